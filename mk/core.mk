@@ -1,0 +1,12 @@
+# core layer: no I/O beyond logging
+libmallpay_a_SOURCES += \
+	src/core/buf.c src/core/buf.h \
+	src/core/clock.c src/core/clock.h \
+	src/core/config.c src/core/config.h \
+	src/core/log.c src/core/log.h
+
+# rules-core: money, exchange rates, calendar (RULES C-01, C-02, C-04)
+libmallpay_a_SOURCES += \
+	src/core/money.c src/core/money.h \
+	src/core/fx.c src/core/fx.h \
+	src/core/calendar.c src/core/calendar.h

@@ -1,0 +1,1 @@
+# ctl layer: files of src/ctl (see Makefile.am)

@@ -1,0 +1,1 @@
+# db layer: files of src/db (see Makefile.am)

@@ -1,0 +1,1 @@
+# fuzz layer: files of src/fuzz (see Makefile.am)

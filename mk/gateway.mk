@@ -1,0 +1,1 @@
+# gateway layer: files of src/gateway (see Makefile.am)

@@ -1,0 +1,1 @@
+# http layer: files of src/http (see Makefile.am)

@@ -1,0 +1,1 @@
+# pages layer: files of src/pages (see Makefile.am)

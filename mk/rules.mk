@@ -1,0 +1,1 @@
+# rules layer: files of src/rules (see Makefile.am)

@@ -1,0 +1,1 @@
+# service layer: files of src/service (see Makefile.am)

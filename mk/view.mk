@@ -1,0 +1,1 @@
+# view layer: files of src/view (see Makefile.am)

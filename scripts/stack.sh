@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Start or stop one private mallpay stack: MariaDB, mallpayd and nginx, all inside one
+# directory, nothing installed as a system service.
+#
+#   scripts/stack.sh start DIR PORT BUILD   create or reuse DIR, start what is not running
+#   scripts/stack.sh stop DIR               stop what runs from DIR, by pid, keep the data
+#   scripts/stack.sh status DIR             say what runs
+#
+# DIR holds mallpay.conf, data/ (MariaDB), run/ (sockets, pids), log/, uploads/, nginx/.
+# BUILD is the build directory with mallpayd and mallpayctl.
+# MALLPAY_DEMO=0 skips the demo data; MALLPAY_SIGNIN_RATE sets nginx's sign-in rate.
+set -euo pipefail
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+
+die() { echo "stack: $*" >&2; exit 1; }
+
+# Is the process in pid file $1 alive?
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Wait up to $2 tenths of a second for command $1 to succeed.
+wait_for() {
+	local i=0
+	until eval "$1" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ "$i" -ge "$2" ] && return 1
+		sleep 0.1
+	done
+}
+
+# Write DIR/mallpay.conf with random keys and database password, once.
+write_conf() {
+	local dir=$1 conf=$1/mallpay.conf
+	[ -f "$conf" ] && return 0
+	local key pkey pw
+	key=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+	pkey=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+	pw=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+	umask 077
+	cat > "$conf" <<EOF
+; mallpay configuration, written by scripts/stack.sh for this directory.
+[server]
+socket = $dir/run/mallpayd.sock
+threads = ${MALLPAY_THREADS:-4}
+templates = $src/templates
+static = $src/static
+
+[database]
+socket = $dir/run/mysqld.sock
+name = mallpay
+user = mallpay
+password = $pw
+
+[storage]
+uploads = $dir/uploads
+
+[security]
+key = $key
+partner_key = $pkey
+session_idle = 1800
+session_max = 43200
+secure_cookies = 0
+EOF
+}
+
+conf_get() { sed -n "s/^$2 = //p" "$1/mallpay.conf" | head -n 1; }
+
+start_db() {
+	local dir=$1
+	if [ ! -d "$dir/data/mysql" ]; then
+		mariadb-install-db --no-defaults --datadir="$dir/data" --user="$(id -un)" \
+		    --auth-root-authentication-method=socket --skip-test-db \
+		    > "$dir/log/mariadb-install.log" 2>&1 || die "mariadb-install-db failed: see $dir/log/mariadb-install.log"
+	fi
+	if ! alive "$dir/run/mysqld.pid"; then
+		rm -f "$dir/run/mysqld.sock"
+		setsid mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/run/mysqld.sock" \
+		    --skip-networking --user="$(id -un)" --pid-file="$dir/run/mysqld.pid" \
+		    --log-error="$dir/log/mariadb.log" --innodb-buffer-pool-size=256M \
+		    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+		    --max-connections=500 --skip-log-bin \
+		    < /dev/null > /dev/null 2>&1 &
+		wait_for "mariadb-admin --no-defaults -S '$dir/run/mysqld.sock' -u root ping" 600 \
+		    || die "MariaDB did not start: see $dir/log/mariadb.log"
+	fi
+	local pw
+	pw=$(conf_get "$dir" password)
+	mariadb --no-defaults -S "$dir/run/mysqld.sock" -u root <<EOF
+CREATE DATABASE IF NOT EXISTS mallpay CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'mallpay'@'localhost' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON mallpay.* TO 'mallpay'@'localhost';
+EOF
+}
+
+start_app() {
+	local dir=$1 build=$2
+	"$build/mallpayctl" -c "$dir/mallpay.conf" migrate > "$dir/log/migrate.log" 2>&1 \
+	    || { cat "$dir/log/migrate.log" >&2; die "migrations failed"; }
+	if [ "${MALLPAY_DEMO:-1}" = 1 ]; then
+		"$build/mallpayctl" -c "$dir/mallpay.conf" seed-demo > "$dir/log/seed.log" 2>&1 \
+		    || { cat "$dir/log/seed.log" >&2; die "demo data failed"; }
+	fi
+	if ! alive "$dir/run/mallpayd.pid"; then
+		setsid "$build/mallpayd" -c "$dir/mallpay.conf" < /dev/null >> "$dir/log/mallpayd.log" 2>&1 &
+		echo $! > "$dir/run/mallpayd.pid"
+		wait_for "[ -S '$dir/run/mallpayd.sock' ]" 100 \
+		    || { tail -n 20 "$dir/log/mallpayd.log" >&2; die "mallpayd did not start"; }
+	fi
+}
+
+start_nginx() {
+	local dir=$1 port=$2 user_line=""
+	[ "$(id -u)" = 0 ] && user_line="user root root;"
+	mkdir -p "$dir/nginx"
+	sed -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@SRC@|$src|g" \
+	    -e "s|@SOCK@|$dir/run/mallpayd.sock|g" -e "s|@USER_LINE@|$user_line|" \
+	    -e "s|@ACCESS_LOG@|${MALLPAY_ACCESS_LOG:-$dir/log/nginx-access.log}|" \
+	    -e "s|@SIGNIN_RATE@|${MALLPAY_SIGNIN_RATE:-5r/s}|" \
+	    -e "s|@SIGNIN_BURST@|${MALLPAY_SIGNIN_BURST:-10}|" \
+	    "$src/nginx/nginx.conf.in" > "$dir/nginx/nginx.conf"
+	if ! alive "$dir/run/nginx.pid"; then
+		nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/log/nginx-error.log" \
+		    || die "nginx did not start: see $dir/log/nginx-error.log"
+	fi
+	wait_for "curl -fsS -o /dev/null http://127.0.0.1:$port/healthz" 100 \
+	    || die "http://127.0.0.1:$port/healthz does not answer: see $dir/log/"
+}
+
+cmd_start() {
+	local dir=$1 port=$2 build=$3
+	[ -x "$build/mallpayd" ] || die "no mallpayd in $build: build first"
+	mkdir -p "$dir"
+	dir=$(cd "$dir" && pwd)
+	mkdir -p "$dir/run" "$dir/log" "$dir/data" "$dir/uploads"
+	chmod 700 "$dir/uploads"
+	write_conf "$dir"
+	start_db "$dir"
+	start_app "$dir" "$build"
+	start_nginx "$dir" "$port"
+	echo "$port" > "$dir/run/port"
+}
+
+# Send TERM to the pid in file $1 and wait until it is gone.
+stop_pid() {
+	local f=$1 pid i=0
+	alive "$f" || { rm -f "$f"; return 0; }
+	pid=$(cat "$f")
+	kill -TERM "$pid" 2>/dev/null || true
+	while kill -0 "$pid" 2>/dev/null; do
+		i=$((i + 1))
+		if [ "$i" -ge 300 ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+		sleep 0.1
+	done
+	rm -f "$f"
+}
+
+cmd_stop() {
+	local dir=$1
+	[ -d "$dir" ] || return 0
+	if alive "$dir/run/nginx.pid"; then
+		nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/log/nginx-error.log" -s quit 2>/dev/null || true
+		stop_pid "$dir/run/nginx.pid"
+	fi
+	stop_pid "$dir/run/mallpayd.pid"
+	stop_pid "$dir/run/mysqld.pid"
+}
+
+cmd_status() {
+	local dir=$1 p
+	for p in mysqld mallpayd nginx; do
+		if alive "$dir/run/$p.pid"; then echo "$p: running (pid $(cat "$dir/run/$p.pid"))"
+		else echo "$p: stopped"; fi
+	done
+}
+
+case "${1:-}" in
+start)	[ $# -eq 4 ] || die "usage: stack.sh start DIR PORT BUILD"; cmd_start "$2" "$3" "$4" ;;
+stop)	[ $# -eq 2 ] || die "usage: stack.sh stop DIR"; cmd_stop "$2" ;;
+status)	[ $# -eq 2 ] || die "usage: stack.sh status DIR"; cmd_status "$2" ;;
+*)	die "usage: stack.sh start DIR PORT BUILD | stop DIR | status DIR" ;;
+esac

@@ -1,0 +1,39 @@
+#ifndef MALLPAY_CORE_BUF_H
+#define MALLPAY_CORE_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* A growable byte buffer, always NUL-terminated after len bytes. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Allocation failure aborts the process (tmux xmalloc style). */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+
+/* Prepare an embedded buf: empty, data == NULL until first append. */
+void	 buf_init(struct buf *);
+/* Release the memory of an embedded buf and leave it empty; takes NULL. */
+void	 buf_cleanup(struct buf *);
+/* Drop the contents, keep the memory. */
+void	 buf_reset(struct buf *);
+/* Append len bytes (may contain NUL). */
+void	 buf_append(struct buf *, const void *, size_t);
+/* Append a C string. */
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, char);
+/* Append printf-formatted text. */
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list);
+/* The contents as a C string ("" when empty); owned by the buf. */
+const char *buf_str(const struct buf *);
+
+#endif

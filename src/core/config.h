@@ -1,0 +1,32 @@
+#ifndef MALLPAY_CORE_CONFIG_H
+#define MALLPAY_CORE_CONFIG_H
+
+#include <stddef.h>
+
+/* Settings of mallpayd and mallpayctl, read from mallpay.conf (inih).
+ * Every field has a default (config_defaults) that `./mallpay up` works with. */
+struct config {
+	char	socket_path[256];	/* [server] socket: FastCGI Unix socket */
+	int	threads;		/* [server] threads: worker threads */
+	char	template_dir[256];	/* [server] templates */
+	char	static_dir[256];	/* [server] static */
+	char	db_socket[256];		/* [database] socket */
+	char	db_name[64];		/* [database] name */
+	char	db_user[64];		/* [database] user */
+	char	db_password[128];	/* [database] password */
+	char	upload_dir[256];	/* [storage] uploads: outside the web root */
+	char	secret_key[65];		/* [security] key: 64 hex chars, encrypts files */
+	char	partner_key[65];	/* [security] partner_key: HMAC key of sandbox partners */
+	int	session_idle;		/* [security] session_idle: seconds */
+	int	session_max;		/* [security] session_max: seconds */
+	int	secure_cookies;		/* [security] secure_cookies: 1 behind TLS */
+};
+
+/* Fill cfg with the defaults. */
+void	config_defaults(struct config *cfg);
+/* Apply defaults, then the file at path (NULL: defaults only), then MALLPAY_*
+ * environment overrides are NOT read: the file is the one source. Returns 0, or -1
+ * with a message in err (errsz bytes) naming the file, line and key. */
+int	config_load(struct config *cfg, const char *path, char *err, size_t errsz);
+
+#endif

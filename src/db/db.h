@@ -1,0 +1,39 @@
+#ifndef MALLPAY_DB_DB_H
+#define MALLPAY_DB_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/config.h"
+
+/* One MariaDB connection with its prepared statements; one per thread.
+ * Only files under src/db/ include mysql.h; everything else sees this header. */
+struct db;
+
+/* Call once in main before any thread starts (mysql_library_init). */
+void	db_library_init(void);
+void	db_library_end(void);
+/* Per thread, before/after using a connection (mysql_thread_init/end). */
+void	db_thread_init(void);
+void	db_thread_end(void);
+
+/* Connect using cfg's [database] settings. Returns a connection, or NULL with
+ * a message in err. */
+struct db *db_open(const struct config *cfg, char *err, size_t errsz);
+/* Close the connection and its statements; takes NULL. */
+void	db_free(struct db *);
+/* Make sure the connection is alive before a use case starts: after the server
+ * restarted (errors 2006/2013) reconnect and forget prepared statements.
+ * Returns 0, or -1 if the server cannot be reached. */
+int	db_ensure(struct db *);
+
+/* One transaction per use case. db_begin returns 0 or -1; db_commit returns 0 or -1
+ * (and rolls back on failure); db_rollback is safe to call when nothing is open. */
+int	db_begin(struct db *);
+int	db_commit(struct db *);
+void	db_rollback(struct db *);
+
+/* The error message of the last failed call on this connection. */
+const char *db_error(struct db *);
+
+#endif

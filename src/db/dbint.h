@@ -1,0 +1,45 @@
+#ifndef MALLPAY_DB_DBINT_H
+#define MALLPAY_DB_DBINT_H
+
+/*
+ * Private to src/db/: the inside of struct db, shared by conn.c (the
+ * connection), stmt.c (the prepared-statement cache) and migrate.c.
+ * Nothing outside src/db/ includes this file or mysql.h.
+ */
+
+#include <mysql.h>
+
+#include "core/config.h"
+#include "db/stmt.h"
+
+struct dbq;
+
+/* The cached statements of one db/<table>.c file, indexed by its enum stmt. */
+struct dbq_table {
+	struct dbq	**q;
+	size_t		  n;
+};
+
+struct db {
+	MYSQL			*my;
+	struct config		 cfg;		/* copy: reconnect needs it */
+	int			 in_tx;
+	int			 broken;	/* a call saw 2006/2013 */
+	struct dbq_table	 tables[DB_T__MAX];
+	char			 err[512];
+};
+
+/* Record the connection's last error as db_error()'s message and remember a
+ * lost connection (2006/2013) so that db_ensure() reconnects. */
+void	db_set_error(struct db *, unsigned int errnum, const char *msg);
+
+/* Close and free every cached statement of db (their MYSQL_STMT handles are
+ * invalid after a reconnect). Takes a db with nothing cached. */
+void	dbq_cache_clear(struct db *);
+
+/* Run one SQL text without parameters (used by migrate.c for DDL of the
+ * numbered migrations and sql/demo scripts only, never with user data).
+ * Any result set is read and dropped. Returns 0 or -1 (db_error). */
+int	db_exec_raw(struct db *, const char *sql, size_t len);
+
+#endif

@@ -1,0 +1,141 @@
+#ifndef MALLPAY_DB_STMT_H
+#define MALLPAY_DB_STMT_H
+
+/*
+ * Prepared statements for the per-table files of src/db/ (DESIGN.md: one
+ * enum stmt and stmts[STMT__MAX] per file, bound parameters only).
+ *
+ * A db/<table>.c file looks like:
+ *
+ *	enum stmt { STMT_USER_BY_EMAIL, STMT_USER_INSERT, STMT__MAX };
+ *	static const char *const stmts[STMT__MAX] = {
+ *		"SELECT id, name FROM users WHERE email = ?",
+ *		"INSERT INTO users (email, name) VALUES (?, ?)",
+ *	};
+ *
+ *	q = dbq_get(db, DB_T_USER, STMT_USER_BY_EMAIL,
+ *	    stmts[STMT_USER_BY_EMAIL]);
+ *	if (q == NULL)
+ *		return -1;
+ *	dbq_cstr(q, email);
+ *	if (dbq_exec(q) == -1)
+ *		goto out;
+ *	while ((rc = dbq_fetch(q)) == 1)
+ *		id = dbq_col_int(q, 0), name = dbq_col_str(q, 1, &len);
+ *	out:
+ *	dbq_done(q);
+ *
+ * Rules of use:
+ * - dbq_get() prepares the SQL once per connection and caches it under
+ *   (table, idx); after a reconnect (db_ensure) it prepares it again.
+ * - Parameters are bound in order, one dbq_* bind call per "?"; values are
+ *   copied, so the caller's buffers may change right after the call.
+ * - dbq_exec() sends the bound values; for a SELECT the whole result is
+ *   read to the client (mysql_stmt_store_result), so other statements may
+ *   run on the same connection while the rows are being fetched.
+ * - Every column is read as text: dbq_col_str() gives it (any length, NUL
+ *   terminated, valid until the next dbq_fetch/dbq_done), dbq_col_int()
+ *   parses it. DATE columns come as "YYYY-MM-DD", DECIMAL as "12.34000000".
+ * - dbq_done() must follow every dbq_get() that succeeded, whatever
+ *   happened, before the same statement is used again. It is cheap.
+ * - dbq_affected() counts rows MATCHED by an UPDATE (CLIENT_FOUND_ROWS), so
+ *   "UPDATE ... WHERE id = ? AND state = ?" gives 1 exactly when the row was
+ *   in that state.
+ * - Errors are logged with the statement's table and index and are readable
+ *   with db_error(); a lost connection makes the next db_ensure() reconnect.
+ *
+ * Not thread-safe beyond the connection: one struct db per thread.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct dbq;
+
+/* One value per db/<table>.c file: the key of its statement cache. */
+enum db_table {
+	DB_T_USER,
+	DB_T_SESSION,
+	DB_T_PRODUCT,
+	DB_T_CART,
+	DB_T_ORDER,
+	DB_T_EVENT,
+	DB_T_MESSAGE,
+	DB_T_SETTINGS,
+	DB_T_MIGRATE,
+	DB_T_JOB,
+	DB_T_SEED,
+	DB_T_COMPANY,
+	DB_T_REGION,
+	DB_T_FX,
+	DB_T_HOLIDAY,
+	DB_T_INSTITUTION,
+	DB_T_PLAN,
+	DB_T_APPLICATION,
+	DB_T_VOUCHER,
+	DB_T_DOCUMENT,
+	DB_T_PAYMENT,
+	DB_T_SMS,
+	DB_T_EXTRA1,		/* spare slots so that a new file needs no */
+	DB_T_EXTRA2,		/* change here; rename when used */
+	DB_T_EXTRA3,
+	DB_T_EXTRA4,
+	DB_T__MAX
+};
+
+/* The statement idx of table's file, prepared from sql on first use on this
+ * connection and cached (sql must be the same text on every call: it is
+ * the file's stmts[idx]). Returns NULL (error logged, db_error set) if the
+ * SQL does not prepare or the connection is gone. */
+struct dbq	*dbq_get(struct db *, enum db_table table, int idx,
+		    const char *sql);
+
+/* Bind the next parameter: an integer, len bytes of text (copied; NULL
+ * with len 0 is the empty string), a C string (NULL binds SQL NULL), or
+ * SQL NULL. Binding more parameters than the statement has is an error
+ * reported by dbq_exec(). */
+void		 dbq_int(struct dbq *, int64_t);
+void		 dbq_str(struct dbq *, const char *, size_t);
+void		 dbq_cstr(struct dbq *, const char *);
+void		 dbq_null(struct dbq *);
+
+/* Execute with the parameters bound since dbq_get/dbq_done. Returns 0, or
+ * -1 (logged, db_error) if the count of parameters is wrong or the server
+ * refuses (including a duplicate key: see dbq_errno). */
+int		 dbq_exec(struct dbq *);
+
+/* Next row of the result: 1 a row, 0 no more rows, -1 error. */
+int		 dbq_fetch(struct dbq *);
+
+/* Number of columns of the result (0 for statements without one). */
+int		 dbq_ncols(struct dbq *);
+
+/* Column col of the current row as an integer (strtoll of its text; NULL,
+ * an empty value or a column out of range gives 0). */
+int64_t		 dbq_col_int(struct dbq *, int col);
+
+/* Column col of the current row as text, NUL-terminated, owned by q and
+ * valid until the next dbq_fetch/dbq_done; *len (if not NULL) gets its
+ * length. NULL or a column out of range gives "" with length 0. */
+const char	*dbq_col_str(struct dbq *, int col, size_t *len);
+
+/* 1 if column col of the current row is SQL NULL (or out of range). */
+int		 dbq_col_null(struct dbq *, int col);
+
+/* After dbq_exec: rows inserted, deleted or matched (see above). */
+uint64_t	 dbq_affected(struct dbq *);
+
+/* After dbq_exec of an INSERT: the AUTO_INCREMENT id it generated. */
+int64_t		 dbq_insert_id(struct dbq *);
+
+/* The server's error number of the last failure of q (1062 for a duplicate
+ * key: DBQ_ER_DUP_ENTRY), 0 if none. */
+unsigned int	 dbq_errno(struct dbq *);
+#define DBQ_ER_DUP_ENTRY	1062
+
+/* Free the result, forget the bound parameters; q stays cached for reuse.
+ * Takes NULL. */
+void		 dbq_done(struct dbq *);
+
+#endif

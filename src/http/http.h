@@ -1,0 +1,153 @@
+#ifndef MALLPAY_HTTP_HTTP_H
+#define MALLPAY_HTTP_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/config.h"
+
+struct db;
+
+/* Limits on what a request may carry (nginx enforces the body size first). */
+#define HTTP_MAX_PARAMS		64	/* query, form or cookie pairs */
+#define HTTP_MAX_FIELD		4096	/* one decoded value, bytes */
+#define HTTP_MAX_FORM		(64 * 1024)	/* urlencoded body */
+#define HTTP_MAX_UPLOAD		(10 * 1024 * 1024 + 64 * 1024)	/* multipart body */
+#define HTTP_MAX_ARGS		4	/* ":id" parts of a route pattern */
+
+enum http_method {
+	HTTP_GET,
+	HTTP_POST,
+	HTTP__MAX
+};
+
+/* Who may call a route: a bit mask. */
+enum role {
+	ROLE_ANON	= 1 << 0,	/* not signed in */
+	ROLE_SHOPPER	= 1 << 1,	/* B2C person */
+	ROLE_COMPANY	= 1 << 2,	/* member of a company (B2B) */
+	ROLE_ADMIN	= 1 << 3,
+	ROLE_PARTNER	= 1 << 4	/* signed partner requests only */
+};
+#define ROLE_USER	(ROLE_SHOPPER | ROLE_COMPANY)
+#define ROLE_ANY	(ROLE_ANON | ROLE_SHOPPER | ROLE_COMPANY | ROLE_ADMIN)
+
+/* One decoded name=value pair; both NUL-terminated, val may hold len bytes. */
+struct param {
+	char	*key;
+	char	*val;
+	size_t	 len;
+};
+
+struct paramlist {
+	struct param	v[HTTP_MAX_PARAMS];
+	size_t		n;
+};
+
+/* One uploaded file from a multipart body. */
+struct upload {
+	char		 field[64];
+	char		 filename[256];
+	const unsigned char *data;	/* points into the request body */
+	size_t		 len;
+};
+
+/* Kinds of declared route fields; values are validated before the handler runs. */
+enum field_type {
+	FIELD_TEXT,	/* UTF-8 text without control characters, up to maxlen bytes */
+	FIELD_INT,	/* decimal integer within [min, max] */
+	FIELD_ID,	/* positive 63-bit integer */
+	FIELD_EMAIL,	/* a plausible address, up to maxlen */
+	FIELD_PASSWORD,	/* any bytes but NUL, 8..maxlen */
+	FIELD_DECIMAL,	/* digits with at most one '.', no sign: money checked later */
+	FIELD_DATE,	/* YYYY-MM-DD */
+	FIELD_TOKEN,	/* [A-Za-z0-9_-], up to maxlen: CSRF and idempotency keys */
+	FIELD_FILE	/* a multipart file part */
+};
+
+struct field_spec {
+	const char	*name;
+	enum field_type	 type;
+	int		 required;
+	size_t		 maxlen;
+	int64_t		 min, max;	/* FIELD_INT only */
+};
+
+/* A validated field: present, and either valid (err NULL) or with a message. */
+struct field_val {
+	const struct field_spec *spec;
+	int		 present;
+	const char	*str;		/* decoded text (NULL when absent) */
+	size_t		 len;
+	int64_t		 num;		/* FIELD_INT, FIELD_ID */
+	const struct upload *file;	/* FIELD_FILE */
+	const char	*err;		/* static message when invalid */
+};
+
+struct http_req {
+	enum http_method method;
+	char		 path[512];	/* decoded path without the query */
+	const char	*remote_addr;
+	const char	*user_agent;
+	const char	*content_type;
+	size_t		 content_length;
+	unsigned char	*body;		/* owned; NUL-terminated */
+	size_t		 bodylen;
+	struct paramlist query;
+	struct paramlist form;
+	struct paramlist cookies;
+	struct upload	 uploads[4];
+	size_t		 nuploads;
+	struct buf	 arena;		/* owns the decoded strings */
+};
+
+struct http_resp {
+	int		 status;
+	const char	*content_type;	/* default text/html; charset=utf-8 */
+	struct buf	 headers;	/* extra "Name: value\r\n" lines */
+	struct buf	 body;
+};
+
+/* The signed-in user, if any (user_id 0 when anonymous). */
+struct session_user {
+	int64_t		 user_id;
+	int64_t		 company_id;	/* 0 unless a company member */
+	enum role	 role;
+	char		 name[128];
+	char		 email[256];
+	char		 csrf[65];	/* this session's CSRF token (hex) */
+	char		 session_hash[65];
+};
+
+/* Everything a handler may use for one request. */
+struct ctx {
+	const struct config	*cfg;
+	struct db		*db;
+	struct http_req		*req;
+	struct http_resp	*resp;
+	struct session_user	 user;
+	int64_t			 now;		/* clock_now() at request start */
+	const struct route	*route;
+	const char		*args[HTTP_MAX_ARGS];	/* ":x" path parts, in order */
+	size_t			 nargs;
+	struct field_val	 fields[24];	/* the route's declared fields */
+	size_t			 nfields;
+	int			 bad_fields;	/* how many declared fields are invalid */
+	struct buf		 set_cookie;	/* Set-Cookie value to send, if any */
+};
+
+/* A route: method, pattern ("/orders/:id"), who may call it, the fields it accepts. */
+struct route {
+	enum http_method	 method;
+	const char		*pattern;
+	unsigned		 roles;
+	int			 (*handler)(struct ctx *);
+	const struct field_spec	*fields;	/* terminated by a {NULL} entry, or NULL */
+	unsigned		 flags;
+};
+#define ROUTE_NO_CSRF	0x01	/* partner endpoints: authenticated by signature */
+#define ROUTE_UPLOAD	0x02	/* multipart/form-data body */
+#define ROUTE_PUBLIC	0x04	/* cacheable public page (catalog) */
+
+#endif

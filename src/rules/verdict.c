@@ -1,0 +1,218 @@
+/*
+ * Explainable verdicts (RULES C-06): collect every failing rule of a
+ * method, with its id, a sentence and the figures.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/money.h"
+#include "rules/verdict.h"
+
+static const char *const pay_method_names[PM__MAX] = {
+	"installment_card",
+	"installment_partner",
+	"installment_corporate",
+	"credit_line",
+	"cod",
+	"remittance",
+	"pay_after_use",
+};
+
+/*
+ * Name of method m as used in JSON documents; NULL if m is out of range.
+ */
+const char *
+pay_method_name(enum pay_method m)
+{
+	if ((int)m < 0 || m >= PM__MAX)
+		return NULL;
+	return pay_method_names[m];
+}
+
+/*
+ * Reset v to an eligible verdict of method m for institution inst (NULL or
+ * "" for none; truncated to VERDICT_ID_MAX - 1 bytes). Never fails.
+ */
+void
+verdict_init(struct verdict *v, enum pay_method m, const char *inst)
+{
+	memset(v, 0, sizeof(*v));
+	v->method = m;
+	v->eligible = 1;
+	if (inst != NULL)
+		snprintf(v->institution, sizeof(v->institution), "%s", inst);
+}
+
+/*
+ * Append a reason for rule with the message "RULE: " + fmt(ap). Clears
+ * eligible even when the array is full (then sets truncated and returns
+ * NULL), so a verdict never reads eligible with a failing rule.
+ */
+static struct reason *
+verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
+    va_list ap)
+{
+	struct reason	*r;
+	int		 n;
+
+	v->eligible = 0;
+	if (v->nreasons >= VERDICT_MAX_REASONS) {
+		v->truncated = 1;
+		return NULL;
+	}
+	r = &v->reasons[v->nreasons++];
+	memset(r, 0, sizeof(*r));
+	snprintf(r->rule, sizeof(r->rule), "%s", rule);
+	n = snprintf(r->message, sizeof(r->message), "%s: ", r->rule);
+	if (n > 0 && (size_t)n < sizeof(r->message))
+		vsnprintf(r->message + n, sizeof(r->message) - n, fmt, ap);
+	r->fig = FIG_NONE;
+	return r;
+}
+
+/*
+ * Record rule as failing with a printf-style sentence and no figures.
+ * Returns the reason, or NULL if the verdict is full (truncated is set).
+ */
+struct reason *
+verdict_fail(struct verdict *v, const char *rule, const char *fmt, ...)
+{
+	struct reason	*r;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	r = verdict_vfail(v, rule, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/*
+ * As verdict_fail(), keeping amount and limit (copied) as the figures.
+ */
+struct reason *
+verdict_fail_money(struct verdict *v, const char *rule,
+    const struct money *amount, const struct money *limit,
+    const char *fmt, ...)
+{
+	struct reason	*r;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	r = verdict_vfail(v, rule, fmt, ap);
+	va_end(ap);
+	if (r != NULL) {
+		r->fig = FIG_MONEY;
+		r->amount = *amount;
+		r->limit = *limit;
+	}
+	return r;
+}
+
+/*
+ * As verdict_fail(), keeping value and limit as integer figures.
+ */
+struct reason *
+verdict_fail_count(struct verdict *v, const char *rule, int64_t value,
+    int64_t limit, const char *fmt, ...)
+{
+	struct reason	*r;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	r = verdict_vfail(v, rule, fmt, ap);
+	va_end(ap);
+	if (r != NULL) {
+		r->fig = FIG_COUNT;
+		r->value = value;
+		r->limit_count = limit;
+	}
+	return r;
+}
+
+/*
+ * As verdict_fail(), keeping date as the figure.
+ */
+struct reason *
+verdict_fail_date(struct verdict *v, const char *rule, mp_date date,
+    const char *fmt, ...)
+{
+	struct reason	*r;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	r = verdict_vfail(v, rule, fmt, ap);
+	va_end(ap);
+	if (r != NULL) {
+		r->fig = FIG_DATE;
+		r->date = date;
+	}
+	return r;
+}
+
+/*
+ * The first reason of v naming rule exactly, or NULL.
+ */
+const struct reason *
+verdict_find(const struct verdict *v, const char *rule)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->nreasons; i++)
+		if (strcmp(v->reasons[i].rule, rule) == 0)
+			return &v->reasons[i];
+	return NULL;
+}
+
+/*
+ * Empty list, no memory held.
+ */
+void
+verdict_list_init(struct verdict_list *l)
+{
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/*
+ * Free the verdicts of l and leave it empty; NULL is fine.
+ */
+void
+verdict_list_cleanup(struct verdict_list *l)
+{
+	if (l == NULL)
+		return;
+	free(l->v);
+	verdict_list_init(l);
+}
+
+/*
+ * Append a fresh verdict (verdict_init) to l; the pointer is valid until
+ * the next append. Aborts on out-of-memory (xrealloc).
+ */
+struct verdict *
+verdict_list_add(struct verdict_list *l, enum pay_method m, const char *inst)
+{
+	struct verdict	*v;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	v = &l->v[l->n++];
+	verdict_init(v, m, inst);
+	return v;
+}
+
+/*
+ * "USD 1,234.50" for m, written into out (outsz bytes, MONEY_STR_MAX is
+ * enough); returns out.
+ */
+const char *
+verdict_money(const struct money *m, char *out, size_t outsz)
+{
+	return money_display(m, out, outsz);
+}

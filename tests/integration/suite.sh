@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Integration and browser tests: start a private stack (MariaDB, mallpayd, nginx) in a
+# temporary directory on a free port, run every tests/integration/test_* program and
+# every tests/e2e/*.mjs script against it, stop it, and fail if any test failed or any
+# sanitizer reported in mallpayd's log. Run by `make check` (top_builddir and
+# top_srcdir come from the Makefile).
+set -uo pipefail
+
+src=${top_srcdir:?}
+build=${top_builddir:?}
+tmp=$(mktemp -d /tmp/mallpay-test.XXXXXX)
+failed=0
+
+# A free TCP port on 127.0.0.1, starting from a random one.
+free_port() {
+	local p=$((20000 + RANDOM % 20000))
+	while ss -Htln "sport = :$p" | grep -q .; do p=$((p + 1)); done
+	echo "$p"
+}
+
+cleanup() {
+	"$src/scripts/stack.sh" stop "$tmp/stack" > /dev/null 2>&1 || true
+	if [ "$failed" -eq 0 ] && [ -z "${MALLPAY_KEEP_TEST_DIR:-}" ]; then
+		rm -rf "$tmp"
+	else
+		echo "suite: test directory kept: $tmp"
+	fi
+}
+trap cleanup EXIT
+
+port=$(free_port)
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Sign-in is throttled by nginx; the tests sign in many times in a row.
+export MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
+echo "suite: starting a private stack in $tmp on port $port"
+if ! "$src/scripts/stack.sh" start "$tmp/stack" "$port" "$build"; then
+	failed=1
+	tail -n 50 "$tmp"/stack/log/*.log
+	exit 1
+fi
+
+export MALLPAY_TEST_URL="http://127.0.0.1:$port"
+export MALLPAY_CONF="$tmp/stack/mallpay.conf"
+export MALLPAY_CTL="$build/mallpayctl"
+export MALLPAY_TEST_DIR="$tmp"
+export MALLPAY_SCREENSHOT_DIR="$build/tests/e2e"
+mkdir -p "$MALLPAY_SCREENSHOT_DIR"
+
+for t in "$build"/tests/integration/test_*; do
+	[ -x "$t" ] || continue
+	echo "suite: running $(basename "$t")"
+	if ! "$t"; then
+		echo "suite: FAILED $(basename "$t")"
+		failed=1
+	fi
+done
+
+if [ -d "$src/tests/e2e/node_modules/playwright-core" ]; then
+	for t in "$src"/tests/e2e/*.mjs; do
+		[ -f "$t" ] || continue
+		echo "suite: running $(basename "$t")"
+		if ! node "$t"; then
+			echo "suite: FAILED $(basename "$t")"
+			failed=1
+		fi
+	done
+else
+	echo "suite: FAILED: tests/e2e/node_modules is missing (run npm ci in tests/e2e)"
+	failed=1
+fi
+
+# Stop the stack now so that mallpayd's exit (and LeakSanitizer) is part of the result.
+"$src/scripts/stack.sh" stop "$tmp/stack"
+if grep -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$tmp/stack/log/mallpayd.log"; then
+	echo "suite: FAILED: a sanitizer reported in mallpayd (log: $tmp/stack/log/mallpayd.log)"
+	failed=1
+fi
+if ! grep -q 'stopped cleanly' "$tmp/stack/log/mallpayd.log"; then
+	echo "suite: FAILED: mallpayd did not report a clean stop on SIGTERM"
+	tail -n 20 "$tmp/stack/log/mallpayd.log"
+	failed=1
+fi
+exit "$failed"
