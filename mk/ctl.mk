@@ -1,1 +1,26 @@
 # ctl layer: files of src/ctl (see Makefile.am)
+
+# rules-core: mallpayctl schedule (in the library so unit tests reach it)
+libmallpay_a_SOURCES += src/ctl/schedule.c src/ctl/schedule.h
+
+# rules-elig: mallpayctl eligibility (in the library so tests and the fuzzer reach it)
+libmallpay_a_SOURCES += src/ctl/eligibility.c src/ctl/eligibility.h
+check_PROGRAMS += tests/unit/test_facts_json
+tests_unit_test_facts_json_SOURCES = tests/unit/test_facts_json.c
+tests_unit_test_facts_json_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_facts_json_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_facts_json
+
+# rules-core: test of mallpayctl schedule
+check_PROGRAMS += tests/unit/test_schedule
+tests_unit_test_schedule_SOURCES = tests/unit/test_schedule.c
+tests_unit_test_schedule_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_schedule_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_schedule
+# data: mallpayctl subcommands (src/mallpayctl.c dispatches)
+libmallpay_a_SOURCES += \
+	src/ctl/ctl.h \
+	src/ctl/migrate.c \
+	src/ctl/seed.c \
+	src/ctl/admin.c \
+	src/ctl/tick.c

@@ -1,1 +1,64 @@
 # fuzz layer: files of src/fuzz (see Makefile.am)
+
+# rules-elig: the eligibility facts parser. The replayer runs the seed corpus and
+# the regression crashers in every build (`make check`); the libFuzzer binary only
+# in a --enable-fuzzing build.
+check_PROGRAMS += tests/fuzz/replay_facts
+tests_fuzz_replay_facts_SOURCES = tests/fuzz/fuzz_facts.c tests/fuzz/replay.c
+TESTS += tests/fuzz/replay_facts.sh
+EXTRA_DIST += tests/fuzz/replay_facts.sh tests/fuzz/corpus/facts
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_facts
+tests_fuzz_fuzz_facts_SOURCES = tests/fuzz/fuzz_facts.c
+tests_fuzz_fuzz_facts_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif
+
+# rules-core: amount/rate parsers and creditor references. Replayed over
+# their seed corpora and the regression crashers by `make check`; the
+# libFuzzer binaries only in a --enable-fuzzing build.
+check_PROGRAMS += tests/fuzz/replay_money tests/fuzz/replay_rfcode
+tests_fuzz_replay_money_SOURCES = tests/fuzz/fuzz_money.c tests/fuzz/replay.c
+tests_fuzz_replay_money_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz"' -DFUZZ_NAME='"money"'
+tests_fuzz_replay_rfcode_SOURCES = tests/fuzz/fuzz_rfcode.c tests/fuzz/replay.c
+tests_fuzz_replay_rfcode_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz"' -DFUZZ_NAME='"rfcode"'
+TESTS += tests/fuzz/replay_money.sh tests/fuzz/replay_rfcode.sh
+EXTRA_DIST += tests/fuzz/replay_money.sh tests/fuzz/replay_rfcode.sh \
+	tests/fuzz/corpus/money tests/fuzz/corpus/rfcode
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_money tests/fuzz/fuzz_rfcode
+tests_fuzz_fuzz_money_SOURCES = tests/fuzz/fuzz_money.c
+tests_fuzz_fuzz_money_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_rfcode_SOURCES = tests/fuzz/fuzz_rfcode.c
+tests_fuzz_fuzz_rfcode_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif
+
+# web: the http parsers (forms, cookies, multipart, routes and field validation).
+# Replayed over tests/fuzz/corpus/NAME and the regression crashers by
+# `make check`; the libFuzzer binaries only in a --enable-fuzzing build
+# (configure CC=clang CXX=clang++ --enable-fuzzing).
+check_PROGRAMS += tests/fuzz/replay_form tests/fuzz/replay_cookie \
+	tests/fuzz/replay_multipart tests/fuzz/replay_route
+tests_fuzz_replay_form_SOURCES = tests/fuzz/fuzz_form.c tests/fuzz/replay.c
+tests_fuzz_replay_cookie_SOURCES = tests/fuzz/fuzz_cookie.c tests/fuzz/replay.c
+tests_fuzz_replay_multipart_SOURCES = tests/fuzz/fuzz_multipart.c tests/fuzz/replay.c
+tests_fuzz_replay_route_SOURCES = tests/fuzz/fuzz_route.c tests/fuzz/replay.c
+TESTS += tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
+	tests/fuzz/replay_multipart.sh tests/fuzz/replay_route.sh
+EXTRA_DIST += tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
+	tests/fuzz/replay_multipart.sh tests/fuzz/replay_route.sh \
+	tests/fuzz/corpus/form tests/fuzz/corpus/cookie \
+	tests/fuzz/corpus/multipart tests/fuzz/corpus/route
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_form tests/fuzz/fuzz_cookie \
+	tests/fuzz/fuzz_multipart tests/fuzz/fuzz_route
+tests_fuzz_fuzz_form_SOURCES = tests/fuzz/fuzz_form.c
+tests_fuzz_fuzz_form_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_cookie_SOURCES = tests/fuzz/fuzz_cookie.c
+tests_fuzz_fuzz_cookie_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_multipart_SOURCES = tests/fuzz/fuzz_multipart.c
+tests_fuzz_fuzz_multipart_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_route_SOURCES = tests/fuzz/fuzz_route.c
+tests_fuzz_fuzz_route_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif

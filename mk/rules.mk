@@ -1,1 +1,62 @@
 # rules layer: files of src/rules (see Makefile.am)
+
+# rules-core: plan arithmetic, APR, creditor references, card numbers
+libmallpay_a_SOURCES += \
+	src/rules/plan.c src/rules/plan.h \
+	src/rules/apr.c src/rules/apr.h \
+	src/rules/rfcode.c src/rules/rfcode.h \
+	src/rules/card.c src/rules/card.h
+
+# rules-elig: eligibility verdicts (RULES C-02, C-03, C-06, INST, COD, REM, PAU)
+libmallpay_a_SOURCES += \
+	src/rules/verdict.c src/rules/verdict.h \
+	src/rules/facts.c src/rules/facts.h \
+	src/rules/amount.c src/rules/amount.h \
+	src/rules/installment.c src/rules/installment.h \
+	src/rules/creditline.c src/rules/creditline.h \
+	src/rules/cod.c src/rules/cod.h \
+	src/rules/remittance.c src/rules/remittance.h \
+	src/rules/payafter.c src/rules/payafter.h \
+	src/rules/eligibility.c src/rules/eligibility.h
+
+check_PROGRAMS += tests/unit/test_verdict tests/unit/test_installment \
+	tests/unit/test_creditline tests/unit/test_cod \
+	tests/unit/test_remittance tests/unit/test_payafter
+tests_unit_test_verdict_SOURCES = tests/unit/test_verdict.c tests/unit/rules_fixture.h
+tests_unit_test_verdict_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_verdict_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_installment_SOURCES = tests/unit/test_installment.c tests/unit/rules_fixture.h
+tests_unit_test_installment_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_installment_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_creditline_SOURCES = tests/unit/test_creditline.c tests/unit/rules_fixture.h
+tests_unit_test_creditline_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_creditline_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_cod_SOURCES = tests/unit/test_cod.c tests/unit/rules_fixture.h
+tests_unit_test_cod_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_remittance_SOURCES = tests/unit/test_remittance.c tests/unit/rules_fixture.h
+tests_unit_test_remittance_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_payafter_SOURCES = tests/unit/test_payafter.c tests/unit/rules_fixture.h
+tests_unit_test_payafter_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_payafter_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_verdict tests/unit/test_installment \
+	tests/unit/test_creditline tests/unit/test_cod \
+	tests/unit/test_remittance tests/unit/test_payafter
+
+check_PROGRAMS += tests/unit/test_plan tests/unit/test_apr \
+	tests/unit/test_rfcode tests/unit/test_card
+tests_unit_test_plan_SOURCES = tests/unit/test_plan.c
+tests_unit_test_plan_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_plan_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_apr_SOURCES = tests/unit/test_apr.c
+tests_unit_test_apr_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_apr_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_rfcode_SOURCES = tests/unit/test_rfcode.c
+tests_unit_test_rfcode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_rfcode_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_card_SOURCES = tests/unit/test_card.c
+tests_unit_test_card_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_card_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_plan tests/unit/test_apr \
+	tests/unit/test_rfcode tests/unit/test_card

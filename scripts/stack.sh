@@ -16,7 +16,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 die() { echo "stack: $*" >&2; exit 1; }
 
 # Is the process in pid file $1 alive?
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
 
 # Wait up to $2 tenths of a second for command $1 to succeed.
 wait_for() {
@@ -69,6 +69,7 @@ start_db() {
 	local dir=$1
 	if [ ! -d "$dir/data/mysql" ]; then
 		mariadb-install-db --no-defaults --datadir="$dir/data" --user="$(id -un)" \
+		    --tmpdir="$dir/tmp" \
 		    --auth-root-authentication-method=socket --skip-test-db \
 		    > "$dir/log/mariadb-install.log" 2>&1 || die "mariadb-install-db failed: see $dir/log/mariadb-install.log"
 	fi
@@ -76,6 +77,7 @@ start_db() {
 		rm -f "$dir/run/mysqld.sock"
 		setsid mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/run/mysqld.sock" \
 		    --skip-networking --user="$(id -un)" --pid-file="$dir/run/mysqld.pid" \
+		    --tmpdir="$dir/tmp" \
 		    --log-error="$dir/log/mariadb.log" --innodb-buffer-pool-size=256M \
 		    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		    --max-connections=500 --skip-log-bin \
@@ -131,7 +133,7 @@ cmd_start() {
 	[ -x "$build/mallpayd" ] || die "no mallpayd in $build: build first"
 	mkdir -p "$dir"
 	dir=$(cd "$dir" && pwd)
-	mkdir -p "$dir/run" "$dir/log" "$dir/data" "$dir/uploads"
+	mkdir -p "$dir/run" "$dir/log" "$dir/data" "$dir/uploads" "$dir/tmp"
 	chmod 700 "$dir/uploads"
 	write_conf "$dir"
 	start_db "$dir"
@@ -144,7 +146,7 @@ cmd_start() {
 stop_pid() {
 	local f=$1 pid i=0
 	alive "$f" || { rm -f "$f"; return 0; }
-	pid=$(cat "$f")
+	pid=$(cat "$f" 2>/dev/null) || return 0
 	kill -TERM "$pid" 2>/dev/null || true
 	while kill -0 "$pid" 2>/dev/null; do
 		i=$((i + 1))

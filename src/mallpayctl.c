@@ -1,1 +1,119 @@
-int main(void) { return 0; }
+/*
+ * mallpayctl: the operator's tool (DESIGN.md "Processes").
+ *
+ *	mallpayctl [-c mallpay.conf] [--sql DIR] <command> [arguments]
+ *
+ * Exit status: 0 success, 1 failure, 2 usage error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "ctl/ctl.h"
+/* eligibility and schedule live in their owners' files and take no
+ * configuration. */
+#include "ctl/eligibility.h"
+#include "ctl/schedule.h"
+#include "db/db.h"
+
+#ifndef MALLPAY_SQL_DIR
+#define MALLPAY_SQL_DIR "sql"
+#endif
+
+struct command {
+	const char	*name;
+	int		 (*db_fn)(struct ctl *, int, char **);	/* needs config */
+	int		 (*plain_fn)(int, char **);
+	const char	*usage;
+};
+
+static const struct command commands[] = {
+	{ "migrate", ctl_migrate, NULL,
+	    "migrate                 apply pending sql/NNN_*.sql migrations" },
+	{ "seed-demo", ctl_seed_demo, NULL,
+	    "seed-demo [--now TIME]  load the demo data (idempotent)" },
+	{ "create-admin", ctl_create_admin, NULL,
+	    "create-admin --email E --name N   (password on stdin)" },
+	{ "tick", ctl_tick, NULL,
+	    "tick [--now TIME]       run the time-based jobs that are due" },
+	{ "eligibility", NULL, ctl_eligibility,
+	    "eligibility             JSON facts in, every method's verdict out" },
+	{ "schedule", NULL, ctl_schedule,
+	    "schedule --principal AMOUNT --months N --monthly-rate PERCENT ...\n"
+	    "                          print a repayment plan with its APR" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Print the usage with every command to f. */
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: mallpayctl [-c mallpay.conf] [--sql DIR] "
+	    "<command> [arguments]\ncommands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %s\n", commands[i].usage);
+	fprintf(f, "TIME is YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (UTC)\n");
+}
+
+/* Parse the global options, load the configuration and run the command.
+ * Without -c, ./mallpay.conf is read when it exists. */
+int
+main(int argc, char **argv)
+{
+	struct ctl c;
+	const struct command *cmd = NULL;
+	char err[512];
+	size_t i;
+	int ai, rc;
+
+	memset(&c, 0, sizeof(c));
+	c.sqldir = MALLPAY_SQL_DIR;
+	for (ai = 1; ai < argc && argv[ai][0] == '-'; ai++) {
+		if (strcmp(argv[ai], "-c") == 0 && ai + 1 < argc)
+			c.conf_path = argv[++ai];
+		else if (strcmp(argv[ai], "--sql") == 0 && ai + 1 < argc)
+			c.sqldir = argv[++ai];
+		else if (strcmp(argv[ai], "-h") == 0 ||
+		    strcmp(argv[ai], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "mallpayctl: bad option %s\n",
+			    argv[ai]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (ai >= argc) {
+		fprintf(stderr, "mallpayctl: no command\n");
+		usage(stderr);
+		return 2;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[ai], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		fprintf(stderr, "mallpayctl: unknown command %s\n", argv[ai]);
+		usage(stderr);
+		return 2;
+	}
+	if (cmd->plain_fn != NULL)
+		return cmd->plain_fn(argc - ai, argv + ai);
+
+	if (c.conf_path == NULL && access("mallpay.conf", R_OK) == 0)
+		c.conf_path = "mallpay.conf";
+	if (config_load(&c.cfg, c.conf_path, err, sizeof(err)) == -1) {
+		fprintf(stderr, "mallpayctl: %s\n", err);
+		return 1;
+	}
+	db_library_init();
+	rc = cmd->db_fn(&c, argc - ai, argv + ai);
+	db_library_end();
+	explicit_bzero(&c.cfg, sizeof(c.cfg));
+	return rc;
+}

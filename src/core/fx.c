@@ -60,10 +60,8 @@ fx_to_usd_rate(const struct money *m, const struct money_rate *rate,
 
 	if (ex < 0)
 		return -1;
-	if (strcasecmp(m->cur, "USD") == 0) {
-		*out = *m;
-		return 0;
-	}
+	if (strcasecmp(m->cur, "USD") == 0)
+		return money_set(out, m->minor, "USD");
 	if (rate->num <= 0 || rate->den <= 0)
 		return -1;
 	/* usd_minor = minor / 10^ex * num / den * 10^eu: move the
@@ -94,10 +92,8 @@ fx_to_usd(const struct money *m, const char *usd_per_unit, size_t len,
 			snprintf(err, errsz, "unknown currency code");
 		return -1;
 	}
-	if (strcasecmp(m->cur, "USD") == 0) {
-		*out = *m;
-		return 0;
-	}
+	if (strcasecmp(m->cur, "USD") == 0)
+		return money_set(out, m->minor, "USD");
 	if (fx_rate_parse(usd_per_unit, len, &r, err, errsz) == -1)
 		return -1;
 	if (fx_to_usd_rate(m, &r, out) == -1) {

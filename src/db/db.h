@@ -30,6 +30,10 @@ int	db_ensure(struct db *);
 /* One transaction per use case. db_begin returns 0 or -1; db_commit returns 0 or -1
  * (and rolls back on failure); db_rollback is safe to call when nothing is open. */
 int	db_begin(struct db *);
+/* (data) As db_begin, but the transaction runs in READ COMMITTED: no gap
+ * locks, so that several hosts taking queue rows with SELECT ... FOR UPDATE
+ * SKIP LOCKED (mallpayctl tick) do not block each other's updates. */
+int	db_begin_read_committed(struct db *);
 int	db_commit(struct db *);
 void	db_rollback(struct db *);
 

@@ -41,8 +41,11 @@
  * - dbq_affected() counts rows MATCHED by an UPDATE (CLIENT_FOUND_ROWS), so
  *   "UPDATE ... WHERE id = ? AND state = ?" gives 1 exactly when the row was
  *   in that state.
- * - Errors are logged with the statement's table and index and are readable
- *   with db_error(); a lost connection makes the next db_ensure() reconnect.
+ * - Errors are logged with the statement's table and index (a duplicate key
+ *   is not logged: callers use it on purpose) and are readable with
+ *   db_error(); a lost connection makes the next db_ensure() reconnect.
+ * - A struct dbq belongs to its connection's cache: never free it, and do
+ *   not keep it across db_ensure() (a reconnect frees every cached one).
  *
  * Not thread-safe beyond the connection: one struct db per thread.
  */
@@ -123,7 +126,8 @@ const char	*dbq_col_str(struct dbq *, int col, size_t *len);
 /* 1 if column col of the current row is SQL NULL (or out of range). */
 int		 dbq_col_null(struct dbq *, int col);
 
-/* After dbq_exec: rows inserted, deleted or matched (see above). */
+/* After dbq_exec: rows inserted, deleted or matched (see above); after a
+ * SELECT, the number of rows in its result. */
 uint64_t	 dbq_affected(struct dbq *);
 
 /* After dbq_exec of an INSERT: the AUTO_INCREMENT id it generated. */

@@ -53,10 +53,13 @@ struct upload {
 	size_t		 len;
 };
 
-/* Kinds of declared route fields; values are validated before the handler runs. */
+/* Kinds of declared route fields; values are validated before the handler runs
+ * (http/route.c). An empty value counts as absent. maxlen 0 takes the type's
+ * default (TEXT 4096, EMAIL 254, PASSWORD 256, DECIMAL 24, TOKEN 128 bytes;
+ * FILE HTTP_MAX_UPLOAD). */
 enum field_type {
-	FIELD_TEXT,	/* UTF-8 text without control characters, up to maxlen bytes */
-	FIELD_INT,	/* decimal integer within [min, max] */
+	FIELD_TEXT,	/* UTF-8 text without control characters (tab, CR, LF allowed), up to maxlen bytes */
+	FIELD_INT,	/* decimal integer within [min, max] (both 0: any int64) */
 	FIELD_ID,	/* positive 63-bit integer */
 	FIELD_EMAIL,	/* a plausible address, up to maxlen */
 	FIELD_PASSWORD,	/* any bytes but NUL, 8..maxlen */
@@ -99,7 +102,8 @@ struct http_req {
 	struct paramlist cookies;
 	struct upload	 uploads[4];
 	size_t		 nuploads;
-	struct buf	 arena;		/* owns the decoded strings */
+	struct buf	 arena;		/* scratch; decoded strings belong to the paramlists */
+	int		 is_head;	/* HEAD request, answered as GET without body */
 };
 
 struct http_resp {
@@ -135,6 +139,7 @@ struct ctx {
 	size_t			 nfields;
 	int			 bad_fields;	/* how many declared fields are invalid */
 	struct buf		 set_cookie;	/* Set-Cookie value to send, if any */
+	char			 argbuf[512];	/* storage of args[] (http/route.c) */
 };
 
 /* A route: method, pattern ("/orders/:id"), who may call it, the fields it accepts. */

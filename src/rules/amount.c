@@ -113,3 +113,20 @@ amount_lt(const struct money *a, const struct money *b)
 
 	return money_cmp(a, b, &c) == 0 && c < 0;
 }
+
+/*
+ * "USD 420.00" or "USD 576.00 (EUR 535.00)"; see amount.h.
+ */
+const char *
+amount_describe(const struct pay_amount *a, char *out, size_t outsz)
+{
+	char	 u[MONEY_STR_MAX], o[MONEY_STR_MAX];
+
+	money_display(&a->amount_usd, u, sizeof(u));
+	if (money_same_cur(&a->amount, &a->amount_usd))
+		snprintf(out, outsz, "%s", u);
+	else
+		snprintf(out, outsz, "%s (%s)", u,
+		    money_display(&a->amount, o, sizeof(o)));
+	return out;
+}

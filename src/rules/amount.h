@@ -36,6 +36,12 @@ int	amount_compute(const struct facts *f, struct pay_amount *out,
 int	amount_for_verdict(const struct facts *f, struct verdict *v,
 	    struct pay_amount *out);
 
+/* Describe the amount to pay for a message: "USD 420.00", or
+ * "USD 576.00 (EUR 535.00)" when the order is in another currency.
+ * out needs 2 * MONEY_STR_MAX bytes; returns out. */
+const char *amount_describe(const struct pay_amount *a, char *out,
+	    size_t outsz);
+
 /* The smaller of two amounts of one currency (a on a mismatch). */
 struct money amount_min(const struct money *a, const struct money *b);
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+
 #include "core/money.h"
 
 struct plan;

@@ -123,19 +123,7 @@ facts_institution_defaults(const struct facts *f, struct institution *inst,
 void
 facts_defaults(struct facts *f)
 {
-	static const char *const regions[] = { "SEA", "ME", "EU", "BONDED" };
-	static const struct {
-		enum inst_method m;
-		const char	*id;
-	} insts[] = {
-		{ INST_CARD, "demo-bank" },
-		{ INST_PARTNER, "demo-partner" },
-		{ INST_CORPORATE, "demo-corporate" },
-		{ INST_CREDIT_LINE, "platform-credit" },
-	};
 	struct settings_facts *s = &f->settings;
-	struct cod_region *r;
-	size_t		 i;
 
 	memset(f, 0, sizeof(*f));
 	f->now = 0;
@@ -170,13 +158,51 @@ facts_defaults(struct facts *f)
 	s->cod_suspension_months = 3;			/* COD-F2 */
 	s->rem_b2c_max_usd = usd(500000);		/* REM-01 */
 
+	facts_default_cod_regions(f);
+	facts_default_institutions(f);
+}
+
+/*
+ * Replace the COD regions by the demo ones (COD-03: Southeast Asia,
+ * Middle East, some European countries, domestic bonded warehouses), no
+ * regional maximum, the settings' default fee (COD-F1).
+ */
+void
+facts_default_cod_regions(struct facts *f)
+{
+	static const char *const regions[] = { "SEA", "ME", "EU", "BONDED" };
+	struct cod_region *r;
+	size_t		 i;
+
+	facts_clear_cod_regions(f);
 	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
 		r = facts_add_cod_region(f);
 		snprintf(r->id, sizeof(r->id), "%s", regions[i]);
 		r->has_max = 0;
 		r->max_usd = usd(0);
-		r->fee = s->cod_default_fee;
+		r->fee = f->settings.cod_default_fee;
 	}
+}
+
+/*
+ * Replace the institutions by one demo institution per method, built
+ * from the current settings (facts_institution_defaults).
+ */
+void
+facts_default_institutions(struct facts *f)
+{
+	static const struct {
+		enum inst_method m;
+		const char	*id;
+	} insts[] = {
+		{ INST_CARD, "demo-bank" },
+		{ INST_PARTNER, "demo-partner" },
+		{ INST_CORPORATE, "demo-corporate" },
+		{ INST_CREDIT_LINE, "platform-credit" },
+	};
+	size_t		 i;
+
+	facts_clear_institutions(f);
 	for (i = 0; i < sizeof(insts) / sizeof(insts[0]); i++)
 		facts_institution_defaults(f, facts_add_institution(f),
 		    insts[i].m, insts[i].id);
@@ -230,19 +256,21 @@ facts_clear_cod_regions(struct facts *f)
 	((arr) = xrealloc((arr), ((n) + 1) * sizeof(*(arr))), \
 	 memset(&(arr)[(n)], 0, sizeof(*(arr))), &(arr)[(n)++])
 
-/* Append helpers: see facts.h. */
+/* Append a zeroed item to the order; see facts.h. */
 struct item_facts *
 facts_add_item(struct facts *f)
 {
 	return GROW(f->order.items, f->order.nitems);
 }
 
+/* Append a zeroed COD region; see facts.h. */
 struct cod_region *
 facts_add_cod_region(struct facts *f)
 {
 	return GROW(f->settings.cod_regions, f->settings.ncod_regions);
 }
 
+/* Append a zeroed country postal limit; see facts.h. */
 struct country_limit *
 facts_add_remittance_limit(struct facts *f)
 {
@@ -250,12 +278,14 @@ facts_add_remittance_limit(struct facts *f)
 	    f->settings.nremittance_limits);
 }
 
+/* Append a zeroed institution; see facts.h. */
 struct institution *
 facts_add_institution(struct facts *f)
 {
 	return GROW(f->settings.institutions, f->settings.ninstitutions);
 }
 
+/* Append a high-risk country code (truncated to fit); see facts.h. */
 void
 facts_add_high_risk_country(struct facts *f, const char *cc)
 {
@@ -266,6 +296,7 @@ facts_add_high_risk_country(struct facts *f, const char *cc)
 	snprintf(p, FACTS_ID_MAX, "%s", cc);
 }
 
+/* Append an unreasonable refusal date; see facts.h. */
 void
 facts_add_refusal(struct facts *f, mp_date d)
 {
@@ -329,6 +360,7 @@ facts_items_where(const struct facts *f,
     int (*pred)(const struct item_facts *), char *cats, size_t catsz)
 {
 	const struct item_facts *it;
+	const char	*p, *q;
 	size_t		 i, j, n = 0, len = 0, need;
 	int		 seen, full = 0;
 
@@ -341,12 +373,18 @@ facts_items_where(const struct facts *f,
 		n++;
 		if (catsz == 0 || full)
 			continue;
-		/* Name each category once. */
+		/* Name each category once: look it up among those already
+		 * listed (bounded by catsz, so many items stay linear). */
 		seen = 0;
-		for (j = 0; j < i; j++)
-			if (pred(&f->order.items[j]) && strcmp(
-			    f->order.items[j].category, it->category) == 0)
+		for (p = cats; p != NULL && *p != '\0'; p = q ? q + 2 : NULL) {
+			q = strstr(p, ", ");
+			j = q ? (size_t)(q - p) : strlen(p);
+			if (j == strlen(it->category) &&
+			    strncmp(p, it->category, j) == 0) {
 				seen = 1;
+				break;
+			}
+		}
 		if (seen)
 			continue;
 		need = strlen(it->category) + (len ? 2 : 0);

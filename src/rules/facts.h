@@ -151,7 +151,7 @@ struct settings_facts {
 	size_t		 ninstitutions;
 
 	int64_t		 platform_min_credit_score;	/* INST-02: 600 */
-	int64_t		 pau_min_credit_score;		/* PAU-01: 550, exclusive */
+	int64_t		 pau_min_credit_score;	/* PAU-01: above 550 */
 	struct money	 inst_min_usd;			/* INST-05: 500 */
 	struct money	 inst_low_threshold_usd;	/* INST-05: 300 */
 	struct money	 inst_b2b_orders_usd_90d;	/* INST-04: 5000 */
@@ -159,7 +159,7 @@ struct settings_facts {
 	struct money	 cod_b2c_max_usd;		/* COD-01: 2000 */
 	struct money	 cod_start_limit_usd;		/* COD-07: 500 */
 	struct money	 cod_full_limit_usd;		/* COD-07: 2000 */
-	int64_t		 cod_ladder_orders;		/* COD-07: more than 5 */
+	int64_t		 cod_ladder_orders;		/* COD-07: > 5 */
 	int64_t		 cod_max_delivery_days;		/* COD-05: 7 */
 	struct money_rate cod_default_fee;		/* COD-F1: 4% */
 	int64_t		 cod_refusals_to_suspend;	/* COD-F2: 3 */
@@ -183,6 +183,14 @@ void	facts_defaults(struct facts *f);
 
 /* Free the heap arrays of *f and leave it empty (zeroed); takes NULL. */
 void	facts_cleanup(struct facts *f);
+
+/* Replace the COD regions by the demo list (SEA, ME, EU, BONDED; no
+ * regional maximum; the default fee of the settings). */
+void	facts_default_cod_regions(struct facts *f);
+/* Replace the institutions by the demo ones, one per method (demo-bank,
+ * demo-partner, demo-corporate, platform-credit), built from the current
+ * settings (INST-05 minimum). */
+void	facts_default_institutions(struct facts *f);
 
 /* Drop every institution (used when a document lists its own). */
 void	facts_clear_institutions(struct facts *f);

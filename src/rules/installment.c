@@ -47,7 +47,7 @@ inst_check_b2c(const struct facts *f, struct verdict *v)
 		    "the mall's real-name authentication");
 	/* INST-02: credit score at or above the platform minimum. */
 	if (!b->has_credit_score)
-		verdict_fail_count(v, "INST-02", 0, min, "there is no credit "
+		verdict_fail(v, "INST-02", "there is no credit "
 		    "score on record; the platform minimum is %lld",
 		    (long long)min);
 	else if (b->credit_score < min)
@@ -82,7 +82,7 @@ inst_check_b2b(const struct facts *f, struct verdict *v)
 		    verdict_money(min, l, sizeof(l)));
 		return;
 	}
-	/* INST-03: qualification verified ... */
+	/* INST-03: qualification verified . */
 	if (!c->qualification_verified)
 		verdict_fail(v, "INST-03", "the company's qualification has "
 		    "not been verified");
@@ -101,25 +101,37 @@ inst_check_b2b(const struct facts *f, struct verdict *v)
 		    verdict_money(min, l, sizeof(l)));
 }
 
-/* Item predicates for facts_items_where(). */
+/*
+ * facts_items_where() predicate: 1 if the item is not durable (INST-06).
+ */
 static int
 not_durable(const struct item_facts *it)
 {
 	return !it->durable;
 }
 
+/*
+ * facts_items_where() predicate: 1 if the item is pre-ordered.
+ */
 static int
 is_pre_order(const struct item_facts *it)
 {
 	return it->pre_order;
 }
 
+/*
+ * facts_items_where() predicate: 1 if the item is customized.
+ */
 static int
 is_customized(const struct item_facts *it)
 {
 	return it->customized;
 }
 
+/*
+ * facts_items_where() predicate: 1 if the item is subject to special
+ * customs clearance.
+ */
 static int
 is_special_customs(const struct item_facts *it)
 {
@@ -146,18 +158,18 @@ inst_check_items(const struct facts *f, struct verdict *v)
 
 	/* INST-06: durable categories only (no food, consumables). */
 	if ((n = facts_items_where(f, not_durable, cats, sizeof(cats))) > 0)
-		verdict_fail_count(v, "INST-06", (int64_t)n, 0, "%zu %s not "
+		verdict_fail_items(v, "INST-06", n, "%zu %s not "
 		    "in a durable category (%s)", n, items_are(n), cats);
 	/* INST-07: no pre-ordered, customized or special-customs item. */
 	if ((n = facts_items_where(f, is_pre_order, cats, sizeof(cats))) > 0)
-		verdict_fail_count(v, "INST-07", (int64_t)n, 0, "%zu %s "
+		verdict_fail_items(v, "INST-07", n, "%zu %s "
 		    "pre-ordered (%s)", n, items_are(n), cats);
 	if ((n = facts_items_where(f, is_customized, cats, sizeof(cats))) > 0)
-		verdict_fail_count(v, "INST-07", (int64_t)n, 0, "%zu %s "
+		verdict_fail_items(v, "INST-07", n, "%zu %s "
 		    "customized (%s)", n, items_are(n), cats);
 	if ((n = facts_items_where(f, is_special_customs, cats,
 	    sizeof(cats))) > 0)
-		verdict_fail_count(v, "INST-07", (int64_t)n, 0, "%zu %s "
+		verdict_fail_items(v, "INST-07", n, "%zu %s "
 		    "subject to special customs clearance (%s)", n,
 		    items_are(n), cats);
 }
@@ -193,7 +205,7 @@ installment_check(const struct facts *f, const struct institution *inst,
     struct verdict *out)
 {
 	struct pay_amount amt;
-	char	 a[MONEY_STR_MAX], l[MONEY_STR_MAX];
+	char	 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX];
 	size_t	 i;
 
 	verdict_init(out, inst_pay_method(inst->method), inst->id);
@@ -224,7 +236,7 @@ installment_check(const struct facts *f, const struct institution *inst,
 		verdict_fail_money(out, "INST-05", &amt.amount_usd,
 		    &inst->min_usd, "the amount to pay, %s, is below the "
 		    "installment minimum of %s",
-		    verdict_money(&amt.amount_usd, a, sizeof(a)),
+		    amount_describe(&amt, a, sizeof(a)),
 		    verdict_money(&inst->min_usd, l, sizeof(l)));
 
 	inst_check_items(f, out);	/* INST-06, INST-07 */

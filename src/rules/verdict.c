@@ -67,7 +67,7 @@ verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
 	r = &v->reasons[v->nreasons++];
 	memset(r, 0, sizeof(*r));
 	snprintf(r->rule, sizeof(r->rule), "%s", rule);
-	n = snprintf(r->message, sizeof(r->message), "%s: ", r->rule);
+	n = snprintf(r->message, sizeof(r->message), "%s: ", rule);
 	if (n > 0 && (size_t)n < sizeof(r->message))
 		vsnprintf(r->message + n, sizeof(r->message) - n, fmt, ap);
 	r->fig = FIG_NONE;
@@ -149,6 +149,26 @@ verdict_fail_date(struct verdict *v, const char *rule, mp_date date,
 	if (r != NULL) {
 		r->fig = FIG_DATE;
 		r->date = date;
+	}
+	return r;
+}
+
+/*
+ * As verdict_fail(), keeping the number of offending items as the figure.
+ */
+struct reason *
+verdict_fail_items(struct verdict *v, const char *rule, size_t nitems,
+    const char *fmt, ...)
+{
+	struct reason	*r;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	r = verdict_vfail(v, rule, fmt, ap);
+	va_end(ap);
+	if (r != NULL) {
+		r->fig = FIG_ITEMS;
+		r->value = (int64_t)nitems;
 	}
 	return r;
 }

@@ -41,7 +41,8 @@ enum reason_fig {
 	FIG_NONE = 0,	/* a plain condition ("not real-name verified") */
 	FIG_MONEY,	/* amount vs limit, both of one currency */
 	FIG_COUNT,	/* value vs limit as integers (score, days, orders) */
-	FIG_DATE	/* a date (expiry, suspended until) */
+	FIG_DATE,	/* a date (expiry, suspended until) */
+	FIG_ITEMS	/* value = how many items of the order fail */
 };
 
 struct reason {
@@ -50,7 +51,7 @@ struct reason {
 	enum reason_fig	 fig;
 	struct money	 amount;	/* FIG_MONEY: the figure checked */
 	struct money	 limit;		/* FIG_MONEY: the limit */
-	int64_t		 value;		/* FIG_COUNT */
+	int64_t		 value;		/* FIG_COUNT, FIG_ITEMS */
 	int64_t		 limit_count;	/* FIG_COUNT */
 	mp_date		 date;		/* FIG_DATE */
 };
@@ -109,6 +110,11 @@ struct reason *verdict_fail_count(struct verdict *v, const char *rule,
 /* As verdict_fail() with a date figure. */
 struct reason *verdict_fail_date(struct verdict *v, const char *rule,
 	    mp_date date, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+
+/* As verdict_fail() with the number of offending items as the figure. */
+struct reason *verdict_fail_items(struct verdict *v, const char *rule,
+	    size_t nitems, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 
 /* The reason for rule id in v, or NULL if that rule did not fail. */

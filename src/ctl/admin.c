@@ -1,0 +1,171 @@
+/*
+ * mallpayctl create-admin --email E --name N: a new admin account; the
+ * password is one line on standard input (not echoed on a terminal).
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "ctl/ctl.h"
+#include "db/db.h"
+#include "db/seed.h"
+
+#define PASSWORD_MIN_CHARS	12
+#define PASSWORD_MAX_BYTES	1024
+
+/* Number of UTF-8 characters in s (bytes that are not continuations). */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Read one line from stdin into pw (pwsz bytes), without the newline; on
+ * a terminal, prompt on stderr and turn echo off. Returns 0, or -1 on EOF,
+ * an over-long line or a NUL byte. */
+static int
+read_password(char *pw, size_t pwsz)
+{
+	struct termios old, quiet;
+	int tty = isatty(STDIN_FILENO), rc = 0;
+	size_t len;
+
+	if (tty) {
+		fprintf(stderr, "password: ");
+		if (tcgetattr(STDIN_FILENO, &old) == 0) {
+			quiet = old;
+			quiet.c_lflag &= ~(tcflag_t)ECHO;
+			tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		} else
+			tty = 0;
+	}
+	if (fgets(pw, (int)pwsz, stdin) == NULL)
+		rc = -1;
+	else {
+		len = strlen(pw);
+		if (len > 0 && pw[len - 1] == '\n')
+			pw[--len] = '\0';
+		else if (!feof(stdin))
+			rc = -1;	/* longer than the buffer */
+		if (len > 0 && pw[len - 1] == '\r')
+			pw[--len] = '\0';
+	}
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	return rc;
+}
+
+/* A plausible email: one '@' with text both sides, a dot in the domain, no
+ * spaces or control characters, at most 254 bytes. */
+static int
+email_ok(const char *e)
+{
+	const char *at = strchr(e, '@'), *p;
+
+	if (at == NULL || at == e || strchr(at + 1, '@') != NULL ||
+	    strlen(e) > 254 || strchr(at + 1, '.') == NULL ||
+	    at[1] == '.' || e[strlen(e) - 1] == '.')
+		return 0;
+	for (p = e; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* See ctl.h: mallpayctl create-admin --email E --name N. Refuses an email
+ * that exists (exit 1) and a password under 12 characters (exit 2). */
+int
+ctl_create_admin(struct ctl *c, int argc, char **argv)
+{
+	struct seed_user u;
+	struct db *db;
+	const char *email = NULL, *name = NULL;
+	char pw[PASSWORD_MAX_BYTES], hash[crypto_pwhash_STRBYTES];
+	int64_t id;
+	int i, rc = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
+			email = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else
+			goto usage;
+	}
+	if (email == NULL || name == NULL)
+		goto usage;
+	if (!email_ok(email)) {
+		fprintf(stderr, "mallpayctl: create-admin: \"%s\" is not an "
+		    "email address\n", email);
+		return 2;
+	}
+	if (name[0] == '\0' || strlen(name) > 200) {
+		fprintf(stderr, "mallpayctl: create-admin: the name must be "
+		    "1 to 200 bytes\n");
+		return 2;
+	}
+	if (read_password(pw, sizeof(pw)) == -1) {
+		fprintf(stderr, "mallpayctl: create-admin: give the password "
+		    "as one line on standard input (at most %d bytes)\n",
+		    PASSWORD_MAX_BYTES - 2);
+		sodium_memzero(pw, sizeof(pw));
+		return 2;
+	}
+	if (utf8_chars(pw) < PASSWORD_MIN_CHARS) {
+		fprintf(stderr, "mallpayctl: create-admin: the password must "
+		    "have at least %d characters\n", PASSWORD_MIN_CHARS);
+		sodium_memzero(pw, sizeof(pw));
+		return 2;
+	}
+	if (sodium_init() < 0) {
+		fprintf(stderr, "mallpayctl: libsodium failed to start\n");
+		sodium_memzero(pw, sizeof(pw));
+		return 1;
+	}
+	if (crypto_pwhash_str(hash, pw, strlen(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		fprintf(stderr, "mallpayctl: out of memory hashing\n");
+		sodium_memzero(pw, sizeof(pw));
+		return 1;
+	}
+	sodium_memzero(pw, sizeof(pw));
+
+	if ((db = ctl_db_open(c)) == NULL)
+		return 1;
+	memset(&u, 0, sizeof(u));
+	u.kind = "admin";
+	u.email = email;
+	u.name = name;
+	u.real_name_verified = 1;
+	/* The unique key on email decides, so two runs at once cannot both
+	 * create the account. */
+	id = db_seed_user_insert(db, &u, hash, clock_now());
+	if (id == 0)
+		fprintf(stderr, "mallpayctl: create-admin: %s already has an "
+		    "account\n", email);
+	else if (id < 0)
+		fprintf(stderr, "mallpayctl: create-admin: %s\n",
+		    db_error(db));
+	else {
+		printf("created admin %s (user %lld)\n", email,
+		    (long long)id);
+		rc = 0;
+	}
+	db_free(db);
+	return rc;
+usage:
+	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
+	    "< password-file\n");
+	return 2;
+}

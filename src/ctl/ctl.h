@@ -1,0 +1,39 @@
+#ifndef MALLPAY_CTL_CTL_H
+#define MALLPAY_CTL_CTL_H
+
+/*
+ * Subcommands of mallpayctl that work on the database (migrate,
+ * seed-demo, create-admin, tick). Each takes the global options and its
+ * own argv (argv[0] is the command name) and returns the exit status:
+ * 0 success, 1 failure, 2 usage error (message on stderr).
+ */
+
+#include <stdint.h>
+
+#include "core/config.h"
+
+struct db;
+
+struct ctl {
+	struct config	 cfg;		/* loaded from -c or mallpay.conf */
+	const char	*conf_path;	/* NULL: defaults */
+	const char	*sqldir;	/* --sql, default MALLPAY_SQL_DIR */
+};
+
+int	ctl_migrate(struct ctl *, int argc, char **argv);
+int	ctl_seed_demo(struct ctl *, int argc, char **argv);
+int	ctl_create_admin(struct ctl *, int argc, char **argv);
+int	ctl_tick(struct ctl *, int argc, char **argv);
+
+/* Connect with ctl->cfg; prints the reason to stderr and returns NULL on
+ * failure. Free with db_free(). */
+struct db *ctl_db_open(struct ctl *);
+
+/* Parse --now text: "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC)
+ * into seconds since the epoch. Returns 0, or -1 if malformed. */
+int	ctl_parse_time(const char *s, int64_t *out);
+
+/* Format t as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
+char	*ctl_time_str(int64_t t, char *out, size_t outsz);
+
+#endif

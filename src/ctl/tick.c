@@ -1,0 +1,176 @@
+/*
+ * mallpayctl tick [--now TIME]: run every time-based job that is due.
+ *
+ * First the recurring jobs of this moment are scheduled (a no-op when they
+ * exist), then due jobs are taken one at a time, each in its own
+ * transaction with SELECT ... FOR UPDATE SKIP LOCKED, run and marked done
+ * in that same transaction. So tick is idempotent (a job done is never
+ * taken again) and several hosts may run it at once.
+ *
+ * Jobs today (issue 2): session_purge, every hour, deletes the sessions
+ * past their absolute or idle expiry. Later issues add their kinds to
+ * job_kinds[] and schedule their own jobs (auto-cancel, late fees...).
+ */
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/clock.h"
+#include "ctl/ctl.h"
+#include "db/db.h"
+#include "db/job.h"
+
+/* Safety net against a job that keeps rescheduling itself into the past. */
+#define TICK_MAX_JOBS	100000
+/* A failed job is retried after this many seconds times its attempts. */
+#define TICK_RETRY_SECS	300
+
+struct tick {
+	struct ctl	*c;
+	struct db	*db;
+	int64_t		 now;
+};
+
+/* Run one job of kind session_purge. Returns 0 with what it did in msg,
+ * or -1 with the reason in msg. */
+static int
+job_session_purge(struct tick *t, const struct db_job *j, struct buf *msg)
+{
+	int64_t n;
+
+	(void)j;
+	n = db_job_purge_sessions(t->db, t->now,
+	    t->now - t->c->cfg.session_idle);
+	if (n < 0) {
+		buf_puts(msg, db_error(t->db));
+		return -1;
+	}
+	buf_printf(msg, "deleted %lld expired session%s", (long long)n,
+	    n == 1 ? "" : "s");
+	return 0;
+}
+
+static const struct job_kind {
+	const char	*kind;
+	int		 (*run)(struct tick *, const struct db_job *,
+			    struct buf *);
+} job_kinds[] = {
+	{ "session_purge", job_session_purge },
+};
+
+/* Schedule the recurring jobs due at t->now: one session_purge per hour
+ * (run_at is the hour, so every tick within that hour finds it done).
+ * Returns 0 or -1. */
+static int
+tick_schedule(struct tick *t)
+{
+	int64_t hour = t->now - ((t->now % 3600) + 3600) % 3600;
+
+	return db_job_schedule(t->db, "session_purge", 0, hour) < 0 ? -1 : 0;
+}
+
+/* Take and run one due job in its own transaction. Returns 1 if a job was
+ * taken (done or failed), 0 if none is due, -1 on a database error. */
+static int
+tick_one(struct tick *t, int *failed)
+{
+	struct db_job j;
+	struct buf msg;
+	const struct job_kind *k = NULL;
+	char when[32];
+	size_t i;
+	int rc;
+
+	/* READ COMMITTED: no gap locks, so hosts ticking at once only
+	 * ever wait for nothing (SKIP LOCKED) rather than for each other. */
+	if (db_begin_read_committed(t->db) == -1)
+		return -1;
+	if ((rc = db_job_take(t->db, t->now, &j)) != 1) {
+		db_rollback(t->db);
+		return rc;
+	}
+	buf_init(&msg);
+	for (i = 0; i < sizeof(job_kinds) / sizeof(job_kinds[0]); i++)
+		if (strcmp(job_kinds[i].kind, j.kind) == 0)
+			k = &job_kinds[i];
+	if (k == NULL) {
+		buf_printf(&msg, "unknown job kind");
+		rc = -1;
+	} else
+		rc = k->run(t, &j, &msg);
+	if (rc == 0 && db_job_done(t->db, j.id, t->now) == -1) {
+		buf_reset(&msg);
+		buf_puts(&msg, db_error(t->db));
+		rc = -1;
+	}
+	if (rc == 0 && db_commit(t->db) == -1) {
+		buf_reset(&msg);
+		buf_puts(&msg, db_error(t->db));
+		rc = -1;
+	}
+	ctl_time_str(j.run_at, when, sizeof(when));
+	if (rc == 0) {
+		printf("job %lld %s (%s): %s\n", (long long)j.id, j.kind,
+		    when, buf_str(&msg));
+		buf_cleanup(&msg);
+		return 1;
+	}
+	/* Undo the job's work, then record the failure on its own and move
+	 * the job out of this run's way. */
+	db_rollback(t->db);
+	printf("job %lld %s (%s): FAILED: %s\n", (long long)j.id, j.kind,
+	    when, buf_str(&msg));
+	(*failed)++;
+	rc = db_job_failed(t->db, j.id, buf_str(&msg),
+	    t->now + (int64_t)TICK_RETRY_SECS * (j.attempts + 1));
+	buf_cleanup(&msg);
+	return rc == -1 ? -1 : 1;
+}
+
+/* See ctl.h: mallpayctl tick [--now TIME]. Exit 1 if any job failed. */
+int
+ctl_tick(struct ctl *c, int argc, char **argv)
+{
+	struct tick t;
+	char when[32];
+	int i, rc = 0, done = 0, failed = 0;
+	int64_t now;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--now") == 0 && i + 1 < argc) {
+			if (ctl_parse_time(argv[++i], &now) == -1) {
+				fprintf(stderr, "mallpayctl: tick: bad time "
+				    "\"%s\": use YYYY-MM-DDTHH:MM:SSZ or "
+				    "YYYY-MM-DD\n", argv[i]);
+				return 2;
+			}
+			clock_set_fixed(now);
+		} else {
+			fprintf(stderr, "usage: mallpayctl tick "
+			    "[--now YYYY-MM-DDTHH:MM:SSZ]\n");
+			return 2;
+		}
+	}
+	memset(&t, 0, sizeof(t));
+	t.c = c;
+	t.now = clock_now();
+	if ((t.db = ctl_db_open(c)) == NULL)
+		return 1;
+	printf("tick at %s\n", ctl_time_str(t.now, when, sizeof(when)));
+	if (tick_schedule(&t) == -1) {
+		fprintf(stderr, "mallpayctl: tick: %s\n", db_error(t.db));
+		db_free(t.db);
+		return 1;
+	}
+	while (done + failed < TICK_MAX_JOBS &&
+	    (rc = tick_one(&t, &failed)) == 1)
+		done++;
+	done -= failed;
+	if (rc == -1)
+		fprintf(stderr, "mallpayctl: tick: %s\n", db_error(t.db));
+	printf("%d job%s done, %d failed\n", done, done == 1 ? "" : "s",
+	    failed);
+	db_free(t.db);
+	return rc == -1 || failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,254 @@
+/*
+ * carts and cart_items. Every statement reaches a cart through
+ * carts.user_id (the signed-in user's id), never by a cart id from a request.
+ * SQL only, bound parameters only (DESIGN.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "db/cart.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_CART_ENSURE,
+	STMT_CART_LOCK,
+	STMT_CART_ITEM_QTY,
+	STMT_CART_ITEM_INSERT,
+	STMT_CART_ITEM_SET,
+	STMT_CART_ITEM_DELETE,
+	STMT_CART_ITEMS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_CART_ENSURE */
+	"INSERT INTO carts (user_id, updated_at) VALUES (?, ?) "
+	"ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at)",
+	/* STMT_CART_LOCK */
+	"SELECT id FROM carts WHERE user_id = ? FOR UPDATE",
+	/* STMT_CART_ITEM_QTY: a locking read, so that it sees the latest
+	 * committed quantity rather than the transaction's snapshot (taken by
+	 * an earlier plain SELECT, before the cart lock was granted). */
+	"SELECT i.qty FROM cart_items i JOIN carts c ON c.id = i.cart_id "
+	"WHERE c.user_id = ? AND i.product_id = ? FOR UPDATE",
+	/* STMT_CART_ITEM_INSERT */
+	"INSERT INTO cart_items (cart_id, product_id, qty) VALUES (?, ?, ?)",
+	/* STMT_CART_ITEM_SET */
+	"UPDATE cart_items i JOIN carts c ON c.id = i.cart_id SET i.qty = ? "
+	"WHERE c.user_id = ? AND i.product_id = ?",
+	/* STMT_CART_ITEM_DELETE */
+	"DELETE i FROM cart_items i JOIN carts c ON c.id = i.cart_id "
+	"WHERE c.user_id = ? AND i.product_id = ?",
+	/* STMT_CART_ITEMS */
+	"SELECT i.product_id, i.qty, p.sku, p.name, p.description, "
+	"p.category_id, p.price_minor, p.currency, p.high_value, p.pre_order, "
+	"p.customized, p.special_customs, p.pay_after_use, p.flash_sale, "
+	"p.stock, k.durable, k.high_value "
+	"FROM carts c JOIN cart_items i ON i.cart_id = c.id "
+	"JOIN products p ON p.id = i.product_id "
+	"JOIN categories k ON k.id = p.category_id "
+	"WHERE c.user_id = ? ORDER BY p.name, p.id",
+};
+
+/* Run a statement whose parameters are bound and that returns no rows;
+ * *affected gets the rows changed or matched. Returns 0 or -1. */
+static int
+cart_exec(struct dbq *q, uint64_t *affected)
+{
+	int rc;
+
+	rc = dbq_exec(q);
+	if (rc == 0 && affected != NULL)
+		*affected = dbq_affected(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See cart.h. */
+int
+db_cart_lock(struct db *db, int64_t user_id, int64_t now, int64_t *cart_id)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_CART, STMT_CART_ENSURE, stmts[STMT_CART_ENSURE]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, now);
+	if (cart_exec(q, NULL) == -1)
+		return -1;
+
+	q = dbq_get(db, DB_T_CART, STMT_CART_LOCK, stmts[STMT_CART_LOCK]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		*cart_id = dbq_col_int(q, 0);
+	dbq_done(q);
+	/* The row was just inserted or updated in this transaction. */
+	return rc == 1 ? 0 : -1;
+}
+
+/* See cart.h. */
+int
+db_cart_item_qty(struct db *db, int64_t user_id, int64_t product_id, int *qty)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_QTY,
+	    stmts[STMT_CART_ITEM_QTY]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, product_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		*qty = (int)dbq_col_int(q, 0);
+	dbq_done(q);
+	return rc;
+}
+
+/* See cart.h. */
+int
+db_cart_item_insert(struct db *db, int64_t cart_id, int64_t product_id,
+    int qty)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_INSERT,
+	    stmts[STMT_CART_ITEM_INSERT]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, cart_id);
+	dbq_int(q, product_id);
+	dbq_int(q, qty);
+	return cart_exec(q, NULL);
+}
+
+/* See cart.h. */
+int
+db_cart_item_set(struct db *db, int64_t user_id, int64_t product_id, int qty)
+{
+	struct dbq	*q;
+	uint64_t	 n = 0;
+
+	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_SET,
+	    stmts[STMT_CART_ITEM_SET]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, qty);
+	dbq_int(q, user_id);
+	dbq_int(q, product_id);
+	if (cart_exec(q, &n) == -1)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+/* See cart.h. */
+int
+db_cart_item_delete(struct db *db, int64_t user_id, int64_t product_id)
+{
+	struct dbq	*q;
+	uint64_t	 n = 0;
+
+	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_DELETE,
+	    stmts[STMT_CART_ITEM_DELETE]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, product_id);
+	if (cart_exec(q, &n) == -1)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+/* See cart.h. */
+void
+db_cart_items_free(struct db_cart_item *v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		db_product_cleanup(&v[i].product);
+	free(v);
+}
+
+/* See cart.h. */
+int
+db_cart_items(struct db *db, int64_t user_id, struct db_cart_item **out,
+    size_t *n)
+{
+	struct dbq		*q;
+	struct db_cart_item	*v = NULL, *it;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_CART, STMT_CART_ITEMS, stmts[STMT_CART_ITEMS]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		it = &v[len];
+		memset(it, 0, sizeof(*it));
+		it->product_id = dbq_col_int(q, 0);
+		it->qty = (int)dbq_col_int(q, 1);
+		it->product.id = it->product_id;
+		if (money_set(&it->product.price, dbq_col_int(q, 6),
+		    dbq_col_str(q, 7, NULL)) == -1) {
+			log_warn("db: cart product %lld has an unknown currency",
+			    (long long)it->product_id);
+			continue;
+		}
+		snprintf(it->product.sku, sizeof(it->product.sku), "%s",
+		    dbq_col_str(q, 2, NULL));
+		snprintf(it->product.name, sizeof(it->product.name), "%s",
+		    dbq_col_str(q, 3, NULL));
+		it->product.description = xstrdup(dbq_col_str(q, 4, NULL));
+		it->product.category_id = dbq_col_int(q, 5);
+		it->product.high_value = dbq_col_int(q, 8) != 0;
+		it->product.pre_order = dbq_col_int(q, 9) != 0;
+		it->product.customized = dbq_col_int(q, 10) != 0;
+		it->product.special_customs = dbq_col_int(q, 11) != 0;
+		it->product.pay_after_use = dbq_col_int(q, 12) != 0;
+		it->product.flash_sale = dbq_col_int(q, 13) != 0;
+		it->product.stock = (int)dbq_col_int(q, 14);
+		it->product.cat_durable = dbq_col_int(q, 15) != 0;
+		it->product.cat_high_value = dbq_col_int(q, 16) != 0;
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		db_cart_items_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}

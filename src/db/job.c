@@ -1,0 +1,152 @@
+/*
+ * Statements of the jobs table and of the time-based work tick does today
+ * (see job.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/job.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_JOB_SCHEDULE,
+	STMT_JOB_TAKE,
+	STMT_JOB_DONE,
+	STMT_JOB_FAILED,
+	STMT_JOB_PURGE_SESSIONS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_JOB_SCHEDULE: the no-op update keeps strict-mode errors
+	 * (unlike INSERT IGNORE) while a duplicate changes nothing. */
+	"INSERT INTO jobs (kind, subject_id, run_at) VALUES (?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE id = id",
+	/* STMT_JOB_TAKE */
+	"SELECT id, kind, subject_id, run_at, attempts FROM jobs "
+	"WHERE done_at IS NULL AND run_at <= ? ORDER BY run_at, id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
+	/* STMT_JOB_DONE: by primary key only. Left alone, the optimizer may
+	 * walk jobs_due for "done_at IS NULL" and wait on the rows other
+	 * hosts hold (seen on a small table). */
+	"UPDATE jobs FORCE INDEX (PRIMARY) SET done_at = ?, "
+	"attempts = attempts + 1, last_error = NULL "
+	"WHERE id = ? AND done_at IS NULL",
+	/* STMT_JOB_FAILED: by primary key, as above */
+	"UPDATE jobs FORCE INDEX (PRIMARY) SET attempts = attempts + 1, "
+	"last_error = ?, run_at = ? WHERE id = ? AND done_at IS NULL",
+	/* STMT_JOB_PURGE_SESSIONS */
+	"DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
+};
+
+/* See job.h. With CLIENT_FOUND_ROWS a new row counts 1 and the no-op
+ * update of an existing one counts 1 too, so ask the insert id instead. */
+int
+db_job_schedule(struct db *db, const char *kind, int64_t subject_id,
+    int64_t run_at)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_SCHEDULE,
+	    stmts[STMT_JOB_SCHEDULE])) == NULL)
+		return -1;
+	dbq_cstr(q, kind);
+	dbq_int(q, subject_id);
+	dbq_int(q, run_at);
+	if (dbq_exec(q) == -1)
+		rc = -1;
+	else
+		rc = dbq_affected(q) == 1 && dbq_insert_id(q) != 0 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See job.h. */
+int
+db_job_take(struct db *db, int64_t now, struct db_job *out)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_TAKE,
+	    stmts[STMT_JOB_TAKE])) == NULL)
+		return -1;
+	dbq_int(q, now);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (rc == 1) {
+		memset(out, 0, sizeof(*out));
+		out->id = dbq_col_int(q, 0);
+		snprintf(out->kind, sizeof(out->kind), "%s",
+		    dbq_col_str(q, 1, NULL));
+		out->subject_id = dbq_col_int(q, 2);
+		out->run_at = dbq_col_int(q, 3);
+		out->attempts = (int)dbq_col_int(q, 4);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See job.h. */
+int
+db_job_done(struct db *db, int64_t id, int64_t now)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_DONE,
+	    stmts[STMT_JOB_DONE])) == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, id);
+	rc = dbq_exec(q) == 0 && dbq_affected(q) == 1 ? 0 : -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* See job.h. */
+int
+db_job_failed(struct db *db, int64_t id, const char *err, int64_t retry_at)
+{
+	struct dbq *q;
+	size_t len = err != NULL ? strlen(err) : 0;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_FAILED,
+	    stmts[STMT_JOB_FAILED])) == NULL)
+		return -1;
+	/* last_error is VARCHAR(255) and strict mode refuses longer text;
+	 * cut on a UTF-8 character boundary. */
+	if (len > 255) {
+		len = 255;
+		while (len > 0 && ((unsigned char)err[len] & 0xc0) == 0x80)
+			len--;
+	}
+	dbq_str(q, err != NULL ? err : "", len);
+	dbq_int(q, retry_at);
+	dbq_int(q, id);
+	rc = dbq_exec(q) == 0 ? 0 : -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* See job.h. */
+int64_t
+db_job_purge_sessions(struct db *db, int64_t now, int64_t idle_before)
+{
+	struct dbq *q;
+	int64_t n;
+
+	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_PURGE_SESSIONS,
+	    stmts[STMT_JOB_PURGE_SESSIONS])) == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, idle_before);
+	n = dbq_exec(q) == 0 ? (int64_t)dbq_affected(q) : -1;
+	dbq_done(q);
+	return n;
+}

@@ -1,0 +1,192 @@
+/*
+ * products and categories: the catalog.
+ * SQL only, bound parameters only (DESIGN.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "db/product.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_CATEGORY_LIST,
+	STMT_PRODUCT_LIST,
+	STMT_PRODUCT_GET,
+	STMT__MAX
+};
+
+#define PRODUCT_COLS \
+	"p.id, p.sku, p.name, p.description, p.category_id, p.price_minor, " \
+	"p.currency, p.high_value, p.pre_order, p.customized, " \
+	"p.special_customs, p.pay_after_use, p.flash_sale, p.stock, " \
+	"c.durable, c.high_value"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_CATEGORY_LIST */
+	"SELECT id, slug, name, durable, high_value FROM categories "
+	"ORDER BY name, id",
+	/* STMT_PRODUCT_LIST */
+	"SELECT " PRODUCT_COLS " FROM products p "
+	"JOIN categories c ON c.id = p.category_id ORDER BY c.name, c.id, p.name, p.id",
+	/* STMT_PRODUCT_GET */
+	"SELECT " PRODUCT_COLS " FROM products p "
+	"JOIN categories c ON c.id = p.category_id WHERE p.id = ?",
+};
+
+/* Fill out from the current PRODUCT_COLS row. Returns 0, or -1 when the
+ * currency is unknown (out then owns nothing). */
+static int
+product_row(struct dbq *q, struct db_product *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = dbq_col_int(q, 0);
+	if (money_set(&out->price, dbq_col_int(q, 5),
+	    dbq_col_str(q, 6, NULL)) == -1) {
+		log_warn("db: product %lld has an unknown currency",
+		    (long long)out->id);
+		return -1;
+	}
+	snprintf(out->sku, sizeof(out->sku), "%s", dbq_col_str(q, 1, NULL));
+	snprintf(out->name, sizeof(out->name), "%s", dbq_col_str(q, 2, NULL));
+	out->description = xstrdup(dbq_col_str(q, 3, NULL));
+	out->category_id = dbq_col_int(q, 4);
+	out->high_value = dbq_col_int(q, 7) != 0;
+	out->pre_order = dbq_col_int(q, 8) != 0;
+	out->customized = dbq_col_int(q, 9) != 0;
+	out->special_customs = dbq_col_int(q, 10) != 0;
+	out->pay_after_use = dbq_col_int(q, 11) != 0;
+	out->flash_sale = dbq_col_int(q, 12) != 0;
+	out->stock = (int)dbq_col_int(q, 13);
+	out->cat_durable = dbq_col_int(q, 14) != 0;
+	out->cat_high_value = dbq_col_int(q, 15) != 0;
+	return 0;
+}
+
+/* See product.h. */
+void
+db_product_cleanup(struct db_product *p)
+{
+	if (p == NULL)
+		return;
+	free(p->description);
+	p->description = NULL;
+}
+
+/* See product.h. */
+void
+db_product_list_free(struct db_product *v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		db_product_cleanup(&v[i]);
+	free(v);
+}
+
+/* See product.h. */
+int
+db_category_list(struct db *db, struct db_category **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_category	*v = NULL, *c;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
+	    stmts[STMT_CATEGORY_LIST]);
+	if (q == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		c = &v[len++];
+		memset(c, 0, sizeof(*c));
+		c->id = dbq_col_int(q, 0);
+		snprintf(c->slug, sizeof(c->slug), "%s", dbq_col_str(q, 1, NULL));
+		snprintf(c->name, sizeof(c->name), "%s", dbq_col_str(q, 2, NULL));
+		c->durable = dbq_col_int(q, 3) != 0;
+		c->high_value = dbq_col_int(q, 4) != 0;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See product.h. */
+int
+db_product_list(struct db *db, struct db_product **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_product	*v = NULL;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_LIST,
+	    stmts[STMT_PRODUCT_LIST]);
+	if (q == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		if (product_row(q, &v[len]) == 0)
+			len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		db_product_list_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See product.h. */
+int
+db_product_get(struct db *db, int64_t id, struct db_product *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_GET,
+	    stmts[STMT_PRODUCT_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1 && product_row(q, out) == -1)
+		rc = 0;
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,281 @@
+/*
+ * Statements of the demo data and of create-admin (see seed.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/seed.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_SEED_USER_ID,
+	STMT_SEED_USER_INSERT,
+	STMT_SEED_COMPANY_ID,
+	STMT_SEED_COMPANY_INSERT,
+	STMT_SEED_PRODUCT,
+	STMT_SEED_ORDER_ID,
+	STMT_SEED_ORDER_INSERT,
+	STMT_SEED_ITEM_INSERT,
+	STMT_SEED_EVENT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SEED_USER_ID */
+	"SELECT id FROM users WHERE email = ?",
+	/* STMT_SEED_USER_INSERT */
+	"INSERT INTO users (kind, company_id, email, name, password_hash, "
+	"phone, real_name_verified, credit_score, cod_completed_orders, "
+	"credit_limit_usd_minor, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_SEED_COMPANY_ID */
+	"SELECT id FROM companies WHERE name = ?",
+	/* STMT_SEED_COMPANY_INSERT */
+	"INSERT INTO companies (name, country, qualification_status, "
+	"qualification_expires, long_term_agreement, "
+	"cod_agreement_limit_usd_minor, remittance_quota_usd_minor, "
+	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_SEED_PRODUCT */
+	"SELECT p.id, p.name, p.price_minor, p.currency, c.durable, "
+	"p.high_value, p.pre_order, p.customized, p.special_customs, "
+	"p.pay_after_use FROM products p "
+	"JOIN categories c ON c.id = p.category_id WHERE p.sku = ?",
+	/* STMT_SEED_ORDER_ID */
+	"SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
+	/* STMT_SEED_ORDER_INSERT */
+	"INSERT INTO orders (user_id, company_id, status, method, currency, "
+	"usd_per_unit, items_total_minor, amount_due_minor, fee_minor, "
+	"country, region_code, idempotency_key, created_at, updated_at, "
+	"completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_SEED_ITEM_INSERT */
+	"INSERT INTO order_items (order_id, product_id, name, qty, "
+	"unit_price_minor, currency, durable, high_value, pre_order, "
+	"customized, special_customs, pay_after_use) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_SEED_EVENT */
+	"INSERT INTO events (subject_type, subject_id, actor_type, actor_id, "
+	"at, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+};
+
+/* Bind v, or SQL NULL when v is not above floor. */
+static void
+bind_opt(struct dbq *q, int64_t v, int64_t floor)
+{
+	if (v > floor)
+		dbq_int(q, v);
+	else
+		dbq_null(q);
+}
+
+/* Run stmts[idx] with one bound string (and a leading integer when
+ * with_int) and return the first column of its first row: > 0, 0 if no
+ * row, -1 on error. */
+static int64_t
+lookup_id(struct db *db, int idx, int with_int, int64_t i, const char *s)
+{
+	struct dbq *q;
+	int64_t id = 0;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_SEED, idx, stmts[idx])) == NULL)
+		return -1;
+	if (with_int)
+		dbq_int(q, i);
+	dbq_cstr(q, s);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1)
+		id = -1;
+	else if (rc == 1)
+		id = dbq_col_int(q, 0);
+	dbq_done(q);
+	return id;
+}
+
+/* Execute a prepared insert q and return its new id; 0 for a duplicate
+ * key, -1 on any other error. Finishes q. */
+static int64_t
+insert_id(struct dbq *q)
+{
+	int64_t id;
+
+	if (dbq_exec(q) == -1)
+		id = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
+	else
+		id = dbq_insert_id(q);
+	dbq_done(q);
+	return id;
+}
+
+/* See seed.h. */
+int64_t
+db_seed_user_id(struct db *db, const char *email)
+{
+	return lookup_id(db, STMT_SEED_USER_ID, 0, 0, email);
+}
+
+/* See seed.h. */
+int64_t
+db_seed_user_insert(struct db *db, const struct seed_user *u,
+    const char *pwhash, int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_USER_INSERT,
+	    stmts[STMT_SEED_USER_INSERT])) == NULL)
+		return -1;
+	dbq_cstr(q, u->kind);
+	bind_opt(q, u->company_id, 0);
+	dbq_cstr(q, u->email);
+	dbq_cstr(q, u->name);
+	dbq_cstr(q, pwhash);
+	dbq_cstr(q, u->phone);
+	dbq_int(q, u->real_name_verified);
+	dbq_int(q, u->credit_score);
+	dbq_int(q, u->cod_completed_orders);
+	dbq_int(q, u->credit_limit_usd_minor);
+	dbq_int(q, now);
+	return insert_id(q);
+}
+
+/* See seed.h. */
+int64_t
+db_seed_company_id(struct db *db, const char *name)
+{
+	return lookup_id(db, STMT_SEED_COMPANY_ID, 0, 0, name);
+}
+
+/* See seed.h. */
+int64_t
+db_seed_company_insert(struct db *db, const struct seed_company *c,
+    int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_COMPANY_INSERT,
+	    stmts[STMT_SEED_COMPANY_INSERT])) == NULL)
+		return -1;
+	dbq_cstr(q, c->name);
+	dbq_cstr(q, c->country);
+	dbq_cstr(q, c->qualification_status);
+	dbq_cstr(q, c->qualification_expires);
+	dbq_int(q, c->long_term_agreement);
+	bind_opt(q, c->cod_limit_usd_minor, -1);
+	bind_opt(q, c->remittance_quota_usd_minor, -1);
+	dbq_int(q, now);
+	return insert_id(q);
+}
+
+/* See seed.h. */
+int
+db_seed_product(struct db *db, const char *sku, struct seed_product *out)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_PRODUCT,
+	    stmts[STMT_SEED_PRODUCT])) == NULL)
+		return -1;
+	dbq_cstr(q, sku);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (rc == 1) {
+		memset(out, 0, sizeof(*out));
+		out->id = dbq_col_int(q, 0);
+		snprintf(out->name, sizeof(out->name), "%s",
+		    dbq_col_str(q, 1, NULL));
+		out->price_minor = dbq_col_int(q, 2);
+		snprintf(out->currency, sizeof(out->currency), "%s",
+		    dbq_col_str(q, 3, NULL));
+		out->durable = (int)dbq_col_int(q, 4);
+		out->high_value = (int)dbq_col_int(q, 5);
+		out->pre_order = (int)dbq_col_int(q, 6);
+		out->customized = (int)dbq_col_int(q, 7);
+		out->special_customs = (int)dbq_col_int(q, 8);
+		out->pay_after_use = (int)dbq_col_int(q, 9);
+	}
+	dbq_done(q);
+	return rc == 1 ? 0 : 1;
+}
+
+/* See seed.h. */
+int64_t
+db_seed_order_id(struct db *db, int64_t user_id, const char *key)
+{
+	return lookup_id(db, STMT_SEED_ORDER_ID, 1, user_id, key);
+}
+
+/* See seed.h. */
+int64_t
+db_seed_order_insert(struct db *db, const struct seed_order *o)
+{
+	struct dbq *q;
+	int64_t id;
+
+	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_ORDER_INSERT,
+	    stmts[STMT_SEED_ORDER_INSERT])) == NULL)
+		return -1;
+	dbq_int(q, o->user_id);
+	bind_opt(q, o->company_id, 0);
+	dbq_cstr(q, o->status);
+	dbq_cstr(q, o->method);
+	dbq_cstr(q, o->currency);
+	dbq_cstr(q, o->usd_per_unit);
+	dbq_int(q, o->items_total_minor);
+	dbq_int(q, o->amount_due_minor);
+	dbq_int(q, o->fee_minor);
+	dbq_cstr(q, o->country);
+	dbq_cstr(q, o->region_code);
+	dbq_cstr(q, o->idempotency_key);
+	dbq_int(q, o->created_at);
+	dbq_int(q, o->updated_at);
+	bind_opt(q, o->completed_at, 0);
+	id = insert_id(q);
+	return id == 0 ? -1 : id;
+}
+
+/* See seed.h. */
+int
+db_seed_item_insert(struct db *db, int64_t order_id,
+    const struct seed_product *p, int qty)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_ITEM_INSERT,
+	    stmts[STMT_SEED_ITEM_INSERT])) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_int(q, p->id);
+	dbq_cstr(q, p->name);
+	dbq_int(q, qty);
+	dbq_int(q, p->price_minor);
+	dbq_cstr(q, p->currency);
+	dbq_int(q, p->durable);
+	dbq_int(q, p->high_value);
+	dbq_int(q, p->pre_order);
+	dbq_int(q, p->customized);
+	dbq_int(q, p->special_customs);
+	dbq_int(q, p->pay_after_use);
+	return insert_id(q) > 0 ? 0 : -1;
+}
+
+/* See seed.h. */
+int
+db_seed_event(struct db *db, const struct seed_event *e)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_EVENT,
+	    stmts[STMT_SEED_EVENT])) == NULL)
+		return -1;
+	dbq_cstr(q, e->subject_type);
+	dbq_int(q, e->subject_id);
+	dbq_cstr(q, e->actor_type);
+	bind_opt(q, e->actor_id, 0);
+	dbq_int(q, e->at);
+	dbq_cstr(q, e->from_state);
+	dbq_cstr(q, e->to_state);
+	dbq_cstr(q, e->reason != NULL ? e->reason : "");
+	return insert_id(q) > 0 ? 0 : -1;
+}

@@ -1,0 +1,155 @@
+/*
+ * sessions: hashed session tokens with idle and absolute expiry.
+ * SQL only, bound parameters only (DESIGN.md).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/session.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_SESSION_INSERT,
+	STMT_SESSION_GET,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_PURGE_USER,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SESSION_INSERT */
+	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, "
+	"expires_at) VALUES (?, ?, ?, ?, ?)",
+	/* STMT_SESSION_GET */
+	"SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, "
+	"u.id, u.kind, u.company_id, u.email, u.name "
+	"FROM sessions s JOIN users u ON u.id = s.user_id "
+	"WHERE s.token_hash = ?",
+	/* STMT_SESSION_TOUCH */
+	"UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+	/* STMT_SESSION_DELETE */
+	"DELETE FROM sessions WHERE token_hash = ?",
+	/* STMT_SESSION_PURGE_USER */
+	"DELETE FROM sessions WHERE user_id = ? AND "
+	"(expires_at <= ? OR last_seen_at < ?)",
+};
+
+/* See session.h. */
+int
+db_session_insert(struct db *db, const char *token_hash, int64_t user_id,
+    int64_t now, int64_t expires_at)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_INSERT,
+	    stmts[STMT_SESSION_INSERT]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, token_hash);
+	dbq_int(q, user_id);
+	dbq_int(q, now);
+	dbq_int(q, now);
+	dbq_int(q, expires_at);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See session.h. */
+int
+db_session_get(struct db *db, const char *token_hash, struct db_session *out)
+{
+	struct dbq	*q;
+	const char	*kind;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_GET,
+	    stmts[STMT_SESSION_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, token_hash);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		memset(out, 0, sizeof(*out));
+		out->id = dbq_col_int(q, 0);
+		out->created_at = dbq_col_int(q, 1);
+		out->last_seen_at = dbq_col_int(q, 2);
+		out->expires_at = dbq_col_int(q, 3);
+		out->user.id = dbq_col_int(q, 4);
+		kind = dbq_col_str(q, 5, NULL);
+		if (strcmp(kind, "admin") == 0)
+			out->user.kind = DB_USER_ADMIN;
+		else if (strcmp(kind, "company_member") == 0)
+			out->user.kind = DB_USER_COMPANY_MEMBER;
+		else
+			out->user.kind = DB_USER_PERSON;
+		out->user.company_id = dbq_col_int(q, 6);
+		snprintf(out->user.email, sizeof(out->user.email), "%s",
+		    dbq_col_str(q, 7, NULL));
+		snprintf(out->user.name, sizeof(out->user.name), "%s",
+		    dbq_col_str(q, 8, NULL));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See session.h. */
+int
+db_session_touch(struct db *db, const char *token_hash, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_TOUCH,
+	    stmts[STMT_SESSION_TOUCH]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_cstr(q, token_hash);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See session.h. */
+int
+db_session_delete(struct db *db, const char *token_hash)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_DELETE,
+	    stmts[STMT_SESSION_DELETE]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, token_hash);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See session.h. */
+int
+db_session_purge_user(struct db *db, int64_t user_id, int64_t now,
+    int64_t idle_cutoff)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_PURGE_USER,
+	    stmts[STMT_SESSION_PURGE_USER]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, now);
+	dbq_int(q, idle_cutoff);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,41 @@
+#ifndef MALLPAY_DB_SESSION_H
+#define MALLPAY_DB_SESSION_H
+
+#include <stdint.h>
+
+#include "db/user.h"
+
+struct db;
+
+/* A session row with its user. token_hash is the hex SHA-256 of the token:
+ * the token itself is never stored. */
+struct db_session {
+	int64_t		 id;
+	int64_t		 created_at;
+	int64_t		 last_seen_at;
+	int64_t		 expires_at;	/* absolute expiry */
+	struct db_user	 user;		/* password_hash left empty */
+};
+
+/* Insert a session for user_id created at now, expiring at expires_at.
+ * Returns 0, or -1 (also on the astronomically unlikely duplicate hash). */
+int	db_session_insert(struct db *, const char *token_hash, int64_t user_id,
+	    int64_t now, int64_t expires_at);
+
+/* Look up the session by token hash, with its user. Returns 1 found, 0 none,
+ * -1 database error. */
+int	db_session_get(struct db *, const char *token_hash, struct db_session *out);
+
+/* Set last_seen_at = now (the idle clock restarts). Returns 0 or -1. */
+int	db_session_touch(struct db *, const char *token_hash, int64_t now);
+
+/* Delete the session with this hash (no error when it does not exist).
+ * Returns 0 or -1. */
+int	db_session_delete(struct db *, const char *token_hash);
+
+/* Delete user_id's sessions that are past their absolute expiry or idle since
+ * before idle_cutoff, so stale rows do not pile up. Returns 0 or -1. */
+int	db_session_purge_user(struct db *, int64_t user_id, int64_t now,
+	    int64_t idle_cutoff);
+
+#endif

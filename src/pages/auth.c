@@ -1,0 +1,231 @@
+/*
+ * Sign in, sign out and registration pages:
+ *   GET /signin, POST /signin, POST /signout, GET /register, POST /register.
+ */
+#include <string.h>
+
+#include "core/log.h"
+#include "http/ctx.h"
+#include "http/route.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/auth.h"
+#include "service/register.h"
+#include "view/view.h"
+
+/* The one message for a wrong email or a wrong password (never which). */
+#define SIGNIN_WRONG	"The email or password is not right. Please try again."
+#define SIGNIN_LOCKED	"Too many failed attempts for this account. Please " \
+			"wait a few minutes and try again."
+
+const struct field_spec page_signin_get_fields[] = {
+	{ "next", FIELD_TEXT, 0, 512, 0, 0 },
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_signin_post_fields[] = {
+	{ "email", FIELD_EMAIL, 1, 254, 0, 0 },
+	{ "password", FIELD_PASSWORD, 1, 1024, 0, 0 },
+	{ "next", FIELD_TEXT, 0, 512, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_register_post_fields[] = {
+	{ "email", FIELD_EMAIL, 1, 254, 0, 0 },
+	{ "name", FIELD_TEXT, 1, 120, 0, 0 },
+	{ "password", FIELD_PASSWORD, 1, 1024, 0, 0 },
+	{ "confirm", FIELD_PASSWORD, 1, 1024, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* The value typed in field name, valid or not, for refilling the form; NULL
+ * when absent or not clean UTF-8 text. */
+static const char *
+typed(struct ctx *c, const char *name)
+{
+	const struct field_val *f = ctx_field(c, name);
+
+	if (f == NULL || !f->present || f->str == NULL ||
+	    strlen(f->str) != f->len || !utf8_valid(f->str, f->len))
+		return NULL;
+	return f->str;
+}
+
+/* Show section sec with MSG = msg when msg is not NULL. */
+static void
+show_msg(struct view_dict *d, const char *sec, const char *msg)
+{
+	struct view_dict *s;
+
+	if (msg == NULL)
+		return;
+	s = view_add(d, sec);
+	view_set(s, "MSG", msg);
+}
+
+/* Render the sign-in form with status; email (may be NULL) is kept, the
+ * password never is. Returns status (500 if rendering failed). */
+static int
+signin_form(struct ctx *c, int status, const char *email, const char *next,
+    const char *form_err, const char *email_err, const char *notice)
+{
+	struct view_dict	*d = view_dict_new();
+	int			 rc;
+
+	view_set(d, "EMAIL", email != NULL ? email : "");
+	if (next != NULL && page_local_path(next)) {
+		view_show(d, "NEXT_FIELD");
+		view_set(d, "NEXT", next);
+	}
+	show_msg(d, "FORM_ERROR", form_err);
+	show_msg(d, "EMAIL_ERR", email_err);
+	show_msg(d, "NOTICE", notice);
+	rc = page_render(c, "signin.tpl", d, "Sign in");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /signin: the form; ?next= is carried along when it is a local path. */
+int
+page_signin(struct ctx *c)
+{
+	const char *msg = ctx_str(c, "msg"), *notice = NULL;
+
+	if (msg != NULL && strcmp(msg, "signedout") == 0)
+		notice = "You are signed out.";
+	return signin_form(c, 200, NULL, ctx_str(c, "next"), NULL, NULL,
+	    notice);
+}
+
+/* POST /signin: 303 to next (a local path) or /catalog on success; the form
+ * again with one message for a wrong email or password (401), a back-off
+ * message (401), or a message next to a malformed email (400). */
+int
+page_signin_post(struct ctx *c)
+{
+	const char		*email = ctx_str(c, "email");
+	const char		*password = ctx_str(c, "password");
+	const char		*next = ctx_str(c, "next");
+	int			 rc;
+
+	/* Keep what was typed in the email box, valid or not. */
+	if (email == NULL)
+		return signin_form(c, 400, typed(c, "email"), next, NULL,
+		    "Enter your email address, like name@example.com.", NULL);
+	if (ctx_field(c, "password") == NULL ||
+	    !ctx_field(c, "password")->present)
+		return signin_form(c, 400, email, next,
+		    "Enter your password.", NULL, NULL);
+	if (password == NULL)
+		/* Too short or too long to be anyone's password: the same
+		 * answer as any wrong password. */
+		return signin_form(c, 401, email, next, SIGNIN_WRONG, NULL,
+		    NULL);
+
+	rc = auth_sign_in(c, email, password);
+	switch (rc) {
+	case 0:
+		return page_redirect(c, next != NULL && page_local_path(next) ?
+		    next : "/catalog");
+	case 1:
+		return signin_form(c, 401, email, next, SIGNIN_WRONG, NULL,
+		    NULL);
+	case 2:
+		return signin_form(c, 401, email, next, SIGNIN_LOCKED, NULL,
+		    NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /signout: end the session (if any) and go to the sign-in page. */
+int
+page_signout(struct ctx *c)
+{
+	if (auth_sign_out(c) == -1)
+		log_warn("signout: the session row could not be deleted");
+	return page_redirect(c, "/signin?msg=signedout");
+}
+
+/* Render the registration form with status and the per-field messages.
+ * Passwords are never sent back. */
+static int
+register_form(struct ctx *c, int status, const char *email, const char *name,
+    const struct register_errors *err)
+{
+	struct view_dict	*d = view_dict_new();
+	int			 rc;
+
+	view_set(d, "EMAIL", email != NULL ? email : "");
+	view_set(d, "NAME", name != NULL ? name : "");
+	if (err != NULL) {
+		show_msg(d, "EMAIL_ERR", err->email);
+		show_msg(d, "NAME_ERR", err->name);
+		show_msg(d, "PASSWORD_ERR", err->password);
+		show_msg(d, "CONFIRM_ERR", err->confirm);
+		if (err->email || err->name || err->password || err->confirm)
+			show_msg(d, "FORM_ERROR", "Please correct the "
+			    "fields marked below.");
+	}
+	rc = page_render(c, "register.tpl", d, "Create an account");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /register: the empty form. */
+int
+page_register(struct ctx *c)
+{
+	return register_form(c, 200, NULL, NULL, NULL);
+}
+
+
+/* POST /register: create the shopper and sign in (303 to the catalog), or the
+ * form again (400) with a message next to each wrong field. */
+int
+page_register_post(struct ctx *c)
+{
+	struct register_input	 in;
+	struct register_errors	 err;
+	const struct field_val	*pw;
+	int			 rc;
+
+	in.email = ctx_str(c, "email");
+	in.name = ctx_str(c, "name");
+	in.password = ctx_str(c, "password");
+	in.confirm = ctx_str(c, "confirm");
+	/* The field validator allows 8 characters for sign-in; here any
+	 * refused password is explained with this page's own rule. */
+	pw = ctx_field(c, "password");
+	if (in.password == NULL && pw != NULL && pw->present &&
+	    pw->str != NULL && strlen(pw->str) == pw->len)
+		in.password = pw->str;
+	pw = ctx_field(c, "confirm");
+	if (in.confirm == NULL && pw != NULL && pw->present &&
+	    pw->str != NULL && strlen(pw->str) == pw->len)
+		in.confirm = pw->str;
+
+	rc = register_shopper(c, &in, &err);
+	if (rc == 0)
+		return page_redirect(c, "/catalog?msg=welcome");
+	if (rc == 1) {
+		/* A message of the field validator beats a generic one. */
+		if (err.email != NULL && in.email == NULL &&
+		    typed(c, "email") != NULL && typed(c, "email")[0] != '\0')
+			err.email = "Enter a valid email address, like "
+			    "name@example.com.";
+		if (err.name != NULL && ctx_field_err(c, "name") != NULL &&
+		    typed(c, "name") != NULL && typed(c, "name")[0] != '\0')
+			err.name = ctx_field_err(c, "name");
+		return register_form(c, 400, typed(c, "email"),
+		    typed(c, "name"), &err);
+	}
+	return page_error(c, 500, NULL);
+}

@@ -1,0 +1,195 @@
+/*
+ * The cart: GET /cart, POST /cart/add, /cart/update, /cart/remove.
+ * Every change is one service call (one transaction) on the signed-in user's
+ * own cart; success answers 303 back to /cart with ?msg=, a refused value
+ * renders the page again (400) with the message next to the field.
+ */
+#include <string.h>
+
+#include "core/log.h"
+#include "core/money.h"
+#include "http/ctx.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "pages/shop.h"
+#include "service/cart.h"
+#include "view/view.h"
+
+const struct field_spec page_cart_fields[] = {
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_cart_change_fields[] = {
+	{ "product_id", FIELD_ID, 1, 20, 0, 0 },
+	{ "qty", FIELD_INT, 1, 3, 1, 99 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_cart_remove_fields[] = {
+	{ "product_id", FIELD_ID, 1, 20, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+#define NOT_IN_CART	"This product is not in your cart (any more). " \
+			"The cart below is up to date."
+#define NO_PRODUCT	"This product does not exist (any more). " \
+			"Please choose another one from the catalog."
+
+/* The notice of a ?msg= code; unknown codes show nothing. */
+static const char *
+cart_notice(const char *msg)
+{
+	if (msg == NULL)
+		return NULL;
+	if (strcmp(msg, "added") == 0)
+		return "Added to your cart.";
+	if (strcmp(msg, "updated") == 0)
+		return "Quantity updated.";
+	if (strcmp(msg, "removed") == 0)
+		return "Removed from your cart.";
+	return NULL;
+}
+
+/* See shop.h. */
+int
+shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
+    const char *notice, const char *form_err)
+{
+	struct cart_view	 v;
+	struct view_dict	*d, *items, *it, *t;
+	char			 m[MONEY_STR_MAX];
+	size_t			 i;
+	int			 rc;
+
+	if (cart_view_load(c->db, c->user.user_id, &v) == -1) {
+		cart_view_cleanup(&v);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (form_err != NULL)
+		view_set(view_add(d, "FORM_ERROR"), "MSG", form_err);
+	if (v.nitems == 0)
+		view_show(d, "EMPTY");
+	else {
+		items = view_add(d, "ITEMS");
+		for (i = 0; i < v.nitems; i++) {
+			it = view_add(items, "ITEM");
+			view_set_int(it, "PRODUCT_ID",
+			    (long long)v.items[i].product_id);
+			view_set(it, "NAME", v.items[i].product.name);
+			view_set_int(it, "QTY", v.items[i].qty);
+			view_set_int(it, "QTY_VALUE", v.items[i].qty);
+			view_set(it, "UNIT_PRICE", money_display(
+			    &v.items[i].product.price, m, sizeof(m)));
+			view_set(it, "LINE_TOTAL", money_display(
+			    &v.line_totals[i], m, sizeof(m)));
+			shop_badges(it, &v.items[i].product);
+			if (qty_err != NULL &&
+			    v.items[i].product_id == err_product)
+				view_set(view_add(it, "QTY_ERR"), "MSG",
+				    qty_err);
+		}
+		for (i = 0; i < v.ntotals; i++) {
+			t = view_add(items, "TOTAL");
+			view_set(t, "CURRENCY", v.totals[i].cur);
+			view_set(t, "AMOUNT", money_display(&v.totals[i], m,
+			    sizeof(m)));
+		}
+		if (v.ntotals > 1)
+			view_show(items, "MIXED");
+	}
+	rc = page_render(c, "cart.tpl", d, "Your cart");
+	view_dict_free(d);
+	cart_view_cleanup(&v);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /cart: the signed-in user's cart. */
+int
+page_cart(struct ctx *c)
+{
+	return shop_cart(c, 200, 0, NULL, cart_notice(ctx_str(c, "msg")),
+	    NULL);
+}
+
+/* POST /cart/add: product_id, qty (1..99). 303 to /cart?msg=added; a refused
+ * quantity shows the catalog again with the message next to that product's
+ * quantity (400); an unknown product 404 with the catalog. */
+int
+page_cart_add(struct ctx *c)
+{
+	int64_t pid = ctx_int(c, "product_id", 0);
+
+	if (pid == 0)
+		return shop_catalog(c, 400, 0, NULL, NULL, NO_PRODUCT);
+	if (ctx_field_err(c, "qty") != NULL)
+		return shop_catalog(c, 400, pid, SHOP_QTY_MSG, NULL,
+		    SHOP_QTY_MSG);
+	switch (cart_add(c->db, c->user.user_id, pid, ctx_int(c, "qty", 0),
+	    c->now)) {
+	case CART_OK:
+		return page_redirect(c, "/cart?msg=added");
+	case CART_BAD_QTY:
+		/* The line would pass 99: say so on the cart, where the line is. */
+		return shop_cart(c, 400, pid, "A cart line holds at most 99. "
+		    SHOP_QTY_MSG, NULL, "You can have between 1 and 99 of a "
+		    "product in your cart.");
+	case CART_NO_PRODUCT:
+		return shop_catalog(c, 404, 0, NULL, NULL, NO_PRODUCT);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /cart/update: product_id, qty (1..99) of a line of the user's cart.
+ * 303 to /cart?msg=updated, or the cart again: 400 with the message next to
+ * the line's quantity, 404 when the cart has no such line. */
+int
+page_cart_update(struct ctx *c)
+{
+	int64_t pid = ctx_int(c, "product_id", 0);
+
+	if (pid == 0)
+		return shop_cart(c, 400, 0, NULL, NULL, NOT_IN_CART);
+	if (ctx_field_err(c, "qty") != NULL)
+		return shop_cart(c, 400, pid, SHOP_QTY_MSG, NULL, SHOP_QTY_MSG);
+	switch (cart_set_qty(c->db, c->user.user_id, pid, ctx_int(c, "qty", 0),
+	    c->now)) {
+	case CART_OK:
+		return page_redirect(c, "/cart?msg=updated");
+	case CART_BAD_QTY:
+		return shop_cart(c, 400, pid, SHOP_QTY_MSG, NULL, SHOP_QTY_MSG);
+	case CART_NOT_IN_CART:
+	case CART_NO_PRODUCT:
+		return shop_cart(c, 404, 0, NULL, NULL, NOT_IN_CART);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /cart/remove: product_id of a line of the user's cart. 303 to
+ * /cart?msg=removed, or the cart again with 404 when there is no such line. */
+int
+page_cart_remove(struct ctx *c)
+{
+	int64_t pid = ctx_int(c, "product_id", 0);
+
+	if (pid == 0)
+		return shop_cart(c, 400, 0, NULL, NULL, NOT_IN_CART);
+	switch (cart_remove(c->db, c->user.user_id, pid, c->now)) {
+	case CART_OK:
+		return page_redirect(c, "/cart?msg=removed");
+	case CART_NOT_IN_CART:
+	case CART_NO_PRODUCT:
+	case CART_BAD_QTY:
+		return shop_cart(c, 404, 0, NULL, NULL, NOT_IN_CART);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}

@@ -1,0 +1,152 @@
+/*
+ * GET /catalog: products grouped by category, each with its price in its own
+ * currency, its payment notes, and an add-to-cart form for signed-in buyers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "core/money.h"
+#include "db/product.h"
+#include "http/ctx.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "pages/shop.h"
+#include "view/view.h"
+
+const struct field_spec page_catalog_fields[] = {
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* See shop.h. */
+void
+shop_badges(struct view_dict *d, const struct db_product *p)
+{
+	struct view_dict	*sec = NULL, *b;
+	struct {
+		int		 on;
+		const char	*label, *cls;
+	} notes[] = {
+		{ p->pay_after_use, "Pay After Use", "payafter" },
+		{ p->high_value || p->cat_high_value, "High value", "highvalue" },
+		{ p->pre_order, "Pre-order", "preorder" },
+		{ p->customized, "Customized", "customized" },
+		{ p->special_customs, "Special customs", "customs" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		if (!notes[i].on)
+			continue;
+		if (sec == NULL)
+			sec = view_add(d, "BADGES");
+		b = view_add(sec, "BADGE");
+		view_set(b, "LABEL", notes[i].label);
+		view_set(b, "CLASS", notes[i].cls);
+	}
+}
+
+/* The name of category id in cats (n entries), or "Other". */
+static const char *
+category_name(const struct db_category *cats, size_t n, int64_t id,
+    int *durable)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cats[i].id == id) {
+			*durable = cats[i].durable;
+			return cats[i].name;
+		}
+	*durable = 0;
+	return "Other";
+}
+
+/* The notice of a ?msg= code; unknown codes show nothing. */
+static const char *
+catalog_notice(const char *msg)
+{
+	if (msg == NULL)
+		return NULL;
+	if (strcmp(msg, "welcome") == 0)
+		return "Welcome! Your account is ready and you are signed in.";
+	return NULL;
+}
+
+/* See shop.h. */
+int
+shop_catalog(struct ctx *c, int status, int64_t err_product,
+    const char *qty_err, const char *notice, const char *form_err)
+{
+	struct db_category	*cats = NULL;
+	struct db_product	*prods = NULL, *p;
+	size_t			 ncats = 0, nprods = 0, i;
+	struct view_dict	*d, *cat = NULL, *pd, *s;
+	int64_t			 cur_cat = -1;
+	char			 price[MONEY_STR_MAX], plain[MONEY_STR_MAX];
+	int			 durable, rc, buyer;
+
+	if (db_category_list(c->db, &cats, &ncats) == -1 ||
+	    db_product_list(c->db, &prods, &nprods) == -1) {
+		free(cats);
+		return page_error(c, 500, NULL);
+	}
+	buyer = c->user.user_id != 0 &&
+	    (c->user.role & (ROLE_SHOPPER | ROLE_COMPANY)) != 0;
+
+	d = view_dict_new();
+	if (c->user.user_id == 0)
+		view_show(d, "ANON");
+	if (nprods == 0)
+		view_show(d, "EMPTY");
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (form_err != NULL)
+		view_set(view_add(d, "FORM_ERROR"), "MSG", form_err);
+	for (i = 0; i < nprods; i++) {
+		p = &prods[i];
+		if (cat == NULL || p->category_id != cur_cat) {
+			cur_cat = p->category_id;
+			cat = view_add(d, "CATEGORY");
+			view_set_int(cat, "CAT_ID", (long long)cur_cat);
+			view_set(cat, "CAT_NAME", category_name(cats, ncats,
+			    cur_cat, &durable));
+			view_set(view_add(cat, "CAT_KIND"), "KIND", durable ?
+			    "Durable goods" : "Consumables");
+		}
+		pd = view_add(cat, "PRODUCT");
+		view_set_int(pd, "ID", (long long)p->id);
+		view_set(pd, "NAME", p->name);
+		if (p->description != NULL && p->description[0] != '\0')
+			view_set(view_add(pd, "DESC"), "TEXT", p->description);
+		view_set(pd, "PRICE", money_display(&p->price, price,
+		    sizeof(price)));
+		view_set(pd, "PRICE_PLAIN", money_str(&p->price, plain,
+		    sizeof(plain)));
+		view_set(pd, "CURRENCY", p->price.cur);
+		shop_badges(pd, p);
+		if (buyer) {
+			s = view_add(pd, "ADD");
+			if (p->id == err_product && qty_err != NULL)
+				view_set(view_add(s, "QTY_ERR"), "MSG",
+				    qty_err);
+		}
+	}
+	rc = page_render(c, "catalog.tpl", d, "Catalog");
+	view_dict_free(d);
+	db_product_list_free(prods, nprods);
+	free(cats);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /catalog (public). */
+int
+page_catalog(struct ctx *c)
+{
+	return shop_catalog(c, 200, 0, NULL, catalog_notice(ctx_str(c, "msg")),
+	    NULL);
+}

@@ -1,0 +1,178 @@
+/*
+ * The dispatcher: everything between a parsed request and a handler.
+ * Route, session, role, CSRF and field validation happen here, in this
+ * order, so that no handler can forget one of them.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "db/db.h"
+#include "http/csrf.h"
+#include "http/ctx.h"
+#include "http/response.h"
+#include "http/route.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/auth.h"
+
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
+	"img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; " \
+	"base-uri 'none'"
+
+/* Add the security headers every response carries (unless the handler set
+ * its own value of one), and the cache policy. */
+static void
+default_headers(struct ctx *c)
+{
+	struct http_resp *r = c->resp;
+	int public = c->route != NULL && (c->route->flags & ROUTE_PUBLIC) &&
+	    r->status < 400;
+
+	resp_header_default(r, "Content-Security-Policy", CSP);
+	resp_header_default(r, "X-Content-Type-Options", "nosniff");
+	resp_header_default(r, "Referrer-Policy", "same-origin");
+	resp_header_default(r, "X-Frame-Options", "DENY");
+	/* A public page still carries the visitor's nav and CSRF token:
+	 * the browser may keep it, a shared cache may not. */
+	resp_header_default(r, "Cache-Control", public ?
+	    "private, no-cache" : "no-store");
+}
+
+/* Percent-encode s into out for use as a query value. */
+static void
+url_encode(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || strchr("-._~/", ch) != NULL)
+			buf_putc(out, (char)ch);
+		else {
+			buf_putc(out, '%');
+			buf_putc(out, hex[ch >> 4]);
+			buf_putc(out, hex[ch & 15]);
+		}
+	}
+}
+
+/* Send anonymous visitors to the sign-in page, coming back here after a GET. */
+static int
+to_signin(struct ctx *c)
+{
+	struct buf loc;
+	int status;
+
+	buf_init(&loc);
+	buf_puts(&loc, "/signin");
+	if (c->req->method == HTTP_GET) {
+		buf_puts(&loc, "?next=");
+		url_encode(&loc, c->req->path);
+	}
+	status = page_redirect(c, buf_str(&loc));
+	buf_cleanup(&loc);
+	return status;
+}
+
+/* Run the route's handler after the checks; returns the HTTP status. */
+static int
+run(struct ctx *c)
+{
+	const struct route *rt;
+	const char *token;
+	size_t tlen = 0;
+	unsigned allow = 0, role;
+	int status;
+
+	rt = route_find(page_routes, page_routes_n, c->req->method,
+	    c->req->path, c, &allow);
+
+	/* The session first: even a 404 page shows who is signed in. */
+	token = ctx_cookie(c, AUTH_COOKIE, &tlen);
+	if (token != NULL && tlen > 0 &&
+	    auth_session_resolve(c, token, tlen) == -1) {
+		log_err("dispatch: session lookup failed: %s",
+		    c->db != NULL ? db_error(c->db) : "no database");
+		memset(&c->user, 0, sizeof(c->user));
+		return page_error(c, 500, NULL);
+	}
+	if ((rt == NULL || !(rt->flags & ROUTE_NO_CSRF)) &&
+	    csrf_prepare(c, token, tlen) == -1) {
+		log_err("dispatch: the secret key is not 64 hex characters");
+		return page_error(c, 500, NULL);
+	}
+
+	if (rt == NULL) {
+		if (allow != 0) {
+			resp_header(c->resp, "Allow",
+			    (allow & (1u << HTTP_GET)) ? "GET, HEAD" : "POST");
+			return page_error(c, 405, NULL);
+		}
+		return page_error(c, 404, NULL);
+	}
+
+	/* Partner routes authenticate each request by its signature, in the
+	 * handler; the session plays no part there. */
+	if (!(rt->roles & ROLE_PARTNER)) {
+		role = c->user.user_id != 0 ? (unsigned)c->user.role : ROLE_ANON;
+		if (!(rt->roles & role)) {
+			if (c->user.user_id == 0)
+				return to_signin(c);
+			return page_error(c, 403, NULL);
+		}
+	}
+
+	if (c->req->method == HTTP_POST && !(rt->flags & ROUTE_NO_CSRF) &&
+	    !csrf_verify(c)) {
+		log_warn("dispatch: CSRF token missing or wrong on POST %s",
+		    c->req->path);
+		return page_error(c, 403, "This form has expired or did not "
+		    "come from this site. Please go back, reload the page and "
+		    "send it again.");
+	}
+
+	route_validate(c);
+	status = rt->handler(c);
+	if (status < 100 || status > 599) {
+		log_err("dispatch: handler of %s returned %d", rt->pattern,
+		    status);
+		status = 500;
+	}
+	/* A failed use case must not leave a transaction open on this
+	 * worker's connection for the next request. */
+	if (status >= 500 && c->db != NULL)
+		db_rollback(c->db);
+	return status;
+}
+
+/* See pages.h. */
+int
+pages_handle(struct ctx *c)
+{
+	int status = run(c);
+
+	c->resp->status = status;
+	if (status >= 400 && c->resp->body.len == 0)
+		page_error(c, status, NULL);
+	if (c->set_cookie.len > 0)
+		resp_header(c->resp, "Set-Cookie", buf_str(&c->set_cookie));
+	default_headers(c);
+	return c->resp->status;
+}
+
+/* See pages.h. */
+int
+pages_fail(struct ctx *c, int status)
+{
+	c->route = NULL;
+	http_resp_reset(c->resp);
+	page_error(c, status, NULL);
+	if (status == 405)
+		resp_header(c->resp, "Allow", "GET, HEAD, POST");
+	default_headers(c);
+	return c->resp->status;
+}

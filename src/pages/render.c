@@ -1,0 +1,171 @@
+/*
+ * Page rendering: the shared layout around a page template, redirects and
+ * the friendly error page.
+ */
+
+#include <string.h>
+
+#include "core/log.h"
+#include "http/response.h"
+#include "pages/render.h"
+#include "view/view.h"
+
+/* Fill the layout's title and navigation for c's user. */
+static void
+fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
+{
+	const char *path = c->req != NULL ? c->req->path : "";
+
+	view_set(layout, "TITLE", title != NULL ? title : "mallpay");
+	view_set_global(layout, "CSRF", c->user.csrf);
+	if (c->user.user_id != 0) {
+		view_show(layout, "SIGNED_IN");
+		view_set(layout, "USER_NAME", c->user.name[0] != '\0' ?
+		    c->user.name : c->user.email);
+		if (c->user.role == ROLE_ADMIN)
+			view_show(layout, "IS_ADMIN");
+	} else
+		view_show(layout, "ANON");
+	/* Mark the current section of the site for screen readers. */
+	if (strncmp(path, "/catalog", 8) == 0)
+		view_show(layout, "NAV_CATALOG");
+	else if (strncmp(path, "/cart", 5) == 0)
+		view_show(layout, "NAV_CART");
+	else if (strncmp(path, "/orders", 7) == 0)
+		view_show(layout, "NAV_ORDERS");
+}
+
+/* Render layout.tpl with tpl/body as BODY into c->resp. Returns 0 or -1
+ * (c->resp->body untouched on -1). */
+static int
+render_layout(struct ctx *c, const char *tpl, struct view_dict *body,
+    const char *title)
+{
+	struct view_dict *layout = view_dict_new();
+	struct buf out;
+	int rc;
+
+	buf_init(&out);
+	view_set(body, "CSRF", c->user.csrf);
+	fill_layout(c, layout, title);
+	view_attach(layout, "BODY", tpl, body);
+	rc = view_render("layout.tpl", layout, &out);
+	view_dict_free(layout);
+	if (rc == 0) {
+		buf_reset(&c->resp->body);
+		buf_append(&c->resp->body, buf_str(&out), out.len);
+		c->resp->content_type = "text/html; charset=utf-8";
+	}
+	buf_cleanup(&out);
+	return rc;
+}
+
+/* See render.h. */
+int
+page_render(struct ctx *c, const char *tpl, struct view_dict *body,
+    const char *title)
+{
+	if (render_layout(c, tpl, body, title) == -1)
+		return page_error(c, 500, NULL);
+	c->resp->status = 200;
+	return 200;
+}
+
+/* See render.h. */
+int
+page_local_path(const char *loc)
+{
+	if (loc == NULL || loc[0] != '/' || loc[1] == '/' || loc[1] == '\\')
+		return 0;
+	/* Control bytes (CR/LF splitting) and backslashes (read as '/'
+	 * by some browsers) have no place in our own paths. */
+	for (; *loc != '\0'; loc++)
+		if ((unsigned char)*loc < 0x20 || *loc == 0x7f || *loc == '\\')
+			return 0;
+	return 1;
+}
+
+/* See render.h. */
+int
+page_redirect(struct ctx *c, const char *location)
+{
+	if (!page_local_path(location))
+		location = "/";
+	buf_reset(&c->resp->body);
+	resp_header(c->resp, "Location", location);
+	c->resp->status = 303;
+	return 303;
+}
+
+/* The heading and default sentence of an error status. */
+static void
+error_text(int status, const char **heading, const char **sentence)
+{
+	switch (status) {
+	case 400:
+		*heading = "Something in the request was wrong";
+		*sentence = "We could not understand what was sent. Please go "
+		    "back, check what you entered and try again.";
+		break;
+	case 403:
+		*heading = "Not allowed";
+		*sentence = "You do not have access to this page. If you "
+		    "submitted a form, reload the page and try again.";
+		break;
+	case 404:
+		*heading = "Page not found";
+		*sentence = "We could not find that page. It may have moved, "
+		    "or the address may be mistyped.";
+		break;
+	case 405:
+		*heading = "Not available this way";
+		*sentence = "This page cannot be used like that. Please use "
+		    "the links and buttons on the site.";
+		break;
+	case 413:
+		*heading = "Too large";
+		*sentence = "What you sent is larger than we accept. Please "
+		    "send a smaller file or shorter text.";
+		break;
+	case 503:
+		*heading = "Temporarily unavailable";
+		*sentence = "The service is busy or under maintenance. Please "
+		    "try again in a minute.";
+		break;
+	default:
+		if (status >= 500) {
+			*heading = "Something went wrong";
+			*sentence = "Something went wrong on our side. Nothing "
+			    "was changed. Please try again in a moment.";
+		} else {
+			*heading = "This did not work";
+			*sentence = "Please go back and try again.";
+		}
+		break;
+	}
+}
+
+/* See render.h. Falls back on plain text when even the error page cannot
+ * be rendered (a broken layout must not hide the error). */
+int
+page_error(struct ctx *c, int status, const char *message)
+{
+	struct view_dict *body;
+	const char *heading, *sentence;
+
+	if (status < 400 || status > 599)
+		status = 500;
+	error_text(status, &heading, &sentence);
+	body = view_dict_new();
+	view_set(body, "HEADING", heading);
+	view_set(body, "MESSAGE", message != NULL ? message : sentence);
+	view_set_int(body, "STATUS", status);
+	if (render_layout(c, "error.tpl", body, heading) == -1) {
+		log_err("page_error: cannot render the error page");
+		resp_text(c->resp, status, message != NULL ? message : sentence);
+		resp_puts(c->resp, "\n");
+	}
+	view_dict_free(body);
+	c->resp->status = status;
+	return status;
+}

@@ -1,0 +1,88 @@
+/*
+ * Post office remittance, RULES section 3: REM-01..REM-05. Every failing
+ * rule is recorded (C-06).
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "rules/amount.h"
+#include "rules/remittance.h"
+
+/*
+ * facts_items_where() predicate: 1 if the item is high-value.
+ */
+static int
+is_high_value(const struct item_facts *it)
+{
+	return it->high_value;
+}
+
+/*
+ * Every REM rule; see remittance.h.
+ */
+void
+remittance_check(const struct facts *f, struct verdict *out)
+{
+	const struct country_limit *cl;
+	const struct company_facts *c = &f->buyer.company;
+	struct pay_amount amt;
+	struct money	 max;
+	char		 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX], cats[128];
+	size_t		 n;
+	int		 have_amt;
+
+	verdict_init(out, PM_REMITTANCE, NULL);
+	have_amt = amount_for_verdict(f, out, &amt) == 0;
+
+	if (f->buyer.type == BUYER_PERSON) {
+		/* REM-01: USD 5,000, or the country's lower postal limit. */
+		max = f->settings.rem_b2c_max_usd;
+		cl = facts_remittance_limit(f, f->order.shipping.country);
+		if (cl != NULL)
+			max = amount_min(&max, &cl->max_usd);
+		out->has_limit = 1;
+		out->limit_usd = max;
+		if (have_amt && amount_gt(&amt.amount_usd, &max))
+			verdict_fail_money(out, "REM-01", &amt.amount_usd,
+			    &max, "the amount to pay, %s, is above the post "
+			    "office remittance maximum of %s%s",
+			    amount_describe(&amt, a, sizeof(a)),
+			    verdict_money(&max, l, sizeof(l)),
+			    cl != NULL && amount_lt(&cl->max_usd,
+			    &f->settings.rem_b2c_max_usd) ?
+			    " for the destination country" : "");
+	} else if (!f->buyer.has_company || !c->has_remittance_quota) {
+		/* REM-02: B2B only with a quota agreed with customer
+		 * service. */
+		verdict_fail(out, "REM-02", "the company has no remittance "
+		    "quota agreed with customer service");
+	} else {
+		/* REM-02: within that quota. */
+		out->has_limit = 1;
+		out->limit_usd = c->remittance_quota_usd;
+		if (have_amt && amount_gt(&amt.amount_usd,
+		    &c->remittance_quota_usd))
+			verdict_fail_money(out, "REM-02", &amt.amount_usd,
+			    &c->remittance_quota_usd, "the amount to pay, %s, "
+			    "is above the company's remittance quota of %s",
+			    amount_describe(&amt, a, sizeof(a)),
+			    verdict_money(&c->remittance_quota_usd, l,
+			    sizeof(l)));
+	}
+
+	/* REM-03: not an urgent (expedited) order. */
+	if (f->order.shipping.expedited)
+		verdict_fail(out, "REM-03", "the order is shipped expedited; "
+		    "a remittance takes days to arrive");
+	/* REM-04: not a flash sale or other real-time activity. */
+	if (f->order.flash_sale)
+		verdict_fail(out, "REM-04", "the order is part of a flash sale "
+		    "that needs real-time payment");
+	/* REM-05: no high-value item. */
+	if ((n = facts_items_where(f, is_high_value, cats, sizeof(cats))) > 0)
+		verdict_fail_items(out, "REM-05", n, "%zu %s "
+		    "high-value (%s)", n, n == 1 ? "item is" : "items are",
+		    cats);
+}

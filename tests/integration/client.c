@@ -1,0 +1,415 @@
+/* Integration test HTTP client over libcurl; see client.h. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "client.h"
+
+struct client {
+	CURL	*curl;
+};
+
+struct growbuf {
+	char	*p;
+	size_t	 len;
+};
+
+/* Append n bytes to g, keeping it NUL-terminated; aborts on OOM. */
+static void
+grow_append(struct growbuf *g, const char *d, size_t n)
+{
+	char *np;
+
+	np = realloc(g->p, g->len + n + 1);
+	if (np == NULL)
+		abort();
+	g->p = np;
+	memcpy(g->p + g->len, d, n);
+	g->len += n;
+	g->p[g->len] = '\0';
+}
+
+/* libcurl write callback: collects the body into a growbuf. */
+static size_t
+on_data(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	grow_append(arg, ptr, size * nmemb);
+	return size * nmemb;
+}
+
+/* The base URL (MALLPAY_TEST_URL or the default) without a trailing slash;
+ * the returned string is static. */
+const char *
+client_base(void)
+{
+	static char	 base[512];
+	const char	*env;
+	size_t		 n;
+
+	env = getenv("MALLPAY_TEST_URL");
+	if (env == NULL || *env == '\0')
+		env = "http://127.0.0.1:8080";
+	snprintf(base, sizeof(base), "%s", env);
+	n = strlen(base);
+	while (n > 0 && base[n - 1] == '/')
+		base[--n] = '\0';
+	return base;
+}
+
+/* A new client with its own in-memory cookie jar; aborts if libcurl fails. */
+struct client *
+client_new(void)
+{
+	static int	 inited;
+	struct client	*cl;
+
+	if (!inited) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			abort();
+		inited = 1;
+	}
+	if ((cl = calloc(1, sizeof(*cl))) == NULL)
+		abort();
+	if ((cl->curl = curl_easy_init()) == NULL)
+		abort();
+	/* "" turns the cookie engine on without reading a file. */
+	curl_easy_setopt(cl->curl, CURLOPT_COOKIEFILE, "");
+	curl_easy_setopt(cl->curl, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(cl->curl, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(cl->curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(cl->curl, CURLOPT_USERAGENT, "mallpay-integration/1");
+	return cl;
+}
+
+/* Free the client; takes NULL. */
+void
+client_free(struct client *cl)
+{
+	if (cl == NULL)
+		return;
+	curl_easy_cleanup(cl->curl);
+	free(cl);
+}
+
+/* Release a response and zero it; takes a zeroed response. */
+void
+client_resp_cleanup(struct client_resp *r)
+{
+	free(r->body);
+	free(r->headers);
+	free(r->location);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Perform one request on path with body (NULL for GET). Returns 0 or -1. */
+static int
+perform(struct client *cl, const char *path, const char *body,
+    struct client_resp *r)
+{
+	struct growbuf	 b = { NULL, 0 }, h = { NULL, 0 };
+	char		 url[2048];
+	char		*loc = NULL;
+	CURLcode	 rc;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(url, sizeof(url), "%s%s", client_base(), path);
+	curl_easy_setopt(cl->curl, CURLOPT_URL, url);
+	curl_easy_setopt(cl->curl, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(cl->curl, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(cl->curl, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(cl->curl, CURLOPT_HEADERDATA, &h);
+	if (body != NULL) {
+		curl_easy_setopt(cl->curl, CURLOPT_POST, 1L);
+		curl_easy_setopt(cl->curl, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(cl->curl, CURLOPT_POSTFIELDSIZE,
+		    (long)strlen(body));
+	} else
+		curl_easy_setopt(cl->curl, CURLOPT_HTTPGET, 1L);
+	rc = curl_easy_perform(cl->curl);
+	grow_append(&b, "", 0);
+	grow_append(&h, "", 0);
+	r->body = b.p;
+	r->len = b.len;
+	r->headers = h.p;
+	r->hlen = h.len;
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "client: %s %s: %s\n", body ? "POST" : "GET",
+		    url, curl_easy_strerror(rc));
+		return -1;
+	}
+	curl_easy_getinfo(cl->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	if (curl_easy_getinfo(cl->curl, CURLINFO_REDIRECT_URL, &loc) ==
+	    CURLE_OK && loc != NULL)
+		r->location = strdup(loc);
+	return 0;
+}
+
+/* GET path; see client.h. */
+int
+client_get(struct client *cl, const char *path, struct client_resp *r)
+{
+	return perform(cl, path, NULL, r);
+}
+
+/* POST an urlencoded body; see client.h. */
+int
+client_post(struct client *cl, const char *path, const char *body,
+    struct client_resp *r)
+{
+	return perform(cl, path, body == NULL ? "" : body, r);
+}
+
+/* Build an urlencoded form from key/value pairs ending in NULL; malloc'd. */
+char *
+client_form(const char *key, ...)
+{
+	struct growbuf	 g = { NULL, 0 };
+	va_list		 ap;
+	const char	*k, *v;
+	char		*enc;
+
+	grow_append(&g, "", 0);
+	va_start(ap, key);
+	for (k = key; k != NULL; k = va_arg(ap, const char *)) {
+		v = va_arg(ap, const char *);
+		if (v == NULL)
+			v = "";
+		if (g.len > 0)
+			grow_append(&g, "&", 1);
+		grow_append(&g, k, strlen(k));
+		grow_append(&g, "=", 1);
+		if ((enc = curl_easy_escape(NULL, v, 0)) == NULL)
+			abort();
+		grow_append(&g, enc, strlen(enc));
+		curl_free(enc);
+	}
+	va_end(ap);
+	return g.p;
+}
+
+/* Find the value of the csrf hidden input in html; malloc'd or NULL. */
+char *
+client_csrf(const char *html)
+{
+	const char	*p, *tag, *end, *v, *q;
+
+	for (p = html; p != NULL && (p = strstr(p, "name=\"csrf\"")) != NULL;
+	    p++) {
+		/* The attribute order inside the tag is free: search the whole tag. */
+		tag = p;
+		while (tag > html && *tag != '<')
+			tag--;
+		if ((end = strchr(p, '>')) == NULL)
+			return NULL;
+		for (v = tag; v < end; v++) {
+			if (strncmp(v, " value=\"", 8) != 0)
+				continue;
+			v += 8;
+			if ((q = memchr(v, '"', (size_t)(end - v))) == NULL)
+				break;
+			return strndup(v, (size_t)(q - v));
+		}
+	}
+	return NULL;
+}
+
+/* GET path and return its csrf value; malloc'd or NULL. */
+char *
+client_csrf_of(struct client *cl, const char *path)
+{
+	struct client_resp	 r;
+	char			*tok;
+
+	if (client_get(cl, path, &r) != 0) {
+		client_resp_cleanup(&r);
+		return NULL;
+	}
+	tok = client_csrf(r.body);
+	client_resp_cleanup(&r);
+	return tok;
+}
+
+/* The value of cookie name in the jar; malloc'd or NULL. */
+char *
+client_cookie(struct client *cl, const char *name)
+{
+	struct curl_slist	*list = NULL, *e;
+	char			*val = NULL;
+	const char		*f[7];
+	const char		*p;
+	int			 i;
+
+	if (curl_easy_getinfo(cl->curl, CURLINFO_COOKIELIST, &list) != CURLE_OK)
+		return NULL;
+	for (e = list; e != NULL && val == NULL; e = e->next) {
+		/* Netscape format: domain flag path secure expiry name value. */
+		p = e->data;
+		for (i = 0; i < 7; i++) {
+			f[i] = p;
+			if (i < 6) {
+				if ((p = strchr(p, '\t')) == NULL)
+					break;
+				p++;
+			}
+		}
+		if (i < 7)
+			continue;
+		if ((size_t)(f[6] - f[5] - 1) == strlen(name) &&
+		    strncmp(f[5], name, strlen(name)) == 0)
+			val = strdup(f[6]);
+	}
+	curl_slist_free_all(list);
+	return val;
+}
+
+/* Put a cookie for the test host into the jar. */
+void
+client_set_cookie(struct client *cl, const char *name, const char *value)
+{
+	char		 line[4096], host[256];
+	const char	*b, *s, *e;
+	size_t		 n;
+
+	b = client_base();
+	s = strstr(b, "://");
+	s = s ? s + 3 : b;
+	e = s + strcspn(s, ":/");
+	n = (size_t)(e - s) < sizeof(host) - 1 ? (size_t)(e - s) :
+	    sizeof(host) - 1;
+	memcpy(host, s, n);
+	host[n] = '\0';
+	snprintf(line, sizeof(line), "%s\tFALSE\t/\tFALSE\t0\t%s\t%s",
+	    host, name, value);
+	curl_easy_setopt(cl->curl, CURLOPT_COOKIELIST, line);
+}
+
+/* Find header name whose value contains needle; malloc'd copy or NULL. */
+char *
+client_header(const struct client_resp *r, const char *name,
+    const char *needle)
+{
+	const char	*line, *nl, *v;
+	size_t		 nlen = strlen(name), vlen;
+	char		*val;
+
+	for (line = r->headers; line != NULL && *line != '\0'; line = nl) {
+		nl = strchr(line, '\n');
+		nl = nl ? nl + 1 : line + strlen(line);
+		if (strncasecmp(line, name, nlen) != 0 || line[nlen] != ':')
+			continue;
+		v = line + nlen + 1;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		vlen = (size_t)(nl - v);
+		while (vlen > 0 && (v[vlen - 1] == '\n' || v[vlen - 1] == '\r'))
+			vlen--;
+		if ((val = strndup(v, vlen)) == NULL)
+			abort();
+		if (needle == NULL || strstr(val, needle) != NULL)
+			return val;
+		free(val);
+	}
+	return NULL;
+}
+
+/* 1 if s is in the body. */
+int
+client_has(const struct client_resp *r, const char *s)
+{
+	return r->body != NULL && strstr(r->body, s) != NULL;
+}
+
+/* A unique test address. */
+void
+client_unique_email(char *out, size_t outsz, const char *tag)
+{
+	static unsigned	 n;
+
+	snprintf(out, outsz, "%s-%ld-%u-%ld@test.invalid", tag,
+	    (long)getpid(), ++n, (long)time(NULL));
+}
+
+/* Register a shopper; returns the POST's status or -1. */
+long
+client_register(struct client *cl, const char *email, const char *name,
+    const char *password)
+{
+	struct client_resp	 r;
+	char			*tok, *form;
+	long			 st = -1;
+
+	if ((tok = client_csrf_of(cl, "/register")) == NULL)
+		return -1;
+	form = client_form("csrf", tok, "email", email, "name", name,
+	    "password", password, "confirm", password, NULL);
+	if (client_post(cl, "/register", form, &r) == 0)
+		st = r.status;
+	client_resp_cleanup(&r);
+	free(form);
+	free(tok);
+	return st;
+}
+
+/* Sign in; returns the POST's status or -1. */
+long
+client_signin(struct client *cl, const char *email, const char *password)
+{
+	struct client_resp	 r;
+	char			*tok, *form;
+	long			 st = -1;
+
+	if ((tok = client_csrf_of(cl, "/signin")) == NULL)
+		return -1;
+	form = client_form("csrf", tok, "email", email, "password", password,
+	    NULL);
+	if (client_post(cl, "/signin", form, &r) == 0)
+		st = r.status;
+	client_resp_cleanup(&r);
+	free(form);
+	free(tok);
+	return st;
+}
+
+/* Collect distinct integers following marker in html; returns the count. */
+size_t
+client_ids(const char *html, const char *marker, long long *out, size_t max)
+{
+	const char	*p;
+	char		*end;
+	long long	 v;
+	size_t		 n = 0, i;
+
+	for (p = html; p != NULL && n < max &&
+	    (p = strstr(p, marker)) != NULL; ) {
+		p += strlen(marker);
+		v = strtoll(p, &end, 10);
+		if (end == p)
+			continue;
+		for (i = 0; i < n && out[i] != v; i++)
+			continue;
+		if (i == n)
+			out[n++] = v;
+		p = end;
+	}
+	return n;
+}
+
+/* The text between start and end; malloc'd or NULL. */
+char *
+client_between(const char *html, const char *start, const char *end)
+{
+	const char	*a, *b;
+
+	if (html == NULL || (a = strstr(html, start)) == NULL)
+		return NULL;
+	a += strlen(start);
+	if ((b = strstr(a, end)) == NULL)
+		return NULL;
+	return strndup(a, (size_t)(b - a));
+}

@@ -1,0 +1,85 @@
+#ifndef MALLPAY_TESTS_CLIENT_H
+#define MALLPAY_TESTS_CLIENT_H
+
+#include <stddef.h>
+
+/* A small HTTP client for the integration tests: one libcurl handle with its own
+ * in-memory cookie jar (one browser, one shopper), redirects NOT followed so tests
+ * can check 303s. Base URL from MALLPAY_TEST_URL (default http://127.0.0.1:8080). */
+
+struct client;
+
+/* One response: status, body and raw headers (NUL-terminated), Location if any. */
+struct client_resp {
+	long	 status;
+	char	*body;
+	size_t	 len;
+	char	*headers;
+	size_t	 hlen;
+	char	*location;	/* the Location header's value, or NULL */
+};
+
+/* A new client with an empty cookie jar; aborts when libcurl cannot start. */
+struct client *client_new(void);
+/* Free the client and its cookie jar; takes NULL. */
+void	client_free(struct client *);
+/* The base URL in use, without a trailing slash. */
+const char *client_base(void);
+
+/* GET path ("/cart?x=1"). Fills r (free with client_resp_cleanup).
+ * Returns 0, or -1 on a transport error (r->status is then 0). */
+int	client_get(struct client *, const char *path, struct client_resp *r);
+/* POST an urlencoded body (already encoded, e.g. built with client_form). */
+int	client_post(struct client *, const char *path, const char *body,
+	    struct client_resp *r);
+/* Release a response's memory and zero it; takes a zeroed response. */
+void	client_resp_cleanup(struct client_resp *);
+
+/* Build "k1=v1&k2=v2" from NULL-terminated key, value, key, value... pairs,
+ * percent-encoding every value. Returns a malloc'd string. */
+char	*client_form(const char *key, ...) __attribute__((sentinel));
+
+/* The value of the first <input ... name="csrf" ... value="..."> in html, with
+ * HTML entities of the value left as they are (tokens are [A-Za-z0-9_-]).
+ * Returns a malloc'd string, or NULL when the page has none. */
+char	*client_csrf(const char *html);
+
+/* GET path and return its csrf hidden value (malloc'd), or NULL. */
+char	*client_csrf_of(struct client *, const char *path);
+
+/* The value of cookie name in this client's jar (malloc'd), or NULL. */
+char	*client_cookie(struct client *, const char *name);
+/* Put a cookie into this client's jar for the test host (e.g. to replay another
+ * client's session). */
+void	client_set_cookie(struct client *, const char *name, const char *value);
+
+/* The first response header "name: value" (case-insensitive name) whose value
+ * contains needle (or any, when needle is NULL); returns a malloc'd copy of the
+ * whole value, or NULL. */
+char	*client_header(const struct client_resp *, const char *name,
+	    const char *needle);
+
+/* 1 if s occurs in the body, else 0. */
+int	client_has(const struct client_resp *, const char *s);
+
+/* Collect up to max distinct integers that follow marker in html (for example
+ * marker "data-product-id=\"" on the catalog). Returns how many were found. */
+size_t	client_ids(const char *html, const char *marker, long long *out,
+	    size_t max);
+
+/* The text between the first occurrence of start and the next occurrence of
+ * end after it (malloc'd), or NULL. */
+char	*client_between(const char *html, const char *start, const char *end);
+
+/* A fresh address unique to this process and call: "t<pid>-<n>-<time>@test.invalid". */
+void	client_unique_email(char *out, size_t outsz, const char *tag);
+
+/* Register a shopper (GET /register for the csrf, then POST). Returns the POST's
+ * status (303 on success), or -1 on a transport error. */
+long	client_register(struct client *, const char *email, const char *name,
+	    const char *password);
+/* Sign in (GET /signin for the csrf, then POST). Returns the POST's status
+ * (303 on success), or -1. */
+long	client_signin(struct client *, const char *email, const char *password);
+
+#endif

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="part">{{INNER}}|{{GLOBAL}}|{{VALUE}}</div>

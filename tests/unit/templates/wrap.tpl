@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+<main>{{>BODY}}</main>

@@ -1,0 +1,72 @@
+/*
+ * Pay After Use: PAU-01, PAU-02 (src/rules/payafter.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "rules/payafter.h"
+#include "rules_fixture.h"
+
+static void
+test_PAU_01_score_550_refused_551_allowed(void **state)
+{
+	struct facts	 f;
+	struct verdict	 v;
+	const struct reason *r;
+
+	(void)state;
+	fx_person(&f);
+	f.buyer.credit_score = 550;
+	payafter_check(&f, &v);
+	assert_false(v.eligible);
+	assert_int_equal(v.method, PM_PAY_AFTER_USE);
+	r = verdict_find(&v, "PAU-01");
+	assert_non_null(r);
+	assert_int_equal(r->value, 550);
+	assert_int_equal(r->limit_count, 550);
+	f.buyer.credit_score = 551;
+	payafter_check(&f, &v);
+	assert_true(v.eligible);
+	/* No score on record. */
+	f.buyer.has_credit_score = 0;
+	payafter_check(&f, &v);
+	assert_non_null(verdict_find(&v, "PAU-01"));
+	facts_cleanup(&f);
+}
+
+static void
+test_PAU_02_every_item_marked(void **state)
+{
+	struct facts	 f;
+	struct verdict	 v;
+	struct item_facts *it;
+
+	(void)state;
+	fx_person(&f);
+	it = facts_add_item(&f);
+	snprintf(it->category, sizeof(it->category), "home-appliances");
+	it->pay_after_use = 1;
+	payafter_check(&f, &v);
+	assert_true(v.eligible);
+	it->pay_after_use = 0;
+	payafter_check(&f, &v);
+	assert_false(v.eligible);
+	assert_string_equal(verdict_find(&v, "PAU-02")->message,
+	    "PAU-02: 1 item is not marked \"Pay After Use\" by the merchant "
+	    "(home-appliances)");
+	facts_cleanup(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_PAU_01_score_550_refused_551_allowed),
+		cmocka_unit_test(test_PAU_02_every_item_marked),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
