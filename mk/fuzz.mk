@@ -46,7 +46,7 @@ tests_fuzz_replay_multipart_SOURCES = tests/fuzz/fuzz_multipart.c tests/fuzz/rep
 tests_fuzz_replay_route_SOURCES = tests/fuzz/fuzz_route.c tests/fuzz/replay.c
 TESTS += tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
 	tests/fuzz/replay_multipart.sh tests/fuzz/replay_route.sh
-EXTRA_DIST += tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
+EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
 	tests/fuzz/replay_multipart.sh tests/fuzz/replay_route.sh \
 	tests/fuzz/corpus/form tests/fuzz/corpus/cookie \
 	tests/fuzz/corpus/multipart tests/fuzz/corpus/route
