@@ -24,3 +24,9 @@ libmallpay_a_SOURCES += \
 	src/ctl/seed.c \
 	src/ctl/admin.c \
 	src/ctl/tick.c
+
+# security: mallpayctl check | backup | restore (issue 12)
+libmallpay_a_SOURCES += src/ctl/check.c src/ctl/backup.c src/ctl/security.h
+
+# platform: mallpayctl partner-sign
+libmallpay_a_SOURCES += src/ctl/partner.c src/ctl/partner.h

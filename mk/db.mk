@@ -26,3 +26,25 @@ tests_unit_test_migrate_SOURCES = tests/unit/test_migrate.c
 tests_unit_test_migrate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_migrate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_migrate
+
+# security: read-only statements of mallpayctl check
+libmallpay_a_SOURCES += src/db/check.c src/db/check.h
+
+# platform: partners, nonces and events; the files table; sandbox state
+libmallpay_a_SOURCES += \
+	src/db/partner.c src/db/partner.h \
+	src/db/file.c src/db/file.h \
+	src/db/sandbox.c src/db/sandbox.h
+
+# admin (issue 10): the audit trail (shared), queue figures, decisions,
+# the orders browser, the settings the rules read
+libmallpay_a_SOURCES += \
+	src/db/event.c src/db/event.h \
+	src/db/admin.c src/db/admin.h \
+	src/db/admin_settings.c src/db/admin_settings.h
+
+# checkout: messages, the reads and writes of checkout (issue 4)
+# (events: src/db/event.c, listed above by platform)
+libmallpay_a_SOURCES += \
+	src/db/message.c src/db/message.h \
+	src/db/checkout.c src/db/checkout.h

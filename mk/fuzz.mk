@@ -62,3 +62,16 @@ tests_fuzz_fuzz_multipart_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_route_SOURCES = tests/fuzz/fuzz_route.c
 tests_fuzz_fuzz_route_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
+
+# platform: the partner signature headers (service/partner_auth.c).
+# Replayed over tests/fuzz/corpus/partner and the regression crashers by
+# `make check`; the libFuzzer binary only in a --enable-fuzzing build.
+check_PROGRAMS += tests/fuzz/replay_partner
+tests_fuzz_replay_partner_SOURCES = tests/fuzz/fuzz_partner.c tests/fuzz/replay.c
+TESTS += tests/fuzz/replay_partner.sh
+EXTRA_DIST += tests/fuzz/replay_partner.sh tests/fuzz/corpus/partner
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_partner
+tests_fuzz_fuzz_partner_SOURCES = tests/fuzz/fuzz_partner.c
+tests_fuzz_fuzz_partner_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif

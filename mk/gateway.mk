@@ -1,1 +1,14 @@
 # gateway layer: files of src/gateway (see Makefile.am)
+# platform: partner boundaries, each an interface with a sandbox
+# (bank: INST-CC/PAU charges, finance: INST-PC, logistics: shipments, sms)
+libmallpay_a_SOURCES += \
+	src/gateway/bank.c src/gateway/bank.h \
+	src/gateway/finance.c src/gateway/finance.h \
+	src/gateway/logistics.c src/gateway/logistics.h \
+	src/gateway/sms.c src/gateway/sms.h
+
+check_PROGRAMS += tests/unit/test_gateway
+tests_unit_test_gateway_SOURCES = tests/unit/test_gateway.c
+tests_unit_test_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_gateway

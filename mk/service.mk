@@ -10,3 +10,40 @@ tests_unit_test_app_service_SOURCES = tests/unit/test_app_service.c
 tests_unit_test_app_service_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_app_service_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_app_service
+
+# platform: signed partner requests (COD-P8, RULES section 5) and the
+# encrypted file store for uploads (REM-P9, INST-S1)
+libmallpay_a_SOURCES += \
+	src/service/partner_auth.c src/service/partner_auth.h \
+	src/service/filestore.c src/service/filestore.h
+
+check_PROGRAMS += tests/unit/test_partner_auth tests/unit/test_filestore
+tests_unit_test_partner_auth_SOURCES = tests/unit/test_partner_auth.c
+tests_unit_test_partner_auth_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_partner_auth_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_filestore_SOURCES = tests/unit/test_filestore.c
+tests_unit_test_filestore_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_filestore_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_partner_auth tests/unit/test_filestore
+
+# admin (issue 10): the queue registry and the console's use cases
+libmallpay_a_SOURCES += \
+	src/service/queues.c src/service/queues.h \
+	src/service/admin.c src/service/admin.h
+
+# checkout: the order state machine, audit, live facts, checkout, "My Orders"
+libmallpay_a_SOURCES += \
+	src/service/orderflow.c src/service/orderflow.h \
+	src/service/audit.c src/service/audit.h \
+	src/service/facts.c src/service/facts.h \
+	src/service/checkout.c src/service/checkout.h \
+	src/service/orders.c src/service/orders.h
+
+check_PROGRAMS += tests/unit/test_orderflow tests/unit/test_checkout
+tests_unit_test_orderflow_SOURCES = tests/unit/test_orderflow.c
+tests_unit_test_orderflow_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_orderflow_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_checkout_SOURCES = tests/unit/test_checkout.c
+tests_unit_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_orderflow tests/unit/test_checkout

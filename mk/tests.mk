@@ -23,3 +23,57 @@ tests_integration_test_cart_SOURCES = tests/integration/test_cart.c \
 	tests/integration/client.c tests/integration/client.h
 tests_integration_test_cart_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_cart_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# security (issue 12): authorization matrix, web defaults, hostile input,
+# mallpayctl check/backup/restore, concurrency; run by suite.sh against the stack.
+check_PROGRAMS += tests/integration/test_authz tests/integration/test_web \
+	tests/integration/test_hostile
+tests_integration_test_authz_SOURCES = tests/integration/test_authz.c \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_authz_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_authz_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+tests_integration_test_web_SOURCES = tests/integration/test_web.c \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_web_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_web_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+tests_integration_test_hostile_SOURCES = tests/integration/test_hostile.c \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_hostile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_hostile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# bench (issue 11): the benchmark data set (mallpayctl bench-data) and the
+# bare libfcgi "hello" program that bench/run.sh puts behind the same nginx.
+libmallpay_a_SOURCES += src/ctl/benchdata.c \
+	src/db/benchdata.c src/db/benchdata.h
+noinst_PROGRAMS += bench/hello
+bench_hello_SOURCES = bench/hello.c
+bench_hello_LDADD = -lfcgi
+EXTRA_DIST += bench/run.sh bench/explain.sh bench/place.lua bench/mix.lua
+
+# platform: file store, partner verification, gateway sandboxes against the
+# private stack's database and upload directory (run by suite.sh)
+check_PROGRAMS += tests/integration/test_platform
+tests_integration_test_platform_SOURCES = tests/integration/test_platform.c
+tests_integration_test_platform_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_integration_test_platform_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+check_PROGRAMS += tests/integration/test_ops
+tests_integration_test_ops_SOURCES = tests/integration/test_ops.c \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_ops_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_ops_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+# security: fault tests, skipped (77) unless MALLPAY_LONG=1 (./mallpay test --long)
+TESTS += tests/long/faults.sh
+EXTRA_DIST += tests/long/faults.sh
+
+# checkout: checkout and "My Orders" walked by the demo shoppers
+check_PROGRAMS += tests/integration/test_checkout tests/integration/test_orders
+tests_integration_test_checkout_SOURCES = tests/integration/test_checkout.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+tests_integration_test_orders_SOURCES = tests/integration/test_orders.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

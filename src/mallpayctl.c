@@ -12,10 +12,12 @@
 
 #include "core/config.h"
 #include "ctl/ctl.h"
+#include "ctl/partner.h"
 /* eligibility and schedule live in their owners' files and take no
  * configuration. */
 #include "ctl/eligibility.h"
 #include "ctl/schedule.h"
+#include "ctl/security.h"
 #include "db/db.h"
 
 #ifndef MALLPAY_SQL_DIR
@@ -38,6 +40,18 @@ static const struct command commands[] = {
 	    "create-admin --email E --name N   (password on stdin)" },
 	{ "tick", ctl_tick, NULL,
 	    "tick [--now TIME]       run the time-based jobs that are due" },
+	{ "bench-data", ctl_bench_data, NULL,
+	    "bench-data [--shoppers N] [--orders N] [--bench-orders N]\n"
+	    "                          load the benchmark data set (bench/)" },
+	{ "check", ctl_check, NULL,
+	    "check [--fingerprint]   verify the stored state's invariants" },
+	{ "backup", ctl_backup, NULL,
+	    "backup DIR              dump the database, copy the uploads, key fingerprint" },
+	{ "restore", ctl_restore, NULL,
+	    "restore DIR             load a backup made under the same key" },
+	{ "partner-sign", ctl_partner_sign, NULL,
+	    "partner-sign --partner ID --path P [--method POST] [--now TIME] < body\n"
+	    "                          print a partner's signature headers" },
 	{ "eligibility", NULL, ctl_eligibility,
 	    "eligibility             JSON facts in, every method's verdict out" },
 	{ "schedule", NULL, ctl_schedule,

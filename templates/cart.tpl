@@ -45,7 +45,7 @@
 	{{/TOTAL}}
 	</tfoot>
 </table>
-{{#MIXED}}<p class="muted">Your cart holds items priced in more than one currency; each currency is paid as its own total.</p>{{/MIXED}}
+{{#MIXED}}<p class="muted">Your cart holds items priced in more than one currency; at checkout the order settles in USD, each item converted at the exchange rate of the day.</p>{{/MIXED}}
 <div class="cart-actions">
 	<a href="/catalog">Continue shopping</a>
 	{{#CHECKOUT}}<a class="button" href="/checkout">Go to checkout</a>{{/CHECKOUT}}

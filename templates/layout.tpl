@@ -17,6 +17,7 @@
 <li><a href="/catalog"{{#NAV_CATALOG}} aria-current="page"{{/NAV_CATALOG}}>Catalog</a></li>
 <li><a href="/cart"{{#NAV_CART}} aria-current="page"{{/NAV_CART}}>Cart</a></li>
 <li><a href="/orders"{{#NAV_ORDERS}} aria-current="page"{{/NAV_ORDERS}}>My Orders</a></li>
+{{#SHOPPER}}<li><a href="/messages" id="nav-messages"{{#NAV_MESSAGES}} aria-current="page"{{/NAV_MESSAGES}}>Messages{{#UNREAD}} <span class="badge badge-unread" id="unread-count" aria-label="{{COUNT}} unread">{{COUNT}}</span>{{/UNREAD}}</a></li>{{/SHOPPER}}
 {{#IS_ADMIN}}<li><a href="/admin">Admin</a></li>{{/IS_ADMIN}}
 </ul>
 {{#SIGNED_IN}}

@@ -10,18 +10,24 @@
 {{#ORDERS}}
 <table class="orders responsive">
 	<thead>
-		<tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Payment method</th><th scope="col">Status</th><th scope="col" class="num">Amount to pay</th></tr>
+		<tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Payment method</th><th scope="col">Status</th><th scope="col" class="num">Amount to pay</th><th scope="col">Next step</th></tr>
 	</thead>
 	<tbody>
 	{{#ORDER}}
-		<tr>
-			<td data-label="Order" id="order-{{ID}}">{{NUMBER}}</td>
+		<tr class="order-row" data-order-id="{{ID}}" data-status="{{STATUS_CODE}}">
+			<td data-label="Order" id="order-{{ID}}"><a href="/orders/{{ID}}">{{NUMBER}}</a></td>
 			<td data-label="Placed">{{PLACED}}</td>
 			<td data-label="Payment method">{{METHOD}}</td>
 			<td data-label="Status">{{STATE}}</td>
-			<td data-label="Amount to pay" class="num">{{AMOUNT}}</td>
+			<td data-label="Amount to pay" class="num">{{AMOUNT}}{{#FEE}}<br><span class="field-note">+ COD service fee {{AMOUNT}}</span>{{/FEE}}{{#DEFERRED}}<br><span class="field-note">{{AMOUNT}} at receipt (Pay After Use)</span>{{/DEFERRED}}</td>
+			<td data-label="Next step"><a class="next-action" href="{{ACTION_HREF}}">{{ACTION}}</a></td>
 		</tr>
 	{{/ORDER}}
 	</tbody>
 </table>
+<nav class="pager" aria-label="Pages">
+	{{#PREV}}<a rel="prev" href="/orders?page={{PAGE}}">Newer orders</a>{{/PREV}}
+	<span>Page {{PAGE}}</span>
+	{{#NEXT}}<a rel="next" href="/orders?page={{PAGE}}">Older orders</a>{{/NEXT}}
+</nav>
 {{/ORDERS}}

@@ -24,6 +24,8 @@ int	ctl_migrate(struct ctl *, int argc, char **argv);
 int	ctl_seed_demo(struct ctl *, int argc, char **argv);
 int	ctl_create_admin(struct ctl *, int argc, char **argv);
 int	ctl_tick(struct ctl *, int argc, char **argv);
+/* bench: mallpayctl bench-data (src/ctl/benchdata.c, issue 11). */
+int	ctl_bench_data(struct ctl *, int argc, char **argv);
 
 /* Connect with ctl->cfg; prints the reason to stderr and returns NULL on
  * failure. Free with db_free(). */

@@ -33,6 +33,7 @@
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "ctl/ctl.h"
+#include "db/checkout.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "db/seed.h"
@@ -422,6 +423,9 @@ ctl_seed_demo(struct ctl *c, int argc, char **argv)
 	if (db_begin(s.db) == -1)
 		goto dbfail;
 	if (seed_companies(&s) == -1 || seed_users(&s) == -1)
+		goto dbfail;
+	/* checkout: the demo shoppers' points (migration 002). */
+	if (db_checkout_demo_points(s.db) == -1)
 		goto dbfail;
 	for (i = 0; i < sizeof(demo_orders) / sizeof(demo_orders[0]); i++)
 		if (seed_order(&s, &demo_orders[i]) == -1)

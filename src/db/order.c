@@ -14,6 +14,16 @@
 
 enum stmt {
 	STMT_ORDER_LIST_BY_USER,
+	STMT_ORDER_LIST_PAGE,
+	STMT_ORDER_LOCK_METHOD,
+	STMT_ORDER_SET_STATUS,
+	STMT_ORDER_INSERT,
+	STMT_ORDER_BY_KEY,
+	STMT_ORDER_SET_RF,
+	STMT_ORDER_ITEM_INSERT,
+	STMT_ORDER_GET,
+	STMT_ORDER_ITEMS,
+	STMT_ORDER_SET_REFUND_DUE,
 	STMT__MAX
 };
 
@@ -21,6 +31,46 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_LIST_BY_USER */
 	"SELECT id, status, method, amount_due_minor, currency, created_at "
 	"FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+	/* STMT_ORDER_LIST_PAGE */
+	"SELECT id, status, method, amount_due_minor, currency, created_at, "
+	"fee_minor, deferred_minor "
+	"FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC "
+	"LIMIT ? OFFSET ?",
+	/* STMT_ORDER_LOCK_METHOD */
+	"SELECT method FROM orders WHERE id = ? FOR UPDATE",
+	/* STMT_ORDER_SET_STATUS */
+	"UPDATE orders SET status = ?, updated_at = ?, "
+	"completed_at = IF(? = 'completed', ?, completed_at) "
+	"WHERE id = ? AND status = ?",
+	/* STMT_ORDER_INSERT */
+	"INSERT INTO orders (user_id, company_id, status, method, currency, "
+	"usd_per_unit, items_total_minor, coupon_minor, points_minor, "
+	"amount_due_minor, fee_minor, deferred_minor, amount_usd_minor, "
+	"country, region_code, idempotency_key, institution_id, term, "
+	"coupon_code, points_used, review_due, payment_due, settlement_note, "
+	"verdicts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ORDER_BY_KEY */
+	"SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
+	/* STMT_ORDER_SET_RF */
+	"UPDATE orders SET rf_code = ? WHERE id = ?",
+	/* STMT_ORDER_ITEM_INSERT */
+	"INSERT INTO order_items (order_id, product_id, name, qty, "
+	"unit_price_minor, currency, durable, high_value, pre_order, "
+	"customized, special_customs, pay_after_use) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ORDER_GET */
+	"SELECT id, user_id, status, method, currency, usd_per_unit, "
+	"items_total_minor, coupon_minor, points_minor, amount_due_minor, "
+	"fee_minor, deferred_minor, amount_usd_minor, country, region_code, "
+	"institution_id, term, coupon_code, points_used, review_due, "
+	"payment_due, rf_code, settlement_note, created_at, updated_at, "
+	"completed_at, refund_due FROM orders WHERE id = ? AND (? = 0 OR user_id = ?)",
+	/* STMT_ORDER_ITEMS */
+	"SELECT product_id, name, qty, unit_price_minor, currency, "
+	"pay_after_use FROM order_items WHERE order_id = ? ORDER BY id",
+	/* STMT_ORDER_SET_REFUND_DUE */
+	"UPDATE orders SET refund_due = ? WHERE id = ?",
 };
 
 /* See order.h. */
@@ -74,4 +124,371 @@ db_order_list_by_user(struct db *db, int64_t user_id, size_t limit,
 	*out = v;
 	*n = len;
 	return 0;
+}
+
+/* See order.h. */
+int
+db_order_list_page(struct db *db, int64_t user_id, size_t page, size_t limit,
+    struct db_order_row **out, size_t *n, int *more)
+{
+	struct dbq		*q;
+	struct db_order_row	*v = NULL, *o;
+	size_t			 cap = 0, len = 0, seen = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	*more = 0;
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_PAGE,
+	    stmts[STMT_ORDER_LIST_PAGE]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	/* One row more than shown tells whether a next page exists. */
+	dbq_int(q, (int64_t)limit + 1);
+	dbq_int(q, (int64_t)(page * limit));
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (++seen > limit) {
+			*more = 1;
+			continue;
+		}
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		o = &v[len];
+		memset(o, 0, sizeof(*o));
+		o->id = dbq_col_int(q, 0);
+		if (money_set(&o->amount_due, dbq_col_int(q, 3),
+		    dbq_col_str(q, 4, NULL)) == -1) {
+			log_warn("db: order %lld has an unknown currency",
+			    (long long)o->id);
+			continue;
+		}
+		money_set(&o->fee, dbq_col_int(q, 6), o->amount_due.cur);
+		money_set(&o->deferred, dbq_col_int(q, 7), o->amount_due.cur);
+		snprintf(o->status, sizeof(o->status), "%s",
+		    dbq_col_str(q, 1, NULL));
+		snprintf(o->method, sizeof(o->method), "%s",
+		    dbq_col_str(q, 2, NULL));
+		o->created_at = dbq_col_int(q, 5);
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See order.h. */
+int
+db_order_lock_method(struct db *db, int64_t id, char *method, size_t methodsz)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_LOCK_METHOD,
+	    stmts[STMT_ORDER_LOCK_METHOD]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		snprintf(method, methodsz, "%s", dbq_col_str(q, 0, NULL));
+	dbq_done(q);
+	return rc;
+}
+
+/* See order.h. */
+int
+db_order_set_status(struct db *db, int64_t id, const char *from,
+    const char *to, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_STATUS,
+	    stmts[STMT_ORDER_SET_STATUS]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, to);
+	dbq_int(q, now);
+	dbq_cstr(q, to);
+	dbq_int(q, now);
+	dbq_int(q, id);
+	dbq_cstr(q, from);
+	if (dbq_exec(q) == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* Bind s, or SQL NULL when s is NULL or empty. */
+static void
+bind_opt(struct dbq *q, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		dbq_null(q);
+	else
+		dbq_cstr(q, s);
+}
+
+/* See order.h. */
+int64_t
+db_order_insert(struct db *db, const struct db_order_new *o)
+{
+	struct dbq	*q;
+	int64_t		 id = -1;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_INSERT,
+	    stmts[STMT_ORDER_INSERT]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, o->user_id);
+	if (o->company_id > 0)
+		dbq_int(q, o->company_id);
+	else
+		dbq_null(q);
+	dbq_cstr(q, o->status);
+	dbq_cstr(q, o->method);
+	dbq_cstr(q, o->currency);
+	dbq_cstr(q, o->usd_per_unit);
+	dbq_int(q, o->items_total_minor);
+	dbq_int(q, o->coupon_minor);
+	dbq_int(q, o->points_minor);
+	dbq_int(q, o->amount_due_minor);
+	dbq_int(q, o->fee_minor);
+	dbq_int(q, o->deferred_minor);
+	dbq_int(q, o->amount_usd_minor);
+	dbq_cstr(q, o->country);
+	dbq_cstr(q, o->region_code);
+	dbq_cstr(q, o->idempotency_key);
+	bind_opt(q, o->institution_id);
+	if (o->term > 0)
+		dbq_int(q, o->term);
+	else
+		dbq_null(q);
+	bind_opt(q, o->coupon_code);
+	dbq_int(q, o->points_used);
+	bind_opt(q, o->review_due);
+	bind_opt(q, o->payment_due);
+	dbq_cstr(q, o->settlement_note != NULL ? o->settlement_note : "");
+	dbq_cstr(q, o->verdicts);
+	dbq_int(q, o->now);
+	dbq_int(q, o->now);
+	if (dbq_exec(q) == 0)
+		id = dbq_insert_id(q);
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		id = 0;		/* the idempotency key is taken */
+	dbq_done(q);
+	return id;
+}
+
+/* See order.h. */
+int64_t
+db_order_by_key(struct db *db, int64_t user_id, const char *key)
+{
+	struct dbq	*q;
+	int64_t		 id = -1;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_BY_KEY,
+	    stmts[STMT_ORDER_BY_KEY]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_cstr(q, key);
+	if (dbq_exec(q) == 0) {
+		rc = dbq_fetch(q);
+		id = rc == 1 ? dbq_col_int(q, 0) : rc == 0 ? 0 : -1;
+	}
+	dbq_done(q);
+	return id;
+}
+
+/* See order.h. */
+int
+db_order_set_rf_code(struct db *db, int64_t id, const char *rf)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_RF,
+	    stmts[STMT_ORDER_SET_RF]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, rf);
+	dbq_int(q, id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See order.h. */
+int
+db_order_item_insert(struct db *db, int64_t order_id, int64_t product_id,
+    const char *name, int qty, int64_t unit_price_minor, const char *currency,
+    int durable, int high_value, int pre_order, int customized,
+    int special_customs, int pay_after_use)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_ITEM_INSERT,
+	    stmts[STMT_ORDER_ITEM_INSERT]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_int(q, product_id);
+	dbq_cstr(q, name);
+	dbq_int(q, qty);
+	dbq_int(q, unit_price_minor);
+	dbq_cstr(q, currency);
+	dbq_int(q, durable != 0);
+	dbq_int(q, high_value != 0);
+	dbq_int(q, pre_order != 0);
+	dbq_int(q, customized != 0);
+	dbq_int(q, special_customs != 0);
+	dbq_int(q, pay_after_use != 0);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* Copy column col of q into out (outsz bytes). */
+static void
+col_copy(struct dbq *q, int col, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", dbq_col_str(q, col, NULL));
+}
+
+/* See order.h. */
+int
+db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(o, 0, sizeof(*o));
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_GET, stmts[STMT_ORDER_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, id);
+	dbq_int(q, user_id);
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1) {
+		o->id = dbq_col_int(q, 0);
+		o->user_id = dbq_col_int(q, 1);
+		col_copy(q, 2, o->status, sizeof(o->status));
+		col_copy(q, 3, o->method, sizeof(o->method));
+		col_copy(q, 4, o->currency, sizeof(o->currency));
+		col_copy(q, 5, o->usd_per_unit, sizeof(o->usd_per_unit));
+		o->items_total_minor = dbq_col_int(q, 6);
+		o->coupon_minor = dbq_col_int(q, 7);
+		o->points_minor = dbq_col_int(q, 8);
+		o->amount_due_minor = dbq_col_int(q, 9);
+		o->fee_minor = dbq_col_int(q, 10);
+		o->deferred_minor = dbq_col_int(q, 11);
+		o->amount_usd_minor = dbq_col_int(q, 12);
+		col_copy(q, 13, o->country, sizeof(o->country));
+		col_copy(q, 14, o->region_code, sizeof(o->region_code));
+		col_copy(q, 15, o->institution_id, sizeof(o->institution_id));
+		o->term = (int)dbq_col_int(q, 16);
+		col_copy(q, 17, o->coupon_code, sizeof(o->coupon_code));
+		o->points_used = dbq_col_int(q, 18);
+		col_copy(q, 19, o->review_due, sizeof(o->review_due));
+		col_copy(q, 20, o->payment_due, sizeof(o->payment_due));
+		col_copy(q, 21, o->rf_code, sizeof(o->rf_code));
+		col_copy(q, 22, o->settlement_note, sizeof(o->settlement_note));
+		o->created_at = dbq_col_int(q, 23);
+		o->updated_at = dbq_col_int(q, 24);
+		o->completed_at = dbq_col_int(q, 25);
+		col_copy(q, 26, o->refund_due, sizeof(o->refund_due));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See order.h. */
+int
+db_order_items(struct db *db, int64_t order_id, struct db_order_item **out,
+    size_t *n)
+{
+	struct dbq		*q;
+	struct db_order_item	*v = NULL, *it;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_ITEMS, stmts[STMT_ORDER_ITEMS]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		it = &v[len];
+		memset(it, 0, sizeof(*it));
+		it->product_id = dbq_col_int(q, 0);
+		col_copy(q, 1, it->name, sizeof(it->name));
+		it->qty = (int)dbq_col_int(q, 2);
+		if (money_set(&it->unit_price, dbq_col_int(q, 3),
+		    dbq_col_str(q, 4, NULL)) == -1)
+			continue;
+		it->pay_after_use = (int)dbq_col_int(q, 5);
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See order.h. */
+int
+db_order_set_refund_due(struct db *db, int64_t id, const char *day)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_REFUND_DUE,
+	    stmts[STMT_ORDER_SET_REFUND_DUE]);
+	if (q == NULL)
+		return -1;
+	if (day == NULL || day[0] == '\0')
+		dbq_null(q);
+	else
+		dbq_cstr(q, day);
+	dbq_int(q, id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
 }

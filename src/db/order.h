@@ -15,6 +15,8 @@ struct db_order_row {
 	char		 method[33];
 	struct money	 amount_due;	/* amount_due_minor in the order's currency */
 	int64_t		 created_at;
+	struct money	 fee;		/* fee_minor (COD-F1) */
+	struct money	 deferred;	/* deferred_minor (PAU-03) */
 };
 
 /* The orders placed by user_id, newest first, at most limit of them. *out is
@@ -22,5 +24,119 @@ struct db_order_row {
  * currency are skipped (logged). Returns 0 or -1 (nothing to free). */
 int	db_order_list_by_user(struct db *, int64_t user_id, size_t limit,
 	    struct db_order_row **out, size_t *n);
+
+/* (checkout) Page `page` (0-based) of user_id's orders, newest first,
+ * `limit` per page (LIMIT/OFFSET on the (user_id, created_at) index);
+ * *more is set when a further page exists. As db_order_list_by_user
+ * otherwise. */
+int	db_order_list_page(struct db *, int64_t user_id, size_t page,
+	    size_t limit, struct db_order_row **out, size_t *n, int *more);
+
+/* (checkout) Lock order id (SELECT ... FOR UPDATE) and copy its method
+ * into method (methodsz bytes). Returns 1, 0 no such order, -1 error. */
+int	db_order_lock_method(struct db *, int64_t id, char *method,
+	    size_t methodsz);
+
+/* (checkout) UPDATE orders SET status = to, updated_at = now (and
+ * completed_at = now when to is "completed") WHERE id = ? AND
+ * status = from. Returns 1 changed, 0 not in `from`, -1 error. */
+int	db_order_set_status(struct db *, int64_t id, const char *from,
+	    const char *to, int64_t now);
+
+/* A new order as checkout freezes it (amounts in `currency`). */
+struct db_order_new {
+	int64_t		 user_id;
+	int64_t		 company_id;		/* 0: none */
+	const char	*status;
+	const char	*method;
+	const char	*currency;
+	const char	*usd_per_unit;
+	int64_t		 items_total_minor;
+	int64_t		 coupon_minor;
+	int64_t		 points_minor;
+	int64_t		 amount_due_minor;
+	int64_t		 fee_minor;
+	int64_t		 deferred_minor;	/* PAU-03: charged at receipt */
+	int64_t		 amount_usd_minor;
+	const char	*country;
+	const char	*region_code;
+	const char	*idempotency_key;
+	const char	*institution_id;	/* NULL: none */
+	int		 term;			/* 0: none */
+	const char	*coupon_code;		/* NULL: none */
+	int64_t		 points_used;
+	const char	*review_due;		/* "YYYY-MM-DD" or NULL */
+	const char	*payment_due;		/* "YYYY-MM-DD" or NULL */
+	const char	*settlement_note;
+	const char	*verdicts;		/* JSON text */
+	int64_t		 now;
+};
+
+/* (checkout) Insert o. Returns the new id, 0 when (user_id,
+ * idempotency_key) already exists (the key is claimed: nothing
+ * inserted), or -1 on error. */
+int64_t	db_order_insert(struct db *, const struct db_order_new *o);
+
+/* (checkout) The id of user_id's order with this idempotency key, 0 none,
+ * -1 error. */
+int64_t	db_order_by_key(struct db *, int64_t user_id, const char *key);
+
+/* (checkout) Store the remittance code of order id (REM-P1). 0 or -1. */
+int	db_order_set_rf_code(struct db *, int64_t id, const char *rf);
+
+/* (checkout) Insert one frozen line of order_id. 0 or -1. */
+int	db_order_item_insert(struct db *, int64_t order_id, int64_t product_id,
+	    const char *name, int qty, int64_t unit_price_minor,
+	    const char *currency, int durable, int high_value, int pre_order,
+	    int customized, int special_customs, int pay_after_use);
+
+/* One order as its page shows it. */
+struct db_order {
+	int64_t		 id;
+	int64_t		 user_id;
+	char		 status[33];
+	char		 method[33];
+	char		 currency[4];
+	char		 usd_per_unit[33];
+	int64_t		 items_total_minor, coupon_minor, points_minor;
+	int64_t		 amount_due_minor, fee_minor, deferred_minor;
+	int64_t		 amount_usd_minor;
+	char		 country[3];
+	char		 region_code[17];
+	char		 institution_id[33];
+	int		 term;
+	char		 coupon_code[33];
+	int64_t		 points_used;
+	char		 review_due[11];	/* "" when NULL */
+	char		 payment_due[11];
+	char		 rf_code[33];
+	char		 settlement_note[256];
+	int64_t		 created_at, updated_at, completed_at;
+	char		 refund_due[11];	/* "" when NULL */
+};
+
+/* (checkout) Read order id if it belongs to user_id (user_id 0: any
+ * owner, for admins and the system). Returns 1, 0 (none, or another
+ * user's: the caller answers 404), -1 error. */
+int	db_order_get(struct db *, int64_t user_id, int64_t id,
+	    struct db_order *out);
+
+/* A frozen line of an order. */
+struct db_order_item {
+	int64_t		 product_id;
+	char		 name[201];
+	int		 qty;
+	struct money	 unit_price;
+	int		 pay_after_use;
+};
+
+/* (checkout) The lines of order_id. *out: array of *n to free() (NULL, 0
+ * when none). Returns 0 or -1. */
+int	db_order_items(struct db *, int64_t order_id,
+	    struct db_order_item **out, size_t *n);
+
+/* (checkout) Store the promised refund date (C-04; "YYYY-MM-DD", NULL
+ * or "" clears it). 0 or -1. */
+int	db_order_set_refund_due(struct db *, int64_t id, const char *day);
 
 #endif

@@ -80,10 +80,18 @@ enum db_table {
 	DB_T_DOCUMENT,
 	DB_T_PAYMENT,
 	DB_T_SMS,
+	DB_T_ADMIN,		/* admin: db/admin.c (queues, decisions, orders browser) */
+	DB_T_ADMIN_SETTINGS,	/* admin: db/admin_settings.c */
+	DB_T_FILE,		/* platform: db/file.c (encrypted upload store) */
+	DB_T_PARTNER,		/* platform: db/partner.c (partners, nonces, events) */
+	DB_T_SANDBOX,		/* platform: db/sandbox.c (gateway sandboxes' state) */
+	DB_T_BENCH,		/* bench: db/benchdata.c (mallpayctl bench-data) */
+	DB_T_CHECKOUT,		/* checkout: db/checkout.c */
 	DB_T_EXTRA1,		/* spare slots so that a new file needs no */
 	DB_T_EXTRA2,		/* change here; rename when used */
 	DB_T_EXTRA3,
 	DB_T_EXTRA4,
+	DB_T_CHECK,		/* security: db/check.c */
 	DB_T__MAX
 };
 

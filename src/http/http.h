@@ -93,6 +93,11 @@ struct http_req {
 	char		 path[512];	/* decoded path without the query */
 	const char	*remote_addr;
 	const char	*user_agent;
+	/* platform: partner request signature headers (service/partner_auth.h),
+	 * NULL when absent */
+	const char	*x_partner_id;
+	const char	*x_timestamp;
+	const char	*x_signature;
 	const char	*content_type;
 	size_t		 content_length;
 	unsigned char	*body;		/* owned; NUL-terminated */

@@ -125,6 +125,9 @@ http_req_parse_env(struct http_req *req, http_getenv_fn get, void *arg)
 
 	req->remote_addr = get("REMOTE_ADDR", arg);
 	req->user_agent = get("HTTP_USER_AGENT", arg);
+	req->x_partner_id = get("HTTP_X_PARTNER_ID", arg);
+	req->x_timestamp = get("HTTP_X_TIMESTAMP", arg);
+	req->x_signature = get("HTTP_X_SIGNATURE", arg);
 	req->content_type = get("CONTENT_TYPE", arg);
 	if (req->content_type != NULL && *req->content_type == '\0')
 		req->content_type = NULL;

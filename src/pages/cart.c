@@ -100,6 +100,7 @@ shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
 		}
 		if (v.ntotals > 1)
 			view_show(items, "MIXED");
+		view_show(items, "CHECKOUT");
 	}
 	rc = page_render(c, "cart.tpl", d, "Your cart");
 	view_dict_free(d);

@@ -1,20 +1,32 @@
 /*
- * GET /orders: "My Orders", the signed-in user's own orders (newest first),
- * or an empty state leading to the catalog.
+ * "My Orders": GET /orders (newest first, 20 a page), GET /orders/:id
+ * (items, amounts and fees, the status timeline from the audit events,
+ * every promised date, what happens next), POST /orders/:id/cancel and
+ * POST /orders/:id/confirm-receipt. Another user's order is 404.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/calendar.h"
 #include "core/money.h"
+#include "db/checkout.h"
 #include "db/order.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "rules/rfcode.h"
+#include "service/orders.h"
 #include "view/view.h"
 
-#define ORDERS_SHOWN	200
+#define ORDERS_PER_PAGE	20
+
+const struct field_spec page_orders_fields[] = {
+	{ "page", FIELD_INT, 0, 6, 1, 100000 },
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
 
 /* Format seconds since the epoch as "YYYY-MM-DD HH:MM UTC" into out. */
 static void
@@ -36,14 +48,12 @@ method_label(const char *m)
 		const char *code, *label;
 	} names[] = {
 		{ "cod", "Cash on delivery" },
-		{ "installment", "Installment" },
 		{ "installment_card", "Installment (credit card)" },
 		{ "installment_partner", "Installment (finance partner)" },
 		{ "installment_corporate", "Installment (corporate)" },
 		{ "credit_line", "Platform credit line" },
-		{ "remittance", "Bank or postal remittance" },
+		{ "remittance", "Post office remittance" },
 		{ "pay_after_use", "Pay After Use" },
-		{ "card", "Card" },
 	};
 	size_t i;
 
@@ -55,12 +65,17 @@ method_label(const char *m)
 	return m;
 }
 
-/* A status code for people: "ready_to_ship" -> "Ready to ship". */
+/* A status code for people: "pending_shipment" -> "Pending shipment";
+ * "paid_installment" -> "Paid (Installment)" as RULES names it. */
 static void
 status_label(const char *s, char *out, size_t outsz)
 {
 	size_t i;
 
+	if (strcmp(s, "paid_installment") == 0) {
+		snprintf(out, outsz, "Paid (Installment)");
+		return;
+	}
 	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
 		out[i] = s[i] == '_' ? ' ' : s[i];
 	out[i] = '\0';
@@ -68,21 +83,40 @@ status_label(const char *s, char *out, size_t outsz)
 		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
-/* GET /orders. */
+/* The notice of a ?msg= code. */
+static const char *
+orders_notice(const char *msg)
+{
+	if (msg == NULL)
+		return NULL;
+	if (strcmp(msg, "cancelled") == 0)
+		return "The order was cancelled.";
+	if (strcmp(msg, "received") == 0)
+		return "Thank you: receipt confirmed.";
+	return NULL;
+}
+
+/* GET /orders?page=N (1-based). */
 int
 page_orders(struct ctx *c)
 {
 	struct db_order_row	*rows = NULL;
+	struct order_action	 a;
+	struct money		 now_due;
 	size_t			 n = 0, i;
-	struct view_dict	*d, *list, *o;
+	struct view_dict	*d, *list, *o, *s;
 	char			 buf[MONEY_STR_MAX], when[32], st[40];
-	int			 rc;
+	int64_t			 page = ctx_int(c, "page", 1);
+	int			 rc, more;
 
-	if (db_order_list_by_user(c->db, c->user.user_id, ORDERS_SHOWN,
-	    &rows, &n) == -1)
+	if (db_order_list_page(c->db, c->user.user_id, (size_t)(page - 1),
+	    ORDERS_PER_PAGE, &rows, &n, &more) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
-	if (n == 0)
+	if (orders_notice(ctx_str(c, "msg")) != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG",
+		    orders_notice(ctx_str(c, "msg")));
+	if (n == 0 && page == 1)
 		view_show(d, "EMPTY");
 	else {
 		list = view_add(d, "ORDERS");
@@ -95,12 +129,281 @@ page_orders(struct ctx *c)
 			view_set(o, "METHOD", method_label(rows[i].method));
 			status_label(rows[i].status, st, sizeof(st));
 			view_set(o, "STATE", st);
-			view_set(o, "AMOUNT", money_display(&rows[i].amount_due,
-			    buf, sizeof(buf)));
+			view_set(o, "STATUS_CODE", rows[i].status);
+			/* PAU-03: the deferred part is not due now. */
+			now_due = rows[i].amount_due;
+			if (rows[i].deferred.minor > 0)
+				money_sub(&now_due, &rows[i].deferred,
+				    &now_due);
+			view_set(o, "AMOUNT", money_display(&now_due, buf,
+			    sizeof(buf)));
+			if (rows[i].fee.minor > 0)
+				view_set(view_add(o, "FEE"), "AMOUNT",
+				    money_display(&rows[i].fee, buf,
+				    sizeof(buf)));
+			if (rows[i].deferred.minor > 0)
+				view_set(view_add(o, "DEFERRED"), "AMOUNT",
+				    money_display(&rows[i].deferred, buf,
+				    sizeof(buf)));
+			order_next_action(rows[i].method, rows[i].status, &a);
+			view_set(o, "ACTION", a.label);
+			view_setf(o, "ACTION_HREF", a.path_fmt,
+			    (long long)rows[i].id);
 		}
+		if (page > 1) {
+			s = view_add(list, "PREV");
+			view_set_int(s, "PAGE", (long long)(page - 1));
+		}
+		if (more) {
+			s = view_add(list, "NEXT");
+			view_set_int(s, "PAGE", (long long)(page + 1));
+		}
+		view_set_int(list, "PAGE", (long long)page);
 	}
 	rc = page_render(c, "orders.tpl", d, "My Orders");
 	view_dict_free(d);
 	free(rows);
 	return rc;
+}
+
+/* Set name to the money minor/cur in d. */
+static void
+set_amount(struct view_dict *d, const char *name, int64_t minor,
+    const char *cur)
+{
+	struct money	m;
+	char		b[MONEY_STR_MAX];
+
+	if (money_set(&m, minor, cur) == -1)
+		view_set(d, name, "-");
+	else
+		view_set(d, name, money_display(&m, b, sizeof(b)));
+}
+
+/* Render the order page of v (status code status, notice, error). */
+static int
+render_order(struct ctx *c, int status, const struct order_view *v,
+    const char *notice, const char *error)
+{
+	const struct db_order	*o = &v->o;
+	struct view_dict	*d, *s, *e;
+	struct order_action	 a;
+	struct refund_rule	 rr;
+	struct money		 m;
+	char			 b[MONEY_STR_MAX], when[32], st[40];
+	char			 rf[RFCODE_PRINT_MAX], day[16];
+	size_t			 i;
+	int			 rc;
+
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set_int(d, "ID", (long long)o->id);
+	view_set(d, "METHOD", method_label(o->method));
+	view_set(d, "METHOD_CODE", o->method);
+	status_label(o->status, st, sizeof(st));
+	view_set(d, "STATE", st);
+	view_set(d, "STATUS_CODE", o->status);
+	fmt_time(o->created_at, when, sizeof(when));
+	view_set(d, "PLACED", when);
+	view_set(d, "COUNTRY", o->country);
+	for (i = 0; i < v->nitems; i++) {
+		s = view_add(d, "ITEM");
+		view_set(s, "NAME", v->items[i].name);
+		view_set_int(s, "QTY", v->items[i].qty);
+		view_set(s, "UNIT", money_display(&v->items[i].unit_price, b,
+		    sizeof(b)));
+		if (v->items[i].pay_after_use)
+			view_show(s, "PAU");
+	}
+	set_amount(d, "ITEMS_TOTAL", o->items_total_minor, o->currency);
+	if (o->coupon_minor > 0) {
+		s = view_add(d, "COUPON");
+		view_set(s, "CODE", o->coupon_code);
+		set_amount(s, "AMOUNT", o->coupon_minor, o->currency);
+	}
+	if (o->points_minor > 0) {
+		s = view_add(d, "POINTS");
+		view_set_int(s, "USED", (long long)o->points_used);
+		set_amount(s, "AMOUNT", o->points_minor, o->currency);
+	}
+	/* PAU-03: the deferred part is charged at receipt, not now. */
+	set_amount(d, "AMOUNT_DUE", o->amount_due_minor - o->deferred_minor,
+	    o->currency);
+	if (o->fee_minor > 0) {
+		s = view_add(d, "FEE");
+		set_amount(s, "AMOUNT", o->fee_minor, o->currency);
+		set_amount(s, "TOTAL", o->amount_due_minor + o->fee_minor,
+		    o->currency);
+	}
+	if (o->deferred_minor > 0) {
+		s = view_add(d, "DEFERRED");
+		set_amount(s, "AMOUNT", o->deferred_minor, o->currency);
+	}
+	if (strcmp(o->currency, "USD") != 0) {
+		s = view_add(d, "USD");
+		money_set(&m, o->amount_usd_minor, "USD");
+		view_set(s, "AMOUNT", money_display(&m, b, sizeof(b)));
+		view_set(s, "RATE", o->usd_per_unit);
+		view_set(s, "CUR", o->currency);
+	}
+	view_set(d, "SETTLEMENT", o->settlement_note);
+	if (o->institution_id[0] != '\0') {
+		s = view_add(d, "PLAN");
+		view_set(s, "INST", o->institution_id);
+		view_set_int(s, "TERM", o->term);
+	}
+	if (o->rf_code[0] != '\0') {
+		s = view_add(d, "RF");
+		if (rfcode_print(o->rf_code, strlen(o->rf_code), rf,
+		    sizeof(rf)) == 0)
+			view_set(s, "CODE", rf);
+		else
+			view_set(s, "CODE", o->rf_code);
+	}
+	/* C-04: every promised date. */
+	if (o->review_due[0] != '\0')
+		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
+	if (o->payment_due[0] != '\0')
+		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
+	if (o->refund_due[0] != '\0')
+		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
+	for (i = 0; i < v->nevents; i++) {
+		e = view_add(d, "EVENT");
+		fmt_time(v->events[i].at, when, sizeof(when));
+		view_set(e, "AT", when);
+		status_label(v->events[i].to_state, st, sizeof(st));
+		view_set(e, "TO", st);
+		view_set(e, "ACTOR", v->events[i].actor_type);
+		view_set(e, "REASON", v->events[i].reason);
+	}
+	order_next_action(o->method, o->status, &a);
+	if (a.next[0] != '\0')
+		view_set(view_add(d, "NEXT"), "TEXT", a.next);
+	if (strcmp(a.path_fmt, "/orders/%lld") != 0 &&
+	    strcmp(o->status, "delivered") != 0) {
+		s = view_add(d, "ACTION");
+		view_set(s, "LABEL", a.label);
+		view_setf(s, "HREF", a.path_fmt, (long long)o->id);
+	}
+	if (orderflow_user_can_cancel(o->status, o->method) &&
+	    order_refund_preview(c->db, o->method, o->status, c->now,
+	    &rr) == 0) {
+		/* The refund rule as a cancellation today would promise it;
+		 * the date is stored when the shopper cancels (C-04). */
+		s = view_add(d, "CANCEL");
+		view_set(s, "RULE", rr.rule);
+		view_set(s, "TEXT", rr.text);
+		if (rr.has_date)
+			view_set(view_add(s, "BY"), "DATE",
+			    mp_date_str(rr.by, day, sizeof(day)));
+	}
+	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
+	    o->method))
+		view_show(d, "CONFIRM");
+	rc = page_render(c, "order.tpl", d, "Order");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /orders/:id. */
+int
+page_order(struct ctx *c)
+{
+	struct order_view	 v;
+	int64_t			 id = ctx_arg_id(c, 0);
+	int			 rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	switch (order_load(c->db, c->user.user_id, id, &v)) {
+	case ORD_OK:
+		break;
+	case ORD_NOT_FOUND:
+		order_view_cleanup(&v);
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	default:
+		order_view_cleanup(&v);
+		return page_error(c, 500, NULL);
+	}
+	rc = render_order(c, 200, &v, orders_notice(ctx_str(c, "msg")), NULL);
+	order_view_cleanup(&v);
+	return rc;
+}
+
+/* The order page again with an error (status), or an error page. */
+static int
+order_again(struct ctx *c, int64_t id, int status, const char *error)
+{
+	struct order_view	 v;
+	int			 rc;
+
+	if (order_load(c->db, c->user.user_id, id, &v) != ORD_OK) {
+		order_view_cleanup(&v);
+		return page_error(c, 404, NULL);
+	}
+	rc = render_order(c, status, &v, NULL, error);
+	order_view_cleanup(&v);
+	return rc;
+}
+
+/* POST /orders/:id/cancel. */
+int
+page_order_cancel(struct ctx *c)
+{
+	struct refund_rule	 rr;
+	int64_t			 id = ctx_arg_id(c, 0);
+	char			 loc[64];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	switch (order_cancel(c->db, c->user.user_id, id, c->now, &rr)) {
+	case ORD_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld?msg=cancelled",
+		    (long long)id);
+		return page_redirect(c, loc);
+	case ORD_NOT_FOUND:
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	case ORD_NOT_ALLOWED:
+	case ORD_CHANGED:
+		return order_again(c, id, 409, "This order can no longer be "
+		    "cancelled here (it has shipped, or its status changed). "
+		    "Nothing was changed.");
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /orders/:id/confirm-receipt. */
+int
+page_order_confirm(struct ctx *c)
+{
+	int64_t	id = ctx_arg_id(c, 0);
+	char	loc[64];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	switch (order_confirm_receipt(c->db, c->user.user_id, id, OF_USER,
+	    c->now)) {
+	case ORD_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld?msg=received",
+		    (long long)id);
+		return page_redirect(c, loc);
+	case ORD_NOT_FOUND:
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	case ORD_NOT_ALLOWED:
+	case ORD_CHANGED:
+		return order_again(c, id, 409, "Receipt can be confirmed once "
+		    "the order is delivered. Nothing was changed.");
+	default:
+		return page_error(c, 500, NULL);
+	}
 }

@@ -39,6 +39,20 @@ int	page_cart_add(struct ctx *);		/* POST /cart/add */
 int	page_cart_update(struct ctx *);		/* POST /cart/update */
 int	page_cart_remove(struct ctx *);		/* POST /cart/remove */
 int	page_orders(struct ctx *);		/* GET /orders */
+/* checkout: checkout, the order page, messages (checkout.c, orders.c,
+ * messages.c) */
+int	page_order(struct ctx *);		/* GET /orders/:id */
+int	page_order_cancel(struct ctx *);	/* POST /orders/:id/cancel */
+int	page_order_confirm(struct ctx *);	/* POST /orders/:id/confirm-receipt */
+int	page_checkout(struct ctx *);		/* GET /checkout */
+int	page_checkout_place(struct ctx *);	/* POST /checkout/place */
+int	page_messages(struct ctx *);		/* GET /messages */
+int	page_messages_read_all(struct ctx *);	/* POST /messages/read */
+int	page_message_read(struct ctx *);	/* POST /messages/:id/read */
+extern const struct field_spec page_orders_fields[];
+extern const struct field_spec page_checkout_fields[];
+extern const struct field_spec page_checkout_place_fields[];
+extern const struct field_spec page_messages_fields[];
 extern const struct field_spec page_signin_get_fields[];
 extern const struct field_spec page_signin_post_fields[];
 extern const struct field_spec page_register_post_fields[];
@@ -46,5 +60,28 @@ extern const struct field_spec page_catalog_fields[];
 extern const struct field_spec page_cart_fields[];
 extern const struct field_spec page_cart_change_fields[];
 extern const struct field_spec page_cart_remove_fields[];
+
+/* admin (issue 10): the console (admin.c, admin_settings.c), ROLE_ADMIN only. */
+int	page_admin(struct ctx *);		/* GET /admin: dashboard */
+int	page_admin_orders(struct ctx *);	/* GET /admin/orders */
+int	page_admin_order(struct ctx *);		/* GET /admin/orders/:id */
+int	page_admin_order_cancel(struct ctx *);	/* POST /admin/orders/:id/cancel */
+int	page_admin_settings(struct ctx *);	/* GET /admin/settings */
+int	page_admin_setting_kind(struct ctx *);	/* GET /admin/settings/:kind */
+int	page_admin_setting_save(struct ctx *);	/* POST /admin/settings/:kind */
+int	page_admin_holidays(struct ctx *);	/* GET /admin/holidays */
+int	page_admin_holiday_add(struct ctx *);	/* POST /admin/holidays/add */
+int	page_admin_holiday_remove(struct ctx *); /* POST /admin/holidays/remove */
+int	page_admin_fx(struct ctx *);		/* GET /admin/fx */
+int	page_admin_fx_add(struct ctx *);	/* POST /admin/fx */
+int	page_admin_audit(struct ctx *);		/* GET /admin/audit */
+extern const struct field_spec page_admin_orders_fields[];
+extern const struct field_spec page_admin_order_fields[];
+extern const struct field_spec page_admin_order_cancel_fields[];
+extern const struct field_spec page_admin_settings_get_fields[];
+extern const struct field_spec page_admin_setting_fields[];
+extern const struct field_spec page_admin_holiday_fields[];
+extern const struct field_spec page_admin_fx_fields[];
+extern const struct field_spec page_admin_audit_fields[];
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "db/message.h"
 #include "http/response.h"
 #include "pages/render.h"
 #include "view/view.h"
@@ -24,6 +25,17 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 		    c->user.name : c->user.email);
 		if (c->user.role == ROLE_ADMIN)
 			view_show(layout, "IS_ADMIN");
+		/* checkout: the inbox link with its unread count (one
+		 * indexed COUNT; no database in the unit tests). */
+		if (c->user.role != ROLE_ADMIN) {
+			int64_t unread = c->db != NULL ? db_message_unread(
+			    c->db, c->user.user_id, c->user.company_id) : 0;
+
+			view_show(layout, "SHOPPER");
+			if (unread > 0)
+				view_set_int(view_add(layout, "UNREAD"),
+				    "COUNT", (long long)unread);
+		}
 	} else
 		view_show(layout, "ANON");
 	/* Mark the current section of the site for screen readers. */
@@ -33,6 +45,8 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 		view_show(layout, "NAV_CART");
 	else if (strncmp(path, "/orders", 7) == 0)
 		view_show(layout, "NAV_ORDERS");
+	else if (strncmp(path, "/messages", 9) == 0)
+		view_show(layout, "NAV_MESSAGES");
 }
 
 /* Render layout.tpl with tpl/body as BODY into c->resp. Returns 0 or -1

@@ -19,6 +19,7 @@
 #include "db/session.h"
 #include "db/user.h"
 #include "http/cookie.h"
+#include "service/admin.h"
 #include "service/auth.h"
 
 #define TOKEN_BYTES	32	/* 256 bits */
@@ -257,11 +258,17 @@ auth_sign_in(struct ctx *c, const char *email, const char *password)
 		db_rollback(c->db);
 		if (crypto_pwhash_str_verify(dummy_hash, password, pwlen) == 0)
 			log_warn("auth: the dummy password matched");
+		/* admin (issue 10): failed attempts are audited. */
+		if (admin_audit_signin(c, 0, 0, email, "signin_failed") == -1)
+			log_warn("auth: could not audit a failed sign-in");
 		return 1;
 	}
 	if (u.locked_until > c->now) {
 		db_rollback(c->db);
 		sodium_memzero(u.password_hash, sizeof(u.password_hash));
+		if (admin_audit_signin(c, u.id, u.kind == DB_USER_ADMIN, email,
+		    "signin_failed") == -1)
+			log_warn("auth: could not audit a failed sign-in");
 		return 2;
 	}
 	ok = crypto_pwhash_str_verify(u.password_hash, password, pwlen) == 0;
@@ -272,6 +279,9 @@ auth_sign_in(struct ctx *c, const char *email, const char *password)
 		    failed >= AUTH_MAX_FAILED ? c->now + auth_backoff(failed) :
 		    0) == -1)
 			goto err;
+		if (admin_audit_signin(c, u.id, u.kind == DB_USER_ADMIN, email,
+		    "signin_failed") == -1)
+			goto err;
 		if (db_commit(c->db) == -1)
 			return -1;
 		if (failed >= AUTH_MAX_FAILED)
@@ -280,6 +290,9 @@ auth_sign_in(struct ctx *c, const char *email, const char *password)
 		return 1;
 	}
 	if (db_user_login_ok(c->db, u.id) == -1)
+		goto err;
+	if (admin_audit_signin(c, u.id, u.kind == DB_USER_ADMIN, email,
+	    "signin") == -1)
 		goto err;
 	if (auth_session_start(c, u.id) == -1)
 		goto err;

@@ -1,0 +1,393 @@
+#!/usr/bin/env bash
+# ./mallpay bench: throughput, latency, statements per page view, memory and
+# scale of the hot pages, against a private stack on loopback (issue 11).
+#
+#   bench/run.sh BUILD        BUILD: the build directory (mallpayd, mallpayctl,
+#                             bench/hello)
+#
+# Environment (all optional):
+#   BENCH_PORT=18500          nginx port of the private stack
+#   BENCH_SECONDS=10          wrk duration of each measurement of the main table
+#   BENCH_SCALE_SECONDS=8     wrk duration of each page of the scale check
+#   BENCH_CONNS=32            wrk connections
+#   BENCH_MEM_REQUESTS=200000 requests of the memory check
+#   BENCH_THREADS=4           mallpayd (and hello) worker threads
+#   BENCH_KEEP=1              keep the stack directory (stopped) afterwards
+#   BENCH_PLACE_BODY=...      the urlencoded place-order form, @KEY@ for the key
+#   BENCH_SCHEDULE_PATH=...   the schedule page to measure (found otherwise)
+#
+# What it does, in order, unattended (about 6 minutes on 2 cores):
+#  1. scripts/stack.sh start /tmp/mallpay-bench.XXXX (demo catalog, nginx
+#     access log off), bench/hello on its own socket, and two bench-only
+#     locations added to THIS stack's generated nginx.conf (then reloaded):
+#     /bench/hello (FastCGI to hello) and /bench/static.html (a file of the
+#     checkout page's size). scripts/stack.sh and nginx/nginx.conf.in are
+#     not changed: the edit touches only the bench stack's own copy.
+#  2. mallpayctl bench-data --orders 500 (the small set); signs
+#     bench@bench.test in (cookie + CSRF token).
+#  3. Scale, small set: catalog, cart, checkout, My Orders, schedule.
+#  4. bench-data --orders 50000 (tops up to the large set); scale, large set.
+#  5. The main table: static, hello, checkout, My Orders, schedule,
+#     place-order; mallpayd's VmRSS before and after; statements per page
+#     view from MariaDB's global Questions counter around a fixed number of
+#     sequential requests per page.
+#     EXPLAIN of every statement of the GET pages (bench/explain.sh).
+#  6. Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
+#     and after.
+# A page that answers 404 is reported as "not built yet", never measured.
+# Loopback only; every loop is bounded; the stack is stopped on exit.
+set -euo pipefail
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+[ $# -eq 1 ] || die "usage: bench/run.sh BUILD"
+build=$(cd "$1" && pwd) || die "no build directory $1"
+src=$(cd "$(dirname "$0")/.." && pwd)
+port=${BENCH_PORT:-18500}
+secs=${BENCH_SECONDS:-10}
+scale_secs=${BENCH_SCALE_SECONDS:-8}
+conns=${BENCH_CONNS:-32}
+mem_requests=${BENCH_MEM_REQUESTS:-200000}
+base="http://127.0.0.1:$port"
+email=bench@bench.test
+password=mallpay-bench
+
+for tool in wrk curl nginx mariadb perl; do
+	command -v "$tool" >/dev/null || die "$tool is missing (./mallpay installs it)"
+done
+[ -x "$build/mallpayd" ] && [ -x "$build/mallpayctl" ] || die "build first: no mallpayd in $build"
+[ -x "$build/bench/hello" ] || die "no $build/bench/hello: run make in $build"
+if curl -s -o /dev/null --max-time 1 "$base/"; then
+	die "port $port is in use: set BENCH_PORT"
+fi
+
+dir=$(mktemp -d /tmp/mallpay-bench.XXXX)
+hello_pid=
+t_start=$(date +%s)
+cleanup() {
+	if [ -n "$hello_pid" ]; then kill -TERM "$hello_pid" 2>/dev/null || true; fi
+	"$src/scripts/stack.sh" stop "$dir" >/dev/null 2>&1 || true
+	if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: stack directory kept: $dir" >&2
+	else rm -rf "$dir"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "bench: $*" >&2; }
+ctl() { "$build/mallpayctl" -c "$dir/mallpay.conf" "$@"; }
+sql() { mariadb --no-defaults -S "$dir/run/mysqld.sock" -u root -N -B mallpay -e "$1"; }
+
+# 1. The stack, hello, and the bench-only nginx locations.
+log "starting the private stack in $dir on port $port"
+MALLPAY_THREADS=${BENCH_THREADS:-4} MALLPAY_DEMO=1 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200 \
+    "$src/scripts/stack.sh" start "$dir" "$port" "$build" >&2
+threads=$(sed -n 's/^threads = //p' "$dir/mallpay.conf" | head -n 1)
+mkdir -p "$dir/bench"
+setsid "$build/bench/hello" -s "$dir/run/hello.sock" -t "${threads:-4}" \
+    < /dev/null >> "$dir/log/hello.log" 2>&1 &
+hello_pid=$!
+i=0
+until [ -S "$dir/run/hello.sock" ]; do
+	i=$((i + 1)); [ "$i" -lt 100 ] || die "bench/hello did not start"; sleep 0.1
+done
+conf="$dir/nginx/nginx.conf"
+grep -q '^		location / {' "$conf" || die "unexpected nginx.conf: no 'location / {'"
+perl -0pi -e 's|(\n\t\tlocation / \{)|\n\t\t# bench/run.sh only: the FastCGI ceiling and a static page\n\t\tlocation = /bench/hello {\n\t\t\tinclude /etc/nginx/fastcgi_params;\n\t\t\tfastcgi_pass unix:'"$dir"'/run/hello.sock;\n\t\t}\n\t\tlocation = /bench/static.html {\n\t\t\talias '"$dir"'/bench/static.html;\n\t\t}\n$1|' "$conf"
+echo '<!doctype html><p>placeholder</p>' > "$dir/bench/static.html"
+nginx -p "$dir/nginx" -c "$conf" -e "$dir/log/nginx-error.log" -s reload
+i=0
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ]; do
+	i=$((i + 1)); [ "$i" -lt 100 ] || die "/bench/hello does not answer 200"; sleep 0.1
+done
+mallpayd_pid=$(cat "$dir/run/mallpayd.pid")
+
+# 2. Small data set, sign-in.
+log "bench data: small set (500 orders)"
+ctl bench-data --shoppers 2000 --orders 500 >&2
+
+jar="$dir/bench/cookies"
+csrf_of() { # path -> the csrf hidden field of the page (signed-in jar)
+	curl -s -b "$jar" -c "$jar" "$base$1" | perl -0777 -ne 'print $1 if /name="csrf"[^>]*value="([^"]*)"/ || /value="([^"]*)"[^>]*name="csrf"/'
+}
+tok=$(csrf_of /signin)
+[ -n "$tok" ] || die "no csrf token on /signin"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
+    --data-urlencode "csrf=$tok" --data-urlencode "email=$email" \
+    --data-urlencode "password=$password" "$base/signin")
+[ "$code" = 303 ] || [ "$code" = 302 ] || [ "$code" = 200 ] || die "sign-in answered $code"
+cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+case "$cookie" in *mp_session=*) ;; *) die "sign-in gave no session cookie" ;; esac
+csrf=$(csrf_of /cart)
+[ -n "$csrf" ] || die "no csrf token on /cart when signed in"
+
+status_of() { # path -> HTTP status of a GET with the session
+	curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$1"
+}
+
+# The schedule page: BENCH_SCHEDULE_PATH, or the first 12-installment plan of
+# the benchmark shopper when a plans table with those columns exists.
+schedule_path() {
+	if [ -n "${BENCH_SCHEDULE_PATH:-}" ]; then echo "$BENCH_SCHEDULE_PATH"; return; fi
+	local cols oid=""
+	cols=$(sql "SELECT GROUP_CONCAT(column_name) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'plans'" 2>/dev/null || true)
+	case ",$cols," in
+	*,order_id,*,months,*|*,months,*,order_id,*)
+		oid=$(sql "SELECT p.order_id FROM plans p JOIN orders o ON o.id = p.order_id JOIN users u ON u.id = o.user_id WHERE u.email = '$email' AND p.months = 12 LIMIT 1" 2>/dev/null || true) ;;
+	esac
+	if [ -n "$oid" ]; then echo "/orders/$oid/schedule"; return; fi
+	# No plan in the data: probe the route with an order of the shopper, so
+	# that a missing route still reads "not built yet".
+	oid=$(sql "SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = '$email' ORDER BY o.id LIMIT 1")
+	echo "/orders/$oid/schedule"
+}
+
+# wrk output -> "rps p50ms p99ms bad requests" (bad: non-2xx/3xx + socket errors)
+parse_wrk() {
+	awk '
+	function ms(v) {
+		if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+		if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+		if (v ~ /m$/) { sub(/m$/, "", v); return v * 60000 }
+		if (v ~ /s$/) { sub(/s$/, "", v); return v * 1000 }
+		return v + 0
+	}
+	/^ +50%/ { p50 = ms($2) }
+	/^ +99%/ { p99 = ms($2) }
+	/Requests\/sec:/ { rps = $2 }
+	/requests in/ { req = $1 }
+	/Non-2xx or 3xx responses:/ { bad += $NF }
+	/Socket errors:/ { for (i = 3; i <= NF; i++) { v = $i; gsub(/,/, "", v); if (v ~ /^[0-9]+$/) bad += v } }
+	END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, req }' "$1"
+}
+
+# run_wrk NAME SECONDS PATH [lua args...] -> parsed line; raw output kept
+run_wrk() {
+	local name=$1 d=$2 path=$3 out="$dir/bench/wrk-$1.txt"
+	shift 3
+	if [ $# -gt 0 ]; then
+		local script=$1; shift
+		wrk -t2 -c"$conns" -d"${d}s" --latency --timeout 5s -H "Cookie: $cookie" \
+		    -s "$script" "$base$path" -- "$@" > "$out" 2>&1 || true
+	else
+		wrk -t2 -c"$conns" -d"${d}s" --latency --timeout 5s -H "Cookie: $cookie" \
+		    "$base$path" > "$out" 2>&1 || true
+	fi
+	parse_wrk "$out"
+}
+
+# A GET page: 404 -> "missing"; else warm up 2 s and measure.
+measure_get() { # NAME SECONDS PATH
+	local code
+	code=$(status_of "$3")
+	if [ "$code" = 404 ]; then echo "missing"; return; fi
+	run_wrk "$1-warm" 2 "$3" > /dev/null
+	echo "$(run_wrk "$1" "$2" "$3") $code"
+}
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$mallpayd_pid/status"; }
+
+questions() { sql "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
+
+# Statements per GET page view: N sequential requests on one keep-alive
+# connection, Questions before and after, minus the counter's own reads.
+stmts_get() { # PATH N
+	local cfg="$dir/bench/curl.cfg" q0 q1 q2 i
+	: > "$cfg"
+	for ((i = 0; i < $2; i++)); do
+		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$cfg"
+	done
+	q0=$(questions); q1=$(questions)
+	curl -s -H "Cookie: $cookie" -K "$cfg"
+	q2=$(questions)
+	awk -v a="$q1" -v b="$q2" -v o="$((q1 - q0))" -v n="$2" 'BEGIN { printf "%.1f", (b - a - o) / n }'
+}
+
+# The place-order form: hidden fields of the form posting to
+# /checkout/place, the first choice of each radio group, the idempotency key
+# field replaced by @KEY@ (added when the form has none).
+place_body() {
+	if [ -n "${BENCH_PLACE_BODY:-}" ]; then echo "$BENCH_PLACE_BODY"; return; fi
+	curl -s -H "Cookie: $cookie" "$base/checkout" | perl -e '
+		local $/; my $h = <STDIN>;
+		my ($f) = $h =~ m{(<form[^>]*action="/checkout/place".*?</form>)}s or exit 0;
+		my (@kv, %seen, $key);
+		while ($f =~ m{<input\b([^>]*)>}gs) {
+			my $a = $1;
+			my ($t) = $a =~ /type="([^"]*)"/; $t //= "text";
+			my ($n) = $a =~ /name="([^"]*)"/ or next;
+			my ($v) = $a =~ /value="([^"]*)"/; $v //= "";
+			if ($n =~ /idem/i) { $key = $n; next }
+			if ($t eq "radio") {
+				next if $seen{$n}++ && $a !~ /checked/;
+				@kv = grep { $_->[0] ne $n } @kv if $a =~ /checked/;
+			} elsif ($t eq "checkbox") { next unless $a =~ /checked/ }
+			elsif ($t eq "submit") { next }
+			push @kv, [$n, $v];
+		}
+		$key //= "idempotency_key";
+		sub enc { my $s = shift; $s =~ s/&amp;/&/g; $s =~ s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord $1)/ge; $s }
+		print join("&", (map { enc($_->[0]) . "=" . enc($_->[1]) } @kv), "$key=\@KEY\@");
+	'
+}
+
+# Statements per order placed: N sequential POSTs with unique keys.
+stmts_post() { # PATH BODY N
+	local q0 q1 q2 i body
+	q0=$(questions); q1=$(questions)
+	for ((i = 0; i < $3; i++)); do
+		body=${2//@KEY@/stmt-$$-$i}
+		curl -s -o /dev/null -H "Cookie: $cookie" -H 'Content-Type: application/x-www-form-urlencoded' \
+		    --data-binary "$body" "$base$1"
+	done
+	q2=$(questions)
+	awk -v a="$q1" -v b="$q2" -v o="$((q1 - q0))" -v n="$3" 'BEGIN { printf "%.1f", (b - a - o) / n }'
+}
+
+sched=$(schedule_path)
+scale_pages="catalog:/catalog cart:/cart checkout:/checkout orders:/orders schedule:$sched"
+declare -A small large
+
+# 3. Scale check, small set.
+log "scale check: small set, ${scale_secs}s per page"
+for pg in $scale_pages; do
+	small[${pg%%:*}]=$(measure_get "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
+done
+
+# 4. Large set.
+log "bench data: large set (50,000 orders)"
+ctl bench-data --shoppers 2000 --orders 50000 >&2
+sql "ANALYZE TABLE orders, order_items, events, users" > /dev/null
+log "scale check: large set, ${scale_secs}s per page"
+for pg in $scale_pages; do
+	large[${pg%%:*}]=$(measure_get "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
+done
+
+# 5. The main table.
+co_size=$(curl -s -H "Cookie: $cookie" "$base/checkout" -o "$dir/bench/checkout.html" -w '%{http_code} %{size_download}')
+if [ "${co_size% *}" != 200 ]; then
+	co_size=$(curl -s -H "Cookie: $cookie" "$base/cart" -o /dev/null -w '%{http_code} %{size_download}')
+	static_note="size of /cart: checkout not built yet"
+else
+	static_note="size of /checkout"
+fi
+co_bytes=${co_size#* }
+perl -e 'my $l = "<p>mallpay static benchmark page, padding to the size of a page.</p>\n";
+    print substr($l x (int($ARGV[0] / length($l)) + 1), 0, $ARGV[0])' "$co_bytes" > "$dir/bench/static.html"
+
+rss_before=$(rss_kb)
+declare -A res
+log "main table: ${secs}s per row, $conns connections"
+res[static]="$(run_wrk static "$secs" /bench/static.html) 200"
+res[hello]="$(run_wrk hello "$secs" /bench/hello) 200"
+res[checkout]=$(measure_get checkout "$secs" /checkout)
+res[orders]=$(measure_get orders "$secs" /orders)
+res[schedule]=$(measure_get schedule "$secs" "$sched")
+runid="$(date +%s)-$$"
+pbody=""
+if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -X POST --data "csrf=$csrf" "$base/checkout/place")" = 404 ]; then
+	res[place]=missing
+else
+	pbody=$(place_body)
+	if [ -z "$pbody" ]; then
+		res[place]=noform
+	else
+		# The form carries the csrf field; add it if it does not.
+		case "&$pbody" in *"&csrf="*) ;; *) pbody="csrf=$csrf&$pbody" ;; esac
+		res[place]="$(run_wrk place "$secs" /checkout/place "$src/bench/place.lua" "$pbody" "$runid") 303"
+	fi
+fi
+rss_after=$(rss_kb)
+
+# Statements per page view (sequential, fixed counts).
+log "statements per page view"
+declare -A stm
+for pg in catalog:/catalog cart:/cart checkout:/checkout orders:/orders schedule:$sched; do
+	name=${pg%%:*}
+	if [ "${large[$name]:-missing}" = missing ]; then stm[$name]="-"
+	else stm[$name]=$(stmts_get "${pg#*:}" 200); fi
+done
+case "${res[place]}" in
+missing|noform) stm[place]="-" ;;
+*) ctl bench-data --shoppers 2000 --orders 50000 > /dev/null
+   stm[place]=$(stmts_post /checkout/place "$pbody" 50) ;;
+esac
+
+# EXPLAIN of every statement the hot pages run (bench/explain.sh).
+explain_rc=0
+"$src/bench/explain.sh" "$dir" "$base" "$cookie" /catalog /cart /checkout /orders "$sched" \
+    > "$dir/bench/explain.txt" 2>&1 || explain_rc=$?
+
+# 6. Memory after BENCH_MEM_REQUESTS requests over the GET pages.
+ctl bench-data --shoppers 2000 --orders 50000 > /dev/null	# refill the cart
+mix=""
+for pg in /catalog /cart /checkout /orders "$sched"; do
+	[ "$(status_of "$pg")" = 404 ] || mix="$mix $pg"
+done
+mem_before=$(rss_kb)
+done_req=0 mem_bad=0 rounds=0
+log "memory check: $mem_requests requests over:$mix"
+while [ "$done_req" -lt "$mem_requests" ] && [ "$rounds" -lt 6 ]; do
+	rounds=$((rounds + 1))
+	# Size the round from the last rate, at most 60 s, at least 5 s.
+	rate=${last_rate:-2000}
+	d=$(( (mem_requests - done_req) / (rate > 0 ? rate : 1) + 1 ))
+	[ "$d" -gt 60 ] && d=60; [ "$d" -lt 5 ] && d=5
+	# shellcheck disable=SC2086
+	read -r last_rate _ _ b n < <(run_wrk "mem-$rounds" "$d" /catalog "$src/bench/mix.lua" $mix)
+	done_req=$((done_req + n)); mem_bad=$((mem_bad + b))
+done
+mem_after=$(rss_kb)
+
+# The table.
+hello_rps=$(echo "${res[hello]}" | awk '{ print $1 }')
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+row() { # LABEL RESULT STMTS
+	local label=$1 r=$2 s=$3
+	case "$r" in
+	missing) printf '%-34s %s\n' "$label" "not built yet (404)"; return ;;
+	noform) printf '%-34s %s\n' "$label" "no place-order form on /checkout: not measured"; return ;;
+	esac
+	echo "$r" | awk -v l="$label" -v h="$hello_rps" -v s="$s" '{
+		printf "%-34s %9d %8.2f %8.2f %8d %7.2f %9s\n", l, $1, $2, $3, $4, (h > 0 ? $1 / h : 0), s }'
+}
+echo
+echo "mallpay benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPU ($cpu), wrk -t2 -c$conns -d${secs}s on loopback, mallpayd ${threads:-4} threads"
+echo
+printf '%-34s %9s %8s %8s %8s %7s %9s\n' "page" "req/s" "p50 ms" "p99 ms" "non-2xx" "/hello" "stmts/pv"
+row "static file ($co_bytes B)" "${res[static]}" "-"
+row "hello (bare libfcgi)" "${res[hello]}" "-"
+row "GET /checkout (3-item cart)" "${res[checkout]}" "${stm[checkout]}"
+row "GET /orders (My Orders)" "${res[orders]}" "${stm[orders]}"
+row "GET $sched" "${res[schedule]}" "${stm[schedule]}"
+row "POST /checkout/place (orders/s)" "${res[place]}" "${stm[place]}"
+echo
+echo "static file: the $static_note"
+echo "mallpayd VmRSS: ${rss_before} kB before the main table, ${rss_after} kB after"
+echo "other pages, statements per page view: GET /catalog ${stm[catalog]}, GET /cart ${stm[cart]}"
+echo "(stmts/pv: MariaDB global 'Questions' delta over 200 sequential views, 50 for place-order;"
+echo " it counts every statement: session lookup, BEGIN/COMMIT, the page's queries)"
+echo
+echo "scale: the same pages with 500 and with 50,000 orders (${scale_secs}s each; target >= 0.90)"
+printf '%-34s %12s %12s %7s\n' "page" "500 req/s" "50k req/s" "ratio"
+for pg in $scale_pages; do
+	name=${pg%%:*}
+	s=${small[$name]} l=${large[$name]}
+	if [ "$s" = missing ] || [ "$l" = missing ]; then
+		printf '%-34s %s\n' "GET ${pg#*:}" "not built yet (404)"
+	else
+		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" 'BEGIN {
+			printf "%-34s %12d %12d %7.2f\n", l, a, b, (a > 0 ? b / a : 0) }'
+	fi
+done
+echo
+awk -v n="$done_req" -v a="$mem_before" -v b="$mem_after" -v bad="$mem_bad" 'BEGIN {
+	printf "memory: %d requests (GET pages in turn, %d non-2xx): VmRSS %d kB before, %d kB after, %+.1f MB (target within 5 MB)\n",
+	    n, bad, a, b, (b - a) / 1024 }'
+echo
+case "$explain_rc" in
+0) echo "EXPLAIN of every statement of the GET pages (bench/explain.sh): every table read by an index or tiny" ;;
+3) echo "EXPLAIN of every statement of the GET pages (bench/explain.sh): SCAN found, see below" ;;
+*) echo "EXPLAIN: bench/explain.sh failed ($explain_rc)" ;;
+esac
+sed 's/^/  /' "$dir/bench/explain.txt"
+echo "whole run: $(( $(date +%s) - t_start )) s"

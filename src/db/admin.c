@@ -1,0 +1,395 @@
+/*
+ * The admin console's SQL (see admin.h): queue figures, decision claims,
+ * the orders browser. Bound parameters only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/log.h"
+#include "db/admin.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_OQ_COD,
+	STMT_OQ_INST,
+	STMT_OQ_REM,
+	STMT_OQ_REFUND,
+	STMT_DECISION_CLAIM,
+	STMT_DECISION_GET,
+	STMT_ORDER_COUNT,
+	STMT_ORDER_SEARCH,
+	STMT_ORDER_GET,
+	STMT_ORDER_ITEMS,
+	STMT_USER_BY_EMAIL,
+	STMT__MAX
+};
+
+/* The promised date (C-04) of an order's current step, from the columns
+ * checkout stores (002): review by, funds expected by, refund by. */
+#define PROMISED(o) \
+	"CASE WHEN " o "status = 'awaiting_review' THEN " o "review_due " \
+	"WHEN " o "status IN ('awaiting_remittance', 'awaiting_verification', " \
+	"'partially_paid') THEN " o "payment_due " \
+	"WHEN " o "status IN ('return_requested', 'returned', 'cancelled') " \
+	"THEN " o "refund_due END"
+
+/* Queue figures: count, oldest, past their promised date (one parameter:
+ * today, YYYY-MM-DD; a date promised for today is not late yet). */
+#define OQ_STATS \
+	"SELECT COUNT(*), COALESCE(MIN(created_at), 0), " \
+	"COALESCE(SUM((" PROMISED("") ") < ?), 0) FROM orders "
+
+#define ORDER_COLS \
+	"SELECT o.id, o.user_id, u.email, COALESCE(o.company_id, 0), " \
+	"o.status, o.method, o.amount_due_minor, o.fee_minor, o.currency, " \
+	"o.usd_per_unit, o.country, o.region_code, o.created_at, " \
+	"o.updated_at, COALESCE(" PROMISED("o.") ", ''), " \
+	"COALESCE(o.completed_at, 0) FROM orders o " \
+	"JOIN users u ON u.id = o.user_id "
+
+/* Nine parameters: status x2, method x3 ('installment_any': every
+ * installment method), user id x2, email x2. */
+#define ORDER_WHERE \
+	"WHERE (? = '' OR o.status = ?) AND (? = '' OR o.method = ? " \
+	"OR (? = 'installment_any' AND o.method LIKE 'installment%')) " \
+	"AND (? = 0 OR o.user_id = ?) AND (? = '' OR u.email = ?) "
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_OQ_COD */
+	OQ_STATS "WHERE method = 'cod' AND status = 'awaiting_review'",
+	/* STMT_OQ_INST */
+	OQ_STATS "WHERE method IN ('installment', 'installment_card', "
+	"'installment_partner', 'installment_corporate') "
+	"AND status = 'awaiting_review'",
+	/* STMT_OQ_REM */
+	OQ_STATS "WHERE method = 'remittance' "
+	"AND status = 'awaiting_verification'",
+	/* STMT_OQ_REFUND */
+	OQ_STATS "WHERE status = 'returned'",
+	/* STMT_DECISION_CLAIM */
+	"INSERT INTO admin_decisions (subject_type, subject_id, step, "
+	"decision, admin_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
+	/* STMT_DECISION_GET */
+	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
+	"JOIN users u ON u.id = d.admin_id "
+	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ?",
+	/* STMT_ORDER_COUNT */
+	"SELECT COUNT(*) FROM orders o JOIN users u ON u.id = o.user_id "
+	ORDER_WHERE,
+	/* STMT_ORDER_SEARCH: sort 0 newest, 1 oldest, 2 promised soonest
+	 * (orders without a promised date last) */
+	ORDER_COLS ORDER_WHERE
+	"ORDER BY CASE WHEN ? = 2 THEN (" PROMISED("o.") ") IS NULL END, "
+	"CASE WHEN ? = 2 THEN " PROMISED("o.") " END, "
+	"CASE WHEN ? = 1 THEN o.created_at END, "
+	"o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	/* STMT_ORDER_GET */
+	ORDER_COLS "WHERE o.id = ?",
+	/* STMT_ORDER_ITEMS */
+	"SELECT name, qty, unit_price_minor, currency FROM order_items "
+	"WHERE order_id = ? ORDER BY id",
+	/* STMT_USER_BY_EMAIL */
+	"SELECT id FROM users WHERE email = ?",
+};
+
+/* See admin.h. */
+int
+db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
+    int64_t now, struct db_queue_stats *out)
+{
+	static const int idx[DB_OQ__MAX] = {
+		STMT_OQ_COD, STMT_OQ_INST, STMT_OQ_REM, STMT_OQ_REFUND
+	};
+	struct dbq	*q;
+	mp_date		 today;
+	char		 day[CAL_DATE_STRLEN];
+	int		 rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if ((unsigned)which >= DB_OQ__MAX)
+		return -1;
+	q = dbq_get(db, DB_T_ADMIN, idx[which], stmts[idx[which]]);
+	if (q == NULL)
+		return -1;
+	if (mp_date_from_unix(now, &today) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	dbq_cstr(q, mp_date_str(today, day, sizeof(day)));
+	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1) {
+		out->count = dbq_col_int(q, 0);
+		out->oldest_at = dbq_col_int(q, 1);
+		out->overdue = dbq_col_int(q, 2);
+		rc = 0;
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin.h. */
+int
+db_admin_decision_get(struct db *db, const char *subject_type,
+    int64_t subject_id, const char *step, char *by, size_t bysz,
+    char decision_out[33], int64_t *at)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ADMIN, STMT_DECISION_GET,
+	    stmts[STMT_DECISION_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, subject_type);
+	dbq_int(q, subject_id);
+	dbq_cstr(q, step);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1) {
+		snprintf(by, bysz, "%s", dbq_col_str(q, 0, NULL));
+		snprintf(decision_out, 33, "%s", dbq_col_str(q, 1, NULL));
+		*at = dbq_col_int(q, 2);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin.h. A concurrent claim of the same key waits on the first
+ * transaction's row lock, then fails with a duplicate key once it commits
+ * (or succeeds if it rolled back): exactly one admin wins. */
+int
+db_admin_decision_claim(struct db *db, const char *subject_type,
+    int64_t subject_id, const char *step, const char *decision,
+    int64_t admin_id, int64_t now, char *by, size_t bysz,
+    char decision_out[33], int64_t *at)
+{
+	struct dbq	*q;
+	unsigned	 err;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ADMIN, STMT_DECISION_CLAIM,
+	    stmts[STMT_DECISION_CLAIM]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, subject_type);
+	dbq_int(q, subject_id);
+	dbq_cstr(q, step);
+	dbq_cstr(q, decision);
+	dbq_int(q, admin_id);
+	dbq_int(q, now);
+	rc = dbq_exec(q);
+	err = dbq_errno(q);
+	dbq_done(q);
+	if (rc == 0)
+		return 0;
+	if (err != DBQ_ER_DUP_ENTRY)
+		return -1;
+	rc = db_admin_decision_get(db, subject_type, subject_id, step, by,
+	    bysz, decision_out, at);
+	return rc == 1 ? 1 : -1;
+}
+
+/* Bind the orders browser filter (see ORDER_WHERE). */
+static void
+bind_order_filter(struct dbq *q, const struct db_admin_order_filter *f)
+{
+	dbq_cstr(q, f->status);
+	dbq_cstr(q, f->status);
+	dbq_cstr(q, f->method);
+	dbq_cstr(q, f->method);
+	dbq_cstr(q, f->method);
+	dbq_int(q, f->user_id);
+	dbq_int(q, f->user_id);
+	dbq_cstr(q, f->user_email);
+	dbq_cstr(q, f->user_email);
+}
+
+/* The end of the promised day "YYYY-MM-DD" (the next midnight UTC) in
+ * seconds, 0 for "" or a bad date. */
+static int64_t
+due_end(const char *day)
+{
+	mp_date d;
+
+	if (day[0] == '\0' || mp_date_parse(day, strlen(day), &d) == -1)
+		return 0;
+	return mp_date_to_unix(d) + 86400;
+}
+
+/* Read the current ORDER_COLS row of q into o. Returns 0, or -1 when its
+ * currency is unknown (logged). */
+static int
+read_order(struct dbq *q, struct db_admin_order *o)
+{
+	const char *cur = dbq_col_str(q, 8, NULL);
+
+	memset(o, 0, sizeof(*o));
+	o->id = dbq_col_int(q, 0);
+	o->user_id = dbq_col_int(q, 1);
+	snprintf(o->user_email, sizeof(o->user_email), "%s",
+	    dbq_col_str(q, 2, NULL));
+	o->company_id = dbq_col_int(q, 3);
+	snprintf(o->status, sizeof(o->status), "%s", dbq_col_str(q, 4, NULL));
+	snprintf(o->method, sizeof(o->method), "%s", dbq_col_str(q, 5, NULL));
+	if (money_set(&o->amount_due, dbq_col_int(q, 6), cur) == -1 ||
+	    money_set(&o->fee, dbq_col_int(q, 7), cur) == -1) {
+		log_warn("db: order %lld has an unknown currency",
+		    (long long)o->id);
+		return -1;
+	}
+	snprintf(o->usd_per_unit, sizeof(o->usd_per_unit), "%s",
+	    dbq_col_str(q, 9, NULL));
+	snprintf(o->country, sizeof(o->country), "%s", dbq_col_str(q, 10, NULL));
+	snprintf(o->region_code, sizeof(o->region_code), "%s",
+	    dbq_col_str(q, 11, NULL));
+	o->created_at = dbq_col_int(q, 12);
+	o->updated_at = dbq_col_int(q, 13);
+	o->promised_at = due_end(dbq_col_str(q, 14, NULL));
+	o->completed_at = dbq_col_int(q, 15);
+	return 0;
+}
+
+/* See admin.h. */
+int
+db_admin_order_search(struct db *db, const struct db_admin_order_filter *f,
+    size_t offset, size_t limit, struct db_admin_order **out, size_t *n,
+    int64_t *total)
+{
+	struct db_admin_order	*v = NULL;
+	struct dbq		*q;
+	size_t			 len = 0;
+	int			 rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_COUNT, stmts[STMT_ORDER_COUNT]);
+	if (q == NULL)
+		return -1;
+	bind_order_filter(q, f);
+	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
+		dbq_done(q);
+		return -1;
+	}
+	*total = dbq_col_int(q, 0);
+	dbq_done(q);
+
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_SEARCH,
+	    stmts[STMT_ORDER_SEARCH]);
+	if (q == NULL)
+		return -1;
+	bind_order_filter(q, f);
+	dbq_int(q, f->sort);
+	dbq_int(q, f->sort);
+	dbq_int(q, f->sort);
+	dbq_int(q, (int64_t)limit);
+	dbq_int(q, (int64_t)offset);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (limit > 0)
+		v = xcalloc(limit, sizeof(*v));
+	while (len < limit && (rc = dbq_fetch(q)) == 1)
+		if (read_order(q, &v[len]) == 0)
+			len++;
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See admin.h. */
+int
+db_admin_order_get(struct db *db, int64_t id, struct db_admin_order *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_GET, stmts[STMT_ORDER_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1 && read_order(q, out) == -1)
+		rc = -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin.h. */
+int
+db_admin_order_items(struct db *db, int64_t id,
+    struct db_admin_order_item **out, size_t *n)
+{
+	struct db_admin_order_item	*v = NULL, *it;
+	struct dbq			*q;
+	size_t				 cap = 0, len = 0;
+	int				 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_ITEMS, stmts[STMT_ORDER_ITEMS]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		it = &v[len];
+		snprintf(it->name, sizeof(it->name), "%s",
+		    dbq_col_str(q, 0, NULL));
+		it->qty = dbq_col_int(q, 1);
+		if (money_set(&it->unit_price, dbq_col_int(q, 2),
+		    dbq_col_str(q, 3, NULL)) == 0)
+			len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See admin.h. */
+int64_t
+db_admin_user_id(struct db *db, const char *email)
+{
+	struct dbq	*q;
+	int64_t		 id = 0;
+
+	q = dbq_get(db, DB_T_ADMIN, STMT_USER_BY_EMAIL,
+	    stmts[STMT_USER_BY_EMAIL]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, email);
+	if (dbq_exec(q) == -1)
+		id = -1;
+	else if (dbq_fetch(q) == 1)
+		id = dbq_col_int(q, 0);
+	dbq_done(q);
+	return id;
+}

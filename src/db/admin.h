@@ -1,0 +1,103 @@
+#ifndef MALLPAY_DB_ADMIN_H
+#define MALLPAY_DB_ADMIN_H
+
+/*
+ * The admin console's SQL (issue 10): queue figures, decision claims, the
+ * orders browser. Settings are in db/admin_settings.h.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/money.h"
+
+struct db;
+
+/* A queue's figures for the dashboard. */
+struct db_queue_stats {
+	int64_t		 count;		/* items waiting */
+	int64_t		 oldest_at;	/* created_at of the oldest, 0 when none */
+	int64_t		 overdue;	/* items whose promised day is over (C-04) */
+};
+
+/* The order queues computable from the orders table alone. */
+enum db_order_queue {
+	DB_OQ_COD_REVIEW,		/* method cod, awaiting_review (COD-P1) */
+	DB_OQ_INSTALLMENT_REVIEW,	/* installment methods, awaiting_review (INST-P1) */
+	DB_OQ_REMITTANCE_VERIFY,	/* remittance, awaiting_verification (REM-P5) */
+	DB_OQ_REFUND_DUE,		/* returned, refund not yet paid (INST-C2, COD-P7) */
+	DB_OQ__MAX
+};
+
+/* Figures of order queue which at now into *out. Returns 0 or -1. */
+int	db_admin_order_queue_stats(struct db *, enum db_order_queue which,
+	    int64_t now, struct db_queue_stats *out);
+
+/* Claim the decision of (subject_type, subject_id) in step for admin_id at
+ * now with a unique-key INSERT (table admin_decisions), inside the caller's
+ * transaction. Returns 0 when claimed; 1 when someone decided it already,
+ * with their email, decision and time in by (bysz bytes), *decision_out
+ * (33 bytes) and *at; -1 on a database error. */
+int	db_admin_decision_claim(struct db *, const char *subject_type,
+	    int64_t subject_id, const char *step, const char *decision,
+	    int64_t admin_id, int64_t now, char *by, size_t bysz,
+	    char decision_out[33], int64_t *at);
+
+/* Who decided (subject_type, subject_id) in step: 1 with by/decision/at
+ * filled, 0 when undecided, -1 on error. */
+int	db_admin_decision_get(struct db *, const char *subject_type,
+	    int64_t subject_id, const char *step, char *by, size_t bysz,
+	    char decision_out[33], int64_t *at);
+
+/* Orders browser filter; empty / 0 members do not filter. */
+struct db_admin_order_filter {
+	char		 status[33];
+	char		 method[33];
+	char		 user_email[255];
+	int64_t		 user_id;
+	int		 sort;	/* 0 newest first, 1 oldest first, 2 promised date soonest */
+};
+
+/* One order as the admin lists it. */
+struct db_admin_order {
+	int64_t		 id;
+	int64_t		 user_id;
+	char		 user_email[255];
+	int64_t		 company_id;
+	char		 status[33];
+	char		 method[33];
+	struct money	 amount_due;
+	struct money	 fee;
+	char		 usd_per_unit[33];
+	char		 country[3];
+	char		 region_code[17];
+	int64_t		 created_at;
+	int64_t		 updated_at;
+	int64_t		 promised_at;	/* end of the promised day (C-04), 0 when none */
+	int64_t		 completed_at;	/* 0 when none */
+};
+
+/* Orders matching f, rows offset.. (at most limit) into *out (*n, free with
+ * free()), the total matching into *total. Returns 0 or -1. */
+int	db_admin_order_search(struct db *, const struct db_admin_order_filter *f,
+	    size_t offset, size_t limit, struct db_admin_order **out, size_t *n,
+	    int64_t *total);
+
+/* Order id into *out: 1 found, 0 not found, -1 error. */
+int	db_admin_order_get(struct db *, int64_t id, struct db_admin_order *out);
+
+/* One line of an order. */
+struct db_admin_order_item {
+	char		 name[201];
+	int64_t		 qty;
+	struct money	 unit_price;
+};
+
+/* The lines of order id (*out of *n, free with free()). Returns 0 or -1. */
+int	db_admin_order_items(struct db *, int64_t id,
+	    struct db_admin_order_item **out, size_t *n);
+
+/* The id of the user with this email, 0 when none, -1 on error. */
+int64_t	db_admin_user_id(struct db *, const char *email);
+
+#endif

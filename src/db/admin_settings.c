@@ -1,0 +1,424 @@
+/*
+ * The settings the rules read, as the admin console lists and writes them
+ * (see admin_settings.h). One list, one locked get and one update statement
+ * per kind; bound parameters only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/admin_settings.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+/* Statement indexes: kind k uses 3k (list), 3k+1 (get), 3k+2 (set). */
+enum stmt {
+	STMT_HOLIDAY_LIST = 3 * DB_SK__MAX,
+	STMT_HOLIDAY_GET,
+	STMT_HOLIDAY_ADD,
+	STMT_HOLIDAY_DEL,
+	STMT_FX_LIST,
+	STMT_FX_CURRENT,
+	STMT_FX_ADD,
+	STMT__MAX
+};
+
+#define INST_COLS "id, name, method, CAST(min_usd_minor AS CHAR), " \
+	"low_threshold, terms, monthly_rate, fee_mode, waives_future_fees, " \
+	"late_fee_rate, enabled FROM institutions "
+#define REGION_COLS "code, name, cod_supported, cod_fee_percent, " \
+	"cod_max_usd_minor, delivery_days FROM regions "
+#define COUNTRY_COLS "code, name, region_code, installment_high_risk, " \
+	"remittance_limit_usd_minor, delivery_days FROM countries "
+#define CATEGORY_COLS "id, name, durable, high_value FROM categories "
+#define PRODUCT_COLS "id, CONCAT(sku, ' ', name), high_value, pre_order, " \
+	"customized, special_customs, pay_after_use, flash_sale FROM products "
+#define PLATFORM_COLS "name, name, value FROM settings "
+
+static const struct {
+	size_t	 ncols;
+} kinds[DB_SK__MAX] = {
+	{ 9 }, { 4 }, { 4 }, { 2 }, { 6 }, { 1 }
+};
+
+static const char *const stmts[STMT__MAX] = {
+	"SELECT " INST_COLS "ORDER BY id",
+	"SELECT " INST_COLS "WHERE id = ? FOR UPDATE",
+	"UPDATE institutions SET method = ?, min_usd_minor = ?, "
+	"low_threshold = ?, terms = ?, monthly_rate = ?, fee_mode = ?, "
+	"waives_future_fees = ?, late_fee_rate = ?, enabled = ? WHERE id = ?",
+
+	"SELECT " REGION_COLS "ORDER BY code",
+	"SELECT " REGION_COLS "WHERE code = ? FOR UPDATE",
+	"UPDATE regions SET cod_supported = ?, cod_fee_percent = ?, "
+	"cod_max_usd_minor = ?, delivery_days = ? WHERE code = ?",
+
+	"SELECT " COUNTRY_COLS "ORDER BY code",
+	"SELECT " COUNTRY_COLS "WHERE code = ? FOR UPDATE",
+	"UPDATE countries SET region_code = ?, installment_high_risk = ?, "
+	"remittance_limit_usd_minor = ?, delivery_days = ? WHERE code = ?",
+
+	"SELECT " CATEGORY_COLS "ORDER BY id",
+	"SELECT " CATEGORY_COLS "WHERE id = ? FOR UPDATE",
+	"UPDATE categories SET durable = ?, high_value = ? WHERE id = ?",
+
+	"SELECT " PRODUCT_COLS "ORDER BY id",
+	"SELECT " PRODUCT_COLS "WHERE id = ? FOR UPDATE",
+	"UPDATE products SET high_value = ?, pre_order = ?, customized = ?, "
+	"special_customs = ?, pay_after_use = ?, flash_sale = ? WHERE id = ?",
+
+	"SELECT " PLATFORM_COLS "ORDER BY name",
+	"SELECT " PLATFORM_COLS "WHERE name = ? FOR UPDATE",
+	"UPDATE settings SET value = ? WHERE name = ?",
+
+	/* STMT_HOLIDAY_LIST */
+	"SELECT day, name FROM holidays WHERE day >= ? ORDER BY day",
+	/* STMT_HOLIDAY_GET */
+	"SELECT name FROM holidays WHERE day = ? FOR UPDATE",
+	/* STMT_HOLIDAY_ADD */
+	"INSERT INTO holidays (day, name) VALUES (?, ?)",
+	/* STMT_HOLIDAY_DEL */
+	"DELETE FROM holidays WHERE day = ?",
+	/* STMT_FX_LIST */
+	"SELECT currency, usd_per_unit, effective_from, created_at "
+	"FROM fx_rates ORDER BY currency, effective_from DESC",
+	/* STMT_FX_CURRENT */
+	"SELECT usd_per_unit FROM fx_rates WHERE currency = ? "
+	"AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+	/* STMT_FX_ADD */
+	"INSERT INTO fx_rates (currency, usd_per_unit, effective_from, "
+	"created_at) VALUES (?, ?, ?, ?)",
+};
+
+/* See admin_settings.h. */
+size_t
+db_setting_ncols(enum db_setting_kind k)
+{
+	return (unsigned)k < DB_SK__MAX ? kinds[k].ncols : 0;
+}
+
+/* Fill r from q's current row for kind k. */
+static void
+read_row(struct dbq *q, enum db_setting_kind k, struct db_setting_row *r)
+{
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(r->key, sizeof(r->key), "%s", dbq_col_str(q, 0, NULL));
+	snprintf(r->label, sizeof(r->label), "%s", dbq_col_str(q, 1, NULL));
+	r->ncols = kinds[k].ncols;
+	for (i = 0; i < r->ncols; i++)
+		r->vals[i] = dbq_col_null(q, (int)i + 2) ? NULL :
+		    xstrdup(dbq_col_str(q, (int)i + 2, NULL));
+}
+
+/* See admin_settings.h. */
+void
+db_setting_row_cleanup(struct db_setting_row *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->ncols; i++) {
+		free(r->vals[i]);
+		r->vals[i] = NULL;
+	}
+}
+
+/* See admin_settings.h. */
+void
+db_setting_rows_free(struct db_setting_row *v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		db_setting_row_cleanup(&v[i]);
+	free(v);
+}
+
+/* See admin_settings.h. */
+int
+db_setting_list(struct db *db, enum db_setting_kind k,
+    struct db_setting_row **out, size_t *n)
+{
+	struct db_setting_row	*v = NULL;
+	struct dbq		*q;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((unsigned)k >= DB_SK__MAX)
+		return -1;
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k, stmts[3 * k]);
+	if (q == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		read_row(q, k, &v[len++]);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		db_setting_rows_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See admin_settings.h. */
+int
+db_setting_get_lock(struct db *db, enum db_setting_kind k, const char *key,
+    struct db_setting_row *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((unsigned)k >= DB_SK__MAX)
+		return -1;
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k + 1, stmts[3 * k + 1]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, key);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		read_row(q, k, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin_settings.h. */
+int
+db_setting_set(struct db *db, enum db_setting_kind k, const char *key,
+    char *const *vals)
+{
+	struct dbq	*q;
+	size_t		 i;
+	unsigned	 err;
+	int		 rc;
+
+	if ((unsigned)k >= DB_SK__MAX)
+		return -1;
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k + 2, stmts[3 * k + 2]);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < kinds[k].ncols; i++)
+		dbq_cstr(q, vals[i]);
+	dbq_cstr(q, key);
+	rc = dbq_exec(q);
+	err = dbq_errno(q);
+	if (rc == 0)
+		rc = dbq_affected(q) >= 1 ? 1 : 0;
+	else if (err == 1452)	/* ER_NO_REFERENCED_ROW_2: unknown region */
+		rc = 2;
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin_settings.h. */
+int
+db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
+    size_t *n)
+{
+	struct db_holiday	*v = NULL;
+	struct dbq		*q;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_LIST,
+	    stmts[STMT_HOLIDAY_LIST]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, from);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		snprintf(v[len].day, sizeof(v[len].day), "%s",
+		    dbq_col_str(q, 0, NULL));
+		snprintf(v[len].name, sizeof(v[len].name), "%s",
+		    dbq_col_str(q, 1, NULL));
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See admin_settings.h. */
+int
+db_holiday_add(struct db *db, const char *day, const char *name)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_ADD,
+	    stmts[STMT_HOLIDAY_ADD]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, day);
+	dbq_cstr(q, name);
+	rc = dbq_exec(q);
+	if (rc == 0)
+		rc = 1;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		rc = 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin_settings.h. */
+int
+db_holiday_remove(struct db *db, const char *day, char name[101])
+{
+	struct dbq	*q;
+	int		 rc;
+
+	name[0] = '\0';
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_GET,
+	    stmts[STMT_HOLIDAY_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, day);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		snprintf(name, 101, "%s", dbq_col_str(q, 0, NULL));
+	dbq_done(q);
+	if (rc != 1)
+		return rc;
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_DEL,
+	    stmts[STMT_HOLIDAY_DEL]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, day);
+	rc = dbq_exec(q);
+	if (rc == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin_settings.h. */
+int
+db_fx_list(struct db *db, struct db_fx **out, size_t *n)
+{
+	struct db_fx	*v = NULL;
+	struct dbq	*q;
+	size_t		 cap = 0, len = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_LIST, stmts[STMT_FX_LIST]);
+	if (q == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		snprintf(v[len].currency, sizeof(v[len].currency), "%s",
+		    dbq_col_str(q, 0, NULL));
+		snprintf(v[len].usd_per_unit, sizeof(v[len].usd_per_unit), "%s",
+		    dbq_col_str(q, 1, NULL));
+		snprintf(v[len].effective_from, sizeof(v[len].effective_from),
+		    "%s", dbq_col_str(q, 2, NULL));
+		v[len].created_at = dbq_col_int(q, 3);
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See admin_settings.h. */
+int
+db_fx_current(struct db *db, const char *currency, const char *day,
+    char out[33])
+{
+	struct dbq	*q;
+	int		 rc;
+
+	out[0] = '\0';
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_CURRENT,
+	    stmts[STMT_FX_CURRENT]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, currency);
+	dbq_cstr(q, day);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		snprintf(out, 33, "%s", dbq_col_str(q, 0, NULL));
+	dbq_done(q);
+	return rc;
+}
+
+/* See admin_settings.h. */
+int
+db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
+    const char *day, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_ADD, stmts[STMT_FX_ADD]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, currency);
+	dbq_cstr(q, usd_per_unit);
+	dbq_cstr(q, day);
+	dbq_int(q, now);
+	rc = dbq_exec(q);
+	if (rc == 0)
+		rc = 1;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		rc = 0;
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,495 @@
+/*
+ * Reads and writes of checkout (see checkout.h). SQL only, bound
+ * parameters only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/checkout.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_SETTINGS,
+	STMT_REGIONS,
+	STMT_COUNTRIES,
+	STMT_INSTITUTIONS,
+	STMT_HOLIDAYS,
+	STMT_FX,
+	STMT_BUYER,
+	STMT_COMPLETED,
+	STMT_CART,
+	STMT_COUPON,
+	STMT_SPEND_POINTS,
+	STMT_RESERVE_CREDIT,
+	STMT_CLEAR_CART,
+	STMT_RETURN_POINTS,
+	STMT_RELEASE_CREDIT,
+	STMT_DEMO_POINTS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SETTINGS */
+	"SELECT name, value FROM settings ORDER BY name",
+	/* STMT_REGIONS */
+	"SELECT code, name, cod_supported, cod_fee_percent, cod_max_usd_minor, "
+	"delivery_days, domestic FROM regions ORDER BY code",
+	/* STMT_COUNTRIES */
+	"SELECT code, name, region_code, delivery_days, installment_high_risk, "
+	"remittance_limit_usd_minor FROM countries ORDER BY name",
+	/* STMT_INSTITUTIONS */
+	"SELECT id, name, method, min_usd_minor, low_threshold, terms, "
+	"monthly_rate, fee_mode, waives_future_fees, late_fee_rate "
+	"FROM institutions WHERE enabled = 1 ORDER BY method, id",
+	/* STMT_HOLIDAYS */
+	"SELECT day FROM holidays ORDER BY day",
+	/* STMT_FX */
+	"SELECT usd_per_unit FROM fx_rates WHERE currency = ? AND "
+	"effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+	/* STMT_BUYER */
+	"SELECT u.kind, u.company_id, u.real_name_verified, u.credit_score, "
+	"u.bad_payment_record, u.installment_suspended, "
+	"u.cod_completed_orders, u.cod_violations, u.cod_revoked, "
+	"u.cod_suspended_until, u.credit_limit_usd_minor, "
+	"u.credit_used_usd_minor, u.points, c.qualification_status, "
+	"c.qualification_expires, c.long_term_agreement, "
+	"c.cod_agreement_limit_usd_minor, c.remittance_quota_usd_minor "
+	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
+	"WHERE u.id = ?",
+	/* STMT_COMPLETED */
+	"SELECT amount_due_minor, currency, usd_per_unit "
+	"FROM orders WHERE company_id = ? AND completed_at >= ? "
+	"AND status = 'completed'",
+	/* STMT_CART */
+	"SELECT p.id, i.qty, p.name, p.price_minor, p.currency, c.slug, "
+	"c.durable, (p.high_value OR c.high_value), p.pre_order, p.customized, "
+	"p.special_customs, p.pay_after_use, p.flash_sale "
+	"FROM carts k JOIN cart_items i ON i.cart_id = k.id "
+	"JOIN products p ON p.id = i.product_id "
+	"JOIN categories c ON c.id = p.category_id "
+	"WHERE k.user_id = ? ORDER BY p.id",
+	/* STMT_COUPON */
+	"SELECT code, description, percent_off, amount_usd_minor, "
+	"min_usd_minor, active FROM coupons WHERE code = ?",
+	/* STMT_SPEND_POINTS */
+	"UPDATE users SET points = points - ? WHERE id = ? AND points >= ?",
+	/* STMT_RESERVE_CREDIT */
+	"UPDATE users SET credit_used_usd_minor = credit_used_usd_minor + ? "
+	"WHERE id = ? AND credit_used_usd_minor + ? <= credit_limit_usd_minor",
+	/* STMT_CLEAR_CART */
+	"DELETE i FROM cart_items i JOIN carts k ON k.id = i.cart_id "
+	"WHERE k.user_id = ?",
+	/* STMT_RETURN_POINTS */
+	"UPDATE users SET points = points + ? WHERE id = ?",
+	/* STMT_RELEASE_CREDIT */
+	"UPDATE users SET credit_used_usd_minor = "
+	"GREATEST(0, credit_used_usd_minor - ?) WHERE id = ?",
+	/* STMT_DEMO_POINTS */
+	"UPDATE users SET points = ? WHERE email = ? AND points = 0",
+};
+
+/* Copy column col into out. */
+#define COL(q, col, out)	snprintf((out), sizeof(out), "%s", \
+				    dbq_col_str((q), (col), NULL))
+
+typedef void (*fill_fn)(struct dbq *, void *);
+
+/* Run statement idx with up to two bound values (a string s1 or, when
+ * NULL, integer i1 if use_i1; then s2 or i2), append one element of size
+ * elsz per row filled by fill. Returns 0 or -1 (nothing to free). */
+static int
+run_list(struct db *db, int idx, const char *s1, int64_t i1, int use_i1,
+    const char *s2, int64_t i2, int use_i2, size_t elsz, fill_fn fill,
+    void **out, size_t *n)
+{
+	struct dbq	*q;
+	char		*v = NULL;
+	size_t		 cap = 0, len = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
+	if (q == NULL)
+		return -1;
+	if (s1 != NULL)
+		dbq_cstr(q, s1);
+	else if (use_i1)
+		dbq_int(q, i1);
+	if (s2 != NULL)
+		dbq_cstr(q, s2);
+	else if (use_i2)
+		dbq_int(q, i2);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * elsz);
+		}
+		memset(v + len * elsz, 0, elsz);
+		fill(q, v + len * elsz);
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Row fillers, one per statement. */
+static void
+fill_setting(struct dbq *q, void *p)
+{
+	struct db_setting *s = p;
+
+	COL(q, 0, s->name);
+	COL(q, 1, s->value);
+}
+
+static void
+fill_region(struct dbq *q, void *p)
+{
+	struct db_region *r = p;
+
+	COL(q, 0, r->code);
+	COL(q, 1, r->name);
+	r->cod_supported = (int)dbq_col_int(q, 2);
+	COL(q, 3, r->cod_fee_percent);
+	r->has_cod_max = !dbq_col_null(q, 4);
+	r->cod_max_usd_minor = dbq_col_int(q, 4);
+	r->delivery_days = (int)dbq_col_int(q, 5);
+	r->domestic = (int)dbq_col_int(q, 6);
+}
+
+static void
+fill_country(struct dbq *q, void *p)
+{
+	struct db_country *c = p;
+
+	COL(q, 0, c->code);
+	COL(q, 1, c->name);
+	COL(q, 2, c->region_code);
+	c->delivery_days = dbq_col_null(q, 3) ? -1 : (int)dbq_col_int(q, 3);
+	c->high_risk = (int)dbq_col_int(q, 4);
+	c->has_rem_limit = !dbq_col_null(q, 5);
+	c->rem_limit_usd_minor = dbq_col_int(q, 5);
+}
+
+static void
+fill_institution(struct dbq *q, void *p)
+{
+	struct db_institution *i = p;
+
+	COL(q, 0, i->id);
+	COL(q, 1, i->name);
+	COL(q, 2, i->method);
+	i->min_usd_minor = dbq_col_int(q, 3);
+	i->low_threshold = (int)dbq_col_int(q, 4);
+	COL(q, 5, i->terms);
+	COL(q, 6, i->monthly_rate);
+	COL(q, 7, i->fee_mode);
+	i->waives_future_fees = (int)dbq_col_int(q, 8);
+	COL(q, 9, i->late_fee_rate);
+}
+
+static void
+fill_holiday(struct dbq *q, void *p)
+{
+	snprintf(p, 11, "%s", dbq_col_str(q, 0, NULL));
+}
+
+static void
+fill_completed(struct dbq *q, void *p)
+{
+	struct db_completed *c = p;
+
+	c->amount_minor = dbq_col_int(q, 0);
+	COL(q, 1, c->currency);
+	COL(q, 2, c->usd_per_unit);
+}
+
+static void
+fill_cart(struct dbq *q, void *p)
+{
+	struct db_cart_line *l = p;
+
+	l->product_id = dbq_col_int(q, 0);
+	l->qty = (int)dbq_col_int(q, 1);
+	COL(q, 2, l->name);
+	l->price_minor = dbq_col_int(q, 3);
+	COL(q, 4, l->currency);
+	COL(q, 5, l->category);
+	l->durable = (int)dbq_col_int(q, 6);
+	l->high_value = (int)dbq_col_int(q, 7);
+	l->pre_order = (int)dbq_col_int(q, 8);
+	l->customized = (int)dbq_col_int(q, 9);
+	l->special_customs = (int)dbq_col_int(q, 10);
+	l->pay_after_use = (int)dbq_col_int(q, 11);
+	l->flash_sale = (int)dbq_col_int(q, 12);
+}
+
+/* See checkout.h. */
+int
+db_checkout_settings(struct db *db, struct db_setting **out, size_t *n)
+{
+	return run_list(db, STMT_SETTINGS, NULL, 0, 0, NULL, 0, 0,
+	    sizeof(**out), fill_setting, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_regions(struct db *db, struct db_region **out, size_t *n)
+{
+	return run_list(db, STMT_REGIONS, NULL, 0, 0, NULL, 0, 0,
+	    sizeof(**out), fill_region, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_countries(struct db *db, struct db_country **out, size_t *n)
+{
+	return run_list(db, STMT_COUNTRIES, NULL, 0, 0, NULL, 0, 0,
+	    sizeof(**out), fill_country, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_institutions(struct db *db, struct db_institution **out,
+    size_t *n)
+{
+	return run_list(db, STMT_INSTITUTIONS, NULL, 0, 0, NULL, 0, 0,
+	    sizeof(**out), fill_institution, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_holidays(struct db *db, char (**out)[11], size_t *n)
+{
+	return run_list(db, STMT_HOLIDAYS, NULL, 0, 0, NULL, 0, 0,
+	    sizeof(**out), fill_holiday, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_company_completed(struct db *db, int64_t company_id,
+    int64_t since, struct db_completed **out, size_t *n)
+{
+	return run_list(db, STMT_COMPLETED, NULL, company_id, 1, NULL, since,
+	    1, sizeof(**out), fill_completed, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_cart(struct db *db, int64_t user_id, struct db_cart_line **out,
+    size_t *n)
+{
+	return run_list(db, STMT_CART, NULL, user_id, 1, NULL, 0, 0,
+	    sizeof(**out), fill_cart, (void **)out, n);
+}
+
+/* See checkout.h. */
+int
+db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
+    char *rate, size_t ratesz)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_FX, stmts[STMT_FX]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, currency);
+	dbq_cstr(q, day);
+	if (dbq_exec(q) == 0) {
+		rc = dbq_fetch(q);
+		if (rc == 1)
+			snprintf(rate, ratesz, "%s", dbq_col_str(q, 0, NULL));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See checkout.h. */
+int
+db_checkout_buyer(struct db *db, int64_t user_id, struct db_buyer *b)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	memset(b, 0, sizeof(*b));
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_BUYER, stmts[STMT_BUYER]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
+		b->is_company = strcmp(dbq_col_str(q, 0, NULL),
+		    "company_member") == 0;
+		b->company_id = dbq_col_int(q, 1);
+		b->real_name_verified = (int)dbq_col_int(q, 2);
+		b->credit_score = dbq_col_int(q, 3);
+		b->bad_payment_record = (int)dbq_col_int(q, 4);
+		b->installment_suspended = (int)dbq_col_int(q, 5);
+		b->cod_completed_orders = dbq_col_int(q, 6);
+		b->cod_violations = dbq_col_int(q, 7);
+		b->cod_revoked = (int)dbq_col_int(q, 8);
+		COL(q, 9, b->cod_suspended_until);
+		b->credit_limit_usd_minor = dbq_col_int(q, 10);
+		b->credit_used_usd_minor = dbq_col_int(q, 11);
+		b->points = dbq_col_int(q, 12);
+		COL(q, 13, b->qualification_status);
+		COL(q, 14, b->qualification_expires);
+		b->long_term_agreement = (int)dbq_col_int(q, 15);
+		b->has_cod_limit = !dbq_col_null(q, 16);
+		b->cod_agreement_limit_usd_minor = dbq_col_int(q, 16);
+		b->has_remittance_quota = !dbq_col_null(q, 17);
+		b->remittance_quota_usd_minor = dbq_col_int(q, 17);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See checkout.h. */
+int
+db_checkout_coupon(struct db *db, const char *code, struct db_coupon *c)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	memset(c, 0, sizeof(*c));
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_COUPON, stmts[STMT_COUPON]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, code);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
+		COL(q, 0, c->code);
+		COL(q, 1, c->description);
+		c->has_percent = !dbq_col_null(q, 2);
+		COL(q, 2, c->percent_off);
+		c->amount_usd_minor = dbq_col_int(q, 3);
+		c->min_usd_minor = dbq_col_int(q, 4);
+		c->active = (int)dbq_col_int(q, 5);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* An UPDATE with (a, id, a) parameters: 1 one row, 0 none, -1 error. */
+static int
+update_guarded(struct db *db, int idx, int64_t a, int64_t id)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, a);
+	dbq_int(q, id);
+	dbq_int(q, a);
+	if (dbq_exec(q) == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See checkout.h. */
+int
+db_checkout_spend_points(struct db *db, int64_t user_id, int64_t points)
+{
+	return update_guarded(db, STMT_SPEND_POINTS, points, user_id);
+}
+
+/* See checkout.h. */
+int
+db_checkout_reserve_credit(struct db *db, int64_t user_id, int64_t usd_minor)
+{
+	return update_guarded(db, STMT_RESERVE_CREDIT, usd_minor, user_id);
+}
+
+/* See checkout.h. */
+int
+db_checkout_clear_cart(struct db *db, int64_t user_id)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_CLEAR_CART,
+	    stmts[STMT_CLEAR_CART]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* An UPDATE with (a, id) parameters. 0 or -1. */
+static int
+update_plain(struct db *db, int idx, int64_t a, int64_t id)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, a);
+	dbq_int(q, id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See checkout.h. */
+int
+db_checkout_return_points(struct db *db, int64_t user_id, int64_t points)
+{
+	return update_plain(db, STMT_RETURN_POINTS, points, user_id);
+}
+
+/* See checkout.h. */
+int
+db_checkout_release_credit(struct db *db, int64_t user_id, int64_t usd_minor)
+{
+	return update_plain(db, STMT_RELEASE_CREDIT, usd_minor, user_id);
+}
+
+/* See checkout.h. */
+int
+db_checkout_demo_points(struct db *db)
+{
+	static const struct {
+		const char	*email;
+		int64_t		 points;
+	} demo[] = {
+		{ "shopper.new@demo.test", 2500 },
+		{ "shopper.veteran@demo.test", 10000 },
+	};
+	struct dbq	*q;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
+		q = dbq_get(db, DB_T_CHECKOUT, STMT_DEMO_POINTS,
+		    stmts[STMT_DEMO_POINTS]);
+		if (q == NULL)
+			return -1;
+		dbq_int(q, demo[i].points);
+		dbq_cstr(q, demo[i].email);
+		rc = dbq_exec(q);
+		dbq_done(q);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,215 @@
+/*
+ * events: append and search the audit trail (see event.h). SQL only, bound
+ * parameters only. The table refuses UPDATE and DELETE (triggers, 001).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/event.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_EVENT_ADD,
+	STMT_EVENT_SEARCH,
+	STMT_EVENT_COUNT,
+	STMT_EVENT_HISTORY,
+	STMT__MAX
+};
+
+#define EVENT_COLS \
+	"SELECT e.id, e.subject_type, e.subject_id, e.actor_type, " \
+	"COALESCE(e.actor_id, 0), COALESCE(u.email, ''), e.at, " \
+	"COALESCE(e.from_state, ''), COALESCE(e.to_state, ''), e.reason, " \
+	"COALESCE(e.detail, '') FROM events e LEFT JOIN users u ON u.id = e.actor_id "
+
+/* Ten parameters: subject type x2, subject id x2, user x3, admin x2,
+ * type x2, from, until x2. */
+#define EVENT_WHERE \
+	"WHERE (? = '' OR e.subject_type = ?) AND (? = 0 OR e.subject_id = ?) " \
+	"AND (? = 0 OR (e.actor_type = 'user' AND e.actor_id = ?) " \
+	"OR (e.subject_type = 'user' AND e.subject_id = ?)) " \
+	"AND (? = 0 OR (e.actor_type = 'admin' AND e.actor_id = ?)) " \
+	"AND (? = '' OR e.to_state = ?) AND e.at >= ? AND (? = 0 OR e.at < ?) "
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_EVENT_ADD */
+	"INSERT INTO events (subject_type, subject_id, actor_type, actor_id, "
+	"at, from_state, to_state, reason, detail) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_EVENT_SEARCH */
+	EVENT_COLS EVENT_WHERE "ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?",
+	/* STMT_EVENT_COUNT */
+	"SELECT COUNT(*) FROM events e " EVENT_WHERE,
+	/* STMT_EVENT_HISTORY */
+	EVENT_COLS "WHERE e.subject_type = ? AND e.subject_id = ? "
+	"ORDER BY e.at, e.id",
+};
+
+/* Copy at most dstsz-1 bytes of src into dst, NUL-terminated. */
+static void
+copy(char *dst, size_t dstsz, const char *src)
+{
+	snprintf(dst, dstsz, "%s", src);
+}
+
+/* See event.h. */
+int
+db_event_add(struct db *db, const struct db_event *e)
+{
+	struct dbq	*q;
+	char		 reason[256];
+	int		 rc;
+
+	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_ADD, stmts[STMT_EVENT_ADD]);
+	if (q == NULL)
+		return -1;
+	copy(reason, sizeof(reason), e->reason != NULL ? e->reason : "");
+	dbq_cstr(q, e->subject_type);
+	dbq_int(q, e->subject_id);
+	dbq_cstr(q, e->actor_type);
+	if (e->actor_id > 0)
+		dbq_int(q, e->actor_id);
+	else
+		dbq_null(q);
+	dbq_int(q, e->at);
+	dbq_cstr(q, e->from_state);
+	dbq_cstr(q, e->to_state);
+	dbq_cstr(q, reason);
+	dbq_cstr(q, e->detail);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* Bind the filter's parameters (see EVENT_WHERE). */
+static void
+bind_filter(struct dbq *q, const struct db_event_filter *f)
+{
+	dbq_cstr(q, f->subject_type);
+	dbq_cstr(q, f->subject_type);
+	dbq_int(q, f->subject_id);
+	dbq_int(q, f->subject_id);
+	dbq_int(q, f->user_id);
+	dbq_int(q, f->user_id);
+	dbq_int(q, f->user_id);
+	dbq_int(q, f->admin_id);
+	dbq_int(q, f->admin_id);
+	dbq_cstr(q, f->type);
+	dbq_cstr(q, f->type);
+	dbq_int(q, f->from);
+	dbq_int(q, f->until);
+	dbq_int(q, f->until);
+}
+
+/* Read every row of an executed EVENT_COLS statement into *out, *n.
+ * Returns 0 or -1 (nothing to free). */
+static int
+fetch_rows(struct dbq *q, struct db_event_row **out, size_t *n)
+{
+	struct db_event_row	*v = NULL, *r;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		r = &v[len++];
+		memset(r, 0, sizeof(*r));
+		r->id = dbq_col_int(q, 0);
+		copy(r->subject_type, sizeof(r->subject_type),
+		    dbq_col_str(q, 1, NULL));
+		r->subject_id = dbq_col_int(q, 2);
+		copy(r->actor_type, sizeof(r->actor_type),
+		    dbq_col_str(q, 3, NULL));
+		r->actor_id = dbq_col_int(q, 4);
+		copy(r->actor_email, sizeof(r->actor_email),
+		    dbq_col_str(q, 5, NULL));
+		r->at = dbq_col_int(q, 6);
+		copy(r->from_state, sizeof(r->from_state),
+		    dbq_col_str(q, 7, NULL));
+		copy(r->to_state, sizeof(r->to_state), dbq_col_str(q, 8, NULL));
+		copy(r->reason, sizeof(r->reason), dbq_col_str(q, 9, NULL));
+		r->detail = xstrdup(dbq_col_str(q, 10, NULL));
+	}
+	if (rc == -1) {
+		db_event_rows_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See event.h. */
+int
+db_event_search(struct db *db, const struct db_event_filter *f,
+    size_t offset, size_t limit, struct db_event_row **out, size_t *n,
+    int64_t *total)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_COUNT, stmts[STMT_EVENT_COUNT]);
+	if (q == NULL)
+		return -1;
+	bind_filter(q, f);
+	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
+		dbq_done(q);
+		return -1;
+	}
+	*total = dbq_col_int(q, 0);
+	dbq_done(q);
+
+	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_SEARCH,
+	    stmts[STMT_EVENT_SEARCH]);
+	if (q == NULL)
+		return -1;
+	bind_filter(q, f);
+	dbq_int(q, (int64_t)limit);
+	dbq_int(q, (int64_t)offset);
+	rc = dbq_exec(q) == -1 ? -1 : fetch_rows(q, out, n);
+	dbq_done(q);
+	return rc;
+}
+
+/* See event.h. */
+int
+db_event_history(struct db *db, const char *subject_type, int64_t subject_id,
+    struct db_event_row **out, size_t *n)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_HISTORY,
+	    stmts[STMT_EVENT_HISTORY]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, subject_type);
+	dbq_int(q, subject_id);
+	rc = dbq_exec(q) == -1 ? -1 : fetch_rows(q, out, n);
+	dbq_done(q);
+	return rc;
+}
+
+/* See event.h. */
+void
+db_event_rows_free(struct db_event_row *v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i].detail);
+	free(v);
+}

@@ -1,0 +1,109 @@
+/*
+ * Statements of the files table (see file.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/file.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_FILE_INSERT,
+	STMT_FILE_GET,
+	STMT_FILE_SAME,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_FILE_INSERT */
+	"INSERT INTO files (owner_user_id, owner_company_id, sha256, size, "
+	"mime, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_FILE_GET */
+	"SELECT id, owner_user_id, owner_company_id, sha256, size, mime, "
+	"stored_name, created_at FROM files WHERE id = ?",
+	/* STMT_FILE_SAME */
+	"SELECT id FROM files WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1",
+};
+
+/* See file.h. */
+int64_t
+db_file_insert(struct db *db, const struct db_file *f)
+{
+	struct dbq *q;
+	int64_t id;
+
+	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_INSERT,
+	    stmts[STMT_FILE_INSERT])) == NULL)
+		return -1;
+	if (f->owner_user_id > 0)
+		dbq_int(q, f->owner_user_id);
+	else
+		dbq_null(q);
+	if (f->owner_company_id > 0)
+		dbq_int(q, f->owner_company_id);
+	else
+		dbq_null(q);
+	dbq_cstr(q, f->sha256);
+	dbq_int(q, f->size);
+	dbq_cstr(q, f->mime);
+	dbq_cstr(q, f->stored_name);
+	dbq_int(q, f->created_at);
+	id = dbq_exec(q) == 0 ? dbq_insert_id(q) : -1;
+	dbq_done(q);
+	return id;
+}
+
+/* See file.h. */
+int
+db_file_get(struct db *db, int64_t id, struct db_file *out)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_GET,
+	    stmts[STMT_FILE_GET])) == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (rc == 1) {
+		memset(out, 0, sizeof(*out));
+		out->id = dbq_col_int(q, 0);
+		out->owner_user_id = dbq_col_int(q, 1);
+		out->owner_company_id = dbq_col_int(q, 2);
+		snprintf(out->sha256, sizeof(out->sha256), "%s",
+		    dbq_col_str(q, 3, NULL));
+		out->size = dbq_col_int(q, 4);
+		snprintf(out->mime, sizeof(out->mime), "%s",
+		    dbq_col_str(q, 5, NULL));
+		snprintf(out->stored_name, sizeof(out->stored_name), "%s",
+		    dbq_col_str(q, 6, NULL));
+		out->created_at = dbq_col_int(q, 7);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See file.h. */
+int64_t
+db_file_same_content(struct db *db, const char *sha256, int64_t not_id)
+{
+	struct dbq *q;
+	int64_t id = 0;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_SAME,
+	    stmts[STMT_FILE_SAME])) == NULL)
+		return -1;
+	dbq_cstr(q, sha256);
+	dbq_int(q, not_id);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1)
+		id = -1;
+	else if (rc == 1)
+		id = dbq_col_int(q, 0);
+	dbq_done(q);
+	return id;
+}

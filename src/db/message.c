@@ -1,0 +1,176 @@
+/*
+ * messages: the inbox. Company messages are read once for the whole
+ * company (read_at is on the row). SQL only, bound parameters only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_MSG_INSERT,
+	STMT_MSG_LIST,
+	STMT_MSG_UNREAD,
+	STMT_MSG_READ,
+	STMT_MSG_READ_ALL,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_MSG_INSERT */
+	"INSERT INTO messages (user_id, company_id, subject, body, created_at) "
+	"VALUES (?, ?, ?, ?, ?)",
+	/* STMT_MSG_LIST */
+	"SELECT id, subject, body, created_at, read_at FROM messages "
+	"WHERE user_id = ? OR company_id = ? "
+	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+	/* STMT_MSG_UNREAD */
+	"SELECT (SELECT COUNT(*) FROM messages WHERE user_id = ? AND "
+	"read_at IS NULL) + (SELECT COUNT(*) FROM messages WHERE "
+	"company_id = ? AND read_at IS NULL)",
+	/* STMT_MSG_READ */
+	"UPDATE messages SET read_at = COALESCE(read_at, ?) WHERE id = ? "
+	"AND (user_id = ? OR company_id = ?)",
+	/* STMT_MSG_READ_ALL */
+	"UPDATE messages SET read_at = ? WHERE read_at IS NULL "
+	"AND (user_id = ? OR company_id = ?)",
+};
+
+/* Bind id, or NULL when id <= 0. */
+static void
+bind_id(struct dbq *q, int64_t id)
+{
+	if (id > 0)
+		dbq_int(q, id);
+	else
+		dbq_null(q);
+}
+
+/* See message.h. */
+int64_t
+db_message_insert(struct db *db, int64_t user_id, int64_t company_id,
+    const char *subject, const char *body, int64_t now)
+{
+	struct dbq	*q;
+	int64_t		 id = -1;
+
+	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_INSERT, stmts[STMT_MSG_INSERT]);
+	if (q == NULL)
+		return -1;
+	bind_id(q, user_id);
+	bind_id(q, company_id);
+	dbq_cstr(q, subject);
+	dbq_cstr(q, body);
+	dbq_int(q, now);
+	if (dbq_exec(q) == 0)
+		id = dbq_insert_id(q);
+	dbq_done(q);
+	return id;
+}
+
+/* See message.h. */
+int
+db_message_list(struct db *db, int64_t user_id, int64_t company_id,
+    size_t limit, size_t offset, struct db_message **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_message	*v = NULL, *m;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_LIST, stmts[STMT_MSG_LIST]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	/* -1 matches no company (ids are positive). */
+	dbq_int(q, company_id > 0 ? company_id : -1);
+	dbq_int(q, (int64_t)limit);
+	dbq_int(q, (int64_t)offset);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		m = &v[len++];
+		memset(m, 0, sizeof(*m));
+		m->id = dbq_col_int(q, 0);
+		snprintf(m->subject, sizeof(m->subject), "%s",
+		    dbq_col_str(q, 1, NULL));
+		m->body = xstrdup(dbq_col_str(q, 2, NULL));
+		m->created_at = dbq_col_int(q, 3);
+		m->read_at = dbq_col_int(q, 4);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		db_message_list_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See message.h. */
+void
+db_message_list_free(struct db_message *v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i].body);
+	free(v);
+}
+
+/* See message.h. */
+int64_t
+db_message_unread(struct db *db, int64_t user_id, int64_t company_id)
+{
+	struct dbq	*q;
+	int64_t		 n = -1;
+
+	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_UNREAD, stmts[STMT_MSG_UNREAD]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, company_id > 0 ? company_id : -1);
+	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
+		n = dbq_col_int(q, 0);
+	dbq_done(q);
+	return n;
+}
+
+/* See message.h. */
+int
+db_message_mark_read(struct db *db, int64_t user_id, int64_t company_id,
+    int64_t id, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+	int		 all = id == 0;
+
+	q = dbq_get(db, DB_T_MESSAGE, all ? STMT_MSG_READ_ALL : STMT_MSG_READ,
+	    stmts[all ? STMT_MSG_READ_ALL : STMT_MSG_READ]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	if (!all)
+		dbq_int(q, id);
+	dbq_int(q, user_id);
+	dbq_int(q, company_id > 0 ? company_id : -1);
+	if (dbq_exec(q) == 0)
+		rc = all ? 1 : dbq_affected(q) == 1;
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,40 @@
+#ifndef MALLPAY_DB_MESSAGE_H
+#define MALLPAY_DB_MESSAGE_H
+
+/* messages: the in-app inbox (to a user, or to every member of a company). */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+struct db_message {
+	int64_t	 id;
+	char	 subject[201];
+	char	*body;		/* owned: free with db_message_list_free */
+	int64_t	 created_at;
+	int64_t	 read_at;	/* 0: unread */
+};
+
+/* Send a message to user_id (company_id 0) or to a company (user_id 0).
+ * Returns the id or -1. */
+int64_t	db_message_insert(struct db *, int64_t user_id, int64_t company_id,
+	    const char *subject, const char *body, int64_t now);
+
+/* The messages of user_id and of company_id (0: none), newest first, at
+ * most limit from offset. Returns 0 or -1. */
+int	db_message_list(struct db *, int64_t user_id, int64_t company_id,
+	    size_t limit, size_t offset, struct db_message **out, size_t *n);
+void	db_message_list_free(struct db_message *, size_t n);
+
+/* How many unread messages user_id has (its own and its company's). One
+ * indexed COUNT. Returns the count or -1. */
+int64_t	db_message_unread(struct db *, int64_t user_id, int64_t company_id);
+
+/* Mark message id of user_id/company_id read at now (kept if already
+ * read). Returns 1, 0 when it is not theirs (nothing changed), -1 error.
+ * id 0: every unread message of theirs; returns 1 or -1. */
+int	db_message_mark_read(struct db *, int64_t user_id, int64_t company_id,
+	    int64_t id, int64_t now);
+
+#endif

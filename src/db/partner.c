@@ -1,0 +1,167 @@
+/*
+ * Statements of the partners, partner_nonces and partner_events tables
+ * (see partner.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/partner.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_PARTNER_GET,
+	STMT_NONCE_INSERT,
+	STMT_NONCE_PURGE,
+	STMT_EVENT_INSERT,
+	STMT_EVENT_GET,
+	STMT_EVENT_RESULT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_PARTNER_GET */
+	"SELECT id, name, kind, key_version, enabled FROM partners WHERE id = ?",
+	/* STMT_NONCE_INSERT */
+	"INSERT INTO partner_nonces (partner_id, signature, created_at) "
+	"VALUES (?, ?, ?)",
+	/* STMT_NONCE_PURGE */
+	"DELETE FROM partner_nonces WHERE created_at < ? LIMIT 1000",
+	/* STMT_EVENT_INSERT */
+	"INSERT INTO partner_events (partner_id, event_id, created_at) "
+	"VALUES (?, ?, ?)",
+	/* STMT_EVENT_GET: locks the row so a concurrent first claim has
+	 * committed its result before the repeat reads it. */
+	"SELECT result FROM partner_events WHERE partner_id = ? AND "
+	"event_id = ? FOR UPDATE",
+	/* STMT_EVENT_RESULT */
+	"UPDATE partner_events SET result = ? WHERE partner_id = ? AND "
+	"event_id = ?",
+};
+
+/* See partner.h. */
+int
+db_partner_get(struct db *db, int64_t id, struct db_partner *out)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_PARTNER, STMT_PARTNER_GET,
+	    stmts[STMT_PARTNER_GET])) == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (rc == 1) {
+		memset(out, 0, sizeof(*out));
+		out->id = dbq_col_int(q, 0);
+		snprintf(out->name, sizeof(out->name), "%s",
+		    dbq_col_str(q, 1, NULL));
+		snprintf(out->kind, sizeof(out->kind), "%s",
+		    dbq_col_str(q, 2, NULL));
+		out->key_version = (int)dbq_col_int(q, 3);
+		out->enabled = (int)dbq_col_int(q, 4);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See partner.h. A duplicate key is the replay, not an error. */
+int
+db_partner_nonce_claim(struct db *db, int64_t partner_id, const char *sig_hex,
+    int64_t now)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_PARTNER, STMT_NONCE_INSERT,
+	    stmts[STMT_NONCE_INSERT])) == NULL)
+		return -1;
+	dbq_int(q, partner_id);
+	dbq_cstr(q, sig_hex);
+	dbq_int(q, now);
+	if (dbq_exec(q) == 0)
+		rc = 1;
+	else
+		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* See partner.h. */
+int64_t
+db_partner_nonce_purge(struct db *db, int64_t before)
+{
+	struct dbq *q;
+	int64_t n;
+
+	if ((q = dbq_get(db, DB_T_PARTNER, STMT_NONCE_PURGE,
+	    stmts[STMT_NONCE_PURGE])) == NULL)
+		return -1;
+	dbq_int(q, before);
+	n = dbq_exec(q) == 0 ? (int64_t)dbq_affected(q) : -1;
+	dbq_done(q);
+	return n;
+}
+
+/* See partner.h. */
+int
+db_partner_event_claim(struct db *db, int64_t partner_id, const char *event_id,
+    size_t len, int64_t now, struct buf *orig)
+{
+	struct dbq *q;
+	size_t rlen;
+	const char *r;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_INSERT,
+	    stmts[STMT_EVENT_INSERT])) == NULL)
+		return -1;
+	dbq_int(q, partner_id);
+	dbq_str(q, event_id, len);
+	dbq_int(q, now);
+	if (dbq_exec(q) == 0) {
+		dbq_done(q);
+		return 1;
+	}
+	rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
+	dbq_done(q);
+	if (rc == -1)
+		return -1;
+	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_GET,
+	    stmts[STMT_EVENT_GET])) == NULL)
+		return -1;
+	dbq_int(q, partner_id);
+	dbq_str(q, event_id, len);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (rc == 1 && orig != NULL) {
+		r = dbq_col_str(q, 0, &rlen);
+		buf_append(orig, r, rlen);
+	}
+	dbq_done(q);
+	return 0;
+}
+
+/* See partner.h. */
+int
+db_partner_event_result_set(struct db *db, int64_t partner_id,
+    const char *event_id, size_t len, const char *result)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_RESULT,
+	    stmts[STMT_EVENT_RESULT])) == NULL)
+		return -1;
+	dbq_cstr(q, result);
+	dbq_int(q, partner_id);
+	dbq_str(q, event_id, len);
+	rc = dbq_exec(q) == 0 && dbq_affected(q) == 1 ? 0 : -1;
+	dbq_done(q);
+	return rc;
+}

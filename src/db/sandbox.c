@@ -1,0 +1,101 @@
+/*
+ * Statements of the gateway sandboxes (see sandbox.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/sandbox.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_SMS_INSERT,
+	STMT_FIN_INSERT,
+	STMT_FIN_GET,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SMS_INSERT */
+	"INSERT INTO sms_outbox (user_id, phone, body, created_at) "
+	"VALUES (?, ?, ?, ?)",
+	/* STMT_FIN_INSERT */
+	"INSERT INTO sandbox_finance_apps (ref, credit_score, amount_minor, "
+	"currency, months, submitted_at, ready_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_FIN_GET */
+	"SELECT ref, credit_score, amount_minor, currency, months, "
+	"submitted_at, ready_at FROM sandbox_finance_apps WHERE ref = ?",
+};
+
+/* See sandbox.h. */
+int64_t
+db_sms_outbox_insert(struct db *db, int64_t user_id, const char *phone,
+    const char *body, size_t bodylen, int64_t now)
+{
+	struct dbq *q;
+	int64_t id;
+
+	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_SMS_INSERT,
+	    stmts[STMT_SMS_INSERT])) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_cstr(q, phone);
+	dbq_str(q, body, bodylen);
+	dbq_int(q, now);
+	id = dbq_exec(q) == 0 ? dbq_insert_id(q) : -1;
+	dbq_done(q);
+	return id;
+}
+
+/* See sandbox.h. */
+int
+db_sandbox_fin_insert(struct db *db, const struct db_sandbox_fin *a)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_FIN_INSERT,
+	    stmts[STMT_FIN_INSERT])) == NULL)
+		return -1;
+	dbq_cstr(q, a->ref);
+	dbq_int(q, a->credit_score);
+	dbq_int(q, a->amount_minor);
+	dbq_cstr(q, a->currency);
+	dbq_int(q, a->months);
+	dbq_int(q, a->submitted_at);
+	dbq_int(q, a->ready_at);
+	rc = dbq_exec(q) == 0 ? 0 : -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* See sandbox.h. */
+int
+db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
+{
+	struct dbq *q;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_FIN_GET,
+	    stmts[STMT_FIN_GET])) == NULL)
+		return -1;
+	dbq_cstr(q, ref);
+	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if (rc == 1) {
+		memset(out, 0, sizeof(*out));
+		snprintf(out->ref, sizeof(out->ref), "%s",
+		    dbq_col_str(q, 0, NULL));
+		out->credit_score = (int)dbq_col_int(q, 1);
+		out->amount_minor = dbq_col_int(q, 2);
+		snprintf(out->currency, sizeof(out->currency), "%s",
+		    dbq_col_str(q, 3, NULL));
+		out->months = (int)dbq_col_int(q, 4);
+		out->submitted_at = dbq_col_int(q, 5);
+		out->ready_at = dbq_col_int(q, 6);
+	}
+	dbq_done(q);
+	return rc;
+}

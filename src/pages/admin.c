@@ -1,0 +1,627 @@
+/*
+ * The admin console (issue 10): dashboard with the queue registry's
+ * figures, the orders browser (the first user of the generic queue page),
+ * an order with its full history, the admin's cancel decision, holidays,
+ * exchange rates and the audit search. Every route is ROLE_ADMIN only
+ * (routes.c); settings pages are in admin_settings.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/admin.h"
+#include "db/admin_settings.h"
+#include "db/event.h"
+#include "http/ctx.h"
+#include "pages/admin_queue.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/admin.h"
+#include "service/queues.h"
+#include "view/view.h"
+
+static const char *const order_statuses[] = {
+	"awaiting_review", "awaiting_confirmation", "awaiting_remittance",
+	"awaiting_verification", "partially_paid", "paid_installment", "paid",
+	"pending_shipment", "shipped", "delivered", "receipt_confirmed",
+	"completed", "cancelled", "refused", "return_requested", "returned",
+	"refunded", NULL
+};
+
+static const char *const order_methods[] = {
+	"installment_any", "installment_card", "installment_partner",
+	"installment_corporate", "credit_line", "cod", "remittance",
+	"pay_after_use", NULL
+};
+
+static const struct aq_filter order_filters[] = {
+	{ "status", "Status", order_statuses },
+	{ "method", "Method", order_methods },
+	{ "user", "Shopper (email or id)", NULL },
+};
+
+static const struct aq_sort order_sorts[] = {
+	{ "newest", "Newest first" },
+	{ "oldest", "Oldest first" },
+	{ "promised", "Promised date, soonest first" },
+};
+
+static const char *const order_columns[] = {
+	"Shopper", "Method", "Status", "Amount to pay", "Destination"
+};
+
+const struct field_spec page_admin_orders_fields[] = {
+	{ "status", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "method", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "user", FIELD_TEXT, 0, 254, 0, 0 },
+	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_order_fields[] = {
+	{ "notice", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_order_cancel_fields[] = {
+	{ "from", FIELD_TOKEN, 1, 32, 0, 0 },
+	{ "reason", FIELD_TEXT, 0, 200, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_audit_fields[] = {
+	{ "subject_type", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ "subject_id", FIELD_ID, 0, 0, 0, 0 },
+	{ "user", FIELD_TEXT, 0, 254, 0, 0 },
+	{ "admin", FIELD_TEXT, 0, 254, 0, 0 },
+	{ "type", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "from", FIELD_DATE, 0, 0, 0, 0 },
+	{ "to", FIELD_DATE, 0, 0, 0, 0 },
+	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_holiday_fields[] = {
+	{ "day", FIELD_DATE, 1, 0, 0, 0 },
+	{ "name", FIELD_TEXT, 0, 100, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_fx_fields[] = {
+	{ "currency", FIELD_TOKEN, 1, 3, 0, 0 },
+	{ "rate", FIELD_DECIMAL, 1, 24, 0, 0 },
+	{ "effective_from", FIELD_DATE, 1, 0, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* A field's value or "" (absent or invalid). */
+static const char *
+str_or_empty(struct ctx *c, const char *name)
+{
+	const char *s = ctx_str(c, name);
+
+	return s != NULL ? s : "";
+}
+
+/* GET /admin: every registered queue with its figures, and the console's
+ * other pages. A queue whose count fails (its table not migrated yet)
+ * shows as unavailable; the dashboard still answers. */
+int
+page_admin(struct ctx *c)
+{
+	struct view_dict	*d, *q;
+	struct db_queue_stats	 st;
+	char			 age[48];
+	size_t			 i;
+	int			 rc;
+
+	d = view_dict_new();
+	for (i = 0; i < queue_table_n; i++) {
+		q = view_add(d, "QUEUE");
+		view_set(q, "ID", queue_table[i].id);
+		view_set(q, "TITLE", queue_table[i].title);
+		view_set(q, "PATH", queue_table[i].path);
+		view_set(q, "PROMISE", queue_table[i].promise);
+		if (queue_table[i].count(c->db, c->now, &st) == -1) {
+			view_show(q, "UNAVAILABLE");
+			continue;
+		}
+		q = view_add(q, "FIGURES");
+		view_set_int(q, "COUNT", (long long)st.count);
+		aq_age(c->now, st.oldest_at, age, sizeof(age));
+		view_set(q, "OLDEST", st.count > 0 ? age : "-");
+		view_set_int(q, "OVERDUE", (long long)st.overdue);
+		if (st.overdue > 0)
+			view_show(q, "LATE");
+	}
+	for (i = 0; i < admin_kinds_n; i++) {
+		q = view_add(d, "SETTING");
+		view_set(q, "SLUG", admin_kinds[i].slug);
+		view_set(q, "TITLE", admin_kinds[i].title);
+	}
+	rc = page_render(c, "admin_dashboard.tpl", d, "Admin");
+	view_dict_free(d);
+	return rc;
+}
+
+/* A status code for people: "awaiting_review" -> "Awaiting review". */
+static void
+status_label(const char *s, char *out, size_t outsz)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = s[i] == '_' ? ' ' : s[i];
+	out[i] = '\0';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* 1 if an admin may cancel an order in status s (nothing paid yet). */
+static int
+cancellable(const char *s)
+{
+	return strcmp(s, "awaiting_review") == 0 ||
+	    strcmp(s, "awaiting_confirmation") == 0 ||
+	    strcmp(s, "awaiting_remittance") == 0;
+}
+
+/* GET /admin/orders: every order, filtered by status, method and shopper,
+ * sorted by creation or promised date, 25 a page. */
+int
+page_admin_orders(struct ctx *c)
+{
+	struct db_admin_order_filter	 f;
+	struct db_admin_order		*v = NULL;
+	struct aq_list			 l;
+	struct aq_row			*r;
+	const char			*user, *sort;
+	char				 st[48], money[MONEY_STR_MAX];
+	size_t				 n = 0, i;
+	int64_t				 total = 0;
+	int				 rc;
+
+	memset(&f, 0, sizeof(f));
+	memset(&l, 0, sizeof(l));
+	snprintf(f.status, sizeof(f.status), "%s", str_or_empty(c, "status"));
+	snprintf(f.method, sizeof(f.method), "%s", str_or_empty(c, "method"));
+	user = str_or_empty(c, "user");
+	if (user[0] != '\0' && strspn(user, "0123456789") == strlen(user))
+		f.user_id = strtoll(user, NULL, 10);
+	else
+		snprintf(f.user_email, sizeof(f.user_email), "%s", user);
+	sort = str_or_empty(c, "sort");
+	f.sort = strcmp(sort, "oldest") == 0 ? 1 :
+	    strcmp(sort, "promised") == 0 ? 2 : 0;
+	l.title = "Orders";
+	l.path = "/admin/orders";
+	l.intro = "Every order of the mall. Open one for its full history.";
+	l.filters = order_filters;
+	l.nfilters = sizeof(order_filters) / sizeof(order_filters[0]);
+	l.values[0] = f.status;
+	l.values[1] = f.method;
+	l.values[2] = user;
+	l.sorts = order_sorts;
+	l.nsorts = sizeof(order_sorts) / sizeof(order_sorts[0]);
+	l.sort = sort;
+	l.columns = order_columns;
+	l.ncols = sizeof(order_columns) / sizeof(order_columns[0]);
+	l.page = aq_page_arg(c);
+	l.decide_action = "/admin/orders/%lld/cancel";
+	l.decide_label = "Cancel order";
+	if (db_admin_order_search(c->db, &f, (size_t)(l.page - 1) * AQ_PER_PAGE,
+	    AQ_PER_PAGE, &v, &n, &total) == -1)
+		return page_error(c, 500, NULL);
+	l.total = total;
+	for (i = 0; i < n; i++) {
+		r = aq_row_add(&l);
+		r->id = v[i].id;
+		snprintf(r->href, sizeof(r->href), "/admin/orders/%lld",
+		    (long long)v[i].id);
+		r->created_at = v[i].created_at;
+		r->promised_at = v[i].promised_at;
+		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
+		    v[i].user_email);
+		snprintf(r->cells[1], sizeof(r->cells[1]), "%s",
+		    v[i].method[0] ? v[i].method : "-");
+		status_label(v[i].status, st, sizeof(st));
+		snprintf(r->cells[2], sizeof(r->cells[2]), "%s", st);
+		snprintf(r->cells[3], sizeof(r->cells[3]), "%s",
+		    money_display(&v[i].amount_due, money, sizeof(money)));
+		snprintf(r->cells[4], sizeof(r->cells[4]), "%s (%s)",
+		    v[i].country, v[i].region_code);
+		if (cancellable(v[i].status))
+			snprintf(r->decide_from, sizeof(r->decide_from), "%s",
+			    v[i].status);
+	}
+	free(v);
+	rc = admin_queue_render(c, &l);
+	aq_list_cleanup(&l);
+	return rc;
+}
+
+/* Render the admin order page for order id (status 200, or the given
+ * status with error shown). */
+static int
+order_page(struct ctx *c, int64_t id, int status, const char *error,
+    const char *notice)
+{
+	struct db_admin_order		 o;
+	struct db_admin_order_item	*items = NULL;
+	struct db_event_row		*ev = NULL;
+	struct view_dict		*d, *x;
+	char				 tmp[64], money[MONEY_STR_MAX];
+	size_t				 n = 0, ne = 0, i;
+	int				 rc;
+
+	rc = db_admin_order_get(c->db, id, &o);
+	if (rc == 0)
+		return page_error(c, 404, "There is no such order.");
+	if (rc == -1 || db_admin_order_items(c->db, id, &items, &n) == -1)
+		return page_error(c, 500, NULL);
+	if (db_event_history(c->db, "order", id, &ev, &ne) == -1) {
+		free(items);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	view_set_int(d, "ID", (long long)o.id);
+	view_set(d, "USER", o.user_email);
+	view_set_int(d, "USER_ID", (long long)o.user_id);
+	status_label(o.status, tmp, sizeof(tmp));
+	view_set(d, "STATUS", tmp);
+	view_set(d, "STATUS_CODE", o.status);
+	view_set(d, "METHOD", o.method[0] ? o.method : "-");
+	view_set(d, "AMOUNT", money_display(&o.amount_due, money,
+	    sizeof(money)));
+	view_set(d, "FEE", money_display(&o.fee, money, sizeof(money)));
+	view_set(d, "RATE", o.usd_per_unit);
+	view_setf(d, "DEST", "%s (%s)", o.country, o.region_code);
+	admin_fmt_time(o.created_at, tmp, sizeof(tmp));
+	view_set(d, "CREATED", tmp);
+	aq_day(o.promised_at, tmp, sizeof(tmp));
+	view_set(d, "PROMISED", tmp);
+	if (o.promised_at > 0 && o.promised_at < c->now)
+		view_show(d, "LATE");
+	for (i = 0; i < n; i++) {
+		x = view_add(d, "ITEM");
+		view_set(x, "NAME", items[i].name);
+		view_set_int(x, "QTY", (long long)items[i].qty);
+		view_set(x, "PRICE", money_display(&items[i].unit_price, money,
+		    sizeof(money)));
+	}
+	for (i = 0; i < ne; i++) {
+		x = view_add(d, "EVENT");
+		admin_fmt_time(ev[i].at, tmp, sizeof(tmp));
+		view_set(x, "AT", tmp);
+		view_setf(x, "ACTOR", "%s%s%s", ev[i].actor_type,
+		    ev[i].actor_email[0] ? " " : "", ev[i].actor_email);
+		view_set(x, "FROM", ev[i].from_state[0] ? ev[i].from_state :
+		    "-");
+		view_set(x, "TO", ev[i].to_state[0] ? ev[i].to_state : "-");
+		view_set(x, "REASON", ev[i].reason);
+		view_set(x, "DETAIL", ev[i].detail);
+	}
+	if (ne == 0)
+		view_show(d, "NO_EVENTS");
+	if (cancellable(o.status)) {
+		x = view_add(d, "DECIDE");
+		view_set(x, "FROM", o.status);
+		view_set_int(x, "ID", (long long)o.id);
+	}
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	snprintf(tmp, sizeof(tmp), "Order #%lld", (long long)o.id);
+	rc = page_render(c, "admin_order.tpl", d, tmp);
+	view_dict_free(d);
+	db_event_rows_free(ev, ne);
+	free(items);
+	if (rc == 200)
+		c->resp->status = status;
+	return rc == 200 ? status : rc;
+}
+
+/* GET /admin/orders/:id: the order, its lines and its full history. */
+int
+page_admin_order(struct ctx *c)
+{
+	int64_t		 id = ctx_arg_id(c, 0);
+	const char	*n = str_or_empty(c, "notice");
+
+	if (id < 0)
+		return page_error(c, 404, NULL);
+	return order_page(c, id, 200, NULL, strcmp(n, "cancelled") == 0 ?
+	    "The order is cancelled." : NULL);
+}
+
+/* POST /admin/orders/:id/cancel: the admin's decision, bulk-safe: the
+ * second admin gets "already decided by X at T" (409). */
+int
+page_admin_order_cancel(struct ctx *c)
+{
+	int64_t		 id = ctx_arg_id(c, 0);
+	const char	*from = ctx_str(c, "from");
+	char		 msg[512], loc[96];
+	int		 rc;
+
+	if (id < 0)
+		return page_error(c, 404, NULL);
+	if (from == NULL)
+		return order_page(c, id, 422, "The form lacks the state the "
+		    "order was shown in; reload the page.", NULL);
+	rc = admin_order_cancel(c, id, from, str_or_empty(c, "reason"), msg,
+	    sizeof(msg));
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 1)
+		return order_page(c, id, 409, msg, NULL);
+	snprintf(loc, sizeof(loc), "/admin/orders/%lld?notice=cancelled",
+	    (long long)id);
+	return page_redirect(c, loc);
+}
+
+/* Resolve an audit filter's "user"/"admin" text (email or id) to an id:
+ * 0 when empty, -1 when unknown (no event can match: the page says so). */
+static int64_t
+who(struct ctx *c, const char *name)
+{
+	const char	*s = str_or_empty(c, name);
+	int64_t		 id;
+
+	if (s[0] == '\0')
+		return 0;
+	if (strspn(s, "0123456789") == strlen(s))
+		return strtoll(s, NULL, 10);
+	id = db_admin_user_id(c->db, s);
+	return id == 0 ? -1 : id;
+}
+
+/* A FIELD_DATE value as seconds at 00:00 UTC (plus days), or dflt. */
+static int64_t
+day_start(struct ctx *c, const char *name, int plus, int64_t dflt)
+{
+	const char	*s = ctx_str(c, name);
+	mp_date		 d;
+
+	if (s == NULL || mp_date_parse(s, strlen(s), &d) == -1)
+		return dflt;
+	return mp_date_to_unix(d) + (int64_t)plus * 86400;
+}
+
+/* GET /admin/audit: search the audit trail by subject, user, admin, type
+ * and date range, 50 a page, newest first. */
+int
+page_admin_audit(struct ctx *c)
+{
+	struct db_event_filter	 f;
+	struct db_event_row	*v = NULL;
+	struct view_dict	*d, *x;
+	struct buf		 url;
+	char			 tmp[64];
+	size_t			 n = 0, i;
+	int64_t			 total = 0, page = aq_page_arg(c), uid, aid;
+	int			 rc, none = 0;
+
+	memset(&f, 0, sizeof(f));
+	snprintf(f.subject_type, sizeof(f.subject_type), "%s",
+	    str_or_empty(c, "subject_type"));
+	f.subject_id = ctx_int(c, "subject_id", 0);
+	snprintf(f.type, sizeof(f.type), "%s", str_or_empty(c, "type"));
+	uid = who(c, "user");
+	aid = who(c, "admin");
+	if (uid < 0 || aid < 0)
+		none = 1;
+	f.user_id = uid > 0 ? uid : 0;
+	f.admin_id = aid > 0 ? aid : 0;
+	f.from = day_start(c, "from", 0, 0);
+	f.until = day_start(c, "to", 1, 0);
+	if (!none && db_event_search(c->db, &f, (size_t)(page - 1) * 50, 50,
+	    &v, &n, &total) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	buf_init(&url);
+	view_set(d, "F_SUBJECT_TYPE", f.subject_type);
+	if (f.subject_id > 0)
+		view_set_int(d, "F_SUBJECT_ID", (long long)f.subject_id);
+	view_set(d, "F_USER", str_or_empty(c, "user"));
+	view_set(d, "F_ADMIN", str_or_empty(c, "admin"));
+	view_set(d, "F_TYPE", f.type);
+	view_set(d, "F_FROM", str_or_empty(c, "from"));
+	view_set(d, "F_TO", str_or_empty(c, "to"));
+	view_set_int(d, "TOTAL", (long long)total);
+	view_set_int(d, "PAGE", (long long)page);
+	if (none)
+		view_show(d, "UNKNOWN_USER");
+	if (n == 0)
+		view_show(d, "EMPTY");
+	for (i = 0; i < n; i++) {
+		x = view_add(d, "EVENT");
+		view_set_int(x, "ID", (long long)v[i].id);
+		admin_fmt_time(v[i].at, tmp, sizeof(tmp));
+		view_set(x, "AT", tmp);
+		view_setf(x, "SUBJECT", "%s #%lld", v[i].subject_type,
+		    (long long)v[i].subject_id);
+		if (strcmp(v[i].subject_type, "order") == 0)
+			view_setf(view_add(x, "ORDER_LINK"), "HREF",
+			    "/admin/orders/%lld", (long long)v[i].subject_id);
+		view_setf(x, "ACTOR", "%s%s%s", v[i].actor_type,
+		    v[i].actor_email[0] ? " " : "", v[i].actor_email);
+		view_set(x, "FROM", v[i].from_state[0] ? v[i].from_state : "-");
+		view_set(x, "TO", v[i].to_state[0] ? v[i].to_state : "-");
+		view_set(x, "REASON", v[i].reason);
+		view_set(x, "DETAIL", v[i].detail);
+	}
+	/* Pages keep the query; only "page" changes. */
+	if ((int64_t)(page * 50) < total || page > 1) {
+		static const char *const keys[] = { "subject_type",
+		    "subject_id", "user", "admin", "type", "from", "to" };
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			const char *s = str_or_empty(c, keys[i]);
+
+			if (s[0] == '\0')
+				continue;
+			buf_printf(&url, "%s=", keys[i]);
+			aq_url_encode(&url, s);
+			buf_puts(&url, "&");
+		}
+		if (page > 1)
+			view_setf(view_add(d, "PREV"), "HREF",
+			    "/admin/audit?%spage=%lld", buf_str(&url),
+			    (long long)(page - 1));
+		if ((int64_t)(page * 50) < total)
+			view_setf(view_add(d, "NEXT"), "HREF",
+			    "/admin/audit?%spage=%lld", buf_str(&url),
+			    (long long)(page + 1));
+	}
+	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");
+	buf_cleanup(&url);
+	view_dict_free(d);
+	db_event_rows_free(v, n);
+	return rc;
+}
+
+/* Render the holidays page (status, with an error next to the form). */
+static int
+holidays_page(struct ctx *c, int status, const char *error,
+    const char *notice)
+{
+	struct db_holiday	*v = NULL;
+	struct view_dict	*d, *x;
+	char			 from[CAL_DATE_STRLEN];
+	mp_date			 today;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	/* A year back is enough to see what recent deadlines skipped. */
+	if (mp_date_from_unix(c->now - 366 * 86400, &today) == -1)
+		return page_error(c, 500, NULL);
+	mp_date_str(today, from, sizeof(from));
+	if (db_holiday_list(c->db, from, &v, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	for (i = 0; i < n; i++) {
+		x = view_add(d, "HOLIDAY");
+		view_set(x, "DAY", v[i].day);
+		view_set(x, "NAME", v[i].name);
+	}
+	if (n == 0)
+		view_show(d, "EMPTY");
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	rc = page_render(c, "admin_holidays.tpl", d, "Holidays");
+	view_dict_free(d);
+	free(v);
+	if (rc == 200 && status != 200)
+		c->resp->status = status;
+	return rc == 200 ? status : rc;
+}
+
+/* GET /admin/holidays. */
+int
+page_admin_holidays(struct ctx *c)
+{
+	return holidays_page(c, 200, NULL, NULL);
+}
+
+/* POST /admin/holidays/add: day and name. */
+int
+page_admin_holiday_add(struct ctx *c)
+{
+	const char	*day = ctx_str(c, "day"), *name = ctx_str(c, "name");
+	int		 rc;
+
+	if (day == NULL)
+		return holidays_page(c, 422, "Day: a date YYYY-MM-DD.", NULL);
+	rc = admin_holiday_add(c, day, name != NULL ? name : "Holiday");
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 1)
+		return holidays_page(c, 409, "That day is already a holiday.",
+		    NULL);
+	return holidays_page(c, 200, NULL, "Holiday added.");
+}
+
+/* POST /admin/holidays/remove: day. */
+int
+page_admin_holiday_remove(struct ctx *c)
+{
+	const char	*day = ctx_str(c, "day");
+	int		 rc;
+
+	if (day == NULL)
+		return holidays_page(c, 422, "Day: a date YYYY-MM-DD.", NULL);
+	rc = admin_holiday_remove(c, day);
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 1)
+		return holidays_page(c, 404, "That day is not a holiday.",
+		    NULL);
+	return holidays_page(c, 200, NULL, "Holiday removed.");
+}
+
+/* Render the exchange-rates page. */
+static int
+fx_page(struct ctx *c, int status, const char *error, const char *notice)
+{
+	struct db_fx		*v = NULL;
+	struct view_dict	*d, *x;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if (db_fx_list(c->db, &v, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	for (i = 0; i < n; i++) {
+		x = view_add(d, "RATE");
+		view_set(x, "CURRENCY", v[i].currency);
+		view_set(x, "RATE", v[i].usd_per_unit);
+		view_set(x, "FROM", v[i].effective_from);
+	}
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	view_set(d, "F_CURRENCY", str_or_empty(c, "currency"));
+	view_set(d, "F_RATE", str_or_empty(c, "rate"));
+	view_set(d, "F_FROM", str_or_empty(c, "effective_from"));
+	rc = page_render(c, "admin_fx.tpl", d, "Exchange rates");
+	view_dict_free(d);
+	free(v);
+	if (rc == 200 && status != 200)
+		c->resp->status = status;
+	return rc == 200 ? status : rc;
+}
+
+/* GET /admin/fx. */
+int
+page_admin_fx(struct ctx *c)
+{
+	return fx_page(c, 200, NULL, NULL);
+}
+
+/* POST /admin/fx: a new rate with the date it takes effect. */
+int
+page_admin_fx_add(struct ctx *c)
+{
+	char	err[200];
+	int	rc;
+
+	if (c->bad_fields > 0)
+		return fx_page(c, 422, "Give a currency (e.g. EUR), a rate "
+		    "(USD for one unit) and the date it takes effect.", NULL);
+	rc = admin_fx_add(c, ctx_str(c, "currency"), ctx_str(c, "rate"),
+	    ctx_str(c, "effective_from"), err, sizeof(err));
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 1)
+		return fx_page(c, 422, err, NULL);
+	return fx_page(c, 200, NULL, "Rate recorded. Orders already quoted "
+	    "keep their rate.");
+}

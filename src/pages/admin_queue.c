@@ -1,0 +1,228 @@
+/*
+ * The generic admin queue page (see admin_queue.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "http/ctx.h"
+#include "pages/admin_queue.h"
+#include "pages/render.h"
+#include "service/admin.h"
+#include "view/view.h"
+
+/* See admin_queue.h. */
+int64_t
+aq_page_arg(struct ctx *c)
+{
+	int64_t p = ctx_int(c, "page", 1);
+
+	return p < 1 ? 1 : p;
+}
+
+/* See admin_queue.h. */
+struct aq_row *
+aq_row_add(struct aq_list *l)
+{
+	if (l->nrows == l->caprows) {
+		l->caprows = l->caprows ? l->caprows * 2 : 32;
+		l->rows = xrealloc(l->rows, l->caprows * sizeof(*l->rows));
+	}
+	memset(&l->rows[l->nrows], 0, sizeof(*l->rows));
+	return &l->rows[l->nrows++];
+}
+
+/* See admin_queue.h. */
+void
+aq_list_cleanup(struct aq_list *l)
+{
+	free(l->rows);
+	l->rows = NULL;
+	l->nrows = l->caprows = 0;
+}
+
+/* See admin_queue.h. */
+void
+aq_age(int64_t now, int64_t since, char *out, size_t outsz)
+{
+	int64_t d = now - since;
+
+	if (since <= 0) {
+		snprintf(out, outsz, "-");
+		return;
+	}
+	if (d < 0)
+		d = 0;
+	if (d >= 86400)
+		snprintf(out, outsz, "%lld d %lld h", (long long)(d / 86400),
+		    (long long)(d % 86400 / 3600));
+	else if (d >= 3600)
+		snprintf(out, outsz, "%lld h %lld min", (long long)(d / 3600),
+		    (long long)(d % 3600 / 60));
+	else
+		snprintf(out, outsz, "%lld min", (long long)(d / 60));
+}
+
+/* See admin_queue.h. */
+void
+aq_day(int64_t end, char *out, size_t outsz)
+{
+	time_t		tt = (time_t)(end - 1);
+	struct tm	tm;
+
+	if (end <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%d", &tm) == 0)
+		snprintf(out, outsz, "-");
+}
+
+/* See admin_queue.h. */
+void
+aq_url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char ch;
+
+	for (; *s != '\0'; s++) {
+		ch = (unsigned char)*s;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
+		    ch == '.' || ch == '~')
+			buf_printf(b, "%c", ch);
+		else
+			buf_printf(b, "%%%c%c", hex[ch >> 4], hex[ch & 15]);
+	}
+}
+
+/* The list's URL with its filters, sort (sort_override if not NULL) and
+ * page into b. */
+static void
+list_url(struct buf *b, const struct aq_list *l, const char *sort,
+    int64_t page)
+{
+	size_t i;
+
+	buf_reset(b);
+	buf_printf(b, "%s?", l->path);
+	for (i = 0; i < l->nfilters && i < AQ_MAXCOLS; i++) {
+		if (l->values[i] == NULL || l->values[i][0] == '\0')
+			continue;
+		buf_printf(b, "%s=", l->filters[i].name);
+		aq_url_encode(b, l->values[i]);
+		buf_puts(b, "&");
+	}
+	if (sort != NULL && sort[0] != '\0') {
+		buf_puts(b, "sort=");
+		aq_url_encode(b, sort);
+		buf_puts(b, "&");
+	}
+	buf_printf(b, "page=%lld", (long long)page);
+}
+
+/* See admin_queue.h. */
+int
+admin_queue_render(struct ctx *c, const struct aq_list *l)
+{
+	struct view_dict	*d, *s, *r, *x;
+	struct buf		 url;
+	char			 tmp[64];
+	size_t			 i, j;
+	int64_t			 pages;
+	int			 rc;
+
+	d = view_dict_new();
+	buf_init(&url);
+	view_set(d, "TITLE", l->title);
+	view_set(d, "PATH", l->path);
+	if (l->intro != NULL)
+		view_set(view_add(d, "INTRO"), "TEXT", l->intro);
+	if (l->notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", l->notice);
+	if (l->error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", l->error);
+	for (i = 0; i < l->nfilters && i < AQ_MAXCOLS; i++) {
+		s = view_add(d, "FILTER");
+		view_set(s, "NAME", l->filters[i].name);
+		view_set(s, "LABEL", l->filters[i].label);
+		if (l->filters[i].choices == NULL) {
+			x = view_add(s, "TEXT");
+			view_set(x, "VALUE", l->values[i] ? l->values[i] : "");
+			continue;
+		}
+		x = view_add(s, "SELECT");
+		for (j = 0; l->filters[i].choices[j] != NULL; j++) {
+			r = view_add(x, "OPTION");
+			view_set(r, "VALUE", l->filters[i].choices[j]);
+			if (l->values[i] != NULL &&
+			    strcmp(l->values[i], l->filters[i].choices[j]) == 0)
+				view_show(r, "SELECTED");
+		}
+	}
+	for (i = 0; i < l->nsorts; i++) {
+		s = view_add(d, "SORT");
+		view_set(s, "VALUE", l->sorts[i].value);
+		view_set(s, "LABEL", l->sorts[i].label);
+		if (l->sort != NULL && strcmp(l->sort, l->sorts[i].value) == 0)
+			view_show(s, "SELECTED");
+	}
+	for (i = 0; i < l->ncols; i++)
+		view_set(view_add(d, "COLUMN"), "LABEL", l->columns[i]);
+	if (l->decide_action != NULL)
+		view_show(d, "DECIDE_COL");
+	if (l->nrows == 0)
+		view_show(d, "EMPTY");
+	for (i = 0; i < l->nrows; i++) {
+		const struct aq_row *row = &l->rows[i];
+
+		r = view_add(d, "ROW");
+		view_set_int(r, "ID", (long long)row->id);
+		view_set(r, "HREF", row->href);
+		admin_fmt_time(row->created_at, tmp, sizeof(tmp));
+		view_set(r, "CREATED", tmp);
+		aq_age(c->now, row->created_at, tmp, sizeof(tmp));
+		view_set(r, "AGE", tmp);
+		if (row->promised_at > 0) {
+			aq_day(row->promised_at, tmp, sizeof(tmp));
+			view_set(r, "PROMISED", tmp);
+			if (row->promised_at < c->now)
+				view_show(r, "LATE");
+		} else
+			view_set(r, "PROMISED", "-");
+		for (j = 0; j < l->ncols && j < AQ_MAXCOLS; j++) {
+			x = view_add(r, "CELL");
+			view_set(x, "LABEL", l->columns[j]);
+			view_set(x, "TEXT", row->cells[j]);
+		}
+		if (l->decide_action != NULL) {
+			x = view_add(r, "DECIDE_CELL");
+			if (row->decide_from[0] != '\0') {
+				s = view_add(x, "DECIDE");
+				snprintf(tmp, sizeof(tmp), l->decide_action,
+				    (long long)row->id);
+				view_set(s, "ACTION", tmp);
+				view_set(s, "FROM", row->decide_from);
+				view_set(s, "LABEL", l->decide_label);
+				view_set_int(s, "ID", (long long)row->id);
+			}
+		}
+	}
+	pages = (l->total + AQ_PER_PAGE - 1) / AQ_PER_PAGE;
+	if (pages < 1)
+		pages = 1;
+	view_set_int(d, "TOTAL", (long long)l->total);
+	view_set_int(d, "PAGE", (long long)l->page);
+	view_set_int(d, "PAGES", (long long)pages);
+	if (l->page > 1) {
+		list_url(&url, l, l->sort, l->page - 1);
+		view_set(view_add(d, "PREV"), "HREF", buf_str(&url));
+	}
+	if (l->page < pages) {
+		list_url(&url, l, l->sort, l->page + 1);
+		view_set(view_add(d, "NEXT"), "HREF", buf_str(&url));
+	}
+	rc = page_render(c, "admin_queue.tpl", d, l->title);
+	buf_cleanup(&url);
+	view_dict_free(d);
+	return rc;
+}

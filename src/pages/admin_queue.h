@@ -1,0 +1,99 @@
+#ifndef MALLPAY_PAGES_ADMIN_QUEUE_H
+#define MALLPAY_PAGES_ADMIN_QUEUE_H
+
+/*
+ * The one look of every admin queue (issue 10): a filter form, sortable
+ * list with the item's age and promised date (C-04, late ones marked),
+ * pagination, and a per-row "decide" form that posts the state the admin
+ * saw, so a second admin deciding the same item gets "already decided by
+ * X at T" (service/admin.c, db_admin_decision_claim).
+ *
+ * A queue page fills a struct aq_list and calls admin_queue_render():
+ *
+ *	static const struct aq_filter filters[] = {
+ *		{ "status", "Status", status_choices },	// choices NULL: text box
+ *	};
+ *	struct aq_list l = { .title = "COD review", .path = "/admin/queues/cod", ... };
+ *	l.page = aq_page_arg(c); ... fetch rows ... aq_row_add(&l) ...
+ *	return admin_queue_render(c, &l);
+ *
+ * The route declares AQ_FIELDS plus its filters' names (page, sort,
+ * notice, error).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "http/http.h"
+
+#define AQ_MAXCOLS	8
+#define AQ_PER_PAGE	25
+
+struct aq_filter {
+	const char		*name;		/* query parameter and field name */
+	const char		*label;
+	const char *const	*choices;	/* NULL-terminated values, or NULL: free text */
+};
+
+struct aq_sort {
+	const char	*value;
+	const char	*label;
+};
+
+struct aq_row {
+	int64_t		 id;
+	char		 href[128];		/* the item's page */
+	int64_t		 created_at;		/* age is counted from here */
+	int64_t		 promised_at;		/* end of the promised day (next
+						   midnight UTC) or deadline; 0: none */
+	char		 cells[AQ_MAXCOLS][256];
+	char		 decide_from[33];	/* state shown; "" = no decide form */
+};
+
+struct aq_list {
+	const char		*title;
+	const char		*path;		/* the list's own GET path */
+	const char		*intro;		/* one sentence under the title, or NULL */
+	const struct aq_filter	*filters;
+	size_t			 nfilters;
+	const char		*values[AQ_MAXCOLS];	/* current filter values */
+	const struct aq_sort	*sorts;
+	size_t			 nsorts;
+	const char		*sort;		/* current sort value */
+	const char *const	*columns;	/* headings of cells[] */
+	size_t			 ncols;
+	struct aq_row		*rows;		/* owned by the list (aq_list_cleanup) */
+	size_t			 nrows, caprows;
+	int64_t			 total;		/* matching items in all pages */
+	int64_t			 page;		/* 1-based */
+	const char		*decide_action;	/* printf format with one %lld (the id), or NULL */
+	const char		*decide_label;	/* button text, e.g. "Cancel order" */
+	const char		*notice;	/* shown as a flash, or NULL */
+	const char		*error;		/* shown as an error, or NULL */
+};
+
+/* The "page" query field (1 when absent or invalid). */
+int64_t	aq_page_arg(struct ctx *c);
+
+/* A new zeroed row at the end of l's rows (owned by l). */
+struct aq_row *aq_row_add(struct aq_list *l);
+
+/* Free l's rows; the rest is borrowed. */
+void	aq_list_cleanup(struct aq_list *l);
+
+/* "3 d 4 h", "5 h 10 min", "2 min" from since to now into out. */
+void	aq_age(int64_t now, int64_t since, char *out, size_t outsz);
+
+/* The promised day of a deadline end (the instant just before it) as
+ * "YYYY-MM-DD" into out ("-" for 0). */
+void	aq_day(int64_t end, char *out, size_t outsz);
+
+/* Render l with templates/admin_queue.tpl in the layout. Returns the status
+ * of page_render (200, or 500). */
+int	admin_queue_render(struct ctx *c, const struct aq_list *l);
+
+/* Append s percent-encoded for a query string to b. */
+struct buf;
+void	aq_url_encode(struct buf *b, const char *s);
+
+#endif

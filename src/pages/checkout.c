@@ -1,0 +1,527 @@
+/*
+ * Checkout: GET /checkout (the quote: destination, coupon, points, the
+ * amount to pay, every method with its verdict, installment comparison
+ * and the chosen plan's disclosure) and POST /checkout/place.
+ *
+ * Everything works without JavaScript: the options form is a GET that
+ * recomputes the quote (C-03), the methods form POSTs to /checkout/place
+ * with a fresh random idempotency key per rendered page. An installment
+ * choice posted without disclosed=<that same plan> shows that plan's full disclosure
+ * first (RULES "The plan, before the shopper confirms, shows ..."), so
+ * nothing is committed before the shopper has seen it.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "http/ctx.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "rules/apr.h"
+#include "rules/plan.h"
+#include "rules/rfcode.h"
+#include "service/checkout.h"
+#include "view/view.h"
+
+const struct field_spec page_checkout_fields[] = {
+	{ "country", FIELD_TOKEN, 0, 2, 0, 0 },
+	{ "coupon", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
+	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_checkout_place_fields[] = {
+	{ "country", FIELD_TOKEN, 0, 2, 0, 0 },
+	{ "coupon", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
+	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
+	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ "disclosed", FIELD_TEXT, 0, 120, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* The payment method's name for people. */
+static const char *
+method_title(enum pay_method m)
+{
+	switch (m) {
+	case PM_INSTALLMENT_CARD:
+		return "Credit card installment";
+	case PM_INSTALLMENT_PARTNER:
+		return "Platform-cooperative installment (no card needed)";
+	case PM_INSTALLMENT_CORPORATE:
+		return "Corporate public installment";
+	case PM_CREDIT_LINE:
+		return "Platform credit line";
+	case PM_COD:
+		return "Cash on delivery";
+	case PM_REMITTANCE:
+		return "Post office remittance";
+	case PM_PAY_AFTER_USE:
+		return "Pay After Use";
+	default:
+		return "?";
+	}
+}
+
+/* Read the options of the form into *in. */
+static void
+read_input(struct ctx *c, struct checkout_input *in)
+{
+	const char *s;
+
+	memset(in, 0, sizeof(*in));
+	if ((s = ctx_str(c, "country")) != NULL)
+		snprintf(in->country, sizeof(in->country), "%s", s);
+	if ((s = ctx_str(c, "coupon")) != NULL)
+		snprintf(in->coupon, sizeof(in->coupon), "%s", s);
+	in->points = ctx_int(c, "points", 0);
+}
+
+/* Split "method:inst:term" (or "method") into *ch. 0 or -1. */
+static int
+parse_pay(const char *pay, struct checkout_choice *ch)
+{
+	const char	*a, *b;
+	char		*end;
+	long		 t;
+
+	if (pay == NULL)
+		return -1;
+	a = strchr(pay, ':');
+	if (a == NULL) {
+		if (strlen(pay) >= sizeof(ch->method))
+			return -1;
+		snprintf(ch->method, sizeof(ch->method), "%s", pay);
+		return 0;
+	}
+	if ((size_t)(a - pay) >= sizeof(ch->method))
+		return -1;
+	snprintf(ch->method, sizeof(ch->method), "%.*s", (int)(a - pay), pay);
+	b = strchr(a + 1, ':');
+	if (b == NULL || (size_t)(b - a - 1) >= sizeof(ch->inst))
+		return -1;
+	snprintf(ch->inst, sizeof(ch->inst), "%.*s", (int)(b - a - 1), a + 1);
+	t = strtol(b + 1, &end, 10);
+	if (end == b + 1 || *end != '\0' || t < 1 || t > PLAN_MAX_MONTHS)
+		return -1;
+	ch->term = (int)t;
+	return 0;
+}
+
+/* Write a money amount into d as name. */
+static void
+set_money(struct view_dict *d, const char *name, const struct money *m)
+{
+	char b[MONEY_STR_MAX];
+
+	view_set(d, name, money_display(m, b, sizeof(b)));
+}
+
+/* Write a date into d as name. */
+static void
+set_date(struct view_dict *d, const char *name, mp_date day)
+{
+	char b[16];
+
+	view_set(d, name, mp_date_str(day, b, sizeof(b)));
+}
+
+/* The reasons of v into section REASONS of d. */
+static void
+add_reasons(struct view_dict *d, const struct verdict *v)
+{
+	struct view_dict	*r;
+	size_t			 i;
+
+	for (i = 0; i < v->nreasons; i++) {
+		r = view_add(d, "REASON");
+		view_set(r, "RULE", v->reasons[i].rule);
+		view_set(r, "TEXT", v->reasons[i].message);
+	}
+}
+
+/* The full disclosure of offer o into section PLAN of d. */
+static void
+add_disclosure(struct view_dict *d, const struct checkout_offer *o,
+    const struct checkout_quote *q, const char *pay)
+{
+	struct view_dict	*p, *row;
+	char			 b[32], r[32];
+	int			 i;
+
+	p = view_add(d, "DISCLOSURE");
+	view_set(p, "INST_NAME", o->inst_name);
+	view_set(p, "METHOD", method_title(o->method));
+	view_set(p, "PAY", pay);
+	view_set_int(p, "TERM", o->term);
+	view_set(p, "MONTHLY_RATE", o->monthly_rate);
+	set_money(p, "PRINCIPAL", &o->plan.principal);
+	set_money(p, "MONTHLY_FEE", &o->plan.monthly_fee);
+	set_money(p, "TOTAL_FEE", &o->plan.total_fee);
+	set_money(p, "TOTAL_COST", &o->plan.total_cost);
+	view_set(p, "APR", apr_str(o->apr_bp, b, sizeof(b)));
+	view_set(p, "FEE_MODE", o->plan.fee_mode == PLAN_FEE_UPFRONT ?
+	    "The whole handling fee is due with the first installment "
+	    "(INST-M3)." : "Each installment carries one month's handling fee "
+	    "(INST-M3).");
+	snprintf(r, sizeof(r), "%s", o->late_fee_rate);
+	view_set(p, "LATE_FEE", r);
+	view_set(p, "EARLY", o->waives_future_fees ?
+	    "You may repay the remaining principal at any time; the fees of "
+	    "months not yet begun are waived (INST-F3)." :
+	    "You may repay the remaining principal at any time; the fees of "
+	    "every month remain due (INST-F3: this institution does not waive "
+	    "future fees).");
+	for (i = 0; i < o->plan.n; i++) {
+		row = view_add(p, "INSTALLMENT");
+		view_set_int(row, "SEQ", o->plan.inst[i].seq);
+		set_date(row, "DUE", o->plan.inst[i].due);
+		set_money(row, "PRINCIPAL", &o->plan.inst[i].principal);
+		set_money(row, "FEE", &o->plan.inst[i].fee);
+		set_money(row, "TOTAL", &o->plan.inst[i].total);
+	}
+	(void)q;
+}
+
+/* Fill d with the quote q and the options in. chosen: the "pay" value
+ * to pre-select (may be NULL). */
+static void
+fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
+    const struct checkout_input *in, const char *chosen, int disclose)
+{
+	const struct facts_live	*l = &q->live;
+	struct view_dict	*s, *m, *t, *row;
+	const struct verdict	*v;
+	const struct checkout_offer *o;
+	unsigned char		 rnd[16];
+	char			 key[33], b[64], val[128], rf[RFCODE_PRINT_MAX];
+	char			 lab[400];
+	char			 code[RFCODE_MAX];
+	size_t			 i, j;
+	struct money		 total;
+
+	(void)c;
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
+	view_set(d, "KEY", key);
+	view_set(d, "COUNTRY", in->country);
+	view_set(d, "COUPON", in->coupon);
+	view_set_int(d, "POINTS", (long long)in->points);
+	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
+	/* Destination select with the region labels (COD-03, COD-05,
+	 * INST-08). */
+	for (i = 0; i < l->ncountries; i++) {
+		const struct db_country *k = &l->countries[i];
+		const struct db_region *rg = NULL;
+		int days;
+
+		for (j = 0; j < l->nregions; j++)
+			if (strcmp(l->regions[j].code, k->region_code) == 0)
+				rg = &l->regions[j];
+		s = view_add(d, "OPTION");
+		view_set(s, "CODE", k->code);
+		days = k->delivery_days >= 0 ? k->delivery_days :
+		    rg != NULL ? rg->delivery_days : 0;
+		snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
+		    rg != NULL ? rg->name : k->region_code,
+		    rg != NULL && rg->cod_supported ? " · COD Supported" : "",
+		    days > l->f.settings.cod_max_delivery_days ?
+		    " · remote area" : "",
+		    k->high_risk ? " · high-risk for installments" : "");
+		view_set(s, "LABEL", lab);
+		if (strcmp(k->code, in->country) == 0)
+			view_show(s, "SELECTED");
+	}
+	if (l->country != NULL) {
+		s = view_add(d, "DEST");
+		view_set(s, "NAME", l->country->name);
+		view_set(s, "REGION", l->region != NULL ? l->region->name : "");
+		if (l->region != NULL && l->region->cod_supported)
+			view_show(s, "COD_SUPPORTED");
+		view_set_int(s, "DAYS", (long long)
+		    l->f.order.shipping.delivery_days);
+		if (l->f.order.shipping.delivery_days >
+		    l->f.settings.cod_max_delivery_days)
+			view_show(s, "REMOTE");
+		if (l->country->high_risk)
+			view_show(s, "HIGH_RISK");
+	} else
+		view_show(d, "NO_DEST");
+	for (i = 0; i < l->nlines; i++) {
+		s = view_add(d, "LINE");
+		view_set(s, "NAME", l->lines[i].name);
+		view_set_int(s, "QTY", l->lines[i].qty);
+		set_money(s, "TOTAL", &l->line_totals[i]);
+		if (l->lines[i].pay_after_use)
+			view_show(s, "PAU");
+	}
+	set_money(d, "ITEMS_TOTAL", &l->items_total);
+	if (l->coupon.minor > 0) {
+		s = view_add(d, "COUPON_LINE");
+		view_set(s, "CODE", l->coupon_code);
+		set_money(s, "AMOUNT", &l->coupon);
+	}
+	if (l->coupon_msg[0] != '\0')
+		view_set(view_add(d, "COUPON_ERR"), "MSG", l->coupon_msg);
+	if (l->points_amount.minor > 0) {
+		s = view_add(d, "POINTS_LINE");
+		view_set_int(s, "USED", (long long)l->points_used);
+		set_money(s, "AMOUNT", &l->points_amount);
+	}
+	if (l->points_msg[0] != '\0')
+		view_set(view_add(d, "POINTS_ERR"), "MSG", l->points_msg);
+	if (q->amount_ok) {
+		set_money(d, "AMOUNT", &q->amount.amount);
+		set_money(d, "AMOUNT_USD", &q->amount.amount_usd);
+		if (strcmp(q->amount.amount.cur, "USD") != 0)
+			view_show(d, "SHOW_USD");
+	}
+	view_set(d, "SETTLEMENT", l->settlement_note);
+	view_set(d, "CURRENCY", l->currency);
+
+	/* C-06: every method, eligible ones selectable. */
+	for (i = 0; i < q->verdicts.n; i++) {
+		v = &q->verdicts.v[i];
+		m = view_add(d, "METHOD");
+		view_set(m, "TITLE", method_title(v->method));
+		view_set(m, "CODE", pay_method_name(v->method));
+		view_set(m, "INST", v->institution);
+		if (v->institution[0] != '\0')
+			view_show(m, "HAS_INST");
+		for (j = 0; j < l->ninsts; j++)
+			if (strcmp(l->insts[j].id, v->institution) == 0)
+				view_set(m, "INST_NAME", l->insts[j].name);
+		if (!v->eligible) {
+			s = view_add(m, "UNAVAILABLE");
+			add_reasons(s, v);
+			continue;
+		}
+		if (v->method == PM_INSTALLMENT_CARD ||
+		    v->method == PM_INSTALLMENT_PARTNER ||
+		    v->method == PM_INSTALLMENT_CORPORATE ||
+		    v->method == PM_CREDIT_LINE) {
+			t = view_add(m, "PLANS");
+			for (j = 0; j < q->noffers; j++) {
+				o = &q->offers[j];
+				if (o->method != v->method ||
+				    strcmp(o->inst, v->institution) != 0)
+					continue;
+				row = view_add(t, "PLAN");
+				snprintf(val, sizeof(val), "%s:%s:%d",
+				    pay_method_name(o->method), o->inst,
+				    o->term);
+				view_set(row, "VALUE", val);
+				view_set_int(row, "TERM", o->term);
+				/* The regular monthly amount: the last
+				 * installment (the first may carry the
+				 * remainder cents or the upfront fee). */
+				set_money(row, "MONTHLY",
+				    &o->plan.inst[o->plan.n - 1].total);
+				set_money(row, "FIRST", &o->plan.inst[0].total);
+				view_set(row, "RATE", o->monthly_rate);
+				set_money(row, "TOTAL_FEE", &o->plan.total_fee);
+				set_money(row, "TOTAL_COST",
+				    &o->plan.total_cost);
+				view_set(row, "APR", apr_str(o->apr_bp, b,
+				    sizeof(b)));
+				if (chosen != NULL && strcmp(chosen, val) == 0) {
+					view_show(row, "CHECKED");
+					if (disclose)
+						add_disclosure(d, o, q, val);
+				}
+			}
+			if (v->has_available) {
+				s = view_add(m, "AVAILABLE");
+				set_money(s, "AMOUNT", &v->available_usd);
+			}
+			continue;
+		}
+		s = view_add(m, "SIMPLE");
+		view_set(s, "VALUE", pay_method_name(v->method));
+		if (chosen != NULL && strcmp(chosen,
+		    pay_method_name(v->method)) == 0)
+			view_show(s, "CHECKED");
+		if (v->method == PM_COD && q->has_cod_fee) {
+			/* COD-F1: the fee as its own line. */
+			t = view_add(m, "COD_FEE");
+			set_money(t, "FEE", &q->cod_fee);
+			money_add(&q->amount.amount, &q->cod_fee, &total);
+			set_money(t, "TOTAL", &total);
+			set_date(t, "REVIEW_DUE", q->dates.cod_review_due);
+		}
+		if (v->method == PM_REMITTANCE) {
+			t = view_add(m, "REMIT");
+			set_money(t, "AMOUNT", &q->amount.amount);
+			set_date(t, "DUE", q->dates.remittance_due);
+			/* The order's own code is made when it is placed;
+			 * this shows its form. */
+			if (rfcode_generate("123", 3, code, sizeof(code)) ==
+			    0 && rfcode_print(code, strlen(code), rf,
+			    sizeof(rf)) == 0)
+				view_set(t, "RF_EXAMPLE", rf);
+			view_set(t, "WINDOW", l->region != NULL &&
+			    l->region->domestic ? "1-3 business days "
+			    "(domestic)" : "7-15 business days (cross-border)");
+		}
+		if (v->method == PM_PAY_AFTER_USE)
+			view_show(m, "PAU_NOTE");
+	}
+}
+
+/* Render the checkout page for the quote (status code status). */
+static int
+render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
+    const struct checkout_input *in, const char *chosen, int disclose,
+    const char *error)
+{
+	struct view_dict	*d = view_dict_new();
+	int			 rc;
+
+	if (q->empty)
+		view_show(d, "EMPTY");
+	else {
+		view_show(d, "CART");
+		fill_quote(c, d, q, in, chosen, disclose);
+	}
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set(d, "PLACE_LABEL", disclose && chosen != NULL &&
+	    strchr(chosen, ':') != NULL ? "Apply for this plan and place "
+	    "the order" : "Place order");
+	rc = page_render(c, "checkout.tpl", d, "Checkout");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /checkout: the quote for the options in the query. */
+int
+page_checkout(struct ctx *c)
+{
+	struct checkout_input	 in;
+	struct checkout_quote	 q;
+	char			 err[256];
+	const char		*pay = ctx_str(c, "pay");
+	int			 rc;
+
+	read_input(c, &in);
+	if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q, err,
+	    sizeof(err)) == -1) {
+		log_warn("checkout: %s", err);
+		checkout_quote_cleanup(&q);
+		return page_error(c, 500, NULL);
+	}
+	rc = render_checkout(c, 200, &q, &in, pay, pay != NULL, NULL);
+	checkout_quote_cleanup(&q);
+	return rc;
+}
+
+/* The sentence for a refused placement. */
+static const char *
+place_error(enum checkout_result r)
+{
+	switch (r) {
+	case CO_NO_COUNTRY:
+		return "Choose the destination country first: the available "
+		    "payment methods depend on it.";
+	case CO_BAD_CHOICE:
+		return "Choose one of the available payment methods (and, for "
+		    "an installment, one of its plans).";
+	case CO_REFUSED:
+		return "The payment method you chose is not available for this "
+		    "order: the reasons are listed next to it. Nothing was "
+		    "ordered; please choose another method.";
+	case CO_STALE:
+		return "Your points or credit changed since this page was "
+		    "shown. Nothing was ordered; please check the amounts and "
+		    "try again.";
+	default:
+		return NULL;
+	}
+}
+
+/* POST /checkout/place. */
+int
+page_checkout_place(struct ctx *c)
+{
+	struct checkout_input	 in;
+	struct checkout_choice	 ch;
+	struct checkout_quote	 q;
+	enum checkout_result	 r;
+	enum pay_method		 m;
+	const char		*pay = ctx_str(c, "pay");
+	char			 next[128], err[256];
+	int64_t			 id;
+	int			 rc;
+
+	read_input(c, &in);
+	memset(&ch, 0, sizeof(ch));
+	if (ctx_str(c, "key") == NULL)
+		return page_error(c, 400, "The form is incomplete; reload the "
+		    "checkout page and try again.");
+	snprintf(ch.key, sizeof(ch.key), "%s", ctx_str(c, "key"));
+	if (pay == NULL || parse_pay(pay, &ch) == -1 ||
+	    checkout_method_parse(ch.method, &m) == -1) {
+		if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q,
+		    err, sizeof(err)) == -1) {
+			checkout_quote_cleanup(&q);
+			return page_error(c, 500, NULL);
+		}
+		rc = render_checkout(c, 400, &q, &in, NULL, 0,
+		    place_error(CO_BAD_CHOICE));
+		checkout_quote_cleanup(&q);
+		return rc;
+	}
+	/* The plan's disclosure comes before anything is committed. */
+	if ((m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER ||
+	    m == PM_INSTALLMENT_CORPORATE || m == PM_CREDIT_LINE) &&
+	    (ctx_str(c, "disclosed") == NULL ||
+	    strcmp(ctx_str(c, "disclosed"), pay) != 0)) {
+		if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q,
+		    err, sizeof(err)) == -1) {
+			checkout_quote_cleanup(&q);
+			return page_error(c, 500, NULL);
+		}
+		rc = render_checkout(c, 200, &q, &in, pay, 1, NULL);
+		checkout_quote_cleanup(&q);
+		return rc;
+	}
+	r = checkout_place(c->db, c->user.user_id, c->user.company_id, &in,
+	    &ch, c->now, &q, &id);
+	switch (r) {
+	case CO_PLACED:
+	case CO_REPLAY:
+		checkout_quote_cleanup(&q);
+		checkout_next_page(ch.method, id, next, sizeof(next));
+		return page_redirect(c, next);
+	case CO_EMPTY:
+		checkout_quote_cleanup(&q);
+		return page_redirect(c, "/cart");
+	case CO_ERROR:
+		checkout_quote_cleanup(&q);
+		return page_error(c, 500, NULL);
+	default:
+		break;
+	}
+	/* Refused: the fresh quote with its reasons, nothing written. */
+	if (q.verdicts.n == 0 && !q.empty) {
+		checkout_quote_cleanup(&q);
+		if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q,
+		    err, sizeof(err)) == -1) {
+			checkout_quote_cleanup(&q);
+			return page_error(c, 500, NULL);
+		}
+	}
+	rc = render_checkout(c, r == CO_REFUSED ? 409 : 400, &q, &in, NULL, 0,
+	    place_error(r));
+	checkout_quote_cleanup(&q);
+	return rc;
+}

@@ -1,0 +1,103 @@
+/*
+ * The inbox: GET /messages (newest first, 20 a page), POST
+ * /messages/:id/read and POST /messages/read (mark all shown unread ones
+ * read). Marking is a POST because state never changes on GET
+ * (DESIGN.md); the unread count in the header comes from render.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/message.h"
+#include "http/ctx.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "view/view.h"
+
+#define MESSAGES_PER_PAGE	20
+
+const struct field_spec page_messages_fields[] = {
+	{ "page", FIELD_INT, 0, 6, 1, 100000 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* GET /messages?page=N. */
+int
+page_messages(struct ctx *c)
+{
+	struct db_message	*v;
+	struct view_dict	*d, *m;
+	size_t			 n, i, shown;
+	int64_t			 page = ctx_int(c, "page", 1);
+	char			 when[32];
+	struct tm		 tm;
+	time_t			 t;
+	int			 rc, unread = 0;
+
+	/* One row more than shown tells whether an older page exists. */
+	if (db_message_list(c->db, c->user.user_id, c->user.company_id,
+	    MESSAGES_PER_PAGE + 1, (size_t)(page - 1) * MESSAGES_PER_PAGE,
+	    &v, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	shown = n > MESSAGES_PER_PAGE ? MESSAGES_PER_PAGE : n;
+	if (n == 0)
+		view_show(d, "EMPTY");
+	for (i = 0; i < shown; i++) {
+		m = view_add(d, "MESSAGE");
+		view_set_int(m, "ID", (long long)v[i].id);
+		view_set(m, "SUBJECT", v[i].subject);
+		view_set(m, "BODY", v[i].body);
+		t = (time_t)v[i].created_at;
+		if (gmtime_r(&t, &tm) == NULL ||
+		    strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC",
+		    &tm) == 0)
+			snprintf(when, sizeof(when), "-");
+		view_set(m, "AT", when);
+		if (v[i].read_at == 0) {
+			view_show(m, "UNREAD");
+			unread = 1;
+		}
+	}
+	if (unread)
+		view_show(d, "UNREAD_ANY");
+	if (page > 1)
+		view_set_int(view_add(d, "PREV"), "PAGE", (long long)page - 1);
+	if (n > MESSAGES_PER_PAGE)
+		view_set_int(view_add(d, "NEXT"), "PAGE", (long long)page + 1);
+	rc = page_render(c, "messages.tpl", d, "Messages");
+	view_dict_free(d);
+	db_message_list_free(v, n);
+	return rc;
+}
+
+/* POST /messages/:id/read: 303 back to /messages; another user's
+ * message is 404 (and stays as it was). */
+int
+page_message_read(struct ctx *c)
+{
+	int64_t	id = ctx_arg_id(c, 0);
+	int	rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	rc = db_message_mark_read(c->db, c->user.user_id, c->user.company_id,
+	    id, c->now);
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 0)
+		return page_error(c, 404, "There is no such message among "
+		    "yours.");
+	return page_redirect(c, "/messages");
+}
+
+/* POST /messages/read: every unread message of the user read. */
+int
+page_messages_read_all(struct ctx *c)
+{
+	if (db_message_mark_read(c->db, c->user.user_id, c->user.company_id,
+	    0, c->now) == -1)
+		return page_error(c, 500, NULL);
+	return page_redirect(c, "/messages");
+}

@@ -1,0 +1,473 @@
+/*
+ * Checkout: quote and place (see checkout.h). One transaction per place;
+ * the rules are evaluated on facts read inside that transaction, never
+ * on what the form claims.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/fx.h"
+#include "core/log.h"
+#include "db/cart.h"
+#include "db/checkout.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "db/order.h"
+#include "rules/amount.h"
+#include "rules/apr.h"
+#include "rules/cod.h"
+#include "rules/eligibility.h"
+#include "rules/rfcode.h"
+#include "service/audit.h"
+#include "service/checkout.h"
+#include "service/orderflow.h"
+
+/* INST-CORP: an admin reviews within 1-3 business days (the latest is
+ * promised). COD-P1: the mall reviews within 1 business day. */
+#define CORP_REVIEW_BUSINESS_DAYS	3
+#define COD_REVIEW_BUSINESS_DAYS	1
+
+/* See checkout.h. */
+int
+checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
+    int64_t remittance_window_days, struct checkout_dates *out)
+{
+	memset(out, 0, sizeof(*out));
+	/* C-04: business days skip weekends and the holiday table. */
+	if (mp_date_add_business_days(today, COD_REVIEW_BUSINESS_DAYS,
+	    holidays, nh, &out->cod_review_due) == -1 ||
+	    mp_date_add_business_days(today, CORP_REVIEW_BUSINESS_DAYS,
+	    holidays, nh, &out->corp_review_due) == -1 ||
+	    /* REM-P6: 30 calendar days from the order. */
+	    mp_date_add_days(today, (int32_t)remittance_window_days,
+	    &out->remittance_due) == -1)
+		return -1;
+	/* INST-CC/PC answer in real time: the review is due today. */
+	out->inst_review_due = today;
+	return 0;
+}
+
+/* See checkout.h. */
+int
+checkout_method_parse(const char *s, enum pay_method *out)
+{
+	int m;
+
+	if (s == NULL)
+		return -1;
+	for (m = 0; m < PM__MAX; m++)
+		if (strcmp(pay_method_name((enum pay_method)m), s) == 0) {
+			*out = (enum pay_method)m;
+			return 0;
+		}
+	return -1;
+}
+
+/* 1 if m is chosen per institution and term. */
+static int
+is_installment(enum pay_method m)
+{
+	return m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER ||
+	    m == PM_INSTALLMENT_CORPORATE || m == PM_CREDIT_LINE;
+}
+
+/* See checkout.h. */
+const struct verdict *
+checkout_find_verdict(const struct checkout_quote *q, enum pay_method m,
+    const char *inst)
+{
+	size_t i;
+
+	for (i = 0; i < q->verdicts.n; i++) {
+		if (q->verdicts.v[i].method != m)
+			continue;
+		if (!is_installment(m) || m == PM_CREDIT_LINE ||
+		    (inst != NULL &&
+		    strcmp(q->verdicts.v[i].institution, inst) == 0))
+			return &q->verdicts.v[i];
+	}
+	return NULL;
+}
+
+/* See checkout.h. */
+const struct checkout_offer *
+checkout_find_offer(const struct checkout_quote *q, const char *inst,
+    int term)
+{
+	size_t i;
+
+	for (i = 0; i < q->noffers; i++)
+		if (strcmp(q->offers[i].inst, inst) == 0 &&
+		    q->offers[i].term == term)
+			return &q->offers[i];
+	return NULL;
+}
+
+/* Add the plans of every eligible installment verdict to q. */
+static void
+build_offers(struct checkout_quote *q)
+{
+	const struct facts_live	*l = &q->live;
+	const struct verdict	*v;
+	const struct institution *in;
+	struct checkout_offer	*o;
+	size_t			 i, j, k;
+	char			 err[128];
+
+	for (i = 0; i < q->verdicts.n; i++) {
+		v = &q->verdicts.v[i];
+		if (!v->eligible || !is_installment(v->method) ||
+		    v->institution[0] == '\0')
+			continue;
+		in = NULL;
+		for (j = 0; j < l->f.settings.ninstitutions; j++)
+			if (strcmp(l->f.settings.institutions[j].id,
+			    v->institution) == 0)
+				in = &l->f.settings.institutions[j];
+		if (in == NULL)
+			continue;
+		for (k = 0; k < in->nterms; k++) {
+			q->offers = xrealloc(q->offers,
+			    (q->noffers + 1) * sizeof(*q->offers));
+			o = &q->offers[q->noffers];
+			memset(o, 0, sizeof(*o));
+			o->method = v->method;
+			o->term = in->terms[k];
+			snprintf(o->inst, sizeof(o->inst), "%s", in->id);
+			for (j = 0; j < l->ninsts; j++)
+				if (strcmp(l->insts[j].id, in->id) == 0) {
+					snprintf(o->inst_name,
+					    sizeof(o->inst_name), "%s",
+					    l->insts[j].name);
+					snprintf(o->late_fee_rate,
+					    sizeof(o->late_fee_rate), "%s",
+					    l->insts[j].late_fee_rate);
+					snprintf(o->monthly_rate,
+					    sizeof(o->monthly_rate), "%s",
+					    l->insts[j].monthly_rate);
+				}
+			o->waives_future_fees = in->waives_future_fees;
+			/* INST-M1..M4 on the amount to pay (C-03), from
+			 * today. */
+			if (plan_build(&q->amount.amount, o->term,
+			    &in->monthly_rate, in->fee_mode == FEE_UPFRONT ?
+			    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD, l->today,
+			    &o->plan, err, sizeof(err)) == -1 ||
+			    apr_plan(&o->plan, &o->apr_bp) == -1) {
+				log_warn("checkout: plan %s/%d: %s", in->id,
+				    o->term, err);
+				continue;
+			}
+			q->noffers++;
+		}
+	}
+}
+
+/* See checkout.h. */
+int
+checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
+    int64_t now, struct checkout_quote *q, char *err, size_t errsz)
+{
+	int rc;
+
+	memset(q, 0, sizeof(*q));
+	verdict_list_init(&q->verdicts);
+	rc = facts_load(db, user_id, in, now, &q->live, err, errsz);
+	if (rc == 1) {
+		q->empty = 1;
+		return 0;
+	}
+	if (rc == -1)
+		return -1;
+	q->amount_ok = amount_compute(&q->live.f, &q->amount, err, errsz) == 0;
+	/* C-06: every method, every failing rule. */
+	eligibility_check_all(&q->live.f, &q->verdicts);
+	if (q->amount_ok && cod_fee(&q->live.f, &q->amount.amount,
+	    &q->cod_fee) == 0)
+		q->has_cod_fee = 1;
+	if (q->amount_ok && q->amount.amount.minor > 0)
+		build_offers(q);
+	if (checkout_deadlines(q->live.today, q->live.holidays,
+	    q->live.nholidays, q->live.remittance_window_days,
+	    &q->dates) == -1) {
+		snprintf(err, errsz, "date out of range");
+		return -1;
+	}
+	return 0;
+}
+
+/* See checkout.h. */
+void
+checkout_quote_cleanup(struct checkout_quote *q)
+{
+	if (q == NULL)
+		return;
+	facts_load_cleanup(&q->live);
+	verdict_list_cleanup(&q->verdicts);
+	free(q->offers);
+	memset(q, 0, sizeof(*q));
+}
+
+/* See checkout.h. Method engineers: put the page that continues an order
+ * of your method here ("/orders/%lld/card", "/orders/%lld/remittance",
+ * ...) once it exists; until then the order page shows what comes next. */
+void
+checkout_next_page(const char *method, int64_t order_id, char *out,
+    size_t outsz)
+{
+	static const struct {
+		const char	*method;
+		const char	*fmt;
+	} next[] = {
+		{ "installment_card", "/orders/%lld" },
+		{ "installment_partner", "/orders/%lld" },
+		{ "installment_corporate", "/orders/%lld" },
+		{ "credit_line", "/orders/%lld" },
+		{ "cod", "/orders/%lld" },
+		{ "remittance", "/orders/%lld" },
+		{ "pay_after_use", "/orders/%lld" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(next) / sizeof(next[0]); i++)
+		if (strcmp(next[i].method, method) == 0) {
+			snprintf(out, outsz, next[i].fmt, (long long)order_id);
+			return;
+		}
+	snprintf(out, outsz, "/orders/%lld", (long long)order_id);
+}
+
+/* The verdicts of q as JSON text (caller frees), frozen on the order. */
+static char *
+verdicts_json(const struct checkout_quote *q)
+{
+	json_t	*arr = json_array(), *o, *rs;
+	char	*s;
+	size_t	 i, j;
+
+	for (i = 0; i < q->verdicts.n; i++) {
+		const struct verdict *v = &q->verdicts.v[i];
+
+		rs = json_array();
+		for (j = 0; j < v->nreasons; j++)
+			json_array_append_new(rs, json_pack("{s:s, s:s}",
+			    "rule", v->reasons[j].rule, "message",
+			    v->reasons[j].message));
+		o = json_pack("{s:s, s:s, s:b, s:o}", "method",
+		    pay_method_name(v->method), "institution",
+		    v->institution, "eligible", v->eligible, "reasons", rs);
+		json_array_append_new(arr, o);
+	}
+	s = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	return s != NULL ? s : xstrdup("[]");
+}
+
+/* Insert the frozen lines of the cart of q as order_id's items. */
+static int
+freeze_items(struct db *db, const struct checkout_quote *q, int64_t order_id)
+{
+	const struct db_cart_line *l;
+	size_t i;
+
+	for (i = 0; i < q->live.nlines; i++) {
+		l = &q->live.lines[i];
+		/* Frozen in the settlement currency, so that the lines
+		 * add up to the order's items total (C-01). */
+		if (db_order_item_insert(db, order_id, l->product_id, l->name,
+		    l->qty, q->live.unit_prices[i].minor, q->live.currency,
+		    l->durable,
+		    l->high_value, l->pre_order, l->customized,
+		    l->special_customs, l->pay_after_use) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* See checkout.h. */
+enum checkout_result
+checkout_place(struct db *db, int64_t user_id, int64_t company_id,
+    const struct checkout_input *in, const struct checkout_choice *ch,
+    int64_t now, struct checkout_quote *q, int64_t *order_id)
+{
+	const struct verdict	*v;
+	const struct checkout_offer *off = NULL;
+	struct db_order_new	 o;
+	enum pay_method		 m;
+	enum checkout_result	 res = CO_ERROR;
+	char			 err[256], review[11], pay[11], rf[RFCODE_MAX];
+	char			 reason[200], body[512], amt[MONEY_STR_MAX];
+	char			*json = NULL;
+	int64_t			 id, cart_id;
+	int			 rc;
+
+	*order_id = 0;
+	memset(q, 0, sizeof(*q));
+	verdict_list_init(&q->verdicts);
+	if (db_begin(db) == -1)
+		return CO_ERROR;
+	/* A replayed key answers with the order it made (double click). */
+	id = db_order_by_key(db, user_id, ch->key);
+	if (id == -1)
+		goto fail;
+	if (id > 0) {
+		db_rollback(db);
+		*order_id = id;
+		return CO_REPLAY;
+	}
+	/* One checkout of this shopper at a time: the cart row is locked
+	 * until commit, so a second request waits, then sees the key. */
+	if (db_cart_lock(db, user_id, now, &cart_id) == -1)
+		goto fail;
+	id = db_order_by_key(db, user_id, ch->key);
+	if (id != 0) {
+		db_rollback(db);
+		if (id == -1)
+			return CO_ERROR;
+		*order_id = id;
+		return CO_REPLAY;
+	}
+	if (checkout_quote(db, user_id, in, now, q, err, sizeof(err)) == -1) {
+		log_warn("checkout: quote: %s", err);
+		goto fail;
+	}
+	if (q->empty) {
+		res = CO_EMPTY;
+		goto fail;
+	}
+	if (q->live.country == NULL) {
+		res = CO_NO_COUNTRY;
+		goto fail;
+	}
+	if (checkout_method_parse(ch->method, &m) == -1 || !q->amount_ok) {
+		res = CO_BAD_CHOICE;
+		goto fail;
+	}
+	v = checkout_find_verdict(q, m, ch->inst);
+	if (v == NULL) {
+		res = CO_BAD_CHOICE;
+		goto fail;
+	}
+	/* The server's own verdict decides, whatever the form said. */
+	if (!v->eligible) {
+		res = CO_REFUSED;
+		goto fail;
+	}
+	if (is_installment(m)) {
+		off = checkout_find_offer(q, v->institution, ch->term);
+		if (off == NULL) {
+			res = CO_BAD_CHOICE;
+			goto fail;
+		}
+	}
+	memset(&o, 0, sizeof(o));
+	o.user_id = user_id;
+	o.company_id = company_id;
+	o.method = pay_method_name(m);
+	o.status = orderflow_first_status(o.method);
+	o.currency = q->live.currency;
+	o.usd_per_unit = q->live.usd_per_unit;
+	o.items_total_minor = q->live.items_total.minor;
+	o.coupon_minor = q->live.coupon.minor;
+	o.points_minor = q->live.points_amount.minor;
+	o.amount_due_minor = q->amount.amount.minor;
+	o.amount_usd_minor = q->amount.amount_usd.minor;
+	if (m == PM_COD && q->has_cod_fee)
+		o.fee_minor = q->cod_fee.minor;		/* COD-F1 */
+	if (m == PM_PAY_AFTER_USE)
+		/* PAU-03: placed for 0: the whole amount due is deferred
+		 * and charged at receipt (amount_due stays items - coupon -
+		 * points, the invariant mallpayctl check verifies). */
+		o.deferred_minor = o.amount_due_minor;
+	o.country = q->live.country->code;
+	o.region_code = q->live.country->region_code;
+	o.idempotency_key = ch->key;
+	if (off != NULL) {
+		o.institution_id = off->inst;
+		o.term = off->term;
+	}
+	o.coupon_code = q->live.coupon_code;
+	o.points_used = q->live.points_used;
+	review[0] = pay[0] = '\0';
+	/* C-04: the promised dates. */
+	if (m == PM_COD)
+		mp_date_str(q->dates.cod_review_due, review, sizeof(review));
+	else if (m == PM_INSTALLMENT_CORPORATE)
+		mp_date_str(q->dates.corp_review_due, review, sizeof(review));
+	else if (m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER)
+		mp_date_str(q->dates.inst_review_due, review, sizeof(review));
+	if (m == PM_REMITTANCE)
+		mp_date_str(q->dates.remittance_due, pay, sizeof(pay));
+	o.review_due = review;
+	o.payment_due = pay;
+	o.settlement_note = q->live.settlement_note;
+	json = verdicts_json(q);
+	o.verdicts = json;
+	o.now = now;
+	id = db_order_insert(db, &o);
+	if (id == -1)
+		goto fail;
+	if (id == 0) {
+		/* Claimed meanwhile by a request that did not wait. */
+		db_rollback(db);
+		free(json);
+		id = db_order_by_key(db, user_id, ch->key);
+		if (id <= 0)
+			return CO_ERROR;
+		*order_id = id;
+		return CO_REPLAY;
+	}
+	if (freeze_items(db, q, id) == -1)
+		goto fail;
+	if (m == PM_REMITTANCE) {
+		/* REM-P1: a unique code with check digits. */
+		if (rfcode_from_order_id((uint64_t)id, rf, sizeof(rf)) == -1 ||
+		    db_order_set_rf_code(db, id, rf) == -1)
+			goto fail;
+	}
+	if (o.points_used > 0) {
+		rc = db_checkout_spend_points(db, user_id, o.points_used);
+		if (rc != 1) {
+			res = rc == 0 ? CO_STALE : CO_ERROR;
+			goto fail;
+		}
+	}
+	if (m == PM_CREDIT_LINE) {
+		/* INST-CL: the credit is reserved when the order is placed. */
+		rc = db_checkout_reserve_credit(db, user_id,
+		    o.amount_usd_minor);
+		if (rc != 1) {
+			res = rc == 0 ? CO_STALE : CO_ERROR;
+			goto fail;
+		}
+	}
+	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
+	    o.method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
+	if (audit_event_detail(db, "order", id, OF_USER, user_id, NULL,
+	    o.status, reason, json, now) == -1)
+		goto fail;
+	money_display(&q->amount.amount, amt, sizeof(amt));
+	snprintf(body, sizeof(body), "Your order #%lld of %s was placed with "
+	    "%s. Its status is \"%s\"; the order page shows what happens "
+	    "next.", (long long)id, amt, o.method, o.status);
+	snprintf(reason, sizeof(reason), "Order #%lld placed", (long long)id);
+	if (db_message_insert(db, user_id, 0, reason, body, now) == -1)
+		goto fail;
+	if (db_checkout_clear_cart(db, user_id) == -1)
+		goto fail;
+	if (db_commit(db) == -1) {
+		free(json);
+		return CO_ERROR;
+	}
+	free(json);
+	*order_id = id;
+	return CO_PLACED;
+fail:
+	db_rollback(db);
+	free(json);
+	return res;
+}

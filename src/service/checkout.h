@@ -1,0 +1,129 @@
+#ifndef MALLPAY_SERVICE_CHECKOUT_H
+#define MALLPAY_SERVICE_CHECKOUT_H
+
+/*
+ * Checkout (issue 4): the quote of a cart (amount to pay with its USD
+ * equivalent, every method's verdict, the COD fee, the installment plans
+ * per eligible institution and term with their APR) and placing the order
+ * in one transaction.
+ *
+ * Extension points for the method engineers:
+ * - checkout_next_page() maps a placed order's method to the page that
+ *   continues it (card entry, partner application, corporate documents,
+ *   remittance instructions): edit the table in checkout.c.
+ * - The first status of each method is orderflow_first_status().
+ * - Deadlines promised at placing (C-04) are computed in
+ *   checkout_deadlines(); later status changes go through orderflow.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/money.h"
+#include "rules/amount.h"
+#include "rules/plan.h"
+#include "rules/verdict.h"
+#include "service/facts.h"
+
+struct db;
+
+/* One installment offer: an eligible institution and one of its terms. */
+struct checkout_offer {
+	enum pay_method	 method;
+	char		 inst[FACTS_ID_MAX];
+	char		 inst_name[101];
+	int		 term;
+	int		 waives_future_fees;	/* INST-F3 */
+	char		 late_fee_rate[17];	/* INST-F1, % per day */
+	char		 monthly_rate[17];	/* % per month */
+	int32_t		 apr_bp;		/* hundredths of a percent */
+	struct plan	 plan;
+};
+
+/* Deadlines promised when an order is placed (C-04). */
+struct checkout_dates {
+	mp_date		 cod_review_due;	/* COD-P1: 1 business day */
+	mp_date		 remittance_due;	/* REM-P6: 30 days */
+	mp_date		 inst_review_due;	/* INST-CC/PC same day,
+						   INST-CORP 3 business days */
+	mp_date		 corp_review_due;
+};
+
+struct checkout_quote {
+	struct facts_live	 live;
+	int			 empty;		/* the cart is empty */
+	struct pay_amount	 amount;	/* C-03 + C-02 */
+	int			 amount_ok;
+	struct verdict_list	 verdicts;
+	int			 has_cod_fee;
+	struct money		 cod_fee;	/* COD-F1 */
+	struct checkout_offer	*offers;	/* eligible plans */
+	size_t			 noffers;
+	struct checkout_dates	 dates;
+};
+
+/* Quote user_id's cart for input at now into *q (clean up with
+ * checkout_quote_cleanup, also on failure). Returns 0 (q->empty set for
+ * an empty cart), or -1 with a message in err. */
+int	checkout_quote(struct db *, int64_t user_id,
+	    const struct checkout_input *in, int64_t now,
+	    struct checkout_quote *q, char *err, size_t errsz);
+void	checkout_quote_cleanup(struct checkout_quote *q);
+
+/* Pure: the promised dates for an order placed on today with holidays
+ * (sorted) and the remittance window in days. Returns 0 or -1. */
+int	checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
+	    int64_t remittance_window_days, struct checkout_dates *out);
+
+/* The verdict of method (and institution for the installment kinds;
+ * NULL/"" for the others) in q, or NULL. */
+const struct verdict *checkout_find_verdict(const struct checkout_quote *q,
+	    enum pay_method m, const char *inst);
+
+/* The offer of inst and term in q, or NULL. */
+const struct checkout_offer *checkout_find_offer(const struct checkout_quote *q,
+	    const char *inst, int term);
+
+/* Parse a method name ("cod", "installment_card", ...): 0 or -1. */
+int	checkout_method_parse(const char *s, enum pay_method *out);
+
+/* What the shopper submitted to place the order. */
+struct checkout_choice {
+	char		 method[32];	/* pay_method_name() */
+	char		 inst[33];	/* installment kinds: institution */
+	int		 term;		/* installment kinds: months */
+	char		 key[65];	/* idempotency key of the form */
+};
+
+enum checkout_result {
+	CO_ERROR = -1,		/* database error: nothing written */
+	CO_PLACED = 0,		/* order placed */
+	CO_REPLAY,		/* the key was used: the existing order */
+	CO_EMPTY,		/* the cart is empty */
+	CO_NO_COUNTRY,		/* no (known) destination */
+	CO_BAD_CHOICE,		/* unknown method, institution or term */
+	CO_REFUSED,		/* the rules refuse the method now (tampered
+				   form or stale page): q has the reasons */
+	CO_STALE,		/* points or credit changed meanwhile */
+};
+
+/* Place user_id's order (ONE transaction): claim the key (a replay
+ * returns the existing order), re-check from fresh facts into *q, freeze
+ * items, amounts, rate, verdicts and method, store the promised dates,
+ * start the order in its first status with its creation event, spend
+ * points, reserve credit (INST-CL), empty the cart. *order_id gets the
+ * order (CO_PLACED, CO_REPLAY). On CO_REFUSED/CO_BAD_CHOICE/... nothing
+ * is written and *q holds the fresh quote for the page. Caller cleans q
+ * up in every case. */
+enum checkout_result checkout_place(struct db *, int64_t user_id,
+	    int64_t company_id, const struct checkout_input *in,
+	    const struct checkout_choice *choice, int64_t now,
+	    struct checkout_quote *q, int64_t *order_id);
+
+/* The page that continues a placed order of method (see the table in
+ * checkout.c) into out: "/orders/42" for now for every method. */
+void	checkout_next_page(const char *method, int64_t order_id, char *out,
+	    size_t outsz);
+
+#endif

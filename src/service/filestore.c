@@ -1,0 +1,473 @@
+/*
+ * The encrypted file store (see filestore.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <magic.h>
+#include <sodium.h>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "db/file.h"
+#include "http/http.h"
+#include "http/response.h"
+#include "service/filestore.h"
+
+#define FS_MAGIC	"MPF1"		/* file format version */
+#define FS_CHUNK	(64 * 1024)
+
+static pthread_mutex_t fs_magic_lock = PTHREAD_MUTEX_INITIALIZER;
+static magic_t fs_magic;
+
+static const struct {
+	unsigned	 bit;
+	const char	*mime;
+	const char	*ext;
+	const unsigned char *sig;
+	size_t		 siglen;
+} fs_types[] = {
+	{ FS_JPEG, "image/jpeg", "jpg", (const unsigned char *)"\xff\xd8\xff", 3 },
+	{ FS_PNG, "image/png", "png",
+	    (const unsigned char *)"\x89PNG\r\n\x1a\n", 8 },
+	{ FS_PDF, "application/pdf", "pdf", (const unsigned char *)"%PDF-", 5 },
+};
+#define FS_NTYPES (sizeof(fs_types) / sizeof(fs_types[0]))
+
+/* libmagic's MIME type of data into mime (size bytes); "" when libmagic
+ * fails. One magic_t for the process, used under the lock. */
+static void
+magic_mime(const void *data, size_t len, char *mime, size_t size)
+{
+	const char *m = NULL;
+
+	pthread_mutex_lock(&fs_magic_lock);
+	if (fs_magic == NULL) {
+		fs_magic = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
+		if (fs_magic != NULL && magic_load(fs_magic, NULL) != 0) {
+			log_err("filestore: magic_load: %s",
+			    magic_error(fs_magic));
+			magic_close(fs_magic);
+			fs_magic = NULL;
+		}
+	}
+	if (fs_magic != NULL)
+		m = magic_buffer(fs_magic, data, len);
+	snprintf(mime, size, "%s", m != NULL ? m : "");
+	pthread_mutex_unlock(&fs_magic_lock);
+}
+
+/* The allowed types as words for messages ("JPEG, PNG or PDF"). */
+static void
+allowed_words(unsigned allowed, char *out, size_t size)
+{
+	const char *w[3];
+	size_t n = 0;
+
+	if (allowed & FS_JPEG)
+		w[n++] = "JPEG";
+	if (allowed & FS_PNG)
+		w[n++] = "PNG";
+	if (allowed & FS_PDF)
+		w[n++] = "PDF";
+	if (n == 3)
+		snprintf(out, size, "%s, %s or %s", w[0], w[1], w[2]);
+	else if (n == 2)
+		snprintf(out, size, "%s or %s", w[0], w[1]);
+	else
+		snprintf(out, size, "%s", n == 1 ? w[0] : "(none)");
+}
+
+/* See filestore.h. */
+int
+filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
+    char *err, size_t errsz)
+{
+	char words[32], found[128];
+	size_t i;
+
+	mime[0] = '\0';
+	allowed_words(allowed, words, sizeof(words));
+	if (len == 0) {
+		snprintf(err, errsz, "The file is empty. Choose a %s file.",
+		    words);
+		return 0;
+	}
+	if (len > FILESTORE_MAX) {
+		snprintf(err, errsz, "The file is %zu bytes; the limit is 10 MB.",
+		    len);
+		return 0;
+	}
+	magic_mime(data, len, found, sizeof(found));
+	for (i = 0; i < FS_NTYPES; i++) {
+		if (!(allowed & fs_types[i].bit) || len < fs_types[i].siglen ||
+		    memcmp(data, fs_types[i].sig, fs_types[i].siglen) != 0)
+			continue;
+		/* Both must agree: the start says it, and libmagic reads
+		 * the whole thing the same way. */
+		if (strcmp(found, fs_types[i].mime) != 0)
+			break;
+		snprintf(mime, 32, "%s", fs_types[i].mime);
+		return (int)fs_types[i].bit;
+	}
+	snprintf(err, errsz, "This file is not a %s file (its content reads "
+	    "as %s), whatever its name says. Upload a photo (JPEG or PNG) or "
+	    "a PDF.", words, found[0] != '\0' ? found : "unknown data");
+	return 0;
+}
+
+/* The file store key from secret_hex. Returns 0 or -1. */
+static int
+fs_key(const char *secret_hex, unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES])
+{
+	unsigned char master[crypto_kdf_KEYBYTES];
+	size_t n;
+
+	if (secret_hex == NULL || strlen(secret_hex) != 64 ||
+	    sodium_hex2bin(master, sizeof(master), secret_hex, 64, NULL, &n,
+	    NULL) != 0 || n != sizeof(master))
+		return -1;
+	crypto_kdf_derive_from_key(key,
+	    crypto_secretstream_xchacha20poly1305_KEYBYTES, 1, "mpfiles_",
+	    master);
+	sodium_memzero(master, sizeof(master));
+	return 0;
+}
+
+/* See filestore.h. Format: "MPF1", header, then chunks of up to FS_CHUNK
+ * plaintext bytes each sealed with ABYTES more; the stored name is the
+ * additional data of every chunk. */
+int
+filestore_encrypt(const char *secret_hex, const char *ad, const void *data,
+    size_t len, struct buf *out)
+{
+	crypto_secretstream_xchacha20poly1305_state st;
+	unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
+	unsigned char hdr[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+	unsigned char *c;
+	const unsigned char *p = data;
+	size_t off = 0, n;
+	unsigned char tag;
+
+	if (fs_key(secret_hex, key) == -1)
+		return -1;
+	crypto_secretstream_xchacha20poly1305_init_push(&st, hdr, key);
+	sodium_memzero(key, sizeof(key));
+	buf_append(out, FS_MAGIC, 4);
+	buf_append(out, hdr, sizeof(hdr));
+	c = xmalloc(FS_CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES);
+	do {
+		n = len - off > FS_CHUNK ? FS_CHUNK : len - off;
+		tag = off + n == len ?
+		    crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0;
+		crypto_secretstream_xchacha20poly1305_push(&st, c, NULL,
+		    p + off, n, (const unsigned char *)ad, strlen(ad), tag);
+		buf_append(out, c, n +
+		    crypto_secretstream_xchacha20poly1305_ABYTES);
+		off += n;
+	} while (off < len);
+	free(c);
+	sodium_memzero(&st, sizeof(st));
+	return 0;
+}
+
+/* See filestore.h. */
+int
+filestore_decrypt(const char *secret_hex, const char *ad, const void *data,
+    size_t len, struct buf *out)
+{
+	crypto_secretstream_xchacha20poly1305_state st;
+	unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
+	const size_t hb = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+	const size_t ab = crypto_secretstream_xchacha20poly1305_ABYTES;
+	const unsigned char *p = data;
+	unsigned char *m;
+	unsigned long long mlen;
+	size_t off, n, start = out->len;
+	unsigned char tag = 0;
+	int rc = -1;
+
+	if (len < 4 + hb + ab || memcmp(p, FS_MAGIC, 4) != 0 ||
+	    fs_key(secret_hex, key) == -1)
+		return -1;
+	if (crypto_secretstream_xchacha20poly1305_init_pull(&st, p + 4,
+	    key) != 0) {
+		sodium_memzero(key, sizeof(key));
+		return -1;
+	}
+	sodium_memzero(key, sizeof(key));
+	m = xmalloc(FS_CHUNK);
+	for (off = 4 + hb; off < len; off += n) {
+		n = len - off > FS_CHUNK + ab ? FS_CHUNK + ab : len - off;
+		/* Nothing may follow the FINAL chunk. */
+		if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL ||
+		    n < ab ||
+		    crypto_secretstream_xchacha20poly1305_pull(&st, m, &mlen,
+		    &tag, p + off, n, (const unsigned char *)ad,
+		    strlen(ad)) != 0)
+			goto out;
+		buf_append(out, m, (size_t)mlen);
+	}
+	if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
+		rc = 0;
+out:
+	free(m);
+	sodium_memzero(&st, sizeof(st));
+	if (rc == -1) {
+		/* Never hand out part of a tampered file. */
+		sodium_memzero(out->data + start, out->len - start);
+		out->len = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+	}
+	return rc;
+}
+
+/* upload_dir + "/" + name (+ suffix) into out. */
+static void
+fs_path(const struct config *cfg, const char *name, const char *suffix,
+    char *out, size_t size)
+{
+	snprintf(out, size, "%s/%s%s", cfg->upload_dir, name, suffix);
+}
+
+/* Write len bytes to path with mode 0600, fsync'ed. Returns 0 or -1. */
+static int
+write_all(const char *path, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t w;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1)
+		return -1;
+	while (len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fsync(fd) == -1) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+/* See filestore.h. */
+int
+filestore_put(struct db *db, const struct config *cfg,
+    const struct filestore_owner *owner, const void *data, size_t len,
+    unsigned allowed, int64_t now, struct filestore_info *out, char *err,
+    size_t errsz)
+{
+	unsigned char rnd[20], h[crypto_hash_sha256_BYTES];
+	char tmp[512], final[512];
+	struct db_file f;
+	struct buf enc;
+	int64_t dup;
+
+	memset(out, 0, sizeof(*out));
+	if (filestore_detect(data, len, allowed, out->mime, err, errsz) == 0)
+		return 1;
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(out->stored_name, sizeof(out->stored_name), rnd,
+	    sizeof(rnd));
+	out->size = (int64_t)len;
+
+	buf_init(&enc);
+	if (filestore_encrypt(cfg->secret_key, out->stored_name, data, len,
+	    &enc) == -1) {
+		snprintf(err, errsz, "filestore: [security] key is not 64 hex "
+		    "characters");
+		buf_cleanup(&enc);
+		goto fail;
+	}
+	fs_path(cfg, out->stored_name, ".tmp", tmp, sizeof(tmp));
+	fs_path(cfg, out->stored_name, "", final, sizeof(final));
+	if (write_all(tmp, enc.data, enc.len) == -1 ||
+	    rename(tmp, final) == -1) {
+		snprintf(err, errsz, "filestore: cannot write %s: %s", tmp,
+		    strerror(errno));
+		unlink(tmp);
+		buf_cleanup(&enc);
+		goto fail;
+	}
+	buf_cleanup(&enc);
+
+	memset(&f, 0, sizeof(f));
+	f.owner_user_id = owner != NULL ? owner->user_id : 0;
+	f.owner_company_id = owner != NULL ? owner->company_id : 0;
+	memcpy(f.sha256, out->sha256, sizeof(f.sha256));
+	f.size = out->size;
+	snprintf(f.mime, sizeof(f.mime), "%s", out->mime);
+	memcpy(f.stored_name, out->stored_name, sizeof(f.stored_name));
+	f.created_at = now;
+	if ((out->id = db_file_insert(db, &f)) <= 0 ||
+	    (dup = db_file_same_content(db, out->sha256, out->id)) < 0) {
+		snprintf(err, errsz, "filestore: %s", db_error(db));
+		unlink(final);
+		goto fail;
+	}
+	out->dup_of = dup;
+	return 0;
+fail:
+	log_err("%s", err);
+	memset(out, 0, sizeof(*out));
+	return -1;
+}
+
+/* See filestore.h. */
+void
+filestore_discard(const struct config *cfg, const struct filestore_info *info)
+{
+	char path[512];
+
+	if (info == NULL || info->stored_name[0] == '\0')
+		return;
+	fs_path(cfg, info->stored_name, "", path, sizeof(path));
+	if (unlink(path) == -1 && errno != ENOENT)
+		log_err("filestore: cannot remove %s: %s", path,
+		    strerror(errno));
+}
+
+/* See filestore.h. */
+int
+filestore_info_get(struct db *db, int64_t id, struct filestore_info *info,
+    struct filestore_owner *owner)
+{
+	struct db_file f;
+	int rc;
+
+	if ((rc = db_file_get(db, id, &f)) != 1)
+		return rc;
+	memset(info, 0, sizeof(*info));
+	info->id = f.id;
+	snprintf(info->mime, sizeof(info->mime), "%s", f.mime);
+	memcpy(info->sha256, f.sha256, sizeof(info->sha256));
+	memcpy(info->stored_name, f.stored_name, sizeof(info->stored_name));
+	info->size = f.size;
+	if (owner != NULL) {
+		owner->user_id = f.owner_user_id;
+		owner->company_id = f.owner_company_id;
+	}
+	return 1;
+}
+
+/* See filestore.h. */
+int
+filestore_get(struct db *db, const struct config *cfg, int64_t id,
+    struct buf *out, struct filestore_info *info)
+{
+	struct filestore_info fi;
+	struct buf enc;
+	char path[512], chunk[65536];
+	ssize_t r;
+	size_t start = out->len;
+	int fd, rc;
+
+	if ((rc = filestore_info_get(db, id, &fi, NULL)) == -1)
+		return -1;
+	if (rc == 0)
+		return 1;
+	fs_path(cfg, fi.stored_name, "", path, sizeof(path));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		log_err("filestore: file %" PRId64 ": %s: %s", id, path,
+		    strerror(errno));
+		return -1;
+	}
+	buf_init(&enc);
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		buf_append(&enc, chunk, (size_t)r);
+	}
+	close(fd);
+	rc = r == 0 ? filestore_decrypt(cfg->secret_key, fi.stored_name,
+	    enc.data, enc.len, out) : -1;
+	buf_cleanup(&enc);
+	if (rc == 0 && (int64_t)(out->len - start) != fi.size)
+		rc = -1;
+	if (rc == -1) {
+		log_err("filestore: file %" PRId64 " is unreadable or was "
+		    "tampered with", id);
+		out->len = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+		return -1;
+	}
+	if (info != NULL)
+		*info = fi;
+	return 0;
+}
+
+/* The extension of mime, "bin" when unknown. */
+static const char *
+mime_ext(const char *mime)
+{
+	size_t i;
+
+	for (i = 0; i < FS_NTYPES; i++)
+		if (strcmp(mime, fs_types[i].mime) == 0)
+			return fs_types[i].ext;
+	return "bin";
+}
+
+/* See filestore.h. */
+int
+filestore_respond(struct ctx *c, int64_t id, const char *name_hint)
+{
+	struct filestore_info fi;
+	char name[80], disp[128];
+	size_t i, n = 0;
+	int rc;
+
+	if ((rc = filestore_get(c->db, c->cfg, id, &c->resp->body, &fi)) == 1)
+		return 404;
+	if (rc == -1)
+		return 500;
+	for (i = 0; name_hint != NULL && name_hint[i] != '\0' && n < 64; i++) {
+		char ch = name_hint[i];
+
+		int keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' &&
+		    ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+		    ch == '_' || (ch == '.' && n > 0);
+
+		name[n++] = keep ? ch : '_';
+	}
+	if (n == 0)
+		name[n++] = 'f';
+	name[n] = '\0';
+	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"", name,
+	    mime_ext(fi.mime));
+	c->resp->status = 200;
+	/* The stored MIME is one of three literals: safe as a header. */
+	c->resp->content_type = fi.mime[0] == 'i' ?
+	    (strcmp(fi.mime, "image/png") == 0 ? "image/png" : "image/jpeg") :
+	    "application/pdf";
+	resp_header(c->resp, "Content-Disposition", disp);
+	resp_header(c->resp, "X-Content-Type-Options", "nosniff");
+	resp_header(c->resp, "Cache-Control", "no-store");
+	resp_header(c->resp, "Content-Security-Policy", "default-src 'none'; "
+	    "img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; "
+	    "sandbox");
+	resp_header(c->resp, "X-Frame-Options", "SAMEORIGIN");
+	return 200;
+}

@@ -1,0 +1,66 @@
+#ifndef MALLPAY_SERVICE_ORDERFLOW_H
+#define MALLPAY_SERVICE_ORDERFLOW_H
+
+/*
+ * One order, one state machine (DESIGN.md; STATE.md status names). Every
+ * use case changes an order's status only through orderflow_transition():
+ * UPDATE orders SET status = to WHERE id = ? AND status = from (exactly
+ * one row) plus the append-only event (RULES C-07), inside the caller's
+ * transaction. The allowed moves are the one table in orderflow.c.
+ */
+
+#include <stdint.h>
+
+struct db;
+
+/* Who changes a state (events.actor_type). */
+enum of_actor {
+	OF_USER = 0,
+	OF_ADMIN,
+	OF_SYSTEM,
+	OF_PARTNER,
+	OF__MAX
+};
+
+/* Outcomes of orderflow_transition(). */
+enum of_result {
+	OF_ERROR = -1,		/* database error: roll back */
+	OF_OK = 0,		/* status changed, event written */
+	OF_NOT_ALLOWED,		/* the table forbids it: nothing written */
+	OF_CHANGED,		/* the order is no longer in `from` (already
+				   changed by another request) or missing */
+};
+
+/* The actor's name in events ("user", "admin", "system", "partner");
+ * NULL when out of range. */
+const char *of_actor_name(enum of_actor a);
+
+/* 1 if status s is one of the statuses of STATE.md, else 0. */
+int	orderflow_known(const char *s);
+
+/* Pure: 1 if an order paid with method (pay_method_name(): "cod",
+ * "installment_card", ...) may go from `from` to `to` when actor acts,
+ * else 0 (unknown names are refused). */
+int	orderflow_allowed(const char *from, const char *to, enum of_actor actor,
+	    const char *method);
+
+/* The first status of an order paid with method (checkout), or NULL for
+ * an unknown method. */
+const char *orderflow_first_status(const char *method);
+
+/* 1 if the shopper may still cancel an order in status s with method
+ * (before shipment, where the table lets the user cancel). */
+int	orderflow_user_can_cancel(const char *status, const char *method);
+
+/* Move order_id from `from` to `to` inside the caller's open transaction:
+ * reads the order's method (locking the row), checks orderflow_allowed(),
+ * updates status/updated_at (and completed_at for "completed") WHERE
+ * status = from, then appends the event (actor, actor_id 0 = none, now,
+ * reason). Returns OF_OK, OF_NOT_ALLOWED, OF_CHANGED (not in `from` any
+ * more, or no such order) or OF_ERROR. On anything but OF_OK nothing was
+ * written; the caller rolls back on OF_ERROR. */
+enum of_result orderflow_transition(struct db *, int64_t order_id,
+	    const char *from, const char *to, enum of_actor actor,
+	    int64_t actor_id, const char *reason, int64_t now);
+
+#endif

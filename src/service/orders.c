@@ -1,0 +1,340 @@
+/*
+ * "My Orders" use cases (see orders.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/log.h"
+#include "db/checkout.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "service/orders.h"
+
+/* See orders.h. */
+void
+order_refund_rule(const char *method, const char *status, mp_date today,
+    const mp_date *holidays, size_t nh, struct refund_rule *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (strcmp(method, "cod") == 0) {
+		r->rule = "COD";
+		r->text = "Cash on delivery: you pay the courier at delivery, "
+		    "so there is nothing to refund.";
+		return;
+	}
+	if (strcmp(method, "pay_after_use") == 0) {
+		r->rule = "PAU-05";
+		r->text = "Pay After Use: nothing is charged before you confirm "
+		    "receipt, so there is nothing to refund.";
+		return;
+	}
+	if (strcmp(method, "credit_line") == 0) {
+		r->rule = "INST-CL";
+		r->text = "Platform credit line: the reserved credit is released "
+		    "at once; nothing was charged.";
+		return;
+	}
+	if (strncmp(method, "installment_", 12) == 0) {
+		if (strcmp(status, "paid_installment") != 0) {
+			r->rule = "INST-C1";
+			r->text = "Installment: the down payment was not paid "
+			    "yet, so nothing was charged and nothing is "
+			    "refunded.";
+			return;
+		}
+		r->rule = "INST-C1";
+		r->text = "Installment: handling fees already incurred are "
+		    "settled first; the rest is refunded through the "
+		    "original channel within 3-7 business days.";
+		r->min_days = 3;
+		r->max_days = 7;
+	} else if (strcmp(method, "remittance") == 0) {
+		r->rule = "REM-P8";
+		r->text = strcmp(status, "awaiting_remittance") == 0 ?
+		    "Post office remittance: if you have already remitted, it "
+		    "is refunded through the post office within 10-20 business "
+		    "days to the postal account you give; post office fees and "
+		    "exchange losses are not refunded." :
+		    "Post office remittance: what you remitted is refunded "
+		    "through the post office within 10-20 business days to "
+		    "the postal account you give; post office fees and "
+		    "exchange losses are not refunded.";
+		r->min_days = 10;
+		r->max_days = 20;
+	} else {
+		r->rule = "-";
+		r->text = "Nothing was charged.";
+		return;
+	}
+	/* C-04: business days without weekends and holidays. */
+	if (mp_date_add_business_days(today, r->max_days, holidays, nh,
+	    &r->by) == 0)
+		r->has_date = 1;
+}
+
+/* See orders.h. */
+void
+order_view_cleanup(struct order_view *v)
+{
+	if (v == NULL)
+		return;
+	free(v->items);
+	db_event_rows_free(v->events, v->nevents);
+	memset(v, 0, sizeof(*v));
+}
+
+/* See orders.h. */
+enum order_result
+order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
+{
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	/* user_id 0 would mean "any owner": never from a shopper's page. */
+	if (user_id <= 0)
+		return ORD_NOT_FOUND;
+	rc = db_order_get(db, user_id, id, &v->o);
+	if (rc == -1)
+		return ORD_ERROR;
+	if (rc == 0)
+		return ORD_NOT_FOUND;
+	if (db_order_items(db, id, &v->items, &v->nitems) == -1 ||
+	    db_event_history(db, "order", id, &v->events,
+	    &v->nevents) == -1)
+		return ORD_ERROR;
+	return ORD_OK;
+}
+
+/* Map an orderflow result onto an order result. */
+static enum order_result
+from_of(enum of_result r)
+{
+	switch (r) {
+	case OF_OK:
+		return ORD_OK;
+	case OF_NOT_ALLOWED:
+		return ORD_NOT_ALLOWED;
+	case OF_CHANGED:
+		return ORD_CHANGED;
+	default:
+		return ORD_ERROR;
+	}
+}
+
+/* The holidays as dates (caller frees *out). 0 or -1. */
+static int
+load_holidays(struct db *db, mp_date **out, size_t *n)
+{
+	char	(*hd)[11];
+	size_t	 i, nh;
+
+	*out = NULL;
+	*n = 0;
+	if (db_checkout_holidays(db, &hd, &nh) == -1)
+		return -1;
+	*out = xcalloc(nh + 1, sizeof(**out));
+	for (i = 0; i < nh; i++)
+		if (mp_date_parse(hd[i], strlen(hd[i]), &(*out)[*n]) == 0)
+			(*n)++;
+	free(hd);
+	return 0;
+}
+
+/* See orders.h. */
+int
+order_refund_preview(struct db *db, const char *method, const char *status,
+    int64_t now, struct refund_rule *out)
+{
+	mp_date	*hol;
+	size_t	 nh;
+	mp_date	 today;
+
+	memset(out, 0, sizeof(*out));
+	if (load_holidays(db, &hol, &nh) == -1)
+		return -1;
+	if (mp_date_from_unix(now, &today) == -1) {
+		free(hol);
+		return -1;
+	}
+	order_refund_rule(method, status, today, hol, nh, out);
+	free(hol);
+	return 0;
+}
+
+/* See orders.h. */
+enum order_result
+order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
+    struct refund_rule *rule)
+{
+	struct db_order		 o;
+	enum order_result	 res = ORD_ERROR;
+	mp_date			*hol = NULL, today;
+	size_t			 nh;
+	char			 day[11], subject[100], body[600];
+	int			 rc;
+
+	memset(rule, 0, sizeof(*rule));
+	if (user_id <= 0)
+		return ORD_NOT_FOUND;
+	if (db_begin(db) == -1)
+		return ORD_ERROR;
+	rc = db_order_get(db, user_id, id, &o);
+	if (rc != 1) {
+		res = rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+		goto fail;
+	}
+	if (!orderflow_user_can_cancel(o.status, o.method)) {
+		res = ORD_NOT_ALLOWED;
+		goto fail;
+	}
+	if (load_holidays(db, &hol, &nh) == -1 ||
+	    mp_date_from_unix(now, &today) == -1)
+		goto fail;
+	order_refund_rule(o.method, o.status, today, hol, nh, rule);
+	res = from_of(orderflow_transition(db, id, o.status, "cancelled",
+	    OF_USER, user_id, rule->rule, now));
+	if (res != ORD_OK)
+		goto fail;
+	res = ORD_ERROR;
+	if (rule->has_date) {
+		mp_date_str(rule->by, day, sizeof(day));
+		if (db_order_set_refund_due(db, id, day) == -1)
+			goto fail;
+	}
+	if (o.points_used > 0 &&
+	    db_checkout_return_points(db, user_id, o.points_used) == -1)
+		goto fail;
+	if (strcmp(o.method, "credit_line") == 0 &&
+	    db_checkout_release_credit(db, user_id, o.amount_usd_minor) == -1)
+		goto fail;
+	snprintf(subject, sizeof(subject), "Order #%lld cancelled",
+	    (long long)id);
+	snprintf(body, sizeof(body), "You cancelled order #%lld. %s%s%s",
+	    (long long)id, rule->text, rule->has_date ? " Refund by: " : "",
+	    rule->has_date ? day : "");
+	if (db_message_insert(db, user_id, 0, subject, body, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1) {
+		free(hol);
+		return ORD_ERROR;
+	}
+	free(hol);
+	return ORD_OK;
+fail:
+	db_rollback(db);
+	free(hol);
+	return res;
+}
+
+/* The effects of a confirmed receipt per method, inside the transaction.
+ * Returns 0 or -1 (roll back). The method engineers add theirs here:
+ * - pay_after_use (PAU-03/04): deduct the deferred amount, or record the
+ *   guarantee ledger entry and open the debt;
+ * - credit_line (INST-CL): the lender pays the merchant the whole price
+ *   and the consumer's repayment plan starts. */
+static int
+order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
+{
+	(void)db;
+	(void)now;
+	if (strcmp(o->method, "pay_after_use") == 0 ||
+	    strcmp(o->method, "credit_line") == 0)
+		log_info("order %lld: receipt confirmed (%s charging pending)",
+		    (long long)o->id, o->method);
+	return 0;
+}
+
+/* See orders.h. */
+enum order_result
+order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
+    enum of_actor actor, int64_t now)
+{
+	struct db_order		 o;
+	enum order_result	 res = ORD_ERROR;
+	int			 rc;
+
+	if (actor == OF_USER && user_id <= 0)
+		return ORD_NOT_FOUND;
+	if (db_begin(db) == -1)
+		return ORD_ERROR;
+	rc = db_order_get(db, actor == OF_USER ? user_id : 0, id, &o);
+	if (rc != 1) {
+		res = rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+		goto fail;
+	}
+	res = from_of(orderflow_transition(db, id, o.status,
+	    "receipt_confirmed", actor, actor == OF_USER ? user_id : 0,
+	    actor == OF_USER ? "receipt confirmed by the shopper" :
+	    "receipt confirmed automatically (PAU-03)", now));
+	if (res != ORD_OK)
+		goto fail;
+	if (order_receipt_effects(db, &o, now) == -1) {
+		res = ORD_ERROR;
+		goto fail;
+	}
+	if (db_commit(db) == -1)
+		return ORD_ERROR;
+	return ORD_OK;
+fail:
+	db_rollback(db);
+	return res;
+}
+
+/* See orders.h. */
+void
+order_next_action(const char *method, const char *status,
+    struct order_action *a)
+{
+	int inst = strncmp(method, "installment_", 12) == 0 ||
+	    strcmp(method, "credit_line") == 0;
+
+	a->label = "View order";
+	a->path_fmt = "/orders/%lld";
+	a->next = "";
+	if (strcmp(status, "awaiting_remittance") == 0 ||
+	    strcmp(status, "partially_paid") == 0) {
+		a->label = "Upload Remittance Voucher";
+		a->path_fmt = "/orders/%lld/voucher";
+		a->next = "Remit the amount at a post office with the order "
+		    "number and remittance code in the remarks, then upload "
+		    "the receipt (REM-P3).";
+	} else if (strcmp(status, "awaiting_verification") == 0)
+		a->next = "We match the funds with your order (REM-P4/P5); "
+		    "then it ships.";
+	else if (strcmp(status, "awaiting_review") == 0)
+		a->next = strcmp(method, "cod") == 0 ? "The mall reviews the "
+		    "order (address and products support COD) by the review "
+		    "date (COD-P1)." : "Your installment application is "
+		    "being reviewed; the result arrives as a message.";
+	else if (strcmp(status, "awaiting_confirmation") == 0) {
+		a->label = "Confirm Installment and Pay Down Payment";
+		a->path_fmt = "/orders/%lld/confirm";
+		a->next = "Your application was approved: confirm the plan "
+		    "and pay the down payment (INST-P1).";
+	} else if (strcmp(status, "delivered") == 0) {
+		a->label = "Confirm receipt";
+		a->path_fmt = "/orders/%lld#confirm-receipt";
+		a->next = strcmp(method, "pay_after_use") == 0 ? "Confirm "
+		    "receipt once you have the goods; the price is then "
+		    "deducted (PAU-03)." : "Confirm receipt once you have "
+		    "checked the goods.";
+	} else if (inst && (strcmp(status, "paid_installment") == 0 ||
+	    strcmp(status, "pending_shipment") == 0 ||
+	    strcmp(status, "shipped") == 0 ||
+	    strcmp(status, "receipt_confirmed") == 0 ||
+	    strcmp(status, "completed") == 0)) {
+		a->label = "View repayment schedule";
+		a->path_fmt = "/orders/%lld/schedule";
+		a->next = strcmp(status, "shipped") == 0 ? "The order is on "
+		    "its way." : "Repay each installment by its due date.";
+	} else if (strcmp(status, "pending_shipment") == 0 ||
+	    strcmp(status, "paid") == 0)
+		a->next = "The merchant prepares the shipment.";
+	else if (strcmp(status, "shipped") == 0)
+		a->next = strcmp(method, "cod") == 0 ? "Inspect the goods at "
+		    "delivery, then pay the courier (COD-P3)." : "The order "
+		    "is on its way.";
+}

@@ -1,0 +1,93 @@
+#ifndef MALLPAY_SERVICE_ORDERS_H
+#define MALLPAY_SERVICE_ORDERS_H
+
+/*
+ * "My Orders" use cases: read one's own order with its lines and
+ * timeline, cancel before shipment (refund rule and date of the method:
+ * INST-C1, REM-P8, COD), confirm receipt. Every status change goes
+ * through orderflow_transition() in one transaction.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "db/event.h"
+#include "db/order.h"
+#include "service/orderflow.h"
+
+struct db;
+
+enum order_result {
+	ORD_ERROR = -1,		/* database error: nothing changed */
+	ORD_OK = 0,
+	ORD_NOT_FOUND,		/* no such order of this user (404) */
+	ORD_NOT_ALLOWED,	/* the state machine forbids it now */
+	ORD_CHANGED		/* changed meanwhile by someone else */
+};
+
+/* What a cancellation refunds and by when (C-04). */
+struct refund_rule {
+	const char	*rule;		/* "INST-C1", "REM-P8", "COD", ... */
+	const char	*text;		/* the sentence shown */
+	int		 has_date;
+	int		 min_days, max_days;	/* business days */
+	mp_date		 by;		/* latest refund date */
+};
+
+/* Pure: the refund rule of cancelling an order paid with method while in
+ * status, decided on today with holidays (sorted). Never fails; an
+ * unknown method gets "nothing was charged". */
+void	order_refund_rule(const char *method, const char *status, mp_date today,
+	    const mp_date *holidays, size_t nh, struct refund_rule *out);
+
+/* order_refund_rule() for today (from now) with the holiday table, as a
+ * cancellation now would promise it. Returns 0 or -1 (database). */
+int	order_refund_preview(struct db *, const char *method,
+	    const char *status, int64_t now, struct refund_rule *out);
+
+/* One order with its lines and timeline (order_load). */
+struct order_view {
+	struct db_order		 o;
+	struct db_order_item	*items;
+	size_t			 nitems;
+	struct db_event_row	*events;
+	size_t			 nevents;
+};
+
+/* Read user_id's order id into *v (free with order_view_cleanup, also
+ * on failure). Another user's order is ORD_NOT_FOUND. Returns ORD_OK,
+ * ORD_NOT_FOUND or ORD_ERROR. */
+enum order_result order_load(struct db *, int64_t user_id, int64_t id,
+	    struct order_view *v);
+void	order_view_cleanup(struct order_view *v);
+
+/* Cancel user_id's order id before shipment where the method allows it
+ * (orderflow: the user may move it to "cancelled"), in one transaction:
+ * the transition and its event, the refund date stored (INST-C1 7,
+ * REM-P8 20 business days), points given back, credit line released,
+ * a message to the shopper. *rule gets the rule shown. */
+enum order_result order_cancel(struct db *, int64_t user_id, int64_t id,
+	    int64_t now, struct refund_rule *rule);
+
+/* delivered -> receipt_confirmed for order id by actor (OF_USER: only
+ * the owner user_id; OF_SYSTEM: the auto-confirmation of PAU-03, user_id
+ * 0), one transaction. The per-method effects of a confirmed receipt
+ * (PAU-03 deduction, INST-CL lender paying the merchant) hook into
+ * order_receipt_effects() in orders.c. */
+enum order_result order_confirm_receipt(struct db *, int64_t user_id,
+	    int64_t id, enum of_actor actor, int64_t now);
+
+/* The shopper's next step on an order (My Orders). */
+struct order_action {
+	const char	*label;		/* "Upload Remittance Voucher", ... */
+	const char	*path_fmt;	/* "/orders/%lld/voucher"; %lld = id */
+	const char	*next;		/* what happens next, one sentence */
+};
+
+/* Pure: the next action for an order paid with method in status. Never
+ * fails (unknown statuses get "View order"). */
+void	order_next_action(const char *method, const char *status,
+	    struct order_action *out);
+
+#endif

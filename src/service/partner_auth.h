@@ -1,0 +1,113 @@
+#ifndef MALLPAY_SERVICE_PARTNER_AUTH_H
+#define MALLPAY_SERVICE_PARTNER_AUTH_H
+
+/*
+ * Signed partner requests (RULES section 5 "Partners reach only their
+ * signed endpoints", COD-P8, INST-PC callbacks; DESIGN "Partner endpoints").
+ *
+ * A partner sends three headers with each request:
+ *   X-Partner-Id:  its id in the partners table (decimal)
+ *   X-Timestamp:   Unix seconds (decimal) when it signed
+ *   X-Signature:   hex HMAC-SHA256, under the partner's key, of
+ *                  timestamp "\n" method "\n" path "\n" body
+ *                  (method "POST"/"GET"; path as requested, without the
+ *                  query string; body the exact bytes sent)
+ * The key is never stored: key = HMAC-SHA256(key = [security] partner_key
+ * decoded from hex, message = "mallpay-partner-key/v<key_version>/<id>").
+ * Bumping partners.key_version rotates one partner's key.
+ *
+ * Answers of partner_verify (a JSON body {"error": "..."} is set):
+ *   401 a header missing or malformed, unknown partner, wrong signature,
+ *       timestamp more than PARTNER_WINDOW seconds from now
+ *   403 a disabled partner, or a partner of another kind than the endpoint's
+ *   409 the exact same signed request seen before (a replay): nothing done
+ * Event idempotency is a separate, second layer: a partner re-sending the
+ * same event id (re-signed, so not a replay) gets 200 with the answer the
+ * first one got (partner_event_claim / partner_event_done).
+ * Body errors are the handler's: 400 with {"error": ..., "field": name}
+ * (partner_reply_error).
+ *
+ * Route: { HTTP_POST, "/partner/...", ROLE_PARTNER, handler, NULL,
+ * ROUTE_NO_CSRF }; the handler starts with
+ *	if ((st = partner_verify(c, "logistics", &pid)) != 0)
+ *		return st;
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+
+struct config;
+struct ctx;
+struct db;
+
+#define PARTNER_WINDOW	300	/* seconds either side of now */
+
+/* The signature headers, parsed. */
+struct partner_hdrs {
+	int64_t		partner_id;
+	int64_t		timestamp;
+	unsigned char	sig[32];
+	char		sig_hex[65];	/* lower-case hex of sig */
+};
+
+/* Derive partner id's 32-byte key from partner_key_hex (64 hex chars) and
+ * key_version. Returns 0, or -1 when partner_key_hex is not 64 hex chars. */
+int	partner_key_derive(const char *partner_key_hex, int64_t partner_id,
+	    int key_version, unsigned char key[32]);
+
+/* The signature of a request as lower-case hex into sig_hex (65 bytes). */
+void	partner_sign(const unsigned char key[32], int64_t timestamp,
+	    const char *method, const char *path, const void *body, size_t len,
+	    char sig_hex[65]);
+
+/* Parse the three header values (each may be NULL: missing; lengths in
+ * bytes). Returns 0 with *out, or -1 with a static message in *why naming
+ * the header. Pure: the fuzz harness drives it. */
+int	partner_parse_headers(const char *id, size_t idlen, const char *ts,
+	    size_t tslen, const char *sig, size_t siglen,
+	    struct partner_hdrs *out, const char **why);
+
+/* Check parsed headers h against key at now: 0 when the timestamp is within
+ * PARTNER_WINDOW and the signature matches (constant time), else 401 with
+ * a static message in *why. */
+int	partner_check(const unsigned char key[32], const struct partner_hdrs *h,
+	    int64_t now, const char *method, const char *path, const void *body,
+	    size_t len, const char **why);
+
+/* Authenticate the current request as a partner of expected_kind ("bank",
+ * "finance", "logistics"): headers, partner row, window, signature, then
+ * the replay check (a unique insert of the signature, committed at once,
+ * outside any transaction of the handler). Returns 0 with *partner_id set,
+ * or the HTTP status to return (401, 403, 409, 500) with a JSON error body
+ * already in c->resp. Logs the refusal (never the signature). */
+int	partner_verify(struct ctx *c, const char *expected_kind,
+	    int64_t *partner_id);
+
+/* Set a JSON error body {"error": msg[, "field": field]} (field may be
+ * NULL) with Content-Type application/json; returns status. */
+int	partner_reply_error(struct ctx *c, int status, const char *field,
+	    const char *msg);
+/* Set json (a complete JSON text) as the body; returns status. */
+int	partner_reply_json(struct ctx *c, int status, const char *json);
+
+/* Inside the handler's transaction: claim event_id (1-64 chars
+ * [A-Za-z0-9._:-]) of partner_id. Returns 1 new (process it, then
+ * partner_event_done with the answer), 0 seen before (its stored answer
+ * appended to orig: reply it with 200 and change nothing), -1 error,
+ * -2 malformed event id (answer 400 naming the field). */
+int	partner_event_claim(struct db *db, int64_t partner_id,
+	    const char *event_id, int64_t now, struct buf *orig);
+/* Store the JSON answer of a claimed event (same transaction). 0 or -1. */
+int	partner_event_done(struct db *db, int64_t partner_id,
+	    const char *event_id, const char *result_json);
+
+/* The three header lines ("X-Partner-Id: 1\n...", LF-terminated) a partner would send,
+ * appended to out: for mallpayctl partner-sign and tests. Returns 0, or -1
+ * when cfg's partner_key is not 64 hex chars. */
+int	partner_sign_headers(const struct config *cfg, int64_t partner_id,
+	    int key_version, int64_t timestamp, const char *method,
+	    const char *path, const void *body, size_t len, struct buf *out);
+
+#endif

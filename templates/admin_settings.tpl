@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="admin-crumbs"><a href="/admin">Admin</a> &rsaquo; <a href="/admin/settings">Settings</a> &rsaquo; {{TITLE}}</p>
+<h1>{{TITLE}}</h1>
+<p class="muted">{{HELP}}</p>
+{{#NOTICE}}<p class="flash" role="status" id="settings-notice">{{MSG}}</p>{{/NOTICE}}
+{{#ERROR}}<p class="error-summary" role="alert" id="settings-error">{{MSG}}</p>{{/ERROR}}
+{{#ROW}}
+<form class="admin-setting{{#BAD}} has-error{{/BAD}}" method="post" action="/admin/settings/{{SLUG}}" id="row-{{KEY}}">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<input type="hidden" name="key" value="{{KEY}}">
+	<h2 class="admin-setting-title">{{LABEL}} <span class="muted">{{KEY}}</span></h2>
+	<div class="admin-setting-fields">
+	{{#FIELD}}<div class="field">
+		{{#CHECK}}<label><input type="checkbox" id="{{FID}}" name="{{NAME}}" value="1"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/CHECK}}
+		{{#CHOICE}}<label for="{{FID}}">{{LABEL}}</label><select id="{{FID}}" name="{{NAME}}">{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/OPTION}}</select>{{/CHOICE}}
+		{{#INPUT}}<label for="{{FID}}">{{LABEL}}</label><input type="text" id="{{FID}}" name="{{NAME}}" value="{{VALUE}}"{{#INVALID}} aria-invalid="true" aria-describedby="{{FID}}-err"{{/INVALID}}>{{/INPUT}}
+		{{#ERR}}<p class="field-error" id="{{FID}}-err">{{MSG}}</p>{{/ERR}}
+	</div>{{/FIELD}}
+	</div>
+	<button type="submit" class="secondary">Save</button>
+</form>
+{{/ROW}}

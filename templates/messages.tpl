@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Messages</h1>
+{{#EMPTY}}<p class="empty-state" id="messages-empty">No messages yet.</p>{{/EMPTY}}
+{{#UNREAD_ANY}}
+<form method="post" action="/messages/read">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<button type="submit" class="secondary">Mark all as read</button>
+</form>
+{{/UNREAD_ANY}}
+<ul class="messages">
+{{#MESSAGE}}
+	<li class="message{{#UNREAD}} unread{{/UNREAD}}" id="message-{{ID}}">
+		<h2>{{#UNREAD}}<span class="badge">New</span> {{/UNREAD}}{{SUBJECT}}</h2>
+		<p class="field-note"><time>{{AT}}</time></p>
+		<p>{{BODY}}</p>
+		{{#UNREAD}}<form method="post" action="/messages/{{ID}}/read"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link-button">Mark as read</button></form>{{/UNREAD}}
+	</li>
+{{/MESSAGE}}
+</ul>
+<nav class="pager" aria-label="Pages">
+	{{#PREV}}<a rel="prev" href="/messages?page={{PAGE}}">Newer</a>{{/PREV}}
+	{{#NEXT}}<a rel="next" href="/messages?page={{PAGE}}">Older</a>{{/NEXT}}
+</nav>

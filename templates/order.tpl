@@ -1,0 +1,58 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Order #{{ID}}</h1>
+{{#NOTICE}}<p class="flash" role="status" id="order-notice">{{MSG}}</p>{{/NOTICE}}
+{{#ERROR}}<p class="error-summary" role="alert" id="order-error">{{MSG}}</p>{{/ERROR}}
+<p class="order-status" data-status="{{STATUS_CODE}}">Status: <strong id="order-status">{{STATE}}</strong> · {{METHOD}} · placed {{PLACED}} · ships to {{COUNTRY}}</p>
+{{#NEXT}}<p class="next-step" id="next-step"><strong>What happens next:</strong> {{TEXT}}</p>{{/NEXT}}
+{{#ACTION}}<p><a class="button" id="next-action" href="{{HREF}}">{{LABEL}}</a></p>{{/ACTION}}
+
+<section aria-labelledby="items-h">
+<h2 id="items-h">Items and amounts</h2>
+<table class="order-items responsive">
+	<thead><tr><th scope="col">Product</th><th scope="col">Quantity</th><th scope="col" class="num">Unit price</th></tr></thead>
+	<tbody>{{#ITEM}}<tr><td data-label="Product">{{NAME}}{{#PAU}} <span class="badge badge-payafter">Pay After Use</span>{{/PAU}}</td><td data-label="Quantity">{{QTY}}</td><td data-label="Unit price" class="num">{{UNIT}}</td></tr>{{/ITEM}}</tbody>
+</table>
+<dl class="amounts">
+	<dt>Items total</dt><dd>{{ITEMS_TOTAL}}</dd>
+	{{#COUPON}}<dt>Coupon {{CODE}}</dt><dd>- {{AMOUNT}}</dd>{{/COUPON}}
+	{{#POINTS}}<dt>{{USED}} points</dt><dd>- {{AMOUNT}}</dd>{{/POINTS}}
+	<dt>Amount to pay</dt><dd id="amount-due">{{AMOUNT_DUE}}</dd>
+	{{#FEE}}<dt>COD service fee (COD-F1)</dt><dd id="cod-fee">{{AMOUNT}}</dd><dt>Paid to the courier at delivery</dt><dd>{{TOTAL}}</dd>{{/FEE}}
+	{{#DEFERRED}}<dt>Charged when you confirm receipt (PAU-03)</dt><dd id="deferred">{{AMOUNT}}</dd>{{/DEFERRED}}
+	{{#USD}}<dt>USD equivalent</dt><dd id="amount-usd">{{AMOUNT}} (rate {{RATE}} USD per {{CUR}}, recorded when the order was placed)</dd>{{/USD}}
+	{{#PLAN}}<dt>Installment plan</dt><dd>{{INST}}, {{TERM}} months</dd>{{/PLAN}}
+	{{#RF}}<dt>Remittance code (REM-P1)</dt><dd id="rf-code">{{CODE}}</dd>{{/RF}}
+</dl>
+<p class="field-note">{{SETTLEMENT}}</p>
+</section>
+
+<section aria-labelledby="dates-h">
+<h2 id="dates-h">Promised dates</h2>
+<ul class="dates">
+	{{#REVIEW_DUE}}<li id="review-due">Review by {{DATE}}</li>{{/REVIEW_DUE}}
+	{{#PAYMENT_DUE}}<li id="payment-due">Pay by {{DATE}}; after that the order is cancelled (REM-P6)</li>{{/PAYMENT_DUE}}
+	{{#REFUND_DUE}}<li id="refund-due">Refund by {{DATE}}</li>{{/REFUND_DUE}}
+</ul>
+</section>
+
+<section aria-labelledby="timeline-h">
+<h2 id="timeline-h">Timeline</h2>
+<ol class="timeline" id="timeline">
+	{{#EVENT}}<li><time>{{AT}}</time> <strong>{{TO}}</strong> <span class="actor">({{ACTOR}})</span> {{REASON}}</li>{{/EVENT}}
+</ol>
+</section>
+
+{{#CONFIRM}}
+<form method="post" action="/orders/{{ID}}/confirm-receipt" id="confirm-receipt">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<button type="submit">Confirm receipt</button>
+</form>
+{{/CONFIRM}}
+{{#CANCEL}}
+<form method="post" action="/orders/{{ID}}/cancel" id="cancel-order" class="danger-zone">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<p><strong>{{RULE}}</strong> {{TEXT}}{{#BY}} If you cancel today, the refund is due by <span id="cancel-refund-by">{{DATE}}</span>.{{/BY}}</p>
+	<button type="submit" class="secondary">Cancel this order</button>
+</form>
+{{/CANCEL}}
+<p><a href="/orders">Back to My Orders</a></p>

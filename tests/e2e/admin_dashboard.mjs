@@ -1,0 +1,127 @@
+// Browser test of the admin console (issue 10): the demo admin signs in,
+// sees the dashboard with every review queue and its figures, follows a
+// queue to the orders browser, opens the settings and is refused a 2% COD
+// fee with the allowed range, and the audit trail shows the sign-in.
+// Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080). Screenshot:
+// $MALLPAY_SCREENSHOT_DIR/admin.png (default ./). Last line:
+// "admin_dashboard: N passed, N failed"; exit status 0 only when all passed
+// and the pages logged no console error.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
+const email = process.env.MALLPAY_E2E_ADMIN_EMAIL || 'admin@demo.test';
+const password = process.env.MALLPAY_E2E_ADMIN_PASSWORD || 'mallpay-demo';
+
+let passed = 0;
+let failed = 0;
+function check(cond, what) {
+  if (cond) {
+    passed++;
+  } else {
+    failed++;
+    console.error(`admin_dashboard: FAILED: ${what}`);
+  }
+}
+
+async function run() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const consoleErrors = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      // The deliberate refusal below answers 422, which Chromium logs.
+      if (msg.type() === 'error' && !/status of 422/.test(msg.text())) {
+        consoleErrors.push(`${page.url()}: ${msg.text()}`);
+      }
+    });
+    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+    page.on('requestfailed', (req) => {
+      consoleErrors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+    });
+
+    // An anonymous visitor is sent to sign in, and comes back to /admin.
+    let resp = await page.goto(`${base}/admin`);
+    check(resp && /\/signin/.test(page.url()), 'anonymous /admin leads to the sign-in page');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await Promise.all([
+      page.waitForURL(/\/admin$/),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    check(await page.locator('h1', { hasText: 'Admin' }).count() === 1, 'the dashboard is shown after sign-in');
+    check(await page.locator('nav a[href="/admin"]').count() === 1, 'the nav has the Admin link');
+
+    // Every queue with its count, oldest age and overdue figure.
+    const queues = page.locator('li.admin-queue');
+    const nq = await queues.count();
+    check(nq >= 4, `at least 4 queues on the dashboard (got ${nq})`);
+    for (const id of ['cod_review', 'installment_review', 'remittance_verify', 'refund_due']) {
+      const q = page.locator(`#queue-${id}`);
+      check(await q.count() === 1, `queue ${id} is listed`);
+      check(await q.locator('dd.count').count() === 1, `queue ${id} shows its count`);
+      check(await q.locator('dd.overdue').count() === 1, `queue ${id} shows its overdue figure`);
+    }
+
+    fs.mkdirSync(shotDir, { recursive: true });
+    const shot = path.join(shotDir, 'admin.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    check(fs.statSync(shot).size > 0, 'the screenshot was written');
+
+    // A queue link opens the shared queue page, filtered.
+    await Promise.all([
+      page.waitForURL(/\/admin\/orders\?/),
+      page.locator('#queue-cod_review a.admin-queue-title').click(),
+    ]);
+    check(await page.locator('#f-method option[value="cod"][selected]').count() === 1,
+      'the COD queue link filters the orders by method');
+    check(await page.locator('#queue-total').count() === 1, 'the queue page shows its total');
+
+    // All orders: open one and see its history.
+    await page.goto(`${base}/admin/orders`);
+    const first = page.locator('tr.queue-row a').first();
+    if (await first.count() > 0) {
+      await Promise.all([page.waitForURL(/\/admin\/orders\/\d+$/), first.click()]);
+      check(await page.locator('#order-history').count() === 1, 'an order shows its history');
+    }
+
+    // Settings: a 2% COD fee is refused with the allowed range next to it.
+    await page.goto(`${base}/admin/settings/regions`);
+    const row = page.locator('form.admin-setting').filter({ has: page.locator('select, input[name="v1"]') }).first();
+    const key = await row.locator('input[name="key"]').getAttribute('value');
+    await row.locator('input[name="v1"]').fill('2');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      row.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    const err = page.locator(`#${key}-v1-err`);
+    check(await err.count() === 1, 'the refused fee has its error next to the field');
+    const text = await err.count() ? await err.innerText() : '';
+    check(/between 3% and 5%/.test(text), `the error gives the range 3%-5% (got "${text}")`);
+
+    // The audit trail has this admin's sign-in.
+    await page.goto(`${base}/admin/audit?type=signin&admin=${encodeURIComponent(email)}`);
+    check(await page.locator('tr.audit-event').count() >= 1, 'the audit trail lists the admin sign-in');
+
+    check(consoleErrors.length === 0, `no console errors, got: ${consoleErrors.join(' | ')}`);
+    console.log(`admin_dashboard: ${nq} queues; screenshot ${shot}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  await run();
+} catch (err) {
+  failed++;
+  console.error(`admin_dashboard: ${err.stack || err}`);
+}
+console.log(`admin_dashboard: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

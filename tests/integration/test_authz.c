@@ -1,0 +1,573 @@
+/*
+ * The authorization matrix (issue 12, RULES.md section 5): every route of
+ * the real route table (page_routes, linked from libmallpay.a) is called by
+ * every class of caller, and the one allowed outcome of each call is
+ * asserted from the table below. A route without an entry in the table
+ * fails the test ("route X has no authorization entry"), so a new route
+ * cannot ship without its row.
+ *
+ * Callers: anonymous, shopper A, shopper B (given A's object ids), a member
+ * of company 1, a member of company 2 (given company 1's ids), an admin, and
+ * an unsigned "partner" (no session, no signature).
+ *
+ * Outcomes (one letter per caller, in that order):
+ *   o  allowed: passes the gate (any status but 401/403/404/405/5xx and a
+ *      303 to /signin); a POST without its fields may answer 200/303/4xx
+ *      with a form error, that is still "allowed"
+ *   s  303 to /signin (anonymous on a signed-in page)
+ *   f  403 (signed in, wrong role)
+ *   n  404 (another user's object: never "forbidden", RULES 5 / DESIGN)
+ *   r  refused unsigned partner request: 401 or 403
+ *   z  known deviation, flagged in the table: answered without 5xx, and
+ *      the owner's object is untouched (still linked on its list page)
+ * Every POST is sent with the caller's valid CSRF token, so that what is
+ * tested is authorization, not CSRF (test_web.c covers CSRF).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "http/http.h"
+#include "pages/pages.h"
+#include "client.h"
+
+#define DEMO_PASSWORD	"mallpay-demo"
+
+enum cls { C_ANON, C_A, C_B, C_CO, C_CO2, C_ADMIN, C_PARTNER, C__MAX };
+
+static const char *const cls_name[C__MAX] = {
+	"anonymous", "shopper A", "shopper B", "company member",
+	"other company's member", "admin", "unsigned partner",
+};
+
+/* Demo logins (src/ctl/seed.c); NULL: not signed in. */
+static const char *const cls_email[C__MAX] = {
+	NULL, "shopper.new@demo.test", "shopper.veteran@demo.test",
+	"buyer@acme.demo.test", "buyer@newco.demo.test", "admin@demo.test",
+	NULL,
+};
+
+/*
+ * One row per (method, pattern). For a pattern with ":id", owner is the
+ * class whose object id is used by every caller, and list the page that
+ * owner's ids are scraped from (links "<prefix>N" where prefix is the
+ * pattern up to ":id"). Entries are inferred from each route's role mask;
+ * for ":id" routes another user's object answers 404.
+ */
+struct entry {
+	enum http_method method;
+	const char	*pattern;
+	const char	*expect;	/* C__MAX letters, see above */
+	enum cls	 owner;		/* ":id" routes only */
+	const char	*list;		/* ":id" routes only */
+	const char	*arg;		/* a fixed value for a non-numeric ":x" */
+};
+
+static const struct entry table[] = {
+	/*                                 anon A B co co2 admin partner */
+	{ HTTP_GET,  "/",		"ooooooo", 0, NULL, NULL },
+	{ HTTP_GET,  "/healthz",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_GET,  "/signin",		"ooooooo", 0, NULL, NULL },
+	{ HTTP_POST, "/signin",		"ooooooo", 0, NULL, NULL },
+	{ HTTP_POST, "/signout",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_GET,  "/register",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_POST, "/register",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_GET,  "/catalog",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_GET,  "/cart",		"soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/cart/add",	"soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/cart/update",	"soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/cart/remove",	"soooofs", 0, NULL, NULL },
+	{ HTTP_GET,  "/orders",		"soooofs", 0, NULL, NULL },
+	/* checkout and orders (issue 4): ROLE_USER; A's order is placed
+	 * through checkout first (place_order), another user's -> 404. */
+	{ HTTP_GET,  "/orders/:id",	"sonnnfs", C_A, "/orders", NULL },
+	{ HTTP_POST, "/orders/:id/cancel", "sonnnfs", C_A, "/orders", NULL },
+	{ HTTP_POST, "/orders/:id/confirm-receipt", "sonnnfs", C_A, "/orders",
+	    NULL },
+	{ HTTP_GET,  "/checkout",	"soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/checkout/place",	"soooofs", 0, NULL, NULL },
+	{ HTTP_GET,  "/messages",	"soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/messages/read",	"soooofs", 0, NULL, NULL },
+	/* Another user's message: 404 (page_message_read, checkout). */
+	{ HTTP_POST, "/messages/:id/read", "sonnnfs", C_A, "/messages", NULL },
+	/* admin console (issue 10): ROLE_ADMIN only; the role gate answers
+	 * before any object is looked up, so others get 403 even on ids. */
+	{ HTTP_GET,  "/admin",		"sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/orders",	"sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/orders/:id", "sffffos", C_ADMIN, "/admin/orders", NULL },
+	{ HTTP_POST, "/admin/orders/:id/cancel", "sffffos", C_ADMIN,
+	    "/admin/orders", NULL },
+	{ HTTP_GET,  "/admin/settings",	"sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/settings/:kind", "sffffos", 0, NULL,
+	    "institutions" },
+	{ HTTP_POST, "/admin/settings/:kind", "sffffos", 0, NULL,
+	    "institutions" },
+	{ HTTP_GET,  "/admin/holidays",	"sffffos", 0, NULL, NULL },
+	{ HTTP_POST, "/admin/holidays/add", "sffffos", 0, NULL, NULL },
+	{ HTTP_POST, "/admin/holidays/remove", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/fx",	"sffffos", 0, NULL, NULL },
+	{ HTTP_POST, "/admin/fx",	"sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/audit",	"sffffos", 0, NULL, NULL },
+};
+
+#define NTABLE	(sizeof(table) / sizeof(table[0]))
+
+/* Routes that end or replace the caller's session: called last. */
+static int
+ends_session(const struct route *rt)
+{
+	return rt->method == HTTP_POST && (strcmp(rt->pattern, "/signout") == 0 ||
+	    strcmp(rt->pattern, "/signin") == 0 ||
+	    strcmp(rt->pattern, "/register") == 0);
+}
+
+struct caller {
+	char	*session;	/* mp_session value, NULL when anonymous */
+	char	*csrf;		/* a valid token for this caller */
+	char	*anon_cookie;	/* mp_csrf of an anonymous caller */
+};
+
+static struct caller callers[C__MAX];
+static int a_placed;	/* A's order placed (once per run) */
+
+static long	place_order(struct client *);
+
+/* Sign class k in (or not) and remember its cookies and CSRF token. */
+static void
+caller_init(enum cls k)
+{
+	struct client	*cl = client_new();
+	struct caller	*c = &callers[k];
+
+	if (cls_email[k] != NULL) {
+		if (client_signin(cl, cls_email[k], DEMO_PASSWORD) != 303)
+			fail_msg("cannot sign in as %s (%s)", cls_name[k],
+			    cls_email[k]);
+		c->session = client_cookie(cl, "mp_session");
+		assert_non_null(c->session);
+		c->csrf = client_csrf_of(cl, "/catalog");
+		/* A's objects, created through the HTTP API once. */
+		if (k == C_A && !a_placed) {
+			long st = place_order(cl);
+
+			a_placed = 1;
+			if (st != 303)
+				print_message("note: placing A's order: %ld\n",
+				    st);
+		}
+	} else {
+		c->csrf = client_csrf_of(cl, "/signin");
+		c->anon_cookie = client_cookie(cl, "mp_csrf");
+		assert_non_null(c->anon_cookie);
+	}
+	if (c->csrf == NULL)
+		fail_msg("no csrf token for %s", cls_name[k]);
+	client_free(cl);
+}
+
+/* Place an order as the signed-in cl through the HTTP API (first product
+ * of the catalog, the checkout page's first payment method), so that A
+ * owns a fresh order. Returns the POST's status (303 on success). */
+static long
+place_order(struct client *cl)
+{
+	struct client_resp r;
+	long long pid[1];
+	char pids[32], url[64], *tok, *key, *country, *pay, *form;
+	const char *p;
+	long status;
+
+	assert_int_equal(client_get(cl, "/catalog", &r), 0);
+	assert_int_equal(client_ids(r.body, "data-product-id=\"", pid, 1), 1);
+	client_resp_cleanup(&r);
+	snprintf(pids, sizeof(pids), "%lld", pid[0]);
+	tok = client_csrf_of(cl, "/cart");
+	form = client_form("csrf", tok, "product_id", pids, "qty", "1", NULL);
+	assert_int_equal(client_post(cl, "/cart/add", form, &r), 0);
+	client_resp_cleanup(&r);
+	free(form);
+	/* The first destination of the country list, then the first payment
+	 * method offered there. */
+	assert_int_equal(client_get(cl, "/checkout", &r), 0);
+	country = NULL;
+	for (p = r.body; p != NULL && (p = strstr(p, "<option value=\"")) != NULL;) {
+		p += strlen("<option value=\"");
+		if (*p != '"') {
+			country = strndup(p, strcspn(p, "\""));
+			break;
+		}
+	}
+	client_resp_cleanup(&r);
+	snprintf(url, sizeof(url), "/checkout?country=%s",
+	    country != NULL ? country : "");
+	assert_int_equal(client_get(cl, url, &r), 0);
+	key = client_between(r.body, "name=\"key\" value=\"", "\"");
+	pay = NULL;
+	if ((p = strstr(r.body, "name=\"pay\"")) != NULL)
+		pay = client_between(p, "value=\"", "\"");
+	client_resp_cleanup(&r);
+	if (key == NULL || pay == NULL) {
+		print_error("checkout page has no key or payment method\n");
+		status = -1;
+		goto out;
+	}
+	form = client_form("csrf", tok, "key", key, "country",
+	    country != NULL ? country : "", "pay", pay, "disclosed", pay, NULL);
+	assert_int_equal(client_post(cl, "/checkout/place", form, &r), 0);
+	status = r.status;
+	client_resp_cleanup(&r);
+	free(form);
+out:
+	free(tok);
+	free(key);
+	free(country);
+	free(pay);
+	return status;
+}
+
+/* A fresh client carrying class k's cookies. */
+static struct client *
+caller_client(enum cls k)
+{
+	struct client *cl = client_new();
+
+	if (callers[k].session != NULL)
+		client_set_cookie(cl, "mp_session", callers[k].session);
+	if (callers[k].anon_cookie != NULL)
+		client_set_cookie(cl, "mp_csrf", callers[k].anon_cookie);
+	return cl;
+}
+
+/* The table's entry of rt, or NULL. */
+static const struct entry *
+entry_of(const struct route *rt)
+{
+	size_t i;
+
+	for (i = 0; i < NTABLE; i++)
+		if (table[i].method == rt->method &&
+		    strcmp(table[i].pattern, rt->pattern) == 0)
+			return &table[i];
+	return NULL;
+}
+
+/* Fill path with the pattern, each ":x" replaced by an id of e->owner
+ * scraped from e->list. Returns 0, or -1 (message printed) without one. */
+static int
+concrete_path(const struct entry *e, char *path, size_t pathsz)
+{
+	const char	*p = e->pattern, *colon;
+	char		 marker[256];
+	struct client	*cl;
+	struct client_resp r;
+	long long	 id[1];
+	size_t		 n;
+
+	if ((colon = strchr(p, ':')) == NULL) {
+		snprintf(path, pathsz, "%s", p);
+		return 0;
+	}
+	if (e->arg != NULL) {
+		/* A named, non-numeric part (a settings kind): the one ":x". */
+		const char *rest = strchr(colon, '/');
+
+		snprintf(path, pathsz, "%.*s%s%s", (int)(colon - p), p, e->arg,
+		    rest != NULL ? rest : "");
+		return 0;
+	}
+	if (e->list == NULL) {
+		print_error("route %s has ':' but its entry names no list "
+		    "page to take the owner's id from\n", p);
+		return -1;
+	}
+	snprintf(marker, sizeof(marker), "\"%.*s", (int)(colon - p), p);
+	cl = caller_client(e->owner);
+	assert_int_equal(client_get(cl, e->list, &r), 0);
+	n = client_ids(r.body != NULL ? r.body : "", marker, id, 1);
+	client_resp_cleanup(&r);
+	if (n == 0 && e->owner == C_A) {
+		/* An earlier route may have used A's object up (marked every
+		 * message read): place one more order, which brings a new
+		 * order and a new message, and look again. */
+		place_order(cl);
+		assert_int_equal(client_get(cl, e->list, &r), 0);
+		n = client_ids(r.body != NULL ? r.body : "", marker, id, 1);
+		client_resp_cleanup(&r);
+	}
+	client_free(cl);
+	if (n == 0) {
+		print_error("route %s: no id of %s found on %s (marker %s)\n",
+		    p, cls_name[e->owner], e->list, marker);
+		return -1;
+	}
+	/* Every ":x" part takes the same id (routes have one today). */
+	{
+		struct buf b;
+		const char *s = p;
+
+		buf_init(&b);
+		while (*s != '\0') {
+			if (*s == ':') {
+				buf_printf(&b, "%lld", id[0]);
+				while (*s != '\0' && *s != '/')
+					s++;
+			} else
+				buf_putc(&b, *s++);
+		}
+		snprintf(path, pathsz, "%s", buf_str(&b));
+		buf_cleanup(&b);
+	}
+	return 0;
+}
+
+/* 1 if the response matches outcome letter want; lax_404: a 404 counts as
+ * allowed (a POST without its required fields, see call_one). */
+static int
+outcome_ok(char want, const struct client_resp *r, int lax_404)
+{
+	/* The gate's redirect (pages/dispatch.c to_signin): ".../signin" or
+	 * ".../signin?next=..."; a Location may be absolute. Sign-out's
+	 * "/signin?msg=signedout" is an allowed outcome, not the gate. */
+	const char *l = r->location != NULL ? strstr(r->location, "/signin") :
+	    NULL;
+	int to_signin = r->status == 303 && l != NULL &&
+	    (strcmp(l, "/signin") == 0 || strncmp(l, "/signin?next=", 13) == 0);
+
+	switch (want) {
+	case 'o':
+		/* A POST sent without its required fields may be answered
+		 * 404 by a handler that looks the missing key up (e.g. a
+		 * setting); that is past the gate. */
+		if (r->status == 404 && lax_404)
+			return 1;
+		return !(r->status == 401 || r->status == 403 ||
+		    r->status == 404 || r->status == 405 || r->status >= 500 ||
+		    r->status == 0 || to_signin);
+	case 's':
+		return to_signin;
+	case 'f':
+		return r->status == 403;
+	case 'n':
+		return r->status == 404;
+	case 'r':
+		return r->status == 401 || r->status == 403;
+	case 'z':
+		/* Known deviation (see the table): answered, never 5xx;
+		 * that it did nothing is checked by still_listed(). */
+		return r->status >= 200 && r->status < 400 && !to_signin;
+	default:
+		return 0;
+	}
+}
+
+/* The j-th class to call a route: the ":id" owner last. */
+static int
+order_of(const struct entry *e, int j)
+{
+	if (strchr(e->pattern, ':') == NULL || e->arg != NULL)
+		return j;
+	if (j == C__MAX - 1)
+		return (int)e->owner;
+	return j >= (int)e->owner ? j + 1 : j;
+}
+
+/* For a 'z' outcome: the owner's list page still links the object of path
+ * (the other caller's request did nothing to it). Returns 1 if so. */
+static int
+still_listed(const struct entry *e, const char *path)
+{
+	struct client *cl = caller_client(e->owner);
+	struct client_resp r;
+	char marker[600];
+	const char *end;
+	int found;
+
+	/* The link is the path up to and including the id. */
+	end = path + strlen(e->pattern) - strlen(strchr(e->pattern, ':'));
+	end += strspn(end, "0123456789");
+	snprintf(marker, sizeof(marker), "\"%.*s", (int)(end - path), path);
+	assert_int_equal(client_get(cl, e->list, &r), 0);
+	found = r.body != NULL && strstr(r.body, marker) != NULL;
+	if (!found)
+		print_error("%s: another caller's request changed %s's object "
+		    "(%s no longer on %s)\n", path, cls_name[e->owner],
+		    marker, e->list);
+	client_resp_cleanup(&r);
+	client_free(cl);
+	return found;
+}
+
+/* 1 if rt declares a required field other than csrf. */
+static int
+has_required(const struct route *rt)
+{
+	const struct field_spec *f;
+
+	for (f = rt->fields; f != NULL && f->name != NULL; f++)
+		if (f->required && strcmp(f->name, "csrf") != 0)
+			return 1;
+	return 0;
+}
+
+/* Call one route as class k; returns 1 if the outcome is the expected one
+ * (mismatch printed). */
+static int
+call_one(const struct route *rt, const struct entry *e, const char *path,
+    enum cls k)
+{
+	struct client		*cl = caller_client(k);
+	struct client_resp	 r;
+	char			*form;
+	int			 ok;
+
+	if (rt->method == HTTP_GET)
+		assert_int_equal(client_get(cl, path, &r), 0);
+	else {
+		form = client_form("csrf", callers[k].csrf, NULL);
+		assert_int_equal(client_post(cl, path, form, &r), 0);
+		free(form);
+	}
+	ok = outcome_ok(e->expect[k], &r, rt->method == HTTP_POST &&
+	    has_required(rt) && (strchr(rt->pattern, ':') == NULL ||
+	    e->arg != NULL));
+	if (!ok)
+		print_error("%s %s as %s: expected '%c', got %ld%s%s\n",
+		    rt->method == HTTP_GET ? "GET" : "POST", path, cls_name[k],
+		    e->expect[k], r.status, r.location ? " -> " : "",
+		    r.location ? r.location : "");
+	client_resp_cleanup(&r);
+	client_free(cl);
+	return ok;
+}
+
+/* RULES 5: every route has an entry, and every caller gets exactly the
+ * entry's outcome. */
+static void
+test_authz_matrix_every_route_every_caller(void **state)
+{
+	size_t		 i, pass;
+	int		 j, k, bad = 0, calls = 0;
+	char		 path[512];
+
+	(void)state;
+	for (k = 0; k < C__MAX; k++)
+		caller_init((enum cls)k);
+
+	for (i = 0; i < page_routes_n; i++)
+		if (entry_of(&page_routes[i]) == NULL) {
+			print_error("route %s %s has no authorization entry\n",
+			    page_routes[i].method == HTTP_GET ? "GET" : "POST",
+			    page_routes[i].pattern);
+			bad++;
+		}
+	for (i = 0; i < NTABLE; i++) {
+		size_t j;
+		int found = 0;
+
+		assert_int_equal(strlen(table[i].expect), C__MAX);
+		for (j = 0; j < page_routes_n; j++)
+			if (page_routes[j].method == table[i].method &&
+			    strcmp(page_routes[j].pattern, table[i].pattern) == 0)
+				found = 1;
+		if (!found)
+			print_message("note: entry %s has no route (removed?)\n",
+			    table[i].pattern);
+	}
+
+	/* Two passes: routes that end a session go last. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < page_routes_n; i++) {
+			const struct route *rt = &page_routes[i];
+			const struct entry *e = entry_of(rt);
+
+			if (e == NULL || ends_session(rt) != (int)pass)
+				continue;
+			/* Partner routes authenticate by signature:
+			 * every unsigned caller is refused. */
+			if ((rt->roles & ROLE_PARTNER) &&
+			    strcmp(e->expect, "rrrrrrr") != 0) {
+				print_error("partner route %s must refuse every "
+				    "unsigned caller (rrrrrrr)\n", rt->pattern);
+				bad++;
+			}
+			if (concrete_path(e, path, sizeof(path)) == -1) {
+				bad++;
+				continue;
+			}
+			for (j = 0; j < C__MAX; j++) {
+				/* The owner of the ":id" object calls last,
+				 * so that everyone else meets it untouched. */
+				k = order_of(e, j);
+				calls++;
+				if (!call_one(rt, e, path, (enum cls)k))
+					bad++;
+				if (e->expect[k] == 'z' &&
+				    !still_listed(e, path))
+					bad++;
+				/* Keep the class's session alive for the
+				 * next route: sign in again. */
+				if (pass == 1 && callers[k].session != NULL) {
+					free(callers[k].session);
+					free(callers[k].csrf);
+					callers[k].session = NULL;
+					callers[k].csrf = NULL;
+					caller_init((enum cls)k);
+				}
+			}
+		}
+	print_message("authz: %zu routes, %d calls, %d wrong\n", page_routes_n,
+	    calls, bad);
+	for (k = 0; k < C__MAX; k++) {
+		free(callers[k].session);
+		free(callers[k].csrf);
+		free(callers[k].anon_cookie);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* The table's own consistency with the role masks: a role missing from a
+ * route's mask can never be 'o' (catches an entry more generous than the
+ * route). */
+static void
+test_authz_table_agrees_with_role_masks(void **state)
+{
+	static const unsigned role_of[C__MAX] = {
+		ROLE_ANON, ROLE_SHOPPER, ROLE_SHOPPER, ROLE_COMPANY,
+		ROLE_COMPANY, ROLE_ADMIN, ROLE_ANON,
+	};
+	size_t	i;
+	int	k, bad = 0;
+
+	(void)state;
+	for (i = 0; i < page_routes_n; i++) {
+		const struct entry *e = entry_of(&page_routes[i]);
+
+		if (e == NULL || (page_routes[i].roles & ROLE_PARTNER))
+			continue;
+		for (k = 0; k < C__MAX; k++)
+			if (e->expect[k] == 'o' &&
+			    !(page_routes[i].roles & role_of[k])) {
+				print_error("%s: '%s' allowed but not in the "
+				    "role mask\n", e->pattern, cls_name[k]);
+				bad++;
+			}
+	}
+	assert_int_equal(bad, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_authz_table_agrees_with_role_masks),
+		cmocka_unit_test(test_authz_matrix_every_route_every_caller),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

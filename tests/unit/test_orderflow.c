@@ -1,0 +1,215 @@
+/*
+ * The order state machine (service/orderflow.c): every allowed transition
+ * of the table and a sample of refused ones, the first statuses, and the
+ * shopper's cancellation and receipt rights.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "service/orderflow.h"
+
+#define U	(1 << OF_USER)
+#define A	(1 << OF_ADMIN)
+#define S	(1 << OF_SYSTEM)
+#define P	(1 << OF_PARTNER)
+
+static const char *const all_methods[] = {
+	"installment_card", "installment_partner", "installment_corporate",
+	"credit_line", "cod", "remittance", "pay_after_use",
+};
+
+/* Every allowed (from, to, actor, method) with the actors allowed. */
+static const struct {
+	const char	*from, *to, *method;
+	int		 actors;
+} allowed[] = {
+	{ "awaiting_review", "awaiting_confirmation", "installment_card", S | P | A },
+	{ "awaiting_review", "awaiting_confirmation", "installment_corporate", S | P | A },
+	{ "awaiting_review", "pending_shipment", "cod", A | S },
+	{ "awaiting_review", "refused", "cod", A | S | P },
+	{ "awaiting_review", "refused", "installment_partner", A | S | P },
+	{ "awaiting_review", "cancelled", "cod", U | A | S },
+	{ "awaiting_confirmation", "paid_installment", "installment_card", U | S | P },
+	{ "awaiting_confirmation", "cancelled", "installment_partner", U | A | S },
+	{ "paid_installment", "pending_shipment", "installment_card", S | A },
+	{ "paid_installment", "cancelled", "installment_corporate", U | A },
+	{ "awaiting_remittance", "awaiting_verification", "remittance", U },
+	{ "awaiting_remittance", "cancelled", "remittance", U | A | S },
+	{ "awaiting_verification", "paid", "remittance", A },
+	{ "awaiting_verification", "partially_paid", "remittance", A },
+	{ "awaiting_verification", "awaiting_remittance", "remittance", A },
+	{ "awaiting_verification", "cancelled", "remittance", U | A | S },
+	{ "partially_paid", "awaiting_verification", "remittance", U },
+	{ "partially_paid", "paid", "remittance", A },
+	{ "partially_paid", "cancelled", "remittance", U | A | S },
+	{ "paid", "pending_shipment", "remittance", A | S },
+	{ "paid", "cancelled", "remittance", U | A },
+	{ "pending_shipment", "shipped", "pay_after_use", A | P },
+	{ "pending_shipment", "cancelled", "credit_line", U | A | S },
+	{ "shipped", "delivered", "cod", A | P },
+	{ "shipped", "refused", "cod", A | P },
+	{ "shipped", "cancelled", "cod", A | P | S },
+	{ "delivered", "refused", "cod", A | P },
+	{ "delivered", "completed", "cod", A | P },
+	{ "delivered", "receipt_confirmed", "pay_after_use", U | S },
+	{ "delivered", "receipt_confirmed", "credit_line", U | S },
+	{ "delivered", "return_requested", "remittance", U },
+	{ "receipt_confirmed", "completed", "credit_line", S | A | P },
+	{ "receipt_confirmed", "return_requested", "installment_card", U },
+	{ "completed", "return_requested", "cod", U },
+	{ "return_requested", "returned", "cod", A | P },
+	{ "return_requested", "completed", "remittance", A },
+	{ "returned", "refunded", "installment_card", A | S },
+	{ "cancelled", "refunded", "remittance", A | S },
+	{ "cancelled", "refunded", "installment_card", A | S },
+};
+
+/* Each allowed row holds for exactly its actors. */
+static void
+test_orderflow_every_allowed(void **state)
+{
+	size_t	i;
+	int	a;
+
+	(void)state;
+	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		for (a = 0; a < OF__MAX; a++) {
+			int want = (allowed[i].actors & (1 << a)) != 0;
+
+			if (orderflow_allowed(allowed[i].from, allowed[i].to,
+			    (enum of_actor)a, allowed[i].method) != want)
+				fail_msg("%s -> %s by %s (%s): want %d",
+				    allowed[i].from, allowed[i].to,
+				    of_actor_name((enum of_actor)a),
+				    allowed[i].method, want);
+		}
+}
+
+/* A sample of refused moves: skipping payment, going back, other methods'
+ * states, terminal states, unknown names. */
+static void
+test_orderflow_refused_sample(void **state)
+{
+	(void)state;
+	/* A shopper cannot mark a remittance paid (REM-P5 is the admin's). */
+	assert_false(orderflow_allowed("awaiting_verification", "paid",
+	    OF_USER, "remittance"));
+	/* Nothing ships before payment. */
+	assert_false(orderflow_allowed("awaiting_remittance", "shipped",
+	    OF_ADMIN, "remittance"));
+	assert_false(orderflow_allowed("awaiting_review", "shipped",
+	    OF_ADMIN, "cod"));
+	/* COD is not reviewed into awaiting_confirmation. */
+	assert_false(orderflow_allowed("awaiting_review",
+	    "awaiting_confirmation", OF_SYSTEM, "cod"));
+	/* An installment is not approved straight to pending shipment. */
+	assert_false(orderflow_allowed("awaiting_review", "pending_shipment",
+	    OF_ADMIN, "installment_card"));
+	/* No cancelling after shipment by the shopper. */
+	assert_false(orderflow_allowed("shipped", "cancelled", OF_USER,
+	    "cod"));
+	assert_false(orderflow_allowed("shipped", "cancelled", OF_USER,
+	    "remittance"));
+	/* Terminal states stay. */
+	assert_false(orderflow_allowed("cancelled", "pending_shipment",
+	    OF_ADMIN, "cod"));
+	assert_false(orderflow_allowed("refunded", "cancelled", OF_ADMIN,
+	    "remittance"));
+	assert_false(orderflow_allowed("completed", "shipped", OF_ADMIN,
+	    "cod"));
+	/* Only COD completes straight from delivered. */
+	assert_false(orderflow_allowed("delivered", "completed", OF_PARTNER,
+	    "pay_after_use"));
+	/* A partner cannot confirm receipt for the shopper. */
+	assert_false(orderflow_allowed("delivered", "receipt_confirmed",
+	    OF_PARTNER, "pay_after_use"));
+	/* Unknown names. */
+	assert_false(orderflow_allowed("placed", "paid", OF_ADMIN,
+	    "remittance"));
+	assert_false(orderflow_allowed("paid", "shipped", OF_ADMIN, "card"));
+	assert_false(orderflow_allowed(NULL, "paid", OF_ADMIN, "remittance"));
+	assert_false(orderflow_allowed("paid", "pending_shipment", OF__MAX,
+	    "remittance"));
+	/* Nothing goes to the same state. */
+	assert_false(orderflow_allowed("paid", "paid", OF_ADMIN,
+	    "remittance"));
+}
+
+/* First statuses per method (RULES process sections, PAU-03, INST-CL). */
+static void
+test_orderflow_first_status(void **state)
+{
+	(void)state;
+	assert_string_equal(orderflow_first_status("installment_card"),
+	    "awaiting_review");
+	assert_string_equal(orderflow_first_status("installment_partner"),
+	    "awaiting_review");
+	assert_string_equal(orderflow_first_status("installment_corporate"),
+	    "awaiting_review");
+	assert_string_equal(orderflow_first_status("credit_line"),
+	    "pending_shipment");
+	assert_string_equal(orderflow_first_status("cod"), "awaiting_review");
+	assert_string_equal(orderflow_first_status("remittance"),
+	    "awaiting_remittance");
+	assert_string_equal(orderflow_first_status("pay_after_use"),
+	    "pending_shipment");
+	assert_null(orderflow_first_status("card"));
+}
+
+/* Every status of the table is a known status, and every method has a
+ * first status that is known. */
+static void
+test_orderflow_names(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+		assert_true(orderflow_known(allowed[i].from));
+		assert_true(orderflow_known(allowed[i].to));
+	}
+	for (i = 0; i < sizeof(all_methods) / sizeof(all_methods[0]); i++)
+		assert_true(orderflow_known(orderflow_first_status(
+		    all_methods[i])));
+	assert_false(orderflow_known("placed"));
+	assert_string_equal(of_actor_name(OF_PARTNER), "partner");
+	assert_null(of_actor_name(OF__MAX));
+}
+
+/* The shopper cancels before shipment where the method allows it
+ * (INST-C1, REM-P8, COD), never after. */
+static void
+test_orderflow_user_cancel(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(all_methods) / sizeof(all_methods[0]); i++) {
+		assert_true(orderflow_user_can_cancel(orderflow_first_status(
+		    all_methods[i]), all_methods[i]));
+		assert_false(orderflow_user_can_cancel("shipped",
+		    all_methods[i]));
+		assert_false(orderflow_user_can_cancel("delivered",
+		    all_methods[i]));
+	}
+	assert_true(orderflow_user_can_cancel("paid", "remittance"));
+	assert_true(orderflow_user_can_cancel("paid_installment",
+	    "installment_card"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_orderflow_every_allowed),
+		cmocka_unit_test(test_orderflow_refused_sample),
+		cmocka_unit_test(test_orderflow_first_status),
+		cmocka_unit_test(test_orderflow_names),
+		cmocka_unit_test(test_orderflow_user_cancel),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
