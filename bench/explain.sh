@@ -41,6 +41,12 @@ for path in "$@"; do
 		*) echo "   (not explained) ${stmt:0:100}"; continue ;;
 		esac
 		echo "   ${stmt:0:160}"
+		# Statements prepared before the log was switched on are logged
+		# with their "?" markers: put typical values in (LIMIT 20
+		# OFFSET 0, '1' elsewhere). A unique-key lookup of a value that
+		# does not exist then reads "Impossible WHERE ... const tables":
+		# that is an index lookup too.
+		stmt=$(printf '%s' "$stmt" | perl -pe 's/\bLIMIT \?/LIMIT 20/gi; s/\bOFFSET \?/OFFSET 0/gi; s/\?/'"'"'1'"'"'/g')
 		# id select_type table type possible_keys key key_len ref rows Extra
 		while IFS=$'\t' read -r _ _ table type _ key _ _ rows extra; do
 			mark=""
@@ -48,7 +54,7 @@ for path in "$@"; do
 				mark="  <-- SCAN"; scan=1
 			fi
 			printf '      %-14s type=%-7s key=%-26s rows=%-7s %s%s\n' "$table" "$type" "$key" "$rows" "$extra" "$mark"
-		done < <(sql mallpay -e "EXPLAIN $stmt")
+		done < <(sql mallpay -e "EXPLAIN $stmt" 2>&1)
 	done < "$dir/explain-$$.txt"
 	rm -f "$dir/explain-$$.txt"
 done

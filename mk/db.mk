@@ -48,3 +48,19 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/db/message.c src/db/message.h \
 	src/db/checkout.c src/db/checkout.h
+
+# installments (issue 6): plans, installments, payments, credit records, ledger
+libmallpay_a_SOURCES += src/db/plan.c src/db/plan.h
+
+# pau (issue 9): Pay After Use cards, charges and debts, guarantee ledger
+libmallpay_a_SOURCES += src/db/payafter.c src/db/payafter.h
+
+# remittance (issue 5): payee, vouchers, refunds, statements
+libmallpay_a_SOURCES += src/db/remittance.c src/db/remittance.h
+
+# cod (issue 8): COD, shipments and tracking, refusals, account debts
+libmallpay_a_SOURCES += src/db/cod.c src/db/cod.h
+
+# corporate (issue 7): companies, qualification submissions and documents,
+# expiry notices, corporate installment applications and agreements
+libmallpay_a_SOURCES += src/db/company.c src/db/company.h

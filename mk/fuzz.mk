@@ -75,3 +75,17 @@ noinst_PROGRAMS += tests/fuzz/fuzz_partner
 tests_fuzz_fuzz_partner_SOURCES = tests/fuzz/fuzz_partner.c
 tests_fuzz_fuzz_partner_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
+
+# cod (issue 8): the logistics partner's event body
+# (service/logistics_events.c lg_event_parse). Replayed over
+# tests/fuzz/corpus/logistics and the regression crashers by `make check`;
+# the libFuzzer binary only in a --enable-fuzzing build.
+check_PROGRAMS += tests/fuzz/replay_logistics
+tests_fuzz_replay_logistics_SOURCES = tests/fuzz/fuzz_logistics.c tests/fuzz/replay.c
+TESTS += tests/fuzz/replay_logistics.sh
+EXTRA_DIST += tests/fuzz/replay_logistics.sh tests/fuzz/corpus/logistics
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_logistics
+tests_fuzz_fuzz_logistics_SOURCES = tests/fuzz/fuzz_logistics.c
+tests_fuzz_fuzz_logistics_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif

@@ -37,3 +37,37 @@ tests_integration_test_admin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 libmallpay_a_SOURCES += \
 	src/pages/checkout.c \
 	src/pages/messages.c
+
+# pau (issue 9): the Pay After Use page (bound card, charges), PAU-05 return,
+# the admin guarantee ledger
+libmallpay_a_SOURCES += src/pages/payafter.c
+
+# remittance (issue 5): instructions, voucher upload, admin voucher queue,
+# verification, statement import
+libmallpay_a_SOURCES += src/pages/remittance.c
+
+# cod (issue 8): COD pages, the shipping desk, the logistics partner endpoint
+libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c
+
+# installments (issue 6): card entry, partner application, plan confirmation,
+# repayment schedule with its SVG chart, early payoff, credit line, the finance
+# partner callback, admin plans
+libmallpay_a_SOURCES += src/pages/plans.c
+
+# remittance (issue 5): integration tests against the private stack
+check_PROGRAMS += tests/integration/test_remittance
+tests_integration_test_remittance_SOURCES = tests/integration/test_remittance.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_remittance_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# corporate (issue 7): company account, documents, corporate installment,
+# their admin pages
+libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c
+check_PROGRAMS += tests/integration/test_corporate
+tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -47,3 +47,53 @@ tests_unit_test_checkout_SOURCES = tests/unit/test_checkout.c
 tests_unit_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_orderflow tests/unit/test_checkout
+
+# installments (issue 6): plans, card/partner/credit-line flows, tick work
+libmallpay_a_SOURCES += \
+	src/service/plans.c src/service/plans.h
+
+# pau (issue 9): Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
+libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h
+
+check_PROGRAMS += tests/unit/test_payafter_service
+tests_unit_test_payafter_service_SOURCES = tests/unit/test_payafter_service.c
+tests_unit_test_payafter_service_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_payafter_service_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_payafter_service
+
+# remittance (issue 5): voucher upload, verification, statements, tick
+libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h
+
+# cod (issue 8): cash on delivery, the shared shipping road, the logistics
+# partner's events; unit tests of the event parser and the refusal rules
+libmallpay_a_SOURCES += \
+	src/service/cod.c src/service/cod.h \
+	src/service/logistics_events.c src/service/logistics_events.h
+check_PROGRAMS += tests/unit/test_logistics_events
+tests_unit_test_logistics_events_SOURCES = tests/unit/test_logistics_events.c
+tests_unit_test_logistics_events_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_logistics_events_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_logistics_events
+
+check_PROGRAMS += tests/unit/test_remittance_voucher
+tests_unit_test_remittance_voucher_SOURCES = tests/unit/test_remittance_voucher.c
+tests_unit_test_remittance_voucher_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_remittance_voucher_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_remittance_voucher
+
+# corporate (issue 7): company accounts and limits, qualification, the
+# corporate installment (INST-03, INST-04, INST-CORP, COD-02, REM-02)
+libmallpay_a_SOURCES += \
+	src/service/company.c src/service/company.h \
+	src/service/qualification.c \
+	src/service/corporate_installment.c
+check_PROGRAMS += tests/unit/test_plans
+tests_unit_test_plans_SOURCES = tests/unit/test_plans.c
+tests_unit_test_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_plans
+check_PROGRAMS += tests/unit/test_corporate
+tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
+tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_corporate

@@ -77,3 +77,28 @@ tests_integration_test_orders_SOURCES = tests/integration/test_orders.c \
 	tests/integration/client.c tests/integration/client.h
 tests_integration_test_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# pau (issue 9): Pay After Use against the private stack (run by suite.sh)
+check_PROGRAMS += tests/integration/test_payafter
+tests_integration_test_payafter_SOURCES = tests/integration/test_payafter.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_payafter_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_payafter_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# cod (issue 8): cash on delivery end to end, the logistics partner endpoint
+check_PROGRAMS += tests/integration/test_cod
+tests_integration_test_cod_SOURCES = tests/integration/test_cod.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_cod_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# installments (issue 6): card, partner and credit-line plans end to end,
+# driven by mallpayctl tick --now (run by suite.sh)
+check_PROGRAMS += tests/integration/test_installments
+tests_integration_test_installments_SOURCES = tests/integration/test_installments.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

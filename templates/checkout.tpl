@@ -28,6 +28,10 @@
 			<input type="number" id="points" name="points" value="{{POINTS}}" min="0">
 			{{#POINTS_ERR}}<span class="field-note" id="points-err">{{MSG}}</span>{{/POINTS_ERR}}
 		</p>
+		<p>
+			<input type="checkbox" id="shipping" name="shipping" value="expedited"{{#EXPEDITED_ON}} checked{{/EXPEDITED_ON}}>
+			<label for="shipping">Expedited shipping (an urgent order: post office remittance is not offered, REM-03)</label>
+		</p>
 		<button type="submit" class="secondary">Update the amount</button>
 	</fieldset>
 </form>
@@ -57,6 +61,7 @@
 	<input type="hidden" name="country" value="{{COUNTRY}}">
 	<input type="hidden" name="coupon" value="{{COUPON}}">
 	<input type="hidden" name="points" value="{{POINTS}}">
+	<input type="hidden" name="shipping" value="{{SHIPPING}}">
 	<fieldset>
 		<legend>How would you like to pay?</legend>
 		{{#METHOD}}
@@ -87,6 +92,7 @@
 	<section class="disclosure" id="disclosure" aria-labelledby="disclosure-h">
 		<h2 id="disclosure-h">Your plan: {{METHOD}} with {{INST_NAME}}, {{TERM}} installments</h2>
 		<dl>
+			{{#DOWN}}<dt>Down payment ({{PCT}}%, by bank transfer before the plan starts)</dt><dd id="disclosure-down">{{AMOUNT}}</dd>{{/DOWN}}
 			<dt>Amount financed</dt><dd>{{PRINCIPAL}}</dd>
 			<dt>Installments</dt><dd>{{TERM}}</dd>
 			<dt>Monthly handling fee rate</dt><dd>{{MONTHLY_RATE}}% ({{MONTHLY_FEE}} a month)</dd>
@@ -94,7 +100,7 @@
 			<dt>Total cost</dt><dd id="disclosure-total">{{TOTAL_COST}}</dd>
 			<dt>Annual percentage rate (actuarial)</dt><dd id="disclosure-apr">{{APR}}%</dd>
 		</dl>
-		<p>{{FEE_MODE}}</p>
+		<p>{{FEE_MODE}} {{TIMING}}</p>
 		<table class="schedule responsive">
 			<thead><tr><th scope="col">#</th><th scope="col">Due date</th><th scope="col" class="num">Principal</th><th scope="col" class="num">Fee</th><th scope="col" class="num">Amount</th></tr></thead>
 			<tbody>{{#INSTALLMENT}}<tr><td data-label="#">{{SEQ}}</td><td data-label="Due date">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}</td><td data-label="Amount" class="num">{{TOTAL}}</td></tr>{{/INSTALLMENT}}</tbody>

@@ -4,6 +4,7 @@
 {{#ERROR}}<p class="error-summary" role="alert" id="order-error">{{MSG}}</p>{{/ERROR}}
 <p class="order-status" data-status="{{STATUS_CODE}}">Status: <strong id="order-status">{{STATE}}</strong> · {{METHOD}} · placed {{PLACED}} · ships to {{COUNTRY}}</p>
 {{#NEXT}}<p class="next-step" id="next-step"><strong>What happens next:</strong> {{TEXT}}</p>{{/NEXT}}
+{{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel"><p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}</p>{{/REFUND}}</div>{{/REMIT_PANEL}}
 {{#ACTION}}<p><a class="button" id="next-action" href="{{HREF}}">{{LABEL}}</a></p>{{/ACTION}}
 
 <section aria-labelledby="items-h">
@@ -21,7 +22,7 @@
 	{{#DEFERRED}}<dt>Charged when you confirm receipt (PAU-03)</dt><dd id="deferred">{{AMOUNT}}</dd>{{/DEFERRED}}
 	{{#USD}}<dt>USD equivalent</dt><dd id="amount-usd">{{AMOUNT}} (rate {{RATE}} USD per {{CUR}}, recorded when the order was placed)</dd>{{/USD}}
 	{{#PLAN}}<dt>Installment plan</dt><dd>{{INST}}, {{TERM}} months</dd>{{/PLAN}}
-	{{#RF}}<dt>Remittance code (REM-P1)</dt><dd id="rf-code">{{CODE}}</dd>{{/RF}}
+	{{#RF}}<dt>Remittance code (REM-P1)</dt><dd id="rf-code">{{CODE}} <a href="/orders/{{ID}}/remittance" id="remit-instructions-link">Remittance instructions</a></dd>{{/RF}}
 </dl>
 <p class="field-note">{{SETTLEMENT}}</p>
 </section>
@@ -34,6 +35,9 @@
 	{{#REFUND_DUE}}<li id="refund-due">Refund by {{DATE}}</li>{{/REFUND_DUE}}
 </ul>
 </section>
+
+{{>COD_PANEL}}
+{{>PLAN_PANEL}}
 
 <section aria-labelledby="timeline-h">
 <h2 id="timeline-h">Timeline</h2>
@@ -48,6 +52,13 @@
 	<button type="submit">Confirm receipt</button>
 </form>
 {{/CONFIRM}}
+{{#PAU_RETURN}}
+<form method="post" action="/orders/{{ID}}/pau-return" id="pau-return" class="danger-zone">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<p><strong>PAU-05</strong> Not keeping the goods? Return them before you confirm receipt: nothing is charged.</p>
+	<button type="submit" class="secondary">Return instead of confirming</button>
+</form>
+{{/PAU_RETURN}}
 {{#CANCEL}}
 <form method="post" action="/orders/{{ID}}/cancel" id="cancel-order" class="danger-zone">
 	<input type="hidden" name="csrf" value="{{CSRF}}">

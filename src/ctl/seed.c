@@ -18,7 +18,9 @@
  *   buyer@acme.demo.test          Acme Trading Ltd: verified, long-term
  *                                 agreement, COD limit 3,000, remittance
  *                                 quota 8,000, USD 6,200 completed in 90 days
- *   buyer@newco.demo.test         NewCo Imports: unverified company
+ *   buyer@newco.demo.test         NewCo Imports: unverified company,
+ *                                 USD 6,200 completed in 90 days
+ *   buyer2@acme.demo.test         a second member of Acme Trading Ltd
  *   admin@demo.test               admin
  */
 #include <dirent.h>
@@ -37,6 +39,8 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "db/seed.h"
+#include "service/company.h"
+#include "service/payafter.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
 #define DAY		86400
@@ -76,6 +80,9 @@ static const struct demo_user {
 	    "Ada Acme", "+60123450005", 1, 720, 0, 0 },
 	{ "company_member", "NewCo Imports", "buyer@newco.demo.test",
 	    "Ned Newco", "+6591230006", 1, 690, 0, 0 },
+	/* corporate (issue 7): a second member of Acme acts for it too. */
+	{ "company_member", "Acme Trading Ltd", "buyer2@acme.demo.test",
+	    "Bea Acme", "+60123450007", 1, 700, 0, 0 },
 	{ "admin", NULL, "admin@demo.test", "Demo Admin", NULL, 1, 0, 0, 0 },
 };
 
@@ -122,6 +129,18 @@ static const struct demo_order {
 	    "remittance" },
 	{ "buyer@acme.demo.test", "demo-acme-3", "remittance", "MY", "SEA",
 	    NULL, 75, { { "HOME-WASHER-8", 2 }, { "CONS-DIAPERS", 10 } },
+	    "remittance" },
+	/* corporate (issue 7): NewCo bought USD 6,200.00 by remittance in
+	 * the last 90 days but is not verified yet (INST-03 fails, INST-04
+	 * passes): the demo of qualification -> corporate installment. */
+	{ "buyer@newco.demo.test", "demo-newco-1", "remittance", "MY", "SEA",
+	    NULL, 15, { { "DIG-TABLET-11", 3 }, { "DIG-EARBUDS", 1 } },
+	    "remittance" },
+	{ "buyer@newco.demo.test", "demo-newco-2", "remittance", "MY", "SEA",
+	    NULL, 45, { { "HOME-WASHER-8", 2 }, { "HOME-VACUUM-R5", 2 } },
+	    "remittance" },
+	{ "buyer@newco.demo.test", "demo-newco-3", "remittance", "MY", "SEA",
+	    NULL, 70, { { "HOME-WASHER-8", 2 }, { "CONS-DIAPERS", 10 } },
 	    "remittance" },
 };
 
@@ -431,6 +450,12 @@ ctl_seed_demo(struct ctl *c, int argc, char **argv)
 		if (seed_order(&s, &demo_orders[i]) == -1)
 			goto dbfail;
 	if (db_commit(s.db) == -1)
+		goto dbfail;
+	/* corporate (issue 7): the verified Acme's documents on record. */
+	if (company_seed_demo(s.db, &c->cfg, s.now) == -1)
+		goto dbfail;
+	/* pau (issue 9): the demo shoppers' Pay After Use card. */
+	if (payafter_seed_demo(s.db, s.now) == -1)
 		goto dbfail;
 	if (s.created == 0)
 		printf("demo accounts and orders already present: nothing "

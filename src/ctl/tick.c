@@ -20,6 +20,11 @@
 #include "ctl/ctl.h"
 #include "db/db.h"
 #include "db/job.h"
+#include "service/cod.h"
+#include "service/remittance.h"
+#include "service/payafter.h"
+#include "service/plans.h"
+#include "service/company.h"
 
 /* Safety net against a job that keeps rescheduling itself into the past. */
 #define TICK_MAX_JOBS	100000
@@ -128,6 +133,86 @@ tick_one(struct tick *t, int *failed)
 	return rc == -1 ? -1 : 1;
 }
 
+/* pau (issue 9): the Pay After Use work at t->now (payafter_tick: PAU-03
+ * automatic confirmation, PAU-04 retries, late fees, suspension); each
+ * order in its own transaction with FOR UPDATE SKIP LOCKED. Adds its
+ * errors to *failed. Returns 0 or -1 (database). */
+static int
+tick_payafter(struct tick *t, int *failed)
+{
+	struct pau_tick_stats st;
+	int rc;
+
+	rc = payafter_tick(t->db, t->now, &st);
+	printf("payafter: %d confirmed, %d charged, %d failed, %d late fees, "
+	    "%d suspended, %d errors\n", st.confirmed, st.charged, st.failed,
+	    st.late_fees, st.suspended, st.errors);
+	*failed += st.errors;
+	return rc;
+}
+
+/* installments (issue 6): every plan's time-based work (plan_tick():
+ * INST-P2 reminders, INST-P3 deductions, INST-F1 late fees, INST-F2
+ * suspensions, INST-PC answers, INST-C2 returns), each plan in its own
+ * transaction with FOR UPDATE SKIP LOCKED. Prints what it did; counts its
+ * errors into *failed. Returns 0, or -1 on a database error. */
+static int
+tick_installments(struct tick *t, int *failed)
+{
+	struct plan_tick_stats st;
+	int rc;
+
+	rc = plan_tick(t->db, &t->c->cfg, t->now, &st);
+	printf("installments: %d reminder%s, %d deducted, %d deduction%s "
+	    "failed, %d late fee%s, %d suspended, %d decided, %d returned, "
+	    "%d refund%s, %d error%s\n", st.reminders,
+	    st.reminders == 1 ? "" : "s", st.deducted, st.deduct_failed,
+	    st.deduct_failed == 1 ? "" : "s", st.late_fees,
+	    st.late_fees == 1 ? "" : "s", st.suspended, st.decided,
+	    st.returned, st.refunds, st.refunds == 1 ? "" : "s", st.errors,
+	    st.errors == 1 ? "" : "s");
+	*failed += st.errors;
+	return rc;
+}
+
+/* cod (issue 8): COD-P5 cancellations of orders unpaid after the agreed
+ * delivery day and the end of COD-F2 suspensions (cod_tick), each item in
+ * its own transaction with FOR UPDATE SKIP LOCKED. Prints what it did.
+ * Returns 0, or -1 (counted into *failed). */
+static int
+tick_cod(struct tick *t, int *failed)
+{
+	struct buf	log;
+	int		n;
+
+	buf_init(&log);
+	n = cod_tick(t->db, t->now, &log);
+	fputs(buf_str(&log), stdout);
+	printf("cod: %d done%s\n", n < 0 ? 0 : n, n < 0 ? ", FAILED" : "");
+	buf_cleanup(&log);
+	if (n < 0)
+		(*failed)++;
+	return n < 0 ? -1 : 0;
+}
+
+/* corporate (issue 7): INST-03 licence expiry (qual_tick: the 30- and
+ * 7-day messages, then unverified after the last valid day), each company
+ * in its own transaction with FOR UPDATE SKIP LOCKED. Prints what it did;
+ * counts its errors into *failed. Returns 0, or -1 on a database error. */
+static int
+tick_corporate(struct tick *t, int *failed)
+{
+	struct qual_tick_stats st;
+	int rc;
+
+	rc = qual_tick(t->db, t->now, &st);
+	printf("corporate: %d expiry notice%s, %d expired, %d error%s\n",
+	    st.notices, st.notices == 1 ? "" : "s", st.expired, st.errors,
+	    st.errors == 1 ? "" : "s");
+	*failed += st.errors;
+	return rc == -1 && st.errors == 0 ? -1 : 0;
+}
+
 /* See ctl.h: mallpayctl tick [--now TIME]. Exit 1 if any job failed. */
 int
 ctl_tick(struct ctl *c, int argc, char **argv)
@@ -167,6 +252,16 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	    (rc = tick_one(&t, &failed)) == 1)
 		done++;
 	done -= failed;
+	if (rc != -1 && tick_payafter(&t, &failed) == -1)
+		rc = -1;
+	if (rc != -1 && remittance_tick(t.db, t.now) == -1)	/* issue 5 */
+		failed++;
+	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* issue 6 */
+		rc = -1;
+	if (rc != -1)					/* issue 8 */
+		tick_cod(&t, &failed);
+	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* issue 7 */
+		rc = -1;
 	if (rc == -1)
 		fprintf(stderr, "mallpayctl: tick: %s\n", db_error(t.db));
 	printf("%d job%s done, %d failed\n", done, done == 1 ? "" : "s",

@@ -38,11 +38,15 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM orders o HAVING items_sum <> o.items_total_minor OR "
 	"o.amount_due_minor <> GREATEST(o.items_total_minor - o.coupon_minor "
 	"- o.points_minor, 0) ORDER BY o.id",
-	/* STMT_CHECK_PLANS */
-	"SELECT p.id, p.principal_minor, p.fees_minor, COALESCE((SELECT "
-	"SUM(i.amount_minor) FROM plan_installments i WHERE i.plan_id = p.id), "
-	"0) AS inst_sum FROM plans p "
-	"HAVING inst_sum <> p.principal_minor + p.fees_minor ORDER BY p.id",
+	/* STMT_CHECK_PLANS: plan_build() splits principal P plus the fee
+	 * into the installments (INST-M2), so both sums must match. Plans
+	 * without installments yet (in review, declined) are left out. */
+	"SELECT p.id, p.principal_minor, p.total_fee_minor, "
+	"SUM(i.principal_minor + i.fee_minor) AS inst_sum "
+	"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
+	"GROUP BY p.id, p.principal_minor, p.total_fee_minor "
+	"HAVING SUM(i.principal_minor) <> p.principal_minor OR "
+	"SUM(i.fee_minor) <> p.total_fee_minor ORDER BY p.id",
 	/* STMT_CHECK_PAYMENTS */
 	"SELECT o.id, o.paid_minor, COALESCE((SELECT SUM(p.amount_minor) "
 	"FROM payments p WHERE p.order_id = o.id), 0) AS ledger "

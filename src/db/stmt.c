@@ -60,11 +60,24 @@ struct dbq {
 	int64_t			 insert_id;
 };
 
+/* Names for the log, by enum value, so that a new table cannot shift them. */
 static const char *const table_names[DB_T__MAX] = {
-	"user", "session", "product", "cart", "order", "event", "message",
-	"settings", "migrate", "job", "seed", "company", "region", "fx",
-	"holiday", "institution", "plan", "application", "voucher",
-	"document", "payment", "sms", "extra1", "extra2", "extra3", "extra4",
+	[DB_T_USER] = "user", [DB_T_SESSION] = "session",
+	[DB_T_PRODUCT] = "product", [DB_T_CART] = "cart",
+	[DB_T_ORDER] = "order", [DB_T_EVENT] = "event",
+	[DB_T_MESSAGE] = "message", [DB_T_SETTINGS] = "settings",
+	[DB_T_MIGRATE] = "migrate", [DB_T_JOB] = "job", [DB_T_SEED] = "seed",
+	[DB_T_COMPANY] = "company", [DB_T_REGION] = "region", [DB_T_FX] = "fx",
+	[DB_T_HOLIDAY] = "holiday", [DB_T_INSTITUTION] = "institution",
+	[DB_T_PLAN] = "plan", [DB_T_APPLICATION] = "application",
+	[DB_T_VOUCHER] = "voucher", [DB_T_DOCUMENT] = "document",
+	[DB_T_PAYMENT] = "payment", [DB_T_SMS] = "sms", [DB_T_ADMIN] = "admin",
+	[DB_T_ADMIN_SETTINGS] = "admin_settings", [DB_T_FILE] = "file",
+	[DB_T_PARTNER] = "partner", [DB_T_SANDBOX] = "sandbox",
+	[DB_T_BENCH] = "bench", [DB_T_CHECKOUT] = "checkout",
+	[DB_T_EXTRA1] = "extra1", [DB_T_EXTRA2] = "extra2",
+	[DB_T_EXTRA3] = "extra3", [DB_T_EXTRA4] = "extra4",
+	[DB_T_CHECK] = "check", [DB_T_COD] = "cod", [DB_T_PAYAFTER] = "payafter",
 };
 
 /* Record the statement's error on q and its connection and log it, except a

@@ -76,7 +76,7 @@ enum db_table {
 	DB_T_INSTITUTION,
 	DB_T_PLAN,
 	DB_T_APPLICATION,
-	DB_T_VOUCHER,
+	DB_T_VOUCHER,		/* remittance: db/remittance.c (issue 5) */
 	DB_T_DOCUMENT,
 	DB_T_PAYMENT,
 	DB_T_SMS,
@@ -92,6 +92,8 @@ enum db_table {
 	DB_T_EXTRA3,
 	DB_T_EXTRA4,
 	DB_T_CHECK,		/* security: db/check.c */
+	DB_T_COD,		/* cod: db/cod.c (COD, shipments, tracking, debts) */
+	DB_T_PAYAFTER,		/* pau: db/payafter.c (Pay After Use) */
 	DB_T__MAX
 };
 

@@ -32,6 +32,7 @@ const struct field_spec page_checkout_fields[] = {
 	{ "coupon", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
 	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
+	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -40,6 +41,7 @@ const struct field_spec page_checkout_place_fields[] = {
 	{ "coupon", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
 	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
+	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ "disclosed", FIELD_TEXT, 0, 120, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
@@ -81,6 +83,11 @@ read_input(struct ctx *c, struct checkout_input *in)
 	if ((s = ctx_str(c, "coupon")) != NULL)
 		snprintf(in->coupon, sizeof(in->coupon), "%s", s);
 	in->points = ctx_int(c, "points", 0);
+	/* remittance (issue 5): expedited shipping makes the order urgent
+	 * (REM-03). */
+	if ((s = ctx_str(c, "shipping")) != NULL &&
+	    strcmp(s, "expedited") == 0)
+		in->expedited = 1;
 }
 
 /* Split "method:inst:term" (or "method") into *ch. 0 or -1. */
@@ -166,6 +173,20 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	set_money(p, "TOTAL_FEE", &o->plan.total_fee);
 	set_money(p, "TOTAL_COST", &o->plan.total_cost);
 	view_set(p, "APR", apr_str(o->apr_bp, b, sizeof(b)));
+	if (o->down_payment_pct > 0) {
+		row = view_add(p, "DOWN");
+		view_set_int(row, "PCT", o->down_payment_pct);
+		set_money(row, "AMOUNT", &o->down_payment);
+	}
+	view_set(p, "TIMING", o->method == PM_INSTALLMENT_CORPORATE ?
+	    "The installments start when the agreement takes effect; the "
+	    "dates below assume it does today." :
+	    o->method == PM_CREDIT_LINE ?
+	    "The installments start when you confirm receipt; the dates "
+	    "below assume you do today." :
+	    "The first installment is the down payment you pay when you "
+	    "confirm the plan (INST-P1); the dates below assume you do "
+	    "today.");
 	view_set(p, "FEE_MODE", o->plan.fee_mode == PLAN_FEE_UPFRONT ?
 	    "The whole handling fee is due with the first installment "
 	    "(INST-M3)." : "Each installment carries one month's handling fee "
@@ -213,6 +234,9 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	view_set(d, "COUNTRY", in->country);
 	view_set(d, "COUPON", in->coupon);
 	view_set_int(d, "POINTS", (long long)in->points);
+	view_set(d, "SHIPPING", in->expedited ? "expedited" : "standard");
+	if (in->expedited)
+		view_show(d, "EXPEDITED_ON");
 	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
 	/* Destination select with the region labels (COD-03, COD-05,
 	 * INST-08). */

@@ -25,6 +25,9 @@
 const struct field_spec page_orders_fields[] = {
 	{ "page", FIELD_INT, 0, 6, 1, 100000 },
 	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	/* cod: outcome of the COD forms (pages/cod.c) */
+	{ "cod_notice", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "cod_error", FIELD_TEXT, 0, 400, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -303,6 +306,16 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
 	    o->method))
 		view_show(d, "CONFIRM");
+	/* pau (issue 9): PAU-05 return before receipt is confirmed. */
+	if (strcmp(o->method, "pay_after_use") == 0 &&
+	    strcmp(o->status, "delivered") == 0)
+		view_show(d, "PAU_RETURN");
+	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
+	cod_order_panel(c, d, o);
+	/* installments (issue 6): card/partner/plan panel (pages/plans.c). */
+	plan_order_panel(c, d, o);
+	/* remittance (issue 5): window, still due, refunds (pages/remittance.c). */
+	remittance_order_panel(c, d, o);
 	rc = page_render(c, "order.tpl", d, "Order");
 	view_dict_free(d);
 	if (rc != 200)

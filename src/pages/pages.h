@@ -84,4 +84,128 @@ extern const struct field_spec page_admin_holiday_fields[];
 extern const struct field_spec page_admin_fx_fields[];
 extern const struct field_spec page_admin_audit_fields[];
 
+/* pau (issue 9): Pay After Use (payafter.c). */
+int	page_pau(struct ctx *);			/* GET /pay-after-use */
+int	page_pau_card(struct ctx *);		/* POST /pay-after-use/card */
+int	page_pau_pay(struct ctx *);		/* POST /orders/:id/pau-pay */
+int	page_pau_return(struct ctx *);		/* POST /orders/:id/pau-return */
+int	page_admin_guarantee(struct ctx *);	/* GET /admin/guarantee */
+extern const struct field_spec page_pau_fields[];
+extern const struct field_spec page_pau_card_fields[];
+
+/* remittance (issue 5): pages/remittance.c. */
+int	page_remittance_instructions(struct ctx *);	/* GET /orders/:id/remittance */
+int	page_remittance_voucher(struct ctx *);		/* GET /orders/:id/voucher */
+int	page_remittance_voucher_post(struct ctx *);	/* POST /orders/:id/voucher */
+int	page_admin_vouchers(struct ctx *);		/* GET /admin/vouchers */
+int	page_admin_voucher(struct ctx *);		/* GET /admin/orders/:id/voucher */
+int	page_admin_voucher_file(struct ctx *);		/* GET /admin/orders/:id/voucher/file */
+int	page_admin_voucher_decide(struct ctx *);	/* POST /admin/orders/:id/voucher/decide */
+int	page_admin_statements(struct ctx *);		/* GET /admin/remittance/statements */
+int	page_admin_statements_post(struct ctx *);	/* POST /admin/remittance/statements */
+extern const struct field_spec page_remittance_voucher_get_fields[];
+extern const struct field_spec page_remittance_voucher_fields[];
+extern const struct field_spec page_admin_vouchers_fields[];
+extern const struct field_spec page_admin_voucher_file_fields[];
+extern const struct field_spec page_admin_voucher_decide_fields[];
+extern const struct field_spec page_admin_statements_fields[];
+/* The remittance panel of GET /orders/:id (section REMIT_PANEL of
+ * order.tpl): the instructions link, the expected arrival window of a
+ * voucher being verified (REM-P4), what is still due (REM-P7), refunds
+ * with their due dates (REM-P7, REM-P8). Nothing for other methods. */
+struct db_order;
+struct view_dict;
+void	remittance_order_panel(struct ctx *, struct view_dict *,
+	    const struct db_order *);
+
+/* cod (issue 8): cash on delivery, the shipping desk, the logistics
+ * partner endpoint (cod.c, partner_logistics.c). */
+struct db_order;
+struct view_dict;
+/* The COD and tracking panel of GET /orders/:id (include COD_PANEL of
+ * order.tpl): shipment, tracking events, and for COD the agreed delivery,
+ * "Paid" with voucher, the courier's record, the return form. */
+void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
+int	page_cod_account(struct ctx *);		/* GET /account/cod */
+int	page_cod_paid(struct ctx *);		/* POST /orders/:id/cod/paid */
+int	page_cod_voucher(struct ctx *);		/* GET /orders/:id/cod/voucher */
+int	page_cod_record(struct ctx *);		/* GET /orders/:id/cod/record */
+int	page_cod_return(struct ctx *);		/* POST /orders/:id/cod/return */
+int	page_admin_cod_queue(struct ctx *);	/* GET /admin/queues/cod */
+int	page_admin_fulfil(struct ctx *);	/* GET /admin/orders/:id/fulfil */
+int	page_admin_cod_approve(struct ctx *);	/* POST /admin/orders/:id/cod-approve */
+int	page_admin_cod_reject(struct ctx *);	/* POST /admin/orders/:id/cod-reject */
+int	page_admin_ship(struct ctx *);		/* POST /admin/orders/:id/ship */
+int	page_admin_deliver(struct ctx *);	/* POST /admin/orders/:id/deliver */
+int	page_admin_return_received(struct ctx *); /* POST /admin/orders/:id/return-received */
+int	page_admin_refund_sent(struct ctx *);	/* POST /admin/orders/:id/refund-sent */
+int	page_admin_cod_users(struct ctx *);	/* GET /admin/cod/users */
+int	page_admin_cod_user(struct ctx *);	/* GET /admin/cod/users/:id */
+int	page_admin_cod_revoke(struct ctx *);	/* POST /admin/cod/users/:id/revoke */
+int	page_admin_cod_reinstate(struct ctx *);	/* POST /admin/cod/users/:id/reinstate */
+int	page_partner_logistics_events(struct ctx *); /* POST /partner/logistics/events */
+extern const struct field_spec page_cod_paid_fields[];
+extern const struct field_spec page_cod_return_fields[];
+extern const struct field_spec page_cod_msg_fields[];
+extern const struct field_spec page_admin_cod_queue_fields[];
+extern const struct field_spec page_admin_cod_decide_fields[];
+extern const struct field_spec page_admin_ship_fields[];
+
+/* installments (issue 6): pages/plans.c */
+void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
+int	page_plan_card(struct ctx *);		/* GET /orders/:id/card */
+int	page_plan_card_post(struct ctx *);	/* POST /orders/:id/card */
+int	page_plan_apply(struct ctx *);		/* GET /orders/:id/apply */
+int	page_plan_apply_post(struct ctx *);	/* POST /orders/:id/apply */
+int	page_plan_status(struct ctx *);		/* GET /orders/:id/plan-status */
+int	page_plan_confirm(struct ctx *);	/* GET /orders/:id/confirm */
+int	page_plan_confirm_post(struct ctx *);	/* POST /orders/:id/confirm */
+int	page_plan_schedule(struct ctx *);	/* GET /orders/:id/schedule */
+int	page_plan_pay(struct ctx *);		/* POST /orders/:id/pay */
+int	page_plan_payoff(struct ctx *);		/* GET /orders/:id/payoff */
+int	page_plan_payoff_post(struct ctx *);	/* POST /orders/:id/payoff */
+int	page_account_credit(struct ctx *);	/* GET /account/credit */
+int	page_partner_finance_decision(struct ctx *); /* POST /partner/finance/decision */
+int	page_admin_plans(struct ctx *);		/* GET /admin/plans */
+int	page_admin_plan(struct ctx *);		/* GET /admin/plans/:id */
+int	page_admin_plan_lift(struct ctx *);	/* POST /admin/plans/:id/lift */
+extern const struct field_spec page_plan_card_fields[];
+extern const struct field_spec page_plan_key_fields[];
+extern const struct field_spec page_plan_pay_fields[];
+extern const struct field_spec page_plan_schedule_fields[];
+extern const struct field_spec page_admin_plans_fields[];
+
+/* corporate (issue 7): company account, documents, corporate installment
+ * (pages/company.c) and their admin pages (pages/admin_company.c). */
+int	page_company(struct ctx *);		/* GET /company */
+int	page_company_documents(struct ctx *);	/* POST /company/documents */
+int	page_company_submit(struct ctx *);	/* POST /company/qualification/submit */
+int	page_company_document(struct ctx *);	/* GET /company/documents/:id */
+int	page_corp_order(struct ctx *);		/* GET /orders/:id/corporate */
+int	page_corp_apply(struct ctx *);		/* POST /orders/:id/corporate/apply */
+int	page_corp_sign(struct ctx *);		/* POST /orders/:id/corporate/sign */
+int	page_corp_agreement(struct ctx *);	/* GET /orders/:id/agreement */
+int	page_admin_qual_queue(struct ctx *);	/* GET /admin/queues/qualifications */
+int	page_admin_qual(struct ctx *);		/* GET /admin/companies/:id/qualification */
+int	page_admin_qual_start(struct ctx *);	/* POST /admin/companies/:id/qualification/start */
+int	page_admin_qual_decide(struct ctx *);	/* POST /admin/companies/:id/qualification/decide */
+int	page_admin_corp_queue(struct ctx *);	/* GET /admin/queues/corporate */
+int	page_admin_corp_app(struct ctx *);	/* GET /admin/orders/:id/corporate */
+int	page_admin_corp_decide(struct ctx *);	/* POST /admin/orders/:id/corporate/decide */
+int	page_admin_corp_down(struct ctx *);	/* POST /admin/orders/:id/corporate/down-payment */
+int	page_admin_corp_repay(struct ctx *);	/* POST /admin/orders/:id/corporate/repayment */
+int	page_admin_companies(struct ctx *);	/* GET /admin/companies */
+int	page_admin_company(struct ctx *);	/* GET /admin/companies/:id */
+int	page_admin_company_limits(struct ctx *); /* POST /admin/companies/:id/limits */
+extern const struct field_spec page_company_fields[];
+extern const struct field_spec page_company_documents_fields[];
+extern const struct field_spec page_corp_apply_fields[];
+extern const struct field_spec page_corp_sign_fields[];
+extern const struct field_spec page_admin_corp_queue_fields[];
+extern const struct field_spec page_admin_company_msg_fields[];
+extern const struct field_spec page_admin_decide_fields[];
+extern const struct field_spec page_admin_corp_down_fields[];
+extern const struct field_spec page_admin_corp_repay_fields[];
+extern const struct field_spec page_admin_company_limits_fields[];
+
 #endif

@@ -24,7 +24,9 @@
 #include "rules/rfcode.h"
 #include "service/audit.h"
 #include "service/checkout.h"
+#include "service/company.h"
 #include "service/orderflow.h"
+#include "service/plans.h"
 
 /* INST-CORP: an admin reviews within 1-3 business days (the latest is
  * promised). COD-P1: the mall reviews within 1 business day. */
@@ -107,9 +109,51 @@ checkout_find_offer(const struct checkout_quote *q, const char *inst,
 	return NULL;
 }
 
-/* Add the plans of every eligible installment verdict to q. */
+/* Build offer o's plan on the amount to pay as it will run, so that the
+ * disclosure is the plan the shopper gets: a corporate plan finances what
+ * is left after the down payment of corp_pct percent (INST-CORP); card and
+ * partner plans take their first installment on confirmation (INST-P1),
+ * which moves every due date one month earlier and enters the APR as a
+ * payment at time 0. Returns 0, or -1 with a message in err. */
+static int
+build_offer_plan(const struct checkout_quote *q, const struct institution *in,
+    int64_t corp_pct, struct checkout_offer *o, char *err, size_t errsz)
+{
+	struct money	 principal = q->amount.amount;
+	int		 down, i;
+
+	if (o->method == PM_INSTALLMENT_CORPORATE) {
+		if (money_set(&o->down_payment,
+		    corp_down_payment(principal.minor, corp_pct),
+		    principal.cur) == -1 ||
+		    money_sub(&principal, &o->down_payment, &principal) == -1) {
+			snprintf(err, errsz, "down payment out of range");
+			return -1;
+		}
+		o->down_payment_pct = (int)corp_pct;
+	}
+	/* INST-M1..M4 on the amount to pay (C-03), from today. */
+	if (plan_build(&principal, o->term, &in->monthly_rate,
+	    in->fee_mode == FEE_UPFRONT ? PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD,
+	    q->live.today, &o->plan, err, errsz) == -1)
+		return -1;
+	down = plan_has_down_payment(pay_method_name(o->method));
+	if (down)
+		/* Descending, so each step still reads the INST-M4 date. */
+		for (i = o->plan.n - 1; i >= 0; i--)
+			(void)plan_due_date(&o->plan, down, i,
+			    &o->plan.inst[i].due);
+	if (plan_apr(&o->plan, down, &o->apr_bp) == -1) {
+		snprintf(err, errsz, "APR out of range");
+		return -1;
+	}
+	return 0;
+}
+
+/* Add the plans of every eligible installment verdict to q; corp_pct is
+ * the corporate down payment in percent. */
 static void
-build_offers(struct checkout_quote *q)
+build_offers(struct checkout_quote *q, int64_t corp_pct)
 {
 	const struct facts_live	*l = &q->live;
 	const struct verdict	*v;
@@ -151,13 +195,8 @@ build_offers(struct checkout_quote *q)
 					    l->insts[j].monthly_rate);
 				}
 			o->waives_future_fees = in->waives_future_fees;
-			/* INST-M1..M4 on the amount to pay (C-03), from
-			 * today. */
-			if (plan_build(&q->amount.amount, o->term,
-			    &in->monthly_rate, in->fee_mode == FEE_UPFRONT ?
-			    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD, l->today,
-			    &o->plan, err, sizeof(err)) == -1 ||
-			    apr_plan(&o->plan, &o->apr_bp) == -1) {
+			if (build_offer_plan(q, in, corp_pct, o, err,
+			    sizeof(err)) == -1) {
 				log_warn("checkout: plan %s/%d: %s", in->id,
 				    o->term, err);
 				continue;
@@ -172,7 +211,8 @@ int
 checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
     int64_t now, struct checkout_quote *q, char *err, size_t errsz)
 {
-	int rc;
+	int64_t	corp_pct;
+	int	rc;
 
 	memset(q, 0, sizeof(*q));
 	verdict_list_init(&q->verdicts);
@@ -189,8 +229,14 @@ checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
 	if (q->amount_ok && cod_fee(&q->live.f, &q->amount.amount,
 	    &q->cod_fee) == 0)
 		q->has_cod_fee = 1;
-	if (q->amount_ok && q->amount.amount.minor > 0)
-		build_offers(q);
+	if (q->amount_ok && q->amount.amount.minor > 0) {
+		if (company_setting_int(db, "corp_down_payment_percent", 30,
+		    &corp_pct) == -1) {
+			snprintf(err, errsz, "cannot read the settings");
+			return -1;
+		}
+		build_offers(q, corp_pct);
+	}
 	if (checkout_deadlines(q->live.today, q->live.holidays,
 	    q->live.nholidays, q->live.remittance_window_days,
 	    &q->dates) == -1) {
@@ -223,12 +269,12 @@ checkout_next_page(const char *method, int64_t order_id, char *out,
 		const char	*method;
 		const char	*fmt;
 	} next[] = {
-		{ "installment_card", "/orders/%lld" },
-		{ "installment_partner", "/orders/%lld" },
-		{ "installment_corporate", "/orders/%lld" },
+		{ "installment_card", "/orders/%lld/card" },	/* issue 6 */
+		{ "installment_partner", "/orders/%lld/apply" },	/* issue 6 */
+		{ "installment_corporate", "/orders/%lld/corporate" },	/* issue 7 */
 		{ "credit_line", "/orders/%lld" },
 		{ "cod", "/orders/%lld" },
-		{ "remittance", "/orders/%lld" },
+		{ "remittance", "/orders/%lld/remittance" },	/* issue 5: REM-P1 instructions */
 		{ "pay_after_use", "/orders/%lld" },
 	};
 	size_t i;

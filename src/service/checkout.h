@@ -38,7 +38,9 @@ struct checkout_offer {
 	char		 late_fee_rate[17];	/* INST-F1, % per day */
 	char		 monthly_rate[17];	/* % per month */
 	int32_t		 apr_bp;		/* hundredths of a percent */
-	struct plan	 plan;
+	struct money	 down_payment;		/* INST-CORP, paid before the plan */
+	int		 down_payment_pct;	/* 0 unless corporate */
+	struct plan	 plan;			/* what is financed, as it will run */
 };
 
 /* Deadlines promised when an order is placed (C-04). */

@@ -11,6 +11,7 @@
 #include "core/fx.h"
 #include "core/log.h"
 #include "db/checkout.h"
+#include "db/cod.h"
 #include "service/facts.h"
 
 /* See facts.h. */
@@ -308,6 +309,24 @@ load_reference(struct db *db, struct facts_live *l, char *err, size_t errsz)
 	return 0;
 }
 
+/* cod (issue 8): add user_id's counted COD refusal dates (COD-F2) to
+ * l->f. Returns 0 or -1. */
+static int
+load_cod_refusals(struct db *db, struct facts_live *l, int64_t user_id)
+{
+	char	(*days)[11];
+	size_t	 n, i;
+	mp_date	 d;
+
+	if (db_cod_refusal_days(db, user_id, &days, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (mp_date_parse(days[i], strlen(days[i]), &d) == 0)
+			facts_add_refusal(&l->f, d);
+	free(days);
+	return 0;
+}
+
 /* The buyer's facts from l->buyer (and the company's completed orders). */
 static int
 load_buyer(struct db *db, struct facts_live *l, int64_t now)
@@ -494,7 +513,10 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		    "database error");
 		return -1;
 	}
-	if (load_buyer(db, l, now) == -1) {
+	/* cod (issue 8): load_cod_refusals adds the dates of refusals
+	 * without a valid reason (COD-F2) for cod_refusal_suspension. */
+	if (load_buyer(db, l, now) == -1 ||
+	    load_cod_refusals(db, l, user_id) == -1) {
 		snprintf(err, errsz, "database error");
 		return -1;
 	}
@@ -526,6 +548,8 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		    l->country->delivery_days : l->region != NULL ?
 		    l->region->delivery_days : 0;
 	}
+	/* remittance (issue 5): an urgent order (REM-03). */
+	l->f.order.shipping.expedited = in->expedited != 0;
 	/* C-03: coupon, then points, on what is left. */
 	money_set(&l->coupon, 0, l->currency);
 	if (in->coupon[0] != '\0') {

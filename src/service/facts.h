@@ -39,6 +39,8 @@ struct checkout_input {
 	char		 country[3];	/* "" : not chosen yet */
 	char		 coupon[33];	/* "" : none */
 	int64_t		 points;	/* points to spend (>= 0) */
+	int		 expedited;	/* remittance (issue 5): expedited
+					   shipping chosen (REM-03) */
 };
 
 /* Everything loaded for one checkout (an embedded object:

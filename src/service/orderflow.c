@@ -67,6 +67,10 @@ static const struct transition {
 	/* Confirm installment and pay the down payment (INST-P1). */
 	{ "awaiting_confirmation", "paid_installment",
 	    A_USER | A_SYSTEM | A_PARTNER, M_INST, "INST-P1 down payment" },
+	/* INST-CORP: the down payment is a bank transfer an admin
+	 * records (corporate, issue 7). */
+	{ "awaiting_confirmation", "paid_installment", A_ADMIN, M_CORP,
+	    "INST-CORP down payment recorded" },
 	{ "awaiting_confirmation", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
 	    M_INST, "INST-C1" },
 	{ "paid_installment", "pending_shipment", A_SYSTEM | A_ADMIN, M_INST,
@@ -78,6 +82,12 @@ static const struct transition {
 	    "REM-P3 voucher uploaded" },
 	{ "awaiting_remittance", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
 	    M_REM, "REM-P6/P8" },
+	/* issue 5: funds matched from the post office statement before
+	 * the shopper uploaded a voucher (REM-P5, REM-P7). */
+	{ "awaiting_remittance", "paid", A_ADMIN, M_REM,
+	    "REM-P5 funds matched (statement)" },
+	{ "awaiting_remittance", "partially_paid", A_ADMIN, M_REM,
+	    "REM-P7 paid less (statement)" },
 	{ "awaiting_verification", "paid", A_ADMIN, M_REM, "REM-P5" },
 	{ "awaiting_verification", "partially_paid", A_ADMIN, M_REM,
 	    "REM-P7" },
@@ -107,7 +117,13 @@ static const struct transition {
 	    "COD-P4/F2 refused on inspection" },
 	{ "delivered", "completed", A_ADMIN | A_PARTNER, M_COD,
 	    "COD-P3 payment reported" },
-	{ "delivered", "receipt_confirmed", A_USER | A_SYSTEM, M_ALL,
+	/* cod (issue 8): COD-P4 refusal on inspection after a "delivered"
+	 * report, COD-P5 unpaid after the agreed day (tick). */
+	{ "delivered", "cancelled", A_ADMIN | A_PARTNER | A_SYSTEM, M_COD,
+	    "COD-P4/P5" },
+	/* cod (issue 8): not for COD, which completes on the courier's
+	 * payment report (COD-P3), never on a receipt confirmation. */
+	{ "delivered", "receipt_confirmed", A_USER | A_SYSTEM, M_ALL & ~M_COD,
 	    "receipt confirmed (PAU-03 auto after N days)" },
 	{ "delivered", "return_requested", A_USER, M_ALL, "return" },
 	{ "receipt_confirmed", "completed", A_SYSTEM | A_ADMIN | A_PARTNER,
@@ -180,11 +196,14 @@ orderflow_allowed(const char *from, const char *to, enum of_actor actor,
 	if (mb == 0 || of_actor_name(actor) == NULL || from == NULL ||
 	    to == NULL)
 		return 0;
+	/* A move may have several rows (per method and actor): any row
+	 * that allows it decides. */
 	for (i = 0; i < NELEM(table); i++)
 		if (strcmp(table[i].from, from) == 0 &&
-		    strcmp(table[i].to, to) == 0)
-			return (table[i].actors & (1u << actor)) != 0 &&
-			    (table[i].methods & mb) != 0;
+		    strcmp(table[i].to, to) == 0 &&
+		    (table[i].actors & (1u << actor)) != 0 &&
+		    (table[i].methods & mb) != 0)
+			return 1;
 	return 0;
 }
 

@@ -12,6 +12,8 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "service/orders.h"
+#include "service/plans.h"
+#include "service/payafter.h"
 
 /* See orders.h. */
 void
@@ -194,6 +196,11 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	    mp_date_from_unix(now, &today) == -1)
 		goto fail;
 	order_refund_rule(o.method, o.status, today, hol, nh, rule);
+	/* installments (issue 6): INST-C1 terminates the plan, computes the
+	 * refund (incurred fees settled first) and its date into *rule. */
+	if (plan_terminate(db, NULL, &o, "INST-C1", OF_USER, user_id, today,
+	    hol, nh, now, rule) == -1)
+		goto fail;
 	res = from_of(orderflow_transition(db, id, o.status, "cancelled",
 	    OF_USER, user_id, rule->rule, now));
 	if (res != ORD_OK)
@@ -240,10 +247,12 @@ order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
 {
 	(void)db;
 	(void)now;
-	if (strcmp(o->method, "pay_after_use") == 0 ||
-	    strcmp(o->method, "credit_line") == 0)
-		log_info("order %lld: receipt confirmed (%s charging pending)",
-		    (long long)o->id, o->method);
+	/* pau (issue 9): PAU-03 deduction, or PAU-04 guarantee + debt. */
+	if (strcmp(o->method, "pay_after_use") == 0)
+		return payafter_receipt_effect(db, o, now);
+	/* installments (issue 6): INST-CL lender settlement + plan start. */
+	if (strcmp(o->method, "credit_line") == 0)
+		return plan_creditline_settle(db, o, now);
 	return 0;
 }
 
@@ -294,6 +303,22 @@ order_next_action(const char *method, const char *status,
 	a->label = "View order";
 	a->path_fmt = "/orders/%lld";
 	a->next = "";
+	/* corporate (issue 7): INST-CORP's application and agreement are on
+	 * the order's corporate page. */
+	if (strcmp(method, "installment_corporate") == 0 &&
+	    (strcmp(status, "awaiting_review") == 0 ||
+	    strcmp(status, "awaiting_confirmation") == 0)) {
+		a->label = strcmp(status, "awaiting_review") == 0 ?
+		    "Corporate installment application" :
+		    "Sign the installment agreement";
+		a->path_fmt = "/orders/%lld/corporate";
+		a->next = strcmp(status, "awaiting_review") == 0 ? "Apply with "
+		    "the term (3-6 months); an admin reviews it within 1-3 "
+		    "business days (INST-CORP)." : "The application was "
+		    "approved: a member signs the agreement, then the 30% down "
+		    "payment is paid by bank transfer (INST-CORP).";
+		return;
+	}
 	if (strcmp(status, "awaiting_remittance") == 0 ||
 	    strcmp(status, "partially_paid") == 0) {
 		a->label = "Upload Remittance Voucher";
@@ -304,7 +329,14 @@ order_next_action(const char *method, const char *status,
 	} else if (strcmp(status, "awaiting_verification") == 0)
 		a->next = "We match the funds with your order (REM-P4/P5); "
 		    "then it ships.";
-	else if (strcmp(status, "awaiting_review") == 0)
+	else if (strcmp(status, "awaiting_review") == 0 &&
+	    strcmp(method, "installment_card") == 0) {
+		/* installments (issue 6): INST-CC card entry (pages/plans.c). */
+		a->label = "Enter your card";
+		a->path_fmt = "/orders/%lld/card";
+		a->next = "Enter the card the installments are paid with; the "
+		    "bank answers at once (INST-CC).";
+	} else if (strcmp(status, "awaiting_review") == 0)
 		a->next = strcmp(method, "cod") == 0 ? "The mall reviews the "
 		    "order (address and products support COD) by the review "
 		    "date (COD-P1)." : "Your installment application is "
@@ -314,13 +346,33 @@ order_next_action(const char *method, const char *status,
 		a->path_fmt = "/orders/%lld/confirm";
 		a->next = "Your application was approved: confirm the plan "
 		    "and pay the down payment (INST-P1).";
-	} else if (strcmp(status, "delivered") == 0) {
+	} else if (strcmp(status, "delivered") == 0 &&
+	    strcmp(method, "cod") == 0)
+		/* cod (issue 8): COD-P3, no receipt confirmation. */
+		a->next = "Inspect the goods, pay the courier and click "
+		    "\"Paid\" with the voucher (COD-P3); the order completes "
+		    "once the courier reports the payment.";
+	else if (strcmp(status, "delivered") == 0) {
 		a->label = "Confirm receipt";
 		a->path_fmt = "/orders/%lld#confirm-receipt";
 		a->next = strcmp(method, "pay_after_use") == 0 ? "Confirm "
 		    "receipt once you have the goods; the price is then "
 		    "deducted (PAU-03)." : "Confirm receipt once you have "
 		    "checked the goods.";
+	} else if (strcmp(method, "pay_after_use") == 0 &&
+	    (strcmp(status, "pending_shipment") == 0 ||
+	    strcmp(status, "shipped") == 0 ||
+	    strcmp(status, "receipt_confirmed") == 0 ||
+	    strcmp(status, "completed") == 0)) {
+		/* pau (issue 9): the bound card and the charge. */
+		a->label = "Pay After Use payment";
+		a->path_fmt = "/pay-after-use#pau-charge-%lld";
+		a->next = strcmp(status, "receipt_confirmed") == 0 ||
+		    strcmp(status, "completed") == 0 ? "The price was charged "
+		    "to your bound card, or is due like an installment if "
+		    "that failed (PAU-04)." : "Nothing is due now: the price "
+		    "is deducted from your bound card when you confirm "
+		    "receipt (PAU-03).";
 	} else if (inst && (strcmp(status, "paid_installment") == 0 ||
 	    strcmp(status, "pending_shipment") == 0 ||
 	    strcmp(status, "shipped") == 0 ||

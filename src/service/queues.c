@@ -21,6 +21,8 @@
 
 #include "db/admin.h"
 #include "service/queues.h"
+#include "service/plans.h"
+#include "service/company.h"
 
 /* See queues.h. */
 int
@@ -56,19 +58,30 @@ queue_count_refund_due(struct db *db, int64_t now, struct db_queue_stats *out)
 
 const struct queue queue_table[] = {
 	{ "cod_review", "COD orders awaiting review",
-	  "/admin/orders?status=awaiting_review&method=cod",
+	  "/admin/queues/cod",	/* issue 8: its own queue page */
 	  queue_count_cod_review, "review by (COD-P1: 1 business day)" },
 	{ "installment_review", "Installment applications awaiting review",
 	  "/admin/orders?status=awaiting_review&method=installment_any",
 	  queue_count_installment_review,
 	  "review by (INST-CORP: 1-3 business days)" },
 	{ "remittance_verify", "Remittances awaiting verification",
-	  "/admin/orders?status=awaiting_verification&method=remittance",
+	  "/admin/vouchers",	/* issue 5: the voucher queue */
 	  queue_count_remittance_verify,
 	  "funds expected by (REM-P4: 1-3 or 7-15 business days)" },
 	{ "refund_due", "Orders with refunds due",
 	  "/admin/orders?status=returned",
 	  queue_count_refund_due, "refund by (INST-C1, COD-P7, REM-P8)" },
+	/* corporate (issue 7) */
+	{ "qualifications", "Corporate qualifications",
+	  "/admin/queues/qualifications", queue_count_qualifications,
+	  "review by (INST-CORP: 1-3 business days)" },
+	{ "corp_applications", "Corporate installment applications",
+	  "/admin/queues/corporate", queue_count_corp_applications,
+	  "review by (INST-CORP: 1-3 business days)" },
+	/* installments (issue 6) */
+	{ "overdue_plans", "Overdue installment plans",
+	  "/admin/plans?filter=overdue", queue_count_overdue_plans,
+	  "due date (INST-F1)" },
 	/* Registration points (issues 5-8): add one line each above this
 	 * comment; see the top of this file. */
 };

@@ -375,8 +375,12 @@ test_INST_P1_disclosure_before_commit(void **state)
 	assert_int_equal(r.status, 200);
 	assert_true(client_has(&r, "id=\"disclosure\""));
 	assert_true(client_has(&r, "Annual percentage rate"));
-	/* 1.00 % a month over 12 months: about 21.46 %, not 12 %. */
-	assert_true(client_has(&r, "21.46%"));
+	/* 1.00 % a month over 12 months, the first installment paid on
+	 * confirmation (INST-P1) and so a payment at time 0 (Regulation Z
+	 * Appendix J): 25.57 %, not 12 % (nor the 21.46 % of a plan whose
+	 * first installment falls a month later). The confirm page shows the
+	 * same figure. */
+	assert_true(client_has(&r, "25.57%"));
 	assert_true(client_has(&r, "INST-F1"));
 	assert_true(client_has(&r, "INST-F3"));
 	client_resp_cleanup(&r);

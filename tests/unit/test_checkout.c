@@ -258,8 +258,13 @@ test_orders_next_action(void **state)
 	assert_string_equal(a.path_fmt, "/orders/%lld/schedule");
 	order_next_action("credit_line", "pending_shipment", &a);
 	assert_string_equal(a.label, "View repayment schedule");
-	order_next_action("cod", "delivered", &a);
+	order_next_action("pay_after_use", "delivered", &a);
 	assert_string_equal(a.label, "Confirm receipt");
+	/* cod (issue 8): a delivered COD order is paid to the courier and
+	 * completes on the courier's report (COD-P3), no receipt to confirm. */
+	order_next_action("cod", "delivered", &a);
+	assert_string_equal(a.label, "View order");
+	assert_non_null(strstr(a.next, "COD-P3"));
 	order_next_action("installment_partner", "awaiting_confirmation", &a);
 	assert_string_equal(a.label,
 	    "Confirm Installment and Pay Down Payment");

@@ -33,11 +33,16 @@ static const struct {
 	{ "awaiting_review", "refused", "installment_partner", A | S | P },
 	{ "awaiting_review", "cancelled", "cod", U | A | S },
 	{ "awaiting_confirmation", "paid_installment", "installment_card", U | S | P },
+	/* issue 7: INST-CORP down payment recorded by an admin. */
+	{ "awaiting_confirmation", "paid_installment", "installment_corporate", U | S | P | A },
 	{ "awaiting_confirmation", "cancelled", "installment_partner", U | A | S },
 	{ "paid_installment", "pending_shipment", "installment_card", S | A },
 	{ "paid_installment", "cancelled", "installment_corporate", U | A },
 	{ "awaiting_remittance", "awaiting_verification", "remittance", U },
 	{ "awaiting_remittance", "cancelled", "remittance", U | A | S },
+	/* issue 5: statement receipts before a voucher (REM-P5, REM-P7). */
+	{ "awaiting_remittance", "paid", "remittance", A },
+	{ "awaiting_remittance", "partially_paid", "remittance", A },
 	{ "awaiting_verification", "paid", "remittance", A },
 	{ "awaiting_verification", "partially_paid", "remittance", A },
 	{ "awaiting_verification", "awaiting_remittance", "remittance", A },
@@ -54,6 +59,7 @@ static const struct {
 	{ "shipped", "cancelled", "cod", A | P | S },
 	{ "delivered", "refused", "cod", A | P },
 	{ "delivered", "completed", "cod", A | P },
+	{ "delivered", "cancelled", "cod", A | P | S },	/* COD-P4/P5 */
 	{ "delivered", "receipt_confirmed", "pay_after_use", U | S },
 	{ "delivered", "receipt_confirmed", "credit_line", U | S },
 	{ "delivered", "return_requested", "remittance", U },
@@ -123,6 +129,10 @@ test_orderflow_refused_sample(void **state)
 	/* Only COD completes straight from delivered. */
 	assert_false(orderflow_allowed("delivered", "completed", OF_PARTNER,
 	    "pay_after_use"));
+	/* COD-P3: a COD order completes on the courier's payment report,
+	 * never on a receipt confirmation (cod, issue 8). */
+	assert_false(orderflow_allowed("delivered", "receipt_confirmed",
+	    OF_USER, "cod"));
 	/* A partner cannot confirm receipt for the shopper. */
 	assert_false(orderflow_allowed("delivered", "receipt_confirmed",
 	    OF_PARTNER, "pay_after_use"));

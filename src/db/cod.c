@@ -1,0 +1,775 @@
+/*
+ * SQL of cash on delivery and the shared shipping road (see cod.h). One
+ * enum stmt, one stmts[] table, bound parameters only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/cod.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_SHIP_SET,
+	STMT_SHIP_DELIVERED,
+	STMT_SHIP_GET,
+	STMT_TRACK_ADD,
+	STMT_TRACK_LIST,
+	STMT_COD_ENSURE,
+	STMT_COD_GET,
+	STMT_COD_GET_LOCK,
+	STMT_COD_AGREED,
+	STMT_COD_PAID_REPORT,
+	STMT_COD_SHOPPER_PAID,
+	STMT_COD_RETURN_REASON,
+	STMT_REFUSAL_ADD,
+	STMT_REFUSAL_DAYS,
+	STMT_REFUSAL_LIST,
+	STMT_DEBT_ADD,
+	STMT_DEBT_LIST,
+	STMT_USER_GET,
+	STMT_USER_GET_LOCK,
+	STMT_USER_COMPLETED,
+	STMT_USER_VIOLATION,
+	STMT_USER_SUSPEND,
+	STMT_USER_REVOKE,
+	STMT_USER_LIST,
+	STMT_REVIEW_LIST_DUE,
+	STMT_REVIEW_LIST_OLD,
+	STMT_REVIEW_COUNT,
+	STMT_TAKE_UNPAID,
+	STMT_TAKE_SUSPENSION,
+	STMT__MAX
+};
+
+#define USER_COLS "id, email, name, cod_completed_orders, cod_violations, " \
+	"cod_revoked, cod_suspended_until FROM users "
+#define REVIEW_COLS "SELECT o.id, u.email, o.amount_due_minor, o.fee_minor, " \
+	"o.currency, o.country, o.review_due, o.created_at FROM orders o " \
+	"JOIN users u ON u.id = o.user_id WHERE o.method = 'cod' AND " \
+	"o.status = 'awaiting_review' "
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SHIP_SET */
+	"INSERT INTO shipments (order_id, carrier, tracking, shipped_at) "
+	"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE carrier = VALUES(carrier), "
+	"tracking = VALUES(tracking), shipped_at = VALUES(shipped_at)",
+	/* STMT_SHIP_DELIVERED */
+	"UPDATE shipments SET delivered_at = COALESCE(delivered_at, ?) "
+	"WHERE order_id = ?",
+	/* STMT_SHIP_GET */
+	"SELECT carrier, tracking, shipped_at, delivered_at FROM shipments "
+	"WHERE order_id = ?",
+	/* STMT_TRACK_ADD */
+	"INSERT INTO tracking_events (order_id, kind, detail, source, at) "
+	"VALUES (?, ?, ?, ?, ?)",
+	/* STMT_TRACK_LIST */
+	"SELECT kind, detail, source, at FROM tracking_events "
+	"WHERE order_id = ? ORDER BY at, id",
+	/* STMT_COD_ENSURE */
+	"INSERT IGNORE INTO cod_orders (order_id) VALUES (?)",
+	/* STMT_COD_GET */
+	"SELECT order_id, agreed_date, reschedules, paid_reported_at, "
+	"paid_amount_minor, paid_method, paid_record_id, shopper_paid_at, "
+	"shopper_file_id, shopper_record_id, return_reason FROM cod_orders "
+	"WHERE order_id = ?",
+	/* STMT_COD_GET_LOCK */
+	"SELECT order_id, agreed_date, reschedules, paid_reported_at, "
+	"paid_amount_minor, paid_method, paid_record_id, shopper_paid_at, "
+	"shopper_file_id, shopper_record_id, return_reason FROM cod_orders "
+	"WHERE order_id = ? FOR UPDATE",
+	/* STMT_COD_AGREED */
+	"UPDATE cod_orders SET agreed_date = ?, reschedules = reschedules + ? "
+	"WHERE order_id = ?",
+	/* STMT_COD_PAID_REPORT */
+	"UPDATE cod_orders SET paid_reported_at = ?, paid_amount_minor = ?, "
+	"paid_method = ?, paid_record_id = ? WHERE order_id = ?",
+	/* STMT_COD_SHOPPER_PAID */
+	"UPDATE cod_orders SET shopper_paid_at = ?, shopper_file_id = ?, "
+	"shopper_record_id = ? WHERE order_id = ?",
+	/* STMT_COD_RETURN_REASON */
+	"UPDATE cod_orders SET return_reason = ? WHERE order_id = ?",
+	/* STMT_REFUSAL_ADD */
+	"INSERT INTO cod_refusals (user_id, order_id, reason, counted, "
+	"refused_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	/* STMT_REFUSAL_DAYS */
+	"SELECT refused_on FROM cod_refusals WHERE user_id = ? AND "
+	"counted = 1 ORDER BY refused_on",
+	/* STMT_REFUSAL_LIST */
+	"SELECT order_id, reason, counted, refused_on FROM cod_refusals "
+	"WHERE user_id = ? ORDER BY refused_on DESC, id DESC",
+	/* STMT_DEBT_ADD */
+	"INSERT INTO account_debts (user_id, order_id, kind, amount_minor, "
+	"currency, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_DEBT_LIST */
+	"SELECT order_id, kind, amount_minor, currency, description, "
+	"created_at, settled_at FROM account_debts WHERE user_id = ? "
+	"ORDER BY created_at DESC, id DESC",
+	/* STMT_USER_GET */
+	"SELECT " USER_COLS "WHERE id = ?",
+	/* STMT_USER_GET_LOCK */
+	"SELECT " USER_COLS "WHERE id = ? FOR UPDATE",
+	/* STMT_USER_COMPLETED */
+	"UPDATE users SET cod_completed_orders = cod_completed_orders + 1 "
+	"WHERE id = ?",
+	/* STMT_USER_VIOLATION */
+	"UPDATE users SET cod_violations = cod_violations + 1 WHERE id = ?",
+	/* STMT_USER_SUSPEND */
+	"UPDATE users SET cod_suspended_until = ? WHERE id = ?",
+	/* STMT_USER_REVOKE */
+	"UPDATE users SET cod_revoked = ? WHERE id = ?",
+	/* STMT_USER_LIST */
+	"SELECT " USER_COLS "WHERE kind <> 'admin' ORDER BY cod_revoked DESC, "
+	"(cod_suspended_until IS NULL), cod_violations DESC, id LIMIT ?",
+	/* STMT_REVIEW_LIST_DUE */
+	REVIEW_COLS "ORDER BY o.review_due IS NULL, o.review_due, o.id "
+	"LIMIT ? OFFSET ?",
+	/* STMT_REVIEW_LIST_OLD */
+	REVIEW_COLS "ORDER BY o.created_at, o.id LIMIT ? OFFSET ?",
+	/* STMT_REVIEW_COUNT */
+	"SELECT COUNT(*) FROM orders WHERE method = 'cod' AND "
+	"status = 'awaiting_review'",
+	/* STMT_TAKE_UNPAID */
+	"SELECT o.id, o.status, c.agreed_date FROM orders o JOIN cod_orders c "
+	"ON c.order_id = o.id WHERE o.method = 'cod' AND o.status IN "
+	"('shipped', 'delivered') AND c.agreed_date < ? AND "
+	"c.paid_reported_at IS NULL ORDER BY o.id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
+	/* STMT_TAKE_SUSPENSION */
+	"SELECT id, cod_suspended_until FROM users WHERE cod_suspended_until "
+	"IS NOT NULL AND cod_suspended_until <= ? ORDER BY id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
+};
+
+/* The statement idx, prepared and cached; NULL on error. */
+static struct dbq *
+get(struct db *db, enum stmt idx)
+{
+	return dbq_get(db, DB_T_COD, idx, stmts[idx]);
+}
+
+/* Copy column col of q into out (outsz bytes). */
+static void
+col(struct dbq *q, int c, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", dbq_col_str(q, c, NULL));
+}
+
+/* Run q (parameters bound) that changes rows; 0 or -1. Done after. */
+static int
+run(struct dbq *q)
+{
+	int rc = dbq_exec(q);
+
+	dbq_done(q);
+	return rc;
+}
+
+/* Run an INSERT whose duplicate key means "already there": 0 inserted,
+ * 1 duplicate, -1 error. */
+static int
+run_once(struct dbq *q)
+{
+	int rc = 0;
+
+	if (dbq_exec(q) == -1)
+		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 1 : -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* Grow *v (element size sz, *cap) to hold one more than len. */
+static void *
+grow(void *v, size_t sz, size_t len, size_t *cap)
+{
+	if (len < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(v, *cap * sz);
+}
+
+/* See cod.h. */
+int
+db_ship_set(struct db *db, int64_t order_id, const char *carrier,
+    const char *tracking, int64_t now)
+{
+	struct dbq *q = get(db, STMT_SHIP_SET);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_cstr(q, carrier);
+	dbq_cstr(q, tracking);
+	dbq_int(q, now);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_ship_delivered(struct db *db, int64_t order_id, int64_t now)
+{
+	struct dbq *q = get(db, STMT_SHIP_DELIVERED);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, order_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
+{
+	struct dbq	*q = get(db, STMT_SHIP_GET);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		col(q, 0, out->carrier, sizeof(out->carrier));
+		col(q, 1, out->tracking, sizeof(out->tracking));
+		out->shipped_at = dbq_col_int(q, 2);
+		out->delivered_at = dbq_col_int(q, 3);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See cod.h. */
+int
+db_track_add(struct db *db, int64_t order_id, const char *kind,
+    const char *detail, const char *source, int64_t now)
+{
+	struct dbq *q = get(db, STMT_TRACK_ADD);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_cstr(q, kind);
+	dbq_cstr(q, detail != NULL ? detail : "");
+	dbq_cstr(q, source);
+	dbq_int(q, now);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_track_list(struct db *db, int64_t order_id, struct db_track **out,
+    size_t *n)
+{
+	struct dbq	*q = get(db, STMT_TRACK_LIST);
+	struct db_track	*v = NULL, *t;
+	size_t		 cap = 0, len = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		v = grow(v, sizeof(*v), len, &cap);
+		t = &v[len++];
+		col(q, 0, t->kind, sizeof(t->kind));
+		col(q, 1, t->detail, sizeof(t->detail));
+		col(q, 2, t->source, sizeof(t->source));
+		t->at = dbq_col_int(q, 3);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See cod.h. */
+int
+db_cod_ensure(struct db *db, int64_t order_id)
+{
+	struct dbq *q = get(db, STMT_COD_ENSURE);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_get(struct db *db, int64_t order_id, int lock, struct db_cod *out)
+{
+	struct dbq	*q = get(db, lock ? STMT_COD_GET_LOCK : STMT_COD_GET);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		out->order_id = dbq_col_int(q, 0);
+		col(q, 1, out->agreed_date, sizeof(out->agreed_date));
+		out->reschedules = (int)dbq_col_int(q, 2);
+		out->paid_reported_at = dbq_col_int(q, 3);
+		out->paid_amount_minor = dbq_col_int(q, 4);
+		col(q, 5, out->paid_method, sizeof(out->paid_method));
+		col(q, 6, out->paid_record_id, sizeof(out->paid_record_id));
+		out->shopper_paid_at = dbq_col_int(q, 7);
+		out->shopper_file_id = dbq_col_int(q, 8);
+		col(q, 9, out->shopper_record_id,
+		    sizeof(out->shopper_record_id));
+		col(q, 10, out->return_reason, sizeof(out->return_reason));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See cod.h. */
+int
+db_cod_set_agreed(struct db *db, int64_t order_id, const char *day, int bump)
+{
+	struct dbq *q = get(db, STMT_COD_AGREED);
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, day);
+	dbq_int(q, bump ? 1 : 0);
+	dbq_int(q, order_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_set_paid_report(struct db *db, int64_t order_id, int64_t amount_minor,
+    const char *method, const char *record_id, int64_t now)
+{
+	struct dbq *q = get(db, STMT_COD_PAID_REPORT);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, amount_minor);
+	dbq_cstr(q, method);
+	dbq_cstr(q, record_id);
+	dbq_int(q, order_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_set_shopper_paid(struct db *db, int64_t order_id, int64_t file_id,
+    const char *record_id, int64_t now)
+{
+	struct dbq *q = get(db, STMT_COD_SHOPPER_PAID);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	if (file_id > 0)
+		dbq_int(q, file_id);
+	else
+		dbq_null(q);
+	dbq_cstr(q, record_id != NULL && record_id[0] != '\0' ? record_id :
+	    NULL);
+	dbq_int(q, order_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_set_return_reason(struct db *db, int64_t order_id, const char *reason)
+{
+	struct dbq *q = get(db, STMT_COD_RETURN_REASON);
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, reason);
+	dbq_int(q, order_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_refusal_add(struct db *db, int64_t user_id, int64_t order_id,
+    const char *reason, int counted, const char *day, int64_t now)
+{
+	struct dbq *q = get(db, STMT_REFUSAL_ADD);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, order_id);
+	dbq_cstr(q, reason);
+	dbq_int(q, counted ? 1 : 0);
+	dbq_cstr(q, day);
+	dbq_int(q, now);
+	return run_once(q);
+}
+
+/* See cod.h. */
+int
+db_cod_refusal_days(struct db *db, int64_t user_id, char (**out)[11],
+    size_t *n)
+{
+	struct dbq	*q = get(db, STMT_REFUSAL_DAYS);
+	char		(*v)[11] = NULL;
+	size_t		 cap = 0, len = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		v = grow(v, sizeof(*v), len, &cap);
+		col(q, 0, v[len++], sizeof(v[0]));
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See cod.h. */
+int
+db_cod_refusal_list(struct db *db, int64_t user_id,
+    struct db_cod_refusal **out, size_t *n)
+{
+	struct dbq		*q = get(db, STMT_REFUSAL_LIST);
+	struct db_cod_refusal	*v = NULL, *r;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		v = grow(v, sizeof(*v), len, &cap);
+		r = &v[len++];
+		r->order_id = dbq_col_int(q, 0);
+		col(q, 1, r->reason, sizeof(r->reason));
+		r->counted = (int)dbq_col_int(q, 2);
+		col(q, 3, r->refused_on, sizeof(r->refused_on));
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See cod.h. */
+int
+db_debt_add(struct db *db, int64_t user_id, int64_t order_id,
+    const char *kind, int64_t amount_minor, const char *currency,
+    const char *description, int64_t now)
+{
+	struct dbq *q = get(db, STMT_DEBT_ADD);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, order_id);
+	dbq_cstr(q, kind);
+	dbq_int(q, amount_minor);
+	dbq_cstr(q, currency);
+	dbq_cstr(q, description);
+	dbq_int(q, now);
+	return run_once(q);
+}
+
+/* See cod.h. */
+int
+db_debt_list(struct db *db, int64_t user_id, struct db_debt **out, size_t *n)
+{
+	struct dbq	*q = get(db, STMT_DEBT_LIST);
+	struct db_debt	*v = NULL, *d;
+	size_t		 cap = 0, len = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		v = grow(v, sizeof(*v), len, &cap);
+		d = &v[len++];
+		d->order_id = dbq_col_int(q, 0);
+		col(q, 1, d->kind, sizeof(d->kind));
+		d->amount_minor = dbq_col_int(q, 2);
+		col(q, 3, d->currency, sizeof(d->currency));
+		col(q, 4, d->description, sizeof(d->description));
+		d->created_at = dbq_col_int(q, 5);
+		d->settled_at = dbq_col_int(q, 6);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Fill u from the current row of a USER_COLS query. */
+static void
+user_row(struct dbq *q, struct db_cod_user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = dbq_col_int(q, 0);
+	col(q, 1, u->email, sizeof(u->email));
+	col(q, 2, u->name, sizeof(u->name));
+	u->completed = dbq_col_int(q, 3);
+	u->violations = dbq_col_int(q, 4);
+	u->revoked = (int)dbq_col_int(q, 5);
+	col(q, 6, u->suspended_until, sizeof(u->suspended_until));
+}
+
+/* See cod.h. */
+int
+db_cod_user_get(struct db *db, int64_t user_id, int lock,
+    struct db_cod_user *out)
+{
+	struct dbq	*q = get(db, lock ? STMT_USER_GET_LOCK : STMT_USER_GET);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1)
+		user_row(q, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* Run a one-parameter UPDATE of users. */
+static int
+user_update(struct db *db, enum stmt s, int64_t user_id)
+{
+	struct dbq *q = get(db, s);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_user_completed_inc(struct db *db, int64_t user_id)
+{
+	return user_update(db, STMT_USER_COMPLETED, user_id);
+}
+
+/* See cod.h. */
+int
+db_cod_user_violation_inc(struct db *db, int64_t user_id)
+{
+	return user_update(db, STMT_USER_VIOLATION, user_id);
+}
+
+/* See cod.h. */
+int
+db_cod_user_set_suspended(struct db *db, int64_t user_id, const char *day)
+{
+	struct dbq *q = get(db, STMT_USER_SUSPEND);
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, day != NULL && day[0] != '\0' ? day : NULL);
+	dbq_int(q, user_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_user_set_revoked(struct db *db, int64_t user_id, int revoked)
+{
+	struct dbq *q = get(db, STMT_USER_REVOKE);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, revoked ? 1 : 0);
+	dbq_int(q, user_id);
+	return run(q);
+}
+
+/* See cod.h. */
+int
+db_cod_user_list(struct db *db, size_t limit, struct db_cod_user **out,
+    size_t *n)
+{
+	struct dbq		*q = get(db, STMT_USER_LIST);
+	struct db_cod_user	*v = NULL;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, (int64_t)limit);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		v = grow(v, sizeof(*v), len, &cap);
+		user_row(q, &v[len++]);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See cod.h. */
+int
+db_cod_review_list(struct db *db, int oldest_first, size_t offset,
+    size_t limit, struct db_cod_review **out, size_t *n, int64_t *total)
+{
+	struct dbq		*q;
+	struct db_cod_review	*v = NULL, *r;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if ((q = get(db, STMT_REVIEW_COUNT)) == NULL)
+		return -1;
+	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
+		dbq_done(q);
+		return -1;
+	}
+	*total = dbq_col_int(q, 0);
+	dbq_done(q);
+	q = get(db, oldest_first ? STMT_REVIEW_LIST_OLD : STMT_REVIEW_LIST_DUE);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, (int64_t)limit);
+	dbq_int(q, (int64_t)offset);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		v = grow(v, sizeof(*v), len, &cap);
+		r = &v[len++];
+		r->id = dbq_col_int(q, 0);
+		col(q, 1, r->email, sizeof(r->email));
+		r->amount_due_minor = dbq_col_int(q, 2);
+		r->fee_minor = dbq_col_int(q, 3);
+		col(q, 4, r->currency, sizeof(r->currency));
+		col(q, 5, r->country, sizeof(r->country));
+		col(q, 6, r->review_due, sizeof(r->review_due));
+		r->created_at = dbq_col_int(q, 7);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See cod.h. */
+int
+db_cod_take_unpaid(struct db *db, const char *today, int64_t *id,
+    char status[33], char agreed[11])
+{
+	struct dbq	*q = get(db, STMT_TAKE_UNPAID);
+	int		 rc;
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, today);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		*id = dbq_col_int(q, 0);
+		col(q, 1, status, 33);
+		col(q, 2, agreed, 11);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See cod.h. */
+int
+db_cod_take_suspension_end(struct db *db, const char *today,
+    int64_t *user_id, char until[11])
+{
+	struct dbq	*q = get(db, STMT_TAKE_SUSPENSION);
+	int		 rc;
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, today);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		*user_id = dbq_col_int(q, 0);
+		col(q, 1, until, 11);
+	}
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,504 @@
+/*
+ * Pay After Use tables (see payafter.h and sql/011_payafter.sql).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/dbint.h"
+#include "db/payafter.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_PAU_CARD_GET,
+	STMT_PAU_CARD_PUT,
+	STMT_PAU_SETTING,
+	STMT_PAU_CHARGE_INSERT,
+	STMT_PAU_CHARGE_GET,
+	STMT_PAU_CHARGE_GET_LOCK,
+	STMT_PAU_CHARGE_UPDATE,
+	STMT_PAU_CHARGES_BY_USER,
+	STMT_PAU_GUARANTEE_ADD,
+	STMT_PAU_GUARANTEE_LIST,
+	STMT_PAU_NEXT_AUTOCONFIRM,
+	STMT_PAU_NEXT_OPEN,
+	STMT_PAU_USER_SUSPEND,
+	STMT_PAU_DELIVERED_AT,
+	STMT__MAX
+};
+
+#define CHARGE_COLS \
+	"order_id, user_id, status, currency, amount_minor, late_fee_minor, " \
+	"paid_minor, due_date, attempts, tries_day, tries_on_day, " \
+	"next_try_at, reason, reference, card_last4, suspended_at, " \
+	"created_at, updated_at, paid_at"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_PAU_CARD_GET */
+	"SELECT brand, last4, token_enc, updated_at FROM pau_cards "
+	"WHERE user_id = ?",
+	/* STMT_PAU_CARD_PUT */
+	"INSERT INTO pau_cards (user_id, brand, last4, token_enc, created_at, "
+	"updated_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+	"brand = VALUES(brand), last4 = VALUES(last4), "
+	"token_enc = VALUES(token_enc), updated_at = VALUES(updated_at)",
+	/* STMT_PAU_SETTING */
+	"SELECT value FROM settings WHERE name = ?",
+	/* STMT_PAU_CHARGE_INSERT */
+	"INSERT IGNORE INTO pau_charges (" CHARGE_COLS ") VALUES (?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_PAU_CHARGE_GET */
+	"SELECT " CHARGE_COLS " FROM pau_charges WHERE order_id = ?",
+	/* STMT_PAU_CHARGE_GET_LOCK */
+	"SELECT " CHARGE_COLS " FROM pau_charges WHERE order_id = ? "
+	"FOR UPDATE",
+	/* STMT_PAU_CHARGE_UPDATE */
+	"UPDATE pau_charges SET status = ?, late_fee_minor = ?, "
+	"paid_minor = ?, attempts = ?, tries_day = ?, tries_on_day = ?, "
+	"next_try_at = ?, reason = ?, reference = ?, card_last4 = ?, "
+	"suspended_at = ?, updated_at = ?, paid_at = ? WHERE order_id = ?",
+	/* STMT_PAU_CHARGES_BY_USER */
+	"SELECT " CHARGE_COLS " FROM pau_charges WHERE user_id = ? "
+	"ORDER BY created_at DESC, order_id DESC LIMIT 200",
+	/* STMT_PAU_GUARANTEE_ADD */
+	"INSERT IGNORE INTO pau_guarantee (order_id, user_id, kind, "
+	"amount_minor, currency, amount_usd_minor, note, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_PAU_GUARANTEE_LIST */
+	"SELECT g.id, g.order_id, g.user_id, g.kind, g.amount_minor, "
+	"g.currency, g.amount_usd_minor, g.note, g.created_at, "
+	"COALESCE(u.email, '') FROM pau_guarantee g "
+	"LEFT JOIN users u ON u.id = g.user_id "
+	"ORDER BY g.created_at DESC, g.id DESC LIMIT ?",
+	/* STMT_PAU_NEXT_AUTOCONFIRM (PAU-03) */
+	"SELECT o.id FROM orders o WHERE o.method = 'pay_after_use' "
+	"AND o.status = 'delivered' AND o.id > ? AND (SELECT MAX(e.at) "
+	"FROM events e WHERE e.subject_type = 'order' AND "
+	"e.subject_id = o.id AND e.to_state = 'delivered') < ? "
+	"ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED",
+	/* STMT_PAU_NEXT_OPEN (PAU-04) */
+	"SELECT order_id FROM pau_charges WHERE status = 'open' "
+	"AND order_id > ? ORDER BY order_id LIMIT 1 FOR UPDATE SKIP LOCKED",
+	/* STMT_PAU_USER_SUSPEND (INST-F2) */
+	"UPDATE users SET installment_suspended = 1, bad_payment_record = 1 "
+	"WHERE id = ?",
+	/* STMT_PAU_DELIVERED_AT */
+	"SELECT COALESCE(MAX(at), 0) FROM events WHERE subject_type = 'order' "
+	"AND subject_id = ? AND to_state = 'delivered'",
+};
+
+/* Prepare statement i. */
+static struct dbq *
+pq(struct db *db, enum stmt i)
+{
+	return dbq_get(db, DB_T_PAYAFTER, i, stmts[i]);
+}
+
+/* Execute q and read one integer into *out: 1 a row, 0 none, -1 error.
+ * Always finishes q. */
+static int
+one_int(struct dbq *q, int64_t *out)
+{
+	int rc;
+
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1)
+		*out = dbq_col_int(q, 0);
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int
+db_pau_card_get(struct db *db, int64_t user_id, struct db_pau_card *out)
+{
+	struct dbq	*q;
+	const char	*s;
+	size_t		 len;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((q = pq(db, STMT_PAU_CARD_GET)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		snprintf(out->brand, sizeof(out->brand), "%s",
+		    dbq_col_str(q, 0, NULL));
+		snprintf(out->last4, sizeof(out->last4), "%s",
+		    dbq_col_str(q, 1, NULL));
+		s = dbq_col_str(q, 2, &len);
+		if (len > sizeof(out->token_enc))
+			len = 0;	/* corrupt: treated as no token */
+		memcpy(out->token_enc, s, len);
+		out->token_len = len;
+		out->updated_at = dbq_col_int(q, 3);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int
+db_pau_card_put(struct db *db, int64_t user_id, const char *brand,
+    const char *last4, const unsigned char *enc, size_t enclen, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = pq(db, STMT_PAU_CARD_PUT)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_cstr(q, brand);
+	dbq_cstr(q, last4);
+	dbq_str(q, (const char *)enc, enclen);
+	dbq_int(q, now);
+	dbq_int(q, now);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int
+db_pau_setting(struct db *db, const char *name, char *out, size_t outsz)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = pq(db, STMT_PAU_SETTING)) == NULL)
+		return -1;
+	dbq_cstr(q, name);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1)
+		snprintf(out, outsz, "%s", dbq_col_str(q, 0, NULL));
+	dbq_done(q);
+	return rc;
+}
+
+/* Bind s, or SQL NULL when s is empty. */
+static void
+str_or_null(struct dbq *q, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		dbq_null(q);
+	else
+		dbq_cstr(q, s);
+}
+
+/* Bind v, or SQL NULL when v is 0. */
+static void
+int_or_null(struct dbq *q, int64_t v)
+{
+	if (v == 0)
+		dbq_null(q);
+	else
+		dbq_int(q, v);
+}
+
+/* See payafter.h. */
+int
+db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = pq(db, STMT_PAU_CHARGE_INSERT)) == NULL)
+		return -1;
+	dbq_int(q, c->order_id);
+	dbq_int(q, c->user_id);
+	dbq_cstr(q, c->status);
+	dbq_cstr(q, c->currency);
+	dbq_int(q, c->amount_minor);
+	dbq_int(q, c->late_fee_minor);
+	dbq_int(q, c->paid_minor);
+	dbq_cstr(q, c->due_date);
+	dbq_int(q, c->attempts);
+	str_or_null(q, c->tries_day);
+	dbq_int(q, c->tries_on_day);
+	dbq_int(q, c->next_try_at);
+	dbq_cstr(q, c->reason);
+	dbq_cstr(q, c->reference);
+	str_or_null(q, c->card_last4);
+	int_or_null(q, c->suspended_at);
+	dbq_int(q, c->created_at);
+	dbq_int(q, c->updated_at);
+	int_or_null(q, c->paid_at);
+	if ((rc = dbq_exec(q)) == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* Read the CHARGE_COLS of q's current row into c. */
+static void
+charge_row(struct dbq *q, struct db_pau_charge *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->order_id = dbq_col_int(q, 0);
+	c->user_id = dbq_col_int(q, 1);
+	snprintf(c->status, sizeof(c->status), "%s", dbq_col_str(q, 2, NULL));
+	snprintf(c->currency, sizeof(c->currency), "%s",
+	    dbq_col_str(q, 3, NULL));
+	c->amount_minor = dbq_col_int(q, 4);
+	c->late_fee_minor = dbq_col_int(q, 5);
+	c->paid_minor = dbq_col_int(q, 6);
+	snprintf(c->due_date, sizeof(c->due_date), "%s",
+	    dbq_col_str(q, 7, NULL));
+	c->attempts = (int)dbq_col_int(q, 8);
+	snprintf(c->tries_day, sizeof(c->tries_day), "%s",
+	    dbq_col_str(q, 9, NULL));
+	c->tries_on_day = (int)dbq_col_int(q, 10);
+	c->next_try_at = dbq_col_int(q, 11);
+	snprintf(c->reason, sizeof(c->reason), "%s", dbq_col_str(q, 12, NULL));
+	snprintf(c->reference, sizeof(c->reference), "%s",
+	    dbq_col_str(q, 13, NULL));
+	snprintf(c->card_last4, sizeof(c->card_last4), "%s",
+	    dbq_col_str(q, 14, NULL));
+	c->suspended_at = dbq_col_int(q, 15);
+	c->created_at = dbq_col_int(q, 16);
+	c->updated_at = dbq_col_int(q, 17);
+	c->paid_at = dbq_col_int(q, 18);
+}
+
+/* See payafter.h. */
+int
+db_pau_charge_get(struct db *db, int64_t order_id, int lock,
+    struct db_pau_charge *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	q = pq(db, lock ? STMT_PAU_CHARGE_GET_LOCK : STMT_PAU_CHARGE_GET);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1)
+		charge_row(q, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int
+db_pau_charge_update(struct db *db, const struct db_pau_charge *c)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = pq(db, STMT_PAU_CHARGE_UPDATE)) == NULL)
+		return -1;
+	dbq_cstr(q, c->status);
+	dbq_int(q, c->late_fee_minor);
+	dbq_int(q, c->paid_minor);
+	dbq_int(q, c->attempts);
+	str_or_null(q, c->tries_day);
+	dbq_int(q, c->tries_on_day);
+	dbq_int(q, c->next_try_at);
+	dbq_cstr(q, c->reason);
+	dbq_cstr(q, c->reference);
+	str_or_null(q, c->card_last4);
+	int_or_null(q, c->suspended_at);
+	dbq_int(q, c->updated_at);
+	int_or_null(q, c->paid_at);
+	dbq_int(q, c->order_id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int
+db_pau_charges_by_user(struct db *db, int64_t user_id,
+    struct db_pau_charge **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_pau_charge	*v = NULL;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = pq(db, STMT_PAU_CHARGES_BY_USER)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		charge_row(q, &v[len++]);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See payafter.h. */
+int
+db_pau_guarantee_add(struct db *db, int64_t order_id, int64_t user_id,
+    const char *kind, int64_t amount_minor, const char *currency,
+    int64_t amount_usd_minor, const char *note, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = pq(db, STMT_PAU_GUARANTEE_ADD)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_int(q, user_id);
+	dbq_cstr(q, kind);
+	dbq_int(q, amount_minor);
+	dbq_cstr(q, currency);
+	dbq_int(q, amount_usd_minor);
+	dbq_cstr(q, note);
+	dbq_int(q, now);
+	if ((rc = dbq_exec(q)) == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int
+db_pau_guarantee_list(struct db *db, size_t limit,
+    struct db_pau_guarantee **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_pau_guarantee	*v = NULL, *g;
+	size_t			 cap = 0, len = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = pq(db, STMT_PAU_GUARANTEE_LIST)) == NULL)
+		return -1;
+	dbq_int(q, (int64_t)limit);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		g = &v[len++];
+		memset(g, 0, sizeof(*g));
+		g->id = dbq_col_int(q, 0);
+		g->order_id = dbq_col_int(q, 1);
+		g->user_id = dbq_col_int(q, 2);
+		snprintf(g->kind, sizeof(g->kind), "%s",
+		    dbq_col_str(q, 3, NULL));
+		g->amount_minor = dbq_col_int(q, 4);
+		snprintf(g->currency, sizeof(g->currency), "%s",
+		    dbq_col_str(q, 5, NULL));
+		g->amount_usd_minor = dbq_col_int(q, 6);
+		snprintf(g->note, sizeof(g->note), "%s",
+		    dbq_col_str(q, 7, NULL));
+		g->created_at = dbq_col_int(q, 8);
+		snprintf(g->email, sizeof(g->email), "%s",
+		    dbq_col_str(q, 9, NULL));
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See payafter.h. */
+int
+db_pau_next_autoconfirm(struct db *db, int64_t cutoff, int64_t after,
+    int64_t *id)
+{
+	struct dbq *q;
+
+	if ((q = pq(db, STMT_PAU_NEXT_AUTOCONFIRM)) == NULL)
+		return -1;
+	dbq_int(q, after);
+	dbq_int(q, cutoff);
+	return one_int(q, id);
+}
+
+/* See payafter.h. */
+int
+db_pau_next_open(struct db *db, int64_t after, int64_t *id)
+{
+	struct dbq *q;
+
+	if ((q = pq(db, STMT_PAU_NEXT_OPEN)) == NULL)
+		return -1;
+	dbq_int(q, after);
+	return one_int(q, id);
+}
+
+/* See payafter.h. */
+int
+db_pau_user_suspend(struct db *db, int64_t user_id)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = pq(db, STMT_PAU_USER_SUSPEND)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See payafter.h. */
+int64_t
+db_pau_delivered_at(struct db *db, int64_t id)
+{
+	struct dbq	*q;
+	int64_t		 at = 0;
+
+	if ((q = pq(db, STMT_PAU_DELIVERED_AT)) == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (one_int(q, &at) == -1)
+		return -1;
+	return at;
+}
+
+/* See payafter.h: the copy of the configuration the connection keeps. */
+int
+db_pau_secret(struct db *db, char out[65])
+{
+	if (db == NULL || strlen(db->cfg.secret_key) != 64) {
+		out[0] = '\0';
+		return -1;
+	}
+	memcpy(out, db->cfg.secret_key, 65);
+	return 0;
+}

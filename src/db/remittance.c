@@ -1,0 +1,803 @@
+/*
+ * Remittance tables (migration 007, issue 5): payee, vouchers, refunds,
+ * statements. SQL only, bound parameters only; one enum stmt.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/remittance.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_PAYEE,
+	STMT_DOMESTIC,
+	STMT_V_INSERT,
+	STMT_V_BY_KEY,
+	STMT_V_GET,
+	STMT_V_GET_LOCK,
+	STMT_V_LIST,
+	STMT_V_PENDING,
+	STMT_V_OF_FILE,
+	STMT_V_DECIDE,
+	STMT_RECEIVED,
+	STMT_QUEUE,
+	STMT_QUEUE_COUNT,
+	STMT_R_INSERT,
+	STMT_R_LIST,
+	STMT_BY_RF,
+	STMT_S_INSERT,
+	STMT_S_PREV,
+	STMT_S_COUNTS,
+	STMT_L_INSERT,
+	STMT_L_UNMATCHED,
+	STMT_T_EXPIRED,
+	STMT_T_EXCESS,
+	STMT_T_CANCEL,
+	STMT_R_SET_DUE,
+	STMT__MAX
+};
+
+#define V_COLS \
+	"v.id, v.order_id, v.user_id, COALESCE(v.file_id, 0), " \
+	"COALESCE(v.dup_of_file, 0), v.source, v.amount_minor, v.currency, " \
+	"v.remitted_on, v.tracking, COALESCE(v.expected_from, ''), " \
+	"COALESCE(v.expected_by, ''), v.status, COALESCE(v.reason, ''), " \
+	"v.note, COALESCE(v.received_minor, -1), COALESCE(v.decided_by, 0), " \
+	"COALESCE(a.email, ''), COALESCE(v.decided_at, 0), v.created_at "
+#define V_FROM \
+	"FROM remittance_vouchers v LEFT JOIN users a ON a.id = v.decided_by "
+#define V_NCOLS	20
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_PAYEE */
+	"SELECT account_name, account_number, address, postal_code, country "
+	"FROM remittance_payee WHERE id = 1",
+	/* STMT_DOMESTIC */
+	"SELECT domestic FROM regions WHERE code = ?",
+	/* STMT_V_INSERT */
+	"INSERT INTO remittance_vouchers (order_id, user_id, source, file_id, "
+	"dup_of_file, amount_minor, currency, remitted_on, tracking, "
+	"expected_from, expected_by, status, received_minor, decided_by, "
+	"decided_at, idempotency_key, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_V_BY_KEY */
+	"SELECT id FROM remittance_vouchers WHERE order_id = ? AND "
+	"idempotency_key = ?",
+	/* STMT_V_GET */
+	"SELECT " V_COLS V_FROM "WHERE v.id = ?",
+	/* STMT_V_GET_LOCK: the voucher row only (no join) is locked. */
+	"SELECT " V_COLS V_FROM "WHERE v.id = ? FOR UPDATE",
+	/* STMT_V_LIST */
+	"SELECT " V_COLS V_FROM "WHERE v.order_id = ? "
+	"ORDER BY v.created_at DESC, v.id DESC",
+	/* STMT_V_PENDING */
+	"SELECT " V_COLS V_FROM "WHERE v.order_id = ? AND v.status = "
+	"'pending' ORDER BY v.id DESC LIMIT 1",
+	/* STMT_V_OF_FILE */
+	"SELECT order_id FROM remittance_vouchers WHERE file_id = ? AND "
+	"order_id <> ? ORDER BY id LIMIT 1",
+	/* STMT_V_DECIDE */
+	"UPDATE remittance_vouchers SET status = ?, reason = ?, "
+	"received_minor = ?, note = ?, decided_by = ?, decided_at = ? "
+	"WHERE id = ? AND status = 'pending'",
+	/* STMT_RECEIVED */
+	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
+	"WHERE order_id = ? AND status = 'accepted'",
+	/* STMT_QUEUE: oldest first (REM-P5 queue). */
+	"SELECT " V_COLS ", u.email, o.amount_due_minor, o.status, o.country "
+	V_FROM "JOIN orders o ON o.id = v.order_id "
+	"JOIN users u ON u.id = v.user_id "
+	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
+	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL) "
+	"ORDER BY v.created_at, v.id LIMIT ? OFFSET ?",
+	/* STMT_QUEUE_COUNT */
+	"SELECT COUNT(*) FROM remittance_vouchers v "
+	"JOIN orders o ON o.id = v.order_id "
+	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
+	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL)",
+	/* STMT_R_INSERT */
+	"INSERT INTO remittance_refunds (order_id, kind, amount_minor, "
+	"currency, due, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	/* STMT_R_LIST */
+	"SELECT id, order_id, kind, amount_minor, currency, "
+	"COALESCE(due, ''), created_at, COALESCE(sent_at, 0) "
+	"FROM remittance_refunds WHERE order_id = ? ORDER BY id",
+	/* STMT_BY_RF */
+	"SELECT id FROM orders WHERE rf_code = ? AND method = 'remittance'",
+	/* STMT_S_INSERT */
+	"INSERT INTO remittance_statements (sha256, admin_id, imported_at) "
+	"VALUES (?, ?, ?)",
+	/* STMT_S_PREV */
+	"SELECT imported_at FROM remittance_statements WHERE sha256 = ?",
+	/* STMT_S_COUNTS */
+	"UPDATE remittance_statements SET nlines = ?, matched = ? WHERE id = ?",
+	/* STMT_L_INSERT */
+	"INSERT INTO remittance_statement_lines (statement_id, line_no, "
+	"line_sha256, raw, order_id, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_L_UNMATCHED */
+	"SELECT l.statement_id, l.line_no, l.raw, COALESCE(l.order_id, 0), "
+	"l.outcome, l.note, s.imported_at FROM remittance_statement_lines l "
+	"JOIN remittance_statements s ON s.id = l.statement_id "
+	"WHERE l.outcome <> 'matched' ORDER BY l.id DESC LIMIT ?",
+	/* STMT_T_EXPIRED (REM-P6) */
+	"SELECT id, status FROM orders WHERE method = 'remittance' AND status "
+	"IN ('awaiting_remittance', 'awaiting_verification', 'partially_paid') "
+	"AND payment_due IS NOT NULL AND payment_due < ? ORDER BY id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
+	/* STMT_T_EXCESS (REM-P7) */
+	"SELECT r.id, o.completed_at FROM remittance_refunds r "
+	"JOIN orders o ON o.id = r.order_id WHERE r.kind = 'excess' AND "
+	"r.due IS NULL AND o.completed_at IS NOT NULL ORDER BY r.id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
+	/* STMT_T_CANCEL (REM-P8) */
+	"SELECT o.id, o.currency, o.updated_at, (SELECT COALESCE(SUM("
+	"v.received_minor), 0) FROM remittance_vouchers v WHERE v.order_id = "
+	"o.id AND v.status = 'accepted') AS got FROM orders o "
+	"WHERE o.method = 'remittance' AND o.status = 'cancelled' AND NOT "
+	"EXISTS (SELECT 1 FROM remittance_refunds r WHERE r.order_id = o.id "
+	"AND r.kind = 'cancel') AND EXISTS (SELECT 1 FROM remittance_vouchers "
+	"w WHERE w.order_id = o.id AND w.status = 'accepted' AND "
+	"w.received_minor > 0) ORDER BY o.id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
+	/* STMT_R_SET_DUE */
+	"UPDATE remittance_refunds SET due = ? WHERE id = ?",
+};
+
+/* Bind id, or NULL when id <= 0. */
+static void
+bind_id(struct dbq *q, int64_t id)
+{
+	if (id > 0)
+		dbq_int(q, id);
+	else
+		dbq_null(q);
+}
+
+/* Bind a C string, NULL for NULL or "". */
+static void
+bind_opt(struct dbq *q, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		dbq_null(q);
+	else
+		dbq_cstr(q, s);
+}
+
+/* Copy column col of q into out (outsz bytes). */
+static void
+col_copy(struct dbq *q, int col, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", dbq_col_str(q, col, NULL));
+}
+
+/* Read the V_COLS of the current row (from column base) into *v. */
+static void
+read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->id = dbq_col_int(q, b + 0);
+	v->order_id = dbq_col_int(q, b + 1);
+	v->user_id = dbq_col_int(q, b + 2);
+	v->file_id = dbq_col_int(q, b + 3);
+	v->dup_of_file = dbq_col_int(q, b + 4);
+	col_copy(q, b + 5, v->source, sizeof(v->source));
+	v->amount_minor = dbq_col_int(q, b + 6);
+	col_copy(q, b + 7, v->currency, sizeof(v->currency));
+	col_copy(q, b + 8, v->remitted_on, sizeof(v->remitted_on));
+	col_copy(q, b + 9, v->tracking, sizeof(v->tracking));
+	col_copy(q, b + 10, v->expected_from, sizeof(v->expected_from));
+	col_copy(q, b + 11, v->expected_by, sizeof(v->expected_by));
+	col_copy(q, b + 12, v->status, sizeof(v->status));
+	col_copy(q, b + 13, v->reason, sizeof(v->reason));
+	col_copy(q, b + 14, v->note, sizeof(v->note));
+	v->received_minor = dbq_col_int(q, b + 15);
+	v->decided_by = dbq_col_int(q, b + 16);
+	col_copy(q, b + 17, v->decided_by_email, sizeof(v->decided_by_email));
+	v->decided_at = dbq_col_int(q, b + 18);
+	v->created_at = dbq_col_int(q, b + 19);
+}
+
+/* Run statement idx with the parameters bound by the caller and return
+ * the first column of the first row as an integer: 1 with *out, 0 no row,
+ * -1 error. Calls dbq_done. */
+static int
+one_int(struct dbq *q, int64_t *out)
+{
+	int rc;
+
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	rc = dbq_fetch(q);
+	if (rc == 1)
+		*out = dbq_col_int(q, 0);
+	dbq_done(q);
+	return rc;
+}
+
+/* dbq_get of this file's statement idx. */
+static struct dbq *
+get(struct db *db, enum stmt idx)
+{
+	return dbq_get(db, DB_T_VOUCHER, idx, stmts[idx]);
+}
+
+/* See remittance.h. */
+int
+db_rem_payee_get(struct db *db, struct db_rem_payee *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((q = get(db, STMT_PAYEE)) == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		col_copy(q, 0, out->account_name, sizeof(out->account_name));
+		col_copy(q, 1, out->account_number,
+		    sizeof(out->account_number));
+		col_copy(q, 2, out->address, sizeof(out->address));
+		col_copy(q, 3, out->postal_code, sizeof(out->postal_code));
+		col_copy(q, 4, out->country, sizeof(out->country));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_region_domestic(struct db *db, const char *region_code)
+{
+	struct dbq	*q;
+	int64_t		 v = 0;
+	int		 rc;
+
+	if ((q = get(db, STMT_DOMESTIC)) == NULL)
+		return -1;
+	dbq_cstr(q, region_code);
+	rc = one_int(q, &v);
+	if (rc == -1)
+		return -1;
+	return rc == 1 && v != 0;
+}
+
+/* See remittance.h. */
+int64_t
+db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
+{
+	struct dbq	*q;
+	int64_t		 id = -1;
+
+	if ((q = get(db, STMT_V_INSERT)) == NULL)
+		return -1;
+	dbq_int(q, v->order_id);
+	dbq_int(q, v->user_id);
+	dbq_cstr(q, v->source);
+	bind_id(q, v->file_id);
+	bind_id(q, v->dup_of_file);
+	dbq_int(q, v->amount_minor);
+	dbq_cstr(q, v->currency);
+	dbq_cstr(q, v->remitted_on);
+	dbq_cstr(q, v->tracking);
+	bind_opt(q, v->expected_from);
+	bind_opt(q, v->expected_by);
+	dbq_cstr(q, v->status);
+	if (v->received_minor >= 0)
+		dbq_int(q, v->received_minor);
+	else
+		dbq_null(q);
+	bind_id(q, v->decided_by);
+	if (v->decided_by > 0)
+		dbq_int(q, v->now);
+	else
+		dbq_null(q);
+	dbq_cstr(q, v->idempotency_key);
+	dbq_int(q, v->now);
+	if (dbq_exec(q) == 0)
+		id = dbq_insert_id(q);
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		id = 0;
+	dbq_done(q);
+	return id;
+}
+
+/* See remittance.h. */
+int64_t
+db_rem_voucher_by_key(struct db *db, int64_t order_id, const char *key)
+{
+	struct dbq	*q;
+	int64_t		 id = 0;
+	int		 rc;
+
+	if ((q = get(db, STMT_V_BY_KEY)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_cstr(q, key);
+	rc = one_int(q, &id);
+	return rc == -1 ? -1 : rc == 1 ? id : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_voucher_get(struct db *db, int64_t id, int lock,
+    struct db_rem_voucher *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((q = get(db, lock ? STMT_V_GET_LOCK : STMT_V_GET)) == NULL)
+		return -1;
+	dbq_int(q, id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1)
+		read_voucher(q, 0, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_voucher_list(struct db *db, int64_t order_id,
+    struct db_rem_voucher **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_rem_voucher	*v = NULL;
+	size_t			 len = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = get(db, STMT_V_LIST)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		read_voucher(q, 0, &v[len++]);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_voucher_pending(struct db *db, int64_t order_id,
+    struct db_rem_voucher *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((q = get(db, STMT_V_PENDING)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1)
+		read_voucher(q, 0, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int64_t
+db_rem_voucher_order_of_file(struct db *db, int64_t file_id,
+    int64_t not_order)
+{
+	struct dbq	*q;
+	int64_t		 id = 0;
+	int		 rc;
+
+	if ((q = get(db, STMT_V_OF_FILE)) == NULL)
+		return -1;
+	dbq_int(q, file_id);
+	dbq_int(q, not_order);
+	rc = one_int(q, &id);
+	return rc == -1 ? -1 : rc == 1 ? id : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_voucher_decide(struct db *db, int64_t id, const char *status,
+    const char *reason, int64_t received, const char *note,
+    int64_t admin_id, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	if ((q = get(db, STMT_V_DECIDE)) == NULL)
+		return -1;
+	dbq_cstr(q, status);
+	bind_opt(q, reason);
+	if (received >= 0)
+		dbq_int(q, received);
+	else
+		dbq_null(q);
+	dbq_cstr(q, note != NULL ? note : "");
+	bind_id(q, admin_id);
+	dbq_int(q, now);
+	dbq_int(q, id);
+	if (dbq_exec(q) == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_received_total(struct db *db, int64_t order_id, int64_t *out)
+{
+	struct dbq	*q;
+
+	*out = 0;
+	if ((q = get(db, STMT_RECEIVED)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	return one_int(q, out) == -1 ? -1 : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_queue(struct db *db, const char *currency, int dup_only,
+    size_t offset, size_t limit, struct db_rem_queue_row **out, size_t *n,
+    int64_t *total)
+{
+	struct dbq		*q;
+	struct db_rem_queue_row	*v = NULL, *r;
+	size_t			 len = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if ((q = get(db, STMT_QUEUE_COUNT)) == NULL)
+		return -1;
+	dbq_cstr(q, currency);
+	dbq_cstr(q, currency);
+	dbq_int(q, dup_only);
+	if (one_int(q, total) == -1)
+		return -1;
+	if ((q = get(db, STMT_QUEUE)) == NULL)
+		return -1;
+	dbq_cstr(q, currency);
+	dbq_cstr(q, currency);
+	dbq_int(q, dup_only);
+	dbq_int(q, (int64_t)limit);
+	dbq_int(q, (int64_t)offset);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		r = &v[len++];
+		memset(r, 0, sizeof(*r));
+		read_voucher(q, 0, &r->v);
+		col_copy(q, V_NCOLS, r->user_email, sizeof(r->user_email));
+		r->order_amount_minor = dbq_col_int(q, V_NCOLS + 1);
+		col_copy(q, V_NCOLS + 2, r->order_status,
+		    sizeof(r->order_status));
+		col_copy(q, V_NCOLS + 3, r->country, sizeof(r->country));
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_refund_insert(struct db *db, int64_t order_id, const char *kind,
+    int64_t amount_minor, const char *currency, const char *due, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	if ((q = get(db, STMT_R_INSERT)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_cstr(q, kind);
+	dbq_int(q, amount_minor);
+	dbq_cstr(q, currency);
+	bind_opt(q, due);
+	dbq_int(q, now);
+	if (dbq_exec(q) == 0)
+		rc = 1;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		rc = 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_refund_list(struct db *db, int64_t order_id,
+    struct db_rem_refund **out, size_t *n)
+{
+	struct dbq		*q;
+	struct db_rem_refund	*v = NULL, *r;
+	size_t			 len = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = get(db, STMT_R_LIST)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 4;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		r = &v[len++];
+		memset(r, 0, sizeof(*r));
+		r->id = dbq_col_int(q, 0);
+		r->order_id = dbq_col_int(q, 1);
+		col_copy(q, 2, r->kind, sizeof(r->kind));
+		r->amount_minor = dbq_col_int(q, 3);
+		col_copy(q, 4, r->currency, sizeof(r->currency));
+		col_copy(q, 5, r->due, sizeof(r->due));
+		r->created_at = dbq_col_int(q, 6);
+		r->sent_at = dbq_col_int(q, 7);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See remittance.h. */
+int64_t
+db_rem_order_by_rf(struct db *db, const char *rf)
+{
+	struct dbq	*q;
+	int64_t		 id = 0;
+	int		 rc;
+
+	if ((q = get(db, STMT_BY_RF)) == NULL)
+		return -1;
+	dbq_cstr(q, rf);
+	rc = one_int(q, &id);
+	return rc == -1 ? -1 : rc == 1 ? id : 0;
+}
+
+/* See remittance.h. */
+int64_t
+db_rem_statement_insert(struct db *db, const char *sha, int64_t admin_id,
+    int64_t now, int64_t *prev_at)
+{
+	struct dbq	*q;
+	int64_t		 id = -1;
+	int		 dup = 0;
+
+	*prev_at = 0;
+	if ((q = get(db, STMT_S_INSERT)) == NULL)
+		return -1;
+	dbq_cstr(q, sha);
+	dbq_int(q, admin_id);
+	dbq_int(q, now);
+	if (dbq_exec(q) == 0)
+		id = dbq_insert_id(q);
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		dup = 1;
+	dbq_done(q);
+	if (!dup)
+		return id;
+	if ((q = get(db, STMT_S_PREV)) == NULL)
+		return -1;
+	dbq_cstr(q, sha);
+	return one_int(q, prev_at) == -1 ? -1 : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_statement_counts(struct db *db, int64_t id, int nlines, int matched)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = get(db, STMT_S_COUNTS)) == NULL)
+		return -1;
+	dbq_int(q, nlines);
+	dbq_int(q, matched);
+	dbq_int(q, id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
+    const char *sha, const char *raw, int64_t order_id, const char *outcome,
+    const char *note)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	if ((q = get(db, STMT_L_INSERT)) == NULL)
+		return -1;
+	dbq_int(q, statement_id);
+	dbq_int(q, line_no);
+	dbq_cstr(q, sha);
+	dbq_str(q, raw, strnlen(raw, 512));
+	bind_id(q, order_id);
+	dbq_cstr(q, outcome);
+	dbq_str(q, note, strnlen(note, 255));
+	if (dbq_exec(q) == 0)
+		rc = 1;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		rc = 0;
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_unmatched_lines(struct db *db, size_t limit, struct db_rem_line **out,
+    size_t *n)
+{
+	struct dbq		*q;
+	struct db_rem_line	*v = NULL, *r;
+	size_t			 len = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = get(db, STMT_L_UNMATCHED)) == NULL)
+		return -1;
+	dbq_int(q, (int64_t)limit);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		r = &v[len++];
+		memset(r, 0, sizeof(*r));
+		r->statement_id = dbq_col_int(q, 0);
+		r->line_no = (int)dbq_col_int(q, 1);
+		col_copy(q, 2, r->raw, sizeof(r->raw));
+		r->order_id = dbq_col_int(q, 3);
+		col_copy(q, 4, r->outcome, sizeof(r->outcome));
+		col_copy(q, 5, r->note, sizeof(r->note));
+		r->imported_at = dbq_col_int(q, 6);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_take_expired(struct db *db, const char *today, int64_t *order_id,
+    char *status)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = get(db, STMT_T_EXPIRED)) == NULL)
+		return -1;
+	dbq_cstr(q, today);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		*order_id = dbq_col_int(q, 0);
+		snprintf(status, 33, "%s", dbq_col_str(q, 1, NULL));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_take_undated_excess(struct db *db, int64_t *refund_id,
+    int64_t *completed_at)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = get(db, STMT_T_EXCESS)) == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		*refund_id = dbq_col_int(q, 0);
+		*completed_at = dbq_col_int(q, 1);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_take_unrefunded_cancel(struct db *db, int64_t *order_id,
+    int64_t *received, char *currency, int64_t *updated_at)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = get(db, STMT_T_CANCEL)) == NULL)
+		return -1;
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	if ((rc = dbq_fetch(q)) == 1) {
+		*order_id = dbq_col_int(q, 0);
+		snprintf(currency, 4, "%s", dbq_col_str(q, 1, NULL));
+		*updated_at = dbq_col_int(q, 2);
+		*received = dbq_col_int(q, 3);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_refund_set_due(struct db *db, int64_t id, const char *day)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	if ((q = get(db, STMT_R_SET_DUE)) == NULL)
+		return -1;
+	dbq_cstr(q, day);
+	dbq_int(q, id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,798 @@
+/*
+ * Admin pages of issue 7 (ROLE_ADMIN only): the corporate qualification
+ * queue (oldest first, promised date and lateness, pages/admin_queue.h)
+ * and its review page (documents through the authorizing handler,
+ * start review, approve, reject with reason, "already decided by X at
+ * T"); the corporate installment queue and application page (approve or
+ * refuse, record the down payment and the monthly bank transfers); the
+ * companies and their agreements (COD-02 limit, REM-02 quota).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/admin.h"
+#include "db/company.h"
+#include "http/ctx.h"
+#include "pages/admin_queue.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/admin.h"
+#include "service/company.h"
+#include "view/view.h"
+
+const struct field_spec page_admin_corp_queue_fields[] = {
+	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ "status", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ "msg", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_company_msg_fields[] = {
+	{ "submission", FIELD_ID, 0, 0, 0, 0 },
+	{ "msg", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_decide_fields[] = {
+	{ "submission", FIELD_ID, 0, 0, 0, 0 },
+	{ "decision", FIELD_TOKEN, 1, 16, 0, 0 },
+	{ "reason", FIELD_TEXT, 0, 200, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_corp_down_fields[] = {
+	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
+	{ "reference", FIELD_TEXT, 1, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_corp_repay_fields[] = {
+	{ "seq", FIELD_INT, 0, 3, 0, 60 },
+	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
+	{ "reference", FIELD_TEXT, 1, 64, 0, 0 },
+	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_company_limits_fields[] = {
+	{ "save", FIELD_TOKEN, 1, 8, 0, 0 },
+	{ "agreement", FIELD_TOKEN, 0, 8, 0, 0 },
+	{ "cod_limit", FIELD_DECIMAL, 0, 24, 0, 0 },
+	{ "remit_quota", FIELD_DECIMAL, 0, 24, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* The end of day "YYYY-MM-DD" (next midnight UTC) as aq_row.promised_at,
+ * 0 when the text is not a date. */
+static int64_t
+day_end(const char *day)
+{
+	mp_date d;
+
+	if (day == NULL || mp_date_parse(day, strlen(day), &d) == -1)
+		return 0;
+	return ((int64_t)d + 1) * 86400;
+}
+
+/* The notice of a redirect's code (never text from the URL), or NULL. */
+static const char *
+notice_of(const char *code)
+{
+	static const struct {
+		const char *code, *text;
+	} n[] = {
+		{ "done", "Done: the status below is the new one; the company "
+		    "was told by an account message." },
+		{ "saved", "Agreements saved; the company was told." },
+	};
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(n) / sizeof(n[0]); i++)
+		if (strcmp(n[i].code, code) == 0)
+			return n[i].text;
+	return NULL;
+}
+
+/* Redirect to path (a printf format with one %lld) with ?msg=code. */
+static int
+back(struct ctx *c, const char *fmt, int64_t id, const char *code)
+{
+	char loc[160];
+	int  n;
+
+	n = snprintf(loc, sizeof(loc), fmt, (long long)id);
+	snprintf(loc + n, sizeof(loc) - (size_t)n, "?msg=%s", code);
+	return page_redirect(c, loc);
+}
+
+/* GET /admin/queues/qualifications: submissions waiting, oldest first. */
+int
+page_admin_qual_queue(struct ctx *c)
+{
+	static const char *const cols[] = { "Company", "Status",
+	    "Licence expires" };
+	static const struct aq_sort sorts[] = { { "oldest", "Oldest first" } };
+	struct aq_list	 l;
+	struct aq_row	*r;
+	struct db_qual	*q;
+	size_t		 i, n;
+	int64_t		 total;
+	int		 rc;
+
+	memset(&l, 0, sizeof(l));
+	l.title = "Corporate qualifications";
+	l.path = "/admin/queues/qualifications";
+	l.intro = "Submitted business licences and financial statements, "
+	    "oldest first; review by the promised date (INST-CORP: 1-3 "
+	    "business days). Open one to see its documents and decide.";
+	l.sorts = sorts;
+	l.nsorts = 1;
+	l.sort = "oldest";
+	l.columns = cols;
+	l.ncols = 3;
+	l.page = aq_page_arg(c);
+	l.notice = notice_of(ctx_str(c, "msg"));
+	if (db_qual_queue(c->db, (size_t)(l.page - 1) * AQ_PER_PAGE,
+	    AQ_PER_PAGE, &q, &n, &total) == -1)
+		return page_error(c, 500, NULL);
+	l.total = total;
+	for (i = 0; i < n; i++) {
+		r = aq_row_add(&l);
+		r->id = q[i].id;
+		snprintf(r->href, sizeof(r->href),
+		    "/admin/companies/%lld/qualification",
+		    (long long)q[i].company_id);
+		r->created_at = q[i].submitted_at;
+		r->promised_at = day_end(q[i].review_due);
+		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
+		    q[i].company_name);
+		snprintf(r->cells[1], sizeof(r->cells[1]), "%s", q[i].status);
+		snprintf(r->cells[2], sizeof(r->cells[2]), "%s",
+		    q[i].licence_expires);
+	}
+	free(q);
+	rc = admin_queue_render(c, &l);
+	aq_list_cleanup(&l);
+	return rc;
+}
+
+/* The review page of company id's latest submission with
+ * notice/error. */
+static int
+qual_page(struct ctx *c, int64_t id, int status, const char *notice,
+    const char *error)
+{
+	struct view_dict	*d, *s;
+	struct db_qual		 q;
+	struct db_company	 co;
+	struct db_doc		*docs = NULL;
+	char			 when[40], by[255], decision[33];
+	int64_t			 at;
+	size_t			 i, nd = 0;
+	int			 rc;
+
+	if ((rc = db_company_get(c->db, id, 0, 0, &co)) != 1)
+		return page_error(c, rc == 0 ? 404 : 500, NULL);
+	if ((rc = db_qual_latest(c->db, id, 0, &q)) == -1 ||
+	    (rc == 1 && db_doc_list(c->db, q.id, &docs, &nd) == -1))
+		return page_error(c, 500, NULL);
+	if (rc == 0) {
+		/* No submission yet: an empty one for the page. */
+		memset(&q, 0, sizeof(q));
+		snprintf(q.status, sizeof(q.status), "none");
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set_int(d, "ID", (long long)q.id);
+	view_set_int(d, "COMPANY_ID", (long long)co.id);
+	view_set(d, "COMPANY", co.name);
+	view_set(d, "COMPANY_STATUS", co.status);
+	view_set(d, "STATUS", q.status);
+	view_set(d, "LICENCE", q.licence_expires);
+	view_set(d, "DUE", q.review_due[0] ? q.review_due : "-");
+	admin_fmt_time(q.submitted_at, when, sizeof(when));
+	view_set(d, "SUBMITTED", when);
+	if (q.review_due[0] != '\0' && day_end(q.review_due) < c->now &&
+	    (strcmp(q.status, "submitted") == 0 ||
+	    strcmp(q.status, "under_review") == 0)) {
+		aq_age(c->now, day_end(q.review_due), when, sizeof(when));
+		view_set(view_add(d, "LATE"), "BY", when);
+	}
+	for (i = 0; i < nd; i++) {
+		s = view_add(d, "DOC");
+		view_set_int(s, "ID", (long long)docs[i].id);
+		view_set(s, "KIND", docs[i].kind);
+		view_set(s, "MIME", docs[i].mime);
+		view_set_int(s, "SIZE", (long long)docs[i].size);
+	}
+	free(docs);
+	if (strcmp(q.status, "submitted") == 0)
+		view_show(d, "CAN_START");
+	if (strcmp(q.status, "submitted") == 0 ||
+	    strcmp(q.status, "under_review") == 0)
+		view_show(d, "CAN_DECIDE");
+	else if (db_admin_decision_get(c->db, "qualification", q.id, "review",
+	    by, sizeof(by), decision, &at) == 1) {
+		s = view_add(d, "DECIDED");
+		view_set(s, "BY", by);
+		admin_fmt_time(at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "DECISION", decision);
+		view_set(s, "REASON", q.reason);
+	}
+	rc = page_render(c, "company_admin_qual.tpl", d, "Qualification");
+	view_dict_free(d);
+	if (rc == 200 && status != 200)
+		c->resp->status = rc = status;
+	return rc;
+}
+
+/* GET /admin/companies/:id/qualification. */
+int
+page_admin_qual(struct ctx *c)
+{
+	int64_t id = ctx_arg_id(c, 0);
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	return qual_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
+}
+
+/* Answer a decision: back to path on success, the page with msg else. */
+static int
+decided(struct ctx *c, enum cq_result r, int64_t id, const char *msg,
+    int (*page)(struct ctx *, int64_t, int, const char *, const char *),
+    const char *fmt)
+{
+	switch (r) {
+	case CQ_OK:
+		return back(c, fmt, id, strstr(fmt, "/limits") != NULL ||
+		    strcmp(fmt, "/admin/companies/%lld") == 0 ? "saved" :
+		    "done");
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	case CQ_BAD_INPUT:
+		return page(c, id, 400, NULL, msg);
+	case CQ_DECIDED:
+	case CQ_NOT_ALLOWED:
+		return page(c, id, 409, NULL, msg);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* The submission a POST on company id's qualification means: the
+ * "submission" field (the one the page showed), else the latest. Returns
+ * its id, 0 when there is none, -1 on error. */
+static int64_t
+submission_of(struct ctx *c, int64_t company_id)
+{
+	struct db_qual	q;
+	int64_t		shown = ctx_int(c, "submission", 0);
+	int		rc;
+
+	if ((rc = db_qual_latest(c->db, company_id, 0, &q)) != 1)
+		return rc;
+	if (shown > 0 && shown != q.id)
+		return shown;	/* decided meanwhile: the claim says so */
+	return q.id;
+}
+
+/* POST /admin/companies/:id/qualification/start. */
+int
+page_admin_qual_start(struct ctx *c)
+{
+	int64_t	id = ctx_arg_id(c, 0), sid;
+	char	msg[300];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if ((sid = submission_of(c, id)) <= 0)
+		return sid == 0 ? qual_page(c, id, 409, NULL, "This company "
+		    "has no submission to review.") : page_error(c, 500, NULL);
+	return decided(c, qual_start_review(c->db, c->user.user_id, sid,
+	    c->now, msg, sizeof(msg)), id, msg, qual_page,
+	    "/admin/companies/%lld/qualification");
+}
+
+/* POST /admin/companies/:id/qualification/decide. */
+int
+page_admin_qual_decide(struct ctx *c)
+{
+	const char	*dec = ctx_str(c, "decision");
+	int64_t		 id = ctx_arg_id(c, 0), sid;
+	char		 msg[300];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
+	    strcmp(dec, "reject") != 0))
+		return qual_page(c, id, 400, NULL, "Choose approve or reject.");
+	if ((sid = submission_of(c, id)) <= 0)
+		return sid == 0 ? qual_page(c, id, 409, NULL, "This company "
+		    "has no submission to decide.") : page_error(c, 500, NULL);
+	return decided(c, qual_decide(c->db, c->user.user_id, sid,
+	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
+	    sizeof(msg)), id, msg, qual_page,
+	    "/admin/companies/%lld/qualification");
+}
+
+/* GET /admin/queues/corporate: INST-CORP applications (default: waiting
+ * for review), oldest first. */
+int
+page_admin_corp_queue(struct ctx *c)
+{
+	static const char *const cols[] = { "Company", "Order", "Term",
+	    "Amount", "Status" };
+	static const char *const st[] = { "submitted", "approved", "signed",
+	    "in_effect", "rejected", "cancelled", NULL };
+	static const struct aq_filter filters[] = {
+		{ "status", "Status", st },
+	};
+	static const struct aq_sort sorts[] = { { "oldest", "Oldest first" } };
+	struct aq_list		 l;
+	struct aq_row		*r;
+	struct db_corp_app	*a;
+	struct money		 m;
+	const char		*status = ctx_str(c, "status");
+	size_t			 i, n;
+	int64_t			 total;
+	int			 rc;
+
+	if (status == NULL)
+		status = "submitted";
+	memset(&l, 0, sizeof(l));
+	l.title = "Corporate installment applications";
+	l.path = "/admin/queues/corporate";
+	l.intro = "INST-CORP applications, oldest first; review by the "
+	    "promised date (1-3 business days). Open one to decide, then "
+	    "record the down payment once the agreement is signed.";
+	l.filters = filters;
+	l.nfilters = 1;
+	l.values[0] = status;
+	l.sorts = sorts;
+	l.nsorts = 1;
+	l.sort = "oldest";
+	l.columns = cols;
+	l.ncols = 5;
+	l.page = aq_page_arg(c);
+	l.notice = notice_of(ctx_str(c, "msg"));
+	if (db_corp_app_queue(c->db, status, (size_t)(l.page - 1) *
+	    AQ_PER_PAGE, AQ_PER_PAGE, &a, &n, &total) == -1)
+		return page_error(c, 500, NULL);
+	l.total = total;
+	for (i = 0; i < n; i++) {
+		r = aq_row_add(&l);
+		r->id = a[i].id;
+		snprintf(r->href, sizeof(r->href),
+		    "/admin/orders/%lld/corporate", (long long)a[i].order_id);
+		r->created_at = a[i].submitted_at;
+		if (strcmp(a[i].status, "submitted") == 0)
+			r->promised_at = day_end(a[i].review_due);
+		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
+		    a[i].company_name);
+		snprintf(r->cells[1], sizeof(r->cells[1]), "#%lld",
+		    (long long)a[i].order_id);
+		snprintf(r->cells[2], sizeof(r->cells[2]), "%d months",
+		    a[i].term);
+		money_set(&m, a[i].amount_due_minor, a[i].currency);
+		money_display(&m, r->cells[3], sizeof(r->cells[3]));
+		snprintf(r->cells[4], sizeof(r->cells[4]), "%s", a[i].status);
+	}
+	db_corp_app_list_free(a, n);
+	rc = admin_queue_render(c, &l);
+	aq_list_cleanup(&l);
+	return rc;
+}
+
+/* The application page of order id with notice/error (a page saying so
+ * when the order has no application). */
+static int
+corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
+    const char *error)
+{
+	struct view_dict	*d, *s;
+	struct db_corp_app	 a;
+	struct db_company	 co;
+	struct money		 m, total, min;
+	char			 buf[64], when[40];
+	int64_t			 percent, window;
+	int			 rc;
+
+	if ((rc = db_corp_app_by_order(c->db, id, 0, &a)) != 1) {
+		db_corp_app_cleanup(&a);
+		if (rc == -1)
+			return page_error(c, 500, NULL);
+		d = view_dict_new();
+		view_set_int(d, "ORDER_ID", (long long)id);
+		if (error != NULL)
+			view_set(view_add(d, "ERROR"), "MSG", error);
+		view_show(d, "NONE");
+		rc = page_render(c, "company_admin_app.tpl", d,
+		    "Corporate installment application");
+		view_dict_free(d);
+		if (rc == 200 && status != 200)
+			c->resp->status = rc = status;
+		return rc;
+	}
+	if (db_company_get(c->db, a.company_id, 0, 0, &co) != 1 ||
+	    company_setting_int(c->db, "corp_down_payment_percent", 30,
+	    &percent) == -1 || company_completed_usd(c->db, a.company_id,
+	    c->now, &total, &window, &min) == -1) {
+		db_corp_app_cleanup(&a);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set_int(d, "ID", (long long)a.id);
+	view_set_int(d, "ORDER_ID", (long long)a.order_id);
+	view_set_int(d, "COMPANY_ID", (long long)a.company_id);
+	view_set(d, "COMPANY", a.company_name);
+	view_set(d, "QUAL", co.status);
+	view_set(d, "QUAL_EXPIRES", co.expires[0] ? co.expires : "-");
+	money_display(&total, buf, sizeof(buf));
+	view_set(d, "COMPLETED", buf);
+	view_set_int(d, "WINDOW", (long long)window);
+	view_set(d, "STATUS", a.status);
+	view_set(d, "ORDER_STATUS", a.order_status);
+	view_set_int(d, "TERM", a.term);
+	view_set(d, "DUE", a.review_due);
+	admin_fmt_time(a.submitted_at, when, sizeof(when));
+	view_set(d, "SUBMITTED", when);
+	money_set(&m, a.amount_due_minor, a.currency);
+	view_set(d, "AMOUNT", money_display(&m, buf, sizeof(buf)));
+	money_set(&m, corp_down_payment(a.amount_due_minor, percent),
+	    a.currency);
+	view_set(d, "DOWN", money_display(&m, buf, sizeof(buf)));
+	money_str(&m, buf, sizeof(buf));
+	view_set(d, "DOWN_PLAIN", buf);
+	view_set(d, "CUR", a.currency);
+	if (day_end(a.review_due) < c->now && strcmp(a.status, "submitted") ==
+	    0) {
+		aq_age(c->now, day_end(a.review_due), when, sizeof(when));
+		view_set(view_add(d, "LATE"), "BY", when);
+	}
+	if (a.decided_at > 0) {
+		s = view_add(d, "DECIDED");
+		view_set(s, "BY", a.decided_email);
+		admin_fmt_time(a.decided_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "REASON", a.reason);
+	}
+	if (strcmp(a.status, "submitted") == 0)
+		view_show(d, "CAN_DECIDE");
+	if (a.text != NULL && a.text[0] != '\0') {
+		s = view_add(d, "AGREEMENT");
+		view_set(s, "VERSION", a.version);
+		view_set(s, "TEXT", a.text);
+		view_set(s, "SHA", a.sha256);
+		view_set_int(s, "ORDER_ID", (long long)a.order_id);
+	}
+	if (a.signed_at > 0) {
+		s = view_add(d, "SIGNED");
+		view_set(s, "BY", a.signer_email);
+		admin_fmt_time(a.signed_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "ADDR", a.signer_addr);
+	}
+	if (strcmp(a.status, "signed") == 0)
+		view_show(d, "CAN_DOWN");
+	if (strcmp(a.status, "in_effect") == 0) {
+		s = view_add(d, "EFFECT");
+		money_set(&m, a.down_payment_minor, a.currency);
+		view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
+		view_set(s, "REF", a.down_payment_ref);
+		admin_fmt_time(a.effective_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set_int(s, "PLAN_ID", (long long)a.plan_id);
+		view_setf(s, "KEY", "corp-%lld-%lld", (long long)a.id,
+		    (long long)c->now);
+	}
+	db_corp_app_cleanup(&a);
+	rc = page_render(c, "company_admin_app.tpl", d,
+	    "Corporate installment application");
+	view_dict_free(d);
+	if (rc == 200 && status != 200)
+		c->resp->status = rc = status;
+	return rc;
+}
+
+/* GET /admin/orders/:id/corporate. */
+int
+page_admin_corp_app(struct ctx *c)
+{
+	int64_t id = ctx_arg_id(c, 0);
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	return corp_app_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
+}
+
+/* The application id of order id, 0 none, -1 error. */
+static int64_t
+app_of(struct ctx *c, int64_t order_id)
+{
+	struct db_corp_app	a;
+	int64_t			id;
+	int			rc;
+
+	rc = db_corp_app_by_order(c->db, order_id, 0, &a);
+	id = rc == 1 ? a.id : rc;
+	db_corp_app_cleanup(&a);
+	return id;
+}
+
+/* An order's application for a POST into *aid: 0, or the status of the
+ * page answered (no application: 409). */
+static int
+app_for_post(struct ctx *c, int64_t oid, int64_t *aid)
+{
+	if ((*aid = app_of(c, oid)) == -1)
+		return page_error(c, 500, NULL);
+	if (*aid == 0)
+		return corp_app_page(c, oid, 409, NULL, "This order has no "
+		    "corporate installment application.");
+	return 0;
+}
+
+/* POST /admin/orders/:id/corporate/decide. */
+int
+page_admin_corp_decide(struct ctx *c)
+{
+	const char	*dec = ctx_str(c, "decision");
+	int64_t		 oid = ctx_arg_id(c, 0), id;
+	char		 msg[300];
+	int		 rc;
+
+	if (oid <= 0)
+		return page_error(c, 404, NULL);
+	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
+	    strcmp(dec, "reject") != 0))
+		return corp_app_page(c, oid, 400, NULL, "Choose approve or "
+		    "refuse.");
+	if ((rc = app_for_post(c, oid, &id)) != 0)
+		return rc;
+	return decided(c, corp_decide(c->db, c->user.user_id, id,
+	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
+	    sizeof(msg)), oid, msg, corp_app_page,
+	    "/admin/orders/%lld/corporate");
+}
+
+/* The amount field in the currency of application id into *minor.
+ * Returns 0, or -1 with a message in err. */
+static int
+amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
+{
+	struct db_corp_app	 a;
+	struct money		 m;
+	const char		*s = ctx_str(c, "amount");
+	int			 rc;
+
+	if ((rc = db_corp_app_get(c->db, id, 0, &a)) != 1) {
+		db_corp_app_cleanup(&a);
+		snprintf(err, errsz, "No such application.");
+		return -1;
+	}
+	rc = s == NULL ? -1 : money_parse(s, strlen(s), a.currency, &m, err,
+	    errsz);
+	db_corp_app_cleanup(&a);
+	if (rc == -1) {
+		if (s == NULL)
+			snprintf(err, errsz, "Enter the amount received.");
+		return -1;
+	}
+	*minor = m.minor;
+	return 0;
+}
+
+/* POST /admin/orders/:id/corporate/down-payment. */
+int
+page_admin_corp_down(struct ctx *c)
+{
+	int64_t	oid = ctx_arg_id(c, 0), id, amount;
+	char	msg[300];
+	int	rc;
+
+	if (oid <= 0)
+		return page_error(c, 404, NULL);
+	if ((rc = app_for_post(c, oid, &id)) != 0)
+		return rc;
+	if (amount_of(c, id, &amount, msg, sizeof(msg)) == -1)
+		return corp_app_page(c, oid, 400, NULL, msg);
+	return decided(c, corp_record_down_payment(c->db, c->user.user_id, id,
+	    amount, ctx_str(c, "reference"), c->now, msg, sizeof(msg)), oid,
+	    msg, corp_app_page, "/admin/orders/%lld/corporate");
+}
+
+/* POST /admin/orders/:id/corporate/repayment. */
+int
+page_admin_corp_repay(struct ctx *c)
+{
+	int64_t	oid = ctx_arg_id(c, 0), id, amount;
+	char	msg[300];
+	int	rc;
+
+	if (oid <= 0)
+		return page_error(c, 404, NULL);
+	if ((rc = app_for_post(c, oid, &id)) != 0)
+		return rc;
+	if (amount_of(c, id, &amount, msg, sizeof(msg)) == -1)
+		return corp_app_page(c, oid, 400, NULL, msg);
+	return decided(c, corp_record_repayment(c->db, c->user.user_id, id,
+	    (int)ctx_int(c, "seq", 0), amount, ctx_str(c, "reference"),
+	    ctx_str(c, "key"), c->now, msg, sizeof(msg)), oid, msg,
+	    corp_app_page, "/admin/orders/%lld/corporate");
+}
+
+/* GET /admin/companies. */
+int
+page_admin_companies(struct ctx *c)
+{
+	struct view_dict	*d, *s;
+	struct db_company	*co;
+	char			 buf[64];
+	size_t			 i, n;
+	int			 rc;
+
+	if (db_company_list(c->db, &co, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	for (i = 0; i < n; i++) {
+		s = view_add(d, "COMPANY");
+		view_set_int(s, "ID", (long long)co[i].id);
+		view_set(s, "NAME", co[i].name);
+		view_set(s, "STATUS", co[i].status);
+		view_set(s, "EXPIRES", co[i].expires[0] ? co[i].expires : "-");
+		if (co[i].long_term_agreement && co[i].has_cod_limit)
+			company_usd(co[i].cod_limit_usd_minor, buf,
+			    sizeof(buf));
+		else
+			snprintf(buf, sizeof(buf), "none");
+		view_set(s, "COD", buf);
+		if (co[i].has_remit_quota)
+			company_usd(co[i].remit_quota_usd_minor, buf,
+			    sizeof(buf));
+		else
+			snprintf(buf, sizeof(buf), "none");
+		view_set(s, "REMIT", buf);
+	}
+	free(co);
+	rc = page_render(c, "company_admin_list.tpl", d, "Companies");
+	view_dict_free(d);
+	return rc;
+}
+
+/* The admin page of company id with notice/error. */
+static int
+company_page(struct ctx *c, int64_t id, int status, const char *notice,
+    const char *error)
+{
+	struct view_dict	*d, *s;
+	struct db_company	 co;
+	struct db_member	*mem = NULL;
+	struct db_qual		*hist = NULL;
+	struct money		 total, min, m;
+	char			 buf[64], when[40];
+	int64_t			 window;
+	size_t			 i, nm = 0, nh = 0;
+	int			 rc;
+
+	if ((rc = db_company_get(c->db, id, 0, 0, &co)) != 1)
+		return page_error(c, rc == 0 ? 404 : 500, NULL);
+	if (db_company_members(c->db, id, &mem, &nm) == -1 ||
+	    db_qual_history(c->db, id, &hist, &nh) == -1 ||
+	    company_completed_usd(c->db, id, c->now, &total, &window,
+	    &min) == -1) {
+		free(mem);
+		free(hist);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set_int(d, "ID", (long long)co.id);
+	view_set(d, "NAME", co.name);
+	view_set(d, "COUNTRY", co.country);
+	view_set(d, "STATUS", co.status);
+	view_set(d, "EXPIRES", co.expires[0] ? co.expires : "-");
+	view_set(d, "COMPLETED", money_display(&total, buf, sizeof(buf)));
+	view_set_int(d, "WINDOW", (long long)window);
+	if (co.long_term_agreement)
+		view_show(d, "AGREEMENT");
+	if (co.has_cod_limit) {
+		money_set(&m, co.cod_limit_usd_minor, "USD");
+		view_set(d, "COD", money_str(&m, buf, sizeof(buf)));
+	}
+	if (co.has_remit_quota) {
+		money_set(&m, co.remit_quota_usd_minor, "USD");
+		view_set(d, "REMIT", money_str(&m, buf, sizeof(buf)));
+	}
+	for (i = 0; i < nm; i++) {
+		s = view_add(d, "MEMBER");
+		view_set(s, "NAME", mem[i].name);
+		view_set(s, "EMAIL", mem[i].email);
+	}
+	for (i = 0; i < nh; i++) {
+		s = view_add(d, "QUAL");
+		view_set_int(s, "ID", (long long)hist[i].id);
+		view_set(s, "STATUS", hist[i].status);
+		admin_fmt_time(hist[i].created_at, when, sizeof(when));
+		view_set(s, "AT", when);
+	}
+	free(mem);
+	free(hist);
+	rc = page_render(c, "company_admin_company.tpl", d, co.name);
+	view_dict_free(d);
+	if (rc == 200 && status != 200)
+		c->resp->status = rc = status;
+	return rc;
+}
+
+/* GET /admin/companies/:id. */
+int
+page_admin_company(struct ctx *c)
+{
+	int64_t id = ctx_arg_id(c, 0);
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	return company_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
+}
+
+/* A USD field: -1 when empty (no limit), else minor units into *out.
+ * Returns 0, or -1 with err. */
+static int
+usd_field(struct ctx *c, const char *name, int64_t *out, char *err,
+    size_t errsz)
+{
+	const char	*s = ctx_str(c, name);
+	struct money	 m;
+
+	if (ctx_field_err(c, name) != NULL) {
+		snprintf(err, errsz, "%s: %s", name, ctx_field_err(c, name));
+		return -1;
+	}
+	if (s == NULL || s[0] == '\0') {
+		*out = -1;
+		return 0;
+	}
+	if (money_parse(s, strlen(s), "USD", &m, err, errsz) == -1)
+		return -1;
+	*out = m.minor;
+	return 0;
+}
+
+/* POST /admin/companies/:id/limits (COD-02, REM-02). */
+int
+page_admin_company_limits(struct ctx *c)
+{
+	int64_t	id = ctx_arg_id(c, 0), cod, remit;
+	char	msg[300];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	/* The form's marker: a POST without it (not from the form) must
+	 * not clear the agreements. */
+	if (ctx_str(c, "save") == NULL)
+		return company_page(c, id, 400, NULL, "Use the agreements "
+		    "form to save.");
+	if (usd_field(c, "cod_limit", &cod, msg, sizeof(msg)) == -1 ||
+	    usd_field(c, "remit_quota", &remit, msg, sizeof(msg)) == -1)
+		return company_page(c, id, 400, NULL, msg);
+	return decided(c, company_set_limits(c->db, c->user.user_id, id,
+	    ctx_str(c, "agreement") != NULL, cod, remit, c->now, msg,
+	    sizeof(msg)), id, msg, company_page, "/admin/companies/%lld");
+}

@@ -1,0 +1,766 @@
+/*
+ * Cash on delivery pages (issue 8) and the admin's shipping desk:
+ *
+ * shopper (ROLE_USER, own orders only, another's is 404):
+ *   GET  /account/cod			COD limit and ladder (COD-07), strikes,
+ *					suspension (COD-F2/08), debts
+ *   POST /orders/:id/cod/paid		"Paid" with voucher photo or record id
+ *					(COD-P3)
+ *   GET  /orders/:id/cod/voucher	the uploaded voucher
+ *   GET  /orders/:id/cod/record	the courier's payment record (COD-P8)
+ *   POST /orders/:id/cod/return	after-sales return (COD-P7)
+ * admin (ROLE_ADMIN):
+ *   GET  /admin/queues/cod		COD orders to review (COD-P1)
+ *   GET  /admin/orders/:id/fulfil	review, ship, deliver, return, refund
+ *   POST /admin/orders/:id/cod-approve | cod-reject | ship | deliver |
+ *        return-received | refund-sent
+ *   GET  /admin/cod/users, /admin/cod/users/:id; POST .../revoke,
+ *        .../reinstate (COD-F3)
+ * and cod_order_panel(), the COD and tracking part of GET /orders/:id.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/cod.h"
+#include "db/db.h"
+#include "db/order.h"
+#include "gateway/logistics.h"
+#include "http/ctx.h"
+#include "pages/admin_queue.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/cod.h"
+#include "service/filestore.h"
+#include "service/orderflow.h"
+#include "view/view.h"
+
+const struct field_spec page_cod_paid_fields[] = {
+	{ "voucher", FIELD_FILE, 0, 0, 0, 0 },
+	{ "record_id", FIELD_TEXT, 0, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+const struct field_spec page_cod_return_fields[] = {
+	{ "reason", FIELD_TEXT, 0, 200, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+const struct field_spec page_cod_msg_fields[] = {
+	{ "notice", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "error", FIELD_TEXT, 0, 400, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+const struct field_spec page_admin_cod_queue_fields[] = {
+	{ "page", FIELD_INT, 0, 6, 1, 100000 },
+	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ "notice", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "error", FIELD_TEXT, 0, 400, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+const struct field_spec page_admin_cod_decide_fields[] = {
+	{ "from", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "reason", FIELD_TEXT, 0, 200, 0, 0 },
+	{ "back", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+const struct field_spec page_admin_ship_fields[] = {
+	{ "carrier", FIELD_TEXT, 0, 64, 0, 0 },
+	{ "tracking", FIELD_TEXT, 0, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* "YYYY-MM-DD HH:MM UTC" of t into out. */
+static const char *
+when(int64_t t, char *out, size_t outsz)
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(out, outsz, "-");
+	return out;
+}
+
+/* minor/cur for people into out. */
+static const char *
+amt(int64_t minor, const char *cur, char *out, size_t outsz)
+{
+	struct money m;
+
+	if (money_set(&m, minor, cur) == -1) {
+		snprintf(out, outsz, "-");
+		return out;
+	}
+	return money_display(&m, out, outsz);
+}
+
+/* Redirect to path with ?name=text (percent-encoded). */
+static int
+redirect_msg(struct ctx *c, const char *path, const char *name,
+    const char *text)
+{
+	struct buf	b;
+	int		rc;
+
+	buf_init(&b);
+	buf_printf(&b, "%s?%s=", path, name);
+	aq_url_encode(&b, text);
+	rc = page_redirect(c, buf_str(&b));
+	buf_cleanup(&b);
+	return rc;
+}
+
+/* See pages.h: the COD and tracking panel of the order page. */
+void
+cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
+{
+	struct db_shipment	 sh;
+	struct db_track		*tr = NULL;
+	struct db_cod		 cod;
+	struct view_dict	*p, *s;
+	size_t			 ntr = 0, i;
+	char			 b[64], a[MONEY_STR_MAX];
+	int			 hs, hc = 0, is_cod;
+
+	is_cod = strcmp(o->method, "cod") == 0;
+	hs = db_ship_get(c->db, o->id, &sh);
+	if (db_track_list(c->db, o->id, &tr, &ntr) == -1)
+		ntr = 0;
+	if (is_cod)
+		hc = db_cod_get(c->db, o->id, 0, &cod);
+	if (hs != 1 && ntr == 0 && !is_cod) {
+		free(tr);
+		return;
+	}
+	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
+	view_set_int(p, "ID", (long long)o->id);
+	view_set(p, "CSRF", c->user.csrf);
+	if (ctx_str(c, "cod_notice") != NULL)
+		view_set(view_add(p, "NOTICE"), "MSG", ctx_str(c, "cod_notice"));
+	if (ctx_str(c, "cod_error") != NULL)
+		view_set(view_add(p, "ERROR"), "MSG", ctx_str(c, "cod_error"));
+	if (hs == 1) {
+		s = view_add(p, "SHIPMENT");
+		view_set(s, "CARRIER", sh.carrier);
+		view_set(s, "TRACKING", sh.tracking);
+		view_set(s, "SHIPPED", when(sh.shipped_at, b, sizeof(b)));
+	}
+	if (ntr > 0) {
+		s = view_add(p, "TRACKING_EVENTS");
+		for (i = 0; i < ntr; i++) {
+			struct view_dict *e = view_add(s, "TEV");
+
+			view_set(e, "AT", when(tr[i].at, b, sizeof(b)));
+			view_set(e, "KIND", tr[i].kind);
+			view_set(e, "DETAIL", tr[i].detail);
+		}
+	}
+	free(tr);
+	if (!is_cod)
+		return;
+	s = view_add(p, "COD");
+	view_set(s, "TOTAL", amt(o->amount_due_minor + o->fee_minor,
+	    o->currency, a, sizeof(a)));
+	if (hc == 1 && cod.agreed_date[0] != '\0') {
+		struct view_dict *ag = view_add(s, "AGREED");
+
+		view_set(ag, "DATE", cod.agreed_date);
+		view_set_int(ag, "RESCHEDULES", cod.reschedules);
+		view_set_int(ag, "MAX", COD_MAX_RESCHEDULES);
+	}
+	if (hc == 1 && cod.paid_reported_at > 0) {
+		struct view_dict *pr = view_add(s, "REPORTED");
+
+		view_set(pr, "AT", when(cod.paid_reported_at, b, sizeof(b)));
+		view_set(pr, "METHOD", cod.paid_method);
+		view_set(pr, "RECORD", cod.paid_record_id);
+	}
+	if (hc == 1 && cod.shopper_paid_at > 0) {
+		struct view_dict *sp = view_add(s, "SHOPPER_PAID");
+
+		view_set(sp, "AT", when(cod.shopper_paid_at, b, sizeof(b)));
+		if (cod.shopper_file_id > 0)
+			view_show(sp, "VOUCHER");
+		if (cod.shopper_record_id[0] != '\0')
+			view_set(view_add(sp, "RECORD"), "ID",
+			    cod.shopper_record_id);
+	}
+	/* COD-P3: "Paid" once the courier is at the door, or after. */
+	if ((strcmp(o->status, "shipped") == 0 ||
+	    strcmp(o->status, "delivered") == 0 ||
+	    strcmp(o->status, "completed") == 0) &&
+	    (hc != 1 || cod.shopper_paid_at == 0))
+		view_show(s, "PAY_FORM");
+	if (strcmp(o->status, "shipped") == 0 ||
+	    strcmp(o->status, "delivered") == 0 ||
+	    strcmp(o->status, "completed") == 0)
+		view_show(s, "LOOKUP");
+	if (orderflow_allowed(o->status, "return_requested", OF_USER,
+	    o->method) && strcmp(o->status, "completed") == 0)
+		view_show(s, "RETURN_FORM");
+	if (hc == 1 && cod.return_reason[0] != '\0')
+		view_set(view_add(s, "RETURN"), "REASON", cod.return_reason);
+}
+
+/* GET /account/cod: COD-07 ladder, COD-F2/08 standing, debts. */
+int
+page_cod_account(struct ctx *c)
+{
+	struct cod_standing	 st;
+	struct view_dict	*d, *s;
+	char			 a[MONEY_STR_MAX], b[64];
+	size_t			 i;
+	int			 rc;
+
+	if (cod_standing_load(c->db, c->user.user_id, c->now, &st) == -1) {
+		cod_standing_cleanup(&st);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	view_set(d, "LIMIT", money_display(&st.limit_usd, a, sizeof(a)));
+	view_set(d, "FULL", money_display(&st.full_usd, a, sizeof(a)));
+	view_set_int(d, "COMPLETED", (long long)st.user.completed);
+	if (st.to_next > 0)
+		view_set_int(view_add(d, "TO_NEXT"), "N", (long long)st.to_next);
+	else if (st.to_next == 0)
+		view_show(d, "AT_TOP");
+	else
+		view_show(d, "BLOCKED");
+	view_set_int(d, "STRIKES", (long long)st.strikes);
+	if (st.user.revoked)
+		view_show(d, "REVOKED");
+	else if (st.suspended)
+		view_set(view_add(d, "SUSPENDED"), "UNTIL", st.until);
+	else
+		view_show(d, "ALLOWED");
+	for (i = 0; i < st.nrefusals; i++) {
+		s = view_add(d, "REFUSAL");
+		view_set_int(s, "ORDER", (long long)st.refusals[i].order_id);
+		view_set(s, "REASON", st.refusals[i].reason);
+		view_set(s, "DAY", st.refusals[i].refused_on);
+		view_set(s, "COUNTED", st.refusals[i].counted ?
+		    "yes (COD-F2)" : "no (COD-P4)");
+	}
+	for (i = 0; i < st.ndebts; i++) {
+		s = view_add(d, "DEBT");
+		view_set_int(s, "ORDER", (long long)st.debts[i].order_id);
+		view_set(s, "AMOUNT", amt(st.debts[i].amount_minor,
+		    st.debts[i].currency, a, sizeof(a)));
+		view_set(s, "DESC", st.debts[i].description);
+		view_set(s, "AT", when(st.debts[i].created_at, b, sizeof(b)));
+		view_set(s, "STATE", st.debts[i].settled_at > 0 ? "settled" :
+		    "open");
+	}
+	rc = page_render(c, "cod_account.tpl", d, "Cash on delivery");
+	view_dict_free(d);
+	cod_standing_cleanup(&st);
+	return rc;
+}
+
+/* POST /orders/:id/cod/paid (multipart): voucher photo or record id. */
+int
+page_cod_paid(struct ctx *c)
+{
+	const struct field_val		*fv = ctx_field(c, "voucher");
+	const char			*rec = ctx_str(c, "record_id");
+	struct filestore_owner		 own;
+	struct filestore_info		 fi;
+	struct db_order			 o;
+	enum cod_result			 r;
+	int64_t				 id = ctx_arg_id(c, 0);
+	char				 msg[400], path[64];
+	int				 rc, stored = 0;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	if ((rc = db_order_get(c->db, c->user.user_id, id, &o)) != 1)
+		return page_error(c, rc == 0 ? 404 : 500, rc == 0 ?
+		    "There is no such order among yours." : NULL);
+	if (ctx_field_err(c, "voucher") != NULL)
+		return redirect_msg(c, path, "cod_error",
+		    ctx_field_err(c, "voucher"));
+	if (db_begin(c->db) == -1)
+		return page_error(c, 500, NULL);
+	memset(&fi, 0, sizeof(fi));
+	if (fv != NULL && fv->present && fv->file != NULL &&
+	    fv->file->len > 0) {
+		own.user_id = c->user.user_id;
+		own.company_id = c->user.company_id;
+		rc = filestore_put(c->db, c->cfg, &own, fv->file->data,
+		    fv->file->len, FS_VOUCHER, c->now, &fi, msg, sizeof(msg));
+		if (rc != 0) {
+			db_rollback(c->db);
+			if (rc == -1)
+				return page_error(c, 500, NULL);
+			return redirect_msg(c, path, "cod_error", msg);
+		}
+		stored = 1;
+	}
+	r = cod_shopper_paid(c->db, c->user.user_id, id, stored ? fi.id : 0,
+	    rec, c->now, msg, sizeof(msg));
+	if (r != COD_OK || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		if (stored)
+			filestore_discard(c->cfg, &fi);
+		if (r == COD_NOT_FOUND)
+			return page_error(c, 404, "There is no such order "
+			    "among yours.");
+		if (r == COD_OK || r == COD_ERROR)
+			return page_error(c, 500, NULL);
+		return redirect_msg(c, path, "cod_error", msg);
+	}
+	return redirect_msg(c, path, "cod_notice", msg);
+}
+
+/* GET /orders/:id/cod/voucher: the shopper's own voucher. */
+int
+page_cod_voucher(struct ctx *c)
+{
+	struct db_order	o;
+	struct db_cod	cod;
+	int64_t		id = ctx_arg_id(c, 0);
+
+	if (id <= 0 || db_order_get(c->db, c->user.user_id, id, &o) != 1 ||
+	    db_cod_get(c->db, id, 0, &cod) != 1 || cod.shopper_file_id <= 0)
+		return page_error(c, 404, NULL);
+	return filestore_respond(c, cod.shopper_file_id, "cod-voucher");
+}
+
+/* GET /orders/:id/cod/record: the courier's payment record (COD-P8). */
+int
+page_cod_record(struct ctx *c)
+{
+	struct db_order		 o;
+	struct db_cod		 cod;
+	struct view_dict	*d, *s;
+	int64_t			 id = ctx_arg_id(c, 0);
+	char			 a[MONEY_STR_MAX], b[64];
+	int			 rc;
+
+	if (id <= 0 || (rc = db_order_get(c->db, c->user.user_id, id,
+	    &o)) == 0 || strcmp(o.method, "cod") != 0)
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	if (rc == -1 || (rc = db_cod_get(c->db, id, 0, &cod)) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	view_set_int(d, "ID", (long long)id);
+	if (rc == 1 && cod.paid_reported_at > 0) {
+		s = view_add(d, "RECORD");
+		view_set(s, "RECORD_ID", cod.paid_record_id);
+		view_set(s, "AMOUNT", amt(cod.paid_amount_minor, o.currency, a,
+		    sizeof(a)));
+		view_set(s, "METHOD", cod.paid_method);
+		view_set(s, "AT", when(cod.paid_reported_at, b, sizeof(b)));
+	} else
+		view_show(d, "NONE");
+	rc = page_render(c, "cod_record.tpl", d, "Courier payment record");
+	view_dict_free(d);
+	return rc;
+}
+
+/* POST /orders/:id/cod/return (COD-P7). */
+int
+page_cod_return(struct ctx *c)
+{
+	enum cod_result	r;
+	int64_t		id = ctx_arg_id(c, 0);
+	char		msg[400], path[64];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	if (db_begin(c->db) == -1)
+		return page_error(c, 500, NULL);
+	r = cod_return_request(c->db, c->user.user_id, id,
+	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
+	if (r != COD_OK || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		if (r == COD_NOT_FOUND)
+			return page_error(c, 404, "There is no such order "
+			    "among yours.");
+		if (r == COD_OK || r == COD_ERROR)
+			return page_error(c, 500, NULL);
+		return redirect_msg(c, path, "cod_error", msg);
+	}
+	return redirect_msg(c, path, "cod_notice", msg);
+}
+
+/* GET /admin/queues/cod: COD orders awaiting review (COD-P1), soonest
+ * review date first. */
+int
+page_admin_cod_queue(struct ctx *c)
+{
+	static const char *const cols[] = { "Shopper", "Pays at delivery",
+	    "Ships to" };
+	static const struct aq_sort sorts[] = {
+		{ "due", "Review date, soonest first" },
+		{ "oldest", "Oldest first" },
+	};
+	struct aq_list		 l;
+	struct aq_row		*row;
+	struct db_cod_review	*v = NULL;
+	const char		*sort = ctx_str(c, "sort");
+	size_t			 n = 0, i;
+	mp_date			 due;
+	int			 oldest, rc;
+
+	memset(&l, 0, sizeof(l));
+	oldest = sort != NULL && strcmp(sort, "oldest") == 0;
+	l.title = "COD orders to review";
+	l.path = "/admin/queues/cod";
+	l.intro = "COD-P1: check that the address is in the service area and "
+	    "the products support cash on delivery; review within 1 business "
+	    "day. Reject from the order's page (a reason is required).";
+	l.sorts = sorts;
+	l.nsorts = 2;
+	l.sort = oldest ? "oldest" : "due";
+	l.columns = cols;
+	l.ncols = 3;
+	l.page = aq_page_arg(c);
+	l.decide_action = "/admin/orders/%lld/cod-approve";
+	l.decide_label = "Approve";
+	l.notice = ctx_str(c, "notice");
+	l.error = ctx_str(c, "error");
+	if (db_cod_review_list(c->db, oldest, (size_t)(l.page - 1) *
+	    AQ_PER_PAGE, AQ_PER_PAGE, &v, &n, &l.total) == -1)
+		return page_error(c, 500, NULL);
+	for (i = 0; i < n; i++) {
+		row = aq_row_add(&l);
+		row->id = v[i].id;
+		snprintf(row->href, sizeof(row->href),
+		    "/admin/orders/%lld/fulfil", (long long)v[i].id);
+		row->created_at = v[i].created_at;
+		if (v[i].review_due[0] != '\0' && mp_date_parse(v[i].review_due,
+		    strlen(v[i].review_due), &due) == 0)
+			row->promised_at = mp_date_to_unix(due) + 86400;
+		snprintf(row->cells[0], sizeof(row->cells[0]), "%s",
+		    v[i].email);
+		amt(v[i].amount_due_minor + v[i].fee_minor, v[i].currency,
+		    row->cells[1], sizeof(row->cells[1]));
+		snprintf(row->cells[2], sizeof(row->cells[2]), "%s",
+		    v[i].country);
+		snprintf(row->decide_from, sizeof(row->decide_from),
+		    "awaiting_review");
+	}
+	free(v);
+	rc = admin_queue_render(c, &l);
+	aq_list_cleanup(&l);
+	return rc;
+}
+
+/* GET /admin/orders/:id/fulfil: one order's review and shipping desk. */
+int
+page_admin_fulfil(struct ctx *c)
+{
+	struct db_order		 o;
+	struct db_shipment	 sh;
+	struct db_track		*tr = NULL;
+	struct db_cod		 cod;
+	struct db_cod_user	 u;
+	struct view_dict	*d, *s;
+	int64_t			 id = ctx_arg_id(c, 0);
+	size_t			 ntr = 0, i;
+	char			 a[MONEY_STR_MAX], b[64];
+	int			 rc;
+
+	if (id <= 0 || (rc = db_order_get(c->db, 0, id, &o)) == 0)
+		return page_error(c, 404, "There is no such order.");
+	if (rc == -1 || db_cod_user_get(c->db, o.user_id, 0, &u) == -1 ||
+	    db_track_list(c->db, id, &tr, &ntr) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	if (ctx_str(c, "notice") != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", ctx_str(c, "notice"));
+	if (ctx_str(c, "error") != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", ctx_str(c, "error"));
+	view_set_int(d, "ID", (long long)id);
+	view_set(d, "STATUS", o.status);
+	view_set(d, "METHOD", o.method);
+	view_set(d, "EMAIL", u.email);
+	view_set_int(d, "USER_ID", (long long)o.user_id);
+	view_set(d, "COUNTRY", o.country);
+	view_set(d, "AMOUNT", amt(o.amount_due_minor, o.currency, a,
+	    sizeof(a)));
+	if (o.fee_minor > 0)
+		view_set(view_add(d, "FEE"), "AMOUNT", amt(o.fee_minor,
+		    o.currency, a, sizeof(a)));
+	if (o.review_due[0] != '\0')
+		view_set(view_add(d, "REVIEW_DUE"), "DATE", o.review_due);
+	if (o.refund_due[0] != '\0')
+		view_set(view_add(d, "REFUND_DUE"), "DATE", o.refund_due);
+	if (db_ship_get(c->db, id, &sh) == 1) {
+		s = view_add(d, "SHIPMENT");
+		view_set(s, "CARRIER", sh.carrier);
+		view_set(s, "TRACKING", sh.tracking);
+	}
+	for (i = 0; i < ntr; i++) {
+		s = view_add(d, "TEV");
+		view_set(s, "AT", when(tr[i].at, b, sizeof(b)));
+		view_set(s, "KIND", tr[i].kind);
+		view_set(s, "DETAIL", tr[i].detail);
+		view_set(s, "SOURCE", tr[i].source);
+	}
+	free(tr);
+	if (strcmp(o.method, "cod") == 0 && db_cod_get(c->db, id, 0,
+	    &cod) == 1 && cod.paid_reported_at > 0) {
+		s = view_add(d, "PAID");
+		view_set(s, "RECORD", cod.paid_record_id);
+		view_set(s, "METHOD", cod.paid_method);
+	}
+	if (strcmp(o.method, "cod") == 0 &&
+	    strcmp(o.status, "awaiting_review") == 0)
+		view_show(d, "REVIEW");
+	if (orderflow_allowed(o.status, "shipped", OF_ADMIN, o.method))
+		view_show(d, "SHIP");
+	if (orderflow_allowed(o.status, "delivered", OF_ADMIN, o.method))
+		view_show(d, "DELIVER");
+	if (orderflow_allowed(o.status, "returned", OF_ADMIN, o.method))
+		view_show(d, "RETURN_RECEIVED");
+	if (strcmp(o.status, "returned") == 0)
+		view_show(d, "REFUND");
+	rc = page_render(c, "cod_fulfil.tpl", d, "Order desk");
+	view_dict_free(d);
+	return rc;
+}
+
+/* Run one admin step on order id in its own transaction, then back to the
+ * desk (or the queue when back=queue) with the outcome. */
+static int
+admin_step(struct ctx *c, int step)
+{
+	int64_t			 id = ctx_arg_id(c, 0);
+	const char		*from = ctx_str(c, "from");
+	const char		*back = ctx_str(c, "back");
+	const char		*carrier = ctx_str(c, "carrier");
+	const char		*tracking = ctx_str(c, "tracking");
+	const struct logistics_gateway *lg;
+	struct logistics_booking bk;
+	struct logistics_result	 res;
+	struct db_order		 o;
+	enum cod_result		 r = COD_ERROR;
+	char			 msg[400], path[64];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	snprintf(path, sizeof(path), step == 0 && back != NULL &&
+	    strcmp(back, "desk") == 0 ? "/admin/orders/%lld/fulfil" :
+	    step == 0 ? "/admin/queues/cod" : "/admin/orders/%lld/fulfil",
+	    (long long)id);
+	msg[0] = '\0';
+	if (step == 2 && (carrier == NULL || tracking == NULL)) {
+		/* No carrier given: book with the logistics company. */
+		if (db_order_get(c->db, 0, id, &o) != 1)
+			return page_error(c, 404, NULL);
+		memset(&bk, 0, sizeof(bk));
+		bk.order_id = id;
+		snprintf(bk.country, sizeof(bk.country), "%s", o.country);
+		snprintf(bk.idem_key, sizeof(bk.idem_key), "order-%lld",
+		    (long long)id);
+		lg = logistics_gateway_get("sandbox");
+		if (lg == NULL || lg->book(&bk, c->now, &res) == -1)
+			return redirect_msg(c, path, "error", "The logistics "
+			    "company cannot be reached; enter the carrier and "
+			    "tracking number by hand.");
+		if (!res.ok)
+			return redirect_msg(c, path, "error", res.reason);
+		carrier = res.carrier;
+		tracking = res.tracking;
+	}
+	if (db_begin(c->db) == -1)
+		return page_error(c, 500, NULL);
+	switch (step) {
+	case 0:
+	case 1:
+		r = cod_review(c->db, id, from != NULL ? from : "", step == 0,
+		    c->user.user_id, ctx_str(c, "reason"), c->now, msg,
+		    sizeof(msg));
+		break;
+	case 2:
+		r = shipping_shipped(c->db, id, OF_ADMIN, c->user.user_id,
+		    carrier, tracking, c->now, msg, sizeof(msg));
+		break;
+	case 3:
+		r = shipping_delivered(c->db, id, OF_ADMIN, c->user.user_id,
+		    c->now, msg, sizeof(msg));
+		break;
+	case 4:
+		r = cod_return_received(c->db, id, OF_ADMIN, c->user.user_id,
+		    c->now, msg, sizeof(msg));
+		break;
+	case 5:
+		r = cod_refund_sent(c->db, id, c->user.user_id, c->now, msg,
+		    sizeof(msg));
+		break;
+	}
+	if (r != COD_OK || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		if (r == COD_NOT_FOUND)
+			return page_error(c, 404, msg);
+		if (r == COD_OK || r == COD_ERROR)
+			return page_error(c, 500, NULL);
+		return redirect_msg(c, path, "error", msg);
+	}
+	return redirect_msg(c, path, "notice", msg);
+}
+
+/* POST /admin/orders/:id/cod-approve (COD-P1). */
+int
+page_admin_cod_approve(struct ctx *c)
+{
+	return admin_step(c, 0);
+}
+
+/* POST /admin/orders/:id/cod-reject (COD-P1, reason required). */
+int
+page_admin_cod_reject(struct ctx *c)
+{
+	return admin_step(c, 1);
+}
+
+/* POST /admin/orders/:id/ship (COD-P2, every method). */
+int
+page_admin_ship(struct ctx *c)
+{
+	return admin_step(c, 2);
+}
+
+/* POST /admin/orders/:id/deliver (every method). */
+int
+page_admin_deliver(struct ctx *c)
+{
+	return admin_step(c, 3);
+}
+
+/* POST /admin/orders/:id/return-received (COD-P7 merchant receipt). */
+int
+page_admin_return_received(struct ctx *c)
+{
+	return admin_step(c, 4);
+}
+
+/* POST /admin/orders/:id/refund-sent. */
+int
+page_admin_refund_sent(struct ctx *c)
+{
+	return admin_step(c, 5);
+}
+
+/* GET /admin/cod/users: shoppers by COD record. */
+int
+page_admin_cod_users(struct ctx *c)
+{
+	struct db_cod_user	*v = NULL;
+	struct view_dict	*d, *s;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if (db_cod_user_list(c->db, 200, &v, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	for (i = 0; i < n; i++) {
+		s = view_add(d, "USER");
+		view_set_int(s, "ID", (long long)v[i].id);
+		view_set(s, "EMAIL", v[i].email);
+		view_set_int(s, "COMPLETED", (long long)v[i].completed);
+		view_set_int(s, "VIOLATIONS", (long long)v[i].violations);
+		view_set(s, "STATE", v[i].revoked ? "revoked (COD-F3)" :
+		    v[i].suspended_until[0] != '\0' ? "suspended (COD-F2)" :
+		    "allowed");
+	}
+	free(v);
+	rc = page_render(c, "cod_users.tpl", d, "COD permissions");
+	view_dict_free(d);
+	return rc;
+}
+
+/* GET /admin/cod/users/:id: one shopper's COD record, revoke/reinstate. */
+int
+page_admin_cod_user(struct ctx *c)
+{
+	struct cod_standing	 st;
+	struct view_dict	*d, *s;
+	int64_t			 id = ctx_arg_id(c, 0);
+	size_t			 i;
+	char			 a[MONEY_STR_MAX];
+	int			 rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if (cod_standing_load(c->db, id, c->now, &st) == -1) {
+		cod_standing_cleanup(&st);
+		return page_error(c, 404, "There is no such shopper.");
+	}
+	d = view_dict_new();
+	if (ctx_str(c, "notice") != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", ctx_str(c, "notice"));
+	if (ctx_str(c, "error") != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", ctx_str(c, "error"));
+	view_set_int(d, "ID", (long long)id);
+	view_set(d, "EMAIL", st.user.email);
+	view_set(d, "LIMIT", money_display(&st.limit_usd, a, sizeof(a)));
+	view_set_int(d, "COMPLETED", (long long)st.user.completed);
+	view_set_int(d, "STRIKES", (long long)st.strikes);
+	if (st.user.revoked)
+		view_show(d, "REVOKED");
+	else
+		view_show(d, "NOT_REVOKED");
+	if (st.suspended)
+		view_set(view_add(d, "SUSPENDED"), "UNTIL", st.until);
+	for (i = 0; i < st.nrefusals; i++) {
+		s = view_add(d, "REFUSAL");
+		view_set_int(s, "ORDER", (long long)st.refusals[i].order_id);
+		view_set(s, "REASON", st.refusals[i].reason);
+		view_set(s, "DAY", st.refusals[i].refused_on);
+		view_set(s, "COUNTED", st.refusals[i].counted ? "yes" : "no");
+	}
+	rc = page_render(c, "cod_user.tpl", d, "COD permission");
+	view_dict_free(d);
+	cod_standing_cleanup(&st);
+	return rc;
+}
+
+/* Revoke (1) or reinstate (0) COD of user :id (COD-F3). */
+static int
+admin_revoke(struct ctx *c, int revoke)
+{
+	enum cod_result	r;
+	int64_t		id = ctx_arg_id(c, 0);
+	char		msg[400], path[64];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
+	if (db_begin(c->db) == -1)
+		return page_error(c, 500, NULL);
+	r = cod_set_revoked(c->db, id, revoke, c->user.user_id,
+	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
+	if (r != COD_OK || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		if (r == COD_NOT_FOUND)
+			return page_error(c, 404, msg);
+		if (r == COD_OK || r == COD_ERROR)
+			return page_error(c, 500, NULL);
+		return redirect_msg(c, path, "error", msg);
+	}
+	return redirect_msg(c, path, "notice", msg);
+}
+
+/* POST /admin/cod/users/:id/revoke (COD-F3). */
+int
+page_admin_cod_revoke(struct ctx *c)
+{
+	return admin_revoke(c, 1);
+}
+
+/* POST /admin/cod/users/:id/reinstate (COD-F3). */
+int
+page_admin_cod_reinstate(struct ctx *c)
+{
+	return admin_revoke(c, 0);
+}

@@ -1,0 +1,558 @@
+/*
+ * Corporate members' pages (issue 7): the company account (qualification
+ * status with its promised review date, documents, upload and submit,
+ * INST-04's 90-day total, the COD-02 limit and REM-02 quota, members and
+ * the company's orders), documents served through an authorizing handler
+ * (INST-S1), and the corporate installment of an order: application,
+ * agreement, signature and its download (INST-CORP).
+ *
+ * Members act for their company (RULES section 5): every object is looked
+ * up through the member's company; another company's is 404.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/company.h"
+#include "http/ctx.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/admin.h"
+#include "service/company.h"
+#include "service/filestore.h"
+#include "view/view.h"
+
+const struct field_spec page_company_fields[] = {
+	{ "msg", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_company_documents_fields[] = {
+	{ "kind", FIELD_TOKEN, 1, 16, 0, 0 },
+	{ "expires", FIELD_DATE, 0, 10, 0, 0 },
+	{ "document", FIELD_FILE, 1, FILESTORE_MAX, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_corp_apply_fields[] = {
+	{ "term", FIELD_INT, 1, 2, 1, 60 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_corp_sign_fields[] = {
+	{ "sha256", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ "agree", FIELD_TOKEN, 0, 8, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* A qualification status for people. */
+static const char *
+qual_label(const char *s)
+{
+	if (strcmp(s, "verified") == 0)
+		return "Verified";
+	if (strcmp(s, "submitted") == 0 || strcmp(s, "pending") == 0)
+		return "Submitted, waiting for review";
+	if (strcmp(s, "under_review") == 0)
+		return "Under review";
+	if (strcmp(s, "rejected") == 0)
+		return "Rejected";
+	if (strcmp(s, "draft") == 0)
+		return "Draft (not submitted)";
+	return "Unverified";
+}
+
+/* Add a USD limit line ("none" when has is 0) to d as name. */
+static void
+set_usd(struct view_dict *d, const char *name, int has, int64_t v)
+{
+	char s[64];
+
+	if (has)
+		company_usd(v, s, sizeof(s));
+	else
+		snprintf(s, sizeof(s), "none agreed");
+	view_set(d, name, s);
+}
+
+/* The account page of the member's company with an optional notice or
+ * error, answered with status. */
+static int
+account_page(struct ctx *c, int status, const char *notice, const char *error)
+{
+	struct view_dict	*d, *s;
+	struct db_company	 co;
+	struct db_qual		 q, *hist = NULL;
+	struct db_doc		*docs = NULL;
+	struct db_member	*mem = NULL;
+	struct db_corp_order	*ord = NULL;
+	struct money		 total, min;
+	char			 buf[64], when[40];
+	int64_t			 window;
+	size_t			 i, nd = 0, nm = 0, no = 0, nh = 0;
+	int			 rc, hasq;
+
+	if ((rc = db_company_get(c->db, c->user.company_id, 0, 0, &co)) != 1)
+		return page_error(c, rc == 0 ? 404 : 500, NULL);
+	if ((hasq = db_qual_latest(c->db, co.id, 0, &q)) == -1 ||
+	    (hasq == 1 && db_doc_list(c->db, q.id, &docs, &nd) == -1) ||
+	    db_qual_history(c->db, co.id, &hist, &nh) == -1 ||
+	    db_company_members(c->db, co.id, &mem, &nm) == -1 ||
+	    db_corp_order_list(c->db, co.id, 50, &ord, &no) == -1 ||
+	    company_completed_usd(c->db, co.id, c->now, &total, &window,
+	    &min) == -1) {
+		rc = page_error(c, 500, NULL);
+		goto out;
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set(d, "NAME", co.name);
+	view_set(d, "COUNTRY", co.country);
+	view_set(d, "STATUS_CODE", co.status);
+	view_set(d, "STATUS", qual_label(co.status));
+	if (co.expires[0] != '\0')
+		view_set(view_add(d, "EXPIRES"), "DATE", co.expires);
+	/* The current submission: its road, promised date and documents. */
+	if (hasq == 1) {
+		s = view_add(d, "SUBMISSION");
+		view_set_int(s, "ID", (long long)q.id);
+		view_set(s, "STATUS_CODE", q.status);
+		view_set(s, "STATUS", qual_label(q.status));
+		if (q.review_due[0] != '\0' && (strcmp(q.status, "submitted") ==
+		    0 || strcmp(q.status, "under_review") == 0))
+			view_set(view_add(s, "DUE"), "DATE", q.review_due);
+		if (q.licence_expires[0] != '\0')
+			view_set(view_add(s, "LICENCE"), "DATE",
+			    q.licence_expires);
+		if (strcmp(q.status, "rejected") == 0)
+			view_set(view_add(s, "REJECTED"), "REASON", q.reason);
+		for (i = 0; i < nd; i++) {
+			struct view_dict *x = view_add(s, "DOC");
+
+			view_set_int(x, "ID", (long long)docs[i].id);
+			view_set(x, "KIND", strcmp(docs[i].kind, "licence") ==
+			    0 ? "Business licence" : "Financial statements");
+			view_set(x, "MIME", docs[i].mime);
+			view_set_int(x, "SIZE", (long long)docs[i].size);
+			admin_fmt_time(docs[i].created_at, when, sizeof(when));
+			view_set(x, "AT", when);
+		}
+		if (strcmp(q.status, "draft") == 0)
+			view_show(d, "CAN_SUBMIT");
+	}
+	if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
+	    strcmp(q.status, "under_review") != 0))
+		view_show(d, "CAN_UPLOAD");
+	for (i = 0; i < nh; i++) {
+		s = view_add(d, "HISTORY");
+		view_set_int(s, "ID", (long long)hist[i].id);
+		view_set(s, "STATUS", qual_label(hist[i].status));
+		admin_fmt_time(hist[i].submitted_at ? hist[i].submitted_at :
+		    hist[i].created_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "REASON", hist[i].reason);
+	}
+	/* INST-04, COD-02, REM-02. */
+	money_display(&total, buf, sizeof(buf));
+	view_set(d, "COMPLETED", buf);
+	money_display(&min, buf, sizeof(buf));
+	view_set(d, "COMPLETED_MIN", buf);
+	view_set_int(d, "WINDOW", (long long)window);
+	view_set(d, "INST04", money_cmp(&total, &min, &rc) == 0 && rc >= 0 ?
+	    "meets" : "is below");
+	view_set(d, "AGREEMENT", co.long_term_agreement ? "signed" : "none");
+	set_usd(d, "COD_LIMIT", co.long_term_agreement && co.has_cod_limit,
+	    co.cod_limit_usd_minor);
+	set_usd(d, "REMIT_QUOTA", co.has_remit_quota, co.remit_quota_usd_minor);
+	for (i = 0; i < nm; i++) {
+		s = view_add(d, "MEMBER");
+		view_set(s, "NAME", mem[i].name);
+		view_set(s, "EMAIL", mem[i].email);
+	}
+	for (i = 0; i < no; i++) {
+		struct money m;
+
+		s = view_add(d, "ORDER");
+		view_set_int(s, "ID", (long long)ord[i].id);
+		view_set(s, "STATUS", ord[i].status);
+		view_set(s, "METHOD", ord[i].method);
+		money_set(&m, ord[i].amount_due_minor, ord[i].currency);
+		money_display(&m, buf, sizeof(buf));
+		view_set(s, "AMOUNT", buf);
+		view_setf(s, "HREF", strcmp(ord[i].method,
+		    "installment_corporate") == 0 ? "/orders/%lld/corporate" :
+		    "/orders/%lld", (long long)ord[i].id);
+	}
+	rc = page_render(c, "company_account.tpl", d, "Company account");
+	view_dict_free(d);
+	if (rc == 200 && status != 200)
+		c->resp->status = rc = status;
+out:
+	free(docs);
+	free(hist);
+	free(mem);
+	free(ord);
+	return rc;
+}
+
+/* The notice of a redirect's code (never text from the URL), or NULL. */
+static const char *
+notice_of(const char *code)
+{
+	static const struct {
+		const char *code, *text;
+	} n[] = {
+		{ "uploaded", "Document uploaded; it is stored encrypted and "
+		    "only your company and reviewing admins can read it." },
+		{ "submitted", "Submitted for review; the promised review date "
+		    "is shown below." },
+		{ "applied", "Application submitted; the promised review date "
+		    "is shown below." },
+		{ "signed", "Agreement signed. Next: the down payment by bank "
+		    "transfer." },
+	};
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(n) / sizeof(n[0]); i++)
+		if (strcmp(n[i].code, code) == 0)
+			return n[i].text;
+	return NULL;
+}
+
+/* GET /company. */
+int
+page_company(struct ctx *c)
+{
+	return account_page(c, 200, notice_of(ctx_str(c, "msg")), NULL);
+}
+
+/* Redirect to the account page with notice code (see notice_of). */
+static int
+to_account(struct ctx *c, const char *code)
+{
+	char loc[64];
+
+	snprintf(loc, sizeof(loc), "/company?msg=%s", code);
+	return page_redirect(c, loc);
+}
+
+/* POST /company/documents (multipart): one document. */
+int
+page_company_documents(struct ctx *c)
+{
+	const struct field_val	*fv = ctx_field(c, "document");
+	const char		*bad;
+	char			 msg[300];
+
+	if ((bad = ctx_field_err(c, "document")) != NULL) {
+		snprintf(msg, sizeof(msg), "Document: %s (a PDF, JPEG or PNG "
+		    "of at most 10 MB).", bad);
+		return account_page(c, fv != NULL && fv->file != NULL &&
+		    fv->file->len > FILESTORE_MAX ? 413 : 400, NULL, msg);
+	}
+	if ((bad = ctx_field_err(c, "kind")) != NULL ||
+	    (bad = ctx_field_err(c, "expires")) != NULL) {
+		snprintf(msg, sizeof(msg), "%s", bad);
+		return account_page(c, 400, NULL, msg);
+	}
+	switch (qual_upload(c->db, c->cfg, c->user.company_id,
+	    c->user.user_id, ctx_str(c, "kind"), fv->file->data, fv->file->len,
+	    ctx_str(c, "expires"), c->now, msg, sizeof(msg))) {
+	case CQ_OK:
+		return to_account(c, "uploaded");
+	case CQ_BAD_INPUT:
+		return account_page(c, 400, NULL, msg);
+	case CQ_NOT_ALLOWED:
+		return account_page(c, 409, NULL, msg);
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /company/qualification/submit. */
+int
+page_company_submit(struct ctx *c)
+{
+	char msg[300];
+
+	switch (qual_submit(c->db, c->user.company_id, c->user.user_id, c->now,
+	    msg, sizeof(msg))) {
+	case CQ_OK:
+		return to_account(c, "submitted");
+	case CQ_BAD_INPUT:
+		return account_page(c, 400, NULL, msg);
+	case CQ_NOT_ALLOWED:
+		return account_page(c, 409, NULL, msg);
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* GET /company/documents/:id: the document, for a member of the owning
+ * company or an admin (INST-S1), through the file store. */
+int
+page_company_document(struct ctx *c)
+{
+	struct db_doc	d;
+	int64_t		id = ctx_arg_id(c, 0);
+	char		name[64];
+	int		rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if ((rc = db_doc_get(c->db, id, &d)) == -1)
+		return page_error(c, 500, NULL);
+	/* Another company's document is "not found", never "forbidden". */
+	if (rc == 0 || (c->user.role != ROLE_ADMIN &&
+	    d.company_id != c->user.company_id))
+		return page_error(c, 404, "There is no such document of your "
+		    "company.");
+	snprintf(name, sizeof(name), "%s-%lld", d.kind, (long long)d.id);
+	rc = filestore_respond(c, d.file_id, name);
+	if (rc != 200)
+		return page_error(c, rc, NULL);
+	return rc;
+}
+
+/* The order id of the request if it is the member's company's, into *o.
+ * Returns 0, or the error page's status (404 another company's). */
+static int
+company_order(struct ctx *c, struct db_corp_order *o)
+{
+	int64_t	id = ctx_arg_id(c, 0);
+	int	rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if ((rc = db_corp_order_get(c->db, id, o)) == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 0 || ((c->user.role != ROLE_ADMIN &&
+	    (o->company_id == 0 || o->company_id != c->user.company_id))))
+		return page_error(c, 404, "There is no such order of your "
+		    "company.");
+	return 0;
+}
+
+/* The corporate installment page of order *o with notice/error. */
+static int
+corp_page(struct ctx *c, const struct db_corp_order *o, int status,
+    const char *notice, const char *error)
+{
+	struct view_dict	*d, *s;
+	struct db_corp_app	 a;
+	struct money		 m;
+	char			 buf[64], when[40];
+	int64_t			 percent;
+	int			 rc, t;
+
+	if ((rc = db_corp_app_by_order(c->db, o->id, 0, &a)) == -1 ||
+	    company_setting_int(c->db, "corp_down_payment_percent", 30,
+	    &percent) == -1) {
+		db_corp_app_cleanup(&a);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set_int(d, "ID", (long long)o->id);
+	view_set(d, "ORDER_STATUS", o->status);
+	money_set(&m, o->amount_due_minor, o->currency);
+	view_set(d, "AMOUNT", money_display(&m, buf, sizeof(buf)));
+	money_set(&m, corp_down_payment(o->amount_due_minor, percent),
+	    o->currency);
+	view_set(d, "DOWN", money_display(&m, buf, sizeof(buf)));
+	view_set_int(d, "PERCENT", (long long)percent);
+	if (rc == 0) {
+		if (strcmp(o->status, "awaiting_review") == 0) {
+			/* INST-CORP: the application with its term. */
+			s = view_add(d, "APPLY");
+			for (t = 3; t <= 6; t++) {
+				struct view_dict *x = view_add(s, "TERM");
+
+				view_set_int(x, "N", t);
+				if (t == (o->term >= 3 && o->term <= 6 ?
+				    o->term : 6))
+					view_show(x, "CHECKED");
+			}
+		} else
+			view_set(view_add(d, "NO_APP"), "STATUS", o->status);
+	} else {
+		s = view_add(d, "APP");
+		view_set_int(s, "APP_ID", (long long)a.id);
+		view_set(s, "STATUS", a.status);
+		view_set_int(s, "TERM", a.term);
+		view_set(s, "REVIEW_DUE", a.review_due);
+		admin_fmt_time(a.submitted_at, when, sizeof(when));
+		view_set(s, "SUBMITTED", when);
+		if (strcmp(a.status, "rejected") == 0)
+			view_set(view_add(s, "REJECTED"), "REASON", a.reason);
+		if (strcmp(a.status, "submitted") == 0)
+			view_set(view_add(s, "WAITING"), "DATE", a.review_due);
+		if (a.text != NULL && a.text[0] != '\0') {
+			struct view_dict *x = view_add(s, "AGREEMENT");
+
+			view_set(x, "VERSION", a.version);
+			view_set(x, "TEXT", a.text);
+			view_set(x, "SHA", a.sha256);
+			view_set_int(x, "ID", (long long)o->id);
+			if (strcmp(a.status, "approved") == 0 &&
+			    c->user.role != ROLE_ADMIN)
+				view_set(view_add(x, "SIGN"), "SHA",
+				    a.sha256);
+			if (a.signed_at > 0) {
+				struct view_dict *y = view_add(x, "SIGNED");
+
+				view_set(y, "BY", a.signer_email);
+				admin_fmt_time(a.signed_at, when,
+				    sizeof(when));
+				view_set(y, "AT", when);
+				view_set(y, "ADDR", a.signer_addr);
+			}
+			if (strcmp(a.status, "signed") == 0)
+				view_show(x, "AWAIT_DOWN");
+			if (a.effective_at > 0) {
+				struct view_dict *y = view_add(x, "EFFECT");
+
+				admin_fmt_time(a.effective_at, when,
+				    sizeof(when));
+				view_set(y, "AT", when);
+				money_set(&m, a.down_payment_minor,
+				    o->currency);
+				view_set(y, "DOWN", money_display(&m, buf,
+				    sizeof(buf)));
+				view_set(y, "REF", a.down_payment_ref);
+				view_set_int(y, "ID", (long long)o->id);
+			}
+		}
+	}
+	db_corp_app_cleanup(&a);
+	rc = page_render(c, "company_order.tpl", d, "Corporate installment");
+	view_dict_free(d);
+	if (rc == 200 && status != 200)
+		c->resp->status = rc = status;
+	return rc;
+}
+
+/* GET /orders/:id/corporate. */
+int
+page_corp_order(struct ctx *c)
+{
+	struct db_corp_order	o;
+	int			rc;
+
+	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if (strcmp(o.method, "installment_corporate") != 0) {
+		char loc[64];
+
+		/* Not a corporate installment: the order's own page. */
+		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)o.id);
+		return page_redirect(c, loc);
+	}
+	return corp_page(c, &o, 200, notice_of(ctx_str(c, "msg")), NULL);
+}
+
+/* Answer a corporate POST: redirect on success, the page with the
+ * message otherwise. */
+static int
+corp_answer(struct ctx *c, const struct db_corp_order *o, enum cq_result r,
+    const char *msg, const char *what)
+{
+	char loc[96];
+
+	switch (r) {
+	case CQ_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld/corporate?msg=%s",
+		    (long long)o->id, what);
+		return page_redirect(c, loc);
+	case CQ_BAD_INPUT:
+		return corp_page(c, o, 400, NULL, msg);
+	case CQ_NOT_ALLOWED:
+	case CQ_DECIDED:
+		return corp_page(c, o, 409, NULL, msg);
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /orders/:id/corporate/apply. */
+int
+page_corp_apply(struct ctx *c)
+{
+	struct db_corp_order	o;
+	char			msg[300];
+	int			rc;
+
+	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if (ctx_field_err(c, "term") != NULL)
+		return corp_page(c, &o, 400, NULL, "INST-CORP: choose a term "
+		    "of 3 to 6 months.");
+	return corp_answer(c, &o, corp_apply(c->db, c->user.company_id,
+	    c->user.user_id, o.id, (int)ctx_int(c, "term", 0), c->now, msg,
+	    sizeof(msg)), msg, "applied");
+}
+
+/* POST /orders/:id/corporate/sign. */
+int
+page_corp_sign(struct ctx *c)
+{
+	struct db_corp_order	o;
+	const char		*addr;
+	char			msg[300];
+	int			rc;
+
+	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if (ctx_str(c, "agree") == NULL)
+		return corp_page(c, &o, 400, NULL, "Tick \"I have read and "
+		    "accept the agreement\" to sign it.");
+	addr = c->req != NULL && c->req->remote_addr != NULL ?
+	    c->req->remote_addr : "";
+	return corp_answer(c, &o, corp_sign(c->db, c->user.company_id,
+	    c->user.user_id, o.id, ctx_str(c, "sha256"), addr, c->now, msg,
+	    sizeof(msg)), msg, "signed");
+}
+
+/* GET /orders/:id/agreement: the exact agreement text (its SHA-256 is the
+ * one kept), for the company's members and admins. */
+int
+page_corp_agreement(struct ctx *c)
+{
+	struct db_corp_order	o;
+	struct db_corp_app	a;
+	int			rc;
+
+	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if ((rc = db_corp_app_by_order(c->db, o.id, 0, &a)) == -1) {
+		db_corp_app_cleanup(&a);
+		return page_error(c, 500, NULL);
+	}
+	if (rc == 0 || a.text == NULL || a.text[0] == '\0') {
+		db_corp_app_cleanup(&a);
+		return page_error(c, 409, "This order has no agreement yet.");
+	}
+	c->resp->content_type = "text/plain; charset=utf-8";
+	buf_printf(&c->resp->headers, "Content-Disposition: attachment; "
+	    "filename=\"agreement-order-%lld.txt\"\r\n"
+	    "X-Agreement-SHA256: %s\r\n", (long long)o.id, a.sha256);
+	buf_puts(&c->resp->body, a.text);
+	db_corp_app_cleanup(&a);
+	c->resp->status = 200;
+	return 200;
+}

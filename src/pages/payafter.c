@@ -1,0 +1,283 @@
+/*
+ * Pay After Use pages (issue 9):
+ *   GET  /pay-after-use              the bound card, the charges and debts
+ *   POST /pay-after-use/card         bind (or replace) the card
+ *   POST /orders/:id/pau-pay         pay an open debt now (PAU-04)
+ *   POST /orders/:id/pau-return      return before confirming (PAU-05)
+ *   GET  /admin/guarantee            the guarantee ledger with totals
+ * Shipping and delivery are the shared shipping desk's (pages/cod.c:
+ * /admin/orders/:id/fulfil) and the logistics partner endpoint's.
+ * The card number and CVV only pass through to the bank gateway
+ * (service/payafter.c); they are never stored, logged or shown again.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/money.h"
+#include "db/payafter.h"
+#include "http/ctx.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "service/payafter.h"
+#include "view/view.h"
+
+#define GUARANTEE_ROWS	500
+
+const struct field_spec page_pau_fields[] = {
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_pau_card_fields[] = {
+	{ "card_number", FIELD_TEXT, 1, 32, 0, 0 },
+	{ "expiry", FIELD_TEXT, 1, 7, 0, 0 },
+	{ "cvv", FIELD_TEXT, 1, 4, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* "YYYY-MM-DD HH:MM UTC" of t into out. */
+static void
+pau_time(int64_t t, char *out, size_t outsz)
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(out, outsz, "-");
+}
+
+/* Set name in d to minor of cur for people. */
+static void
+pau_amount(struct view_dict *d, const char *name, int64_t minor,
+    const char *cur)
+{
+	struct money	m;
+	char		b[MONEY_STR_MAX];
+
+	if (money_set(&m, minor, cur) == -1)
+		view_setf(d, name, "%lld %s", (long long)minor, cur);
+	else
+		view_set(d, name, money_display(&m, b, sizeof(b)));
+}
+
+/* The notice of a ?msg= code. */
+static const char *
+pau_notice(const char *msg)
+{
+	if (msg == NULL)
+		return NULL;
+	if (strcmp(msg, "bound") == 0)
+		return "Your card is bound for Pay After Use.";
+	if (strcmp(msg, "paid") == 0)
+		return "Paid: nothing more is due for this order.";
+	return NULL;
+}
+
+/* Render the shopper's Pay After Use page with status, an error for the
+ * card form (card_err) or the page (err). Returns the status or 500. */
+static int
+pau_page(struct ctx *c, int status, const char *card_err, const char *err)
+{
+	struct db_pau_card	 card;
+	struct db_pau_charge	*v = NULL;
+	struct pau_settings	 s;
+	struct view_dict	*d, *x;
+	size_t			 n = 0, i;
+	char			 when[40];
+	int			 rc;
+
+	if (payafter_settings(c->db, &s) == -1 ||
+	    (rc = db_pau_card_get(c->db, c->user.user_id, &card)) == -1 ||
+	    db_pau_charges_by_user(c->db, c->user.user_id, &v, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	if (pau_notice(ctx_str(c, "msg")) != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG",
+		    pau_notice(ctx_str(c, "msg")));
+	if (err != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", err);
+	if (card_err != NULL)
+		view_set(view_add(d, "CARD_ERROR"), "MSG", card_err);
+	view_set_int(d, "AUTO_DAYS", s.auto_confirm_days);
+	view_set(d, "LATE_RATE", s.late_rate_str);
+	view_set_int(d, "SUSPEND_DAYS", s.suspend_days);
+	view_set_int(d, "RETRIES", s.retries_per_day);
+	if (rc == 1) {
+		x = view_add(d, "CARD");
+		view_set(x, "BRAND", card.brand);
+		view_set(x, "LAST4", card.last4);
+		pau_time(card.updated_at, when, sizeof(when));
+		view_set(x, "SINCE", when);
+	} else
+		view_show(d, "NO_CARD");
+	if (n == 0)
+		view_show(d, "NO_CHARGES");
+	for (i = 0; i < n; i++) {
+		x = view_add(d, "CHARGE");
+		view_set_int(x, "ORDER", (long long)v[i].order_id);
+		pau_amount(x, "AMOUNT", v[i].amount_minor, v[i].currency);
+		view_set(x, "STATUS", v[i].status);
+		view_set(x, "DUE", v[i].due_date);
+		view_set_int(x, "ATTEMPTS", v[i].attempts);
+		if (strcmp(v[i].status, "paid") == 0) {
+			view_show(x, "PAID");
+			pau_amount(x, "PAID_AMOUNT", v[i].paid_minor,
+			    v[i].currency);
+			pau_time(v[i].paid_at, when, sizeof(when));
+			view_set(x, "PAID_AT", when);
+			view_set(x, "LAST4", v[i].card_last4);
+		} else {
+			view_show(x, "OPEN");
+			pau_amount(x, "LATE_FEE", v[i].late_fee_minor,
+			    v[i].currency);
+			pau_amount(x, "TOTAL", v[i].amount_minor +
+			    v[i].late_fee_minor, v[i].currency);
+			view_set(x, "REASON", v[i].reason);
+			if (v[i].suspended_at != 0)
+				view_show(x, "SUSPENDED");
+		}
+	}
+	free(v);
+	rc = page_render(c, "pau_account.tpl", d, "Pay After Use");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /pay-after-use. */
+int
+page_pau(struct ctx *c)
+{
+	return pau_page(c, 200, NULL, NULL);
+}
+
+/* POST /pay-after-use/card. */
+int
+page_pau_card(struct ctx *c)
+{
+	const char	*pan = ctx_str(c, "card_number");
+	char		 err[256];
+
+	if (ctx_field_err(c, "card_number") != NULL ||
+	    ctx_field_err(c, "expiry") != NULL ||
+	    ctx_field_err(c, "cvv") != NULL)
+		return pau_page(c, 400, "Enter the card number, its expiry "
+		    "date (MM/YY) and its security code (CVV).", NULL);
+	switch (payafter_bind_card(c->db, c->user.user_id, pan, strlen(pan),
+	    ctx_str(c, "expiry"), ctx_str(c, "cvv"), c->now, err,
+	    sizeof(err))) {
+	case PAU_OK:
+		return page_redirect(c, "/pay-after-use?msg=bound");
+	case PAU_REFUSED:
+		return pau_page(c, 422, err, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /orders/:id/pau-pay. */
+int
+page_pau_pay(struct ctx *c)
+{
+	int64_t	id = ctx_arg_id(c, 0);
+	char	err[256];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	switch (payafter_pay_now(c->db, c->user.user_id, id, c->now, err,
+	    sizeof(err))) {
+	case PAU_OK:
+		return page_redirect(c, "/pay-after-use?msg=paid");
+	case PAU_REFUSED:
+		return pau_page(c, 422, NULL, err);
+	case PAU_NOT_FOUND:
+		return page_error(c, 404, "There is no Pay After Use payment "
+		    "of yours for this order.");
+	case PAU_NOT_ALLOWED:
+		return pau_page(c, 409, NULL, "Nothing is due for this order "
+		    "any more.");
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* POST /orders/:id/pau-return (PAU-05). */
+int
+page_pau_return(struct ctx *c)
+{
+	int64_t	id = ctx_arg_id(c, 0);
+	char	loc[64];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	switch (payafter_return(c->db, c->user.user_id, id, c->now)) {
+	case PAU_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)id);
+		return page_redirect(c, loc);
+	case PAU_NOT_FOUND:
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	case PAU_NOT_ALLOWED:
+		return page_error(c, 409, "Only a delivered Pay After Use "
+		    "order whose receipt is not confirmed yet can be returned "
+		    "without a charge (PAU-05). Nothing was changed.");
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* GET /admin/guarantee: every entry with the totals per currency. */
+int
+page_admin_guarantee(struct ctx *c)
+{
+	struct db_pau_guarantee	*v = NULL;
+	struct pau_total	 t[16];
+	struct view_dict	*d, *x;
+	size_t			 n = 0, nt, i;
+	int64_t			 usd_out = 0, usd_back = 0;
+	char			 when[40];
+	int			 rc;
+
+	if (db_pau_guarantee_list(c->db, GUARANTEE_ROWS, &v, &n) == -1)
+		return page_error(c, 500, NULL);
+	payafter_totals(v, n, t, 16, &nt);
+	d = view_dict_new();
+	if (n == 0)
+		view_show(d, "EMPTY");
+	for (i = 0; i < nt; i++) {
+		x = view_add(d, "TOTAL");
+		view_set(x, "CUR", t[i].currency);
+		pau_amount(x, "PAYOUT", t[i].payout, t[i].currency);
+		pau_amount(x, "RECOVERED", t[i].recovered, t[i].currency);
+		pau_amount(x, "OUTSTANDING", t[i].payout - t[i].recovered,
+		    t[i].currency);
+		view_set_int(x, "NPAYOUT", t[i].npayout);
+		view_set_int(x, "NRECOVERED", t[i].nrecovered);
+		usd_out += t[i].payout_usd;
+		usd_back += t[i].recovered_usd;
+	}
+	pau_amount(d, "USD_PAYOUT", usd_out, "USD");
+	pau_amount(d, "USD_RECOVERED", usd_back, "USD");
+	pau_amount(d, "USD_OUTSTANDING", usd_out - usd_back, "USD");
+	for (i = 0; i < n; i++) {
+		x = view_add(d, "ENTRY");
+		view_set_int(x, "ID", (long long)v[i].id);
+		view_set_int(x, "ORDER", (long long)v[i].order_id);
+		view_set(x, "KIND", v[i].kind);
+		view_set(x, "EMAIL", v[i].email);
+		pau_amount(x, "AMOUNT", v[i].amount_minor, v[i].currency);
+		pau_amount(x, "USD", v[i].amount_usd_minor, "USD");
+		view_set(x, "NOTE", v[i].note);
+		pau_time(v[i].created_at, when, sizeof(when));
+		view_set(x, "AT", when);
+	}
+	free(v);
+	rc = page_render(c, "pau_guarantee.tpl", d, "Pay After Use guarantee");
+	view_dict_free(d);
+	return rc;
+}

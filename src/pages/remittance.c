@@ -1,0 +1,819 @@
+/*
+ * Post office remittance pages (issue 5, RULES.md section 3):
+ *
+ *   GET  /orders/:id/remittance		instructions, printable (REM-P1,
+ *					P2, P4, P6)
+ *   GET  /orders/:id/voucher		"Upload Remittance Voucher" form,
+ *					earlier vouchers and reasons (REM-P3,
+ *					P7, P9)
+ *   POST /orders/:id/voucher		the upload (multipart)
+ *   GET  /admin/vouchers			the queue, oldest first (REM-P5)
+ *   GET  /admin/orders/:id/voucher		one order's voucher to decide
+ *   GET  /admin/orders/:id/voucher/file	the file, through this handler
+ *   POST /admin/orders/:id/voucher/decide	received amount or rejection
+ *   GET  /admin/remittance/statements	statement import and unmatched lines
+ *   POST /admin/remittance/statements	the CSV upload
+ *
+ * Another shopper's order is 404. Handlers parse and validate input, call
+ * one service (service/remittance.c), render one template.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/order.h"
+#include "db/remittance.h"
+#include "http/ctx.h"
+#include "pages/admin_queue.h"
+#include "pages/pages.h"
+#include "pages/render.h"
+#include "rules/rfcode.h"
+#include "service/admin.h"
+#include "service/filestore.h"
+#include "service/remittance.h"
+#include "view/view.h"
+
+const struct field_spec page_remittance_voucher_get_fields[] = {
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_remittance_voucher_fields[] = {
+	{ "voucher", FIELD_FILE, 1, FILESTORE_MAX, 0, 0 },
+	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
+	{ "date", FIELD_DATE, 1, 10, 0, 0 },
+	{ "tracking", FIELD_TEXT, 1, 64, 0, 0 },
+	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_vouchers_fields[] = {
+	{ "currency", FIELD_TOKEN, 0, 3, 0, 0 },
+	{ "flag", FIELD_TOKEN, 0, 8, 0, 0 },
+	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
+	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_voucher_file_fields[] = {
+	{ "v", FIELD_ID, 0, 0, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_voucher_decide_fields[] = {
+	{ "voucher", FIELD_ID, 1, 0, 0, 0 },
+	{ "decision", FIELD_TOKEN, 1, 16, 0, 0 },
+	{ "received", FIELD_DECIMAL, 0, 24, 0, 0 },
+	{ "reason", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct field_spec page_admin_statements_fields[] = {
+	{ "statement", FIELD_FILE, 1, 1024 * 1024, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* Amount minor of cur as "USD 1,234.50" into the dictionary as name. */
+static void
+set_amount(struct view_dict *d, const char *name, int64_t minor,
+    const char *cur)
+{
+	struct money	m;
+	char		b[MONEY_STR_MAX];
+
+	if (money_set(&m, minor, cur) == -1)
+		view_setf(d, name, "%lld %s", (long long)minor, cur);
+	else
+		view_set(d, name, money_display(&m, b, sizeof(b)));
+}
+
+/* The plain decimal of minor in cur ("123.45") into out. */
+static const char *
+plain_amount(int64_t minor, const char *cur, char *out, size_t outsz)
+{
+	struct money m;
+
+	if (money_set(&m, minor, cur) == -1) {
+		snprintf(out, outsz, "%lld", (long long)minor);
+		return out;
+	}
+	return money_str(&m, out, outsz);
+}
+
+/* "YYYY-MM-DD HH:MM UTC". */
+static void
+fmt_time(int64_t t, char *out, size_t outsz)
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(out, outsz, "-");
+}
+
+/* Load c's user's remittance order id into *o. Returns 0, or the status
+ * already answered (404 for another's or a missing order, 303 to the
+ * order page for another method, 500). */
+static int
+own_order(struct ctx *c, int64_t id, struct db_order *o)
+{
+	char	loc[64];
+	int	rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	rc = db_order_get(c->db, c->user.user_id, id, o);
+	if (rc == 0)
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (strcmp(o->method, "remittance") != 0) {
+		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)id);
+		return page_redirect(c, loc);
+	}
+	return 0;
+}
+
+/* A status for people: "awaiting_remittance" -> "Awaiting remittance". */
+static void
+status_label(const char *s, char *out, size_t outsz)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = s[i] == '_' ? ' ' : s[i];
+	out[i] = '\0';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* The printed code of o (REM-P1) into out (RFCODE_PRINT_MAX). */
+static const char *
+printed_code(const struct db_order *o, char *out, size_t outsz)
+{
+	if (rfcode_print(o->rf_code, strlen(o->rf_code), out, outsz) == -1)
+		snprintf(out, outsz, "%s", o->rf_code);
+	return out;
+}
+
+/* REM-P4: "1-3 business days (domestic)" for o's region into d. Returns
+ * 0 or -1. */
+static int
+set_window(struct ctx *c, struct view_dict *d, const struct db_order *o)
+{
+	int dom = db_rem_region_domestic(c->db, o->region_code);
+
+	if (dom == -1)
+		return -1;
+	view_setf(d, "WINDOW", "%d-%d business days (%s)",
+	    dom ? REM_DOMESTIC_MIN : REM_CROSS_MIN,
+	    dom ? REM_DOMESTIC_MAX : REM_CROSS_MAX,
+	    dom ? "domestic" : "cross-border");
+	return 0;
+}
+
+/* GET /orders/:id/remittance: everything for the post office form. */
+int
+page_remittance_instructions(struct ctx *c)
+{
+	struct db_order		 o;
+	struct db_rem_payee	 p;
+	struct view_dict	*d;
+	char			 rf[RFCODE_PRINT_MAX], st[40];
+	int64_t			 got = 0;
+	int			 rc;
+
+	if ((rc = own_order(c, ctx_arg_id(c, 0), &o)) != 0)
+		return rc;
+	if (db_rem_payee_get(c->db, &p) == -1 ||
+	    db_rem_received_total(c->db, o.id, &got) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	view_set_int(d, "ID", (long long)o.id);
+	/* REM-P1: payee, amount and currency, the code for the remarks. */
+	view_set(d, "PAYEE_NAME", p.account_name);
+	view_set(d, "PAYEE_ACCOUNT", p.account_number);
+	view_set(d, "PAYEE_ADDRESS", p.address);
+	view_set(d, "PAYEE_POSTAL", p.postal_code);
+	view_set(d, "PAYEE_COUNTRY", p.country);
+	set_amount(d, "AMOUNT", o.amount_due_minor, o.currency);
+	view_set(d, "CURRENCY", o.currency);
+	if (got > 0 && got < o.amount_due_minor) {
+		/* REM-P7: what is still due after a partial payment. */
+		struct view_dict *s = view_add(d, "STILL_DUE");
+
+		set_amount(s, "RECEIVED", got, o.currency);
+		set_amount(s, "DUE", o.amount_due_minor - got, o.currency);
+	}
+	view_set(d, "CODE", printed_code(&o, rf, sizeof(rf)));
+	view_set(d, "STATUS_CODE", o.status);
+	status_label(o.status, st, sizeof(st));
+	view_set(d, "STATE", st);
+	/* REM-P6: the payment window's last day. */
+	view_set(d, "DEADLINE", o.payment_due[0] ? o.payment_due : "-");
+	if (set_window(c, d, &o) == -1) {
+		view_dict_free(d);
+		return page_error(c, 500, NULL);
+	}
+	if (strcmp(o.status, "awaiting_remittance") == 0 ||
+	    strcmp(o.status, "partially_paid") == 0)
+		view_show(d, "CAN_UPLOAD");
+	rc = page_render(c, "remittance_instructions.tpl", d,
+	    "Remittance instructions");
+	view_dict_free(d);
+	return rc;
+}
+
+/* Render the voucher page of o (status, notice, error with its field). */
+static int
+voucher_page(struct ctx *c, const struct db_order *o, int status,
+    const char *notice, const char *error, const char *field,
+    const struct http_req *form)
+{
+	struct db_rem_voucher	*v = NULL;
+	struct view_dict	*d, *s;
+	unsigned char		 rnd[16];
+	char			 key[33], rf[RFCODE_PRINT_MAX], b[MONEY_STR_MAX];
+	char			 when[40], today[11];
+	int64_t			 got = 0;
+	size_t			 n = 0, i;
+	mp_date			 td;
+	int			 rc;
+
+	(void)form;
+	if (db_rem_voucher_list(c->db, o->id, &v, &n) == -1 ||
+	    db_rem_received_total(c->db, o->id, &got) == -1) {
+		free(v);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL) {
+		s = view_add(d, "ERROR");
+		view_set(s, "MSG", error);
+		if (field != NULL)
+			view_set(s, "FIELD", field);
+	}
+	view_set_int(d, "ID", (long long)o->id);
+	view_set(d, "CODE", printed_code(o, rf, sizeof(rf)));
+	view_set(d, "STATUS_CODE", o->status);
+	view_set(d, "CURRENCY", o->currency);
+	set_amount(d, "AMOUNT", o->amount_due_minor, o->currency);
+	set_amount(d, "RECEIVED", got, o->currency);
+	set_amount(d, "STILL_DUE", got < o->amount_due_minor ?
+	    o->amount_due_minor - got : 0, o->currency);
+	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
+	if (set_window(c, d, o) == -1) {
+		free(v);
+		view_dict_free(d);
+		return page_error(c, 500, NULL);
+	}
+	if (strcmp(o->status, "partially_paid") == 0)
+		view_show(d, "PARTIAL");
+	if (strcmp(o->status, "awaiting_remittance") == 0 ||
+	    strcmp(o->status, "partially_paid") == 0) {
+		s = view_add(d, "FORM");
+		randombytes_buf(rnd, sizeof(rnd));
+		sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
+		view_set(s, "KEY", key);
+		view_set(s, "AMOUNT_VALUE", plain_amount(got <
+		    o->amount_due_minor ? o->amount_due_minor - got :
+		    o->amount_due_minor, o->currency, b, sizeof(b)));
+		if (mp_date_from_unix(c->now, &td) == 0)
+			view_set(s, "TODAY", mp_date_str(td, today,
+			    sizeof(today)));
+		view_setf(s, "MAX_BYTES", "%d", FILESTORE_MAX);
+	} else if (strcmp(o->status, "awaiting_verification") == 0)
+		view_show(d, "VERIFYING");
+	for (i = 0; i < n; i++) {
+		s = view_add(d, "VOUCHER");
+		view_set_int(s, "VID", (long long)v[i].id);
+		fmt_time(v[i].created_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "SOURCE", strcmp(v[i].source, "statement") == 0 ?
+		    "post office statement" : "your upload");
+		set_amount(s, "AMOUNT", v[i].amount_minor, v[i].currency);
+		view_set(s, "DATE", v[i].remitted_on);
+		view_set(s, "TRACKING", v[i].tracking);
+		view_set(s, "STATUS", v[i].status);
+		if (v[i].expected_from[0] != '\0' &&
+		    strcmp(v[i].status, "pending") == 0) {
+			struct view_dict *w = view_add(s, "EXPECTED");
+
+			view_set(w, "FROM", v[i].expected_from);
+			view_set(w, "BY", v[i].expected_by);
+		}
+		if (strcmp(v[i].status, "rejected") == 0)
+			view_set(view_add(s, "REJECTED"), "REASON",
+			    remittance_reason_text(v[i].reason));
+		if (v[i].received_minor >= 0 &&
+		    strcmp(v[i].status, "accepted") == 0)
+			set_amount(view_add(s, "ACCEPTED"), "RECEIVED",
+			    v[i].received_minor, v[i].currency);
+	}
+	free(v);
+	rc = page_render(c, "remittance_voucher.tpl", d,
+	    "Upload Remittance Voucher");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /orders/:id/voucher. */
+int
+page_remittance_voucher(struct ctx *c)
+{
+	struct db_order	 o;
+	const char	*msg = ctx_str(c, "msg"), *notice = NULL;
+	int		 rc;
+
+	if ((rc = own_order(c, ctx_arg_id(c, 0), &o)) != 0)
+		return rc;
+	if (msg != NULL && strcmp(msg, "uploaded") == 0)
+		notice = "Voucher received: your order is awaiting "
+		    "verification (REM-P3). We match the funds when they "
+		    "arrive (REM-P4) and tell you in Messages.";
+	return voucher_page(c, &o, 200, notice, NULL, NULL, NULL);
+}
+
+/* POST /orders/:id/voucher (multipart): REM-P3, REM-P9. */
+int
+page_remittance_voucher_post(struct ctx *c)
+{
+	struct db_order		 o;
+	struct rem_upload	 u;
+	const struct field_val	*fv;
+	const char		*field = NULL, *bad;
+	char			 err[300], loc[80];
+	int64_t			 id = ctx_arg_id(c, 0), vid;
+	int			 rc;
+	static const char *const names[] = { "voucher", "amount", "date",
+	    "tracking", "key" };
+	size_t			 i;
+
+	if ((rc = own_order(c, id, &o)) != 0)
+		return rc;
+	fv = ctx_field(c, "voucher");
+	/* REM-P9: over 10 MB is refused with a clear page (nginx refuses
+	 * above 11 MB with static/413.html). */
+	if (fv != NULL && fv->present && fv->file != NULL &&
+	    fv->file->len > FILESTORE_MAX)
+		return voucher_page(c, &o, 413, NULL, "REM-P9: the file is "
+		    "larger than 10 MB. Take a smaller photo or scan of the "
+		    "receipt and upload it again.", "voucher", NULL);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((bad = ctx_field_err(c, names[i])) != NULL) {
+			snprintf(err, sizeof(err), "%s: %s", strcmp(names[i],
+			    "voucher") == 0 ? "Voucher file" : names[i], bad);
+			return voucher_page(c, &o, 400, NULL, err, names[i],
+			    NULL);
+		}
+	memset(&u, 0, sizeof(u));
+	u.data = fv->file->data;
+	u.len = fv->file->len;
+	u.amount = ctx_str(c, "amount");
+	u.date = ctx_str(c, "date");
+	u.tracking = ctx_str(c, "tracking");
+	u.key = ctx_str(c, "key");
+	snprintf(loc, sizeof(loc), "/orders/%lld/voucher?msg=uploaded",
+	    (long long)id);
+	switch (remittance_upload(c->db, c->cfg, c->user.user_id, id, &u,
+	    c->now, &vid, err, sizeof(err), &field)) {
+	case REM_OK:
+	case REM_REPLAY:
+		return page_redirect(c, loc);
+	case REM_NOT_FOUND:
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	case REM_INVALID:
+		return voucher_page(c, &o, 400, NULL, err, field, NULL);
+	case REM_NOT_ALLOWED:
+	case REM_DECIDED:
+		return voucher_page(c, &o, 409, NULL, "This order is not "
+		    "waiting for a voucher now (it is being verified, paid or "
+		    "cancelled). Nothing was changed.", NULL, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+static const struct aq_filter voucher_filters[] = {
+	{ "currency", "Currency", NULL },
+	{ "flag", "Flag", (const char *const[]){ "dup", NULL } },
+};
+
+static const struct aq_sort voucher_sorts[] = {
+	{ "oldest", "Oldest first" },
+};
+
+static const char *const voucher_columns[] = {
+	"Order", "Shopper", "Expected amount", "Remitted (shopper)",
+	"Remitted on", "Tracking", "Flag",
+};
+
+/* GET /admin/vouchers: pending vouchers, oldest first with their age and
+ * the day the funds are expected by (REM-P4/P5). */
+int
+page_admin_vouchers(struct ctx *c)
+{
+	struct db_rem_queue_row	*v = NULL;
+	struct aq_list		 l;
+	struct aq_row		*r;
+	const char		*cur = ctx_str(c, "currency");
+	const char		*flag = ctx_str(c, "flag");
+	char			 curu[4] = "", a[MONEY_STR_MAX];
+	struct money		 m;
+	mp_date			 by;
+	size_t			 n = 0, i;
+	int64_t			 total = 0;
+	int			 rc;
+
+	if (cur != NULL)
+		for (i = 0; i < 3 && cur[i] != '\0'; i++)
+			curu[i] = (char)(cur[i] >= 'a' && cur[i] <= 'z' ?
+			    cur[i] - 'a' + 'A' : cur[i]);
+	memset(&l, 0, sizeof(l));
+	l.title = "Remittance vouchers";
+	l.path = "/admin/vouchers";
+	l.intro = "Vouchers awaiting verification, oldest first. Open one to "
+	    "record the amount received or reject it (REM-P5, REM-P7, "
+	    "REM-P9). Post office statements: /admin/remittance/statements.";
+	l.filters = voucher_filters;
+	l.nfilters = sizeof(voucher_filters) / sizeof(voucher_filters[0]);
+	l.values[0] = curu;
+	l.values[1] = flag != NULL ? flag : "";
+	l.sorts = voucher_sorts;
+	l.nsorts = 1;
+	l.sort = "oldest";
+	l.columns = voucher_columns;
+	l.ncols = sizeof(voucher_columns) / sizeof(voucher_columns[0]);
+	l.page = aq_page_arg(c);
+	if (db_rem_queue(c->db, curu, flag != NULL && strcmp(flag, "dup") == 0,
+	    (size_t)(l.page - 1) * AQ_PER_PAGE, AQ_PER_PAGE, &v, &n,
+	    &total) == -1)
+		return page_error(c, 500, NULL);
+	l.total = total;
+	for (i = 0; i < n; i++) {
+		r = aq_row_add(&l);
+		r->id = v[i].v.id;
+		snprintf(r->href, sizeof(r->href), "/admin/orders/%lld/voucher",
+		    (long long)v[i].v.order_id);
+		r->created_at = v[i].v.created_at;
+		if (mp_date_parse(v[i].v.expected_by,
+		    strlen(v[i].v.expected_by), &by) == 0)
+			r->promised_at = mp_date_to_unix(by) + 86400;
+		snprintf(r->cells[0], sizeof(r->cells[0]), "#%lld",
+		    (long long)v[i].v.order_id);
+		snprintf(r->cells[1], sizeof(r->cells[1]), "%s",
+		    v[i].user_email);
+		if (money_set(&m, v[i].order_amount_minor, v[i].v.currency) == 0)
+			snprintf(r->cells[2], sizeof(r->cells[2]), "%s",
+			    money_display(&m, a, sizeof(a)));
+		if (money_set(&m, v[i].v.amount_minor, v[i].v.currency) == 0)
+			snprintf(r->cells[3], sizeof(r->cells[3]), "%s",
+			    money_display(&m, a, sizeof(a)));
+		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
+		    v[i].v.remitted_on);
+		snprintf(r->cells[5], sizeof(r->cells[5]), "%s",
+		    v[i].v.tracking);
+		snprintf(r->cells[6], sizeof(r->cells[6]), "%s",
+		    v[i].v.dup_of_file > 0 ? "same file as another order" :
+		    "");
+	}
+	free(v);
+	rc = admin_queue_render(c, &l);
+	aq_list_cleanup(&l);
+	return rc;
+}
+
+/* Render the admin page of order id's voucher (the pending one, and the
+ * history). */
+static int
+admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
+    const char *error)
+{
+	struct db_order		 o;
+	struct db_rem_voucher	 pv, *v = NULL;
+	struct db_rem_refund	*rf = NULL;
+	struct db_rem_payee	 p;
+	struct view_dict	*d, *s;
+	struct filestore_info	 fi;
+	char			 code[RFCODE_PRINT_MAX], when[40], b[MONEY_STR_MAX];
+	int64_t			 got = 0, other;
+	size_t			 n = 0, nr = 0, i;
+	int			 rc, pend;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	rc = db_order_get(c->db, 0, id, &o);
+	if (rc == 0)
+		return page_error(c, 404, "There is no such order.");
+	if (rc == -1 || (pend = db_rem_voucher_pending(c->db, id, &pv)) == -1 ||
+	    db_rem_voucher_list(c->db, id, &v, &n) == -1 ||
+	    db_rem_refund_list(c->db, id, &rf, &nr) == -1 ||
+	    db_rem_received_total(c->db, id, &got) == -1 ||
+	    db_rem_payee_get(c->db, &p) == -1) {
+		free(v);
+		free(rf);
+		return page_error(c, 500, NULL);
+	}
+	d = view_dict_new();
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	view_set_int(d, "ID", (long long)id);
+	view_set(d, "METHOD", o.method);
+	view_set(d, "STATUS", o.status);
+	view_set(d, "CODE", printed_code(&o, code, sizeof(code)));
+	view_set(d, "PAYEE", p.account_name);
+	set_amount(d, "EXPECTED", o.amount_due_minor, o.currency);
+	set_amount(d, "RECEIVED_TOTAL", got, o.currency);
+	set_amount(d, "STILL_DUE", got < o.amount_due_minor ?
+	    o.amount_due_minor - got : 0, o.currency);
+	view_set(d, "CURRENCY", o.currency);
+	if (strcmp(o.method, "remittance") != 0)
+		view_show(d, "NOT_REMITTANCE");
+	if (pend == 1 && strcmp(o.status, "awaiting_verification") == 0) {
+		s = view_add(d, "PENDING");
+		view_set_int(s, "VID", (long long)pv.id);
+		set_amount(s, "AMOUNT", pv.amount_minor, pv.currency);
+		view_set(s, "AMOUNT_VALUE", plain_amount(pv.amount_minor,
+		    pv.currency, b, sizeof(b)));
+		view_set(s, "DATE", pv.remitted_on);
+		view_set(s, "TRACKING", pv.tracking);
+		view_set(s, "FROM", pv.expected_from);
+		view_set(s, "BY", pv.expected_by);
+		fmt_time(pv.created_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		if (pv.file_id > 0 && filestore_info_get(c->db, pv.file_id,
+		    &fi, NULL) == 1) {
+			struct view_dict *f = view_add(s, "FILE");
+
+			view_set_int(f, "VID", (long long)pv.id);
+			if (strcmp(fi.mime, "application/pdf") == 0)
+				view_show(f, "PDF");
+			else
+				view_show(f, "IMAGE");
+			view_set(f, "MIME", fi.mime);
+		}
+		if (pv.dup_of_file > 0) {
+			other = db_rem_voucher_order_of_file(c->db,
+			    pv.dup_of_file, id);
+			if (other > 0)
+				view_set_int(view_add(s, "DUP"), "OTHER",
+				    (long long)other);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		s = view_add(d, "VOUCHER");
+		view_set_int(s, "VID", (long long)v[i].id);
+		view_set(s, "SOURCE", v[i].source);
+		set_amount(s, "AMOUNT", v[i].amount_minor, v[i].currency);
+		view_set(s, "DATE", v[i].remitted_on);
+		view_set(s, "TRACKING", v[i].tracking);
+		view_set(s, "STATUS", v[i].status);
+		view_set(s, "REASON", v[i].reason);
+		if (v[i].received_minor >= 0)
+			set_amount(s, "RECEIVED", v[i].received_minor,
+			    v[i].currency);
+		if (v[i].decided_at > 0) {
+			fmt_time(v[i].decided_at, when, sizeof(when));
+			view_setf(s, "DECIDED", "%s at %s",
+			    v[i].decided_by_email, when);
+		}
+	}
+	for (i = 0; i < nr; i++) {
+		s = view_add(d, "REFUND");
+		view_set(s, "KIND", strcmp(rf[i].kind, "excess") == 0 ?
+		    "Excess (REM-P7)" : "Cancellation (REM-P8)");
+		set_amount(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
+		view_set(s, "DUE", rf[i].due[0] ? rf[i].due :
+		    "15 business days after the order completes");
+	}
+	free(v);
+	free(rf);
+	rc = page_render(c, "remittance_admin_voucher.tpl", d,
+	    "Remittance voucher");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /admin/orders/:id/voucher. */
+int
+page_admin_voucher(struct ctx *c)
+{
+	return admin_voucher_page(c, ctx_arg_id(c, 0), 200, NULL, NULL);
+}
+
+/* GET /admin/orders/:id/voucher/file[?v=N]: the voucher's file, served
+ * only here after the role gate (admins) and the voucher/order check:
+ * never a public URL (REM-P9, DESIGN "Uploads"). */
+int
+page_admin_voucher_file(struct ctx *c)
+{
+	struct db_rem_voucher	 v;
+	int64_t			 id = ctx_arg_id(c, 0), vid = ctx_int(c, "v", 0);
+	char			 name[40];
+	int			 rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if (vid <= 0) {
+		rc = db_rem_voucher_pending(c->db, id, &v);
+	} else
+		rc = db_rem_voucher_get(c->db, vid, 0, &v);
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (rc == 0 || v.order_id != id || v.file_id <= 0)
+		return page_error(c, 404, "This order has no such voucher "
+		    "file.");
+	snprintf(name, sizeof(name), "voucher-order-%lld",
+	    (long long)v.order_id);
+	return filestore_respond(c, v.file_id, name);
+}
+
+/* POST /admin/orders/:id/voucher/decide. */
+int
+page_admin_voucher_decide(struct ctx *c)
+{
+	struct db_order	 o;
+	struct money	 m;
+	const char	*dec = ctx_str(c, "decision"), *recv;
+	char		 msg[400], why[160];
+	int64_t		 id = ctx_arg_id(c, 0), vid = ctx_int(c, "voucher", 0);
+	int64_t		 received = -1;
+	int		 rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	rc = db_order_get(c->db, 0, id, &o);
+	if (rc == 0)
+		return page_error(c, 404, "There is no such order.");
+	if (rc == -1)
+		return page_error(c, 500, NULL);
+	if (vid <= 0 || dec == NULL)
+		return admin_voucher_page(c, id, 400, NULL, "Choose a voucher "
+		    "and a decision.");
+	if (strcmp(dec, "received") == 0) {
+		recv = ctx_str(c, "received");
+		if (recv == NULL || money_parse(recv, strlen(recv), o.currency,
+		    &m, why, sizeof(why)) == -1) {
+			snprintf(msg, sizeof(msg), "Enter the amount received "
+			    "on the account in %s, for example 123.45.",
+			    o.currency);
+			return admin_voucher_page(c, id, 400, NULL, msg);
+		}
+		received = m.minor;
+	} else if (strcmp(dec, "reject") != 0)
+		return admin_voucher_page(c, id, 400, NULL, "Unknown "
+		    "decision.");
+	switch (remittance_decide(c->db, c->user.user_id, id, vid, received,
+	    ctx_str(c, "reason"), c->now, msg, sizeof(msg))) {
+	case REM_OK:
+		return admin_voucher_page(c, id, 200, msg, NULL);
+	case REM_NOT_FOUND:
+		return page_error(c, 404, "This order has no such voucher.");
+	case REM_INVALID:
+		return admin_voucher_page(c, id, 400, NULL, msg);
+	case REM_DECIDED:
+	case REM_NOT_ALLOWED:
+		return admin_voucher_page(c, id, 409, NULL, msg[0] ? msg :
+		    "This voucher cannot be decided now. Nothing was changed.");
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+/* Render the statements page (status, the import's result or error). */
+static int
+statements_page(struct ctx *c, int status, const struct rem_import *res,
+    const char *error)
+{
+	struct db_rem_line	*l = NULL;
+	struct view_dict	*d, *s;
+	char			 when[40];
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if (db_rem_unmatched_lines(c->db, 200, &l, &n) == -1)
+		return page_error(c, 500, NULL);
+	d = view_dict_new();
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
+	if (res != NULL) {
+		s = view_add(d, "RESULT");
+		if (res->already) {
+			fmt_time(res->prev_at, when, sizeof(when));
+			view_set(view_add(s, "ALREADY"), "AT", when);
+		} else {
+			s = view_add(s, "COUNTS");
+			view_set_int(s, "LINES", res->lines);
+			view_set_int(s, "MATCHED", res->matched);
+			view_set_int(s, "UNMATCHED", res->unmatched);
+			view_set_int(s, "DUPLICATES", res->duplicates);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		s = view_add(d, "LINE");
+		fmt_time(l[i].imported_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set_int(s, "NO", l[i].line_no);
+		view_set(s, "RAW", l[i].raw);
+		view_set(s, "NOTE", l[i].note);
+	}
+	free(l);
+	rc = page_render(c, "remittance_statements.tpl", d,
+	    "Post office statements");
+	view_dict_free(d);
+	if (rc != 200)
+		return rc;
+	c->resp->status = status;
+	return status;
+}
+
+/* GET /admin/remittance/statements. */
+int
+page_admin_statements(struct ctx *c)
+{
+	return statements_page(c, 200, NULL, NULL);
+}
+
+/* POST /admin/remittance/statements (multipart CSV): REM-P5. */
+int
+page_admin_statements_post(struct ctx *c)
+{
+	const struct field_val	*fv = ctx_field(c, "statement");
+	struct rem_import	 res;
+	const char		*bad;
+	char			 err[200];
+	int			 rc;
+
+	if ((bad = ctx_field_err(c, "statement")) != NULL || fv == NULL ||
+	    fv->file == NULL)
+		return statements_page(c, 400, NULL, bad != NULL ? bad :
+		    "Choose the statement CSV file.");
+	rc = remittance_import(c->db, c->user.user_id,
+	    (const char *)fv->file->data, fv->file->len, c->now, &res, err,
+	    sizeof(err));
+	if (rc == 1)
+		return statements_page(c, 400, NULL, err);
+	if (rc == -1)
+		return page_error(c, 500, err);
+	return statements_page(c, 200, &res, NULL);
+}
+
+/* See pages.h. Errors only leave the panel out (logged by the db layer). */
+void
+remittance_order_panel(struct ctx *c, struct view_dict *d,
+    const struct db_order *o)
+{
+	struct db_rem_voucher	 pv;
+	struct db_rem_refund	*rf = NULL;
+	struct view_dict	*p, *s;
+	int64_t			 got = 0;
+	size_t			 n = 0, i;
+
+	if (strcmp(o->method, "remittance") != 0)
+		return;
+	if (db_rem_received_total(c->db, o->id, &got) == -1 ||
+	    db_rem_refund_list(c->db, o->id, &rf, &n) == -1)
+		return;
+	p = view_add(d, "REMIT_PANEL");
+	if (strcmp(o->status, "awaiting_verification") == 0 &&
+	    db_rem_voucher_pending(c->db, o->id, &pv) == 1 &&
+	    pv.expected_from[0] != '\0') {
+		s = view_add(p, "WINDOW");
+		view_set(s, "FROM", pv.expected_from);
+		view_set(s, "BY", pv.expected_by);
+	}
+	if (got > 0 && got < o->amount_due_minor) {
+		s = view_add(p, "DUE");
+		set_amount(s, "RECEIVED", got, o->currency);
+		set_amount(s, "AMOUNT", o->amount_due_minor - got,
+		    o->currency);
+	}
+	for (i = 0; i < n; i++) {
+		s = view_add(p, "REFUND");
+		view_set(s, "KIND", strcmp(rf[i].kind, "excess") == 0 ?
+		    "Excess payment returned (REM-P7)" :
+		    "Refund after cancellation (REM-P8)");
+		set_amount(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
+		view_set(s, "BY", rf[i].due[0] ? rf[i].due :
+		    "15 business days after the order completes");
+	}
+	free(rf);
+}

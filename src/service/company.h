@@ -1,0 +1,217 @@
+#ifndef MALLPAY_SERVICE_COMPANY_H
+#define MALLPAY_SERVICE_COMPANY_H
+
+/*
+ * Corporate buyers (issue 7; RULES INST-03, INST-04, INST-CORP, COD-02,
+ * REM-02, INST-S1 and the B2B side of section 5):
+ *
+ * - company.c: the account page's figures (INST-04's 90-day completed
+ *   total, computed exactly as checkout's facts do), the agreements an
+ *   admin sets (COD-02 limit, REM-02 quota), authorization of members.
+ * - qualification.c: documents (encrypted file store, INST-S1), the
+ *   submission's road draft -> submitted -> under_review -> verified /
+ *   rejected (INST-03, review due in 3 business days, C-04), the expiry
+ *   of the licence (qual_tick from `mallpayctl tick`).
+ * - corporate_installment.c: INST-CORP application -> admin review ->
+ *   agreement signed by a member -> 30% down payment recorded -> in
+ *   effect -> pending_shipment, on the plans of issue 6 (service/plans.h).
+ *
+ * Every change is one transaction with its audit event (C-07) and an
+ * account message to the company's members; a repeated submit changes
+ * nothing twice (UPDATE ... WHERE status = ?, admin decision claims).
+ * Members act for their company: any object of another company is
+ * CQ_NOT_FOUND (404).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/money.h"
+#include "db/admin.h"
+#include "db/company.h"
+
+struct config;
+struct db;
+
+enum cq_result {
+	CQ_ERROR = -1,		/* database error: nothing changed */
+	CQ_OK = 0,
+	CQ_NOT_FOUND,		/* not this company's (404) */
+	CQ_NOT_ALLOWED,		/* not in a state that allows it (msg) */
+	CQ_BAD_INPUT,		/* the input is wrong (msg) */
+	CQ_DECIDED,		/* already decided: "by X at T" in msg */
+};
+
+/* Business days an admin has to review (INST-CORP: 1-3, the latest is
+ * promised). */
+#define CORP_REVIEW_BUSINESS_DAYS	3
+/* Days before the licence's expiry when the members are told. */
+#define QUAL_NOTICE_FIRST		30
+#define QUAL_NOTICE_LAST		7
+/* The agreement's version (its text is built by corp_agreement_text). */
+#define CORP_AGREEMENT_VERSION		"CORP-INST-2026.1"
+
+/* company.c */
+
+/* INST-04: the USD total of company_id's orders completed in the last
+ * window days before now (each at its own recorded rate, C-02), as
+ * facts_load computes it, into *total; *window the days (setting
+ * inst_b2b_completed_window_days) and *min the threshold (setting
+ * inst_b2b_min_completed_usd_minor). Returns 0 or -1. */
+int	company_completed_usd(struct db *, int64_t company_id, int64_t now,
+	    struct money *total, int64_t *window, struct money *min);
+
+/* The integer value of setting name, dflt when missing. -1 on error with
+ * *out untouched. */
+int	company_setting_int(struct db *, const char *name, int64_t dflt,
+	    int64_t *out);
+
+/* Today (UTC) plus n business days with the holiday table (C-04) into
+ * out (CAL_DATE_STRLEN). Returns 0 or -1. */
+int	company_business_days(struct db *, int64_t now, int n, char *out,
+	    size_t outsz);
+
+/* COD-02 / REM-02: admin_id sets company_id's long-term agreement, its
+ * COD limit and remittance quota (USD minor units, -1: none), one
+ * transaction with a 'company' event holding old and new values and a
+ * message to the members. Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT,
+ * CQ_ERROR. */
+enum cq_result company_set_limits(struct db *, int64_t admin_id,
+	    int64_t company_id, int agreement, int64_t cod_limit,
+	    int64_t remit_quota, int64_t now, char *msg, size_t msgsz);
+
+/* "USD 1,234.50" of USD minor units into out. */
+void	company_usd(int64_t minor, char *out, size_t outsz);
+
+/* Demo data (mallpayctl seed-demo): the verified Acme's approved
+ * submission with a small licence and statements PDF in the file store,
+ * once (nothing when it has one). Returns 0 or -1. */
+int	company_seed_demo(struct db *, const struct config *, int64_t now);
+
+/* qualification.c */
+
+/* Upload one document (kind "licence" with its expiry date expires
+ * "YYYY-MM-DD", or "statements") of company_id by user_id: type from
+ * content (PDF, JPEG, PNG; FILESTORE_MAX), encrypted at rest (INST-S1),
+ * attached to the company's draft submission (a new draft when the last
+ * one was decided). One transaction with a 'company' event. Returns CQ_OK,
+ * CQ_BAD_INPUT (msg: wrong type, size, date), CQ_NOT_ALLOWED (a
+ * submission is being reviewed), CQ_ERROR. */
+enum cq_result qual_upload(struct db *, const struct config *,
+	    int64_t company_id, int64_t user_id, const char *kind,
+	    const void *data, size_t len, const char *expires, int64_t now,
+	    char *msg, size_t msgsz);
+
+/* Submit the draft for review: both documents, an unexpired licence; the
+ * review is due in CORP_REVIEW_BUSINESS_DAYS business days (C-04). The
+ * company (unless verified) becomes "submitted". Returns CQ_OK,
+ * CQ_BAD_INPUT (msg: what is missing), CQ_NOT_ALLOWED, CQ_ERROR. */
+enum cq_result qual_submit(struct db *, int64_t company_id, int64_t user_id,
+	    int64_t now, char *msg, size_t msgsz);
+
+/* admin_id starts the review of submission id shown in `from`
+ * ("submitted"): -> under_review. Returns CQ_OK, CQ_NOT_FOUND,
+ * CQ_DECIDED (someone started or decided it: msg), CQ_ERROR. */
+enum cq_result qual_start_review(struct db *, int64_t admin_id, int64_t id,
+	    int64_t now, char *msg, size_t msgsz);
+
+/* admin_id decides submission id: approve (verified, the company verified
+ * until the licence's expiry, INST-03) or reject with reason (required).
+ * Claims the decision (admin_decisions), one transaction with the event
+ * and the members' message. Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT
+ * (no reason, licence expired), CQ_DECIDED ("already decided by X at T"),
+ * CQ_ERROR. */
+enum cq_result qual_decide(struct db *, int64_t admin_id, int64_t id,
+	    int approve, const char *reason, int64_t now, char *msg,
+	    size_t msgsz);
+
+/* What one qual_tick() did. */
+struct qual_tick_stats {
+	int	notices;	/* 30- and 7-day warnings sent */
+	int	expired;	/* companies returned to unverified */
+	int	errors;
+};
+
+/* INST-03 expiry at now (mallpayctl tick): each verified company whose
+ * licence expires within QUAL_NOTICE_FIRST days, taken with FOR UPDATE
+ * SKIP LOCKED in its own transaction: the 30- and 7-day messages (once
+ * each, company_notices), and after the last valid day the company
+ * returns to unverified with a system event and a message. Idempotent.
+ * Returns 0, or -1 on a database error. */
+int	qual_tick(struct db *, int64_t now, struct qual_tick_stats *st);
+
+/* The admin queue's figures (service/queues.h). */
+int	queue_count_qualifications(struct db *, int64_t now,
+	    struct db_queue_stats *out);
+
+/* corporate_installment.c */
+
+/* The down payment of amount (minor units) at percent: half up. */
+int64_t	corp_down_payment(int64_t amount, int64_t percent);
+
+/* INST-CORP: user_id of company_id applies for order_id (its company's,
+ * installment_corporate, awaiting_review) with term months (3-6 and one
+ * of the institution's terms): the application with its review date
+ * (C-04, also stored on the order), an 'application' event, a message.
+ * Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT (term), CQ_NOT_ALLOWED
+ * (already applied, wrong state), CQ_ERROR. */
+enum cq_result corp_apply(struct db *, int64_t company_id, int64_t user_id,
+	    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz);
+
+/* admin_id decides application id. Approve: the plan (plans.h, OFFERED,
+ * principal = amount - down payment), the agreement text (version, every
+ * figure) and its SHA-256 stored, order -> awaiting_confirmation.
+ * Reject (reason required): order -> refused. Returns CQ_OK, CQ_NOT_FOUND,
+ * CQ_BAD_INPUT, CQ_DECIDED, CQ_NOT_ALLOWED, CQ_ERROR. */
+enum cq_result corp_decide(struct db *, int64_t admin_id, int64_t id,
+	    int approve, const char *reason, int64_t now, char *msg,
+	    size_t msgsz);
+
+/* A member (user_id of company_id) signs the agreement of order_id; sha
+ * is the SHA-256 of the text the member was shown (it must be the stored
+ * one), addr the client address. Signer, time, address kept. Returns
+ * CQ_OK, CQ_NOT_FOUND, CQ_NOT_ALLOWED (not approved, already signed),
+ * CQ_BAD_INPUT (the text changed), CQ_ERROR. */
+enum cq_result corp_sign(struct db *, int64_t company_id, int64_t user_id,
+	    int64_t order_id, const char *sha, const char *addr, int64_t now,
+	    char *msg, size_t msgsz);
+
+/* admin_id records the down payment of application id received by bank
+ * transfer (amount minor units of the order's currency, at least the
+ * agreement's, ref the transfer's reference): the plan starts today, the
+ * agreement is in effect, order awaiting_confirmation -> paid_installment
+ * -> pending_shipment, events and message, one transaction; then the
+ * payment is entered in the plan's ledger (plan_record_payment, its own
+ * idempotent transaction). Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT,
+ * CQ_NOT_ALLOWED (not signed), CQ_DECIDED, CQ_ERROR. */
+enum cq_result corp_record_down_payment(struct db *, int64_t admin_id,
+	    int64_t id, int64_t amount, const char *ref, int64_t now,
+	    char *msg, size_t msgsz);
+
+/* INST-P3 corporate: admin_id records a monthly repayment by bank
+ * transfer of installment seq (0: the first unpaid) of application id's
+ * plan, idempotent by key. Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT,
+ * CQ_NOT_ALLOWED, CQ_ERROR. */
+enum cq_result corp_record_repayment(struct db *, int64_t admin_id,
+	    int64_t id, int seq, int64_t amount, const char *ref,
+	    const char *key, int64_t now, char *msg, size_t msgsz);
+
+/* The text of the agreement of application a for order amount (minor
+ * units, currency), institution inst_name with monthly_rate, late fee
+ * rate, waiving flag, down payment percent, term, at version; appended
+ * to out. Returns 0, or -1 (plan rules refused the figures). */
+struct buf;
+int	corp_agreement_text(const char *company, int64_t order_id,
+	    const char *currency, int64_t amount, int64_t percent, int term,
+	    const char *inst_name, const char *monthly_rate,
+	    const char *late_fee_rate, int waives, const char *fee_mode,
+	    struct buf *out);
+
+/* Hex SHA-256 of len bytes into out (65 bytes). */
+void	corp_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* The admin queue's figures: applications waiting for review. */
+int	queue_count_corp_applications(struct db *, int64_t now,
+	    struct db_queue_stats *out);
+
+#endif

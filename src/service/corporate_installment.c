@@ -1,0 +1,737 @@
+/*
+ * Corporate public installment (RULES INST-CORP, INST-P3; see company.h):
+ * the application of an order placed with installment_corporate, the
+ * admin's review within 1-3 business days, the agreement signed by a
+ * member, the 30% down payment recorded by an admin, the agreement in
+ * effect and the order ready to ship. The plan, its schedule page,
+ * reminders, late fees and suspension are issue 6's (service/plans.h):
+ * this file creates and starts the plan and records transfers on it.
+ *
+ * Decisions where RULES is silent:
+ * - "30% down payment (per agreement)": 30% (setting
+ *   corp_down_payment_percent) of the order's amount to pay, rounded half
+ *   up to the minor unit; the plan finances the rest over the term at the
+ *   corporate program's monthly rate.
+ * - The agreement text is built once, at approval, with every figure;
+ *   its SHA-256 is stored with it, the member's signing form carries the
+ *   hash of the text shown, and a different hash is refused (the member
+ *   signs exactly what was stored and what the download returns).
+ * - Due dates are fixed when the agreement takes effect (the down payment
+ *   is recorded): the text gives the rule (INST-M4) and each amount.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "db/admin.h"
+#include "db/checkout.h"
+#include "db/company.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "rules/apr.h"
+#include "rules/plan.h"
+#include "service/admin.h"
+#include "service/audit.h"
+#include "service/company.h"
+#include "service/orderflow.h"
+#include "service/plans.h"
+
+/* See company.h. */
+int64_t
+corp_down_payment(int64_t amount, int64_t percent)
+{
+	/* Half up on non-negative amounts; __int128 against overflow. */
+	return (int64_t)(((__int128)amount * percent + 50) / 100);
+}
+
+/* See company.h. */
+void
+corp_sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* Institution id's row into *out. 1, 0 unknown, -1. */
+static int
+institution_of(struct db *db, const char *id, struct db_institution *out)
+{
+	struct db_institution	*in;
+	size_t			 i, n;
+	int			 rc = 0;
+
+	if (db_checkout_institutions(db, &in, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(in[i].id, id) == 0) {
+			*out = in[i];
+			rc = 1;
+		}
+	free(in);
+	return rc;
+}
+
+/* 1 if term is one of the comma-separated terms. */
+static int
+term_listed(const char *terms, int term)
+{
+	const char	*p = terms;
+	char		*end;
+	long		 v;
+
+	while (*p != '\0') {
+		v = strtol(p, &end, 10);
+		if (end == p)
+			return 0;
+		if (v == term)
+			return 1;
+		p = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* See company.h. */
+int
+corp_agreement_text(const char *company, int64_t order_id,
+    const char *currency, int64_t amount, int64_t percent, int term,
+    const char *inst_name, const char *monthly_rate,
+    const char *late_fee_rate, int waives, const char *fee_mode,
+    struct buf *out)
+{
+	struct money_rate	 r;
+	struct money		 total, down, principal;
+	struct plan		 p;
+	enum plan_fee_mode	 mode;
+	char			 a[MONEY_STR_MAX], b[MONEY_STR_MAX];
+	char			 c[MONEY_STR_MAX], d[MONEY_STR_MAX], apr[16];
+	char			 err[128];
+	int32_t			 bp;
+	int			 i;
+
+	if (money_set(&total, amount, currency) == -1 ||
+	    money_set(&down, corp_down_payment(amount, percent), currency) ==
+	    -1 || money_sub(&total, &down, &principal) == -1 ||
+	    money_rate_parse_percent(monthly_rate, strlen(monthly_rate), &r,
+	    err, sizeof(err)) == -1 ||
+	    plan_fee_mode_parse(fee_mode, strlen(fee_mode), &mode) == -1 ||
+	    plan_build(&principal, term, &r, mode, 0, &p, err,
+	    sizeof(err)) == -1 || apr_plan(&p, &bp) == -1)
+		return -1;
+	buf_printf(out, "CORPORATE INSTALLMENT AGREEMENT\n"
+	    "Version: %s\n\n", CORP_AGREEMENT_VERSION);
+	buf_printf(out, "Between %s (the Company) and mallpay with %s (the "
+	    "Lender), for order #%lld.\n\n", company, inst_name,
+	    (long long)order_id);
+	buf_printf(out, "1. Amount. The order's amount to pay is %s.\n",
+	    money_display(&total, a, sizeof(a)));
+	buf_printf(out, "2. Down payment (INST-CORP). The Company pays %lld%% "
+	    "of it, %s, by bank transfer. The agreement takes effect when the "
+	    "mall records the down payment as received; the order ships "
+	    "after that.\n", (long long)percent,
+	    money_display(&down, b, sizeof(b)));
+	buf_printf(out, "3. Principal financed: %s, repaid in %d monthly "
+	    "installments.\n", money_display(&principal, c, sizeof(c)), term);
+	buf_printf(out, "4. Handling fee (INST-M1): %s%% a month, %s a month, "
+	    "%s in total, %s.\n", monthly_rate,
+	    money_display(&p.monthly_fee, a, sizeof(a)),
+	    money_display(&p.total_fee, b, sizeof(b)), mode == PLAN_FEE_UPFRONT ?
+	    "all of it due with the first installment" :
+	    "one month's fee with each installment");
+	buf_printf(out, "5. Total cost of the credit: %s. Annual percentage "
+	    "rate (APR, actuarial): %s%%.\n",
+	    money_display(&p.total_cost, d, sizeof(d)),
+	    apr_str(bp, apr, sizeof(apr)));
+	buf_printf(out, "6. Installments (INST-M2, INST-M3):\n");
+	for (i = 0; i < p.n; i++)
+		buf_printf(out, "   %d. %s principal + %s fee = %s\n", i + 1,
+		    money_display(&p.inst[i].principal, a, sizeof(a)),
+		    money_display(&p.inst[i].fee, b, sizeof(b)),
+		    money_display(&p.inst[i].total, c, sizeof(c)));
+	buf_printf(out, "7. Due dates (INST-M4): the same day of each month "
+	    "following the day the agreement takes effect, clamped to the "
+	    "month's last day.\n");
+	buf_printf(out, "8. Repayment (INST-P3): by bank transfer quoting the "
+	    "order number; the mall records each transfer received.\n");
+	buf_printf(out, "9. Late fee (INST-F1): %s%% of the overdue amount "
+	    "per calendar day from the day after the due date until paid. "
+	    "Overdue more than 30 days (INST-F2): the Company's installment "
+	    "access is suspended and its credit record gets an entry.\n",
+	    late_fee_rate);
+	buf_printf(out, "10. Early repayment (INST-F3): the remaining principal "
+	    "can be settled at any time; handling fees of months not yet "
+	    "begun are %s.\n", waives ? "waived" : "not waived");
+	buf_printf(out, "11. Cancellation and return (INST-C1, INST-C2): fees "
+	    "already incurred are settled first; the rest is refunded "
+	    "through the original channel.\n");
+	buf_printf(out, "\nSigned electronically by a member of the Company; "
+	    "the mall keeps the signer, the time, the client address and the "
+	    "SHA-256 of this text.\n");
+	return 0;
+}
+
+/* INST-03 at the time of the step: company_id is verified and its
+ * licence not expired. Returns CQ_OK, CQ_NOT_ALLOWED (msg) or CQ_ERROR. */
+static enum cq_result
+qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
+    size_t msgsz)
+{
+	struct db_company	c;
+	mp_date			td, exp;
+	int			rc;
+
+	if ((rc = db_company_get(db, company_id, 0, 0, &c)) != 1 ||
+	    mp_date_from_unix(now, &td) == -1)
+		return rc == 0 ? CQ_NOT_ALLOWED : CQ_ERROR;
+	if (strcmp(c.status, "verified") != 0 || mp_date_parse(c.expires,
+	    strlen(c.expires), &exp) == -1 || exp < td) {
+		snprintf(msg, msgsz, "INST-03: the company's qualification is "
+		    "not verified or has expired (%s); corporate installment "
+		    "needs a verified, unexpired qualification.", c.status);
+		return CQ_NOT_ALLOWED;
+	}
+	return CQ_OK;
+}
+
+/* See company.h. */
+enum cq_result
+corp_apply(struct db *db, int64_t company_id, int64_t user_id,
+    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
+{
+	struct db_corp_order	 o;
+	struct db_institution	 in;
+	struct db_corp_app	 a;
+	char			 due[CAL_DATE_STRLEN], body[400], why[120];
+	int64_t			 id;
+	int			 rc;
+
+	msg[0] = '\0';
+	if ((rc = db_corp_order_get(db, order_id, &o)) != 1)
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	/* Section 5: members act for their own company only. */
+	if (o.company_id != company_id || company_id <= 0)
+		return CQ_NOT_FOUND;
+	if (strcmp(o.method, "installment_corporate") != 0 ||
+	    strcmp(o.status, "awaiting_review") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is not a corporate installment "
+		    "waiting for its application.", (long long)order_id);
+		return CQ_NOT_ALLOWED;
+	}
+	if ((rc = qualified(db, company_id, now, msg, msgsz)) != CQ_OK)
+		return rc;
+	if ((rc = institution_of(db, o.institution_id, &in)) == -1)
+		return CQ_ERROR;
+	/* INST-CORP: terms 3-6 months, and one the program lists. */
+	if (term < 3 || term > 6 || (rc == 1 && !term_listed(in.terms, term))) {
+		snprintf(msg, msgsz, "INST-CORP: choose a term of 3 to 6 "
+		    "months.");
+		return CQ_BAD_INPUT;
+	}
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 0) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		if (rc == -1)
+			return CQ_ERROR;
+		snprintf(msg, msgsz, "The application of order #%lld was "
+		    "already submitted.", (long long)order_id);
+		return CQ_NOT_ALLOWED;
+	}
+	db_corp_app_cleanup(&a);
+	/* C-04: the review is due in 1-3 business days from the
+	 * application; the date is stored on it and on the order. */
+	if (company_business_days(db, now, CORP_REVIEW_BUSINESS_DAYS, due,
+	    sizeof(due)) == -1)
+		goto fail;
+	if ((id = db_corp_app_insert(db, order_id, company_id, user_id, term,
+	    due, now)) <= 0)
+		goto fail;
+	if ((rc = db_corp_order_set_term(db, order_id, term, due)) != 1)
+		goto fail;
+	snprintf(why, sizeof(why), "INST-CORP application for order #%lld, "
+	    "%d months", (long long)order_id, term);
+	snprintf(body, sizeof(body), "The corporate installment application "
+	    "of order #%lld (%d months) was submitted. An admin reviews it by "
+	    "%s; the result arrives as a message.", (long long)order_id, term,
+	    due);
+	if (audit_event(db, "application", id, OF_USER, user_id, NULL,
+	    "submitted", why, now) == -1 ||
+	    db_message_insert(db, 0, company_id, "Corporate installment "
+	    "application submitted", body, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		return CQ_ERROR;
+	snprintf(msg, msgsz, "Application submitted. The review is due by %s.",
+	    due);
+	return CQ_OK;
+fail:
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* "already decided" message of application id's step into msg. */
+static void
+app_decided(struct db *db, int64_t id, const char *step, char *msg,
+    size_t msgsz)
+{
+	char	by[255], decision[33], when[40];
+	int64_t	at = 0;
+
+	if (db_admin_decision_get(db, "corp_application", id, step, by,
+	    sizeof(by), decision, &at) == 1) {
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "Application #%lld was already decided by "
+		    "%s at %s (%s).", (long long)id, by, when, decision);
+	} else
+		snprintf(msg, msgsz, "Application #%lld was changed meanwhile "
+		    "(or its order was cancelled); reload the page.",
+		    (long long)id);
+}
+
+/* Approve application a (locked, submitted) by admin_id inside the open
+ * transaction: plan, agreement, order. Returns CQ_OK, CQ_NOT_ALLOWED,
+ * CQ_DECIDED (msg) or CQ_ERROR. */
+static enum cq_result
+approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
+    char *msg, size_t msgsz)
+{
+	struct db_corp_order	 o;
+	struct db_institution	 in;
+	struct plan_terms	 t;
+	struct buf		 text;
+	char			 sha[65], body[400];
+	int64_t			 percent, down, plan_id = 0;
+	mp_date			 td;
+	enum of_result		 of;
+
+	if (db_corp_order_get(db, a->order_id, &o) != 1 ||
+	    institution_of(db, o.institution_id, &in) != 1 ||
+	    plan_terms_of_institution(db, o.institution_id, &t) != 1 ||
+	    company_setting_int(db, "corp_down_payment_percent", 30,
+	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
+		return CQ_ERROR;
+	/* INST-03 still holds when the admin decides. */
+	if (qualified(db, a->company_id, now, msg, msgsz) != CQ_OK)
+		return CQ_NOT_ALLOWED;
+	t.down_payment_percent = (int)percent;
+	down = corp_down_payment(o.amount_due_minor, percent);
+	if (down <= 0 || down >= o.amount_due_minor) {
+		snprintf(msg, msgsz, "The down payment of %lld%% leaves nothing "
+		    "to finance.", (long long)percent);
+		return CQ_NOT_ALLOWED;
+	}
+	buf_init(&text);
+	if (corp_agreement_text(a->company_name, o.id, o.currency,
+	    o.amount_due_minor, percent, a->term, in.name, in.monthly_rate,
+	    in.late_fee_rate, in.waives_future_fees, in.fee_mode, &text) == -1) {
+		buf_cleanup(&text);
+		snprintf(msg, msgsz, "The plan's figures could not be built "
+		    "for this order.");
+		return CQ_NOT_ALLOWED;
+	}
+	corp_sha256_hex(buf_str(&text), text.len, sha);
+	/* The plan of issue 6, offered until the agreement takes effect;
+	 * it finances the amount after the down payment. */
+	if (plan_create(db, o.id, o.amount_due_minor - down, &t,
+	    PLAN_ST_OFFERED, td, OF_ADMIN, admin_id, now, &plan_id) == -1)
+		goto fail;
+	of = orderflow_transition(db, o.id, "awaiting_review",
+	    "awaiting_confirmation", OF_ADMIN, admin_id,
+	    "INST-CORP application approved", now);
+	if (of != OF_OK) {
+		buf_cleanup(&text);
+		if (of == OF_ERROR)
+			return CQ_ERROR;
+		app_decided(db, a->id, "review", msg, msgsz);
+		return CQ_DECIDED;
+	}
+	if (db_corp_app_decide(db, a->id, "approved", admin_id, "", plan_id,
+	    CORP_AGREEMENT_VERSION, buf_str(&text), sha, now) != 1)
+		goto fail;
+	snprintf(body, sizeof(body), "The corporate installment application "
+	    "of order #%lld was approved. A member signs the agreement (%s) "
+	    "on the order's corporate page; then the 30%% down payment is "
+	    "paid by bank transfer.", (long long)o.id, CORP_AGREEMENT_VERSION);
+	if (audit_event_detail(db, "application", a->id, OF_ADMIN, admin_id,
+	    "submitted", "approved", "INST-CORP approved", sha, now) == -1 ||
+	    db_message_insert(db, 0, a->company_id, "Corporate installment "
+	    "approved", body, now) == -1)
+		goto fail;
+	buf_cleanup(&text);
+	return CQ_OK;
+fail:
+	buf_cleanup(&text);
+	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
+    const char *reason, int64_t now, char *msg, size_t msgsz)
+{
+	struct db_corp_app	 a;
+	char			 by[255], decision[33], when[40], body[400];
+	char			 why[300];
+	int64_t			 at;
+	enum cq_result		 res;
+	enum of_result		 of;
+	int			 rc;
+
+	msg[0] = '\0';
+	if (!ok && (reason == NULL || reason[0] == '\0')) {
+		snprintf(msg, msgsz, "Give the reason for the refusal.");
+		return CQ_BAD_INPUT;
+	}
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_corp_app_get(db, id, 1, &a)) != 1) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	rc = db_admin_decision_claim(db, "corp_application", id, "review",
+	    ok ? "approve" : "reject", admin_id, now, by, sizeof(by),
+	    decision, &at);
+	if (rc == 1) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "Application #%lld was already decided by "
+		    "%s at %s (%s).", (long long)id, by, when, decision);
+		return CQ_DECIDED;
+	}
+	if (rc == -1)
+		goto fail;
+	if (strcmp(a.status, "submitted") != 0) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		snprintf(msg, msgsz, "Application #%lld is %s: nothing to "
+		    "decide.", (long long)id, a.status);
+		return CQ_DECIDED;
+	}
+	if (ok) {
+		res = approve(db, &a, admin_id, now, msg, msgsz);
+		if (res != CQ_OK) {
+			db_corp_app_cleanup(&a);
+			db_rollback(db);
+			return res;
+		}
+	} else {
+		snprintf(why, sizeof(why), "INST-CORP application refused: %s",
+		    reason);
+		of = orderflow_transition(db, a.order_id, "awaiting_review",
+		    "refused", OF_ADMIN, admin_id, why, now);
+		if (of == OF_ERROR)
+			goto fail;
+		if (of != OF_OK) {
+			db_corp_app_cleanup(&a);
+			db_rollback(db);
+			app_decided(db, id, "review", msg, msgsz);
+			return CQ_DECIDED;
+		}
+		snprintf(body, sizeof(body), "The corporate installment "
+		    "application of order #%lld was refused: %s.",
+		    (long long)a.order_id, reason);
+		if (db_corp_app_decide(db, id, "rejected", admin_id, reason, 0,
+		    "", NULL, "", now) != 1 ||
+		    audit_event(db, "application", id, OF_ADMIN, admin_id,
+		    "submitted", "rejected", why, now) == -1 ||
+		    db_message_insert(db, 0, a.company_id, "Corporate "
+		    "installment refused", body, now) == -1)
+			goto fail;
+	}
+	if (db_commit(db) == -1) {
+		db_corp_app_cleanup(&a);
+		return CQ_ERROR;
+	}
+	snprintf(msg, msgsz, "Application #%lld %s.", (long long)id,
+	    ok ? "approved: the agreement waits for the company's signature" :
+	    "refused");
+	db_corp_app_cleanup(&a);
+	return CQ_OK;
+fail:
+	db_corp_app_cleanup(&a);
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+corp_sign(struct db *db, int64_t company_id, int64_t user_id,
+    int64_t order_id, const char *sha, const char *addr, int64_t now,
+    char *msg, size_t msgsz)
+{
+	struct db_corp_app	 a;
+	struct buf		 detail;
+	char			 body[400];
+	int			 rc;
+
+	msg[0] = '\0';
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 1 ||
+	    a.company_id != company_id) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return rc == -1 ? CQ_ERROR : CQ_NOT_FOUND;
+	}
+	if (strcmp(a.status, "approved") != 0) {
+		snprintf(msg, msgsz, strcmp(a.status, "signed") == 0 ||
+		    strcmp(a.status, "in_effect") == 0 ? "The agreement was "
+		    "already signed by %s." : "There is no agreement to sign "
+		    "(the application is %s).", strcmp(a.status, "signed") ==
+		    0 || strcmp(a.status, "in_effect") == 0 ? a.signer_email :
+		    a.status);
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return CQ_NOT_ALLOWED;
+	}
+	if (strcmp(a.order_status, "awaiting_confirmation") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is %s: there is nothing to "
+		    "sign.", (long long)order_id, a.order_status);
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return CQ_NOT_ALLOWED;
+	}
+	/* The member signs exactly the stored text (its hash). */
+	if (sha == NULL || strcmp(sha, a.sha256) != 0) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		snprintf(msg, msgsz, "The agreement shown differs from the one "
+		    "on record; read it again before signing.");
+		return CQ_BAD_INPUT;
+	}
+	if (db_corp_app_sign(db, a.id, user_id, addr != NULL ? addr : "",
+	    now) != 1)
+		goto fail;
+	buf_init(&detail);
+	buf_printf(&detail, "{\"version\": \"%s\", \"sha256\": \"%s\", "
+	    "\"signer_id\": %lld, \"address\": \"%s\"}", a.version, a.sha256,
+	    (long long)user_id, addr != NULL ? addr : "");
+	snprintf(body, sizeof(body), "The installment agreement of order #%lld "
+	    "was signed. Next: the 30%% down payment by bank transfer; the "
+	    "agreement takes effect when the mall records it.",
+	    (long long)order_id);
+	rc = audit_event_detail(db, "application", a.id, OF_USER, user_id,
+	    "approved", "signed", "INST-CORP agreement signed",
+	    buf_str(&detail), now) == -1 ||
+	    db_message_insert(db, 0, company_id, "Installment agreement "
+	    "signed", body, now) == -1;
+	buf_cleanup(&detail);
+	if (rc)
+		goto fail;
+	db_corp_app_cleanup(&a);
+	if (db_commit(db) == -1)
+		return CQ_ERROR;
+	snprintf(msg, msgsz, "Agreement signed.");
+	return CQ_OK;
+fail:
+	db_corp_app_cleanup(&a);
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
+    int64_t amount, const char *ref, int64_t now, char *msg, size_t msgsz)
+{
+	struct db_corp_app	 a;
+	struct money		 m;
+	char			 by[255], decision[33], when[40], body[400];
+	char			 amt[MONEY_STR_MAX], key[64], why[200];
+	int64_t			 at, percent, down;
+	mp_date			 td;
+	enum plan_result	 pr;
+	int			 rc;
+
+	msg[0] = '\0';
+	if (ref == NULL || ref[0] == '\0') {
+		snprintf(msg, msgsz, "Enter the bank transfer's reference.");
+		return CQ_BAD_INPUT;
+	}
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_corp_app_get(db, id, 1, &a)) != 1) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	if (company_setting_int(db, "corp_down_payment_percent", 30,
+	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
+		goto fail;
+	if (strcmp(a.status, "signed") != 0) {
+		snprintf(msg, msgsz, strcmp(a.status, "approved") == 0 ?
+		    "The agreement of application #%lld is not signed yet." :
+		    "Application #%lld is %s: no down payment to record.",
+		    (long long)id, a.status);
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return CQ_NOT_ALLOWED;
+	}
+	if (strcmp(a.order_status, "awaiting_confirmation") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is %s: no down payment can be "
+		    "recorded.", (long long)a.order_id, a.order_status);
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		return CQ_NOT_ALLOWED;
+	}
+	/* Per agreement: the percent at approval (the plan finances the
+	 * rest). */
+	down = corp_down_payment(a.amount_due_minor, percent);
+	money_set(&m, down, a.currency);
+	money_display(&m, amt, sizeof(amt));
+	if (amount < down) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		snprintf(msg, msgsz, "The down payment per agreement is %s; "
+		    "the amount received is less.", amt);
+		return CQ_BAD_INPUT;
+	}
+	rc = db_admin_decision_claim(db, "corp_application", id,
+	    "down_payment", "recorded", admin_id, now, by, sizeof(by),
+	    decision, &at);
+	if (rc == 1) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "The down payment of application #%lld was "
+		    "already recorded by %s at %s.", (long long)id, by, when);
+		return CQ_DECIDED;
+	}
+	if (rc == -1)
+		goto fail;
+	/* The plan starts today: due dates from the effective date. */
+	if (plan_start(db, a.plan_id, td, OF_ADMIN, admin_id, now) == -1 ||
+	    db_corp_app_effect(db, id, amount, ref, admin_id, now) != 1)
+		goto fail;
+	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
+	    "bank transfer %s", amt, ref);
+	if (orderflow_transition(db, a.order_id, "awaiting_confirmation",
+	    "paid_installment", OF_ADMIN, admin_id, why, now) != OF_OK ||
+	    orderflow_transition(db, a.order_id, "paid_installment",
+	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
+	    "and down payment received", now) != OF_OK)
+		goto fail;
+	snprintf(body, sizeof(body), "The down payment of %s for order #%lld "
+	    "was received: the installment agreement is in effect and the "
+	    "order is ready to ship. The repayment schedule is on the "
+	    "order.", amt, (long long)a.order_id);
+	if (audit_event(db, "application", id, OF_ADMIN, admin_id, "signed",
+	    "in_effect", why, now) == -1 ||
+	    db_message_insert(db, 0, a.company_id, "Installment agreement in "
+	    "effect", body, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1) {
+		db_corp_app_cleanup(&a);
+		return CQ_ERROR;
+	}
+	/* The plan's own ledger of payments (issue 6), idempotent by key:
+	 * its own transaction, after the agreement is in effect. */
+	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
+	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,
+	    OF_ADMIN, admin_id, key, now);
+	if (pr != PLAN_OK && pr != PLAN_REPLAY)
+		log_warn("corporate: down payment of application %lld not in "
+		    "the plan's ledger (%d)", (long long)id, (int)pr);
+	snprintf(msg, msgsz, "Down payment %s recorded: agreement in effect, "
+	    "order #%lld ready to ship.", amt, (long long)a.order_id);
+	db_corp_app_cleanup(&a);
+	return CQ_OK;
+fail:
+	db_corp_app_cleanup(&a);
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+corp_record_repayment(struct db *db, int64_t admin_id, int64_t id, int seq,
+    int64_t amount, const char *ref, const char *key, int64_t now,
+    char *msg, size_t msgsz)
+{
+	struct db_corp_app	 a;
+	enum plan_result	 pr;
+	int			 rc;
+
+	msg[0] = '\0';
+	if (amount <= 0 || ref == NULL || ref[0] == '\0' || key == NULL ||
+	    key[0] == '\0') {
+		snprintf(msg, msgsz, "Enter the amount received and the bank "
+		    "transfer's reference.");
+		return CQ_BAD_INPUT;
+	}
+	if ((rc = db_corp_app_get(db, id, 0, &a)) != 1) {
+		db_corp_app_cleanup(&a);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	if (strcmp(a.status, "in_effect") != 0 || a.plan_id <= 0) {
+		db_corp_app_cleanup(&a);
+		snprintf(msg, msgsz, "The agreement is not in effect: no "
+		    "repayment is due yet.");
+		return CQ_NOT_ALLOWED;
+	}
+	if (seq <= 0) {
+		struct plan_view v;
+
+		/* The first unpaid installment (overdue ones come first). */
+		memset(&v, 0, sizeof(v));
+		pr = plan_load_id(db, a.plan_id, now, &v);
+		seq = v.next_seq;
+		plan_view_cleanup(&v);
+		if (pr != PLAN_OK) {
+			db_corp_app_cleanup(&a);
+			return pr == PLAN_NOT_FOUND ? CQ_NOT_FOUND : CQ_ERROR;
+		}
+		if (seq <= 0) {
+			db_corp_app_cleanup(&a);
+			snprintf(msg, msgsz, "Every installment is paid.");
+			return CQ_NOT_ALLOWED;
+		}
+	}
+	/* INST-P3: corporate repayments are transfers an admin records. */
+	pr = plan_record_payment(db, a.plan_id, seq, amount, "transfer", ref,
+	    OF_ADMIN, admin_id, key, now);
+	db_corp_app_cleanup(&a);
+	switch (pr) {
+	case PLAN_OK:
+		snprintf(msg, msgsz, "Repayment recorded.");
+		return CQ_OK;
+	case PLAN_REPLAY:
+		snprintf(msg, msgsz, "This repayment was already recorded.");
+		return CQ_OK;
+	case PLAN_NOT_FOUND:
+		return CQ_NOT_FOUND;
+	case PLAN_BAD_INPUT:
+		snprintf(msg, msgsz, "The plan refused the amount or the "
+		    "installment number.");
+		return CQ_BAD_INPUT;
+	case PLAN_NOT_ALLOWED:
+		snprintf(msg, msgsz, "The plan does not take this payment now.");
+		return CQ_NOT_ALLOWED;
+	default:
+		return CQ_ERROR;
+	}
+}
+
+/* See company.h. */
+int
+queue_count_corp_applications(struct db *db, int64_t now,
+    struct db_queue_stats *out)
+{
+	char	today[CAL_DATE_STRLEN];
+	mp_date	d;
+
+	if (mp_date_from_unix(now, &d) == -1)
+		return -1;
+	mp_date_str(d, today, sizeof(today));
+	return db_corp_app_stats(db, today, out);
+}

@@ -1,0 +1,354 @@
+/*
+ * The logistics partner's inbound events (see logistics_events.h): the
+ * pure JSON parser and the one transaction that applies an event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "db/db.h"
+#include "db/order.h"
+#include "service/cod.h"
+#include "service/logistics_events.h"
+#include "service/partner_auth.h"
+
+static const char *const type_names[LG__MAX] = {
+	"shipped", "delivery_scheduled", "rescheduled", "delivered", "paid",
+	"refused", "return_received",
+};
+
+/* See logistics_events.h. */
+const char *
+lg_type_name(enum lg_type t)
+{
+	if ((int)t < 0 || t >= LG__MAX)
+		return NULL;
+	return type_names[t];
+}
+
+/* Copy string member name of o into out (outsz): 0 copied, 1 absent,
+ * -1 not a string, empty, too long or with control characters. */
+static int
+str_member(json_t *o, const char *name, char *out, size_t outsz)
+{
+	json_t		*v = json_object_get(o, name);
+	const char	*s;
+	size_t		 n, i;
+
+	out[0] = '\0';
+	if (v == NULL || json_is_null(v))
+		return 1;
+	if (!json_is_string(v))
+		return -1;
+	s = json_string_value(v);
+	n = json_string_length(v);
+	if (n == 0 || n >= outsz)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return -1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/* A required string member: 0, or -1 (message in *why). */
+static int
+need(json_t *o, const char *name, char *out, size_t outsz, const char **field,
+    const char **why)
+{
+	int rc = str_member(o, name, out, outsz);
+
+	if (rc == 0)
+		return 0;
+	*field = name;
+	*why = rc == 1 ? "missing" : "must be a non-empty string of "
+	    "printable characters, not too long";
+	return -1;
+}
+
+/* See logistics_events.h. */
+int
+lg_event_parse(const char *buf, size_t len, struct lg_event *ev,
+    const char **field, const char **why)
+{
+	json_t		*root, *v;
+	json_error_t	 jerr;
+	char		 type[32];
+	mp_date		 d;
+	int		 i, rc = -1;
+
+	memset(ev, 0, sizeof(*ev));
+	*field = "body";
+	*why = "not a JSON object";
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (root == NULL)
+		return -1;
+	if (!json_is_object(root))
+		goto out;
+	if (need(root, "event_id", ev->event_id, sizeof(ev->event_id), field,
+	    why) == -1 || need(root, "type", type, sizeof(type), field,
+	    why) == -1)
+		goto out;
+	for (i = 0; i < LG__MAX; i++)
+		if (strcmp(type_names[i], type) == 0)
+			break;
+	if (i == LG__MAX) {
+		*field = "type";
+		*why = "unknown event type";
+		goto out;
+	}
+	ev->type = (enum lg_type)i;
+	v = json_object_get(root, "order_id");
+	if (v == NULL || !json_is_integer(v) || json_integer_value(v) <= 0) {
+		*field = "order_id";
+		*why = "must be a positive integer";
+		goto out;
+	}
+	ev->order_id = json_integer_value(v);
+	switch (ev->type) {
+	case LG_SHIPPED:
+		if (need(root, "carrier", ev->carrier, sizeof(ev->carrier),
+		    field, why) == -1 || need(root, "tracking", ev->tracking,
+		    sizeof(ev->tracking), field, why) == -1)
+			goto out;
+		break;
+	case LG_SCHEDULED:
+	case LG_RESCHEDULED:
+		if (need(root, "date", ev->date, sizeof(ev->date), field,
+		    why) == -1)
+			goto out;
+		if (mp_date_parse(ev->date, strlen(ev->date), &d) == -1) {
+			*field = "date";
+			*why = "must be a date YYYY-MM-DD";
+			goto out;
+		}
+		break;
+	case LG_PAID:
+		if (need(root, "amount", ev->amount, sizeof(ev->amount), field,
+		    why) == -1 || need(root, "method", ev->method,
+		    sizeof(ev->method), field, why) == -1 ||
+		    need(root, "record_id", ev->record_id,
+		    sizeof(ev->record_id), field, why) == -1)
+			goto out;
+		if (strcmp(ev->method, "cash") != 0 &&
+		    strcmp(ev->method, "mobile") != 0 &&
+		    strcmp(ev->method, "card") != 0) {
+			*field = "method";
+			*why = "must be cash, mobile or card";
+			goto out;
+		}
+		if (str_member(root, "currency", ev->currency,
+		    sizeof(ev->currency)) == -1) {
+			*field = "currency";
+			*why = "must be a 3-letter currency code";
+			goto out;
+		}
+		break;
+	case LG_REFUSED: {
+		enum cod_refusal r;
+
+		if (need(root, "reason", ev->reason, sizeof(ev->reason), field,
+		    why) == -1)
+			goto out;
+		if (cod_refusal_parse(ev->reason, &r) == -1) {
+			*field = "reason";
+			*why = "must be damaged, wrong_item, missing_items or "
+			    "no_valid_reason";
+			goto out;
+		}
+		if (cod_refusal_counted(r)) {
+			if (need(root, "round_trip_shipping", ev->shipping,
+			    sizeof(ev->shipping), field, why) == -1)
+				goto out;
+		} else if (str_member(root, "round_trip_shipping",
+		    ev->shipping, sizeof(ev->shipping)) == -1) {
+			*field = "round_trip_shipping";
+			*why = "must be a decimal amount";
+			goto out;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	rc = 0;
+out:
+	json_decref(root);
+	return rc;
+}
+
+/* {"error": msg, "field": field} into out; returns status. */
+static int
+reply_error(struct buf *out, int status, const char *field, const char *msg)
+{
+	json_t	*o = json_pack("{s:s}", "error", msg);
+	char	*s;
+
+	if (field != NULL)
+		json_object_set_new(o, "field", json_string(field));
+	s = json_dumps(o, JSON_COMPACT);
+	buf_puts(out, s != NULL ? s : "{\"error\":\"internal\"}");
+	free(s);
+	json_decref(o);
+	return status;
+}
+
+/* The field a refusal message is about: the text before ':' when it is a
+ * field name of the event, else NULL. */
+static const char *
+msg_field(const char *msg)
+{
+	static const char *const f[] = { "date", "amount", "currency",
+	    "round_trip_shipping", "reason", "carrier", "tracking" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		n = strlen(f[i]);
+		if (strncmp(msg, f[i], n) == 0 && msg[n] == ':')
+			return f[i];
+	}
+	return NULL;
+}
+
+/* Act on ev inside the open transaction. */
+static enum cod_result
+act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
+    size_t msgsz, const char **field)
+{
+	struct db_order		 o;
+	struct money		 m, ship;
+	enum cod_refusal	 r;
+	char			 err[160];
+	int			 rc;
+
+	rc = db_order_get(db, 0, ev->order_id, &o);
+	if (rc == -1)
+		return COD_ERROR;
+	if (rc == 0) {
+		*field = "order_id";
+		snprintf(msg, msgsz, "no such order");
+		return COD_NOT_FOUND;
+	}
+	switch (ev->type) {
+	case LG_SHIPPED:
+		return shipping_shipped(db, ev->order_id, OF_PARTNER, 0,
+		    ev->carrier, ev->tracking, now, msg, msgsz);
+	case LG_DELIVERED:
+		return shipping_delivered(db, ev->order_id, OF_PARTNER, 0, now,
+		    msg, msgsz);
+	case LG_SCHEDULED:
+	case LG_RESCHEDULED:
+		return cod_schedule(db, ev->order_id, ev->date,
+		    ev->type == LG_RESCHEDULED, OF_PARTNER, now, msg, msgsz);
+	case LG_PAID:
+		if (ev->currency[0] != '\0' &&
+		    strcasecmp(ev->currency, o.currency) != 0) {
+			*field = "currency";
+			snprintf(msg, msgsz, "currency: order #%lld settles in "
+			    "%s", (long long)o.id, o.currency);
+			return COD_REFUSED;
+		}
+		if (money_parse(ev->amount, strlen(ev->amount), o.currency, &m,
+		    err, sizeof(err)) == -1) {
+			*field = "amount";
+			snprintf(msg, msgsz, "amount: %s", err);
+			return COD_REFUSED;
+		}
+		return cod_paid_report(db, ev->order_id, &m, ev->method,
+		    ev->record_id, now, msg, msgsz);
+	case LG_REFUSED:
+		if (cod_refusal_parse(ev->reason, &r) == -1)
+			return COD_ERROR;
+		if (ev->shipping[0] != '\0' && money_parse(ev->shipping,
+		    strlen(ev->shipping), o.currency, &ship, err,
+		    sizeof(err)) == -1) {
+			*field = "round_trip_shipping";
+			snprintf(msg, msgsz, "round_trip_shipping: %s", err);
+			return COD_REFUSED;
+		}
+		return cod_refused(db, ev->order_id, r, ev->shipping[0] != '\0' ?
+		    &ship : NULL, OF_PARTNER, 0, now, msg, msgsz);
+	case LG_RETURN_RECEIVED:
+		return cod_return_received(db, ev->order_id, OF_PARTNER, 0, now,
+		    msg, msgsz);
+	default:
+		return COD_ERROR;
+	}
+}
+
+/* See logistics_events.h. */
+int
+lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
+    int64_t now, struct buf *out)
+{
+	struct buf	 orig;
+	struct db_order	 o;
+	const char	*field = NULL;
+	char		 msg[400], *s;
+	enum cod_result	 r;
+	json_t		*j;
+	int		 rc, status;
+
+	if (db_begin(db) == -1)
+		return reply_error(out, 500, NULL, "database unavailable");
+	buf_init(&orig);
+	rc = partner_event_claim(db, pid, ev->event_id, now, &orig);
+	if (rc == 0) {
+		/* A repeat of an event already processed: its first answer,
+		 * nothing changed. */
+		db_rollback(db);
+		buf_puts(out, buf_str(&orig));
+		buf_cleanup(&orig);
+		return 200;
+	}
+	buf_cleanup(&orig);
+	if (rc == -2) {
+		db_rollback(db);
+		return reply_error(out, 400, "event_id", "event_id: 1-64 "
+		    "characters of A-Z a-z 0-9 . _ : -");
+	}
+	if (rc == -1)
+		goto fail;
+	msg[0] = '\0';
+	r = act(db, ev, now, msg, sizeof(msg), &field);
+	if (r == COD_ERROR)
+		goto fail;
+	if (r != COD_OK) {
+		db_rollback(db);
+		status = r == COD_NOT_FOUND ? 404 : r == COD_REFUSED ? 422 :
+		    409;
+		return reply_error(out, status, field != NULL ? field :
+		    msg_field(msg), msg);
+	}
+	if (db_order_get(db, 0, ev->order_id, &o) != 1)
+		goto fail;
+	j = json_pack("{s:b, s:s, s:I, s:s, s:s}", "ok", 1, "event_id",
+	    ev->event_id, "order_id", (json_int_t)ev->order_id, "status",
+	    o.status, "message", msg);
+	s = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (s == NULL)
+		goto fail;
+	if (partner_event_done(db, pid, ev->event_id, s) == -1 ||
+	    db_commit(db) == -1) {
+		free(s);
+		goto fail;
+	}
+	buf_puts(out, s);
+	free(s);
+	log_info("logistics event %s (%s) of partner %lld: order %lld %s",
+	    ev->event_id, lg_type_name(ev->type), (long long)pid,
+	    (long long)ev->order_id, o.status);
+	return 200;
+fail:
+	db_rollback(db);
+	return reply_error(out, 500, NULL, "internal error; retry later");
+}

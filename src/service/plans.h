@@ -1,0 +1,311 @@
+#ifndef MALLPAY_SERVICE_PLANS_H
+#define MALLPAY_SERVICE_PLANS_H
+
+/*
+ * Installment plans (issue 6, RULES section 1): one plan per order paid in
+ * installments, whatever the method (installment_card, installment_partner,
+ * installment_corporate, credit_line). Tables: plans, plan_installments,
+ * plan_payments, credit_records, plan_ledger (sql/008_installments.sql).
+ *
+ * Every function that changes something runs ONE transaction of its own
+ * (unless its contract says "inside the caller's transaction"), writes its
+ * audit event (subject "plan", RULES C-07) and moves the order only through
+ * orderflow_transition(). Payments carry an idempotency key (unique per
+ * plan in plan_payments): a repeated submit or a retried tick changes
+ * nothing twice and answers PLAN_REPLAY.
+ *
+ * For the corporate engineer (issue 7): create the plan with
+ * plan_create() (status "offered" after the admin's approval, principal =
+ * what is financed, down_payment_percent for the disclosure), record the
+ * down payment and the bank transfers an admin sees with
+ * plan_record_payment() (channel "transfer"), start it with plan_start();
+ * the schedule page (/orders/:id/schedule), the reminders, late fees,
+ * suspension (plan_tick) and early payoff work for every method.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/event.h"
+#include "db/plan.h"
+#include "rules/plan.h"
+#include "service/orderflow.h"
+
+struct db;
+struct config;
+struct db_order;
+struct refund_rule;
+struct buf;
+
+/* Results of the use cases. */
+enum plan_result {
+	PLAN_ERROR = -1,	/* database or gateway unreachable: nothing changed */
+	PLAN_OK = 0,
+	PLAN_REPLAY,		/* the idempotency key was used: nothing changed */
+	PLAN_NOT_FOUND,		/* no such plan/order of this user (404) */
+	PLAN_NOT_ALLOWED,	/* not in a state that allows it */
+	PLAN_DECLINED,		/* the bank/partner declined (reason given) */
+	PLAN_BAD_INPUT,		/* the shopper's input is wrong (reason given) */
+};
+
+/* "review", "offered", ... ; NULL when out of range. */
+const char *plan_status_name(enum plan_status s);
+/* Parse a status name: 0 or -1. */
+int	plan_status_parse(const char *s, enum plan_status *out);
+
+/* The terms of a plan as an institution (or an agreement) sets them. */
+struct plan_terms {
+	char			 institution_id[33];
+	char			 monthly_rate[17];	/* "0.80" (% a month) */
+	enum plan_fee_mode	 fee_mode;
+	int			 waives_future_fees;	/* INST-F3 */
+	char			 late_fee_rate[17];	/* "0.05" (% a day, INST-F1) */
+	int			 down_payment_percent;	/* INST-CORP: 30; else 0 */
+};
+
+/* Fill *t from institution id's row. Returns 1, 0 unknown, -1 error. */
+int	plan_terms_of_institution(struct db *, const char *id,
+	    struct plan_terms *t);
+
+/* A plan with its installments, payments, events and totals. */
+struct plan_view {
+	struct db_plan		 p;
+	struct db_plan_inst	*inst;
+	size_t			 ninst;
+	struct db_plan_pay	*pay;
+	size_t			 npay;
+	struct db_event_row	*events;
+	size_t			 nevents;
+	mp_date			 today;
+	int64_t			 paid_total;	/* principal+fees+late fees paid */
+	int64_t			 remaining;	/* principal+fees+late fees due */
+	int64_t			 late_fees;	/* accrued, all installments */
+	int			 overdue;	/* installments overdue now */
+	int			 next_seq;	/* first unpaid installment, 0 none */
+	int64_t			 next_amount;	/* its total with late fee */
+};
+
+/* 1 if plans of method start with a down payment (INST-P1: card and
+ * partner plans pay installment 1 on confirmation), else 0 (credit line:
+ * repayments begin a month after receipt; corporate: its down payment is
+ * apart, per agreement). */
+int	plan_has_down_payment(const char *method);
+
+/* The due date of installment i (0-based) of pl: with a down payment
+ * (down), installment 1 on the start (the confirmation day) and
+ * installment k on INST-M4's date of installment k-1, so that each
+ * installment is due on the day its month begins; without, INST-M4's
+ * dates. 0, or -1 when i is out of range. */
+int	plan_due_date(const struct plan *pl, int down, int i, mp_date *out);
+
+/* The APR of pl (hundredths of a percent): apr_plan() without a down
+ * payment; with one, the actuarial rate of the amount financed after the
+ * down payment repaid by installments 2..n (0 for a single installment).
+ * Returns -1 as apr_compute(). */
+int	plan_apr(const struct plan *pl, int down, int32_t *bp);
+
+/* Create the plan of order_id (inside the caller's transaction): the
+ * order's amount_due (or `principal` when > 0: INST-CORP finances the
+ * part after the down payment), its term and institution, terms *t
+ * (NULL: the institution's), started on start (INST-M4 due dates from
+ * there; it is set again by plan_start()), in status st (REVIEW, OFFERED
+ * or ACTIVE), with its audit event. *plan_id gets the id. Returns 0, 1
+ * when the order already has a plan (*plan_id = that one), -1 error or
+ * bad terms (logged). */
+int	plan_create(struct db *, int64_t order_id, int64_t principal,
+	    const struct plan_terms *t, enum plan_status st, mp_date start,
+	    enum of_actor actor, int64_t actor_id, int64_t now,
+	    int64_t *plan_id);
+
+/* Rebuild the installments of plan_id from start (INST-M4) inside the
+ * caller's transaction and make it ACTIVE (from OFFERED or REVIEW), with
+ * its event. Returns 0 or -1. */
+int	plan_start(struct db *, int64_t plan_id, mp_date start,
+	    enum of_actor actor, int64_t actor_id, int64_t now);
+
+/* Read the plan of order_id into *v (clean up with plan_view_cleanup,
+ * also on failure), computed for the date of now. user_id > 0: only that
+ * user's (another's is PLAN_NOT_FOUND); 0: any (admins). */
+enum plan_result plan_load(struct db *, int64_t user_id, int64_t order_id,
+	    int64_t now, struct plan_view *v);
+/* As plan_load() by the plan's id (admins). */
+enum plan_result plan_load_id(struct db *, int64_t plan_id, int64_t now,
+	    struct plan_view *v);
+void	plan_view_cleanup(struct plan_view *v);
+
+/* The struct plan (rules/plan.h) of a stored plan row, for APR and the
+ * early-repayment quote. Returns 0 or -1. */
+int	plan_rebuild(const struct db_plan *p, struct plan *out);
+
+/* INST-CC: the card form of user_id's order_id (awaiting_review, method
+ * installment_card): bank->card_ref and bank->review within the request;
+ * approved -> plan OFFERED with brand, last four and the encrypted token
+ * (INST-S1), order awaiting_confirmation; declined -> order refused with
+ * the bank's reason in *reason (the order stays awaiting_review: another
+ * card may be tried, or the order cancelled). On an order whose plan is
+ * ACTIVE the card replaces the plan's card for repayments (INST-P3) after
+ * the bank reviewed it for what is left. The PAN and CVV are only passed through
+ * to the gateway. Returns PLAN_OK (approved), PLAN_DECLINED, PLAN_BAD_INPUT
+ * (reason), PLAN_NOT_FOUND, PLAN_NOT_ALLOWED, PLAN_ERROR. */
+enum plan_result plan_card_apply(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, const char *pan, size_t panlen,
+	    const char *expiry, const char *cvv, int64_t now, char *reason,
+	    size_t reasonsz);
+
+/* INST-PC: the shopper authorizes the credit evaluation of order_id:
+ * finance->submit, plan in REVIEW with the partner's reference. Returns
+ * PLAN_OK, PLAN_REPLAY (already submitted), PLAN_NOT_FOUND,
+ * PLAN_NOT_ALLOWED, PLAN_ERROR (reason). */
+enum plan_result plan_partner_apply(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, int64_t now, char *reason,
+	    size_t reasonsz);
+
+/* INST-PC: ask the partner (finance->poll) about the plan with partner
+ * reference ref and apply a final answer: OFFERED + order
+ * awaiting_confirmation, or DECLINED + order refused. actor OF_SYSTEM
+ * (tick) or OF_PARTNER (callback, actor_id = partner id). *state gets
+ * "pending", "approved", "declined" or "unknown". Returns PLAN_OK (also
+ * when still pending or already decided), PLAN_NOT_FOUND, PLAN_ERROR. */
+enum plan_result plan_partner_check(struct db *, const struct config *,
+	    const char *ref, enum of_actor actor, int64_t actor_id,
+	    int64_t now, char *state, size_t statesz);
+
+/* INST-PC: the partner's signed callback (POST /partner/finance/decision)
+ * for application ref, event event_id of partner_id: the event is claimed
+ * (partner_event_claim: the same event again gets its first answer), the
+ * answer is read with finance->poll and applied as plan_partner_check()
+ * does, in one transaction. out gets the JSON answer
+ * {"ref","order","state"} or {"error","field"}. Returns the HTTP status:
+ * 200, 400 (bad event id), 404 (unknown ref), 500. */
+int	plan_partner_callback(struct db *, int64_t partner_id,
+	    const char *event_id, const char *ref, int64_t now,
+	    struct buf *out);
+
+/* INST-P1: "Confirm Installment and Pay Down Payment" of user_id's
+ * order_id (awaiting_confirmation, plan OFFERED): the plan starts today,
+ * the first installment (plus the whole fee in upfront mode) is paid
+ * (card: bank->deduct with idem_key; partner: collected by the partner),
+ * order -> paid_installment -> pending_shipment. A deduction refused
+ * gives PLAN_DECLINED with the reason (nothing changes). */
+enum plan_result plan_confirm(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, const char *idem_key,
+	    int64_t now, char *reason, size_t reasonsz);
+
+/* The amount of the down payment of an OFFERED plan started on today:
+ * the first installment (+ the whole fee in upfront mode). 0 or -1. */
+int	plan_down_payment(const struct db_plan *p, mp_date today,
+	    int64_t *out);
+
+/* INST-P3: manual repayment by user_id of installment seq (0: the first
+ * unpaid one; overdue ones first) of order_id's ACTIVE plan with its late
+ * fee, through the plan's channel, idempotent by idem_key. The last one
+ * closes the plan. Returns PLAN_OK, PLAN_REPLAY, PLAN_DECLINED (reason),
+ * PLAN_NOT_FOUND, PLAN_NOT_ALLOWED, PLAN_ERROR. */
+enum plan_result plan_pay(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, int seq, const char *idem_key,
+	    int64_t now, char *reason, size_t reasonsz);
+
+/* INST-P3 corporate / admin: record a payment received outside the
+ * gateways (a bank transfer) of amount for installment seq (0: the down
+ * payment outside the schedule) of plan_id by admin_id; the installment is
+ * paid when amount covers it with its late fee. Idempotent by idem_key.
+ * Returns PLAN_OK, PLAN_REPLAY, PLAN_NOT_FOUND, PLAN_NOT_ALLOWED,
+ * PLAN_BAD_INPUT, PLAN_ERROR. */
+enum plan_result plan_record_payment(struct db *, int64_t plan_id, int seq,
+	    int64_t amount, const char *channel, const char *reference,
+	    enum of_actor actor, int64_t actor_id, const char *idem_key,
+	    int64_t now);
+
+/* INST-F3: the early-repayment quote of plan v->p on today: *q from
+ * plan_quote_early() with the institution's waiving flag, *late the late
+ * fees accrued, *total what settles it. Returns 0 or -1. */
+int	plan_quote(const struct plan_view *v, struct plan_quote *q,
+	    int64_t *late, int64_t *total);
+
+/* INST-F3: settle user_id's order_id plan at once for the quote of today
+ * (waived fees as the quote lists them), idempotent by idem_key; the plan
+ * CLOSES. Returns as plan_pay(). */
+enum plan_result plan_payoff(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, const char *idem_key,
+	    int64_t now, char *reason, size_t reasonsz);
+
+/* INST-C1/C2, inside the caller's transaction (order_cancel, the return
+ * refund): terminate the plan of order *o, if it has one that is not
+ * closed or terminated: nothing further due, refund = what was paid less
+ * the handling fees of begun months (C1) or less every fee paid (C2),
+ * refunded through the original channel, due by today + 7 business days
+ * (holidays sorted). Fills *rule's text/date for the shopper when rule is
+ * not NULL. Returns 0 (also when there is no plan), or -1. */
+int	plan_terminate(struct db *, const struct config *,
+	    const struct db_order *o, const char *rule_id, enum of_actor actor,
+	    int64_t actor_id, mp_date today, const mp_date *holidays,
+	    size_t nh, int64_t now, struct refund_rule *rule);
+
+/* INST-CL, inside the caller's transaction (order_receipt_effects): the
+ * lender pays the merchant the whole price (plan_ledger entry) and the
+ * shopper's plan starts today (ACTIVE, created from the order). Returns 0
+ * (also when already done), -1 error. */
+int	plan_creditline_settle(struct db *, const struct db_order *o,
+	    int64_t now);
+
+/* INST-F2: admin_id lifts user_id's installment suspension, only when
+ * nothing of theirs is overdue. Returns PLAN_OK, PLAN_NOT_ALLOWED
+ * (something overdue, or not suspended), PLAN_NOT_FOUND, PLAN_ERROR. */
+enum plan_result plan_lift_suspension(struct db *, int64_t admin_id,
+	    int64_t user_id, int64_t now);
+
+/* What one plan_tick() did. */
+struct plan_tick_stats {
+	int	reminders;	/* INST-P2 */
+	int	deducted;	/* INST-P3 auto deductions that succeeded */
+	int	deduct_failed;
+	int	late_fees;	/* installments whose late fee changed (INST-F1) */
+	int	suspended;	/* users suspended (INST-F2) */
+	int	decided;	/* INST-PC answers applied */
+	int	returned;	/* INST-C2 plans terminated after a return */
+	int	refunds;	/* card refunds sent (INST-C1/C2) */
+	int	errors;
+};
+
+/* The time-based work of every plan at now (mallpayctl tick): reminders
+ * N days before (setting inst_reminder_days_before), auto deductions on
+ * the due date, late fees up to today, suspension after
+ * inst_overdue_suspend_days, partner applications, returned orders. Each
+ * plan is taken with FOR UPDATE SKIP LOCKED in its own transaction;
+ * running it twice for the same now changes nothing. Returns 0, or -1 on
+ * a database error (stats say how far it went). */
+int	plan_tick(struct db *, const struct config *, int64_t now,
+	    struct plan_tick_stats *st);
+
+/* INST-S1: the bank token of plan_id decrypted into out (outsz >= 65)
+ * with the key derived from cfg->secret_key. 0, or -1 (no token). */
+int	plan_card_token(struct db *, const struct config *, int64_t plan_id,
+	    char *out, size_t outsz);
+
+/* Admin list filter. */
+struct plan_filter {
+	int	overdue;	/* only plans with an overdue installment */
+	int	suspended;	/* only plans of suspended users */
+	char	status[17];	/* "" any */
+	size_t	page, limit;
+};
+
+/* The plans matching f, newest first, into *out (free()), *more when a
+ * further page exists. Returns 0 or -1. */
+int	plan_list(struct db *, const struct plan_filter *f, int64_t now,
+	    struct db_plan **out, size_t *n, int *more);
+
+/* Number of ACTIVE plans with an installment overdue at now (the admin
+ * "overdue plans" queue), or -1. */
+int64_t	plan_overdue_count(struct db *, int64_t now);
+
+/* The "overdue_plans" queue of the admin registry (service/queues.h):
+ * count = plans with an overdue installment, all past their due date,
+ * oldest_at = the earliest overdue due date. 0 or -1. */
+struct db_queue_stats;
+int	queue_count_overdue_plans(struct db *, int64_t now,
+	    struct db_queue_stats *out);
+
+#endif

@@ -1,0 +1,510 @@
+/*
+ * Corporate qualification (RULES INST-03, INST-CORP documents, INST-S1):
+ * documents into the encrypted file store, the submission's road
+ * draft -> submitted -> under_review -> verified / rejected, and the
+ * licence's expiry (see company.h).
+ *
+ * Decisions where RULES is silent:
+ * - The licence's expiry date is its last valid day (as INST-03 in
+ *   rules/installment.c reads companies.qualification_expires): the
+ *   company is unverified from the day after.
+ * - A verified company that submits renewed documents stays verified
+ *   until its licence expires; a rejected renewal leaves it verified.
+ * - The review is promised within CORP_REVIEW_BUSINESS_DAYS (the latest
+ *   of RULES' 1-3) business days of the submission (C-04).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/log.h"
+#include "db/admin.h"
+#include "db/company.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "service/admin.h"
+#include "service/audit.h"
+#include "service/company.h"
+#include "service/filestore.h"
+
+/* Today's date of now as text into out (CAL_DATE_STRLEN). 0 or -1. */
+static int
+today_str(int64_t now, char *out, size_t outsz)
+{
+	mp_date d;
+
+	if (mp_date_from_unix(now, &d) == -1)
+		return -1;
+	mp_date_str(d, out, outsz);
+	return 0;
+}
+
+/* See company.h. */
+enum cq_result
+qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
+    int64_t user_id, const char *kind, const void *data, size_t len,
+    const char *expires, int64_t now, char *msg, size_t msgsz)
+{
+	struct filestore_owner	 owner;
+	struct filestore_info	 f;
+	struct db_company	 c;
+	struct db_qual		 q;
+	char			 today[CAL_DATE_STRLEN], why[160];
+	mp_date			 exp, td;
+	int64_t			 qid;
+	int			 rc, licence;
+
+	msg[0] = '\0';
+	memset(&f, 0, sizeof(f));
+	licence = strcmp(kind, "licence") == 0;
+	if (!licence && strcmp(kind, "statements") != 0) {
+		snprintf(msg, msgsz, "Choose which document this is: the "
+		    "business licence or the financial statements.");
+		return CQ_BAD_INPUT;
+	}
+	if (today_str(now, today, sizeof(today)) == -1 ||
+	    mp_date_from_unix(now, &td) == -1)
+		return CQ_ERROR;
+	if (licence) {
+		/* INST-03: a licence already expired cannot qualify. */
+		if (expires == NULL || mp_date_parse(expires, strlen(expires),
+		    &exp) == -1) {
+			snprintf(msg, msgsz, "Enter the licence's expiry date "
+			    "(YYYY-MM-DD) as printed on it.");
+			return CQ_BAD_INPUT;
+		}
+		if (exp <= td) {
+			snprintf(msg, msgsz, "INST-03: the licence expires on "
+			    "%s; upload a licence valid after today.",
+			    expires);
+			return CQ_BAD_INPUT;
+		}
+	}
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	/* One upload of this company at a time: the company row is the
+	 * lock of its submissions. */
+	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1) {
+		db_rollback(db);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
+		goto fail;
+	if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
+	    strcmp(q.status, "under_review") == 0)) {
+		db_rollback(db);
+		snprintf(msg, msgsz, "Your documents are being reviewed (due "
+		    "%s); you can upload again once they are decided.",
+		    q.review_due);
+		return CQ_NOT_ALLOWED;
+	}
+	if (rc == 1 && strcmp(q.status, "draft") == 0)
+		qid = q.id;
+	else if ((qid = db_qual_insert(db, company_id, now)) <= 0)
+		goto fail;
+	owner.user_id = user_id;
+	owner.company_id = company_id;
+	/* INST-S1: type from content, encrypted at rest, owned by the
+	 * company (only its members and admins may read it). */
+	rc = filestore_put(db, cfg, &owner, data, len, FS_DOCUMENT, now, &f,
+	    msg, msgsz);
+	if (rc == 1) {
+		db_rollback(db);
+		return CQ_BAD_INPUT;
+	}
+	if (rc == -1) {
+		log_warn("qualification: store: %s", msg);
+		msg[0] = '\0';
+		goto fail;
+	}
+	if (db_doc_insert(db, qid, company_id, kind, f.id, user_id, now) <= 0)
+		goto fail;
+	if (licence && db_qual_set_expires(db, qid, expires, now) == -1)
+		goto fail;
+	snprintf(why, sizeof(why), "%s uploaded%s%s", licence ?
+	    "business licence" : "financial statements", licence ?
+	    ", expires " : "", licence ? expires : "");
+	if (audit_event(db, "company", company_id, OF_USER, user_id, NULL,
+	    "document_uploaded", why, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		goto discard;
+	snprintf(msg, msgsz, "%s uploaded%s.", licence ? "Business licence" :
+	    "Financial statements", f.dup_of ? " (the same file as an earlier "
+	    "upload)" : "");
+	return CQ_OK;
+fail:
+	db_rollback(db);
+discard:
+	filestore_discard(cfg, &f);
+	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
+    char *msg, size_t msgsz)
+{
+	struct db_company	 c;
+	struct db_qual		 q;
+	struct db_doc		*d = NULL;
+	char			 due[CAL_DATE_STRLEN], body[400];
+	mp_date			 exp, td;
+	size_t			 i, nd = 0;
+	int			 rc, lic = 0, fin = 0;
+
+	msg[0] = '\0';
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1) {
+		db_rollback(db);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
+		goto fail;
+	if (rc == 0 || strcmp(q.status, "draft") != 0) {
+		db_rollback(db);
+		if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
+		    strcmp(q.status, "under_review") == 0)) {
+			/* A repeated submit: nothing twice. */
+			snprintf(msg, msgsz, "Your documents were submitted; "
+			    "the review is due by %s.", q.review_due);
+			return CQ_NOT_ALLOWED;
+		}
+		snprintf(msg, msgsz, "Upload the business licence and the "
+		    "financial statements first.");
+		return CQ_BAD_INPUT;
+	}
+	if (db_doc_list(db, q.id, &d, &nd) == -1)
+		goto fail;
+	for (i = 0; i < nd; i++) {
+		lic |= strcmp(d[i].kind, "licence") == 0;
+		fin |= strcmp(d[i].kind, "statements") == 0;
+	}
+	free(d);
+	if (!lic || !fin) {
+		db_rollback(db);
+		snprintf(msg, msgsz, "Upload %s before submitting.", !lic &&
+		    !fin ? "the business licence and the financial statements" :
+		    !lic ? "the business licence" : "the financial statements");
+		return CQ_BAD_INPUT;
+	}
+	if (mp_date_from_unix(now, &td) == -1 ||
+	    mp_date_parse(q.licence_expires, strlen(q.licence_expires),
+	    &exp) == -1 || exp <= td) {
+		db_rollback(db);
+		snprintf(msg, msgsz, "INST-03: the licence uploaded has "
+		    "expired; upload a valid one.");
+		return CQ_BAD_INPUT;
+	}
+	/* C-04: the promised review date, stored and shown. */
+	if (company_business_days(db, now, CORP_REVIEW_BUSINESS_DAYS, due,
+	    sizeof(due)) == -1)
+		goto fail;
+	if ((rc = db_qual_submit(db, q.id, user_id, due, now)) != 1)
+		goto fail;
+	if (strcmp(c.status, "verified") != 0 &&
+	    db_company_set_status(db, company_id, "submitted", NULL) == -1)
+		goto fail;
+	snprintf(body, sizeof(body), "Your qualification documents were "
+	    "submitted. An admin reviews them by %s (INST-CORP: 1-3 business "
+	    "days); the result arrives as a message.", due);
+	if (audit_event(db, "company", company_id, OF_USER, user_id, c.status,
+	    strcmp(c.status, "verified") != 0 ? "submitted" : c.status,
+	    "qualification submitted for review", now) == -1 ||
+	    db_message_insert(db, 0, company_id, "Qualification submitted",
+	    body, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		return CQ_ERROR;
+	snprintf(msg, msgsz, "Submitted. The review is due by %s.", due);
+	return CQ_OK;
+fail:
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* "already decided by X at T" of (subject, id, step) into msg, or a
+ * plain sentence when no claim is on record. */
+static void
+decided_msg(struct db *db, const char *what, int64_t id, const char *step,
+    char *msg, size_t msgsz)
+{
+	char	by[255], decision[33], when[40];
+	int64_t	at = 0;
+
+	if (db_admin_decision_get(db, "qualification", id, step, by,
+	    sizeof(by), decision, &at) == 1) {
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "%s #%lld was already decided by %s at "
+		    "%s (%s).", what, (long long)id, by, when, decision);
+	} else
+		snprintf(msg, msgsz, "%s #%lld was changed meanwhile; reload "
+		    "the queue.", what, (long long)id);
+}
+
+/* See company.h. */
+enum cq_result
+qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
+    char *msg, size_t msgsz)
+{
+	struct db_company	 c;
+	struct db_qual		 q;
+	char			 by[255], decision[33], when[40], body[300];
+	int64_t			 at;
+	int			 rc;
+
+	msg[0] = '\0';
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_qual_get(db, id, 1, &q)) != 1) {
+		db_rollback(db);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	rc = db_admin_decision_claim(db, "qualification", id, "start",
+	    "start review", admin_id, now, by, sizeof(by), decision, &at);
+	if (rc == 1 || (rc == 0 && strcmp(q.status, "submitted") != 0)) {
+		db_rollback(db);
+		if (rc == 1) {
+			admin_fmt_time(at, when, sizeof(when));
+			snprintf(msg, msgsz, "The review of submission #%lld "
+			    "was already started by %s at %s.", (long long)id,
+			    by, when);
+		} else
+			decided_msg(db, "Submission", id, "review", msg,
+			    msgsz);
+		return CQ_DECIDED;
+	}
+	if (rc == -1 || db_company_get(db, q.company_id, 1, 0, &c) != 1 ||
+	    db_qual_move(db, id, "submitted", "under_review", admin_id, "",
+	    now) != 1)
+		goto fail;
+	if (strcmp(c.status, "verified") != 0 &&
+	    db_company_set_status(db, c.id, "under_review", NULL) == -1)
+		goto fail;
+	snprintf(body, sizeof(body), "An admin started reviewing your "
+	    "qualification documents; the result is due by %s.",
+	    q.review_due);
+	if (audit_event(db, "company", c.id, OF_ADMIN, admin_id, "submitted",
+	    "under_review", "qualification review started", now) == -1 ||
+	    db_message_insert(db, 0, c.id, "Qualification under review", body,
+	    now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		return CQ_ERROR;
+	snprintf(msg, msgsz, "Review of %s started.", c.name);
+	return CQ_OK;
+fail:
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
+    const char *reason, int64_t now, char *msg, size_t msgsz)
+{
+	struct db_company	 c;
+	struct db_qual		 q;
+	char			 by[255], decision[33], when[40], body[600];
+	char			 why[300];
+	const char		*to = approve ? "verified" : "rejected";
+	const char		*cto;
+	mp_date			 exp, td;
+	int64_t			 at;
+	int			 rc;
+
+	msg[0] = '\0';
+	if (!approve && (reason == NULL || reason[0] == '\0')) {
+		snprintf(msg, msgsz, "Give the reason for the rejection: the "
+		    "company reads it and uploads again.");
+		return CQ_BAD_INPUT;
+	}
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	if ((rc = db_qual_get(db, id, 1, &q)) != 1) {
+		db_rollback(db);
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	}
+	/* The claim makes a second admin's decision "already decided". */
+	rc = db_admin_decision_claim(db, "qualification", id, "review",
+	    approve ? "approve" : "reject", admin_id, now, by, sizeof(by),
+	    decision, &at);
+	if (rc == 1) {
+		db_rollback(db);
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "Submission #%lld was already decided by "
+		    "%s at %s (%s).", (long long)id, by, when, decision);
+		return CQ_DECIDED;
+	}
+	if (rc == -1)
+		goto fail;
+	if (strcmp(q.status, "submitted") != 0 &&
+	    strcmp(q.status, "under_review") != 0) {
+		db_rollback(db);
+		snprintf(msg, msgsz, "Submission #%lld is %s: nothing to "
+		    "decide.", (long long)id, q.status);
+		return CQ_DECIDED;
+	}
+	if (approve && (mp_date_from_unix(now, &td) == -1 ||
+	    mp_date_parse(q.licence_expires, strlen(q.licence_expires),
+	    &exp) == -1 || exp < td)) {
+		db_rollback(db);
+		snprintf(msg, msgsz, "INST-03: the licence expired on %s; it "
+		    "cannot be approved. Reject it with that reason.",
+		    q.licence_expires);
+		return CQ_BAD_INPUT;
+	}
+	if (db_company_get(db, q.company_id, 1, 0, &c) != 1 ||
+	    db_qual_move(db, id, q.status, to, admin_id, approve ? "" : reason,
+	    now) != 1)
+		goto fail;
+	if (approve) {
+		/* INST-03: verified until the licence's last valid day. */
+		cto = "verified";
+		if (db_company_set_status(db, c.id, cto, q.licence_expires) ==
+		    -1)
+			goto fail;
+		snprintf(body, sizeof(body), "Your company's qualification is "
+		    "verified until %s (INST-03). Corporate installment is "
+		    "open to your company where its other rules hold.",
+		    q.licence_expires);
+		snprintf(why, sizeof(why), "qualification verified until %s",
+		    q.licence_expires);
+	} else {
+		/* A rejected renewal leaves a verified company verified. */
+		cto = strcmp(c.status, "verified") == 0 ? "verified" :
+		    "rejected";
+		if (db_company_set_status(db, c.id, cto, NULL) == -1)
+			goto fail;
+		snprintf(body, sizeof(body), "Your company's qualification "
+		    "documents were rejected: %s. Upload corrected documents "
+		    "on your company page and submit them again.", reason);
+		snprintf(why, sizeof(why), "qualification rejected: %s",
+		    reason);
+	}
+	if (audit_event(db, "company", c.id, OF_ADMIN, admin_id, c.status,
+	    approve ? "verified" : "rejected", why, now) == -1 ||
+	    db_message_insert(db, 0, c.id, approve ? "Qualification "
+	    "verified" : "Qualification rejected", body, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		return CQ_ERROR;
+	snprintf(msg, msgsz, "%s: qualification %s.", c.name, to);
+	return CQ_OK;
+fail:
+	db_rollback(db);
+	return CQ_ERROR;
+}
+
+/* The expiry work of company id at today (td); one transaction. Returns
+ * 0, or -1 on a database error. */
+static int
+tick_company(struct db *db, int64_t id, mp_date td, int64_t now,
+    struct qual_tick_stats *st)
+{
+	struct db_company	 c;
+	mp_date			 exp;
+	char			 body[400], subj[120];
+	const char		*kind;
+	int32_t			 days;
+	int			 rc;
+
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	/* SKIP LOCKED: another host ticking takes this company. */
+	if ((rc = db_company_get(db, id, 1, 1, &c)) != 1) {
+		db_rollback(db);
+		return rc == -1 ? -1 : 0;
+	}
+	if (strcmp(c.status, "verified") != 0 ||
+	    mp_date_parse(c.expires, strlen(c.expires), &exp) == -1) {
+		db_rollback(db);
+		return 0;
+	}
+	days = exp - td;
+	if (days < 0) {
+		/* INST-03: past the last valid day: unverified again. */
+		if (db_company_notice_claim(db, id, c.expires, "expired",
+		    now) == -1 ||
+		    db_company_set_status(db, id, "unverified", NULL) != 1)
+			goto fail;
+		snprintf(body, sizeof(body), "Your company's business licence "
+		    "expired on %s, so its qualification is no longer "
+		    "verified (INST-03): corporate installment and COD are "
+		    "closed until new documents are verified. Upload the "
+		    "renewed licence on your company page.", c.expires);
+		if (audit_event(db, "company", id, OF_SYSTEM, 0, "verified",
+		    "unverified", "INST-03 licence expired", now) == -1 ||
+		    db_message_insert(db, 0, id, "Qualification expired", body,
+		    now) == -1)
+			goto fail;
+		st->expired++;
+	} else if (days <= QUAL_NOTICE_FIRST) {
+		kind = days <= QUAL_NOTICE_LAST ? "7d" : "30d";
+		if ((rc = db_company_notice_claim(db, id, c.expires, kind,
+		    now)) == -1)
+			goto fail;
+		if (rc == 1) {
+			snprintf(subj, sizeof(subj), "Your business licence "
+			    "expires in %d day%s", (int)days, days == 1 ? "" :
+			    "s");
+			snprintf(body, sizeof(body), "Your company's business "
+			    "licence expires on %s. Upload the renewed licence "
+			    "on your company page before then, or the "
+			    "qualification returns to unverified (INST-03).",
+			    c.expires);
+			if (audit_event(db, "company", id, OF_SYSTEM, 0, NULL,
+			    NULL, subj, now) == -1 ||
+			    db_message_insert(db, 0, id, subj, body, now) == -1)
+				goto fail;
+			st->notices++;
+		}
+	}
+	if (db_commit(db) == -1)
+		return -1;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* See company.h. */
+int
+qual_tick(struct db *db, int64_t now, struct qual_tick_stats *st)
+{
+	int64_t		*ids;
+	mp_date		 td, until;
+	char		 u[CAL_DATE_STRLEN];
+	size_t		 i, n;
+
+	memset(st, 0, sizeof(*st));
+	if (mp_date_from_unix(now, &td) == -1 ||
+	    mp_date_add_days(td, QUAL_NOTICE_FIRST, &until) == -1)
+		return -1;
+	mp_date_str(until, u, sizeof(u));
+	if (db_company_expiring(db, u, 10000, &ids, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (tick_company(db, ids[i], td, now, st) == -1) {
+			log_warn("qualification tick: company %lld: %s",
+			    (long long)ids[i], db_error(db));
+			st->errors++;
+		}
+	free(ids);
+	return st->errors > 0 ? -1 : 0;
+}
+
+/* See company.h. */
+int
+queue_count_qualifications(struct db *db, int64_t now,
+    struct db_queue_stats *out)
+{
+	char today[CAL_DATE_STRLEN];
+
+	if (today_str(now, today, sizeof(today)) == -1)
+		return -1;
+	return db_qual_stats(db, today, out);
+}

@@ -1,0 +1,1015 @@
+/*
+ * Post office remittance (issue 5, RULES.md section 3): voucher upload,
+ * the admin's verification, statement import and the tick's work. See
+ * remittance.h for the contracts; every state change here is one
+ * transaction with its orderflow transition, audit event and message.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "db/admin.h"
+#include "db/checkout.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "db/order.h"
+#include "db/remittance.h"
+#include "rules/rfcode.h"
+#include "service/admin.h"
+#include "service/audit.h"
+#include "service/filestore.h"
+#include "service/orderflow.h"
+#include "service/remittance.h"
+
+/* See remittance.h. REM-P4: 1-3 business days domestic, 7-15 cross-border. */
+int
+remittance_window(mp_date from, int domestic, const mp_date *holidays,
+    size_t nh, mp_date *earliest, mp_date *latest)
+{
+	int lo = domestic ? REM_DOMESTIC_MIN : REM_CROSS_MIN;
+	int hi = domestic ? REM_DOMESTIC_MAX : REM_CROSS_MAX;
+
+	if (mp_date_add_business_days(from, lo, holidays, nh, earliest) == -1 ||
+	    mp_date_add_business_days(from, hi, holidays, nh, latest) == -1)
+		return -1;
+	return 0;
+}
+
+/* See remittance.h (REM-P5, REM-P7). */
+int
+remittance_compare(int64_t due, int64_t received, int64_t *diff)
+{
+	if (received < due) {
+		*diff = due - received;
+		return -1;
+	}
+	*diff = received - due;
+	return received > due ? 1 : 0;
+}
+
+static const struct {
+	const char *code, *text;
+} reasons[] = {
+	/* REM-P9: the reasons a voucher is rejected for. */
+	{ "unreadable", "the voucher cannot be read" },
+	{ "amount_mismatch", "the amount on the voucher does not match" },
+	{ "wrong_payee", "the remittance went to the wrong payee" },
+	{ "wrong_date", "the date on the voucher is wrong" },
+};
+
+/* See remittance.h. */
+int
+remittance_reason_valid(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(reasons) / sizeof(reasons[0]);
+	    i++)
+		if (strcmp(reasons[i].code, code) == 0)
+			return 1;
+	return 0;
+}
+
+/* See remittance.h. */
+const char *
+remittance_reason_text(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(reasons) / sizeof(reasons[0]);
+	    i++)
+		if (strcmp(reasons[i].code, code) == 0)
+			return reasons[i].text;
+	return "rejected";
+}
+
+/* See remittance.h. */
+int
+remittance_tracking_norm(const char *s, char *out, size_t outsz)
+{
+	size_t i, n;
+
+	if (s == NULL || (n = strlen(s)) < 4 || n > 40 || n + 1 > outsz)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+			return -1;
+		out[i] = (char)toupper((unsigned char)s[i]);
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+/* The holidays (C-04) as a sorted array (*out, free()). 0 or -1. */
+static int
+load_holidays(struct db *db, mp_date **out, size_t *n)
+{
+	char	(*hd)[11];
+	size_t	 i, nh;
+
+	*out = NULL;
+	*n = 0;
+	if (db_checkout_holidays(db, &hd, &nh) == -1)
+		return -1;
+	*out = xcalloc(nh + 1, sizeof(**out));
+	for (i = 0; i < nh; i++)
+		if (mp_date_parse(hd[i], strlen(hd[i]), &(*out)[*n]) == 0)
+			(*n)++;
+	free(hd);
+	return 0;
+}
+
+/* Amount minor of cur as "USD 1,234.50" into out (MONEY_STR_MAX). */
+static const char *
+amount_str(int64_t minor, const char *cur, char *out, size_t outsz)
+{
+	struct money m;
+
+	if (money_set(&m, minor, cur) == -1) {
+		snprintf(out, outsz, "%lld %s", (long long)minor, cur);
+		return out;
+	}
+	return money_display(&m, out, outsz);
+}
+
+/* Set err/field for an invalid input and return REM_INVALID. */
+static enum rem_result
+invalid(char *err, size_t errsz, const char **field, const char *name,
+    const char *msg)
+{
+	snprintf(err, errsz, "%s", msg);
+	if (field != NULL)
+		*field = name;
+	return REM_INVALID;
+}
+
+/* See remittance.h. */
+enum rem_result
+remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
+    int64_t order_id, const struct rem_upload *u, int64_t now, int64_t *vid,
+    char *err, size_t errsz, const char **field)
+{
+	struct db_order			 o;
+	struct db_rem_voucher_new	 v;
+	struct filestore_info		 fi;
+	struct filestore_owner		 owner;
+	struct money			 amt;
+	mp_date				*hol = NULL, day, today, placed, lo, hi;
+	size_t				 nh;
+	char				 track[41], from[11], to[11], why[260];
+	char				 detail[200], ferr[200];
+	int64_t				 id, other;
+	int				 rc, domestic, stored = 0;
+	enum rem_result			 res = REM_ERROR;
+
+	*vid = 0;
+	err[0] = '\0';
+	if (field != NULL)
+		*field = NULL;
+	memset(&fi, 0, sizeof(fi));
+	if (user_id <= 0)
+		return REM_NOT_FOUND;
+	if (db_begin(db) == -1)
+		return REM_ERROR;
+	rc = db_order_get(db, user_id, order_id, &o);
+	if (rc != 1) {
+		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+		goto fail;
+	}
+	if (strcmp(o.method, "remittance") != 0) {
+		res = REM_NOT_ALLOWED;
+		goto fail;
+	}
+	/* A double submit: the first one's voucher, nothing changes. */
+	if (u->key != NULL && u->key[0] != '\0') {
+		id = db_rem_voucher_by_key(db, order_id, u->key);
+		if (id == -1)
+			goto fail;
+		if (id > 0) {
+			db_rollback(db);
+			*vid = id;
+			return REM_REPLAY;
+		}
+	} else {
+		res = invalid(err, errsz, field, "key", "This form is "
+		    "incomplete: reload the page and send it again.");
+		goto fail;
+	}
+	/* REM-P3: a voucher while the order waits for (more) money. */
+	if (strcmp(o.status, "awaiting_remittance") != 0 &&
+	    strcmp(o.status, "partially_paid") != 0) {
+		res = REM_NOT_ALLOWED;
+		goto fail;
+	}
+	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
+	    o.currency, &amt, why, sizeof(why)) == -1 || amt.minor <= 0) {
+		snprintf(ferr, sizeof(ferr), "Enter the amount you remitted in "
+		    "%s, for example 123.45.", o.currency);
+		res = invalid(err, errsz, field, "amount", ferr);
+		goto fail;
+	}
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    mp_date_from_unix(o.created_at, &placed) == -1)
+		goto fail;
+	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
+	    &day) == -1 || day > today || day < placed) {
+		res = invalid(err, errsz, field, "date", "Enter the date of "
+		    "the remittance as YYYY-MM-DD: not before the order was "
+		    "placed and not in the future.");
+		goto fail;
+	}
+	if (remittance_tracking_norm(u->tracking, track, sizeof(track)) == -1) {
+		res = invalid(err, errsz, field, "tracking", "Enter the post "
+		    "office's tracking number from the receipt (4 to 40 "
+		    "letters, digits or dashes).");
+		goto fail;
+	}
+	if (u->data == NULL || u->len == 0) {
+		res = invalid(err, errsz, field, "voucher", "Choose the photo "
+		    "or PDF of your remittance receipt.");
+		goto fail;
+	}
+	/* REM-P9: at most 10 MB (also refused by nginx above 11 MB). */
+	if (u->len > FILESTORE_MAX) {
+		res = invalid(err, errsz, field, "voucher", "REM-P9: the file "
+		    "is larger than 10 MB. Take a smaller photo or scan and "
+		    "upload it again.");
+		goto fail;
+	}
+	/* REM-P4: the arrival window, from the day of the remittance. */
+	domestic = db_rem_region_domestic(db, o.region_code);
+	if (domestic == -1 || load_holidays(db, &hol, &nh) == -1 ||
+	    remittance_window(day, domestic, hol, nh, &lo, &hi) == -1)
+		goto fail;
+	/* REM-P9: type from content (JPEG, PNG, PDF), encrypted at rest. */
+	owner.user_id = user_id;
+	owner.company_id = 0;
+	rc = filestore_put(db, cfg, &owner, u->data, u->len, FS_VOUCHER, now,
+	    &fi, ferr, sizeof(ferr));
+	if (rc == 1) {
+		snprintf(why, sizeof(why), "REM-P9: %s", ferr);
+		res = invalid(err, errsz, field, "voucher", why);
+		goto fail;
+	}
+	if (rc != 0)
+		goto fail;
+	stored = 1;
+	memset(&v, 0, sizeof(v));
+	v.order_id = order_id;
+	v.user_id = user_id;
+	v.source = "upload";
+	v.file_id = fi.id;
+	/* The same file already sent for another order: flag it. */
+	if (fi.dup_of > 0) {
+		other = db_rem_voucher_order_of_file(db, fi.dup_of, order_id);
+		if (other == -1)
+			goto fail;
+		if (other > 0)
+			v.dup_of_file = fi.dup_of;
+	}
+	v.amount_minor = amt.minor;
+	v.currency = o.currency;
+	mp_date_str(day, from, sizeof(from));
+	v.remitted_on = from;
+	v.tracking = track;
+	mp_date_str(lo, from, sizeof(from));
+	mp_date_str(hi, to, sizeof(to));
+	v.expected_from = from;
+	v.expected_by = to;
+	v.status = "pending";
+	v.received_minor = -1;
+	v.idempotency_key = u->key;
+	v.now = now;
+	{
+		char rem[11];
+
+		mp_date_str(day, rem, sizeof(rem));
+		v.remitted_on = rem;
+		id = db_rem_voucher_insert(db, &v);
+	}
+	if (id == -1)
+		goto fail;
+	if (id == 0) {
+		/* The key was claimed meanwhile by the same form. */
+		db_rollback(db);
+		filestore_discard(cfg, &fi);
+		free(hol);
+		*vid = db_rem_voucher_by_key(db, order_id, u->key);
+		return REM_REPLAY;
+	}
+	if (orderflow_transition(db, order_id, o.status,
+	    "awaiting_verification", OF_USER, user_id,
+	    "REM-P3 voucher uploaded", now) != OF_OK) {
+		res = REM_NOT_ALLOWED;
+		goto fail;
+	}
+	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"amount_minor\":"
+	    "%lld,\"currency\":\"%s\",\"file\":%lld,\"dup_of_file\":%lld}",
+	    (long long)order_id, (long long)amt.minor, o.currency,
+	    (long long)fi.id, (long long)v.dup_of_file);
+	if (audit_event_detail(db, "voucher", id, OF_USER, user_id, NULL,
+	    "pending", "REM-P3 voucher uploaded", detail, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1) {
+		filestore_discard(cfg, &fi);
+		free(hol);
+		return REM_ERROR;
+	}
+	free(hol);
+	*vid = id;
+	return REM_OK;
+fail:
+	db_rollback(db);
+	if (stored)
+		filestore_discard(cfg, &fi);
+	free(hol);
+	return res;
+}
+
+/* Tell the shopper (messages table). Returns 0 or -1. */
+static int
+tell(struct db *db, const struct db_order *o, const char *subject,
+    const char *body, int64_t now)
+{
+	return db_message_insert(db, o->user_id, 0, subject, body, now) == -1 ?
+	    -1 : 0;
+}
+
+/* Inside the caller's transaction: received `amount` for order o (locked
+ * by the caller's reads; status o->status), by admin_id. vid: the pending
+ * voucher it decides (0: a statement receipt without a voucher, recorded
+ * as an accepted 'statement' row with tracking/date/key). Moves the order
+ * (REM-P5 paid -> pending_shipment; REM-P7 partially_paid, excess refund),
+ * writes the voucher event and the message, and describes it in msg.
+ * Returns REM_OK, REM_NOT_ALLOWED or REM_ERROR. */
+static enum rem_result
+apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
+    int64_t amount, int64_t admin_id, const char *how,
+    const struct db_rem_voucher_new *stmt_row, int64_t now, char *msg,
+    size_t msgsz)
+{
+	int64_t		 total, diff;
+	int		 cmp;
+	char		 a[MONEY_STR_MAX], d[MONEY_STR_MAX], due[MONEY_STR_MAX];
+	char		 subject[120], body[600], detail[200];
+	const char	*from = o->status;
+
+	if (vid > 0) {
+		if (db_rem_voucher_decide(db, vid, "accepted", NULL, amount,
+		    how, admin_id, now) != 1)
+			return REM_NOT_ALLOWED;
+	} else {
+		vid = db_rem_voucher_insert(db, stmt_row);
+		if (vid <= 0)
+			return vid == 0 ? REM_NOT_ALLOWED : REM_ERROR;
+	}
+	if (db_rem_received_total(db, o->id, &total) == -1)
+		return REM_ERROR;
+	cmp = remittance_compare(o->amount_due_minor, total, &diff);
+	amount_str(amount, o->currency, a, sizeof(a));
+	amount_str(diff, o->currency, d, sizeof(d));
+	amount_str(o->amount_due_minor, o->currency, due, sizeof(due));
+	if (cmp < 0) {
+		/* REM-P7: paid less: the difference is still due. */
+		if (strcmp(from, "partially_paid") != 0 &&
+		    orderflow_transition(db, o->id, from, "partially_paid",
+		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
+		    OF_OK)
+			return REM_NOT_ALLOWED;
+		snprintf(subject, sizeof(subject), "Order #%lld: %s still due",
+		    (long long)o->id, d);
+		snprintf(body, sizeof(body), "We received %s for order #%lld "
+		    "(%s). The order costs %s, so %s is still due (REM-P7). "
+		    "Please remit the difference at a post office with the "
+		    "order number and remittance code in the remarks, then "
+		    "upload the new voucher on the order (\"Upload Remittance "
+		    "Voucher\").", a, (long long)o->id, how, due, d);
+		snprintf(msg, msgsz, "Recorded %s: order #%lld is partially "
+		    "paid, %s still due (REM-P7).", a, (long long)o->id, d);
+	} else {
+		/* REM-P5: paid -> ready to ship. */
+		if (orderflow_transition(db, o->id, from, "paid", OF_ADMIN,
+		    admin_id, "REM-P5 funds matched", now) != OF_OK ||
+		    orderflow_transition(db, o->id, "paid", "pending_shipment",
+		    OF_SYSTEM, 0, "ready to ship (REM-P5)", now) != OF_OK)
+			return REM_NOT_ALLOWED;
+		if (cmp > 0) {
+			/* REM-P7: the excess goes back within 15 business
+			 * days after the order completes: dated by the tick
+			 * once it completes. */
+			if (db_rem_refund_insert(db, o->id, "excess", diff,
+			    o->currency, NULL, now) == -1)
+				return REM_ERROR;
+		}
+		snprintf(subject, sizeof(subject), "Order #%lld is paid",
+		    (long long)o->id);
+		snprintf(body, sizeof(body), "We received %s for order #%lld "
+		    "(%s): it is paid and ready to ship (REM-P5).%s%s%s",
+		    a, (long long)o->id, how, cmp > 0 ? " You paid " : "",
+		    cmp > 0 ? d : "", cmp > 0 ? " more than due: the excess "
+		    "is returned through the post office within 15 business "
+		    "days after the order is completed (REM-P7)." : "");
+		snprintf(msg, msgsz, "Recorded %s: order #%lld is paid%s%s%s.",
+		    a, (long long)o->id, cmp > 0 ? "; excess refund of " : "",
+		    cmp > 0 ? d : "", cmp > 0 ? " due 15 business days after "
+		    "completion (REM-P7)" : "");
+	}
+	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"received_minor\":"
+	    "%lld,\"total_minor\":%lld,\"due_minor\":%lld}", (long long)o->id,
+	    (long long)amount, (long long)total,
+	    (long long)o->amount_due_minor);
+	if (audit_event_detail(db, "voucher", vid, OF_ADMIN, admin_id,
+	    "pending", "accepted", cmp < 0 ? "REM-P7 paid less" : cmp > 0 ?
+	    "REM-P7 paid more" : "REM-P5 amount matched", detail, now) == -1 ||
+	    tell(db, o, subject, body, now) == -1)
+		return REM_ERROR;
+	return REM_OK;
+}
+
+/* See remittance.h. */
+enum rem_result
+remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
+    int64_t vid, int64_t received, const char *reason, int64_t now,
+    char *msg, size_t msgsz)
+{
+	struct db_order		 o;
+	struct db_rem_voucher	 v;
+	char			 by[300], dec[33], when[40], subject[120];
+	char			 body[600];
+	int64_t			 at, total;
+	int			 rc;
+	enum rem_result		 res = REM_ERROR;
+	const char		*to;
+
+	msg[0] = '\0';
+	if (received < 0 && !remittance_reason_valid(reason)) {
+		snprintf(msg, msgsz, "REM-P9: choose the reason of the "
+		    "rejection (unreadable, amount mismatch, wrong payee, "
+		    "wrong date).");
+		return REM_INVALID;
+	}
+	if (db_begin(db) == -1)
+		return REM_ERROR;
+	/* One decision per voucher: a second admin (or a double submit)
+	 * hits the key and learns who decided. */
+	rc = db_admin_decision_claim(db, "voucher", vid, "verify",
+	    received >= 0 ? "received" : "rejected", admin_id, now, by,
+	    sizeof(by), dec, &at);
+	if (rc == -1)
+		goto fail;
+	if (rc == 1) {
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "This voucher was already decided by %s "
+		    "at %s (%s). Nothing was changed.", by, when, dec);
+		res = REM_DECIDED;
+		goto fail;
+	}
+	rc = db_rem_voucher_get(db, vid, 1, &v);
+	if (rc != 1 || v.order_id != order_id) {
+		res = rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+		goto fail;
+	}
+	if (strcmp(v.status, "pending") != 0) {
+		admin_fmt_time(v.decided_at, when, sizeof(when));
+		snprintf(msg, msgsz, "This voucher was already decided by %s "
+		    "at %s (%s). Nothing was changed.", v.decided_by_email,
+		    when, v.status);
+		res = REM_DECIDED;
+		goto fail;
+	}
+	rc = db_order_get(db, 0, order_id, &o);
+	if (rc != 1) {
+		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+		goto fail;
+	}
+	if (strcmp(o.status, "awaiting_verification") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
+		    "verification. Nothing was changed.", (long long)order_id,
+		    o.status);
+		res = REM_NOT_ALLOWED;
+		goto fail;
+	}
+	if (received >= 0) {
+		res = apply_receipt(db, &o, vid, received, admin_id,
+		    "verified by the mall", NULL, now, msg, msgsz);
+		if (res != REM_OK)
+			goto fail;
+	} else {
+		/* REM-P9: rejected with a reason; the shopper uploads again.
+		 * Money already received keeps the order partially paid. */
+		if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
+		    admin_id, now) != 1 ||
+		    db_rem_received_total(db, order_id, &total) == -1)
+			goto fail;
+		to = total > 0 ? "partially_paid" : "awaiting_remittance";
+		if (orderflow_transition(db, order_id, o.status, to, OF_ADMIN,
+		    admin_id, "REM-P9 voucher rejected", now) != OF_OK) {
+			res = REM_NOT_ALLOWED;
+			goto fail;
+		}
+		if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
+		    "pending", "rejected", reason, now) == -1)
+			goto fail;
+		snprintf(subject, sizeof(subject), "Order #%lld: voucher "
+		    "rejected", (long long)order_id);
+		snprintf(body, sizeof(body), "Your remittance voucher for "
+		    "order #%lld was rejected: %s (REM-P9). Please upload a "
+		    "clear photo or PDF of the correct receipt on the order "
+		    "(\"Upload Remittance Voucher\").", (long long)order_id,
+		    remittance_reason_text(reason));
+		if (tell(db, &o, subject, body, now) == -1)
+			goto fail;
+		snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
+		    "told and can upload again (REM-P9).",
+		    remittance_reason_text(reason));
+	}
+	if (db_commit(db) == -1)
+		return REM_ERROR;
+	return REM_OK;
+fail:
+	db_rollback(db);
+	return res;
+}
+
+/* Copy field [s, e) of a CSV line into out (outsz) removing quotes.
+ * Returns 0 or -1 when too long. */
+static int
+csv_field(const char *s, const char *e, char *out, size_t outsz)
+{
+	size_t o = 0;
+
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
+		s++;
+		e--;
+		while (s < e) {
+			if (*s == '"' && s + 1 < e && s[1] == '"')
+				s++;
+			if (o + 1 >= outsz)
+				return -1;
+			out[o++] = *s++;
+		}
+	} else {
+		while (s < e) {
+			if (o + 1 >= outsz)
+				return -1;
+			out[o++] = *s++;
+		}
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+/* See remittance.h. */
+int
+remittance_csv_line(const char *buf, size_t len, struct rem_line *out,
+    char *err, size_t errsz)
+{
+	const char	*p = buf, *end = buf + len, *start;
+	char		*dst[5];
+	size_t		 sz[5];
+	int		 n = 0, q;
+
+	memset(out, 0, sizeof(*out));
+	dst[0] = out->code; sz[0] = sizeof(out->code);
+	dst[1] = out->amount; sz[1] = sizeof(out->amount);
+	dst[2] = out->currency; sz[2] = sizeof(out->currency);
+	dst[3] = out->date; sz[3] = sizeof(out->date);
+	dst[4] = out->tracking; sz[4] = sizeof(out->tracking);
+	for (;;) {
+		start = p;
+		q = 0;
+		while (p < end && (q || *p != ',')) {
+			if (*p == '"')
+				q = !q;
+			if (*p == '\0') {
+				snprintf(err, errsz, "a NUL byte in the line");
+				return -1;
+			}
+			p++;
+		}
+		if (q) {
+			snprintf(err, errsz, "an unterminated quote");
+			return -1;
+		}
+		if (n >= 5) {
+			snprintf(err, errsz, "more than 5 fields");
+			return -1;
+		}
+		if (csv_field(start, p, dst[n], sz[n]) == -1) {
+			snprintf(err, errsz, "field %d is too long", n + 1);
+			return -1;
+		}
+		n++;
+		if (p >= end)
+			break;
+		p++;
+	}
+	if (n != 5) {
+		snprintf(err, errsz, "%d fields, want 5 (code, amount, "
+		    "currency, date, tracking number)", n);
+		return -1;
+	}
+	return 0;
+}
+
+/* Hex sha256 of buf/len into out (65 bytes). */
+static void
+sha256_hex(const void *buf, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, buf, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* One data line of a statement inside the import's transaction: match it
+ * (like a manual receipt) or record why not. Returns 1 matched, 0
+ * unmatched, 2 duplicate line, -1 error. */
+static int
+import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
+    const char *raw, size_t rawlen, int64_t now)
+{
+	struct rem_line			 l;
+	struct db_order			 o;
+	struct db_rem_voucher		 pv;
+	struct db_rem_voucher_new	 row;
+	struct money			 amt;
+	mp_date				 day;
+	char				 err[160], rf[RFCODE_MAX], canon[300];
+	char				 sha[65], track[41], note[256], key[65];
+	char				 msg[300], by[300], dec[33];
+	char				 rawc[513];
+	int64_t				 oid = 0, at;
+	int				 rc, pending;
+	enum rem_result			 res;
+	const char			*outcome = "unmatched";
+
+	snprintf(rawc, sizeof(rawc), "%.*s", (int)(rawlen > 512 ? 512 : rawlen),
+	    raw);
+	note[0] = '\0';
+	if (remittance_csv_line(raw, rawlen, &l, err, sizeof(err)) == -1) {
+		snprintf(note, sizeof(note), "unreadable line: %s", err);
+		sha256_hex(raw, rawlen, sha);
+		goto record;
+	}
+	/* The line's identity: its normalised fields. */
+	snprintf(canon, sizeof(canon), "%s|%s|%s|%s|%s", l.code, l.amount,
+	    l.currency, l.date, l.tracking);
+	sha256_hex(canon, strlen(canon), sha);
+	/* REM-P1: the check digits catch a mistyped code. */
+	if (rfcode_normalize(l.code, strlen(l.code), rf, sizeof(rf)) == -1) {
+		snprintf(note, sizeof(note), "the code \"%s\" fails its check "
+		    "digits (REM-P1)", l.code);
+		goto record;
+	}
+	if ((oid = db_rem_order_by_rf(db, rf)) == -1)
+		return -1;
+	if (oid == 0) {
+		snprintf(note, sizeof(note), "no remittance order has the "
+		    "code %s", rf);
+		goto record;
+	}
+	if ((rc = db_order_get(db, 0, oid, &o)) != 1)
+		return rc == -1 ? -1 : 0;
+	if (strcasecmp(l.currency, o.currency) != 0) {
+		snprintf(note, sizeof(note), "currency %s, the order settles "
+		    "in %s", l.currency, o.currency);
+		goto record;
+	}
+	if (money_parse(l.amount, strlen(l.amount), o.currency, &amt, err,
+	    sizeof(err)) == -1 || amt.minor <= 0) {
+		snprintf(note, sizeof(note), "amount \"%s\": %s", l.amount,
+		    err);
+		goto record;
+	}
+	if (mp_date_parse(l.date, strlen(l.date), &day) == -1) {
+		snprintf(note, sizeof(note), "date \"%s\" is not YYYY-MM-DD",
+		    l.date);
+		goto record;
+	}
+	if (remittance_tracking_norm(l.tracking, track, sizeof(track)) == -1) {
+		snprintf(note, sizeof(note), "tracking number \"%s\" is not "
+		    "valid", l.tracking);
+		goto record;
+	}
+	if (strcmp(o.status, "awaiting_remittance") != 0 &&
+	    strcmp(o.status, "awaiting_verification") != 0 &&
+	    strcmp(o.status, "partially_paid") != 0) {
+		snprintf(note, sizeof(note), "order #%lld is %s: nothing is "
+		    "due on it", (long long)oid, o.status);
+		goto record;
+	}
+	/* Claim the line first: a line imported before changes nothing. */
+	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid,
+	    "matched", "");
+	if (rc != 1)
+		return rc == 0 ? 2 : -1;
+	pending = 0;
+	if (strcmp(o.status, "awaiting_verification") == 0) {
+		if ((rc = db_rem_voucher_pending(db, oid, &pv)) == -1)
+			return -1;
+		pending = rc == 1;
+	}
+	memset(&row, 0, sizeof(row));
+	if (pending) {
+		/* Decide the shopper's voucher with the statement's figure,
+		 * claimed like an admin's decision. */
+		rc = db_admin_decision_claim(db, "voucher", pv.id, "verify",
+		    "received", admin_id, now, by, sizeof(by), dec, &at);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			pending = 0;
+	}
+	if (!pending) {
+		snprintf(key, sizeof(key), "stmt-%.58s", sha);
+		row.order_id = oid;
+		row.user_id = o.user_id;
+		row.source = "statement";
+		row.amount_minor = amt.minor;
+		row.currency = o.currency;
+		row.remitted_on = l.date;
+		row.tracking = track;
+		row.status = "accepted";
+		row.received_minor = amt.minor;
+		row.decided_by = admin_id;
+		row.idempotency_key = key;
+		row.now = now;
+	}
+	{
+		char rem[11];
+
+		mp_date_str(day, rem, sizeof(rem));
+		row.remitted_on = rem;
+		res = apply_receipt(db, &o, pending ? pv.id : 0, amt.minor,
+		    admin_id, "matched from the post office statement", &row,
+		    now, msg, sizeof(msg));
+	}
+	if (res == REM_ERROR)
+		return -1;
+	if (res != REM_OK)
+		return -1;
+	return 1;
+record:
+	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid, outcome,
+	    note);
+	return rc == 1 ? 0 : rc == 0 ? 2 : -1;
+}
+
+/* See remittance.h. */
+int
+remittance_import(struct db *db, int64_t admin_id, const char *buf,
+    size_t len, int64_t now, struct rem_import *res, char *err, size_t errsz)
+{
+	char		 sha[65], detail[256];
+	const char	*p = buf, *end = buf + len, *nl;
+	size_t		 ll;
+	int64_t		 sid;
+	int		 line_no = 0, rc;
+
+	memset(res, 0, sizeof(*res));
+	err[0] = '\0';
+	if (len == 0) {
+		snprintf(err, errsz, "The statement file is empty.");
+		return 1;
+	}
+	if (memchr(buf, '\0', len) != NULL) {
+		snprintf(err, errsz, "This is not a CSV text file.");
+		return 1;
+	}
+	sha256_hex(buf, len, sha);
+	if (db_begin(db) == -1)
+		return -1;
+	sid = db_rem_statement_insert(db, sha, admin_id, now, &res->prev_at);
+	if (sid == -1)
+		goto fail;
+	if (sid == 0) {
+		/* The very same file: nothing changes. */
+		db_rollback(db);
+		res->already = 1;
+		return 0;
+	}
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		ll = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		if (ll > 0 && p[ll - 1] == '\r')
+			ll--;
+		line_no++;
+		/* Skip blank lines and a header line. */
+		if (ll == 0 || (line_no == 1 && ll >= 4 &&
+		    strncasecmp(p, "code", 4) == 0)) {
+			p = nl != NULL ? nl + 1 : end;
+			continue;
+		}
+		res->lines++;
+		rc = import_line(db, admin_id, sid, line_no, p, ll, now);
+		if (rc == -1)
+			goto fail;
+		if (rc == 1)
+			res->matched++;
+		else if (rc == 0)
+			res->unmatched++;
+		else
+			res->duplicates++;
+		p = nl != NULL ? nl + 1 : end;
+	}
+	/* The import itself is audited (C-07); each matched line wrote its
+	 * own voucher and order events. subject_id 0: a statement is not a
+	 * voucher; the detail names it. */
+	snprintf(detail, sizeof(detail), "{\"statement\":%lld,\"sha256\":"
+	    "\"%s\",\"lines\":%d,\"matched\":%d,\"unmatched\":%d,"
+	    "\"duplicates\":%d}", (long long)sid, sha, res->lines,
+	    res->matched, res->unmatched, res->duplicates);
+	if (db_rem_statement_counts(db, sid, res->lines, res->matched) == -1 ||
+	    audit_event_detail(db, "voucher", 0, OF_ADMIN, admin_id, NULL,
+	    "imported", "REM-P5 statement import", detail, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		return -1;
+	return 0;
+fail:
+	db_rollback(db);
+	snprintf(err, errsz, "The statement could not be imported (database "
+	    "error); nothing was changed.");
+	return -1;
+}
+
+/* REM-P6: cancel one unpaid order past its day. 1 done, 0 none, -1. */
+static int
+tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
+    const mp_date *hol, size_t nh)
+{
+	struct db_order	 o;
+	int64_t		 id, got;
+	char		 status[33], subject[120], body[700], day[11];
+	char		 a[MONEY_STR_MAX];
+	mp_date		 by;
+	int		 rc;
+
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	if ((rc = db_rem_take_expired(db, today, &id, status)) != 1)
+		goto out;
+	rc = -1;
+	if (db_order_get(db, 0, id, &o) != 1 ||
+	    db_rem_received_total(db, id, &got) == -1)
+		goto out;
+	if (orderflow_transition(db, id, status, "cancelled", OF_SYSTEM, 0,
+	    "REM-P6 payment window ended", now) != OF_OK)
+		goto out;
+	snprintf(subject, sizeof(subject), "Order #%lld cancelled: not paid "
+	    "in time", (long long)id);
+	if (got > 0) {
+		/* REM-P8: what was received goes back in 10-20 business
+		 * days; the latest day is the promise (C-04). */
+		if (mp_date_add_business_days(td, REM_CANCEL_REFUND_MAX, hol,
+		    nh, &by) == -1)
+			goto out;
+		mp_date_str(by, day, sizeof(day));
+		if (db_rem_refund_insert(db, id, "cancel", got, o.currency, day,
+		    now) == -1 || db_order_set_refund_due(db, id, day) == -1)
+			goto out;
+		amount_str(got, o.currency, a, sizeof(a));
+		snprintf(body, sizeof(body), "Order #%lld was cancelled "
+		    "because its payment was not completed within 30 days "
+		    "(REM-P6). The %s we received is refunded through the "
+		    "post office by %s (REM-P8; post office fees and exchange "
+		    "losses are not refunded). For a remittance that has not "
+		    "reached us, ask the post office to return it with your "
+		    "receipt and its tracking number.", (long long)id, a, day);
+	} else
+		snprintf(body, sizeof(body), "Order #%lld was cancelled "
+		    "because no remittance was confirmed within 30 days "
+		    "(REM-P6). If you remitted money for it, recover it from "
+		    "the post office: take your receipt with its tracking "
+		    "number to the post office and ask for the remittance to "
+		    "be returned.", (long long)id);
+	if (tell(db, &o, subject, body, now) == -1)
+		goto out;
+	if (db_commit(db) == -1)
+		return -1;
+	printf("remittance: order %lld cancelled (REM-P6)\n", (long long)id);
+	return 1;
+out:
+	db_rollback(db);
+	return rc;
+}
+
+/* REM-P8: a refund for one order cancelled with money received (by the
+ * shopper or an admin). 1 done, 0 none, -1. */
+static int
+tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
+{
+	int64_t	 id, got, at;
+	char	 cur[4], day[11];
+	mp_date	 d, by;
+	int	 rc;
+
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	if ((rc = db_rem_take_unrefunded_cancel(db, &id, &got, cur, &at)) != 1)
+		goto out;
+	rc = -1;
+	if (mp_date_from_unix(at, &d) == -1 ||
+	    mp_date_add_business_days(d, REM_CANCEL_REFUND_MAX, hol, nh,
+	    &by) == -1)
+		goto out;
+	mp_date_str(by, day, sizeof(day));
+	if (db_rem_refund_insert(db, id, "cancel", got, cur, day, now) == -1 ||
+	    audit_event(db, "order", id, OF_SYSTEM, 0, NULL, NULL,
+	    "REM-P8 refund due", now) == -1)
+		goto out;
+	if (db_commit(db) == -1)
+		return -1;
+	printf("remittance: order %lld refund due by %s (REM-P8)\n",
+	    (long long)id, day);
+	return 1;
+out:
+	db_rollback(db);
+	return rc;
+}
+
+/* REM-P7: date one excess refund of a completed order. 1, 0, -1. */
+static int
+tick_excess(struct db *db, int64_t now, const mp_date *hol, size_t nh)
+{
+	int64_t	 rid, done;
+	char	 day[11];
+	mp_date	 d, by;
+	int	 rc;
+
+	(void)now;
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	if ((rc = db_rem_take_undated_excess(db, &rid, &done)) != 1)
+		goto out;
+	rc = -1;
+	if (mp_date_from_unix(done, &d) == -1 ||
+	    mp_date_add_business_days(d, REM_EXCESS_REFUND_DAYS, hol, nh,
+	    &by) == -1)
+		goto out;
+	mp_date_str(by, day, sizeof(day));
+	if (db_rem_refund_set_due(db, rid, day) == -1)
+		goto out;
+	if (db_commit(db) == -1)
+		return -1;
+	printf("remittance: excess refund %lld due by %s (REM-P7)\n",
+	    (long long)rid, day);
+	return 1;
+out:
+	db_rollback(db);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+remittance_tick(struct db *db, int64_t now)
+{
+	mp_date	*hol = NULL, td;
+	size_t	 nh;
+	char	 today[11];
+	int	 n = 0, rc, guard;
+
+	if (mp_date_from_unix(now, &td) == -1 ||
+	    load_holidays(db, &hol, &nh) == -1)
+		return -1;
+	mp_date_str(td, today, sizeof(today));
+	for (guard = 0; guard < 100000; guard++) {
+		if ((rc = tick_expired(db, now, today, td, hol, nh)) == -1)
+			goto fail;
+		if (rc == 0)
+			break;
+		n++;
+	}
+	for (guard = 0; guard < 100000; guard++) {
+		if ((rc = tick_cancel_refund(db, now, hol, nh)) == -1)
+			goto fail;
+		if (rc == 0)
+			break;
+		n++;
+	}
+	for (guard = 0; guard < 100000; guard++) {
+		if ((rc = tick_excess(db, now, hol, nh)) == -1)
+			goto fail;
+		if (rc == 0)
+			break;
+		n++;
+	}
+	free(hol);
+	return n;
+fail:
+	log_err("remittance tick: %s", db_error(db));
+	free(hol);
+	return -1;
+}

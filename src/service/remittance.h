@@ -1,0 +1,136 @@
+#ifndef MALLPAY_SERVICE_REMITTANCE_H
+#define MALLPAY_SERVICE_REMITTANCE_H
+
+/*
+ * Post office remittance end to end (issue 5, RULES.md section 3): the
+ * voucher upload (REM-P3, REM-P9), the arrival window (REM-P4), the admin's
+ * verification (REM-P5, REM-P7, REM-P9), the statement import (REM-P5),
+ * and the time-based work of `mallpayctl tick` (REM-P6, REM-P7, REM-P8).
+ * Every state change is one transaction: orderflow transition + audit
+ * event + a message to the shopper; repeated submits change nothing twice
+ * (idempotency keys, admin_decisions claims, statement hashes).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+
+struct config;
+struct db;
+
+enum rem_result {
+	REM_ERROR = -1,		/* database or disk error: nothing changed */
+	REM_OK = 0,
+	REM_REPLAY,		/* the same submit again: nothing changed */
+	REM_NOT_FOUND,		/* no such order (of this user): 404 */
+	REM_NOT_ALLOWED,	/* not a remittance order in a state for it */
+	REM_INVALID,		/* bad input: message in err, field named */
+	REM_DECIDED		/* decided already: "already decided by X at T" */
+};
+
+/* REM-P4: funds arrive in 1-3 business days (domestic) or 7-15
+ * (cross-border). */
+#define REM_DOMESTIC_MIN	1
+#define REM_DOMESTIC_MAX	3
+#define REM_CROSS_MIN		7
+#define REM_CROSS_MAX		15
+/* REM-P7: excess returned within 15 business days after completion. */
+#define REM_EXCESS_REFUND_DAYS	15
+/* REM-P8: refund after cancellation in 10-20 business days. */
+#define REM_CANCEL_REFUND_MIN	10
+#define REM_CANCEL_REFUND_MAX	20
+
+/* Pure (REM-P4, C-04): the arrival window of a remittance made on day
+ * `from`: *earliest and *latest business days. Returns 0 or -1. */
+int	remittance_window(mp_date from, int domestic, const mp_date *holidays,
+	    size_t nh, mp_date *earliest, mp_date *latest);
+
+/* Pure (REM-P5, REM-P7): compare the received total with the amount due:
+ * -1 less (*diff = still due), 0 equal, 1 more (*diff = the excess). */
+int	remittance_compare(int64_t due, int64_t received, int64_t *diff);
+
+/* Pure (REM-P9): 1 if code is a reject reason ("unreadable",
+ * "amount_mismatch", "wrong_payee", "wrong_date"), else 0; and its text. */
+int	remittance_reason_valid(const char *code);
+const char *remittance_reason_text(const char *code);
+
+/* Pure: check a tracking number (4-40 of [A-Za-z0-9-]) and write it upper
+ * case into out (41 bytes). 0 or -1. */
+int	remittance_tracking_norm(const char *s, char *out, size_t outsz);
+
+/* What the shopper sends with a voucher (REM-P3). */
+struct rem_upload {
+	const void	*data;		/* the file, len bytes (may be NULL) */
+	size_t		 len;
+	const char	*amount;	/* remitted amount, order's currency */
+	const char	*date;		/* "YYYY-MM-DD" */
+	const char	*tracking;
+	const char	*key;		/* idempotency key of the form */
+};
+
+/* Upload a voucher for user_id's order id (REM-P3, REM-P9): checks the
+ * state, the figures and the file (type from content, 10 MB), stores it
+ * encrypted, records the voucher with its arrival window (REM-P4) and
+ * moves the order to awaiting_verification, in one transaction. On
+ * REM_INVALID err has the message and *field the field's name. *vid gets
+ * the voucher (REM_OK, REM_REPLAY). */
+enum rem_result remittance_upload(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, const struct rem_upload *u,
+	    int64_t now, int64_t *vid, char *err, size_t errsz,
+	    const char **field);
+
+/* The admin's decision on voucher vid of order_id: received >= 0 records
+ * the amount found on the account (equal -> paid -> pending_shipment;
+ * less -> partially_paid with the difference due, REM-P7; more -> paid
+ * plus an excess refund, REM-P7); received < 0 with reason rejects it
+ * (REM-P9). One transaction with the decision claim, the transitions,
+ * the voucher event and a message to the shopper. REM_DECIDED with
+ * "already decided by X at T" in msg; REM_OK with what happened in msg. */
+enum rem_result remittance_decide(struct db *, int64_t admin_id,
+	    int64_t order_id, int64_t vid, int64_t received,
+	    const char *reason, int64_t now, char *msg, size_t msgsz);
+
+/* The result of a statement import. */
+struct rem_import {
+	int	 lines;		/* data lines read */
+	int	 matched;	/* matched to an order like a manual receipt */
+	int	 unmatched;	/* listed for a human */
+	int	 duplicates;	/* lines imported before (another file) */
+	int	 already;	/* the very same file was imported before */
+	int64_t	 prev_at;	/* when (already) */
+};
+
+/* One parsed statement line. */
+struct rem_line {
+	char	 code[40];	/* as written */
+	char	 amount[32];
+	char	 currency[4];
+	char	 date[11];
+	char	 tracking[65];
+};
+
+/* Pure: split one CSV line (no line end) of 5 fields: code, amount,
+ * currency, date, tracking; fields may be double-quoted ("" inside).
+ * Returns 0, or -1 with a reason in err. */
+int	remittance_csv_line(const char *buf, size_t len, struct rem_line *out,
+	    char *err, size_t errsz);
+
+/* Import the post office's CSV statement buf/len by admin_id (REM-P5) in
+ * one transaction: lines whose code checks and matches an order awaiting
+ * payment in the same currency are matched like a manual receipt, the
+ * rest recorded as unmatched for a human. The same file (sha256) or line
+ * imported again changes nothing. Returns 0 with *res, 1 invalid (err),
+ * -1 error. */
+int	remittance_import(struct db *, int64_t admin_id, const char *buf,
+	    size_t len, int64_t now, struct rem_import *res, char *err,
+	    size_t errsz);
+
+/* `mallpayctl tick` (one call from src/ctl/tick.c): cancel unpaid
+ * remittance orders past their payment day (REM-P6), date refunds
+ * (REM-P7 excess after completion, REM-P8 after cancellation). Each item
+ * one transaction taken with FOR UPDATE SKIP LOCKED; idempotent. Prints
+ * one line per action to stdout. Returns the number of actions, or -1. */
+int	remittance_tick(struct db *, int64_t now);
+
+#endif

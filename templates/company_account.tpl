@@ -1,0 +1,65 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{NAME}}</h1>
+{{#NOTICE}}<p class="flash" role="status" id="company-notice">{{MSG}}</p>{{/NOTICE}}
+{{#ERROR}}<p class="error-summary" role="alert" id="company-error">{{MSG}}</p>{{/ERROR}}
+<p class="muted">Company account ({{COUNTRY}}). Every member acts for the company: its orders, documents and applications.</p>
+
+<section aria-labelledby="qual-h">
+<h2 id="qual-h">Qualification (INST-03)</h2>
+<p>Status: <strong id="qual-status" data-status="{{STATUS_CODE}}">{{STATUS}}</strong>{{#EXPIRES}} · licence valid until <span id="qual-expires">{{DATE}}</span>{{/EXPIRES}}</p>
+{{#SUBMISSION}}
+<div class="card" id="submission" data-id="{{ID}}" data-status="{{STATUS_CODE}}">
+	<p>Latest submission #{{ID}}: <strong id="submission-status">{{STATUS}}</strong>{{#DUE}} · review due by <strong id="review-due">{{DATE}}</strong> (1-3 business days, C-04){{/DUE}}{{#LICENCE}} · licence expires {{DATE}}{{/LICENCE}}</p>
+	{{#REJECTED}}<p class="error-summary" id="rejected-reason">Rejected: {{REASON}}. Upload corrected documents and submit again.</p>{{/REJECTED}}
+	<ul class="documents" id="documents">
+	{{#DOC}}<li><a href="/company/documents/{{ID}}" data-doc-id="{{ID}}">{{KIND}}</a> · {{MIME}}, {{SIZE}} bytes · uploaded {{AT}}</li>{{/DOC}}
+	</ul>
+</div>
+{{/SUBMISSION}}
+{{#CAN_UPLOAD}}
+<form method="post" action="/company/documents" enctype="multipart/form-data" id="upload-form" class="stack-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<fieldset>
+		<legend>Upload a document (PDF, JPEG or PNG, at most 10 MB; stored encrypted)</legend>
+		<div class="field"><label><input type="radio" name="kind" value="licence" checked> Business licence</label>
+		<label><input type="radio" name="kind" value="statements"> Financial statements</label></div>
+		<div class="field"><label for="expires">Licence expiry date (business licence only)</label>
+		<input type="date" id="expires" name="expires"></div>
+		<div class="field"><label for="document">File</label>
+		<input type="file" id="document" name="document" accept="application/pdf,image/jpeg,image/png" required></div>
+		<button type="submit" id="upload-button">Upload</button>
+	</fieldset>
+</form>
+{{/CAN_UPLOAD}}
+{{#CAN_SUBMIT}}
+<form method="post" action="/company/qualification/submit" id="submit-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<p>When the business licence and the financial statements are uploaded, submit them for review.</p>
+	<button type="submit" id="submit-button">Submit for review</button>
+</form>
+{{/CAN_SUBMIT}}
+<details><summary>Earlier submissions</summary>
+<ul id="history">{{#HISTORY}}<li>#{{ID}} {{STATUS}} · {{AT}} {{REASON}}</li>{{/HISTORY}}</ul>
+</details>
+</section>
+
+<section aria-labelledby="limits-h">
+<h2 id="limits-h">Limits and agreements</h2>
+<dl class="amounts">
+	<dt>Completed orders, last {{WINDOW}} days (INST-04)</dt><dd id="completed-90d">{{COMPLETED}}</dd>
+	<dt>Corporate installment needs</dt><dd>{{COMPLETED_MIN}} (the company {{INST04}} it)</dd>
+	<dt>Long-term agreement</dt><dd id="agreement">{{AGREEMENT}}</dd>
+	<dt>COD limit (COD-02)</dt><dd id="cod-limit">{{COD_LIMIT}}</dd>
+	<dt>Remittance quota (REM-02)</dt><dd id="remit-quota">{{REMIT_QUOTA}}</dd>
+</dl>
+</section>
+
+<section aria-labelledby="members-h">
+<h2 id="members-h">Members</h2>
+<ul id="members">{{#MEMBER}}<li>{{NAME}} &lt;{{EMAIL}}&gt;</li>{{/MEMBER}}</ul>
+</section>
+
+<section aria-labelledby="corders-h">
+<h2 id="corders-h">Company orders</h2>
+<ul id="company-orders">{{#ORDER}}<li><a href="{{HREF}}">Order #{{ID}}</a> · {{METHOD}} · {{STATUS}} · {{AMOUNT}}</li>{{/ORDER}}</ul>
+</section>

@@ -1,0 +1,59 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="admin-crumbs"><a href="/admin">Admin</a> &rsaquo; <a href="/admin/queues/corporate">Corporate installment applications</a> &rsaquo; order #{{ORDER_ID}}</p>
+<h1>Corporate installment application · order #{{ORDER_ID}}</h1>
+{{#NONE}}<p id="no-application">Order #{{ORDER_ID}} has no corporate installment application.</p>{{/NONE}}
+{{#NOTICE}}<p class="flash" role="status" id="app-notice">{{MSG}}</p>{{/NOTICE}}
+{{#ERROR}}<p class="error-summary" role="alert" id="app-error">{{MSG}}</p>{{/ERROR}}
+<dl class="amounts">
+	<dt>Status</dt><dd id="app-status" data-status="{{STATUS}}">{{STATUS}}</dd>
+	<dt>Company</dt><dd><a href="/admin/companies/{{COMPANY_ID}}">{{COMPANY}}</a> · qualification {{QUAL}} until {{QUAL_EXPIRES}} · completed in {{WINDOW}} days {{COMPLETED}} (INST-03, INST-04)</dd>
+	<dt>Order</dt><dd><a href="/admin/orders/{{ORDER_ID}}">#{{ORDER_ID}}</a> · <span id="order-status">{{ORDER_STATUS}}</span> · {{AMOUNT}}</dd>
+	<dt>Term</dt><dd>{{TERM}} months</dd>
+	<dt>Submitted</dt><dd>{{SUBMITTED}}</dd>
+	<dt>Review by (C-04)</dt><dd id="app-due">{{DUE}}{{#LATE}} <span class="badge badge-late">late by {{BY}}</span>{{/LATE}}</dd>
+	<dt>Down payment per agreement</dt><dd id="app-down">{{DOWN}}</dd>
+</dl>
+{{#DECIDED}}<p id="decided">Decided by {{BY}} at {{AT}}. {{REASON}}</p>{{/DECIDED}}
+{{#CAN_DECIDE}}
+<form method="post" action="/admin/orders/{{ORDER_ID}}/corporate/decide" id="decide-form" class="stack-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<div class="field"><label for="reason">Reason (required to refuse)</label>
+	<input type="text" id="reason" name="reason" maxlength="200"></div>
+	<button type="submit" name="decision" value="approve" id="approve-button">Approve and issue the agreement</button>
+	<button type="submit" name="decision" value="reject" class="secondary" id="reject-button">Refuse</button>
+</form>
+{{/CAN_DECIDE}}
+{{#AGREEMENT}}
+<h2>Agreement {{VERSION}}</h2>
+<pre class="agreement" id="agreement-text">{{TEXT:pre_escape}}</pre>
+<p class="field-note">SHA-256: <code id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ORDER_ID}}/agreement">Download</a></p>
+{{/AGREEMENT}}
+{{#SIGNED}}<p id="signed">Signed by {{BY}} at {{AT}} from {{ADDR}}.</p>{{/SIGNED}}
+{{#CAN_DOWN}}
+<form method="post" action="/admin/orders/{{ORDER_ID}}/corporate/down-payment" id="down-form" class="stack-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<fieldset><legend>Record the down payment received by bank transfer</legend>
+	<div class="field"><label for="amount">Amount received ({{CUR}})</label>
+	<input type="text" id="amount" name="amount" value="{{DOWN_PLAIN}}" inputmode="decimal" required></div>
+	<div class="field"><label for="reference">Bank transfer reference</label>
+	<input type="text" id="reference" name="reference" maxlength="64" required></div>
+	<button type="submit" id="down-button">Record down payment</button>
+	</fieldset>
+</form>
+{{/CAN_DOWN}}
+{{#EFFECT}}
+<p id="in-effect">In effect since {{AT}}: down payment {{DOWN}} (transfer {{REF}}). <a href="/admin/plans/{{PLAN_ID}}">Plan #{{PLAN_ID}}</a></p>
+<form method="post" action="/admin/orders/{{ORDER_ID}}/corporate/repayment" id="repay-form" class="stack-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<input type="hidden" name="key" value="{{KEY}}">
+	<fieldset><legend>Record a monthly repayment received by bank transfer (INST-P3)</legend>
+	<div class="field"><label for="seq">Installment number (empty: the first unpaid)</label>
+	<input type="number" id="seq" name="seq" min="0" max="60"></div>
+	<div class="field"><label for="r-amount">Amount received ({{CUR}})</label>
+	<input type="text" id="r-amount" name="amount" inputmode="decimal" required></div>
+	<div class="field"><label for="r-reference">Bank transfer reference</label>
+	<input type="text" id="r-reference" name="reference" maxlength="64" required></div>
+	<button type="submit" id="repay-button">Record repayment</button>
+	</fieldset>
+</form>
+{{/EFFECT}}

@@ -1,0 +1,50 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Pay After Use</h1>
+{{#NOTICE}}<p class="notice" role="status" id="pau-notice">{{MSG}}</p>{{/NOTICE}}
+{{#ERROR}}<p class="error" role="alert" id="pau-error">{{MSG}}</p>{{/ERROR}}
+<p>Orders paid with Pay After Use are placed for 0 (PAU-03). The price is
+deducted from the card bound below when you confirm receipt on
+<a href="/orders">My Orders</a>, or automatically {{AUTO_DAYS}} days after
+delivery. If the deduction fails, the amount stays due like an installment
+(PAU-04): we retry up to {{RETRIES}} times a day, a late fee of
+{{LATE_RATE}}% a day runs from the day after, and more than {{SUSPEND_DAYS}}
+days overdue suspends installment access. Returning the goods before you
+confirm receipt costs nothing (PAU-05).</p>
+
+<section id="pau-card" aria-labelledby="pau-card-h">
+<h2 id="pau-card-h">Payment method</h2>
+{{#CARD}}<p id="pau-bound-card">Bound card: <strong>{{BRAND}} ending {{LAST4}}</strong> (since {{SINCE}}).</p>{{/CARD}}
+{{#NO_CARD}}<p id="pau-no-card">No card is bound yet: bind one before your Pay After Use orders are delivered.</p>{{/NO_CARD}}
+<form method="post" action="/pay-after-use/card" id="pau-card-form" autocomplete="off">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	{{#CARD_ERROR}}<p class="error field-error" role="alert" id="pau-card-error">{{MSG}}</p>{{/CARD_ERROR}}
+	<p><label for="card_number">Card number</label>
+	<input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" maxlength="32" required></p>
+	<p><label for="expiry">Expiry (MM/YY)</label>
+	<input id="expiry" name="expiry" autocomplete="cc-exp" maxlength="7" placeholder="MM/YY" required></p>
+	<p><label for="cvv">Security code (CVV)</label>
+	<input id="cvv" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" required></p>
+	<p class="field-note">The bank checks the card; we keep only its brand, last four digits and the bank's token, never the number or the code.</p>
+	<button type="submit">{{#CARD}}Replace card{{/CARD}}{{#NO_CARD}}Bind card{{/NO_CARD}}</button>
+</form>
+</section>
+
+<section id="pau-charges" aria-labelledby="pau-charges-h">
+<h2 id="pau-charges-h">Charges</h2>
+{{#NO_CHARGES}}<p class="empty-state" id="pau-no-charges">Nothing charged yet.</p>{{/NO_CHARGES}}
+<ul class="pau-charges">
+{{#CHARGE}}
+	<li id="pau-charge-{{ORDER}}" data-status="{{STATUS}}">
+		<a href="/orders/{{ORDER}}">Order #{{ORDER}}</a>: {{AMOUNT}}, due {{DUE}}.
+		{{#PAID}}<strong>Paid</strong> {{PAID_AMOUNT}} on {{PAID_AT}} (card ending {{LAST4}}).{{/PAID}}
+		{{#OPEN}}<strong class="error">Overdue</strong>: the deduction failed ({{REASON}}), {{ATTEMPTS}} attempt(s).
+		Late fee {{LATE_FEE}}; due now <span class="pau-total">{{TOTAL}}</span>.
+		{{#SUSPENDED}}Installment access is suspended (INST-F2).{{/SUSPENDED}}
+		<form method="post" action="/orders/{{ORDER}}/pau-pay">
+			<input type="hidden" name="csrf" value="{{CSRF}}">
+			<button type="submit">Pay {{TOTAL}} now</button>
+		</form>{{/OPEN}}
+	</li>
+{{/CHARGE}}
+</ul>
+</section>

@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Repay order #{{ID}} early</h1>
+<p>Quote for settlement on {{AT}} (INST-F3).</p>
+<dl class="amounts" id="payoff-quote">
+	<dt>Remaining principal</dt><dd id="q-principal">{{PRINCIPAL}}</dd>
+	<dt>Handling fees still due (months begun)</dt><dd id="q-fee-due">{{FEE_DUE}}</dd>
+	<dt>Handling fees waived</dt><dd id="q-fee-waived">{{FEE_WAIVED}}</dd>
+	{{#CREDIT}}<dt>Waived fees you already paid, set off</dt><dd id="q-fee-credit">- {{FEE_CREDIT}}</dd>{{/CREDIT}}
+	<dt>Late fees</dt><dd id="q-late">{{LATE}}</dd>
+	<dt>To pay now</dt><dd id="q-total"><strong>{{TOTAL}}</strong></dd>
+</dl>
+<h2>Waived fees</h2>
+<ul id="waived-list">
+	{{#WAIVED}}<li>Installment {{SEQ}} (due {{DUE}}): fee {{FEE}} waived</li>{{/WAIVED}}
+	{{#NONE_WAIVED}}<li>None: {{EARLY_RULE}}</li>{{/NONE_WAIVED}}
+</ul>
+<form method="post" action="/orders/{{ID}}/payoff" id="payoff-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<input type="hidden" name="key" value="{{KEY}}">
+	<button type="submit" id="payoff-button">Pay {{TOTAL}} and close the plan</button>
+</form>
+<p><a href="/orders/{{ID}}/schedule">Back to the schedule</a></p>

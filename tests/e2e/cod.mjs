@@ -1,0 +1,167 @@
+// Browser test of cash on delivery (issue 8), in headless Debian chromium
+// (playwright-core): a new shopper places a COD order at checkout, the admin
+// approves it in the COD review queue (COD-P1), the logistics company (this
+// test, signing with `mallpayctl partner-sign`) reports shipped, the agreed
+// delivery day, delivered (COD-P2/P8); the shopper sees the tracking and
+// clicks "Paid" with the courier's record id; the partner's payment report
+// completes the order (COD-P3). A second order is refused at the door
+// without a valid reason: a counted refusal with its debt (COD-F2).
+// Env: MALLPAY_TEST_URL, MALLPAY_CTL, MALLPAY_CONF, MALLPAY_SCREENSHOT_DIR.
+// Last line: "cod: N passed, N failed".
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const ctl = process.env.MALLPAY_CTL;
+const conf = process.env.MALLPAY_CONF;
+const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
+const password = 'mallpay-demo-cod-e2e';
+const evPath = '/partner/logistics/events';
+let seq = 0;
+
+function check(cond, what) {
+  if (!cond) throw new Error(`check failed: ${what}`);
+}
+
+// Send one logistics event as partner 1 would: signed headers from
+// `mallpayctl partner-sign`, the exact body. Returns [status, json].
+async function partnerEvent(type, orderId, extra = {}) {
+  const body = JSON.stringify({
+    event_id: `e2e-${process.pid}-${Date.now()}-${++seq}`, type, order_id: Number(orderId), ...extra,
+  });
+  const out = execFileSync(ctl, ['-c', conf, 'partner-sign', '--partner', '1', '--path', evPath],
+    { input: body }).toString();
+  const headers = { 'Content-Type': 'application/json' };
+  for (const line of out.split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  const resp = await fetch(`${base}${evPath}`, { method: 'POST', headers, body });
+  const json = await resp.json();
+  check(resp.status === 200, `partner event ${type} on #${orderId}: ${resp.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function signIn(page, email, pw) {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(pw);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')),
+    page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+// Place a COD order of the robot vacuum to Malaysia; returns its id.
+async function placeCod(page) {
+  await page.goto(`${base}/catalog`);
+  const card = page.locator('li.product:has(h3:text-is("Cyclone R5 Robot Vacuum"))');
+  await Promise.all([page.waitForURL(/\/cart/), card.getByRole('button', { name: 'Add to cart' }).click()]);
+  await page.goto(`${base}/checkout?country=MY`);
+  check(await page.locator('#method-cod input[name="pay"][value="cod"]').count() === 1, 'COD is offered');
+  await page.locator('#method-cod input[name="pay"][value="cod"]').check();
+  await Promise.all([page.waitForURL(/\/orders\/\d+/), page.getByRole('button', { name: 'Place order' }).click()]);
+  const id = /\/orders\/(\d+)/.exec(page.url())[1];
+  check((await page.locator('#order-status').innerText()).trim() === 'Awaiting review',
+    'a COD order starts awaiting the mall\'s review (COD-P1)');
+  return id;
+}
+
+// The admin approves order id from the COD queue (COD-P1).
+async function approve(admin, id) {
+  await admin.goto(`${base}/admin/queues/cod?sort=oldest`);
+  let row = admin.locator(`tr.queue-row[data-id="${id}"]`);
+  for (let p = 2; (await row.count()) === 0 && p < 50; p++) {
+    await admin.goto(`${base}/admin/queues/cod?sort=oldest&page=${p}`);
+    row = admin.locator(`tr.queue-row[data-id="${id}"]`);
+  }
+  check(await row.count() === 1, `the COD queue lists #${id}`);
+  await Promise.all([admin.waitForURL(/\/admin\/queues\/cod\?notice=/),
+    row.getByRole('button', { name: 'Approve' }).click()]);
+}
+
+async function run() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+  });
+  const errors = [];
+  let passed = 0;
+  try {
+    check(ctl && conf, 'MALLPAY_CTL and MALLPAY_CONF are set');
+    const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    const actx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const admin = await actx.newPage();
+    await signIn(admin, 'admin@demo.test', 'mallpay-demo');
+
+    // A new shopper.
+    const email = `cod-e2e-${process.pid}-${Date.now()}@test.invalid`;
+    await page.goto(`${base}/register`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Full name').fill('Cody Courier');
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Repeat the password').fill(password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/register')),
+      page.getByRole('button', { name: /register|create/i }).click()]);
+    if ((await page.locator('form[action="/signout"]').count()) === 0) await signIn(page, email, password);
+    fs.mkdirSync(shotDir, { recursive: true });
+
+    // 1. From checkout to "Completed".
+    const id = await placeCod(page);
+    await approve(admin, id);
+    await partnerEvent('shipped', id, { carrier: 'Demo Express', tracking: `DX${String(id).padStart(10, '0')}` });
+    const day = new Date(Date.now() + 2 * 86400e3).toISOString().slice(0, 10);
+    await partnerEvent('delivery_scheduled', id, { date: day });
+    await partnerEvent('delivered', id);
+    await page.goto(`${base}/orders/${id}`);
+    check((await page.locator('#order-status').innerText()).trim() === 'Delivered', 'the order is delivered');
+    check((await page.locator('#tracking-number').innerText()).startsWith('DX'), 'My Orders shows the tracking number (COD-P2)');
+    check(await page.locator('#tracking li').count() >= 3, 'the tracking events are listed');
+    check((await page.locator('#cod-agreed').innerText()).includes(day), 'the agreed delivery day is shown');
+    await page.getByLabel('or the courier\'s payment record number').fill(`PR-E2E-${id}`);
+    await Promise.all([page.waitForURL(/cod_notice=/), page.locator('#cod-paid').click()]);
+    check(await page.locator('#cod-shopper-paid').count() === 1, 'the shopper\'s "Paid" is recorded');
+    await partnerEvent('paid', id, { amount: '477.36', currency: 'USD', method: 'cash', record_id: `PR-E2E-${id}` });
+    await page.goto(`${base}/orders/${id}`);
+    check((await page.locator('#order-status').innerText()).trim() === 'Completed',
+      'the partner\'s payment report completes the order (COD-P3)');
+    check((await page.locator('#cod-record-id').innerText()).trim() === `PR-E2E-${id}`, 'the courier record is shown');
+    await page.screenshot({ path: path.join(shotDir, 'cod-completed.png'), fullPage: true });
+    await page.goto(`${base}/account/cod`);
+    check((await page.locator('#cod-completed').innerText()).trim() === '1', 'one completed COD order counts (COD-07)');
+    passed++;
+
+    // 2. A counted refusal (COD-F2).
+    const id2 = await placeCod(page);
+    await approve(admin, id2);
+    await partnerEvent('shipped', id2, { carrier: 'Demo Express', tracking: 'DX0000000002' });
+    await partnerEvent('refused', id2, { reason: 'no_valid_reason', round_trip_shipping: '12.50' });
+    await page.goto(`${base}/orders/${id2}`);
+    check((await page.locator('#order-status').innerText()).trim() === 'Refused', 'the order is refused');
+    check((await page.locator('#timeline').innerText()).includes('COD-F2'), 'the timeline names COD-F2');
+    await page.screenshot({ path: path.join(shotDir, 'cod-refused.png'), fullPage: true });
+    await page.goto(`${base}/account/cod`);
+    check((await page.locator('#cod-strikes').innerText()).trim() === '1', 'the refusal is a strike');
+    check((await page.locator('#cod-debts').innerText()).includes('USD 30.86'),
+      'round-trip shipping and the service fee are owed (USD 12.50 + USD 18.36)');
+    await page.screenshot({ path: path.join(shotDir, 'cod-account.png'), fullPage: true });
+    passed++;
+    check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
+    console.log(`cod: order #${id} completed, #${id2} refused; screenshots in ${shotDir}`);
+  } finally {
+    await browser.close();
+  }
+  return passed;
+}
+
+try {
+  await run();
+  console.log('cod: 2 passed, 0 failed');
+  process.exit(0);
+} catch (err) {
+  console.error(`cod: ${err.stack || err}`);
+  console.log('cod: 0 passed, 2 failed');
+  process.exit(1);
+}

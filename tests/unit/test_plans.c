@@ -1,0 +1,184 @@
+/*
+ * Unit tests of the pure parts of service/plans.h (issue 6): which methods
+ * start with a down payment (INST-P1), the due dates of a plan with and
+ * without one (INST-M4 clamping kept), the APR with the down payment paid
+ * at once (Regulation Z Appendix J, RULES "show the true figure"), the
+ * down payment itself (INST-M3 upfront mode), the plan's status names.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/plan.h"
+#include "rules/apr.h"
+#include "rules/plan.h"
+#include "service/orders.h"
+#include "service/plans.h"
+
+/* The plan of P minor USD over n months at rate% from y-m-d. */
+static void
+build(int64_t P, int n, const char *rate, enum plan_fee_mode mode, int y,
+    int m, int d, struct plan *out)
+{
+	struct money		p;
+	struct money_rate	r;
+	mp_date			start;
+
+	assert_int_equal(money_set(&p, P, "USD"), 0);
+	assert_int_equal(money_rate_parse_percent(rate, strlen(rate), &r,
+	    NULL, 0), 0);
+	assert_int_equal(mp_date_from_ymd(y, m, d, &start), 0);
+	assert_int_equal(plan_build(&p, n, &r, mode, start, out, NULL, 0), 0);
+}
+
+/* "YYYY-MM-DD" of installment i's due date. */
+static const char *
+due(const struct plan *pl, int down, int i, char *buf)
+{
+	mp_date d;
+
+	assert_int_equal(plan_due_date(pl, down, i, &d), 0);
+	return mp_date_str(d, buf, 11);
+}
+
+/* INST-P1: card and partner plans pay installment 1 on confirmation; the
+ * credit line and the corporate plan do not (theirs is apart). */
+static void
+test_INST_P1_which_methods_have_a_down_payment(void **state)
+{
+	(void)state;
+	assert_true(plan_has_down_payment("installment_card"));
+	assert_true(plan_has_down_payment("installment_partner"));
+	assert_false(plan_has_down_payment("credit_line"));
+	assert_false(plan_has_down_payment("installment_corporate"));
+	assert_false(plan_has_down_payment("cod"));
+}
+
+/* INST-M4 and INST-P1: with a down payment, installment 1 is due on the
+ * start and installment k on INST-M4's date k-1 (31 Jan -> 28/29 Feb ->
+ * 31 Mar); without one INST-M4's dates as they are. */
+static void
+test_INST_M4_due_dates_with_and_without_down_payment(void **state)
+{
+	struct plan	pl;
+	char		b[11];
+	mp_date		d;
+
+	(void)state;
+	build(120000, 4, "0.80", PLAN_FEE_SPREAD, 2027, 1, 31, &pl);
+	assert_string_equal(due(&pl, 1, 0, b), "2027-01-31");
+	assert_string_equal(due(&pl, 1, 1, b), "2027-02-28");
+	assert_string_equal(due(&pl, 1, 2, b), "2027-03-31");
+	assert_string_equal(due(&pl, 1, 3, b), "2027-04-30");
+	assert_string_equal(due(&pl, 0, 0, b), "2027-02-28");
+	assert_string_equal(due(&pl, 0, 3, b), "2027-05-31");
+	assert_int_equal(plan_due_date(&pl, 1, 4, &d), -1);
+	assert_int_equal(plan_due_date(&pl, 1, -1, &d), -1);
+}
+
+/* APR with the down payment at once: USD 729.00 over 6 at 0.80 % spread
+ * is 16.27 % paid at the end of each month (apr_plan) but 22.97 % when
+ * the first USD 127.33 is paid on the day (financed USD 601.67 repaid by
+ * 5 x USD 127.33): the true figure is shown. */
+static void
+test_INST_P1_apr_with_down_payment(void **state)
+{
+	struct plan	pl;
+	int32_t		bp;
+
+	(void)state;
+	build(72900, 6, "0.80", PLAN_FEE_SPREAD, 2026, 11, 21, &pl);
+	assert_int_equal(plan_apr(&pl, 0, &bp), 0);
+	assert_int_equal(bp, 1627);
+	assert_int_equal(plan_apr(&pl, 1, &bp), 0);
+	assert_int_equal(bp, 2297);
+	/* A single installment paid at once finances nothing. */
+	build(72900, 1, "0.80", PLAN_FEE_SPREAD, 2026, 11, 21, &pl);
+	assert_int_equal(plan_apr(&pl, 1, &bp), 0);
+	assert_int_equal(bp, 0);
+}
+
+/* INST-P1 + INST-M3: the down payment is installment 1, with the whole
+ * fee in upfront mode; the plan's start is moved to the day it is paid. */
+static void
+test_INST_P1_down_payment_amount(void **state)
+{
+	struct db_plan	p;
+	int64_t		down;
+	mp_date		today;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	snprintf(p.currency, sizeof(p.currency), "USD");
+	snprintf(p.monthly_rate, sizeof(p.monthly_rate), "1.20");
+	snprintf(p.method, sizeof(p.method), "installment_card");
+	p.principal = 100001;
+	p.n = 3;
+	p.fee_mode = PLAN_FEE_UPFRONT;
+	assert_int_equal(mp_date_from_ymd(2026, 11, 21, &today), 0);
+	/* fee round(1200.012) = 1200 a month, 3600 in all, on the first;
+	 * principal 33333 + the remainder 2 (INST-M2). */
+	assert_int_equal(plan_down_payment(&p, today, &down), 0);
+	assert_int_equal(down, 33335 + 3600);
+	p.fee_mode = PLAN_FEE_SPREAD;
+	assert_int_equal(plan_down_payment(&p, today, &down), 0);
+	assert_int_equal(down, 33335 + 1200);
+	p.n = 0;
+	assert_int_equal(plan_down_payment(&p, today, &down), -1);
+}
+
+/* INST-CC: My Orders sends a card order awaiting review to the card
+ * page; a partner application keeps its plain "under review" text. */
+static void
+test_INST_CC_next_action_is_card_entry(void **state)
+{
+	struct order_action a;
+
+	(void)state;
+	order_next_action("installment_card", "awaiting_review", &a);
+	assert_string_equal(a.label, "Enter your card");
+	assert_string_equal(a.path_fmt, "/orders/%lld/card");
+	order_next_action("installment_partner", "awaiting_review", &a);
+	assert_string_equal(a.path_fmt, "/orders/%lld");
+}
+
+/* The plan statuses round-trip; unknown names are refused. */
+static void
+test_plan_status_names(void **state)
+{
+	enum plan_status s;
+	int i;
+
+	(void)state;
+	for (i = 0; i < PLAN_ST__MAX; i++) {
+		assert_non_null(plan_status_name((enum plan_status)i));
+		assert_int_equal(plan_status_parse(plan_status_name(
+		    (enum plan_status)i), &s), 0);
+		assert_int_equal((int)s, i);
+	}
+	assert_null(plan_status_name(PLAN_ST__MAX));
+	assert_int_equal(plan_status_parse("paid", &s), -1);
+	assert_int_equal(plan_status_parse(NULL, &s), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_INST_P1_which_methods_have_a_down_payment),
+		cmocka_unit_test(test_INST_M4_due_dates_with_and_without_down_payment),
+		cmocka_unit_test(test_INST_P1_apr_with_down_payment),
+		cmocka_unit_test(test_INST_P1_down_payment_amount),
+		cmocka_unit_test(test_INST_CC_next_action_is_card_entry),
+		cmocka_unit_test(test_plan_status_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
