@@ -89,3 +89,25 @@ noinst_PROGRAMS += tests/fuzz/fuzz_logistics
 tests_fuzz_fuzz_logistics_SOURCES = tests/fuzz/fuzz_logistics.c
 tests_fuzz_fuzz_logistics_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
+
+# `make fuzz` in a build configured with CC=clang CXX=clang++ --enable-fuzzing: every
+# harness runs FUZZ_SECONDS (default 60) over a working copy of its seed corpus; a crasher
+# is written to tests/fuzz/regression/NAME/ in the source tree, to be fixed and committed
+# (make check then replays it for ever).
+FUZZ_SECONDS = 60
+FUZZ_HARNESSES = cookie facts form logistics money multipart partner rfcode route
+if FUZZING
+fuzz: $(noinst_PROGRAMS)
+	@set -e; for n in $(FUZZ_HARNESSES); do \
+	  mkdir -p fuzz-corpus/$$n $(abs_top_srcdir)/tests/fuzz/regression/$$n; \
+	  cp $(abs_top_srcdir)/tests/fuzz/corpus/$$n/* fuzz-corpus/$$n/; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+	  ./tests/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=$(abs_top_srcdir)/tests/fuzz/regression/$$n/ \
+	    fuzz-corpus/$$n 2>&1 | grep -E '^(stat::number_of_executed_units|==[0-9]+==|SUMMARY)' ; \
+	done
+else
+fuzz:
+	@echo "make fuzz needs a build configured with CC=clang CXX=clang++ --enable-fuzzing" >&2; exit 1
+endif
+.PHONY: fuzz
