@@ -146,14 +146,9 @@ db_admin_decision_get(struct db *db, const char *subject_type,
 	dbq_cstr(q, subject_type);
 	dbq_int(q, subject_id);
 	dbq_cstr(q, step);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1) {
-		snprintf(by, bysz, "%s", dbq_col_str(q, 0, NULL));
-		snprintf(decision_out, 33, "%s", dbq_col_str(q, 1, NULL));
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		dbq_col_copy(q, 0, by, bysz);
+		dbq_col_copy(q, 1, decision_out, 33);
 		*at = dbq_col_int(q, 2);
 	}
 	dbq_done(q);
@@ -232,22 +227,19 @@ read_order(struct dbq *q, struct db_admin_order *o)
 	memset(o, 0, sizeof(*o));
 	o->id = dbq_col_int(q, 0);
 	o->user_id = dbq_col_int(q, 1);
-	snprintf(o->user_email, sizeof(o->user_email), "%s",
-	    dbq_col_str(q, 2, NULL));
+	dbq_col_copy(q, 2, o->user_email, sizeof(o->user_email));
 	o->company_id = dbq_col_int(q, 3);
-	snprintf(o->status, sizeof(o->status), "%s", dbq_col_str(q, 4, NULL));
-	snprintf(o->method, sizeof(o->method), "%s", dbq_col_str(q, 5, NULL));
+	dbq_col_copy(q, 4, o->status, sizeof(o->status));
+	dbq_col_copy(q, 5, o->method, sizeof(o->method));
 	if (money_set(&o->amount_due, dbq_col_int(q, 6), cur) == -1 ||
 	    money_set(&o->fee, dbq_col_int(q, 7), cur) == -1) {
 		log_warn("db: order %lld has an unknown currency",
 		    (long long)o->id);
 		return -1;
 	}
-	snprintf(o->usd_per_unit, sizeof(o->usd_per_unit), "%s",
-	    dbq_col_str(q, 9, NULL));
-	snprintf(o->country, sizeof(o->country), "%s", dbq_col_str(q, 10, NULL));
-	snprintf(o->region_code, sizeof(o->region_code), "%s",
-	    dbq_col_str(q, 11, NULL));
+	dbq_col_copy(q, 9, o->usd_per_unit, sizeof(o->usd_per_unit));
+	dbq_col_copy(q, 10, o->country, sizeof(o->country));
+	dbq_col_copy(q, 11, o->region_code, sizeof(o->region_code));
 	o->created_at = dbq_col_int(q, 12);
 	o->updated_at = dbq_col_int(q, 13);
 	o->promised_at = due_end(dbq_col_str(q, 14, NULL));
@@ -357,8 +349,7 @@ db_admin_order_items(struct db *db, int64_t id,
 			v = xrealloc(v, cap * sizeof(*v));
 		}
 		it = &v[len];
-		snprintf(it->name, sizeof(it->name), "%s",
-		    dbq_col_str(q, 0, NULL));
+		dbq_col_copy(q, 0, it->name, sizeof(it->name));
 		it->qty = dbq_col_int(q, 1);
 		if (money_set(&it->unit_price, dbq_col_int(q, 2),
 		    dbq_col_str(q, 3, NULL)) == 0)

@@ -105,8 +105,8 @@ read_row(struct dbq *q, enum db_setting_kind k, struct db_setting_row *r)
 	size_t i;
 
 	memset(r, 0, sizeof(*r));
-	snprintf(r->key, sizeof(r->key), "%s", dbq_col_str(q, 0, NULL));
-	snprintf(r->label, sizeof(r->label), "%s", dbq_col_str(q, 1, NULL));
+	dbq_col_copy(q, 0, r->key, sizeof(r->key));
+	dbq_col_copy(q, 1, r->label, sizeof(r->label));
 	r->ncols = kinds[k].ncols;
 	for (i = 0; i < r->ncols; i++)
 		r->vals[i] = dbq_col_null(q, (int)i + 2) ? NULL :
@@ -193,12 +193,7 @@ db_setting_get_lock(struct db *db, enum db_setting_kind k, const char *key,
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, key);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		read_row(q, k, out);
 	dbq_done(q);
 	return rc;
@@ -232,15 +227,23 @@ db_setting_set(struct db *db, enum db_setting_kind k, const char *key,
 	return rc;
 }
 
+/* dbq_list fill for db_holiday_list(): the current row into *arg, a
+ * struct db_holiday. */
+static void
+fill_holiday(struct dbq *q, void *arg)
+{
+	struct db_holiday	*h = arg;
+
+	dbq_col_copy(q, 0, h->day, sizeof(h->day));
+	dbq_col_copy(q, 1, h->name, sizeof(h->name));
+}
+
 /* See admin_settings.h. */
 int
 db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
     size_t *n)
 {
-	struct db_holiday	*v = NULL;
-	struct dbq		*q;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	struct dbq	*q;
 
 	*out = NULL;
 	*n = 0;
@@ -249,29 +252,7 @@ db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, from);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		snprintf(v[len].day, sizeof(v[len].day), "%s",
-		    dbq_col_str(q, 0, NULL));
-		snprintf(v[len].name, sizeof(v[len].name), "%s",
-		    dbq_col_str(q, 1, NULL));
-		len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list(q, sizeof(**out), fill_holiday, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -315,7 +296,7 @@ db_holiday_remove(struct db *db, const char *day, char name[101])
 	}
 	rc = dbq_fetch(q);
 	if (rc == 1)
-		snprintf(name, 101, "%s", dbq_col_str(q, 0, NULL));
+		dbq_col_copy(q, 0, name, 101);
 	dbq_done(q);
 	if (rc != 1)
 		return rc;
@@ -324,53 +305,34 @@ db_holiday_remove(struct db *db, const char *day, char name[101])
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, day);
-	rc = dbq_exec(q);
-	if (rc == 0)
-		rc = dbq_affected(q) == 1 ? 1 : 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_one(q);
+}
+
+/* dbq_list fill for db_fx_list(): the current row into *arg, a struct
+ * db_fx. */
+static void
+fill_fx(struct dbq *q, void *arg)
+{
+	struct db_fx	*r = arg;
+
+	dbq_col_copy(q, 0, r->currency, sizeof(r->currency));
+	dbq_col_copy(q, 1, r->usd_per_unit, sizeof(r->usd_per_unit));
+	dbq_col_copy(q, 2, r->effective_from, sizeof(r->effective_from));
+	r->created_at = dbq_col_int(q, 3);
 }
 
 /* See admin_settings.h. */
 int
 db_fx_list(struct db *db, struct db_fx **out, size_t *n)
 {
-	struct db_fx	*v = NULL;
 	struct dbq	*q;
-	size_t		 cap = 0, len = 0;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
 	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_LIST, stmts[STMT_FX_LIST]);
 	if (q == NULL)
 		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		snprintf(v[len].currency, sizeof(v[len].currency), "%s",
-		    dbq_col_str(q, 0, NULL));
-		snprintf(v[len].usd_per_unit, sizeof(v[len].usd_per_unit), "%s",
-		    dbq_col_str(q, 1, NULL));
-		snprintf(v[len].effective_from, sizeof(v[len].effective_from),
-		    "%s", dbq_col_str(q, 2, NULL));
-		v[len].created_at = dbq_col_int(q, 3);
-		len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list(q, sizeof(**out), fill_fx, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -388,13 +350,8 @@ db_fx_current(struct db *db, const char *currency, const char *day,
 		return -1;
 	dbq_cstr(q, currency);
 	dbq_cstr(q, day);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
-		snprintf(out, 33, "%s", dbq_col_str(q, 0, NULL));
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, out, 33);
 	dbq_done(q);
 	return rc;
 }

@@ -212,10 +212,9 @@ db_bench_products(struct db *db, struct seed_product **out, size_t *n)
 		p = &(*out)[(*n)++];
 		memset(p, 0, sizeof(*p));
 		p->id = dbq_col_int(q, 0);
-		snprintf(p->name, sizeof(p->name), "%s", dbq_col_str(q, 1, NULL));
+		dbq_col_copy(q, 1, p->name, sizeof(p->name));
 		p->price_minor = dbq_col_int(q, 2);
-		snprintf(p->currency, sizeof(p->currency), "%s",
-		    dbq_col_str(q, 3, NULL));
+		dbq_col_copy(q, 3, p->currency, sizeof(p->currency));
 		p->durable = (int)dbq_col_int(q, 4);
 		p->high_value = (int)dbq_col_int(q, 5);
 		p->pre_order = (int)dbq_col_int(q, 6);

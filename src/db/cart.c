@@ -54,20 +54,6 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE c.user_id = ? ORDER BY p.name, p.id",
 };
 
-/* Run a statement whose parameters are bound and that returns no rows;
- * *affected gets the rows changed or matched. Returns 0 or -1. */
-static int
-cart_exec(struct dbq *q, uint64_t *affected)
-{
-	int rc;
-
-	rc = dbq_exec(q);
-	if (rc == 0 && affected != NULL)
-		*affected = dbq_affected(q);
-	dbq_done(q);
-	return rc;
-}
-
 /* See cart.h. */
 int
 db_cart_lock(struct db *db, int64_t user_id, int64_t now, int64_t *cart_id)
@@ -80,7 +66,7 @@ db_cart_lock(struct db *db, int64_t user_id, int64_t now, int64_t *cart_id)
 		return -1;
 	dbq_int(q, user_id);
 	dbq_int(q, now);
-	if (cart_exec(q, NULL) == -1)
+	if (dbq_exec_done(q, NULL) == -1)
 		return -1;
 
 	q = dbq_get(db, DB_T_CART, STMT_CART_LOCK, stmts[STMT_CART_LOCK]);
@@ -112,12 +98,7 @@ db_cart_item_qty(struct db *db, int64_t user_id, int64_t product_id, int *qty)
 		return -1;
 	dbq_int(q, user_id);
 	dbq_int(q, product_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		*qty = (int)dbq_col_int(q, 0);
 	dbq_done(q);
 	return rc;
@@ -137,7 +118,7 @@ db_cart_item_insert(struct db *db, int64_t cart_id, int64_t product_id,
 	dbq_int(q, cart_id);
 	dbq_int(q, product_id);
 	dbq_int(q, qty);
-	return cart_exec(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cart.h. */
@@ -154,7 +135,7 @@ db_cart_item_set(struct db *db, int64_t user_id, int64_t product_id, int qty)
 	dbq_int(q, qty);
 	dbq_int(q, user_id);
 	dbq_int(q, product_id);
-	if (cart_exec(q, &n) == -1)
+	if (dbq_exec_done(q, &n) == -1)
 		return -1;
 	return n > 0 ? 1 : 0;
 }
@@ -172,7 +153,7 @@ db_cart_item_delete(struct db *db, int64_t user_id, int64_t product_id)
 		return -1;
 	dbq_int(q, user_id);
 	dbq_int(q, product_id);
-	if (cart_exec(q, &n) == -1)
+	if (dbq_exec_done(q, &n) == -1)
 		return -1;
 	return n > 0 ? 1 : 0;
 }
@@ -226,10 +207,8 @@ db_cart_items(struct db *db, int64_t user_id, struct db_cart_item **out,
 			    (long long)it->product_id);
 			continue;
 		}
-		snprintf(it->product.sku, sizeof(it->product.sku), "%s",
-		    dbq_col_str(q, 2, NULL));
-		snprintf(it->product.name, sizeof(it->product.name), "%s",
-		    dbq_col_str(q, 3, NULL));
+		dbq_col_copy(q, 2, it->product.sku, sizeof(it->product.sku));
+		dbq_col_copy(q, 3, it->product.name, sizeof(it->product.name));
 		it->product.description = xstrdup(dbq_col_str(q, 4, NULL));
 		it->product.category_id = dbq_col_int(q, 5);
 		it->product.high_value = dbq_col_int(q, 8) != 0;

@@ -205,7 +205,7 @@ fill_institution(struct dbq *q, void *p)
 static void
 fill_holiday(struct dbq *q, void *p)
 {
-	snprintf(p, 11, "%s", dbq_col_str(q, 0, NULL));
+	dbq_col_copy(q, 0, p, 11);
 }
 
 static void
@@ -313,7 +313,7 @@ db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
 	if (dbq_exec(q) == 0) {
 		rc = dbq_fetch(q);
 		if (rc == 1)
-			snprintf(rate, ratesz, "%s", dbq_col_str(q, 0, NULL));
+			dbq_col_copy(q, 0, rate, ratesz);
 	}
 	dbq_done(q);
 	return rc;
@@ -388,7 +388,6 @@ static int
 update_guarded(struct db *db, int idx, int64_t a, int64_t id)
 {
 	struct dbq	*q;
-	int		 rc = -1;
 
 	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
 	if (q == NULL)
@@ -396,10 +395,7 @@ update_guarded(struct db *db, int idx, int64_t a, int64_t id)
 	dbq_int(q, a);
 	dbq_int(q, id);
 	dbq_int(q, a);
-	if (dbq_exec(q) == 0)
-		rc = dbq_affected(q) == 1 ? 1 : 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_one(q);
 }
 
 /* See checkout.h. */

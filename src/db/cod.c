@@ -150,46 +150,6 @@ get(struct db *db, enum stmt idx)
 	return dbq_get(db, DB_T_COD, idx, stmts[idx]);
 }
 
-/* Copy column col of q into out (outsz bytes). */
-static void
-col(struct dbq *q, int c, char *out, size_t outsz)
-{
-	snprintf(out, outsz, "%s", dbq_col_str(q, c, NULL));
-}
-
-/* Run q (parameters bound) that changes rows; 0 or -1. Done after. */
-static int
-run(struct dbq *q)
-{
-	int rc = dbq_exec(q);
-
-	dbq_done(q);
-	return rc;
-}
-
-/* Run an INSERT whose duplicate key means "already there": 0 inserted,
- * 1 duplicate, -1 error. */
-static int
-run_once(struct dbq *q)
-{
-	int rc = 0;
-
-	if (dbq_exec(q) == -1)
-		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 1 : -1;
-	dbq_done(q);
-	return rc;
-}
-
-/* Grow *v (element size sz, *cap) to hold one more than len. */
-static void *
-grow(void *v, size_t sz, size_t len, size_t *cap)
-{
-	if (len < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	return xrealloc(v, *cap * sz);
-}
-
 /* See cod.h. */
 int
 db_ship_set(struct db *db, int64_t order_id, const char *carrier,
@@ -203,7 +163,7 @@ db_ship_set(struct db *db, int64_t order_id, const char *carrier,
 	dbq_cstr(q, carrier);
 	dbq_cstr(q, tracking);
 	dbq_int(q, now);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -216,7 +176,7 @@ db_ship_delivered(struct db *db, int64_t order_id, int64_t now)
 		return -1;
 	dbq_int(q, now);
 	dbq_int(q, order_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -230,13 +190,9 @@ db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
-		col(q, 0, out->carrier, sizeof(out->carrier));
-		col(q, 1, out->tracking, sizeof(out->tracking));
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		dbq_col_copy(q, 0, out->carrier, sizeof(out->carrier));
+		dbq_col_copy(q, 1, out->tracking, sizeof(out->tracking));
 		out->shipped_at = dbq_col_int(q, 2);
 		out->delivered_at = dbq_col_int(q, 3);
 	}
@@ -258,7 +214,20 @@ db_track_add(struct db *db, int64_t order_id, const char *kind,
 	dbq_cstr(q, detail != NULL ? detail : "");
 	dbq_cstr(q, source);
 	dbq_int(q, now);
-	return run(q);
+	return dbq_exec_done(q, NULL);
+}
+
+/* dbq_list fill for db_track_list(): the current row into *arg, a
+ * struct db_track. */
+static void
+fill_track_list(struct dbq *q, void *arg)
+{
+	struct db_track	*t = arg;
+
+	dbq_col_copy(q, 0, t->kind, sizeof(t->kind));
+	dbq_col_copy(q, 1, t->detail, sizeof(t->detail));
+	dbq_col_copy(q, 2, t->source, sizeof(t->source));
+	t->at = dbq_col_int(q, 3);
 }
 
 /* See cod.h. */
@@ -266,36 +235,8 @@ int
 db_track_list(struct db *db, int64_t order_id, struct db_track **out,
     size_t *n)
 {
-	struct dbq	*q = get(db, STMT_TRACK_LIST);
-	struct db_track	*v = NULL, *t;
-	size_t		 cap = 0, len = 0;
-	int		 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		v = grow(v, sizeof(*v), len, &cap);
-		t = &v[len++];
-		col(q, 0, t->kind, sizeof(t->kind));
-		col(q, 1, t->detail, sizeof(t->detail));
-		col(q, 2, t->source, sizeof(t->source));
-		t->at = dbq_col_int(q, 3);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(get(db, STMT_TRACK_LIST), order_id, sizeof(**out),
+	    fill_track_list, (void **)out, n);
 }
 
 /* See cod.h. */
@@ -307,7 +248,7 @@ db_cod_ensure(struct db *db, int64_t order_id)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -321,23 +262,21 @@ db_cod_get(struct db *db, int64_t order_id, int lock, struct db_cod *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		out->order_id = dbq_col_int(q, 0);
-		col(q, 1, out->agreed_date, sizeof(out->agreed_date));
+		dbq_col_copy(q, 1, out->agreed_date, sizeof(out->agreed_date));
 		out->reschedules = (int)dbq_col_int(q, 2);
 		out->paid_reported_at = dbq_col_int(q, 3);
 		out->paid_amount_minor = dbq_col_int(q, 4);
-		col(q, 5, out->paid_method, sizeof(out->paid_method));
-		col(q, 6, out->paid_record_id, sizeof(out->paid_record_id));
+		dbq_col_copy(q, 5, out->paid_method, sizeof(out->paid_method));
+		dbq_col_copy(q, 6, out->paid_record_id,
+		    sizeof(out->paid_record_id));
 		out->shopper_paid_at = dbq_col_int(q, 7);
 		out->shopper_file_id = dbq_col_int(q, 8);
-		col(q, 9, out->shopper_record_id,
+		dbq_col_copy(q, 9, out->shopper_record_id,
 		    sizeof(out->shopper_record_id));
-		col(q, 10, out->return_reason, sizeof(out->return_reason));
+		dbq_col_copy(q, 10, out->return_reason,
+		    sizeof(out->return_reason));
 	}
 	dbq_done(q);
 	return rc;
@@ -354,7 +293,7 @@ db_cod_set_agreed(struct db *db, int64_t order_id, const char *day, int bump)
 	dbq_cstr(q, day);
 	dbq_int(q, bump ? 1 : 0);
 	dbq_int(q, order_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -371,7 +310,7 @@ db_cod_set_paid_report(struct db *db, int64_t order_id, int64_t amount_minor,
 	dbq_cstr(q, method);
 	dbq_cstr(q, record_id);
 	dbq_int(q, order_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -391,7 +330,7 @@ db_cod_set_shopper_paid(struct db *db, int64_t order_id, int64_t file_id,
 	dbq_cstr(q, record_id != NULL && record_id[0] != '\0' ? record_id :
 	    NULL);
 	dbq_int(q, order_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -404,7 +343,7 @@ db_cod_set_return_reason(struct db *db, int64_t order_id, const char *reason)
 		return -1;
 	dbq_cstr(q, reason);
 	dbq_int(q, order_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -422,7 +361,15 @@ db_cod_refusal_add(struct db *db, int64_t user_id, int64_t order_id,
 	dbq_int(q, counted ? 1 : 0);
 	dbq_cstr(q, day);
 	dbq_int(q, now);
-	return run_once(q);
+	return dbq_exec_once(q);
+}
+
+/* dbq_list fill for db_cod_refusal_days(): column 0 ("YYYY-MM-DD") into
+ * the char[11] at arg. */
+static void
+fill_refusal_day(struct dbq *q, void *arg)
+{
+	dbq_col_copy(q, 0, arg, 11);
 }
 
 /* See cod.h. */
@@ -430,32 +377,21 @@ int
 db_cod_refusal_days(struct db *db, int64_t user_id, char (**out)[11],
     size_t *n)
 {
-	struct dbq	*q = get(db, STMT_REFUSAL_DAYS);
-	char		(*v)[11] = NULL;
-	size_t		 cap = 0, len = 0;
-	int		 rc;
+	return dbq_list_id(get(db, STMT_REFUSAL_DAYS), user_id, sizeof(**out),
+	    fill_refusal_day, (void **)out, n);
+}
 
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		v = grow(v, sizeof(*v), len, &cap);
-		col(q, 0, v[len++], sizeof(v[0]));
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+/* dbq_list fill for db_cod_refusal_list(): the current row into *arg, a
+ * struct db_cod_refusal. */
+static void
+fill_cod_refusal_list(struct dbq *q, void *arg)
+{
+	struct db_cod_refusal	*r = arg;
+
+	r->order_id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, r->reason, sizeof(r->reason));
+	r->counted = (int)dbq_col_int(q, 2);
+	dbq_col_copy(q, 3, r->refused_on, sizeof(r->refused_on));
 }
 
 /* See cod.h. */
@@ -463,36 +399,8 @@ int
 db_cod_refusal_list(struct db *db, int64_t user_id,
     struct db_cod_refusal **out, size_t *n)
 {
-	struct dbq		*q = get(db, STMT_REFUSAL_LIST);
-	struct db_cod_refusal	*v = NULL, *r;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		v = grow(v, sizeof(*v), len, &cap);
-		r = &v[len++];
-		r->order_id = dbq_col_int(q, 0);
-		col(q, 1, r->reason, sizeof(r->reason));
-		r->counted = (int)dbq_col_int(q, 2);
-		col(q, 3, r->refused_on, sizeof(r->refused_on));
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(get(db, STMT_REFUSAL_LIST), user_id, sizeof(**out),
+	    fill_cod_refusal_list, (void **)out, n);
 }
 
 /* See cod.h. */
@@ -512,46 +420,31 @@ db_debt_add(struct db *db, int64_t user_id, int64_t order_id,
 	dbq_cstr(q, currency);
 	dbq_cstr(q, description);
 	dbq_int(q, now);
-	return run_once(q);
+	return dbq_exec_once(q);
+}
+
+/* dbq_list fill for db_debt_list(): the current row into *arg, a
+ * struct db_debt. */
+static void
+fill_debt_list(struct dbq *q, void *arg)
+{
+	struct db_debt	*d = arg;
+
+	d->order_id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, d->kind, sizeof(d->kind));
+	d->amount_minor = dbq_col_int(q, 2);
+	dbq_col_copy(q, 3, d->currency, sizeof(d->currency));
+	dbq_col_copy(q, 4, d->description, sizeof(d->description));
+	d->created_at = dbq_col_int(q, 5);
+	d->settled_at = dbq_col_int(q, 6);
 }
 
 /* See cod.h. */
 int
 db_debt_list(struct db *db, int64_t user_id, struct db_debt **out, size_t *n)
 {
-	struct dbq	*q = get(db, STMT_DEBT_LIST);
-	struct db_debt	*v = NULL, *d;
-	size_t		 cap = 0, len = 0;
-	int		 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		v = grow(v, sizeof(*v), len, &cap);
-		d = &v[len++];
-		d->order_id = dbq_col_int(q, 0);
-		col(q, 1, d->kind, sizeof(d->kind));
-		d->amount_minor = dbq_col_int(q, 2);
-		col(q, 3, d->currency, sizeof(d->currency));
-		col(q, 4, d->description, sizeof(d->description));
-		d->created_at = dbq_col_int(q, 5);
-		d->settled_at = dbq_col_int(q, 6);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(get(db, STMT_DEBT_LIST), user_id, sizeof(**out),
+	    fill_debt_list, (void **)out, n);
 }
 
 /* Fill u from the current row of a USER_COLS query. */
@@ -560,12 +453,12 @@ user_row(struct dbq *q, struct db_cod_user *u)
 {
 	memset(u, 0, sizeof(*u));
 	u->id = dbq_col_int(q, 0);
-	col(q, 1, u->email, sizeof(u->email));
-	col(q, 2, u->name, sizeof(u->name));
+	dbq_col_copy(q, 1, u->email, sizeof(u->email));
+	dbq_col_copy(q, 2, u->name, sizeof(u->name));
 	u->completed = dbq_col_int(q, 3);
 	u->violations = dbq_col_int(q, 4);
 	u->revoked = (int)dbq_col_int(q, 5);
-	col(q, 6, u->suspended_until, sizeof(u->suspended_until));
+	dbq_col_copy(q, 6, u->suspended_until, sizeof(u->suspended_until));
 }
 
 /* See cod.h. */
@@ -580,11 +473,7 @@ db_cod_user_get(struct db *db, int64_t user_id, int lock,
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		user_row(q, out);
 	dbq_done(q);
 	return rc;
@@ -599,7 +488,7 @@ user_update(struct db *db, enum stmt s, int64_t user_id)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -626,7 +515,7 @@ db_cod_user_set_suspended(struct db *db, int64_t user_id, const char *day)
 		return -1;
 	dbq_cstr(q, day != NULL && day[0] != '\0' ? day : NULL);
 	dbq_int(q, user_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See cod.h. */
@@ -639,7 +528,15 @@ db_cod_user_set_revoked(struct db *db, int64_t user_id, int revoked)
 		return -1;
 	dbq_int(q, revoked ? 1 : 0);
 	dbq_int(q, user_id);
-	return run(q);
+	return dbq_exec_done(q, NULL);
+}
+
+/* dbq_list fill for db_cod_user_list(): the current row into *arg, a
+ * struct db_cod_user. */
+static void
+fill_cod_user_list(struct dbq *q, void *arg)
+{
+	user_row(q, arg);
 }
 
 /* See cod.h. */
@@ -647,32 +544,25 @@ int
 db_cod_user_list(struct db *db, size_t limit, struct db_cod_user **out,
     size_t *n)
 {
-	struct dbq		*q = get(db, STMT_USER_LIST);
-	struct db_cod_user	*v = NULL;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	return dbq_list_id(get(db, STMT_USER_LIST), (int64_t)limit,
+	    sizeof(**out), fill_cod_user_list, (void **)out, n);
+}
 
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, (int64_t)limit);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		v = grow(v, sizeof(*v), len, &cap);
-		user_row(q, &v[len++]);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+/* dbq_list fill for db_cod_review_list(): the current row into *arg, a
+ * struct db_cod_review. */
+static void
+fill_cod_review_list(struct dbq *q, void *arg)
+{
+	struct db_cod_review	*r = arg;
+
+	r->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, r->email, sizeof(r->email));
+	r->amount_due_minor = dbq_col_int(q, 2);
+	r->fee_minor = dbq_col_int(q, 3);
+	dbq_col_copy(q, 4, r->currency, sizeof(r->currency));
+	dbq_col_copy(q, 5, r->country, sizeof(r->country));
+	dbq_col_copy(q, 6, r->review_due, sizeof(r->review_due));
+	r->created_at = dbq_col_int(q, 7);
 }
 
 /* See cod.h. */
@@ -681,50 +571,21 @@ db_cod_review_list(struct db *db, int oldest_first, size_t offset,
     size_t limit, struct db_cod_review **out, size_t *n, int64_t *total)
 {
 	struct dbq		*q;
-	struct db_cod_review	*v = NULL, *r;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
 
 	*out = NULL;
 	*n = 0;
 	*total = 0;
 	if ((q = get(db, STMT_REVIEW_COUNT)) == NULL)
 		return -1;
-	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
-		dbq_done(q);
+	if (dbq_one_int(q, total) != 1)
 		return -1;
-	}
-	*total = dbq_col_int(q, 0);
-	dbq_done(q);
 	q = get(db, oldest_first ? STMT_REVIEW_LIST_OLD : STMT_REVIEW_LIST_DUE);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, (int64_t)limit);
 	dbq_int(q, (int64_t)offset);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		v = grow(v, sizeof(*v), len, &cap);
-		r = &v[len++];
-		r->id = dbq_col_int(q, 0);
-		col(q, 1, r->email, sizeof(r->email));
-		r->amount_due_minor = dbq_col_int(q, 2);
-		r->fee_minor = dbq_col_int(q, 3);
-		col(q, 4, r->currency, sizeof(r->currency));
-		col(q, 5, r->country, sizeof(r->country));
-		col(q, 6, r->review_due, sizeof(r->review_due));
-		r->created_at = dbq_col_int(q, 7);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list(q, sizeof(**out), fill_cod_review_list,
+	    (void **)out, n);
 }
 
 /* See cod.h. */
@@ -738,14 +599,10 @@ db_cod_take_unpaid(struct db *db, const char *today, int64_t *id,
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, today);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*id = dbq_col_int(q, 0);
-		col(q, 1, status, 33);
-		col(q, 2, agreed, 11);
+		dbq_col_copy(q, 1, status, 33);
+		dbq_col_copy(q, 2, agreed, 11);
 	}
 	dbq_done(q);
 	return rc;
@@ -762,13 +619,9 @@ db_cod_take_suspension_end(struct db *db, const char *today,
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, today);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*user_id = dbq_col_int(q, 0);
-		col(q, 1, until, 11);
+		dbq_col_copy(q, 1, until, 11);
 	}
 	dbq_done(q);
 	return rc;

@@ -227,13 +227,6 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_COMPANY, idx, stmts[idx]);
 }
 
-/* Copy column col of q into dst (sz bytes, truncated). */
-static void
-col(struct dbq *q, int c, char *dst, size_t sz)
-{
-	snprintf(dst, sz, "%s", dbq_col_str(q, c, NULL));
-}
-
 /* Execute q (bound) and return the rows it changed: 1/0, or -1. */
 static int
 exec_changed(struct dbq *q)
@@ -272,14 +265,16 @@ grow(void **arr, size_t *n, size_t *cap, size_t sz)
 
 /* Fill a company from the current row. */
 static void
-fill_company(struct dbq *q, struct db_company *c)
+fill_company(struct dbq *q, void *arg)
 {
+	struct db_company	*c = arg;
+
 	memset(c, 0, sizeof(*c));
 	c->id = dbq_col_int(q, 0);
-	col(q, 1, c->name, sizeof(c->name));
-	col(q, 2, c->country, sizeof(c->country));
-	col(q, 3, c->status, sizeof(c->status));
-	col(q, 4, c->expires, sizeof(c->expires));
+	dbq_col_copy(q, 1, c->name, sizeof(c->name));
+	dbq_col_copy(q, 2, c->country, sizeof(c->country));
+	dbq_col_copy(q, 3, c->status, sizeof(c->status));
+	dbq_col_copy(q, 4, c->expires, sizeof(c->expires));
 	c->long_term_agreement = (int)dbq_col_int(q, 5);
 	c->has_cod_limit = (int)dbq_col_int(q, 6);
 	c->cod_limit_usd_minor = dbq_col_int(q, 7);
@@ -312,21 +307,12 @@ int
 db_company_list(struct db *db, struct db_company **out, size_t *n)
 {
 	struct dbq	*q;
-	size_t		 cap = 0;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((q = get(db, STMT_CO_LIST)) == NULL)
 		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1)
-		fill_company(q, grow((void **)out, n, &cap, sizeof(**out)));
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+	return dbq_list(q, sizeof(**out), fill_company, (void **)out, n);
 }
 
 /* See company.h. */
@@ -433,8 +419,8 @@ db_company_members(struct db *db, int64_t id, struct db_member **out,
 	while ((rc = dbq_fetch(q)) == 1) {
 		m = grow((void **)out, n, &cap, sizeof(**out));
 		m->id = dbq_col_int(q, 0);
-		col(q, 1, m->email, sizeof(m->email));
-		col(q, 2, m->name, sizeof(m->name));
+		dbq_col_copy(q, 1, m->email, sizeof(m->email));
+		dbq_col_copy(q, 2, m->name, sizeof(m->name));
 	}
 	dbq_done(q);
 	return rc == -1 ? -1 : 0;
@@ -442,21 +428,23 @@ db_company_members(struct db *db, int64_t id, struct db_member **out,
 
 /* Fill a submission from the current row. */
 static void
-fill_qual(struct dbq *q, struct db_qual *s)
+fill_qual(struct dbq *q, void *arg)
 {
+	struct db_qual	*s = arg;
+
 	memset(s, 0, sizeof(*s));
 	s->id = dbq_col_int(q, 0);
 	s->company_id = dbq_col_int(q, 1);
-	col(q, 2, s->company_name, sizeof(s->company_name));
-	col(q, 3, s->status, sizeof(s->status));
-	col(q, 4, s->licence_expires, sizeof(s->licence_expires));
-	col(q, 5, s->review_due, sizeof(s->review_due));
+	dbq_col_copy(q, 2, s->company_name, sizeof(s->company_name));
+	dbq_col_copy(q, 3, s->status, sizeof(s->status));
+	dbq_col_copy(q, 4, s->licence_expires, sizeof(s->licence_expires));
+	dbq_col_copy(q, 5, s->review_due, sizeof(s->review_due));
 	s->submitted_by = dbq_col_int(q, 6);
 	s->submitted_at = dbq_col_int(q, 7);
 	s->reviewer_id = dbq_col_int(q, 8);
-	col(q, 9, s->reviewer_email, sizeof(s->reviewer_email));
+	dbq_col_copy(q, 9, s->reviewer_email, sizeof(s->reviewer_email));
 	s->decided_at = dbq_col_int(q, 10);
-	col(q, 11, s->reason, sizeof(s->reason));
+	dbq_col_copy(q, 11, s->reason, sizeof(s->reason));
 	s->created_at = dbq_col_int(q, 12);
 }
 
@@ -558,29 +546,12 @@ db_qual_move(struct db *db, int64_t id, const char *from, const char *to,
 	return exec_changed(q);
 }
 
-/* Rows of a submission list statement already bound. 0 or -1. */
+/* Rows of a submission list statement already bound: 0, or -1 with *out
+ * NULL and *n 0 (dbq_list). */
 static int
 qual_rows(struct dbq *q, struct db_qual **out, size_t *n)
 {
-	size_t	cap = 0;
-	int	rc;
-
-	*out = NULL;
-	*n = 0;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1)
-		fill_qual(q, grow((void **)out, n, &cap, sizeof(**out)));
-	dbq_done(q);
-	if (rc == -1) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return dbq_list(q, sizeof(**out), fill_qual, (void **)out, n);
 }
 
 /* A single COUNT-like integer of statement idx bound with nothing or two
@@ -589,7 +560,6 @@ static int64_t
 count_of(struct db *db, int idx, const char *s)
 {
 	struct dbq	*q;
-	int64_t		 v = -1;
 
 	if ((q = get(db, idx)) == NULL)
 		return -1;
@@ -597,10 +567,7 @@ count_of(struct db *db, int idx, const char *s)
 		dbq_cstr(q, s);
 		dbq_cstr(q, s);
 	}
-	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
-		v = dbq_col_int(q, 0);
-	dbq_done(q);
-	return v;
+	return dbq_count(q);
 }
 
 /* See company.h. */
@@ -685,15 +652,17 @@ db_doc_insert(struct db *db, int64_t qual_id, int64_t company_id,
 
 /* Fill a document from the current row. */
 static void
-fill_doc(struct dbq *q, struct db_doc *d)
+fill_doc(struct dbq *q, void *arg)
 {
+	struct db_doc	*d = arg;
+
 	memset(d, 0, sizeof(*d));
 	d->id = dbq_col_int(q, 0);
 	d->qualification_id = dbq_col_int(q, 1);
 	d->company_id = dbq_col_int(q, 2);
-	col(q, 3, d->kind, sizeof(d->kind));
+	dbq_col_copy(q, 3, d->kind, sizeof(d->kind));
 	d->file_id = dbq_col_int(q, 4);
-	col(q, 5, d->mime, sizeof(d->mime));
+	dbq_col_copy(q, 5, d->mime, sizeof(d->mime));
 	d->size = dbq_col_int(q, 6);
 	d->created_at = dbq_col_int(q, 7);
 }
@@ -702,23 +671,8 @@ fill_doc(struct dbq *q, struct db_doc *d)
 int
 db_doc_list(struct db *db, int64_t qual_id, struct db_doc **out, size_t *n)
 {
-	struct dbq	*q;
-	size_t		 cap = 0;
-	int		 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = get(db, STMT_D_LIST)) == NULL)
-		return -1;
-	dbq_int(q, qual_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1)
-		fill_doc(q, grow((void **)out, n, &cap, sizeof(**out)));
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+	return dbq_list_id(get(db, STMT_D_LIST), qual_id, sizeof(**out),
+	    fill_doc, (void **)out, n);
 }
 
 /* See company.h. */
@@ -759,33 +713,33 @@ fill_app(struct dbq *q, struct db_corp_app *a)
 	a->order_id = dbq_col_int(q, 1);
 	a->company_id = dbq_col_int(q, 2);
 	a->user_id = dbq_col_int(q, 3);
-	col(q, 4, a->company_name, sizeof(a->company_name));
+	dbq_col_copy(q, 4, a->company_name, sizeof(a->company_name));
 	a->term = (int)dbq_col_int(q, 5);
-	col(q, 6, a->status, sizeof(a->status));
-	col(q, 7, a->review_due, sizeof(a->review_due));
+	dbq_col_copy(q, 6, a->status, sizeof(a->status));
+	dbq_col_copy(q, 7, a->review_due, sizeof(a->review_due));
 	a->submitted_at = dbq_col_int(q, 8);
 	a->decided_by = dbq_col_int(q, 9);
-	col(q, 10, a->decided_email, sizeof(a->decided_email));
+	dbq_col_copy(q, 10, a->decided_email, sizeof(a->decided_email));
 	a->decided_at = dbq_col_int(q, 11);
-	col(q, 12, a->reason, sizeof(a->reason));
+	dbq_col_copy(q, 12, a->reason, sizeof(a->reason));
 	a->plan_id = dbq_col_int(q, 13);
-	col(q, 14, a->version, sizeof(a->version));
+	dbq_col_copy(q, 14, a->version, sizeof(a->version));
 	t = dbq_col_str(q, 15, &len);
 	/* The exact stored bytes: the hash is of them. */
 	a->text = xmalloc(len + 1);
 	memcpy(a->text, t, len);
 	a->text[len] = '\0';
-	col(q, 16, a->sha256, sizeof(a->sha256));
+	dbq_col_copy(q, 16, a->sha256, sizeof(a->sha256));
 	a->signer_id = dbq_col_int(q, 17);
-	col(q, 18, a->signer_email, sizeof(a->signer_email));
+	dbq_col_copy(q, 18, a->signer_email, sizeof(a->signer_email));
 	a->signed_at = dbq_col_int(q, 19);
-	col(q, 20, a->signer_addr, sizeof(a->signer_addr));
+	dbq_col_copy(q, 20, a->signer_addr, sizeof(a->signer_addr));
 	a->down_payment_minor = dbq_col_int(q, 21);
-	col(q, 22, a->down_payment_ref, sizeof(a->down_payment_ref));
+	dbq_col_copy(q, 22, a->down_payment_ref, sizeof(a->down_payment_ref));
 	a->effective_at = dbq_col_int(q, 23);
-	col(q, 24, a->currency, sizeof(a->currency));
+	dbq_col_copy(q, 24, a->currency, sizeof(a->currency));
 	a->amount_due_minor = dbq_col_int(q, 25);
-	col(q, 26, a->order_status, sizeof(a->order_status));
+	dbq_col_copy(q, 26, a->order_status, sizeof(a->order_status));
 }
 
 /* One application by statement idx and key. 1, 0, -1. */
@@ -975,20 +929,22 @@ db_corp_app_stats(struct db *db, const char *today,
 
 /* Fill an order from the current row. */
 static void
-fill_order(struct dbq *q, struct db_corp_order *o)
+fill_order(struct dbq *q, void *arg)
 {
+	struct db_corp_order	*o = arg;
+
 	memset(o, 0, sizeof(*o));
 	o->id = dbq_col_int(q, 0);
 	o->user_id = dbq_col_int(q, 1);
 	o->company_id = dbq_col_int(q, 2);
-	col(q, 3, o->status, sizeof(o->status));
-	col(q, 4, o->method, sizeof(o->method));
-	col(q, 5, o->currency, sizeof(o->currency));
+	dbq_col_copy(q, 3, o->status, sizeof(o->status));
+	dbq_col_copy(q, 4, o->method, sizeof(o->method));
+	dbq_col_copy(q, 5, o->currency, sizeof(o->currency));
 	o->amount_due_minor = dbq_col_int(q, 6);
 	o->amount_usd_minor = dbq_col_int(q, 7);
-	col(q, 8, o->institution_id, sizeof(o->institution_id));
+	dbq_col_copy(q, 8, o->institution_id, sizeof(o->institution_id));
 	o->term = (int)dbq_col_int(q, 9);
-	col(q, 10, o->review_due, sizeof(o->review_due));
+	dbq_col_copy(q, 10, o->review_due, sizeof(o->review_due));
 	o->created_at = dbq_col_int(q, 11);
 	o->completed_at = dbq_col_int(q, 12);
 }
@@ -1015,8 +971,6 @@ db_corp_order_list(struct db *db, int64_t company_id, size_t limit,
     struct db_corp_order **out, size_t *n)
 {
 	struct dbq	*q;
-	size_t		 cap = 0;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1024,14 +978,7 @@ db_corp_order_list(struct db *db, int64_t company_id, size_t limit,
 		return -1;
 	dbq_int(q, company_id);
 	dbq_int(q, (int64_t)limit);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1)
-		fill_order(q, grow((void **)out, n, &cap, sizeof(**out)));
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+	return dbq_list(q, sizeof(**out), fill_order, (void **)out, n);
 }
 
 /* See company.h. */

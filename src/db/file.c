@@ -74,13 +74,10 @@ db_file_get(struct db *db, int64_t id, struct db_file *out)
 		out->id = dbq_col_int(q, 0);
 		out->owner_user_id = dbq_col_int(q, 1);
 		out->owner_company_id = dbq_col_int(q, 2);
-		snprintf(out->sha256, sizeof(out->sha256), "%s",
-		    dbq_col_str(q, 3, NULL));
+		dbq_col_copy(q, 3, out->sha256, sizeof(out->sha256));
 		out->size = dbq_col_int(q, 4);
-		snprintf(out->mime, sizeof(out->mime), "%s",
-		    dbq_col_str(q, 5, NULL));
-		snprintf(out->stored_name, sizeof(out->stored_name), "%s",
-		    dbq_col_str(q, 6, NULL));
+		dbq_col_copy(q, 5, out->mime, sizeof(out->mime));
+		dbq_col_copy(q, 6, out->stored_name, sizeof(out->stored_name));
 		out->created_at = dbq_col_int(q, 7);
 	}
 	dbq_done(q);

@@ -81,8 +81,7 @@ db_job_take(struct db *db, int64_t now, struct db_job *out)
 	if (rc == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
-		snprintf(out->kind, sizeof(out->kind), "%s",
-		    dbq_col_str(q, 1, NULL));
+		dbq_col_copy(q, 1, out->kind, sizeof(out->kind));
 		out->subject_id = dbq_col_int(q, 2);
 		out->run_at = dbq_col_int(q, 3);
 		out->attempts = (int)dbq_col_int(q, 4);

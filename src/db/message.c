@@ -40,16 +40,6 @@ static const char *const stmts[STMT__MAX] = {
 	"AND (user_id = ? OR company_id = ?)",
 };
 
-/* Bind id, or NULL when id <= 0. */
-static void
-bind_id(struct dbq *q, int64_t id)
-{
-	if (id > 0)
-		dbq_int(q, id);
-	else
-		dbq_null(q);
-}
-
 /* See message.h. */
 int64_t
 db_message_insert(struct db *db, int64_t user_id, int64_t company_id,
@@ -61,8 +51,8 @@ db_message_insert(struct db *db, int64_t user_id, int64_t company_id,
 	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_INSERT, stmts[STMT_MSG_INSERT]);
 	if (q == NULL)
 		return -1;
-	bind_id(q, user_id);
-	bind_id(q, company_id);
+	dbq_id_opt(q, user_id);
+	dbq_id_opt(q, company_id);
 	dbq_cstr(q, subject);
 	dbq_cstr(q, body);
 	dbq_int(q, now);
@@ -104,8 +94,7 @@ db_message_list(struct db *db, int64_t user_id, int64_t company_id,
 		m = &v[len++];
 		memset(m, 0, sizeof(*m));
 		m->id = dbq_col_int(q, 0);
-		snprintf(m->subject, sizeof(m->subject), "%s",
-		    dbq_col_str(q, 1, NULL));
+		dbq_col_copy(q, 1, m->subject, sizeof(m->subject));
 		m->body = xstrdup(dbq_col_str(q, 2, NULL));
 		m->created_at = dbq_col_int(q, 3);
 		m->read_at = dbq_col_int(q, 4);
@@ -138,17 +127,13 @@ int64_t
 db_message_unread(struct db *db, int64_t user_id, int64_t company_id)
 {
 	struct dbq	*q;
-	int64_t		 n = -1;
 
 	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_UNREAD, stmts[STMT_MSG_UNREAD]);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
 	dbq_int(q, company_id > 0 ? company_id : -1);
-	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
-		n = dbq_col_int(q, 0);
-	dbq_done(q);
-	return n;
+	return dbq_count(q);
 }
 
 /* See message.h. */

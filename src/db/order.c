@@ -73,13 +73,33 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE orders SET refund_due = ? WHERE id = ?",
 };
 
+/* Read columns 0-5 of an order list row (id, status, method, amount due,
+ * currency, created_at) into *o, zeroed first: 0, or -1 (logged) when the
+ * currency is unknown and the caller skips the row. */
+static int
+order_row(struct dbq *q, struct db_order_row *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = dbq_col_int(q, 0);
+	if (money_set(&o->amount_due, dbq_col_int(q, 3),
+	    dbq_col_str(q, 4, NULL)) == -1) {
+		log_warn("db: order %lld has an unknown currency",
+		    (long long)o->id);
+		return -1;
+	}
+	dbq_col_copy(q, 1, o->status, sizeof(o->status));
+	dbq_col_copy(q, 2, o->method, sizeof(o->method));
+	o->created_at = dbq_col_int(q, 5);
+	return 0;
+}
+
 /* See order.h. */
 int
 db_order_list_by_user(struct db *db, int64_t user_id, size_t limit,
     struct db_order_row **out, size_t *n)
 {
 	struct dbq		*q;
-	struct db_order_row	*v = NULL, *o;
+	struct db_order_row	*v = NULL;
 	size_t			 cap = 0, len = 0;
 	int			 rc;
 
@@ -100,21 +120,8 @@ db_order_list_by_user(struct db *db, int64_t user_id, size_t limit,
 			cap = cap ? cap * 2 : 16;
 			v = xrealloc(v, cap * sizeof(*v));
 		}
-		o = &v[len];
-		memset(o, 0, sizeof(*o));
-		o->id = dbq_col_int(q, 0);
-		if (money_set(&o->amount_due, dbq_col_int(q, 3),
-		    dbq_col_str(q, 4, NULL)) == -1) {
-			log_warn("db: order %lld has an unknown currency",
-			    (long long)o->id);
-			continue;
-		}
-		snprintf(o->status, sizeof(o->status), "%s",
-		    dbq_col_str(q, 1, NULL));
-		snprintf(o->method, sizeof(o->method), "%s",
-		    dbq_col_str(q, 2, NULL));
-		o->created_at = dbq_col_int(q, 5);
-		len++;
+		if (order_row(q, &v[len]) == 0)
+			len++;
 	}
 	dbq_done(q);
 	if (rc == -1) {
@@ -161,21 +168,10 @@ db_order_list_page(struct db *db, int64_t user_id, size_t page, size_t limit,
 			v = xrealloc(v, cap * sizeof(*v));
 		}
 		o = &v[len];
-		memset(o, 0, sizeof(*o));
-		o->id = dbq_col_int(q, 0);
-		if (money_set(&o->amount_due, dbq_col_int(q, 3),
-		    dbq_col_str(q, 4, NULL)) == -1) {
-			log_warn("db: order %lld has an unknown currency",
-			    (long long)o->id);
+		if (order_row(q, o) == -1)
 			continue;
-		}
 		money_set(&o->fee, dbq_col_int(q, 6), o->amount_due.cur);
 		money_set(&o->deferred, dbq_col_int(q, 7), o->amount_due.cur);
-		snprintf(o->status, sizeof(o->status), "%s",
-		    dbq_col_str(q, 1, NULL));
-		snprintf(o->method, sizeof(o->method), "%s",
-		    dbq_col_str(q, 2, NULL));
-		o->created_at = dbq_col_int(q, 5);
 		len++;
 	}
 	dbq_done(q);
@@ -200,13 +196,8 @@ db_order_lock_method(struct db *db, int64_t id, char *method, size_t methodsz)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
-		snprintf(method, methodsz, "%s", dbq_col_str(q, 0, NULL));
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, method, methodsz);
 	dbq_done(q);
 	return rc;
 }
@@ -217,7 +208,6 @@ db_order_set_status(struct db *db, int64_t id, const char *from,
     const char *to, int64_t now)
 {
 	struct dbq	*q;
-	int		 rc = -1;
 
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_STATUS,
 	    stmts[STMT_ORDER_SET_STATUS]);
@@ -229,20 +219,7 @@ db_order_set_status(struct db *db, int64_t id, const char *from,
 	dbq_int(q, now);
 	dbq_int(q, id);
 	dbq_cstr(q, from);
-	if (dbq_exec(q) == 0)
-		rc = dbq_affected(q) == 1 ? 1 : 0;
-	dbq_done(q);
-	return rc;
-}
-
-/* Bind s, or SQL NULL when s is NULL or empty. */
-static void
-bind_opt(struct dbq *q, const char *s)
-{
-	if (s == NULL || s[0] == '\0')
-		dbq_null(q);
-	else
-		dbq_cstr(q, s);
+	return dbq_exec_one(q);
 }
 
 /* See order.h. */
@@ -275,15 +252,15 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	dbq_cstr(q, o->country);
 	dbq_cstr(q, o->region_code);
 	dbq_cstr(q, o->idempotency_key);
-	bind_opt(q, o->institution_id);
+	dbq_cstr_opt(q, o->institution_id);
 	if (o->term > 0)
 		dbq_int(q, o->term);
 	else
 		dbq_null(q);
-	bind_opt(q, o->coupon_code);
+	dbq_cstr_opt(q, o->coupon_code);
 	dbq_int(q, o->points_used);
-	bind_opt(q, o->review_due);
-	bind_opt(q, o->payment_due);
+	dbq_cstr_opt(q, o->review_due);
+	dbq_cstr_opt(q, o->payment_due);
 	dbq_cstr(q, o->settlement_note != NULL ? o->settlement_note : "");
 	dbq_cstr(q, o->verdicts);
 	dbq_int(q, o->now);
@@ -367,13 +344,6 @@ db_order_item_insert(struct db *db, int64_t order_id, int64_t product_id,
 	return rc;
 }
 
-/* Copy column col of q into out (outsz bytes). */
-static void
-col_copy(struct dbq *q, int col, char *out, size_t outsz)
-{
-	snprintf(out, outsz, "%s", dbq_col_str(q, col, NULL));
-}
-
 /* See order.h. */
 int
 db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
@@ -388,18 +358,13 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 	dbq_int(q, id);
 	dbq_int(q, user_id);
 	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		o->id = dbq_col_int(q, 0);
 		o->user_id = dbq_col_int(q, 1);
-		col_copy(q, 2, o->status, sizeof(o->status));
-		col_copy(q, 3, o->method, sizeof(o->method));
-		col_copy(q, 4, o->currency, sizeof(o->currency));
-		col_copy(q, 5, o->usd_per_unit, sizeof(o->usd_per_unit));
+		dbq_col_copy(q, 2, o->status, sizeof(o->status));
+		dbq_col_copy(q, 3, o->method, sizeof(o->method));
+		dbq_col_copy(q, 4, o->currency, sizeof(o->currency));
+		dbq_col_copy(q, 5, o->usd_per_unit, sizeof(o->usd_per_unit));
 		o->items_total_minor = dbq_col_int(q, 6);
 		o->coupon_minor = dbq_col_int(q, 7);
 		o->points_minor = dbq_col_int(q, 8);
@@ -407,20 +372,22 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 		o->fee_minor = dbq_col_int(q, 10);
 		o->deferred_minor = dbq_col_int(q, 11);
 		o->amount_usd_minor = dbq_col_int(q, 12);
-		col_copy(q, 13, o->country, sizeof(o->country));
-		col_copy(q, 14, o->region_code, sizeof(o->region_code));
-		col_copy(q, 15, o->institution_id, sizeof(o->institution_id));
+		dbq_col_copy(q, 13, o->country, sizeof(o->country));
+		dbq_col_copy(q, 14, o->region_code, sizeof(o->region_code));
+		dbq_col_copy(q, 15, o->institution_id,
+		    sizeof(o->institution_id));
 		o->term = (int)dbq_col_int(q, 16);
-		col_copy(q, 17, o->coupon_code, sizeof(o->coupon_code));
+		dbq_col_copy(q, 17, o->coupon_code, sizeof(o->coupon_code));
 		o->points_used = dbq_col_int(q, 18);
-		col_copy(q, 19, o->review_due, sizeof(o->review_due));
-		col_copy(q, 20, o->payment_due, sizeof(o->payment_due));
-		col_copy(q, 21, o->rf_code, sizeof(o->rf_code));
-		col_copy(q, 22, o->settlement_note, sizeof(o->settlement_note));
+		dbq_col_copy(q, 19, o->review_due, sizeof(o->review_due));
+		dbq_col_copy(q, 20, o->payment_due, sizeof(o->payment_due));
+		dbq_col_copy(q, 21, o->rf_code, sizeof(o->rf_code));
+		dbq_col_copy(q, 22, o->settlement_note,
+		    sizeof(o->settlement_note));
 		o->created_at = dbq_col_int(q, 23);
 		o->updated_at = dbq_col_int(q, 24);
 		o->completed_at = dbq_col_int(q, 25);
-		col_copy(q, 26, o->refund_due, sizeof(o->refund_due));
+		dbq_col_copy(q, 26, o->refund_due, sizeof(o->refund_due));
 	}
 	dbq_done(q);
 	return rc;
@@ -454,7 +421,7 @@ db_order_items(struct db *db, int64_t order_id, struct db_order_item **out,
 		it = &v[len];
 		memset(it, 0, sizeof(*it));
 		it->product_id = dbq_col_int(q, 0);
-		col_copy(q, 1, it->name, sizeof(it->name));
+		dbq_col_copy(q, 1, it->name, sizeof(it->name));
 		it->qty = (int)dbq_col_int(q, 2);
 		if (money_set(&it->unit_price, dbq_col_int(q, 3),
 		    dbq_col_str(q, 4, NULL)) == -1)

@@ -57,10 +57,8 @@ db_partner_get(struct db *db, int64_t id, struct db_partner *out)
 	if (rc == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
-		snprintf(out->name, sizeof(out->name), "%s",
-		    dbq_col_str(q, 1, NULL));
-		snprintf(out->kind, sizeof(out->kind), "%s",
-		    dbq_col_str(q, 2, NULL));
+		dbq_col_copy(q, 1, out->name, sizeof(out->name));
+		dbq_col_copy(q, 2, out->kind, sizeof(out->kind));
 		out->key_version = (int)dbq_col_int(q, 3);
 		out->enabled = (int)dbq_col_int(q, 4);
 	}

@@ -96,23 +96,6 @@ pq(struct db *db, enum stmt i)
 	return dbq_get(db, DB_T_PAYAFTER, i, stmts[i]);
 }
 
-/* Execute q and read one integer into *out: 1 a row, 0 none, -1 error.
- * Always finishes q. */
-static int
-one_int(struct dbq *q, int64_t *out)
-{
-	int rc;
-
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1)
-		*out = dbq_col_int(q, 0);
-	dbq_done(q);
-	return rc;
-}
-
 /* See payafter.h. */
 int
 db_pau_card_get(struct db *db, int64_t user_id, struct db_pau_card *out)
@@ -126,15 +109,9 @@ db_pau_card_get(struct db *db, int64_t user_id, struct db_pau_card *out)
 	if ((q = pq(db, STMT_PAU_CARD_GET)) == NULL)
 		return -1;
 	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
-		snprintf(out->brand, sizeof(out->brand), "%s",
-		    dbq_col_str(q, 0, NULL));
-		snprintf(out->last4, sizeof(out->last4), "%s",
-		    dbq_col_str(q, 1, NULL));
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		dbq_col_copy(q, 0, out->brand, sizeof(out->brand));
+		dbq_col_copy(q, 1, out->last4, sizeof(out->last4));
 		s = dbq_col_str(q, 2, &len);
 		if (len > sizeof(out->token_enc))
 			len = 0;	/* corrupt: treated as no token */
@@ -177,24 +154,10 @@ db_pau_setting(struct db *db, const char *name, char *out, size_t outsz)
 	if ((q = pq(db, STMT_PAU_SETTING)) == NULL)
 		return -1;
 	dbq_cstr(q, name);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1)
-		snprintf(out, outsz, "%s", dbq_col_str(q, 0, NULL));
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, out, outsz);
 	dbq_done(q);
 	return rc;
-}
-
-/* Bind s, or SQL NULL when s is empty. */
-static void
-str_or_null(struct dbq *q, const char *s)
-{
-	if (s == NULL || s[0] == '\0')
-		dbq_null(q);
-	else
-		dbq_cstr(q, s);
 }
 
 /* Bind v, or SQL NULL when v is 0. */
@@ -212,7 +175,6 @@ int
 db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	if ((q = pq(db, STMT_PAU_CHARGE_INSERT)) == NULL)
 		return -1;
@@ -225,20 +187,17 @@ db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
 	dbq_int(q, c->paid_minor);
 	dbq_cstr(q, c->due_date);
 	dbq_int(q, c->attempts);
-	str_or_null(q, c->tries_day);
+	dbq_cstr_opt(q, c->tries_day);
 	dbq_int(q, c->tries_on_day);
 	dbq_int(q, c->next_try_at);
 	dbq_cstr(q, c->reason);
 	dbq_cstr(q, c->reference);
-	str_or_null(q, c->card_last4);
+	dbq_cstr_opt(q, c->card_last4);
 	int_or_null(q, c->suspended_at);
 	dbq_int(q, c->created_at);
 	dbq_int(q, c->updated_at);
 	int_or_null(q, c->paid_at);
-	if ((rc = dbq_exec(q)) == 0)
-		rc = dbq_affected(q) == 1 ? 1 : 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_one(q);
 }
 
 /* Read the CHARGE_COLS of q's current row into c. */
@@ -248,24 +207,19 @@ charge_row(struct dbq *q, struct db_pau_charge *c)
 	memset(c, 0, sizeof(*c));
 	c->order_id = dbq_col_int(q, 0);
 	c->user_id = dbq_col_int(q, 1);
-	snprintf(c->status, sizeof(c->status), "%s", dbq_col_str(q, 2, NULL));
-	snprintf(c->currency, sizeof(c->currency), "%s",
-	    dbq_col_str(q, 3, NULL));
+	dbq_col_copy(q, 2, c->status, sizeof(c->status));
+	dbq_col_copy(q, 3, c->currency, sizeof(c->currency));
 	c->amount_minor = dbq_col_int(q, 4);
 	c->late_fee_minor = dbq_col_int(q, 5);
 	c->paid_minor = dbq_col_int(q, 6);
-	snprintf(c->due_date, sizeof(c->due_date), "%s",
-	    dbq_col_str(q, 7, NULL));
+	dbq_col_copy(q, 7, c->due_date, sizeof(c->due_date));
 	c->attempts = (int)dbq_col_int(q, 8);
-	snprintf(c->tries_day, sizeof(c->tries_day), "%s",
-	    dbq_col_str(q, 9, NULL));
+	dbq_col_copy(q, 9, c->tries_day, sizeof(c->tries_day));
 	c->tries_on_day = (int)dbq_col_int(q, 10);
 	c->next_try_at = dbq_col_int(q, 11);
-	snprintf(c->reason, sizeof(c->reason), "%s", dbq_col_str(q, 12, NULL));
-	snprintf(c->reference, sizeof(c->reference), "%s",
-	    dbq_col_str(q, 13, NULL));
-	snprintf(c->card_last4, sizeof(c->card_last4), "%s",
-	    dbq_col_str(q, 14, NULL));
+	dbq_col_copy(q, 12, c->reason, sizeof(c->reason));
+	dbq_col_copy(q, 13, c->reference, sizeof(c->reference));
+	dbq_col_copy(q, 14, c->card_last4, sizeof(c->card_last4));
 	c->suspended_at = dbq_col_int(q, 15);
 	c->created_at = dbq_col_int(q, 16);
 	c->updated_at = dbq_col_int(q, 17);
@@ -285,11 +239,7 @@ db_pau_charge_get(struct db *db, int64_t order_id, int lock,
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		charge_row(q, out);
 	dbq_done(q);
 	return rc;
@@ -308,12 +258,12 @@ db_pau_charge_update(struct db *db, const struct db_pau_charge *c)
 	dbq_int(q, c->late_fee_minor);
 	dbq_int(q, c->paid_minor);
 	dbq_int(q, c->attempts);
-	str_or_null(q, c->tries_day);
+	dbq_cstr_opt(q, c->tries_day);
 	dbq_int(q, c->tries_on_day);
 	dbq_int(q, c->next_try_at);
 	dbq_cstr(q, c->reason);
 	dbq_cstr(q, c->reference);
-	str_or_null(q, c->card_last4);
+	dbq_cstr_opt(q, c->card_last4);
 	int_or_null(q, c->suspended_at);
 	dbq_int(q, c->updated_at);
 	int_or_null(q, c->paid_at);
@@ -323,40 +273,21 @@ db_pau_charge_update(struct db *db, const struct db_pau_charge *c)
 	return rc;
 }
 
+/* dbq_list fill for db_pau_charges_by_user(): the current row into *arg, a
+ * struct db_pau_charge. */
+static void
+fill_pau_charges_by_user(struct dbq *q, void *arg)
+{
+	charge_row(q, arg);
+}
+
 /* See payafter.h. */
 int
 db_pau_charges_by_user(struct db *db, int64_t user_id,
     struct db_pau_charge **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_pau_charge	*v = NULL;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = pq(db, STMT_PAU_CHARGES_BY_USER)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		charge_row(q, &v[len++]);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(pq(db, STMT_PAU_CHARGES_BY_USER), user_id,
+	    sizeof(**out), fill_pau_charges_by_user, (void **)out, n);
 }
 
 /* See payafter.h. */
@@ -366,7 +297,6 @@ db_pau_guarantee_add(struct db *db, int64_t order_id, int64_t user_id,
     int64_t amount_usd_minor, const char *note, int64_t now)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	if ((q = pq(db, STMT_PAU_GUARANTEE_ADD)) == NULL)
 		return -1;
@@ -378,10 +308,26 @@ db_pau_guarantee_add(struct db *db, int64_t order_id, int64_t user_id,
 	dbq_int(q, amount_usd_minor);
 	dbq_cstr(q, note);
 	dbq_int(q, now);
-	if ((rc = dbq_exec(q)) == 0)
-		rc = dbq_affected(q) == 1 ? 1 : 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_one(q);
+}
+
+/* dbq_list fill for db_pau_guarantee_list(): the current row into *arg, a
+ * struct db_pau_guarantee. */
+static void
+fill_pau_guarantee_list(struct dbq *q, void *arg)
+{
+	struct db_pau_guarantee	*g = arg;
+
+	g->id = dbq_col_int(q, 0);
+	g->order_id = dbq_col_int(q, 1);
+	g->user_id = dbq_col_int(q, 2);
+	dbq_col_copy(q, 3, g->kind, sizeof(g->kind));
+	g->amount_minor = dbq_col_int(q, 4);
+	dbq_col_copy(q, 5, g->currency, sizeof(g->currency));
+	g->amount_usd_minor = dbq_col_int(q, 6);
+	dbq_col_copy(q, 7, g->note, sizeof(g->note));
+	g->created_at = dbq_col_int(q, 8);
+	dbq_col_copy(q, 9, g->email, sizeof(g->email));
 }
 
 /* See payafter.h. */
@@ -389,50 +335,8 @@ int
 db_pau_guarantee_list(struct db *db, size_t limit,
     struct db_pau_guarantee **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_pau_guarantee	*v = NULL, *g;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = pq(db, STMT_PAU_GUARANTEE_LIST)) == NULL)
-		return -1;
-	dbq_int(q, (int64_t)limit);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		g = &v[len++];
-		memset(g, 0, sizeof(*g));
-		g->id = dbq_col_int(q, 0);
-		g->order_id = dbq_col_int(q, 1);
-		g->user_id = dbq_col_int(q, 2);
-		snprintf(g->kind, sizeof(g->kind), "%s",
-		    dbq_col_str(q, 3, NULL));
-		g->amount_minor = dbq_col_int(q, 4);
-		snprintf(g->currency, sizeof(g->currency), "%s",
-		    dbq_col_str(q, 5, NULL));
-		g->amount_usd_minor = dbq_col_int(q, 6);
-		snprintf(g->note, sizeof(g->note), "%s",
-		    dbq_col_str(q, 7, NULL));
-		g->created_at = dbq_col_int(q, 8);
-		snprintf(g->email, sizeof(g->email), "%s",
-		    dbq_col_str(q, 9, NULL));
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(pq(db, STMT_PAU_GUARANTEE_LIST), (int64_t)limit,
+	    sizeof(**out), fill_pau_guarantee_list, (void **)out, n);
 }
 
 /* See payafter.h. */
@@ -446,7 +350,7 @@ db_pau_next_autoconfirm(struct db *db, int64_t cutoff, int64_t after,
 		return -1;
 	dbq_int(q, after);
 	dbq_int(q, cutoff);
-	return one_int(q, id);
+	return dbq_one_int(q, id);
 }
 
 /* See payafter.h. */
@@ -458,7 +362,7 @@ db_pau_next_open(struct db *db, int64_t after, int64_t *id)
 	if ((q = pq(db, STMT_PAU_NEXT_OPEN)) == NULL)
 		return -1;
 	dbq_int(q, after);
-	return one_int(q, id);
+	return dbq_one_int(q, id);
 }
 
 /* See payafter.h. */
@@ -486,7 +390,7 @@ db_pau_delivered_at(struct db *db, int64_t id)
 	if ((q = pq(db, STMT_PAU_DELIVERED_AT)) == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (one_int(q, &at) == -1)
+	if (dbq_one_int(q, &at) == -1)
 		return -1;
 	return at;
 }

@@ -229,13 +229,6 @@ bind_date(struct dbq *q, mp_date d)
 	dbq_cstr(q, s);
 }
 
-/* Copy column col into out (outsz bytes, cut). */
-static void
-col_copy(struct dbq *q, int col, char *out, size_t outsz)
-{
-	snprintf(out, outsz, "%s", dbq_col_str(q, col, NULL));
-}
-
 /* Column col as a date (0 when NULL or bad). */
 static mp_date
 col_date(struct dbq *q, int col)
@@ -249,10 +242,12 @@ col_date(struct dbq *q, int col)
 	return d;
 }
 
-/* Read the current row (PLAN_COLS) into *p. */
+/* Read the current row (PLAN_COLS) into *p (a struct db_plan; void * so
+ * that it serves dbq_list too). */
 static void
-read_plan(struct dbq *q, struct db_plan *p)
+read_plan(struct dbq *q, void *arg)
 {
+	struct db_plan	*p = arg;
 	const char *s;
 
 	memset(p, 0, sizeof(*p));
@@ -260,32 +255,32 @@ read_plan(struct dbq *q, struct db_plan *p)
 	p->order_id = dbq_col_int(q, 1);
 	p->user_id = dbq_col_int(q, 2);
 	p->company_id = dbq_col_int(q, 3);
-	col_copy(q, 4, p->method, sizeof(p->method));
-	col_copy(q, 5, p->institution_id, sizeof(p->institution_id));
-	col_copy(q, 6, p->institution_name, sizeof(p->institution_name));
+	dbq_col_copy(q, 4, p->method, sizeof(p->method));
+	dbq_col_copy(q, 5, p->institution_id, sizeof(p->institution_id));
+	dbq_col_copy(q, 6, p->institution_name, sizeof(p->institution_name));
 	s = dbq_col_str(q, 7, NULL);
 	p->status = PLAN_ST_REVIEW;
 	for (int i = 0; i < PLAN_ST__MAX; i++)
 		if (strcmp(status_names[i], s) == 0)
 			p->status = (enum plan_status)i;
-	col_copy(q, 8, p->currency, sizeof(p->currency));
+	dbq_col_copy(q, 8, p->currency, sizeof(p->currency));
 	p->principal = dbq_col_int(q, 9);
 	p->n = (int)dbq_col_int(q, 10);
-	col_copy(q, 11, p->monthly_rate, sizeof(p->monthly_rate));
+	dbq_col_copy(q, 11, p->monthly_rate, sizeof(p->monthly_rate));
 	p->fee_mode = strcmp(dbq_col_str(q, 12, NULL), "upfront") == 0 ?
 	    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
 	p->waives_future_fees = (int)dbq_col_int(q, 13);
-	col_copy(q, 14, p->late_fee_rate, sizeof(p->late_fee_rate));
+	dbq_col_copy(q, 14, p->late_fee_rate, sizeof(p->late_fee_rate));
 	p->down_payment_percent = (int)dbq_col_int(q, 15);
 	p->apr_bp = (int32_t)dbq_col_int(q, 16);
 	p->monthly_fee = dbq_col_int(q, 17);
 	p->total_fee = dbq_col_int(q, 18);
 	p->start = col_date(q, 19);
-	col_copy(q, 20, p->card_brand, sizeof(p->card_brand));
-	col_copy(q, 21, p->card_last4, sizeof(p->card_last4));
+	dbq_col_copy(q, 20, p->card_brand, sizeof(p->card_brand));
+	dbq_col_copy(q, 21, p->card_last4, sizeof(p->card_last4));
 	p->has_token = (int)dbq_col_int(q, 22);
-	col_copy(q, 23, p->partner_ref, sizeof(p->partner_ref));
-	col_copy(q, 24, p->decline_reason, sizeof(p->decline_reason));
+	dbq_col_copy(q, 23, p->partner_ref, sizeof(p->partner_ref));
+	dbq_col_copy(q, 24, p->decline_reason, sizeof(p->decline_reason));
 	p->has_refund = (int)dbq_col_int(q, 25);
 	p->refund = dbq_col_int(q, 26);
 	p->refund_due = col_date(q, 27);
@@ -293,7 +288,7 @@ read_plan(struct dbq *q, struct db_plan *p)
 	p->updated_at = dbq_col_int(q, 29);
 	p->closed_at = dbq_col_int(q, 30);
 	p->user_suspended = (int)dbq_col_int(q, 31);
-	col_copy(q, 32, p->user_email, sizeof(p->user_email));
+	dbq_col_copy(q, 32, p->user_email, sizeof(p->user_email));
 }
 
 /* Execute q and read at most one plan row. 1, 0, -1; q is done after. */
@@ -311,45 +306,19 @@ one_plan(struct dbq *q, struct db_plan *p)
 	return rc;
 }
 
-/* Execute q (bound), 0 or -1; *affected gets the rows matched. */
-static int
-exec_done(struct dbq *q, uint64_t *affected)
+/* dbq_list fill: column 0 of the row into *(int64_t *)arg. */
+static void
+read_id(struct dbq *q, void *arg)
 {
-	int rc = dbq_exec(q);
-
-	if (rc == 0 && affected != NULL)
-		*affected = dbq_affected(q);
-	dbq_done(q);
-	return rc;
+	*(int64_t *)arg = dbq_col_int(q, 0);
 }
 
-/* Execute q (bound) and read its single integer column rows into *ids. */
+/* Execute q (bound) and read its single integer column rows into *ids:
+ * 0 (*ids to free), or -1 with *ids NULL and *n 0. Always finishes q. */
 static int
 id_list(struct dbq *q, int64_t **ids, size_t *n)
 {
-	size_t	cap = 0;
-	int	rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xrealloc(*ids, cap * sizeof(**ids));
-		}
-		(*ids)[(*n)++] = dbq_col_int(q, 0);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-	}
-	return rc;
+	return dbq_list(q, sizeof(**ids), read_id, (void **)ids, n);
 }
 
 /* See plan.h. */
@@ -363,14 +332,15 @@ db_plan_institution(struct db *db, const char *id, struct db_plan *p)
 		return -1;
 	dbq_cstr(q, id);
 	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		col_copy(q, 0, p->institution_id, sizeof(p->institution_id));
-		col_copy(q, 1, p->institution_name,
+		dbq_col_copy(q, 0, p->institution_id,
+		    sizeof(p->institution_id));
+		dbq_col_copy(q, 1, p->institution_name,
 		    sizeof(p->institution_name));
-		col_copy(q, 2, p->monthly_rate, sizeof(p->monthly_rate));
+		dbq_col_copy(q, 2, p->monthly_rate, sizeof(p->monthly_rate));
 		p->fee_mode = strcmp(dbq_col_str(q, 3, NULL), "upfront") == 0 ?
 		    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
 		p->waives_future_fees = (int)dbq_col_int(q, 4);
-		col_copy(q, 5, p->late_fee_rate, sizeof(p->late_fee_rate));
+		dbq_col_copy(q, 5, p->late_fee_rate, sizeof(p->late_fee_rate));
 	}
 	dbq_done(q);
 	return rc;
@@ -478,7 +448,6 @@ db_plan_set_status(struct db *db, int64_t id, enum plan_status from,
     enum plan_status to, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_SET_STATUS);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
@@ -488,9 +457,7 @@ db_plan_set_status(struct db *db, int64_t id, enum plan_status from,
 	dbq_int(q, now);
 	dbq_int(q, id);
 	dbq_cstr(q, status_names[from]);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -510,7 +477,7 @@ db_plan_set_card(struct db *db, int64_t id, const char *brand,
 		dbq_null(q);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -524,7 +491,7 @@ db_plan_set_ref(struct db *db, int64_t id, const char *ref, int64_t now)
 	dbq_cstr(q, ref);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -541,7 +508,7 @@ db_plan_set_decline(struct db *db, int64_t id, const char *reason,
 	dbq_cstr(q, r);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -557,7 +524,7 @@ db_plan_set_start(struct db *db, int64_t id, mp_date start, int32_t apr_bp,
 	dbq_int(q, apr_bp);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -573,7 +540,7 @@ db_plan_set_refund(struct db *db, int64_t id, int64_t refund, mp_date due,
 	bind_date(q, due);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -612,7 +579,7 @@ db_plan_inst_clear(struct db *db, int64_t plan_id)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, plan_id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -629,7 +596,23 @@ db_plan_inst_insert(struct db *db, int64_t plan_id, int seq, mp_date due,
 	bind_date(q, due);
 	dbq_int(q, principal);
 	dbq_int(q, fee);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
+}
+
+/* dbq_list fill: the STMT_INST_LIST row into *arg (a db_plan_inst). */
+static void
+read_inst(struct dbq *q, void *arg)
+{
+	struct db_plan_inst	*r = arg;
+
+	r->seq = (int)dbq_col_int(q, 0);
+	r->due = col_date(q, 1);
+	r->principal = dbq_col_int(q, 2);
+	r->fee = dbq_col_int(q, 3);
+	r->late_fee = dbq_col_int(q, 4);
+	dbq_col_copy(q, 5, r->status, sizeof(r->status));
+	r->paid_minor = dbq_col_int(q, 6);
+	r->paid_at = dbq_col_int(q, 7);
 }
 
 /* See plan.h. */
@@ -637,43 +620,8 @@ int
 db_plan_inst_list(struct db *db, int64_t plan_id, struct db_plan_inst **out,
     size_t *n)
 {
-	struct dbq		*q = get(db, STMT_INST_LIST);
-	struct db_plan_inst	*r;
-	size_t			 cap = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, plan_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		r = &(*out)[(*n)++];
-		memset(r, 0, sizeof(*r));
-		r->seq = (int)dbq_col_int(q, 0);
-		r->due = col_date(q, 1);
-		r->principal = dbq_col_int(q, 2);
-		r->fee = dbq_col_int(q, 3);
-		r->late_fee = dbq_col_int(q, 4);
-		col_copy(q, 5, r->status, sizeof(r->status));
-		r->paid_minor = dbq_col_int(q, 6);
-		r->paid_at = dbq_col_int(q, 7);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	return dbq_list_id(get(db, STMT_INST_LIST), plan_id, sizeof(**out),
+	    read_inst, (void **)out, n);
 }
 
 /* See plan.h. */
@@ -682,7 +630,6 @@ db_plan_inst_paid(struct db *db, int64_t plan_id, int seq,
     int64_t paid_minor, int64_t late_fee, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_INST_PAID);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
@@ -691,9 +638,7 @@ db_plan_inst_paid(struct db *db, int64_t plan_id, int seq,
 	dbq_int(q, now);
 	dbq_int(q, plan_id);
 	dbq_int(q, seq);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -702,7 +647,6 @@ db_plan_inst_late(struct db *db, int64_t plan_id, int seq, int64_t late_fee,
     mp_date through)
 {
 	struct dbq	*q = get(db, STMT_INST_LATE);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
@@ -711,9 +655,7 @@ db_plan_inst_late(struct db *db, int64_t plan_id, int seq, int64_t late_fee,
 	dbq_int(q, plan_id);
 	dbq_int(q, seq);
 	dbq_int(q, late_fee);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -721,16 +663,13 @@ int
 db_plan_inst_remind(struct db *db, int64_t plan_id, int seq, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_INST_REMIND);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
 	dbq_int(q, now);
 	dbq_int(q, plan_id);
 	dbq_int(q, seq);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -738,7 +677,6 @@ int
 db_plan_inst_auto(struct db *db, int64_t plan_id, int seq, mp_date day)
 {
 	struct dbq	*q = get(db, STMT_INST_AUTO);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
@@ -746,9 +684,7 @@ db_plan_inst_auto(struct db *db, int64_t plan_id, int seq, mp_date day)
 	dbq_int(q, plan_id);
 	dbq_int(q, seq);
 	bind_date(q, day);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -760,7 +696,7 @@ db_plan_inst_waive_rest(struct db *db, int64_t plan_id)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, plan_id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -798,49 +734,30 @@ db_plan_pay_insert(struct db *db, int64_t plan_id, const char *kind, int seq,
 	return id;
 }
 
+/* dbq_list fill: the STMT_PAY_LIST row into *arg (a db_plan_pay). */
+static void
+read_pay(struct dbq *q, void *arg)
+{
+	struct db_plan_pay	*r = arg;
+
+	r->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, r->kind, sizeof(r->kind));
+	r->seq = (int)dbq_col_int(q, 2);
+	r->amount = dbq_col_int(q, 3);
+	r->ok = (int)dbq_col_int(q, 4);
+	dbq_col_copy(q, 5, r->channel, sizeof(r->channel));
+	dbq_col_copy(q, 6, r->reference, sizeof(r->reference));
+	dbq_col_copy(q, 7, r->reason, sizeof(r->reason));
+	r->created_at = dbq_col_int(q, 8);
+}
+
 /* See plan.h. */
 int
 db_plan_pay_list(struct db *db, int64_t plan_id, struct db_plan_pay **out,
     size_t *n)
 {
-	struct dbq		*q = get(db, STMT_PAY_LIST);
-	struct db_plan_pay	*r;
-	size_t			 cap = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, plan_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		r = &(*out)[(*n)++];
-		memset(r, 0, sizeof(*r));
-		r->id = dbq_col_int(q, 0);
-		col_copy(q, 1, r->kind, sizeof(r->kind));
-		r->seq = (int)dbq_col_int(q, 2);
-		r->amount = dbq_col_int(q, 3);
-		r->ok = (int)dbq_col_int(q, 4);
-		col_copy(q, 5, r->channel, sizeof(r->channel));
-		col_copy(q, 6, r->reference, sizeof(r->reference));
-		col_copy(q, 7, r->reason, sizeof(r->reason));
-		r->created_at = dbq_col_int(q, 8);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	return dbq_list_id(get(db, STMT_PAY_LIST), plan_id, sizeof(**out),
+	    read_pay, (void **)out, n);
 }
 
 /* See plan.h. */
@@ -849,7 +766,6 @@ db_plan_credit_record(struct db *db, int64_t user_id, int64_t plan_id,
     const char *kind, const char *detail, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_CREDIT_RECORD);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
@@ -858,9 +774,7 @@ db_plan_credit_record(struct db *db, int64_t user_id, int64_t plan_id,
 	dbq_cstr(q, kind);
 	dbq_cstr(q, detail);
 	dbq_int(q, now);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -869,14 +783,11 @@ db_plan_user_suspend(struct db *db, int64_t user_id, int on)
 {
 	struct dbq	*q = get(db, on ? STMT_USER_SUSPEND :
 			    STMT_USER_UNSUSPEND);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -891,24 +802,12 @@ db_plan_user_info(struct db *db, int64_t user_id, char *phone,
 		return -1;
 	dbq_int(q, user_id);
 	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		col_copy(q, 0, phone, phonesz);
+		dbq_col_copy(q, 0, phone, phonesz);
 		*suspended = (int)dbq_col_int(q, 1);
 		*score = (int)dbq_col_int(q, 2);
 	}
 	dbq_done(q);
 	return rc;
-}
-
-/* Execute q (bound) for a single COUNT(*). */
-static int64_t
-count_of(struct dbq *q)
-{
-	int64_t v = -1;
-
-	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
-		v = dbq_col_int(q, 0);
-	dbq_done(q);
-	return v;
 }
 
 /* See plan.h. */
@@ -921,7 +820,7 @@ db_plan_user_overdue(struct db *db, int64_t user_id, mp_date today)
 		return -1;
 	dbq_int(q, user_id);
 	bind_date(q, today);
-	return count_of(q);
+	return dbq_count(q);
 }
 
 /* See plan.h. */
@@ -931,7 +830,6 @@ db_plan_ledger(struct db *db, int64_t order_id, int64_t plan_id,
     const char *currency, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_LEDGER);
-	uint64_t	 n = 0;
 
 	if (q == NULL)
 		return -1;
@@ -946,9 +844,7 @@ db_plan_ledger(struct db *db, int64_t order_id, int64_t plan_id,
 	dbq_int(q, amount);
 	dbq_cstr(q, currency);
 	dbq_int(q, now);
-	if (exec_done(q, &n) == -1)
-		return -1;
-	return n == 1;
+	return dbq_exec_one(q);
 }
 
 /* See plan.h. */
@@ -965,11 +861,7 @@ db_plan_setting(struct db *db, const char *name, int64_t def, int64_t *out)
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, name);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		s = dbq_col_str(q, 0, NULL);
 		v = strtoll(s, &end, 10);
 		if (end != s && *end == '\0')
@@ -1026,8 +918,6 @@ db_plan_list(struct db *db, const char *status, int overdue, int suspended,
     size_t *n)
 {
 	struct dbq	*q = get(db, STMT_LIST);
-	size_t		 cap = 0;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1040,24 +930,7 @@ db_plan_list(struct db *db, const char *status, int overdue, int suspended,
 	dbq_int(q, suspended);
 	dbq_int(q, (int64_t)limit + 1);
 	dbq_int(q, (int64_t)offset);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		read_plan(q, &(*out)[(*n)++]);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	return dbq_list(q, sizeof(**out), read_plan, (void **)out, n);
 }
 
 /* See plan.h. */
@@ -1108,7 +981,7 @@ db_plan_credit_release(struct db *db, int64_t user_id, int64_t amount)
 		return -1;
 	dbq_int(q, amount);
 	dbq_int(q, user_id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See plan.h. */
@@ -1134,5 +1007,5 @@ db_plan_pay_done(struct db *db, int64_t id, const char *reference)
 		return -1;
 	dbq_cstr(q, reference);
 	dbq_int(q, id);
-	return exec_done(q, NULL);
+	return dbq_exec_done(q, NULL);
 }

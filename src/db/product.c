@@ -50,8 +50,8 @@ product_row(struct dbq *q, struct db_product *out)
 		    (long long)out->id);
 		return -1;
 	}
-	snprintf(out->sku, sizeof(out->sku), "%s", dbq_col_str(q, 1, NULL));
-	snprintf(out->name, sizeof(out->name), "%s", dbq_col_str(q, 2, NULL));
+	dbq_col_copy(q, 1, out->sku, sizeof(out->sku));
+	dbq_col_copy(q, 2, out->name, sizeof(out->name));
 	out->description = xstrdup(dbq_col_str(q, 3, NULL));
 	out->category_id = dbq_col_int(q, 4);
 	out->high_value = dbq_col_int(q, 7) != 0;
@@ -116,8 +116,8 @@ db_category_list(struct db *db, struct db_category **out, size_t *n)
 		c = &v[len++];
 		memset(c, 0, sizeof(*c));
 		c->id = dbq_col_int(q, 0);
-		snprintf(c->slug, sizeof(c->slug), "%s", dbq_col_str(q, 1, NULL));
-		snprintf(c->name, sizeof(c->name), "%s", dbq_col_str(q, 2, NULL));
+		dbq_col_copy(q, 1, c->slug, sizeof(c->slug));
+		dbq_col_copy(q, 2, c->name, sizeof(c->name));
 		c->durable = dbq_col_int(q, 3) != 0;
 		c->high_value = dbq_col_int(q, 4) != 0;
 	}

@@ -146,33 +146,6 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE remittance_refunds SET due = ? WHERE id = ?",
 };
 
-/* Bind id, or NULL when id <= 0. */
-static void
-bind_id(struct dbq *q, int64_t id)
-{
-	if (id > 0)
-		dbq_int(q, id);
-	else
-		dbq_null(q);
-}
-
-/* Bind a C string, NULL for NULL or "". */
-static void
-bind_opt(struct dbq *q, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		dbq_null(q);
-	else
-		dbq_cstr(q, s);
-}
-
-/* Copy column col of q into out (outsz bytes). */
-static void
-col_copy(struct dbq *q, int col, char *out, size_t outsz)
-{
-	snprintf(out, outsz, "%s", dbq_col_str(q, col, NULL));
-}
-
 /* Read the V_COLS of the current row (from column base) into *v. */
 static void
 read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
@@ -183,40 +156,22 @@ read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
 	v->user_id = dbq_col_int(q, b + 2);
 	v->file_id = dbq_col_int(q, b + 3);
 	v->dup_of_file = dbq_col_int(q, b + 4);
-	col_copy(q, b + 5, v->source, sizeof(v->source));
+	dbq_col_copy(q, b + 5, v->source, sizeof(v->source));
 	v->amount_minor = dbq_col_int(q, b + 6);
-	col_copy(q, b + 7, v->currency, sizeof(v->currency));
-	col_copy(q, b + 8, v->remitted_on, sizeof(v->remitted_on));
-	col_copy(q, b + 9, v->tracking, sizeof(v->tracking));
-	col_copy(q, b + 10, v->expected_from, sizeof(v->expected_from));
-	col_copy(q, b + 11, v->expected_by, sizeof(v->expected_by));
-	col_copy(q, b + 12, v->status, sizeof(v->status));
-	col_copy(q, b + 13, v->reason, sizeof(v->reason));
-	col_copy(q, b + 14, v->note, sizeof(v->note));
+	dbq_col_copy(q, b + 7, v->currency, sizeof(v->currency));
+	dbq_col_copy(q, b + 8, v->remitted_on, sizeof(v->remitted_on));
+	dbq_col_copy(q, b + 9, v->tracking, sizeof(v->tracking));
+	dbq_col_copy(q, b + 10, v->expected_from, sizeof(v->expected_from));
+	dbq_col_copy(q, b + 11, v->expected_by, sizeof(v->expected_by));
+	dbq_col_copy(q, b + 12, v->status, sizeof(v->status));
+	dbq_col_copy(q, b + 13, v->reason, sizeof(v->reason));
+	dbq_col_copy(q, b + 14, v->note, sizeof(v->note));
 	v->received_minor = dbq_col_int(q, b + 15);
 	v->decided_by = dbq_col_int(q, b + 16);
-	col_copy(q, b + 17, v->decided_by_email, sizeof(v->decided_by_email));
+	dbq_col_copy(q, b + 17, v->decided_by_email,
+	    sizeof(v->decided_by_email));
 	v->decided_at = dbq_col_int(q, b + 18);
 	v->created_at = dbq_col_int(q, b + 19);
-}
-
-/* Run statement idx with the parameters bound by the caller and return
- * the first column of the first row as an integer: 1 with *out, 0 no row,
- * -1 error. Calls dbq_done. */
-static int
-one_int(struct dbq *q, int64_t *out)
-{
-	int rc;
-
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
-		*out = dbq_col_int(q, 0);
-	dbq_done(q);
-	return rc;
 }
 
 /* dbq_get of this file's statement idx. */
@@ -236,17 +191,14 @@ db_rem_payee_get(struct db *db, struct db_rem_payee *out)
 	memset(out, 0, sizeof(*out));
 	if ((q = get(db, STMT_PAYEE)) == NULL)
 		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
-		col_copy(q, 0, out->account_name, sizeof(out->account_name));
-		col_copy(q, 1, out->account_number,
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		dbq_col_copy(q, 0, out->account_name,
+		    sizeof(out->account_name));
+		dbq_col_copy(q, 1, out->account_number,
 		    sizeof(out->account_number));
-		col_copy(q, 2, out->address, sizeof(out->address));
-		col_copy(q, 3, out->postal_code, sizeof(out->postal_code));
-		col_copy(q, 4, out->country, sizeof(out->country));
+		dbq_col_copy(q, 2, out->address, sizeof(out->address));
+		dbq_col_copy(q, 3, out->postal_code, sizeof(out->postal_code));
+		dbq_col_copy(q, 4, out->country, sizeof(out->country));
 	}
 	dbq_done(q);
 	return rc;
@@ -263,7 +215,7 @@ db_rem_region_domestic(struct db *db, const char *region_code)
 	if ((q = get(db, STMT_DOMESTIC)) == NULL)
 		return -1;
 	dbq_cstr(q, region_code);
-	rc = one_int(q, &v);
+	rc = dbq_one_int(q, &v);
 	if (rc == -1)
 		return -1;
 	return rc == 1 && v != 0;
@@ -281,20 +233,20 @@ db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
 	dbq_int(q, v->order_id);
 	dbq_int(q, v->user_id);
 	dbq_cstr(q, v->source);
-	bind_id(q, v->file_id);
-	bind_id(q, v->dup_of_file);
+	dbq_id_opt(q, v->file_id);
+	dbq_id_opt(q, v->dup_of_file);
 	dbq_int(q, v->amount_minor);
 	dbq_cstr(q, v->currency);
 	dbq_cstr(q, v->remitted_on);
 	dbq_cstr(q, v->tracking);
-	bind_opt(q, v->expected_from);
-	bind_opt(q, v->expected_by);
+	dbq_cstr_opt(q, v->expected_from);
+	dbq_cstr_opt(q, v->expected_by);
 	dbq_cstr(q, v->status);
 	if (v->received_minor >= 0)
 		dbq_int(q, v->received_minor);
 	else
 		dbq_null(q);
-	bind_id(q, v->decided_by);
+	dbq_id_opt(q, v->decided_by);
 	if (v->decided_by > 0)
 		dbq_int(q, v->now);
 	else
@@ -321,7 +273,7 @@ db_rem_voucher_by_key(struct db *db, int64_t order_id, const char *key)
 		return -1;
 	dbq_int(q, order_id);
 	dbq_cstr(q, key);
-	rc = one_int(q, &id);
+	rc = dbq_one_int(q, &id);
 	return rc == -1 ? -1 : rc == 1 ? id : 0;
 }
 
@@ -337,14 +289,18 @@ db_rem_voucher_get(struct db *db, int64_t id, int lock,
 	if ((q = get(db, lock ? STMT_V_GET_LOCK : STMT_V_GET)) == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		read_voucher(q, 0, out);
 	dbq_done(q);
 	return rc;
+}
+
+/* dbq_list fill for db_rem_voucher_list(): the current row into *arg, a
+ * struct db_rem_voucher. */
+static void
+fill_rem_voucher_list(struct dbq *q, void *arg)
+{
+	read_voucher(q, 0, arg);
 }
 
 /* See remittance.h. */
@@ -352,35 +308,8 @@ int
 db_rem_voucher_list(struct db *db, int64_t order_id,
     struct db_rem_voucher **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_rem_voucher	*v = NULL;
-	size_t			 len = 0, cap = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = get(db, STMT_V_LIST)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		read_voucher(q, 0, &v[len++]);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(get(db, STMT_V_LIST), order_id, sizeof(**out),
+	    fill_rem_voucher_list, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -395,11 +324,7 @@ db_rem_voucher_pending(struct db *db, int64_t order_id,
 	if ((q = get(db, STMT_V_PENDING)) == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		read_voucher(q, 0, out);
 	dbq_done(q);
 	return rc;
@@ -418,7 +343,7 @@ db_rem_voucher_order_of_file(struct db *db, int64_t file_id,
 		return -1;
 	dbq_int(q, file_id);
 	dbq_int(q, not_order);
-	rc = one_int(q, &id);
+	rc = dbq_one_int(q, &id);
 	return rc == -1 ? -1 : rc == 1 ? id : 0;
 }
 
@@ -429,24 +354,20 @@ db_rem_voucher_decide(struct db *db, int64_t id, const char *status,
     int64_t admin_id, int64_t now)
 {
 	struct dbq	*q;
-	int		 rc = -1;
 
 	if ((q = get(db, STMT_V_DECIDE)) == NULL)
 		return -1;
 	dbq_cstr(q, status);
-	bind_opt(q, reason);
+	dbq_cstr_opt(q, reason);
 	if (received >= 0)
 		dbq_int(q, received);
 	else
 		dbq_null(q);
 	dbq_cstr(q, note != NULL ? note : "");
-	bind_id(q, admin_id);
+	dbq_id_opt(q, admin_id);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	if (dbq_exec(q) == 0)
-		rc = dbq_affected(q) == 1 ? 1 : 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_one(q);
 }
 
 /* See remittance.h. */
@@ -459,7 +380,22 @@ db_rem_received_total(struct db *db, int64_t order_id, int64_t *out)
 	if ((q = get(db, STMT_RECEIVED)) == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	return one_int(q, out) == -1 ? -1 : 0;
+	return dbq_one_int(q, out) == -1 ? -1 : 0;
+}
+
+/* dbq_list fill for db_rem_queue(): the current row into *arg, a
+ * struct db_rem_queue_row. */
+static void
+fill_rem_queue(struct dbq *q, void *arg)
+{
+	struct db_rem_queue_row	*r = arg;
+
+	read_voucher(q, 0, &r->v);
+	dbq_col_copy(q, V_NCOLS, r->user_email, sizeof(r->user_email));
+	r->order_amount_minor = dbq_col_int(q, V_NCOLS + 1);
+	dbq_col_copy(q, V_NCOLS + 2, r->order_status,
+	    sizeof(r->order_status));
+	dbq_col_copy(q, V_NCOLS + 3, r->country, sizeof(r->country));
 }
 
 /* See remittance.h. */
@@ -469,9 +405,6 @@ db_rem_queue(struct db *db, const char *currency, int dup_only,
     int64_t *total)
 {
 	struct dbq		*q;
-	struct db_rem_queue_row	*v = NULL, *r;
-	size_t			 len = 0, cap = 0;
-	int			 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -481,7 +414,7 @@ db_rem_queue(struct db *db, const char *currency, int dup_only,
 	dbq_cstr(q, currency);
 	dbq_cstr(q, currency);
 	dbq_int(q, dup_only);
-	if (one_int(q, total) == -1)
+	if (dbq_one_int(q, total) == -1)
 		return -1;
 	if ((q = get(db, STMT_QUEUE)) == NULL)
 		return -1;
@@ -490,32 +423,7 @@ db_rem_queue(struct db *db, const char *currency, int dup_only,
 	dbq_int(q, dup_only);
 	dbq_int(q, (int64_t)limit);
 	dbq_int(q, (int64_t)offset);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		r = &v[len++];
-		memset(r, 0, sizeof(*r));
-		read_voucher(q, 0, &r->v);
-		col_copy(q, V_NCOLS, r->user_email, sizeof(r->user_email));
-		r->order_amount_minor = dbq_col_int(q, V_NCOLS + 1);
-		col_copy(q, V_NCOLS + 2, r->order_status,
-		    sizeof(r->order_status));
-		col_copy(q, V_NCOLS + 3, r->country, sizeof(r->country));
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list(q, sizeof(**out), fill_rem_queue, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -532,7 +440,7 @@ db_rem_refund_insert(struct db *db, int64_t order_id, const char *kind,
 	dbq_cstr(q, kind);
 	dbq_int(q, amount_minor);
 	dbq_cstr(q, currency);
-	bind_opt(q, due);
+	dbq_cstr_opt(q, due);
 	dbq_int(q, now);
 	if (dbq_exec(q) == 0)
 		rc = 1;
@@ -542,49 +450,30 @@ db_rem_refund_insert(struct db *db, int64_t order_id, const char *kind,
 	return rc;
 }
 
+/* dbq_list fill for db_rem_refund_list(): the current row into *arg, a
+ * struct db_rem_refund. */
+static void
+fill_rem_refund_list(struct dbq *q, void *arg)
+{
+	struct db_rem_refund	*r = arg;
+
+	r->id = dbq_col_int(q, 0);
+	r->order_id = dbq_col_int(q, 1);
+	dbq_col_copy(q, 2, r->kind, sizeof(r->kind));
+	r->amount_minor = dbq_col_int(q, 3);
+	dbq_col_copy(q, 4, r->currency, sizeof(r->currency));
+	dbq_col_copy(q, 5, r->due, sizeof(r->due));
+	r->created_at = dbq_col_int(q, 6);
+	r->sent_at = dbq_col_int(q, 7);
+}
+
 /* See remittance.h. */
 int
 db_rem_refund_list(struct db *db, int64_t order_id,
     struct db_rem_refund **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_rem_refund	*v = NULL, *r;
-	size_t			 len = 0, cap = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = get(db, STMT_R_LIST)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 4;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		r = &v[len++];
-		memset(r, 0, sizeof(*r));
-		r->id = dbq_col_int(q, 0);
-		r->order_id = dbq_col_int(q, 1);
-		col_copy(q, 2, r->kind, sizeof(r->kind));
-		r->amount_minor = dbq_col_int(q, 3);
-		col_copy(q, 4, r->currency, sizeof(r->currency));
-		col_copy(q, 5, r->due, sizeof(r->due));
-		r->created_at = dbq_col_int(q, 6);
-		r->sent_at = dbq_col_int(q, 7);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(get(db, STMT_R_LIST), order_id, sizeof(**out),
+	    fill_rem_refund_list, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -598,7 +487,7 @@ db_rem_order_by_rf(struct db *db, const char *rf)
 	if ((q = get(db, STMT_BY_RF)) == NULL)
 		return -1;
 	dbq_cstr(q, rf);
-	rc = one_int(q, &id);
+	rc = dbq_one_int(q, &id);
 	return rc == -1 ? -1 : rc == 1 ? id : 0;
 }
 
@@ -627,7 +516,7 @@ db_rem_statement_insert(struct db *db, const char *sha, int64_t admin_id,
 	if ((q = get(db, STMT_S_PREV)) == NULL)
 		return -1;
 	dbq_cstr(q, sha);
-	return one_int(q, prev_at) == -1 ? -1 : 0;
+	return dbq_one_int(q, prev_at) == -1 ? -1 : 0;
 }
 
 /* See remittance.h. */
@@ -662,7 +551,7 @@ db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
 	dbq_int(q, line_no);
 	dbq_cstr(q, sha);
 	dbq_str(q, raw, strnlen(raw, 512));
-	bind_id(q, order_id);
+	dbq_id_opt(q, order_id);
 	dbq_cstr(q, outcome);
 	dbq_str(q, note, strnlen(note, 255));
 	if (dbq_exec(q) == 0)
@@ -673,48 +562,29 @@ db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
 	return rc;
 }
 
+/* dbq_list fill for db_rem_unmatched_lines(): the current row into *arg, a
+ * struct db_rem_line. */
+static void
+fill_rem_unmatched_lines(struct dbq *q, void *arg)
+{
+	struct db_rem_line	*r = arg;
+
+	r->statement_id = dbq_col_int(q, 0);
+	r->line_no = (int)dbq_col_int(q, 1);
+	dbq_col_copy(q, 2, r->raw, sizeof(r->raw));
+	r->order_id = dbq_col_int(q, 3);
+	dbq_col_copy(q, 4, r->outcome, sizeof(r->outcome));
+	dbq_col_copy(q, 5, r->note, sizeof(r->note));
+	r->imported_at = dbq_col_int(q, 6);
+}
+
 /* See remittance.h. */
 int
 db_rem_unmatched_lines(struct db *db, size_t limit, struct db_rem_line **out,
     size_t *n)
 {
-	struct dbq		*q;
-	struct db_rem_line	*v = NULL, *r;
-	size_t			 len = 0, cap = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = get(db, STMT_L_UNMATCHED)) == NULL)
-		return -1;
-	dbq_int(q, (int64_t)limit);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		r = &v[len++];
-		memset(r, 0, sizeof(*r));
-		r->statement_id = dbq_col_int(q, 0);
-		r->line_no = (int)dbq_col_int(q, 1);
-		col_copy(q, 2, r->raw, sizeof(r->raw));
-		r->order_id = dbq_col_int(q, 3);
-		col_copy(q, 4, r->outcome, sizeof(r->outcome));
-		col_copy(q, 5, r->note, sizeof(r->note));
-		r->imported_at = dbq_col_int(q, 6);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_id(get(db, STMT_L_UNMATCHED), (int64_t)limit,
+	    sizeof(**out), fill_rem_unmatched_lines, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -728,13 +598,9 @@ db_rem_take_expired(struct db *db, const char *today, int64_t *order_id,
 	if ((q = get(db, STMT_T_EXPIRED)) == NULL)
 		return -1;
 	dbq_cstr(q, today);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*order_id = dbq_col_int(q, 0);
-		snprintf(status, 33, "%s", dbq_col_str(q, 1, NULL));
+		dbq_col_copy(q, 1, status, 33);
 	}
 	dbq_done(q);
 	return rc;
@@ -750,11 +616,7 @@ db_rem_take_undated_excess(struct db *db, int64_t *refund_id,
 
 	if ((q = get(db, STMT_T_EXCESS)) == NULL)
 		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*refund_id = dbq_col_int(q, 0);
 		*completed_at = dbq_col_int(q, 1);
 	}
@@ -772,13 +634,9 @@ db_rem_take_unrefunded_cancel(struct db *db, int64_t *order_id,
 
 	if ((q = get(db, STMT_T_CANCEL)) == NULL)
 		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*order_id = dbq_col_int(q, 0);
-		snprintf(currency, 4, "%s", dbq_col_str(q, 1, NULL));
+		dbq_col_copy(q, 1, currency, 4);
 		*updated_at = dbq_col_int(q, 2);
 		*received = dbq_col_int(q, 3);
 	}

@@ -86,12 +86,10 @@ db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
 	}
 	if (rc == 1) {
 		memset(out, 0, sizeof(*out));
-		snprintf(out->ref, sizeof(out->ref), "%s",
-		    dbq_col_str(q, 0, NULL));
+		dbq_col_copy(q, 0, out->ref, sizeof(out->ref));
 		out->credit_score = (int)dbq_col_int(q, 1);
 		out->amount_minor = dbq_col_int(q, 2);
-		snprintf(out->currency, sizeof(out->currency), "%s",
-		    dbq_col_str(q, 3, NULL));
+		dbq_col_copy(q, 3, out->currency, sizeof(out->currency));
 		out->months = (int)dbq_col_int(q, 4);
 		out->submitted_at = dbq_col_int(q, 5);
 		out->ready_at = dbq_col_int(q, 6);

@@ -183,11 +183,9 @@ db_seed_product(struct db *db, const char *sku, struct seed_product *out)
 	if (rc == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
-		snprintf(out->name, sizeof(out->name), "%s",
-		    dbq_col_str(q, 1, NULL));
+		dbq_col_copy(q, 1, out->name, sizeof(out->name));
 		out->price_minor = dbq_col_int(q, 2);
-		snprintf(out->currency, sizeof(out->currency), "%s",
-		    dbq_col_str(q, 3, NULL));
+		dbq_col_copy(q, 3, out->currency, sizeof(out->currency));
 		out->durable = (int)dbq_col_int(q, 4);
 		out->high_value = (int)dbq_col_int(q, 5);
 		out->pre_order = (int)dbq_col_int(q, 6);

@@ -71,11 +71,7 @@ db_session_get(struct db *db, const char *token_hash, struct db_session *out)
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, token_hash);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if ((rc = dbq_fetch(q)) == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
 		out->created_at = dbq_col_int(q, 1);
@@ -90,10 +86,8 @@ db_session_get(struct db *db, const char *token_hash, struct db_session *out)
 		else
 			out->user.kind = DB_USER_PERSON;
 		out->user.company_id = dbq_col_int(q, 6);
-		snprintf(out->user.email, sizeof(out->user.email), "%s",
-		    dbq_col_str(q, 7, NULL));
-		snprintf(out->user.name, sizeof(out->user.name), "%s",
-		    dbq_col_str(q, 8, NULL));
+		dbq_col_copy(q, 7, out->user.email, sizeof(out->user.email));
+		dbq_col_copy(q, 8, out->user.name, sizeof(out->user.name));
 	}
 	dbq_done(q);
 	return rc;

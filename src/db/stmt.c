@@ -527,3 +527,143 @@ dbq_done(struct dbq *q)
 	q->np = 0;
 	q->overflow = 0;
 }
+
+/*
+ * Row helpers: the shapes every db/<table>.c file repeats. Each takes a q
+ * returned by dbq_get() with its parameters already bound.
+ */
+
+/* See stmt.h: snprintf so that dst is always NUL-terminated. */
+void
+dbq_col_copy(struct dbq *q, int col, char *dst, size_t dstsz)
+{
+	snprintf(dst, dstsz, "%s", dbq_col_str(q, col, NULL));
+}
+
+/* See stmt.h: a text parameter, SQL NULL for NULL or "". */
+void
+dbq_cstr_opt(struct dbq *q, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		dbq_null(q);
+	else
+		dbq_cstr(q, s);
+}
+
+/* See stmt.h: an id parameter, SQL NULL for ids <= 0. */
+void
+dbq_id_opt(struct dbq *q, int64_t id)
+{
+	if (id > 0)
+		dbq_int(q, id);
+	else
+		dbq_null(q);
+}
+
+/* See stmt.h: execute and step to the first row; q is left for dbq_done. */
+int
+dbq_exec_fetch(struct dbq *q)
+{
+	if (dbq_exec(q) == -1)
+		return -1;
+	return dbq_fetch(q);
+}
+
+/* See stmt.h: first column of the first row; always calls dbq_done. */
+int
+dbq_one_int(struct dbq *q, int64_t *out)
+{
+	int rc;
+
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		*out = dbq_col_int(q, 0);
+	dbq_done(q);
+	return rc;
+}
+
+/* See stmt.h: execute, report rows matched, always dbq_done. */
+int
+dbq_exec_done(struct dbq *q, uint64_t *affected)
+{
+	int rc = dbq_exec(q);
+
+	if (rc == 0 && affected != NULL)
+		*affected = dbq_affected(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See stmt.h: 1 exactly one row matched, 0 otherwise, -1 error. */
+int
+dbq_exec_one(struct dbq *q)
+{
+	uint64_t n = 0;
+
+	if (dbq_exec_done(q, &n) == -1)
+		return -1;
+	return n == 1;
+}
+
+/* See stmt.h: duplicate key means "already there". */
+int
+dbq_exec_once(struct dbq *q)
+{
+	int rc = 0;
+
+	if (dbq_exec(q) == -1)
+		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 1 : -1;
+	dbq_done(q);
+	return rc;
+}
+
+/* See stmt.h: one growing array, every element zeroed before fill. */
+int
+dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
+    void **out, size_t *n)
+{
+	char	*v = NULL;
+	size_t	 len = 0, cap = 0;
+	int	 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	for (rc = dbq_exec_fetch(q); rc == 1; rc = dbq_fetch(q)) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sz);
+		}
+		memset(v + len * sz, 0, sz);
+		fill(q, v + len * sz);
+		len++;
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* See stmt.h: dbq_one_int with "no row" folded into -1. */
+int64_t
+dbq_count(struct dbq *q)
+{
+	int64_t v = -1;
+
+	(void)dbq_one_int(q, &v);
+	return v;
+}
+
+/* See stmt.h: the common "rows of this order/plan/user" list. */
+int
+dbq_list_id(struct dbq *q, int64_t id, size_t sz,
+    void (*fill)(struct dbq *, void *), void **out, size_t *n)
+{
+	if (q != NULL)
+		dbq_int(q, id);
+	return dbq_list(q, sz, fill, out, n);
+}

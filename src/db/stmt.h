@@ -152,4 +152,64 @@ unsigned int	 dbq_errno(struct dbq *);
  * Takes NULL. */
 void		 dbq_done(struct dbq *);
 
+/*
+ * Row helpers (stmt.c): the shapes the db/<table>.c files share. q is a
+ * statement from dbq_get() with its parameters bound.
+ */
+
+/* Copy column col of the current row into dst (dstsz bytes, cut, always
+ * NUL-terminated when dstsz > 0); SQL NULL copies "". */
+void		 dbq_col_copy(struct dbq *, int col, char *dst, size_t dstsz);
+
+/* Bind s as text, or SQL NULL when s is NULL or "". */
+void		 dbq_cstr_opt(struct dbq *, const char *s);
+
+/* Bind id as an integer, or SQL NULL when id <= 0 (no such row). */
+void		 dbq_id_opt(struct dbq *, int64_t id);
+
+/* Execute q and fetch its first row: 1 a row (read it with dbq_col_*), 0
+ * no row, -1 error. Does NOT call dbq_done: the caller reads the row and
+ * then calls dbq_done(q) whatever the result. */
+int		 dbq_exec_fetch(struct dbq *);
+
+/* Execute q and read column 0 of its first row as an integer into *out
+ * (untouched unless a row): 1 a row, 0 no row, -1 error. Always calls
+ * dbq_done(q). */
+int		 dbq_one_int(struct dbq *, int64_t *out);
+
+/* Execute q (a statement without a result): 0, or -1 on error. When
+ * affected is not NULL and it succeeded, *affected gets dbq_affected().
+ * Always calls dbq_done(q). */
+int		 dbq_exec_done(struct dbq *, uint64_t *affected);
+
+/* Execute an UPDATE/DELETE q that must match exactly one row (e.g. "WHERE
+ * id = ? AND status = ?"): 1 one row matched, 0 none (or more), -1 error.
+ * Always calls dbq_done(q). */
+int		 dbq_exec_one(struct dbq *);
+
+/* Execute an INSERT q whose duplicate key means "already there": 0
+ * inserted, 1 duplicate (not an error), -1 error. Always calls
+ * dbq_done(q). */
+int		 dbq_exec_once(struct dbq *);
+
+/* Execute q and collect every row of its result into a new array of
+ * elements of sz bytes: for each row the next element is zeroed and
+ * fill(q, element) reads the row into it (dbq_col_* only). Returns 0 with
+ * *out (free(3) it; NULL when there are no rows) and *n set, or -1 on
+ * error with *out NULL, *n 0 and nothing left allocated (so fill must not
+ * allocate). Always calls dbq_done(q). q may be NULL (a dbq_get that
+ * failed): -1 with *out NULL and *n 0. */
+int		 dbq_list(struct dbq *, size_t sz,
+		    void (*fill)(struct dbq *, void *), void **out, size_t *n);
+
+/* Execute a q that returns one integer (a COUNT(*), a SUM...) and give
+ * column 0 of its first row; -1 on error or when there is no row. Always
+ * calls dbq_done(q). */
+int64_t		 dbq_count(struct dbq *);
+
+/* dbq_list of a q whose one parameter is the integer id (the rows of one
+ * order, plan, user...): binds id, then as dbq_list, q NULL included. */
+int		 dbq_list_id(struct dbq *, int64_t id, size_t sz,
+		    void (*fill)(struct dbq *, void *), void **out, size_t *n);
+
 #endif

@@ -53,10 +53,9 @@ user_row(struct dbq *q, struct db_user *out)
 	else
 		out->kind = DB_USER_PERSON;
 	out->company_id = dbq_col_int(q, 2);
-	snprintf(out->email, sizeof(out->email), "%s", dbq_col_str(q, 3, NULL));
-	snprintf(out->name, sizeof(out->name), "%s", dbq_col_str(q, 4, NULL));
-	snprintf(out->password_hash, sizeof(out->password_hash), "%s",
-	    dbq_col_str(q, 5, NULL));
+	dbq_col_copy(q, 3, out->email, sizeof(out->email));
+	dbq_col_copy(q, 4, out->name, sizeof(out->name));
+	dbq_col_copy(q, 5, out->password_hash, sizeof(out->password_hash));
 	out->failed_logins = (int)dbq_col_int(q, 6);
 	out->locked_until = dbq_col_int(q, 7);
 }
@@ -67,12 +66,7 @@ user_fetch_one(struct dbq *q, struct db_user *out)
 {
 	int rc;
 
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
+	if ((rc = dbq_exec_fetch(q)) == 1)
 		user_row(q, out);
 	dbq_done(q);
 	return rc;

@@ -312,10 +312,7 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 		view_set(x, "FROM", o.status);
 		view_set_int(x, "ID", (long long)o.id);
 	}
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	page_notes(d, notice, error);
 	snprintf(tmp, sizeof(tmp), "Order #%lld", (long long)o.id);
 	rc = page_render(c, "admin_order.tpl", d, tmp);
 	view_dict_free(d);
@@ -511,16 +508,10 @@ holidays_page(struct ctx *c, int status, const char *error,
 	}
 	if (n == 0)
 		view_show(d, "EMPTY");
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	rc = page_render(c, "admin_holidays.tpl", d, "Holidays");
-	view_dict_free(d);
+	page_notes(d, notice, error);
+	rc = page_render_free(c, "admin_holidays.tpl", d, "Holidays", status);
 	free(v);
-	if (rc == 200 && status != 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return rc;
 }
 
 /* GET /admin/holidays. */
@@ -584,19 +575,13 @@ fx_page(struct ctx *c, int status, const char *error, const char *notice)
 		view_set(x, "RATE", v[i].usd_per_unit);
 		view_set(x, "FROM", v[i].effective_from);
 	}
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	page_notes(d, notice, error);
 	view_set(d, "F_CURRENCY", str_or_empty(c, "currency"));
 	view_set(d, "F_RATE", str_or_empty(c, "rate"));
 	view_set(d, "F_FROM", str_or_empty(c, "effective_from"));
-	rc = page_render(c, "admin_fx.tpl", d, "Exchange rates");
-	view_dict_free(d);
+	rc = page_render_free(c, "admin_fx.tpl", d, "Exchange rates", status);
 	free(v);
-	if (rc == 200 && status != 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return rc;
 }
 
 /* GET /admin/fx. */

@@ -187,10 +187,7 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 		snprintf(q.status, sizeof(q.status), "none");
 	}
 	d = view_dict_new();
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)q.id);
 	view_set_int(d, "COMPANY_ID", (long long)co.id);
 	view_set(d, "COMPANY", co.name);
@@ -228,10 +225,8 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set(s, "DECISION", decision);
 		view_set(s, "REASON", q.reason);
 	}
-	rc = page_render(c, "company_admin_qual.tpl", d, "Qualification");
-	view_dict_free(d);
-	if (rc == 200 && status != 200)
-		c->resp->status = rc = status;
+	rc = page_render_free(c, "company_admin_qual.tpl", d,
+	    "Qualification", status);
 	return rc;
 }
 
@@ -416,11 +411,8 @@ corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
 		if (error != NULL)
 			view_set(view_add(d, "ERROR"), "MSG", error);
 		view_show(d, "NONE");
-		rc = page_render(c, "company_admin_app.tpl", d,
-		    "Corporate installment application");
-		view_dict_free(d);
-		if (rc == 200 && status != 200)
-			c->resp->status = rc = status;
+		rc = page_render_free(c, "company_admin_app.tpl", d,
+		    "Corporate installment application", status);
 		return rc;
 	}
 	if (db_company_get(c->db, a.company_id, 0, 0, &co) != 1 ||
@@ -431,10 +423,7 @@ corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)a.id);
 	view_set_int(d, "ORDER_ID", (long long)a.order_id);
 	view_set_int(d, "COMPANY_ID", (long long)a.company_id);
@@ -500,11 +489,8 @@ corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
 		    (long long)c->now);
 	}
 	db_corp_app_cleanup(&a);
-	rc = page_render(c, "company_admin_app.tpl", d,
-	    "Corporate installment application");
-	view_dict_free(d);
-	if (rc == 200 && status != 200)
-		c->resp->status = rc = status;
+	rc = page_render_free(c, "company_admin_app.tpl", d,
+	    "Corporate installment application", status);
 	return rc;
 }
 
@@ -699,10 +685,7 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)co.id);
 	view_set(d, "NAME", co.name);
 	view_set(d, "COUNTRY", co.country);
@@ -734,10 +717,8 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 	}
 	free(mem);
 	free(hist);
-	rc = page_render(c, "company_admin_company.tpl", d, co.name);
-	view_dict_free(d);
-	if (rc == 200 && status != 200)
-		c->resp->status = rc = status;
+	rc = page_render_free(c, "company_admin_company.tpl", d, co.name,
+	    status);
 	return rc;
 }
 

@@ -72,19 +72,6 @@ const struct field_spec page_admin_ship_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* "YYYY-MM-DD HH:MM UTC" of t into out. */
-static const char *
-when(int64_t t, char *out, size_t outsz)
-{
-	time_t		tt = (time_t)t;
-	struct tm	tm;
-
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(out, outsz, "-");
-	return out;
-}
-
 /* minor/cur for people into out. */
 static const char *
 amt(int64_t minor, const char *cur, char *out, size_t outsz)
@@ -112,6 +99,26 @@ redirect_msg(struct ctx *c, const char *path, const char *name,
 	rc = page_redirect(c, buf_str(&b));
 	buf_cleanup(&b);
 	return rc;
+}
+
+/* Finish a COD step whose service call answered r with msg inside the
+ * open transaction of c->db: commit and redirect to path with
+ * ?<ok>=msg; else roll back and answer 404 (nf, NULL: the default text)
+ * for COD_NOT_FOUND, 500 for COD_ERROR or a failed commit, or redirect to
+ * path with ?<err>=msg for a refusal. Returns the HTTP status. */
+static int
+step_answer(struct ctx *c, enum cod_result r, const char *path,
+    const char *nf, const char *ok, const char *err, const char *msg)
+{
+	if (r != COD_OK || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		if (r == COD_NOT_FOUND)
+			return page_error(c, 404, nf);
+		if (r == COD_OK || r == COD_ERROR)
+			return page_error(c, 500, NULL);
+		return redirect_msg(c, path, err, msg);
+	}
+	return redirect_msg(c, path, ok, msg);
 }
 
 /* See pages.h: the COD and tracking panel of the order page. */
@@ -147,14 +154,14 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 		s = view_add(p, "SHIPMENT");
 		view_set(s, "CARRIER", sh.carrier);
 		view_set(s, "TRACKING", sh.tracking);
-		view_set(s, "SHIPPED", when(sh.shipped_at, b, sizeof(b)));
+		view_set(s, "SHIPPED", page_when(sh.shipped_at, b, sizeof(b)));
 	}
 	if (ntr > 0) {
 		s = view_add(p, "TRACKING_EVENTS");
 		for (i = 0; i < ntr; i++) {
 			struct view_dict *e = view_add(s, "TEV");
 
-			view_set(e, "AT", when(tr[i].at, b, sizeof(b)));
+			view_set(e, "AT", page_when(tr[i].at, b, sizeof(b)));
 			view_set(e, "KIND", tr[i].kind);
 			view_set(e, "DETAIL", tr[i].detail);
 		}
@@ -175,14 +182,16 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 	if (hc == 1 && cod.paid_reported_at > 0) {
 		struct view_dict *pr = view_add(s, "REPORTED");
 
-		view_set(pr, "AT", when(cod.paid_reported_at, b, sizeof(b)));
+		view_set(pr, "AT", page_when(cod.paid_reported_at, b,
+		    sizeof(b)));
 		view_set(pr, "METHOD", cod.paid_method);
 		view_set(pr, "RECORD", cod.paid_record_id);
 	}
 	if (hc == 1 && cod.shopper_paid_at > 0) {
 		struct view_dict *sp = view_add(s, "SHOPPER_PAID");
 
-		view_set(sp, "AT", when(cod.shopper_paid_at, b, sizeof(b)));
+		view_set(sp, "AT", page_when(cod.shopper_paid_at, b,
+		    sizeof(b)));
 		if (cod.shopper_file_id > 0)
 			view_show(sp, "VOUCHER");
 		if (cod.shopper_record_id[0] != '\0')
@@ -251,7 +260,8 @@ page_cod_account(struct ctx *c)
 		view_set(s, "AMOUNT", amt(st.debts[i].amount_minor,
 		    st.debts[i].currency, a, sizeof(a)));
 		view_set(s, "DESC", st.debts[i].description);
-		view_set(s, "AT", when(st.debts[i].created_at, b, sizeof(b)));
+		view_set(s, "AT", page_when(st.debts[i].created_at, b,
+		    sizeof(b)));
 		view_set(s, "STATE", st.debts[i].settled_at > 0 ? "settled" :
 		    "open");
 	}
@@ -356,7 +366,8 @@ page_cod_record(struct ctx *c)
 		view_set(s, "AMOUNT", amt(cod.paid_amount_minor, o.currency, a,
 		    sizeof(a)));
 		view_set(s, "METHOD", cod.paid_method);
-		view_set(s, "AT", when(cod.paid_reported_at, b, sizeof(b)));
+		view_set(s, "AT", page_when(cod.paid_reported_at, b,
+		    sizeof(b)));
 	} else
 		view_show(d, "NONE");
 	rc = page_render(c, "cod_record.tpl", d, "Courier payment record");
@@ -379,16 +390,8 @@ page_cod_return(struct ctx *c)
 		return page_error(c, 500, NULL);
 	r = cod_return_request(c->db, c->user.user_id, id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
-	if (r != COD_OK || db_commit(c->db) == -1) {
-		db_rollback(c->db);
-		if (r == COD_NOT_FOUND)
-			return page_error(c, 404, "There is no such order "
-			    "among yours.");
-		if (r == COD_OK || r == COD_ERROR)
-			return page_error(c, 500, NULL);
-		return redirect_msg(c, path, "cod_error", msg);
-	}
-	return redirect_msg(c, path, "cod_notice", msg);
+	return step_answer(c, r, path, "There is no such order among yours.",
+	    "cod_notice", "cod_error", msg);
 }
 
 /* GET /admin/queues/cod: COD orders awaiting review (COD-P1), soonest
@@ -501,7 +504,7 @@ page_admin_fulfil(struct ctx *c)
 	}
 	for (i = 0; i < ntr; i++) {
 		s = view_add(d, "TEV");
-		view_set(s, "AT", when(tr[i].at, b, sizeof(b)));
+		view_set(s, "AT", page_when(tr[i].at, b, sizeof(b)));
 		view_set(s, "KIND", tr[i].kind);
 		view_set(s, "DETAIL", tr[i].detail);
 		view_set(s, "SOURCE", tr[i].source);
@@ -598,15 +601,7 @@ admin_step(struct ctx *c, int step)
 		    sizeof(msg));
 		break;
 	}
-	if (r != COD_OK || db_commit(c->db) == -1) {
-		db_rollback(c->db);
-		if (r == COD_NOT_FOUND)
-			return page_error(c, 404, msg);
-		if (r == COD_OK || r == COD_ERROR)
-			return page_error(c, 500, NULL);
-		return redirect_msg(c, path, "error", msg);
-	}
-	return redirect_msg(c, path, "notice", msg);
+	return step_answer(c, r, path, msg, "notice", "error", msg);
 }
 
 /* POST /admin/orders/:id/cod-approve (COD-P1). */
@@ -740,15 +735,7 @@ admin_revoke(struct ctx *c, int revoke)
 		return page_error(c, 500, NULL);
 	r = cod_set_revoked(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
-	if (r != COD_OK || db_commit(c->db) == -1) {
-		db_rollback(c->db);
-		if (r == COD_NOT_FOUND)
-			return page_error(c, 404, msg);
-		if (r == COD_OK || r == COD_ERROR)
-			return page_error(c, 500, NULL);
-		return redirect_msg(c, path, "error", msg);
-	}
-	return redirect_msg(c, path, "notice", msg);
+	return step_answer(c, r, path, msg, "notice", "error", msg);
 }
 
 /* POST /admin/cod/users/:id/revoke (COD-F3). */

@@ -108,10 +108,7 @@ account_page(struct ctx *c, int status, const char *notice, const char *error)
 		goto out;
 	}
 	d = view_dict_new();
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	view_set(d, "NAME", co.name);
 	view_set(d, "COUNTRY", co.country);
 	view_set(d, "STATUS_CODE", co.status);
@@ -189,10 +186,8 @@ account_page(struct ctx *c, int status, const char *notice, const char *error)
 		    "installment_corporate") == 0 ? "/orders/%lld/corporate" :
 		    "/orders/%lld", (long long)ord[i].id);
 	}
-	rc = page_render(c, "company_account.tpl", d, "Company account");
-	view_dict_free(d);
-	if (rc == 200 && status != 200)
-		c->resp->status = rc = status;
+	rc = page_render_free(c, "company_account.tpl", d,
+	    "Company account", status);
 out:
 	free(docs);
 	free(hist);
@@ -362,10 +357,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "ORDER_STATUS", o->status);
 	money_set(&m, o->amount_due_minor, o->currency);
@@ -438,10 +430,8 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 		}
 	}
 	db_corp_app_cleanup(&a);
-	rc = page_render(c, "company_order.tpl", d, "Corporate installment");
-	view_dict_free(d);
-	if (rc == 200 && status != 200)
-		c->resp->status = rc = status;
+	rc = page_render_free(c, "company_order.tpl", d,
+	    "Corporate installment", status);
 	return rc;
 }
 

@@ -31,18 +31,6 @@ const struct field_spec page_orders_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* Format seconds since the epoch as "YYYY-MM-DD HH:MM UTC" into out. */
-static void
-fmt_time(int64_t t, char *out, size_t outsz)
-{
-	time_t		tt = (time_t)t;
-	struct tm	tm;
-
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(out, outsz, "-");
-}
-
 /* A payment method's name for people ("cod" -> "Cash on delivery"). */
 static const char *
 method_label(const char *m)
@@ -127,7 +115,7 @@ page_orders(struct ctx *c)
 			o = view_add(list, "ORDER");
 			view_set_int(o, "ID", (long long)rows[i].id);
 			view_setf(o, "NUMBER", "#%lld", (long long)rows[i].id);
-			fmt_time(rows[i].created_at, when, sizeof(when));
+			page_time(rows[i].created_at, when, sizeof(when));
 			view_set(o, "PLACED", when);
 			view_set(o, "METHOD", method_label(rows[i].method));
 			status_label(rows[i].status, st, sizeof(st));
@@ -199,17 +187,14 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	int			 rc;
 
 	d = view_dict_new();
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "METHOD", method_label(o->method));
 	view_set(d, "METHOD_CODE", o->method);
 	status_label(o->status, st, sizeof(st));
 	view_set(d, "STATE", st);
 	view_set(d, "STATUS_CODE", o->status);
-	fmt_time(o->created_at, when, sizeof(when));
+	page_time(o->created_at, when, sizeof(when));
 	view_set(d, "PLACED", when);
 	view_set(d, "COUNTRY", o->country);
 	for (i = 0; i < v->nitems; i++) {
@@ -275,7 +260,7 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
 	for (i = 0; i < v->nevents; i++) {
 		e = view_add(d, "EVENT");
-		fmt_time(v->events[i].at, when, sizeof(when));
+		page_time(v->events[i].at, when, sizeof(when));
 		view_set(e, "AT", when);
 		status_label(v->events[i].to_state, st, sizeof(st));
 		view_set(e, "TO", st);

@@ -37,32 +37,6 @@ const struct field_spec page_pau_card_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* "YYYY-MM-DD HH:MM UTC" of t into out. */
-static void
-pau_time(int64_t t, char *out, size_t outsz)
-{
-	time_t		tt = (time_t)t;
-	struct tm	tm;
-
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(out, outsz, "-");
-}
-
-/* Set name in d to minor of cur for people. */
-static void
-pau_amount(struct view_dict *d, const char *name, int64_t minor,
-    const char *cur)
-{
-	struct money	m;
-	char		b[MONEY_STR_MAX];
-
-	if (money_set(&m, minor, cur) == -1)
-		view_setf(d, name, "%lld %s", (long long)minor, cur);
-	else
-		view_set(d, name, money_display(&m, b, sizeof(b)));
-}
-
 /* The notice of a ?msg= code. */
 static const char *
 pau_notice(const char *msg)
@@ -109,7 +83,7 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 		x = view_add(d, "CARD");
 		view_set(x, "BRAND", card.brand);
 		view_set(x, "LAST4", card.last4);
-		pau_time(card.updated_at, when, sizeof(when));
+		page_when(card.updated_at, when, sizeof(when));
 		view_set(x, "SINCE", when);
 	} else
 		view_show(d, "NO_CARD");
@@ -118,22 +92,22 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 	for (i = 0; i < n; i++) {
 		x = view_add(d, "CHARGE");
 		view_set_int(x, "ORDER", (long long)v[i].order_id);
-		pau_amount(x, "AMOUNT", v[i].amount_minor, v[i].currency);
+		page_set_money(x, "AMOUNT", v[i].amount_minor, v[i].currency);
 		view_set(x, "STATUS", v[i].status);
 		view_set(x, "DUE", v[i].due_date);
 		view_set_int(x, "ATTEMPTS", v[i].attempts);
 		if (strcmp(v[i].status, "paid") == 0) {
 			view_show(x, "PAID");
-			pau_amount(x, "PAID_AMOUNT", v[i].paid_minor,
+			page_set_money(x, "PAID_AMOUNT", v[i].paid_minor,
 			    v[i].currency);
-			pau_time(v[i].paid_at, when, sizeof(when));
+			page_when(v[i].paid_at, when, sizeof(when));
 			view_set(x, "PAID_AT", when);
 			view_set(x, "LAST4", v[i].card_last4);
 		} else {
 			view_show(x, "OPEN");
-			pau_amount(x, "LATE_FEE", v[i].late_fee_minor,
+			page_set_money(x, "LATE_FEE", v[i].late_fee_minor,
 			    v[i].currency);
-			pau_amount(x, "TOTAL", v[i].amount_minor +
+			page_set_money(x, "TOTAL", v[i].amount_minor +
 			    v[i].late_fee_minor, v[i].currency);
 			view_set(x, "REASON", v[i].reason);
 			if (v[i].suspended_at != 0)
@@ -252,28 +226,28 @@ page_admin_guarantee(struct ctx *c)
 	for (i = 0; i < nt; i++) {
 		x = view_add(d, "TOTAL");
 		view_set(x, "CUR", t[i].currency);
-		pau_amount(x, "PAYOUT", t[i].payout, t[i].currency);
-		pau_amount(x, "RECOVERED", t[i].recovered, t[i].currency);
-		pau_amount(x, "OUTSTANDING", t[i].payout - t[i].recovered,
+		page_set_money(x, "PAYOUT", t[i].payout, t[i].currency);
+		page_set_money(x, "RECOVERED", t[i].recovered, t[i].currency);
+		page_set_money(x, "OUTSTANDING", t[i].payout - t[i].recovered,
 		    t[i].currency);
 		view_set_int(x, "NPAYOUT", t[i].npayout);
 		view_set_int(x, "NRECOVERED", t[i].nrecovered);
 		usd_out += t[i].payout_usd;
 		usd_back += t[i].recovered_usd;
 	}
-	pau_amount(d, "USD_PAYOUT", usd_out, "USD");
-	pau_amount(d, "USD_RECOVERED", usd_back, "USD");
-	pau_amount(d, "USD_OUTSTANDING", usd_out - usd_back, "USD");
+	page_set_money(d, "USD_PAYOUT", usd_out, "USD");
+	page_set_money(d, "USD_RECOVERED", usd_back, "USD");
+	page_set_money(d, "USD_OUTSTANDING", usd_out - usd_back, "USD");
 	for (i = 0; i < n; i++) {
 		x = view_add(d, "ENTRY");
 		view_set_int(x, "ID", (long long)v[i].id);
 		view_set_int(x, "ORDER", (long long)v[i].order_id);
 		view_set(x, "KIND", v[i].kind);
 		view_set(x, "EMAIL", v[i].email);
-		pau_amount(x, "AMOUNT", v[i].amount_minor, v[i].currency);
-		pau_amount(x, "USD", v[i].amount_usd_minor, "USD");
+		page_set_money(x, "AMOUNT", v[i].amount_minor, v[i].currency);
+		page_set_money(x, "USD", v[i].amount_usd_minor, "USD");
 		view_set(x, "NOTE", v[i].note);
-		pau_time(v[i].created_at, when, sizeof(when));
+		page_when(v[i].created_at, when, sizeof(when));
 		view_set(x, "AT", when);
 	}
 	free(v);

@@ -107,14 +107,9 @@ set_date(struct view_dict *d, const char *name, mp_date day)
 static void
 set_time(struct view_dict *d, const char *name, int64_t t)
 {
-	time_t		tt = (time_t)t;
-	struct tm	tm;
-	char		b[40];
+	char	b[40];
 
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(b, sizeof(b), "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(b, sizeof(b), "-");
-	view_set(d, name, b);
+	view_set(d, name, page_time(t, b, sizeof(b)));
 }
 
 /* A fresh random idempotency key for a form. */
@@ -809,6 +804,33 @@ page_plan_schedule(struct ctx *c)
 	return render_schedule(c, ctx_arg_id(c, 0), 200, NULL);
 }
 
+/* Answer a repayment of order id's plan (INST-F2/F3) that the service
+ * answered r: to the order's ok_path (e.g. "/schedule?msg=paid") when done,
+ * to its schedule for a replay, the schedule again with 402 and reason when
+ * the card was declined, 409 and not_allowed when the plan takes none now,
+ * 404 for no such plan, 503 with reason (or a default) else. Returns the
+ * HTTP status. */
+static int
+repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
+    const char *ok_path, const char *not_allowed, const char *reason)
+{
+	switch (r) {
+	case PLAN_OK:
+		return to_order(c, id, ok_path);
+	case PLAN_REPLAY:
+		return to_order(c, id, "/schedule");
+	case PLAN_DECLINED:
+		return render_schedule(c, id, 402, reason);
+	case PLAN_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	case PLAN_NOT_ALLOWED:
+		return render_schedule(c, id, 409, not_allowed);
+	default:
+		return render_schedule(c, id, 503, reason[0] ? reason :
+		    "Something went wrong; nothing was charged.");
+	}
+}
+
 /* POST /orders/:id/pay: INST-P3 manual repayment. */
 int
 page_plan_pay(struct ctx *c)
@@ -819,24 +841,10 @@ page_plan_pay(struct ctx *c)
 	if (ctx_str(c, "key") == NULL || ctx_int(c, "seq", 0) <= 0)
 		return render_schedule(c, id, 422, "The form was incomplete; "
 		    "nothing was charged.");
-	switch (plan_pay(c->db, c->cfg, c->user.user_id, id,
-	    (int)ctx_int(c, "seq", 0), ctx_str(c, "key"), c->now, reason,
-	    sizeof(reason))) {
-	case PLAN_OK:
-		return to_order(c, id, "/schedule?msg=paid");
-	case PLAN_REPLAY:
-		return to_order(c, id, "/schedule");
-	case PLAN_DECLINED:
-		return render_schedule(c, id, 402, reason);
-	case PLAN_NOT_FOUND:
-		return page_error(c, 404, NULL);
-	case PLAN_NOT_ALLOWED:
-		return render_schedule(c, id, 409, "This plan takes no "
-		    "repayments now. Nothing was charged.");
-	default:
-		return render_schedule(c, id, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
-	}
+	return repayment_answer(c, id, plan_pay(c->db, c->cfg,
+	    c->user.user_id, id, (int)ctx_int(c, "seq", 0), ctx_str(c, "key"),
+	    c->now, reason, sizeof(reason)), "/schedule?msg=paid",
+	    "This plan takes no repayments now. Nothing was charged.", reason);
 }
 
 /* ---- INST-F3 ----------------------------------------------------------- */
@@ -908,23 +916,10 @@ page_plan_payoff_post(struct ctx *c)
 	if (ctx_str(c, "key") == NULL)
 		return render_schedule(c, id, 422, "The form was incomplete; "
 		    "nothing was charged.");
-	switch (plan_payoff(c->db, c->cfg, c->user.user_id, id,
-	    ctx_str(c, "key"), c->now, reason, sizeof(reason))) {
-	case PLAN_OK:
-		return to_order(c, id, "/schedule?msg=paidoff");
-	case PLAN_REPLAY:
-		return to_order(c, id, "/schedule");
-	case PLAN_DECLINED:
-		return render_schedule(c, id, 402, reason);
-	case PLAN_NOT_FOUND:
-		return page_error(c, 404, NULL);
-	case PLAN_NOT_ALLOWED:
-		return render_schedule(c, id, 409, "This plan cannot be "
-		    "settled now. Nothing was charged.");
-	default:
-		return render_schedule(c, id, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
-	}
+	return repayment_answer(c, id, plan_payoff(c->db, c->cfg,
+	    c->user.user_id, id, ctx_str(c, "key"), c->now, reason,
+	    sizeof(reason)), "/schedule?msg=paidoff",
+	    "This plan cannot be settled now. Nothing was charged.", reason);
 }
 
 /* ---- INST-CL ------------------------------------------------------------ */
@@ -1071,10 +1066,7 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set(s, "TO", v.events[i].to_state);
 		view_set(s, "REASON", v.events[i].reason);
 	}
-	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, notice, error);
 	rc = page_render(c, "plan_admin.tpl", d, "Installment plan");
 	view_dict_free(d);
 	plan_view_cleanup(&v);

@@ -78,20 +78,6 @@ const struct field_spec page_admin_statements_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* Amount minor of cur as "USD 1,234.50" into the dictionary as name. */
-static void
-set_amount(struct view_dict *d, const char *name, int64_t minor,
-    const char *cur)
-{
-	struct money	m;
-	char		b[MONEY_STR_MAX];
-
-	if (money_set(&m, minor, cur) == -1)
-		view_setf(d, name, "%lld %s", (long long)minor, cur);
-	else
-		view_set(d, name, money_display(&m, b, sizeof(b)));
-}
-
 /* The plain decimal of minor in cur ("123.45") into out. */
 static const char *
 plain_amount(int64_t minor, const char *cur, char *out, size_t outsz)
@@ -103,18 +89,6 @@ plain_amount(int64_t minor, const char *cur, char *out, size_t outsz)
 		return out;
 	}
 	return money_str(&m, out, outsz);
-}
-
-/* "YYYY-MM-DD HH:MM UTC". */
-static void
-fmt_time(int64_t t, char *out, size_t outsz)
-{
-	time_t		tt = (time_t)t;
-	struct tm	tm;
-
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(out, outsz, "-");
 }
 
 /* Load c's user's remittance order id into *o. Returns 0, or the status
@@ -203,14 +177,14 @@ page_remittance_instructions(struct ctx *c)
 	view_set(d, "PAYEE_ADDRESS", p.address);
 	view_set(d, "PAYEE_POSTAL", p.postal_code);
 	view_set(d, "PAYEE_COUNTRY", p.country);
-	set_amount(d, "AMOUNT", o.amount_due_minor, o.currency);
+	page_set_money(d, "AMOUNT", o.amount_due_minor, o.currency);
 	view_set(d, "CURRENCY", o.currency);
 	if (got > 0 && got < o.amount_due_minor) {
 		/* REM-P7: what is still due after a partial payment. */
 		struct view_dict *s = view_add(d, "STILL_DUE");
 
-		set_amount(s, "RECEIVED", got, o.currency);
-		set_amount(s, "DUE", o.amount_due_minor - got, o.currency);
+		page_set_money(s, "RECEIVED", got, o.currency);
+		page_set_money(s, "DUE", o.amount_due_minor - got, o.currency);
 	}
 	view_set(d, "CODE", printed_code(&o, rf, sizeof(rf)));
 	view_set(d, "STATUS_CODE", o.status);
@@ -266,9 +240,9 @@ voucher_page(struct ctx *c, const struct db_order *o, int status,
 	view_set(d, "CODE", printed_code(o, rf, sizeof(rf)));
 	view_set(d, "STATUS_CODE", o->status);
 	view_set(d, "CURRENCY", o->currency);
-	set_amount(d, "AMOUNT", o->amount_due_minor, o->currency);
-	set_amount(d, "RECEIVED", got, o->currency);
-	set_amount(d, "STILL_DUE", got < o->amount_due_minor ?
+	page_set_money(d, "AMOUNT", o->amount_due_minor, o->currency);
+	page_set_money(d, "RECEIVED", got, o->currency);
+	page_set_money(d, "STILL_DUE", got < o->amount_due_minor ?
 	    o->amount_due_minor - got : 0, o->currency);
 	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
 	if (set_window(c, d, o) == -1) {
@@ -296,11 +270,11 @@ voucher_page(struct ctx *c, const struct db_order *o, int status,
 	for (i = 0; i < n; i++) {
 		s = view_add(d, "VOUCHER");
 		view_set_int(s, "VID", (long long)v[i].id);
-		fmt_time(v[i].created_at, when, sizeof(when));
+		page_time(v[i].created_at, when, sizeof(when));
 		view_set(s, "AT", when);
 		view_set(s, "SOURCE", strcmp(v[i].source, "statement") == 0 ?
 		    "post office statement" : "your upload");
-		set_amount(s, "AMOUNT", v[i].amount_minor, v[i].currency);
+		page_set_money(s, "AMOUNT", v[i].amount_minor, v[i].currency);
 		view_set(s, "DATE", v[i].remitted_on);
 		view_set(s, "TRACKING", v[i].tracking);
 		view_set(s, "STATUS", v[i].status);
@@ -316,7 +290,7 @@ voucher_page(struct ctx *c, const struct db_order *o, int status,
 			    remittance_reason_text(v[i].reason));
 		if (v[i].received_minor >= 0 &&
 		    strcmp(v[i].status, "accepted") == 0)
-			set_amount(view_add(s, "ACCEPTED"), "RECEIVED",
+			page_set_money(view_add(s, "ACCEPTED"), "RECEIVED",
 			    v[i].received_minor, v[i].currency);
 	}
 	free(v);
@@ -537,9 +511,9 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set(d, "STATUS", o.status);
 	view_set(d, "CODE", printed_code(&o, code, sizeof(code)));
 	view_set(d, "PAYEE", p.account_name);
-	set_amount(d, "EXPECTED", o.amount_due_minor, o.currency);
-	set_amount(d, "RECEIVED_TOTAL", got, o.currency);
-	set_amount(d, "STILL_DUE", got < o.amount_due_minor ?
+	page_set_money(d, "EXPECTED", o.amount_due_minor, o.currency);
+	page_set_money(d, "RECEIVED_TOTAL", got, o.currency);
+	page_set_money(d, "STILL_DUE", got < o.amount_due_minor ?
 	    o.amount_due_minor - got : 0, o.currency);
 	view_set(d, "CURRENCY", o.currency);
 	if (strcmp(o.method, "remittance") != 0)
@@ -547,14 +521,14 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	if (pend == 1 && strcmp(o.status, "awaiting_verification") == 0) {
 		s = view_add(d, "PENDING");
 		view_set_int(s, "VID", (long long)pv.id);
-		set_amount(s, "AMOUNT", pv.amount_minor, pv.currency);
+		page_set_money(s, "AMOUNT", pv.amount_minor, pv.currency);
 		view_set(s, "AMOUNT_VALUE", plain_amount(pv.amount_minor,
 		    pv.currency, b, sizeof(b)));
 		view_set(s, "DATE", pv.remitted_on);
 		view_set(s, "TRACKING", pv.tracking);
 		view_set(s, "FROM", pv.expected_from);
 		view_set(s, "BY", pv.expected_by);
-		fmt_time(pv.created_at, when, sizeof(when));
+		page_time(pv.created_at, when, sizeof(when));
 		view_set(s, "AT", when);
 		if (pv.file_id > 0 && filestore_info_get(c->db, pv.file_id,
 		    &fi, NULL) == 1) {
@@ -579,16 +553,16 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 		s = view_add(d, "VOUCHER");
 		view_set_int(s, "VID", (long long)v[i].id);
 		view_set(s, "SOURCE", v[i].source);
-		set_amount(s, "AMOUNT", v[i].amount_minor, v[i].currency);
+		page_set_money(s, "AMOUNT", v[i].amount_minor, v[i].currency);
 		view_set(s, "DATE", v[i].remitted_on);
 		view_set(s, "TRACKING", v[i].tracking);
 		view_set(s, "STATUS", v[i].status);
 		view_set(s, "REASON", v[i].reason);
 		if (v[i].received_minor >= 0)
-			set_amount(s, "RECEIVED", v[i].received_minor,
+			page_set_money(s, "RECEIVED", v[i].received_minor,
 			    v[i].currency);
 		if (v[i].decided_at > 0) {
-			fmt_time(v[i].decided_at, when, sizeof(when));
+			page_time(v[i].decided_at, when, sizeof(when));
 			view_setf(s, "DECIDED", "%s at %s",
 			    v[i].decided_by_email, when);
 		}
@@ -597,7 +571,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 		s = view_add(d, "REFUND");
 		view_set(s, "KIND", strcmp(rf[i].kind, "excess") == 0 ?
 		    "Excess (REM-P7)" : "Cancellation (REM-P8)");
-		set_amount(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
+		page_set_money(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
 		view_set(s, "DUE", rf[i].due[0] ? rf[i].due :
 		    "15 business days after the order completes");
 	}
@@ -717,7 +691,7 @@ statements_page(struct ctx *c, int status, const struct rem_import *res,
 	if (res != NULL) {
 		s = view_add(d, "RESULT");
 		if (res->already) {
-			fmt_time(res->prev_at, when, sizeof(when));
+			page_time(res->prev_at, when, sizeof(when));
 			view_set(view_add(s, "ALREADY"), "AT", when);
 		} else {
 			s = view_add(s, "COUNTS");
@@ -729,7 +703,7 @@ statements_page(struct ctx *c, int status, const struct rem_import *res,
 	}
 	for (i = 0; i < n; i++) {
 		s = view_add(d, "LINE");
-		fmt_time(l[i].imported_at, when, sizeof(when));
+		page_time(l[i].imported_at, when, sizeof(when));
 		view_set(s, "AT", when);
 		view_set_int(s, "NO", l[i].line_no);
 		view_set(s, "RAW", l[i].raw);
@@ -802,8 +776,8 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	}
 	if (got > 0 && got < o->amount_due_minor) {
 		s = view_add(p, "DUE");
-		set_amount(s, "RECEIVED", got, o->currency);
-		set_amount(s, "AMOUNT", o->amount_due_minor - got,
+		page_set_money(s, "RECEIVED", got, o->currency);
+		page_set_money(s, "AMOUNT", o->amount_due_minor - got,
 		    o->currency);
 	}
 	for (i = 0; i < n; i++) {
@@ -811,7 +785,7 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 		view_set(s, "KIND", strcmp(rf[i].kind, "excess") == 0 ?
 		    "Excess payment returned (REM-P7)" :
 		    "Refund after cancellation (REM-P8)");
-		set_amount(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
+		page_set_money(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
 		view_set(s, "BY", rf[i].due[0] ? rf[i].due :
 		    "15 business days after the order completes");
 	}

@@ -3,9 +3,12 @@
  * the friendly error page.
  */
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/log.h"
+#include "core/money.h"
 #include "db/message.h"
 #include "http/response.h"
 #include "pages/render.h"
@@ -86,6 +89,68 @@ page_render(struct ctx *c, const char *tpl, struct view_dict *body,
 		return page_error(c, 500, NULL);
 	c->resp->status = 200;
 	return 200;
+}
+
+/* See render.h. */
+int
+page_render_free(struct ctx *c, const char *tpl, struct view_dict *body,
+    const char *title, int status)
+{
+	int	rc;
+
+	rc = page_render(c, tpl, body, title);
+	view_dict_free(body);
+	if (rc == 200 && status != 200)
+		c->resp->status = rc = status;
+	return rc;
+}
+
+/* See render.h. */
+const char *
+page_time(int64_t t, char *out, size_t outsz)
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(out, outsz, "-");
+	return out;
+}
+
+/* See render.h. */
+const char *
+page_when(int64_t t, char *out, size_t outsz)
+{
+	if (t <= 0) {
+		snprintf(out, outsz, "-");
+		return out;
+	}
+	return page_time(t, out, outsz);
+}
+
+/* See render.h. */
+void
+page_set_money(struct view_dict *d, const char *name, int64_t minor,
+    const char *cur)
+{
+	struct money	m;
+	char		b[MONEY_STR_MAX];
+
+	if (money_set(&m, minor, cur) == -1)
+		view_setf(d, name, "%lld %s", (long long)minor, cur);
+	else
+		view_set(d, name, money_display(&m, b, sizeof(b)));
+}
+
+/* See render.h. */
+void
+page_notes(struct view_dict *d, const char *notice, const char *error)
+{
+	if (notice != NULL)
+		view_set(view_add(d, "NOTICE"), "MSG", notice);
+	if (error != NULL)
+		view_set(view_add(d, "ERROR"), "MSG", error);
 }
 
 /* See render.h. */

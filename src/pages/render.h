@@ -1,6 +1,9 @@
 #ifndef MALLPAY_PAGES_RENDER_H
 #define MALLPAY_PAGES_RENDER_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "http/http.h"
 #include "view/view.h"
 
@@ -11,6 +14,30 @@
  * Returns 200, or 500 (with the error page) when expansion failed. */
 int	page_render(struct ctx *c, const char *tpl, struct view_dict *body,
 	    const char *title);
+
+/* page_render(), then free body (NULL is fine) and, when the page rendered
+ * (200), answer status instead (e.g. 400 or 409 for a form shown again with
+ * its error). Returns status, or 500 when expansion failed. */
+int	page_render_free(struct ctx *c, const char *tpl,
+	    struct view_dict *body, const char *title, int status);
+
+/* Seconds since the epoch t as "YYYY-MM-DD HH:MM UTC" into out (outsz
+ * bytes, 24 are enough); "-" when t cannot be formatted. Returns out. */
+const char *page_time(int64_t t, char *out, size_t outsz);
+
+/* page_time(), except that a t of 0 or less (not set) gives "-". */
+const char *page_when(int64_t t, char *out, size_t outsz);
+
+/* Set name in d to minor units of currency cur for people ("USD 1,234.50"),
+ * or to "<minor> <cur>" when cur is not a known currency. */
+void	page_set_money(struct view_dict *d, const char *name, int64_t minor,
+	    const char *cur);
+
+/* Add to d the NOTICE section with {{MSG}} notice unless notice is NULL,
+ * and the ERROR section with {{MSG}} error unless error is NULL (the
+ * strings are copied). */
+void	page_notes(struct view_dict *d, const char *notice,
+	    const char *error);
 
 /* Answer 303 See Other to location (a local path starting with a single '/';
  * anything else is replaced by "/" so user input cannot redirect off-site).

@@ -199,6 +199,26 @@ admin_fmt_time(int64_t t, char *out, size_t outsz)
 		snprintf(out, outsz, "-");
 }
 
+/* See admin.h. */
+int
+admin_claim(struct db *db, const char *subject_type, int64_t id,
+    const char *step, const char *decision, int64_t admin_id, int64_t now,
+    const char *noun, char *msg, size_t msgsz)
+{
+	char	by[255], got[33], when[40];
+	int64_t	at = 0;
+	int	rc;
+
+	rc = db_admin_decision_claim(db, subject_type, id, step, decision,
+	    admin_id, now, by, sizeof(by), got, &at);
+	if (rc == 1) {
+		admin_fmt_time(at, when, sizeof(when));
+		snprintf(msg, msgsz, "%s #%lld was already decided by %s at %s "
+		    "(%s).", noun, (long long)id, by, when, got);
+	}
+	return rc;
+}
+
 /* Parse "12", "12.5", "0.80", "1.5%" (spaces around allowed) as a fixed
  * point number with `decimals` digits after the point into *out. Returns 0,
  * or -1 when it is not such a number (sign, more decimals, too big). */
@@ -709,8 +729,7 @@ int
 admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
     const char *reason, char *msg, size_t msgsz)
 {
-	char		 by[255], decision[33], when[40], why[256];
-	int64_t		 at = 0;
+	char		 why[256];
 	int		 rc;
 
 	msg[0] = '\0';
@@ -723,13 +742,10 @@ admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
 	}
 	if (db_begin(c->db) == -1)
 		return -1;
-	rc = db_admin_decision_claim(c->db, "order", order_id, from, "cancel",
-	    c->user.user_id, c->now, by, sizeof(by), decision, &at);
+	rc = admin_claim(c->db, "order", order_id, from, "cancel",
+	    c->user.user_id, c->now, "Order", msg, msgsz);
 	if (rc == 1) {
 		db_rollback(c->db);
-		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "Order #%lld was already decided by %s "
-		    "at %s (%s).", (long long)order_id, by, when, decision);
 		return 1;
 	}
 	if (rc == -1)

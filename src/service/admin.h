@@ -14,6 +14,8 @@
 #include "db/admin_settings.h"
 #include "http/http.h"
 
+struct db;
+
 /* How a settings column is entered and checked. */
 enum admin_ftype {
 	AF_BOOL,	/* checkbox: "1" or absent */
@@ -105,6 +107,15 @@ int	admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
  * the caller's transaction if one is open. Returns 0 or -1. */
 int	admin_audit_signin(struct ctx *c, int64_t user_id, int is_admin,
 	    const char *email, const char *outcome);
+
+/* Claim the decision of step for (subject_type, id) as admin_id at now
+ * (db_admin_decision_claim, inside the caller's transaction). Returns 0
+ * when the claim is this admin's, 1 when someone decided before (msg then
+ * says "<noun> #<id> was already decided by X at T (decision)."), -1 on a
+ * database error. Rolls nothing back: the caller does. */
+int	admin_claim(struct db *db, const char *subject_type, int64_t id,
+	    const char *step, const char *decision, int64_t admin_id,
+	    int64_t now, const char *noun, char *msg, size_t msgsz);
 
 /* Format t as "YYYY-MM-DD HH:MM UTC" into out. */
 void	admin_fmt_time(int64_t t, char *out, size_t outsz);

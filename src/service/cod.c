@@ -35,6 +35,7 @@
 #include "service/audit.h"
 #include "service/cod.h"
 #include "service/facts.h"
+#include "service/orders.h"
 
 static const char *const refusal_names[COD_REF__MAX] = {
 	"damaged", "wrong_item", "missing_items", "no_valid_reason",
@@ -282,9 +283,8 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 {
 	struct db_order	 o;
 	enum cod_result	 r;
-	char		 by[255], decision[33], when[40], why[300];
+	char		 why[300];
 	char		 subj[100], body[600];
-	int64_t		 at = 0;
 	int		 rc;
 
 	if (!approve && (reason == NULL || reason[0] == '\0'))
@@ -293,17 +293,12 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 	if ((r = load_cod(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
 	/* "already decided by X at T": the claim is a unique insert. */
-	rc = db_admin_decision_claim(db, "order", id, from,
-	    approve ? "approve" : "reject", admin_id, now, by, sizeof(by),
-	    decision, &at);
+	rc = admin_claim(db, "order", id, from,
+	    approve ? "approve" : "reject", admin_id, now, "Order", msg, msgsz);
 	if (rc == -1)
 		return COD_ERROR;
-	if (rc == 1) {
-		admin_fmt_time(at, when, sizeof(when));
-		return say(COD_DECIDED, msg, msgsz, "Order #%lld was already "
-		    "decided by %s at %s (%s).", (long long)id, by, when,
-		    decision);
-	}
+	if (rc == 1)
+		return COD_DECIDED;
 	if (strcmp(from, "awaiting_review") != 0 ||
 	    strcmp(o.status, from) != 0)
 		return say(COD_CONFLICT, msg, msgsz, "Order #%lld is not "
@@ -702,21 +697,15 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 {
 	struct db_order	 o;
 	enum cod_result	 r;
-	char		(*hd)[11];
 	mp_date		*hol, today, d3, d5;
-	size_t		 nh, i, k = 0;
+	size_t		 k;
 	char		 s3[11], s5[11], why[200], body[400];
 
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
-	if (db_checkout_holidays(db, &hd, &nh) == -1 ||
-	    mp_date_from_unix(now, &today) == -1)
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    order_holidays(db, &hol, &k) == -1)
 		return COD_ERROR;
-	hol = xcalloc(nh + 1, sizeof(*hol));
-	for (i = 0; i < nh; i++)
-		if (mp_date_parse(hd[i], strlen(hd[i]), &hol[k]) == 0)
-			k++;
-	free(hd);
 	/* C-04/COD-P7: 3-5 business days after the merchant's receipt. */
 	if (mp_date_add_business_days(today, COD_REFUND_MIN_DAYS, hol, k,
 	    &d3) == -1 || mp_date_add_business_days(today,

@@ -22,6 +22,7 @@
 #include "service/audit.h"
 #include "service/company.h"
 #include "service/filestore.h"
+#include "service/orders.h"
 
 /* See company.h. */
 int
@@ -51,25 +52,19 @@ int
 company_business_days(struct db *db, int64_t now, int n, char *out,
     size_t outsz)
 {
-	char		(*h)[11];
 	mp_date		*days, today, due;
-	size_t		 i, nh, nd = 0;
+	size_t		 nd;
 	int		 rc = -1;
 
-	if (mp_date_from_unix(now, &today) == -1 ||
-	    db_checkout_holidays(db, &h, &nh) == -1)
-		return -1;
-	days = xcalloc(nh + 1, sizeof(*days));
 	/* The holiday table comes sorted by day (C-04). */
-	for (i = 0; i < nh; i++)
-		if (mp_date_parse(h[i], strlen(h[i]), &days[nd]) == 0)
-			nd++;
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    order_holidays(db, &days, &nd) == -1)
+		return -1;
 	if (mp_date_add_business_days(today, n, days, nd, &due) == 0) {
 		mp_date_str(due, out, outsz);
 		rc = 0;
 	}
 	free(days);
-	free(h);
 	return rc;
 }
 

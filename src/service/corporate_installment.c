@@ -378,9 +378,8 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_app	 a;
-	char			 by[255], decision[33], when[40], body[400];
+	char			 body[400];
 	char			 why[300];
-	int64_t			 at;
 	enum cq_result		 res;
 	enum of_result		 of;
 	int			 rc;
@@ -397,15 +396,12 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 		db_rollback(db);
 		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
 	}
-	rc = db_admin_decision_claim(db, "corp_application", id, "review",
-	    ok ? "approve" : "reject", admin_id, now, by, sizeof(by),
-	    decision, &at);
+	rc = admin_claim(db, "corp_application", id, "review",
+	    ok ? "approve" : "reject", admin_id, now, "Application", msg,
+	    msgsz);
 	if (rc == 1) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "Application #%lld was already decided by "
-		    "%s at %s (%s).", (long long)id, by, when, decision);
 		return CQ_DECIDED;
 	}
 	if (rc == -1)

@@ -126,9 +126,9 @@ from_of(enum of_result r)
 	}
 }
 
-/* The holidays as dates (caller frees *out). 0 or -1. */
-static int
-load_holidays(struct db *db, mp_date **out, size_t *n)
+/* See orders.h. */
+int
+order_holidays(struct db *db, mp_date **out, size_t *n)
 {
 	char	(*hd)[11];
 	size_t	 i, nh;
@@ -155,7 +155,7 @@ order_refund_preview(struct db *db, const char *method, const char *status,
 	mp_date	 today;
 
 	memset(out, 0, sizeof(*out));
-	if (load_holidays(db, &hol, &nh) == -1)
+	if (order_holidays(db, &hol, &nh) == -1)
 		return -1;
 	if (mp_date_from_unix(now, &today) == -1) {
 		free(hol);
@@ -192,7 +192,7 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 		res = ORD_NOT_ALLOWED;
 		goto fail;
 	}
-	if (load_holidays(db, &hol, &nh) == -1 ||
+	if (order_holidays(db, &hol, &nh) == -1 ||
 	    mp_date_from_unix(now, &today) == -1)
 		goto fail;
 	order_refund_rule(o.method, o.status, today, hol, nh, rule);

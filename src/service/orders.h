@@ -35,6 +35,12 @@ struct refund_rule {
 	mp_date		 by;		/* latest refund date */
 };
 
+/* The holidays (C-04) of the calendar table, sorted by day, as dates:
+ * *out (xcalloc'd, the caller frees; never NULL on success) with *n of
+ * them (rows that do not parse are skipped). Returns 0, or -1 on a database
+ * error (then *out is NULL and *n 0). */
+int	order_holidays(struct db *, mp_date **out, size_t *n);
+
 /* Pure: the refund rule of cancelling an order paid with method while in
  * status, decided on today with holidays (sorted). Never fails; an
  * unknown method gets "nothing was charged". */

@@ -308,12 +308,11 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 {
 	struct db_company	 c;
 	struct db_qual		 q;
-	char			 by[255], decision[33], when[40], body[600];
+	char			 body[600];
 	char			 why[300];
 	const char		*to = approve ? "verified" : "rejected";
 	const char		*cto;
 	mp_date			 exp, td;
-	int64_t			 at;
 	int			 rc;
 
 	msg[0] = '\0';
@@ -329,14 +328,11 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
 	}
 	/* The claim makes a second admin's decision "already decided". */
-	rc = db_admin_decision_claim(db, "qualification", id, "review",
-	    approve ? "approve" : "reject", admin_id, now, by, sizeof(by),
-	    decision, &at);
+	rc = admin_claim(db, "qualification", id, "review",
+	    approve ? "approve" : "reject", admin_id, now, "Submission", msg,
+	    msgsz);
 	if (rc == 1) {
 		db_rollback(db);
-		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "Submission #%lld was already decided by "
-		    "%s at %s (%s).", (long long)id, by, when, decision);
 		return CQ_DECIDED;
 	}
 	if (rc == -1)

@@ -26,6 +26,7 @@
 #include "service/audit.h"
 #include "service/filestore.h"
 #include "service/orderflow.h"
+#include "service/orders.h"
 #include "service/remittance.h"
 
 /* See remittance.h. REM-P4: 1-3 business days domestic, 7-15 cross-border. */
@@ -104,25 +105,6 @@ remittance_tracking_norm(const char *s, char *out, size_t outsz)
 		out[i] = (char)toupper((unsigned char)s[i]);
 	}
 	out[n] = '\0';
-	return 0;
-}
-
-/* The holidays (C-04) as a sorted array (*out, free()). 0 or -1. */
-static int
-load_holidays(struct db *db, mp_date **out, size_t *n)
-{
-	char	(*hd)[11];
-	size_t	 i, nh;
-
-	*out = NULL;
-	*n = 0;
-	if (db_checkout_holidays(db, &hd, &nh) == -1)
-		return -1;
-	*out = xcalloc(nh + 1, sizeof(**out));
-	for (i = 0; i < nh; i++)
-		if (mp_date_parse(hd[i], strlen(hd[i]), &(*out)[*n]) == 0)
-			(*n)++;
-	free(hd);
 	return 0;
 }
 
@@ -245,7 +227,7 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	}
 	/* REM-P4: the arrival window, from the day of the remittance. */
 	domestic = db_rem_region_domestic(db, o.region_code);
-	if (domestic == -1 || load_holidays(db, &hol, &nh) == -1 ||
+	if (domestic == -1 || order_holidays(db, &hol, &nh) == -1 ||
 	    remittance_window(day, domestic, hol, nh, &lo, &hi) == -1)
 		goto fail;
 	/* REM-P9: type from content (JPEG, PNG, PDF), encrypted at rest. */
@@ -982,7 +964,7 @@ remittance_tick(struct db *db, int64_t now)
 	int	 n = 0, rc, guard;
 
 	if (mp_date_from_unix(now, &td) == -1 ||
-	    load_holidays(db, &hol, &nh) == -1)
+	    order_holidays(db, &hol, &nh) == -1)
 		return -1;
 	mp_date_str(td, today, sizeof(today));
 	for (guard = 0; guard < 100000; guard++) {

@@ -9,14 +9,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
+#include <curl/curl.h>
 
+#include "core/buf.h"
+#include "core/clock.h"
 #include "core/config.h"
 #include "db/checkout.h"
 #include "db/db.h"
 #include "db/order.h"
 #include "db/seed.h"
+#include "service/partner_auth.h"
 #include "shop.h"
 
 static struct config	 cfg;
@@ -197,4 +202,163 @@ shop_method_block(const char *html, const char *id)
 
 	snprintf(marker, sizeof(marker), "id=\"%s\"", id);
 	return client_between(html, marker, "</div>");
+}
+
+/* See shop.h. */
+void
+shop_tick(int64_t at, const char *part)
+{
+	const char	*ctl = getenv("MALLPAY_CTL");
+	const char	*conf = getenv("MALLPAY_CONF");
+	struct buf	 cmd, out;
+	char		 line[512], when[32];
+	time_t		 tt = (time_t)at;
+	struct tm	 tm;
+	FILE		*p;
+	size_t		 plen = strlen(part);
+	int		 seen = 0;
+
+	assert_non_null(ctl);
+	assert_non_null(conf);
+	gmtime_r(&tt, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_init(&cmd);
+	buf_init(&out);
+	buf_printf(&cmd, "'%s' -c '%s' tick --now %s 2>&1", ctl, conf, when);
+	p = popen(buf_str(&cmd), "r");
+	assert_non_null(p);
+	while (fgets(line, sizeof(line), p) != NULL) {
+		buf_puts(&out, line);
+		if (strncmp(line, part, plen) == 0 && line[plen] == ':') {
+			seen = 1;
+			if (strstr(line, " 0 errors") == NULL)
+				fail_msg("tick %s: %s", when, buf_str(&out));
+		}
+	}
+	pclose(p);
+	if (!seen)
+		fail_msg("tick %s printed no %s line: %s", when, part,
+		    buf_str(&out));
+	buf_cleanup(&cmd);
+	buf_cleanup(&out);
+}
+
+/* curl's write callback: append the n * sz bytes at d to the struct buf
+ * u; returns how many bytes were taken (all of them). */
+static size_t
+shop_sink(char *d, size_t sz, size_t n, void *u)
+{
+	buf_append((struct buf *)u, d, sz * n);
+	return sz * n;
+}
+
+/* See shop.h. */
+long
+shop_partner_post(int64_t partner_id, const char *path, const char *json,
+    int64_t skew, int how, char **out)
+{
+	struct buf		 hb, rb, url;
+	struct curl_slist	*h = NULL;
+	CURL			*cu;
+	char			*line, *save, *copy;
+	long			 st = 0;
+
+	buf_init(&hb);
+	buf_init(&rb);
+	buf_init(&url);
+	assert_int_equal(partner_sign_headers(&cfg, partner_id, 1,
+	    clock_now() + skew, "POST", path, json, strlen(json), &hb), 0);
+	copy = strdup(buf_str(&hb));
+	for (line = strtok_r(copy, "\n", &save);
+	    line != NULL && how != SHOP_UNSIGNED;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (how == SHOP_BADSIG &&
+		    strncmp(line, "X-Signature: ", 13) == 0)
+			line[13] = line[13] == 'a' ? 'b' : 'a';
+		h = curl_slist_append(h, line);
+	}
+	h = curl_slist_append(h, "Content-Type: application/json");
+	buf_printf(&url, "%s%s", client_base(), path);
+	cu = curl_easy_init();
+	curl_easy_setopt(cu, CURLOPT_URL, buf_str(&url));
+	curl_easy_setopt(cu, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(cu, CURLOPT_POSTFIELDS, json);
+	curl_easy_setopt(cu, CURLOPT_WRITEFUNCTION, shop_sink);
+	curl_easy_setopt(cu, CURLOPT_WRITEDATA, &rb);
+	if (curl_easy_perform(cu) == CURLE_OK)
+		curl_easy_getinfo(cu, CURLINFO_RESPONSE_CODE, &st);
+	curl_easy_cleanup(cu);
+	curl_slist_free_all(h);
+	free(copy);
+	if (out != NULL)
+		*out = strdup(buf_str(&rb));
+	buf_cleanup(&hb);
+	buf_cleanup(&rb);
+	buf_cleanup(&url);
+	return st;
+}
+
+/* See shop.h. */
+void
+shop_register(char *email, size_t emailsz, const char *tag,
+    const char *name, const char *password)
+{
+	struct client *cl = client_new();
+
+	client_unique_email(email, emailsz, tag);
+	assert_int_equal(client_register(cl, email, name, password), 303);
+	client_free(cl);
+}
+
+/* See shop.h. */
+void
+shop_post(struct client *cl, const char *csrf_page, const char *path,
+    struct client_resp *r, ...)
+{
+	struct buf	 b;
+	va_list		 ap;
+	const char	*k, *v;
+	char		*tok = client_csrf_of(cl, csrf_page), *f;
+
+	assert_non_null(tok);
+	buf_init(&b);
+	f = client_form("csrf", tok, NULL);
+	buf_puts(&b, f);
+	free(f);
+	va_start(ap, r);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		f = client_form(k, v, NULL);
+		buf_printf(&b, "&%s", f);
+		free(f);
+	}
+	va_end(ap);
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(client_post(cl, path, buf_str(&b), r), 0);
+	buf_cleanup(&b);
+	free(tok);
+}
+
+/* See shop.h. */
+int64_t
+shop_place_one(struct client *cl, const char *email, const char *sku,
+    const char *pay, const char *disclosed, const char *what, char *loc,
+    size_t locsz)
+{
+	struct client_resp	 r;
+	int64_t			 id;
+
+	shop_fill_cart(cl, email, (const char *const[]){ sku, NULL },
+	    (const int[]){ 1 });
+	shop_place(cl, NULL, "MY", pay, disclosed, NULL, NULL, &r);
+	if (r.status != 303)
+		fail_msg("placing %s: %ld", what, r.status);
+	if (loc != NULL) {
+		assert_non_null(r.location);
+		snprintf(loc, locsz, "%s", r.location);
+	}
+	id = shop_location_order(&r);
+	client_resp_cleanup(&r);
+	assert_true(id > 0);
+	return id;
 }

@@ -49,4 +49,38 @@ size_t	shop_order_count(int64_t user_id);
  * NULL when the page has none. */
 char	*shop_method_block(const char *html, const char *id);
 
+/* Run `mallpayctl tick --now at` (MALLPAY_CTL, MALLPAY_CONF); the output
+ * line starting with "part:" (e.g. "installments") must be there and report
+ * " 0 errors", or the test fails with the whole output. Other parts of the
+ * tick are not judged here. */
+void	shop_tick(int64_t at, const char *part);
+/* How shop_partner_post() signs its request. */
+#define SHOP_SIGNED	0	/* partner_sign_headers() as is */
+#define SHOP_UNSIGNED	1	/* no signature headers at all */
+#define SHOP_BADSIG	2	/* X-Signature, first byte changed */
+/* POST json (Content-Type application/json) to path on the stack, signed
+ * by partner_id with key version 1 at clock_now() + skew as how says.
+ * Returns the HTTP status (0 when curl failed), the body into *out
+ * (malloc'd, the caller frees) if out is not NULL. */
+long	shop_partner_post(int64_t partner_id, const char *path,
+	    const char *json, int64_t skew, int how, char **out);
+
+/* Register a fresh shopper named name with password through a client of
+ * its own (the registration must answer 303); the unique email made from
+ * tag goes into email (emailsz bytes). The caller signs in itself. */
+void	shop_register(char *email, size_t emailsz, const char *tag,
+	    const char *name, const char *password);
+/* POST path as cl with the csrf of csrf_page plus the form pairs given as
+ * NULL-terminated key, value arguments; fills r (the caller cleans it). */
+void	shop_post(struct client *cl, const char *csrf_page,
+	    const char *path, struct client_resp *r, ...)
+	    __attribute__((sentinel));
+/* Fill email's cart with one of sku and place it to Malaysia paying with
+ * pay (disclosed as in shop_place()); the answer must be 303 (else the
+ * test fails naming what). Returns the new order's id (> 0); when loc is
+ * not NULL the Location header is copied into it (locsz bytes). */
+int64_t	shop_place_one(struct client *cl, const char *email,
+	    const char *sku, const char *pay, const char *disclosed,
+	    const char *what, char *loc, size_t locsz);
+
 #endif

@@ -45,12 +45,7 @@ static int		 evseq;
 static struct client *
 new_shopper(char *email, const char *tag)
 {
-	struct client *cl = client_new();
-
-	client_unique_email(email, 128, tag);
-	assert_int_equal(client_register(cl, email, "Cora Cod",
-	    DEMO_PASSWORD), 303);
-	client_free(cl);
+	shop_register(email, 128, tag, "Cora Cod", DEMO_PASSWORD);
 	return shop_signin(email);
 }
 
@@ -58,18 +53,7 @@ new_shopper(char *email, const char *tag)
 static int64_t
 place_cod(struct client *cl, const char *email, const char *sku)
 {
-	struct client_resp	 r;
-	int64_t			 id;
-
-	shop_fill_cart(cl, email, (const char *const[]){ sku, NULL },
-	    (const int[]){ 1 });
-	shop_place(cl, NULL, "MY", "cod", NULL, NULL, NULL, &r);
-	if (r.status != 303)
-		fail_msg("placing COD: %ld", r.status);
-	id = shop_location_order(&r);
-	client_resp_cleanup(&r);
-	assert_true(id > 0);
-	return id;
+	return shop_place_one(cl, email, sku, "cod", NULL, "COD", NULL, 0);
 }
 
 /* The order's status now (into a static buffer). */
@@ -96,43 +80,7 @@ sink(char *p, size_t sz, size_t n, void *arg)
 static long
 send_raw(const char *json, int64_t skew, int how, char **out)
 {
-	struct buf		 hb, rb, url;
-	struct curl_slist	*h = NULL;
-	CURL			*cu;
-	char			*line, *save, *copy;
-	long			 st = 0;
-
-	buf_init(&hb);
-	buf_init(&rb);
-	buf_init(&url);
-	assert_int_equal(partner_sign_headers(&cfg, 1, 1, clock_now() + skew,
-	    "POST", EV_PATH, json, strlen(json), &hb), 0);
-	copy = strdup(buf_str(&hb));
-	for (line = strtok_r(copy, "\n", &save); line != NULL && how != 1;
-	    line = strtok_r(NULL, "\n", &save)) {
-		if (how == 2 && strncmp(line, "X-Signature: ", 13) == 0)
-			line[13] = line[13] == 'a' ? 'b' : 'a';
-		h = curl_slist_append(h, line);
-	}
-	h = curl_slist_append(h, "Content-Type: application/json");
-	buf_printf(&url, "%s%s", client_base(), EV_PATH);
-	cu = curl_easy_init();
-	curl_easy_setopt(cu, CURLOPT_URL, buf_str(&url));
-	curl_easy_setopt(cu, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(cu, CURLOPT_POSTFIELDS, json);
-	curl_easy_setopt(cu, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(cu, CURLOPT_WRITEDATA, &rb);
-	if (curl_easy_perform(cu) == CURLE_OK)
-		curl_easy_getinfo(cu, CURLINFO_RESPONSE_CODE, &st);
-	curl_easy_cleanup(cu);
-	curl_slist_free_all(h);
-	free(copy);
-	if (out != NULL)
-		*out = strdup(buf_str(&rb));
-	buf_cleanup(&hb);
-	buf_cleanup(&rb);
-	buf_cleanup(&url);
-	return st;
+	return shop_partner_post(1, EV_PATH, json, skew, how, out);
 }
 
 /* Send event type for order id with extra JSON members (", ..." or "")
@@ -229,6 +177,25 @@ has_message(int64_t user_id, const char *s)
 			found = 1;
 	db_message_list_free(m, n);
 	return found;
+}
+
+/* Fill email's cart with one of sku (none when sku is NULL: the cart as
+ * it is), render /checkout?country=MY as cl and return its COD method
+ * block (malloc'd; the test fails when the page has none). */
+static char *
+cod_block(struct client *cl, const char *email, const char *sku)
+{
+	struct client_resp	 r;
+	char			*blk;
+
+	if (sku != NULL)
+		shop_fill_cart(cl, email, (const char *const[]){ sku, NULL },
+		    (const int[]){ 1 });
+	shop_get(cl, "/checkout?country=MY", &r);
+	blk = shop_method_block(r.body, "method-cod");
+	assert_non_null(blk);
+	client_resp_cleanup(&r);
+	return blk;
 }
 
 /* GET path as cl and check it contains s (and status 200). */
@@ -643,7 +610,6 @@ static void
 test_COD_F2_third_strike_suspends_tick_lifts(void **state)
 {
 	struct client		*adm = shop_signin(ADMIN), *cl;
-	struct client_resp	 r;
 	struct db_cod_user	 u;
 	struct buf		 log;
 	char			 email[128], want[11], cmd[1024], *blk;
@@ -671,16 +637,11 @@ test_COD_F2_third_strike_suspends_tick_lifts(void **state)
 	assert_string_equal(u.suspended_until, want);
 	assert_true(has_message(uid, "suspended"));
 	/* COD-08 at checkout, with the date it ends. */
-	shop_fill_cart(cl, email, (const char *const[]){ VACUUM, NULL },
-	    (const int[]){ 1 });
-	shop_get(cl, "/checkout?country=MY", &r);
-	blk = shop_method_block(r.body, "method-cod");
-	assert_non_null(blk);
+	blk = cod_block(cl, email, VACUUM);
 	assert_non_null(strstr(blk, "COD-08"));
 	assert_non_null(strstr(blk, want));
 	assert_null(strstr(blk, "name=\"pay\""));
 	free(blk);
-	client_resp_cleanup(&r);
 	page_has(cl, "/account/cod", "id=\"cod-suspended\"");
 	/* The end, through the tick's COD work at fixed times. */
 	until_t = mp_date_to_unix(end);
@@ -740,15 +701,10 @@ test_COD_F3_revoke_and_reinstate(void **state)
 	client_resp_cleanup(&r);
 	assert_int_equal(db_cod_user_get(shop_db(), uid, 0, &u), 1);
 	assert_int_equal(u.revoked, 1);
-	shop_fill_cart(cl, email, (const char *const[]){ VACUUM, NULL },
-	    (const int[]){ 1 });
-	shop_get(cl, "/checkout?country=MY", &r);
-	blk = shop_method_block(r.body, "method-cod");
-	assert_non_null(blk);
+	blk = cod_block(cl, email, VACUUM);
 	assert_non_null(strstr(blk, "COD-08"));
 	assert_null(strstr(blk, "name=\"pay\""));
 	free(blk);
-	client_resp_cleanup(&r);
 	page_has(cl, "/account/cod", "id=\"cod-revoked\"");
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)uid);
 	page_has(adm, path, "Reinstate COD");
@@ -759,12 +715,9 @@ test_COD_F3_revoke_and_reinstate(void **state)
 	client_resp_cleanup(&r);
 	assert_int_equal(db_cod_user_get(shop_db(), uid, 0, &u), 1);
 	assert_int_equal(u.revoked, 0);
-	shop_get(cl, "/checkout?country=MY", &r);
-	blk = shop_method_block(r.body, "method-cod");
-	assert_non_null(blk);
+	blk = cod_block(cl, email, NULL);
 	assert_null(strstr(blk, "COD-08"));
 	free(blk);
-	client_resp_cleanup(&r);
 	client_free(cl);
 	client_free(adm);
 }
@@ -851,7 +804,6 @@ static void
 test_COD_07_ladder_at_5_and_6(void **state)
 {
 	struct client		*adm = shop_signin(ADMIN), *cl;
-	struct client_resp	 r;
 	struct db_cod_user	 u;
 	char			 email[128], *blk;
 	int64_t			 uid;
@@ -868,28 +820,18 @@ test_COD_07_ladder_at_5_and_6(void **state)
 	assert_int_equal(u.completed, 5);
 	page_has(cl, "/account/cod", "id=\"cod-limit\">USD 500.00<");
 	page_has(cl, "/account/cod", "1 more completed COD order");
-	shop_fill_cart(cl, email, (const char *const[]){ WASHER, NULL },
-	    (const int[]){ 1 });
-	shop_get(cl, "/checkout?country=MY", &r);
-	blk = shop_method_block(r.body, "method-cod");
-	assert_non_null(blk);
+	blk = cod_block(cl, email, WASHER);
 	assert_non_null(strstr(blk, "COD-07"));
 	free(blk);
-	client_resp_cleanup(&r);
 	complete_one(adm, cl, email, VACUUM, "477.36");
 	assert_int_equal(db_cod_user_get(shop_db(), uid, 0, &u), 1);
 	assert_int_equal(u.completed, 6);
 	page_has(cl, "/account/cod", "id=\"cod-limit\">USD 2,000.00<");
 	page_has(cl, "/account/cod", "id=\"cod-at-top\"");
-	shop_fill_cart(cl, email, (const char *const[]){ WASHER, NULL },
-	    (const int[]){ 1 });
-	shop_get(cl, "/checkout?country=MY", &r);
-	blk = shop_method_block(r.body, "method-cod");
-	assert_non_null(blk);
+	blk = cod_block(cl, email, WASHER);
 	assert_null(strstr(blk, "COD-07"));
 	assert_non_null(strstr(blk, "name=\"pay\" value=\"cod\""));
 	free(blk);
-	client_resp_cleanup(&r);
 	client_free(cl);
 	client_free(adm);
 }

@@ -320,35 +320,6 @@ pdf(char *out, size_t outsz, const char *tag)
 	    "trailer << /Root 1 0 R >>\n%%%%EOF\n", tag, (long)getpid(), ++n);
 }
 
-/* POST form fields (NULL-terminated pairs after path) as cl with its
- * csrf from csrf_page; fills r. */
-static void
-post(struct client *cl, const char *csrf_page, const char *path,
-    struct client_resp *r, ...)
-{
-	struct buf	 b;
-	va_list		 ap;
-	const char	*k, *v;
-	char		*tok = client_csrf_of(cl, csrf_page), *f;
-
-	assert_non_null(tok);
-	buf_init(&b);
-	f = client_form("csrf", tok, NULL);
-	buf_puts(&b, f);
-	free(f);
-	va_start(ap, r);
-	while ((k = va_arg(ap, const char *)) != NULL) {
-		v = va_arg(ap, const char *);
-		f = client_form(k, v, NULL);
-		buf_printf(&b, "&%s", f);
-		free(f);
-	}
-	va_end(ap);
-	memset(r, 0, sizeof(*r));
-	assert_int_equal(client_post(cl, path, buf_str(&b), r), 0);
-	buf_cleanup(&b);
-	free(tok);
-}
 
 /* Upload both documents (licence valid a year) and submit: 303 each. */
 static void
@@ -364,7 +335,7 @@ submit_documents(struct member *m)
 	n = pdf(doc, sizeof(doc), "statements");
 	assert_int_equal(upload(m->cl, "statements", NULL, doc, n,
 	    "statements.pdf", NULL), 303);
-	post(m->cl, "/company", "/company/qualification/submit", &r, NULL);
+	shop_post(m->cl, "/company", "/company/qualification/submit", &r, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 }
@@ -510,14 +481,14 @@ test_INST_03_review_approve(void **state)
 	client_resp_cleanup(&r);
 	snprintf(path, sizeof(path), "/admin/companies/%lld/qualification/"
 	    "start", (long long)m.company_id);
-	post(admin, "/admin", path, &r, NULL);
+	shop_post(admin, "/admin", path, &r, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	company_status(m.company_id, st, sizeof(st));
 	assert_string_equal(st, "under_review");
 	snprintf(path, sizeof(path), "/admin/companies/%lld/qualification/"
 	    "decide", (long long)m.company_id);
-	post(admin, "/admin", path, &r, "decision", "approve", NULL);
+	shop_post(admin, "/admin", path, &r, "decision", "approve", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	company_status(m.company_id, st, sizeof(st));
@@ -525,8 +496,8 @@ test_INST_03_review_approve(void **state)
 	assert_int_equal(one_int(T_MSG_COUNT, m.company_id,
 	    "Qualification verified"), 1);
 	/* A second decision (another admin's open page) is refused. */
-	post(admin, "/admin", path, &r, "decision", "reject", "reason", "late",
-	    NULL);
+	shop_post(admin, "/admin", path, &r, "decision", "reject", "reason",
+	    "late", NULL);
 	assert_int_equal(r.status, 409);
 	assert_true(client_has(&r, "already decided by admin@demo.test"));
 	client_resp_cleanup(&r);
@@ -551,10 +522,10 @@ test_INST_03_review_reject_resubmit(void **state)
 	submit_documents(&m);
 	snprintf(path, sizeof(path), "/admin/companies/%lld/qualification/"
 	    "decide", (long long)m.company_id);
-	post(admin, "/admin", path, &r, "decision", "reject", NULL);
+	shop_post(admin, "/admin", path, &r, "decision", "reject", NULL);
 	assert_int_equal(r.status, 400);
 	client_resp_cleanup(&r);
-	post(admin, "/admin", path, &r, "decision", "reject", "reason",
+	shop_post(admin, "/admin", path, &r, "decision", "reject", "reason",
 	    "licence scan unreadable", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
@@ -570,7 +541,7 @@ test_INST_03_review_reject_resubmit(void **state)
 	submit_documents(&m);
 	company_status(m.company_id, st, sizeof(st));
 	assert_string_equal(st, "submitted");
-	post(admin, "/admin", path, &r, "decision", "approve", NULL);
+	shop_post(admin, "/admin", path, &r, "decision", "approve", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	company_status(m.company_id, st, sizeof(st));
@@ -718,11 +689,11 @@ set_limits(const struct member *m, int agreement, const char *cod,
 	snprintf(path, sizeof(path), "/admin/companies/%lld/limits",
 	    (long long)m->company_id);
 	if (agreement)
-		post(admin, "/admin", path, &r, "save", "1", "agreement", "1",
-		    "cod_limit", cod, "remit_quota", remit, NULL);
+		shop_post(admin, "/admin", path, &r, "save", "1", "agreement",
+		    "1", "cod_limit", cod, "remit_quota", remit, NULL);
 	else
-		post(admin, "/admin", path, &r, "save", "1", "cod_limit", cod,
-		    "remit_quota", remit, NULL);
+		shop_post(admin, "/admin", path, &r, "save", "1", "cod_limit",
+		    cod, "remit_quota", remit, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	client_free(admin);
@@ -835,11 +806,11 @@ test_INST_CORP_application_to_effect(void **state)
 	    (long long)id);
 	/* INST-CORP: terms 3-6 only. */
 	snprintf(act, sizeof(act), "%s/apply", path);
-	post(m.cl, "/company", act, &r, "term", "7", NULL);
+	shop_post(m.cl, "/company", act, &r, "term", "7", NULL);
 	assert_int_equal(r.status, 400);
 	assert_true(client_has(&r, "INST-CORP"));
 	client_resp_cleanup(&r);
-	post(m.cl, "/company", act, &r, "term", "4", NULL);
+	shop_post(m.cl, "/company", act, &r, "term", "4", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	/* C-04: the review date is stored on the application and order. */
@@ -848,12 +819,12 @@ test_INST_CORP_application_to_effect(void **state)
 	one_str(T_ORDER, id, 2, st, sizeof(st));
 	assert_string_equal(st, due);
 	/* A second application changes nothing. */
-	post(m.cl, "/company", act, &r, "term", "5", NULL);
+	shop_post(m.cl, "/company", act, &r, "term", "5", NULL);
 	assert_int_equal(r.status, 409);
 	client_resp_cleanup(&r);
 	/* The admin approves: agreement issued, order awaiting signature. */
 	snprintf(act, sizeof(act), "%s/decide", apath);
-	post(admin, "/admin", act, &r, "decision", "approve", NULL);
+	shop_post(admin, "/admin", act, &r, "decision", "approve", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	one_str(T_ORDER, id, 0, st, sizeof(st));
@@ -874,18 +845,20 @@ test_INST_CORP_application_to_effect(void **state)
 	client_resp_cleanup(&r);
 	/* The down payment cannot come before the signature. */
 	snprintf(path, sizeof(path), "%s/down-payment", apath);
-	post(admin, "/admin", path, &r, "amount", "437.40", "reference",
+	shop_post(admin, "/admin", path, &r, "amount", "437.40", "reference",
 	    "TRX-EARLY", NULL);
 	assert_int_equal(r.status, 409);
 	client_resp_cleanup(&r);
 	/* A different text is not signed. */
 	snprintf(path, sizeof(path), "/orders/%lld/corporate/sign",
 	    (long long)id);
-	post(m.cl, "/company", path, &r, "sha256", "00000000000000000000000000"
-	    "00000000000000000000000000000000000000", "agree", "yes", NULL);
+	shop_post(m.cl, "/company", path, &r, "sha256",
+	    "0000000000000000000000000000000000000000000000000000000000000000",
+	    "agree", "yes", NULL);
 	assert_int_equal(r.status, 400);
 	client_resp_cleanup(&r);
-	post(m.cl, "/company", path, &r, "sha256", shown, "agree", "yes", NULL);
+	shop_post(m.cl, "/company", path, &r, "sha256", shown, "agree", "yes",
+	    NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	free(shown);
@@ -913,11 +886,11 @@ test_INST_CORP_application_to_effect(void **state)
 	/* The down payment: less than the agreement's is refused; the
 	 * right one puts the agreement in effect and the order to ship. */
 	snprintf(path, sizeof(path), "%s/down-payment", apath);
-	post(admin, "/admin", path, &r, "amount", "400.00", "reference",
+	shop_post(admin, "/admin", path, &r, "amount", "400.00", "reference",
 	    "TRX-1", NULL);
 	assert_int_equal(r.status, 400);
 	client_resp_cleanup(&r);
-	post(admin, "/admin", path, &r, "amount", "437.40", "reference",
+	shop_post(admin, "/admin", path, &r, "amount", "437.40", "reference",
 	    "TRX-1", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
@@ -932,13 +905,13 @@ test_INST_CORP_application_to_effect(void **state)
 	one_str(T_PLAN, id, 2, st, sizeof(st));
 	assert_string_equal(st, "4");
 	/* Recorded once: a second recording is "already recorded". */
-	post(admin, "/admin", path, &r, "amount", "437.40", "reference",
+	shop_post(admin, "/admin", path, &r, "amount", "437.40", "reference",
 	    "TRX-1", NULL);
 	assert_int_equal(r.status, 409);
 	client_resp_cleanup(&r);
 	/* A monthly repayment by bank transfer, recorded by the admin. */
 	snprintf(path, sizeof(path), "%s/repayment", apath);
-	post(admin, "/admin", path, &r, "amount", "263.31", "reference",
+	shop_post(admin, "/admin", path, &r, "amount", "263.31", "reference",
 	    "TRX-2", "key", "test-repay-1", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
@@ -962,15 +935,15 @@ test_INST_CORP_refused(void **state)
 	id = corp_order(&m, "corprefuse");
 	snprintf(path, sizeof(path), "/orders/%lld/corporate/apply",
 	    (long long)id);
-	post(m.cl, "/company", path, &r, "term", "3", NULL);
+	shop_post(m.cl, "/company", path, &r, "term", "3", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/decide",
 	    (long long)id);
-	post(admin, "/admin", path, &r, "decision", "reject", NULL);
+	shop_post(admin, "/admin", path, &r, "decision", "reject", NULL);
 	assert_int_equal(r.status, 400);
 	client_resp_cleanup(&r);
-	post(admin, "/admin", path, &r, "decision", "reject", "reason",
+	shop_post(admin, "/admin", path, &r, "decision", "reject", "reason",
 	    "financial statements too old", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
@@ -1004,7 +977,7 @@ test_INST_CORP_other_company_404(void **state)
 	client_resp_cleanup(&r);
 	snprintf(path, sizeof(path), "/orders/%lld/corporate/apply",
 	    (long long)id);
-	post(other.cl, "/company", path, &r, "term", "3", NULL);
+	shop_post(other.cl, "/company", path, &r, "term", "3", NULL);
 	assert_int_equal(r.status, 404);
 	client_resp_cleanup(&r);
 	snprintf(path, sizeof(path), "/orders/%lld/agreement", (long long)id);
@@ -1022,7 +995,7 @@ test_INST_CORP_other_company_404(void **state)
 	run(q);
 	snprintf(path, sizeof(path), "/orders/%lld/corporate/apply",
 	    (long long)id);
-	post(colleague, "/company", path, &r, "term", "3", NULL);
+	shop_post(colleague, "/company", path, &r, "term", "3", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	client_free(colleague);

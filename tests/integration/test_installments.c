@@ -141,11 +141,8 @@ shopper_new(struct shopper *s, const char *tag)
 	struct dbq *q;
 
 	memset(s, 0, sizeof(*s));
-	client_unique_email(s->email, sizeof(s->email), tag);
-	s->cl = client_new();
-	assert_int_equal(client_register(s->cl, s->email, "Ines Installment",
-	    PASSWORD), 303);
-	client_free(s->cl);
+	shop_register(s->email, sizeof(s->email), tag, "Ines Installment",
+	    PASSWORD);
 	s->id = shop_user_id(s->email);
 	q = tq(T_SETUP);
 	dbq_int(q, s->id);
@@ -190,17 +187,11 @@ static void
 post_card(struct shopper *s, int64_t id, const char *pan,
     struct client_resp *r)
 {
-	char page[64], *tok, *body;
+	char page[64];
 
 	snprintf(page, sizeof(page), "/orders/%lld/card", (long long)id);
-	tok = client_csrf_of(s->cl, page);
-	assert_non_null(tok);
-	body = client_form("csrf", tok, "card_number", pan, "expiry", "12/39",
+	shop_post(s->cl, page, page, r, "card_number", pan, "expiry", "12/39",
 	    "cvv", "123", NULL);
-	memset(r, 0, sizeof(*r));
-	assert_int_equal(client_post(s->cl, page, body, r), 0);
-	free(body);
-	free(tok);
 }
 
 /* GET page, then POST its form (csrf, key and, when seq, seq) to path;
@@ -291,38 +282,7 @@ noon(mp_date d, int days)
 static void
 tick(int64_t at)
 {
-	const char	*ctl = getenv("MALLPAY_CTL");
-	const char	*conf = getenv("MALLPAY_CONF");
-	struct buf	 cmd, out;
-	char		 line[512], when[32];
-	time_t		 tt = (time_t)at;
-	struct tm	 tm;
-	FILE		*p;
-	int		 seen = 0;
-
-	assert_non_null(ctl);
-	assert_non_null(conf);
-	gmtime_r(&tt, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	buf_init(&cmd);
-	buf_init(&out);
-	buf_printf(&cmd, "'%s' -c '%s' tick --now %s 2>&1", ctl, conf, when);
-	p = popen(buf_str(&cmd), "r");
-	assert_non_null(p);
-	while (fgets(line, sizeof(line), p) != NULL) {
-		buf_puts(&out, line);
-		if (strncmp(line, "installments:", 13) == 0) {
-			seen = 1;
-			if (strstr(line, " 0 errors") == NULL)
-				fail_msg("tick %s: %s", when, buf_str(&out));
-		}
-	}
-	pclose(p);
-	if (!seen)
-		fail_msg("tick %s printed no installments line: %s", when,
-		    buf_str(&out));
-	buf_cleanup(&cmd);
-	buf_cleanup(&out);
+	shop_tick(at, "installments");
 }
 
 /* Messages of user with subject. */
@@ -980,21 +940,16 @@ static int64_t
 partner_order(struct shopper *s, const char *tag)
 {
 	struct client_resp	r;
-	char			loc[128], page[64], *tok, *body;
+	char			loc[128], page[64];
 	int64_t			id;
 
 	shopper_new(s, tag);
 	id = place(s, PARTNER_PLAN, loc, sizeof(loc));
 	assert_non_null(strstr(loc, "/apply"));
 	snprintf(page, sizeof(page), "/orders/%lld/apply", (long long)id);
-	tok = client_csrf_of(s->cl, page);
-	body = client_form("csrf", tok, NULL);
-	memset(&r, 0, sizeof(r));
-	assert_int_equal(client_post(s->cl, page, body, &r), 0);
+	shop_post(s->cl, page, page, &r, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
-	free(body);
-	free(tok);
 	return id;
 }
 
@@ -1059,14 +1014,6 @@ test_INST_PC_partner_approved_by_tick(void **state)
 
 static long finance_post_at(const char *, int, int64_t, char **);
 
-/* curl's write callback: append to the struct buf u. */
-static size_t
-sink(char *d, size_t sz, size_t n, void *u)
-{
-	buf_printf((struct buf *)u, "%.*s", (int)(sz * n), d);
-	return sz * n;
-}
-
 /* finance_post_at() at a new second each call. */
 static long
 finance_post(const char *json, int signed_, char **out)
@@ -1084,41 +1031,8 @@ finance_post(const char *json, int signed_, char **out)
 static long
 finance_post_at(const char *json, int signed_, int64_t skew, char **out)
 {
-	struct buf		 hb, rb, url;
-	struct curl_slist	*h = NULL;
-	CURL			*cu;
-	char			*line, *save, *copy;
-	long			 st = 0;
-
-	buf_init(&hb);
-	buf_init(&rb);
-	buf_init(&url);
-	assert_int_equal(partner_sign_headers(&cfg, 2, 1, clock_now() + skew,
-	    "POST",
-	    FINANCE_PATH, json, strlen(json), &hb), 0);
-	copy = strdup(buf_str(&hb));
-	for (line = strtok_r(copy, "\n", &save); line != NULL && signed_;
-	    line = strtok_r(NULL, "\n", &save))
-		h = curl_slist_append(h, line);
-	h = curl_slist_append(h, "Content-Type: application/json");
-	buf_printf(&url, "%s%s", client_base(), FINANCE_PATH);
-	cu = curl_easy_init();
-	curl_easy_setopt(cu, CURLOPT_URL, buf_str(&url));
-	curl_easy_setopt(cu, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(cu, CURLOPT_POSTFIELDS, json);
-	curl_easy_setopt(cu, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(cu, CURLOPT_WRITEDATA, &rb);
-	if (curl_easy_perform(cu) == CURLE_OK)
-		curl_easy_getinfo(cu, CURLINFO_RESPONSE_CODE, &st);
-	curl_easy_cleanup(cu);
-	curl_slist_free_all(h);
-	free(copy);
-	if (out != NULL)
-		*out = strdup(buf_str(&rb));
-	buf_cleanup(&hb);
-	buf_cleanup(&rb);
-	buf_cleanup(&url);
-	return st;
+	return shop_partner_post(2, FINANCE_PATH, json,
+	    skew, signed_ ? SHOP_SIGNED : SHOP_UNSIGNED, out);
 }
 
 /* INST-PC: the partner's signed callback completes the application at

@@ -59,14 +59,7 @@ static void
 post_csrf(struct client *cl, const char *page, const char *path,
     struct client_resp *r)
 {
-	char *tok = client_csrf_of(cl, page), *body;
-
-	assert_non_null(tok);
-	body = client_form("csrf", tok, NULL);
-	memset(r, 0, sizeof(*r));
-	assert_int_equal(client_post(cl, path, body, r), 0);
-	free(body);
-	free(tok);
+	shop_post(cl, page, path, r, NULL);
 }
 
 /* The list: newest first, status, amount with currency, next action. */

@@ -124,11 +124,8 @@ static void
 shopper_new(struct shopper *s, int score)
 {
 	memset(s, 0, sizeof(*s));
-	client_unique_email(s->email, sizeof(s->email), "pau");
-	s->cl = client_new();
-	assert_int_equal(client_register(s->cl, s->email, "Pat Payafter",
-	    PASSWORD), 303);
-	client_free(s->cl);
+	shop_register(s->email, sizeof(s->email), "pau", "Pat Payafter",
+	    PASSWORD);
 	s->cl = client_new();
 	assert_int_equal(client_signin(s->cl, s->email, PASSWORD), 303);
 	s->id = shop_user_id(s->email);
@@ -140,14 +137,7 @@ static void
 post_csrf(struct client *cl, const char *page, const char *path,
     struct client_resp *r)
 {
-	char *tok = client_csrf_of(cl, page), *body;
-
-	assert_non_null(tok);
-	body = client_form("csrf", tok, NULL);
-	memset(r, 0, sizeof(*r));
-	assert_int_equal(client_post(cl, path, body, r), 0);
-	free(body);
-	free(tok);
+	shop_post(cl, page, path, r, NULL);
 }
 
 /* Bind pan as s's Pay After Use card through the page; returns the
@@ -294,38 +284,7 @@ confirm_at(int64_t uid, int64_t id, int64_t at)
 static void
 tick(int64_t at)
 {
-	const char	*ctl = getenv("MALLPAY_CTL");
-	const char	*conf = getenv("MALLPAY_CONF");
-	struct buf	 cmd, out;
-	char		 line[512], when[32];
-	time_t		 tt = (time_t)at;
-	struct tm	 tm;
-	FILE		*p;
-	int		 seen = 0;
-
-	assert_non_null(ctl);
-	assert_non_null(conf);
-	gmtime_r(&tt, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	buf_init(&cmd);
-	buf_init(&out);
-	buf_printf(&cmd, "'%s' -c '%s' tick --now %s 2>&1", ctl, conf, when);
-	p = popen(buf_str(&cmd), "r");
-	assert_non_null(p);
-	while (fgets(line, sizeof(line), p) != NULL) {
-		buf_puts(&out, line);
-		if (strncmp(line, "payafter:", 9) == 0) {
-			seen = 1;
-			if (strstr(line, " 0 errors") == NULL)
-				fail_msg("tick %s: %s", when, buf_str(&out));
-		}
-	}
-	pclose(p);
-	if (!seen)
-		fail_msg("tick %s printed no payafter line: %s", when,
-		    buf_str(&out));
-	buf_cleanup(&cmd);
-	buf_cleanup(&out);
+	shop_tick(at, "payafter");
 }
 
 /* PAU-01: a score of 550 is refused with the rule, 551 is allowed,

@@ -53,19 +53,12 @@ pdf(char *out, size_t outsz, const char *tag)
 static int64_t
 place(struct client *cl, const char *email)
 {
-	struct client_resp	 r;
-	int64_t			 id;
+	char	loc[256];
+	int64_t	id;
 
-	shop_fill_cart(cl, email, (const char *const[]){ SKU, NULL },
-	    (const int[]){ 1 });
-	shop_place(cl, NULL, "MY", "remittance", "remittance", NULL, NULL, &r);
-	if (r.status != 303)
-		fail_msg("placing a remittance order: %ld", r.status);
-	assert_non_null(r.location);
-	assert_non_null(strstr(r.location, "/remittance"));
-	id = shop_location_order(&r);
-	client_resp_cleanup(&r);
-	assert_true(id > 0);
+	id = shop_place_one(cl, email, SKU, "remittance", "remittance",
+	    "a remittance order", loc, sizeof(loc));
+	assert_non_null(strstr(loc, "/remittance"));
 	return id;
 }
 
