@@ -4,7 +4,18 @@
 {{#ERROR}}<p class="error-summary" role="alert" id="order-error">{{MSG}}</p>{{/ERROR}}
 <p class="order-status" data-status="{{STATUS_CODE}}">Status: <strong id="order-status">{{STATE}}</strong> · {{METHOD}} · placed {{PLACED}} · ships to {{COUNTRY}}</p>
 {{#NEXT}}<p class="next-step" id="next-step"><strong>What happens next:</strong> {{TEXT}}</p>{{/NEXT}}
-{{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel"><p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}</p>{{/REFUND}}</div>{{/REMIT_PANEL}}
+{{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel"><p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}{{#TO}}, to postal account {{ACCOUNT}}{{/TO}}{{#SENT}}. <strong class="refund-sent">Sent through the post office on {{AT}}</strong>{{/SENT}}</p>{{/REFUND}}{{#ACCOUNT_FORM}}
+<form method="post" action="/orders/{{ID}}/refund-account" id="refund-account-form" novalidate>
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<p>Where should the post office send your refund (REM-P8)? Post office fees and exchange losses are not refunded.{{#GIVEN}} You can correct the account until the refund is sent.{{/GIVEN}}</p>
+	<p><label for="refund-holder">Account holder's name</label>
+	<input id="refund-holder" name="holder" maxlength="200" value="{{HOLDER}}" autocomplete="name"{{#HOLDER_ERR}} aria-invalid="true" aria-describedby="refund-holder-err"{{/HOLDER_ERR}}>
+	{{#HOLDER_ERR}}<span class="field-error" id="refund-holder-err">{{MSG}}</span>{{/HOLDER_ERR}}</p>
+	<p><label for="refund-account">Postal account number or IBAN</label>
+	<input id="refund-account" name="account" maxlength="64" value="{{ACCOUNT}}"{{#ACCOUNT_ERR}} aria-invalid="true" aria-describedby="refund-account-err"{{/ACCOUNT_ERR}}>
+	{{#ACCOUNT_ERR}}<span class="field-error" id="refund-account-err">{{MSG}}</span>{{/ACCOUNT_ERR}}</p>
+	<p><button type="submit">Save refund account</button></p>
+</form>{{/ACCOUNT_FORM}}</div>{{/REMIT_PANEL}}
 {{#ACTION}}<p><a class="button" id="next-action" href="{{HREF}}">{{LABEL}}</a></p>{{/ACTION}}
 
 <section aria-labelledby="items-h">

@@ -58,5 +58,10 @@
 </section>
 <section aria-labelledby="refunds-h">
 <h2 id="refunds-h">Refunds due</h2>
-<ul id="refunds">{{#REFUND}}<li>{{KIND}}: {{AMOUNT}}, due {{DUE}}</li>{{/REFUND}}</ul>
+<ul id="refunds">{{#REFUND}}<li id="refund-{{RID}}">{{KIND}}: {{AMOUNT}}, due {{DUE}}.
+	{{#ACCOUNT}}To the postal account of <span class="refund-holder">{{HOLDER}}</span>, <span class="refund-account">{{NUMBER}}</span> (given {{AT}}).{{/ACCOUNT}}
+	{{#WAITING}}<span class="refund-waiting">Waiting for the shopper's postal account (REM-P8).</span>{{/WAITING}}
+	{{#SENT}}<span class="refund-sent">Sent by {{BY}} at {{AT}}.</span>{{/SENT}}
+	{{#SEND_FORM}}<form method="post" action="/admin/orders/{{ID}}/remittance-refund-sent" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="refund" value="{{RID}}"><button type="submit">Mark refund sent</button></form>{{/SEND_FORM}}
+</li>{{/REFUND}}</ul>
 </section>

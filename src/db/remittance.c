@@ -37,6 +37,9 @@ enum stmt {
 	STMT_T_EXCESS,
 	STMT_T_CANCEL,
 	STMT_R_SET_DUE,
+	STMT_R_SET_ACCOUNT,
+	STMT_R_GET_LOCK,
+	STMT_R_SENT,
 	STMT__MAX
 };
 
@@ -50,6 +53,13 @@ enum stmt {
 #define V_FROM \
 	"FROM remittance_vouchers v LEFT JOIN users a ON a.id = v.decided_by "
 #define V_NCOLS	20
+
+/* A refund row (remittance_refunds r, users s = who sent it). */
+#define R_COLS \
+	"r.id, r.order_id, r.kind, r.amount_minor, r.currency, " \
+	"COALESCE(r.due, ''), r.created_at, COALESCE(r.sent_at, 0), " \
+	"COALESCE(r.account_name, ''), COALESCE(r.account_number, ''), " \
+	"COALESCE(r.account_given_at, 0), COALESCE(s.email, '') "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAYEE */
@@ -102,9 +112,8 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO remittance_refunds (order_id, kind, amount_minor, "
 	"currency, due, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 	/* STMT_R_LIST */
-	"SELECT id, order_id, kind, amount_minor, currency, "
-	"COALESCE(due, ''), created_at, COALESCE(sent_at, 0) "
-	"FROM remittance_refunds WHERE order_id = ? ORDER BY id",
+	"SELECT " R_COLS "FROM remittance_refunds r LEFT JOIN users s ON "
+	"s.id = r.sent_by WHERE r.order_id = ? ORDER BY r.id",
 	/* STMT_BY_RF */
 	"SELECT id FROM orders WHERE rf_code = ? AND method = 'remittance'",
 	/* STMT_S_INSERT */
@@ -144,6 +153,17 @@ static const char *const stmts[STMT__MAX] = {
 	"FOR UPDATE SKIP LOCKED",
 	/* STMT_R_SET_DUE */
 	"UPDATE remittance_refunds SET due = ? WHERE id = ?",
+	/* STMT_R_SET_ACCOUNT (migration 012): every unsent refund of the
+	 * order, only when the order is the user's. */
+	"UPDATE remittance_refunds r JOIN orders o ON o.id = r.order_id "
+	"SET r.account_name = ?, r.account_number = ?, r.account_given_at = ? "
+	"WHERE r.order_id = ? AND o.user_id = ? AND r.sent_at IS NULL",
+	/* STMT_R_GET_LOCK */
+	"SELECT " R_COLS "FROM remittance_refunds r LEFT JOIN users s ON "
+	"s.id = r.sent_by WHERE r.id = ? FOR UPDATE",
+	/* STMT_R_SENT: only once, only with an account. */
+	"UPDATE remittance_refunds SET sent_at = ?, sent_by = ? WHERE id = ? "
+	"AND sent_at IS NULL AND account_given_at IS NOT NULL",
 };
 
 /* Read the V_COLS of the current row (from column base) into *v. */
@@ -465,6 +485,10 @@ fill_rem_refund_list(struct dbq *q, void *arg)
 	dbq_col_copy(q, 5, r->due, sizeof(r->due));
 	r->created_at = dbq_col_int(q, 6);
 	r->sent_at = dbq_col_int(q, 7);
+	dbq_col_copy(q, 8, r->account_name, sizeof(r->account_name));
+	dbq_col_copy(q, 9, r->account_number, sizeof(r->account_number));
+	r->account_given_at = dbq_col_int(q, 10);
+	dbq_col_copy(q, 11, r->sent_by_email, sizeof(r->sent_by_email));
 }
 
 /* See remittance.h. */
@@ -656,6 +680,63 @@ db_rem_refund_set_due(struct db *db, int64_t id, const char *day)
 	dbq_cstr(q, day);
 	dbq_int(q, id);
 	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_refund_set_account(struct db *db, int64_t order_id, int64_t user_id,
+    const char *name, const char *number, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	if ((q = get(db, STMT_R_SET_ACCOUNT)) == NULL)
+		return -1;
+	dbq_cstr(q, name);
+	dbq_cstr(q, number);
+	dbq_int(q, now);
+	dbq_int(q, order_id);
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == 0)
+		rc = (int)dbq_affected(q);
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_refund_get_lock(struct db *db, int64_t id, struct db_rem_refund *r)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((q = get(db, STMT_R_GET_LOCK)) == NULL)
+		return -1;
+	dbq_int(q, id);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		fill_rem_refund_list(q, r);
+	dbq_done(q);
+	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_refund_mark_sent(struct db *db, int64_t id, int64_t admin_id,
+    int64_t now)
+{
+	struct dbq	*q;
+	int		 rc = -1;
+
+	if ((q = get(db, STMT_R_SENT)) == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, admin_id);
+	dbq_int(q, id);
+	if (dbq_exec(q) == 0)
+		rc = dbq_affected(q) == 1 ? 1 : 0;
 	dbq_done(q);
 	return rc;
 }

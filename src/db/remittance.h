@@ -121,11 +121,31 @@ struct db_rem_refund {
 	char	kind[8];
 	char	currency[4];
 	char	due[11];		/* "" when not dated yet */
+	/* migration 012: the shopper's postal account ("" / 0: not given) */
+	char	account_name[201];
+	char	account_number[65];
+	int64_t	account_given_at;
+	char	sent_by_email[255];	/* "" when not sent */
 };
 
 /* The refunds of order_id (*out of *n, free()). 0 or -1. */
 int	db_rem_refund_list(struct db *, int64_t order_id,
 	    struct db_rem_refund **out, size_t *n);
+
+/* Give (or correct) the postal account of every unsent refund of order_id
+ * when the order is user_id's. Returns the rows changed (0: none), -1. */
+int	db_rem_refund_set_account(struct db *, int64_t order_id,
+	    int64_t user_id, const char *name, const char *number,
+	    int64_t now);
+
+/* Lock refund id into *r (with who sent it). 1, 0 no such refund, -1. */
+int	db_rem_refund_get_lock(struct db *, int64_t id,
+	    struct db_rem_refund *r);
+
+/* Mark refund id sent by admin_id at now, only if unsent and its account
+ * is given. 1 marked, 0 not (sent or no account), -1 error. */
+int	db_rem_refund_mark_sent(struct db *, int64_t id, int64_t admin_id,
+	    int64_t now);
 
 /* The remittance order whose code is rf (electronic form): id, 0, -1. */
 int64_t	db_rem_order_by_rf(struct db *, const char *rf);

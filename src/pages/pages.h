@@ -109,6 +109,11 @@ extern const struct field_spec page_admin_vouchers_fields[];
 extern const struct field_spec page_admin_voucher_file_fields[];
 extern const struct field_spec page_admin_voucher_decide_fields[];
 extern const struct field_spec page_admin_statements_fields[];
+/* refund account and sent (sql/012_refund_account.sql, REM-P8/P7) */
+int	page_remittance_refund_account(struct ctx *);	/* POST /orders/:id/refund-account */
+int	page_admin_rem_refund_sent(struct ctx *);	/* POST /admin/orders/:id/remittance-refund-sent */
+extern const struct field_spec page_remittance_refund_account_fields[];
+extern const struct field_spec page_admin_rem_refund_sent_fields[];
 /* The remittance panel of GET /orders/:id (section REMIT_PANEL of
  * order.tpl): the instructions link, the expected arrival window of a
  * voucher being verified (REM-P4), what is still due (REM-P7), refunds

@@ -574,6 +574,25 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 		page_set_money(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
 		view_set(s, "DUE", rf[i].due[0] ? rf[i].due :
 		    "15 business days after the order completes");
+		/* migration 012: the shopper's postal account, and sent. */
+		view_set_int(s, "RID", (long long)rf[i].id);
+		if (rf[i].account_given_at != 0) {
+			struct view_dict *t = view_add(s, "ACCOUNT");
+
+			view_set(t, "HOLDER", rf[i].account_name);
+			view_set(t, "NUMBER", rf[i].account_number);
+			page_time(rf[i].account_given_at, when, sizeof(when));
+			view_set(t, "AT", when);
+		} else if (rf[i].sent_at == 0)
+			view_show(s, "WAITING");
+		if (rf[i].sent_at != 0) {
+			struct view_dict *t = view_add(s, "SENT");
+
+			view_set(t, "BY", rf[i].sent_by_email);
+			page_time(rf[i].sent_at, when, sizeof(when));
+			view_set(t, "AT", when);
+		} else
+			view_show(s, "SEND_FORM");
 	}
 	free(v);
 	free(rf);
@@ -750,6 +769,9 @@ page_admin_statements_post(struct ctx *c)
 	return statements_page(c, 200, &res, NULL);
 }
 
+static void refund_account_form(struct ctx *, struct view_dict *,
+	    const char *, const char *);
+
 /* See pages.h. Errors only leave the panel out (logged by the db layer). */
 void
 remittance_order_panel(struct ctx *c, struct view_dict *d,
@@ -760,6 +782,9 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	struct view_dict	*p, *s;
 	int64_t			 got = 0;
 	size_t			 n = 0, i;
+	char			 when[40];
+	const char		*name = NULL, *number = NULL;
+	int			 unsent = 0;
 
 	if (strcmp(o->method, "remittance") != 0)
 		return;
@@ -788,6 +813,124 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 		page_set_money(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
 		view_set(s, "BY", rf[i].due[0] ? rf[i].due :
 		    "15 business days after the order completes");
+		/* migration 012: where it goes, and whether it went. */
+		if (rf[i].sent_at != 0) {
+			page_time(rf[i].sent_at, when, sizeof(when));
+			view_set(view_add(s, "SENT"), "AT", when);
+		} else {
+			unsent = 1;
+			if (rf[i].account_given_at != 0) {
+				name = rf[i].account_name;
+				number = rf[i].account_number;
+			}
+		}
+		if (rf[i].account_given_at != 0)
+			view_set(view_add(s, "TO"), "ACCOUNT",
+			    rf[i].account_number);
 	}
+	if (unsent)
+		refund_account_form(c, p, name, number);
 	free(rf);
+}
+
+/* The form giving (or correcting) the postal account of the unsent
+ * refunds (section ACCOUNT_FORM of REMIT_PANEL): prefilled with the given
+ * account, or on a refused POST /orders/:id/refund-account with what was
+ * submitted and the message next to each field. */
+static void
+refund_account_form(struct ctx *c, struct view_dict *p, const char *name,
+    const char *number)
+{
+	struct view_dict	*f = view_add(p, "ACCOUNT_FORM");
+	char			 norm[65], nerr[200], aerr[200];
+
+	if (c->req->method == HTTP_POST && ctx_field(c, "holder") != NULL) {
+		/* This request is the refused submit: show it again. */
+		name = ctx_str(c, "holder");
+		number = ctx_str(c, "account");
+		if (remittance_account_check(name, number, norm, sizeof(norm),
+		    nerr, aerr, sizeof(nerr))) {
+			if (nerr[0] != '\0')
+				view_set(view_add(f, "HOLDER_ERR"), "MSG", nerr);
+			if (aerr[0] != '\0')
+				view_set(view_add(f, "ACCOUNT_ERR"), "MSG", aerr);
+		}
+	} else if (name != NULL)
+		view_show(f, "GIVEN");
+	view_set(f, "HOLDER", name != NULL ? name : "");
+	view_set(f, "ACCOUNT", number != NULL ? number : "");
+}
+
+const struct field_spec page_remittance_refund_account_fields[] = {
+	{ "holder", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "account", FIELD_TEXT, 0, 200, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* POST /orders/:id/refund-account: the shopper gives or corrects the
+ * postal account of the order's unsent refunds (REM-P8, REM-P7). Another
+ * user's order is 404; bad input re-renders the order page with the
+ * messages next to the fields (400). */
+int
+page_remittance_refund_account(struct ctx *c)
+{
+	char		 nerr[200], aerr[200], loc[64];
+	int64_t		 id = ctx_arg_id(c, 0);
+	int		 rc;
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	switch (remittance_refund_account(c->db, c->user.user_id, id,
+	    ctx_str(c, "holder"), ctx_str(c, "account"), c->now, nerr, aerr,
+	    sizeof(nerr))) {
+	case REM_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld#remit-panel",
+		    (long long)id);
+		return page_redirect(c, loc);
+	case REM_INVALID:
+		if ((rc = page_order(c)) != 200)
+			return rc;
+		c->resp->status = 400;
+		return 400;
+	case REM_NOT_FOUND:
+		return page_error(c, 404, "There is no such order.");
+	case REM_NOT_ALLOWED:
+		return page_error(c, 409, "This order has no refund waiting to "
+		    "be sent: nothing was changed.");
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
+const struct field_spec page_admin_rem_refund_sent_fields[] = {
+	{ "refund", FIELD_ID, 1, 20, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
+/* POST /admin/orders/:id/remittance-refund-sent: the admin marks refund
+ * `refund` of the order sent (refused while the shopper's postal account
+ * is missing; a second submit says who marked it and when). */
+int
+page_admin_rem_refund_sent(struct ctx *c)
+{
+	char		 msg[400];
+	int64_t		 id = ctx_arg_id(c, 0), rid = ctx_int(c, "refund", 0);
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	if (rid <= 0)
+		return admin_voucher_page(c, id, 400, NULL, "Choose the "
+		    "refund to mark sent.");
+	switch (remittance_refund_sent(c->db, c->user.user_id, id, rid,
+	    c->now, msg, sizeof(msg))) {
+	case REM_OK:
+		return admin_voucher_page(c, id, 200, msg, NULL);
+	case REM_NOT_FOUND:
+		return page_error(c, 404, "This order has no such refund.");
+	case REM_DECIDED:
+	case REM_NOT_ALLOWED:
+		return admin_voucher_page(c, id, 409, NULL, msg);
+	default:
+		return page_error(c, 500, NULL);
+	}
 }

@@ -64,6 +64,8 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/admin/orders/:id/voucher/decide", ROLE_ADMIN, page_admin_voucher_decide, page_admin_voucher_decide_fields, 0 },
 	{ HTTP_GET,  "/admin/remittance/statements", ROLE_ADMIN, page_admin_statements, NULL, 0 },
 	{ HTTP_POST, "/admin/remittance/statements", ROLE_ADMIN, page_admin_statements_post, page_admin_statements_fields, ROUTE_UPLOAD },
+	{ HTTP_POST, "/orders/:id/refund-account", ROLE_USER, page_remittance_refund_account, page_remittance_refund_account_fields, 0 },
+	{ HTTP_POST, "/admin/orders/:id/remittance-refund-sent", ROLE_ADMIN, page_admin_rem_refund_sent, page_admin_rem_refund_sent_fields, 0 },
 	/* cod (issue 8): cash on delivery, the shipping desk (every method),
 	 * COD permissions, the logistics partner endpoint (pages/cod.c,
 	 * pages/partner_logistics.c). */

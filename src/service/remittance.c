@@ -995,3 +995,162 @@ fail:
 	free(hol);
 	return -1;
 }
+
+/* See remittance.h. Pure. */
+int
+remittance_account_check(const char *name, const char *number,
+    char *norm, size_t normsz, char *nerr, char *aerr, size_t errsz)
+{
+	size_t		 i, n = 0, len;
+	int		 bad = 0, alnum = 1;
+	const char	*p;
+
+	nerr[0] = aerr[0] = '\0';
+	/* The holder's name as on the account: not blank. */
+	for (p = name != NULL ? name : ""; *p == ' '; p++)
+		;
+	len = strlen(p);
+	if (len < 2 || len > 200) {
+		snprintf(nerr, errsz, "Enter the account holder's name as "
+		    "the post office knows it (2 to 200 characters).");
+		bad = 1;
+	}
+	/* The account number or IBAN: letters and digits, spaces and
+	 * dashes only for readability; stored without them, upper case. */
+	if (number != NULL)
+		for (i = 0; number[i] != '\0'; i++) {
+			if (number[i] == ' ' || number[i] == '-')
+				continue;
+			if (!isalnum((unsigned char)number[i])) {
+				alnum = 0;
+				break;
+			}
+			if (n + 1 < normsz)
+				norm[n] = (char)toupper((unsigned char)number[i]);
+			n++;
+		}
+	if (n < normsz)
+		norm[n] = '\0';
+	else if (normsz > 0)
+		norm[normsz - 1] = '\0';
+	if (!alnum || n < 8 || n > 34) {
+		snprintf(aerr, errsz, "Enter the postal account number or "
+		    "IBAN: 8 to 34 letters and digits (spaces and dashes are "
+		    "allowed).");
+		bad = 1;
+	}
+	return bad;
+}
+
+/* See remittance.h. */
+enum rem_result
+remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
+    const char *name, const char *number, int64_t now, char *nerr,
+    char *aerr, size_t errsz)
+{
+	struct db_order	 o;
+	char		 norm[65], hold[201], detail[120];
+	const char	*p;
+	int		 rc;
+
+	if (remittance_account_check(name, number, norm, sizeof(norm), nerr,
+	    aerr, errsz))
+		return REM_INVALID;
+	for (p = name; *p == ' '; p++)
+		;
+	snprintf(hold, sizeof(hold), "%s", p);
+	if (db_begin(db) == -1)
+		return REM_ERROR;
+	rc = db_order_get(db, user_id, order_id, &o);
+	if (rc != 1 || strcmp(o.method, "remittance") != 0) {
+		db_rollback(db);
+		return rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+	}
+	if ((rc = db_rem_refund_set_account(db, order_id, user_id, hold, norm,
+	    now)) <= 0) {
+		db_rollback(db);
+		/* No refund, or every refund is already sent. */
+		return rc == -1 ? REM_ERROR : REM_NOT_ALLOWED;
+	}
+	/* The audit keeps the last four characters only. */
+	snprintf(detail, sizeof(detail), "{\"account_tail\":\"%s\"}",
+	    norm + (strlen(norm) > 4 ? strlen(norm) - 4 : 0));
+	if (audit_event_detail(db, "order", order_id, OF_USER, user_id, NULL,
+	    NULL, "REM-P8 refund account given", detail, now) == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return REM_ERROR;
+	}
+	return REM_OK;
+}
+
+/* See remittance.h. */
+enum rem_result
+remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
+    int64_t refund_id, int64_t now, char *msg, size_t msgsz)
+{
+	struct db_rem_refund	 r;
+	struct db_order		 o;
+	char			 a[MONEY_STR_MAX], subject[120], body[600];
+	char			 when[40];
+	enum rem_result		 res = REM_ERROR;
+	int			 rc;
+
+	msg[0] = '\0';
+	if (db_begin(db) == -1)
+		return REM_ERROR;
+	rc = db_rem_refund_get_lock(db, refund_id, &r);
+	if (rc != 1 || r.order_id != order_id) {
+		res = rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+		goto fail;
+	}
+	if (r.sent_at != 0) {
+		admin_fmt_time(r.sent_at, when, sizeof(when));
+		snprintf(msg, msgsz, "Refund #%lld was already marked sent by "
+		    "%s at %s. Nothing was changed.", (long long)refund_id,
+		    r.sent_by_email, when);
+		res = REM_DECIDED;
+		goto fail;
+	}
+	/* A second admin (or a double submit) racing this one hits the key
+	 * and learns who marked it. */
+	rc = admin_claim(db, "rem_refund", refund_id, "sent", "sent",
+	    admin_id, now, "Refund", msg, msgsz);
+	if (rc != 0) {
+		res = rc == 1 ? REM_DECIDED : REM_ERROR;
+		goto fail;
+	}
+	if (r.account_given_at == 0) {
+		snprintf(msg, msgsz, "Refund #%lld is waiting for the "
+		    "shopper's postal account (REM-P8). Nothing was changed.",
+		    (long long)refund_id);
+		res = REM_NOT_ALLOWED;
+		goto fail;
+	}
+	if ((rc = db_order_get(db, 0, order_id, &o)) != 1) {
+		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+		goto fail;
+	}
+	if (db_rem_refund_mark_sent(db, refund_id, admin_id, now) != 1)
+		goto fail;
+	amount_str(r.amount_minor, r.currency, a, sizeof(a));
+	snprintf(subject, sizeof(subject), "Order #%lld: refund sent",
+	    (long long)order_id);
+	snprintf(body, sizeof(body), "Your refund of %s for order #%lld was "
+	    "sent through the post office to the postal account ending %s "
+	    "(%s). Post office fees and exchange losses are not refunded.",
+	    a, (long long)order_id, r.account_number + (strlen(r.account_number)
+	    > 4 ? strlen(r.account_number) - 4 : 0),
+	    strcmp(r.kind, "excess") == 0 ? "REM-P7" : "REM-P8");
+	if (audit_event(db, "order", order_id, OF_ADMIN, admin_id, NULL, NULL,
+	    strcmp(r.kind, "excess") == 0 ? "REM-P7 excess refund sent" :
+	    "REM-P8 refund sent", now) == -1 ||
+	    tell(db, &o, subject, body, now) == -1 || db_commit(db) == -1)
+		goto fail;
+	snprintf(msg, msgsz, "Refund #%lld of %s marked sent; the shopper is "
+	    "told.", (long long)refund_id, a);
+	return REM_OK;
+fail:
+	db_rollback(db);
+	return res;
+}

@@ -133,4 +133,32 @@ int	remittance_import(struct db *, int64_t admin_id, const char *buf,
  * one line per action to stdout. Returns the number of actions, or -1. */
 int	remittance_tick(struct db *, int64_t now);
 
+/* REM-P8 (and REM-P7's excess refund): check the postal account a refund
+ * goes to. name: the holder (2-200 characters after leading spaces);
+ * number: 8-34 letters and digits, spaces and dashes ignored, copied
+ * upper case into norm (normsz >= 35). Messages for the name field into
+ * nerr and for the number into aerr (errsz each, "" when fine). Returns 0
+ * valid, 1 invalid. Pure. */
+int	remittance_account_check(const char *name, const char *number,
+	    char *norm, size_t normsz, char *nerr, char *aerr, size_t errsz);
+
+/* The shopper user_id gives or corrects the postal account of every
+ * unsent refund of their remittance order order_id: one transaction with
+ * an 'order' audit event (the account's last four characters only).
+ * REM_OK, REM_INVALID (nerr/aerr set as remittance_account_check),
+ * REM_NOT_FOUND (not this user's remittance order), REM_NOT_ALLOWED (no
+ * unsent refund), REM_ERROR. */
+enum rem_result remittance_refund_account(struct db *, int64_t user_id,
+	    int64_t order_id, const char *name, const char *number,
+	    int64_t now, char *nerr, char *aerr, size_t errsz);
+
+/* admin_id marks refund refund_id of order_id sent through the post
+ * office: one transaction (admin_claim, sent_at/sent_by, audit event, a
+ * message to the shopper). REM_OK (msg says so), REM_DECIDED ("already
+ * marked sent by X at T"), REM_NOT_ALLOWED (waiting for the shopper's
+ * postal account), REM_NOT_FOUND, REM_ERROR; msg (msgsz) explains. */
+enum rem_result remittance_refund_sent(struct db *, int64_t admin_id,
+	    int64_t order_id, int64_t refund_id, int64_t now, char *msg,
+	    size_t msgsz);
+
 #endif

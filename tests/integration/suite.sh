@@ -28,13 +28,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(free_port)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Sign-in is throttled by nginx; the tests sign in many times in a row.
 export MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
-echo "suite: starting a private stack in $tmp on port $port"
-if ! "$src/scripts/stack.sh" start "$tmp/stack" "$port" "$build"; then
+# Another program may take the free port before nginx binds it: try again on another
+# (the database and mallpayd already started are reused).
+started=0
+for attempt in 1 2 3; do
+	port=$(free_port)
+	echo "suite: starting a private stack in $tmp on port $port"
+	if "$src/scripts/stack.sh" start "$tmp/stack" "$port" "$build"; then
+		started=1
+		break
+	fi
+	echo "suite: the stack did not start (attempt $attempt)"
+done
+if [ "$started" -ne 1 ]; then
 	failed=1
 	tail -n 50 "$tmp"/stack/log/*.log
 	exit 1

@@ -142,6 +142,11 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/admin/orders/:id/voucher/decide", "sffffas", C_ADMIN, "/admin/orders", NULL },
 	{ HTTP_GET, "/admin/remittance/statements", "sffffos", 0, NULL, NULL },
 	{ HTTP_POST, "/admin/remittance/statements", "sffffos", 0, NULL, NULL },
+	/* refund account and sent (sql/012_refund_account.sql): the owner's
+	 * order may have no refund (409/400, past the gate); another user's
+	 * order 404; the admin route answers 400 without its refund id. */
+	{ HTTP_POST, "/orders/:id/refund-account", "sannnfs", C_A, "/orders", NULL },
+	{ HTTP_POST, "/admin/orders/:id/remittance-refund-sent", "sffffas", C_ADMIN, "/admin/orders", NULL },
 	{ HTTP_GET, "/account/cod", "soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/orders/:id/cod/paid", "sannnfs", C_A, "/orders", NULL },
 	{ HTTP_GET, "/orders/:id/cod/voucher", "sannnfs", C_A, "/orders", NULL },

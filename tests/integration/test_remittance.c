@@ -743,6 +743,146 @@ test_REM_P5_statement_import_and_reimport(void **state)
 	client_free(cl);
 }
 
+/* POST /admin/orders/id/remittance-refund-sent for refund rid as admin;
+ * fills r (the caller cleans it). */
+static void
+mark_sent(struct client *admin, int64_t id, int64_t rid,
+    struct client_resp *r)
+{
+	char	page[80], path[96], rs[24];
+
+	snprintf(page, sizeof(page), "/admin/orders/%lld/voucher",
+	    (long long)id);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/remittance-refund-sent",
+	    (long long)id);
+	snprintf(rs, sizeof(rs), "%lld", (long long)rid);
+	shop_post(admin, page, path, r, "refund", rs, (char *)NULL);
+}
+
+/* REM-P8: a partially paid order cancelled: the tick records the refund;
+ * the shopper gives the postal account on the order page (bad input
+ * refused next to the field, another shopper 404); the admin cannot mark
+ * it sent before, marks it sent once, a second time is "already"; the
+ * shopper sees it sent and can no longer change the account. */
+static void
+test_REM_P8_refund_account_given_then_sent(void **state)
+{
+	struct client		*cl = shop_signin(NEW), *admin = shop_signin(ADMIN);
+	struct client		*other = shop_signin(VETERAN);
+	struct client_resp	 r;
+	struct db_rem_refund	*rf;
+	struct db		*db = shop_db();
+	char			 opage[64], path[80], cmd[1024];
+	size_t			 n;
+	int64_t			 id, rid;
+	int			 st;
+
+	(void)state;
+	id = place(cl, NEW);
+	upload_ok(cl, id, "100.00", "po-refund-acct");
+	assert_int_equal(decide(admin, id, pending_voucher(id), "100.00", NULL,
+	    NULL), 200);
+	assert_status(id, "partially_paid");
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(orderflow_transition(db, id, "partially_paid",
+	    "cancelled", OF_USER, 0, "test", clock_now()), OF_OK);
+	assert_int_equal(db_commit(db), 0);
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
+	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
+	st = system(cmd);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rf[0].kind, "cancel");
+	assert_int_equal(rf[0].account_given_at, 0);
+	rid = rf[0].id;
+	free(rf);
+
+	snprintf(opage, sizeof(opage), "/orders/%lld", (long long)id);
+	snprintf(path, sizeof(path), "/orders/%lld/refund-account",
+	    (long long)id);
+	shop_get(cl, opage, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"refund-account-form\""));
+	client_resp_cleanup(&r);
+
+	/* The admin cannot send it anywhere yet. */
+	mark_sent(admin, id, rid, &r);
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "is waiting for the shopper"));
+	client_resp_cleanup(&r);
+
+	/* Bad input: the messages next to the fields, nothing stored. */
+	shop_post(cl, opage, path, &r, "holder", " ", "account", "12ab!",
+	    (char *)NULL);
+	assert_int_equal(r.status, 400);
+	assert_true(client_has(&r, "id=\"refund-holder-err\""));
+	assert_true(client_has(&r, "Enter the account holder"));
+	assert_true(client_has(&r, "id=\"refund-account-err\""));
+	assert_true(client_has(&r, "8 to 34 letters and digits"));
+	client_resp_cleanup(&r);
+	/* Another shopper: 404, nothing stored. */
+	shop_post(other, "/orders", path, &r, "holder", "Mallory Thief",
+	    "account", "GB33BUKB20201555555555", (char *)NULL);
+	assert_int_equal(r.status, 404);
+	client_resp_cleanup(&r);
+	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);
+	assert_int_equal(rf[0].account_given_at, 0);
+	free(rf);
+
+	/* Given, then corrected. */
+	shop_post(cl, opage, path, &r, "holder", "Nur Aisyah", "account",
+	    "my11 2222-3333", (char *)NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	shop_post(cl, opage, path, &r, "holder", "Nur Aisyah binti Ali",
+	    "account", "my12 3456-7890", (char *)NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);
+	assert_string_equal(rf[0].account_name, "Nur Aisyah binti Ali");
+	assert_string_equal(rf[0].account_number, "MY1234567890");
+	assert_true(rf[0].account_given_at > 0);
+	assert_int_equal(rf[0].sent_at, 0);
+	free(rf);
+	snprintf(cmd, sizeof(cmd), "/admin/orders/%lld/voucher", (long long)id);
+	shop_get(admin, cmd, &r);
+	assert_true(client_has(&r, "MY1234567890"));
+	assert_true(client_has(&r, "Nur Aisyah binti Ali"));
+	client_resp_cleanup(&r);
+
+	/* Sent once; the second submit changes nothing. */
+	mark_sent(admin, id, rid, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "marked sent"));
+	client_resp_cleanup(&r);
+	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);
+	assert_true(rf[0].sent_at > 0);
+	assert_string_equal(rf[0].sent_by_email, ADMIN);
+	free(rf);
+	mark_sent(admin, id, rid, &r);
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "already marked sent by " ADMIN));
+	client_resp_cleanup(&r);
+
+	/* The shopper sees it sent and is told; the account is final. */
+	shop_get(cl, opage, &r);
+	assert_true(client_has(&r, "Sent through the post office on"));
+	assert_false(client_has(&r, "id=\"refund-account-form\""));
+	client_resp_cleanup(&r);
+	assert_true(has_message(cl, "was sent through the post office"));
+	shop_post(cl, opage, path, &r, "holder", "Nur Aisyah", "account",
+	    "MY99 8888 7777", (char *)NULL);
+	assert_int_equal(r.status, 409);
+	client_resp_cleanup(&r);
+	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);
+	assert_string_equal(rf[0].account_number, "MY1234567890");
+	free(rf);
+	client_free(other);
+	client_free(admin);
+	client_free(cl);
+}
+
 /* REM-P6, REM-P8: `tick --now` after the 30th day cancels the unpaid
  * order and tells the shopper how to recover the money; a partially paid
  * one gets its refund due date; a second tick changes nothing. */
@@ -871,6 +1011,7 @@ main(void)
 		cmocka_unit_test(test_REM_P9_upload_size_limits),
 		cmocka_unit_test(test_REM_P3_other_shoppers_order_404),
 		cmocka_unit_test(test_REM_P5_statement_import_and_reimport),
+		cmocka_unit_test(test_REM_P8_refund_account_given_then_sent),
 		/* Last: its future tick purges sessions. */
 		cmocka_unit_test(test_REM_P6_cancel_after_30_days_tick_now),
 	};
