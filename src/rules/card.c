@@ -28,7 +28,7 @@ card_digits(const char *buf, size_t len, char *out, size_t outsz)
 	return n < CARD_MIN_DIGITS ? -1 : n;
 }
 
-/* Luhn over a digit string: double every second digit from the right. */
+/* Luhn over a digit string: every second digit from the right counts twice. */
 static int
 luhn(const char *d, int n)
 {
