@@ -47,7 +47,8 @@ libmallpay_a_SOURCES += \
 # (events: src/db/event.c, listed above by platform)
 libmallpay_a_SOURCES += \
 	src/db/message.c src/db/message.h \
-	src/db/checkout.c src/db/checkout.h
+	src/db/checkout.c src/db/checkout.h \
+	src/db/refcache.c src/db/refcache.h
 
 # installments (issue 6): plans, installments, payments, credit records, ledger
 libmallpay_a_SOURCES += src/db/plan.c src/db/plan.h

@@ -29,6 +29,7 @@ libmallpay_a_SOURCES += \
 # admin: integration test (run by tests/integration/suite.sh)
 check_PROGRAMS += tests/integration/test_admin
 tests_integration_test_admin_SOURCES = tests/integration/test_admin.c \
+	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h
 tests_integration_test_admin_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_admin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -142,6 +142,14 @@ serve(FCGX_Request *fr, struct worker_db *w)
 	else {
 		c.db = db;
 		pages_handle(&c);
+		/* The server went away during the request (db_ensure trusts
+		 * a connection used within the last second): whatever the
+		 * handler made of its failed statement, the answer is the
+		 * same 503 as when the database is down. */
+		if (db_lost(db) && resp.status >= 500) {
+			c.db = NULL;
+			pages_fail(&c, 503);
+		}
 	}
 	if (http_resp_write(&resp, fr) == -1)
 		log_warn("response not delivered (client gone)");

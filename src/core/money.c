@@ -58,12 +58,15 @@ seterr(char *err, size_t errsz, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Look up a currency (case-insensitive). Returns its table index or -1. */
+/* Look up a currency (case-insensitive) by binary search (currencies[]
+ * is in code order; test_money checks that). Returns its table index or
+ * -1. Hot: every amount set or shown comes here. */
 static int
 cur_index(const char *cur)
 {
-	size_t i;
+	size_t i, lo = 0, hi = sizeof(currencies) / sizeof(currencies[0]);
 	char up[4];
+	int c;
 
 	if (cur == NULL)
 		return -1;
@@ -75,9 +78,15 @@ cur_index(const char *cur)
 	if (cur[3] != '\0')
 		return -1;
 	up[3] = '\0';
-	for (i = 0; i < sizeof(currencies) / sizeof(currencies[0]); i++)
-		if (strcmp(currencies[i].code, up) == 0)
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if ((c = memcmp(currencies[i].code, up, 3)) == 0)
 			return (int)i;
+		if (c < 0)
+			lo = i + 1;
+		else
+			hi = i;
+	}
 	return -1;
 }
 

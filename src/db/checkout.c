@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "db/checkout.h"
 #include "db/db.h"
+#include "db/refcache.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -56,7 +57,11 @@ static const char *const stmts[STMT__MAX] = {
 	"u.cod_suspended_until, u.credit_limit_usd_minor, "
 	"u.credit_used_usd_minor, u.points, c.qualification_status, "
 	"c.qualification_expires, c.long_term_agreement, "
-	"c.cod_agreement_limit_usd_minor, c.remittance_quota_usd_minor "
+	"c.cod_agreement_limit_usd_minor, c.remittance_quota_usd_minor, "
+	/* COD-F2's counted refusal dates in the same round trip. */
+	"(SELECT GROUP_CONCAT(r.refused_on ORDER BY r.refused_on "
+	"SEPARATOR ',') FROM cod_refusals r WHERE r.user_id = u.id AND "
+	"r.counted = 1) "
 	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
 	"WHERE u.id = ?",
 	/* STMT_COMPLETED */
@@ -143,6 +148,21 @@ run_list(struct db *db, int idx, const char *s1, int64_t i1, int use_i1,
 	}
 	*out = v;
 	*n = len;
+	return 0;
+}
+
+/* run_list of a parameterless reference statement idx through the
+ * connection's cache (refcache.h) as list. Same contract as run_list. */
+static int
+cached_list(struct db *db, int idx, enum ref_list list, size_t elsz,
+    fill_fn fill, void **out, size_t *n)
+{
+	if (refcache_get(db, list, elsz, out, n) == 1)
+		return 0;
+	if (run_list(db, idx, NULL, 0, 0, NULL, 0, 0, elsz, fill, out, n) ==
+	    -1)
+		return -1;
+	refcache_put(db, list, elsz, *out, *n);
 	return 0;
 }
 
@@ -242,24 +262,24 @@ fill_cart(struct dbq *q, void *p)
 int
 db_checkout_settings(struct db *db, struct db_setting **out, size_t *n)
 {
-	return run_list(db, STMT_SETTINGS, NULL, 0, 0, NULL, 0, 0,
-	    sizeof(**out), fill_setting, (void **)out, n);
+	return cached_list(db, STMT_SETTINGS, REF_SETTINGS, sizeof(**out), fill_setting,
+	    (void **)out, n);
 }
 
 /* See checkout.h. */
 int
 db_checkout_regions(struct db *db, struct db_region **out, size_t *n)
 {
-	return run_list(db, STMT_REGIONS, NULL, 0, 0, NULL, 0, 0,
-	    sizeof(**out), fill_region, (void **)out, n);
+	return cached_list(db, STMT_REGIONS, REF_REGIONS, sizeof(**out), fill_region,
+	    (void **)out, n);
 }
 
 /* See checkout.h. */
 int
 db_checkout_countries(struct db *db, struct db_country **out, size_t *n)
 {
-	return run_list(db, STMT_COUNTRIES, NULL, 0, 0, NULL, 0, 0,
-	    sizeof(**out), fill_country, (void **)out, n);
+	return cached_list(db, STMT_COUNTRIES, REF_COUNTRIES, sizeof(**out), fill_country,
+	    (void **)out, n);
 }
 
 /* See checkout.h. */
@@ -267,16 +287,16 @@ int
 db_checkout_institutions(struct db *db, struct db_institution **out,
     size_t *n)
 {
-	return run_list(db, STMT_INSTITUTIONS, NULL, 0, 0, NULL, 0, 0,
-	    sizeof(**out), fill_institution, (void **)out, n);
+	return cached_list(db, STMT_INSTITUTIONS, REF_INSTITUTIONS, sizeof(**out), fill_institution,
+	    (void **)out, n);
 }
 
 /* See checkout.h. */
 int
 db_checkout_holidays(struct db *db, char (**out)[11], size_t *n)
 {
-	return run_list(db, STMT_HOLIDAYS, NULL, 0, 0, NULL, 0, 0,
-	    sizeof(**out), fill_holiday, (void **)out, n);
+	return cached_list(db, STMT_HOLIDAYS, REF_HOLIDAYS, sizeof(**out), fill_holiday,
+	    (void **)out, n);
 }
 
 /* See checkout.h. */
@@ -305,6 +325,8 @@ db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
 	struct dbq	*q;
 	int		 rc = -1;
 
+	if ((rc = refcache_fx_get(db, currency, day, rate, ratesz)) != -1)
+		return rc;
 	q = dbq_get(db, DB_T_CHECKOUT, STMT_FX, stmts[STMT_FX]);
 	if (q == NULL)
 		return -1;
@@ -316,7 +338,35 @@ db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
 			dbq_col_copy(q, 0, rate, ratesz);
 	}
 	dbq_done(q);
+	if (rc != -1)
+		refcache_fx_put(db, currency, day, rc, rate);
 	return rc;
+}
+
+/* Split "YYYY-MM-DD,YYYY-MM-DD,..." (or "") into a heap array of
+ * 11-byte strings; a piece of another length is skipped. */
+static void
+split_days(const char *s, char (**out)[11], size_t *n)
+{
+	size_t	 cap = 0, len;
+	char	(*v)[11] = NULL;
+
+	*n = 0;
+	while (*s != '\0') {
+		len = strcspn(s, ",");
+		if (len == 10) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 4;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			memcpy(v[*n], s, 10);
+			v[(*n)++][10] = '\0';
+		}
+		s += len;
+		if (*s == ',')
+			s++;
+	}
+	*out = v;
 }
 
 /* See checkout.h. */
@@ -353,6 +403,8 @@ db_checkout_buyer(struct db *db, int64_t user_id, struct db_buyer *b)
 		b->cod_agreement_limit_usd_minor = dbq_col_int(q, 16);
 		b->has_remittance_quota = !dbq_col_null(q, 17);
 		b->remittance_quota_usd_minor = dbq_col_int(q, 17);
+		split_days(dbq_col_str(q, 18, NULL), &b->refusals,
+		    &b->nrefusals);
 	}
 	dbq_done(q);
 	return rc;

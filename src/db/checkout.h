@@ -76,6 +76,10 @@ struct db_buyer {
 	int64_t	 cod_agreement_limit_usd_minor;
 	int	 has_remittance_quota;
 	int64_t	 remittance_quota_usd_minor;
+	/* COD-F2: counted refusal dates "YYYY-MM-DD", ascending; a heap
+	 * array the caller frees (NULL, 0 when none). */
+	char	(*refusals)[11];
+	size_t	 nrefusals;
 };
 
 /* A cart line with everything the rules and the order need. */
@@ -107,6 +111,9 @@ struct db_coupon {
 	int	 active;
 };
 
+/* The reference lists below (settings to holidays) and exchange rates come
+ * from the connection's cache when the request's session lookup saw the
+ * version they were loaded at (refcache.h), else from the tables. */
 int	db_checkout_settings(struct db *, struct db_setting **, size_t *);
 int	db_checkout_regions(struct db *, struct db_region **, size_t *);
 /* Countries by name. */
@@ -120,7 +127,8 @@ int	db_checkout_holidays(struct db *, char (**out)[11], size_t *);
  * (ratesz bytes). Returns 1, 0 no rate, -1 error. */
 int	db_checkout_fx_rate(struct db *, const char *currency, const char *day,
 	    char *rate, size_t ratesz);
-/* The buyer user_id (with company columns when a member). 1, 0, -1. */
+/* The buyer user_id (with company columns when a member, and the COD
+ * refusal dates: free out->refusals). 1, 0, -1 (nothing to free). */
 int	db_checkout_buyer(struct db *, int64_t user_id, struct db_buyer *out);
 /* Completed orders of company_id since `since` (seconds). */
 int	db_checkout_company_completed(struct db *, int64_t company_id,

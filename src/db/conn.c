@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/log.h"
@@ -137,22 +138,42 @@ db_free(struct db *db)
 	db_disconnect(db);
 	for (i = 0; i < DB_T__MAX; i++)
 		free(db->tables[i].q);
+	refcache_free(db->ref);
 	/* The password copy should not linger in freed memory. */
 	explicit_bzero(&db->cfg, sizeof(db->cfg));
 	free(db);
 }
 
-/* See db.h. Pings; on 2006/2013 (or a call that already saw one) drops
- * every cached statement and connects again. Any other error returns -1
- * without reconnecting. Cached struct dbq pointers are invalid afterwards. */
+/* Microseconds of the monotonic clock (intervals only, never a date). */
+static int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* See db.h. Pings a connection idle for DB_PING_IDLE_US or more; on
+ * 2006/2013 (or a call that already saw one) drops every cached statement
+ * and connects again. Any other error returns -1 without reconnecting.
+ * Cached struct dbq pointers are invalid afterwards. */
 int
 db_ensure(struct db *db)
 {
 	unsigned int e;
+	int64_t now = mono_us();
 
+	db->ref_seen = 0;
 	if (db->my != NULL && !db->broken) {
-		if (mysql_ping(db->my) == 0)
+		if (now - db->checked_us < DB_PING_IDLE_US) {
+			db->checked_us = now;
 			return 0;
+		}
+		if (mysql_ping(db->my) == 0) {
+			db->checked_us = now;
+			return 0;
+		}
 		e = mysql_errno(db->my);
 		db_set_error(db, e, mysql_error(db->my));
 		if (e != CR_SERVER_GONE_ERROR && e != CR_SERVER_LOST)
@@ -168,7 +189,15 @@ db_ensure(struct db *db)
 		return -1;
 	}
 	log_info("db: reconnected");
+	db->checked_us = now;
 	return 0;
+}
+
+/* See db.h. */
+int
+db_lost(const struct db *db)
+{
+	return db->broken;
 }
 
 /* See db.h: START TRANSACTION; -1 if one is open already or on error. */

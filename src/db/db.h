@@ -22,10 +22,20 @@ void	db_thread_end(void);
 struct db *db_open(const struct config *cfg, char *err, size_t errsz);
 /* Close the connection and its statements; takes NULL. */
 void	db_free(struct db *);
-/* Make sure the connection is alive before a use case starts: after the server
- * restarted (errors 2006/2013) reconnect and forget prepared statements.
- * Returns 0, or -1 if the server cannot be reached. */
+/* Make sure the connection is alive before a request (or use case) starts:
+ * after the server restarted (errors 2006/2013) reconnect and forget prepared
+ * statements. A connection used less than DB_PING_IDLE_US ago is trusted
+ * without a ping (one round trip saved per request under load); if it died
+ * meanwhile, the request's first statement fails, db_lost() says so, and the
+ * next db_ensure() reconnects. Also starts a new request for the
+ * reference-data cache (the version seen is forgotten). Returns 0, or -1 if
+ * the server cannot be reached. */
 int	db_ensure(struct db *);
+#define DB_PING_IDLE_US	1000000
+
+/* 1 if a call since the last db_ensure() found the connection lost (the
+ * server went away: the request should answer 503, not 500), else 0. */
+int	db_lost(const struct db *);
 
 /* One transaction per use case. db_begin returns 0 or -1; db_commit returns 0 or -1
  * (and rolls back on failure); db_rollback is safe to call when nothing is open. */

@@ -13,6 +13,7 @@
 #include "db/stmt.h"
 
 struct dbq;
+struct refcache;
 
 /* The cached statements of one db/<table>.c file, indexed by its enum stmt. */
 struct dbq_table {
@@ -27,7 +28,13 @@ struct db {
 	int			 broken;	/* a call saw 2006/2013 */
 	struct dbq_table	 tables[DB_T__MAX];
 	char			 err[512];
+	int64_t			 checked_us;	/* last ping or request start */
+	uint64_t		 ref_seen;	/* refdata version this request, 0: unknown */
+	struct refcache		*ref;		/* refcache.c, NULL until used */
 };
+
+/* Free the reference-data cache of refcache.c; takes NULL. */
+void	refcache_free(struct refcache *);
 
 /* Record the connection's last error as db_error()'s message and remember a
  * lost connection (2006/2013) so that db_ensure() reconnects. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "db/refcache.h"
 #include "db/session.h"
 #include "db/stmt.h"
 
@@ -23,8 +24,15 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, "
 	"expires_at) VALUES (?, ?, ?, ?, ?)",
 	/* STMT_SESSION_GET */
+	/* Also what every page's header and checkout need, so that a view
+	 * starts with one statement: the unread messages of the user and
+	 * the company (as db_message_unread), and the refdata version. */
 	"SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, "
-	"u.id, u.kind, u.company_id, u.email, u.name "
+	"u.id, u.kind, u.company_id, u.email, u.name, "
+	"(SELECT COUNT(*) FROM messages m WHERE m.user_id = u.id AND "
+	"m.read_at IS NULL) + (SELECT COUNT(*) FROM messages m WHERE "
+	"m.company_id = u.company_id AND m.read_at IS NULL), "
+	"(SELECT version FROM refdata_version WHERE id = 1) "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"WHERE s.token_hash = ?",
 	/* STMT_SESSION_TOUCH */
@@ -88,6 +96,9 @@ db_session_get(struct db *db, const char *token_hash, struct db_session *out)
 		out->user.company_id = dbq_col_int(q, 6);
 		dbq_col_copy(q, 7, out->user.email, sizeof(out->user.email));
 		dbq_col_copy(q, 8, out->user.name, sizeof(out->user.name));
+		out->unread = dbq_col_int(q, 9);
+		if (!dbq_col_null(q, 10))
+			db_refdata_seen(db, (uint64_t)dbq_col_int(q, 10));
 	}
 	dbq_done(q);
 	return rc;

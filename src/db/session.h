@@ -15,6 +15,7 @@ struct db_session {
 	int64_t		 last_seen_at;
 	int64_t		 expires_at;	/* absolute expiry */
 	struct db_user	 user;		/* password_hash left empty */
+	int64_t		 unread;	/* unread messages (db_message_unread) */
 };
 
 /* Insert a session for user_id created at now, expiring at expires_at.
@@ -22,8 +23,9 @@ struct db_session {
 int	db_session_insert(struct db *, const char *token_hash, int64_t user_id,
 	    int64_t now, int64_t expires_at);
 
-/* Look up the session by token hash, with its user. Returns 1 found, 0 none,
- * -1 database error. */
+/* Look up the session by token hash, with its user and unread count; also
+ * records the refdata version for the connection's cache (refcache.h).
+ * Returns 1 found, 0 none, -1 database error. */
 int	db_session_get(struct db *, const char *token_hash, struct db_session *out);
 
 /* Set last_seen_at = now (the idle clock restarts). Returns 0 or -1. */

@@ -127,6 +127,8 @@ struct session_user {
 	char		 email[256];
 	char		 csrf[65];	/* this session's CSRF token (hex) */
 	char		 session_hash[65];
+	int		 unread_known;	/* unread below came with the session */
+	int64_t		 unread;	/* unread messages, for the header */
 };
 
 /* Everything a handler may use for one request. */

@@ -31,11 +31,14 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 		/* corporate (issue 7): the company account. */
 		if (c->user.role == ROLE_COMPANY)
 			view_show(layout, "IS_COMPANY");
-		/* checkout: the inbox link with its unread count (one
-		 * indexed COUNT; no database in the unit tests). */
+		/* checkout: the inbox link with its unread count (read
+		 * with the session; else one indexed COUNT; no database
+		 * in the unit tests). */
 		if (c->user.role != ROLE_ADMIN) {
-			int64_t unread = c->db != NULL ? db_message_unread(
-			    c->db, c->user.user_id, c->user.company_id) : 0;
+			int64_t unread = c->user.unread_known ?
+			    c->user.unread : c->db != NULL ?
+			    db_message_unread(c->db, c->user.user_id,
+			    c->user.company_id) : 0;
 
 			view_show(layout, "SHOPPER");
 			if (unread > 0)

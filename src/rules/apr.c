@@ -134,14 +134,102 @@ pv_reaches(uint64_t financed, const int64_t *pay, int n, uint32_t t)
 	return bn_cmp(&sum, &lhs) >= 0;
 }
 
-/* APR of an amount financed and monthly payments; see apr.h. */
-int
-apr_compute(int64_t financed, const int64_t *payments, int n,
-    int32_t *bp_out)
+/* pv_reaches in 62-bit fixed point: the discount factor b / (b + t) and
+ * its powers are truncated to multiples of 2^-62, so the answer can be
+ * wrong only when the present value is within about n * 2^-62 of the
+ * amount financed. Used to find the root's neighbourhood cheaply; the
+ * exact test decides. Amounts are int64 minor units below 2^63 and n is
+ * at most APR_MAX_PAYMENTS, so no product or sum overflows 128 bits... */
+static int
+pv_reaches_approx(uint64_t financed, const int64_t *pay, int n, uint32_t t)
 {
-	uint32_t lo, hi, mid;
+	const unsigned __int128 one = (unsigned __int128)1 << 62;
+	unsigned __int128 v, pw = one, sum = 0, term;
+	int k;
+
+	v = ((unsigned __int128)APR_STEP_DEN << 62) /
+	    (APR_STEP_DEN + (uint64_t)t);
+	for (k = 0; k < n; k++) {
+		pw = (pw * v) >> 62;
+		/* ...except a payment of 2^64 or more times pw, which
+		 * alone reaches any amount financed below 2^63. */
+		term = (unsigned __int128)(uint64_t)pay[k];
+		if (term != 0 && pw > (~(unsigned __int128)0 - sum) / term)
+			return 1;
+		sum += term * pw;
+	}
+	return sum >= (unsigned __int128)financed * one;
+}
+
+/* The largest t in [0, hi) whose present value reaches the amount
+ * financed, given that t = 0 reaches. Returns -1 when hi reaches too (the
+ * rate is too high to report) or on overflow. With hint, the fixed-point
+ * test bisects and the exact test walks from its answer to the true
+ * boundary (two exact evaluations in practice; hi itself only when the
+ * walk gets there); without, the exact test checks hi and bisects alone
+ * (the reference). */
+static int
+apr_search(uint64_t financed, const int64_t *pay, int n, uint32_t hi,
+    int hint, uint32_t *t_out)
+{
+	uint32_t lo = 0, mid;
+	int r;
+
+	if (!hint) {
+		if (pv_reaches(financed, pay, n, hi) != 0)
+			return -1;
+		while (hi - lo > 1) {
+			mid = lo + (hi - lo) / 2;
+			if ((r = pv_reaches(financed, pay, n, mid)) == -1)
+				return -1;
+			if (r)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		*t_out = lo;
+		return 0;
+	}
+	{
+		uint32_t ahi = hi;
+
+		while (ahi - lo > 1) {
+			mid = lo + (ahi - lo) / 2;
+			if (pv_reaches_approx(financed, pay, n, mid))
+				lo = mid;
+			else
+				ahi = mid;
+		}
+	}
+	r = lo == 0 ? 1 : pv_reaches(financed, pay, n, lo);
+	if (r == -1)
+		return -1;
+	if (r) {
+		/* Up while t + 1 still reaches; hi reaching means too
+		 * high. */
+		while ((r = pv_reaches(financed, pay, n, lo + 1)) == 1)
+			if (++lo == hi)
+				return -1;
+	} else {
+		/* Down until t reaches (0 always does). */
+		do
+			lo--;
+		while (lo > 0 && (r = pv_reaches(financed, pay, n, lo)) == 0);
+	}
+	if (r == -1)
+		return -1;
+	*t_out = lo;
+	return 0;
+}
+
+/* apr_compute and apr_compute_reference; hint as apr_search. */
+static int
+apr_compute_how(int64_t financed, const int64_t *payments, int n,
+    int32_t *bp_out, int hint)
+{
+	uint32_t t;
 	int64_t total = 0;
-	int k, r;
+	int k;
 
 	if (financed <= 0 || payments == NULL || n < 1 ||
 	    n > APR_MAX_PAYMENTS)
@@ -153,26 +241,32 @@ apr_compute(int64_t financed, const int64_t *payments, int n,
 	/* Payments below the amount financed mean a negative rate. */
 	if (total < financed)
 		return -1;
-	/* Invariant: pv_reaches(lo) and !pv_reaches(hi). */
-	lo = 0;
-	hi = APR_T_MAX;
-	if ((r = pv_reaches((uint64_t)financed, payments, n, hi)) != 0)
-		return -1;	/* too high to report, or overflow */
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		r = pv_reaches((uint64_t)financed, payments, n, mid);
-		if (r == -1)
-			return -1;
-		if (r)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	/* The root is in [lo, lo + 1) half-hundredths: round half up. */
-	*bp_out = (int32_t)((lo + 1) / 2);
+	/* t = 0 reaches: the payments add up to the amount financed or
+	 * more. */
+	if (apr_search((uint64_t)financed, payments, n, APR_T_MAX, hint,
+	    &t) == -1)
+		return -1;
+	/* The root is in [t, t + 1) half-hundredths: round half up. */
+	*bp_out = (int32_t)((t + 1) / 2);
 	if (*bp_out > APR_MAX_BP)
 		return -1;
 	return 0;
+}
+
+/* APR of an amount financed and monthly payments; see apr.h. */
+int
+apr_compute(int64_t financed, const int64_t *payments, int n,
+    int32_t *bp_out)
+{
+	return apr_compute_how(financed, payments, n, bp_out, 1);
+}
+
+/* See apr.h: the same answer by exact bisection alone. */
+int
+apr_compute_reference(int64_t financed, const int64_t *payments, int n,
+    int32_t *bp_out)
+{
+	return apr_compute_how(financed, payments, n, bp_out, 0);
 }
 
 /* APR of a plan: principal financed, installment totals paid. */

@@ -33,6 +33,11 @@ struct plan;
 int	apr_compute(int64_t financed, const int64_t *payments, int n,
 	    int32_t *bp_out);
 
+/* The same as apr_compute by bisection with the exact test alone, about
+ * ten times slower: the reference the tests compare apr_compute with. */
+int	apr_compute_reference(int64_t financed, const int64_t *payments,
+	    int n, int32_t *bp_out);
+
 /* APR of a plan: the amount financed is the principal, the payments are
  * the installments' totals (in upfront mode the whole fee rides on the
  * first one). Returns -1 as apr_compute(). */

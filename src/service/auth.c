@@ -153,6 +153,8 @@ user_clear(struct ctx *c)
 	c->user.name[0] = '\0';
 	c->user.email[0] = '\0';
 	c->user.session_hash[0] = '\0';
+	c->user.unread_known = 0;
+	c->user.unread = 0;
 }
 
 /* See auth.h. */
@@ -195,6 +197,8 @@ auth_session_resolve(struct ctx *c, const char *token, size_t len)
 	copy_utf8(c->user.name, sizeof(c->user.name), s.user.name);
 	snprintf(c->user.email, sizeof(c->user.email), "%s", s.user.email);
 	memcpy(c->user.session_hash, hash, sizeof(c->user.session_hash));
+	c->user.unread = s.unread;
+	c->user.unread_known = 1;
 	return 0;
 }
 

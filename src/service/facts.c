@@ -11,7 +11,6 @@
 #include "core/fx.h"
 #include "core/log.h"
 #include "db/checkout.h"
-#include "db/cod.h"
 #include "service/facts.h"
 
 /* See facts.h. */
@@ -149,6 +148,7 @@ facts_load_cleanup(struct facts_live *l)
 	free(l->countries);
 	free(l->insts);
 	free(l->holidays);
+	free(l->buyer.refusals);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -309,22 +309,17 @@ load_reference(struct db *db, struct facts_live *l, char *err, size_t errsz)
 	return 0;
 }
 
-/* cod (issue 8): add user_id's counted COD refusal dates (COD-F2) to
- * l->f. Returns 0 or -1. */
-static int
-load_cod_refusals(struct db *db, struct facts_live *l, int64_t user_id)
+/* cod (issue 8): add the buyer's counted COD refusal dates (COD-F2, read
+ * with the buyer's row) to l->f. */
+static void
+add_cod_refusals(struct facts_live *l)
 {
-	char	(*days)[11];
-	size_t	 n, i;
+	size_t	 i;
 	mp_date	 d;
 
-	if (db_cod_refusal_days(db, user_id, &days, &n) == -1)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (mp_date_parse(days[i], strlen(days[i]), &d) == 0)
+	for (i = 0; i < l->buyer.nrefusals; i++)
+		if (mp_date_parse(l->buyer.refusals[i], 10, &d) == 0)
 			facts_add_refusal(&l->f, d);
-	free(days);
-	return 0;
 }
 
 /* The buyer's facts from l->buyer (and the company's completed orders). */
@@ -513,10 +508,10 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		    "database error");
 		return -1;
 	}
-	/* cod (issue 8): load_cod_refusals adds the dates of refusals
-	 * without a valid reason (COD-F2) for cod_refusal_suspension. */
-	if (load_buyer(db, l, now) == -1 ||
-	    load_cod_refusals(db, l, user_id) == -1) {
+	/* cod (issue 8): the dates of refusals without a valid reason
+	 * (COD-F2) for cod_refusal_suspension. */
+	add_cod_refusals(l);
+	if (load_buyer(db, l, now) == -1) {
 		snprintf(err, errsz, "database error");
 		return -1;
 	}

@@ -31,10 +31,12 @@
 #include "db/stmt.h"
 #include "http/http.h"
 #include "pages/pages.h"
+#include "shop.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
 #define ADMIN_EMAIL	"admin@demo.test"
 #define COMPANY_EMAIL	"buyer@acme.demo.test"
+#define VETERAN_EMAIL	"shopper.veteran@demo.test"
 #define TEST_PASSWORD	"correct horse battery"
 
 static struct config cfg;
@@ -313,8 +315,51 @@ test_COD_F1_admin_refuses_2_percent_cod_fee(void **state)
 	client_free(admin);
 }
 
+/* The COD fee line of VETERAN's checkout (a USD 459.00 cart to Malaysia,
+ * SEA) as n views show it, into line[0..n-1] (malloc'd; NULL when a view
+ * has none). n views reach every mallpayd worker, each with its own
+ * reference-data cache. */
+static void
+cod_fee_lines(struct client *shopper, char **line, int n)
+{
+	struct client_resp	 r;
+	const char		*p;
+	int			 i;
+
+	for (i = 0; i < n; i++) {
+		shop_get(shopper, "/checkout?country=MY", &r);
+		assert_int_equal(r.status, 200);
+		p = strstr(r.body, "COD service fee (COD-F1): ");
+		line[i] = p != NULL ? strndup(p, strcspn(p, ".") + 3) : NULL;
+		client_resp_cleanup(&r);
+	}
+}
+
+/* Every one of n lines is there and equal to want (or, want NULL, to
+ * line[0]); also fails if unlike is given and line[0] equals it. Frees
+ * nothing. */
+static void
+lines_all(char **line, int n, const char *want, const char *unlike)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (line[i] == NULL)
+			fail_msg("view %d has no COD fee line", i);
+		if (strcmp(line[i], want != NULL ? want : line[0]) != 0)
+			fail_msg("view %d: \"%s\", view 0: \"%s\" (want %s): "
+			    "a worker kept stale reference data", i, line[i],
+			    line[0], want != NULL ? want : "the same");
+	}
+	if (unlike != NULL && strcmp(line[0], unlike) == 0)
+		fail_msg("the fee line did not change: \"%s\"", unlike);
+}
+
 /* A valid COD fee is saved, checkout's table holds it, and the audit trail
- * has the change with its old and new value; then it is put back. */
+ * has the change with its old and new value; then it is put back. Every
+ * worker's checkout shows the new fee on the next view after the change
+ * and the old one after it is put back (the reference-data cache follows
+ * refdata_version, sql/013). */
 static void
 test_COD_F1_valid_fee_saved_and_audited(void **state)
 {
@@ -324,14 +369,28 @@ test_COD_F1_valid_fee_saved_and_audited(void **state)
 	char			 want[128];
 	const char		*fee;
 	int			 i;
+	enum { VIEWS = 12 };
+	char			*before[VIEWS], *changed[VIEWS], *restored[VIEWS];
+	struct client		*shopper;
 
 	(void)state;
+	{
+		const char *skus[] = { "HOME-VACUUM-R5", NULL };
+		int qtys[] = { 1 };
+
+		shopper = shop_signin(VETERAN_EMAIL);
+		shop_fill_cart(shopper, VETERAN_EMAIL, skus, qtys);
+	}
+	cod_fee_lines(shopper, before, VIEWS);
+	lines_all(before, VIEWS, NULL, NULL);
 	admin = signed_in(ADMIN_EMAIL, DEMO_PASSWORD);
 	sea_row(admin, v, &csrf);
 	fee = strcmp(v[1], "3.5") == 0 ? "4.5" : "3.5";
 	post_sea(admin, csrf, v, fee, &r);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
+	cod_fee_lines(shopper, changed, VIEWS);
+	lines_all(changed, VIEWS, NULL, before[0]);
 	sea_row(admin, after, &csrf2);
 	assert_string_equal(after[1], fee);
 	assert_int_equal(client_get(admin,
@@ -347,13 +406,21 @@ test_COD_F1_valid_fee_saved_and_audited(void **state)
 	post_sea(admin, csrf2, v, v[1], &r);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
+	cod_fee_lines(shopper, restored, VIEWS);
+	lines_all(restored, VIEWS, before[0], NULL);
 	for (i = 0; i < 4; i++) {
 		free(v[i]);
 		free(after[i]);
 	}
+	for (i = 0; i < VIEWS; i++) {
+		free(before[i]);
+		free(changed[i]);
+		free(restored[i]);
+	}
 	free(csrf);
 	free(csrf2);
 	client_free(admin);
+	client_free(shopper);
 }
 
 /* INST-CC: a card bank's 2% monthly rate is refused with 0.5%-1.5%; a
@@ -631,6 +698,7 @@ main(void)
 {
 	const char	*conf = getenv("MALLPAY_CONF");
 	char		 err[512];
+	int		 rc;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_admin_routes_refuse_other_roles),
 		cmocka_unit_test(test_admin_get_routes_answer_admin),
@@ -650,7 +718,9 @@ main(void)
 		fprintf(stderr, "test_admin: %s\n", err);
 		return 1;
 	}
-	db_library_init();
-	return cmocka_run_group_tests_name("integration_admin", tests, NULL,
+	shop_init();	/* also db_library_init() */
+	rc = cmocka_run_group_tests_name("integration_admin", tests, NULL,
 	    NULL);
+	shop_end();
+	return rc;
 }

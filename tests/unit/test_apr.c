@@ -146,6 +146,59 @@ test_apr_refusals(void **state)
 	assert_int_equal(bp, 8238);	/* 82.384...% */
 }
 
+/* xorshift64: a fixed sequence, so a failure names a reproducible case. */
+static uint64_t
+next_rand(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* The fast search (fixed-point bisection, exact walk) gives exactly the
+ * answer of exact bisection alone, for plans of every shape: level and
+ * uneven payments, 1 to 360 months, cents to huge amounts, rates near
+ * zero, and rates too high to report (both refuse them). */
+static void
+test_apr_fast_search_equals_exact_bisection(void **state)
+{
+	int64_t pay[APR_MAX_PAYMENTS];
+	int64_t financed, level;
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	int32_t bp_fast, bp_ref;
+	int i, k, n, rc_fast, rc_ref, refused = 0;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		n = i % 50 == 0 ? 1 + (int)(next_rand(&x) % APR_MAX_PAYMENTS) :
+		    1 + (int)(next_rand(&x) % 48);
+		financed = 1 + (int64_t)(next_rand(&x) %
+		    (i % 7 == 0 ? 100000000000ull : 1000000ull));
+		/* level payment of financed * (1 + f) / n, f in [0, 0.6) */
+		level = financed / n + (int64_t)(next_rand(&x) %
+		    (uint64_t)(financed / n * 6 / 10 + 2));
+		/* Now and then a rate far too high to report: each
+		 * payment 100 times the amount financed. */
+		if (i % 97 == 0 && n > 1)
+			level = financed * 100;
+		for (k = 0; k < n; k++)
+			pay[k] = level + (i % 3 == 0 ?
+			    (int64_t)(next_rand(&x) % 100) : 0);
+		rc_fast = apr_compute(financed, pay, n, &bp_fast);
+		rc_ref = apr_compute_reference(financed, pay, n, &bp_ref);
+		if (rc_fast == -1)
+			refused++;
+		if (rc_fast != rc_ref || (rc_fast == 0 && bp_fast != bp_ref))
+			fail_msg("case %d: n %d financed %lld level %lld: "
+			    "fast %d/%d, exact %d/%d", i, n,
+			    (long long)financed, (long long)level, rc_fast,
+			    (int)bp_fast, rc_ref, (int)bp_ref);
+	}
+	/* The too-high cases were there and refused by both. */
+	assert_true(refused >= 20);
+}
+
 int
 main(void)
 {
@@ -155,6 +208,7 @@ main(void)
 		cmocka_unit_test(test_apr_reference_values),
 		cmocka_unit_test(test_apr_exact_and_rounding_boundaries),
 		cmocka_unit_test(test_apr_refusals),
+		cmocka_unit_test(test_apr_fast_search_equals_exact_bisection),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -48,6 +48,48 @@ test_C_01_exponents(void **state)
 	assert_int_equal(money_exponent(NULL), -1);
 }
 
+/* Every currency of the table is found with its exponent (the lookup is a
+ * binary search, so a code out of order would be lost), first and last
+ * included, and codes between them are not. */
+static void
+test_C_01_every_currency_found(void **state)
+{
+	static const struct {
+		const char	*code;
+		int		 exp;
+	} all[] = {
+		{ "AED", 2 }, { "ARS", 2 }, { "AUD", 2 }, { "BDT", 2 }, {
+		"BHD", 3 }, { "BIF", 0 }, { "BND", 2 }, { "BRL", 2 }, { "CAD",
+		2 }, { "CHF", 2 }, { "CLP", 0 }, { "CNY", 2 }, { "COP", 2 }, {
+		"CZK", 2 }, { "DJF", 0 }, { "DKK", 2 }, { "EGP", 2 }, { "EUR",
+		2 }, { "GBP", 2 }, { "GNF", 0 }, { "HKD", 2 }, { "HUF", 2 }, {
+		"IDR", 2 }, { "ILS", 2 }, { "INR", 2 }, { "IQD", 3 }, { "ISK",
+		0 }, { "JOD", 3 }, { "JPY", 0 }, { "KES", 2 }, { "KHR", 2 }, {
+		"KMF", 0 }, { "KRW", 0 }, { "KWD", 3 }, { "KZT", 2 }, { "LAK",
+		2 }, { "LKR", 2 }, { "LYD", 3 }, { "MAD", 2 }, { "MMK", 2 }, {
+		"MOP", 2 }, { "MXN", 2 }, { "MYR", 2 }, { "NGN", 2 }, { "NOK",
+		2 }, { "NPR", 2 }, { "NZD", 2 }, { "OMR", 3 }, { "PEN", 2 }, {
+		"PHP", 2 }, { "PKR", 2 }, { "PLN", 2 }, { "PYG", 0 }, { "QAR",
+		2 }, { "RON", 2 }, { "RUB", 2 }, { "RWF", 0 }, { "SAR", 2 }, {
+		"SEK", 2 }, { "SGD", 2 }, { "THB", 2 }, { "TND", 3 }, { "TRY",
+		2 }, { "TWD", 2 }, { "UAH", 2 }, { "UGX", 0 }, { "USD", 2 }, {
+		"UYU", 2 }, { "VND", 0 }, { "VUV", 0 }, { "XAF", 0 }, { "XOF",
+		0 }, { "XPF", 0 }, { "ZAR", 2 },
+	};
+	static const char *const unknown[] = {
+		"AAA", "ABC", "BZZ", "MXM", "USE", "ZZZ", "ZAQ",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (money_exponent(all[i].code) != all[i].exp)
+			fail_msg("%s: exponent %d, want %d", all[i].code,
+			    money_exponent(all[i].code), all[i].exp);
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		assert_int_equal(money_exponent(unknown[i]), -1);
+}
+
 static void
 test_C_01_parse_exact(void **state)
 {
@@ -500,6 +542,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_C_01_exponents),
+		cmocka_unit_test(test_C_01_every_currency_found),
 		cmocka_unit_test(test_C_01_parse_exact),
 		cmocka_unit_test(test_C_01_parse_refuses_separators),
 		cmocka_unit_test(test_C_01_parse_too_many_decimals),
