@@ -91,21 +91,30 @@ tests_fuzz_fuzz_logistics_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
 # `make fuzz` in a build configured with CC=clang CXX=clang++ --enable-fuzzing: every
-# harness runs FUZZ_SECONDS (default 60) over a working copy of its seed corpus; a crasher
+# harness runs FUZZ_SECONDS (default 60) over a working copy of its seed corpus, with the
+# dictionary tests/fuzz/dict/NAME.dict (tokens its parser looks for); a crasher
 # is written to tests/fuzz/regression/NAME/ in the source tree, to be fixed and committed
-# (make check then replays it for ever).
+# (make check then replays it for ever). The full libFuzzer output of each harness is
+# kept in fuzz-NAME.log; a harness that crashes or refuses its dictionary fails the
+# target after the others have run.
 FUZZ_SECONDS = 60
 FUZZ_HARNESSES = cookie facts form logistics money multipart partner rfcode route
+EXTRA_DIST += tests/fuzz/dict
 if FUZZING
 fuzz: $(noinst_PROGRAMS)
-	@set -e; for n in $(FUZZ_HARNESSES); do \
+	@failed=; for n in $(FUZZ_HARNESSES); do \
 	  mkdir -p fuzz-corpus/$$n $(abs_top_srcdir)/tests/fuzz/regression/$$n; \
 	  cp $(abs_top_srcdir)/tests/fuzz/corpus/$$n/* fuzz-corpus/$$n/; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
 	  ./tests/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -dict=$(srcdir)/tests/fuzz/dict/$$n.dict \
 	    -artifact_prefix=$(abs_top_srcdir)/tests/fuzz/regression/$$n/ \
-	    fuzz-corpus/$$n 2>&1 | grep -E '^(stat::number_of_executed_units|==[0-9]+==|SUMMARY)' ; \
-	done
+	    fuzz-corpus/$$n >fuzz-$$n.log 2>&1 || failed="$$failed $$n"; \
+	  grep -E '^(Dictionary:|ParseDictionaryFile|stat::number_of_executed_units|==[0-9]+==|SUMMARY)' \
+	    fuzz-$$n.log || true; \
+	done; \
+	if test -n "$$failed"; then \
+	  echo "fuzz: failed:$$failed (see fuzz-NAME.log)" >&2; exit 1; fi
 else
 fuzz:
 	@echo "make fuzz needs a build configured with CC=clang CXX=clang++ --enable-fuzzing" >&2; exit 1

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <magic.h>
@@ -85,12 +86,43 @@ allowed_words(unsigned allowed, char *out, size_t size)
 		snprintf(out, size, "%s", n == 1 ? w[0] : "(none)");
 }
 
+/* Markup that a browser runs when it ever reads a file as a web page (old
+ * content sniffers looked for it anywhere in the first bytes; a viewer
+ * may follow it later). No photo or scan of a receipt or licence holds
+ * it in the clear; XMP metadata ("<x:xmpmeta", "<rdf:RDF") is not in
+ * the list. */
+static const char *const fs_markup[] = {
+	"<script", "<html", "<svg", "<iframe", "<body", "<object", "<embed",
+	"<!doctype html", NULL
+};
+
+/* The first fs_markup entry found in data (len bytes, case-insensitive),
+ * or NULL. Linear: only the bytes after each '<' are compared. */
+static const char *
+find_markup(const void *data, size_t len)
+{
+	const unsigned char *p = data, *end = p + len, *lt;
+	size_t i, n;
+
+	while (p < end && (lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		for (i = 0; fs_markup[i] != NULL; i++) {
+			n = strlen(fs_markup[i]);
+			if ((size_t)(end - lt) >= n && strncasecmp(
+			    (const char *)lt, fs_markup[i], n) == 0)
+				return fs_markup[i];
+		}
+		p = lt + 1;
+	}
+	return NULL;
+}
+
 /* See filestore.h. */
 int
 filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
     char *err, size_t errsz)
 {
 	char words[32], found[128];
+	const char *tag;
 	size_t i;
 
 	mime[0] = '\0';
@@ -114,6 +146,17 @@ filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
 		 * the whole thing the same way. */
 		if (strcmp(found, fs_types[i].mime) != 0)
 			break;
+		/* A JPEG header followed by <script> reads as a JPEG to
+		 * libmagic: a polyglot, refused whatever the start says. */
+		if ((tag = find_markup(data, len)) != NULL) {
+			snprintf(err, errsz, "This file starts as a %s but also "
+			    "holds web page code (%s...); a file that is two "
+			    "things at once is refused. Upload a plain photo "
+			    "(JPEG or PNG) or a PDF.", fs_types[i].bit ==
+			    FS_PDF ? "PDF" : fs_types[i].bit == FS_PNG ?
+			    "PNG image" : "JPEG image", tag);
+			return 0;
+		}
 		snprintf(mime, 32, "%s", fs_types[i].mime);
 		return (int)fs_types[i].bit;
 	}

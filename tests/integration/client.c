@@ -107,13 +107,16 @@ client_resp_cleanup(struct client_resp *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Perform one request on path with body (NULL for GET). Returns 0 or -1. */
+/* Perform one request on path with body (blen bytes; NULL for GET) sent
+ * as Content-Type ctype (NULL: curl's urlencoded default). Returns 0 or
+ * -1. */
 static int
-perform(struct client *cl, const char *path, const char *body,
-    struct client_resp *r)
+perform(struct client *cl, const char *path, const char *body, size_t blen,
+    const char *ctype, struct client_resp *r)
 {
 	struct growbuf	 b = { NULL, 0 }, h = { NULL, 0 };
-	char		 url[2048];
+	struct curl_slist *hdrs = NULL;
+	char		 url[2048], ct[512];
 	char		*loc = NULL;
 	CURLcode	 rc;
 
@@ -127,11 +130,19 @@ perform(struct client *cl, const char *path, const char *body,
 	if (body != NULL) {
 		curl_easy_setopt(cl->curl, CURLOPT_POST, 1L);
 		curl_easy_setopt(cl->curl, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(cl->curl, CURLOPT_POSTFIELDSIZE,
-		    (long)strlen(body));
+		curl_easy_setopt(cl->curl, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)blen);
 	} else
 		curl_easy_setopt(cl->curl, CURLOPT_HTTPGET, 1L);
+	if (ctype != NULL) {
+		snprintf(ct, sizeof(ct), "Content-Type: %s", ctype);
+		if ((hdrs = curl_slist_append(NULL, ct)) == NULL)
+			abort();
+	}
+	curl_easy_setopt(cl->curl, CURLOPT_HTTPHEADER, hdrs);
 	rc = curl_easy_perform(cl->curl);
+	curl_easy_setopt(cl->curl, CURLOPT_HTTPHEADER, NULL);
+	curl_slist_free_all(hdrs);
 	grow_append(&b, "", 0);
 	grow_append(&h, "", 0);
 	r->body = b.p;
@@ -154,7 +165,7 @@ perform(struct client *cl, const char *path, const char *body,
 int
 client_get(struct client *cl, const char *path, struct client_resp *r)
 {
-	return perform(cl, path, NULL, r);
+	return perform(cl, path, NULL, 0, NULL, r);
 }
 
 /* POST an urlencoded body; see client.h. */
@@ -162,7 +173,17 @@ int
 client_post(struct client *cl, const char *path, const char *body,
     struct client_resp *r)
 {
-	return perform(cl, path, body == NULL ? "" : body, r);
+	return perform(cl, path, body == NULL ? "" : body,
+	    body == NULL ? 0 : strlen(body), NULL, r);
+}
+
+/* POST len raw bytes as Content-Type ctype; see client.h. */
+int
+client_post_raw(struct client *cl, const char *path, const char *ctype,
+    const void *body, size_t len, struct client_resp *r)
+{
+	/* curl wants a non-NULL pointer even for an empty body. */
+	return perform(cl, path, len > 0 ? body : "", len, ctype, r);
 }
 
 /* Build an urlencoded form from key/value pairs ending in NULL; malloc'd. */

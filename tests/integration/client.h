@@ -32,6 +32,11 @@ int	client_get(struct client *, const char *path, struct client_resp *r);
 /* POST an urlencoded body (already encoded, e.g. built with client_form). */
 int	client_post(struct client *, const char *path, const char *body,
 	    struct client_resp *r);
+/* POST len bytes of body (any bytes, NULs too) with Content-Type ctype, e.g.
+ * a multipart/form-data body built by the test itself (to send what curl's
+ * MIME API cannot: a NUL in a file name). The client's cookies go along. */
+int	client_post_raw(struct client *, const char *path, const char *ctype,
+	    const void *body, size_t len, struct client_resp *r);
 /* Release a response's memory and zero it; takes a zeroed response. */
 void	client_resp_cleanup(struct client_resp *);
 

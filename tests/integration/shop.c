@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <curl/curl.h>
@@ -21,6 +23,7 @@
 #include "db/db.h"
 #include "db/order.h"
 #include "db/seed.h"
+#include "service/auth.h"
 #include "service/partner_auth.h"
 #include "shop.h"
 
@@ -361,4 +364,66 @@ shop_place_one(struct client *cl, const char *email, const char *sku,
 	client_resp_cleanup(&r);
 	assert_true(id > 0);
 	return id;
+}
+
+/* See shop.h. */
+const struct config *
+shop_config(void)
+{
+	return &cfg;
+}
+
+/* See shop.h. */
+int
+shop_ctl_check(void)
+{
+	const char	*ctl = getenv("MALLPAY_CTL");
+	const char	*conf = getenv("MALLPAY_CONF");
+	char		 cmd[2048];
+	int		 st;
+
+	assert_non_null(ctl);
+	assert_non_null(conf);
+	/* The report goes to the test's log: a violation names its row. */
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' check", ctl, conf);
+	st = system(cmd);
+	assert_true(st != -1 && WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+/* See shop.h. */
+struct client *
+shop_company_member(const char *tag, const char *status,
+    int64_t *company_id, int64_t *user_id)
+{
+	struct seed_company	 co;
+	struct seed_user	 u;
+	char			 name[160], email[128];
+	char			 hash[crypto_pwhash_STRBYTES];
+	static int		 n;
+
+	memset(&co, 0, sizeof(co));
+	snprintf(name, sizeof(name), "Test %s Co %ld-%d-%lld", tag,
+	    (long)getpid(), ++n, (long long)clock_now());
+	co.name = name;
+	co.country = "MY";
+	co.qualification_status = status;
+	co.cod_limit_usd_minor = -1;
+	co.remittance_quota_usd_minor = -1;
+	*company_id = db_seed_company_insert(shop_db(), &co, clock_now());
+	assert_true(*company_id > 0);
+
+	client_unique_email(email, sizeof(email), tag);
+	assert_int_equal(auth_password_hash(DEMO_PASSWORD,
+	    strlen(DEMO_PASSWORD), hash, sizeof(hash)), 0);
+	memset(&u, 0, sizeof(u));
+	u.kind = "company_member";
+	u.company_id = *company_id;
+	u.email = email;
+	u.name = "Test Member";
+	u.real_name_verified = 1;
+	u.credit_score = 700;
+	*user_id = db_seed_user_insert(shop_db(), &u, hash, clock_now());
+	assert_true(*user_id > 0);
+	return shop_signin(email);
 }

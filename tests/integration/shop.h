@@ -13,6 +13,7 @@
 
 #include "client.h"
 
+struct config;
 struct db;
 
 #define DEMO_PASSWORD	"mallpay-demo"
@@ -82,5 +83,18 @@ void	shop_post(struct client *cl, const char *csrf_page,
 int64_t	shop_place_one(struct client *cl, const char *email,
 	    const char *sku, const char *pay, const char *disclosed,
 	    const char *what, char *loc, size_t locsz);
+
+/* The stack's configuration (MALLPAY_CONF as loaded by shop_init(); e.g.
+ * upload_dir). */
+const struct config *shop_config(void);
+/* Run `mallpayctl check` (MALLPAY_CTL, MALLPAY_CONF), its report on the
+ * test's output; returns its exit status (0: no violation). */
+int	shop_ctl_check(void);
+/* A new company (tag in its name, qualification status such as
+ * "unverified") with one member (demo password) inserted through the
+ * seed statements; returns that member signed in, the ids in *company_id
+ * and *user_id. Fails the test when anything does. */
+struct client *shop_company_member(const char *tag, const char *status,
+	    int64_t *company_id, int64_t *user_id);
 
 #endif
