@@ -131,8 +131,8 @@ schedule_path() {
 	local cols oid=""
 	cols=$(sql "SELECT GROUP_CONCAT(column_name) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'plans'" 2>/dev/null || true)
 	case ",$cols," in
-	*,order_id,*,months,*|*,months,*,order_id,*)
-		oid=$(sql "SELECT p.order_id FROM plans p JOIN orders o ON o.id = p.order_id JOIN users u ON u.id = o.user_id WHERE u.email = '$email' AND p.months = 12 LIMIT 1" 2>/dev/null || true) ;;
+	*,order_id,*,n,*|*,n,*,order_id,*)
+		oid=$(sql "SELECT p.order_id FROM plans p JOIN orders o ON o.id = p.order_id JOIN users u ON u.id = o.user_id WHERE u.email = '$email' AND p.n = 12 AND p.status = 'active' LIMIT 1" 2>/dev/null || true) ;;
 	esac
 	if [ -n "$oid" ]; then echo "/orders/$oid/schedule"; return; fi
 	# No plan in the data: probe the route with an order of the shopper, so

@@ -102,3 +102,21 @@ tests_integration_test_installments_SOURCES = tests/integration/test_installment
 	tests/integration/shop.c tests/integration/shop.h
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# security (issue 12): upload polyglots, fakes and limits through nginx +
+# mallpayd, as a remittance shopper and as a corporate buyer (run by suite.sh)
+check_PROGRAMS += tests/integration/test_uploads
+tests_integration_test_uploads_SOURCES = tests/integration/test_uploads.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_uploads_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_uploads_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# bench (issue 11): mallpayctl bench-data's plans and vouchers pass
+# mallpayctl check; the bench shopper's 12-month schedule (run by suite.sh)
+check_PROGRAMS += tests/integration/test_benchdata
+tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h
+tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -16,6 +16,10 @@
 enum stmt {
 	STMT_BENCH_MAX_USER,
 	STMT_BENCH_MAX_ORDER,
+	STMT_BENCH_MAX_PLAN,
+	STMT_BENCH_MAX_VOUCHER,
+	STMT_BENCH_ADMIN,
+	STMT_BENCH_ACTIVE_PLANS,
 	STMT_BENCH_COUNT_ORDERS,
 	STMT_BENCH_EXTRA_TABLES,
 	STMT_BENCH_USER_IDS,
@@ -33,6 +37,14 @@ enum stmt {
 	STMT_BENCH_ITEMS_1,
 	STMT_BENCH_EVENTS_N,
 	STMT_BENCH_EVENTS_1,
+	STMT_BENCH_PLANS_N,
+	STMT_BENCH_PLANS_1,
+	STMT_BENCH_INSTS_N,
+	STMT_BENCH_INSTS_1,
+	STMT_BENCH_PAYS_N,
+	STMT_BENCH_PAYS_1,
+	STMT_BENCH_VOUCHERS_N,
+	STMT_BENCH_VOUCHERS_1,
 	STMT__MAX
 };
 
@@ -41,11 +53,21 @@ static const char *stmts[STMT__MAX] = {
 	"SELECT COALESCE(MAX(id), 0) FROM users",
 	/* STMT_BENCH_MAX_ORDER */
 	"SELECT COALESCE(MAX(id), 0) FROM orders",
+	/* STMT_BENCH_MAX_PLAN */
+	"SELECT COALESCE(MAX(id), 0) FROM plans",
+	/* STMT_BENCH_MAX_VOUCHER */
+	"SELECT COALESCE(MAX(id), 0) FROM remittance_vouchers",
+	/* STMT_BENCH_ADMIN */
+	"SELECT id FROM users WHERE kind = 'admin' ORDER BY id LIMIT 1",
+	/* STMT_BENCH_ACTIVE_PLANS */
+	"SELECT order_id FROM plans WHERE user_id = ? AND status = 'active' "
+	"AND n = ? ORDER BY id DESC LIMIT 1",
 	/* STMT_BENCH_COUNT_ORDERS */
 	"SELECT COUNT(*) FROM orders WHERE idempotency_key LIKE 'bench-%'",
 	/* STMT_BENCH_EXTRA_TABLES */
 	"SELECT COUNT(*) FROM information_schema.tables "
-	"WHERE table_schema = DATABASE() AND table_name IN ('plans', 'vouchers')",
+	"WHERE table_schema = DATABASE() AND table_name IN ('plans', "
+	"'plan_installments', 'plan_payments', 'remittance_vouchers', 'files')",
 	/* STMT_BENCH_USER_IDS */
 	"SELECT id FROM users WHERE email LIKE 'bench-%@bench.test' "
 	"ORDER BY id",
@@ -65,6 +87,8 @@ static const char *stmts[STMT__MAX] = {
 	"DELETE FROM cart_items WHERE cart_id = ?",
 	/* STMT_BENCH_CART_ITEM */
 	"INSERT INTO cart_items (cart_id, product_id, qty) VALUES (?, ?, 1)",
+	/* The multi-row inserts: built by multi_sql(). */
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
@@ -75,16 +99,36 @@ static const char *stmts[STMT__MAX] = {
 #define ORDERS_HEAD "INSERT INTO orders (id, user_id, status, method, " \
 	"currency, usd_per_unit, items_total_minor, amount_due_minor, " \
 	"fee_minor, country, region_code, idempotency_key, created_at, " \
-	"updated_at, completed_at) VALUES "
+	"updated_at, completed_at, institution_id, term, amount_usd_minor, " \
+	"review_due, payment_due, rf_code) VALUES "
 #define ORDERS_TUPLE "(?, ?, ?, ?, 'USD', '1', ?, ?, ?, 'MY', 'SEA', ?, ?, " \
-	"?, ?)"
+	"?, ?, ?, ?, ?, ?, ?, ?)"
 #define ITEMS_HEAD "INSERT INTO order_items (order_id, product_id, name, " \
 	"qty, unit_price_minor, currency, durable, high_value, pre_order, " \
 	"customized, special_customs, pay_after_use) VALUES "
 #define ITEMS_TUPLE "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define EVENTS_HEAD "INSERT INTO events (subject_type, subject_id, " \
 	"actor_type, actor_id, at, from_state, to_state, reason) VALUES "
-#define EVENTS_TUPLE "('order', ?, ?, ?, ?, ?, ?, ?)"
+#define EVENTS_TUPLE "(?, ?, ?, ?, ?, ?, ?, ?)"
+#define PLANS_HEAD "INSERT INTO plans (id, order_id, user_id, method, " \
+	"institution_id, status, currency, principal_minor, n, monthly_rate, " \
+	"fee_mode, waives_future_fees, late_fee_rate, apr_bp, " \
+	"monthly_fee_minor, total_fee_minor, start_date, card_brand, " \
+	"card_last4, partner_ref, created_at, updated_at, closed_at) VALUES "
+#define PLANS_TUPLE "(?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, ?, " \
+	"?, ?, ?, ?, ?, ?, ?)"
+#define INSTS_HEAD "INSERT INTO plan_installments (plan_id, seq, due_date, " \
+	"principal_minor, fee_minor, status, paid_minor, paid_at) VALUES "
+#define INSTS_TUPLE "(?, ?, ?, ?, ?, ?, ?, ?)"
+#define PAYS_HEAD "INSERT INTO plan_payments (plan_id, kind, seq, " \
+	"amount_minor, currency, ok, channel, reference, idem_key, " \
+	"created_at) VALUES "
+#define PAYS_TUPLE "(?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+#define VOUCHERS_HEAD "INSERT INTO remittance_vouchers (id, order_id, " \
+	"user_id, source, file_id, amount_minor, currency, remitted_on, " \
+	"tracking, expected_from, expected_by, status, received_minor, " \
+	"decided_by, decided_at, idempotency_key, created_at) VALUES "
+#define VOUCHERS_TUPLE "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 /* Build the text of stmts[idx] once: head then tuple n times, comma
  * separated. The buffer lives as long as the process (mallpayctl). */
@@ -131,10 +175,38 @@ scalar(struct db *db, int idx, const char *s)
 
 /* See benchdata.h. */
 int64_t
-db_bench_max_id(struct db *db, int which)
+db_bench_max_id(struct db *db, enum bench_table which)
 {
-	return scalar(db, which ? STMT_BENCH_MAX_ORDER : STMT_BENCH_MAX_USER,
-	    NULL);
+	static const int idx[] = { STMT_BENCH_MAX_USER, STMT_BENCH_MAX_ORDER,
+	    STMT_BENCH_MAX_PLAN, STMT_BENCH_MAX_VOUCHER };
+
+	return scalar(db, idx[which], NULL);
+}
+
+/* See benchdata.h. */
+int64_t
+db_bench_admin_id(struct db *db)
+{
+	return scalar(db, STMT_BENCH_ADMIN, NULL);
+}
+
+/* See benchdata.h. */
+int64_t
+db_bench_active_plan(struct db *db, int64_t user_id, int n)
+{
+	struct dbq *q;
+	int64_t v = -1;
+	int rc;
+
+	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_ACTIVE_PLANS,
+	    stmts[STMT_BENCH_ACTIVE_PLANS])) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, n);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) != -1)
+		v = rc == 1 ? dbq_col_int(q, 0) : 0;
+	dbq_done(q);
+	return v;
 }
 
 /* See benchdata.h. */
@@ -307,6 +379,16 @@ bind_order(struct dbq *q, const void *rows, size_t i)
 		dbq_int(q, o->completed_at);
 	else
 		dbq_null(q);
+	dbq_cstr_opt(q, o->institution_id);
+	if (o->term > 0)
+		dbq_int(q, o->term);
+	else
+		dbq_null(q);
+	/* USD orders (usd_per_unit 1): the USD amount is the amount due. */
+	dbq_int(q, o->items_total_minor);
+	dbq_cstr_opt(q, o->review_due);
+	dbq_cstr_opt(q, o->payment_due);
+	dbq_cstr_opt(q, o->rf_code);
 }
 
 /* See benchdata.h. */
@@ -351,15 +433,14 @@ bind_event(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_event *e = (const struct bench_event *)rows + i;
 
+	dbq_cstr(q, e->subject != NULL ? e->subject : "order");
 	dbq_int(q, e->order_id);
-	dbq_cstr(q, e->actor_id > 0 ? "user" : "system");
-	if (e->actor_id > 0)
-		dbq_int(q, e->actor_id);
-	else
-		dbq_null(q);
+	dbq_cstr(q, e->actor_type != NULL ? e->actor_type :
+	    e->actor_id > 0 ? "user" : "system");
+	dbq_id_opt(q, e->actor_id);
 	dbq_int(q, e->at);
-	dbq_cstr(q, e->from_state);
-	dbq_cstr(q, e->to_state);
+	dbq_cstr_opt(q, e->from_state);
+	dbq_cstr_opt(q, e->to_state);
 	dbq_cstr(q, e->reason);
 }
 
@@ -369,6 +450,136 @@ db_bench_insert_events(struct db *db, const struct bench_event *e, size_t n)
 {
 	return insert_rows(db, STMT_BENCH_EVENTS_N, STMT_BENCH_EVENTS_1,
 	    EVENTS_HEAD, EVENTS_TUPLE, bind_event, e, n);
+}
+
+/* bind_fn of plans. */
+static void
+bind_plan(struct dbq *q, const void *rows, size_t i)
+{
+	const struct bench_plan *p = (const struct bench_plan *)rows + i;
+
+	dbq_int(q, p->id);
+	dbq_int(q, p->order_id);
+	dbq_int(q, p->user_id);
+	dbq_cstr(q, p->method);
+	dbq_cstr(q, p->institution_id);
+	dbq_cstr(q, p->status);
+	dbq_int(q, p->principal_minor);
+	dbq_int(q, p->n);
+	dbq_cstr(q, p->monthly_rate);
+	dbq_cstr(q, p->fee_mode);
+	dbq_int(q, p->waives_future_fees);
+	dbq_cstr(q, p->late_fee_rate);
+	dbq_int(q, p->apr_bp);
+	dbq_int(q, p->monthly_fee_minor);
+	dbq_int(q, p->total_fee_minor);
+	dbq_cstr(q, p->start_date);
+	dbq_cstr_opt(q, p->card_brand);
+	dbq_cstr_opt(q, p->card_last4);
+	dbq_cstr_opt(q, p->partner_ref);
+	dbq_int(q, p->created_at);
+	dbq_int(q, p->updated_at);
+	dbq_id_opt(q, p->closed_at);
+}
+
+/* See benchdata.h. */
+int
+db_bench_insert_plans(struct db *db, const struct bench_plan *p, size_t n)
+{
+	return insert_rows(db, STMT_BENCH_PLANS_N, STMT_BENCH_PLANS_1,
+	    PLANS_HEAD, PLANS_TUPLE, bind_plan, p, n);
+}
+
+/* bind_fn of installments. */
+static void
+bind_inst(struct dbq *q, const void *rows, size_t i)
+{
+	const struct bench_inst *it = (const struct bench_inst *)rows + i;
+
+	dbq_int(q, it->plan_id);
+	dbq_int(q, it->seq);
+	dbq_cstr(q, it->due_date);
+	dbq_int(q, it->principal_minor);
+	dbq_int(q, it->fee_minor);
+	dbq_cstr(q, it->paid_at > 0 ? "paid" : "due");
+	dbq_int(q, it->paid_at > 0 ? it->paid_minor : 0);
+	dbq_id_opt(q, it->paid_at);
+}
+
+/* See benchdata.h. */
+int
+db_bench_insert_insts(struct db *db, const struct bench_inst *it, size_t n)
+{
+	return insert_rows(db, STMT_BENCH_INSTS_N, STMT_BENCH_INSTS_1,
+	    INSTS_HEAD, INSTS_TUPLE, bind_inst, it, n);
+}
+
+/* The currency shared by every payment or voucher row of one call. */
+static const char	*rows_currency;
+
+/* bind_fn of plan payments. */
+static void
+bind_pay(struct dbq *q, const void *rows, size_t i)
+{
+	const struct bench_pay *p = (const struct bench_pay *)rows + i;
+
+	dbq_int(q, p->plan_id);
+	dbq_cstr(q, p->kind);
+	dbq_int(q, p->seq);
+	dbq_int(q, p->amount_minor);
+	dbq_cstr(q, rows_currency);
+	dbq_cstr(q, p->channel);
+	dbq_cstr(q, p->reference);
+	dbq_cstr(q, p->idem_key);
+	dbq_int(q, p->created_at);
+}
+
+/* See benchdata.h. */
+int
+db_bench_insert_pays(struct db *db, const struct bench_pay *p, size_t n,
+    const char *currency)
+{
+	rows_currency = currency;
+	return insert_rows(db, STMT_BENCH_PAYS_N, STMT_BENCH_PAYS_1,
+	    PAYS_HEAD, PAYS_TUPLE, bind_pay, p, n);
+}
+
+/* bind_fn of vouchers. */
+static void
+bind_voucher(struct dbq *q, const void *rows, size_t i)
+{
+	const struct bench_voucher *v = (const struct bench_voucher *)rows + i;
+
+	dbq_int(q, v->id);
+	dbq_int(q, v->order_id);
+	dbq_int(q, v->user_id);
+	dbq_cstr(q, v->source);
+	dbq_id_opt(q, v->file_id);
+	dbq_int(q, v->amount_minor);
+	dbq_cstr(q, rows_currency);
+	dbq_cstr(q, v->remitted_on);
+	dbq_cstr(q, v->tracking);
+	dbq_cstr_opt(q, v->expected_from);
+	dbq_cstr_opt(q, v->expected_by);
+	dbq_cstr(q, v->status);
+	if (v->received_minor >= 0)
+		dbq_int(q, v->received_minor);
+	else
+		dbq_null(q);
+	dbq_id_opt(q, v->decided_by);
+	dbq_id_opt(q, v->decided_at);
+	dbq_cstr(q, v->idem_key);
+	dbq_int(q, v->created_at);
+}
+
+/* See benchdata.h. */
+int
+db_bench_insert_vouchers(struct db *db, const struct bench_voucher *v,
+    size_t n, const char *currency)
+{
+	rows_currency = currency;
+	return insert_rows(db, STMT_BENCH_VOUCHERS_N, STMT_BENCH_VOUCHERS_1,
+	    VOUCHERS_HEAD, VOUCHERS_TUPLE, bind_voucher, v, n);
 }
 
 /* Run q with the parameters bound and finish it; for an INSERT *id gets

@@ -1,0 +1,192 @@
+/*
+ * Integration test of `mallpayctl bench-data` (issue 11) against the
+ * suite's stack (MALLPAY_CTL, MALLPAY_CONF, MALLPAY_TEST_URL): a small
+ * data set with installment plans and remittance vouchers, the same call
+ * again changing nothing, `mallpayctl check` finding no violation in it,
+ * the benchmark shopper's 12-installment schedule answering 200 with its
+ * chart (and 404 to another shopper), and every stored voucher file
+ * decrypting to the PNG bench-data made for it.
+ *
+ * The data stays in the shared stack for the tests after this one: no
+ * order is left where a tick would act on it without its method's rows
+ * (see src/ctl/benchdata.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "db/benchdata.h"
+#include "db/check.h"
+#include "db/db.h"
+#include "service/filestore.h"
+#include "shop.h"
+
+#define BENCH_EMAIL	"bench@bench.test"
+#define BENCH_PW	"mallpay-bench"
+#define OTHER		"shopper.veteran@demo.test"
+#define ARGS		"bench-data --shoppers 6 --orders 80 --bench-orders 20"
+
+/* Run `mallpayctl args` with the stack's configuration, its output
+ * (stdout and stderr) into out; returns its exit status. */
+static int
+ctl(const char *args, struct buf *out)
+{
+	char cmd[1024], line[512];
+	FILE *p;
+	int st;
+
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' %s 2>&1",
+	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"), args);
+	buf_reset(out);
+	assert_non_null(p = popen(cmd, "r"));
+	while (fgets(line, sizeof(line), p) != NULL)
+		buf_puts(out, line);
+	st = pclose(p);
+	print_message("%s", buf_str(out));
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The count printed before word in s ("... 12 plans ..."), or -1. */
+static long
+count_before(const char *s, const char *word)
+{
+	const char *w = strstr(s, word);
+
+	if (w == NULL || w == s)
+		return -1;
+	while (w > s && w[-1] == ' ')
+		w--;
+	while (w > s && w[-1] >= '0' && w[-1] <= '9')
+		w--;
+	return strtol(w, NULL, 10);
+}
+
+/* Generate, generate again (nothing added), check: zero violations. */
+static void
+test_bench_data_generates_consistent_data(void **state)
+{
+	struct buf out;
+
+	(void)state;
+	buf_init(&out);
+	assert_int_equal(ctl(ARGS, &out), 0);
+	/* 80, plus one when the shopper's 20 have no running 12-month
+	 * plan (bench-data then adds one). */
+	assert_in_range(count_before(buf_str(&out), "orders in all"), 80, 81);
+	/* 1 in 4 orders is an installment order with its plan; 1 in 10 a
+	 * remittance order, most with a voucher. */
+	assert_true(count_before(buf_str(&out), "plans (") >= 20);
+	assert_true(count_before(buf_str(&out), "installments,") >= 60);
+	assert_true(count_before(buf_str(&out), "remittance vouchers") >= 5);
+	assert_true(count_before(buf_str(&out), "stored files") >= 3);
+	/* Top-up: the same call again adds nothing. */
+	assert_int_equal(ctl(ARGS, &out), 0);
+	assert_non_null(strstr(buf_str(&out), "0 shoppers and 0 orders added"));
+	assert_non_null(strstr(buf_str(&out), "added 0 plans"));
+	assert_int_equal(ctl("check", &out), 0);
+	assert_non_null(strstr(buf_str(&out), "check: 0 violation(s)"));
+	assert_null(strstr(buf_str(&out), "violation: "));
+	buf_cleanup(&out);
+}
+
+/* The benchmark shopper's 12-installment schedule (what bench/run.sh
+ * measures): 200 with its chart to its owner, 404 to another shopper. */
+static void
+test_bench_data_schedule_page(void **state)
+{
+	struct client *cl, *other;
+	struct client_resp r;
+	char path[64];
+	int64_t me, oid;
+
+	(void)state;
+	me = db_bench_user_id(shop_db(), BENCH_EMAIL);
+	assert_true(me > 0);
+	oid = db_bench_active_plan(shop_db(), me, 12);
+	assert_true(oid > 0);
+	snprintf(path, sizeof(path), "/orders/%lld/schedule", (long long)oid);
+
+	cl = client_new();
+	assert_int_equal(client_signin(cl, BENCH_EMAIL, BENCH_PW), 303);
+	shop_get(cl, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"schedule-chart\""));
+	assert_true(client_has(&r, "Installment 12:"));
+	assert_true(client_has(&r, ", paid"));
+	assert_true(client_has(&r, ", due"));
+	client_resp_cleanup(&r);
+	shop_get(cl, "/orders", &r);
+	assert_int_equal(r.status, 200);
+	client_resp_cleanup(&r);
+	client_free(cl);
+
+	other = shop_signin(OTHER);
+	shop_get(other, path, &r);
+	assert_int_equal(r.status, 404);
+	client_resp_cleanup(&r);
+	client_free(other);
+}
+
+/* What the file walk found. */
+struct files_seen {
+	int	rows, bad, bench_png;
+};
+
+/* db_check_files callback: decrypt file id; count bench-data's PNGs. */
+static void
+file_seen(void *arg, int64_t id, const char *name)
+{
+	struct files_seen *f = arg;
+	struct filestore_info info;
+	struct buf data;
+
+	(void)name;
+	f->rows++;
+	buf_init(&data);
+	if (filestore_get(shop_db(), shop_config(), id, &data, &info) != 0)
+		f->bad++;
+	else if (data.len > 8 && memcmp(data.data, "\x89PNG\r\n\x1a\n",
+	    8) == 0 && memmem(data.data, data.len, "mallpay bench voucher",
+	    21) != NULL && strcmp(info.mime, "image/png") == 0)
+		f->bench_png++;
+	buf_cleanup(&data);
+}
+
+/* Every stored file (bench-data's vouchers among them) is there,
+ * encrypted as the file store writes it, and decrypts to a PNG. */
+static void
+test_bench_data_voucher_files(void **state)
+{
+	struct files_seen f;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_true(db_check_files(shop_db(), file_seen, &f) >= 0);
+	assert_int_equal(f.bad, 0);
+	assert_true(f.bench_png >= 3);
+}
+
+/* Run the tests in order (the later ones read the first one's data). */
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bench_data_generates_consistent_data),
+		cmocka_unit_test(test_bench_data_schedule_page),
+		cmocka_unit_test(test_bench_data_voucher_files),
+	};
+	int rc;
+
+	shop_init();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	shop_end();
+	return rc;
+}
