@@ -11,7 +11,7 @@
 #include "db/plan.h"
 #include "db/stmt.h"
 
-#define PLAN_COLS \
+#define PLAN_FIELDS \
 	"p.id, p.order_id, p.user_id, COALESCE(p.company_id, 0), p.method, " \
 	"p.institution_id, COALESCE(i.name, ''), p.status, p.currency, " \
 	"p.principal_minor, p.n, p.monthly_rate, p.fee_mode, " \
@@ -22,15 +22,24 @@
 	"p.decline_reason, p.refund_minor IS NOT NULL, " \
 	"COALESCE(p.refund_minor, 0), COALESCE(p.refund_due, ''), " \
 	"p.created_at, p.updated_at, COALESCE(p.closed_at, 0), " \
-	"u.installment_suspended, u.email " \
+	"u.installment_suspended, u.email "
+#define PLAN_FROM \
 	"FROM plans p JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN institutions i ON i.id = p.institution_id "
+#define PLAN_COLS	PLAN_FIELDS PLAN_FROM
+/* PLAN_FIELDS has 33 columns; a joined installment's follow from here. */
+#define PLAN_NCOLS	33
+#define INST_COLS(t) \
+	t ".seq, " t ".due_date, " t ".principal_minor, " t ".fee_minor, " \
+	t ".late_fee_minor, " t ".status, " t ".paid_minor, " \
+	"COALESCE(" t ".paid_at, 0) "
 
 enum stmt {
 	STMT_INSTITUTION,
 	STMT_INSERT,
 	STMT_BY_ORDER,
 	STMT_BY_ORDER_USER,
+	STMT_BY_ORDER_USER_INST,
 	STMT_BY_ID,
 	STMT_BY_REF,
 	STMT_LOCK,
@@ -86,6 +95,11 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT " PLAN_COLS "WHERE p.order_id = ?",
 	/* STMT_BY_ORDER_USER */
 	"SELECT " PLAN_COLS "WHERE p.order_id = ? AND p.user_id = ?",
+	/* STMT_BY_ORDER_USER_INST: the same with its installments, one row
+	 * each (one row with NULL installment columns when it has none) */
+	"SELECT " PLAN_FIELDS ", " INST_COLS("pi") PLAN_FROM
+	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
+	"WHERE p.order_id = ? AND p.user_id = ? ORDER BY pi.seq",
 	/* STMT_BY_ID */
 	"SELECT " PLAN_COLS "WHERE p.id = ?",
 	/* STMT_BY_REF */
@@ -120,8 +134,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO plan_installments (plan_id, seq, due_date, "
 	"principal_minor, fee_minor) VALUES (?, ?, ?, ?, ?)",
 	/* STMT_INST_LIST */
-	"SELECT seq, due_date, principal_minor, fee_minor, late_fee_minor, "
-	"status, paid_minor, COALESCE(paid_at, 0) FROM plan_installments "
+	"SELECT " INST_COLS("plan_installments") "FROM plan_installments "
 	"WHERE plan_id = ? ORDER BY seq",
 	/* STMT_INST_PAID */
 	"UPDATE plan_installments SET status = 'paid', paid_minor = ?, "
@@ -599,20 +612,70 @@ db_plan_inst_insert(struct db *db, int64_t plan_id, int seq, mp_date due,
 	return dbq_exec_done(q, NULL);
 }
 
+/* Read the INST_COLS of the current row, starting at column c, into r. */
+static void
+read_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
+{
+	r->seq = (int)dbq_col_int(q, c);
+	r->due = col_date(q, c + 1);
+	r->principal = dbq_col_int(q, c + 2);
+	r->fee = dbq_col_int(q, c + 3);
+	r->late_fee = dbq_col_int(q, c + 4);
+	dbq_col_copy(q, c + 5, r->status, sizeof(r->status));
+	r->paid_minor = dbq_col_int(q, c + 6);
+	r->paid_at = dbq_col_int(q, c + 7);
+}
+
 /* dbq_list fill: the STMT_INST_LIST row into *arg (a db_plan_inst). */
 static void
 read_inst(struct dbq *q, void *arg)
 {
-	struct db_plan_inst	*r = arg;
+	read_inst_at(q, 0, arg);
+}
 
-	r->seq = (int)dbq_col_int(q, 0);
-	r->due = col_date(q, 1);
-	r->principal = dbq_col_int(q, 2);
-	r->fee = dbq_col_int(q, 3);
-	r->late_fee = dbq_col_int(q, 4);
-	dbq_col_copy(q, 5, r->status, sizeof(r->status));
-	r->paid_minor = dbq_col_int(q, 6);
-	r->paid_at = dbq_col_int(q, 7);
+/* See plan.h. One statement: the plan's columns repeat on each
+ * installment's row. */
+int
+db_plan_with_inst(struct db *db, int64_t user_id, int64_t order_id,
+    struct db_plan *p, struct db_plan_inst **out, size_t *n)
+{
+	struct dbq		*q = get(db, STMT_BY_ORDER_USER_INST);
+	struct db_plan_inst	*v = NULL;
+	size_t			 cap = 0;
+	int			 rc, found = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		if (!found) {
+			read_plan(q, p);
+			found = 1;
+		}
+		if (dbq_col_null(q, PLAN_NCOLS))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		memset(&v[*n], 0, sizeof(*v));
+		read_inst_at(q, PLAN_NCOLS, &v[(*n)++]);
+	}
+	dbq_done(q);
+	if (rc == -1) {
+		free(v);
+		*n = 0;
+		return -1;
+	}
+	*out = v;
+	return found;
 }
 
 /* See plan.h. */

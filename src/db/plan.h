@@ -132,6 +132,11 @@ int	db_plan_token(struct db *, int64_t id, unsigned char *buf,
 int	db_plan_inst_clear(struct db *, int64_t plan_id);
 int	db_plan_inst_insert(struct db *, int64_t plan_id, int seq, mp_date due,
 	    int64_t principal, int64_t fee);
+/* The plan of order_id of user_id (> 0) into *p and its installments by
+ * seq into *out (free(); NULL, 0 when none), in one statement. Returns 1,
+ * 0 none, -1 error (nothing to free). */
+int	db_plan_with_inst(struct db *, int64_t user_id, int64_t order_id,
+	    struct db_plan *p, struct db_plan_inst **out, size_t *n);
 /* All installments of plan_id by seq into *out (free()). 0 or -1. */
 int	db_plan_inst_list(struct db *, int64_t plan_id,
 	    struct db_plan_inst **out, size_t *n);

@@ -444,12 +444,13 @@ view_compute(struct plan_view *v)
 	}
 }
 
-/* Load the rest of v once v->p is read. */
+/* Load the rest of v once v->p (and, with_inst, v->inst) is read. */
 static enum plan_result
-view_fill(struct db *db, int64_t now, struct plan_view *v)
+view_fill(struct db *db, int64_t now, struct plan_view *v, int with_inst)
 {
 	v->today = day_of(now);
-	if (db_plan_inst_list(db, v->p.id, &v->inst, &v->ninst) == -1 ||
+	if ((!with_inst &&
+	    db_plan_inst_list(db, v->p.id, &v->inst, &v->ninst) == -1) ||
 	    db_plan_pay_list(db, v->p.id, &v->pay, &v->npay) == -1 ||
 	    db_event_history(db, "plan", v->p.id, &v->events,
 	    &v->nevents) == -1)
@@ -468,10 +469,14 @@ plan_load(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
 	memset(v, 0, sizeof(*v));
 	if (user_id < 0)
 		return PLAN_NOT_FOUND;
-	rc = db_plan_by_order(db, user_id, order_id, &v->p);
+	if (user_id == 0)
+		rc = db_plan_by_order(db, 0, order_id, &v->p);
+	else
+		rc = db_plan_with_inst(db, user_id, order_id, &v->p, &v->inst,
+		    &v->ninst);
 	if (rc != 1)
 		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
-	return view_fill(db, now, v);
+	return view_fill(db, now, v, user_id != 0);
 }
 
 /* See plans.h. */
@@ -485,7 +490,7 @@ plan_load_id(struct db *db, int64_t plan_id, int64_t now,
 	rc = db_plan_by_id(db, plan_id, &v->p);
 	if (rc != 1)
 		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
-	return view_fill(db, now, v);
+	return view_fill(db, now, v, 0);
 }
 
 /* ---- collecting money through the plan's channel ---------------------- */
@@ -1694,7 +1699,7 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 
 	memset(&v, 0, sizeof(v));
 	v.p = *p;
-	if (view_fill(db, now, &v) != PLAN_OK)
+	if (view_fill(db, now, &v, 0) != PLAN_OK)
 		goto fail;
 	if (db_plan_user_info(db, p->user_id, phone, sizeof(phone), &susp,
 	    &score) != 1)

@@ -23,6 +23,7 @@
 
 #include <exception>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 extern "C" {
@@ -37,7 +38,8 @@ enum op_kind { OP_VAR, OP_GLOBAL, OP_SHOW, OP_SECTION, OP_INCLUDE };
 
 struct op {
 	op_kind			 kind;
-	std::string		 name;
+	const char		*lit;	/* name when a string literal, else NULL */
+	std::string		 name;	/* name otherwise */
 	std::string		 value;	/* OP_VAR/OP_GLOBAL value, OP_INCLUDE file */
 	struct view_dict	*child;	/* OP_SECTION, OP_INCLUDE */
 	bool			 owned;	/* child freed with the parent */
@@ -152,6 +154,32 @@ load_dir(const std::string &root, const std::string &rel, int depth,
 	return 0;
 }
 
+/* The name of o for ctemplate. A literal name (every name the pages use)
+ * is interned once per thread as a StaticTemplateString, as STS_INIT does
+ * at compile time: its id is then computed once, and ctemplate neither
+ * hashes it nor takes the global id-to-name lock on each insert (both were
+ * among the top symbols of a profile of the checkout page). Interned
+ * entries are keyed by the literal's address, live as long as the thread
+ * and point at the literal itself. Any other name is passed as a copy. */
+ctemplate::TemplateString
+key(const op &o)
+{
+	thread_local std::unordered_map<const char *,
+	    ctemplate::StaticTemplateString> interned;
+
+	if (o.lit == NULL)
+		return ctemplate::TemplateString(o.name);
+	auto it = interned.find(o.lit);
+	if (it == interned.end()) {
+		ctemplate::StaticTemplateString sts =
+		    { { o.lit, strlen(o.lit), 0 } };
+
+		it = interned.emplace(o.lit, sts).first;
+		ctemplate::StaticTemplateStringInitializer init(&it->second);
+	}
+	return ctemplate::TemplateString(it->second);
+}
+
 /* Replay the recorded operations of d onto td, recursively. */
 void
 fill(ctemplate::TemplateDictionary *td, const struct view_dict *d)
@@ -159,20 +187,20 @@ fill(ctemplate::TemplateDictionary *td, const struct view_dict *d)
 	for (const auto &o : d->ops) {
 		switch (o.kind) {
 		case OP_VAR:
-			td->SetValue(o.name, o.value);
+			td->SetValue(key(o), o.value);
 			break;
 		case OP_GLOBAL:
-			td->SetTemplateGlobalValue(o.name, o.value);
+			td->SetTemplateGlobalValue(key(o), o.value);
 			break;
 		case OP_SHOW:
-			td->ShowSection(o.name);
+			td->ShowSection(key(o));
 			break;
 		case OP_SECTION:
-			fill(td->AddSectionDictionary(o.name), o.child);
+			fill(td->AddSectionDictionary(key(o)), o.child);
 			break;
 		case OP_INCLUDE: {
 			ctemplate::TemplateDictionary *sub =
-			    td->AddIncludeDictionary(o.name);
+			    td->AddIncludeDictionary(key(o));
 
 			sub->SetFilename(o.value);
 			fill(sub, o.child);
@@ -190,7 +218,14 @@ push(struct view_dict *d, op_kind kind, const char *name, const char *value,
 	op o;
 
 	o.kind = kind;
-	o.name = name;
+	/* ctemplate's own test for memory that is never freed or
+	 * written: the program's text and read-only data. */
+	if (ctemplate::TemplateString(name).is_immutable())
+		o.lit = name;
+	else {
+		o.lit = NULL;
+		o.name = name;
+	}
 	if (value != NULL)
 		o.value = value;
 	o.child = child;
@@ -366,13 +401,17 @@ view_attach(struct view_dict *d, const char *name, const char *tpl,
 }
 
 /* See view.h. Expands into a private string first so that a failed
- * expansion appends nothing. */
+ * expansion appends nothing. The string is the thread's own and keeps its
+ * capacity between renders: a page of 20 KB would otherwise grow it by
+ * doubling, each time from freshly faulted pages. */
 int
 view_render(const char *tpl, struct view_dict *d, struct buf *out)
 {
 	try {
 		ctemplate::TemplateDictionary td("view");
-		std::string s;
+		thread_local std::string s;
+
+		s.clear();
 
 		if (!view_ready) {
 			log_err("view_render(%s): view_init did not run", tpl);
