@@ -374,24 +374,6 @@ shop_config(void)
 }
 
 /* See shop.h. */
-int
-shop_ctl_check(void)
-{
-	const char	*ctl = getenv("MALLPAY_CTL");
-	const char	*conf = getenv("MALLPAY_CONF");
-	char		 cmd[2048];
-	int		 st;
-
-	assert_non_null(ctl);
-	assert_non_null(conf);
-	/* The report goes to the test's log: a violation names its row. */
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' check", ctl, conf);
-	st = system(cmd);
-	assert_true(st != -1 && WIFEXITED(st));
-	return WEXITSTATUS(st);
-}
-
-/* See shop.h. */
 struct client *
 shop_company_member(const char *tag, const char *status,
     int64_t *company_id, int64_t *user_id)

@@ -87,9 +87,6 @@ int64_t	shop_place_one(struct client *cl, const char *email,
 /* The stack's configuration (MALLPAY_CONF as loaded by shop_init(); e.g.
  * upload_dir). */
 const struct config *shop_config(void);
-/* Run `mallpayctl check` (MALLPAY_CTL, MALLPAY_CONF), its report on the
- * test's output; returns its exit status (0: no violation). */
-int	shop_ctl_check(void);
 /* A new company (tag in its name, qualification status such as
  * "unverified") with one member (demo password) inserted through the
  * seed statements; returns that member signed in, the ids in *company_id

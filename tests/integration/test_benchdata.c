@@ -34,24 +34,14 @@
 #define OTHER		"shopper.veteran@demo.test"
 #define ARGS		"bench-data --shoppers 6 --orders 80 --bench-orders 20"
 
-/* Run `mallpayctl args` with the stack's configuration, its output
- * (stdout and stderr) into out; returns its exit status. */
+/* client_ctl, its output also in the test's log. */
 static int
 ctl(const char *args, struct buf *out)
 {
-	char cmd[1024], line[512];
-	FILE *p;
-	int st;
+	int st = client_ctl(out, args);
 
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' %s 2>&1",
-	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"), args);
-	buf_reset(out);
-	assert_non_null(p = popen(cmd, "r"));
-	while (fgets(line, sizeof(line), p) != NULL)
-		buf_puts(out, line);
-	st = pclose(p);
 	print_message("%s", buf_str(out));
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return st;
 }
 
 /* The count printed before word in s ("... 12 plans ..."), or -1. */

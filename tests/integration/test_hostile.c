@@ -112,22 +112,6 @@ client_for(unsigned roles)
 	return cl;
 }
 
-/* Run `mallpayctl check`; returns its exit status. */
-static int
-ctl_check(void)
-{
-	const char *ctl = getenv("MALLPAY_CTL"), *conf = getenv("MALLPAY_CONF");
-	char cmd[2048];
-	int st;
-
-	assert_non_null(ctl);
-	assert_non_null(conf);
-	/* The report goes to the test's log: a violation names its row. */
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' check", ctl, conf);
-	st = system(cmd);
-	return WEXITSTATUS(st);
-}
-
 /* Every hostile value into every declared field of every POST route. */
 static void
 test_hostile_every_field_of_every_post_route(void **state)
@@ -206,7 +190,7 @@ test_hostile_every_field_of_every_post_route(void **state)
 	assert_true(n > 0);
 	assert_int_equal(bad, 0);
 	/* Nothing half-written. */
-	assert_int_equal(ctl_check(), 0);
+	assert_int_equal(client_ctl_check(), 0);
 }
 
 /* Hostile query strings on every GET route: never 5xx, no raw echo. */
@@ -274,7 +258,7 @@ test_hostile_body_over_limit_413(void **state)
 		free(body);
 	}
 	client_free(cl);
-	assert_int_equal(ctl_check(), 0);
+	assert_int_equal(client_ctl_check(), 0);
 }
 
 int

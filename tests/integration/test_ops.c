@@ -31,25 +31,6 @@
 
 static struct config cfg;
 
-/* Run `mallpayctl -c CONF args`, output into out (replaced); returns the
- * exit status. */
-static int
-run_ctl(struct buf *out, const char *args)
-{
-	char cmd[4096], line[1024];
-	FILE *p;
-	int st;
-
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' %s 2>&1",
-	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"), args);
-	buf_reset(out);
-	assert_non_null(p = popen(cmd, "r"));
-	while (fgets(line, sizeof(line), p) != NULL)
-		buf_puts(out, line);
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* Run SQL through the mariadb client on the stack's socket (fixture). */
 static void
 fixture_sql(const char *sql)
@@ -102,7 +83,7 @@ test_check_clean_then_reports_corruption(void **state)
 
 	(void)state;
 	buf_init(&out);
-	if (run_ctl(&out, "check") != 0)
+	if (client_ctl(&out, "check") != 0)
 		fail_msg("check on clean data:\n%s", buf_str(&out));
 	assert_non_null(strstr(buf_str(&out), "check: 0 violation(s)"));
 
@@ -114,7 +95,7 @@ test_check_clean_then_reports_corruption(void **state)
 	snprintf(sql, sizeof(sql), "UPDATE orders SET status = 'refunded' "
 	    "WHERE id = %s", id);
 	fixture_sql(sql);
-	assert_int_equal(run_ctl(&out, "check"), 1);
+	assert_int_equal(client_ctl(&out, "check"), 1);
 	snprintf(sql, sizeof(sql), "violation: order %s: status 'refunded'", id);
 	if (strstr(buf_str(&out), sql) == NULL)
 		fail_msg("not reported:\n%s", buf_str(&out));
@@ -126,7 +107,7 @@ test_check_clean_then_reports_corruption(void **state)
 	snprintf(sql, sizeof(sql), "UPDATE orders SET amount_due_minor = "
 	    "amount_due_minor + 1 WHERE id = %s", id);
 	fixture_sql(sql);
-	assert_int_equal(run_ctl(&out, "check"), 1);
+	assert_int_equal(client_ctl(&out, "check"), 1);
 	assert_non_null(strstr(buf_str(&out), "amount due"));
 	snprintf(sql, sizeof(sql), "UPDATE orders SET amount_due_minor = "
 	    "amount_due_minor - 1 WHERE id = %s", id);
@@ -139,11 +120,11 @@ test_check_clean_then_reports_corruption(void **state)
 		assert_non_null(f = fopen(path, "w"));
 		fputs("x", f);
 		fclose(f);
-		assert_int_equal(run_ctl(&out, "check"), 1);
+		assert_int_equal(client_ctl(&out, "check"), 1);
 		assert_non_null(strstr(buf_str(&out), "has no files row"));
 		unlink(path);
 	}
-	assert_int_equal(run_ctl(&out, "check"), 0);
+	assert_int_equal(client_ctl(&out, "check"), 0);
 	free(id);
 	free(status);
 	buf_cleanup(&out);
@@ -169,11 +150,11 @@ test_backup_restore_round_trip(void **state)
 	/* A file in the upload directory must come back. */
 	snprintf(path, sizeof(path), "%s/.backup-probe", cfg.upload_dir);
 
-	assert_int_equal(run_ctl(&out, "check --fingerprint"), 0);
+	assert_int_equal(client_ctl(&out, "check --fingerprint"), 0);
 	fp1 = strdup(buf_str(&out));
 	ck1 = fixture_query(sumsql);
 	snprintf(args, sizeof(args), "backup '%s'", dir);
-	if (run_ctl(&out, args) != 0)
+	if (client_ctl(&out, args) != 0)
 		fail_msg("backup: %s", buf_str(&out));
 	/* The key fingerprint, never the key. */
 	snprintf(path, sizeof(path), "%s/key.sha256", dir);
@@ -192,19 +173,19 @@ test_backup_restore_round_trip(void **state)
 	/* Change the state after the backup. */
 	fixture_sql("INSERT INTO messages (user_id, subject, body, created_at) "
 	    "SELECT MIN(id), 'after backup', 'x', 0 FROM users");
-	assert_int_equal(run_ctl(&out, "check --fingerprint"), 0);
+	assert_int_equal(client_ctl(&out, "check --fingerprint"), 0);
 	fp2 = strdup(buf_str(&out));
 	assert_string_not_equal(fp1, fp2);
 
 	snprintf(args, sizeof(args), "restore '%s'", dir);
-	if (run_ctl(&out, args) != 0)
+	if (client_ctl(&out, args) != 0)
 		fail_msg("restore: %s", buf_str(&out));
-	assert_int_equal(run_ctl(&out, "check --fingerprint"), 0);
+	assert_int_equal(client_ctl(&out, "check --fingerprint"), 0);
 	fp3 = strdup(buf_str(&out));
 	assert_string_equal(fp1, fp3);
 	ck3 = fixture_query(sumsql);
 	assert_string_equal(ck1, ck3);
-	assert_int_equal(run_ctl(&out, "check"), 0);
+	assert_int_equal(client_ctl(&out, "check"), 0);
 
 	/* Another key's backup is refused and changes nothing. */
 	snprintf(path, sizeof(path), "%s/key.sha256", dir);
@@ -212,7 +193,7 @@ test_backup_restore_round_trip(void **state)
 	fputs("00000000000000000000000000000000000000000000000000000000000000"
 	    "00\n", f);
 	fclose(f);
-	assert_int_equal(run_ctl(&out, args), 1);
+	assert_int_equal(client_ctl(&out, args), 1);
 	assert_non_null(strstr(buf_str(&out), "refused"));
 	snprintf(args, sizeof(args), "rm -rf '%s'", dir);
 	assert_int_equal(system(args), 0);
@@ -407,7 +388,7 @@ test_50_concurrent_place_order_one_key_one_order(void **state)
 	assert_int_equal(bad, 0);
 	assert_int_equal(newer, 1);
 	buf_init(&out);
-	if (run_ctl(&out, "check") != 0)
+	if (client_ctl(&out, "check") != 0)
 		fail_msg("check after the race:\n%s", buf_str(&out));
 	buf_cleanup(&out);
 	free(form);
