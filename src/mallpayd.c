@@ -35,6 +35,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "pages/pages.h"
+#include "service/filestore.h"
 #include "view/view.h"
 
 #define LISTEN_BACKLOG	256
@@ -221,6 +222,30 @@ usage(void)
 	exit(2);
 }
 
+/* Uploads left half-done by a crash (kill -9, power loss): publish the
+ * files whose row committed, remove pending files older than an hour that
+ * never got one (younger ones may belong to another host's request in
+ * flight on shared storage). A database that is down is not fatal: the
+ * next start, or filestore_get, finishes the job. */
+static void
+recover_uploads(void)
+{
+	struct db *db;
+	char err[256];
+	int n;
+
+	if ((db = db_open(&cfg, err, sizeof(err))) == NULL) {
+		log_warn("uploads: not checked at start: %s", err);
+		return;
+	}
+	if ((n = filestore_recover(db, &cfg, clock_now(), 3600)) == -1)
+		log_warn("uploads: not checked at start: %s", db_error(db));
+	else if (n > 0)
+		log_info("uploads: %d file(s) committed before a crash "
+		    "published", n);
+	db_free(db);
+}
+
 /* Apply MALLPAY_NOW (seconds since the epoch) for test stacks. */
 static int
 fixed_clock_from_env(void)
@@ -282,6 +307,8 @@ main(int argc, char *argv[])
 		log_err("FCGX_Init failed");
 		return 1;
 	}
+
+	recover_uploads();
 
 	/* A socket file left by a crashed run would make bind fail. */
 	if (unlink(cfg.socket_path) == -1 && errno != ENOENT) {

@@ -772,6 +772,8 @@ flush_chunk(struct gen *g, struct chunk *ch)
 	if (db_bench_insert_vouchers(db, ch->v, ch->nv, "USD") == -1 ||
 	    db_commit(db) == -1)
 		goto out;
+	for (i = 0; i < nf; i++)
+		filestore_publish(g->cfg, &fi[i]);
 	g->nfiles += (long)nf;
 	rc = 0;
 out:

@@ -324,6 +324,8 @@ page_cod_paid(struct ctx *c)
 			return page_error(c, 500, NULL);
 		return redirect_msg(c, path, "cod_error", msg);
 	}
+	if (stored)
+		filestore_publish(c->cfg, &fi);
 	return redirect_msg(c, path, "cod_notice", msg);
 }
 

@@ -245,6 +245,8 @@ company_seed_demo(struct db *db, const struct config *cfg, int64_t now)
 		goto fail;
 	if (db_commit(db) == -1)
 		goto discard;
+	for (i = 0; i < nf; i++)
+		filestore_publish(cfg, &f[i]);
 	free(m);
 	printf("demo qualification documents of %s stored\n", c.name);
 	return 0;

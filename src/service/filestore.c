@@ -1,6 +1,7 @@
 /*
  * The encrypted file store (see filestore.h).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <magic.h>
@@ -16,6 +18,7 @@
 
 #include "core/config.h"
 #include "core/log.h"
+#include "db/check.h"
 #include "db/db.h"
 #include "db/file.h"
 #include "http/http.h"
@@ -281,6 +284,15 @@ fs_path(const struct config *cfg, const char *name, const char *suffix,
 	snprintf(out, size, "%s/%s%s", cfg->upload_dir, name, suffix);
 }
 
+/* The pending (not yet committed) path of stored file name plus suffix
+ * into out: "DIR/.NAMEsuffix". */
+static void
+fs_pending(const struct config *cfg, const char *name, const char *suffix,
+    char *out, size_t size)
+{
+	snprintf(out, size, "%s/.%s%s", cfg->upload_dir, name, suffix);
+}
+
 /* Write len bytes to path with mode 0600, fsync'ed. Returns 0 or -1. */
 static int
 write_all(const char *path, const void *data, size_t len)
@@ -340,8 +352,15 @@ filestore_put(struct db *db, const struct config *cfg,
 		buf_cleanup(&enc);
 		goto fail;
 	}
-	fs_path(cfg, out->stored_name, ".tmp", tmp, sizeof(tmp));
-	fs_path(cfg, out->stored_name, "", final, sizeof(final));
+	/* Crash safety: the file is written to ".NAME.tmp" and renamed to
+	 * ".NAME" (pending: a dot file, which `mallpayctl check` ignores);
+	 * the caller renames it to NAME with filestore_publish() once its
+	 * transaction (with the files row) committed. A crash before the
+	 * commit leaves only dot files, removed later by filestore_recover();
+	 * a crash between commit and publish leaves a row and ".NAME", which
+	 * filestore_recover() (mallpayd's start) and filestore_get() publish. */
+	fs_pending(cfg, out->stored_name, ".tmp", tmp, sizeof(tmp));
+	fs_pending(cfg, out->stored_name, "", final, sizeof(final));
 	if (write_all(tmp, enc.data, enc.len) == -1 ||
 	    rename(tmp, final) == -1) {
 		snprintf(err, errsz, "filestore: cannot write %s: %s", tmp,
@@ -382,10 +401,90 @@ filestore_discard(const struct config *cfg, const struct filestore_info *info)
 
 	if (info == NULL || info->stored_name[0] == '\0')
 		return;
+	fs_pending(cfg, info->stored_name, "", path, sizeof(path));
+	if (unlink(path) == -1 && errno != ENOENT)
+		log_err("filestore: cannot remove %s: %s", path,
+		    strerror(errno));
 	fs_path(cfg, info->stored_name, "", path, sizeof(path));
 	if (unlink(path) == -1 && errno != ENOENT)
 		log_err("filestore: cannot remove %s: %s", path,
 		    strerror(errno));
+}
+
+/* Rename the pending file of stored name to its final name. Returns 0
+ * (also when it is already published) or -1 (logged). */
+static int
+fs_publish_name(const struct config *cfg, const char *name)
+{
+	char pending[512], final[512];
+
+	fs_pending(cfg, name, "", pending, sizeof(pending));
+	fs_path(cfg, name, "", final, sizeof(final));
+	if (rename(pending, final) == -1) {
+		if (errno == ENOENT && access(final, F_OK) == 0)
+			return 0;
+		log_err("filestore: cannot publish %s: %s", pending,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* See filestore.h. */
+int
+filestore_publish(const struct config *cfg, const struct filestore_info *info)
+{
+	if (info == NULL || info->stored_name[0] == '\0')
+		return 0;
+	return fs_publish_name(cfg, info->stored_name);
+}
+
+/* See filestore.h. */
+int
+filestore_recover(struct db *db, const struct config *cfg, int64_t now,
+    int64_t grace)
+{
+	DIR *d;
+	struct dirent *de;
+	struct stat st;
+	char path[1024], name[64];
+	size_t len;
+	int rc, n = 0;
+
+	if ((d = opendir(cfg->upload_dir)) == NULL)
+		return errno == ENOENT ? 0 : -1;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] != '.' || strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", cfg->upload_dir,
+		    de->d_name);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+			continue;
+		len = strlen(de->d_name + 1);
+		/* A stored name is 40 hex digits: anything else is not ours
+		 * or a partial write (".NAME.tmp"), removed once old. */
+		if (len != 40 || strspn(de->d_name + 1,
+		    "0123456789abcdef") != 40) {
+			if (len == 44 && strcmp(de->d_name + 41, ".tmp") == 0 &&
+			    now - (int64_t)st.st_mtime > grace)
+				unlink(path);
+			continue;
+		}
+		snprintf(name, sizeof(name), "%s", de->d_name + 1);
+		if ((rc = db_check_file_row(db, name)) == -1) {
+			closedir(d);
+			return -1;
+		}
+		if (rc == 1) {
+			/* Committed, not published: a crash in between. */
+			if (fs_publish_name(cfg, name) == 0)
+				n++;
+		} else if (now - (int64_t)st.st_mtime > grace)
+			unlink(path);	/* its transaction never committed */
+	}
+	closedir(d);
+	return n;
 }
 
 /* See filestore.h. */
@@ -428,6 +527,10 @@ filestore_get(struct db *db, const struct config *cfg, int64_t id,
 	if (rc == 0)
 		return 1;
 	fs_path(cfg, fi.stored_name, "", path, sizeof(path));
+	/* The row is visible, so its transaction committed: a file still
+	 * pending (its request died before publishing) is published now. */
+	if (access(path, F_OK) == -1 && errno == ENOENT)
+		fs_publish_name(cfg, fi.stored_name);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		log_err("filestore: file %" PRId64 ": %s: %s", id, path,
 		    strerror(errno));

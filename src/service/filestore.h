@@ -89,6 +89,19 @@ int	filestore_put(struct db *db, const struct config *cfg,
 void	filestore_discard(const struct config *cfg,
 	    const struct filestore_info *info);
 
+/* Make the file of info visible under its final name, after the caller's
+ * transaction holding its row committed (filestore_put leaves it
+ * pending). Returns 0, or -1 (logged; filestore_recover finishes it). */
+int	filestore_publish(const struct config *cfg,
+	    const struct filestore_info *info);
+
+/* After a crash: publish every pending file whose row exists (committed
+ * but not published) and remove pending files and partial writes older
+ * than grace seconds without a row (their transaction never committed).
+ * Returns the number published, or -1 on a database error. */
+int	filestore_recover(struct db *db, const struct config *cfg,
+	    int64_t now, int64_t grace);
+
 /* Read and decrypt file id into out (appended), its row in *info (may be
  * NULL). Authorization is the caller's: check info->owner first through
  * the row (filestore_info_get) or your own table. Returns 0; 1 when no

@@ -131,6 +131,7 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 		goto fail;
 	if (db_commit(db) == -1)
 		goto discard;
+	filestore_publish(cfg, &f);
 	snprintf(msg, msgsz, "%s uploaded%s.", licence ? "Business licence" :
 	    "Financial statements", f.dup_of ? " (the same file as an earlier "
 	    "upload)" : "");

@@ -304,6 +304,7 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		free(hol);
 		return REM_ERROR;
 	}
+	filestore_publish(cfg, &fi);
 	free(hol);
 	*vid = id;
 	return REM_OK;

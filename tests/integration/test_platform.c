@@ -99,7 +99,10 @@ test_INST_S1_file_round_trip_encrypted_on_disk(void **state)
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(filestore_put(db, &cfg, &owner, pdf, strlen(pdf),
 	    FS_VOUCHER, 1790000000, &fi, err, sizeof(err)), 0);
+	/* Pending (a dot file) until the caller's transaction commits. */
+	assert_false(stored(fi.stored_name));
 	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(filestore_publish(&cfg, &fi), 0);
 	assert_true(fi.id > 0);
 	assert_string_equal(fi.mime, "application/pdf");
 	assert_int_equal(strlen(fi.stored_name), 40);
@@ -126,6 +129,7 @@ test_INST_S1_file_round_trip_encrypted_on_disk(void **state)
 	assert_int_equal(filestore_put(db, &cfg, &owner, pdf, strlen(pdf),
 	    FS_VOUCHER, 1790000001, &fi2, err, sizeof(err)), 0);
 	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(filestore_publish(&cfg, &fi2), 0);
 	assert_true(fi2.dup_of > 0);
 	assert_true(fi2.dup_of <= fi.id);
 	assert_string_not_equal(fi2.stored_name, fi.stored_name);
@@ -180,9 +184,17 @@ test_REM_P9_refused_file_and_rollback_leave_nothing(void **state)
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(filestore_put(db, &cfg, &owner, pdf, strlen(pdf),
 	    FS_VOUCHER, 1790000000, &fi, err, sizeof(err)), 0);
-	assert_true(stored(fi.stored_name));
-	db_rollback(db);
-	filestore_discard(&cfg, &fi);
+	{
+		char dot[64];
+
+		/* Written, but pending (".NAME") until published. */
+		snprintf(dot, sizeof(dot), ".%s", fi.stored_name);
+		assert_true(stored(dot));
+		assert_false(stored(fi.stored_name));
+		db_rollback(db);
+		filestore_discard(&cfg, &fi);
+		assert_false(stored(dot));
+	}
 	assert_false(stored(fi.stored_name));
 	assert_int_equal(filestore_info_get(db, fi.id, &fi, NULL), 0);
 	assert_int_equal(tmp_files(), 0);
