@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -197,6 +198,50 @@ test_REM_P9_refused_file_and_rollback_leave_nothing(void **state)
 	}
 	assert_false(stored(fi.stored_name));
 	assert_int_equal(filestore_info_get(db, fi.id, &fi, NULL), 0);
+	assert_int_equal(tmp_files(), 0);
+}
+
+/* A small PDF of its own, so that recovery has files no other test shares. */
+#define RECOVER_PDF	"%PDF-1.4\n% recovery test\n1 0 obj\n<< >>\nendobj\n" \
+			"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+/* A crash between the commit and the publish, and a crash before the
+ * commit: filestore_recover publishes the file whose row committed, keeps
+ * a young pending file without a row (another request may still be in
+ * flight) and removes it once older than the grace period. */
+static void
+test_INST_S1_recover_after_crash(void **state)
+{
+	struct filestore_owner owner = { 0, 0 };
+	struct filestore_info committed, orphan;
+	char dot[64], err[256];
+	int64_t now = time(NULL);
+
+	(void)state;
+	owner.user_id = db_seed_user_id(db, "shopper.veteran@demo.test");
+	assert_true(owner.user_id > 0);
+	/* Committed, never published (the request died after COMMIT). */
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(filestore_put(db, &cfg, &owner, RECOVER_PDF,
+	    strlen(RECOVER_PDF), FS_VOUCHER, 1790000002, &committed, err,
+	    sizeof(err)), 0);
+	assert_int_equal(db_commit(db), 0);
+	/* Written, never committed (the request died before COMMIT). */
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(filestore_put(db, &cfg, &owner, RECOVER_PDF " ",
+	    strlen(RECOVER_PDF) + 1, FS_VOUCHER, 1790000003, &orphan, err,
+	    sizeof(err)), 0);
+	db_rollback(db);
+	snprintf(dot, sizeof(dot), ".%s", orphan.stored_name);
+	assert_false(stored(committed.stored_name));
+	assert_true(stored(dot));
+
+	assert_true(filestore_recover(db, &cfg, now, 3600) >= 1);
+	assert_true(stored(committed.stored_name));
+	assert_true(stored(dot));	/* young: kept */
+	assert_int_equal(filestore_recover(db, &cfg, now + 7200, 3600), 0);
+	assert_false(stored(dot));	/* old and rowless: removed */
+	assert_true(stored(committed.stored_name));
 	assert_int_equal(tmp_files(), 0);
 }
 
@@ -418,6 +463,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_INST_S1_file_round_trip_encrypted_on_disk),
 		cmocka_unit_test(test_REM_P9_refused_file_and_rollback_leave_nothing),
+		cmocka_unit_test(test_INST_S1_recover_after_crash),
 		cmocka_unit_test(test_COD_P8_partner_verify_good_replay_kind_stale),
 		cmocka_unit_test(test_COD_P8_event_ids_idempotent),
 		cmocka_unit_test(test_INST_PC_finance_sandbox_answers_after_delay),
