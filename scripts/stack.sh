@@ -15,8 +15,16 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 
 die() { echo "stack: $*" >&2; exit 1; }
 
+# Is process $1 running? A zombie is not: a process killed with -9 whose
+# parent (init, after stack.sh exited) has not reaped it yet still answers
+# kill -0, and must not stop a restart or make stop wait for it.
+running() {
+	kill -0 "$1" 2>/dev/null || return 1
+	case "$(ps -o stat= -p "$1" 2>/dev/null)" in Z*|"") return 1 ;; esac
+}
+
 # Is the process in pid file $1 alive?
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
+alive() { [ -f "$1" ] && running "$(cat "$1" 2>/dev/null)"; }
 
 # Wait up to $2 tenths of a second for command $1 to succeed.
 wait_for() {
@@ -148,7 +156,7 @@ stop_pid() {
 	alive "$f" || { rm -f "$f"; return 0; }
 	pid=$(cat "$f" 2>/dev/null) || return 0
 	kill -TERM "$pid" 2>/dev/null || true
-	while kill -0 "$pid" 2>/dev/null; do
+	while running "$pid"; do
 		i=$((i + 1))
 		if [ "$i" -ge 300 ]; then kill -KILL "$pid" 2>/dev/null || true; fi
 		sleep 0.1
