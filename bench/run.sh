@@ -101,9 +101,25 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ];
 done
 mallpayd_pid=$(cat "$dir/run/mallpayd.pid")
 
+# Let InnoDB write out the bulk load before measuring (at most 60 s): the
+# scale check compares reads, not the background flushing of 50,000
+# orders' pages.
+settle() {
+	local i dirty
+	sql "SET GLOBAL innodb_max_dirty_pages_pct = 0"
+	for ((i = 0; i < 120; i++)); do
+		dirty=$(sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{ print $2 }')
+		[ "${dirty:-0}" -lt 50 ] && break
+		sleep 0.5
+	done
+	sql "SET GLOBAL innodb_max_dirty_pages_pct = DEFAULT"
+	log "InnoDB settled: $dirty dirty pages after $((i / 2)) s"
+}
+
 # 2. Small data set, sign-in.
 log "bench data: small set (500 orders)"
 ctl bench-data --shoppers 2000 --orders 500 >&2
+settle
 
 jar="$dir/bench/cookies"
 csrf_of() { # path -> the csrf hidden field of the page (signed-in jar)
@@ -160,9 +176,26 @@ parse_wrk() {
 	END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, req }' "$1"
 }
 
-# run_wrk NAME SECONDS PATH [lua args...] -> parsed line; raw output kept
+# CPU clock ticks (user + system) used so far by mallpayd, MariaDB, nginx
+# (master and workers) and hello, on one line in that order.
+cpu_ticks() {
+	local m n p
+	m=$(cat "$dir/run/mallpayd.pid") n=$(cat "$dir/run/nginx.pid")
+	for p in "$m" "$(cat "$dir/run/mysqld.pid")" "$n $(pgrep -P "$n" | tr '\n' ' ')" "${hello_pid:-}"; do
+		# shellcheck disable=SC2086
+		set -- $p
+		[ $# -gt 0 ] || { printf '0 '; continue; }
+		for q in "$@"; do cat "/proc/$q/stat" 2>/dev/null; done |
+		    awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%d ", t }'
+	done
+	echo
+}
+
+# run_wrk NAME SECONDS PATH [lua args...] -> parsed line; raw output kept,
+# and the CPU ticks each process used during the run in cpu-NAME.txt.
 run_wrk() {
 	local name=$1 d=$2 path=$3 out="$dir/bench/wrk-$1.txt"
+	cpu_ticks > "$dir/bench/cpu-$name.txt"
 	shift 3
 	if [ $# -gt 0 ]; then
 		local script=$1; shift
@@ -172,7 +205,16 @@ run_wrk() {
 		wrk -t2 -c"$conns" -d"${d}s" --latency --timeout 5s -H "Cookie: $cookie" \
 		    "$base$path" > "$out" 2>&1 || true
 	fi
+	cpu_ticks >> "$dir/bench/cpu-$name.txt"
 	parse_wrk "$out"
+}
+
+# CPU milliseconds per request of each process during run NAME (REQUESTS
+# requests): "mallpayd mariadb nginx hello".
+cpu_per_request() { # NAME REQUESTS
+	awk -v n="$2" -v hz="$(getconf CLK_TCK)" 'NR == 1 { for (i = 1; i <= NF; i++) a[i] = $i }
+	    NR == 2 { for (i = 1; i <= NF; i++) printf "%7.3f ", (n > 0 ? ($i - a[i]) * 1000 / hz / n : 0); print "" }' \
+	    "$dir/bench/cpu-$1.txt"
 }
 
 # A GET page: 404 -> "missing"; else warm up 2 s and measure.
@@ -264,7 +306,8 @@ done
 # 4. Large set.
 log "bench data: large set (50,000 orders)"
 ctl bench-data --shoppers 2000 --orders 50000 >&2
-sql "ANALYZE TABLE orders, order_items, events, users" > /dev/null
+sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments" > /dev/null
+settle
 log "scale check: large set, ${scale_secs}s per page"
 for pg in $scale_pages; do
 	large[${pg%%:*}]=$(measure_get "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
@@ -392,6 +435,16 @@ missing|noform) ;;
 *) echo "place-order: $placed orders in ${secs}s from $(echo "${res[place]}" | awk '{ print $5 }') requests (cycles of 3 POST /cart/add + POST /checkout/place; p50/p99 over all of them; a place that finds the cart emptied by another connection redirects to /cart without an order)" ;;
 esac
 echo "mallpayd VmRSS: ${rss_before} kB before the main table, ${rss_after} kB after"
+echo
+echo "CPU per request (ms, user + system, from /proc/PID/stat around each row; $(nproc) CPUs give $(( $(nproc) * 1000 )) ms a second):"
+printf '%-34s %8s %8s %8s %8s\n' "row" "mallpayd" "mariadb" "nginx" "hello"
+for r in static:static hello:hello checkout:checkout orders:orders schedule:schedule place:place; do
+	name=${r%%:*}
+	case "${res[$name]:-missing}" in missing|noform) continue ;; esac
+	[ -f "$dir/bench/cpu-$name.txt" ] || continue
+	reqs=$(awk '/requests in/ { print $1 }' "$dir/bench/wrk-$name.txt")
+	printf '%-34s %8s %8s %8s %8s\n' "$name" $(cpu_per_request "$name" "$reqs")
+done
 echo "other pages, statements per page view: GET /catalog ${stm[catalog]}, GET /cart ${stm[cart]}"
 echo "(stmts/pv: MariaDB global 'Questions' delta over 200 sequential views, 20 orders for place-order;"
 echo " it counts every statement: session lookup, BEGIN/COMMIT, the page's queries)"
