@@ -64,7 +64,7 @@ tests_integration_test_ops_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -
 # security: fault tests, skipped (77) unless MALLPAY_LONG=1 (./mallpay test --long)
 TESTS += tests/long/faults.sh
 EXTRA_DIST += tests/long/faults.sh tests/long/lib.sh tests/long/soak.sh \
-	tests/long/soak.lua tests/long/voucher.lua
+	tests/long/soak.lua tests/long/voucher.lua tests/long/shoppers.lua
 
 # checkout: checkout and "My Orders" walked by the demo shoppers
 check_PROGRAMS += tests/integration/test_checkout tests/integration/test_orders

@@ -11,34 +11,12 @@
 -- Every answer is tallied as "NAME STATUS"; the expected ones are 200 for
 -- the GETs and 303 for the POSTs (place: to the new order).
 --
--- Environment:
---   LONG_SESSIONS  one "COOKIE CSRF EMAIL PLAN_ORDER_ID" line per shopper
---   LONG_OUT       written at the end: "tally NAME STATUS COUNT" lines
---   LONG_RUN       run id (part of every key)
---   LONG_PRODUCT   product id to put in the cart
-local threads = {}
-local nthreads = 0
-local lines = nil
+-- Environment: as tests/long/shoppers.lua (LONG_LIB is its path); the
+-- sessions file carries each shopper's plan order id as its 4th field.
+dofile(os.getenv("LONG_LIB"))
 
 function setup(thread)
-	if lines == nil then
-		lines = {}
-		local f = assert(io.open(os.getenv("LONG_SESSIONS"), "r"))
-		for l in f:lines() do
-			lines[#lines + 1] = l
-		end
-		f:close()
-	end
-	nthreads = nthreads + 1
-	local cookie, csrf, _, plan = string.match(
-	    lines[(nthreads - 1) % #lines + 1], "^(%S+) (%S+) (%S+) (%S+)")
-	thread:set("tid", nthreads)
-	thread:set("cookie", cookie)
-	thread:set("csrf", csrf)
-	thread:set("plan", plan)
-	thread:set("runid", os.getenv("LONG_RUN") or "0")
-	thread:set("product", os.getenv("LONG_PRODUCT") or "1")
-	threads[#threads + 1] = thread
+	long_setup(thread)
 end
 
 tally = {}
@@ -97,14 +75,10 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-	local f = assert(io.open(os.getenv("LONG_OUT"), "w"))
-	for _, t in ipairs(threads) do
-		for k, v in pairs(t:get("tally") or {}) do
-			f:write("tally ", k, " ", v, "\n")
-		end
-	end
-	f:write(string.format("wrk requests %d errors %d %d %d %d %d\n",
-	    summary.requests, summary.errors.connect, summary.errors.read,
-	    summary.errors.write, summary.errors.status, summary.errors.timeout))
-	f:close()
+	long_done(nil, function(f)
+		f:write(string.format("wrk requests %d errors %d %d %d %d %d\n",
+		    summary.requests, summary.errors.connect,
+		    summary.errors.read, summary.errors.write,
+		    summary.errors.status, summary.errors.timeout))
+	end)
 end

@@ -102,7 +102,7 @@ done < "$dir/shoppers"
 # run_mix NAME SECONDS: the wrk mix; raw output in $dir/wrk-NAME.txt, the
 # tallies in $dir/tally-NAME.txt.
 run_mix() {
-	LONG_SESSIONS=$dir/sessions LONG_OUT=$dir/tally-$1.txt LONG_RUN="$tag$1" LONG_PRODUCT=$prod \
+	LONG_LIB=$src/tests/long/shoppers.lua LONG_SESSIONS=$dir/sessions LONG_OUT=$dir/tally-$1.txt LONG_RUN="$tag$1" LONG_PRODUCT=$prod \
 	    wrk -t"$conns" -c"$conns" -d"$2s" --timeout 10s -s "$src/tests/long/soak.lua" "$base/" \
 	    > "$dir/wrk-$1.txt" 2>&1 || true
 	[ -s "$dir/tally-$1.txt" ] || die "wrk ($1) wrote no tallies: $(tail -n 5 "$dir/wrk-$1.txt")"

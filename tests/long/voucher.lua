@@ -11,38 +11,14 @@
 -- again with the SAME key, up to 5 times: the server must then either find
 -- the order/voucher committed before the crash or make it now, never two.
 --
--- Environment:
---   LONG_SESSIONS  file, one "COOKIE CSRF EMAIL" line per shopper (>= threads)
---   LONG_OUT       written at the end: "tally STEP STATUS COUNT" lines,
---                  "placed ORDER_ID KEY" for each place answered 303 with
---                  an order, "voucher ORDER_ID KEY" for each upload
---                  answered 303 uploaded
---   LONG_RUN       run id (part of every key)
---   LONG_PRODUCT   product id to put in the cart
+-- Environment: as tests/long/shoppers.lua (LONG_LIB is its path), and
 --   LONG_AMOUNT    the amount typed on the voucher form (e.g. 459.00)
-local threads = {}
-local nthreads = 0
-local lines = nil
+-- LONG_OUT also gets "placed ORDER_ID KEY" for each place answered 303
+-- with an order and "voucher ORDER_ID KEY" for each upload answered 303.
+dofile(os.getenv("LONG_LIB"))
 
 function setup(thread)
-	if lines == nil then
-		lines = {}
-		local f = assert(io.open(os.getenv("LONG_SESSIONS"), "r"))
-		for l in f:lines() do
-			lines[#lines + 1] = l
-		end
-		f:close()
-	end
-	nthreads = nthreads + 1
-	local cookie, csrf = string.match(lines[(nthreads - 1) % #lines + 1],
-	    "^(%S+) (%S+)")
-	thread:set("tid", nthreads)
-	thread:set("cookie", cookie)
-	thread:set("csrf", csrf)
-	thread:set("runid", os.getenv("LONG_RUN") or "0")
-	thread:set("product", os.getenv("LONG_PRODUCT") or "1")
-	thread:set("amount", os.getenv("LONG_AMOUNT") or "1.00")
-	threads[#threads + 1] = thread
+	long_setup(thread):set("amount", os.getenv("LONG_AMOUNT") or "1.00")
 end
 
 -- Per-thread state (each wrk thread has its own Lua state).
@@ -143,17 +119,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-	local f = assert(io.open(os.getenv("LONG_OUT"), "w"))
-	for _, t in ipairs(threads) do
-		for k, v in pairs(t:get("tally") or {}) do
-			f:write("tally ", k, " ", v, "\n")
-		end
-		for _, v in ipairs(t:get("placed") or {}) do
-			f:write("placed ", v, "\n")
-		end
-		for _, v in ipairs(t:get("vouchers") or {}) do
-			f:write("voucher ", v, "\n")
-		end
-	end
-	f:close()
+	long_done({ placed = "placed", voucher = "vouchers" })
 end
