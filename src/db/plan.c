@@ -175,10 +175,12 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COALESCE(phone, ''), installment_suspended, credit_score "
 	"FROM users "
 	"WHERE id = ?",
-	/* STMT_USER_OVERDUE */
-	"SELECT COUNT(*) FROM plan_installments pi JOIN plans p ON "
+	/* STMT_USER_OVERDUE: PAU-04's open debts are overdue "like an
+	 * installment" too */
+	"SELECT (SELECT COUNT(*) FROM plan_installments pi JOIN plans p ON "
 	"p.id = pi.plan_id WHERE p.user_id = ? AND p.status = 'active' AND "
-	"pi.status = 'due' AND pi.due_date < ?",
+	"pi.status = 'due' AND pi.due_date < ?) + (SELECT COUNT(*) FROM "
+	"pau_charges WHERE user_id = ? AND status = 'open' AND due_date < ?)",
 	/* STMT_LEDGER */
 	"INSERT IGNORE INTO plan_ledger (order_id, plan_id, kind, payer, "
 	"payee, amount_minor, currency, created_at) VALUES (?, ?, ?, ?, ?, ?, "
@@ -881,6 +883,8 @@ db_plan_user_overdue(struct db *db, int64_t user_id, mp_date today)
 
 	if (q == NULL)
 		return -1;
+	dbq_int(q, user_id);
+	bind_date(q, today);
 	dbq_int(q, user_id);
 	bind_date(q, today);
 	return dbq_count(q);

@@ -175,7 +175,9 @@ int	db_plan_user_suspend(struct db *, int64_t user_id, int on);
  * 1, 0, -1. */
 int	db_plan_user_info(struct db *, int64_t user_id, char *phone,
 	    size_t phonesz, int *suspended, int *score);
-/* Installments of user_id's active plans due before today and unpaid. */
+/* Installments of user_id's active plans due before today and unpaid, plus
+ * the user's open Pay After Use debts due before today (PAU-04: overdue
+ * like an installment; INST-F2's lift waits for both). */
 int64_t	db_plan_user_overdue(struct db *, int64_t user_id, mp_date today);
 
 /* Ledger entry (once per order and kind): 1 written, 0 existed, -1. */

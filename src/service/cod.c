@@ -30,6 +30,7 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
+#include "db/payafter.h"
 #include "rules/cod.h"
 #include "service/admin.h"
 #include "service/audit.h"
@@ -690,6 +691,33 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	return say(COD_OK, msg, msgsz, "Return requested.");
 }
 
+/* The goods of order o, never charged (PAU-05), are back with the
+ * merchant: returned, with no refund due, and the shopper told so. */
+static enum cod_result
+return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
+    int64_t actor_id, int64_t now, char *msg, size_t msgsz)
+{
+	static const char why[] = "PAU-05 goods received by the merchant "
+	    "before receipt was confirmed; nothing was charged";
+	char		body[300];
+	enum cod_result	r;
+
+	if ((r = from_of(orderflow_transition(db, o->id, o->status,
+	    "returned", actor, actor_id, why, now), o->id, o->status, msg,
+	    msgsz)) != COD_OK)
+		return r;
+	if (db_track_add(db, o->id, "returned", why, of_actor_name(actor),
+	    now) == -1)
+		return COD_ERROR;
+	snprintf(body, sizeof(body), "The merchant received the goods of "
+	    "order #%lld. You confirmed no receipt, so nothing was charged "
+	    "and there is nothing to refund (PAU-05).", (long long)o->id);
+	if (tell(db, o, "Return received", body, now) == -1)
+		return COD_ERROR;
+	return say(COD_OK, msg, msgsz, "Order #%lld returned; it was never "
+	    "charged, so no refund is due.", (long long)o->id);
+}
+
 /* See cod.h. */
 enum cod_result
 cod_return_received(struct db *db, int64_t id, enum of_actor actor,
@@ -703,6 +731,18 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
+	/* PAU-05: a Pay After Use order returned before its receipt was
+	 * confirmed was never charged: nothing to refund. */
+	if (strcmp(o.method, "pay_after_use") == 0) {
+		struct db_pau_charge	ch;
+		int			rc = db_pau_charge_get(db, id, 0, &ch);
+
+		if (rc == -1)
+			return COD_ERROR;
+		if (rc == 0)
+			return return_uncharged(db, &o, actor, actor_id, now,
+			    msg, msgsz);
+	}
 	if (mp_date_from_unix(now, &today) == -1 ||
 	    order_holidays(db, &hol, &k) == -1)
 		return COD_ERROR;

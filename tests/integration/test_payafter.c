@@ -38,8 +38,10 @@
 #include "db/payafter.h"
 #include "db/stmt.h"
 #include "service/checkout.h"
+#include "service/cod.h"
 #include "service/orderflow.h"
 #include "service/orders.h"
+#include "service/plans.h"
 #include "shop.h"
 
 #define PASSWORD	"pau-test-password-1"
@@ -530,8 +532,9 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 }
 
 /* PAU-04 like INST-F1/F2: the late fee after N days, suspension after
- * 31 days overdue (not 30), then paid with a working card: the
- * guarantee is recovered. */
+ * 31 days overdue (not 30), which an admin cannot lift while the debt is
+ * open; then paid with a working card: the guarantee is recovered and
+ * the lift goes through. */
 static void
 test_PAU_04_late_fee_and_suspension(void **state)
 {
@@ -574,6 +577,11 @@ test_PAU_04_late_fee_and_suspension(void **state)
 	assert_true(client_has(&r, "USD 131.00"));
 	assert_true(client_has(&r, "Installment access is suspended"));
 	client_resp_cleanup(&r);
+	/* INST-F2: an admin cannot lift it while the debt is overdue. */
+	assert_int_equal(plan_lift_suspension(shop_db(), shop_user_id(ADMIN),
+	    s.id, clock_now()), PLAN_NOT_ALLOWED);
+	user_flags(s.id, &susp, &bad);
+	assert_int_equal(susp, 1);
 
 	/* The shopper binds a working card and pays the debt with its fee. */
 	assert_int_equal(bind_card(&s, GOOD_CARD), 303);
@@ -590,6 +598,11 @@ test_PAU_04_late_fee_and_suspension(void **state)
 	post_csrf(s.cl, "/pay-after-use", post, &r);
 	assert_int_equal(r.status, 409);
 	client_resp_cleanup(&r);
+	/* Nothing overdue any more: the lift goes through. */
+	assert_int_equal(plan_lift_suspension(shop_db(), shop_user_id(ADMIN),
+	    s.id, clock_now()), PLAN_OK);
+	user_flags(s.id, &susp, &bad);
+	assert_int_equal(susp, 0);
 	client_free(s.cl);
 }
 
@@ -633,7 +646,7 @@ test_PAU_05_return_before_confirmation_no_charge(void **state)
 	struct shopper		 s;
 	struct client_resp	 r;
 	struct db_pau_charge	 c;
-	char			 path[64], post[64], st[40];
+	char			 path[64], post[64], st[40], msg[200];
 	int64_t			 id, t0 = days_ago(11, 3600);
 
 	(void)state;
@@ -665,11 +678,19 @@ test_PAU_05_return_before_confirmation_no_charge(void **state)
 	tick(clock_now());
 	order_status(id, st, sizeof(st));
 	assert_string_equal(st, "return_requested");
-	advance(id, "return_requested", "returned", OF_PARTNER, clock_now());
+	/* The logistics partner's return_received event: returned, and no
+	 * refund promised for what was never charged. */
+	assert_int_equal(cod_return_received(shop_db(), id, OF_PARTNER, 0,
+	    clock_now(), msg, sizeof(msg)), COD_OK);
+	assert_non_null(strstr(msg, "no refund is due"));
 	order_status(id, st, sizeof(st));
 	assert_string_equal(st, "returned");
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 0);
 	assert_int_equal(guarantee(id, "payout", NULL), 0);
+	shop_get(s.cl, "/messages", &r);
+	assert_true(client_has(&r, "nothing to refund (PAU-05)"));
+	assert_false(client_has(&r, "refund to the original payment account"));
+	client_resp_cleanup(&r);
 	client_free(s.cl);
 }
 
