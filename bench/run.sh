@@ -140,20 +140,14 @@ status_of() { # path -> HTTP status of a GET with the session
 	curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$1"
 }
 
-# The schedule page: BENCH_SCHEDULE_PATH, or the first 12-installment plan of
-# the benchmark shopper when a plans table with those columns exists.
+# The schedule page: BENCH_SCHEDULE_PATH, or the bench shopper's active
+# 12-installment plan (bench-data makes one); without one, an order of the
+# shopper, so that the page reads "not built yet" or fails visibly.
 schedule_path() {
 	if [ -n "${BENCH_SCHEDULE_PATH:-}" ]; then echo "$BENCH_SCHEDULE_PATH"; return; fi
-	local cols oid=""
-	cols=$(sql "SELECT GROUP_CONCAT(column_name) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'plans'" 2>/dev/null || true)
-	case ",$cols," in
-	*,order_id,*,n,*|*,n,*,order_id,*)
-		oid=$(sql "SELECT p.order_id FROM plans p JOIN orders o ON o.id = p.order_id JOIN users u ON u.id = o.user_id WHERE u.email = '$email' AND p.n = 12 AND p.status = 'active' LIMIT 1" 2>/dev/null || true) ;;
-	esac
-	if [ -n "$oid" ]; then echo "/orders/$oid/schedule"; return; fi
-	# No plan in the data: probe the route with an order of the shopper, so
-	# that a missing route still reads "not built yet".
-	oid=$(sql "SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = '$email' ORDER BY o.id LIMIT 1")
+	local oid
+	oid=$(sql "SELECT p.order_id FROM plans p JOIN orders o ON o.id = p.order_id JOIN users u ON u.id = o.user_id WHERE u.email = '$email' AND p.n = 12 AND p.status = 'active' LIMIT 1")
+	[ -n "$oid" ] || oid=$(sql "SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = '$email' ORDER BY o.id LIMIT 1")
 	echo "/orders/$oid/schedule"
 }
 

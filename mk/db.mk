@@ -18,7 +18,8 @@ libmallpay_a_SOURCES += \
 	src/db/job.c src/db/job.h
 # data: integration test of the db layer and mallpayctl (run by suite.sh)
 check_PROGRAMS += tests/integration/test_db
-tests_integration_test_db_SOURCES = tests/integration/test_db.c
+tests_integration_test_db_SOURCES = tests/integration/test_db.c \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_integration_test_db_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test_migrate

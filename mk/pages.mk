@@ -30,7 +30,8 @@ libmallpay_a_SOURCES += \
 check_PROGRAMS += tests/integration/test_admin
 tests_integration_test_admin_SOURCES = tests/integration/test_admin.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_admin_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_admin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -59,7 +60,8 @@ libmallpay_a_SOURCES += src/pages/plans.c
 check_PROGRAMS += tests/integration/test_remittance
 tests_integration_test_remittance_SOURCES = tests/integration/test_remittance.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_remittance_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -69,6 +71,7 @@ libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c
 check_PROGRAMS += tests/integration/test_corporate
 tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -16,11 +16,13 @@ EXTRA_DIST += tests/integration/suite.sh scripts/stack.sh nginx/nginx.conf.in
 # tests/integration/suite.sh starts; built by `make check`, run by suite.sh.
 check_PROGRAMS += tests/integration/test_auth tests/integration/test_cart
 tests_integration_test_auth_SOURCES = tests/integration/test_auth.c \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_auth_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_auth_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 tests_integration_test_cart_SOURCES = tests/integration/test_cart.c \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_cart_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_cart_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -29,15 +31,18 @@ tests_integration_test_cart_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 check_PROGRAMS += tests/integration/test_authz tests/integration/test_web \
 	tests/integration/test_hostile
 tests_integration_test_authz_SOURCES = tests/integration/test_authz.c \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_authz_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_authz_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 tests_integration_test_web_SOURCES = tests/integration/test_web.c \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_web_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_web_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 tests_integration_test_hostile_SOURCES = tests/integration/test_hostile.c \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_hostile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_hostile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -58,7 +63,8 @@ tests_integration_test_platform_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_integration_test_platform_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/integration/test_ops
 tests_integration_test_ops_SOURCES = tests/integration/test_ops.c \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_ops_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_ops_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
 # security: fault tests, skipped (77) unless MALLPAY_LONG=1 (./mallpay test --long)
@@ -70,12 +76,14 @@ EXTRA_DIST += tests/long/faults.sh tests/long/lib.sh tests/long/soak.sh \
 check_PROGRAMS += tests/integration/test_checkout tests/integration/test_orders
 tests_integration_test_checkout_SOURCES = tests/integration/test_checkout.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 tests_integration_test_orders_SOURCES = tests/integration/test_orders.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -83,6 +91,7 @@ tests_integration_test_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS
 check_PROGRAMS += tests/integration/test_payafter
 tests_integration_test_payafter_SOURCES = tests/integration/test_payafter.c \
 	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
 	tests/integration/shop.c tests/integration/shop.h
 tests_integration_test_payafter_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_payafter_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
@@ -91,7 +100,8 @@ tests_integration_test_payafter_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LI
 check_PROGRAMS += tests/integration/test_cod
 tests_integration_test_cod_SOURCES = tests/integration/test_cod.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_cod_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -100,6 +110,7 @@ tests_integration_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 check_PROGRAMS += tests/integration/test_installments
 tests_integration_test_installments_SOURCES = tests/integration/test_installments.c \
 	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
 	tests/integration/shop.c tests/integration/shop.h
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
@@ -109,7 +120,8 @@ tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CUR
 check_PROGRAMS += tests/integration/test_uploads
 tests_integration_test_uploads_SOURCES = tests/integration/test_uploads.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_uploads_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_uploads_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
@@ -118,6 +130,7 @@ tests_integration_test_uploads_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIB
 check_PROGRAMS += tests/integration/test_benchdata
 tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 	tests/integration/shop.c tests/integration/shop.h \
-	tests/integration/client.c tests/integration/client.h
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -5,13 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "client.h"
-#include "core/buf.h"
 
 struct client {
 	CURL	*curl;
@@ -435,39 +433,4 @@ client_between(const char *html, const char *start, const char *end)
 	if ((b = strstr(a, end)) == NULL)
 		return NULL;
 	return strndup(a, (size_t)(b - a));
-}
-
-/* See client.h. */
-int
-client_ctl(struct buf *out, const char *args)
-{
-	const char	*ctl = getenv("MALLPAY_CTL"), *conf = getenv("MALLPAY_CONF");
-	char		 cmd[4096], line[1024];
-	FILE		*p;
-	int		 st;
-
-	buf_reset(out);
-	if (ctl == NULL || conf == NULL)
-		return -1;
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' %s 2>&1", ctl, conf, args);
-	if ((p = popen(cmd, "r")) == NULL)
-		return -1;
-	while (fgets(line, sizeof(line), p) != NULL)
-		buf_puts(out, line);
-	st = pclose(p);
-	return st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-/* See client.h. */
-int
-client_ctl_check(void)
-{
-	struct buf	out;
-	int		st;
-
-	buf_init(&out);
-	st = client_ctl(&out, "check");
-	fprintf(stderr, "%s", buf_str(&out));
-	buf_cleanup(&out);
-	return st;
 }

@@ -87,13 +87,4 @@ long	client_register(struct client *, const char *email, const char *name,
  * (303 on success), or -1. */
 long	client_signin(struct client *, const char *email, const char *password);
 
-struct buf;
-/* Run `$MALLPAY_CTL -c $MALLPAY_CONF args` (args as shell words), its
- * stdout and stderr into out (replaced). Returns its exit status, or -1
- * when it did not exit normally or the environment lacks the two. */
-int	client_ctl(struct buf *out, const char *args);
-/* `mallpayctl check`, its report on stderr (the test's log: a violation
- * names its row). Returns its exit status (0: no violation). */
-int	client_ctl_check(void);
-
 #endif

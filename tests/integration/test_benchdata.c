@@ -27,6 +27,7 @@
 #include "db/check.h"
 #include "db/db.h"
 #include "service/filestore.h"
+#include "ctl.h"
 #include "shop.h"
 
 #define BENCH_EMAIL	"bench@bench.test"
@@ -38,7 +39,7 @@
 static int
 ctl(const char *args, struct buf *out)
 {
-	int st = client_ctl(out, args);
+	int st = mallpayctl_run(out, args);
 
 	print_message("%s", buf_str(out));
 	return st;

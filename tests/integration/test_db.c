@@ -27,6 +27,7 @@
 #include "db/migrate.h"
 #include "db/seed.h"
 #include "db/stmt.h"
+#include "ctl.h"
 
 enum stmt {
 	T_CREATE,
@@ -452,30 +453,6 @@ test_demo_consistent(void **state)
 	db_free(db);
 }
 
-/* Run mallpayctl with the stack's configuration; returns its exit status
- * and its standard output in out. */
-static int
-run_ctl(struct buf *out, const char *args)
-{
-	const char *ctl = getenv("MALLPAY_CTL");
-	const char *conf = getenv("MALLPAY_CONF");
-	struct buf cmd;
-	char line[512];
-	FILE *p;
-	int st;
-
-	assert_non_null(ctl);
-	buf_init(&cmd);
-	buf_printf(&cmd, "'%s' -c '%s' %s", ctl, conf, args);
-	p = popen(buf_str(&cmd), "r");
-	assert_non_null(p);
-	while (fgets(line, sizeof(line), p) != NULL)
-		buf_puts(out, line);
-	st = pclose(p);
-	buf_cleanup(&cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* A string of row counts of the demo tables. */
 static void
 fingerprint(struct db *db, char *out, size_t outsz)
@@ -503,10 +480,10 @@ test_ctl_seed_twice(void **state)
 	(void)state;
 	fingerprint(db, before, sizeof(before));
 	buf_init(&out);
-	assert_int_equal(run_ctl(&out, "seed-demo 2>&1"), 0);
+	assert_int_equal(mallpayctl_run(&out, "seed-demo"), 0);
 	assert_non_null(strstr(buf_str(&out), "nothing to add"));
 	buf_reset(&out);
-	assert_int_equal(run_ctl(&out, "migrate 2>&1"), 0);
+	assert_int_equal(mallpayctl_run(&out, "migrate"), 0);
 	assert_non_null(strstr(buf_str(&out), "up to date"));
 	fingerprint(db, after, sizeof(after));
 	assert_string_equal(before, after);
@@ -563,10 +540,10 @@ test_ctl_tick(void **state)
 	dbq_done(q);
 
 	buf_init(&out);
-	snprintf(args, sizeof(args), "tick --now %lld 2>&1", (long long)t);
-	assert_int_equal(run_ctl(&out, args), 2);	/* not a TIME */
+	snprintf(args, sizeof(args), "tick --now %lld", (long long)t);
+	assert_int_equal(mallpayctl_run(&out, args), 2);	/* not a TIME */
 	buf_reset(&out);
-	assert_int_equal(run_ctl(&out, "tick --bogus 2>&1"), 2);
+	assert_int_equal(mallpayctl_run(&out, "tick --bogus"), 2);
 	buf_reset(&out);
 	{
 		char iso[32];
@@ -575,14 +552,14 @@ test_ctl_tick(void **state)
 
 		gmtime_r(&tt, &tm);
 		strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		snprintf(args, sizeof(args), "tick --now %s 2>&1", iso);
+		snprintf(args, sizeof(args), "tick --now %s", iso);
 	}
-	assert_int_equal(run_ctl(&out, args), 0);
+	assert_int_equal(mallpayctl_run(&out, args), 0);
 	assert_non_null(strstr(buf_str(&out), "session_purge"));
 	assert_int_equal(scalar(db, T_COUNT_SESSIONS, dead, NULL), 0);
 	assert_int_equal(scalar(db, T_COUNT_SESSIONS, live, NULL), 1);
 	buf_reset(&out);
-	assert_int_equal(run_ctl(&out, args), 0);
+	assert_int_equal(mallpayctl_run(&out, args), 0);
 	assert_non_null(strstr(buf_str(&out), "0 jobs done"));
 	buf_cleanup(&out);
 	db_free(db);

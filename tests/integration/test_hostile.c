@@ -24,6 +24,7 @@
 #include "http/http.h"
 #include "pages/pages.h"
 #include "client.h"
+#include "ctl.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
 #define XSS		"<script>alert(1)</script>"
@@ -190,7 +191,7 @@ test_hostile_every_field_of_every_post_route(void **state)
 	assert_true(n > 0);
 	assert_int_equal(bad, 0);
 	/* Nothing half-written. */
-	assert_int_equal(client_ctl_check(), 0);
+	assert_int_equal(mallpayctl_check(), 0);
 }
 
 /* Hostile query strings on every GET route: never 5xx, no raw echo. */
@@ -258,7 +259,7 @@ test_hostile_body_over_limit_413(void **state)
 		free(body);
 	}
 	client_free(cl);
-	assert_int_equal(client_ctl_check(), 0);
+	assert_int_equal(mallpayctl_check(), 0);
 }
 
 int

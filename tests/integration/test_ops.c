@@ -28,6 +28,7 @@
 #include "core/config.h"
 #include "ctl/security.h"
 #include "client.h"
+#include "ctl.h"
 
 static struct config cfg;
 
@@ -83,7 +84,7 @@ test_check_clean_then_reports_corruption(void **state)
 
 	(void)state;
 	buf_init(&out);
-	if (client_ctl(&out, "check") != 0)
+	if (mallpayctl_run(&out, "check") != 0)
 		fail_msg("check on clean data:\n%s", buf_str(&out));
 	assert_non_null(strstr(buf_str(&out), "check: 0 violation(s)"));
 
@@ -95,7 +96,7 @@ test_check_clean_then_reports_corruption(void **state)
 	snprintf(sql, sizeof(sql), "UPDATE orders SET status = 'refunded' "
 	    "WHERE id = %s", id);
 	fixture_sql(sql);
-	assert_int_equal(client_ctl(&out, "check"), 1);
+	assert_int_equal(mallpayctl_run(&out, "check"), 1);
 	snprintf(sql, sizeof(sql), "violation: order %s: status 'refunded'", id);
 	if (strstr(buf_str(&out), sql) == NULL)
 		fail_msg("not reported:\n%s", buf_str(&out));
@@ -107,7 +108,7 @@ test_check_clean_then_reports_corruption(void **state)
 	snprintf(sql, sizeof(sql), "UPDATE orders SET amount_due_minor = "
 	    "amount_due_minor + 1 WHERE id = %s", id);
 	fixture_sql(sql);
-	assert_int_equal(client_ctl(&out, "check"), 1);
+	assert_int_equal(mallpayctl_run(&out, "check"), 1);
 	assert_non_null(strstr(buf_str(&out), "amount due"));
 	snprintf(sql, sizeof(sql), "UPDATE orders SET amount_due_minor = "
 	    "amount_due_minor - 1 WHERE id = %s", id);
@@ -120,11 +121,11 @@ test_check_clean_then_reports_corruption(void **state)
 		assert_non_null(f = fopen(path, "w"));
 		fputs("x", f);
 		fclose(f);
-		assert_int_equal(client_ctl(&out, "check"), 1);
+		assert_int_equal(mallpayctl_run(&out, "check"), 1);
 		assert_non_null(strstr(buf_str(&out), "has no files row"));
 		unlink(path);
 	}
-	assert_int_equal(client_ctl(&out, "check"), 0);
+	assert_int_equal(mallpayctl_run(&out, "check"), 0);
 	free(id);
 	free(status);
 	buf_cleanup(&out);
@@ -150,11 +151,11 @@ test_backup_restore_round_trip(void **state)
 	/* A file in the upload directory must come back. */
 	snprintf(path, sizeof(path), "%s/.backup-probe", cfg.upload_dir);
 
-	assert_int_equal(client_ctl(&out, "check --fingerprint"), 0);
+	assert_int_equal(mallpayctl_run(&out, "check --fingerprint"), 0);
 	fp1 = strdup(buf_str(&out));
 	ck1 = fixture_query(sumsql);
 	snprintf(args, sizeof(args), "backup '%s'", dir);
-	if (client_ctl(&out, args) != 0)
+	if (mallpayctl_run(&out, args) != 0)
 		fail_msg("backup: %s", buf_str(&out));
 	/* The key fingerprint, never the key. */
 	snprintf(path, sizeof(path), "%s/key.sha256", dir);
@@ -173,19 +174,19 @@ test_backup_restore_round_trip(void **state)
 	/* Change the state after the backup. */
 	fixture_sql("INSERT INTO messages (user_id, subject, body, created_at) "
 	    "SELECT MIN(id), 'after backup', 'x', 0 FROM users");
-	assert_int_equal(client_ctl(&out, "check --fingerprint"), 0);
+	assert_int_equal(mallpayctl_run(&out, "check --fingerprint"), 0);
 	fp2 = strdup(buf_str(&out));
 	assert_string_not_equal(fp1, fp2);
 
 	snprintf(args, sizeof(args), "restore '%s'", dir);
-	if (client_ctl(&out, args) != 0)
+	if (mallpayctl_run(&out, args) != 0)
 		fail_msg("restore: %s", buf_str(&out));
-	assert_int_equal(client_ctl(&out, "check --fingerprint"), 0);
+	assert_int_equal(mallpayctl_run(&out, "check --fingerprint"), 0);
 	fp3 = strdup(buf_str(&out));
 	assert_string_equal(fp1, fp3);
 	ck3 = fixture_query(sumsql);
 	assert_string_equal(ck1, ck3);
-	assert_int_equal(client_ctl(&out, "check"), 0);
+	assert_int_equal(mallpayctl_run(&out, "check"), 0);
 
 	/* Another key's backup is refused and changes nothing. */
 	snprintf(path, sizeof(path), "%s/key.sha256", dir);
@@ -193,7 +194,7 @@ test_backup_restore_round_trip(void **state)
 	fputs("00000000000000000000000000000000000000000000000000000000000000"
 	    "00\n", f);
 	fclose(f);
-	assert_int_equal(client_ctl(&out, args), 1);
+	assert_int_equal(mallpayctl_run(&out, args), 1);
 	assert_non_null(strstr(buf_str(&out), "refused"));
 	snprintf(args, sizeof(args), "rm -rf '%s'", dir);
 	assert_int_equal(system(args), 0);
@@ -388,7 +389,7 @@ test_50_concurrent_place_order_one_key_one_order(void **state)
 	assert_int_equal(bad, 0);
 	assert_int_equal(newer, 1);
 	buf_init(&out);
-	if (client_ctl(&out, "check") != 0)
+	if (mallpayctl_run(&out, "check") != 0)
 		fail_msg("check after the race:\n%s", buf_str(&out));
 	buf_cleanup(&out);
 	free(form);

@@ -39,6 +39,7 @@
 #include "db/remittance.h"
 #include "http/http.h"
 #include "service/filestore.h"
+#include "ctl.h"
 #include "shop.h"
 
 #define NEW		"shopper.new@demo.test"
@@ -556,7 +557,7 @@ test_REM_P9_voucher_polyglots_through_the_stack(void **state)
 	buf_cleanup(&doc);
 	client_free(cl);
 	/* Every file has its row and every row its file. */
-	assert_int_equal(client_ctl_check(), 0);
+	assert_int_equal(mallpayctl_check(), 0);
 }
 
 /* INST-03 / INST-S1 through nginx and mallpayd: a new company's member
@@ -602,7 +603,7 @@ test_INST_S1_document_polyglots_through_the_stack(void **state)
 
 	buf_cleanup(&doc);
 	client_free(t.cl);
-	assert_int_equal(client_ctl_check(), 0);
+	assert_int_equal(mallpayctl_check(), 0);
 }
 
 /* Run the tests against the stack of MALLPAY_CONF / MALLPAY_TEST_URL;

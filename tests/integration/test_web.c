@@ -25,6 +25,7 @@
 #include "http/http.h"
 #include "pages/pages.h"
 #include "client.h"
+#include "ctl.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
 
@@ -32,21 +33,15 @@
 static char *
 fingerprint(void)
 {
-	const char	*ctl = getenv("MALLPAY_CTL"), *conf = getenv("MALLPAY_CONF");
-	char		 cmd[2048], line[512];
-	FILE		*p;
+	struct buf	 out;
+	char		*line;
 
-	assert_non_null(ctl);
-	assert_non_null(conf);
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' check --fingerprint", ctl,
-	    conf);
-	assert_non_null(p = popen(cmd, "r"));
-	if (fgets(line, sizeof(line), p) == NULL)
-		line[0] = '\0';
-	assert_int_equal(pclose(p), 0);
-	line[strcspn(line, "\n")] = '\0';
+	buf_init(&out);
+	assert_int_equal(mallpayctl_run(&out, "check --fingerprint"), 0);
+	line = strndup(buf_str(&out), strcspn(buf_str(&out), "\n"));
+	buf_cleanup(&out);
 	assert_true(line[0] != '\0');
-	return strdup(line);
+	return line;
 }
 
 /* A client signed in as a demo user allowed by mask, or anonymous. */
