@@ -57,8 +57,21 @@ export MALLPAY_TEST_DIR="$tmp"
 export MALLPAY_SCREENSHOT_DIR="$build/tests/e2e"
 mkdir -p "$MALLPAY_SCREENSHOT_DIR"
 
+# MALLPAY_TESTS narrows the run to the programs and scripts whose names match one of its
+# shell patterns (e.g. MALLPAY_TESTS="test_cod* cod.mjs"; "none" runs none of them).
+selected() {
+	[ -z "${MALLPAY_TESTS:-}" ] && return 0
+	local p
+	for p in $MALLPAY_TESTS; do
+		# shellcheck disable=SC2053
+		[[ $1 == $p ]] && return 0
+	done
+	return 1
+}
+
 for t in "$build"/tests/integration/test_*; do
 	[ -x "$t" ] || continue
+	selected "$(basename "$t")" || continue
 	echo "suite: running $(basename "$t")"
 	# Leak checking is for mallpayd (checked in its log below), not for the test clients.
 	if ! ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 "$t"; then
@@ -70,6 +83,7 @@ done
 if [ -d "$src/tests/e2e/node_modules/playwright-core" ]; then
 	for t in "$src"/tests/e2e/*.mjs; do
 		[ -f "$t" ] || continue
+		selected "$(basename "$t")" || continue
 		echo "suite: running $(basename "$t")"
 		if ! node "$t"; then
 			echo "suite: FAILED $(basename "$t")"
