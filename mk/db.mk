@@ -69,3 +69,5 @@ libmallpay_a_SOURCES += src/db/cod.c src/db/cod.h
 # corporate (issue 7): companies, qualification submissions and documents,
 # expiry notices, corporate installment applications and agreements
 libmallpay_a_SOURCES += src/db/company.c src/db/company.h
+# identity: real-name checks and credit consents (INST-01, INST-02, PAU-01)
+libmallpay_a_SOURCES += src/db/identity.c src/db/identity.h

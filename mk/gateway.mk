@@ -12,3 +12,8 @@ tests_unit_test_gateway_SOURCES = tests/unit/test_gateway.c
 tests_unit_test_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_gateway
+
+# identity: the identity service and the credit bureau (INST-01, INST-02)
+libmallpay_a_SOURCES += \
+	src/gateway/identity.c src/gateway/identity.h \
+	src/gateway/creditbureau.c src/gateway/creditbureau.h

@@ -75,3 +75,6 @@ tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# identity: the shopper's identity and credit page, the admin's review
+libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c

@@ -98,3 +98,9 @@ tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
 tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_corporate
+
+# identity: real-name authentication and credit authorization (INST-01,
+# INST-02, PAU-01)
+libmallpay_a_SOURCES += \
+	src/service/identity.c src/service/identity.h \
+	src/service/credit.c
