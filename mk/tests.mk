@@ -148,3 +148,13 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# identity: real-name authentication, manual review, credit consent and its
+# withdrawal at checkout (INST-01, INST-02, PAU-01), through the web
+check_PROGRAMS += tests/integration/test_identity
+tests_integration_test_identity_SOURCES = tests/integration/test_identity.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_identity_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_identity_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
