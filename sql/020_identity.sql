@@ -2,9 +2,10 @@
 -- authorization (INST-02, PAU-01) as records of their own.
 --
 -- identity_checks: one row per submission of the real-name form. The ID
---   number is never stored in clear: id_number_enc is libsodium secretbox
---   (nonce || ciphertext, key derived from the configuration's secret,
---   service/identity.c), id_last4 its last four characters for display.
+--   number is never stored in clear: id_number_enc is sealed with the file
+--   store's format (libsodium secretstream, key derived from the
+--   configuration's secret, the user id bound in; service/identity.c),
+--   id_last4 its last four characters for display.
 --   file_id is the photo of the document in the encrypted file store.
 --   status: verified (the identity service matched, or an admin approved),
 --   mismatch (the service said the details do not match), review (the

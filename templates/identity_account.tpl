@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
+<link rel="stylesheet" href="/static/identity.css">
 <h1>Identity and credit</h1>
-{{#NOTICE}}<p class="notice" role="status" id="identity-notice">{{MSG}}</p>{{/NOTICE}}
+{{#NOTICE}}<p class="notice notice-ok" role="status" id="identity-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="identity-error">{{MSG}}</p>{{/ERROR}}
 <p>Installments and Pay After Use are offered to shoppers who have completed
 real-name authentication (INST-01) and authorized a credit evaluation whose
@@ -12,7 +13,7 @@ above {{PAU_MIN}} for Pay After Use (PAU-01).</p>
 {{#VERIFIED}}<p id="identity-verified"><strong>Verified</strong> on {{AT}}.</p>{{/VERIFIED}}
 {{#NO_CHECK}}<p id="identity-none">Not verified yet: fill in the form below.</p>{{/NO_CHECK}}
 {{#CHECK}}
-<dl class="facts" id="identity-check" data-status="{{STATE}}">
+<dl class="amounts" id="identity-check" data-status="{{STATE}}">
 	<dt>Result</dt><dd id="identity-status">{{STATUS}}</dd>
 	<dt>Legal name</dt><dd>{{NAME}}</dd>
 	<dt>Date of birth</dt><dd>{{BIRTH}}</dd>
@@ -62,7 +63,7 @@ above {{PAU_MIN}} for Pay After Use (PAU-01).</p>
 <section id="credit" aria-labelledby="credit-h">
 <h2 id="credit-h">Credit authorization</h2>
 {{#CONSENT}}
-<dl class="facts" id="credit-consent">
+<dl class="amounts" id="credit-consent">
 	<dt>Consent</dt><dd>Given on {{ACCEPTED}} (text {{VERSION}})</dd>
 	<dt>Credit score</dt><dd id="credit-score">{{SCORE}}</dd>
 	<dt>Score of</dt><dd id="credit-scored">{{SCORED}}</dd>

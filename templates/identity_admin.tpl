@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
+<link rel="stylesheet" href="/static/identity.css">
 <p class="admin-crumbs"><a href="/admin">Admin</a> &rsaquo; <a href="/admin/queues/identity">Identity checks</a> &rsaquo; #{{ID}}</p>
 <h1>Identity check #{{ID}}</h1>
 {{#NOTICE}}<p class="flash" role="status" id="identity-notice">{{MSG}}</p>{{/NOTICE}}
@@ -14,7 +15,7 @@
 {{#PHOTO}}
 <h2>Photo of the document</h2>
 <p><a href="/admin/identity/{{ID}}/document" target="_blank" rel="noopener" id="identity-document">Open the document</a></p>
-<img class="identity-photo" src="/admin/identity/{{ID}}/document" alt="The document the shopper sent" style="max-width:100%;height:auto">
+<img class="identity-photo" src="/admin/identity/{{ID}}/document" alt="The document the shopper sent">
 {{/PHOTO}}
 {{#CAN_DECIDE}}
 <form method="post" action="/admin/identity/{{ID}}/decide" id="decide-form" class="stack-form">

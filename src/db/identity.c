@@ -170,6 +170,19 @@ one_row(struct dbq *q, void (*fill)(struct dbq *, void *), void *out,
 	return rc;
 }
 
+/* Statement idx with its one integer parameter v: its first row with fill
+ * into out (outsz bytes, zeroed first). 1, 0 no row, -1 error. */
+static int
+row_of(struct db *db, int idx, int64_t v, void (*fill)(struct dbq *, void *),
+    void *out, size_t outsz)
+{
+	struct dbq *q = get(db, idx);
+
+	if (q != NULL)
+		dbq_int(q, v);
+	return one_row(q, fill, out, outsz);
+}
+
 /* See identity.h. */
 int
 db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
@@ -211,11 +224,8 @@ db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
 int
 db_identity_get(struct db *db, int64_t id, int lock, struct db_identity *out)
 {
-	struct dbq *q = get(db, lock ? STMT_GET_LOCK : STMT_GET);
-
-	if (q != NULL)
-		dbq_int(q, id);
-	return one_row(q, fill_identity, out, sizeof(*out));
+	return row_of(db, lock ? STMT_GET_LOCK : STMT_GET, id, fill_identity,
+	    out, sizeof(*out));
 }
 
 /* See identity.h. */
@@ -223,11 +233,8 @@ int
 db_identity_latest(struct db *db, int64_t user_id, int verified,
     struct db_identity *out)
 {
-	struct dbq *q = get(db, verified ? STMT_LATEST_VERIFIED : STMT_LATEST);
-
-	if (q != NULL)
-		dbq_int(q, user_id);
-	return one_row(q, fill_identity, out, sizeof(*out));
+	return row_of(db, verified ? STMT_LATEST_VERIFIED : STMT_LATEST,
+	    user_id, fill_identity, out, sizeof(*out));
 }
 
 /* See identity.h. */
@@ -384,22 +391,15 @@ int
 db_consent_latest(struct db *db, int64_t user_id, int active,
     struct db_consent *out)
 {
-	struct dbq *q = get(db, active ? STMT_CC_ACTIVE : STMT_CC_LATEST);
-
-	if (q != NULL)
-		dbq_int(q, user_id);
-	return one_row(q, fill_consent, out, sizeof(*out));
+	return row_of(db, active ? STMT_CC_ACTIVE : STMT_CC_LATEST, user_id,
+	    fill_consent, out, sizeof(*out));
 }
 
 /* See identity.h. */
 int
 db_consent_take(struct db *db, int64_t id, struct db_consent *out)
 {
-	struct dbq *q = get(db, STMT_CC_TAKE);
-
-	if (q != NULL)
-		dbq_int(q, id);
-	return one_row(q, fill_consent, out, sizeof(*out));
+	return row_of(db, STMT_CC_TAKE, id, fill_consent, out, sizeof(*out));
 }
 
 /* See identity.h. */

@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "core/buf.h"
 #include "core/calendar.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -20,8 +21,6 @@
 #include "service/audit.h"
 #include "service/filestore.h"
 #include "service/identity.h"
-
-#define SEAL_OVERHEAD	(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
 
 const char identity_consent_text[] =
     "I allow mallpay to ask the credit bureau for my credit score, using "
@@ -56,42 +55,34 @@ identity_type_words(const char *id_type)
 	return "";
 }
 
-/* The number key from the configuration's secret (64 hex). 0 or -1. */
-static int
-number_key(const struct config *cfg,
-    unsigned char key[crypto_secretbox_KEYBYTES])
+/* The additional data binding a sealed number to its shopper: a number
+ * copied onto another shopper's row does not open. */
+static void
+number_ad(int64_t user_id, char ad[48])
 {
-	unsigned char	master[crypto_kdf_KEYBYTES];
-	size_t		n;
-
-	if (sodium_init() < 0 || strlen(cfg->secret_key) != 64 ||
-	    sodium_hex2bin(master, sizeof(master), cfg->secret_key, 64, NULL,
-	    &n, NULL) != 0 || n != sizeof(master))
-		return -1;
-	/* Subkey 3 of its own context: apart from files' and tokens'. */
-	crypto_kdf_derive_from_key(key, crypto_secretbox_KEYBYTES, 3,
-	    "mpident_", master);
-	sodium_memzero(master, sizeof(master));
-	return 0;
+	snprintf(ad, 48, "identity-number:%lld", (long long)user_id);
 }
 
-/* Seal number into r->id_number_enc. 0 or -1. */
+/* Seal number into r->id_number_enc with the file store's format
+ * (secretstream, the configuration's key). 0 or -1. */
 static int
 number_seal(const struct config *cfg, const char *number,
     struct db_identity *r)
 {
-	unsigned char	key[crypto_secretbox_KEYBYTES];
-	size_t		len = strlen(number);
+	struct buf	b;
+	char		ad[48];
+	int		rc = -1;
 
-	if (len == 0 || len + SEAL_OVERHEAD > sizeof(r->id_number_enc) ||
-	    number_key(cfg, key) == -1)
-		return -1;
-	randombytes_buf(r->id_number_enc, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(r->id_number_enc + crypto_secretbox_NONCEBYTES,
-	    (const unsigned char *)number, len, r->id_number_enc, key);
-	sodium_memzero(key, sizeof(key));
-	r->id_number_enc_len = len + SEAL_OVERHEAD;
-	return 0;
+	buf_init(&b);
+	number_ad(r->user_id, ad);
+	if (filestore_encrypt(cfg->secret_key, ad, number, strlen(number),
+	    &b) == 0 && b.len <= sizeof(r->id_number_enc)) {
+		memcpy(r->id_number_enc, b.data, b.len);
+		r->id_number_enc_len = b.len;
+		rc = 0;
+	}
+	buf_cleanup(&b);
+	return rc;
 }
 
 /* See identity.h. */
@@ -99,29 +90,25 @@ int
 identity_number_open(const struct config *cfg, const struct db_identity *r,
     char *out, size_t outsz)
 {
-	unsigned char	key[crypto_secretbox_KEYBYTES];
-	size_t		len;
-	int		rc;
+	struct buf	b;
+	char		ad[48];
+	int		rc = -1;
 
 	out[0] = '\0';
 	if (r->id_number_enc_len == 0)
 		return 1;
-	if (r->id_number_enc_len <= SEAL_OVERHEAD)
-		return -1;
-	len = r->id_number_enc_len - SEAL_OVERHEAD;
-	if (len + 1 > outsz || number_key(cfg, key) == -1)
-		return -1;
-	rc = crypto_secretbox_open_easy((unsigned char *)out,
-	    r->id_number_enc + crypto_secretbox_NONCEBYTES,
-	    r->id_number_enc_len - crypto_secretbox_NONCEBYTES,
-	    r->id_number_enc, key);
-	sodium_memzero(key, sizeof(key));
-	if (rc != 0) {
-		out[0] = '\0';
-		return -1;
+	buf_init(&b);
+	number_ad(r->user_id, ad);
+	if (filestore_decrypt(cfg->secret_key, ad, r->id_number_enc,
+	    r->id_number_enc_len, &b) == 0 && b.len + 1 <= outsz) {
+		memcpy(out, b.data, b.len);
+		out[b.len] = '\0';
+		rc = 0;
 	}
-	out[len] = '\0';
-	return 0;
+	if (b.data != NULL)
+		sodium_memzero(b.data, b.len);
+	buf_cleanup(&b);
+	return rc;
 }
 
 /* "Passport ending in 1234" (or what there is) of r into out. */

@@ -12,9 +12,10 @@
  * check and the score from the consent not withdrawn: nothing else decides
  * them.
  *
- * - The ID number is encrypted at rest (libsodium secretbox, a key derived
- *   from the configuration's secret with crypto_kdf, context "mpident_",
- *   subkey 3) and shown only as its last four characters, on every page.
+ * - The ID number is encrypted at rest with the file store's format
+ *   (filestore_encrypt: libsodium secretstream, the key derived from the
+ *   configuration's secret; the shopper's id bound in as additional data)
+ *   and shown only as its last four characters, on every page.
  * - The document photo (JPEG, PNG or PDF) goes to the encrypted file store;
  *   it is served to its owner and to admins only.
  * - The identity service (gateway/identity.h) answers match (verified),

@@ -243,6 +243,31 @@ test_INST_01_identity_mismatch(void **state)
 	client_free(s.cl);
 }
 
+/* The identity service unavailable (last digit 9): 503, the page says to
+ * try again, nothing is kept (no check, no file row). */
+static void
+test_INST_01_identity_service_unavailable(void **state)
+{
+	struct shopper		 s;
+	struct client_resp	 r;
+	struct dbq		*q;
+
+	(void)state;
+	shopper_new(&s);
+	submit(&s, "Ida Identity", "1990-04-21", "national_id", "U12345679", 0,
+	    &r);
+	assert_int_equal(r.status, 503);
+	assert_true(client_has(&r, "did not answer"));
+	assert_true(client_has(&r, "value=\"Ida Identity\""));
+	assert_false(client_has(&r, "U12345679"));
+	client_resp_cleanup(&r);
+	q = tq(T_ROW);
+	dbq_int(q, s.id);
+	assert_int_equal(dbq_exec_fetch(q), 0);
+	dbq_done(q);
+	client_free(s.cl);
+}
+
 /* The form's errors stand beside their fields with what was typed, except
  * the ID number, of which only the last four are recalled. */
 static void
@@ -287,6 +312,9 @@ to_review(struct shopper *s, struct client *admin)
 	page(s->cl, "/account/identity", &r);
 	assert_true(client_has(&r, "manual review"));
 	assert_false(client_has(&r, "id=\"identity-form\""));
+	client_resp_cleanup(&r);
+	page(admin, "/admin", &r);
+	assert_true(client_has(&r, "Identity checks awaiting manual review"));
 	client_resp_cleanup(&r);
 	page(admin, "/admin/queues/identity", &r);
 	snprintf(link, sizeof(link), "/admin/identity/%lld\"", (long long)id);
@@ -549,6 +577,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_INST_01_identity_match),
 		cmocka_unit_test(test_INST_01_identity_mismatch),
+		cmocka_unit_test(test_INST_01_identity_service_unavailable),
 		cmocka_unit_test(test_INST_01_form_errors_keep_input),
 		cmocka_unit_test(test_INST_01_manual_review_approved),
 		cmocka_unit_test(test_INST_01_manual_review_rejected),
