@@ -17,3 +17,8 @@ TESTS += tests/unit/test_gateway
 libmallpay_a_SOURCES += \
 	src/gateway/identity.c src/gateway/identity.h \
 	src/gateway/creditbureau.c src/gateway/creditbureau.h
+check_PROGRAMS += tests/unit/test_identity_gateway
+tests_unit_test_identity_gateway_SOURCES = tests/unit/test_identity_gateway.c
+tests_unit_test_identity_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_identity_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_identity_gateway
