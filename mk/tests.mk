@@ -149,6 +149,10 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# The layering of src/: includes only downwards (tests/layers/check.sh)
+TESTS += tests/layers/check.sh
+EXTRA_DIST += tests/layers/check.sh tests/layers/allowed
+
 # identity: real-name authentication, manual review, credit consent and its
 # withdrawal at checkout (INST-01, INST-02, PAU-01), through the web
 check_PROGRAMS += tests/integration/test_identity
