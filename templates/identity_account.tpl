@@ -69,9 +69,12 @@ above {{PAU_MIN}} for Pay After Use (PAU-01).</p>
 	<dt>Score of</dt><dd id="credit-scored">{{SCORED}}</dd>
 	<dt>Asked again on</dt><dd>{{REFRESH}} (every {{REFRESH_DAYS}} days while the consent is in force)</dd>
 </dl>
-<form method="post" action="/account/credit-consent/withdraw" id="credit-withdraw-form">
+<form class="stack" method="post" action="/account/credit-consent/withdraw" id="credit-withdraw-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<p class="hint">Withdrawing stops every evaluation: the score is no longer used, and installments and Pay After Use are no longer offered to you.</p>
+	<div class="field">
+		<label><input type="checkbox" name="confirm" value="yes" id="confirm-withdraw" required> I withdraw my consent and understand that installments and Pay After Use will no longer be offered to me</label>
+	</div>
 	<button type="submit" class="secondary">Withdraw my consent</button>
 </form>
 {{/CONSENT}}

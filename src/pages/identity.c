@@ -38,6 +38,11 @@ const struct field_spec page_credit_consent_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
+const struct field_spec page_credit_withdraw_fields[] = {
+	{ "confirm", FIELD_TOKEN, 0, 8, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
 /* What the form had typed, kept on the page after an error (never the ID
  * number itself). */
 struct typed_form {
@@ -316,11 +321,12 @@ page_account_credit_consent(struct ctx *c)
 int
 page_account_credit_withdraw(struct ctx *c)
 {
-	struct identity_view	v;
-	char			msg[300];
-	enum identity_result	rc;
+	struct identity_view	 v;
+	const char		*confirm = ctx_str(c, "confirm");
+	char			 msg[300];
+	enum identity_result	 rc;
 
-	rc = credit_withdraw(c->db, c->user.user_id, c->now, msg, sizeof(msg),
-	    &v);
+	rc = credit_withdraw(c->db, c->user.user_id, confirm != NULL &&
+	    strcmp(confirm, "yes") == 0, c->now, msg, sizeof(msg), &v);
 	return credit_answer(c, rc, &v, msg, "withdrawn");
 }

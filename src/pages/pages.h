@@ -227,6 +227,7 @@ int	page_admin_identity_decide(struct ctx *);	/* POST /admin/identity/:id/decide
 extern const struct field_spec page_identity_fields[];
 extern const struct field_spec page_identity_post_fields[];
 extern const struct field_spec page_credit_consent_fields[];
+extern const struct field_spec page_credit_withdraw_fields[];
 extern const struct field_spec page_admin_identity_queue_fields[];
 extern const struct field_spec page_admin_identity_decide_fields[];
 

@@ -134,7 +134,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/account/identity", ROLE_USER,	page_account_identity_post, page_identity_post_fields, ROUTE_UPLOAD },
 	{ HTTP_GET,  "/account/identity/:id/document", ROLE_USER, page_account_identity_document, NULL, 0 },
 	{ HTTP_POST, "/account/credit-consent", ROLE_USER, page_account_credit_consent, page_credit_consent_fields, 0 },
-	{ HTTP_POST, "/account/credit-consent/withdraw", ROLE_USER, page_account_credit_withdraw, NULL, 0 },
+	{ HTTP_POST, "/account/credit-consent/withdraw", ROLE_USER, page_account_credit_withdraw, page_credit_withdraw_fields, 0 },
 	{ HTTP_GET,  "/admin/queues/identity", ROLE_ADMIN, page_admin_identity_queue, page_admin_identity_queue_fields, 0 },
 	{ HTTP_GET,  "/admin/identity/:id", ROLE_ADMIN, page_admin_identity, NULL, 0 },
 	{ HTTP_GET,  "/admin/identity/:id/document", ROLE_ADMIN, page_admin_identity_document, NULL, 0 },

@@ -174,19 +174,26 @@ withdraw_tx(struct db *db, int64_t user_id, int64_t now, char *msg,
 
 /* See identity.h. */
 enum identity_result
-credit_withdraw(struct db *db, int64_t user_id, int64_t now, char *msg,
-    size_t msgsz, struct identity_view *v)
+credit_withdraw(struct db *db, int64_t user_id, int confirmed, int64_t now,
+    char *msg, size_t msgsz, struct identity_view *v)
 {
 	enum identity_result res;
 
 	msg[0] = '\0';
-	if (db_begin(db) == -1)
-		return IDR_ERROR;
-	res = withdraw_tx(db, user_id, now, msg, msgsz);
-	if (res != IDR_OK || db_commit(db) == -1) {
-		db_rollback(db);
-		if (res == IDR_OK || res == IDR_ERROR)
+	if (!confirmed) {
+		snprintf(msg, msgsz, "Tick the box to confirm that you withdraw "
+		    "your consent: installments and Pay After Use will no "
+		    "longer be offered to you.");
+		res = IDR_BAD_INPUT;
+	} else {
+		if (db_begin(db) == -1)
 			return IDR_ERROR;
+		res = withdraw_tx(db, user_id, now, msg, msgsz);
+		if (res != IDR_OK || db_commit(db) == -1) {
+			db_rollback(db);
+			if (res == IDR_OK || res == IDR_ERROR)
+				return IDR_ERROR;
+		}
 	}
 	return identity_account(db, user_id, now, v) == IDR_OK ? res :
 	    IDR_ERROR;

@@ -169,11 +169,13 @@ enum identity_result credit_accept(struct db *, const struct config *,
 	    int64_t user_id, const char *version, int agreed, int64_t now,
 	    char *msg, size_t msgsz, struct identity_view *v);
 
-/* User_id withdraws the consent in force at now (audited; the score is no
- * longer used). *v filled afterwards. IDR_OK, IDR_NOT_ALLOWED (none in
- * force), IDR_ERROR. */
+/* User_id withdraws (confirmed: the box ticked) the consent in force at
+ * now (audited; the score is no longer used). *v filled afterwards.
+ * IDR_OK, IDR_BAD_INPUT (not confirmed: msg, nothing changed),
+ * IDR_NOT_ALLOWED (none in force), IDR_ERROR. */
 enum identity_result credit_withdraw(struct db *, int64_t user_id,
-	    int64_t now, char *msg, size_t msgsz, struct identity_view *v);
+	    int confirmed, int64_t now, char *msg, size_t msgsz,
+	    struct identity_view *v);
 
 /* What credit_refresh_tick did. */
 struct credit_tick_stats {

@@ -240,8 +240,10 @@ static const struct entry table[] = {
 	/* identity: the Identity and credit page is ROLE_USER; A's document
 	 * (the demo data's verified identity, linked from A's page) is A's
 	 * only: others 404, admins are refused on the shopper's route and
-	 * use their own. Admin pages are ROLE_ADMIN only; the checks are
-	 * listed by /admin/queues/identity?status=verified. */
+	 * use their own. Sent without their fields, the POSTs change nothing
+	 * (the consent and its withdrawal need their box ticked). Admin
+	 * pages are ROLE_ADMIN only; the checks are listed by
+	 * /admin/queues/identity?status=verified. */
 	{ HTTP_GET,  "/account/identity", "soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/account/identity", "soooofs", 0, NULL, NULL },
 	{ HTTP_GET,  "/account/identity/:id/document", "sonnnfs", C_A,

@@ -489,8 +489,17 @@ withdraw(struct shopper *s)
 {
 	struct client_resp r;
 
+	/* Without the box ticked: refused, nothing changed (the checkout
+	 * still offers what the score allows). */
 	shop_post(s->cl, "/account/identity",
 	    "/account/credit-consent/withdraw", &r, NULL);
+	assert_int_equal(r.status, 400);
+	assert_true(client_has(&r, "Tick the box to confirm"));
+	assert_true(client_has(&r, "id=\"credit-score\""));
+	client_resp_cleanup(&r);
+	assert_int_equal(events(s->id, "credit_withdrawn"), 0);
+	shop_post(s->cl, "/account/identity",
+	    "/account/credit-consent/withdraw", &r, "confirm", "yes", NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	page(s->cl, "/account/identity", &r);
