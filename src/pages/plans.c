@@ -65,6 +65,12 @@ const struct field_spec page_admin_plans_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
+/* The answer to an idempotency key sent again with other details. */
+#define PAGE_PLAN_KEY_CONFLICT	"This form was already sent with other " \
+	"details (another installment or another kind of payment), so this " \
+	"request was refused and nothing was charged for it. Reload the " \
+	"schedule and try again."
+
 /* Chart geometry (SVG user units). */
 #define CH_W		640
 #define CH_H		240
@@ -588,7 +594,7 @@ page_plan_confirm_post(struct ctx *c)
 		return to_order(c, o.id, "");
 	default:
 		return render_confirm(c, &o, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
+		    PLAN_MSG_UNCONFIRMED);
 	}
 }
 
@@ -808,8 +814,9 @@ page_plan_schedule(struct ctx *c)
  * answered r: to the order's ok_path (e.g. "/schedule?msg=paid") when done,
  * to its schedule for a replay, the schedule again with 402 and reason when
  * the card was declined, 409 and not_allowed when the plan takes none now,
- * 404 for no such plan, 503 with reason (or a default) else. Returns the
- * HTTP status. */
+ * 409 when the form's key was sent before with other details, 404 for no
+ * such plan, 503 with reason (the service says whether anything can have
+ * been charged) else. Returns the HTTP status. */
 static int
 repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
     const char *ok_path, const char *not_allowed, const char *reason)
@@ -825,9 +832,11 @@ repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
 		return page_error(c, 404, NULL);
 	case PLAN_NOT_ALLOWED:
 		return render_schedule(c, id, 409, not_allowed);
+	case PLAN_CONFLICT:
+		return render_schedule(c, id, 409, PAGE_PLAN_KEY_CONFLICT);
 	default:
 		return render_schedule(c, id, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
+		    PLAN_MSG_UNCONFIRMED);
 	}
 }
 
