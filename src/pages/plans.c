@@ -899,14 +899,21 @@ page_plan_payoff(struct ctx *c)
 	for (k = 0; k < q.nwaived; k++) {
 		s = view_add(d, "WAIVED");
 		view_set_int(s, "SEQ", q.waived[k]);
+		/* The fee of the month, whichever installment carries it
+		 * (upfront mode: all on the first). */
+		set_amt(s, "FEE", v.p.monthly_fee, v.p.currency);
 		for (i = 0; i < v.ninst; i++)
-			if (v.inst[i].seq == q.waived[k]) {
-				set_amt(s, "FEE", v.inst[i].fee, v.p.currency);
+			if (v.inst[i].seq == q.waived[k])
 				set_date(s, "DUE", v.inst[i].due);
-			}
 	}
 	if (q.nwaived == 0)
 		view_show(d, "NONE_WAIVED");
+	else {
+		s = view_add(d, "NEXT");
+		view_set_int(s, "MONTH", q.next_month);
+		set_date(s, "DAY", q.next_begins);
+		set_amt(s, "FEE", v.p.monthly_fee, v.p.currency);
+	}
 	if (q.fee_credit.minor > 0)
 		view_show(d, "CREDIT");
 	rc = page_render(c, "plan_payoff.tpl", d, "Repay early");
