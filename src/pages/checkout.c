@@ -532,6 +532,13 @@ page_checkout_place(struct ctx *c)
 	case CO_ERROR:
 		checkout_quote_cleanup(&q);
 		return page_error(c, 500, NULL);
+	case CO_CONFLICT:
+		checkout_quote_cleanup(&q);
+		return page_error(c, 409, "This checkout form was already sent "
+		    "with other choices (payment method, destination, coupon "
+		    "or points), so it was refused and no second order was "
+		    "placed. Your first order stands; open the checkout again "
+		    "to place another.");
 	default:
 		break;
 	}
