@@ -52,7 +52,8 @@ TESTS += tests/unit/test_orderflow tests/unit/test_checkout
 # installments (issue 6): plans, card/partner/credit-line flows, tick work
 libmallpay_a_SOURCES += \
 	src/service/plans.c src/service/plans.h \
-	src/service/reqkey.c src/service/reqkey.h
+	src/service/reqkey.c src/service/reqkey.h \
+	src/service/plan_ledger.c src/service/plan_ledger.h
 
 # pau (issue 9): Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
 libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h

@@ -95,6 +95,8 @@ static const struct state_check {
 	{ "plan installments = principal + fees", db_check_plans },
 	{ "every ledger entry balances", db_check_ledger_balanced },
 	{ "ledger lines name existing orders and plans", db_check_ledger_refs },
+	{ "plan payments = ledger credits to the receivable",
+	  db_check_plan_paid_ledger },
 };
 
 /* Run every state check, printing its violations and count. Returns the

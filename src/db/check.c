@@ -17,6 +17,7 @@ enum stmt {
 	STMT_CHECK_FILES,
 	STMT_CHECK_FILE_ROW,
 	STMT_CHECK_FINGERPRINT,
+	STMT_CHECK_PLAN_PAID_LEDGER,
 	STMT__MAX
 };
 
@@ -66,6 +67,22 @@ static const char *const stmts[STMT__MAX] = {
 	"(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM cart_items), "
 	"(SELECT COALESCE(SUM(qty), 0) FROM cart_items), "
 	"(SELECT COUNT(*) FROM messages), (SELECT COUNT(*) FROM jobs)",
+	/* STMT_CHECK_PLAN_PAID_LEDGER: what each plan was paid (payments
+	 * that succeeded, refunds and admin transfers apart) against the
+	 * ledger's credits to its receivable by down payments, installments
+	 * and payoffs. The benchmark's generated plans (orders keyed
+	 * 'bench-...') carry no ledger entries and are left out. */
+	"SELECT p.id, COALESCE(pp.paid, 0), COALESCE(lg.credited, 0) "
+	"FROM plans p JOIN orders o ON o.id = p.order_id "
+	"LEFT JOIN (SELECT plan_id, SUM(amount_minor) AS paid "
+	"FROM plan_payments WHERE ok = 1 AND kind IN ('down_payment', "
+	"'manual', 'auto', 'payoff') GROUP BY plan_id) pp ON pp.plan_id = p.id "
+	"LEFT JOIN (SELECT plan_id, -SUM(amount_minor) AS credited "
+	"FROM ledger_lines WHERE plan_id IS NOT NULL AND kind IN "
+	"('down_payment', 'installment', 'payoff') AND account LIKE "
+	"'%:receivable' GROUP BY plan_id) lg ON lg.plan_id = p.id "
+	"WHERE o.idempotency_key NOT LIKE 'bench-%' AND "
+	"COALESCE(pp.paid, 0) <> COALESCE(lg.credited, 0) ORDER BY p.id",
 };
 
 /* Run statement idx (no parameters) and append one line per row, made by
@@ -237,4 +254,21 @@ db_check_fingerprint(struct db *db, struct buf *out)
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* One line for a row of STMT_CHECK_PLAN_PAID_LEDGER. */
+static void
+plan_paid_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "plan %lld: payments recorded %lld, ledger credits "
+	    "to its receivable %lld\n", (long long)dbq_col_int(q, 0),
+	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2));
+}
+
+/* See check.h. */
+int
+db_check_plan_paid_ledger(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_PLAN_PAID_LEDGER, out,
+	    plan_paid_line, 0);
 }

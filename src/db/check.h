@@ -48,4 +48,10 @@ int	db_check_file_row(struct db *, const char *stored_name);
  * Returns 0 or -1. */
 int	db_check_fingerprint(struct db *, struct buf *out);
 
+/* Plans whose successful payments (down payment, repayments, deductions,
+ * payoffs) differ from the ledger's credits to their receivable by kinds
+ * down_payment, installment and payoff: one line each into out. Returns
+ * the count, or -1. */
+int	db_check_plan_paid_ledger(struct db *, struct buf *out);
+
 #endif

@@ -27,6 +27,7 @@
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
+#include "service/plan_ledger.h"
 #include "service/plans.h"
 #include "service/reqkey.h"
 
@@ -368,7 +369,9 @@ plan_start(struct db *db, int64_t plan_id, mp_date start,
 	    plan_has_down_payment(p.method)) == -1 ||
 	    db_plan_set_start(db, plan_id, start, apr, now) == -1 ||
 	    db_plan_set_status(db, plan_id, p.status, PLAN_ST_ACTIVE,
-	    now) != 1)
+	    now) != 1 ||
+	    plan_post_start(db, &p, pl.principal.minor, pl.total_fee.minor,
+	    now) == -1)
 		return -1;
 	return audit_event(db, "plan", plan_id, actor, actor_id,
 	    status_names[p.status], "active", "INST-P1 plan started", now);
@@ -712,8 +715,14 @@ charge_installment(struct db *db, const struct config *cfg,
 		    now) > 0 ? 0 : -1;
 	}
 	cs->approved = 1;
-	return apply_payment(db, p, kind, it->seq, amount, it->late_fee,
-	    res->reference, key, actor, actor_id, now) == 1 ? 1 : -1;
+	/* The late fee charged is on the receivable first (INST-F1, one
+	 * entry a day), then the payment credits it. */
+	if (plan_post_late_fees(db, p, it, day_of(now), now) == -1 ||
+	    apply_payment(db, p, kind, it->seq, amount, it->late_fee,
+	    res->reference, key, actor, actor_id, now) != 1 ||
+	    plan_post_payment(db, p, kind, amount, key, now) == -1)
+		return -1;
+	return 1;
 }
 
 /* Open the transaction of user_id's keyed request (idem_key, params) on
@@ -1592,15 +1601,18 @@ payoff_charge(struct db *db, const struct config *cfg,
 			continue;
 		if (amounts[i] == 0) {
 			/* Settled by the credit of waived fees paid. */
-			if (db_plan_inst_paid(db, v->p.id, it->seq, 0,
-			    it->late_fee, now) != 1)
+			if (plan_post_late_fees(db, &v->p, it, v->today,
+			    now) == -1 || db_plan_inst_paid(db, v->p.id,
+			    it->seq, 0, it->late_fee, now) != 1)
 				return -1;
-			continue;
-		}
-		rc = charge_installment(db, cfg, &v->p, it, "payoff",
-		    amounts[i], OF_USER, user_id, now, res, cs);
-		if (rc != 1)
+		} else if ((rc = charge_installment(db, cfg, &v->p, it,
+		    "payoff", amounts[i], OF_USER, user_id, now, res,
+		    cs)) != 1)
 			return rc;
+		/* What the payoff did not charge of it (INST-F3). */
+		if (plan_post_waiver(db, &v->p, it->seq, it->principal +
+		    it->fee + it->late_fee - amounts[i], now) == -1)
+			return -1;
 	}
 	return 1;
 }
@@ -1670,6 +1682,119 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 
 /* ---- INST-C1/C2: cancellation and return ------------------------------- */
 
+/* What a termination of plan v on today settles (INST-C1/C2). */
+struct term_fig {
+	int64_t	pprin, pfee;		/* principal and fees repaid */
+	int64_t	incurred;		/* fees of the months begun (C1) */
+	int64_t	up, uf, ul;		/* principal, fees, late fees unpaid */
+	int64_t	refund;
+};
+
+/* Fill *f for plan v (read under its lock) terminated on today under
+ * INST-C2 (c2) or INST-C1. 0 or -1. */
+static int
+terminate_figures(const struct plan_view *v, mp_date today, int c2,
+    struct term_fig *f)
+{
+	struct plan	pl;
+	size_t		i;
+	int		begun = 0;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < v->ninst; i++) {
+		const struct db_plan_inst *it = &v->inst[i];
+
+		if (strcmp(it->status, "due") == 0) {
+			f->up += it->principal;
+			f->uf += it->fee;
+			f->ul += it->late_fee;
+		}
+		if (strcmp(it->status, "paid") != 0)
+			continue;
+		f->pprin += it->principal;
+		if (it->paid_minor - it->principal - it->late_fee > 0)
+			f->pfee += it->paid_minor - it->principal -
+			    it->late_fee;
+	}
+	if (v->p.status == PLAN_ST_ACTIVE || v->p.status == PLAN_ST_CLOSED) {
+		if (plan_rebuild(&v->p, &pl) == -1)
+			return -1;
+		/* INST-C1: the fees of the months begun are incurred. */
+		for (i = 0; i < (size_t)pl.n; i++)
+			if (today >= (i == 0 ? pl.start : pl.inst[i - 1].due))
+				begun++;
+		f->incurred = v->p.monthly_fee * begun;
+	}
+	/* INST-C2: repaid amounts less the handling fees (and late fees);
+	 * INST-C1: incurred fees settled first, the rest refunded. */
+	f->refund = c2 ? f->pprin : f->pprin + f->pfee - f->incurred;
+	if (f->refund < 0)
+		f->refund = 0;
+	return 0;
+}
+
+/* The shopper's words for the termination of a plan in cur into
+ * rule (text in the thread's buffer). */
+static void
+terminate_rule(struct refund_rule *rule, int c2, const struct term_fig *f,
+    const char *cur, mp_date by)
+{
+	/* rule->text points here: one buffer per thread (mallpayd). */
+	static __thread char	text[400];
+	char			a[48], b[48];
+
+	rule->rule = c2 ? "INST-C2" : "INST-C1";
+	snprintf(text, sizeof(text), c2 ? "Installment return: the "
+	    "agreement is terminated and nothing further is due; what "
+	    "you repaid, %s, is returned less the handling fees "
+	    "within 3-7 business days." : "Installment cancellation: "
+	    "handling fees already incurred (%s) are settled first; "
+	    "the rest, %s, is refunded through the original channel "
+	    "within 3-7 business days. Nothing further is due.",
+	    c2 ? amt(f->refund, cur, a, sizeof(a)) :
+	    amt(f->incurred, cur, a, sizeof(a)),
+	    amt(f->refund, cur, b, sizeof(b)));
+	rule->text = text;
+	rule->min_days = 3;
+	rule->max_days = PLAN_REFUND_BUSINESS_DAYS;
+	rule->has_date = 1;
+	rule->by = by;
+}
+
+/* Inside plan_terminate: the refund sent (or scheduled) through the
+ * plan's channel under the plan's one refund key, and the ledger: late
+ * fees up to today, what is no longer owed released, the refund owed.
+ * 0 or -1. */
+static int
+terminate_money(struct db *db, const struct config *cfg,
+    const struct plan_view *v, const struct term_fig *f, mp_date today,
+    int64_t now)
+{
+	struct bank_result	res;
+	char			bkey[64];
+	size_t			i;
+
+	if (f->refund > 0) {
+		snprintf(bkey, sizeof(bkey), "plan%lld-refund",
+		    (long long)v->p.id);
+		if (pay_back(db, cfg, &v->p, f->refund, bkey, &res) == -1)
+			return -1;
+		if (db_plan_pay_insert(db, v->p.id, "refund", 0, f->refund,
+		    v->p.currency, res.ok, channel_of(&v->p), res.reference,
+		    res.ok ? "" : res.reason, "refund", now) == -1)
+			return -1;
+	}
+	/* A plan never started owes nothing on the ledger. */
+	if (v->p.status != PLAN_ST_ACTIVE && v->p.status != PLAN_ST_CLOSED)
+		return 0;
+	for (i = 0; i < v->ninst; i++)
+		if (plan_post_late_fees(db, &v->p, &v->inst[i], today,
+		    now) == -1)
+			return -1;
+	return plan_post_termination(db, &v->p, f->up, f->uf, f->ul,
+	    f->refund, f->pprin, now);
+}
+
 /* See plans.h. */
 int
 plan_terminate(struct db *db, const struct config *cfg,
@@ -1677,16 +1802,11 @@ plan_terminate(struct db *db, const struct config *cfg,
     int64_t actor_id, mp_date today, const mp_date *holidays, size_t nh,
     int64_t now, struct refund_rule *rule)
 {
-	/* rule->text points here: one buffer per thread (mallpayd). */
-	static __thread char	 text[400];
 	struct plan_view	 v;
-	struct plan		 pl;
-	struct bank_result	 res;
-	char			 bkey[64], a[48], b[48], why[300];
-	int64_t			 pprin = 0, pfee = 0, incurred = 0, refund;
+	struct term_fig		 f;
+	char			 b[48], d[16], why[300];
 	mp_date			 by;
-	size_t			 i;
-	int			 c2 = strcmp(rule_id, "INST-C2") == 0, begun = 0;
+	int			 c2 = strcmp(rule_id, "INST-C2") == 0;
 
 	memset(&v, 0, sizeof(v));
 	/* The plan's lock first: what was paid is read under it, so that a
@@ -1704,44 +1824,13 @@ plan_terminate(struct db *db, const struct config *cfg,
 		plan_view_cleanup(&v);
 		return 0;
 	}
-	for (i = 0; i < v.ninst; i++) {
-		const struct db_plan_inst *it = &v.inst[i];
-
-		if (strcmp(it->status, "paid") != 0)
-			continue;
-		pprin += it->principal;
-		if (it->paid_minor - it->principal - it->late_fee > 0)
-			pfee += it->paid_minor - it->principal - it->late_fee;
-	}
-	if (v.p.status == PLAN_ST_ACTIVE || v.p.status == PLAN_ST_CLOSED) {
-		if (plan_rebuild(&v.p, &pl) == -1)
-			goto fail;
-		/* INST-C1: the fees of the months begun are incurred. */
-		for (i = 0; i < (size_t)pl.n; i++)
-			if (today >= (i == 0 ? pl.start : pl.inst[i - 1].due))
-				begun++;
-		incurred = v.p.monthly_fee * begun;
-	}
-	/* INST-C2: repaid amounts less the handling fees (and late fees);
-	 * INST-C1: incurred fees settled first, the rest refunded. */
-	refund = c2 ? pprin : pprin + pfee - incurred;
-	if (refund < 0)
-		refund = 0;
-	if (mp_date_add_business_days(today, PLAN_REFUND_BUSINESS_DAYS,
-	    holidays, nh, &by) == -1)
+	if (terminate_figures(&v, today, c2, &f) == -1 ||
+	    mp_date_add_business_days(today, PLAN_REFUND_BUSINESS_DAYS,
+	    holidays, nh, &by) == -1 ||
+	    terminate_money(db, cfg, &v, &f, today, now) == -1)
 		goto fail;
-	if (refund > 0) {
-		snprintf(bkey, sizeof(bkey), "plan%lld-refund",
-		    (long long)v.p.id);
-		if (pay_back(db, cfg, &v.p, refund, bkey, &res) == -1)
-			goto fail;
-		if (db_plan_pay_insert(db, v.p.id, "refund", 0, refund,
-		    v.p.currency, res.ok, channel_of(&v.p), res.reference,
-		    res.ok ? "" : res.reason, "refund", now) == -1)
-			goto fail;
-	}
 	if (db_plan_inst_waive_rest(db, v.p.id) == -1 ||
-	    db_plan_set_refund(db, v.p.id, refund, by, now) == -1 ||
+	    db_plan_set_refund(db, v.p.id, f.refund, by, now) == -1 ||
 	    db_plan_set_status(db, v.p.id, v.p.status, PLAN_ST_TERMINATED,
 	    now) != 1)
 		goto fail;
@@ -1749,36 +1838,15 @@ plan_terminate(struct db *db, const struct config *cfg,
 	    v.p.status == PLAN_ST_ACTIVE &&
 	    db_plan_credit_release(db, v.p.user_id, o->amount_usd_minor) == -1)
 		goto fail;
-	{
-		char d[16];
-
-		mp_date_str(by, d, sizeof(d));
-		snprintf(why, sizeof(why), "%s plan terminated, nothing further "
-		    "due: refund %s by %s", rule_id,
-		    amt(refund, v.p.currency, b, sizeof(b)), d);
-	}
+	snprintf(why, sizeof(why), "%s plan terminated, nothing further due: "
+	    "refund %s by %s", rule_id, amt(f.refund, v.p.currency, b,
+	    sizeof(b)), mp_date_str(by, d, sizeof(d)));
 	if (audit_event(db, "plan", v.p.id, actor, actor_id,
 	    status_names[v.p.status], "terminated", why, now) == -1)
 		goto fail;
 	if (rule != NULL && (v.p.status == PLAN_ST_ACTIVE ||
-	    v.p.status == PLAN_ST_CLOSED)) {
-		rule->rule = c2 ? "INST-C2" : "INST-C1";
-		snprintf(text, sizeof(text), c2 ? "Installment return: the "
-		    "agreement is terminated and nothing further is due; what "
-		    "you repaid, %s, is returned less the handling fees "
-		    "within 3-7 business days." : "Installment cancellation: "
-		    "handling fees already incurred (%s) are settled first; "
-		    "the rest, %s, is refunded through the original channel "
-		    "within 3-7 business days. Nothing further is due.",
-		    c2 ? amt(refund, v.p.currency, a, sizeof(a)) :
-		    amt(incurred, v.p.currency, a, sizeof(a)),
-		    amt(refund, v.p.currency, b, sizeof(b)));
-		rule->text = text;
-		rule->min_days = 3;
-		rule->max_days = PLAN_REFUND_BUSINESS_DAYS;
-		rule->has_date = 1;
-		rule->by = by;
-	}
+	    v.p.status == PLAN_ST_CLOSED))
+		terminate_rule(rule, c2, &f, v.p.currency, by);
 	plan_view_cleanup(&v);
 	return 0;
 fail:
@@ -1804,7 +1872,9 @@ plan_creditline_settle(struct db *db, const struct db_order *o, int64_t now)
 	    OF_SYSTEM, 0, now, &plan_id);
 	if (rc == -1)
 		return -1;
-	if (db_plan_by_id(db, plan_id, &p) != 1)
+	if (db_plan_by_id(db, plan_id, &p) != 1 ||
+	    plan_post_start(db, &p, p.principal, p.total_fee, now) == -1 ||
+	    plan_post_settlement(db, &p, o->amount_due_minor, now) == -1)
 		return -1;
 	rc = db_plan_ledger(db, o->id, plan_id, "lender_settlement",
 	    p.institution_id, "merchant", o->amount_due_minor, o->currency,
@@ -1978,7 +2048,8 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 			continue;
 		/* INST-F1: the late fee up to today. */
 		rc = db_plan_inst_late(db, p->id, it->seq, it->late_fee, today);
-		if (rc == -1)
+		if (rc == -1 || (rc == 1 && plan_post_late_fees(db, p, it,
+		    today, now) == -1))
 			goto fail;
 		st->late_fees += rc;
 		/* INST-F2: more than N days overdue. */
