@@ -129,6 +129,16 @@ tests_integration_test_installments_SOURCES = tests/integration/test_installment
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# installments: pairs of money operations on one plan released together
+# (pay, payoff, tick's deduction, cancel), then check and the bank's books
+check_PROGRAMS += tests/integration/test_race_plans
+tests_integration_test_race_plans_SOURCES = tests/integration/test_race_plans.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_race_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_race_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
 # security (issue 12): upload polyglots, fakes and limits through nginx +
 # mallpayd, as a remittance shopper and as a corporate buyer (run by suite.sh)
 check_PROGRAMS += tests/integration/test_uploads
