@@ -514,7 +514,8 @@ channel_of(const struct db_plan *p)
 
 /* Collect amount for plan p through its channel with the bank idempotency
  * key bkey. res gets the answer. Returns 0 (res->ok says), -1 when the
- * bank cannot be reached or the token cannot be read. The card channel
+ * bank's answer did not come (it may have charged), -2 when nothing was
+ * sent (no gateway, the token cannot be read). The card channel
  * deducts by the stored token (INST-P3); the partner and the lender
  * collect on their side (their sandbox accepts). */
 static int
@@ -535,7 +536,7 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 	if ((bank = bank_gateway_get("sandbox")) == NULL ||
 	    plan_card_token(db, cfg, p->id, tok, sizeof(tok)) == -1) {
 		snprintf(res->reason, sizeof(res->reason), "no card on file");
-		return -1;
+		return -2;
 	}
 	rc = bank->deduct(tok, amount, p->currency, bkey, res);
 	sodium_memzero(tok, sizeof(tok));
@@ -702,9 +703,14 @@ charge_installment(struct db *db, const struct config *cfg,
 	memset(res, 0, sizeof(*res));
 	if (inst_key(db, p, it->seq, key, sizeof(key)) == -1)
 		return -1;
-	cs->called = 1;
-	if (collect(db, cfg, p, amount, key, res) == -1) {
-		cs->unknown = 1;
+	switch (collect(db, cfg, p, amount, key, res)) {
+	case 0:
+		cs->called = 1;
+		break;
+	case -2:
+		return -1;	/* never sent: nothing charged */
+	default:
+		cs->called = cs->unknown = 1;
 		return -1;
 	}
 	if (!res->ok) {
@@ -1961,7 +1967,10 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 	}
 	st->deduct_failed++;
 	if (rc == -1)
-		return cs.unknown && !cs.approved ? 0 : -1;
+		/* Unanswered or never sent: nothing recorded, tomorrow's
+		 * try uses the same key. Approved but not recorded: roll
+		 * back, the next tick records it under that key. */
+		return cs.approved ? -1 : 0;
 	mp_date_str(it->due, d, sizeof(d));
 	snprintf(body, sizeof(body), "The automatic deduction of installment "
 	    "%d of order #%lld (%s) failed: %s. Repay it on the schedule page; "

@@ -52,7 +52,8 @@
 
 enum tstmt {
 	T_SETUP, T_DOUBLE, T_UNPAID_PAID, T_PAID_UNPAID, T_HAS_BOOKS,
-	T_BOOK_REFS, T_BOOK_UNRECORDED, T_BOOK_UNCHARGED, T__MAX
+	T_BOOK_REFS, T_BOOK_UNRECORDED, T_BOOK_UNCHARGED, T_WINS, T_BAD_TOKEN,
+	T_PAY_SHIFT, T_PAY_COUNT, T__MAX
 };
 
 static const char *const tstmts[T__MAX] = {
@@ -88,6 +89,16 @@ static const char *const tstmts[T__MAX] = {
 	"p.ok = 1 AND p.kind <> 'refund' AND p.channel = 'card' AND NOT "
 	"EXISTS (SELECT 1 FROM sandbox_partner_ops b WHERE b.kind = 'charge' "
 	"AND b.reference = p.idem_key)",
+	/* T_WINS: installment 2 of a plan paid by kind */
+	"SELECT COUNT(*) FROM plan_payments WHERE plan_id = ? AND ok = 1 AND "
+	"seq = 2 AND kind = ?",
+	/* T_BAD_TOKEN: a card token that cannot be read */
+	"UPDATE plans SET card_token_enc = 'x' WHERE id = ?",
+	/* T_PAY_SHIFT: move a plan's first recorded payment by ? */
+	"UPDATE plan_payments SET amount_minor = amount_minor + ? WHERE "
+	"plan_id = ? AND ok = 1 ORDER BY id LIMIT 1",
+	/* T_PAY_COUNT */
+	"SELECT COUNT(*) FROM plan_payments WHERE plan_id = ?",
 };
 
 /* One shopper of the race. */
@@ -105,6 +116,7 @@ struct req {
 	char			*body;
 	const char		*tick_at;	/* a tick instead of a POST */
 	pthread_barrier_t	*go;
+	useconds_t		 delay;		/* after the release */
 	long			 status;	/* 0: no answer */
 	int			 tick_ok;
 };
@@ -169,10 +181,12 @@ static int64_t
 card_plan(struct shopper *s)
 {
 	char	reason[200];
-	int64_t	id, now = clock_now();
+	int64_t	id, now;
 
 	id = shop_place_one(s->cl, s->email, SKU, CARD_PLAN, CARD_PLAN,
 	    "a card plan", NULL, 0);
+	/* After the placement: its event comes first. */
+	now = clock_now();
 	if (plan_card_apply(shop_db(), shop_config(), s->id, id, VISA,
 	    strlen(VISA), "12/39", "123", now, reason, sizeof(reason)) !=
 	    PLAN_OK)
@@ -236,6 +250,8 @@ req_run(void *arg)
 	client_set_cookie(cl, "mp_session", r->session);
 	memset(&resp, 0, sizeof(resp));
 	pthread_barrier_wait(r->go);
+	if (r->delay > 0)
+		usleep(r->delay);
 	if (r->tick_at != NULL) {
 		buf_init(&out);
 		snprintf(args, sizeof(args), "tick --now %s", r->tick_at);
@@ -342,6 +358,23 @@ bank_books(int64_t pid)
 	return n;
 }
 
+/* How many of orders had installment 2 paid by kind. */
+static int
+wins(const int64_t *orders, size_t n, const char *kind)
+{
+	struct dbq	*q;
+	size_t		 i;
+	int		 w = 0;
+
+	for (i = 0; i < n; i++) {
+		q = tq(T_WINS);
+		dbq_int(q, plan_id_of(orders[i]));
+		dbq_cstr(q, kind);
+		w += (int)one(q);
+	}
+	return w;
+}
+
 /* After a kind of race on orders: no 5xx, check clean, each installment
  * paid once with its payment, the bank's books agreeing. */
 static void
@@ -401,6 +434,9 @@ race_pairs(const char *tag, const char *a, const char *b)
 		free(csrf);
 	}
 	verify(tag, orders, TRIALS, &t);
+	print_message("%s: installment 2 paid by the repayment %d times, by "
+	    "the payoff %d times\n", tag, wins(orders, TRIALS, "manual"),
+	    wins(orders, TRIALS, "payoff"));
 	shopper_free(&s);
 }
 
@@ -469,8 +505,12 @@ test_race_pay_vs_tick_deduction(void **state)
 		    (long long)orders[k]);
 		csrf = client_csrf_of(s.cl, page);
 		assert_non_null(csrf);
-		for (i = 0; i < BATCH; i++)
+		/* The tick takes a while to start: the repayments are
+		 * spread over its run, so that either side wins. */
+		for (i = 0; i < BATCH; i++) {
 			req_post(&rs[i], &s, csrf, orders[k + i], "pay");
+			rs[i].delay = (useconds_t)(i * 60000);
+		}
 		due2_at(12, 1 + (int)(k / BATCH), at[1 + k / BATCH],
 		    sizeof(at[0]));
 		memset(&rs[BATCH], 0, sizeof(rs[BATCH]));
@@ -479,6 +519,79 @@ test_race_pay_vs_tick_deduction(void **state)
 		free(csrf);
 	}
 	verify("pay vs tick", orders, TRIALS, &t);
+	print_message("pay vs tick: installment 2 paid by the repayment %d "
+	    "times, by tick's deduction %d times\n", wins(orders, TRIALS,
+	    "manual"), wins(orders, TRIALS, "auto"));
+	assert_int_equal(wins(orders, TRIALS, "manual") + wins(orders, TRIALS,
+	    "auto"), TRIALS);
+	shopper_free(&s);
+}
+
+/* An error page says "nothing was charged" only where that is known: a
+ * card token that cannot be read means the bank was never asked (503,
+ * "nothing was charged", nothing recorded). */
+static void
+test_error_page_nothing_charged_only_when_not_sent(void **state)
+{
+	struct shopper		s;
+	struct client_resp	r;
+	struct dbq		*q;
+	char			path[64], page[64], key[64], *csrf, *body;
+	int64_t			order, pid, before;
+
+	(void)state;
+	shopper_new(&s, "race-token");
+	order = card_plan(&s);
+	pid = plan_id_of(order);
+	q = tq(T_BAD_TOKEN);
+	dbq_int(q, pid);
+	assert_int_equal(dbq_exec(q), 0);
+	dbq_done(q);
+	q = tq(T_PAY_COUNT);
+	dbq_int(q, pid);
+	before = one(q);
+	snprintf(page, sizeof(page), "/orders/%lld/schedule", (long long)order);
+	snprintf(path, sizeof(path), "/orders/%lld/pay", (long long)order);
+	csrf = client_csrf_of(s.cl, page);
+	new_key(key, sizeof(key));
+	body = client_form("csrf", csrf, "key", key, "seq", "2", NULL);
+	assert_int_equal(client_post(s.cl, path, body, &r), 0);
+	assert_int_equal(r.status, 503);
+	assert_true(client_has(&r, "nothing was charged"));
+	client_resp_cleanup(&r);
+	q = tq(T_PAY_COUNT);
+	dbq_int(q, pid);
+	assert_int_equal(one(q), before);
+	free(body);
+	free(csrf);
+	shopper_free(&s);
+}
+
+/* mallpayctl check compares each plan's recorded payments with the
+ * ledger: a payment row changed behind the ledger's back is reported. */
+static void
+test_check_plan_payments_against_ledger(void **state)
+{
+	struct shopper	s;
+	struct dbq	*q;
+	int64_t		pid;
+
+	(void)state;
+	shopper_new(&s, "race-check");
+	pid = plan_id_of(card_plan(&s));
+	assert_int_equal(mallpayctl_check(), 0);
+	q = tq(T_PAY_SHIFT);
+	dbq_int(q, 1);
+	dbq_int(q, pid);
+	assert_int_equal(dbq_exec(q), 0);
+	dbq_done(q);
+	assert_int_equal(mallpayctl_check(), 1);
+	q = tq(T_PAY_SHIFT);
+	dbq_int(q, -1);
+	dbq_int(q, pid);
+	assert_int_equal(dbq_exec(q), 0);
+	dbq_done(q);
+	assert_int_equal(mallpayctl_check(), 0);
 	shopper_free(&s);
 }
 
@@ -489,6 +602,8 @@ main(void)
 		cmocka_unit_test(test_race_pay_vs_payoff),
 		cmocka_unit_test(test_race_pay_vs_tick_deduction),
 		cmocka_unit_test(test_race_payoff_vs_cancel),
+		cmocka_unit_test(test_error_page_nothing_charged_only_when_not_sent),
+		cmocka_unit_test(test_check_plan_payments_against_ledger),
 	};
 	int rc;
 
