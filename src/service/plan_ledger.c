@@ -19,6 +19,19 @@ struct plan_accts {
 	char	fees[LEDGER_ACCT_MAX];		/* where its fees are earned */
 };
 
+/* The partner that moves plan p's repayments, as the partners' own books
+ * name it: the card bank ("bank") for card plans, the finance company
+ * ("finance") for partner plans, else the lender (the institution). */
+static const char *
+collector(const struct db_plan *p)
+{
+	if (strcmp(p->method, "installment_card") == 0)
+		return "bank";
+	if (strcmp(p->method, "installment_partner") == 0)
+		return "finance";
+	return p->institution_id;
+}
+
 static void
 accts(const struct db_plan *p, struct plan_accts *a)
 {
@@ -29,7 +42,7 @@ accts(const struct db_plan *p, struct plan_accts *a)
 		ledger_acct_buyer_receivable(a->recv, sizeof(a->recv),
 		    p->user_id);
 	ledger_acct_partner_clearing(a->clearing, sizeof(a->clearing),
-	    p->institution_id);
+	    collector(p));
 	if (strcmp(p->method, "credit_line") == 0)
 		snprintf(a->fees, sizeof(a->fees), "%s", LEDGER_FEE_INCOME);
 	else
@@ -74,6 +87,20 @@ post(struct db *db, const struct ledger_entry *e)
 	return rc == 0 || rc == 1 ? 0 : -1;
 }
 
+/* Post the one-move entry key of kind for plan p: amount from credit to
+ * debit. 0 or -1 as post(). */
+static int
+post_one(struct db *db, const struct db_plan *p, enum ledger_kind kind,
+    const char *key, const char *debit, const char *credit, int64_t amount,
+    int64_t now)
+{
+	struct ledger_entry e;
+
+	entry(&e, p, kind, key, now);
+	move(&e, debit, credit, amount);
+	return post(db, &e);
+}
+
 /* See plan_ledger.h. */
 int
 plan_post_start(struct db *db, const struct db_plan *p, int64_t principal,
@@ -103,7 +130,7 @@ plan_post_payment(struct db *db, const struct db_plan *p, const char *kind,
 	entry(&e, p, strcmp(kind, "down_payment") == 0 ? LK_DOWN_PAYMENT :
 	    strcmp(kind, "payoff") == 0 ? LK_PAYOFF : LK_INSTALLMENT,
 	    bank_key, now);
-	e.partner = p->institution_id;
+	e.partner = collector(p);
 	e.partner_ref = bank_key;
 	move(&e, a.clearing, a.recv, amount);
 	return post(db, &e);
@@ -115,7 +142,6 @@ plan_post_late_fees(struct db *db, const struct db_plan *p,
     const struct db_plan_inst *it, mp_date today, int64_t now)
 {
 	struct plan_accts	a;
-	struct ledger_entry	e;
 	struct money		over, fee;
 	struct money_rate	r;
 	char			key[80], d[16];
@@ -136,11 +162,10 @@ plan_post_late_fees(struct db *db, const struct db_plan *p,
 			return -1;
 		snprintf(key, sizeof(key), "plan%lld-i%d-late-%s",
 		    (long long)p->id, it->seq, mp_date_str(day, d, sizeof(d)));
-		entry(&e, p, LK_LATE_FEE, key, now);
-		move(&e, a.recv, LEDGER_FEE_INCOME, fee.minor - before);
-		before = fee.minor;
-		if (post(db, &e) == -1)
+		if (post_one(db, p, LK_LATE_FEE, key, a.recv, LEDGER_FEE_INCOME,
+		    fee.minor - before, now) == -1)
 			return -1;
+		before = fee.minor;
 	}
 	return 0;
 }
@@ -151,15 +176,13 @@ plan_post_waiver(struct db *db, const struct db_plan *p, int seq,
     int64_t amount, int64_t now)
 {
 	struct plan_accts	a;
-	struct ledger_entry	e;
 	char			key[64];
 
 	accts(p, &a);
 	snprintf(key, sizeof(key), "plan%lld-i%d-waiver", (long long)p->id,
 	    seq);
-	entry(&e, p, LK_FEE_WAIVER, key, now);
-	move(&e, a.fees, a.recv, amount);
-	return post(db, &e);
+	return post_one(db, p, LK_FEE_WAIVER, key, a.fees, a.recv, amount,
+	    now);
 }
 
 /* See plan_ledger.h. */
@@ -174,7 +197,7 @@ plan_post_settlement(struct db *db, const struct db_plan *p, int64_t amount,
 	accts(p, &a);
 	snprintf(key, sizeof(key), "plan%lld-settlement", (long long)p->id);
 	entry(&e, p, LK_LENDER_SETTLEMENT, key, now);
-	e.partner = p->institution_id;
+	e.partner = collector(p);
 	e.partner_ref = key;
 	move(&e, LEDGER_MERCHANT_PAYABLE, a.clearing, amount);
 	return post(db, &e);

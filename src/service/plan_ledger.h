@@ -13,9 +13,11 @@
  *				(partner:<inst>:fees; the credit line's:
  *				platform:fee_income) with the fees
  *	<bank key>		LK_DOWN_PAYMENT / LK_INSTALLMENT / LK_PAYOFF:
- *				partner:<inst>:clearing debited, the
- *				receivable credited; partner = the plan's
- *				institution, partner_ref = the bank key
+ *				partner:<collector>:clearing debited, the
+ *				receivable credited; partner = the collector
+ *				as the partners' books name it ("bank" for
+ *				card plans, "finance" for partner plans, the
+ *				lender's id else), partner_ref = the bank key
  *	plan<p>-i<k>-late-<day>	LK_LATE_FEE: one day's INST-F1 accrual of
  *				installment k, receivable debited,
  *				platform:fee_income credited

@@ -1983,6 +1983,68 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 	return 0;
 }
 
+/* INST-P2: the reminder of installment it of plan p (due on d), once:
+ * a message and an SMS to phone (when there is one). auto_ok: the card
+ * is deducted that day. Inside tick's transaction. 0 or -1. */
+static int
+tick_remind(struct db *db, const struct db_plan *p,
+    const struct db_plan_inst *it, const char *d, int auto_ok,
+    const char *phone, int64_t now, struct plan_tick_stats *st)
+{
+	const struct sms_gateway	*sms = sms_gateway_get("sandbox");
+	char				 body[400], a[48], err[128];
+	int				 rc;
+
+	rc = db_plan_inst_remind(db, p->id, it->seq, now);
+	if (rc != 1)
+		return rc;
+	snprintf(body, sizeof(body), "Reminder: installment %d of %d of "
+	    "order #%lld, %s, is due on %s.%s", it->seq, p->n,
+	    (long long)p->order_id, amt(it->principal + it->fee, p->currency,
+	    a, sizeof(a)), d, auto_ok ? " It is deducted from your card that "
+	    "day." : " Repay it on the order's schedule page.");
+	if (db_message_insert(db, p->user_id, 0, "Installment due soon", body,
+	    now) == -1)
+		return -1;
+	if (phone[0] != '\0' && sms != NULL && sms->send(db, p->user_id,
+	    phone, body, now, err, sizeof(err)) == -1)
+		log_warn("plan %lld: reminder sms: %s", (long long)p->id, err);
+	st->reminders++;
+	return 0;
+}
+
+/* INST-F2 for installment it of plan p (due on d), overdue more than the
+ * threshold: the credit record and, once, the user's suspension with its
+ * event and message (inside tick's transaction). 0 or -1. */
+static int
+tick_suspend(struct db *db, const struct db_plan *p,
+    const struct db_plan_inst *it, const char *d, int64_t now,
+    struct plan_tick_stats *st)
+{
+	char	body[400];
+	int	rc;
+
+	snprintf(body, sizeof(body), "installment %d of plan %lld (order "
+	    "#%lld) due %s overdue %d days", it->seq, (long long)p->id,
+	    (long long)p->order_id, d, (int)it->days_late);
+	if (db_plan_credit_record(db, p->user_id, p->id, "overdue_30", body,
+	    now) == -1 || (rc = db_plan_user_suspend(db, p->user_id, 1)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	if (audit_event(db, "user", p->user_id, OF_SYSTEM, 0,
+	    "installment_active", "installment_suspended", "INST-F2 overdue "
+	    "more than 30 days", now) == -1 ||
+	    db_message_insert(db, p->user_id, 0, "Installment access "
+	    "suspended", "An installment of yours is overdue more than 30 "
+	    "days: new installment applications are suspended until it is "
+	    "repaid and an administrator lifts the suspension (INST-F2).",
+	    now) == -1)
+		return -1;
+	st->suspended++;
+	return 0;
+}
+
 /* Tick work on one locked, active plan p at now (inside the transaction).
  * Returns 0 or -1 (roll back). */
 static int
@@ -1990,10 +2052,8 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
     int64_t now, int64_t remind_days, int64_t suspend_days,
     struct plan_tick_stats *st)
 {
-	const struct sms_gateway	*sms = sms_gateway_get("sandbox");
 	struct plan_view		 v;
-	char				 phone[33], body[400], a[48], d[16];
-	char				 err[128];
+	char				 phone[33], d[16];
 	mp_date				 today = day_of(now), from;
 	size_t				 i;
 	int				 susp, score, rc, auto_ok;
@@ -2008,37 +2068,15 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 	auto_ok = strcmp(p->method, "installment_card") == 0 && p->has_token;
 	for (i = 0; i < v.ninst; i++) {
 		struct db_plan_inst *it = &v.inst[i];
-		int64_t total = it->principal + it->fee;
 
 		if (strcmp(it->status, "due") != 0)
 			continue;
 		mp_date_str(it->due, d, sizeof(d));
 		/* INST-P2: a reminder N days before the due date. */
 		if (mp_date_add_days(it->due, (int32_t)-remind_days,
-		    &from) == 0 && today >= from && today <= it->due) {
-			rc = db_plan_inst_remind(db, p->id, it->seq, now);
-			if (rc == -1)
-				goto fail;
-			if (rc == 1) {
-				snprintf(body, sizeof(body), "Reminder: "
-				    "installment %d of %d of order #%lld, %s, "
-				    "is due on %s.%s", it->seq, p->n,
-				    (long long)p->order_id, amt(total,
-				    p->currency, a, sizeof(a)), d, auto_ok ?
-				    " It is deducted from your card that "
-				    "day." : " Repay it on the order's "
-				    "schedule page.");
-				if (db_message_insert(db, p->user_id, 0,
-				    "Installment due soon", body, now) == -1)
-					goto fail;
-				if (phone[0] != '\0' && sms != NULL &&
-				    sms->send(db, p->user_id, phone, body, now,
-				    err, sizeof(err)) == -1)
-					log_warn("plan %lld: reminder sms: %s",
-					    (long long)p->id, err);
-				st->reminders++;
-			}
-		}
+		    &from) == 0 && today >= from && today <= it->due &&
+		    tick_remind(db, p, it, d, auto_ok, phone, now, st) == -1)
+			goto fail;
 		if (today < it->due)
 			continue;
 		/* INST-P3: automatic deduction on (and, while unpaid,
@@ -2062,33 +2100,9 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 			goto fail;
 		st->late_fees += rc;
 		/* INST-F2: more than N days overdue. */
-		if (it->days_late > suspend_days) {
-			snprintf(body, sizeof(body), "installment %d of plan "
-			    "%lld (order #%lld) due %s overdue %d days",
-			    it->seq, (long long)p->id, (long long)p->order_id,
-			    d, (int)it->days_late);
-			if (db_plan_credit_record(db, p->user_id, p->id,
-			    "overdue_30", body, now) == -1)
-				goto fail;
-			rc = db_plan_user_suspend(db, p->user_id, 1);
-			if (rc == -1)
-				goto fail;
-			if (rc == 1) {
-				if (audit_event(db, "user", p->user_id,
-				    OF_SYSTEM, 0, "installment_active",
-				    "installment_suspended", "INST-F2 overdue "
-				    "more than 30 days", now) == -1 ||
-				    db_message_insert(db, p->user_id, 0,
-				    "Installment access suspended", "An "
-				    "installment of yours is overdue more than "
-				    "30 days: new installment applications are "
-				    "suspended until it is repaid and an "
-				    "administrator lifts the suspension "
-				    "(INST-F2).", now) == -1)
-					goto fail;
-				st->suspended++;
-			}
-		}
+		if (it->days_late > suspend_days &&
+		    tick_suspend(db, p, it, d, now, st) == -1)
+			goto fail;
 	}
 	if (close_if_done(db, p, now) == -1)
 		goto fail;

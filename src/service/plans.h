@@ -132,7 +132,8 @@ int	plan_create(struct db *, int64_t order_id, int64_t principal,
 
 /* Rebuild the installments of plan_id from start (INST-M4) inside the
  * caller's transaction and make it ACTIVE (from OFFERED or REVIEW), with
- * its event. Returns 0 or -1. */
+ * its event and its ledger entry (plan<p>-start: the receivable owes the
+ * schedule, service/plan_ledger.h). Returns 0 or -1. */
 int	plan_start(struct db *, int64_t plan_id, mp_date start,
 	    enum of_actor actor, int64_t actor_id, int64_t now);
 
@@ -261,17 +262,22 @@ enum plan_result plan_payoff(struct db *, const struct config *,
  * closed or terminated: nothing further due, refund = what was paid less
  * the handling fees of begun months (C1) or less every fee paid (C2),
  * refunded through the original channel, due by today + 7 business days
- * (holidays sorted). Fills *rule's text/date for the shopper when rule is
- * not NULL. Returns 0 (also when there is no plan), or -1. */
+ * (holidays sorted). The plan row is locked before it is read (the
+ * caller's transaction must read committed rows: a payoff that got the
+ * lock first is in the refund). Ledger: late fees to today, what is no
+ * longer owed released, the refund owed. Fills *rule's text/date for the
+ * shopper when rule is not NULL. Returns 0 (also when there is no plan),
+ * or -1. */
 int	plan_terminate(struct db *, const struct config *,
 	    const struct db_order *o, const char *rule_id, enum of_actor actor,
 	    int64_t actor_id, mp_date today, const mp_date *holidays,
 	    size_t nh, int64_t now, struct refund_rule *rule);
 
 /* INST-CL, inside the caller's transaction (order_receipt_effects): the
- * lender pays the merchant the whole price (plan_ledger entry) and the
- * shopper's plan starts today (ACTIVE, created from the order). Returns 0
- * (also when already done), -1 error. */
+ * lender pays the merchant the whole price (plan_ledger entry, and the
+ * ledger's plan<p>-settlement) and the shopper's plan starts today
+ * (ACTIVE, created from the order; plan<p>-start). Returns 0 (also when
+ * already done), -1 error. */
 int	plan_creditline_settle(struct db *, const struct db_order *o,
 	    int64_t now);
 

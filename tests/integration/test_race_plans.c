@@ -406,6 +406,23 @@ verify(const char *kind, const int64_t *orders, size_t n,
 		    "with the plans' own records only\n", kind);
 }
 
+/* BATCH fresh confirmed card plans of s into orders; returns the csrf
+ * token of s's session (free()). */
+static char *
+batch_plans(struct shopper *s, int64_t *orders)
+{
+	char	page[64], *csrf;
+	size_t	i;
+
+	for (i = 0; i < BATCH; i++)
+		orders[i] = card_plan(s);
+	snprintf(page, sizeof(page), "/orders/%lld/schedule",
+	    (long long)orders[0]);
+	csrf = client_csrf_of(s->cl, page);
+	assert_non_null(csrf);
+	return csrf;
+}
+
 /* Run TRIALS pairs of a and b (what req_post takes) on fresh plans. */
 static void
 race_pairs(const char *tag, const char *a, const char *b)
@@ -414,18 +431,13 @@ race_pairs(const char *tag, const char *a, const char *b)
 	struct req	rs[2 * BATCH];
 	struct tally	t;
 	int64_t		orders[TRIALS];
-	char		page[64], *csrf;
+	char		*csrf;
 	size_t		k, i;
 
 	memset(&t, 0, sizeof(t));
 	shopper_new(&s, tag);
 	for (k = 0; k < TRIALS; k += BATCH) {
-		for (i = 0; i < BATCH; i++)
-			orders[k + i] = card_plan(&s);
-		snprintf(page, sizeof(page), "/orders/%lld/schedule",
-		    (long long)orders[k]);
-		csrf = client_csrf_of(s.cl, page);
-		assert_non_null(csrf);
+		csrf = batch_plans(&s, orders + k);
 		for (i = 0; i < BATCH; i++) {
 			req_post(&rs[2 * i], &s, csrf, orders[k + i], a);
 			req_post(&rs[2 * i + 1], &s, csrf, orders[k + i], b);
@@ -499,12 +511,7 @@ test_race_pay_vs_tick_deduction(void **state)
 	for (k = 0; k < TRIALS; k += BATCH) {
 		/* Each batch made just before its race: an earlier tick
 		 * would deduct it otherwise. */
-		for (i = 0; i < BATCH; i++)
-			orders[k + i] = card_plan(&s);
-		snprintf(page, sizeof(page), "/orders/%lld/schedule",
-		    (long long)orders[k]);
-		csrf = client_csrf_of(s.cl, page);
-		assert_non_null(csrf);
+		csrf = batch_plans(&s, orders + k);
 		/* The tick takes a while to start: the repayments are
 		 * spread over its run, so that either side wins. */
 		for (i = 0; i < BATCH; i++) {
