@@ -233,3 +233,21 @@ plan_post_termination(struct db *db, const struct db_plan *p, int64_t up,
 	move(&e, a.fees, LEDGER_REFUNDS_PAYABLE, refund - rp);
 	return post(db, &e);
 }
+
+/* See plan_ledger.h. */
+int
+plan_post_refund_sent(struct db *db, const struct db_plan *p, int64_t amount,
+    const char *bank_key, int64_t now)
+{
+	struct plan_accts	a;
+	struct ledger_entry	e;
+	char			key[64];
+
+	accts(p, &a);
+	snprintf(key, sizeof(key), "plan%lld-refund-sent", (long long)p->id);
+	entry(&e, p, LK_REFUND_SENT, key, now);
+	e.partner = collector(p);
+	e.partner_ref = bank_key;
+	move(&e, LEDGER_REFUNDS_PAYABLE, a.clearing, amount);
+	return post(db, &e);
+}

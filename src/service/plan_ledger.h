@@ -31,6 +31,10 @@
  *				released from the receivable
  *	plan<p>-refund		LK_REFUND_DUE: the refund owed, credited to
  *				refunds:payable
+ *	plan<p>-refund-sent	LK_REFUND_SENT: the refund paid back through
+ *				the collector (refunds:payable debited, its
+ *				clearing credited; partner_ref = the bank key
+ *				"plan<p>-refund")
  *
  * Each returns 0 (posted, or the same entry posted before), -1 error.
  */
@@ -64,5 +68,9 @@ int	plan_post_settlement(struct db *, const struct db_plan *p,
 int	plan_post_termination(struct db *, const struct db_plan *p,
 	    int64_t up, int64_t uf, int64_t ul, int64_t refund,
 	    int64_t principal_paid, int64_t now);
+
+/* The refund of plan p sent through its channel under bank_key. */
+int	plan_post_refund_sent(struct db *, const struct db_plan *p,
+	    int64_t amount, const char *bank_key, int64_t now);
 
 #endif

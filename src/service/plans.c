@@ -1780,9 +1780,9 @@ terminate_money(struct db *db, const struct config *cfg,
 	char			bkey[64];
 	size_t			i;
 
+	memset(&res, 0, sizeof(res));
+	snprintf(bkey, sizeof(bkey), "plan%lld-refund", (long long)v->p.id);
 	if (f->refund > 0) {
-		snprintf(bkey, sizeof(bkey), "plan%lld-refund",
-		    (long long)v->p.id);
 		if (pay_back(db, cfg, &v->p, f->refund, bkey, &res) == -1)
 			return -1;
 		if (db_plan_pay_insert(db, v->p.id, "refund", 0, f->refund,
@@ -1797,8 +1797,11 @@ terminate_money(struct db *db, const struct config *cfg,
 		if (plan_post_late_fees(db, &v->p, &v->inst[i], today,
 		    now) == -1)
 			return -1;
-	return plan_post_termination(db, &v->p, f->up, f->uf, f->ul,
-	    f->refund, f->pprin, now);
+	if (plan_post_termination(db, &v->p, f->up, f->uf, f->ul, f->refund,
+	    f->pprin, now) == -1)
+		return -1;
+	return f->refund > 0 && res.ok ? plan_post_refund_sent(db, &v->p,
+	    f->refund, bkey, now) : 0;
 }
 
 /* See plans.h. */
@@ -2180,6 +2183,65 @@ fail:
 	return -1;
 }
 
+/* Send the refund row pay of plan plan_id (recorded, not sent) through
+ * its channel under the plan's one refund key, marked sent with its
+ * ledger entry in one transaction under the plan's lock. 0 or -1. */
+static int
+tick_refund_one(struct db *db, const struct config *cfg, int64_t plan_id,
+    const struct db_plan_pay *pay, int64_t now)
+{
+	struct bank_result	res;
+	struct db_plan		p;
+	char			bkey[64];
+
+	snprintf(bkey, sizeof(bkey), "plan%lld-refund", (long long)plan_id);
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	if (db_plan_lock(db, plan_id, 0) != 1 ||
+	    db_plan_by_id(db, plan_id, &p) != 1 ||
+	    pay_back(db, cfg, &p, pay->amount, bkey, &res) == -1 || !res.ok ||
+	    db_plan_pay_done(db, pay->id, res.reference) == -1 ||
+	    plan_post_refund_sent(db, &p, pay->amount, bkey, now) == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* INST-C1/C2 in tick: the card refunds recorded where the key was not at
+ * hand (order_cancel). Returns 0 (failures counted in st), -1 when the
+ * list cannot be read. */
+static int
+tick_refunds(struct db *db, const struct config *cfg, int64_t now,
+    struct plan_tick_stats *st)
+{
+	struct db_plan_pay	*pay;
+	int64_t			*ids = NULL;
+	size_t			 n = 0, i, np, j;
+
+	if (db_plan_refunds_pending(db, &ids, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (db_plan_pay_list(db, ids[i], &pay, &np) == -1) {
+			st->errors++;
+			continue;
+		}
+		for (j = 0; j < np; j++) {
+			if (strcmp(pay[j].kind, "refund") != 0 || pay[j].ok)
+				continue;
+			if (tick_refund_one(db, cfg, ids[i], &pay[j],
+			    now) == -1)
+				st->errors++;
+			else
+				st->refunds++;
+		}
+		free(pay);
+	}
+	free(ids);
+	return 0;
+}
+
 /* See plans.h. */
 int
 plan_tick(struct db *db, const struct config *cfg, int64_t now,
@@ -2212,34 +2274,8 @@ plan_tick(struct db *db, const struct config *cfg, int64_t now,
 	}
 	free(ids);
 	/* INST-C1/C2: card refunds recorded where the key was not at hand. */
-	if (db_plan_refunds_pending(db, &ids, &n) == -1)
+	if (tick_refunds(db, cfg, now, st) == -1)
 		return -1;
-	for (i = 0; i < n; i++) {
-		struct bank_result	 res;
-		struct db_plan_pay	*pay;
-		size_t			 np, j;
-		char			 bkey[64];
-
-		if (db_plan_by_id(db, ids[i], &p) != 1 ||
-		    db_plan_pay_list(db, p.id, &pay, &np) == -1) {
-			st->errors++;
-			continue;
-		}
-		for (j = 0; j < np; j++) {
-			if (strcmp(pay[j].kind, "refund") != 0 || pay[j].ok)
-				continue;
-			snprintf(bkey, sizeof(bkey), "plan%lld-refund",
-			    (long long)p.id);
-			if (pay_back(db, cfg, &p, pay[j].amount, bkey,
-			    &res) == -1 || !res.ok ||
-			    db_plan_pay_done(db, pay[j].id, res.reference) == -1)
-				st->errors++;
-			else
-				st->refunds++;
-		}
-		free(pay);
-	}
-	free(ids);
 	/* INST-C2: returned orders. */
 	if (db_plan_returned(db, &ids, &n) == -1)
 		return -1;

@@ -53,7 +53,7 @@
 enum tstmt {
 	T_SETUP, T_DOUBLE, T_UNPAID_PAID, T_PAID_UNPAID, T_HAS_BOOKS,
 	T_BOOK_REFS, T_BOOK_UNRECORDED, T_BOOK_UNCHARGED, T_WINS, T_BAD_TOKEN,
-	T_PAY_SHIFT, T_PAY_COUNT, T__MAX
+	T_PAY_SHIFT, T_PAY_COUNT, T_REFUNDS, T_REFUND_SENT, T__MAX
 };
 
 static const char *const tstmts[T__MAX] = {
@@ -99,6 +99,12 @@ static const char *const tstmts[T__MAX] = {
 	"plan_id = ? AND ok = 1 ORDER BY id LIMIT 1",
 	/* T_PAY_COUNT */
 	"SELECT COUNT(*) FROM plan_payments WHERE plan_id = ?",
+	/* T_REFUNDS: refund rows of a plan, and how many are sent */
+	"SELECT COUNT(*), COALESCE(SUM(ok), 0) FROM plan_payments WHERE "
+	"plan_id = ? AND kind = 'refund'",
+	/* T_REFUND_SENT: the ledger's refund-sent lines of a plan */
+	"SELECT COUNT(*) FROM ledger_lines WHERE plan_id = ? AND "
+	"kind = 'refund_sent'",
 };
 
 /* One shopper of the race. */
@@ -423,14 +429,14 @@ batch_plans(struct shopper *s, int64_t *orders)
 	return csrf;
 }
 
-/* Run TRIALS pairs of a and b (what req_post takes) on fresh plans. */
+/* Run TRIALS pairs of a and b (what req_post takes) on fresh plans, the
+ * orders into orders. */
 static void
-race_pairs(const char *tag, const char *a, const char *b)
+race_pairs(const char *tag, const char *a, const char *b, int64_t *orders)
 {
 	struct shopper	s;
 	struct req	rs[2 * BATCH];
 	struct tally	t;
-	int64_t		orders[TRIALS];
 	char		*csrf;
 	size_t		k, i;
 
@@ -457,17 +463,48 @@ race_pairs(const char *tag, const char *a, const char *b)
 static void
 test_race_pay_vs_payoff(void **state)
 {
+	int64_t orders[TRIALS];
+
 	(void)state;
-	race_pairs("race-payoff", "pay", "payoff");
+	race_pairs("race-payoff", "pay", "payoff", orders);
 }
 
 /* Pay the plan off and cancel the order at once: either the payoff is
- * refunded by the cancellation or it is refused. */
+ * refunded by the cancellation or it is refused. Then tick sends the
+ * refunds the cancellations owe (each once, on the ledger). */
 static void
 test_race_payoff_vs_cancel(void **state)
 {
+	int64_t		orders[TRIALS], pid, rows, sent;
+	struct buf	out;
+	struct dbq	*q;
+	size_t		i;
+	int		refunds = 0;
+
 	(void)state;
-	race_pairs("race-cancel", "payoff", "cancel");
+	race_pairs("race-cancel", "payoff", "cancel", orders);
+	buf_init(&out);
+	mallpayctl_run(&out, "tick");
+	buf_cleanup(&out);
+	for (i = 0; i < TRIALS; i++) {
+		pid = plan_id_of(orders[i]);
+		q = tq(T_REFUNDS);
+		dbq_int(q, pid);
+		assert_int_equal(dbq_exec(q), 0);
+		assert_int_equal(dbq_fetch(q), 1);
+		rows = dbq_col_int(q, 0);
+		sent = dbq_col_int(q, 1);
+		dbq_done(q);
+		assert_int_equal(rows, sent);
+		q = tq(T_REFUND_SENT);
+		dbq_int(q, pid);
+		assert_int_equal(one(q), 2 * rows);
+		refunds += (int)rows;
+	}
+	print_message("race-cancel: %d refund(s) sent by tick, each on the "
+	    "ledger\n", refunds);
+	assert_true(refunds > 0);
+	assert_int_equal(mallpayctl_check(), 0);
 }
 
 /* Installment 2's due date (today + 1 month) at hh:mm UTC as tick takes
