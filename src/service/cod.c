@@ -118,13 +118,19 @@ today_str(int64_t now, char day[11], mp_date *d)
 	return 0;
 }
 
-/* Load order id (any owner) into *o: COD_OK, COD_NOT_FOUND, COD_ERROR. */
+/* Lock order id (of user_id, 0 any owner) and read it into *o under the
+ * lock, so that every decision below sees the order as it is now and
+ * concurrent steps on one order run one after the other: COD_OK,
+ * COD_NOT_FOUND, COD_ERROR. */
 static enum cod_result
 load(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
     char *msg, size_t msgsz)
 {
-	int rc = db_order_get(db, user_id, id, o);
+	char	method[33];
+	int	rc = db_order_lock_method(db, id, method, sizeof(method));
 
+	if (rc == 1)
+		rc = db_order_get(db, user_id, id, o);
 	if (rc == -1)
 		return COD_ERROR;
 	if (rc == 0)
@@ -243,6 +249,20 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		return COD_ERROR;
 	return say(COD_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
 	    (long long)id, carrier, tracking);
+}
+
+/* See cod.h. */
+enum cod_result
+shipping_book_gateway(struct db *db, int64_t id, int64_t now)
+{
+	int64_t	pid, booked;
+
+	if ((pid = db_lg_default_partner(db)) == -1)
+		return COD_ERROR;
+	if (pid == 0)
+		return COD_OK;
+	return db_lg_book(db, id, pid, now, &booked) == -1 ? COD_ERROR :
+	    COD_OK;
 }
 
 /* See cod.h. */
@@ -377,6 +397,16 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 		    day);
 	if ((r = load_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
+	if (strcmp(o.status, "delivered") == 0)
+		return say(COD_CONFLICT, msg, msgsz, "date: order #%lld was "
+		    "delivered already; its delivery date cannot change any "
+		    "more.", (long long)id);
+	if (strcmp(c.agreed_date, day) == 0)
+		return say(COD_OK, msg, msgsz, "delivery of order #%lld stays "
+		    "agreed for %s", (long long)id, day);
+	/* COD-P5: every change of an agreed day is a rescheduling, whatever
+	 * event carries it; the first day agreed is not. */
+	reschedule = c.agreed_date[0] != '\0';
 	if (reschedule && c.reschedules >= COD_MAX_RESCHEDULES)
 		/* COD-P5: at most 2 extensions of the delivery. */
 		return say(COD_REFUSED, msg, msgsz, "COD-P5: the delivery of "
@@ -785,8 +815,15 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	enum cod_result	 r;
 	char		 body[200];
 
+	int		 rc;
+
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
+	/* A second admin (or a double submit) learns who sent it and when. */
+	rc = admin_claim(db, "order", id, "returned", "refund_sent", admin_id,
+	    now, "Order", msg, msgsz);
+	if (rc != 0)
+		return rc == 1 ? COD_DECIDED : COD_ERROR;
 	if ((r = from_of(orderflow_transition(db, id, o.status, "refunded",
 	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
 	    "account", now), id, o.status, msg, msgsz)) != COD_OK)

@@ -13,6 +13,7 @@
 #include "core/calendar.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
 #include "service/cod.h"
@@ -284,6 +285,38 @@ act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
 	}
 }
 
+/* Partner scope: lock order ev->order_id and book it with partner pid
+ * unless it is booked already. Returns 0 when pid may act on it, else the
+ * HTTP status with the JSON answer in out: 404 no such order, 403 the order
+ * is booked with another logistics partner, 500 database error. */
+static int
+scope(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
+    struct buf *out)
+{
+	char	method[33], msg[200];
+	int64_t	booked = 0;
+	int	rc;
+
+	rc = db_order_lock_method(db, ev->order_id, method, sizeof(method));
+	if (rc == 1)
+		rc = db_lg_book(db, ev->order_id, pid, now, &booked);
+	if (rc == -1)
+		return reply_error(out, 500, NULL, "internal error; retry "
+		    "later");
+	if (rc == 0)
+		return reply_error(out, 404, "order_id", "no such order");
+	if (booked == pid)
+		return 0;
+	log_warn("logistics event %s (%s) of partner %lld refused: order %lld "
+	    "is booked with partner %lld", ev->event_id,
+	    lg_type_name(ev->type), (long long)pid, (long long)ev->order_id,
+	    (long long)booked);
+	snprintf(msg, sizeof(msg), "order #%lld is booked with another "
+	    "logistics partner; nothing was changed",
+	    (long long)ev->order_id);
+	return reply_error(out, 403, "order_id", msg);
+}
+
 /* See logistics_events.h. */
 int
 lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
@@ -317,6 +350,10 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	}
 	if (rc == -1)
 		goto fail;
+	if ((status = scope(db, pid, ev, now, out)) != 0) {
+		db_rollback(db);
+		return status;
+	}
 	msg[0] = '\0';
 	r = act(db, ev, now, msg, sizeof(msg), &field);
 	if (r == COD_ERROR)

@@ -416,6 +416,77 @@ apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	return REM_OK;
 }
 
+/* Lock order order_id, then its voucher vid, and read both again under
+ * the locks into *o and *v: REM_OK when the voucher is still pending on an
+ * order awaiting verification, else why not (msg for people). */
+static enum rem_result
+decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
+    struct db_rem_voucher *v, char *msg, size_t msgsz)
+{
+	char	method[33], when[40];
+	int	rc;
+
+	rc = db_order_lock_method(db, order_id, method, sizeof(method));
+	if (rc == 1)
+		rc = db_rem_voucher_get(db, vid, 1, v);
+	if (rc != 1 || v->order_id != order_id)
+		return rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+	if (strcmp(v->status, "pending") != 0) {
+		admin_fmt_time(v->decided_at, when, sizeof(when));
+		snprintf(msg, msgsz, "This voucher was already decided by %s "
+		    "at %s (%s). Nothing was changed.", v->decided_by_email,
+		    when, v->status);
+		return REM_DECIDED;
+	}
+	if ((rc = db_order_get(db, 0, order_id, o)) != 1)
+		return rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+	if (strcmp(o->status, "awaiting_verification") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
+		    "verification. Nothing was changed.", (long long)order_id,
+		    o->status);
+		return REM_NOT_ALLOWED;
+	}
+	return REM_OK;
+}
+
+/* REM-P9: voucher vid of order o rejected with reason by admin_id; the
+ * shopper uploads again. Money already received keeps the order partially
+ * paid. Inside the caller's transaction. */
+static enum rem_result
+reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
+    int64_t admin_id, const char *reason, int64_t now, char *msg,
+    size_t msgsz)
+{
+	char		 subject[120], body[600];
+	int64_t		 total;
+	const char	*to;
+
+	if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
+	    admin_id, now) != 1 ||
+	    db_rem_received_total(db, o->id, &total) == -1)
+		return REM_ERROR;
+	to = total > 0 ? "partially_paid" : "awaiting_remittance";
+	if (orderflow_transition(db, o->id, o->status, to, OF_ADMIN,
+	    admin_id, "REM-P9 voucher rejected", now) != OF_OK)
+		return REM_NOT_ALLOWED;
+	if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
+	    "pending", "rejected", reason, now) == -1)
+		return REM_ERROR;
+	snprintf(subject, sizeof(subject), "Order #%lld: voucher "
+	    "rejected", (long long)o->id);
+	snprintf(body, sizeof(body), "Your remittance voucher for "
+	    "order #%lld was rejected: %s (REM-P9). Please upload a "
+	    "clear photo or PDF of the correct receipt on the order "
+	    "(\"Upload Remittance Voucher\").", (long long)o->id,
+	    remittance_reason_text(reason));
+	if (tell(db, o, subject, body, now) == -1)
+		return REM_ERROR;
+	snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
+	    "told and can upload again (REM-P9).",
+	    remittance_reason_text(reason));
+	return REM_OK;
+}
+
 /* See remittance.h. */
 enum rem_result
 remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
@@ -424,12 +495,10 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 {
 	struct db_order		 o;
 	struct db_rem_voucher	 v;
-	char			 by[300], dec[33], when[40], subject[120];
-	char			 body[600];
-	int64_t			 at, total;
+	char			 by[300], dec[33], when[40];
+	int64_t			 at;
 	int			 rc;
 	enum rem_result		 res = REM_ERROR;
-	const char		*to;
 
 	msg[0] = '\0';
 	if (received < 0 && !remittance_reason_valid(reason)) {
@@ -440,6 +509,12 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 	}
 	if (db_begin(db) == -1)
 		return REM_ERROR;
+	/* The order and the voucher locked first: concurrent decisions (and
+	 * a cancellation) of one voucher run one after the other. */
+	if ((res = decide_lock(db, order_id, vid, &o, &v, msg, msgsz)) !=
+	    REM_OK)
+		goto fail;
+	res = REM_ERROR;
 	/* One decision per voucher: a second admin (or a double submit)
 	 * hits the key and learns who decided. */
 	rc = db_admin_decision_claim(db, "voucher", vid, "verify",
@@ -454,65 +529,14 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 		res = REM_DECIDED;
 		goto fail;
 	}
-	rc = db_rem_voucher_get(db, vid, 1, &v);
-	if (rc != 1 || v.order_id != order_id) {
-		res = rc == -1 ? REM_ERROR : REM_NOT_FOUND;
-		goto fail;
-	}
-	if (strcmp(v.status, "pending") != 0) {
-		admin_fmt_time(v.decided_at, when, sizeof(when));
-		snprintf(msg, msgsz, "This voucher was already decided by %s "
-		    "at %s (%s). Nothing was changed.", v.decided_by_email,
-		    when, v.status);
-		res = REM_DECIDED;
-		goto fail;
-	}
-	rc = db_order_get(db, 0, order_id, &o);
-	if (rc != 1) {
-		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
-		goto fail;
-	}
-	if (strcmp(o.status, "awaiting_verification") != 0) {
-		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
-		    "verification. Nothing was changed.", (long long)order_id,
-		    o.status);
-		res = REM_NOT_ALLOWED;
-		goto fail;
-	}
-	if (received >= 0) {
+	if (received >= 0)
 		res = apply_receipt(db, &o, vid, received, admin_id,
 		    "verified by the mall", NULL, now, msg, msgsz);
-		if (res != REM_OK)
-			goto fail;
-	} else {
-		/* REM-P9: rejected with a reason; the shopper uploads again.
-		 * Money already received keeps the order partially paid. */
-		if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
-		    admin_id, now) != 1 ||
-		    db_rem_received_total(db, order_id, &total) == -1)
-			goto fail;
-		to = total > 0 ? "partially_paid" : "awaiting_remittance";
-		if (orderflow_transition(db, order_id, o.status, to, OF_ADMIN,
-		    admin_id, "REM-P9 voucher rejected", now) != OF_OK) {
-			res = REM_NOT_ALLOWED;
-			goto fail;
-		}
-		if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
-		    "pending", "rejected", reason, now) == -1)
-			goto fail;
-		snprintf(subject, sizeof(subject), "Order #%lld: voucher "
-		    "rejected", (long long)order_id);
-		snprintf(body, sizeof(body), "Your remittance voucher for "
-		    "order #%lld was rejected: %s (REM-P9). Please upload a "
-		    "clear photo or PDF of the correct receipt on the order "
-		    "(\"Upload Remittance Voucher\").", (long long)order_id,
-		    remittance_reason_text(reason));
-		if (tell(db, &o, subject, body, now) == -1)
-			goto fail;
-		snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
-		    "told and can upload again (REM-P9).",
-		    remittance_reason_text(reason));
-	}
+	else
+		res = reject_voucher(db, &o, vid, admin_id, reason, now, msg,
+		    msgsz);
+	if (res != REM_OK)
+		goto fail;
 	if (db_commit(db) == -1)
 		return REM_ERROR;
 	return REM_OK;

@@ -374,6 +374,18 @@ shop_config(void)
 }
 
 /* See shop.h. */
+void
+shop_sql(const char *sql)
+{
+	char cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "mariadb --no-defaults -S '%s' -u '%s' "
+	    "-p'%s' '%s' -N -e \"%s\"", cfg.db_socket, cfg.db_user,
+	    cfg.db_password, cfg.db_name, sql);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* See shop.h. */
 struct client *
 shop_company_member(const char *tag, const char *status,
     int64_t *company_id, int64_t *user_id)

@@ -213,7 +213,7 @@ page_has(struct client *cl, const char *path, const char *s)
 
 /* COD-P1: the queue lists the new order with its review date; approve
  * moves it to pending shipment and tells the shopper; a second decision
- * gets "already decided by"; reject needs a reason and tells the shopper. */
+ * gets 409 "already decided by <admin>"; reject needs a reason and tells the shopper. */
 static void
 test_COD_P1_admin_review_approve_reject(void **state)
 {
@@ -239,13 +239,12 @@ test_COD_P1_admin_review_approve_reject(void **state)
 	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-approve",
 	    (long long)a);
 	admin_post(adm, path, &r, "from", "awaiting_review", "back", "desk");
-	assert_int_equal(r.status, 303);
-	assert_non_null(r.location);
+	assert_int_equal(r.status, 409);
 	client_resp_cleanup(&r);
 	page_has(adm, want, "pending_shipment");
 	admin_post(adm, path, &r, "from", "awaiting_review", "back", "desk");
-	assert_non_null(strstr(r.location, "error="));
-	assert_non_null(strstr(r.location, "already%20decided%20by"));
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "already decided by " ADMIN));
 	client_resp_cleanup(&r);
 	/* Reject without a reason: refused, nothing changes. */
 	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-reject",
@@ -772,6 +771,141 @@ test_COD_P5_reschedule_limit_and_tick_cancel(void **state)
 	client_free(adm);
 }
 
+/* The delivery day d days from today into day (11 bytes) and the JSON
+ * member ",\"date\":\"...\"" into extra (64 bytes). */
+static void
+day_in(int d, char *day, char *extra)
+{
+	mp_date t;
+
+	mp_date_from_unix(clock_now(), &t);
+	mp_date_add_days(t, d, &t);
+	mp_date_str(t, day, 11);
+	snprintf(extra, 64, ",\"date\":\"%s\"", day);
+}
+
+/* COD-P5: every change of the agreed day counts as a rescheduling,
+ * whichever event carries it: delivery_scheduled events moving the day
+ * count as well; the third change is refused; the day already agreed
+ * again changes nothing. */
+static void
+test_COD_P5_every_date_change_counts(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	struct db_cod	 c;
+	char		 email[128], extra[64], day[11], *b;
+	int64_t		 id;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p5c");
+	day_in(1, day, extra);
+	ev(200, "delivery_scheduled", id, extra);
+	day_in(2, day, extra);
+	ev(200, "delivery_scheduled", id, extra);	/* change 1 */
+	day_in(3, day, extra);
+	ev(200, "rescheduled", id, extra);		/* change 2 */
+	ev(200, "delivery_scheduled", id, extra);	/* the same day */
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.reschedules, 2);
+	day_in(4, day, extra);
+	b = event(422, "delivery_scheduled", id, extra, NULL);
+	assert_non_null(strstr(b, "COD-P5"));
+	free(b);
+	day_in(3, day, extra);
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.reschedules, 2);
+	assert_string_equal(c.agreed_date, day);
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P5: once the goods are delivered the agreed day no longer moves,
+ * by either event; nothing changes. */
+static void
+test_COD_P5_no_date_change_after_delivery(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	struct db_cod	 c;
+	char		 email[128], extra[64], day[11], first[11], *b;
+	int64_t		 id;
+	int		 i;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p5d");
+	day_in(1, first, extra);
+	ev(200, "delivery_scheduled", id, extra);
+	ev(200, "delivered", id, "");
+	for (i = 0; i < 6; i++) {
+		day_in(2 + i, day, extra);
+		b = event(409, i % 2 ? "rescheduled" : "delivery_scheduled",
+		    id, extra, NULL);
+		assert_non_null(strstr(b, "delivered"));
+		free(b);
+	}
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.reschedules, 0);
+	assert_string_equal(c.agreed_date, first);
+	assert_string_equal(status_of(id), "delivered");
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P8 partner scope: a second logistics partner, signing with its own
+ * key, cannot act on an order booked with the first (shipped by it, or
+ * booked by the mall through the logistics gateway): 403 and nothing
+ * changes; the first partner still can. */
+static void
+test_COD_P8_other_partner_refused(void **state)
+{
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	struct db_cod		 c;
+	char			 email[128], json[512], path[96], *body = NULL;
+	int64_t			 id, id2;
+	long			 st;
+
+	(void)state;
+	shop_sql("INSERT IGNORE INTO partners (id, name, kind, key_version, "
+	    "enabled, created_at) VALUES (77, 'Rival Logistics', "
+	    "'logistics', 1, 1, 0)");
+	id = shipped_order(adm, &cl, email, "p8s");
+	snprintf(json, sizeof(json), "{\"event_id\":\"rival-%lld-%d\","
+	    "\"type\":\"paid\",\"order_id\":%lld,\"amount\":\"477.36\","
+	    "\"method\":\"cash\",\"record_id\":\"RV-%lld\"}", (long long)id,
+	    (int)getpid(), (long long)id, (long long)id);
+	st = shop_partner_post(77, EV_PATH, json, 0, SHOP_SIGNED, &body);
+	if (st != 403 || strstr(body, "another logistics partner") == NULL)
+		fail_msg("rival paid: %ld %s", st, body);
+	free(body);
+	assert_string_equal(status_of(id), "shipped");
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.paid_reported_at, 0);
+	/* The first partner's own report still completes it. */
+	ev(200, "paid", id, ",\"amount\":\"477.36\",\"method\":\"cash\","
+	    "\"record_id\":\"PR-S1\"");
+	assert_string_equal(status_of(id), "completed");
+	/* Booked by the mall through the gateway: the rival cannot deliver
+	 * (nor ship again), the mall's partner can. */
+	id2 = place_cod(cl, email, VACUUM);
+	approve(adm, id2);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/ship",
+	    (long long)id2);
+	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	assert_string_equal(status_of(id2), "shipped");
+	snprintf(json, sizeof(json), "{\"event_id\":\"rival2-%lld-%d\","
+	    "\"type\":\"delivered\",\"order_id\":%lld}", (long long)id2,
+	    (int)getpid(), (long long)id2);
+	assert_int_equal(shop_partner_post(77, EV_PATH, json, 0, SHOP_SIGNED,
+	    NULL), 403);
+	assert_string_equal(status_of(id2), "shipped");
+	ev(200, "delivered", id2, "");
+	assert_string_equal(status_of(id2), "delivered");
+	client_free(cl);
+	client_free(adm);
+}
+
 /* Complete one COD order of sku for the shopper through the partner. */
 static void
 complete_one(struct client *adm, struct client *cl, const char *email,
@@ -897,6 +1031,9 @@ main(void)
 		cmocka_unit_test(test_COD_F2_third_strike_suspends_tick_lifts),
 		cmocka_unit_test(test_COD_F3_revoke_and_reinstate),
 		cmocka_unit_test(test_COD_P5_reschedule_limit_and_tick_cancel),
+		cmocka_unit_test(test_COD_P5_every_date_change_counts),
+		cmocka_unit_test(test_COD_P5_no_date_change_after_delivery),
+		cmocka_unit_test(test_COD_P8_other_partner_refused),
 		cmocka_unit_test(test_COD_07_ladder_at_5_and_6),
 		cmocka_unit_test(test_COD_P7_return_refund_due),
 	};
