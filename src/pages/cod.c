@@ -298,7 +298,7 @@ page_cod_paid(struct ctx *c)
 	if (ctx_field_err(c, "voucher") != NULL)
 		return redirect_msg(c, path, "cod_error",
 		    ctx_field_err(c, "voucher"));
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	memset(&fi, 0, sizeof(fi));
 	if (fv != NULL && fv->present && fv->file != NULL &&
@@ -392,7 +392,7 @@ page_cod_return(struct ctx *c)
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	r = cod_return_request(c->db, c->user.user_id, id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
@@ -583,7 +583,7 @@ admin_step(struct ctx *c, int step)
 		tracking = res.tracking;
 		booked = 1;
 	}
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	switch (step) {
 	case 0:
@@ -741,7 +741,7 @@ admin_revoke(struct ctx *c, int revoke)
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	r = cod_set_revoked(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));

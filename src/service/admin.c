@@ -741,7 +741,7 @@ admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
 		    "be cancelled here.");
 		return 1;
 	}
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return -1;
 	/* The order locked before the claim: concurrent decisions on it run
 	 * one after the other instead of waiting on each other's claim. */

@@ -37,6 +37,7 @@
 #include "service/cod.h"
 #include "service/facts.h"
 #include "service/orders.h"
+#include "service/postings.h"
 
 static const char *const refusal_names[COD_REF__MAX] = {
 	"damaged", "wrong_item", "missing_items", "no_valid_reason",
@@ -440,9 +441,9 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 
 /* See cod.h. */
 enum cod_result
-cod_paid_report(struct db *db, int64_t id, const struct money *paid,
-    const char *method, const char *record_id, int64_t now, char *msg,
-    size_t msgsz)
+cod_paid_report(struct db *db, int64_t id, int64_t pid,
+    const struct money *paid, const char *method, const char *record_id,
+    int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
@@ -459,7 +460,8 @@ cod_paid_report(struct db *db, int64_t id, const struct money *paid,
 		    (long long)id, amount(o.amount_due_minor + o.fee_minor,
 		    o.currency, a, sizeof(a)));
 	if (db_cod_set_paid_report(db, id, paid->minor, method, record_id,
-	    now) == -1)
+	    now) == -1 || post_cod_collected(db, &o, pid, record_id,
+	    paid->minor, now) == -1)
 		return COD_ERROR;
 	if (strcmp(o.status, "shipped") == 0) {
 		/* Paid at the door: delivered and paid in one report. */
@@ -615,6 +617,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 		    "already refused.", (long long)id) : COD_ERROR;
 	if (db_debt_add(db, o.user_id, id, "cod_refusal", ship + o.fee_minor,
 	    o.currency, why, now) == -1 ||
+	    post_refusal_charge(db, &o, ship + o.fee_minor, now) == -1 ||
 	    db_cod_user_violation_inc(db, o.user_id) == -1 ||
 	    db_track_add(db, id, "refused", "refused without a valid reason",
 	    of_actor_name(actor), now) == -1 ||
@@ -748,6 +751,26 @@ return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
 	    "charged, so no refund is due.", (long long)o->id);
 }
 
+/* The refund returned order o is owed by its own method into *amount
+ * (COD-P7: the price paid at delivery; Pay After Use: the price charged):
+ * 1 a refund is due, 0 none (another method, or a Pay After Use price not
+ * charged), -1 error. */
+static int
+return_refund(struct db *db, const struct db_order *o, int64_t *amount)
+{
+	struct db_pau_charge	ch;
+	int			rc;
+
+	*amount = o->amount_due_minor + o->deferred_minor;
+	if (strcmp(o->method, "cod") == 0)
+		return 1;
+	if (strcmp(o->method, "pay_after_use") != 0)
+		return 0;
+	if ((rc = db_pau_charge_get(db, o->id, 0, &ch)) != 1)
+		return rc;
+	return strcmp(ch.status, "paid") == 0;
+}
+
 /* See cod.h. */
 enum cod_result
 cod_return_received(struct db *db, int64_t id, enum of_actor actor,
@@ -757,6 +780,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	enum cod_result	 r;
 	mp_date		*hol, today, d3, d5;
 	size_t		 k;
+	int64_t		 refund;
+	int		 rc;
 	char		 s3[11], s5[11], why[200], body[400];
 
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
@@ -793,7 +818,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 		return r;
 	if (db_order_set_refund_due(db, id, s5) == -1 ||
 	    db_track_add(db, id, "returned", why, of_actor_name(actor),
-	    now) == -1)
+	    now) == -1 || (rc = return_refund(db, &o, &refund)) == -1 ||
+	    (rc == 1 && post_refund_due(db, &o, "return", refund, now) == -1))
 		return COD_ERROR;
 	snprintf(body, sizeof(body), "The merchant received the goods of "
 	    "order #%lld. Your refund to the original payment account is due "
@@ -814,7 +840,7 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	struct db_order	 o;
 	enum cod_result	 r;
 	char		 body[200];
-
+	int64_t		 refund;
 	int		 rc;
 
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
@@ -828,6 +854,9 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
 	    "account", now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
+	if ((rc = return_refund(db, &o, &refund)) == -1 || (rc == 1 &&
+	    post_refund_sent(db, &o, "return", refund, NULL, NULL, now) == -1))
+		return COD_ERROR;
 	snprintf(body, sizeof(body), "The refund of order #%lld was sent to "
 	    "your original payment account.", (long long)id);
 	if (tell(db, &o, "Refund sent", body, now) == -1)

@@ -100,8 +100,9 @@ enum cod_result cod_schedule(struct db *, int64_t order_id, const char *day,
  * the courier collects (amount due + the COD-F1 fee, in the order's
  * currency); the order completes (shipped or delivered -> completed, via
  * delivered) and users.cod_completed_orders grows by one (COD-07), in the
- * same transaction. */
-enum cod_result cod_paid_report(struct db *, int64_t order_id,
+ * same transaction, with the ledger's sale, COD fee and collection by
+ * logistics partner pid (service/postings.h). */
+enum cod_result cod_paid_report(struct db *, int64_t order_id, int64_t pid,
 	    const struct money *amount, const char *method,
 	    const char *record_id, int64_t now, char *msg, size_t msgsz);
 

@@ -18,6 +18,7 @@
 #include "db/admin.h"
 #include "db/checkout.h"
 #include "db/db.h"
+#include "db/file.h"
 #include "db/message.h"
 #include "db/order.h"
 #include "db/remittance.h"
@@ -27,6 +28,7 @@
 #include "service/filestore.h"
 #include "service/orderflow.h"
 #include "service/orders.h"
+#include "service/postings.h"
 #include "service/remittance.h"
 
 /* See remittance.h. REM-P4: 1-3 business days domestic, 7-15 cross-border. */
@@ -132,6 +134,92 @@ invalid(char *err, size_t errsz, const char **field, const char *name,
 	return REM_INVALID;
 }
 
+static void	sha256_hex(const void *, size_t, char[65]);
+
+/* The figures of voucher upload u for order o checked and parsed: the
+ * amount (*amt), the day of the remittance (*day) and the normalized
+ * tracking number (track, 41 bytes). REM_OK, or REM_INVALID with err and
+ * *field, REM_ERROR. */
+static enum rem_result
+figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
+    struct money *amt, mp_date *day, char track[41], char *err,
+    size_t errsz, const char **field)
+{
+	mp_date	today, placed;
+	char	why[260], ferr[200];
+
+	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
+	    o->currency, amt, why, sizeof(why)) == -1 || amt->minor <= 0) {
+		snprintf(ferr, sizeof(ferr), "Enter the amount you remitted in "
+		    "%s, for example 123.45.", o->currency);
+		return invalid(err, errsz, field, "amount", ferr);
+	}
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    mp_date_from_unix(o->created_at, &placed) == -1)
+		return REM_ERROR;
+	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
+	    day) == -1 || *day > today || *day < placed)
+		return invalid(err, errsz, field, "date", "Enter the date of "
+		    "the remittance as YYYY-MM-DD: not before the order was "
+		    "placed and not in the future.");
+	if (remittance_tracking_norm(u->tracking, track, 41) == -1)
+		return invalid(err, errsz, field, "tracking", "Enter the post "
+		    "office's tracking number from the receipt (4 to 40 "
+		    "letters, digits or dashes).");
+	return REM_OK;
+}
+
+/* 1 if voucher v holds what upload u sends for order o: the same amount,
+ * day, tracking number and file (by content); 0 if not, -1 error. */
+static int
+same_upload(struct db *db, const struct db_order *o,
+    const struct db_rem_voucher *v, const struct rem_upload *u)
+{
+	struct db_file	f;
+	struct money	amt;
+	char		why[160], track[41], sha[65];
+	int		rc;
+
+	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
+	    o->currency, &amt, why, sizeof(why)) == -1 ||
+	    amt.minor != v->amount_minor || u->date == NULL ||
+	    strcmp(u->date, v->remitted_on) != 0 ||
+	    remittance_tracking_norm(u->tracking, track, sizeof(track)) ==
+	    -1 || strcmp(track, v->tracking) != 0 || u->data == NULL)
+		return 0;
+	if ((rc = db_file_get(db, v->file_id, &f)) != 1)
+		return rc == 0 ? 0 : -1;
+	sha256_hex(u->data, u->len, sha);
+	return strcmp(sha, f.sha256) == 0;
+}
+
+/* The idempotency key of upload u on order o: REM_OK unused; REM_REPLAY
+ * (*vid the first voucher) when it was sent before with the same figures
+ * and file; REM_KEY_CONFLICT (err says so) with others; REM_ERROR. */
+static enum rem_result
+key_replay(struct db *db, const struct db_order *o,
+    const struct rem_upload *u, int64_t *vid, char *err, size_t errsz)
+{
+	struct db_rem_voucher	v;
+	int64_t			id;
+	int			rc;
+
+	if ((id = db_rem_voucher_by_key(db, o->id, u->key)) <= 0)
+		return id == 0 ? REM_OK : REM_ERROR;
+	if (db_rem_voucher_get(db, id, 0, &v) != 1 ||
+	    (rc = same_upload(db, o, &v, u)) == -1)
+		return REM_ERROR;
+	if (rc == 1) {
+		*vid = id;
+		return REM_REPLAY;
+	}
+	snprintf(err, errsz, "This form was already sent with another "
+	    "amount, date, tracking number or file (voucher of %s). Nothing "
+	    "was changed: reload the voucher page to upload a new voucher.",
+	    v.remitted_on);
+	return REM_KEY_CONFLICT;
+}
+
 /* See remittance.h. */
 enum rem_result
 remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
@@ -143,7 +231,7 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	struct filestore_info		 fi;
 	struct filestore_owner		 owner;
 	struct money			 amt;
-	mp_date				*hol = NULL, day, today, placed, lo, hi;
+	mp_date				*hol = NULL, day, lo, hi;
 	size_t				 nh;
 	char				 track[41], from[11], to[11], why[260];
 	char				 detail[200], ferr[200];
@@ -158,7 +246,7 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	memset(&fi, 0, sizeof(fi));
 	if (user_id <= 0)
 		return REM_NOT_FOUND;
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1) {
@@ -169,50 +257,28 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		res = REM_NOT_ALLOWED;
 		goto fail;
 	}
-	/* A double submit: the first one's voucher, nothing changes. */
-	if (u->key != NULL && u->key[0] != '\0') {
-		id = db_rem_voucher_by_key(db, order_id, u->key);
-		if (id == -1)
-			goto fail;
-		if (id > 0) {
-			db_rollback(db);
-			*vid = id;
-			return REM_REPLAY;
-		}
-	} else {
+	/* A double submit: the first one's voucher, nothing changes; the
+	 * same key with other figures or another file is refused. */
+	if (u->key == NULL || u->key[0] == '\0') {
 		res = invalid(err, errsz, field, "key", "This form is "
 		    "incomplete: reload the page and send it again.");
 		goto fail;
 	}
+	if ((res = key_replay(db, &o, u, vid, err, errsz)) != REM_OK) {
+		db_rollback(db);
+		return res;
+	}
+	res = REM_ERROR;
 	/* REM-P3: a voucher while the order waits for (more) money. */
 	if (strcmp(o.status, "awaiting_remittance") != 0 &&
 	    strcmp(o.status, "partially_paid") != 0) {
 		res = REM_NOT_ALLOWED;
 		goto fail;
 	}
-	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
-	    o.currency, &amt, why, sizeof(why)) == -1 || amt.minor <= 0) {
-		snprintf(ferr, sizeof(ferr), "Enter the amount you remitted in "
-		    "%s, for example 123.45.", o.currency);
-		res = invalid(err, errsz, field, "amount", ferr);
+	if ((res = figures(&o, u, now, &amt, &day, track, err, errsz,
+	    field)) != REM_OK)
 		goto fail;
-	}
-	if (mp_date_from_unix(now, &today) == -1 ||
-	    mp_date_from_unix(o.created_at, &placed) == -1)
-		goto fail;
-	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
-	    &day) == -1 || day > today || day < placed) {
-		res = invalid(err, errsz, field, "date", "Enter the date of "
-		    "the remittance as YYYY-MM-DD: not before the order was "
-		    "placed and not in the future.");
-		goto fail;
-	}
-	if (remittance_tracking_norm(u->tracking, track, sizeof(track)) == -1) {
-		res = invalid(err, errsz, field, "tracking", "Enter the post "
-		    "office's tracking number from the receipt (4 to 40 "
-		    "letters, digits or dashes).");
-		goto fail;
-	}
+	res = REM_ERROR;
 	if (u->data == NULL || u->len == 0) {
 		res = invalid(err, errsz, field, "voucher", "Choose the photo "
 		    "or PDF of your remittance receipt.");
@@ -279,12 +345,13 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	if (id == -1)
 		goto fail;
 	if (id == 0) {
-		/* The key was claimed meanwhile by the same form. */
+		/* The key was claimed meanwhile: by the same form, or by one
+		 * with other figures. */
 		db_rollback(db);
 		filestore_discard(cfg, &fi);
 		free(hol);
-		*vid = db_rem_voucher_by_key(db, order_id, u->key);
-		return REM_REPLAY;
+		res = key_replay(db, &o, u, vid, err, errsz);
+		return res == REM_OK ? REM_ERROR : res;
 	}
 	if (orderflow_transition(db, order_id, o.status,
 	    "awaiting_verification", OF_USER, user_id,
@@ -325,6 +392,28 @@ tell(struct db *db, const struct db_order *o, const char *subject,
 	    -1 : 0;
 }
 
+/* The ledger of a receipt of amount for order o on voucher (or statement
+ * row) vid: the receipt; once paid (cmp >= 0) the sale, and any excess
+ * (cmp > 0: diff) to the buyer's credit, due back as a refund (REM-P7).
+ * Returns 0 or -1. */
+static int
+post_receipt(struct db *db, const struct db_order *o, int64_t vid,
+    int64_t amount, int cmp, int64_t diff,
+    const struct db_rem_voucher_new *stmt_row, int64_t now)
+{
+	if (post_rem_receipt(db, o, vid, stmt_row != NULL ?
+	    stmt_row->idempotency_key : o->rf_code, amount, now) == -1)
+		return -1;
+	if (cmp < 0)
+		return 0;
+	if (post_sale(db, o, o->amount_due_minor, now) == -1)
+		return -1;
+	if (cmp > 0 && (post_rem_excess(db, o, diff, now) == -1 ||
+	    post_refund_due(db, o, "excess", diff, now) == -1))
+		return -1;
+	return 0;
+}
+
 /* Inside the caller's transaction: received `amount` for order o (locked
  * by the caller's reads; status o->status), by admin_id. vid: the pending
  * voucher it decides (0: a statement receipt without a voucher, recorded
@@ -356,6 +445,8 @@ apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	if (db_rem_received_total(db, o->id, &total) == -1)
 		return REM_ERROR;
 	cmp = remittance_compare(o->amount_due_minor, total, &diff);
+	if (post_receipt(db, o, vid, amount, cmp, diff, stmt_row, now) == -1)
+		return REM_ERROR;
 	amount_str(amount, o->currency, a, sizeof(a));
 	amount_str(diff, o->currency, d, sizeof(d));
 	amount_str(o->amount_due_minor, o->currency, due, sizeof(due));
@@ -507,7 +598,7 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 		    "wrong date).");
 		return REM_INVALID;
 	}
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
 	/* The order and the voucher locked first: concurrent decisions (and
 	 * a cancellation) of one voucher run one after the other. */
@@ -656,7 +747,7 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 	char				 err[160], rf[RFCODE_MAX], canon[300];
 	char				 sha[65], track[41], note[256], key[65];
 	char				 msg[300], by[300], dec[33];
-	char				 rawc[513];
+	char				 rawc[513], method[33];
 	int64_t				 oid = 0, at;
 	int				 rc, pending;
 	enum rem_result			 res;
@@ -687,7 +778,11 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 		    "code %s", rf);
 		goto record;
 	}
-	if ((rc = db_order_get(db, 0, oid, &o)) != 1)
+	/* The order locked and read again under the lock before deciding. */
+	rc = db_order_lock_method(db, oid, method, sizeof(method));
+	if (rc == 1)
+		rc = db_order_get(db, 0, oid, &o);
+	if (rc != 1)
 		return rc == -1 ? -1 : 0;
 	if (strcasecmp(l.currency, o.currency) != 0) {
 		snprintf(note, sizeof(note), "currency %s, the order settles "
@@ -796,7 +891,7 @@ remittance_import(struct db *db, int64_t admin_id, const char *buf,
 		return 1;
 	}
 	sha256_hex(buf, len, sha);
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return -1;
 	sid = db_rem_statement_insert(db, sha, admin_id, now, &res->prev_at);
 	if (sid == -1)
@@ -885,7 +980,8 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 			goto out;
 		mp_date_str(by, day, sizeof(day));
 		if (db_rem_refund_insert(db, id, "cancel", got, o.currency, day,
-		    now) == -1 || db_order_set_refund_due(db, id, day) == -1)
+		    now) == -1 || db_order_set_refund_due(db, id, day) == -1 ||
+		    post_refund_due(db, &o, "cancel", got, now) == -1)
 			goto out;
 		amount_str(got, o.currency, a, sizeof(a));
 		snprintf(body, sizeof(body), "Order #%lld was cancelled "
@@ -918,6 +1014,7 @@ out:
 static int
 tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 {
+	struct db_order	 o;
 	int64_t	 id, got, at;
 	char	 cur[4], day[11];
 	mp_date	 d, by;
@@ -934,6 +1031,8 @@ tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 		goto out;
 	mp_date_str(by, day, sizeof(day));
 	if (db_rem_refund_insert(db, id, "cancel", got, cur, day, now) == -1 ||
+	    db_order_get(db, 0, id, &o) != 1 ||
+	    post_refund_due(db, &o, "cancel", got, now) == -1 ||
 	    audit_event(db, "order", id, OF_SYSTEM, 0, NULL, NULL,
 	    "REM-P8 refund due", now) == -1)
 		goto out;
@@ -1117,12 +1216,12 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	struct db_rem_refund	 r;
 	struct db_order		 o;
 	char			 a[MONEY_STR_MAX], subject[120], body[600];
-	char			 when[40];
+	char			 when[40], ref[40];
 	enum rem_result		 res = REM_ERROR;
 	int			 rc;
 
 	msg[0] = '\0';
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
 	rc = db_rem_refund_get_lock(db, refund_id, &r);
 	if (rc != 1 || r.order_id != order_id) {
@@ -1156,7 +1255,10 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
 		goto fail;
 	}
-	if (db_rem_refund_mark_sent(db, refund_id, admin_id, now) != 1)
+	snprintf(ref, sizeof(ref), "remrefund-%lld", (long long)refund_id);
+	if (db_rem_refund_mark_sent(db, refund_id, admin_id, now) != 1 ||
+	    post_refund_sent(db, &o, r.kind, r.amount_minor,
+	    POST_PARTNER_POST_OFFICE, ref, now) == -1)
 		goto fail;
 	amount_str(r.amount_minor, r.currency, a, sizeof(a));
 	snprintf(subject, sizeof(subject), "Order #%lld: refund sent",

@@ -850,6 +850,49 @@ test_COD_P5_no_date_change_after_delivery(void **state)
 	client_free(adm);
 }
 
+/* COD-P8 idempotency: an event id sent again with the same fields gets
+ * the first answer; with other fields (another day, another type) it is
+ * refused with 409 naming event_id, and nothing changes. */
+static void
+test_COD_P8_event_id_reused_other_fields_409(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	struct db_cod	 c;
+	char		 email[128], json[512], day[11], day2[11], extra[64];
+	char		 eid[64], *first, *b = NULL;
+	int64_t		 id;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p8i");
+	day_in(2, day2, extra);
+	day_in(1, day, extra);
+	first = event(200, "delivery_scheduled", id, extra, eid);
+	/* Signed a second later: a new request, not a replayed signature. */
+	snprintf(json, sizeof(json), "{\"event_id\":\"%s\",\"type\":"
+	    "\"delivery_scheduled\",\"order_id\":%lld%s}", eid,
+	    (long long)id, extra);
+	assert_int_equal(send_raw(json, 1, 0, &b), 200);
+	assert_string_equal(b, first);
+	free(b);
+	snprintf(json, sizeof(json), "{\"event_id\":\"%s\",\"type\":"
+	    "\"delivery_scheduled\",\"order_id\":%lld,\"date\":\"%s\"}",
+	    eid, (long long)id, day2);
+	assert_int_equal(send_raw(json, 0, 0, &b), 409);
+	assert_non_null(strstr(b, "\"field\":\"event_id\""));
+	free(b);
+	snprintf(json, sizeof(json), "{\"event_id\":\"%s\",\"type\":"
+	    "\"delivered\",\"order_id\":%lld}", eid, (long long)id);
+	assert_int_equal(send_raw(json, 0, 0, &b), 409);
+	free(b);
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_string_equal(c.agreed_date, day);
+	assert_int_equal(c.reschedules, 0);
+	assert_string_equal(status_of(id), "shipped");
+	free(first);
+	client_free(cl);
+	client_free(adm);
+}
+
 /* COD-P8 partner scope: a second logistics partner, signing with its own
  * key, cannot act on an order booked with the first (shipped by it, or
  * booked by the mall through the logistics gateway): 403 and nothing
@@ -1034,6 +1077,7 @@ main(void)
 		cmocka_unit_test(test_COD_P5_every_date_change_counts),
 		cmocka_unit_test(test_COD_P5_no_date_change_after_delivery),
 		cmocka_unit_test(test_COD_P8_other_partner_refused),
+		cmocka_unit_test(test_COD_P8_event_id_reused_other_fields_409),
 		cmocka_unit_test(test_COD_07_ladder_at_5_and_6),
 		cmocka_unit_test(test_COD_P7_return_refund_due),
 	};

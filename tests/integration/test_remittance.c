@@ -652,6 +652,54 @@ test_REM_P3_other_shoppers_order_404(void **state)
 	client_free(cl);
 }
 
+/* Idempotency: the voucher form's key sent again with another amount,
+ * tracking number or file is refused (409, saying so) and changes
+ * nothing; with the same figures and file it is the first result. */
+static void
+test_REM_P3_same_key_other_figures_refused(void **state)
+{
+	struct client		*cl = shop_signin(NEW);
+	struct db_rem_voucher	*v;
+	struct buf		 body;
+	char			 doc[512], doc2[512], key[65], loc[256];
+	size_t			 n, n2, nv;
+	int64_t			 id;
+	long			 st;
+
+	(void)state;
+	id = place(cl, NEW);
+	n = pdf(doc, sizeof(doc), "idem-a");
+	n2 = pdf(doc2, sizeof(doc2), "idem-b");
+	st = upload(cl, id, doc, n, "receipt.pdf", "459.00", "po-idem-1",
+	    NULL, key, NULL, loc);
+	assert_int_equal(st, 303);
+	buf_init(&body);
+	st = upload(cl, id, doc, n, "receipt.pdf", "400.00", "po-idem-1",
+	    key, NULL, &body, loc);
+	assert_int_equal(st, 409);
+	assert_non_null(strstr(buf_str(&body), "already sent with another"));
+	buf_reset(&body);
+	st = upload(cl, id, doc, n, "receipt.pdf", "459.00", "po-idem-2",
+	    key, NULL, &body, loc);
+	assert_int_equal(st, 409);
+	buf_reset(&body);
+	st = upload(cl, id, doc2, n2, "receipt.pdf", "459.00", "po-idem-1",
+	    key, NULL, &body, loc);
+	assert_int_equal(st, 409);
+	buf_cleanup(&body);
+	/* The same form again: the first result. */
+	st = upload(cl, id, doc, n, "receipt.pdf", "459.00", "po-idem-1",
+	    key, NULL, NULL, loc);
+	assert_int_equal(st, 303);
+	assert_non_null(strstr(loc, "/voucher?msg=uploaded"));
+	assert_int_equal(db_rem_voucher_list(shop_db(), id, &v, &nv), 0);
+	assert_int_equal(nv, 1);
+	assert_int_equal(v[0].amount_minor, 45900);
+	free(v);
+	assert_status(id, "awaiting_verification");
+	client_free(cl);
+}
+
 /* REM-P5: the statement import matches lines whose code checks, lists the
  * rest; the same file again changes nothing; a line seen before in another
  * file is not counted twice. */
@@ -1004,6 +1052,7 @@ main(void)
 		cmocka_unit_test(test_REM_03_expedited_shipping_refuses_remittance),
 		cmocka_unit_test(test_REM_P1_instructions_page),
 		cmocka_unit_test(test_REM_P5_upload_and_equal_amount),
+		cmocka_unit_test(test_REM_P3_same_key_other_figures_refused),
 		cmocka_unit_test(test_REM_P7_paid_less_then_rest),
 		cmocka_unit_test(test_REM_P7_paid_more_excess_refund),
 		cmocka_unit_test(test_REM_P9_reject_then_upload_again),
