@@ -544,6 +544,44 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	    "suspended", body, now) < 0 ? -1 : 0;
 }
 
+/* COD-P4: order o refused on inspection for a valid reason on day:
+ * cancelled at no cost, not counted. Inside the caller's transaction. */
+static enum cod_result
+refused_valid(struct db *db, const struct db_order *o,
+    enum cod_refusal reason, enum of_actor actor, int64_t actor_id,
+    const char *day, int64_t now, char *msg, size_t msgsz)
+{
+	enum cod_result	 r;
+	char		 why[300], subj[100], body[600];
+	int		 rc;
+
+	snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
+	    "cancelled at no cost to the shopper; not counted against "
+	    "COD permission", refusal_names[reason]);
+	if ((r = from_of(orderflow_transition(db, o->id, o->status,
+	    "cancelled", actor, actor_id, why, now), o->id, o->status, msg,
+	    msgsz)) != COD_OK)
+		return r;
+	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
+	    refusal_names[reason], 0, day, now)) != 0)
+		return rc == 1 ? say(COD_CONFLICT, msg, msgsz, "Order #%lld was "
+		    "already refused.", (long long)o->id) : COD_ERROR;
+	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
+	    now) == -1)
+		return COD_ERROR;
+	snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
+	    (long long)o->id);
+	snprintf(body, sizeof(body), "You refused order #%lld at delivery "
+	    "(%s). COD-P4: the order is cancelled at no cost to you, the "
+	    "merchant bears the logistics, and it does not count against your "
+	    "cash on delivery permission.", (long long)o->id,
+	    refusal_names[reason]);
+	if (tell(db, o, subj, body, now) == -1)
+		return COD_ERROR;
+	return say(COD_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
+	    (long long)o->id);
+}
+
 /* See cod.h. */
 enum cod_result
 cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
@@ -566,35 +604,9 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 		return COD_ERROR;
 	if ((r = load_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
-	if (!cod_refusal_counted(reason)) {
-		/* COD-P4: cancelled at no cost, not counted. */
-		snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
-		    "cancelled at no cost to the shopper; not counted against "
-		    "COD permission", refusal_names[reason]);
-		if ((r = from_of(orderflow_transition(db, id, o.status,
-		    "cancelled", actor, actor_id, why, now), id, o.status, msg,
-		    msgsz)) != COD_OK)
-			return r;
-		if ((rc = db_cod_refusal_add(db, o.user_id, id,
-		    refusal_names[reason], 0, day, now)) != 0)
-			return rc == 1 ? say(COD_CONFLICT, msg, msgsz,
-			    "Order #%lld was already refused.", (long long)id) :
-			    COD_ERROR;
-		if (db_track_add(db, id, "refused", why, of_actor_name(actor),
-		    now) == -1)
-			return COD_ERROR;
-		snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
-		    (long long)id);
-		snprintf(body, sizeof(body), "You refused order #%lld at "
-		    "delivery (%s). COD-P4: the order is cancelled at no cost "
-		    "to you, the merchant bears the logistics, and it does not "
-		    "count against your cash on delivery permission.",
-		    (long long)id, refusal_names[reason]);
-		if (tell(db, &o, subj, body, now) == -1)
-			return COD_ERROR;
-		return say(COD_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
-		    (long long)id);
-	}
+	if (!cod_refusal_counted(reason))
+		return refused_valid(db, &o, reason, actor, actor_id, day, now,
+		    msg, msgsz);
 	/* COD-F2: round-trip shipping + the service fee, and a strike. */
 	if (shipping != NULL) {
 		if (strcmp(shipping->cur, o.currency) != 0 ||

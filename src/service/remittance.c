@@ -248,7 +248,11 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		return REM_NOT_FOUND;
 	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
-	rc = db_order_get(db, user_id, order_id, &o);
+	/* The order locked, then read under the lock (404 unless the
+	 * shopper's). */
+	rc = db_order_lock_method(db, order_id, ferr, sizeof(ferr));
+	if (rc == 1)
+		rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1) {
 		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
 		goto fail;
@@ -392,6 +396,19 @@ tell(struct db *db, const struct db_order *o, const char *subject,
 	    -1 : 0;
 }
 
+/* Record a receipt of amount: voucher vid accepted (vid > 0), else the
+ * statement row stmt_row inserted. Returns the voucher's id, 0 when it is
+ * not pending any more (or the row exists), -1 error. */
+static int64_t
+record_receipt(struct db *db, int64_t vid, int64_t amount, int64_t admin_id,
+    const char *how, const struct db_rem_voucher_new *stmt_row, int64_t now)
+{
+	if (vid <= 0)
+		return db_rem_voucher_insert(db, stmt_row);
+	return db_rem_voucher_decide(db, vid, "accepted", NULL, amount, how,
+	    admin_id, now) == 1 ? vid : 0;
+}
+
 /* The ledger of a receipt of amount for order o on voucher (or statement
  * row) vid: the receipt; once paid (cmp >= 0) the sale, and any excess
  * (cmp > 0: diff) to the buyer's credit, due back as a refund (REM-P7).
@@ -433,15 +450,9 @@ apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	char		 subject[120], body[600], detail[200];
 	const char	*from = o->status;
 
-	if (vid > 0) {
-		if (db_rem_voucher_decide(db, vid, "accepted", NULL, amount,
-		    how, admin_id, now) != 1)
-			return REM_NOT_ALLOWED;
-	} else {
-		vid = db_rem_voucher_insert(db, stmt_row);
-		if (vid <= 0)
-			return vid == 0 ? REM_NOT_ALLOWED : REM_ERROR;
-	}
+	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
+	    now)) <= 0)
+		return vid == 0 ? REM_NOT_ALLOWED : REM_ERROR;
 	if (db_rem_received_total(db, o->id, &total) == -1)
 		return REM_ERROR;
 	cmp = remittance_compare(o->amount_due_minor, total, &diff);
@@ -731,6 +742,98 @@ sha256_hex(const void *buf, size_t len, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+/* The figures of statement line l for order o checked: the amount (*amt),
+ * the day (*day), the tracking number (track, 41 bytes), the order still
+ * waiting for money. 0, or -1 with why not in note. */
+static int
+line_check(const struct rem_line *l, const struct db_order *o,
+    struct money *amt, mp_date *day, char track[41], char *note,
+    size_t notesz)
+{
+	char err[160];
+
+	if (strcasecmp(l->currency, o->currency) != 0) {
+		snprintf(note, notesz, "currency %s, the order settles in %s",
+		    l->currency, o->currency);
+		return -1;
+	}
+	if (money_parse(l->amount, strlen(l->amount), o->currency, amt, err,
+	    sizeof(err)) == -1 || amt->minor <= 0) {
+		snprintf(note, notesz, "amount \"%s\": %s", l->amount, err);
+		return -1;
+	}
+	if (mp_date_parse(l->date, strlen(l->date), day) == -1) {
+		snprintf(note, notesz, "date \"%s\" is not YYYY-MM-DD",
+		    l->date);
+		return -1;
+	}
+	if (remittance_tracking_norm(l->tracking, track, 41) == -1) {
+		snprintf(note, notesz, "tracking number \"%s\" is not valid",
+		    l->tracking);
+		return -1;
+	}
+	if (strcmp(o->status, "awaiting_remittance") != 0 &&
+	    strcmp(o->status, "awaiting_verification") != 0 &&
+	    strcmp(o->status, "partially_paid") != 0) {
+		snprintf(note, notesz, "order #%lld is %s: nothing is due on it",
+		    (long long)o->id, o->status);
+		return -1;
+	}
+	return 0;
+}
+
+/* A claimed statement line (its key sha) receiving amt for order o
+ * (locked): it decides the shopper's pending voucher, or is recorded as a
+ * statement receipt of its own. Returns 1, or -1. */
+static int
+line_match(struct db *db, int64_t admin_id, const struct db_order *o,
+    const struct money *amt, mp_date day, const char *track,
+    const char *sha, int64_t now)
+{
+	struct db_rem_voucher		 pv;
+	struct db_rem_voucher_new	 row;
+	char				 key[65], msg[300], by[300], dec[33];
+	char				 rem[11];
+	int64_t				 at;
+	int				 rc, pending = 0;
+
+	if (strcmp(o->status, "awaiting_verification") == 0) {
+		if ((rc = db_rem_voucher_pending(db, o->id, &pv)) == -1)
+			return -1;
+		pending = rc == 1;
+	}
+	if (pending) {
+		/* Decide the shopper's voucher with the statement's figure,
+		 * claimed like an admin's decision. */
+		rc = db_admin_decision_claim(db, "voucher", pv.id, "verify",
+		    "received", admin_id, now, by, sizeof(by), dec, &at);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			pending = 0;
+	}
+	/* The statement line's key: the statement row's idempotency key and
+	 * the ledger's partner reference either way. */
+	snprintf(key, sizeof(key), "stmt-%.58s", sha);
+	mp_date_str(day, rem, sizeof(rem));
+	memset(&row, 0, sizeof(row));
+	row.order_id = o->id;
+	row.user_id = o->user_id;
+	row.source = "statement";
+	row.amount_minor = amt->minor;
+	row.currency = o->currency;
+	row.remitted_on = rem;
+	row.tracking = track;
+	row.status = "accepted";
+	row.received_minor = amt->minor;
+	row.decided_by = admin_id;
+	row.idempotency_key = key;
+	row.now = now;
+	return apply_receipt(db, o, pending ? pv.id : 0, amt->minor, admin_id,
+	    "matched from the post office statement", &row, now, msg,
+	    sizeof(msg)) == REM_OK ? 1 : -1;
+}
+
 /* One data line of a statement inside the import's transaction: match it
  * (like a manual receipt) or record why not. Returns 1 matched, 0
  * unmatched, 2 duplicate line, -1 error. */
@@ -740,17 +843,13 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 {
 	struct rem_line			 l;
 	struct db_order			 o;
-	struct db_rem_voucher		 pv;
-	struct db_rem_voucher_new	 row;
 	struct money			 amt;
 	mp_date				 day;
 	char				 err[160], rf[RFCODE_MAX], canon[300];
-	char				 sha[65], track[41], note[256], key[65];
-	char				 msg[300], by[300], dec[33];
+	char				 sha[65], track[41], note[256];
 	char				 rawc[513], method[33];
-	int64_t				 oid = 0, at;
-	int				 rc, pending;
-	enum rem_result			 res;
+	int64_t				 oid = 0;
+	int				 rc;
 	const char			*outcome = "unmatched";
 
 	snprintf(rawc, sizeof(rawc), "%.*s", (int)(rawlen > 512 ? 512 : rawlen),
@@ -784,85 +883,14 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 		rc = db_order_get(db, 0, oid, &o);
 	if (rc != 1)
 		return rc == -1 ? -1 : 0;
-	if (strcasecmp(l.currency, o.currency) != 0) {
-		snprintf(note, sizeof(note), "currency %s, the order settles "
-		    "in %s", l.currency, o.currency);
+	if (line_check(&l, &o, &amt, &day, track, note, sizeof(note)) == -1)
 		goto record;
-	}
-	if (money_parse(l.amount, strlen(l.amount), o.currency, &amt, err,
-	    sizeof(err)) == -1 || amt.minor <= 0) {
-		snprintf(note, sizeof(note), "amount \"%s\": %s", l.amount,
-		    err);
-		goto record;
-	}
-	if (mp_date_parse(l.date, strlen(l.date), &day) == -1) {
-		snprintf(note, sizeof(note), "date \"%s\" is not YYYY-MM-DD",
-		    l.date);
-		goto record;
-	}
-	if (remittance_tracking_norm(l.tracking, track, sizeof(track)) == -1) {
-		snprintf(note, sizeof(note), "tracking number \"%s\" is not "
-		    "valid", l.tracking);
-		goto record;
-	}
-	if (strcmp(o.status, "awaiting_remittance") != 0 &&
-	    strcmp(o.status, "awaiting_verification") != 0 &&
-	    strcmp(o.status, "partially_paid") != 0) {
-		snprintf(note, sizeof(note), "order #%lld is %s: nothing is "
-		    "due on it", (long long)oid, o.status);
-		goto record;
-	}
 	/* Claim the line first: a line imported before changes nothing. */
 	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid,
 	    "matched", "");
 	if (rc != 1)
 		return rc == 0 ? 2 : -1;
-	pending = 0;
-	if (strcmp(o.status, "awaiting_verification") == 0) {
-		if ((rc = db_rem_voucher_pending(db, oid, &pv)) == -1)
-			return -1;
-		pending = rc == 1;
-	}
-	memset(&row, 0, sizeof(row));
-	if (pending) {
-		/* Decide the shopper's voucher with the statement's figure,
-		 * claimed like an admin's decision. */
-		rc = db_admin_decision_claim(db, "voucher", pv.id, "verify",
-		    "received", admin_id, now, by, sizeof(by), dec, &at);
-		if (rc == -1)
-			return -1;
-		if (rc == 1)
-			pending = 0;
-	}
-	if (!pending) {
-		snprintf(key, sizeof(key), "stmt-%.58s", sha);
-		row.order_id = oid;
-		row.user_id = o.user_id;
-		row.source = "statement";
-		row.amount_minor = amt.minor;
-		row.currency = o.currency;
-		row.remitted_on = l.date;
-		row.tracking = track;
-		row.status = "accepted";
-		row.received_minor = amt.minor;
-		row.decided_by = admin_id;
-		row.idempotency_key = key;
-		row.now = now;
-	}
-	{
-		char rem[11];
-
-		mp_date_str(day, rem, sizeof(rem));
-		row.remitted_on = rem;
-		res = apply_receipt(db, &o, pending ? pv.id : 0, amt.minor,
-		    admin_id, "matched from the post office statement", &row,
-		    now, msg, sizeof(msg));
-	}
-	if (res == REM_ERROR)
-		return -1;
-	if (res != REM_OK)
-		return -1;
-	return 1;
+	return line_match(db, admin_id, &o, &amt, day, track, sha, now);
 record:
 	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid, outcome,
 	    note);
