@@ -89,7 +89,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_CHECK_REFUNDS: refunds due (remittance refunds not sent;
 	 * returned COD and charged Pay After Use orders not refunded) against
 	 * refunds:payable on those methods' orders, per currency */
-	"SELECT cur, SUM(st), SUM(led) FROM ("
+	"SELECT 'refunds due (refunds:payable)', cur, SUM(st), SUM(led) FROM ("
 	"SELECT currency AS cur, amount_minor AS st, 0 AS led "
 	"FROM remittance_refunds WHERE sent_at IS NULL "
 	"UNION ALL SELECT o.currency, o.amount_due_minor + o.deferred_minor, 0 "
@@ -103,7 +103,8 @@ static const char *const stmts[STMT__MAX] = {
 	") t GROUP BY cur HAVING SUM(st) <> SUM(led) ORDER BY cur",
 	/* STMT_CHECK_GUARANTEE: recoveries minus payouts against the balance
 	 * of platform:guarantee, per currency */
-	"SELECT cur, SUM(st), SUM(led) FROM ("
+	"SELECT 'Pay After Use guarantee (platform:guarantee)', cur, SUM(st), "
+	"SUM(led) FROM ("
 	"SELECT currency AS cur, CASE kind WHEN 'recovery' THEN amount_minor "
 	"ELSE -amount_minor END AS st, 0 AS led FROM pau_guarantee "
 	"UNION ALL SELECT currency, 0, amount_minor FROM ledger_lines "
@@ -299,34 +300,26 @@ db_check_ledger_received(struct db *db, struct buf *out)
 	return run_lines(db, STMT_CHECK_RECEIVED, out, received_line, 0);
 }
 
-/* One line for a row of STMT_CHECK_REFUNDS. */
+/* One line for a row of STMT_CHECK_REFUNDS or STMT_CHECK_GUARANTEE: what,
+ * currency, the state's figure, the ledger's. */
 static void
-refunds_line(struct dbq *q, struct buf *out)
+balance_line(struct dbq *q, struct buf *out)
 {
-	buf_printf(out, "refunds due in %s: %lld by the orders and remittance "
-	    "refunds, %lld on refunds:payable\n", dbq_col_str(q, 0, NULL),
-	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2));
+	buf_printf(out, "%s in %s: %lld by the state, %lld by the ledger\n",
+	    dbq_col_str(q, 0, NULL), dbq_col_str(q, 1, NULL),
+	    (long long)dbq_col_int(q, 2), (long long)dbq_col_int(q, 3));
 }
 
 /* See check.h. */
 int
 db_check_ledger_refunds(struct db *db, struct buf *out)
 {
-	return run_lines(db, STMT_CHECK_REFUNDS, out, refunds_line, 0);
-}
-
-/* One line for a row of STMT_CHECK_GUARANTEE. */
-static void
-guarantee_line(struct dbq *q, struct buf *out)
-{
-	buf_printf(out, "guarantee in %s: %lld by the Pay After Use guarantee "
-	    "rows, %lld on platform:guarantee\n", dbq_col_str(q, 0, NULL),
-	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2));
+	return run_lines(db, STMT_CHECK_REFUNDS, out, balance_line, 0);
 }
 
 /* See check.h. */
 int
 db_check_ledger_guarantee(struct db *db, struct buf *out)
 {
-	return run_lines(db, STMT_CHECK_GUARANTEE, out, guarantee_line, 0);
+	return run_lines(db, STMT_CHECK_GUARANTEE, out, balance_line, 0);
 }

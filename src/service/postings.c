@@ -68,6 +68,47 @@ of_order(const struct db_order *o)
 	return u;
 }
 
+/* An entry keyed "<prefix>-<order>" of kind k moving amount from order
+ * o's buyer receivable (debit) to credit. */
+static int
+post_owed(struct db *db, const struct db_order *o, enum ledger_kind k,
+    const char *prefix, const char *credit, int64_t amount, int64_t now)
+{
+	struct unit	u = of_order(o);
+	char		key[40], recv[LEDGER_ACCT_MAX];
+
+	snprintf(key, sizeof(key), "%s-%lld", prefix, (long long)o->id);
+	ledger_acct_buyer_receivable(recv, sizeof(recv), o->user_id);
+	return post1(db, &u, k, key, recv, credit, amount, now);
+}
+
+/* Money received for order o into account `into` (a partner's clearing
+ * account or the mall's cash), from its buyer's receivable. */
+struct receipt {
+	enum ledger_kind	 kind;
+	const char		*key;
+	const char		*into;
+	const char		*partner, *partner_ref;
+	const char		*ref_type;
+	int64_t			 ref_id;
+	int64_t			 amount;
+};
+
+/* Post receipt r of buyer user_id on unit u. 0 or -1. */
+static int
+post_received(struct db *db, const struct unit *u, int64_t user_id,
+    const struct receipt *r, int64_t now)
+{
+	struct ledger_move	m;
+	char			recv[LEDGER_ACCT_MAX];
+
+	m.debit = r->into;
+	m.credit = ledger_acct_buyer_receivable(recv, sizeof(recv), user_id);
+	m.amount = r->amount;
+	return post(db, u, r->kind, r->key, r->partner, r->partner_ref,
+	    r->ref_type, r->ref_id, &m, 1, now);
+}
+
 /* See postings.h. */
 char *
 post_partner_logistics(char *out, size_t outsz, int64_t pid)
@@ -81,13 +122,19 @@ int
 post_sale(struct db *db, const struct db_order *o, int64_t amount,
     int64_t now)
 {
-	struct unit	u = of_order(o);
-	char		key[40], recv[LEDGER_ACCT_MAX];
+	return post_owed(db, o, LK_SALE, "sale", LEDGER_MERCHANT_PAYABLE,
+	    amount, now);
+}
+
+/* See postings.h. */
+int
+post_sale_cancel(struct db *db, const struct db_order *o, int64_t now)
+{
+	char key[40];
 
 	snprintf(key, sizeof(key), "sale-%lld", (long long)o->id);
-	ledger_acct_buyer_receivable(recv, sizeof(recv), o->user_id);
-	return post1(db, &u, LK_SALE, key, recv, LEDGER_MERCHANT_PAYABLE,
-	    amount, now);
+	return ledger_reverse(db, key, "order cancelled before shipment",
+	    now) == -1 ? -1 : 0;
 }
 
 /* See postings.h. */
@@ -95,26 +142,20 @@ int
 post_cod_collected(struct db *db, const struct db_order *o, int64_t pid,
     const char *record_id, int64_t amount, int64_t now)
 {
-	struct unit		u = of_order(o);
-	struct ledger_move	m;
-	char			key[40], recv[LEDGER_ACCT_MAX];
-	char			partner[32], clearing[LEDGER_ACCT_MAX];
+	struct unit	u = of_order(o);
+	struct receipt	r;
+	char		key[40], partner[32], clearing[LEDGER_ACCT_MAX];
 
-	ledger_acct_buyer_receivable(recv, sizeof(recv), o->user_id);
-	post_partner_logistics(partner, sizeof(partner), pid);
-	ledger_acct_partner_clearing(clearing, sizeof(clearing), partner);
-	if (post_sale(db, o, o->amount_due_minor, now) == -1)
-		return -1;
-	snprintf(key, sizeof(key), "cod-fee-%lld", (long long)o->id);
-	if (post1(db, &u, LK_COD_FEE, key, recv, LEDGER_FEE_INCOME,
+	if (post_sale(db, o, o->amount_due_minor, now) == -1 ||
+	    post_owed(db, o, LK_COD_FEE, "cod-fee", LEDGER_FEE_INCOME,
 	    o->fee_minor, now) == -1)
 		return -1;
 	snprintf(key, sizeof(key), "cod-%lld", (long long)o->id);
-	m.debit = clearing;
-	m.credit = recv;
-	m.amount = amount;
-	return post(db, &u, LK_COD_COLLECTION, key, partner, record_id, "cod",
-	    o->id, &m, 1, now);
+	post_partner_logistics(partner, sizeof(partner), pid);
+	ledger_acct_partner_clearing(clearing, sizeof(clearing), partner);
+	r = (struct receipt){ LK_COD_COLLECTION, key, clearing, partner,
+	    record_id, "cod", o->id, amount };
+	return post_received(db, &u, o->user_id, &r, now);
 }
 
 /* See postings.h. */
@@ -122,13 +163,8 @@ int
 post_refusal_charge(struct db *db, const struct db_order *o, int64_t amount,
     int64_t now)
 {
-	struct unit	u = of_order(o);
-	char		key[40], recv[LEDGER_ACCT_MAX];
-
-	snprintf(key, sizeof(key), "refusal-%lld", (long long)o->id);
-	ledger_acct_buyer_receivable(recv, sizeof(recv), o->user_id);
-	return post1(db, &u, LK_REFUSAL_CHARGE, key, recv, LEDGER_FEE_INCOME,
-	    amount, now);
+	return post_owed(db, o, LK_REFUSAL_CHARGE, "refusal",
+	    LEDGER_FEE_INCOME, amount, now);
 }
 
 /* See postings.h. */
@@ -136,17 +172,14 @@ int
 post_rem_receipt(struct db *db, const struct db_order *o, int64_t vid,
     const char *partner_ref, int64_t amount, int64_t now)
 {
-	struct unit		u = of_order(o);
-	struct ledger_move	m;
-	char			key[40], recv[LEDGER_ACCT_MAX];
+	struct unit	u = of_order(o);
+	struct receipt	r;
+	char		key[40];
 
 	snprintf(key, sizeof(key), "rem-%lld", (long long)vid);
-	ledger_acct_buyer_receivable(recv, sizeof(recv), o->user_id);
-	m.debit = LEDGER_PLATFORM_CASH;
-	m.credit = recv;
-	m.amount = amount;
-	return post(db, &u, LK_REMITTANCE_RECEIPT, key,
-	    POST_PARTNER_POST_OFFICE, partner_ref, "voucher", vid, &m, 1, now);
+	r = (struct receipt){ LK_REMITTANCE_RECEIPT, key, LEDGER_PLATFORM_CASH,
+	    POST_PARTNER_POST_OFFICE, partner_ref, "voucher", vid, amount };
+	return post_received(db, &u, o->user_id, &r, now);
 }
 
 /* See postings.h. */
@@ -154,14 +187,11 @@ int
 post_rem_excess(struct db *db, const struct db_order *o, int64_t excess,
     int64_t now)
 {
-	struct unit	u = of_order(o);
-	char		key[40], recv[LEDGER_ACCT_MAX], cred[LEDGER_ACCT_MAX];
+	char cred[LEDGER_ACCT_MAX];
 
-	snprintf(key, sizeof(key), "rem-excess-%lld", (long long)o->id);
-	ledger_acct_buyer_receivable(recv, sizeof(recv), o->user_id);
 	ledger_acct_buyer_credit(cred, sizeof(cred), o->user_id);
-	return post1(db, &u, LK_REMITTANCE_EXCESS, key, recv, cred, excess,
-	    now);
+	return post_owed(db, o, LK_REMITTANCE_EXCESS, "rem-excess", cred,
+	    excess, now);
 }
 
 /* See postings.h. */
@@ -205,23 +235,21 @@ int
 post_pau_charge(struct db *db, const struct db_pau_charge *c,
     const char *key, int64_t amount, int64_t late_fee, int64_t now)
 {
-	struct unit		u = { c->order_id, c->currency };
-	struct ledger_move	m;
-	char			lkey[40], recv[LEDGER_ACCT_MAX];
-	char			clearing[LEDGER_ACCT_MAX];
+	struct unit	u = { c->order_id, c->currency };
+	struct receipt	r;
+	char		lkey[40], recv[LEDGER_ACCT_MAX];
+	char		clearing[LEDGER_ACCT_MAX];
 
 	ledger_acct_buyer_receivable(recv, sizeof(recv), c->user_id);
-	ledger_acct_partner_clearing(clearing, sizeof(clearing),
-	    POST_PARTNER_BANK);
 	snprintf(lkey, sizeof(lkey), "pau-late-%lld", (long long)c->order_id);
 	if (late_fee > 0 && post1(db, &u, LK_LATE_FEE, lkey, recv,
 	    LEDGER_FEE_INCOME, late_fee, now) == -1)
 		return -1;
-	m.debit = clearing;
-	m.credit = recv;
-	m.amount = amount;
-	return post(db, &u, LK_PAU_CHARGE, key, POST_PARTNER_BANK, key,
-	    "pau_charge", c->order_id, &m, 1, now);
+	ledger_acct_partner_clearing(clearing, sizeof(clearing),
+	    POST_PARTNER_BANK);
+	r = (struct receipt){ LK_PAU_CHARGE, key, clearing, POST_PARTNER_BANK,
+	    key, "pau_charge", c->order_id, amount };
+	return post_received(db, &u, c->user_id, &r, now);
 }
 
 /* See postings.h. */

@@ -60,6 +60,10 @@ char	*post_partner_logistics(char *out, size_t outsz, int64_t pid);
 int	post_sale(struct db *, const struct db_order *o, int64_t amount,
 	    int64_t now);
 
+/* The sale of order o reversed ("rev:sale-<order>"): a paid order
+ * cancelled before shipment owes the merchant nothing. */
+int	post_sale_cancel(struct db *, const struct db_order *o, int64_t now);
+
 /* COD-P3: the courier of logistics partner pid collected amount (the
  * amount due plus the COD-F1 fee) under its record record_id: the sale,
  * the fee and the collection. */

@@ -1060,7 +1060,8 @@ tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 	mp_date_str(by, day, sizeof(day));
 	if (db_rem_refund_insert(db, id, "cancel", got, cur, day, now) == -1 ||
 	    db_order_get(db, 0, id, &o) != 1 ||
-	    post_refund_due(db, &o, "cancel", got, now) == -1 ||
+	    (got >= o.amount_due_minor && post_sale_cancel(db, &o, now) ==
+	    -1) || post_refund_due(db, &o, "cancel", got, now) == -1 ||
 	    audit_event(db, "order", id, OF_SYSTEM, 0, NULL, NULL,
 	    "REM-P8 refund due", now) == -1)
 		goto out;

@@ -195,16 +195,6 @@ event_ok(const char *type, int64_t id, const char *extra)
 	shots_free(&s, 1);
 }
 
-/* The order's status now. */
-static const char *
-status_of(int64_t id)
-{
-	static struct db_order o;
-
-	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	return o.status;
-}
-
 /* POST path (fmt with id) as cl with the csrf of cl's session plus the
  * pairs k1=v1, k2=v2 (NULL none); the answer must be want. */
 static void
@@ -293,7 +283,7 @@ test_race_cod_approvals_one_decision_each(void **state)
 			    ADMIN));
 		}
 		assert_int_equal(won, 1);
-		assert_string_equal(status_of(id[k]), "pending_shipment");
+		assert_string_equal(shop_status(id[k]), "pending_shipment");
 	}
 	shots_free(shots, N * ORDERS);
 	free(shots);
@@ -323,7 +313,7 @@ test_race_two_refunds_one_order(void **state)
 	    "the lid is cracked", NULL, NULL);
 	post_want(adm, "/admin/orders/%lld/return-received", id, 303, NULL,
 	    NULL, NULL, NULL);
-	assert_string_equal(status_of(id), "returned");
+	assert_string_equal(shop_status(id), "returned");
 	c = clones(adm, N);
 	tok = csrf_of(adm);
 	for (i = 0; i < N; i++)
@@ -334,7 +324,7 @@ test_race_two_refunds_one_order(void **state)
 		if (shots[i].status != 303)
 			assert_non_null(strstr(shots[i].answer,
 			    "already decided by"));
-	assert_string_equal(status_of(id), "refunded");
+	assert_string_equal(shop_status(id), "refunded");
 	assert_int_equal(mallpayctl_check(), 0);
 	shots_free(shots, N);
 	free(tok);
@@ -369,7 +359,7 @@ test_race_cod_paid_vs_refused(void **state)
 	for (i = 0; i < 2 * N; i++)
 		if (shots[i].status != 200)
 			assert_int_equal(shots[i].status, 409);
-	st = status_of(id);
+	st = shop_status(id);
 	assert_int_equal(db_cod_get(shop_db(), id, 0, &cod), 1);
 	if (strcmp(st, "completed") == 0)
 		assert_int_equal(cod.paid_amount_minor, 47736);
@@ -417,7 +407,7 @@ verifying_order(struct client *cl, const char *email, int64_t *vid)
 	if (remittance_upload(shop_db(), shop_config(), uid, id, &u,
 	    clock_now(), vid, err, sizeof(err), &field) != REM_OK)
 		fail_msg("voucher of #%lld: %s", (long long)id, err);
-	assert_string_equal(status_of(id), "awaiting_verification");
+	assert_string_equal(shop_status(id), "awaiting_verification");
 	return id;
 }
 
@@ -456,7 +446,7 @@ test_race_voucher_approval_vs_cancel(void **state)
 	}
 	(void)race(shots, 2 * N);
 	assert_int_equal(db_rem_voucher_get(shop_db(), vid, 0, &v), 1);
-	st = status_of(id);
+	st = shop_status(id);
 	if (strcmp(v.status, "accepted") == 0) {
 		assert_int_equal(v.received_minor, 45900);
 		assert_true(strcmp(st, "pending_shipment") == 0 ||
@@ -498,7 +488,7 @@ test_race_pau_confirm_vs_return(void **state)
 	post_want(adm, "/admin/orders/%lld/ship", id, 303, NULL, NULL, NULL,
 	    NULL);
 	event_ok("delivered", id, "");
-	assert_string_equal(status_of(id), "delivered");
+	assert_string_equal(shop_status(id), "delivered");
 	c = clones(cl, 2 * N);
 	tok = csrf_of(cl);
 	for (i = 0; i < N; i++) {
@@ -509,11 +499,11 @@ test_race_pau_confirm_vs_return(void **state)
 	}
 	assert_int_equal(race(shots, 2 * N), 1);
 	rc = db_pau_charge_get(shop_db(), id, 0, &ch);
-	if (strcmp(status_of(id), "receipt_confirmed") == 0) {
+	if (strcmp(shop_status(id), "receipt_confirmed") == 0) {
 		assert_int_equal(rc, 1);
 		assert_int_equal(ch.attempts, 1);
 	} else {
-		assert_string_equal(status_of(id), "return_requested");
+		assert_string_equal(shop_status(id), "return_requested");
 		assert_int_equal(rc, 0);
 	}
 	assert_int_equal(mallpayctl_check(), 0);
@@ -524,6 +514,16 @@ test_race_pau_confirm_vs_return(void **state)
 	client_free(adm);
 }
 
+/* Run the SQL fmt made with order id (a fixture through shop_sql()). */
+static void
+sql_on(const char *fmt, int64_t id)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof(sql), fmt, (long long)id);
+	shop_sql(sql);
+}
+
 /* `mallpayctl check` compares the ledger with the state: a completed COD
  * order whose recorded collection is changed, and a guarantee row the
  * ledger does not know, each make it fail; put back, it passes. */
@@ -531,7 +531,7 @@ static void
 test_race_check_sees_state_against_ledger(void **state)
 {
 	struct client	*adm = shop_signin(ADMIN), *cl;
-	char		 email[128], sql[256];
+	char		 email[128];
 	int64_t		 id;
 
 	(void)state;
@@ -539,23 +539,18 @@ test_race_check_sees_state_against_ledger(void **state)
 	event_ok("paid", id, ",\"amount\":\"477.36\",\"method\":\"cash\","
 	    "\"record_id\":\"PR-RACE-C\"");
 	assert_int_equal(mallpayctl_check(), 0);
-	snprintf(sql, sizeof(sql), "UPDATE cod_orders SET paid_amount_minor = "
-	    "paid_amount_minor + 1 WHERE order_id = %lld", (long long)id);
-	shop_sql(sql);
+	sql_on("UPDATE cod_orders SET paid_amount_minor = paid_amount_minor "
+	    "+ 1 WHERE order_id = %lld", id);
 	assert_int_not_equal(mallpayctl_check(), 0);
-	snprintf(sql, sizeof(sql), "UPDATE cod_orders SET paid_amount_minor = "
-	    "paid_amount_minor - 1 WHERE order_id = %lld", (long long)id);
-	shop_sql(sql);
+	sql_on("UPDATE cod_orders SET paid_amount_minor = paid_amount_minor "
+	    "- 1 WHERE order_id = %lld", id);
 	assert_int_equal(mallpayctl_check(), 0);
-	snprintf(sql, sizeof(sql), "INSERT INTO pau_guarantee (order_id, "
-	    "user_id, kind, amount_minor, currency, amount_usd_minor, "
-	    "created_at) SELECT id, user_id, 'payout', 100, currency, 100, 0 "
-	    "FROM orders WHERE id = %lld", (long long)id);
-	shop_sql(sql);
+	sql_on("INSERT INTO pau_guarantee (order_id, user_id, kind, "
+	    "amount_minor, currency, amount_usd_minor, created_at) SELECT id, "
+	    "user_id, 'payout', 100, currency, 100, 0 FROM orders WHERE "
+	    "id = %lld", id);
 	assert_int_not_equal(mallpayctl_check(), 0);
-	snprintf(sql, sizeof(sql), "DELETE FROM pau_guarantee WHERE "
-	    "order_id = %lld", (long long)id);
-	shop_sql(sql);
+	sql_on("DELETE FROM pau_guarantee WHERE order_id = %lld", id);
 	assert_int_equal(mallpayctl_check(), 0);
 	client_free(cl);
 	client_free(adm);

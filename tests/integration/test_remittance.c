@@ -28,7 +28,9 @@
 #include "db/order.h"
 #include "db/remittance.h"
 #include "rules/rfcode.h"
+#include "service/ledger.h"
 #include "service/orderflow.h"
+#include "ctl.h"
 #include "shop.h"
 
 #define NEW		"shopper.new@demo.test"
@@ -807,6 +809,51 @@ mark_sent(struct client *admin, int64_t id, int64_t rid,
 	shop_post(admin, page, path, r, "refund", rs, (char *)NULL);
 }
 
+/* REM-P5/P8 ledger: an order paid by remittance and cancelled before
+ * shipment owes the merchant nothing: the sale is reversed when the tick
+ * records the refund, so the shopper's receivable is back to zero and the
+ * whole remittance is on refunds:payable; `mallpayctl check` agrees. */
+static void
+test_REM_P8_paid_then_cancelled_ledger(void **state)
+{
+	struct client	*cl, *admin = shop_signin(ADMIN);
+	char		 email[128], acct[LEDGER_ACCT_MAX], cmd[1024];
+	int64_t		 id, uid, bal = -1;
+	int		 st;
+
+	(void)state;
+	shop_register(email, sizeof(email), "remcancel", "Rory Remit",
+	    DEMO_PASSWORD);
+	cl = shop_signin(email);
+	uid = shop_user_id(email);
+	id = place(cl, email);
+	upload_ok(cl, id, "459.00", "po-paid-cancel");
+	assert_int_equal(decide(admin, id, pending_voucher(id), "459.00", NULL,
+	    NULL), 200);
+	assert_status(id, "pending_shipment");
+	ledger_acct_buyer_receivable(acct, sizeof(acct), uid);
+	assert_int_equal(ledger_balance(shop_db(), acct, "USD", &bal), 0);
+	assert_int_equal(bal, 0);
+	snprintf(cmd, sizeof(cmd), "/orders/%lld/cancel", (long long)id);
+	{
+		struct client_resp r;
+
+		shop_post(cl, "/orders", cmd, &r, (char *)NULL);
+		assert_int_equal(r.status, 303);
+		client_resp_cleanup(&r);
+	}
+	assert_status(id, "cancelled");
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
+	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
+	st = system(cmd);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(ledger_balance(shop_db(), acct, "USD", &bal), 0);
+	assert_int_equal(bal, 0);
+	assert_int_equal(mallpayctl_check(), 0);
+	client_free(cl);
+	client_free(admin);
+}
+
 /* REM-P8: a partially paid order cancelled: the tick records the refund;
  * the shopper gives the postal account on the order page (bad input
  * refused next to the field, another shopper 404); the admin cannot mark
@@ -1061,6 +1108,7 @@ main(void)
 		cmocka_unit_test(test_REM_P3_other_shoppers_order_404),
 		cmocka_unit_test(test_REM_P5_statement_import_and_reimport),
 		cmocka_unit_test(test_REM_P8_refund_account_given_then_sent),
+		cmocka_unit_test(test_REM_P8_paid_then_cancelled_ledger),
 		/* Last: its future tick purges sessions. */
 		cmocka_unit_test(test_REM_P6_cancel_after_30_days_tick_now),
 	};
