@@ -71,7 +71,8 @@ libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h
 # partner's events; unit tests of the event parser and the refusal rules
 libmallpay_a_SOURCES += \
 	src/service/cod.c src/service/cod.h \
-	src/service/logistics_events.c src/service/logistics_events.h
+	src/service/logistics_events.c src/service/logistics_events.h \
+	src/service/postings.c src/service/postings.h
 check_PROGRAMS += tests/unit/test_logistics_events
 tests_unit_test_logistics_events_SOURCES = tests/unit/test_logistics_events.c
 tests_unit_test_logistics_events_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

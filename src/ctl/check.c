@@ -97,6 +97,11 @@ static const struct state_check {
 	{ "ledger lines name existing orders and plans", db_check_ledger_refs },
 	{ "plan payments = ledger credits to the receivable",
 	  db_check_plan_paid_ledger },
+	{ "amount received by each COD, remittance and Pay After Use order = "
+	    "ledger", db_check_ledger_received },
+	{ "refunds due = refunds:payable", db_check_ledger_refunds },
+	{ "Pay After Use guarantee rows = platform:guarantee",
+	    db_check_ledger_guarantee },
 };
 
 /* Run every state check, printing its violations and count. Returns the
