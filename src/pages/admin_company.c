@@ -11,17 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
 #include "db/admin.h"
 #include "db/company.h"
+#include "db/corp_transfer.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/corp_transfer.h"
+#include "service/plans.h"
 #include "view/view.h"
 
 const struct field_spec page_admin_corp_queue_fields[] = {
@@ -53,9 +58,9 @@ const struct field_spec page_admin_corp_down_fields[] = {
 
 const struct field_spec page_admin_corp_repay_fields[] = {
 	{ "seq", FIELD_INT, 0, 3, 0, 60 },
-	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
-	{ "reference", FIELD_TEXT, 1, 64, 0, 0 },
-	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ "amount", FIELD_TEXT, 0, 40, 0, 0 },
+	{ "reference", FIELD_TEXT, 0, 64, 0, 0 },
+	{ "key", FIELD_TOKEN, 0, 96, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -89,6 +94,8 @@ notice_of(const char *code)
 		{ "done", "Done: the status below is the new one; the company "
 		    "was told by an account message." },
 		{ "saved", "Agreements saved; the company was told." },
+		{ "transfer", "Transfer recorded: its allocation is the first "
+		    "line of the transfers below; the company was told." },
 	};
 	size_t i;
 
@@ -388,11 +395,86 @@ page_admin_corp_queue(struct ctx *c)
 	return rc;
 }
 
+static int corp_app_render(struct ctx *, int64_t, int, const char *,
+    const char *, const char *);
+
+/* The transfers recorded on plan_id, newest first, each with its
+ * allocation, what is still due and the form (a fresh key) into s; the
+ * error of the amount field, if any, beside it. */
+static void
+set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
+    int64_t plan_id, const char *cur, const char *field_err)
+{
+	struct db_corp_xfer	*x = NULL;
+	struct db_corp_alloc	*al = NULL;
+	struct view_dict	*t, *l;
+	struct plan_view	 v;
+	struct money		 m;
+	unsigned char		 rnd[12];
+	char			 buf[64], when[40], hex[25];
+	size_t			 nx = 0, na = 0, i, j;
+	int64_t			 due = 0;
+
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
+	view_setf(s, "KEY", "corp-%lld-%s", (long long)app_id, hex);
+	if (field_err != NULL)
+		view_set(view_add(s, "AMOUNT_ERR"), "MSG", field_err);
+	if (plan_load_id(c->db, plan_id, c->now, &v) == PLAN_OK)
+		for (i = 0; i < v.ninst; i++)
+			if (strcmp(v.inst[i].status, "due") == 0)
+				due += v.inst[i].principal + v.inst[i].fee +
+				    v.inst[i].late_fee - v.inst[i].paid_minor;
+	plan_view_cleanup(&v);
+	money_set(&m, due, cur);
+	view_set(s, "STILL_DUE", money_display(&m, buf, sizeof(buf)));
+	if (db_corp_xfer_list(c->db, plan_id, &x, &nx) == -1 ||
+	    db_corp_alloc_list(c->db, plan_id, &al, &na) == -1)
+		nx = 0;
+	if (nx > 0)
+		view_show(s, "HAS_TRANSFERS");
+	for (i = nx; i-- > 0;) {
+		t = view_add(s, "TRANSFER");
+		view_set_int(t, "TID", (long long)x[i].id);
+		admin_fmt_time(x[i].created_at, when, sizeof(when));
+		view_set(t, "AT", when);
+		money_set(&m, x[i].amount, x[i].currency);
+		view_set(t, "AMOUNT", money_display(&m, buf, sizeof(buf)));
+		view_set(t, "REF", x[i].reference);
+		view_set(t, "BY", x[i].recorded_by > 0 ?
+		    x[i].recorded_email : "bank statement");
+		money_set(&m, x[i].excess, x[i].currency);
+		view_set(t, "EXCESS", money_display(&m, buf, sizeof(buf)));
+		for (j = 0; j < na; j++) {
+			if (al[j].transfer_id != x[i].id)
+				continue;
+			l = view_add(t, "LINE");
+			view_set_int(l, "SEQ", al[j].seq);
+			money_set(&m, al[j].amount, x[i].currency);
+			view_set(l, "AMOUNT", money_display(&m, buf,
+			    sizeof(buf)));
+			view_set(l, "HOW", al[j].settled ? "paid in full" :
+			    "paid in part");
+		}
+	}
+	free(x);
+	free(al);
+}
+
 /* The application page of order id with notice/error (a page saying so
  * when the order has no application). */
 static int
 corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
     const char *error)
+{
+	return corp_app_render(c, id, status, notice, error, NULL);
+}
+
+/* corp_app_page() with field_err beside the repayment's amount (then
+ * error is NULL). */
+static int
+corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
+    const char *error, const char *field_err)
 {
 	struct view_dict	*d, *s;
 	struct db_corp_app	 a;
@@ -485,8 +567,7 @@ corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
 		admin_fmt_time(a.effective_at, when, sizeof(when));
 		view_set(s, "AT", when);
 		view_set_int(s, "PLAN_ID", (long long)a.plan_id);
-		view_setf(s, "KEY", "corp-%lld-%lld", (long long)a.id,
-		    (long long)c->now);
+		set_transfers(c, s, a.id, a.plan_id, a.currency, field_err);
 	}
 	db_corp_app_cleanup(&a);
 	rc = page_render_free(c, "company_admin_app.tpl", d,
@@ -601,24 +682,69 @@ page_admin_corp_down(struct ctx *c)
 	    msg, corp_app_page, "/admin/orders/%lld/corporate");
 }
 
-/* POST /admin/orders/:id/corporate/repayment. */
+/* The repayment's amount field in the currency of application id into
+ * *minor: 0, or -1 with the reason beside the field in err. */
+static int
+repay_amount(struct ctx *c, int64_t id, int64_t *minor, char *err,
+    size_t errsz)
+{
+	const char *s = ctx_str(c, "amount");
+
+	if (ctx_field_err(c, "amount") != NULL || s == NULL) {
+		snprintf(err, errsz, "Enter the amount received, e.g. 178.26.");
+		return -1;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s == '-') {
+		snprintf(err, errsz, "The amount received must be more than "
+		    "zero; a refund is not recorded here.");
+		return -1;
+	}
+	if (amount_of(c, id, minor, err, errsz) == -1) {
+		snprintf(err, errsz, "Enter the amount received as a number "
+		    "with at most two decimals, e.g. 178.26.");
+		return -1;
+	}
+	if (*minor <= 0) {
+		snprintf(err, errsz, "The amount received must be more than "
+		    "zero.");
+		return -1;
+	}
+	return 0;
+}
+
+/* POST /admin/orders/:id/corporate/repayment: a bank transfer, allocated
+ * oldest first (service/corp_transfer.h). */
 int
 page_admin_corp_repay(struct ctx *c)
 {
-	int64_t	oid = ctx_arg_id(c, 0), id, amount;
-	char	msg[300];
-	int	rc;
+	struct corp_transfer_result	res;
+	int64_t				oid = ctx_arg_id(c, 0), id, amount;
+	char				msg[600];
+	int				rc;
 
 	if (oid <= 0)
 		return page_error(c, 404, NULL);
 	if ((rc = app_for_post(c, oid, &id)) != 0)
 		return rc;
-	if (amount_of(c, id, &amount, msg, sizeof(msg)) == -1)
-		return corp_app_page(c, oid, 400, NULL, msg);
-	return decided(c, corp_record_repayment(c->db, c->user.user_id, id,
+	if (repay_amount(c, id, &amount, msg, sizeof(msg)) == -1)
+		return corp_app_render(c, oid, 400, NULL, NULL, msg);
+	switch (corp_record_transfer(c->db, c->user.user_id, id,
 	    (int)ctx_int(c, "seq", 0), amount, ctx_str(c, "reference"),
-	    ctx_str(c, "key"), c->now, msg, sizeof(msg)), oid, msg,
-	    corp_app_page, "/admin/orders/%lld/corporate");
+	    ctx_str(c, "key"), c->now, &res, msg, sizeof(msg))) {
+	case CQ_OK:
+		return back(c, "/admin/orders/%lld/corporate", oid, "transfer");
+	case CQ_BAD_INPUT:
+		return corp_app_render(c, oid, 400, NULL, NULL, msg);
+	case CQ_CONFLICT:
+	case CQ_NOT_ALLOWED:
+		return corp_app_page(c, oid, 409, NULL, msg);
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
 }
 
 /* GET /admin/companies. */

@@ -585,11 +585,17 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	down = corp_down_payment(a.amount_due_minor, percent);
 	money_set(&m, down, a.currency);
 	money_display(&m, amt, sizeof(amt));
-	if (amount < down) {
+	if (amount != down) {
+		char got[MONEY_STR_MAX];
+
+		money_set(&m, amount, a.currency);
+		money_display(&m, got, sizeof(got));
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		snprintf(msg, msgsz, "The down payment per agreement is %s; "
-		    "the amount received is less.", amt);
+		    "%s is %s. Record exactly the agreement's figure (anything "
+		    "more is recorded afterwards as a repayment).", amt, got,
+		    amount < down ? "less" : "more");
 		return CQ_BAD_INPUT;
 	}
 	rc = db_admin_decision_claim(db, "corp_application", id,
@@ -646,76 +652,6 @@ fail:
 	db_corp_app_cleanup(&a);
 	db_rollback(db);
 	return CQ_ERROR;
-}
-
-/* See company.h. */
-enum cq_result
-corp_record_repayment(struct db *db, int64_t admin_id, int64_t id, int seq,
-    int64_t amount, const char *ref, const char *key, int64_t now,
-    char *msg, size_t msgsz)
-{
-	struct db_corp_app	 a;
-	enum plan_result	 pr;
-	int			 rc;
-
-	msg[0] = '\0';
-	if (amount <= 0 || ref == NULL || ref[0] == '\0' || key == NULL ||
-	    key[0] == '\0') {
-		snprintf(msg, msgsz, "Enter the amount received and the bank "
-		    "transfer's reference.");
-		return CQ_BAD_INPUT;
-	}
-	if ((rc = db_corp_app_get(db, id, 0, &a)) != 1) {
-		db_corp_app_cleanup(&a);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
-	}
-	if (strcmp(a.status, "in_effect") != 0 || a.plan_id <= 0) {
-		db_corp_app_cleanup(&a);
-		snprintf(msg, msgsz, "The agreement is not in effect: no "
-		    "repayment is due yet.");
-		return CQ_NOT_ALLOWED;
-	}
-	if (seq <= 0) {
-		struct plan_view v;
-
-		/* The first unpaid installment (overdue ones come first). */
-		memset(&v, 0, sizeof(v));
-		pr = plan_load_id(db, a.plan_id, now, &v);
-		seq = v.next_seq;
-		plan_view_cleanup(&v);
-		if (pr != PLAN_OK) {
-			db_corp_app_cleanup(&a);
-			return pr == PLAN_NOT_FOUND ? CQ_NOT_FOUND : CQ_ERROR;
-		}
-		if (seq <= 0) {
-			db_corp_app_cleanup(&a);
-			snprintf(msg, msgsz, "Every installment is paid.");
-			return CQ_NOT_ALLOWED;
-		}
-	}
-	/* INST-P3: corporate repayments are transfers an admin records. */
-	pr = plan_record_payment(db, a.plan_id, seq, amount, "transfer", ref,
-	    OF_ADMIN, admin_id, key, now);
-	db_corp_app_cleanup(&a);
-	switch (pr) {
-	case PLAN_OK:
-		snprintf(msg, msgsz, "Repayment recorded.");
-		return CQ_OK;
-	case PLAN_REPLAY:
-		snprintf(msg, msgsz, "This repayment was already recorded.");
-		return CQ_OK;
-	case PLAN_NOT_FOUND:
-		return CQ_NOT_FOUND;
-	case PLAN_BAD_INPUT:
-		snprintf(msg, msgsz, "The plan refused the amount or the "
-		    "installment number.");
-		return CQ_BAD_INPUT;
-	case PLAN_NOT_ALLOWED:
-		snprintf(msg, msgsz, "The plan does not take this payment now.");
-		return CQ_NOT_ALLOWED;
-	default:
-		return CQ_ERROR;
-	}
 }
 
 /* See company.h. */
