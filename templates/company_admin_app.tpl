@@ -5,7 +5,7 @@
 {{#NOTICE}}<p class="flash" role="status" id="app-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="app-error">{{MSG}}</p>{{/ERROR}}
 <dl class="amounts">
-	<dt>Status</dt><dd id="app-status" data-status="{{STATUS}}">{{STATUS}}</dd>
+	<dt>Status</dt><dd id="app-status" data-status="{{STATUS_CODE}}">{{STATUS}}</dd>
 	<dt>Company</dt><dd><a href="/admin/companies/{{COMPANY_ID}}">{{COMPANY}}</a> · qualification {{QUAL}} until {{QUAL_EXPIRES}} · completed in {{WINDOW}} days {{COMPLETED}} (INST-03, INST-04)</dd>
 	<dt>Order</dt><dd><a href="/admin/orders/{{ORDER_ID}}">#{{ORDER_ID}}</a> · <span id="order-status">{{ORDER_STATUS}}</span> · {{AMOUNT}}</dd>
 	<dt>Term</dt><dd>{{TERM}} months</dd>

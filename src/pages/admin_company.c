@@ -25,6 +25,7 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/plans.h"
 #include "view/view.h"
@@ -387,7 +388,8 @@ page_admin_corp_queue(struct ctx *c)
 		    a[i].term);
 		money_set(&m, a[i].amount_due_minor, a[i].currency);
 		money_display(&m, r->cells[3], sizeof(r->cells[3]));
-		snprintf(r->cells[4], sizeof(r->cells[4]), "%s", a[i].status);
+		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
+		    corp_app_status_words(a[i].status));
 	}
 	db_corp_app_list_free(a, n);
 	rc = admin_queue_render(c, &l);
@@ -515,8 +517,10 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	money_display(&total, buf, sizeof(buf));
 	view_set(d, "COMPLETED", buf);
 	view_set_int(d, "WINDOW", (long long)window);
-	view_set(d, "STATUS", a.status);
-	view_set(d, "ORDER_STATUS", a.order_status);
+	view_set(d, "STATUS_CODE", a.status);
+	view_set(d, "STATUS", corp_app_status_words(a.status));
+	page_status_label(a.order_status, buf, sizeof(buf));
+	view_set(d, "ORDER_STATUS", buf);
 	view_set_int(d, "TERM", a.term);
 	view_set(d, "DUE", a.review_due);
 	admin_fmt_time(a.submitted_at, when, sizeof(when));

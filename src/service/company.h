@@ -159,6 +159,11 @@ int64_t	corp_down_payment(int64_t amount, int64_t percent);
  * (already applied, wrong state), CQ_ERROR. */
 enum cq_result corp_apply(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz);
+/* corp_apply() inside the caller's transaction (checkout places the order
+ * and applies in one): the caller rolls back on anything but CQ_OK. */
+enum cq_result corp_apply_tx(struct db *, int64_t company_id,
+	    int64_t user_id, int64_t order_id, int term, int64_t now,
+	    char *msg, size_t msgsz);
 
 /* admin_id decides application id. Approve: the plan (plans.h, OFFERED,
  * principal = amount - down payment), the agreement text (version, every

@@ -202,7 +202,7 @@ qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
 
 /* See company.h. */
 enum cq_result
-corp_apply(struct db *db, int64_t company_id, int64_t user_id,
+corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
     int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_order	 o;
@@ -234,11 +234,8 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 		    "months.");
 		return CQ_BAD_INPUT;
 	}
-	if (db_begin(db) == -1)
-		return CQ_ERROR;
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 0) {
 		db_corp_app_cleanup(&a);
-		db_rollback(db);
 		if (rc == -1)
 			return CQ_ERROR;
 		snprintf(msg, msgsz, "The application of order #%lld was "
@@ -249,13 +246,11 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 	/* C-04: the review is due in 1-3 business days from the
 	 * application; the date is stored on it and on the order. */
 	if (company_business_days(db, now, CORP_REVIEW_BUSINESS_DAYS, due,
-	    sizeof(due)) == -1)
-		goto fail;
-	if ((id = db_corp_app_insert(db, order_id, company_id, user_id, term,
-	    due, now)) <= 0)
-		goto fail;
-	if ((rc = db_corp_order_set_term(db, order_id, term, due)) != 1)
-		goto fail;
+	    sizeof(due)) == -1 ||
+	    (id = db_corp_app_insert(db, order_id, company_id, user_id, term,
+	    due, now)) <= 0 ||
+	    db_corp_order_set_term(db, order_id, term, due) != 1)
+		return CQ_ERROR;
 	snprintf(why, sizeof(why), "INST-CORP application for order #%lld, "
 	    "%d months", (long long)order_id, term);
 	snprintf(body, sizeof(body), "The corporate installment application "
@@ -266,15 +261,28 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 	    "submitted", why, now) == -1 ||
 	    db_message_insert(db, 0, company_id, "Corporate installment "
 	    "application submitted", body, now) == -1)
-		goto fail;
-	if (db_commit(db) == -1)
 		return CQ_ERROR;
 	snprintf(msg, msgsz, "Application submitted. The review is due by %s.",
 	    due);
 	return CQ_OK;
-fail:
-	db_rollback(db);
-	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+corp_apply(struct db *db, int64_t company_id, int64_t user_id,
+    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
+{
+	enum cq_result r;
+
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	r = corp_apply_tx(db, company_id, user_id, order_id, term, now, msg,
+	    msgsz);
+	if (r != CQ_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db) == -1 ? CQ_ERROR : CQ_OK;
 }
 
 /* "already decided" message of application id's step into msg. */
