@@ -20,6 +20,7 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/corp_transfer.h"
+#include "service/ledger.h"
 #include "service/plans.h"
 
 /* See corp_transfer.h. */
@@ -235,6 +236,94 @@ still_due(const struct plan_view *v, int *open)
 	return due;
 }
 
+/* Inside the transaction: transfer x (allocated + excess) on the ledger
+ * (LK_TRANSFER): platform:cash debited, the company's receivable credited
+ * with what paid installments, its credit with the excess. 0 or -1. */
+static int
+post_transfer(struct db *db, const struct db_corp_xfer *x, int64_t order_id)
+{
+	struct ledger_entry	e;
+	char			key[64], recv[LEDGER_ACCT_MAX];
+	char			cred[LEDGER_ACCT_MAX], memo[128];
+
+	memset(&e, 0, sizeof(e));
+	snprintf(key, sizeof(key), "corp-xfer-%lld", (long long)x->id);
+	snprintf(memo, sizeof(memo), "bank transfer %.64s", x->reference);
+	e.kind = LK_TRANSFER;
+	e.key = key;
+	e.currency = x->currency;
+	e.order_id = order_id;
+	e.plan_id = x->plan_id;
+	e.ref_type = "corp_transfer";
+	e.ref_id = x->id;
+	e.memo = memo;
+	e.at = x->created_at;
+	e.moves[0].debit = LEDGER_PLATFORM_CASH;
+	e.moves[0].credit = ledger_acct_company_receivable(recv, sizeof(recv),
+	    x->company_id);
+	e.moves[0].amount = x->allocated;
+	e.moves[1].debit = LEDGER_PLATFORM_CASH;
+	e.moves[1].credit = ledger_acct_company_credit(cred, sizeof(cred),
+	    x->company_id);
+	e.moves[1].amount = x->excess;
+	e.nmoves = 2;
+	return ledger_post(db, &e) == 0 ? 0 : -1;
+}
+
+/* See corp_transfer.h. */
+int
+corp_ledger_effect(struct db *db, const struct db_corp_app *a, int64_t down,
+    const char *ref, int64_t now)
+{
+	struct plan_view	v;
+	struct ledger_entry	e;
+	char			key[64], recv[LEDGER_ACCT_MAX];
+	char			fees[LEDGER_ACCT_MAX], memo[128];
+	int64_t			fee = 0;
+	size_t			i;
+	int			rc;
+
+	if (plan_load_id(db, a->plan_id, now, &v) != PLAN_OK) {
+		plan_view_cleanup(&v);
+		return -1;
+	}
+	for (i = 0; i < v.ninst; i++)
+		fee += v.inst[i].fee;
+	memset(&e, 0, sizeof(e));
+	snprintf(key, sizeof(key), "corp%lld-start", (long long)a->id);
+	e.kind = LK_PLAN_START;
+	e.key = key;
+	e.currency = a->currency;
+	e.order_id = a->order_id;
+	e.plan_id = a->plan_id;
+	e.ref_type = "corp_application";
+	e.ref_id = a->id;
+	e.memo = "INST-CORP agreement in effect";
+	e.at = now;
+	e.moves[0].debit = ledger_acct_company_receivable(recv, sizeof(recv),
+	    a->company_id);
+	e.moves[0].credit = LEDGER_MERCHANT_PAYABLE;
+	e.moves[0].amount = a->amount_due_minor;
+	e.moves[1].debit = recv;
+	e.moves[1].credit = ledger_acct_partner_fees(fees, sizeof(fees),
+	    v.p.institution_id);
+	e.moves[1].amount = fee;
+	e.nmoves = 2;
+	plan_view_cleanup(&v);
+	if ((rc = ledger_post(db, &e)) != 0)
+		return -1;
+	snprintf(key, sizeof(key), "corp%lld-down", (long long)a->id);
+	snprintf(memo, sizeof(memo), "INST-CORP down payment, bank transfer "
+	    "%.64s", ref);
+	e.kind = LK_DOWN_PAYMENT;
+	e.memo = memo;
+	e.moves[0].debit = LEDGER_PLATFORM_CASH;
+	e.moves[0].credit = recv;
+	e.moves[0].amount = down;
+	e.nmoves = 1;
+	return ledger_post(db, &e) == 0 ? 0 : -1;
+}
+
 /* Inside the transaction: the rows, events and message of transfer x
  * allocated as res on plan v; closes the plan when nothing is left. */
 static int
@@ -263,6 +352,7 @@ write_transfer(struct db *db, struct db_corp_xfer *x,
 	    "(%s)", x->reference, show(x->amount, x->currency, a, sizeof(a)));
 	if (db_plan_pay_insert(db, v->p.id, "admin", 0, x->amount,
 	    x->currency, 1, "transfer", x->reference, "", idem, now) <= 0 ||
+	    post_transfer(db, x, v->p.order_id) == -1 ||
 	    audit_event_detail(db, "plan", v->p.id, x->recorded_by > 0 ?
 	    OF_ADMIN : OF_SYSTEM, x->recorded_by, NULL, NULL, why, msg,
 	    now) == -1)

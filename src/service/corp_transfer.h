@@ -91,6 +91,18 @@ enum cq_result corp_record_transfer(struct db *, int64_t admin_id,
 	    const char *key, int64_t now, struct corp_transfer_result *res,
 	    char *msg, size_t msgsz);
 
+/* Inside the caller's transaction, when the down payment of application
+ * *a (plan started) is recorded: the plan's start on the ledger
+ * (LK_PLAN_START: company:<id>:receivable debited with the order's amount
+ * and the plan's fees; merchant:payable and partner:<institution>:fees
+ * credited) and the down payment received (LK_DOWN_PAYMENT: platform:cash
+ * debited, company:<id>:receivable credited with down), keyed
+ * "corp<application>-start" / "-down". 0, or -1 (also a key posted with
+ * other lines). */
+struct db_corp_app;
+int	corp_ledger_effect(struct db *, const struct db_corp_app *a,
+	    int64_t down, const char *ref, int64_t now);
+
 /* The one-line summary of r ("USD 200.00: installment 1 USD 178.26
  * (paid), installment 2 USD 21.74 (USD 156.52 remains); credit USD 0.00")
  * into out. */

@@ -39,6 +39,7 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/company.h"
+#include "service/corp_transfer.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
 
@@ -625,7 +626,8 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		goto fail;
 	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
 	    "bank transfer %s", amt, ref);
-	if (orderflow_transition(db, a.order_id, "awaiting_confirmation",
+	if (corp_ledger_effect(db, &a, amount, ref, now) == -1 ||
+	    orderflow_transition(db, a.order_id, "awaiting_confirmation",
 	    "paid_installment", OF_ADMIN, admin_id, why, now) != OF_OK ||
 	    orderflow_transition(db, a.order_id, "paid_installment",
 	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
