@@ -75,3 +75,11 @@ tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+check_PROGRAMS += tests/integration/test_corporate_road
+tests_integration_test_corporate_road_SOURCES = \
+	tests/integration/test_corporate_road.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_corporate_road_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_corporate_road_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
