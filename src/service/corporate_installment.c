@@ -113,6 +113,7 @@ corp_agreement_text(const char *company, int64_t order_id,
 	enum plan_fee_mode	 mode;
 	char			 a[MONEY_STR_MAX], b[MONEY_STR_MAX];
 	char			 c[MONEY_STR_MAX], d[MONEY_STR_MAX], apr[16];
+	char			 ref[40];
 	char			 err[128];
 	int32_t			 bp;
 	int			 i;
@@ -159,8 +160,12 @@ corp_agreement_text(const char *company, int64_t order_id,
 	buf_printf(out, "7. Due dates (INST-M4): the same day of each month "
 	    "following the day the agreement takes effect, clamped to the "
 	    "month's last day.\n");
-	buf_printf(out, "8. Repayment (INST-P3): by bank transfer quoting the "
-	    "order number; the mall records each transfer received.\n");
+	corp_payment_reference(order_id, ref, sizeof(ref));
+	buf_printf(out, "8. Repayment (INST-P3): by bank transfer to the "
+	    "mall's account quoting the reference %s; the mall records each "
+	    "transfer received and applies it to the oldest installments "
+	    "first, any excess held as the Company's credit (refundable).\n",
+	    ref);
 	buf_printf(out, "9. Late fee (INST-F1): %s%% of the overdue amount "
 	    "per calendar day from the day after the due date until paid. "
 	    "Overdue more than 30 days (INST-F2): the Company's installment "

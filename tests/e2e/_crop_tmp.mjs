@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+const [file, y, h, out, w] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: Number(w || 390), height: Number(h) } });
+const data = fs.readFileSync(file).toString('base64');
+await p.setContent(`<body style="margin:0;overflow:hidden"><img src="data:image/png;base64,${data}" style="display:block;margin-top:-${y}px"></body>`);
+await p.waitForTimeout(300);
+await p.screenshot({ path: out });
+await b.close();
