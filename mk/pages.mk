@@ -67,7 +67,8 @@ tests_integration_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_
 
 # corporate (issue 7): company account, documents, corporate installment,
 # their admin pages
-libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c
+libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c \
+	src/pages/admin_company.h src/pages/admin_corp_app.c
 check_PROGRAMS += tests/integration/test_corporate
 tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
 	tests/integration/shop.c tests/integration/shop.h \
