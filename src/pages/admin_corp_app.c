@@ -256,9 +256,10 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	money_str(&m, buf, sizeof(buf));
 	view_set(d, "DOWN_PLAIN", buf);
 	view_set(d, "CUR", a.currency);
-	if (admin_co_day_end(a.review_due) < c->now && strcmp(a.status, "submitted") ==
-	    0) {
-		aq_age(c->now, admin_co_day_end(a.review_due), when, sizeof(when));
+	if (admin_co_day_end(a.review_due) < c->now &&
+	    strcmp(a.status, "submitted") == 0) {
+		aq_age(c->now, admin_co_day_end(a.review_due), when,
+		    sizeof(when));
 		view_set(view_add(d, "LATE"), "BY", when);
 	}
 	if (a.decided_at > 0) {

@@ -103,6 +103,20 @@ struct db_corp_app;
 int	corp_ledger_effect(struct db *, const struct db_corp_app *a,
 	    int64_t down, const char *ref, int64_t now);
 
+/* One line of the mall's bank statement (mallpayctl corp-statement):
+ * amount (minor units) in currency credited with the payer's reference
+ * text ref (it quotes "MP-CORP-<order id>") and the bank's own
+ * transaction id bank_ref. Matched to the order's corporate application:
+ * signed -> the down payment (corp_record_down_payment(), checked against
+ * the agreement's figure); in effect -> a transfer (corp_record_transfer(),
+ * key "stmt-<bank_ref>"). The same line again changes nothing (CQ_OK, msg
+ * says so). Returns CQ_OK, CQ_NOT_FOUND (no reference, no such
+ * application), CQ_BAD_INPUT, CQ_NOT_ALLOWED (not signed nor in effect),
+ * CQ_CONFLICT, CQ_ERROR, msg saying what was done or why not. */
+enum cq_result corp_statement_line(struct db *, const char *ref,
+	    int64_t amount, const char *currency, const char *bank_ref,
+	    int64_t now, char *msg, size_t msgsz);
+
 /* The one-line summary of r ("USD 200.00: installment 1 USD 178.26
  * (paid), installment 2 USD 21.74 (USD 156.52 remains); credit USD 0.00")
  * into out. */

@@ -39,6 +39,7 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/company.h"
+#include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
@@ -561,6 +562,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	int64_t			 at, percent, down;
 	mp_date			 td;
 	enum plan_result	 pr;
+	enum of_actor		 actor = admin_id > 0 ? OF_ADMIN : OF_SYSTEM;
 	int			 rc;
 
 	msg[0] = '\0';
@@ -582,7 +584,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		snprintf(msg, msgsz, strcmp(a.status, "approved") == 0 ?
 		    "The agreement of application #%lld is not signed yet." :
 		    "Application #%lld is %s: no down payment to record.",
-		    (long long)id, a.status);
+		    (long long)id, corp_app_status_words(a.status));
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		return CQ_NOT_ALLOWED;
@@ -612,9 +614,11 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		    amount < down ? "less" : "more");
 		return CQ_BAD_INPUT;
 	}
-	rc = db_admin_decision_claim(db, "corp_application", id,
-	    "down_payment", "recorded", admin_id, now, by, sizeof(by),
-	    decision, &at);
+	/* An admin claims the recording; a statement line (admin_id 0) is
+	 * one by its reference, and the status under the lock decides. */
+	rc = admin_id <= 0 ? 0 : db_admin_decision_claim(db,
+	    "corp_application", id, "down_payment", "recorded", admin_id, now,
+	    by, sizeof(by), decision, &at);
 	if (rc == 1) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
@@ -626,14 +630,14 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	if (rc == -1)
 		goto fail;
 	/* The plan starts today: due dates from the effective date. */
-	if (plan_start(db, a.plan_id, td, OF_ADMIN, admin_id, now) == -1 ||
+	if (plan_start(db, a.plan_id, td, actor, admin_id, now) == -1 ||
 	    db_corp_app_effect(db, id, amount, ref, admin_id, now) != 1)
 		goto fail;
 	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
 	    "bank transfer %s", amt, ref);
 	if (corp_ledger_effect(db, &a, amount, ref, now) == -1 ||
 	    orderflow_transition(db, a.order_id, "awaiting_confirmation",
-	    "paid_installment", OF_ADMIN, admin_id, why, now) != OF_OK ||
+	    "paid_installment", actor, admin_id, why, now) != OF_OK ||
 	    orderflow_transition(db, a.order_id, "paid_installment",
 	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
 	    "and down payment received", now) != OF_OK)
@@ -642,7 +646,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	    "was received: the installment agreement is in effect and the "
 	    "order is ready to ship. The repayment schedule is on the "
 	    "order.", amt, (long long)a.order_id);
-	if (audit_event(db, "application", id, OF_ADMIN, admin_id, "signed",
+	if (audit_event(db, "application", id, actor, admin_id, "signed",
 	    "in_effect", why, now) == -1 ||
 	    db_message_insert(db, 0, a.company_id, "Installment agreement in "
 	    "effect", body, now) == -1)
@@ -655,7 +659,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	 * its own transaction, after the agreement is in effect. */
 	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
 	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,
-	    OF_ADMIN, admin_id, key, now);
+	    actor, admin_id, key, now);
 	if (pr != PLAN_OK && pr != PLAN_REPLAY)
 		log_warn("corporate: down payment of application %lld not in "
 		    "the plan's ledger (%d)", (long long)id, (int)pr);

@@ -657,6 +657,70 @@ test_INST_P3_transfer_key_reused_409(void **state)
 	client_free(admin);
 }
 
+/* Write a statement file of k's down payment and first repayment (and,
+ * when stray, a line quoting no such order) into path (64 bytes). */
+static void
+statement_file(const struct corp *k, int stray, char *path)
+{
+	FILE	*fp;
+	int	 fd;
+
+	snprintf(path, 64, "/tmp/corp-statement-XXXXXX");
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_non_null(fp = fdopen(fd, "w"));
+	fprintf(fp, "# date,amount,currency,reference,bank id\n"
+	    "2026-12-03,437.40,USD,Acme down MP-CORP-%lld,HBB-%lld-1\n"
+	    "2026-12-04,348.36,USD,MP-CORP-%lld installment 1,HBB-%lld-2\n",
+	    (long long)k->order_id, (long long)k->order_id,
+	    (long long)k->order_id, (long long)k->order_id);
+	if (stray)
+		fprintf(fp, "2026-12-04,10.00,USD,MP-CORP-999999999,HBB-X\n");
+	fclose(fp);
+}
+
+/* INST-CORP, INST-P3: a bank statement line quoting the order's reference
+ * records the down payment (checked against the agreement: the agreement
+ * takes effect) and then a repayment; importing the statement again
+ * changes nothing; a line quoting no application is reported and fails
+ * the command. */
+static void
+test_INST_CORP_bank_statement_lines(void **state)
+{
+	struct client	*admin = shop_signin(ADMIN);
+	struct corp	 k;
+	struct buf	 out;
+	char		 path[64], args[128], st[33];
+
+	(void)state;
+	buf_init(&out);
+	place("roadstmt", &k);
+	approve_and_sign(admin, &k);
+	statement_file(&k, 0, path);
+	snprintf(args, sizeof(args), "corp-statement %s", path);
+	assert_int_equal(mallpayctl_run(&out, args), 0);
+	query(T_APP, k.order_id, -1, NULL, 0, st, sizeof(st));
+	assert_string_equal(st, "in_effect");
+	query(T_ORDER_STATUS, k.order_id, -1, NULL, 0, st, sizeof(st));
+	assert_string_equal(st, "pending_shipment");
+	query(T_INST_PAID, k.order_id, 1, NULL, 1, st, sizeof(st));
+	assert_string_equal(st, "paid");
+	assert_int_equal(mallpayctl_run(&out, args), 0);
+	assert_int_equal(query(T_XFER_COUNT, k.order_id, -1, NULL, 0, NULL,
+	    0), 1);
+	unlink(path);
+	statement_file(&k, 1, path);
+	snprintf(args, sizeof(args), "corp-statement %s", path);
+	assert_int_equal(mallpayctl_run(&out, args), 1);
+	assert_non_null(strstr(buf_str(&out), "has no corporate application"));
+	assert_int_equal(query(T_XFER_COUNT, k.order_id, -1, NULL, 0, NULL,
+	    0), 1);
+	unlink(path);
+	assert_int_equal(mallpayctl_check(), 0);
+	buf_cleanup(&out);
+	client_free(k.cl);
+	client_free(admin);
+}
+
 /* One racer: POST body to path as cl after the barrier. */
 struct racer {
 	struct client		*cl;
@@ -773,6 +837,7 @@ main(void)
 		cmocka_unit_test(test_INST_CORP_words_not_codes),
 		cmocka_unit_test(test_INST_P3_transfer_allocation),
 		cmocka_unit_test(test_INST_P3_transfer_key_reused_409),
+		cmocka_unit_test(test_INST_CORP_bank_statement_lines),
 		cmocka_unit_test(test_INST_P3_transfers_race),
 	};
 	int rc;
