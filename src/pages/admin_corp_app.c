@@ -14,9 +14,6 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/admin.h"
-#include "db/company.h"
-#include "db/corp_transfer.h"
 #include "http/ctx.h"
 #include "pages/admin_company.h"
 #include "pages/admin_queue.h"
@@ -153,8 +150,7 @@ set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
 	plan_view_cleanup(&v);
 	money_set(&m, due, cur);
 	view_set(s, "STILL_DUE", money_display(&m, buf, sizeof(buf)));
-	if (db_corp_xfer_list(c->db, plan_id, &x, &nx) == -1 ||
-	    db_corp_alloc_list(c->db, plan_id, &al, &na) == -1)
+	if (corp_transfers_of(c->db, plan_id, &x, &nx, &al, &na) == -1)
 		nx = 0;
 	if (nx > 0)
 		view_show(s, "HAS_TRANSFERS");

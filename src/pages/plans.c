@@ -26,7 +26,6 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/company.h"
 #include "db/order.h"
 #include "db/plan.h"
 #include "http/ctx.h"
@@ -36,6 +35,7 @@
 #include "rules/plan.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
+#include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/plans.h"
 #include "view/view.h"
@@ -207,13 +207,9 @@ to_order(struct ctx *c, int64_t id, const char *suffix)
 static int
 corp_refusal(struct ctx *c, int64_t id)
 {
-	struct db_corp_order	o;
-
 	/* Another's order stays "not found" (the caller answers 404). */
-	if (id <= 0 || db_corp_order_get(c->db, id, &o) != 1 ||
-	    strcmp(o.method, "installment_corporate") != 0 ||
-	    (o.user_id != c->user.user_id && (c->user.company_id <= 0 ||
-	    o.company_id != c->user.company_id)))
+	if (!corp_order_is_members(c->db, id, c->user.user_id,
+	    c->user.company_id))
 		return 0;
 	return page_error(c, 409, "This order is a corporate installment: "
 	    "its down payment and repayments are bank transfers to the "

@@ -34,6 +34,20 @@ corp_app_status_words(const char *s)
 }
 
 /* See corp_road.h. */
+int
+corp_order_is_members(struct db *db, int64_t order_id, int64_t user_id,
+    int64_t company_id)
+{
+	struct db_corp_order o;
+
+	if (order_id <= 0 || db_corp_order_get(db, order_id, &o) != 1 ||
+	    strcmp(o.method, "installment_corporate") != 0)
+		return 0;
+	return o.user_id == user_id || (company_id > 0 &&
+	    o.company_id == company_id);
+}
+
+/* See corp_road.h. */
 void
 corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 {

@@ -18,6 +18,11 @@ struct order_action;
  * ("Waiting for review", "In effect", ...); s itself when unknown. */
 const char *corp_app_status_words(const char *s);
 
+/* 1 when order_id is a corporate installment's order of user_id or of
+ * company_id (> 0), else 0 (also on a database error). */
+int	corp_order_is_members(struct db *, int64_t order_id, int64_t user_id,
+	    int64_t company_id);
+
 /* Refine *a (order_next_action()'s answer) for corporate order
  * order_id by its application: sign the agreement, then transfer the
  * down payment (payee account and reference), then the schedule. *a

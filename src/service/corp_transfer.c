@@ -56,6 +56,24 @@ corp_payee_get(struct db *db, struct corp_payee *out)
 	return 0;
 }
 
+/* See corp_transfer.h. */
+int
+corp_transfers_of(struct db *db, int64_t plan_id, struct db_corp_xfer **x,
+    size_t *nx, struct db_corp_alloc **al, size_t *na)
+{
+	*al = NULL;
+	*na = 0;
+	if (db_corp_xfer_list(db, plan_id, x, nx) == -1)
+		return -1;
+	if (db_corp_alloc_list(db, plan_id, al, na) == -1) {
+		free(*x);
+		*x = NULL;
+		*nx = 0;
+		return -1;
+	}
+	return 0;
+}
+
 /* amount of currency cur as "USD 1,234.50" into out. */
 static const char *
 show(int64_t amount, const char *cur, char *out, size_t outsz)

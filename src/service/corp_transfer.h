@@ -35,6 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/corp_transfer.h"
 #include "service/company.h"
 
 struct db;
@@ -116,6 +117,12 @@ int	corp_ledger_effect(struct db *, const struct db_corp_app *a,
 enum cq_result corp_statement_line(struct db *, const char *ref,
 	    int64_t amount, const char *currency, const char *bank_ref,
 	    int64_t now, char *msg, size_t msgsz);
+
+/* The transfers recorded on plan_id, oldest first, into *x (free()), and
+ * their allocation lines into *al (free()). 0 or -1 (nothing to free). */
+int	corp_transfers_of(struct db *, int64_t plan_id,
+	    struct db_corp_xfer **x, size_t *nx, struct db_corp_alloc **al,
+	    size_t *na);
 
 /* The one-line summary of r ("USD 200.00: installment 1 USD 178.26
  * (paid), installment 2 USD 21.74 (USD 156.52 remains); credit USD 0.00")
