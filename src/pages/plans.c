@@ -33,10 +33,10 @@
 #include "pages/render.h"
 #include "rules/apr.h"
 #include "rules/plan.h"
-#include "service/orders.h"
-#include "service/partner_auth.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
+#include "service/orders.h"
+#include "service/partner_auth.h"
 #include "service/plans.h"
 #include "view/view.h"
 
@@ -725,6 +725,20 @@ set_corp_transfer(struct ctx *c, struct view_dict *d,
 	set_amt(s, "NOW_DUE", now_due, v->p.currency);
 }
 
+/* Installment it, due and paid in part (a corporate transfer), into its
+ * row s: what was paid and what remains (section PART). */
+static void
+set_part_paid(struct view_dict *s, const struct db_plan_inst *it,
+    const char *cur)
+{
+	struct view_dict *pt = view_add(s, "PART");
+
+	view_set(s, "STATE", it->overdue ? "overdue" : "due");
+	set_amt(pt, "PAID", it->paid_minor, cur);
+	set_amt(pt, "LEFT", it->principal + it->fee + it->late_fee -
+	    it->paid_minor, cur);
+}
+
 /* The schedule rows, totals and actions of v into d. */
 static void
 set_schedule(struct ctx *c, struct view_dict *d, const struct plan_view *v,
@@ -766,14 +780,8 @@ set_schedule(struct ctx *c, struct view_dict *d, const struct plan_view *v,
 			set_amt(s, "PAID", it->paid_minor, cur);
 		} else if (strcmp(it->status, "waived") == 0)
 			view_set(s, "STATE", "cancelled");
-		else if (it->paid_minor > 0 && v->p.status == PLAN_ST_ACTIVE) {
-			struct view_dict *pt = view_add(s, "PART");
-
-			view_set(s, "STATE", it->overdue ? "overdue" : "due");
-			set_amt(pt, "PAID", it->paid_minor, cur);
-			set_amt(pt, "LEFT", it->principal + it->fee +
-			    it->late_fee - it->paid_minor, cur);
-		}
+		else if (it->paid_minor > 0 && v->p.status == PLAN_ST_ACTIVE)
+			set_part_paid(s, it, cur);
 		else if (v->p.status != PLAN_ST_ACTIVE)
 			view_set(s, "STATE", "not due");
 		else if (it->overdue) {

@@ -107,6 +107,10 @@ async function run() {
       }
       await m.goto(`${base}/checkout?country=MY`);
       const row = m.locator(`tr.plan[data-plan="${plan}"]`);
+      if (await row.count() === 0) {
+        const block = m.locator('#method-installment_corporate-mallpay-corporate');
+        throw new Error(`no corporate plan offered: ${await block.count() ? await block.innerText() : 'no block'}`);
+      }
       check((await row.locator('.corp-down').innerText()).trim() === 'USD 437.40',
         'the plan table shows the down payment before a plan is picked');
       check((await row.locator('.corp-financed').innerText()).trim() === 'USD 1,020.60',
