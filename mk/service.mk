@@ -90,7 +90,9 @@ TESTS += tests/unit/test_remittance_voucher
 libmallpay_a_SOURCES += \
 	src/service/company.c src/service/company.h \
 	src/service/qualification.c \
-	src/service/corporate_installment.c
+	src/service/corporate_installment.c \
+	src/service/corp_transfer.c src/service/corp_transfer.h \
+	src/service/corp_road.c src/service/corp_road.h
 check_PROGRAMS += tests/unit/test_plans
 tests_unit_test_plans_SOURCES = tests/unit/test_plans.c
 tests_unit_test_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

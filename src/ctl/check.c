@@ -12,6 +12,7 @@
 #include "ctl/ctl.h"
 #include "ctl/security.h"
 #include "db/check.h"
+#include "db/corp_transfer.h"
 #include "db/db.h"
 
 struct files_ctx {
@@ -102,6 +103,10 @@ static const struct state_check {
 	{ "refunds due = refunds:payable", db_check_ledger_refunds },
 	{ "Pay After Use guarantee rows = platform:guarantee",
 	    db_check_ledger_guarantee },
+	{ "corporate down payments and transfers = the ledger",
+	  db_check_corp_ledger },
+	{ "corporate transfers = their allocations = installments paid",
+	  db_corp_xfer_check },
 };
 
 /* Run every state check, printing its violations and count. Returns the

@@ -14,6 +14,7 @@ enum stmt {
 	STMT_CHECK_PLANS,
 	STMT_CHECK_LEDGER_BALANCED,
 	STMT_CHECK_LEDGER_REFS,
+	STMT_CHECK_CORP_LEDGER,
 	STMT_CHECK_FILES,
 	STMT_CHECK_FILE_ROW,
 	STMT_CHECK_FINGERPRINT,
@@ -59,6 +60,27 @@ static const char *const stmts[STMT__MAX] = {
 	"LEFT JOIN plans p ON p.id = l.plan_id "
 	"WHERE (l.order_id IS NOT NULL AND o.id IS NULL) "
 	"OR (l.plan_id IS NOT NULL AND p.id IS NULL) ORDER BY l.id",
+	/* STMT_CHECK_CORP_LEDGER: each corporate plan whose down payment was
+	 * recorded: its down payment and transfers (amount, excess) against
+	 * the ledger's platform:cash and company credit lines. */
+	"SELECT a.id, a.plan_id, a.down_payment_minor AS down, "
+	"COALESCE((SELECT SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.plan_id = a.plan_id AND l.kind = 'down_payment' AND "
+	"l.account = 'platform:cash'), 0) AS ldown, "
+	"COALESCE((SELECT SUM(t.amount_minor) FROM corp_transfers t WHERE "
+	"t.plan_id = a.plan_id), 0) AS xfer, "
+	"COALESCE((SELECT SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.plan_id = a.plan_id AND l.kind = 'transfer' AND "
+	"l.account = 'platform:cash'), 0) AS lxfer, "
+	"COALESCE((SELECT SUM(t.excess_minor) FROM corp_transfers t WHERE "
+	"t.plan_id = a.plan_id), 0) AS excess, "
+	"COALESCE((SELECT -SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.plan_id = a.plan_id AND l.kind = 'transfer' AND "
+	"l.account LIKE 'company:%:credit'), 0) AS lexcess "
+	"FROM corp_applications a WHERE a.plan_id IS NOT NULL AND "
+	"a.effective_at IS NOT NULL "
+	"HAVING down <> ldown OR xfer <> lxfer OR excess <> lexcess "
+	"ORDER BY a.id",
 	/* STMT_CHECK_FILES */
 	"SELECT id, stored_name FROM files ORDER BY id",
 	/* STMT_CHECK_FILE_ROW */
@@ -237,6 +259,27 @@ int
 db_check_ledger_refs(struct db *db, struct buf *out)
 {
 	return run_lines(db, STMT_CHECK_LEDGER_REFS, out, ledger_ref_line, 0);
+}
+
+/* One line for a row of STMT_CHECK_CORP_LEDGER. */
+static void
+corp_ledger_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "corporate application %lld (plan %lld): down payment "
+	    "%lld, ledger %lld; transfers %lld, ledger %lld; company credit "
+	    "%lld, ledger %lld\n", (long long)dbq_col_int(q, 0),
+	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2),
+	    (long long)dbq_col_int(q, 3), (long long)dbq_col_int(q, 4),
+	    (long long)dbq_col_int(q, 5), (long long)dbq_col_int(q, 6),
+	    (long long)dbq_col_int(q, 7));
+}
+
+/* See check.h. */
+int
+db_check_corp_ledger(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_CORP_LEDGER, out, corp_ledger_line,
+	    0);
 }
 
 /* See check.h. */

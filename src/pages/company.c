@@ -22,6 +22,8 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/corp_road.h"
+#include "service/corp_transfer.h"
 #include "service/filestore.h"
 #include "view/view.h"
 
@@ -338,6 +340,29 @@ company_order(struct ctx *c, struct db_corp_order *o)
 	return 0;
 }
 
+/* The down payment's instructions (section AWAIT_DOWN of d): amount,
+ * the mall's payee account and the reference to quote. */
+static void
+set_await_down(struct ctx *c, struct view_dict *d,
+    const struct db_corp_order *o, int64_t percent)
+{
+	struct view_dict	*s = view_add(d, "AWAIT_DOWN");
+	struct corp_payee	 p;
+	struct money		 m;
+	char			 buf[64];
+
+	if (corp_payee_get(c->db, &p) == -1)
+		memset(&p, 0, sizeof(p));
+	money_set(&m, corp_down_payment(o->amount_due_minor, percent),
+	    o->currency);
+	view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
+	view_set(s, "PAYEE", p.name);
+	view_set(s, "BANK", p.bank);
+	view_set(s, "ACCOUNT", p.account);
+	corp_payment_reference(o->id, buf, sizeof(buf));
+	view_set(s, "REF", buf);
+}
+
 /* The corporate installment page of order *o with notice/error. */
 static int
 corp_page(struct ctx *c, const struct db_corp_order *o, int status,
@@ -359,7 +384,8 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
-	view_set(d, "ORDER_STATUS", o->status);
+	page_status_label(o->status, buf, sizeof(buf));
+	view_set(d, "ORDER_STATUS", buf);
 	money_set(&m, o->amount_due_minor, o->currency);
 	view_set(d, "AMOUNT", money_display(&m, buf, sizeof(buf)));
 	money_set(&m, corp_down_payment(o->amount_due_minor, percent),
@@ -378,12 +404,15 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 				    o->term : 6))
 					view_show(x, "CHECKED");
 			}
-		} else
-			view_set(view_add(d, "NO_APP"), "STATUS", o->status);
+		} else {
+			page_status_label(o->status, buf, sizeof(buf));
+			view_set(view_add(d, "NO_APP"), "STATUS", buf);
+		}
 	} else {
 		s = view_add(d, "APP");
 		view_set_int(s, "APP_ID", (long long)a.id);
-		view_set(s, "STATUS", a.status);
+		view_set(s, "STATUS_CODE", a.status);
+		view_set(s, "STATUS", corp_app_status_words(a.status));
 		view_set_int(s, "TERM", a.term);
 		view_set(s, "REVIEW_DUE", a.review_due);
 		admin_fmt_time(a.submitted_at, when, sizeof(when));
@@ -413,7 +442,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 				view_set(y, "ADDR", a.signer_addr);
 			}
 			if (strcmp(a.status, "signed") == 0)
-				view_show(x, "AWAIT_DOWN");
+				set_await_down(c, x, o, percent);
 			if (a.effective_at > 0) {
 				struct view_dict *y = view_add(x, "EFFECT");
 

@@ -17,6 +17,7 @@
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "rules/rfcode.h"
+#include "service/corp_road.h"
 #include "service/orders.h"
 #include "view/view.h"
 
@@ -72,6 +73,13 @@ status_label(const char *s, char *out, size_t outsz)
 	out[i] = '\0';
 	if (out[0] >= 'a' && out[0] <= 'z')
 		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* See pages.h. */
+void
+page_status_label(const char *s, char *out, size_t outsz)
+{
+	status_label(s, out, outsz);
 }
 
 /* The notice of a ?msg= code. */
@@ -137,6 +145,9 @@ page_orders(struct ctx *c)
 				    money_display(&rows[i].deferred, buf,
 				    sizeof(buf)));
 			order_next_action(rows[i].method, rows[i].status, &a);
+			if (strcmp(rows[i].method, "installment_corporate")
+			    == 0)
+				corp_next_action(c->db, rows[i].id, &a);
 			view_set(o, "ACTION", a.label);
 			view_setf(o, "ACTION_HREF", a.path_fmt,
 			    (long long)rows[i].id);
@@ -268,6 +279,8 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 		view_set(e, "REASON", v->events[i].reason);
 	}
 	order_next_action(o->method, o->status, &a);
+	if (strcmp(o->method, "installment_corporate") == 0)
+		corp_next_action(c->db, o->id, &a);
 	if (a.next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a.next);
 	if (strcmp(a.path_fmt, "/orders/%lld") != 0 &&

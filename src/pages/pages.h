@@ -158,6 +158,10 @@ extern const struct field_spec page_admin_ship_fields[];
 
 /* installments (issue 6): pages/plans.c */
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
+/* An order status code in words ("pending_shipment" -> "Pending
+ * shipment", "paid_installment" -> "Paid (Installment)") into out
+ * (pages/orders.c). */
+void	page_status_label(const char *s, char *out, size_t outsz);
 int	page_plan_card(struct ctx *);		/* GET /orders/:id/card */
 int	page_plan_card_post(struct ctx *);	/* POST /orders/:id/card */
 int	page_plan_apply(struct ctx *);		/* GET /orders/:id/apply */

@@ -133,6 +133,24 @@ token_seal(const struct config *cfg, const char *token, unsigned char *out,
 	return 0;
 }
 
+/* INST-P3, INST-CORP: 1 when order_id is a corporate installment's (its
+ * down payment and repayments are bank transfers an admin records, never
+ * a shopper's payment), with the reason; else 0. */
+static int
+corporate_refused(struct db *db, int64_t order_id, char *reason,
+    size_t reasonsz)
+{
+	struct db_order o;
+
+	if (db_order_get(db, 0, order_id, &o) != 1 ||
+	    strcmp(o.method, "installment_corporate") != 0)
+		return 0;
+	seterr(reason, reasonsz, "A corporate installment is paid by bank "
+	    "transfer to the mall's account, recorded by an admin; nothing "
+	    "was charged.");
+	return 1;
+}
+
 /* See plans.h. */
 int
 plan_card_token(struct db *db, const struct config *cfg, int64_t plan_id,
@@ -433,11 +451,14 @@ view_compute(struct plan_view *v)
 			it->days_late = plan_late_days(it->due, v->today);
 			it->overdue = it->days_late > 0;
 			v->overdue += it->overdue;
-			v->remaining += it->principal + it->fee + it->late_fee;
+			/* A corporate transfer may have paid part of it. */
+			v->paid_total += it->paid_minor;
+			v->remaining += it->principal + it->fee + it->late_fee -
+			    it->paid_minor;
 			if (v->next_seq == 0) {
 				v->next_seq = it->seq;
 				v->next_amount = it->principal + it->fee +
-				    it->late_fee;
+				    it->late_fee - it->paid_minor;
 			}
 		} else if (strcmp(it->status, "paid") == 0) {
 			v->paid_total += it->paid_minor;
@@ -1306,6 +1327,8 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 
 	(void)idem_key;		/* the bank key is the installment's */
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
@@ -1373,6 +1396,8 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 	int			 rc;
 
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	snprintf(params, sizeof(params), "pay|seq=%d", seq);
 	r = keyed_begin(db, user_id, order_id, idem_key, params, now, &v,
@@ -1640,6 +1665,8 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 	int			rc;
 
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	r = keyed_begin(db, user_id, order_id, idem_key, "payoff", now, &v,
 	    reason, reasonsz);
