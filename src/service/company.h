@@ -40,6 +40,7 @@ enum cq_result {
 	CQ_NOT_ALLOWED,		/* not in a state that allows it (msg) */
 	CQ_BAD_INPUT,		/* the input is wrong (msg) */
 	CQ_DECIDED,		/* already decided: "by X at T" in msg */
+	CQ_FORBIDDEN,		/* the member may not do this (msg, 403) */
 };
 
 /* Business days an admin has to review (INST-CORP: 1-3, the latest is
