@@ -332,9 +332,13 @@ page_company_documents(struct ctx *c)
 		int big = fv != NULL && fv->file != NULL &&
 		    fv->file->len > FILESTORE_MAX;
 
-		snprintf(msg, sizeof(msg), "%s: a PDF, JPEG or PNG of at most "
-		    "10 MB%s.", big ? "This file is larger than 10 MB" : bad,
-		    big ? "; reduce it or scan at a lower resolution" : "");
+		if (big)
+			snprintf(msg, sizeof(msg), "This file is too large (over "
+			    "10 MB): upload a PDF, JPEG or PNG of at most 10 MB; "
+			    "reduce it or scan it at a lower resolution.");
+		else
+			snprintf(msg, sizeof(msg), "Document: %s (a PDF, JPEG "
+			    "or PNG of at most 10 MB).", bad);
 		return upload_refused(c, big ? 413 : 400, msg);
 	}
 	if ((bad = ctx_field_err(c, "kind")) != NULL)
