@@ -36,6 +36,7 @@
 </form>
 <script src="/static/company.js" defer></script>
 {{/CAN_UPLOAD}}
+{{#NO_UPLOAD}}<p class="muted" id="no-upload">Your company's owner has not allowed you to upload documents.</p>{{/NO_UPLOAD}}
 {{#CAN_SUBMIT}}
 <form method="post" action="/company/qualification/submit" id="submit-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">

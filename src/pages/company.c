@@ -133,11 +133,16 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	struct money		 total, min;
 	char			 buf[64], when[40];
 	int64_t			 window;
+	struct member_info	 me;
 	size_t			 i, nd = 0, nm = 0, no = 0, nh = 0;
-	int			 rc, hasq;
+	int			 rc, hasq, may_upload;
 
 	if ((rc = db_company_get(c->db, c->user.company_id, 0, 0, &co)) != 1)
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
+	/* The upload form for members allowed to upload (and on a refusal
+	 * for lack of it, so that the message stands beside it). */
+	may_upload = member_role(c->db, c->user.user_id, co.id, &me) == 1 &&
+	    ((me.perms & MEMBER_UPLOAD) || status == 403);
 	if ((hasq = db_qual_latest(c->db, co.id, 0, &q)) == -1 ||
 	    (hasq == 1 && db_doc_list(c->db, q.id, &docs, &nd) == -1) ||
 	    db_qual_history(c->db, co.id, &hist, &nh) == -1 ||
@@ -181,10 +186,12 @@ account_form_page(struct ctx *c, int status, const char *notice,
 			admin_fmt_time(docs[i].created_at, when, sizeof(when));
 			view_set(x, "AT", when);
 		}
-		if (strcmp(q.status, "draft") == 0)
+		if (strcmp(q.status, "draft") == 0 && may_upload)
 			view_show(d, "CAN_SUBMIT");
 	}
-	if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
+	if (!may_upload)
+		view_show(d, "NO_UPLOAD");
+	else if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
 	    strcmp(q.status, "under_review") != 0))
 		upload_refill(view_add(d, "CAN_UPLOAD"), f);
 	for (i = 0; i < nh; i++) {

@@ -29,13 +29,23 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* One document being drawn: cairo's context and pango's, with its own
+ * font map (released with the document: nothing outlives the request,
+ * and no pango state is shared between worker threads). */
+struct doc {
+	cairo_t		*cr;
+	PangoContext	*pc;
+};
+
 /* A layout of text in font, wrapped at width points. */
 static PangoLayout *
-layout_new(cairo_t *cr, const char *font, const char *text, double width)
+layout_new(struct doc *d, const char *font, const char *text, double width)
 {
-	PangoLayout		*l = pango_cairo_create_layout(cr);
+	PangoLayout		*l;
 	PangoFontDescription	*fd = pango_font_description_from_string(font);
 
+	pango_cairo_update_context(d->cr, d->pc);
+	l = pango_layout_new(d->pc);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
@@ -47,14 +57,14 @@ layout_new(cairo_t *cr, const char *font, const char *text, double width)
 
 /* Draw text in font at (x, y); returns its height in points. */
 static double
-draw_block(cairo_t *cr, const char *font, const char *text, double x,
+draw_block(struct doc *d, const char *font, const char *text, double x,
     double y)
 {
-	PangoLayout	*l = layout_new(cr, font, text, PAGE_W - 2 * MARGIN);
+	PangoLayout	*l = layout_new(d, font, text, PAGE_W - 2 * MARGIN);
 	int		 w, h;
 
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, l);
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, l);
 	pango_layout_get_size(l, &w, &h);
 	g_object_unref(l);
 	return (double)h / PANGO_SCALE;
@@ -62,31 +72,63 @@ draw_block(cairo_t *cr, const char *font, const char *text, double x,
 
 /* The footer of page n: the hash of the signed text and the page. */
 static void
-footer(cairo_t *cr, const char *sha256, int n)
+footer(struct doc *d, const char *sha256, int n)
 {
 	char line[160];
 
 	snprintf(line, sizeof(line), "SHA-256 of the agreement text: %s  "
 	    "· page %d", sha256, n);
-	cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-	draw_block(cr, MONO_FONT, line, MARGIN, PAGE_H - MARGIN + 12);
-	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
+	draw_block(d, MONO_FONT, line, MARGIN, PAGE_H - MARGIN + 12);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
 }
 
 /* The first page's head: title, status and hash; returns its height. */
 static double
-head(cairo_t *cr, const char *title, const char *sha256, const char *status)
+head(struct doc *d, const char *title, const char *sha256,
+    const char *status)
 {
 	char	 line[200];
 	double	 y = MARGIN;
 
-	y += draw_block(cr, "Noto Sans, DejaVu Sans Bold 15", title, MARGIN,
+	y += draw_block(d, "Noto Sans, DejaVu Sans Bold 15", title, MARGIN,
 	    y) + 6;
-	y += draw_block(cr, BODY_FONT, status, MARGIN, y) + 4;
+	y += draw_block(d, BODY_FONT, status, MARGIN, y) + 4;
 	snprintf(line, sizeof(line), "SHA-256 of the agreement text (the "
 	    "bytes signed): %s", sha256);
-	y += draw_block(cr, MONO_FONT, line, MARGIN, y) + 14;
+	y += draw_block(d, MONO_FONT, line, MARGIN, y) + 14;
 	return y - MARGIN;
+}
+
+/* Draw text's lines page by page from top (the first page's head above
+ * it); returns the last page's number. */
+static int
+body(struct doc *d, const char *text, const char *sha256, double top)
+{
+	PangoLayout	*l = layout_new(d, BODY_FONT, text, PAGE_W - 2 * MARGIN);
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	PangoRectangle	 r;
+	double		 offset = 0, bottom = PAGE_H - MARGIN - FOOTER_H;
+	int		 page = 1;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		if (top + (double)(r.y + r.height) / PANGO_SCALE - offset >
+		    bottom) {
+			/* This line starts the next page. */
+			footer(d, sha256, page++);
+			cairo_show_page(d->cr);
+			top = MARGIN;
+			offset = (double)r.y / PANGO_SCALE;
+		}
+		cairo_move_to(d->cr, MARGIN, top - offset +
+		    (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+		pango_cairo_show_layout_line(d->cr,
+		    pango_layout_iter_get_line_readonly(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+	return page;
 }
 
 /* See agreement_pdf.h. */
@@ -94,44 +136,24 @@ int
 agreement_pdf(const char *title, const char *text, const char *sha256,
     const char *status, struct buf *out)
 {
+	PangoFontMap	*fm = pango_cairo_font_map_new();
 	cairo_surface_t	*s;
-	cairo_t		*cr;
-	PangoLayout	*l;
-	PangoLayoutIter	*it;
-	PangoRectangle	 r;
-	double		 offset, top, bottom = PAGE_H - MARGIN - FOOTER_H;
-	int		 page = 1, rc;
+	struct doc	 d;
+	int		 rc;
 
 	s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W,
 	    PAGE_H);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-	cr = cairo_create(s);
-	top = MARGIN + head(cr, title, sha256, status);
-	l = layout_new(cr, BODY_FONT, text, PAGE_W - 2 * MARGIN);
-	it = pango_layout_get_iter(l);
-	offset = 0;
-	do {
-		pango_layout_iter_get_line_extents(it, NULL, &r);
-		if (top + (double)(r.y + r.height) / PANGO_SCALE - offset >
-		    bottom) {
-			/* This line starts the next page. */
-			footer(cr, sha256, page++);
-			cairo_show_page(cr);
-			top = MARGIN;
-			offset = (double)r.y / PANGO_SCALE;
-		}
-		cairo_move_to(cr, MARGIN, top - offset +
-		    (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
-		pango_cairo_show_layout_line(cr,
-		    pango_layout_iter_get_line_readonly(it));
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	g_object_unref(l);
-	footer(cr, sha256, page);
-	cairo_show_page(cr);
-	cairo_destroy(cr);
+	d.cr = cairo_create(s);
+	d.pc = pango_font_map_create_context(fm);
+	footer(&d, sha256, body(&d, text, sha256, MARGIN + head(&d, title,
+	    sha256, status)));
+	cairo_show_page(d.cr);
+	cairo_destroy(d.cr);
 	cairo_surface_finish(s);
 	rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_surface_destroy(s);
+	g_object_unref(d.pc);
+	g_object_unref(fm);
 	return rc;
 }

@@ -231,15 +231,17 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 	    i++)
 		lower[i] = (char)tolower((unsigned char)email[i]);
 	lower[i] = '\0';
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	/* Who asks comes first: a member gets 403 whatever the form says. */
+	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != CQ_OK)
+		goto out;
 	if (email == NULL || !email_ok(lower)) {
 		snprintf(msg, msgsz, "Enter the email address of the person "
 		    "to invite, e.g. name@example.com.");
-		return CQ_BAD_INPUT;
-	}
-	if (db_begin(db) == -1)
-		return CQ_ERROR;
-	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != CQ_OK)
+		r = CQ_BAD_INPUT;
 		goto out;
+	}
 	r = CQ_ERROR;
 	if (db_company_get(db, company_id, 0, 0, &c) != 1 ||
 	    (rc = db_user_by_email_lock(db, lower, &u)) == -1)

@@ -265,7 +265,7 @@ test_company_invitation_accept_and_remove(void **state)
 	/* A member who is not the owner cannot invite. */
 	shop_post(m, "/company/members", "/company/members/invite", &r,
 	    "email", "someone@example.com", NULL);
-	if (r.status != 403 || !client_has(&r, "Only your company's owner"))
+	if (r.status != 403 || !client_has(&r, "Only your company"))
 		fail_msg("invite by a member: %ld\n%s", r.status, r.body);
 	client_resp_cleanup(&r);
 	/* The owner removes them. */
