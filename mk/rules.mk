@@ -60,3 +60,7 @@ tests_unit_test_card_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_card_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_plan tests/unit/test_apr \
 	tests/unit/test_rfcode tests/unit/test_card
+
+# C-05: the compiled rules reference no function that reads the clock
+TESTS += tests/unit/test_C_05_rules_read_no_clock.sh
+EXTRA_DIST += tests/unit/test_C_05_rules_read_no_clock.sh

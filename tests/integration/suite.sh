@@ -34,6 +34,8 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp:print_suppressions=0}
 # Sign-in is throttled by nginx; the tests sign in many times in a row.
 export MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
+# The tests run tick themselves, at the times they choose: no scheduler process.
+export MALLPAY_SCHEDULER=0
 # Another program may take the free port before nginx binds it: try again on another
 # (the database and mallpayd already started are reused).
 started=0

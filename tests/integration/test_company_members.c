@@ -67,7 +67,7 @@ static const char *const tstmts[T__MAX] = {
 static struct dbq *
 stmt(int idx)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA1, idx, tstmts[idx]);
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
 
 	assert_non_null(q);
 	return q;
