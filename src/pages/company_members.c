@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/company.h"
-#include "db/company_member.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -60,51 +58,47 @@ members_page(struct ctx *c, int status, const char *notice, const char *error,
     const char *link, const char *email)
 {
 	struct view_dict	*d, *s;
-	struct db_company	 co;
-	struct member_info	*m = NULL, me;
-	struct db_invite	*inv = NULL;
+	struct member_page	 p;
 	char			 words[96], when[40];
-	size_t			 i, n = 0, ni = 0;
+	size_t			 i;
 	int			 rc;
 
-	if ((rc = db_company_get(c->db, c->user.company_id, 0, 0, &co)) != 1 ||
-	    (rc = member_role(c->db, c->user.user_id, co.id, &me)) != 1)
+	if ((rc = member_page_load(c->db, c->user.user_id, c->user.company_id,
+	    &p)) != 1) {
+		member_page_cleanup(&p);
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
-	if (member_list(c->db, co.id, &m, &n) == -1 ||
-	    (me.owner && db_invite_pending(c->db, co.id, &inv, &ni) == -1)) {
-		free(m);
-		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
 	page_notes(d, notice, error);
-	view_set(d, "NAME", co.name);
-	member_perms_words(me.perms, words, sizeof(words));
+	view_set(d, "NAME", p.company);
+	member_perms_words(p.me.perms, words, sizeof(words));
 	view_set(d, "MY_PERMS", words);
-	if (me.owner) {
+	if (p.me.owner) {
 		s = view_add(d, "OWNER");
 		view_set(s, "EMAIL", email != NULL ? email : "");
 		if (link != NULL && link[0] != '\0')
 			view_set(view_add(s, "LINK"), "HREF", link);
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < p.nmembers; i++) {
+		const struct member_info *m = &p.members[i];
+
 		s = view_add(d, "MEMBER");
-		view_set_int(s, "ID", (long long)m[i].user_id);
-		view_set(s, "NAME", m[i].name);
-		view_set(s, "EMAIL", m[i].email);
-		member_perms_words(m[i].perms, words, sizeof(words));
-		view_set(s, "PERMS", m[i].owner ? "owner: every permission" :
+		view_set_int(s, "ID", (long long)m->user_id);
+		view_set(s, "NAME", m->name);
+		view_set(s, "EMAIL", m->email);
+		member_perms_words(m->perms, words, sizeof(words));
+		view_set(s, "PERMS", m->owner ? "owner: every permission" :
 		    words);
-		if (me.owner && !m[i].owner)
-			set_perms(view_add(s, "MANAGE"), m[i].perms);
+		if (p.me.owner && !m->owner)
+			set_perms(view_add(s, "MANAGE"), m->perms);
 	}
-	for (i = 0; i < ni; i++) {
+	for (i = 0; i < p.ninvites; i++) {
 		s = view_add(d, "INVITE");
-		view_set(s, "EMAIL", inv[i].email);
-		page_time(inv[i].expires_at, when, sizeof(when));
+		view_set(s, "EMAIL", p.invites[i].email);
+		page_time(p.invites[i].expires_at, when, sizeof(when));
 		view_set(s, "UNTIL", when);
 	}
-	free(m);
-	free(inv);
+	member_page_cleanup(&p);
 	return page_render_free(c, "company_members.tpl", d, "Company members",
 	    status);
 }

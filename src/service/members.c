@@ -471,3 +471,32 @@ member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
 	}
 	return CQ_OK;
 }
+
+/* See members.h. */
+int
+member_page_load(struct db *db, int64_t user_id, int64_t company_id,
+    struct member_page *out)
+{
+	struct db_company	c;
+	int			rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_company_get(db, company_id, 0, 0, &c)) != 1 ||
+	    (rc = member_role(db, user_id, company_id, &out->me)) != 1)
+		return rc;
+	snprintf(out->company, sizeof(out->company), "%s", c.name);
+	if (member_list(db, company_id, &out->members, &out->nmembers) == -1 ||
+	    (out->me.owner && db_invite_pending(db, company_id, &out->invites,
+	    &out->ninvites) == -1))
+		return -1;
+	return 1;
+}
+
+/* See members.h. */
+void
+member_page_cleanup(struct member_page *p)
+{
+	free(p->members);
+	free(p->invites);
+	memset(p, 0, sizeof(*p));
+}

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/company_member.h"
 #include "service/company.h"
 
 struct db;
@@ -80,7 +81,6 @@ enum cq_result member_invite(struct db *, int64_t owner_id,
 
 /* The pending invitation of token for its page: 1 (company name, email
  * in *out), 0 (no such pending, unexpired invitation), -1. */
-struct db_invite;
 int	member_invitation(struct db *, const char *token, int64_t now,
 	    struct db_invite *out);
 
@@ -112,6 +112,21 @@ enum cq_result member_remove(struct db *, int64_t owner_id,
  * CQ_NOT_FOUND, CQ_ERROR. */
 enum cq_result member_revoke(struct db *, int64_t owner_id,
 	    int64_t company_id, int64_t id, int64_t now);
+
+/* What the members page shows to user_id of company_id. */
+struct member_page {
+	char			 company[201];
+	struct member_info	 me;
+	struct member_info	*members;	/* by user id */
+	size_t			 nmembers;
+	struct db_invite	*invites;	/* pending; the owner's page only */
+	size_t			 ninvites;
+};
+/* Load it (clean up with member_page_cleanup in every case). Returns 1,
+ * 0 (not a member of that company), -1. */
+int	member_page_load(struct db *, int64_t user_id, int64_t company_id,
+	    struct member_page *out);
+void	member_page_cleanup(struct member_page *);
 
 /* "place orders, sign agreements" of perms ("nothing" when none). */
 void	member_perms_words(unsigned perms, char *out, size_t outsz);
