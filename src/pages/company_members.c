@@ -87,7 +87,7 @@ members_page(struct ctx *c, int status, const char *notice, const char *error,
 		view_set(s, "NAME", m->name);
 		view_set(s, "EMAIL", m->email);
 		member_perms_words(m->perms, words, sizeof(words));
-		view_set(s, "PERMS", m->owner ? "owner: every permission" :
+		view_set(s, "PERMS", m->owner ? "everything (the owner)" :
 		    words);
 		if (p.me.owner && !m->owner)
 			set_perms(view_add(s, "MANAGE"), m->perms);

@@ -18,7 +18,7 @@
 #define PAGE_H		842.0
 #define MARGIN		56.0
 #define FOOTER_H	40.0
-#define BODY_FONT	"Noto Sans, DejaVu Sans, Noto Sans CJK SC 10"
+#define BODY_FONT	"Noto Sans, DejaVu Sans, Noto Sans CJK SC 10.5"
 #define MONO_FONT	"DejaVu Sans Mono, Noto Sans Mono 8"
 
 /* cairo's stream writer: append to the buf. */
@@ -76,8 +76,8 @@ footer(struct doc *d, const char *sha256, int n)
 {
 	char line[160];
 
-	snprintf(line, sizeof(line), "SHA-256 of the agreement text: %s  "
-	    "· page %d", sha256, n);
+	snprintf(line, sizeof(line), "Page %d · SHA-256 of the text: %s", n,
+	    sha256);
 	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
 	draw_block(d, MONO_FONT, line, MARGIN, PAGE_H - MARGIN + 12);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
@@ -91,7 +91,7 @@ head(struct doc *d, const char *title, const char *sha256,
 	char	 line[200];
 	double	 y = MARGIN;
 
-	y += draw_block(d, "Noto Sans, DejaVu Sans Bold 15", title, MARGIN,
+	y += draw_block(d, "Noto Sans, DejaVu Sans Bold 16", title, MARGIN,
 	    y) + 6;
 	y += draw_block(d, BODY_FONT, status, MARGIN, y) + 4;
 	snprintf(line, sizeof(line), "SHA-256 of the agreement text (the "
@@ -146,6 +146,9 @@ agreement_pdf(const char *title, const char *text, const char *sha256,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
 	d.cr = cairo_create(s);
 	d.pc = pango_font_map_create_context(fm);
+	/* Font sizes in points on the PDF's point grid (pango's default is
+	 * 96 dpi, a third larger). */
+	pango_cairo_context_set_resolution(d.pc, 72);
 	footer(&d, sha256, body(&d, text, sha256, MARGIN + head(&d, title,
 	    sha256, status)));
 	cairo_show_page(d.cr);
