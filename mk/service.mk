@@ -103,3 +103,8 @@ tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
 tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_corporate
+
+# company accounts: owner, members and their permissions, invitations; the
+# agreement as a PDF (cairo and pango)
+libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
+	src/service/agreement_pdf.c src/service/agreement_pdf.h

@@ -169,6 +169,17 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# company accounts: owner, members, permissions, invitations; members read
+# the company's orders, schedules and agreements (PDF too); uploads refused
+# on their form (run by suite.sh)
+check_PROGRAMS += tests/integration/test_company_members
+tests_integration_test_company_members_SOURCES = tests/integration/test_company_members.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_company_members_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_company_members_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # The layering of src/: includes only downwards (tests/layers/check.sh)
 TESTS += tests/layers/check.sh
 EXTRA_DIST += tests/layers/check.sh tests/layers/allowed

@@ -35,6 +35,7 @@
 #include "rules/plan.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
+#include "service/members.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
 #include "service/plans.h"
@@ -855,11 +856,19 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	struct view_dict	*d;
 	struct plan_view	 v;
 	const char		*note;
+	int64_t			 reader;
 	int			 rc;
 
 	if (id <= 0 || c->user.user_id <= 0)
 		return page_error(c, 404, NULL);
-	switch (plan_load(c->db, c->user.user_id, id, c->now, &v)) {
+	/* One's own order, or one of the member's company (RULES 5). */
+	if ((reader = member_order_reader(c->db, c->user.user_id,
+	    c->user.company_id, id)) == -1)
+		return page_error(c, 500, NULL);
+	if (reader == 0)
+		return page_error(c, 404, "This order has no repayment "
+		    "schedule (yet).");
+	switch (plan_load(c->db, reader, id, c->now, &v)) {
 	case PLAN_OK:
 		break;
 	case PLAN_NOT_FOUND:
@@ -871,7 +880,7 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	set_schedule(c, d, &v, 1);
+	set_schedule(c, d, &v, reader == c->user.user_id);
 	if ((note = schedule_notice(ctx_str(c, "msg"))) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", note);
 	if (error != NULL)
