@@ -88,7 +88,7 @@ enum db_table {
 	DB_T_BENCH,		/* bench: db/benchdata.c (mallpayctl bench-data) */
 	DB_T_CHECKOUT,		/* checkout: db/checkout.c */
 	DB_T_EXTRA1,		/* spare slots so that a new file needs no */
-	DB_T_EXTRA2,		/* change here; rename when used */
+	DB_T_RECON,		/* recon: db/recon.c (reconciliation runs) */
 	DB_T_EXTRA3,
 	DB_T_EXTRA4,
 	DB_T_CHECK,		/* security: db/check.c */

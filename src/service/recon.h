@@ -1,0 +1,74 @@
+#ifndef MALLPAY_SERVICE_RECON_H
+#define MALLPAY_SERVICE_RECON_H
+
+/*
+ * Reconciliation with the partners (RULES C-09, README "Reconciliation
+ * with the partners"): each partner's daily settlement report (its own
+ * books, gateway/books.h) matched line by line with the ledger's lines on
+ * its clearing account (partner:<id>:clearing with partner = <id>,
+ * matched on partner_ref = the report's reference; rules/recon.h). Each
+ * run and its differences are stored (recon_runs, recon_differences) for
+ * the admin console.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "rules/recon.h"
+
+struct buf;
+struct db;
+
+/* The partners reconciled, in order (gateway/books.h ids), NULL-ended. */
+extern const char *const recon_partners[];
+
+/* The name an admin reads for partner id ("Card bank", ...); the id
+ * itself when unknown. */
+const char *recon_partner_name(const char *id);
+
+/* What a reconciliation found over all partners. */
+struct recon_summary {
+	int	partners;
+	int	report_lines;	/* report lines of the day */
+	int	ledger_lines;	/* ledger lines of the day */
+	int	differences;
+};
+
+/* Reconcile day for every partner in ONE transaction of its own, at now:
+ * read each report (the day and the days around it, so that what was
+ * booked across midnight matches), the ledger lines, match, store one
+ * run per partner with its differences. A line per partner and per
+ * difference is appended to log. Returns 0 with *sum (differences may be
+ * > 0), or -1 (a report could not be read or parsed, or the database
+ * failed: nothing stored; the reason in log). */
+int	recon_reconcile(struct db *, mp_date day, int64_t now,
+	    struct recon_summary *sum, struct buf *log);
+
+/* As recon_reconcile(), inside the caller's transaction (tick's job). */
+int	recon_reconcile_tx(struct db *, mp_date day, int64_t now,
+	    struct recon_summary *sum, struct buf *log);
+
+/* Append partner's settlement report of day (its own books) to out.
+ * Returns 0, 1 when partner is not one of recon_partners, -1 when the
+ * partner's books cannot be read. */
+int	recon_partner_report(const char *partner, mp_date day, struct buf *out);
+
+/* The last run of one partner, for the admin console. */
+struct recon_last {
+	char			 partner[33];
+	const char		*name;		/* recon_partner_name() */
+	char			 day[11];	/* the day reconciled */
+	int64_t			 ran_at;
+	int			 report_lines;
+	int			 ledger_lines;
+	struct recon_diff	*diffs;		/* differences[ndiffs] */
+	size_t			 ndiffs;
+};
+
+/* The last run of every partner reconciled so far, by partner id, into
+ * *out (recon_last_free) and *n. Returns 0 or -1. */
+int	recon_last_runs(struct db *, struct recon_last **out, size_t *n);
+void	recon_last_free(struct recon_last *, size_t n);
+
+#endif
