@@ -31,6 +31,9 @@ TESTS += tests/unit/test_migrate
 # security: read-only statements of mallpayctl check
 libmallpay_a_SOURCES += src/db/check.c src/db/check.h
 
+# ledger: the journal lines of the double-entry ledger
+libmallpay_a_SOURCES += src/db/ledger.c src/db/ledger.h
+
 # platform: partners, nonces and events; the files table; sandbox state
 libmallpay_a_SOURCES += \
 	src/db/partner.c src/db/partner.h \

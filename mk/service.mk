@@ -35,6 +35,7 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/service/orderflow.c src/service/orderflow.h \
 	src/service/audit.c src/service/audit.h \
+	src/service/ledger.c src/service/ledger.h \
 	src/service/facts.c src/service/facts.h \
 	src/service/checkout.c src/service/checkout.h \
 	src/service/orders.c src/service/orders.h

@@ -67,6 +67,13 @@ tests_integration_test_ops_SOURCES = tests/integration/test_ops.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_ops_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_ops_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+check_PROGRAMS += tests/integration/test_ledger
+tests_integration_test_ledger_SOURCES = tests/integration/test_ledger.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_ledger_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_ledger_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 # security: fault tests, skipped (77) unless MALLPAY_LONG=1 (./mallpay test --long)
 TESTS += tests/long/faults.sh
 EXTRA_DIST += tests/long/faults.sh tests/long/lib.sh tests/long/soak.sh \

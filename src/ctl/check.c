@@ -1,7 +1,6 @@
 /*
  * mallpayctl check: verify the invariants of the stored state and print
- * each violation (issue 12). Exit 1 when any is found. A check whose tables
- * do not exist yet (a feature not landed) is skipped and says so.
+ * each violation. Exit 1 when any is found, or when a check cannot run.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -83,48 +82,46 @@ print_violations(const struct buf *out)
 	}
 }
 
-/* 1 when every table of names exists, 0 if one is missing (printed as a
- * skipped check), -1 on error. */
+/* The invariants of the stored state, each a db/check.c function that
+ * appends one line per violation to its buf and returns how many, or -1
+ * when it cannot run (which fails the command: a check that cannot run is
+ * not a pass). */
+static const struct state_check {
+	const char	*name;
+	int		(*fn)(struct db *, struct buf *);
+} state_checks[] = {
+	{ "order status = last event", db_check_order_status },
+	{ "order amounts add up", db_check_order_amounts },
+	{ "plan installments = principal + fees", db_check_plans },
+	{ "every ledger entry balances", db_check_ledger_balanced },
+	{ "ledger lines name existing orders and plans", db_check_ledger_refs },
+};
+
+/* Run every state check, printing its violations and count. Returns the
+ * number of violations, or -1 when a check could not run. */
 static int
-tables_exist(struct db *db, const char *check, const char *const *names)
+run_state_checks(struct db *db)
 {
-	int rc;
+	struct buf	out;
+	size_t		i;
+	int		rc, total = 0;
 
-	for (; *names != NULL; names++) {
-		if ((rc = db_check_table_exists(db, *names)) == -1)
-			return -1;
-		if (rc == 0) {
-			printf("skipped: %s (table %s does not exist yet)\n",
-			    check, *names);
-			return 0;
-		}
-	}
-	return 1;
-}
-
-/* Run one soft check (plans, payments) when its tables exist. Returns the
- * number of violations or -1. */
-static int
-soft_check(struct db *db, const char *check, const char *const *tables,
-    int (*fn)(struct db *, struct buf *))
-{
-	struct buf out;
-	int rc;
-
-	if ((rc = tables_exist(db, check, tables)) <= 0)
-		return rc;
 	buf_init(&out);
-	rc = fn(db, &out);
-	if (rc == -2) {
-		printf("skipped: %s (its tables differ from what this check "
-		    "reads: see src/db/check.c)\n", check);
-		rc = 0;
-	} else if (rc >= 0) {
+	for (i = 0; i < sizeof(state_checks) / sizeof(state_checks[0]); i++) {
+		buf_reset(&out);
+		if ((rc = state_checks[i].fn(db, &out)) < 0) {
+			fprintf(stderr, "mallpayctl: check: %s: could not run\n",
+			    state_checks[i].name);
+			total = -1;
+			break;
+		}
 		print_violations(&out);
-		printf("checked: %s: %d violation(s)\n", check, rc);
+		printf("checked: %s: %d violation(s)\n", state_checks[i].name,
+		    rc);
+		total += rc;
 	}
 	buf_cleanup(&out);
-	return rc;
+	return total;
 }
 
 /* See security.h. `check --fingerprint` prints the state's fingerprint
@@ -132,10 +129,6 @@ soft_check(struct db *db, const char *check, const char *const *tables,
 int
 ctl_check(struct ctl *c, int argc, char **argv)
 {
-	static const char *const plan_tables[] = { "plans",
-	    "plan_installments", NULL };
-	static const char *const pay_tables[] = { "payments", NULL };
-	static const char *const file_tables[] = { "files", NULL };
 	struct db *db;
 	struct buf out;
 	struct files_ctx fc;
@@ -157,42 +150,20 @@ ctl_check(struct ctl *c, int argc, char **argv)
 		goto out;
 	}
 
-	if ((rc = db_check_order_status(db, &out)) == -1)
-		goto out;
-	print_violations(&out);
-	printf("checked: order status = last event: %d violation(s)\n", rc);
-	total += rc;
-
-	buf_reset(&out);
-	if ((rc = db_check_order_amounts(db, &out)) == -1)
-		goto out;
-	print_violations(&out);
-	printf("checked: order amounts add up: %d violation(s)\n", rc);
-	total += rc;
-
-	if ((rc = soft_check(db, "plan installments = principal + fees",
-	    plan_tables, db_check_plans)) == -1)
-		goto out;
-	total += rc;
-	if ((rc = soft_check(db, "paid amounts = ledger entries", pay_tables,
-	    db_check_payments)) == -1)
+	if ((rc = run_state_checks(db)) == -1)
 		goto out;
 	total += rc;
 
-	if ((rc = tables_exist(db, "stored files", file_tables)) == -1)
+	fc.dir = c->cfg.upload_dir;
+	fc.bad = 0;
+	if (db_check_files(db, file_row, &fc) == -1 ||
+	    (rc = stray_files(db, c->cfg.upload_dir)) == -1) {
+		rc = -1;
 		goto out;
-	if (rc == 1) {
-		fc.dir = c->cfg.upload_dir;
-		fc.bad = 0;
-		if (db_check_files(db, file_row, &fc) == -1 ||
-		    (rc = stray_files(db, c->cfg.upload_dir)) == -1) {
-			rc = -1;
-			goto out;
-		}
-		printf("checked: every file row has its file and every file "
-		    "its row: %d violation(s)\n", fc.bad + rc);
-		total += fc.bad + rc;
 	}
+	printf("checked: every file row has its file and every file "
+	    "its row: %d violation(s)\n", fc.bad + rc);
+	total += fc.bad + rc;
 	printf("check: %d violation(s)\n", total);
 	rc = 0;
 out:

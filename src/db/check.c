@@ -9,11 +9,11 @@
 #include "db/stmt.h"
 
 enum stmt {
-	STMT_CHECK_TABLE,
 	STMT_CHECK_STATUS,
 	STMT_CHECK_AMOUNTS,
 	STMT_CHECK_PLANS,
-	STMT_CHECK_PAYMENTS,
+	STMT_CHECK_LEDGER_BALANCED,
+	STMT_CHECK_LEDGER_REFS,
 	STMT_CHECK_FILES,
 	STMT_CHECK_FILE_ROW,
 	STMT_CHECK_FINGERPRINT,
@@ -21,9 +21,6 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_CHECK_TABLE */
-	"SELECT COUNT(*) FROM information_schema.tables "
-	"WHERE table_schema = DATABASE() AND table_name = ?",
 	/* STMT_CHECK_STATUS: the last event by (at, id) decides. */
 	"SELECT o.id, o.status, (SELECT e.to_state FROM events e "
 	"WHERE e.subject_type = 'order' AND e.subject_id = o.id "
@@ -47,10 +44,17 @@ static const char *const stmts[STMT__MAX] = {
 	"GROUP BY p.id, p.principal_minor, p.total_fee_minor "
 	"HAVING SUM(i.principal_minor) <> p.principal_minor OR "
 	"SUM(i.fee_minor) <> p.total_fee_minor ORDER BY p.id",
-	/* STMT_CHECK_PAYMENTS */
-	"SELECT o.id, o.paid_minor, COALESCE((SELECT SUM(p.amount_minor) "
-	"FROM payments p WHERE p.order_id = o.id), 0) AS ledger "
-	"FROM orders o HAVING ledger <> o.paid_minor ORDER BY o.id",
+	/* STMT_CHECK_LEDGER_BALANCED */
+	"SELECT entry_key, currency, SUM(amount_minor), COUNT(*) "
+	"FROM ledger_lines GROUP BY entry_key, currency "
+	"HAVING SUM(amount_minor) <> 0 OR COUNT(*) < 2 ORDER BY entry_key",
+	/* STMT_CHECK_LEDGER_REFS */
+	"SELECT l.entry_key, l.line_no, COALESCE(l.order_id, 0), "
+	"COALESCE(l.plan_id, 0) FROM ledger_lines l "
+	"LEFT JOIN orders o ON o.id = l.order_id "
+	"LEFT JOIN plans p ON p.id = l.plan_id "
+	"WHERE (l.order_id IS NOT NULL AND o.id IS NULL) "
+	"OR (l.plan_id IS NOT NULL AND p.id IS NULL) ORDER BY l.id",
 	/* STMT_CHECK_FILES */
 	"SELECT id, stored_name FROM files ORDER BY id",
 	/* STMT_CHECK_FILE_ROW */
@@ -63,23 +67,6 @@ static const char *const stmts[STMT__MAX] = {
 	"(SELECT COALESCE(SUM(qty), 0) FROM cart_items), "
 	"(SELECT COUNT(*) FROM messages), (SELECT COUNT(*) FROM jobs)",
 };
-
-/* See check.h. */
-int
-db_check_table_exists(struct db *db, const char *name)
-{
-	struct dbq *q;
-	int rc = -1;
-
-	if ((q = dbq_get(db, DB_T_CHECK, STMT_CHECK_TABLE,
-	    stmts[STMT_CHECK_TABLE])) == NULL)
-		return -1;
-	dbq_cstr(q, name);
-	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
-		rc = dbq_col_int(q, 0) > 0;
-	dbq_done(q);
-	return rc;
-}
 
 /* Run statement idx (no parameters) and append one line per row, made by
  * fmt from the row (see the callers). Returns the row count or -1; -2 when
@@ -156,20 +143,39 @@ db_check_plans(struct db *db, struct buf *out)
 	return run_lines(db, STMT_CHECK_PLANS, out, plan_line, 1);
 }
 
-/* One line for a row of STMT_CHECK_PAYMENTS. */
+/* One line for a row of STMT_CHECK_LEDGER_BALANCED. */
 static void
-payment_line(struct dbq *q, struct buf *out)
+ledger_balance_line(struct dbq *q, struct buf *out)
 {
-	buf_printf(out, "order %lld: paid %lld but ledger entries add up to "
-	    "%lld\n", (long long)dbq_col_int(q, 0),
-	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2));
+	buf_printf(out, "ledger entry %s does not balance in %s: its %s "
+	    "line(s) sum to %s minor units\n", dbq_col_str(q, 0, NULL),
+	    dbq_col_str(q, 1, NULL), dbq_col_str(q, 3, NULL),
+	    dbq_col_str(q, 2, NULL));
 }
 
 /* See check.h. */
 int
-db_check_payments(struct db *db, struct buf *out)
+db_check_ledger_balanced(struct db *db, struct buf *out)
 {
-	return run_lines(db, STMT_CHECK_PAYMENTS, out, payment_line, 1);
+	return run_lines(db, STMT_CHECK_LEDGER_BALANCED, out,
+	    ledger_balance_line, 0);
+}
+
+/* One line for a row of STMT_CHECK_LEDGER_REFS. */
+static void
+ledger_ref_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "ledger entry %s line %s names order %lld / plan %lld, "
+	    "which do not exist\n", dbq_col_str(q, 0, NULL),
+	    dbq_col_str(q, 1, NULL), (long long)dbq_col_int(q, 2),
+	    (long long)dbq_col_int(q, 3));
+}
+
+/* See check.h. */
+int
+db_check_ledger_refs(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_LEDGER_REFS, out, ledger_ref_line, 0);
 }
 
 /* See check.h. */

@@ -12,9 +12,6 @@
 
 struct db;
 
-/* 1 if table name exists in the connected database, 0 if not, -1 on error. */
-int	db_check_table_exists(struct db *, const char *name);
-
 /* Orders whose status differs from the to_state of their last order event
  * (or that have no event). Appends lines to out; returns how many, or -1. */
 int	db_check_order_status(struct db *, struct buf *out);
@@ -26,13 +23,16 @@ int	db_check_order_amounts(struct db *, struct buf *out);
 
 /* Plans whose installments do not add up to principal plus fees (needs the
  * tables plans and plan_installments). Returns how many, -1 on error, -2
- * when the schema is not the one this check knows (the caller says so). */
+ * when the schema is not the one this check knows. */
 int	db_check_plans(struct db *, struct buf *out);
 
-/* Orders whose paid amount differs from the sum of their ledger entries
- * (needs the table payments). Returns how many, -1 on error, -2 when the
- * schema is not the expected one. */
-int	db_check_payments(struct db *, struct buf *out);
+/* Ledger entries whose lines do not sum to zero per currency, or that
+ * have fewer than two lines. Returns how many (lines appended), or -1. */
+int	db_check_ledger_balanced(struct db *, struct buf *out);
+
+/* Ledger lines naming an order or a plan that does not exist. Returns how
+ * many (lines appended), or -1. */
+int	db_check_ledger_refs(struct db *, struct buf *out);
 
 /* Call fn(arg, id, stored_name) for every row of files. Returns the number
  * of rows, or -1. */

@@ -87,13 +87,15 @@ enum db_table {
 	DB_T_SANDBOX,		/* platform: db/sandbox.c (gateway sandboxes' state) */
 	DB_T_BENCH,		/* bench: db/benchdata.c (mallpayctl bench-data) */
 	DB_T_CHECKOUT,		/* checkout: db/checkout.c */
-	DB_T_EXTRA1,		/* spare slots so that a new file needs no */
+	DB_T_LEDGER,		/* ledger: db/ledger.c (journal lines) */
 	DB_T_RECON,		/* recon: db/recon.c (reconciliation runs) */
-	DB_T_EXTRA3,
+	DB_T_EXTRA3,		/* spare slots so that a new file needs no
+				   change here; rename when used */
 	DB_T_EXTRA4,
 	DB_T_CHECK,		/* security: db/check.c */
 	DB_T_COD,		/* cod: db/cod.c (COD, shipments, tracking, debts) */
 	DB_T_PAYAFTER,		/* pau: db/payafter.c (Pay After Use) */
+	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };
 

@@ -100,7 +100,7 @@ static struct config cfg;
 static struct dbq *
 stmt(int idx)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA1, idx, tstmts[idx]);
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
 
 	assert_non_null(q);
 	return q;
