@@ -12,3 +12,8 @@ tests_unit_test_gateway_SOURCES = tests/unit/test_gateway.c
 tests_unit_test_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_gateway
+
+# recon: the partners' own books (gateway/books.h: the report format and
+# the store hook) and the sandboxes' store on a connection of its own
+libmallpay_a_SOURCES += src/gateway/books.c src/gateway/books.h \
+	src/sandbox/books.c src/sandbox/books.h
