@@ -141,3 +141,12 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# recon: the partners' books and reconciliation against the stack
+check_PROGRAMS += tests/integration/test_reconcile
+tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_reconcile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_reconcile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
