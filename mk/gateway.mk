@@ -2,7 +2,7 @@
 # platform: partner boundaries, each an interface with a sandbox
 # (bank: INST-CC/PAU charges, finance: INST-PC, logistics: shipments, sms)
 libmallpay_a_SOURCES += \
-	src/gateway/bank.c src/gateway/bank.h \
+	src/gateway/bank.h src/sandbox/bank.c \
 	src/gateway/finance.c src/gateway/finance.h \
 	src/gateway/logistics.c src/gateway/logistics.h \
 	src/gateway/sms.c src/gateway/sms.h

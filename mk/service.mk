@@ -100,4 +100,5 @@ tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_corporate
 
 # recon: reconciliation with the partners (RULES C-09)
-libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h
+libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
+	src/service/recon_books.c

@@ -18,6 +18,7 @@
 #include "service/cod.h"
 #include "service/logistics_events.h"
 #include "service/partner_auth.h"
+#include "service/recon.h"
 
 static const char *const type_names[LG__MAX] = {
 	"shipped", "delivery_scheduled", "rescheduled", "delivered", "paid",
@@ -226,6 +227,7 @@ act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
 	struct db_order		 o;
 	struct money		 m, ship;
 	enum cod_refusal	 r;
+	enum cod_result		 paid;
 	char			 err[160];
 	int			 rc;
 
@@ -262,8 +264,14 @@ act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
 			snprintf(msg, msgsz, "amount: %s", err);
 			return COD_REFUSED;
 		}
-		return cod_paid_report(db, ev->order_id, &m, ev->method,
+		paid = cod_paid_report(db, ev->order_id, &m, ev->method,
 		    ev->record_id, now, msg, msgsz);
+		/* The courier's own books keep the collection it reported
+		 * (even if this transaction then rolls back). */
+		if (paid == COD_OK && recon_books_cod_collected(db,
+		    ev->order_id, &m, now) == -1)
+			return COD_ERROR;
+		return paid;
 	case LG_REFUSED:
 		if (cod_refusal_parse(ev->reason, &r) == -1)
 			return COD_ERROR;

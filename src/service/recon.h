@@ -54,6 +54,29 @@ int	recon_reconcile_tx(struct db *, mp_date day, int64_t now,
  * partner's books cannot be read. */
 int	recon_partner_report(const char *partner, mp_date day, struct buf *out);
 
+/*
+ * The books of the partners whose reports come TO us (recon_books.c):
+ * the sandbox courier and post office keep their own records as their
+ * reports arrive, through gateway/books.h, on the books' own connection
+ * (so they survive our rollback). A real courier or post office keeps
+ * its own; with no store installed these do nothing.
+ */
+struct money;
+
+/* The courier collected m for order_id (its signed "paid" event, taken)
+ * at now: its books get a collection under the shipment's tracking number
+ * ("order-<id>" without one). db reads the shipment (the caller's
+ * transaction). Returns 0, or -1 (nothing kept: the event should fail). */
+int	recon_books_cod_collected(struct db *, int64_t order_id,
+	    const struct money *m, int64_t now);
+
+/* The post office's statement (the CSV of remittance_import) buf/len:
+ * each line with a valid code, an amount > 0 and a date goes into its
+ * books as a collection under the normalised code (RF...), on the
+ * statement's date. Lines kept before are kept once. Best effort
+ * (failures logged). */
+void	recon_books_statement(const char *buf, size_t len);
+
 /* The last run of one partner, for the admin console. */
 struct recon_last {
 	char			 partner[33];

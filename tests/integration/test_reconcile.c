@@ -27,12 +27,16 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "core/money.h"
 #include "db/db.h"
+#include "db/order.h"
 #include "db/plan.h"
 #include "gateway/bank.h"
 #include "gateway/books.h"
+#include "rules/rfcode.h"
 #include "sandbox/books.h"
 #include "service/ledger.h"
+#include "service/remittance.h"
 #include "ctl.h"
 #include "shop.h"
 
@@ -274,12 +278,103 @@ test_C09_reconcile_lists_exactly_the_differences(void **state)
 	buf_cleanup(&out);
 }
 
+/* The courier's books: a COD order approved, shipped and paid through
+ * the signed partner events lists its collection under the tracking
+ * number in the courier's report of today. */
+static void
+test_C09_courier_books_keep_cod_collections(void **state)
+{
+	struct client		*cl, *admin = shop_signin(ADMIN);
+	struct client_resp	 r;
+	struct db_order		 o;
+	struct money		 m;
+	struct buf		 out;
+	char			 email[128], path[96], json[512], amount[48];
+	char			 track[32], today[CAL_DATE_STRLEN], line[200];
+	int64_t			 id;
+	mp_date			 d;
+
+	(void)state;
+	shop_register(email, sizeof(email), "recon-cod", "Rita Recon",
+	    DEMO_PASSWORD);
+	cl = shop_signin(email);
+	id = shop_place_one(cl, email, "HOME-VACUUM-R5", "cod", NULL, "COD",
+	    NULL, 0);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-approve",
+	    (long long)id);
+	shop_post(admin, "/admin/queues/cod", path, &r, "from",
+	    "awaiting_review", NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	snprintf(track, sizeof(track), "RC%d", (int)getpid());
+	snprintf(json, sizeof(json), "{\"event_id\":\"rc-ship-%d\",\"type\":"
+	    "\"shipped\",\"order_id\":%lld,\"carrier\":\"Demo Express\","
+	    "\"tracking\":\"%s\"}", (int)getpid(), (long long)id, track);
+	assert_int_equal(shop_partner_post(1, "/partner/logistics/events",
+	    json, 0, SHOP_SIGNED, NULL), 200);
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	assert_int_equal(money_set(&m, o.amount_due_minor + o.fee_minor,
+	    o.currency), 0);
+	money_str(&m, amount, sizeof(amount));
+	snprintf(json, sizeof(json), "{\"event_id\":\"rc-paid-%d\",\"type\":"
+	    "\"paid\",\"order_id\":%lld,\"amount\":\"%s\",\"method\":"
+	    "\"cash\",\"record_id\":\"PR-RC%d\"}", (int)getpid(),
+	    (long long)id, amount, (int)getpid());
+	assert_int_equal(shop_partner_post(1, "/partner/logistics/events",
+	    json, 0, SHOP_SIGNED, NULL), 200);
+
+	assert_int_equal(mp_date_from_unix(clock_now(), &d), 0);
+	mp_date_str(d, today, sizeof(today));
+	buf_init(&out);
+	assert_int_equal(ctl(&out, "partner-report --partner logistics "
+	    "--date %s", today), 0);
+	snprintf(line, sizeof(line), "\n%s,logistics,%s,collection,%s,%s\n",
+	    today, track, amount, o.currency);
+	has(buf_str(&out), line);
+	buf_cleanup(&out);
+	client_free(cl);
+	client_free(admin);
+}
+
+/* The post office's books: the lines of an imported statement, matched
+ * or not, are in its report of the statement's date. */
+static void
+test_C09_post_office_books_keep_the_statement(void **state)
+{
+	struct rem_import	res;
+	struct buf		out;
+	char			rf[RFCODE_MAX], csv[256], err[200], line[160];
+	char			ds[CAL_DATE_STRLEN];
+	mp_date			d;
+
+	(void)state;
+	assert_int_equal(mp_date_from_unix(day_noon, &d), 0);
+	assert_int_equal(mp_date_add_days(d, 10, &d), 0);
+	mp_date_str(d, ds, sizeof(ds));
+	assert_int_equal(rfcode_from_order_id(900000000ULL +
+	    (uint64_t)getpid(), rf, sizeof(rf)), 0);
+	snprintf(csv, sizeof(csv), "code,amount,currency,date,tracking\n"
+	    "%s,45.60,USD,%s,RCPT%d\n", rf, ds, (int)getpid());
+	assert_int_equal(remittance_import(shop_db(), shop_user_id(ADMIN),
+	    csv, strlen(csv), clock_now(), &res, err, sizeof(err)), 0);
+	assert_int_equal(res.unmatched, 1);
+	buf_init(&out);
+	assert_int_equal(ctl(&out, "partner-report --partner post-office "
+	    "--date %s", ds), 0);
+	snprintf(line, sizeof(line), "%s\n%s,post-office,%s,collection,45.60,"
+	    "USD\n", PARTNER_REPORT_HEADER, ds, rf);
+	has(buf_str(&out), line);
+	buf_cleanup(&out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_C09_web_down_payment_in_the_banks_report),
 		cmocka_unit_test(test_C09_reconcile_lists_exactly_the_differences),
+		cmocka_unit_test(test_C09_courier_books_keep_cod_collections),
+		cmocka_unit_test(test_C09_post_office_books_keep_the_statement),
 	};
 	mp_date d;
 	int rc;

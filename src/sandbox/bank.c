@@ -1,5 +1,7 @@
 /*
- * The bank gateway's sandbox (see bank.h for the test cards).
+ * The bank gateway's sandbox (see gateway/bank.h for the test cards):
+ * it lives with the sandboxes because it reaches rules/card.h (no file
+ * of src/gateway includes a rules/ or db/ header).
  */
 #include <stdio.h>
 #include <string.h>
