@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "gateway/bank.h"
 #include "gateway/books.h"
+#include "gateway/finance.h"
 #include "rules/recon.h"
 
 /* The day of "YYYY-MM-DD". */
@@ -318,6 +319,36 @@ test_C09_bank_sandbox_keeps_its_books(void **state)
 	assert_int_equal(res.ok, 1);
 }
 
+/* The finance sandbox's collections and refunds go into its own books. */
+static void
+test_C09_finance_sandbox_keeps_its_books(void **state)
+{
+	char why[128];
+
+	(void)state;
+	clock_set_fixed(1796342399);		/* 2026-12-03T23:59:59Z */
+	partner_books_set(&test_store);
+	nkept = store_fails = 0;
+	assert_int_equal(finance_sandbox.collect("fin_1", 12733, "USD",
+	    "plan5-i2-k", why, sizeof(why)), 0);
+	assert_int_equal(finance_sandbox.refund("fin_1", 400, "USD",
+	    "plan5-refund", why, sizeof(why)), 0);
+	assert_int_equal(finance_sandbox.collect("fin_1", 0, "USD", "plan5-x",
+	    why, sizeof(why)), -1);
+	assert_int_equal(nkept, 2);
+	assert_string_equal(kept[0].partner, PARTNER_FINANCE);
+	assert_string_equal(kept[0].reference, "plan5-i2-k");
+	assert_int_equal(kept[0].op, PARTNER_COLLECTION);
+	assert_int_equal(kept[0].amount, 12733);
+	assert_int_equal(kept[1].op, PARTNER_REFUND);
+	store_fails = 1;
+	assert_int_equal(finance_sandbox.collect("fin_1", 100, "USD",
+	    "plan5-i3-k", why, sizeof(why)), -1);
+	assert_string_equal(why, "the finance partner is unavailable");
+	partner_books_set(NULL);
+	clock_set_fixed(0);
+}
+
 int
 main(void)
 {
@@ -329,6 +360,7 @@ main(void)
 		cmocka_unit_test(test_C09_report_line_round_trip),
 		cmocka_unit_test(test_C09_report_parse_refuses_bad_lines),
 		cmocka_unit_test(test_C09_bank_sandbox_keeps_its_books),
+		cmocka_unit_test(test_C09_finance_sandbox_keeps_its_books),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
