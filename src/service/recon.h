@@ -70,12 +70,13 @@ struct money;
 int	recon_books_cod_collected(struct db *, int64_t order_id,
 	    const struct money *m, int64_t now);
 
-/* The post office's statement (the CSV of remittance_import) buf/len:
- * each line with a valid code, an amount > 0 and a date goes into its
- * books as a collection under the normalised code (RF...), on the
- * statement's date. Lines kept before are kept once. Best effort
- * (failures logged). */
-void	recon_books_statement(const char *buf, size_t len);
+/* The post office's statement (the CSV of remittance_import) buf/len,
+ * handed over at now: each line with a valid code, an amount > 0 and a
+ * date goes into its books as a collection under the normalised code
+ * (RF...) on the day of now (the day it settles them to the mall, when
+ * the ledger records the receipts). Lines kept before are kept once.
+ * Best effort (failures logged). */
+void	recon_books_statement(const char *buf, size_t len, int64_t now);
 
 /* The last run of one partner, for the admin console. */
 struct recon_last {

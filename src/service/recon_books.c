@@ -41,10 +41,10 @@ recon_books_cod_collected(struct db *db, int64_t order_id,
 	return 0;
 }
 
-/* Keep one statement line (len bytes) in the post office's books when it
- * reads as a remittance: a valid code, an amount > 0, a date. */
+/* Keep one statement line (len bytes) in the post office's books at now
+ * when it reads as a remittance: a valid code, an amount > 0, a date. */
 static void
-statement_line(const char *s, size_t len)
+statement_line(const char *s, size_t len, int64_t now)
 {
 	struct rem_line l;
 	struct money m;
@@ -58,13 +58,13 @@ statement_line(const char *s, size_t len)
 	    mp_date_parse(l.date, strlen(l.date), &day) == -1)
 		return;
 	if (partner_books_record(PARTNER_POST_OFFICE, rf, PARTNER_COLLECTION,
-	    m.minor, m.cur, mp_date_to_unix(day)) == -1)
+	    m.minor, m.cur, now) == -1)
 		log_err("post office books: remittance %s not kept", rf);
 }
 
 /* See recon.h. */
 void
-recon_books_statement(const char *buf, size_t len)
+recon_books_statement(const char *buf, size_t len, int64_t now)
 {
 	const char *p = buf, *end = buf + len, *nl;
 	size_t ll;
@@ -75,6 +75,6 @@ recon_books_statement(const char *buf, size_t len)
 		if (ll > 0 && p[ll - 1] == '\r')
 			ll--;
 		if (ll > 0)
-			statement_line(p, ll);
+			statement_line(p, ll, now);
 	}
 }

@@ -774,7 +774,7 @@ remittance_import(struct db *db, int64_t admin_id, const char *buf,
 	}
 	sha256_hex(buf, len, sha);
 	/* The statement is the post office's: its books keep its lines. */
-	recon_books_statement(buf, len);
+	recon_books_statement(buf, len, now);
 	if (db_begin(db) == -1)
 		return -1;
 	sid = db_rem_statement_insert(db, sha, admin_id, now, &res->prev_at);

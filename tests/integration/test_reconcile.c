@@ -154,6 +154,23 @@ has_diff(const char *text, const char *kind, const char *k,
 	has(text, line);
 }
 
+/* The first tick of the day after the controlled day runs the daily job
+ * that reconciles the controlled day: the same differences. */
+static void
+tick_reconciles(struct buf *out)
+{
+	char when[32], line[200];
+	mp_date d;
+
+	assert_int_equal(mp_date_from_unix(day_noon + 86400, &d), 0);
+	mp_date_str(d, when, sizeof(when));
+	snprintf(when + 10, sizeof(when) - 10, "T00:10:00Z");
+	(void)ctl(out, "tick --now %s", when);
+	snprintf(line, sizeof(line), " reconcile (%.10sT00:00:00Z): reconciled "
+	    "%s: 4 differences\n", when, day_str);
+	has(buf_str(out), line);
+}
+
 /* A card plan bought and confirmed through the web: the bank's own report
  * of today lists the down payment it charged, in the documented format. */
 static void
@@ -280,6 +297,7 @@ test_C09_reconcile_lists_exactly_the_differences(void **state)
 	assert_null(strstr(r.body, "not_recorded<"));
 	client_resp_cleanup(&r);
 	client_free(admin);
+	tick_reconciles(&out);
 	buf_cleanup(&out);
 }
 
@@ -342,7 +360,7 @@ test_C09_courier_books_keep_cod_collections(void **state)
 }
 
 /* The post office's books: the lines of an imported statement, matched
- * or not, are in its report of the statement's date. */
+ * or not, are in its report of the day it was imported. */
 static void
 test_C09_post_office_books_keep_the_statement(void **state)
 {
@@ -361,9 +379,15 @@ test_C09_post_office_books_keep_the_statement(void **state)
 	snprintf(csv, sizeof(csv), "code,amount,currency,date,tracking\n"
 	    "%s,45.60,USD,%s,RCPT%d\n", rf, ds, (int)getpid());
 	assert_int_equal(remittance_import(shop_db(), shop_user_id(ADMIN),
-	    csv, strlen(csv), clock_now(), &res, err, sizeof(err)), 0);
+	    csv, strlen(csv), day_noon + 11 * 86400, &res, err, sizeof(err)),
+	    0);
 	assert_int_equal(res.unmatched, 1);
 	buf_init(&out);
+	assert_int_equal(ctl(&out, "partner-report --partner post-office "
+	    "--date %s", ds), 0);
+	assert_null(strstr(buf_str(&out), rf));
+	assert_int_equal(mp_date_add_days(d, 1, &d), 0);
+	mp_date_str(d, ds, sizeof(ds));
 	assert_int_equal(ctl(&out, "partner-report --partner post-office "
 	    "--date %s", ds), 0);
 	snprintf(line, sizeof(line), "%s\n%s,post-office,%s,collection,45.60,"
