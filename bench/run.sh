@@ -79,7 +79,7 @@ sql() { mariadb --no-defaults -S "$dir/run/mysqld.sock" -u root -N -B mallpay -e
 
 # 1. The stack, hello, and the bench-only nginx locations.
 log "starting the private stack in $dir on port $port"
-MALLPAY_THREADS=${BENCH_THREADS:-4} MALLPAY_DEMO=1 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200 \
+MALLPAY_THREADS=${BENCH_THREADS:-4} MALLPAY_DEMO=1 MALLPAY_SCHEDULER=0 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200 \
     "$src/scripts/stack.sh" start "$dir" "$port" "$build" >&2
 threads=$(sed -n 's/^threads = //p' "$dir/mallpay.conf" | head -n 1)
 mkdir -p "$dir/bench"

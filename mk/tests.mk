@@ -74,6 +74,13 @@ tests_integration_test_ledger_SOURCES = tests/integration/test_ledger.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_ledger_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_ledger_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+check_PROGRAMS += tests/integration/test_scheduler
+tests_integration_test_scheduler_SOURCES = tests/integration/test_scheduler.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_scheduler_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_scheduler_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 # security: fault tests, skipped (77) unless MALLPAY_LONG=1 (./mallpay test --long)
 TESTS += tests/long/faults.sh
 EXTRA_DIST += tests/long/faults.sh tests/long/lib.sh tests/long/soak.sh \
@@ -150,3 +157,7 @@ tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_reconcile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_reconcile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# The layering of src/: includes only downwards (tests/layers/check.sh)
+TESTS += tests/layers/check.sh
+EXTRA_DIST += tests/layers/check.sh tests/layers/allowed

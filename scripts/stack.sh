@@ -8,7 +8,8 @@
 #
 # DIR holds mallpay.conf, data/ (MariaDB), run/ (sockets, pids), log/, uploads/, nginx/.
 # BUILD is the build directory with mallpayd and mallpayctl.
-# MALLPAY_DEMO=0 skips the demo data; MALLPAY_SIGNIN_RATE sets nginx's sign-in rate.
+# MALLPAY_DEMO=0 skips the demo data; MALLPAY_SIGNIN_RATE sets nginx's sign-in rate;
+# MALLPAY_SCHEDULER=0 starts no scheduler, MALLPAY_SCHEDULER_EVERY sets its period (30 s).
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -118,6 +119,18 @@ start_app() {
 	fi
 }
 
+# The scheduler process (mallpayctl scheduler: tick every
+# MALLPAY_SCHEDULER_EVERY seconds), unless MALLPAY_SCHEDULER=0 (the test suite
+# runs tick itself, at the times its tests choose).
+start_scheduler() {
+	local dir=$1 build=$2
+	[ "${MALLPAY_SCHEDULER:-1}" = 1 ] || return 0
+	alive "$dir/run/scheduler.pid" && return 0
+	setsid "$build/mallpayctl" -c "$dir/mallpay.conf" scheduler \
+	    --every "${MALLPAY_SCHEDULER_EVERY:-30}" < /dev/null >> "$dir/log/scheduler.log" 2>&1 &
+	echo $! > "$dir/run/scheduler.pid"
+}
+
 start_nginx() {
 	local dir=$1 port=$2 user_line=""
 	[ "$(id -u)" = 0 ] && user_line="user root root;"
@@ -146,6 +159,7 @@ cmd_start() {
 	write_conf "$dir"
 	start_db "$dir"
 	start_app "$dir" "$build"
+	start_scheduler "$dir" "$build"
 	start_nginx "$dir" "$port"
 	echo "$port" > "$dir/run/port"
 }
@@ -171,13 +185,14 @@ cmd_stop() {
 		nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/log/nginx-error.log" -s quit 2>/dev/null || true
 		stop_pid "$dir/run/nginx.pid"
 	fi
+	stop_pid "$dir/run/scheduler.pid"
 	stop_pid "$dir/run/mallpayd.pid"
 	stop_pid "$dir/run/mysqld.pid"
 }
 
 cmd_status() {
 	local dir=$1 p
-	for p in mysqld mallpayd nginx; do
+	for p in mysqld mallpayd scheduler nginx; do
 		if alive "$dir/run/$p.pid"; then echo "$p: running (pid $(cat "$dir/run/$p.pid"))"
 		else echo "$p: stopped"; fi
 	done

@@ -43,6 +43,8 @@ static const struct command commands[] = {
 	    "create-admin --email E --name N   (password on stdin)" },
 	{ "tick", ctl_tick, NULL,
 	    "tick [--now TIME]       run the time-based jobs that are due" },
+	{ "scheduler", ctl_scheduler, NULL,
+	    "scheduler [--every S] [--runs N]  run tick every S seconds (30)" },
 	{ "bench-data", ctl_bench_data, NULL,
 	    "bench-data [--shoppers N] [--orders N] [--bench-orders N]\n"
 	    "                          load the benchmark data set (bench/)" },

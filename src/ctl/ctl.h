@@ -24,6 +24,10 @@ int	ctl_migrate(struct ctl *, int argc, char **argv);
 int	ctl_seed_demo(struct ctl *, int argc, char **argv);
 int	ctl_create_admin(struct ctl *, int argc, char **argv);
 int	ctl_tick(struct ctl *, int argc, char **argv);
+/* mallpayctl scheduler [--every SECONDS] [--runs N]: tick in a child
+ * process every SECONDS (30) until SIGTERM, or N runs (src/ctl/scheduler.c).
+ * Returns 0, or 2 on a usage error. */
+int	ctl_scheduler(struct ctl *, int argc, char **argv);
 /* bench: mallpayctl bench-data (src/ctl/benchdata.c, issue 11). */
 int	ctl_bench_data(struct ctl *, int argc, char **argv);
 

@@ -32,6 +32,8 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_erro
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Sign-in is throttled by nginx; the tests sign in many times in a row.
 export MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
+# The tests run tick themselves, at the times they choose: no scheduler process.
+export MALLPAY_SCHEDULER=0
 # Another program may take the free port before nginx binds it: try again on another
 # (the database and mallpayd already started are reused).
 started=0
