@@ -174,7 +174,8 @@ identity_check_input(const struct identity_input *in, const char *today,
 		snprintf(err->legal_name, sizeof(err->legal_name), "Use at "
 		    "most 200 characters for the legal name.");
 	/* 18 or older: born on or before today's date 18 years ago. */
-	snprintf(limit, sizeof(limit), "%04d%s", atoi(today) - 18, today + 4);
+	snprintf(limit, sizeof(limit), "%04u%.6s",
+	    (unsigned)(atoi(today) - 18) % 10000u, today + 4);
 	if (blank(in->birth_date))
 		snprintf(err->birth_date, sizeof(err->birth_date), "Enter your "
 		    "date of birth, like 1990-04-21.");
