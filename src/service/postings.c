@@ -82,8 +82,9 @@ post_owed(struct db *db, const struct db_order *o, enum ledger_kind k,
 	return post1(db, &u, k, key, recv, credit, amount, now);
 }
 
-/* Money received for order o into account `into` (a partner's clearing
- * account or the mall's cash), from its buyer's receivable. */
+/* Money received for order o into account `into` (NULL: the clearing
+ * account of the partner that collected it), from its buyer's
+ * receivable. */
 struct receipt {
 	enum ledger_kind	 kind;
 	const char		*key;
@@ -100,9 +101,10 @@ post_received(struct db *db, const struct unit *u, int64_t user_id,
     const struct receipt *r, int64_t now)
 {
 	struct ledger_move	m;
-	char			recv[LEDGER_ACCT_MAX];
+	char			recv[LEDGER_ACCT_MAX], clearing[LEDGER_ACCT_MAX];
 
-	m.debit = r->into;
+	m.debit = r->into != NULL ? r->into : ledger_acct_partner_clearing(
+	    clearing, sizeof(clearing), r->partner);
 	m.credit = ledger_acct_buyer_receivable(recv, sizeof(recv), user_id);
 	m.amount = r->amount;
 	return post(db, u, r->kind, r->key, r->partner, r->partner_ref,
@@ -144,7 +146,7 @@ post_cod_collected(struct db *db, const struct db_order *o, int64_t pid,
 {
 	struct unit	u = of_order(o);
 	struct receipt	r;
-	char		key[40], partner[32], clearing[LEDGER_ACCT_MAX];
+	char		key[40], partner[32];
 
 	if (post_sale(db, o, o->amount_due_minor, now) == -1 ||
 	    post_owed(db, o, LK_COD_FEE, "cod-fee", LEDGER_FEE_INCOME,
@@ -152,8 +154,7 @@ post_cod_collected(struct db *db, const struct db_order *o, int64_t pid,
 		return -1;
 	snprintf(key, sizeof(key), "cod-%lld", (long long)o->id);
 	post_partner_logistics(partner, sizeof(partner), pid);
-	ledger_acct_partner_clearing(clearing, sizeof(clearing), partner);
-	r = (struct receipt){ LK_COD_COLLECTION, key, clearing, partner,
+	r = (struct receipt){ LK_COD_COLLECTION, key, NULL, partner,
 	    record_id, "cod", o->id, amount };
 	return post_received(db, &u, o->user_id, &r, now);
 }
@@ -238,16 +239,13 @@ post_pau_charge(struct db *db, const struct db_pau_charge *c,
 	struct unit	u = { c->order_id, c->currency };
 	struct receipt	r;
 	char		lkey[40], recv[LEDGER_ACCT_MAX];
-	char		clearing[LEDGER_ACCT_MAX];
 
 	ledger_acct_buyer_receivable(recv, sizeof(recv), c->user_id);
 	snprintf(lkey, sizeof(lkey), "pau-late-%lld", (long long)c->order_id);
 	if (late_fee > 0 && post1(db, &u, LK_LATE_FEE, lkey, recv,
 	    LEDGER_FEE_INCOME, late_fee, now) == -1)
 		return -1;
-	ledger_acct_partner_clearing(clearing, sizeof(clearing),
-	    POST_PARTNER_BANK);
-	r = (struct receipt){ LK_PAU_CHARGE, key, clearing, POST_PARTNER_BANK,
+	r = (struct receipt){ LK_PAU_CHARGE, key, NULL, POST_PARTNER_BANK,
 	    key, "pau_charge", c->order_id, amount };
 	return post_received(db, &u, c->user_id, &r, now);
 }
