@@ -25,6 +25,9 @@ libmallpay_a_SOURCES += \
 	src/ctl/admin.c \
 	src/ctl/tick.c
 
+# corp: mallpayctl corp-statement (bank statement lines of corporate plans)
+libmallpay_a_SOURCES += src/ctl/corp_statement.c
+
 # security: mallpayctl check | backup | restore (issue 12)
 libmallpay_a_SOURCES += src/ctl/check.c src/ctl/backup.c src/ctl/security.h
 

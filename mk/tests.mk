@@ -139,6 +139,16 @@ tests_integration_test_installments_SOURCES = tests/integration/test_installment
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# installments: pairs of money operations on one plan released together
+# (pay, payoff, tick's deduction, cancel), then check and the bank's books
+check_PROGRAMS += tests/integration/test_race_plans
+tests_integration_test_race_plans_SOURCES = tests/integration/test_race_plans.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_race_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_race_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
 # security (issue 12): upload polyglots, fakes and limits through nginx +
 # mallpayd, as a remittance shopper and as a corporate buyer (run by suite.sh)
 check_PROGRAMS += tests/integration/test_uploads
@@ -158,6 +168,17 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# company accounts: owner, members, permissions, invitations; members read
+# the company's orders, schedules and agreements (PDF too); uploads refused
+# on their form (run by suite.sh)
+check_PROGRAMS += tests/integration/test_company_members
+tests_integration_test_company_members_SOURCES = tests/integration/test_company_members.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_company_members_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_company_members_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # The layering of src/: includes only downwards (tests/layers/check.sh)
 TESTS += tests/layers/check.sh

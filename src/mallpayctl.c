@@ -51,6 +51,9 @@ static const struct command commands[] = {
 	    "backup DIR              dump the database, copy the uploads, key fingerprint" },
 	{ "restore", ctl_restore, NULL,
 	    "restore DIR             load a backup made under the same key" },
+	{ "corp-statement", ctl_corp_statement, NULL,
+	    "corp-statement FILE     record the bank statement's corporate "
+	    "transfers" },
 	{ "partner-sign", ctl_partner_sign, NULL,
 	    "partner-sign --partner ID --path P [--method POST] [--now TIME] < body\n"
 	    "                          print a partner's signature headers" },

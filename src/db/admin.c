@@ -62,10 +62,10 @@ enum stmt {
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_OQ_COD */
 	OQ_STATS "WHERE method = 'cod' AND status = 'awaiting_review'",
-	/* STMT_OQ_INST */
+	/* STMT_OQ_INST: a corporate application is counted once, in its
+	 * own queue (corp_applications). */
 	OQ_STATS "WHERE method IN ('installment', 'installment_card', "
-	"'installment_partner', 'installment_corporate') "
-	"AND status = 'awaiting_review'",
+	"'installment_partner') AND status = 'awaiting_review'",
 	/* STMT_OQ_REM */
 	OQ_STATS "WHERE method = 'remittance' "
 	"AND status = 'awaiting_verification'",

@@ -499,8 +499,15 @@ page_admin_fulfil(struct ctx *c)
 	if (o.fee_minor > 0)
 		view_set(view_add(d, "FEE"), "AMOUNT", amt(o.fee_minor,
 		    o.currency, a, sizeof(a)));
-	if (o.review_due[0] != '\0')
-		view_set(view_add(d, "REVIEW_DUE"), "DATE", o.review_due);
+	if (o.review_due[0] != '\0') {
+		struct view_dict *rd = view_add(d, "REVIEW_DUE");
+
+		view_set(rd, "DATE", o.review_due);
+		view_set(rd, "LABEL", strcmp(o.method, "cod") == 0 ?
+		    "Review by (COD-P1)" : strcmp(o.method,
+		    "installment_corporate") == 0 ? "Application review by "
+		    "(INST-CORP)" : "Review by");
+	}
 	if (o.refund_due[0] != '\0')
 		view_set(view_add(d, "REFUND_DUE"), "DATE", o.refund_due);
 	if (db_ship_get(c->db, id, &sh) == 1) {

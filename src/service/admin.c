@@ -339,7 +339,7 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 	char		*end;
 	long		 t, last = 0, lo = 1, hi = 36;
 	struct buf	 b;
-	const char	*what = "1 to 36 months";
+	const char	*what = "1 to 36 months", *eg = "3,6,12";
 	int		 card = 0;
 
 	if (method != NULL && strcmp(method, "installment_card") == 0)
@@ -349,7 +349,8 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 		lo = 3, hi = 12, what = "INST-PC: terms are 3 to 12 months";
 	else if (method != NULL &&
 	    strcmp(method, "installment_corporate") == 0)
-		lo = 3, hi = 6, what = "INST-CORP: terms are 3 to 6 months";
+		lo = 3, hi = 6, eg = "3,6",
+		    what = "INST-CORP: terms are 3 to 6 months";
 	buf_init(&b);
 	while (*p != '\0') {
 		while (*p == ' ' || *p == ',')
@@ -374,7 +375,7 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 bad:
 	buf_cleanup(&b);
 	snprintf(err, errsz, "%s, increasing, separated by commas "
-	    "(e.g. 3,6,12).", what);
+	    "(e.g. %s).", what, eg);
 	return -1;
 }
 
