@@ -74,3 +74,6 @@ libmallpay_a_SOURCES += src/db/corp_transfer.c src/db/corp_transfer.h
 
 # company accounts: members' roles and the owner's invitations
 libmallpay_a_SOURCES += src/db/company_member.c src/db/company_member.h
+
+# recon: reconciliation runs and differences, the ledger lines they read
+libmallpay_a_SOURCES += src/db/recon.c src/db/recon.h

@@ -87,3 +87,6 @@ tests_integration_test_corporate_road_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(C
 
 # company accounts: the members page and invitations
 libmallpay_a_SOURCES += src/pages/company_members.c
+
+# recon: the admin's reconciliation page
+libmallpay_a_SOURCES += src/pages/admin_recon.c

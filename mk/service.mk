@@ -108,3 +108,6 @@ TESTS += tests/unit/test_corporate
 # agreement as a PDF (cairo and pango)
 libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
 	src/service/agreement_pdf.c src/service/agreement_pdf.h
+# recon: reconciliation with the partners (RULES C-09)
+libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
+	src/service/recon_books.c

@@ -179,6 +179,14 @@ tests_integration_test_company_members_SOURCES = tests/integration/test_company_
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_company_members_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_company_members_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# recon: the partners' books and reconciliation against the stack
+check_PROGRAMS += tests/integration/test_reconcile
+tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_reconcile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_reconcile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # The layering of src/: includes only downwards (tests/layers/check.sh)
 TESTS += tests/layers/check.sh

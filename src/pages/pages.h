@@ -90,6 +90,8 @@ int	page_pau_card(struct ctx *);		/* POST /pay-after-use/card */
 int	page_pau_pay(struct ctx *);		/* POST /orders/:id/pau-pay */
 int	page_pau_return(struct ctx *);		/* POST /orders/:id/pau-return */
 int	page_admin_guarantee(struct ctx *);	/* GET /admin/guarantee */
+/* recon: the last reconciliation with each partner (admin_recon.c). */
+int	page_admin_reconciliation(struct ctx *); /* GET /admin/reconciliation */
 extern const struct field_spec page_pau_fields[];
 extern const struct field_spec page_pau_card_fields[];
 

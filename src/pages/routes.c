@@ -53,6 +53,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/pau-pay", ROLE_USER,	page_pau_pay,	NULL,	0 },
 	{ HTTP_POST, "/orders/:id/pau-return", ROLE_USER, page_pau_return, NULL, 0 },
 	{ HTTP_GET,  "/admin/guarantee", ROLE_ADMIN,	page_admin_guarantee, NULL, 0 },
+	{ HTTP_GET,  "/admin/reconciliation", ROLE_ADMIN, page_admin_reconciliation, NULL, 0 },
 	/* remittance (issue 5): instructions, voucher upload, admin queue,
 	 * verification, statement import (pages/remittance.c). */
 	{ HTTP_GET,  "/orders/:id/remittance", ROLE_USER, page_remittance_instructions, NULL, 0 },

@@ -20,6 +20,7 @@
 #include "service/cod.h"
 #include "service/logistics_events.h"
 #include "service/partner_auth.h"
+#include "service/recon.h"
 
 static const char *const type_names[LG__MAX] = {
 	"shipped", "delivery_scheduled", "rescheduled", "delivered", "paid",
@@ -228,6 +229,7 @@ act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
 	struct db_order		 o;
 	struct money		 m, ship;
 	enum cod_refusal	 r;
+	enum cod_result		 paid;
 	char			 err[160];
 	int			 rc;
 
@@ -264,8 +266,14 @@ act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
 			snprintf(msg, msgsz, "amount: %s", err);
 			return COD_REFUSED;
 		}
-		return cod_paid_report(db, ev->order_id, pid, &m, ev->method,
+		paid = cod_paid_report(db, ev->order_id, pid, &m, ev->method,
 		    ev->record_id, now, msg, msgsz);
+		/* The courier's own books keep the collection it reported
+		 * (even if this transaction then rolls back). */
+		if (paid == COD_OK && recon_books_cod_collected(db,
+		    ev->order_id, &m, now) == -1)
+			return COD_ERROR;
+		return paid;
 	case LG_REFUSED:
 		if (cod_refusal_parse(ev->reason, &r) == -1)
 			return COD_ERROR;

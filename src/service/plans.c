@@ -533,12 +533,30 @@ channel_of(const struct db_plan *p)
 	return "transfer";
 }
 
+/* The finance partner collects (pay_back: refund 1, pays back) amount of
+ * partner plan p on its side under bkey (INST-PC); its own books keep it.
+ * res as collect(). Returns 0, or -1 when it cannot be reached. */
+static int
+partner_money(const struct db_plan *p, int64_t amount, const char *bkey,
+    int refund, struct bank_result *res)
+{
+	const struct finance_gateway	*fin = finance_gateway_get("sandbox");
+
+	if (fin == NULL || (refund ? fin->refund : fin->collect)(p->partner_ref,
+	    amount, p->currency, bkey, res->reason, sizeof(res->reason)) == -1)
+		return -1;
+	res->ok = 1;
+	snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
+	    channel_of(p), bkey);
+	return 0;
+}
+
 /* Collect amount for plan p through its channel with the bank idempotency
  * key bkey. res gets the answer. Returns 0 (res->ok says), -1 when the
  * bank's answer did not come (it may have charged), -2 when nothing was
- * sent (no gateway, the token cannot be read). The card channel
- * deducts by the stored token (INST-P3); the partner and the lender
- * collect on their side (their sandbox accepts). */
+ * sent (no gateway, the token cannot be read). The card channel deducts
+ * by the stored token (INST-P3), the finance partner collects on its side
+ * (partner_money); the lender collects on its side (its sandbox accepts). */
 static int
 collect(struct db *db, const struct config *cfg, const struct db_plan *p,
     int64_t amount, const char *bkey, struct bank_result *res)
@@ -548,6 +566,8 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 	int				 rc;
 
 	memset(res, 0, sizeof(*res));
+	if (strcmp(channel_of(p), "partner") == 0)
+		return partner_money(p, amount, bkey, 0, res);
 	if (strcmp(channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
@@ -580,6 +600,8 @@ pay_back(struct db *db, const struct config *cfg, const struct db_plan *p,
 		snprintf(res->reason, sizeof(res->reason), "scheduled");
 		return 0;
 	}
+	if (strcmp(channel_of(p), "partner") == 0)
+		return partner_money(p, amount, bkey, 1, res);
 	if (strcmp(channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",

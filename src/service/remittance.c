@@ -29,6 +29,7 @@
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/postings.h"
+#include "service/recon.h"
 #include "service/remittance.h"
 
 /* See remittance.h. REM-P4: 1-3 business days domestic, 7-15 cross-border. */
@@ -919,6 +920,8 @@ remittance_import(struct db *db, int64_t admin_id, const char *buf,
 		return 1;
 	}
 	sha256_hex(buf, len, sha);
+	/* The statement is the post office's: its books keep its lines. */
+	recon_books_statement(buf, len, now);
 	if (db_begin_read_committed(db) == -1)
 		return -1;
 	sid = db_rem_statement_insert(db, sha, admin_id, now, &res->prev_at);

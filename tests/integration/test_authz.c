@@ -124,6 +124,7 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/orders/:id/pau-return", "sonnnfs", C_A, "/orders",
 	    NULL },
 	{ HTTP_GET,  "/admin/guarantee", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/reconciliation", "sffffos", 0, NULL, NULL },
 	/*
 	 * Added at the end of wave 2 from routes.c (remittance, installments,
 	 * COD, Pay After Use, partner endpoints), inferred from the role
