@@ -84,3 +84,9 @@ tests_integration_test_corporate_road_SOURCES = \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_corporate_road_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_corporate_road_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
+# company accounts: the members page and invitations
+libmallpay_a_SOURCES += src/pages/company_members.c
+
+# recon: the admin's reconciliation page
+libmallpay_a_SOURCES += src/pages/admin_recon.c

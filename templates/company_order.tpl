@@ -23,7 +23,7 @@
 {{#AGREEMENT}}
 <h3>Agreement {{VERSION}}</h3>
 <pre class="agreement" id="agreement-text">{{TEXT:pre_escape}}</pre>
-<p class="field-note">SHA-256 of this text: <code id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ID}}/agreement" id="agreement-download">Download the agreement</a></p>
+<p class="field-note">SHA-256 of this text: <code class="sha" id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ID}}/agreement" id="agreement-download">Download the agreement</a> · <a href="/orders/{{ID}}/agreement.pdf" id="agreement-pdf">as PDF</a></p>
 {{#SIGN}}
 <form method="post" action="/orders/{{ID}}/corporate/sign" id="sign-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">

@@ -25,6 +25,7 @@
 #include "rules/plan.h"
 #include "rules/rfcode.h"
 #include "service/checkout.h"
+#include "service/members.h"
 #include "view/view.h"
 
 const struct field_spec page_checkout_fields[] = {
@@ -516,6 +517,10 @@ page_checkout_place(struct ctx *c)
 	int64_t			 id;
 	int			 rc;
 
+	/* A company member places orders only with the owner's permission. */
+	if (c->user.company_id > 0 && member_require(c->db, c->user.user_id,
+	    c->user.company_id, MEMBER_ORDER, err, sizeof(err)) == CQ_FORBIDDEN)
+		return page_error(c, 403, err);
 	read_input(c, &in);
 	memset(&ch, 0, sizeof(ch));
 	if (ctx_str(c, "key") == NULL)
@@ -562,6 +567,13 @@ page_checkout_place(struct ctx *c)
 	case CO_ERROR:
 		checkout_quote_cleanup(&q);
 		return page_error(c, 500, NULL);
+	case CO_CONFLICT:
+		checkout_quote_cleanup(&q);
+		return page_error(c, 409, "This checkout form was already sent "
+		    "with other choices (payment method, destination, coupon "
+		    "or points), so it was refused and no second order was "
+		    "placed. Your first order stands; open the checkout again "
+		    "to place another.");
 	default:
 		break;
 	}

@@ -18,6 +18,7 @@
 #include "pages/render.h"
 #include "rules/rfcode.h"
 #include "service/corp_road.h"
+#include "service/members.h"
 #include "service/orders.h"
 #include "view/view.h"
 
@@ -108,8 +109,10 @@ page_orders(struct ctx *c)
 	int64_t			 page = ctx_int(c, "page", 1);
 	int			 rc, more;
 
-	if (db_order_list_page(c->db, c->user.user_id, (size_t)(page - 1),
-	    ORDERS_PER_PAGE, &rows, &n, &more) == -1)
+	/* RULES 5: a member sees the company's orders too. */
+	if (db_order_list_page_company(c->db, c->user.user_id,
+	    c->user.company_id, (size_t)(page - 1), ORDERS_PER_PAGE, &rows, &n,
+	    &more) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	if (orders_notice(ctx_str(c, "msg")) != NULL)
@@ -327,12 +330,16 @@ int
 page_order(struct ctx *c)
 {
 	struct order_view	 v;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = ctx_arg_id(c, 0), reader;
 	int			 rc;
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	switch (order_load(c->db, c->user.user_id, id, &v)) {
+	/* One's own order, or one of the member's company (RULES 5). */
+	if ((reader = member_order_reader(c->db, c->user.user_id,
+	    c->user.company_id, id)) == -1)
+		return page_error(c, 500, NULL);
+	switch (order_load(c->db, reader, id, &v)) {
 	case ORD_OK:
 		break;
 	case ORD_NOT_FOUND:

@@ -35,6 +35,7 @@
 #include "rules/plan.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
+#include "service/members.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
 #include "service/plans.h"
@@ -66,6 +67,12 @@ const struct field_spec page_admin_plans_fields[] = {
 	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
+
+/* The answer to an idempotency key sent again with other details. */
+#define PAGE_PLAN_KEY_CONFLICT	"This form was already sent with other " \
+	"details (another installment or another kind of payment), so this " \
+	"request was refused and nothing was charged for it. Reload the " \
+	"schedule and try again."
 
 /* Chart geometry (SVG user units). */
 #define CH_W		640
@@ -618,7 +625,7 @@ page_plan_confirm_post(struct ctx *c)
 		return to_order(c, o.id, "");
 	default:
 		return render_confirm(c, &o, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
+		    PLAN_MSG_UNCONFIRMED);
 	}
 }
 
@@ -849,11 +856,19 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	struct view_dict	*d;
 	struct plan_view	 v;
 	const char		*note;
+	int64_t			 reader;
 	int			 rc;
 
 	if (id <= 0 || c->user.user_id <= 0)
 		return page_error(c, 404, NULL);
-	switch (plan_load(c->db, c->user.user_id, id, c->now, &v)) {
+	/* One's own order, or one of the member's company (RULES 5). */
+	if ((reader = member_order_reader(c->db, c->user.user_id,
+	    c->user.company_id, id)) == -1)
+		return page_error(c, 500, NULL);
+	if (reader == 0)
+		return page_error(c, 404, "This order has no repayment "
+		    "schedule (yet).");
+	switch (plan_load(c->db, reader, id, c->now, &v)) {
 	case PLAN_OK:
 		break;
 	case PLAN_NOT_FOUND:
@@ -865,7 +880,7 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	set_schedule(c, d, &v, 1);
+	set_schedule(c, d, &v, reader == c->user.user_id);
 	if ((note = schedule_notice(ctx_str(c, "msg"))) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", note);
 	if (error != NULL)
@@ -890,8 +905,9 @@ page_plan_schedule(struct ctx *c)
  * answered r: to the order's ok_path (e.g. "/schedule?msg=paid") when done,
  * to its schedule for a replay, the schedule again with 402 and reason when
  * the card was declined, 409 and not_allowed when the plan takes none now,
- * 404 for no such plan, 503 with reason (or a default) else. Returns the
- * HTTP status. */
+ * 409 when the form's key was sent before with other details, 404 for no
+ * such plan, 503 with reason (the service says whether anything can have
+ * been charged) else. Returns the HTTP status. */
 static int
 repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
     const char *ok_path, const char *not_allowed, const char *reason)
@@ -907,9 +923,11 @@ repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
 		return page_error(c, 404, NULL);
 	case PLAN_NOT_ALLOWED:
 		return render_schedule(c, id, 409, not_allowed);
+	case PLAN_CONFLICT:
+		return render_schedule(c, id, 409, PAGE_PLAN_KEY_CONFLICT);
 	default:
 		return render_schedule(c, id, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
+		    PLAN_MSG_UNCONFIRMED);
 	}
 }
 
@@ -977,14 +995,21 @@ page_plan_payoff(struct ctx *c)
 	for (k = 0; k < q.nwaived; k++) {
 		s = view_add(d, "WAIVED");
 		view_set_int(s, "SEQ", q.waived[k]);
+		/* The fee of the month, whichever installment carries it
+		 * (upfront mode: all on the first). */
+		set_amt(s, "FEE", v.p.monthly_fee, v.p.currency);
 		for (i = 0; i < v.ninst; i++)
-			if (v.inst[i].seq == q.waived[k]) {
-				set_amt(s, "FEE", v.inst[i].fee, v.p.currency);
+			if (v.inst[i].seq == q.waived[k])
 				set_date(s, "DUE", v.inst[i].due);
-			}
 	}
 	if (q.nwaived == 0)
 		view_show(d, "NONE_WAIVED");
+	else {
+		s = view_add(d, "NEXT");
+		view_set_int(s, "MONTH", q.next_month);
+		set_date(s, "DAY", q.next_begins);
+		set_amt(s, "FEE", v.p.monthly_fee, v.p.currency);
+	}
 	if (q.fee_credit.minor > 0)
 		view_show(d, "CREDIT");
 	rc = page_render(c, "plan_payoff.tpl", d, "Repay early");

@@ -42,6 +42,7 @@ enum cq_result {
 	CQ_DECIDED,		/* already decided: "by X at T" in msg */
 	CQ_CONFLICT,		/* an idempotency key reused with other
 				   figures (409, msg says what for) */
+	CQ_FORBIDDEN,		/* the member may not do this (msg, 403) */
 };
 
 /* Business days an admin has to review (INST-CORP: 1-3, the latest is
