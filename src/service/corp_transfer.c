@@ -294,20 +294,12 @@ int
 corp_ledger_effect(struct db *db, const struct db_corp_app *a, int64_t down,
     const char *ref, int64_t now)
 {
-	struct plan_view	v;
 	struct ledger_entry	e;
-	char			key[64], recv[LEDGER_ACCT_MAX];
-	char			fees[LEDGER_ACCT_MAX], memo[128];
-	int64_t			fee = 0;
-	size_t			i;
-	int			rc;
+	char			key[64], recv[LEDGER_ACCT_MAX], memo[128];
 
-	if (plan_load_id(db, a->plan_id, now, &v) != PLAN_OK) {
-		plan_view_cleanup(&v);
-		return -1;
-	}
-	for (i = 0; i < v.ninst; i++)
-		fee += v.inst[i].fee;
+	/* plan_start() put the amount financed and the fees on the
+	 * company's receivable; the down payment is owed from the same
+	 * moment (the rest of the price), then received. */
 	memset(&e, 0, sizeof(e));
 	snprintf(key, sizeof(key), "corp%lld-start", (long long)a->id);
 	e.kind = LK_PLAN_START;
@@ -317,19 +309,14 @@ corp_ledger_effect(struct db *db, const struct db_corp_app *a, int64_t down,
 	e.plan_id = a->plan_id;
 	e.ref_type = "corp_application";
 	e.ref_id = a->id;
-	e.memo = "INST-CORP agreement in effect";
+	e.memo = "INST-CORP agreement in effect: the down payment owed";
 	e.at = now;
 	e.moves[0].debit = ledger_acct_company_receivable(recv, sizeof(recv),
 	    a->company_id);
 	e.moves[0].credit = LEDGER_MERCHANT_PAYABLE;
-	e.moves[0].amount = a->amount_due_minor;
-	e.moves[1].debit = recv;
-	e.moves[1].credit = ledger_acct_partner_fees(fees, sizeof(fees),
-	    v.p.institution_id);
-	e.moves[1].amount = fee;
-	e.nmoves = 2;
-	plan_view_cleanup(&v);
-	if ((rc = ledger_post(db, &e)) != 0)
+	e.moves[0].amount = down;
+	e.nmoves = 1;
+	if (ledger_post(db, &e) != 0)
 		return -1;
 	snprintf(key, sizeof(key), "corp%lld-down", (long long)a->id);
 	snprintf(memo, sizeof(memo), "INST-CORP down payment, bank transfer "
@@ -338,8 +325,6 @@ corp_ledger_effect(struct db *db, const struct db_corp_app *a, int64_t down,
 	e.memo = memo;
 	e.moves[0].debit = LEDGER_PLATFORM_CASH;
 	e.moves[0].credit = recv;
-	e.moves[0].amount = down;
-	e.nmoves = 1;
 	return ledger_post(db, &e) == 0 ? 0 : -1;
 }
 

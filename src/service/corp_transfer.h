@@ -93,13 +93,13 @@ enum cq_result corp_record_transfer(struct db *, int64_t admin_id,
 	    char *msg, size_t msgsz);
 
 /* Inside the caller's transaction, when the down payment of application
- * *a (plan started) is recorded: the plan's start on the ledger
- * (LK_PLAN_START: company:<id>:receivable debited with the order's amount
- * and the plan's fees; merchant:payable and partner:<institution>:fees
- * credited) and the down payment received (LK_DOWN_PAYMENT: platform:cash
- * debited, company:<id>:receivable credited with down), keyed
- * "corp<application>-start" / "-down". 0, or -1 (also a key posted with
- * other lines). */
+ * *a is recorded (plan_start() has put the amount financed and the fees
+ * on company:<id>:receivable as the plan's start): the down payment owed
+ * (LK_PLAN_START keyed "corp<application>-start": the company's
+ * receivable debited, merchant:payable credited) and received
+ * (LK_DOWN_PAYMENT keyed "corp<application>-down": platform:cash
+ * debited, the receivable credited), down each. 0, or -1 (also a key
+ * posted with other lines). */
 struct db_corp_app;
 int	corp_ledger_effect(struct db *, const struct db_corp_app *a,
 	    int64_t down, const char *ref, int64_t now);

@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "db/admin.h"
 #include "db/checkout.h"
+#include "db/company.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -341,7 +342,14 @@ plan_create(struct db *db, int64_t order_id, int64_t principal,
 		return -1;
 	p.monthly_fee = pl.monthly_fee.minor;
 	p.total_fee = pl.total_fee.minor;
-	/* company orders: the corporate feature fills company_id. */
+	/* A corporate plan is the company's: its receivable on the ledger. */
+	if (strcmp(p.method, "installment_corporate") == 0) {
+		struct db_corp_order co;
+
+		if (db_corp_order_get(db, order_id, &co) != 1)
+			return -1;
+		p.company_id = co.company_id;
+	}
 	id = db_plan_insert(db, &p, now);
 	if (id == -1)
 		return -1;

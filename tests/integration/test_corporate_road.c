@@ -44,7 +44,7 @@
 enum {
 	T_VERIFY, T_EMAIL, T_ORDER_INSERT, T_ITEM_INSERT, T_EVENT, T_APP,
 	T_ORDER_STATUS, T_STATE, T_INST_PAID, T_CREDIT, T_XFER_COUNT,
-	T_XFER_BUMP, T_PLAN_STATUS, T__MAX
+	T_XFER_BUMP, T_PLAN_STATUS, T_RECV, T__MAX
 };
 
 static const char *const tstmts[T__MAX] = {
@@ -99,6 +99,9 @@ static const char *const tstmts[T__MAX] = {
 	"excess_minor = excess_minor + ? WHERE idem_key = ?",
 	/* T_PLAN_STATUS */
 	"SELECT status FROM plans WHERE order_id = ?",
+	/* T_RECV: what the company owes on the ledger */
+	"SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
+	"WHERE account = CONCAT('company:', ?, ':receivable')",
 };
 
 /* A fresh statement of this file. */
@@ -587,6 +590,9 @@ test_INST_P3_transfer_allocation(void **state)
 	assert_string_equal(st, "closed");
 	assert_int_equal(query(T_CREDIT, k.company_id, -1, NULL, 0, NULL, 0),
 	    -6492);
+	/* Owed: the order and the fees; paid: the down payment and the
+	 * allocations: nothing left on the receivable. */
+	assert_int_equal(query(T_RECV, k.company_id, -1, NULL, 0, NULL, 0), 0);
 	shop_get(admin, k.apath, &r);
 	assert_true(client_has(&r, "USD 64.92"));
 	client_resp_cleanup(&r);
