@@ -69,3 +69,11 @@ libmallpay_a_SOURCES += src/db/cod.c src/db/cod.h
 # corporate (issue 7): companies, qualification submissions and documents,
 # expiry notices, corporate installment applications and agreements
 libmallpay_a_SOURCES += src/db/company.c src/db/company.h
+# corp: bank transfers of corporate installment plans (migration 017)
+libmallpay_a_SOURCES += src/db/corp_transfer.c src/db/corp_transfer.h
+
+# company accounts: members' roles and the owner's invitations
+libmallpay_a_SOURCES += src/db/company_member.c src/db/company_member.h
+
+# recon: reconciliation runs and differences, the ledger lines they read
+libmallpay_a_SOURCES += src/db/recon.c src/db/recon.h

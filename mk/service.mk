@@ -71,7 +71,8 @@ libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h
 # partner's events; unit tests of the event parser and the refusal rules
 libmallpay_a_SOURCES += \
 	src/service/cod.c src/service/cod.h \
-	src/service/logistics_events.c src/service/logistics_events.h
+	src/service/logistics_events.c src/service/logistics_events.h \
+	src/service/postings.c src/service/postings.h
 check_PROGRAMS += tests/unit/test_logistics_events
 tests_unit_test_logistics_events_SOURCES = tests/unit/test_logistics_events.c
 tests_unit_test_logistics_events_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -89,7 +90,9 @@ TESTS += tests/unit/test_remittance_voucher
 libmallpay_a_SOURCES += \
 	src/service/company.c src/service/company.h \
 	src/service/qualification.c \
-	src/service/corporate_installment.c
+	src/service/corporate_installment.c \
+	src/service/corp_transfer.c src/service/corp_transfer.h \
+	src/service/corp_road.c src/service/corp_road.h
 check_PROGRAMS += tests/unit/test_plans
 tests_unit_test_plans_SOURCES = tests/unit/test_plans.c
 tests_unit_test_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -100,3 +103,11 @@ tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
 tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_corporate
+
+# company accounts: owner, members and their permissions, invitations; the
+# agreement as a PDF (cairo and pango)
+libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
+	src/service/agreement_pdf.c src/service/agreement_pdf.h
+# recon: reconciliation with the partners (RULES C-09)
+libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
+	src/service/recon_books.c

@@ -119,6 +119,16 @@ tests_integration_test_cod_SOURCES = tests/integration/test_cod.c \
 tests_integration_test_cod_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# money operations that cannot race: pairs on one aggregate fired together,
+# then mallpayctl check (COD, remittance, Pay After Use, admin decisions)
+check_PROGRAMS += tests/integration/test_race_money
+tests_integration_test_race_money_SOURCES = tests/integration/test_race_money.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_race_money_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_race_money_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
 # installments (issue 6): card, partner and credit-line plans end to end,
 # driven by mallpayctl tick --now (run by suite.sh)
 check_PROGRAMS += tests/integration/test_installments
@@ -158,6 +168,25 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# company accounts: owner, members, permissions, invitations; members read
+# the company's orders, schedules and agreements (PDF too); uploads refused
+# on their form (run by suite.sh)
+check_PROGRAMS += tests/integration/test_company_members
+tests_integration_test_company_members_SOURCES = tests/integration/test_company_members.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_company_members_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_company_members_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# recon: the partners' books and reconciliation against the stack
+check_PROGRAMS += tests/integration/test_reconcile
+tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_reconcile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_reconcile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # The layering of src/: includes only downwards (tests/layers/check.sh)
 TESTS += tests/layers/check.sh

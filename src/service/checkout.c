@@ -370,6 +370,26 @@ place_replay(struct db *db, int64_t user_id, const struct checkout_input *in,
 	}
 }
 
+/* INST-CORP in one step: the order just placed (id, term) is applied for
+ * in the same transaction, so that no order is left without its
+ * application. 0, or -1 (logged: the verdict said eligible, so a refusal
+ * here is a fault). */
+static int
+apply_corporate(struct db *db, int64_t company_id, int64_t user_id,
+    int64_t id, int term, int64_t now)
+{
+	char		msg[300];
+	enum cq_result	r;
+
+	r = corp_apply_tx(db, company_id, user_id, id, term, now, msg,
+	    sizeof(msg));
+	if (r == CQ_OK)
+		return 0;
+	log_warn("checkout: corporate application of order %lld refused "
+	    "(%d): %s", (long long)id, (int)r, msg);
+	return -1;
+}
+
 /* See checkout.h. */
 enum checkout_result
 checkout_place(struct db *db, int64_t user_id, int64_t company_id,
@@ -532,6 +552,9 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 			goto fail;
 		}
 	}
+	if (m == PM_INSTALLMENT_CORPORATE && apply_corporate(db, company_id,
+	    user_id, id, off->term, now) == -1)
+		goto fail;
 	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
 	    o.method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
 	if (audit_event_detail(db, "order", id, OF_USER, user_id, NULL,

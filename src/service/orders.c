@@ -269,7 +269,10 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 
 	if (actor == OF_USER && user_id <= 0)
 		return ORD_NOT_FOUND;
-	if (db_begin(db) == -1)
+	/* READ COMMITTED: the charge row's locking read (Pay After Use)
+	 * takes no gap lock that two receipts of other orders could
+	 * deadlock on. */
+	if (db_begin_read_committed(db) == -1)
 		return ORD_ERROR;
 	rc = db_order_get(db, actor == OF_USER ? user_id : 0, id, &o);
 	if (rc != 1) {

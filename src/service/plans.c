@@ -133,6 +133,24 @@ token_seal(const struct config *cfg, const char *token, unsigned char *out,
 	return 0;
 }
 
+/* INST-P3, INST-CORP: 1 when order_id is a corporate installment's (its
+ * down payment and repayments are bank transfers an admin records, never
+ * a shopper's payment), with the reason; else 0. */
+static int
+corporate_refused(struct db *db, int64_t order_id, char *reason,
+    size_t reasonsz)
+{
+	struct db_order o;
+
+	if (db_order_get(db, 0, order_id, &o) != 1 ||
+	    strcmp(o.method, "installment_corporate") != 0)
+		return 0;
+	seterr(reason, reasonsz, "A corporate installment is paid by bank "
+	    "transfer to the mall's account, recorded by an admin; nothing "
+	    "was charged.");
+	return 1;
+}
+
 /* See plans.h. */
 int
 plan_card_token(struct db *db, const struct config *cfg, int64_t plan_id,
@@ -433,11 +451,14 @@ view_compute(struct plan_view *v)
 			it->days_late = plan_late_days(it->due, v->today);
 			it->overdue = it->days_late > 0;
 			v->overdue += it->overdue;
-			v->remaining += it->principal + it->fee + it->late_fee;
+			/* A corporate transfer may have paid part of it. */
+			v->paid_total += it->paid_minor;
+			v->remaining += it->principal + it->fee + it->late_fee -
+			    it->paid_minor;
 			if (v->next_seq == 0) {
 				v->next_seq = it->seq;
 				v->next_amount = it->principal + it->fee +
-				    it->late_fee;
+				    it->late_fee - it->paid_minor;
 			}
 		} else if (strcmp(it->status, "paid") == 0) {
 			v->paid_total += it->paid_minor;
@@ -512,12 +533,30 @@ channel_of(const struct db_plan *p)
 	return "transfer";
 }
 
+/* The finance partner collects (pay_back: refund 1, pays back) amount of
+ * partner plan p on its side under bkey (INST-PC); its own books keep it.
+ * res as collect(). Returns 0, or -1 when it cannot be reached. */
+static int
+partner_money(const struct db_plan *p, int64_t amount, const char *bkey,
+    int refund, struct bank_result *res)
+{
+	const struct finance_gateway	*fin = finance_gateway_get("sandbox");
+
+	if (fin == NULL || (refund ? fin->refund : fin->collect)(p->partner_ref,
+	    amount, p->currency, bkey, res->reason, sizeof(res->reason)) == -1)
+		return -1;
+	res->ok = 1;
+	snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
+	    channel_of(p), bkey);
+	return 0;
+}
+
 /* Collect amount for plan p through its channel with the bank idempotency
  * key bkey. res gets the answer. Returns 0 (res->ok says), -1 when the
  * bank's answer did not come (it may have charged), -2 when nothing was
- * sent (no gateway, the token cannot be read). The card channel
- * deducts by the stored token (INST-P3); the partner and the lender
- * collect on their side (their sandbox accepts). */
+ * sent (no gateway, the token cannot be read). The card channel deducts
+ * by the stored token (INST-P3), the finance partner collects on its side
+ * (partner_money); the lender collects on its side (its sandbox accepts). */
 static int
 collect(struct db *db, const struct config *cfg, const struct db_plan *p,
     int64_t amount, const char *bkey, struct bank_result *res)
@@ -527,6 +566,8 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 	int				 rc;
 
 	memset(res, 0, sizeof(*res));
+	if (strcmp(channel_of(p), "partner") == 0)
+		return partner_money(p, amount, bkey, 0, res);
 	if (strcmp(channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
@@ -559,6 +600,8 @@ pay_back(struct db *db, const struct config *cfg, const struct db_plan *p,
 		snprintf(res->reason, sizeof(res->reason), "scheduled");
 		return 0;
 	}
+	if (strcmp(channel_of(p), "partner") == 0)
+		return partner_money(p, amount, bkey, 1, res);
 	if (strcmp(channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
@@ -1306,6 +1349,8 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 
 	(void)idem_key;		/* the bank key is the installment's */
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
@@ -1373,6 +1418,8 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 	int			 rc;
 
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	snprintf(params, sizeof(params), "pay|seq=%d", seq);
 	r = keyed_begin(db, user_id, order_id, idem_key, params, now, &v,
@@ -1640,6 +1687,8 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 	int			rc;
 
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	r = keyed_begin(db, user_id, order_id, idem_key, "payoff", now, &v,
 	    reason, reasonsz);

@@ -14,8 +14,8 @@
  * The web server runs on the real clock; time-based rules are driven by
  * tick --now and, where the web cannot be at another date, by calling the
  * service (service/plans.h) with that date. Every shopper is registered
- * fresh, so suspensions touch nobody else. Test-only SQL uses the spare
- * statement slot DB_T_EXTRA2. Run by tests/integration/suite.sh.
+ * fresh, so suspensions touch nobody else. Test-only SQL uses the
+ * tests' statement slot DB_T_TEST. Run by tests/integration/suite.sh.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -111,7 +111,7 @@ static struct {
 static struct dbq *
 tq(enum tstmt idx)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA2, idx, tstmts[idx]);
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
 
 	assert_non_null(q);
 	return q;

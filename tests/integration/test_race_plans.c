@@ -17,7 +17,7 @@
  * Plans are made through the checkout (web) and bound to a card and
  * confirmed through the service (service/plans.h), ten at a time; each
  * batch's requests (and tick) wait at one barrier and go together. Test SQL
- * uses the spare statement slot DB_T_EXTRA2 (this program's connection).
+ * uses the tests' statement slot DB_T_TEST (this program's connection).
  */
 #include <pthread.h>
 #include <setjmp.h>
@@ -136,7 +136,7 @@ struct tally {
 static struct dbq *
 tq(enum tstmt idx)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA2, idx, tstmts[idx]);
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
 
 	assert_non_null(q);
 	return q;
