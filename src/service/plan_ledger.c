@@ -88,15 +88,20 @@ post(struct db *db, const struct ledger_entry *e)
 }
 
 /* Post the one-move entry key of kind for plan p: amount from credit to
- * debit. 0 or -1 as post(). */
+ * debit; partner_ref (not NULL): the collector moved it under that
+ * reference. 0 or -1 as post(). */
 static int
 post_one(struct db *db, const struct db_plan *p, enum ledger_kind kind,
-    const char *key, const char *debit, const char *credit, int64_t amount,
-    int64_t now)
+    const char *key, const char *partner_ref, const char *debit,
+    const char *credit, int64_t amount, int64_t now)
 {
 	struct ledger_entry e;
 
 	entry(&e, p, kind, key, now);
+	if (partner_ref != NULL) {
+		e.partner = collector(p);
+		e.partner_ref = partner_ref;
+	}
 	move(&e, debit, credit, amount);
 	return post(db, &e);
 }
@@ -124,16 +129,12 @@ plan_post_payment(struct db *db, const struct db_plan *p, const char *kind,
     int64_t amount, const char *bank_key, int64_t now)
 {
 	struct plan_accts	a;
-	struct ledger_entry	e;
 
 	accts(p, &a);
-	entry(&e, p, strcmp(kind, "down_payment") == 0 ? LK_DOWN_PAYMENT :
-	    strcmp(kind, "payoff") == 0 ? LK_PAYOFF : LK_INSTALLMENT,
-	    bank_key, now);
-	e.partner = collector(p);
-	e.partner_ref = bank_key;
-	move(&e, a.clearing, a.recv, amount);
-	return post(db, &e);
+	return post_one(db, p, strcmp(kind, "down_payment") == 0 ?
+	    LK_DOWN_PAYMENT : strcmp(kind, "payoff") == 0 ? LK_PAYOFF :
+	    LK_INSTALLMENT, bank_key, bank_key, a.clearing, a.recv, amount,
+	    now);
 }
 
 /* See plan_ledger.h. */
@@ -162,8 +163,8 @@ plan_post_late_fees(struct db *db, const struct db_plan *p,
 			return -1;
 		snprintf(key, sizeof(key), "plan%lld-i%d-late-%s",
 		    (long long)p->id, it->seq, mp_date_str(day, d, sizeof(d)));
-		if (post_one(db, p, LK_LATE_FEE, key, a.recv, LEDGER_FEE_INCOME,
-		    fee.minor - before, now) == -1)
+		if (post_one(db, p, LK_LATE_FEE, key, NULL, a.recv,
+		    LEDGER_FEE_INCOME, fee.minor - before, now) == -1)
 			return -1;
 		before = fee.minor;
 	}
@@ -181,8 +182,8 @@ plan_post_waiver(struct db *db, const struct db_plan *p, int seq,
 	accts(p, &a);
 	snprintf(key, sizeof(key), "plan%lld-i%d-waiver", (long long)p->id,
 	    seq);
-	return post_one(db, p, LK_FEE_WAIVER, key, a.fees, a.recv, amount,
-	    now);
+	return post_one(db, p, LK_FEE_WAIVER, key, NULL, a.fees, a.recv,
+	    amount, now);
 }
 
 /* See plan_ledger.h. */
@@ -191,16 +192,12 @@ plan_post_settlement(struct db *db, const struct db_plan *p, int64_t amount,
     int64_t now)
 {
 	struct plan_accts	a;
-	struct ledger_entry	e;
 	char			key[64];
 
 	accts(p, &a);
 	snprintf(key, sizeof(key), "plan%lld-settlement", (long long)p->id);
-	entry(&e, p, LK_LENDER_SETTLEMENT, key, now);
-	e.partner = collector(p);
-	e.partner_ref = key;
-	move(&e, LEDGER_MERCHANT_PAYABLE, a.clearing, amount);
-	return post(db, &e);
+	return post_one(db, p, LK_LENDER_SETTLEMENT, key, key,
+	    LEDGER_MERCHANT_PAYABLE, a.clearing, amount, now);
 }
 
 /* See plan_ledger.h. */
@@ -240,14 +237,10 @@ plan_post_refund_sent(struct db *db, const struct db_plan *p, int64_t amount,
     const char *bank_key, int64_t now)
 {
 	struct plan_accts	a;
-	struct ledger_entry	e;
 	char			key[64];
 
 	accts(p, &a);
 	snprintf(key, sizeof(key), "plan%lld-refund-sent", (long long)p->id);
-	entry(&e, p, LK_REFUND_SENT, key, now);
-	e.partner = collector(p);
-	e.partner_ref = bank_key;
-	move(&e, LEDGER_REFUNDS_PAYABLE, a.clearing, amount);
-	return post(db, &e);
+	return post_one(db, p, LK_REFUND_SENT, key, bank_key,
+	    LEDGER_REFUNDS_PAYABLE, a.clearing, amount, now);
 }
