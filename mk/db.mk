@@ -77,3 +77,5 @@ libmallpay_a_SOURCES += src/db/company_member.c src/db/company_member.h
 
 # recon: reconciliation runs and differences, the ledger lines they read
 libmallpay_a_SOURCES += src/db/recon.c src/db/recon.h
+# identity: real-name checks and credit consents (INST-01, INST-02, PAU-01)
+libmallpay_a_SOURCES += src/db/identity.c src/db/identity.h

@@ -90,3 +90,6 @@ libmallpay_a_SOURCES += src/pages/company_members.c
 
 # recon: the admin's reconciliation page
 libmallpay_a_SOURCES += src/pages/admin_recon.c
+
+# identity: the shopper's identity and credit page, the admin's review
+libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c

@@ -111,3 +111,8 @@ libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
 # recon: reconciliation with the partners (RULES C-09)
 libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
 	src/service/recon_books.c
+# identity: real-name authentication and credit authorization (INST-01,
+# INST-02, PAU-01)
+libmallpay_a_SOURCES += \
+	src/service/identity.c src/service/identity.h \
+	src/service/credit.c

@@ -191,3 +191,13 @@ tests_integration_test_reconcile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_L
 # The layering of src/: includes only downwards (tests/layers/check.sh)
 TESTS += tests/layers/check.sh
 EXTRA_DIST += tests/layers/check.sh tests/layers/allowed
+
+# identity: real-name authentication, manual review, credit consent and its
+# withdrawal at checkout (INST-01, INST-02, PAU-01), through the web
+check_PROGRAMS += tests/integration/test_identity
+tests_integration_test_identity_SOURCES = tests/integration/test_identity.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_identity_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_identity_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

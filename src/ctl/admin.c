@@ -147,7 +147,6 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	u.kind = "admin";
 	u.email = email;
 	u.name = name;
-	u.real_name_verified = 1;
 	/* The unique key on email decides, so two runs at once cannot both
 	 * create the account. */
 	id = db_seed_user_insert(db, &u, hash, clock_now());

@@ -185,7 +185,6 @@ make_shoppers(struct db *db, size_t have, size_t want, const char *hash,
 		    have + i + 1);
 		snprintf(u[i].name, sizeof(u[i].name), "Bench Shopper %zu",
 		    have + i + 1);
-		u[i].credit_score = 650 + (int)((have + i) % 150);
 		u[i].credit_limit_usd_minor = 500000;
 	}
 	if (db_bench_insert_users(db, u, n, hash, now) == -1) {
@@ -923,7 +922,6 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 		me.id++;
 		snprintf(me.email, sizeof(me.email), "%s", BENCH_SHOPPER);
 		snprintf(me.name, sizeof(me.name), "Bench Buyer");
-		me.credit_score = 760;
 		me.credit_limit_usd_minor = 1500000;
 		if (db_bench_insert_users(db, &me, 1, hash, now) == -1)
 			goto dbfail;

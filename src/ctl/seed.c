@@ -22,6 +22,13 @@
  *                                 USD 6,200 completed in 90 days
  *   buyer2@acme.demo.test         a second member of Acme Trading Ltd
  *   admin@demo.test               admin
+ *
+ * 3. The verified shoppers' real-name authentication and credit consent
+ *    (identity: seed_identities), through the same identity service and
+ *    credit bureau sandboxes as the web: each gets an ID number whose
+ *    last digit (1) means "match" and whose three digits before it are the
+ *    score the bureau's sandbox gives (gateway/creditbureau.h), e.g.
+ *    DEMO00-700-1 scores 700.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -40,6 +47,7 @@
 #include "db/migrate.h"
 #include "db/seed.h"
 #include "service/company.h"
+#include "service/identity.h"
 #include "service/payafter.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
@@ -299,8 +307,6 @@ seed_users(struct seed_ctx *s)
 		u.email = d->email;
 		u.name = d->name;
 		u.phone = d->phone;
-		u.real_name_verified = d->verified;
-		u.credit_score = d->score;
 		u.cod_completed_orders = d->cod_completed;
 		u.credit_limit_usd_minor = d->credit_limit;
 		if (db_seed_user_insert(s->db, &u, hash, s->now) <= 0)
@@ -406,6 +412,29 @@ seed_order(struct seed_ctx *s, const struct demo_order *d)
 	return 0;
 }
 
+/* identity: each verified demo account's identity check and consent with
+ * its score (INST-01, INST-02, PAU-01), each use case in its own
+ * transaction, skipped when already there. Returns 0 or -1. */
+static int
+seed_identities(struct seed_ctx *s, const struct config *cfg)
+{
+	char	number[32];
+	size_t	i;
+
+	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		const struct demo_user *d = &demo_users[i];
+
+		if (!d->verified || strcmp(d->kind, "admin") == 0)
+			continue;
+		snprintf(number, sizeof(number), "DEMO%02zu-%03d-1", i,
+		    d->score);
+		if (identity_seed(s->db, cfg, d->email, d->name, "1990-01-15",
+		    number, d->score > 0, s->now) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* See ctl.h: mallpayctl seed-demo [--now TIME]. */
 int
 ctl_seed_demo(struct ctl *c, int argc, char **argv)
@@ -453,6 +482,8 @@ ctl_seed_demo(struct ctl *c, int argc, char **argv)
 		goto dbfail;
 	/* corporate (issue 7): the verified Acme's documents on record. */
 	if (company_seed_demo(s.db, &c->cfg, s.now) == -1)
+		goto dbfail;
+	if (seed_identities(&s, &c->cfg) == -1)
 		goto dbfail;
 	/* pau (issue 9): the demo shoppers' Pay After Use card. */
 	if (payafter_seed_demo(s.db, s.now) == -1)

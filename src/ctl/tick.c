@@ -26,6 +26,7 @@
 #include "service/payafter.h"
 #include "service/plans.h"
 #include "service/company.h"
+#include "service/identity.h"
 #include "service/recon.h"
 
 /* Safety net against a job that keeps rescheduling itself into the past. */
@@ -253,6 +254,25 @@ tick_corporate(struct tick *t, int *failed)
 	return rc == -1 && st.errors == 0 ? -1 : 0;
 }
 
+/* identity: the credit bureau's score asked again for every consent whose
+ * refresh is due (credit_refresh_tick, INST-02: after credit_refresh_days),
+ * each in its own transaction with FOR UPDATE SKIP LOCKED. Prints what it
+ * did; counts its errors into *failed. Returns 0, or -1 on a database
+ * error. */
+static int
+tick_credit(struct tick *t, int *failed)
+{
+	struct credit_tick_stats st;
+	int rc;
+
+	rc = credit_refresh_tick(t->db, &t->c->cfg, t->now, &st);
+	printf("credit: %d score%s refreshed, %d deferred, %d error%s\n",
+	    st.refreshed, st.refreshed == 1 ? "" : "s", st.deferred,
+	    st.errors, st.errors == 1 ? "" : "s");
+	*failed += st.errors;
+	return rc;
+}
+
 /* See ctl.h: mallpayctl tick [--now TIME]. Exit 1 if any job failed. */
 int
 ctl_tick(struct ctl *c, int argc, char **argv)
@@ -301,6 +321,8 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	if (rc != -1)					/* issue 8 */
 		tick_cod(&t, &failed);
 	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* issue 7 */
+		rc = -1;
+	if (rc != -1 && tick_credit(&t, &failed) == -1)	/* identity */
 		rc = -1;
 	if (rc == -1)
 		fprintf(stderr, "mallpayctl: tick: %s\n", db_error(t.db));

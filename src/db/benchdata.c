@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "db/benchdata.h"
 #include "db/db.h"
+#include "db/identity.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -120,9 +121,8 @@ static const char *stmts[STMT__MAX] = {
 };
 
 #define USERS_HEAD "INSERT INTO users (id, kind, email, name, password_hash, " \
-	"phone, real_name_verified, credit_score, credit_limit_usd_minor, " \
-	"created_at) VALUES "
-#define USERS_TUPLE "(?, 'person', ?, ?, ?, NULL, 1, ?, ?, ?)"
+	"phone, credit_limit_usd_minor, created_at) VALUES "
+#define USERS_TUPLE "(?, 'person', ?, ?, ?, NULL, ?, ?)"
 #define ORDERS_HEAD "INSERT INTO orders (id, user_id, status, method, " \
 	"currency, usd_per_unit, items_total_minor, amount_due_minor, " \
 	"fee_minor, country, region_code, idempotency_key, created_at, " \
@@ -370,7 +370,6 @@ bind_user(struct dbq *q, const void *rows, size_t i)
 	dbq_cstr(q, u->email);
 	dbq_cstr(q, u->name);
 	dbq_cstr(q, user_hash);
-	dbq_int(q, u->credit_score);
 	dbq_int(q, u->credit_limit_usd_minor);
 	dbq_int(q, user_now);
 }
@@ -382,8 +381,11 @@ db_bench_insert_users(struct db *db, const struct bench_user *u, size_t n,
 {
 	user_hash = pwhash;
 	user_now = now;
-	return insert_rows(db, STMT_BENCH_USERS_N, STMT_BENCH_USERS_1,
-	    USERS_HEAD, USERS_TUPLE, bind_user, u, n);
+	if (insert_rows(db, STMT_BENCH_USERS_N, STMT_BENCH_USERS_1,
+	    USERS_HEAD, USERS_TUPLE, bind_user, u, n) == -1)
+		return -1;
+	/* identity: verified, with a consent and a score (INST-01/02). */
+	return n == 0 ? 0 : db_identity_bench(db, u[0].id, u[n - 1].id, now);
 }
 
 /* bind_fn of orders. */

@@ -25,7 +25,6 @@ struct bench_user {
 	int64_t		 id;
 	char		 email[64];
 	char		 name[64];
-	int		 credit_score;
 	int64_t		 credit_limit_usd_minor;
 };
 

@@ -51,7 +51,13 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT usd_per_unit FROM fx_rates WHERE currency = ? AND "
 	"effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
 	/* STMT_BUYER */
-	"SELECT u.kind, u.company_id, u.real_name_verified, u.credit_score, "
+	/* identity (INST-01, INST-02, PAU-01): verified from the latest
+	 * verified identity check, the score from the consent in force
+	 * (sql/020_identity.sql); 0 when none. */
+	"SELECT u.kind, u.company_id, EXISTS (SELECT 1 FROM identity_checks "
+	"ic WHERE ic.user_id = u.id AND ic.status = 'verified'), "
+	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = "
+	"u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0), "
 	"u.bad_payment_record, u.installment_suspended, "
 	"u.cod_completed_orders, u.cod_violations, u.cod_revoked, "
 	"u.cod_suspended_until, u.credit_limit_usd_minor, "

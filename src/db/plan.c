@@ -175,7 +175,10 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE users SET installment_suspended = 0 WHERE id = ? AND "
 	"installment_suspended = 1",
 	/* STMT_USER_INFO */
-	"SELECT COALESCE(phone, ''), installment_suspended, credit_score "
+	"SELECT COALESCE(phone, ''), installment_suspended, "
+	/* identity: the score of the consent in force (INST-02) */
+	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = "
+	"users.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0) "
 	"FROM users "
 	"WHERE id = ?",
 	/* STMT_USER_OVERDUE: PAU-04's open debts are overdue "like an

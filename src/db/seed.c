@@ -26,9 +26,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id FROM users WHERE email = ?",
 	/* STMT_SEED_USER_INSERT */
 	"INSERT INTO users (kind, company_id, email, name, password_hash, "
-	"phone, real_name_verified, credit_score, cod_completed_orders, "
-	"credit_limit_usd_minor, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"phone, cod_completed_orders, credit_limit_usd_minor, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_SEED_COMPANY_ID */
 	"SELECT id FROM companies WHERE name = ?",
 	/* STMT_SEED_COMPANY_INSERT */
@@ -129,8 +128,6 @@ db_seed_user_insert(struct db *db, const struct seed_user *u,
 	dbq_cstr(q, u->name);
 	dbq_cstr(q, pwhash);
 	dbq_cstr(q, u->phone);
-	dbq_int(q, u->real_name_verified);
-	dbq_int(q, u->credit_score);
 	dbq_int(q, u->cod_completed_orders);
 	dbq_int(q, u->credit_limit_usd_minor);
 	dbq_int(q, now);

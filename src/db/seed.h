@@ -29,8 +29,6 @@ struct seed_user {
 	const char	*email;
 	const char	*name;
 	const char	*phone;		/* NULL: none */
-	int		 real_name_verified;
-	int		 credit_score;
 	int		 cod_completed_orders;
 	int64_t		 credit_limit_usd_minor;
 };

@@ -230,5 +230,22 @@ int	page_company_invitation_accept(struct ctx *); /* POST /company/invitations/:
 int	page_corp_agreement_pdf(struct ctx *);	/* GET /orders/:id/agreement.pdf */
 extern const struct field_spec page_company_invite_fields[];
 extern const struct field_spec page_company_grant_fields[];
+/* identity: real-name authentication and credit authorization (INST-01,
+ * INST-02, PAU-01): identity.c, admin_identity.c. */
+int	page_account_identity(struct ctx *);		/* GET /account/identity */
+int	page_account_identity_post(struct ctx *);	/* POST /account/identity */
+int	page_account_identity_document(struct ctx *);	/* GET /account/identity/:id/document */
+int	page_account_credit_consent(struct ctx *);	/* POST /account/credit-consent */
+int	page_account_credit_withdraw(struct ctx *);	/* POST /account/credit-consent/withdraw */
+int	page_admin_identity_queue(struct ctx *);	/* GET /admin/queues/identity */
+int	page_admin_identity(struct ctx *);		/* GET /admin/identity/:id */
+int	page_admin_identity_document(struct ctx *);	/* GET /admin/identity/:id/document */
+int	page_admin_identity_decide(struct ctx *);	/* POST /admin/identity/:id/decide */
+extern const struct field_spec page_identity_fields[];
+extern const struct field_spec page_identity_post_fields[];
+extern const struct field_spec page_credit_consent_fields[];
+extern const struct field_spec page_credit_withdraw_fields[];
+extern const struct field_spec page_admin_identity_queue_fields[];
+extern const struct field_spec page_admin_identity_decide_fields[];
 
 #endif

@@ -137,6 +137,17 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/companies", ROLE_ADMIN,	page_admin_companies, NULL, 0 },
 	{ HTTP_GET,  "/admin/companies/:id", ROLE_ADMIN, page_admin_company, page_admin_company_msg_fields, 0 },
 	{ HTTP_POST, "/admin/companies/:id/limits", ROLE_ADMIN, page_admin_company_limits, page_admin_company_limits_fields, 0 },
+	/* identity: real-name authentication and credit authorization
+	 * (pages/identity.c, pages/admin_identity.c). */
+	{ HTTP_GET,  "/account/identity", ROLE_USER,	page_account_identity, page_identity_fields, 0 },
+	{ HTTP_POST, "/account/identity", ROLE_USER,	page_account_identity_post, page_identity_post_fields, ROUTE_UPLOAD },
+	{ HTTP_GET,  "/account/identity/:id/document", ROLE_USER, page_account_identity_document, NULL, 0 },
+	{ HTTP_POST, "/account/credit-consent", ROLE_USER, page_account_credit_consent, page_credit_consent_fields, 0 },
+	{ HTTP_POST, "/account/credit-consent/withdraw", ROLE_USER, page_account_credit_withdraw, page_credit_withdraw_fields, 0 },
+	{ HTTP_GET,  "/admin/queues/identity", ROLE_ADMIN, page_admin_identity_queue, page_admin_identity_queue_fields, 0 },
+	{ HTTP_GET,  "/admin/identity/:id", ROLE_ADMIN, page_admin_identity, NULL, 0 },
+	{ HTTP_GET,  "/admin/identity/:id/document", ROLE_ADMIN, page_admin_identity_document, NULL, 0 },
+	{ HTTP_POST, "/admin/identity/:id/decide", ROLE_ADMIN, page_admin_identity_decide, page_admin_identity_decide_fields, 0 },
 };
 
 const size_t page_routes_n = sizeof(page_routes) / sizeof(page_routes[0]);

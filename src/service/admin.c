@@ -86,6 +86,8 @@ static const struct admin_field platform_fields[] = {
 	  850, NULL, "INST-02" },
 	{ "pau_min_credit_score", "Pay After Use: score above", AF_INT, 0, 300,
 	  850, NULL, "PAU-01" },
+	{ "credit_refresh_days", "Credit score refreshed after (days)", AF_INT,
+	  0, 1, 3650, NULL, "INST-02" },
 	{ "inst_min_usd_minor", "Installment minimum", AF_USD, 0, 0, 10000000,
 	  NULL, "INST-05" },
 	{ "inst_low_min_usd_minor", "Installment low minimum", AF_USD, 0, 0,

@@ -334,6 +334,9 @@ load_buyer(struct db *db, struct facts_live *l, int64_t now)
 	size_t			 i, n;
 
 	b->type = r->is_company ? BUYER_COMPANY : BUYER_PERSON;
+	/* identity: INST-01 from the latest verified identity check, the
+	 * score (INST-02, PAU-01) from the credit consent in force, 0 when
+	 * none or withdrawn (db/checkout.c, service/identity.h). */
 	b->real_name_verified = r->real_name_verified;
 	b->has_credit_score = r->credit_score > 0;
 	b->credit_score = r->credit_score;

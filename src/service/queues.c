@@ -23,6 +23,7 @@
 #include "service/queues.h"
 #include "service/plans.h"
 #include "service/company.h"
+#include "service/identity.h"
 
 /* See queues.h. */
 int
@@ -82,6 +83,10 @@ const struct queue queue_table[] = {
 	{ "overdue_plans", "Overdue installment plans",
 	  "/admin/plans?filter=overdue", queue_count_overdue_plans,
 	  "due date (INST-F1)" },
+	/* identity: real-name checks the identity service sent for review */
+	{ "identity_review", "Identity checks awaiting manual review",
+	  "/admin/queues/identity", queue_count_identity,
+	  "review by (INST-01: 1 business day)" },
 	/* Registration points (issues 5-8): add one line each above this
 	 * comment; see the top of this file. */
 };

@@ -94,6 +94,12 @@ const char *shop_status(int64_t id);
  * through the mariadb client, for fixtures the web cannot make (the test
  * fails when it fails). */
 void	shop_sql(const char *sql);
+/* Give demo or test account email a verified identity and a credit consent
+ * in force through the identity service and credit bureau sandboxes
+ * (service/identity.h: identity_seed), with the bureau's score score
+ * (300..850); an account verified before gets score on its consent, as a
+ * refresh would. The test fails otherwise. */
+void	shop_credit_score(const char *email, int score);
 /* A new company (tag in its name, qualification status such as
  * "unverified") with one member (demo password) inserted through the
  * seed statements; returns that member signed in, the ids in *company_id

@@ -255,6 +255,27 @@ static const struct entry table[] = {
 	    "/admin/companies", NULL },
 	{ HTTP_POST, "/admin/companies/:id/limits", "sffffos", C_ADMIN,
 	    "/admin/companies", NULL },
+	/* identity: the Identity and credit page is ROLE_USER; A's document
+	 * (the demo data's verified identity, linked from A's page) is A's
+	 * only: others 404, admins are refused on the shopper's route and
+	 * use their own. Sent without their fields, the POSTs change nothing
+	 * (the consent and its withdrawal need their box ticked). Admin
+	 * pages are ROLE_ADMIN only; the checks are listed by
+	 * /admin/queues/identity?status=verified. */
+	{ HTTP_GET,  "/account/identity", "soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/account/identity", "soooofs", 0, NULL, NULL },
+	{ HTTP_GET,  "/account/identity/:id/document", "sonnnfs", C_A,
+	    "/account/identity", NULL },
+	{ HTTP_POST, "/account/credit-consent", "soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/account/credit-consent/withdraw", "soooofs", 0, NULL,
+	    NULL },
+	{ HTTP_GET,  "/admin/queues/identity", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/identity/:id", "sffffos", C_ADMIN,
+	    "/admin/queues/identity?status=verified", NULL },
+	{ HTTP_GET,  "/admin/identity/:id/document", "sffffos", C_ADMIN,
+	    "/admin/queues/identity?status=verified", NULL },
+	{ HTTP_POST, "/admin/identity/:id/decide", "sffffos", C_ADMIN,
+	    "/admin/queues/identity?status=verified", NULL },
 };
 
 #define NTABLE	(sizeof(table) / sizeof(table[0]))

@@ -50,12 +50,9 @@
 #define FAILING_CARD	"4000000000000341"
 #define EARBUDS_MINOR	12900
 
-enum tstmt { T_SET_SCORE, T_USER_FLAGS, T_GUARANTEE, T__MAX };
+enum tstmt { T_USER_FLAGS, T_GUARANTEE, T__MAX };
 
 static const char *const tstmts[T__MAX] = {
-	/* T_SET_SCORE */
-	"UPDATE users SET credit_score = ?, real_name_verified = 1 "
-	"WHERE id = ?",
 	/* T_USER_FLAGS */
 	"SELECT installment_suspended, bad_payment_record FROM users "
 	"WHERE id = ?",
@@ -70,20 +67,6 @@ struct shopper {
 	char		 email[128];
 	int64_t		 id;
 };
-
-/* Set user id's credit score. */
-static void
-set_score(int64_t id, int score)
-{
-	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, T_SET_SCORE,
-	    tstmts[T_SET_SCORE]);
-
-	assert_non_null(q);
-	dbq_int(q, score);
-	dbq_int(q, id);
-	assert_int_equal(dbq_exec(q), 0);
-	dbq_done(q);
-}
 
 /* users.installment_suspended and bad_payment_record of id. */
 static void
@@ -131,7 +114,7 @@ shopper_new(struct shopper *s, int score)
 	s->cl = client_new();
 	assert_int_equal(client_signin(s->cl, s->email, PASSWORD), 303);
 	s->id = shop_user_id(s->email);
-	set_score(s->id, score);
+	shop_credit_score(s->email, score);
 }
 
 /* POST path with only the csrf of page; fills r. */
@@ -318,7 +301,7 @@ test_PAU_01_score_550_refused_551_allowed(void **state)
 	assert_int_equal(id, 0);
 	assert_int_equal(shop_order_count(s.id), 0);
 
-	set_score(s.id, 551);
+	shop_credit_score(s.email, 551);
 	shop_get(s.cl, "/checkout?country=MY", &r);
 	block = shop_method_block(r.body, "method-pay_after_use");
 	assert_non_null(block);

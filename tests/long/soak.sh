@@ -91,8 +91,16 @@ if [ -z "$prod" ] || [ -z "$washer" ]; then die "no demo catalog"; fi
 tag="soak$$"
 long_shoppers "$base" "$conns" "$dir/shoppers" "$tag" ||
     die "registered $(wc -l < "$dir/shoppers") of $conns shoppers"
-sqlq "UPDATE users SET real_name_verified = 1, credit_score = 700, phone = '+60 12 345 6789',
+sqlq "UPDATE users SET phone = '+60 12 345 6789',
     credit_limit_usd_minor = 1500000 WHERE email LIKE '$tag-%@long.test'"
+# A verified identity and a consent with a score of 700 (sql/020_identity.sql).
+sqlq "INSERT INTO identity_checks (user_id, legal_name, status, reason, submitted_at, decided_at)
+    SELECT id, name, 'verified', 'soak test data', UNIX_TIMESTAMP(), UNIX_TIMESTAMP()
+    FROM users WHERE email LIKE '$tag-%@long.test'"
+sqlq "INSERT INTO credit_consents (user_id, identity_id, consent_version, accepted_at, score,
+    scored_at, refresh_due_at) SELECT ic.user_id, ic.id, 'soak test data', UNIX_TIMESTAMP(), 700,
+    UNIX_TIMESTAMP(), UNIX_TIMESTAMP() + 7776000 FROM identity_checks ic JOIN users u
+    ON u.id = ic.user_id WHERE u.email LIKE '$tag-%@long.test'"
 : > "$dir/sessions"
 while read -r cookie tok email; do
 	oid=$(long_plan "$base" "$cookie" "$tok" "$washer") || die "no plan for $email"
