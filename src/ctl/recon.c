@@ -70,7 +70,7 @@ ctl_partner_report(struct ctl *c, int argc, char **argv)
 	    partner);
 usage:
 	fprintf(stderr, "usage: mallpayctl partner-report --partner "
-	    "bank|finance|logistics|post-office --date YYYY-MM-DD\n");
+	    "bank|finance|post-office|logistics-ID --date YYYY-MM-DD\n");
 	return 2;
 }
 

@@ -14,6 +14,7 @@ enum stmt {
 	STMT_LAST_RUNS,
 	STMT_DIFF_INSERT,
 	STMT_DIFFS,
+	STMT_COURIERS,
 	STMT__MAX
 };
 
@@ -36,6 +37,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_DIFFS */
 	"SELECT run_id, reference, currency, kind, partner_minor, "
 	"ledger_minor FROM recon_differences WHERE run_id = ? ORDER BY id",
+	/* STMT_COURIERS */
+	"SELECT id FROM partners WHERE kind = 'logistics' ORDER BY id",
 };
 
 /* Read one ledger line into v (a struct db_recon_ledger). */
@@ -152,4 +155,19 @@ db_recon_diffs(struct db *db, int64_t run_id, struct db_recon_diff **out,
 	return dbq_list_id(dbq_get(db, DB_T_RECON, STMT_DIFFS,
 	    stmts[STMT_DIFFS]), run_id, sizeof(**out), diff_fill,
 	    (void **)out, n);
+}
+
+/* Read one partner id into v (an int64_t). */
+static void
+id_fill(struct dbq *q, void *v)
+{
+	*(int64_t *)v = dbq_col_int(q, 0);
+}
+
+/* See recon.h. */
+int
+db_recon_couriers(struct db *db, int64_t **out, size_t *n)
+{
+	return dbq_list(dbq_get(db, DB_T_RECON, STMT_COURIERS,
+	    stmts[STMT_COURIERS]), sizeof(**out), id_fill, (void **)out, n);
 }

@@ -26,6 +26,10 @@ int	db_recon_ledger_lines(struct db *, const char *partner,
 	    const char *account, int64_t from, int64_t to,
 	    struct db_recon_ledger **out, size_t *n);
 
+/* The ids of the logistics partners (partners.kind), ascending, into *out
+ * (free(3); NULL when none) and *n. Returns 0 or -1. */
+int	db_recon_couriers(struct db *, int64_t **out, size_t *n);
+
 struct db_recon_run {
 	int64_t	id;
 	char	day[11];		/* YYYY-MM-DD */

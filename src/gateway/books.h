@@ -15,7 +15,8 @@
  * ledger_entry.partner) and as the reports carry them: */
 #define PARTNER_BANK		"bank"		/* the card bank (gateway/bank.h) */
 #define PARTNER_FINANCE		"finance"	/* the finance company (INST-PC) */
-#define PARTNER_LOGISTICS	"logistics"	/* the courier: COD collections */
+#define PARTNER_LOGISTICS	"logistics-"	/* a courier: "logistics-<partner id>"
+						   (COD collections) */
 #define PARTNER_POST_OFFICE	"post-office"	/* remittances (REM) */
 
 #include <stddef.h>

@@ -270,8 +270,8 @@ act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
 		    ev->record_id, now, msg, msgsz);
 		/* The courier's own books keep the collection it reported
 		 * (even if this transaction then rolls back). */
-		if (paid == COD_OK && recon_books_cod_collected(db,
-		    ev->order_id, &m, now) == -1)
+		if (paid == COD_OK && recon_books_cod_collected(pid,
+		    ev->record_id, &m, now) == -1)
 			return COD_ERROR;
 		return paid;
 	case LG_REFUSED:

@@ -15,14 +15,22 @@
 
 /* See recon.h. */
 const char *const recon_partners[] = {
-	PARTNER_BANK, PARTNER_FINANCE, PARTNER_LOGISTICS, PARTNER_POST_OFFICE,
-	NULL
+	PARTNER_BANK, PARTNER_FINANCE, PARTNER_POST_OFFICE, NULL
 };
 
 static const char *const partner_names[] = {
-	"Card bank", "Finance company", "Courier (cash on delivery)",
-	"Post office (remittances)"
+	"Card bank", "Finance company", "Post office (remittances)"
 };
+
+/* 1 if id is a courier's ("logistics-<digits>"). */
+static int
+is_courier(const char *id)
+{
+	size_t n = strlen(PARTNER_LOGISTICS);
+
+	return strncmp(id, PARTNER_LOGISTICS, n) == 0 && id[n] != '\0' &&
+	    strspn(id + n, "0123456789") == strlen(id + n);
+}
 
 /* See recon.h. */
 const char *
@@ -33,7 +41,7 @@ recon_partner_name(const char *id)
 	for (i = 0; recon_partners[i] != NULL; i++)
 		if (strcmp(recon_partners[i], id) == 0)
 			return partner_names[i];
-	return id;
+	return is_courier(id) ? "Courier (cash on delivery)" : id;
 }
 
 /* A growing array of items. */
@@ -223,14 +231,25 @@ int
 recon_reconcile_tx(struct db *db, mp_date day, int64_t now,
     struct recon_summary *sum, struct buf *log)
 {
-	size_t i;
+	int64_t *ids = NULL;
+	char courier[PARTNER_ID_MAX];
+	size_t i, n = 0;
+	int rc = 0;
 
 	memset(sum, 0, sizeof(*sum));
 	for (i = 0; recon_partners[i] != NULL; i++)
 		if (reconcile_partner(db, recon_partners[i], day, now, sum,
 		    log) == -1)
 			return -1;
-	return 0;
+	if (db_recon_couriers(db, &ids, &n) == -1)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		snprintf(courier, sizeof(courier), "%s%lld", PARTNER_LOGISTICS,
+		    (long long)ids[i]);
+		rc = reconcile_partner(db, courier, day, now, sum, log);
+	}
+	free(ids);
+	return rc;
 }
 
 /* See recon.h. */
@@ -256,7 +275,8 @@ recon_partner_report(const char *partner, mp_date day, struct buf *out)
 	for (i = 0; recon_partners[i] != NULL; i++)
 		if (strcmp(recon_partners[i], partner) == 0)
 			return partner_books_report(partner, day, out);
-	return 1;
+	return is_courier(partner) ? partner_books_report(partner, day, out) :
+	    1;
 }
 
 /* Copy run r with its stored differences into *x. 0 or -1. */

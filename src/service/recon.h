@@ -20,7 +20,8 @@
 struct buf;
 struct db;
 
-/* The partners reconciled, in order (gateway/books.h ids), NULL-ended. */
+/* The partners reconciled, in order (gateway/books.h ids), NULL-ended;
+ * then every courier of the partners table ("logistics-<id>"). */
 extern const char *const recon_partners[];
 
 /* The name an admin reads for partner id ("Card bank", ...); the id
@@ -63,17 +64,18 @@ int	recon_partner_report(const char *partner, mp_date day, struct buf *out);
  */
 struct money;
 
-/* The courier collected m for order_id (its signed "paid" event, taken)
- * at now: its books get a collection under the shipment's tracking number
- * ("order-<id>" without one). db reads the shipment (the caller's
- * transaction). Returns 0, or -1 (nothing kept: the event should fail). */
-int	recon_books_cod_collected(struct db *, int64_t order_id,
+/* Courier partner pid collected m (its signed "paid" event, taken, with
+ * its payment record record_id) at now: the books of "logistics-<pid>"
+ * get a collection under record_id (the ledger's partner reference of
+ * the COD collection). Returns 0, or -1 (nothing kept: the event should
+ * fail). */
+int	recon_books_cod_collected(int64_t pid, const char *record_id,
 	    const struct money *m, int64_t now);
 
 /* The post office's statement (the CSV of remittance_import) buf/len,
- * handed over at now: each line with a valid code, an amount > 0 and a
- * date goes into its books as a collection under the normalised code
- * (RF...) on the day of now (the day it settles them to the mall, when
+ * handed over at now: each line with an amount > 0 goes into its books as
+ * a collection under the line's key (remittance_line_key: the ledger's
+ * partner reference of its receipt) on the day of now (the day it settles them to the mall, when
  * the ledger records the receipts). Lines kept before are kept once.
  * Best effort (failures logged). */
 void	recon_books_statement(const char *buf, size_t len, int64_t now);

@@ -743,6 +743,18 @@ sha256_hex(const void *buf, size_t len, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+/* See remittance.h. */
+void
+remittance_line_key(const struct rem_line *l, char *out, size_t outsz)
+{
+	char canon[300], sha[65];
+
+	snprintf(canon, sizeof(canon), "%s|%s|%s|%s|%s", l->code, l->amount,
+	    l->currency, l->date, l->tracking);
+	sha256_hex(canon, strlen(canon), sha);
+	snprintf(out, outsz, "stmt-%.58s", sha);
+}
+
 /* The figures of statement line l for order o checked: the amount (*amt),
  * the day (*day), the tracking number (track, 41 bytes), the order still
  * waiting for money. 0, or -1 with why not in note. */

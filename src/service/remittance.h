@@ -120,6 +120,11 @@ struct rem_line {
 int	remittance_csv_line(const char *buf, size_t len, struct rem_line *out,
 	    char *err, size_t errsz);
 
+/* The key of statement line l ("stmt-" and 58 hex digits of the SHA-256
+ * of its fields): the statement row's idempotency key and the ledger's
+ * partner reference of its receipt. out: at least 64 bytes. */
+void	remittance_line_key(const struct rem_line *l, char *out, size_t outsz);
+
 /* Import the post office's CSV statement buf/len by admin_id (REM-P5) in
  * one transaction: lines whose code checks and matches an order awaiting
  * payment in the same currency are matched like a manual receipt, the

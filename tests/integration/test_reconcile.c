@@ -210,7 +210,7 @@ test_C09_web_down_payment_in_the_banks_report(void **state)
 	assert_int_equal(ctl(&out, "partner-report --partner bank --date %s",
 	    today), 0);
 	has(buf_str(&out), PARTNER_REPORT_HEADER "\n");
-	snprintf(line, sizeof(line), "\n%s,bank,plan%lld-down,charge,%s,USD\n",
+	snprintf(line, sizeof(line), "\n%s,bank,plan%lld-i1,charge,%s,USD\n",
 	    today, (long long)p.id, DOWN_PAYMENT);
 	has(buf_str(&out), line);
 	assert_int_equal(ctl(&out, "partner-report --partner nobody --date %s",
@@ -302,8 +302,8 @@ test_C09_reconcile_lists_exactly_the_differences(void **state)
 }
 
 /* The courier's books: a COD order approved, shipped and paid through
- * the signed partner events lists its collection under the tracking
- * number in the courier's report of today. */
+ * the signed partner events lists its collection under the courier's
+ * payment record in the report of courier 1 ("logistics-1") of today. */
 static void
 test_C09_courier_books_keep_cod_collections(void **state)
 {
@@ -349,10 +349,10 @@ test_C09_courier_books_keep_cod_collections(void **state)
 	assert_int_equal(mp_date_from_unix(clock_now(), &d), 0);
 	mp_date_str(d, today, sizeof(today));
 	buf_init(&out);
-	assert_int_equal(ctl(&out, "partner-report --partner logistics "
+	assert_int_equal(ctl(&out, "partner-report --partner logistics-1 "
 	    "--date %s", today), 0);
-	snprintf(line, sizeof(line), "\n%s,logistics,%s,collection,%s,%s\n",
-	    today, track, amount, o.currency);
+	snprintf(line, sizeof(line), "\n%s,logistics-1,PR-RC%d,collection,%s,"
+	    "%s\n", today, (int)getpid(), amount, o.currency);
 	has(buf_str(&out), line);
 	buf_cleanup(&out);
 	client_free(cl);
@@ -360,13 +360,16 @@ test_C09_courier_books_keep_cod_collections(void **state)
 }
 
 /* The post office's books: the lines of an imported statement, matched
- * or not, are in its report of the day it was imported. */
+ * or not, are in its report of the day it was imported, under the line's
+ * key (the ledger's partner reference of a receipt). */
 static void
 test_C09_post_office_books_keep_the_statement(void **state)
 {
 	struct rem_import	res;
+	struct rem_line		l;
 	struct buf		out;
-	char			rf[RFCODE_MAX], csv[256], err[200], line[160];
+	char			rf[RFCODE_MAX], csv[256], err[200], line[200];
+	char			key[64], *nl;
 	char			ds[CAL_DATE_STRLEN];
 	mp_date			d;
 
@@ -378,6 +381,11 @@ test_C09_post_office_books_keep_the_statement(void **state)
 	    (uint64_t)getpid(), rf, sizeof(rf)), 0);
 	snprintf(csv, sizeof(csv), "code,amount,currency,date,tracking\n"
 	    "%s,45.60,USD,%s,RCPT%d\n", rf, ds, (int)getpid());
+	nl = strchr(csv, '\n') + 1;
+	assert_int_equal(remittance_csv_line(nl, strlen(nl) - 1, &l, err,
+	    sizeof(err)), 0);
+	remittance_line_key(&l, key, sizeof(key));
+	assert_int_equal(strncmp(key, "stmt-", 5), 0);
 	assert_int_equal(remittance_import(shop_db(), shop_user_id(ADMIN),
 	    csv, strlen(csv), day_noon + 11 * 86400, &res, err, sizeof(err)),
 	    0);
@@ -385,13 +393,13 @@ test_C09_post_office_books_keep_the_statement(void **state)
 	buf_init(&out);
 	assert_int_equal(ctl(&out, "partner-report --partner post-office "
 	    "--date %s", ds), 0);
-	assert_null(strstr(buf_str(&out), rf));
+	assert_null(strstr(buf_str(&out), key));
 	assert_int_equal(mp_date_add_days(d, 1, &d), 0);
 	mp_date_str(d, ds, sizeof(ds));
 	assert_int_equal(ctl(&out, "partner-report --partner post-office "
 	    "--date %s", ds), 0);
 	snprintf(line, sizeof(line), "%s\n%s,post-office,%s,collection,45.60,"
-	    "USD\n", PARTNER_REPORT_HEADER, ds, rf);
+	    "USD\n", PARTNER_REPORT_HEADER, ds, key);
 	has(buf_str(&out), line);
 	buf_cleanup(&out);
 }
