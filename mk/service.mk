@@ -98,3 +98,6 @@ tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
 tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_corporate
+
+# addresses: the address book, checkout's address, the order's frozen copy
+libmallpay_a_SOURCES += src/service/address.c src/service/address.h

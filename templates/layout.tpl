@@ -21,6 +21,7 @@
 {{#SHOPPER}}<li><a href="/pay-after-use" id="nav-pau">Pay After Use</a></li>{{/SHOPPER}}
 {{#SHOPPER}}<li><a href="/account/cod" id="nav-cod">Cash on delivery</a></li>{{/SHOPPER}}
 {{#SHOPPER}}<li><a href="/account/credit" id="nav-credit">Credit line</a></li>{{/SHOPPER}}
+{{#SHOPPER}}<li><a href="/account/addresses" id="nav-addresses">Addresses</a></li>{{/SHOPPER}}
 {{#IS_COMPANY}}<li><a href="/company" id="nav-company">Company</a></li>{{/IS_COMPANY}}
 {{#IS_ADMIN}}<li><a href="/admin">Admin</a></li>{{/IS_ADMIN}}
 </ul>

@@ -78,7 +78,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_LEDGER] = "ledger", [DB_T_EXTRA2] = "extra2",
 	[DB_T_EXTRA3] = "extra3", [DB_T_EXTRA4] = "extra4",
 	[DB_T_CHECK] = "check", [DB_T_COD] = "cod", [DB_T_PAYAFTER] = "payafter",
-	[DB_T_TEST] = "test",
+	[DB_T_ADDRESS] = "address", [DB_T_TEST] = "test",
 };
 
 /* Record the statement's error on q and its connection and log it, except a

@@ -19,6 +19,8 @@
 #include "core/log.h"
 #include "core/money.h"
 #include "http/ctx.h"
+#include "http/form.h"
+#include "pages/address_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "rules/apr.h"
@@ -33,6 +35,7 @@ const struct field_spec page_checkout_fields[] = {
 	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
 	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
 	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
+	{ "address", FIELD_ID, 0, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -44,6 +47,7 @@ const struct field_spec page_checkout_place_fields[] = {
 	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ "disclosed", FIELD_TEXT, 0, 120, 0, 0 },
+	{ "address", FIELD_ID, 0, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -71,6 +75,64 @@ method_title(enum pay_method m)
 	}
 }
 
+/* The delivery address of the form into *in: its id, and whether a
+ * country field was sent at all (an empty one means "no destination";
+ * none at all means "the address decides", service/address.h). */
+static void
+read_address(struct ctx *c, struct checkout_input *in)
+{
+	in->address_id = ctx_int(c, "address", 0);
+	in->country_named = paramlist_count(&c->req->query, "country") +
+	    paramlist_count(&c->req->form, "country") > 0;
+}
+
+/* The name of country code in q's country list (the code if unknown). */
+static const char *
+country_name(const struct checkout_quote *q, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < q->live.ncountries; i++)
+		if (strcmp(q->live.countries[i].code, code) == 0)
+			return q->live.countries[i].name;
+	return code;
+}
+
+/* The address choice of q into d: the buyer's addresses (the chosen one
+ * checked), the chosen one in full, or why there is none. */
+static void
+fill_address(struct view_dict *d, const struct checkout_quote *q)
+{
+	const struct address_pick	*p = &q->addr;
+	const struct db_address		*a;
+	struct view_dict		*s;
+	char				 msg[400];
+	size_t				 i;
+
+	for (i = 0; i < p->n; i++) {
+		a = &p->rows[i];
+		s = view_add(d, "ADDR");
+		view_set_int(s, "ID", (long long)a->id);
+		page_address(s, a, country_name(q, a->country));
+		if (a->is_default)
+			view_show(s, "DEFAULT");
+		if (p->has && p->chosen.id == a->id)
+			view_show(s, "CHECKED");
+	}
+	if (p->n > 0)
+		view_show(d, "HAS_ADDRS");
+	if (p->has) {
+		view_set_int(d, "ADDRESS_ID", (long long)p->chosen.id);
+		s = view_add(d, "SHIP_TO");
+		page_address(s, &p->chosen, country_name(q,
+		    p->chosen.country));
+		return;
+	}
+	view_set(view_add(d, "ADDRESS_ERR"), "MSG", address_pick_problem(p,
+	    q->live.country != NULL ? q->live.country->name : NULL, msg,
+	    sizeof(msg)));
+}
+
 /* Read the options of the form into *in. */
 static void
 read_input(struct ctx *c, struct checkout_input *in)
@@ -88,6 +150,7 @@ read_input(struct ctx *c, struct checkout_input *in)
 	if ((s = ctx_str(c, "shipping")) != NULL &&
 	    strcmp(s, "expedited") == 0)
 		in->expedited = 1;
+	read_address(c, in);
 }
 
 /* Split "method:inst:term" (or "method") into *ch. 0 or -1. */
@@ -231,7 +294,8 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
 	view_set(d, "KEY", key);
-	view_set(d, "COUNTRY", in->country);
+	view_set(d, "COUNTRY", q->addr.country);
+	fill_address(d, q);
 	view_set(d, "COUPON", in->coupon);
 	view_set_int(d, "POINTS", (long long)in->points);
 	view_set(d, "SHIPPING", in->expedited ? "expedited" : "standard");
@@ -259,7 +323,7 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 		    " · remote area" : "",
 		    k->high_risk ? " · high-risk for installments" : "");
 		view_set(s, "LABEL", lab);
-		if (strcmp(k->code, in->country) == 0)
+		if (strcmp(k->code, q->addr.country) == 0)
 			view_show(s, "SELECTED");
 	}
 	if (l->country != NULL) {
@@ -467,6 +531,9 @@ place_error(enum checkout_result r)
 		return "Your points or credit changed since this page was "
 		    "shown. Nothing was ordered; please check the amounts and "
 		    "try again.";
+	case CO_NO_ADDRESS:
+		return "The order needs a delivery address: nothing was "
+		    "ordered. See the delivery address section.";
 	default:
 		return NULL;
 	}

@@ -24,6 +24,7 @@
 #include "rules/amount.h"
 #include "rules/plan.h"
 #include "rules/verdict.h"
+#include "service/address.h"
 #include "service/facts.h"
 
 struct db;
@@ -63,6 +64,8 @@ struct checkout_quote {
 	struct checkout_offer	*offers;	/* eligible plans */
 	size_t			 noffers;
 	struct checkout_dates	 dates;
+	struct address_pick	 addr;		/* the delivery address; it
+						   decides the country */
 };
 
 /* Quote user_id's cart for input at now into *q (clean up with
@@ -108,6 +111,8 @@ enum checkout_result {
 	CO_REFUSED,		/* the rules refuse the method now (tampered
 				   form or stale page): q has the reasons */
 	CO_STALE,		/* points or credit changed meanwhile */
+	CO_NO_ADDRESS,		/* no delivery address of the buyer's
+				   chosen (none, or none in the country) */
 };
 
 /* Place user_id's order (ONE transaction): claim the key (a replay
