@@ -357,20 +357,24 @@ address_of_order(struct db *db, int64_t order_id, struct order_address *out)
 /* See address.h. */
 int
 address_seed_demo(struct db *db, const struct db_addr_owner *o,
-    const struct addr_input *in, int64_t now)
+    const struct addr_input *in, size_t n, int64_t now)
 {
 	struct db_address	a;
 	struct addr_errors	err;
 	int64_t			count;
-	int			n;
+	size_t			i;
 
-	memset(&a, 0, sizeof(a));
 	if (db_address_lock(db, o, &count) == -1)
 		return -1;
 	if (count > 0)
 		return 0;
-	if ((n = check_input(db, in, &a, &err)) != 0)
-		return -1;
-	a.is_default = 1;
-	return db_address_insert(db, o, &a, now) > 0 ? 1 : -1;
+	for (i = 0; i < n; i++) {
+		memset(&a, 0, sizeof(a));
+		if (check_input(db, &in[i], &a, &err) != 0)
+			return -1;
+		a.is_default = i == 0;
+		if (db_address_insert(db, o, &a, now) <= 0)
+			return -1;
+	}
+	return (int)n;
 }

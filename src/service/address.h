@@ -130,9 +130,11 @@ struct order_address {
 int	address_of_order(struct db *, int64_t order_id,
 	    struct order_address *out);
 
-/* Create the demo owners' default addresses where they have none (see
- * seed.c); inside the caller's transaction. The number added, or -1. */
+/* Give a demo owner (see seed.c) the n addresses of in, the first its
+ * default, unless it has an address already; inside the caller's
+ * transaction. The number added (0 or n), or -1 (also when one of them
+ * does not pass the checks). */
 int	address_seed_demo(struct db *, const struct db_addr_owner *owner,
-	    const struct addr_input *in, int64_t now);
+	    const struct addr_input *in, size_t n, int64_t now);
 
 #endif

@@ -23,6 +23,7 @@
 #include "db/db.h"
 #include "db/order.h"
 #include "db/seed.h"
+#include "service/address.h"
 #include "service/auth.h"
 #include "service/partner_auth.h"
 #include "shop.h"
@@ -303,6 +304,20 @@ shop_partner_post(int64_t partner_id, const char *path, const char *json,
 
 /* See shop.h. */
 void
+shop_give_address(int64_t user_id, int64_t company_id)
+{
+	static const struct addr_input in = { "Test Recipient",
+	    "1 Jalan Test", "", "Kuala Lumpur", "", "50450", "MY",
+	    "+60 12-000 0000" };
+	struct db_addr_owner o;
+
+	o.user_id = company_id > 0 ? 0 : user_id;
+	o.company_id = company_id;
+	assert_true(address_seed_demo(shop_db(), &o, &in, 1, clock_now()) >= 0);
+}
+
+/* See shop.h. */
+void
 shop_register(char *email, size_t emailsz, const char *tag,
     const char *name, const char *password)
 {
@@ -311,6 +326,7 @@ shop_register(char *email, size_t emailsz, const char *tag,
 	client_unique_email(email, emailsz, tag);
 	assert_int_equal(client_register(cl, email, name, password), 303);
 	client_free(cl);
+	shop_give_address(shop_user_id(email), 0);
 }
 
 /* See shop.h. */
@@ -407,5 +423,6 @@ shop_company_member(const char *tag, const char *status,
 	u.credit_score = 700;
 	*user_id = db_seed_user_insert(shop_db(), &u, hash, clock_now());
 	assert_true(*user_id > 0);
+	shop_give_address(*user_id, *company_id);
 	return shop_signin(email);
 }
