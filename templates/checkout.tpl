@@ -28,7 +28,10 @@
 			<label for="country">Destination country</label>
 			<select id="country" name="country">
 				<option value="">Choose a country</option>
+				{{#MY_COUNTRIES}}<optgroup label="Where you have a delivery address">{{#MINE}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/MINE}}</optgroup>
+				<optgroup label="Every destination (to compare; ordering needs an address there)">{{/MY_COUNTRIES}}
 				{{#OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}
+				{{#MY_COUNTRIES}}</optgroup>{{/MY_COUNTRIES}}
 			</select>
 		</p>
 		<p>

@@ -273,6 +273,70 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	(void)q;
 }
 
+/* One option of the destination select into section sec of d: country k
+ * with its region's labels, selected when it is q's destination and
+ * may_select. */
+static void
+add_country_option(struct view_dict *d, const char *sec,
+    const struct checkout_quote *q, const struct db_country *k,
+    int may_select)
+{
+	const struct facts_live	*l = &q->live;
+	const struct db_region	*rg = NULL;
+	struct view_dict	*s;
+	char			 lab[400];
+	size_t			 j;
+	int			 days;
+
+	for (j = 0; j < l->nregions; j++)
+		if (strcmp(l->regions[j].code, k->region_code) == 0)
+			rg = &l->regions[j];
+	s = view_add(d, sec);
+	view_set(s, "CODE", k->code);
+	days = k->delivery_days >= 0 ? k->delivery_days :
+	    rg != NULL ? rg->delivery_days : 0;
+	snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
+	    rg != NULL ? rg->name : k->region_code,
+	    rg != NULL && rg->cod_supported ? " · COD Supported" : "",
+	    days > l->f.settings.cod_max_delivery_days ?
+	    " · remote area" : "",
+	    k->high_risk ? " · high-risk for installments" : "");
+	view_set(s, "LABEL", lab);
+	if (may_select && strcmp(k->code, q->addr.country) == 0)
+		view_show(s, "SELECTED");
+}
+
+/* The countries of the buyer's addresses (the default's first) as the
+ * first options of the destination select (section MINE of MY_COUNTRIES).
+ * Returns 1 when q's destination is among them. */
+static int
+add_my_countries(struct view_dict *d, const struct checkout_quote *q)
+{
+	const struct address_pick	*p = &q->addr;
+	struct view_dict		*g = NULL;
+	size_t				 i, j, k;
+	int				 found = 0;
+
+	for (i = 0; i < p->n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(p->rows[j].country, p->rows[i].country) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (k = 0; k < q->live.ncountries; k++)
+			if (strcmp(q->live.countries[k].code,
+			    p->rows[i].country) == 0)
+				break;
+		if (k == q->live.ncountries)
+			continue;
+		if (g == NULL)
+			g = view_add(d, "MY_COUNTRIES");
+		add_country_option(g, "MINE", q, &q->live.countries[k], 1);
+		found |= strcmp(p->rows[i].country, q->addr.country) == 0;
+	}
+	return found;
+}
+
 /* Fill d with the quote q and the options in. chosen: the "pay" value
  * to pre-select (may be NULL). */
 static void
@@ -285,10 +349,10 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	const struct checkout_offer *o;
 	unsigned char		 rnd[16];
 	char			 key[33], b[64], val[128], rf[RFCODE_PRINT_MAX];
-	char			 lab[400];
 	char			 code[RFCODE_MAX];
 	size_t			 i, j;
 	struct money		 total;
+	int			 mine;
 
 	(void)c;
 	randombytes_buf(rnd, sizeof(rnd));
@@ -303,29 +367,10 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 		view_show(d, "EXPEDITED_ON");
 	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
 	/* Destination select with the region labels (COD-03, COD-05,
-	 * INST-08). */
-	for (i = 0; i < l->ncountries; i++) {
-		const struct db_country *k = &l->countries[i];
-		const struct db_region *rg = NULL;
-		int days;
-
-		for (j = 0; j < l->nregions; j++)
-			if (strcmp(l->regions[j].code, k->region_code) == 0)
-				rg = &l->regions[j];
-		s = view_add(d, "OPTION");
-		view_set(s, "CODE", k->code);
-		days = k->delivery_days >= 0 ? k->delivery_days :
-		    rg != NULL ? rg->delivery_days : 0;
-		snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
-		    rg != NULL ? rg->name : k->region_code,
-		    rg != NULL && rg->cod_supported ? " · COD Supported" : "",
-		    days > l->f.settings.cod_max_delivery_days ?
-		    " · remote area" : "",
-		    k->high_risk ? " · high-risk for installments" : "");
-		view_set(s, "LABEL", lab);
-		if (strcmp(k->code, q->addr.country) == 0)
-			view_show(s, "SELECTED");
-	}
+	 * INST-08): the countries of the buyer's addresses first. */
+	mine = add_my_countries(d, q);
+	for (i = 0; i < l->ncountries; i++)
+		add_country_option(d, "OPTION", q, &l->countries[i], !mine);
 	if (l->country != NULL) {
 		s = view_add(d, "DEST");
 		view_set(s, "NAME", l->country->name);

@@ -141,6 +141,9 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 	*new_id = 0;
 	memset(&a, 0, sizeof(a));
 	memset(b, 0, sizeof(*b));
+	/* Another owner's address is "not found" whatever the form holds. */
+	if (id > 0 && (rc = db_address_get(db, o, id, &a)) != 1)
+		return rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
 	if ((n = check_input(db, in, &a, err)) == -1)
 		return ADDR_ERROR;
 	if (n > 0)
@@ -175,31 +178,46 @@ fail:
 	return ADDR_ERROR;
 }
 
+/* Begin a transaction, lock the owner's rows and find id among them:
+ * ADDR_OK (*a filled, the transaction open), ADDR_NOT_FOUND or
+ * ADDR_ERROR (rolled back). */
+static enum addr_result
+begin_with(struct db *db, const struct db_addr_owner *o, int64_t id,
+    struct db_address *a)
+{
+	int64_t	count;
+	int	rc;
+
+	if (db_begin(db) == -1)
+		return ADDR_ERROR;
+	if (db_address_lock(db, o, &count) == -1 ||
+	    (rc = db_address_get(db, o, id, a)) == -1) {
+		db_rollback(db);
+		return ADDR_ERROR;
+	}
+	if (rc == 0) {
+		db_rollback(db);
+		return ADDR_NOT_FOUND;
+	}
+	return ADDR_OK;
+}
+
 /* See address.h. */
 enum addr_result
 address_delete(struct db *db, const struct db_addr_owner *o, int64_t id,
     int64_t now)
 {
 	struct db_address	a;
-	int64_t			count;
-	int			rc;
+	enum addr_result	r;
 
-	if (db_begin(db) == -1)
-		return ADDR_ERROR;
-	if (db_address_lock(db, o, &count) == -1 ||
-	    (rc = db_address_get(db, o, id, &a)) == -1)
-		goto fail;
-	if (rc == 0) {
-		db_rollback(db);
-		return ADDR_NOT_FOUND;
-	}
+	if ((r = begin_with(db, o, id, &a)) != ADDR_OK)
+		return r;
 	if (db_address_delete(db, o, id) != 1 ||
-	    (a.is_default && db_address_set_default(db, o, 0, now) == -1))
-		goto fail;
+	    (a.is_default && db_address_set_default(db, o, 0, now) == -1)) {
+		db_rollback(db);
+		return ADDR_ERROR;
+	}
 	return db_commit(db) == -1 ? ADDR_ERROR : ADDR_OK;
-fail:
-	db_rollback(db);
-	return ADDR_ERROR;
 }
 
 /* See address.h. */
@@ -208,24 +226,15 @@ address_make_default(struct db *db, const struct db_addr_owner *o,
     int64_t id, int64_t now)
 {
 	struct db_address	a;
-	int64_t			count;
-	int			rc;
+	enum addr_result	r;
 
-	if (db_begin(db) == -1)
-		return ADDR_ERROR;
-	if (db_address_lock(db, o, &count) == -1 ||
-	    (rc = db_address_get(db, o, id, &a)) == -1)
-		goto fail;
-	if (rc == 0) {
+	if ((r = begin_with(db, o, id, &a)) != ADDR_OK)
+		return r;
+	if (db_address_set_default(db, o, id, now) == -1) {
 		db_rollback(db);
-		return ADDR_NOT_FOUND;
+		return ADDR_ERROR;
 	}
-	if (db_address_set_default(db, o, id, now) == -1)
-		goto fail;
 	return db_commit(db) == -1 ? ADDR_ERROR : ADDR_OK;
-fail:
-	db_rollback(db);
-	return ADDR_ERROR;
 }
 
 /* The first of p's rows in country cc, the default first (rows come

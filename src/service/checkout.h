@@ -68,7 +68,8 @@ struct checkout_quote {
 						   decides the country */
 };
 
-/* Quote user_id's cart for input at now into *q (clean up with
+/* Quote user_id's cart for input at now into *q (the delivery address
+ * picked into q->addr decides the destination country; clean up with
  * checkout_quote_cleanup, also on failure). Returns 0 (q->empty set for
  * an empty cart), or -1 with a message in err. */
 int	checkout_quote(struct db *, int64_t user_id,
@@ -117,7 +118,8 @@ enum checkout_result {
 
 /* Place user_id's order (ONE transaction): claim the key (a replay
  * returns the existing order), re-check from fresh facts into *q, freeze
- * items, amounts, rate, verdicts and method, store the promised dates,
+ * items, amounts, rate, verdicts and method, the delivery address (q->addr,
+ * service/address.h: it decides the country), store the promised dates,
  * start the order in its first status with its creation event, spend
  * points, reserve credit (INST-CL), empty the cart. *order_id gets the
  * order (CO_PLACED, CO_REPLAY). On CO_REFUSED/CO_BAD_CHOICE/... nothing
