@@ -68,3 +68,7 @@ tests_unit_test_address_SOURCES = tests/unit/test_address.c
 tests_unit_test_address_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_address_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_address
+
+# C-05: the compiled rules reference no function that reads the clock
+TESTS += tests/unit/test_C_05_rules_read_no_clock.sh
+EXTRA_DIST += tests/unit/test_C_05_rules_read_no_clock.sh

@@ -157,3 +157,7 @@ tests_integration_test_addresses_SOURCES = tests/integration/test_addresses.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_addresses_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_addresses_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# The layering of src/: includes only downwards (tests/layers/check.sh)
+TESTS += tests/layers/check.sh
+EXTRA_DIST += tests/layers/check.sh tests/layers/allowed

@@ -636,6 +636,7 @@ parse_institution(struct pctx *p, json_t *o, const char *path,
 	json_t		*v, *t;
 	char		 id[FACTS_ID_MAX], method[32], mode[16];
 	char		 fp[PATH_MAX_LEN], tp[PATH_MAX_LEN];
+	const char	*why;
 	int64_t		 term;
 	size_t		 i, j;
 	int		 rc;
@@ -682,6 +683,8 @@ parse_institution(struct pctx *p, json_t *o, const char *path,
 			for (j = 0; j < inst->nterms; j++)
 				if (inst->terms[j] == (int)term)
 					return perr(p, tp, "duplicate term");
+			if ((why = inst_term_refusal(m, (int)term)) != NULL)
+				return perr(p, tp, "%s", why);
 			inst->terms[inst->nterms++] = (int)term;
 		}
 	}
@@ -690,6 +693,8 @@ parse_institution(struct pctx *p, json_t *o, const char *path,
 	if (rc == 1 && percent_value(p, v, join(fp, sizeof(fp), path,
 	    "monthly_rate"), &inst->monthly_rate) == -1)
 		return -1;
+	if (rc == 1 && (why = inst_rate_refusal(m, &inst->monthly_rate)) != NULL)
+		return perr(p, fp, "%s", why);
 	if ((rc = get(p, o, path, "late_fee_rate", 0, &v)) == -1)
 		return -1;
 	if (rc == 1 && percent_value(p, v, join(fp, sizeof(fp), path,

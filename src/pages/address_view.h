@@ -8,7 +8,6 @@
  * (section), POSTAL (section), COUNTRY_NAME, PHONE, and SUMMARY (one line).
  */
 
-#include "db/address.h"
 #include "service/address.h"
 
 struct view_dict;

@@ -402,3 +402,51 @@ facts_items_where(const struct facts *f,
 	}
 	return n;
 }
+
+/* See facts.h. */
+const char *
+inst_term_refusal(enum inst_method m, int term)
+{
+	switch (m) {
+	case INST_CARD:
+		if (term == 3 || term == 6 || term == 12 || term == 24)
+			return NULL;
+		return "INST-CC: a card bank's terms are 3, 6, 12 or 24 months";
+	case INST_PARTNER:
+		if (term >= 3 && term <= 12)
+			return NULL;
+		return "INST-PC: a finance partner's terms are 3 to 12 months";
+	case INST_CORPORATE:
+		if (term >= 3 && term <= 6)
+			return NULL;
+		return "INST-CORP: corporate terms are 3 to 6 months";
+	default:
+		if (term >= 1 && term <= 36)
+			return NULL;
+		return "INST-CL: credit line terms are 1 to 36 months";
+	}
+}
+
+/* 1 if lo <= r <= hi (exact: cross multiplication in 128 bits). */
+static int
+rate_within(const struct money_rate *r, const struct money_rate *lo,
+    const struct money_rate *hi)
+{
+	return (__int128)r->num * lo->den >= (__int128)lo->num * r->den &&
+	    (__int128)r->num * hi->den <= (__int128)hi->num * r->den;
+}
+
+/* See facts.h. */
+const char *
+inst_rate_refusal(enum inst_method m, const struct money_rate *r)
+{
+	const struct money_rate cc_lo = { 5, 1000 }, cc_hi = { 15, 1000 };
+	const struct money_rate pc_lo = { 6, 1000 }, pc_hi = { 18, 1000 };
+
+	if (m == INST_CARD && !rate_within(r, &cc_lo, &cc_hi))
+		return "INST-CC: a card bank's monthly rate is 0.5% to 1.5%";
+	if (m == INST_PARTNER && !rate_within(r, &pc_lo, &pc_hi))
+		return "INST-PC: a finance partner's monthly rate is 0.6% to "
+		    "1.8%";
+	return NULL;
+}

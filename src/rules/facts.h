@@ -219,6 +219,17 @@ const char *inst_method_name(enum inst_method m);
 /* The method for a document name; -1 if unknown. */
 int	inst_method_from_name(const char *s, enum inst_method *out);
 
+/* RULES section 1's terms for an institution of method m: INST-CC 3, 6,
+ * 12 or 24 months; INST-PC 3 to 12; INST-CORP 3 to 6; INST-CL 1 to 36.
+ * NULL when term is allowed, else the sentence that refuses it, naming
+ * the rule. */
+const char *inst_term_refusal(enum inst_method m, int term);
+
+/* RULES section 1's monthly rate for method m: INST-CC 0.5% to 1.5%,
+ * INST-PC 0.6% to 1.8% (other methods: RULES sets no range). NULL when
+ * rate is in range, else the sentence that refuses it, naming the rule. */
+const char *inst_rate_refusal(enum inst_method m, const struct money_rate *r);
+
 /* Look-ups; NULL when absent. */
 const struct cod_region *facts_cod_region(const struct facts *f,
 	    const char *region);

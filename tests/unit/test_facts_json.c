@@ -93,6 +93,18 @@ expect_error(const char *doc, const char *want)
 	assert_null(f.settings.institutions);
 }
 
+/* Parse doc and expect success. */
+static void
+expect_parse_ok(const char *doc)
+{
+	struct facts	f;
+	char		err[256];
+
+	if (eligibility_parse(doc, strlen(doc), &f, err, sizeof(err)) != 0)
+		fail_msg("refused: %s", err);
+	facts_cleanup(&f);
+}
+
 /* Parse a modified example and expect the error want. */
 static void
 expect_edit_error(const char *from, const char *to, const char *want)
@@ -433,6 +445,75 @@ test_C_06_ctl_eligibility_exit_codes(void **state)
 	unlink(out);
 }
 
+/* INST-CC: a card bank's rate outside 0.5%-1.5% a month, or a term
+ * other than 3, 6, 12 or 24, is refused naming the field; the edges are
+ * accepted. */
+static void
+test_INST_CC_facts_refuse_rate_and_terms_out_of_range(void **state)
+{
+	char *doc;
+
+	(void)state;
+	expect_edit_error("\"monthly_rate\": \"0.80\"",
+	    "\"monthly_rate\": \"1.51\"", "settings.institutions[0]."
+	    "monthly_rate: INST-CC: a card bank's monthly rate is 0.5% to 1.5%");
+	expect_edit_error("\"monthly_rate\": \"0.80\"",
+	    "\"monthly_rate\": \"0.49\"", "settings.institutions[0]."
+	    "monthly_rate: INST-CC: a card bank's monthly rate is 0.5% to 1.5%");
+	expect_edit_error("[3, 6, 12, 24]", "[3, 9]",
+	    "settings.institutions[0].terms[1]: INST-CC: a card bank's "
+	    "terms are 3, 6, 12 or 24 months");
+	doc = edit(example, "\"monthly_rate\": \"0.80\"",
+	    "\"monthly_rate\": \"1.5\"");
+	expect_parse_ok(doc);
+	free(doc);
+	doc = edit(example, "\"monthly_rate\": \"0.80\"",
+	    "\"monthly_rate\": \"0.5\"");
+	expect_parse_ok(doc);
+	free(doc);
+}
+
+/* INST-PC: a finance partner's rate outside 0.6%-1.8% or a term outside
+ * 3-12 months is refused naming the field. */
+static void
+test_INST_PC_facts_refuse_rate_and_terms_out_of_range(void **state)
+{
+	(void)state;
+	expect_edit_error("\"method\": \"installment_card\",\n"
+	    "                                \"min_usd\": \"500.00\", "
+	    "\"terms\": [3, 6, 12, 24]",
+	    "\"method\": \"installment_partner\",\n"
+	    "                                \"min_usd\": \"500.00\", "
+	    "\"terms\": [3, 6, 12, 18]",
+	    "settings.institutions[0].terms[3]: INST-PC: a finance partner's "
+	    "terms are 3 to 12 months");
+	expect_edit_error("\"method\": \"installment_card\",\n"
+	    "                                \"min_usd\": \"500.00\", "
+	    "\"terms\": [3, 6, 12, 24],\n"
+	    "                                \"monthly_rate\": \"0.80\"",
+	    "\"method\": \"installment_partner\",\n"
+	    "                                \"min_usd\": \"500.00\", "
+	    "\"terms\": [3, 6, 12],\n"
+	    "                                \"monthly_rate\": \"1.81\"",
+	    "settings.institutions[0].monthly_rate: INST-PC: a finance "
+	    "partner's monthly rate is 0.6% to 1.8%");
+}
+
+/* INST-CORP: corporate terms are 3 to 6 months. */
+static void
+test_INST_CORP_facts_refuse_terms_out_of_range(void **state)
+{
+	(void)state;
+	expect_edit_error("\"method\": \"installment_card\",\n"
+	    "                                \"min_usd\": \"500.00\", "
+	    "\"terms\": [3, 6, 12, 24]",
+	    "\"method\": \"installment_corporate\",\n"
+	    "                                \"min_usd\": \"500.00\", "
+	    "\"terms\": [3, 6, 12]",
+	    "settings.institutions[0].terms[2]: INST-CORP: corporate terms "
+	    "are 3 to 6 months");
+}
+
 int
 main(void)
 {
@@ -444,6 +525,11 @@ main(void)
 		cmocka_unit_test(test_C_06_json_malformed_names_field),
 		cmocka_unit_test(test_C_06_json_malformed_amounts_and_syntax),
 		cmocka_unit_test(test_C_06_ctl_eligibility_exit_codes),
+		cmocka_unit_test(
+		    test_INST_CC_facts_refuse_rate_and_terms_out_of_range),
+		cmocka_unit_test(
+		    test_INST_PC_facts_refuse_rate_and_terms_out_of_range),
+		cmocka_unit_test(test_INST_CORP_facts_refuse_terms_out_of_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
