@@ -286,6 +286,31 @@ stmts_post() { # BODY N PRODUCT_IDS
 	awk -v t="$tot" -v n="$2" 'BEGIN { printf "%.1f", t / n }'
 }
 
+# Statements per installment paid: N repayments of the next installment of
+# the benchmark shopper's plan (POST /orders/ID/pay, a fresh key each), the
+# Questions read around each POST; "not measured" with the reason when the
+# plan did not record them.
+stmts_pay() { # N
+	local oid pid q0 q1 qa qb i seq tot=0 paid0 paid1
+	oid=${sched#/orders/}; oid=${oid%%/*}
+	pid=$(sql "SELECT id FROM plans WHERE order_id = $oid")
+	[ -n "$pid" ] || { echo "no plan"; return; }
+	paid0=$(sql "SELECT COUNT(*) FROM plan_installments WHERE plan_id = $pid AND status = 'paid'")
+	q0=$(questions); q1=$(questions)
+	for ((i = 0; i < $1; i++)); do
+		seq=$(sql "SELECT MIN(seq) FROM plan_installments WHERE plan_id = $pid AND status = 'due'")
+		[ "$seq" = NULL ] && break
+		qa=$(questions)
+		curl -s -o /dev/null -H "Cookie: $cookie" --data "csrf=$csrf&seq=$seq&key=benchpay-$$-$i" \
+		    "$base/orders/$oid/pay"
+		qb=$(questions)
+		tot=$((tot + qb - qa - (q1 - q0)))
+	done
+	paid1=$(sql "SELECT COUNT(*) FROM plan_installments WHERE plan_id = $pid AND status = 'paid'")
+	if [ $((paid1 - paid0)) -lt 1 ]; then echo "not measured (no installment was recorded paid)"; return; fi
+	awk -v t="$tot" -v n="$((paid1 - paid0))" 'BEGIN { printf "%.1f", t / n }'
+}
+
 sched=$(schedule_path)
 co_path=${BENCH_CHECKOUT_PATH:-/checkout?country=MY}
 scale_pages="catalog:/catalog cart:/cart checkout:$co_path orders:/orders schedule:$sched"
@@ -370,6 +395,7 @@ missing|noform) stm[place]="-" ;;
 *) ctl bench-data --shoppers 2000 --orders 50000 > /dev/null
    stm[place]=$(stmts_post "$pbody" 20 "$pids") ;;
 esac
+stm[pay]=$(stmts_pay 5)
 
 # EXPLAIN of every statement the hot pages run (bench/explain.sh).
 explain_rc=0
@@ -440,6 +466,7 @@ for r in static:static hello:hello checkout:checkout orders:orders schedule:sche
 	printf '%-34s %8s %8s %8s %8s\n' "$name" $(cpu_per_request "$name" "$reqs")
 done
 echo "other pages, statements per page view: GET /catalog ${stm[catalog]}, GET /cart ${stm[cart]}"
+echo "statements per installment paid (POST /orders/ID/pay of the next installment, ledger entry included): ${stm[pay]}"
 echo "(stmts/pv: MariaDB global 'Questions' delta over 200 sequential views, 20 orders for place-order;"
 echo " it counts every statement: session lookup, BEGIN/COMMIT, the page's queries)"
 echo

@@ -25,11 +25,17 @@ libmallpay_a_SOURCES += \
 	src/ctl/admin.c \
 	src/ctl/tick.c
 
+# corp: mallpayctl corp-statement (bank statement lines of corporate plans)
+libmallpay_a_SOURCES += src/ctl/corp_statement.c
+
 # security: mallpayctl check | backup | restore (issue 12)
 libmallpay_a_SOURCES += src/ctl/check.c src/ctl/backup.c src/ctl/security.h
 
 # platform: mallpayctl partner-sign
 libmallpay_a_SOURCES += src/ctl/partner.c src/ctl/partner.h
+
+# recon: mallpayctl partner-report | reconcile
+libmallpay_a_SOURCES += src/ctl/recon.c src/ctl/recon.h
 
 # the stack's scheduler process: tick every period (mallpayctl scheduler)
 libmallpay_a_SOURCES += src/ctl/scheduler.c

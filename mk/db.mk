@@ -72,3 +72,12 @@ libmallpay_a_SOURCES += src/db/company.c src/db/company.h
 
 # addresses: the address book and the copy frozen on each order
 libmallpay_a_SOURCES += src/db/address.c src/db/address.h
+
+# corp: bank transfers of corporate installment plans (migration 017)
+libmallpay_a_SOURCES += src/db/corp_transfer.c src/db/corp_transfer.h
+
+# company accounts: members' roles and the owner's invitations
+libmallpay_a_SOURCES += src/db/company_member.c src/db/company_member.h
+
+# recon: reconciliation runs and differences, the ledger lines they read
+libmallpay_a_SOURCES += src/db/recon.c src/db/recon.h

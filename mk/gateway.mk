@@ -2,8 +2,8 @@
 # platform: partner boundaries, each an interface with a sandbox
 # (bank: INST-CC/PAU charges, finance: INST-PC, logistics: shipments, sms)
 libmallpay_a_SOURCES += \
-	src/gateway/bank.c src/gateway/bank.h \
-	src/gateway/finance.c src/gateway/finance.h \
+	src/gateway/bank.h src/sandbox/bank.c \
+	src/gateway/finance.h src/sandbox/finance.c \
 	src/gateway/logistics.c src/gateway/logistics.h \
 	src/gateway/sms.c src/gateway/sms.h
 
@@ -12,3 +12,8 @@ tests_unit_test_gateway_SOURCES = tests/unit/test_gateway.c
 tests_unit_test_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_gateway
+
+# recon: the partners' own books (gateway/books.h: the report format and
+# the store hook) and the sandboxes' store on a connection of its own
+libmallpay_a_SOURCES += src/gateway/books.c src/gateway/books.h \
+	src/sandbox/books.c src/sandbox/books.h

@@ -67,7 +67,8 @@ tests_integration_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_
 
 # corporate (issue 7): company account, documents, corporate installment,
 # their admin pages
-libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c
+libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c \
+	src/pages/admin_company.h src/pages/admin_corp_app.c
 check_PROGRAMS += tests/integration/test_corporate
 tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
 	tests/integration/shop.c tests/integration/shop.h \
@@ -78,3 +79,18 @@ tests_integration_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_L
 
 # addresses: the address book pages
 libmallpay_a_SOURCES += src/pages/addresses.c
+
+check_PROGRAMS += tests/integration/test_corporate_road
+tests_integration_test_corporate_road_SOURCES = \
+	tests/integration/test_corporate_road.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_corporate_road_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_corporate_road_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
+# company accounts: the members page and invitations
+libmallpay_a_SOURCES += src/pages/company_members.c
+
+# recon: the admin's reconciliation page
+libmallpay_a_SOURCES += src/pages/admin_recon.c

@@ -69,6 +69,14 @@ tests_unit_test_address_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_address_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_address
 
+# recon: matching a partner's report with the ledger (pure)
+libmallpay_a_SOURCES += src/rules/recon.c src/rules/recon.h
+check_PROGRAMS += tests/unit/test_recon
+tests_unit_test_recon_SOURCES = tests/unit/test_recon.c
+tests_unit_test_recon_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_recon_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_recon
+
 # C-05: the compiled rules reference no function that reads the clock
 TESTS += tests/unit/test_C_05_rules_read_no_clock.sh
 EXTRA_DIST += tests/unit/test_C_05_rules_read_no_clock.sh

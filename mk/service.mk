@@ -51,7 +51,9 @@ TESTS += tests/unit/test_orderflow tests/unit/test_checkout
 
 # installments (issue 6): plans, card/partner/credit-line flows, tick work
 libmallpay_a_SOURCES += \
-	src/service/plans.c src/service/plans.h
+	src/service/plans.c src/service/plans.h \
+	src/service/reqkey.c src/service/reqkey.h \
+	src/service/plan_ledger.c src/service/plan_ledger.h
 
 # pau (issue 9): Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
 libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h
@@ -69,7 +71,8 @@ libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h
 # partner's events; unit tests of the event parser and the refusal rules
 libmallpay_a_SOURCES += \
 	src/service/cod.c src/service/cod.h \
-	src/service/logistics_events.c src/service/logistics_events.h
+	src/service/logistics_events.c src/service/logistics_events.h \
+	src/service/postings.c src/service/postings.h
 check_PROGRAMS += tests/unit/test_logistics_events
 tests_unit_test_logistics_events_SOURCES = tests/unit/test_logistics_events.c
 tests_unit_test_logistics_events_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -87,7 +90,9 @@ TESTS += tests/unit/test_remittance_voucher
 libmallpay_a_SOURCES += \
 	src/service/company.c src/service/company.h \
 	src/service/qualification.c \
-	src/service/corporate_installment.c
+	src/service/corporate_installment.c \
+	src/service/corp_transfer.c src/service/corp_transfer.h \
+	src/service/corp_road.c src/service/corp_road.h
 check_PROGRAMS += tests/unit/test_plans
 tests_unit_test_plans_SOURCES = tests/unit/test_plans.c
 tests_unit_test_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -101,3 +106,11 @@ TESTS += tests/unit/test_corporate
 
 # addresses: the address book, checkout's address, the order's frozen copy
 libmallpay_a_SOURCES += src/service/address.c src/service/address.h
+
+# company accounts: owner, members and their permissions, invitations; the
+# agreement as a PDF (cairo and pango)
+libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
+	src/service/agreement_pdf.c src/service/agreement_pdf.h
+# recon: reconciliation with the partners (RULES C-09)
+libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
+	src/service/recon_books.c

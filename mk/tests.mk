@@ -119,6 +119,16 @@ tests_integration_test_cod_SOURCES = tests/integration/test_cod.c \
 tests_integration_test_cod_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# money operations that cannot race: pairs on one aggregate fired together,
+# then mallpayctl check (COD, remittance, Pay After Use, admin decisions)
+check_PROGRAMS += tests/integration/test_race_money
+tests_integration_test_race_money_SOURCES = tests/integration/test_race_money.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_race_money_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_race_money_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
 # installments (issue 6): card, partner and credit-line plans end to end,
 # driven by mallpayctl tick --now (run by suite.sh)
 check_PROGRAMS += tests/integration/test_installments
@@ -128,6 +138,16 @@ tests_integration_test_installments_SOURCES = tests/integration/test_installment
 	tests/integration/shop.c tests/integration/shop.h
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# installments: pairs of money operations on one plan released together
+# (pay, payoff, tick's deduction, cancel), then check and the bank's books
+check_PROGRAMS += tests/integration/test_race_plans
+tests_integration_test_race_plans_SOURCES = tests/integration/test_race_plans.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_race_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_race_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
 
 # security (issue 12): upload polyglots, fakes and limits through nginx +
 # mallpayd, as a remittance shopper and as a corporate buyer (run by suite.sh)
@@ -157,6 +177,25 @@ tests_integration_test_addresses_SOURCES = tests/integration/test_addresses.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_addresses_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_addresses_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# company accounts: owner, members, permissions, invitations; members read
+# the company's orders, schedules and agreements (PDF too); uploads refused
+# on their form (run by suite.sh)
+check_PROGRAMS += tests/integration/test_company_members
+tests_integration_test_company_members_SOURCES = tests/integration/test_company_members.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_company_members_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_company_members_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# recon: the partners' books and reconciliation against the stack
+check_PROGRAMS += tests/integration/test_reconcile
+tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_reconcile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_reconcile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # The layering of src/: includes only downwards (tests/layers/check.sh)
 TESTS += tests/layers/check.sh

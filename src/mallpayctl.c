@@ -3,7 +3,8 @@
  *
  *	mallpayctl [-c mallpay.conf] [--sql DIR] <command> [arguments]
  *
- * Exit status: 0 success, 1 failure, 2 usage error.
+ * Exit status: 0 success, 1 failure, 2 usage error (reconcile: 3 when
+ * there are differences).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +14,14 @@
 #include "core/config.h"
 #include "ctl/ctl.h"
 #include "ctl/partner.h"
+#include "ctl/recon.h"
 /* eligibility and schedule live in their owners' files and take no
  * configuration. */
 #include "ctl/eligibility.h"
 #include "ctl/schedule.h"
 #include "ctl/security.h"
 #include "db/db.h"
+#include "sandbox/books.h"
 
 #ifndef MALLPAY_SQL_DIR
 #define MALLPAY_SQL_DIR "sql"
@@ -51,9 +54,18 @@ static const struct command commands[] = {
 	    "backup DIR              dump the database, copy the uploads, key fingerprint" },
 	{ "restore", ctl_restore, NULL,
 	    "restore DIR             load a backup made under the same key" },
+	{ "corp-statement", ctl_corp_statement, NULL,
+	    "corp-statement FILE     record the bank statement's corporate "
+	    "transfers" },
 	{ "partner-sign", ctl_partner_sign, NULL,
 	    "partner-sign --partner ID --path P [--method POST] [--now TIME] < body\n"
 	    "                          print a partner's signature headers" },
+	{ "partner-report", ctl_partner_report, NULL,
+	    "partner-report --partner P --date D\n"
+	    "                          print a partner's settlement report (its own books)" },
+	{ "reconcile", ctl_reconcile, NULL,
+	    "reconcile [--date D]    match the partners' reports of D with the ledger\n"
+	    "                          (exit 3 when there are differences)" },
 	{ "eligibility", NULL, ctl_eligibility,
 	    "eligibility             JSON facts in, every method's verdict out" },
 	{ "schedule", NULL, ctl_schedule,
@@ -128,7 +140,13 @@ main(int argc, char **argv)
 		return 1;
 	}
 	db_library_init();
+	/* The sandbox partners keep their own books (gateway/books.h). */
+	if (sandbox_books_init(&c.cfg) == -1) {
+		fprintf(stderr, "mallpayctl: the partner books cannot start\n");
+		return 1;
+	}
 	rc = cmd->db_fn(&c, argc - ai, argv + ai);
+	sandbox_books_end();
 	db_library_end();
 	explicit_bzero(&c.cfg, sizeof(c.cfg));
 	return rc;

@@ -35,6 +35,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "pages/pages.h"
+#include "sandbox/books.h"
 #include "service/filestore.h"
 #include "view/view.h"
 
@@ -192,6 +193,7 @@ worker(void *arg)
 	}
 	FCGX_Free(&fr, 1);
 	db_free(w.db);
+	sandbox_books_end();
 	db_thread_end();
 	return NULL;
 }
@@ -303,6 +305,11 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	db_library_init();
+	/* The sandbox partners keep their own books (gateway/books.h). */
+	if (sandbox_books_init(&cfg) == -1) {
+		log_err("the partner books cannot start");
+		return 1;
+	}
 	if (FCGX_Init() != 0) {
 		log_err("FCGX_Init failed");
 		return 1;

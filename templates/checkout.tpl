@@ -93,9 +93,9 @@
 			{{#PLANS}}
 			<table class="plans responsive">
 				<caption class="sr-only">Plans of {{INST_NAME}}</caption>
-				<thead><tr><th scope="col">Choose</th><th scope="col">Term</th><th scope="col" class="num">Monthly</th><th scope="col" class="num">Monthly fee rate</th><th scope="col" class="num">Total fee</th><th scope="col" class="num">Total cost</th><th scope="col" class="num">APR</th></tr></thead>
+				<thead><tr><th scope="col">Choose</th><th scope="col">Term</th>{{#CORP}}<th scope="col" class="num">Down payment</th><th scope="col" class="num">Amount financed</th>{{/CORP}}<th scope="col" class="num">Monthly</th><th scope="col" class="num">Monthly fee rate</th><th scope="col" class="num">Total fee</th><th scope="col" class="num">Total cost</th><th scope="col" class="num">APR</th></tr></thead>
 				<tbody>
-				{{#PLAN}}<tr class="plan" data-plan="{{VALUE}}"><td data-label="Choose"><input type="radio" name="pay" id="pay-{{VALUE}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="pay-{{VALUE}}" class="sr-only">{{TERM}} months</label></td><td data-label="Term">{{TERM}} months</td><td data-label="Monthly" class="num">{{MONTHLY}}</td><td data-label="Monthly fee rate" class="num">{{RATE}}%</td><td data-label="Total fee" class="num">{{TOTAL_FEE}}</td><td data-label="Total cost" class="num">{{TOTAL_COST}}</td><td data-label="APR" class="num apr">{{APR}}%</td></tr>{{/PLAN}}
+				{{#PLAN}}<tr class="plan" data-plan="{{VALUE}}"><td data-label="Choose"><input type="radio" name="pay" id="pay-{{VALUE}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="pay-{{VALUE}}" class="sr-only">{{TERM}} months</label></td><td data-label="Term">{{TERM}} months</td>{{#CORP_CELLS}}<td data-label="Down payment ({{PCT}}%)" class="num corp-down">{{DOWN}}</td><td data-label="Amount financed" class="num corp-financed">{{FINANCED}}</td>{{/CORP_CELLS}}<td data-label="Monthly" class="num">{{MONTHLY}}</td><td data-label="Monthly fee rate" class="num">{{RATE}}%</td><td data-label="Total fee" class="num">{{TOTAL_FEE}}</td><td data-label="Total cost" class="num">{{TOTAL_COST}}</td><td data-label="APR" class="num apr">{{APR}}%</td></tr>{{/PLAN}}
 				</tbody>
 			</table>
 			{{/PLANS}}

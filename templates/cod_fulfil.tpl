@@ -12,7 +12,7 @@
 	<dt>Service area (COD-P1)</dt><dd id="desk-area">{{AREA}}: {{#COD}}cash on delivery is offered there{{/COD}}{{#NO_COD}}cash on delivery is not offered there{{/NO_COD}}; {{DAYS}} delivery days promised</dd>{{/SHIP_ADDR}}
 	<dt>Amount</dt><dd>{{AMOUNT}}</dd>
 	{{#FEE}}<dt>COD service fee (COD-F1)</dt><dd>{{AMOUNT}}</dd>{{/FEE}}
-	{{#REVIEW_DUE}}<dt>Review by (COD-P1)</dt><dd>{{DATE}}</dd>{{/REVIEW_DUE}}
+	{{#REVIEW_DUE}}<dt>{{LABEL}}</dt><dd>{{DATE}}</dd>{{/REVIEW_DUE}}
 	{{#REFUND_DUE}}<dt>Refund by</dt><dd id="desk-refund-due">{{DATE}}</dd>{{/REFUND_DUE}}
 	{{#SHIPMENT}}<dt>Shipment</dt><dd>{{CARRIER}}, {{TRACKING}}</dd>{{/SHIPMENT}}
 	{{#PAID}}<dt>Courier payment record</dt><dd>{{RECORD}} ({{METHOD}})</dd>{{/PAID}}

@@ -21,16 +21,22 @@
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<fieldset>
 		<legend>Upload a document (PDF, JPEG or PNG, at most 10 MB; stored encrypted)</legend>
-		<div class="field"><label><input type="radio" name="kind" value="licence" checked> Business licence</label>
-		<label><input type="radio" name="kind" value="statements"> Financial statements</label></div>
+		<div class="field"><label><input type="radio" name="kind" value="licence"{{#KIND_LICENCE}} checked{{/KIND_LICENCE}}> Business licence</label>
+		<label><input type="radio" name="kind" value="statements"{{#KIND_STATEMENTS}} checked{{/KIND_STATEMENTS}}> Financial statements</label>
+		{{#KIND_ERR}}<p class="field-error" id="kind-error">{{MSG}}</p>{{/KIND_ERR}}</div>
 		<div class="field"><label for="expires">Licence expiry date (business licence only)</label>
-		<input type="date" id="expires" name="expires"></div>
+		<input type="date" id="expires" name="expires" value="{{EXPIRES}}"{{#EXPIRES_ERR}} aria-invalid="true" aria-describedby="expires-error"{{/EXPIRES_ERR}}>
+		{{#EXPIRES_ERR}}<p class="field-error" id="expires-error">{{MSG}}</p>{{/EXPIRES_ERR}}</div>
 		<div class="field"><label for="document">File</label>
-		<input type="file" id="document" name="document" accept="application/pdf,image/jpeg,image/png" required></div>
+		<input type="file" id="document" name="document" accept="application/pdf,image/jpeg,image/png" required data-max-bytes="10485760"{{#DOC_ERR}} aria-invalid="true" aria-describedby="document-error"{{/DOC_ERR}}>
+		{{#DOC_ERR}}<p class="field-error" id="document-error">{{MSG}}</p>{{/DOC_ERR}}
+		<p class="field-error" id="document-size-error" hidden>This file is larger than 10 MB: a PDF, JPEG or PNG of at most 10 MB; reduce it or scan at a lower resolution.</p></div>
 		<button type="submit" id="upload-button">Upload</button>
 	</fieldset>
 </form>
+<script src="/static/company.js" defer></script>
 {{/CAN_UPLOAD}}
+{{#NO_UPLOAD}}<p class="muted" id="no-upload">Your company's owner has not allowed you to upload documents.</p>{{/NO_UPLOAD}}
 {{#CAN_SUBMIT}}
 <form method="post" action="/company/qualification/submit" id="submit-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
@@ -56,10 +62,11 @@
 
 <section aria-labelledby="members-h">
 <h2 id="members-h">Members</h2>
-<ul id="members">{{#MEMBER}}<li>{{NAME}} &lt;{{EMAIL}}&gt;</li>{{/MEMBER}}</ul>
+<ul id="members">{{#MEMBER}}<li>{{NAME}} <span class="wrap-anywhere">&lt;{{EMAIL}}&gt;</span></li>{{/MEMBER}}</ul>
+<p><a href="/company/members" id="members-link">Members and what each may do</a></p>
 </section>
 
 <section aria-labelledby="corders-h">
 <h2 id="corders-h">Company orders</h2>
-<ul id="company-orders">{{#ORDER}}<li><a href="{{HREF}}">Order #{{ID}}</a> · {{METHOD}} · {{STATUS}} · {{AMOUNT}}</li>{{/ORDER}}</ul>
+<ul id="company-orders">{{#ORDER}}<li><a href="{{HREF}}">Order #{{ID}}</a> · {{METHOD}} · {{STATUS}} · <span class="nowrap">{{AMOUNT}}</span></li>{{/ORDER}}</ul>
 </section>

@@ -5,7 +5,7 @@
 {{#NOTICE}}<p class="flash" role="status" id="app-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="app-error">{{MSG}}</p>{{/ERROR}}
 <dl class="amounts">
-	<dt>Status</dt><dd id="app-status" data-status="{{STATUS}}">{{STATUS}}</dd>
+	<dt>Status</dt><dd id="app-status" data-status="{{STATUS_CODE}}">{{STATUS}}</dd>
 	<dt>Company</dt><dd><a href="/admin/companies/{{COMPANY_ID}}">{{COMPANY}}</a> · qualification {{QUAL}} until {{QUAL_EXPIRES}} · completed in {{WINDOW}} days {{COMPLETED}} (INST-03, INST-04)</dd>
 	<dt>Order</dt><dd><a href="/admin/orders/{{ORDER_ID}}">#{{ORDER_ID}}</a> · <span id="order-status">{{ORDER_STATUS}}</span> · {{AMOUNT}}</dd>
 	<dt>Term</dt><dd>{{TERM}} months</dd>
@@ -43,17 +43,27 @@
 {{/CAN_DOWN}}
 {{#EFFECT}}
 <p id="in-effect">In effect since {{AT}}: down payment {{DOWN}} (transfer {{REF}}). <a href="/admin/plans/{{PLAN_ID}}">Plan #{{PLAN_ID}}</a></p>
+<p id="still-due">Still due on the plan: <strong>{{STILL_DUE}}</strong>.</p>
 <form method="post" action="/admin/orders/{{ORDER_ID}}/corporate/repayment" id="repay-form" class="stack-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<input type="hidden" name="key" value="{{KEY}}">
-	<fieldset><legend>Record a monthly repayment received by bank transfer (INST-P3)</legend>
-	<div class="field"><label for="seq">Installment number (empty: the first unpaid)</label>
-	<input type="number" id="seq" name="seq" min="0" max="60"></div>
+	<fieldset><legend>Record a bank transfer received from the company (INST-P3)</legend>
+	<p class="field-note">It pays the oldest installments first, in part if it does not cover one; anything over what is due is kept as the company's credit (refundable). More than twice what is still due is refused as a likely typing error.</p>
 	<div class="field"><label for="r-amount">Amount received ({{CUR}})</label>
-	<input type="text" id="r-amount" name="amount" inputmode="decimal" required></div>
+	<input type="text" id="r-amount" name="amount" inputmode="decimal" required{{#AMOUNT_ERR}} aria-invalid="true" aria-describedby="r-amount-err"{{/AMOUNT_ERR}}>
+	{{#AMOUNT_ERR}}<p class="field-error" id="r-amount-err">{{MSG}}</p>{{/AMOUNT_ERR}}</div>
 	<div class="field"><label for="r-reference">Bank transfer reference</label>
 	<input type="text" id="r-reference" name="reference" maxlength="64" required></div>
-	<button type="submit" id="repay-button">Record repayment</button>
+	<button type="submit" id="repay-button">Record transfer</button>
 	</fieldset>
 </form>
+{{#HAS_TRANSFERS}}
+<h2>Transfers recorded</h2>
+<div class="table-scroll"><table id="transfers">
+<thead><tr><th scope="col">#</th><th scope="col">Recorded</th><th scope="col">Amount</th><th scope="col">Reference</th><th scope="col">By</th><th scope="col">Allocation</th><th scope="col">Company credit</th></tr></thead>
+<tbody>
+{{#TRANSFER}}<tr class="transfer" data-transfer="{{TID}}"><td>{{TID}}</td><td>{{AT}}</td><td>{{AMOUNT}}</td><td>{{REF}}</td><td>{{BY}}</td><td><ul class="allocation">{{#LINE}}<li>Installment {{SEQ}}: {{AMOUNT}} ({{HOW}})</li>{{/LINE}}</ul></td><td>{{EXCESS}}</td></tr>
+{{/TRANSFER}}
+</tbody></table></div>
+{{/HAS_TRANSFERS}}
 {{/EFFECT}}

@@ -17,13 +17,13 @@
 {{#APP}}
 <section aria-labelledby="app-h">
 <h2 id="app-h">Application #{{APP_ID}}</h2>
-<p>Status: <strong id="app-status" data-status="{{STATUS}}">{{STATUS}}</strong> · {{TERM}} months · submitted {{SUBMITTED}} · review due by <span id="review-due">{{REVIEW_DUE}}</span></p>
+<p>Status: <strong id="app-status" data-status="{{STATUS_CODE}}">{{STATUS}}</strong> · {{TERM}} months · submitted {{SUBMITTED}} · review due by <span id="review-due">{{REVIEW_DUE}}</span></p>
 {{#WAITING}}<p id="waiting">An admin reviews it by {{DATE}}; the result arrives as a message.</p>{{/WAITING}}
 {{#REJECTED}}<p class="error-summary" id="app-rejected">Refused: {{REASON}}</p>{{/REJECTED}}
 {{#AGREEMENT}}
 <h3>Agreement {{VERSION}}</h3>
 <pre class="agreement" id="agreement-text">{{TEXT:pre_escape}}</pre>
-<p class="field-note">SHA-256 of this text: <code id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ID}}/agreement" id="agreement-download">Download the agreement</a></p>
+<p class="field-note">SHA-256 of this text: <code class="sha" id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ID}}/agreement" id="agreement-download">Download the agreement</a> · <a href="/orders/{{ID}}/agreement.pdf" id="agreement-pdf">as PDF</a></p>
 {{#SIGN}}
 <form method="post" action="/orders/{{ID}}/corporate/sign" id="sign-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
@@ -33,7 +33,17 @@
 </form>
 {{/SIGN}}
 {{#SIGNED}}<p id="signed">Signed by {{BY}} at {{AT}} from {{ADDR}}.</p>{{/SIGNED}}
-{{#AWAIT_DOWN}}<p id="await-down">Next: pay the down payment by bank transfer quoting the order number; the agreement takes effect when the mall records it.</p>{{/AWAIT_DOWN}}
+{{#AWAIT_DOWN}}<section id="await-down" aria-labelledby="await-down-h">
+<h3 id="await-down-h">Next: the down payment by bank transfer</h3>
+<dl class="amounts" id="down-payee">
+	<dt>Amount</dt><dd id="down-amount">{{DOWN}}</dd>
+	<dt>Pay to</dt><dd id="payee-name">{{PAYEE}}</dd>
+	<dt>Bank</dt><dd id="payee-bank">{{BANK}}</dd>
+	<dt>Account</dt><dd id="payee-account">{{ACCOUNT}}</dd>
+	<dt>Reference to quote</dt><dd><strong id="payee-ref">{{REF}}</strong></dd>
+</dl>
+<p class="field-note">The agreement takes effect when the mall records the transfer; the order ships after that.</p>
+</section>{{/AWAIT_DOWN}}
 {{#EFFECT}}<p id="in-effect">In effect since {{AT}}: down payment {{DOWN}} received (transfer {{REF}}). <a href="/orders/{{ID}}/schedule">Repayment schedule</a></p>{{/EFFECT}}
 {{/AGREEMENT}}
 </section>

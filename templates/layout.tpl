@@ -18,9 +18,9 @@
 <li><a href="/cart"{{#NAV_CART}} aria-current="page"{{/NAV_CART}}>Cart</a></li>
 <li><a href="/orders"{{#NAV_ORDERS}} aria-current="page"{{/NAV_ORDERS}}>My Orders</a></li>
 {{#SHOPPER}}<li><a href="/messages" id="nav-messages"{{#NAV_MESSAGES}} aria-current="page"{{/NAV_MESSAGES}}>Messages{{#UNREAD}} <span class="badge badge-unread" id="unread-count" aria-label="{{COUNT}} unread">{{COUNT}}</span>{{/UNREAD}}</a></li>{{/SHOPPER}}
-{{#SHOPPER}}<li><a href="/pay-after-use" id="nav-pau">Pay After Use</a></li>{{/SHOPPER}}
+{{#CONSUMER}}<li><a href="/pay-after-use" id="nav-pau">Pay After Use</a></li>{{/CONSUMER}}
 {{#SHOPPER}}<li><a href="/account/cod" id="nav-cod">Cash on delivery</a></li>{{/SHOPPER}}
-{{#SHOPPER}}<li><a href="/account/credit" id="nav-credit">Credit line</a></li>{{/SHOPPER}}
+{{#CONSUMER}}<li><a href="/account/credit" id="nav-credit">Credit line</a></li>{{/CONSUMER}}
 {{#SHOPPER}}<li><a href="/account/addresses" id="nav-addresses">Addresses</a></li>{{/SHOPPER}}
 {{#IS_COMPANY}}<li><a href="/company" id="nav-company">Company</a></li>{{/IS_COMPANY}}
 {{#IS_ADMIN}}<li><a href="/admin">Admin</a></li>{{/IS_ADMIN}}

@@ -12,7 +12,8 @@
 	<li class="message{{#UNREAD}} unread{{/UNREAD}}" id="message-{{ID}}">
 		<h2>{{#UNREAD}}<span class="badge">New</span> {{/UNREAD}}{{SUBJECT}}</h2>
 		<p class="field-note"><time>{{AT}}</time></p>
-		<p>{{BODY}}</p>
+		<p class="wrap-anywhere">{{BODY}}</p>
+		{{#LINK}}<p><a class="button" href="{{HREF}}">Open the invitation</a></p>{{/LINK}}
 		{{#UNREAD}}<form method="post" action="/messages/{{ID}}/read"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link-button">Mark as read</button></form>{{/UNREAD}}
 	</li>
 {{/MESSAGE}}

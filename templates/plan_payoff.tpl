@@ -14,6 +14,7 @@
 	{{#WAIVED}}<li>Installment {{SEQ}} (due {{DUE}}): fee {{FEE}} waived</li>{{/WAIVED}}
 	{{#NONE_WAIVED}}<li>None: {{EARLY_RULE}}</li>{{/NONE_WAIVED}}
 </ul>
+{{#NEXT}}<p id="q-next">Settled before {{DAY}}, these fees are waived. On {{DAY}} month {{MONTH}} of the plan begins and from that day its fee ({{FEE}}) is due as well: a month's fee is due from the day the month begins, the fees of months not yet begun are waived (INST-F3).</p>{{/NEXT}}
 <form method="post" action="/orders/{{ID}}/payoff" id="payoff-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<input type="hidden" name="key" value="{{KEY}}">

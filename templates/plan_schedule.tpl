@@ -32,9 +32,22 @@
 <table class="responsive plan-table" id="schedule-table">
 	<thead><tr><th scope="col">#</th><th scope="col">Due</th><th scope="col" class="num">Principal</th><th scope="col" class="num">Fee</th><th scope="col" class="num">Late fee</th><th scope="col" class="num">Total</th><th scope="col">Status</th><th scope="col" class="num">Balance after</th></tr></thead>
 	<tbody>
-	{{#INST}}<tr class="inst-{{STATE}}" data-seq="{{SEQ}}"><td data-label="#">{{SEQ}}</td><td data-label="Due">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}{{#FEE_WAIVED}} (waived){{/FEE_WAIVED}}</td><td data-label="Late fee" class="num late-fee">{{LATE}}</td><td data-label="Total" class="num">{{TOTAL}}</td><td data-label="Status" class="inst-state">{{STATE}}{{#DAYS_LATE}} ({{DAYS}} days){{/DAYS_LATE}}</td><td data-label="Balance after" class="num">{{BALANCE}}</td></tr>{{/INST}}
+	{{#INST}}<tr class="inst-{{STATE}}" data-seq="{{SEQ}}"><td data-label="#">{{SEQ}}</td><td data-label="Due">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}{{#FEE_WAIVED}} (waived){{/FEE_WAIVED}}</td><td data-label="Late fee" class="num late-fee">{{LATE}}</td><td data-label="Total" class="num">{{TOTAL}}</td><td data-label="Status" class="inst-state">{{STATE}}{{#DAYS_LATE}} ({{DAYS}} days){{/DAYS_LATE}}{{#PART}}<span class="inst-part">: {{PAID}} paid, {{LEFT}} remains</span>{{/PART}}</td><td data-label="Balance after" class="num">{{BALANCE}}</td></tr>{{/INST}}
 	</tbody>
 </table>
+{{#TRANSFER}}
+<section aria-labelledby="transfer-h" id="corp-transfer">
+<h2 id="transfer-h">How to repay: bank transfer</h2>
+<p>Due now: <strong id="corp-now-due">{{NOW_DUE}}</strong> · next: installment {{SEQ}}, <strong id="corp-next">{{NEXT}}</strong> by {{NEXT_DUE}}.</p>
+<dl class="amounts" id="corp-payee">
+	<dt>Pay to</dt><dd id="payee-name">{{PAYEE}}</dd>
+	<dt>Bank</dt><dd id="payee-bank">{{BANK}}</dd>
+	<dt>Account</dt><dd id="payee-account">{{ACCOUNT}}</dd>
+	<dt>Reference to quote</dt><dd><strong id="payee-ref">{{REF}}</strong></dd>
+</dl>
+<p class="field-note">The mall records each transfer when it arrives (INST-P3): it pays the oldest installments first; anything more is kept as your company's credit.</p>
+</section>
+{{/TRANSFER}}
 {{#PAY}}
 <form method="post" action="/orders/{{ID}}/pay" id="pay-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">

@@ -771,7 +771,8 @@ flush_chunk(struct gen *g, struct chunk *ch)
 		ch->v[i].file_id = fi[nf++].id;
 	}
 	if (db_bench_insert_vouchers(db, ch->v, ch->nv, "USD") == -1 ||
-	    db_commit(db) == -1)
+	    (ch->nv > 0 && db_bench_voucher_ledger(db, ch->v[0].id,
+	    ch->v[ch->nv - 1].id) == -1) || db_commit(db) == -1)
 		goto out;
 	for (i = 0; i < nf; i++)
 		filestore_publish(g->cfg, &fi[i]);

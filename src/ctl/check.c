@@ -12,6 +12,7 @@
 #include "ctl/ctl.h"
 #include "ctl/security.h"
 #include "db/check.h"
+#include "db/corp_transfer.h"
 #include "db/db.h"
 
 struct files_ctx {
@@ -95,6 +96,17 @@ static const struct state_check {
 	{ "plan installments = principal + fees", db_check_plans },
 	{ "every ledger entry balances", db_check_ledger_balanced },
 	{ "ledger lines name existing orders and plans", db_check_ledger_refs },
+	{ "plan payments = ledger credits to the receivable",
+	  db_check_plan_paid_ledger },
+	{ "amount received by each COD, remittance and Pay After Use order = "
+	    "ledger", db_check_ledger_received },
+	{ "refunds due = refunds:payable", db_check_ledger_refunds },
+	{ "Pay After Use guarantee rows = platform:guarantee",
+	    db_check_ledger_guarantee },
+	{ "corporate down payments and transfers = the ledger",
+	  db_check_corp_ledger },
+	{ "corporate transfers = their allocations = installments paid",
+	  db_corp_xfer_check },
 };
 
 /* Run every state check, printing its violations and count. Returns the

@@ -31,6 +31,10 @@ int	ctl_scheduler(struct ctl *, int argc, char **argv);
 /* bench: mallpayctl bench-data (src/ctl/benchdata.c, issue 11). */
 int	ctl_bench_data(struct ctl *, int argc, char **argv);
 
+/* corp: mallpayctl corp-statement FILE, the bank statement's lines that
+ * pay corporate installments (src/ctl/corp_statement.c). */
+int	ctl_corp_statement(struct ctl *, int argc, char **argv);
+
 /* Connect with ctl->cfg; prints the reason to stderr and returns NULL on
  * failure. Free with db_free(). */
 struct db *ctl_db_open(struct ctl *);

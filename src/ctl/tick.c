@@ -8,7 +8,8 @@
  * taken again) and several hosts may run it at once.
  *
  * Jobs today (issue 2): session_purge, every hour, deletes the sessions
- * past their absolute or idle expiry. Later issues add their kinds to
+ * past their absolute or idle expiry; reconcile, every day, matches the
+ * partners' reports of the day before with the ledger. Later issues add their kinds to
  * job_kinds[] and schedule their own jobs (auto-cancel, late fees...).
  */
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include "service/payafter.h"
 #include "service/plans.h"
 #include "service/company.h"
+#include "service/recon.h"
 
 /* Safety net against a job that keeps rescheduling itself into the past. */
 #define TICK_MAX_JOBS	100000
@@ -56,23 +58,61 @@ job_session_purge(struct tick *t, const struct db_job *j, struct buf *msg)
 	return 0;
 }
 
+/* Run one job of kind reconcile (scheduled at the start of each day):
+ * reconcile the day before its run_at with every partner (RULES C-09),
+ * inside the job's transaction. Differences do not fail the job: they
+ * are stored for the admin console and counted in msg. Returns 0, or -1
+ * with the reason in msg. */
+static int
+job_reconcile(struct tick *t, const struct db_job *j, struct buf *msg)
+{
+	struct recon_summary sum;
+	struct buf log;
+	char ds[CAL_DATE_STRLEN];
+	mp_date day;
+	int rc;
+
+	if (mp_date_from_unix(j->run_at, &day) == -1 ||
+	    mp_date_add_days(day, -1, &day) == -1) {
+		buf_puts(msg, "bad run time");
+		return -1;
+	}
+	buf_init(&log);
+	rc = recon_reconcile_tx(t->db, day, t->now, &sum, &log);
+	fputs(buf_str(&log), stdout);
+	buf_cleanup(&log);
+	if (rc == -1) {
+		buf_printf(msg, "reconciliation failed: %s", db_error(t->db));
+		return -1;
+	}
+	buf_printf(msg, "reconciled %s: %d difference%s",
+	    mp_date_str(day, ds, sizeof(ds)), sum.differences,
+	    sum.differences == 1 ? "" : "s");
+	return 0;
+}
+
 static const struct job_kind {
 	const char	*kind;
 	int		 (*run)(struct tick *, const struct db_job *,
 			    struct buf *);
 } job_kinds[] = {
 	{ "session_purge", job_session_purge },
+	{ "reconcile", job_reconcile },
 };
 
 /* Schedule the recurring jobs due at t->now: one session_purge per hour
- * (run_at is the hour, so every tick within that hour finds it done).
- * Returns 0 or -1. */
+ * (run_at is the hour, so every tick within that hour finds it done) and
+ * one reconcile per day (run_at is the day's midnight, UTC; it reconciles
+ * the day before). Returns 0 or -1. */
 static int
 tick_schedule(struct tick *t)
 {
 	int64_t hour = t->now - ((t->now % 3600) + 3600) % 3600;
+	int64_t day = t->now - ((t->now % 86400) + 86400) % 86400;
 
-	return db_job_schedule(t->db, "session_purge", 0, hour) < 0 ? -1 : 0;
+	if (db_job_schedule(t->db, "session_purge", 0, hour) < 0)
+		return -1;
+	return db_job_schedule(t->db, "reconcile", 0, day) < 0 ? -1 : 0;
 }
 
 /* Take and run one due job in its own transaction. Returns 1 if a job was

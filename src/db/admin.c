@@ -20,6 +20,7 @@ enum stmt {
 	STMT_OQ_REFUND,
 	STMT_DECISION_CLAIM,
 	STMT_DECISION_GET,
+	STMT_DECISION_GET_LOCK,
 	STMT_ORDER_COUNT,
 	STMT_ORDER_SEARCH,
 	STMT_ORDER_GET,
@@ -61,10 +62,10 @@ enum stmt {
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_OQ_COD */
 	OQ_STATS "WHERE method = 'cod' AND status = 'awaiting_review'",
-	/* STMT_OQ_INST */
+	/* STMT_OQ_INST: a corporate application is counted once, in its
+	 * own queue (corp_applications). */
 	OQ_STATS "WHERE method IN ('installment', 'installment_card', "
-	"'installment_partner', 'installment_corporate') "
-	"AND status = 'awaiting_review'",
+	"'installment_partner') AND status = 'awaiting_review'",
 	/* STMT_OQ_REM */
 	OQ_STATS "WHERE method = 'remittance' "
 	"AND status = 'awaiting_verification'",
@@ -77,6 +78,12 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
 	"JOIN users u ON u.id = d.admin_id "
 	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ?",
+	/* STMT_DECISION_GET_LOCK: a locking read sees the row committed by
+	 * the winner even where the transaction's snapshot is older */
+	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
+	"JOIN users u ON u.id = d.admin_id "
+	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ? "
+	"LOCK IN SHARE MODE",
 	/* STMT_ORDER_COUNT */
 	"SELECT COUNT(*) FROM orders o JOIN users u ON u.id = o.user_id "
 	ORDER_WHERE,
@@ -130,17 +137,16 @@ db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
 	return rc;
 }
 
-/* See admin.h. */
-int
-db_admin_decision_get(struct db *db, const char *subject_type,
+/* db_admin_decision_get() with statement idx. */
+static int
+decision_read(struct db *db, enum stmt idx, const char *subject_type,
     int64_t subject_id, const char *step, char *by, size_t bysz,
     char decision_out[33], int64_t *at)
 {
 	struct dbq	*q;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_DECISION_GET,
-	    stmts[STMT_DECISION_GET]);
+	q = dbq_get(db, DB_T_ADMIN, idx, stmts[idx]);
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, subject_type);
@@ -153,6 +159,16 @@ db_admin_decision_get(struct db *db, const char *subject_type,
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* See admin.h. */
+int
+db_admin_decision_get(struct db *db, const char *subject_type,
+    int64_t subject_id, const char *step, char *by, size_t bysz,
+    char decision_out[33], int64_t *at)
+{
+	return decision_read(db, STMT_DECISION_GET, subject_type, subject_id,
+	    step, by, bysz, decision_out, at);
 }
 
 /* See admin.h. A concurrent claim of the same key waits on the first
@@ -185,8 +201,14 @@ db_admin_decision_claim(struct db *db, const char *subject_type,
 		return 0;
 	if (err != DBQ_ER_DUP_ENTRY)
 		return -1;
-	rc = db_admin_decision_get(db, subject_type, subject_id, step, by,
-	    bysz, decision_out, at);
+	/* The duplicate is the winner's committed row: read it with a
+	 * locking read (a plain one would read this transaction's snapshot,
+	 * which may predate the winner's commit, and find nothing). */
+	rc = decision_read(db, STMT_DECISION_GET_LOCK, subject_type,
+	    subject_id, step, by, bysz, decision_out, at);
+	if (rc == 0)
+		log_err("db: admin decision %s %lld %s: duplicate key but no "
+		    "row", subject_type, (long long)subject_id, step);
 	return rc == 1 ? 1 : -1;
 }
 

@@ -28,6 +28,7 @@ enum stmt {
 	STMT_BENCH_CART_ENSURE,
 	STMT_BENCH_CART_CLEAR,
 	STMT_BENCH_CART_ITEM,
+	STMT_BENCH_VOUCHER_LEDGER,
 	/* Multi-row inserts: BENCH_BATCH rows, then the same for one row. */
 	STMT_BENCH_USERS_N,
 	STMT_BENCH_USERS_1,
@@ -47,6 +48,11 @@ enum stmt {
 	STMT_BENCH_VOUCHERS_1,
 	STMT__MAX
 };
+
+/* The accepted vouchers of an id range, with their orders. */
+#define BENCH_VL_FROM "FROM remittance_vouchers v JOIN orders o ON " \
+	"o.id = v.order_id WHERE v.id BETWEEN ? AND ? AND " \
+	"v.status = 'accepted' AND v.received_minor > 0 "
 
 static const char *stmts[STMT__MAX] = {
 	/* STMT_BENCH_MAX_USER */
@@ -87,6 +93,27 @@ static const char *stmts[STMT__MAX] = {
 	"DELETE FROM cart_items WHERE cart_id = ?",
 	/* STMT_BENCH_CART_ITEM */
 	"INSERT INTO cart_items (cart_id, product_id, qty) VALUES (?, ?, 1)",
+	/* STMT_BENCH_VOUCHER_LEDGER: the entries postings.c writes for an
+	 * accepted voucher (rem-<voucher>) and, when it pays the order, the
+	 * sale (sale-<order>); parameters: 4 x (first id, last id) */
+	"INSERT INTO ledger_lines (entry_key, line_no, kind, account, "
+	"currency, amount_minor, order_id, ref_type, ref_id, partner, "
+	"partner_ref, memo, created_at) "
+	"SELECT CONCAT('rem-', v.id), 0, 'remittance_receipt', "
+	"'platform:cash', v.currency, v.received_minor, v.order_id, 'voucher', "
+	"v.id, 'post-office', o.rf_code, '', v.decided_at " BENCH_VL_FROM
+	"UNION ALL SELECT CONCAT('rem-', v.id), 1, 'remittance_receipt', "
+	"CONCAT('buyer:', o.user_id, ':receivable'), v.currency, "
+	"-v.received_minor, v.order_id, 'voucher', v.id, 'post-office', "
+	"o.rf_code, '', v.decided_at " BENCH_VL_FROM
+	"UNION ALL SELECT CONCAT('sale-', o.id), 0, 'sale', CONCAT('buyer:', "
+	"o.user_id, ':receivable'), o.currency, o.amount_due_minor, o.id, "
+	"NULL, NULL, NULL, NULL, '', v.decided_at " BENCH_VL_FROM
+	"AND v.received_minor >= o.amount_due_minor "
+	"UNION ALL SELECT CONCAT('sale-', o.id), 1, 'sale', "
+	"'merchant:payable', o.currency, -o.amount_due_minor, o.id, NULL, "
+	"NULL, NULL, NULL, '', v.decided_at " BENCH_VL_FROM
+	"AND v.received_minor >= o.amount_due_minor",
 	/* The multi-row inserts: built by multi_sql(). */
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -580,6 +607,23 @@ db_bench_insert_vouchers(struct db *db, const struct bench_voucher *v,
 	rows_currency = currency;
 	return insert_rows(db, STMT_BENCH_VOUCHERS_N, STMT_BENCH_VOUCHERS_1,
 	    VOUCHERS_HEAD, VOUCHERS_TUPLE, bind_voucher, v, n);
+}
+
+/* See benchdata.h. */
+int
+db_bench_voucher_ledger(struct db *db, int64_t first, int64_t last)
+{
+	struct dbq	*q;
+	int		 i;
+
+	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_VOUCHER_LEDGER,
+	    stmts[STMT_BENCH_VOUCHER_LEDGER])) == NULL)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		dbq_int(q, first);
+		dbq_int(q, last);
+	}
+	return dbq_exec_done(q, NULL);
 }
 
 /* Run q with the parameters bound and finish it; for an INSERT *id gets

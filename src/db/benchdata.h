@@ -177,6 +177,10 @@ int	db_bench_insert_pays(struct db *, const struct bench_pay *, size_t n,
 	    const char *currency);
 int	db_bench_insert_vouchers(struct db *, const struct bench_voucher *,
 	    size_t n, const char *currency);
+/* The ledger entries of the accepted vouchers with ids first..last (as
+ * service/postings.c posts them: the receipt, and the sale of an order
+ * they pay), in one statement. Returns 0 or -1. */
+int	db_bench_voucher_ledger(struct db *, int64_t first, int64_t last);
 
 /* Make the cart of user_id hold exactly the n products product_ids with
  * quantity 1 each. Returns 0 or -1. */

@@ -14,9 +14,14 @@ enum stmt {
 	STMT_CHECK_PLANS,
 	STMT_CHECK_LEDGER_BALANCED,
 	STMT_CHECK_LEDGER_REFS,
+	STMT_CHECK_CORP_LEDGER,
 	STMT_CHECK_FILES,
 	STMT_CHECK_FILE_ROW,
 	STMT_CHECK_FINGERPRINT,
+	STMT_CHECK_PLAN_PAID_LEDGER,
+	STMT_CHECK_RECEIVED,
+	STMT_CHECK_REFUNDS,
+	STMT_CHECK_GUARANTEE,
 	STMT__MAX
 };
 
@@ -55,6 +60,27 @@ static const char *const stmts[STMT__MAX] = {
 	"LEFT JOIN plans p ON p.id = l.plan_id "
 	"WHERE (l.order_id IS NOT NULL AND o.id IS NULL) "
 	"OR (l.plan_id IS NOT NULL AND p.id IS NULL) ORDER BY l.id",
+	/* STMT_CHECK_CORP_LEDGER: each corporate plan whose down payment was
+	 * recorded: its down payment and transfers (amount, excess) against
+	 * the ledger's platform:cash and company credit lines. */
+	"SELECT a.id, a.plan_id, a.down_payment_minor AS down, "
+	"COALESCE((SELECT SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.plan_id = a.plan_id AND l.kind = 'down_payment' AND "
+	"l.account = 'platform:cash'), 0) AS ldown, "
+	"COALESCE((SELECT SUM(t.amount_minor) FROM corp_transfers t WHERE "
+	"t.plan_id = a.plan_id), 0) AS xfer, "
+	"COALESCE((SELECT SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.plan_id = a.plan_id AND l.kind = 'transfer' AND "
+	"l.account = 'platform:cash'), 0) AS lxfer, "
+	"COALESCE((SELECT SUM(t.excess_minor) FROM corp_transfers t WHERE "
+	"t.plan_id = a.plan_id), 0) AS excess, "
+	"COALESCE((SELECT -SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.plan_id = a.plan_id AND l.kind = 'transfer' AND "
+	"l.account LIKE 'company:%:credit'), 0) AS lexcess "
+	"FROM corp_applications a WHERE a.plan_id IS NOT NULL AND "
+	"a.effective_at IS NOT NULL "
+	"HAVING down <> ldown OR xfer <> lxfer OR excess <> lexcess "
+	"ORDER BY a.id",
 	/* STMT_CHECK_FILES */
 	"SELECT id, stored_name FROM files ORDER BY id",
 	/* STMT_CHECK_FILE_ROW */
@@ -66,6 +92,65 @@ static const char *const stmts[STMT__MAX] = {
 	"(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM cart_items), "
 	"(SELECT COALESCE(SUM(qty), 0) FROM cart_items), "
 	"(SELECT COUNT(*) FROM messages), (SELECT COUNT(*) FROM jobs)",
+	/* STMT_CHECK_PLAN_PAID_LEDGER: what each plan was paid (payments
+	 * that succeeded, refunds and admin transfers apart) against the
+	 * ledger's credits to its receivable by down payments, installments
+	 * and payoffs. Corporate plans (their down payment and transfers
+	 * are STMT_CHECK_CORP_LEDGER's) and the benchmark's generated plans
+	 * (orders keyed 'bench-...', no ledger entries) are left out. */
+	"SELECT p.id, COALESCE(pp.paid, 0), COALESCE(lg.credited, 0) "
+	"FROM plans p JOIN orders o ON o.id = p.order_id "
+	"LEFT JOIN (SELECT plan_id, SUM(amount_minor) AS paid "
+	"FROM plan_payments WHERE ok = 1 AND kind IN ('down_payment', "
+	"'manual', 'auto', 'payoff') GROUP BY plan_id) pp ON pp.plan_id = p.id "
+	"LEFT JOIN (SELECT plan_id, -SUM(amount_minor) AS credited "
+	"FROM ledger_lines WHERE plan_id IS NOT NULL AND kind IN "
+	"('down_payment', 'installment', 'payoff') AND account LIKE "
+	"'%:receivable' GROUP BY plan_id) lg ON lg.plan_id = p.id "
+	"WHERE o.idempotency_key NOT LIKE 'bench-%' AND "
+	"p.method <> 'installment_corporate' AND "
+	"COALESCE(pp.paid, 0) <> COALESCE(lg.credited, 0) ORDER BY p.id",
+	/* STMT_CHECK_RECEIVED: what the state says an order received (COD
+	 * collected, remittances credited, Pay After Use charged) against
+	 * the debits of its receipt entries */
+	"SELECT o.id, o.method, o.currency, CASE o.method "
+	"WHEN 'cod' THEN COALESCE((SELECT c.paid_amount_minor FROM cod_orders "
+	"c WHERE c.order_id = o.id), 0) "
+	"WHEN 'remittance' THEN COALESCE((SELECT SUM(v.received_minor) FROM "
+	"remittance_vouchers v WHERE v.order_id = o.id AND "
+	"v.status = 'accepted'), 0) "
+	"ELSE COALESCE((SELECT p.paid_minor FROM pau_charges p WHERE "
+	"p.order_id = o.id AND p.status = 'paid'), 0) END AS st, "
+	"COALESCE((SELECT SUM(l.amount_minor) FROM ledger_lines l WHERE "
+	"l.order_id = o.id AND l.amount_minor > 0 AND l.kind = CASE o.method "
+	"WHEN 'cod' THEN 'cod_collection' WHEN 'remittance' THEN "
+	"'remittance_receipt' ELSE 'pau_charge' END), 0) AS led "
+	"FROM orders o WHERE o.method IN ('cod', 'remittance', "
+	"'pay_after_use') HAVING st <> led ORDER BY o.id",
+	/* STMT_CHECK_REFUNDS: refunds due (remittance refunds not sent;
+	 * returned COD and charged Pay After Use orders not refunded) against
+	 * refunds:payable on those methods' orders, per currency */
+	"SELECT 'refunds due (refunds:payable)', cur, SUM(st), SUM(led) FROM ("
+	"SELECT currency AS cur, amount_minor AS st, 0 AS led "
+	"FROM remittance_refunds WHERE sent_at IS NULL "
+	"UNION ALL SELECT o.currency, o.amount_due_minor + o.deferred_minor, 0 "
+	"FROM orders o WHERE o.status = 'returned' AND o.refund_due IS NOT NULL "
+	"AND (o.method = 'cod' OR (o.method = 'pay_after_use' AND EXISTS "
+	"(SELECT 1 FROM pau_charges p WHERE p.order_id = o.id AND "
+	"p.status = 'paid'))) "
+	"UNION ALL SELECT l.currency, 0, -l.amount_minor FROM ledger_lines l "
+	"JOIN orders o ON o.id = l.order_id WHERE l.account = 'refunds:payable' "
+	"AND o.method IN ('cod', 'remittance', 'pay_after_use')"
+	") t GROUP BY cur HAVING SUM(st) <> SUM(led) ORDER BY cur",
+	/* STMT_CHECK_GUARANTEE: recoveries minus payouts against the balance
+	 * of platform:guarantee, per currency */
+	"SELECT 'Pay After Use guarantee (platform:guarantee)', cur, SUM(st), "
+	"SUM(led) FROM ("
+	"SELECT currency AS cur, CASE kind WHEN 'recovery' THEN amount_minor "
+	"ELSE -amount_minor END AS st, 0 AS led FROM pau_guarantee "
+	"UNION ALL SELECT currency, 0, amount_minor FROM ledger_lines "
+	"WHERE account = 'platform:guarantee'"
+	") t GROUP BY cur HAVING SUM(st) <> SUM(led) ORDER BY cur",
 };
 
 /* Run statement idx (no parameters) and append one line per row, made by
@@ -178,6 +263,27 @@ db_check_ledger_refs(struct db *db, struct buf *out)
 	return run_lines(db, STMT_CHECK_LEDGER_REFS, out, ledger_ref_line, 0);
 }
 
+/* One line for a row of STMT_CHECK_CORP_LEDGER. */
+static void
+corp_ledger_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "corporate application %lld (plan %lld): down payment "
+	    "%lld, ledger %lld; transfers %lld, ledger %lld; company credit "
+	    "%lld, ledger %lld\n", (long long)dbq_col_int(q, 0),
+	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2),
+	    (long long)dbq_col_int(q, 3), (long long)dbq_col_int(q, 4),
+	    (long long)dbq_col_int(q, 5), (long long)dbq_col_int(q, 6),
+	    (long long)dbq_col_int(q, 7));
+}
+
+/* See check.h. */
+int
+db_check_corp_ledger(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_CORP_LEDGER, out, corp_ledger_line,
+	    0);
+}
+
 /* See check.h. */
 int
 db_check_files(struct db *db, void (*fn)(void *, int64_t, const char *),
@@ -237,4 +343,62 @@ db_check_fingerprint(struct db *db, struct buf *out)
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* One line for a row of STMT_CHECK_PLAN_PAID_LEDGER. */
+static void
+plan_paid_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "plan %lld: payments recorded %lld, ledger credits "
+	    "to its receivable %lld\n", (long long)dbq_col_int(q, 0),
+	    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2));
+}
+
+/* One line for a row of STMT_CHECK_RECEIVED. */
+static void
+received_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "order %lld (%s): received %lld %s by its state, "
+	    "%lld by the ledger\n", (long long)dbq_col_int(q, 0),
+	    dbq_col_str(q, 1, NULL), (long long)dbq_col_int(q, 3),
+	    dbq_col_str(q, 2, NULL), (long long)dbq_col_int(q, 4));
+}
+
+/* See check.h. */
+int
+db_check_plan_paid_ledger(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_PLAN_PAID_LEDGER, out,
+	    plan_paid_line, 0);
+}
+
+/* See check.h. */
+int
+db_check_ledger_received(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_RECEIVED, out, received_line, 0);
+}
+
+/* One line for a row of STMT_CHECK_REFUNDS or STMT_CHECK_GUARANTEE: what,
+ * currency, the state's figure, the ledger's. */
+static void
+balance_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "%s in %s: %lld by the state, %lld by the ledger\n",
+	    dbq_col_str(q, 0, NULL), dbq_col_str(q, 1, NULL),
+	    (long long)dbq_col_int(q, 2), (long long)dbq_col_int(q, 3));
+}
+
+/* See check.h. */
+int
+db_check_ledger_refunds(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_REFUNDS, out, balance_line, 0);
+}
+
+/* See check.h. */
+int
+db_check_ledger_guarantee(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_GUARANTEE, out, balance_line, 0);
 }

@@ -34,6 +34,29 @@ int	db_check_ledger_balanced(struct db *, struct buf *out);
  * many (lines appended), or -1. */
 int	db_check_ledger_refs(struct db *, struct buf *out);
 
+/* Orders paid by COD, remittance or Pay After Use whose amount received
+ * by the state (cod_orders.paid_amount_minor, the accepted vouchers'
+ * received_minor, the paid pau_charges row's paid_minor) differs from the
+ * debits of their cod_collection, remittance_receipt or pau_charge ledger
+ * lines. Returns how many (lines appended), or -1. */
+int	db_check_ledger_received(struct db *, struct buf *out);
+
+/* Currencies whose refunds due (remittance refunds not sent; returned COD
+ * orders and charged Pay After Use orders whose refund is not sent) differ
+ * from the credit balance of refunds:payable on those methods' orders.
+ * Returns how many (lines appended), or -1. */
+int	db_check_ledger_refunds(struct db *, struct buf *out);
+
+/* Currencies whose Pay After Use guarantee rows (recoveries minus
+ * payouts) differ from the balance of platform:guarantee. Returns how
+ * many (lines appended), or -1. */
+int	db_check_ledger_guarantee(struct db *, struct buf *out);
+/* Corporate plans whose recorded down payment, transfers or company
+ * credit (corp_applications, corp_transfers) differ from the ledger's
+ * platform:cash and company:<id>:credit lines of the plan. Returns how
+ * many (lines appended to out), or -1. */
+int	db_check_corp_ledger(struct db *, struct buf *out);
+
 /* Call fn(arg, id, stored_name) for every row of files. Returns the number
  * of rows, or -1. */
 int	db_check_files(struct db *, void (*fn)(void *, int64_t, const char *),
@@ -47,5 +70,11 @@ int	db_check_file_row(struct db *, const char *stored_name);
  * compare two fingerprints to prove a refused request changed nothing.
  * Returns 0 or -1. */
 int	db_check_fingerprint(struct db *, struct buf *out);
+
+/* Plans whose successful payments (down payment, repayments, deductions,
+ * payoffs) differ from the ledger's credits to their receivable by kinds
+ * down_payment, installment and payoff: one line each into out. Returns
+ * the count, or -1. */
+int	db_check_plan_paid_ledger(struct db *, struct buf *out);
 
 #endif

@@ -41,6 +41,9 @@ enum stmt {
 	STMT_REVIEW_COUNT,
 	STMT_TAKE_UNPAID,
 	STMT_TAKE_SUSPENSION,
+	STMT_LG_BOOK,
+	STMT_LG_BOOKED,
+	STMT_LG_DEFAULT,
 	STMT__MAX
 };
 
@@ -141,6 +144,14 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, cod_suspended_until FROM users WHERE cod_suspended_until "
 	"IS NOT NULL AND cod_suspended_until <= ? ORDER BY id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
+	/* STMT_LG_BOOK: the first booking stays */
+	"INSERT IGNORE INTO order_logistics (order_id, partner_id, booked_at) "
+	"SELECT id, ?, ? FROM orders WHERE id = ?",
+	/* STMT_LG_BOOKED */
+	"SELECT partner_id FROM order_logistics WHERE order_id = ? FOR UPDATE",
+	/* STMT_LG_DEFAULT */
+	"SELECT id FROM partners WHERE kind = 'logistics' AND enabled = 1 "
+	"ORDER BY id LIMIT 1",
 };
 
 /* The statement idx, prepared and cached; NULL on error. */
@@ -625,4 +636,36 @@ db_cod_take_suspension_end(struct db *db, const char *today,
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* See cod.h. */
+int
+db_lg_book(struct db *db, int64_t order_id, int64_t partner_id, int64_t now,
+    int64_t *booked)
+{
+	struct dbq	*q = get(db, STMT_LG_BOOK);
+
+	*booked = 0;
+	if (q == NULL)
+		return -1;
+	dbq_int(q, partner_id);
+	dbq_int(q, now);
+	dbq_int(q, order_id);
+	if (dbq_exec_done(q, NULL) == -1 ||
+	    (q = get(db, STMT_LG_BOOKED)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	return dbq_one_int(q, booked);
+}
+
+/* See cod.h. */
+int64_t
+db_lg_default_partner(struct db *db)
+{
+	struct dbq	*q = get(db, STMT_LG_DEFAULT);
+	int64_t		 id = 0;
+
+	if (q == NULL || dbq_one_int(q, &id) == -1)
+		return -1;
+	return id;
 }

@@ -171,4 +171,15 @@ int	db_cod_take_unpaid(struct db *, const char *today, int64_t *id,
 int	db_cod_take_suspension_end(struct db *, const char *today,
 	    int64_t *user_id, char until[11]);
 
+/* order_logistics (migration 016): book order_id with logistics partner
+ * partner_id at now unless it is booked already, then read (and lock) the
+ * partner it is booked with into *booked. 1, 0 no such order, -1. */
+int	db_lg_book(struct db *, int64_t order_id, int64_t partner_id,
+	    int64_t now, int64_t *booked);
+
+/* The mall's logistics partner: the enabled logistics partner with the
+ * lowest id (the one the logistics gateway books with). Its id, 0 none,
+ * -1 error. */
+int64_t	db_lg_default_partner(struct db *);
+
 #endif

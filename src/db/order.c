@@ -24,6 +24,7 @@ enum stmt {
 	STMT_ORDER_GET,
 	STMT_ORDER_ITEMS,
 	STMT_ORDER_SET_REFUND_DUE,
+	STMT_ORDER_LIST_PAGE_COMPANY,
 	STMT__MAX
 };
 
@@ -71,6 +72,13 @@ static const char *const stmts[STMT__MAX] = {
 	"pay_after_use FROM order_items WHERE order_id = ? ORDER BY id",
 	/* STMT_ORDER_SET_REFUND_DUE */
 	"UPDATE orders SET refund_due = ? WHERE id = ?",
+	/* STMT_ORDER_LIST_PAGE_COMPANY: one's own orders and the company's
+	 * (RULES 5: members act for their company) */
+	"SELECT id, status, method, amount_due_minor, currency, created_at, "
+	"fee_minor, deferred_minor FROM orders WHERE user_id = ? "
+	"UNION SELECT id, status, method, amount_due_minor, currency, "
+	"created_at, fee_minor, deferred_minor FROM orders WHERE company_id = ? "
+	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
 };
 
 /* Read columns 0-5 of an order list row (id, status, method, amount due,
@@ -138,6 +146,16 @@ int
 db_order_list_page(struct db *db, int64_t user_id, size_t page, size_t limit,
     struct db_order_row **out, size_t *n, int *more)
 {
+	return db_order_list_page_company(db, user_id, 0, page, limit, out, n,
+	    more);
+}
+
+/* See order.h. */
+int
+db_order_list_page_company(struct db *db, int64_t user_id,
+    int64_t company_id, size_t page, size_t limit, struct db_order_row **out,
+    size_t *n, int *more)
+{
 	struct dbq		*q;
 	struct db_order_row	*v = NULL, *o;
 	size_t			 cap = 0, len = 0, seen = 0;
@@ -146,11 +164,15 @@ db_order_list_page(struct db *db, int64_t user_id, size_t page, size_t limit,
 	*out = NULL;
 	*n = 0;
 	*more = 0;
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_PAGE,
+	q = company_id > 0 ? dbq_get(db, DB_T_ORDER,
+	    STMT_ORDER_LIST_PAGE_COMPANY, stmts[STMT_ORDER_LIST_PAGE_COMPANY]) :
+	    dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_PAGE,
 	    stmts[STMT_ORDER_LIST_PAGE]);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
+	if (company_id > 0)
+		dbq_int(q, company_id);
 	/* One row more than shown tells whether a next page exists. */
 	dbq_int(q, (int64_t)limit + 1);
 	dbq_int(q, (int64_t)(page * limit));

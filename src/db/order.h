@@ -32,6 +32,12 @@ int	db_order_list_by_user(struct db *, int64_t user_id, size_t limit,
 int	db_order_list_page(struct db *, int64_t user_id, size_t page,
 	    size_t limit, struct db_order_row **out, size_t *n, int *more);
 
+/* db_order_list_page of user_id's orders and, when company_id > 0, of every
+ * order of that company (its members act for it, RULES 5). */
+int	db_order_list_page_company(struct db *, int64_t user_id,
+	    int64_t company_id, size_t page, size_t limit,
+	    struct db_order_row **out, size_t *n, int *more);
+
 /* (checkout) Lock order id (SELECT ... FOR UPDATE) and copy its method
  * into method (methodsz bytes). Returns 1, 0 no such order, -1 error. */
 int	db_order_lock_method(struct db *, int64_t id, char *method,

@@ -77,6 +77,9 @@ enum stmt {
 	STMT_CREDIT_RELEASE,
 	STMT_REFUNDS_PENDING,
 	STMT_PAY_DONE,
+	STMT_DECLINES,
+	STMT_KEY_GET,
+	STMT_KEY_PUT,
 	STMT__MAX
 };
 
@@ -221,6 +224,15 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAY_DONE */
 	"UPDATE plan_payments SET ok = 1, reference = ?, reason = '' "
 	"WHERE id = ? AND ok = 0",
+	/* STMT_DECLINES */
+	"SELECT COUNT(*) FROM plan_payments WHERE plan_id = ? AND seq = ? "
+	"AND ok = 0 AND kind <> 'refund'",
+	/* STMT_KEY_GET */
+	"SELECT params_hash, result, reason FROM request_keys WHERE "
+	"scope = ? AND owner_id = ? AND idem_key = ?",
+	/* STMT_KEY_PUT */
+	"INSERT INTO request_keys (scope, owner_id, idem_key, params_hash, "
+	"result, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 };
 
 static const char *const status_names[PLAN_ST__MAX] = {
@@ -1075,4 +1087,71 @@ db_plan_pay_done(struct db *db, int64_t id, const char *reference)
 	dbq_cstr(q, reference);
 	dbq_int(q, id);
 	return dbq_exec_done(q, NULL);
+}
+
+/* See plan.h. */
+int64_t
+db_plan_declines(struct db *db, int64_t plan_id, int seq)
+{
+	struct dbq	*q = get(db, STMT_DECLINES);
+	int64_t		 n = -1;
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, plan_id);
+	dbq_int(q, seq);
+	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
+		n = dbq_col_int(q, 0);
+	dbq_done(q);
+	return n;
+}
+
+/* See plan.h. */
+int
+db_request_key_get(struct db *db, const char *scope, int64_t owner_id,
+    const char *key, struct db_request_key *out)
+{
+	struct dbq	*q = get(db, STMT_KEY_GET);
+	int		 rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, scope);
+	dbq_int(q, owner_id);
+	dbq_cstr(q, key);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
+		snprintf(out->params_hash, sizeof(out->params_hash), "%s",
+		    dbq_col_str(q, 0, NULL));
+		out->result = (int)dbq_col_int(q, 1);
+		snprintf(out->reason, sizeof(out->reason), "%s",
+		    dbq_col_str(q, 2, NULL));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See plan.h. */
+int
+db_request_key_put(struct db *db, const char *scope, int64_t owner_id,
+    const char *key, const struct db_request_key *k, int64_t now)
+{
+	struct dbq	*q = get(db, STMT_KEY_PUT);
+	int		 rc = -1;
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, scope);
+	dbq_int(q, owner_id);
+	dbq_cstr(q, key);
+	dbq_cstr(q, k->params_hash);
+	dbq_int(q, k->result);
+	dbq_cstr(q, k->reason);
+	dbq_int(q, now);
+	if (dbq_exec(q) == 0)
+		rc = 1;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		rc = 0;
+	dbq_done(q);
+	return rc;
 }

@@ -218,4 +218,25 @@ int	db_plan_credit_line(struct db *, int64_t user_id, int64_t *limit,
 /* Release amount of user_id's used credit. 0 or -1. */
 int	db_plan_credit_release(struct db *, int64_t user_id, int64_t amount);
 
+/* Failed attempts (ok = 0, not refunds) recorded for installment seq of
+ * plan_id: the number of bank keys of that installment already spent on
+ * a known decline. Returns the count, or -1. */
+int64_t	db_plan_declines(struct db *, int64_t plan_id, int seq);
+
+/* A claimed idempotency key (sql/015_plan_requests.sql, request_keys). */
+struct db_request_key {
+	char	params_hash[65];	/* SHA-256 hex of the parameters */
+	int	result;			/* the first answer (caller's enum) */
+	char	reason[256];		/* its reason for the shopper */
+};
+
+/* The key of scope ("plan", "checkout") and owner_id into *out. Returns
+ * 1 found, 0 none, -1 error. */
+int	db_request_key_get(struct db *, const char *scope, int64_t owner_id,
+	    const char *key, struct db_request_key *out);
+/* Claim key with *k inside the caller's transaction. Returns 1, 0 when
+ * the key was claimed already, -1 error. */
+int	db_request_key_put(struct db *, const char *scope, int64_t owner_id,
+	    const char *key, const struct db_request_key *k, int64_t now);
+
 #endif

@@ -12,6 +12,8 @@ enum stmt {
 	STMT_SMS_INSERT,
 	STMT_FIN_INSERT,
 	STMT_FIN_GET,
+	STMT_OP_INSERT,
+	STMT_OPS_DAY,
 	STMT__MAX
 };
 
@@ -25,6 +27,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_FIN_GET */
 	"SELECT ref, credit_score, amount_minor, currency, months, "
 	"submitted_at, ready_at FROM sandbox_finance_apps WHERE ref = ?",
+	/* STMT_OP_INSERT */
+	"INSERT INTO sandbox_partner_ops (partner, reference, kind, "
+	"amount_minor, currency, day, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_OPS_DAY */
+	"SELECT partner, reference, kind, amount_minor, currency, day, at "
+	"FROM sandbox_partner_ops WHERE partner = ? AND day = ? ORDER BY id",
 };
 
 /* See sandbox.h. */
@@ -96,4 +104,53 @@ db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* See sandbox.h. */
+int
+db_sandbox_op_insert(struct db *db, const struct db_sandbox_op *op)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_OP_INSERT,
+	    stmts[STMT_OP_INSERT])) == NULL)
+		return -1;
+	dbq_cstr(q, op->partner);
+	dbq_cstr(q, op->reference);
+	dbq_cstr(q, op->kind);
+	dbq_int(q, op->amount_minor);
+	dbq_cstr(q, op->currency);
+	dbq_cstr(q, op->day);
+	dbq_int(q, op->at);
+	return dbq_exec_once(q);
+}
+
+/* Read one sandbox_partner_ops row into v (a struct db_sandbox_op). */
+static void
+op_fill(struct dbq *q, void *v)
+{
+	struct db_sandbox_op *op = v;
+
+	dbq_col_copy(q, 0, op->partner, sizeof(op->partner));
+	dbq_col_copy(q, 1, op->reference, sizeof(op->reference));
+	dbq_col_copy(q, 2, op->kind, sizeof(op->kind));
+	op->amount_minor = dbq_col_int(q, 3);
+	dbq_col_copy(q, 4, op->currency, sizeof(op->currency));
+	dbq_col_copy(q, 5, op->day, sizeof(op->day));
+	op->at = dbq_col_int(q, 6);
+}
+
+/* See sandbox.h. */
+int
+db_sandbox_ops_day(struct db *db, const char *partner, const char *day,
+    struct db_sandbox_op **out, size_t *n)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_SANDBOX, STMT_OPS_DAY, stmts[STMT_OPS_DAY]);
+	if (q != NULL) {
+		dbq_cstr(q, partner);
+		dbq_cstr(q, day);
+	}
+	return dbq_list(q, sizeof(**out), op_fill, (void **)out, n);
 }

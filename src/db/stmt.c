@@ -75,8 +75,9 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_ADMIN_SETTINGS] = "admin_settings", [DB_T_FILE] = "file",
 	[DB_T_PARTNER] = "partner", [DB_T_SANDBOX] = "sandbox",
 	[DB_T_BENCH] = "bench", [DB_T_CHECKOUT] = "checkout",
-	[DB_T_LEDGER] = "ledger", [DB_T_EXTRA2] = "extra2",
-	[DB_T_EXTRA3] = "extra3", [DB_T_EXTRA4] = "extra4",
+	[DB_T_LEDGER] = "ledger", [DB_T_RECON] = "recon",
+	[DB_T_CORP_TRANSFER] = "corp_transfer",
+	[DB_T_MEMBER] = "member",
 	[DB_T_CHECK] = "check", [DB_T_COD] = "cod", [DB_T_PAYAFTER] = "payafter",
 	[DB_T_ADDRESS] = "address", [DB_T_TEST] = "test",
 };

@@ -88,10 +88,9 @@ enum db_table {
 	DB_T_BENCH,		/* bench: db/benchdata.c (mallpayctl bench-data) */
 	DB_T_CHECKOUT,		/* checkout: db/checkout.c */
 	DB_T_LEDGER,		/* ledger: db/ledger.c (journal lines) */
-	DB_T_EXTRA2,		/* spare slots so that a new file needs no
-				   change here; rename when used */
-	DB_T_EXTRA3,
-	DB_T_EXTRA4,
+	DB_T_RECON,		/* recon: db/recon.c (reconciliation runs) */
+	DB_T_CORP_TRANSFER,	/* corp: db/corp_transfer.c (bank transfers of corporate plans) */
+	DB_T_MEMBER,		/* company accounts: db/company_member.c */
 	DB_T_CHECK,		/* security: db/check.c */
 	DB_T_COD,		/* cod: db/cod.c (COD, shipments, tracking, debts) */
 	DB_T_PAYAFTER,		/* pau: db/payafter.c (Pay After Use) */

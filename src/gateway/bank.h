@@ -17,8 +17,13 @@
  * functions call the bank's API (libcurl, HTTPS, its own credentials) and
  * map its answers onto these results; callers do not change.
  *
- * THE SANDBOX ("sandbox"): deterministic, no network, no state of its own
- * (what it must remember travels in the reference and the token).
+ * THE SANDBOX ("sandbox"): deterministic, no network; what it must
+ * remember travels in the reference and the token. Like a real bank it
+ * keeps its own books (gateway/books.h, partner PARTNER_BANK): every
+ * approved deduction (a "charge") and refund under the caller's
+ * idempotency key, recorded once per key, in the store the process
+ * installed; when the store fails, deduct and refund answer -1
+ * (unreachable) and nothing moved.
  * Test cards (any future expiry, any 3-digit CVV):
  *   4111111111111111  Visa        review approved; deductions succeed
  *   5555555555554444  Mastercard  review approved; deductions succeed

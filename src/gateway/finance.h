@@ -21,7 +21,12 @@
  * The answer is ready FINANCE_SANDBOX_DELAY seconds (90) after submission,
  * measured with the `now` the caller passes (never the clock): poll()
  * before that says pending. Pass a delay to finance_sandbox_set_delay()
- * (tests: 0) to change it for the process.
+ * (tests: 0) to change it for the process. collect() and refund() accept
+ * any amount > 0 with a key, and the sandbox keeps its own books of them
+ * (gateway/books.h, partner PARTNER_FINANCE: "collection" and "refund"
+ * under the key); when its books cannot be written they fail
+ * ("the finance partner is unavailable"). The sandbox lives in
+ * src/sandbox/finance.c (it reaches db/sandbox.h).
  */
 
 #include <stddef.h>
@@ -63,6 +68,19 @@ struct finance_gateway {
 	 * the reference is unknown, -1 when unreachable. */
 	int	(*poll)(struct db *, const char *ref, int64_t now,
 		    struct finance_answer *ans);
+	/* The partner collects amount_minor in currency (an installment, a
+	 * down payment, a payoff) from the buyer of application ref on its
+	 * side, for the mall; idem_key (<= 64 chars) identifies it: the
+	 * same key collects once. Returns 0 collected, -1 refused or
+	 * unreachable (reason says). */
+	int	(*collect)(const char *ref, int64_t amount_minor,
+		    const char *currency, const char *idem_key, char *reason,
+		    size_t reasonsz);
+	/* The partner pays amount_minor back to the buyer (INST-C1/C2), as
+	 * collect. */
+	int	(*refund)(const char *ref, int64_t amount_minor,
+		    const char *currency, const char *idem_key, char *reason,
+		    size_t reasonsz);
 };
 
 /* The implementation called name ("sandbox"), or NULL when unknown. */

@@ -13,7 +13,10 @@ struct db;
 #define HTTP_MAX_PARAMS		64	/* query, form or cookie pairs */
 #define HTTP_MAX_FIELD		4096	/* one decoded value, bytes */
 #define HTTP_MAX_FORM		(64 * 1024)	/* urlencoded body */
-#define HTTP_MAX_UPLOAD		(10 * 1024 * 1024 + 64 * 1024)	/* multipart body */
+/* multipart body: what nginx passes on the upload paths (client_max_body_size
+ * 11m), so that a file over the 10 MB limit comes back on its form with the
+ * message beside the field and what was typed kept. */
+#define HTTP_MAX_UPLOAD		(11 * 1024 * 1024)
 #define HTTP_MAX_ARGS		4	/* ":id" parts of a route pattern */
 
 enum http_method {

@@ -3,9 +3,8 @@
  * queue (oldest first, promised date and lateness, pages/admin_queue.h)
  * and its review page (documents through the authorizing handler,
  * start review, approve, reject with reason, "already decided by X at
- * T"); the corporate installment queue and application page (approve or
- * refuse, record the down payment and the monthly bank transfers); the
- * companies and their agreements (COD-02 limit, REM-02 quota).
+ * T"); the companies and their agreements (COD-02 limit, REM-02 quota).
+ * The corporate installment's admin pages are in admin_corp_app.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,20 +16,13 @@
 #include "db/admin.h"
 #include "db/company.h"
 #include "http/ctx.h"
+#include "pages/admin_company.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
 #include "view/view.h"
-
-const struct field_spec page_admin_corp_queue_fields[] = {
-	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
-	{ "status", FIELD_TOKEN, 0, 16, 0, 0 },
-	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
-	{ "msg", FIELD_TOKEN, 0, 16, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
 
 const struct field_spec page_admin_company_msg_fields[] = {
 	{ "submission", FIELD_ID, 0, 0, 0, 0 },
@@ -42,20 +34,6 @@ const struct field_spec page_admin_decide_fields[] = {
 	{ "submission", FIELD_ID, 0, 0, 0, 0 },
 	{ "decision", FIELD_TOKEN, 1, 16, 0, 0 },
 	{ "reason", FIELD_TEXT, 0, 200, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
-const struct field_spec page_admin_corp_down_fields[] = {
-	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
-	{ "reference", FIELD_TEXT, 1, 64, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
-const struct field_spec page_admin_corp_repay_fields[] = {
-	{ "seq", FIELD_INT, 0, 3, 0, 60 },
-	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
-	{ "reference", FIELD_TEXT, 1, 64, 0, 0 },
-	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -89,6 +67,8 @@ notice_of(const char *code)
 		{ "done", "Done: the status below is the new one; the company "
 		    "was told by an account message." },
 		{ "saved", "Agreements saved; the company was told." },
+		{ "transfer", "Transfer recorded: its allocation is the first "
+		    "line of the transfers below; the company was told." },
 	};
 	size_t i;
 
@@ -320,307 +300,6 @@ page_admin_qual_decide(struct ctx *c)
 	    "/admin/companies/%lld/qualification");
 }
 
-/* GET /admin/queues/corporate: INST-CORP applications (default: waiting
- * for review), oldest first. */
-int
-page_admin_corp_queue(struct ctx *c)
-{
-	static const char *const cols[] = { "Company", "Order", "Term",
-	    "Amount", "Status" };
-	static const char *const st[] = { "submitted", "approved", "signed",
-	    "in_effect", "rejected", "cancelled", NULL };
-	static const struct aq_filter filters[] = {
-		{ "status", "Status", st },
-	};
-	static const struct aq_sort sorts[] = { { "oldest", "Oldest first" } };
-	struct aq_list		 l;
-	struct aq_row		*r;
-	struct db_corp_app	*a;
-	struct money		 m;
-	const char		*status = ctx_str(c, "status");
-	size_t			 i, n;
-	int64_t			 total;
-	int			 rc;
-
-	if (status == NULL)
-		status = "submitted";
-	memset(&l, 0, sizeof(l));
-	l.title = "Corporate installment applications";
-	l.path = "/admin/queues/corporate";
-	l.intro = "INST-CORP applications, oldest first; review by the "
-	    "promised date (1-3 business days). Open one to decide, then "
-	    "record the down payment once the agreement is signed.";
-	l.filters = filters;
-	l.nfilters = 1;
-	l.values[0] = status;
-	l.sorts = sorts;
-	l.nsorts = 1;
-	l.sort = "oldest";
-	l.columns = cols;
-	l.ncols = 5;
-	l.page = aq_page_arg(c);
-	l.notice = notice_of(ctx_str(c, "msg"));
-	if (db_corp_app_queue(c->db, status, (size_t)(l.page - 1) *
-	    AQ_PER_PAGE, AQ_PER_PAGE, &a, &n, &total) == -1)
-		return page_error(c, 500, NULL);
-	l.total = total;
-	for (i = 0; i < n; i++) {
-		r = aq_row_add(&l);
-		r->id = a[i].id;
-		snprintf(r->href, sizeof(r->href),
-		    "/admin/orders/%lld/corporate", (long long)a[i].order_id);
-		r->created_at = a[i].submitted_at;
-		if (strcmp(a[i].status, "submitted") == 0)
-			r->promised_at = day_end(a[i].review_due);
-		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
-		    a[i].company_name);
-		snprintf(r->cells[1], sizeof(r->cells[1]), "#%lld",
-		    (long long)a[i].order_id);
-		snprintf(r->cells[2], sizeof(r->cells[2]), "%d months",
-		    a[i].term);
-		money_set(&m, a[i].amount_due_minor, a[i].currency);
-		money_display(&m, r->cells[3], sizeof(r->cells[3]));
-		snprintf(r->cells[4], sizeof(r->cells[4]), "%s", a[i].status);
-	}
-	db_corp_app_list_free(a, n);
-	rc = admin_queue_render(c, &l);
-	aq_list_cleanup(&l);
-	return rc;
-}
-
-/* The application page of order id with notice/error (a page saying so
- * when the order has no application). */
-static int
-corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
-    const char *error)
-{
-	struct view_dict	*d, *s;
-	struct db_corp_app	 a;
-	struct db_company	 co;
-	struct money		 m, total, min;
-	char			 buf[64], when[40];
-	int64_t			 percent, window;
-	int			 rc;
-
-	if ((rc = db_corp_app_by_order(c->db, id, 0, &a)) != 1) {
-		db_corp_app_cleanup(&a);
-		if (rc == -1)
-			return page_error(c, 500, NULL);
-		d = view_dict_new();
-		view_set_int(d, "ORDER_ID", (long long)id);
-		if (error != NULL)
-			view_set(view_add(d, "ERROR"), "MSG", error);
-		view_show(d, "NONE");
-		rc = page_render_free(c, "company_admin_app.tpl", d,
-		    "Corporate installment application", status);
-		return rc;
-	}
-	if (db_company_get(c->db, a.company_id, 0, 0, &co) != 1 ||
-	    company_setting_int(c->db, "corp_down_payment_percent", 30,
-	    &percent) == -1 || company_completed_usd(c->db, a.company_id,
-	    c->now, &total, &window, &min) == -1) {
-		db_corp_app_cleanup(&a);
-		return page_error(c, 500, NULL);
-	}
-	d = view_dict_new();
-	page_notes(d, notice, error);
-	view_set_int(d, "ID", (long long)a.id);
-	view_set_int(d, "ORDER_ID", (long long)a.order_id);
-	view_set_int(d, "COMPANY_ID", (long long)a.company_id);
-	view_set(d, "COMPANY", a.company_name);
-	view_set(d, "QUAL", co.status);
-	view_set(d, "QUAL_EXPIRES", co.expires[0] ? co.expires : "-");
-	money_display(&total, buf, sizeof(buf));
-	view_set(d, "COMPLETED", buf);
-	view_set_int(d, "WINDOW", (long long)window);
-	view_set(d, "STATUS", a.status);
-	view_set(d, "ORDER_STATUS", a.order_status);
-	view_set_int(d, "TERM", a.term);
-	view_set(d, "DUE", a.review_due);
-	admin_fmt_time(a.submitted_at, when, sizeof(when));
-	view_set(d, "SUBMITTED", when);
-	money_set(&m, a.amount_due_minor, a.currency);
-	view_set(d, "AMOUNT", money_display(&m, buf, sizeof(buf)));
-	money_set(&m, corp_down_payment(a.amount_due_minor, percent),
-	    a.currency);
-	view_set(d, "DOWN", money_display(&m, buf, sizeof(buf)));
-	money_str(&m, buf, sizeof(buf));
-	view_set(d, "DOWN_PLAIN", buf);
-	view_set(d, "CUR", a.currency);
-	if (day_end(a.review_due) < c->now && strcmp(a.status, "submitted") ==
-	    0) {
-		aq_age(c->now, day_end(a.review_due), when, sizeof(when));
-		view_set(view_add(d, "LATE"), "BY", when);
-	}
-	if (a.decided_at > 0) {
-		s = view_add(d, "DECIDED");
-		view_set(s, "BY", a.decided_email);
-		admin_fmt_time(a.decided_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set(s, "REASON", a.reason);
-	}
-	if (strcmp(a.status, "submitted") == 0)
-		view_show(d, "CAN_DECIDE");
-	if (a.text != NULL && a.text[0] != '\0') {
-		s = view_add(d, "AGREEMENT");
-		view_set(s, "VERSION", a.version);
-		view_set(s, "TEXT", a.text);
-		view_set(s, "SHA", a.sha256);
-		view_set_int(s, "ORDER_ID", (long long)a.order_id);
-	}
-	if (a.signed_at > 0) {
-		s = view_add(d, "SIGNED");
-		view_set(s, "BY", a.signer_email);
-		admin_fmt_time(a.signed_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set(s, "ADDR", a.signer_addr);
-	}
-	if (strcmp(a.status, "signed") == 0)
-		view_show(d, "CAN_DOWN");
-	if (strcmp(a.status, "in_effect") == 0) {
-		s = view_add(d, "EFFECT");
-		money_set(&m, a.down_payment_minor, a.currency);
-		view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
-		view_set(s, "REF", a.down_payment_ref);
-		admin_fmt_time(a.effective_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set_int(s, "PLAN_ID", (long long)a.plan_id);
-		view_setf(s, "KEY", "corp-%lld-%lld", (long long)a.id,
-		    (long long)c->now);
-	}
-	db_corp_app_cleanup(&a);
-	rc = page_render_free(c, "company_admin_app.tpl", d,
-	    "Corporate installment application", status);
-	return rc;
-}
-
-/* GET /admin/orders/:id/corporate. */
-int
-page_admin_corp_app(struct ctx *c)
-{
-	int64_t id = ctx_arg_id(c, 0);
-
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	return corp_app_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
-}
-
-/* The application id of order id, 0 none, -1 error. */
-static int64_t
-app_of(struct ctx *c, int64_t order_id)
-{
-	struct db_corp_app	a;
-	int64_t			id;
-	int			rc;
-
-	rc = db_corp_app_by_order(c->db, order_id, 0, &a);
-	id = rc == 1 ? a.id : rc;
-	db_corp_app_cleanup(&a);
-	return id;
-}
-
-/* An order's application for a POST into *aid: 0, or the status of the
- * page answered (no application: 409). */
-static int
-app_for_post(struct ctx *c, int64_t oid, int64_t *aid)
-{
-	if ((*aid = app_of(c, oid)) == -1)
-		return page_error(c, 500, NULL);
-	if (*aid == 0)
-		return corp_app_page(c, oid, 409, NULL, "This order has no "
-		    "corporate installment application.");
-	return 0;
-}
-
-/* POST /admin/orders/:id/corporate/decide. */
-int
-page_admin_corp_decide(struct ctx *c)
-{
-	const char	*dec = ctx_str(c, "decision");
-	int64_t		 oid = ctx_arg_id(c, 0), id;
-	char		 msg[300];
-	int		 rc;
-
-	if (oid <= 0)
-		return page_error(c, 404, NULL);
-	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
-	    strcmp(dec, "reject") != 0))
-		return corp_app_page(c, oid, 400, NULL, "Choose approve or "
-		    "refuse.");
-	if ((rc = app_for_post(c, oid, &id)) != 0)
-		return rc;
-	return decided(c, corp_decide(c->db, c->user.user_id, id,
-	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
-	    sizeof(msg)), oid, msg, corp_app_page,
-	    "/admin/orders/%lld/corporate");
-}
-
-/* The amount field in the currency of application id into *minor.
- * Returns 0, or -1 with a message in err. */
-static int
-amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
-{
-	struct db_corp_app	 a;
-	struct money		 m;
-	const char		*s = ctx_str(c, "amount");
-	int			 rc;
-
-	if ((rc = db_corp_app_get(c->db, id, 0, &a)) != 1) {
-		db_corp_app_cleanup(&a);
-		snprintf(err, errsz, "No such application.");
-		return -1;
-	}
-	rc = s == NULL ? -1 : money_parse(s, strlen(s), a.currency, &m, err,
-	    errsz);
-	db_corp_app_cleanup(&a);
-	if (rc == -1) {
-		if (s == NULL)
-			snprintf(err, errsz, "Enter the amount received.");
-		return -1;
-	}
-	*minor = m.minor;
-	return 0;
-}
-
-/* POST /admin/orders/:id/corporate/down-payment. */
-int
-page_admin_corp_down(struct ctx *c)
-{
-	int64_t	oid = ctx_arg_id(c, 0), id, amount;
-	char	msg[300];
-	int	rc;
-
-	if (oid <= 0)
-		return page_error(c, 404, NULL);
-	if ((rc = app_for_post(c, oid, &id)) != 0)
-		return rc;
-	if (amount_of(c, id, &amount, msg, sizeof(msg)) == -1)
-		return corp_app_page(c, oid, 400, NULL, msg);
-	return decided(c, corp_record_down_payment(c->db, c->user.user_id, id,
-	    amount, ctx_str(c, "reference"), c->now, msg, sizeof(msg)), oid,
-	    msg, corp_app_page, "/admin/orders/%lld/corporate");
-}
-
-/* POST /admin/orders/:id/corporate/repayment. */
-int
-page_admin_corp_repay(struct ctx *c)
-{
-	int64_t	oid = ctx_arg_id(c, 0), id, amount;
-	char	msg[300];
-	int	rc;
-
-	if (oid <= 0)
-		return page_error(c, 404, NULL);
-	if ((rc = app_for_post(c, oid, &id)) != 0)
-		return rc;
-	if (amount_of(c, id, &amount, msg, sizeof(msg)) == -1)
-		return corp_app_page(c, oid, 400, NULL, msg);
-	return decided(c, corp_record_repayment(c->db, c->user.user_id, id,
-	    (int)ctx_int(c, "seq", 0), amount, ctx_str(c, "reference"),
-	    ctx_str(c, "key"), c->now, msg, sizeof(msg)), oid, msg,
-	    corp_app_page, "/admin/orders/%lld/corporate");
-}
-
 /* GET /admin/companies. */
 int
 page_admin_companies(struct ctx *c)
@@ -776,4 +455,35 @@ page_admin_company_limits(struct ctx *c)
 	return decided(c, company_set_limits(c->db, c->user.user_id, id,
 	    ctx_str(c, "agreement") != NULL, cod, remit, c->now, msg,
 	    sizeof(msg)), id, msg, company_page, "/admin/companies/%lld");
+}
+
+/* See admin_company.h. */
+int64_t
+admin_co_day_end(const char *day)
+{
+	return day_end(day);
+}
+
+/* See admin_company.h. */
+const char *
+admin_co_notice(const char *code)
+{
+	return notice_of(code);
+}
+
+/* See admin_company.h. */
+int
+admin_co_back(struct ctx *c, const char *fmt, int64_t id, const char *code)
+{
+	return back(c, fmt, id, code);
+}
+
+/* See admin_company.h. */
+int
+admin_co_decided(struct ctx *c, enum cq_result r, int64_t id,
+    const char *msg,
+    int (*page)(struct ctx *, int64_t, int, const char *, const char *),
+    const char *fmt)
+{
+	return decided(c, r, id, msg, page, fmt);
 }

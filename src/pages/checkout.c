@@ -27,6 +27,7 @@
 #include "rules/plan.h"
 #include "rules/rfcode.h"
 #include "service/checkout.h"
+#include "service/members.h"
 #include "view/view.h"
 
 const struct field_spec page_checkout_fields[] = {
@@ -216,6 +217,20 @@ add_reasons(struct view_dict *d, const struct verdict *v)
 	}
 }
 
+/* The total cost of offer o into name of d: what the buyer pays in all,
+ * the down payment (INST-CORP) included. */
+static void
+set_total_cost(struct view_dict *d, const char *name,
+    const struct checkout_offer *o)
+{
+	struct money t = o->plan.total_cost;
+
+	if (o->down_payment_pct > 0 &&
+	    money_add(&o->plan.total_cost, &o->down_payment, &t) == -1)
+		t = o->plan.total_cost;
+	set_money(d, name, &t);
+}
+
 /* The full disclosure of offer o into section PLAN of d. */
 static void
 add_disclosure(struct view_dict *d, const struct checkout_offer *o,
@@ -234,7 +249,7 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	set_money(p, "PRINCIPAL", &o->plan.principal);
 	set_money(p, "MONTHLY_FEE", &o->plan.monthly_fee);
 	set_money(p, "TOTAL_FEE", &o->plan.total_fee);
-	set_money(p, "TOTAL_COST", &o->plan.total_cost);
+	set_total_cost(p, "TOTAL_COST", o);
 	view_set(p, "APR", apr_str(o->apr_bp, b, sizeof(b)));
 	if (o->down_payment_pct > 0) {
 		row = view_add(p, "DOWN");
@@ -418,9 +433,15 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	view_set(d, "SETTLEMENT", l->settlement_note);
 	view_set(d, "CURRENCY", l->currency);
 
-	/* C-06: every method, eligible ones selectable. */
+	/* C-06: every method, eligible ones selectable; a company is not
+	 * offered the consumer-only ones it can never use (INST-CL, PAU:
+	 * their verdicts refuse it all the same). */
 	for (i = 0; i < q->verdicts.n; i++) {
 		v = &q->verdicts.v[i];
+		if (l->f.buyer.type == BUYER_COMPANY &&
+		    (v->method == PM_CREDIT_LINE ||
+		    v->method == PM_PAY_AFTER_USE))
+			continue;
 		m = view_add(d, "METHOD");
 		view_set(m, "TITLE", method_title(v->method));
 		view_set(m, "CODE", pay_method_name(v->method));
@@ -459,8 +480,18 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 				set_money(row, "FIRST", &o->plan.inst[0].total);
 				view_set(row, "RATE", o->monthly_rate);
 				set_money(row, "TOTAL_FEE", &o->plan.total_fee);
-				set_money(row, "TOTAL_COST",
-				    &o->plan.total_cost);
+				set_total_cost(row, "TOTAL_COST", o);
+				if (o->down_payment_pct > 0) {
+					struct view_dict *cc = view_add(row,
+					    "CORP_CELLS");
+
+					view_show(t, "CORP");
+					set_money(cc, "DOWN", &o->down_payment);
+					view_set_int(cc, "PCT",
+					    o->down_payment_pct);
+					set_money(cc, "FINANCED",
+					    &o->plan.principal);
+				}
 				view_set(row, "APR", apr_str(o->apr_bp, b,
 				    sizeof(b)));
 				if (chosen != NULL && strcmp(chosen, val) == 0) {
@@ -598,6 +629,10 @@ page_checkout_place(struct ctx *c)
 	int64_t			 id;
 	int			 rc;
 
+	/* A company member places orders only with the owner's permission. */
+	if (c->user.company_id > 0 && member_require(c->db, c->user.user_id,
+	    c->user.company_id, MEMBER_ORDER, err, sizeof(err)) == CQ_FORBIDDEN)
+		return page_error(c, 403, err);
 	read_input(c, &in);
 	memset(&ch, 0, sizeof(ch));
 	if (ctx_str(c, "key") == NULL)
@@ -644,6 +679,13 @@ page_checkout_place(struct ctx *c)
 	case CO_ERROR:
 		checkout_quote_cleanup(&q);
 		return page_error(c, 500, NULL);
+	case CO_CONFLICT:
+		checkout_quote_cleanup(&q);
+		return page_error(c, 409, "This checkout form was already sent "
+		    "with other choices (payment method, destination, coupon "
+		    "or points), so it was refused and no second order was "
+		    "placed. Your first order stands; open the checkout again "
+		    "to place another.");
 	default:
 		break;
 	}

@@ -105,7 +105,8 @@ redirect_msg(struct ctx *c, const char *path, const char *name,
 /* Finish a COD step whose service call answered r with msg inside the
  * open transaction of c->db: commit and redirect to path with
  * ?<ok>=msg; else roll back and answer 404 (nf, NULL: the default text)
- * for COD_NOT_FOUND, 500 for COD_ERROR or a failed commit, or redirect to
+ * for COD_NOT_FOUND, 500 for COD_ERROR or a failed commit, 409 with msg
+ * for COD_DECIDED (who decided and when), or redirect to
  * path with ?<err>=msg for a refusal. Returns the HTTP status. */
 static int
 step_answer(struct ctx *c, enum cod_result r, const char *path,
@@ -117,6 +118,9 @@ step_answer(struct ctx *c, enum cod_result r, const char *path,
 			return page_error(c, 404, nf);
 		if (r == COD_OK || r == COD_ERROR)
 			return page_error(c, 500, NULL);
+		if (r == COD_DECIDED)
+			/* Another admin decided first: who and when. */
+			return page_error(c, 409, msg);
 		return redirect_msg(c, path, err, msg);
 	}
 	return redirect_msg(c, path, ok, msg);
@@ -295,7 +299,7 @@ page_cod_paid(struct ctx *c)
 	if (ctx_field_err(c, "voucher") != NULL)
 		return redirect_msg(c, path, "cod_error",
 		    ctx_field_err(c, "voucher"));
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	memset(&fi, 0, sizeof(fi));
 	if (fv != NULL && fv->present && fv->file != NULL &&
@@ -389,7 +393,7 @@ page_cod_return(struct ctx *c)
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	r = cod_return_request(c->db, c->user.user_id, id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
@@ -501,8 +505,15 @@ page_admin_fulfil(struct ctx *c)
 	if (o.fee_minor > 0)
 		view_set(view_add(d, "FEE"), "AMOUNT", amt(o.fee_minor,
 		    o.currency, a, sizeof(a)));
-	if (o.review_due[0] != '\0')
-		view_set(view_add(d, "REVIEW_DUE"), "DATE", o.review_due);
+	if (o.review_due[0] != '\0') {
+		struct view_dict *rd = view_add(d, "REVIEW_DUE");
+
+		view_set(rd, "DATE", o.review_due);
+		view_set(rd, "LABEL", strcmp(o.method, "cod") == 0 ?
+		    "Review by (COD-P1)" : strcmp(o.method,
+		    "installment_corporate") == 0 ? "Application review by "
+		    "(INST-CORP)" : "Review by");
+	}
 	if (o.refund_due[0] != '\0')
 		view_set(view_add(d, "REFUND_DUE"), "DATE", o.refund_due);
 	if (db_ship_get(c->db, id, &sh) == 1) {
@@ -550,6 +561,7 @@ admin_step(struct ctx *c, int step)
 	const char		*back = ctx_str(c, "back");
 	const char		*carrier = ctx_str(c, "carrier");
 	const char		*tracking = ctx_str(c, "tracking");
+	int			 booked = 0;
 	const struct logistics_gateway *lg;
 	struct logistics_booking bk;
 	struct logistics_result	 res;
@@ -582,8 +594,9 @@ admin_step(struct ctx *c, int step)
 			return redirect_msg(c, path, "error", res.reason);
 		carrier = res.carrier;
 		tracking = res.tracking;
+		booked = 1;
 	}
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	switch (step) {
 	case 0:
@@ -595,6 +608,8 @@ admin_step(struct ctx *c, int step)
 	case 2:
 		r = shipping_shipped(c->db, id, OF_ADMIN, c->user.user_id,
 		    carrier, tracking, c->now, msg, sizeof(msg));
+		if (r == COD_OK && booked)
+			r = shipping_book_gateway(c->db, id, c->now);
 		break;
 	case 3:
 		r = shipping_delivered(c->db, id, OF_ADMIN, c->user.user_id,
@@ -739,7 +754,7 @@ admin_revoke(struct ctx *c, int revoke)
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return page_error(c, 500, NULL);
 	r = cod_set_revoked(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));

@@ -22,7 +22,11 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/corp_road.h"
+#include "service/corp_transfer.h"
+#include "service/agreement_pdf.h"
 #include "service/filestore.h"
+#include "service/members.h"
 #include "view/view.h"
 
 const struct field_spec page_company_fields[] = {
@@ -78,10 +82,49 @@ set_usd(struct view_dict *d, const char *name, int has, int64_t v)
 	view_set(d, name, s);
 }
 
+/* What the member typed on a refused upload, to refill the form, and the
+ * message beside the field it is about. */
+struct upload_form {
+	const char	*kind;		/* "licence", "statements" or NULL */
+	const char	*expires;	/* as typed (digits and dashes) */
+	const char	*kind_err, *expires_err, *doc_err;
+};
+
+/* Refill the upload form section s from f (NULL: the defaults). */
+static void
+upload_refill(struct view_dict *s, const struct upload_form *f)
+{
+	if (f == NULL || f->kind == NULL || strcmp(f->kind, "statements") != 0)
+		view_show(s, "KIND_LICENCE");
+	else
+		view_show(s, "KIND_STATEMENTS");
+	if (f == NULL)
+		return;
+	if (f->expires != NULL)
+		view_set(s, "EXPIRES", f->expires);
+	if (f->kind_err != NULL)
+		view_set(view_add(s, "KIND_ERR"), "MSG", f->kind_err);
+	if (f->expires_err != NULL)
+		view_set(view_add(s, "EXPIRES_ERR"), "MSG", f->expires_err);
+	if (f->doc_err != NULL)
+		view_set(view_add(s, "DOC_ERR"), "MSG", f->doc_err);
+}
+
+static int account_form_page(struct ctx *, int, const char *, const char *,
+    const struct upload_form *);
+
 /* The account page of the member's company with an optional notice or
  * error, answered with status. */
 static int
 account_page(struct ctx *c, int status, const char *notice, const char *error)
+{
+	return account_form_page(c, status, notice, error, NULL);
+}
+
+/* account_page() with the upload form refilled from f (NULL: empty). */
+static int
+account_form_page(struct ctx *c, int status, const char *notice,
+    const char *error, const struct upload_form *f)
 {
 	struct view_dict	*d, *s;
 	struct db_company	 co;
@@ -92,11 +135,16 @@ account_page(struct ctx *c, int status, const char *notice, const char *error)
 	struct money		 total, min;
 	char			 buf[64], when[40];
 	int64_t			 window;
+	struct member_info	 me;
 	size_t			 i, nd = 0, nm = 0, no = 0, nh = 0;
-	int			 rc, hasq;
+	int			 rc, hasq, may_upload;
 
 	if ((rc = db_company_get(c->db, c->user.company_id, 0, 0, &co)) != 1)
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
+	/* The upload form for members allowed to upload (and on a refusal
+	 * for lack of it, so that the message stands beside it). */
+	may_upload = member_role(c->db, c->user.user_id, co.id, &me) == 1 &&
+	    ((me.perms & MEMBER_UPLOAD) || status == 403);
 	if ((hasq = db_qual_latest(c->db, co.id, 0, &q)) == -1 ||
 	    (hasq == 1 && db_doc_list(c->db, q.id, &docs, &nd) == -1) ||
 	    db_qual_history(c->db, co.id, &hist, &nh) == -1 ||
@@ -140,12 +188,14 @@ account_page(struct ctx *c, int status, const char *notice, const char *error)
 			admin_fmt_time(docs[i].created_at, when, sizeof(when));
 			view_set(x, "AT", when);
 		}
-		if (strcmp(q.status, "draft") == 0)
+		if (strcmp(q.status, "draft") == 0 && may_upload)
 			view_show(d, "CAN_SUBMIT");
 	}
-	if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
+	if (!may_upload)
+		view_show(d, "NO_UPLOAD");
+	else if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
 	    strcmp(q.status, "under_review") != 0))
-		view_show(d, "CAN_UPLOAD");
+		upload_refill(view_add(d, "CAN_UPLOAD"), f);
 	for (i = 0; i < nh; i++) {
 		s = view_add(d, "HISTORY");
 		view_set_int(s, "ID", (long long)hist[i].id);
@@ -237,32 +287,82 @@ to_account(struct ctx *c, const char *code)
 	return page_redirect(c, loc);
 }
 
+/* The expiry date as typed, kept when it is only digits and dashes (a
+ * date input's value), else NULL. */
+static const char *
+typed_date(struct ctx *c)
+{
+	const struct field_val *f = ctx_field(c, "expires");
+
+	if (f == NULL || !f->present || f->str == NULL || f->len > 10 ||
+	    strspn(f->str, "0123456789-") != f->len)
+		return NULL;
+	return f->str;
+}
+
+/* Answer a refused upload on the same form: status, msg beside the field
+ * it is about, what was typed kept. */
+static int
+upload_refused(struct ctx *c, int status, const char *msg)
+{
+	struct upload_form f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = ctx_str(c, "kind");
+	f.expires = typed_date(c);
+	if (strstr(msg, "expir") != NULL || strstr(msg, "YYYY") != NULL)
+		f.expires_err = msg;
+	else if (strncmp(msg, "Choose which", 12) == 0)
+		f.kind_err = msg;
+	else
+		f.doc_err = msg;
+	return account_form_page(c, status, NULL, "The document was not "
+	    "uploaded: see the message beside the field.", &f);
+}
+
 /* POST /company/documents (multipart): one document. */
 int
 page_company_documents(struct ctx *c)
 {
 	const struct field_val	*fv = ctx_field(c, "document");
 	const char		*bad;
-	char			 msg[300];
+	char			 msg[600];
 
+	switch (member_require(c->db, c->user.user_id, c->user.company_id,
+	    MEMBER_UPLOAD, msg, sizeof(msg))) {
+	case CQ_OK:
+		break;
+	case CQ_FORBIDDEN:
+		return upload_refused(c, 403, msg);
+	default:
+		return page_error(c, 500, NULL);
+	}
 	if ((bad = ctx_field_err(c, "document")) != NULL) {
-		snprintf(msg, sizeof(msg), "Document: %s (a PDF, JPEG or PNG "
-		    "of at most 10 MB).", bad);
-		return account_page(c, fv != NULL && fv->file != NULL &&
-		    fv->file->len > FILESTORE_MAX ? 413 : 400, NULL, msg);
+		int big = fv != NULL && fv->file != NULL &&
+		    fv->file->len > FILESTORE_MAX;
+
+		if (big)
+			snprintf(msg, sizeof(msg), "This file is too large (over "
+			    "10 MB): upload a PDF, JPEG or PNG of at most 10 MB; "
+			    "reduce it or scan it at a lower resolution.");
+		else
+			snprintf(msg, sizeof(msg), "Document: %s (a PDF, JPEG "
+			    "or PNG of at most 10 MB).", bad);
+		return upload_refused(c, big ? 413 : 400, msg);
 	}
-	if ((bad = ctx_field_err(c, "kind")) != NULL ||
-	    (bad = ctx_field_err(c, "expires")) != NULL) {
-		snprintf(msg, sizeof(msg), "%s", bad);
-		return account_page(c, 400, NULL, msg);
-	}
+	if ((bad = ctx_field_err(c, "kind")) != NULL)
+		return upload_refused(c, 400, "Choose which document this is: "
+		    "the business licence or the financial statements.");
+	if ((bad = ctx_field_err(c, "expires")) != NULL)
+		return upload_refused(c, 400, "Enter the licence's expiry date "
+		    "(YYYY-MM-DD) as printed on it.");
 	switch (qual_upload(c->db, c->cfg, c->user.company_id,
 	    c->user.user_id, ctx_str(c, "kind"), fv->file->data, fv->file->len,
 	    ctx_str(c, "expires"), c->now, msg, sizeof(msg))) {
 	case CQ_OK:
 		return to_account(c, "uploaded");
 	case CQ_BAD_INPUT:
-		return account_page(c, 400, NULL, msg);
+		return upload_refused(c, 400, msg);
 	case CQ_NOT_ALLOWED:
 		return account_page(c, 409, NULL, msg);
 	case CQ_NOT_FOUND:
@@ -276,8 +376,11 @@ page_company_documents(struct ctx *c)
 int
 page_company_submit(struct ctx *c)
 {
-	char msg[300];
+	char msg[600];
 
+	if (member_require(c->db, c->user.user_id, c->user.company_id,
+	    MEMBER_UPLOAD, msg, sizeof(msg)) == CQ_FORBIDDEN)
+		return account_page(c, 403, NULL, msg);
 	switch (qual_submit(c->db, c->user.company_id, c->user.user_id, c->now,
 	    msg, sizeof(msg))) {
 	case CQ_OK:
@@ -338,6 +441,29 @@ company_order(struct ctx *c, struct db_corp_order *o)
 	return 0;
 }
 
+/* The down payment's instructions (section AWAIT_DOWN of d): amount,
+ * the mall's payee account and the reference to quote. */
+static void
+set_await_down(struct ctx *c, struct view_dict *d,
+    const struct db_corp_order *o, int64_t percent)
+{
+	struct view_dict	*s = view_add(d, "AWAIT_DOWN");
+	struct corp_payee	 p;
+	struct money		 m;
+	char			 buf[64];
+
+	if (corp_payee_get(c->db, &p) == -1)
+		memset(&p, 0, sizeof(p));
+	money_set(&m, corp_down_payment(o->amount_due_minor, percent),
+	    o->currency);
+	view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
+	view_set(s, "PAYEE", p.name);
+	view_set(s, "BANK", p.bank);
+	view_set(s, "ACCOUNT", p.account);
+	corp_payment_reference(o->id, buf, sizeof(buf));
+	view_set(s, "REF", buf);
+}
+
 /* The corporate installment page of order *o with notice/error. */
 static int
 corp_page(struct ctx *c, const struct db_corp_order *o, int status,
@@ -359,7 +485,8 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
-	view_set(d, "ORDER_STATUS", o->status);
+	page_status_label(o->status, buf, sizeof(buf));
+	view_set(d, "ORDER_STATUS", buf);
 	money_set(&m, o->amount_due_minor, o->currency);
 	view_set(d, "AMOUNT", money_display(&m, buf, sizeof(buf)));
 	money_set(&m, corp_down_payment(o->amount_due_minor, percent),
@@ -378,12 +505,15 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 				    o->term : 6))
 					view_show(x, "CHECKED");
 			}
-		} else
-			view_set(view_add(d, "NO_APP"), "STATUS", o->status);
+		} else {
+			page_status_label(o->status, buf, sizeof(buf));
+			view_set(view_add(d, "NO_APP"), "STATUS", buf);
+		}
 	} else {
 		s = view_add(d, "APP");
 		view_set_int(s, "APP_ID", (long long)a.id);
-		view_set(s, "STATUS", a.status);
+		view_set(s, "STATUS_CODE", a.status);
+		view_set(s, "STATUS", corp_app_status_words(a.status));
 		view_set_int(s, "TERM", a.term);
 		view_set(s, "REVIEW_DUE", a.review_due);
 		admin_fmt_time(a.submitted_at, when, sizeof(when));
@@ -413,7 +543,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 				view_set(y, "ADDR", a.signer_addr);
 			}
 			if (strcmp(a.status, "signed") == 0)
-				view_show(x, "AWAIT_DOWN");
+				set_await_down(c, x, o, percent);
 			if (a.effective_at > 0) {
 				struct view_dict *y = view_add(x, "EFFECT");
 
@@ -479,6 +609,26 @@ corp_answer(struct ctx *c, const struct db_corp_order *o, enum cq_result r,
 	}
 }
 
+/* The member's permission what for order *o: 0, or the answered status
+ * (403 with the sentence on the order's page). */
+static int
+member_gate(struct ctx *c, const struct db_corp_order *o, unsigned what)
+{
+	char msg[600];
+
+	switch (member_require(c->db, c->user.user_id, c->user.company_id,
+	    what, msg, sizeof(msg))) {
+	case CQ_OK:
+		return 0;
+	case CQ_FORBIDDEN:
+		return corp_page(c, o, 403, NULL, msg);
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
 /* POST /orders/:id/corporate/apply. */
 int
 page_corp_apply(struct ctx *c)
@@ -488,6 +638,8 @@ page_corp_apply(struct ctx *c)
 	int			rc;
 
 	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if ((rc = member_gate(c, &o, MEMBER_ORDER)) != 0)
 		return rc;
 	if (ctx_field_err(c, "term") != NULL)
 		return corp_page(c, &o, 400, NULL, "INST-CORP: choose a term "
@@ -507,6 +659,8 @@ page_corp_sign(struct ctx *c)
 	int			rc;
 
 	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if ((rc = member_gate(c, &o, MEMBER_SIGN)) != 0)
 		return rc;
 	if (ctx_str(c, "agree") == NULL)
 		return corp_page(c, &o, 400, NULL, "Tick \"I have read and "
@@ -542,6 +696,48 @@ page_corp_agreement(struct ctx *c)
 	    "filename=\"agreement-order-%lld.txt\"\r\n"
 	    "X-Agreement-SHA256: %s\r\n", (long long)o.id, a.sha256);
 	buf_puts(&c->resp->body, a.text);
+	db_corp_app_cleanup(&a);
+	c->resp->status = 200;
+	return 200;
+}
+
+/* GET /orders/:id/agreement.pdf: the agreement as a PDF (same text, its
+ * SHA-256 printed), for the company's members and admins. */
+int
+page_corp_agreement_pdf(struct ctx *c)
+{
+	struct db_corp_order	o;
+	struct db_corp_app	a;
+	char			status[800], title[80], when[40];
+	int			rc;
+
+	if ((rc = company_order(c, &o)) != 0)
+		return rc;
+	if ((rc = db_corp_app_by_order(c->db, o.id, 0, &a)) == -1 || rc == 0 ||
+	    a.text == NULL || a.text[0] == '\0') {
+		db_corp_app_cleanup(&a);
+		return rc == -1 ? page_error(c, 500, NULL) : page_error(c, 409,
+		    "This order has no agreement yet.");
+	}
+	if (a.signed_at > 0) {
+		admin_fmt_time(a.signed_at, when, sizeof(when));
+		snprintf(status, sizeof(status), "%s · order #%lld · signed "
+		    "by %s at %s", a.company_name, (long long)o.id,
+		    a.signer_email, when);
+	} else
+		snprintf(status, sizeof(status), "%s · order #%lld · not "
+		    "signed yet", a.company_name, (long long)o.id);
+	snprintf(title, sizeof(title), "Corporate installment agreement %s",
+	    a.version);
+	if (agreement_pdf(title, a.text, a.sha256, status, &c->resp->body) == -1) {
+		db_corp_app_cleanup(&a);
+		buf_reset(&c->resp->body);
+		return page_error(c, 500, NULL);
+	}
+	c->resp->content_type = "application/pdf";
+	buf_printf(&c->resp->headers, "Content-Disposition: attachment; "
+	    "filename=\"agreement-order-%lld.pdf\"\r\n"
+	    "X-Agreement-SHA256: %s\r\n", (long long)o.id, a.sha256);
 	db_corp_app_cleanup(&a);
 	c->resp->status = 200;
 	return 200;

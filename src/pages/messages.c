@@ -22,6 +22,21 @@ const struct field_spec page_messages_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
+/* A company invitation's link in body (a local path the app wrote) as
+ * the message's LINK, so that it opens with a click. */
+static void
+message_link(struct view_dict *m, const char *body)
+{
+	const char	*p = body != NULL ? strstr(body,
+			    "/company/invitations/") : NULL;
+	size_t		 n;
+
+	if (p == NULL)
+		return;
+	n = 21 + strspn(p + 21, "0123456789abcdef");
+	view_setf(view_add(m, "LINK"), "HREF", "%.*s", (int)n, p);
+}
+
 /* GET /messages?page=N. */
 int
 page_messages(struct ctx *c)
@@ -49,6 +64,7 @@ page_messages(struct ctx *c)
 		view_set_int(m, "ID", (long long)v[i].id);
 		view_set(m, "SUBJECT", v[i].subject);
 		view_set(m, "BODY", v[i].body);
+		message_link(m, v[i].body);
 		t = (time_t)v[i].created_at;
 		if (gmtime_r(&t, &tm) == NULL ||
 		    strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC",

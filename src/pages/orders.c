@@ -18,6 +18,8 @@
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "rules/rfcode.h"
+#include "service/corp_road.h"
+#include "service/members.h"
 #include "service/orders.h"
 #include "view/view.h"
 
@@ -75,6 +77,13 @@ status_label(const char *s, char *out, size_t outsz)
 		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
+/* See pages.h. */
+void
+page_status_label(const char *s, char *out, size_t outsz)
+{
+	status_label(s, out, outsz);
+}
+
 /* The notice of a ?msg= code. */
 static const char *
 orders_notice(const char *msg)
@@ -101,8 +110,10 @@ page_orders(struct ctx *c)
 	int64_t			 page = ctx_int(c, "page", 1);
 	int			 rc, more;
 
-	if (db_order_list_page(c->db, c->user.user_id, (size_t)(page - 1),
-	    ORDERS_PER_PAGE, &rows, &n, &more) == -1)
+	/* RULES 5: a member sees the company's orders too. */
+	if (db_order_list_page_company(c->db, c->user.user_id,
+	    c->user.company_id, (size_t)(page - 1), ORDERS_PER_PAGE, &rows, &n,
+	    &more) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	if (orders_notice(ctx_str(c, "msg")) != NULL)
@@ -138,6 +149,9 @@ page_orders(struct ctx *c)
 				    money_display(&rows[i].deferred, buf,
 				    sizeof(buf)));
 			order_next_action(rows[i].method, rows[i].status, &a);
+			if (strcmp(rows[i].method, "installment_corporate")
+			    == 0)
+				corp_next_action(c->db, rows[i].id, &a);
 			view_set(o, "ACTION", a.label);
 			view_setf(o, "ACTION_HREF", a.path_fmt,
 			    (long long)rows[i].id);
@@ -271,6 +285,8 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 		view_set(e, "REASON", v->events[i].reason);
 	}
 	order_next_action(o->method, o->status, &a);
+	if (strcmp(o->method, "installment_corporate") == 0)
+		corp_next_action(c->db, o->id, &a);
 	if (a.next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a.next);
 	if (strcmp(a.path_fmt, "/orders/%lld") != 0 &&
@@ -317,12 +333,16 @@ int
 page_order(struct ctx *c)
 {
 	struct order_view	 v;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = ctx_arg_id(c, 0), reader;
 	int			 rc;
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	switch (order_load(c->db, c->user.user_id, id, &v)) {
+	/* One's own order, or one of the member's company (RULES 5). */
+	if ((reader = member_order_reader(c->db, c->user.user_id,
+	    c->user.company_id, id)) == -1)
+		return page_error(c, 500, NULL);
+	switch (order_load(c->db, reader, id, &v)) {
 	case ORD_OK:
 		break;
 	case ORD_NOT_FOUND:

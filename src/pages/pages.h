@@ -90,6 +90,8 @@ int	page_pau_card(struct ctx *);		/* POST /pay-after-use/card */
 int	page_pau_pay(struct ctx *);		/* POST /orders/:id/pau-pay */
 int	page_pau_return(struct ctx *);		/* POST /orders/:id/pau-return */
 int	page_admin_guarantee(struct ctx *);	/* GET /admin/guarantee */
+/* recon: the last reconciliation with each partner (admin_recon.c). */
+int	page_admin_reconciliation(struct ctx *); /* GET /admin/reconciliation */
 extern const struct field_spec page_pau_fields[];
 extern const struct field_spec page_pau_card_fields[];
 
@@ -167,6 +169,10 @@ extern const struct field_spec page_admin_ship_fields[];
 
 /* installments (issue 6): pages/plans.c */
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
+/* An order status code in words ("pending_shipment" -> "Pending
+ * shipment", "paid_installment" -> "Paid (Installment)") into out
+ * (pages/orders.c). */
+void	page_status_label(const char *s, char *out, size_t outsz);
 int	page_plan_card(struct ctx *);		/* GET /orders/:id/card */
 int	page_plan_card_post(struct ctx *);	/* POST /orders/:id/card */
 int	page_plan_apply(struct ctx *);		/* GET /orders/:id/apply */
@@ -221,5 +227,17 @@ extern const struct field_spec page_admin_decide_fields[];
 extern const struct field_spec page_admin_corp_down_fields[];
 extern const struct field_spec page_admin_corp_repay_fields[];
 extern const struct field_spec page_admin_company_limits_fields[];
+
+/* company accounts: members, permissions and invitations
+ * (pages/company_members.c); the agreement as a PDF (pages/company.c). */
+int	page_company_members(struct ctx *);	/* GET /company/members */
+int	page_company_invite(struct ctx *);	/* POST /company/members/invite */
+int	page_company_member_grant(struct ctx *); /* POST /company/members/:id/permissions */
+int	page_company_member_remove(struct ctx *); /* POST /company/members/:id/remove */
+int	page_company_invitation(struct ctx *);	/* GET /company/invitations/:token */
+int	page_company_invitation_accept(struct ctx *); /* POST /company/invitations/:token/accept */
+int	page_corp_agreement_pdf(struct ctx *);	/* GET /orders/:id/agreement.pdf */
+extern const struct field_spec page_company_invite_fields[];
+extern const struct field_spec page_company_grant_fields[];
 
 #endif

@@ -33,6 +33,9 @@
 #include "pages/render.h"
 #include "rules/apr.h"
 #include "rules/plan.h"
+#include "service/corp_road.h"
+#include "service/corp_transfer.h"
+#include "service/members.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
 #include "service/plans.h"
@@ -64,6 +67,12 @@ const struct field_spec page_admin_plans_fields[] = {
 	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
+
+/* The answer to an idempotency key sent again with other details. */
+#define PAGE_PLAN_KEY_CONFLICT	"This form was already sent with other " \
+	"details (another installment or another kind of payment), so this " \
+	"request was refused and nothing was charged for it. Reload the " \
+	"schedule and try again."
 
 /* Chart geometry (SVG user units). */
 #define CH_W		640
@@ -199,6 +208,22 @@ to_order(struct ctx *c, int64_t id, const char *suffix)
 	return page_redirect(c, loc);
 }
 
+/* INST-P3, INST-CORP: 0 when order id is not a corporate installment's,
+ * else the status of the refusal answered (409: its payments are bank
+ * transfers an admin records, never a shopper's route). */
+static int
+corp_refusal(struct ctx *c, int64_t id)
+{
+	/* Another's order stays "not found" (the caller answers 404). */
+	if (!corp_order_is_members(c->db, id, c->user.user_id,
+	    c->user.company_id))
+		return 0;
+	return page_error(c, 409, "This order is a corporate installment: "
+	    "its down payment and repayments are bank transfers to the "
+	    "mall's account, recorded by an admin. Nothing was charged; the "
+	    "schedule shows the account and the reference to quote.");
+}
+
 /* ---- INST-CC ---------------------------------------------------------- */
 
 /* The card page of order o with status and an error (may be NULL). */
@@ -245,6 +270,8 @@ page_plan_card(struct ctx *c)
 
 	struct db_plan	p;
 
+	if ((st = corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	if (strcmp(o.method, "installment_card") != 0)
@@ -268,6 +295,8 @@ page_plan_card_post(struct ctx *c)
 	char		 reason[200];
 	int		 st;
 
+	if ((st = corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	if (pan == NULL || exp == NULL || cvv == NULL)
@@ -306,6 +335,8 @@ page_plan_apply(struct ctx *c)
 	struct db_order		 o;
 	int			 st, rc;
 
+	if ((st = corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	if (strcmp(o.method, "installment_partner") != 0 ||
@@ -337,6 +368,8 @@ page_plan_apply_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
+	if ((st = corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	switch (plan_partner_apply(c->db, c->cfg, c->user.user_id, o.id,
@@ -556,6 +589,8 @@ page_plan_confirm(struct ctx *c)
 	struct db_order	o;
 	int		st;
 
+	if ((st = corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	return render_confirm(c, &o, 200, NULL);
@@ -569,6 +604,8 @@ page_plan_confirm_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
+	if ((st = corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	if (ctx_str(c, "key") == NULL)
@@ -588,7 +625,7 @@ page_plan_confirm_post(struct ctx *c)
 		return to_order(c, o.id, "");
 	default:
 		return render_confirm(c, &o, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
+		    PLAN_MSG_UNCONFIRMED);
 	}
 }
 
@@ -663,6 +700,52 @@ set_chart(struct view_dict *d, const struct plan_view *v)
 	buf_cleanup(&pts);
 }
 
+/* INST-P3 corporate: what is due now and the mall's payee account with
+ * the reference to quote, into d (section TRANSFER). */
+static void
+set_corp_transfer(struct ctx *c, struct view_dict *d,
+    const struct plan_view *v)
+{
+	struct view_dict	*s = view_add(d, "TRANSFER");
+	struct corp_payee	 pay;
+	char			 ref[40];
+	int64_t			 now_due = 0;
+	size_t			 i;
+
+	for (i = 0; i < v->ninst; i++)
+		if (strcmp(v->inst[i].status, "due") == 0 &&
+		    v->inst[i].due <= v->today)
+			now_due += v->inst[i].principal + v->inst[i].fee +
+			    v->inst[i].late_fee - v->inst[i].paid_minor;
+	if (corp_payee_get(c->db, &pay) == -1)
+		memset(&pay, 0, sizeof(pay));
+	corp_payment_reference(v->p.order_id, ref, sizeof(ref));
+	view_set(s, "PAYEE", pay.name);
+	view_set(s, "BANK", pay.bank);
+	view_set(s, "ACCOUNT", pay.account);
+	view_set(s, "REF", ref);
+	view_set_int(s, "SEQ", v->next_seq);
+	set_amt(s, "NEXT", v->next_amount, v->p.currency);
+	for (i = 0; i < v->ninst; i++)
+		if (v->inst[i].seq == v->next_seq)
+			set_date(s, "NEXT_DUE", v->inst[i].due);
+	set_amt(s, "NOW_DUE", now_due, v->p.currency);
+}
+
+/* Installment it, due and paid in part (a corporate transfer), into its
+ * row s: what was paid and what remains (section PART). */
+static void
+set_part_paid(struct view_dict *s, const struct db_plan_inst *it,
+    const char *cur)
+{
+	struct view_dict *pt = view_add(s, "PART");
+
+	view_set(s, "STATE", it->overdue ? "overdue" : "due");
+	set_amt(pt, "PAID", it->paid_minor, cur);
+	set_amt(pt, "LEFT", it->principal + it->fee + it->late_fee -
+	    it->paid_minor, cur);
+}
+
 /* The schedule rows, totals and actions of v into d. */
 static void
 set_schedule(struct ctx *c, struct view_dict *d, const struct plan_view *v,
@@ -704,6 +787,8 @@ set_schedule(struct ctx *c, struct view_dict *d, const struct plan_view *v,
 			set_amt(s, "PAID", it->paid_minor, cur);
 		} else if (strcmp(it->status, "waived") == 0)
 			view_set(s, "STATE", "cancelled");
+		else if (it->paid_minor > 0 && v->p.status == PLAN_ST_ACTIVE)
+			set_part_paid(s, it, cur);
 		else if (v->p.status != PLAN_ST_ACTIVE)
 			view_set(s, "STATE", "not due");
 		else if (it->overdue) {
@@ -725,7 +810,11 @@ set_schedule(struct ctx *c, struct view_dict *d, const struct plan_view *v,
 		set_amt(s, "AMOUNT", v->p.refund, cur);
 		set_date(s, "DUE", v->p.refund_due);
 	}
-	if (owner && v->p.status == PLAN_ST_ACTIVE && v->next_seq > 0) {
+	if (strcmp(v->p.method, "installment_corporate") == 0) {
+		if (v->p.status == PLAN_ST_ACTIVE && v->next_seq > 0)
+			set_corp_transfer(c, d, v);
+	} else if (owner && v->p.status == PLAN_ST_ACTIVE &&
+	    v->next_seq > 0) {
 		s = view_add(d, "PAY");
 		view_set_int(s, "ID", (long long)v->p.order_id);
 		view_set(s, "CSRF", c->user.csrf);
@@ -767,11 +856,19 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	struct view_dict	*d;
 	struct plan_view	 v;
 	const char		*note;
+	int64_t			 reader;
 	int			 rc;
 
 	if (id <= 0 || c->user.user_id <= 0)
 		return page_error(c, 404, NULL);
-	switch (plan_load(c->db, c->user.user_id, id, c->now, &v)) {
+	/* One's own order, or one of the member's company (RULES 5). */
+	if ((reader = member_order_reader(c->db, c->user.user_id,
+	    c->user.company_id, id)) == -1)
+		return page_error(c, 500, NULL);
+	if (reader == 0)
+		return page_error(c, 404, "This order has no repayment "
+		    "schedule (yet).");
+	switch (plan_load(c->db, reader, id, c->now, &v)) {
 	case PLAN_OK:
 		break;
 	case PLAN_NOT_FOUND:
@@ -783,7 +880,7 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	set_schedule(c, d, &v, 1);
+	set_schedule(c, d, &v, reader == c->user.user_id);
 	if ((note = schedule_notice(ctx_str(c, "msg"))) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", note);
 	if (error != NULL)
@@ -808,8 +905,9 @@ page_plan_schedule(struct ctx *c)
  * answered r: to the order's ok_path (e.g. "/schedule?msg=paid") when done,
  * to its schedule for a replay, the schedule again with 402 and reason when
  * the card was declined, 409 and not_allowed when the plan takes none now,
- * 404 for no such plan, 503 with reason (or a default) else. Returns the
- * HTTP status. */
+ * 409 when the form's key was sent before with other details, 404 for no
+ * such plan, 503 with reason (the service says whether anything can have
+ * been charged) else. Returns the HTTP status. */
 static int
 repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
     const char *ok_path, const char *not_allowed, const char *reason)
@@ -825,9 +923,11 @@ repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
 		return page_error(c, 404, NULL);
 	case PLAN_NOT_ALLOWED:
 		return render_schedule(c, id, 409, not_allowed);
+	case PLAN_CONFLICT:
+		return render_schedule(c, id, 409, PAGE_PLAN_KEY_CONFLICT);
 	default:
 		return render_schedule(c, id, 503, reason[0] ? reason :
-		    "Something went wrong; nothing was charged.");
+		    PLAN_MSG_UNCONFIRMED);
 	}
 }
 
@@ -837,7 +937,10 @@ page_plan_pay(struct ctx *c)
 {
 	int64_t	id = ctx_arg_id(c, 0);
 	char	reason[200];
+	int	st;
 
+	if ((st = corp_refusal(c, id)) != 0)
+		return st;
 	if (ctx_str(c, "key") == NULL || ctx_int(c, "seq", 0) <= 0)
 		return render_schedule(c, id, 422, "The form was incomplete; "
 		    "nothing was charged.");
@@ -862,6 +965,8 @@ page_plan_payoff(struct ctx *c)
 
 	if (id <= 0 || c->user.user_id <= 0)
 		return page_error(c, 404, NULL);
+	if ((rc = corp_refusal(c, id)) != 0)
+		return rc;
 	if ((rc = plan_load(c->db, c->user.user_id, id, c->now, &v)) !=
 	    PLAN_OK) {
 		plan_view_cleanup(&v);
@@ -890,14 +995,21 @@ page_plan_payoff(struct ctx *c)
 	for (k = 0; k < q.nwaived; k++) {
 		s = view_add(d, "WAIVED");
 		view_set_int(s, "SEQ", q.waived[k]);
+		/* The fee of the month, whichever installment carries it
+		 * (upfront mode: all on the first). */
+		set_amt(s, "FEE", v.p.monthly_fee, v.p.currency);
 		for (i = 0; i < v.ninst; i++)
-			if (v.inst[i].seq == q.waived[k]) {
-				set_amt(s, "FEE", v.inst[i].fee, v.p.currency);
+			if (v.inst[i].seq == q.waived[k])
 				set_date(s, "DUE", v.inst[i].due);
-			}
 	}
 	if (q.nwaived == 0)
 		view_show(d, "NONE_WAIVED");
+	else {
+		s = view_add(d, "NEXT");
+		view_set_int(s, "MONTH", q.next_month);
+		set_date(s, "DAY", q.next_begins);
+		set_amt(s, "FEE", v.p.monthly_fee, v.p.currency);
+	}
 	if (q.fee_credit.minor > 0)
 		view_show(d, "CREDIT");
 	rc = page_render(c, "plan_payoff.tpl", d, "Repay early");
@@ -912,7 +1024,10 @@ page_plan_payoff_post(struct ctx *c)
 {
 	int64_t	id = ctx_arg_id(c, 0);
 	char	reason[200];
+	int	st;
 
+	if ((st = corp_refusal(c, id)) != 0)
+		return st;
 	if (ctx_str(c, "key") == NULL)
 		return render_schedule(c, id, 422, "The form was incomplete; "
 		    "nothing was charged.");

@@ -371,6 +371,8 @@ page_remittance_voucher_post(struct ctx *c)
 		    "yours.");
 	case REM_INVALID:
 		return voucher_page(c, &o, 400, NULL, err, field, NULL);
+	case REM_KEY_CONFLICT:
+		return voucher_page(c, &o, 409, NULL, err, NULL, NULL);
 	case REM_NOT_ALLOWED:
 	case REM_DECIDED:
 		return voucher_page(c, &o, 409, NULL, "This order is not "

@@ -41,6 +41,10 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 			    c->user.company_id) : 0;
 
 			view_show(layout, "SHOPPER");
+			/* The credit line and Pay After Use are for consumers:
+			 * a company's menu does not offer them. */
+			if (c->user.company_id <= 0)
+				view_show(layout, "CONSUMER");
 			if (unread > 0)
 				view_set_int(view_add(layout, "UNREAD"),
 				    "COUNT", (long long)unread);

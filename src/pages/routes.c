@@ -53,6 +53,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/pau-pay", ROLE_USER,	page_pau_pay,	NULL,	0 },
 	{ HTTP_POST, "/orders/:id/pau-return", ROLE_USER, page_pau_return, NULL, 0 },
 	{ HTTP_GET,  "/admin/guarantee", ROLE_ADMIN,	page_admin_guarantee, NULL, 0 },
+	{ HTTP_GET,  "/admin/reconciliation", ROLE_ADMIN, page_admin_reconciliation, NULL, 0 },
 	/* remittance (issue 5): instructions, voucher upload, admin queue,
 	 * verification, statement import (pages/remittance.c). */
 	{ HTTP_GET,  "/orders/:id/remittance", ROLE_USER, page_remittance_instructions, NULL, 0 },
@@ -123,6 +124,14 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/corporate/apply", ROLE_COMPANY, page_corp_apply, page_corp_apply_fields, 0 },
 	{ HTTP_POST, "/orders/:id/corporate/sign", ROLE_COMPANY, page_corp_sign, page_corp_sign_fields, 0 },
 	{ HTTP_GET,  "/orders/:id/agreement", ROLE_COMPANY | ROLE_ADMIN, page_corp_agreement, NULL, 0 },
+	{ HTTP_GET,  "/orders/:id/agreement.pdf", ROLE_COMPANY | ROLE_ADMIN, page_corp_agreement_pdf, NULL, 0 },
+	/* company accounts: the owner's members page, invitations. */
+	{ HTTP_GET,  "/company/members", ROLE_COMPANY,	page_company_members, page_company_fields, 0 },
+	{ HTTP_POST, "/company/members/invite", ROLE_COMPANY, page_company_invite, page_company_invite_fields, 0 },
+	{ HTTP_POST, "/company/members/:id/permissions", ROLE_COMPANY, page_company_member_grant, page_company_grant_fields, 0 },
+	{ HTTP_POST, "/company/members/:id/remove", ROLE_COMPANY, page_company_member_remove, NULL, 0 },
+	{ HTTP_GET,  "/company/invitations/:token", ROLE_ANY, page_company_invitation, NULL, 0 },
+	{ HTTP_POST, "/company/invitations/:token/accept", ROLE_USER | ROLE_ADMIN, page_company_invitation_accept, NULL, 0 },
 	{ HTTP_GET,  "/admin/queues/qualifications", ROLE_ADMIN, page_admin_qual_queue, page_admin_corp_queue_fields, 0 },
 	{ HTTP_GET,  "/admin/companies/:id/qualification", ROLE_ADMIN, page_admin_qual, page_admin_company_msg_fields, 0 },
 	{ HTTP_POST, "/admin/companies/:id/qualification/start", ROLE_ADMIN, page_admin_qual_start, page_admin_company_msg_fields, 0 },

@@ -35,8 +35,13 @@ payafter_check(const struct facts *f, struct verdict *out)
 	/* The figures only: PAU has no amount rule (PAU-03: placed for 0). */
 	(void)amount_for_verdict(f, out, &amt);
 
-	/* PAU-01: credit score strictly above 550. */
-	if (!f->buyer.has_credit_score)
+	/* PAU-01: credit score strictly above 550: a consumer's; a company
+	 * has none (B2C only). */
+	if (f->buyer.type != BUYER_PERSON)
+		verdict_fail(out, "PAU-01", "Pay After Use rests on a "
+		    "consumer's credit score: it is for individual consumers "
+		    "(B2C) only");
+	else if (!f->buyer.has_credit_score)
 		verdict_fail(out, "PAU-01", "there is no credit "
 		    "score on record; Pay After Use needs a score above %lld",
 		    (long long)min);

@@ -151,6 +151,16 @@ plan_late_fee(const struct money *overdue, mp_date due, mp_date paid_or_now,
 	return money_set(out, v, overdue->cur);
 }
 
+/* First day of month i (INST-F3); see plan.h. */
+int
+plan_month_begins(const struct plan *p, int i, mp_date *out)
+{
+	if (i < 1 || i > p->n)
+		return -1;
+	*out = i == 1 ? p->start : p->inst[i - 2].due;
+	return 0;
+}
+
 /* Early-repayment quote (INST-F3); see plan.h. */
 int
 plan_quote_early(const struct plan *p, int paid, mp_date at,
@@ -175,8 +185,8 @@ plan_quote_early(const struct plan *p, int paid, mp_date at,
 	fee_paid = zero;
 
 	for (i = 0; i < p->n; i++) {
-		/* Month i+1 begins on due date i (the start for the first). */
-		first_day = i == 0 ? p->start : p->inst[i - 1].due;
+		if (plan_month_begins(p, i + 1, &first_day) == -1)
+			return -1;
 		if (i < paid) {
 			if (money_add(&fee_paid, &p->inst[i].fee,
 			    &fee_paid) == -1)
@@ -194,6 +204,10 @@ plan_quote_early(const struct plan *p, int paid, mp_date at,
 			if (money_add(&out->fee_waived, &p->monthly_fee,
 			    &out->fee_waived) == -1)
 				return -1;
+			if (out->nwaived == 0) {
+				out->next_month = i + 1;
+				out->next_begins = first_day;
+			}
 			out->waived[out->nwaived++] = i + 1;
 		}
 	}

@@ -86,13 +86,31 @@ struct plan_quote {
 	int		 nwaived;
 	int		 waived[PLAN_MAX_MONTHS];	/* months (installment
 							   numbers) waived */
+	int		 next_month;		/* the first month waived (0:
+						   none) ... */
+	mp_date		 next_begins;		/* ... begins on this day: from
+						   then its fee is due too */
 };
 
+/* The first day of month i (1..p->n) of plan p into *out (INST-F3): the
+ * plan's months are counted from its start by INST-M4, month 1 beginning
+ * on the start and month i on INST-M4's date i-1 (p->inst[i-2].due), for
+ * every plan. Which installment falls on that day depends on the
+ * schedule: where the first installment is paid at confirmation (card and
+ * partner plans, INST-P1) installment i is due on the first day of month
+ * i; otherwise (the credit line, corporate plans) installment i is due on
+ * the first day of month i+1, i.e. at the end of month i. Returns 0, or -1
+ * when i is out of range. */
+int	plan_month_begins(const struct plan *p, int i, mp_date *out);
+
 /* Quote settling plan p on date at, installments 1..paid already paid
- * in full. Month i runs from due date i-1 (the start for i = 1) up to the
- * day before due date i; it has begun once at >= its first day. The fees
- * of begun months are due; the fees of months not yet begun are waived
- * when waives_future_fees, else due as well. Late fees are not included.
+ * in full. Month i runs from plan_month_begins(i) up to the day before
+ * month i+1 begins; it has begun once at >= its first day, so on the day a
+ * month begins its fee is due (and on every later day); on the day
+ * before, it is waived. The fees of begun months are due; the fees of
+ * months not yet begun are waived when waives_future_fees, else due as
+ * well; next_month/next_begins say when the next waived fee falls due.
+ * Late fees are not included.
  * Returns -1 if paid is outside 0..p->n or on overflow. */
 int	plan_quote_early(const struct plan *p, int paid, mp_date at,
 	    int waives_future_fees, struct plan_quote *out);

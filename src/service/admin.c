@@ -18,6 +18,7 @@
 #include "db/admin_settings.h"
 #include "db/db.h"
 #include "db/event.h"
+#include "db/order.h"
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/orderflow.h"
@@ -338,7 +339,7 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 	char		*end;
 	long		 t, last = 0, lo = 1, hi = 36;
 	struct buf	 b;
-	const char	*what = "1 to 36 months";
+	const char	*what = "1 to 36 months", *eg = "3,6,12";
 	int		 card = 0;
 
 	if (method != NULL && strcmp(method, "installment_card") == 0)
@@ -348,7 +349,8 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 		lo = 3, hi = 12, what = "INST-PC: terms are 3 to 12 months";
 	else if (method != NULL &&
 	    strcmp(method, "installment_corporate") == 0)
-		lo = 3, hi = 6, what = "INST-CORP: terms are 3 to 6 months";
+		lo = 3, hi = 6, eg = "3,6",
+		    what = "INST-CORP: terms are 3 to 6 months";
 	buf_init(&b);
 	while (*p != '\0') {
 		while (*p == ' ' || *p == ',')
@@ -373,7 +375,7 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 bad:
 	buf_cleanup(&b);
 	snprintf(err, errsz, "%s, increasing, separated by commas "
-	    "(e.g. 3,6,12).", what);
+	    "(e.g. %s).", what, eg);
 	return -1;
 }
 
@@ -729,7 +731,7 @@ int
 admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
     const char *reason, char *msg, size_t msgsz)
 {
-	char		 why[256];
+	char		 why[256], method[33];
 	int		 rc;
 
 	msg[0] = '\0';
@@ -740,8 +742,19 @@ admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
 		    "be cancelled here.");
 		return 1;
 	}
-	if (db_begin(c->db) == -1)
+	if (db_begin_read_committed(c->db) == -1)
 		return -1;
+	/* The order locked before the claim: concurrent decisions on it run
+	 * one after the other instead of waiting on each other's claim. */
+	rc = db_order_lock_method(c->db, order_id, method, sizeof(method));
+	if (rc == 0) {
+		db_rollback(c->db);
+		snprintf(msg, msgsz, "There is no order #%lld.",
+		    (long long)order_id);
+		return 1;
+	}
+	if (rc == -1)
+		goto fail;
 	rc = admin_claim(c->db, "order", order_id, from, "cancel",
 	    c->user.user_id, c->now, "Order", msg, msgsz);
 	if (rc == 1) {

@@ -27,6 +27,7 @@
 #include "service/company.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
+#include "service/reqkey.h"
 
 /* INST-CORP: an admin reviews within 1-3 business days (the latest is
  * promised). COD-P1: the mall reviews within 1 business day. */
@@ -356,6 +357,61 @@ freeze_items(struct db *db, const struct checkout_quote *q, int64_t order_id)
 	return 0;
 }
 
+/* The parameters a checkout key is claimed with (reqkey.h): what the
+ * shopper chose on the form, not the cart (emptied by the order). */
+static void
+place_params(const struct checkout_input *in, const struct checkout_choice *ch,
+    char *out, size_t outsz)
+{
+	snprintf(out, outsz, "place|method=%s|inst=%s|term=%d|country=%s|"
+	    "coupon=%s|points=%lld|expedited=%d", ch->method, ch->inst,
+	    ch->term, in->country, in->coupon, (long long)in->points,
+	    in->expedited);
+}
+
+/* The answer to user_id's key that placed order id: the same choices
+ * replay it (CO_REPLAY, also for orders placed before keys kept their
+ * parameters), other choices are refused (CO_CONFLICT). */
+static enum checkout_result
+place_replay(struct db *db, int64_t user_id, const struct checkout_input *in,
+    const struct checkout_choice *ch, int64_t id, int64_t *order_id)
+{
+	char	params[256];
+	int	first;
+
+	place_params(in, ch, params, sizeof(params));
+	switch (reqkey_check(db, "checkout", user_id, ch->key, params, &first,
+	    NULL, 0)) {
+	case REQKEY_CONFLICT:
+		return CO_CONFLICT;
+	case REQKEY_ERROR:
+		return CO_ERROR;
+	default:
+		*order_id = id;
+		return CO_REPLAY;
+	}
+}
+
+/* INST-CORP in one step: the order just placed (id, term) is applied for
+ * in the same transaction, so that no order is left without its
+ * application. 0, or -1 (logged: the verdict said eligible, so a refusal
+ * here is a fault). */
+static int
+apply_corporate(struct db *db, int64_t company_id, int64_t user_id,
+    int64_t id, int term, int64_t now)
+{
+	char		msg[300];
+	enum cq_result	r;
+
+	r = corp_apply_tx(db, company_id, user_id, id, term, now, msg,
+	    sizeof(msg));
+	if (r == CQ_OK)
+		return 0;
+	log_warn("checkout: corporate application of order %lld refused "
+	    "(%d): %s", (long long)id, (int)r, msg);
+	return -1;
+}
+
 /* See checkout.h. */
 enum checkout_result
 checkout_place(struct db *db, int64_t user_id, int64_t company_id,
@@ -369,6 +425,7 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	enum checkout_result	 res = CO_ERROR;
 	char			 err[256], review[11], pay[11], rf[RFCODE_MAX];
 	char			 reason[200], body[512], amt[MONEY_STR_MAX];
+	char			 params[256];
 	char			*json = NULL;
 	int64_t			 id, cart_id;
 	int			 rc;
@@ -383,9 +440,9 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	if (id == -1)
 		goto fail;
 	if (id > 0) {
+		res = place_replay(db, user_id, in, ch, id, order_id);
 		db_rollback(db);
-		*order_id = id;
-		return CO_REPLAY;
+		return res;
 	}
 	/* One checkout of this shopper at a time: the cart row is locked
 	 * until commit, so a second request waits, then sees the key. */
@@ -393,11 +450,10 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		goto fail;
 	id = db_order_by_key(db, user_id, ch->key);
 	if (id != 0) {
+		res = id == -1 ? CO_ERROR : place_replay(db, user_id, in, ch,
+		    id, order_id);
 		db_rollback(db);
-		if (id == -1)
-			return CO_ERROR;
-		*order_id = id;
-		return CO_REPLAY;
+		return res;
 	}
 	if (checkout_quote(db, user_id, in, now, q, err, sizeof(err)) == -1) {
 		log_warn("checkout: quote: %s", err);
@@ -490,9 +546,14 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		id = db_order_by_key(db, user_id, ch->key);
 		if (id <= 0)
 			return CO_ERROR;
-		*order_id = id;
-		return CO_REPLAY;
+		return place_replay(db, user_id, in, ch, id, order_id);
 	}
+	/* The key keeps what it asked for: a resend with other choices is
+	 * told apart from a double click (place_replay). */
+	place_params(in, ch, params, sizeof(params));
+	if (reqkey_claim(db, "checkout", user_id, ch->key, params, CO_PLACED,
+	    NULL, now) == -1)
+		goto fail;
 	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
 	    q->live.f.order.shipping.delivery_days) == -1)
 		goto fail;
@@ -518,6 +579,9 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 			goto fail;
 		}
 	}
+	if (m == PM_INSTALLMENT_CORPORATE && apply_corporate(db, company_id,
+	    user_id, id, off->term, now) == -1)
+		goto fail;
 	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
 	    o.method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
 	if (audit_event_detail(db, "order", id, OF_USER, user_id, NULL,

@@ -112,6 +112,9 @@ enum checkout_result {
 	CO_REFUSED,		/* the rules refuse the method now (tampered
 				   form or stale page): q has the reasons */
 	CO_STALE,		/* points or credit changed meanwhile */
+	CO_CONFLICT,		/* the key placed an order with other choices
+				   (method, destination, coupon, points):
+				   refused, nothing written (409) */
 	CO_NO_ADDRESS,		/* no delivery address of the buyer's
 				   chosen (none, or none in the country) */
 };

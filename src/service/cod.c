@@ -37,6 +37,7 @@
 #include "service/cod.h"
 #include "service/facts.h"
 #include "service/orders.h"
+#include "service/postings.h"
 
 static const char *const refusal_names[COD_REF__MAX] = {
 	"damaged", "wrong_item", "missing_items", "no_valid_reason",
@@ -118,13 +119,19 @@ today_str(int64_t now, char day[11], mp_date *d)
 	return 0;
 }
 
-/* Load order id (any owner) into *o: COD_OK, COD_NOT_FOUND, COD_ERROR. */
+/* Lock order id (of user_id, 0 any owner) and read it into *o under the
+ * lock, so that every decision below sees the order as it is now and
+ * concurrent steps on one order run one after the other: COD_OK,
+ * COD_NOT_FOUND, COD_ERROR. */
 static enum cod_result
 load(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
     char *msg, size_t msgsz)
 {
-	int rc = db_order_get(db, user_id, id, o);
+	char	method[33];
+	int	rc = db_order_lock_method(db, id, method, sizeof(method));
 
+	if (rc == 1)
+		rc = db_order_get(db, user_id, id, o);
 	if (rc == -1)
 		return COD_ERROR;
 	if (rc == 0)
@@ -243,6 +250,20 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		return COD_ERROR;
 	return say(COD_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
 	    (long long)id, carrier, tracking);
+}
+
+/* See cod.h. */
+enum cod_result
+shipping_book_gateway(struct db *db, int64_t id, int64_t now)
+{
+	int64_t	pid, booked;
+
+	if ((pid = db_lg_default_partner(db)) == -1)
+		return COD_ERROR;
+	if (pid == 0)
+		return COD_OK;
+	return db_lg_book(db, id, pid, now, &booked) == -1 ? COD_ERROR :
+	    COD_OK;
 }
 
 /* See cod.h. */
@@ -377,6 +398,16 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 		    day);
 	if ((r = load_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
+	if (strcmp(o.status, "delivered") == 0)
+		return say(COD_CONFLICT, msg, msgsz, "date: order #%lld was "
+		    "delivered already; its delivery date cannot change any "
+		    "more.", (long long)id);
+	if (strcmp(c.agreed_date, day) == 0)
+		return say(COD_OK, msg, msgsz, "delivery of order #%lld stays "
+		    "agreed for %s", (long long)id, day);
+	/* COD-P5: every change of an agreed day is a rescheduling, whatever
+	 * event carries it; the first day agreed is not. */
+	reschedule = c.agreed_date[0] != '\0';
 	if (reschedule && c.reschedules >= COD_MAX_RESCHEDULES)
 		/* COD-P5: at most 2 extensions of the delivery. */
 		return say(COD_REFUSED, msg, msgsz, "COD-P5: the delivery of "
@@ -410,9 +441,9 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 
 /* See cod.h. */
 enum cod_result
-cod_paid_report(struct db *db, int64_t id, const struct money *paid,
-    const char *method, const char *record_id, int64_t now, char *msg,
-    size_t msgsz)
+cod_paid_report(struct db *db, int64_t id, int64_t pid,
+    const struct money *paid, const char *method, const char *record_id,
+    int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
@@ -429,7 +460,8 @@ cod_paid_report(struct db *db, int64_t id, const struct money *paid,
 		    (long long)id, amount(o.amount_due_minor + o.fee_minor,
 		    o.currency, a, sizeof(a)));
 	if (db_cod_set_paid_report(db, id, paid->minor, method, record_id,
-	    now) == -1)
+	    now) == -1 || post_cod_collected(db, &o, pid, record_id,
+	    paid->minor, now) == -1)
 		return COD_ERROR;
 	if (strcmp(o.status, "shipped") == 0) {
 		/* Paid at the door: delivered and paid in one report. */
@@ -512,6 +544,44 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	    "suspended", body, now) < 0 ? -1 : 0;
 }
 
+/* COD-P4: order o refused on inspection for a valid reason on day:
+ * cancelled at no cost, not counted. Inside the caller's transaction. */
+static enum cod_result
+refused_valid(struct db *db, const struct db_order *o,
+    enum cod_refusal reason, enum of_actor actor, int64_t actor_id,
+    const char *day, int64_t now, char *msg, size_t msgsz)
+{
+	enum cod_result	 r;
+	char		 why[300], subj[100], body[600];
+	int		 rc;
+
+	snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
+	    "cancelled at no cost to the shopper; not counted against "
+	    "COD permission", refusal_names[reason]);
+	if ((r = from_of(orderflow_transition(db, o->id, o->status,
+	    "cancelled", actor, actor_id, why, now), o->id, o->status, msg,
+	    msgsz)) != COD_OK)
+		return r;
+	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
+	    refusal_names[reason], 0, day, now)) != 0)
+		return rc == 1 ? say(COD_CONFLICT, msg, msgsz, "Order #%lld was "
+		    "already refused.", (long long)o->id) : COD_ERROR;
+	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
+	    now) == -1)
+		return COD_ERROR;
+	snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
+	    (long long)o->id);
+	snprintf(body, sizeof(body), "You refused order #%lld at delivery "
+	    "(%s). COD-P4: the order is cancelled at no cost to you, the "
+	    "merchant bears the logistics, and it does not count against your "
+	    "cash on delivery permission.", (long long)o->id,
+	    refusal_names[reason]);
+	if (tell(db, o, subj, body, now) == -1)
+		return COD_ERROR;
+	return say(COD_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
+	    (long long)o->id);
+}
+
 /* See cod.h. */
 enum cod_result
 cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
@@ -534,35 +604,9 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 		return COD_ERROR;
 	if ((r = load_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
-	if (!cod_refusal_counted(reason)) {
-		/* COD-P4: cancelled at no cost, not counted. */
-		snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
-		    "cancelled at no cost to the shopper; not counted against "
-		    "COD permission", refusal_names[reason]);
-		if ((r = from_of(orderflow_transition(db, id, o.status,
-		    "cancelled", actor, actor_id, why, now), id, o.status, msg,
-		    msgsz)) != COD_OK)
-			return r;
-		if ((rc = db_cod_refusal_add(db, o.user_id, id,
-		    refusal_names[reason], 0, day, now)) != 0)
-			return rc == 1 ? say(COD_CONFLICT, msg, msgsz,
-			    "Order #%lld was already refused.", (long long)id) :
-			    COD_ERROR;
-		if (db_track_add(db, id, "refused", why, of_actor_name(actor),
-		    now) == -1)
-			return COD_ERROR;
-		snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
-		    (long long)id);
-		snprintf(body, sizeof(body), "You refused order #%lld at "
-		    "delivery (%s). COD-P4: the order is cancelled at no cost "
-		    "to you, the merchant bears the logistics, and it does not "
-		    "count against your cash on delivery permission.",
-		    (long long)id, refusal_names[reason]);
-		if (tell(db, &o, subj, body, now) == -1)
-			return COD_ERROR;
-		return say(COD_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
-		    (long long)id);
-	}
+	if (!cod_refusal_counted(reason))
+		return refused_valid(db, &o, reason, actor, actor_id, day, now,
+		    msg, msgsz);
 	/* COD-F2: round-trip shipping + the service fee, and a strike. */
 	if (shipping != NULL) {
 		if (strcmp(shipping->cur, o.currency) != 0 ||
@@ -585,6 +629,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 		    "already refused.", (long long)id) : COD_ERROR;
 	if (db_debt_add(db, o.user_id, id, "cod_refusal", ship + o.fee_minor,
 	    o.currency, why, now) == -1 ||
+	    post_refusal_charge(db, &o, ship + o.fee_minor, now) == -1 ||
 	    db_cod_user_violation_inc(db, o.user_id) == -1 ||
 	    db_track_add(db, id, "refused", "refused without a valid reason",
 	    of_actor_name(actor), now) == -1 ||
@@ -718,6 +763,26 @@ return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
 	    "charged, so no refund is due.", (long long)o->id);
 }
 
+/* The refund returned order o is owed by its own method into *amount
+ * (COD-P7: the price paid at delivery; Pay After Use: the price charged):
+ * 1 a refund is due, 0 none (another method, or a Pay After Use price not
+ * charged), -1 error. */
+static int
+return_refund(struct db *db, const struct db_order *o, int64_t *amount)
+{
+	struct db_pau_charge	ch;
+	int			rc;
+
+	*amount = o->amount_due_minor + o->deferred_minor;
+	if (strcmp(o->method, "cod") == 0)
+		return 1;
+	if (strcmp(o->method, "pay_after_use") != 0)
+		return 0;
+	if ((rc = db_pau_charge_get(db, o->id, 0, &ch)) != 1)
+		return rc;
+	return strcmp(ch.status, "paid") == 0;
+}
+
 /* See cod.h. */
 enum cod_result
 cod_return_received(struct db *db, int64_t id, enum of_actor actor,
@@ -727,6 +792,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	enum cod_result	 r;
 	mp_date		*hol, today, d3, d5;
 	size_t		 k;
+	int64_t		 refund;
+	int		 rc;
 	char		 s3[11], s5[11], why[200], body[400];
 
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
@@ -763,7 +830,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 		return r;
 	if (db_order_set_refund_due(db, id, s5) == -1 ||
 	    db_track_add(db, id, "returned", why, of_actor_name(actor),
-	    now) == -1)
+	    now) == -1 || (rc = return_refund(db, &o, &refund)) == -1 ||
+	    (rc == 1 && post_refund_due(db, &o, "return", refund, now) == -1))
 		return COD_ERROR;
 	snprintf(body, sizeof(body), "The merchant received the goods of "
 	    "order #%lld. Your refund to the original payment account is due "
@@ -784,13 +852,23 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	struct db_order	 o;
 	enum cod_result	 r;
 	char		 body[200];
+	int64_t		 refund;
+	int		 rc;
 
 	if ((r = load(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
+	/* A second admin (or a double submit) learns who sent it and when. */
+	rc = admin_claim(db, "order", id, "returned", "refund_sent", admin_id,
+	    now, "Order", msg, msgsz);
+	if (rc != 0)
+		return rc == 1 ? COD_DECIDED : COD_ERROR;
 	if ((r = from_of(orderflow_transition(db, id, o.status, "refunded",
 	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
 	    "account", now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
+	if ((rc = return_refund(db, &o, &refund)) == -1 || (rc == 1 &&
+	    post_refund_sent(db, &o, "return", refund, NULL, NULL, now) == -1))
+		return COD_ERROR;
 	snprintf(body, sizeof(body), "The refund of order #%lld was sent to "
 	    "your original payment account.", (long long)id);
 	if (tell(db, &o, "Refund sent", body, now) == -1)

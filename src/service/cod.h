@@ -68,6 +68,12 @@ int	cod_refusal_counted(enum cod_refusal r);
 enum cod_result shipping_shipped(struct db *, int64_t order_id,
 	    enum of_actor actor, int64_t actor_id, const char *carrier,
 	    const char *tracking, int64_t now, char *msg, size_t msgsz);
+/* The shipment of order_id was booked through the logistics gateway:
+ * the order is booked with the mall's logistics partner (the first
+ * booking stays; db_lg_book), whose events alone it then accepts. Inside
+ * the caller's transaction, after shipping_shipped(). */
+enum cod_result shipping_book_gateway(struct db *, int64_t order_id,
+	    int64_t now);
 enum cod_result shipping_delivered(struct db *, int64_t order_id,
 	    enum of_actor actor, int64_t actor_id, int64_t now, char *msg,
 	    size_t msgsz);
@@ -80,9 +86,12 @@ enum cod_result cod_review(struct db *, int64_t order_id, const char *from,
 	    int approve, int64_t admin_id, const char *reason, int64_t now,
 	    char *msg, size_t msgsz);
 
-/* COD-P2/P5: the delivery day agreed with the shopper (day "YYYY-MM-DD"),
- * first scheduling (reschedule 0) or a rescheduling (1): a third
- * rescheduling is COD_REFUSED (COD-P5). Order in shipped/delivered. */
+/* COD-P2/P5: the delivery day agreed with the shopper (day "YYYY-MM-DD").
+ * Whatever event carries it (reschedule: 1 for a "rescheduled" event, 0
+ * for "delivery_scheduled"; only the log differs), the first day agreed is
+ * the scheduling and every later change of the day a rescheduling: a third
+ * one is COD_REFUSED (COD-P5); the day already agreed again changes
+ * nothing. Order shipped; once delivered the day is COD_CONFLICT. */
 enum cod_result cod_schedule(struct db *, int64_t order_id, const char *day,
 	    int reschedule, enum of_actor actor, int64_t now, char *msg,
 	    size_t msgsz);
@@ -91,8 +100,9 @@ enum cod_result cod_schedule(struct db *, int64_t order_id, const char *day,
  * the courier collects (amount due + the COD-F1 fee, in the order's
  * currency); the order completes (shipped or delivered -> completed, via
  * delivered) and users.cod_completed_orders grows by one (COD-07), in the
- * same transaction. */
-enum cod_result cod_paid_report(struct db *, int64_t order_id,
+ * same transaction, with the ledger's sale, COD fee and collection by
+ * logistics partner pid (service/postings.h). */
+enum cod_result cod_paid_report(struct db *, int64_t order_id, int64_t pid,
 	    const struct money *amount, const char *method,
 	    const char *record_id, int64_t now, char *msg, size_t msgsz);
 

@@ -40,6 +40,9 @@ enum cq_result {
 	CQ_NOT_ALLOWED,		/* not in a state that allows it (msg) */
 	CQ_BAD_INPUT,		/* the input is wrong (msg) */
 	CQ_DECIDED,		/* already decided: "by X at T" in msg */
+	CQ_CONFLICT,		/* an idempotency key reused with other
+				   figures (409, msg says what for) */
+	CQ_FORBIDDEN,		/* the member may not do this (msg, 403) */
 };
 
 /* Business days an admin has to review (INST-CORP: 1-3, the latest is
@@ -157,6 +160,11 @@ int64_t	corp_down_payment(int64_t amount, int64_t percent);
  * (already applied, wrong state), CQ_ERROR. */
 enum cq_result corp_apply(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz);
+/* corp_apply() inside the caller's transaction (checkout places the order
+ * and applies in one): the caller rolls back on anything but CQ_OK. */
+enum cq_result corp_apply_tx(struct db *, int64_t company_id,
+	    int64_t user_id, int64_t order_id, int term, int64_t now,
+	    char *msg, size_t msgsz);
 
 /* admin_id decides application id. Approve: the plan (plans.h, OFFERED,
  * principal = amount - down payment), the agreement text (version, every
@@ -177,7 +185,7 @@ enum cq_result corp_sign(struct db *, int64_t company_id, int64_t user_id,
 	    char *msg, size_t msgsz);
 
 /* admin_id records the down payment of application id received by bank
- * transfer (amount minor units of the order's currency, at least the
+ * transfer (amount minor units of the order's currency, exactly the
  * agreement's, ref the transfer's reference): the plan starts today, the
  * agreement is in effect, order awaiting_confirmation -> paid_installment
  * -> pending_shipment, events and message, one transaction; then the
@@ -187,14 +195,6 @@ enum cq_result corp_sign(struct db *, int64_t company_id, int64_t user_id,
 enum cq_result corp_record_down_payment(struct db *, int64_t admin_id,
 	    int64_t id, int64_t amount, const char *ref, int64_t now,
 	    char *msg, size_t msgsz);
-
-/* INST-P3 corporate: admin_id records a monthly repayment by bank
- * transfer of installment seq (0: the first unpaid) of application id's
- * plan, idempotent by key. Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT,
- * CQ_NOT_ALLOWED, CQ_ERROR. */
-enum cq_result corp_record_repayment(struct db *, int64_t admin_id,
-	    int64_t id, int seq, int64_t amount, const char *ref,
-	    const char *key, int64_t now, char *msg, size_t msgsz);
 
 /* The text of the agreement of application a for order amount (minor
  * units, currency), institution inst_name with monthly_rate, late fee

@@ -39,6 +39,8 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/company.h"
+#include "service/corp_road.h"
+#include "service/corp_transfer.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
 
@@ -112,6 +114,7 @@ corp_agreement_text(const char *company, int64_t order_id,
 	enum plan_fee_mode	 mode;
 	char			 a[MONEY_STR_MAX], b[MONEY_STR_MAX];
 	char			 c[MONEY_STR_MAX], d[MONEY_STR_MAX], apr[16];
+	char			 ref[40];
 	char			 err[128];
 	int32_t			 bp;
 	int			 i;
@@ -158,8 +161,12 @@ corp_agreement_text(const char *company, int64_t order_id,
 	buf_printf(out, "7. Due dates (INST-M4): the same day of each month "
 	    "following the day the agreement takes effect, clamped to the "
 	    "month's last day.\n");
-	buf_printf(out, "8. Repayment (INST-P3): by bank transfer quoting the "
-	    "order number; the mall records each transfer received.\n");
+	corp_payment_reference(order_id, ref, sizeof(ref));
+	buf_printf(out, "8. Repayment (INST-P3): by bank transfer to the "
+	    "mall's account quoting the reference %s; the mall records each "
+	    "transfer received and applies it to the oldest installments "
+	    "first, any excess held as the Company's credit (refundable).\n",
+	    ref);
 	buf_printf(out, "9. Late fee (INST-F1): %s%% of the overdue amount "
 	    "per calendar day from the day after the due date until paid. "
 	    "Overdue more than 30 days (INST-F2): the Company's installment "
@@ -202,7 +209,7 @@ qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
 
 /* See company.h. */
 enum cq_result
-corp_apply(struct db *db, int64_t company_id, int64_t user_id,
+corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
     int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_order	 o;
@@ -234,11 +241,8 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 		    "months.");
 		return CQ_BAD_INPUT;
 	}
-	if (db_begin(db) == -1)
-		return CQ_ERROR;
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 0) {
 		db_corp_app_cleanup(&a);
-		db_rollback(db);
 		if (rc == -1)
 			return CQ_ERROR;
 		snprintf(msg, msgsz, "The application of order #%lld was "
@@ -249,13 +253,11 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 	/* C-04: the review is due in 1-3 business days from the
 	 * application; the date is stored on it and on the order. */
 	if (company_business_days(db, now, CORP_REVIEW_BUSINESS_DAYS, due,
-	    sizeof(due)) == -1)
-		goto fail;
-	if ((id = db_corp_app_insert(db, order_id, company_id, user_id, term,
-	    due, now)) <= 0)
-		goto fail;
-	if ((rc = db_corp_order_set_term(db, order_id, term, due)) != 1)
-		goto fail;
+	    sizeof(due)) == -1 ||
+	    (id = db_corp_app_insert(db, order_id, company_id, user_id, term,
+	    due, now)) <= 0 ||
+	    db_corp_order_set_term(db, order_id, term, due) != 1)
+		return CQ_ERROR;
 	snprintf(why, sizeof(why), "INST-CORP application for order #%lld, "
 	    "%d months", (long long)order_id, term);
 	snprintf(body, sizeof(body), "The corporate installment application "
@@ -266,15 +268,28 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 	    "submitted", why, now) == -1 ||
 	    db_message_insert(db, 0, company_id, "Corporate installment "
 	    "application submitted", body, now) == -1)
-		goto fail;
-	if (db_commit(db) == -1)
 		return CQ_ERROR;
 	snprintf(msg, msgsz, "Application submitted. The review is due by %s.",
 	    due);
 	return CQ_OK;
-fail:
-	db_rollback(db);
-	return CQ_ERROR;
+}
+
+/* See company.h. */
+enum cq_result
+corp_apply(struct db *db, int64_t company_id, int64_t user_id,
+    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
+{
+	enum cq_result r;
+
+	if (db_begin(db) == -1)
+		return CQ_ERROR;
+	r = corp_apply_tx(db, company_id, user_id, order_id, term, now, msg,
+	    msgsz);
+	if (r != CQ_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db) == -1 ? CQ_ERROR : CQ_OK;
 }
 
 /* "already decided" message of application id's step into msg. */
@@ -547,6 +562,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	int64_t			 at, percent, down;
 	mp_date			 td;
 	enum plan_result	 pr;
+	enum of_actor		 actor = admin_id > 0 ? OF_ADMIN : OF_SYSTEM;
 	int			 rc;
 
 	msg[0] = '\0';
@@ -568,7 +584,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		snprintf(msg, msgsz, strcmp(a.status, "approved") == 0 ?
 		    "The agreement of application #%lld is not signed yet." :
 		    "Application #%lld is %s: no down payment to record.",
-		    (long long)id, a.status);
+		    (long long)id, corp_app_status_words(a.status));
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		return CQ_NOT_ALLOWED;
@@ -585,16 +601,24 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	down = corp_down_payment(a.amount_due_minor, percent);
 	money_set(&m, down, a.currency);
 	money_display(&m, amt, sizeof(amt));
-	if (amount < down) {
+	if (amount != down) {
+		char got[MONEY_STR_MAX];
+
+		money_set(&m, amount, a.currency);
+		money_display(&m, got, sizeof(got));
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		snprintf(msg, msgsz, "The down payment per agreement is %s; "
-		    "the amount received is less.", amt);
+		    "%s is %s. Record exactly the agreement's figure (anything "
+		    "more is recorded afterwards as a repayment).", amt, got,
+		    amount < down ? "less" : "more");
 		return CQ_BAD_INPUT;
 	}
-	rc = db_admin_decision_claim(db, "corp_application", id,
-	    "down_payment", "recorded", admin_id, now, by, sizeof(by),
-	    decision, &at);
+	/* An admin claims the recording; a statement line (admin_id 0) is
+	 * one by its reference, and the status under the lock decides. */
+	rc = admin_id <= 0 ? 0 : db_admin_decision_claim(db,
+	    "corp_application", id, "down_payment", "recorded", admin_id, now,
+	    by, sizeof(by), decision, &at);
 	if (rc == 1) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
@@ -606,13 +630,14 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	if (rc == -1)
 		goto fail;
 	/* The plan starts today: due dates from the effective date. */
-	if (plan_start(db, a.plan_id, td, OF_ADMIN, admin_id, now) == -1 ||
+	if (plan_start(db, a.plan_id, td, actor, admin_id, now) == -1 ||
 	    db_corp_app_effect(db, id, amount, ref, admin_id, now) != 1)
 		goto fail;
 	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
 	    "bank transfer %s", amt, ref);
-	if (orderflow_transition(db, a.order_id, "awaiting_confirmation",
-	    "paid_installment", OF_ADMIN, admin_id, why, now) != OF_OK ||
+	if (corp_ledger_effect(db, &a, amount, ref, now) == -1 ||
+	    orderflow_transition(db, a.order_id, "awaiting_confirmation",
+	    "paid_installment", actor, admin_id, why, now) != OF_OK ||
 	    orderflow_transition(db, a.order_id, "paid_installment",
 	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
 	    "and down payment received", now) != OF_OK)
@@ -621,7 +646,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	    "was received: the installment agreement is in effect and the "
 	    "order is ready to ship. The repayment schedule is on the "
 	    "order.", amt, (long long)a.order_id);
-	if (audit_event(db, "application", id, OF_ADMIN, admin_id, "signed",
+	if (audit_event(db, "application", id, actor, admin_id, "signed",
 	    "in_effect", why, now) == -1 ||
 	    db_message_insert(db, 0, a.company_id, "Installment agreement in "
 	    "effect", body, now) == -1)
@@ -634,7 +659,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	 * its own transaction, after the agreement is in effect. */
 	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
 	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,
-	    OF_ADMIN, admin_id, key, now);
+	    actor, admin_id, key, now);
 	if (pr != PLAN_OK && pr != PLAN_REPLAY)
 		log_warn("corporate: down payment of application %lld not in "
 		    "the plan's ledger (%d)", (long long)id, (int)pr);
@@ -646,76 +671,6 @@ fail:
 	db_corp_app_cleanup(&a);
 	db_rollback(db);
 	return CQ_ERROR;
-}
-
-/* See company.h. */
-enum cq_result
-corp_record_repayment(struct db *db, int64_t admin_id, int64_t id, int seq,
-    int64_t amount, const char *ref, const char *key, int64_t now,
-    char *msg, size_t msgsz)
-{
-	struct db_corp_app	 a;
-	enum plan_result	 pr;
-	int			 rc;
-
-	msg[0] = '\0';
-	if (amount <= 0 || ref == NULL || ref[0] == '\0' || key == NULL ||
-	    key[0] == '\0') {
-		snprintf(msg, msgsz, "Enter the amount received and the bank "
-		    "transfer's reference.");
-		return CQ_BAD_INPUT;
-	}
-	if ((rc = db_corp_app_get(db, id, 0, &a)) != 1) {
-		db_corp_app_cleanup(&a);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
-	}
-	if (strcmp(a.status, "in_effect") != 0 || a.plan_id <= 0) {
-		db_corp_app_cleanup(&a);
-		snprintf(msg, msgsz, "The agreement is not in effect: no "
-		    "repayment is due yet.");
-		return CQ_NOT_ALLOWED;
-	}
-	if (seq <= 0) {
-		struct plan_view v;
-
-		/* The first unpaid installment (overdue ones come first). */
-		memset(&v, 0, sizeof(v));
-		pr = plan_load_id(db, a.plan_id, now, &v);
-		seq = v.next_seq;
-		plan_view_cleanup(&v);
-		if (pr != PLAN_OK) {
-			db_corp_app_cleanup(&a);
-			return pr == PLAN_NOT_FOUND ? CQ_NOT_FOUND : CQ_ERROR;
-		}
-		if (seq <= 0) {
-			db_corp_app_cleanup(&a);
-			snprintf(msg, msgsz, "Every installment is paid.");
-			return CQ_NOT_ALLOWED;
-		}
-	}
-	/* INST-P3: corporate repayments are transfers an admin records. */
-	pr = plan_record_payment(db, a.plan_id, seq, amount, "transfer", ref,
-	    OF_ADMIN, admin_id, key, now);
-	db_corp_app_cleanup(&a);
-	switch (pr) {
-	case PLAN_OK:
-		snprintf(msg, msgsz, "Repayment recorded.");
-		return CQ_OK;
-	case PLAN_REPLAY:
-		snprintf(msg, msgsz, "This repayment was already recorded.");
-		return CQ_OK;
-	case PLAN_NOT_FOUND:
-		return CQ_NOT_FOUND;
-	case PLAN_BAD_INPUT:
-		snprintf(msg, msgsz, "The plan refused the amount or the "
-		    "installment number.");
-		return CQ_BAD_INPUT;
-	case PLAN_NOT_ALLOWED:
-		snprintf(msg, msgsz, "The plan does not take this payment now.");
-		return CQ_NOT_ALLOWED;
-	default:
-		return CQ_ERROR;
-	}
 }
 
 /* See company.h. */

@@ -34,6 +34,14 @@
  *	refunds:payable			liab.	refunds due to buyers, until sent
  *
  * Use the ledger_acct_*() builders, never hand-formatted names.
+ *
+ * Partner ids (<id> above and ledger_entry.partner) are those of the
+ * partners' own books, gateway/books.h: PARTNER_BANK "bank" for money the
+ * bank gateway moved (partner_ref = the idempotency key sent to it),
+ * PARTNER_LOGISTICS "logistics" for COD collections (partner_ref = the
+ * tracking number), PARTNER_POST_OFFICE "post-office" for remittances
+ * (partner_ref = the normalised RF code), PARTNER_FINANCE "finance":
+ * reconciliation (service/recon.h) matches on exactly these.
  */
 
 #include <stddef.h>

@@ -8,16 +8,19 @@
 #include <strings.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
 #include "service/cod.h"
 #include "service/logistics_events.h"
 #include "service/partner_auth.h"
+#include "service/recon.h"
 
 static const char *const type_names[LG__MAX] = {
 	"shipped", "delivery_scheduled", "rescheduled", "delivered", "paid",
@@ -218,14 +221,15 @@ msg_field(const char *msg)
 	return NULL;
 }
 
-/* Act on ev inside the open transaction. */
+/* Act on ev of partner pid inside the open transaction. */
 static enum cod_result
-act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
-    size_t msgsz, const char **field)
+act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
+    char *msg, size_t msgsz, const char **field)
 {
 	struct db_order		 o;
 	struct money		 m, ship;
 	enum cod_refusal	 r;
+	enum cod_result		 paid;
 	char			 err[160];
 	int			 rc;
 
@@ -262,8 +266,14 @@ act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
 			snprintf(msg, msgsz, "amount: %s", err);
 			return COD_REFUSED;
 		}
-		return cod_paid_report(db, ev->order_id, &m, ev->method,
+		paid = cod_paid_report(db, ev->order_id, pid, &m, ev->method,
 		    ev->record_id, now, msg, msgsz);
+		/* The courier's own books keep the collection it reported
+		 * (even if this transaction then rolls back). */
+		if (paid == COD_OK && recon_books_cod_collected(db,
+		    ev->order_id, &m, now) == -1)
+			return COD_ERROR;
+		return paid;
 	case LG_REFUSED:
 		if (cod_refusal_parse(ev->reason, &r) == -1)
 			return COD_ERROR;
@@ -284,6 +294,77 @@ act(struct db *db, const struct lg_event *ev, int64_t now, char *msg,
 	}
 }
 
+/* The sha256 (hex, 65 bytes) of every field of ev but its event id: what
+ * makes two events with one id the same event. */
+static void
+event_sha(const struct lg_event *ev, char out[65])
+{
+	unsigned char	h[crypto_hash_sha256_BYTES];
+	char		canon[512];
+
+	snprintf(canon, sizeof(canon), "%d|%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s",
+	    (int)ev->type, (long long)ev->order_id, ev->carrier, ev->tracking,
+	    ev->date, ev->amount, ev->currency, ev->method, ev->record_id,
+	    ev->reason, ev->shipping);
+	crypto_hash_sha256(h, (const unsigned char *)canon, strlen(canon));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* The answer to ev whose event id was processed before with the stored
+ * answer first: that answer (200) when it was the same event, else 409
+ * (the event id is taken by another event). */
+static int
+repeat_answer(const struct lg_event *ev, const char *first, struct buf *out)
+{
+	json_t		*j = json_loads(first, 0, NULL);
+	const char	*was;
+	char		 sha[65];
+	int		 same;
+
+	event_sha(ev, sha);
+	was = json_string_value(json_object_get(j, "event_sha256"));
+	same = was != NULL && strcmp(was, sha) == 0;
+	json_decref(j);
+	if (!same)
+		return reply_error(out, 409, "event_id", "event_id: this event "
+		    "id was already used for another event (other type, order "
+		    "or fields); nothing was changed");
+	buf_puts(out, first);
+	return 200;
+}
+
+/* Partner scope: lock order ev->order_id and book it with partner pid
+ * unless it is booked already. Returns 0 when pid may act on it, else the
+ * HTTP status with the JSON answer in out: 404 no such order, 403 the order
+ * is booked with another logistics partner, 500 database error. */
+static int
+scope(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
+    struct buf *out)
+{
+	char	method[33], msg[200];
+	int64_t	booked = 0;
+	int	rc;
+
+	rc = db_order_lock_method(db, ev->order_id, method, sizeof(method));
+	if (rc == 1)
+		rc = db_lg_book(db, ev->order_id, pid, now, &booked);
+	if (rc == -1)
+		return reply_error(out, 500, NULL, "internal error; retry "
+		    "later");
+	if (rc == 0)
+		return reply_error(out, 404, "order_id", "no such order");
+	if (booked == pid)
+		return 0;
+	log_warn("logistics event %s (%s) of partner %lld refused: order %lld "
+	    "is booked with partner %lld", ev->event_id,
+	    lg_type_name(ev->type), (long long)pid, (long long)ev->order_id,
+	    (long long)booked);
+	snprintf(msg, sizeof(msg), "order #%lld is booked with another "
+	    "logistics partner; nothing was changed",
+	    (long long)ev->order_id);
+	return reply_error(out, 403, "order_id", msg);
+}
+
 /* See logistics_events.h. */
 int
 lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
@@ -292,22 +373,23 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	struct buf	 orig;
 	struct db_order	 o;
 	const char	*field = NULL;
-	char		 msg[400], *s;
+	char		 msg[400], sha[65], *s;
 	enum cod_result	 r;
 	json_t		*j;
 	int		 rc, status;
 
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return reply_error(out, 500, NULL, "database unavailable");
 	buf_init(&orig);
 	rc = partner_event_claim(db, pid, ev->event_id, now, &orig);
 	if (rc == 0) {
 		/* A repeat of an event already processed: its first answer,
-		 * nothing changed. */
+		 * nothing changed; the same event id with other fields is
+		 * refused. */
 		db_rollback(db);
-		buf_puts(out, buf_str(&orig));
+		status = repeat_answer(ev, buf_str(&orig), out);
 		buf_cleanup(&orig);
-		return 200;
+		return status;
 	}
 	buf_cleanup(&orig);
 	if (rc == -2) {
@@ -317,8 +399,12 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	}
 	if (rc == -1)
 		goto fail;
+	if ((status = scope(db, pid, ev, now, out)) != 0) {
+		db_rollback(db);
+		return status;
+	}
 	msg[0] = '\0';
-	r = act(db, ev, now, msg, sizeof(msg), &field);
+	r = act(db, pid, ev, now, msg, sizeof(msg), &field);
 	if (r == COD_ERROR)
 		goto fail;
 	if (r != COD_OK) {
@@ -330,9 +416,10 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	}
 	if (db_order_get(db, 0, ev->order_id, &o) != 1)
 		goto fail;
-	j = json_pack("{s:b, s:s, s:I, s:s, s:s}", "ok", 1, "event_id",
+	event_sha(ev, sha);
+	j = json_pack("{s:b, s:s, s:I, s:s, s:s, s:s}", "ok", 1, "event_id",
 	    ev->event_id, "order_id", (json_int_t)ev->order_id, "status",
-	    o.status, "message", msg);
+	    o.status, "message", msg, "event_sha256", sha);
 	s = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
 	if (s == NULL)

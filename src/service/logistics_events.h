@@ -22,10 +22,15 @@
  *				("8.00", required for no_valid_reason)
  *   return_received		- (COD-P7: the merchant got the goods back)
  *
- * Answers: 200 {"ok": true, "order_id", "status", "message"}; the same
- * event id again -> 200 with the first answer; 400 {"error", "field"} for
- * a malformed body; 404 field order_id; 409 the order's state forbids it;
- * 422 a rule refuses it (the message names the rule).
+ * Answers: 200 {"ok": true, "order_id", "status", "message",
+ * "event_sha256"}; the same event (id and fields) again -> 200 with the
+ * first answer; the same event id with other fields -> 409 field event_id,
+ * nothing changed; 400 {"error", "field"} for
+ * a malformed body; 403 field order_id: the order is booked with another
+ * logistics partner (an order is booked with the partner the mall booked
+ * it with through the gateway, else with the first partner whose event on
+ * it was accepted), nothing changes; 404 field order_id; 409 the order's
+ * state forbids it; 422 a rule refuses it (the message names the rule).
  */
 
 #include <stddef.h>

@@ -182,7 +182,9 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	memset(rule, 0, sizeof(*rule));
 	if (user_id <= 0)
 		return ORD_NOT_FOUND;
-	if (db_begin(db) == -1)
+	/* Read committed: the plan is read again under its lock
+	 * (plan_terminate), never from a snapshot taken before it. */
+	if (db_begin_read_committed(db) == -1)
 		return ORD_ERROR;
 	rc = db_order_get(db, user_id, id, &o);
 	if (rc != 1) {
@@ -268,7 +270,10 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 
 	if (actor == OF_USER && user_id <= 0)
 		return ORD_NOT_FOUND;
-	if (db_begin(db) == -1)
+	/* READ COMMITTED: the charge row's locking read (Pay After Use)
+	 * takes no gap lock that two receipts of other orders could
+	 * deadlock on. */
+	if (db_begin_read_committed(db) == -1)
 		return ORD_ERROR;
 	rc = db_order_get(db, actor == OF_USER ? user_id : 0, id, &o);
 	if (rc != 1) {

@@ -25,6 +25,7 @@
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/payafter.h"
+#include "service/postings.h"
 
 /* Defaults when a setting row is missing (migrations 001 and 011). */
 #define PAU_AUTO_CONFIRM_DAYS	10
@@ -286,6 +287,15 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 	return PAU_OK;
 }
 
+/* The bank key of c's latest attempt ("pau-<order>-<attempt>") into key:
+ * the key sent to the bank and the key of its ledger entry. */
+static void
+charge_key(const struct db_pau_charge *c, char *key, size_t keysz)
+{
+	snprintf(key, keysz, "pau-%lld-%d", (long long)c->order_id,
+	    c->attempts);
+}
+
 /* One deduction of amount (c's currency) for c's order from user's bound
  * card with the key of attempt c->attempts + 1; updates c's attempt
  * counters, reason, reference and card (not its status). *ok gets 1 when
@@ -335,8 +345,7 @@ deduct(struct db *db, struct db_pau_charge *c, int64_t amount, int64_t now,
 	/* One key per order and attempt; the attempt count is committed with
 	 * the outcome, so a rolled-back attempt repeats its key and the bank
 	 * charges once. */
-	snprintf(key, sizeof(key), "pau-%lld-%d", (long long)c->order_id,
-	    c->attempts);
+	charge_key(c, key, sizeof(key));
 	if (bank->deduct(token, amount, c->currency, key, &res) == -1) {
 		snprintf(c->reason, sizeof(c->reason), "the bank could not be "
 		    "reached: %s", res.reason);
@@ -384,10 +393,14 @@ debt_paid(struct db *db, const struct db_pau_charge *c, int64_t total,
     int64_t usd, enum of_actor actor, int64_t actor_id, int64_t now)
 {
 	char	b[MONEY_STR_MAX], reason[255], subject[100], body[400];
+	char	key[65];
 
+	charge_key(c, key, sizeof(key));
 	if (db_pau_guarantee_add(db, c->order_id, c->user_id, "recovery",
 	    c->amount_minor, c->currency, usd, "PAU-04 debt paid by the "
-	    "shopper", now) == -1)
+	    "shopper", now) == -1 ||
+	    post_pau_charge(db, c, key, total, c->late_fee_minor, now) == -1 ||
+	    post_guarantee(db, c, 1, now) == -1)
 		return -1;
 	snprintf(reason, sizeof(reason), "PAU-04 debt paid: %s (late fee "
 	    "included), ref %s", amt(total, c->currency, b, sizeof(b)),
@@ -412,7 +425,7 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	struct db_pau_charge	 c;
 	mp_date			 today;
 	char			 b[MONEY_STR_MAX], reason[255], detail[300];
-	char			 subject[100], body[600];
+	char			 subject[100], body[600], key[65];
 	int			 rc, ok;
 
 	if (strcmp(o->method, "pay_after_use") != 0)
@@ -463,10 +476,17 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	}
 	if (db_pau_charge_insert(db, &c) != 1)
 		return -1;
-	/* PAU-04: the merchant is settled in full whatever happened. */
-	if (!ok && db_pau_guarantee_add(db, o->id, o->user_id, "payout",
+	/* PAU-03: the price is owed to the merchant now; the bank's charge
+	 * pays it, or (PAU-04) the guarantee settles the merchant in full
+	 * whatever happened. */
+	charge_key(&c, key, sizeof(key));
+	if (post_sale(db, o, c.amount_minor, now) == -1 || (ok &&
+	    post_pau_charge(db, &c, key, c.amount_minor, 0, now) == -1))
+		return -1;
+	if (!ok && (db_pau_guarantee_add(db, o->id, o->user_id, "payout",
 	    c.amount_minor, c.currency, o->amount_usd_minor,
-	    "PAU-04 deduction failed: merchant settled in full", now) == -1)
+	    "PAU-04 deduction failed: merchant settled in full", now) == -1 ||
+	    post_guarantee(db, &c, 0, now) == -1))
 		return -1;
 	snprintf(detail, sizeof(detail), "{\"attempt\":%d,\"amount_minor\":"
 	    "%lld,\"currency\":\"%s\",\"ok\":%s}", c.attempts,
@@ -664,7 +684,7 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 	int			 rc, ok;
 
 	err[0] = '\0';
-	if (payafter_settings(db, &s) == -1 || db_begin(db) == -1)
+	if (payafter_settings(db, &s) == -1 || db_begin_read_committed(db) == -1)
 		return PAU_ERROR;
 	if ((rc = db_pau_charge_get(db, order_id, 1, &c)) == -1)
 		goto fail;
@@ -723,7 +743,7 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 
 	if (user_id <= 0)
 		return PAU_NOT_FOUND;
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return PAU_ERROR;
 	if ((rc = db_order_get(db, user_id, order_id, &o)) != 1) {
 		db_rollback(db);

@@ -27,7 +27,9 @@
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
+#include "service/plan_ledger.h"
 #include "service/plans.h"
+#include "service/reqkey.h"
 
 /* Refunds of INST-C1/C2 are due within 3-7 business days: the latest. */
 #define PLAN_REFUND_BUSINESS_DAYS	7
@@ -129,6 +131,24 @@ token_seal(const struct config *cfg, const char *token, unsigned char *out,
 	sodium_memzero(key, sizeof(key));
 	*len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + tl;
 	return 0;
+}
+
+/* INST-P3, INST-CORP: 1 when order_id is a corporate installment's (its
+ * down payment and repayments are bank transfers an admin records, never
+ * a shopper's payment), with the reason; else 0. */
+static int
+corporate_refused(struct db *db, int64_t order_id, char *reason,
+    size_t reasonsz)
+{
+	struct db_order o;
+
+	if (db_order_get(db, 0, order_id, &o) != 1 ||
+	    strcmp(o.method, "installment_corporate") != 0)
+		return 0;
+	seterr(reason, reasonsz, "A corporate installment is paid by bank "
+	    "transfer to the mall's account, recorded by an admin; nothing "
+	    "was charged.");
+	return 1;
 }
 
 /* See plans.h. */
@@ -367,7 +387,9 @@ plan_start(struct db *db, int64_t plan_id, mp_date start,
 	    plan_has_down_payment(p.method)) == -1 ||
 	    db_plan_set_start(db, plan_id, start, apr, now) == -1 ||
 	    db_plan_set_status(db, plan_id, p.status, PLAN_ST_ACTIVE,
-	    now) != 1)
+	    now) != 1 ||
+	    plan_post_start(db, &p, pl.principal.minor, pl.total_fee.minor,
+	    now) == -1)
 		return -1;
 	return audit_event(db, "plan", plan_id, actor, actor_id,
 	    status_names[p.status], "active", "INST-P1 plan started", now);
@@ -429,11 +451,14 @@ view_compute(struct plan_view *v)
 			it->days_late = plan_late_days(it->due, v->today);
 			it->overdue = it->days_late > 0;
 			v->overdue += it->overdue;
-			v->remaining += it->principal + it->fee + it->late_fee;
+			/* A corporate transfer may have paid part of it. */
+			v->paid_total += it->paid_minor;
+			v->remaining += it->principal + it->fee + it->late_fee -
+			    it->paid_minor;
 			if (v->next_seq == 0) {
 				v->next_seq = it->seq;
 				v->next_amount = it->principal + it->fee +
-				    it->late_fee;
+				    it->late_fee - it->paid_minor;
 			}
 		} else if (strcmp(it->status, "paid") == 0) {
 			v->paid_total += it->paid_minor;
@@ -508,11 +533,30 @@ channel_of(const struct db_plan *p)
 	return "transfer";
 }
 
+/* The finance partner collects (pay_back: refund 1, pays back) amount of
+ * partner plan p on its side under bkey (INST-PC); its own books keep it.
+ * res as collect(). Returns 0, or -1 when it cannot be reached. */
+static int
+partner_money(const struct db_plan *p, int64_t amount, const char *bkey,
+    int refund, struct bank_result *res)
+{
+	const struct finance_gateway	*fin = finance_gateway_get("sandbox");
+
+	if (fin == NULL || (refund ? fin->refund : fin->collect)(p->partner_ref,
+	    amount, p->currency, bkey, res->reason, sizeof(res->reason)) == -1)
+		return -1;
+	res->ok = 1;
+	snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
+	    channel_of(p), bkey);
+	return 0;
+}
+
 /* Collect amount for plan p through its channel with the bank idempotency
  * key bkey. res gets the answer. Returns 0 (res->ok says), -1 when the
- * bank cannot be reached or the token cannot be read. The card channel
- * deducts by the stored token (INST-P3); the partner and the lender
- * collect on their side (their sandbox accepts). */
+ * bank's answer did not come (it may have charged), -2 when nothing was
+ * sent (no gateway, the token cannot be read). The card channel deducts
+ * by the stored token (INST-P3), the finance partner collects on its side
+ * (partner_money); the lender collects on its side (its sandbox accepts). */
 static int
 collect(struct db *db, const struct config *cfg, const struct db_plan *p,
     int64_t amount, const char *bkey, struct bank_result *res)
@@ -522,6 +566,8 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 	int				 rc;
 
 	memset(res, 0, sizeof(*res));
+	if (strcmp(channel_of(p), "partner") == 0)
+		return partner_money(p, amount, bkey, 0, res);
 	if (strcmp(channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
@@ -531,7 +577,7 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 	if ((bank = bank_gateway_get("sandbox")) == NULL ||
 	    plan_card_token(db, cfg, p->id, tok, sizeof(tok)) == -1) {
 		snprintf(res->reason, sizeof(res->reason), "no card on file");
-		return -1;
+		return -2;
 	}
 	rc = bank->deduct(tok, amount, p->currency, bkey, res);
 	sodium_memzero(tok, sizeof(tok));
@@ -554,6 +600,8 @@ pay_back(struct db *db, const struct config *cfg, const struct db_plan *p,
 		snprintf(res->reason, sizeof(res->reason), "scheduled");
 		return 0;
 	}
+	if (strcmp(channel_of(p), "partner") == 0)
+		return partner_money(p, amount, bkey, 1, res);
 	if (strcmp(channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
@@ -639,6 +687,161 @@ apply_payment(struct db *db, const struct db_plan *p, const char *kind,
 	    now) == -1)
 		return -1;
 	return 1;
+}
+
+/* ---- keyed, locked money paths ------------------------------------------ */
+
+/* What a money path did at the bank, so that its answer is truthful. */
+struct charge_state {
+	int	called;		/* the bank (or the plan's channel) was asked */
+	int	unknown;	/* an answer never came */
+	int	approved;	/* a charge was approved */
+};
+
+/* The reason of a money path that failed after cs, into reason: "nothing
+ * was charged" only when no charge can have been approved. */
+static void
+fail_reason(const struct charge_state *cs, char *reason, size_t reasonsz)
+{
+	seterr(reason, reasonsz, cs->approved || cs->unknown ?
+	    PLAN_MSG_UNCONFIRMED : PLAN_MSG_NOT_SENT);
+}
+
+/* The bank key of installment seq of locked plan p into out (64 bytes):
+ * "plan<p>-i<seq>", the one key of that unit of money whichever path
+ * charges it (down payment, repayment, deduction, payoff), or
+ * "plan<p>-i<seq>-r<k>" after k attempts the bank declined (a declined
+ * key has charged nothing; an unanswered one is never replaced). 0/-1. */
+static int
+inst_key(struct db *db, const struct db_plan *p, int seq, char *out,
+    size_t outsz)
+{
+	int64_t k = db_plan_declines(db, p->id, seq);
+
+	if (k < 0)
+		return -1;
+	if (k == 0)
+		snprintf(out, outsz, "plan%lld-i%d", (long long)p->id, seq);
+	else
+		snprintf(out, outsz, "plan%lld-i%d-r%lld", (long long)p->id,
+		    seq, (long long)k);
+	return 0;
+}
+
+/* Inside the transaction that locked plan p (re-read under the lock):
+ * charge installment it for amount (its late fee included) under its bank
+ * key and record the answer in the same transaction: approved -> payment
+ * row keyed by the bank key, installment paid; declined -> a failed row
+ * keyed by the bank key (the next try takes the next key). Returns 1 paid,
+ * 0 declined (res->reason), -1 no answer or a database error (cs->unknown
+ * and cs->approved say which; the caller rolls back). */
+static int
+charge_installment(struct db *db, const struct config *cfg,
+    const struct db_plan *p, const struct db_plan_inst *it, const char *kind,
+    int64_t amount, enum of_actor actor, int64_t actor_id, int64_t now,
+    struct bank_result *res, struct charge_state *cs)
+{
+	char	key[64];
+
+	memset(res, 0, sizeof(*res));
+	if (inst_key(db, p, it->seq, key, sizeof(key)) == -1)
+		return -1;
+	switch (collect(db, cfg, p, amount, key, res)) {
+	case 0:
+		cs->called = 1;
+		break;
+	case -2:
+		return -1;	/* never sent: nothing charged */
+	default:
+		cs->called = cs->unknown = 1;
+		return -1;
+	}
+	if (!res->ok) {
+		if (res->reason[0] == '\0')
+			snprintf(res->reason, sizeof(res->reason), "declined");
+		return db_plan_pay_insert(db, p->id, kind, it->seq, amount,
+		    p->currency, 0, channel_of(p), "", res->reason, key,
+		    now) > 0 ? 0 : -1;
+	}
+	cs->approved = 1;
+	/* The late fee charged is on the receivable first (INST-F1, one
+	 * entry a day), then the payment credits it. */
+	if (plan_post_late_fees(db, p, it, day_of(now), now) == -1 ||
+	    apply_payment(db, p, kind, it->seq, amount, it->late_fee,
+	    res->reference, key, actor, actor_id, now) != 1 ||
+	    plan_post_payment(db, p, kind, amount, key, now) == -1)
+		return -1;
+	return 1;
+}
+
+/* Open the transaction of user_id's keyed request (idem_key, params) on
+ * order_id's plan: the plan row locked FOR UPDATE, the key looked up (the
+ * same parameters answer the first result, a success as PLAN_REPLAY; other
+ * parameters PLAN_CONFLICT), then the plan and its installments read again
+ * under the lock into *v. Returns PLAN_OK with the transaction open, or the
+ * answer with it closed (v cleaned by the caller in every case). */
+static enum plan_result
+keyed_begin(struct db *db, int64_t user_id, int64_t order_id,
+    const char *idem_key, const char *params, int64_t now,
+    struct plan_view *v, char *reason, size_t reasonsz)
+{
+	struct db_plan		p;
+	enum plan_result	r;
+	int			rc, first = PLAN_OK;
+
+	memset(v, 0, sizeof(*v));
+	if (user_id <= 0)
+		return PLAN_NOT_FOUND;
+	rc = db_plan_by_order(db, user_id, order_id, &p);
+	if (rc != 1)
+		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+	if (db_begin_read_committed(db) == -1)
+		goto err;
+	if (db_plan_lock(db, p.id, 0) != 1)
+		goto fail;
+	switch (reqkey_check(db, "plan", p.id, idem_key, params, &first,
+	    reason, reasonsz)) {
+	case REQKEY_NEW:
+		break;
+	case REQKEY_SAME:
+		db_rollback(db);
+		return first == PLAN_OK ? PLAN_REPLAY : (enum plan_result)first;
+	case REQKEY_CONFLICT:
+		db_rollback(db);
+		return PLAN_CONFLICT;
+	default:
+		goto fail;
+	}
+	if ((r = plan_load(db, user_id, order_id, now, v)) != PLAN_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return PLAN_OK;
+fail:
+	db_rollback(db);
+err:
+	seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
+	return PLAN_ERROR;
+}
+
+/* Close the keyed request on plan v->p: claim idem_key for params with
+ * the answer result (and the shopper's reason why) and commit. Returns
+ * result, or PLAN_ERROR with fail_reason() when that fails. */
+static enum plan_result
+keyed_end(struct db *db, const struct plan_view *v, const char *idem_key,
+    const char *params, enum plan_result result, const char *why,
+    const struct charge_state *cs, int64_t now, char *reason,
+    size_t reasonsz)
+{
+	if (reqkey_claim(db, "plan", v->p.id, idem_key, params, (int)result,
+	    why, now) == -1 || db_commit(db) == -1) {
+		db_rollback(db);
+		fail_reason(cs, reason, reasonsz);
+		return PLAN_ERROR;
+	}
+	if (why != NULL && why != reason)
+		seterr(reason, reasonsz, why);
+	return result;
 }
 
 /* ---- INST-CC: the card ------------------------------------------------ */
@@ -1092,6 +1295,44 @@ plan_down_payment(const struct db_plan *p, mp_date today, int64_t *out)
 	return 0;
 }
 
+/* Inside plan_confirm's transaction, plan p locked and OFFERED: start it
+ * today, charge the down payment (installment 1) under its bank key, move
+ * the order on. Returns 1 done, 0 declined (*res), -1 no answer or a
+ * database error (cs says which). */
+static int
+confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
+    int64_t user_id, int64_t down, int64_t now, struct bank_result *res,
+    struct charge_state *cs)
+{
+	struct db_plan_inst	first;
+	char			body[400], a[48];
+	int			rc;
+
+	/* INST-M4: the plan starts the day it is confirmed. */
+	if (plan_start(db, p->id, day_of(now), OF_USER, user_id, now) == -1)
+		return -1;
+	p->status = PLAN_ST_ACTIVE;
+	memset(&first, 0, sizeof(first));
+	first.seq = 1;
+	rc = charge_installment(db, cfg, p, &first, "down_payment", down,
+	    OF_USER, user_id, now, res, cs);
+	if (rc != 1)
+		return rc;
+	if (orderflow_transition(db, p->order_id, "awaiting_confirmation",
+	    "paid_installment", OF_USER, user_id,
+	    "INST-P1 installment confirmed, down payment paid", now) != OF_OK ||
+	    orderflow_transition(db, p->order_id, "paid_installment",
+	    "pending_shipment", OF_SYSTEM, 0, "INST-P1 ready to ship",
+	    now) != OF_OK || close_if_done(db, p, now) == -1)
+		return -1;
+	snprintf(body, sizeof(body), "You confirmed the installment plan of "
+	    "order #%lld and paid the down payment of %s. The order is ready "
+	    "to ship; the repayment schedule is on the order page.",
+	    (long long)p->order_id, amt(down, p->currency, a, sizeof(a)));
+	return db_message_insert(db, user_id, 0, "Installment confirmed",
+	    body, now) == -1 ? -1 : 1;
+}
+
 /* See plans.h. */
 enum plan_result
 plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
@@ -1101,81 +1342,61 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	struct db_order		o;
 	struct db_plan		p;
 	struct bank_result	res;
-	char			bkey[64], body[400], a[48];
+	struct charge_state	cs;
+	char			bkey[64];
 	int64_t			down;
-	mp_date			today = day_of(now);
 	int			rc;
 
+	(void)idem_key;		/* the bank key is the installment's */
 	seterr(reason, reasonsz, "");
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
+	memset(&cs, 0, sizeof(cs));
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
 	rc = db_plan_by_order(db, user_id, order_id, &p);
 	if (rc != 1)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
-	if (p.status == PLAN_ST_ACTIVE || p.status == PLAN_ST_CLOSED)
-		return PLAN_REPLAY;
-	if (p.status != PLAN_ST_OFFERED ||
-	    strcmp(o.status, "awaiting_confirmation") != 0)
-		return PLAN_NOT_ALLOWED;
-	if (plan_down_payment(&p, today, &down) == -1)
-		return PLAN_ERROR;
-	/* One down payment per plan: the bank key is the plan's, so a
-	 * double click or a retry charges once (bank idempotency). */
-	snprintf(bkey, sizeof(bkey), "plan%lld-down", (long long)p.id);
-	if (collect(db, cfg, &p, down, bkey, &res) == -1) {
-		seterr(reason, reasonsz, "The bank could not be reached; "
-		    "nothing was charged. Try again.");
-		return PLAN_ERROR;
-	}
-	if (!res.ok) {
-		seterr(reason, reasonsz, res.reason);
-		record_failure(db, &p, "down_payment", 1, down, res.reason,
-		    idem_key, now);
-		return PLAN_DECLINED;
-	}
-	if (db_begin(db) == -1)
-		return PLAN_ERROR;
+	if (db_begin_read_committed(db) == -1)
+		goto err;
+	/* Decided under the plan's lock, before the bank is asked. */
 	if (db_plan_lock(db, p.id, 0) != 1 ||
-	    db_plan_by_id(db, p.id, &p) != 1)
+	    db_plan_by_id(db, p.id, &p) != 1 ||
+	    db_order_get(db, user_id, order_id, &o) != 1)
 		goto fail;
-	if (p.status != PLAN_ST_OFFERED) {
+	if (p.status != PLAN_ST_OFFERED ||
+	    strcmp(o.status, "awaiting_confirmation") != 0) {
 		db_rollback(db);
-		return PLAN_REPLAY;
+		return p.status == PLAN_ST_ACTIVE || p.status ==
+		    PLAN_ST_CLOSED ? PLAN_REPLAY : PLAN_NOT_ALLOWED;
 	}
-	/* INST-M4: the plan starts the day it is confirmed. */
-	if (plan_start(db, p.id, today, OF_USER, user_id, now) == -1)
+	if (plan_down_payment(&p, day_of(now), &down) == -1)
 		goto fail;
-	rc = apply_payment(db, &p, "down_payment", 1, down, 0, res.reference,
-	    idem_key, OF_USER, user_id, now);
-	if (rc == 0) {
-		db_rollback(db);
-		return PLAN_REPLAY;
+	rc = confirm_locked(db, cfg, &p, user_id, down, now, &res, &cs);
+	if (rc == 1) {
+		if (db_commit(db) == -1)
+			goto fail;
+		return PLAN_OK;
 	}
-	if (rc == -1)
-		goto fail;
-	if (orderflow_transition(db, order_id, "awaiting_confirmation",
-	    "paid_installment", OF_USER, user_id,
-	    "INST-P1 installment confirmed, down payment paid", now) != OF_OK ||
-	    orderflow_transition(db, order_id, "paid_installment",
-	    "pending_shipment", OF_SYSTEM, 0, "INST-P1 ready to ship",
-	    now) != OF_OK)
-		goto fail;
-	p.status = PLAN_ST_ACTIVE;
-	if (close_if_done(db, &p, now) == -1)
-		goto fail;
-	snprintf(body, sizeof(body), "You confirmed the installment plan of "
-	    "order #%lld and paid the down payment of %s. The order is ready "
-	    "to ship; the repayment schedule is on the order page.",
-	    (long long)order_id, amt(down, p.currency, a, sizeof(a)));
-	if (db_message_insert(db, user_id, 0, "Installment confirmed", body,
-	    now) == -1)
-		goto fail;
-	if (db_commit(db) == -1)
+	db_rollback(db);
+	if (rc == -1) {
+		fail_reason(&cs, reason, reasonsz);
 		return PLAN_ERROR;
-	return PLAN_OK;
+	}
+	/* Declined: the plan stays offered; the spent key is recorded so
+	 * that the next try takes the next one. */
+	seterr(reason, reasonsz, res.reason);
+	if (inst_key(db, &p, 1, bkey, sizeof(bkey)) == 0)
+		record_failure(db, &p, "down_payment", 1, down, res.reason,
+		    bkey, now);
+	return PLAN_DECLINED;
 fail:
 	db_rollback(db);
+	fail_reason(&cs, reason, reasonsz);
+	return PLAN_ERROR;
+err:
+	seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
 	return PLAN_ERROR;
 }
 
@@ -1190,76 +1411,55 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 	struct plan_view	 v;
 	struct db_plan_inst	*it = NULL;
 	struct bank_result	 res;
+	struct charge_state	 cs;
 	enum plan_result	 r;
-	char			 bkey[64], dstr[16], idem[80];
-	int64_t			 amount, late;
+	char			 params[32];
 	size_t			 i;
 	int			 rc;
 
 	seterr(reason, reasonsz, "");
-	if (user_id <= 0)
-		return PLAN_NOT_FOUND;
-	if ((r = plan_load(db, user_id, order_id, now, &v)) != PLAN_OK)
-		return r;
-	if (v.p.status != PLAN_ST_ACTIVE) {
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
+	memset(&cs, 0, sizeof(cs));
+	snprintf(params, sizeof(params), "pay|seq=%d", seq);
+	r = keyed_begin(db, user_id, order_id, idem_key, params, now, &v,
+	    reason, reasonsz);
+	if (r != PLAN_OK) {
 		plan_view_cleanup(&v);
-		return v.p.status == PLAN_ST_CLOSED ? PLAN_REPLAY :
-		    PLAN_NOT_ALLOWED;
+		return r;
 	}
+	/* Decided on what the lock shows: a payoff or a deduction that got
+	 * the lock first has paid this installment already. */
 	if (seq == 0)
 		seq = v.next_seq;
-	/* Installments are repaid in order: the oldest due (overdue) first. */
-	if (seq == 0 || seq != v.next_seq) {
-		plan_view_cleanup(&v);
-		return PLAN_REPLAY;
-	}
 	for (i = 0; i < v.ninst; i++)
 		if (v.inst[i].seq == seq)
 			it = &v.inst[i];
-	late = it->late_fee;
-	amount = it->principal + it->fee + late;
-	/* The same installment on the same day is the same charge. */
-	snprintf(bkey, sizeof(bkey), "plan%lld-i%d-%s", (long long)v.p.id, seq,
-	    mp_date_str(v.today, dstr, sizeof(dstr)));
-	if (collect(db, cfg, &v.p, amount, bkey, &res) == -1) {
-		seterr(reason, reasonsz, "The bank could not be reached; "
-		    "nothing was charged. Try again.");
-		plan_view_cleanup(&v);
-		return PLAN_ERROR;
-	}
-	if (!res.ok) {
-		seterr(reason, reasonsz, res.reason);
-		snprintf(idem, sizeof(idem), "fail-%s", idem_key);
-		record_failure(db, &v.p, "manual", seq, amount, res.reason,
-		    idem, now);
-		plan_view_cleanup(&v);
-		return PLAN_DECLINED;
-	}
-	if (db_begin(db) == -1) {
-		plan_view_cleanup(&v);
-		return PLAN_ERROR;
-	}
-	if (db_plan_lock(db, v.p.id, 0) != 1)
-		goto fail;
-	rc = apply_payment(db, &v.p, "manual", seq, amount, late,
-	    res.reference, idem_key, OF_USER, user_id, now);
-	if (rc == 0) {
+	if (v.p.status != PLAN_ST_ACTIVE || it == NULL ||
+	    seq != v.next_seq) {
+		/* Installments are repaid in order, the oldest due first;
+		 * one paid meanwhile is "already done". */
 		db_rollback(db);
+		r = v.p.status == PLAN_ST_ACTIVE || v.p.status ==
+		    PLAN_ST_CLOSED ? PLAN_REPLAY : PLAN_NOT_ALLOWED;
 		plan_view_cleanup(&v);
-		return PLAN_REPLAY;
+		return r;
 	}
-	if (rc == -1 || close_if_done(db, &v.p, now) == -1)
-		goto fail;
-	if (db_commit(db) == -1) {
+	rc = charge_installment(db, cfg, &v.p, it, "manual", it->principal +
+	    it->fee + it->late_fee, OF_USER, user_id, now, &res, &cs);
+	if (rc == 1 && close_if_done(db, &v.p, now) == -1)
+		rc = -1;
+	if (rc == -1) {
+		db_rollback(db);
+		fail_reason(&cs, reason, reasonsz);
 		plan_view_cleanup(&v);
 		return PLAN_ERROR;
 	}
+	r = keyed_end(db, &v, idem_key, params, rc == 1 ? PLAN_OK :
+	    PLAN_DECLINED, rc == 1 ? NULL : res.reason, &cs, now, reason,
+	    reasonsz);
 	plan_view_cleanup(&v);
-	return PLAN_OK;
-fail:
-	db_rollback(db);
-	plan_view_cleanup(&v);
-	return PLAN_ERROR;
+	return r;
 }
 
 /* See plans.h. */
@@ -1381,6 +1581,95 @@ is_waived(const struct plan_quote *q, int seq)
 	return 0;
 }
 
+/* What each installment still due of v pays in a payoff at quote q (total
+ * what settles it): its principal, its fee unless waived, its late fee;
+ * waived fees already paid (q->fee_credit, upfront mode) are set off from
+ * the last installment back. amounts[i] belongs to v->inst[i] (0 for
+ * installments not due). */
+static void
+payoff_amounts(const struct plan_view *v, const struct plan_quote *q,
+    int64_t total, int64_t *amounts)
+{
+	int64_t	sum = 0, credit, take;
+	size_t	i;
+
+	for (i = 0; i < v->ninst; i++) {
+		const struct db_plan_inst *it = &v->inst[i];
+
+		amounts[i] = 0;
+		if (strcmp(it->status, "due") != 0)
+			continue;
+		amounts[i] = it->principal + it->late_fee +
+		    (is_waived(q, it->seq) ? 0 : it->fee);
+		sum += amounts[i];
+	}
+	credit = sum - total;
+	for (i = v->ninst; i > 0 && credit > 0; i--) {
+		take = amounts[i - 1] < credit ? amounts[i - 1] : credit;
+		amounts[i - 1] -= take;
+		credit -= take;
+	}
+}
+
+/* The audit detail of a payoff (JSON) into detail. */
+static void
+payoff_detail(struct buf *detail, const struct plan_quote *q, int64_t late,
+    int64_t total)
+{
+	int k;
+
+	buf_printf(detail, "{\"total_minor\":%lld,\"principal_minor\":%lld,"
+	    "\"fee_due_minor\":%lld,\"fee_waived_minor\":%lld,"
+	    "\"fee_credit_minor\":%lld,\"late_fee_minor\":%lld,\"waived\":[",
+	    (long long)total, (long long)q->principal_remaining.minor,
+	    (long long)q->fee_due.minor, (long long)q->fee_waived.minor,
+	    (long long)q->fee_credit.minor, (long long)late);
+	for (k = 0; k < q->nwaived; k++)
+		buf_printf(detail, "%s%d", k ? "," : "", q->waived[k]);
+	buf_puts(detail, "]}");
+}
+
+/* Inside the keyed, locked transaction: charge every installment still
+ * due of v at the quote of today, each under its own bank key (so that an
+ * installment can never be charged twice, whichever path gets there
+ * first). Returns 1 all paid, 0 declined part-way (*res; what was charged
+ * before stays recorded), -1 no answer or a database error. */
+static int
+payoff_charge(struct db *db, const struct config *cfg,
+    const struct plan_view *v, const struct plan_quote *q, int64_t total,
+    int64_t user_id, int64_t now, struct bank_result *res,
+    struct charge_state *cs)
+{
+	int64_t	amounts[PLAN_MAX_MONTHS];
+	size_t	i;
+	int	rc;
+
+	if (v->ninst > PLAN_MAX_MONTHS)
+		return -1;
+	payoff_amounts(v, q, total, amounts);
+	for (i = 0; i < v->ninst; i++) {
+		const struct db_plan_inst *it = &v->inst[i];
+
+		if (strcmp(it->status, "due") != 0)
+			continue;
+		if (amounts[i] == 0) {
+			/* Settled by the credit of waived fees paid. */
+			if (plan_post_late_fees(db, &v->p, it, v->today,
+			    now) == -1 || db_plan_inst_paid(db, v->p.id,
+			    it->seq, 0, it->late_fee, now) != 1)
+				return -1;
+		} else if ((rc = charge_installment(db, cfg, &v->p, it,
+		    "payoff", amounts[i], OF_USER, user_id, now, res,
+		    cs)) != 1)
+			return rc;
+		/* What the payoff did not charge of it (INST-F3). */
+		if (plan_post_waiver(db, &v->p, it->seq, it->principal +
+		    it->fee + it->late_fee - amounts[i], now) == -1)
+			return -1;
+	}
+	return 1;
+}
+
 /* See plans.h. */
 enum plan_result
 plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
@@ -1390,103 +1679,179 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 	struct plan_view	v;
 	struct plan_quote	q;
 	struct bank_result	res;
+	struct charge_state	cs;
 	enum plan_result	r;
 	struct buf		detail;
-	char			bkey[64], dstr[16], a[48], why[200];
-	int64_t			late, total, pid;
-	size_t			i;
-	int			k;
+	char			a[48], b[48], why[300];
+	int64_t			late, total;
+	int			rc;
 
 	seterr(reason, reasonsz, "");
-	if (user_id <= 0)
-		return PLAN_NOT_FOUND;
-	if ((r = plan_load(db, user_id, order_id, now, &v)) != PLAN_OK)
+	if (corporate_refused(db, order_id, reason, reasonsz))
+		return PLAN_NOT_ALLOWED;
+	memset(&cs, 0, sizeof(cs));
+	r = keyed_begin(db, user_id, order_id, idem_key, "payoff", now, &v,
+	    reason, reasonsz);
+	if (r != PLAN_OK) {
+		plan_view_cleanup(&v);
 		return r;
+	}
 	if (v.p.status != PLAN_ST_ACTIVE) {
-		plan_view_cleanup(&v);
-		return v.p.status == PLAN_ST_CLOSED ? PLAN_REPLAY :
+		db_rollback(db);
+		r = v.p.status == PLAN_ST_CLOSED ? PLAN_REPLAY :
 		    PLAN_NOT_ALLOWED;
-	}
-	if (plan_quote(&v, &q, &late, &total) == -1) {
 		plan_view_cleanup(&v);
-		return PLAN_ERROR;
-	}
-	snprintf(bkey, sizeof(bkey), "plan%lld-payoff-%s", (long long)v.p.id,
-	    mp_date_str(v.today, dstr, sizeof(dstr)));
-	if (total > 0 && collect(db, cfg, &v.p, total, bkey, &res) == -1) {
-		seterr(reason, reasonsz, "The bank could not be reached; "
-		    "nothing was charged. Try again.");
-		plan_view_cleanup(&v);
-		return PLAN_ERROR;
-	}
-	if (total <= 0) {
-		memset(&res, 0, sizeof(res));
-		res.ok = 1;
-	}
-	if (!res.ok) {
-		seterr(reason, reasonsz, res.reason);
-		snprintf(why, sizeof(why), "fail-%s", idem_key);
-		record_failure(db, &v.p, "payoff", 0, total, res.reason, why,
-		    now);
-		plan_view_cleanup(&v);
-		return PLAN_DECLINED;
+		return r;
 	}
 	buf_init(&detail);
-	buf_printf(&detail, "{\"total_minor\":%lld,\"principal_minor\":%lld,"
-	    "\"fee_due_minor\":%lld,\"fee_waived_minor\":%lld,"
-	    "\"fee_credit_minor\":%lld,\"late_fee_minor\":%lld,\"waived\":[",
-	    (long long)total, (long long)q.principal_remaining.minor,
-	    (long long)q.fee_due.minor, (long long)q.fee_waived.minor,
-	    (long long)q.fee_credit.minor, (long long)late);
-	for (k = 0; k < q.nwaived; k++)
-		buf_printf(&detail, "%s%d", k ? "," : "", q.waived[k]);
-	buf_puts(&detail, "]}");
-	if (db_begin(db) == -1)
-		goto out_err;
-	if (db_plan_lock(db, v.p.id, 0) != 1)
-		goto fail;
-	pid = db_plan_pay_insert(db, v.p.id, "payoff", 0, total, v.p.currency,
-	    1, channel_of(&v.p), res.reference, "", idem_key, now);
-	if (pid == 0) {
+	rc = plan_quote(&v, &q, &late, &total) == -1 ? -1 :
+	    payoff_charge(db, cfg, &v, &q, total, user_id, now, &res, &cs);
+	if (rc == 1) {
+		payoff_detail(&detail, &q, late, total);
+		snprintf(why, sizeof(why), "INST-F3 early repayment of %s, "
+		    "fees waived %s", amt(total, v.p.currency, a, sizeof(a)),
+		    amt(q.fee_waived.minor, v.p.currency, b, sizeof(b)));
+		if (audit_event_detail(db, "plan", v.p.id, OF_USER, user_id,
+		    NULL, NULL, why, buf_str(&detail), now) == -1 ||
+		    close_if_done(db, &v.p, now) == -1)
+			rc = -1;
+	}
+	buf_cleanup(&detail);
+	if (rc == -1) {
+		/* Nothing of it is kept: what the bank approved is recorded
+		 * by the next try under the same keys (same references). */
 		db_rollback(db);
-		buf_cleanup(&detail);
+		fail_reason(&cs, reason, reasonsz);
 		plan_view_cleanup(&v);
-		return PLAN_REPLAY;
+		return PLAN_ERROR;
 	}
-	if (pid == -1)
-		goto fail;
-	for (i = 0; i < v.ninst; i++) {
-		struct db_plan_inst *it = &v.inst[i];
-
-		if (strcmp(it->status, "due") != 0)
-			continue;
-		/* INST-F3: the fee of a month not begun is waived. */
-		if (db_plan_inst_paid(db, v.p.id, it->seq, it->principal +
-		    (is_waived(&q, it->seq) ? 0 : it->fee) + it->late_fee,
-		    it->late_fee, now) != 1)
-			goto fail;
-	}
-	snprintf(why, sizeof(why), "INST-F3 early repayment of %s, fees "
-	    "waived %s", amt(total, v.p.currency, a, sizeof(a)),
-	    amt(q.fee_waived.minor, v.p.currency, dstr, sizeof(dstr)));
-	if (audit_event_detail(db, "plan", v.p.id, OF_USER, user_id, NULL,
-	    NULL, why, buf_str(&detail), now) == -1 ||
-	    close_if_done(db, &v.p, now) == -1)
-		goto fail;
-	if (db_commit(db) == -1)
-		goto out_err;
-	buf_cleanup(&detail);
+	if (rc == 0)
+		snprintf(why, sizeof(why), "%s%s", cs.approved ? "Part of the "
+		    "plan was repaid (see the schedule); the bank declined the "
+		    "rest: " : "", res.reason);
+	r = keyed_end(db, &v, idem_key, "payoff", rc == 1 ? PLAN_OK :
+	    PLAN_DECLINED, rc == 1 ? NULL : why, &cs, now, reason, reasonsz);
 	plan_view_cleanup(&v);
-	return PLAN_OK;
-fail:
-	db_rollback(db);
-out_err:
-	buf_cleanup(&detail);
-	plan_view_cleanup(&v);
-	return PLAN_ERROR;
+	return r;
 }
 
 /* ---- INST-C1/C2: cancellation and return ------------------------------- */
+
+/* What a termination of plan v on today settles (INST-C1/C2). */
+struct term_fig {
+	int64_t	pprin, pfee;		/* principal and fees repaid */
+	int64_t	incurred;		/* fees of the months begun (C1) */
+	int64_t	up, uf, ul;		/* principal, fees, late fees unpaid */
+	int64_t	refund;
+};
+
+/* Fill *f for plan v (read under its lock) terminated on today under
+ * INST-C2 (c2) or INST-C1. 0 or -1. */
+static int
+terminate_figures(const struct plan_view *v, mp_date today, int c2,
+    struct term_fig *f)
+{
+	struct plan	pl;
+	size_t		i;
+	int		begun = 0;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < v->ninst; i++) {
+		const struct db_plan_inst *it = &v->inst[i];
+
+		if (strcmp(it->status, "due") == 0) {
+			f->up += it->principal;
+			f->uf += it->fee;
+			f->ul += it->late_fee;
+		}
+		if (strcmp(it->status, "paid") != 0)
+			continue;
+		f->pprin += it->principal;
+		if (it->paid_minor - it->principal - it->late_fee > 0)
+			f->pfee += it->paid_minor - it->principal -
+			    it->late_fee;
+	}
+	if (v->p.status == PLAN_ST_ACTIVE || v->p.status == PLAN_ST_CLOSED) {
+		if (plan_rebuild(&v->p, &pl) == -1)
+			return -1;
+		/* INST-C1: the fees of the months begun are incurred. */
+		for (i = 0; i < (size_t)pl.n; i++)
+			if (today >= (i == 0 ? pl.start : pl.inst[i - 1].due))
+				begun++;
+		f->incurred = v->p.monthly_fee * begun;
+	}
+	/* INST-C2: repaid amounts less the handling fees (and late fees);
+	 * INST-C1: incurred fees settled first, the rest refunded. */
+	f->refund = c2 ? f->pprin : f->pprin + f->pfee - f->incurred;
+	if (f->refund < 0)
+		f->refund = 0;
+	return 0;
+}
+
+/* The shopper's words for the termination of a plan in cur into
+ * rule (text in the thread's buffer). */
+static void
+terminate_rule(struct refund_rule *rule, int c2, const struct term_fig *f,
+    const char *cur, mp_date by)
+{
+	/* rule->text points here: one buffer per thread (mallpayd). */
+	static __thread char	text[400];
+	char			a[48], b[48];
+
+	rule->rule = c2 ? "INST-C2" : "INST-C1";
+	snprintf(text, sizeof(text), c2 ? "Installment return: the "
+	    "agreement is terminated and nothing further is due; what "
+	    "you repaid, %s, is returned less the handling fees "
+	    "within 3-7 business days." : "Installment cancellation: "
+	    "handling fees already incurred (%s) are settled first; "
+	    "the rest, %s, is refunded through the original channel "
+	    "within 3-7 business days. Nothing further is due.",
+	    c2 ? amt(f->refund, cur, a, sizeof(a)) :
+	    amt(f->incurred, cur, a, sizeof(a)),
+	    amt(f->refund, cur, b, sizeof(b)));
+	rule->text = text;
+	rule->min_days = 3;
+	rule->max_days = PLAN_REFUND_BUSINESS_DAYS;
+	rule->has_date = 1;
+	rule->by = by;
+}
+
+/* Inside plan_terminate: the refund sent (or scheduled) through the
+ * plan's channel under the plan's one refund key, and the ledger: late
+ * fees up to today, what is no longer owed released, the refund owed.
+ * 0 or -1. */
+static int
+terminate_money(struct db *db, const struct config *cfg,
+    const struct plan_view *v, const struct term_fig *f, mp_date today,
+    int64_t now)
+{
+	struct bank_result	res;
+	char			bkey[64];
+	size_t			i;
+
+	memset(&res, 0, sizeof(res));
+	snprintf(bkey, sizeof(bkey), "plan%lld-refund", (long long)v->p.id);
+	if (f->refund > 0) {
+		if (pay_back(db, cfg, &v->p, f->refund, bkey, &res) == -1)
+			return -1;
+		if (db_plan_pay_insert(db, v->p.id, "refund", 0, f->refund,
+		    v->p.currency, res.ok, channel_of(&v->p), res.reference,
+		    res.ok ? "" : res.reason, "refund", now) == -1)
+			return -1;
+	}
+	/* A plan never started owes nothing on the ledger. */
+	if (v->p.status != PLAN_ST_ACTIVE && v->p.status != PLAN_ST_CLOSED)
+		return 0;
+	for (i = 0; i < v->ninst; i++)
+		if (plan_post_late_fees(db, &v->p, &v->inst[i], today,
+		    now) == -1)
+			return -1;
+	if (plan_post_termination(db, &v->p, f->up, f->uf, f->ul, f->refund,
+	    f->pprin, now) == -1)
+		return -1;
+	return f->refund > 0 && res.ok ? plan_post_refund_sent(db, &v->p,
+	    f->refund, bkey, now) : 0;
+}
 
 /* See plans.h. */
 int
@@ -1495,66 +1860,35 @@ plan_terminate(struct db *db, const struct config *cfg,
     int64_t actor_id, mp_date today, const mp_date *holidays, size_t nh,
     int64_t now, struct refund_rule *rule)
 {
-	/* rule->text points here: one buffer per thread (mallpayd). */
-	static __thread char	 text[400];
 	struct plan_view	 v;
-	struct plan		 pl;
-	struct bank_result	 res;
-	char			 bkey[64], a[48], b[48], why[300];
-	int64_t			 pprin = 0, pfee = 0, incurred = 0, refund;
+	struct term_fig		 f;
+	char			 b[48], d[16], why[300];
 	mp_date			 by;
-	size_t			 i;
-	int			 c2 = strcmp(rule_id, "INST-C2") == 0, begun = 0;
+	int			 c2 = strcmp(rule_id, "INST-C2") == 0;
 
-	if (plan_load(db, 0, o->id, now, &v) != PLAN_OK) {
-		plan_view_cleanup(&v);
+	memset(&v, 0, sizeof(v));
+	/* The plan's lock first: what was paid is read under it, so that a
+	 * repayment or a payoff racing the cancellation is either in the
+	 * refund or refused (the plan is terminated when it gets the lock). */
+	if (db_plan_by_order(db, 0, o->id, &v.p) != 1 ||
+	    db_plan_lock(db, v.p.id, 0) != 1) {
+		memset(&v, 0, sizeof(v));
 		return 0;	/* no plan: nothing to terminate */
 	}
+	if (plan_load(db, 0, o->id, now, &v) != PLAN_OK)
+		goto fail;
 	v.today = today;
 	if (v.p.status == PLAN_ST_TERMINATED) {
 		plan_view_cleanup(&v);
 		return 0;
 	}
-	if (db_plan_lock(db, v.p.id, 0) != 1)
+	if (terminate_figures(&v, today, c2, &f) == -1 ||
+	    mp_date_add_business_days(today, PLAN_REFUND_BUSINESS_DAYS,
+	    holidays, nh, &by) == -1 ||
+	    terminate_money(db, cfg, &v, &f, today, now) == -1)
 		goto fail;
-	for (i = 0; i < v.ninst; i++) {
-		const struct db_plan_inst *it = &v.inst[i];
-
-		if (strcmp(it->status, "paid") != 0)
-			continue;
-		pprin += it->principal;
-		if (it->paid_minor - it->principal - it->late_fee > 0)
-			pfee += it->paid_minor - it->principal - it->late_fee;
-	}
-	if (v.p.status == PLAN_ST_ACTIVE || v.p.status == PLAN_ST_CLOSED) {
-		if (plan_rebuild(&v.p, &pl) == -1)
-			goto fail;
-		/* INST-C1: the fees of the months begun are incurred. */
-		for (i = 0; i < (size_t)pl.n; i++)
-			if (today >= (i == 0 ? pl.start : pl.inst[i - 1].due))
-				begun++;
-		incurred = v.p.monthly_fee * begun;
-	}
-	/* INST-C2: repaid amounts less the handling fees (and late fees);
-	 * INST-C1: incurred fees settled first, the rest refunded. */
-	refund = c2 ? pprin : pprin + pfee - incurred;
-	if (refund < 0)
-		refund = 0;
-	if (mp_date_add_business_days(today, PLAN_REFUND_BUSINESS_DAYS,
-	    holidays, nh, &by) == -1)
-		goto fail;
-	if (refund > 0) {
-		snprintf(bkey, sizeof(bkey), "plan%lld-refund",
-		    (long long)v.p.id);
-		if (pay_back(db, cfg, &v.p, refund, bkey, &res) == -1)
-			goto fail;
-		if (db_plan_pay_insert(db, v.p.id, "refund", 0, refund,
-		    v.p.currency, res.ok, channel_of(&v.p), res.reference,
-		    res.ok ? "" : res.reason, "refund", now) == -1)
-			goto fail;
-	}
 	if (db_plan_inst_waive_rest(db, v.p.id) == -1 ||
-	    db_plan_set_refund(db, v.p.id, refund, by, now) == -1 ||
+	    db_plan_set_refund(db, v.p.id, f.refund, by, now) == -1 ||
 	    db_plan_set_status(db, v.p.id, v.p.status, PLAN_ST_TERMINATED,
 	    now) != 1)
 		goto fail;
@@ -1562,36 +1896,15 @@ plan_terminate(struct db *db, const struct config *cfg,
 	    v.p.status == PLAN_ST_ACTIVE &&
 	    db_plan_credit_release(db, v.p.user_id, o->amount_usd_minor) == -1)
 		goto fail;
-	{
-		char d[16];
-
-		mp_date_str(by, d, sizeof(d));
-		snprintf(why, sizeof(why), "%s plan terminated, nothing further "
-		    "due: refund %s by %s", rule_id,
-		    amt(refund, v.p.currency, b, sizeof(b)), d);
-	}
+	snprintf(why, sizeof(why), "%s plan terminated, nothing further due: "
+	    "refund %s by %s", rule_id, amt(f.refund, v.p.currency, b,
+	    sizeof(b)), mp_date_str(by, d, sizeof(d)));
 	if (audit_event(db, "plan", v.p.id, actor, actor_id,
 	    status_names[v.p.status], "terminated", why, now) == -1)
 		goto fail;
 	if (rule != NULL && (v.p.status == PLAN_ST_ACTIVE ||
-	    v.p.status == PLAN_ST_CLOSED)) {
-		rule->rule = c2 ? "INST-C2" : "INST-C1";
-		snprintf(text, sizeof(text), c2 ? "Installment return: the "
-		    "agreement is terminated and nothing further is due; what "
-		    "you repaid, %s, is returned less the handling fees "
-		    "within 3-7 business days." : "Installment cancellation: "
-		    "handling fees already incurred (%s) are settled first; "
-		    "the rest, %s, is refunded through the original channel "
-		    "within 3-7 business days. Nothing further is due.",
-		    c2 ? amt(refund, v.p.currency, a, sizeof(a)) :
-		    amt(incurred, v.p.currency, a, sizeof(a)),
-		    amt(refund, v.p.currency, b, sizeof(b)));
-		rule->text = text;
-		rule->min_days = 3;
-		rule->max_days = PLAN_REFUND_BUSINESS_DAYS;
-		rule->has_date = 1;
-		rule->by = by;
-	}
+	    v.p.status == PLAN_ST_CLOSED))
+		terminate_rule(rule, c2, &f, v.p.currency, by);
 	plan_view_cleanup(&v);
 	return 0;
 fail:
@@ -1617,7 +1930,9 @@ plan_creditline_settle(struct db *db, const struct db_order *o, int64_t now)
 	    OF_SYSTEM, 0, now, &plan_id);
 	if (rc == -1)
 		return -1;
-	if (db_plan_by_id(db, plan_id, &p) != 1)
+	if (db_plan_by_id(db, plan_id, &p) != 1 ||
+	    plan_post_start(db, &p, p.principal, p.total_fee, now) == -1 ||
+	    plan_post_settlement(db, &p, o->amount_due_minor, now) == -1)
 		return -1;
 	rc = db_plan_ledger(db, o->id, plan_id, "lender_settlement",
 	    p.institution_id, "merchant", o->amount_due_minor, o->currency,
@@ -1681,6 +1996,107 @@ fail:
 
 /* ---- tick ---------------------------------------------------------------- */
 
+/* INST-P3: tick's automatic deduction of installment it of locked plan p
+ * (inside tick's transaction) under the installment's bank key. Returns 1
+ * paid, 0 not (declined: recorded and the shopper told; no answer: nothing
+ * recorded, so tomorrow's try uses the same key), -1 database error. */
+static int
+tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
+    const struct db_plan_inst *it, int64_t now, struct plan_tick_stats *st)
+{
+	struct bank_result	res;
+	struct charge_state	cs;
+	char			body[400], a[48], d[16];
+	int64_t			total = it->principal + it->fee;
+	int			rc;
+
+	memset(&cs, 0, sizeof(cs));
+	rc = charge_installment(db, cfg, p, it, "auto", total + it->late_fee,
+	    OF_SYSTEM, 0, now, &res, &cs);
+	if (rc == 1) {
+		st->deducted++;
+		return 1;
+	}
+	st->deduct_failed++;
+	if (rc == -1)
+		/* Unanswered or never sent: nothing recorded, tomorrow's
+		 * try uses the same key. Approved but not recorded: roll
+		 * back, the next tick records it under that key. */
+		return cs.approved ? -1 : 0;
+	mp_date_str(it->due, d, sizeof(d));
+	snprintf(body, sizeof(body), "The automatic deduction of installment "
+	    "%d of order #%lld (%s) failed: %s. Repay it on the schedule page; "
+	    "from the day after %s a late fee accrues (INST-F1).", it->seq,
+	    (long long)p->order_id, amt(total, p->currency, a, sizeof(a)),
+	    res.reason, d);
+	if (db_message_insert(db, p->user_id, 0, "Installment deduction "
+	    "failed", body, now) == -1)
+		return -1;
+	return 0;
+}
+
+/* INST-P2: the reminder of installment it of plan p (due on d), once:
+ * a message and an SMS to phone (when there is one). auto_ok: the card
+ * is deducted that day. Inside tick's transaction. 0 or -1. */
+static int
+tick_remind(struct db *db, const struct db_plan *p,
+    const struct db_plan_inst *it, const char *d, int auto_ok,
+    const char *phone, int64_t now, struct plan_tick_stats *st)
+{
+	const struct sms_gateway	*sms = sms_gateway_get("sandbox");
+	char				 body[400], a[48], err[128];
+	int				 rc;
+
+	rc = db_plan_inst_remind(db, p->id, it->seq, now);
+	if (rc != 1)
+		return rc;
+	snprintf(body, sizeof(body), "Reminder: installment %d of %d of "
+	    "order #%lld, %s, is due on %s.%s", it->seq, p->n,
+	    (long long)p->order_id, amt(it->principal + it->fee, p->currency,
+	    a, sizeof(a)), d, auto_ok ? " It is deducted from your card that "
+	    "day." : " Repay it on the order's schedule page.");
+	if (db_message_insert(db, p->user_id, 0, "Installment due soon", body,
+	    now) == -1)
+		return -1;
+	if (phone[0] != '\0' && sms != NULL && sms->send(db, p->user_id,
+	    phone, body, now, err, sizeof(err)) == -1)
+		log_warn("plan %lld: reminder sms: %s", (long long)p->id, err);
+	st->reminders++;
+	return 0;
+}
+
+/* INST-F2 for installment it of plan p (due on d), overdue more than the
+ * threshold: the credit record and, once, the user's suspension with its
+ * event and message (inside tick's transaction). 0 or -1. */
+static int
+tick_suspend(struct db *db, const struct db_plan *p,
+    const struct db_plan_inst *it, const char *d, int64_t now,
+    struct plan_tick_stats *st)
+{
+	char	body[400];
+	int	rc;
+
+	snprintf(body, sizeof(body), "installment %d of plan %lld (order "
+	    "#%lld) due %s overdue %d days", it->seq, (long long)p->id,
+	    (long long)p->order_id, d, (int)it->days_late);
+	if (db_plan_credit_record(db, p->user_id, p->id, "overdue_30", body,
+	    now) == -1 || (rc = db_plan_user_suspend(db, p->user_id, 1)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	if (audit_event(db, "user", p->user_id, OF_SYSTEM, 0,
+	    "installment_active", "installment_suspended", "INST-F2 overdue "
+	    "more than 30 days", now) == -1 ||
+	    db_message_insert(db, p->user_id, 0, "Installment access "
+	    "suspended", "An installment of yours is overdue more than 30 "
+	    "days: new installment applications are suspended until it is "
+	    "repaid and an administrator lifts the suspension (INST-F2).",
+	    now) == -1)
+		return -1;
+	st->suspended++;
+	return 0;
+}
+
 /* Tick work on one locked, active plan p at now (inside the transaction).
  * Returns 0 or -1 (roll back). */
 static int
@@ -1688,11 +2104,8 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
     int64_t now, int64_t remind_days, int64_t suspend_days,
     struct plan_tick_stats *st)
 {
-	const struct sms_gateway	*sms = sms_gateway_get("sandbox");
 	struct plan_view		 v;
-	struct bank_result		 res;
-	char				 phone[33], body[400], a[48], d[16];
-	char				 bkey[64], idem[64], err[128];
+	char				 phone[33], d[16];
 	mp_date				 today = day_of(now), from;
 	size_t				 i;
 	int				 susp, score, rc, auto_ok;
@@ -1707,37 +2120,15 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 	auto_ok = strcmp(p->method, "installment_card") == 0 && p->has_token;
 	for (i = 0; i < v.ninst; i++) {
 		struct db_plan_inst *it = &v.inst[i];
-		int64_t total = it->principal + it->fee;
 
 		if (strcmp(it->status, "due") != 0)
 			continue;
 		mp_date_str(it->due, d, sizeof(d));
 		/* INST-P2: a reminder N days before the due date. */
 		if (mp_date_add_days(it->due, (int32_t)-remind_days,
-		    &from) == 0 && today >= from && today <= it->due) {
-			rc = db_plan_inst_remind(db, p->id, it->seq, now);
-			if (rc == -1)
-				goto fail;
-			if (rc == 1) {
-				snprintf(body, sizeof(body), "Reminder: "
-				    "installment %d of %d of order #%lld, %s, "
-				    "is due on %s.%s", it->seq, p->n,
-				    (long long)p->order_id, amt(total,
-				    p->currency, a, sizeof(a)), d, auto_ok ?
-				    " It is deducted from your card that "
-				    "day." : " Repay it on the order's "
-				    "schedule page.");
-				if (db_message_insert(db, p->user_id, 0,
-				    "Installment due soon", body, now) == -1)
-					goto fail;
-				if (phone[0] != '\0' && sms != NULL &&
-				    sms->send(db, p->user_id, phone, body, now,
-				    err, sizeof(err)) == -1)
-					log_warn("plan %lld: reminder sms: %s",
-					    (long long)p->id, err);
-				st->reminders++;
-			}
-		}
+		    &from) == 0 && today >= from && today <= it->due &&
+		    tick_remind(db, p, it, d, auto_ok, phone, now, st) == -1)
+			goto fail;
 		if (today < it->due)
 			continue;
 		/* INST-P3: automatic deduction on (and, while unpaid,
@@ -1746,77 +2137,24 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 		    (rc = db_plan_inst_auto(db, p->id, it->seq, today)) != 0) {
 			if (rc == -1)
 				goto fail;
-			snprintf(bkey, sizeof(bkey), "plan%lld-i%d-%s",
-			    (long long)p->id, it->seq, mp_date_str(today, a,
-			    sizeof(a)));
-			if (collect(db, cfg, p, total + it->late_fee, bkey,
-			    &res) == -1)
-				res.ok = 0;
-			if (res.ok) {
-				snprintf(idem, sizeof(idem), "auto-%d-%s",
-				    it->seq, a);
-				rc = apply_payment(db, p, "auto", it->seq,
-				    total + it->late_fee, it->late_fee,
-				    res.reference, idem, OF_SYSTEM, 0, now);
-				if (rc == -1)
-					goto fail;
-				st->deducted++;
+			rc = tick_deduct(db, cfg, p, it, now, st);
+			if (rc == -1)
+				goto fail;
+			if (rc == 1)
 				continue;
-			}
-			snprintf(idem, sizeof(idem), "autofail-%d-%s",
-			    it->seq, a);
-			if (db_plan_pay_insert(db, p->id, "auto", it->seq,
-			    total + it->late_fee, p->currency, 0, "card", "",
-			    res.reason[0] ? res.reason : "bank unreachable",
-			    idem, now) == -1)
-				goto fail;
-			snprintf(body, sizeof(body), "The automatic deduction "
-			    "of installment %d of order #%lld (%s) failed: %s. "
-			    "Repay it on the schedule page; from the day after "
-			    "%s a late fee accrues (INST-F1).", it->seq,
-			    (long long)p->order_id, amt(total, p->currency, a,
-			    sizeof(a)), res.reason[0] ? res.reason :
-			    "bank unreachable", d);
-			if (db_message_insert(db, p->user_id, 0,
-			    "Installment deduction failed", body, now) == -1)
-				goto fail;
-			st->deduct_failed++;
 		}
 		if (today <= it->due)
 			continue;
 		/* INST-F1: the late fee up to today. */
 		rc = db_plan_inst_late(db, p->id, it->seq, it->late_fee, today);
-		if (rc == -1)
+		if (rc == -1 || (rc == 1 && plan_post_late_fees(db, p, it,
+		    today, now) == -1))
 			goto fail;
 		st->late_fees += rc;
 		/* INST-F2: more than N days overdue. */
-		if (it->days_late > suspend_days) {
-			snprintf(body, sizeof(body), "installment %d of plan "
-			    "%lld (order #%lld) due %s overdue %d days",
-			    it->seq, (long long)p->id, (long long)p->order_id,
-			    d, (int)it->days_late);
-			if (db_plan_credit_record(db, p->user_id, p->id,
-			    "overdue_30", body, now) == -1)
-				goto fail;
-			rc = db_plan_user_suspend(db, p->user_id, 1);
-			if (rc == -1)
-				goto fail;
-			if (rc == 1) {
-				if (audit_event(db, "user", p->user_id,
-				    OF_SYSTEM, 0, "installment_active",
-				    "installment_suspended", "INST-F2 overdue "
-				    "more than 30 days", now) == -1 ||
-				    db_message_insert(db, p->user_id, 0,
-				    "Installment access suspended", "An "
-				    "installment of yours is overdue more than "
-				    "30 days: new installment applications are "
-				    "suspended until it is repaid and an "
-				    "administrator lifts the suspension "
-				    "(INST-F2).", now) == -1)
-					goto fail;
-				st->suspended++;
-			}
-		}
+		if (it->days_late > suspend_days &&
+		    tick_suspend(db, p, it, d, now, st) == -1)
+			goto fail;
 	}
 	if (close_if_done(db, p, now) == -1)
 		goto fail;
@@ -1894,6 +2232,65 @@ fail:
 	return -1;
 }
 
+/* Send the refund row pay of plan plan_id (recorded, not sent) through
+ * its channel under the plan's one refund key, marked sent with its
+ * ledger entry in one transaction under the plan's lock. 0 or -1. */
+static int
+tick_refund_one(struct db *db, const struct config *cfg, int64_t plan_id,
+    const struct db_plan_pay *pay, int64_t now)
+{
+	struct bank_result	res;
+	struct db_plan		p;
+	char			bkey[64];
+
+	snprintf(bkey, sizeof(bkey), "plan%lld-refund", (long long)plan_id);
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	if (db_plan_lock(db, plan_id, 0) != 1 ||
+	    db_plan_by_id(db, plan_id, &p) != 1 ||
+	    pay_back(db, cfg, &p, pay->amount, bkey, &res) == -1 || !res.ok ||
+	    db_plan_pay_done(db, pay->id, res.reference) == -1 ||
+	    plan_post_refund_sent(db, &p, pay->amount, bkey, now) == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* INST-C1/C2 in tick: the card refunds recorded where the key was not at
+ * hand (order_cancel). Returns 0 (failures counted in st), -1 when the
+ * list cannot be read. */
+static int
+tick_refunds(struct db *db, const struct config *cfg, int64_t now,
+    struct plan_tick_stats *st)
+{
+	struct db_plan_pay	*pay;
+	int64_t			*ids = NULL;
+	size_t			 n = 0, i, np, j;
+
+	if (db_plan_refunds_pending(db, &ids, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (db_plan_pay_list(db, ids[i], &pay, &np) == -1) {
+			st->errors++;
+			continue;
+		}
+		for (j = 0; j < np; j++) {
+			if (strcmp(pay[j].kind, "refund") != 0 || pay[j].ok)
+				continue;
+			if (tick_refund_one(db, cfg, ids[i], &pay[j],
+			    now) == -1)
+				st->errors++;
+			else
+				st->refunds++;
+		}
+		free(pay);
+	}
+	free(ids);
+	return 0;
+}
+
 /* See plans.h. */
 int
 plan_tick(struct db *db, const struct config *cfg, int64_t now,
@@ -1926,34 +2323,8 @@ plan_tick(struct db *db, const struct config *cfg, int64_t now,
 	}
 	free(ids);
 	/* INST-C1/C2: card refunds recorded where the key was not at hand. */
-	if (db_plan_refunds_pending(db, &ids, &n) == -1)
+	if (tick_refunds(db, cfg, now, st) == -1)
 		return -1;
-	for (i = 0; i < n; i++) {
-		struct bank_result	 res;
-		struct db_plan_pay	*pay;
-		size_t			 np, j;
-		char			 bkey[64];
-
-		if (db_plan_by_id(db, ids[i], &p) != 1 ||
-		    db_plan_pay_list(db, p.id, &pay, &np) == -1) {
-			st->errors++;
-			continue;
-		}
-		for (j = 0; j < np; j++) {
-			if (strcmp(pay[j].kind, "refund") != 0 || pay[j].ok)
-				continue;
-			snprintf(bkey, sizeof(bkey), "plan%lld-refund",
-			    (long long)p.id);
-			if (pay_back(db, cfg, &p, pay[j].amount, bkey,
-			    &res) == -1 || !res.ok ||
-			    db_plan_pay_done(db, pay[j].id, res.reference) == -1)
-				st->errors++;
-			else
-				st->refunds++;
-		}
-		free(pay);
-	}
-	free(ids);
 	/* INST-C2: returned orders. */
 	if (db_plan_returned(db, &ids, &n) == -1)
 		return -1;

@@ -48,7 +48,18 @@ enum plan_result {
 	PLAN_NOT_ALLOWED,	/* not in a state that allows it */
 	PLAN_DECLINED,		/* the bank/partner declined (reason given) */
 	PLAN_BAD_INPUT,		/* the shopper's input is wrong (reason given) */
+	PLAN_CONFLICT,		/* the idempotency key was used with other
+				   parameters: refused, nothing changed (409) */
 };
+
+/* What a money path answers when it cannot tell whether the bank charged:
+ * the bank keys are per unit of money, so nothing is charged twice. */
+#define PLAN_MSG_UNCONFIRMED	"We could not confirm the payment with the " \
+	"bank. You will not be charged twice for it: check the schedule " \
+	"again shortly, or try again."
+/* ... and when the bank was never asked. */
+#define PLAN_MSG_NOT_SENT	"Something went wrong before the payment " \
+	"was sent to the bank; nothing was charged. Try again."
 
 /* "review", "offered", ... ; NULL when out of range. */
 const char *plan_status_name(enum plan_status s);
@@ -121,7 +132,8 @@ int	plan_create(struct db *, int64_t order_id, int64_t principal,
 
 /* Rebuild the installments of plan_id from start (INST-M4) inside the
  * caller's transaction and make it ACTIVE (from OFFERED or REVIEW), with
- * its event. Returns 0 or -1. */
+ * its event and its ledger entry (plan<p>-start: the receivable owes the
+ * schedule, service/plan_ledger.h). Returns 0 or -1. */
 int	plan_start(struct db *, int64_t plan_id, mp_date start,
 	    enum of_actor actor, int64_t actor_id, int64_t now);
 
@@ -186,9 +198,11 @@ int	plan_partner_callback(struct db *, int64_t partner_id,
 /* INST-P1: "Confirm Installment and Pay Down Payment" of user_id's
  * order_id (awaiting_confirmation, plan OFFERED): the plan starts today,
  * the first installment (plus the whole fee in upfront mode) is paid
- * (card: bank->deduct with idem_key; partner: collected by the partner),
+ * (card: bank->deduct under installment 1's bank key, decided and
+ * recorded under the plan's lock; partner: collected by the partner),
  * order -> paid_installment -> pending_shipment. A deduction refused
- * gives PLAN_DECLINED with the reason (nothing changes). */
+ * gives PLAN_DECLINED with the reason (nothing changes but the record of
+ * the declined key). idem_key is not needed: one plan, one down payment. */
 enum plan_result plan_confirm(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const char *idem_key,
 	    int64_t now, char *reason, size_t reasonsz);
@@ -200,9 +214,17 @@ int	plan_down_payment(const struct db_plan *p, mp_date today,
 
 /* INST-P3: manual repayment by user_id of installment seq (0: the first
  * unpaid one; overdue ones first) of order_id's ACTIVE plan with its late
- * fee, through the plan's channel, idempotent by idem_key. The last one
- * closes the plan. Returns PLAN_OK, PLAN_REPLAY, PLAN_DECLINED (reason),
- * PLAN_NOT_FOUND, PLAN_NOT_ALLOWED, PLAN_ERROR. */
+ * fee, through the plan's channel (the card bound last). The plan row is
+ * locked and read again before anything is decided or charged, and the
+ * bank is called and answered inside that transaction, under the
+ * installment's one bank key ("plan<p>-i<seq>", see inst_key in plans.c).
+ * idem_key is claimed with the parameters ("pay|seq=N"): sent again with
+ * the same seq it answers the first result (PLAN_REPLAY after a success,
+ * the same PLAN_DECLINED), with another seq PLAN_CONFLICT. The last one
+ * closes the plan. Returns PLAN_OK, PLAN_REPLAY (also: paid meanwhile),
+ * PLAN_DECLINED (reason), PLAN_CONFLICT, PLAN_NOT_FOUND, PLAN_NOT_ALLOWED,
+ * PLAN_ERROR (reason: PLAN_MSG_NOT_SENT when the bank was not asked, else
+ * PLAN_MSG_UNCONFIRMED). */
 enum plan_result plan_pay(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, int seq, const char *idem_key,
 	    int64_t now, char *reason, size_t reasonsz);
@@ -225,8 +247,12 @@ int	plan_quote(const struct plan_view *v, struct plan_quote *q,
 	    int64_t *late, int64_t *total);
 
 /* INST-F3: settle user_id's order_id plan at once for the quote of today
- * (waived fees as the quote lists them), idempotent by idem_key; the plan
- * CLOSES. Returns as plan_pay(). */
+ * as read under the plan's lock (waived fees as the quote lists them):
+ * each installment still due is charged under its own bank key, so that
+ * a repayment, a deduction and a payoff can never charge one installment
+ * twice. Keyed as plan_pay() with the parameters "payoff"; the plan
+ * CLOSES. A decline part-way keeps what was charged (the schedule shows
+ * it) and answers PLAN_DECLINED. Returns as plan_pay(). */
 enum plan_result plan_payoff(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const char *idem_key,
 	    int64_t now, char *reason, size_t reasonsz);
@@ -236,17 +262,22 @@ enum plan_result plan_payoff(struct db *, const struct config *,
  * closed or terminated: nothing further due, refund = what was paid less
  * the handling fees of begun months (C1) or less every fee paid (C2),
  * refunded through the original channel, due by today + 7 business days
- * (holidays sorted). Fills *rule's text/date for the shopper when rule is
- * not NULL. Returns 0 (also when there is no plan), or -1. */
+ * (holidays sorted). The plan row is locked before it is read (the
+ * caller's transaction must read committed rows: a payoff that got the
+ * lock first is in the refund). Ledger: late fees to today, what is no
+ * longer owed released, the refund owed. Fills *rule's text/date for the
+ * shopper when rule is not NULL. Returns 0 (also when there is no plan),
+ * or -1. */
 int	plan_terminate(struct db *, const struct config *,
 	    const struct db_order *o, const char *rule_id, enum of_actor actor,
 	    int64_t actor_id, mp_date today, const mp_date *holidays,
 	    size_t nh, int64_t now, struct refund_rule *rule);
 
 /* INST-CL, inside the caller's transaction (order_receipt_effects): the
- * lender pays the merchant the whole price (plan_ledger entry) and the
- * shopper's plan starts today (ACTIVE, created from the order). Returns 0
- * (also when already done), -1 error. */
+ * lender pays the merchant the whole price (plan_ledger entry, and the
+ * ledger's plan<p>-settlement) and the shopper's plan starts today
+ * (ACTIVE, created from the order; plan<p>-start). Returns 0 (also when
+ * already done), -1 error. */
 int	plan_creditline_settle(struct db *, const struct db_order *o,
 	    int64_t now);
 

@@ -18,6 +18,7 @@
 #include "db/admin.h"
 #include "db/checkout.h"
 #include "db/db.h"
+#include "db/file.h"
 #include "db/message.h"
 #include "db/order.h"
 #include "db/remittance.h"
@@ -27,6 +28,8 @@
 #include "service/filestore.h"
 #include "service/orderflow.h"
 #include "service/orders.h"
+#include "service/postings.h"
+#include "service/recon.h"
 #include "service/remittance.h"
 
 /* See remittance.h. REM-P4: 1-3 business days domestic, 7-15 cross-border. */
@@ -132,6 +135,92 @@ invalid(char *err, size_t errsz, const char **field, const char *name,
 	return REM_INVALID;
 }
 
+static void	sha256_hex(const void *, size_t, char[65]);
+
+/* The figures of voucher upload u for order o checked and parsed: the
+ * amount (*amt), the day of the remittance (*day) and the normalized
+ * tracking number (track, 41 bytes). REM_OK, or REM_INVALID with err and
+ * *field, REM_ERROR. */
+static enum rem_result
+figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
+    struct money *amt, mp_date *day, char track[41], char *err,
+    size_t errsz, const char **field)
+{
+	mp_date	today, placed;
+	char	why[260], ferr[200];
+
+	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
+	    o->currency, amt, why, sizeof(why)) == -1 || amt->minor <= 0) {
+		snprintf(ferr, sizeof(ferr), "Enter the amount you remitted in "
+		    "%s, for example 123.45.", o->currency);
+		return invalid(err, errsz, field, "amount", ferr);
+	}
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    mp_date_from_unix(o->created_at, &placed) == -1)
+		return REM_ERROR;
+	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
+	    day) == -1 || *day > today || *day < placed)
+		return invalid(err, errsz, field, "date", "Enter the date of "
+		    "the remittance as YYYY-MM-DD: not before the order was "
+		    "placed and not in the future.");
+	if (remittance_tracking_norm(u->tracking, track, 41) == -1)
+		return invalid(err, errsz, field, "tracking", "Enter the post "
+		    "office's tracking number from the receipt (4 to 40 "
+		    "letters, digits or dashes).");
+	return REM_OK;
+}
+
+/* 1 if voucher v holds what upload u sends for order o: the same amount,
+ * day, tracking number and file (by content); 0 if not, -1 error. */
+static int
+same_upload(struct db *db, const struct db_order *o,
+    const struct db_rem_voucher *v, const struct rem_upload *u)
+{
+	struct db_file	f;
+	struct money	amt;
+	char		why[160], track[41], sha[65];
+	int		rc;
+
+	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
+	    o->currency, &amt, why, sizeof(why)) == -1 ||
+	    amt.minor != v->amount_minor || u->date == NULL ||
+	    strcmp(u->date, v->remitted_on) != 0 ||
+	    remittance_tracking_norm(u->tracking, track, sizeof(track)) ==
+	    -1 || strcmp(track, v->tracking) != 0 || u->data == NULL)
+		return 0;
+	if ((rc = db_file_get(db, v->file_id, &f)) != 1)
+		return rc == 0 ? 0 : -1;
+	sha256_hex(u->data, u->len, sha);
+	return strcmp(sha, f.sha256) == 0;
+}
+
+/* The idempotency key of upload u on order o: REM_OK unused; REM_REPLAY
+ * (*vid the first voucher) when it was sent before with the same figures
+ * and file; REM_KEY_CONFLICT (err says so) with others; REM_ERROR. */
+static enum rem_result
+key_replay(struct db *db, const struct db_order *o,
+    const struct rem_upload *u, int64_t *vid, char *err, size_t errsz)
+{
+	struct db_rem_voucher	v;
+	int64_t			id;
+	int			rc;
+
+	if ((id = db_rem_voucher_by_key(db, o->id, u->key)) <= 0)
+		return id == 0 ? REM_OK : REM_ERROR;
+	if (db_rem_voucher_get(db, id, 0, &v) != 1 ||
+	    (rc = same_upload(db, o, &v, u)) == -1)
+		return REM_ERROR;
+	if (rc == 1) {
+		*vid = id;
+		return REM_REPLAY;
+	}
+	snprintf(err, errsz, "This form was already sent with another "
+	    "amount, date, tracking number or file (voucher of %s). Nothing "
+	    "was changed: reload the voucher page to upload a new voucher.",
+	    v.remitted_on);
+	return REM_KEY_CONFLICT;
+}
+
 /* See remittance.h. */
 enum rem_result
 remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
@@ -143,7 +232,7 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	struct filestore_info		 fi;
 	struct filestore_owner		 owner;
 	struct money			 amt;
-	mp_date				*hol = NULL, day, today, placed, lo, hi;
+	mp_date				*hol = NULL, day, lo, hi;
 	size_t				 nh;
 	char				 track[41], from[11], to[11], why[260];
 	char				 detail[200], ferr[200];
@@ -158,9 +247,13 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	memset(&fi, 0, sizeof(fi));
 	if (user_id <= 0)
 		return REM_NOT_FOUND;
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
-	rc = db_order_get(db, user_id, order_id, &o);
+	/* The order locked, then read under the lock (404 unless the
+	 * shopper's). */
+	rc = db_order_lock_method(db, order_id, ferr, sizeof(ferr));
+	if (rc == 1)
+		rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1) {
 		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
 		goto fail;
@@ -169,50 +262,28 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		res = REM_NOT_ALLOWED;
 		goto fail;
 	}
-	/* A double submit: the first one's voucher, nothing changes. */
-	if (u->key != NULL && u->key[0] != '\0') {
-		id = db_rem_voucher_by_key(db, order_id, u->key);
-		if (id == -1)
-			goto fail;
-		if (id > 0) {
-			db_rollback(db);
-			*vid = id;
-			return REM_REPLAY;
-		}
-	} else {
+	/* A double submit: the first one's voucher, nothing changes; the
+	 * same key with other figures or another file is refused. */
+	if (u->key == NULL || u->key[0] == '\0') {
 		res = invalid(err, errsz, field, "key", "This form is "
 		    "incomplete: reload the page and send it again.");
 		goto fail;
 	}
+	if ((res = key_replay(db, &o, u, vid, err, errsz)) != REM_OK) {
+		db_rollback(db);
+		return res;
+	}
+	res = REM_ERROR;
 	/* REM-P3: a voucher while the order waits for (more) money. */
 	if (strcmp(o.status, "awaiting_remittance") != 0 &&
 	    strcmp(o.status, "partially_paid") != 0) {
 		res = REM_NOT_ALLOWED;
 		goto fail;
 	}
-	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
-	    o.currency, &amt, why, sizeof(why)) == -1 || amt.minor <= 0) {
-		snprintf(ferr, sizeof(ferr), "Enter the amount you remitted in "
-		    "%s, for example 123.45.", o.currency);
-		res = invalid(err, errsz, field, "amount", ferr);
+	if ((res = figures(&o, u, now, &amt, &day, track, err, errsz,
+	    field)) != REM_OK)
 		goto fail;
-	}
-	if (mp_date_from_unix(now, &today) == -1 ||
-	    mp_date_from_unix(o.created_at, &placed) == -1)
-		goto fail;
-	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
-	    &day) == -1 || day > today || day < placed) {
-		res = invalid(err, errsz, field, "date", "Enter the date of "
-		    "the remittance as YYYY-MM-DD: not before the order was "
-		    "placed and not in the future.");
-		goto fail;
-	}
-	if (remittance_tracking_norm(u->tracking, track, sizeof(track)) == -1) {
-		res = invalid(err, errsz, field, "tracking", "Enter the post "
-		    "office's tracking number from the receipt (4 to 40 "
-		    "letters, digits or dashes).");
-		goto fail;
-	}
+	res = REM_ERROR;
 	if (u->data == NULL || u->len == 0) {
 		res = invalid(err, errsz, field, "voucher", "Choose the photo "
 		    "or PDF of your remittance receipt.");
@@ -279,12 +350,13 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	if (id == -1)
 		goto fail;
 	if (id == 0) {
-		/* The key was claimed meanwhile by the same form. */
+		/* The key was claimed meanwhile: by the same form, or by one
+		 * with other figures. */
 		db_rollback(db);
 		filestore_discard(cfg, &fi);
 		free(hol);
-		*vid = db_rem_voucher_by_key(db, order_id, u->key);
-		return REM_REPLAY;
+		res = key_replay(db, &o, u, vid, err, errsz);
+		return res == REM_OK ? REM_ERROR : res;
 	}
 	if (orderflow_transition(db, order_id, o.status,
 	    "awaiting_verification", OF_USER, user_id,
@@ -325,6 +397,41 @@ tell(struct db *db, const struct db_order *o, const char *subject,
 	    -1 : 0;
 }
 
+/* Record a receipt of amount: voucher vid accepted (vid > 0), else the
+ * statement row stmt_row inserted. Returns the voucher's id, 0 when it is
+ * not pending any more (or the row exists), -1 error. */
+static int64_t
+record_receipt(struct db *db, int64_t vid, int64_t amount, int64_t admin_id,
+    const char *how, const struct db_rem_voucher_new *stmt_row, int64_t now)
+{
+	if (vid <= 0)
+		return db_rem_voucher_insert(db, stmt_row);
+	return db_rem_voucher_decide(db, vid, "accepted", NULL, amount, how,
+	    admin_id, now) == 1 ? vid : 0;
+}
+
+/* The ledger of a receipt of amount for order o on voucher (or statement
+ * row) vid: the receipt; once paid (cmp >= 0) the sale, and any excess
+ * (cmp > 0: diff) to the buyer's credit, due back as a refund (REM-P7).
+ * Returns 0 or -1. */
+static int
+post_receipt(struct db *db, const struct db_order *o, int64_t vid,
+    int64_t amount, int cmp, int64_t diff,
+    const struct db_rem_voucher_new *stmt_row, int64_t now)
+{
+	if (post_rem_receipt(db, o, vid, stmt_row != NULL ?
+	    stmt_row->idempotency_key : o->rf_code, amount, now) == -1)
+		return -1;
+	if (cmp < 0)
+		return 0;
+	if (post_sale(db, o, o->amount_due_minor, now) == -1)
+		return -1;
+	if (cmp > 0 && (post_rem_excess(db, o, diff, now) == -1 ||
+	    post_refund_due(db, o, "excess", diff, now) == -1))
+		return -1;
+	return 0;
+}
+
 /* Inside the caller's transaction: received `amount` for order o (locked
  * by the caller's reads; status o->status), by admin_id. vid: the pending
  * voucher it decides (0: a statement receipt without a voucher, recorded
@@ -344,18 +451,14 @@ apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	char		 subject[120], body[600], detail[200];
 	const char	*from = o->status;
 
-	if (vid > 0) {
-		if (db_rem_voucher_decide(db, vid, "accepted", NULL, amount,
-		    how, admin_id, now) != 1)
-			return REM_NOT_ALLOWED;
-	} else {
-		vid = db_rem_voucher_insert(db, stmt_row);
-		if (vid <= 0)
-			return vid == 0 ? REM_NOT_ALLOWED : REM_ERROR;
-	}
+	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
+	    now)) <= 0)
+		return vid == 0 ? REM_NOT_ALLOWED : REM_ERROR;
 	if (db_rem_received_total(db, o->id, &total) == -1)
 		return REM_ERROR;
 	cmp = remittance_compare(o->amount_due_minor, total, &diff);
+	if (post_receipt(db, o, vid, amount, cmp, diff, stmt_row, now) == -1)
+		return REM_ERROR;
 	amount_str(amount, o->currency, a, sizeof(a));
 	amount_str(diff, o->currency, d, sizeof(d));
 	amount_str(o->amount_due_minor, o->currency, due, sizeof(due));
@@ -416,6 +519,77 @@ apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	return REM_OK;
 }
 
+/* Lock order order_id, then its voucher vid, and read both again under
+ * the locks into *o and *v: REM_OK when the voucher is still pending on an
+ * order awaiting verification, else why not (msg for people). */
+static enum rem_result
+decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
+    struct db_rem_voucher *v, char *msg, size_t msgsz)
+{
+	char	method[33], when[40];
+	int	rc;
+
+	rc = db_order_lock_method(db, order_id, method, sizeof(method));
+	if (rc == 1)
+		rc = db_rem_voucher_get(db, vid, 1, v);
+	if (rc != 1 || v->order_id != order_id)
+		return rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+	if (strcmp(v->status, "pending") != 0) {
+		admin_fmt_time(v->decided_at, when, sizeof(when));
+		snprintf(msg, msgsz, "This voucher was already decided by %s "
+		    "at %s (%s). Nothing was changed.", v->decided_by_email,
+		    when, v->status);
+		return REM_DECIDED;
+	}
+	if ((rc = db_order_get(db, 0, order_id, o)) != 1)
+		return rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+	if (strcmp(o->status, "awaiting_verification") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
+		    "verification. Nothing was changed.", (long long)order_id,
+		    o->status);
+		return REM_NOT_ALLOWED;
+	}
+	return REM_OK;
+}
+
+/* REM-P9: voucher vid of order o rejected with reason by admin_id; the
+ * shopper uploads again. Money already received keeps the order partially
+ * paid. Inside the caller's transaction. */
+static enum rem_result
+reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
+    int64_t admin_id, const char *reason, int64_t now, char *msg,
+    size_t msgsz)
+{
+	char		 subject[120], body[600];
+	int64_t		 total;
+	const char	*to;
+
+	if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
+	    admin_id, now) != 1 ||
+	    db_rem_received_total(db, o->id, &total) == -1)
+		return REM_ERROR;
+	to = total > 0 ? "partially_paid" : "awaiting_remittance";
+	if (orderflow_transition(db, o->id, o->status, to, OF_ADMIN,
+	    admin_id, "REM-P9 voucher rejected", now) != OF_OK)
+		return REM_NOT_ALLOWED;
+	if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
+	    "pending", "rejected", reason, now) == -1)
+		return REM_ERROR;
+	snprintf(subject, sizeof(subject), "Order #%lld: voucher "
+	    "rejected", (long long)o->id);
+	snprintf(body, sizeof(body), "Your remittance voucher for "
+	    "order #%lld was rejected: %s (REM-P9). Please upload a "
+	    "clear photo or PDF of the correct receipt on the order "
+	    "(\"Upload Remittance Voucher\").", (long long)o->id,
+	    remittance_reason_text(reason));
+	if (tell(db, o, subject, body, now) == -1)
+		return REM_ERROR;
+	snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
+	    "told and can upload again (REM-P9).",
+	    remittance_reason_text(reason));
+	return REM_OK;
+}
+
 /* See remittance.h. */
 enum rem_result
 remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
@@ -424,12 +598,10 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 {
 	struct db_order		 o;
 	struct db_rem_voucher	 v;
-	char			 by[300], dec[33], when[40], subject[120];
-	char			 body[600];
-	int64_t			 at, total;
+	char			 by[300], dec[33], when[40];
+	int64_t			 at;
 	int			 rc;
 	enum rem_result		 res = REM_ERROR;
-	const char		*to;
 
 	msg[0] = '\0';
 	if (received < 0 && !remittance_reason_valid(reason)) {
@@ -438,8 +610,14 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 		    "wrong date).");
 		return REM_INVALID;
 	}
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
+	/* The order and the voucher locked first: concurrent decisions (and
+	 * a cancellation) of one voucher run one after the other. */
+	if ((res = decide_lock(db, order_id, vid, &o, &v, msg, msgsz)) !=
+	    REM_OK)
+		goto fail;
+	res = REM_ERROR;
 	/* One decision per voucher: a second admin (or a double submit)
 	 * hits the key and learns who decided. */
 	rc = db_admin_decision_claim(db, "voucher", vid, "verify",
@@ -454,65 +632,14 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 		res = REM_DECIDED;
 		goto fail;
 	}
-	rc = db_rem_voucher_get(db, vid, 1, &v);
-	if (rc != 1 || v.order_id != order_id) {
-		res = rc == -1 ? REM_ERROR : REM_NOT_FOUND;
-		goto fail;
-	}
-	if (strcmp(v.status, "pending") != 0) {
-		admin_fmt_time(v.decided_at, when, sizeof(when));
-		snprintf(msg, msgsz, "This voucher was already decided by %s "
-		    "at %s (%s). Nothing was changed.", v.decided_by_email,
-		    when, v.status);
-		res = REM_DECIDED;
-		goto fail;
-	}
-	rc = db_order_get(db, 0, order_id, &o);
-	if (rc != 1) {
-		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
-		goto fail;
-	}
-	if (strcmp(o.status, "awaiting_verification") != 0) {
-		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
-		    "verification. Nothing was changed.", (long long)order_id,
-		    o.status);
-		res = REM_NOT_ALLOWED;
-		goto fail;
-	}
-	if (received >= 0) {
+	if (received >= 0)
 		res = apply_receipt(db, &o, vid, received, admin_id,
 		    "verified by the mall", NULL, now, msg, msgsz);
-		if (res != REM_OK)
-			goto fail;
-	} else {
-		/* REM-P9: rejected with a reason; the shopper uploads again.
-		 * Money already received keeps the order partially paid. */
-		if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
-		    admin_id, now) != 1 ||
-		    db_rem_received_total(db, order_id, &total) == -1)
-			goto fail;
-		to = total > 0 ? "partially_paid" : "awaiting_remittance";
-		if (orderflow_transition(db, order_id, o.status, to, OF_ADMIN,
-		    admin_id, "REM-P9 voucher rejected", now) != OF_OK) {
-			res = REM_NOT_ALLOWED;
-			goto fail;
-		}
-		if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
-		    "pending", "rejected", reason, now) == -1)
-			goto fail;
-		snprintf(subject, sizeof(subject), "Order #%lld: voucher "
-		    "rejected", (long long)order_id);
-		snprintf(body, sizeof(body), "Your remittance voucher for "
-		    "order #%lld was rejected: %s (REM-P9). Please upload a "
-		    "clear photo or PDF of the correct receipt on the order "
-		    "(\"Upload Remittance Voucher\").", (long long)order_id,
-		    remittance_reason_text(reason));
-		if (tell(db, &o, subject, body, now) == -1)
-			goto fail;
-		snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
-		    "told and can upload again (REM-P9).",
-		    remittance_reason_text(reason));
-	}
+	else
+		res = reject_voucher(db, &o, vid, admin_id, reason, now, msg,
+		    msgsz);
+	if (res != REM_OK)
+		goto fail;
 	if (db_commit(db) == -1)
 		return REM_ERROR;
 	return REM_OK;
@@ -616,6 +743,98 @@ sha256_hex(const void *buf, size_t len, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+/* The figures of statement line l for order o checked: the amount (*amt),
+ * the day (*day), the tracking number (track, 41 bytes), the order still
+ * waiting for money. 0, or -1 with why not in note. */
+static int
+line_check(const struct rem_line *l, const struct db_order *o,
+    struct money *amt, mp_date *day, char track[41], char *note,
+    size_t notesz)
+{
+	char err[160];
+
+	if (strcasecmp(l->currency, o->currency) != 0) {
+		snprintf(note, notesz, "currency %s, the order settles in %s",
+		    l->currency, o->currency);
+		return -1;
+	}
+	if (money_parse(l->amount, strlen(l->amount), o->currency, amt, err,
+	    sizeof(err)) == -1 || amt->minor <= 0) {
+		snprintf(note, notesz, "amount \"%s\": %s", l->amount, err);
+		return -1;
+	}
+	if (mp_date_parse(l->date, strlen(l->date), day) == -1) {
+		snprintf(note, notesz, "date \"%s\" is not YYYY-MM-DD",
+		    l->date);
+		return -1;
+	}
+	if (remittance_tracking_norm(l->tracking, track, 41) == -1) {
+		snprintf(note, notesz, "tracking number \"%s\" is not valid",
+		    l->tracking);
+		return -1;
+	}
+	if (strcmp(o->status, "awaiting_remittance") != 0 &&
+	    strcmp(o->status, "awaiting_verification") != 0 &&
+	    strcmp(o->status, "partially_paid") != 0) {
+		snprintf(note, notesz, "order #%lld is %s: nothing is due on it",
+		    (long long)o->id, o->status);
+		return -1;
+	}
+	return 0;
+}
+
+/* A claimed statement line (its key sha) receiving amt for order o
+ * (locked): it decides the shopper's pending voucher, or is recorded as a
+ * statement receipt of its own. Returns 1, or -1. */
+static int
+line_match(struct db *db, int64_t admin_id, const struct db_order *o,
+    const struct money *amt, mp_date day, const char *track,
+    const char *sha, int64_t now)
+{
+	struct db_rem_voucher		 pv;
+	struct db_rem_voucher_new	 row;
+	char				 key[65], msg[300], by[300], dec[33];
+	char				 rem[11];
+	int64_t				 at;
+	int				 rc, pending = 0;
+
+	if (strcmp(o->status, "awaiting_verification") == 0) {
+		if ((rc = db_rem_voucher_pending(db, o->id, &pv)) == -1)
+			return -1;
+		pending = rc == 1;
+	}
+	if (pending) {
+		/* Decide the shopper's voucher with the statement's figure,
+		 * claimed like an admin's decision. */
+		rc = db_admin_decision_claim(db, "voucher", pv.id, "verify",
+		    "received", admin_id, now, by, sizeof(by), dec, &at);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			pending = 0;
+	}
+	/* The statement line's key: the statement row's idempotency key and
+	 * the ledger's partner reference either way. */
+	snprintf(key, sizeof(key), "stmt-%.58s", sha);
+	mp_date_str(day, rem, sizeof(rem));
+	memset(&row, 0, sizeof(row));
+	row.order_id = o->id;
+	row.user_id = o->user_id;
+	row.source = "statement";
+	row.amount_minor = amt->minor;
+	row.currency = o->currency;
+	row.remitted_on = rem;
+	row.tracking = track;
+	row.status = "accepted";
+	row.received_minor = amt->minor;
+	row.decided_by = admin_id;
+	row.idempotency_key = key;
+	row.now = now;
+	return apply_receipt(db, o, pending ? pv.id : 0, amt->minor, admin_id,
+	    "matched from the post office statement", &row, now, msg,
+	    sizeof(msg)) == REM_OK ? 1 : -1;
+}
+
 /* One data line of a statement inside the import's transaction: match it
  * (like a manual receipt) or record why not. Returns 1 matched, 0
  * unmatched, 2 duplicate line, -1 error. */
@@ -625,17 +844,13 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 {
 	struct rem_line			 l;
 	struct db_order			 o;
-	struct db_rem_voucher		 pv;
-	struct db_rem_voucher_new	 row;
 	struct money			 amt;
 	mp_date				 day;
 	char				 err[160], rf[RFCODE_MAX], canon[300];
-	char				 sha[65], track[41], note[256], key[65];
-	char				 msg[300], by[300], dec[33];
-	char				 rawc[513];
-	int64_t				 oid = 0, at;
-	int				 rc, pending;
-	enum rem_result			 res;
+	char				 sha[65], track[41], note[256];
+	char				 rawc[513], method[33];
+	int64_t				 oid = 0;
+	int				 rc;
 	const char			*outcome = "unmatched";
 
 	snprintf(rawc, sizeof(rawc), "%.*s", (int)(rawlen > 512 ? 512 : rawlen),
@@ -663,87 +878,20 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 		    "code %s", rf);
 		goto record;
 	}
-	if ((rc = db_order_get(db, 0, oid, &o)) != 1)
+	/* The order locked and read again under the lock before deciding. */
+	rc = db_order_lock_method(db, oid, method, sizeof(method));
+	if (rc == 1)
+		rc = db_order_get(db, 0, oid, &o);
+	if (rc != 1)
 		return rc == -1 ? -1 : 0;
-	if (strcasecmp(l.currency, o.currency) != 0) {
-		snprintf(note, sizeof(note), "currency %s, the order settles "
-		    "in %s", l.currency, o.currency);
+	if (line_check(&l, &o, &amt, &day, track, note, sizeof(note)) == -1)
 		goto record;
-	}
-	if (money_parse(l.amount, strlen(l.amount), o.currency, &amt, err,
-	    sizeof(err)) == -1 || amt.minor <= 0) {
-		snprintf(note, sizeof(note), "amount \"%s\": %s", l.amount,
-		    err);
-		goto record;
-	}
-	if (mp_date_parse(l.date, strlen(l.date), &day) == -1) {
-		snprintf(note, sizeof(note), "date \"%s\" is not YYYY-MM-DD",
-		    l.date);
-		goto record;
-	}
-	if (remittance_tracking_norm(l.tracking, track, sizeof(track)) == -1) {
-		snprintf(note, sizeof(note), "tracking number \"%s\" is not "
-		    "valid", l.tracking);
-		goto record;
-	}
-	if (strcmp(o.status, "awaiting_remittance") != 0 &&
-	    strcmp(o.status, "awaiting_verification") != 0 &&
-	    strcmp(o.status, "partially_paid") != 0) {
-		snprintf(note, sizeof(note), "order #%lld is %s: nothing is "
-		    "due on it", (long long)oid, o.status);
-		goto record;
-	}
 	/* Claim the line first: a line imported before changes nothing. */
 	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid,
 	    "matched", "");
 	if (rc != 1)
 		return rc == 0 ? 2 : -1;
-	pending = 0;
-	if (strcmp(o.status, "awaiting_verification") == 0) {
-		if ((rc = db_rem_voucher_pending(db, oid, &pv)) == -1)
-			return -1;
-		pending = rc == 1;
-	}
-	memset(&row, 0, sizeof(row));
-	if (pending) {
-		/* Decide the shopper's voucher with the statement's figure,
-		 * claimed like an admin's decision. */
-		rc = db_admin_decision_claim(db, "voucher", pv.id, "verify",
-		    "received", admin_id, now, by, sizeof(by), dec, &at);
-		if (rc == -1)
-			return -1;
-		if (rc == 1)
-			pending = 0;
-	}
-	if (!pending) {
-		snprintf(key, sizeof(key), "stmt-%.58s", sha);
-		row.order_id = oid;
-		row.user_id = o.user_id;
-		row.source = "statement";
-		row.amount_minor = amt.minor;
-		row.currency = o.currency;
-		row.remitted_on = l.date;
-		row.tracking = track;
-		row.status = "accepted";
-		row.received_minor = amt.minor;
-		row.decided_by = admin_id;
-		row.idempotency_key = key;
-		row.now = now;
-	}
-	{
-		char rem[11];
-
-		mp_date_str(day, rem, sizeof(rem));
-		row.remitted_on = rem;
-		res = apply_receipt(db, &o, pending ? pv.id : 0, amt.minor,
-		    admin_id, "matched from the post office statement", &row,
-		    now, msg, sizeof(msg));
-	}
-	if (res == REM_ERROR)
-		return -1;
-	if (res != REM_OK)
-		return -1;
-	return 1;
+	return line_match(db, admin_id, &o, &amt, day, track, sha, now);
 record:
 	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid, outcome,
 	    note);
@@ -772,7 +920,9 @@ remittance_import(struct db *db, int64_t admin_id, const char *buf,
 		return 1;
 	}
 	sha256_hex(buf, len, sha);
-	if (db_begin(db) == -1)
+	/* The statement is the post office's: its books keep its lines. */
+	recon_books_statement(buf, len, now);
+	if (db_begin_read_committed(db) == -1)
 		return -1;
 	sid = db_rem_statement_insert(db, sha, admin_id, now, &res->prev_at);
 	if (sid == -1)
@@ -861,7 +1011,8 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 			goto out;
 		mp_date_str(by, day, sizeof(day));
 		if (db_rem_refund_insert(db, id, "cancel", got, o.currency, day,
-		    now) == -1 || db_order_set_refund_due(db, id, day) == -1)
+		    now) == -1 || db_order_set_refund_due(db, id, day) == -1 ||
+		    post_refund_due(db, &o, "cancel", got, now) == -1)
 			goto out;
 		amount_str(got, o.currency, a, sizeof(a));
 		snprintf(body, sizeof(body), "Order #%lld was cancelled "
@@ -894,6 +1045,7 @@ out:
 static int
 tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 {
+	struct db_order	 o;
 	int64_t	 id, got, at;
 	char	 cur[4], day[11];
 	mp_date	 d, by;
@@ -910,6 +1062,9 @@ tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 		goto out;
 	mp_date_str(by, day, sizeof(day));
 	if (db_rem_refund_insert(db, id, "cancel", got, cur, day, now) == -1 ||
+	    db_order_get(db, 0, id, &o) != 1 ||
+	    (got >= o.amount_due_minor && post_sale_cancel(db, &o, now) ==
+	    -1) || post_refund_due(db, &o, "cancel", got, now) == -1 ||
 	    audit_event(db, "order", id, OF_SYSTEM, 0, NULL, NULL,
 	    "REM-P8 refund due", now) == -1)
 		goto out;
@@ -1093,12 +1248,12 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	struct db_rem_refund	 r;
 	struct db_order		 o;
 	char			 a[MONEY_STR_MAX], subject[120], body[600];
-	char			 when[40];
+	char			 when[40], ref[40];
 	enum rem_result		 res = REM_ERROR;
 	int			 rc;
 
 	msg[0] = '\0';
-	if (db_begin(db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return REM_ERROR;
 	rc = db_rem_refund_get_lock(db, refund_id, &r);
 	if (rc != 1 || r.order_id != order_id) {
@@ -1132,7 +1287,10 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
 		goto fail;
 	}
-	if (db_rem_refund_mark_sent(db, refund_id, admin_id, now) != 1)
+	snprintf(ref, sizeof(ref), "remrefund-%lld", (long long)refund_id);
+	if (db_rem_refund_mark_sent(db, refund_id, admin_id, now) != 1 ||
+	    post_refund_sent(db, &o, r.kind, r.amount_minor,
+	    POST_PARTNER_POST_OFFICE, ref, now) == -1)
 		goto fail;
 	amount_str(r.amount_minor, r.currency, a, sizeof(a));
 	snprintf(subject, sizeof(subject), "Order #%lld: refund sent",

@@ -26,7 +26,9 @@ enum rem_result {
 	REM_NOT_FOUND,		/* no such order (of this user): 404 */
 	REM_NOT_ALLOWED,	/* not a remittance order in a state for it */
 	REM_INVALID,		/* bad input: message in err, field named */
-	REM_DECIDED		/* decided already: "already decided by X at T" */
+	REM_DECIDED,		/* decided already: "already decided by X at T" */
+	REM_KEY_CONFLICT	/* the form's idempotency key was used with
+				   other figures: nothing changed (409) */
 };
 
 /* REM-P4: funds arrive in 1-3 business days (domestic) or 7-15
@@ -74,7 +76,9 @@ struct rem_upload {
  * encrypted, records the voucher with its arrival window (REM-P4) and
  * moves the order to awaiting_verification, in one transaction. On
  * REM_INVALID err has the message and *field the field's name. *vid gets
- * the voucher (REM_OK, REM_REPLAY). */
+ * the voucher (REM_OK, REM_REPLAY: the same key sent again with the same
+ * figures and file). The same key with another amount, date, tracking
+ * number or file is REM_KEY_CONFLICT with err saying so. */
 enum rem_result remittance_upload(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const struct rem_upload *u,
 	    int64_t now, int64_t *vid, char *err, size_t errsz,

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "core/buf.h"
+#include "core/config.h"
 #include "ctl.h"
 
 /* See ctl.h. */
@@ -41,4 +42,14 @@ mallpayctl_check(void)
 	fprintf(stderr, "%s", buf_str(&out));
 	buf_cleanup(&out);
 	return st;
+}
+
+/* See ctl.h. */
+void
+ctl_sql_cmd(const struct config *cfg, const char *sql, char *out,
+    size_t outsz)
+{
+	snprintf(out, outsz, "mariadb --no-defaults -S '%s' -u '%s' -p'%s' "
+	    "'%s' -N -e \"%s\"", cfg->db_socket, cfg->db_user,
+	    cfg->db_password, cfg->db_name, sql);
 }

@@ -26,6 +26,7 @@
 #include "service/address.h"
 #include "service/auth.h"
 #include "service/partner_auth.h"
+#include "ctl.h"
 #include "shop.h"
 
 static struct config	 cfg;
@@ -387,6 +388,26 @@ const struct config *
 shop_config(void)
 {
 	return &cfg;
+}
+
+/* See shop.h. */
+const char *
+shop_status(int64_t id)
+{
+	static struct db_order o;
+
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	return o.status;
+}
+
+/* See shop.h. */
+void
+shop_sql(const char *sql)
+{
+	char cmd[4096];
+
+	ctl_sql_cmd(&cfg, sql, cmd, sizeof(cmd));
+	assert_int_equal(system(cmd), 0);
 }
 
 /* See shop.h. */

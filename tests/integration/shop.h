@@ -92,6 +92,13 @@ int64_t	shop_place_one(struct client *cl, const char *email,
 /* The stack's configuration (MALLPAY_CONF as loaded by shop_init(); e.g.
  * upload_dir). */
 const struct config *shop_config(void);
+/* Order id's status now (a static buffer; the test fails when there is no
+ * such order). */
+const char *shop_status(int64_t id);
+/* Run one SQL statement (no double quotes in it) on the stack's database
+ * through the mariadb client, for fixtures the web cannot make (the test
+ * fails when it fails). */
+void	shop_sql(const char *sql);
 /* A new company (tag in its name, qualification status such as
  * "unverified") with one member (demo password) inserted through the
  * seed statements; returns that member signed in, the ids in *company_id

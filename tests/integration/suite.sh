@@ -30,6 +30,8 @@ trap cleanup EXIT
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# The PDF libraries keep one-off caches for the process's life (tests/lsan.supp).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp:print_suppressions=0}
 # Sign-in is throttled by nginx; the tests sign in many times in a row.
 export MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
 # The tests run tick themselves, at the times they choose: no scheduler process.

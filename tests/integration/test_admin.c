@@ -525,7 +525,7 @@ insert_order(void)
 	db = db_open(&cfg, err, sizeof(err));
 	if (db == NULL)
 		fail_msg("db_open: %s", err);
-	q = dbq_get(db, DB_T_EXTRA4, T_USER_ID, stmts[T_USER_ID]);
+	q = dbq_get(db, DB_T_TEST, T_USER_ID, stmts[T_USER_ID]);
 	assert_non_null(q);
 	dbq_cstr(q, "shopper.new@demo.test");
 	assert_int_equal(dbq_exec(q), 0);
@@ -534,7 +534,7 @@ insert_order(void)
 	dbq_done(q);
 	snprintf(key, sizeof(key), "test-admin-%ld-%lld", (long)getpid(),
 	    (long long)now);
-	q = dbq_get(db, DB_T_EXTRA4, T_ORDER_INSERT, stmts[T_ORDER_INSERT]);
+	q = dbq_get(db, DB_T_TEST, T_ORDER_INSERT, stmts[T_ORDER_INSERT]);
 	assert_non_null(q);
 	dbq_int(q, uid);
 	dbq_cstr(q, key);
@@ -544,7 +544,7 @@ insert_order(void)
 	assert_int_equal(dbq_exec(q), 0);
 	id = (long long)dbq_insert_id(q);
 	dbq_done(q);
-	q = dbq_get(db, DB_T_EXTRA4, T_ITEM_INSERT, stmts[T_ITEM_INSERT]);
+	q = dbq_get(db, DB_T_TEST, T_ITEM_INSERT, stmts[T_ITEM_INSERT]);
 	assert_non_null(q);
 	dbq_int(q, id);
 	assert_int_equal(dbq_exec(q), 0);

@@ -318,6 +318,31 @@ test_double_submit_one_order(void **state)
 	client_free(cl);
 }
 
+/* The key of a placed order sent again with another payment method is
+ * not a double click: refused with 409 saying so, no second order. */
+static void
+test_same_key_other_choices_409(void **state)
+{
+	struct client		*cl = with_cart(NEW, "HOME-VACUUM-R5", 1);
+	struct client_resp	 r;
+	int64_t			 uid = shop_user_id(NEW);
+	size_t			 before = shop_order_count(uid);
+	char			 key[65];
+
+	(void)state;
+	shop_place(cl, NULL, "MY", "remittance", NULL, NULL, key, &r);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	shop_fill_cart(cl, NEW, (const char *const[]){ "HOME-VACUUM-R5",
+	    NULL }, (const int[]){ 1 });
+	shop_place(cl, NULL, "MY", "cod", NULL, key, NULL, &r);
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "already sent with other choices"));
+	client_resp_cleanup(&r);
+	assert_int_equal(shop_order_count(uid), before + 1);
+	client_free(cl);
+}
+
 /* REM-P1 and C-04: a remittance order gets its code and its 30-day
  * window; the cart is emptied; a message arrives. */
 static void
@@ -482,6 +507,7 @@ main(void)
 		cmocka_unit_test(test_INST_08_high_risk_country),
 		cmocka_unit_test(test_C_06_tampered_submit_refused),
 		cmocka_unit_test(test_double_submit_one_order),
+		cmocka_unit_test(test_same_key_other_choices_409),
 		cmocka_unit_test(test_REM_P1_remittance_order),
 		cmocka_unit_test(test_INST_P1_disclosure_before_commit),
 		cmocka_unit_test(test_INST_CL_reserves_credit),

@@ -57,16 +57,6 @@ place_cod(struct client *cl, const char *email, const char *sku)
 	return shop_place_one(cl, email, sku, "cod", NULL, "COD", NULL, 0);
 }
 
-/* The order's status now (into a static buffer). */
-static const char *
-status_of(int64_t id)
-{
-	static struct db_order o;
-
-	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	return o.status;
-}
-
 /* Collect a response body. */
 static size_t
 sink(char *p, size_t sz, size_t n, void *arg)
@@ -143,7 +133,7 @@ approve(struct client *adm, int64_t id)
 	admin_post(adm, path, &r, "from", "awaiting_review", NULL, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
-	assert_string_equal(status_of(id), "pending_shipment");
+	assert_string_equal(shop_status(id), "pending_shipment");
 }
 
 /* A new shopper's COD order approved and shipped by the partner. */
@@ -158,7 +148,7 @@ shipped_order(struct client *adm, struct client **cl, char *email,
 	approve(adm, id);
 	ev(200, "shipped", id, ",\"carrier\":\"Demo Express\","
 	    "\"tracking\":\"DX0000000001\"");
-	assert_string_equal(status_of(id), "shipped");
+	assert_string_equal(shop_status(id), "shipped");
 	return id;
 }
 
@@ -213,7 +203,7 @@ page_has(struct client *cl, const char *path, const char *s)
 
 /* COD-P1: the queue lists the new order with its review date; approve
  * moves it to pending shipment and tells the shopper; a second decision
- * gets "already decided by"; reject needs a reason and tells the shopper. */
+ * gets 409 "already decided by <admin>"; reject needs a reason and tells the shopper. */
 static void
 test_COD_P1_admin_review_approve_reject(void **state)
 {
@@ -227,7 +217,7 @@ test_COD_P1_admin_review_approve_reject(void **state)
 	uid = shop_user_id(email);
 	a = place_cod(cl, email, VACUUM);
 	b = place_cod(cl, email, VACUUM);
-	assert_string_equal(status_of(a), "awaiting_review");
+	assert_string_equal(shop_status(a), "awaiting_review");
 	snprintf(want, sizeof(want), "/admin/orders/%lld/fulfil",
 	    (long long)a);
 	page_has(adm, "/admin/queues/cod?sort=oldest&page=1", "COD orders to "
@@ -239,13 +229,12 @@ test_COD_P1_admin_review_approve_reject(void **state)
 	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-approve",
 	    (long long)a);
 	admin_post(adm, path, &r, "from", "awaiting_review", "back", "desk");
-	assert_int_equal(r.status, 303);
-	assert_non_null(r.location);
+	assert_int_equal(r.status, 409);
 	client_resp_cleanup(&r);
 	page_has(adm, want, "pending_shipment");
 	admin_post(adm, path, &r, "from", "awaiting_review", "back", "desk");
-	assert_non_null(strstr(r.location, "error="));
-	assert_non_null(strstr(r.location, "already%20decided%20by"));
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "already decided by " ADMIN));
 	client_resp_cleanup(&r);
 	/* Reject without a reason: refused, nothing changes. */
 	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-reject",
@@ -253,12 +242,12 @@ test_COD_P1_admin_review_approve_reject(void **state)
 	admin_post(adm, path, &r, "from", "awaiting_review", NULL, NULL);
 	assert_non_null(strstr(r.location, "error="));
 	client_resp_cleanup(&r);
-	assert_string_equal(status_of(b), "awaiting_review");
+	assert_string_equal(shop_status(b), "awaiting_review");
 	admin_post(adm, path, &r, "from", "awaiting_review", "reason",
 	    "address outside the service area");
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
-	assert_string_equal(status_of(b), "refused");
+	assert_string_equal(shop_status(b), "refused");
 	assert_true(has_message(uid, "address outside the service area"));
 	/* A shopper cannot reach the admin's queue. */
 	shop_get(cl, "/admin/queues/cod", &r);
@@ -289,12 +278,12 @@ test_COD_P2_admin_ships_tracking_shown(void **state)
 	admin_post(adm, path, &r, "carrier", "Acme Post", "tracking", "AP123");
 	assert_non_null(strstr(r.location, "error="));
 	client_resp_cleanup(&r);
-	assert_string_equal(status_of(id), "awaiting_review");
+	assert_string_equal(shop_status(id), "awaiting_review");
 	approve(adm, id);
 	admin_post(adm, path, &r, "carrier", "Acme Post", "tracking", "AP123");
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
-	assert_string_equal(status_of(id), "shipped");
+	assert_string_equal(shop_status(id), "shipped");
 	assert_int_equal(db_ship_get(shop_db(), id, &sh), 1);
 	assert_string_equal(sh.carrier, "Acme Post");
 	assert_string_equal(sh.tracking, "AP123");
@@ -331,7 +320,7 @@ test_COD_P8_partner_signed_unsigned_replayed_malformed(void **state)
 	assert_int_equal(send_raw(json, 0, 1, NULL), 401);
 	assert_int_equal(send_raw(json, 0, 2, NULL), 401);
 	assert_int_equal(send_raw(json, -PARTNER_WINDOW - 60, 0, NULL), 401);
-	assert_string_equal(status_of(id), "shipped");
+	assert_string_equal(shop_status(id), "shipped");
 	/* Malformed bodies name the field. */
 	st = send_raw("{\"event_id\":\"m1\",\"type\":\"delivered\"", 0, 0, &a);
 	assert_int_equal(st, 400);
@@ -353,12 +342,12 @@ test_COD_P8_partner_signed_unsigned_replayed_malformed(void **state)
 	    "\"delivered\",\"order_id\":%lld}", (int)getpid(),
 	    (long long)clock_now(), (long long)id);
 	assert_int_equal(send_raw(json, 0, 0, &a), 200);
-	assert_string_equal(status_of(id), "delivered");
+	assert_string_equal(shop_status(id), "delivered");
 	assert_int_equal(send_raw(json, 0, 0, NULL), 409);
 	/* The same event id re-signed (1 s later): the first answer. */
 	assert_int_equal(send_raw(json, 1, 0, &b), 200);
 	assert_string_equal(a, b);
-	assert_string_equal(status_of(id), "delivered");
+	assert_string_equal(shop_status(id), "delivered");
 	free(a);
 	free(b);
 	/* An event the order's state forbids: 409. */
@@ -401,7 +390,7 @@ test_COD_P3_shopper_first_then_report_completes(void **state)
 	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
 	assert_true(c.shopper_paid_at > 0);
 	assert_string_equal(c.shopper_record_id, "PR-A1");
-	assert_string_equal(status_of(id), "delivered");
+	assert_string_equal(shop_status(id), "delivered");
 	/* Wrong amount: refused, naming the field. */
 	b = event(422, "paid", id, ",\"amount\":\"459.00\",\"method\":\"cash\","
 	    "\"record_id\":\"PR-A1\"", NULL);
@@ -410,7 +399,7 @@ test_COD_P3_shopper_first_then_report_completes(void **state)
 	free(b);
 	ev(200, "paid", id, ",\"amount\":\"477.36\",\"method\":\"cash\","
 	    "\"record_id\":\"PR-A1\"");
-	assert_string_equal(status_of(id), "completed");
+	assert_string_equal(shop_status(id), "completed");
 	assert_int_equal(db_cod_user_get(shop_db(), uid, 0, &u), 1);
 	assert_int_equal(u.completed, 1);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
@@ -444,7 +433,7 @@ test_COD_P3_report_first_then_shopper_voucher(void **state)
 	id = shipped_order(adm, &cl, email, "p3b");
 	ev(200, "paid", id, ",\"amount\":\"477.36\",\"method\":\"card\","
 	    "\"record_id\":\"PR-B2\"");
-	assert_string_equal(status_of(id), "completed");
+	assert_string_equal(shop_status(id), "completed");
 	snprintf(path, sizeof(path), "/orders/%lld/cod/paid", (long long)id);
 	tok = client_csrf_of(cl, "/orders");
 	form = client_form("csrf", tok, "record_id", "PR-WRONG", NULL);
@@ -540,7 +529,7 @@ refuse_kind(struct client *adm, const char *reason)
 	ev(200, "delivered", id, "");
 	snprintf(extra, sizeof(extra), ",\"reason\":\"%s\"", reason);
 	ev(200, "refused", id, extra);
-	assert_string_equal(status_of(id), "cancelled");
+	assert_string_equal(shop_status(id), "cancelled");
 	assert_int_equal(db_cod_user_get(shop_db(), uid, 0, &u), 1);
 	assert_int_equal(u.violations, 0);
 	assert_int_equal(db_debt_list(shop_db(), uid, &d, &n), 0);
@@ -585,7 +574,7 @@ test_COD_F2_refusal_debt_and_strike(void **state)
 	ev(400, "refused", id, ",\"reason\":\"no_valid_reason\"");
 	ev(200, "refused", id, ",\"reason\":\"no_valid_reason\","
 	    "\"round_trip_shipping\":\"12.50\"");
-	assert_string_equal(status_of(id), "refused");
+	assert_string_equal(shop_status(id), "refused");
 	assert_int_equal(db_debt_list(shop_db(), uid, &d, &n), 0);
 	assert_int_equal(n, 1);
 	/* 12.50 shipping + 18.36 fee (COD-F1 4% of 459.00). */
@@ -762,12 +751,191 @@ test_COD_P5_reschedule_limit_and_tick_cancel(void **state)
 	snprintf(cmd, sizeof(cmd), "%s -c %s tick > /dev/null",
 	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
 	(void)system(cmd);
-	assert_string_equal(status_of(id), "cancelled");
+	assert_string_equal(shop_status(id), "cancelled");
 	assert_int_equal(db_cod_user_get(shop_db(), uid, 0, &u), 1);
 	assert_int_equal(u.violations, 0);
 	assert_true(has_message(uid, "COD-P6"));
 	page_has(cl, "/account/cod", "id=\"cod-strikes\">0<");
 	page_has(cl, "/account/cod", "id=\"cod-allowed\"");
+	client_free(cl);
+	client_free(adm);
+}
+
+/* The delivery day d days from today into day (11 bytes) and the JSON
+ * member ",\"date\":\"...\"" into extra (64 bytes). */
+static void
+day_in(int d, char *day, char *extra)
+{
+	mp_date t;
+
+	mp_date_from_unix(clock_now(), &t);
+	mp_date_add_days(t, d, &t);
+	mp_date_str(t, day, 11);
+	snprintf(extra, 64, ",\"date\":\"%s\"", day);
+}
+
+/* COD-P5: every change of the agreed day counts as a rescheduling,
+ * whichever event carries it: delivery_scheduled events moving the day
+ * count as well; the third change is refused; the day already agreed
+ * again changes nothing. */
+static void
+test_COD_P5_every_date_change_counts(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	struct db_cod	 c;
+	char		 email[128], extra[64], day[11], *b;
+	int64_t		 id;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p5c");
+	day_in(1, day, extra);
+	ev(200, "delivery_scheduled", id, extra);
+	day_in(2, day, extra);
+	ev(200, "delivery_scheduled", id, extra);	/* change 1 */
+	day_in(3, day, extra);
+	ev(200, "rescheduled", id, extra);		/* change 2 */
+	ev(200, "delivery_scheduled", id, extra);	/* the same day */
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.reschedules, 2);
+	day_in(4, day, extra);
+	b = event(422, "delivery_scheduled", id, extra, NULL);
+	assert_non_null(strstr(b, "COD-P5"));
+	free(b);
+	day_in(3, day, extra);
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.reschedules, 2);
+	assert_string_equal(c.agreed_date, day);
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P5: once the goods are delivered the agreed day no longer moves,
+ * by either event; nothing changes. */
+static void
+test_COD_P5_no_date_change_after_delivery(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	struct db_cod	 c;
+	char		 email[128], extra[64], day[11], first[11], *b;
+	int64_t		 id;
+	int		 i;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p5d");
+	day_in(1, first, extra);
+	ev(200, "delivery_scheduled", id, extra);
+	ev(200, "delivered", id, "");
+	for (i = 0; i < 6; i++) {
+		day_in(2 + i, day, extra);
+		b = event(409, i % 2 ? "rescheduled" : "delivery_scheduled",
+		    id, extra, NULL);
+		assert_non_null(strstr(b, "delivered"));
+		free(b);
+	}
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.reschedules, 0);
+	assert_string_equal(c.agreed_date, first);
+	assert_string_equal(shop_status(id), "delivered");
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P8 idempotency: an event id sent again with the same fields gets
+ * the first answer; with other fields (another day, another type) it is
+ * refused with 409 naming event_id, and nothing changes. */
+static void
+test_COD_P8_event_id_reused_other_fields_409(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	struct db_cod	 c;
+	char		 email[128], json[512], day[11], day2[11], extra[64];
+	char		 eid[64], *first, *b = NULL;
+	int64_t		 id;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p8i");
+	day_in(2, day2, extra);
+	day_in(1, day, extra);
+	first = event(200, "delivery_scheduled", id, extra, eid);
+	/* Signed a second later: a new request, not a replayed signature. */
+	snprintf(json, sizeof(json), "{\"event_id\":\"%s\",\"type\":"
+	    "\"delivery_scheduled\",\"order_id\":%lld%s}", eid,
+	    (long long)id, extra);
+	assert_int_equal(send_raw(json, 1, 0, &b), 200);
+	assert_string_equal(b, first);
+	free(b);
+	snprintf(json, sizeof(json), "{\"event_id\":\"%s\",\"type\":"
+	    "\"delivery_scheduled\",\"order_id\":%lld,\"date\":\"%s\"}",
+	    eid, (long long)id, day2);
+	assert_int_equal(send_raw(json, 0, 0, &b), 409);
+	assert_non_null(strstr(b, "\"field\":\"event_id\""));
+	free(b);
+	snprintf(json, sizeof(json), "{\"event_id\":\"%s\",\"type\":"
+	    "\"delivered\",\"order_id\":%lld}", eid, (long long)id);
+	assert_int_equal(send_raw(json, 0, 0, &b), 409);
+	free(b);
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_string_equal(c.agreed_date, day);
+	assert_int_equal(c.reschedules, 0);
+	assert_string_equal(shop_status(id), "shipped");
+	free(first);
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P8 partner scope: a second logistics partner, signing with its own
+ * key, cannot act on an order booked with the first (shipped by it, or
+ * booked by the mall through the logistics gateway): 403 and nothing
+ * changes; the first partner still can. */
+static void
+test_COD_P8_other_partner_refused(void **state)
+{
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	struct db_cod		 c;
+	char			 email[128], json[512], path[96], *body = NULL;
+	int64_t			 id, id2;
+	long			 st;
+
+	(void)state;
+	shop_sql("INSERT IGNORE INTO partners (id, name, kind, key_version, "
+	    "enabled, created_at) VALUES (77, 'Rival Logistics', "
+	    "'logistics', 1, 1, 0)");
+	id = shipped_order(adm, &cl, email, "p8s");
+	snprintf(json, sizeof(json), "{\"event_id\":\"rival-%lld-%d\","
+	    "\"type\":\"paid\",\"order_id\":%lld,\"amount\":\"477.36\","
+	    "\"method\":\"cash\",\"record_id\":\"RV-%lld\"}", (long long)id,
+	    (int)getpid(), (long long)id, (long long)id);
+	st = shop_partner_post(77, EV_PATH, json, 0, SHOP_SIGNED, &body);
+	if (st != 403 || strstr(body, "another logistics partner") == NULL)
+		fail_msg("rival paid: %ld %s", st, body);
+	free(body);
+	assert_string_equal(shop_status(id), "shipped");
+	assert_int_equal(db_cod_get(shop_db(), id, 0, &c), 1);
+	assert_int_equal(c.paid_reported_at, 0);
+	/* The first partner's own report still completes it. */
+	ev(200, "paid", id, ",\"amount\":\"477.36\",\"method\":\"cash\","
+	    "\"record_id\":\"PR-S1\"");
+	assert_string_equal(shop_status(id), "completed");
+	/* Booked by the mall through the gateway: the rival cannot deliver
+	 * (nor ship again), the mall's partner can. */
+	id2 = place_cod(cl, email, VACUUM);
+	approve(adm, id2);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/ship",
+	    (long long)id2);
+	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
+	if (r.status != 303 || strcmp(shop_status(id2), "shipped") != 0)
+		fail_msg("gateway booking of #%lld: %ld", (long long)id2,
+		    r.status);
+	client_resp_cleanup(&r);
+	snprintf(json, sizeof(json), "{\"event_id\":\"rival2-%lld-%d\","
+	    "\"type\":\"delivered\",\"order_id\":%lld}", (long long)id2,
+	    (int)getpid(), (long long)id2);
+	assert_int_equal(shop_partner_post(77, EV_PATH, json, 0, SHOP_SIGNED,
+	    NULL), 403);
+	assert_string_equal(shop_status(id2), "shipped");
+	ev(200, "delivered", id2, "");
+	assert_string_equal(shop_status(id2), "delivered");
 	client_free(cl);
 	client_free(adm);
 }
@@ -786,7 +954,7 @@ complete_one(struct client *adm, struct client *cl, const char *email,
 	snprintf(extra, sizeof(extra), ",\"amount\":\"%s\",\"method\":"
 	    "\"cash\",\"record_id\":\"PR-L%lld\"", total, (long long)id);
 	ev(200, "paid", id, extra);
-	assert_string_equal(status_of(id), "completed");
+	assert_string_equal(shop_status(id), "completed");
 }
 
 /* COD-07: at 5 completed COD orders the limit is still USD 500 (one more
@@ -853,7 +1021,7 @@ test_COD_P7_return_refund_due(void **state)
 	client_resp_cleanup(&r);
 	free(form);
 	free(tok);
-	assert_string_equal(status_of(id), "return_requested");
+	assert_string_equal(shop_status(id), "return_requested");
 	ev(200, "return_received", id, "");
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
 	assert_string_equal(o.status, "returned");
@@ -876,7 +1044,7 @@ test_COD_P7_return_refund_due(void **state)
 	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
-	assert_string_equal(status_of(id), "refunded");
+	assert_string_equal(shop_status(id), "refunded");
 	client_free(cl);
 	client_free(adm);
 }
@@ -897,6 +1065,10 @@ main(void)
 		cmocka_unit_test(test_COD_F2_third_strike_suspends_tick_lifts),
 		cmocka_unit_test(test_COD_F3_revoke_and_reinstate),
 		cmocka_unit_test(test_COD_P5_reschedule_limit_and_tick_cancel),
+		cmocka_unit_test(test_COD_P5_every_date_change_counts),
+		cmocka_unit_test(test_COD_P5_no_date_change_after_delivery),
+		cmocka_unit_test(test_COD_P8_other_partner_refused),
+		cmocka_unit_test(test_COD_P8_event_id_reused_other_fields_409),
 		cmocka_unit_test(test_COD_07_ladder_at_5_and_6),
 		cmocka_unit_test(test_COD_P7_return_refund_due),
 	};

@@ -811,10 +811,8 @@ test_INST_CORP_application_to_effect(void **state)
 	assert_int_equal(r.status, 400);
 	assert_true(client_has(&r, "INST-CORP"));
 	client_resp_cleanup(&r);
-	shop_post(m.cl, "/company", act, &r, "term", "4", NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
-	/* C-04: the review date is stored on the application and order. */
+	/* Checkout applied with the term chosen there (6 months).
+	 * C-04: the review date is stored on the application and order. */
 	one_str(T_APP, id, 5, due, sizeof(due));
 	assert_int_equal(strlen(due), 10);
 	one_str(T_ORDER, id, 2, st, sizeof(st));
@@ -904,7 +902,7 @@ test_INST_CORP_application_to_effect(void **state)
 	one_str(T_PLAN, id, 1, st, sizeof(st));
 	assert_string_equal(st, "102060");	/* 1,458.00 - 437.40 */
 	one_str(T_PLAN, id, 2, st, sizeof(st));
-	assert_string_equal(st, "4");
+	assert_string_equal(st, "6");
 	/* Recorded once: a second recording is "already recorded". */
 	shop_post(admin, "/admin", path, &r, "amount", "437.40", "reference",
 	    "TRX-1", NULL);
@@ -934,11 +932,6 @@ test_INST_CORP_refused(void **state)
 
 	(void)state;
 	id = corp_order(&m, "corprefuse");
-	snprintf(path, sizeof(path), "/orders/%lld/corporate/apply",
-	    (long long)id);
-	shop_post(m.cl, "/company", path, &r, "term", "3", NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
 	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/decide",
 	    (long long)id);
 	shop_post(admin, "/admin", path, &r, "decision", "reject", NULL);
@@ -994,10 +987,9 @@ test_INST_CORP_other_company_404(void **state)
 	dbq_int(q, m.company_id);
 	dbq_cstr(q, email);
 	run(q);
-	snprintf(path, sizeof(path), "/orders/%lld/corporate/apply",
-	    (long long)id);
-	shop_post(colleague, "/company", path, &r, "term", "3", NULL);
-	assert_int_equal(r.status, 303);
+	snprintf(path, sizeof(path), "/orders/%lld/corporate", (long long)id);
+	shop_get(colleague, path, &r);
+	assert_int_equal(r.status, 200);
 	client_resp_cleanup(&r);
 	client_free(colleague);
 	member_free(&m);

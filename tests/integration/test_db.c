@@ -3,7 +3,7 @@
  * migrate.c, job.c) and of mallpayctl migrate / seed-demo / tick, against
  * the private MariaDB of the test stack: suite.sh sets MALLPAY_CONF (and
  * MALLPAY_CTL, the mallpayctl to run). Statements of this file use the
- * spare cache slot DB_T_EXTRA4 and a TEMPORARY table, so nothing of the
+ * tests' cache slot DB_T_TEST and a TEMPORARY table, so nothing of the
  * stack's data is touched except where a test says so.
  */
 #include <setjmp.h>
@@ -119,7 +119,7 @@ open_db(void)
 static struct dbq *
 get(struct db *db, int idx)
 {
-	struct dbq *q = dbq_get(db, DB_T_EXTRA4, idx, stmts[idx]);
+	struct dbq *q = dbq_get(db, DB_T_TEST, idx, stmts[idx]);
 
 	assert_non_null(q);
 	return q;
@@ -356,9 +356,9 @@ test_stmt_errors(void **state)
 
 	/* Cached under T_COUNT, then asked with another text: refused. */
 	assert_int_equal(scalar(db, T_COUNT, NULL, NULL), 1);
-	assert_null(dbq_get(db, DB_T_EXTRA4, T_COUNT, "SELECT 2"));
+	assert_null(dbq_get(db, DB_T_TEST, T_COUNT, "SELECT 2"));
 	/* SQL that does not prepare. */
-	assert_null(dbq_get(db, DB_T_EXTRA4, T_DUP_CREATE,
+	assert_null(dbq_get(db, DB_T_TEST, T_DUP_CREATE,
 	    "SELECT FROM nonsense"));
 	assert_int_equal(scalar(db, T_COUNT, NULL, NULL), 1);
 	db_free(db);

@@ -14,8 +14,8 @@
  * The web server runs on the real clock; time-based rules are driven by
  * tick --now and, where the web cannot be at another date, by calling the
  * service (service/plans.h) with that date. Every shopper is registered
- * fresh, so suspensions touch nobody else. Test-only SQL uses the spare
- * statement slot DB_T_EXTRA2. Run by tests/integration/suite.sh.
+ * fresh, so suspensions touch nobody else. Test-only SQL uses the
+ * tests' statement slot DB_T_TEST. Run by tests/integration/suite.sh.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -111,7 +111,7 @@ static struct {
 static struct dbq *
 tq(enum tstmt idx)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA2, idx, tstmts[idx]);
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
 
 	assert_non_null(q);
 	return q;
@@ -223,6 +223,20 @@ post_keyed(struct shopper *s, const char *page, const char *path, int seq,
 	free(key);
 	free(sq);
 	client_resp_cleanup(&g);
+}
+
+/* POST path (a repayment form of s's schedule) with seq and key, the
+ * csrf token taken from the schedule page; fills r. */
+static void
+post_seq(struct shopper *s, const char *path, int seq, const char *key,
+    struct client_resp *r)
+{
+	char	page[96], sq[16];
+
+	snprintf(page, sizeof(page), "%.*s/schedule",
+	    (int)(strrchr(path, '/') - path), path);
+	snprintf(sq, sizeof(sq), "%d", seq);
+	shop_post(s->cl, page, path, r, "key", key, "seq", sq, NULL);
 }
 
 /* Confirm order id's plan (INST-P1); fails unless the answer is want. */
@@ -611,7 +625,8 @@ test_INST_P3_auto_deduction_on_due_date(void **state)
 }
 
 /* INST-P3: manual repayment of the next installment through the schedule
- * page; the same form submitted twice pays once. */
+ * page; the same form submitted twice pays once; its key sent again for
+ * another installment is refused with 409 and charges nothing. */
 static void
 test_INST_P3_manual_repayment_idempotent(void **state)
 {
@@ -629,8 +644,14 @@ test_INST_P3_manual_repayment_idempotent(void **state)
 	post_keyed(&s, page, path, 1, NULL, key, &r);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
-	post_keyed(&s, page, path, 1, key, NULL, &r);
+	/* The same form again (seq 2): the first answer, nothing more. */
+	post_seq(&s, path, 2, key, &r);
 	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	/* The same key for installment 3: another request, refused. */
+	post_seq(&s, path, 3, key, &r);
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "already sent with other details"));
 	client_resp_cleanup(&r);
 	plan_of(id, &p);
 	assert_int_equal(pays(p.id, "manual", 1, &sum), 1);
@@ -835,13 +856,17 @@ test_INST_F3_early_payoff_waives_fees(void **state)
 		fail_msg("quote: %s", strstr(r.body, "payoff-quote"));
 	assert_true(client_has(&r, "Installment 6"));
 	assert_true(client_has(&r, "id=\"q-total\"><strong>USD 607.50"));
+	/* INST-F3 stated in the quote: month 2 begins on installment 2's
+	 * due date, one month after the start. */
+	assert_true(client_has(&r, "month 2 of the plan begins"));
 	client_resp_cleanup(&r);
 	post_keyed(&s, page, page, 0, NULL, NULL, &r);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	plan_of(id, &p);
 	assert_int_equal(p.status, PLAN_ST_CLOSED);
-	assert_int_equal(pays(p.id, "payoff", 1, &sum), 1);
+	/* Each installment left charged under its own bank key. */
+	assert_int_equal(pays(p.id, "payoff", 1, &sum), 5);
 	assert_int_equal(sum, 5 * INST_PRINCIPAL);
 	view_at(id, clock_now(), &v);
 	assert_int_equal(v.remaining, 0);

@@ -38,9 +38,7 @@ fixture_sql(const char *sql)
 {
 	char cmd[4096];
 
-	snprintf(cmd, sizeof(cmd), "mariadb --no-defaults -S '%s' -u '%s' "
-	    "-p'%s' '%s' -N -e \"%s\"", cfg.db_socket, cfg.db_user,
-	    cfg.db_password, cfg.db_name, sql);
+	ctl_sql_cmd(&cfg, sql, cmd, sizeof(cmd));
 	assert_int_equal(system(cmd), 0);
 }
 
@@ -51,9 +49,7 @@ fixture_query(const char *sql)
 	char cmd[4096], line[4096];
 	FILE *p;
 
-	snprintf(cmd, sizeof(cmd), "mariadb --no-defaults -S '%s' -u '%s' "
-	    "-p'%s' '%s' -N -e \"%s\"", cfg.db_socket, cfg.db_user,
-	    cfg.db_password, cfg.db_name, sql);
+	ctl_sql_cmd(&cfg, sql, cmd, sizeof(cmd));
 	assert_non_null(p = popen(cmd, "r"));
 	if (fgets(line, sizeof(line), p) == NULL)
 		line[0] = '\0';

@@ -15,7 +15,7 @@
  * `mallpayctl check`) and `tick --now` never runs later than the present, so no
  * other feature's time-based work (installment suspensions, auto-cancels)
  * is pushed into the future for the tests that run after this one.
- * Test-only SQL uses the spare cache slot DB_T_EXTRA3. Run by
+ * Test-only SQL uses the spare cache slot DB_T_TEST. Run by
  * tests/integration/suite.sh.
  */
 #include <setjmp.h>
@@ -75,7 +75,7 @@ struct shopper {
 static void
 set_score(int64_t id, int score)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA3, T_SET_SCORE,
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, T_SET_SCORE,
 	    tstmts[T_SET_SCORE]);
 
 	assert_non_null(q);
@@ -89,7 +89,7 @@ set_score(int64_t id, int score)
 static void
 user_flags(int64_t id, int *suspended, int *bad)
 {
-	struct dbq *q = dbq_get(shop_db(), DB_T_EXTRA3, T_USER_FLAGS,
+	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, T_USER_FLAGS,
 	    tstmts[T_USER_FLAGS]);
 
 	assert_non_null(q);
@@ -105,7 +105,7 @@ user_flags(int64_t id, int *suspended, int *bad)
 static int
 guarantee(int64_t id, const char *kind, int64_t *sum)
 {
-	struct dbq	*q = dbq_get(shop_db(), DB_T_EXTRA3, T_GUARANTEE,
+	struct dbq	*q = dbq_get(shop_db(), DB_T_TEST, T_GUARANTEE,
 	    tstmts[T_GUARANTEE]);
 	int		 n;
 

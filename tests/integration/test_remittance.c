@@ -28,7 +28,9 @@
 #include "db/order.h"
 #include "db/remittance.h"
 #include "rules/rfcode.h"
+#include "service/ledger.h"
 #include "service/orderflow.h"
+#include "ctl.h"
 #include "shop.h"
 
 #define NEW		"shopper.new@demo.test"
@@ -652,6 +654,54 @@ test_REM_P3_other_shoppers_order_404(void **state)
 	client_free(cl);
 }
 
+/* Idempotency: the voucher form's key sent again with another amount,
+ * tracking number or file is refused (409, saying so) and changes
+ * nothing; with the same figures and file it is the first result. */
+static void
+test_REM_P3_same_key_other_figures_refused(void **state)
+{
+	struct client		*cl = shop_signin(NEW);
+	struct db_rem_voucher	*v;
+	struct buf		 body;
+	char			 doc[512], doc2[512], key[65], loc[256];
+	size_t			 n, n2, nv;
+	int64_t			 id;
+	long			 st;
+
+	(void)state;
+	id = place(cl, NEW);
+	n = pdf(doc, sizeof(doc), "idem-a");
+	n2 = pdf(doc2, sizeof(doc2), "idem-b");
+	st = upload(cl, id, doc, n, "receipt.pdf", "459.00", "po-idem-1",
+	    NULL, key, NULL, loc);
+	assert_int_equal(st, 303);
+	buf_init(&body);
+	st = upload(cl, id, doc, n, "receipt.pdf", "400.00", "po-idem-1",
+	    key, NULL, &body, loc);
+	assert_int_equal(st, 409);
+	assert_non_null(strstr(buf_str(&body), "already sent with another"));
+	buf_reset(&body);
+	st = upload(cl, id, doc, n, "receipt.pdf", "459.00", "po-idem-2",
+	    key, NULL, &body, loc);
+	assert_int_equal(st, 409);
+	buf_reset(&body);
+	st = upload(cl, id, doc2, n2, "receipt.pdf", "459.00", "po-idem-1",
+	    key, NULL, &body, loc);
+	assert_int_equal(st, 409);
+	buf_cleanup(&body);
+	/* The same form again: the first result. */
+	st = upload(cl, id, doc, n, "receipt.pdf", "459.00", "po-idem-1",
+	    key, NULL, NULL, loc);
+	assert_int_equal(st, 303);
+	assert_non_null(strstr(loc, "/voucher?msg=uploaded"));
+	assert_int_equal(db_rem_voucher_list(shop_db(), id, &v, &nv), 0);
+	assert_int_equal(nv, 1);
+	assert_int_equal(v[0].amount_minor, 45900);
+	free(v);
+	assert_status(id, "awaiting_verification");
+	client_free(cl);
+}
+
 /* REM-P5: the statement import matches lines whose code checks, lists the
  * rest; the same file again changes nothing; a line seen before in another
  * file is not counted twice. */
@@ -757,6 +807,51 @@ mark_sent(struct client *admin, int64_t id, int64_t rid,
 	    (long long)id);
 	snprintf(rs, sizeof(rs), "%lld", (long long)rid);
 	shop_post(admin, page, path, r, "refund", rs, (char *)NULL);
+}
+
+/* REM-P5/P8 ledger: an order paid by remittance and cancelled before
+ * shipment owes the merchant nothing: the sale is reversed when the tick
+ * records the refund, so the shopper's receivable is back to zero and the
+ * whole remittance is on refunds:payable; `mallpayctl check` agrees. */
+static void
+test_REM_P8_paid_then_cancelled_ledger(void **state)
+{
+	struct client	*cl, *admin = shop_signin(ADMIN);
+	char		 email[128], acct[LEDGER_ACCT_MAX], cmd[1024];
+	int64_t		 id, uid, bal = -1;
+	int		 st;
+
+	(void)state;
+	shop_register(email, sizeof(email), "remcancel", "Rory Remit",
+	    DEMO_PASSWORD);
+	cl = shop_signin(email);
+	uid = shop_user_id(email);
+	id = place(cl, email);
+	upload_ok(cl, id, "459.00", "po-paid-cancel");
+	assert_int_equal(decide(admin, id, pending_voucher(id), "459.00", NULL,
+	    NULL), 200);
+	assert_status(id, "pending_shipment");
+	ledger_acct_buyer_receivable(acct, sizeof(acct), uid);
+	assert_int_equal(ledger_balance(shop_db(), acct, "USD", &bal), 0);
+	assert_int_equal(bal, 0);
+	snprintf(cmd, sizeof(cmd), "/orders/%lld/cancel", (long long)id);
+	{
+		struct client_resp r;
+
+		shop_post(cl, "/orders", cmd, &r, (char *)NULL);
+		assert_int_equal(r.status, 303);
+		client_resp_cleanup(&r);
+	}
+	assert_status(id, "cancelled");
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
+	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
+	st = system(cmd);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(ledger_balance(shop_db(), acct, "USD", &bal), 0);
+	assert_int_equal(bal, 0);
+	assert_int_equal(mallpayctl_check(), 0);
+	client_free(cl);
+	client_free(admin);
 }
 
 /* REM-P8: a partially paid order cancelled: the tick records the refund;
@@ -1004,6 +1099,7 @@ main(void)
 		cmocka_unit_test(test_REM_03_expedited_shipping_refuses_remittance),
 		cmocka_unit_test(test_REM_P1_instructions_page),
 		cmocka_unit_test(test_REM_P5_upload_and_equal_amount),
+		cmocka_unit_test(test_REM_P3_same_key_other_figures_refused),
 		cmocka_unit_test(test_REM_P7_paid_less_then_rest),
 		cmocka_unit_test(test_REM_P7_paid_more_excess_refund),
 		cmocka_unit_test(test_REM_P9_reject_then_upload_again),
@@ -1012,6 +1108,7 @@ main(void)
 		cmocka_unit_test(test_REM_P3_other_shoppers_order_404),
 		cmocka_unit_test(test_REM_P5_statement_import_and_reimport),
 		cmocka_unit_test(test_REM_P8_refund_account_given_then_sent),
+		cmocka_unit_test(test_REM_P8_paid_then_cancelled_ledger),
 		/* Last: its future tick purges sessions. */
 		cmocka_unit_test(test_REM_P6_cancel_after_30_days_tick_now),
 	};

@@ -60,12 +60,31 @@ test_PAU_02_every_item_marked(void **state)
 	facts_cleanup(&f);
 }
 
+/* PAU-01 rests on a consumer's credit score: a company (B2B), even with
+ * a score on its member's record, is refused. */
+static void
+test_PAU_01_company_refused(void **state)
+{
+	struct facts	f;
+	struct verdict	v;
+
+	(void)state;
+	fx_company(&f);
+	f.buyer.has_credit_score = 1;
+	f.buyer.credit_score = 800;
+	payafter_check(&f, &v);
+	assert_false(v.eligible);
+	assert_non_null(verdict_find(&v, "PAU-01"));
+	facts_cleanup(&f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_PAU_01_score_550_refused_551_allowed),
 		cmocka_unit_test(test_PAU_02_every_item_marked),
+		cmocka_unit_test(test_PAU_01_company_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,8 @@
  * start with a down payment (INST-P1), the due dates of a plan with and
  * without one (INST-M4 clamping kept), the APR with the down payment paid
  * at once (Regulation Z Appendix J, RULES "show the true figure"), the
- * down payment itself (INST-M3 upfront mode), the plan's status names.
+ * down payment itself (INST-M3 upfront mode), the plan's status names,
+ * INST-F3's payoff quote day by day for both kinds of schedule.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -168,6 +169,133 @@ test_plan_status_names(void **state)
 	assert_int_equal(plan_status_parse(NULL, &s), -1);
 }
 
+/* The quote of pl with paid installments paid on y-m-d (INST-F3). */
+static void
+quote_on(const struct plan *pl, int paid, int y, int m, int d,
+    struct plan_quote *q)
+{
+	mp_date at;
+
+	assert_int_equal(mp_date_from_ymd(y, m, d, &at), 0);
+	assert_int_equal(plan_quote_early(pl, paid, at, 1, q), 0);
+}
+
+/* Assert q: fee due, total, the first waived month, how many waived and
+ * the day the first waived one begins ("" none). */
+static void
+assert_quote(const struct plan_quote *q, int64_t fee_due, int64_t total,
+    int first, int nwaived, const char *next)
+{
+	char b[11];
+
+	assert_int_equal(q->fee_due.minor, fee_due);
+	assert_int_equal(q->total.minor, total);
+	assert_int_equal(q->nwaived, nwaived);
+	assert_int_equal(q->fee_waived.minor, 583 * nwaived);
+	if (nwaived > 0) {
+		assert_int_equal(q->waived[0], first);
+		assert_int_equal(q->next_month, first);
+		assert_string_equal(mp_date_str(q->next_begins, b, sizeof(b)),
+		    next);
+	} else
+		assert_int_equal(q->next_month, 0);
+}
+
+/* INST-F3 for a card plan (installment 1 paid at confirmation): USD
+ * 729.00 over 6 at 0.80 % from 21 Nov 2026 (12150 + 583 each). Month k
+ * begins on installment k's due date (INST-M4's date k-1): on the start
+ * only month 1 has begun, so a payoff that day waives the fees of months
+ * 2..6; the day before due date 2 the same; on due date 2 and the day
+ * after, month 2's fee is due and 3..6 are waived. */
+static void
+test_INST_F3_card_plan_day_by_day(void **state)
+{
+	struct plan		pl;
+	struct plan_quote	q;
+	mp_date			d, d2;
+	int			k;
+
+	(void)state;
+	build(72900, 6, "0.80", PLAN_FEE_SPREAD, 2026, 11, 21, &pl);
+	for (k = 1; k <= 6; k++) {
+		assert_int_equal(plan_month_begins(&pl, k, &d), 0);
+		assert_int_equal(plan_due_date(&pl, 1, k - 1, &d2), 0);
+		assert_int_equal(d, d2);
+	}
+	/* The start day, after the down payment. */
+	quote_on(&pl, 1, 2026, 11, 21, &q);
+	assert_quote(&q, 0, 5 * 12150, 2, 5, "2026-12-21");
+	/* The day before due date 2. */
+	quote_on(&pl, 1, 2026, 12, 20, &q);
+	assert_quote(&q, 0, 5 * 12150, 2, 5, "2026-12-21");
+	/* Due date 2, installment 2 not paid yet (its fee is due). */
+	quote_on(&pl, 1, 2026, 12, 21, &q);
+	assert_quote(&q, 583, 5 * 12150 + 583, 3, 4, "2027-01-21");
+	/* Due date 2 with installment 2 paid: nothing more of month 2. */
+	quote_on(&pl, 2, 2026, 12, 21, &q);
+	assert_quote(&q, 0, 4 * 12150, 3, 4, "2027-01-21");
+	/* The day after due date 2 (late fees are apart, INST-F1). */
+	quote_on(&pl, 1, 2026, 12, 22, &q);
+	assert_quote(&q, 583, 5 * 12150 + 583, 3, 4, "2027-01-21");
+	/* The last due date: every month has begun, nothing is waived. */
+	quote_on(&pl, 5, 2027, 4, 21, &q);
+	assert_quote(&q, 583, 12150 + 583, 0, 0, "");
+}
+
+/* INST-F3 for the credit line (no down payment): installment k is due at
+ * the end of month k, the day month k+1 begins. On the start month 1 has
+ * begun (its fee is due with installment 1), 2..6 are waived; on due date
+ * 1 month 2 begins too; the day after, the same. */
+static void
+test_INST_F3_credit_line_day_by_day(void **state)
+{
+	struct plan		pl;
+	struct plan_quote	q;
+	mp_date			d, d2;
+	int			k;
+
+	(void)state;
+	build(72900, 6, "0.80", PLAN_FEE_SPREAD, 2026, 11, 21, &pl);
+	for (k = 1; k < 6; k++) {
+		assert_int_equal(plan_month_begins(&pl, k + 1, &d), 0);
+		assert_int_equal(plan_due_date(&pl, 0, k - 1, &d2), 0);
+		assert_int_equal(d, d2);
+	}
+	assert_int_equal(plan_month_begins(&pl, 7, &d), -1);
+	assert_int_equal(plan_month_begins(&pl, 0, &d), -1);
+	/* The start day. */
+	quote_on(&pl, 0, 2026, 11, 21, &q);
+	assert_quote(&q, 583, 72900 + 583, 2, 5, "2026-12-21");
+	/* The day before due date 1. */
+	quote_on(&pl, 0, 2026, 12, 20, &q);
+	assert_quote(&q, 583, 72900 + 583, 2, 5, "2026-12-21");
+	/* Due date 1, unpaid: months 1 and 2 have begun. */
+	quote_on(&pl, 0, 2026, 12, 21, &q);
+	assert_quote(&q, 2 * 583, 72900 + 2 * 583, 3, 4, "2027-01-21");
+	/* Due date 1, installment 1 paid: month 2's fee is left. */
+	quote_on(&pl, 1, 2026, 12, 21, &q);
+	assert_quote(&q, 583, 5 * 12150 + 583, 3, 4, "2027-01-21");
+	/* The day after due date 1. */
+	quote_on(&pl, 1, 2026, 12, 22, &q);
+	assert_quote(&q, 583, 5 * 12150 + 583, 3, 4, "2027-01-21");
+}
+
+/* INST-F3: a card plan whose installment 2 was repaid on the start day,
+ * ahead of its month: month 2 has not begun, so the fee paid with it comes
+ * back as a credit against the payoff. */
+static void
+test_INST_F3_fee_paid_ahead_is_credited(void **state)
+{
+	struct plan		pl;
+	struct plan_quote	q;
+
+	(void)state;
+	build(72900, 6, "0.80", PLAN_FEE_SPREAD, 2026, 11, 21, &pl);
+	quote_on(&pl, 2, 2026, 11, 21, &q);
+	assert_int_equal(q.fee_credit.minor, 583);
+	assert_quote(&q, 0, 4 * 12150 - 583, 2, 5, "2026-12-21");
+}
+
 int
 main(void)
 {
@@ -178,6 +306,9 @@ main(void)
 		cmocka_unit_test(test_INST_P1_down_payment_amount),
 		cmocka_unit_test(test_INST_CC_next_action_is_card_entry),
 		cmocka_unit_test(test_plan_status_names),
+		cmocka_unit_test(test_INST_F3_card_plan_day_by_day),
+		cmocka_unit_test(test_INST_F3_credit_line_day_by_day),
+		cmocka_unit_test(test_INST_F3_fee_paid_ahead_is_credited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,14 @@
 /*
- * The finance partner gateway's sandbox (see finance.h).
+ * The finance partner gateway's sandbox (see gateway/finance.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
 
+#include "core/clock.h"
 #include "db/sandbox.h"
+#include "gateway/books.h"
 #include "gateway/finance.h"
 
 static int64_t sbx_delay = FINANCE_SANDBOX_DELAY;
@@ -89,8 +91,46 @@ sbx_poll(struct db *db, const char *ref, int64_t now,
 	return 0;
 }
 
+/* collect (op PARTNER_COLLECTION) or refund (PARTNER_REFUND): the
+ * partner's own books keep it under idem_key. 0, or -1 with reason. */
+static int
+sbx_money(enum partner_op op, const char *ref, int64_t amount_minor,
+    const char *currency, const char *idem_key, char *reason,
+    size_t reasonsz)
+{
+	if (ref == NULL || ref[0] == '\0' || amount_minor <= 0 ||
+	    idem_key == NULL || idem_key[0] == '\0' || strlen(idem_key) > 64) {
+		snprintf(reason, reasonsz, "invalid amount or key");
+		return -1;
+	}
+	if (partner_books_record(PARTNER_FINANCE, idem_key, op, amount_minor,
+	    currency, clock_now()) == -1) {
+		snprintf(reason, reasonsz, "the finance partner is unavailable");
+		return -1;
+	}
+	return 0;
+}
+
+/* See finance.h. */
+static int
+sbx_collect(const char *ref, int64_t amount_minor, const char *currency,
+    const char *idem_key, char *reason, size_t reasonsz)
+{
+	return sbx_money(PARTNER_COLLECTION, ref, amount_minor, currency,
+	    idem_key, reason, reasonsz);
+}
+
+/* See finance.h. */
+static int
+sbx_refund(const char *ref, int64_t amount_minor, const char *currency,
+    const char *idem_key, char *reason, size_t reasonsz)
+{
+	return sbx_money(PARTNER_REFUND, ref, amount_minor, currency,
+	    idem_key, reason, reasonsz);
+}
+
 const struct finance_gateway finance_sandbox = {
-	"sandbox", sbx_submit, sbx_poll
+	"sandbox", sbx_submit, sbx_poll, sbx_collect, sbx_refund
 };
 
 /* See finance.h. */

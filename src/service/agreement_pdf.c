@@ -1,0 +1,162 @@
+/*
+ * The agreement as a PDF with cairo and pango (see agreement_pdf.h).
+ * Lines of one pango layout are placed page by page: a line that would
+ * cross the bottom margin starts a new page.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "core/buf.h"
+#include "service/agreement_pdf.h"
+
+/* A4 in points and the margins. */
+#define PAGE_W		595.0
+#define PAGE_H		842.0
+#define MARGIN		56.0
+#define FOOTER_H	40.0
+#define BODY_FONT	"Noto Sans, DejaVu Sans, Noto Sans CJK SC 10.5"
+#define MONO_FONT	"DejaVu Sans Mono, Noto Sans Mono 8"
+
+/* cairo's stream writer: append to the buf. */
+static cairo_status_t
+write_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* One document being drawn: cairo's context and pango's, with its own
+ * font map (released with the document: nothing outlives the request,
+ * and no pango state is shared between worker threads). */
+struct doc {
+	cairo_t		*cr;
+	PangoContext	*pc;
+};
+
+/* A layout of text in font, wrapped at width points. */
+static PangoLayout *
+layout_new(struct doc *d, const char *font, const char *text, double width)
+{
+	PangoLayout		*l;
+	PangoFontDescription	*fd = pango_font_description_from_string(font);
+
+	pango_cairo_update_context(d->cr, d->pc);
+	l = pango_layout_new(d->pc);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_auto_dir(l, TRUE);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+/* Draw text in font at (x, y); returns its height in points. */
+static double
+draw_block(struct doc *d, const char *font, const char *text, double x,
+    double y)
+{
+	PangoLayout	*l = layout_new(d, font, text, PAGE_W - 2 * MARGIN);
+	int		 w, h;
+
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, l);
+	pango_layout_get_size(l, &w, &h);
+	g_object_unref(l);
+	return (double)h / PANGO_SCALE;
+}
+
+/* The footer of page n: the hash of the signed text and the page. */
+static void
+footer(struct doc *d, const char *sha256, int n)
+{
+	char line[160];
+
+	snprintf(line, sizeof(line), "Page %d · SHA-256 of the text: %s", n,
+	    sha256);
+	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
+	draw_block(d, MONO_FONT, line, MARGIN, PAGE_H - MARGIN + 12);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+}
+
+/* The first page's head: title, status and hash; returns its height. */
+static double
+head(struct doc *d, const char *title, const char *sha256,
+    const char *status)
+{
+	char	 line[200];
+	double	 y = MARGIN;
+
+	y += draw_block(d, "Noto Sans, DejaVu Sans Bold 16", title, MARGIN,
+	    y) + 6;
+	y += draw_block(d, BODY_FONT, status, MARGIN, y) + 4;
+	snprintf(line, sizeof(line), "SHA-256 of the agreement text (the "
+	    "bytes signed): %s", sha256);
+	y += draw_block(d, MONO_FONT, line, MARGIN, y) + 14;
+	return y - MARGIN;
+}
+
+/* Draw text's lines page by page from top (the first page's head above
+ * it); returns the last page's number. */
+static int
+body(struct doc *d, const char *text, const char *sha256, double top)
+{
+	PangoLayout	*l = layout_new(d, BODY_FONT, text, PAGE_W - 2 * MARGIN);
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	PangoRectangle	 r;
+	double		 offset = 0, bottom = PAGE_H - MARGIN - FOOTER_H;
+	int		 page = 1;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		if (top + (double)(r.y + r.height) / PANGO_SCALE - offset >
+		    bottom) {
+			/* This line starts the next page. */
+			footer(d, sha256, page++);
+			cairo_show_page(d->cr);
+			top = MARGIN;
+			offset = (double)r.y / PANGO_SCALE;
+		}
+		cairo_move_to(d->cr, MARGIN, top - offset +
+		    (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+		pango_cairo_show_layout_line(d->cr,
+		    pango_layout_iter_get_line_readonly(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+	return page;
+}
+
+/* See agreement_pdf.h. */
+int
+agreement_pdf(const char *title, const char *text, const char *sha256,
+    const char *status, struct buf *out)
+{
+	PangoFontMap	*fm = pango_cairo_font_map_new();
+	cairo_surface_t	*s;
+	struct doc	 d;
+	int		 rc;
+
+	s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W,
+	    PAGE_H);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	d.cr = cairo_create(s);
+	d.pc = pango_font_map_create_context(fm);
+	/* Font sizes in points on the PDF's point grid (pango's default is
+	 * 96 dpi, a third larger). */
+	pango_cairo_context_set_resolution(d.pc, 72);
+	footer(&d, sha256, body(&d, text, sha256, MARGIN + head(&d, title,
+	    sha256, status)));
+	cairo_show_page(d.cr);
+	cairo_destroy(d.cr);
+	cairo_surface_finish(s);
+	rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(s);
+	g_object_unref(d.pc);
+	g_object_unref(fm);
+	return rc;
+}

@@ -1,0 +1,253 @@
+/*
+ * Ledger entries of installment plans (see plan_ledger.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "db/plan.h"
+#include "rules/plan.h"
+#include "service/ledger.h"
+#include "service/plan_ledger.h"
+
+/* The accounts an entry of plan p names. */
+struct plan_accts {
+	char	recv[LEDGER_ACCT_MAX];		/* who owes the schedule */
+	char	clearing[LEDGER_ACCT_MAX];	/* where the lender collects */
+	char	fees[LEDGER_ACCT_MAX];		/* where its fees are earned */
+};
+
+/* The partner that moves plan p's repayments, as the partners' own books
+ * name it: the card bank ("bank") for card plans, the finance company
+ * ("finance") for partner plans, else the lender (the institution). */
+static const char *
+collector(const struct db_plan *p)
+{
+	if (strcmp(p->method, "installment_card") == 0)
+		return "bank";
+	if (strcmp(p->method, "installment_partner") == 0)
+		return "finance";
+	return p->institution_id;
+}
+
+static void
+accts(const struct db_plan *p, struct plan_accts *a)
+{
+	if (p->company_id > 0)
+		ledger_acct_company_receivable(a->recv, sizeof(a->recv),
+		    p->company_id);
+	else
+		ledger_acct_buyer_receivable(a->recv, sizeof(a->recv),
+		    p->user_id);
+	ledger_acct_partner_clearing(a->clearing, sizeof(a->clearing),
+	    collector(p));
+	if (strcmp(p->method, "credit_line") == 0)
+		snprintf(a->fees, sizeof(a->fees), "%s", LEDGER_FEE_INCOME);
+	else
+		ledger_acct_partner_fees(a->fees, sizeof(a->fees),
+		    p->institution_id);
+}
+
+/* An entry of plan p: kind, key, time; moves added by the caller. */
+static void
+entry(struct ledger_entry *e, const struct db_plan *p, enum ledger_kind kind,
+    const char *key, int64_t now)
+{
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->key = key;
+	e->currency = p->currency;
+	e->order_id = p->order_id;
+	e->plan_id = p->id;
+	e->at = now;
+}
+
+/* Add a move to e. */
+static void
+move(struct ledger_entry *e, const char *debit, const char *credit,
+    int64_t amount)
+{
+	e->moves[e->nmoves].debit = debit;
+	e->moves[e->nmoves].credit = credit;
+	e->moves[e->nmoves].amount = amount;
+	e->nmoves++;
+}
+
+/* Post e: 0 posted or replayed, -1 error or another entry under its key. */
+static int
+post(struct db *db, const struct ledger_entry *e)
+{
+	int rc = ledger_post(db, e);
+
+	if (rc == -2)
+		log_err("plan %lld: ledger key %s posted with other lines",
+		    (long long)e->plan_id, e->key);
+	return rc == 0 || rc == 1 ? 0 : -1;
+}
+
+/* Post the one-move entry key of kind for plan p: amount from credit to
+ * debit. 0 or -1 as post(). */
+static int
+post_one(struct db *db, const struct db_plan *p, enum ledger_kind kind,
+    const char *key, const char *debit, const char *credit, int64_t amount,
+    int64_t now)
+{
+	struct ledger_entry e;
+
+	entry(&e, p, kind, key, now);
+	move(&e, debit, credit, amount);
+	return post(db, &e);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_start(struct db *db, const struct db_plan *p, int64_t principal,
+    int64_t fees, int64_t now)
+{
+	struct plan_accts	a;
+	struct ledger_entry	e;
+	char			key[64];
+
+	accts(p, &a);
+	snprintf(key, sizeof(key), "plan%lld-start", (long long)p->id);
+	entry(&e, p, LK_PLAN_START, key, now);
+	move(&e, a.recv, LEDGER_MERCHANT_PAYABLE, principal);
+	move(&e, a.recv, a.fees, fees);
+	return post(db, &e);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_payment(struct db *db, const struct db_plan *p, const char *kind,
+    int64_t amount, const char *bank_key, int64_t now)
+{
+	struct plan_accts	a;
+	struct ledger_entry	e;
+
+	accts(p, &a);
+	entry(&e, p, strcmp(kind, "down_payment") == 0 ? LK_DOWN_PAYMENT :
+	    strcmp(kind, "payoff") == 0 ? LK_PAYOFF : LK_INSTALLMENT,
+	    bank_key, now);
+	e.partner = collector(p);
+	e.partner_ref = bank_key;
+	move(&e, a.clearing, a.recv, amount);
+	return post(db, &e);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_late_fees(struct db *db, const struct db_plan *p,
+    const struct db_plan_inst *it, mp_date today, int64_t now)
+{
+	struct plan_accts	a;
+	struct money		over, fee;
+	struct money_rate	r;
+	char			key[80], d[16];
+	int64_t			before = 0;
+	mp_date			day;
+
+	if (strcmp(it->status, "due") != 0 || today <= it->due)
+		return 0;
+	if (money_set(&over, it->principal + it->fee, p->currency) == -1 ||
+	    money_rate_parse_percent(p->late_fee_rate,
+	    strlen(p->late_fee_rate), &r, NULL, 0) == -1)
+		return -1;
+	accts(p, &a);
+	/* One entry per calendar day: the day's share of INST-F1's fee
+	 * (rounded once over the whole period, so the days add up). */
+	for (day = it->due + 1; day <= today; day++) {
+		if (plan_late_fee(&over, it->due, day, &r, &fee) == -1)
+			return -1;
+		snprintf(key, sizeof(key), "plan%lld-i%d-late-%s",
+		    (long long)p->id, it->seq, mp_date_str(day, d, sizeof(d)));
+		if (post_one(db, p, LK_LATE_FEE, key, a.recv, LEDGER_FEE_INCOME,
+		    fee.minor - before, now) == -1)
+			return -1;
+		before = fee.minor;
+	}
+	return 0;
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_waiver(struct db *db, const struct db_plan *p, int seq,
+    int64_t amount, int64_t now)
+{
+	struct plan_accts	a;
+	char			key[64];
+
+	accts(p, &a);
+	snprintf(key, sizeof(key), "plan%lld-i%d-waiver", (long long)p->id,
+	    seq);
+	return post_one(db, p, LK_FEE_WAIVER, key, a.fees, a.recv, amount,
+	    now);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_settlement(struct db *db, const struct db_plan *p, int64_t amount,
+    int64_t now)
+{
+	struct plan_accts	a;
+	struct ledger_entry	e;
+	char			key[64];
+
+	accts(p, &a);
+	snprintf(key, sizeof(key), "plan%lld-settlement", (long long)p->id);
+	entry(&e, p, LK_LENDER_SETTLEMENT, key, now);
+	e.partner = collector(p);
+	e.partner_ref = key;
+	move(&e, LEDGER_MERCHANT_PAYABLE, a.clearing, amount);
+	return post(db, &e);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_termination(struct db *db, const struct db_plan *p, int64_t up,
+    int64_t uf, int64_t ul, int64_t refund, int64_t principal_paid,
+    int64_t now)
+{
+	struct plan_accts	a;
+	struct ledger_entry	e;
+	char			key[64];
+	int64_t			rp;
+
+	accts(p, &a);
+	snprintf(key, sizeof(key), "plan%lld-termination", (long long)p->id);
+	entry(&e, p, LK_PLAN_TERMINATION, key, now);
+	move(&e, LEDGER_MERCHANT_PAYABLE, a.recv, up);
+	move(&e, a.fees, a.recv, uf);
+	move(&e, LEDGER_FEE_INCOME, a.recv, ul);
+	if (post(db, &e) == -1)
+		return -1;
+	if (refund <= 0)
+		return 0;
+	/* The refund gives back principal first (the merchant's), then
+	 * fees (the lender's). */
+	rp = refund < principal_paid ? refund : principal_paid;
+	snprintf(key, sizeof(key), "plan%lld-refund", (long long)p->id);
+	entry(&e, p, LK_REFUND_DUE, key, now);
+	move(&e, LEDGER_MERCHANT_PAYABLE, LEDGER_REFUNDS_PAYABLE, rp);
+	move(&e, a.fees, LEDGER_REFUNDS_PAYABLE, refund - rp);
+	return post(db, &e);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_refund_sent(struct db *db, const struct db_plan *p, int64_t amount,
+    const char *bank_key, int64_t now)
+{
+	struct plan_accts	a;
+	struct ledger_entry	e;
+	char			key[64];
+
+	accts(p, &a);
+	snprintf(key, sizeof(key), "plan%lld-refund-sent", (long long)p->id);
+	entry(&e, p, LK_REFUND_SENT, key, now);
+	e.partner = collector(p);
+	e.partner_ref = bank_key;
+	move(&e, LEDGER_REFUNDS_PAYABLE, a.clearing, amount);
+	return post(db, &e);
+}
