@@ -69,6 +69,10 @@ libmallpay_a_SOURCES += src/db/cod.c src/db/cod.h
 # corporate (issue 7): companies, qualification submissions and documents,
 # expiry notices, corporate installment applications and agreements
 libmallpay_a_SOURCES += src/db/company.c src/db/company.h
+
+# addresses: the address book and the copy frozen on each order
+libmallpay_a_SOURCES += src/db/address.c src/db/address.h
+
 # corp: bank transfers of corporate installment plans (migration 017)
 libmallpay_a_SOURCES += src/db/corp_transfer.c src/db/corp_transfer.h
 

@@ -76,6 +76,10 @@ tests_integration_test_corporate_SOURCES = tests/integration/test_corporate.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# addresses: the address book pages
+libmallpay_a_SOURCES += src/pages/addresses.c
+
 check_PROGRAMS += tests/integration/test_corporate_road
 tests_integration_test_corporate_road_SOURCES = \
 	tests/integration/test_corporate_road.c \

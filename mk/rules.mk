@@ -61,6 +61,14 @@ tests_unit_test_card_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_plan tests/unit/test_apr \
 	tests/unit/test_rfcode tests/unit/test_card
 
+# addresses: postal code and phone checks of the demo countries
+libmallpay_a_SOURCES += src/rules/address.c src/rules/address.h
+check_PROGRAMS += tests/unit/test_address
+tests_unit_test_address_SOURCES = tests/unit/test_address.c
+tests_unit_test_address_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_address_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_address
+
 # recon: matching a partner's report with the ledger (pure)
 libmallpay_a_SOURCES += src/rules/recon.c src/rules/recon.h
 check_PROGRAMS += tests/unit/test_recon

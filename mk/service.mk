@@ -104,6 +104,9 @@ tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_corporate
 
+# addresses: the address book, checkout's address, the order's frozen copy
+libmallpay_a_SOURCES += src/service/address.c src/service/address.h
+
 # company accounts: owner, members and their permissions, invitations; the
 # agreement as a PDF (cairo and pango)
 libmallpay_a_SOURCES += src/service/members.c src/service/members.h \

@@ -169,6 +169,15 @@ tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \
 tests_integration_test_benchdata_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_benchdata_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# addresses: the address book, checkout's address and the order's copy
+check_PROGRAMS += tests/integration/test_addresses
+tests_integration_test_addresses_SOURCES = tests/integration/test_addresses.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_addresses_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_addresses_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # company accounts: owner, members, permissions, invitations; members read
 # the company's orders, schedules and agreements (PDF too); uploads refused
 # on their form (run by suite.sh)

@@ -8,14 +8,30 @@
 </div>
 {{/EMPTY}}
 {{#CART}}
+<form class="checkout-address" method="get" action="/checkout" id="address-form">
+	<fieldset>
+		<legend>Delivery address</legend>
+		{{#ADDR}}<label class="address-choice"><input type="radio" name="address" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <span>{{SUMMARY}}{{#DEFAULT}} <span class="badge badge-default">Default</span>{{/DEFAULT}}</span></label>{{/ADDR}}
+		{{#ADDRESS_ERR}}<p class="field-error" id="address-err">{{MSG}}</p>{{/ADDRESS_ERR}}
+		<input type="hidden" name="coupon" value="{{COUPON}}">
+		<input type="hidden" name="points" value="{{POINTS}}">
+		{{#EXPEDITED_ON}}<input type="hidden" name="shipping" value="expedited">{{/EXPEDITED_ON}}
+		{{#HAS_ADDRS}}<button type="submit" class="secondary">Deliver to this address</button>{{/HAS_ADDRS}}
+		<p><a href="/account/addresses?back=checkout" id="add-address">Add a new address</a> · <a href="/account/addresses">Manage your addresses</a></p>
+	</fieldset>
+</form>
 <form class="checkout-options" method="get" action="/checkout" id="options">
+	{{#SHIP_TO}}<input type="hidden" name="address" value="{{ADDRESS_ID}}">{{/SHIP_TO}}
 	<fieldset>
 		<legend>Delivery and discounts</legend>
 		<p>
 			<label for="country">Destination country</label>
 			<select id="country" name="country">
 				<option value="">Choose a country</option>
+				{{#MY_COUNTRIES}}<optgroup label="Where you have a delivery address">{{#MINE}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/MINE}}</optgroup>
+				<optgroup label="Every destination (to compare; ordering needs an address there)">{{/MY_COUNTRIES}}
 				{{#OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}
+				{{#MY_COUNTRIES}}</optgroup>{{/MY_COUNTRIES}}
 			</select>
 		</p>
 		<p>
@@ -39,6 +55,7 @@
 <section class="checkout-summary" aria-labelledby="summary-h">
 	<h2 id="summary-h">Your order</h2>
 	{{#DEST}}<p id="destination">Ships to {{NAME}} ({{REGION}}), about {{DAYS}} days.{{#COD_SUPPORTED}} <span class="badge badge-cod">COD Supported</span>{{/COD_SUPPORTED}}{{#REMOTE}} <span class="badge badge-remote">Remote area</span>{{/REMOTE}}{{#HIGH_RISK}} <span class="badge badge-risk">High-risk country: installments are not offered (INST-08)</span>{{/HIGH_RISK}}</p>{{/DEST}}
+	{{#SHIP_TO}}<p id="ship-to">Deliver to: <span class="ship-to">{{SUMMARY}}</span> · phone {{PHONE}}</p>{{/SHIP_TO}}
 	{{#NO_DEST}}<p class="field-note" id="no-destination">Choose the destination country above: which payment methods you can use depends on it.</p>{{/NO_DEST}}
 	<table class="checkout-lines responsive">
 		<thead><tr><th scope="col">Product</th><th scope="col">Quantity</th><th scope="col" class="num">Amount</th></tr></thead>
@@ -59,6 +76,7 @@
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<input type="hidden" name="key" value="{{KEY}}">
 	<input type="hidden" name="country" value="{{COUNTRY}}">
+	{{#SHIP_TO}}<input type="hidden" name="address" value="{{ADDRESS_ID}}">{{/SHIP_TO}}
 	<input type="hidden" name="coupon" value="{{COUPON}}">
 	<input type="hidden" name="points" value="{{POINTS}}">
 	<input type="hidden" name="shipping" value="{{SHIPPING}}">

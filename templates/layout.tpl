@@ -22,6 +22,7 @@
 {{#SHOPPER}}<li><a href="/account/cod" id="nav-cod">Cash on delivery</a></li>{{/SHOPPER}}
 {{#CONSUMER}}<li><a href="/account/credit" id="nav-credit">Credit line</a></li>{{/CONSUMER}}
 {{#SHOPPER}}<li><a href="/account/identity" id="nav-identity">Identity and credit</a></li>{{/SHOPPER}}
+{{#SHOPPER}}<li><a href="/account/addresses" id="nav-addresses">Addresses</a></li>{{/SHOPPER}}
 {{#IS_COMPANY}}<li><a href="/company" id="nav-company">Company</a></li>{{/IS_COMPANY}}
 {{#IS_ADMIN}}<li><a href="/admin">Admin</a></li>{{/IS_ADMIN}}
 </ul>

@@ -51,6 +51,7 @@
 #include "db/remittance.h"
 #include "rules/plan.h"
 #include "rules/rfcode.h"
+#include "service/address.h"
 #include "service/filestore.h"
 #include "service/orders.h"
 #include "service/plans.h"
@@ -825,6 +826,19 @@ gen_prepare(struct gen *g)
 	return 0;
 }
 
+/* The bench login's delivery address (checkout needs one), unless it has
+ * one. 0 or -1. */
+static int
+bench_address(struct db *db, int64_t user_id, int64_t now)
+{
+	static const struct addr_input in = { "Bench Buyer",
+	    "1 Jalan Penanda Aras", "", "Kuala Lumpur", "", "50450", "MY",
+	    "+60 12-000 0000" };
+	struct db_addr_owner o = { user_id, 0 };
+
+	return address_seed_demo(db, &o, &in, 1, now) == -1 ? -1 : 0;
+}
+
 /* See ctl.h: mallpayctl bench-data. */
 int
 ctl_bench_data(struct ctl *c, int argc, char **argv)
@@ -928,7 +942,8 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 		me_id = me.id;
 	} else
 		me_orders = 0;	/* it has its orders already */
-	if (db_bench_set_cart(db, me_id, cart, ncart, now) == -1 ||
+	if (bench_address(db, me_id, now) == -1 ||
+	    db_bench_set_cart(db, me_id, cart, ncart, now) == -1 ||
 	    db_commit(db) == -1)
 		goto dbfail;
 	free(uids);

@@ -46,6 +46,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "db/seed.h"
+#include "service/address.h"
 #include "service/company.h"
 #include "service/identity.h"
 #include "service/payafter.h"
@@ -318,6 +319,80 @@ seed_users(struct seed_ctx *s)
 	    0 : -1;
 }
 
+/* The demo delivery addresses: every demo shopper and company has a
+ * default one (the first) in Malaysia, so that checkout to Malaysia works
+ * for each of them with nothing to add. NewCo Imports (in Singapore)
+ * receives at its Port Klang warehouse and has its office as a second
+ * address. */
+static const struct demo_address {
+	const char		*email;		/* a person's, or NULL */
+	const char		*company;	/* a company's, or NULL */
+	struct addr_input	 a;
+} demo_addresses[] = {
+	{ "shopper.new@demo.test", NULL, { "Nadia New", "12 Jalan Ampang",
+	    "", "Kuala Lumpur", "Wilayah Persekutuan", "50450", "MY",
+	    "+60 12-345 0001" } },
+	{ "shopper.veteran@demo.test", NULL, { "Victor Veteran",
+	    "8 Jalan Sultan Ismail", "", "Kuala Lumpur",
+	    "Wilayah Persekutuan", "50250", "MY", "+60 12-345 0002" } },
+	{ "shopper.lowscore@demo.test", NULL, { "Liam Lowscore",
+	    "3 Lebuh Pantai", "", "George Town", "Pulau Pinang", "10300",
+	    "MY", "+60 12-345 0003" } },
+	{ "shopper.unverified@demo.test", NULL, { "Uma Unverified",
+	    "21 Jalan Tun Razak", "Unit 7-2", "Kuala Lumpur",
+	    "Wilayah Persekutuan", "50400", "MY", "+60 12-345 0004" } },
+	{ NULL, "Acme Trading Ltd", { "Acme Trading Ltd (Purchasing)",
+	    "Level 5, Menara Acme", "1 Jalan Pinang", "Kuala Lumpur",
+	    "Wilayah Persekutuan", "50450", "MY", "+60 3-2161 0005" } },
+	{ NULL, "NewCo Imports", { "NewCo Imports (Receiving)",
+	    "Lot 5, Jalan Pelabuhan Utara", "", "Port Klang", "Selangor",
+	    "42000", "MY", "+60 3-3176 0006" } },
+	{ NULL, "NewCo Imports", { "NewCo Imports", "10 Anson Road",
+	    "#20-01 International Plaza", "Singapore", "", "079903", "SG",
+	    "+65 9123 0006" } },
+};
+
+/* 1 if a and b are both NULL or the same text. */
+static int
+same(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* Give every demo owner without an address its demo addresses. Returns
+ * 0 or -1. */
+static int
+seed_addresses(struct seed_ctx *s)
+{
+	const size_t		 n = sizeof(demo_addresses) /
+	    sizeof(demo_addresses[0]);
+	struct addr_input	 in[4];
+	struct db_addr_owner	 o;
+	size_t			 i, j, k;
+	int			 rc;
+
+	for (i = 0; i < n; i = j) {
+		const struct demo_address *d = &demo_addresses[i];
+
+		o.user_id = d->email != NULL ?
+		    db_seed_user_id(s->db, d->email) : 0;
+		o.company_id = d->company != NULL ?
+		    db_seed_company_id(s->db, d->company) : 0;
+		if (o.user_id < 0 || o.company_id < 0 ||
+		    o.user_id + o.company_id == 0)
+			return -1;
+		/* The consecutive rows of the same owner, in order. */
+		for (j = i, k = 0; j < n && k < 4 &&
+		    same(demo_addresses[j].email, d->email) &&
+		    same(demo_addresses[j].company, d->company); j++)
+			in[k++] = demo_addresses[j].a;
+		if ((rc = address_seed_demo(s->db, &o, in, k, s->now)) == -1)
+			return -1;
+		s->created += rc;
+	}
+	return 0;
+}
+
 /* Insert one past order with its lines and its events unless its
  * idempotency key is taken. Returns 0 or -1. */
 static int
@@ -470,7 +545,8 @@ ctl_seed_demo(struct ctl *c, int argc, char **argv)
 		goto fail;
 	if (db_begin(s.db) == -1)
 		goto dbfail;
-	if (seed_companies(&s) == -1 || seed_users(&s) == -1)
+	if (seed_companies(&s) == -1 || seed_users(&s) == -1 ||
+	    seed_addresses(&s) == -1)
 		goto dbfail;
 	/* checkout: the demo shoppers' points (migration 002). */
 	if (db_checkout_demo_points(s.db) == -1)

@@ -79,7 +79,8 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_CORP_TRANSFER] = "corp_transfer",
 	[DB_T_MEMBER] = "member",
 	[DB_T_CHECK] = "check", [DB_T_COD] = "cod", [DB_T_PAYAFTER] = "payafter",
-	[DB_T_IDENTITY] = "identity", [DB_T_TEST] = "test",
+	[DB_T_IDENTITY] = "identity", [DB_T_ADDRESS] = "address",
+	[DB_T_TEST] = "test",
 };
 
 /* Record the statement's error on q and its connection and log it, except a

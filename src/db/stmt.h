@@ -95,6 +95,7 @@ enum db_table {
 	DB_T_COD,		/* cod: db/cod.c (COD, shipments, tracking, debts) */
 	DB_T_PAYAFTER,		/* pau: db/payafter.c (Pay After Use) */
 	DB_T_IDENTITY,		/* identity: db/identity.c (real-name checks, credit consents) */
+	DB_T_ADDRESS,		/* addresses: db/address.c (address book, order copy) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };

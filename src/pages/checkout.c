@@ -19,6 +19,8 @@
 #include "core/log.h"
 #include "core/money.h"
 #include "http/ctx.h"
+#include "http/form.h"
+#include "pages/address_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "rules/apr.h"
@@ -34,6 +36,7 @@ const struct field_spec page_checkout_fields[] = {
 	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
 	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
 	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
+	{ "address", FIELD_ID, 0, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -45,6 +48,7 @@ const struct field_spec page_checkout_place_fields[] = {
 	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ "disclosed", FIELD_TEXT, 0, 120, 0, 0 },
+	{ "address", FIELD_ID, 0, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -72,6 +76,64 @@ method_title(enum pay_method m)
 	}
 }
 
+/* The delivery address of the form into *in: its id, and whether a
+ * country field was sent at all (an empty one means "no destination";
+ * none at all means "the address decides", service/address.h). */
+static void
+read_address(struct ctx *c, struct checkout_input *in)
+{
+	in->address_id = ctx_int(c, "address", 0);
+	in->country_named = paramlist_count(&c->req->query, "country") +
+	    paramlist_count(&c->req->form, "country") > 0;
+}
+
+/* The name of country code in q's country list (the code if unknown). */
+static const char *
+country_name(const struct checkout_quote *q, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < q->live.ncountries; i++)
+		if (strcmp(q->live.countries[i].code, code) == 0)
+			return q->live.countries[i].name;
+	return code;
+}
+
+/* The address choice of q into d: the buyer's addresses (the chosen one
+ * checked), the chosen one in full, or why there is none. */
+static void
+fill_address(struct view_dict *d, const struct checkout_quote *q)
+{
+	const struct address_pick	*p = &q->addr;
+	const struct db_address		*a;
+	struct view_dict		*s;
+	char				 msg[400];
+	size_t				 i;
+
+	for (i = 0; i < p->n; i++) {
+		a = &p->rows[i];
+		s = view_add(d, "ADDR");
+		view_set_int(s, "ID", (long long)a->id);
+		page_address(s, a, country_name(q, a->country));
+		if (a->is_default)
+			view_show(s, "DEFAULT");
+		if (p->has && p->chosen.id == a->id)
+			view_show(s, "CHECKED");
+	}
+	if (p->n > 0)
+		view_show(d, "HAS_ADDRS");
+	if (p->has) {
+		view_set_int(d, "ADDRESS_ID", (long long)p->chosen.id);
+		s = view_add(d, "SHIP_TO");
+		page_address(s, &p->chosen, country_name(q,
+		    p->chosen.country));
+		return;
+	}
+	view_set(view_add(d, "ADDRESS_ERR"), "MSG", address_pick_problem(p,
+	    q->live.country != NULL ? q->live.country->name : NULL, msg,
+	    sizeof(msg)));
+}
+
 /* Read the options of the form into *in. */
 static void
 read_input(struct ctx *c, struct checkout_input *in)
@@ -89,6 +151,7 @@ read_input(struct ctx *c, struct checkout_input *in)
 	if ((s = ctx_str(c, "shipping")) != NULL &&
 	    strcmp(s, "expedited") == 0)
 		in->expedited = 1;
+	read_address(c, in);
 }
 
 /* Split "method:inst:term" (or "method") into *ch. 0 or -1. */
@@ -225,6 +288,70 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	(void)q;
 }
 
+/* One option of the destination select into section sec of d: country k
+ * with its region's labels, selected when it is q's destination and
+ * may_select. */
+static void
+add_country_option(struct view_dict *d, const char *sec,
+    const struct checkout_quote *q, const struct db_country *k,
+    int may_select)
+{
+	const struct facts_live	*l = &q->live;
+	const struct db_region	*rg = NULL;
+	struct view_dict	*s;
+	char			 lab[400];
+	size_t			 j;
+	int			 days;
+
+	for (j = 0; j < l->nregions; j++)
+		if (strcmp(l->regions[j].code, k->region_code) == 0)
+			rg = &l->regions[j];
+	s = view_add(d, sec);
+	view_set(s, "CODE", k->code);
+	days = k->delivery_days >= 0 ? k->delivery_days :
+	    rg != NULL ? rg->delivery_days : 0;
+	snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
+	    rg != NULL ? rg->name : k->region_code,
+	    rg != NULL && rg->cod_supported ? " · COD Supported" : "",
+	    days > l->f.settings.cod_max_delivery_days ?
+	    " · remote area" : "",
+	    k->high_risk ? " · high-risk for installments" : "");
+	view_set(s, "LABEL", lab);
+	if (may_select && strcmp(k->code, q->addr.country) == 0)
+		view_show(s, "SELECTED");
+}
+
+/* The countries of the buyer's addresses (the default's first) as the
+ * first options of the destination select (section MINE of MY_COUNTRIES).
+ * Returns 1 when q's destination is among them. */
+static int
+add_my_countries(struct view_dict *d, const struct checkout_quote *q)
+{
+	const struct address_pick	*p = &q->addr;
+	struct view_dict		*g = NULL;
+	size_t				 i, j, k;
+	int				 found = 0;
+
+	for (i = 0; i < p->n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(p->rows[j].country, p->rows[i].country) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (k = 0; k < q->live.ncountries; k++)
+			if (strcmp(q->live.countries[k].code,
+			    p->rows[i].country) == 0)
+				break;
+		if (k == q->live.ncountries)
+			continue;
+		if (g == NULL)
+			g = view_add(d, "MY_COUNTRIES");
+		add_country_option(g, "MINE", q, &q->live.countries[k], 1);
+		found |= strcmp(p->rows[i].country, q->addr.country) == 0;
+	}
+	return found;
+}
+
 /* Fill d with the quote q and the options in. chosen: the "pay" value
  * to pre-select (may be NULL). */
 static void
@@ -237,16 +364,17 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	const struct checkout_offer *o;
 	unsigned char		 rnd[16];
 	char			 key[33], b[64], val[128], rf[RFCODE_PRINT_MAX];
-	char			 lab[400];
 	char			 code[RFCODE_MAX];
 	size_t			 i, j;
 	struct money		 total;
+	int			 mine;
 
 	(void)c;
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
 	view_set(d, "KEY", key);
-	view_set(d, "COUNTRY", in->country);
+	view_set(d, "COUNTRY", q->addr.country);
+	fill_address(d, q);
 	view_set(d, "COUPON", in->coupon);
 	view_set_int(d, "POINTS", (long long)in->points);
 	view_set(d, "SHIPPING", in->expedited ? "expedited" : "standard");
@@ -254,29 +382,10 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 		view_show(d, "EXPEDITED_ON");
 	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
 	/* Destination select with the region labels (COD-03, COD-05,
-	 * INST-08). */
-	for (i = 0; i < l->ncountries; i++) {
-		const struct db_country *k = &l->countries[i];
-		const struct db_region *rg = NULL;
-		int days;
-
-		for (j = 0; j < l->nregions; j++)
-			if (strcmp(l->regions[j].code, k->region_code) == 0)
-				rg = &l->regions[j];
-		s = view_add(d, "OPTION");
-		view_set(s, "CODE", k->code);
-		days = k->delivery_days >= 0 ? k->delivery_days :
-		    rg != NULL ? rg->delivery_days : 0;
-		snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
-		    rg != NULL ? rg->name : k->region_code,
-		    rg != NULL && rg->cod_supported ? " · COD Supported" : "",
-		    days > l->f.settings.cod_max_delivery_days ?
-		    " · remote area" : "",
-		    k->high_risk ? " · high-risk for installments" : "");
-		view_set(s, "LABEL", lab);
-		if (strcmp(k->code, in->country) == 0)
-			view_show(s, "SELECTED");
-	}
+	 * INST-08): the countries of the buyer's addresses first. */
+	mine = add_my_countries(d, q);
+	for (i = 0; i < l->ncountries; i++)
+		add_country_option(d, "OPTION", q, &l->countries[i], !mine);
 	if (l->country != NULL) {
 		s = view_add(d, "DEST");
 		view_set(s, "NAME", l->country->name);
@@ -498,6 +607,9 @@ place_error(enum checkout_result r)
 		return "Your points or credit changed since this page was "
 		    "shown. Nothing was ordered; please check the amounts and "
 		    "try again.";
+	case CO_NO_ADDRESS:
+		return "The order needs a delivery address: nothing was "
+		    "ordered. See the delivery address section.";
 	default:
 		return NULL;
 	}

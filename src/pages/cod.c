@@ -31,6 +31,7 @@
 #include "db/order.h"
 #include "gateway/logistics.h"
 #include "http/ctx.h"
+#include "pages/address_view.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -472,15 +473,17 @@ page_admin_fulfil(struct ctx *c)
 	struct db_track		*tr = NULL;
 	struct db_cod		 cod;
 	struct db_cod_user	 u;
+	struct order_address	 oa;
 	struct view_dict	*d, *s;
 	int64_t			 id = ctx_arg_id(c, 0);
 	size_t			 ntr = 0, i;
 	char			 a[MONEY_STR_MAX], b[64];
-	int			 rc;
+	int			 rc, has_addr;
 
 	if (id <= 0 || (rc = db_order_get(c->db, 0, id, &o)) == 0)
 		return page_error(c, 404, "There is no such order.");
 	if (rc == -1 || db_cod_user_get(c->db, o.user_id, 0, &u) == -1 ||
+	    (has_addr = address_of_order(c->db, id, &oa)) == -1 ||
 	    db_track_list(c->db, id, &tr, &ntr) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
@@ -493,7 +496,10 @@ page_admin_fulfil(struct ctx *c)
 	view_set(d, "METHOD", o.method);
 	view_set(d, "EMAIL", u.email);
 	view_set_int(d, "USER_ID", (long long)o.user_id);
-	view_set(d, "COUNTRY", o.country);
+	view_set(d, "COUNTRY", has_addr ? oa.country_name : o.country);
+	/* COD-P1: the reviewer checks the address against the service
+	 * area of its region. */
+	page_order_address(d, &oa, has_addr);
 	view_set(d, "AMOUNT", amt(o.amount_due_minor, o.currency, a,
 	    sizeof(a)));
 	if (o.fee_minor > 0)

@@ -14,6 +14,7 @@
 #include "db/checkout.h"
 #include "db/order.h"
 #include "http/ctx.h"
+#include "pages/address_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "rules/rfcode.h"
@@ -210,7 +211,9 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	view_set(d, "STATUS_CODE", o->status);
 	page_time(o->created_at, when, sizeof(when));
 	view_set(d, "PLACED", when);
-	view_set(d, "COUNTRY", o->country);
+	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :
+	    o->country);
+	page_order_address(d, &v->addr, v->has_addr);
 	for (i = 0; i < v->nitems; i++) {
 		s = view_add(d, "ITEM");
 		view_set(s, "NAME", v->items[i].name);

@@ -134,6 +134,15 @@ struct view_dict;
  * "Paid" with voucher, the courier's record, the return form. */
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
+/* addresses: the address book (pages/addresses.c) */
+int	page_addresses(struct ctx *);		/* GET /account/addresses */
+int	page_address_add(struct ctx *);		/* POST /account/addresses */
+int	page_address_edit(struct ctx *);	/* GET /account/addresses/:id */
+int	page_address_update(struct ctx *);	/* POST /account/addresses/:id */
+int	page_address_delete(struct ctx *);	/* POST /account/addresses/:id/delete */
+int	page_address_default(struct ctx *);	/* POST /account/addresses/:id/default */
+extern const struct field_spec page_addresses_fields[];
+extern const struct field_spec page_address_save_fields[];
 int	page_cod_paid(struct ctx *);		/* POST /orders/:id/cod/paid */
 int	page_cod_voucher(struct ctx *);		/* GET /orders/:id/cod/voucher */
 int	page_cod_record(struct ctx *);		/* GET /orders/:id/cod/record */

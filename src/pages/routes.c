@@ -71,6 +71,13 @@ const struct route page_routes[] = {
 	 * COD permissions, the logistics partner endpoint (pages/cod.c,
 	 * pages/partner_logistics.c). */
 	{ HTTP_GET,  "/account/cod",	ROLE_USER,	page_cod_account, NULL,	0 },
+	/* addresses: the address book (pages/addresses.c) */
+	{ HTTP_GET,  "/account/addresses", ROLE_USER,	page_addresses,	page_addresses_fields, 0 },
+	{ HTTP_POST, "/account/addresses", ROLE_USER,	page_address_add, page_address_save_fields, 0 },
+	{ HTTP_GET,  "/account/addresses/:id", ROLE_USER, page_address_edit, page_addresses_fields, 0 },
+	{ HTTP_POST, "/account/addresses/:id", ROLE_USER, page_address_update, page_address_save_fields, 0 },
+	{ HTTP_POST, "/account/addresses/:id/delete", ROLE_USER, page_address_delete, NULL, 0 },
+	{ HTTP_POST, "/account/addresses/:id/default", ROLE_USER, page_address_default, NULL, 0 },
 	{ HTTP_POST, "/orders/:id/cod/paid", ROLE_USER,	page_cod_paid,	page_cod_paid_fields, ROUTE_UPLOAD },
 	{ HTTP_GET,  "/orders/:id/cod/voucher", ROLE_USER, page_cod_voucher, NULL, 0 },
 	{ HTTP_GET,  "/orders/:id/cod/record", ROLE_USER, page_cod_record, NULL, 0 },

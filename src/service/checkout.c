@@ -207,17 +207,38 @@ build_offers(struct checkout_quote *q, int64_t corp_pct)
 	}
 }
 
+/* The delivery address of user_id's checkout for in into *p, and in
+ * with the destination country that address decides into *eff
+ * (service/address.h has the rules). 0 or -1. */
+static int
+checkout_address(struct db *db, int64_t user_id,
+    const struct checkout_input *in, struct address_pick *p,
+    struct checkout_input *eff)
+{
+	*eff = *in;
+	if (address_pick(db, user_id, in->address_id, in->country,
+	    in->country_named, p) == -1)
+		return -1;
+	snprintf(eff->country, sizeof(eff->country), "%s", p->country);
+	return 0;
+}
+
 /* See checkout.h. */
 int
 checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
     int64_t now, struct checkout_quote *q, char *err, size_t errsz)
 {
-	int64_t	corp_pct;
-	int	rc;
+	struct checkout_input	eff;
+	int64_t			corp_pct;
+	int			rc;
 
 	memset(q, 0, sizeof(*q));
 	verdict_list_init(&q->verdicts);
-	rc = facts_load(db, user_id, in, now, &q->live, err, errsz);
+	if (checkout_address(db, user_id, in, &q->addr, &eff) == -1) {
+		snprintf(err, errsz, "cannot read the address book");
+		return -1;
+	}
+	rc = facts_load(db, user_id, &eff, now, &q->live, err, errsz);
 	if (rc == 1) {
 		q->empty = 1;
 		return 0;
@@ -255,6 +276,7 @@ checkout_quote_cleanup(struct checkout_quote *q)
 		return;
 	facts_load_cleanup(&q->live);
 	verdict_list_cleanup(&q->verdicts);
+	address_pick_cleanup(&q->addr);
 	free(q->offers);
 	memset(q, 0, sizeof(*q));
 }
@@ -442,7 +464,7 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		goto fail;
 	}
 	if (q->live.country == NULL) {
-		res = CO_NO_COUNTRY;
+		res = q->addr.n == 0 ? CO_NO_ADDRESS : CO_NO_COUNTRY;
 		goto fail;
 	}
 	if (checkout_method_parse(ch->method, &m) == -1 || !q->amount_ok) {
@@ -465,6 +487,10 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 			res = CO_BAD_CHOICE;
 			goto fail;
 		}
+	}
+	if (!q->addr.has) {
+		res = CO_NO_ADDRESS;
+		goto fail;
 	}
 	memset(&o, 0, sizeof(o));
 	o.user_id = user_id;
@@ -528,7 +554,8 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	if (reqkey_claim(db, "checkout", user_id, ch->key, params, CO_PLACED,
 	    NULL, now) == -1)
 		goto fail;
-	if (freeze_items(db, q, id) == -1)
+	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
+	    q->live.f.order.shipping.delivery_days) == -1)
 		goto fail;
 	if (m == PM_REMITTANCE) {
 		/* REM-P1: a unique code with check digits. */

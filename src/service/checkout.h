@@ -24,6 +24,7 @@
 #include "rules/amount.h"
 #include "rules/plan.h"
 #include "rules/verdict.h"
+#include "service/address.h"
 #include "service/facts.h"
 
 struct db;
@@ -63,9 +64,12 @@ struct checkout_quote {
 	struct checkout_offer	*offers;	/* eligible plans */
 	size_t			 noffers;
 	struct checkout_dates	 dates;
+	struct address_pick	 addr;		/* the delivery address; it
+						   decides the country */
 };
 
-/* Quote user_id's cart for input at now into *q (clean up with
+/* Quote user_id's cart for input at now into *q (the delivery address
+ * picked into q->addr decides the destination country; clean up with
  * checkout_quote_cleanup, also on failure). Returns 0 (q->empty set for
  * an empty cart), or -1 with a message in err. */
 int	checkout_quote(struct db *, int64_t user_id,
@@ -111,11 +115,14 @@ enum checkout_result {
 	CO_CONFLICT,		/* the key placed an order with other choices
 				   (method, destination, coupon, points):
 				   refused, nothing written (409) */
+	CO_NO_ADDRESS,		/* no delivery address of the buyer's
+				   chosen (none, or none in the country) */
 };
 
 /* Place user_id's order (ONE transaction): claim the key (a replay
  * returns the existing order), re-check from fresh facts into *q, freeze
- * items, amounts, rate, verdicts and method, store the promised dates,
+ * items, amounts, rate, verdicts and method, the delivery address (q->addr,
+ * service/address.h: it decides the country), store the promised dates,
  * start the order in its first status with its creation event, spend
  * points, reserve credit (INST-CL), empty the cart. *order_id gets the
  * order (CO_PLACED, CO_REPLAY). On CO_REFUSED/CO_BAD_CHOICE/... nothing

@@ -41,6 +41,9 @@ struct checkout_input {
 	int64_t		 points;	/* points to spend (>= 0) */
 	int		 expedited;	/* remittance (issue 5): expedited
 					   shipping chosen (REM-03) */
+	int64_t		 address_id;	/* delivery address chosen (0: none
+					   named; service/address.h) */
+	int		 country_named;	/* a country field was sent */
 };
 
 /* Everything loaded for one checkout (an embedded object:

@@ -105,7 +105,8 @@ order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
 		return ORD_NOT_FOUND;
 	if (db_order_items(db, id, &v->items, &v->nitems) == -1 ||
 	    db_event_history(db, "order", id, &v->events,
-	    &v->nevents) == -1)
+	    &v->nevents) == -1 ||
+	    (v->has_addr = address_of_order(db, id, &v->addr)) == -1)
 		return ORD_ERROR;
 	return ORD_OK;
 }

@@ -14,6 +14,7 @@
 #include "core/calendar.h"
 #include "db/event.h"
 #include "db/order.h"
+#include "service/address.h"
 #include "service/orderflow.h"
 
 struct db;
@@ -59,6 +60,8 @@ struct order_view {
 	size_t			 nitems;
 	struct db_event_row	*events;
 	size_t			 nevents;
+	struct order_address	 addr;		/* where it ships */
+	int			 has_addr;
 };
 
 /* Read user_id's order id into *v (free with order_view_cleanup, also

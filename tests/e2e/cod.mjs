@@ -106,6 +106,15 @@ async function run() {
     await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/register')),
       page.getByRole('button', { name: /register|create/i }).click()]);
     if ((await page.locator('form[action="/signout"]').count()) === 0) await signIn(page, email, password);
+    // Checkout needs a delivery address: the new shopper adds one.
+    await page.goto(`${base}/account/addresses`);
+    await page.getByLabel('Recipient\'s full name').fill('Cody Courier');
+    await page.getByLabel('Address line 1').fill('5 Jalan Kurier');
+    await page.getByLabel('City').fill('Kuala Lumpur');
+    await page.getByLabel('Postal code').fill('50450');
+    await page.getByLabel('Country').selectOption('MY');
+    await page.getByLabel('Phone number').fill('+60 12-555 0101');
+    await Promise.all([page.waitForURL(/msg=added/), page.getByRole('button', { name: 'Add the address' }).click()]);
     fs.mkdirSync(shotDir, { recursive: true });
 
     // 1. From checkout to "Completed".

@@ -24,6 +24,7 @@
 #include "db/order.h"
 #include "db/seed.h"
 #include "db/stmt.h"
+#include "service/address.h"
 #include "service/auth.h"
 #include "service/identity.h"
 #include "service/partner_auth.h"
@@ -306,6 +307,20 @@ shop_partner_post(int64_t partner_id, const char *path, const char *json,
 
 /* See shop.h. */
 void
+shop_give_address(int64_t user_id, int64_t company_id)
+{
+	static const struct addr_input in = { "Test Recipient",
+	    "1 Jalan Test", "", "Kuala Lumpur", "", "50450", "MY",
+	    "+60 12-000 0000" };
+	struct db_addr_owner o;
+
+	o.user_id = company_id > 0 ? 0 : user_id;
+	o.company_id = company_id;
+	assert_true(address_seed_demo(shop_db(), &o, &in, 1, clock_now()) >= 0);
+}
+
+/* See shop.h. */
+void
 shop_register(char *email, size_t emailsz, const char *tag,
     const char *name, const char *password)
 {
@@ -314,6 +329,7 @@ shop_register(char *email, size_t emailsz, const char *tag,
 	client_unique_email(email, emailsz, tag);
 	assert_int_equal(client_register(cl, email, name, password), 303);
 	client_free(cl);
+	shop_give_address(shop_user_id(email), 0);
 }
 
 /* See shop.h. */
@@ -429,6 +445,7 @@ shop_company_member(const char *tag, const char *status,
 	*user_id = db_seed_user_insert(shop_db(), &u, hash, clock_now());
 	assert_true(*user_id > 0);
 	shop_credit_score(email, 700);
+	shop_give_address(*user_id, *company_id);
 	return shop_signin(email);
 }
 

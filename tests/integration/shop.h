@@ -66,9 +66,14 @@ void	shop_tick(int64_t at, const char *part);
 long	shop_partner_post(int64_t partner_id, const char *path,
 	    const char *json, int64_t skew, int how, char **out);
 
+/* Give the address book of user_id (company_id 0) or of company_id a
+ * default delivery address in Kuala Lumpur, Malaysia, unless it has one
+ * (checkout needs an address; the demo accounts have theirs). */
+void	shop_give_address(int64_t user_id, int64_t company_id);
 /* Register a fresh shopper named name with password through a client of
  * its own (the registration must answer 303); the unique email made from
- * tag goes into email (emailsz bytes). The caller signs in itself. */
+ * tag goes into email (emailsz bytes). The shopper gets a default address
+ * in Malaysia (shop_give_address). The caller signs in itself. */
 void	shop_register(char *email, size_t emailsz, const char *tag,
 	    const char *name, const char *password);
 /* POST path as cl with the csrf of csrf_page plus the form pairs given as

@@ -199,6 +199,21 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/admin/orders/:id/voucher/decide", "sffffos", C_ADMIN,
 	    "/admin/orders", NULL },
 	{ HTTP_GET,  "/admin/remittance/statements", "sffffos", 0, NULL, NULL },
+	/* addresses: the address book is every signed-in buyer's (a member's
+	 * is the company's); A's address ids come from A's book, another
+	 * buyer gets 404 (RULES 5). A deletes its address during the walk
+	 * (the owner's 'a'); caller_init gave A a second address so that A
+	 * keeps one in Malaysia. */
+	{ HTTP_GET,  "/account/addresses", "soooofs", 0, NULL, NULL },
+	{ HTTP_POST, "/account/addresses", "soooofs", 0, NULL, NULL },
+	{ HTTP_GET,  "/account/addresses/:id", "sonnnfs", C_A,
+	    "/account/addresses", NULL },
+	{ HTTP_POST, "/account/addresses/:id", "sannnfs", C_A,
+	    "/account/addresses", NULL },
+	{ HTTP_POST, "/account/addresses/:id/delete", "sannnfs", C_A,
+	    "/account/addresses", NULL },
+	{ HTTP_POST, "/account/addresses/:id/default", "sannnfs", C_A,
+	    "/account/addresses", NULL },
 	{ HTTP_POST, "/admin/remittance/statements", "sffffos", 0, NULL, NULL },
 	/* corporate (issue 7): company pages are ROLE_COMPANY; the owner is
 	 * the demo Acme's member, whose company orders and documents are
@@ -300,6 +315,28 @@ static int a_placed;	/* A's order placed (once per run) */
 
 static long	place_order(struct client *);
 
+/* Add a second address in Malaysia to cl's book (A deletes one of its
+ * addresses during the walk; the other tests need A to keep one). */
+static void
+add_address(struct client *cl)
+{
+	struct client_resp	 r;
+	char			*tok = client_csrf_of(cl, "/account/addresses");
+	char			*form;
+
+	assert_non_null(tok);
+	form = client_form("csrf", tok, "recipient", "Nadia New",
+	    "line1", "99 Jalan Spare", "city", "Kuala Lumpur",
+	    "postal_code", "50450", "country", "MY", "phone",
+	    "+60 12-345 0099", NULL);
+	assert_int_equal(client_post(cl, "/account/addresses", form, &r), 0);
+	if (r.status != 303)
+		fail_msg("adding A's second address: %ld", r.status);
+	client_resp_cleanup(&r);
+	free(form);
+	free(tok);
+}
+
 /* Sign class k in (or not) and remember its cookies and CSRF token. */
 static void
 caller_init(enum cls k)
@@ -322,6 +359,7 @@ caller_init(enum cls k)
 			if (st != 303)
 				print_message("note: placing A's order: %ld\n",
 				    st);
+			add_address(cl);
 		}
 	} else {
 		c->csrf = client_csrf_of(cl, "/signin");

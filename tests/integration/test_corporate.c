@@ -202,6 +202,7 @@ new_company(const char *tag, const char *status, const char *expires,
 	assert_int_equal(dbq_fetch(q), 1);
 	m->user_id = dbq_col_int(q, 0);
 	dbq_done(q);
+	shop_give_address(m->user_id, m->company_id);
 }
 
 /* A completed order of m's company of minor USD cents, completed

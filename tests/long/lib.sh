@@ -22,6 +22,15 @@ long_register() {
 	[ "$code" = 303 ] || return 1
 	sess=$(awk '$6 == "mp_session" { print $7 }' "$jar" | tail -n 1)
 	[ -n "$sess" ] || return 1
+	# Checkout needs a delivery address: a default one in Malaysia.
+	tok=$(long_csrf "$jar" "$base/account/addresses")
+	[ -n "$tok" ] || return 1
+	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -c "$jar" -b "$jar" \
+	    --data-urlencode "csrf=$tok" --data-urlencode "recipient=Long Tester" \
+	    --data-urlencode "line1=1 Jalan Panjang" --data-urlencode "city=Kuala Lumpur" \
+	    --data-urlencode "postal_code=50450" --data-urlencode "country=MY" \
+	    --data-urlencode "phone=+60 12-000 0001" "$base/account/addresses")
+	[ "$code" = 303 ] || return 1
 	tok=$(long_csrf "$jar" "$base/cart")
 	[ -n "$tok" ] || return 1
 	echo "mp_session=$sess $tok"

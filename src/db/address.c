@@ -1,0 +1,262 @@
+/*
+ * addresses and order_addresses (see address.h). SQL only, bound
+ * parameters only (DESIGN.md). The owner is matched with the null-safe
+ * "<=>" so that (user_id, NULL) and (NULL, company_id) name one book each.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/address.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_ADDR_LIST,
+	STMT_ADDR_GET,
+	STMT_ADDR_LOCK,
+	STMT_ADDR_INSERT,
+	STMT_ADDR_UPDATE,
+	STMT_ADDR_DELETE,
+	STMT_ADDR_DEFAULT,
+	STMT_ADDR_DEFAULT_FIRST,
+	STMT_ORDER_ADDR_INSERT,
+	STMT_ORDER_ADDR_GET,
+	STMT__MAX
+};
+
+#define ADDR_COLS \
+	"id, recipient, line1, line2, city, region, postal_code, country, " \
+	"phone, is_default"
+#define OWNER	"user_id <=> ? AND company_id <=> ?"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_ADDR_LIST */
+	"SELECT " ADDR_COLS " FROM addresses WHERE " OWNER
+	" ORDER BY is_default DESC, id",
+	/* STMT_ADDR_GET */
+	"SELECT " ADDR_COLS " FROM addresses WHERE " OWNER " AND id = ?",
+	/* STMT_ADDR_LOCK */
+	"SELECT COUNT(*) FROM (SELECT id FROM addresses WHERE " OWNER
+	" FOR UPDATE) AS locked",
+	/* STMT_ADDR_INSERT */
+	"INSERT INTO addresses (user_id, company_id, recipient, line1, line2, "
+	"city, region, postal_code, country, phone, is_default, created_at, "
+	"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ADDR_UPDATE */
+	"UPDATE addresses SET recipient = ?, line1 = ?, line2 = ?, city = ?, "
+	"region = ?, postal_code = ?, country = ?, phone = ?, updated_at = ? "
+	"WHERE " OWNER " AND id = ?",
+	/* STMT_ADDR_DELETE */
+	"DELETE FROM addresses WHERE " OWNER " AND id = ?",
+	/* STMT_ADDR_DEFAULT */
+	"UPDATE addresses SET is_default = (id = ?), updated_at = ? WHERE "
+	OWNER,
+	/* STMT_ADDR_DEFAULT_FIRST */
+	"UPDATE addresses SET is_default = 1, updated_at = ? WHERE " OWNER
+	" ORDER BY id LIMIT 1",
+	/* STMT_ORDER_ADDR_INSERT */
+	"INSERT INTO order_addresses (order_id, address_id, recipient, line1, "
+	"line2, city, region, postal_code, country, phone, delivery_days) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ORDER_ADDR_GET */
+	"SELECT address_id, recipient, line1, line2, city, region, "
+	"postal_code, country, phone, 0, delivery_days FROM order_addresses "
+	"WHERE order_id = ?",
+};
+
+/* The statement idx, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_ADDRESS, idx, stmts[idx]);
+}
+
+/* Bind the owner (two parameters). */
+static void
+bind_owner(struct dbq *q, const struct db_addr_owner *o)
+{
+	dbq_id_opt(q, o->user_id);
+	dbq_id_opt(q, o->company_id);
+}
+
+/* Bind the eight text fields of a, recipient to phone. */
+static void
+bind_fields(struct dbq *q, const struct db_address *a)
+{
+	dbq_cstr(q, a->recipient);
+	dbq_cstr(q, a->line1);
+	dbq_cstr(q, a->line2);
+	dbq_cstr(q, a->city);
+	dbq_cstr(q, a->region);
+	dbq_cstr(q, a->postal_code);
+	dbq_cstr(q, a->country);
+	dbq_cstr(q, a->phone);
+}
+
+/* Copy the current ADDR_COLS row into the zeroed element p. */
+static void
+addr_row(struct dbq *q, void *p)
+{
+	struct db_address *a = p;
+
+	a->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, a->recipient, sizeof(a->recipient));
+	dbq_col_copy(q, 2, a->line1, sizeof(a->line1));
+	dbq_col_copy(q, 3, a->line2, sizeof(a->line2));
+	dbq_col_copy(q, 4, a->city, sizeof(a->city));
+	dbq_col_copy(q, 5, a->region, sizeof(a->region));
+	dbq_col_copy(q, 6, a->postal_code, sizeof(a->postal_code));
+	dbq_col_copy(q, 7, a->country, sizeof(a->country));
+	dbq_col_copy(q, 8, a->phone, sizeof(a->phone));
+	a->is_default = (int)dbq_col_int(q, 9);
+}
+
+/* See address.h. */
+int
+db_address_list(struct db *db, const struct db_addr_owner *o,
+    struct db_address **out, size_t *n)
+{
+	struct dbq *q = get(db, STMT_ADDR_LIST);
+
+	if (q != NULL)
+		bind_owner(q, o);
+	return dbq_list(q, sizeof(**out), addr_row, (void **)out, n);
+}
+
+/* See address.h. */
+int
+db_address_get(struct db *db, const struct db_addr_owner *o, int64_t id,
+    struct db_address *out)
+{
+	struct dbq	*q = get(db, STMT_ADDR_GET);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	bind_owner(q, o);
+	dbq_int(q, id);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		addr_row(q, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* See address.h. */
+int
+db_address_lock(struct db *db, const struct db_addr_owner *o, int64_t *n)
+{
+	struct dbq *q = get(db, STMT_ADDR_LOCK);
+
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	bind_owner(q, o);
+	return dbq_one_int(q, n) == -1 ? -1 : 0;
+}
+
+/* See address.h. */
+int64_t
+db_address_insert(struct db *db, const struct db_addr_owner *o,
+    const struct db_address *a, int64_t now)
+{
+	struct dbq	*q = get(db, STMT_ADDR_INSERT);
+	int64_t		 id;
+
+	if (q == NULL)
+		return -1;
+	bind_owner(q, o);
+	bind_fields(q, a);
+	dbq_int(q, a->is_default ? 1 : 0);
+	dbq_int(q, now);
+	dbq_int(q, now);
+	if (dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	id = dbq_insert_id(q);
+	dbq_done(q);
+	return id;
+}
+
+/* See address.h. */
+int
+db_address_update(struct db *db, const struct db_addr_owner *o,
+    const struct db_address *a, int64_t now)
+{
+	struct dbq *q = get(db, STMT_ADDR_UPDATE);
+
+	if (q == NULL)
+		return -1;
+	bind_fields(q, a);
+	dbq_int(q, now);
+	bind_owner(q, o);
+	dbq_int(q, a->id);
+	return dbq_exec_one(q);
+}
+
+/* See address.h. */
+int
+db_address_delete(struct db *db, const struct db_addr_owner *o, int64_t id)
+{
+	struct dbq *q = get(db, STMT_ADDR_DELETE);
+
+	if (q == NULL)
+		return -1;
+	bind_owner(q, o);
+	dbq_int(q, id);
+	return dbq_exec_one(q);
+}
+
+/* See address.h. */
+int
+db_address_set_default(struct db *db, const struct db_addr_owner *o,
+    int64_t id, int64_t now)
+{
+	struct dbq *q;
+
+	if (id > 0) {
+		if ((q = get(db, STMT_ADDR_DEFAULT)) == NULL)
+			return -1;
+		dbq_int(q, id);
+	} else if ((q = get(db, STMT_ADDR_DEFAULT_FIRST)) == NULL)
+		return -1;
+	dbq_int(q, now);
+	bind_owner(q, o);
+	return dbq_exec_done(q, NULL);
+}
+
+/* See address.h. */
+int
+db_order_address_insert(struct db *db, int64_t order_id, int64_t address_id,
+    const struct db_address *a)
+{
+	struct dbq *q = get(db, STMT_ORDER_ADDR_INSERT);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	dbq_id_opt(q, address_id);
+	bind_fields(q, a);
+	dbq_int(q, a->delivery_days);
+	return dbq_exec_done(q, NULL);
+}
+
+/* See address.h. */
+int
+db_order_address_get(struct db *db, int64_t order_id, struct db_address *out)
+{
+	struct dbq	*q = get(db, STMT_ORDER_ADDR_GET);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		addr_row(q, out);
+		out->delivery_days = (int)dbq_col_int(q, 10);
+	}
+	dbq_done(q);
+	return rc;
+}
