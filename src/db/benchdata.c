@@ -101,8 +101,7 @@ static const char *stmts[STMT__MAX] = {
 	"currency, amount_minor, order_id, ref_type, ref_id, partner, "
 	"partner_ref, memo, created_at) "
 	"SELECT CONCAT('rem-', v.id), 0, 'remittance_receipt', "
-	"'partner:post-office:clearing', v.currency, v.received_minor, "
-	"v.order_id, 'voucher', "
+	"'platform:cash', v.currency, v.received_minor, v.order_id, 'voucher', "
 	"v.id, 'post-office', o.rf_code, '', v.decided_at " BENCH_VL_FROM
 	"UNION ALL SELECT CONCAT('rem-', v.id), 1, 'remittance_receipt', "
 	"CONCAT('buyer:', o.user_id, ':receivable'), v.currency, "

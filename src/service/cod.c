@@ -31,7 +31,6 @@
 #include "db/message.h"
 #include "db/order.h"
 #include "db/payafter.h"
-#include "gateway/books.h"
 #include "rules/cod.h"
 #include "service/admin.h"
 #include "service/audit.h"
@@ -440,24 +439,6 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	return say(COD_OK, msg, msgsz, "%s", detail);
 }
 
-/* The courier's reference of order id's shipment into ref
- * (PARTNER_REF_MAX bytes): its tracking number, as the courier's own books
- * keep it, or "order-<id>" when it has none fit for a report. 0 or -1. */
-static int
-shipment_ref(struct db *db, int64_t id, char *ref)
-{
-	struct db_shipment	s;
-	int			rc;
-
-	if ((rc = db_ship_get(db, id, &s)) == -1)
-		return -1;
-	if (rc == 1 && partner_token_ok(s.tracking, PARTNER_REF_MAX))
-		snprintf(ref, PARTNER_REF_MAX, "%s", s.tracking);
-	else
-		snprintf(ref, PARTNER_REF_MAX, "order-%lld", (long long)id);
-	return 0;
-}
-
 /* See cod.h. */
 enum cod_result
 cod_paid_report(struct db *db, int64_t id, int64_t pid,
@@ -468,7 +449,6 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	struct db_cod	 c;
 	enum cod_result	 r;
 	char		 a[MONEY_STR_MAX], why[200], subj[100], body[400];
-	char		 ref[PARTNER_REF_MAX];
 
 	if ((r = load_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
@@ -480,9 +460,8 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 		    (long long)id, amount(o.amount_due_minor + o.fee_minor,
 		    o.currency, a, sizeof(a)));
 	if (db_cod_set_paid_report(db, id, paid->minor, method, record_id,
-	    now) == -1 || shipment_ref(db, id, ref) == -1 ||
-	    post_cod_collected(db, &o, pid, ref, record_id, paid->minor,
-	    now) == -1)
+	    now) == -1 || post_cod_collected(db, &o, pid, record_id,
+	    paid->minor, now) == -1)
 		return COD_ERROR;
 	if (strcmp(o.status, "shipped") == 0) {
 		/* Paid at the door: delivered and paid in one report. */
@@ -888,7 +867,7 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	    "account", now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
 	if ((rc = return_refund(db, &o, &refund)) == -1 || (rc == 1 &&
-	    post_refund_sent(db, &o, "return", refund, NULL, now) == -1))
+	    post_refund_sent(db, &o, "return", refund, NULL, NULL, now) == -1))
 		return COD_ERROR;
 	snprintf(body, sizeof(body), "The refund of order #%lld was sent to "
 	    "your original payment account.", (long long)id);

@@ -8,7 +8,6 @@
 #include "core/log.h"
 #include "db/order.h"
 #include "db/payafter.h"
-#include "gateway/books.h"
 #include "service/ledger.h"
 #include "service/postings.h"
 
@@ -18,13 +17,12 @@ struct unit {
 	const char	*currency;
 };
 
-/* Post one entry of kind k keyed key on u with moves m[0..n-1]; partner,
- * partner_ref and memo may be NULL. 0 posted or replayed, -1 otherwise. */
+/* Post one entry of kind k keyed key on u with moves m[0..n-1]; partner
+ * and partner_ref may be NULL. 0 posted or replayed, -1 otherwise. */
 static int
 post(struct db *db, const struct unit *u, enum ledger_kind k, const char *key,
     const char *partner, const char *partner_ref, const char *ref_type,
-    int64_t ref_id, const char *memo, const struct ledger_move *m, size_t n,
-    int64_t now)
+    int64_t ref_id, const struct ledger_move *m, size_t n, int64_t now)
 {
 	struct ledger_entry	e;
 	size_t			i;
@@ -39,7 +37,6 @@ post(struct db *db, const struct unit *u, enum ledger_kind k, const char *key,
 	e.ref_id = ref_id;
 	e.partner = partner;
 	e.partner_ref = partner_ref;
-	e.memo = memo;
 	e.at = now;
 	for (i = 0; i < n && i < LEDGER_MAX_MOVES; i++)
 		e.moves[i] = m[i];
@@ -59,7 +56,7 @@ post1(struct db *db, const struct unit *u, enum ledger_kind k,
 {
 	struct ledger_move m = { debit, credit, amount };
 
-	return post(db, u, k, key, NULL, NULL, NULL, 0, NULL, &m, 1, now);
+	return post(db, u, k, key, NULL, NULL, NULL, 0, &m, 1, now);
 }
 
 /* The unit of order o. */
@@ -96,7 +93,6 @@ struct receipt {
 	const char		*ref_type;
 	int64_t			 ref_id;
 	int64_t			 amount;
-	const char		*memo;
 };
 
 /* Post receipt r of buyer user_id on unit u. 0 or -1. */
@@ -112,7 +108,15 @@ post_received(struct db *db, const struct unit *u, int64_t user_id,
 	m.credit = ledger_acct_buyer_receivable(recv, sizeof(recv), user_id);
 	m.amount = r->amount;
 	return post(db, u, r->kind, r->key, r->partner, r->partner_ref,
-	    r->ref_type, r->ref_id, r->memo, &m, 1, now);
+	    r->ref_type, r->ref_id, &m, 1, now);
+}
+
+/* See postings.h. */
+char *
+post_partner_logistics(char *out, size_t outsz, int64_t pid)
+{
+	snprintf(out, outsz, "logistics-%lld", (long long)pid);
+	return out;
 }
 
 /* See postings.h. */
@@ -138,21 +142,20 @@ post_sale_cancel(struct db *db, const struct db_order *o, int64_t now)
 /* See postings.h. */
 int
 post_cod_collected(struct db *db, const struct db_order *o, int64_t pid,
-    const char *tracking, const char *record_id, int64_t amount, int64_t now)
+    const char *record_id, int64_t amount, int64_t now)
 {
 	struct unit	u = of_order(o);
 	struct receipt	r;
-	char		key[40], memo[160];
+	char		key[40], partner[32];
 
 	if (post_sale(db, o, o->amount_due_minor, now) == -1 ||
 	    post_owed(db, o, LK_COD_FEE, "cod-fee", LEDGER_FEE_INCOME,
 	    o->fee_minor, now) == -1)
 		return -1;
 	snprintf(key, sizeof(key), "cod-%lld", (long long)o->id);
-	snprintf(memo, sizeof(memo), "courier record %s, logistics partner "
-	    "%lld", record_id, (long long)pid);
-	r = (struct receipt){ LK_COD_COLLECTION, key, NULL, PARTNER_LOGISTICS,
-	    tracking, "cod", o->id, amount, memo };
+	post_partner_logistics(partner, sizeof(partner), pid);
+	r = (struct receipt){ LK_COD_COLLECTION, key, NULL, partner,
+	    record_id, "cod", o->id, amount };
 	return post_received(db, &u, o->user_id, &r, now);
 }
 
@@ -168,15 +171,15 @@ post_refusal_charge(struct db *db, const struct db_order *o, int64_t amount,
 /* See postings.h. */
 int
 post_rem_receipt(struct db *db, const struct db_order *o, int64_t vid,
-    const char *memo, int64_t amount, int64_t now)
+    const char *partner_ref, int64_t amount, int64_t now)
 {
 	struct unit	u = of_order(o);
 	struct receipt	r;
 	char		key[40];
 
 	snprintf(key, sizeof(key), "rem-%lld", (long long)vid);
-	r = (struct receipt){ LK_REMITTANCE_RECEIPT, key, NULL,
-	    PARTNER_POST_OFFICE, o->rf_code, "voucher", vid, amount, memo };
+	r = (struct receipt){ LK_REMITTANCE_RECEIPT, key, LEDGER_PLATFORM_CASH,
+	    POST_PARTNER_POST_OFFICE, partner_ref, "voucher", vid, amount };
 	return post_received(db, &u, o->user_id, &r, now);
 }
 
@@ -214,7 +217,8 @@ post_refund_due(struct db *db, const struct db_order *o, const char *kind,
 /* See postings.h. */
 int
 post_refund_sent(struct db *db, const struct db_order *o, const char *kind,
-    int64_t amount, const char *memo, int64_t now)
+    int64_t amount, const char *partner, const char *partner_ref,
+    int64_t now)
 {
 	struct unit		u = of_order(o);
 	struct ledger_move	m = { LEDGER_REFUNDS_PAYABLE,
@@ -223,8 +227,8 @@ post_refund_sent(struct db *db, const struct db_order *o, const char *kind,
 
 	snprintf(key, sizeof(key), "refund-sent-%lld-%s", (long long)o->id,
 	    kind);
-	return post(db, &u, LK_REFUND_SENT, key, NULL, NULL, "refund", o->id,
-	    memo, &m, 1, now);
+	return post(db, &u, LK_REFUND_SENT, key, partner, partner_ref,
+	    "refund", o->id, &m, 1, now);
 }
 
 /* See postings.h. */
@@ -241,8 +245,8 @@ post_pau_charge(struct db *db, const struct db_pau_charge *c,
 	if (late_fee > 0 && post1(db, &u, LK_LATE_FEE, lkey, recv,
 	    LEDGER_FEE_INCOME, late_fee, now) == -1)
 		return -1;
-	r = (struct receipt){ LK_PAU_CHARGE, key, NULL, PARTNER_BANK,
-	    key, "pau_charge", c->order_id, amount, NULL };
+	r = (struct receipt){ LK_PAU_CHARGE, key, NULL, POST_PARTNER_BANK,
+	    key, "pau_charge", c->order_id, amount };
 	return post_received(db, &u, c->user_id, &r, now);
 }
 
@@ -262,7 +266,7 @@ post_guarantee(struct db *db, const struct db_pau_charge *c, int recovery,
 		    now);
 	}
 	ledger_acct_partner_clearing(clearing, sizeof(clearing),
-	    PARTNER_BANK);
+	    POST_PARTNER_BANK);
 	snprintf(key, sizeof(key), "guarantee-rec-%lld",
 	    (long long)c->order_id);
 	return post1(db, &u, LK_GUARANTEE_RECOVERY, key, LEDGER_GUARANTEE,

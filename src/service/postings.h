@@ -12,18 +12,15 @@
  * Keys (one per unit of money) and entries, debit / credit:
  *   sale-<order>		LK_SALE: buyer receivable / merchant:payable
  *   cod-fee-<order>		LK_COD_FEE: buyer receivable / fee_income
- *   cod-<order>		LK_COD_COLLECTION: partner:logistics:clearing
- *				/ buyer receivable (partner logistics,
- *				partner_ref the shipment's tracking number;
- *				the courier's record and the logistics
- *				partner's id in the memo)
+ *   cod-<order>		LK_COD_COLLECTION: partner:logistics-<id>:
+ *				clearing / buyer receivable (partner_ref: the
+ *				courier's payment record)
  *   refusal-<order>		LK_REFUSAL_CHARGE: buyer receivable /
  *				fee_income (COD-F2: round trip + COD fee)
- *   rem-<voucher>		LK_REMITTANCE_RECEIPT: partner:post-office:
- *				clearing / buyer receivable (partner
- *				post-office, partner_ref the order's
- *				remittance code; a statement line's key in
- *				the memo)
+ *   rem-<voucher>		LK_REMITTANCE_RECEIPT: platform:cash / buyer
+ *				receivable (partner post-office, partner_ref
+ *				the remittance code, or the statement line's
+ *				key for a statement receipt)
  *   rem-excess-<order>		LK_REMITTANCE_EXCESS: buyer receivable / buyer
  *				credit (REM-P7: paid more than due)
  *   refund-<order>-<kind>	LK_REFUND_DUE: buyer credit (excess), buyer
@@ -32,7 +29,7 @@
  *				COD-P7, a charged Pay After Use order) /
  *				refunds:payable
  *   refund-sent-<order>-<kind>	LK_REFUND_SENT: refunds:payable /
- *				platform:cash (no partner: the mall pays)
+ *				platform:cash
  *   pau-<order>-<attempt>	LK_PAU_CHARGE: partner:bank:clearing / buyer
  *				receivable (partner bank, partner_ref the
  *				bank key, which is the entry's key)
@@ -51,9 +48,13 @@ struct db;
 struct db_order;
 struct db_pau_charge;
 
-/* Partners are named as reconciliation names them (gateway/books.h:
- * PARTNER_LOGISTICS, PARTNER_POST_OFFICE, PARTNER_BANK) with the
- * references their own books keep. */
+/* Partner ids of the ledger (partner, partner:<id>:clearing). */
+#define POST_PARTNER_POST_OFFICE	"post-office"
+#define POST_PARTNER_BANK		"bank"
+
+/* The ledger's partner id of logistics partner pid ("logistics-<pid>")
+ * into out (outsz >= 32). Returns out. */
+char	*post_partner_logistics(char *out, size_t outsz, int64_t pid);
 
 /* LK_SALE: amount of order o owed to the merchant. */
 int	post_sale(struct db *, const struct db_order *o, int64_t amount,
@@ -64,20 +65,19 @@ int	post_sale(struct db *, const struct db_order *o, int64_t amount,
 int	post_sale_cancel(struct db *, const struct db_order *o, int64_t now);
 
 /* COD-P3: the courier of logistics partner pid collected amount (the
- * amount due plus the COD-F1 fee) for the shipment tracking under its
- * record record_id: the sale, the fee and the collection. */
+ * amount due plus the COD-F1 fee) under its record record_id: the sale,
+ * the fee and the collection. */
 int	post_cod_collected(struct db *, const struct db_order *o, int64_t pid,
-	    const char *tracking, const char *record_id, int64_t amount,
-	    int64_t now);
+	    const char *record_id, int64_t amount, int64_t now);
 
 /* COD-F2: the refusal charge (round trip shipping and the COD fee). */
 int	post_refusal_charge(struct db *, const struct db_order *o,
 	    int64_t amount, int64_t now);
 
-/* REM-P5/P7: amount received for order o, voucher (or statement row) vid
- * (memo: the statement line's key, NULL none). */
+/* REM-P5/P7: amount received for order o, voucher (or statement row) vid;
+ * partner_ref: the remittance code or the statement line's key. */
 int	post_rem_receipt(struct db *, const struct db_order *o, int64_t vid,
-	    const char *memo, int64_t amount, int64_t now);
+	    const char *partner_ref, int64_t amount, int64_t now);
 
 /* REM-P7: excess paid over the amount due, to the buyer's credit. */
 int	post_rem_excess(struct db *, const struct db_order *o, int64_t excess,
@@ -88,10 +88,11 @@ int	post_rem_excess(struct db *, const struct db_order *o, int64_t excess,
 int	post_refund_due(struct db *, const struct db_order *o,
 	    const char *kind, int64_t amount, int64_t now);
 
-/* The refund of kind was sent from the mall's cash (memo: its reference,
- * NULL none). */
+/* The refund of kind was sent (partner, partner_ref: who sent it and its
+ * reference, NULL none). */
 int	post_refund_sent(struct db *, const struct db_order *o,
-	    const char *kind, int64_t amount, const char *memo, int64_t now);
+	    const char *kind, int64_t amount, const char *partner,
+	    const char *partner_ref, int64_t now);
 
 /* PAU-03/04: the bank charged amount (c's price plus late_fee) of c's
  * buyer under bank key key. */

@@ -420,7 +420,7 @@ post_receipt(struct db *db, const struct db_order *o, int64_t vid,
     const struct db_rem_voucher_new *stmt_row, int64_t now)
 {
 	if (post_rem_receipt(db, o, vid, stmt_row != NULL ?
-	    stmt_row->idempotency_key : NULL, amount, now) == -1)
+	    stmt_row->idempotency_key : o->rf_code, amount, now) == -1)
 		return -1;
 	if (cmp < 0)
 		return 0;
@@ -1301,8 +1301,8 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	}
 	snprintf(ref, sizeof(ref), "remrefund-%lld", (long long)refund_id);
 	if (db_rem_refund_mark_sent(db, refund_id, admin_id, now) != 1 ||
-	    post_refund_sent(db, &o, r.kind, r.amount_minor, ref,
-	    now) == -1)
+	    post_refund_sent(db, &o, r.kind, r.amount_minor,
+	    POST_PARTNER_POST_OFFICE, ref, now) == -1)
 		goto fail;
 	amount_str(r.amount_minor, r.currency, a, sizeof(a));
 	snprintf(subject, sizeof(subject), "Order #%lld: refund sent",
