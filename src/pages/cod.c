@@ -500,6 +500,8 @@ page_admin_fulfil(struct ctx *c)
 	/* COD-P1: the reviewer checks the address against the service
 	 * area of its region. */
 	page_order_address(d, &oa, has_addr);
+	view_set(d, "AREA_RULE", strcmp(o.method, "cod") == 0 ? " (COD-P1)" :
+	    "");
 	view_set(d, "AMOUNT", amt(o.amount_due_minor, o.currency, a,
 	    sizeof(a)));
 	if (o.fee_minor > 0)

@@ -437,7 +437,10 @@ corp_record_transfer(struct db *db, int64_t admin_id, int64_t id, int seq,
 		return r;
 	memset(&x, 0, sizeof(x));
 	key_params(id, seq, amount, ref, x.params, sizeof(x.params));
-	if (db_begin(db) == -1)
+	/* READ COMMITTED: once the application's lock is ours, the key's
+	 * row of a transfer that held it before is seen, whatever this
+	 * transaction read earlier. */
+	if (db_begin_read_committed(db) == -1)
 		return CQ_ERROR;
 	/* The application first: transfers of one plan queue here. */
 	if ((rc = db_corp_app_get(db, id, 1, &a)) != 1) {

@@ -1,6 +1,7 @@
 /* Integration test HTTP client over libcurl; see client.h. */
 #include <ctype.h>
 #include <stdarg.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,37 +44,51 @@ on_data(char *ptr, size_t size, size_t nmemb, void *arg)
 	return size * nmemb;
 }
 
-/* The base URL (MALLPAY_TEST_URL or the default) without a trailing slash;
- * the returned string is static. */
-const char *
-client_base(void)
+static char		 base_url[512];
+static pthread_once_t	 base_once = PTHREAD_ONCE_INIT;
+
+/* Fill base_url once (the threads of a race test all read it). */
+static void
+base_init(void)
 {
-	static char	 base[512];
 	const char	*env;
 	size_t		 n;
 
 	env = getenv("MALLPAY_TEST_URL");
 	if (env == NULL || *env == '\0')
 		env = "http://127.0.0.1:8080";
-	snprintf(base, sizeof(base), "%s", env);
-	n = strlen(base);
-	while (n > 0 && base[n - 1] == '/')
-		base[--n] = '\0';
-	return base;
+	snprintf(base_url, sizeof(base_url), "%s", env);
+	n = strlen(base_url);
+	while (n > 0 && base_url[n - 1] == '/')
+		base_url[--n] = '\0';
+}
+
+/* The base URL (MALLPAY_TEST_URL or the default) without a trailing slash;
+ * the returned string is static, written once. */
+const char *
+client_base(void)
+{
+	pthread_once(&base_once, base_init);
+	return base_url;
+}
+
+static pthread_once_t	 curl_once = PTHREAD_ONCE_INIT;
+
+/* libcurl's global set-up, once; aborts if it fails. */
+static void
+curl_init(void)
+{
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		abort();
 }
 
 /* A new client with its own in-memory cookie jar; aborts if libcurl fails. */
 struct client *
 client_new(void)
 {
-	static int	 inited;
 	struct client	*cl;
 
-	if (!inited) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			abort();
-		inited = 1;
-	}
+	pthread_once(&curl_once, curl_init);
 	if ((cl = calloc(1, sizeof(*cl))) == NULL)
 		abort();
 	if ((cl->curl = curl_easy_init()) == NULL)

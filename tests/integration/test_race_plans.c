@@ -57,9 +57,8 @@ enum tstmt {
 };
 
 static const char *const tstmts[T__MAX] = {
-	/* T_SETUP */
-	"UPDATE users SET real_name_verified = 1, credit_score = 700, "
-	"phone = '+60 12 345 6789' WHERE id = ?",
+	/* T_SETUP (verified identity and score: shop_credit_score) */
+	"UPDATE users SET phone = '+60 12 345 6789' WHERE id = ?",
 	/* T_DOUBLE: installments with more than one successful payment */
 	"SELECT COUNT(*) FROM (SELECT seq FROM plan_payments WHERE "
 	"plan_id = ? AND ok = 1 AND kind <> 'refund' GROUP BY seq "
@@ -168,6 +167,7 @@ shopper_new(struct shopper *s, const char *tag)
 	shop_register(s->email, sizeof(s->email), tag, "Rita Race",
 	    PASSWORD);
 	s->id = shop_user_id(s->email);
+	shop_credit_score(s->email, 700);
 	q = tq(T_SETUP);
 	dbq_int(q, s->id);
 	assert_int_equal(dbq_exec(q), 0);
