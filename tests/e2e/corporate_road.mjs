@@ -11,6 +11,8 @@
 //     the order ready to ship; the admin ships it on the shipping desk.
 //  4. The admin records one repayment by bank transfer and sees its
 //     allocation; the member's schedule shows it, with no pay button.
+//  5. A second member of the company (buyer2@acme.demo.test) finds the
+//     order on My Orders and follows it to its schedule.
 // Screenshots at 1280 and 390 px into MALLPAY_SCREENSHOT_DIR (default ./):
 // corporate_road_checkout_1280.png, corporate_road_checkout_390.png,
 // corporate_road_down_1280.png, corporate_road_down_390.png,
@@ -23,6 +25,7 @@ import fs from 'node:fs';
 const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const member = 'buyer@acme.demo.test';
+const member2 = 'buyer2@acme.demo.test';
 const admin = 'admin@demo.test';
 const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
 const washer = 'AquaPro Washing Machine 8 kg';
@@ -180,6 +183,24 @@ async function run() {
       check((await m.locator('#payee-ref').innerText()).trim() === `MP-CORP-${order}`,
         'the schedule gives the reference to quote');
       await shot(m, 390, 'corporate_road_schedule_390.png');
+    });
+
+    await step('a second member of the company follows the same order', async () => {
+      const m2ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const m2 = await m2ctx.newPage();
+      watch(m2, errors);
+      await signin(m2, member2);
+      await m2.goto(`${base}/orders`);
+      check(await m2.locator(`a[href="/orders/${order}"]`).count() > 0,
+        'My Orders lists the company\'s order');
+      const resp = await m2.goto(`${base}/orders/${order}`);
+      check(resp && resp.status() === 200, 'the order page opens for the second member');
+      await m2.goto(`${base}/orders/${order}/schedule`);
+      check((await m2.locator('tr[data-seq="1"] .inst-state').innerText()).trim() === 'paid',
+        'the second member sees installment 1 paid');
+      check(await m2.locator('#pay-button').count() === 0, 'and no repayment button');
+      await shot(m2, 390, 'corporate_road_member2_schedule_390.png');
+      await m2ctx.close();
     });
 
     check(errors.length === 0, `no console errors, got: ${errors.join(' | ')}`);
