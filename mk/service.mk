@@ -51,7 +51,11 @@ TESTS += tests/unit/test_orderflow tests/unit/test_checkout
 
 # installments (issue 6): plans, card/partner/credit-line flows, tick work
 libmallpay_a_SOURCES += \
-	src/service/plans.c src/service/plans.h \
+	src/service/plans.c src/service/plans.h src/service/plans_int.h \
+	src/service/plans_token.c src/service/plans_charge.c \
+	src/service/plans_card.c src/service/plans_partner.c \
+	src/service/plans_pay.c src/service/plans_terminate.c \
+	src/service/plans_credit.c src/service/plans_tick.c \
 	src/service/reqkey.c src/service/reqkey.h \
 	src/service/plan_ledger.c src/service/plan_ledger.h
 

@@ -217,7 +217,8 @@ int	plan_down_payment(const struct db_plan *p, mp_date today,
  * fee, through the plan's channel (the card bound last). The plan row is
  * locked and read again before anything is decided or charged, and the
  * bank is called and answered inside that transaction, under the
- * installment's one bank key ("plan<p>-i<seq>", see inst_key in plans.c).
+ * installment's one bank key ("plan<p>-i<seq>", see plan_inst_key in
+ * plans_charge.c).
  * idem_key is claimed with the parameters ("pay|seq=N"): sent again with
  * the same seq it answers the first result (PLAN_REPLAY after a success,
  * the same PLAN_DECLINED), with another seq PLAN_CONFLICT. The last one

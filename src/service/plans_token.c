@@ -1,0 +1,75 @@
+/*
+ * Installment plans: the bank's card token, encrypted at rest (INST-S1).
+ */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/config.h"
+#include "service/plans.h"
+#include "service/plans_int.h"
+
+/* The token key from the configuration's secret (64 hex). 0 or -1. */
+static int
+token_key(const struct config *cfg, unsigned char key[crypto_secretbox_KEYBYTES])
+{
+	unsigned char	master[crypto_kdf_KEYBYTES];
+	size_t		n;
+
+	if (sodium_init() < 0 || strlen(cfg->secret_key) != 64 ||
+	    sodium_hex2bin(master, sizeof(master), cfg->secret_key, 64, NULL,
+	    &n, NULL) != 0 || n != sizeof(master))
+		return -1;
+	/* Subkey 2 of context "mpplans_": apart from the file store's. */
+	crypto_kdf_derive_from_key(key, crypto_secretbox_KEYBYTES, 2,
+	    "mpplans_", master);
+	sodium_memzero(master, sizeof(master));
+	return 0;
+}
+
+/* Seal token into out (PLAN_TOKEN_ENC_MAX), *len its size. 0 or -1. */
+int
+plan_token_seal(const struct config *cfg, const char *token, unsigned char *out,
+    size_t *len)
+{
+	unsigned char	key[crypto_secretbox_KEYBYTES];
+	size_t		tl = strlen(token);
+
+	if (tl == 0 || tl > BANK_REF_MAX || token_key(cfg, key) == -1)
+		return -1;
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
+	    (const unsigned char *)token, tl, out, key);
+	sodium_memzero(key, sizeof(key));
+	*len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + tl;
+	return 0;
+}
+
+/* See plans.h. */
+int
+plan_card_token(struct db *db, const struct config *cfg, int64_t plan_id,
+    char *out, size_t outsz)
+{
+	unsigned char	enc[PLAN_TOKEN_ENC_MAX + 1], key[crypto_secretbox_KEYBYTES];
+	size_t		len, tl;
+	int		rc;
+
+	out[0] = '\0';
+	if (db_plan_token(db, plan_id, enc, sizeof(enc), &len) != 1)
+		return -1;
+	if (len <= crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+		return -1;
+	tl = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+	if (tl + 1 > outsz || token_key(cfg, key) == -1)
+		return -1;
+	rc = crypto_secretbox_open_easy((unsigned char *)out,
+	    enc + crypto_secretbox_NONCEBYTES,
+	    len - crypto_secretbox_NONCEBYTES, enc, key);
+	sodium_memzero(key, sizeof(key));
+	if (rc != 0) {
+		out[0] = '\0';
+		return -1;
+	}
+	out[tl] = '\0';
+	return 0;
+}
