@@ -69,7 +69,9 @@ tests_unit_test_payafter_service_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_payafter_service
 
 # remittance (issue 5): voucher upload, verification, statements, tick
-libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h
+libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h \
+	src/service/remittance_int.h src/service/remittance_upload.c \
+	src/service/remittance_import.c
 
 # cod (issue 8): cash on delivery, the shared shipping road, the logistics
 # partner's events; unit tests of the event parser and the refusal rules

@@ -3,6 +3,7 @@
  * its statuses, building and storing a plan, reading it, the admin list.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/log.h"

@@ -4,6 +4,7 @@
  * keyed, locked transaction every shopper's money path runs in.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>

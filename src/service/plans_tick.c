@@ -3,6 +3,7 @@
  * reminders, suspension, returns and refunds due.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"

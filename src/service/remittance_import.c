@@ -1,0 +1,349 @@
+/*
+ * Post office remittance: the post office's statement import (REM-P5,
+ * REM-P7, REM-P8): a CSV of receipts matched to orders by their creditor
+ * reference. See remittance.h for the contracts.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/admin.h"
+#include "db/db.h"
+#include "db/order.h"
+#include "db/remittance.h"
+#include "rules/rfcode.h"
+#include "service/audit.h"
+#include "service/recon.h"
+#include "service/remittance.h"
+#include "service/remittance_int.h"
+
+/* Copy field [s, e) of a CSV line into out (outsz) removing quotes.
+ * Returns 0 or -1 when too long. */
+static int
+csv_field(const char *s, const char *e, char *out, size_t outsz)
+{
+	size_t o = 0;
+
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
+		s++;
+		e--;
+		while (s < e) {
+			if (*s == '"' && s + 1 < e && s[1] == '"')
+				s++;
+			if (o + 1 >= outsz)
+				return -1;
+			out[o++] = *s++;
+		}
+	} else {
+		while (s < e) {
+			if (o + 1 >= outsz)
+				return -1;
+			out[o++] = *s++;
+		}
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+/* See remittance.h. */
+int
+remittance_csv_line(const char *buf, size_t len, struct rem_line *out,
+    char *err, size_t errsz)
+{
+	const char	*p = buf, *end = buf + len, *start;
+	char		*dst[5];
+	size_t		 sz[5];
+	int		 n = 0, q;
+
+	memset(out, 0, sizeof(*out));
+	dst[0] = out->code; sz[0] = sizeof(out->code);
+	dst[1] = out->amount; sz[1] = sizeof(out->amount);
+	dst[2] = out->currency; sz[2] = sizeof(out->currency);
+	dst[3] = out->date; sz[3] = sizeof(out->date);
+	dst[4] = out->tracking; sz[4] = sizeof(out->tracking);
+	for (;;) {
+		start = p;
+		q = 0;
+		while (p < end && (q || *p != ',')) {
+			if (*p == '"')
+				q = !q;
+			if (*p == '\0') {
+				snprintf(err, errsz, "a NUL byte in the line");
+				return -1;
+			}
+			p++;
+		}
+		if (q) {
+			snprintf(err, errsz, "an unterminated quote");
+			return -1;
+		}
+		if (n >= 5) {
+			snprintf(err, errsz, "more than 5 fields");
+			return -1;
+		}
+		if (csv_field(start, p, dst[n], sz[n]) == -1) {
+			snprintf(err, errsz, "field %d is too long", n + 1);
+			return -1;
+		}
+		n++;
+		if (p >= end)
+			break;
+		p++;
+	}
+	if (n != 5) {
+		snprintf(err, errsz, "%d fields, want 5 (code, amount, "
+		    "currency, date, tracking number)", n);
+		return -1;
+	}
+	return 0;
+}
+
+/* See remittance.h. */
+void
+remittance_line_key(const struct rem_line *l, char *out, size_t outsz)
+{
+	char canon[300], sha[65];
+
+	snprintf(canon, sizeof(canon), "%s|%s|%s|%s|%s", l->code, l->amount,
+	    l->currency, l->date, l->tracking);
+	sha256_hex(canon, strlen(canon), sha);
+	snprintf(out, outsz, "stmt-%.58s", sha);
+}
+
+/* The figures of statement line l for order o checked: the amount (*amt),
+ * the day (*day), the tracking number (track, 41 bytes), the order still
+ * waiting for money. 0, or -1 with why not in note. */
+static int
+line_check(const struct rem_line *l, const struct db_order *o,
+    struct money *amt, mp_date *day, char track[41], char *note,
+    size_t notesz)
+{
+	char err[160];
+
+	if (strcasecmp(l->currency, o->currency) != 0) {
+		snprintf(note, notesz, "currency %s, the order settles in %s",
+		    l->currency, o->currency);
+		return -1;
+	}
+	if (money_parse(l->amount, strlen(l->amount), o->currency, amt, err,
+	    sizeof(err)) == -1 || amt->minor <= 0) {
+		snprintf(note, notesz, "amount \"%s\": %s", l->amount, err);
+		return -1;
+	}
+	if (mp_date_parse(l->date, strlen(l->date), day) == -1) {
+		snprintf(note, notesz, "date \"%s\" is not YYYY-MM-DD",
+		    l->date);
+		return -1;
+	}
+	if (remittance_tracking_norm(l->tracking, track, 41) == -1) {
+		snprintf(note, notesz, "tracking number \"%s\" is not valid",
+		    l->tracking);
+		return -1;
+	}
+	if (strcmp(o->status, "awaiting_remittance") != 0 &&
+	    strcmp(o->status, "awaiting_verification") != 0 &&
+	    strcmp(o->status, "partially_paid") != 0) {
+		snprintf(note, notesz, "order #%lld is %s: nothing is due on it",
+		    (long long)o->id, o->status);
+		return -1;
+	}
+	return 0;
+}
+
+/* A claimed statement line (its key sha) receiving amt for order o
+ * (locked): it decides the shopper's pending voucher, or is recorded as a
+ * statement receipt of its own. Returns 1, or -1. */
+static int
+line_match(struct db *db, int64_t admin_id, const struct db_order *o,
+    const struct money *amt, mp_date day, const char *track,
+    const char *sha, int64_t now)
+{
+	struct db_rem_voucher		 pv;
+	struct db_rem_voucher_new	 row;
+	char				 key[65], msg[300], by[300], dec[33];
+	char				 rem[11];
+	int64_t				 at;
+	int				 rc, pending = 0;
+
+	if (strcmp(o->status, "awaiting_verification") == 0) {
+		if ((rc = db_rem_voucher_pending(db, o->id, &pv)) == -1)
+			return -1;
+		pending = rc == 1;
+	}
+	if (pending) {
+		/* Decide the shopper's voucher with the statement's figure,
+		 * claimed like an admin's decision. */
+		rc = db_admin_decision_claim(db, "voucher", pv.id, "verify",
+		    "received", admin_id, now, by, sizeof(by), dec, &at);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			pending = 0;
+	}
+	/* The statement line's key: the statement row's idempotency key and
+	 * the ledger's partner reference either way. */
+	snprintf(key, sizeof(key), "stmt-%.58s", sha);
+	mp_date_str(day, rem, sizeof(rem));
+	memset(&row, 0, sizeof(row));
+	row.order_id = o->id;
+	row.user_id = o->user_id;
+	row.source = "statement";
+	row.amount_minor = amt->minor;
+	row.currency = o->currency;
+	row.remitted_on = rem;
+	row.tracking = track;
+	row.status = "accepted";
+	row.received_minor = amt->minor;
+	row.decided_by = admin_id;
+	row.idempotency_key = key;
+	row.now = now;
+	return rem_apply_receipt(db, o, pending ? pv.id : 0, amt->minor,
+	    admin_id, "matched from the post office statement", &row, now,
+	    msg, sizeof(msg)) == REM_OK ? 1 : -1;
+}
+
+/* One data line of a statement inside the import's transaction: match it
+ * (like a manual receipt) or record why not. Returns 1 matched, 0
+ * unmatched, 2 duplicate line, -1 error. */
+static int
+import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
+    const char *raw, size_t rawlen, int64_t now)
+{
+	struct rem_line			 l;
+	struct db_order			 o;
+	struct money			 amt;
+	mp_date				 day;
+	char				 err[160], rf[RFCODE_MAX], canon[300];
+	char				 sha[65], track[41], note[256];
+	char				 rawc[513], method[33];
+	int64_t				 oid = 0;
+	int				 rc;
+	const char			*outcome = "unmatched";
+
+	snprintf(rawc, sizeof(rawc), "%.*s", (int)(rawlen > 512 ? 512 : rawlen),
+	    raw);
+	note[0] = '\0';
+	if (remittance_csv_line(raw, rawlen, &l, err, sizeof(err)) == -1) {
+		snprintf(note, sizeof(note), "unreadable line: %s", err);
+		sha256_hex(raw, rawlen, sha);
+		goto record;
+	}
+	/* The line's identity: its normalised fields. */
+	snprintf(canon, sizeof(canon), "%s|%s|%s|%s|%s", l.code, l.amount,
+	    l.currency, l.date, l.tracking);
+	sha256_hex(canon, strlen(canon), sha);
+	/* REM-P1: the check digits catch a mistyped code. */
+	if (rfcode_normalize(l.code, strlen(l.code), rf, sizeof(rf)) == -1) {
+		snprintf(note, sizeof(note), "the code \"%s\" fails its check "
+		    "digits (REM-P1)", l.code);
+		goto record;
+	}
+	if ((oid = db_rem_order_by_rf(db, rf)) == -1)
+		return -1;
+	if (oid == 0) {
+		snprintf(note, sizeof(note), "no remittance order has the "
+		    "code %s", rf);
+		goto record;
+	}
+	/* The order locked and read again under the lock before deciding. */
+	rc = db_order_lock_method(db, oid, method, sizeof(method));
+	if (rc == 1)
+		rc = db_order_get(db, 0, oid, &o);
+	if (rc != 1)
+		return rc == -1 ? -1 : 0;
+	if (line_check(&l, &o, &amt, &day, track, note, sizeof(note)) == -1)
+		goto record;
+	/* Claim the line first: a line imported before changes nothing. */
+	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid,
+	    "matched", "");
+	if (rc != 1)
+		return rc == 0 ? 2 : -1;
+	return line_match(db, admin_id, &o, &amt, day, track, sha, now);
+record:
+	rc = db_rem_statement_line(db, sid, line_no, sha, rawc, oid, outcome,
+	    note);
+	return rc == 1 ? 0 : rc == 0 ? 2 : -1;
+}
+
+/* See remittance.h. */
+int
+remittance_import(struct db *db, int64_t admin_id, const char *buf,
+    size_t len, int64_t now, struct rem_import *res, char *err, size_t errsz)
+{
+	char		 sha[65], detail[256];
+	const char	*p = buf, *end = buf + len, *nl;
+	size_t		 ll;
+	int64_t		 sid;
+	int		 line_no = 0, rc;
+
+	memset(res, 0, sizeof(*res));
+	err[0] = '\0';
+	if (len == 0) {
+		snprintf(err, errsz, "The statement file is empty.");
+		return 1;
+	}
+	if (memchr(buf, '\0', len) != NULL) {
+		snprintf(err, errsz, "This is not a CSV text file.");
+		return 1;
+	}
+	sha256_hex(buf, len, sha);
+	/* The statement is the post office's: its books keep its lines. */
+	recon_books_statement(buf, len, now);
+	if (db_begin_read_committed(db) == -1)
+		return -1;
+	sid = db_rem_statement_insert(db, sha, admin_id, now, &res->prev_at);
+	if (sid == -1)
+		goto fail;
+	if (sid == 0) {
+		/* The very same file: nothing changes. */
+		db_rollback(db);
+		res->already = 1;
+		return 0;
+	}
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		ll = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		if (ll > 0 && p[ll - 1] == '\r')
+			ll--;
+		line_no++;
+		/* Skip blank lines and a header line. */
+		if (ll == 0 || (line_no == 1 && ll >= 4 &&
+		    strncasecmp(p, "code", 4) == 0)) {
+			p = nl != NULL ? nl + 1 : end;
+			continue;
+		}
+		res->lines++;
+		rc = import_line(db, admin_id, sid, line_no, p, ll, now);
+		if (rc == -1)
+			goto fail;
+		if (rc == 1)
+			res->matched++;
+		else if (rc == 0)
+			res->unmatched++;
+		else
+			res->duplicates++;
+		p = nl != NULL ? nl + 1 : end;
+	}
+	/* The import itself is audited (C-07); each matched line wrote its
+	 * own voucher and order events. subject_id 0: a statement is not a
+	 * voucher; the detail names it. */
+	snprintf(detail, sizeof(detail), "{\"statement\":%lld,\"sha256\":"
+	    "\"%s\",\"lines\":%d,\"matched\":%d,\"unmatched\":%d,"
+	    "\"duplicates\":%d}", (long long)sid, sha, res->lines,
+	    res->matched, res->unmatched, res->duplicates);
+	if (db_rem_statement_counts(db, sid, res->lines, res->matched) == -1 ||
+	    audit_event_detail(db, "voucher", 0, OF_ADMIN, admin_id, NULL,
+	    "imported", "REM-P5 statement import", detail, now) == -1)
+		goto fail;
+	if (db_commit(db) == -1)
+		return -1;
+	return 0;
+fail:
+	db_rollback(db);
+	snprintf(err, errsz, "The statement could not be imported (database "
+	    "error); nothing was changed.");
+	return -1;
+}

@@ -1,0 +1,41 @@
+#ifndef MALLPAY_SERVICE_REMITTANCE_INT_H
+#define MALLPAY_SERVICE_REMITTANCE_INT_H
+
+/*
+ * Post office remittance: what remittance*.c share and no other code uses
+ * (the public interface is remittance.h).
+ */
+
+#include <stdint.h>
+
+#include <sodium.h>
+
+#include "service/remittance.h"
+
+struct db;
+struct db_order;
+struct db_rem_voucher_new;
+
+/* Hex sha256 of buf/len into out (65 bytes). */
+static inline void
+sha256_hex(const void *buf, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, buf, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* Inside the caller's transaction: received `amount` for order o (locked
+ * by the caller's reads; status o->status), by admin_id. vid: the pending
+ * voucher it decides (0: a statement receipt without a voucher, recorded
+ * as an accepted 'statement' row with tracking/date/key). Moves the order
+ * (REM-P5 paid -> pending_shipment; REM-P7 partially_paid, excess refund),
+ * writes the voucher event and the message, and describes it in msg.
+ * Returns REM_OK, REM_NOT_ALLOWED or REM_ERROR. */
+enum rem_result rem_apply_receipt(struct db *db, const struct db_order *o,
+    int64_t vid, int64_t amount, int64_t admin_id, const char *how,
+    const struct db_rem_voucher_new *stmt_row, int64_t now, char *msg,
+    size_t msgsz);
+
+#endif /* MALLPAY_SERVICE_REMITTANCE_INT_H */
