@@ -4,7 +4,10 @@
 libmallpay_a_SOURCES += src/ctl/schedule.c src/ctl/schedule.h
 
 # rules-elig: mallpayctl eligibility (in the library so tests and the fuzzer reach it)
-libmallpay_a_SOURCES += src/ctl/eligibility.c src/ctl/eligibility.h
+libmallpay_a_SOURCES += src/ctl/eligibility.c src/ctl/eligibility.h \
+	src/ctl/eligibility_render.c \
+	src/ctl/facts_parse.c src/ctl/facts_settings.c \
+	src/ctl/facts_json.c src/ctl/facts_json.h
 check_PROGRAMS += tests/unit/test_facts_json
 tests_unit_test_facts_json_SOURCES = tests/unit/test_facts_json.c
 tests_unit_test_facts_json_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for the eligibility facts parser (src/ctl/eligibility.c):
+ * libFuzzer harness for the eligibility facts parser (src/ctl/facts_parse.c):
  * any byte string goes through eligibility_parse(); a document that parses
  * is also run through every rule and rendered, so the rules see odd but
  * valid facts (huge amounts, odd dates, many items).
