@@ -33,6 +33,7 @@ libmallpay_a_SOURCES += \
 
 # checkout: the order state machine, audit, live facts, checkout, "My Orders"
 libmallpay_a_SOURCES += \
+	src/service/actor.c src/service/actor.h \
 	src/service/orderflow.c src/service/orderflow.h \
 	src/service/audit.c src/service/audit.h \
 	src/service/ledger.c src/service/ledger.h \
@@ -71,7 +72,7 @@ TESTS += tests/unit/test_payafter_service
 # remittance (issue 5): voucher upload, verification, statements, tick
 libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h \
 	src/service/remittance_int.h src/service/remittance_upload.c \
-	src/service/remittance_import.c
+	src/service/remittance_import.c src/service/remittance_csv.c
 
 # cod (issue 8): cash on delivery, the shared shipping road, the logistics
 # partner's events; unit tests of the event parser and the refusal rules

@@ -863,47 +863,6 @@ refund_account_form(struct ctx *c, struct view_dict *p, const char *name,
 	view_set(f, "ACCOUNT", number != NULL ? number : "");
 }
 
-const struct field_spec page_remittance_refund_account_fields[] = {
-	{ "holder", FIELD_TEXT, 0, 400, 0, 0 },
-	{ "account", FIELD_TEXT, 0, 200, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
-/* POST /orders/:id/refund-account: the shopper gives or corrects the
- * postal account of the order's unsent refunds (REM-P8, REM-P7). Another
- * user's order is 404; bad input re-renders the order page with the
- * messages next to the fields (400). */
-int
-page_remittance_refund_account(struct ctx *c)
-{
-	char		 nerr[200], aerr[200], loc[64];
-	int64_t		 id = ctx_arg_id(c, 0);
-	int		 rc;
-
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (remittance_refund_account(c->db, c->user.user_id, id,
-	    ctx_str(c, "holder"), ctx_str(c, "account"), c->now, nerr, aerr,
-	    sizeof(nerr))) {
-	case REM_OK:
-		snprintf(loc, sizeof(loc), "/orders/%lld#remit-panel",
-		    (long long)id);
-		return page_redirect(c, loc);
-	case REM_INVALID:
-		if ((rc = page_order(c)) != 200)
-			return rc;
-		c->resp->status = 400;
-		return 400;
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "There is no such order.");
-	case REM_NOT_ALLOWED:
-		return page_error(c, 409, "This order has no refund waiting to "
-		    "be sent: nothing was changed.");
-	default:
-		return page_error(c, 500, NULL);
-	}
-}
-
 const struct field_spec page_admin_rem_refund_sent_fields[] = {
 	{ "refund", FIELD_ID, 1, 20, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "service/orderflow.h"
+#include "service/actor.h"
 
 struct db;
 

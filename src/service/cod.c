@@ -36,6 +36,7 @@
 #include "service/audit.h"
 #include "service/cod.h"
 #include "service/facts.h"
+#include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/postings.h"
 

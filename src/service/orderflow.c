@@ -159,19 +159,6 @@ method_bit(const char *method)
 }
 
 /* See orderflow.h. */
-const char *
-of_actor_name(enum of_actor a)
-{
-	static const char *const n[OF__MAX] = {
-		"user", "admin", "system", "partner"
-	};
-
-	if ((int)a < 0 || a >= OF__MAX)
-		return NULL;
-	return n[a];
-}
-
-/* See orderflow.h. */
 int
 orderflow_known(const char *s)
 {

@@ -11,16 +11,9 @@
 
 #include <stdint.h>
 
-struct db;
+#include "service/actor.h"
 
-/* Who changes a state (events.actor_type). */
-enum of_actor {
-	OF_USER = 0,
-	OF_ADMIN,
-	OF_SYSTEM,
-	OF_PARTNER,
-	OF__MAX
-};
+struct db;
 
 /* Outcomes of orderflow_transition(). */
 enum of_result {
@@ -30,10 +23,6 @@ enum of_result {
 	OF_CHANGED,		/* the order is no longer in `from` (already
 				   changed by another request) or missing */
 };
-
-/* The actor's name in events ("user", "admin", "system", "partner");
- * NULL when out of range. */
-const char *of_actor_name(enum of_actor a);
 
 /* 1 if status s is one of the statuses of STATE.md, else 0. */
 int	orderflow_known(const char *s);

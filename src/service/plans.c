@@ -332,7 +332,7 @@ view_compute(struct plan_view *v)
 		} else if (strcmp(it->status, "paid") == 0) {
 			v->paid_total += it->paid_minor;
 			it->days_late = it->paid_at > 0 ? plan_late_days(it->due,
-			    day_of(it->paid_at)) : 0;
+			    plan_day_of(it->paid_at)) : 0;
 		}
 		v->late_fees += it->late_fee;
 	}
@@ -342,7 +342,7 @@ view_compute(struct plan_view *v)
 enum plan_result
 plan_view_fill(struct db *db, int64_t now, struct plan_view *v, int with_inst)
 {
-	v->today = day_of(now);
+	v->today = plan_day_of(now);
 	if ((!with_inst &&
 	    db_plan_inst_list(db, v->p.id, &v->inst, &v->ninst) == -1) ||
 	    db_plan_pay_list(db, v->p.id, &v->pay, &v->npay) == -1 ||
@@ -397,8 +397,8 @@ plan_list(struct db *db, const struct plan_filter *f, int64_t now,
 	size_t limit = f->limit > 0 ? f->limit : 50;
 
 	*more = 0;
-	if (db_plan_list(db, f->status, f->overdue, f->suspended, day_of(now),
-	    limit, f->page * limit, out, n) == -1)
+	if (db_plan_list(db, f->status, f->overdue, f->suspended,
+	    plan_day_of(now), limit, f->page * limit, out, n) == -1)
 		return -1;
 	if (*n > limit) {
 		*n = limit;
@@ -413,7 +413,7 @@ plan_overdue_count(struct db *db, int64_t now)
 {
 	mp_date oldest;
 
-	return db_plan_overdue_count(db, day_of(now), &oldest);
+	return db_plan_overdue_count(db, plan_day_of(now), &oldest);
 }
 
 /* See plans.h. */
@@ -425,7 +425,7 @@ queue_count_overdue_plans(struct db *db, int64_t now,
 	int64_t	n;
 
 	memset(out, 0, sizeof(*out));
-	if ((n = db_plan_overdue_count(db, day_of(now), &oldest)) < 0)
+	if ((n = db_plan_overdue_count(db, plan_day_of(now), &oldest)) < 0)
 		return -1;
 	out->count = n;
 	/* Every item of this queue is past its promised (due) date. */

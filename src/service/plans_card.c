@@ -60,20 +60,20 @@ card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
 	memset(&res, 0, sizeof(res));
 	if (!expiry_ok(expiry, v.today)) {
 		plan_view_cleanup(&v);
-		seterr(reason, reasonsz, "Enter the card's expiry date as "
+		plan_seterr(reason, reasonsz, "Enter the card's expiry date as "
 		    "MM/YY; the card must not have expired.");
 		return PLAN_BAD_INPUT;
 	}
 	if (bank == NULL || bank->card_ref(pan, panlen, cvv, &card, err,
 	    sizeof(err)) == -1) {
 		plan_view_cleanup(&v);
-		seterr(reason, reasonsz, bank == NULL ? "no bank" : err);
+		plan_seterr(reason, reasonsz, bank == NULL ? "no bank" : err);
 		return PLAN_BAD_INPUT;
 	}
 	if (bank->review(&card, v.remaining > 0 ? v.remaining : 1,
 	    v.p.currency, left > 0 ? left : 1, &res) == -1 || !res.ok) {
 		plan_view_cleanup(&v);
-		seterr(reason, reasonsz, res.reason[0] ? res.reason :
+		plan_seterr(reason, reasonsz, res.reason[0] ? res.reason :
 		    "The bank could not be reached; try again.");
 		return res.reason[0] && !res.ok ? PLAN_DECLINED : PLAN_ERROR;
 	}
@@ -124,19 +124,19 @@ card_review(const struct config *cfg, const struct db_order *o,
 	char				 err[160];
 
 	memset(ca, 0, sizeof(*ca));
-	if (!expiry_ok(expiry, day_of(now))) {
-		seterr(reason, reasonsz, "Enter the card's expiry date as "
+	if (!expiry_ok(expiry, plan_day_of(now))) {
+		plan_seterr(reason, reasonsz, "Enter the card's expiry date as "
 		    "MM/YY; the card must not have expired.");
 		return PLAN_BAD_INPUT;
 	}
 	if (bank == NULL || bank->card_ref(pan, panlen, cvv, &ca->card, err,
 	    sizeof(err)) == -1) {
-		seterr(reason, reasonsz, bank == NULL ? "no bank" : err);
+		plan_seterr(reason, reasonsz, bank == NULL ? "no bank" : err);
 		return PLAN_BAD_INPUT;
 	}
 	if (bank->review(&ca->card, o->amount_due_minor, o->currency, o->term,
 	    &ca->res) == -1) {
-		seterr(reason, reasonsz, ca->res.reason[0] != '\0' ?
+		plan_seterr(reason, reasonsz, ca->res.reason[0] != '\0' ?
 		    ca->res.reason : "The bank could not be reached; try again.");
 		sodium_memzero(&ca->card, sizeof(ca->card));
 		return PLAN_ERROR;
@@ -171,7 +171,7 @@ card_approved(struct db *db, int64_t user_id, const struct db_order *o,
 	snprintf(body, sizeof(body), "Your card installment for order "
 	    "#%lld (%s, %d months) was approved by the bank. Confirm "
 	    "the plan and pay the down payment to complete it.",
-	    (long long)o->id, amt(o->amount_due_minor, o->currency, a,
+	    (long long)o->id, plan_amt(o->amount_due_minor, o->currency, a,
 	    sizeof(a)), o->term);
 	return db_message_insert(db, user_id, 0, "Installment approved",
 	    body, now) == -1 ? -1 : 0;
@@ -209,7 +209,7 @@ plan_card_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	int64_t			plan_id;
 	int			rc;
 
-	seterr(reason, reasonsz, "");
+	plan_seterr(reason, reasonsz, "");
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
@@ -225,7 +225,7 @@ plan_card_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	if (db_begin(db) == -1)
 		return PLAN_ERROR;
 	rc = plan_create(db, order_id, 0, NULL, ca.res.ok ? PLAN_ST_OFFERED :
-	    PLAN_ST_DECLINED, day_of(now), OF_SYSTEM, 0, now, &plan_id);
+	    PLAN_ST_DECLINED, plan_day_of(now), OF_SYSTEM, 0, now, &plan_id);
 	if (rc == -1 || db_plan_by_id(db, plan_id, &p) != 1)
 		goto fail;
 	if (rc == 1) {
@@ -245,7 +245,7 @@ plan_card_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	    card_declined(db, plan_id, &ca, now)) == -1)
 		goto fail;
 	if (!ca.res.ok)
-		seterr(reason, reasonsz, ca.res.reason);
+		plan_seterr(reason, reasonsz, ca.res.reason);
 	if (db_commit(db) == -1)
 		return PLAN_ERROR;
 	return ca.res.ok ? PLAN_OK : PLAN_DECLINED;

@@ -180,7 +180,7 @@ apply_payment(struct db *db, const struct db_plan *p, const char *kind,
 	if ((rc = db_plan_inst_paid(db, p->id, seq, amount, late, now)) != 1)
 		return rc;
 	snprintf(why, sizeof(why), "INST-P3 installment %d paid (%s, %s)",
-	    seq, kind, amt(amount, p->currency, a, sizeof(a)));
+	    seq, kind, plan_amt(amount, p->currency, a, sizeof(a)));
 	if (audit_event(db, "plan", p->id, actor, actor_id, NULL, NULL, why,
 	    now) == -1)
 		return -1;
@@ -248,7 +248,7 @@ plan_charge_installment(struct db *db, const struct config *cfg,
 	cs->approved = 1;
 	/* The late fee charged is on the receivable first (INST-F1, one
 	 * entry a day), then the payment credits it. */
-	if (plan_post_late_fees(db, p, it, day_of(now), now) == -1 ||
+	if (plan_post_late_fees(db, p, it, plan_day_of(now), now) == -1 ||
 	    apply_payment(db, p, kind, it->seq, amount, it->late_fee,
 	    res->reference, key, actor, actor_id, now) != 1 ||
 	    plan_post_payment(db, p, kind, amount, key, now) == -1)
@@ -268,7 +268,7 @@ plan_corporate_refused(struct db *db, int64_t order_id, char *reason,
 	if (db_order_get(db, 0, order_id, &o) != 1 ||
 	    strcmp(o.method, "installment_corporate") != 0)
 		return 0;
-	seterr(reason, reasonsz, "A corporate installment is paid by bank "
+	plan_seterr(reason, reasonsz, "A corporate installment is paid by bank "
 	    "transfer to the mall's account, recorded by an admin; nothing "
 	    "was charged.");
 	return 1;
@@ -279,7 +279,7 @@ plan_corporate_refused(struct db *db, int64_t order_id, char *reason,
 void
 plan_fail_reason(const struct charge_state *cs, char *reason, size_t reasonsz)
 {
-	seterr(reason, reasonsz, cs->approved || cs->unknown ?
+	plan_seterr(reason, reasonsz, cs->approved || cs->unknown ?
 	    PLAN_MSG_UNCONFIRMED : PLAN_MSG_NOT_SENT);
 }
 
@@ -329,7 +329,7 @@ plan_keyed_begin(struct db *db, int64_t user_id, int64_t order_id,
 fail:
 	db_rollback(db);
 err:
-	seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
+	plan_seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
 	return PLAN_ERROR;
 }
 
@@ -349,6 +349,6 @@ plan_keyed_end(struct db *db, const struct plan_view *v, const char *idem_key,
 		return PLAN_ERROR;
 	}
 	if (why != NULL && why != reason)
-		seterr(reason, reasonsz, why);
+		plan_seterr(reason, reasonsz, why);
 	return result;
 }

@@ -25,7 +25,7 @@ plan_creditline_settle(struct db *db, const struct db_order *o, int64_t now)
 	if (strcmp(o->method, "credit_line") != 0)
 		return 0;
 	/* The shopper's installments begin with the receipt (INST-CL). */
-	rc = plan_create(db, o->id, 0, NULL, PLAN_ST_ACTIVE, day_of(now),
+	rc = plan_create(db, o->id, 0, NULL, PLAN_ST_ACTIVE, plan_day_of(now),
 	    OF_SYSTEM, 0, now, &plan_id);
 	if (rc == -1)
 		return -1;
@@ -41,7 +41,7 @@ plan_creditline_settle(struct db *db, const struct db_order *o, int64_t now)
 	if (rc == 0)
 		return 0;
 	snprintf(why, sizeof(why), "INST-CL lender %s paid the merchant %s "
-	    "in full", p.institution_id, amt(o->amount_due_minor, o->currency,
+	    "in full", p.institution_id, plan_amt(o->amount_due_minor, o->currency,
 	    a, sizeof(a)));
 	return audit_event(db, "plan", plan_id, OF_SYSTEM, 0, NULL, "active",
 	    why, now);
@@ -64,7 +64,7 @@ plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
 		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
 	if (db_begin(db) == -1)
 		return PLAN_ERROR;
-	over = db_plan_user_overdue(db, user_id, day_of(now));
+	over = db_plan_user_overdue(db, user_id, plan_day_of(now));
 	if (over < 0)
 		goto fail;
 	if (over > 0) {

@@ -29,7 +29,7 @@ struct plan_view;
 
 /* The date of now (UTC); 0 if out of range (never for real clocks). */
 static inline mp_date
-day_of(int64_t now)
+plan_day_of(int64_t now)
 {
 	mp_date d = 0;
 
@@ -39,7 +39,7 @@ day_of(int64_t now)
 
 /* Write msg into err (errsz) when err is not NULL. */
 static inline void
-seterr(char *err, size_t errsz, const char *msg)
+plan_seterr(char *err, size_t errsz, const char *msg)
 {
 	if (err != NULL && errsz > 0)
 		snprintf(err, errsz, "%s", msg);
@@ -47,7 +47,7 @@ seterr(char *err, size_t errsz, const char *msg)
 
 /* The amount m of cur as "USD 1,234.50" into out. */
 static inline char *
-amt(int64_t m, const char *cur, char *out, size_t outsz)
+plan_amt(int64_t m, const char *cur, char *out, size_t outsz)
 {
 	struct money mo;
 

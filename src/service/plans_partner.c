@@ -29,7 +29,7 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	int				 rc, susp, score = 0;
 
 	(void)cfg;
-	seterr(reason, reasonsz, "");
+	plan_seterr(reason, reasonsz, "");
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
@@ -41,7 +41,7 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 		return PLAN_ERROR;
 	if (db_begin(db) == -1)
 		return PLAN_ERROR;
-	rc = plan_create(db, order_id, 0, NULL, PLAN_ST_REVIEW, day_of(now),
+	rc = plan_create(db, order_id, 0, NULL, PLAN_ST_REVIEW, plan_day_of(now),
 	    OF_USER, user_id, now, &plan_id);
 	if (rc == -1 || db_plan_by_id(db, plan_id, &p) != 1)
 		goto fail;
@@ -56,7 +56,7 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	snprintf(req.currency, sizeof(req.currency), "%s", o.currency);
 	req.months = o.term;
 	if (fin->submit(db, &req, now, ref, err, sizeof(err)) == -1) {
-		seterr(reason, reasonsz, err);
+		plan_seterr(reason, reasonsz, err);
 		goto fail;
 	}
 	if (db_plan_set_ref(db, plan_id, ref, now) == -1 ||
@@ -148,12 +148,12 @@ plan_partner_check(struct db *db, const struct config *cfg, const char *ref,
 	int				 rc;
 
 	(void)cfg;
-	seterr(state, statesz, "unknown");
+	plan_seterr(state, statesz, "unknown");
 	rc = db_plan_by_ref(db, ref, &p);
 	if (rc != 1)
 		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
 	if (p.status != PLAN_ST_REVIEW) {
-		seterr(state, statesz, state_word(&p));
+		plan_seterr(state, statesz, state_word(&p));
 		return PLAN_OK;
 	}
 	memset(&ans, 0, sizeof(ans));
@@ -162,7 +162,7 @@ plan_partner_check(struct db *db, const struct config *cfg, const char *ref,
 	if (rc == 1)
 		return PLAN_NOT_FOUND;
 	if (ans.state == FINANCE_PENDING) {
-		seterr(state, statesz, "pending");
+		plan_seterr(state, statesz, "pending");
 		return PLAN_OK;
 	}
 	if (db_begin(db) == -1)
@@ -176,7 +176,7 @@ plan_partner_check(struct db *db, const struct config *cfg, const char *ref,
 		db_rollback(db);
 	else if (db_commit(db) == -1)
 		return PLAN_ERROR;
-	seterr(state, statesz, ans.state == FINANCE_APPROVED ? "approved" :
+	plan_seterr(state, statesz, ans.state == FINANCE_APPROVED ? "approved" :
 	    "declined");
 	return PLAN_OK;
 }

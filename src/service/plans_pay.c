@@ -43,7 +43,7 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 	int			rc;
 
 	/* INST-M4: the plan starts the day it is confirmed. */
-	if (plan_start(db, p->id, day_of(now), OF_USER, user_id, now) == -1)
+	if (plan_start(db, p->id, plan_day_of(now), OF_USER, user_id, now) == -1)
 		return -1;
 	p->status = PLAN_ST_ACTIVE;
 	memset(&first, 0, sizeof(first));
@@ -62,7 +62,7 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 	snprintf(body, sizeof(body), "You confirmed the installment plan of "
 	    "order #%lld and paid the down payment of %s. The order is ready "
 	    "to ship; the repayment schedule is on the order page.",
-	    (long long)p->order_id, amt(down, p->currency, a, sizeof(a)));
+	    (long long)p->order_id, plan_amt(down, p->currency, a, sizeof(a)));
 	return db_message_insert(db, user_id, 0, "Installment confirmed",
 	    body, now) == -1 ? -1 : 1;
 }
@@ -82,7 +82,7 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	int			rc;
 
 	(void)idem_key;		/* the bank key is the installment's */
-	seterr(reason, reasonsz, "");
+	plan_seterr(reason, reasonsz, "");
 	if (plan_corporate_refused(db, order_id, reason, reasonsz))
 		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
@@ -105,7 +105,7 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 		return p.status == PLAN_ST_ACTIVE || p.status ==
 		    PLAN_ST_CLOSED ? PLAN_REPLAY : PLAN_NOT_ALLOWED;
 	}
-	if (plan_down_payment(&p, day_of(now), &down) == -1)
+	if (plan_down_payment(&p, plan_day_of(now), &down) == -1)
 		goto fail;
 	rc = confirm_locked(db, cfg, &p, user_id, down, now, &res, &cs);
 	if (rc == 1) {
@@ -120,7 +120,7 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	}
 	/* Declined: the plan stays offered; the spent key is recorded so
 	 * that the next try takes the next one. */
-	seterr(reason, reasonsz, res.reason);
+	plan_seterr(reason, reasonsz, res.reason);
 	if (plan_inst_key(db, &p, 1, bkey, sizeof(bkey)) == 0)
 		plan_record_failure(db, &p, "down_payment", 1, down, res.reason,
 		    bkey, now);
@@ -130,7 +130,7 @@ fail:
 	plan_fail_reason(&cs, reason, reasonsz);
 	return PLAN_ERROR;
 err:
-	seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
+	plan_seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
 	return PLAN_ERROR;
 }
 
@@ -151,7 +151,7 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 	size_t			 i;
 	int			 rc;
 
-	seterr(reason, reasonsz, "");
+	plan_seterr(reason, reasonsz, "");
 	if (plan_corporate_refused(db, order_id, reason, reasonsz))
 		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
@@ -247,7 +247,7 @@ plan_record_payment(struct db *db, int64_t plan_id, int seq, int64_t amount,
 			goto fail;
 	}
 	snprintf(why, sizeof(why), "INST-P3 payment recorded (%s, %s%s)",
-	    channel, amt(amount, v.p.currency, a, sizeof(a)),
+	    channel, plan_amt(amount, v.p.currency, a, sizeof(a)),
 	    seq == 0 ? ", down payment" : "");
 	if (audit_event(db, "plan", plan_id, actor, actor_id, NULL, NULL, why,
 	    now) == -1)
@@ -420,7 +420,7 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 	int64_t			late, total;
 	int			rc;
 
-	seterr(reason, reasonsz, "");
+	plan_seterr(reason, reasonsz, "");
 	if (plan_corporate_refused(db, order_id, reason, reasonsz))
 		return PLAN_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
@@ -443,8 +443,8 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 	if (rc == 1) {
 		payoff_detail(&detail, &q, late, total);
 		snprintf(why, sizeof(why), "INST-F3 early repayment of %s, "
-		    "fees waived %s", amt(total, v.p.currency, a, sizeof(a)),
-		    amt(q.fee_waived.minor, v.p.currency, b, sizeof(b)));
+		    "fees waived %s", plan_amt(total, v.p.currency, a, sizeof(a)),
+		    plan_amt(q.fee_waived.minor, v.p.currency, b, sizeof(b)));
 		if (audit_event_detail(db, "plan", v.p.id, OF_USER, user_id,
 		    NULL, NULL, why, buf_str(&detail), now) == -1 ||
 		    plan_close_if_done(db, &v.p, now) == -1)

@@ -82,9 +82,9 @@ terminate_rule(struct refund_rule *rule, int c2, const struct term_fig *f,
 	    "handling fees already incurred (%s) are settled first; "
 	    "the rest, %s, is refunded through the original channel "
 	    "within 3-7 business days. Nothing further is due.",
-	    c2 ? amt(f->refund, cur, a, sizeof(a)) :
-	    amt(f->incurred, cur, a, sizeof(a)),
-	    amt(f->refund, cur, b, sizeof(b)));
+	    c2 ? plan_amt(f->refund, cur, a, sizeof(a)) :
+	    plan_amt(f->incurred, cur, a, sizeof(a)),
+	    plan_amt(f->refund, cur, b, sizeof(b)));
 	rule->text = text;
 	rule->min_days = 3;
 	rule->max_days = PLAN_REFUND_BUSINESS_DAYS;
@@ -173,7 +173,7 @@ plan_terminate(struct db *db, const struct config *cfg,
 	    db_plan_credit_release(db, v.p.user_id, o->amount_usd_minor) == -1)
 		goto fail;
 	snprintf(why, sizeof(why), "%s plan terminated, nothing further due: "
-	    "refund %s by %s", rule_id, amt(f.refund, v.p.currency, b,
+	    "refund %s by %s", rule_id, plan_amt(f.refund, v.p.currency, b,
 	    sizeof(b)), mp_date_str(by, d, sizeof(d)));
 	if (audit_event(db, "plan", v.p.id, actor, actor_id,
 	    plan_status_name(v.p.status), "terminated", why, now) == -1)

@@ -48,7 +48,7 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 	snprintf(body, sizeof(body), "The automatic deduction of installment "
 	    "%d of order #%lld (%s) failed: %s. Repay it on the schedule page; "
 	    "from the day after %s a late fee accrues (INST-F1).", it->seq,
-	    (long long)p->order_id, amt(total, p->currency, a, sizeof(a)),
+	    (long long)p->order_id, plan_amt(total, p->currency, a, sizeof(a)),
 	    res.reason, d);
 	if (db_message_insert(db, p->user_id, 0, "Installment deduction "
 	    "failed", body, now) == -1)
@@ -73,7 +73,7 @@ tick_remind(struct db *db, const struct db_plan *p,
 		return rc;
 	snprintf(body, sizeof(body), "Reminder: installment %d of %d of "
 	    "order #%lld, %s, is due on %s.%s", it->seq, p->n,
-	    (long long)p->order_id, amt(it->principal + it->fee, p->currency,
+	    (long long)p->order_id, plan_amt(it->principal + it->fee, p->currency,
 	    a, sizeof(a)), d, auto_ok ? " It is deducted from your card that "
 	    "day." : " Repay it on the order's schedule page.");
 	if (db_message_insert(db, p->user_id, 0, "Installment due soon", body,
@@ -127,7 +127,7 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 {
 	struct plan_view		 v;
 	char				 phone[33], d[16];
-	mp_date				 today = day_of(now), from;
+	mp_date				 today = plan_day_of(now), from;
 	size_t				 i;
 	int				 susp, score, rc, auto_ok;
 
@@ -218,7 +218,7 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 			nh++;
 	memset(&rule, 0, sizeof(rule));
 	if (plan_terminate(db, cfg, &o, ret ? "INST-C2" : "INST-C1",
-	    OF_SYSTEM, 0, day_of(now), hol, nh, now, &rule) == -1)
+	    OF_SYSTEM, 0, plan_day_of(now), hol, nh, now, &rule) == -1)
 		goto fail;
 	if (!rule.has_date) {
 		/* Nothing was paid (review/offered): nothing to refund. */
@@ -320,7 +320,7 @@ plan_tick(struct db *db, const struct config *cfg, int64_t now,
 	struct db_plan	 p;
 	int64_t		*ids = NULL, remind, suspend;
 	size_t		 n = 0, i;
-	mp_date		 today = day_of(now), until;
+	mp_date		 today = plan_day_of(now), until;
 	char		 state[16];
 
 	memset(st, 0, sizeof(*st));

@@ -17,6 +17,7 @@
 #include "db/remittance.h"
 #include "service/admin.h"
 #include "service/audit.h"
+#include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/postings.h"
 #include "service/remittance.h"

@@ -11,6 +11,7 @@
 #include "db/remittance.h"
 #include "service/audit.h"
 #include "service/filestore.h"
+#include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/remittance.h"
 #include "service/remittance_int.h"
