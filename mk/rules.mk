@@ -69,6 +69,19 @@ tests_unit_test_address_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_address_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_address
 
+# policy: the promised deadlines and refund rules of an order (C-04),
+# sign-in throttling
+libmallpay_a_SOURCES += src/rules/deadlines.c src/rules/deadlines.h \
+	src/rules/signin.c src/rules/signin.h
+check_PROGRAMS += tests/unit/test_deadlines tests/unit/test_signin
+tests_unit_test_deadlines_SOURCES = tests/unit/test_deadlines.c
+tests_unit_test_deadlines_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_deadlines_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_signin_SOURCES = tests/unit/test_signin.c
+tests_unit_test_signin_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_signin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_deadlines tests/unit/test_signin
+
 # recon: matching a partner's report with the ledger (pure)
 libmallpay_a_SOURCES += src/rules/recon.c src/rules/recon.h
 check_PROGRAMS += tests/unit/test_recon

@@ -9,6 +9,7 @@
 
 #include "rules/amount.h"
 #include "rules/payafter.h"
+#include "rules/plan.h"
 
 /*
  * facts_items_where() predicate: 1 if the item is not marked Pay After
@@ -55,4 +56,27 @@ payafter_check(const struct facts *f, struct verdict *out)
 		verdict_fail_items(out, "PAU-02", n, "%zu %s not "
 		    "marked \"Pay After Use\" by the merchant (%s)", n,
 		    n == 1 ? "item is" : "items are", cats);
+}
+
+/* See rules/payafter.h. */
+int
+payafter_late_fee(int64_t amount, const char *cur, mp_date due, mp_date today,
+    const struct money_rate *rate, int64_t *out)
+{
+	struct money	m, fee;
+
+	*out = 0;
+	if (money_set(&m, amount, cur) == -1 ||
+	    plan_late_fee(&m, due, today, rate, &fee) == -1)
+		return -1;
+	*out = fee.minor;
+	return 0;
+}
+
+/* See rules/payafter.h. */
+int
+payafter_should_suspend(mp_date due, mp_date today, int suspend_days)
+{
+	/* INST-F2: overdue MORE than suspend_days. */
+	return (int64_t)today - (int64_t)due > suspend_days;
 }

@@ -86,3 +86,30 @@ remittance_check(const struct facts *f, struct verdict *out)
 		    "high-value (%s)", n, n == 1 ? "item is" : "items are",
 		    cats);
 }
+
+/* See rules/remittance.h (REM-P4): 1-3 business days domestic, 7-15
+ * cross-border. */
+int
+remittance_window(mp_date from, int domestic, const mp_date *holidays,
+    size_t nh, mp_date *earliest, mp_date *latest)
+{
+	int lo = domestic ? REM_DOMESTIC_MIN : REM_CROSS_MIN;
+	int hi = domestic ? REM_DOMESTIC_MAX : REM_CROSS_MAX;
+
+	if (mp_date_add_business_days(from, lo, holidays, nh, earliest) == -1 ||
+	    mp_date_add_business_days(from, hi, holidays, nh, latest) == -1)
+		return -1;
+	return 0;
+}
+
+/* See rules/remittance.h (REM-P5, REM-P7). */
+int
+remittance_compare(int64_t due, int64_t received, int64_t *diff)
+{
+	if (received < due) {
+		*diff = due - received;
+		return -1;
+	}
+	*diff = received - due;
+	return received > due ? 1 : 0;
+}

@@ -79,21 +79,6 @@ auth_password_hash(const char *password, size_t len, char *out, size_t outsz)
 }
 
 /* See auth.h. */
-int64_t
-auth_backoff(int failed_logins)
-{
-	int64_t	 d = AUTH_BACKOFF_FIRST;
-	int	 i;
-
-	if (failed_logins < AUTH_MAX_FAILED)
-		return 0;
-	for (i = AUTH_MAX_FAILED; i < failed_logins && d < AUTH_BACKOFF_MAX;
-	    i++)
-		d *= 2;
-	return d < AUTH_BACKOFF_MAX ? d : AUTH_BACKOFF_MAX;
-}
-
-/* See auth.h. */
 int
 auth_session_live(int64_t last_seen, int64_t expires_at, int64_t now,
     int64_t idle)

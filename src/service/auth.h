@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "http/http.h"
+#include "rules/signin.h"
 
 #define AUTH_COOKIE	"mp_session"
 
@@ -23,12 +24,6 @@ int	auth_sign_in(struct ctx *c, const char *email, const char *password);
 /* Sign out: delete the session row and clear the cookie. */
 int	auth_sign_out(struct ctx *c);
 
-/* Failed sign-ins allowed before the account is backed off, and the first and
- * longest back-off (doubling from AUTH_BACKOFF_FIRST for every further failure). */
-#define AUTH_MAX_FAILED		5
-#define AUTH_BACKOFF_FIRST	30
-#define AUTH_BACKOFF_MAX	(15 * 60)
-
 /* Start a new session for user_id inside the caller's open transaction: insert
  * the hashed token, delete the request's previous session (rotation), purge the
  * user's expired sessions, and put the cookie into c->set_cookie. If the
@@ -45,9 +40,5 @@ int	auth_password_hash(const char *password, size_t len, char *out,
  * still alive at now with an idle limit of idle seconds; else 0. Pure. */
 int	auth_session_live(int64_t last_seen, int64_t expires_at, int64_t now,
 	    int64_t idle);
-
-/* The back-off after the n-th consecutive failure (seconds; 0 below
- * AUTH_MAX_FAILED). Pure: unit-tested. */
-int64_t	auth_backoff(int failed_logins);
 
 #endif

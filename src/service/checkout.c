@@ -31,28 +31,6 @@
 
 /* INST-CORP: an admin reviews within 1-3 business days (the latest is
  * promised). COD-P1: the mall reviews within 1 business day. */
-#define CORP_REVIEW_BUSINESS_DAYS	3
-#define COD_REVIEW_BUSINESS_DAYS	1
-
-/* See checkout.h. */
-int
-checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
-    int64_t remittance_window_days, struct checkout_dates *out)
-{
-	memset(out, 0, sizeof(*out));
-	/* C-04: business days skip weekends and the holiday table. */
-	if (mp_date_add_business_days(today, COD_REVIEW_BUSINESS_DAYS,
-	    holidays, nh, &out->cod_review_due) == -1 ||
-	    mp_date_add_business_days(today, CORP_REVIEW_BUSINESS_DAYS,
-	    holidays, nh, &out->corp_review_due) == -1 ||
-	    /* REM-P6: 30 calendar days from the order. */
-	    mp_date_add_days(today, (int32_t)remittance_window_days,
-	    &out->remittance_due) == -1)
-		return -1;
-	/* INST-CC/PC answer in real time: the review is due today. */
-	out->inst_review_due = today;
-	return 0;
-}
 
 /* See checkout.h. */
 int

@@ -22,6 +22,7 @@
 #include "core/calendar.h"
 #include "core/money.h"
 #include "rules/amount.h"
+#include "rules/deadlines.h"
 #include "rules/plan.h"
 #include "rules/verdict.h"
 #include "service/address.h"
@@ -42,15 +43,6 @@ struct checkout_offer {
 	struct money	 down_payment;		/* INST-CORP, paid before the plan */
 	int		 down_payment_pct;	/* 0 unless corporate */
 	struct plan	 plan;			/* what is financed, as it will run */
-};
-
-/* Deadlines promised when an order is placed (C-04). */
-struct checkout_dates {
-	mp_date		 cod_review_due;	/* COD-P1: 1 business day */
-	mp_date		 remittance_due;	/* REM-P6: 30 days */
-	mp_date		 inst_review_due;	/* INST-CC/PC same day,
-						   INST-CORP 3 business days */
-	mp_date		 corp_review_due;
 };
 
 struct checkout_quote {
@@ -76,11 +68,6 @@ int	checkout_quote(struct db *, int64_t user_id,
 	    const struct checkout_input *in, int64_t now,
 	    struct checkout_quote *q, char *err, size_t errsz);
 void	checkout_quote_cleanup(struct checkout_quote *q);
-
-/* Pure: the promised dates for an order placed on today with holidays
- * (sorted) and the remittance window in days. Returns 0 or -1. */
-int	checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
-	    int64_t remittance_window_days, struct checkout_dates *out);
 
 /* The verdict of method (and institution for the installment kinds;
  * NULL/"" for the others) in q, or NULL. */

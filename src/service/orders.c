@@ -17,68 +17,6 @@
 
 /* See orders.h. */
 void
-order_refund_rule(const char *method, const char *status, mp_date today,
-    const mp_date *holidays, size_t nh, struct refund_rule *r)
-{
-	memset(r, 0, sizeof(*r));
-	if (strcmp(method, "cod") == 0) {
-		r->rule = "COD";
-		r->text = "Cash on delivery: you pay the courier at delivery, "
-		    "so there is nothing to refund.";
-		return;
-	}
-	if (strcmp(method, "pay_after_use") == 0) {
-		r->rule = "PAU-05";
-		r->text = "Pay After Use: nothing is charged before you confirm "
-		    "receipt, so there is nothing to refund.";
-		return;
-	}
-	if (strcmp(method, "credit_line") == 0) {
-		r->rule = "INST-CL";
-		r->text = "Platform credit line: the reserved credit is released "
-		    "at once; nothing was charged.";
-		return;
-	}
-	if (strncmp(method, "installment_", 12) == 0) {
-		if (strcmp(status, "paid_installment") != 0) {
-			r->rule = "INST-C1";
-			r->text = "Installment: the down payment was not paid "
-			    "yet, so nothing was charged and nothing is "
-			    "refunded.";
-			return;
-		}
-		r->rule = "INST-C1";
-		r->text = "Installment: handling fees already incurred are "
-		    "settled first; the rest is refunded through the "
-		    "original channel within 3-7 business days.";
-		r->min_days = 3;
-		r->max_days = 7;
-	} else if (strcmp(method, "remittance") == 0) {
-		r->rule = "REM-P8";
-		r->text = strcmp(status, "awaiting_remittance") == 0 ?
-		    "Post office remittance: if you have already remitted, it "
-		    "is refunded through the post office within 10-20 business "
-		    "days to the postal account you give; post office fees and "
-		    "exchange losses are not refunded." :
-		    "Post office remittance: what you remitted is refunded "
-		    "through the post office within 10-20 business days to "
-		    "the postal account you give; post office fees and "
-		    "exchange losses are not refunded.";
-		r->min_days = 10;
-		r->max_days = 20;
-	} else {
-		r->rule = "-";
-		r->text = "Nothing was charged.";
-		return;
-	}
-	/* C-04: business days without weekends and holidays. */
-	if (mp_date_add_business_days(today, r->max_days, holidays, nh,
-	    &r->by) == 0)
-		r->has_date = 1;
-}
-
-/* See orders.h. */
-void
 order_view_cleanup(struct order_view *v)
 {
 	if (v == NULL)

@@ -14,6 +14,7 @@
 #include "core/calendar.h"
 #include "db/event.h"
 #include "db/order.h"
+#include "rules/deadlines.h"
 #include "service/address.h"
 #include "service/orderflow.h"
 
@@ -27,26 +28,11 @@ enum order_result {
 	ORD_CHANGED		/* changed meanwhile by someone else */
 };
 
-/* What a cancellation refunds and by when (C-04). */
-struct refund_rule {
-	const char	*rule;		/* "INST-C1", "REM-P8", "COD", ... */
-	const char	*text;		/* the sentence shown */
-	int		 has_date;
-	int		 min_days, max_days;	/* business days */
-	mp_date		 by;		/* latest refund date */
-};
-
 /* The holidays (C-04) of the calendar table, sorted by day, as dates:
  * *out (xcalloc'd, the caller frees; never NULL on success) with *n of
  * them (rows that do not parse are skipped). Returns 0, or -1 on a database
  * error (then *out is NULL and *n 0). */
 int	order_holidays(struct db *, mp_date **out, size_t *n);
-
-/* Pure: the refund rule of cancelling an order paid with method while in
- * status, decided on today with holidays (sorted). Never fails; an
- * unknown method gets "nothing was charged". */
-void	order_refund_rule(const char *method, const char *status, mp_date today,
-	    const mp_date *holidays, size_t nh, struct refund_rule *out);
 
 /* order_refund_rule() for today (from now) with the holiday table, as a
  * cancellation now would promise it. Returns 0 or -1 (database). */

@@ -109,29 +109,6 @@ payafter_confirm_due(int64_t delivered_at, int64_t now, int days)
 
 /* See payafter.h. */
 int
-payafter_late_fee(int64_t amount, const char *cur, mp_date due, mp_date today,
-    const struct money_rate *rate, int64_t *out)
-{
-	struct money	m, fee;
-
-	*out = 0;
-	if (money_set(&m, amount, cur) == -1 ||
-	    plan_late_fee(&m, due, today, rate, &fee) == -1)
-		return -1;
-	*out = fee.minor;
-	return 0;
-}
-
-/* See payafter.h. */
-int
-payafter_should_suspend(mp_date due, mp_date today, int suspend_days)
-{
-	/* INST-F2: overdue MORE than suspend_days. */
-	return (int64_t)today - (int64_t)due > suspend_days;
-}
-
-/* See payafter.h. */
-int
 payafter_may_retry(const struct db_pau_charge *c, mp_date today, int64_t now,
     int per_day)
 {

@@ -37,6 +37,7 @@
 #include "core/calendar.h"
 #include "core/money.h"
 #include "db/payafter.h"
+#include "rules/payafter.h"
 #include "service/orderflow.h"
 
 struct db;
@@ -68,15 +69,6 @@ int	payafter_settings(struct db *, struct pau_settings *s);
  * otherwise, also for delivered_at <= 0. */
 int	payafter_confirm_due(int64_t delivered_at, int64_t now, int days);
 
-/* Pure (INST-F1 for PAU-04): the late fee of an open debt of amount
- * (minor units of cur) due on due, on today, at rate per day, into *out
- * (plan_late_fee: one rounding, 0 up to the due date). 0 or -1. */
-int	payafter_late_fee(int64_t amount, const char *cur, mp_date due,
-	    mp_date today, const struct money_rate *rate, int64_t *out);
-
-/* Pure (INST-F2 for PAU-04): 1 if a debt due on due is overdue MORE than
- * suspend_days calendar days on today (day 31 with 30), else 0. */
-int	payafter_should_suspend(mp_date due, mp_date today, int suspend_days);
 
 /* Pure (PAU-04): 1 if a debt c may be retried at now (today its date)
  * with per_day tries a day: next_try_at reached and fewer than per_day

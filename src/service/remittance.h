@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "rules/remittance.h"
 
 struct config;
 struct db;
@@ -31,26 +32,11 @@ enum rem_result {
 				   other figures: nothing changed (409) */
 };
 
-/* REM-P4: funds arrive in 1-3 business days (domestic) or 7-15
- * (cross-border). */
-#define REM_DOMESTIC_MIN	1
-#define REM_DOMESTIC_MAX	3
-#define REM_CROSS_MIN		7
-#define REM_CROSS_MAX		15
 /* REM-P7: excess returned within 15 business days after completion. */
 #define REM_EXCESS_REFUND_DAYS	15
 /* REM-P8: refund after cancellation in 10-20 business days. */
 #define REM_CANCEL_REFUND_MIN	10
 #define REM_CANCEL_REFUND_MAX	20
-
-/* Pure (REM-P4, C-04): the arrival window of a remittance made on day
- * `from`: *earliest and *latest business days. Returns 0 or -1. */
-int	remittance_window(mp_date from, int domestic, const mp_date *holidays,
-	    size_t nh, mp_date *earliest, mp_date *latest);
-
-/* Pure (REM-P5, REM-P7): compare the received total with the amount due:
- * -1 less (*diff = still due), 0 equal, 1 more (*diff = the excess). */
-int	remittance_compare(int64_t due, int64_t received, int64_t *diff);
 
 /* Pure (REM-P9): 1 if code is a reject reason ("unreadable",
  * "amount_mismatch", "wrong_payee", "wrong_date"), else 0; and its text. */

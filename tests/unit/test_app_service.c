@@ -1,6 +1,7 @@
 /*
- * Unit tests of the pure parts of the app's services: sign-in back-off,
- * session expiry, registration checks, cart totals per currency.
+ * Unit tests of the pure parts of the app's services: session expiry,
+ * registration checks, cart totals per currency (the sign-in back-off is
+ * tested in test_signin.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,22 +15,6 @@
 #include "service/auth.h"
 #include "service/cart.h"
 #include "service/register.h"
-
-static void
-test_auth_backoff_starts_after_five_failures(void **state)
-{
-	(void)state;
-	assert_int_equal(auth_backoff(0), 0);
-	assert_int_equal(auth_backoff(AUTH_MAX_FAILED - 1), 0);
-	assert_int_equal(auth_backoff(AUTH_MAX_FAILED), AUTH_BACKOFF_FIRST);
-	assert_int_equal(auth_backoff(AUTH_MAX_FAILED + 1),
-	    2 * AUTH_BACKOFF_FIRST);
-	assert_int_equal(auth_backoff(AUTH_MAX_FAILED + 2),
-	    4 * AUTH_BACKOFF_FIRST);
-	/* Capped, and no overflow however many failures. */
-	assert_int_equal(auth_backoff(AUTH_MAX_FAILED + 20), AUTH_BACKOFF_MAX);
-	assert_int_equal(auth_backoff(1000000), AUTH_BACKOFF_MAX);
-}
 
 static void
 test_auth_session_idle_and_absolute_expiry(void **state)
@@ -148,7 +133,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_auth_backoff_starts_after_five_failures),
 		cmocka_unit_test(test_auth_session_idle_and_absolute_expiry),
 		cmocka_unit_test(test_register_check_accepts_good_input),
 		cmocka_unit_test(test_register_check_password_length_in_characters),

@@ -1,7 +1,7 @@
 /*
  * The pure parts of checkout and "My Orders": settlement currency, USD to
- * settlement conversion, coupons, points (C-01..C-03), the promised
- * dates (C-04), refund rules (INST-C1, REM-P8, COD) and next actions.
+ * settlement conversion, coupons, points (C-01..C-03) and next actions
+ * (the promised dates and refund rules are tested in test_deadlines.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,25 +16,6 @@
 #include "service/checkout.h"
 #include "service/facts.h"
 #include "service/orders.h"
-
-/* Parse a date or fail the test. */
-static mp_date
-day(const char *s)
-{
-	mp_date d;
-
-	assert_int_equal(mp_date_parse(s, strlen(s), &d), 0);
-	return d;
-}
-
-/* Assert that d is the date s. */
-static void
-assert_day(mp_date d, const char *s)
-{
-	char b[16];
-
-	assert_string_equal(mp_date_str(d, b, sizeof(b)), s);
-}
 
 /* A rate from text. */
 static struct money_rate
@@ -177,70 +158,6 @@ test_C_03_points(void **state)
 	assert_int_equal(used, 0);
 }
 
-/* C-04: promised dates skip weekends and holidays; the remittance window
- * is calendar days (COD-P1, INST-CORP, REM-P6). */
-static void
-test_C_04_deadlines(void **state)
-{
-	mp_date			 hol[3];
-	struct checkout_dates	 d;
-
-	(void)state;
-	hol[0] = day("2026-11-26");
-	hol[1] = day("2026-12-24");
-	hol[2] = day("2026-12-25");
-	/* Wednesday before Thanksgiving. */
-	assert_int_equal(checkout_deadlines(day("2026-11-25"), hol, 3, 30,
-	    &d), 0);
-	assert_day(d.cod_review_due, "2026-11-27");
-	assert_day(d.corp_review_due, "2026-12-01");
-	assert_day(d.remittance_due, "2026-12-25");
-	assert_day(d.inst_review_due, "2026-11-25");
-	/* Friday: the next business day is Monday. */
-	assert_int_equal(checkout_deadlines(day("2026-11-20"), NULL, 0, 30,
-	    &d), 0);
-	assert_day(d.cod_review_due, "2026-11-23");
-}
-
-/* INST-C1 and REM-P8: the refund date of a cancellation; COD and PAU
- * refund nothing. */
-static void
-test_INST_C1_REM_P8_refund_rule(void **state)
-{
-	mp_date			 hol[3];
-	struct refund_rule	 r;
-
-	(void)state;
-	hol[0] = day("2026-11-26");
-	hol[1] = day("2026-12-24");
-	hol[2] = day("2026-12-25");
-	order_refund_rule("installment_card", "paid_installment",
-	    day("2026-11-25"), hol, 3, &r);
-	assert_string_equal(r.rule, "INST-C1");
-	assert_true(r.has_date);
-	assert_int_equal(r.max_days, 7);
-	assert_day(r.by, "2026-12-07");
-	order_refund_rule("installment_card", "awaiting_review",
-	    day("2026-11-25"), hol, 3, &r);
-	assert_string_equal(r.rule, "INST-C1");
-	assert_false(r.has_date);
-	order_refund_rule("remittance", "awaiting_verification",
-	    day("2026-11-25"), hol, 3, &r);
-	assert_string_equal(r.rule, "REM-P8");
-	assert_true(r.has_date);
-	assert_day(r.by, "2026-12-28");
-	assert_non_null(strstr(r.text, "10-20 business days"));
-	order_refund_rule("cod", "awaiting_review", day("2026-11-25"), hol, 3,
-	    &r);
-	assert_string_equal(r.rule, "COD");
-	assert_false(r.has_date);
-	assert_non_null(strstr(r.text, "nothing to refund"));
-	order_refund_rule("pay_after_use", "pending_shipment",
-	    day("2026-11-25"), hol, 3, &r);
-	assert_string_equal(r.rule, "PAU-05");
-	assert_false(r.has_date);
-}
-
 /* The next action shown on "My Orders". */
 static void
 test_orders_next_action(void **state)
@@ -296,8 +213,6 @@ main(void)
 		cmocka_unit_test(test_C_02_from_usd),
 		cmocka_unit_test(test_C_03_coupon),
 		cmocka_unit_test(test_C_03_points),
-		cmocka_unit_test(test_C_04_deadlines),
-		cmocka_unit_test(test_INST_C1_REM_P8_refund_rule),
 		cmocka_unit_test(test_orders_next_action),
 		cmocka_unit_test(test_checkout_method_parse),
 	};

@@ -78,6 +78,50 @@ test_PAU_01_company_refused(void **state)
 	facts_cleanup(&f);
 }
 
+/* PAU-04 + INST-F1: 0.05 % a day of the debt from the day after due. */
+static void
+test_PAU_04_late_fee_per_day(void **state)
+{
+	struct money_rate	r;
+	mp_date			due, d;
+	int64_t			fee;
+	char			err[64];
+
+	(void)state;
+	assert_int_equal(money_rate_parse_percent("0.05", 4, &r, err,
+	    sizeof(err)), 0);
+	assert_int_equal(mp_date_from_ymd(2026, 1, 10, &due), 0);
+	assert_int_equal(payafter_late_fee(12900, "USD", due, due, &r, &fee),
+	    0);
+	assert_int_equal(fee, 0);
+	assert_int_equal(mp_date_add_days(due, 1, &d), 0);
+	/* 129.00 x 0.0005 = 0.0645 -> 0.06 */
+	assert_int_equal(payafter_late_fee(12900, "USD", due, d, &r, &fee), 0);
+	assert_int_equal(fee, 6);
+	/* 10 days: 129.00 x 0.005 = 0.645 -> 0.65 (one rounding). */
+	assert_int_equal(mp_date_add_days(due, 10, &d), 0);
+	assert_int_equal(payafter_late_fee(12900, "USD", due, d, &r, &fee), 0);
+	assert_int_equal(fee, 65);
+	/* A debt paid before its due date owes nothing late. */
+	assert_int_equal(mp_date_add_days(due, -3, &d), 0);
+	assert_int_equal(payafter_late_fee(12900, "USD", due, d, &r, &fee), 0);
+	assert_int_equal(fee, 0);
+}
+
+/* PAU-04 + INST-F2: more than 30 days overdue suspends: day 31, not 30. */
+static void
+test_PAU_04_suspend_after_30_days(void **state)
+{
+	mp_date due, d;
+
+	(void)state;
+	assert_int_equal(mp_date_from_ymd(2026, 1, 31, &due), 0);
+	assert_int_equal(mp_date_add_days(due, 30, &d), 0);
+	assert_int_equal(payafter_should_suspend(due, d, 30), 0);
+	assert_int_equal(mp_date_add_days(due, 31, &d), 0);
+	assert_int_equal(payafter_should_suspend(due, d, 30), 1);
+}
+
 int
 main(void)
 {
@@ -85,6 +129,8 @@ main(void)
 		cmocka_unit_test(test_PAU_01_score_550_refused_551_allowed),
 		cmocka_unit_test(test_PAU_02_every_item_marked),
 		cmocka_unit_test(test_PAU_01_company_refused),
+		cmocka_unit_test(test_PAU_04_late_fee_per_day),
+		cmocka_unit_test(test_PAU_04_suspend_after_30_days),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

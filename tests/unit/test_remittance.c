@@ -125,6 +125,51 @@ test_REM_05_no_high_value_item(void **state)
 	facts_cleanup(&f);
 }
 
+/* REM-P4: domestic 1-3, cross-border 7-15 business days, holidays and
+ * weekends skipped (C-04). */
+static void
+test_REM_P4_arrival_window(void **state)
+{
+	mp_date lo, hi, hol[1];
+	char a[11], b[11];
+
+	(void)state;
+	/* Friday 2026-11-20. */
+	assert_int_equal(remittance_window(fx_date(2026, 11, 20), 1, NULL, 0,
+	    &lo, &hi), 0);
+	assert_string_equal(mp_date_str(lo, a, sizeof(a)), "2026-11-23");
+	assert_string_equal(mp_date_str(hi, b, sizeof(b)), "2026-11-25");
+	assert_int_equal(remittance_window(fx_date(2026, 11, 20), 0, NULL, 0,
+	    &lo, &hi), 0);
+	assert_string_equal(mp_date_str(lo, a, sizeof(a)), "2026-12-01");
+	assert_string_equal(mp_date_str(hi, b, sizeof(b)), "2026-12-11");
+	/* A holiday on Monday moves the domestic window by one day. */
+	hol[0] = fx_date(2026, 11, 23);
+	assert_int_equal(remittance_window(fx_date(2026, 11, 20), 1, hol, 1,
+	    &lo, &hi), 0);
+	assert_string_equal(mp_date_str(lo, a, sizeof(a)), "2026-11-24");
+	assert_string_equal(mp_date_str(hi, b, sizeof(b)), "2026-11-26");
+}
+
+/* REM-P5/REM-P7: equal, less (difference due), more (the excess). */
+static void
+test_REM_P7_compare_received(void **state)
+{
+	int64_t diff = -1;
+
+	(void)state;
+	assert_int_equal(remittance_compare(12345, 12345, &diff), 0);
+	assert_int_equal(diff, 0);
+	assert_int_equal(remittance_compare(12345, 12344, &diff), -1);
+	assert_int_equal(diff, 1);
+	assert_int_equal(remittance_compare(12345, 10000, &diff), -1);
+	assert_int_equal(diff, 2345);
+	assert_int_equal(remittance_compare(12345, 13000, &diff), 1);
+	assert_int_equal(diff, 655);
+	assert_int_equal(remittance_compare(12345, 0, &diff), -1);
+	assert_int_equal(diff, 12345);
+}
+
 int
 main(void)
 {
@@ -134,6 +179,8 @@ main(void)
 		cmocka_unit_test(test_REM_03_not_expedited),
 		cmocka_unit_test(test_REM_04_not_flash_sale),
 		cmocka_unit_test(test_REM_05_no_high_value_item),
+		cmocka_unit_test(test_REM_P4_arrival_window),
+		cmocka_unit_test(test_REM_P7_compare_received),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

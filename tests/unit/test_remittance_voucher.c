@@ -192,61 +192,6 @@ test_REM_P9_multipart_nested_quotes(void **state)
 	paramlist_clear(&p.pl);
 }
 
-/* A date from "YYYY-MM-DD". */
-static mp_date
-day(const char *s)
-{
-	mp_date d;
-
-	assert_int_equal(mp_date_parse(s, strlen(s), &d), 0);
-	return d;
-}
-
-/* REM-P4: domestic 1-3, cross-border 7-15 business days, holidays and
- * weekends skipped (C-04). */
-static void
-test_REM_P4_arrival_window(void **state)
-{
-	mp_date lo, hi, hol[1];
-	char a[11], b[11];
-
-	(void)state;
-	/* Friday 2026-11-20. */
-	assert_int_equal(remittance_window(day("2026-11-20"), 1, NULL, 0,
-	    &lo, &hi), 0);
-	assert_string_equal(mp_date_str(lo, a, sizeof(a)), "2026-11-23");
-	assert_string_equal(mp_date_str(hi, b, sizeof(b)), "2026-11-25");
-	assert_int_equal(remittance_window(day("2026-11-20"), 0, NULL, 0,
-	    &lo, &hi), 0);
-	assert_string_equal(mp_date_str(lo, a, sizeof(a)), "2026-12-01");
-	assert_string_equal(mp_date_str(hi, b, sizeof(b)), "2026-12-11");
-	/* A holiday on Monday moves the domestic window by one day. */
-	hol[0] = day("2026-11-23");
-	assert_int_equal(remittance_window(day("2026-11-20"), 1, hol, 1,
-	    &lo, &hi), 0);
-	assert_string_equal(mp_date_str(lo, a, sizeof(a)), "2026-11-24");
-	assert_string_equal(mp_date_str(hi, b, sizeof(b)), "2026-11-26");
-}
-
-/* REM-P5/REM-P7: equal, less (difference due), more (the excess). */
-static void
-test_REM_P7_compare_received(void **state)
-{
-	int64_t diff = -1;
-
-	(void)state;
-	assert_int_equal(remittance_compare(12345, 12345, &diff), 0);
-	assert_int_equal(diff, 0);
-	assert_int_equal(remittance_compare(12345, 12344, &diff), -1);
-	assert_int_equal(diff, 1);
-	assert_int_equal(remittance_compare(12345, 10000, &diff), -1);
-	assert_int_equal(diff, 2345);
-	assert_int_equal(remittance_compare(12345, 13000, &diff), 1);
-	assert_int_equal(diff, 655);
-	assert_int_equal(remittance_compare(12345, 0, &diff), -1);
-	assert_int_equal(diff, 12345);
-}
-
 /* REM-P9: the four reject reasons and nothing else. */
 static void
 test_REM_P9_reject_reasons(void **state)
@@ -330,8 +275,6 @@ main(void)
 		cmocka_unit_test(test_REM_P3_multipart_missing_final_boundary),
 		cmocka_unit_test(test_REM_P9_multipart_huge_headers),
 		cmocka_unit_test(test_REM_P9_multipart_nested_quotes),
-		cmocka_unit_test(test_REM_P4_arrival_window),
-		cmocka_unit_test(test_REM_P7_compare_received),
 		cmocka_unit_test(test_REM_P9_reject_reasons),
 		cmocka_unit_test(test_REM_P3_tracking_number),
 		cmocka_unit_test(test_REM_P5_statement_csv_line),
