@@ -38,6 +38,7 @@
 #include "service/members.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
+#include "service/order_page.h"
 #include "service/plans.h"
 #include "view/view.h"
 
@@ -459,23 +460,18 @@ page_partner_finance_decision(struct ctx *c)
 
 /* See pages.h. */
 void
-plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
+plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
+    const struct plan_panel *pp)
 {
+	const struct db_plan	*pl = &pp->pl;
 	struct view_dict	*p, *s;
-	struct db_plan		 pl;
-	int			 rc, inst;
 
-	inst = strncmp(o->method, "installment_", 12) == 0 ||
-	    strcmp(o->method, "credit_line") == 0;
-	if (!inst)
-		return;
-	rc = db_plan_by_order(c->db, o->user_id, o->id, &pl);
-	if (rc == -1)
+	if (!pp->shown)
 		return;
 	p = view_include(d, "PLAN_PANEL", "plan_panel.tpl");
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
-	if (rc == 0) {
+	if (!pp->has_plan) {
 		if (strcmp(o->status, "awaiting_review") == 0 &&
 		    strcmp(o->method, "installment_card") == 0)
 			view_show(p, "NEED_CARD");
@@ -486,14 +482,14 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 			view_show(p, "CL_WAIT");
 		return;
 	}
-	view_set(p, "INSTITUTION", pl.institution_name);
-	switch (pl.status) {
+	view_set(p, "INSTITUTION", pl->institution_name);
+	switch (pl->status) {
 	case PLAN_ST_REVIEW:
 		view_show(p, "REVIEW");
 		break;
 	case PLAN_ST_DECLINED:
 		s = view_add(p, "DECLINED");
-		view_set(s, "REASON", pl.decline_reason);
+		view_set(s, "REASON", pl->decline_reason);
 		if (strcmp(o->method, "installment_card") == 0 &&
 		    strcmp(o->status, "awaiting_review") == 0)
 			view_show(s, "RETRY");
@@ -503,12 +499,12 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 		break;
 	default:
 		s = view_add(p, "RUNNING");
-		view_set(s, "STATE", plan_status_name(pl.status));
-		if (pl.card_last4[0] != '\0') {
+		view_set(s, "STATE", plan_status_name(pl->status));
+		if (pl->card_last4[0] != '\0') {
 			struct view_dict *cd = view_add(s, "CARD");
 
-			view_set(cd, "BRAND", pl.card_brand);
-			view_set(cd, "LAST4", pl.card_last4);
+			view_set(cd, "BRAND", pl->card_brand);
+			view_set(cd, "LAST4", pl->card_last4);
 		}
 		break;
 	}
