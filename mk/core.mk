@@ -9,7 +9,8 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/core/money.c src/core/money.h \
 	src/core/fx.c src/core/fx.h \
-	src/core/calendar.c src/core/calendar.h
+	src/core/calendar.c src/core/calendar.h \
+	src/core/fee_mode.h
 
 check_PROGRAMS += tests/unit/test_money tests/unit/test_calendar
 tests_unit_test_money_SOURCES = tests/unit/test_money.c

@@ -5,7 +5,7 @@ libmallpay_a_SOURCES += \
 	src/gateway/bank.h src/sandbox/bank.c \
 	src/gateway/finance.h src/sandbox/finance.c \
 	src/gateway/logistics.c src/gateway/logistics.h \
-	src/gateway/sms.c src/gateway/sms.h
+	src/gateway/sms.h src/sandbox/sms.c
 
 check_PROGRAMS += tests/unit/test_gateway
 tests_unit_test_gateway_SOURCES = tests/unit/test_gateway.c

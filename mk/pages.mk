@@ -97,3 +97,6 @@ libmallpay_a_SOURCES += src/pages/admin_recon.c
 
 # identity: the shopper's identity and credit page, the admin's review
 libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c
+
+# responses that are not pages: stored files, partner JSON answers
+libmallpay_a_SOURCES += src/pages/reply.c

@@ -126,3 +126,16 @@ libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
 libmallpay_a_SOURCES += \
 	src/service/identity.c src/service/identity.h \
 	src/service/credit.c
+
+# the pages' service calls: one transaction or one loader per page
+libmallpay_a_SOURCES += \
+	src/service/cod_desk.c src/service/cod_desk.h \
+	src/service/order_page.c src/service/order_page.h \
+	src/service/remittance_view.c src/service/remittance_view.h \
+	src/service/conn.c src/service/conn.h \
+	src/service/admin_view.c src/service/admin_view.h \
+	src/service/catalog.c src/service/catalog.h \
+	src/service/inbox.c src/service/inbox.h \
+	src/service/payafter_view.c src/service/payafter_view.h \
+	src/service/plan_pages.c src/service/plan_pages.h \
+	src/service/corp_app_view.c src/service/corp_app_view.h

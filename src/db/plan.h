@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
-#include "rules/plan.h"
+#include "core/fee_mode.h"
 
 struct db;
 

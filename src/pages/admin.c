@@ -12,14 +12,12 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/admin.h"
-#include "db/admin_settings.h"
-#include "db/event.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin.h"
+#include "service/admin_view.h"
 #include "service/queues.h"
 #include "view/view.h"
 
@@ -213,7 +211,7 @@ page_admin_orders(struct ctx *c)
 	l.page = aq_page_arg(c);
 	l.decide_action = "/admin/orders/%lld/cancel";
 	l.decide_label = "Cancel order";
-	if (db_admin_order_search(c->db, &f, (size_t)(l.page - 1) * AQ_PER_PAGE,
+	if (admin_orders_search(c->db, &f, (size_t)(l.page - 1) * AQ_PER_PAGE,
 	    AQ_PER_PAGE, &v, &n, &total) == -1)
 		return page_error(c, 500, NULL);
 	l.total = total;
@@ -250,41 +248,43 @@ static int
 order_page(struct ctx *c, int64_t id, int status, const char *error,
     const char *notice)
 {
-	struct db_admin_order		 o;
-	struct db_admin_order_item	*items = NULL;
-	struct db_event_row		*ev = NULL;
+	struct admin_order_view		 v;
+	const struct db_admin_order	*o = &v.o;
+	const struct db_admin_order_item *items;
+	const struct db_event_row	*ev;
 	struct view_dict		*d, *x;
 	char				 tmp[64], money[MONEY_STR_MAX];
-	size_t				 n = 0, ne = 0, i;
+	size_t				 n, ne, i;
 	int				 rc;
 
-	rc = db_admin_order_get(c->db, id, &o);
-	if (rc == 0)
-		return page_error(c, 404, "There is no such order.");
-	if (rc == -1 || db_admin_order_items(c->db, id, &items, &n) == -1)
-		return page_error(c, 500, NULL);
-	if (db_event_history(c->db, "order", id, &ev, &ne) == -1) {
-		free(items);
-		return page_error(c, 500, NULL);
+	rc = admin_order_view_load(c->db, id, &v);
+	if (rc != 1) {
+		admin_order_view_cleanup(&v);
+		return rc == 0 ? page_error(c, 404, "There is no such order.") :
+		    page_error(c, 500, NULL);
 	}
+	items = v.items;
+	n = v.nitems;
+	ev = v.ev;
+	ne = v.nev;
 	d = view_dict_new();
-	view_set_int(d, "ID", (long long)o.id);
-	view_set(d, "USER", o.user_email);
-	view_set_int(d, "USER_ID", (long long)o.user_id);
-	status_label(o.status, tmp, sizeof(tmp));
+	view_set_int(d, "ID", (long long)o->id);
+	view_set(d, "USER", o->user_email);
+	view_set_int(d, "USER_ID", (long long)o->user_id);
+	status_label(o->status, tmp, sizeof(tmp));
 	view_set(d, "STATUS", tmp);
-	view_set(d, "STATUS_CODE", o.status);
-	view_set(d, "METHOD", o.method[0] ? o.method : "-");
-	view_set(d, "AMOUNT", money_display(&o.amount_due, money,
+	view_set(d, "STATUS_CODE", o->status);
+	view_set(d, "METHOD", o->method[0] ? o->method : "-");
+	view_set(d, "AMOUNT", money_display(&o->amount_due, money,
 	    sizeof(money)));
-	view_set(d, "FEE", money_display(&o.fee, money, sizeof(money)));
-	view_set(d, "RATE", o.usd_per_unit);
-	view_setf(d, "DEST", "%s (%s)", o.country, o.region_code);
-	admin_fmt_time(o.created_at, tmp, sizeof(tmp));
+	view_set(d, "FEE", money_display(&o->fee, money, sizeof(money)));
+	view_set(d, "RATE", o->usd_per_unit);
+	view_setf(d, "DEST", "%s (%s)", o->country, o->region_code);
+	admin_fmt_time(o->created_at, tmp, sizeof(tmp));
 	view_set(d, "CREATED", tmp);
-	aq_day(o.promised_at, tmp, sizeof(tmp));
+	aq_day(o->promised_at, tmp, sizeof(tmp));
 	view_set(d, "PROMISED", tmp);
-	if (o.promised_at > 0 && o.promised_at < c->now)
+	if (o->promised_at > 0 && o->promised_at < c->now)
 		view_show(d, "LATE");
 	for (i = 0; i < n; i++) {
 		x = view_add(d, "ITEM");
@@ -307,17 +307,16 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	}
 	if (ne == 0)
 		view_show(d, "NO_EVENTS");
-	if (cancellable(o.status)) {
+	if (cancellable(o->status)) {
 		x = view_add(d, "DECIDE");
-		view_set(x, "FROM", o.status);
-		view_set_int(x, "ID", (long long)o.id);
+		view_set(x, "FROM", o->status);
+		view_set_int(x, "ID", (long long)o->id);
 	}
 	page_notes(d, notice, error);
-	snprintf(tmp, sizeof(tmp), "Order #%lld", (long long)o.id);
+	snprintf(tmp, sizeof(tmp), "Order #%lld", (long long)o->id);
 	rc = page_render(c, "admin_order.tpl", d, tmp);
 	view_dict_free(d);
-	db_event_rows_free(ev, ne);
-	free(items);
+	admin_order_view_cleanup(&v);
 	if (rc == 200)
 		c->resp->status = status;
 	return rc == 200 ? status : rc;
@@ -351,8 +350,8 @@ page_admin_order_cancel(struct ctx *c)
 	if (from == NULL)
 		return order_page(c, id, 422, "The form lacks the state the "
 		    "order was shown in; reload the page.", NULL);
-	rc = admin_order_cancel(c, id, from, str_or_empty(c, "reason"), msg,
-	    sizeof(msg));
+	rc = admin_order_cancel(c->db, c->user.user_id, c->now, id, from,
+	    str_or_empty(c, "reason"), msg, sizeof(msg));
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
@@ -360,22 +359,6 @@ page_admin_order_cancel(struct ctx *c)
 	snprintf(loc, sizeof(loc), "/admin/orders/%lld?notice=cancelled",
 	    (long long)id);
 	return page_redirect(c, loc);
-}
-
-/* Resolve an audit filter's "user"/"admin" text (email or id) to an id:
- * 0 when empty, -1 when unknown (no event can match: the page says so). */
-static int64_t
-who(struct ctx *c, const char *name)
-{
-	const char	*s = str_or_empty(c, name);
-	int64_t		 id;
-
-	if (s[0] == '\0')
-		return 0;
-	if (strspn(s, "0123456789") == strlen(s))
-		return strtoll(s, NULL, 10);
-	id = db_admin_user_id(c->db, s);
-	return id == 0 ? -1 : id;
 }
 
 /* A FIELD_DATE value as seconds at 00:00 UTC (plus days), or dflt. */
@@ -401,24 +384,19 @@ page_admin_audit(struct ctx *c)
 	struct buf		 url;
 	char			 tmp[64];
 	size_t			 n = 0, i;
-	int64_t			 total = 0, page = aq_page_arg(c), uid, aid;
-	int			 rc, none = 0;
+	int64_t			 total = 0, page = aq_page_arg(c);
+	int			 rc, none;
 
 	memset(&f, 0, sizeof(f));
 	snprintf(f.subject_type, sizeof(f.subject_type), "%s",
 	    str_or_empty(c, "subject_type"));
 	f.subject_id = ctx_int(c, "subject_id", 0);
 	snprintf(f.type, sizeof(f.type), "%s", str_or_empty(c, "type"));
-	uid = who(c, "user");
-	aid = who(c, "admin");
-	if (uid < 0 || aid < 0)
-		none = 1;
-	f.user_id = uid > 0 ? uid : 0;
-	f.admin_id = aid > 0 ? aid : 0;
 	f.from = day_start(c, "from", 0, 0);
 	f.until = day_start(c, "to", 1, 0);
-	if (!none && db_event_search(c->db, &f, (size_t)(page - 1) * 50, 50,
-	    &v, &n, &total) == -1)
+	if ((none = admin_audit_search(c->db, &f, str_or_empty(c, "user"),
+	    str_or_empty(c, "admin"), (size_t)(page - 1) * 50, 50, &v, &n,
+	    &total)) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	buf_init(&url);
@@ -478,7 +456,7 @@ page_admin_audit(struct ctx *c)
 	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");
 	buf_cleanup(&url);
 	view_dict_free(d);
-	db_event_rows_free(v, n);
+	admin_events_free(v, n);
 	return rc;
 }
 
@@ -489,16 +467,11 @@ holidays_page(struct ctx *c, int status, const char *error,
 {
 	struct db_holiday	*v = NULL;
 	struct view_dict	*d, *x;
-	char			 from[CAL_DATE_STRLEN];
-	mp_date			 today;
 	size_t			 n = 0, i;
 	int			 rc;
 
 	/* A year back is enough to see what recent deadlines skipped. */
-	if (mp_date_from_unix(c->now - 366 * 86400, &today) == -1)
-		return page_error(c, 500, NULL);
-	mp_date_str(today, from, sizeof(from));
-	if (db_holiday_list(c->db, from, &v, &n) == -1)
+	if (admin_holidays(c->db, c->now, &v, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	for (i = 0; i < n; i++) {
@@ -530,7 +503,8 @@ page_admin_holiday_add(struct ctx *c)
 
 	if (day == NULL)
 		return holidays_page(c, 422, "Day: a date YYYY-MM-DD.", NULL);
-	rc = admin_holiday_add(c, day, name != NULL ? name : "Holiday");
+	rc = admin_holiday_add(c->db, c->user.user_id, c->now, day,
+	    name != NULL ? name : "Holiday");
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
@@ -548,7 +522,7 @@ page_admin_holiday_remove(struct ctx *c)
 
 	if (day == NULL)
 		return holidays_page(c, 422, "Day: a date YYYY-MM-DD.", NULL);
-	rc = admin_holiday_remove(c, day);
+	rc = admin_holiday_remove(c->db, c->user.user_id, c->now, day);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
@@ -566,7 +540,7 @@ fx_page(struct ctx *c, int status, const char *error, const char *notice)
 	size_t			 n = 0, i;
 	int			 rc;
 
-	if (db_fx_list(c->db, &v, &n) == -1)
+	if (admin_fx_rates(c->db, &v, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	for (i = 0; i < n; i++) {
@@ -601,7 +575,8 @@ page_admin_fx_add(struct ctx *c)
 	if (c->bad_fields > 0)
 		return fx_page(c, 422, "Give a currency (e.g. EUR), a rate "
 		    "(USD for one unit) and the date it takes effect.", NULL);
-	rc = admin_fx_add(c, ctx_str(c, "currency"), ctx_str(c, "rate"),
+	rc = admin_fx_add(c->db, c->user.user_id, c->now,
+	    ctx_str(c, "currency"), ctx_str(c, "rate"),
 	    ctx_str(c, "effective_from"), err, sizeof(err));
 	if (rc == -1)
 		return page_error(c, 500, NULL);

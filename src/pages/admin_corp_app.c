@@ -21,6 +21,7 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/corp_app_view.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/plans.h"
@@ -88,7 +89,7 @@ page_admin_corp_queue(struct ctx *c)
 	l.ncols = 5;
 	l.page = aq_page_arg(c);
 	l.notice = admin_co_notice(ctx_str(c, "msg"));
-	if (db_corp_app_queue(c->db, status, (size_t)(l.page - 1) *
+	if (corp_app_queue(c->db, status, (size_t)(l.page - 1) *
 	    AQ_PER_PAGE, AQ_PER_PAGE, &a, &n, &total) == -1)
 		return page_error(c, 500, NULL);
 	l.total = total;
@@ -111,7 +112,7 @@ page_admin_corp_queue(struct ctx *c)
 		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
 		    corp_app_status_words(a[i].status));
 	}
-	db_corp_app_list_free(a, n);
+	corp_app_list_release(a, n);
 	rc = admin_queue_render(c, &l);
 	aq_list_cleanup(&l);
 	return rc;
@@ -205,8 +206,8 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	int64_t			 percent, window;
 	int			 rc;
 
-	if ((rc = db_corp_app_by_order(c->db, id, 0, &a)) != 1) {
-		db_corp_app_cleanup(&a);
+	if ((rc = corp_app_of_order(c->db, id, &a)) != 1) {
+		corp_app_release(&a);
 		if (rc == -1)
 			return page_error(c, 500, NULL);
 		d = view_dict_new();
@@ -218,11 +219,11 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 		    "Corporate installment application", status);
 		return rc;
 	}
-	if (db_company_get(c->db, a.company_id, 0, 0, &co) != 1 ||
+	if (corp_app_company(c->db, a.company_id, &co) != 1 ||
 	    company_setting_int(c->db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || company_completed_usd(c->db, a.company_id,
 	    c->now, &total, &window, &min) == -1) {
-		db_corp_app_cleanup(&a);
+		corp_app_release(&a);
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
@@ -293,7 +294,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set_int(s, "PLAN_ID", (long long)a.plan_id);
 		set_transfers(c, s, a.id, a.plan_id, a.currency, field_err);
 	}
-	db_corp_app_cleanup(&a);
+	corp_app_release(&a);
 	rc = page_render_free(c, "company_admin_app.tpl", d,
 	    "Corporate installment application", status);
 	return rc;
@@ -318,9 +319,9 @@ app_of(struct ctx *c, int64_t order_id)
 	int64_t			id;
 	int			rc;
 
-	rc = db_corp_app_by_order(c->db, order_id, 0, &a);
+	rc = corp_app_of_order(c->db, order_id, &a);
 	id = rc == 1 ? a.id : rc;
-	db_corp_app_cleanup(&a);
+	corp_app_release(&a);
 	return id;
 }
 
@@ -370,14 +371,14 @@ amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
 	const char		*s = ctx_str(c, "amount");
 	int			 rc;
 
-	if ((rc = db_corp_app_get(c->db, id, 0, &a)) != 1) {
-		db_corp_app_cleanup(&a);
+	if ((rc = corp_app_by_id(c->db, id, &a)) != 1) {
+		corp_app_release(&a);
 		snprintf(err, errsz, "No such application.");
 		return -1;
 	}
 	rc = s == NULL ? -1 : money_parse(s, strlen(s), a.currency, &m, err,
 	    errsz);
-	db_corp_app_cleanup(&a);
+	corp_app_release(&a);
 	if (rc == -1) {
 		if (s == NULL)
 			snprintf(err, errsz, "Enter the amount received.");

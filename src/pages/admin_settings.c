@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/admin_settings.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin.h"
+#include "service/admin_view.h"
 #include "view/view.h"
 
 #define VNAMES	"v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", \
@@ -111,10 +111,10 @@ kind_page(struct ctx *c, const struct admin_kind *k, int status,
 {
 	struct db_setting_row	*v = NULL;
 	struct view_dict	*d, *r;
-	size_t			 n = 0, i, j, ncols = db_setting_ncols(k->kind);
+	size_t			 n = 0, i, j, ncols = 0;
 	int			 rc, bad;
 
-	if (db_setting_list(c->db, k->kind, &v, &n) == -1)
+	if (admin_settings_rows(c->db, k->kind, &v, &n, &ncols) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	view_set(d, "TITLE", k->title);
@@ -140,7 +140,7 @@ kind_page(struct ctx *c, const struct admin_kind *k, int status,
 	}
 	rc = page_render(c, "admin_settings.tpl", d, k->title);
 	view_dict_free(d);
-	db_setting_rows_free(v, n);
+	admin_settings_free(v, n);
 	if (rc == 200 && status != 200)
 		c->resp->status = status;
 	return rc == 200 ? status : rc;
@@ -186,7 +186,8 @@ page_admin_setting_save(struct ctx *c)
 	memset(errs, 0, sizeof(errs));
 	for (i = 0; i < DB_SK_MAXCOLS; i++)
 		inputs[i] = ctx_str(c, vnames[i]);
-	rc = admin_setting_save(c, k, key, inputs, errs, &changed);
+	rc = admin_setting_save(c->db, c->user.user_id, c->now, k, key,
+	    inputs, errs, &changed);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 2)

@@ -4,7 +4,10 @@
  */
 #include <string.h>
 
+#include <sodium.h>
+
 #include "core/log.h"
+#include "http/cookie.h"
 #include "http/ctx.h"
 #include "http/route.h"
 #include "pages/pages.h"
@@ -12,6 +15,53 @@
 #include "service/auth.h"
 #include "service/register.h"
 #include "view/view.h"
+
+/* See pages.h. */
+void
+page_auth_req(struct ctx *c, struct auth_req *rq)
+{
+	memset(rq, 0, sizeof(*rq));
+	rq->db = c->db;
+	rq->cfg = c->cfg;
+	rq->now = c->now;
+	rq->remote_addr = c->req != NULL ? c->req->remote_addr : NULL;
+	rq->user.user_id = c->user.user_id;
+	rq->user.company_id = c->user.company_id;
+	rq->user.kind = c->user.role == ROLE_ADMIN ? AUTH_ADMIN :
+	    c->user.role == ROLE_COMPANY ? AUTH_COMPANY : AUTH_SHOPPER;
+	memcpy(rq->user.name, c->user.name, sizeof(rq->user.name));
+	memcpy(rq->user.email, c->user.email, sizeof(rq->user.email));
+	memcpy(rq->user.session_hash, c->user.session_hash,
+	    sizeof(rq->user.session_hash));
+	rq->user.unread_known = c->user.unread_known;
+	rq->user.unread = c->user.unread;
+}
+
+/* See pages.h. */
+int
+page_auth_take(struct ctx *c, struct auth_req *rq)
+{
+	const struct auth_user *u = &rq->user;
+	int rc = 0;
+
+	c->user.user_id = u->user_id;
+	c->user.company_id = u->company_id;
+	c->user.role = u->user_id == 0 ? ROLE_ANON : u->kind == AUTH_ADMIN ?
+	    ROLE_ADMIN : u->kind == AUTH_COMPANY ? ROLE_COMPANY : ROLE_SHOPPER;
+	memcpy(c->user.name, u->name, sizeof(c->user.name));
+	memcpy(c->user.email, u->email, sizeof(c->user.email));
+	memcpy(c->user.session_hash, u->session_hash,
+	    sizeof(c->user.session_hash));
+	c->user.unread_known = u->unread_known;
+	c->user.unread = u->unread;
+	if (rq->token[0] != '\0') {
+		buf_reset(&c->set_cookie);
+		rc = cookie_format(&c->set_cookie, AUTH_COOKIE, rq->token,
+		    (long)c->cfg->session_max, c->cfg->secure_cookies);
+		sodium_memzero(rq->token, sizeof(rq->token));
+	}
+	return rc;
+}
 
 /* The one message for a wrong email or a wrong password (never which). */
 #define SIGNIN_WRONG	"The email or password is not right. Please try again."
@@ -110,6 +160,7 @@ page_signin_post(struct ctx *c)
 	const char		*email = ctx_str(c, "email");
 	const char		*password = ctx_str(c, "password");
 	const char		*next = ctx_str(c, "next");
+	struct auth_req		 rq;
 	int			 rc;
 
 	/* Keep what was typed in the email box, valid or not. */
@@ -126,7 +177,10 @@ page_signin_post(struct ctx *c)
 		return signin_form(c, 401, email, next, SIGNIN_WRONG, NULL,
 		    NULL);
 
-	rc = auth_sign_in(c, email, password);
+	page_auth_req(c, &rq);
+	rc = auth_sign_in(&rq, email, password);
+	if (rc == 0 && page_auth_take(c, &rq) == -1)
+		rc = -1;
 	switch (rc) {
 	case 0:
 		return page_redirect(c, next != NULL && page_local_path(next) ?
@@ -146,8 +200,14 @@ page_signin_post(struct ctx *c)
 int
 page_signout(struct ctx *c)
 {
-	if (auth_sign_out(c) == -1)
+	struct auth_req rq;
+
+	page_auth_req(c, &rq);
+	if (auth_sign_out(&rq) == -1)
 		log_warn("signout: the session row could not be deleted");
+	(void)page_auth_take(c, &rq);
+	(void)cookie_format(&c->set_cookie, AUTH_COOKIE, "", 0,
+	    c->cfg->secure_cookies);
 	return page_redirect(c, "/signin?msg=signedout");
 }
 
@@ -195,6 +255,7 @@ page_register_post(struct ctx *c)
 	struct register_input	 in;
 	struct register_errors	 err;
 	const struct field_val	*pw;
+	struct auth_req		 rq;
 	int			 rc;
 
 	in.email = ctx_str(c, "email");
@@ -212,7 +273,10 @@ page_register_post(struct ctx *c)
 	    pw->str != NULL && strlen(pw->str) == pw->len)
 		in.confirm = pw->str;
 
-	rc = register_shopper(c, &in, &err);
+	page_auth_req(c, &rq);
+	rc = register_shopper(&rq, &in, &err);
+	if (rc == 0 && page_auth_take(c, &rq) == -1)
+		rc = -1;
 	if (rc == 0)
 		return page_redirect(c, "/catalog?msg=welcome");
 	if (rc == 1) {

@@ -7,11 +7,11 @@
 
 #include "core/log.h"
 #include "core/money.h"
-#include "db/product.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "pages/shop.h"
+#include "service/catalog.h"
 #include "view/view.h"
 
 const struct field_spec page_catalog_fields[] = {
@@ -79,19 +79,23 @@ int
 shop_catalog(struct ctx *c, int status, int64_t err_product,
     const char *qty_err, const char *notice, const char *form_err)
 {
-	struct db_category	*cats = NULL;
-	struct db_product	*prods = NULL, *p;
-	size_t			 ncats = 0, nprods = 0, i;
+	struct catalog		 cl;
+	const struct db_category *cats;
+	const struct db_product	*prods, *p;
+	size_t			 ncats, nprods, i;
 	struct view_dict	*d, *cat = NULL, *pd, *s;
 	int64_t			 cur_cat = -1;
 	char			 price[MONEY_STR_MAX], plain[MONEY_STR_MAX];
 	int			 durable, rc, buyer;
 
-	if (db_category_list(c->db, &cats, &ncats) == -1 ||
-	    db_product_list(c->db, &prods, &nprods) == -1) {
-		free(cats);
+	if (catalog_load(c->db, &cl) == -1) {
+		catalog_cleanup(&cl);
 		return page_error(c, 500, NULL);
 	}
+	cats = cl.cats;
+	ncats = cl.ncats;
+	prods = cl.prods;
+	nprods = cl.nprods;
 	buyer = c->user.user_id != 0 &&
 	    (c->user.role & (ROLE_SHOPPER | ROLE_COMPANY)) != 0;
 
@@ -135,8 +139,7 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 	}
 	rc = page_render(c, "catalog.tpl", d, "Catalog");
 	view_dict_free(d);
-	db_product_list_free(prods, nprods);
-	free(cats);
+	catalog_cleanup(&cl);
 	if (rc != 200)
 		return rc;
 	c->resp->status = status;

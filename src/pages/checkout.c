@@ -23,11 +23,9 @@
 #include "pages/address_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-#include "rules/apr.h"
-#include "rules/plan.h"
-#include "rules/rfcode.h"
 #include "service/checkout.h"
 #include "service/members.h"
+#include "service/order_page.h"
 #include "view/view.h"
 
 const struct field_spec page_checkout_fields[] = {
@@ -250,7 +248,7 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	set_money(p, "MONTHLY_FEE", &o->plan.monthly_fee);
 	set_money(p, "TOTAL_FEE", &o->plan.total_fee);
 	set_total_cost(p, "TOTAL_COST", o);
-	view_set(p, "APR", apr_str(o->apr_bp, b, sizeof(b)));
+	view_set(p, "APR", order_apr_text(o->apr_bp, b, sizeof(b)));
 	if (o->down_payment_pct > 0) {
 		row = view_add(p, "DOWN");
 		view_set_int(row, "PCT", o->down_payment_pct);
@@ -363,8 +361,7 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	const struct verdict	*v;
 	const struct checkout_offer *o;
 	unsigned char		 rnd[16];
-	char			 key[33], b[64], val[128], rf[RFCODE_PRINT_MAX];
-	char			 code[RFCODE_MAX];
+	char			 key[33], b[64], val[128], rf[ORDER_RF_PRINT_MAX];
 	size_t			 i, j;
 	struct money		 total;
 	int			 mine;
@@ -492,8 +489,8 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 					set_money(cc, "FINANCED",
 					    &o->plan.principal);
 				}
-				view_set(row, "APR", apr_str(o->apr_bp, b,
-				    sizeof(b)));
+				view_set(row, "APR", order_apr_text(
+				    o->apr_bp, b, sizeof(b)));
 				if (chosen != NULL && strcmp(chosen, val) == 0) {
 					view_show(row, "CHECKED");
 					if (disclose)
@@ -525,9 +522,7 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 			set_date(t, "DUE", q->dates.remittance_due);
 			/* The order's own code is made when it is placed;
 			 * this shows its form. */
-			if (rfcode_generate("123", 3, code, sizeof(code)) ==
-			    0 && rfcode_print(code, strlen(code), rf,
-			    sizeof(rf)) == 0)
+			if (order_rf_example(rf, sizeof(rf)) == 0)
 				view_set(t, "RF_EXAMPLE", rf);
 			view_set(t, "WINDOW", l->region != NULL &&
 			    l->region->domestic ? "1-3 business days "

@@ -26,16 +26,13 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/cod.h"
-#include "db/db.h"
-#include "db/order.h"
-#include "gateway/logistics.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/cod.h"
+#include "service/cod_desk.h"
 #include "service/filestore.h"
 #include "service/orderflow.h"
 #include "view/view.h"
@@ -102,52 +99,47 @@ redirect_msg(struct ctx *c, const char *path, const char *name,
 	return rc;
 }
 
-/* Finish a COD step whose service call answered r with msg inside the
- * open transaction of c->db: commit and redirect to path with
- * ?<ok>=msg; else roll back and answer 404 (nf, NULL: the default text)
- * for COD_NOT_FOUND, 500 for COD_ERROR or a failed commit, 409 with msg
- * for COD_DECIDED (who decided and when), or redirect to
- * path with ?<err>=msg for a refusal. Returns the HTTP status. */
+/* Answer a COD step whose service call answered r with msg: redirect
+ * to path with ?<ok>=msg when done; else 404 (nf, NULL: the default
+ * text) for COD_NOT_FOUND, 500 for COD_ERROR, 409 with msg for
+ * COD_DECIDED (who decided and when), or redirect to path with
+ * ?<err>=msg for a refusal. Returns the HTTP status. */
 static int
 step_answer(struct ctx *c, enum cod_result r, const char *path,
     const char *nf, const char *ok, const char *err, const char *msg)
 {
-	if (r != COD_OK || db_commit(c->db) == -1) {
-		db_rollback(c->db);
-		if (r == COD_NOT_FOUND)
-			return page_error(c, 404, nf);
-		if (r == COD_OK || r == COD_ERROR)
-			return page_error(c, 500, NULL);
-		if (r == COD_DECIDED)
-			/* Another admin decided first: who and when. */
-			return page_error(c, 409, msg);
+	switch (r) {
+	case COD_OK:
+		return redirect_msg(c, path, ok, msg);
+	case COD_NOT_FOUND:
+		return page_error(c, 404, nf);
+	case COD_DECIDED:
+		/* Another admin decided first: who and when. */
+		return page_error(c, 409, msg);
+	case COD_CONFLICT:
+	case COD_REFUSED:
 		return redirect_msg(c, path, err, msg);
+	default:
+		return page_error(c, 500, NULL);
 	}
-	return redirect_msg(c, path, ok, msg);
 }
 
 /* See pages.h: the COD and tracking panel of the order page. */
 void
-cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
+cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
+    const struct cod_panel *cp)
 {
-	struct db_shipment	 sh;
-	struct db_track		*tr = NULL;
-	struct db_cod		 cod;
+	const struct db_shipment *sh = &cp->sh;
+	const struct db_track	*tr = cp->tr;
+	const struct db_cod	*cod = &cp->cod;
 	struct view_dict	*p, *s;
-	size_t			 ntr = 0, i;
+	size_t			 ntr = cp->ntr, i;
 	char			 b[64], a[MONEY_STR_MAX];
-	int			 hs, hc = 0, is_cod;
+	int			 hs = cp->has_ship, hc = cp->has_cod, is_cod;
 
 	is_cod = strcmp(o->method, "cod") == 0;
-	hs = db_ship_get(c->db, o->id, &sh);
-	if (db_track_list(c->db, o->id, &tr, &ntr) == -1)
-		ntr = 0;
-	if (is_cod)
-		hc = db_cod_get(c->db, o->id, 0, &cod);
-	if (hs != 1 && ntr == 0 && !is_cod) {
-		free(tr);
+	if (!hs && ntr == 0 && !is_cod)
 		return;
-	}
 	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
@@ -155,11 +147,11 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 		view_set(view_add(p, "NOTICE"), "MSG", ctx_str(c, "cod_notice"));
 	if (ctx_str(c, "cod_error") != NULL)
 		view_set(view_add(p, "ERROR"), "MSG", ctx_str(c, "cod_error"));
-	if (hs == 1) {
+	if (hs) {
 		s = view_add(p, "SHIPMENT");
-		view_set(s, "CARRIER", sh.carrier);
-		view_set(s, "TRACKING", sh.tracking);
-		view_set(s, "SHIPPED", page_when(sh.shipped_at, b, sizeof(b)));
+		view_set(s, "CARRIER", sh->carrier);
+		view_set(s, "TRACKING", sh->tracking);
+		view_set(s, "SHIPPED", page_when(sh->shipped_at, b, sizeof(b)));
 	}
 	if (ntr > 0) {
 		s = view_add(p, "TRACKING_EVENTS");
@@ -171,43 +163,42 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 			view_set(e, "DETAIL", tr[i].detail);
 		}
 	}
-	free(tr);
 	if (!is_cod)
 		return;
 	s = view_add(p, "COD");
 	view_set(s, "TOTAL", amt(o->amount_due_minor + o->fee_minor,
 	    o->currency, a, sizeof(a)));
-	if (hc == 1 && cod.agreed_date[0] != '\0') {
+	if (hc && cod->agreed_date[0] != '\0') {
 		struct view_dict *ag = view_add(s, "AGREED");
 
-		view_set(ag, "DATE", cod.agreed_date);
-		view_set_int(ag, "RESCHEDULES", cod.reschedules);
+		view_set(ag, "DATE", cod->agreed_date);
+		view_set_int(ag, "RESCHEDULES", cod->reschedules);
 		view_set_int(ag, "MAX", COD_MAX_RESCHEDULES);
 	}
-	if (hc == 1 && cod.paid_reported_at > 0) {
+	if (hc && cod->paid_reported_at > 0) {
 		struct view_dict *pr = view_add(s, "REPORTED");
 
-		view_set(pr, "AT", page_when(cod.paid_reported_at, b,
+		view_set(pr, "AT", page_when(cod->paid_reported_at, b,
 		    sizeof(b)));
-		view_set(pr, "METHOD", cod.paid_method);
-		view_set(pr, "RECORD", cod.paid_record_id);
+		view_set(pr, "METHOD", cod->paid_method);
+		view_set(pr, "RECORD", cod->paid_record_id);
 	}
-	if (hc == 1 && cod.shopper_paid_at > 0) {
+	if (hc && cod->shopper_paid_at > 0) {
 		struct view_dict *sp = view_add(s, "SHOPPER_PAID");
 
-		view_set(sp, "AT", page_when(cod.shopper_paid_at, b,
+		view_set(sp, "AT", page_when(cod->shopper_paid_at, b,
 		    sizeof(b)));
-		if (cod.shopper_file_id > 0)
+		if (cod->shopper_file_id > 0)
 			view_show(sp, "VOUCHER");
-		if (cod.shopper_record_id[0] != '\0')
+		if (cod->shopper_record_id[0] != '\0')
 			view_set(view_add(sp, "RECORD"), "ID",
-			    cod.shopper_record_id);
+			    cod->shopper_record_id);
 	}
 	/* COD-P3: "Paid" once the courier is at the door, or after. */
 	if ((strcmp(o->status, "shipped") == 0 ||
 	    strcmp(o->status, "delivered") == 0 ||
 	    strcmp(o->status, "completed") == 0) &&
-	    (hc != 1 || cod.shopper_paid_at == 0))
+	    (!hc || cod->shopper_paid_at == 0))
 		view_show(s, "PAY_FORM");
 	if (strcmp(o->status, "shipped") == 0 ||
 	    strcmp(o->status, "delivered") == 0 ||
@@ -216,8 +207,8 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 	if (orderflow_allowed(o->status, "return_requested", OF_USER,
 	    o->method) && strcmp(o->status, "completed") == 0)
 		view_show(s, "RETURN_FORM");
-	if (hc == 1 && cod.return_reason[0] != '\0')
-		view_set(view_add(s, "RETURN"), "REASON", cod.return_reason);
+	if (hc && cod->return_reason[0] != '\0')
+		view_set(view_add(s, "RETURN"), "REASON", cod->return_reason);
 }
 
 /* GET /account/cod: COD-07 ladder, COD-F2/08 standing, debts. */
@@ -281,99 +272,65 @@ int
 page_cod_paid(struct ctx *c)
 {
 	const struct field_val		*fv = ctx_field(c, "voucher");
-	const char			*rec = ctx_str(c, "record_id");
 	struct filestore_owner		 own;
-	struct filestore_info		 fi;
-	struct db_order			 o;
-	enum cod_result			 r;
+	struct cod_paid_input		 in;
 	int64_t				 id = ctx_arg_id(c, 0);
 	char				 msg[400], path[64];
-	int				 rc, stored = 0;
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
-	if ((rc = db_order_get(c->db, c->user.user_id, id, &o)) != 1)
-		return page_error(c, rc == 0 ? 404 : 500, rc == 0 ?
-		    "There is no such order among yours." : NULL);
-	if (ctx_field_err(c, "voucher") != NULL)
-		return redirect_msg(c, path, "cod_error",
-		    ctx_field_err(c, "voucher"));
-	if (db_begin_read_committed(c->db) == -1)
-		return page_error(c, 500, NULL);
-	memset(&fi, 0, sizeof(fi));
-	if (fv != NULL && fv->present && fv->file != NULL &&
-	    fv->file->len > 0) {
-		own.user_id = c->user.user_id;
-		own.company_id = c->user.company_id;
-		rc = filestore_put(c->db, c->cfg, &own, fv->file->data,
-		    fv->file->len, FS_VOUCHER, c->now, &fi, msg, sizeof(msg));
-		if (rc != 0) {
-			db_rollback(c->db);
-			if (rc == -1)
-				return page_error(c, 500, NULL);
-			return redirect_msg(c, path, "cod_error", msg);
-		}
-		stored = 1;
+	memset(&in, 0, sizeof(in));
+	if (fv != NULL && fv->present && fv->file != NULL) {
+		in.voucher = fv->file->data;
+		in.len = fv->file->len;
 	}
-	r = cod_shopper_paid(c->db, c->user.user_id, id, stored ? fi.id : 0,
-	    rec, c->now, msg, sizeof(msg));
-	if (r != COD_OK || db_commit(c->db) == -1) {
-		db_rollback(c->db);
-		if (stored)
-			filestore_discard(c->cfg, &fi);
-		if (r == COD_NOT_FOUND)
-			return page_error(c, 404, "There is no such order "
-			    "among yours.");
-		if (r == COD_OK || r == COD_ERROR)
-			return page_error(c, 500, NULL);
-		return redirect_msg(c, path, "cod_error", msg);
-	}
-	if (stored)
-		filestore_publish(c->cfg, &fi);
-	return redirect_msg(c, path, "cod_notice", msg);
+	in.voucher_err = ctx_field_err(c, "voucher");
+	in.record_id = ctx_str(c, "record_id");
+	own.user_id = c->user.user_id;
+	own.company_id = c->user.company_id;
+	return step_answer(c, cod_paid_submit(c->db, c->cfg, &own, id, &in,
+	    c->now, msg, sizeof(msg)), path, "There is no such order among "
+	    "yours.", "cod_notice", "cod_error", msg);
 }
 
 /* GET /orders/:id/cod/voucher: the shopper's own voucher. */
 int
 page_cod_voucher(struct ctx *c)
 {
-	struct db_order	o;
-	struct db_cod	cod;
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t	id = ctx_arg_id(c, 0), file_id;
 
-	if (id <= 0 || db_order_get(c->db, c->user.user_id, id, &o) != 1 ||
-	    db_cod_get(c->db, id, 0, &cod) != 1 || cod.shopper_file_id <= 0)
+	if (id <= 0 || cod_voucher_file(c->db, c->user.user_id, id,
+	    &file_id) != 1)
 		return page_error(c, 404, NULL);
-	return filestore_respond(c, cod.shopper_file_id, "cod-voucher");
+	return filestore_respond(c, file_id, "cod-voucher");
 }
 
 /* GET /orders/:id/cod/record: the courier's payment record (COD-P8). */
 int
 page_cod_record(struct ctx *c)
 {
-	struct db_order		 o;
-	struct db_cod		 cod;
+	struct cod_record_view	 v;
 	struct view_dict	*d, *s;
 	int64_t			 id = ctx_arg_id(c, 0);
 	char			 a[MONEY_STR_MAX], b[64];
 	int			 rc;
 
-	if (id <= 0 || (rc = db_order_get(c->db, c->user.user_id, id,
-	    &o)) == 0 || strcmp(o.method, "cod") != 0)
+	if (id <= 0 || (rc = cod_record_load(c->db, c->user.user_id, id,
+	    &v)) == 0)
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
-	if (rc == -1 || (rc = db_cod_get(c->db, id, 0, &cod)) == -1)
+	if (rc == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	view_set_int(d, "ID", (long long)id);
-	if (rc == 1 && cod.paid_reported_at > 0) {
+	if (v.has_cod && v.cod.paid_reported_at > 0) {
 		s = view_add(d, "RECORD");
-		view_set(s, "RECORD_ID", cod.paid_record_id);
-		view_set(s, "AMOUNT", amt(cod.paid_amount_minor, o.currency, a,
-		    sizeof(a)));
-		view_set(s, "METHOD", cod.paid_method);
-		view_set(s, "AT", page_when(cod.paid_reported_at, b,
+		view_set(s, "RECORD_ID", v.cod.paid_record_id);
+		view_set(s, "AMOUNT", amt(v.cod.paid_amount_minor,
+		    v.o.currency, a, sizeof(a)));
+		view_set(s, "METHOD", v.cod.paid_method);
+		view_set(s, "AT", page_when(v.cod.paid_reported_at, b,
 		    sizeof(b)));
 	} else
 		view_show(d, "NONE");
@@ -393,10 +350,8 @@ page_cod_return(struct ctx *c)
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
-	if (db_begin_read_committed(c->db) == -1)
-		return page_error(c, 500, NULL);
-	r = cod_return_request(c->db, c->user.user_id, id,
-	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
+	r = cod_return_submit(c->db, c->user.user_id, id, ctx_str(c, "reason"),
+	    c->now, msg, sizeof(msg));
 	return step_answer(c, r, path, "There is no such order among yours.",
 	    "cod_notice", "cod_error", msg);
 }
@@ -437,7 +392,7 @@ page_admin_cod_queue(struct ctx *c)
 	l.decide_label = "Approve";
 	l.notice = ctx_str(c, "notice");
 	l.error = ctx_str(c, "error");
-	if (db_cod_review_list(c->db, oldest, (size_t)(l.page - 1) *
+	if (cod_review_queue(c->db, oldest, (size_t)(l.page - 1) *
 	    AQ_PER_PAGE, AQ_PER_PAGE, &v, &n, &l.total) == -1)
 		return page_error(c, 500, NULL);
 	for (i = 0; i < n; i++) {
@@ -468,207 +423,157 @@ page_admin_cod_queue(struct ctx *c)
 int
 page_admin_fulfil(struct ctx *c)
 {
-	struct db_order		 o;
-	struct db_shipment	 sh;
-	struct db_track		*tr = NULL;
-	struct db_cod		 cod;
-	struct db_cod_user	 u;
-	struct order_address	 oa;
+	struct cod_fulfil_view	 v;
+	const struct db_order	*o = &v.o;
 	struct view_dict	*d, *s;
 	int64_t			 id = ctx_arg_id(c, 0);
-	size_t			 ntr = 0, i;
+	size_t			 i;
 	char			 a[MONEY_STR_MAX], b[64];
-	int			 rc, has_addr;
+	int			 rc;
 
-	if (id <= 0 || (rc = db_order_get(c->db, 0, id, &o)) == 0)
+	if (id <= 0 || (rc = cod_fulfil_load(c->db, id, &v)) == 0) {
+		if (id > 0)
+			cod_fulfil_cleanup(&v);
 		return page_error(c, 404, "There is no such order.");
-	if (rc == -1 || db_cod_user_get(c->db, o.user_id, 0, &u) == -1 ||
-	    (has_addr = address_of_order(c->db, id, &oa)) == -1 ||
-	    db_track_list(c->db, id, &tr, &ntr) == -1)
+	}
+	if (rc == -1) {
+		cod_fulfil_cleanup(&v);
 		return page_error(c, 500, NULL);
+	}
 	d = view_dict_new();
 	if (ctx_str(c, "notice") != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", ctx_str(c, "notice"));
 	if (ctx_str(c, "error") != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", ctx_str(c, "error"));
 	view_set_int(d, "ID", (long long)id);
-	view_set(d, "STATUS", o.status);
-	view_set(d, "METHOD", o.method);
-	view_set(d, "EMAIL", u.email);
-	view_set_int(d, "USER_ID", (long long)o.user_id);
-	view_set(d, "COUNTRY", has_addr ? oa.country_name : o.country);
+	view_set(d, "STATUS", o->status);
+	view_set(d, "METHOD", o->method);
+	view_set(d, "EMAIL", v.u.email);
+	view_set_int(d, "USER_ID", (long long)o->user_id);
+	view_set(d, "COUNTRY", v.has_addr ? v.addr.country_name : o->country);
 	/* COD-P1: the reviewer checks the address against the service
 	 * area of its region. */
-	page_order_address(d, &oa, has_addr);
-	view_set(d, "AREA_RULE", strcmp(o.method, "cod") == 0 ? " (COD-P1)" :
+	page_order_address(d, &v.addr, v.has_addr);
+	view_set(d, "AREA_RULE", strcmp(o->method, "cod") == 0 ? " (COD-P1)" :
 	    "");
-	view_set(d, "AMOUNT", amt(o.amount_due_minor, o.currency, a,
+	view_set(d, "AMOUNT", amt(o->amount_due_minor, o->currency, a,
 	    sizeof(a)));
-	if (o.fee_minor > 0)
-		view_set(view_add(d, "FEE"), "AMOUNT", amt(o.fee_minor,
-		    o.currency, a, sizeof(a)));
-	if (o.review_due[0] != '\0') {
+	if (o->fee_minor > 0)
+		view_set(view_add(d, "FEE"), "AMOUNT", amt(o->fee_minor,
+		    o->currency, a, sizeof(a)));
+	if (o->review_due[0] != '\0') {
 		struct view_dict *rd = view_add(d, "REVIEW_DUE");
 
-		view_set(rd, "DATE", o.review_due);
-		view_set(rd, "LABEL", strcmp(o.method, "cod") == 0 ?
-		    "Review by (COD-P1)" : strcmp(o.method,
+		view_set(rd, "DATE", o->review_due);
+		view_set(rd, "LABEL", strcmp(o->method, "cod") == 0 ?
+		    "Review by (COD-P1)" : strcmp(o->method,
 		    "installment_corporate") == 0 ? "Application review by "
 		    "(INST-CORP)" : "Review by");
 	}
-	if (o.refund_due[0] != '\0')
-		view_set(view_add(d, "REFUND_DUE"), "DATE", o.refund_due);
-	if (db_ship_get(c->db, id, &sh) == 1) {
+	if (o->refund_due[0] != '\0')
+		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
+	if (v.p.has_ship) {
 		s = view_add(d, "SHIPMENT");
-		view_set(s, "CARRIER", sh.carrier);
-		view_set(s, "TRACKING", sh.tracking);
+		view_set(s, "CARRIER", v.p.sh.carrier);
+		view_set(s, "TRACKING", v.p.sh.tracking);
 	}
-	for (i = 0; i < ntr; i++) {
+	for (i = 0; i < v.p.ntr; i++) {
+		const struct db_track *tr = v.p.tr;
+
 		s = view_add(d, "TEV");
 		view_set(s, "AT", page_when(tr[i].at, b, sizeof(b)));
 		view_set(s, "KIND", tr[i].kind);
 		view_set(s, "DETAIL", tr[i].detail);
 		view_set(s, "SOURCE", tr[i].source);
 	}
-	free(tr);
-	if (strcmp(o.method, "cod") == 0 && db_cod_get(c->db, id, 0,
-	    &cod) == 1 && cod.paid_reported_at > 0) {
+	if (v.p.has_cod && v.p.cod.paid_reported_at > 0) {
 		s = view_add(d, "PAID");
-		view_set(s, "RECORD", cod.paid_record_id);
-		view_set(s, "METHOD", cod.paid_method);
+		view_set(s, "RECORD", v.p.cod.paid_record_id);
+		view_set(s, "METHOD", v.p.cod.paid_method);
 	}
-	if (strcmp(o.method, "cod") == 0 &&
-	    strcmp(o.status, "awaiting_review") == 0)
+	if (strcmp(o->method, "cod") == 0 &&
+	    strcmp(o->status, "awaiting_review") == 0)
 		view_show(d, "REVIEW");
-	if (orderflow_allowed(o.status, "shipped", OF_ADMIN, o.method))
+	if (orderflow_allowed(o->status, "shipped", OF_ADMIN, o->method))
 		view_show(d, "SHIP");
-	if (orderflow_allowed(o.status, "delivered", OF_ADMIN, o.method))
+	if (orderflow_allowed(o->status, "delivered", OF_ADMIN, o->method))
 		view_show(d, "DELIVER");
-	if (orderflow_allowed(o.status, "returned", OF_ADMIN, o.method))
+	if (orderflow_allowed(o->status, "returned", OF_ADMIN, o->method))
 		view_show(d, "RETURN_RECEIVED");
-	if (strcmp(o.status, "returned") == 0)
+	if (strcmp(o->status, "returned") == 0)
 		view_show(d, "REFUND");
 	rc = page_render(c, "cod_fulfil.tpl", d, "Order desk");
 	view_dict_free(d);
+	cod_fulfil_cleanup(&v);
 	return rc;
 }
 
-/* Run one admin step on order id in its own transaction, then back to the
- * desk (or the queue when back=queue) with the outcome. */
+/* Run one admin step on order :id, then back to the desk (or the queue
+ * when back=queue) with the outcome. */
 static int
-admin_step(struct ctx *c, int step)
+admin_step(struct ctx *c, enum cod_step step)
 {
 	int64_t			 id = ctx_arg_id(c, 0);
-	const char		*from = ctx_str(c, "from");
 	const char		*back = ctx_str(c, "back");
-	const char		*carrier = ctx_str(c, "carrier");
-	const char		*tracking = ctx_str(c, "tracking");
-	int			 booked = 0;
-	const struct logistics_gateway *lg;
-	struct logistics_booking bk;
-	struct logistics_result	 res;
-	struct db_order		 o;
-	enum cod_result		 r = COD_ERROR;
+	struct cod_step_input	 in;
+	enum cod_result		 r;
 	char			 msg[400], path[64];
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	snprintf(path, sizeof(path), step == 0 && back != NULL &&
-	    strcmp(back, "desk") == 0 ? "/admin/orders/%lld/fulfil" :
-	    step == 0 ? "/admin/queues/cod" : "/admin/orders/%lld/fulfil",
-	    (long long)id);
-	msg[0] = '\0';
-	if (step == 2 && (carrier == NULL || tracking == NULL)) {
-		/* No carrier given: book with the logistics company. */
-		if (db_order_get(c->db, 0, id, &o) != 1)
-			return page_error(c, 404, NULL);
-		memset(&bk, 0, sizeof(bk));
-		bk.order_id = id;
-		snprintf(bk.country, sizeof(bk.country), "%s", o.country);
-		snprintf(bk.idem_key, sizeof(bk.idem_key), "order-%lld",
-		    (long long)id);
-		lg = logistics_gateway_get("sandbox");
-		if (lg == NULL || lg->book(&bk, c->now, &res) == -1)
-			return redirect_msg(c, path, "error", "The logistics "
-			    "company cannot be reached; enter the carrier and "
-			    "tracking number by hand.");
-		if (!res.ok)
-			return redirect_msg(c, path, "error", res.reason);
-		carrier = res.carrier;
-		tracking = res.tracking;
-		booked = 1;
-	}
-	if (db_begin_read_committed(c->db) == -1)
-		return page_error(c, 500, NULL);
-	switch (step) {
-	case 0:
-	case 1:
-		r = cod_review(c->db, id, from != NULL ? from : "", step == 0,
-		    c->user.user_id, ctx_str(c, "reason"), c->now, msg,
-		    sizeof(msg));
-		break;
-	case 2:
-		r = shipping_shipped(c->db, id, OF_ADMIN, c->user.user_id,
-		    carrier, tracking, c->now, msg, sizeof(msg));
-		if (r == COD_OK && booked)
-			r = shipping_book_gateway(c->db, id, c->now);
-		break;
-	case 3:
-		r = shipping_delivered(c->db, id, OF_ADMIN, c->user.user_id,
-		    c->now, msg, sizeof(msg));
-		break;
-	case 4:
-		r = cod_return_received(c->db, id, OF_ADMIN, c->user.user_id,
-		    c->now, msg, sizeof(msg));
-		break;
-	case 5:
-		r = cod_refund_sent(c->db, id, c->user.user_id, c->now, msg,
-		    sizeof(msg));
-		break;
-	}
-	return step_answer(c, r, path, msg, "notice", "error", msg);
+	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
+	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
+	    "/admin/orders/%lld/fulfil", (long long)id);
+	in.from = ctx_str(c, "from");
+	in.reason = ctx_str(c, "reason");
+	in.carrier = ctx_str(c, "carrier");
+	in.tracking = ctx_str(c, "tracking");
+	r = cod_desk_step(c->db, step, id, &in, c->user.user_id, c->now, msg,
+	    sizeof(msg));
+	return step_answer(c, r, path, msg[0] != '\0' ? msg : NULL, "notice",
+	    "error", msg);
 }
 
 /* POST /admin/orders/:id/cod-approve (COD-P1). */
 int
 page_admin_cod_approve(struct ctx *c)
 {
-	return admin_step(c, 0);
+	return admin_step(c, COD_STEP_APPROVE);
 }
 
 /* POST /admin/orders/:id/cod-reject (COD-P1, reason required). */
 int
 page_admin_cod_reject(struct ctx *c)
 {
-	return admin_step(c, 1);
+	return admin_step(c, COD_STEP_REJECT);
 }
 
 /* POST /admin/orders/:id/ship (COD-P2, every method). */
 int
 page_admin_ship(struct ctx *c)
 {
-	return admin_step(c, 2);
+	return admin_step(c, COD_STEP_SHIP);
 }
 
 /* POST /admin/orders/:id/deliver (every method). */
 int
 page_admin_deliver(struct ctx *c)
 {
-	return admin_step(c, 3);
+	return admin_step(c, COD_STEP_DELIVER);
 }
 
 /* POST /admin/orders/:id/return-received (COD-P7 merchant receipt). */
 int
 page_admin_return_received(struct ctx *c)
 {
-	return admin_step(c, 4);
+	return admin_step(c, COD_STEP_RETURN_RECEIVED);
 }
 
 /* POST /admin/orders/:id/refund-sent. */
 int
 page_admin_refund_sent(struct ctx *c)
 {
-	return admin_step(c, 5);
+	return admin_step(c, COD_STEP_REFUND_SENT);
 }
 
 /* GET /admin/cod/users: shoppers by COD record. */
@@ -680,7 +585,7 @@ page_admin_cod_users(struct ctx *c)
 	size_t			 n = 0, i;
 	int			 rc;
 
-	if (db_cod_user_list(c->db, 200, &v, &n) == -1)
+	if (cod_user_list(c->db, 200, &v, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	for (i = 0; i < n; i++) {
@@ -756,9 +661,7 @@ admin_revoke(struct ctx *c, int revoke)
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
-	if (db_begin_read_committed(c->db) == -1)
-		return page_error(c, 500, NULL);
-	r = cod_set_revoked(c->db, id, revoke, c->user.user_id,
+	r = cod_desk_revoke(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
 	return step_answer(c, r, path, msg, "notice", "error", msg);
 }

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "core/log.h"
-#include "db/db.h"
 #include "http/csrf.h"
 #include "http/ctx.h"
 #include "http/response.h"
@@ -16,6 +15,7 @@
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/auth.h"
+#include "service/conn.h"
 
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
 	"img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; " \
@@ -78,6 +78,20 @@ to_signin(struct ctx *c)
 	return status;
 }
 
+/* Resolve the session token of c's cookie into c->user. Returns 0, or -1
+ * on a database error. */
+static int
+resolve(struct ctx *c, const char *token, size_t len)
+{
+	struct auth_req	rq;
+	int		rc;
+
+	page_auth_req(c, &rq);
+	if ((rc = auth_session_resolve(&rq, token, len)) == 0)
+		(void)page_auth_take(c, &rq);
+	return rc;
+}
+
 /* Run the route's handler after the checks; returns the HTTP status. */
 static int
 run(struct ctx *c)
@@ -93,10 +107,9 @@ run(struct ctx *c)
 
 	/* The session first: even a 404 page shows who is signed in. */
 	token = ctx_cookie(c, AUTH_COOKIE, &tlen);
-	if (token != NULL && tlen > 0 &&
-	    auth_session_resolve(c, token, tlen) == -1) {
+	if (token != NULL && tlen > 0 && resolve(c, token, tlen) == -1) {
 		log_err("dispatch: session lookup failed: %s",
-		    c->db != NULL ? db_error(c->db) : "no database");
+		    conn_error(c->db));
 		memset(&c->user, 0, sizeof(c->user));
 		return page_error(c, 500, NULL);
 	}
@@ -144,8 +157,8 @@ run(struct ctx *c)
 	}
 	/* A failed use case must not leave a transaction open on this
 	 * worker's connection for the next request. */
-	if (status >= 500 && c->db != NULL)
-		db_rollback(c->db);
+	if (status >= 500)
+		conn_abandon(c->db);
 	return status;
 }
 

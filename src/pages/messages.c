@@ -9,10 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/message.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "service/inbox.h"
 #include "view/view.h"
 
 #define MESSAGES_PER_PAGE	20
@@ -51,7 +51,7 @@ page_messages(struct ctx *c)
 	int			 rc, unread = 0;
 
 	/* One row more than shown tells whether an older page exists. */
-	if (db_message_list(c->db, c->user.user_id, c->user.company_id,
+	if (inbox_list(c->db, c->user.user_id, c->user.company_id,
 	    MESSAGES_PER_PAGE + 1, (size_t)(page - 1) * MESSAGES_PER_PAGE,
 	    &v, &n) == -1)
 		return page_error(c, 500, NULL);
@@ -84,7 +84,7 @@ page_messages(struct ctx *c)
 		view_set_int(view_add(d, "NEXT"), "PAGE", (long long)page + 1);
 	rc = page_render(c, "messages.tpl", d, "Messages");
 	view_dict_free(d);
-	db_message_list_free(v, n);
+	inbox_free(v, n);
 	return rc;
 }
 
@@ -98,7 +98,7 @@ page_message_read(struct ctx *c)
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	rc = db_message_mark_read(c->db, c->user.user_id, c->user.company_id,
+	rc = inbox_mark_read(c->db, c->user.user_id, c->user.company_id,
 	    id, c->now);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
@@ -112,7 +112,7 @@ page_message_read(struct ctx *c)
 int
 page_messages_read_all(struct ctx *c)
 {
-	if (db_message_mark_read(c->db, c->user.user_id, c->user.company_id,
+	if (inbox_mark_read(c->db, c->user.user_id, c->user.company_id,
 	    0, c->now) == -1)
 		return page_error(c, 500, NULL);
 	return page_redirect(c, "/messages");

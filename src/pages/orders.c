@@ -11,15 +11,11 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/checkout.h"
-#include "db/order.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-#include "rules/rfcode.h"
-#include "service/corp_road.h"
-#include "service/members.h"
+#include "service/order_page.h"
 #include "service/orders.h"
 #include "service/remittance.h"
 #include "view/view.h"
@@ -102,8 +98,8 @@ orders_notice(const char *msg)
 int
 page_orders(struct ctx *c)
 {
-	struct db_order_row	*rows = NULL;
-	struct order_action	 a;
+	struct order_list	 l;
+	const struct db_order_row *rows;
 	struct money		 now_due;
 	size_t			 n = 0, i;
 	struct view_dict	*d, *list, *o, *s;
@@ -112,10 +108,14 @@ page_orders(struct ctx *c)
 	int			 rc, more;
 
 	/* RULES 5: a member sees the company's orders too. */
-	if (db_order_list_page_company(c->db, c->user.user_id,
-	    c->user.company_id, (size_t)(page - 1), ORDERS_PER_PAGE, &rows, &n,
-	    &more) == -1)
+	if (order_list_load(c->db, c->user.user_id, c->user.company_id,
+	    (size_t)(page - 1), ORDERS_PER_PAGE, &l) == -1) {
+		order_list_cleanup(&l);
 		return page_error(c, 500, NULL);
+	}
+	rows = l.rows;
+	n = l.n;
+	more = l.more;
 	d = view_dict_new();
 	if (orders_notice(ctx_str(c, "msg")) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG",
@@ -149,12 +149,8 @@ page_orders(struct ctx *c)
 				view_set(view_add(o, "DEFERRED"), "AMOUNT",
 				    money_display(&rows[i].deferred, buf,
 				    sizeof(buf)));
-			order_next_action(rows[i].method, rows[i].status, &a);
-			if (strcmp(rows[i].method, "installment_corporate")
-			    == 0)
-				corp_next_action(c->db, rows[i].id, &a);
-			view_set(o, "ACTION", a.label);
-			view_setf(o, "ACTION_HREF", a.path_fmt,
+			view_set(o, "ACTION", l.actions[i].label);
+			view_setf(o, "ACTION_HREF", l.actions[i].path_fmt,
 			    (long long)rows[i].id);
 		}
 		if (page > 1) {
@@ -169,7 +165,7 @@ page_orders(struct ctx *c)
 	}
 	rc = page_render(c, "orders.tpl", d, "My Orders");
 	view_dict_free(d);
-	free(rows);
+	order_list_cleanup(&l);
 	return rc;
 }
 
@@ -189,16 +185,17 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
 
 /* Render the order page of v (status code status, notice, error). */
 static int
-render_order(struct ctx *c, int status, const struct order_view *v,
+render_order(struct ctx *c, int status, const struct order_page *pg,
     const char *notice, const char *error)
 {
+	const struct order_view	*v = &pg->v;
+	const struct order_action *a = &pg->action;
+	const struct refund_rule *rr = &pg->rr;
 	const struct db_order	*o = &v->o;
 	struct view_dict	*d, *s, *e;
-	struct order_action	 a;
-	struct refund_rule	 rr;
 	struct money		 m;
 	char			 b[MONEY_STR_MAX], when[32], st[40];
-	char			 rf[RFCODE_PRINT_MAX], day[16];
+	char			 rf[ORDER_RF_PRINT_MAX], day[16];
 	size_t			 i;
 	int			 rc;
 
@@ -263,11 +260,8 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	}
 	if (o->rf_code[0] != '\0') {
 		s = view_add(d, "RF");
-		if (rfcode_print(o->rf_code, strlen(o->rf_code), rf,
-		    sizeof(rf)) == 0)
-			view_set(s, "CODE", rf);
-		else
-			view_set(s, "CODE", o->rf_code);
+		view_set(s, "CODE", order_rf_printed(o->rf_code, rf,
+		    sizeof(rf)));
 	}
 	/* C-04: every promised date. */
 	if (o->review_due[0] != '\0')
@@ -285,28 +279,23 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 		view_set(e, "ACTOR", v->events[i].actor_type);
 		view_set(e, "REASON", v->events[i].reason);
 	}
-	order_next_action(o->method, o->status, &a);
-	if (strcmp(o->method, "installment_corporate") == 0)
-		corp_next_action(c->db, o->id, &a);
-	if (a.next[0] != '\0')
-		view_set(view_add(d, "NEXT"), "TEXT", a.next);
-	if (strcmp(a.path_fmt, "/orders/%lld") != 0 &&
+	if (a->next[0] != '\0')
+		view_set(view_add(d, "NEXT"), "TEXT", a->next);
+	if (strcmp(a->path_fmt, "/orders/%lld") != 0 &&
 	    strcmp(o->status, "delivered") != 0) {
 		s = view_add(d, "ACTION");
-		view_set(s, "LABEL", a.label);
-		view_setf(s, "HREF", a.path_fmt, (long long)o->id);
+		view_set(s, "LABEL", a->label);
+		view_setf(s, "HREF", a->path_fmt, (long long)o->id);
 	}
-	if (orderflow_user_can_cancel(o->status, o->method) &&
-	    order_refund_preview(c->db, o->method, o->status, c->now,
-	    &rr) == 0) {
+	if (pg->can_cancel) {
 		/* The refund rule as a cancellation today would promise it;
 		 * the date is stored when the shopper cancels (C-04). */
 		s = view_add(d, "CANCEL");
-		view_set(s, "RULE", rr.rule);
-		view_set(s, "TEXT", rr.text);
-		if (rr.has_date)
+		view_set(s, "RULE", rr->rule);
+		view_set(s, "TEXT", rr->text);
+		if (rr->has_date)
 			view_set(view_add(s, "BY"), "DATE",
-			    mp_date_str(rr.by, day, sizeof(day)));
+			    mp_date_str(rr->by, day, sizeof(day)));
 	}
 	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
 	    o->method))
@@ -316,11 +305,11 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	    strcmp(o->status, "delivered") == 0)
 		view_show(d, "PAU_RETURN");
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
-	cod_order_panel(c, d, o);
+	cod_order_panel(c, d, o, &pg->cod);
 	/* installments (issue 6): card/partner/plan panel (pages/plans.c). */
-	plan_order_panel(c, d, o);
+	plan_order_panel(c, d, o, &pg->plan);
 	/* remittance (issue 5): window, still due, refunds (pages/remittance.c). */
-	remittance_order_panel(c, d, o);
+	remittance_order_panel(c, d, o, &pg->rem);
 	rc = page_render(c, "order.tpl", d, "Order");
 	view_dict_free(d);
 	if (rc != 200)
@@ -333,29 +322,27 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 int
 page_order(struct ctx *c)
 {
-	struct order_view	 v;
-	int64_t			 id = ctx_arg_id(c, 0), reader;
+	struct order_page	 pg;
+	int64_t			 id = ctx_arg_id(c, 0);
 	int			 rc;
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
 	/* One's own order, or one of the member's company (RULES 5). */
-	if ((reader = member_order_reader(c->db, c->user.user_id,
-	    c->user.company_id, id)) == -1)
-		return page_error(c, 500, NULL);
-	switch (order_load(c->db, reader, id, &v)) {
+	switch (order_page_load(c->db, c->user.user_id, c->user.company_id, id,
+	    c->now, &pg)) {
 	case ORD_OK:
 		break;
 	case ORD_NOT_FOUND:
-		order_view_cleanup(&v);
+		order_page_cleanup(&pg);
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
 	default:
-		order_view_cleanup(&v);
+		order_page_cleanup(&pg);
 		return page_error(c, 500, NULL);
 	}
-	rc = render_order(c, 200, &v, orders_notice(ctx_str(c, "msg")), NULL);
-	order_view_cleanup(&v);
+	rc = render_order(c, 200, &pg, orders_notice(ctx_str(c, "msg")), NULL);
+	order_page_cleanup(&pg);
 	return rc;
 }
 
@@ -363,15 +350,16 @@ page_order(struct ctx *c)
 static int
 order_again(struct ctx *c, int64_t id, int status, const char *error)
 {
-	struct order_view	 v;
+	struct order_page	 pg;
 	int			 rc;
 
-	if (order_load(c->db, c->user.user_id, id, &v) != ORD_OK) {
-		order_view_cleanup(&v);
+	if (order_page_load(c->db, c->user.user_id, 0, id, c->now,
+	    &pg) != ORD_OK) {
+		order_page_cleanup(&pg);
 		return page_error(c, 404, NULL);
 	}
-	rc = render_order(c, status, &v, NULL, error);
-	order_view_cleanup(&v);
+	rc = render_order(c, status, &pg, NULL, error);
+	order_page_cleanup(&pg);
 	return rc;
 }
 

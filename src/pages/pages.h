@@ -122,8 +122,9 @@ extern const struct field_spec page_admin_rem_refund_sent_fields[];
  * with their due dates (REM-P7, REM-P8). Nothing for other methods. */
 struct db_order;
 struct view_dict;
+struct rem_panel;
 void	remittance_order_panel(struct ctx *, struct view_dict *,
-	    const struct db_order *);
+	    const struct db_order *, const struct rem_panel *);
 
 /* cod (issue 8): cash on delivery, the shipping desk, the logistics
  * partner endpoint (cod.c, partner_logistics.c). */
@@ -132,7 +133,9 @@ struct view_dict;
 /* The COD and tracking panel of GET /orders/:id (include COD_PANEL of
  * order.tpl): shipment, tracking events, and for COD the agreed delivery,
  * "Paid" with voucher, the courier's record, the return form. */
-void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
+struct cod_panel;
+void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
+	    const struct cod_panel *);
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
 /* addresses: the address book (pages/addresses.c) */
 int	page_addresses(struct ctx *);		/* GET /account/addresses */
@@ -159,6 +162,37 @@ int	page_admin_cod_users(struct ctx *);	/* GET /admin/cod/users */
 int	page_admin_cod_user(struct ctx *);	/* GET /admin/cod/users/:id */
 int	page_admin_cod_revoke(struct ctx *);	/* POST /admin/cod/users/:id/revoke */
 int	page_admin_cod_reinstate(struct ctx *);	/* POST /admin/cod/users/:id/reinstate */
+/* Sign-in (pages/auth.c): the service's view of request c (database,
+ * time, address, the signed-in user) into *rq, and back: rq's user into
+ * c->user (the CSRF token stays) and the cookie of a session it started
+ * into c->set_cookie. page_auth_take returns 0, or -1 when the cookie
+ * could not be made. */
+struct auth_req;
+void	page_auth_req(struct ctx *c, struct auth_req *rq);
+int	page_auth_take(struct ctx *c, struct auth_req *rq);
+/* Signed partner endpoints (pages/reply.c). Authenticate the request as
+ * a partner of expected_kind (service/partner_auth.h): 0 with *partner_id
+ * set, or the status answered (401 unsigned, 403 not this kind or
+ * disabled, 409 replayed, 500) with a JSON error body. A route: { HTTP_POST,
+ * "/partner/...", ROLE_PARTNER, handler, NULL, ROUTE_NO_CSRF }; the
+ * handler starts with
+ *	if ((st = partner_verify(c, "logistics", &pid)) != 0)
+ *		return st; */
+int	partner_verify(struct ctx *c, const char *expected_kind,
+	    int64_t *partner_id);
+/* Set a JSON error body {"error": msg[, "field": field]} (field may be
+ * NULL) with Content-Type application/json; returns status. */
+int	partner_reply_error(struct ctx *c, int status, const char *field,
+	    const char *msg);
+/* Set json (a complete JSON text) as the body; returns status. */
+int	partner_reply_json(struct ctx *c, int status, const char *json);
+/* For a handler that has authorized the request: answer stored file id
+ * with 200, Content-Type from the row, Content-Disposition inline with a
+ * safe name made of name_hint (service/filestore.h), X-Content-Type-Options
+ * nosniff, Cache-Control no-store, a sandboxing Content-Security-Policy,
+ * frames from this site only (so an admin page may embed it). Returns the
+ * status to return: 200, 404 (no such file), 500 (pages/reply.c). */
+int	filestore_respond(struct ctx *c, int64_t id, const char *name_hint);
 int	page_partner_logistics_events(struct ctx *); /* POST /partner/logistics/events */
 extern const struct field_spec page_cod_paid_fields[];
 extern const struct field_spec page_cod_return_fields[];
@@ -168,7 +202,9 @@ extern const struct field_spec page_admin_cod_decide_fields[];
 extern const struct field_spec page_admin_ship_fields[];
 
 /* installments (issue 6): pages/plans.c */
-void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *);
+struct plan_panel;
+void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
+	    const struct plan_panel *);
 /* An order status code in words ("pending_shipment" -> "Pending
  * shipment", "paid_installment" -> "Paid (Installment)") into out
  * (pages/orders.c). */

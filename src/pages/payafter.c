@@ -16,11 +16,11 @@
 #include <time.h>
 
 #include "core/money.h"
-#include "db/payafter.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/payafter.h"
+#include "service/payafter_view.h"
 #include "view/view.h"
 
 #define GUARANTEE_ROWS	500
@@ -55,18 +55,21 @@ pau_notice(const char *msg)
 static int
 pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 {
-	struct db_pau_card	 card;
-	struct db_pau_charge	*v = NULL;
-	struct pau_settings	 s;
+	struct pau_view		 pv;
+	const struct db_pau_card *card = &pv.card;
+	const struct db_pau_charge *v;
+	const struct pau_settings *s = &pv.s;
 	struct view_dict	*d, *x;
-	size_t			 n = 0, i;
+	size_t			 n, i;
 	char			 when[40];
 	int			 rc;
 
-	if (payafter_settings(c->db, &s) == -1 ||
-	    (rc = db_pau_card_get(c->db, c->user.user_id, &card)) == -1 ||
-	    db_pau_charges_by_user(c->db, c->user.user_id, &v, &n) == -1)
+	if (pau_view_load(c->db, c->user.user_id, &pv) == -1) {
+		pau_view_cleanup(&pv);
 		return page_error(c, 500, NULL);
+	}
+	v = pv.v;
+	n = pv.n;
 	d = view_dict_new();
 	if (pau_notice(ctx_str(c, "msg")) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG",
@@ -75,15 +78,15 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 		view_set(view_add(d, "ERROR"), "MSG", err);
 	if (card_err != NULL)
 		view_set(view_add(d, "CARD_ERROR"), "MSG", card_err);
-	view_set_int(d, "AUTO_DAYS", s.auto_confirm_days);
-	view_set(d, "LATE_RATE", s.late_rate_str);
-	view_set_int(d, "SUSPEND_DAYS", s.suspend_days);
-	view_set_int(d, "RETRIES", s.retries_per_day);
-	if (rc == 1) {
+	view_set_int(d, "AUTO_DAYS", s->auto_confirm_days);
+	view_set(d, "LATE_RATE", s->late_rate_str);
+	view_set_int(d, "SUSPEND_DAYS", s->suspend_days);
+	view_set_int(d, "RETRIES", s->retries_per_day);
+	if (pv.has_card) {
 		x = view_add(d, "CARD");
-		view_set(x, "BRAND", card.brand);
-		view_set(x, "LAST4", card.last4);
-		page_when(card.updated_at, when, sizeof(when));
+		view_set(x, "BRAND", card->brand);
+		view_set(x, "LAST4", card->last4);
+		page_when(card->updated_at, when, sizeof(when));
 		view_set(x, "SINCE", when);
 	} else
 		view_show(d, "NO_CARD");
@@ -114,7 +117,7 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 				view_show(x, "SUSPENDED");
 		}
 	}
-	free(v);
+	pau_view_cleanup(&pv);
 	rc = page_render(c, "pau_account.tpl", d, "Pay After Use");
 	view_dict_free(d);
 	if (rc != 200)
@@ -209,17 +212,23 @@ page_pau_return(struct ctx *c)
 int
 page_admin_guarantee(struct ctx *c)
 {
-	struct db_pau_guarantee	*v = NULL;
-	struct pau_total	 t[16];
+	struct pau_guarantee_view g;
+	const struct db_pau_guarantee *v;
+	const struct pau_total	*t;
 	struct view_dict	*d, *x;
-	size_t			 n = 0, nt, i;
+	size_t			 n, nt, i;
 	int64_t			 usd_out = 0, usd_back = 0;
 	char			 when[40];
 	int			 rc;
 
-	if (db_pau_guarantee_list(c->db, GUARANTEE_ROWS, &v, &n) == -1)
+	if (pau_guarantee_load(c->db, GUARANTEE_ROWS, &g) == -1) {
+		pau_guarantee_cleanup(&g);
 		return page_error(c, 500, NULL);
-	payafter_totals(v, n, t, 16, &nt);
+	}
+	v = g.v;
+	n = g.n;
+	t = g.t;
+	nt = g.nt;
 	d = view_dict_new();
 	if (n == 0)
 		view_show(d, "EMPTY");
@@ -250,7 +259,7 @@ page_admin_guarantee(struct ctx *c)
 		page_when(v[i].created_at, when, sizeof(when));
 		view_set(x, "AT", when);
 	}
-	free(v);
+	pau_guarantee_cleanup(&g);
 	rc = page_render(c, "pau_guarantee.tpl", d, "Pay After Use guarantee");
 	view_dict_free(d);
 	return rc;

@@ -26,18 +26,16 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/order.h"
-#include "db/plan.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-#include "rules/apr.h"
-#include "rules/plan.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/members.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
+#include "service/order_page.h"
+#include "service/plan_pages.h"
 #include "service/plans.h"
 #include "view/view.h"
 
@@ -166,7 +164,7 @@ set_disclosure(struct view_dict *d, const struct db_plan *p,
 	    p->total_fee, p->currency);
 	set_amt(d, "TOTAL_COST", p->principal + (pl != NULL ?
 	    pl->total_fee.minor : p->total_fee), p->currency);
-	view_set(d, "APR", apr_str(apr, aprs, sizeof(aprs)));
+	view_set(d, "APR", order_apr_text(apr, aprs, sizeof(aprs)));
 	view_setf(d, "LATE_RULE", "INST-F1: a late fee of %s%% of the overdue "
 	    "amount per calendar day, from the day after the due date until "
 	    "it is paid. More than 30 days overdue suspends installment "
@@ -190,7 +188,7 @@ own_order(struct ctx *c, int64_t id, struct db_order *o, int *st)
 		*st = page_error(c, 404, NULL);
 		return 0;
 	}
-	rc = db_order_get(c->db, c->user.user_id, id, o);
+	rc = plan_order_get(c->db, c->user.user_id, id, o);
 	if (rc == 1)
 		return 1;
 	*st = rc == 0 ? page_error(c, 404, "There is no such order among "
@@ -244,7 +242,7 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 		view_show(d, "REBIND");
 	else
 		view_show(d, "FIRST");
-	if (db_plan_by_order(c->db, c->user.user_id, o->id, &p) == 1 &&
+	if (plan_of_order(c->db, c->user.user_id, o->id, &p) == 1 &&
 	    p.status == PLAN_ST_DECLINED) {
 		s = view_add(d, "DECLINED");
 		view_set(s, "REASON", p.decline_reason);
@@ -278,7 +276,7 @@ page_plan_card(struct ctx *c)
 		return to_order(c, o.id, "");
 	/* Card entry before the review, or a new card for repayments. */
 	if (strcmp(o.status, "awaiting_review") != 0 &&
-	    (db_plan_by_order(c->db, c->user.user_id, o.id, &p) != 1 ||
+	    (plan_of_order(c->db, c->user.user_id, o.id, &p) != 1 ||
 	    p.status != PLAN_ST_ACTIVE))
 		return to_order(c, o.id, "");
 	return render_card(c, &o, 200, NULL);
@@ -346,7 +344,7 @@ page_plan_apply(struct ctx *c)
 	{
 		struct db_plan p;
 
-		if (db_plan_by_order(c->db, c->user.user_id, o.id, &p) == 1)
+		if (plan_of_order(c->db, c->user.user_id, o.id, &p) == 1)
 			return to_order(c, o.id, "");
 	}
 	d = view_dict_new();
@@ -400,7 +398,7 @@ page_plan_status(struct ctx *c)
 
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
-	rc = db_plan_by_order(c->db, c->user.user_id, o.id, &p);
+	rc = plan_of_order(c->db, c->user.user_id, o.id, &p);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
@@ -459,23 +457,18 @@ page_partner_finance_decision(struct ctx *c)
 
 /* See pages.h. */
 void
-plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
+plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
+    const struct plan_panel *pp)
 {
+	const struct db_plan	*pl = &pp->pl;
 	struct view_dict	*p, *s;
-	struct db_plan		 pl;
-	int			 rc, inst;
 
-	inst = strncmp(o->method, "installment_", 12) == 0 ||
-	    strcmp(o->method, "credit_line") == 0;
-	if (!inst)
-		return;
-	rc = db_plan_by_order(c->db, o->user_id, o->id, &pl);
-	if (rc == -1)
+	if (!pp->shown)
 		return;
 	p = view_include(d, "PLAN_PANEL", "plan_panel.tpl");
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
-	if (rc == 0) {
+	if (!pp->has_plan) {
 		if (strcmp(o->status, "awaiting_review") == 0 &&
 		    strcmp(o->method, "installment_card") == 0)
 			view_show(p, "NEED_CARD");
@@ -486,14 +479,14 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 			view_show(p, "CL_WAIT");
 		return;
 	}
-	view_set(p, "INSTITUTION", pl.institution_name);
-	switch (pl.status) {
+	view_set(p, "INSTITUTION", pl->institution_name);
+	switch (pl->status) {
 	case PLAN_ST_REVIEW:
 		view_show(p, "REVIEW");
 		break;
 	case PLAN_ST_DECLINED:
 		s = view_add(p, "DECLINED");
-		view_set(s, "REASON", pl.decline_reason);
+		view_set(s, "REASON", pl->decline_reason);
 		if (strcmp(o->method, "installment_card") == 0 &&
 		    strcmp(o->status, "awaiting_review") == 0)
 			view_show(s, "RETRY");
@@ -503,12 +496,12 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o)
 		break;
 	default:
 		s = view_add(p, "RUNNING");
-		view_set(s, "STATE", plan_status_name(pl.status));
-		if (pl.card_last4[0] != '\0') {
+		view_set(s, "STATE", plan_status_name(pl->status));
+		if (pl->card_last4[0] != '\0') {
 			struct view_dict *cd = view_add(s, "CARD");
 
-			view_set(cd, "BRAND", pl.card_brand);
-			view_set(cd, "LAST4", pl.card_last4);
+			view_set(cd, "BRAND", pl->card_brand);
+			view_set(cd, "LAST4", pl->card_last4);
 		}
 		break;
 	}
@@ -528,7 +521,7 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 	int64_t			 down;
 	int			 rc, i;
 
-	rc = db_plan_by_order(c->db, c->user.user_id, o->id, &p);
+	rc = plan_of_order(c->db, c->user.user_id, o->id, &p);
 	if (rc != 1)
 		return rc == 0 ? to_order(c, o->id, "") : page_error(c, 500,
 		    NULL);
@@ -1047,17 +1040,10 @@ page_account_credit(struct ctx *c)
 	int64_t			 limit = 0, used = 0, avail;
 	int			 rc;
 
-	rc = db_plan_credit_line(c->db, c->user.user_id, &limit, &used);
+	/* The platform maximum (INST-CL) caps the limit. */
+	rc = plan_credit_line_get(c->db, c->user.user_id, &limit, &used);
 	if (rc != 1)
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
-	/* The platform maximum (INST-CL, demo USD 15,000) caps the limit. */
-	{
-		int64_t cap = 1500000;
-
-		if (db_plan_setting(c->db, "credit_line_max_usd_minor",
-		    1500000, &cap) == 0 && limit > cap)
-			limit = cap;
-	}
 	avail = limit - used > 0 ? limit - used : 0;
 	d = view_dict_new();
 	set_amt(d, "LIMIT", limit, "USD");
@@ -1213,7 +1199,7 @@ page_admin_plan_lift(struct ctx *c)
 	char		loc[64];
 	int		rc;
 
-	if (id <= 0 || (rc = db_plan_by_id(c->db, id, &p)) == 0)
+	if (id <= 0 || (rc = plan_of_id(c->db, id, &p)) == 0)
 		return page_error(c, 404, NULL);
 	if (rc == -1)
 		return page_error(c, 500, NULL);

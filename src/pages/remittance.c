@@ -26,16 +26,15 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/order.h"
-#include "db/remittance.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-#include "rules/rfcode.h"
 #include "service/admin.h"
 #include "service/filestore.h"
+#include "service/order_page.h"
 #include "service/remittance.h"
+#include "service/remittance_view.h"
 #include "view/view.h"
 
 const struct field_spec page_remittance_voucher_get_fields[] = {
@@ -91,24 +90,27 @@ plain_amount(int64_t minor, const char *cur, char *out, size_t outsz)
 	return money_str(&m, out, outsz);
 }
 
-/* Load c's user's remittance order id into *o. Returns 0, or the status
- * already answered (404 for another's or a missing order, 303 to the
- * order page for another method, 500). */
+/* Load c's user's remittance order id with parts (REMV_*) into *v (free
+ * with rem_view_cleanup). Returns 0, or the status already answered (404
+ * for another's or a missing order, 303 to the order page for another
+ * method, 500). */
 static int
-own_order(struct ctx *c, int64_t id, struct db_order *o)
+own_order(struct ctx *c, int64_t id, unsigned parts, struct rem_view *v)
 {
 	char	loc[64];
 	int	rc;
 
-	if (id <= 0)
+	if (id <= 0) {
+		memset(v, 0, sizeof(*v));
 		return page_error(c, 404, NULL);
-	rc = db_order_get(c->db, c->user.user_id, id, o);
+	}
+	rc = rem_view_load(c->db, c->user.user_id, id, parts, v);
 	if (rc == 0)
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
 	if (rc == -1)
 		return page_error(c, 500, NULL);
-	if (strcmp(o->method, "remittance") != 0) {
+	if (strcmp(v->o.method, "remittance") != 0) {
 		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)id);
 		return page_redirect(c, loc);
 	}
@@ -128,105 +130,95 @@ status_label(const char *s, char *out, size_t outsz)
 		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
-/* The printed code of o (REM-P1) into out (RFCODE_PRINT_MAX). */
+/* The printed code of o (REM-P1) into out (ORDER_RF_PRINT_MAX). */
 static const char *
 printed_code(const struct db_order *o, char *out, size_t outsz)
 {
-	if (rfcode_print(o->rf_code, strlen(o->rf_code), out, outsz) == -1)
-		snprintf(out, outsz, "%s", o->rf_code);
-	return out;
+	return order_rf_printed(o->rf_code, out, outsz);
 }
 
-/* REM-P4: "1-3 business days (domestic)" for o's region into d. Returns
- * 0 or -1. */
-static int
-set_window(struct ctx *c, struct view_dict *d, const struct db_order *o)
+/* REM-P4: "1-3 business days (domestic)" for the order's region (dom 1
+ * domestic) into d. */
+static void
+set_window(struct view_dict *d, int dom)
 {
-	int dom = db_rem_region_domestic(c->db, o->region_code);
-
-	if (dom == -1)
-		return -1;
 	view_setf(d, "WINDOW", "%d-%d business days (%s)",
 	    dom ? REM_DOMESTIC_MIN : REM_CROSS_MIN,
 	    dom ? REM_DOMESTIC_MAX : REM_CROSS_MAX,
 	    dom ? "domestic" : "cross-border");
-	return 0;
 }
 
 /* GET /orders/:id/remittance: everything for the post office form. */
 int
 page_remittance_instructions(struct ctx *c)
 {
-	struct db_order		 o;
-	struct db_rem_payee	 p;
+	struct rem_view		 v;
+	const struct db_order	*o = &v.o;
+	const struct db_rem_payee *p = &v.payee;
 	struct view_dict	*d;
-	char			 rf[RFCODE_PRINT_MAX], st[40];
-	int64_t			 got = 0;
+	char			 rf[ORDER_RF_PRINT_MAX], st[40];
+	int64_t			 got;
 	int			 rc;
 
-	if ((rc = own_order(c, ctx_arg_id(c, 0), &o)) != 0)
+	if ((rc = own_order(c, ctx_arg_id(c, 0), REMV_PAYEE | REMV_RECEIVED |
+	    REMV_WINDOW, &v)) != 0) {
+		rem_view_cleanup(&v);
 		return rc;
-	if (db_rem_payee_get(c->db, &p) == -1 ||
-	    db_rem_received_total(c->db, o.id, &got) == -1)
-		return page_error(c, 500, NULL);
+	}
+	got = v.received;
 	d = view_dict_new();
-	view_set_int(d, "ID", (long long)o.id);
+	view_set_int(d, "ID", (long long)o->id);
 	/* REM-P1: payee, amount and currency, the code for the remarks. */
-	view_set(d, "PAYEE_NAME", p.account_name);
-	view_set(d, "PAYEE_ACCOUNT", p.account_number);
-	view_set(d, "PAYEE_ADDRESS", p.address);
-	view_set(d, "PAYEE_POSTAL", p.postal_code);
-	view_set(d, "PAYEE_COUNTRY", p.country);
-	page_set_money(d, "AMOUNT", o.amount_due_minor, o.currency);
-	view_set(d, "CURRENCY", o.currency);
-	if (got > 0 && got < o.amount_due_minor) {
+	view_set(d, "PAYEE_NAME", p->account_name);
+	view_set(d, "PAYEE_ACCOUNT", p->account_number);
+	view_set(d, "PAYEE_ADDRESS", p->address);
+	view_set(d, "PAYEE_POSTAL", p->postal_code);
+	view_set(d, "PAYEE_COUNTRY", p->country);
+	page_set_money(d, "AMOUNT", o->amount_due_minor, o->currency);
+	view_set(d, "CURRENCY", o->currency);
+	if (got > 0 && got < o->amount_due_minor) {
 		/* REM-P7: what is still due after a partial payment. */
 		struct view_dict *s = view_add(d, "STILL_DUE");
 
-		page_set_money(s, "RECEIVED", got, o.currency);
-		page_set_money(s, "DUE", o.amount_due_minor - got, o.currency);
+		page_set_money(s, "RECEIVED", got, o->currency);
+		page_set_money(s, "DUE", o->amount_due_minor - got, o->currency);
 	}
-	view_set(d, "CODE", printed_code(&o, rf, sizeof(rf)));
-	view_set(d, "STATUS_CODE", o.status);
-	status_label(o.status, st, sizeof(st));
+	view_set(d, "CODE", printed_code(o, rf, sizeof(rf)));
+	view_set(d, "STATUS_CODE", o->status);
+	status_label(o->status, st, sizeof(st));
 	view_set(d, "STATE", st);
 	/* REM-P6: the payment window's last day. */
-	view_set(d, "DEADLINE", o.payment_due[0] ? o.payment_due : "-");
-	if (set_window(c, d, &o) == -1) {
-		view_dict_free(d);
-		return page_error(c, 500, NULL);
-	}
-	if (strcmp(o.status, "awaiting_remittance") == 0 ||
-	    strcmp(o.status, "partially_paid") == 0)
+	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
+	set_window(d, v.domestic);
+	if (strcmp(o->status, "awaiting_remittance") == 0 ||
+	    strcmp(o->status, "partially_paid") == 0)
 		view_show(d, "CAN_UPLOAD");
 	rc = page_render(c, "remittance_instructions.tpl", d,
 	    "Remittance instructions");
 	view_dict_free(d);
+	rem_view_cleanup(&v);
 	return rc;
 }
 
-/* Render the voucher page of o (status, notice, error with its field). */
+/* The parts of the voucher page. */
+#define VOUCHER_PARTS	(REMV_VOUCHERS | REMV_RECEIVED | REMV_WINDOW)
+
+/* Render the voucher page of rv (status, notice, error with its field). */
 static int
-voucher_page(struct ctx *c, const struct db_order *o, int status,
-    const char *notice, const char *error, const char *field,
-    const struct http_req *form)
+voucher_page(struct ctx *c, const struct rem_view *rv, int status,
+    const char *notice, const char *error, const char *field)
 {
-	struct db_rem_voucher	*v = NULL;
+	const struct db_order	*o = &rv->o;
+	const struct db_rem_voucher *v = rv->v;
 	struct view_dict	*d, *s;
 	unsigned char		 rnd[16];
-	char			 key[33], rf[RFCODE_PRINT_MAX], b[MONEY_STR_MAX];
+	char			 key[33], rf[ORDER_RF_PRINT_MAX], b[MONEY_STR_MAX];
 	char			 when[40], today[11];
-	int64_t			 got = 0;
-	size_t			 n = 0, i;
+	int64_t			 got = rv->received;
+	size_t			 n = rv->nv, i;
 	mp_date			 td;
 	int			 rc;
 
-	(void)form;
-	if (db_rem_voucher_list(c->db, o->id, &v, &n) == -1 ||
-	    db_rem_received_total(c->db, o->id, &got) == -1) {
-		free(v);
-		return page_error(c, 500, NULL);
-	}
 	d = view_dict_new();
 	if (notice != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", notice);
@@ -245,11 +237,7 @@ voucher_page(struct ctx *c, const struct db_order *o, int status,
 	page_set_money(d, "STILL_DUE", got < o->amount_due_minor ?
 	    o->amount_due_minor - got : 0, o->currency);
 	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
-	if (set_window(c, d, o) == -1) {
-		free(v);
-		view_dict_free(d);
-		return page_error(c, 500, NULL);
-	}
+	set_window(d, rv->domestic);
 	if (strcmp(o->status, "partially_paid") == 0)
 		view_show(d, "PARTIAL");
 	if (strcmp(o->status, "awaiting_remittance") == 0 ||
@@ -293,7 +281,6 @@ voucher_page(struct ctx *c, const struct db_order *o, int status,
 			page_set_money(view_add(s, "ACCEPTED"), "RECEIVED",
 			    v[i].received_minor, v[i].currency);
 	}
-	free(v);
 	rc = page_render(c, "remittance_voucher.tpl", d,
 	    "Upload Remittance Voucher");
 	view_dict_free(d);
@@ -307,24 +294,43 @@ voucher_page(struct ctx *c, const struct db_order *o, int status,
 int
 page_remittance_voucher(struct ctx *c)
 {
-	struct db_order	 o;
+	struct rem_view	 v;
 	const char	*msg = ctx_str(c, "msg"), *notice = NULL;
 	int		 rc;
 
-	if ((rc = own_order(c, ctx_arg_id(c, 0), &o)) != 0)
-		return rc;
-	if (msg != NULL && strcmp(msg, "uploaded") == 0)
-		notice = "Voucher received: your order is awaiting "
-		    "verification (REM-P3). We match the funds when they "
-		    "arrive (REM-P4) and tell you in Messages.";
-	return voucher_page(c, &o, 200, notice, NULL, NULL, NULL);
+	if ((rc = own_order(c, ctx_arg_id(c, 0), VOUCHER_PARTS, &v)) == 0) {
+		if (msg != NULL && strcmp(msg, "uploaded") == 0)
+			notice = "Voucher received: your order is awaiting "
+			    "verification (REM-P3). We match the funds when "
+			    "they arrive (REM-P4) and tell you in Messages.";
+		rc = voucher_page(c, &v, 200, notice, NULL, NULL);
+	}
+	rem_view_cleanup(&v);
+	return rc;
+}
+
+/* The voucher page of order o again (after a refused upload) with status
+ * and the error next to field. */
+static int
+voucher_again(struct ctx *c, const struct db_order *o, int status,
+    const char *error, const char *field)
+{
+	struct rem_view	v;
+	int		rc;
+
+	if (rem_view_parts(c->db, o, VOUCHER_PARTS, &v) == -1)
+		rc = page_error(c, 500, NULL);
+	else
+		rc = voucher_page(c, &v, status, NULL, error, field);
+	rem_view_cleanup(&v);
+	return rc;
 }
 
 /* POST /orders/:id/voucher (multipart): REM-P3, REM-P9. */
 int
 page_remittance_voucher_post(struct ctx *c)
 {
-	struct db_order		 o;
+	struct rem_view		 rv;
 	struct rem_upload	 u;
 	const struct field_val	*fv;
 	const char		*field = NULL, *bad;
@@ -335,22 +341,23 @@ page_remittance_voucher_post(struct ctx *c)
 	    "tracking", "key" };
 	size_t			 i;
 
-	if ((rc = own_order(c, id, &o)) != 0)
+	rc = own_order(c, id, 0, &rv);
+	rem_view_cleanup(&rv);
+	if (rc != 0)
 		return rc;
 	fv = ctx_field(c, "voucher");
 	/* REM-P9: over 10 MB is refused with a clear page (nginx refuses
 	 * above 11 MB with static/413.html). */
 	if (fv != NULL && fv->present && fv->file != NULL &&
 	    fv->file->len > FILESTORE_MAX)
-		return voucher_page(c, &o, 413, NULL, "REM-P9: the file is "
+		return voucher_again(c, &rv.o, 413, "REM-P9: the file is "
 		    "larger than 10 MB. Take a smaller photo or scan of the "
-		    "receipt and upload it again.", "voucher", NULL);
+		    "receipt and upload it again.", "voucher");
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if ((bad = ctx_field_err(c, names[i])) != NULL) {
 			snprintf(err, sizeof(err), "%s: %s", strcmp(names[i],
 			    "voucher") == 0 ? "Voucher file" : names[i], bad);
-			return voucher_page(c, &o, 400, NULL, err, names[i],
-			    NULL);
+			return voucher_again(c, &rv.o, 400, err, names[i]);
 		}
 	memset(&u, 0, sizeof(u));
 	u.data = fv->file->data;
@@ -370,14 +377,14 @@ page_remittance_voucher_post(struct ctx *c)
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
 	case REM_INVALID:
-		return voucher_page(c, &o, 400, NULL, err, field, NULL);
+		return voucher_again(c, &rv.o, 400, err, field);
 	case REM_KEY_CONFLICT:
-		return voucher_page(c, &o, 409, NULL, err, NULL, NULL);
+		return voucher_again(c, &rv.o, 409, err, NULL);
 	case REM_NOT_ALLOWED:
 	case REM_DECIDED:
-		return voucher_page(c, &o, 409, NULL, "This order is not "
+		return voucher_again(c, &rv.o, 409, "This order is not "
 		    "waiting for a voucher now (it is being verified, paid or "
-		    "cancelled). Nothing was changed.", NULL, NULL);
+		    "cancelled). Nothing was changed.", NULL);
 	default:
 		return page_error(c, 500, NULL);
 	}
@@ -434,9 +441,9 @@ page_admin_vouchers(struct ctx *c)
 	l.columns = voucher_columns;
 	l.ncols = sizeof(voucher_columns) / sizeof(voucher_columns[0]);
 	l.page = aq_page_arg(c);
-	if (db_rem_queue(c->db, curu, flag != NULL && strcmp(flag, "dup") == 0,
-	    (size_t)(l.page - 1) * AQ_PER_PAGE, AQ_PER_PAGE, &v, &n,
-	    &total) == -1)
+	if (rem_voucher_queue(c->db, curu, flag != NULL &&
+	    strcmp(flag, "dup") == 0, (size_t)(l.page - 1) * AQ_PER_PAGE,
+	    AQ_PER_PAGE, &v, &n, &total) == -1)
 		return page_error(c, 500, NULL);
 	l.total = total;
 	for (i = 0; i < n; i++) {
@@ -478,78 +485,72 @@ static int
 admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
     const char *error)
 {
-	struct db_order		 o;
-	struct db_rem_voucher	 pv, *v = NULL;
-	struct db_rem_refund	*rf = NULL;
-	struct db_rem_payee	 p;
+	struct rem_view		 rv;
+	const struct db_order	*o = &rv.o;
+	const struct db_rem_voucher *pv = &rv.pv, *v;
+	const struct db_rem_refund *rf;
 	struct view_dict	*d, *s;
-	struct filestore_info	 fi;
-	char			 code[RFCODE_PRINT_MAX], when[40], b[MONEY_STR_MAX];
-	int64_t			 got = 0, other;
-	size_t			 n = 0, nr = 0, i;
-	int			 rc, pend;
+	char			 code[ORDER_RF_PRINT_MAX], when[40], b[MONEY_STR_MAX];
+	int64_t			 got;
+	size_t			 n, nr, i;
+	int			 rc;
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	rc = db_order_get(c->db, 0, id, &o);
-	if (rc == 0)
-		return page_error(c, 404, "There is no such order.");
-	if (rc == -1 || (pend = db_rem_voucher_pending(c->db, id, &pv)) == -1 ||
-	    db_rem_voucher_list(c->db, id, &v, &n) == -1 ||
-	    db_rem_refund_list(c->db, id, &rf, &nr) == -1 ||
-	    db_rem_received_total(c->db, id, &got) == -1 ||
-	    db_rem_payee_get(c->db, &p) == -1) {
-		free(v);
-		free(rf);
-		return page_error(c, 500, NULL);
+	rc = rem_view_load(c->db, 0, id, REMV_PENDING | REMV_VOUCHERS |
+	    REMV_REFUNDS | REMV_RECEIVED | REMV_PAYEE, &rv);
+	if (rc != 1) {
+		rem_view_cleanup(&rv);
+		return rc == 0 ? page_error(c, 404, "There is no such order.") :
+		    page_error(c, 500, NULL);
 	}
+	v = rv.v;
+	n = rv.nv;
+	rf = rv.rf;
+	nr = rv.nrf;
+	got = rv.received;
 	d = view_dict_new();
 	if (notice != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", notice);
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
 	view_set_int(d, "ID", (long long)id);
-	view_set(d, "METHOD", o.method);
-	view_set(d, "STATUS", o.status);
-	view_set(d, "CODE", printed_code(&o, code, sizeof(code)));
-	view_set(d, "PAYEE", p.account_name);
-	page_set_money(d, "EXPECTED", o.amount_due_minor, o.currency);
-	page_set_money(d, "RECEIVED_TOTAL", got, o.currency);
-	page_set_money(d, "STILL_DUE", got < o.amount_due_minor ?
-	    o.amount_due_minor - got : 0, o.currency);
-	view_set(d, "CURRENCY", o.currency);
-	if (strcmp(o.method, "remittance") != 0)
+	view_set(d, "METHOD", o->method);
+	view_set(d, "STATUS", o->status);
+	view_set(d, "CODE", printed_code(o, code, sizeof(code)));
+	view_set(d, "PAYEE", rv.payee.account_name);
+	page_set_money(d, "EXPECTED", o->amount_due_minor, o->currency);
+	page_set_money(d, "RECEIVED_TOTAL", got, o->currency);
+	page_set_money(d, "STILL_DUE", got < o->amount_due_minor ?
+	    o->amount_due_minor - got : 0, o->currency);
+	view_set(d, "CURRENCY", o->currency);
+	if (strcmp(o->method, "remittance") != 0)
 		view_show(d, "NOT_REMITTANCE");
-	if (pend == 1 && strcmp(o.status, "awaiting_verification") == 0) {
+	if (rv.has_pending && strcmp(o->status, "awaiting_verification") == 0) {
 		s = view_add(d, "PENDING");
-		view_set_int(s, "VID", (long long)pv.id);
-		page_set_money(s, "AMOUNT", pv.amount_minor, pv.currency);
-		view_set(s, "AMOUNT_VALUE", plain_amount(pv.amount_minor,
-		    pv.currency, b, sizeof(b)));
-		view_set(s, "DATE", pv.remitted_on);
-		view_set(s, "TRACKING", pv.tracking);
-		view_set(s, "FROM", pv.expected_from);
-		view_set(s, "BY", pv.expected_by);
-		page_time(pv.created_at, when, sizeof(when));
+		view_set_int(s, "VID", (long long)pv->id);
+		page_set_money(s, "AMOUNT", pv->amount_minor, pv->currency);
+		view_set(s, "AMOUNT_VALUE", plain_amount(pv->amount_minor,
+		    pv->currency, b, sizeof(b)));
+		view_set(s, "DATE", pv->remitted_on);
+		view_set(s, "TRACKING", pv->tracking);
+		view_set(s, "FROM", pv->expected_from);
+		view_set(s, "BY", pv->expected_by);
+		page_time(pv->created_at, when, sizeof(when));
 		view_set(s, "AT", when);
-		if (pv.file_id > 0 && filestore_info_get(c->db, pv.file_id,
-		    &fi, NULL) == 1) {
+		if (rv.pv_has_file) {
 			struct view_dict *f = view_add(s, "FILE");
 
-			view_set_int(f, "VID", (long long)pv.id);
-			if (strcmp(fi.mime, "application/pdf") == 0)
+			view_set_int(f, "VID", (long long)pv->id);
+			if (strcmp(rv.pv_file.mime, "application/pdf") == 0)
 				view_show(f, "PDF");
 			else
 				view_show(f, "IMAGE");
-			view_set(f, "MIME", fi.mime);
+			view_set(f, "MIME", rv.pv_file.mime);
 		}
-		if (pv.dup_of_file > 0) {
-			other = db_rem_voucher_order_of_file(c->db,
-			    pv.dup_of_file, id);
-			if (other > 0)
-				view_set_int(view_add(s, "DUP"), "OTHER",
-				    (long long)other);
-		}
+		if (pv->dup_of_file > 0 && rv.pv_dup_order > 0)
+			view_set_int(view_add(s, "DUP"), "OTHER",
+			    (long long)rv.pv_dup_order);
 	}
 	for (i = 0; i < n; i++) {
 		s = view_add(d, "VOUCHER");
@@ -596,11 +597,10 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 		} else
 			view_show(s, "SEND_FORM");
 	}
-	free(v);
-	free(rf);
 	rc = page_render(c, "remittance_admin_voucher.tpl", d,
 	    "Remittance voucher");
 	view_dict_free(d);
+	rem_view_cleanup(&rv);
 	if (rc != 200)
 		return rc;
 	c->resp->status = status;
@@ -620,32 +620,29 @@ page_admin_voucher(struct ctx *c)
 int
 page_admin_voucher_file(struct ctx *c)
 {
-	struct db_rem_voucher	 v;
 	int64_t			 id = ctx_arg_id(c, 0), vid = ctx_int(c, "v", 0);
+	int64_t			 file_id;
 	char			 name[40];
 	int			 rc;
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	if (vid <= 0) {
-		rc = db_rem_voucher_pending(c->db, id, &v);
-	} else
-		rc = db_rem_voucher_get(c->db, vid, 0, &v);
+	rc = rem_voucher_file(c->db, id, vid, &file_id);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
-	if (rc == 0 || v.order_id != id || v.file_id <= 0)
+	if (rc == 0)
 		return page_error(c, 404, "This order has no such voucher "
 		    "file.");
-	snprintf(name, sizeof(name), "voucher-order-%lld",
-	    (long long)v.order_id);
-	return filestore_respond(c, v.file_id, name);
+	snprintf(name, sizeof(name), "voucher-order-%lld", (long long)id);
+	return filestore_respond(c, file_id, name);
 }
 
 /* POST /admin/orders/:id/voucher/decide. */
 int
 page_admin_voucher_decide(struct ctx *c)
 {
-	struct db_order	 o;
+	struct rem_view	 rv;
+	const struct db_order *o = &rv.o;
 	struct money	 m;
 	const char	*dec = ctx_str(c, "decision"), *recv;
 	char		 msg[400], why[160];
@@ -655,7 +652,8 @@ page_admin_voucher_decide(struct ctx *c)
 
 	if (id <= 0)
 		return page_error(c, 404, NULL);
-	rc = db_order_get(c->db, 0, id, &o);
+	rc = rem_view_load(c->db, 0, id, 0, &rv);
+	rem_view_cleanup(&rv);
 	if (rc == 0)
 		return page_error(c, 404, "There is no such order.");
 	if (rc == -1)
@@ -665,11 +663,11 @@ page_admin_voucher_decide(struct ctx *c)
 		    "and a decision.");
 	if (strcmp(dec, "received") == 0) {
 		recv = ctx_str(c, "received");
-		if (recv == NULL || money_parse(recv, strlen(recv), o.currency,
+		if (recv == NULL || money_parse(recv, strlen(recv), o->currency,
 		    &m, why, sizeof(why)) == -1) {
 			snprintf(msg, sizeof(msg), "Enter the amount received "
 			    "on the account in %s, for example 123.45.",
-			    o.currency);
+			    o->currency);
 			return admin_voucher_page(c, id, 400, NULL, msg);
 		}
 		received = m.minor;
@@ -704,7 +702,7 @@ statements_page(struct ctx *c, int status, const struct rem_import *res,
 	size_t			 n = 0, i;
 	int			 rc;
 
-	if (db_rem_unmatched_lines(c->db, 200, &l, &n) == -1)
+	if (rem_unmatched_lines(c->db, 200, &l, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	if (error != NULL)
@@ -777,29 +775,23 @@ static void refund_account_form(struct ctx *, struct view_dict *,
 /* See pages.h. Errors only leave the panel out (logged by the db layer). */
 void
 remittance_order_panel(struct ctx *c, struct view_dict *d,
-    const struct db_order *o)
+    const struct db_order *o, const struct rem_panel *rp)
 {
-	struct db_rem_voucher	 pv;
-	struct db_rem_refund	*rf = NULL;
+	const struct db_rem_refund *rf = rp->rf;
 	struct view_dict	*p, *s;
-	int64_t			 got = 0;
-	size_t			 n = 0, i;
+	int64_t			 got = rp->received;
+	size_t			 n = rp->nrf, i;
 	char			 when[40];
 	const char		*name = NULL, *number = NULL;
 	int			 unsent = 0;
 
-	if (strcmp(o->method, "remittance") != 0)
-		return;
-	if (db_rem_received_total(c->db, o->id, &got) == -1 ||
-	    db_rem_refund_list(c->db, o->id, &rf, &n) == -1)
+	if (!rp->shown)
 		return;
 	p = view_add(d, "REMIT_PANEL");
-	if (strcmp(o->status, "awaiting_verification") == 0 &&
-	    db_rem_voucher_pending(c->db, o->id, &pv) == 1 &&
-	    pv.expected_from[0] != '\0') {
+	if (rp->has_window) {
 		s = view_add(p, "WINDOW");
-		view_set(s, "FROM", pv.expected_from);
-		view_set(s, "BY", pv.expected_by);
+		view_set(s, "FROM", rp->pv.expected_from);
+		view_set(s, "BY", rp->pv.expected_by);
 	}
 	if (got > 0 && got < o->amount_due_minor) {
 		s = view_add(p, "DUE");
@@ -832,7 +824,6 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	}
 	if (unsent)
 		refund_account_form(c, p, name, number);
-	free(rf);
 }
 
 /* The form giving (or correcting) the postal account of the unsent

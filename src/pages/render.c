@@ -9,9 +9,9 @@
 
 #include "core/log.h"
 #include "core/money.h"
-#include "db/message.h"
 #include "http/response.h"
 #include "pages/render.h"
+#include "service/inbox.h"
 #include "view/view.h"
 
 /* Fill the layout's title and navigation for c's user. */
@@ -37,7 +37,7 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 		if (c->user.role != ROLE_ADMIN) {
 			int64_t unread = c->user.unread_known ?
 			    c->user.unread : c->db != NULL ?
-			    db_message_unread(c->db, c->user.user_id,
+			    inbox_unread(c->db, c->user.user_id,
 			    c->user.company_id) : 0;
 
 			view_show(layout, "SHOPPER");

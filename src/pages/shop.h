@@ -3,8 +3,8 @@
 
 #include <stdint.h>
 
-#include "db/product.h"
 #include "http/http.h"
+#include "service/catalog.h"
 #include "view/view.h"
 
 /* Helpers shared by the catalog and cart pages. */

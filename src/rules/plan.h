@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "core/calendar.h"
+#include "core/fee_mode.h"
 #include "core/money.h"
 
 /* Longest plan accepted (months). */
@@ -17,11 +18,6 @@
 
 /* The default late-fee rate of INST-F1 per calendar day, as a percentage. */
 #define PLAN_LATE_FEE_PERCENT	"0.05"
-
-enum plan_fee_mode {
-	PLAN_FEE_SPREAD = 0,	/* each installment carries one month's fee */
-	PLAN_FEE_UPFRONT,	/* the whole fee comes with the first one */
-};
 
 struct plan_installment {
 	int		 seq;		/* 1..n */

@@ -496,7 +496,8 @@ key_id(const char *key)
 /* Append one 'setting' event (service/audit.c): reason "<what>", detail
  * "old: X; new: Y". Returns 0 or -1. */
 static int
-setting_event(struct ctx *c, int64_t subject_id, const char *what,
+setting_event(struct db *db, int64_t admin_id, int64_t now,
+    int64_t subject_id, const char *what,
     const char *old, const char *new)
 {
 	struct buf	 detail;
@@ -505,9 +506,9 @@ setting_event(struct ctx *c, int64_t subject_id, const char *what,
 	buf_init(&detail);
 	buf_printf(&detail, "old: %s; new: %s", old != NULL ? old : "(none)",
 	    new != NULL ? new : "(none)");
-	rc = audit_event_detail(c->db, "setting", subject_id, OF_ADMIN,
-	    c->user.user_id, NULL, "setting_changed", what, buf_str(&detail),
-	    c->now);
+	rc = audit_event_detail(db, "setting", subject_id, OF_ADMIN,
+	    admin_id, NULL, "setting_changed", what, buf_str(&detail),
+	    now);
 	buf_cleanup(&detail);
 	return rc;
 }
@@ -523,7 +524,8 @@ same(const char *a, const char *b)
 
 /* See admin.h. */
 int
-admin_setting_save(struct ctx *c, const struct admin_kind *k,
+admin_setting_save(struct db *db, int64_t admin_id, int64_t now,
+    const struct admin_kind *k,
     const char *key, const char *const *inputs, char errs[][160],
     int *changed)
 {
@@ -541,11 +543,11 @@ admin_setting_save(struct ctx *c, const struct admin_kind *k,
 	one = *k;
 	if (k->kind == DB_SK_PLATFORM)
 		one.fields = admin_kind_field(k, key, 0);
-	if (db_begin(c->db) == -1)
+	if (db_begin(db) == -1)
 		return -1;
-	rc = db_setting_get_lock(c->db, k->kind, key, &old);
+	rc = db_setting_get_lock(db, k->kind, key, &old);
 	if (rc != 1) {
-		db_rollback(c->db);
+		db_rollback(db);
 		return rc == 0 ? 2 : -1;
 	}
 	for (i = 0; i < n; i++)
@@ -563,7 +565,7 @@ admin_setting_save(struct ctx *c, const struct admin_kind *k,
 		rc = 0;
 		goto rollback;
 	}
-	rc = db_setting_set(c->db, k->kind, key, stored);
+	rc = db_setting_set(db, k->kind, key, stored);
 	if (rc == 2) {
 		snprintf(errs[0], 160, "There is no such region.");
 		rc = 1;
@@ -578,22 +580,22 @@ admin_setting_save(struct ctx *c, const struct admin_kind *k,
 			continue;
 		snprintf(what, sizeof(what), "%s %s %s", k->table, key,
 		    one.fields[i].column);
-		if (setting_event(c, key_id(key), what, old.vals[i],
+		if (setting_event(db, admin_id, now, key_id(key), what, old.vals[i],
 		    stored[i]) == -1) {
 			rc = -1;
 			goto rollback;
 		}
 	}
-	if (db_commit(c->db) == -1) {
+	if (db_commit(db) == -1) {
 		rc = -1;
 		goto out;
 	}
 	log_info("admin: user %lld changed %s %s (%d columns)",
-	    (long long)c->user.user_id, k->table, key, *changed);
+	    (long long)admin_id, k->table, key, *changed);
 	rc = 0;
 	goto out;
 rollback:
-	db_rollback(c->db);
+	db_rollback(db);
 out:
 	for (i = 0; i < n; i++)
 		free(stored[i]);
@@ -603,51 +605,54 @@ out:
 
 /* See admin.h. */
 int
-admin_holiday_add(struct ctx *c, const char *day, const char *name)
+admin_holiday_add(struct db *db, int64_t admin_id, int64_t now,
+    const char *day, const char *name)
 {
 	char	what[64];
 	int	rc;
 
-	if (db_begin(c->db) == -1)
+	if (db_begin(db) == -1)
 		return -1;
-	rc = db_holiday_add(c->db, day, name);
+	rc = db_holiday_add(db, day, name);
 	if (rc != 1) {
-		db_rollback(c->db);
+		db_rollback(db);
 		return rc == 0 ? 1 : -1;
 	}
 	snprintf(what, sizeof(what), "holidays %s", day);
-	if (setting_event(c, 0, what, NULL, name) == -1) {
-		db_rollback(c->db);
+	if (setting_event(db, admin_id, now, 0, what, NULL, name) == -1) {
+		db_rollback(db);
 		return -1;
 	}
-	return db_commit(c->db) == -1 ? -1 : 0;
+	return db_commit(db) == -1 ? -1 : 0;
 }
 
 /* See admin.h. */
 int
-admin_holiday_remove(struct ctx *c, const char *day)
+admin_holiday_remove(struct db *db, int64_t admin_id, int64_t now,
+    const char *day)
 {
 	char	what[64], name[101];
 	int	rc;
 
-	if (db_begin(c->db) == -1)
+	if (db_begin(db) == -1)
 		return -1;
-	rc = db_holiday_remove(c->db, day, name);
+	rc = db_holiday_remove(db, day, name);
 	if (rc != 1) {
-		db_rollback(c->db);
+		db_rollback(db);
 		return rc == 0 ? 1 : -1;
 	}
 	snprintf(what, sizeof(what), "holidays %s", day);
-	if (setting_event(c, 0, what, name, "(removed)") == -1) {
-		db_rollback(c->db);
+	if (setting_event(db, admin_id, now, 0, what, name, "(removed)") == -1) {
+		db_rollback(db);
 		return -1;
 	}
-	return db_commit(c->db) == -1 ? -1 : 0;
+	return db_commit(db) == -1 ? -1 : 0;
 }
 
 /* See admin.h. */
 int
-admin_fx_add(struct ctx *c, const char *currency, const char *rate,
+admin_fx_add(struct db *db, int64_t admin_id, int64_t now,
+    const char *currency, const char *rate,
     const char *day, char *err, size_t errsz)
 {
 	mp_date	 d, today;
@@ -671,7 +676,7 @@ admin_fx_add(struct ctx *c, const char *currency, const char *rate,
 	snprintf(canon, sizeof(canon), "%" PRId64 ".%08" PRId64,
 	    v / 100000000, v % 100000000);
 	if (mp_date_parse(day, strlen(day), &d) == -1 ||
-	    mp_date_from_unix(c->now, &today) == -1) {
+	    mp_date_from_unix(now, &today) == -1) {
 		snprintf(err, errsz, "Effective from: a date YYYY-MM-DD.");
 		return 1;
 	}
@@ -681,13 +686,13 @@ admin_fx_add(struct ctx *c, const char *currency, const char *rate,
 		return 1;
 	}
 	mp_date_str(today, today_s, sizeof(today_s));
-	if (db_begin(c->db) == -1)
+	if (db_begin(db) == -1)
 		return -1;
-	if ((rc = db_fx_current(c->db, currency, day, old)) == -1)
+	if ((rc = db_fx_current(db, currency, day, old)) == -1)
 		goto fail;
-	rc = db_fx_add(c->db, currency, canon, day, c->now);
+	rc = db_fx_add(db, currency, canon, day, now);
 	if (rc == 0) {
-		db_rollback(c->db);
+		db_rollback(db);
 		snprintf(err, errsz, "%s already has a rate from %s.",
 		    currency, day);
 		return 1;
@@ -695,26 +700,26 @@ admin_fx_add(struct ctx *c, const char *currency, const char *rate,
 	if (rc == -1)
 		goto fail;
 	snprintf(what, sizeof(what), "fx_rates %s from %s", currency, day);
-	if (setting_event(c, 0, what, old[0] != '\0' ? old : NULL,
+	if (setting_event(db, admin_id, now, 0, what, old[0] != '\0' ? old : NULL,
 	    canon) == -1)
 		goto fail;
-	return db_commit(c->db) == -1 ? -1 : 0;
+	return db_commit(db) == -1 ? -1 : 0;
 fail:
-	db_rollback(c->db);
+	db_rollback(db);
 	return -1;
 }
 
 /* Say who moved order_id out of `from` (its latest event) into msg:
  * "already decided by X at T", the same words a second admin gets. */
 static void
-changed_by(struct ctx *c, int64_t order_id, const char *from, char *msg,
+changed_by(struct db *db, int64_t order_id, const char *from, char *msg,
     size_t msgsz)
 {
 	struct db_event_row	*ev = NULL;
 	size_t			 n = 0;
 	char			 when[40];
 
-	if (db_event_history(c->db, "order", order_id, &ev, &n) == 0 &&
+	if (db_event_history(db, "order", order_id, &ev, &n) == 0 &&
 	    n > 0) {
 		admin_fmt_time(ev[n - 1].at, when, sizeof(when));
 		snprintf(msg, msgsz, "Order #%lld was already decided by %s "
@@ -730,7 +735,8 @@ changed_by(struct ctx *c, int64_t order_id, const char *from, char *msg,
 
 /* See admin.h. */
 int
-admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
+admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
+    int64_t order_id, const char *from,
     const char *reason, char *msg, size_t msgsz)
 {
 	char		 why[256], method[33];
@@ -744,23 +750,23 @@ admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
 		    "be cancelled here.");
 		return 1;
 	}
-	if (db_begin_read_committed(c->db) == -1)
+	if (db_begin_read_committed(db) == -1)
 		return -1;
 	/* The order locked before the claim: concurrent decisions on it run
 	 * one after the other instead of waiting on each other's claim. */
-	rc = db_order_lock_method(c->db, order_id, method, sizeof(method));
+	rc = db_order_lock_method(db, order_id, method, sizeof(method));
 	if (rc == 0) {
-		db_rollback(c->db);
+		db_rollback(db);
 		snprintf(msg, msgsz, "There is no order #%lld.",
 		    (long long)order_id);
 		return 1;
 	}
 	if (rc == -1)
 		goto fail;
-	rc = admin_claim(c->db, "order", order_id, from, "cancel",
-	    c->user.user_id, c->now, "Order", msg, msgsz);
+	rc = admin_claim(db, "order", order_id, from, "cancel",
+	    admin_id, now, "Order", msg, msgsz);
 	if (rc == 1) {
-		db_rollback(c->db);
+		db_rollback(db);
 		return 1;
 	}
 	if (rc == -1)
@@ -769,32 +775,32 @@ admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
 	    reason != NULL && reason[0] != '\0' ? reason : "no reason given");
 	/* The one state machine (service/orderflow.c) moves the order and
 	 * writes its event. */
-	switch (orderflow_transition(c->db, order_id, from, "cancelled",
-	    OF_ADMIN, c->user.user_id, why, c->now)) {
+	switch (orderflow_transition(db, order_id, from, "cancelled",
+	    OF_ADMIN, admin_id, why, now)) {
 	case OF_OK:
 		break;
 	case OF_NOT_ALLOWED:
-		db_rollback(c->db);
+		db_rollback(db);
 		snprintf(msg, msgsz, "Order #%lld cannot be cancelled by an "
 		    "admin from %s.", (long long)order_id, from);
 		return 1;
 	case OF_CHANGED:
-		db_rollback(c->db);
-		changed_by(c, order_id, from, msg, msgsz);
+		db_rollback(db);
+		changed_by(db, order_id, from, msg, msgsz);
 		return 1;
 	default:
 		goto fail;
 	}
-	return db_commit(c->db) == -1 ? -1 : 0;
+	return db_commit(db) == -1 ? -1 : 0;
 fail:
-	db_rollback(c->db);
+	db_rollback(db);
 	return -1;
 }
 
 /* See admin.h. */
 int
-admin_audit_signin(struct ctx *c, int64_t user_id, int is_admin,
-    const char *email, const char *outcome)
+admin_audit_signin(struct db *db, const char *remote_addr, int64_t now,
+    int64_t user_id, int is_admin, const char *email, const char *outcome)
 {
 	char why[128], detail[300];
 
@@ -802,10 +808,10 @@ admin_audit_signin(struct ctx *c, int64_t user_id, int is_admin,
 		return 0;
 	snprintf(why, sizeof(why), "%s from %s",
 	    strcmp(outcome, "signin") == 0 ? "admin sign-in" :
-	    "failed sign-in", c->req != NULL && c->req->remote_addr != NULL ?
-	    c->req->remote_addr : "unknown address");
+	    "failed sign-in", remote_addr != NULL ?
+	    remote_addr : "unknown address");
 	snprintf(detail, sizeof(detail), "email: %.254s", email);
-	return audit_event_detail(c->db, "user", user_id,
+	return audit_event_detail(db, "user", user_id,
 	    is_admin ? OF_ADMIN : OF_USER, user_id, NULL, outcome, why, detail,
-	    c->now);
+	    now);
 }

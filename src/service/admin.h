@@ -12,7 +12,6 @@
 #include <stdint.h>
 
 #include "db/admin_settings.h"
-#include "http/http.h"
 
 struct db;
 
@@ -71,26 +70,32 @@ void	admin_field_display(const struct admin_field *f, const char *v,
 int	admin_field_check(const struct admin_kind *k, size_t i,
 	    const char *const *inputs, char **stored, char *err, size_t errsz);
 
+/* The changes below are made by admin_id at now, each audited. */
+
 /* Save row key of kind k from the form inputs (inputs[i] for field i,
  * NULL when absent). Each field's error message goes into errs[i] (errsz
  * bytes each, "" when fine). One transaction: lock the row, validate, write,
  * and one 'setting' event per changed column with old and new value.
  * Returns 0 saved (*changed: columns changed), 1 invalid input (nothing
  * written), 2 no such row, -1 database error. */
-int	admin_setting_save(struct ctx *c, const struct admin_kind *k,
+int	admin_setting_save(struct db *, int64_t admin_id, int64_t now,
+	    const struct admin_kind *k,
 	    const char *key, const char *const *inputs, char errs[][160],
 	    int *changed);
 
 /* Add or remove a holiday (C-04), audited. day "YYYY-MM-DD". Returns 0,
  * 1 already a holiday (add) / not a holiday (remove), -1 error. */
-int	admin_holiday_add(struct ctx *c, const char *day, const char *name);
-int	admin_holiday_remove(struct ctx *c, const char *day);
+int	admin_holiday_add(struct db *, int64_t admin_id, int64_t now,
+	    const char *day, const char *name);
+int	admin_holiday_remove(struct db *, int64_t admin_id, int64_t now,
+	    const char *day);
 
 /* Record a new exchange rate of currency (3 letters, known to core/money)
  * taking effect on day (today or later; orders keep the rate they were
  * quoted), audited with the rate it replaces. Returns 0, 1 invalid (message
  * in err), -1 error. */
-int	admin_fx_add(struct ctx *c, const char *currency, const char *rate,
+int	admin_fx_add(struct db *, int64_t admin_id, int64_t now,
+	    const char *currency, const char *rate,
 	    const char *day, char *err, size_t errsz);
 
 /* The admin's decision to cancel order id that the page showed in status
@@ -99,14 +104,17 @@ int	admin_fx_add(struct ctx *c, const char *currency, const char *rate,
  * and moves the order in one transaction with its event. Returns 0 done;
  * 1 already decided, with "already decided by X at T" (or why it cannot
  * be decided) in msg; -1 error. */
-int	admin_order_cancel(struct ctx *c, int64_t order_id, const char *from,
+int	admin_order_cancel(struct db *, int64_t admin_id, int64_t now,
+	    int64_t order_id, const char *from,
 	    const char *reason, char *msg, size_t msgsz);
 
-/* Audit a sign-in: outcome "signin" (recorded for admins only) or
- * "signin_failed" (every account; user_id 0 for an unknown email). Runs in
- * the caller's transaction if one is open. Returns 0 or -1. */
-int	admin_audit_signin(struct ctx *c, int64_t user_id, int is_admin,
-	    const char *email, const char *outcome);
+/* Audit a sign-in from remote_addr (NULL unknown) at now: outcome
+ * "signin" (recorded for admins only) or "signin_failed" (every account;
+ * user_id 0 for an unknown email). Runs in the caller's transaction if
+ * one is open. Returns 0 or -1. */
+int	admin_audit_signin(struct db *, const char *remote_addr, int64_t now,
+	    int64_t user_id, int is_admin, const char *email,
+	    const char *outcome);
 
 /* Claim the decision of step for (subject_type, id) as admin_id at now
  * (db_admin_decision_claim, inside the caller's transaction). Returns 0

@@ -18,12 +18,11 @@
 #include "db/db.h"
 #include "db/session.h"
 #include "db/user.h"
-#include "http/cookie.h"
 #include "service/admin.h"
 #include "service/auth.h"
 
 #define TOKEN_BYTES	32	/* 256 bits */
-#define TOKEN_HEX	(TOKEN_BYTES * 2)
+#define TOKEN_HEX	AUTH_TOKEN_HEX
 
 /* Writing last_seen_at on every request would turn every page view into a
  * write; the idle clock is refreshed at most once a minute instead. */
@@ -114,27 +113,27 @@ copy_utf8(char *dst, size_t dstsz, const char *src)
 	dst[n] = '\0';
 }
 
-/* The role bit of a users.kind. */
-static enum role
-kind_role(enum db_user_kind k)
+/* The kind of account of a users.kind. */
+static enum auth_kind
+kind_of(enum db_user_kind k)
 {
 	switch (k) {
 	case DB_USER_ADMIN:
-		return ROLE_ADMIN;
+		return AUTH_ADMIN;
 	case DB_USER_COMPANY_MEMBER:
-		return ROLE_COMPANY;
+		return AUTH_COMPANY;
 	default:
-		return ROLE_SHOPPER;
+		return AUTH_SHOPPER;
 	}
 }
 
-/* Forget the signed-in user of c (the CSRF token is the dispatcher's). */
+/* Forget the signed-in user of c. */
 static void
-user_clear(struct ctx *c)
+user_clear(struct auth_req *c)
 {
 	c->user.user_id = 0;
 	c->user.company_id = 0;
-	c->user.role = ROLE_ANON;
+	c->user.kind = AUTH_SHOPPER;
 	c->user.name[0] = '\0';
 	c->user.email[0] = '\0';
 	c->user.session_hash[0] = '\0';
@@ -144,7 +143,7 @@ user_clear(struct ctx *c)
 
 /* See auth.h. */
 int
-auth_session_resolve(struct ctx *c, const char *token, size_t len)
+auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 {
 	unsigned char		 raw[TOKEN_BYTES];
 	size_t			 rawlen = 0;
@@ -178,7 +177,7 @@ auth_session_resolve(struct ctx *c, const char *token, size_t len)
 
 	c->user.user_id = s.user.id;
 	c->user.company_id = s.user.company_id;
-	c->user.role = kind_role(s.user.kind);
+	c->user.kind = kind_of(s.user.kind);
 	copy_utf8(c->user.name, sizeof(c->user.name), s.user.name);
 	snprintf(c->user.email, sizeof(c->user.email), "%s", s.user.email);
 	memcpy(c->user.session_hash, hash, sizeof(c->user.session_hash));
@@ -189,13 +188,13 @@ auth_session_resolve(struct ctx *c, const char *token, size_t len)
 
 /* See auth.h. */
 int
-auth_session_start(struct ctx *c, int64_t user_id)
+auth_session_start(struct auth_req *c, int64_t user_id)
 {
 	unsigned char	raw[TOKEN_BYTES];
 	char		hex[TOKEN_HEX + 1], hash[65];
 	int64_t		max = c->cfg->session_max, idle = c->cfg->session_idle;
 
-	buf_reset(&c->set_cookie);
+	c->token[0] = '\0';
 	if (auth_init() == -1)
 		return -1;
 	randombytes_buf(raw, sizeof(raw));
@@ -212,24 +211,31 @@ auth_session_start(struct ctx *c, int64_t user_id)
 		goto fail;
 	if (db_session_purge_user(c->db, user_id, c->now, c->now - idle) == -1)
 		goto fail;
-	if (cookie_format(&c->set_cookie, AUTH_COOKIE, hex, (long)max,
-	    c->cfg->secure_cookies) == -1)
-		goto fail;
+	memcpy(c->token, hex, sizeof(c->token));
 	sodium_memzero(hex, sizeof(hex));
 	memcpy(c->user.session_hash, hash, sizeof(c->user.session_hash));
 	c->user.user_id = user_id;
 	return 0;
 fail:
 	sodium_memzero(hex, sizeof(hex));
-	buf_reset(&c->set_cookie);
+	c->token[0] = '\0';
 	return -1;
+}
+
+/* admin_audit_signin() for request c. */
+static int
+audit(const struct auth_req *c, int64_t user_id, int is_admin,
+    const char *email, const char *outcome)
+{
+	return admin_audit_signin(c->db, c->remote_addr, c->now, user_id,
+	    is_admin, email, outcome);
 }
 
 /* See auth.h. The email is compared by the column's case-insensitive
  * collation; the password is checked even for an unknown email (against a
  * dummy hash) so both refusals take the same time and say the same thing. */
 int
-auth_sign_in(struct ctx *c, const char *email, const char *password)
+auth_sign_in(struct auth_req *c, const char *email, const char *password)
 {
 	struct db_user	 u;
 	size_t		 pwlen = strlen(password);
@@ -248,14 +254,14 @@ auth_sign_in(struct ctx *c, const char *email, const char *password)
 		if (crypto_pwhash_str_verify(dummy_hash, password, pwlen) == 0)
 			log_warn("auth: the dummy password matched");
 		/* admin (issue 10): failed attempts are audited. */
-		if (admin_audit_signin(c, 0, 0, email, "signin_failed") == -1)
+		if (audit(c, 0, 0, email, "signin_failed") == -1)
 			log_warn("auth: could not audit a failed sign-in");
 		return 1;
 	}
 	if (u.locked_until > c->now) {
 		db_rollback(c->db);
 		sodium_memzero(u.password_hash, sizeof(u.password_hash));
-		if (admin_audit_signin(c, u.id, u.kind == DB_USER_ADMIN, email,
+		if (audit(c, u.id, u.kind == DB_USER_ADMIN, email,
 		    "signin_failed") == -1)
 			log_warn("auth: could not audit a failed sign-in");
 		return 2;
@@ -268,7 +274,7 @@ auth_sign_in(struct ctx *c, const char *email, const char *password)
 		    failed >= AUTH_MAX_FAILED ? c->now + auth_backoff(failed) :
 		    0) == -1)
 			goto err;
-		if (admin_audit_signin(c, u.id, u.kind == DB_USER_ADMIN, email,
+		if (audit(c, u.id, u.kind == DB_USER_ADMIN, email,
 		    "signin_failed") == -1)
 			goto err;
 		if (db_commit(c->db) == -1)
@@ -280,39 +286,37 @@ auth_sign_in(struct ctx *c, const char *email, const char *password)
 	}
 	if (db_user_login_ok(c->db, u.id) == -1)
 		goto err;
-	if (admin_audit_signin(c, u.id, u.kind == DB_USER_ADMIN, email,
+	if (audit(c, u.id, u.kind == DB_USER_ADMIN, email,
 	    "signin") == -1)
 		goto err;
 	if (auth_session_start(c, u.id) == -1)
 		goto err;
 	if (db_commit(c->db) == -1) {
-		buf_reset(&c->set_cookie);
+		c->token[0] = '\0';
 		user_clear(c);
 		return -1;
 	}
 	c->user.company_id = u.company_id;
-	c->user.role = kind_role(u.kind);
+	c->user.kind = kind_of(u.kind);
 	copy_utf8(c->user.name, sizeof(c->user.name), u.name);
 	snprintf(c->user.email, sizeof(c->user.email), "%s", u.email);
 	return 0;
 err:
 	db_rollback(c->db);
-	buf_reset(&c->set_cookie);
+	sodium_memzero(c->token, sizeof(c->token));
 	return -1;
 }
 
-/* See auth.h. Returns 0, or -1 on a database error (the cookie is cleared
- * either way: the browser forgets the token even if the row stays until it
- * expires). */
+/* See auth.h. Returns 0, or -1 on a database error (the caller clears
+ * the cookie either way: the browser forgets the token even if the row
+ * stays until it expires). */
 int
-auth_sign_out(struct ctx *c)
+auth_sign_out(struct auth_req *c)
 {
 	int rc = 0;
 
 	if (c->user.session_hash[0] != '\0')
 		rc = db_session_delete(c->db, c->user.session_hash);
-	(void)cookie_format(&c->set_cookie, AUTH_COOKIE, "", 0,
-	    c->cfg->secure_cookies);
 	user_clear(c);
 	return rc;
 }

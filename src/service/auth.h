@@ -4,32 +4,68 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "http/http.h"
 #include "rules/signin.h"
 
+struct config;
+struct db;
+
 #define AUTH_COOKIE	"mp_session"
+#define AUTH_TOKEN_HEX	64	/* a session token in hex (256 bits) */
 
-/* Resolve the session cookie's token (hex, as sent by the browser) into c->user.
- * Checks idle and absolute expiry against now and refreshes the idle time.
- * Only the SHA-256 of the token is looked up (sessions.token_hash). The CSRF token
- * (c->user.csrf) is filled by the dispatcher (http/csrf.c), not here.
- * Returns 0 (c->user.user_id is 0 when anonymous), or -1 on a database error. */
-int	auth_session_resolve(struct ctx *c, const char *token, size_t len);
+/* What kind of account is signed in. */
+enum auth_kind {
+	AUTH_SHOPPER,		/* B2C person */
+	AUTH_COMPANY,		/* member of a company (B2B) */
+	AUTH_ADMIN
+};
 
-/* Sign in: check email and password (argon2id), rotate the session, set the cookie
- * in c->set_cookie. Returns 0 on success, 1 on wrong email or password (one message
- * for both), 2 when throttled, -1 on a database error. */
-int	auth_sign_in(struct ctx *c, const char *email, const char *password);
+/* The signed-in user, if any (user_id 0 when anonymous). */
+struct auth_user {
+	int64_t		 user_id;
+	int64_t		 company_id;	/* 0 unless a company member */
+	enum auth_kind	 kind;
+	char		 name[128];
+	char		 email[256];
+	char		 session_hash[65];	/* "" without a session */
+	int		 unread_known;	/* unread below came with the session */
+	int64_t		 unread;	/* unread messages, for the header */
+};
 
-/* Sign out: delete the session row and clear the cookie. */
-int	auth_sign_out(struct ctx *c);
+/* One request of the sign-in use cases: where from and when, who is
+ * signed in (read and updated), and the token of a session started for
+ * it (for the session cookie; "" when none was started). */
+struct auth_req {
+	struct db		*db;
+	const struct config	*cfg;
+	int64_t			 now;
+	const char		*remote_addr;	/* NULL unknown */
+	struct auth_user	 user;
+	char			 token[AUTH_TOKEN_HEX + 1];
+};
+
+/* Resolve the session cookie's token (hex, as sent by the browser) into
+ * c->user. Checks idle and absolute expiry against now and refreshes the
+ * idle time. Only the SHA-256 of the token is looked up
+ * (sessions.token_hash). Returns 0 (c->user.user_id is 0 when anonymous),
+ * or -1 on a database error. */
+int	auth_session_resolve(struct auth_req *c, const char *token, size_t len);
+
+/* Sign in: check email and password (argon2id), rotate the session (its
+ * token in c->token, c->user the new user). Returns 0 on success, 1 on
+ * wrong email or password (one message for both), 2 when throttled, -1 on
+ * a database error. */
+int	auth_sign_in(struct auth_req *c, const char *email, const char *password);
+
+/* Sign out: delete the session row and forget the user (the caller clears
+ * the cookie). Returns 0, or -1 when the row could not be deleted. */
+int	auth_sign_out(struct auth_req *c);
 
 /* Start a new session for user_id inside the caller's open transaction: insert
  * the hashed token, delete the request's previous session (rotation), purge the
- * user's expired sessions, and put the cookie into c->set_cookie. If the
- * caller's commit then fails it must buf_reset(&c->set_cookie).
- * Returns 0, or -1 on a database error (c->set_cookie left empty). */
-int	auth_session_start(struct ctx *c, int64_t user_id);
+ * user's expired sessions, and put the token into c->token. If the
+ * caller's commit then fails it must clear c->token.
+ * Returns 0, or -1 on a database error (c->token left empty). */
+int	auth_session_start(struct auth_req *c, int64_t user_id);
 
 /* Hash a password with argon2id (libsodium's interactive limits) into out
  * (crypto_pwhash_STRBYTES bytes). Returns 0, or -1 when out of memory. */

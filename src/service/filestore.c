@@ -21,8 +21,6 @@
 #include "db/check.h"
 #include "db/db.h"
 #include "db/file.h"
-#include "http/http.h"
-#include "http/response.h"
 #include "service/filestore.h"
 
 #define FS_MAGIC	"MPF1"		/* file format version */
@@ -578,17 +576,16 @@ mime_ext(const char *mime)
 
 /* See filestore.h. */
 int
-filestore_respond(struct ctx *c, int64_t id, const char *name_hint)
+filestore_download(struct db *db, const struct config *cfg, int64_t id,
+    const char *name_hint, struct buf *body, struct filestore_download *out)
 {
 	struct filestore_info fi;
-	char name[80], disp[128];
+	char name[80];
 	size_t i, n = 0;
 	int rc;
 
-	if ((rc = filestore_get(c->db, c->cfg, id, &c->resp->body, &fi)) == 1)
-		return 404;
-	if (rc == -1)
-		return 500;
+	if ((rc = filestore_get(db, cfg, id, body, &fi)) != 0)
+		return rc;
 	for (i = 0; name_hint != NULL && name_hint[i] != '\0' && n < 64; i++) {
 		char ch = name_hint[i];
 
@@ -601,19 +598,11 @@ filestore_respond(struct ctx *c, int64_t id, const char *name_hint)
 	if (n == 0)
 		name[n++] = 'f';
 	name[n] = '\0';
-	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"", name,
+	snprintf(out->filename, sizeof(out->filename), "%s.%s", name,
 	    mime_ext(fi.mime));
-	c->resp->status = 200;
 	/* The stored MIME is one of three literals: safe as a header. */
-	c->resp->content_type = fi.mime[0] == 'i' ?
+	out->mime = fi.mime[0] == 'i' ?
 	    (strcmp(fi.mime, "image/png") == 0 ? "image/png" : "image/jpeg") :
 	    "application/pdf";
-	resp_header(c->resp, "Content-Disposition", disp);
-	resp_header(c->resp, "X-Content-Type-Options", "nosniff");
-	resp_header(c->resp, "Cache-Control", "no-store");
-	resp_header(c->resp, "Content-Security-Policy", "default-src 'none'; "
-	    "img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; "
-	    "sandbox");
-	resp_header(c->resp, "X-Frame-Options", "SAMEORIGIN");
-	return 200;
+	return 0;
 }

@@ -43,7 +43,6 @@
 #include "core/buf.h"
 
 struct config;
-struct ctx;
 struct db;
 
 #define FILESTORE_MAX	(10 * 1024 * 1024)
@@ -121,13 +120,21 @@ int	filestore_encrypt(const char *secret_hex, const char *ad,
 int	filestore_decrypt(const char *secret_hex, const char *ad,
 	    const void *data, size_t len, struct buf *out);
 
-/* For a handler that has authorized the request: answer file id with 200,
- * Content-Type from the row, Content-Disposition inline with a safe name
- * made of name_hint ([A-Za-z0-9._-] kept, others '_', at most 64) and the
- * type's extension, X-Content-Type-Options nosniff, Cache-Control no-store,
- * a sandboxing Content-Security-Policy, frames from this site only (so an
- * admin page may embed it). Returns the status to return: 200, 404 (no
- * such file), 500. */
-int	filestore_respond(struct ctx *c, int64_t id, const char *name_hint);
+/* A stored file as a download: its type and a safe name to offer. */
+struct filestore_download {
+	const char	*mime;		/* "image/jpeg", "image/png" or
+					   "application/pdf" (static) */
+	char		 filename[80];	/* name_hint's [A-Za-z0-9._-] (others
+					   '_', at most 64) and the type's
+					   extension */
+};
+
+/* For a caller that has authorized the reader: read and decrypt file id
+ * into body (appended) with its type and a safe file name made of
+ * name_hint. Returns 0; 1 when no such file; -1 when missing on disk,
+ * tampered or unreadable (logged). */
+int	filestore_download(struct db *db, const struct config *cfg,
+	    int64_t id, const char *name_hint, struct buf *body,
+	    struct filestore_download *out);
 
 #endif

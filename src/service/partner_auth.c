@@ -6,16 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 #include <sodium.h>
 
 #include "core/config.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "db/partner.h"
-#include "http/ctx.h"
-#include "http/http.h"
-#include "http/response.h"
 #include "service/partner_auth.h"
 
 /* See partner_auth.h. */
@@ -174,36 +170,6 @@ partner_check(const unsigned char key[32], const struct partner_hdrs *h,
 	return 0;
 }
 
-/* See partner_auth.h. */
-int
-partner_reply_error(struct ctx *c, int status, const char *field,
-    const char *msg)
-{
-	json_t *o;
-	char *s;
-
-	o = json_object();
-	json_object_set_new(o, "error", json_string(msg));
-	if (field != NULL)
-		json_object_set_new(o, "field", json_string(field));
-	s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	partner_reply_json(c, status, s != NULL ? s : "{}");
-	free(s);
-	return status;
-}
-
-/* See partner_auth.h. */
-int
-partner_reply_json(struct ctx *c, int status, const char *json)
-{
-	c->resp->status = status;
-	c->resp->content_type = "application/json";
-	buf_reset(&c->resp->body);
-	buf_puts(&c->resp->body, json);
-	return status;
-}
-
 /* Length of a header value (0 for NULL). */
 static size_t
 hlen(const char *s)
@@ -211,65 +177,73 @@ hlen(const char *s)
 	return s != NULL ? strlen(s) : 0;
 }
 
-/* See partner_auth.h. */
-int
-partner_verify(struct ctx *c, const char *expected_kind, int64_t *partner_id)
+/* Set *why to text and return r. */
+static enum partner_refusal
+refuse(enum partner_refusal r, const char **why, const char *text)
 {
-	struct http_req *r = c->req;
+	*why = text;
+	return r;
+}
+
+/* See partner_auth.h. */
+enum partner_refusal
+partner_authenticate(struct db *db, const struct config *cfg,
+    const struct partner_request *rq, int64_t now, const char *expected_kind,
+    int64_t *partner_id, const char **why)
+{
 	struct partner_hdrs h;
 	struct db_partner p;
 	unsigned char key[32];
-	const char *why, *method;
 	int rc, st;
 
 	*partner_id = 0;
-	if (partner_parse_headers(r->x_partner_id, hlen(r->x_partner_id),
-	    r->x_timestamp, hlen(r->x_timestamp), r->x_signature,
-	    hlen(r->x_signature), &h, &why) == -1) {
-		log_warn("partner: %s on %s", why, r->path);
-		return partner_reply_error(c, 401, NULL, why);
+	if (partner_parse_headers(rq->x_partner_id, hlen(rq->x_partner_id),
+	    rq->x_timestamp, hlen(rq->x_timestamp), rq->x_signature,
+	    hlen(rq->x_signature), &h, why) == -1) {
+		log_warn("partner: %s on %s", *why, rq->path);
+		return PARTNER_UNSIGNED;
 	}
-	if ((rc = db_partner_get(c->db, h.partner_id, &p)) == -1)
-		return partner_reply_error(c, 500, NULL, "server error");
+	if ((rc = db_partner_get(db, h.partner_id, &p)) == -1)
+		return refuse(PARTNER_ERROR, why, "server error");
 	if (rc == 0) {
 		log_warn("partner: unknown partner %" PRId64 " on %s",
-		    h.partner_id, r->path);
-		return partner_reply_error(c, 401, NULL, "unknown partner");
+		    h.partner_id, rq->path);
+		return refuse(PARTNER_UNSIGNED, why, "unknown partner");
 	}
-	if (partner_key_derive(c->cfg->partner_key, p.id, p.key_version,
+	if (partner_key_derive(cfg->partner_key, p.id, p.key_version,
 	    key) == -1) {
 		log_err("partner: [security] partner_key is not 64 hex chars");
-		return partner_reply_error(c, 500, NULL, "server error");
+		return refuse(PARTNER_ERROR, why, "server error");
 	}
-	method = r->method == HTTP_POST ? "POST" : "GET";
-	st = partner_check(key, &h, c->now, method, r->path, r->body,
-	    r->bodylen, &why);
+	st = partner_check(key, &h, now, rq->method, rq->path, rq->body,
+	    rq->bodylen, why);
 	sodium_memzero(key, sizeof(key));
 	if (st != 0) {
-		log_warn("partner %" PRId64 ": %s on %s", p.id, why, r->path);
-		return partner_reply_error(c, st, NULL, why);
+		log_warn("partner %" PRId64 ": %s on %s", p.id, *why, rq->path);
+		return PARTNER_UNSIGNED;
 	}
 	/* Only after the signature: an unsigned caller learns nothing about
 	 * which partners exist or are enabled. */
 	if (!p.enabled || strcmp(p.kind, expected_kind) != 0) {
 		log_warn("partner %" PRId64 " (%s%s) refused on %s", p.id,
-		    p.kind, p.enabled ? "" : ", disabled", r->path);
-		return partner_reply_error(c, 403, NULL,
-		    p.enabled ? "this endpoint is not for your kind of partner" :
+		    p.kind, p.enabled ? "" : ", disabled", rq->path);
+		return refuse(PARTNER_FORBIDDEN, why, p.enabled ? "this "
+		    "endpoint is not for your kind of partner" :
 		    "partner disabled");
 	}
 	/* Old nonces cannot match any more (the window refuses them first). */
-	if (db_partner_nonce_purge(c->db, c->now - 2 * PARTNER_WINDOW) == -1 ||
-	    (rc = db_partner_nonce_claim(c->db, p.id, h.sig_hex, c->now)) == -1)
-		return partner_reply_error(c, 500, NULL, "server error");
+	if (db_partner_nonce_purge(db, now - 2 * PARTNER_WINDOW) == -1 ||
+	    (rc = db_partner_nonce_claim(db, p.id, h.sig_hex, now)) == -1)
+		return refuse(PARTNER_ERROR, why, "server error");
 	if (rc == 0) {
 		log_warn("partner %" PRId64 ": replayed request on %s", p.id,
-		    r->path);
-		return partner_reply_error(c, 409, NULL,
+		    rq->path);
+		return refuse(PARTNER_REPLAYED, why,
 		    "replayed request: this signature was already used");
 	}
 	*partner_id = p.id;
-	return 0;
+	*why = NULL;
+	return PARTNER_OK;
 }
 
 /* 1 when event_id is 1-64 chars of [A-Za-z0-9._:-]. */

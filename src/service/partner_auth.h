@@ -16,21 +16,19 @@
  * decoded from hex, message = "mallpay-partner-key/v<key_version>/<id>").
  * Bumping partners.key_version rotates one partner's key.
  *
- * Answers of partner_verify (a JSON body {"error": "..."} is set):
- *   401 a header missing or malformed, unknown partner, wrong signature,
- *       timestamp more than PARTNER_WINDOW seconds from now
- *   403 a disabled partner, or a partner of another kind than the endpoint's
- *   409 the exact same signed request seen before (a replay): nothing done
+ * Refusals of partner_authenticate (the pages answer them 401, 403, 409
+ * with a JSON body {"error": "..."}: pages/pages.h partner_verify):
+ *   PARTNER_UNSIGNED a header missing or malformed, unknown partner, wrong
+ *       signature, timestamp more than PARTNER_WINDOW seconds from now
+ *   PARTNER_FORBIDDEN a disabled partner, or a partner of another kind
+ *       than the endpoint's
+ *   PARTNER_REPLAYED the exact same signed request seen before: nothing
+ *       done
  * Event idempotency is a separate, second layer: a partner re-sending the
  * same event id (re-signed, so not a replay) gets 200 with the answer the
  * first one got (partner_event_claim / partner_event_done).
- * Body errors are the handler's: 400 with {"error": ..., "field": name}
- * (partner_reply_error).
- *
- * Route: { HTTP_POST, "/partner/...", ROLE_PARTNER, handler, NULL,
- * ROUTE_NO_CSRF }; the handler starts with
- *	if ((st = partner_verify(c, "logistics", &pid)) != 0)
- *		return st;
+ * Body errors are the page's: 400 with {"error": ..., "field": name}
+ * (partner_reply_error in pages/pages.h).
  */
 
 #include <stddef.h>
@@ -39,7 +37,6 @@
 #include "core/buf.h"
 
 struct config;
-struct ctx;
 struct db;
 
 #define PARTNER_WINDOW	300	/* seconds either side of now */
@@ -76,21 +73,36 @@ int	partner_check(const unsigned char key[32], const struct partner_hdrs *h,
 	    int64_t now, const char *method, const char *path, const void *body,
 	    size_t len, const char **why);
 
-/* Authenticate the current request as a partner of expected_kind ("bank",
+/* What a partner's request carries for its authentication. */
+struct partner_request {
+	const char	*method;	/* "POST", "GET" */
+	const char	*path;
+	const void	*body;
+	size_t		 bodylen;
+	const char	*x_partner_id;	/* the signature headers, NULL absent */
+	const char	*x_timestamp;
+	const char	*x_signature;
+};
+
+/* Why a partner's request was refused. */
+enum partner_refusal {
+	PARTNER_OK = 0,
+	PARTNER_UNSIGNED,	/* headers, unknown partner, window, signature */
+	PARTNER_FORBIDDEN,	/* disabled, or not this kind of partner */
+	PARTNER_REPLAYED,	/* the signature was used before */
+	PARTNER_ERROR		/* database or configuration */
+};
+
+/* Authenticate request rq at now as a partner of expected_kind ("bank",
  * "finance", "logistics"): headers, partner row, window, signature, then
  * the replay check (a unique insert of the signature, committed at once,
- * outside any transaction of the handler). Returns 0 with *partner_id set,
- * or the HTTP status to return (401, 403, 409, 500) with a JSON error body
- * already in c->resp. Logs the refusal (never the signature). */
-int	partner_verify(struct ctx *c, const char *expected_kind,
-	    int64_t *partner_id);
-
-/* Set a JSON error body {"error": msg[, "field": field]} (field may be
- * NULL) with Content-Type application/json; returns status. */
-int	partner_reply_error(struct ctx *c, int status, const char *field,
-	    const char *msg);
-/* Set json (a complete JSON text) as the body; returns status. */
-int	partner_reply_json(struct ctx *c, int status, const char *json);
+ * outside any transaction of the caller). Returns PARTNER_OK with
+ * *partner_id set, or the refusal with a static sentence in *why. Logs
+ * the refusal (never the signature). */
+enum partner_refusal partner_authenticate(struct db *db,
+	    const struct config *cfg, const struct partner_request *rq,
+	    int64_t now, const char *expected_kind, int64_t *partner_id,
+	    const char **why);
 
 /* Inside the handler's transaction: claim event_id (1-64 chars
  * [A-Za-z0-9._:-]) of partner_id. Returns 1 new (process it, then

@@ -76,7 +76,7 @@ register_check(const struct register_input *in, struct register_errors *err)
 
 /* See register.h. */
 int
-register_shopper(struct ctx *c, const struct register_input *in,
+register_shopper(struct auth_req *c, const struct register_input *in,
     struct register_errors *err)
 {
 	char	 hash[crypto_pwhash_STRBYTES], email[REGISTER_MAX_EMAIL + 1];
@@ -120,12 +120,12 @@ register_shopper(struct ctx *c, const struct register_input *in,
 	if (auth_session_start(c, id) == -1)
 		goto fail;
 	if (db_commit(c->db) == -1) {
-		buf_reset(&c->set_cookie);
+		c->token[0] = '\0';
 		c->user.user_id = 0;
 		c->user.session_hash[0] = '\0';
 		return -1;
 	}
-	c->user.role = ROLE_SHOPPER;
+	c->user.kind = AUTH_SHOPPER;
 	c->user.company_id = 0;
 	snprintf(c->user.email, sizeof(c->user.email), "%s", email);
 	snprintf(c->user.name, sizeof(c->user.name), "%s", name);
@@ -133,7 +133,7 @@ register_shopper(struct ctx *c, const struct register_input *in,
 	return 0;
 fail:
 	db_rollback(c->db);
-	buf_reset(&c->set_cookie);
+	c->token[0] = '\0';
 	c->user.user_id = 0;
 	c->user.session_hash[0] = '\0';
 	return -1;

@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-#include "http/http.h"
+struct auth_req;
 
 #define REGISTER_MIN_PASSWORD	12	/* characters (code points) */
 #define REGISTER_MAX_PASSWORD	1024	/* bytes */
@@ -33,11 +33,11 @@ int	register_check(const struct register_input *in, struct register_errors *err)
 
 /* Register a B2C shopper and sign them in, in one transaction: check the input
  * (register_check), hash the password (argon2id), insert the user with the
- * email lower-cased, start a session (auth_session_start: cookie in
- * c->set_cookie). A taken email is an error on the email field.
+ * email lower-cased, start a session (auth_session_start: its token in
+ * c->token, c->user the new shopper). A taken email is an error on the email field.
  * Returns 0 when registered and signed in, 1 when the input was refused (err
  * filled, nothing written), -1 on a database or memory error (nothing written). */
-int	register_shopper(struct ctx *c, const struct register_input *in,
+int	register_shopper(struct auth_req *c, const struct register_input *in,
 	    struct register_errors *err);
 
 #endif

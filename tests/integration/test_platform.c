@@ -29,6 +29,7 @@
 #include "http/http.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "pages/pages.h"
 #include "service/filestore.h"
 #include "service/partner_auth.h"
 

@@ -1,5 +1,5 @@
 /*
- * The SMS gateway's sandbox: the outbox table (see sms.h).
+ * The SMS gateway's sandbox: the outbox table (see gateway/sms.h).
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,0 +1,49 @@
+/*
+ * The admin's corporate installment pages' reads
+ * (service/corp_app_view.h).
+ */
+#include "db/company.h"
+#include "service/corp_app_view.h"
+
+/* See corp_app_view.h. */
+int
+corp_app_queue(struct db *db, const char *status, size_t offset,
+    size_t limit, struct db_corp_app **out, size_t *n, int64_t *total)
+{
+	return db_corp_app_queue(db, status, offset, limit, out, n, total);
+}
+
+/* See corp_app_view.h. */
+void
+corp_app_list_release(struct db_corp_app *v, size_t n)
+{
+	db_corp_app_list_free(v, n);
+}
+
+/* See corp_app_view.h. */
+int
+corp_app_of_order(struct db *db, int64_t order_id, struct db_corp_app *a)
+{
+	return db_corp_app_by_order(db, order_id, 0, a);
+}
+
+/* See corp_app_view.h. */
+int
+corp_app_by_id(struct db *db, int64_t id, struct db_corp_app *a)
+{
+	return db_corp_app_get(db, id, 0, a);
+}
+
+/* See corp_app_view.h. */
+void
+corp_app_release(struct db_corp_app *a)
+{
+	db_corp_app_cleanup(a);
+}
+
+/* See corp_app_view.h. */
+int
+corp_app_company(struct db *db, int64_t id, struct db_company *co)
+{
+	return db_company_get(db, id, 0, 0, co);
+}

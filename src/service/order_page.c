@@ -1,0 +1,147 @@
+/*
+ * The order page and My Orders as one call each (service/order_page.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/order.h"
+#include "db/plan.h"
+#include "db/remittance.h"
+#include "rules/apr.h"
+#include "rules/rfcode.h"
+#include "service/cod_desk.h"
+#include "service/corp_road.h"
+#include "service/members.h"
+#include "service/order_page.h"
+#include "service/orders.h"
+
+/* The plan of installment or credit-line order o, if any. */
+static void
+plan_panel_load(struct db *db, const struct db_order *o,
+    struct plan_panel *out)
+{
+	int rc;
+
+	if (strncmp(o->method, "installment_", 12) != 0 &&
+	    strcmp(o->method, "credit_line") != 0)
+		return;
+	if ((rc = db_plan_by_order(db, o->user_id, o->id, &out->pl)) == -1)
+		return;
+	out->shown = 1;
+	out->has_plan = rc == 1;
+}
+
+/* The remittance panel of remittance order o (errors leave it out). */
+static void
+rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
+{
+	if (strcmp(o->method, "remittance") != 0)
+		return;
+	if (db_rem_received_total(db, o->id, &out->received) == -1 ||
+	    db_rem_refund_list(db, o->id, &out->rf, &out->nrf) == -1)
+		return;
+	out->shown = 1;
+	out->has_window = strcmp(o->status, "awaiting_verification") == 0 &&
+	    db_rem_voucher_pending(db, o->id, &out->pv) == 1 &&
+	    out->pv.expected_from[0] != '\0';
+}
+
+/* See order_page.h. */
+enum order_result
+order_page_load(struct db *db, int64_t user_id, int64_t company_id,
+    int64_t id, int64_t now, struct order_page *out)
+{
+	const struct db_order	*o = &out->v.o;
+	enum order_result	 r;
+	int64_t			 reader;
+
+	memset(out, 0, sizeof(*out));
+	if ((reader = member_order_reader(db, user_id, company_id, id)) == -1)
+		return ORD_ERROR;
+	if ((r = order_load(db, reader, id, &out->v)) != ORD_OK)
+		return r;
+	order_next_action(o->method, o->status, &out->action);
+	if (strcmp(o->method, "installment_corporate") == 0)
+		corp_next_action(db, o->id, &out->action);
+	out->can_cancel = orderflow_user_can_cancel(o->status, o->method) &&
+	    order_refund_preview(db, o->method, o->status, now,
+	    &out->rr) == 0;
+	cod_panel_load(db, o, &out->cod);
+	plan_panel_load(db, o, &out->plan);
+	rem_panel_load(db, o, &out->rem);
+	return ORD_OK;
+}
+
+/* See order_page.h. */
+void
+order_page_cleanup(struct order_page *p)
+{
+	order_view_cleanup(&p->v);
+	cod_panel_cleanup(&p->cod);
+	free(p->rem.rf);
+	p->rem.rf = NULL;
+	p->rem.nrf = 0;
+}
+
+/* See order_page.h. An action's `next` text of a corporate order is
+ * valid only until the next row's (corp_next_action). */
+int
+order_list_load(struct db *db, int64_t user_id, int64_t company_id,
+    size_t page, size_t per_page, struct order_list *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (db_order_list_page_company(db, user_id, company_id, page,
+	    per_page, &out->rows, &out->n, &out->more) == -1)
+		return -1;
+	if (out->n == 0)
+		return 0;
+	if ((out->actions = calloc(out->n, sizeof(*out->actions))) == NULL)
+		return -1;
+	for (i = 0; i < out->n; i++) {
+		order_next_action(out->rows[i].method, out->rows[i].status,
+		    &out->actions[i]);
+		if (strcmp(out->rows[i].method, "installment_corporate") == 0)
+			corp_next_action(db, out->rows[i].id,
+			    &out->actions[i]);
+	}
+	return 0;
+}
+
+/* See order_page.h. */
+void
+order_list_cleanup(struct order_list *l)
+{
+	free(l->rows);
+	free(l->actions);
+	memset(l, 0, sizeof(*l));
+}
+
+/* See order_page.h. */
+const char *
+order_rf_printed(const char *rf_code, char *out, size_t outsz)
+{
+	if (rfcode_print(rf_code, strlen(rf_code), out, outsz) == -1)
+		snprintf(out, outsz, "%s", rf_code);
+	return out;
+}
+
+/* See order_page.h. */
+const char *
+order_apr_text(int32_t bp, char *out, size_t outsz)
+{
+	return apr_str(bp, out, outsz);
+}
+
+/* See order_page.h. */
+int
+order_rf_example(char *out, size_t outsz)
+{
+	char code[RFCODE_MAX];
+
+	if (rfcode_generate("123", 3, code, sizeof(code)) == -1)
+		return -1;
+	return rfcode_print(code, strlen(code), out, outsz) == 0 ? 0 : -1;
+}
