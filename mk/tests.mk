@@ -93,7 +93,7 @@ tests_integration_test_checkout_SOURCES = tests/integration/test_checkout.c \
 	tests/integration/client.c tests/integration/client.h \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
-tests_integration_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+tests_integration_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
 tests_integration_test_orders_SOURCES = tests/integration/test_orders.c \
 	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h \

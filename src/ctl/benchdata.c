@@ -19,7 +19,10 @@
  *   the institution's terms (plan_terms_of_institution), started on the
  *   confirmation day, installment 1 paid as the down payment, every later
  *   one whose due date has come paid by its deduction (plan_payments rows
- *   and plan events), the plan active, or closed once all are paid;
+ *   keyed by the installment's bank key, and plan events), the plan
+ *   active, or closed once all are paid; with the ledger entries the
+ *   real flow posts (service/plan_ledger.h: the plan's start, each
+ *   payment), so that `mallpayctl check` holds on the data set;
  * - 1 in 10 are remittance orders (REM-P1 RF code, REM-P6 payment due):
  *   waiting for the money, cancelled, or paid through an accepted voucher
  *   (a post office statement line, or the shopper's upload) and shipped
@@ -48,12 +51,15 @@
 #include "ctl/ctl.h"
 #include "db/benchdata.h"
 #include "db/db.h"
+#include "db/ledger.h"
+#include "db/plan.h"
 #include "db/remittance.h"
 #include "rules/plan.h"
 #include "rules/rfcode.h"
 #include "service/address.h"
 #include "service/filestore.h"
 #include "service/orders.h"
+#include "service/plan_ledger.h"
 #include "service/plans.h"
 #include "service/remittance.h"
 
@@ -125,8 +131,9 @@ struct gen {
 	long			 nplans, ninst, npaid, nvouchers, nfiles;
 };
 
-/* Orders, items, events, plans, installments, payments and vouchers of
- * one chunk; file[i] says voucher i gets an uploaded file at flush. */
+/* Orders, items, events, plans, installments, payments, the plans' ledger
+ * lines and vouchers of one chunk; file[i] says voucher i gets an uploaded
+ * file at flush. */
 struct chunk {
 	struct bench_order	*o;
 	struct bench_item	*it;
@@ -134,10 +141,11 @@ struct chunk {
 	struct bench_plan	*pl;
 	struct bench_inst	*in;
 	struct bench_pay	*pay;
+	struct db_ledger_line	*led;
 	struct bench_voucher	*v;
 	int			*file;
-	size_t			 no, nit, nev, npl, nin, npay, nv;
-	size_t			 cev, cin, cpay;	/* capacities */
+	size_t			 no, nit, nev, npl, nin, npay, nled, nv;
+	size_t			 cev, cin, cpay, cled;	/* capacities */
 };
 
 /* A small deterministic generator (xorshift64): the data set is the same
@@ -328,6 +336,35 @@ make_plain(struct chunk *ch, const struct gen *g, struct bench_order *o,
 	settle(o, prev, t);
 }
 
+/* The ledger's view of bench plan p (a shopper's plan, in USD) into *dp. */
+static void
+plan_row(const struct bench_plan *p, struct db_plan *dp)
+{
+	memset(dp, 0, sizeof(*dp));
+	dp->id = p->id;
+	dp->order_id = p->order_id;
+	dp->user_id = p->user_id;
+	snprintf(dp->method, sizeof(dp->method), "%s", p->method);
+	snprintf(dp->institution_id, sizeof(dp->institution_id), "%s",
+	    p->institution_id);
+	snprintf(dp->currency, sizeof(dp->currency), "USD");
+}
+
+/* Append the lines of entry e, as ledger_post() writes them, to ch. */
+static void
+add_entry(struct chunk *ch, const struct ledger_entry *e)
+{
+	size_t n = 0;
+
+	ch->led = grow(ch->led, &ch->cled, ch->nled, DB_LEDGER_MAX_LINES,
+	    sizeof(*ch->led));
+	if (ledger_entry_lines(e, &ch->led[ch->nled], &n) == -1)
+		fprintf(stderr, "mallpayctl: bench-data: ledger entry %s "
+		    "malformed: not written\n", e->key);
+	else
+		ch->nled += n;
+}
+
 /* The plan of installment order o (institution k, n months), confirmed at
  * t1: plan row, installments, payments and plan events into ch. Returns 0,
  * or -1 when the rules refuse the plan (then nothing was added). */
@@ -336,6 +373,9 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
     size_t k, int n, int64_t t0, int64_t t1)
 {
 	const struct plan_terms *tm = &g->it[k];
+	struct plan_entry_buf b;
+	struct ledger_entry e;
+	struct db_plan dp;
 	struct bench_plan *p;
 	struct bench_inst *in;
 	struct bench_pay *pay;
@@ -390,6 +430,11 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 	ch->in = grow(ch->in, &ch->cin, ch->nin, (size_t)n, sizeof(*ch->in));
 	ch->pay = grow(ch->pay, &ch->cpay, ch->npay, (size_t)n,
 	    sizeof(*ch->pay));
+	/* The ledger entries plan_start() and each payment post. */
+	plan_row(p, &dp);
+	plan_entry_start(&e, &dp, &b, p->principal_minor, p->total_fee_minor,
+	    t1);
+	add_entry(ch, &e);
 	p->status = "closed";
 	for (i = 0; i < n; i++) {
 		in = &ch->in[ch->nin++];
@@ -426,13 +471,14 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 		snprintf(pay->reference, sizeof(pay->reference),
 		    "bench-%s-%lld-%d", pay->channel, (long long)p->id,
 		    in->seq);
-		if (i == 0)
-			snprintf(pay->idem_key, sizeof(pay->idem_key),
-			    "bench-down-%lld", (long long)o->id);
-		else
-			snprintf(pay->idem_key, sizeof(pay->idem_key),
-			    "auto-%d-%s", in->seq, in->due_date);
+		/* The bank key of the installment, whichever path paid it
+		 * (service/plans.c): the payment's key and its entry's. */
+		snprintf(pay->idem_key, sizeof(pay->idem_key), "plan%lld-i%d",
+		    (long long)p->id, in->seq);
 		pay->created_at = at;
+		plan_entry_payment(&e, &dp, &b, pay->kind, pay->amount_minor,
+		    pay->idem_key, at);
+		add_entry(ch, &e);
 		add_event(ch, "plan", p->id, i == 0 ? "user" : "system",
 		    i == 0 ? o->user_id : 0, at, NULL, NULL, i == 0 ?
 		    "INST-P3 installment 1 paid (down_payment)" :
@@ -751,7 +797,8 @@ flush_chunk(struct gen *g, struct chunk *ch)
 	    db_bench_insert_events(db, ch->ev, ch->nev) == -1 ||
 	    db_bench_insert_plans(db, ch->pl, ch->npl) == -1 ||
 	    db_bench_insert_insts(db, ch->in, ch->nin) == -1 ||
-	    db_bench_insert_pays(db, ch->pay, ch->npay, "USD") == -1)
+	    db_bench_insert_pays(db, ch->pay, ch->npay, "USD") == -1 ||
+	    db_ledger_insert_lines(db, ch->led, ch->nled) == -1)
 		goto out;
 	for (i = 0; i < ch->nv; i++) {
 		if (!ch->file[i])
@@ -786,6 +833,7 @@ out:
 	free(fi);
 	buf_cleanup(&png);
 	ch->no = ch->nit = ch->nev = ch->npl = ch->nin = ch->npay = ch->nv = 0;
+	ch->nled = 0;
 	return rc;
 }
 
@@ -799,6 +847,7 @@ chunk_free(struct chunk *ch)
 	free(ch->pl);
 	free(ch->in);
 	free(ch->pay);
+	free(ch->led);
 	free(ch->v);
 	free(ch->file);
 }

@@ -15,7 +15,6 @@
 
 enum stmt {
 	STMT_CART_ENSURE,
-	STMT_CART_LOCK,
 	STMT_CART_ITEM_QTY,
 	STMT_CART_ITEM_INSERT,
 	STMT_CART_ITEM_SET,
@@ -25,11 +24,12 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_CART_ENSURE */
+	/* STMT_CART_ENSURE: inserting or updating the row locks it (an
+	 * exclusive lock until commit, as SELECT ... FOR UPDATE would take);
+	 * LAST_INSERT_ID(id) hands back the id of an existing row. */
 	"INSERT INTO carts (user_id, updated_at) VALUES (?, ?) "
-	"ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at)",
-	/* STMT_CART_LOCK */
-	"SELECT id FROM carts WHERE user_id = ? FOR UPDATE",
+	"ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), "
+	"updated_at = VALUES(updated_at)",
 	/* STMT_CART_ITEM_QTY: a locking read, so that it sees the latest
 	 * committed quantity rather than the transaction's snapshot (taken by
 	 * an earlier plain SELECT, before the cart lock was granted). */
@@ -66,23 +66,11 @@ db_cart_lock(struct db *db, int64_t user_id, int64_t now, int64_t *cart_id)
 		return -1;
 	dbq_int(q, user_id);
 	dbq_int(q, now);
-	if (dbq_exec_done(q, NULL) == -1)
-		return -1;
-
-	q = dbq_get(db, DB_T_CART, STMT_CART_LOCK, stmts[STMT_CART_LOCK]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
-	if (rc == 1)
-		*cart_id = dbq_col_int(q, 0);
+	if ((rc = dbq_exec(q)) == 0)
+		*cart_id = dbq_insert_id(q);
 	dbq_done(q);
-	/* The row was just inserted or updated in this transaction. */
-	return rc == 1 ? 0 : -1;
+	/* One statement: the row is locked until commit. */
+	return rc == 0 && *cart_id > 0 ? 0 : -1;
 }
 
 /* See cart.h. */

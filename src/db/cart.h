@@ -19,9 +19,10 @@ struct db_cart_item {
 };
 
 /* Make sure user_id has a cart (created at now, or its updated_at set to now)
- * and lock it for the rest of the transaction (SELECT ... FOR UPDATE), so that
- * two requests of one shopper change it one after the other. Call inside
- * db_begin(). *cart_id gets its id. Returns 0 or -1. */
+ * and lock it for the rest of the transaction (the upsert's exclusive row
+ * lock, in one statement), so that two requests of one shopper change it one
+ * after the other. Call inside db_begin(). *cart_id gets its id. Returns 0 or
+ * -1. */
 int	db_cart_lock(struct db *, int64_t user_id, int64_t now, int64_t *cart_id);
 
 /* The quantity of product_id in user_id's cart into *qty, read with a lock

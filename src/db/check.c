@@ -96,10 +96,9 @@ static const char *const stmts[STMT__MAX] = {
 	 * that succeeded, refunds and admin transfers apart) against the
 	 * ledger's credits to its receivable by down payments, installments
 	 * and payoffs. Corporate plans (their down payment and transfers
-	 * are STMT_CHECK_CORP_LEDGER's) and the benchmark's generated plans
-	 * (orders keyed 'bench-...', no ledger entries) are left out. */
+	 * are STMT_CHECK_CORP_LEDGER's) are left out. */
 	"SELECT p.id, COALESCE(pp.paid, 0), COALESCE(lg.credited, 0) "
-	"FROM plans p JOIN orders o ON o.id = p.order_id "
+	"FROM plans p "
 	"LEFT JOIN (SELECT plan_id, SUM(amount_minor) AS paid "
 	"FROM plan_payments WHERE ok = 1 AND kind IN ('down_payment', "
 	"'manual', 'auto', 'payoff') GROUP BY plan_id) pp ON pp.plan_id = p.id "
@@ -107,8 +106,7 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM ledger_lines WHERE plan_id IS NOT NULL AND kind IN "
 	"('down_payment', 'installment', 'payoff') AND account LIKE "
 	"'%:receivable' GROUP BY plan_id) lg ON lg.plan_id = p.id "
-	"WHERE o.idempotency_key NOT LIKE 'bench-%' AND "
-	"p.method <> 'installment_corporate' AND "
+	"WHERE p.method <> 'installment_corporate' AND "
 	"COALESCE(pp.paid, 0) <> COALESCE(lg.credited, 0) ORDER BY p.id",
 	/* STMT_CHECK_RECEIVED: what the state says an order received (COD
 	 * collected, remittances credited, Pay After Use charged) against

@@ -24,6 +24,8 @@ enum stmt {
 	STMT_LEDGER_INSERT8,
 	STMT_LEDGER_ENTRY,
 	STMT_LEDGER_BALANCE,
+	STMT_LEDGER_LINES1,	/* db_ledger_insert_lines: 1 line */
+	STMT_LEDGER_LINES64,	/* and 64 lines */
 	STMT__MAX
 };
 
@@ -40,6 +42,10 @@ enum stmt {
 #define ROW6	ROW5 ", " ROW
 #define ROW7	ROW6 ", " ROW
 #define ROW8	ROW7 ", " ROW
+#define ROWS8	ROW ", " ROW ", " ROW ", " ROW ", " ROW ", " ROW ", " ROW ", " ROW
+#define ROWS64	ROWS8 ", " ROWS8 ", " ROWS8 ", " ROWS8 ", " ROWS8 ", " \
+	ROWS8 ", " ROWS8 ", " ROWS8
+#define LINES_BATCH	64
 
 static const char *const stmts[STMT__MAX] = {
 	ROW2, ROW3, ROW4, ROW5, ROW6, ROW7, ROW8,
@@ -49,6 +55,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LEDGER_BALANCE */
 	"SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
 	"WHERE account = ? AND currency = ?",
+	/* STMT_LEDGER_LINES1 */
+	INSERT,
+	/* STMT_LEDGER_LINES64 */
+	"INSERT INTO ledger_lines (" LINE_COLS ") VALUES " ROWS64,
 };
 
 /* Bind the fifteen columns of line l. */
@@ -88,6 +98,32 @@ db_ledger_insert(struct db *db, const struct db_ledger_line *l, size_t n)
 	for (i = 0; i < n; i++)
 		bind_line(q, &l[i]);
 	return dbq_exec_once(q);
+}
+
+/* See ledger.h. */
+int
+db_ledger_insert_lines(struct db *db, const struct db_ledger_line *l,
+    size_t n)
+{
+	struct dbq	*q;
+	size_t		 i = 0, j, k;
+	int		 idx;
+
+	while (i < n) {
+		/* 64 lines a statement; the rest by up to 8 (or one). */
+		k = n - i >= LINES_BATCH ? LINES_BATCH : n - i >= 8 ? 8 :
+		    n - i;
+		idx = k == LINES_BATCH ? STMT_LEDGER_LINES64 : k == 1 ?
+		    STMT_LEDGER_LINES1 : STMT_LEDGER_INSERT2 + (int)(k - 2);
+		if ((q = dbq_get(db, DB_T_LEDGER, idx, stmts[idx])) == NULL)
+			return -1;
+		for (j = i; j < i + k; j++)
+			bind_line(q, &l[j]);
+		if (dbq_exec_done(q, NULL) == -1)
+			return -1;
+		i += k;
+	}
+	return 0;
 }
 
 /* dbq_list fill: one LINE_COLS row. */

@@ -37,6 +37,12 @@ struct db_ledger_line {
  * exists (nothing written), -1 error. */
 int	db_ledger_insert(struct db *, const struct db_ledger_line *l, size_t n);
 
+/* Insert the n lines l[] of any number of entries, many lines a statement
+ * (mallpayctl bench-data; a duplicate (entry_key, line_no) is an error).
+ * Returns 0 or -1. */
+int	db_ledger_insert_lines(struct db *, const struct db_ledger_line *l,
+	    size_t n);
+
 /* The lines of the entry keyed key, in line order, into *out (free(3);
  * NULL when none) and *n. Returns 0 or -1. */
 int	db_ledger_entry(struct db *, const char *key,

@@ -12,6 +12,10 @@
 #include "db/order.h"
 #include "db/stmt.h"
 
+/* The multi-row INSERT of an order's lines: one statement per order of up
+ * to ORDER_ITEMS_BATCH lines (ITEMS_1 .. ITEMS_8 below). */
+#define ORDER_ITEMS_BATCH	8
+
 enum stmt {
 	STMT_ORDER_LIST_BY_USER,
 	STMT_ORDER_LIST_PAGE,
@@ -20,13 +24,26 @@ enum stmt {
 	STMT_ORDER_INSERT,
 	STMT_ORDER_BY_KEY,
 	STMT_ORDER_SET_RF,
-	STMT_ORDER_ITEM_INSERT,
+	STMT_ORDER_ITEMS_1,	/* 1 line; then 2, ... ORDER_ITEMS_BATCH */
+	STMT_ORDER_ITEMS_LAST = STMT_ORDER_ITEMS_1 + ORDER_ITEMS_BATCH - 1,
 	STMT_ORDER_GET,
 	STMT_ORDER_ITEMS,
 	STMT_ORDER_SET_REFUND_DUE,
 	STMT_ORDER_LIST_PAGE_COMPANY,
 	STMT__MAX
 };
+
+#define ITEM_ROW	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ITEMS_1		"INSERT INTO order_items (order_id, product_id, name, " \
+	"qty, unit_price_minor, currency, durable, high_value, pre_order, " \
+	"customized, special_customs, pay_after_use) VALUES " ITEM_ROW
+#define ITEMS_2		ITEMS_1 ", " ITEM_ROW
+#define ITEMS_3		ITEMS_2 ", " ITEM_ROW
+#define ITEMS_4		ITEMS_3 ", " ITEM_ROW
+#define ITEMS_5		ITEMS_4 ", " ITEM_ROW
+#define ITEMS_6		ITEMS_5 ", " ITEM_ROW
+#define ITEMS_7		ITEMS_6 ", " ITEM_ROW
+#define ITEMS_8		ITEMS_7 ", " ITEM_ROW
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_LIST_BY_USER */
@@ -49,17 +66,16 @@ static const char *const stmts[STMT__MAX] = {
 	"amount_due_minor, fee_minor, deferred_minor, amount_usd_minor, "
 	"country, region_code, idempotency_key, institution_id, term, "
 	"coupon_code, points_used, review_due, payment_due, settlement_note, "
-	"verdicts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"verdicts, params_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_ORDER_BY_KEY */
-	"SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
+	"SELECT id, COALESCE(params_hash, '') FROM orders "
+	"WHERE user_id = ? AND idempotency_key = ?",
 	/* STMT_ORDER_SET_RF */
 	"UPDATE orders SET rf_code = ? WHERE id = ?",
-	/* STMT_ORDER_ITEM_INSERT */
-	"INSERT INTO order_items (order_id, product_id, name, qty, "
-	"unit_price_minor, currency, durable, high_value, pre_order, "
-	"customized, special_customs, pay_after_use) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ORDER_ITEMS_1 .. _LAST: 1 to ORDER_ITEMS_BATCH rows */
+	ITEMS_1, ITEMS_2, ITEMS_3, ITEMS_4, ITEMS_5, ITEMS_6, ITEMS_7,
+	ITEMS_8,
 	/* STMT_ORDER_GET */
 	"SELECT id, user_id, status, method, currency, usd_per_unit, "
 	"items_total_minor, coupon_minor, points_minor, amount_due_minor, "
@@ -285,6 +301,7 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	dbq_cstr_opt(q, o->payment_due);
 	dbq_cstr(q, o->settlement_note != NULL ? o->settlement_note : "");
 	dbq_cstr(q, o->verdicts);
+	dbq_cstr_opt(q, o->params_hash);
 	dbq_int(q, o->now);
 	dbq_int(q, o->now);
 	if (dbq_exec(q) == 0)
@@ -297,12 +314,15 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 
 /* See order.h. */
 int64_t
-db_order_by_key(struct db *db, int64_t user_id, const char *key)
+db_order_by_key(struct db *db, int64_t user_id, const char *key,
+    char *params_hash, size_t hashsz)
 {
 	struct dbq	*q;
 	int64_t		 id = -1;
 	int		 rc;
 
+	if (params_hash != NULL && hashsz > 0)
+		params_hash[0] = '\0';
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_BY_KEY,
 	    stmts[STMT_ORDER_BY_KEY]);
 	if (q == NULL)
@@ -312,6 +332,8 @@ db_order_by_key(struct db *db, int64_t user_id, const char *key)
 	if (dbq_exec(q) == 0) {
 		rc = dbq_fetch(q);
 		id = rc == 1 ? dbq_col_int(q, 0) : rc == 0 ? 0 : -1;
+		if (rc == 1 && params_hash != NULL && hashsz > 0)
+			dbq_col_copy(q, 1, params_hash, hashsz);
 	}
 	dbq_done(q);
 	return id;
@@ -337,33 +359,37 @@ db_order_set_rf_code(struct db *db, int64_t id, const char *rf)
 
 /* See order.h. */
 int
-db_order_item_insert(struct db *db, int64_t order_id, int64_t product_id,
-    const char *name, int qty, int64_t unit_price_minor, const char *currency,
-    int durable, int high_value, int pre_order, int customized,
-    int special_customs, int pay_after_use)
+db_order_items_insert(struct db *db, int64_t order_id,
+    const struct db_order_item_new *it, size_t n)
 {
 	struct dbq	*q;
-	int		 rc;
+	size_t		 i = 0, j, k;
+	int		 idx;
 
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_ITEM_INSERT,
-	    stmts[STMT_ORDER_ITEM_INSERT]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_int(q, product_id);
-	dbq_cstr(q, name);
-	dbq_int(q, qty);
-	dbq_int(q, unit_price_minor);
-	dbq_cstr(q, currency);
-	dbq_int(q, durable != 0);
-	dbq_int(q, high_value != 0);
-	dbq_int(q, pre_order != 0);
-	dbq_int(q, customized != 0);
-	dbq_int(q, special_customs != 0);
-	dbq_int(q, pay_after_use != 0);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	while (i < n) {
+		k = n - i < ORDER_ITEMS_BATCH ? n - i : ORDER_ITEMS_BATCH;
+		idx = STMT_ORDER_ITEMS_1 + (int)k - 1;
+		if ((q = dbq_get(db, DB_T_ORDER, idx, stmts[idx])) == NULL)
+			return -1;
+		for (j = i; j < i + k; j++) {
+			dbq_int(q, order_id);
+			dbq_int(q, it[j].product_id);
+			dbq_cstr(q, it[j].name);
+			dbq_int(q, it[j].qty);
+			dbq_int(q, it[j].unit_price_minor);
+			dbq_cstr(q, it[j].currency);
+			dbq_int(q, it[j].durable != 0);
+			dbq_int(q, it[j].high_value != 0);
+			dbq_int(q, it[j].pre_order != 0);
+			dbq_int(q, it[j].customized != 0);
+			dbq_int(q, it[j].special_customs != 0);
+			dbq_int(q, it[j].pay_after_use != 0);
+		}
+		if (dbq_exec_done(q, NULL) == -1)
+			return -1;
+		i += k;
+	}
+	return 0;
 }
 
 /* See order.h. */

@@ -75,6 +75,8 @@ struct db_order_new {
 	const char	*payment_due;		/* "YYYY-MM-DD" or NULL */
 	const char	*settlement_note;
 	const char	*verdicts;		/* JSON text */
+	const char	*params_hash;		/* what the key asked for
+						   (service/reqkey.h), NULL none */
 	int64_t		 now;
 };
 
@@ -84,17 +86,29 @@ struct db_order_new {
 int64_t	db_order_insert(struct db *, const struct db_order_new *o);
 
 /* (checkout) The id of user_id's order with this idempotency key, 0 none,
- * -1 error. */
-int64_t	db_order_by_key(struct db *, int64_t user_id, const char *key);
+ * -1 error; params_hash (when not NULL, hashsz >= 65) gets the hash of
+ * the parameters the key placed it with ("" when the order has none). */
+int64_t	db_order_by_key(struct db *, int64_t user_id, const char *key,
+	    char *params_hash, size_t hashsz);
 
 /* (checkout) Store the remittance code of order id (REM-P1). 0 or -1. */
 int	db_order_set_rf_code(struct db *, int64_t id, const char *rf);
 
-/* (checkout) Insert one frozen line of order_id. 0 or -1. */
-int	db_order_item_insert(struct db *, int64_t order_id, int64_t product_id,
-	    const char *name, int qty, int64_t unit_price_minor,
-	    const char *currency, int durable, int high_value, int pre_order,
-	    int customized, int special_customs, int pay_after_use);
+/* One frozen line of a new order. */
+struct db_order_item_new {
+	int64_t		 product_id;
+	const char	*name;
+	int		 qty;
+	int64_t		 unit_price_minor;
+	const char	*currency;
+	int		 durable, high_value, pre_order, customized;
+	int		 special_customs, pay_after_use;
+};
+
+/* (checkout) Insert the n frozen lines it[] of order_id in one multi-row
+ * INSERT (one more per 8 lines). 0 or -1. */
+int	db_order_items_insert(struct db *, int64_t order_id,
+	    const struct db_order_item_new *it, size_t n);
 
 /* One order as its page shows it. */
 struct db_order {

@@ -9,7 +9,6 @@
 #include "db/address.h"
 #include "db/checkout.h"
 #include "db/db.h"
-#include "db/user.h"
 #include "service/address.h"
 
 /* See address.h. */
@@ -256,17 +255,13 @@ address_pick(struct db *db, int64_t user_id, int64_t address_id,
     const char *country, int country_named, struct address_pick *p)
 {
 	const struct db_address	*a = NULL;
-	struct db_addr_owner	 o;
-	struct db_user		 u;
 	size_t			 i;
 
 	memset(p, 0, sizeof(*p));
 	if (country == NULL)
 		country = "";
-	if (db_user_by_id(db, user_id, &u) != 1)
-		return -1;
-	o = address_owner(user_id, u.company_id);
-	if (db_address_list(db, &o, &p->rows, &p->n) == -1)
+	/* The book of address_owner() of the user's row, in one read. */
+	if (db_address_list_of_user(db, user_id, &p->rows, &p->n) == -1)
 		return -1;
 	for (i = 0; address_id > 0 && i < p->n; i++)
 		if (p->rows[i].id == address_id)

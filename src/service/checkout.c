@@ -314,25 +314,36 @@ verdicts_json(const struct checkout_quote *q)
 	return s != NULL ? s : xstrdup("[]");
 }
 
-/* Insert the frozen lines of the cart of q as order_id's items. */
+/* Insert the frozen lines of the cart of q as order_id's items, in one
+ * multi-row INSERT. */
 static int
 freeze_items(struct db *db, const struct checkout_quote *q, int64_t order_id)
 {
 	const struct db_cart_line *l;
+	struct db_order_item_new *it;
 	size_t i;
+	int rc;
 
+	it = xcalloc(q->live.nlines + 1, sizeof(*it));
 	for (i = 0; i < q->live.nlines; i++) {
 		l = &q->live.lines[i];
+		it[i].product_id = l->product_id;
+		it[i].name = l->name;
+		it[i].qty = l->qty;
 		/* Frozen in the settlement currency, so that the lines
 		 * add up to the order's items total (C-01). */
-		if (db_order_item_insert(db, order_id, l->product_id, l->name,
-		    l->qty, q->live.unit_prices[i].minor, q->live.currency,
-		    l->durable,
-		    l->high_value, l->pre_order, l->customized,
-		    l->special_customs, l->pay_after_use) == -1)
-			return -1;
+		it[i].unit_price_minor = q->live.unit_prices[i].minor;
+		it[i].currency = q->live.currency;
+		it[i].durable = l->durable;
+		it[i].high_value = l->high_value;
+		it[i].pre_order = l->pre_order;
+		it[i].customized = l->customized;
+		it[i].special_customs = l->special_customs;
+		it[i].pay_after_use = l->pay_after_use;
 	}
-	return 0;
+	rc = db_order_items_insert(db, order_id, it, q->live.nlines);
+	free(it);
+	return rc;
 }
 
 /* The parameters a checkout key is claimed with (reqkey.h): what the
@@ -347,27 +358,22 @@ place_params(const struct checkout_input *in, const struct checkout_choice *ch,
 	    in->expedited);
 }
 
-/* The answer to user_id's key that placed order id: the same choices
- * replay it (CO_REPLAY, also for orders placed before keys kept their
- * parameters), other choices are refused (CO_CONFLICT). */
+/* The answer to a key that placed order id with the parameters whose
+ * hash is stored (service/reqkey.h; "" for orders placed before keys kept
+ * their parameters): the same choices replay it (CO_REPLAY, as does an
+ * order without a hash), other choices are refused (CO_CONFLICT). */
 static enum checkout_result
-place_replay(struct db *db, int64_t user_id, const struct checkout_input *in,
-    const struct checkout_choice *ch, int64_t id, int64_t *order_id)
+place_replay(const struct checkout_input *in, const struct checkout_choice *ch,
+    int64_t id, const char *stored, int64_t *order_id)
 {
-	char	params[256];
-	int	first;
+	char	params[256], h[65];
 
 	place_params(in, ch, params, sizeof(params));
-	switch (reqkey_check(db, "checkout", user_id, ch->key, params, &first,
-	    NULL, 0)) {
-	case REQKEY_CONFLICT:
+	reqkey_hash(params, h);
+	if (stored[0] != '\0' && strcmp(stored, h) != 0)
 		return CO_CONFLICT;
-	case REQKEY_ERROR:
-		return CO_ERROR;
-	default:
-		*order_id = id;
-		return CO_REPLAY;
-	}
+	*order_id = id;
+	return CO_REPLAY;
 }
 
 /* INST-CORP in one step: the order just placed (id, term) is applied for
@@ -403,7 +409,7 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	enum checkout_result	 res = CO_ERROR;
 	char			 err[256], review[11], pay[11], rf[RFCODE_MAX];
 	char			 reason[200], body[512], amt[MONEY_STR_MAX];
-	char			 params[256];
+	char			 params[256], stored[65];
 	char			*json = NULL;
 	int64_t			 id, cart_id;
 	int			 rc;
@@ -413,23 +419,17 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	verdict_list_init(&q->verdicts);
 	if (db_begin(db) == -1)
 		return CO_ERROR;
-	/* A replayed key answers with the order it made (double click). */
-	id = db_order_by_key(db, user_id, ch->key);
-	if (id == -1)
-		goto fail;
-	if (id > 0) {
-		res = place_replay(db, user_id, in, ch, id, order_id);
-		db_rollback(db);
-		return res;
-	}
 	/* One checkout of this shopper at a time: the cart row is locked
-	 * until commit, so a second request waits, then sees the key. */
+	 * until commit, so a second request waits, then sees the key. Read
+	 * nothing before the lock: the transaction's first read fixes what
+	 * it sees, and it must see the order a request it waited for made. */
 	if (db_cart_lock(db, user_id, now, &cart_id) == -1)
 		goto fail;
-	id = db_order_by_key(db, user_id, ch->key);
+	/* A replayed key answers with the order it made (double click). */
+	id = db_order_by_key(db, user_id, ch->key, stored, sizeof(stored));
 	if (id != 0) {
-		res = id == -1 ? CO_ERROR : place_replay(db, user_id, in, ch,
-		    id, order_id);
+		res = id == -1 ? CO_ERROR : place_replay(in, ch, id, stored,
+		    order_id);
 		db_rollback(db);
 		return res;
 	}
@@ -513,6 +513,12 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	o.settlement_note = q->live.settlement_note;
 	json = verdicts_json(q);
 	o.verdicts = json;
+	/* The key keeps what it asked for, on the order it claims: a
+	 * resend with other choices is told apart from a double click
+	 * (place_replay). */
+	place_params(in, ch, params, sizeof(params));
+	reqkey_hash(params, stored);
+	o.params_hash = stored;
 	o.now = now;
 	id = db_order_insert(db, &o);
 	if (id == -1)
@@ -521,17 +527,12 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		/* Claimed meanwhile by a request that did not wait. */
 		db_rollback(db);
 		free(json);
-		id = db_order_by_key(db, user_id, ch->key);
+		id = db_order_by_key(db, user_id, ch->key, stored,
+		    sizeof(stored));
 		if (id <= 0)
 			return CO_ERROR;
-		return place_replay(db, user_id, in, ch, id, order_id);
+		return place_replay(in, ch, id, stored, order_id);
 	}
-	/* The key keeps what it asked for: a resend with other choices is
-	 * told apart from a double click (place_replay). */
-	place_params(in, ch, params, sizeof(params));
-	if (reqkey_claim(db, "checkout", user_id, ch->key, params, CO_PLACED,
-	    NULL, now) == -1)
-		goto fail;
 	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
 	    q->live.f.order.shipping.delivery_days) == -1)
 		goto fail;

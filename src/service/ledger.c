@@ -134,10 +134,9 @@ line_common(const struct ledger_entry *e, const char *reverses,
 	return 0;
 }
 
-/* Turn e's moves into lines (two a move, amount 0 skipped) in l[]; *n
- * gets how many. Returns 0, or -1 when e is malformed. */
-static int
-entry_lines(const struct ledger_entry *e, struct db_ledger_line *l,
+/* See ledger.h. */
+int
+ledger_entry_lines(const struct ledger_entry *e, struct db_ledger_line *l,
     size_t *n)
 {
 	struct db_ledger_line	 base;
@@ -221,7 +220,7 @@ ledger_post(struct db *db, const struct ledger_entry *e)
 	size_t			n;
 	int			rc;
 
-	if (entry_lines(e, l, &n) == -1) {
+	if (ledger_entry_lines(e, l, &n) == -1) {
 		log_err("ledger: malformed entry %s",
 		    e->key != NULL ? e->key : "(no key)");
 		return -1;

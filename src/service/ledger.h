@@ -48,6 +48,7 @@
 #include <stdint.h>
 
 struct db;
+struct db_ledger_line;
 
 /* What an entry records (stored as its name: ledger_kind_name()). */
 enum ledger_kind {
@@ -130,6 +131,13 @@ struct ledger_entry {
  * (nothing written, logged), -1 bad entry (negative amount, no key, an
  * account name too long) or database error. */
 int	ledger_post(struct db *, const struct ledger_entry *e);
+
+/* The lines ledger_post() writes for e (two a move, amount 0 skipped,
+ * numbered from 0) into l[] (DB_LEDGER_MAX_LINES of db/ledger.h); *n gets
+ * how many. For a writer of many entries at once (mallpayctl bench-data:
+ * db_ledger_insert_lines). Returns 0, or -1 when e is malformed. */
+int	ledger_entry_lines(const struct ledger_entry *e,
+	    struct db_ledger_line *l, size_t *n);
 
 /* Reverse every line of the entry keyed key, as a new entry keyed
  * "rev:<key>" of kind LK_REVERSAL at at, inside the caller's transaction.

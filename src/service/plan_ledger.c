@@ -12,13 +12,6 @@
 #include "service/ledger.h"
 #include "service/plan_ledger.h"
 
-/* The accounts an entry of plan p names. */
-struct plan_accts {
-	char	recv[LEDGER_ACCT_MAX];		/* who owes the schedule */
-	char	clearing[LEDGER_ACCT_MAX];	/* where the lender collects */
-	char	fees[LEDGER_ACCT_MAX];		/* where its fees are earned */
-};
-
 /* The partner that moves plan p's repayments, as the partners' own books
  * name it: the card bank ("bank") for card plans, the finance company
  * ("finance") for partner plans, else the lender (the institution). */
@@ -32,8 +25,9 @@ collector(const struct db_plan *p)
 	return p->institution_id;
 }
 
+/* The accounts plan p's entries name, into *a. */
 static void
-accts(const struct db_plan *p, struct plan_accts *a)
+accts(const struct db_plan *p, struct plan_entry_buf *a)
 {
 	if (p->company_id > 0)
 		ledger_acct_company_receivable(a->recv, sizeof(a->recv),
@@ -107,20 +101,42 @@ post_one(struct db *db, const struct db_plan *p, enum ledger_kind kind,
 }
 
 /* See plan_ledger.h. */
+void
+plan_entry_start(struct ledger_entry *e, const struct db_plan *p,
+    struct plan_entry_buf *b, int64_t principal, int64_t fees, int64_t now)
+{
+	accts(p, b);
+	snprintf(b->key, sizeof(b->key), "plan%lld-start", (long long)p->id);
+	entry(e, p, LK_PLAN_START, b->key, now);
+	move(e, b->recv, LEDGER_MERCHANT_PAYABLE, principal);
+	move(e, b->recv, b->fees, fees);
+}
+
+/* See plan_ledger.h. */
 int
 plan_post_start(struct db *db, const struct db_plan *p, int64_t principal,
     int64_t fees, int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	b;
 	struct ledger_entry	e;
-	char			key[64];
 
-	accts(p, &a);
-	snprintf(key, sizeof(key), "plan%lld-start", (long long)p->id);
-	entry(&e, p, LK_PLAN_START, key, now);
-	move(&e, a.recv, LEDGER_MERCHANT_PAYABLE, principal);
-	move(&e, a.recv, a.fees, fees);
+	plan_entry_start(&e, p, &b, principal, fees, now);
 	return post(db, &e);
+}
+
+/* See plan_ledger.h. */
+void
+plan_entry_payment(struct ledger_entry *e, const struct db_plan *p,
+    struct plan_entry_buf *b, const char *kind, int64_t amount,
+    const char *bank_key, int64_t now)
+{
+	accts(p, b);
+	entry(e, p, strcmp(kind, "down_payment") == 0 ? LK_DOWN_PAYMENT :
+	    strcmp(kind, "payoff") == 0 ? LK_PAYOFF : LK_INSTALLMENT, bank_key,
+	    now);
+	e->partner = collector(p);
+	e->partner_ref = bank_key;
+	move(e, b->clearing, b->recv, amount);
 }
 
 /* See plan_ledger.h. */
@@ -128,13 +144,11 @@ int
 plan_post_payment(struct db *db, const struct db_plan *p, const char *kind,
     int64_t amount, const char *bank_key, int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	b;
+	struct ledger_entry	e;
 
-	accts(p, &a);
-	return post_one(db, p, strcmp(kind, "down_payment") == 0 ?
-	    LK_DOWN_PAYMENT : strcmp(kind, "payoff") == 0 ? LK_PAYOFF :
-	    LK_INSTALLMENT, bank_key, bank_key, a.clearing, a.recv, amount,
-	    now);
+	plan_entry_payment(&e, p, &b, kind, amount, bank_key, now);
+	return post(db, &e);
 }
 
 /* See plan_ledger.h. */
@@ -142,7 +156,7 @@ int
 plan_post_late_fees(struct db *db, const struct db_plan *p,
     const struct db_plan_inst *it, mp_date today, int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	a;
 	struct money		over, fee;
 	struct money_rate	r;
 	char			key[80], d[16];
@@ -176,7 +190,7 @@ int
 plan_post_waiver(struct db *db, const struct db_plan *p, int seq,
     int64_t amount, int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	a;
 	char			key[64];
 
 	accts(p, &a);
@@ -191,7 +205,7 @@ int
 plan_post_settlement(struct db *db, const struct db_plan *p, int64_t amount,
     int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	a;
 	char			key[64];
 
 	accts(p, &a);
@@ -206,7 +220,7 @@ plan_post_termination(struct db *db, const struct db_plan *p, int64_t up,
     int64_t uf, int64_t ul, int64_t refund, int64_t principal_paid,
     int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	a;
 	struct ledger_entry	e;
 	char			key[64];
 	int64_t			rp;
@@ -236,7 +250,7 @@ int
 plan_post_refund_sent(struct db *db, const struct db_plan *p, int64_t amount,
     const char *bank_key, int64_t now)
 {
-	struct plan_accts	a;
+	struct plan_entry_buf	a;
 	char			key[64];
 
 	accts(p, &a);

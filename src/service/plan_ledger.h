@@ -42,10 +42,29 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "service/ledger.h"
 
 struct db;
 struct db_plan;
 struct db_plan_inst;
+
+/* The entries of plan_post_start() and plan_post_payment() built without
+ * posting them, for a writer of many plans at once (mallpayctl bench-data
+ * writes the entries of the plans it generates with
+ * ledger_entry_lines()): e's strings point into *b, which must outlive
+ * e (bank_key too). */
+struct plan_entry_buf {
+	char	recv[LEDGER_ACCT_MAX];		/* who owes the schedule */
+	char	clearing[LEDGER_ACCT_MAX];	/* where the lender collects */
+	char	fees[LEDGER_ACCT_MAX];		/* where its fees are earned */
+	char	key[64];
+};
+void	plan_entry_start(struct ledger_entry *e, const struct db_plan *p,
+	    struct plan_entry_buf *b, int64_t principal, int64_t fees,
+	    int64_t now);
+void	plan_entry_payment(struct ledger_entry *e, const struct db_plan *p,
+	    struct plan_entry_buf *b, const char *kind, int64_t amount,
+	    const char *bank_key, int64_t now);
 
 int	plan_post_start(struct db *, const struct db_plan *p,
 	    int64_t principal, int64_t fees, int64_t now);

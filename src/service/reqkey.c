@@ -9,9 +9,9 @@
 #include "db/plan.h"
 #include "service/reqkey.h"
 
-/* SHA-256 hex of params into out (65 bytes). */
-static void
-params_hash(const char *params, char out[65])
+/* See reqkey.h. */
+void
+reqkey_hash(const char *params, char out[65])
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 
@@ -34,7 +34,7 @@ reqkey_check(struct db *db, const char *scope, int64_t owner_id,
 		return REQKEY_ERROR;
 	if (rc == 0)
 		return REQKEY_NEW;
-	params_hash(params, h);
+	reqkey_hash(params, h);
 	if (strcmp(h, k.params_hash) != 0)
 		return REQKEY_CONFLICT;
 	*result = k.result;
@@ -52,7 +52,7 @@ reqkey_claim(struct db *db, const char *scope, int64_t owner_id,
 	struct db_request_key k;
 
 	memset(&k, 0, sizeof(k));
-	params_hash(params, k.params_hash);
+	reqkey_hash(params, k.params_hash);
 	k.result = result;
 	snprintf(k.reason, sizeof(k.reason), "%s", reason != NULL ? reason :
 	    "");

@@ -29,6 +29,11 @@ enum reqkey_state reqkey_check(struct db *, const char *scope,
 	    int64_t owner_id, const char *key, const char *params, int *result,
 	    char *reason, size_t reasonsz);
 
+/* The hash a key keeps of params (SHA-256 hex) into out (65 bytes). A
+ * key kept on its own row (an order's idempotency_key) stores this hash
+ * beside it and compares it the same way. */
+void	reqkey_hash(const char *params, char out[65]);
+
 /* Claim key for params with the answer result and reason (may be NULL)
  * inside the caller's transaction. Returns 0, or -1 (also when it was
  * claimed meanwhile: the caller rolls back). */

@@ -4,7 +4,8 @@
  * data set with installment plans and remittance vouchers, the same call
  * again changing nothing, `mallpayctl check` finding no violation in it,
  * the benchmark shopper's 12-installment schedule answering 200 with its
- * chart (and 404 to another shopper), and every stored voucher file
+ * chart (and 404 to another shopper), every generated plan carrying the
+ * ledger entries the real flow posts, and every stored voucher file
  * decrypting to the PNG bench-data made for it.
  *
  * The data stays in the shared stack for the tests after this one: no
@@ -26,6 +27,7 @@
 #include "db/benchdata.h"
 #include "db/check.h"
 #include "db/db.h"
+#include "db/stmt.h"
 #include "service/filestore.h"
 #include "ctl.h"
 #include "shop.h"
@@ -86,6 +88,68 @@ test_bench_data_generates_consistent_data(void **state)
 	assert_non_null(strstr(buf_str(&out), "check: 0 violation(s)"));
 	assert_null(strstr(buf_str(&out), "violation: "));
 	buf_cleanup(&out);
+}
+
+/* The generated plans' ledger (sql/014_ledger.sql), read directly. */
+enum {
+	T_BENCH_PLANS,
+	T_NO_START,
+	T_PAY_NO_ENTRY,
+	T_CLOSED_OWING,
+};
+#define BENCH_PLANS "FROM plans p JOIN orders o ON o.id = p.order_id " \
+	"WHERE o.idempotency_key LIKE 'bench-%' "
+#define RECV "CONCAT('buyer:', p.user_id, ':receivable')"
+#define COLLECTOR "IF(p.method = 'installment_card', 'bank', 'finance')"
+static const char *const ledger_sql[] = {
+	/* T_BENCH_PLANS */
+	"SELECT COUNT(*) " BENCH_PLANS,
+	/* T_NO_START: the start entry debits the schedule to the buyer */
+	"SELECT COUNT(*) " BENCH_PLANS "AND (SELECT COALESCE(SUM("
+	"l.amount_minor), 0) FROM ledger_lines l WHERE l.entry_key = "
+	"CONCAT('plan', p.id, '-start') AND l.account = " RECV ") <> "
+	"p.principal_minor + p.total_fee_minor",
+	/* T_PAY_NO_ENTRY: each payment, keyed by its bank key, into the
+	 * collector's clearing account under the collector's reference */
+	"SELECT COUNT(*) FROM plan_payments pp JOIN plans p ON "
+	"p.id = pp.plan_id JOIN orders o ON o.id = p.order_id WHERE "
+	"o.idempotency_key LIKE 'bench-%' AND pp.ok = 1 AND NOT EXISTS "
+	"(SELECT 1 FROM ledger_lines l WHERE l.entry_key = pp.idem_key AND "
+	"l.plan_id = p.id AND l.amount_minor = pp.amount_minor AND "
+	"l.account = CONCAT('partner:', " COLLECTOR ", ':clearing') AND "
+	"l.partner = " COLLECTOR " AND l.partner_ref = pp.idem_key)",
+	/* T_CLOSED_OWING: a plan repaid in full owes nothing any more */
+	"SELECT COUNT(*) " BENCH_PLANS "AND p.status = 'closed' AND (SELECT "
+	"COALESCE(SUM(l.amount_minor), 0) FROM ledger_lines l WHERE "
+	"l.plan_id = p.id AND l.account = " RECV ") <> 0",
+};
+
+/* The count statement idx answers. */
+static int64_t
+ledger_count(int idx)
+{
+	struct dbq *q;
+	int64_t n = -1;
+
+	q = dbq_get(shop_db(), DB_T_TEST, idx, ledger_sql[idx]);
+	assert_non_null(q);
+	assert_int_equal(dbq_exec(q), 0);
+	if (dbq_fetch(q) == 1)
+		n = dbq_col_int(q, 0);
+	dbq_done(q);
+	return n;
+}
+
+/* Every generated plan carries the entries plan_start() and each payment
+ * post: its start, each payment's, the closed ones owing nothing. */
+static void
+test_bench_data_plans_carry_ledger_entries(void **state)
+{
+	(void)state;
+	assert_true(ledger_count(T_BENCH_PLANS) >= 20);
+	assert_int_equal(ledger_count(T_NO_START), 0);
+	assert_int_equal(ledger_count(T_PAY_NO_ENTRY), 0);
+	assert_int_equal(ledger_count(T_CLOSED_OWING), 0);
 }
 
 /* The benchmark shopper's 12-installment schedule (what bench/run.sh
@@ -171,6 +235,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bench_data_generates_consistent_data),
+		cmocka_unit_test(test_bench_data_plans_carry_ledger_entries),
 		cmocka_unit_test(test_bench_data_schedule_page),
 		cmocka_unit_test(test_bench_data_voucher_files),
 	};

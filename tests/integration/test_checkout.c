@@ -4,6 +4,7 @@
  * (C-03), the plan disclosure before commitment, tampered and repeated
  * submits. Run by tests/integration/suite.sh.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -318,6 +319,102 @@ test_double_submit_one_order(void **state)
 	client_free(cl);
 }
 
+/* One tab's place of a race: its signed-in client, its form, the answer. */
+struct tab {
+	pthread_barrier_t	*go;
+	struct client		*cl;
+	char			*body;
+	long			 status;
+	int64_t			 order;		/* the order it was sent to */
+	int			 to_cart;	/* sent back to the cart */
+};
+
+/* Thread: wait for the other tabs, place, keep where it was sent. */
+static void *
+tab_place(void *arg)
+{
+	struct tab		*t = arg;
+	struct client_resp	 r;
+
+	pthread_barrier_wait(t->go);
+	memset(&r, 0, sizeof(r));
+	if (client_post(t->cl, "/checkout/place", t->body, &r) == 0) {
+		t->status = r.status;
+		t->order = shop_location_order(&r);
+		t->to_cart = r.location != NULL &&
+		    strstr(r.location, "/cart") != NULL;
+	}
+	client_resp_cleanup(&r);
+	return NULL;
+}
+
+/* TABS tabs of one shopper, the cart filled, each with its own checkout
+ * form and key, place at the same instant; returns how many made an
+ * order (the others must have been sent back to the cart). */
+#define TABS	6
+static int
+race_tabs(void)
+{
+	struct tab		 t[TABS];
+	pthread_t		 th[TABS];
+	pthread_barrier_t	 go;
+	struct client_resp	 page;
+	char			*tok, *key;
+	size_t			 i;
+	int			 placed = 0;
+
+	memset(t, 0, sizeof(t));
+	assert_int_equal(pthread_barrier_init(&go, NULL, TABS), 0);
+	for (i = 0; i < TABS; i++) {
+		t[i].go = &go;
+		t[i].cl = i == 0 ? with_cart(NEW, "HOME-VACUUM-R5", 1) :
+		    shop_signin(NEW);
+		shop_get(t[i].cl, "/checkout?country=MY", &page);
+		assert_int_equal(page.status, 200);
+		tok = client_csrf(page.body);
+		key = client_between(page.body, "name=\"key\" value=\"",
+		    "\"");
+		assert_non_null(tok);
+		assert_non_null(key);
+		t[i].body = client_form("csrf", tok, "key", key, "country",
+		    "MY", "pay", "remittance", NULL);
+		free(tok);
+		free(key);
+		client_resp_cleanup(&page);
+	}
+	for (i = 0; i < TABS; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, tab_place,
+		    &t[i]), 0);
+	for (i = 0; i < TABS; i++)
+		pthread_join(th[i], NULL);
+	pthread_barrier_destroy(&go);
+	for (i = 0; i < TABS; i++) {
+		if (t[i].status != 303 || (t[i].order == 0 && !t[i].to_cart))
+			fail_msg("tab %zu: status %ld", i, t[i].status);
+		placed += t[i].order > 0;
+		free(t[i].body);
+		client_free(t[i].cl);
+	}
+	return placed;
+}
+
+/* Tabs of one shopper placing the same cart at the same instant, each
+ * with its own key: the cart is placed once. The tabs that waited for the
+ * first find it empty and go back to the cart; none makes a second order
+ * of the goods the first one took (three rounds). */
+static void
+test_concurrent_places_one_cart_one_order(void **state)
+{
+	int64_t	uid = shop_user_id(NEW);
+	size_t	before = shop_order_count(uid);
+	int	round;
+
+	(void)state;
+	for (round = 0; round < 3; round++)
+		assert_int_equal(race_tabs(), 1);
+	assert_int_equal(shop_order_count(uid), before + 3);
+}
+
 /* The key of a placed order sent again with another payment method is
  * not a double click: refused with 409 saying so, no second order. */
 static void
@@ -508,6 +605,7 @@ main(void)
 		cmocka_unit_test(test_C_06_tampered_submit_refused),
 		cmocka_unit_test(test_double_submit_one_order),
 		cmocka_unit_test(test_same_key_other_choices_409),
+		cmocka_unit_test(test_concurrent_places_one_cart_one_order),
 		cmocka_unit_test(test_REM_P1_remittance_order),
 		cmocka_unit_test(test_INST_P1_disclosure_before_commit),
 		cmocka_unit_test(test_INST_CL_reserves_credit),
