@@ -72,6 +72,8 @@ enum ledger_kind {
 	LK_GUARANTEE_RECOVERY,	/* PAU-04: the buyer's debt recovered */
 	LK_SALE,		/* an order's price owed to the merchant */
 	LK_REVERSAL,		/* reverses another entry */
+	LK_DEBT_PAYMENT,	/* a COD refusal debt paid by card (COD-F2) */
+	LK_CREDIT_PAYOUT,	/* a company's credit paid out to its bank */
 	LK__MAX
 };
 
