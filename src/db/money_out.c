@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "db/db.h"
 #include "db/money_out.h"
 #include "db/stmt.h"
@@ -17,6 +18,7 @@ enum stmt {
 	STMT_PAYOUT_BY_KEY,
 	STMT_PAYOUT_INSERT,
 	STMT_PAYOUT_LIST,
+	STMT_CHECK,
 	STMT__MAX
 };
 
@@ -51,6 +53,19 @@ static const char *const stmts[STMT__MAX] = {
 	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_PAYOUT_LIST */
 	PAYOUT_COLS "WHERE company_id = ? ORDER BY id DESC LIMIT ?",
+	/* STMT_CHECK: debts paid and payouts against their ledger entries */
+	"SELECT what, id, st, led FROM ("
+	"SELECT 'COD debt paid' AS what, d.id, CASE WHEN d.settled_key IS NULL "
+	"THEN 0 ELSE d.amount_minor END AS st, COALESCE(SUM(l.amount_minor), "
+	"0) AS led FROM account_debts d LEFT JOIN ledger_lines l ON "
+	"l.kind = 'debt_payment' AND l.ref_type = 'account_debt' AND "
+	"l.ref_id = d.id AND l.amount_minor > 0 GROUP BY d.id, d.settled_key, "
+	"d.amount_minor "
+	"UNION ALL SELECT 'company credit paid out', p.id, p.amount_minor, "
+	"COALESCE(SUM(l.amount_minor), 0) FROM company_payouts p LEFT JOIN "
+	"ledger_lines l ON l.kind = 'credit_payout' AND l.ref_type = "
+	"'company_payout' AND l.ref_id = p.id AND l.amount_minor > 0 GROUP BY "
+	"p.id, p.amount_minor) x WHERE st <> led ORDER BY what, id",
 };
 
 static struct dbq *
@@ -211,4 +226,26 @@ db_payout_list(struct db *db, int64_t company_id, size_t limit,
 		dbq_int(q, (int64_t)limit);
 	}
 	return dbq_list(q, sizeof(**out), payout_fill, (void **)out, n);
+}
+
+/* See money_out.h. */
+int
+db_check_money_out(struct db *db, struct buf *out)
+{
+	struct dbq	*q = get(db, STMT_CHECK);
+	int		 n = 0, rc;
+
+	if (q == NULL || dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		buf_printf(out, "%s #%lld: %lld by its state, %lld by the "
+		    "ledger\n", dbq_col_str(q, 0, NULL),
+		    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2),
+		    (long long)dbq_col_int(q, 3));
+		n++;
+	}
+	dbq_done(q);
+	return rc == -1 ? -1 : n;
 }

@@ -69,4 +69,10 @@ int64_t	db_payout_insert(struct db *, const struct db_payout *p);
 int	db_payout_list(struct db *, int64_t company_id, size_t limit,
 	    struct db_payout **out, size_t *n);
 
+/* mallpayctl check: every settled COD debt and every payout against the
+ * ledger's entry (debt_payment, credit_payout) of the same amount; a line
+ * per disagreement into out. Returns their count, or -1. */
+struct buf;
+int	db_check_money_out(struct db *, struct buf *out);
+
 #endif

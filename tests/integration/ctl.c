@@ -60,7 +60,7 @@ own_differences(const char *text, int (*own)(const char *, void *),
 		nl = strchr(l, '\n');
 		if (strncmp(l, "  ", 2) != 0 ||
 		    sscanf(l, " %31s %127[^:]:", kind, ref) != 2 ||
-		    !own(ref, arg))
+		    strcmp(kind, "awaiting_statement") == 0 || !own(ref, arg))
 			continue;
 		n++;
 		fprintf(stderr, "OWN MONEY DIFFERENCE: %.*s\n", nl != NULL ?

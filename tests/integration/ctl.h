@@ -23,7 +23,8 @@ int	mallpayctl_check(void);
 
 /* Run `mallpayctl reconcile --date D` for every UTC day D from the day of
  * from to the day of to (unix seconds) and count the differences listed
- * whose reference own(reference, arg) accepts (1): the test's own money.
+ * whose reference own(reference, arg) accepts (1): the test's own money
+ * (amounts awaiting a partner's statement are not differences).
  * Every run's output goes to stderr (the test's log), each own difference
  * marked. Returns that count, or -1 when a run failed (an exit status
  * other than 0, clean, or 3, differences). */
