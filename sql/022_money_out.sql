@@ -1,4 +1,5 @@
--- mallpay migration 022: money owed paid in and money held paid out.
+-- mallpay migration 022: money owed paid in and money held paid out;
+-- remittances in transit in reconciliation.
 --
 -- A COD refusal debt (COD-F2, account_debts) is paid by the shopper's card:
 -- the row keeps the request's idempotency key (settled_key: the same key
@@ -33,3 +34,9 @@ CREATE TABLE company_payouts (
 	CONSTRAINT company_payouts_admin_fk FOREIGN KEY (paid_by) REFERENCES users (id),
 	CONSTRAINT company_payouts_amount_ck CHECK (amount_minor > 0)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Reconciliation lists the amounts recorded by the ledger and awaiting a
+-- partner's statement (the post office's window: in transit, not a
+-- difference) with its differences.
+ALTER TABLE recon_differences
+	MODIFY kind ENUM('not_recorded','not_charged','amount_differs','awaiting_statement') NOT NULL;

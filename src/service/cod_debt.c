@@ -17,20 +17,6 @@
 #include "service/ledger.h"
 #include "service/payafter.h"
 
-/* "USD 26.36" of amount in cur into out. */
-static const char *
-show(int64_t amount, const char *cur, char *out, size_t outsz)
-{
-	struct money m;
-	char s[MONEY_STR_MAX];
-
-	if (money_set(&m, amount, cur) == -1)
-		snprintf(out, outsz, "%s %lld", cur, (long long)amount);
-	else
-		snprintf(out, outsz, "%s %s", cur, money_str(&m, s, sizeof(s)));
-	return out;
-}
-
 /* Under the debt's lock: why debt d cannot be paid by request key, or
  * CD_OK to go on (*replay 1: the key paid it before). */
 static enum cod_debt_result
@@ -42,7 +28,7 @@ debt_state(struct db *db, const struct db_debt_row *d, const char *key,
 	int	rc;
 
 	*replay = 0;
-	show(d->amount_minor, d->currency, a, sizeof(a));
+	money_display_minor(d->amount_minor, d->currency, a, sizeof(a));
 	if (d->settled_at != 0) {
 		if (strcmp(d->settled_key, key) == 0) {
 			*replay = 1;
@@ -138,8 +124,9 @@ record_paid(struct db *db, const struct db_debt_row *d, const char *key,
 	    d->user_id);
 	e.moves[0].amount = d->amount_minor;
 	e.nmoves = 1;
+	money_display_minor(d->amount_minor, d->currency, a, sizeof(a));
 	snprintf(why, sizeof(why), "COD-F2 debt of %s paid by card (bank "
-	    "key %s)", show(d->amount_minor, d->currency, a, sizeof(a)), bkey);
+	    "key %s)", a, bkey);
 	if (ledger_post(db, &e) != 0 ||
 	    db_debt_settle(db, d->id, key, ref, now) != 1 ||
 	    audit_event(db, "order", d->order_id, OF_USER, d->user_id, NULL,
@@ -191,8 +178,8 @@ cod_debt_pay(struct db *db, int64_t user_id, int64_t debt_id,
 		    "once.");
 		return CD_ERROR;
 	}
-	snprintf(msg, msgsz, "You paid %s for order #%lld by card.",
-	    show(d.amount_minor, d.currency, a, sizeof(a)),
+	money_display_minor(d.amount_minor, d.currency, a, sizeof(a));
+	snprintf(msg, msgsz, "You paid %s for order #%lld by card.", a,
 	    (long long)d.order_id);
 	return CD_OK;
 }

@@ -13,20 +13,6 @@
 #include "service/corp_payout.h"
 #include "service/ledger.h"
 
-/* "USD 12.34" of amount in cur into out. */
-static const char *
-show(int64_t amount, const char *cur, char *out, size_t outsz)
-{
-	struct money m;
-	char s[MONEY_STR_MAX];
-
-	if (money_set(&m, amount, cur) == -1)
-		snprintf(out, outsz, "%s %lld", cur, (long long)amount);
-	else
-		snprintf(out, outsz, "%s %s", cur, money_str(&m, s, sizeof(s)));
-	return out;
-}
-
 /* See corp_payout.h. */
 int
 corp_credit_held(struct db *db, int64_t company_id,
@@ -97,7 +83,7 @@ key_used(const struct db_payout *p, const char *params, char *msg,
 {
 	char a[64], when[40];
 
-	show(p->amount_minor, p->currency, a, sizeof(a));
+	money_display_minor(p->amount_minor, p->currency, a, sizeof(a));
 	admin_fmt_time(p->created_at, when, sizeof(when));
 	if (strcmp(p->params, params) == 0) {
 		snprintf(msg, msgsz, "Paid out %s to account %s (reference %s) "
@@ -135,7 +121,7 @@ post_payout(struct db *db, const struct db_payout *p, int64_t now)
 {
 	struct ledger_entry	e;
 	char			key[48], cred[LEDGER_ACCT_MAX], memo[256];
-	char			a[64];
+	char			a[64], why[256];
 
 	memset(&e, 0, sizeof(e));
 	snprintf(key, sizeof(key), "corp-payout-%lld", (long long)p->id);
@@ -154,12 +140,12 @@ post_payout(struct db *db, const struct db_payout *p, int64_t now)
 	e.moves[0].credit = LEDGER_PLATFORM_CASH;
 	e.moves[0].amount = p->amount_minor;
 	e.nmoves = 1;
-	snprintf(memo, sizeof(memo), "credit of %s paid out to account %s "
-	    "(bank reference %s)", show(p->amount_minor, p->currency, a,
-	    sizeof(a)), p->bank_account, p->reference);
+	money_display_minor(p->amount_minor, p->currency, a, sizeof(a));
+	snprintf(why, sizeof(why), "credit of %s paid out to account %s (bank "
+	    "reference %s)", a, p->bank_account, p->reference);
 	if (ledger_post(db, &e) != 0 ||
 	    audit_event(db, "company", p->company_id, OF_ADMIN, p->paid_by,
-	    NULL, NULL, memo, now) == -1)
+	    NULL, NULL, why, now) == -1)
 		return -1;
 	return 0;
 }
@@ -174,27 +160,27 @@ pay_locked(struct db *db, struct db_payout *p, char *msg, size_t msgsz,
 
 	if (held_in(db, p->company_id, p->currency, &held) == -1)
 		return CQ_ERROR;
+	money_display_minor(held, p->currency, h, sizeof(h));
+	money_display_minor(p->amount_minor, p->currency, a, sizeof(a));
 	if (p->amount_minor > held) {
 		*field = "amount";
-		show(held, p->currency, h, sizeof(h));
 		if (held <= 0)
 			snprintf(msg, msgsz, "The company holds no credit in %s: "
 			    "nothing can be paid out.", p->currency);
 		else
 			snprintf(msg, msgsz, "The company's credit is %s: a "
 			    "payout of %s is more than it holds. Nothing was "
-			    "paid out.", h, show(p->amount_minor, p->currency,
-			    a, sizeof(a)));
+			    "paid out.", h, a);
 		return CQ_BAD_INPUT;
 	}
 	if ((p->id = db_payout_insert(db, p)) <= 0)
 		return p->id == 0 ? CQ_CONFLICT : CQ_ERROR;
 	if (post_payout(db, p, p->created_at) == -1)
 		return CQ_ERROR;
+	money_display_minor(held - p->amount_minor, p->currency, h, sizeof(h));
 	snprintf(msg, msgsz, "Paid out %s to account %s (reference %s); the "
-	    "company's credit is now %s.", show(p->amount_minor, p->currency,
-	    a, sizeof(a)), p->bank_account, p->reference,
-	    show(held - p->amount_minor, p->currency, h, sizeof(h)));
+	    "company's credit is now %s.", a, p->bank_account, p->reference,
+	    h);
 	return CQ_OK;
 }
 
