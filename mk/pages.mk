@@ -50,6 +50,8 @@ libmallpay_a_SOURCES += src/pages/remittance.c
 
 # cod (issue 8): COD pages, the shipping desk, the logistics partner endpoint
 libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c
+# money out: a COD debt paid by card, a company's credit paid out
+libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 
 # installments (issue 6): card entry, partner application, plan confirmation,
 # repayment schedule with its SVG chart, early payoff, credit line, the finance

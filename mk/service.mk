@@ -80,6 +80,9 @@ libmallpay_a_SOURCES += \
 	src/service/cod.c src/service/cod.h \
 	src/service/logistics_events.c src/service/logistics_events.h \
 	src/service/postings.c src/service/postings.h
+# money out: COD debts paid by card, company credit paid out
+libmallpay_a_SOURCES += src/service/cod_debt.c src/service/cod_debt.h \
+	src/service/corp_payout.c src/service/corp_payout.h
 check_PROGRAMS += tests/unit/test_logistics_events
 tests_unit_test_logistics_events_SOURCES = tests/unit/test_logistics_events.c
 tests_unit_test_logistics_events_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

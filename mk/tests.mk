@@ -141,6 +141,14 @@ tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CUR
 
 # installments: pairs of money operations on one plan released together
 # (pay, payoff, tick's deduction, cancel), then check and the bank's books
+check_PROGRAMS += tests/integration/test_money_out
+tests_integration_test_money_out_SOURCES = tests/integration/test_money_out.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_money_out_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_money_out_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+
 check_PROGRAMS += tests/integration/test_race_plans
 tests_integration_test_race_plans_SOURCES = tests/integration/test_race_plans.c \
 	tests/integration/client.c tests/integration/client.h \

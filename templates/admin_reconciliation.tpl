@@ -12,7 +12,7 @@ with our ledger. Any difference is listed here until a later run is clean.
 <p>Day {{DAY}}, checked {{AT}}: {{REPORT_LINES}} line(s) in the partner's report, {{LEDGER_LINES}} line(s) in our ledger.</p>
 {{#CLEAN}}<p class="recon-clean">No differences: the partner's books and our ledger agree.</p>{{/CLEAN}}
 {{#DIFFS}}<table class="recon-diffs">
-	<caption>{{NDIFFS}} difference(s)</caption>
+	<caption>{{NDIFFS}} difference(s){{#AWAITING}}; {{N}} amount(s) recorded by us and awaiting the partner's statement (in transit, not differences){{/AWAITING}}</caption>
 	<thead><tr><th scope="col">Reference</th><th scope="col">Difference</th><th scope="col">Partner's books</th><th scope="col">Our ledger</th></tr></thead>
 	<tbody>
 	{{#DIFF}}<tr class="recon-diff" data-ref="{{REF}}" data-kind="{{KIND}}"><td>{{REF}}</td><td>{{WHAT}}</td><td>{{PARTNER_AMOUNT}}</td><td>{{LEDGER_AMOUNT}}</td></tr>{{/DIFF}}

@@ -22,5 +22,5 @@
 <section aria-labelledby="debts-h">
 <h2 id="debts-h">Amounts owed</h2>
 <table class="responsive" id="cod-debts"><thead><tr><th scope="col">Order</th><th scope="col" class="num">Amount</th><th scope="col">Why</th><th scope="col">Since</th><th scope="col">State</th></tr></thead>
-<tbody>{{#DEBT}}<tr><td data-label="Order"><a href="/orders/{{ORDER}}">#{{ORDER}}</a></td><td data-label="Amount" class="num">{{AMOUNT}}</td><td data-label="Why">{{DESC}}</td><td data-label="Since">{{AT}}</td><td data-label="State">{{STATE}}</td></tr>{{/DEBT}}</tbody></table>
+<tbody>{{#DEBT}}<tr><td data-label="Order"><a href="/orders/{{ORDER}}">#{{ORDER}}</a></td><td data-label="Amount" class="num">{{AMOUNT}}</td><td data-label="Why">{{DESC}}</td><td data-label="Since">{{AT}}</td><td data-label="State">{{STATE}}{{#PAY}} <a href="/account/cod/debts/{{ID}}/pay" id="debt-pay-{{ID}}">Pay by card</a>{{/PAY}}</td></tr>{{/DEBT}}</tbody></table>
 </section>

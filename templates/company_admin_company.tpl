@@ -20,6 +20,7 @@
 	<button type="submit" id="limits-button">Save agreements</button>
 	</fieldset>
 </form>
+{{>CREDIT}}
 <h2>Members</h2>
 <ul>{{#MEMBER}}<li>{{NAME}} &lt;{{EMAIL}}&gt;</li>{{/MEMBER}}</ul>
 <h2>Qualification submissions</h2>

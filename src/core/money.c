@@ -312,6 +312,19 @@ money_display(const struct money *m, char *out, size_t outsz)
 	return format_amount(m, 1, out, outsz);
 }
 
+/* See money.h. */
+char *
+money_display_minor(int64_t minor, const char *cur, char *out, size_t outsz)
+{
+	struct money m;
+
+	if (money_set(&m, minor, cur) == -1) {
+		snprintf(out, outsz, "%s %lld", cur, (long long)minor);
+		return out;
+	}
+	return money_display(&m, out, outsz);
+}
+
 /* Append the display text of m to b. */
 void
 money_format(const struct money *m, struct buf *b)

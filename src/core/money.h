@@ -73,6 +73,11 @@ char	*money_str(const struct money *m, char *out, size_t outsz);
  * money_str() otherwise. */
 char	*money_display(const struct money *m, char *out, size_t outsz);
 
+/* money_display() of minor units of currency cur; "<cur> <minor>" when
+ * cur is not a known currency. Returns out. */
+char	*money_display_minor(int64_t minor, const char *cur, char *out,
+	    size_t outsz);
+
 /* Append money_display()'s text to b. */
 void	 money_format(const struct money *m, struct buf *b);
 

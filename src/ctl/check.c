@@ -14,6 +14,7 @@
 #include "db/check.h"
 #include "db/corp_transfer.h"
 #include "db/db.h"
+#include "db/money_out.h"
 
 struct files_ctx {
 	const char	*dir;
@@ -107,6 +108,8 @@ static const struct state_check {
 	  db_check_corp_ledger },
 	{ "corporate transfers = their allocations = installments paid",
 	  db_corp_xfer_check },
+	{ "COD debts paid and company credit paid out = the ledger",
+	  db_check_money_out },
 };
 
 /* Run every state check, printing its violations and count. Returns the

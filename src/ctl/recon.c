@@ -104,9 +104,10 @@ ctl_reconcile(struct ctl *c, int argc, char **argv)
 		    db_error(db));
 	else
 		printf("reconciled %s: %d partners, %d report lines, %d "
-		    "ledger lines, %d difference%s\n", ds, sum.partners,
-		    sum.report_lines, sum.ledger_lines, sum.differences,
-		    sum.differences == 1 ? "" : "s");
+		    "ledger lines, %d difference%s, %d awaiting the "
+		    "statement\n", ds, sum.partners, sum.report_lines,
+		    sum.ledger_lines, sum.differences, sum.differences == 1 ?
+		    "" : "s", sum.awaiting);
 	buf_cleanup(&log);
 	db_free(db);
 	if (rc == -1)

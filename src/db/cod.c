@@ -108,7 +108,7 @@ static const char *const stmts[STMT__MAX] = {
 	"currency, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_DEBT_LIST */
 	"SELECT order_id, kind, amount_minor, currency, description, "
-	"created_at, settled_at FROM account_debts WHERE user_id = ? "
+	"created_at, settled_at, id FROM account_debts WHERE user_id = ? "
 	"ORDER BY created_at DESC, id DESC",
 	/* STMT_USER_GET */
 	"SELECT " USER_COLS "WHERE id = ?",
@@ -448,6 +448,7 @@ fill_debt_list(struct dbq *q, void *arg)
 	dbq_col_copy(q, 4, d->description, sizeof(d->description));
 	d->created_at = dbq_col_int(q, 5);
 	d->settled_at = dbq_col_int(q, 6);
+	d->id = dbq_col_int(q, 7);
 }
 
 /* See cod.h. */

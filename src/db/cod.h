@@ -66,6 +66,7 @@ struct db_cod_refusal {
 
 /* One debt on an account. */
 struct db_debt {
+	int64_t	 id;
 	int64_t	 order_id;
 	char	 kind[33];
 	int64_t	 amount_minor;

@@ -17,6 +17,7 @@
 #include "db/company.h"
 #include "http/ctx.h"
 #include "pages/admin_company.h"
+#include "pages/admin_payout.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -396,6 +397,10 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 	}
 	free(mem);
 	free(hist);
+	if (admin_payout_include(c, d, co.id, NULL, NULL) == -1) {
+		view_dict_free(d);
+		return page_error(c, 500, NULL);
+	}
 	rc = page_render_free(c, "company_admin_company.tpl", d, co.name,
 	    status);
 	return rc;

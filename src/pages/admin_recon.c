@@ -17,7 +17,7 @@ add_run(struct view_dict *d, const struct recon_last *x)
 {
 	struct view_dict *r, *row;
 	char when[40];
-	size_t i;
+	size_t i, awaiting = 0;
 
 	r = view_add(d, "RUN");
 	view_set(r, "PARTNER", x->partner);
@@ -26,8 +26,16 @@ add_run(struct view_dict *d, const struct recon_last *x)
 	view_set(r, "AT", page_when(x->ran_at, when, sizeof(when)));
 	view_set_int(r, "REPORT_LINES", x->report_lines);
 	view_set_int(r, "LEDGER_LINES", x->ledger_lines);
-	view_set_int(r, "NDIFFS", (long long)x->ndiffs);
-	view_show(r, x->ndiffs == 0 ? "CLEAN" : "DIFFS");
+	for (i = 0; i < x->ndiffs; i++)
+		awaiting += x->diffs[i].kind == RECON_AWAITING;
+	/* Amounts in transit are listed, but are not differences. */
+	view_set_int(r, "NDIFFS", (long long)(x->ndiffs - awaiting));
+	if (awaiting > 0)
+		view_set_int(view_add(r, "AWAITING"), "N", (long long)awaiting);
+	if (x->ndiffs == awaiting)
+		view_show(r, "CLEAN");
+	if (x->ndiffs > 0)
+		view_show(r, "DIFFS");
 	for (i = 0; i < x->ndiffs; i++) {
 		row = view_add(r, "DIFF");
 		view_set(row, "REF", x->diffs[i].reference);

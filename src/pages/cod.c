@@ -260,6 +260,9 @@ page_cod_account(struct ctx *c)
 		    sizeof(b)));
 		view_set(s, "STATE", st.debts[i].settled_at > 0 ? "settled" :
 		    "open");
+		if (st.debts[i].settled_at <= 0)
+			view_set_int(view_add(s, "PAY"), "ID",
+			    (long long)st.debts[i].id);
 	}
 	rc = page_render(c, "cod_account.tpl", d, "Cash on delivery");
 	view_dict_free(d);

@@ -137,6 +137,12 @@ struct cod_panel;
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct cod_panel *);
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
+int	page_cod_debt(struct ctx *);		/* GET /account/cod/debts/:id/pay */
+int	page_cod_debt_pay(struct ctx *);	/* POST /account/cod/debts/:id/pay */
+extern const struct field_spec page_cod_debt_pay_fields[];
+int	page_admin_credit(struct ctx *);	/* GET /admin/companies/:id/credit */
+int	page_admin_credit_payout(struct ctx *);	/* POST /admin/companies/:id/credit/payout */
+extern const struct field_spec page_admin_credit_payout_fields[];
 /* addresses: the address book (pages/addresses.c) */
 int	page_addresses(struct ctx *);		/* GET /account/addresses */
 int	page_address_add(struct ctx *);		/* POST /account/addresses */

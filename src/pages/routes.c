@@ -71,6 +71,8 @@ const struct route page_routes[] = {
 	 * COD permissions, the logistics partner endpoint (pages/cod.c,
 	 * pages/partner_logistics.c). */
 	{ HTTP_GET,  "/account/cod",	ROLE_USER,	page_cod_account, NULL,	0 },
+	{ HTTP_GET,  "/account/cod/debts/:id/pay", ROLE_USER, page_cod_debt, NULL, 0 },
+	{ HTTP_POST, "/account/cod/debts/:id/pay", ROLE_USER, page_cod_debt_pay, page_cod_debt_pay_fields, 0 },
 	/* addresses: the address book (pages/addresses.c) */
 	{ HTTP_GET,  "/account/addresses", ROLE_USER,	page_addresses,	page_addresses_fields, 0 },
 	{ HTTP_POST, "/account/addresses", ROLE_USER,	page_address_add, page_address_save_fields, 0 },
@@ -144,6 +146,8 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/companies", ROLE_ADMIN,	page_admin_companies, NULL, 0 },
 	{ HTTP_GET,  "/admin/companies/:id", ROLE_ADMIN, page_admin_company, page_admin_company_msg_fields, 0 },
 	{ HTTP_POST, "/admin/companies/:id/limits", ROLE_ADMIN, page_admin_company_limits, page_admin_company_limits_fields, 0 },
+	{ HTTP_GET,  "/admin/companies/:id/credit", ROLE_ADMIN, page_admin_credit, NULL, 0 },
+	{ HTTP_POST, "/admin/companies/:id/credit/payout", ROLE_ADMIN, page_admin_credit_payout, page_admin_credit_payout_fields, 0 },
 	/* identity: real-name authentication and credit authorization
 	 * (pages/identity.c, pages/admin_identity.c). */
 	{ HTTP_GET,  "/account/identity", ROLE_USER,	page_account_identity, page_identity_fields, 0 },

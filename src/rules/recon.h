@@ -13,6 +13,18 @@
  * (reference, currency); a group whose two sums differ is a difference:
  * "not recorded" when the ledger has no line of it, "not charged" when the
  * partner has none, "amounts differ" otherwise.
+ *
+ * IN TRANSIT (recon_match_window(), window N > 0 days: the post office,
+ * whose statement reaches the mall days after a voucher was approved): an
+ * amount the ledger recorded on day L and the partner's report does not
+ * list yet is "awaiting the statement" (RECON_AWAITING, listed, not a
+ * difference) while L > day - N, i.e. for the N days L .. L+N-1; on day
+ * L+N, with still no report line, it becomes a difference ("not
+ * charged"). Precisely, a group whose ledger sum exceeds the partner's by
+ * exactly the sum of its ledger items dated in (day - N, day] (or by one
+ * of them) is awaiting; a group whose only ledger items are dated day - N
+ * and older, with the newest exactly day - N, and whose sums differ, is
+ * judged on that day (its window ended) as a difference.
  */
 
 #include <stddef.h>
@@ -34,6 +46,9 @@ enum recon_diff_kind {
 	RECON_NOT_RECORDED = 0,	/* the partner moved it, the ledger has nothing */
 	RECON_NOT_CHARGED,	/* the ledger has it, the partner never moved it */
 	RECON_AMOUNT_DIFFERS,	/* both have it, with other amounts */
+	RECON_AWAITING,		/* recorded by the ledger within the window,
+				   not on the partner's report yet: in
+				   transit, NOT a difference */
 	RECON_DIFF__MAX
 };
 
@@ -60,6 +75,16 @@ struct recon_diff {
  * ordered by reference, *nout its length. Returns 0, or -1 (out of
  * memory: *out NULL, *nout 0). */
 int	recon_match(mp_date day, const struct recon_item *rep, size_t nr,
+	    const struct recon_item *led, size_t nl, struct recon_diff **out,
+	    size_t *nout);
+
+/* As recon_match() with an in-transit window of window days (0: none,
+ * recon_match() itself): *out also lists the groups awaiting the partner's
+ * report (RECON_AWAITING, ledger_amount - partner_amount in transit) and
+ * the groups whose window ended on day (see IN TRANSIT above). The lists
+ * should hold the items of day - window - 1 .. day + 1. */
+int	recon_match_window(mp_date day, int window,
+	    const struct recon_item *rep, size_t nr,
 	    const struct recon_item *led, size_t nl, struct recon_diff **out,
 	    size_t *nout);
 

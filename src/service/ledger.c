@@ -34,6 +34,8 @@ static const char *const kind_names[LK__MAX] = {
 	[LK_GUARANTEE_RECOVERY] = "guarantee_recovery",
 	[LK_SALE] = "sale",
 	[LK_REVERSAL] = "reversal",
+	[LK_DEBT_PAYMENT] = "debt_payment",
+	[LK_CREDIT_PAYOUT] = "credit_payout",
 };
 
 /* See ledger.h. */

@@ -27,8 +27,8 @@
  *					   and has not settled yet (bank, finance
  *					   company, courier, post office)
  *	partner:<id>:fees		liab.	fees earned by a lender (installment fees)
- *	platform:cash			asset	the mall's own bank account (transfers,
- *					   remittances credited to the payee account)
+ *	platform:cash			asset	the mall's own bank account (corporate
+ *					   transfers in, company credit paid out)
  *	platform:fee_income		income	COD fees, late fees, refusal charges
  *	platform:guarantee		asset	the Pay After Use guarantee fund
  *	refunds:payable			liab.	refunds due to buyers, until sent
@@ -39,8 +39,9 @@
  * partners' own books, gateway/books.h: PARTNER_BANK "bank" for money the
  * bank gateway moved (partner_ref = the idempotency key sent to it),
  * "logistics-<partner id>" for COD collections (partner_ref = the
- * courier's record id), PARTNER_POST_OFFICE "post-office" for statement
- * remittances (partner_ref = the line's key), PARTNER_FINANCE "finance":
+ * courier's record id), PARTNER_POST_OFFICE "post-office" for remittance
+ * receipts (partner_ref = the order's remittance code, which its statement
+ * lines quote), PARTNER_FINANCE "finance":
  * reconciliation (service/recon.h) matches on exactly these.
  */
 
@@ -73,6 +74,8 @@ enum ledger_kind {
 	LK_GUARANTEE_RECOVERY,	/* PAU-04: the buyer's debt recovered */
 	LK_SALE,		/* an order's price owed to the merchant */
 	LK_REVERSAL,		/* reverses another entry */
+	LK_DEBT_PAYMENT,	/* a COD refusal debt paid by card (COD-F2) */
+	LK_CREDIT_PAYOUT,	/* a company's credit paid out to its bank */
 	LK__MAX
 };
 

@@ -189,10 +189,9 @@ token_open(struct db *db, const struct db_pau_card *card, char *out,
 	return 0;
 }
 
-/* 1 if expiry "MM/YY" (or "MM/YYYY") is this month of now or later,
- * else 0. */
-static int
-expiry_ok(const char *expiry, int64_t now)
+/* See payafter.h. */
+int
+pau_card_expiry_ok(const char *expiry, int64_t now)
 {
 	mp_date	today;
 	int	mm, yy, y, m, d, n = 0;
@@ -224,7 +223,7 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 	err[0] = '\0';
 	if (bank == NULL)
 		return PAU_ERROR;
-	if (!expiry_ok(expiry, now)) {
+	if (!pau_card_expiry_ok(expiry, now)) {
 		snprintf(err, errsz, "Enter the expiry date as MM/YY; the card "
 		    "must not have expired.");
 		return PAU_REFUSED;

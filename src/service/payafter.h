@@ -76,6 +76,10 @@ int	payafter_confirm_due(int64_t delivered_at, int64_t now, int days);
 int	payafter_may_retry(const struct db_pau_charge *c, mp_date today,
 	    int64_t now, int per_day);
 
+/* 1 if a card's expiry "MM/YY" (or "MM/YYYY") is this month of now or
+ * later, else 0 (any card form's check). */
+int	pau_card_expiry_ok(const char *expiry, int64_t now);
+
 /* Bind (or replace) user_id's card for Pay After Use: pan (len bytes),
  * expiry "MM/YY" (not before the month of now), cvv go to the bank's card
  * field and are forgotten; the bank verifies the card (review); the

@@ -178,7 +178,7 @@ post_rem_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	char		key[40];
 
 	snprintf(key, sizeof(key), "rem-%lld", (long long)vid);
-	r = (struct receipt){ LK_REMITTANCE_RECEIPT, key, LEDGER_PLATFORM_CASH,
+	r = (struct receipt){ LK_REMITTANCE_RECEIPT, key, NULL,
 	    POST_PARTNER_POST_OFFICE, partner_ref, "voucher", vid, amount };
 	return post_received(db, &u, o->user_id, &r, now);
 }

@@ -17,10 +17,13 @@
  *				courier's payment record)
  *   refusal-<order>		LK_REFUSAL_CHARGE: buyer receivable /
  *				fee_income (COD-F2: round trip + COD fee)
- *   rem-<voucher>		LK_REMITTANCE_RECEIPT: platform:cash / buyer
- *				receivable (partner post-office, partner_ref
- *				the remittance code, or the statement line's
- *				key for a statement receipt)
+ *   rem-<voucher>		LK_REMITTANCE_RECEIPT: partner:post-office:
+ *				clearing / buyer receivable (partner
+ *				post-office, partner_ref the order's
+ *				remittance code, which the post office's
+ *				statement lines quote: reconciliation matches
+ *				them, a voucher approved before its line
+ *				arrives is in transit)
  *   rem-excess-<order>		LK_REMITTANCE_EXCESS: buyer receivable / buyer
  *				credit (REM-P7: paid more than due)
  *   refund-<order>-<kind>	LK_REFUND_DUE: buyer credit (excess), buyer
@@ -75,7 +78,7 @@ int	post_refusal_charge(struct db *, const struct db_order *o,
 	    int64_t amount, int64_t now);
 
 /* REM-P5/P7: amount received for order o, voucher (or statement row) vid;
- * partner_ref: the remittance code or the statement line's key. */
+ * partner_ref: the order's remittance code. */
 int	post_rem_receipt(struct db *, const struct db_order *o, int64_t vid,
 	    const char *partner_ref, int64_t amount, int64_t now);
 

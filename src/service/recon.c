@@ -106,22 +106,22 @@ report_items(const char *partner, mp_date d, mp_date day, struct items *it,
 	return rc;
 }
 
-/* Add the ledger's lines of partner's clearing account from day-1 to
- * day+1 to it (counting those of day into *nday). 0 or -1. */
+/* Add the ledger's lines of partner's clearing account from day-1-window
+ * to day+1 to it (counting those of day into *nday). 0 or -1. */
 static int
-ledger_items(struct db *db, const char *partner, mp_date day,
+ledger_items(struct db *db, const char *partner, mp_date day, int window,
     struct items *it, int *nday)
 {
 	struct db_recon_ledger *l = NULL;
 	struct recon_item *x;
 	char acct[LEDGER_ACCT_MAX];
-	int64_t from = mp_date_to_unix(day) - 86400;
+	int64_t from = mp_date_to_unix(day) - (1 + window) * 86400;
+	int64_t to = mp_date_to_unix(day) + 2 * 86400;
 	size_t n = 0, i;
 	int rc = 0;
 
 	ledger_acct_partner_clearing(acct, sizeof(acct), partner);
-	if (db_recon_ledger_lines(db, partner, acct, from, from + 3 * 86400,
-	    &l, &n) == -1)
+	if (db_recon_ledger_lines(db, partner, acct, from, to, &l, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if ((x = items_add(it)) == NULL ||
@@ -164,10 +164,14 @@ store_run(struct db *db, struct db_recon_run *r, const struct recon_diff *d,
 	if ((r->id = db_recon_run_insert(db, r)) == -1)
 		return -1;
 	buf_printf(log, "%s %s: %d report line%s, %d ledger line%s, %d "
-	    "difference%s\n", r->partner, r->day, r->report_lines,
+	    "difference%s", r->partner, r->day, r->report_lines,
 	    r->report_lines == 1 ? "" : "s", r->ledger_lines,
 	    r->ledger_lines == 1 ? "" : "s", r->differences,
 	    r->differences == 1 ? "" : "s");
+	if (nd > (size_t)r->differences)
+		buf_printf(log, ", %d awaiting the statement",
+		    (int)nd - r->differences);
+	buf_puts(log, "\n");
 	for (i = 0; i < nd; i++) {
 		memset(&dd, 0, sizeof(dd));
 		dd.run_id = r->id;
@@ -197,27 +201,34 @@ reconcile_partner(struct db *db, const char *partner, mp_date day,
 	struct items rep = { NULL, 0, 0 }, led = { NULL, 0, 0 };
 	struct recon_diff *d = NULL;
 	struct db_recon_run r;
-	size_t nd = 0;
-	int k, rc = -1;
+	size_t nd = 0, i;
+	int k, rc = -1, awaiting = 0;
+	int window = strcmp(partner, PARTNER_POST_OFFICE) == 0 ?
+	    RECON_POST_OFFICE_TRANSIT_DAYS : 0;
 
 	memset(&r, 0, sizeof(r));
 	snprintf(r.partner, sizeof(r.partner), "%s", partner);
 	mp_date_str(day, r.day, sizeof(r.day));
 	r.ran_at = now;
-	for (k = -1; k <= 1; k++)
+	for (k = -1 - window; k <= 1; k++)
 		if (report_items(partner, day + k, day, &rep, &r.report_lines,
 		    log) == -1)
 			goto out;
-	if (ledger_items(db, partner, day, &led, &r.ledger_lines) == -1 ||
-	    recon_match(day, rep.v, rep.n, led.v, led.n, &d, &nd) == -1)
+	if (ledger_items(db, partner, day, window, &led,
+	    &r.ledger_lines) == -1 ||
+	    recon_match_window(day, window, rep.v, rep.n, led.v, led.n, &d,
+	    &nd) == -1)
 		goto out;
-	r.differences = (int)nd;
+	for (i = 0; i < nd; i++)
+		awaiting += d[i].kind == RECON_AWAITING;
+	r.differences = (int)nd - awaiting;
 	if (store_run(db, &r, d, nd, log) == -1)
 		goto out;
 	sum->partners++;
 	sum->report_lines += r.report_lines;
 	sum->ledger_lines += r.ledger_lines;
 	sum->differences += r.differences;
+	sum->awaiting += awaiting;
 	rc = 0;
 out:
 	free(rep.v);

@@ -28,12 +28,20 @@ extern const char *const recon_partners[];
  * itself when unknown. */
 const char *recon_partner_name(const char *id);
 
+/* The post office's statement reaches the mall days after a voucher was
+ * approved: an amount the ledger recorded on its clearing account within
+ * this many days and not on its report yet is awaiting the statement (in
+ * transit, listed, not a difference); past it, it is a difference
+ * (rules/recon.h, IN TRANSIT). */
+#define RECON_POST_OFFICE_TRANSIT_DAYS	5
+
 /* What a reconciliation found over all partners. */
 struct recon_summary {
 	int	partners;
 	int	report_lines;	/* report lines of the day */
 	int	ledger_lines;	/* ledger lines of the day */
 	int	differences;
+	int	awaiting;	/* amounts in transit (not differences) */
 };
 
 /* Reconcile day for every partner in ONE transaction of its own, at now:

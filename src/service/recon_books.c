@@ -3,12 +3,14 @@
  * collections and the post office's remittances, kept as their reports
  * arrive.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "core/money.h"
 #include "gateway/books.h"
+#include "rules/rfcode.h"
 #include "service/postings.h"
 #include "service/recon.h"
 #include "service/remittance.h"
@@ -33,20 +35,31 @@ recon_books_cod_collected(int64_t pid, const char *record_id,
 }
 
 /* Keep one statement line (len bytes) in the post office's books at now
- * under its key (remittance_line_key) when it reads as a remittance with
- * an amount > 0. */
+ * under the remittance code it quotes (normalised when its check digits
+ * hold, else as written: the ledger's partner reference of a receipt)
+ * when it reads as a remittance with an amount > 0. */
 static void
 statement_line(const char *s, size_t len, int64_t now)
 {
 	struct rem_line l;
 	struct money m;
-	char err[160], key[64];
+	char err[160], key[48];
+	size_t i, n = 0;
 
 	if (remittance_csv_line(s, len, &l, err, sizeof(err)) == -1 ||
 	    money_parse(l.amount, strlen(l.amount), l.currency, &m, err,
 	    sizeof(err)) == -1 || m.minor <= 0)
 		return;
-	remittance_line_key(&l, key, sizeof(key));
+	if (rfcode_normalize(l.code, strlen(l.code), key, sizeof(key)) == -1) {
+		/* As written, letters and digits only (a report reference
+		 * has no spaces, commas or quotes). */
+		for (i = 0; l.code[i] != '\0' && n + 1 < sizeof(key); i++)
+			if (isalnum((unsigned char)l.code[i]))
+				key[n++] = (char)toupper((unsigned char)l.code[i]);
+		key[n] = '\0';
+		if (n == 0)
+			snprintf(key, sizeof(key), "no-code");
+	}
 	if (partner_books_record(PARTNER_POST_OFFICE, key, PARTNER_COLLECTION,
 	    m.minor, m.cur, now) == -1)
 		log_err("post office books: remittance %s not kept", key);

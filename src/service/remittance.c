@@ -120,8 +120,10 @@ post_receipt(struct db *db, const struct db_order *o, int64_t vid,
     int64_t amount, int cmp, int64_t diff,
     const struct db_rem_voucher_new *stmt_row, int64_t now)
 {
-	if (post_rem_receipt(db, o, vid, stmt_row != NULL ?
-	    stmt_row->idempotency_key : o->rf_code, amount, now) == -1)
+	/* The post office's reference is the order's remittance code,
+	 * whether a voucher or a statement row (stmt_row) brought it. */
+	(void)stmt_row;
+	if (post_rem_receipt(db, o, vid, o->rf_code, amount, now) == -1)
 		return -1;
 	if (cmp < 0)
 		return 0;

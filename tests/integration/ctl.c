@@ -3,9 +3,11 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "core/buf.h"
+#include "core/calendar.h"
 #include "core/config.h"
 #include "ctl.h"
 
@@ -42,6 +44,59 @@ mallpayctl_check(void)
 	fprintf(stderr, "%s", buf_str(&out));
 	buf_cleanup(&out);
 	return st;
+}
+
+/* Count the difference lines of reconcile's output text ("  <kind>
+ * <reference>: partner ..., ledger ...") whose reference own accepts. */
+static int
+own_differences(const char *text, int (*own)(const char *, void *),
+    void *arg)
+{
+	const char	*l, *nl;
+	char		 kind[32], ref[128];
+	int		 n = 0;
+
+	for (l = text; *l != '\0'; l = nl != NULL ? nl + 1 : l + strlen(l)) {
+		nl = strchr(l, '\n');
+		if (strncmp(l, "  ", 2) != 0 ||
+		    sscanf(l, " %31s %127[^:]:", kind, ref) != 2 ||
+		    strcmp(kind, "awaiting_statement") == 0 || !own(ref, arg))
+			continue;
+		n++;
+		fprintf(stderr, "OWN MONEY DIFFERENCE: %.*s\n", nl != NULL ?
+		    (int)(nl - l) : (int)strlen(l), l);
+	}
+	return n;
+}
+
+/* See ctl.h. */
+int
+mallpayctl_reconcile_own(int64_t from, int64_t to,
+    int (*own)(const char *, void *), void *arg)
+{
+	struct buf	out;
+	char		args[64], ds[CAL_DATE_STRLEN];
+	mp_date		d, last;
+	int		st, n = 0;
+
+	if (mp_date_from_unix(from, &d) == -1 ||
+	    mp_date_from_unix(to, &last) == -1)
+		return -1;
+	buf_init(&out);
+	for (; d <= last; d++) {
+		snprintf(args, sizeof(args), "reconcile --date %s",
+		    mp_date_str(d, ds, sizeof(ds)));
+		st = mallpayctl_run(&out, args);
+		fprintf(stderr, "mallpayctl %s (exit %d):\n%s", args, st,
+		    buf_str(&out));
+		if (st != 0 && st != 3) {
+			n = -1;
+			break;
+		}
+		n += own_differences(buf_str(&out), own, arg);
+	}
+	buf_cleanup(&out);
+	return n;
 }
 
 /* See ctl.h. */

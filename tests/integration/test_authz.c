@@ -270,6 +270,16 @@ static const struct entry table[] = {
 	    "/admin/companies", NULL },
 	{ HTTP_POST, "/admin/companies/:id/limits", "sffffos", C_ADMIN,
 	    "/admin/companies", NULL },
+	{ HTTP_GET,  "/admin/companies/:id/credit", "sffffos", C_ADMIN,
+	    "/admin/companies", NULL },
+	{ HTTP_POST, "/admin/companies/:id/credit/payout", "sffffos",
+	    C_ADMIN, "/admin/companies", NULL },
+	/* A COD refusal debt paid by card: the demo shoppers owe nothing,
+	 * so an id nobody has: 404 past the gate for every user. */
+	{ HTTP_GET,  "/account/cod/debts/:id/pay", "snnnnfs", 0, NULL,
+	    "999999999" },
+	{ HTTP_POST, "/account/cod/debts/:id/pay", "snnnnfs", 0, NULL,
+	    "999999999" },
 	/* identity: the Identity and credit page is ROLE_USER; A's document
 	 * (the demo data's verified identity, linked from A's page) is A's
 	 * only: others 404, admins are refused on the shopper's route and

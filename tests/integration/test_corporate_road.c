@@ -7,7 +7,8 @@
  * that cannot be right refused with the reason), idempotency keys reused
  * with other figures refused (409), words for the road, one dashboard
  * count per application, the ledger and `mallpayctl check`, and two
- * transfers (or one key twice) recorded at once 50 times.
+ * transfers (or one key twice) recorded at once 50 times, then `mallpayctl
+ * reconcile` of the day lists no difference on them.
  *
  * Each test makes its own verified company (SQL) with USD 6,000 completed
  * (INST-04) and a member signed in. Run by tests/integration/suite.sh.
@@ -782,6 +783,20 @@ race_pair(struct client *a, struct client *b, const char *csrf_a,
 	pthread_barrier_destroy(&go);
 }
 
+/* 1 if reference ref names the race's transfers (the keys "race-<order>-"
+ * of arg, the bank reference "TRX-RACE", the order's "MP-CORP-<order>"). */
+static int
+race_ref(const char *ref, void *arg)
+{
+	const struct corp	*k = arg;
+	char			 a[40], b[40];
+
+	snprintf(a, sizeof(a), "race-%lld-", (long long)k->order_id);
+	snprintf(b, sizeof(b), "MP-CORP-%lld", (long long)k->order_id);
+	return strncmp(ref, a, strlen(a)) == 0 ||
+	    strncmp(ref, "TRX-RACE", 8) == 0 || strcmp(ref, b) == 0;
+}
+
 /* Two transfers recorded at once for one plan, and one key sent twice at
  * once, 50 times each: each transfer allocated once (the installments
  * record exactly what the transfers brought), the same key recorded once,
@@ -794,7 +809,7 @@ test_INST_P3_transfers_race(void **state)
 	char		 path[128], k1[64], k2[64], *ca, *cb;
 	long		 st[2];
 	int		 i, fivexx = 0, ok = 0;
-	int64_t		 paid;
+	int64_t		 paid, from = clock_now();
 
 	(void)state;
 	in_effect("roadrace", a, &k);
@@ -826,6 +841,8 @@ test_INST_P3_transfers_race(void **state)
 	paid = query(T_INST_PAID, k.order_id, 1, NULL, 0, NULL, 0);
 	assert_int_equal(paid, 3 * RACE_ROUNDS * 100);
 	assert_int_equal(mallpayctl_check(), 0);
+	assert_int_equal(mallpayctl_reconcile_own(from, clock_now(), race_ref,
+	    &k), 0);
 	free(ca);
 	free(cb);
 	client_free(k.cl);

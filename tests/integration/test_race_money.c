@@ -10,6 +10,10 @@
  *   - a voucher's approval against the order's cancellation (50 + 50);
  *   - a COD order reported paid and refused at once (50 + 50 events);
  *   - Pay After Use confirm receipt against return (50 + 50).
+ * Each race ends with `mallpayctl check` clean and `mallpayctl reconcile`
+ * of the days it ran listing no difference on its own money (the
+ * courier's records "PR-RACE-...", the bank's keys of its Pay After Use
+ * order, the remittance code of its voucher's order).
  * Then the check is made to fail on purpose by a state row that disagrees
  * with the ledger, and passes again once it is put back.
  * Run by tests/integration/suite.sh.
@@ -59,6 +63,43 @@ struct shot {
 };
 
 static int evseq;
+
+/* References of the program's own money besides "PR-RACE-": prefixes. */
+static char	own_pfx[8][48];
+static size_t	nown;
+
+/* Add prefix to own_pfx. */
+static void
+own_add(const char *prefix)
+{
+	assert_true(nown < sizeof(own_pfx) / sizeof(own_pfx[0]));
+	snprintf(own_pfx[nown++], sizeof(own_pfx[0]), "%s", prefix);
+}
+
+/* 1 if reference ref is of the program's own money. */
+static int
+own_ref(const char *ref, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	if (strncmp(ref, "PR-RACE-", 8) == 0)
+		return 1;
+	for (i = 0; i < nown; i++)
+		if (strncmp(ref, own_pfx[i], strlen(own_pfx[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* After a race begun at from: check clean, and reconcile of the days
+ * since lists no difference on the program's own money. */
+static void
+books_clean(int64_t from)
+{
+	assert_int_equal(mallpayctl_check(), 0);
+	assert_int_equal(mallpayctl_reconcile_own(from, clock_now(), own_ref,
+	    NULL), 0);
+}
 
 /* Thread: wait for the others, send the request, keep the answer. */
 static void *
@@ -250,7 +291,7 @@ test_race_cod_approvals_one_decision_each(void **state)
 	struct client	*adm = shop_signin(ADMIN), *cl, **c;
 	struct shot	*shots = calloc(N * ORDERS, sizeof(*shots));
 	char		 email[128], *tok;
-	int64_t		 id[ORDERS];
+	int64_t		 id[ORDERS], from = clock_now();
 	size_t		 i, k;
 
 	(void)state;
@@ -287,6 +328,7 @@ test_race_cod_approvals_one_decision_each(void **state)
 		assert_int_equal(won, 1);
 		assert_string_equal(shop_status(id[k]), "pending_shipment");
 	}
+	books_clean(from);
 	shots_free(shots, N * ORDERS);
 	free(shots);
 	free(tok);
@@ -303,7 +345,7 @@ test_race_two_refunds_one_order(void **state)
 	struct client	*adm = shop_signin(ADMIN), *cl, **c;
 	struct shot	 shots[N];
 	char		 email[128], *tok;
-	int64_t		 id;
+	int64_t		 id, from = clock_now();
 	size_t		 i;
 
 	(void)state;
@@ -327,7 +369,7 @@ test_race_two_refunds_one_order(void **state)
 			assert_non_null(strstr(shots[i].answer,
 			    "already decided by"));
 	assert_string_equal(shop_status(id), "refunded");
-	assert_int_equal(mallpayctl_check(), 0);
+	books_clean(from);
 	shots_free(shots, N);
 	free(tok);
 	clones_free(c, N);
@@ -344,7 +386,7 @@ test_race_cod_paid_vs_refused(void **state)
 	struct shot	 shots[2 * N];
 	struct db_cod	 cod;
 	char		 email[128];
-	int64_t		 id;
+	int64_t		 id, from = clock_now();
 	size_t		 i;
 	const char	*st;
 
@@ -369,7 +411,7 @@ test_race_cod_paid_vs_refused(void **state)
 		assert_string_equal(st, "refused");
 		assert_int_equal(cod.paid_reported_at, 0);
 	}
-	assert_int_equal(mallpayctl_check(), 0);
+	books_clean(from);
 	shots_free(shots, 2 * N);
 	client_free(cl);
 	client_free(adm);
@@ -422,8 +464,9 @@ test_race_voucher_approval_vs_cancel(void **state)
 	struct client		*adm = shop_signin(ADMIN), *cl, **ca, **cs;
 	struct shot		 shots[2 * N];
 	struct db_rem_voucher	 v;
+	struct db_order		 o;
 	char			 email[128], *ta, *ts, vs[24];
-	int64_t			 id, vid;
+	int64_t			 id, vid, from = clock_now();
 	size_t			 i;
 	const char		*st;
 
@@ -433,6 +476,8 @@ test_race_voucher_approval_vs_cancel(void **state)
 	    DEMO_PASSWORD);
 	cl = shop_signin(email);
 	id = verifying_order(cl, email, &vid);
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	own_add(o.rf_code);
 	snprintf(vs, sizeof(vs), "%lld", (long long)vid);
 	ca = clones(adm, N);
 	cs = clones(cl, N);
@@ -458,7 +503,7 @@ test_race_voucher_approval_vs_cancel(void **state)
 		assert_string_equal(v.status, "pending");
 		assert_string_equal(st, "cancelled");
 	}
-	assert_int_equal(mallpayctl_check(), 0);
+	books_clean(from);
 	shots_free(shots, 2 * N);
 	free(ta);
 	free(ts);
@@ -477,8 +522,8 @@ test_race_pau_confirm_vs_return(void **state)
 	struct client		*adm = shop_signin(ADMIN), *cl, **c;
 	struct shot		 shots[2 * N];
 	struct db_pau_charge	 ch;
-	char			 *tok;
-	int64_t			 id;
+	char			 *tok, pfx[40];
+	int64_t			 id, from = clock_now();
 	size_t			 i;
 	int			 rc;
 
@@ -491,6 +536,8 @@ test_race_pau_confirm_vs_return(void **state)
 	    NULL);
 	event_ok("delivered", id, "");
 	assert_string_equal(shop_status(id), "delivered");
+	snprintf(pfx, sizeof(pfx), "pau-%lld-", (long long)id);
+	own_add(pfx);
 	c = clones(cl, 2 * N);
 	tok = csrf_of(cl, "/orders");
 	for (i = 0; i < N; i++) {
@@ -508,7 +555,7 @@ test_race_pau_confirm_vs_return(void **state)
 		assert_string_equal(shop_status(id), "return_requested");
 		assert_int_equal(rc, 0);
 	}
-	assert_int_equal(mallpayctl_check(), 0);
+	books_clean(from);
 	shots_free(shots, 2 * N);
 	free(tok);
 	clones_free(c, 2 * N);

@@ -12,7 +12,9 @@
  * (the plans' payments agree with the ledger), every installment was paid
  * at most once and every paid one has its payment, and, where the bank
  * sandbox keeps its own books (sandbox_partner_ops), each installment was
- * charged under one key at most and each charge is recorded.
+ * charged under one key at most and each charge is recorded. Last,
+ * `mallpayctl reconcile` of every day the races moved money lists no
+ * difference on the race's plans (references "plan<id>-...").
  *
  * Plans are made through the checkout (web) and bound to a card and
  * confirmed through the service (service/plans.h), ten at a time; each
@@ -39,6 +41,7 @@
 #include "db/db.h"
 #include "db/plan.h"
 #include "db/stmt.h"
+#include "sandbox/books.h"
 #include "service/plans.h"
 #include "ctl.h"
 #include "shop.h"
@@ -84,8 +87,8 @@ static const char *const tstmts[T__MAX] = {
 	"AND b.reference LIKE ? AND NOT EXISTS (SELECT 1 FROM plan_payments p "
 	"WHERE p.plan_id = ? AND p.ok = 1 AND p.idem_key = b.reference)",
 	/* T_BOOK_UNCHARGED: recorded card payments the bank never charged
-	 * (the down payment is charged by this program's own process, which
-	 * keeps no bank books: left out) */
+	 * (the down payment, charged by this program's own process, is
+	 * checked by reconcile) */
 	"SELECT COUNT(*) FROM plan_payments p WHERE p.plan_id = ? AND "
 	"p.ok = 1 AND p.kind <> 'refund' AND p.channel = 'card' AND "
 	"p.seq > 1 AND NOT "
@@ -133,6 +136,36 @@ struct req {
 struct tally {
 	int	requests, bad, by_status[6];	/* bad: 5xx or none */
 };
+
+/* The plans the races made: their money is the program's own. */
+static int64_t	own_plans[4 * TRIALS];
+static size_t	nown;
+
+/* 1 if reference ref ("plan<id>-...") is of one of own_plans. */
+static int
+own_ref(const char *ref, void *arg)
+{
+	long long	p;
+	size_t		i;
+
+	(void)arg;
+	if (sscanf(ref, "plan%lld-", &p) != 1)
+		return 0;
+	for (i = 0; i < nown; i++)
+		if (own_plans[i] == p)
+			return 1;
+	return 0;
+}
+
+/* Reconcile every day from from to to: no difference on own_plans, and
+ * check clean. */
+static void
+reconciled(int64_t from, int64_t to)
+{
+	assert_int_equal(mallpayctl_reconcile_own(from, to, own_ref, NULL),
+	    0);
+	assert_int_equal(mallpayctl_check(), 0);
+}
 
 /* Prepared test statement idx. */
 static struct dbq *
@@ -401,6 +434,8 @@ verify(const char *kind, const int64_t *orders, size_t n,
 	for (i = 0; i < n; i++) {
 		int64_t pid = plan_id_of(orders[i]);
 
+		if (nown < sizeof(own_plans) / sizeof(own_plans[0]))
+			own_plans[nown++] = pid;
 		none_of(T_DOUBLE, pid, "paid more than once");
 		none_of(T_UNPAID_PAID, pid, "with a payment but not paid");
 		none_of(T_PAID_UNPAID, pid, "paid without a payment");
@@ -466,10 +501,11 @@ race_pairs(const char *tag, const char *a, const char *b, int64_t *orders)
 static void
 test_race_pay_vs_payoff(void **state)
 {
-	int64_t orders[TRIALS];
+	int64_t orders[TRIALS], from = clock_now();
 
 	(void)state;
 	race_pairs("race-payoff", "pay", "payoff", orders);
+	reconciled(from, clock_now());
 }
 
 /* Pay the plan off and cancel the order at once: either the payoff is
@@ -478,7 +514,7 @@ test_race_pay_vs_payoff(void **state)
 static void
 test_race_payoff_vs_cancel(void **state)
 {
-	int64_t		orders[TRIALS], pid, rows, sent;
+	int64_t		orders[TRIALS], pid, rows, sent, from = clock_now();
 	struct buf	out;
 	struct dbq	*q;
 	size_t		i;
@@ -507,7 +543,7 @@ test_race_payoff_vs_cancel(void **state)
 	print_message("race-cancel: %d refund(s) sent by tick, each on the "
 	    "ledger\n", refunds);
 	assert_true(refunds > 0);
-	assert_int_equal(mallpayctl_check(), 0);
+	reconciled(from, clock_now());
 }
 
 /* Installment 2's due date (today + 1 month) at hh:mm UTC as tick takes
@@ -526,6 +562,17 @@ due2_at(int hh, int mm, char *out, size_t outsz)
 	strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Installment 2's due date at noon UTC (unix seconds). */
+static int64_t
+due2_noon(void)
+{
+	mp_date	today, due2;
+
+	assert_int_equal(mp_date_from_unix(clock_now(), &today), 0);
+	assert_int_equal(mp_date_plan_due(today, 1, &due2), 0);
+	return mp_date_to_unix(due2) + 12 * 3600;
+}
+
 /* Pay installment 2 on its due date while tick deducts it: one charge.
  * A first tick at that hour runs the hour's jobs (it purges the sessions,
  * which the later ticks of the hour then leave alone). */
@@ -536,7 +583,7 @@ test_race_pay_vs_tick_deduction(void **state)
 	struct req	rs[BATCH + 1];
 	struct tally	t;
 	struct buf	out;
-	int64_t		orders[TRIALS];
+	int64_t		orders[TRIALS], from = clock_now();
 	char		page[64], at[8][32], *csrf;
 	size_t		k, i;
 
@@ -571,6 +618,10 @@ test_race_pay_vs_tick_deduction(void **state)
 	    "manual"), wins(orders, TRIALS, "auto"));
 	assert_int_equal(wins(orders, TRIALS, "manual") + wins(orders, TRIALS,
 	    "auto"), TRIALS);
+	/* The repayments moved money today, tick's deductions on the due
+	 * date. */
+	reconciled(from, clock_now());
+	reconciled(due2_noon(), due2_noon());
 	shopper_free(&s);
 }
 
@@ -655,9 +706,14 @@ main(void)
 	int rc;
 
 	shop_init();
+	/* The down payments this process charges go into the bank's books
+	 * like mallpayd's charges (reconcile reads them). */
+	if (sandbox_books_init(shop_config()) == -1)
+		return 1;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	curl_global_cleanup();
+	sandbox_books_end();
 	shop_end();
 	return rc;
 }

@@ -150,6 +150,91 @@ test_C09_midnight_and_other_days(void **state)
 	free(d);
 }
 
+/* The post office's window (N = 5 days): a remittance the ledger recorded
+ * on day L (a voucher approved) and the statement does not list yet is
+ * awaiting the statement, not a difference, from L to L+4; on day L+5,
+ * still not on the statement, it is a difference (not charged); once its
+ * line arrives (here on L+3) the two match. */
+static void
+test_C09_remittance_in_transit_then_a_difference(void **state)
+{
+	struct recon_item led[] = { I("2026-12-01", "RF18539007547034", 45900) };
+	struct recon_item rep[] = { I("2026-12-04", "RF18539007547034", 45900) };
+	struct recon_diff *d;
+	size_t n;
+	int k;
+
+	(void)state;
+	/* Within the window, no statement line yet: awaiting. */
+	for (k = 0; k < 5; k++) {
+		assert_int_equal(recon_match_window(D("2026-12-01") + k, 5,
+		    NULL, 0, led, 1, &d, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(d[0].kind, RECON_AWAITING);
+		assert_int_equal(d[0].ledger_amount, 45900);
+		assert_int_equal(d[0].partner_amount, 0);
+		free(d);
+	}
+	/* Past the window: a difference, judged on the day it ended. */
+	assert_int_equal(recon_match_window(D("2026-12-06"), 5, NULL, 0, led,
+	    1, &d, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].kind, RECON_NOT_CHARGED);
+	free(d);
+	/* Without a window (the bank's books) it is a difference at once. */
+	assert_int_equal(recon_match(D("2026-12-01"), NULL, 0, led, 1, &d,
+	    &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].kind, RECON_NOT_CHARGED);
+	free(d);
+	/* The statement line arrives on day 4: nothing to say, on the
+	 * voucher's day, the line's day or when the window ends. */
+	assert_int_equal(recon_match_window(D("2026-12-04"), 5, rep, 1, led, 1,
+	    &d, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(d);
+	assert_int_equal(recon_match_window(D("2026-12-06"), 5, rep, 1, led, 1,
+	    &d, &n), 0);
+	assert_int_equal(n, 0);
+}
+
+/* A second remittance of an order (REM-P7, paid in two): the first is on
+ * the statement, the second, approved two days later, is in transit for
+ * exactly its amount; a statement line of another amount is a
+ * difference, as is a line the ledger never recorded. */
+static void
+test_C09_second_remittance_in_transit(void **state)
+{
+	struct recon_item led[] = { I("2026-12-01", "RF1", 20000),
+	    I("2026-12-03", "RF1", 25900) };
+	struct recon_item rep[] = { I("2026-12-02", "RF1", 20000),
+	    I("2026-12-03", "RF2", 1000) };
+	struct recon_item bad[] = { I("2026-12-02", "RF1", 19000) };
+	struct recon_diff *d;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(recon_match_window(D("2026-12-03"), 5, rep, 2, led, 2,
+	    &d, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(d[0].reference, "RF1");
+	assert_int_equal(d[0].kind, RECON_AWAITING);
+	assert_int_equal(d[0].ledger_amount - d[0].partner_amount, 25900);
+	assert_string_equal(d[1].reference, "RF2");
+	assert_int_equal(d[1].kind, RECON_NOT_RECORDED);
+	free(d);
+	/* The first line says 190.00 where the ledger says 200.00. */
+	assert_int_equal(recon_match_window(D("2026-12-02"), 5, bad, 1, led, 1,
+	    &d, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].kind, RECON_AMOUNT_DIFFERS);
+	free(d);
+	assert_string_equal(recon_diff_name(RECON_AWAITING),
+	    "awaiting_statement");
+	assert_int_equal(recon_diff_parse("awaiting_statement"),
+	    RECON_AWAITING);
+}
+
 static void
 test_C09_report_line_round_trip(void **state)
 {
@@ -357,6 +442,8 @@ main(void)
 		cmocka_unit_test(test_C09_each_kind_of_difference),
 		cmocka_unit_test(test_C09_reversal_and_currency),
 		cmocka_unit_test(test_C09_midnight_and_other_days),
+		cmocka_unit_test(test_C09_remittance_in_transit_then_a_difference),
+		cmocka_unit_test(test_C09_second_remittance_in_transit),
 		cmocka_unit_test(test_C09_report_line_round_trip),
 		cmocka_unit_test(test_C09_report_parse_refuses_bad_lines),
 		cmocka_unit_test(test_C09_bank_sandbox_keeps_its_books),

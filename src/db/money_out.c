@@ -1,0 +1,251 @@
+/*
+ * COD debts paid in and companies' credit paid out (see money_out.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/money_out.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_DEBT_GET,
+	STMT_DEBT_LOCK,
+	STMT_DEBT_BY_KEY,
+	STMT_DEBT_SETTLE,
+	STMT_ACCT_HELD,
+	STMT_PAYOUT_BY_KEY,
+	STMT_PAYOUT_INSERT,
+	STMT_PAYOUT_LIST,
+	STMT_CHECK,
+	STMT__MAX
+};
+
+#define PAYOUT_COLS "SELECT id, company_id, idem_key, params, amount_minor, " \
+	"currency, bank_account, reference, paid_by, created_at FROM " \
+	"company_payouts "
+
+#define DEBT_COLS "SELECT id, user_id, order_id, kind, amount_minor, " \
+	"currency, description, created_at, COALESCE(settled_at, 0), " \
+	"COALESCE(settled_key, ''), COALESCE(settled_ref, '') FROM " \
+	"account_debts WHERE id = ?"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_DEBT_GET */
+	DEBT_COLS,
+	/* STMT_DEBT_LOCK */
+	DEBT_COLS " FOR UPDATE",
+	/* STMT_DEBT_BY_KEY */
+	"SELECT id FROM account_debts WHERE settled_key = ?",
+	/* STMT_DEBT_SETTLE */
+	"UPDATE account_debts SET settled_at = ?, settled_key = ?, "
+	"settled_ref = ? WHERE id = ? AND settled_at IS NULL",
+	/* STMT_ACCT_HELD */
+	"SELECT currency, -SUM(amount_minor) FROM ledger_lines WHERE "
+	"account = ? GROUP BY currency HAVING SUM(amount_minor) <> 0 "
+	"ORDER BY currency",
+	/* STMT_PAYOUT_BY_KEY */
+	PAYOUT_COLS "WHERE idem_key = ?",
+	/* STMT_PAYOUT_INSERT */
+	"INSERT INTO company_payouts (company_id, idem_key, params, "
+	"amount_minor, currency, bank_account, reference, paid_by, "
+	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_PAYOUT_LIST */
+	PAYOUT_COLS "WHERE company_id = ? ORDER BY id DESC LIMIT ?",
+	/* STMT_CHECK: debts paid and payouts against their ledger entries */
+	"SELECT what, id, st, led FROM ("
+	"SELECT 'COD debt paid' AS what, d.id, CASE WHEN d.settled_key IS NULL "
+	"THEN 0 ELSE d.amount_minor END AS st, COALESCE(SUM(l.amount_minor), "
+	"0) AS led FROM account_debts d LEFT JOIN ledger_lines l ON "
+	"l.kind = 'debt_payment' AND l.ref_type = 'account_debt' AND "
+	"l.ref_id = d.id AND l.amount_minor > 0 GROUP BY d.id, d.settled_key, "
+	"d.amount_minor "
+	"UNION ALL SELECT 'company credit paid out', p.id, p.amount_minor, "
+	"COALESCE(SUM(l.amount_minor), 0) FROM company_payouts p LEFT JOIN "
+	"ledger_lines l ON l.kind = 'credit_payout' AND l.ref_type = "
+	"'company_payout' AND l.ref_id = p.id AND l.amount_minor > 0 GROUP BY "
+	"p.id, p.amount_minor) x WHERE st <> led ORDER BY what, id",
+};
+
+static struct dbq *
+get(struct db *db, enum stmt idx)
+{
+	return dbq_get(db, DB_T_MONEY_OUT, idx, stmts[idx]);
+}
+
+/* See money_out.h. */
+int
+db_debt_get(struct db *db, int64_t id, int lock, struct db_debt_row *out)
+{
+	struct dbq	*q = get(db, lock ? STMT_DEBT_LOCK : STMT_DEBT_GET);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_int(q, id);
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		out->id = dbq_col_int(q, 0);
+		out->user_id = dbq_col_int(q, 1);
+		out->order_id = dbq_col_int(q, 2);
+		dbq_col_copy(q, 3, out->kind, sizeof(out->kind));
+		out->amount_minor = dbq_col_int(q, 4);
+		dbq_col_copy(q, 5, out->currency, sizeof(out->currency));
+		dbq_col_copy(q, 6, out->description,
+		    sizeof(out->description));
+		out->created_at = dbq_col_int(q, 7);
+		out->settled_at = dbq_col_int(q, 8);
+		dbq_col_copy(q, 9, out->settled_key, sizeof(out->settled_key));
+		dbq_col_copy(q, 10, out->settled_ref, sizeof(out->settled_ref));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See money_out.h. */
+int
+db_debt_by_key(struct db *db, const char *key, int64_t *id)
+{
+	struct dbq *q = get(db, STMT_DEBT_BY_KEY);
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, key);
+	return dbq_one_int(q, id);
+}
+
+/* See money_out.h. */
+int
+db_debt_settle(struct db *db, int64_t id, const char *key, const char *ref,
+    int64_t now)
+{
+	struct dbq *q = get(db, STMT_DEBT_SETTLE);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_cstr(q, key);
+	dbq_cstr(q, ref);
+	dbq_int(q, id);
+	return dbq_exec_one(q);
+}
+
+/* Read one balance into v (a struct db_acct_balance). */
+static void
+held_fill(struct dbq *q, void *v)
+{
+	struct db_acct_balance *b = v;
+
+	dbq_col_copy(q, 0, b->currency, sizeof(b->currency));
+	b->held = dbq_col_int(q, 1);
+}
+
+/* See money_out.h. */
+int
+db_acct_held(struct db *db, const char *account,
+    struct db_acct_balance **out, size_t *n)
+{
+	struct dbq *q = get(db, STMT_ACCT_HELD);
+
+	if (q != NULL)
+		dbq_cstr(q, account);
+	return dbq_list(q, sizeof(**out), held_fill, (void **)out, n);
+}
+
+/* Read one company_payouts row into v (a struct db_payout). */
+static void
+payout_fill(struct dbq *q, void *v)
+{
+	struct db_payout *p = v;
+
+	p->id = dbq_col_int(q, 0);
+	p->company_id = dbq_col_int(q, 1);
+	dbq_col_copy(q, 2, p->key, sizeof(p->key));
+	dbq_col_copy(q, 3, p->params, sizeof(p->params));
+	p->amount_minor = dbq_col_int(q, 4);
+	dbq_col_copy(q, 5, p->currency, sizeof(p->currency));
+	dbq_col_copy(q, 6, p->bank_account, sizeof(p->bank_account));
+	dbq_col_copy(q, 7, p->reference, sizeof(p->reference));
+	p->paid_by = dbq_col_int(q, 8);
+	p->created_at = dbq_col_int(q, 9);
+}
+
+/* See money_out.h. */
+int
+db_payout_by_key(struct db *db, const char *key, struct db_payout *out)
+{
+	struct dbq	*q = get(db, STMT_PAYOUT_BY_KEY);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, key);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		payout_fill(q, out);
+	dbq_done(q);
+	return rc;
+}
+
+/* See money_out.h. */
+int64_t
+db_payout_insert(struct db *db, const struct db_payout *p)
+{
+	struct dbq	*q = get(db, STMT_PAYOUT_INSERT);
+	int64_t		 id;
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, p->company_id);
+	dbq_cstr(q, p->key);
+	dbq_cstr(q, p->params);
+	dbq_int(q, p->amount_minor);
+	dbq_cstr(q, p->currency);
+	dbq_cstr(q, p->bank_account);
+	dbq_cstr(q, p->reference);
+	dbq_int(q, p->paid_by);
+	dbq_int(q, p->created_at);
+	if (dbq_exec(q) == 0)
+		id = dbq_insert_id(q);
+	else
+		id = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
+	dbq_done(q);
+	return id;
+}
+
+/* See money_out.h. */
+int
+db_payout_list(struct db *db, int64_t company_id, size_t limit,
+    struct db_payout **out, size_t *n)
+{
+	struct dbq *q = get(db, STMT_PAYOUT_LIST);
+
+	if (q != NULL) {
+		dbq_int(q, company_id);
+		dbq_int(q, (int64_t)limit);
+	}
+	return dbq_list(q, sizeof(**out), payout_fill, (void **)out, n);
+}
+
+/* See money_out.h. */
+int
+db_check_money_out(struct db *db, struct buf *out)
+{
+	struct dbq	*q = get(db, STMT_CHECK);
+	int		 n = 0, rc;
+
+	if (q == NULL || dbq_exec(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	while ((rc = dbq_fetch(q)) == 1) {
+		buf_printf(out, "%s #%lld: %lld by its state, %lld by the "
+		    "ledger\n", dbq_col_str(q, 0, NULL),
+		    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2),
+		    (long long)dbq_col_int(q, 3));
+		n++;
+	}
+	dbq_done(q);
+	return rc == -1 ? -1 : n;
+}

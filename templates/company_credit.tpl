@@ -1,0 +1,28 @@
+{{%AUTOESCAPE context="HTML"}}
+<section aria-labelledby="credit-h" id="company-credit">
+<h2 id="credit-h">Credit (refundable)</h2>
+<p>What the company's transfers paid over its installments is held as its credit until it is paid back to the company's bank account.</p>
+{{#NO_CREDIT}}<p id="credit-none">The company holds no credit.</p>{{/NO_CREDIT}}
+<ul id="credit-held">{{#HELD}}<li data-cur="{{CUR}}">Credit held: <strong>{{AMOUNT}}</strong></li>{{/HELD}}</ul>
+<form method="post" action="/admin/companies/{{ID}}/credit/payout" id="payout-form" class="stack-form">
+	<input type="hidden" name="csrf" value="{{CSRF}}">
+	<input type="hidden" name="key" value="{{KEY}}">
+	<fieldset><legend>Pay the credit out to the company's bank account</legend>
+	{{#FORM_ERR}}<p class="error-summary" role="alert" id="payout-error">{{MSG}}</p>{{/FORM_ERR}}
+	<div class="field"><label for="payout-amount">Amount</label>
+	<input type="text" id="payout-amount" name="amount" inputmode="decimal" required>
+	<select name="currency" id="payout-currency">{{#CUR_OPTION}}<option value="{{CUR}}">{{CUR}}</option>{{/CUR_OPTION}}</select>
+	{{#AMOUNT_ERR}}<p class="field-error" role="alert" id="payout-amount-err">{{MSG}}</p>{{/AMOUNT_ERR}}</div>
+	<div class="field"><label for="payout-account">The company's bank account</label>
+	<input type="text" id="payout-account" name="account" maxlength="64" required>
+	{{#ACCOUNT_ERR}}<p class="field-error" role="alert" id="payout-account-err">{{MSG}}</p>{{/ACCOUNT_ERR}}</div>
+	<div class="field"><label for="payout-reference">The bank's reference of the transfer out</label>
+	<input type="text" id="payout-reference" name="reference" maxlength="64" required>
+	{{#REFERENCE_ERR}}<p class="field-error" role="alert" id="payout-reference-err">{{MSG}}</p>{{/REFERENCE_ERR}}</div>
+	<button type="submit" id="payout-button">Record the payout</button>
+	</fieldset>
+</form>
+<h3>Payouts</h3>
+<table class="responsive" id="payouts"><thead><tr><th scope="col">Payout</th><th scope="col" class="num">Amount</th><th scope="col">Account</th><th scope="col">Reference</th><th scope="col">When</th></tr></thead>
+<tbody>{{#PAYOUT}}<tr data-payout="{{ID}}"><td data-label="Payout">#{{ID}}</td><td data-label="Amount" class="num">{{AMOUNT}}</td><td data-label="Account">{{ACCOUNT}}</td><td data-label="Reference">{{REFERENCE}}</td><td data-label="When">{{AT}}</td></tr>{{/PAYOUT}}</tbody></table>
+</section>
