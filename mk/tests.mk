@@ -48,7 +48,8 @@ tests_integration_test_hostile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIB
 
 # bench (issue 11): the benchmark data set (mallpayctl bench-data) and the
 # bare libfcgi "hello" program that bench/run.sh puts behind the same nginx.
-libmallpay_a_SOURCES += src/ctl/benchdata.c \
+libmallpay_a_SOURCES += src/ctl/benchdata.c src/ctl/benchgen.c \
+	src/ctl/benchgen.h \
 	src/db/benchdata.c src/db/benchdata.h
 noinst_PROGRAMS += bench/hello
 bench_hello_SOURCES = bench/hello.c

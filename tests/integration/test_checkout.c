@@ -440,6 +440,36 @@ test_same_key_other_choices_409(void **state)
 	client_free(cl);
 }
 
+/* An order placed before keys kept their parameters (no hash on the
+ * order): its key sent again answers the order, whatever the choices. */
+static void
+test_key_without_parameters_replays(void **state)
+{
+	struct client		*cl = with_cart(NEW, "HOME-VACUUM-R5", 1);
+	struct client_resp	 r;
+	int64_t			 uid = shop_user_id(NEW), id;
+	size_t			 before = shop_order_count(uid);
+	char			 key[65], sql[160];
+
+	(void)state;
+	shop_place(cl, NULL, "MY", "remittance", NULL, NULL, key, &r);
+	assert_int_equal(r.status, 303);
+	id = shop_location_order(&r);
+	assert_true(id > 0);
+	client_resp_cleanup(&r);
+	snprintf(sql, sizeof(sql), "UPDATE orders SET params_hash = NULL "
+	    "WHERE id = %lld", (long long)id);
+	shop_sql(sql);
+	shop_fill_cart(cl, NEW, (const char *const[]){ "HOME-VACUUM-R5",
+	    NULL }, (const int[]){ 1 });
+	shop_place(cl, NULL, "MY", "cod", NULL, key, NULL, &r);
+	assert_int_equal(r.status, 303);
+	assert_int_equal(shop_location_order(&r), id);
+	client_resp_cleanup(&r);
+	assert_int_equal(shop_order_count(uid), before + 1);
+	client_free(cl);
+}
+
 /* REM-P1 and C-04: a remittance order gets its code and its 30-day
  * window; the cart is emptied; a message arrives. */
 static void
@@ -606,6 +636,7 @@ main(void)
 		cmocka_unit_test(test_double_submit_one_order),
 		cmocka_unit_test(test_same_key_other_choices_409),
 		cmocka_unit_test(test_concurrent_places_one_cart_one_order),
+		cmocka_unit_test(test_key_without_parameters_replays),
 		cmocka_unit_test(test_REM_P1_remittance_order),
 		cmocka_unit_test(test_INST_P1_disclosure_before_commit),
 		cmocka_unit_test(test_INST_CL_reserves_credit),
