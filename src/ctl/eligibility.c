@@ -3,11 +3,11 @@
  * (RULES C-06). The parser takes (buf, len) so tests/fuzz/fuzz_facts.c can
  * drive it directly.
  *
- * Strictness (decided here): every field of issue 3's example document is
- * required except the ones listed as optional below, unknown fields are
- * refused (a misspelt "dureable" must not silently read as false), money
- * is a decimal string (never a JSON number: no floating point near
- * money, C-01), dates are "YYYY-MM-DD".
+ * Strictness (decided here): every field of the README's example
+ * document is required except the ones listed as optional below, unknown
+ * fields are refused (a misspelt "dureable" must not silently read as
+ * false), money is a decimal string (never a JSON number: no floating
+ * point near money, C-01), dates are "YYYY-MM-DD".
  * Optional: order.coupons, order.points (0), buyer.cod (no history),
  * buyer.cod.suspended_until, buyer.company (required for a company),
  * buyer.credit_line (none), settings and each of its keys (RULES.md's

@@ -153,8 +153,8 @@ page_orders(struct ctx *c)
 			    == 0)
 				corp_next_action(c->db, rows[i].id, &a);
 			view_set(o, "ACTION", a.label);
-			view_setf(o, "ACTION_HREF", a.path_fmt,
-			    (long long)rows[i].id);
+			view_setf(o, "ACTION_HREF", "%s%lld%s", a.href_head,
+			    (long long)rows[i].id, a.href_tail);
 		}
 		if (page > 1) {
 			s = view_add(list, "PREV");
@@ -289,11 +289,12 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 		corp_next_action(c->db, o->id, &a);
 	if (a.next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a.next);
-	if (strcmp(a.path_fmt, "/orders/%lld") != 0 &&
+	if ((strcmp(a.href_head, "/orders/") != 0 || a.href_tail[0] != '\0') &&
 	    strcmp(o->status, "delivered") != 0) {
 		s = view_add(d, "ACTION");
 		view_set(s, "LABEL", a.label);
-		view_setf(s, "HREF", a.path_fmt, (long long)o->id);
+		view_setf(s, "HREF", "%s%lld%s", a.href_head, (long long)o->id,
+		    a.href_tail);
 	}
 	if (orderflow_user_can_cancel(o->status, o->method) &&
 	    order_refund_preview(c->db, o->method, o->status, c->now,
@@ -310,15 +311,15 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
 	    o->method))
 		view_show(d, "CONFIRM");
-	/* pau (issue 9): PAU-05 return before receipt is confirmed. */
+	/* pau: PAU-05 return before receipt is confirmed. */
 	if (strcmp(o->method, "pay_after_use") == 0 &&
 	    strcmp(o->status, "delivered") == 0)
 		view_show(d, "PAU_RETURN");
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
 	cod_order_panel(c, d, o);
-	/* installments (issue 6): card/partner/plan panel (pages/plans.c). */
+	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o);
-	/* remittance (issue 5): window, still due, refunds (pages/remittance.c). */
+	/* remittance: window, still due, refunds (pages/remittance.c). */
 	remittance_order_panel(c, d, o);
 	rc = page_render(c, "order.tpl", d, "Order");
 	view_dict_free(d);

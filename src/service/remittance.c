@@ -1,5 +1,5 @@
 /*
- * Post office remittance (issue 5, RULES.md section 3): voucher upload,
+ * Post office remittance (RULES.md section 3): voucher upload,
  * the admin's verification, statement import and the tick's work. See
  * remittance.h for the contracts; every state change here is one
  * transaction with its orderflow transition, audit event and message.
