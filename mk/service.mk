@@ -93,11 +93,8 @@ libmallpay_a_SOURCES += \
 	src/service/corporate_installment.c \
 	src/service/corp_transfer.c src/service/corp_transfer.h \
 	src/service/corp_road.c src/service/corp_road.h
-check_PROGRAMS += tests/unit/test_plans
-tests_unit_test_plans_SOURCES = tests/unit/test_plans.c
-tests_unit_test_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_plans
+UNIT_TESTS += tests/unit/test_plans_service
+tests_unit_test_plans_service_CFLAGS = $(UNIT_CFLAGS)
 check_PROGRAMS += tests/unit/test_corporate
 tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
 tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

@@ -1,8 +1,7 @@
-# Unit tests (cmocka, no server) are listed by their layer's mk file:
-#   check_PROGRAMS += tests/unit/test_x
-#   tests_unit_test_x_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-#   tests_unit_test_x_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-#   TESTS += tests/unit/test_x
+# Unit tests (cmocka, no server) are listed by their layer's mk file, two
+# lines each (UNIT_TESTS, see Makefile.am):
+#   UNIT_TESTS += tests/unit/test_x
+#   tests_unit_test_x_CFLAGS = $(UNIT_CFLAGS)
 # Integration and browser tests run last, against a private stack (tests/integration/suite.sh).
 
 AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)'; \
