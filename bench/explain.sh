@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# EXPLAIN of every statement the hot pages run (issue 11), found, not listed
+# EXPLAIN of every statement the hot pages run, found, not listed
 # by hand: MariaDB's general log (to a table) is switched on around one view
 # of each page, the executed prepared statements are read back with their
 # values, and each SELECT, UPDATE and DELETE is EXPLAINed. A page added

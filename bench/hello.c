@@ -1,5 +1,5 @@
 /*
- * bench/hello: the ceiling of the FastCGI path on this machine (issue 11).
+ * bench/hello: the ceiling of the FastCGI path on this machine.
  *
  *	hello -s SOCKET [-t THREADS]
  *

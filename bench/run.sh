@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./mallpay bench: throughput, latency, statements per page view, memory and
-# scale of the hot pages, against a private stack on loopback (issue 11).
+# scale of the hot pages, against a private stack on loopback.
 #
 #   bench/run.sh BUILD        BUILD: the build directory (mallpayd, mallpayctl,
 #                             bench/hello)

@@ -31,8 +31,11 @@ libmallpay_a_SOURCES += \
 # corp: mallpayctl corp-statement (bank statement lines of corporate plans)
 libmallpay_a_SOURCES += src/ctl/corp_statement.c
 
-# security: mallpayctl check | backup | restore (issue 12)
+# security: mallpayctl check | backup | restore
 libmallpay_a_SOURCES += src/ctl/check.c src/ctl/backup.c src/ctl/security.h
+
+# bench: mallpayctl bench-data (the benchmark data set)
+libmallpay_a_SOURCES += src/ctl/benchdata.c src/ctl/benchgen.c src/ctl/benchgen.h
 
 # platform: mallpayctl partner-sign
 libmallpay_a_SOURCES += src/ctl/partner.c src/ctl/partner.h

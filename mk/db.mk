@@ -20,16 +20,21 @@ libmallpay_a_SOURCES += \
 check_PROGRAMS += tests/integration/test_db
 tests_integration_test_db_SOURCES = tests/integration/test_db.c \
 	tests/integration/ctl.c tests/integration/ctl.h
-tests_integration_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_integration_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
 tests_integration_test_db_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test_migrate
 tests_unit_test_migrate_SOURCES = tests/unit/test_migrate.c
-tests_unit_test_migrate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_migrate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
 tests_unit_test_migrate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_migrate
 
 # security: read-only statements of mallpayctl check
 libmallpay_a_SOURCES += src/db/check.c src/db/check.h
+
+# bench: the benchmark data set's writes (mallpayctl bench-data)
+libmallpay_a_SOURCES += src/db/benchdata.c src/db/benchdata.h
 
 # ledger: the journal lines of the double-entry ledger
 libmallpay_a_SOURCES += src/db/ledger.c src/db/ledger.h
@@ -40,33 +45,33 @@ libmallpay_a_SOURCES += \
 	src/db/file.c src/db/file.h \
 	src/db/sandbox.c src/db/sandbox.h
 
-# admin (issue 10): the audit trail (shared), queue figures, decisions,
+# admin: the audit trail (shared), queue figures, decisions,
 # the orders browser, the settings the rules read
 libmallpay_a_SOURCES += \
 	src/db/event.c src/db/event.h \
 	src/db/admin.c src/db/admin.h \
 	src/db/admin_settings.c src/db/admin_settings.h
 
-# checkout: messages, the reads and writes of checkout (issue 4)
+# checkout: messages, the reads and writes of checkout
 # (events: src/db/event.c, listed above by platform)
 libmallpay_a_SOURCES += \
 	src/db/message.c src/db/message.h \
 	src/db/checkout.c src/db/checkout.h \
 	src/db/refcache.c src/db/refcache.h
 
-# installments (issue 6): plans, installments, payments, credit records, ledger
+# installments: plans, installments, payments, credit records, ledger
 libmallpay_a_SOURCES += src/db/plan.c src/db/plan.h
 
-# pau (issue 9): Pay After Use cards, charges and debts, guarantee ledger
+# pau: Pay After Use cards, charges and debts, guarantee ledger
 libmallpay_a_SOURCES += src/db/payafter.c src/db/payafter.h
 
-# remittance (issue 5): payee, vouchers, refunds, statements
+# remittance: payee, vouchers, refunds, statements
 libmallpay_a_SOURCES += src/db/remittance.c src/db/remittance.h
 
-# cod (issue 8): COD, shipments and tracking, refusals, account debts
+# cod: COD, shipments and tracking, refusals, account debts
 libmallpay_a_SOURCES += src/db/cod.c src/db/cod.h
 
-# corporate (issue 7): companies, qualification submissions and documents,
+# corporate: companies, qualification submissions and documents,
 # expiry notices, corporate installment applications and agreements
 libmallpay_a_SOURCES += src/db/company.c src/db/company.h
 

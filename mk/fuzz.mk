@@ -76,7 +76,7 @@ tests_fuzz_fuzz_partner_SOURCES = tests/fuzz/fuzz_partner.c
 tests_fuzz_fuzz_partner_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
-# cod (issue 8): the logistics partner's event body
+# cod: the logistics partner's event body
 # (service/logistics_events.c lg_event_parse). Replayed over
 # tests/fuzz/corpus/logistics and the regression crashers by `make check`;
 # the libFuzzer binary only in a --enable-fuzzing build.

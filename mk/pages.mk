@@ -18,10 +18,11 @@ libmallpay_a_SOURCES += \
 check_PROGRAMS += tests/unit/test_dispatch
 TESTS += tests/unit/test_dispatch
 tests_unit_test_dispatch_SOURCES = tests/unit/test_dispatch.c
-tests_unit_test_dispatch_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_dispatch_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
 tests_unit_test_dispatch_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 
-# admin (issue 10): the console and the generic queue page
+# admin: the console and the generic queue page
 libmallpay_a_SOURCES += \
 	src/pages/admin.c src/pages/admin_settings.c \
 	src/pages/admin_queue.c src/pages/admin_queue.h
@@ -40,25 +41,25 @@ libmallpay_a_SOURCES += \
 	src/pages/checkout.c \
 	src/pages/messages.c
 
-# pau (issue 9): the Pay After Use page (bound card, charges), PAU-05 return,
+# pau: the Pay After Use page (bound card, charges), PAU-05 return,
 # the admin guarantee ledger
 libmallpay_a_SOURCES += src/pages/payafter.c
 
-# remittance (issue 5): instructions, voucher upload, admin voucher queue,
+# remittance: instructions, voucher upload, admin voucher queue,
 # verification, statement import
 libmallpay_a_SOURCES += src/pages/remittance.c
 
-# cod (issue 8): COD pages, the shipping desk, the logistics partner endpoint
+# cod: COD pages, the shipping desk, the logistics partner endpoint
 libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c
 # money out: a COD debt paid by card, a company's credit paid out
 libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 
-# installments (issue 6): card entry, partner application, plan confirmation,
+# installments: card entry, partner application, plan confirmation,
 # repayment schedule with its SVG chart, early payoff, credit line, the finance
 # partner callback, admin plans
 libmallpay_a_SOURCES += src/pages/plans.c
 
-# remittance (issue 5): integration tests against the private stack
+# remittance: integration tests against the private stack
 check_PROGRAMS += tests/integration/test_remittance
 tests_integration_test_remittance_SOURCES = tests/integration/test_remittance.c \
 	tests/integration/shop.c tests/integration/shop.h \
@@ -67,7 +68,7 @@ tests_integration_test_remittance_SOURCES = tests/integration/test_remittance.c 
 tests_integration_test_remittance_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
-# corporate (issue 7): company account, documents, corporate installment,
+# corporate: company account, documents, corporate installment,
 # their admin pages
 libmallpay_a_SOURCES += src/pages/company.c src/pages/admin_company.c \
 	src/pages/admin_company.h src/pages/admin_corp_app.c

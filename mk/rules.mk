@@ -19,36 +19,36 @@ libmallpay_a_SOURCES += \
 	src/rules/payafter.c src/rules/payafter.h \
 	src/rules/eligibility.c src/rules/eligibility.h
 
-check_PROGRAMS += tests/unit/test_verdict tests/unit/test_installment \
-	tests/unit/test_creditline tests/unit/test_cod \
+check_PROGRAMS += tests/unit/test_verdict tests/unit/test_installment_rules \
+	tests/unit/test_creditline tests/unit/test_cod_rules \
 	tests/unit/test_remittance tests/unit/test_payafter
 tests_unit_test_verdict_SOURCES = tests/unit/test_verdict.c tests/unit/rules_fixture.h
 tests_unit_test_verdict_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_verdict_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-tests_unit_test_installment_SOURCES = tests/unit/test_installment.c tests/unit/rules_fixture.h
-tests_unit_test_installment_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_installment_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_installment_rules_SOURCES = tests/unit/test_installment_rules.c tests/unit/rules_fixture.h
+tests_unit_test_installment_rules_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_installment_rules_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 tests_unit_test_creditline_SOURCES = tests/unit/test_creditline.c tests/unit/rules_fixture.h
 tests_unit_test_creditline_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_creditline_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-tests_unit_test_cod_SOURCES = tests/unit/test_cod.c tests/unit/rules_fixture.h
-tests_unit_test_cod_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_cod_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_cod_rules_SOURCES = tests/unit/test_cod_rules.c tests/unit/rules_fixture.h
+tests_unit_test_cod_rules_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_cod_rules_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 tests_unit_test_remittance_SOURCES = tests/unit/test_remittance.c tests/unit/rules_fixture.h
 tests_unit_test_remittance_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_remittance_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 tests_unit_test_payafter_SOURCES = tests/unit/test_payafter.c tests/unit/rules_fixture.h
 tests_unit_test_payafter_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_payafter_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_verdict tests/unit/test_installment \
-	tests/unit/test_creditline tests/unit/test_cod \
+TESTS += tests/unit/test_verdict tests/unit/test_installment_rules \
+	tests/unit/test_creditline tests/unit/test_cod_rules \
 	tests/unit/test_remittance tests/unit/test_payafter
 
-check_PROGRAMS += tests/unit/test_plan tests/unit/test_apr \
+check_PROGRAMS += tests/unit/test_plan_arithmetic tests/unit/test_apr \
 	tests/unit/test_rfcode tests/unit/test_card
-tests_unit_test_plan_SOURCES = tests/unit/test_plan.c
-tests_unit_test_plan_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_plan_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_plan_arithmetic_SOURCES = tests/unit/test_plan_arithmetic.c
+tests_unit_test_plan_arithmetic_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_plan_arithmetic_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 tests_unit_test_apr_SOURCES = tests/unit/test_apr.c
 tests_unit_test_apr_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_apr_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
@@ -58,7 +58,7 @@ tests_unit_test_rfcode_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 tests_unit_test_card_SOURCES = tests/unit/test_card.c
 tests_unit_test_card_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_card_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_plan tests/unit/test_apr \
+TESTS += tests/unit/test_plan_arithmetic tests/unit/test_apr \
 	tests/unit/test_rfcode tests/unit/test_card
 
 # addresses: postal code and phone checks of the demo countries

@@ -26,7 +26,7 @@ tests_unit_test_filestore_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_filestore_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_partner_auth tests/unit/test_filestore
 
-# admin (issue 10): the queue registry and the console's use cases
+# admin: the queue registry and the console's use cases
 libmallpay_a_SOURCES += \
 	src/service/queues.c src/service/queues.h \
 	src/service/admin.c src/service/admin.h
@@ -50,7 +50,7 @@ tests_unit_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_orderflow tests/unit/test_checkout
 
-# installments (issue 6): plans, card/partner/credit-line flows, tick work
+# installments: plans, card/partner/credit-line flows, tick work
 libmallpay_a_SOURCES += \
 	src/service/plans.c src/service/plans.h src/service/plans_int.h \
 	src/service/plans_token.c src/service/plans_charge.c \
@@ -60,7 +60,7 @@ libmallpay_a_SOURCES += \
 	src/service/reqkey.c src/service/reqkey.h \
 	src/service/plan_ledger.c src/service/plan_ledger.h
 
-# pau (issue 9): Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
+# pau: Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
 libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h
 
 check_PROGRAMS += tests/unit/test_payafter_service
@@ -69,12 +69,12 @@ tests_unit_test_payafter_service_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_payafter_service_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_payafter_service
 
-# remittance (issue 5): voucher upload, verification, statements, tick
+# remittance: voucher upload, verification, statements, tick
 libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h \
 	src/service/remittance_int.h src/service/remittance_upload.c \
 	src/service/remittance_import.c src/service/remittance_csv.c
 
-# cod (issue 8): cash on delivery, the shared shipping road, the logistics
+# cod: cash on delivery, the shared shipping road, the logistics
 # partner's events; unit tests of the event parser and the refusal rules
 libmallpay_a_SOURCES += \
 	src/service/cod.c src/service/cod.h \
@@ -95,7 +95,7 @@ tests_unit_test_remittance_voucher_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_remittance_voucher_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_remittance_voucher
 
-# corporate (issue 7): company accounts and limits, qualification, the
+# corporate: company accounts and limits, qualification, the
 # corporate installment (INST-03, INST-04, INST-CORP, COD-02, REM-02)
 libmallpay_a_SOURCES += \
 	src/service/company.c src/service/company.h \
@@ -103,11 +103,8 @@ libmallpay_a_SOURCES += \
 	src/service/corporate_installment.c \
 	src/service/corp_transfer.c src/service/corp_transfer.h \
 	src/service/corp_road.c src/service/corp_road.h
-check_PROGRAMS += tests/unit/test_plans
-tests_unit_test_plans_SOURCES = tests/unit/test_plans.c
-tests_unit_test_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_plans
+UNIT_TESTS += tests/unit/test_plans_service
+tests_unit_test_plans_service_CFLAGS = $(UNIT_CFLAGS)
 check_PROGRAMS += tests/unit/test_corporate
 tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
 tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

@@ -1,8 +1,7 @@
-# Unit tests (cmocka, no server) are listed by their layer's mk file:
-#   check_PROGRAMS += tests/unit/test_x
-#   tests_unit_test_x_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-#   tests_unit_test_x_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-#   TESTS += tests/unit/test_x
+# Unit tests (cmocka, no server) are listed by their layer's mk file, two
+# lines each (UNIT_TESTS, see Makefile.am):
+#   UNIT_TESTS += tests/unit/test_x
+#   tests_unit_test_x_CFLAGS = $(UNIT_CFLAGS)
 # Integration and browser tests run last, against a private stack (tests/integration/suite.sh).
 
 AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)'; \
@@ -26,7 +25,7 @@ tests_integration_test_cart_SOURCES = tests/integration/test_cart.c \
 tests_integration_test_cart_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_cart_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
-# security (issue 12): authorization matrix, web defaults, hostile input,
+# security: authorization matrix, web defaults, hostile input,
 # mallpayctl check/backup/restore, concurrency; run by suite.sh against the stack.
 check_PROGRAMS += tests/integration/test_authz tests/integration/test_web \
 	tests/integration/test_hostile
@@ -45,16 +44,6 @@ tests_integration_test_hostile_SOURCES = tests/integration/test_hostile.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_hostile_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_hostile_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
-
-# bench (issue 11): the benchmark data set (mallpayctl bench-data) and the
-# bare libfcgi "hello" program that bench/run.sh puts behind the same nginx.
-libmallpay_a_SOURCES += src/ctl/benchdata.c src/ctl/benchgen.c \
-	src/ctl/benchgen.h \
-	src/db/benchdata.c src/db/benchdata.h
-noinst_PROGRAMS += bench/hello
-bench_hello_SOURCES = bench/hello.c
-bench_hello_LDADD = -lfcgi
-EXTRA_DIST += bench/run.sh bench/explain.sh bench/place.lua bench/mix.lua
 
 # platform: file store, partner verification, gateway sandboxes against the
 # private stack's database and upload directory (run by suite.sh)
@@ -102,7 +91,7 @@ tests_integration_test_orders_SOURCES = tests/integration/test_orders.c \
 tests_integration_test_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
-# pau (issue 9): Pay After Use against the private stack (run by suite.sh)
+# pau: Pay After Use against the private stack (run by suite.sh)
 check_PROGRAMS += tests/integration/test_payafter
 tests_integration_test_payafter_SOURCES = tests/integration/test_payafter.c \
 	tests/integration/client.c tests/integration/client.h \
@@ -111,7 +100,7 @@ tests_integration_test_payafter_SOURCES = tests/integration/test_payafter.c \
 tests_integration_test_payafter_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_payafter_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
-# cod (issue 8): cash on delivery end to end, the logistics partner endpoint
+# cod: cash on delivery end to end, the logistics partner endpoint
 check_PROGRAMS += tests/integration/test_cod
 tests_integration_test_cod_SOURCES = tests/integration/test_cod.c \
 	tests/integration/shop.c tests/integration/shop.h \
@@ -130,7 +119,7 @@ tests_integration_test_race_money_SOURCES = tests/integration/test_race_money.c 
 tests_integration_test_race_money_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_race_money_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
 
-# installments (issue 6): card, partner and credit-line plans end to end,
+# installments: card, partner and credit-line plans end to end,
 # driven by mallpayctl tick --now (run by suite.sh)
 check_PROGRAMS += tests/integration/test_installments
 tests_integration_test_installments_SOURCES = tests/integration/test_installments.c \
@@ -158,7 +147,7 @@ tests_integration_test_race_plans_SOURCES = tests/integration/test_race_plans.c 
 tests_integration_test_race_plans_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_race_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
 
-# security (issue 12): upload polyglots, fakes and limits through nginx +
+# security: upload polyglots, fakes and limits through nginx +
 # mallpayd, as a remittance shopper and as a corporate buyer (run by suite.sh)
 check_PROGRAMS += tests/integration/test_uploads
 tests_integration_test_uploads_SOURCES = tests/integration/test_uploads.c \
@@ -168,7 +157,7 @@ tests_integration_test_uploads_SOURCES = tests/integration/test_uploads.c \
 tests_integration_test_uploads_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_uploads_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
-# bench (issue 11): mallpayctl bench-data's plans and vouchers pass
+# bench: mallpayctl bench-data's plans and vouchers pass
 # mallpayctl check; the bench shopper's 12-month schedule (run by suite.sh)
 check_PROGRAMS += tests/integration/test_benchdata
 tests_integration_test_benchdata_SOURCES = tests/integration/test_benchdata.c \

@@ -105,10 +105,10 @@ EOF
 
 start_app() {
 	local dir=$1 build=$2
-	"$build/mallpayctl" -c "$dir/mallpay.conf" migrate > "$dir/log/migrate.log" 2>&1 \
+	"$build/mallpayctl" -c "$dir/mallpay.conf" --sql "$src/sql" migrate > "$dir/log/migrate.log" 2>&1 \
 	    || { cat "$dir/log/migrate.log" >&2; die "migrations failed"; }
 	if [ "${MALLPAY_DEMO:-1}" = 1 ]; then
-		"$build/mallpayctl" -c "$dir/mallpay.conf" seed-demo > "$dir/log/seed.log" 2>&1 \
+		"$build/mallpayctl" -c "$dir/mallpay.conf" --sql "$src/sql" seed-demo > "$dir/log/seed.log" 2>&1 \
 		    || { cat "$dir/log/seed.log" >&2; die "demo data failed"; }
 	fi
 	if ! alive "$dir/run/mallpayd.pid"; then

@@ -3,6 +3,9 @@
  *
  *	mallpayctl [-c mallpay.conf] [--sql DIR] <command> [arguments]
  *
+ * The migrations (and the demo data under them) are read from --sql DIR,
+ * else from $MALLPAY_SQL_DIR, else from the installed data directory.
+ *
  * Exit status: 0 success, 1 failure, 2 usage error (reconcile: 3 when
  * there are differences).
  */
@@ -100,7 +103,9 @@ main(int argc, char **argv)
 	int ai, rc;
 
 	memset(&c, 0, sizeof(c));
-	c.sqldir = MALLPAY_SQL_DIR;
+	c.sqldir = getenv("MALLPAY_SQL_DIR");
+	if (c.sqldir == NULL || c.sqldir[0] == '\0')
+		c.sqldir = MALLPAY_SQL_DIR;
 	for (ai = 1; ai < argc && argv[ai][0] == '-'; ai++) {
 		if (strcmp(argv[ai], "-c") == 0 && ai + 1 < argc)
 			c.conf_path = argv[++ai];

@@ -1,4 +1,4 @@
-/* Remittance pages (issue 5): a print button for the instructions and an
+/* Remittance pages: a print button for the instructions and an
  * upload progress bar for the voucher form. Without JavaScript the form is
  * a plain multipart POST and the page prints with the browser's menu. */
 (function () {

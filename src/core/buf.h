@@ -32,7 +32,8 @@ void	 buf_putc(struct buf *, char);
 /* Append printf-formatted text. */
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 /* The contents as a C string ("" when empty); owned by the buf. */
 const char *buf_str(const struct buf *);
 

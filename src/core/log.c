@@ -8,7 +8,7 @@
 
 /* Write one line "TIME LEVEL message" to stderr in one call, so lines
  * from several threads do not interleave. */
-static void
+static void __attribute__((format(printf, 2, 0)))
 log_line(const char *level, const char *fmt, va_list ap)
 {
 	char msg[2048], stamp[32];

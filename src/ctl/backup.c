@@ -1,5 +1,5 @@
 /*
- * mallpayctl backup DIR | restore DIR (issue 12).
+ * mallpayctl backup DIR | restore DIR.
  *
  * DIR/db.sql       mariadb-dump of the database (single transaction)
  * DIR/uploads/     the upload directory's files, copied as they are (they
@@ -183,6 +183,12 @@ empty_dir(const char *dir)
 	return rc;
 }
 
+/* The fixed words of the client command lines, writable as execvp's
+ * argument vector (char *const []) is. */
+static char arg_dump[] = "mariadb-dump", arg_single[] = "--single-transaction",
+	    arg_triggers[] = "--triggers", arg_routines[] = "--routines",
+	    arg_hex[] = "--hex-blob", arg_client[] = "mariadb";
+
 /* See security.h. */
 int
 ctl_backup(struct ctl *c, int argc, char **argv)
@@ -212,12 +218,12 @@ ctl_backup(struct ctl *c, int argc, char **argv)
 	if (write_defaults(&c->cfg, defs) == -1)
 		goto out;
 	snprintf(dbarg, sizeof(dbarg), "--defaults-file=%s", defs);
-	dargv[0] = "mariadb-dump";
+	dargv[0] = arg_dump;
 	dargv[1] = dbarg;
-	dargv[2] = "--single-transaction";
-	dargv[3] = "--triggers";
-	dargv[4] = "--routines";
-	dargv[5] = "--hex-blob";
+	dargv[2] = arg_single;
+	dargv[3] = arg_triggers;
+	dargv[4] = arg_routines;
+	dargv[5] = arg_hex;
 	dargv[6] = c->cfg.db_name;
 	dargv[7] = NULL;
 	if ((n = run(dargv, NULL, dump)) != 0) {
@@ -289,7 +295,7 @@ ctl_restore(struct ctl *c, int argc, char **argv)
 	if (write_defaults(&c->cfg, defs) == -1)
 		goto out;
 	snprintf(dbarg, sizeof(dbarg), "--defaults-file=%s", defs);
-	dargv[0] = "mariadb";
+	dargv[0] = arg_client;
 	dargv[1] = dbarg;
 	dargv[2] = c->cfg.db_name;
 	dargv[3] = NULL;

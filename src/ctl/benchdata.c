@@ -1,6 +1,6 @@
 /*
  * mallpayctl bench-data [--shoppers N] [--orders N] [--bench-orders N]
- *     [--now TIME]: the benchmark data set of issue 11.
+ *     [--now TIME]: the benchmark data set (bench/README.md).
  *
  * Tops the database up to N benchmark shoppers (bench-NNNNN@bench.test)
  * and N benchmark orders (idempotency key "bench-..."), each order with

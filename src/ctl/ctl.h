@@ -17,7 +17,7 @@ struct db;
 struct ctl {
 	struct config	 cfg;		/* loaded from -c or mallpay.conf */
 	const char	*conf_path;	/* NULL: defaults */
-	const char	*sqldir;	/* --sql, default MALLPAY_SQL_DIR */
+	const char	*sqldir;	/* --sql, $MALLPAY_SQL_DIR or installed */
 };
 
 int	ctl_migrate(struct ctl *, int argc, char **argv);
@@ -28,7 +28,7 @@ int	ctl_tick(struct ctl *, int argc, char **argv);
  * process every SECONDS (30) until SIGTERM, or N runs (src/ctl/scheduler.c).
  * Returns 0, or 2 on a usage error. */
 int	ctl_scheduler(struct ctl *, int argc, char **argv);
-/* bench: mallpayctl bench-data (src/ctl/benchdata.c, issue 11). */
+/* bench: mallpayctl bench-data (src/ctl/benchdata.c). */
 int	ctl_bench_data(struct ctl *, int argc, char **argv);
 
 /* corp: mallpayctl corp-statement FILE, the bank statement's lines that

@@ -4,7 +4,7 @@
 /*
  * `mallpayctl eligibility`: one JSON facts document on stdin, every
  * payment method's verdict (RULES C-06) as JSON on stdout. The document
- * format is in the README ("eligibility facts") and issue 3.
+ * format is in the README ("The eligibility facts document").
  */
 
 #include <stddef.h>

@@ -22,7 +22,7 @@ recon_args(int argc, char **argv, mp_date *day, int *have_day,
 	int i;
 
 	*have_day = 0;
-	for (i = 1; i < argc; i++) {
+	for (i = 1; i < argc; i += 2) {
 		if (i + 1 >= argc)
 			return -1;
 		if (strcmp(argv[i], "--date") == 0) {
@@ -38,7 +38,6 @@ recon_args(int argc, char **argv, mp_date *day, int *have_day,
 			clock_set_fixed(now);
 		} else
 			return -1;
-		i++;
 	}
 	return 0;
 }

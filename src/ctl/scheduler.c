@@ -53,7 +53,8 @@ mono_ms(void)
 static void
 run_once(struct ctl *c, long n)
 {
-	char	*targv[] = { "tick", NULL };
+	char	 tick[] = "tick";
+	char	*targv[] = { tick, NULL };
 	char	 when[32];
 	int64_t	 t0 = mono_ms();
 	pid_t	 pid;

@@ -2,7 +2,7 @@
 #define MALLPAY_CTL_SECURITY_H
 
 /*
- * mallpayctl check | backup DIR | restore DIR (issue 12). Same contract as
+ * mallpayctl check | backup DIR | restore DIR. Same contract as
  * the commands of ctl.h: argv[0] is the command name; returns the exit
  * status (0 success, 1 failure or violations found, 2 usage error).
  */

@@ -1,5 +1,6 @@
 /*
- * mallpayctl seed-demo [--now TIME]: the demo data of issue 2.
+ * mallpayctl seed-demo [--now TIME]: the demo data (the logins that
+ * `./mallpay up` prints).
  *
  * 1. The .sql files of sql/demo in name order: regions, countries,
  *    exchange rates, holidays, institutions, categories, products
@@ -89,7 +90,7 @@ static const struct demo_user {
 	    "Ada Acme", "+60123450005", 1, 720, 0, 0 },
 	{ "company_member", "NewCo Imports", "buyer@newco.demo.test",
 	    "Ned Newco", "+6591230006", 1, 690, 0, 0 },
-	/* corporate (issue 7): a second member of Acme acts for it too. */
+	/* corporate: a second member of Acme acts for it too. */
 	{ "company_member", "Acme Trading Ltd", "buyer2@acme.demo.test",
 	    "Bea Acme", "+60123450007", 1, 700, 0, 0 },
 	{ "admin", NULL, "admin@demo.test", "Demo Admin", NULL, 1, 0, 0, 0 },
@@ -139,7 +140,7 @@ static const struct demo_order {
 	{ "buyer@acme.demo.test", "demo-acme-3", "remittance", "MY", "SEA",
 	    NULL, 75, { { "HOME-WASHER-8", 2 }, { "CONS-DIAPERS", 10 } },
 	    "remittance" },
-	/* corporate (issue 7): NewCo bought USD 6,200.00 by remittance in
+	/* corporate: NewCo bought USD 6,200.00 by remittance in
 	 * the last 90 days but is not verified yet (INST-03 fails, INST-04
 	 * passes): the demo of qualification -> corporate installment. */
 	{ "buyer@newco.demo.test", "demo-newco-1", "remittance", "MY", "SEA",
@@ -556,12 +557,12 @@ ctl_seed_demo(struct ctl *c, int argc, char **argv)
 			goto dbfail;
 	if (db_commit(s.db) == -1)
 		goto dbfail;
-	/* corporate (issue 7): the verified Acme's documents on record. */
+	/* corporate: the verified Acme's documents on record. */
 	if (company_seed_demo(s.db, &c->cfg, s.now) == -1)
 		goto dbfail;
 	if (seed_identities(&s, &c->cfg) == -1)
 		goto dbfail;
-	/* pau (issue 9): the demo shoppers' Pay After Use card. */
+	/* pau: the demo shoppers' Pay After Use card. */
 	if (payafter_seed_demo(s.db, s.now) == -1)
 		goto dbfail;
 	if (s.created == 0)

@@ -7,7 +7,7 @@
  * in that same transaction. So tick is idempotent (a job done is never
  * taken again) and several hosts may run it at once.
  *
- * Jobs today (issue 2): session_purge, every hour, deletes the sessions
+ * Jobs today: session_purge, every hour, deletes the sessions
  * past their absolute or idle expiry; reconcile, every day, matches the
  * partners' reports of the day before with the ledger. Later issues add their kinds to
  * job_kinds[] and schedule their own jobs (auto-cancel, late fees...).
@@ -174,7 +174,7 @@ tick_one(struct tick *t, int *failed)
 	return rc == -1 ? -1 : 1;
 }
 
-/* pau (issue 9): the Pay After Use work at t->now (payafter_tick: PAU-03
+/* pau: the Pay After Use work at t->now (payafter_tick: PAU-03
  * automatic confirmation, PAU-04 retries, late fees, suspension); each
  * order in its own transaction with FOR UPDATE SKIP LOCKED. Adds its
  * errors to *failed. Returns 0 or -1 (database). */
@@ -192,7 +192,7 @@ tick_payafter(struct tick *t, int *failed)
 	return rc;
 }
 
-/* installments (issue 6): every plan's time-based work (plan_tick():
+/* installments: every plan's time-based work (plan_tick():
  * INST-P2 reminders, INST-P3 deductions, INST-F1 late fees, INST-F2
  * suspensions, INST-PC answers, INST-C2 returns), each plan in its own
  * transaction with FOR UPDATE SKIP LOCKED. Prints what it did; counts its
@@ -216,7 +216,7 @@ tick_installments(struct tick *t, int *failed)
 	return rc;
 }
 
-/* cod (issue 8): COD-P5 cancellations of orders unpaid after the agreed
+/* cod: COD-P5 cancellations of orders unpaid after the agreed
  * delivery day and the end of COD-F2 suspensions (cod_tick), each item in
  * its own transaction with FOR UPDATE SKIP LOCKED. Prints what it did.
  * Returns 0, or -1 (counted into *failed). */
@@ -236,7 +236,7 @@ tick_cod(struct tick *t, int *failed)
 	return n < 0 ? -1 : 0;
 }
 
-/* corporate (issue 7): INST-03 licence expiry (qual_tick: the 30- and
+/* corporate: INST-03 licence expiry (qual_tick: the 30- and
  * 7-day messages, then unverified after the last valid day), each company
  * in its own transaction with FOR UPDATE SKIP LOCKED. Prints what it did;
  * counts its errors into *failed. Returns 0, or -1 on a database error. */
@@ -314,13 +314,13 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	done -= failed;
 	if (rc != -1 && tick_payafter(&t, &failed) == -1)
 		rc = -1;
-	if (rc != -1 && remittance_tick(t.db, t.now) == -1)	/* issue 5 */
+	if (rc != -1 && remittance_tick(t.db, t.now) == -1)	/* remittance */
 		failed++;
-	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* issue 6 */
+	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* installments */
 		rc = -1;
-	if (rc != -1)					/* issue 8 */
+	if (rc != -1)					/* cod */
 		tick_cod(&t, &failed);
-	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* issue 7 */
+	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* corporate */
 		rc = -1;
 	if (rc != -1 && tick_credit(&t, &failed) == -1)	/* identity */
 		rc = -1;

@@ -2,7 +2,7 @@
 #define MALLPAY_DB_ADMIN_H
 
 /*
- * The admin console's SQL (issue 10): queue figures, decision claims, the
+ * The admin console's SQL: queue figures, decision claims, the
  * orders browser. Settings are in db/admin_settings.h.
  */
 

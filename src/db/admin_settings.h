@@ -2,7 +2,7 @@
 #define MALLPAY_DB_ADMIN_SETTINGS_H
 
 /*
- * The figures the rules read, as the admin console edits them (issue 10):
+ * The figures the rules read, as the admin console edits them:
  * one kind per table, each row a key, a label and its editable columns as
  * text (NULL columns as SQL NULL). Validation is in service/admin.c.
  */

@@ -2,7 +2,7 @@
 #define MALLPAY_DB_BENCHDATA_H
 
 /*
- * Statements of `mallpayctl bench-data` (issue 11): the benchmark data set
+ * Statements of `mallpayctl bench-data`: the benchmark data set
  * written with multi-row INSERTs through prepared statements, in batches
  * of BENCH_BATCH rows (one statement per batch, the rest one row at a
  * time). Orders, plans and vouchers carry explicit ids, taken above the

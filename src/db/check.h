@@ -2,7 +2,7 @@
 #define MALLPAY_DB_CHECK_H
 
 /*
- * Read-only statements of `mallpayctl check` (issue 12): each finds the rows
+ * Read-only statements of `mallpayctl check`: each finds the rows
  * that break one invariant and appends one line per violation to out.
  */
 

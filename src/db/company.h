@@ -2,7 +2,7 @@
 #define MALLPAY_DB_COMPANY_H
 
 /*
- * Corporate buyers in the database (sql/009_corporate.sql, issue 7):
+ * Corporate buyers in the database (sql/009_corporate.sql):
  * companies and their members, qualification submissions and their
  * documents, expiry notices, and the corporate installment applications
  * with their agreements. SQL only, bound parameters only; the use cases

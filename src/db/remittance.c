@@ -1,5 +1,5 @@
 /*
- * Remittance tables (migration 007, issue 5): payee, vouchers, refunds,
+ * Remittance tables (migration 007): payee, vouchers, refunds,
  * statements. SQL only, bound parameters only; one enum stmt.
  */
 #include <stdio.h>

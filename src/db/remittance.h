@@ -2,7 +2,7 @@
 #define MALLPAY_DB_REMITTANCE_H
 
 /*
- * Statements of the remittance tables (migration 007, issue 5): the payee,
+ * Statements of the remittance tables (migration 007): the payee,
  * vouchers, refunds, imported statements. SQL only, bound parameters only.
  */
 

@@ -76,7 +76,7 @@ enum db_table {
 	DB_T_INSTITUTION,
 	DB_T_PLAN,
 	DB_T_APPLICATION,
-	DB_T_VOUCHER,		/* remittance: db/remittance.c (issue 5) */
+	DB_T_VOUCHER,		/* remittance: db/remittance.c */
 	DB_T_DOCUMENT,
 	DB_T_PAYMENT,
 	DB_T_SMS,

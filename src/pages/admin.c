@@ -1,5 +1,5 @@
 /*
- * The admin console (issue 10): dashboard with the queue registry's
+ * The admin console: dashboard with the queue registry's
  * figures, the orders browser (the first user of the generic queue page),
  * an order with its full history, the admin's cancel decision, holidays,
  * exchange rates and the audit search. Every route is ROLE_ADMIN only
@@ -209,7 +209,7 @@ page_admin_orders(struct ctx *c)
 	l.columns = order_columns;
 	l.ncols = sizeof(order_columns) / sizeof(order_columns[0]);
 	l.page = aq_page_arg(c);
-	l.decide_action = "/admin/orders/%lld/cancel";
+	l.decide_order_action = "cancel";
 	l.decide_label = "Cancel order";
 	if (admin_orders_search(c->db, &f, (size_t)(l.page - 1) * AQ_PER_PAGE,
 	    AQ_PER_PAGE, &v, &n, &total) == -1)

@@ -1,8 +1,8 @@
 /*
- * Admin pages of issue 7 (ROLE_ADMIN only): the corporate qualification
- * queue (oldest first, promised date and lateness, pages/admin_queue.h)
- * and its review page (documents through the authorizing handler,
- * start review, approve, reject with reason, "already decided by X at
+ * Admin pages of corporate buyers (ROLE_ADMIN only): the corporate
+ * qualification queue (oldest first, promised date and lateness,
+ * pages/admin_queue.h) and its review page (documents through the
+ * authorizing handler, start review, approve, reject with reason, "already decided by X at
  * T"); the companies and their agreements (COD-02 limit, REM-02 quota).
  * The corporate installment's admin pages are in admin_corp_app.c.
  */
@@ -79,15 +79,15 @@ notice_of(const char *code)
 	return NULL;
 }
 
-/* Redirect to path (a printf format with one %lld) with ?msg=code. */
+/* Redirect to the path head, id, tail with ?msg=code. */
 static int
-back(struct ctx *c, const char *fmt, int64_t id, const char *code)
+back(struct ctx *c, const char *head, int64_t id, const char *tail,
+    const char *code)
 {
 	char loc[160];
-	int  n;
 
-	n = snprintf(loc, sizeof(loc), fmt, (long long)id);
-	snprintf(loc + n, sizeof(loc) - (size_t)n, "?msg=%s", code);
+	snprintf(loc, sizeof(loc), "%s%lld%s?msg=%s", head, (long long)id,
+	    tail, code);
 	return page_redirect(c, loc);
 }
 
@@ -222,17 +222,19 @@ page_admin_qual(struct ctx *c)
 	return qual_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
 }
 
-/* Answer a decision: back to path on success, the page with msg else. */
+/* Answer a decision: back to the path head, id, tail on success, the page
+ * with msg else. */
 static int
 decided(struct ctx *c, enum cq_result r, int64_t id, const char *msg,
     int (*page)(struct ctx *, int64_t, int, const char *, const char *),
-    const char *fmt)
+    const char *head, const char *tail)
 {
 	switch (r) {
 	case CQ_OK:
-		return back(c, fmt, id, strstr(fmt, "/limits") != NULL ||
-		    strcmp(fmt, "/admin/companies/%lld") == 0 ? "saved" :
-		    "done");
+		return back(c, head, id, tail,
+		    strstr(tail, "/limits") != NULL ||
+		    (strcmp(head, "/admin/companies/") == 0 &&
+		    tail[0] == '\0') ? "saved" : "done");
 	case CQ_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	case CQ_BAD_INPUT:
@@ -276,7 +278,7 @@ page_admin_qual_start(struct ctx *c)
 		    "has no submission to review.") : page_error(c, 500, NULL);
 	return decided(c, qual_start_review(c->db, c->user.user_id, sid,
 	    c->now, msg, sizeof(msg)), id, msg, qual_page,
-	    "/admin/companies/%lld/qualification");
+	    "/admin/companies/", "/qualification");
 }
 
 /* POST /admin/companies/:id/qualification/decide. */
@@ -298,7 +300,7 @@ page_admin_qual_decide(struct ctx *c)
 	return decided(c, qual_decide(c->db, c->user.user_id, sid,
 	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
 	    sizeof(msg)), id, msg, qual_page,
-	    "/admin/companies/%lld/qualification");
+	    "/admin/companies/", "/qualification");
 }
 
 /* GET /admin/companies. */
@@ -459,7 +461,7 @@ page_admin_company_limits(struct ctx *c)
 		return company_page(c, id, 400, NULL, msg);
 	return decided(c, company_set_limits(c->db, c->user.user_id, id,
 	    ctx_str(c, "agreement") != NULL, cod, remit, c->now, msg,
-	    sizeof(msg)), id, msg, company_page, "/admin/companies/%lld");
+	    sizeof(msg)), id, msg, company_page, "/admin/companies/", "");
 }
 
 /* See admin_company.h. */
@@ -478,9 +480,10 @@ admin_co_notice(const char *code)
 
 /* See admin_company.h. */
 int
-admin_co_back(struct ctx *c, const char *fmt, int64_t id, const char *code)
+admin_co_back(struct ctx *c, const char *head, int64_t id, const char *tail,
+    const char *code)
 {
-	return back(c, fmt, id, code);
+	return back(c, head, id, tail, code);
 }
 
 /* See admin_company.h. */
@@ -488,7 +491,7 @@ int
 admin_co_decided(struct ctx *c, enum cq_result r, int64_t id,
     const char *msg,
     int (*page)(struct ctx *, int64_t, int, const char *, const char *),
-    const char *fmt)
+    const char *head, const char *tail)
 {
-	return decided(c, r, id, msg, page, fmt);
+	return decided(c, r, id, msg, page, head, tail);
 }

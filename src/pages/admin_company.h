@@ -19,15 +19,16 @@ int64_t	admin_co_day_end(const char *day);
 /* The notice of a redirect's code (never text from the URL), or NULL. */
 const char *admin_co_notice(const char *code);
 
-/* Redirect to fmt (a printf format with one %lld) with ?msg=code. */
-int	admin_co_back(struct ctx *, const char *fmt, int64_t id,
-	    const char *code);
+/* Redirect to the path head, id, tail with ?msg=code. */
+int	admin_co_back(struct ctx *, const char *head, int64_t id,
+	    const char *tail, const char *code);
 
-/* Answer a decision r on id: back to fmt on success, page with msg (400
- * bad input, 409 decided or not allowed), 404, 500. Returns the status. */
+/* Answer a decision r on id: back to the path head, id, tail on success,
+ * page with msg (400 bad input, 409 decided or not allowed), 404, 500.
+ * Returns the status. */
 int	admin_co_decided(struct ctx *, enum cq_result r, int64_t id,
 	    const char *msg,
 	    int (*page)(struct ctx *, int64_t, int, const char *,
-	    const char *), const char *fmt);
+	    const char *), const char *head, const char *tail);
 
 #endif

@@ -358,7 +358,7 @@ page_admin_corp_decide(struct ctx *c)
 	return admin_co_decided(c, corp_decide(c->db, c->user.user_id, id,
 	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
 	    sizeof(msg)), oid, msg, corp_app_page,
-	    "/admin/orders/%lld/corporate");
+	    "/admin/orders/", "/corporate");
 }
 
 /* The amount field in the currency of application id into *minor.
@@ -404,7 +404,7 @@ page_admin_corp_down(struct ctx *c)
 		return corp_app_page(c, oid, 400, NULL, msg);
 	return admin_co_decided(c, corp_record_down_payment(c->db, c->user.user_id, id,
 	    amount, ctx_str(c, "reference"), c->now, msg, sizeof(msg)), oid,
-	    msg, corp_app_page, "/admin/orders/%lld/corporate");
+	    msg, corp_app_page, "/admin/orders/", "/corporate");
 }
 
 /* The repayment's amount field in the currency of application id into
@@ -459,7 +459,8 @@ page_admin_corp_repay(struct ctx *c)
 	    (int)ctx_int(c, "seq", 0), amount, ctx_str(c, "reference"),
 	    ctx_str(c, "key"), c->now, &res, msg, sizeof(msg))) {
 	case CQ_OK:
-		return admin_co_back(c, "/admin/orders/%lld/corporate", oid, "transfer");
+		return admin_co_back(c, "/admin/orders/", oid, "/corporate",
+		    "transfer");
 	case CQ_BAD_INPUT:
 		return corp_app_render(c, oid, 400, NULL, NULL, msg);
 	case CQ_CONFLICT:

@@ -168,7 +168,7 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 	}
 	for (i = 0; i < l->ncols; i++)
 		view_set(view_add(d, "COLUMN"), "LABEL", l->columns[i]);
-	if (l->decide_action != NULL)
+	if (l->decide_order_action != NULL)
 		view_show(d, "DECIDE_COL");
 	if (l->nrows == 0)
 		view_show(d, "EMPTY");
@@ -194,12 +194,13 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 			view_set(x, "LABEL", l->columns[j]);
 			view_set(x, "TEXT", row->cells[j]);
 		}
-		if (l->decide_action != NULL) {
+		if (l->decide_order_action != NULL) {
 			x = view_add(r, "DECIDE_CELL");
 			if (row->decide_from[0] != '\0') {
 				s = view_add(x, "DECIDE");
-				snprintf(tmp, sizeof(tmp), l->decide_action,
-				    (long long)row->id);
+				snprintf(tmp, sizeof(tmp),
+				    "/admin/orders/%lld/%s", (long long)row->id,
+				    l->decide_order_action);
 				view_set(s, "ACTION", tmp);
 				view_set(s, "FROM", row->decide_from);
 				view_set(s, "LABEL", l->decide_label);

@@ -2,7 +2,7 @@
 #define MALLPAY_PAGES_ADMIN_QUEUE_H
 
 /*
- * The one look of every admin queue (issue 10): a filter form, sortable
+ * The one look of every admin queue: a filter form, sortable
  * list with the item's age and promised date (C-04, late ones marked),
  * pagination, and a per-row "decide" form that posts the state the admin
  * saw, so a second admin deciding the same item gets "already decided by
@@ -66,7 +66,8 @@ struct aq_list {
 	size_t			 nrows, caprows;
 	int64_t			 total;		/* matching items in all pages */
 	int64_t			 page;		/* 1-based */
-	const char		*decide_action;	/* printf format with one %lld (the id), or NULL */
+	const char		*decide_order_action;	/* posts to
+					 * /admin/orders/ID/this; NULL: none */
 	const char		*decide_label;	/* button text, e.g. "Cancel order" */
 	const char		*notice;	/* shown as a flash, or NULL */
 	const char		*error;		/* shown as an error, or NULL */

@@ -1,5 +1,5 @@
 /*
- * Settings pages of the admin console (issue 10): one page per kind of
+ * Settings pages of the admin console: one page per kind of
  * figure the rules read (service/admin.c's admin_kinds[]), each row its own
  * form; a refused value is shown next to its field with the allowed range.
  */

@@ -33,7 +33,7 @@ const struct field_spec page_checkout_fields[] = {
 	{ "coupon", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
 	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
-	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
+	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* REM-03 */
 	{ "address", FIELD_ID, 0, 0, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
@@ -43,7 +43,7 @@ const struct field_spec page_checkout_place_fields[] = {
 	{ "coupon", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ "points", FIELD_INT, 0, 10, 0, 1000000000 },
 	{ "pay", FIELD_TEXT, 0, 120, 0, 0 },
-	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* issue 5: REM-03 */
+	{ "shipping", FIELD_TOKEN, 0, 16, 0, 0 },	/* REM-03 */
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ "disclosed", FIELD_TEXT, 0, 120, 0, 0 },
 	{ "address", FIELD_ID, 0, 0, 0, 0 },
@@ -144,7 +144,7 @@ read_input(struct ctx *c, struct checkout_input *in)
 	if ((s = ctx_str(c, "coupon")) != NULL)
 		snprintf(in->coupon, sizeof(in->coupon), "%s", s);
 	in->points = ctx_int(c, "points", 0);
-	/* remittance (issue 5): expedited shipping makes the order urgent
+	/* remittance: expedited shipping makes the order urgent
 	 * (REM-03). */
 	if ((s = ctx_str(c, "shipping")) != NULL &&
 	    strcmp(s, "expedited") == 0)

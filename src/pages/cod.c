@@ -1,5 +1,5 @@
 /*
- * Cash on delivery pages (issue 8) and the admin's shipping desk:
+ * Cash on delivery pages and the admin's shipping desk:
  *
  * shopper (ROLE_USER, own orders only, another's is 404):
  *   GET  /account/cod			COD limit and ladder (COD-07), strikes,
@@ -391,7 +391,7 @@ page_admin_cod_queue(struct ctx *c)
 	l.columns = cols;
 	l.ncols = 3;
 	l.page = aq_page_arg(c);
-	l.decide_action = "/admin/orders/%lld/cod-approve";
+	l.decide_order_action = "cod-approve";
 	l.decide_label = "Approve";
 	l.notice = ctx_str(c, "notice");
 	l.error = ctx_str(c, "error");

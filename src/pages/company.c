@@ -1,5 +1,5 @@
 /*
- * Corporate members' pages (issue 7): the company account (qualification
+ * Corporate members' pages: the company account (qualification
  * status with its promised review date, documents, upload and submit,
  * INST-04's 90-day total, the COD-02 limit and REM-02 quota, members and
  * the company's orders), documents served through an authorizing handler

@@ -150,8 +150,9 @@ page_orders(struct ctx *c)
 				    money_display(&rows[i].deferred, buf,
 				    sizeof(buf)));
 			view_set(o, "ACTION", l.actions[i].label);
-			view_setf(o, "ACTION_HREF", l.actions[i].path_fmt,
-			    (long long)rows[i].id);
+			view_setf(o, "ACTION_HREF", "%s%lld%s",
+			    l.actions[i].href_head, (long long)rows[i].id,
+			    l.actions[i].href_tail);
 		}
 		if (page > 1) {
 			s = view_add(list, "PREV");
@@ -281,11 +282,13 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	}
 	if (a->next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a->next);
-	if (strcmp(a->path_fmt, "/orders/%lld") != 0 &&
+	if ((strcmp(a->href_head, "/orders/") != 0 ||
+	    a->href_tail[0] != '\0') &&
 	    strcmp(o->status, "delivered") != 0) {
 		s = view_add(d, "ACTION");
 		view_set(s, "LABEL", a->label);
-		view_setf(s, "HREF", a->path_fmt, (long long)o->id);
+		view_setf(s, "HREF", "%s%lld%s", a->href_head,
+		    (long long)o->id, a->href_tail);
 	}
 	if (pg->can_cancel) {
 		/* The refund rule as a cancellation today would promise it;
@@ -300,15 +303,15 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
 	    o->method))
 		view_show(d, "CONFIRM");
-	/* pau (issue 9): PAU-05 return before receipt is confirmed. */
+	/* pau: PAU-05 return before receipt is confirmed. */
 	if (strcmp(o->method, "pay_after_use") == 0 &&
 	    strcmp(o->status, "delivered") == 0)
 		view_show(d, "PAU_RETURN");
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
 	cod_order_panel(c, d, o, &pg->cod);
-	/* installments (issue 6): card/partner/plan panel (pages/plans.c). */
+	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o, &pg->plan);
-	/* remittance (issue 5): window, still due, refunds (pages/remittance.c). */
+	/* remittance: window, still due, refunds (pages/remittance.c). */
 	remittance_order_panel(c, d, o, &pg->rem);
 	rc = page_render(c, "order.tpl", d, "Order");
 	view_dict_free(d);

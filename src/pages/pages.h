@@ -61,7 +61,7 @@ extern const struct field_spec page_cart_fields[];
 extern const struct field_spec page_cart_change_fields[];
 extern const struct field_spec page_cart_remove_fields[];
 
-/* admin (issue 10): the console (admin.c, admin_settings.c), ROLE_ADMIN only. */
+/* admin: the console (admin.c, admin_settings.c), ROLE_ADMIN only. */
 int	page_admin(struct ctx *);		/* GET /admin: dashboard */
 int	page_admin_orders(struct ctx *);	/* GET /admin/orders */
 int	page_admin_order(struct ctx *);		/* GET /admin/orders/:id */
@@ -84,7 +84,7 @@ extern const struct field_spec page_admin_holiday_fields[];
 extern const struct field_spec page_admin_fx_fields[];
 extern const struct field_spec page_admin_audit_fields[];
 
-/* pau (issue 9): Pay After Use (payafter.c). */
+/* pau: Pay After Use (payafter.c). */
 int	page_pau(struct ctx *);			/* GET /pay-after-use */
 int	page_pau_card(struct ctx *);		/* POST /pay-after-use/card */
 int	page_pau_pay(struct ctx *);		/* POST /orders/:id/pau-pay */
@@ -95,7 +95,7 @@ int	page_admin_reconciliation(struct ctx *); /* GET /admin/reconciliation */
 extern const struct field_spec page_pau_fields[];
 extern const struct field_spec page_pau_card_fields[];
 
-/* remittance (issue 5): pages/remittance.c. */
+/* remittance: pages/remittance.c. */
 int	page_remittance_instructions(struct ctx *);	/* GET /orders/:id/remittance */
 int	page_remittance_voucher(struct ctx *);		/* GET /orders/:id/voucher */
 int	page_remittance_voucher_post(struct ctx *);	/* POST /orders/:id/voucher */
@@ -126,7 +126,7 @@ struct rem_panel;
 void	remittance_order_panel(struct ctx *, struct view_dict *,
 	    const struct db_order *, const struct rem_panel *);
 
-/* cod (issue 8): cash on delivery, the shipping desk, the logistics
+/* cod: cash on delivery, the shipping desk, the logistics
  * partner endpoint (cod.c, partner_logistics.c). */
 struct db_order;
 struct view_dict;
@@ -207,7 +207,7 @@ extern const struct field_spec page_admin_cod_queue_fields[];
 extern const struct field_spec page_admin_cod_decide_fields[];
 extern const struct field_spec page_admin_ship_fields[];
 
-/* installments (issue 6): pages/plans.c */
+/* installments: pages/plans.c */
 struct plan_panel;
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct plan_panel *);
@@ -237,7 +237,7 @@ extern const struct field_spec page_plan_pay_fields[];
 extern const struct field_spec page_plan_schedule_fields[];
 extern const struct field_spec page_admin_plans_fields[];
 
-/* corporate (issue 7): company account, documents, corporate installment
+/* corporate: company account, documents, corporate installment
  * (pages/company.c) and their admin pages (pages/admin_company.c). */
 int	page_company(struct ctx *);		/* GET /company */
 int	page_company_documents(struct ctx *);	/* POST /company/documents */

@@ -1,5 +1,5 @@
 /*
- * Pay After Use pages (issue 9):
+ * Pay After Use pages:
  *   GET  /pay-after-use              the bound card, the charges and debts
  *   POST /pay-after-use/card         bind (or replace) the card
  *   POST /orders/:id/pau-pay         pay an open debt now (PAU-04)

@@ -1,5 +1,5 @@
 /*
- * Installment pages (issue 6, RULES section 1):
+ * Installment pages (RULES section 1):
  *   GET/POST /orders/:id/card      INST-CC card entry, real-time review
  *   GET/POST /orders/:id/apply     INST-PC authorizing the evaluation
  *   GET  /orders/:id/plan-status   JSON state for the self-refreshing page

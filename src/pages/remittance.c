@@ -1,5 +1,5 @@
 /*
- * Post office remittance pages (issue 5, RULES.md section 3):
+ * Post office remittance pages (RULES.md section 3):
  *
  *   GET  /orders/:id/remittance		instructions, printable (REM-P1,
  *					P2, P4, P6)

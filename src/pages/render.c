@@ -28,7 +28,7 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 		    c->user.name : c->user.email);
 		if (c->user.role == ROLE_ADMIN)
 			view_show(layout, "IS_ADMIN");
-		/* corporate (issue 7): the company account. */
+		/* corporate: the company account. */
 		if (c->user.role == ROLE_COMPANY)
 			view_show(layout, "IS_COMPANY");
 		/* checkout: the inbox link with its unread count (read

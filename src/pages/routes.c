@@ -32,7 +32,7 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/messages",	ROLE_USER,	page_messages,	page_messages_fields, 0 },
 	{ HTTP_POST, "/messages/read",	ROLE_USER,	page_messages_read_all, NULL, 0 },
 	{ HTTP_POST, "/messages/:id/read", ROLE_USER,	page_message_read, NULL, 0 },
-	/* admin (issue 10): the console; every /admin route is ROLE_ADMIN only
+	/* admin: the console; every /admin route is ROLE_ADMIN only
 	 * (tests/integration/test_admin.c walks them all as other roles). */
 	{ HTTP_GET,  "/admin",		ROLE_ADMIN,	page_admin,	NULL,	0 },
 	{ HTTP_GET,  "/admin/orders",	ROLE_ADMIN,	page_admin_orders, page_admin_orders_fields, 0 },
@@ -47,14 +47,14 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/fx",	ROLE_ADMIN,	page_admin_fx,	NULL,	0 },
 	{ HTTP_POST, "/admin/fx",	ROLE_ADMIN,	page_admin_fx_add, page_admin_fx_fields, 0 },
 	{ HTTP_GET,  "/admin/audit",	ROLE_ADMIN,	page_admin_audit, page_admin_audit_fields, 0 },
-	/* pau (issue 9): Pay After Use (PAU-03/04/05) and its guarantee */
+	/* pau: Pay After Use (PAU-03/04/05) and its guarantee */
 	{ HTTP_GET,  "/pay-after-use",	ROLE_USER,	page_pau,	page_pau_fields, 0 },
 	{ HTTP_POST, "/pay-after-use/card", ROLE_USER,	page_pau_card,	page_pau_card_fields, 0 },
 	{ HTTP_POST, "/orders/:id/pau-pay", ROLE_USER,	page_pau_pay,	NULL,	0 },
 	{ HTTP_POST, "/orders/:id/pau-return", ROLE_USER, page_pau_return, NULL, 0 },
 	{ HTTP_GET,  "/admin/guarantee", ROLE_ADMIN,	page_admin_guarantee, NULL, 0 },
 	{ HTTP_GET,  "/admin/reconciliation", ROLE_ADMIN, page_admin_reconciliation, NULL, 0 },
-	/* remittance (issue 5): instructions, voucher upload, admin queue,
+	/* remittance: instructions, voucher upload, admin queue,
 	 * verification, statement import (pages/remittance.c). */
 	{ HTTP_GET,  "/orders/:id/remittance", ROLE_USER, page_remittance_instructions, NULL, 0 },
 	{ HTTP_GET,  "/orders/:id/voucher", ROLE_USER,	page_remittance_voucher, page_remittance_voucher_get_fields, 0 },
@@ -67,7 +67,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/admin/remittance/statements", ROLE_ADMIN, page_admin_statements_post, page_admin_statements_fields, ROUTE_UPLOAD },
 	{ HTTP_POST, "/orders/:id/refund-account", ROLE_USER, page_remittance_refund_account, page_remittance_refund_account_fields, 0 },
 	{ HTTP_POST, "/admin/orders/:id/remittance-refund-sent", ROLE_ADMIN, page_admin_rem_refund_sent, page_admin_rem_refund_sent_fields, 0 },
-	/* cod (issue 8): cash on delivery, the shipping desk (every method),
+	/* cod: cash on delivery, the shipping desk (every method),
 	 * COD permissions, the logistics partner endpoint (pages/cod.c,
 	 * pages/partner_logistics.c). */
 	{ HTTP_GET,  "/account/cod",	ROLE_USER,	page_cod_account, NULL,	0 },
@@ -97,7 +97,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/admin/cod/users/:id/revoke", ROLE_ADMIN, page_admin_cod_revoke, page_cod_return_fields, 0 },
 	{ HTTP_POST, "/admin/cod/users/:id/reinstate", ROLE_ADMIN, page_admin_cod_reinstate, page_cod_return_fields, 0 },
 	{ HTTP_POST, "/partner/logistics/events", ROLE_PARTNER, page_partner_logistics_events, NULL, ROUTE_NO_CSRF },
-	/* installments (issue 6): card, partner, confirmation, schedule,
+	/* installments: card, partner, confirmation, schedule,
 	 * repayment, early payoff, credit line, partner callback, admin plans
 	 * (pages/plans.c). */
 	{ HTTP_GET,  "/orders/:id/card", ROLE_USER,	page_plan_card,	NULL,	0 },
@@ -116,7 +116,7 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/plans",	ROLE_ADMIN,	page_admin_plans, page_admin_plans_fields, 0 },
 	{ HTTP_GET,  "/admin/plans/:id", ROLE_ADMIN,	page_admin_plan, page_plan_schedule_fields, 0 },
 	{ HTTP_POST, "/admin/plans/:id/lift", ROLE_ADMIN, page_admin_plan_lift, NULL, 0 },
-	/* corporate (issue 7): company account and documents, the corporate
+	/* corporate: company account and documents, the corporate
 	 * installment, their admin pages (pages/company.c, admin_company.c). */
 	{ HTTP_GET,  "/company",	ROLE_COMPANY,	page_company,	page_company_fields, 0 },
 	{ HTTP_POST, "/company/documents", ROLE_COMPANY, page_company_documents, page_company_documents_fields, ROUTE_UPLOAD },

@@ -52,7 +52,7 @@ verdict_init(struct verdict *v, enum pay_method m, const char *inst)
  * eligible even when the array is full (then sets truncated and returns
  * NULL), so a verdict never reads eligible with a failing rule.
  */
-static struct reason *
+static struct reason * __attribute__((format(printf, 3, 0)))
 verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
     va_list ap)
 {

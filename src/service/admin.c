@@ -122,7 +122,7 @@ static const struct admin_field platform_fields[] = {
 	  365, NULL, "REM-P6" },
 	{ "pau_auto_confirm_days", "Auto-confirm receipt (days)", AF_INT, 0, 1,
 	  90, NULL, "PAU-03" },
-	/* pau (issue 9): the open debt of a failed deduction (PAU-04). */
+	/* pau: the open debt of a failed deduction (PAU-04). */
 	{ "pau_late_fee_rate", "Pay After Use late fee (% a day)", AF_RATE, 0,
 	  0, PCT(0, 10), NULL, "PAU-04" },
 	{ "pau_retries_per_day", "Pay After Use retries a day", AF_INT, 0, 1,

@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_ADMIN_H
 
 /*
- * The admin console's use cases (issue 10): settings the rules read
+ * The admin console's use cases: settings the rules read
  * (validated; each change one transaction with its audit event holding the
  * old and the new value), holidays, exchange rates, the admin's decision on
  * an order (bulk-safe), and the audit of sign-ins.

@@ -122,7 +122,7 @@ body(struct doc *d, const char *text, const char *sha256, double top)
 			offset = (double)r.y / PANGO_SCALE;
 		}
 		cairo_move_to(d->cr, MARGIN, top - offset +
-		    (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+		    pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE);
 		pango_cairo_show_layout_line(d->cr,
 		    pango_layout_iter_get_line_readonly(it));
 	} while (pango_layout_iter_next_line(it));

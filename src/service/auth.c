@@ -253,7 +253,7 @@ auth_sign_in(struct auth_req *c, const char *email, const char *password)
 		db_rollback(c->db);
 		if (crypto_pwhash_str_verify(dummy_hash, password, pwlen) == 0)
 			log_warn("auth: the dummy password matched");
-		/* admin (issue 10): failed attempts are audited. */
+		/* admin: failed attempts are audited. */
 		if (audit(c, 0, 0, email, "signin_failed") == -1)
 			log_warn("auth: could not audit a failed sign-in");
 		return 1;

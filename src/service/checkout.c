@@ -260,7 +260,7 @@ checkout_quote_cleanup(struct checkout_quote *q)
 }
 
 /* See checkout.h. Method engineers: put the page that continues an order
- * of your method here ("/orders/%lld/card", "/orders/%lld/remittance",
+ * of your method here (its path under /orders/ID: "/card", "/remittance",
  * ...) once it exists; until then the order page shows what comes next. */
 void
 checkout_next_page(const char *method, int64_t order_id, char *out,
@@ -268,21 +268,22 @@ checkout_next_page(const char *method, int64_t order_id, char *out,
 {
 	static const struct {
 		const char	*method;
-		const char	*fmt;
+		const char	*tail;		/* after "/orders/ID" */
 	} next[] = {
-		{ "installment_card", "/orders/%lld/card" },	/* issue 6 */
-		{ "installment_partner", "/orders/%lld/apply" },	/* issue 6 */
-		{ "installment_corporate", "/orders/%lld/corporate" },	/* issue 7 */
-		{ "credit_line", "/orders/%lld" },
-		{ "cod", "/orders/%lld" },
-		{ "remittance", "/orders/%lld/remittance" },	/* issue 5: REM-P1 instructions */
-		{ "pay_after_use", "/orders/%lld" },
+		{ "installment_card", "/card" },	/* INST-CC card */
+		{ "installment_partner", "/apply" },	/* INST-PC */
+		{ "installment_corporate", "/corporate" },	/* INST-CORP */
+		{ "credit_line", "" },
+		{ "cod", "" },
+		{ "remittance", "/remittance" },	/* REM-P1 instructions */
+		{ "pay_after_use", "" },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(next) / sizeof(next[0]); i++)
 		if (strcmp(next[i].method, method) == 0) {
-			snprintf(out, outsz, next[i].fmt, (long long)order_id);
+			snprintf(out, outsz, "/orders/%lld%s",
+			    (long long)order_id, next[i].tail);
 			return;
 		}
 	snprintf(out, outsz, "/orders/%lld", (long long)order_id);

@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_CHECKOUT_H
 
 /*
- * Checkout (issue 4): the quote of a cart (amount to pay with its USD
+ * Checkout: the quote of a cart (amount to pay with its USD
  * equivalent, every method's verdict, the COD fee, the installment plans
  * per eligible institution and term with their APR) and placing the order
  * in one transaction.

@@ -803,11 +803,11 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	 * confirmed was never charged: nothing to refund. */
 	if (strcmp(o.method, "pay_after_use") == 0) {
 		struct db_pau_charge	ch;
-		int			rc = db_pau_charge_get(db, id, 0, &ch);
+		int			got = db_pau_charge_get(db, id, 0, &ch);
 
-		if (rc == -1)
+		if (got == -1)
 			return COD_ERROR;
-		if (rc == 0)
+		if (got == 0)
 			return return_uncharged(db, &o, actor, actor_id, now,
 			    msg, msgsz);
 	}

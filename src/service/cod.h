@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_COD_H
 
 /*
- * Cash on delivery end to end (issue 8, RULES section 2) and the shipping
+ * Cash on delivery end to end (RULES section 2) and the shipping
  * road every method shares (DESIGN.md "One order, one state machine").
  *
  * THE SHIPPING API OTHER METHODS USE (inside the caller's open

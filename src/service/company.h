@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_COMPANY_H
 
 /*
- * Corporate buyers (issue 7; RULES INST-03, INST-04, INST-CORP, COD-02,
+ * Corporate buyers (RULES INST-03, INST-04, INST-CORP, COD-02,
  * REM-02, INST-S1 and the B2B side of section 5):
  *
  * - company.c: the account page's figures (INST-04's 90-day completed
@@ -14,7 +14,7 @@
  *   of the licence (qual_tick from `mallpayctl tick`).
  * - corporate_installment.c: INST-CORP application -> admin review ->
  *   agreement signed by a member -> 30% down payment recorded -> in
- *   effect -> pending_shipment, on the plans of issue 6 (service/plans.h).
+ *   effect -> pending_shipment, on an installment plan (service/plans.h).
  *
  * Every change is one transaction with its audit event (C-07) and an
  * account message to the company's members; a repeated submit changes

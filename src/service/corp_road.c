@@ -69,7 +69,7 @@ corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 	money_set(&m, corp_down_payment(app.amount_due_minor, pct),
 	    app.currency);
 	money_display(&m, down, sizeof(down));
-	a->path_fmt = "/orders/%lld/corporate";
+	a->href_tail = "/corporate";
 	if (strcmp(app.status, "submitted") == 0) {
 		a->label = "Corporate installment application";
 		snprintf(next, sizeof(next), "An admin reviews the application "
@@ -88,7 +88,7 @@ corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 		    "(INST-CORP).", down, p.name, p.bank, p.account, ref);
 	} else if (strcmp(app.status, "in_effect") == 0) {
 		a->label = "Repayment schedule";
-		a->path_fmt = "/orders/%lld/schedule";
+		a->href_tail = "/schedule";
 		snprintf(next, sizeof(next), "The agreement is in effect. "
 		    "Repay each installment by bank transfer to %s, %s, "
 		    "account %s, quoting %s (INST-P3).", p.name, p.bank,

@@ -4,8 +4,9 @@
  * admin's review within 1-3 business days, the agreement signed by a
  * member, the 30% down payment recorded by an admin, the agreement in
  * effect and the order ready to ship. The plan, its schedule page,
- * reminders, late fees and suspension are issue 6's (service/plans.h):
- * this file creates and starts the plan and records transfers on it.
+ * reminders, late fees and suspension are the installment plans'
+ * (service/plans.h): this file creates and starts the plan and records
+ * transfers on it.
  *
  * Decisions where RULES is silent:
  * - "30% down payment (per agreement)": 30% (setting
@@ -353,8 +354,9 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 		return CQ_NOT_ALLOWED;
 	}
 	corp_sha256_hex(buf_str(&text), text.len, sha);
-	/* The plan of issue 6, offered until the agreement takes effect;
-	 * it finances the amount after the down payment. */
+	/* An installment plan (service/plans.h), offered until the
+	 * agreement takes effect; it finances the amount after the down
+	 * payment. */
 	if (plan_create(db, o.id, o.amount_due_minor - down, &t,
 	    PLAN_ST_OFFERED, td, OF_ADMIN, admin_id, now, &plan_id) == -1)
 		goto fail;
@@ -655,7 +657,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		db_corp_app_cleanup(&a);
 		return CQ_ERROR;
 	}
-	/* The plan's own ledger of payments (issue 6), idempotent by key:
+	/* The plan's own ledger of payments, idempotent by key:
 	 * its own transaction, after the agreement is in effect. */
 	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
 	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,

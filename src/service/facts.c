@@ -309,7 +309,7 @@ load_reference(struct db *db, struct facts_live *l, char *err, size_t errsz)
 	return 0;
 }
 
-/* cod (issue 8): add the buyer's counted COD refusal dates (COD-F2, read
+/* cod: add the buyer's counted COD refusal dates (COD-F2, read
  * with the buyer's row) to l->f. */
 static void
 add_cod_refusals(struct facts_live *l)
@@ -511,7 +511,7 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		    "database error");
 		return -1;
 	}
-	/* cod (issue 8): the dates of refusals without a valid reason
+	/* cod: the dates of refusals without a valid reason
 	 * (COD-F2) for cod_refusal_suspension. */
 	add_cod_refusals(l);
 	if (load_buyer(db, l, now) == -1) {
@@ -546,7 +546,7 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		    l->country->delivery_days : l->region != NULL ?
 		    l->region->delivery_days : 0;
 	}
-	/* remittance (issue 5): an urgent order (REM-03). */
+	/* remittance: an urgent order (REM-03). */
 	l->f.order.shipping.expedited = in->expedited != 0;
 	/* C-03: coupon, then points, on what is left. */
 	money_set(&l->coupon, 0, l->currency);

@@ -39,7 +39,7 @@ struct checkout_input {
 	char		 country[3];	/* "" : not chosen yet */
 	char		 coupon[33];	/* "" : none */
 	int64_t		 points;	/* points to spend (>= 0) */
-	int		 expedited;	/* remittance (issue 5): expedited
+	int		 expedited;	/* remittance: expedited
 					   shipping chosen (REM-03) */
 	int64_t		 address_id;	/* delivery address chosen (0: none
 					   named; service/address.h) */

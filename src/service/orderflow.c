@@ -68,7 +68,7 @@ static const struct transition {
 	{ "awaiting_confirmation", "paid_installment",
 	    A_USER | A_SYSTEM | A_PARTNER, M_INST, "INST-P1 down payment" },
 	/* INST-CORP: the down payment is a bank transfer an admin
-	 * records (corporate, issue 7). */
+	 * records (corporate). */
 	{ "awaiting_confirmation", "paid_installment", A_ADMIN, M_CORP,
 	    "INST-CORP down payment recorded" },
 	{ "awaiting_confirmation", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
@@ -82,7 +82,7 @@ static const struct transition {
 	    "REM-P3 voucher uploaded" },
 	{ "awaiting_remittance", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
 	    M_REM, "REM-P6/P8" },
-	/* issue 5: funds matched from the post office statement before
+	/* funds matched from the post office statement before
 	 * the shopper uploaded a voucher (REM-P5, REM-P7). */
 	{ "awaiting_remittance", "paid", A_ADMIN, M_REM,
 	    "REM-P5 funds matched (statement)" },
@@ -117,11 +117,11 @@ static const struct transition {
 	    "COD-P4/F2 refused on inspection" },
 	{ "delivered", "completed", A_ADMIN | A_PARTNER, M_COD,
 	    "COD-P3 payment reported" },
-	/* cod (issue 8): COD-P4 refusal on inspection after a "delivered"
+	/* cod: COD-P4 refusal on inspection after a "delivered"
 	 * report, COD-P5 unpaid after the agreed day (tick). */
 	{ "delivered", "cancelled", A_ADMIN | A_PARTNER | A_SYSTEM, M_COD,
 	    "COD-P4/P5" },
-	/* cod (issue 8): not for COD, which completes on the courier's
+	/* cod: not for COD, which completes on the courier's
 	 * payment report (COD-P3), never on a receipt confirmation. */
 	{ "delivered", "receipt_confirmed", A_USER | A_SYSTEM, M_ALL & ~M_COD,
 	    "receipt confirmed (PAU-03 auto after N days)" },

@@ -137,7 +137,7 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	    mp_date_from_unix(now, &today) == -1)
 		goto fail;
 	order_refund_rule(o.method, o.status, today, hol, nh, rule);
-	/* installments (issue 6): INST-C1 terminates the plan, computes the
+	/* installments: INST-C1 terminates the plan, computes the
 	 * refund (incurred fees settled first) and its date into *rule. */
 	if (plan_terminate(db, NULL, &o, "INST-C1", OF_USER, user_id, today,
 	    hol, nh, now, rule) == -1)
@@ -188,10 +188,10 @@ order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
 {
 	(void)db;
 	(void)now;
-	/* pau (issue 9): PAU-03 deduction, or PAU-04 guarantee + debt. */
+	/* pau: PAU-03 deduction, or PAU-04 guarantee + debt. */
 	if (strcmp(o->method, "pay_after_use") == 0)
 		return payafter_receipt_effect(db, o, now);
-	/* installments (issue 6): INST-CL lender settlement + plan start. */
+	/* installments: INST-CL lender settlement + plan start. */
 	if (strcmp(o->method, "credit_line") == 0)
 		return plan_creditline_settle(db, o, now);
 	return 0;
@@ -245,9 +245,10 @@ order_next_action(const char *method, const char *status,
 	    strcmp(method, "credit_line") == 0;
 
 	a->label = "View order";
-	a->path_fmt = "/orders/%lld";
+	a->href_head = "/orders/";
+	a->href_tail = "";
 	a->next = "";
-	/* corporate (issue 7): INST-CORP's application and agreement are on
+	/* corporate: INST-CORP's application and agreement are on
 	 * the order's corporate page. */
 	if (strcmp(method, "installment_corporate") == 0 &&
 	    (strcmp(status, "awaiting_review") == 0 ||
@@ -255,7 +256,7 @@ order_next_action(const char *method, const char *status,
 		a->label = strcmp(status, "awaiting_review") == 0 ?
 		    "Corporate installment application" :
 		    "Sign the installment agreement";
-		a->path_fmt = "/orders/%lld/corporate";
+		a->href_tail = "/corporate";
 		a->next = strcmp(status, "awaiting_review") == 0 ? "Apply with "
 		    "the term (3-6 months); an admin reviews it within 1-3 "
 		    "business days (INST-CORP)." : "The application was "
@@ -266,7 +267,7 @@ order_next_action(const char *method, const char *status,
 	if (strcmp(status, "awaiting_remittance") == 0 ||
 	    strcmp(status, "partially_paid") == 0) {
 		a->label = "Upload Remittance Voucher";
-		a->path_fmt = "/orders/%lld/voucher";
+		a->href_tail = "/voucher";
 		a->next = "Remit the amount at a post office with the order "
 		    "number and remittance code in the remarks, then upload "
 		    "the receipt (REM-P3).";
@@ -275,9 +276,9 @@ order_next_action(const char *method, const char *status,
 		    "then it ships.";
 	else if (strcmp(status, "awaiting_review") == 0 &&
 	    strcmp(method, "installment_card") == 0) {
-		/* installments (issue 6): INST-CC card entry (pages/plans.c). */
+		/* installments: INST-CC card entry (pages/plans.c). */
 		a->label = "Enter your card";
-		a->path_fmt = "/orders/%lld/card";
+		a->href_tail = "/card";
 		a->next = "Enter the card the installments are paid with; the "
 		    "bank answers at once (INST-CC).";
 	} else if (strcmp(status, "awaiting_review") == 0)
@@ -287,18 +288,18 @@ order_next_action(const char *method, const char *status,
 		    "being reviewed; the result arrives as a message.";
 	else if (strcmp(status, "awaiting_confirmation") == 0) {
 		a->label = "Confirm Installment and Pay Down Payment";
-		a->path_fmt = "/orders/%lld/confirm";
+		a->href_tail = "/confirm";
 		a->next = "Your application was approved: confirm the plan "
 		    "and pay the down payment (INST-P1).";
 	} else if (strcmp(status, "delivered") == 0 &&
 	    strcmp(method, "cod") == 0)
-		/* cod (issue 8): COD-P3, no receipt confirmation. */
+		/* cod: COD-P3, no receipt confirmation. */
 		a->next = "Inspect the goods, pay the courier and click "
 		    "\"Paid\" with the voucher (COD-P3); the order completes "
 		    "once the courier reports the payment.";
 	else if (strcmp(status, "delivered") == 0) {
 		a->label = "Confirm receipt";
-		a->path_fmt = "/orders/%lld#confirm-receipt";
+		a->href_tail = "#confirm-receipt";
 		a->next = strcmp(method, "pay_after_use") == 0 ? "Confirm "
 		    "receipt once you have the goods; the price is then "
 		    "deducted (PAU-03)." : "Confirm receipt once you have "
@@ -308,9 +309,9 @@ order_next_action(const char *method, const char *status,
 	    strcmp(status, "shipped") == 0 ||
 	    strcmp(status, "receipt_confirmed") == 0 ||
 	    strcmp(status, "completed") == 0)) {
-		/* pau (issue 9): the bound card and the charge. */
+		/* pau: the bound card and the charge. */
 		a->label = "Pay After Use payment";
-		a->path_fmt = "/pay-after-use#pau-charge-%lld";
+		a->href_head = "/pay-after-use#pau-charge-";
 		a->next = strcmp(status, "receipt_confirmed") == 0 ||
 		    strcmp(status, "completed") == 0 ? "The price was charged "
 		    "to your bound card, or is due like an installment if "
@@ -323,7 +324,7 @@ order_next_action(const char *method, const char *status,
 	    strcmp(status, "receipt_confirmed") == 0 ||
 	    strcmp(status, "completed") == 0)) {
 		a->label = "View repayment schedule";
-		a->path_fmt = "/orders/%lld/schedule";
+		a->href_tail = "/schedule";
 		a->next = strcmp(status, "shipped") == 0 ? "The order is on "
 		    "its way." : "Repay each installment by its due date.";
 	} else if (strcmp(status, "pending_shipment") == 0 ||

@@ -76,7 +76,8 @@ enum order_result order_confirm_receipt(struct db *, int64_t user_id,
 /* The shopper's next step on an order (My Orders). */
 struct order_action {
 	const char	*label;		/* "Upload Remittance Voucher", ... */
-	const char	*path_fmt;	/* "/orders/%lld/voucher"; %lld = id */
+	const char	*href_head;	/* link before the order id: "/orders/" */
+	const char	*href_tail;	/* and after it: "/voucher", "" */
 	const char	*next;		/* what happens next, one sentence */
 };
 

@@ -1,5 +1,5 @@
 /*
- * Pay After Use (issue 9; RULES PAU-03, PAU-04, PAU-05): the bound card,
+ * Pay After Use (RULES PAU-03, PAU-04, PAU-05): the bound card,
  * the charge at confirmed receipt, the guarantee, the open debt's retries,
  * late fees and suspension, the return before confirmation. See
  * payafter.h.

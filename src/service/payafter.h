@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_PAYAFTER_H
 
 /*
- * Pay After Use (issue 9, RULES section 4). Eligibility (PAU-01, PAU-02)
+ * Pay After Use (RULES section 4). Eligibility (PAU-01, PAU-02)
  * is rules/payafter.c through checkout; placing for 0 (PAU-03) is
  * checkout_place (amount due now 0, deferred_minor the price). This
  * module does the rest:

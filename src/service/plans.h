@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_PLANS_H
 
 /*
- * Installment plans (issue 6, RULES section 1): one plan per order paid in
+ * Installment plans (RULES section 1): one plan per order paid in
  * installments, whatever the method (installment_card, installment_partner,
  * installment_corporate, credit_line). Tables: plans, plan_installments,
  * plan_payments, credit_records, plan_ledger (sql/008_installments.sql).
@@ -14,7 +14,7 @@
  * plan in plan_payments): a repeated submit or a retried tick changes
  * nothing twice and answers PLAN_REPLAY.
  *
- * For the corporate engineer (issue 7): create the plan with
+ * For the corporate engineer: create the plan with
  * plan_create() (status "offered" after the admin's approval, principal =
  * what is financed, down_payment_percent for the disclosure), record the
  * down payment and the bank transfers an admin sees with

@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_QUEUES_H
 
 /*
- * The admin dashboard's queue registry (issue 10). Each review queue is one
+ * The admin dashboard's queue registry. Each review queue is one
  * line of queue_table[] in src/service/queues.c:
  *
  *	{ "cod_review", "COD orders awaiting review", "/admin/queues/cod",

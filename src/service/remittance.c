@@ -1,5 +1,5 @@
 /*
- * Post office remittance (issue 5, RULES.md section 3): the admin's
+ * Post office remittance (RULES.md section 3): the admin's
  * verification, the tick's work and refunds (the voucher upload is in
  * remittance_upload.c, the statement import in remittance_import.c). See
  * remittance.h for the contracts; every state change here is one

@@ -2,7 +2,7 @@
 #define MALLPAY_SERVICE_REMITTANCE_H
 
 /*
- * Post office remittance end to end (issue 5, RULES.md section 3): the
+ * Post office remittance end to end (RULES.md section 3): the
  * voucher upload (REM-P3, REM-P9), the arrival window (REM-P4), the admin's
  * verification (REM-P5, REM-P7, REM-P9), the statement import (REM-P5),
  * and the time-based work of `mallpayctl tick` (REM-P6, REM-P7, REM-P8).

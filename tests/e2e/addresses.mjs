@@ -6,73 +6,26 @@
 // address book, checkout and the order page are shot at 1280 and 390 px
 // wide; at 390 px the address pages have no horizontal scrolling.
 // Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080). Screenshots
-// in $MALLPAY_SCREENSHOT_DIR (default ./): addresses_*.png. Exit status 0
-// only when every check passed and no console error was logged.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+// in $MALLPAY_SCREENSHOT_DIR (default ./): addresses_*-1280.png and -390.png.
+// Exit status 0 only when every check passed and no console error was logged.
+import { base, check, DESKTOP, launch, register, screenshots, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const password = 'address-e2e-password';
 const product = 'Cyclone R5 Robot Vacuum';
 
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
-
-// Screenshot page at 1280 and 390 px as name; at 390 px the page must not
-// scroll sideways when noScroll is set.
-async function shots(page, name, noScroll) {
-  const files = [];
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    if (noScroll && width === 390) {
-      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-      check(sw <= 390, `${name}: no horizontal scrolling at 390 px (page is ${sw} px wide)`);
-    }
-    const file = path.join(shotDir, `addresses_${name}_${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    check(fs.statSync(file).size > 0, `${file} written`);
-    files.push(file);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return files;
-}
-
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const consoleErrors = [];
   const files = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/status of 400/.test(msg.text()))
-        consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
-    fs.mkdirSync(shotDir, { recursive: true });
+    // The wrong postal code below answers 400, which Chromium logs.
+    watch(page, consoleErrors, { ignore: /status of 400/, requests: false });
 
     // A new shopper: no address yet.
     const email = `address-e2e-${process.pid}-${Date.now()}@test.invalid`;
-    await page.goto(`${base}/register`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Full name').fill('Aisha Alamat');
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat the password').fill(password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/register')),
-      page.getByRole('button', { name: /register|create/i }).click()]);
-    if ((await page.locator('form[action="/signout"]').count()) === 0) {
-      await page.goto(`${base}/signin`);
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await Promise.all([page.waitForURL(/\/catalog/), page.getByRole('button', { name: 'Sign in' }).click()]);
-    }
+    await register(page, email, 'Aisha Alamat', password);
 
     // One robot vacuum in the cart; checkout says an address is needed.
     await page.goto(`${base}/catalog`);
@@ -98,7 +51,7 @@ async function run() {
       'the postal code message sits beside the field');
     check(await page.getByLabel('Address line 1').inputValue() === '18 Jalan Bukit Bintang',
       'what was typed is kept');
-    files.push(...await shots(page, 'form_error', true));
+    files.push(...await screenshots(page, 'addresses_form_error'));
     await page.getByLabel('Postal code').fill('55100');
     await Promise.all([page.waitForURL(/\/checkout\?address=\d+/),
       page.getByRole('button', { name: 'Add the address' }).click()]);
@@ -111,20 +64,20 @@ async function run() {
     check((await page.locator('#destination').innerText()).includes('Southeast Asia'),
       'the destination shows the address\'s region');
     await page.getByLabel('Pay with Post office remittance').check();
-    files.push(...await shots(page, 'checkout', false));
+    files.push(...await screenshots(page, 'addresses_checkout', { noScroll: false }));
     await Promise.all([page.waitForURL(/\/orders\/\d+/), page.getByRole('button', { name: 'Place order' }).click()]);
     const id = /\/orders\/(\d+)/.exec(page.url())[1];
     await page.goto(`${base}/orders/${id}`);
     const shipped = await page.locator('#ship-address').innerText();
     check(shipped.includes('Aisha Alamat') && shipped.includes('18 Jalan Bukit Bintang') &&
       shipped.includes('55100') && shipped.includes('Malaysia'), 'the order page shows the delivery address');
-    files.push(...await shots(page, 'order', false));
+    files.push(...await screenshots(page, 'addresses_order', { noScroll: false }));
 
     // The book lists it as the default, with its service area.
     await page.goto(`${base}/account/addresses`);
     const book = await page.locator('#address-list').innerText();
     check(book.includes('Default') && book.includes('Southeast Asia'), 'the book shows the default with its area');
-    files.push(...await shots(page, 'book', true));
+    files.push(...await screenshots(page, 'addresses_book'));
 
     check(consoleErrors.length === 0, `no console errors, got: ${consoleErrors.join(' | ')}`);
     console.log(`addresses: order #${id}; screenshots ${files.join(' ')}`);

@@ -1,4 +1,4 @@
-// Browser test of the admin console (issue 10): the demo admin signs in,
+// Browser test of the admin console: the demo admin signs in,
 // sees the dashboard with every review queue and its figures, follows a
 // queue to the orders browser, opens the settings and is refused a 2% COD
 // fee with the allowed range, and the audit trail shows the sign-in.
@@ -6,14 +6,10 @@
 // $MALLPAY_SCREENSHOT_DIR/admin.png (default ./). Last line:
 // "admin_dashboard: N passed, N failed"; exit status 0 only when all passed
 // and the pages logged no console error.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, demoPassword, launch, screenshot, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const email = process.env.MALLPAY_E2E_ADMIN_EMAIL || 'admin@demo.test';
-const password = process.env.MALLPAY_E2E_ADMIN_PASSWORD || 'mallpay-demo';
+const password = process.env.MALLPAY_E2E_ADMIN_PASSWORD || demoPassword;
 
 let passed = 0;
 let failed = 0;
@@ -27,28 +23,13 @@ function check(cond, what) {
 }
 
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const consoleErrors = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
-    page.on('console', (msg) => {
-      // The deliberate refusal below answers 422, which Chromium logs.
-      if (msg.type() === 'error' && !/status of 422/.test(msg.text())) {
-        consoleErrors.push(`${page.url()}: ${msg.text()}`);
-      }
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      // A request cut short by the next navigation (the favicon while a
-      // link is followed) is not a failure of the site.
-      if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
-      consoleErrors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-    });
+    // The deliberate refusal below answers 422, which Chromium logs.
+    watch(page, consoleErrors, { ignore: /status of 422/ });
 
     // An anonymous visitor is sent to sign in, and comes back to /admin.
     let resp = await page.goto(`${base}/admin`);
@@ -73,12 +54,9 @@ async function run() {
       check(await q.locator('dd.overdue').count() === 1, `queue ${id} shows its overdue figure`);
     }
 
-    fs.mkdirSync(shotDir, { recursive: true });
-    const shot = path.join(shotDir, 'admin.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    check(fs.statSync(shot).size > 0, 'the screenshot was written');
+    const shot = await screenshot(page, 'admin.png');
 
-    // A queue link opens its queue page (COD, issue 8: its own page built
+    // A queue link opens its queue page (COD, its own page built
     // with the shared queue helper).
     await Promise.all([
       page.waitForURL(/\/admin\/queues\/cod/),

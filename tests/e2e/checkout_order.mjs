@@ -5,57 +5,22 @@
 // Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080). Screenshots:
 // $MALLPAY_SCREENSHOT_DIR/checkout.png and order.png (default ./). Exit
 // status 0 only when every check passed and no console error was logged.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, check, emptyCart, launch, screenshot, signIn, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const email = process.env.MALLPAY_E2E_CHECKOUT_EMAIL || 'shopper.veteran@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
 const product = 'Cyclone R5 Robot Vacuum';
 
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
-
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const consoleErrors = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      // A request cut short by the next navigation (the favicon while a
-      // form is submitted) is not a failure of the site.
-      if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
-      consoleErrors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-    });
-
-    let resp = await page.goto(`${base}/signin`);
-    check(resp && resp.status() === 200, 'GET /signin answers 200');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await Promise.all([
-      page.waitForURL(/\/catalog/),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
+    watch(page, consoleErrors);
+    await signIn(page, email, { landing: /\/catalog/ });
 
     // An empty cart, then one robot vacuum (USD 459.00).
-    await page.goto(`${base}/cart`);
-    for (let i = 0; i < 50; i++) {
-      const remove = page.locator('form[action="/cart/remove"] button').first();
-      if (await remove.count() === 0) break;
-      await Promise.all([page.waitForURL(/\/cart/), remove.click()]);
-    }
+    await emptyCart(page);
     await page.goto(`${base}/catalog`);
     const card = page.locator(`li.product:has(h3:text-is("${product}"))`);
     check(await card.count() === 1, `the catalog lists ${product}`);
@@ -91,9 +56,7 @@ async function run() {
       'Harbor Bank (low threshold) offers its plans with their APR');
 
     await page.getByLabel('Pay with Post office remittance').check();
-    fs.mkdirSync(shotDir, { recursive: true });
-    const shot1 = path.join(shotDir, 'checkout.png');
-    await page.screenshot({ path: shot1, fullPage: true });
+    const shot1 = await screenshot(page, 'checkout.png');
 
     await Promise.all([
       page.waitForURL(/\/orders\/\d+/),
@@ -119,9 +82,7 @@ async function run() {
     ]);
     check(await page.locator('#timeline li').count() >= 1, 'the order page shows its timeline');
     check(await page.locator('#payment-due').count() === 1, 'the payment window is shown (C-04)');
-    const shot2 = path.join(shotDir, 'order.png');
-    await page.screenshot({ path: shot2, fullPage: true });
-    check(fs.statSync(shot1).size > 0 && fs.statSync(shot2).size > 0, 'the screenshots were written');
+    const shot2 = await screenshot(page, 'order.png');
 
     check(consoleErrors.length === 0, `no console errors, got: ${consoleErrors.join(' | ')}`);
     console.log(`checkout_order: order #${id} of ${amount}; screenshots ${shot1} ${shot2}`);

@@ -1,4 +1,4 @@
-// Browser test of cash on delivery (issue 8), in headless Debian chromium
+// Browser test of cash on delivery, in headless Debian chromium
 // (playwright-core): a new shopper places a COD order at checkout, the admin
 // approves it in the COD review queue (COD-P1), the logistics company (this
 // test, signing with `mallpayctl partner-sign`) reports shipped, the agreed
@@ -8,22 +8,14 @@
 // without a valid reason: a counted refusal with its debt (COD-F2).
 // Env: MALLPAY_TEST_URL, MALLPAY_CTL, MALLPAY_CONF, MALLPAY_SCREENSHOT_DIR.
 // Last line: "cod: N passed, N failed".
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, check, launch, register, screenshot, shotDir, signIn, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const ctl = process.env.MALLPAY_CTL;
 const conf = process.env.MALLPAY_CONF;
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const password = 'mallpay-demo-cod-e2e';
 const evPath = '/partner/logistics/events';
 let seq = 0;
-
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
 
 // Send one logistics event as partner 1 would: signed headers from
 // `mallpayctl partner-sign`, the exact body. Returns [status, json].
@@ -42,14 +34,6 @@ async function partnerEvent(type, orderId, extra = {}) {
   const json = await resp.json();
   check(resp.status === 200, `partner event ${type} on #${orderId}: ${resp.status} ${JSON.stringify(json)}`);
   return json;
-}
-
-async function signIn(page, email, pw) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(pw);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-    page.getByRole('button', { name: 'Sign in' }).click()]);
 }
 
 // Place a COD order of the robot vacuum to Malaysia; returns its id.
@@ -81,31 +65,21 @@ async function approve(admin, id) {
 }
 
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
+  const browser = await launch();
   const errors = [];
   let passed = 0;
   try {
     check(ctl && conf, 'MALLPAY_CTL and MALLPAY_CONF are set');
     const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    watch(page, errors, { console: false, requests: false });
     const actx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const admin = await actx.newPage();
-    await signIn(admin, 'admin@demo.test', 'mallpay-demo');
+    await signIn(admin, 'admin@demo.test');
 
     // A new shopper.
     const email = `cod-e2e-${process.pid}-${Date.now()}@test.invalid`;
-    await page.goto(`${base}/register`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Full name').fill('Cody Courier');
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat the password').fill(password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/register')),
-      page.getByRole('button', { name: /register|create/i }).click()]);
-    if ((await page.locator('form[action="/signout"]').count()) === 0) await signIn(page, email, password);
+    await register(page, email, 'Cody Courier', password);
     // Checkout needs a delivery address: the new shopper adds one.
     await page.goto(`${base}/account/addresses`);
     await page.getByLabel('Recipient\'s full name').fill('Cody Courier');
@@ -115,7 +89,6 @@ async function run() {
     await page.getByLabel('Country').selectOption('MY');
     await page.getByLabel('Phone number').fill('+60 12-555 0101');
     await Promise.all([page.waitForURL(/msg=added/), page.getByRole('button', { name: 'Add the address' }).click()]);
-    fs.mkdirSync(shotDir, { recursive: true });
 
     // 1. From checkout to "Completed".
     const id = await placeCod(page);
@@ -137,7 +110,7 @@ async function run() {
     check((await page.locator('#order-status').innerText()).trim() === 'Completed',
       'the partner\'s payment report completes the order (COD-P3)');
     check((await page.locator('#cod-record-id').innerText()).trim() === `PR-E2E-${id}`, 'the courier record is shown');
-    await page.screenshot({ path: path.join(shotDir, 'cod-completed.png'), fullPage: true });
+    await screenshot(page, 'cod-completed.png');
     await page.goto(`${base}/account/cod`);
     check((await page.locator('#cod-completed').innerText()).trim() === '1', 'one completed COD order counts (COD-07)');
     passed++;
@@ -150,12 +123,12 @@ async function run() {
     await page.goto(`${base}/orders/${id2}`);
     check((await page.locator('#order-status').innerText()).trim() === 'Refused', 'the order is refused');
     check((await page.locator('#timeline').innerText()).includes('COD-F2'), 'the timeline names COD-F2');
-    await page.screenshot({ path: path.join(shotDir, 'cod-refused.png'), fullPage: true });
+    await screenshot(page, 'cod-refused.png');
     await page.goto(`${base}/account/cod`);
     check((await page.locator('#cod-strikes').innerText()).trim() === '1', 'the refusal is a strike');
     check((await page.locator('#cod-debts').innerText()).includes('USD 30.86'),
       'round-trip shipping and the service fee are owed (USD 12.50 + USD 18.36)');
-    await page.screenshot({ path: path.join(shotDir, 'cod-account.png'), fullPage: true });
+    await screenshot(page, 'cod-account.png');
     passed++;
     check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
     console.log(`cod: order #${id} completed, #${id2} refused; screenshots in ${shotDir}`);

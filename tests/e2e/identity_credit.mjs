@@ -9,12 +9,8 @@
 // identity-credit-390.png, identity-checkout-1280.png,
 // identity-checkout-390.png. The last line says
 // "identity_credit: N passed, N failed"; exit status 0 only when all passed.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, DESKTOP, launch, register, screenshot, screenshots, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const email = `idv-${process.pid}-${Date.now()}@e2e.test`;
 const password = 'identity-e2e-password';
 const product = 'AquaPro Washing Machine 8 kg';
@@ -40,49 +36,16 @@ function check(cond, what) {
   }
 }
 
-async function shot(page, name) {
-  fs.mkdirSync(shotDir, { recursive: true });
-  const p = path.join(shotDir, name);
-  await page.screenshot({ path: p, fullPage: true });
-  check(fs.statSync(p).size > 0, `screenshot ${name} written`);
-  return p;
-}
-
-// Screenshots of the current page at 1280 px and 390 px wide.
-async function shots(page, stem) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await shot(page, `${stem}-1280.png`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, `${stem}-390.png`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const consoleErrors = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+    watch(page, consoleErrors, { requests: false });
 
     // A new account.
-    let resp = await page.goto(`${base}/register`);
-    check(resp && resp.status() === 200, 'GET /register answers 200');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Full name').fill('Erin Example');
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat the password').fill(password);
-    await Promise.all([
-      page.waitForURL(/\/catalog/),
-      page.getByRole('button', { name: 'Create account' }).click(),
-    ]);
+    await register(page, email, 'Erin Example', password);
 
     // Before: the checkout refuses the partner installment (INST-01, INST-02).
     await page.goto(`${base}/catalog`);
@@ -107,7 +70,7 @@ async function run() {
     await page.getByLabel('Document', { exact: true }).selectOption('passport');
     await page.getByLabel('Document number').fill(idNumber);
     await page.getByLabel(/Photo or scan/).setInputFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
-    await shot(page, 'identity-form-1280.png');
+    await screenshot(page, 'identity-form-1280.png');
     await Promise.all([
       page.waitForURL(/\/account\/identity\?msg=verified/),
       page.getByRole('button', { name: 'Verify my identity' }).click(),
@@ -116,7 +79,7 @@ async function run() {
     const masked = await page.locator('#identity-number').innerText();
     check(masked.includes('ending in 7004'), `the number is masked (page: ${masked})`);
     check(!(await page.content()).includes(idNumber), 'the full ID number is nowhere on the page');
-    await shot(page, 'identity-verified-1280.png');
+    await screenshot(page, 'identity-verified-1280.png');
 
     // INST-02: read the consent text, accept it.
     check((await page.locator('#consent-text').innerText()).includes('withdraw'),
@@ -128,7 +91,7 @@ async function run() {
     ]);
     check((await page.locator('#credit-score').innerText()).trim() === '700', 'the bureau scored 700');
     check(await page.locator('#credit-withdraw-form').count() === 1, 'the consent can be withdrawn');
-    await shots(page, 'identity-credit');
+    await screenshots(page, 'identity-credit');
 
     // After: the partner installment is offered.
     await page.goto(`${base}/checkout?country=MY`);
@@ -136,7 +99,7 @@ async function run() {
     const after = await page.locator('#method-installment_partner-lotus-finance').innerText();
     check(await radio.count() === 1 && !after.includes('INST-01') && !after.includes('INST-02'),
       `the partner installment is offered (block: ${after.replace(/\s+/g, ' ')})`);
-    await shots(page, 'identity-checkout');
+    await screenshots(page, 'identity-checkout');
 
     check(consoleErrors.length === 0, `no console errors, got: ${consoleErrors.join(' | ')}`);
     console.log(`identity_credit: ${email} verified, authorized and offered ${plan}`);

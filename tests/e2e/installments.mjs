@@ -1,4 +1,4 @@
-// Browser test (issue 6): a demo shopper takes a credit card installment
+// Browser test: a demo shopper takes a credit card installment
 // plan from checkout to the schedule: card entry (INST-CC), the plan's
 // disclosure and "Confirm Installment and Pay Down Payment" (INST-P1), the
 // repayment schedule with its server-drawn SVG chart, a manual repayment
@@ -12,17 +12,12 @@
 // whose page refreshes itself once `mallpayctl tick` brings the answer:
 // installments-review.png, installments-approved.png. The last line says
 // "installments: N passed, N failed"; exit status 0 only when all passed.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, emptyCart, launch, screenshot, signIn, watch } from './lib.mjs';
 import { spawnSync } from 'node:child_process';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 // shopper.veteran: verified, score 760. (shopper.new can end the suite's
 // integration run suspended by another feature's future-dated ticks.)
 const email = process.env.MALLPAY_E2E_INST_EMAIL || 'shopper.veteran@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
 const product = 'AquaPro Washing Machine 8 kg';
 const plan = 'installment_card:harbor-bank:6';
 
@@ -40,49 +35,17 @@ function check(cond, what) {
   }
 }
 
-async function shot(page, name) {
-  fs.mkdirSync(shotDir, { recursive: true });
-  const p = path.join(shotDir, name);
-  await page.screenshot({ path: p, fullPage: true });
-  check(fs.statSync(p).size > 0, `screenshot ${name} written`);
-  return p;
-}
-
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const consoleErrors = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
-      consoleErrors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-    });
-
-    let resp = await page.goto(`${base}/signin`);
-    check(resp && resp.status() === 200, 'GET /signin answers 200');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await Promise.all([
-      page.waitForURL(/\/catalog/),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
+    watch(page, consoleErrors);
+    await signIn(page, email, { landing: /\/catalog/ });
 
     // An empty cart, then one washing machine (USD 729.00).
-    await page.goto(`${base}/cart`);
-    for (let i = 0; i < 50; i++) {
-      const remove = page.locator('form[action="/cart/remove"] button').first();
-      if (await remove.count() === 0) break;
-      await Promise.all([page.waitForURL(/\/cart/), remove.click()]);
-    }
+    await emptyCart(page);
     await page.goto(`${base}/catalog`);
     const item = page.locator(`li.product:has(h3:text-is("${product}"))`);
     check(await item.count() === 1, `the catalog lists ${product}`);
@@ -111,7 +74,7 @@ async function run() {
     await page.getByLabel(/Card number/).fill('4111 1111 1111 1111');
     await page.getByLabel(/Expiry/).fill('12/39');
     await page.getByLabel(/Security code/).fill('123');
-    await shot(page, 'installments-card.png');
+    await screenshot(page, 'installments-card.png');
     await Promise.all([
       page.waitForURL(new RegExp(`/orders/${id}/confirm$`)),
       page.getByRole('button', { name: 'Submit to the bank' }).click(),
@@ -125,7 +88,7 @@ async function run() {
       'the down payment is the first installment');
     check(await page.locator('#late-rule').count() === 1 && await page.locator('#early-rule').count() === 1,
       'the late-fee and early-repayment rules are shown');
-    await shot(page, 'installments-confirm.png');
+    await screenshot(page, 'installments-confirm.png');
     await Promise.all([
       page.waitForURL(new RegExp(`/orders/${id}/schedule\\?msg=confirmed`)),
       page.getByRole('button', { name: 'Confirm Installment and Pay Down Payment' }).click(),
@@ -138,7 +101,7 @@ async function run() {
     check((await page.locator('#total-paid').innerText()).includes('USD 127.33'), 'paid so far: the down payment');
     check((await page.locator('tr[data-seq="1"] .inst-state').innerText()).trim() === 'paid',
       'installment 1 is paid');
-    await shot(page, 'installments-schedule.png');
+    await screenshot(page, 'installments-schedule.png');
 
     // INST-P3: repay installment 2 now.
     await Promise.all([
@@ -157,14 +120,14 @@ async function run() {
     check(await page.locator('#waived-list li').count() >= 1, 'the quote lists the waived fees');
     check((await page.locator('#q-principal').innerText()).includes('USD 486.00'),
       'the remaining principal is 4 x USD 121.50');
-    await shot(page, 'installments-payoff.png');
+    await screenshot(page, 'installments-payoff.png');
     await Promise.all([
       page.waitForURL(new RegExp(`/orders/${id}/schedule\\?msg=paidoff`)),
       page.locator('#payoff-button').click(),
     ]);
     check((await page.locator('#plan-state').innerText()).trim() === 'closed', 'the plan is closed');
     check((await page.locator('#total-remaining').innerText()).includes('USD 0.00'), 'nothing remains');
-    await shot(page, 'installments-closed.png');
+    await screenshot(page, 'installments-closed.png');
 
     // INST-PC: the application under review refreshes itself (a script
     // polling the status endpoint) once tick applied the partner's answer.
@@ -192,14 +155,14 @@ async function run() {
       check((await page.locator('#plan-review-state').innerText()).includes('Under review'),
         'the order page shows the application under review');
       check(await page.locator('#plan-refresh').count() === 1, 'a link refreshes it without script');
-      await shot(page, 'installments-review.png');
+      await screenshot(page, 'installments-review.png');
       // The partner answers 90 s after submission: tick at +2 minutes.
       const at = new Date(Date.now() + 120000).toISOString().replace(/\.\d+Z$/, 'Z');
       spawnSync(ctl, ['-c', conf, 'tick', '--now', at], { stdio: 'ignore' });
       await page.waitForSelector('#plan-offered', { timeout: 20000 });
       check(await page.locator('#to-confirm').count() === 1,
         'the page updated itself: approved, "Confirm Installment and Pay Down Payment" offered');
-      await shot(page, 'installments-approved.png');
+      await screenshot(page, 'installments-approved.png');
     }
 
     check(consoleErrors.length === 0, `no console errors, got: ${consoleErrors.join(' | ')}`);

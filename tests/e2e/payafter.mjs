@@ -1,4 +1,4 @@
-// Browser test of Pay After Use (issue 9, RULES PAU-01..05): a demo shopper
+// Browser test of Pay After Use (RULES PAU-01..05): a demo shopper
 // (score above 550) binds a test card on the Pay After Use page, orders the
 // PAU-marked earbuds for 0 (PAU-03), an admin marks the order shipped and
 // delivered on the shipping desk, the shopper confirms receipt on "My Orders" and the price is
@@ -7,59 +7,23 @@
 // $MALLPAY_SCREENSHOT_DIR/pau_checkout.png, pau_order.png, pau_account.png
 // (default ./). Exit status 0 only when every check passed and no console
 // error was logged.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, check, launch, screenshot, signIn, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const email = process.env.MALLPAY_E2E_PAU_EMAIL || 'shopper.new@demo.test';
 const admin = process.env.MALLPAY_E2E_ADMIN_EMAIL || 'admin@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
 const product = 'Pulse Wireless Earbuds';
 
 let passed = 0;
 let failed = 0;
 
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
-
-async function signin(page, who) {
-  const resp = await page.goto(`${base}/signin`);
-  check(resp && resp.status() === 200, 'GET /signin answers 200');
-  await page.getByLabel('Email').fill(who);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
-function watch(page, errors) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
-    errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-  });
-}
-
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const errors = [];
   try {
-    fs.mkdirSync(shotDir, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     watch(page, errors);
-    await signin(page, email);
+    await signIn(page, email);
 
     // The payment method: bind the Visa test card (only brand + last four kept).
     await page.goto(`${base}/pay-after-use`);
@@ -95,8 +59,7 @@ async function run() {
     check(await pau.locator('li[data-rule]').count() === 0, 'Pay After Use is not refused (PAU-01, PAU-02)');
     check(await page.locator('.badge-payafter').count() >= 1, 'checkout shows the Pay After Use mark');
     await page.getByLabel('Pay with Pay After Use').check();
-    const shot1 = path.join(shotDir, 'pau_checkout.png');
-    await page.screenshot({ path: shot1, fullPage: true });
+    const shot1 = await screenshot(page, 'pau_checkout.png');
     await Promise.all([
       page.waitForURL(/\/orders\/\d+/),
       page.getByRole('button', { name: 'Place order' }).click(),
@@ -112,7 +75,7 @@ async function run() {
     const actx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const apage = await actx.newPage();
     watch(apage, errors);
-    await signin(apage, admin);
+    await signIn(apage, admin);
     await apage.goto(`${base}/admin/orders/${id}/fulfil`);
     await Promise.all([
       apage.waitForURL(new RegExp(`/admin/orders/${id}/fulfil`)),
@@ -143,18 +106,14 @@ async function run() {
       'the order is "Receipt confirmed"');
     const timeline = await page.locator('#timeline').innerText();
     check(timeline.includes('Receipt confirmed'), 'the timeline has the confirmation');
-    const shot2 = path.join(shotDir, 'pau_order.png');
-    await page.screenshot({ path: shot2, fullPage: true });
+    const shot2 = await screenshot(page, 'pau_order.png');
 
     // The charge: USD 129.00 deducted from the bound card.
     await page.goto(`${base}/pay-after-use`);
     const charge = page.locator(`#pau-charge-${id}`);
     check(await charge.getAttribute('data-status') === 'paid', 'PAU-03: the charge is paid');
     check((await charge.innerText()).includes('USD 129.00'), 'USD 129.00 was deducted');
-    const shot3 = path.join(shotDir, 'pau_account.png');
-    await page.screenshot({ path: shot3, fullPage: true });
-    check(fs.statSync(shot1).size > 0 && fs.statSync(shot2).size > 0 && fs.statSync(shot3).size > 0,
-      'the screenshots were written');
+    const shot3 = await screenshot(page, 'pau_account.png');
     passed++;
 
     // The admin's guarantee ledger answers (entries only for failed charges).

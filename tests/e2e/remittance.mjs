@@ -1,4 +1,4 @@
-// Browser test (issue 5): a demo shopper pays an order by post office
+// Browser test: a demo shopper pays an order by post office
 // remittance from the instructions to "Paid": places the order, reads the
 // printable instructions (REM-P1/P2/P4/P6), uploads a voucher with the
 // progress bar (REM-P3, REM-P9), and an admin records the amount received
@@ -8,16 +8,11 @@
 // into MALLPAY_SCREENSHOT_DIR: remittance-instructions.png,
 // remittance-print.png, remittance-upload.png, remittance-uploaded.png,
 // remittance-admin.png, remittance-paid.png.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { base, emptyCart, launch, shotDir, shotPath, signIn, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const email = process.env.MALLPAY_E2E_REMITTANCE_EMAIL || 'shopper.new@demo.test';
 const adminEmail = 'admin@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
 const product = 'Cyclone R5 Robot Vacuum';
 
 let passed = 0;
@@ -63,46 +58,18 @@ function png(w, h) {
     chunk('IEND', Buffer.alloc(0))]);
 }
 
-async function signIn(page, who) {
-  const resp = await page.goto(`${base}/signin`);
-  check(resp && resp.status() === 200, 'GET /signin answers 200');
-  await page.getByLabel('Email').fill(who);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
-function watch(page, errors) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
-}
-
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const errors = [];
-  fs.mkdirSync(shotDir, { recursive: true });
-  const shot = (name) => path.join(shotDir, name);
+  const shot = shotPath;
   try {
     const shopper = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await shopper.newPage();
-    watch(page, errors);
+    watch(page, errors, { requests: false });
     await signIn(page, email);
 
     // One robot vacuum (USD 459.00) in an otherwise empty cart.
-    await page.goto(`${base}/cart`);
-    for (let i = 0; i < 50; i++) {
-      const remove = page.locator('form[action="/cart/remove"] button').first();
-      if (await remove.count() === 0) break;
-      await Promise.all([page.waitForURL(/\/cart/), remove.click()]);
-    }
+    await emptyCart(page);
     await page.goto(`${base}/catalog`);
     const card = page.locator(`li.product:has(h3:text-is("${product}"))`);
     check(await card.count() === 1, `the catalog lists ${product}`);
@@ -186,7 +153,7 @@ async function run() {
     // The admin: the queue, the voucher beside the expected amount, receipt.
     const adminCtx = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
     const admin = await adminCtx.newPage();
-    watch(admin, errors);
+    watch(admin, errors, { requests: false });
     await signIn(admin, adminEmail);
     await admin.goto(`${base}/admin`);
     check(await admin.locator('a[href="/admin/vouchers"]').count() >= 1,

@@ -4,18 +4,9 @@
 // $MALLPAY_SCREENSHOT_DIR/signin_cart.png (default ./). Exit status 0 only when
 // every check passed and the pages logged no console error (CSP violations
 // show up there).
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import { base, check, emptyCart, launch, screenshot, signIn, watch } from './lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const email = process.env.MALLPAY_E2E_EMAIL || 'shopper.new@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
-
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
 
 // "1899.00" -> 189900 (integer minor units; no floating point near money).
 function toMinor(plain) {
@@ -32,43 +23,21 @@ function display(minor, cur) {
 }
 
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const consoleErrors = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      // Every asset must come from this site and load.
-      consoleErrors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-    });
+    // Every asset must come from this site and load.
+    watch(page, consoleErrors, { aborted: true });
 
     // Sign in through the form, as a person would.
-    let resp = await page.goto(`${base}/signin`);
-    check(resp && resp.status() === 200, 'GET /signin answers 200');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await Promise.all([
-      page.waitForURL(/\/catalog/),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
+    await signIn(page, email, { landing: /\/catalog/ });
     check(await page.locator('form[action="/signout"]').count() === 1,
       'signed in: the sign-out button is there');
 
     // Start from an empty cart (an earlier run may have left items).
-    await page.goto(`${base}/cart`);
-    for (let i = 0; i < 50; i++) {
-      const remove = page.locator('form[action="/cart/remove"] button').first();
-      if (await remove.count() === 0) break;
-      await Promise.all([page.waitForURL(/\/cart/), remove.click()]);
-    }
+    await emptyCart(page);
     check(await page.getByText('Your cart is empty').count() === 1, 'the cart starts empty');
 
     // Two products in USD, so the cart has one total to check.
@@ -110,10 +79,7 @@ async function run() {
     const total = (await page.locator('#total-USD').innerText()).trim();
     check(total === display(expected, 'USD'), `the total is ${display(expected, 'USD')} (page: ${total})`);
 
-    fs.mkdirSync(shotDir, { recursive: true });
-    const shot = path.join(shotDir, 'signin_cart.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    check(fs.statSync(shot).size > 0, 'the screenshot was written');
+    const shot = await screenshot(page, 'signin_cart.png');
 
     check(consoleErrors.length === 0, `no console errors, got: ${consoleErrors.join(' | ')}`);
     console.log(`signin_cart: ${picked.map((p) => `${p.qty} x ${p.name}`).join(', ')}; total ${total}; screenshot ${shot}`);

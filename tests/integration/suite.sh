@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Integration and browser tests: start a private stack (MariaDB, mallpayd, nginx) in a
 # temporary directory on a free port, run every tests/integration/test_* program and
-# every tests/e2e/*.mjs script against it, stop it, and fail if any test failed or any
-# sanitizer reported in mallpayd's log. Run by `make check` (top_builddir and
-# top_srcdir come from the Makefile).
+# every tests/e2e/*.mjs script (but lib.mjs, their helpers) against it, stop it, and
+# fail if any test failed or any sanitizer reported in mallpayd's log. Run by
+# `make check` (top_builddir and top_srcdir come from the Makefile).
 set -uo pipefail
 
 src=${top_srcdir:?}
@@ -57,6 +57,7 @@ fi
 export MALLPAY_TEST_URL="http://127.0.0.1:$port"
 export MALLPAY_CONF="$tmp/stack/mallpay.conf"
 export MALLPAY_CTL="$build/mallpayctl"
+export MALLPAY_SQL_DIR="$src/sql"
 export MALLPAY_TEST_DIR="$tmp"
 export MALLPAY_SCREENSHOT_DIR="$build/tests/e2e"
 mkdir -p "$MALLPAY_SCREENSHOT_DIR"
@@ -87,6 +88,7 @@ done
 if [ -d "$src/tests/e2e/node_modules/playwright-core" ]; then
 	for t in "$src"/tests/e2e/*.mjs; do
 		[ -f "$t" ] || continue
+		[ "$(basename "$t")" = lib.mjs ] && continue	# the scripts' helpers
 		selected "$(basename "$t")" || continue
 		echo "suite: running $(basename "$t")"
 		if ! node "$t"; then

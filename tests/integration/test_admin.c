@@ -1,5 +1,5 @@
 /*
- * Integration tests of the admin console (issue 10) against a running stack
+ * Integration tests of the admin console against a running stack
  * (suite.sh sets MALLPAY_TEST_URL, MALLPAY_CONF, MALLPAY_CTL):
  * - every route of the real route table under /admin refuses a shopper and
  *   a company member (403) and sends an anonymous visitor to sign in;

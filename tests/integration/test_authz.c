@@ -1,5 +1,5 @@
 /*
- * The authorization matrix (issue 12, RULES.md section 5): every route of
+ * The authorization matrix (RULES.md section 5): every route of
  * the real route table (page_routes, linked from libmallpay.a) is called by
  * every class of caller, and the one allowed outcome of each call is
  * asserted from the table below. A route without an entry in the table
@@ -86,7 +86,7 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/cart/update",	"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/cart/remove",	"soooofs", 0, NULL, NULL },
 	{ HTTP_GET,  "/orders",		"soooofs", 0, NULL, NULL },
-	/* checkout and orders (issue 4): ROLE_USER; A's order is placed
+	/* checkout and orders: ROLE_USER; A's order is placed
 	 * through checkout first (place_order), another user's -> 404. */
 	{ HTTP_GET,  "/orders/:id",	"sonnnfs", C_A, "/orders", NULL },
 	{ HTTP_POST, "/orders/:id/cancel", "sonnnfs", C_A, "/orders", NULL },
@@ -98,7 +98,7 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/messages/read",	"soooofs", 0, NULL, NULL },
 	/* Another user's message: 404 (page_message_read, checkout). */
 	{ HTTP_POST, "/messages/:id/read", "sonnnfs", C_A, "/messages", NULL },
-	/* admin console (issue 10): ROLE_ADMIN only; the role gate answers
+	/* admin console: ROLE_ADMIN only; the role gate answers
 	 * before any object is looked up, so others get 403 even on ids. */
 	{ HTTP_GET,  "/admin",		"sffffos", 0, NULL, NULL },
 	{ HTTP_GET,  "/admin/orders",	"sffffos", 0, NULL, NULL },
@@ -116,7 +116,7 @@ static const struct entry table[] = {
 	{ HTTP_GET,  "/admin/fx",	"sffffos", 0, NULL, NULL },
 	{ HTTP_POST, "/admin/fx",	"sffffos", 0, NULL, NULL },
 	{ HTTP_GET,  "/admin/audit",	"sffffos", 0, NULL, NULL },
-	/* pau (issue 9): Pay After Use; A's (non-PAU) order answers 409 to
+	/* pau: Pay After Use; A's (non-PAU) order answers 409 to
 	 * pau-pay and pau-return, another user's 404. */
 	{ HTTP_GET,  "/pay-after-use",	"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/pay-after-use/card", "soooofs", 0, NULL, NULL },
@@ -184,7 +184,7 @@ static const struct entry table[] = {
 	{ HTTP_GET, "/admin/plans", "sffffos", 0, NULL, NULL },
 	{ HTTP_GET, "/admin/plans/:id", "sffffas", C_ADMIN, "/admin/plans", NULL },
 	{ HTTP_POST, "/admin/plans/:id/lift", "sffffas", C_ADMIN, "/admin/plans", NULL },
-	/* remittance (issue 5): A's order is a remittance order or another
+	/* remittance: A's order is a remittance order or another
 	 * method (then the page redirects to the order: past the gate);
 	 * another user's order -> 404. Admin pages: ROLE_ADMIN only; the
 	 * voucher file of an order without one is 404 ('a'). */
@@ -215,7 +215,7 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/account/addresses/:id/default", "sannnfs", C_A,
 	    "/account/addresses", NULL },
 	{ HTTP_POST, "/admin/remittance/statements", "sffffos", 0, NULL, NULL },
-	/* corporate (issue 7): company pages are ROLE_COMPANY; the owner is
+	/* corporate: company pages are ROLE_COMPANY; the owner is
 	 * the demo Acme's member, whose company orders and documents are
 	 * linked from /company (a non-corporate order redirects to its page:
 	 * past the gate); another company's member gets 404 (RULES 5).
@@ -689,13 +689,13 @@ test_authz_matrix_every_route_every_caller(void **state)
 			bad++;
 		}
 	for (i = 0; i < NTABLE; i++) {
-		size_t j;
+		size_t ri;
 		int found = 0;
 
 		assert_int_equal(strlen(table[i].expect), C__MAX);
-		for (j = 0; j < page_routes_n; j++)
-			if (page_routes[j].method == table[i].method &&
-			    strcmp(page_routes[j].pattern, table[i].pattern) == 0)
+		for (ri = 0; ri < page_routes_n; ri++)
+			if (page_routes[ri].method == table[i].method &&
+			    strcmp(page_routes[ri].pattern, table[i].pattern) == 0)
 				found = 1;
 		if (!found)
 			print_message("note: entry %s has no route (removed?)\n",

@@ -1,5 +1,5 @@
 /*
- * Integration test of `mallpayctl bench-data` (issue 11) against the
+ * Integration test of `mallpayctl bench-data` against the
  * suite's stack (MALLPAY_CTL, MALLPAY_CONF, MALLPAY_TEST_URL): a small
  * data set with installment plans and remittance vouchers, the same call
  * again changing nothing, `mallpayctl check` finding no violation in it,

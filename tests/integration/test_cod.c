@@ -1,5 +1,5 @@
 /*
- * Cash on delivery end to end against the private stack (issue 8, RULES
+ * Cash on delivery end to end against the private stack (RULES
  * section 2): the admin review (COD-P1), shipping and tracking (COD-P2),
  * the signed logistics partner endpoint (COD-P8), payment at delivery in
  * both orders of arrival (COD-P3), refusals (COD-P4, COD-F2), the third

@@ -1,5 +1,5 @@
 /*
- * Corporate buyers (issue 7) against the private stack: qualification
+ * Corporate buyers against the private stack: qualification
  * documents (type from content, encrypted at rest: INST-S1), the review
  * road (approve, reject, resubmit: INST-03), the licence's expiry through
  * `mallpayctl tick --now`, the 90-day completed total at its boundary
@@ -789,7 +789,7 @@ corp_order(struct member *m, const char *tag)
  * on the order), the agreement with every figure signed by a member
  * (signer, time, address and SHA-256 kept; the download hashes to it),
  * the 30% down payment recorded, agreement in effect, order ready to
- * ship; the plan (issue 6) finances the rest. */
+ * ship; the plan finances the rest. */
 static void
 test_INST_CORP_application_to_effect(void **state)
 {

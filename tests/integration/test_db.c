@@ -425,7 +425,7 @@ test_migrate_again(void **state)
 
 	(void)state;
 	assert_true(db_schema_version(db) >= 1);
-	assert_int_equal(db_migrate(db, MALLPAY_SQL_DIR, NULL, err,
+	assert_int_equal(db_migrate(db, TEST_SRCDIR "/sql", NULL, err,
 	    sizeof(err)), 0);
 	db_free(db);
 }

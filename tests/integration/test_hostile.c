@@ -1,5 +1,5 @@
 /*
- * Hostile input through the real stack (issue 12). Every declared field of
+ * Hostile input through the real stack. Every declared field of
  * every POST route in the route table (so forms added later are covered
  * without a change here) receives, one at a time, over-long text, invalid
  * UTF-8, a NUL byte, negative, huge and over-precise numbers, and SQL and

@@ -1,5 +1,5 @@
 /*
- * Installments end to end (issue 6, RULES section 1 but INST-CORP) against
+ * Installments end to end (RULES section 1 but INST-CORP) against
  * the private stack: INST-CC card entry (Luhn, decline with the bank's
  * reason), INST-P1 disclosure and "Confirm Installment and Pay Down
  * Payment", the schedule page with its SVG chart, INST-P2 reminders and

@@ -1,5 +1,5 @@
 /*
- * Operations and the fast fault tests (issue 12), against the suite's stack:
+ * Operations and the fast fault tests, against the suite's stack:
  * mallpayctl check (clean on the demo data, reports a corrupted row and a
  * stray upload), backup/restore round trip (contents compared; a backup of
  * another key refused), 50 concurrent identical POSTs (each exactly one

@@ -1,5 +1,5 @@
 /*
- * Pay After Use (issue 9, RULES section 4) against the private stack:
+ * Pay After Use (RULES section 4) against the private stack:
  * PAU-01 and PAU-02 through the real checkout (score 550 refused, 551
  * allowed; an unmarked item refused), PAU-03 placed for 0 and charged on
  * the bound card when the shopper confirms receipt or when `mallpayctl

@@ -197,14 +197,19 @@ clones_free(struct client **c, size_t n)
 	free(c);
 }
 
-/* A form shot: POST path (fmt) as cl with body (malloc'd, taken). */
-static void
+/* A form shot: POST the path printed from fmt as cl with body (malloc'd,
+ * taken). */
+static void __attribute__((format(printf, 4, 5)))
 form_shot(struct shot *s, struct client *cl, char *body, const char *fmt,
-    int64_t id)
+    ...)
 {
+	va_list	ap;
+
 	s->cl = cl;
 	s->body = body;
-	snprintf(s->path, sizeof(s->path), fmt, (long long)id);
+	va_start(ap, fmt);
+	vsnprintf(s->path, sizeof(s->path), fmt, ap);
+	va_end(ap);
 }
 
 /* An event shot of partner 1: type on order id with extra members. */
@@ -237,16 +242,19 @@ event_ok(const char *type, int64_t id, const char *extra)
 	shots_free(&s, 1);
 }
 
-/* POST path (fmt with id) as cl with the csrf of cl's session plus the
- * pairs k1=v1, k2=v2 (NULL none); the answer must be want. */
-static void
-post_want(struct client *cl, const char *fmt, int64_t id, long want,
-    const char *k1, const char *v1, const char *k2, const char *v2)
+/* POST the path printed from fmt as cl with the csrf of cl's session plus
+ * the pairs k1=v1, k2=v2 (NULL none); the answer must be want. */
+static void __attribute__((format(printf, 7, 8)))
+post_want(struct client *cl, long want, const char *k1, const char *v1,
+    const char *k2, const char *v2, const char *fmt, ...)
 {
 	struct client_resp	 r;
 	char			 path[96];
+	va_list			 ap;
 
-	snprintf(path, sizeof(path), fmt, (long long)id);
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof(path), fmt, ap);
+	va_end(ap);
 	shop_post(cl, strncmp(path, "/admin/", 7) == 0 ? ADMIN_PAGE :
 	    "/orders", path, &r, k1 != NULL ? k1 : "x",
 	    v1 != NULL ? v1 : "", k2 != NULL ? k2 : "y", v2 != NULL ? v2 : "",
@@ -266,8 +274,8 @@ shipped_cod(struct client *adm, struct client **cl, char *email)
 	shop_register(email, 128, "race", "Rae Race", DEMO_PASSWORD);
 	*cl = shop_signin(email);
 	id = shop_place_one(*cl, email, VACUUM, "cod", NULL, "COD", NULL, 0);
-	post_want(adm, "/admin/orders/%lld/cod-approve", id, 303, "from",
-	    "awaiting_review", NULL, NULL);
+	post_want(adm, 303, "from", "awaiting_review", NULL, NULL,
+	    "/admin/orders/%lld/cod-approve", (long long)id);
 	event_ok("shipped", id, ",\"carrier\":\"Demo Express\","
 	    "\"tracking\":\"DX0000000099\"");
 	return id;
@@ -309,7 +317,7 @@ test_race_cod_approvals_one_decision_each(void **state)
 			form_shot(&shots[k * N + i], c[k * N + i],
 			    client_form("csrf", tok, "from", "awaiting_review",
 			    (char *)NULL), "/admin/orders/%lld/cod-approve",
-			    id[k]);
+			    (long long)id[k]);
 	assert_int_equal(race(shots, N * ORDERS), ORDERS);
 	for (k = 0; k < ORDERS; k++) {
 		int won = 0;
@@ -353,16 +361,17 @@ test_race_two_refunds_one_order(void **state)
 	id = shipped_cod(adm, &cl, email);
 	event_ok("paid", id, ",\"amount\":\"477.36\",\"method\":\"cash\","
 	    "\"record_id\":\"PR-RACE-R\"");
-	post_want(cl, "/orders/%lld/cod/return", id, 303, "reason",
-	    "the lid is cracked", NULL, NULL);
-	post_want(adm, "/admin/orders/%lld/return-received", id, 303, NULL,
-	    NULL, NULL, NULL);
+	post_want(cl, 303, "reason", "the lid is cracked", NULL, NULL,
+	    "/orders/%lld/cod/return", (long long)id);
+	post_want(adm, 303, NULL, NULL, NULL, NULL,
+	    "/admin/orders/%lld/return-received", (long long)id);
 	assert_string_equal(shop_status(id), "returned");
 	c = clones(adm, N);
 	tok = csrf_of(adm, ADMIN_PAGE);
 	for (i = 0; i < N; i++)
 		form_shot(&shots[i], c[i], client_form("csrf", tok,
-		    (char *)NULL), "/admin/orders/%lld/refund-sent", id);
+		    (char *)NULL), "/admin/orders/%lld/refund-sent",
+		    (long long)id);
 	assert_int_equal(race(shots, N), 1);
 	for (i = 0; i < N; i++)
 		if (shots[i].status != 303)
@@ -487,9 +496,9 @@ test_race_voucher_approval_vs_cancel(void **state)
 		form_shot(&shots[2 * i], ca[i], client_form("csrf", ta,
 		    "voucher", vs, "decision", "received", "received",
 		    "459.00", (char *)NULL), "/admin/orders/%lld/voucher/"
-		    "decide", id);
+		    "decide", (long long)id);
 		form_shot(&shots[2 * i + 1], cs[i], client_form("csrf", ts,
-		    (char *)NULL), "/orders/%lld/cancel", id);
+		    (char *)NULL), "/orders/%lld/cancel", (long long)id);
 	}
 	(void)race(shots, 2 * N);
 	assert_int_equal(db_rem_voucher_get(shop_db(), vid, 0, &v), 1);
@@ -532,8 +541,8 @@ test_race_pau_confirm_vs_return(void **state)
 	cl = shop_signin(SHOPPER);
 	id = shop_place_one(cl, SHOPPER, "DIG-EARBUDS", "pay_after_use",
 	    "pay_after_use", "Pay After Use", NULL, 0);
-	post_want(adm, "/admin/orders/%lld/ship", id, 303, NULL, NULL, NULL,
-	    NULL);
+	post_want(adm, 303, NULL, NULL, NULL, NULL, "/admin/orders/%lld/ship",
+	    (long long)id);
 	event_ok("delivered", id, "");
 	assert_string_equal(shop_status(id), "delivered");
 	snprintf(pfx, sizeof(pfx), "pau-%lld-", (long long)id);
@@ -542,9 +551,9 @@ test_race_pau_confirm_vs_return(void **state)
 	tok = csrf_of(cl, "/orders");
 	for (i = 0; i < N; i++) {
 		form_shot(&shots[2 * i], c[2 * i], client_form("csrf", tok,
-		    (char *)NULL), "/orders/%lld/confirm-receipt", id);
+		    (char *)NULL), "/orders/%lld/confirm-receipt", (long long)id);
 		form_shot(&shots[2 * i + 1], c[2 * i + 1], client_form("csrf",
-		    tok, (char *)NULL), "/orders/%lld/pau-return", id);
+		    tok, (char *)NULL), "/orders/%lld/pau-return", (long long)id);
 	}
 	assert_int_equal(race(shots, 2 * N), 1);
 	rc = db_pau_charge_get(shop_db(), id, 0, &ch);
@@ -563,13 +572,16 @@ test_race_pau_confirm_vs_return(void **state)
 	client_free(adm);
 }
 
-/* Run the SQL fmt made with order id (a fixture through shop_sql()). */
-static void
-sql_on(const char *fmt, int64_t id)
+/* Run the SQL printed from fmt (a fixture through shop_sql()). */
+static void __attribute__((format(printf, 1, 2)))
+sql_on(const char *fmt, ...)
 {
-	char sql[512];
+	char	sql[512];
+	va_list	ap;
 
-	snprintf(sql, sizeof(sql), fmt, (long long)id);
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
 	shop_sql(sql);
 }
 
@@ -589,17 +601,17 @@ test_race_check_sees_state_against_ledger(void **state)
 	    "\"record_id\":\"PR-RACE-C\"");
 	assert_int_equal(mallpayctl_check(), 0);
 	sql_on("UPDATE cod_orders SET paid_amount_minor = paid_amount_minor "
-	    "+ 1 WHERE order_id = %lld", id);
+	    "+ 1 WHERE order_id = %lld", (long long)id);
 	assert_int_not_equal(mallpayctl_check(), 0);
 	sql_on("UPDATE cod_orders SET paid_amount_minor = paid_amount_minor "
-	    "- 1 WHERE order_id = %lld", id);
+	    "- 1 WHERE order_id = %lld", (long long)id);
 	assert_int_equal(mallpayctl_check(), 0);
 	sql_on("INSERT INTO pau_guarantee (order_id, user_id, kind, "
 	    "amount_minor, currency, amount_usd_minor, created_at) SELECT id, "
 	    "user_id, 'payout', 100, currency, 100, 0 FROM orders WHERE "
-	    "id = %lld", id);
+	    "id = %lld", (long long)id);
 	assert_int_not_equal(mallpayctl_check(), 0);
-	sql_on("DELETE FROM pau_guarantee WHERE order_id = %lld", id);
+	sql_on("DELETE FROM pau_guarantee WHERE order_id = %lld", (long long)id);
 	assert_int_equal(mallpayctl_check(), 0);
 	client_free(cl);
 	client_free(adm);

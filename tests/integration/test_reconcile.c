@@ -122,13 +122,16 @@ ledger_moves(int sign, const char *k, int64_t amount)
 	return ledger_post(shop_db(), &e);
 }
 
-/* Run `mallpayctl args` into out; its exit status. */
-static int
-ctl(struct buf *out, const char *fmt, const char *arg)
+/* Run `mallpayctl args` (printed from fmt) into out; its exit status. */
+static int __attribute__((format(printf, 2, 3)))
+ctl(struct buf *out, const char *fmt, ...)
 {
-	char args[256];
+	char	args[256];
+	va_list	ap;
 
-	snprintf(args, sizeof(args), fmt, arg);
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof(args), fmt, ap);
+	va_end(ap);
 	buf_reset(out);
 	return mallpayctl_run(out, args);
 }

@@ -1,5 +1,5 @@
 /*
- * Post office remittance end to end against the private stack (issue 5):
+ * Post office remittance end to end against the private stack:
  * the instructions (REM-P1/P2/P4/P6), voucher uploads and their limits
  * (REM-P3, REM-P9), another shopper's order (404), each admin outcome
  * (equal REM-P5, less and more REM-P7, reject REM-P9), the statement import

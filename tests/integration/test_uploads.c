@@ -1,5 +1,5 @@
 /*
- * Upload polyglots and limits through the real stack (issue 12): nginx in
+ * Upload polyglots and limits through the real stack: nginx in
  * front of mallpayd, multipart bodies built here byte by byte. As a shopper
  * with a remittance order awaiting its voucher (REM-P9) and as a member of
  * a new company uploading qualification documents (INST-03, INST-S1), post

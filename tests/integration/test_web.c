@@ -1,5 +1,5 @@
 /*
- * Web defaults through the real stack (issue 12): CSRF on every POST route
+ * Web defaults through the real stack: CSRF on every POST route
  * of the route table (refused with 403 and nothing changed), security
  * headers on every GET route, cookie flags, session rotation at sign-in,
  * and sign-in throttling.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault tests (issue 12), long: run only when MALLPAY_LONG=1 (./mallpay test --long),
+# Fault tests, long: run only when MALLPAY_LONG=1 (./mallpay test --long),
 # otherwise exit 77 (automake: skipped). Each part starts its own private stack on a
 # free loopback port and is bounded in count and time.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak (issue 12), long: run only when MALLPAY_LONG=1 (./mallpay test --long
+# Soak, long: run only when MALLPAY_LONG=1 (./mallpay test --long
 # runs it after make check), otherwise exit 77 (skipped).
 #
 #   tests/long/soak.sh BUILD        (or top_builddir/top_srcdir in the env)

@@ -1,5 +1,5 @@
 /*
- * Pure parts of the corporate installment (issue 7, service/company.h):
+ * Pure parts of the corporate installment (service/company.h):
  * the 30% down payment (INST-CORP) rounding, the agreement text with
  * every figure of the plan (INST-M1..M3, APR, INST-F1, INST-F3) and the
  * SHA-256 kept of it.

@@ -242,7 +242,7 @@ main(void)
 
 	if (sodium_init() < 0)
 		return 1;
-	if (view_init(MALLPAY_TEMPLATE_DIR, err, sizeof(err)) != 0) {
+	if (view_init(TEST_SRCDIR "/templates", err, sizeof(err)) != 0) {
 		fprintf(stderr, "view_init: %s\n", err);
 		return 1;
 	}

@@ -1,6 +1,6 @@
 /*
  * `mallpayctl eligibility`'s facts document: parsing, defaults, errors
- * naming the field, and the verdicts of issue 3's example
+ * naming the field, and the verdicts of the README's example
  * (src/ctl/eligibility.c).
  */
 #include <setjmp.h>
@@ -22,7 +22,7 @@
 #include "rules/eligibility.h"
 #include "rules_fixture.h"
 
-/* Issue 3's example document, verbatim. */
+/* The README's example facts document, verbatim. */
 static const char example[] =
 "{\"now\": \"2026-11-21\",\n"
 " \"buyer\": {\"type\": \"person\", \"real_name_verified\": true, \"credit_score\": 640,\n"
@@ -399,7 +399,8 @@ test_C_06_ctl_eligibility_exit_codes(void **state)
 {
 	char	 in[] = "/tmp/test_facts_json_inXXXXXX";
 	char	 out[] = "/tmp/test_facts_json_outXXXXXX";
-	char	*argv[] = { "eligibility", NULL };
+	char	 arg0[] = "eligibility";
+	char	*argv[] = { arg0, NULL };
 	char	 text[8192];
 	int	 ifd, ofd, save_in, save_out, rc;
 	ssize_t	 n;

@@ -98,7 +98,7 @@ test_REM_P9_refuses_polyglots_and_fakes(void **state)
 	    13, FS_VOUCHER, mime, err, sizeof(err)), 0);
 }
 
-/* Issue 12: a real image or PDF start followed by web page code (libmagic
+/* A real image or PDF start followed by web page code (libmagic
  * reads the start, so it agrees) is a polyglot and refused with a message;
  * XMP metadata and a lone '<' are not markup. */
 static void

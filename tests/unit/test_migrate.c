@@ -97,7 +97,7 @@ test_script_split_stop_and_empty(void **state)
 static void
 test_schema_file_splits(void **state)
 {
-	FILE *f = fopen(MALLPAY_SQL_DIR "/001_schema.sql", "r");
+	FILE *f = fopen(TEST_SRCDIR "/sql/001_schema.sql", "r");
 	struct split_acc a;
 	char chunk[4096];
 	struct buf text;

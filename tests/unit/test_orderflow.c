@@ -33,14 +33,14 @@ static const struct {
 	{ "awaiting_review", "refused", "installment_partner", A | S | P },
 	{ "awaiting_review", "cancelled", "cod", U | A | S },
 	{ "awaiting_confirmation", "paid_installment", "installment_card", U | S | P },
-	/* issue 7: INST-CORP down payment recorded by an admin. */
+	/* INST-CORP down payment recorded by an admin. */
 	{ "awaiting_confirmation", "paid_installment", "installment_corporate", U | S | P | A },
 	{ "awaiting_confirmation", "cancelled", "installment_partner", U | A | S },
 	{ "paid_installment", "pending_shipment", "installment_card", S | A },
 	{ "paid_installment", "cancelled", "installment_corporate", U | A },
 	{ "awaiting_remittance", "awaiting_verification", "remittance", U },
 	{ "awaiting_remittance", "cancelled", "remittance", U | A | S },
-	/* issue 5: statement receipts before a voucher (REM-P5, REM-P7). */
+	/* statement receipts before a voucher (REM-P5, REM-P7). */
 	{ "awaiting_remittance", "paid", "remittance", A },
 	{ "awaiting_remittance", "partially_paid", "remittance", A },
 	{ "awaiting_verification", "paid", "remittance", A },
@@ -130,7 +130,7 @@ test_orderflow_refused_sample(void **state)
 	assert_false(orderflow_allowed("delivered", "completed", OF_PARTNER,
 	    "pay_after_use"));
 	/* COD-P3: a COD order completes on the courier's payment report,
-	 * never on a receipt confirmation (cod, issue 8). */
+	 * never on a receipt confirmation (cod). */
 	assert_false(orderflow_allowed("delivered", "receipt_confirmed",
 	    OF_USER, "cod"));
 	/* A partner cannot confirm receipt for the shopper. */

@@ -128,15 +128,16 @@ test_COD_P8_stale_timestamp_refused(void **state)
 	char sig[65], ts[32];
 	const char *why;
 	int64_t t;
-
-	(void)state;
-	partner_key_derive(PKEY, 1, 1, key);
 	/* Exactly 300 s either side is still inside the window; 301 not. */
 	int64_t cases[][2] = {
 		{ NOW - 300, 0 }, { NOW + 300, 0 },
 		{ NOW - 301, 401 }, { NOW + 301, 401 }, { 0, 401 },
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	size_t i;
+
+	(void)state;
+	partner_key_derive(PKEY, 1, 1, key);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		t = cases[i][0];
 		partner_sign(key, t, "POST", "/p", "", 0, sig);
 		snprintf(ts, sizeof(ts), "%lld", (long long)t);

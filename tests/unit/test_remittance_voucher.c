@@ -1,6 +1,6 @@
 /*
- * Issue 5 unit tests: the multipart parser's edge cases a voucher upload
- * meets (a body arriving in pieces, boundaries split across reads, a
+ * Remittance voucher unit tests: the multipart parser's edge cases a
+ * voucher upload meets (a body arriving in pieces, boundaries split across reads, a
  * missing final boundary, huge headers, nested quotes), and the pure parts
  * of service/remittance.c (REM-P4 window, REM-P7 comparison, REM-P9
  * reasons, tracking numbers, statement CSV lines).

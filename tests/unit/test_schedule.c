@@ -32,10 +32,11 @@ run(const char *arg0, ...)
 
 	free(out_text);
 	free(err_text);
-	argv[argc++] = (char *)arg0;
+	/* Copies: the command may reorder and write its arguments. */
+	argv[argc++] = strdup(arg0);
 	va_start(ap, arg0);
 	while ((a = va_arg(ap, const char *)) != NULL && argc < 31)
-		argv[argc++] = (char *)a;
+		argv[argc++] = strdup(a);
 	va_end(ap);
 	argv[argc] = NULL;
 	o = open_memstream(&out_text, &on);
@@ -43,6 +44,8 @@ run(const char *arg0, ...)
 	rc = ctl_schedule_run(argc, argv, o, e);
 	fclose(o);
 	fclose(e);
+	while (argc > 0)
+		free(argv[--argc]);
 	return rc;
 }
 

@@ -1,0 +1,125 @@
+// What every browser test shares: the stack's base URL, the screenshot
+// directory, Debian's chromium launched headless (playwright-core), the
+// sign-in form, screenshots at desktop and phone widths, and the page
+// errors a test must not see.
+// Env: MALLPAY_TEST_URL (default http://127.0.0.1:8080),
+// MALLPAY_SCREENSHOT_DIR (default ./), MALLPAY_E2E_PASSWORD (the demo
+// accounts' password, default mallpay-demo).
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import fs from 'node:fs';
+
+export const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+export const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
+export const demoPassword = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
+
+// The widths every page is shot at: a desktop and a phone.
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+// Throw (failing the test) unless cond holds.
+export function check(cond, what) {
+  if (!cond) throw new Error(`check failed: ${what}`);
+}
+
+// Debian's chromium, headless, without a sandbox (the tests run as root in
+// CI) and without talking to anything but the stack.
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+// Collect into errors what a page must not show: uncaught exceptions;
+// unless console is false, console errors (but those matching ignore, a
+// RegExp, e.g. a deliberate 422); unless requests is false, requests that
+// failed. A request cut short by the next navigation (net::ERR_ABORTED) is
+// not a failure of the site unless aborted is set.
+export function watch(page, errors,
+  { console = true, ignore = null, requests = true, aborted = false } = {}) {
+  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+  if (console) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !(ignore && ignore.test(msg.text())))
+        errors.push(`${page.url()}: ${msg.text()}`);
+    });
+  }
+  if (!requests) return;
+  page.on('requestfailed', (req) => {
+    if (!aborted && req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+}
+
+// Sign in through the form as a person would, with the demo accounts'
+// password unless another is given; resolves once the browser has left
+// /signin (or reached landing, a RegExp, when given).
+export async function signIn(page, email, { password = demoPassword, landing = null } = {}) {
+  const resp = await page.goto(`${base}/signin`);
+  check(resp && resp.status() === 200, 'GET /signin answers 200');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([
+    page.waitForURL(landing || ((u) => !u.pathname.startsWith('/signin'))),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
+
+// Register a new shopper through the form and leave them signed in.
+export async function register(page, email, name, password) {
+  const resp = await page.goto(`${base}/register`);
+  check(resp && resp.status() === 200, 'GET /register answers 200');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/register')),
+    page.getByRole('button', { name: /register|create/i }).click()]);
+  if ((await page.locator('form[action="/signout"]').count()) === 0)
+    await signIn(page, email, { password });
+}
+
+// Remove everything from the signed-in shopper's cart.
+export async function emptyCart(page) {
+  await page.goto(`${base}/cart`);
+  for (let i = 0; i < 50; i++) {
+    const remove = page.locator('form[action="/cart/remove"] button').first();
+    if (await remove.count() === 0) break;
+    await Promise.all([page.waitForURL(/\/cart/), remove.click()]);
+  }
+}
+
+// The path of screenshot name in the screenshot directory (created).
+export function shotPath(name) {
+  fs.mkdirSync(shotDir, { recursive: true });
+  return path.join(shotDir, name);
+}
+
+// A full-page screenshot of page as name; returns its path.
+export async function screenshot(page, name) {
+  const file = shotPath(name);
+  await page.screenshot({ path: file, fullPage: true });
+  check(fs.statSync(file).size > 0, `screenshot ${file} written`);
+  return file;
+}
+
+// Full-page screenshots of page at the desktop and the phone width, as
+// STEM-1280.png and STEM-390.png; at the phone width the page must not
+// scroll sideways (unless noScroll is false). The viewport is the
+// desktop's afterwards. Returns the two paths.
+export async function screenshots(page, stem, { noScroll = true } = {}) {
+  const files = [];
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    if (noScroll && size === PHONE) {
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(sw <= size.width,
+        `${stem}: no horizontal scrolling at ${size.width} px (page is ${sw} px wide)`);
+    }
+    files.push(await screenshot(page, `${stem}-${size.width}.png`));
+  }
+  await page.setViewportSize(DESKTOP);
+  return files;
+}
