@@ -24,6 +24,7 @@ enum stmt {
 	STMT_I_ACCEPT,
 	STMT_I_REVOKE,
 	STMT_I_PENDING,
+	STMT_I_BY_ID_LOCK,
 	STMT__MAX
 };
 
@@ -88,6 +89,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_I_PENDING */
 	INVITE_COLS "WHERE i.company_id = ? AND i.status = 'pending' "
 	"ORDER BY i.created_at DESC, i.id DESC LIMIT 100",
+	/* STMT_I_BY_ID_LOCK */
+	INVITE_COLS "WHERE i.id = ? AND i.company_id = ? FOR UPDATE",
 };
 
 static struct dbq *
@@ -291,4 +294,23 @@ db_invite_pending(struct db *db, int64_t company_id, struct db_invite **out,
 {
 	return dbq_list_id(get(db, STMT_I_PENDING), company_id, sizeof(**out),
 	    fill_invite, (void **)out, n);
+}
+
+/* See company_member.h. */
+int
+db_invite_get_lock(struct db *db, int64_t id, int64_t company_id,
+    struct db_invite *out)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((q = get(db, STMT_I_BY_ID_LOCK)) == NULL)
+		return -1;
+	dbq_int(q, id);
+	dbq_int(q, company_id);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		fill_invite(q, out);
+	dbq_done(q);
+	return rc;
 }

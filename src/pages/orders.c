@@ -186,10 +186,11 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
 		view_set(d, name, money_display(&m, b, sizeof(b)));
 }
 
-/* Render the order page of v (status code status, notice, error). */
+/* Render the order page of v as acc lets the viewer act on it (status
+ * code status, notice, error). */
 static int
 render_order(struct ctx *c, int status, const struct order_view *v,
-    const char *notice, const char *error)
+    const struct member_order *acc, const char *notice, const char *error)
 {
 	const struct db_order	*o = &v->o;
 	struct view_dict	*d, *s, *e;
@@ -289,13 +290,16 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 		corp_next_action(c->db, o->id, &a);
 	if (a.next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a.next);
+	/* The placer's own next step (their card, voucher) is theirs; a
+	 * member follows the corporate road and the schedule (RULES 5). */
 	if (strcmp(a.path_fmt, "/orders/%lld") != 0 &&
-	    strcmp(o->status, "delivered") != 0) {
+	    strcmp(o->status, "delivered") != 0 && (acc->placer ||
+	    strcmp(o->method, "installment_corporate") == 0)) {
 		s = view_add(d, "ACTION");
 		view_set(s, "LABEL", a.label);
 		view_setf(s, "HREF", a.path_fmt, (long long)o->id);
 	}
-	if (orderflow_user_can_cancel(o->status, o->method) &&
+	if (acc->may_act && orderflow_user_can_cancel(o->status, o->method) &&
 	    order_refund_preview(c->db, o->method, o->status, c->now,
 	    &rr) == 0) {
 		/* The refund rule as a cancellation today would promise it;
@@ -307,11 +311,11 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 			view_set(view_add(s, "BY"), "DATE",
 			    mp_date_str(rr.by, day, sizeof(day)));
 	}
-	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
-	    o->method))
+	if (acc->may_act && orderflow_allowed(o->status, "receipt_confirmed",
+	    OF_USER, o->method))
 		view_show(d, "CONFIRM");
 	/* pau (issue 9): PAU-05 return before receipt is confirmed. */
-	if (strcmp(o->method, "pay_after_use") == 0 &&
+	if (acc->placer && strcmp(o->method, "pay_after_use") == 0 &&
 	    strcmp(o->status, "delivered") == 0)
 		view_show(d, "PAU_RETURN");
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
@@ -328,32 +332,44 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	return status;
 }
 
+/* Load order id as the signed-in user reaches it (RULES 5) into *v and
+ * *acc, or answer: 0, or the error page's status. */
+static int
+order_of_viewer(struct ctx *c, int64_t id, struct order_view *v,
+    struct member_order *acc)
+{
+	memset(v, 0, sizeof(*v));
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	/* One's own order, or one of the member's company. */
+	if (member_order_access(c->db, c->user.user_id, c->user.company_id,
+	    id, acc) == -1)
+		return page_error(c, 500, NULL);
+	switch (order_load(c->db, acc->reader, id, v)) {
+	case ORD_OK:
+		return 0;
+	case ORD_NOT_FOUND:
+		order_view_cleanup(v);
+		return page_error(c, 404, "There is no such order among "
+		    "yours.");
+	default:
+		order_view_cleanup(v);
+		return page_error(c, 500, NULL);
+	}
+}
+
 /* GET /orders/:id. */
 int
 page_order(struct ctx *c)
 {
 	struct order_view	 v;
-	int64_t			 id = ctx_arg_id(c, 0), reader;
+	struct member_order	 acc;
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	/* One's own order, or one of the member's company (RULES 5). */
-	if ((reader = member_order_reader(c->db, c->user.user_id,
-	    c->user.company_id, id)) == -1)
-		return page_error(c, 500, NULL);
-	switch (order_load(c->db, reader, id, &v)) {
-	case ORD_OK:
-		break;
-	case ORD_NOT_FOUND:
-		order_view_cleanup(&v);
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	default:
-		order_view_cleanup(&v);
-		return page_error(c, 500, NULL);
-	}
-	rc = render_order(c, 200, &v, orders_notice(ctx_str(c, "msg")), NULL);
+	if ((rc = order_of_viewer(c, ctx_arg_id(c, 0), &v, &acc)) != 0)
+		return rc;
+	rc = render_order(c, 200, &v, &acc, orders_notice(ctx_str(c, "msg")),
+	    NULL);
 	order_view_cleanup(&v);
 	return rc;
 }
@@ -363,16 +379,20 @@ static int
 order_again(struct ctx *c, int64_t id, int status, const char *error)
 {
 	struct order_view	 v;
+	struct member_order	 acc;
 	int			 rc;
 
-	if (order_load(c->db, c->user.user_id, id, &v) != ORD_OK) {
-		order_view_cleanup(&v);
-		return page_error(c, 404, NULL);
-	}
-	rc = render_order(c, status, &v, NULL, error);
+	if ((rc = order_of_viewer(c, id, &v, &acc)) != 0)
+		return rc;
+	rc = render_order(c, status, &v, &acc, NULL, error);
 	order_view_cleanup(&v);
 	return rc;
 }
+
+/* What a member who may not place orders is told on the order page. */
+#define ORDER_FORBIDDEN	"You may not cancel your company's orders or " \
+	"confirm their receipt: ask your company's owner to allow you to " \
+	"place orders on the members page. Nothing was changed."
 
 /* POST /orders/:id/cancel. */
 int
@@ -392,6 +412,8 @@ page_order_cancel(struct ctx *c)
 	case ORD_NOT_FOUND:
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
+	case ORD_FORBIDDEN:
+		return order_again(c, id, 403, ORDER_FORBIDDEN);
 	case ORD_NOT_ALLOWED:
 	case ORD_CHANGED:
 		return order_again(c, id, 409, "This order can no longer be "
@@ -420,6 +442,8 @@ page_order_confirm(struct ctx *c)
 	case ORD_NOT_FOUND:
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
+	case ORD_FORBIDDEN:
+		return order_again(c, id, 403, ORDER_FORBIDDEN);
 	case ORD_NOT_ALLOWED:
 	case ORD_CHANGED:
 		return order_again(c, id, 409, "Receipt can be confirmed once "

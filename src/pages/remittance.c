@@ -830,7 +830,8 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 			view_set(view_add(s, "TO"), "ACCOUNT",
 			    rf[i].account_number);
 	}
-	if (unsent)
+	/* The placer's refund account; another member reads only. */
+	if (unsent && o->user_id == c->user.user_id)
 		refund_account_form(c, p, name, number);
 	free(rf);
 }

@@ -36,7 +36,8 @@
 #define PASSWORD	"members test password"
 #define PAY_CORP3	"installment_corporate:mallpay-corporate:3"
 
-enum { T_VERIFY, T_COMPLETED, T_LINE, T_EVENT, T_APP_SHA, T_EMAIL, T__MAX };
+enum { T_VERIFY, T_COMPLETED, T_LINE, T_EVENT, T_APP_SHA, T_EMAIL,
+    T_REVOKED, T__MAX };
 
 static const char *const tstmts[T__MAX] = {
 	/* T_VERIFY: verified with a licence valid for 300 days (INST-03) */
@@ -62,6 +63,10 @@ static const char *const tstmts[T__MAX] = {
 	"WHERE order_id = ?",
 	/* T_EMAIL */
 	"SELECT email FROM users WHERE id = ?",
+	/* T_REVOKED: the audit event of a revoked invitation */
+	"SELECT COUNT(*) FROM events WHERE subject_type = 'company' AND "
+	"subject_id = ? AND actor_type = 'user' AND actor_id = ? AND "
+	"to_state = 'member_invite_revoked' AND detail = ?",
 };
 
 static struct dbq *
@@ -284,6 +289,90 @@ test_company_invitation_accept_and_remove(void **state)
 	client_free(c.owner);
 }
 
+/* The owner revokes a pending invitation: the button is on the members
+ * page, a member who is not the owner gets 403 and another company's owner
+ * 404 on the same route; after it the link answers 410 with words saying
+ * so (page and accept), a second revoke 409, and the event is kept. */
+static void
+test_company_invitation_revoke(void **state)
+{
+	struct co		 c, other;
+	struct client		*m, *invitee = client_new();
+	struct client_resp	 r;
+	struct dbq		*q;
+	char			 email[128], iemail[128], link[160], path[96];
+	char			 accept[176], mark[96];
+	long long		 iid[1];
+
+	(void)state;
+	company_new("revoke", &c);
+	company_new("revoke-other", &other);
+	m = invite_member(&c, "revoke-member", "can_order", NULL, email,
+	    sizeof(email));
+	client_unique_email(iemail, sizeof(iemail), "revoked");
+	assert_int_equal(client_register(invitee, iemail, "Revoked Invitee",
+	    PASSWORD), 303);
+	shop_post(c.owner, "/company/members", "/company/members/invite", &r,
+	    "email", iemail, NULL);
+	assert_int_equal(r.status, 200);
+	client_resp_cleanup(&r);
+	shop_get(invitee, "/messages", &r);
+	find_link(r.body, link, sizeof(link));
+	client_resp_cleanup(&r);
+	assert_int_equal(status_of(invitee, link), 200);
+	/* The owner's page offers the button on the waiting invitation. */
+	shop_get(c.owner, "/company/members", &r);
+	if (client_ids(r.body, "action=\"/company/members/invitations/", iid,
+	    1) != 1 || !client_has(&r, "Revoke invitation"))
+		fail_msg("no revoke button:\n%s", r.body);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/company/members/invitations/%lld/revoke",
+	    iid[0]);
+	/* Who asks: a member 403, another company's owner 404. */
+	shop_post(m, "/company/members", path, &r, NULL);
+	if (r.status != 403 || !client_has(&r, "Only your company"))
+		fail_msg("revoke by a member: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	shop_post(other.owner, "/company/members", path, &r, NULL);
+	assert_int_equal(r.status, 404);
+	client_resp_cleanup(&r);
+	assert_int_equal(status_of(invitee, link), 200);
+	/* The owner revokes it. */
+	shop_post(c.owner, "/company/members", path, &r, NULL);
+	if (r.status != 200 || !client_has(&r, "is revoked"))
+		fail_msg("revoke: %ld\n%s", r.status, r.body);
+	snprintf(mark, sizeof(mark), "id=\"invite-%lld\"", iid[0]);
+	assert_false(client_has(&r, mark));
+	client_resp_cleanup(&r);
+	/* The link no longer works, and says why. */
+	shop_get(invitee, link, &r);
+	if (r.status != 410 || !client_has(&r, "revoked this invitation"))
+		fail_msg("revoked link: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	snprintf(accept, sizeof(accept), "%s/accept", link);
+	shop_post(invitee, "/messages", accept, &r, NULL);
+	if (r.status != 410 || !client_has(&r, "revoked this invitation"))
+		fail_msg("accept revoked: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	assert_int_equal(status_of(invitee, "/company"), 403);
+	/* Twice: nothing more. */
+	shop_post(c.owner, "/company/members", path, &r, NULL);
+	if (r.status != 409 || !client_has(&r, "already revoked"))
+		fail_msg("second revoke: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	q = stmt(T_REVOKED);
+	dbq_int(q, c.id);
+	dbq_int(q, c.owner_id);
+	dbq_cstr(q, iemail);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	assert_int_equal(dbq_col_int(q, 0), 1);
+	dbq_done(q);
+	client_free(m);
+	client_free(invitee);
+	client_free(c.owner);
+	client_free(other.owner);
+}
+
 /* Place a corporate installment (two washers, 3 months) as the owner, apply
  * when checkout did not, and have an admin approve: the agreement and the
  * plan exist. Returns the order id. */
@@ -315,6 +404,132 @@ approved_order(struct co *c)
 	client_resp_cleanup(&r);
 	client_free(admin);
 	return id;
+}
+
+/* POST path as admin, expecting 303. */
+static void
+admin_ok(struct client *admin, const char *path, const char *k1,
+    const char *v1, const char *k2, const char *v2)
+{
+	struct client_resp r;
+
+	shop_post(admin, "/admin", path, &r, k1, v1, k2, v2, NULL);
+	if (r.status != 303)
+		fail_msg("%s: %ld\n%s", path, r.status, r.body);
+	client_resp_cleanup(&r);
+}
+
+/* The owner signs the approved order id; an admin records its down
+ * payment (USD 218.70), ships and delivers it. */
+static void
+deliver_order(struct co *c, int64_t id)
+{
+	struct client		*admin = shop_signin(ADMIN);
+	struct client_resp	 r;
+	char			 cpath[96], path[128], *sha;
+
+	snprintf(cpath, sizeof(cpath), "/orders/%lld/corporate", (long long)id);
+	shop_get(c->owner, cpath, &r);
+	sha = client_between(r.body, "name=\"sha256\" value=\"", "\"");
+	assert_non_null(sha);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "%s/sign", cpath);
+	shop_post(c->owner, cpath, path, &r, "sha256", sha, "agree", "yes",
+	    NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	free(sha);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/"
+	    "down-payment", (long long)id);
+	admin_ok(admin, path, "amount", "218.70", "reference", "MEMBERS-DOWN");
+	snprintf(path, sizeof(path), "/admin/orders/%lld/ship", (long long)id);
+	admin_ok(admin, path, "carrier", "Demo Post", "tracking", "MEM-1");
+	snprintf(path, sizeof(path), "/admin/orders/%lld/deliver",
+	    (long long)id);
+	admin_ok(admin, path, NULL, NULL, NULL, NULL);
+	assert_string_equal(shop_status(id), "delivered");
+	client_free(admin);
+}
+
+/* GET /orders/id as cl: 200, and whether form (an id) is on it. */
+static int
+order_has(struct client *cl, int64_t id, const char *form)
+{
+	struct client_resp	r;
+	char			path[64], mark[64];
+	int			has;
+
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	snprintf(mark, sizeof(mark), "id=\"%s\"", form);
+	shop_get(cl, path, &r);
+	assert_int_equal(r.status, 200);
+	has = client_has(&r, mark);
+	client_resp_cleanup(&r);
+	return has;
+}
+
+/* POST /orders/id/what as cl: the status (the body must say why on 403). */
+static long
+order_post(struct client *cl, int64_t id, const char *what)
+{
+	struct client_resp	r;
+	char			page[64], path[96];
+	long			st;
+
+	snprintf(page, sizeof(page), "/orders/%lld", (long long)id);
+	snprintf(path, sizeof(path), "/orders/%lld/%s", (long long)id, what);
+	shop_post(cl, page, path, &r, NULL);
+	st = r.status;
+	if (st == 403 && !client_has(&r, "You may not cancel your company"))
+		fail_msg("403 without the words:\n%s", r.body);
+	client_resp_cleanup(&r);
+	return st;
+}
+
+/* RULES 5 on the order page: a member who may place orders acts for the
+ * company on an order another member placed (cancel, confirm receipt: the
+ * buttons shown and the posts accepted); a member who may not sees no
+ * button and gets 403, state unchanged; another company's member 404. */
+static void
+test_RULES5_member_order_actions_match_permission(void **state)
+{
+	struct co		 c, other;
+	struct client		*actor, *viewer;
+	char			 email[128];
+	int64_t			 a, b;
+
+	(void)state;
+	company_new("acts", &c);
+	company_new("acts-other", &other);
+	actor = invite_member(&c, "actor", "can_order", NULL, email,
+	    sizeof(email));
+	viewer = invite_member(&c, "viewer", NULL, NULL, email, sizeof(email));
+	/* Cancel before review. */
+	a = shop_place_one(c.owner, c.email, "HOME-WASHER-8", PAY_CORP3,
+	    PAY_CORP3, "corporate installment", NULL, 0);
+	assert_string_equal(shop_status(a), "awaiting_review");
+	assert_true(order_has(c.owner, a, "cancel-order"));
+	assert_false(order_has(viewer, a, "cancel-order"));
+	assert_int_equal(order_post(viewer, a, "cancel"), 403);
+	assert_int_equal(order_post(other.owner, a, "cancel"), 404);
+	assert_string_equal(shop_status(a), "awaiting_review");
+	assert_true(order_has(actor, a, "cancel-order"));
+	assert_int_equal(order_post(actor, a, "cancel"), 303);
+	assert_string_equal(shop_status(a), "cancelled");
+	/* Confirm receipt once delivered. */
+	b = approved_order(&c);
+	deliver_order(&c, b);
+	assert_false(order_has(viewer, b, "confirm-receipt"));
+	assert_int_equal(order_post(viewer, b, "confirm-receipt"), 403);
+	assert_int_equal(order_post(other.owner, b, "confirm-receipt"), 404);
+	assert_string_equal(shop_status(b), "delivered");
+	assert_true(order_has(actor, b, "confirm-receipt"));
+	assert_int_equal(order_post(actor, b, "confirm-receipt"), 303);
+	assert_string_equal(shop_status(b), "receipt_confirmed");
+	client_free(actor);
+	client_free(viewer);
+	client_free(c.owner);
+	client_free(other.owner);
 }
 
 /* Write len bytes to a temporary file and run pdftotext on it; the text
@@ -543,9 +758,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_RULES5_second_member_sees_company_orders),
 		cmocka_unit_test(test_company_invitation_accept_and_remove),
+		cmocka_unit_test(test_company_invitation_revoke),
 		cmocka_unit_test(
 		    test_RULES5_member_follows_order_schedule_agreement),
 		cmocka_unit_test(test_company_member_without_permission_403),
+		cmocka_unit_test(
+		    test_RULES5_member_order_actions_match_permission),
 		cmocka_unit_test(test_company_upload_refusals_keep_the_form),
 	};
 	int rc;
