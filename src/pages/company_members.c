@@ -131,9 +131,26 @@ refusal_status(enum cq_result r)
 		return 404;
 	case CQ_BAD_INPUT:
 		return 400;
+	case CQ_NOT_ALLOWED:
+		return 409;
 	default:
 		return 500;
 	}
+}
+
+/* The answer to the owner's change r (msg its words; missing: the 404
+ * sentence): the members page with the notice, or the refusal. */
+static int
+change_answer(struct ctx *c, enum cq_result r, const char *msg,
+    const char *missing)
+{
+	if (r == CQ_OK)
+		return members_page(c, 200, msg, NULL, NULL, NULL);
+	if (r == CQ_NOT_FOUND)
+		return page_error(c, 404, missing);
+	if (r == CQ_ERROR)
+		return page_error(c, 500, NULL);
+	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
 }
 
 /* POST /company/members/invite. */
@@ -168,14 +185,8 @@ member_change(struct ctx *c, int remove)
 	    id, c->now, msg, sizeof(msg)) : member_grant(c->db,
 	    c->user.user_id, c->user.company_id, id, form_perms(c), c->now,
 	    msg, sizeof(msg));
-	if (r == CQ_OK)
-		return members_page(c, 200, msg, NULL, NULL, NULL);
-	if (r == CQ_NOT_FOUND)
-		return page_error(c, 404, "There is no such member of your "
-		    "company.");
-	if (r == CQ_ERROR)
-		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
+	return change_answer(c, r, msg, "There is no such member of your "
+	    "company.");
 }
 
 /* POST /company/members/invitations/:id/revoke: the owner revokes a
@@ -191,16 +202,8 @@ page_company_invite_revoke(struct ctx *c)
 		return page_error(c, 404, NULL);
 	r = member_revoke(c->db, c->user.user_id, c->user.company_id, id,
 	    c->now, msg, sizeof(msg));
-	if (r == CQ_OK)
-		return members_page(c, 200, msg, NULL, NULL, NULL);
-	if (r == CQ_NOT_FOUND)
-		return page_error(c, 404, "There is no such invitation of your "
-		    "company.");
-	if (r == CQ_NOT_ALLOWED)
-		return members_page(c, 409, NULL, msg, NULL, NULL);
-	if (r == CQ_ERROR)
-		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
+	return change_answer(c, r, msg, "There is no such invitation of your "
+	    "company.");
 }
 
 /* POST /company/members/:id/permissions. */

@@ -27,6 +27,7 @@
 #include "core/clock.h"
 #include "db/db.h"
 #include "db/stmt.h"
+#include "service/company.h"
 #include "shop.h"
 
 #define ADMIN		"admin@demo.test"
@@ -532,6 +533,51 @@ test_RULES5_member_order_actions_match_permission(void **state)
 	client_free(other.owner);
 }
 
+/* The permission checks are the use cases' own (section 5): called
+ * directly, past any page, applying, signing, uploading and submitting
+ * refuse a member the owner did not allow, with the words of the action,
+ * and change nothing. */
+static void
+test_RULES5_services_check_member_permissions(void **state)
+{
+	static const char	 pdf[] = "%PDF-1.4\n% service test\n%%EOF\n";
+	struct co		 c;
+	struct client		*m;
+	struct dbq		*q;
+	char			 email[128], msg[600], sha[65];
+	int64_t			 uid, id, now = clock_now();
+
+	(void)state;
+	company_new("svc", &c);
+	m = invite_member(&c, "svc-viewer", NULL, NULL, email, sizeof(email));
+	uid = shop_user_id(email);
+	id = approved_order(&c);
+	q = stmt(T_APP_SHA);
+	dbq_int(q, id);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	snprintf(sha, sizeof(sha), "%s", dbq_col_str(q, 0, NULL));
+	dbq_done(q);
+	assert_int_equal(corp_apply(shop_db(), c.id, uid, id, 3, now, msg,
+	    sizeof(msg)), CQ_FORBIDDEN);
+	assert_non_null(strstr(msg, "You may not place orders"));
+	assert_int_equal(corp_sign(shop_db(), c.id, uid, id, sha, "127.0.0.1",
+	    now, msg, sizeof(msg)), CQ_FORBIDDEN);
+	assert_non_null(strstr(msg, "You may not sign installment agreements"));
+	assert_string_equal(shop_status(id), "awaiting_confirmation");
+	assert_int_equal(qual_upload(shop_db(), shop_config(), c.id, uid,
+	    "statements", pdf, sizeof(pdf) - 1, NULL, now, msg, sizeof(msg)),
+	    CQ_FORBIDDEN);
+	assert_non_null(strstr(msg, "You may not upload or submit"));
+	assert_int_equal(qual_submit(shop_db(), c.id, uid, now, msg,
+	    sizeof(msg)), CQ_FORBIDDEN);
+	assert_non_null(strstr(msg, "You may not upload or submit"));
+	/* The owner may (the same calls answer on the merits). */
+	assert_int_equal(corp_sign(shop_db(), c.id, c.owner_id, id, sha,
+	    "127.0.0.1", now, msg, sizeof(msg)), CQ_OK);
+	client_free(m);
+	client_free(c.owner);
+}
+
 /* Write len bytes to a temporary file and run pdftotext on it; the text
  * into out. */
 static void
@@ -764,6 +810,7 @@ main(void)
 		cmocka_unit_test(test_company_member_without_permission_403),
 		cmocka_unit_test(
 		    test_RULES5_member_order_actions_match_permission),
+		cmocka_unit_test(test_RULES5_services_check_member_permissions),
 		cmocka_unit_test(test_company_upload_refusals_keep_the_form),
 	};
 	int rc;
