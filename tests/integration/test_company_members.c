@@ -27,6 +27,7 @@
 #include "core/clock.h"
 #include "db/db.h"
 #include "db/stmt.h"
+#include "service/checkout.h"
 #include "service/company.h"
 #include "shop.h"
 
@@ -534,9 +535,9 @@ test_RULES5_member_order_actions_match_permission(void **state)
 }
 
 /* The permission checks are the use cases' own (section 5): called
- * directly, past any page, applying, signing, uploading and submitting
- * refuse a member the owner did not allow, with the words of the action,
- * and change nothing. */
+ * directly, past any page, placing an order, applying, signing, uploading
+ * and submitting refuse a member the owner did not allow, with the words
+ * of the action, and change nothing. */
 static void
 test_RULES5_services_check_member_permissions(void **state)
 {
@@ -544,8 +545,11 @@ test_RULES5_services_check_member_permissions(void **state)
 	struct co		 c;
 	struct client		*m;
 	struct dbq		*q;
+	struct checkout_input	 in;
+	struct checkout_choice	 ch;
+	struct checkout_quote	 cq;
 	char			 email[128], msg[600], sha[65];
-	int64_t			 uid, id, now = clock_now();
+	int64_t			 uid, id, oid = -1, now = clock_now();
 
 	(void)state;
 	company_new("svc", &c);
@@ -557,6 +561,13 @@ test_RULES5_services_check_member_permissions(void **state)
 	assert_int_equal(dbq_exec_fetch(q), 1);
 	snprintf(sha, sizeof(sha), "%s", dbq_col_str(q, 0, NULL));
 	dbq_done(q);
+	memset(&in, 0, sizeof(in));
+	memset(&ch, 0, sizeof(ch));
+	snprintf(ch.key, sizeof(ch.key), "svc-%lld", (long long)uid);
+	assert_int_equal(checkout_place(shop_db(), uid, c.id, &in, &ch, now,
+	    &cq, &oid), CO_FORBIDDEN);
+	checkout_quote_cleanup(&cq);
+	assert_int_equal(oid, 0);
 	assert_int_equal(corp_apply(shop_db(), c.id, uid, id, 3, now, msg,
 	    sizeof(msg)), CQ_FORBIDDEN);
 	assert_non_null(strstr(msg, "You may not place orders"));
