@@ -263,6 +263,8 @@ render_order(struct ctx *c, int status, const struct order_view *v,
 	}
 	if (o->rf_code[0] != '\0') {
 		s = view_add(d, "RF");
+		if (acc->placer)
+			view_show(s, "LINK");
 		if (rfcode_print(o->rf_code, strlen(o->rf_code), rf,
 		    sizeof(rf)) == 0)
 			view_set(s, "CODE", rf);

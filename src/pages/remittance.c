@@ -794,6 +794,9 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	    db_rem_refund_list(c->db, o->id, &rf, &n) == -1)
 		return;
 	p = view_add(d, "REMIT_PANEL");
+	/* The instructions and vouchers are the placer's pages. */
+	if (o->user_id == c->user.user_id)
+		view_show(p, "PLACER");
 	if (strcmp(o->status, "awaiting_verification") == 0 &&
 	    db_rem_voucher_pending(c->db, o->id, &pv) == 1 &&
 	    pv.expected_from[0] != '\0') {

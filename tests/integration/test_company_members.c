@@ -488,16 +488,55 @@ order_post(struct client *cl, int64_t id, const char *what)
 	return st;
 }
 
+/* Every link and form of order id's page as cl answers: each
+ * "/orders/ID..." link opens (no 403/404), and the forms posting to
+ * "/orders/ID/..." are only cancel and confirm-receipt, none at all when
+ * acts is 0 (RULES 5: no button that answers 404 or 403). */
+static void
+order_links_answer(struct client *cl, int64_t id, int acts)
+{
+	struct client_resp	 r;
+	const char		*p;
+	char			 mark[64], path[160];
+	size_t			 n;
+	long			 st;
+
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	shop_get(cl, path, &r);
+	assert_int_equal(r.status, 200);
+	snprintf(mark, sizeof(mark), "action=\"/orders/%lld/", (long long)id);
+	for (p = strstr(r.body, mark); p != NULL; p = strstr(p + 1, mark)) {
+		n = strcspn(p + strlen(mark), "\"");
+		snprintf(path, sizeof(path), "%.*s", (int)n, p + strlen(mark));
+		if (!acts || (strcmp(path, "cancel") != 0 &&
+		    strcmp(path, "confirm-receipt") != 0))
+			fail_msg("order %lld offers the form %s to a member "
+			    "who %s:\n%s", (long long)id, path, acts ? "did "
+			    "not place it" : "may not act", r.body);
+	}
+	snprintf(mark, sizeof(mark), "href=\"/orders/%lld", (long long)id);
+	for (p = strstr(r.body, mark); p != NULL; p = strstr(p + 1, mark)) {
+		n = strcspn(p + 6, "\"?#");
+		snprintf(path, sizeof(path), "%.*s", (int)n, p + 6);
+		if ((st = status_of(cl, path)) == 403 || st == 404 || st >= 500)
+			fail_msg("order %lld links %s, which answers %ld",
+			    (long long)id, path, st);
+	}
+	client_resp_cleanup(&r);
+}
+
 /* RULES 5 on the order page: a member who may place orders acts for the
  * company on an order another member placed (cancel, confirm receipt: the
  * buttons shown and the posts accepted); a member who may not sees no
- * button and gets 403, state unchanged; another company's member 404. */
+ * button and gets 403, state unchanged; another company's member 404.
+ * Every link and form the page shows a member answers (the placer's own
+ * steps, such as the remittance instructions, are not offered). */
 static void
 test_RULES5_member_order_actions_match_permission(void **state)
 {
 	struct co		 c, other;
-	struct client		*actor, *viewer;
-	char			 email[128];
+	struct client		*actor, *viewer, *admin;
+	char			 email[128], path[96];
 	int64_t			 a, b;
 
 	(void)state;
@@ -510,6 +549,8 @@ test_RULES5_member_order_actions_match_permission(void **state)
 	a = shop_place_one(c.owner, c.email, "HOME-WASHER-8", PAY_CORP3,
 	    PAY_CORP3, "corporate installment", NULL, 0);
 	assert_string_equal(shop_status(a), "awaiting_review");
+	order_links_answer(actor, a, 1);
+	order_links_answer(viewer, a, 0);
 	assert_true(order_has(c.owner, a, "cancel-order"));
 	assert_false(order_has(viewer, a, "cancel-order"));
 	assert_int_equal(order_post(viewer, a, "cancel"), 403);
@@ -521,6 +562,8 @@ test_RULES5_member_order_actions_match_permission(void **state)
 	/* Confirm receipt once delivered. */
 	b = approved_order(&c);
 	deliver_order(&c, b);
+	order_links_answer(actor, b, 1);
+	order_links_answer(viewer, b, 0);
 	assert_false(order_has(viewer, b, "confirm-receipt"));
 	assert_int_equal(order_post(viewer, b, "confirm-receipt"), 403);
 	assert_int_equal(order_post(other.owner, b, "confirm-receipt"), 404);
@@ -528,6 +571,19 @@ test_RULES5_member_order_actions_match_permission(void **state)
 	assert_true(order_has(actor, b, "confirm-receipt"));
 	assert_int_equal(order_post(actor, b, "confirm-receipt"), 303);
 	assert_string_equal(shop_status(b), "receipt_confirmed");
+	/* A remittance (REM-02 quota agreed): its instructions and vouchers
+	 * are the placer's pages; the others follow the order. */
+	admin = shop_signin(ADMIN);
+	snprintf(path, sizeof(path), "/admin/companies/%lld/limits",
+	    (long long)c.id);
+	admin_ok(admin, path, "save", "1", "remit_quota", "20000.00");
+	client_free(admin);
+	a = shop_place_one(c.owner, c.email, "HOME-VACUUM-R5", "remittance",
+	    NULL, "remittance", NULL, 0);
+	assert_true(order_has(c.owner, a, "remit-instructions-link"));
+	order_links_answer(actor, a, 1);
+	order_links_answer(viewer, a, 0);
+	assert_true(order_has(actor, a, "cancel-order"));
 	client_free(actor);
 	client_free(viewer);
 	client_free(c.owner);
