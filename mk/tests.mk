@@ -181,11 +181,22 @@ tests_integration_test_addresses_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_L
 # on their form (run by suite.sh)
 check_PROGRAMS += tests/integration/test_company_members
 tests_integration_test_company_members_SOURCES = tests/integration/test_company_members.c \
+	tests/integration/company_fixture.c tests/integration/company_fixture.h \
 	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_company_members_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_company_members_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# company accounts: members act on the company's orders as the owner lets
+# them (cancel, confirm receipt), the use cases check it (run by suite.sh)
+check_PROGRAMS += tests/integration/test_company_orders
+tests_integration_test_company_orders_SOURCES = tests/integration/test_company_orders.c \
+	tests/integration/company_fixture.c tests/integration/company_fixture.h \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_company_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_company_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 # recon: the partners' books and reconciliation against the stack
 check_PROGRAMS += tests/integration/test_reconcile
 tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \

@@ -26,7 +26,7 @@
 {{#AGREEMENT}}
 <h2>Agreement {{VERSION}}</h2>
 <pre class="agreement" id="agreement-text">{{TEXT:pre_escape}}</pre>
-<p class="field-note">SHA-256: <code id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ORDER_ID}}/agreement">Download</a></p>
+<p class="field-note">SHA-256: <code class="sha" id="agreement-sha">{{SHA}}</code> · <a href="/orders/{{ORDER_ID}}/agreement">Download</a></p>
 {{/AGREEMENT}}
 {{#SIGNED}}<p id="signed">Signed by {{BY}} at {{AT}} from {{ADDR}}.</p>{{/SIGNED}}
 {{#CAN_DOWN}}
@@ -59,10 +59,10 @@
 </form>
 {{#HAS_TRANSFERS}}
 <h2>Transfers recorded</h2>
-<div class="table-scroll"><table id="transfers">
+<div class="table-scroll"><table id="transfers" class="responsive">
 <thead><tr><th scope="col">#</th><th scope="col">Recorded</th><th scope="col">Amount</th><th scope="col">Reference</th><th scope="col">By</th><th scope="col">Allocation</th><th scope="col">Company credit</th></tr></thead>
 <tbody>
-{{#TRANSFER}}<tr class="transfer" data-transfer="{{TID}}"><td>{{TID}}</td><td>{{AT}}</td><td>{{AMOUNT}}</td><td>{{REF}}</td><td>{{BY}}</td><td><ul class="allocation">{{#LINE}}<li>Installment {{SEQ}}: {{AMOUNT}} ({{HOW}})</li>{{/LINE}}</ul></td><td>{{EXCESS}}</td></tr>
+{{#TRANSFER}}<tr class="transfer" data-transfer="{{TID}}"><td data-label="#">{{TID}}</td><td data-label="Recorded">{{AT}}</td><td data-label="Amount">{{AMOUNT}}</td><td data-label="Reference" class="wrap-anywhere">{{REF}}</td><td data-label="By" class="wrap-anywhere">{{BY}}</td><td data-label="Allocation"><ul class="allocation">{{#LINE}}<li>Installment {{SEQ}}: {{AMOUNT}} ({{HOW}})</li>{{/LINE}}</ul></td><td data-label="Company credit">{{EXCESS}}</td></tr>
 {{/TRANSFER}}
 </tbody></table></div>
 {{/HAS_TRANSFERS}}

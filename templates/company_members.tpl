@@ -43,6 +43,10 @@
 </form>
 <p class="field-note">The link reaches someone who already has an account in their account messages; otherwise pass it on yourself (they register with the invited email, then open it). It is valid for 14 days.</p>
 <h3>Waiting invitations</h3>
-<ul id="invitations">{{#INVITE}}<li><span class="wrap-anywhere">{{EMAIL}}</span> · until {{UNTIL}}</li>{{/INVITE}}</ul>
+<ul id="invitations">{{#INVITE}}<li id="invite-{{ID}}"><span class="wrap-anywhere">{{EMAIL}}</span> · until {{UNTIL}}
+	<form method="post" action="/company/members/invitations/{{ID}}/revoke" class="inline-form">
+		<input type="hidden" name="csrf" value="{{CSRF}}">
+		<button type="submit" class="link-button" id="revoke-{{ID}}">Revoke invitation</button>
+	</form></li>{{/INVITE}}</ul>
 </section>
 {{/OWNER}}

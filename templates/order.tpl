@@ -4,7 +4,7 @@
 {{#ERROR}}<p class="error-summary" role="alert" id="order-error">{{MSG}}</p>{{/ERROR}}
 <p class="order-status" data-status="{{STATUS_CODE}}">Status: <strong id="order-status">{{STATE}}</strong> · {{METHOD}} · placed {{PLACED}} · ships to {{COUNTRY}}</p>
 {{#NEXT}}<p class="next-step" id="next-step"><strong>What happens next:</strong> {{TEXT}}</p>{{/NEXT}}
-{{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel"><p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}{{#TO}}, to postal account {{ACCOUNT}}{{/TO}}{{#SENT}}. <strong class="refund-sent">Sent through the post office on {{AT}}</strong>{{/SENT}}</p>{{/REFUND}}{{#ACCOUNT_FORM}}
+{{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel">{{#PLACER}}<p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{/PLACER}}{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}{{#TO}}, to postal account {{ACCOUNT}}{{/TO}}{{#SENT}}. <strong class="refund-sent">Sent through the post office on {{AT}}</strong>{{/SENT}}</p>{{/REFUND}}{{#ACCOUNT_FORM}}
 <form method="post" action="/orders/{{ID}}/refund-account" id="refund-account-form" novalidate>
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<p>Where should the post office send your refund (REM-P8)? Post office fees and exchange losses are not refunded.{{#GIVEN}} You can correct the account until the refund is sent.{{/GIVEN}}</p>
@@ -38,7 +38,7 @@
 	{{#DEFERRED}}<dt>Charged when you confirm receipt (PAU-03)</dt><dd id="deferred">{{AMOUNT}}</dd>{{/DEFERRED}}
 	{{#USD}}<dt>USD equivalent</dt><dd id="amount-usd">{{AMOUNT}} (rate {{RATE}} USD per {{CUR}}, recorded when the order was placed)</dd>{{/USD}}
 	{{#PLAN}}<dt>Installment plan</dt><dd>{{INST}}, {{TERM}} months</dd>{{/PLAN}}
-	{{#RF}}<dt>Remittance code (REM-P1)</dt><dd id="rf-code">{{CODE}} <a href="/orders/{{ID}}/remittance" id="remit-instructions-link">Remittance instructions</a></dd>{{/RF}}
+	{{#RF}}<dt>Remittance code (REM-P1)</dt><dd id="rf-code">{{CODE}}{{#LINK}} <a href="/orders/{{ID}}/remittance" id="remit-instructions-link">Remittance instructions</a>{{/LINK}}</dd>{{/RF}}
 </dl>
 <p class="field-note">{{SETTLEMENT}}</p>
 </section>

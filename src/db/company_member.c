@@ -24,6 +24,7 @@ enum stmt {
 	STMT_I_ACCEPT,
 	STMT_I_REVOKE,
 	STMT_I_PENDING,
+	STMT_I_BY_ID_LOCK,
 	STMT__MAX
 };
 
@@ -88,6 +89,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_I_PENDING */
 	INVITE_COLS "WHERE i.company_id = ? AND i.status = 'pending' "
 	"ORDER BY i.created_at DESC, i.id DESC LIMIT 100",
+	/* STMT_I_BY_ID_LOCK */
+	INVITE_COLS "WHERE i.id = ? AND i.company_id = ? FOR UPDATE",
 };
 
 static struct dbq *
@@ -247,23 +250,32 @@ fill_invite(struct dbq *q, void *arg)
 	i->expires_at = dbq_col_int(q, 10);
 }
 
+/* Run the bound one-invitation query q into *out and release it. 1, 0,
+ * -1. */
+static int
+invite_one(struct dbq *q, struct db_invite *out)
+{
+	int rc;
+
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		fill_invite(q, out);
+	dbq_done(q);
+	return rc;
+}
+
 /* See company_member.h. */
 int
 db_invite_by_token(struct db *db, const char *token_hash, int lock,
     struct db_invite *out)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((q = get(db, lock ? STMT_I_BY_TOKEN_LOCK : STMT_I_BY_TOKEN)) ==
 	    NULL)
 		return -1;
 	dbq_cstr(q, token_hash);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		fill_invite(q, out);
-	dbq_done(q);
-	return rc;
+	return invite_one(q, out);
 }
 
 /* See company_member.h. */
@@ -291,4 +303,19 @@ db_invite_pending(struct db *db, int64_t company_id, struct db_invite **out,
 {
 	return dbq_list_id(get(db, STMT_I_PENDING), company_id, sizeof(**out),
 	    fill_invite, (void **)out, n);
+}
+
+/* See company_member.h. */
+int
+db_invite_get_lock(struct db *db, int64_t id, int64_t company_id,
+    struct db_invite *out)
+{
+	struct dbq	*q;
+
+	memset(out, 0, sizeof(*out));
+	if ((q = get(db, STMT_I_BY_ID_LOCK)) == NULL)
+		return -1;
+	dbq_int(q, id);
+	dbq_int(q, company_id);
+	return invite_one(q, out);
 }

@@ -66,6 +66,9 @@ int	db_invite_by_token(struct db *, const char *token_hash, int lock,
  * company_id. 1, 0 not pending, -1. */
 int	db_invite_close(struct db *, int64_t id, int64_t company_id,
 	    int64_t user_id, int64_t now);
+/* Invitation id of company_id, its row FOR UPDATE. 1, 0, -1. */
+int	db_invite_get_lock(struct db *, int64_t id, int64_t company_id,
+	    struct db_invite *out);
 /* The pending invitations of company_id, newest first (free()). 0, -1. */
 int	db_invite_pending(struct db *, int64_t company_id,
 	    struct db_invite **out, size_t *n);

@@ -13,8 +13,6 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/admin.h"
-#include "db/company.h"
 #include "http/ctx.h"
 #include "pages/admin_company.h"
 #include "pages/admin_payout.h"
@@ -23,6 +21,7 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/company_account.h"
 #include "view/view.h"
 
 const struct field_spec page_admin_company_msg_fields[] = {
@@ -118,7 +117,7 @@ page_admin_qual_queue(struct ctx *c)
 	l.ncols = 3;
 	l.page = aq_page_arg(c);
 	l.notice = notice_of(ctx_str(c, "msg"));
-	if (db_qual_queue(c->db, (size_t)(l.page - 1) * AQ_PER_PAGE,
+	if (qual_queue(c->db, (size_t)(l.page - 1) * AQ_PER_PAGE,
 	    AQ_PER_PAGE, &q, &n, &total) == -1)
 		return page_error(c, 500, NULL);
 	l.total = total;
@@ -149,24 +148,21 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
     const char *error)
 {
 	struct view_dict	*d, *s;
+	struct qual_review	 r;
 	struct db_qual		 q;
 	struct db_company	 co;
-	struct db_doc		*docs = NULL;
-	char			 when[40], by[255], decision[33];
-	int64_t			 at;
-	size_t			 i, nd = 0;
+	const struct db_doc	*docs;
+	char			 when[40];
+	size_t			 i, nd;
 	int			 rc;
 
-	if ((rc = db_company_get(c->db, id, 0, 0, &co)) != 1)
+	if ((rc = qual_review_load(c->db, id, &r)) != 1) {
+		qual_review_cleanup(&r);
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
-	if ((rc = db_qual_latest(c->db, id, 0, &q)) == -1 ||
-	    (rc == 1 && db_doc_list(c->db, q.id, &docs, &nd) == -1))
-		return page_error(c, 500, NULL);
-	if (rc == 0) {
-		/* No submission yet: an empty one for the page. */
-		memset(&q, 0, sizeof(q));
-		snprintf(q.status, sizeof(q.status), "none");
 	}
+	q = r.q;
+	co = r.co;
+	docs = r.docs, nd = r.ndocs;
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)q.id);
@@ -191,21 +187,20 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set(s, "MIME", docs[i].mime);
 		view_set_int(s, "SIZE", (long long)docs[i].size);
 	}
-	free(docs);
 	if (strcmp(q.status, "submitted") == 0)
 		view_show(d, "CAN_START");
 	if (strcmp(q.status, "submitted") == 0 ||
 	    strcmp(q.status, "under_review") == 0)
 		view_show(d, "CAN_DECIDE");
-	else if (db_admin_decision_get(c->db, "qualification", q.id, "review",
-	    by, sizeof(by), decision, &at) == 1) {
+	else if (r.decided) {
 		s = view_add(d, "DECIDED");
-		view_set(s, "BY", by);
-		admin_fmt_time(at, when, sizeof(when));
+		view_set(s, "BY", r.by);
+		admin_fmt_time(r.at, when, sizeof(when));
 		view_set(s, "AT", when);
-		view_set(s, "DECISION", decision);
+		view_set(s, "DECISION", r.decision);
 		view_set(s, "REASON", q.reason);
 	}
+	qual_review_cleanup(&r);
 	rc = page_render_free(c, "company_admin_qual.tpl", d,
 	    "Qualification", status);
 	return rc;
@@ -253,15 +248,13 @@ decided(struct ctx *c, enum cq_result r, int64_t id, const char *msg,
 static int64_t
 submission_of(struct ctx *c, int64_t company_id)
 {
-	struct db_qual	q;
-	int64_t		shown = ctx_int(c, "submission", 0);
-	int		rc;
+	int64_t	shown = ctx_int(c, "submission", 0), latest;
 
-	if ((rc = db_qual_latest(c->db, company_id, 0, &q)) != 1)
-		return rc;
-	if (shown > 0 && shown != q.id)
+	if ((latest = qual_latest_id(c->db, company_id)) <= 0)
+		return latest;
+	if (shown > 0 && shown != latest)
 		return shown;	/* decided meanwhile: the claim says so */
-	return q.id;
+	return latest;
 }
 
 /* POST /admin/companies/:id/qualification/start. */
@@ -313,7 +306,7 @@ page_admin_companies(struct ctx *c)
 	size_t			 i, n;
 	int			 rc;
 
-	if (db_company_list(c->db, &co, &n) == -1)
+	if (company_list(c->db, &co, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	for (i = 0; i < n; i++) {
@@ -347,25 +340,22 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
     const char *error)
 {
 	struct view_dict	*d, *s;
+	struct company_account	 acc;
 	struct db_company	 co;
-	struct db_member	*mem = NULL;
-	struct db_qual		*hist = NULL;
-	struct money		 total, min, m;
+	const struct db_member	*mem;
+	const struct db_qual	*hist;
+	struct money		 m;
 	char			 buf[64], when[40];
-	int64_t			 window;
-	size_t			 i, nm = 0, nh = 0;
+	size_t			 i, nm, nh;
 	int			 rc;
 
-	if ((rc = db_company_get(c->db, id, 0, 0, &co)) != 1)
+	if ((rc = company_account_load(c->db, 0, id, c->now, &acc)) != 1) {
+		company_account_cleanup(&acc);
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
-	if (db_company_members(c->db, id, &mem, &nm) == -1 ||
-	    db_qual_history(c->db, id, &hist, &nh) == -1 ||
-	    company_completed_usd(c->db, id, c->now, &total, &window,
-	    &min) == -1) {
-		free(mem);
-		free(hist);
-		return page_error(c, 500, NULL);
 	}
+	co = acc.co;
+	mem = acc.members, nm = acc.nmembers;
+	hist = acc.hist, nh = acc.nhist;
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)co.id);
@@ -373,8 +363,8 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set(d, "COUNTRY", co.country);
 	view_set(d, "STATUS", co.status);
 	view_set(d, "EXPIRES", co.expires[0] ? co.expires : "-");
-	view_set(d, "COMPLETED", money_display(&total, buf, sizeof(buf)));
-	view_set_int(d, "WINDOW", (long long)window);
+	view_set(d, "COMPLETED", money_display(&acc.completed, buf, sizeof(buf)));
+	view_set_int(d, "WINDOW", (long long)acc.window);
 	if (co.long_term_agreement)
 		view_show(d, "AGREEMENT");
 	if (co.has_cod_limit) {
@@ -397,14 +387,14 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 		admin_fmt_time(hist[i].created_at, when, sizeof(when));
 		view_set(s, "AT", when);
 	}
-	free(mem);
-	free(hist);
 	if (admin_payout_include(c, d, co.id, NULL, NULL) == -1) {
 		view_dict_free(d);
+		company_account_cleanup(&acc);
 		return page_error(c, 500, NULL);
 	}
 	rc = page_render_free(c, "company_admin_company.tpl", d, co.name,
 	    status);
+	company_account_cleanup(&acc);
 	return rc;
 }
 

@@ -21,6 +21,7 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/company_account.h"
 #include "service/corp_app_view.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
@@ -206,8 +207,8 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	int64_t			 percent, window;
 	int			 rc;
 
-	if ((rc = corp_app_of_order(c->db, id, &a)) != 1) {
-		corp_app_release(&a);
+	if ((rc = corp_app_of_order(c->db, id, &a, NULL)) != 1) {
+		corp_app_cleanup(&a);
 		if (rc == -1)
 			return page_error(c, 500, NULL);
 		d = view_dict_new();
@@ -223,7 +224,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	    company_setting_int(c->db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || company_completed_usd(c->db, a.company_id,
 	    c->now, &total, &window, &min) == -1) {
-		corp_app_release(&a);
+		corp_app_cleanup(&a);
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
@@ -294,7 +295,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set_int(s, "PLAN_ID", (long long)a.plan_id);
 		set_transfers(c, s, a.id, a.plan_id, a.currency, field_err);
 	}
-	corp_app_release(&a);
+	corp_app_cleanup(&a);
 	rc = page_render_free(c, "company_admin_app.tpl", d,
 	    "Corporate installment application", status);
 	return rc;
@@ -319,9 +320,9 @@ app_of(struct ctx *c, int64_t order_id)
 	int64_t			id;
 	int			rc;
 
-	rc = corp_app_of_order(c->db, order_id, &a);
+	rc = corp_app_of_order(c->db, order_id, &a, NULL);
 	id = rc == 1 ? a.id : rc;
-	corp_app_release(&a);
+	corp_app_cleanup(&a);
 	return id;
 }
 
@@ -372,13 +373,13 @@ amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
 	int			 rc;
 
 	if ((rc = corp_app_by_id(c->db, id, &a)) != 1) {
-		corp_app_release(&a);
+		corp_app_cleanup(&a);
 		snprintf(err, errsz, "No such application.");
 		return -1;
 	}
 	rc = s == NULL ? -1 : money_parse(s, strlen(s), a.currency, &m, err,
 	    errsz);
-	corp_app_release(&a);
+	corp_app_cleanup(&a);
 	if (rc == -1) {
 		if (s == NULL)
 			snprintf(err, errsz, "Enter the amount received.");

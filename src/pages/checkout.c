@@ -24,7 +24,6 @@
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/checkout.h"
-#include "service/members.h"
 #include "service/order_page.h"
 #include "view/view.h"
 
@@ -625,9 +624,9 @@ page_checkout_place(struct ctx *c)
 	int			 rc;
 
 	/* A company member places orders only with the owner's permission. */
-	if (c->user.company_id > 0 && member_require(c->db, c->user.user_id,
-	    c->user.company_id, MEMBER_ORDER, err, sizeof(err)) == CQ_FORBIDDEN)
-		return page_error(c, 403, err);
+	if ((rc = checkout_may_place(c->db, c->user.user_id,
+	    c->user.company_id, err, sizeof(err))) != 1)
+		return page_error(c, rc == 0 ? 403 : 500, rc == 0 ? err : NULL);
 	read_input(c, &in);
 	memset(&ch, 0, sizeof(ch));
 	if (ctx_str(c, "key") == NULL)
@@ -674,6 +673,11 @@ page_checkout_place(struct ctx *c)
 	case CO_ERROR:
 		checkout_quote_cleanup(&q);
 		return page_error(c, 500, NULL);
+	case CO_FORBIDDEN:
+		checkout_quote_cleanup(&q);
+		return page_error(c, 403, "You may not place orders for your "
+		    "company: ask your company's owner to allow it on the "
+		    "members page. Nothing was ordered.");
 	case CO_CONFLICT:
 		checkout_quote_cleanup(&q);
 		return page_error(c, 409, "This checkout form was already sent "

@@ -163,7 +163,9 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 			view_set(e, "DETAIL", tr[i].detail);
 		}
 	}
-	if (!is_cod)
+	/* The COD steps are the placer's (their voucher, their return);
+	 * another member of the company reads the panel only (RULES 5). */
+	if (!is_cod || o->user_id != c->user.user_id)
 		return;
 	s = view_add(p, "COD");
 	view_set(s, "TOTAL", amt(o->amount_due_minor + o->fee_minor,

@@ -16,12 +16,12 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
-#include "db/company.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/company.h"
+#include "service/company_account.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/agreement_pdf.h"
@@ -127,34 +127,32 @@ account_form_page(struct ctx *c, int status, const char *notice,
     const char *error, const struct upload_form *f)
 {
 	struct view_dict	*d, *s;
+	struct company_account	 acc;
 	struct db_company	 co;
-	struct db_qual		 q, *hist = NULL;
-	struct db_doc		*docs = NULL;
-	struct db_member	*mem = NULL;
-	struct db_corp_order	*ord = NULL;
-	struct money		 total, min;
+	struct db_qual		 q;
+	const struct db_qual	*hist;
+	const struct db_doc	*docs;
+	const struct db_member	*mem;
+	const struct db_corp_order *ord;
 	char			 buf[64], when[40];
-	int64_t			 window;
-	struct member_info	 me;
-	size_t			 i, nd = 0, nm = 0, no = 0, nh = 0;
+	size_t			 i, nd, nm, no, nh;
 	int			 rc, hasq, may_upload;
 
-	if ((rc = db_company_get(c->db, c->user.company_id, 0, 0, &co)) != 1)
+	if ((rc = company_account_load(c->db, c->user.user_id,
+	    c->user.company_id, c->now, &acc)) != 1) {
+		company_account_cleanup(&acc);
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
+	}
+	co = acc.co;
+	q = acc.q;
+	hasq = acc.hasq;
+	docs = acc.docs, nd = acc.ndocs;
+	hist = acc.hist, nh = acc.nhist;
+	mem = acc.members, nm = acc.nmembers;
+	ord = acc.orders, no = acc.norders;
 	/* The upload form for members allowed to upload (and on a refusal
 	 * for lack of it, so that the message stands beside it). */
-	may_upload = member_role(c->db, c->user.user_id, co.id, &me) == 1 &&
-	    ((me.perms & MEMBER_UPLOAD) || status == 403);
-	if ((hasq = db_qual_latest(c->db, co.id, 0, &q)) == -1 ||
-	    (hasq == 1 && db_doc_list(c->db, q.id, &docs, &nd) == -1) ||
-	    db_qual_history(c->db, co.id, &hist, &nh) == -1 ||
-	    db_company_members(c->db, co.id, &mem, &nm) == -1 ||
-	    db_corp_order_list(c->db, co.id, 50, &ord, &no) == -1 ||
-	    company_completed_usd(c->db, co.id, c->now, &total, &window,
-	    &min) == -1) {
-		rc = page_error(c, 500, NULL);
-		goto out;
-	}
+	may_upload = (acc.perms & MEMBER_UPLOAD) || status == 403;
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set(d, "NAME", co.name);
@@ -206,13 +204,13 @@ account_form_page(struct ctx *c, int status, const char *notice,
 		view_set(s, "REASON", hist[i].reason);
 	}
 	/* INST-04, COD-02, REM-02. */
-	money_display(&total, buf, sizeof(buf));
+	money_display(&acc.completed, buf, sizeof(buf));
 	view_set(d, "COMPLETED", buf);
-	money_display(&min, buf, sizeof(buf));
+	money_display(&acc.completed_min, buf, sizeof(buf));
 	view_set(d, "COMPLETED_MIN", buf);
-	view_set_int(d, "WINDOW", (long long)window);
-	view_set(d, "INST04", money_cmp(&total, &min, &rc) == 0 && rc >= 0 ?
-	    "meets" : "is below");
+	view_set_int(d, "WINDOW", (long long)acc.window);
+	view_set(d, "INST04", money_cmp(&acc.completed, &acc.completed_min,
+	    &rc) == 0 && rc >= 0 ? "meets" : "is below");
 	view_set(d, "AGREEMENT", co.long_term_agreement ? "signed" : "none");
 	set_usd(d, "COD_LIMIT", co.long_term_agreement && co.has_cod_limit,
 	    co.cod_limit_usd_minor);
@@ -238,11 +236,7 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	}
 	rc = page_render_free(c, "company_account.tpl", d,
 	    "Company account", status);
-out:
-	free(docs);
-	free(hist);
-	free(mem);
-	free(ord);
+	company_account_cleanup(&acc);
 	return rc;
 }
 
@@ -328,12 +322,16 @@ page_company_documents(struct ctx *c)
 	const char		*bad;
 	char			 msg[600];
 
-	switch (member_require(c->db, c->user.user_id, c->user.company_id,
-	    MEMBER_UPLOAD, msg, sizeof(msg))) {
+	/* Who asks comes first: a member who may not upload is refused
+	 * whatever the form holds. */
+	switch (qual_upload_allowed(c->db, c->user.user_id,
+	    c->user.company_id, msg, sizeof(msg))) {
 	case CQ_OK:
 		break;
 	case CQ_FORBIDDEN:
 		return upload_refused(c, 403, msg);
+	case CQ_NOT_FOUND:
+		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);
 	}
@@ -361,6 +359,8 @@ page_company_documents(struct ctx *c)
 	    ctx_str(c, "expires"), c->now, msg, sizeof(msg))) {
 	case CQ_OK:
 		return to_account(c, "uploaded");
+	case CQ_FORBIDDEN:
+		return upload_refused(c, 403, msg);
 	case CQ_BAD_INPUT:
 		return upload_refused(c, 400, msg);
 	case CQ_NOT_ALLOWED:
@@ -378,13 +378,12 @@ page_company_submit(struct ctx *c)
 {
 	char msg[600];
 
-	if (member_require(c->db, c->user.user_id, c->user.company_id,
-	    MEMBER_UPLOAD, msg, sizeof(msg)) == CQ_FORBIDDEN)
-		return account_page(c, 403, NULL, msg);
 	switch (qual_submit(c->db, c->user.company_id, c->user.user_id, c->now,
 	    msg, sizeof(msg))) {
 	case CQ_OK:
 		return to_account(c, "submitted");
+	case CQ_FORBIDDEN:
+		return account_page(c, 403, NULL, msg);
 	case CQ_BAD_INPUT:
 		return account_page(c, 400, NULL, msg);
 	case CQ_NOT_ALLOWED:
@@ -402,17 +401,13 @@ int
 page_company_document(struct ctx *c)
 {
 	struct db_doc	d;
-	int64_t		id = ctx_arg_id(c, 0);
 	char		name[64];
 	int		rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	if ((rc = db_doc_get(c->db, id, &d)) == -1)
+	if ((rc = company_document(c->db, c->user.role == ROLE_ADMIN,
+	    c->user.company_id, ctx_arg_id(c, 0), &d)) == -1)
 		return page_error(c, 500, NULL);
-	/* Another company's document is "not found", never "forbidden". */
-	if (rc == 0 || (c->user.role != ROLE_ADMIN &&
-	    d.company_id != c->user.company_id))
+	if (rc == 0)
 		return page_error(c, 404, "There is no such document of your "
 		    "company.");
 	snprintf(name, sizeof(name), "%s-%lld", d.kind, (long long)d.id);
@@ -425,17 +420,14 @@ page_company_document(struct ctx *c)
 /* The order id of the request if it is the member's company's, into *o.
  * Returns 0, or the error page's status (404 another company's). */
 static int
-company_order(struct ctx *c, struct db_corp_order *o)
+member_order(struct ctx *c, struct db_corp_order *o)
 {
-	int64_t	id = ctx_arg_id(c, 0);
-	int	rc;
+	int rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	if ((rc = db_corp_order_get(c->db, id, o)) == -1)
+	if ((rc = company_order(c->db, c->user.role == ROLE_ADMIN,
+	    c->user.company_id, ctx_arg_id(c, 0), o)) == -1)
 		return page_error(c, 500, NULL);
-	if (rc == 0 || ((c->user.role != ROLE_ADMIN &&
-	    (o->company_id == 0 || o->company_id != c->user.company_id))))
+	if (rc == 0)
 		return page_error(c, 404, "There is no such order of your "
 		    "company.");
 	return 0;
@@ -476,10 +468,8 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 	int64_t			 percent;
 	int			 rc, t;
 
-	if ((rc = db_corp_app_by_order(c->db, o->id, 0, &a)) == -1 ||
-	    company_setting_int(c->db, "corp_down_payment_percent", 30,
-	    &percent) == -1) {
-		db_corp_app_cleanup(&a);
+	if ((rc = corp_app_of_order(c->db, o->id, &a, &percent)) == -1) {
+		corp_app_cleanup(&a);
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
@@ -559,7 +549,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 			}
 		}
 	}
-	db_corp_app_cleanup(&a);
+	corp_app_cleanup(&a);
 	rc = page_render_free(c, "company_order.tpl", d,
 	    "Corporate installment", status);
 	return rc;
@@ -572,7 +562,7 @@ page_corp_order(struct ctx *c)
 	struct db_corp_order	o;
 	int			rc;
 
-	if ((rc = company_order(c, &o)) != 0)
+	if ((rc = member_order(c, &o)) != 0)
 		return rc;
 	if (strcmp(o.method, "installment_corporate") != 0) {
 		char loc[64];
@@ -599,29 +589,11 @@ corp_answer(struct ctx *c, const struct db_corp_order *o, enum cq_result r,
 		return page_redirect(c, loc);
 	case CQ_BAD_INPUT:
 		return corp_page(c, o, 400, NULL, msg);
+	case CQ_FORBIDDEN:
+		return corp_page(c, o, 403, NULL, msg);
 	case CQ_NOT_ALLOWED:
 	case CQ_DECIDED:
 		return corp_page(c, o, 409, NULL, msg);
-	case CQ_NOT_FOUND:
-		return page_error(c, 404, NULL);
-	default:
-		return page_error(c, 500, NULL);
-	}
-}
-
-/* The member's permission what for order *o: 0, or the answered status
- * (403 with the sentence on the order's page). */
-static int
-member_gate(struct ctx *c, const struct db_corp_order *o, unsigned what)
-{
-	char msg[600];
-
-	switch (member_require(c->db, c->user.user_id, c->user.company_id,
-	    what, msg, sizeof(msg))) {
-	case CQ_OK:
-		return 0;
-	case CQ_FORBIDDEN:
-		return corp_page(c, o, 403, NULL, msg);
 	case CQ_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
@@ -637,9 +609,7 @@ page_corp_apply(struct ctx *c)
 	char			msg[300];
 	int			rc;
 
-	if ((rc = company_order(c, &o)) != 0)
-		return rc;
-	if ((rc = member_gate(c, &o, MEMBER_ORDER)) != 0)
+	if ((rc = member_order(c, &o)) != 0)
 		return rc;
 	if (ctx_field_err(c, "term") != NULL)
 		return corp_page(c, &o, 400, NULL, "INST-CORP: choose a term "
@@ -658,9 +628,7 @@ page_corp_sign(struct ctx *c)
 	char			msg[300];
 	int			rc;
 
-	if ((rc = company_order(c, &o)) != 0)
-		return rc;
-	if ((rc = member_gate(c, &o, MEMBER_SIGN)) != 0)
+	if ((rc = member_order(c, &o)) != 0)
 		return rc;
 	if (ctx_str(c, "agree") == NULL)
 		return corp_page(c, &o, 400, NULL, "Tick \"I have read and "
@@ -681,14 +649,14 @@ page_corp_agreement(struct ctx *c)
 	struct db_corp_app	a;
 	int			rc;
 
-	if ((rc = company_order(c, &o)) != 0)
+	if ((rc = member_order(c, &o)) != 0)
 		return rc;
-	if ((rc = db_corp_app_by_order(c->db, o.id, 0, &a)) == -1) {
-		db_corp_app_cleanup(&a);
+	if ((rc = corp_app_of_order(c->db, o.id, &a, NULL)) == -1) {
+		corp_app_cleanup(&a);
 		return page_error(c, 500, NULL);
 	}
 	if (rc == 0 || a.text == NULL || a.text[0] == '\0') {
-		db_corp_app_cleanup(&a);
+		corp_app_cleanup(&a);
 		return page_error(c, 409, "This order has no agreement yet.");
 	}
 	c->resp->content_type = "text/plain; charset=utf-8";
@@ -696,7 +664,7 @@ page_corp_agreement(struct ctx *c)
 	    "filename=\"agreement-order-%lld.txt\"\r\n"
 	    "X-Agreement-SHA256: %s\r\n", (long long)o.id, a.sha256);
 	buf_puts(&c->resp->body, a.text);
-	db_corp_app_cleanup(&a);
+	corp_app_cleanup(&a);
 	c->resp->status = 200;
 	return 200;
 }
@@ -711,11 +679,11 @@ page_corp_agreement_pdf(struct ctx *c)
 	char			status[800], title[80], when[40];
 	int			rc;
 
-	if ((rc = company_order(c, &o)) != 0)
+	if ((rc = member_order(c, &o)) != 0)
 		return rc;
-	if ((rc = db_corp_app_by_order(c->db, o.id, 0, &a)) == -1 || rc == 0 ||
+	if ((rc = corp_app_of_order(c->db, o.id, &a, NULL)) == -1 || rc == 0 ||
 	    a.text == NULL || a.text[0] == '\0') {
-		db_corp_app_cleanup(&a);
+		corp_app_cleanup(&a);
 		return rc == -1 ? page_error(c, 500, NULL) : page_error(c, 409,
 		    "This order has no agreement yet.");
 	}
@@ -730,7 +698,7 @@ page_corp_agreement_pdf(struct ctx *c)
 	snprintf(title, sizeof(title), "Corporate installment agreement %s",
 	    a.version);
 	if (agreement_pdf(title, a.text, a.sha256, status, &c->resp->body) == -1) {
-		db_corp_app_cleanup(&a);
+		corp_app_cleanup(&a);
 		buf_reset(&c->resp->body);
 		return page_error(c, 500, NULL);
 	}
@@ -738,7 +706,7 @@ page_corp_agreement_pdf(struct ctx *c)
 	buf_printf(&c->resp->headers, "Content-Disposition: attachment; "
 	    "filename=\"agreement-order-%lld.pdf\"\r\n"
 	    "X-Agreement-SHA256: %s\r\n", (long long)o.id, a.sha256);
-	db_corp_app_cleanup(&a);
+	corp_app_cleanup(&a);
 	c->resp->status = 200;
 	return 200;
 }

@@ -15,6 +15,11 @@
 #include "service/members.h"
 #include "view/view.h"
 
+/* What the link of a revoked invitation answers. */
+#define INVITE_REVOKED	"The company's owner revoked this invitation: its " \
+	"link no longer works. Ask the owner for a new one if you should " \
+	"still join."
+
 const struct field_spec page_company_invite_fields[] = {
 	{ "email", FIELD_TEXT, 0, 254, 0, 0 },
 	{ "can_order", FIELD_TOKEN, 0, 4, 0, 0 },
@@ -94,6 +99,7 @@ members_page(struct ctx *c, int status, const char *notice, const char *error,
 	}
 	for (i = 0; i < p.ninvites; i++) {
 		s = view_add(d, "INVITE");
+		view_set_int(s, "ID", (long long)p.invites[i].id);
 		view_set(s, "EMAIL", p.invites[i].email);
 		page_time(p.invites[i].expires_at, when, sizeof(when));
 		view_set(s, "UNTIL", when);
@@ -125,9 +131,26 @@ refusal_status(enum cq_result r)
 		return 404;
 	case CQ_BAD_INPUT:
 		return 400;
+	case CQ_NOT_ALLOWED:
+		return 409;
 	default:
 		return 500;
 	}
+}
+
+/* The answer to the owner's change r (msg its words; missing: the 404
+ * sentence): the members page with the notice, or the refusal. */
+static int
+change_answer(struct ctx *c, enum cq_result r, const char *msg,
+    const char *missing)
+{
+	if (r == CQ_OK)
+		return members_page(c, 200, msg, NULL, NULL, NULL);
+	if (r == CQ_NOT_FOUND)
+		return page_error(c, 404, missing);
+	if (r == CQ_ERROR)
+		return page_error(c, 500, NULL);
+	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
 }
 
 /* POST /company/members/invite. */
@@ -162,14 +185,25 @@ member_change(struct ctx *c, int remove)
 	    id, c->now, msg, sizeof(msg)) : member_grant(c->db,
 	    c->user.user_id, c->user.company_id, id, form_perms(c), c->now,
 	    msg, sizeof(msg));
-	if (r == CQ_OK)
-		return members_page(c, 200, msg, NULL, NULL, NULL);
-	if (r == CQ_NOT_FOUND)
-		return page_error(c, 404, "There is no such member of your "
-		    "company.");
-	if (r == CQ_ERROR)
-		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
+	return change_answer(c, r, msg, "There is no such member of your "
+	    "company.");
+}
+
+/* POST /company/members/invitations/:id/revoke: the owner revokes a
+ * pending invitation; the members page with what happened. */
+int
+page_company_invite_revoke(struct ctx *c)
+{
+	int64_t		id = ctx_arg_id(c, 0);
+	enum cq_result	r;
+	char		msg[400];
+
+	if (id <= 0)
+		return page_error(c, 404, NULL);
+	r = member_revoke(c->db, c->user.user_id, c->user.company_id, id,
+	    c->now, msg, sizeof(msg));
+	return change_answer(c, r, msg, "There is no such invitation of your "
+	    "company.");
 }
 
 /* POST /company/members/:id/permissions. */
@@ -196,7 +230,9 @@ invitation_page(struct ctx *c, int status, const char *error)
 	char			 words[96], next[160];
 	int			 rc;
 
-	if ((rc = member_invitation(c->db, tok, c->now, &i)) != 1)
+	if ((rc = member_invitation(c->db, tok, c->now, &i)) == 2)
+		return page_error(c, 410, INVITE_REVOKED);
+	if (rc != 1)
 		return page_error(c, rc == 0 ? 404 : 500, rc == 0 ? "This "
 		    "invitation does not exist, was used or has expired; ask "
 		    "the company's owner for a new one." : NULL);
@@ -239,6 +275,8 @@ page_company_invitation_accept(struct ctx *c)
 	    ctx_arg(c, 0), c->now, &company, msg, sizeof(msg))) {
 	case CQ_OK:
 		return page_redirect(c, "/company/members?msg=joined");
+	case CQ_DECIDED:
+		return page_error(c, 410, INVITE_REVOKED);
 	case CQ_NOT_FOUND:
 		return page_error(c, 404, "This invitation does not exist, was "
 		    "used or has expired; ask the company's owner for a new "

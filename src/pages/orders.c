@@ -184,7 +184,8 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
 		view_set(d, name, money_display(&m, b, sizeof(b)));
 }
 
-/* Render the order page of v (status code status, notice, error). */
+/* Render the order page of v as acc lets the viewer act on it (status
+ * code status, notice, error). */
 static int
 render_order(struct ctx *c, int status, const struct order_page *pg,
     const char *notice, const char *error)
@@ -261,6 +262,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	}
 	if (o->rf_code[0] != '\0') {
 		s = view_add(d, "RF");
+		if (pg->acc.placer)
+			view_show(s, "LINK");
 		view_set(s, "CODE", order_rf_printed(o->rf_code, rf,
 		    sizeof(rf)));
 	}
@@ -282,9 +285,12 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	}
 	if (a->next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a->next);
+	/* The placer's own next step (their card, voucher) is theirs; a
+	 * member follows the corporate road and the schedule (RULES 5). */
 	if ((strcmp(a->href_head, "/orders/") != 0 ||
 	    a->href_tail[0] != '\0') &&
-	    strcmp(o->status, "delivered") != 0) {
+	    strcmp(o->status, "delivered") != 0 && (pg->acc.placer ||
+	    strcmp(o->method, "installment_corporate") == 0)) {
 		s = view_add(d, "ACTION");
 		view_set(s, "LABEL", a->label);
 		view_setf(s, "HREF", "%s%lld%s", a->href_head,
@@ -300,11 +306,11 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 			view_set(view_add(s, "BY"), "DATE",
 			    mp_date_str(rr->by, day, sizeof(day)));
 	}
-	if (orderflow_allowed(o->status, "receipt_confirmed", OF_USER,
-	    o->method))
+	if (pg->acc.may_act && orderflow_allowed(o->status,
+	    "receipt_confirmed", OF_USER, o->method))
 		view_show(d, "CONFIRM");
 	/* pau: PAU-05 return before receipt is confirmed. */
-	if (strcmp(o->method, "pay_after_use") == 0 &&
+	if (pg->acc.placer && strcmp(o->method, "pay_after_use") == 0 &&
 	    strcmp(o->status, "delivered") == 0)
 		view_show(d, "PAU_RETURN");
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
@@ -356,8 +362,8 @@ order_again(struct ctx *c, int64_t id, int status, const char *error)
 	struct order_page	 pg;
 	int			 rc;
 
-	if (order_page_load(c->db, c->user.user_id, 0, id, c->now,
-	    &pg) != ORD_OK) {
+	if (order_page_load(c->db, c->user.user_id, c->user.company_id,
+	    id, c->now, &pg) != ORD_OK) {
 		order_page_cleanup(&pg);
 		return page_error(c, 404, NULL);
 	}
@@ -365,6 +371,11 @@ order_again(struct ctx *c, int64_t id, int status, const char *error)
 	order_page_cleanup(&pg);
 	return rc;
 }
+
+/* What a member who may not place orders is told on the order page. */
+#define ORDER_FORBIDDEN	"You may not cancel your company's orders or " \
+	"confirm their receipt: ask your company's owner to allow you to " \
+	"place orders on the members page. Nothing was changed."
 
 /* POST /orders/:id/cancel. */
 int
@@ -384,6 +395,8 @@ page_order_cancel(struct ctx *c)
 	case ORD_NOT_FOUND:
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
+	case ORD_FORBIDDEN:
+		return order_again(c, id, 403, ORDER_FORBIDDEN);
 	case ORD_NOT_ALLOWED:
 	case ORD_CHANGED:
 		return order_again(c, id, 409, "This order can no longer be "
@@ -412,6 +425,8 @@ page_order_confirm(struct ctx *c)
 	case ORD_NOT_FOUND:
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
+	case ORD_FORBIDDEN:
+		return order_again(c, id, 403, ORDER_FORBIDDEN);
 	case ORD_NOT_ALLOWED:
 	case ORD_CHANGED:
 		return order_again(c, id, 409, "Receipt can be confirmed once "

@@ -276,6 +276,7 @@ int	page_company_members(struct ctx *);	/* GET /company/members */
 int	page_company_invite(struct ctx *);	/* POST /company/members/invite */
 int	page_company_member_grant(struct ctx *); /* POST /company/members/:id/permissions */
 int	page_company_member_remove(struct ctx *); /* POST /company/members/:id/remove */
+int	page_company_invite_revoke(struct ctx *); /* POST /company/members/invitations/:id/revoke */
 int	page_company_invitation(struct ctx *);	/* GET /company/invitations/:token */
 int	page_company_invitation_accept(struct ctx *); /* POST /company/invitations/:token/accept */
 int	page_corp_agreement_pdf(struct ctx *);	/* GET /orders/:id/agreement.pdf */

@@ -468,6 +468,10 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	p = view_include(d, "PLAN_PANEL", "plan_panel.tpl");
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
+	/* The card and the application are the placer's steps; another
+	 * member of the company reads the panel only (RULES 5). */
+	if (!pp->has_plan && o->user_id != c->user.user_id)
+		return;
 	if (!pp->has_plan) {
 		if (strcmp(o->status, "awaiting_review") == 0 &&
 		    strcmp(o->method, "installment_card") == 0)
@@ -488,7 +492,8 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 		s = view_add(p, "DECLINED");
 		view_set(s, "REASON", pl->decline_reason);
 		if (strcmp(o->method, "installment_card") == 0 &&
-		    strcmp(o->status, "awaiting_review") == 0)
+		    strcmp(o->status, "awaiting_review") == 0 &&
+		    o->user_id == c->user.user_id)
 			view_show(s, "RETRY");
 		break;
 	case PLAN_ST_OFFERED:

@@ -788,6 +788,9 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	if (!rp->shown)
 		return;
 	p = view_add(d, "REMIT_PANEL");
+	/* The instructions and vouchers are the placer's pages. */
+	if (o->user_id == c->user.user_id)
+		view_show(p, "PLACER");
 	if (rp->has_window) {
 		s = view_add(p, "WINDOW");
 		view_set(s, "FROM", rp->pv.expected_from);
@@ -822,7 +825,8 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 			view_set(view_add(s, "TO"), "ACCOUNT",
 			    rf[i].account_number);
 	}
-	if (unsent)
+	/* The placer's refund account; another member reads only. */
+	if (unsent && o->user_id == c->user.user_id)
 		refund_account_form(c, p, name, number);
 }
 

@@ -132,6 +132,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/company/members/invite", ROLE_COMPANY, page_company_invite, page_company_invite_fields, 0 },
 	{ HTTP_POST, "/company/members/:id/permissions", ROLE_COMPANY, page_company_member_grant, page_company_grant_fields, 0 },
 	{ HTTP_POST, "/company/members/:id/remove", ROLE_COMPANY, page_company_member_remove, NULL, 0 },
+	{ HTTP_POST, "/company/members/invitations/:id/revoke", ROLE_COMPANY, page_company_invite_revoke, NULL, 0 },
 	{ HTTP_GET,  "/company/invitations/:token", ROLE_ANY, page_company_invitation, NULL, 0 },
 	{ HTTP_POST, "/company/invitations/:token/accept", ROLE_USER | ROLE_ADMIN, page_company_invitation_accept, NULL, 0 },
 	{ HTTP_GET,  "/admin/queues/qualifications", ROLE_ADMIN, page_admin_qual_queue, page_admin_corp_queue_fields, 0 },

@@ -25,6 +25,7 @@
 #include "service/audit.h"
 #include "service/checkout.h"
 #include "service/company.h"
+#include "service/members.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
 #include "service/reqkey.h"
@@ -398,6 +399,25 @@ apply_corporate(struct db *db, int64_t company_id, int64_t user_id,
 }
 
 /* See checkout.h. */
+int
+checkout_may_place(struct db *db, int64_t user_id, int64_t company_id,
+    char *msg, size_t msgsz)
+{
+	msg[0] = '\0';
+	if (company_id <= 0)
+		return 1;
+	switch (member_require(db, user_id, company_id, MEMBER_ORDER, msg,
+	    msgsz)) {
+	case CQ_OK:
+		return 1;
+	case CQ_ERROR:
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* See checkout.h. */
 enum checkout_result
 checkout_place(struct db *db, int64_t user_id, int64_t company_id,
     const struct checkout_input *in, const struct checkout_choice *ch,
@@ -418,6 +438,9 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	*order_id = 0;
 	memset(q, 0, sizeof(*q));
 	verdict_list_init(&q->verdicts);
+	if ((rc = checkout_may_place(db, user_id, company_id, err,
+	    sizeof(err))) != 1)
+		return rc == 0 ? CO_FORBIDDEN : CO_ERROR;
 	if (db_begin(db) == -1)
 		return CO_ERROR;
 	/* One checkout of this shopper at a time: the cart row is locked

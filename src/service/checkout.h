@@ -104,7 +104,16 @@ enum checkout_result {
 				   refused, nothing written (409) */
 	CO_NO_ADDRESS,		/* no delivery address of the buyer's
 				   chosen (none, or none in the country) */
+	CO_FORBIDDEN,		/* a company member the owner does not let
+				   place orders (403, checkout_may_place) */
 };
+
+/* May user_id of company_id (0: a person, who always may) place orders
+ * (RULES section 5: the owner's "place orders")? 1; 0 with msg naming
+ * the action and the owner to ask; -1 (database). checkout_place() checks
+ * it itself; a page asks first to refuse before reading the form. */
+int	checkout_may_place(struct db *, int64_t user_id, int64_t company_id,
+	    char *msg, size_t msgsz);
 
 /* Place user_id's order (ONE transaction): claim the key (a replay
  * returns the existing order), re-check from fresh facts into *q, freeze

@@ -93,11 +93,20 @@ int	company_seed_demo(struct db *, const struct config *, int64_t now);
 
 /* qualification.c */
 
+/* May user_id of company_id upload and submit documents (RULES section
+ * 5: the owner's "upload documents")? CQ_OK; CQ_FORBIDDEN with msg naming
+ * the action and the owner to ask; CQ_NOT_FOUND (not a member); CQ_ERROR.
+ * qual_upload() and qual_submit() check it themselves; a page asks first
+ * to refuse before reading the form. */
+enum cq_result qual_upload_allowed(struct db *, int64_t user_id,
+	    int64_t company_id, char *msg, size_t msgsz);
+
 /* Upload one document (kind "licence" with its expiry date expires
  * "YYYY-MM-DD", or "statements") of company_id by user_id: type from
  * content (PDF, JPEG, PNG; FILESTORE_MAX), encrypted at rest (INST-S1),
  * attached to the company's draft submission (a new draft when the last
  * one was decided). One transaction with a 'company' event. Returns CQ_OK,
+ * CQ_FORBIDDEN (user_id may not upload: msg, qual_upload_allowed),
  * CQ_BAD_INPUT (msg: wrong type, size, date), CQ_NOT_ALLOWED (a
  * submission is being reviewed), CQ_ERROR. */
 enum cq_result qual_upload(struct db *, const struct config *,
@@ -108,6 +117,7 @@ enum cq_result qual_upload(struct db *, const struct config *,
 /* Submit the draft for review: both documents, an unexpired licence; the
  * review is due in CORP_REVIEW_BUSINESS_DAYS business days (C-04). The
  * company (unless verified) becomes "submitted". Returns CQ_OK,
+ * CQ_FORBIDDEN (user_id may not submit: msg, qual_upload_allowed),
  * CQ_BAD_INPUT (msg: what is missing), CQ_NOT_ALLOWED, CQ_ERROR. */
 enum cq_result qual_submit(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t now, char *msg, size_t msgsz);
@@ -156,8 +166,9 @@ int64_t	corp_down_payment(int64_t amount, int64_t percent);
  * installment_corporate, awaiting_review) with term months (3-6 and one
  * of the institution's terms): the application with its review date
  * (C-04, also stored on the order), an 'application' event, a message.
- * Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT (term), CQ_NOT_ALLOWED
- * (already applied, wrong state), CQ_ERROR. */
+ * Returns CQ_OK, CQ_NOT_FOUND, CQ_FORBIDDEN (user_id may not place
+ * orders: msg), CQ_BAD_INPUT (term), CQ_NOT_ALLOWED (already applied,
+ * wrong state), CQ_ERROR. */
 enum cq_result corp_apply(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz);
 /* corp_apply() inside the caller's transaction (checkout places the order
@@ -178,8 +189,9 @@ enum cq_result corp_decide(struct db *, int64_t admin_id, int64_t id,
 /* A member (user_id of company_id) signs the agreement of order_id; sha
  * is the SHA-256 of the text the member was shown (it must be the stored
  * one), addr the client address. Signer, time, address kept. Returns
- * CQ_OK, CQ_NOT_FOUND, CQ_NOT_ALLOWED (not approved, already signed),
- * CQ_BAD_INPUT (the text changed), CQ_ERROR. */
+ * CQ_OK, CQ_NOT_FOUND, CQ_FORBIDDEN (user_id may not sign agreements:
+ * msg), CQ_NOT_ALLOWED (not approved, already signed), CQ_BAD_INPUT (the
+ * text changed), CQ_ERROR. */
 enum cq_result corp_sign(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t order_id, const char *sha, const char *addr, int64_t now,
 	    char *msg, size_t msgsz);

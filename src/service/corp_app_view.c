@@ -22,23 +22,9 @@ corp_app_list_release(struct db_corp_app *v, size_t n)
 
 /* See corp_app_view.h. */
 int
-corp_app_of_order(struct db *db, int64_t order_id, struct db_corp_app *a)
-{
-	return db_corp_app_by_order(db, order_id, 0, a);
-}
-
-/* See corp_app_view.h. */
-int
 corp_app_by_id(struct db *db, int64_t id, struct db_corp_app *a)
 {
 	return db_corp_app_get(db, id, 0, a);
-}
-
-/* See corp_app_view.h. */
-void
-corp_app_release(struct db_corp_app *a)
-{
-	db_corp_app_cleanup(a);
 }
 
 /* See corp_app_view.h. */

@@ -18,12 +18,10 @@ int	corp_app_queue(struct db *, const char *status, size_t offset,
 	    int64_t *total);
 void	corp_app_list_release(struct db_corp_app *, size_t n);
 
-/* The application of order order_id, or application id, into *a (free
- * with corp_app_release, also when none): 1, 0 none, -1. */
-int	corp_app_of_order(struct db *, int64_t order_id,
-	    struct db_corp_app *a);
+/* Application id into *a (free with corp_app_cleanup of
+ * service/company_account.h, also when none): 1, 0 none, -1. The
+ * application of an order is corp_app_of_order there. */
 int	corp_app_by_id(struct db *, int64_t id, struct db_corp_app *a);
-void	corp_app_release(struct db_corp_app *a);
 
 /* Company id into *co: 1, 0 none, -1. */
 int	corp_app_company(struct db *, int64_t id, struct db_company *co);

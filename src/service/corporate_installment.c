@@ -42,6 +42,7 @@
 #include "service/company.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
+#include "service/members.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
 
@@ -221,9 +222,13 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	int			 rc;
 
 	msg[0] = '\0';
+	/* Section 5, who asks first: a member applies when the owner lets
+	 * them place orders, for their own company only. */
+	if ((rc = member_require(db, user_id, company_id, MEMBER_ORDER, msg,
+	    msgsz)) != CQ_OK)
+		return rc;
 	if ((rc = db_corp_order_get(db, order_id, &o)) != 1)
 		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
-	/* Section 5: members act for their own company only. */
 	if (o.company_id != company_id || company_id <= 0)
 		return CQ_NOT_FOUND;
 	if (strcmp(o.method, "installment_corporate") != 0 ||
@@ -488,6 +493,10 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	int			 rc;
 
 	msg[0] = '\0';
+	/* Section 5, who asks first: only a member the owner lets sign. */
+	if ((rc = member_require(db, user_id, company_id, MEMBER_SIGN, msg,
+	    msgsz)) != CQ_OK)
+		return rc;
 	if (db_begin(db) == -1)
 		return CQ_ERROR;
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 1 ||

@@ -101,7 +101,8 @@ member_require(struct db *db, int64_t user_id, int64_t company_id,
 	snprintf(msg, msgsz, "You may not %s for your company: ask %s to "
 	    "allow it on the members page.", what & MEMBER_SIGN ?
 	    "sign installment agreements" : what & MEMBER_UPLOAD ?
-	    "upload or submit qualification documents" : "place orders",
+	    "upload or submit qualification documents" : "place orders "
+	    "(nor cancel them or confirm their receipt)",
 	    who);
 	return CQ_FORBIDDEN;
 }
@@ -132,21 +133,56 @@ int64_t
 member_order_reader(struct db *db, int64_t user_id, int64_t company_id,
     int64_t order_id)
 {
+	struct member_order a;
+
+	if (member_order_access(db, user_id, company_id, order_id, &a) == -1)
+		return -1;
+	return a.reader;
+}
+
+/* See members.h. */
+int
+member_order_access(struct db *db, int64_t user_id, int64_t company_id,
+    int64_t order_id, struct member_order *out)
+{
 	struct db_corp_order	o;
+	struct member_info	m;
 	int			rc;
 
+	memset(out, 0, sizeof(*out));
 	if (user_id <= 0 || order_id <= 0)
 		return 0;
 	if ((rc = db_corp_order_get(db, order_id, &o)) != 1)
 		return rc;
-	if (o.user_id == user_id)
-		return user_id;
+	if (o.user_id == user_id) {
+		out->reader = user_id;
+		out->placer = out->may_act = 1;
+		return 0;
+	}
 	/* RULES 5: a member reads the orders of its company. */
-	if (company_id > 0 && o.company_id == company_id &&
-	    member_role(db, user_id, company_id, &(struct member_info){0}) ==
-	    1)
-		return o.user_id;
+	if (company_id <= 0 || o.company_id != company_id)
+		return 0;
+	if ((rc = member_role(db, user_id, company_id, &m)) != 1)
+		return rc;
+	out->reader = o.user_id;
+	out->may_act = (m.perms & MEMBER_ORDER) != 0;
 	return 0;
+}
+
+/* See members.h. */
+enum cq_result
+member_order_act(struct db *db, int64_t user_id, int64_t placer_id,
+    int64_t company_id, char *msg, size_t msgsz)
+{
+	msg[0] = '\0';
+	if (user_id <= 0)
+		return CQ_NOT_FOUND;
+	if (user_id == placer_id)
+		return CQ_OK;
+	if (company_id <= 0)
+		return CQ_NOT_FOUND;
+	return member_require(db, user_id, company_id, MEMBER_ORDER, msg,
+	    msgsz);
 }
 
 /* The owner's check inside a transaction: CQ_OK when owner_id owns
@@ -289,6 +325,8 @@ member_invitation(struct db *db, const char *token, int64_t now,
 	corp_sha256_hex(token, strlen(token), hash);
 	if ((rc = db_invite_by_token(db, hash, 0, out)) != 1)
 		return rc;
+	if (strcmp(out->status, "revoked") == 0)
+		return 2;
 	return strcmp(out->status, "pending") == 0 && out->expires_at > now;
 }
 
@@ -313,7 +351,8 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 		return CQ_ERROR;
 	if ((rc = db_invite_by_token(db, hash, 1, &i)) != 1 ||
 	    strcmp(i.status, "pending") != 0 || i.expires_at <= now) {
-		r = rc == -1 ? CQ_ERROR : CQ_NOT_FOUND;
+		r = rc == -1 ? CQ_ERROR : rc == 1 && strcmp(i.status,
+		    "revoked") == 0 ? CQ_DECIDED : CQ_NOT_FOUND;
 		goto out;
 	}
 	r = CQ_NOT_ALLOWED;
@@ -451,25 +490,40 @@ fail:
 /* See members.h. */
 enum cq_result
 member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
-    int64_t id, int64_t now)
+    int64_t id, int64_t now, char *msg, size_t msgsz)
 {
-	enum cq_result	r;
-	char		msg[200];
-	int		rc;
+	struct db_invite	i;
+	enum cq_result		r;
+	int			rc;
 
+	msg[0] = '\0';
 	if (db_begin(db) == -1)
 		return CQ_ERROR;
-	if ((r = lock_owner(db, owner_id, company_id, msg, sizeof(msg))) !=
-	    CQ_OK) {
-		db_rollback(db);
-		return r;
+	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != CQ_OK)
+		goto out;
+	if ((rc = db_invite_get_lock(db, id, company_id, &i)) != 1) {
+		r = rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		goto out;
 	}
-	if ((rc = db_invite_close(db, id, company_id, 0, now)) != 1 ||
-	    db_commit(db) == -1) {
-		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	if (strcmp(i.status, "pending") != 0) {
+		snprintf(msg, msgsz, "The invitation of %s was already %s; "
+		    "nothing was changed.", i.email, strcmp(i.status,
+		    "accepted") == 0 ? "accepted" : "revoked");
+		r = CQ_NOT_ALLOWED;
+		goto out;
 	}
+	r = CQ_ERROR;
+	if (db_invite_close(db, i.id, company_id, 0, now) != 1 ||
+	    audit_event_detail(db, "company", company_id, OF_USER, owner_id,
+	    NULL, "member_invite_revoked", "the owner revoked an invitation",
+	    i.email, now) == -1 || db_commit(db) == -1)
+		goto out;
+	snprintf(msg, msgsz, "The invitation of %s is revoked: its link no "
+	    "longer works.", i.email);
 	return CQ_OK;
+out:
+	db_rollback(db);
+	return r;
 }
 
 /* See members.h. */

@@ -69,6 +69,29 @@ int	member_list(struct db *, int64_t company_id, struct member_info **out,
 int64_t	member_order_reader(struct db *, int64_t user_id, int64_t company_id,
 	    int64_t order_id);
 
+/* How user_id (of company_id, 0 for a person) reaches order id (RULES 5:
+ * corporate users act for their company). */
+struct member_order {
+	int64_t	reader;		/* the user id to read it as (its placer);
+				   0: neither theirs nor their company's
+				   (404) */
+	int	placer;		/* user_id placed it: the placer's own steps
+				   (their card, voucher, COD report) */
+	int	may_act;	/* may cancel it and confirm its receipt: the
+				   placer, or a member who may place orders */
+};
+/* Fill *out for order_id. Returns 0, or -1 (database). */
+int	member_order_access(struct db *, int64_t user_id, int64_t company_id,
+	    int64_t order_id, struct member_order *out);
+
+/* May user_id act for the company on an order placed by placer_id for
+ * company_id (0: a person's order): CQ_OK (the placer, or a member of
+ * company_id who may place orders), CQ_FORBIDDEN (a member who may not: msg
+ * names the action and the owner), CQ_NOT_FOUND (anyone else), CQ_ERROR.
+ * Reads inside the caller's transaction when it has one. */
+enum cq_result member_order_act(struct db *, int64_t user_id,
+	    int64_t placer_id, int64_t company_id, char *msg, size_t msgsz);
+
 /* The owner (owner_id of company_id) invites email with perms: a pending
  * invitation valid MEMBER_INVITE_DAYS days, its link "/company/invitations/
  * TOKEN" into link (the token is kept only as its SHA-256), an account
@@ -80,7 +103,8 @@ enum cq_result member_invite(struct db *, int64_t owner_id,
 	    char *link, size_t linksz, char *msg, size_t msgsz);
 
 /* The pending invitation of token for its page: 1 (company name, email
- * in *out), 0 (no such pending, unexpired invitation), -1. */
+ * in *out), 2 (revoked by the owner), 0 (no such pending, unexpired
+ * invitation), -1. */
 int	member_invitation(struct db *, const char *token, int64_t now,
 	    struct db_invite *out);
 
@@ -89,7 +113,7 @@ int	member_invitation(struct db *, const char *token, int64_t now,
  * the company with the invited permissions, the invitation is accepted, an
  * event and a message to the company. One transaction. Returns CQ_OK
  * (*company_out the company), CQ_NOT_FOUND (no such pending invitation),
- * CQ_NOT_ALLOWED (another email, a member of a company, an admin: msg),
+ * CQ_DECIDED (the owner revoked it), CQ_NOT_ALLOWED (another email, a member of a company, an admin: msg),
  * CQ_ERROR. */
 enum cq_result member_accept(struct db *, int64_t user_id, const char *email,
 	    int kind, const char *token, int64_t now, int64_t *company_out,
@@ -108,10 +132,15 @@ enum cq_result member_remove(struct db *, int64_t owner_id,
 	    int64_t company_id, int64_t member_id, int64_t now, char *msg,
 	    size_t msgsz);
 
-/* The owner revokes pending invitation id. CQ_OK, CQ_FORBIDDEN,
- * CQ_NOT_FOUND, CQ_ERROR. */
+/* The owner (owner_id of company_id) revokes pending invitation id of the
+ * company: its link no longer works (member_invitation() 2, member_accept()
+ * CQ_DECIDED), an audit event. One transaction. Returns CQ_OK (msg names
+ * the email), CQ_FORBIDDEN (not the owner: msg), CQ_NOT_FOUND (no such
+ * invitation of the company), CQ_NOT_ALLOWED (already accepted or revoked:
+ * msg), CQ_ERROR. */
 enum cq_result member_revoke(struct db *, int64_t owner_id,
-	    int64_t company_id, int64_t id, int64_t now);
+	    int64_t company_id, int64_t id, int64_t now, char *msg,
+	    size_t msgsz);
 
 /* What the members page shows to user_id of company_id. */
 struct member_page {

@@ -54,17 +54,17 @@ order_page_load(struct db *db, int64_t user_id, int64_t company_id,
 {
 	const struct db_order	*o = &out->v.o;
 	enum order_result	 r;
-	int64_t			 reader;
 
 	memset(out, 0, sizeof(*out));
-	if ((reader = member_order_reader(db, user_id, company_id, id)) == -1)
+	if (member_order_access(db, user_id, company_id, id, &out->acc) == -1)
 		return ORD_ERROR;
-	if ((r = order_load(db, reader, id, &out->v)) != ORD_OK)
+	if ((r = order_load(db, out->acc.reader, id, &out->v)) != ORD_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
 	if (strcmp(o->method, "installment_corporate") == 0)
 		corp_next_action(db, o->id, &out->action);
-	out->can_cancel = orderflow_user_can_cancel(o->status, o->method) &&
+	out->can_cancel = out->acc.may_act &&
+	    orderflow_user_can_cancel(o->status, o->method) &&
 	    order_refund_preview(db, o->method, o->status, now,
 	    &out->rr) == 0;
 	cod_panel_load(db, o, &out->cod);

@@ -14,6 +14,7 @@
 #include "db/plan.h"
 #include "db/remittance.h"
 #include "service/cod_desk.h"
+#include "service/members.h"
 #include "service/orders.h"
 
 /* The installment plan of an installment or credit-line order. */
@@ -35,6 +36,7 @@ struct rem_panel {
 
 struct order_page {
 	struct order_view	 v;
+	struct member_order	 acc;		/* what the viewer may do */
 	struct order_action	 action;	/* the next step */
 	int			 can_cancel;	/* rr is set */
 	struct refund_rule	 rr;

@@ -9,8 +9,10 @@
 #include "core/calendar.h"
 #include "core/log.h"
 #include "db/checkout.h"
+#include "db/company.h"
 #include "db/db.h"
 #include "db/message.h"
+#include "service/members.h"
 #include "service/orders.h"
 #include "service/plans.h"
 #include "service/payafter.h"
@@ -105,6 +107,34 @@ order_refund_preview(struct db *db, const char *method, const char *status,
 	return 0;
 }
 
+/* The placer of order id, for whom user_id acts (RULES 5), into *placer:
+ * ORD_OK, ORD_FORBIDDEN (a member who may not place orders),
+ * ORD_NOT_FOUND (neither the placer nor a member of its company),
+ * ORD_ERROR. */
+static enum order_result
+acting_for(struct db *db, int64_t user_id, int64_t id, int64_t *placer)
+{
+	struct db_corp_order	o;
+	char			msg[600];
+	int			rc;
+
+	*placer = 0;
+	if ((rc = db_corp_order_get(db, id, &o)) != 1)
+		return rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+	switch (member_order_act(db, user_id, o.user_id, o.company_id, msg,
+	    sizeof(msg))) {
+	case CQ_OK:
+		*placer = o.user_id;
+		return ORD_OK;
+	case CQ_FORBIDDEN:
+		return ORD_FORBIDDEN;
+	case CQ_NOT_FOUND:
+		return ORD_NOT_FOUND;
+	default:
+		return ORD_ERROR;
+	}
+}
+
 /* See orders.h. */
 enum order_result
 order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
@@ -113,6 +143,7 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	struct db_order		 o;
 	enum order_result	 res = ORD_ERROR;
 	mp_date			*hol = NULL, today;
+	int64_t			 placer;
 	size_t			 nh;
 	char			 day[11], subject[100], body[600];
 	int			 rc;
@@ -124,7 +155,10 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	 * (plan_terminate), never from a snapshot taken before it. */
 	if (db_begin_read_committed(db) == -1)
 		return ORD_ERROR;
-	rc = db_order_get(db, user_id, id, &o);
+	if ((res = acting_for(db, user_id, id, &placer)) != ORD_OK)
+		goto fail;
+	res = ORD_ERROR;
+	rc = db_order_get(db, placer, id, &o);
 	if (rc != 1) {
 		res = rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
 		goto fail;
@@ -153,17 +187,18 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 			goto fail;
 	}
 	if (o.points_used > 0 &&
-	    db_checkout_return_points(db, user_id, o.points_used) == -1)
+	    db_checkout_return_points(db, placer, o.points_used) == -1)
 		goto fail;
 	if (strcmp(o.method, "credit_line") == 0 &&
-	    db_checkout_release_credit(db, user_id, o.amount_usd_minor) == -1)
+	    db_checkout_release_credit(db, placer, o.amount_usd_minor) == -1)
 		goto fail;
 	snprintf(subject, sizeof(subject), "Order #%lld cancelled",
 	    (long long)id);
-	snprintf(body, sizeof(body), "You cancelled order #%lld. %s%s%s",
+	snprintf(body, sizeof(body), "%s order #%lld. %s%s%s", placer ==
+	    user_id ? "You cancelled" : "A member of your company cancelled",
 	    (long long)id, rule->text, rule->has_date ? " Refund by: " : "",
 	    rule->has_date ? day : "");
-	if (db_message_insert(db, user_id, 0, subject, body, now) == -1)
+	if (db_message_insert(db, placer, 0, subject, body, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1) {
 		free(hol);
@@ -204,6 +239,7 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 {
 	struct db_order		 o;
 	enum order_result	 res = ORD_ERROR;
+	int64_t			 placer = 0;
 	int			 rc;
 
 	if (actor == OF_USER && user_id <= 0)
@@ -213,7 +249,11 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 	 * deadlock on. */
 	if (db_begin_read_committed(db) == -1)
 		return ORD_ERROR;
-	rc = db_order_get(db, actor == OF_USER ? user_id : 0, id, &o);
+	if (actor == OF_USER &&
+	    (res = acting_for(db, user_id, id, &placer)) != ORD_OK)
+		goto fail;
+	res = ORD_ERROR;
+	rc = db_order_get(db, actor == OF_USER ? placer : 0, id, &o);
 	if (rc != 1) {
 		res = rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
 		goto fail;

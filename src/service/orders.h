@@ -25,7 +25,9 @@ enum order_result {
 	ORD_OK = 0,
 	ORD_NOT_FOUND,		/* no such order of this user (404) */
 	ORD_NOT_ALLOWED,	/* the state machine forbids it now */
-	ORD_CHANGED		/* changed meanwhile by someone else */
+	ORD_CHANGED,		/* changed meanwhile by someone else */
+	ORD_FORBIDDEN		/* a member of the order's company who may
+				   not act on its orders (403) */
 };
 
 /* The holidays (C-04) of the calendar table, sorted by day, as dates:
@@ -57,17 +59,21 @@ enum order_result order_load(struct db *, int64_t user_id, int64_t id,
 	    struct order_view *v);
 void	order_view_cleanup(struct order_view *v);
 
-/* Cancel user_id's order id before shipment where the method allows it
+/* user_id cancels order id before shipment where the method allows it
  * (orderflow: the user may move it to "cancelled"), in one transaction:
- * the transition and its event, the refund date stored (INST-C1 7,
- * REM-P8 20 business days), points given back, credit line released,
- * a message to the shopper. *rule gets the rule shown. */
+ * the transition and its event (user_id the actor), the refund date stored
+ * (INST-C1 7, REM-P8 20 business days), points given back and credit line
+ * released to the placer, a message to the placer. user_id is the placer,
+ * or a member of the order's company who may place orders (RULES 5: acts
+ * for the company); another member is ORD_FORBIDDEN, anyone else
+ * ORD_NOT_FOUND. *rule gets the rule shown. */
 enum order_result order_cancel(struct db *, int64_t user_id, int64_t id,
 	    int64_t now, struct refund_rule *rule);
 
-/* delivered -> receipt_confirmed for order id by actor (OF_USER: only
- * the owner user_id; OF_SYSTEM: the auto-confirmation of PAU-03, user_id
- * 0), one transaction. The per-method effects of a confirmed receipt
+/* delivered -> receipt_confirmed for order id by actor (OF_USER: user_id,
+ * the placer or a member of the order's company who may place orders, as
+ * order_cancel() decides; OF_SYSTEM: the auto-confirmation of PAU-03,
+ * user_id 0), one transaction. The per-method effects of a confirmed receipt
  * (PAU-03 deduction, INST-CL lender paying the merchant) hook into
  * order_receipt_effects() in orders.c. */
 enum order_result order_confirm_receipt(struct db *, int64_t user_id,

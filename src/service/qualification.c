@@ -28,6 +28,7 @@
 #include "service/audit.h"
 #include "service/company.h"
 #include "service/filestore.h"
+#include "service/members.h"
 
 /* Today's date of now as text into out (CAL_DATE_STRLEN). 0 or -1. */
 static int
@@ -39,6 +40,16 @@ today_str(int64_t now, char *out, size_t outsz)
 		return -1;
 	mp_date_str(d, out, outsz);
 	return 0;
+}
+
+/* See company.h. */
+enum cq_result
+qual_upload_allowed(struct db *db, int64_t user_id, int64_t company_id,
+    char *msg, size_t msgsz)
+{
+	/* Section 5: only a member the owner lets upload and submit. */
+	return member_require(db, user_id, company_id, MEMBER_UPLOAD, msg,
+	    msgsz);
 }
 
 /* See company.h. */
@@ -58,6 +69,9 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 
 	msg[0] = '\0';
 	memset(&f, 0, sizeof(f));
+	if ((rc = qual_upload_allowed(db, user_id, company_id, msg,
+	    msgsz)) != CQ_OK)
+		return rc;
 	licence = strcmp(kind, "licence") == 0;
 	if (!licence && strcmp(kind, "statements") != 0) {
 		snprintf(msg, msgsz, "Choose which document this is: the "
@@ -157,6 +171,9 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 	int			 rc, lic = 0, fin = 0;
 
 	msg[0] = '\0';
+	if ((rc = qual_upload_allowed(db, user_id, company_id, msg,
+	    msgsz)) != CQ_OK)
+		return rc;
 	if (db_begin(db) == -1)
 		return CQ_ERROR;
 	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1) {

@@ -245,6 +245,8 @@ static const struct entry table[] = {
 	    "999999999" },
 	{ HTTP_POST, "/company/members/:id/remove", "sffnnfs", 0, NULL,
 	    "999999999" },
+	{ HTTP_POST, "/company/members/invitations/:id/revoke", "sffnnfs", 0,
+	    NULL, "999999999" },
 	{ HTTP_GET,  "/company/invitations/:token", "nnnnnnn", 0, NULL,
 	    "00000000000000000000000000000000000000000000000000000000000000ff" },
 	{ HTTP_POST, "/company/invitations/:token/accept", "snnnnns", 0, NULL,
@@ -841,9 +843,10 @@ restricted_member(struct client *owner)
 
 /* RULES 5, company members: on every company object (an order of Acme
  * and its corporate, agreement and PDF pages, a document) the owner and
- * a second member pass, another company's member gets 404; a member the
- * owner allowed nothing gets 403 on uploading, submitting, ordering,
- * signing and inviting. */
+ * a second member pass, another company's member gets 404 (also on
+ * cancelling it or confirming its receipt); a member the owner allowed
+ * nothing gets 403 on uploading, submitting, ordering, signing, inviting,
+ * cancelling and confirming receipt. */
 static void
 test_authz_RULES5_company_members_act_for_their_company(void **state)
 {
@@ -894,6 +897,21 @@ test_authz_RULES5_company_members_act_for_their_company(void **state)
 		}
 	}
 	viewer = restricted_member(owner);
+	/* Acting on the company's order: another company's member 404, a
+	 * member allowed nothing 403. */
+	for (i = 0; i < 4; i++) {
+		struct client	*cl = i < 2 ? other : viewer;
+		long		 want = i < 2 ? 404 : 403, st;
+
+		snprintf(path, sizeof(path), "/orders/%lld/%s", oid[0],
+		    i % 2 == 0 ? "cancel" : "confirm-receipt");
+		if ((st = company_call(cl, 1, path, "x=1")) != want) {
+			print_error("POST %s as %s: %ld, not %ld\n", path,
+			    i < 2 ? "another company's member" : "a member "
+			    "allowed nothing", st, want);
+			bad++;
+		}
+	}
 	snprintf(path, sizeof(path), "/orders/%lld/corporate/sign", oid[0]);
 	{
 		const char *const refused[] = { "/company/documents",

@@ -5,8 +5,10 @@
  * and removes; every member reads the company's orders, schedules and
  * agreements (My Orders, the order, its schedule, the agreement as text
  * and PDF), another company's member gets 404, a member without the
- * permission 403 with words for the action. Uploads refused for any
- * reason come back on the same form, signed in, the typed date kept.
+ * permission 403 with words for the action; the owner revokes a waiting
+ * invitation. Uploads refused for any reason come back on the same form,
+ * signed in, the typed date kept. (Acting on the company's orders:
+ * test_company_orders.c.)
  *
  * Each test makes its own company (the demo Acme is only read), so the
  * demo data stays as other tests expect it. Run by suite.sh.
@@ -29,165 +31,7 @@
 #include "db/stmt.h"
 #include "shop.h"
 
-#define ADMIN		"admin@demo.test"
-#define OTHER_CO	"buyer@newco.demo.test"
-#define ACME_OWNER	"buyer@acme.demo.test"
-#define ACME_MEMBER	"buyer2@acme.demo.test"
-#define PASSWORD	"members test password"
-#define PAY_CORP3	"installment_corporate:mallpay-corporate:3"
-
-enum { T_VERIFY, T_COMPLETED, T_LINE, T_EVENT, T_APP_SHA, T_EMAIL, T__MAX };
-
-static const char *const tstmts[T__MAX] = {
-	/* T_VERIFY: verified with a licence valid for 300 days (INST-03) */
-	"UPDATE companies SET qualification_status = 'verified', "
-	"qualification_expires = CURDATE() + INTERVAL 300 DAY WHERE id = ?",
-	/* T_COMPLETED: USD 6,000.00 completed five days ago (INST-04) */
-	"INSERT INTO orders (user_id, company_id, status, method, currency, "
-	"usd_per_unit, items_total_minor, amount_due_minor, amount_usd_minor, "
-	"country, region_code, idempotency_key, created_at, updated_at, "
-	"completed_at) SELECT id, company_id, 'completed', 'remittance', "
-	"'USD', '1', 600000, 600000, 600000, 'MY', 'SEA', ?, ?, ?, ? "
-	"FROM users WHERE id = ?",
-	/* T_LINE: the line of that order */
-	"INSERT INTO order_items (order_id, product_id, name, qty, "
-	"unit_price_minor, currency) SELECT ?, MIN(id), 'fixture', 1, 600000, "
-	"'USD' FROM products",
-	/* T_EVENT: its last event is its status (mallpayctl check) */
-	"INSERT INTO events (subject_type, subject_id, actor_type, at, "
-	"from_state, to_state, reason) VALUES ('order', ?, 'system', ?, NULL, "
-	"'completed', 'company members test: a completed order')",
-	/* T_APP_SHA */
-	"SELECT COALESCE(agreement_sha256, '') FROM corp_applications "
-	"WHERE order_id = ?",
-	/* T_EMAIL */
-	"SELECT email FROM users WHERE id = ?",
-};
-
-static struct dbq *
-stmt(int idx)
-{
-	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
-
-	assert_non_null(q);
-	return q;
-}
-
-/* A company: its owner (the first member) and ids. */
-struct co {
-	struct client	*owner;
-	int64_t		 id, owner_id;
-	char		 email[128];	/* the owner's */
-};
-
-/* A new verified company meeting INST-04, its owner signed in. */
-static void
-company_new(const char *tag, struct co *c)
-{
-	struct dbq	*q;
-	char		 key[80];
-	int64_t		 at = clock_now() - 5 * 86400, oid;
-
-	c->owner = shop_company_member(tag, "verified", &c->id, &c->owner_id);
-	q = stmt(T_EMAIL);
-	dbq_int(q, c->owner_id);
-	assert_int_equal(dbq_exec_fetch(q), 1);
-	snprintf(c->email, sizeof(c->email), "%s", dbq_col_str(q, 0, NULL));
-	dbq_done(q);
-	q = stmt(T_VERIFY);
-	dbq_int(q, c->id);
-	assert_int_equal(dbq_exec_done(q, NULL), 0);
-	snprintf(key, sizeof(key), "members-%s-%ld-%lld", tag, (long)getpid(),
-	    (long long)c->id);
-	q = stmt(T_COMPLETED);
-	dbq_cstr(q, key);
-	dbq_int(q, at);
-	dbq_int(q, at);
-	dbq_int(q, at);
-	dbq_int(q, c->owner_id);
-	assert_int_equal(dbq_exec(q), 0);
-	oid = dbq_insert_id(q);
-	dbq_done(q);
-	q = stmt(T_LINE);
-	dbq_int(q, oid);
-	assert_int_equal(dbq_exec_done(q, NULL), 0);
-	q = stmt(T_EVENT);
-	dbq_int(q, oid);
-	dbq_int(q, at);
-	assert_int_equal(dbq_exec_done(q, NULL), 0);
-}
-
-/* The first "/company/invitations/TOKEN" in s into link, or fail. */
-static void
-find_link(const char *s, char *link, size_t linksz)
-{
-	const char *p = s != NULL ? strstr(s, "/company/invitations/") : NULL;
-
-	if (p == NULL)
-		fail_msg("no invitation link in:\n%s", s != NULL ? s : "");
-	snprintf(link, linksz, "%.*s", (int)(21 + strspn(p + 21,
-	    "0123456789abcdef")), p);
-}
-
-/* The owner of c invites a newly registered person (perms: form pairs
- * such as "can_order"), who accepts: their client, email into email. */
-static struct client *
-invite_member(struct co *c, const char *tag, const char *p1, const char *p2,
-    char *email, size_t emailsz)
-{
-	struct client		*cl = client_new();
-	struct client_resp	 r;
-	char			 link[160];
-
-	client_unique_email(email, emailsz, tag);
-	assert_int_equal(client_register(cl, email, "Invited Member",
-	    PASSWORD), 303);
-	if (p2 != NULL)
-		shop_post(c->owner, "/company/members",
-		    "/company/members/invite", &r, "email", email, p1, "1", p2,
-		    "1", NULL);
-	else if (p1 != NULL)
-		shop_post(c->owner, "/company/members",
-		    "/company/members/invite", &r, "email", email, p1, "1",
-		    NULL);
-	else
-		shop_post(c->owner, "/company/members",
-		    "/company/members/invite", &r, "email", email, NULL);
-	if (r.status != 200 || !client_has(&r, "is invited"))
-		fail_msg("invite: %ld\n%s", r.status, r.body);
-	client_resp_cleanup(&r);
-	/* The link arrives as an account message. */
-	shop_get(cl, "/messages", &r);
-	assert_int_equal(r.status, 200);
-	find_link(r.body, link, sizeof(link));
-	client_resp_cleanup(&r);
-	shop_get(cl, link, &r);
-	assert_int_equal(r.status, 200);
-	assert_true(client_has(&r, "Accept and join"));
-	client_resp_cleanup(&r);
-	snprintf(link + strlen(link), sizeof(link) - strlen(link), "/accept");
-	shop_post(cl, "/messages", link, &r, NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
-	/* Accepted once: the same link is gone. */
-	shop_post(cl, "/messages", link, &r, NULL);
-	assert_int_equal(r.status, 404);
-	client_resp_cleanup(&r);
-	return cl;
-}
-
-/* GET path as cl: the status. */
-static long
-status_of(struct client *cl, const char *path)
-{
-	struct client_resp	r;
-	long			st;
-
-	shop_get(cl, path, &r);
-	st = r.status;
-	client_resp_cleanup(&r);
-	return st;
-}
+#include "company_fixture.h"
 
 /* RULES 5 with the demo data: the second member of Acme sees the orders
  * the first placed for the company on My Orders and opens them; NewCo's
@@ -284,38 +128,91 @@ test_company_invitation_accept_and_remove(void **state)
 	client_free(c.owner);
 }
 
-/* Place a corporate installment (two washers, 3 months) as the owner, apply
- * when checkout did not, and have an admin approve: the agreement and the
- * plan exist. Returns the order id. */
-static int64_t
-approved_order(struct co *c)
+/* The owner revokes a pending invitation: the button is on the members
+ * page, a member who is not the owner gets 403 and another company's owner
+ * 404 on the same route; after it the link answers 410 with words saying
+ * so (page and accept), a second revoke 409, and the event is kept. */
+static void
+test_company_invitation_revoke(void **state)
 {
-	struct client		*admin = shop_signin(ADMIN);
+	struct co		 c, other;
+	struct client		*m, *invitee = client_new();
 	struct client_resp	 r;
-	char			 path[128];
-	int64_t			 id;
+	struct dbq		*q;
+	char			 email[128], iemail[128], link[160], path[96];
+	char			 accept[176], mark[96];
+	long long		 iid[1];
 
-	id = shop_place_one(c->owner, c->email, "HOME-WASHER-8", PAY_CORP3,
-	    PAY_CORP3, "corporate installment", NULL, 0);
-	snprintf(path, sizeof(path), "/orders/%lld/corporate", (long long)id);
-	shop_get(c->owner, path, &r);
-	if (client_has(&r, "id=\"apply-form\"")) {
-		client_resp_cleanup(&r);
-		snprintf(path, sizeof(path), "/orders/%lld/corporate/apply",
-		    (long long)id);
-		shop_post(c->owner, "/company", path, &r, "term", "3", NULL);
-		assert_int_equal(r.status, 303);
-	}
+	(void)state;
+	company_new("revoke", &c);
+	company_new("revoke-other", &other);
+	m = invite_member(&c, "revoke-member", "can_order", NULL, email,
+	    sizeof(email));
+	client_unique_email(iemail, sizeof(iemail), "revoked");
+	assert_int_equal(client_register(invitee, iemail, "Revoked Invitee",
+	    PASSWORD), 303);
+	shop_post(c.owner, "/company/members", "/company/members/invite", &r,
+	    "email", iemail, NULL);
+	assert_int_equal(r.status, 200);
 	client_resp_cleanup(&r);
-	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/decide",
-	    (long long)id);
-	shop_post(admin, "/admin", path, &r, "decision", "approve", NULL);
-	if (r.status != 303)
-		fail_msg("approve: %ld\n%s", r.status, r.body);
+	shop_get(invitee, "/messages", &r);
+	find_link(r.body, link, sizeof(link));
 	client_resp_cleanup(&r);
-	client_free(admin);
-	return id;
+	assert_int_equal(status_of(invitee, link), 200);
+	/* The owner's page offers the button on the waiting invitation. */
+	shop_get(c.owner, "/company/members", &r);
+	if (client_ids(r.body, "action=\"/company/members/invitations/", iid,
+	    1) != 1 || !client_has(&r, "Revoke invitation"))
+		fail_msg("no revoke button:\n%s", r.body);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/company/members/invitations/%lld/revoke",
+	    iid[0]);
+	/* Who asks: a member 403, another company's owner 404. */
+	shop_post(m, "/company/members", path, &r, NULL);
+	if (r.status != 403 || !client_has(&r, "Only your company"))
+		fail_msg("revoke by a member: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	shop_post(other.owner, "/company/members", path, &r, NULL);
+	assert_int_equal(r.status, 404);
+	client_resp_cleanup(&r);
+	assert_int_equal(status_of(invitee, link), 200);
+	/* The owner revokes it. */
+	shop_post(c.owner, "/company/members", path, &r, NULL);
+	if (r.status != 200 || !client_has(&r, "is revoked"))
+		fail_msg("revoke: %ld\n%s", r.status, r.body);
+	snprintf(mark, sizeof(mark), "id=\"invite-%lld\"", iid[0]);
+	assert_false(client_has(&r, mark));
+	client_resp_cleanup(&r);
+	/* The link no longer works, and says why. */
+	shop_get(invitee, link, &r);
+	if (r.status != 410 || !client_has(&r, "revoked this invitation"))
+		fail_msg("revoked link: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	snprintf(accept, sizeof(accept), "%s/accept", link);
+	shop_post(invitee, "/messages", accept, &r, NULL);
+	if (r.status != 410 || !client_has(&r, "revoked this invitation"))
+		fail_msg("accept revoked: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	assert_int_equal(status_of(invitee, "/company"), 403);
+	/* Twice: nothing more. */
+	shop_post(c.owner, "/company/members", path, &r, NULL);
+	if (r.status != 409 || !client_has(&r, "already revoked"))
+		fail_msg("second revoke: %ld\n%s", r.status, r.body);
+	client_resp_cleanup(&r);
+	q = stmt(T_REVOKED);
+	dbq_int(q, c.id);
+	dbq_int(q, c.owner_id);
+	dbq_cstr(q, iemail);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	assert_int_equal(dbq_col_int(q, 0), 1);
+	dbq_done(q);
+	client_free(m);
+	client_free(invitee);
+	client_free(c.owner);
+	client_free(other.owner);
 }
+
+
 
 /* Write len bytes to a temporary file and run pdftotext on it; the text
  * into out. */
@@ -543,6 +440,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_RULES5_second_member_sees_company_orders),
 		cmocka_unit_test(test_company_invitation_accept_and_remove),
+		cmocka_unit_test(test_company_invitation_revoke),
 		cmocka_unit_test(
 		    test_RULES5_member_follows_order_schedule_agreement),
 		cmocka_unit_test(test_company_member_without_permission_403),
