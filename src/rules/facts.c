@@ -437,16 +437,33 @@ rate_within(const struct money_rate *r, const struct money_rate *lo,
 }
 
 /* See facts.h. */
+int
+inst_rate_bounds(enum inst_method m, struct money_rate *lo,
+    struct money_rate *hi)
+{
+	switch (m) {
+	case INST_CARD:
+		*lo = (struct money_rate){ 5, 1000 };
+		*hi = (struct money_rate){ 15, 1000 };
+		return 1;
+	case INST_PARTNER:
+		*lo = (struct money_rate){ 6, 1000 };
+		*hi = (struct money_rate){ 18, 1000 };
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* See facts.h. */
 const char *
 inst_rate_refusal(enum inst_method m, const struct money_rate *r)
 {
-	const struct money_rate cc_lo = { 5, 1000 }, cc_hi = { 15, 1000 };
-	const struct money_rate pc_lo = { 6, 1000 }, pc_hi = { 18, 1000 };
+	struct money_rate lo, hi;
 
-	if (m == INST_CARD && !rate_within(r, &cc_lo, &cc_hi))
+	if (!inst_rate_bounds(m, &lo, &hi) || rate_within(r, &lo, &hi))
+		return NULL;
+	if (m == INST_CARD)
 		return "INST-CC: a card bank's monthly rate is 0.5% to 1.5%";
-	if (m == INST_PARTNER && !rate_within(r, &pc_lo, &pc_hi))
-		return "INST-PC: a finance partner's monthly rate is 0.6% to "
-		    "1.8%";
-	return NULL;
+	return "INST-PC: a finance partner's monthly rate is 0.6% to 1.8%";
 }

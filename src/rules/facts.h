@@ -225,6 +225,11 @@ int	inst_method_from_name(const char *s, enum inst_method *out);
  * the rule. */
 const char *inst_term_refusal(enum inst_method m, int term);
 
+/* The monthly rate range RULES.md sets for method m into *lo and *hi
+ * (INST-CC 0.5%-1.5%, INST-PC 0.6%-1.8%): 1, or 0 when it sets none. */
+int	inst_rate_bounds(enum inst_method m, struct money_rate *lo,
+	    struct money_rate *hi);
+
 /* RULES section 1's monthly rate for method m: INST-CC 0.5% to 1.5%,
  * INST-PC 0.6% to 1.8% (other methods: RULES sets no range). NULL when
  * rate is in range, else the sentence that refuses it, naming the rule. */

@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "db/event.h"
 #include "db/order.h"
+#include "rules/facts.h"
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/orderflow.h"
@@ -315,44 +316,50 @@ admin_field_display(const struct admin_field *f, const char *v, char *out,
 	snprintf(out, outsz, "%s", v);
 }
 
-/* The monthly-rate range and rule of an institution's method. */
+/* The institution method named by a settings form (NULL or unknown: the
+ * credit line, which RULES bounds loosest). */
+static enum inst_method
+form_inst_method(const char *method)
+{
+	enum inst_method m;
+
+	if (method == NULL || inst_method_from_name(method, &m) == -1)
+		return INST_CREDIT_LINE;
+	return m;
+}
+
+/* The monthly-rate range of an institution's method (rules/facts.h) in
+ * the form's fixed point (percent with 4 decimals), and its rule id
+ * (NULL and 0%-3% where RULES sets none). */
 static void
 inst_rate_range(const char *method, int64_t *min, int64_t *max,
     const char **rule)
 {
-	if (method != NULL && strcmp(method, "installment_card") == 0) {
-		*min = PCT(0, 50), *max = PCT(1, 50), *rule = "INST-CC";
-	} else if (method != NULL &&
-	    strcmp(method, "installment_partner") == 0) {
-		*min = PCT(0, 60), *max = PCT(1, 80), *rule = "INST-PC";
-	} else {
+	enum inst_method	m = form_inst_method(method);
+	struct money_rate	lo, hi;
+
+	if (!inst_rate_bounds(m, &lo, &hi)) {
 		*min = 0, *max = PCT(3, 0), *rule = NULL;
+		return;
 	}
+	*min = lo.num * 1000000 / lo.den;
+	*max = hi.num * 1000000 / hi.den;
+	*rule = m == INST_CARD ? "INST-CC" : "INST-PC";
 }
 
-/* Check a terms list for method: card banks 3, 6, 12, 24 (INST-CC);
- * partners 3-12 (INST-PC); corporate 3-6 (INST-CORP); credit line 1-36.
- * Canonical "3,6,12" into out. Returns 0 or -1 with err. */
+/* Check a terms list for method, each term as inst_term_refusal() of
+ * rules/facts.h allows it, increasing; canonical "3,6,12" into out.
+ * Returns 0 or -1 with err. */
 static int
 check_terms(const char *method, const char *in, char *out, size_t outsz,
     char *err, size_t errsz)
 {
-	const char	*p = in;
+	enum inst_method m = form_inst_method(method);
+	const char	*p = in, *why = NULL;
 	char		*end;
-	long		 t, last = 0, lo = 1, hi = 36;
+	long		 t, last = 0;
 	struct buf	 b;
-	const char	*what = "1 to 36 months", *eg = "3,6,12";
-	int		 card = 0;
 
-	if (method != NULL && strcmp(method, "installment_card") == 0)
-		card = 1, lo = 3, hi = 24,
-		    what = "INST-CC: terms are 3, 6, 12 or 24 months";
-	else if (method != NULL && strcmp(method, "installment_partner") == 0)
-		lo = 3, hi = 12, what = "INST-PC: terms are 3 to 12 months";
-	else if (method != NULL &&
-	    strcmp(method, "installment_corporate") == 0)
-		lo = 3, hi = 6, eg = "3,6",
-		    what = "INST-CORP: terms are 3 to 6 months";
 	buf_init(&b);
 	while (*p != '\0') {
 		while (*p == ' ' || *p == ',')
@@ -363,8 +370,8 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 			goto bad;
 		t = strtol(p, &end, 10);
 		p = end;
-		if (t < lo || t > hi || t <= last ||
-		    (card && t != 3 && t != 6 && t != 12 && t != 24))
+		if (t > 36 || (why = inst_term_refusal(m, (int)t)) != NULL ||
+		    t <= last)
 			goto bad;
 		buf_printf(&b, "%s%ld", last ? "," : "", t);
 		last = t;
@@ -376,8 +383,10 @@ check_terms(const char *method, const char *in, char *out, size_t outsz,
 	return 0;
 bad:
 	buf_cleanup(&b);
-	snprintf(err, errsz, "%s, increasing, separated by commas "
-	    "(e.g. %s).", what, eg);
+	if (why == NULL)
+		why = inst_term_refusal(m, 0);
+	snprintf(err, errsz, "%s, increasing, separated by commas (e.g. %s).",
+	    why, m == INST_CORPORATE ? "3,6" : "3,6,12");
 	return -1;
 }
 

@@ -424,7 +424,8 @@ test_COD_F1_valid_fee_saved_and_audited(void **state)
 }
 
 /* INST-CC: a card bank's 2% monthly rate is refused with 0.5%-1.5%; a
- * partner's 2% with 0.6%-1.8% (INST-PC). */
+ * partner's 2% with 0.6%-1.8% (INST-PC); a 9-month card term with the
+ * card terms. */
 static void
 test_INST_CC_admin_refuses_2_percent_card_rate(void **state)
 {
@@ -482,6 +483,18 @@ test_INST_CC_admin_refuses_2_percent_card_rate(void **state)
 	free(form);
 	assert_int_equal(r.status, 422);
 	assert_true(client_has(&r, "between 0.6% and 1.8%"));
+	client_resp_cleanup(&r);
+	/* A 9-month card term: refused in the words of the rules module. */
+	form = client_form("csrf", csrf, "key", key, "v0", vals[0], "v1",
+	    vals[1], "v2", vals[2], "v3", "3,9", "v4", "1", "v5", vals[5],
+	    "v6", vals[6], "v7", vals[7], "v8", vals[8], (char *)NULL);
+	assert_int_equal(client_post(admin, "/admin/settings/institutions",
+	    form, &r), 0);
+	free(form);
+	assert_int_equal(r.status, 422);
+	assert_true(client_has(&r, "INST-CC: a card bank&#39;s terms are 3, 6, "
+	    "12 or 24 months") || client_has(&r, "INST-CC: a card bank's terms "
+	    "are 3, 6, 12 or 24 months"));
 	client_resp_cleanup(&r);
 	for (i = 0; i < 9; i++)
 		free(vals[i]);
