@@ -2,6 +2,7 @@
  * COD debts paid in and companies' credit paid out (see money_out.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -175,17 +176,19 @@ payout_fill(struct dbq *q, void *v)
 int
 db_payout_by_key(struct db *db, const char *key, struct db_payout *out)
 {
-	struct dbq	*q = get(db, STMT_PAYOUT_BY_KEY);
-	int		 rc;
+	struct dbq		*q = get(db, STMT_PAYOUT_BY_KEY);
+	struct db_payout	*v = NULL;
+	size_t			 n = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
+	if (q != NULL)
+		dbq_cstr(q, key);
+	if (dbq_list(q, sizeof(*v), payout_fill, (void **)&v, &n) == -1)
 		return -1;
-	dbq_cstr(q, key);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		payout_fill(q, out);
-	dbq_done(q);
-	return rc;
+	if (n > 0)
+		*out = v[0];
+	free(v);
+	return n > 0;
 }
 
 /* See money_out.h. */

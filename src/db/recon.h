@@ -51,7 +51,8 @@ struct db_recon_diff {
 	int64_t	run_id;
 	char	reference[101];
 	char	currency[4];
-	char	kind[16];		/* not_recorded, not_charged, amount_differs */
+	char	kind[24];		/* not_recorded, not_charged, amount_differs,
+					   awaiting_statement */
 	int64_t	partner_minor;
 	int64_t	ledger_minor;
 };

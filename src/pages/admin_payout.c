@@ -13,7 +13,6 @@
 #include <sodium.h>
 
 #include "core/money.h"
-#include "db/company.h"
 #include "http/ctx.h"
 #include "http/http.h"
 #include "pages/admin_payout.h"
@@ -40,7 +39,7 @@ payouts(struct ctx *c, struct view_dict *s, int64_t id)
 	char			 when[40];
 	size_t			 n = 0, i;
 
-	if (db_payout_list(c->db, id, 20, &p, &n) == -1)
+	if (corp_payouts_of(c->db, id, 20, &p, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		r = view_add(s, "PAYOUT");
@@ -104,20 +103,20 @@ credit_page(struct ctx *c, int64_t id, int status, const char *notice,
     const char *field, const char *error)
 {
 	struct view_dict	*d;
-	struct db_company	 co;
+	char			 name[201];
 	int			 rc;
 
-	if ((rc = db_company_get(c->db, id, 0, 0, &co)) != 1)
+	if ((rc = corp_payout_company(c->db, id, name, sizeof(name))) != 1)
 		return page_error(c, rc == 0 ? 404 : 500, NULL);
 	d = view_dict_new();
 	view_set_int(d, "ID", (long long)id);
-	view_set(d, "NAME", co.name);
+	view_set(d, "NAME", name);
 	page_notes(d, notice, NULL);
 	if (admin_payout_include(c, d, id, field, error) == -1) {
 		view_dict_free(d);
 		return page_error(c, 500, NULL);
 	}
-	return page_render_free(c, "company_admin_credit.tpl", d, co.name,
+	return page_render_free(c, "company_admin_credit.tpl", d, name,
 	    status);
 }
 

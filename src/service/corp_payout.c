@@ -24,6 +24,27 @@ corp_credit_held(struct db *db, int64_t company_id,
 	return db_acct_held(db, acct, out, n);
 }
 
+/* See corp_payout.h. */
+int
+corp_payout_company(struct db *db, int64_t company_id, char *name,
+    size_t namesz)
+{
+	struct db_company	co;
+	int			rc;
+
+	if ((rc = db_company_get(db, company_id, 0, 0, &co)) == 1)
+		snprintf(name, namesz, "%s", co.name);
+	return rc;
+}
+
+/* See corp_payout.h. */
+int
+corp_payouts_of(struct db *db, int64_t company_id, size_t limit,
+    struct db_payout **out, size_t *n)
+{
+	return db_payout_list(db, company_id, limit, out, n);
+}
+
 /* 1 if s is 1..64 printable ASCII characters without quotes. */
 static int
 plain(const char *s)

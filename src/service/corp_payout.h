@@ -47,6 +47,15 @@ struct corp_payout_req {
 int	corp_credit_held(struct db *, int64_t company_id,
 	    struct db_acct_balance **out, size_t *n);
 
+/* The name of company_id into name (namesz bytes). 1, 0 none, -1. */
+int	corp_payout_company(struct db *, int64_t company_id, char *name,
+	    size_t namesz);
+
+/* The last payouts of company_id, newest first, at most limit, into *out
+ * (free()). 0 or -1. */
+int	corp_payouts_of(struct db *, int64_t company_id, size_t limit,
+	    struct db_payout **out, size_t *n);
+
 /* Pay out r from company_id's credit by admin_id at now. msg gets what
  * was done or why not; *field the form field a refusal is about
  * ("amount", "account", "reference"; NULL: the form as a whole). Returns

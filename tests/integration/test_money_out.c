@@ -59,23 +59,14 @@ static const char *const tstmts[T__MAX] = {
 	"kind = 'charge' AND reference = ?",
 };
 
-/* Prepared test statement idx. */
-static struct dbq *
-tq(enum tstmt idx)
-{
-	struct dbq *q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
-
-	assert_non_null(q);
-	return q;
-}
-
-/* Rows of statement idx bound with the text s: its first column. */
+/* Statement idx bound with the text s: the first column of its row. */
 static int64_t
 count_of(enum tstmt idx, const char *s)
 {
-	struct dbq	*q = tq(idx);
+	struct dbq	*q = dbq_get(shop_db(), DB_T_TEST, idx, tstmts[idx]);
 	int64_t		 v = -1;
 
+	assert_non_null(q);
 	dbq_cstr(q, s);
 	assert_int_equal(dbq_one_int(q, &v), 1);
 	return v;
@@ -85,9 +76,11 @@ count_of(enum tstmt idx, const char *s)
 static int
 debt_of(int64_t id, int64_t *debt)
 {
-	struct dbq	*q = tq(T_DEBT);
+	struct dbq	*q = dbq_get(shop_db(), DB_T_TEST, T_DEBT,
+			    tstmts[T_DEBT]);
 	int		 settled;
 
+	assert_non_null(q);
 	dbq_int(q, id);
 	assert_int_equal(dbq_exec_fetch(q), 1);
 	*debt = dbq_col_int(q, 0);
@@ -182,17 +175,13 @@ pay(const struct debt *d, const char *key, const char *pan, const char *exp,
     struct client_resp *out)
 {
 	struct client_resp	 r;
-	char			 path[64], *csrf, *body;
+	char			 path[64];
 	long			 st;
 
 	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay",
 	    (long long)d->id);
-	csrf = client_csrf_of(d->cl, "/account/cod");
-	assert_non_null(csrf);
-	body = pay_body(csrf, key, pan, exp);
-	assert_int_equal(client_post(d->cl, path, body, &r), 0);
-	free(body);
-	free(csrf);
+	shop_post(d->cl, "/account/cod", path, &r, "card_number", pan,
+	    "expiry", exp, "cvv", "123", "key", key, NULL);
 	st = r.status;
 	if (out != NULL)
 		*out = r;
@@ -528,17 +517,14 @@ payout(struct client *adm, int64_t cid, const char *amount,
     const char *account, const char *key, struct client_resp *out)
 {
 	struct client_resp	 r;
-	char			 path[80], *csrf, *body;
+	char			 path[80];
 	long			 st;
 
 	snprintf(path, sizeof(path), "/admin/companies/%lld/credit/payout",
 	    (long long)cid);
-	csrf = client_csrf_of(adm, "/admin/companies");
-	assert_non_null(csrf);
-	body = payout_body(csrf, amount, account, key);
-	assert_int_equal(client_post(adm, path, body, &r), 0);
-	free(body);
-	free(csrf);
+	shop_post(adm, "/admin/companies", path, &r, "amount", amount,
+	    "currency", "USD", "account", account, "reference", "HBB-OUT-1",
+	    "key", key, NULL);
 	st = r.status;
 	if (out != NULL)
 		*out = r;
