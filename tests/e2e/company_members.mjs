@@ -16,101 +16,51 @@
 // company_members_390.png, company_agreement_390.png,
 // company_schedule_390.png, company_page_390.png.
 // Last line "company_members: N passed, N failed".
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
+import {
+  base, check, launch, PHONE, register, screenshot, scrollWidth, signIn, stepper, watch,
+} from './lib.mjs';
+import {
+  admin, approveApplication, approveQualification, placeCorporate, submitQualification,
+  washersToCheckout,
+} from './corp_lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const owner = 'buyer@acme.demo.test';
-const admin = 'admin@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
-const washer = 'AquaPro Washing Machine 8 kg';
 const plan = 'installment_corporate:mallpay-corporate:3';
-const narrow = 390;
-
-let passed = 0;
-let failed = 0;
-
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok: ${name}`);
-  } catch (err) {
-    failed++;
-    console.error(`FAILED: ${name}: ${err.stack || err}`);
-    throw err;
-  }
-}
-
-async function signin(page, email, pw) {
-  const resp = await page.goto(`${base}/signin`);
-  check(resp && resp.status() === 200, 'GET /signin answers 200');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(pw || password);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
-function watch(page, errors) {
-  page.on('console', (msg) => {
-    // The refused signature answers 403 on purpose.
-    if (msg.type() === 'error' && !/403/.test(msg.text())) errors.push(`${page.url()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
-}
+const narrow = PHONE.width;
+const { step, finish } = stepper('company_members');
 
 // Open path on page (390 px wide) and require no sideways scrolling.
 const widths = {};
 async function fits(page, p) {
   const resp = await page.goto(`${base}${p}`);
   check(resp && resp.status() < 400, `GET ${p} answers ${resp && resp.status()}`);
-  const w = await page.evaluate(() => document.documentElement.scrollWidth);
+  const w = await scrollWidth(page);
   widths[p] = w;
   check(w <= narrow, `${p} is ${w} px wide at a ${narrow} px viewport`);
 }
 
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const errors = [];
-  fs.mkdirSync(shotDir, { recursive: true });
   try {
     const octx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const nctx = await browser.newContext({ viewport: { width: narrow, height: 844 } });
+    const nctx = await browser.newContext({ viewport: PHONE });
     const actx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const o = await octx.newPage();
     const n = await nctx.newPage();
     const a = await actx.newPage();
-    watch(o, errors);
-    watch(n, errors);
-    watch(a, errors);
+    // The refused signature answers 403 on purpose.
+    for (const page of [o, n, a]) watch(page, errors, { ignore: /403/, requests: false });
     const email = `member.${Date.now()}.${process.pid}@example.com`;
     const npw = 'company members e2e';
 
     await step('a new person registers', async () => {
-      await n.goto(`${base}/register`);
-      await n.locator('#email').fill(email);
-      await n.locator('#name').fill('Mia Member');
-      await n.locator('#password').fill(npw);
-      await n.locator('#confirm').fill(npw);
-      await Promise.all([n.waitForURL((u) => !u.pathname.startsWith('/register')),
-        n.getByRole('button', { name: 'Create account' }).click()]);
+      await register(n, email, 'Mia Member', npw);
     });
 
     let link = null;
     await step('the owner invites that email to place orders only', async () => {
-      await signin(o, owner);
+      await signIn(o, owner);
       await o.goto(`${base}/company/members`);
       await o.getByLabel('Email address').fill(email);
       check(await o.getByLabel('Place orders').last().isChecked(), 'place orders is ticked');
@@ -118,7 +68,7 @@ async function run() {
       await Promise.all([o.waitForLoadState('load'), o.locator('#invite-button').click()]);
       check((await o.locator('#members-notice').innerText()).includes('is invited'), 'the owner is told');
       check((await o.locator('#invitations').innerText()).includes(email), 'the invitation waits');
-      await o.screenshot({ path: path.join(shotDir, 'company_members_1280.png'), fullPage: true });
+      await screenshot(o, 'company_members_1280.png');
     });
 
     await step('the invitation arrives as a message; the person accepts it', async () => {
@@ -130,63 +80,32 @@ async function run() {
       await fits(n, link);
       await Promise.all([n.waitForURL(/\/company\/members\?msg=joined/), n.locator('#accept-button').click()]);
       check((await n.locator('#my-perms').innerText()).trim() === 'place orders', 'the member may place orders');
-      await n.screenshot({ path: path.join(shotDir, 'company_members_390.png'), fullPage: true });
+      await screenshot(n, 'company_members_390.png');
     });
 
     await step('the company is verified (documents again if its licence lapsed)', async () => {
-      await signin(a, admin);
+      await signIn(a, admin);
       await o.goto(`${base}/company`);
       const status = await o.locator('#qual-status').getAttribute('data-status');
       if (status === 'verified') return;
       // Another test may have moved the clock past the demo licence (INST-03).
-      if (status !== 'submitted' && status !== 'under_review') {
-        const exp = new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
-        for (const kind of ['licence', 'statements']) {
-          await o.getByRole('radio', { name: kind === 'licence' ? 'Business licence' : 'Financial statements' }).check();
-          if (kind === 'licence') await o.locator('#expires').fill(exp);
-          await o.locator('#document').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf',
-            buffer: Buffer.from(`%PDF-1.4\n% ${kind} ${Date.now()}\n%%EOF\n`) });
-          await Promise.all([o.waitForURL(/\/company\?msg=uploaded/), o.locator('#upload-button').click()]);
-        }
-        await Promise.all([o.waitForURL(/\/company\?msg=submitted/), o.locator('#submit-button').click()]);
-      }
-      await a.goto(`${base}/admin/queues/qualifications`);
-      const row = a.locator('tr.queue-row', { hasText: 'Acme Trading Ltd' });
-      await Promise.all([a.waitForURL(/\/qualification/), row.first().locator('a').first().click()]);
-      if (await a.locator('#start-button').count() === 1)
-        await Promise.all([a.waitForURL(/msg=done/), a.locator('#start-button').click()]);
-      await Promise.all([a.waitForURL(/msg=done/), a.locator('#approve-button').click()]);
+      if (status !== 'submitted' && status !== 'under_review') await submitQualification(o);
+      await approveQualification(a, 'Acme Trading Ltd');
       await o.goto(`${base}/company`);
       check(await o.locator('#qual-status').getAttribute('data-status') === 'verified', 'Acme is verified');
     });
 
     let order = null;
     await step('the owner orders on corporate installment; an admin approves', async () => {
-      await o.goto(`${base}/cart`);
-      for (let i = 0; i < 50; i++) {
-        const remove = o.locator('form[action="/cart/remove"] button').first();
-        if (await remove.count() === 0) break;
-        await Promise.all([o.waitForURL(/\/cart/), remove.click()]);
-      }
-      await o.goto(`${base}/catalog`);
-      const card = o.locator(`li.product:has(h3:text-is("${washer}"))`);
-      check(await card.count() === 1, `the catalog lists ${washer}`);
-      await Promise.all([o.waitForURL(/\/cart\?msg=added/),
-        card.getByRole('button', { name: 'Add to cart' }).click()]);
-      await o.goto(`${base}/checkout?country=MY`);
-      await o.locator(`input[value="${plan}"]`).check();
-      await Promise.all([o.waitForLoadState('load'), o.locator('#place-order').click()]);
-      if (!/\/corporate/.test(o.url()))
-        await Promise.all([o.waitForURL(/\/orders\/\d+\/corporate/), o.locator('#place-order').click()]);
-      order = /\/orders\/(\d+)\/corporate/.exec(o.url())[1];
+      await washersToCheckout(o, 1);
+      order = await placeCorporate(o, plan);
       if (await o.locator('#apply-button').count() === 1) {
         await o.locator('input[name="term"][value="3"]').check();
         await Promise.all([o.waitForURL(/msg=applied/), o.locator('#apply-button').click()]);
       }
       // The application as the new member sees it, at 390 px.
       await fits(n, `/orders/${order}/corporate`);
-      await a.goto(`${base}/admin/orders/${order}/corporate`);
-      await Promise.all([a.waitForURL(/msg=done/), a.locator('#approve-button').click()]);
+      await approveApplication(a, order);
     });
 
     await step('the member follows the order from My Orders to its schedule', async () => {
@@ -198,13 +117,13 @@ async function run() {
       await fits(n, `/orders/${order}`);
       await fits(n, `/orders/${order}/corporate`);
       check((await n.locator('#agreement-sha').innerText()).trim().length === 64, 'the hash is shown');
-      await n.screenshot({ path: path.join(shotDir, 'company_agreement_390.png'), fullPage: true });
+      await screenshot(n, 'company_agreement_390.png');
       const pdf = await n.request.get(`${base}/orders/${order}/agreement.pdf`);
       check(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-',
         'the agreement downloads as a PDF');
       await fits(n, `/orders/${order}/schedule`);
       check(await n.locator('table').count() >= 1, 'the schedule has its table');
-      await n.screenshot({ path: path.join(shotDir, 'company_schedule_390.png'), fullPage: true });
+      await screenshot(n, 'company_schedule_390.png');
     });
 
     await step('the member may not sign: 403 with the words of the action', async () => {
@@ -222,11 +141,11 @@ async function run() {
 
     await step('no corporate page scrolls sideways at 390 px', async () => {
       await fits(n, '/company');
-      await n.screenshot({ path: path.join(shotDir, 'company_page_390.png'), fullPage: true });
+      await screenshot(n, 'company_page_390.png');
       await fits(n, '/company/members');
       await fits(n, '/orders');
       // The owner's members page (forms for each member) at 390 px too.
-      await o.setViewportSize({ width: narrow, height: 844 });
+      await o.setViewportSize(PHONE);
       await fits(o, '/company/members');
       await fits(o, '/company');
       console.log(`widths at ${narrow} px: ${JSON.stringify(widths)}`);
@@ -238,13 +157,4 @@ async function run() {
   }
 }
 
-try {
-  await run();
-} catch (err) {
-  if (failed === 0) {
-    failed++;
-    console.error(`company_members: ${err.stack || err}`);
-  }
-}
-console.log(`company_members: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish(run);

@@ -22,137 +22,46 @@
 //     amount paid so far.
 // Every screen is measured at 1280 and 390 px (document.scrollWidth no
 // wider than the viewport) and shot into MALLPAY_SCREENSHOT_DIR (default
-// ./) as corporate_road_NAME_1280.png and corporate_road_NAME_390.png.
+// ./) as corporate_road_NAME-1280.png and corporate_road_NAME-390.png.
 // Last line "corporate_road: N passed, N failed".
-import { chromium } from 'playwright-core';
-import path from 'node:path';
-import fs from 'node:fs';
-import os from 'node:os';
+import { base, check, DESKTOP, launch, screenshots, stepper } from './lib.mjs';
+import {
+  admin, approveApplication, approveQualification, placeCorporate, recordDownPayment, signedInPage,
+  submitQualification, washersToCheckout,
+} from './corp_lib.mjs';
 
-const base = (process.env.MALLPAY_TEST_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const shotDir = process.env.MALLPAY_SCREENSHOT_DIR || './';
 const member = 'buyer@acme.demo.test';
 const member2 = 'buyer2@acme.demo.test';
 const company = 'Acme Trading Ltd';
-const admin = 'admin@demo.test';
-const password = process.env.MALLPAY_E2E_PASSWORD || 'mallpay-demo';
-const washer = 'AquaPro Washing Machine 8 kg';
 const plan = 'installment_corporate:mallpay-corporate:3';
-
-let passed = 0;
-let failed = 0;
-
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok: ${name}`);
-  } catch (err) {
-    failed++;
-    console.error(`FAILED: ${name}: ${err.stack || err}`);
-    throw err;
-  }
-}
-
-async function signin(page, email) {
-  const resp = await page.goto(`${base}/signin`);
-  check(resp && resp.status() === 200, 'GET /signin answers 200');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
-function watch(page, errors) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
-}
-
-// A tiny PDF, distinct per kind and run (type from content: "%PDF-").
-function pdfFile(dir, kind) {
-  const p = path.join(dir, `${kind}.pdf`);
-  fs.writeFileSync(p, `%PDF-1.4\n% ${kind} ${Date.now()}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n` +
-    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  return p;
-}
+const { step, finish } = stepper('corporate_road');
 
 // The screen on page at 1280 and 390 px: no sideways scrolling at either
 // width, a full-page screenshot of each (then back to 1280).
 const widths = {};
 async function screens(page, name) {
-  for (const w of [1280, 390]) {
-    await page.setViewportSize({ width: w, height: 900 });
-    const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-    widths[`${name}_${w}`] = sw;
-    await page.screenshot({ path: path.join(shotDir, `corporate_road_${name}_${w}.png`), fullPage: true });
-    check(sw <= w, `${name} (${page.url()}) is ${sw} px wide at a ${w} px viewport`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-// As the admin on page a: open Acme's latest submission from the
-// qualifications queue, read a document through the authorizing handler,
-// start the review when it has not started, approve.
-async function approveQualification(a) {
-  await a.goto(`${base}/admin/queues/qualifications`);
-  const row = a.locator('tr.queue-row', { hasText: company });
-  check(await row.count() >= 1, `the queue lists ${company}`);
-  await Promise.all([a.waitForURL(/\/qualification/), row.first().locator('a').first().click()]);
-  const href = await a.locator('#qual-documents a').first().getAttribute('href');
-  const doc = await a.request.get(`${base}${href}`);
-  check(doc.status() === 200 && (await doc.body()).subarray(0, 5).toString() === '%PDF-',
-    'the admin reads the document through the authorizing handler');
-  if (await a.locator('#start-button').count() === 1)
-    await Promise.all([a.waitForURL(/msg=done/), a.locator('#start-button').click()]);
-  await Promise.all([a.waitForURL(/msg=done/), a.locator('#approve-button').click()]);
-  check((await a.locator('#qual-status').getAttribute('data-status')) === 'verified', 'verified');
+  const stem = `corporate_road_${name}`;
+  await screenshots(page, stem, { widths });
+  const sw = widths[`${stem}-${DESKTOP.width}`];
+  check(sw <= DESKTOP.width, `${name} (${page.url()}) is ${sw} px wide at a ${DESKTOP.width} px viewport`);
 }
 
 async function run() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launch();
   const errors = [];
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corporate-road-e2e-'));
-  fs.mkdirSync(shotDir, { recursive: true });
   try {
-    const mctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const actx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const m = await mctx.newPage();
-    const a = await actx.newPage();
-    watch(m, errors);
-    watch(a, errors);
-    await signin(m, member);
-    await signin(a, admin);
+    const m = await signedInPage(browser, member, errors);
+    const a = await signedInPage(browser, admin, errors);
 
     await step('the owner uploads the qualification documents and submits them', async () => {
       await m.goto(`${base}/company`);
       const pending = await m.locator('#submission').getAttribute('data-status').catch(() => null);
       if (pending === 'submitted' || pending === 'under_review') {
         // Left by an interrupted run on the same stack: decide it first.
-        await approveQualification(a);
+        await approveQualification(a, company);
         await m.goto(`${base}/company`);
       }
-      const exp = new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
-      await m.getByRole('radio', { name: 'Business licence' }).check();
-      await m.getByLabel('Licence expiry date (business licence only)').fill(exp);
-      await m.locator('#document').setInputFiles(pdfFile(tmp, 'licence'));
-      await Promise.all([m.waitForURL(/\/company\?msg=uploaded/), m.locator('#upload-button').click()]);
-      await m.getByRole('radio', { name: 'Financial statements' }).check();
-      await m.locator('#document').setInputFiles(pdfFile(tmp, 'statements'));
-      await Promise.all([m.waitForURL(/\/company\?msg=uploaded/), m.locator('#upload-button').click()]);
-      check(await m.locator('#documents li').count() === 2, 'both documents are listed');
-      await Promise.all([m.waitForURL(/\/company\?msg=submitted/), m.locator('#submit-button').click()]);
+      await submitQualification(m);
       check(await m.locator('#submission').getAttribute('data-status') === 'submitted',
         'the documents are submitted');
       check(/^\d{4}-\d{2}-\d{2}$/.test((await m.locator('#review-due').innerText()).trim()),
@@ -161,7 +70,7 @@ async function run() {
     });
 
     await step('an admin reads a document and approves the qualification', async () => {
-      await approveQualification(a);
+      await approveQualification(a, company);
       await screens(a, 'qualification');
       await m.goto(`${base}/company`);
       check(await m.locator('#submission').getAttribute('data-status') === 'verified',
@@ -173,20 +82,7 @@ async function run() {
     let order = null;
     let paidSoFar = null;
     await step('the member places a corporate installment order in one step', async () => {
-      await m.goto(`${base}/cart`);
-      for (let i = 0; i < 50; i++) {
-        const remove = m.locator('form[action="/cart/remove"] button').first();
-        if (await remove.count() === 0) break;
-        await Promise.all([m.waitForURL(/\/cart/), remove.click()]);
-      }
-      const card = m.locator(`li.product:has(h3:text-is("${washer}"))`);
-      for (let i = 0; i < 2; i++) {
-        await m.goto(`${base}/catalog`);
-        check(await card.count() === 1, `the catalog lists ${washer}`);
-        await Promise.all([m.waitForURL(/\/cart\?msg=added/),
-          card.getByRole('button', { name: 'Add to cart' }).click()]);
-      }
-      await m.goto(`${base}/checkout?country=MY`);
+      await washersToCheckout(m, 2);
       const row = m.locator(`tr.plan[data-plan="${plan}"]`);
       if (await row.count() === 0) {
         const block = m.locator('#method-installment_corporate-mallpay-corporate');
@@ -201,11 +97,7 @@ async function run() {
       check(await m.locator('#nav-credit').count() === 0 && await m.locator('#nav-pau').count() === 0,
         'the menu offers a company neither');
       await screens(m, 'checkout');
-      await m.locator(`input[value="${plan}"]`).check();
-      await Promise.all([m.waitForLoadState('load'), m.locator('#place-order').click()]);
-      if (!/\/corporate/.test(m.url()))
-        await Promise.all([m.waitForURL(/\/orders\/\d+\/corporate/), m.locator('#place-order').click()]);
-      order = /\/orders\/(\d+)\/corporate/.exec(m.url())[1];
+      order = await placeCorporate(m, plan);
       check(await m.locator('#apply-form').count() === 0, 'no second "Submit application"');
       check((await m.locator('#app-status').innerText()).trim() === 'Waiting for review',
         'the application is submitted, in words');
@@ -213,8 +105,7 @@ async function run() {
     });
 
     await step('the admin approves; the member signs and is told where to pay', async () => {
-      await a.goto(`${base}/admin/orders/${order}/corporate`);
-      await Promise.all([a.waitForURL(/msg=done/), a.locator('#approve-button').click()]);
+      await approveApplication(a, order);
       await screens(a, 'admin_approved');
       await m.goto(`${base}/orders/${order}/corporate`);
       await screens(m, 'agreement');
@@ -232,9 +123,7 @@ async function run() {
     });
 
     await step('the admin records the down payment; the order is ready to ship and ships', async () => {
-      await a.goto(`${base}/admin/orders/${order}/corporate`);
-      await a.getByLabel('Bank transfer reference').fill('E2E-DOWN-1');
-      await Promise.all([a.waitForURL(/msg=done/), a.locator('#down-button').click()]);
+      await recordDownPayment(a, order, 'E2E-DOWN-1');
       check(await a.locator('#in-effect').count() === 1, 'the agreement is in effect');
       check((await a.locator('#order-status').innerText()).trim() === 'Pending shipment',
         'the order is ready to ship');
@@ -271,10 +160,7 @@ async function run() {
     });
 
     await step('the second member follows the same order to its payment', async () => {
-      const m2ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const m2 = await m2ctx.newPage();
-      watch(m2, errors);
-      await signin(m2, member2);
+      const m2 = await signedInPage(browser, member2, errors);
       await m2.goto(`${base}/orders`);
       check(await m2.locator(`a[href="/orders/${order}"]`).count() > 0,
         'My Orders lists the company\'s order');
@@ -300,24 +186,14 @@ async function run() {
         'and the reference to quote');
       check(await m2.locator('#pay-button').count() === 0, 'and no repayment button');
       await screens(m2, 'member2_schedule');
-      await m2ctx.close();
+      await m2.context().close();
     });
 
     check(errors.length === 0, `no console errors, got: ${errors.join(' | ')}`);
     console.log(`widths: ${JSON.stringify(widths)}`);
   } finally {
     await browser.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-try {
-  await run();
-} catch (err) {
-  if (failed === 0) {
-    failed++;
-    console.error(`corporate_road: ${err.stack || err}`);
-  }
-}
-console.log(`corporate_road: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish(run);

@@ -22,6 +22,41 @@ export function check(cond, what) {
   if (!cond) throw new Error(`check failed: ${what}`);
 }
 
+// A test run as named steps, for the closing line "NAME: N passed, N
+// failed". step(title, fn) runs fn and counts it: "ok: title", or the
+// failure logged and thrown again (a failed step ends the test).
+// finish(run) awaits run(), counts an error thrown outside any step as
+// one failure, prints the closing line and exits 0 only when none failed.
+export function stepper(name) {
+  let passed = 0;
+  let failed = 0;
+  return {
+    async step(title, fn) {
+      try {
+        await fn();
+        passed++;
+        console.log(`ok: ${title}`);
+      } catch (err) {
+        failed++;
+        console.error(`FAILED: ${title}: ${err.stack || err}`);
+        throw err;
+      }
+    },
+    async finish(run) {
+      try {
+        await run();
+      } catch (err) {
+        if (failed === 0) {
+          failed++;
+          console.error(`${name}: ${err.stack || err}`);
+        }
+      }
+      console.log(`${name}: ${passed} passed, ${failed} failed`);
+      process.exit(failed === 0 ? 0 : 1);
+    },
+  };
+}
+
 // Debian's chromium, headless, without a sandbox (the tests run as root in
 // CI) and without talking to anything but the stack.
 export function launch() {
@@ -105,16 +140,25 @@ export async function screenshot(page, name) {
   return file;
 }
 
+// How wide the page in page is, in px (document.scrollWidth): no wider
+// than the viewport when it does not scroll sideways.
+export function scrollWidth(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
 // Full-page screenshots of page at the desktop and the phone width, as
 // STEM-1280.png and STEM-390.png; at the phone width the page must not
-// scroll sideways (unless noScroll is false). The viewport is the
-// desktop's afterwards. Returns the two paths.
-export async function screenshots(page, stem, { noScroll = true } = {}) {
+// scroll sideways (unless noScroll is false). The width measured at each
+// viewport is kept in widths, when given, as widths['STEM-1280'] and
+// widths['STEM-390']. The viewport is the desktop's afterwards. Returns
+// the two paths.
+export async function screenshots(page, stem, { noScroll = true, widths = null } = {}) {
   const files = [];
   for (const size of [DESKTOP, PHONE]) {
     await page.setViewportSize(size);
+    const sw = await scrollWidth(page);
+    if (widths) widths[`${stem}-${size.width}`] = sw;
     if (noScroll && size === PHONE) {
-      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       check(sw <= size.width,
         `${stem}: no horizontal scrolling at ${size.width} px (page is ${sw} px wide)`);
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Integration and browser tests: start a private stack (MariaDB, mallpayd, nginx) in a
 # temporary directory on a free port, run every tests/integration/test_* program and
-# every tests/e2e/*.mjs script (but lib.mjs, their helpers) against it, stop it, and
-# fail if any test failed or any sanitizer reported in mallpayd's log. Run by
+# every tests/e2e/*.mjs script (but lib.mjs, corp_lib.mjs: their helpers) against it,
+# stop it, and fail if any test failed or any sanitizer reported in mallpayd's log. Run by
 # `make check` (top_builddir and top_srcdir come from the Makefile).
 set -uo pipefail
 
@@ -88,7 +88,7 @@ done
 if [ -d "$src/tests/e2e/node_modules/playwright-core" ]; then
 	for t in "$src"/tests/e2e/*.mjs; do
 		[ -f "$t" ] || continue
-		[ "$(basename "$t")" = lib.mjs ] && continue	# the scripts' helpers
+		case "$(basename "$t")" in *lib.mjs) continue ;; esac	# the scripts' helpers
 		selected "$(basename "$t")" || continue
 		echo "suite: running $(basename "$t")"
 		if ! node "$t"; then

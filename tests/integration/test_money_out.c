@@ -210,13 +210,15 @@ owed(const struct debt *d)
 	return bal;
 }
 
-/* Run the SQL fmt made with id (a fixture through shop_sql()). */
+/* Add delta minor units to the amount of debt id (a fixture through
+ * shop_sql()). */
 static void
-debt_sql(const char *fmt, int64_t id)
+debt_add(int64_t id, int delta)
 {
 	char sql[256];
 
-	snprintf(sql, sizeof(sql), fmt, (long long)id);
+	snprintf(sql, sizeof(sql), "UPDATE account_debts SET amount_minor = "
+	    "amount_minor + %d WHERE id = %lld", delta, (long long)id);
 	shop_sql(sql);
 }
 
@@ -229,11 +231,11 @@ same_ref(const char *ref, void *arg)
 
 /* check clean, and reconcile of today nothing to say about ref. */
 static void
-books_clean(const char *ref)
+books_clean(char *ref)
 {
 	assert_int_equal(mallpayctl_check(), 0);
 	assert_int_equal(mallpayctl_reconcile_own(clock_now(), clock_now(),
-	    same_ref, (void *)ref), 0);
+	    same_ref, ref), 0);
 }
 
 /* COD-F2: the debt of a refused parcel paid by card from the account's
@@ -278,11 +280,9 @@ test_COD_F2_debt_paid_by_card(void **state)
 	assert_int_equal(count_of(T_CHARGES, bk), 1);
 	books_clean(bk);
 	/* check compares the settled debt with its entry. */
-	debt_sql("UPDATE account_debts SET amount_minor = amount_minor + 1 "
-	    "WHERE id = %lld", d.id);
+	debt_add(d.id, 1);
 	assert_int_not_equal(mallpayctl_check(), 0);
-	debt_sql("UPDATE account_debts SET amount_minor = amount_minor - 1 "
-	    "WHERE id = %lld", d.id);
+	debt_add(d.id, -1);
 	assert_int_equal(mallpayctl_check(), 0);
 	free(key);
 	free(key2);
