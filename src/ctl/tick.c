@@ -204,9 +204,10 @@ tick_installments(struct tick *t, int *failed)
 	int rc;
 
 	rc = plan_tick(t->db, &t->c->cfg, t->now, &st);
-	printf("installments: %d reminder%s, %d deducted, %d deduction%s "
-	    "failed, %d late fee%s, %d suspended, %d decided, %d returned, "
-	    "%d refund%s, %d error%s\n", st.reminders,
+	printf("installments: %d plan%s worked, %d reminder%s, %d deducted, "
+	    "%d deduction%s failed, %d late fee%s, %d suspended, %d decided, "
+	    "%d returned, %d refund%s, %d error%s\n", st.plans,
+	    st.plans == 1 ? "" : "s", st.reminders,
 	    st.reminders == 1 ? "" : "s", st.deducted, st.deduct_failed,
 	    st.deduct_failed == 1 ? "" : "s", st.late_fees,
 	    st.late_fees == 1 ? "" : "s", st.suspended, st.decided,

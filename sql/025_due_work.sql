@@ -1,0 +1,16 @@
+-- mallpay migration 025: the scheduler's jobs read only what is due.
+--
+-- plans.next_work_on: the next day on which an active installment plan has
+-- time-based work (INST-P2 reminder, INST-P3 deduction, INST-F1 late fee,
+-- INST-F2 suspension), computed by rules/plan_work.c and written in the
+-- transaction of every change of the plan (start, payment, payoff, tick,
+-- termination). The tick selects by (status, next_work_on) only, so a
+-- second run the same day reads nothing. NULL: nothing to do.
+-- Existing active plans start at their earliest open installment's
+-- reminder day (3 days before it, the default): early rather than late;
+-- their first tick stores the exact day.
+
+ALTER TABLE plans ADD COLUMN next_work_on DATE NULL,
+	ADD KEY plans_next_work (status, next_work_on);
+
+UPDATE plans p JOIN (SELECT plan_id, MIN(due_date) AS d FROM plan_installments WHERE status = 'due' GROUP BY plan_id) i ON i.plan_id = p.id SET p.next_work_on = i.d - INTERVAL 3 DAY WHERE p.status = 'active';
