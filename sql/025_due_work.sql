@@ -14,3 +14,17 @@ ALTER TABLE plans ADD COLUMN next_work_on DATE NULL,
 	ADD KEY plans_next_work (status, next_work_on);
 
 UPDATE plans p JOIN (SELECT plan_id, MIN(due_date) AS d FROM plan_installments WHERE status = 'due' GROUP BY plan_id) i ON i.plan_id = p.id SET p.next_work_on = i.d - INTERVAL 3 DAY WHERE p.status = 'active';
+
+-- The other jobs' selections of due rows, each by an index (EXPLAIN found
+-- a full scan, or a scan of every row ever in that state):
+-- COD-F2 suspensions ending (cod_tick): users by cod_suspended_until.
+ALTER TABLE users ADD KEY users_cod_suspended (cod_suspended_until);
+-- INST-03 qualification expiry (qual_tick): verified companies by expiry.
+ALTER TABLE companies ADD KEY companies_qual_expiry (qualification_status, qualification_expires);
+-- REM-P6 30-day cancellation (remittance_tick): remittance orders awaiting
+-- money by payment_due; PAU-03 automatic confirmation (payafter_tick):
+-- delivered Pay After Use orders (not every delivered order).
+ALTER TABLE orders ADD KEY orders_method_status_due (method, status, payment_due);
+-- COD-P5 unpaid after the agreed day (cod_tick): only orders not reported
+-- paid, by agreed day (not every COD order ever delivered).
+ALTER TABLE cod_orders ADD KEY cod_orders_unpaid (paid_reported_at, agreed_date);
