@@ -25,7 +25,7 @@ ctl() { "$build/mallpayctl" -c "$dir/mallpay.conf" "$@"; }
 sql() { mariadb --no-defaults -S "$dir/run/mysqld.sock" -u root -N -B mallpay -e "$1"; }
 
 t0=$(date +%s)
-ctl bench-data --orders 0 --installments "$n" >&2
+ctl bench-data --orders 0 --bench-orders 0 --installments "$n" >&2
 gen=$(( $(date +%s) - t0 ))
 book=$(sql "SELECT COUNT(*) FROM plan_installments")
 active=$(sql "SELECT COUNT(*) FROM plans WHERE status = 'active'")
@@ -39,5 +39,5 @@ printf '%-14s %12s %10s %10s %14s %10s\n' "job" "day rows" "day ms" "rows/s" "ne
 # "times: NAME N rows M ms, NAME ..." of both runs, side by side.
 paste <(echo "${first#times: }" | tr ',' '\n') <(echo "${second#times: }" | tr ',' '\n') |
 awk '{ r = ($4 > 0 ? $2 * 1000 / $4 : 0);
-	printf "%-14s %12d %10.1f %10.0f %14d %10.1f\n", $1, $2, $4, r, $7, $10 }'
+	printf "%-14s %12d %10.1f %10.0f %14d %10.1f\n", $1, $2, $4, r, $7, $9 }'
 echo "(rows: what the job did: plans worked, debts and orders acted on, notices, scores; the next minute's run must read nothing)"

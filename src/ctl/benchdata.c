@@ -72,16 +72,6 @@
 #define BENCH_SHOPPER	"bench@bench.test"
 #define CHUNK		5000
 
-/* Seconds of CLOCK_MONOTONIC, for the timing line only (not a rule's
- * clock). */
-static double
-mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Create shoppers so that `have` becomes `want`, ids above the table's
  * largest. Returns the number created, or -1. */
@@ -223,7 +213,7 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 	long forced = 0, want_inst = 0;
 	uint64_t rnd = 0x9e3779b97f4a7c15ULL;
 	struct db *db;
-	double t0 = mono();
+	double t0 = ctl_mono();
 	int ai, rc = 1;
 
 	for (ai = 1; ai < argc; ai++) {
@@ -245,7 +235,8 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 			goto usage;
 	}
 	if (want_users < 1 || want_users > 1000000 || want_orders < 0 ||
-	    want_orders > 10000000 || me_orders < 0 || me_orders > want_orders)
+	    want_orders > 10000000 || me_orders < 0 || me_orders > want_orders ||
+	    want_inst < 0 || want_inst > 100000000)
 		goto usage;
 	if (sodium_init() < 0) {
 		fprintf(stderr, "mallpayctl: libsodium failed to start\n");
@@ -388,7 +379,7 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 	printf("bench-data: %ld shoppers and %ld orders added (%zu shoppers, "
 	    "%ld orders in all; %s has a 3-item cart), %.1f s\n", made_users,
 	    add + forced, nuids, (long)have_orders + add + forced,
-	    BENCH_SHOPPER, mono() - t0);
+	    BENCH_SHOPPER, ctl_mono() - t0);
 	if (g.extra)
 		printf("bench-data: added %ld plans (%ld installments, %ld "
 		    "paid), %ld remittance vouchers (%ld stored files)\n",

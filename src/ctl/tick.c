@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
 #include "core/clock.h"
@@ -42,23 +41,13 @@ struct tick {
 	int		 rows;		/* what the last job did (its counts) */
 };
 
-/* Monotonic seconds, for the timing line only (not a rule's clock). */
-static double
-mono_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Append "NAME N rows M ms" of a job begun at t0 (its rows: t->rows) to
  * the timing line times. */
 static void
 timed(struct buf *times, const char *name, const struct tick *t, double t0)
 {
 	buf_printf(times, "%s%s %d rows %.1f ms", times->len > 0 ? ", " : "",
-	    name, t->rows, (mono_s() - t0) * 1000.0);
+	    name, t->rows, (ctl_mono() - t0) * 1000.0);
 }
 
 /* Run one job of kind session_purge. Returns 0 with what it did in msg,
@@ -343,29 +332,29 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 		done++;
 	done -= failed;
 	buf_init(&times);
-	t0 = mono_s();
+	t0 = ctl_mono();
 	if (rc != -1 && tick_payafter(&t, &failed) == -1)
 		rc = -1;
 	timed(&times, "payafter", &t, t0);
-	t0 = mono_s();
+	t0 = ctl_mono();
 	if (rc != -1 && (t.rows = remittance_tick(t.db, t.now)) == -1) {
 		failed++;				/* remittance */
 		t.rows = 0;
 	}
 	timed(&times, "remittance", &t, t0);
-	t0 = mono_s();
+	t0 = ctl_mono();
 	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* installments */
 		rc = -1;
 	timed(&times, "installments", &t, t0);
-	t0 = mono_s();
+	t0 = ctl_mono();
 	if (rc != -1)					/* cod */
 		tick_cod(&t, &failed);
 	timed(&times, "cod", &t, t0);
-	t0 = mono_s();
+	t0 = ctl_mono();
 	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* corporate */
 		rc = -1;
 	timed(&times, "corporate", &t, t0);
-	t0 = mono_s();
+	t0 = ctl_mono();
 	if (rc != -1 && tick_credit(&t, &failed) == -1)	/* identity */
 		rc = -1;
 	timed(&times, "credit", &t, t0);

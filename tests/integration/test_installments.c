@@ -701,6 +701,21 @@ test_INST_P3_auto_deduction_failure_stays_due(void **state)
 
 /* ---- INST-F1 / F2 ------------------------------------------------------ */
 
+/* The due date of late_plan's installment 2; its plan id into *pid. */
+static mp_date
+late_due2(int64_t *pid)
+{
+	struct plan_view	v;
+	mp_date			due2;
+
+	assert_true(late_plan.order > 0);
+	view_at(late_plan.order, clock_now(), &v);
+	due2 = v.inst[1].due;
+	*pid = v.p.id;
+	plan_view_cleanup(&v);
+	return due2;
+}
+
 /* INST-F1: 0.05 % of the overdue USD 127.33 a calendar day: USD 0.06
  * after 1 day (6.3665 cents), stored by tick and shown on the schedule;
  * USD 1.97 after 31 days (197.3615): the next test. */
@@ -714,11 +729,7 @@ test_INST_F1_late_fee_first_day(void **state)
 	int64_t			 pid;
 
 	(void)state;
-	assert_true(late_plan.order > 0);
-	view_at(late_plan.order, clock_now(), &v);
-	due2 = v.inst[1].due;
-	pid = v.p.id;
-	plan_view_cleanup(&v);
+	due2 = late_due2(&pid);
 	tick(noon(due2, 1));
 	assert_int_equal(db_plan_inst_list(shop_db(), pid, &in, &n), 0);
 	assert_int_equal(in[1].late_fee, 6);
@@ -775,7 +786,6 @@ tick_worked(int64_t at, int *late)
 static void
 test_INST_F1_second_tick_same_day_reads_nothing(void **state)
 {
-	struct plan_view	v;
 	struct db_plan_inst	*in;
 	size_t			 n;
 	mp_date			 due2;
@@ -783,11 +793,7 @@ test_INST_F1_second_tick_same_day_reads_nothing(void **state)
 	int			 late = -1;
 
 	(void)state;
-	assert_true(late_plan.order > 0);
-	view_at(late_plan.order, clock_now(), &v);
-	due2 = v.inst[1].due;
-	pid = v.p.id;
-	plan_view_cleanup(&v);
+	due2 = late_due2(&pid);
 	assert_int_equal(db_plan_inst_list(shop_db(), pid, &in, &n), 0);
 	assert_int_equal(in[1].late_fee, 6);
 	free(in);
