@@ -28,3 +28,6 @@ ALTER TABLE orders ADD KEY orders_method_status_due (method, status, payment_due
 -- COD-P5 unpaid after the agreed day (cod_tick): only orders not reported
 -- paid, by agreed day (not every COD order ever delivered).
 ALTER TABLE cod_orders ADD KEY cod_orders_unpaid (paid_reported_at, agreed_date);
+-- INST-C1/C2 card refunds recorded but not sent (plan_tick): by kind and
+-- state, not every payment row of every plan.
+ALTER TABLE plan_payments ADD KEY plan_payments_unsent (kind, ok, plan_id);
