@@ -10,15 +10,12 @@
 
 enum stmt {
 	STMT_SET,
-	STMT_GET,
 	STMT__MAX
 };
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_SET */
 	"UPDATE plans SET next_work_on = ? WHERE id = ?",
-	/* STMT_GET */
-	"SELECT COALESCE(next_work_on, '') FROM plans WHERE id = ?",
 };
 
 /* See plan_work.h. */
@@ -38,27 +35,4 @@ db_plan_set_next_work(struct db *db, int64_t plan_id, mp_date day)
 	}
 	dbq_int(q, plan_id);
 	return dbq_exec_done(q, NULL) == -1 ? -1 : 0;
-}
-
-/* See plan_work.h. */
-int
-db_plan_next_work(struct db *db, int64_t plan_id, mp_date *day)
-{
-	struct dbq	*q = dbq_get(db, DB_T_PLAN_WORK, STMT_GET, stmts[STMT_GET]);
-	const char	*s;
-	size_t		 len;
-	int		 rc;
-
-	*day = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, plan_id);
-	rc = -1;
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		s = dbq_col_str(q, 0, &len);
-		if (len >= 10)
-			(void)mp_date_parse(s, 10, day);
-	}
-	dbq_done(q);
-	return rc;
 }

@@ -15,8 +15,4 @@ struct db;
 /* Store day (0: NULL, nothing to do) as plan_id's next work day. 0/-1. */
 int	db_plan_set_next_work(struct db *, int64_t plan_id, mp_date day);
 
-/* The next work day of plan_id into *day (0 when NULL). 1, 0 no such
- * plan, -1. */
-int	db_plan_next_work(struct db *, int64_t plan_id, mp_date *day);
-
 #endif

@@ -133,8 +133,7 @@ plan_record_failure(struct db *db, const struct db_plan *p, const char *kind,
 	(void)db_commit(db);
 }
 
-/* Close plan p when nothing is due any more (inside the transaction):
- * the plan becomes closed, the credit line's reserve is released. 0/-1. */
+/* See plans_int.h. */
 int
 plan_close_if_done(struct db *db, const struct db_plan *p, int64_t now)
 {

@@ -94,7 +94,9 @@ void	plan_record_failure(struct db *db, const struct db_plan *p,
     const char *idem, int64_t now);
 
 /* Close plan p when nothing is due any more (inside the transaction):
- * the plan becomes closed, the credit line's reserve is released. 0/-1. */
+ * the plan becomes closed, the credit line's reserve is released;
+ * otherwise its next work day is stored (plan_schedule_inst(), not worked
+ * today). 0/-1. */
 int	plan_close_if_done(struct db *db, const struct db_plan *p,
     int64_t now);
 /* plan_close_if_done(), and when something is still due, plan p's next
