@@ -13,6 +13,8 @@
 #   BENCH_MEM_REQUESTS=200000 requests of the memory check
 #   BENCH_THREADS=4           mallpayd (and hello) worker threads
 #   BENCH_KEEP=1              keep the stack directory (stopped) afterwards
+#   BENCH_INSTALLMENTS=1000000 installments of the scheduler's batch table
+#                             (bench/batch.sh; 0 skips it)
 #   BENCH_PLACE_BODY=...      the urlencoded place-order form, @KEY@ for the key
 #   BENCH_SCHEDULE_PATH=...   the schedule page to measure (found otherwise)
 #
@@ -34,6 +36,9 @@
 #     EXPLAIN of every statement of the GET pages (bench/explain.sh).
 #  6. Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
 #     and after.
+#  7. The scheduler's batch table (bench/batch.sh): BENCH_INSTALLMENTS
+#     installments, one day's tick and the next minute's, rows per second
+#     per job.
 # A page that answers 404 is reported as "not built yet", never measured.
 # Loopback only; every loop is bounded; the stack is stopped on exit.
 set -euo pipefail
@@ -493,4 +498,10 @@ case "$explain_rc" in
 *) echo "EXPLAIN: bench/explain.sh failed ($explain_rc)" ;;
 esac
 sed 's/^/  /' "$dir/bench/explain.txt"
+echo
+if [ "${BENCH_INSTALLMENTS:-1000000}" -gt 0 ]; then
+	log "scheduler batch table: ${BENCH_INSTALLMENTS:-1000000} installments"
+	"$src/bench/batch.sh" "$dir" "$build" "${BENCH_INSTALLMENTS:-1000000}" ||
+	    echo "scheduler batch: bench/batch.sh failed"
+fi
 echo "whole run: $(( $(date +%s) - t_start )) s"

@@ -3,4 +3,4 @@
 noinst_PROGRAMS += bench/hello
 bench_hello_SOURCES = bench/hello.c
 bench_hello_LDADD = -lfcgi
-EXTRA_DIST += bench/run.sh bench/explain.sh bench/place.lua bench/mix.lua
+EXTRA_DIST += bench/run.sh bench/batch.sh bench/explain.sh bench/place.lua bench/mix.lua

@@ -60,7 +60,8 @@ libmallpay_a_SOURCES += \
 	src/db/refcache.c src/db/refcache.h
 
 # installments: plans, installments, payments, credit records, ledger
-libmallpay_a_SOURCES += src/db/plan.c src/db/plan.h
+libmallpay_a_SOURCES += src/db/plan.c src/db/plan.h \
+	src/db/plan_work.c src/db/plan_work.h
 
 # pau: Pay After Use cards, charges and debts, guarantee ledger
 libmallpay_a_SOURCES += src/db/payafter.c src/db/payafter.h

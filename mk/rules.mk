@@ -3,6 +3,7 @@
 # rules-core: plan arithmetic, APR, creditor references, card numbers
 libmallpay_a_SOURCES += \
 	src/rules/plan.c src/rules/plan.h \
+	src/rules/plan_work.c src/rules/plan_work.h \
 	src/rules/apr.c src/rules/apr.h \
 	src/rules/rfcode.c src/rules/rfcode.h \
 	src/rules/card.c src/rules/card.h
@@ -60,6 +61,13 @@ tests_unit_test_card_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_card_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
 TESTS += tests/unit/test_plan_arithmetic tests/unit/test_apr \
 	tests/unit/test_rfcode tests/unit/test_card
+
+# the next work day of an installment plan (the scheduler's index)
+check_PROGRAMS += tests/unit/test_plan_work
+tests_unit_test_plan_work_SOURCES = tests/unit/test_plan_work.c
+tests_unit_test_plan_work_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_plan_work_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+TESTS += tests/unit/test_plan_work
 
 # addresses: postal code and phone checks of the demo countries
 libmallpay_a_SOURCES += src/rules/address.c src/rules/address.h

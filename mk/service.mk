@@ -54,6 +54,7 @@ TESTS += tests/unit/test_orderflow tests/unit/test_checkout
 libmallpay_a_SOURCES += \
 	src/service/plans.c src/service/plans.h src/service/plans_int.h \
 	src/service/plans_token.c src/service/plans_charge.c \
+	src/service/plans_work.c \
 	src/service/plans_card.c src/service/plans_partner.c \
 	src/service/plans_pay.c src/service/plans_terminate.c \
 	src/service/plans_credit.c src/service/plans_tick.c \

@@ -1,6 +1,7 @@
 /*
- * mallpayctl bench-data [--shoppers N] [--orders N] [--bench-orders N]
- *     [--now TIME]: the benchmark data set (bench/README.md).
+ * mallpayctl bench-data [--shoppers N] [--orders N] [--installments N]
+ *     [--bench-orders N] [--now TIME]: the benchmark data set
+ *     (bench/README.md).
  *
  * Tops the database up to N benchmark shoppers (bench-NNNNN@bench.test)
  * and N benchmark orders (idempotency key "bench-..."), each order with
@@ -30,6 +31,9 @@
  *   uploaded voucher's file is a small PNG of its own, made in memory and
  *   stored by filestore_put() (encrypted, files row), as REM-P3 does;
  * - the rest are COD (reviewed first, COD-P1) and pay-after-use orders.
+ * --installments N then adds installment orders of the shoppers, each
+ * with a running 12-month plan started 40 days ago, until N installments
+ * were added (the scheduler's batch table of bench/run.sh).
  * The benchmark shopper always ends with at least one active 12-month
  * plan (bench/run.sh measures its /orders/ID/schedule): when a run finds
  * none, it adds one such order.
@@ -68,16 +72,6 @@
 #define BENCH_SHOPPER	"bench@bench.test"
 #define CHUNK		5000
 
-/* Seconds of CLOCK_MONOTONIC, for the timing line only (not a rule's
- * clock). */
-static double
-mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Create shoppers so that `have` becomes `want`, ids above the table's
  * largest. Returns the number created, or -1. */
@@ -216,10 +210,10 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 	int64_t cart[3];
 	size_t nprods = 0, nuids = 0, i, ncart = 0, want_users = 2000;
 	long want_orders = 50000, me_orders = 60, made_users = 0, add, k;
-	long forced = 0;
+	long forced = 0, want_inst = 0;
 	uint64_t rnd = 0x9e3779b97f4a7c15ULL;
 	struct db *db;
-	double t0 = mono();
+	double t0 = ctl_mono();
 	int ai, rc = 1;
 
 	for (ai = 1; ai < argc; ai++) {
@@ -227,6 +221,9 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 			want_users = (size_t)strtoul(argv[++ai], NULL, 10);
 		else if (strcmp(argv[ai], "--orders") == 0 && ai + 1 < argc)
 			want_orders = strtol(argv[++ai], NULL, 10);
+		else if (strcmp(argv[ai], "--installments") == 0 &&
+		    ai + 1 < argc)
+			want_inst = strtol(argv[++ai], NULL, 10);
 		else if (strcmp(argv[ai], "--bench-orders") == 0 &&
 		    ai + 1 < argc)
 			me_orders = strtol(argv[++ai], NULL, 10);
@@ -238,7 +235,8 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 			goto usage;
 	}
 	if (want_users < 1 || want_users > 1000000 || want_orders < 0 ||
-	    want_orders > 10000000 || me_orders < 0 || me_orders > want_orders)
+	    want_orders > 10000000 || me_orders < 0 || me_orders > want_orders ||
+	    want_inst < 0 || want_inst > 100000000)
 		goto usage;
 	if (sodium_init() < 0) {
 		fprintf(stderr, "mallpayctl: libsodium failed to start\n");
@@ -341,6 +339,25 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 	}
 	if (flush_chunk(&g, &ch) == -1)
 		goto dbfail;
+	/* --installments N: running 12-month plans of the shoppers until N
+	 * installments were added (the scheduler's batch table). */
+	if (g.extra && want_inst > 0 && (base = db_bench_max_id(db,
+	    BENCH_T_ORDERS)) < 0)
+		goto dbfail;
+	for (k = 0; g.extra && g.ninst < want_inst; k++, seq++) {
+		rnd ^= (uint64_t)seq * 0x2545f4914f6cdd1dULL;
+		if (rnd == 0)
+			rnd = 1;
+		if (bench_make_order(&ch, &g, base + 1 + k,
+		    uids[(size_t)seq % nuids], seq, &rnd, 1) == -1)
+			goto out;
+		add++;
+		if (ch.no == CHUNK && flush_chunk(&g, &ch) == -1)
+			goto dbfail;
+	}
+	if (flush_chunk(&g, &ch) == -1 ||
+	    (g.extra && db_bench_next_work(db) == -1))
+		goto dbfail;
 	/* bench/run.sh measures the benchmark shopper's 12-installment
 	 * schedule: make sure there is one (a data set made before plans
 	 * were generated, or none of its plans is a running 12-month one). */
@@ -362,7 +379,7 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 	printf("bench-data: %ld shoppers and %ld orders added (%zu shoppers, "
 	    "%ld orders in all; %s has a 3-item cart), %.1f s\n", made_users,
 	    add + forced, nuids, (long)have_orders + add + forced,
-	    BENCH_SHOPPER, mono() - t0);
+	    BENCH_SHOPPER, ctl_mono() - t0);
 	if (g.extra)
 		printf("bench-data: added %ld plans (%ld installments, %ld "
 		    "paid), %ld remittance vouchers (%ld stored files)\n",
@@ -386,6 +403,7 @@ out:
 	return rc;
 usage:
 	fprintf(stderr, "usage: mallpayctl bench-data [--shoppers N] "
-	    "[--orders N] [--bench-orders N] [--now TIME]\n");
+	    "[--orders N] [--installments N] [--bench-orders N] "
+	    "[--now TIME]\n");
 	return 2;
 }

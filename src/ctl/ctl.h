@@ -45,5 +45,8 @@ int	ctl_parse_time(const char *s, int64_t *out);
 
 /* Format t as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
 char	*ctl_time_str(int64_t t, char *out, size_t outsz);
+/* Seconds of CLOCK_MONOTONIC, for timing lines only (not a rule's
+ * clock). */
+double	ctl_mono(void);
 
 #endif

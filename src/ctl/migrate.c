@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/calendar.h"
 #include "ctl/ctl.h"
@@ -49,6 +50,16 @@ ctl_parse_time(const char *s, int64_t *out)
 		return -1;
 	*out = mp_date_to_unix(d) + hh * 3600 + mm * 60 + ss;
 	return 0;
+}
+
+/* See ctl.h. */
+double
+ctl_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* See ctl.h. */

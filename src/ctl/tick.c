@@ -38,7 +38,17 @@ struct tick {
 	struct ctl	*c;
 	struct db	*db;
 	int64_t		 now;
+	int		 rows;		/* what the last job did (its counts) */
 };
+
+/* Append "NAME N rows M ms" of a job begun at t0 (its rows: t->rows) to
+ * the timing line times. */
+static void
+timed(struct buf *times, const char *name, const struct tick *t, double t0)
+{
+	buf_printf(times, "%s%s %d rows %.1f ms", times->len > 0 ? ", " : "",
+	    name, t->rows, (ctl_mono() - t0) * 1000.0);
+}
 
 /* Run one job of kind session_purge. Returns 0 with what it did in msg,
  * or -1 with the reason in msg. */
@@ -185,6 +195,8 @@ tick_payafter(struct tick *t, int *failed)
 	int rc;
 
 	rc = payafter_tick(t->db, t->now, &st);
+	t->rows = st.confirmed + st.charged + st.failed + st.late_fees +
+	    st.suspended;
 	printf("payafter: %d confirmed, %d charged, %d failed, %d late fees, "
 	    "%d suspended, %d errors\n", st.confirmed, st.charged, st.failed,
 	    st.late_fees, st.suspended, st.errors);
@@ -204,9 +216,11 @@ tick_installments(struct tick *t, int *failed)
 	int rc;
 
 	rc = plan_tick(t->db, &t->c->cfg, t->now, &st);
-	printf("installments: %d reminder%s, %d deducted, %d deduction%s "
-	    "failed, %d late fee%s, %d suspended, %d decided, %d returned, "
-	    "%d refund%s, %d error%s\n", st.reminders,
+	t->rows = st.plans;
+	printf("installments: %d plan%s worked, %d reminder%s, %d deducted, "
+	    "%d deduction%s failed, %d late fee%s, %d suspended, %d decided, "
+	    "%d returned, %d refund%s, %d error%s\n", st.plans,
+	    st.plans == 1 ? "" : "s", st.reminders,
 	    st.reminders == 1 ? "" : "s", st.deducted, st.deduct_failed,
 	    st.deduct_failed == 1 ? "" : "s", st.late_fees,
 	    st.late_fees == 1 ? "" : "s", st.suspended, st.decided,
@@ -228,6 +242,7 @@ tick_cod(struct tick *t, int *failed)
 
 	buf_init(&log);
 	n = cod_tick(t->db, t->now, &log);
+	t->rows = n < 0 ? 0 : n;
 	fputs(buf_str(&log), stdout);
 	printf("cod: %d done%s\n", n < 0 ? 0 : n, n < 0 ? ", FAILED" : "");
 	buf_cleanup(&log);
@@ -247,6 +262,7 @@ tick_corporate(struct tick *t, int *failed)
 	int rc;
 
 	rc = qual_tick(t->db, t->now, &st);
+	t->rows = st.notices + st.expired;
 	printf("corporate: %d expiry notice%s, %d expired, %d error%s\n",
 	    st.notices, st.notices == 1 ? "" : "s", st.expired, st.errors,
 	    st.errors == 1 ? "" : "s");
@@ -266,6 +282,7 @@ tick_credit(struct tick *t, int *failed)
 	int rc;
 
 	rc = credit_refresh_tick(t->db, &t->c->cfg, t->now, &st);
+	t->rows = st.refreshed + st.deferred;
 	printf("credit: %d score%s refreshed, %d deferred, %d error%s\n",
 	    st.refreshed, st.refreshed == 1 ? "" : "s", st.deferred,
 	    st.errors, st.errors == 1 ? "" : "s");
@@ -278,9 +295,11 @@ int
 ctl_tick(struct ctl *c, int argc, char **argv)
 {
 	struct tick t;
+	struct buf times;
 	char when[32];
 	int i, rc = 0, done = 0, failed = 0;
 	int64_t now;
+	double t0;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--now") == 0 && i + 1 < argc) {
@@ -312,20 +331,39 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	    (rc = tick_one(&t, &failed)) == 1)
 		done++;
 	done -= failed;
+	buf_init(&times);
+	t0 = ctl_mono();
 	if (rc != -1 && tick_payafter(&t, &failed) == -1)
 		rc = -1;
-	if (rc != -1 && remittance_tick(t.db, t.now) == -1)	/* remittance */
-		failed++;
+	timed(&times, "payafter", &t, t0);
+	t0 = ctl_mono();
+	if (rc != -1 && (t.rows = remittance_tick(t.db, t.now)) == -1) {
+		failed++;				/* remittance */
+		t.rows = 0;
+	}
+	timed(&times, "remittance", &t, t0);
+	t0 = ctl_mono();
 	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* installments */
 		rc = -1;
+	timed(&times, "installments", &t, t0);
+	t0 = ctl_mono();
 	if (rc != -1)					/* cod */
 		tick_cod(&t, &failed);
+	timed(&times, "cod", &t, t0);
+	t0 = ctl_mono();
 	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* corporate */
 		rc = -1;
+	timed(&times, "corporate", &t, t0);
+	t0 = ctl_mono();
 	if (rc != -1 && tick_credit(&t, &failed) == -1)	/* identity */
 		rc = -1;
+	timed(&times, "credit", &t, t0);
 	if (rc == -1)
 		fprintf(stderr, "mallpayctl: tick: %s\n", db_error(t.db));
+	/* Each job's rows (what it did) and duration: bench/run.sh's batch
+	 * table. */
+	printf("times: %s\n", buf_str(&times));
+	buf_cleanup(&times);
 	printf("%d job%s done, %d failed\n", done, done == 1 ? "" : "s",
 	    failed);
 	db_free(t.db);

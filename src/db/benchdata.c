@@ -30,6 +30,7 @@ enum stmt {
 	STMT_BENCH_CART_CLEAR,
 	STMT_BENCH_CART_ITEM,
 	STMT_BENCH_VOUCHER_LEDGER,
+	STMT_BENCH_NEXT_WORK,
 	/* Multi-row inserts: BENCH_BATCH rows, then the same for one row. */
 	STMT_BENCH_USERS_N,
 	STMT_BENCH_USERS_1,
@@ -115,6 +116,11 @@ static const char *stmts[STMT__MAX] = {
 	"'merchant:payable', o.currency, -o.amount_due_minor, o.id, NULL, "
 	"NULL, NULL, NULL, '', v.decided_at " BENCH_VL_FROM
 	"AND v.received_minor >= o.amount_due_minor",
+	/* STMT_BENCH_NEXT_WORK */
+	"UPDATE plans p JOIN (SELECT plan_id, MIN(due_date) AS d FROM "
+	"plan_installments WHERE status = 'due' GROUP BY plan_id) i ON "
+	"i.plan_id = p.id SET p.next_work_on = i.d - INTERVAL 3 DAY WHERE "
+	"p.status = 'active' AND p.next_work_on IS NULL",
 	/* The multi-row inserts: built by multi_sql(). */
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -626,6 +632,14 @@ db_bench_voucher_ledger(struct db *db, int64_t first, int64_t last)
 		dbq_int(q, last);
 	}
 	return dbq_exec_done(q, NULL);
+}
+
+/* See benchdata.h. */
+int
+db_bench_next_work(struct db *db)
+{
+	return dbq_exec_done(dbq_get(db, DB_T_BENCH, STMT_BENCH_NEXT_WORK,
+	    stmts[STMT_BENCH_NEXT_WORK]), NULL) == -1 ? -1 : 0;
 }
 
 /* Run q with the parameters bound and finish it; for an INSERT *id gets

@@ -180,6 +180,11 @@ int	db_bench_insert_vouchers(struct db *, const struct bench_voucher *,
  * service/postings.c posts them: the receipt, and the sale of an order
  * they pay), in one statement. Returns 0 or -1. */
 int	db_bench_voucher_ledger(struct db *, int64_t first, int64_t last);
+/* The next work day (plans.next_work_on) of the active plans written
+ * without one: their earliest open installment's reminder day (3 days
+ * before it), as migration 025 sets it; early rather than late, the first
+ * tick stores the exact day. Returns 0 or -1. */
+int	db_bench_next_work(struct db *);
 
 /* Make the cart of user_id hold exactly the n products product_ids with
  * quantity 1 each. Returns 0 or -1. */

@@ -80,7 +80,8 @@ static const char *const stmts[STMT__MAX] = {
 	"ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED",
 	/* STMT_PAU_NEXT_OPEN (PAU-04) */
 	"SELECT order_id FROM pau_charges WHERE status = 'open' "
-	"AND order_id > ? ORDER BY order_id LIMIT 1 FOR UPDATE SKIP LOCKED",
+	"AND next_try_at <= ? AND order_id > ? ORDER BY order_id LIMIT 1 "
+	"FOR UPDATE SKIP LOCKED",
 	/* STMT_PAU_USER_SUSPEND (INST-F2) */
 	"UPDATE users SET installment_suspended = 1, bad_payment_record = 1 "
 	"WHERE id = ?",
@@ -355,12 +356,13 @@ db_pau_next_autoconfirm(struct db *db, int64_t cutoff, int64_t after,
 
 /* See payafter.h. */
 int
-db_pau_next_open(struct db *db, int64_t after, int64_t *id)
+db_pau_next_open(struct db *db, int64_t now, int64_t after, int64_t *id)
 {
 	struct dbq *q;
 
 	if ((q = pq(db, STMT_PAU_NEXT_OPEN)) == NULL)
 		return -1;
+	dbq_int(q, now);
 	dbq_int(q, after);
 	return dbq_one_int(q, id);
 }

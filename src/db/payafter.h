@@ -100,9 +100,10 @@ int	db_pau_guarantee_list(struct db *, size_t limit,
 int	db_pau_next_autoconfirm(struct db *, int64_t cutoff, int64_t after,
 	    int64_t *id);
 
-/* Take the next open debt with order_id > after, locking it (FOR UPDATE
+/* Take the next open debt due at now (next_try_at <= now, by the index
+ * (status, next_try_at)) with order_id > after, locking it (FOR UPDATE
  * SKIP LOCKED). 1 (*id set), 0 none, -1 error. */
-int	db_pau_next_open(struct db *, int64_t after, int64_t *id);
+int	db_pau_next_open(struct db *, int64_t now, int64_t after, int64_t *id);
 
 /* INST-F2 for a PAU debt: set users.installment_suspended and
  * bad_payment_record of user_id. 0 or -1. */

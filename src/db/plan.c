@@ -32,7 +32,7 @@
 #define INST_COLS(t) \
 	t ".seq, " t ".due_date, " t ".principal_minor, " t ".fee_minor, " \
 	t ".late_fee_minor, " t ".status, " t ".paid_minor, " \
-	"COALESCE(" t ".paid_at, 0) "
+	"COALESCE(" t ".paid_at, 0), " t ".reminded_at IS NOT NULL "
 
 enum stmt {
 	STMT_INSTITUTION,
@@ -194,9 +194,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SETTING */
 	"SELECT value FROM settings WHERE name = ?",
 	/* STMT_WORK */
-	"SELECT DISTINCT p.id FROM plans p JOIN plan_installments pi ON "
-	"pi.plan_id = p.id WHERE p.status = 'active' AND pi.status = 'due' "
-	"AND pi.due_date <= ? ORDER BY p.id",
+	"SELECT id FROM plans WHERE status = 'active' AND next_work_on <= ? "
+	"ORDER BY id",
 	/* STMT_REVIEWING */
 	"SELECT id FROM plans WHERE status = 'review' AND partner_ref IS NOT "
 	"NULL ORDER BY id",
@@ -641,6 +640,7 @@ read_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
 	dbq_col_copy(q, c + 5, r->status, sizeof(r->status));
 	r->paid_minor = dbq_col_int(q, c + 6);
 	r->paid_at = dbq_col_int(q, c + 7);
+	r->reminded = (int)dbq_col_int(q, c + 8);
 }
 
 /* dbq_list fill: the STMT_INST_LIST row into *arg (a db_plan_inst). */

@@ -34,6 +34,7 @@ struct db_plan_inst {
 	char		 status[8];		/* "due" "paid" "waived" */
 	int64_t		 paid_minor;
 	int64_t		 paid_at;		/* 0: not paid */
+	int		 reminded;		/* INST-P2 reminder sent */
 	int		 overdue;		/* computed: due, past its date */
 	int32_t		 days_late;		/* computed */
 	int64_t		 balance_after;		/* computed: running balance
@@ -189,8 +190,9 @@ int	db_plan_ledger(struct db *, int64_t order_id, int64_t plan_id,
 int	db_plan_setting(struct db *, const char *name, int64_t def,
 	    int64_t *out);
 
-/* Ids of active plans with an installment due on or before until, into
- * *ids (free()). 0 or -1. */
+/* Ids of active plans whose next work day (plans.next_work_on) is on or
+ * before until, into *ids (free()), by the (status, next_work_on)
+ * index. 0 or -1. */
 int	db_plan_work(struct db *, mp_date until, int64_t **ids, size_t *n);
 /* Ids of plans in review with a partner reference. 0 or -1. */
 int	db_plan_reviewing(struct db *, int64_t **ids, size_t *n);

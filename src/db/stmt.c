@@ -81,6 +81,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_CHECK] = "check", [DB_T_COD] = "cod", [DB_T_PAYAFTER] = "payafter",
 	[DB_T_IDENTITY] = "identity", [DB_T_ADDRESS] = "address",
 	[DB_T_MONEY_OUT] = "money_out",
+	[DB_T_PLAN_WORK] = "plan_work",
 	[DB_T_TEST] = "test",
 };
 

@@ -97,6 +97,7 @@ enum db_table {
 	DB_T_IDENTITY,		/* identity: db/identity.c (real-name checks, credit consents) */
 	DB_T_ADDRESS,		/* addresses: db/address.c (address book, order copy) */
 	DB_T_MONEY_OUT,		/* money out: db/money_out.c (COD debts paid, company credit paid out) */
+	DB_T_PLAN_WORK,		/* installments: db/plan_work.c (the scheduler's next work day) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };

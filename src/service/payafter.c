@@ -560,6 +560,13 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 				return -1;
 		}
 	}
+	/* Nothing more today (late fees and suspension go by calendar day,
+	 * the day's retries are used): next visit tomorrow, so that the
+	 * tick's selection (next_try_at <= now) reads only debts due. */
+	if (strcmp(c->status, "open") == 0 && c->next_try_at <= now) {
+		c->next_try_at = mp_date_to_unix(today) + 86400;
+		changed = 1;
+	}
 	if (changed && db_pau_charge_update(db, c) == -1)
 		return -1;
 	return 0;
@@ -624,7 +631,7 @@ payafter_tick(struct db *db, int64_t now, struct pau_tick_stats *st)
 	for (;;) {
 		if (db_begin_read_committed(db) == -1)
 			return -1;
-		rc = db_pau_next_open(db, after, &id);
+		rc = db_pau_next_open(db, now, after, &id);
 		if (rc == 1)
 			rc = db_pau_charge_get(db, id, 1, &c);
 		if (rc != 1) {

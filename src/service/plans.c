@@ -221,7 +221,8 @@ plan_create(struct db *db, int64_t order_id, int64_t principal,
 		return 1;
 	}
 	if (store_installments(db, id, &pl,
-	    plan_has_down_payment(p.method)) == -1)
+	    plan_has_down_payment(p.method)) == -1 ||
+	    (st == PLAN_ST_ACTIVE && plan_schedule(db, id, now) == -1))
 		return -1;
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"institution\":"
 	    "\"%s\",\"n\":%d,\"principal_minor\":%lld,\"currency\":\"%s\","
@@ -258,7 +259,7 @@ plan_start(struct db *db, int64_t plan_id, mp_date start,
 	    db_plan_set_status(db, plan_id, p.status, PLAN_ST_ACTIVE,
 	    now) != 1 ||
 	    plan_post_start(db, &p, pl.principal.minor, pl.total_fee.minor,
-	    now) == -1)
+	    now) == -1 || plan_schedule(db, plan_id, now) == -1)
 		return -1;
 	return audit_event(db, "plan", plan_id, actor, actor_id,
 	    status_names[p.status], "active", "INST-P1 plan started", now);

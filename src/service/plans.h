@@ -290,6 +290,8 @@ enum plan_result plan_lift_suspension(struct db *, int64_t admin_id,
 
 /* What one plan_tick() did. */
 struct plan_tick_stats {
+	int	plans;		/* active plans worked (their next work day
+				   had come) */
 	int	reminders;	/* INST-P2 */
 	int	deducted;	/* INST-P3 auto deductions that succeeded */
 	int	deduct_failed;

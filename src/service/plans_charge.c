@@ -133,23 +133,32 @@ plan_record_failure(struct db *db, const struct db_plan *p, const char *kind,
 	(void)db_commit(db);
 }
 
-/* Close plan p when nothing is due any more (inside the transaction):
- * the plan becomes closed, the credit line's reserve is released. 0/-1. */
+/* See plans_int.h. */
 int
 plan_close_if_done(struct db *db, const struct db_plan *p, int64_t now)
+{
+	return plan_close_or_schedule(db, p, now, 0);
+}
+
+/* See plans_int.h. */
+int
+plan_close_or_schedule(struct db *db, const struct db_plan *p, int64_t now,
+    int worked)
 {
 	struct db_plan_inst	*in;
 	struct db_order		 o;
 	size_t			 n, i;
-	int			 due = 0;
+	int			 due = 0, rc = 0;
 
 	if (db_plan_inst_list(db, p->id, &in, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
 		due += strcmp(in[i].status, "due") == 0;
+	if (due > 0)
+		rc = plan_schedule_inst(db, p, in, n, now, worked);
 	free(in);
 	if (due > 0)
-		return 0;
+		return rc;
 	if (db_plan_set_status(db, p->id, PLAN_ST_ACTIVE, PLAN_ST_CLOSED,
 	    now) != 1)
 		return -1;

@@ -94,9 +94,28 @@ void	plan_record_failure(struct db *db, const struct db_plan *p,
     const char *idem, int64_t now);
 
 /* Close plan p when nothing is due any more (inside the transaction):
- * the plan becomes closed, the credit line's reserve is released. 0/-1. */
+ * the plan becomes closed, the credit line's reserve is released;
+ * otherwise its next work day is stored (plan_schedule_inst(), not worked
+ * today). 0/-1. */
 int	plan_close_if_done(struct db *db, const struct db_plan *p,
     int64_t now);
+/* plan_close_if_done(), and when something is still due, plan p's next
+ * work day stored (plan_schedule_inst(); worked: today's tick work on p
+ * is done). 0/-1. */
+int	plan_close_or_schedule(struct db *db, const struct db_plan *p,
+    int64_t now, int worked);
+
+/* INST-P2: the reminder's days before the due date (setting
+ * inst_reminder_days_before, 0..60, default 3) into *out. 0/-1. */
+int	plan_remind_days(struct db *db, int64_t *out);
+/* Store plan p's next work day (plans.next_work_on) computed by
+ * plan_next_work() from its n installments in at now (inside the
+ * caller's transaction); worked: today's tick work on p is done, so
+ * nothing before tomorrow. 0/-1. */
+int	plan_schedule_inst(struct db *db, const struct db_plan *p,
+    const struct db_plan_inst *in, size_t n, int64_t now, int worked);
+/* plan_schedule_inst() of plan_id as stored (not worked today). 0/-1. */
+int	plan_schedule(struct db *db, int64_t plan_id, int64_t now);
 
 /* The reason of a money path that failed after cs, into reason: "nothing
  * was charged" only when no charge can have been approved. */

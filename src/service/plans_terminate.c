@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/plan_work.h"
 #include "service/audit.h"
 #include "service/orders.h"
 #include "service/plan_ledger.h"
@@ -166,7 +167,7 @@ plan_terminate(struct db *db, const struct config *cfg,
 	if (db_plan_inst_waive_rest(db, v.p.id) == -1 ||
 	    db_plan_set_refund(db, v.p.id, f.refund, by, now) == -1 ||
 	    db_plan_set_status(db, v.p.id, v.p.status, PLAN_ST_TERMINATED,
-	    now) != 1)
+	    now) != 1 || db_plan_set_next_work(db, v.p.id, 0) == -1)
 		goto fail;
 	if (strcmp(v.p.method, "credit_line") == 0 &&
 	    v.p.status == PLAN_ST_ACTIVE &&

@@ -177,8 +177,11 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 		    tick_suspend(db, p, it, d, now, st) == -1)
 			goto fail;
 	}
-	if (plan_close_if_done(db, p, now) == -1)
+	/* Today's work done: the next visit is stored (INST-F1: once a
+	 * calendar day while overdue). */
+	if (plan_close_or_schedule(db, p, now, 1) == -1)
 		goto fail;
+	st->plans++;
 	plan_view_cleanup(&v);
 	return 0;
 fail:
@@ -320,16 +323,14 @@ plan_tick(struct db *db, const struct config *cfg, int64_t now,
 	struct db_plan	 p;
 	int64_t		*ids = NULL, remind, suspend;
 	size_t		 n = 0, i;
-	mp_date		 today = plan_day_of(now), until;
+	mp_date		 today = plan_day_of(now);
 	char		 state[16];
 
 	memset(st, 0, sizeof(*st));
-	if (db_plan_setting(db, "inst_reminder_days_before", 3,
-	    &remind) == -1 || db_plan_setting(db, "inst_overdue_suspend_days",
-	    30, &suspend) == -1)
+	if (plan_remind_days(db, &remind) == -1 ||
+	    db_plan_setting(db, "inst_overdue_suspend_days", 30,
+	    &suspend) == -1)
 		return -1;
-	if (remind < 0 || remind > 60)
-		remind = 3;
 	/* INST-PC: applications waiting for the partner. */
 	if (db_plan_reviewing(db, &ids, &n) == -1)
 		return -1;
@@ -353,9 +354,9 @@ plan_tick(struct db *db, const struct config *cfg, int64_t now,
 		if (tick_return(db, cfg, ids[i], now, st) == -1)
 			st->errors++;
 	free(ids);
-	/* Reminders, deductions, late fees, suspensions. */
-	if (mp_date_add_days(today, (int32_t)remind, &until) == -1 ||
-	    db_plan_work(db, until, &ids, &n) == -1)
+	/* Reminders, deductions, late fees, suspensions: only the plans
+	 * whose next work day has come (plans.next_work_on). */
+	if (db_plan_work(db, today, &ids, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (db_begin_read_committed(db) == -1) {

@@ -41,6 +41,7 @@
 #include "service/orderflow.h"
 #include "service/partner_auth.h"
 #include "service/plans.h"
+#include "ctl.h"
 #include "shop.h"
 
 #define PASSWORD	"inst-test-password-1"
@@ -63,7 +64,7 @@
 
 enum tstmt {
 	T_SETUP, T_MSGS, T_SMS, T_PAYS, T_FLAGS, T_CREDIT_REC, T_LEDGER,
-	T_READY, T__MAX
+	T_READY, T_LINES, T__MAX
 };
 
 static const char *const tstmts[T__MAX] = {
@@ -87,6 +88,9 @@ static const char *const tstmts[T__MAX] = {
 	"WHERE order_id = ? AND kind = 'lender_settlement'",
 	/* T_READY */
 	"UPDATE sandbox_finance_apps SET ready_at = ? WHERE ref = ?",
+	/* T_LINES */
+	"SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
+	"WHERE plan_id = ? AND amount_minor > 0",
 };
 
 static struct config	cfg;
@@ -697,11 +701,26 @@ test_INST_P3_auto_deduction_failure_stays_due(void **state)
 
 /* ---- INST-F1 / F2 ------------------------------------------------------ */
 
+/* The due date of late_plan's installment 2; its plan id into *pid. */
+static mp_date
+late_due2(int64_t *pid)
+{
+	struct plan_view	v;
+	mp_date			due2;
+
+	assert_true(late_plan.order > 0);
+	view_at(late_plan.order, clock_now(), &v);
+	due2 = v.inst[1].due;
+	*pid = v.p.id;
+	plan_view_cleanup(&v);
+	return due2;
+}
+
 /* INST-F1: 0.05 % of the overdue USD 127.33 a calendar day: USD 0.06
- * after 1 day (6.3665 cents), USD 1.97 after 31 days (197.3615), stored
- * by tick and shown on the schedule. */
+ * after 1 day (6.3665 cents), stored by tick and shown on the schedule;
+ * USD 1.97 after 31 days (197.3615): the next test. */
 static void
-test_INST_F1_late_fee_1_and_31_days(void **state)
+test_INST_F1_late_fee_first_day(void **state)
 {
 	struct plan_view	v;
 	struct db_plan_inst	*in;
@@ -710,11 +729,7 @@ test_INST_F1_late_fee_1_and_31_days(void **state)
 	int64_t			 pid;
 
 	(void)state;
-	assert_true(late_plan.order > 0);
-	view_at(late_plan.order, clock_now(), &v);
-	due2 = v.inst[1].due;
-	pid = v.p.id;
-	plan_view_cleanup(&v);
+	due2 = late_due2(&pid);
 	tick(noon(due2, 1));
 	assert_int_equal(db_plan_inst_list(shop_db(), pid, &in, &n), 0);
 	assert_int_equal(in[1].late_fee, 6);
@@ -724,6 +739,87 @@ test_INST_F1_late_fee_1_and_31_days(void **state)
 	assert_int_equal(v.inst[1].days_late, 1);
 	plan_view_cleanup(&v);
 	assert_int_equal(suspended(late_plan.s.id, NULL), 0);
+}
+
+/* The ledger lines of plan pid: count, and the sum of the debits into
+ * *sum. */
+static int64_t
+plan_lines(int64_t pid, int64_t *sum)
+{
+	struct dbq *q = tq(T_LINES);
+
+	dbq_int(q, pid);
+	return one(q, sum);
+}
+
+/* mallpayctl tick --now at; the number of plans its installments line
+ * says it worked, and its late fees into *late. */
+static int
+tick_worked(int64_t at, int *late)
+{
+	struct buf	 out;
+	char		 args[64], when[32];
+	const char	*l;
+	time_t		 tt = (time_t)at;
+	struct tm	 tm;
+	int		 n = -1;
+
+	gmtime_r(&tt, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(args, sizeof(args), "tick --now %s", when);
+	buf_init(&out);
+	(void)mallpayctl_run(&out, args);
+	l = strstr(buf_str(&out), "installments: ");
+	assert_non_null(l);
+	assert_int_equal(sscanf(l, "installments: %d plan", &n), 1);
+	l = strstr(l, "failed, ");
+	assert_non_null(l);
+	assert_int_equal(sscanf(l, "failed, %d late fee", late), 1);
+	buf_cleanup(&out);
+	return n;
+}
+
+/* INST-F1: the late fee accrues once a calendar day. Right after the
+ * first late day's tick (test_INST_F1_late_fee_first_day ran it), a
+ * second tick the same day reads no plan (plans.next_work_on) and posts
+ * nothing; the next day's tick accrues that day's fee, once. */
+static void
+test_INST_F1_second_tick_same_day_reads_nothing(void **state)
+{
+	struct db_plan_inst	*in;
+	size_t			 n;
+	mp_date			 due2;
+	int64_t			 pid, lines, sum, sum2;
+	int			 late = -1;
+
+	(void)state;
+	due2 = late_due2(&pid);
+	assert_int_equal(db_plan_inst_list(shop_db(), pid, &in, &n), 0);
+	assert_int_equal(in[1].late_fee, 6);
+	free(in);
+	lines = plan_lines(pid, &sum);
+	/* The same day again, a minute and an hour later: nothing. */
+	assert_int_equal(tick_worked(noon(due2, 1) + 60, &late), 0);
+	assert_int_equal(late, 0);
+	assert_int_equal(tick_worked(noon(due2, 1) + 3600, &late), 0);
+	assert_int_equal(late, 0);
+	assert_int_equal(plan_lines(pid, &sum2), lines);
+	assert_int_equal(sum2, sum);
+	/* The next day: 2 days of 0.05 % of 127.33 = 0.127 -> 13 cents,
+	 * the day's 7 posted once; a second run that day adds nothing. */
+	assert_true(tick_worked(noon(due2, 2), &late) >= 1);
+	assert_true(late >= 1);
+	assert_int_equal(db_plan_inst_list(shop_db(), pid, &in, &n), 0);
+	assert_int_equal(in[1].late_fee, 13);
+	free(in);
+	assert_true(plan_lines(pid, &sum2) > lines);
+	assert_int_equal(sum2 - sum, 7);
+	lines = plan_lines(pid, &sum);
+	assert_int_equal(tick_worked(noon(due2, 2) + 60, &late), 0);
+	assert_int_equal(late, 0);
+	assert_int_equal(plan_lines(pid, &sum2), lines);
+	assert_int_equal(sum2, sum);
+	/* 31 days late: USD 1.97 (test_INST_F2 goes on from there). */
 	tick(noon(due2, 31));
 	assert_int_equal(db_plan_inst_list(shop_db(), pid, &in, &n), 0);
 	assert_int_equal(in[1].late_fee, 197);
@@ -1253,7 +1349,8 @@ main(void)
 		cmocka_unit_test(test_INST_P3_auto_deduction_on_due_date),
 		cmocka_unit_test(test_INST_P3_manual_repayment_idempotent),
 		cmocka_unit_test(test_INST_P3_auto_deduction_failure_stays_due),
-		cmocka_unit_test(test_INST_F1_late_fee_1_and_31_days),
+		cmocka_unit_test(test_INST_F1_late_fee_first_day),
+		cmocka_unit_test(test_INST_F1_second_tick_same_day_reads_nothing),
 		cmocka_unit_test(test_INST_F2_suspension_and_admin_lift),
 		cmocka_unit_test(test_INST_F3_early_payoff_waives_fees),
 		cmocka_unit_test(test_INST_C1_cancel_refund),
