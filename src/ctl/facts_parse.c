@@ -3,7 +3,7 @@
  * struct facts; see eligibility.h. The parser takes (buf, len) so
  * tests/fuzz/fuzz_facts.c can drive it directly.
  *
- * Strictness (decided here): every field of issue 3's example document is
+ * Strictness (decided here): every field of the example facts document (README) is
  * required except the ones listed as optional below, unknown fields are
  * refused (a misspelt "dureable" must not silently read as false), money
  * is a decimal string (never a JSON number: no floating point near
