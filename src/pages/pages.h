@@ -207,7 +207,7 @@ extern const struct field_spec page_admin_cod_queue_fields[];
 extern const struct field_spec page_admin_cod_decide_fields[];
 extern const struct field_spec page_admin_ship_fields[];
 
-/* installments: pages/plans.c */
+/* installments: pages/plans.c, plans_schedule.c, plans_admin.c */
 struct plan_panel;
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct plan_panel *);
