@@ -594,7 +594,6 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
     const char *error)
 {
 	struct view_dict	*d = view_dict_new();
-	int			 rc;
 
 	if (q->empty)
 		view_show(d, "EMPTY");
@@ -607,12 +606,7 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
 	view_set(d, "PLACE_LABEL", disclose && chosen != NULL &&
 	    strchr(chosen, ':') != NULL ? "Apply for this plan and place "
 	    "the order" : "Place order");
-	rc = page_render(c, "checkout.tpl", d, "Checkout");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "checkout.tpl", d, "Checkout", status);
 }
 
 /* GET /checkout: the quote for the options in the query. */

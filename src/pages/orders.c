@@ -297,7 +297,6 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	char			 when[32], st[40];
 	char			 rf[ORDER_RF_PRINT_MAX];
 	size_t			 i;
-	int			 rc;
 
 	d = view_dict_new();
 	page_notes(d, notice, error);
@@ -348,12 +347,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	plan_order_panel(c, d, o, &pg->plan);
 	/* remittance: window, still due, refunds (pages/remittance.c). */
 	remittance_order_panel(c, d, o, &pg->rem);
-	rc = page_render(c, "order.tpl", d, "Order");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "order.tpl", d, "Order", status);
 }
 
 /* GET /orders/:id. */

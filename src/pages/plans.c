@@ -186,7 +186,6 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 {
 	struct view_dict	*d = view_dict_new(), *s;
 	struct db_plan		 p;
-	int			 rc;
 
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "CSRF", c->user.csrf);
@@ -206,12 +205,8 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 	}
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
-	rc = page_render(c, "plan_card.tpl", d, "Card installment");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "plan_card.tpl", d, "Card installment",
+	    status);
 }
 
 /* GET /orders/:id/card. */
@@ -259,7 +254,8 @@ page_plan_card_post(struct ctx *c)
 	    strlen(pan), exp, cvv, c->now, reason, sizeof(reason))) {
 	case PLAN_OK:
 		return plans_to_order(c, o.id, strcmp(o.status,
-		    "awaiting_review") == 0 ? "/confirm" : "/schedule?msg=card");
+		    "awaiting_review") == 0 ? "/confirm" :
+		    "/schedule?msg=card");
 	case PLAN_DECLINED:
 		return render_card(c, &o, strcmp(o.status, "awaiting_review")
 		    == 0 ? 200 : 402, strcmp(o.status, "awaiting_review") == 0 ?
@@ -527,13 +523,8 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 		view_show(d, "NO_CARD");
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
-	rc = page_render(c, "plan_confirm.tpl", d, "Confirm your installment "
-	    "plan");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "plan_confirm.tpl", d, "Confirm your "
+	    "installment plan", status);
 }
 
 /* GET /orders/:id/confirm. */

@@ -144,13 +144,10 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set(s, "REASON", v.events[i].reason);
 	}
 	page_notes(d, notice, error);
-	rc = page_render(c, "plan_admin.tpl", d, "Installment plan");
-	view_dict_free(d);
+	rc = page_render_free(c, "plan_admin.tpl", d, "Installment plan",
+	    status);
 	plan_view_cleanup(&v);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return rc;
 }
 
 /* GET /admin/plans/:id. */

@@ -109,7 +109,8 @@ set_chart(struct view_dict *d, const struct plan_view *v)
 		view_set(s, "CLASS", it->overdue ? "overdue" : it->status);
 		view_setf(s, "TITLE", "Installment %d: %s, %s", it->seq,
 		    plans_amt(it->principal + it->fee + it->late_fee,
-		    v->p.currency, b, sizeof(b)), it->overdue ? "overdue" : it->status);
+		    v->p.currency, b, sizeof(b)), it->overdue ? "overdue" :
+		    it->status);
 		/* Balance after this installment, on the whole scale. */
 		k = (int)(it->balance_after * plot_h / (total > 0 ? total : 1));
 		buf_printf(&pts, " %d,%lld", x + bw, (long long)(y0 - k));
@@ -197,8 +198,8 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 		if (waived)
 			view_show(s, "FEE_WAIVED");
 		plans_set_amt(s, "LATE", it->late_fee, cur);
-		plans_set_amt(s, "TOTAL", it->principal + it->fee + it->late_fee,
-		    cur);
+		plans_set_amt(s, "TOTAL", it->principal + it->fee +
+		    it->late_fee, cur);
 		plans_set_amt(s, "BALANCE", it->balance_after, cur);
 		if (strcmp(it->status, "paid") == 0) {
 			view_set(s, "STATE", "paid");
@@ -303,13 +304,10 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 		view_set(view_add(d, "NOTICE"), "MSG", note);
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
-	rc = page_render(c, "plan_schedule.tpl", d, "Repayment schedule");
-	view_dict_free(d);
+	rc = page_render_free(c, "plan_schedule.tpl", d, "Repayment schedule",
+	    status);
 	plan_view_cleanup(&v);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return rc;
 }
 
 /* GET /orders/:id/schedule. */

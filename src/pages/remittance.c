@@ -224,7 +224,6 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 	char			 today[11];
 	int64_t			 got = rv->received;
 	mp_date			 td;
-	int			 rc;
 
 	d = view_dict_new();
 	if (notice != NULL)
@@ -263,13 +262,8 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 	} else if (strcmp(o->status, "awaiting_verification") == 0)
 		view_show(d, "VERIFYING");
 	set_voucher_rows(d, rv);
-	rc = page_render(c, "remittance_voucher.tpl", d,
-	    "Upload Remittance Voucher");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "remittance_voucher.tpl", d,
+	    "Upload Remittance Voucher", status);
 }
 
 /* GET /orders/:id/voucher. */

@@ -292,14 +292,10 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 		set_pending_voucher(d, &rv);
 	set_admin_voucher_rows(d, &rv);
 	set_admin_refund_rows(d, &rv);
-	rc = page_render(c, "remittance_admin_voucher.tpl", d,
-	    "Remittance voucher");
-	view_dict_free(d);
+	rc = page_render_free(c, "remittance_admin_voucher.tpl", d,
+	    "Remittance voucher", status);
 	rem_view_cleanup(&rv);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return rc;
 }
 
 /* GET /admin/orders/:id/voucher. */
@@ -395,7 +391,6 @@ statements_page(struct ctx *c, int status, const struct rem_import *res,
 	struct view_dict	*d, *s;
 	char			 when[40];
 	size_t			 n = 0, i;
-	int			 rc;
 
 	if (rem_unmatched_lines(c->db, 200, &l, &n) == -1)
 		return page_error(c, 500, NULL);
@@ -424,13 +419,8 @@ statements_page(struct ctx *c, int status, const struct rem_import *res,
 		view_set(s, "NOTE", l[i].note);
 	}
 	free(l);
-	rc = page_render(c, "remittance_statements.tpl", d,
-	    "Post office statements");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "remittance_statements.tpl", d,
+	    "Post office statements", status);
 }
 
 /* GET /admin/remittance/statements. */
