@@ -274,7 +274,6 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 {
 	struct view_dict	*d;
 	struct plan_view	 v;
-	const char		*note;
 	int64_t			 reader;
 	int			 rc;
 
@@ -300,10 +299,7 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	}
 	d = view_dict_new();
 	plans_set_schedule(c, d, &v, reader == c->user.user_id);
-	if ((note = schedule_notice(ctx_str(c, "msg"))) != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", note);
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_notes(d, schedule_notice(ctx_str(c, "msg")), error);
 	rc = page_render_free(c, "plan_schedule.tpl", d, "Repayment schedule",
 	    status);
 	plan_view_cleanup(&v);
