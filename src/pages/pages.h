@@ -95,7 +95,7 @@ int	page_admin_reconciliation(struct ctx *); /* GET /admin/reconciliation */
 extern const struct field_spec page_pau_fields[];
 extern const struct field_spec page_pau_card_fields[];
 
-/* remittance: pages/remittance.c. */
+/* remittance: pages/remittance.c, remittance_admin.c. */
 int	page_remittance_instructions(struct ctx *);	/* GET /orders/:id/remittance */
 int	page_remittance_voucher(struct ctx *);		/* GET /orders/:id/voucher */
 int	page_remittance_voucher_post(struct ctx *);	/* POST /orders/:id/voucher */
