@@ -47,7 +47,8 @@ libmallpay_a_SOURCES += src/pages/payafter.c
 
 # remittance: instructions, voucher upload, admin voucher queue,
 # verification, statement import
-libmallpay_a_SOURCES += src/pages/remittance.c
+libmallpay_a_SOURCES += src/pages/remittance.c src/pages/remittance_admin.c \
+	src/pages/remittance_page.h
 
 # cod: COD pages, the shipping desk, the logistics partner endpoint
 libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c
@@ -57,7 +58,8 @@ libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 # installments: card entry, partner application, plan confirmation,
 # repayment schedule with its SVG chart, early payoff, credit line, the finance
 # partner callback, admin plans
-libmallpay_a_SOURCES += src/pages/plans.c
+libmallpay_a_SOURCES += src/pages/plans.c src/pages/plans_page.h \
+	src/pages/plans_schedule.c src/pages/plans_admin.c
 
 # remittance: integration tests against the private stack
 check_PROGRAMS += tests/integration/test_remittance
