@@ -67,6 +67,9 @@ libmallpay_a_SOURCES += src/rules/recon.c src/rules/recon.h
 UNIT_TESTS += tests/unit/rules/test_recon_rules
 tests_unit_rules_test_recon_rules_CFLAGS = $(UNIT_CFLAGS)
 
-# C-05: the compiled rules reference no function that reads the clock
-TESTS += tests/unit/rules/test_C_05_rules_read_no_clock.sh
-EXTRA_DIST += tests/unit/rules/test_C_05_rules_read_no_clock.sh
+# C-05: the compiled rules reference no function that reads the clock, and
+# their source includes no clock header and calls no clock function
+TESTS += tests/unit/rules/test_C_05_rules_read_no_clock.sh \
+	tests/unit/rules/test_C_05_rules_source_no_clock.sh
+EXTRA_DIST += tests/unit/rules/test_C_05_rules_read_no_clock.sh \
+	tests/unit/rules/test_C_05_rules_source_no_clock.sh
