@@ -9,25 +9,25 @@
 set -eu
 src=${top_srcdir:-$(dirname "$0")/../../..}
 cc=${CC:-cc}
-files=$(find "$src/src/rules" -name '*.[ch]' | sort)
-[ -n "$files" ] || { echo "C-05: no sources in $src/src/rules"; exit 1; }
-
 headers='(time\.h|sys/time\.h|sys/timeb\.h|core/clock\.h)'
 calls='(time|clock|clock_gettime|gettimeofday|ftime|timespec_get|localtime(_r)?|gmtime(_r)?|clock_now|clock_set_fixed)'
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+find "$src/src/rules" -name '*.[ch]' | sort > "$tmp/files"
+[ -s "$tmp/files" ] || { echo "C-05: no sources in $src/src/rules"; exit 1; }
+: > "$tmp/bad"
 n=0
-for f in $files; do
+while IFS= read -r f; do
 	n=$((n + 1))
 	if ! "$cc" -fpreprocessed -dD -E -P -x c "$f" > "$tmp/code"; then
 		echo "C-05: $cc cannot read $f"
 		exit 1
 	fi
-	sed -e '/^[[:space:]]*#/!s/"\([^"\\]\|\\.\)*"/""/g' "$tmp/code" |
-	grep -E -e "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]$headers[>\"]" \
-	    -e "(^|[^A-Za-z0-9_.>])$calls[[:space:]]*\\(" |
+	sed -E '/^[[:space:]]*#/!s/"([^"\\]|\\.)*"/""/g' "$tmp/code" |
+	grep -E -e "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${headers}[>\"]" \
+	    -e "(^|[^A-Za-z0-9_.>])${calls}[[:space:]]*\\(" |
 	sed "s|^|  ${f#"$src"/}: |" >> "$tmp/bad" || true
-done
+done < "$tmp/files"
 if [ -s "$tmp/bad" ]; then
 	echo "C-05: rule code reads the clock:"
 	cat "$tmp/bad"
