@@ -15,12 +15,8 @@ libmallpay_a_SOURCES += \
 	src/pages/orders.c
 
 # web: the dispatcher and the layout, without a database
-check_PROGRAMS += tests/unit/test_dispatch
-TESTS += tests/unit/test_dispatch
-tests_unit_test_dispatch_SOURCES = tests/unit/test_dispatch.c
-tests_unit_test_dispatch_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
-	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
-tests_unit_test_dispatch_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+UNIT_TESTS += tests/unit/pages/test_dispatch
+tests_unit_pages_test_dispatch_CFLAGS = $(UNIT_CFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)"'
 
 # admin: the console and the generic queue page
 libmallpay_a_SOURCES += \

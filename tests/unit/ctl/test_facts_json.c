@@ -20,7 +20,7 @@
 #include "core/buf.h"
 #include "ctl/eligibility.h"
 #include "rules/eligibility.h"
-#include "rules_fixture.h"
+#include "../rules/rules_fixture.h"
 
 /* The README's example facts document, verbatim. */
 static const char example[] =
