@@ -42,7 +42,8 @@ function financeDelay() {
 }
 
 // Start `mallpayctl scheduler --every 2` (bounded by --runs, should this
-// script die before stopping it), its output into scheduled_decision.log.
+// script die before stopping it), its output into
+// scheduled_decision-scheduler.log in the screenshot directory.
 function startScheduler() {
   const log = fs.openSync(shotPath('scheduled_decision-scheduler.log'), 'w');
   const child = spawn(ctl, ['-c', conf, 'scheduler', '--every', '2', '--runs', '150'],
