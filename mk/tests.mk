@@ -197,6 +197,16 @@ tests_integration_test_company_orders_SOURCES = tests/integration/test_company_o
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_company_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_company_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# installments: the scheduler's next work day of a plan after a corporate
+# transfer and a change of the reminder days (run by suite.sh)
+check_PROGRAMS += tests/integration/test_plan_next_work
+tests_integration_test_plan_next_work_SOURCES = tests/integration/test_plan_next_work.c \
+	tests/integration/company_fixture.c tests/integration/company_fixture.h \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_plan_next_work_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_plan_next_work_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 # recon: the partners' books and reconciliation against the stack
 check_PROGRAMS += tests/integration/test_reconcile
 tests_integration_test_reconcile_SOURCES = tests/integration/test_reconcile.c \

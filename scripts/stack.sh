@@ -9,7 +9,8 @@
 # DIR holds mallpay.conf, data/ (MariaDB), run/ (sockets, pids), log/, uploads/, nginx/.
 # BUILD is the build directory with mallpayd and mallpayctl.
 # MALLPAY_DEMO=0 skips the demo data; MALLPAY_SIGNIN_RATE sets nginx's sign-in rate;
-# MALLPAY_SCHEDULER=0 starts no scheduler, MALLPAY_SCHEDULER_EVERY sets its period (30 s).
+# MALLPAY_SCHEDULER=0 starts no scheduler, MALLPAY_SCHEDULER_EVERY sets its period (30 s);
+# MALLPAY_FINANCE_DELAY sets the finance sandbox's answer delay (90 s) in a new mallpay.conf.
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,6 +70,9 @@ partner_key = $pkey
 session_idle = 1800
 session_max = 43200
 secure_cookies = 0
+
+[sandbox]
+finance_delay = ${MALLPAY_FINANCE_DELAY:-90}
 EOF
 }
 

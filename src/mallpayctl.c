@@ -24,6 +24,7 @@
 #include "ctl/schedule.h"
 #include "ctl/security.h"
 #include "db/db.h"
+#include "gateway/finance.h"
 #include "sandbox/books.h"
 
 #ifndef MALLPAY_SQL_DIR
@@ -145,6 +146,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	db_library_init();
+	/* The finance sandbox answers [sandbox] finance_delay seconds
+	 * after a submission (gateway/finance.h). */
+	finance_sandbox_set_delay(c.cfg.finance_delay);
 	/* The sandbox partners keep their own books (gateway/books.h). */
 	if (sandbox_books_init(&c.cfg) == -1) {
 		fprintf(stderr, "mallpayctl: the partner books cannot start\n");

@@ -31,6 +31,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "gateway/finance.h"
 #include "http/ctx.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -305,6 +306,9 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	db_library_init();
+	/* The finance sandbox answers [sandbox] finance_delay seconds
+	 * after a submission (gateway/finance.h). */
+	finance_sandbox_set_delay(cfg.finance_delay);
 	/* The sandbox partners keep their own books (gateway/books.h). */
 	if (sandbox_books_init(&cfg) == -1) {
 		log_err("the partner books cannot start");

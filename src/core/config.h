@@ -20,6 +20,8 @@ struct config {
 	int	session_idle;		/* [security] session_idle: seconds */
 	int	session_max;		/* [security] session_max: seconds */
 	int	secure_cookies;		/* [security] secure_cookies: 1 behind TLS */
+	int	finance_delay;		/* [sandbox] finance_delay: seconds the
+					 * finance sandbox takes to answer */
 };
 
 /* Fill cfg with the defaults. */

@@ -10,12 +10,16 @@
 
 enum stmt {
 	STMT_SET,
+	STMT_EARLIER,
 	STMT__MAX
 };
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_SET */
 	"UPDATE plans SET next_work_on = ? WHERE id = ?",
+	/* STMT_EARLIER */
+	"UPDATE plans SET next_work_on = GREATEST(next_work_on - INTERVAL ? "
+	"DAY, CAST(? AS DATE)) WHERE status = 'active' AND next_work_on > ?",
 };
 
 /* See plan_work.h. */
@@ -34,5 +38,22 @@ db_plan_set_next_work(struct db *db, int64_t plan_id, mp_date day)
 		dbq_cstr(q, s);
 	}
 	dbq_int(q, plan_id);
+	return dbq_exec_done(q, NULL) == -1 ? -1 : 0;
+}
+
+/* See plan_work.h. */
+int
+db_plan_work_earlier(struct db *db, int days, mp_date today)
+{
+	struct dbq	*q = dbq_get(db, DB_T_PLAN_WORK, STMT_EARLIER,
+			    stmts[STMT_EARLIER]);
+	char		 s[16];
+
+	if (q == NULL)
+		return -1;
+	mp_date_str(today, s, sizeof(s));
+	dbq_int(q, days);
+	dbq_cstr(q, s);
+	dbq_cstr(q, s);
 	return dbq_exec_done(q, NULL) == -1 ? -1 : 0;
 }

@@ -21,7 +21,8 @@
  * The answer is ready FINANCE_SANDBOX_DELAY seconds (90) after submission,
  * measured with the `now` the caller passes (never the clock): poll()
  * before that says pending. Pass a delay to finance_sandbox_set_delay()
- * (tests: 0) to change it for the process. collect() and refund() accept
+ * (tests: 0; the programs: mallpay.conf's [sandbox] finance_delay) to
+ * change it for the process. collect() and refund() accept
  * any amount > 0 with a key, and the sandbox keeps its own books of them
  * (gateway/books.h, partner PARTNER_FINANCE: "collection" and "refund"
  * under the key); when its books cannot be written they fail

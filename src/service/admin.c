@@ -23,6 +23,7 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/orderflow.h"
+#include "service/plans.h"
 
 #define PCT(whole, hundredths)	((int64_t)(whole) * 10000 + (hundredths) * 100)
 
@@ -580,7 +581,8 @@ admin_setting_save(struct db *db, int64_t admin_id, int64_t now,
 		rc = 1;
 		goto rollback;
 	}
-	if (rc != 1) {
+	if (rc != 1 || (k->kind == DB_SK_PLATFORM && plan_setting_changed(db,
+	    key, old.vals[0], stored[0], now) == -1)) {
 		rc = -1;
 		goto rollback;
 	}

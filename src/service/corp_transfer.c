@@ -366,6 +366,9 @@ write_transfer(struct db *db, struct db_corp_xfer *x,
 	    "plan", v->p.id, OF_SYSTEM, 0, "active", "closed",
 	    "repaid in full by bank transfers", now) == -1))
 		return -1;
+	/* Still due: the scheduler's next visit follows what was paid. */
+	if (settled != open && plan_schedule(db, v->p.id, now) == -1)
+		return -1;
 	snprintf(body, sizeof(body), "Your bank transfer %.64s was recorded "
 	    "on order #%lld: %s", x->reference, (long long)v->p.order_id, msg);
 	return db_message_insert(db, 0, x->company_id, "Bank transfer "

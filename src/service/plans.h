@@ -313,6 +313,24 @@ struct plan_tick_stats {
 int	plan_tick(struct db *, const struct config *, int64_t now,
 	    struct plan_tick_stats *st);
 
+/* Inside the caller's transaction, after a change of active plan_id's
+ * installments made outside this module (a corporate bank transfer):
+ * store its next work day (plans.next_work_on) from its installments as
+ * stored at now (plan_schedule_inst(), not worked today). 0/-1. */
+int	plan_schedule(struct db *, int64_t plan_id, int64_t now);
+
+/* Inside the caller's transaction (an admin saving a setting): platform
+ * setting name changed from was to is (stored text; NULL: not set). A
+ * setting that brings the plans' work earlier (inst_reminder_days_before
+ * grown by N days: INST-P2) moves every active plan's next work day after
+ * today N days earlier, not before today: the earliest day its work can
+ * now fall on (tick stores the exact day when it visits), by the
+ * (status, next_work_on) index. A day made later needs nothing (a visit
+ * too early only stores the right day), nor do the late fee and
+ * suspension settings (an overdue plan is visited every day). 0/-1. */
+int	plan_setting_changed(struct db *, const char *name, const char *was,
+	    const char *is, int64_t now);
+
 /* INST-S1: the bank token of plan_id decrypted into out (outsz >= 65)
  * with the key derived from cfg->secret_key. 0, or -1 (no token). */
 int	plan_card_token(struct db *, const struct config *, int64_t plan_id,

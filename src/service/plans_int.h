@@ -114,8 +114,6 @@ int	plan_remind_days(struct db *db, int64_t *out);
  * nothing before tomorrow. 0/-1. */
 int	plan_schedule_inst(struct db *db, const struct db_plan *p,
     const struct db_plan_inst *in, size_t n, int64_t now, int worked);
-/* plan_schedule_inst() of plan_id as stored (not worked today). 0/-1. */
-int	plan_schedule(struct db *db, int64_t plan_id, int64_t now);
 
 /* The reason of a money path that failed after cs, into reason: "nothing
  * was charged" only when no charge can have been approved. */

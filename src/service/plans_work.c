@@ -24,6 +24,35 @@ plan_remind_days(struct db *db, int64_t *out)
 	return 0;
 }
 
+/* The reminder days stored as text s (NULL: not set), as
+ * plan_remind_days() reads them. */
+static int64_t
+remind_days_of(const char *s)
+{
+	char	*end;
+	long	 v;
+
+	if (s == NULL)
+		return 3;
+	v = strtol(s, &end, 10);
+	return *s == '\0' || *end != '\0' || v < 0 || v > 60 ? 3 : v;
+}
+
+/* See plans.h. */
+int
+plan_setting_changed(struct db *db, const char *name, const char *was,
+    const char *is, int64_t now)
+{
+	int64_t	grown;
+
+	if (strcmp(name, "inst_reminder_days_before") != 0)
+		return 0;
+	grown = remind_days_of(is) - remind_days_of(was);
+	if (grown <= 0)
+		return 0;
+	return db_plan_work_earlier(db, (int)grown, plan_day_of(now));
+}
+
 /* See plans_int.h. */
 int
 plan_schedule_inst(struct db *db, const struct db_plan *p,
@@ -52,7 +81,7 @@ plan_schedule_inst(struct db *db, const struct db_plan *p,
 	return db_plan_set_next_work(db, p->id, rc == 1 ? day : 0);
 }
 
-/* See plans_int.h. */
+/* See plans.h. */
 int
 plan_schedule(struct db *db, int64_t plan_id, int64_t now)
 {

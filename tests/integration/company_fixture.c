@@ -200,3 +200,32 @@ approved_order(struct co *c)
 	client_free(admin);
 	return id;
 }
+
+/* See company_fixture.h. */
+void
+sign_and_pay_down(struct co *c, int64_t id)
+{
+	struct client		*admin = shop_signin(ADMIN);
+	struct client_resp	 r;
+	char			 cpath[96], path[128], *sha;
+
+	snprintf(cpath, sizeof(cpath), "/orders/%lld/corporate", (long long)id);
+	shop_get(c->owner, cpath, &r);
+	sha = client_between(r.body, "name=\"sha256\" value=\"", "\"");
+	assert_non_null(sha);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "%s/sign", cpath);
+	shop_post(c->owner, cpath, path, &r, "sha256", sha, "agree", "yes",
+	    NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	free(sha);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/"
+	    "down-payment", (long long)id);
+	shop_post(admin, "/admin", path, &r, "amount", "218.70", "reference",
+	    "MEMBERS-DOWN", NULL);
+	if (r.status != 303)
+		fail_msg("%s: %ld\n%s", path, r.status, r.body);
+	client_resp_cleanup(&r);
+	client_free(admin);
+}

@@ -48,5 +48,8 @@ long	status_of(struct client *cl, const char *path);
  * when checkout did not, and have an admin approve: the agreement and the
  * plan exist. Returns the order id. */
 int64_t	approved_order(struct co *c);
+/* The owner of c signs the agreement of approved order id; an admin
+ * records its down payment (USD 218.70): the plan is in effect. */
+void	sign_and_pay_down(struct co *c, int64_t id);
 
 #endif

@@ -36,6 +36,10 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp:print_supp
 export MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
 # The tests run tick themselves, at the times they choose: no scheduler process.
 export MALLPAY_SCHEDULER=0
+# The finance sandbox answers 20 s after a submission instead of 90, so that a
+# browser test can wait for the scheduler to bring the answer; still long enough
+# for the tests that see an application pending right after submitting it.
+export MALLPAY_FINANCE_DELAY=20
 # Another program may take the free port before nginx binds it: try again on another
 # (the database and mallpayd already started are reused).
 started=0

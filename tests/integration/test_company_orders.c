@@ -44,24 +44,10 @@ admin_ok(struct client *admin, const char *path, const char *k1,
 static void
 deliver_order(struct co *c, int64_t id)
 {
-	struct client		*admin = shop_signin(ADMIN);
-	struct client_resp	 r;
-	char			 cpath[96], path[128], *sha;
+	struct client	*admin = shop_signin(ADMIN);
+	char		 path[128];
 
-	snprintf(cpath, sizeof(cpath), "/orders/%lld/corporate", (long long)id);
-	shop_get(c->owner, cpath, &r);
-	sha = client_between(r.body, "name=\"sha256\" value=\"", "\"");
-	assert_non_null(sha);
-	client_resp_cleanup(&r);
-	snprintf(path, sizeof(path), "%s/sign", cpath);
-	shop_post(c->owner, cpath, path, &r, "sha256", sha, "agree", "yes",
-	    NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
-	free(sha);
-	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/"
-	    "down-payment", (long long)id);
-	admin_ok(admin, path, "amount", "218.70", "reference", "MEMBERS-DOWN");
+	sign_and_pay_down(c, id);
 	snprintf(path, sizeof(path), "/admin/orders/%lld/ship", (long long)id);
 	admin_ok(admin, path, "carrier", "Demo Post", "tracking", "MEM-1");
 	snprintf(path, sizeof(path), "/admin/orders/%lld/deliver",
