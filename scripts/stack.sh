@@ -9,7 +9,7 @@
 # DIR holds mallpay.conf, data/ (MariaDB), run/ (sockets, pids), log/, uploads/, nginx/.
 # BUILD is the build directory with mallpayd and mallpayctl.
 # MALLPAY_DEMO=0 skips the demo data; MALLPAY_SIGNIN_RATE sets nginx's sign-in rate;
-# MALLPAY_SCHEDULER=0 starts no scheduler, MALLPAY_SCHEDULER_EVERY sets its period (30 s);
+# MALLPAY_SCHEDULER=0 starts no scheduler, MALLPAY_SCHEDULER_EVERY sets its period (15 s);
 # MALLPAY_FINANCE_DELAY sets the finance sandbox's answer delay (90 s) in a new mallpay.conf.
 set -euo pipefail
 
@@ -131,7 +131,7 @@ start_scheduler() {
 	[ "${MALLPAY_SCHEDULER:-1}" = 1 ] || return 0
 	alive "$dir/run/scheduler.pid" && return 0
 	setsid "$build/mallpayctl" -c "$dir/mallpay.conf" scheduler \
-	    --every "${MALLPAY_SCHEDULER_EVERY:-30}" < /dev/null >> "$dir/log/scheduler.log" 2>&1 &
+	    --every "${MALLPAY_SCHEDULER_EVERY:-15}" < /dev/null >> "$dir/log/scheduler.log" 2>&1 &
 	echo $! > "$dir/run/scheduler.pid"
 }
 

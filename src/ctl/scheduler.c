@@ -23,7 +23,7 @@
 #include "core/clock.h"
 #include "ctl/ctl.h"
 
-#define SCHED_DEFAULT_EVERY	30
+#define SCHED_DEFAULT_EVERY	15
 #define SCHED_MAX_EVERY		3600
 
 static volatile sig_atomic_t	 sched_stop;
