@@ -65,21 +65,12 @@ enum db_table {
 	DB_T_ORDER,
 	DB_T_EVENT,
 	DB_T_MESSAGE,
-	DB_T_SETTINGS,
 	DB_T_MIGRATE,
 	DB_T_JOB,
 	DB_T_SEED,
 	DB_T_COMPANY,
-	DB_T_REGION,
-	DB_T_FX,
-	DB_T_HOLIDAY,
-	DB_T_INSTITUTION,
 	DB_T_PLAN,
-	DB_T_APPLICATION,
 	DB_T_VOUCHER,		/* remittance: db/remittance.c */
-	DB_T_DOCUMENT,
-	DB_T_PAYMENT,
-	DB_T_SMS,
 	DB_T_ADMIN,		/* admin: db/admin.c (queues, decisions, orders browser) */
 	DB_T_ADMIN_SETTINGS,	/* admin: db/admin_settings.c */
 	DB_T_FILE,		/* platform: db/file.c (encrypted upload store) */
