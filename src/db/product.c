@@ -37,11 +37,14 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN categories c ON c.id = p.category_id WHERE p.id = ?",
 };
 
-/* Fill out from the current PRODUCT_COLS row. Returns 0, or -1 when the
- * currency is unknown (out then owns nothing). */
+/* Fill *arg (a struct db_product) from the current PRODUCT_COLS row.
+ * Returns 0, or -1 when the currency is unknown (it then owns nothing).
+ * Serves dbq_list_keep. */
 static int
-product_row(struct dbq *q, struct db_product *out)
+product_row(struct dbq *q, void *arg)
 {
+	struct db_product *out = arg;
+
 	memset(out, 0, sizeof(*out));
 	out->id = dbq_col_int(q, 0);
 	if (money_set(&out->price, dbq_col_int(q, 5),
@@ -89,83 +92,43 @@ db_product_list_free(struct db_product *v, size_t n)
 	free(v);
 }
 
+/* dbq_list fill for db_category_list(): the current row into *arg, a
+ * struct db_category. */
+static void
+category_row(struct dbq *q, void *arg)
+{
+	struct db_category *c = arg;
+
+	c->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, c->slug, sizeof(c->slug));
+	dbq_col_copy(q, 2, c->name, sizeof(c->name));
+	c->durable = dbq_col_int(q, 3) != 0;
+	c->high_value = dbq_col_int(q, 4) != 0;
+}
+
 /* See product.h. */
 int
 db_category_list(struct db *db, struct db_category **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_category	*v = NULL, *c;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	return dbq_list(dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
+	    stmts[STMT_CATEGORY_LIST]), sizeof(**out), category_row,
+	    (void **)out, n);
+}
 
-	*out = NULL;
-	*n = 0;
-	q = dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
-	    stmts[STMT_CATEGORY_LIST]);
-	if (q == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		c = &v[len++];
-		memset(c, 0, sizeof(*c));
-		c->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, c->slug, sizeof(c->slug));
-		dbq_col_copy(q, 2, c->name, sizeof(c->name));
-		c->durable = dbq_col_int(q, 3) != 0;
-		c->high_value = dbq_col_int(q, 4) != 0;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+/* dbq_list_keep free_list: db_product_list_free of the void array. */
+static void
+free_products(void *v, size_t n)
+{
+	db_product_list_free(v, n);
 }
 
 /* See product.h. */
 int
 db_product_list(struct db *db, struct db_product **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_product	*v = NULL;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	q = dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_LIST,
-	    stmts[STMT_PRODUCT_LIST]);
-	if (q == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		if (product_row(q, &v[len]) == 0)
-			len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		db_product_list_free(v, len);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_keep(dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_LIST,
+	    stmts[STMT_PRODUCT_LIST]), sizeof(**out), product_row,
+	    free_products, (void **)out, n);
 }
 
 /* See product.h. */

@@ -79,6 +79,10 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_IDENTITY] = "identity", [DB_T_ADDRESS] = "address",
 	[DB_T_MONEY_OUT] = "money_out",
 	[DB_T_PLAN_WORK] = "plan_work",
+	[DB_T_COMPANY_QUAL] = "company_qual",
+	[DB_T_CORP_APP] = "corp_app",
+	[DB_T_PLAN_INST] = "plan_inst", [DB_T_PLAN_CREDIT] = "plan_credit",
+	[DB_T_REQUEST_KEY] = "request_key",
 	[DB_T_TEST] = "test",
 };
 
@@ -562,6 +566,29 @@ dbq_id_opt(struct dbq *q, int64_t id)
 		dbq_null(q);
 }
 
+/* See stmt.h: the day as text. */
+void
+dbq_date(struct dbq *q, mp_date d)
+{
+	char s[16];
+
+	mp_date_str(d, s, sizeof(s));
+	dbq_cstr(q, s);
+}
+
+/* See stmt.h: the first ten characters parsed as a day. */
+mp_date
+dbq_col_date(struct dbq *q, int col)
+{
+	size_t		 len;
+	const char	*s = dbq_col_str(q, col, &len);
+	mp_date		 d = 0;
+
+	if (len >= 10)
+		(void)mp_date_parse(s, 10, &d);
+	return d;
+}
+
 /* See stmt.h: execute and step to the first row; q is left for dbq_done. */
 int
 dbq_exec_fetch(struct dbq *q)
@@ -606,6 +633,18 @@ dbq_exec_one(struct dbq *q)
 	return n == 1;
 }
 
+/* See stmt.h: the new id, 0 when an INSERT IGNORE inserted nothing. */
+int64_t
+dbq_exec_insert(struct dbq *q)
+{
+	int64_t id = -1;
+
+	if (dbq_exec(q) == 0)
+		id = dbq_affected(q) > 0 ? dbq_insert_id(q) : 0;
+	dbq_done(q);
+	return id;
+}
+
 /* See stmt.h: duplicate key means "already there". */
 int
 dbq_exec_once(struct dbq *q)
@@ -618,9 +657,11 @@ dbq_exec_once(struct dbq *q)
 	return rc;
 }
 
-/* See stmt.h: one growing array, every element zeroed before fill. */
-int
-dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
+/* The loop of dbq_list and dbq_list_keep: exactly one of fill and keep is
+ * set. See stmt.h. */
+static int
+list_rows(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
+    int (*keep)(struct dbq *, void *), void (*free_list)(void *, size_t),
     void **out, size_t *n)
 {
 	char	*v = NULL;
@@ -637,17 +678,39 @@ dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
 			v = xrealloc(v, cap * sz);
 		}
 		memset(v + len * sz, 0, sz);
-		fill(q, v + len * sz);
+		if (fill != NULL)
+			fill(q, v + len * sz);
+		else if (keep(q, v + len * sz) == -1)
+			continue;
 		len++;
 	}
 	dbq_done(q);
 	if (rc == -1) {
-		free(v);
+		if (free_list != NULL)
+			free_list(v, len);
+		else
+			free(v);
 		return -1;
 	}
 	*out = v;
 	*n = len;
 	return 0;
+}
+
+/* See stmt.h: one growing array, every element zeroed before fill. */
+int
+dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
+    void **out, size_t *n)
+{
+	return list_rows(q, sz, fill, NULL, NULL, out, n);
+}
+
+/* See stmt.h: dbq_list whose fill may leave a row out. */
+int
+dbq_list_keep(struct dbq *q, size_t sz, int (*fill)(struct dbq *, void *),
+    void (*free_list)(void *, size_t), void **out, size_t *n)
+{
+	return list_rows(q, sz, NULL, fill, free_list, out, n);
 }
 
 /* See stmt.h: dbq_one_int with "no row" folded into -1. */
