@@ -345,11 +345,7 @@ db_admin_order_get(struct db *db, int64_t id, struct db_admin_order *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
+	rc = dbq_exec_fetch(q);
 	if (rc == 1 && read_order(q, out) == -1)
 		rc = -1;
 	dbq_done(q);

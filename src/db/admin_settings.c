@@ -249,7 +249,6 @@ int
 db_holiday_add(struct db *db, const char *day, const char *name)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_ADD,
 	    stmts[STMT_HOLIDAY_ADD]);
@@ -257,13 +256,7 @@ db_holiday_add(struct db *db, const char *day, const char *name)
 		return -1;
 	dbq_cstr(q, day);
 	dbq_cstr(q, name);
-	rc = dbq_exec(q);
-	if (rc == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }
 
 /* See admin_settings.h. */
@@ -279,11 +272,7 @@ db_holiday_remove(struct db *db, const char *day, char name[101])
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, day);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
+	rc = dbq_exec_fetch(q);
 	if (rc == 1)
 		dbq_col_copy(q, 0, name, 101);
 	dbq_done(q);
@@ -351,7 +340,6 @@ db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
     const char *day, int64_t now)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_ADD, stmts[STMT_FX_ADD]);
 	if (q == NULL)
@@ -360,11 +348,5 @@ db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
 	dbq_cstr(q, usd_per_unit);
 	dbq_cstr(q, day);
 	dbq_int(q, now);
-	rc = dbq_exec(q);
-	if (rc == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }

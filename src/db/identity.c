@@ -212,13 +212,7 @@ db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
 	else
 		dbq_null(q);
 	dbq_id_opt(q, r->decided_by);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	*id = dbq_insert_id(q);
-	dbq_done(q);
-	return 0;
+	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }
 
 /* See identity.h. */
@@ -369,13 +363,7 @@ db_consent_insert(struct db *db, const struct db_consent *r, int64_t *id)
 	}
 	dbq_cstr(q, r->bureau_ref);
 	dbq_int(q, r->refresh_due_at);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	*id = dbq_insert_id(q);
-	dbq_done(q);
-	return 0;
+	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }
 
 /* See identity.h. */

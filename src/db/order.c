@@ -267,7 +267,6 @@ int64_t
 db_order_insert(struct db *db, const struct db_order_new *o)
 {
 	struct dbq	*q;
-	int64_t		 id = -1;
 
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_INSERT,
 	    stmts[STMT_ORDER_INSERT]);
@@ -306,12 +305,7 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	dbq_cstr_opt(q, o->params_hash);
 	dbq_int(q, o->now);
 	dbq_int(q, o->now);
-	if (dbq_exec(q) == 0)
-		id = dbq_insert_id(q);
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		id = 0;		/* the idempotency key is taken */
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);	/* 0: the idempotency key is taken */
 }
 
 /* See order.h. */

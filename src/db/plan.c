@@ -285,7 +285,6 @@ int64_t
 db_plan_insert(struct db *db, const struct db_plan *p, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_INSERT);
-	int64_t		 id = -1;
 
 	if (q == NULL)
 		return -1;
@@ -312,12 +311,7 @@ db_plan_insert(struct db *db, const struct db_plan *p, int64_t now)
 	dbq_date(q, p->start);
 	dbq_int(q, now);
 	dbq_int(q, now);
-	if (dbq_exec(q) == 0)
-		id = dbq_insert_id(q);
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		id = 0;
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);
 }
 
 /* See plan.h. */

@@ -201,7 +201,6 @@ db_plan_pay_insert(struct db *db, int64_t plan_id, const char *kind, int seq,
     const char *reference, const char *reason, const char *idem, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_PAY_INSERT);
-	int64_t		 id = -1;
 	char		 r[256];
 
 	if (q == NULL)
@@ -221,12 +220,7 @@ db_plan_pay_insert(struct db *db, int64_t plan_id, const char *kind, int seq,
 	dbq_cstr(q, r);
 	dbq_cstr(q, idem);
 	dbq_int(q, now);
-	if (dbq_exec(q) == 0)
-		id = dbq_insert_id(q);
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		id = 0;
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);
 }
 
 /* dbq_list fill: the STMT_PAY_LIST row (enum pay_col) into *arg (a db_plan_pay). */

@@ -143,11 +143,7 @@ db_product_get(struct db *db, int64_t id, struct db_product *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
+	rc = dbq_exec_fetch(q);
 	if (rc == 1 && product_row(q, out) == -1)
 		rc = 0;
 	dbq_done(q);

@@ -65,7 +65,6 @@ db_request_key_put(struct db *db, const char *scope, int64_t owner_id,
     const char *key, const struct db_request_key *k, int64_t now)
 {
 	struct dbq	*q = get(db, STMT_KEY_PUT);
-	int		 rc = -1;
 
 	if (q == NULL)
 		return -1;
@@ -76,10 +75,5 @@ db_request_key_put(struct db *db, const char *scope, int64_t owner_id,
 	dbq_int(q, k->result);
 	dbq_cstr(q, k->reason);
 	dbq_int(q, now);
-	if (dbq_exec(q) == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }

@@ -633,7 +633,7 @@ dbq_exec_one(struct dbq *q)
 	return n == 1;
 }
 
-/* See stmt.h: the new id, 0 when an INSERT IGNORE inserted nothing. */
+/* See stmt.h: the new id, 0 when the key is taken or the row ignored. */
 int64_t
 dbq_exec_insert(struct dbq *q)
 {
@@ -641,8 +641,19 @@ dbq_exec_insert(struct dbq *q)
 
 	if (dbq_exec(q) == 0)
 		id = dbq_affected(q) > 0 ? dbq_insert_id(q) : 0;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		id = 0;
 	dbq_done(q);
 	return id;
+}
+
+/* See stmt.h: dbq_exec_once read the other way round. */
+int
+dbq_exec_claim(struct dbq *q)
+{
+	int rc = dbq_exec_once(q);
+
+	return rc == -1 ? -1 : rc == 0;
 }
 
 /* See stmt.h: duplicate key means "already there". */

@@ -197,10 +197,16 @@ int		 dbq_exec_done(struct dbq *, uint64_t *affected);
  * Always calls dbq_done(q). */
 int		 dbq_exec_one(struct dbq *);
 
-/* Execute an INSERT q (INSERT IGNORE included): the AUTO_INCREMENT id it
- * generated, 0 when it inserted nothing (ignored), -1 on error. Always
- * calls dbq_done(q). */
+/* Execute an INSERT q: the AUTO_INCREMENT id it generated, 0 when no row
+ * went in because its key is taken (a duplicate key, not an error here, or
+ * a row INSERT IGNORE skipped), -1 on any other error. Always calls
+ * dbq_done(q). */
 int64_t		 dbq_exec_insert(struct dbq *);
+
+/* Execute an INSERT q that claims a unique key (an idempotency key, a
+ * nonce, a day...): 1 inserted, 0 the key was taken already (duplicate
+ * key, not an error), -1 error. Always calls dbq_done(q). */
+int		 dbq_exec_claim(struct dbq *);
 
 /* Execute an INSERT q whose duplicate key means "already there": 0
  * inserted, 1 duplicate (not an error), -1 error. Always calls
