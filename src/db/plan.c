@@ -521,6 +521,31 @@ read_inst(struct dbq *q, void *arg)
 	read_inst_at(q, 0, arg);
 }
 
+/* What db_plan_with_inst() reads beside the installments: the plan of
+ * the first row. */
+struct with_inst {
+	struct db_plan	*p;
+	int		 found;
+};
+
+/* dbq_list_arg fill for db_plan_with_inst(): the plan (first row only)
+ * into the struct with_inst arg, the row's installment into *el (a struct
+ * db_plan_inst); -1 (left out) for the one row of a plan without any. */
+static int
+fill_with_inst(struct dbq *q, void *el, void *arg)
+{
+	struct with_inst *w = arg;
+
+	if (!w->found) {
+		read_plan(q, w->p);
+		w->found = 1;
+	}
+	if (dbq_col_null(q, PLAN_C__N))
+		return -1;
+	read_inst_at(q, PLAN_C__N, el);
+	return 0;
+}
+
 /* See plan.h. One statement: the plan's columns repeat on each
  * installment's row. */
 int
@@ -528,42 +553,16 @@ db_plan_with_inst(struct db *db, int64_t user_id, int64_t order_id,
     struct db_plan *p, struct db_plan_inst **out, size_t *n)
 {
 	struct dbq		*q = get(db, STMT_BY_ORDER_USER_INST);
-	struct db_plan_inst	*v = NULL;
-	size_t			 cap = 0;
-	int			 rc, found = 0;
+	struct with_inst	 w = { p, 0 };
 
-	*out = NULL;
-	*n = 0;
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
+	if (q != NULL) {
+		dbq_int(q, order_id);
+		dbq_int(q, user_id);
 	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (!found) {
-			read_plan(q, p);
-			found = 1;
-		}
-		if (dbq_col_null(q, PLAN_C__N))
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		memset(&v[*n], 0, sizeof(*v));
-		read_inst_at(q, PLAN_C__N, &v[(*n)++]);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		*n = 0;
+	if (dbq_list_arg(q, sizeof(**out), fill_with_inst, &w, NULL,
+	    (void **)out, n) == -1)
 		return -1;
-	}
-	*out = v;
-	return found;
+	return w.found;
 }
 
 /* See plan.h. */

@@ -668,12 +668,33 @@ dbq_exec_once(struct dbq *q)
 	return rc;
 }
 
-/* The loop of dbq_list and dbq_list_keep: exactly one of fill and keep is
- * set. See stmt.h. */
+/* How list_rows fills an element: exactly one of fill, keep and fill_arg
+ * is set (the fill of dbq_list, dbq_list_keep or dbq_list_arg). */
+struct list_fill {
+	void	(*fill)(struct dbq *, void *);
+	int	(*keep)(struct dbq *, void *);
+	int	(*fill_arg)(struct dbq *, void *, void *);
+	void	 *arg;
+};
+
+/* Fill element el from q's current row the way f says: 0 keep, -1 leave
+ * the row out. */
 static int
-list_rows(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
-    int (*keep)(struct dbq *, void *), void (*free_list)(void *, size_t),
-    void **out, size_t *n)
+list_fill(const struct list_fill *f, struct dbq *q, void *el)
+{
+	if (f->fill != NULL) {
+		f->fill(q, el);
+		return 0;
+	}
+	if (f->keep != NULL)
+		return f->keep(q, el);
+	return f->fill_arg(q, el, f->arg);
+}
+
+/* The loop of dbq_list, dbq_list_keep and dbq_list_arg. See stmt.h. */
+static int
+list_rows(struct dbq *q, size_t sz, const struct list_fill *f,
+    void (*free_list)(void *, size_t), void **out, size_t *n)
 {
 	char	*v = NULL;
 	size_t	 len = 0, cap = 0;
@@ -689,11 +710,8 @@ list_rows(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
 			v = xrealloc(v, cap * sz);
 		}
 		memset(v + len * sz, 0, sz);
-		if (fill != NULL)
-			fill(q, v + len * sz);
-		else if (keep(q, v + len * sz) == -1)
-			continue;
-		len++;
+		if (list_fill(f, q, v + len * sz) == 0)
+			len++;
 	}
 	dbq_done(q);
 	if (rc == -1) {
@@ -713,7 +731,9 @@ int
 dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
     void **out, size_t *n)
 {
-	return list_rows(q, sz, fill, NULL, NULL, out, n);
+	struct list_fill f = { .fill = fill };
+
+	return list_rows(q, sz, &f, NULL, out, n);
 }
 
 /* See stmt.h: dbq_list whose fill may leave a row out. */
@@ -721,7 +741,20 @@ int
 dbq_list_keep(struct dbq *q, size_t sz, int (*fill)(struct dbq *, void *),
     void (*free_list)(void *, size_t), void **out, size_t *n)
 {
-	return list_rows(q, sz, NULL, fill, free_list, out, n);
+	struct list_fill f = { .keep = fill };
+
+	return list_rows(q, sz, &f, free_list, out, n);
+}
+
+/* See stmt.h: dbq_list_keep whose fill also gets the caller's arg. */
+int
+dbq_list_arg(struct dbq *q, size_t sz,
+    int (*fill)(struct dbq *, void *, void *), void *arg,
+    void (*free_list)(void *, size_t), void **out, size_t *n)
+{
+	struct list_fill f = { .fill_arg = fill, .arg = arg };
+
+	return list_rows(q, sz, &f, free_list, out, n);
 }
 
 /* See stmt.h: dbq_one_int with "no row" folded into -1. */

@@ -233,6 +233,14 @@ int		 dbq_list_keep(struct dbq *, size_t sz,
 		    int (*fill)(struct dbq *, void *),
 		    void (*free_list)(void *, size_t), void **out, size_t *n);
 
+/* dbq_list_keep whose fill also gets arg, the caller's own state (e.g. a
+ * row read once for the whole result beside the list): fill(q, element,
+ * arg) returns 0 to keep the element, -1 to leave the row out. Otherwise
+ * as dbq_list_keep. */
+int		 dbq_list_arg(struct dbq *, size_t sz,
+		    int (*fill)(struct dbq *, void *, void *), void *arg,
+		    void (*free_list)(void *, size_t), void **out, size_t *n);
+
 /* Execute a q that returns one integer (a COUNT(*), a SUM...) and give
  * column 0 of its first row; -1 on error or when there is no row. Always
  * calls dbq_done(q). */
