@@ -57,6 +57,7 @@ libmallpay_a_SOURCES += \
 
 # installments: plans, installments, payments, credit records, ledger
 libmallpay_a_SOURCES += src/db/plan.c src/db/plan.h \
+	src/db/plan_inst.c src/db/plan_credit.c src/db/request_key.c \
 	src/db/plan_work.c src/db/plan_work.h
 
 # pau: Pay After Use cards, charges and debts, guarantee ledger
@@ -70,7 +71,8 @@ libmallpay_a_SOURCES += src/db/cod.c src/db/cod.h
 
 # corporate: companies, qualification submissions and documents,
 # expiry notices, corporate installment applications and agreements
-libmallpay_a_SOURCES += src/db/company.c src/db/company.h
+libmallpay_a_SOURCES += src/db/company.c src/db/company.h \
+	src/db/company_qual.c src/db/corp_app.c
 
 # addresses: the address book and the copy frozen on each order
 libmallpay_a_SOURCES += src/db/address.c src/db/address.h

@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "db/admin.h"
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -114,7 +115,6 @@ db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
 	struct dbq	*q;
 	mp_date		 today;
 	char		 day[CAL_DATE_STRLEN];
-	int		 rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	if ((unsigned)which >= DB_OQ__MAX)
@@ -127,11 +127,22 @@ db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
 		return -1;
 	}
 	dbq_cstr(q, mp_date_str(today, day, sizeof(day)));
-	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1) {
+	return db_queue_stats_read(q, out) == 1 ? 0 : -1;
+}
+
+/* See dbint.h. */
+int
+db_queue_stats_read(struct dbq *q, struct db_queue_stats *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q == NULL)
+		return -1;
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		out->count = dbq_col_int(q, 0);
 		out->oldest_at = dbq_col_int(q, 1);
 		out->overdue = dbq_col_int(q, 2);
-		rc = 0;
 	}
 	dbq_done(q);
 	return rc;
@@ -334,15 +345,25 @@ db_admin_order_get(struct db *db, int64_t id, struct db_admin_order *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
+	rc = dbq_exec_fetch(q);
 	if (rc == 1 && read_order(q, out) == -1)
 		rc = -1;
 	dbq_done(q);
 	return rc;
+}
+
+/* dbq_list_keep fill for db_admin_order_items(): the current row into
+ * *arg, a struct db_admin_order_item; -1 (left out) for an unknown
+ * currency. */
+static int
+fill_order_item(struct dbq *q, void *arg)
+{
+	struct db_admin_order_item *it = arg;
+
+	dbq_col_copy(q, 0, it->name, sizeof(it->name));
+	it->qty = dbq_col_int(q, 1);
+	return money_set(&it->unit_price, dbq_col_int(q, 2),
+	    dbq_col_str(q, 3, NULL));
 }
 
 /* See admin.h. */
@@ -350,41 +371,13 @@ int
 db_admin_order_items(struct db *db, int64_t id,
     struct db_admin_order_item **out, size_t *n)
 {
-	struct db_admin_order_item	*v = NULL, *it;
-	struct dbq			*q;
-	size_t				 cap = 0, len = 0;
-	int				 rc;
+	struct dbq *q;
 
-	*out = NULL;
-	*n = 0;
 	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_ITEMS, stmts[STMT_ORDER_ITEMS]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		it = &v[len];
-		dbq_col_copy(q, 0, it->name, sizeof(it->name));
-		it->qty = dbq_col_int(q, 1);
-		if (money_set(&it->unit_price, dbq_col_int(q, 2),
-		    dbq_col_str(q, 3, NULL)) == 0)
-			len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	if (q != NULL)
+		dbq_int(q, id);
+	return dbq_list_keep(q, sizeof(**out), fill_order_item, NULL,
+	    (void **)out, n);
 }
 
 /* See admin.h. */

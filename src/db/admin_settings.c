@@ -98,19 +98,26 @@ db_setting_ncols(enum db_setting_kind k)
 	return (unsigned)k < DB_SK__MAX ? kinds[k].ncols : 0;
 }
 
-/* Fill r from q's current row for kind k. */
-static void
-read_row(struct dbq *q, enum db_setting_kind k, struct db_setting_row *r)
+/* Fill *arg (a struct db_setting_row) from q's current row: key, label,
+ * then the kind's columns (as many as the statement has after those two;
+ * kinds[k].ncols by the SQL above). Serves dbq_list_keep, never leaves a
+ * row out. */
+static int
+read_row(struct dbq *q, void *arg)
 {
-	size_t i;
+	struct db_setting_row	*r = arg;
+	int			 nc = dbq_ncols(q) - 2;
+	size_t			 i;
 
 	memset(r, 0, sizeof(*r));
 	dbq_col_copy(q, 0, r->key, sizeof(r->key));
 	dbq_col_copy(q, 1, r->label, sizeof(r->label));
-	r->ncols = kinds[k].ncols;
+	r->ncols = nc < 0 ? 0 : nc > DB_SK_MAXCOLS ? DB_SK_MAXCOLS :
+	    (size_t)nc;
 	for (i = 0; i < r->ncols; i++)
 		r->vals[i] = dbq_col_null(q, (int)i + 2) ? NULL :
 		    xstrdup(dbq_col_str(q, (int)i + 2, NULL));
+	return 0;
 }
 
 /* See admin_settings.h. */
@@ -140,42 +147,24 @@ db_setting_rows_free(struct db_setting_row *v, size_t n)
 	free(v);
 }
 
+/* dbq_list_keep free_list: db_setting_rows_free of the void array. */
+static void
+free_rows(void *v, size_t n)
+{
+	db_setting_rows_free(v, n);
+}
+
 /* See admin_settings.h. */
 int
 db_setting_list(struct db *db, enum db_setting_kind k,
     struct db_setting_row **out, size_t *n)
 {
-	struct db_setting_row	*v = NULL;
-	struct dbq		*q;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
 	*out = NULL;
 	*n = 0;
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k, stmts[3 * k]);
-	if (q == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		read_row(q, k, &v[len++]);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		db_setting_rows_free(v, len);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_keep(dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k,
+	    stmts[3 * k]), sizeof(**out), read_row, free_rows, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -194,7 +183,7 @@ db_setting_get_lock(struct db *db, enum db_setting_kind k, const char *key,
 		return -1;
 	dbq_cstr(q, key);
 	if ((rc = dbq_exec_fetch(q)) == 1)
-		read_row(q, k, out);
+		(void)read_row(q, out);
 	dbq_done(q);
 	return rc;
 }
@@ -260,7 +249,6 @@ int
 db_holiday_add(struct db *db, const char *day, const char *name)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_ADD,
 	    stmts[STMT_HOLIDAY_ADD]);
@@ -268,13 +256,7 @@ db_holiday_add(struct db *db, const char *day, const char *name)
 		return -1;
 	dbq_cstr(q, day);
 	dbq_cstr(q, name);
-	rc = dbq_exec(q);
-	if (rc == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }
 
 /* See admin_settings.h. */
@@ -290,11 +272,7 @@ db_holiday_remove(struct db *db, const char *day, char name[101])
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, day);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
+	rc = dbq_exec_fetch(q);
 	if (rc == 1)
 		dbq_col_copy(q, 0, name, 101);
 	dbq_done(q);
@@ -362,7 +340,6 @@ db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
     const char *day, int64_t now)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_ADD, stmts[STMT_FX_ADD]);
 	if (q == NULL)
@@ -371,11 +348,5 @@ db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
 	dbq_cstr(q, usd_per_unit);
 	dbq_cstr(q, day);
 	dbq_int(q, now);
-	rc = dbq_exec(q);
-	if (rc == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }

@@ -263,72 +263,48 @@ db_bench_user_id(struct db *db, const char *email)
 	return scalar(db, STMT_BENCH_USER_ID, email);
 }
 
+/* dbq_list fill: column 0 of the row into *(int64_t *)arg. */
+static void
+fill_id(struct dbq *q, void *arg)
+{
+	*(int64_t *)arg = dbq_col_int(q, 0);
+}
+
 /* See benchdata.h. */
 int
 db_bench_user_ids(struct db *db, int64_t **ids, size_t *n)
 {
-	struct dbq *q;
-	size_t cap = 0;
-	int rc;
+	return dbq_list(dbq_get(db, DB_T_BENCH, STMT_BENCH_USER_IDS,
+	    stmts[STMT_BENCH_USER_IDS]), sizeof(**ids), fill_id, (void **)ids,
+	    n);
+}
 
-	*ids = NULL;
-	*n = 0;
-	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_USER_IDS,
-	    stmts[STMT_BENCH_USER_IDS])) == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			*ids = xrealloc(*ids, cap * sizeof(**ids));
-		}
-		(*ids)[(*n)++] = dbq_col_int(q, 0);
-	}
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+/* dbq_list fill for db_bench_products(): the current row into *arg, a
+ * struct seed_product. */
+static void
+fill_product(struct dbq *q, void *arg)
+{
+	struct seed_product *p = arg;
+
+	p->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, p->name, sizeof(p->name));
+	p->price_minor = dbq_col_int(q, 2);
+	dbq_col_copy(q, 3, p->currency, sizeof(p->currency));
+	p->durable = (int)dbq_col_int(q, 4);
+	p->high_value = (int)dbq_col_int(q, 5);
+	p->pre_order = (int)dbq_col_int(q, 6);
+	p->customized = (int)dbq_col_int(q, 7);
+	p->special_customs = (int)dbq_col_int(q, 8);
+	p->pay_after_use = (int)dbq_col_int(q, 9);
 }
 
 /* See benchdata.h. */
 int
 db_bench_products(struct db *db, struct seed_product **out, size_t *n)
 {
-	struct dbq *q;
-	struct seed_product *p;
-	size_t cap = 0;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_PRODUCTS,
-	    stmts[STMT_BENCH_PRODUCTS])) == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		p = &(*out)[(*n)++];
-		memset(p, 0, sizeof(*p));
-		p->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, p->name, sizeof(p->name));
-		p->price_minor = dbq_col_int(q, 2);
-		dbq_col_copy(q, 3, p->currency, sizeof(p->currency));
-		p->durable = (int)dbq_col_int(q, 4);
-		p->high_value = (int)dbq_col_int(q, 5);
-		p->pre_order = (int)dbq_col_int(q, 6);
-		p->customized = (int)dbq_col_int(q, 7);
-		p->special_customs = (int)dbq_col_int(q, 8);
-		p->pay_after_use = (int)dbq_col_int(q, 9);
-	}
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+	return dbq_list(dbq_get(db, DB_T_BENCH, STMT_BENCH_PRODUCTS,
+	    stmts[STMT_BENCH_PRODUCTS]), sizeof(**out), fill_product,
+	    (void **)out, n);
 }
 
 /* Bind the parameters of one row; rows is the caller's array, i the row. */

@@ -23,6 +23,15 @@ enum stmt {
 	STMT__MAX
 };
 
+/* Columns of STMT_CART_ITEMS, in its SELECT order. */
+enum cart_col {
+	CART_C_PRODUCT_ID, CART_C_QTY, CART_C_SKU, CART_C_NAME,
+	CART_C_DESCRIPTION, CART_C_CATEGORY_ID, CART_C_PRICE, CART_C_CURRENCY,
+	CART_C_HIGH_VALUE, CART_C_PRE_ORDER, CART_C_CUSTOMIZED,
+	CART_C_SPECIAL_CUSTOMS, CART_C_PAY_AFTER_USE, CART_C_FLASH_SALE,
+	CART_C_STOCK, CART_C_CAT_DURABLE, CART_C_CAT_HIGH_VALUE, CART_C__N
+};
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_CART_ENSURE: inserting or updating the row locks it (an
 	 * exclusive lock until commit, as SELECT ... FOR UPDATE would take);
@@ -43,7 +52,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_CART_ITEM_DELETE */
 	"DELETE i FROM cart_items i JOIN carts c ON c.id = i.cart_id "
 	"WHERE c.user_id = ? AND i.product_id = ?",
-	/* STMT_CART_ITEMS */
+	/* STMT_CART_ITEMS: enum cart_col */
 	"SELECT i.product_id, i.qty, p.sku, p.name, p.description, "
 	"p.category_id, p.price_minor, p.currency, p.high_value, p.pre_order, "
 	"p.customized, p.special_customs, p.pay_after_use, p.flash_sale, "
@@ -159,63 +168,58 @@ db_cart_items_free(struct db_cart_item *v, size_t n)
 	free(v);
 }
 
+/* dbq_list_keep fill for db_cart_items(): the current row (enum cart_col)
+ * into *arg, a struct db_cart_item; -1 (left out, logged) for an unknown currency. */
+static int
+fill_item(struct dbq *q, void *arg)
+{
+	struct db_cart_item *it = arg;
+
+	it->product_id = dbq_col_int(q, CART_C_PRODUCT_ID);
+	it->qty = (int)dbq_col_int(q, CART_C_QTY);
+	it->product.id = it->product_id;
+	if (money_set(&it->product.price, dbq_col_int(q, CART_C_PRICE),
+	    dbq_col_str(q, CART_C_CURRENCY, NULL)) == -1) {
+		log_warn("db: cart product %lld has an unknown currency",
+		    (long long)it->product_id);
+		return -1;
+	}
+	dbq_col_copy(q, CART_C_SKU, it->product.sku, sizeof(it->product.sku));
+	dbq_col_copy(q, CART_C_NAME, it->product.name,
+	    sizeof(it->product.name));
+	it->product.description =
+	    xstrdup(dbq_col_str(q, CART_C_DESCRIPTION, NULL));
+	it->product.category_id = dbq_col_int(q, CART_C_CATEGORY_ID);
+	it->product.high_value = dbq_col_int(q, CART_C_HIGH_VALUE) != 0;
+	it->product.pre_order = dbq_col_int(q, CART_C_PRE_ORDER) != 0;
+	it->product.customized = dbq_col_int(q, CART_C_CUSTOMIZED) != 0;
+	it->product.special_customs =
+	    dbq_col_int(q, CART_C_SPECIAL_CUSTOMS) != 0;
+	it->product.pay_after_use = dbq_col_int(q, CART_C_PAY_AFTER_USE) != 0;
+	it->product.flash_sale = dbq_col_int(q, CART_C_FLASH_SALE) != 0;
+	it->product.stock = (int)dbq_col_int(q, CART_C_STOCK);
+	it->product.cat_durable = dbq_col_int(q, CART_C_CAT_DURABLE) != 0;
+	it->product.cat_high_value = dbq_col_int(q, CART_C_CAT_HIGH_VALUE) != 0;
+	return 0;
+}
+
+/* dbq_list_keep free_list: db_cart_items_free of the void array. */
+static void
+free_items(void *v, size_t n)
+{
+	db_cart_items_free(v, n);
+}
+
 /* See cart.h. */
 int
 db_cart_items(struct db *db, int64_t user_id, struct db_cart_item **out,
     size_t *n)
 {
-	struct dbq		*q;
-	struct db_cart_item	*v = NULL, *it;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	struct dbq *q;
 
-	*out = NULL;
-	*n = 0;
 	q = dbq_get(db, DB_T_CART, STMT_CART_ITEMS, stmts[STMT_CART_ITEMS]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		it = &v[len];
-		memset(it, 0, sizeof(*it));
-		it->product_id = dbq_col_int(q, 0);
-		it->qty = (int)dbq_col_int(q, 1);
-		it->product.id = it->product_id;
-		if (money_set(&it->product.price, dbq_col_int(q, 6),
-		    dbq_col_str(q, 7, NULL)) == -1) {
-			log_warn("db: cart product %lld has an unknown currency",
-			    (long long)it->product_id);
-			continue;
-		}
-		dbq_col_copy(q, 2, it->product.sku, sizeof(it->product.sku));
-		dbq_col_copy(q, 3, it->product.name, sizeof(it->product.name));
-		it->product.description = xstrdup(dbq_col_str(q, 4, NULL));
-		it->product.category_id = dbq_col_int(q, 5);
-		it->product.high_value = dbq_col_int(q, 8) != 0;
-		it->product.pre_order = dbq_col_int(q, 9) != 0;
-		it->product.customized = dbq_col_int(q, 10) != 0;
-		it->product.special_customs = dbq_col_int(q, 11) != 0;
-		it->product.pay_after_use = dbq_col_int(q, 12) != 0;
-		it->product.flash_sale = dbq_col_int(q, 13) != 0;
-		it->product.stock = (int)dbq_col_int(q, 14);
-		it->product.cat_durable = dbq_col_int(q, 15) != 0;
-		it->product.cat_high_value = dbq_col_int(q, 16) != 0;
-		len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		db_cart_items_free(v, len);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	if (q != NULL)
+		dbq_int(q, user_id);
+	return dbq_list_keep(q, sizeof(**out), fill_item, free_items,
+	    (void **)out, n);
 }

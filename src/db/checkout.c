@@ -117,44 +117,19 @@ run_list(struct db *db, int idx, const char *s1, int64_t i1, int use_i1,
     void **out, size_t *n)
 {
 	struct dbq	*q;
-	char		*v = NULL;
-	size_t		 cap = 0, len = 0;
-	int		 rc;
 
-	*out = NULL;
-	*n = 0;
 	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
-	if (q == NULL)
-		return -1;
-	if (s1 != NULL)
-		dbq_cstr(q, s1);
-	else if (use_i1)
-		dbq_int(q, i1);
-	if (s2 != NULL)
-		dbq_cstr(q, s2);
-	else if (use_i2)
-		dbq_int(q, i2);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
+	if (q != NULL) {
+		if (s1 != NULL)
+			dbq_cstr(q, s1);
+		else if (use_i1)
+			dbq_int(q, i1);
+		if (s2 != NULL)
+			dbq_cstr(q, s2);
+		else if (use_i2)
+			dbq_int(q, i2);
 	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * elsz);
-		}
-		memset(v + len * elsz, 0, elsz);
-		fill(q, v + len * elsz);
-		len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list(q, elsz, fill, out, n);
 }
 
 /* run_list of a parameterless reference statement idx through the

@@ -49,10 +49,41 @@ enum stmt {
 
 #define USER_COLS "id, email, name, cod_completed_orders, cod_violations, " \
 	"cod_revoked, cod_suspended_until FROM users "
+/* Columns of USER_COLS, in its SELECT order. */
+enum user_col {
+	USER_C_ID, USER_C_EMAIL, USER_C_NAME, USER_C_COMPLETED,
+	USER_C_VIOLATIONS, USER_C_REVOKED, USER_C_SUSPENDED_UNTIL, USER_C__N
+};
+
 #define REVIEW_COLS "SELECT o.id, u.email, o.amount_due_minor, o.fee_minor, " \
 	"o.currency, o.country, o.review_due, o.created_at FROM orders o " \
 	"JOIN users u ON u.id = o.user_id WHERE o.method = 'cod' AND " \
 	"o.status = 'awaiting_review' "
+/* Columns of REVIEW_COLS, in its SELECT order. */
+enum review_col {
+	REVIEW_C_ID, REVIEW_C_EMAIL, REVIEW_C_AMOUNT_DUE, REVIEW_C_FEE,
+	REVIEW_C_CURRENCY, REVIEW_C_COUNTRY, REVIEW_C_REVIEW_DUE,
+	REVIEW_C_CREATED_AT, REVIEW_C__N
+};
+
+#define COD_COLS "SELECT order_id, agreed_date, reschedules, " \
+	"paid_reported_at, paid_amount_minor, paid_method, paid_record_id, " \
+	"shopper_paid_at, shopper_file_id, shopper_record_id, return_reason " \
+	"FROM cod_orders "
+/* Columns of COD_COLS, in its SELECT order. */
+enum cod_col {
+	COD_C_ORDER_ID, COD_C_AGREED_DATE, COD_C_RESCHEDULES,
+	COD_C_PAID_REPORTED_AT, COD_C_PAID_AMOUNT, COD_C_PAID_METHOD,
+	COD_C_PAID_RECORD_ID, COD_C_SHOPPER_PAID_AT, COD_C_SHOPPER_FILE_ID,
+	COD_C_SHOPPER_RECORD_ID, COD_C_RETURN_REASON, COD_C__N
+};
+
+/* Columns of STMT_DEBT_LIST, in its SELECT order. */
+enum debt_col {
+	DEBT_C_ORDER_ID, DEBT_C_KIND, DEBT_C_AMOUNT, DEBT_C_CURRENCY,
+	DEBT_C_DESCRIPTION, DEBT_C_CREATED_AT, DEBT_C_SETTLED_AT, DEBT_C_ID,
+	DEBT_C__N
+};
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_SHIP_SET */
@@ -73,16 +104,10 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE order_id = ? ORDER BY at, id",
 	/* STMT_COD_ENSURE */
 	"INSERT IGNORE INTO cod_orders (order_id) VALUES (?)",
-	/* STMT_COD_GET */
-	"SELECT order_id, agreed_date, reschedules, paid_reported_at, "
-	"paid_amount_minor, paid_method, paid_record_id, shopper_paid_at, "
-	"shopper_file_id, shopper_record_id, return_reason FROM cod_orders "
-	"WHERE order_id = ?",
-	/* STMT_COD_GET_LOCK */
-	"SELECT order_id, agreed_date, reschedules, paid_reported_at, "
-	"paid_amount_minor, paid_method, paid_record_id, shopper_paid_at, "
-	"shopper_file_id, shopper_record_id, return_reason FROM cod_orders "
-	"WHERE order_id = ? FOR UPDATE",
+	/* STMT_COD_GET: enum cod_col */
+	COD_COLS "WHERE order_id = ?",
+	/* STMT_COD_GET_LOCK: enum cod_col */
+	COD_COLS "WHERE order_id = ? FOR UPDATE",
 	/* STMT_COD_AGREED */
 	"UPDATE cod_orders SET agreed_date = ?, reschedules = reschedules + ? "
 	"WHERE order_id = ?",
@@ -106,7 +131,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_DEBT_ADD */
 	"INSERT INTO account_debts (user_id, order_id, kind, amount_minor, "
 	"currency, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_DEBT_LIST */
+	/* STMT_DEBT_LIST: enum debt_col */
 	"SELECT order_id, kind, amount_minor, currency, description, "
 	"created_at, settled_at, id FROM account_debts WHERE user_id = ? "
 	"ORDER BY created_at DESC, id DESC",
@@ -274,19 +299,21 @@ db_cod_get(struct db *db, int64_t order_id, int lock, struct db_cod *out)
 		return -1;
 	dbq_int(q, order_id);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
-		out->order_id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, out->agreed_date, sizeof(out->agreed_date));
-		out->reschedules = (int)dbq_col_int(q, 2);
-		out->paid_reported_at = dbq_col_int(q, 3);
-		out->paid_amount_minor = dbq_col_int(q, 4);
-		dbq_col_copy(q, 5, out->paid_method, sizeof(out->paid_method));
-		dbq_col_copy(q, 6, out->paid_record_id,
+		out->order_id = dbq_col_int(q, COD_C_ORDER_ID);
+		dbq_col_copy(q, COD_C_AGREED_DATE, out->agreed_date,
+		    sizeof(out->agreed_date));
+		out->reschedules = (int)dbq_col_int(q, COD_C_RESCHEDULES);
+		out->paid_reported_at = dbq_col_int(q, COD_C_PAID_REPORTED_AT);
+		out->paid_amount_minor = dbq_col_int(q, COD_C_PAID_AMOUNT);
+		dbq_col_copy(q, COD_C_PAID_METHOD, out->paid_method,
+		    sizeof(out->paid_method));
+		dbq_col_copy(q, COD_C_PAID_RECORD_ID, out->paid_record_id,
 		    sizeof(out->paid_record_id));
-		out->shopper_paid_at = dbq_col_int(q, 7);
-		out->shopper_file_id = dbq_col_int(q, 8);
-		dbq_col_copy(q, 9, out->shopper_record_id,
+		out->shopper_paid_at = dbq_col_int(q, COD_C_SHOPPER_PAID_AT);
+		out->shopper_file_id = dbq_col_int(q, COD_C_SHOPPER_FILE_ID);
+		dbq_col_copy(q, COD_C_SHOPPER_RECORD_ID, out->shopper_record_id,
 		    sizeof(out->shopper_record_id));
-		dbq_col_copy(q, 10, out->return_reason,
+		dbq_col_copy(q, COD_C_RETURN_REASON, out->return_reason,
 		    sizeof(out->return_reason));
 	}
 	dbq_done(q);
@@ -441,14 +468,15 @@ fill_debt_list(struct dbq *q, void *arg)
 {
 	struct db_debt	*d = arg;
 
-	d->order_id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, d->kind, sizeof(d->kind));
-	d->amount_minor = dbq_col_int(q, 2);
-	dbq_col_copy(q, 3, d->currency, sizeof(d->currency));
-	dbq_col_copy(q, 4, d->description, sizeof(d->description));
-	d->created_at = dbq_col_int(q, 5);
-	d->settled_at = dbq_col_int(q, 6);
-	d->id = dbq_col_int(q, 7);
+	d->order_id = dbq_col_int(q, DEBT_C_ORDER_ID);
+	dbq_col_copy(q, DEBT_C_KIND, d->kind, sizeof(d->kind));
+	d->amount_minor = dbq_col_int(q, DEBT_C_AMOUNT);
+	dbq_col_copy(q, DEBT_C_CURRENCY, d->currency, sizeof(d->currency));
+	dbq_col_copy(q, DEBT_C_DESCRIPTION, d->description,
+	    sizeof(d->description));
+	d->created_at = dbq_col_int(q, DEBT_C_CREATED_AT);
+	d->settled_at = dbq_col_int(q, DEBT_C_SETTLED_AT);
+	d->id = dbq_col_int(q, DEBT_C_ID);
 }
 
 /* See cod.h. */
@@ -464,13 +492,14 @@ static void
 user_row(struct dbq *q, struct db_cod_user *u)
 {
 	memset(u, 0, sizeof(*u));
-	u->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, u->email, sizeof(u->email));
-	dbq_col_copy(q, 2, u->name, sizeof(u->name));
-	u->completed = dbq_col_int(q, 3);
-	u->violations = dbq_col_int(q, 4);
-	u->revoked = (int)dbq_col_int(q, 5);
-	dbq_col_copy(q, 6, u->suspended_until, sizeof(u->suspended_until));
+	u->id = dbq_col_int(q, USER_C_ID);
+	dbq_col_copy(q, USER_C_EMAIL, u->email, sizeof(u->email));
+	dbq_col_copy(q, USER_C_NAME, u->name, sizeof(u->name));
+	u->completed = dbq_col_int(q, USER_C_COMPLETED);
+	u->violations = dbq_col_int(q, USER_C_VIOLATIONS);
+	u->revoked = (int)dbq_col_int(q, USER_C_REVOKED);
+	dbq_col_copy(q, USER_C_SUSPENDED_UNTIL, u->suspended_until,
+	    sizeof(u->suspended_until));
 }
 
 /* See cod.h. */
@@ -567,14 +596,15 @@ fill_cod_review_list(struct dbq *q, void *arg)
 {
 	struct db_cod_review	*r = arg;
 
-	r->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, r->email, sizeof(r->email));
-	r->amount_due_minor = dbq_col_int(q, 2);
-	r->fee_minor = dbq_col_int(q, 3);
-	dbq_col_copy(q, 4, r->currency, sizeof(r->currency));
-	dbq_col_copy(q, 5, r->country, sizeof(r->country));
-	dbq_col_copy(q, 6, r->review_due, sizeof(r->review_due));
-	r->created_at = dbq_col_int(q, 7);
+	r->id = dbq_col_int(q, REVIEW_C_ID);
+	dbq_col_copy(q, REVIEW_C_EMAIL, r->email, sizeof(r->email));
+	r->amount_due_minor = dbq_col_int(q, REVIEW_C_AMOUNT_DUE);
+	r->fee_minor = dbq_col_int(q, REVIEW_C_FEE);
+	dbq_col_copy(q, REVIEW_C_CURRENCY, r->currency, sizeof(r->currency));
+	dbq_col_copy(q, REVIEW_C_COUNTRY, r->country, sizeof(r->country));
+	dbq_col_copy(q, REVIEW_C_REVIEW_DUE, r->review_due,
+	    sizeof(r->review_due));
+	r->created_at = dbq_col_int(q, REVIEW_C_CREATED_AT);
 }
 
 /* See cod.h. */

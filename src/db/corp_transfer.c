@@ -119,7 +119,6 @@ int64_t
 db_corp_xfer_insert(struct db *db, const struct db_corp_xfer *x)
 {
 	struct dbq	*q = get(db, STMT_INSERT);
-	int64_t		 id = -1;
 
 	if (q == NULL)
 		return -1;
@@ -136,10 +135,7 @@ db_corp_xfer_insert(struct db *db, const struct db_corp_xfer *x)
 	dbq_int(q, x->allocated);
 	dbq_int(q, x->excess);
 	dbq_int(q, x->created_at);
-	if (dbq_exec(q) == 0)
-		id = dbq_affected(q) > 0 ? dbq_insert_id(q) : 0;
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);
 }
 
 /* See corp_transfer.h. */

@@ -49,4 +49,13 @@ void	dbq_cache_clear(struct db *);
  * Any result set is read and dropped. Returns 0 or -1 (db_error). */
 int	db_exec_raw(struct db *, const char *sql, size_t len);
 
+struct db_queue_stats;
+
+/* Execute q (bound; its first row is a queue's count, oldest created_at
+ * and count past its promised day) and read that row into *out, zeroed
+ * first: 1 a row, 0 none, -1 error (q NULL included). Always calls
+ * dbq_done(q). In admin.c, where struct db_queue_stats lives; used by
+ * every db file with a review queue. */
+int	db_queue_stats_read(struct dbq *, struct db_queue_stats *out);
+
 #endif

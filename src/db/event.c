@@ -104,45 +104,45 @@ bind_filter(struct dbq *q, const struct db_event_filter *f)
 	dbq_int(q, f->until);
 }
 
-/* Read every row of an executed EVENT_COLS statement into *out, *n.
- * Returns 0 or -1 (nothing to free). */
+/* dbq_list_keep fill: the current EVENT_COLS row into *arg, a struct
+ * db_event_row (its detail owned). Never leaves a row out. */
+static int
+fill_row(struct dbq *q, void *arg)
+{
+	struct db_event_row *r = arg;
+
+	r->id = dbq_col_int(q, 0);
+	copy(r->subject_type, sizeof(r->subject_type),
+	    dbq_col_str(q, 1, NULL));
+	r->subject_id = dbq_col_int(q, 2);
+	copy(r->actor_type, sizeof(r->actor_type),
+	    dbq_col_str(q, 3, NULL));
+	r->actor_id = dbq_col_int(q, 4);
+	copy(r->actor_email, sizeof(r->actor_email),
+	    dbq_col_str(q, 5, NULL));
+	r->at = dbq_col_int(q, 6);
+	copy(r->from_state, sizeof(r->from_state),
+	    dbq_col_str(q, 7, NULL));
+	copy(r->to_state, sizeof(r->to_state), dbq_col_str(q, 8, NULL));
+	copy(r->reason, sizeof(r->reason), dbq_col_str(q, 9, NULL));
+	r->detail = xstrdup(dbq_col_str(q, 10, NULL));
+	return 0;
+}
+
+/* dbq_list_keep free_list: db_event_rows_free of the void array. */
+static void
+free_rows(void *v, size_t n)
+{
+	db_event_rows_free(v, n);
+}
+
+/* Execute q (bound) and read every EVENT_COLS row into *out, *n. Returns
+ * 0 or -1 (nothing to free). Always finishes q. */
 static int
 fetch_rows(struct dbq *q, struct db_event_row **out, size_t *n)
 {
-	struct db_event_row	*v = NULL, *r;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		r = &v[len++];
-		memset(r, 0, sizeof(*r));
-		r->id = dbq_col_int(q, 0);
-		copy(r->subject_type, sizeof(r->subject_type),
-		    dbq_col_str(q, 1, NULL));
-		r->subject_id = dbq_col_int(q, 2);
-		copy(r->actor_type, sizeof(r->actor_type),
-		    dbq_col_str(q, 3, NULL));
-		r->actor_id = dbq_col_int(q, 4);
-		copy(r->actor_email, sizeof(r->actor_email),
-		    dbq_col_str(q, 5, NULL));
-		r->at = dbq_col_int(q, 6);
-		copy(r->from_state, sizeof(r->from_state),
-		    dbq_col_str(q, 7, NULL));
-		copy(r->to_state, sizeof(r->to_state), dbq_col_str(q, 8, NULL));
-		copy(r->reason, sizeof(r->reason), dbq_col_str(q, 9, NULL));
-		r->detail = xstrdup(dbq_col_str(q, 10, NULL));
-	}
-	if (rc == -1) {
-		db_event_rows_free(v, len);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_keep(q, sizeof(**out), fill_row, free_rows,
+	    (void **)out, n);
 }
 
 /* See event.h. */
@@ -152,7 +152,6 @@ db_event_search(struct db *db, const struct db_event_filter *f,
     int64_t *total)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -175,9 +174,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	bind_filter(q, f);
 	dbq_int(q, (int64_t)limit);
 	dbq_int(q, (int64_t)offset);
-	rc = dbq_exec(q) == -1 ? -1 : fetch_rows(q, out, n);
-	dbq_done(q);
-	return rc;
+	return fetch_rows(q, out, n);
 }
 
 /* See event.h. */
@@ -186,7 +183,6 @@ db_event_history(struct db *db, const char *subject_type, int64_t subject_id,
     struct db_event_row **out, size_t *n)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -196,9 +192,7 @@ db_event_history(struct db *db, const char *subject_type, int64_t subject_id,
 		return -1;
 	dbq_cstr(q, subject_type);
 	dbq_int(q, subject_id);
-	rc = dbq_exec(q) == -1 ? -1 : fetch_rows(q, out, n);
-	dbq_done(q);
-	return rc;
+	return fetch_rows(q, out, n);
 }
 
 /* See event.h. */

@@ -65,11 +65,7 @@ db_file_get(struct db *db, int64_t id, struct db_file *out)
 	    stmts[STMT_FILE_GET])) == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if (rc == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
 		out->owner_user_id = dbq_col_int(q, 1);

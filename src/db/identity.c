@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/identity.h"
 #include "db/stmt.h"
 
@@ -211,13 +212,7 @@ db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
 	else
 		dbq_null(q);
 	dbq_id_opt(q, r->decided_by);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	*id = dbq_insert_id(q);
-	dbq_done(q);
-	return 0;
+	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }
 
 /* See identity.h. */
@@ -286,19 +281,10 @@ db_identity_review_stats(struct db *db, int64_t due_before,
     struct db_queue_stats *out)
 {
 	struct dbq	*q = get(db, STMT_STATS);
-	int		 rc;
 
-	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_int(q, due_before);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		out->count = dbq_col_int(q, 0);
-		out->oldest_at = dbq_col_int(q, 1);
-		out->overdue = dbq_col_int(q, 2);
-	}
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+	if (q != NULL)
+		dbq_int(q, due_before);
+	return db_queue_stats_read(q, out) == -1 ? -1 : 0;
 }
 
 /* See identity.h. */
@@ -377,13 +363,7 @@ db_consent_insert(struct db *db, const struct db_consent *r, int64_t *id)
 	}
 	dbq_cstr(q, r->bureau_ref);
 	dbq_int(q, r->refresh_due_at);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	*id = dbq_insert_id(q);
-	dbq_done(q);
-	return 0;
+	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }
 
 /* See identity.h. */

@@ -74,11 +74,7 @@ db_job_take(struct db *db, int64_t now, struct db_job *out)
 	    stmts[STMT_JOB_TAKE])) == NULL)
 		return -1;
 	dbq_int(q, now);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if (rc == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
 		dbq_col_copy(q, 1, out->kind, sizeof(out->kind));

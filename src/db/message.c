@@ -62,51 +62,45 @@ db_message_insert(struct db *db, int64_t user_id, int64_t company_id,
 	return id;
 }
 
+/* dbq_list_keep fill for db_message_list(): the current row into *arg, a
+ * struct db_message (its body owned). Never leaves a row out. */
+static int
+fill_message(struct dbq *q, void *arg)
+{
+	struct db_message *m = arg;
+
+	m->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, m->subject, sizeof(m->subject));
+	m->body = xstrdup(dbq_col_str(q, 2, NULL));
+	m->created_at = dbq_col_int(q, 3);
+	m->read_at = dbq_col_int(q, 4);
+	return 0;
+}
+
+/* dbq_list_keep free_list: db_message_list_free of the void array. */
+static void
+free_messages(void *v, size_t n)
+{
+	db_message_list_free(v, n);
+}
+
 /* See message.h. */
 int
 db_message_list(struct db *db, int64_t user_id, int64_t company_id,
     size_t limit, size_t offset, struct db_message **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_message	*v = NULL, *m;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	struct dbq *q;
 
-	*out = NULL;
-	*n = 0;
 	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_LIST, stmts[STMT_MSG_LIST]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	/* -1 matches no company (ids are positive). */
-	dbq_int(q, company_id > 0 ? company_id : -1);
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
+	if (q != NULL) {
+		dbq_int(q, user_id);
+		/* -1 matches no company (ids are positive). */
+		dbq_int(q, company_id > 0 ? company_id : -1);
+		dbq_int(q, (int64_t)limit);
+		dbq_int(q, (int64_t)offset);
 	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		m = &v[len++];
-		memset(m, 0, sizeof(*m));
-		m->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, m->subject, sizeof(m->subject));
-		m->body = xstrdup(dbq_col_str(q, 2, NULL));
-		m->created_at = dbq_col_int(q, 3);
-		m->read_at = dbq_col_int(q, 4);
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		db_message_list_free(v, len);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_keep(q, sizeof(**out), fill_message, free_messages,
+	    (void **)out, n);
 }
 
 /* See message.h. */

@@ -196,7 +196,6 @@ int64_t
 db_payout_insert(struct db *db, const struct db_payout *p)
 {
 	struct dbq	*q = get(db, STMT_PAYOUT_INSERT);
-	int64_t		 id;
 
 	if (q == NULL)
 		return -1;
@@ -209,12 +208,7 @@ db_payout_insert(struct db *db, const struct db_payout *p)
 	dbq_cstr(q, p->reference);
 	dbq_int(q, p->paid_by);
 	dbq_int(q, p->created_at);
-	if (dbq_exec(q) == 0)
-		id = dbq_insert_id(q);
-	else
-		id = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);
 }
 
 /* See money_out.h. */

@@ -45,11 +45,37 @@ enum stmt {
 #define ITEMS_7		ITEMS_6 ", " ITEM_ROW
 #define ITEMS_8		ITEMS_7 ", " ITEM_ROW
 
+/* Columns of the order list statements (LIST_BY_USER stops at LIST_C_FEE,
+ * LIST_PAGE and LIST_PAGE_COMPANY have all), in their SELECT order. */
+enum list_col {
+	LIST_C_ID, LIST_C_STATUS, LIST_C_METHOD, LIST_C_AMOUNT_DUE,
+	LIST_C_CURRENCY, LIST_C_CREATED_AT, LIST_C_FEE, LIST_C_DEFERRED,
+	LIST_C__N
+};
+
+/* Columns of STMT_ORDER_GET, in its SELECT order. */
+enum get_col {
+	GET_C_ID, GET_C_USER_ID, GET_C_STATUS, GET_C_METHOD, GET_C_CURRENCY,
+	GET_C_USD_PER_UNIT, GET_C_ITEMS_TOTAL, GET_C_COUPON, GET_C_POINTS,
+	GET_C_AMOUNT_DUE, GET_C_FEE, GET_C_DEFERRED, GET_C_AMOUNT_USD,
+	GET_C_COUNTRY, GET_C_REGION_CODE, GET_C_INSTITUTION_ID, GET_C_TERM,
+	GET_C_COUPON_CODE, GET_C_POINTS_USED, GET_C_REVIEW_DUE,
+	GET_C_PAYMENT_DUE, GET_C_RF_CODE, GET_C_SETTLEMENT_NOTE,
+	GET_C_CREATED_AT, GET_C_UPDATED_AT, GET_C_COMPLETED_AT,
+	GET_C_REFUND_DUE, GET_C__N
+};
+
+/* Columns of STMT_ORDER_ITEMS, in its SELECT order. */
+enum item_col {
+	ITEM_C_PRODUCT_ID, ITEM_C_NAME, ITEM_C_QTY, ITEM_C_UNIT_PRICE,
+	ITEM_C_CURRENCY, ITEM_C_PAY_AFTER_USE, ITEM_C__N
+};
+
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_ORDER_LIST_BY_USER */
+	/* STMT_ORDER_LIST_BY_USER: enum list_col up to LIST_C_FEE */
 	"SELECT id, status, method, amount_due_minor, currency, created_at "
 	"FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-	/* STMT_ORDER_LIST_PAGE */
+	/* STMT_ORDER_LIST_PAGE: enum list_col */
 	"SELECT id, status, method, amount_due_minor, currency, created_at, "
 	"fee_minor, deferred_minor "
 	"FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC "
@@ -76,20 +102,20 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_ITEMS_1 .. _LAST: 1 to ORDER_ITEMS_BATCH rows */
 	ITEMS_1, ITEMS_2, ITEMS_3, ITEMS_4, ITEMS_5, ITEMS_6, ITEMS_7,
 	ITEMS_8,
-	/* STMT_ORDER_GET */
+	/* STMT_ORDER_GET: enum get_col */
 	"SELECT id, user_id, status, method, currency, usd_per_unit, "
 	"items_total_minor, coupon_minor, points_minor, amount_due_minor, "
 	"fee_minor, deferred_minor, amount_usd_minor, country, region_code, "
 	"institution_id, term, coupon_code, points_used, review_due, "
 	"payment_due, rf_code, settlement_note, created_at, updated_at, "
 	"completed_at, refund_due FROM orders WHERE id = ? AND (? = 0 OR user_id = ?)",
-	/* STMT_ORDER_ITEMS */
+	/* STMT_ORDER_ITEMS: enum item_col */
 	"SELECT product_id, name, qty, unit_price_minor, currency, "
 	"pay_after_use FROM order_items WHERE order_id = ? ORDER BY id",
 	/* STMT_ORDER_SET_REFUND_DUE */
 	"UPDATE orders SET refund_due = ? WHERE id = ?",
 	/* STMT_ORDER_LIST_PAGE_COMPANY: one's own orders and the company's
-	 * (RULES 5: members act for their company) */
+	 * (RULES 5: members act for their company); enum list_col */
 	"SELECT id, status, method, amount_due_minor, currency, created_at, "
 	"fee_minor, deferred_minor FROM orders WHERE user_id = ? "
 	"UNION SELECT id, status, method, amount_due_minor, currency, "
@@ -97,24 +123,43 @@ static const char *const stmts[STMT__MAX] = {
 	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
 };
 
-/* Read columns 0-5 of an order list row (id, status, method, amount due,
- * currency, created_at) into *o, zeroed first: 0, or -1 (logged) when the
- * currency is unknown and the caller skips the row. */
+/* Read the list_col columns up to LIST_C_FEE of an order list row into *o,
+ * zeroed first: 0, or -1 (logged) when the currency is unknown and the
+ * caller skips the row. Serves dbq_list_keep. */
 static int
-order_row(struct dbq *q, struct db_order_row *o)
+order_row(struct dbq *q, void *arg)
 {
+	struct db_order_row *o = arg;
+
 	memset(o, 0, sizeof(*o));
-	o->id = dbq_col_int(q, 0);
-	if (money_set(&o->amount_due, dbq_col_int(q, 3),
-	    dbq_col_str(q, 4, NULL)) == -1) {
+	o->id = dbq_col_int(q, LIST_C_ID);
+	if (money_set(&o->amount_due, dbq_col_int(q, LIST_C_AMOUNT_DUE),
+	    dbq_col_str(q, LIST_C_CURRENCY, NULL)) == -1) {
 		log_warn("db: order %lld has an unknown currency",
 		    (long long)o->id);
 		return -1;
 	}
-	dbq_col_copy(q, 1, o->status, sizeof(o->status));
-	dbq_col_copy(q, 2, o->method, sizeof(o->method));
-	o->created_at = dbq_col_int(q, 5);
+	dbq_col_copy(q, LIST_C_STATUS, o->status, sizeof(o->status));
+	dbq_col_copy(q, LIST_C_METHOD, o->method, sizeof(o->method));
+	o->created_at = dbq_col_int(q, LIST_C_CREATED_AT);
 	return 0;
+}
+
+/* dbq_list fill for the order list pages: order_row with the fee and the
+ * deferred amount. A row of an unknown currency is kept with id 0, so
+ * that it still counts for the page's "more" row; the caller drops it. */
+static void
+page_row(struct dbq *q, void *arg)
+{
+	struct db_order_row *o = arg;
+
+	if (order_row(q, o) == -1) {
+		o->id = 0;
+		return;
+	}
+	money_set(&o->fee, dbq_col_int(q, LIST_C_FEE), o->amount_due.cur);
+	money_set(&o->deferred, dbq_col_int(q, LIST_C_DEFERRED),
+	    o->amount_due.cur);
 }
 
 /* See order.h. */
@@ -122,39 +167,16 @@ int
 db_order_list_by_user(struct db *db, int64_t user_id, size_t limit,
     struct db_order_row **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_order_row	*v = NULL;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	struct dbq *q;
 
-	*out = NULL;
-	*n = 0;
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_BY_USER,
 	    stmts[STMT_ORDER_LIST_BY_USER]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, (int64_t)limit);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
+	if (q != NULL) {
+		dbq_int(q, user_id);
+		dbq_int(q, (int64_t)limit);
 	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		if (order_row(q, &v[len]) == 0)
-			len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_keep(q, sizeof(**out), order_row, NULL, (void **)out,
+	    n);
 }
 
 /* See order.h. */
@@ -172,52 +194,32 @@ db_order_list_page_company(struct db *db, int64_t user_id,
     int64_t company_id, size_t page, size_t limit, struct db_order_row **out,
     size_t *n, int *more)
 {
-	struct dbq		*q;
-	struct db_order_row	*v = NULL, *o;
-	size_t			 cap = 0, len = 0, seen = 0;
-	int			 rc;
+	struct dbq	*q;
+	size_t		 i, len = 0;
 
-	*out = NULL;
-	*n = 0;
 	*more = 0;
 	q = company_id > 0 ? dbq_get(db, DB_T_ORDER,
 	    STMT_ORDER_LIST_PAGE_COMPANY, stmts[STMT_ORDER_LIST_PAGE_COMPANY]) :
 	    dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_PAGE,
 	    stmts[STMT_ORDER_LIST_PAGE]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (company_id > 0)
-		dbq_int(q, company_id);
-	/* One row more than shown tells whether a next page exists. */
-	dbq_int(q, (int64_t)limit + 1);
-	dbq_int(q, (int64_t)(page * limit));
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
+	if (q != NULL) {
+		dbq_int(q, user_id);
+		if (company_id > 0)
+			dbq_int(q, company_id);
+		/* One row more than shown tells whether a next page exists. */
+		dbq_int(q, (int64_t)limit + 1);
+		dbq_int(q, (int64_t)(page * limit));
 	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (++seen > limit) {
-			*more = 1;
-			continue;
-		}
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		o = &v[len];
-		if (order_row(q, o) == -1)
-			continue;
-		money_set(&o->fee, dbq_col_int(q, 6), o->amount_due.cur);
-		money_set(&o->deferred, dbq_col_int(q, 7), o->amount_due.cur);
-		len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
+	if (dbq_list(q, sizeof(**out), page_row, (void **)out, n) == -1)
 		return -1;
+	if (*n > limit) {
+		*more = 1;
+		*n = limit;
 	}
-	*out = v;
+	/* Drop the rows of an unknown currency (id 0, logged). */
+	for (i = 0; i < *n; i++)
+		if ((*out)[i].id != 0)
+			(*out)[len++] = (*out)[i];
 	*n = len;
 	return 0;
 }
@@ -265,7 +267,6 @@ int64_t
 db_order_insert(struct db *db, const struct db_order_new *o)
 {
 	struct dbq	*q;
-	int64_t		 id = -1;
 
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_INSERT,
 	    stmts[STMT_ORDER_INSERT]);
@@ -304,12 +305,7 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	dbq_cstr_opt(q, o->params_hash);
 	dbq_int(q, o->now);
 	dbq_int(q, o->now);
-	if (dbq_exec(q) == 0)
-		id = dbq_insert_id(q);
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		id = 0;		/* the idempotency key is taken */
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);	/* 0: the idempotency key is taken */
 }
 
 /* See order.h. */
@@ -392,6 +388,45 @@ db_order_items_insert(struct db *db, int64_t order_id,
 	return 0;
 }
 
+/* Read the current STMT_ORDER_GET row (enum get_col) into *o. */
+static void
+read_order(struct dbq *q, struct db_order *o)
+{
+	o->id = dbq_col_int(q, GET_C_ID);
+	o->user_id = dbq_col_int(q, GET_C_USER_ID);
+	dbq_col_copy(q, GET_C_STATUS, o->status, sizeof(o->status));
+	dbq_col_copy(q, GET_C_METHOD, o->method, sizeof(o->method));
+	dbq_col_copy(q, GET_C_CURRENCY, o->currency, sizeof(o->currency));
+	dbq_col_copy(q, GET_C_USD_PER_UNIT, o->usd_per_unit,
+	    sizeof(o->usd_per_unit));
+	o->items_total_minor = dbq_col_int(q, GET_C_ITEMS_TOTAL);
+	o->coupon_minor = dbq_col_int(q, GET_C_COUPON);
+	o->points_minor = dbq_col_int(q, GET_C_POINTS);
+	o->amount_due_minor = dbq_col_int(q, GET_C_AMOUNT_DUE);
+	o->fee_minor = dbq_col_int(q, GET_C_FEE);
+	o->deferred_minor = dbq_col_int(q, GET_C_DEFERRED);
+	o->amount_usd_minor = dbq_col_int(q, GET_C_AMOUNT_USD);
+	dbq_col_copy(q, GET_C_COUNTRY, o->country, sizeof(o->country));
+	dbq_col_copy(q, GET_C_REGION_CODE, o->region_code,
+	    sizeof(o->region_code));
+	dbq_col_copy(q, GET_C_INSTITUTION_ID, o->institution_id,
+	    sizeof(o->institution_id));
+	o->term = (int)dbq_col_int(q, GET_C_TERM);
+	dbq_col_copy(q, GET_C_COUPON_CODE, o->coupon_code,
+	    sizeof(o->coupon_code));
+	o->points_used = dbq_col_int(q, GET_C_POINTS_USED);
+	dbq_col_copy(q, GET_C_REVIEW_DUE, o->review_due, sizeof(o->review_due));
+	dbq_col_copy(q, GET_C_PAYMENT_DUE, o->payment_due,
+	    sizeof(o->payment_due));
+	dbq_col_copy(q, GET_C_RF_CODE, o->rf_code, sizeof(o->rf_code));
+	dbq_col_copy(q, GET_C_SETTLEMENT_NOTE, o->settlement_note,
+	    sizeof(o->settlement_note));
+	o->created_at = dbq_col_int(q, GET_C_CREATED_AT);
+	o->updated_at = dbq_col_int(q, GET_C_UPDATED_AT);
+	o->completed_at = dbq_col_int(q, GET_C_COMPLETED_AT);
+	dbq_col_copy(q, GET_C_REFUND_DUE, o->refund_due, sizeof(o->refund_due));
+}
+
 /* See order.h. */
 int
 db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
@@ -406,39 +441,28 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 	dbq_int(q, id);
 	dbq_int(q, user_id);
 	dbq_int(q, user_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		o->id = dbq_col_int(q, 0);
-		o->user_id = dbq_col_int(q, 1);
-		dbq_col_copy(q, 2, o->status, sizeof(o->status));
-		dbq_col_copy(q, 3, o->method, sizeof(o->method));
-		dbq_col_copy(q, 4, o->currency, sizeof(o->currency));
-		dbq_col_copy(q, 5, o->usd_per_unit, sizeof(o->usd_per_unit));
-		o->items_total_minor = dbq_col_int(q, 6);
-		o->coupon_minor = dbq_col_int(q, 7);
-		o->points_minor = dbq_col_int(q, 8);
-		o->amount_due_minor = dbq_col_int(q, 9);
-		o->fee_minor = dbq_col_int(q, 10);
-		o->deferred_minor = dbq_col_int(q, 11);
-		o->amount_usd_minor = dbq_col_int(q, 12);
-		dbq_col_copy(q, 13, o->country, sizeof(o->country));
-		dbq_col_copy(q, 14, o->region_code, sizeof(o->region_code));
-		dbq_col_copy(q, 15, o->institution_id,
-		    sizeof(o->institution_id));
-		o->term = (int)dbq_col_int(q, 16);
-		dbq_col_copy(q, 17, o->coupon_code, sizeof(o->coupon_code));
-		o->points_used = dbq_col_int(q, 18);
-		dbq_col_copy(q, 19, o->review_due, sizeof(o->review_due));
-		dbq_col_copy(q, 20, o->payment_due, sizeof(o->payment_due));
-		dbq_col_copy(q, 21, o->rf_code, sizeof(o->rf_code));
-		dbq_col_copy(q, 22, o->settlement_note,
-		    sizeof(o->settlement_note));
-		o->created_at = dbq_col_int(q, 23);
-		o->updated_at = dbq_col_int(q, 24);
-		o->completed_at = dbq_col_int(q, 25);
-		dbq_col_copy(q, 26, o->refund_due, sizeof(o->refund_due));
-	}
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		read_order(q, o);
 	dbq_done(q);
 	return rc;
+}
+
+/* dbq_list_keep fill for db_order_items(): the current row (enum
+ * item_col) into *arg, a struct db_order_item; -1 (left out) for an
+ * unknown currency. */
+static int
+fill_item(struct dbq *q, void *arg)
+{
+	struct db_order_item *it = arg;
+
+	it->product_id = dbq_col_int(q, ITEM_C_PRODUCT_ID);
+	dbq_col_copy(q, ITEM_C_NAME, it->name, sizeof(it->name));
+	it->qty = (int)dbq_col_int(q, ITEM_C_QTY);
+	if (money_set(&it->unit_price, dbq_col_int(q, ITEM_C_UNIT_PRICE),
+	    dbq_col_str(q, ITEM_C_CURRENCY, NULL)) == -1)
+		return -1;
+	it->pay_after_use = (int)dbq_col_int(q, ITEM_C_PAY_AFTER_USE);
+	return 0;
 }
 
 /* See order.h. */
@@ -446,45 +470,13 @@ int
 db_order_items(struct db *db, int64_t order_id, struct db_order_item **out,
     size_t *n)
 {
-	struct dbq		*q;
-	struct db_order_item	*v = NULL, *it;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	struct dbq *q;
 
-	*out = NULL;
-	*n = 0;
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_ITEMS, stmts[STMT_ORDER_ITEMS]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		it = &v[len];
-		memset(it, 0, sizeof(*it));
-		it->product_id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, it->name, sizeof(it->name));
-		it->qty = (int)dbq_col_int(q, 2);
-		if (money_set(&it->unit_price, dbq_col_int(q, 3),
-		    dbq_col_str(q, 4, NULL)) == -1)
-			continue;
-		it->pay_after_use = (int)dbq_col_int(q, 5);
-		len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	if (q != NULL)
+		dbq_int(q, order_id);
+	return dbq_list_keep(q, sizeof(**out), fill_item, NULL, (void **)out,
+	    n);
 }
 
 /* See order.h. */

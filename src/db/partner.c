@@ -50,11 +50,7 @@ db_partner_get(struct db *db, int64_t id, struct db_partner *out)
 	    stmts[STMT_PARTNER_GET])) == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if (rc == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
 		dbq_col_copy(q, 1, out->name, sizeof(out->name));
@@ -72,7 +68,6 @@ db_partner_nonce_claim(struct db *db, int64_t partner_id, const char *sig_hex,
     int64_t now)
 {
 	struct dbq *q;
-	int rc;
 
 	if ((q = dbq_get(db, DB_T_PARTNER, STMT_NONCE_INSERT,
 	    stmts[STMT_NONCE_INSERT])) == NULL)
@@ -80,12 +75,7 @@ db_partner_nonce_claim(struct db *db, int64_t partner_id, const char *sig_hex,
 	dbq_int(q, partner_id);
 	dbq_cstr(q, sig_hex);
 	dbq_int(q, now);
-	if (dbq_exec(q) == 0)
-		rc = 1;
-	else
-		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }
 
 /* See partner.h. */

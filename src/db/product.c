@@ -25,6 +25,15 @@ enum stmt {
 	"p.special_customs, p.pay_after_use, p.flash_sale, p.stock, " \
 	"c.durable, c.high_value"
 
+/* Columns of PRODUCT_COLS, in its SELECT order. */
+enum product_col {
+	PROD_C_ID, PROD_C_SKU, PROD_C_NAME, PROD_C_DESCRIPTION,
+	PROD_C_CATEGORY_ID, PROD_C_PRICE, PROD_C_CURRENCY, PROD_C_HIGH_VALUE,
+	PROD_C_PRE_ORDER, PROD_C_CUSTOMIZED, PROD_C_SPECIAL_CUSTOMS,
+	PROD_C_PAY_AFTER_USE, PROD_C_FLASH_SALE, PROD_C_STOCK,
+	PROD_C_CAT_DURABLE, PROD_C_CAT_HIGH_VALUE, PROD_C__N
+};
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_CATEGORY_LIST */
 	"SELECT id, slug, name, durable, high_value FROM categories "
@@ -37,32 +46,36 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN categories c ON c.id = p.category_id WHERE p.id = ?",
 };
 
-/* Fill out from the current PRODUCT_COLS row. Returns 0, or -1 when the
- * currency is unknown (out then owns nothing). */
+/* Fill *arg (a struct db_product) from the current PRODUCT_COLS row
+ * (enum product_col).
+ * Returns 0, or -1 when the currency is unknown (it then owns nothing).
+ * Serves dbq_list_keep. */
 static int
-product_row(struct dbq *q, struct db_product *out)
+product_row(struct dbq *q, void *arg)
 {
+	struct db_product *out = arg;
+
 	memset(out, 0, sizeof(*out));
-	out->id = dbq_col_int(q, 0);
-	if (money_set(&out->price, dbq_col_int(q, 5),
-	    dbq_col_str(q, 6, NULL)) == -1) {
+	out->id = dbq_col_int(q, PROD_C_ID);
+	if (money_set(&out->price, dbq_col_int(q, PROD_C_PRICE),
+	    dbq_col_str(q, PROD_C_CURRENCY, NULL)) == -1) {
 		log_warn("db: product %lld has an unknown currency",
 		    (long long)out->id);
 		return -1;
 	}
-	dbq_col_copy(q, 1, out->sku, sizeof(out->sku));
-	dbq_col_copy(q, 2, out->name, sizeof(out->name));
-	out->description = xstrdup(dbq_col_str(q, 3, NULL));
-	out->category_id = dbq_col_int(q, 4);
-	out->high_value = dbq_col_int(q, 7) != 0;
-	out->pre_order = dbq_col_int(q, 8) != 0;
-	out->customized = dbq_col_int(q, 9) != 0;
-	out->special_customs = dbq_col_int(q, 10) != 0;
-	out->pay_after_use = dbq_col_int(q, 11) != 0;
-	out->flash_sale = dbq_col_int(q, 12) != 0;
-	out->stock = (int)dbq_col_int(q, 13);
-	out->cat_durable = dbq_col_int(q, 14) != 0;
-	out->cat_high_value = dbq_col_int(q, 15) != 0;
+	dbq_col_copy(q, PROD_C_SKU, out->sku, sizeof(out->sku));
+	dbq_col_copy(q, PROD_C_NAME, out->name, sizeof(out->name));
+	out->description = xstrdup(dbq_col_str(q, PROD_C_DESCRIPTION, NULL));
+	out->category_id = dbq_col_int(q, PROD_C_CATEGORY_ID);
+	out->high_value = dbq_col_int(q, PROD_C_HIGH_VALUE) != 0;
+	out->pre_order = dbq_col_int(q, PROD_C_PRE_ORDER) != 0;
+	out->customized = dbq_col_int(q, PROD_C_CUSTOMIZED) != 0;
+	out->special_customs = dbq_col_int(q, PROD_C_SPECIAL_CUSTOMS) != 0;
+	out->pay_after_use = dbq_col_int(q, PROD_C_PAY_AFTER_USE) != 0;
+	out->flash_sale = dbq_col_int(q, PROD_C_FLASH_SALE) != 0;
+	out->stock = (int)dbq_col_int(q, PROD_C_STOCK);
+	out->cat_durable = dbq_col_int(q, PROD_C_CAT_DURABLE) != 0;
+	out->cat_high_value = dbq_col_int(q, PROD_C_CAT_HIGH_VALUE) != 0;
 	return 0;
 }
 
@@ -89,83 +102,43 @@ db_product_list_free(struct db_product *v, size_t n)
 	free(v);
 }
 
+/* dbq_list fill for db_category_list(): the current row into *arg, a
+ * struct db_category. */
+static void
+category_row(struct dbq *q, void *arg)
+{
+	struct db_category *c = arg;
+
+	c->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, c->slug, sizeof(c->slug));
+	dbq_col_copy(q, 2, c->name, sizeof(c->name));
+	c->durable = dbq_col_int(q, 3) != 0;
+	c->high_value = dbq_col_int(q, 4) != 0;
+}
+
 /* See product.h. */
 int
 db_category_list(struct db *db, struct db_category **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_category	*v = NULL, *c;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
+	return dbq_list(dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
+	    stmts[STMT_CATEGORY_LIST]), sizeof(**out), category_row,
+	    (void **)out, n);
+}
 
-	*out = NULL;
-	*n = 0;
-	q = dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
-	    stmts[STMT_CATEGORY_LIST]);
-	if (q == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		c = &v[len++];
-		memset(c, 0, sizeof(*c));
-		c->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, c->slug, sizeof(c->slug));
-		dbq_col_copy(q, 2, c->name, sizeof(c->name));
-		c->durable = dbq_col_int(q, 3) != 0;
-		c->high_value = dbq_col_int(q, 4) != 0;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+/* dbq_list_keep free_list: db_product_list_free of the void array. */
+static void
+free_products(void *v, size_t n)
+{
+	db_product_list_free(v, n);
 }
 
 /* See product.h. */
 int
 db_product_list(struct db *db, struct db_product **out, size_t *n)
 {
-	struct dbq		*q;
-	struct db_product	*v = NULL;
-	size_t			 cap = 0, len = 0;
-	int			 rc;
-
-	*out = NULL;
-	*n = 0;
-	q = dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_LIST,
-	    stmts[STMT_PRODUCT_LIST]);
-	if (q == NULL)
-		return -1;
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		if (product_row(q, &v[len]) == 0)
-			len++;
-	}
-	dbq_done(q);
-	if (rc == -1) {
-		db_product_list_free(v, len);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return dbq_list_keep(dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_LIST,
+	    stmts[STMT_PRODUCT_LIST]), sizeof(**out), product_row,
+	    free_products, (void **)out, n);
 }
 
 /* See product.h. */
@@ -180,11 +153,7 @@ db_product_get(struct db *db, int64_t id, struct db_product *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	rc = dbq_fetch(q);
+	rc = dbq_exec_fetch(q);
 	if (rc == 1 && product_row(q, out) == -1)
 		rc = 0;
 	dbq_done(q);

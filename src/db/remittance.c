@@ -246,7 +246,6 @@ int64_t
 db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
 {
 	struct dbq	*q;
-	int64_t		 id = -1;
 
 	if ((q = get(db, STMT_V_INSERT)) == NULL)
 		return -1;
@@ -273,12 +272,7 @@ db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
 		dbq_null(q);
 	dbq_cstr(q, v->idempotency_key);
 	dbq_int(q, v->now);
-	if (dbq_exec(q) == 0)
-		id = dbq_insert_id(q);
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		id = 0;
-	dbq_done(q);
-	return id;
+	return dbq_exec_insert(q);
 }
 
 /* See remittance.h. */
@@ -452,7 +446,6 @@ db_rem_refund_insert(struct db *db, int64_t order_id, const char *kind,
     int64_t amount_minor, const char *currency, const char *due, int64_t now)
 {
 	struct dbq	*q;
-	int		 rc = -1;
 
 	if ((q = get(db, STMT_R_INSERT)) == NULL)
 		return -1;
@@ -462,12 +455,7 @@ db_rem_refund_insert(struct db *db, int64_t order_id, const char *kind,
 	dbq_cstr(q, currency);
 	dbq_cstr_opt(q, due);
 	dbq_int(q, now);
-	if (dbq_exec(q) == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }
 
 /* dbq_list fill for db_rem_refund_list(): the current row into *arg, a
@@ -567,7 +555,6 @@ db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
     const char *note)
 {
 	struct dbq	*q;
-	int		 rc = -1;
 
 	if ((q = get(db, STMT_L_INSERT)) == NULL)
 		return -1;
@@ -578,12 +565,7 @@ db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
 	dbq_id_opt(q, order_id);
 	dbq_cstr(q, outcome);
 	dbq_str(q, note, strnlen(note, 255));
-	if (dbq_exec(q) == 0)
-		rc = 1;
-	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
-		rc = 0;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_claim(q);
 }
 
 /* dbq_list fill for db_rem_unmatched_lines(): the current row into *arg, a

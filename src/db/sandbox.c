@@ -88,11 +88,7 @@ db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
 	    stmts[STMT_FIN_GET])) == NULL)
 		return -1;
 	dbq_cstr(q, ref);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if (rc == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		dbq_col_copy(q, 0, out->ref, sizeof(out->ref));
 		out->credit_score = (int)dbq_col_int(q, 1);

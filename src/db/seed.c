@@ -90,21 +90,6 @@ lookup_id(struct db *db, int idx, int with_int, int64_t i, const char *s)
 	return id;
 }
 
-/* Execute a prepared insert q and return its new id; 0 for a duplicate
- * key, -1 on any other error. Finishes q. */
-static int64_t
-insert_id(struct dbq *q)
-{
-	int64_t id;
-
-	if (dbq_exec(q) == -1)
-		id = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 0 : -1;
-	else
-		id = dbq_insert_id(q);
-	dbq_done(q);
-	return id;
-}
-
 /* See seed.h. */
 int64_t
 db_seed_user_id(struct db *db, const char *email)
@@ -131,7 +116,7 @@ db_seed_user_insert(struct db *db, const struct seed_user *u,
 	dbq_int(q, u->cod_completed_orders);
 	dbq_int(q, u->credit_limit_usd_minor);
 	dbq_int(q, now);
-	return insert_id(q);
+	return dbq_exec_insert(q);
 }
 
 /* See seed.h. */
@@ -159,7 +144,7 @@ db_seed_company_insert(struct db *db, const struct seed_company *c,
 	bind_opt(q, c->cod_limit_usd_minor, -1);
 	bind_opt(q, c->remittance_quota_usd_minor, -1);
 	dbq_int(q, now);
-	return insert_id(q);
+	return dbq_exec_insert(q);
 }
 
 /* See seed.h. */
@@ -173,11 +158,7 @@ db_seed_product(struct db *db, const char *sku, struct seed_product *out)
 	    stmts[STMT_SEED_PRODUCT])) == NULL)
 		return -1;
 	dbq_cstr(q, sku);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	if (rc == 1) {
+	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
 		dbq_col_copy(q, 1, out->name, sizeof(out->name));
@@ -226,7 +207,7 @@ db_seed_order_insert(struct db *db, const struct seed_order *o)
 	dbq_int(q, o->created_at);
 	dbq_int(q, o->updated_at);
 	bind_opt(q, o->completed_at, 0);
-	id = insert_id(q);
+	id = dbq_exec_insert(q);
 	return id == 0 ? -1 : id;
 }
 
@@ -252,7 +233,7 @@ db_seed_item_insert(struct db *db, int64_t order_id,
 	dbq_int(q, p->customized);
 	dbq_int(q, p->special_customs);
 	dbq_int(q, p->pay_after_use);
-	return insert_id(q) > 0 ? 0 : -1;
+	return dbq_exec_insert(q) > 0 ? 0 : -1;
 }
 
 /* See seed.h. */
@@ -272,5 +253,5 @@ db_seed_event(struct db *db, const struct seed_event *e)
 	dbq_cstr(q, e->from_state);
 	dbq_cstr(q, e->to_state);
 	dbq_cstr(q, e->reason != NULL ? e->reason : "");
-	return insert_id(q) > 0 ? 0 : -1;
+	return dbq_exec_insert(q) > 0 ? 0 : -1;
 }

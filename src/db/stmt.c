@@ -65,13 +65,10 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_USER] = "user", [DB_T_SESSION] = "session",
 	[DB_T_PRODUCT] = "product", [DB_T_CART] = "cart",
 	[DB_T_ORDER] = "order", [DB_T_EVENT] = "event",
-	[DB_T_MESSAGE] = "message", [DB_T_SETTINGS] = "settings",
+	[DB_T_MESSAGE] = "message",
 	[DB_T_MIGRATE] = "migrate", [DB_T_JOB] = "job", [DB_T_SEED] = "seed",
-	[DB_T_COMPANY] = "company", [DB_T_REGION] = "region", [DB_T_FX] = "fx",
-	[DB_T_HOLIDAY] = "holiday", [DB_T_INSTITUTION] = "institution",
-	[DB_T_PLAN] = "plan", [DB_T_APPLICATION] = "application",
-	[DB_T_VOUCHER] = "voucher", [DB_T_DOCUMENT] = "document",
-	[DB_T_PAYMENT] = "payment", [DB_T_SMS] = "sms", [DB_T_ADMIN] = "admin",
+	[DB_T_COMPANY] = "company", [DB_T_PLAN] = "plan",
+	[DB_T_VOUCHER] = "voucher", [DB_T_ADMIN] = "admin",
 	[DB_T_ADMIN_SETTINGS] = "admin_settings", [DB_T_FILE] = "file",
 	[DB_T_PARTNER] = "partner", [DB_T_SANDBOX] = "sandbox",
 	[DB_T_BENCH] = "bench", [DB_T_CHECKOUT] = "checkout",
@@ -82,6 +79,10 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_IDENTITY] = "identity", [DB_T_ADDRESS] = "address",
 	[DB_T_MONEY_OUT] = "money_out",
 	[DB_T_PLAN_WORK] = "plan_work",
+	[DB_T_COMPANY_QUAL] = "company_qual",
+	[DB_T_CORP_APP] = "corp_app",
+	[DB_T_PLAN_INST] = "plan_inst", [DB_T_PLAN_CREDIT] = "plan_credit",
+	[DB_T_REQUEST_KEY] = "request_key",
 	[DB_T_TEST] = "test",
 };
 
@@ -565,6 +566,29 @@ dbq_id_opt(struct dbq *q, int64_t id)
 		dbq_null(q);
 }
 
+/* See stmt.h: the day as text. */
+void
+dbq_date(struct dbq *q, mp_date d)
+{
+	char s[16];
+
+	mp_date_str(d, s, sizeof(s));
+	dbq_cstr(q, s);
+}
+
+/* See stmt.h: the first ten characters parsed as a day. */
+mp_date
+dbq_col_date(struct dbq *q, int col)
+{
+	size_t		 len;
+	const char	*s = dbq_col_str(q, col, &len);
+	mp_date		 d = 0;
+
+	if (len >= 10)
+		(void)mp_date_parse(s, 10, &d);
+	return d;
+}
+
 /* See stmt.h: execute and step to the first row; q is left for dbq_done. */
 int
 dbq_exec_fetch(struct dbq *q)
@@ -609,6 +633,29 @@ dbq_exec_one(struct dbq *q)
 	return n == 1;
 }
 
+/* See stmt.h: the new id, 0 when the key is taken or the row ignored. */
+int64_t
+dbq_exec_insert(struct dbq *q)
+{
+	int64_t id = -1;
+
+	if (dbq_exec(q) == 0)
+		id = dbq_affected(q) > 0 ? dbq_insert_id(q) : 0;
+	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
+		id = 0;
+	dbq_done(q);
+	return id;
+}
+
+/* See stmt.h: dbq_exec_once read the other way round. */
+int
+dbq_exec_claim(struct dbq *q)
+{
+	int rc = dbq_exec_once(q);
+
+	return rc == -1 ? -1 : rc == 0;
+}
+
 /* See stmt.h: duplicate key means "already there". */
 int
 dbq_exec_once(struct dbq *q)
@@ -621,10 +668,33 @@ dbq_exec_once(struct dbq *q)
 	return rc;
 }
 
-/* See stmt.h: one growing array, every element zeroed before fill. */
-int
-dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
-    void **out, size_t *n)
+/* How list_rows fills an element: exactly one of fill, keep and fill_arg
+ * is set (the fill of dbq_list, dbq_list_keep or dbq_list_arg). */
+struct list_fill {
+	void	(*fill)(struct dbq *, void *);
+	int	(*keep)(struct dbq *, void *);
+	int	(*fill_arg)(struct dbq *, void *, void *);
+	void	 *arg;
+};
+
+/* Fill element el from q's current row the way f says: 0 keep, -1 leave
+ * the row out. */
+static int
+list_fill(const struct list_fill *f, struct dbq *q, void *el)
+{
+	if (f->fill != NULL) {
+		f->fill(q, el);
+		return 0;
+	}
+	if (f->keep != NULL)
+		return f->keep(q, el);
+	return f->fill_arg(q, el, f->arg);
+}
+
+/* The loop of dbq_list, dbq_list_keep and dbq_list_arg. See stmt.h. */
+static int
+list_rows(struct dbq *q, size_t sz, const struct list_fill *f,
+    void (*free_list)(void *, size_t), void **out, size_t *n)
 {
 	char	*v = NULL;
 	size_t	 len = 0, cap = 0;
@@ -640,17 +710,51 @@ dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
 			v = xrealloc(v, cap * sz);
 		}
 		memset(v + len * sz, 0, sz);
-		fill(q, v + len * sz);
-		len++;
+		if (list_fill(f, q, v + len * sz) == 0)
+			len++;
 	}
 	dbq_done(q);
 	if (rc == -1) {
-		free(v);
+		if (free_list != NULL)
+			free_list(v, len);
+		else
+			free(v);
 		return -1;
 	}
 	*out = v;
 	*n = len;
 	return 0;
+}
+
+/* See stmt.h: one growing array, every element zeroed before fill. */
+int
+dbq_list(struct dbq *q, size_t sz, void (*fill)(struct dbq *, void *),
+    void **out, size_t *n)
+{
+	struct list_fill f = { .fill = fill };
+
+	return list_rows(q, sz, &f, NULL, out, n);
+}
+
+/* See stmt.h: dbq_list whose fill may leave a row out. */
+int
+dbq_list_keep(struct dbq *q, size_t sz, int (*fill)(struct dbq *, void *),
+    void (*free_list)(void *, size_t), void **out, size_t *n)
+{
+	struct list_fill f = { .keep = fill };
+
+	return list_rows(q, sz, &f, free_list, out, n);
+}
+
+/* See stmt.h: dbq_list_keep whose fill also gets the caller's arg. */
+int
+dbq_list_arg(struct dbq *q, size_t sz,
+    int (*fill)(struct dbq *, void *, void *), void *arg,
+    void (*free_list)(void *, size_t), void **out, size_t *n)
+{
+	struct list_fill f = { .fill_arg = fill, .arg = arg };
+
+	return list_rows(q, sz, &f, free_list, out, n);
 }
 
 /* See stmt.h: dbq_one_int with "no row" folded into -1. */

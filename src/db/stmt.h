@@ -53,6 +53,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/calendar.h"
+
 struct db;
 struct dbq;
 
@@ -65,21 +67,12 @@ enum db_table {
 	DB_T_ORDER,
 	DB_T_EVENT,
 	DB_T_MESSAGE,
-	DB_T_SETTINGS,
 	DB_T_MIGRATE,
 	DB_T_JOB,
 	DB_T_SEED,
 	DB_T_COMPANY,
-	DB_T_REGION,
-	DB_T_FX,
-	DB_T_HOLIDAY,
-	DB_T_INSTITUTION,
 	DB_T_PLAN,
-	DB_T_APPLICATION,
 	DB_T_VOUCHER,		/* remittance: db/remittance.c */
-	DB_T_DOCUMENT,
-	DB_T_PAYMENT,
-	DB_T_SMS,
 	DB_T_ADMIN,		/* admin: db/admin.c (queues, decisions, orders browser) */
 	DB_T_ADMIN_SETTINGS,	/* admin: db/admin_settings.c */
 	DB_T_FILE,		/* platform: db/file.c (encrypted upload store) */
@@ -98,6 +91,11 @@ enum db_table {
 	DB_T_ADDRESS,		/* addresses: db/address.c (address book, order copy) */
 	DB_T_MONEY_OUT,		/* money out: db/money_out.c (COD debts paid, company credit paid out) */
 	DB_T_PLAN_WORK,		/* installments: db/plan_work.c (the scheduler's next work day) */
+	DB_T_COMPANY_QUAL,	/* company: db/company_qual.c (qualification submissions) */
+	DB_T_CORP_APP,		/* corp: db/corp_app.c (corporate applications and orders) */
+	DB_T_PLAN_INST,		/* installments: db/plan_inst.c (installments paid, plan payments) */
+	DB_T_PLAN_CREDIT,	/* installments: db/plan_credit.c (the buyer's credit) */
+	DB_T_REQUEST_KEY,	/* db/request_key.c (outcomes stored by idempotency key) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };
@@ -172,6 +170,13 @@ void		 dbq_cstr_opt(struct dbq *, const char *s);
 /* Bind id as an integer, or SQL NULL when id <= 0 (no such row). */
 void		 dbq_id_opt(struct dbq *, int64_t id);
 
+/* Bind a day as "YYYY-MM-DD" text. */
+void		 dbq_date(struct dbq *, mp_date d);
+
+/* Column col of the current row as a day (a DATE column, or text starting
+ * "YYYY-MM-DD"); 0 when NULL, empty or not a date. */
+mp_date		 dbq_col_date(struct dbq *, int col);
+
 /* Execute q and fetch its first row: 1 a row (read it with dbq_col_*), 0
  * no row, -1 error. Does NOT call dbq_done: the caller reads the row and
  * then calls dbq_done(q) whatever the result. */
@@ -192,6 +197,17 @@ int		 dbq_exec_done(struct dbq *, uint64_t *affected);
  * Always calls dbq_done(q). */
 int		 dbq_exec_one(struct dbq *);
 
+/* Execute an INSERT q: the AUTO_INCREMENT id it generated, 0 when no row
+ * went in because its key is taken (a duplicate key, not an error here, or
+ * a row INSERT IGNORE skipped), -1 on any other error. Always calls
+ * dbq_done(q). */
+int64_t		 dbq_exec_insert(struct dbq *);
+
+/* Execute an INSERT q that claims a unique key (an idempotency key, a
+ * nonce, a day...): 1 inserted, 0 the key was taken already (duplicate
+ * key, not an error), -1 error. Always calls dbq_done(q). */
+int		 dbq_exec_claim(struct dbq *);
+
 /* Execute an INSERT q whose duplicate key means "already there": 0
  * inserted, 1 duplicate (not an error), -1 error. Always calls
  * dbq_done(q). */
@@ -206,6 +222,24 @@ int		 dbq_exec_once(struct dbq *);
  * failed): -1 with *out NULL and *n 0. */
 int		 dbq_list(struct dbq *, size_t sz,
 		    void (*fill)(struct dbq *, void *), void **out, size_t *n);
+
+/* dbq_list for rows that may be left out or whose elements own memory:
+ * fill(q, element) returns 0 to keep the zeroed element it filled, -1 to
+ * leave the row out (the element must then own nothing: it is zeroed and
+ * used for the next row). On error, free_list(array, count) (free(3) of the
+ * array when NULL) releases the kept elements and the array. Otherwise as
+ * dbq_list, q NULL included. */
+int		 dbq_list_keep(struct dbq *, size_t sz,
+		    int (*fill)(struct dbq *, void *),
+		    void (*free_list)(void *, size_t), void **out, size_t *n);
+
+/* dbq_list_keep whose fill also gets arg, the caller's own state (e.g. a
+ * row read once for the whole result beside the list): fill(q, element,
+ * arg) returns 0 to keep the element, -1 to leave the row out. Otherwise
+ * as dbq_list_keep. */
+int		 dbq_list_arg(struct dbq *, size_t sz,
+		    int (*fill)(struct dbq *, void *, void *), void *arg,
+		    void (*free_list)(void *, size_t), void **out, size_t *n);
 
 /* Execute a q that returns one integer (a COUNT(*), a SUM...) and give
  * column 0 of its first row; -1 on error or when there is no row. Always

@@ -1,0 +1,187 @@
+/*
+ * Installment plans: the buyer's side (credit records, the credit line,
+ * suspension, overdue installments and debts) and the numeric settings
+ * the plans read (see plan.h, sql/008_installments.sql). SQL only, bound
+ * parameters only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/plan.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_CREDIT_RECORD,
+	STMT_USER_SUSPEND,
+	STMT_USER_UNSUSPEND,
+	STMT_USER_INFO,
+	STMT_USER_OVERDUE,
+	STMT_CREDIT_LINE,
+	STMT_CREDIT_RELEASE,
+	STMT_SETTING,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_CREDIT_RECORD */
+	"INSERT IGNORE INTO credit_records (user_id, plan_id, kind, detail, "
+	"created_at) VALUES (?, ?, ?, ?, ?)",
+	/* STMT_USER_SUSPEND */
+	"UPDATE users SET installment_suspended = 1, bad_payment_record = 1 "
+	"WHERE id = ? AND installment_suspended = 0",
+	/* STMT_USER_UNSUSPEND */
+	"UPDATE users SET installment_suspended = 0 WHERE id = ? AND "
+	"installment_suspended = 1",
+	/* STMT_USER_INFO */
+	"SELECT COALESCE(phone, ''), installment_suspended, "
+	/* identity: the score of the consent in force (INST-02) */
+	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = "
+	"users.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0) "
+	"FROM users "
+	"WHERE id = ?",
+	/* STMT_USER_OVERDUE: PAU-04's open debts are overdue "like an
+	 * installment" too */
+	"SELECT (SELECT COUNT(*) FROM plan_installments pi JOIN plans p ON "
+	"p.id = pi.plan_id WHERE p.user_id = ? AND p.status = 'active' AND "
+	"pi.status = 'due' AND pi.due_date < ?) + (SELECT COUNT(*) FROM "
+	"pau_charges WHERE user_id = ? AND status = 'open' AND due_date < ?)",
+	/* STMT_CREDIT_LINE */
+	"SELECT credit_limit_usd_minor, credit_used_usd_minor FROM users "
+	"WHERE id = ?",
+	/* STMT_CREDIT_RELEASE */
+	"UPDATE users SET credit_used_usd_minor = GREATEST(0, "
+	"credit_used_usd_minor - ?) WHERE id = ?",
+	/* STMT_SETTING */
+	"SELECT value FROM settings WHERE name = ?",
+};
+
+/* The statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, enum stmt idx)
+{
+	return dbq_get(db, DB_T_PLAN_CREDIT, idx, stmts[idx]);
+}
+
+/* See plan.h. */
+int
+db_plan_credit_record(struct db *db, int64_t user_id, int64_t plan_id,
+    const char *kind, const char *detail, int64_t now)
+{
+	struct dbq	*q = get(db, STMT_CREDIT_RECORD);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, plan_id);
+	dbq_cstr(q, kind);
+	dbq_cstr(q, detail);
+	dbq_int(q, now);
+	return dbq_exec_one(q);
+}
+
+/* See plan.h. */
+int
+db_plan_user_suspend(struct db *db, int64_t user_id, int on)
+{
+	struct dbq	*q = get(db, on ? STMT_USER_SUSPEND :
+			    STMT_USER_UNSUSPEND);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	return dbq_exec_one(q);
+}
+
+/* See plan.h. */
+int
+db_plan_user_info(struct db *db, int64_t user_id, char *phone,
+    size_t phonesz, int *suspended, int *score)
+{
+	struct dbq	*q = get(db, STMT_USER_INFO);
+	int		 rc = -1;
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
+		dbq_col_copy(q, 0, phone, phonesz);
+		*suspended = (int)dbq_col_int(q, 1);
+		*score = (int)dbq_col_int(q, 2);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See plan.h. */
+int64_t
+db_plan_user_overdue(struct db *db, int64_t user_id, mp_date today)
+{
+	struct dbq *q = get(db, STMT_USER_OVERDUE);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_date(q, today);
+	dbq_int(q, user_id);
+	dbq_date(q, today);
+	return dbq_count(q);
+}
+
+/* See plan.h. */
+int
+db_plan_credit_line(struct db *db, int64_t user_id, int64_t *limit,
+    int64_t *used)
+{
+	struct dbq	*q = get(db, STMT_CREDIT_LINE);
+	int		 rc = -1;
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
+		*limit = dbq_col_int(q, 0);
+		*used = dbq_col_int(q, 1);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See plan.h. */
+int
+db_plan_credit_release(struct db *db, int64_t user_id, int64_t amount)
+{
+	struct dbq *q = get(db, STMT_CREDIT_RELEASE);
+
+	if (q == NULL)
+		return -1;
+	dbq_int(q, amount);
+	dbq_int(q, user_id);
+	return dbq_exec_done(q, NULL);
+}
+
+/* See plan.h. */
+int
+db_plan_setting(struct db *db, const char *name, int64_t def, int64_t *out)
+{
+	struct dbq	*q = get(db, STMT_SETTING);
+	int		 rc;
+	char		*end;
+	const char	*s;
+	long long	 v;
+
+	*out = def;
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, name);
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		s = dbq_col_str(q, 0, NULL);
+		v = strtoll(s, &end, 10);
+		if (end != s && *end == '\0')
+			*out = v;
+	}
+	dbq_done(q);
+	return rc == -1 ? -1 : 0;
+}
