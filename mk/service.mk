@@ -63,7 +63,9 @@ libmallpay_a_SOURCES += \
 	src/service/plan_ledger.c src/service/plan_ledger.h
 
 # pau: Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
-libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h
+libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h \
+	src/service/payafter_int.h src/service/payafter_card.c \
+	src/service/payafter_charge.c src/service/payafter_tick.c
 
 check_PROGRAMS += tests/unit/test_payafter_service
 tests_unit_test_payafter_service_SOURCES = tests/unit/test_payafter_service.c
