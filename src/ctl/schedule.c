@@ -157,18 +157,22 @@ struct sched_args {
 static const char **
 option_slot(struct sched_args *a, const char *name)
 {
-	if (strcmp(name, "--principal") == 0)
-		return &a->principal;
-	if (strcmp(name, "--currency") == 0)
-		return &a->currency;
-	if (strcmp(name, "--months") == 0)
-		return &a->months;
-	if (strcmp(name, "--monthly-rate") == 0)
-		return &a->rate;
-	if (strcmp(name, "--fee-mode") == 0)
-		return &a->fee_mode;
-	if (strcmp(name, "--start") == 0)
-		return &a->start;
+	const struct {
+		const char	 *name;
+		const char	**slot;
+	} opts[] = {
+		{ "--principal", &a->principal },
+		{ "--currency", &a->currency },
+		{ "--months", &a->months },
+		{ "--monthly-rate", &a->rate },
+		{ "--fee-mode", &a->fee_mode },
+		{ "--start", &a->start },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return opts[i].slot;
 	return NULL;
 }
 
