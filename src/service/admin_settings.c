@@ -182,7 +182,8 @@ admin_holiday_remove(struct db *db, int64_t admin_id, int64_t now,
 		return rc == 0 ? 1 : -1;
 	}
 	snprintf(what, sizeof(what), "holidays %s", day);
-	if (setting_event(db, admin_id, now, 0, what, name, "(removed)") == -1) {
+	if (setting_event(db, admin_id, now, 0, what, name,
+	    "(removed)") == -1) {
 		db_rollback(db);
 		return -1;
 	}

@@ -89,7 +89,8 @@ cod_of_result(enum of_result r, int64_t id, const char *from, char *msg,
 	case OF_OK:
 		return COD_OK;
 	case OF_NOT_ALLOWED:
-		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld cannot make "
+		return cod_say(COD_CONFLICT, msg, msgsz,
+		    "Order #%lld cannot make "
 		    "this step from \"%s\".", (long long)id, from);
 	case OF_CHANGED:
 		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld changed "
@@ -126,7 +127,8 @@ cod_lock_order(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
 	if (rc == -1)
 		return COD_ERROR;
 	if (rc == 0)
-		return cod_say(COD_NOT_FOUND, msg, msgsz, "There is no order #%lld.",
+		return cod_say(COD_NOT_FOUND, msg, msgsz,
+		    "There is no order #%lld.",
 		    (long long)id);
 	return COD_OK;
 }
@@ -141,7 +143,8 @@ cod_lock_cod(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
 	if (r != COD_OK)
 		return r;
 	if (strcmp(o->method, "cod") != 0)
-		return cod_say(COD_NOT_FOUND, msg, msgsz, "Order #%lld is not a "
+		return cod_say(COD_NOT_FOUND, msg, msgsz,
+		    "Order #%lld is not a "
 		    "cash on delivery order.", (long long)id);
 	return COD_OK;
 }
@@ -207,8 +210,8 @@ cod_printable(const char *s)
 
 /* See cod_int.h. */
 enum cod_result
-cod_lock_on_road(struct db *db, int64_t id, struct db_order *o, struct db_cod *c,
-    char *msg, size_t msgsz)
+cod_lock_on_road(struct db *db, int64_t id, struct db_order *o,
+    struct db_cod *c, char *msg, size_t msgsz)
 {
 	enum cod_result r;
 
@@ -216,7 +219,8 @@ cod_lock_on_road(struct db *db, int64_t id, struct db_order *o, struct db_cod *c
 		return r;
 	if (strcmp(o->status, "shipped") != 0 &&
 	    strcmp(o->status, "delivered") != 0)
-		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld is %s, not "
+		return cod_say(COD_CONFLICT, msg, msgsz,
+		    "Order #%lld is %s, not "
 		    "out for delivery.", (long long)id, o->status);
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, c) != 1)
 		return COD_ERROR;

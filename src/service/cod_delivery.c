@@ -69,7 +69,8 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 		if (db_cod_ensure(db, id) == -1)
 			return COD_ERROR;
 	} else {
-		snprintf(subj, sizeof(subj), "Order #%lld not accepted for cash "
+		snprintf(subj, sizeof(subj),
+		    "Order #%lld not accepted for cash "
 		    "on delivery", (long long)id);
 		snprintf(body, sizeof(body), "The mall reviewed order #%lld "
 		    "(COD-P1) and cannot deliver it cash on delivery: %s. "
@@ -93,28 +94,32 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	char		 tday[11], detail[200], subj[100], body[400];
 
 	if (day == NULL || mp_date_parse(day, strlen(day), &d) == -1)
-		return cod_say(COD_REFUSED, msg, msgsz, "date: give the delivery "
-		    "day as YYYY-MM-DD.");
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "date: give the delivery day as YYYY-MM-DD.");
 	if (cod_today(now, tday, &today) == -1)
 		return COD_ERROR;
 	if (d < today)
-		return cod_say(COD_REFUSED, msg, msgsz, "date: %s is in the past.",
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "date: %s is in the past.",
 		    day);
 	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
 	if (strcmp(o.status, "delivered") == 0)
-		return cod_say(COD_CONFLICT, msg, msgsz, "date: order #%lld was "
+		return cod_say(COD_CONFLICT, msg, msgsz,
+		    "date: order #%lld was "
 		    "delivered already; its delivery date cannot change any "
 		    "more.", (long long)id);
 	if (strcmp(c.agreed_date, day) == 0)
-		return cod_say(COD_OK, msg, msgsz, "delivery of order #%lld stays "
+		return cod_say(COD_OK, msg, msgsz,
+		    "delivery of order #%lld stays "
 		    "agreed for %s", (long long)id, day);
 	/* COD-P5: every change of an agreed day is a rescheduling, whatever
 	 * event carries it; the first day agreed is not. */
 	reschedule = c.agreed_date[0] != '\0';
 	if (reschedule && c.reschedules >= COD_MAX_RESCHEDULES)
 		/* COD-P5: at most 2 extensions of the delivery. */
-		return cod_say(COD_REFUSED, msg, msgsz, "COD-P5: the delivery of "
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "COD-P5: the delivery of "
 		    "order #%lld was already rescheduled %d times; a further "
 		    "rescheduling is refused. Unpaid after %s, the order is "
 		    "cancelled.", (long long)id, c.reschedules,
@@ -159,7 +164,8 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	/* COD-P3: the courier collects the amount due and the COD-F1 fee. */
 	if (strcmp(paid->cur, o.currency) != 0 ||
 	    paid->minor != o.amount_due_minor + o.fee_minor)
-		return cod_say(COD_REFUSED, msg, msgsz, "amount: order #%lld is "
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "amount: order #%lld is "
 		    "paid with %s at delivery (amount due and COD-F1 fee).",
 		    (long long)id, cod_amount(o.amount_due_minor + o.fee_minor,
 		    o.currency, a, sizeof(a)));
@@ -177,9 +183,10 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 			return COD_ERROR;
 	}
 	snprintf(why, sizeof(why), "COD-P3 payment reported: %s by %s, "
-	    "courier record %s", cod_amount(paid->minor, paid->cur, a, sizeof(a)),
-	    method, record_id);
-	if ((r = cod_of_result(orderflow_transition(db, id, "delivered", "completed",
+	    "courier record %s", cod_amount(paid->minor, paid->cur, a,
+	    sizeof(a)), method, record_id);
+	if ((r = cod_of_result(orderflow_transition(db, id,
+	    "delivered", "completed",
 	    OF_PARTNER, 0, why, now), id, "delivered", msg, msgsz)) != COD_OK)
 		return r;
 	/* COD-07: the ladder counts completed COD orders, in this same
@@ -212,21 +219,25 @@ cod_shopper_paid(struct db *db, int64_t user_id, int64_t id, int64_t file_id,
 	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != COD_OK)
 		return r;
 	if (file_id <= 0 && (record_id == NULL || record_id[0] == '\0'))
-		return cod_say(COD_REFUSED, msg, msgsz, "Attach the photo of the "
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "Attach the photo of the "
 		    "courier's voucher, or give the courier's payment record "
 		    "number (look it up below if you lost the voucher).");
-	if (record_id != NULL && record_id[0] != '\0' && !cod_printable(record_id))
-		return cod_say(COD_REFUSED, msg, msgsz, "The record number has at "
-		    "most 64 letters and digits.");
+	if (record_id != NULL && record_id[0] != '\0' &&
+	    !cod_printable(record_id))
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "The record number has at most 64 letters and digits.");
 	if (strcmp(o.status, "shipped") != 0 &&
 	    strcmp(o.status, "delivered") != 0 &&
 	    strcmp(o.status, "completed") != 0)
-		return cod_say(COD_CONFLICT, msg, msgsz, "\"Paid\" is for an order "
+		return cod_say(COD_CONFLICT, msg, msgsz,
+		    "\"Paid\" is for an order "
 		    "delivered cash on delivery; this one is %s.", o.status);
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, &c) != 1)
 		return COD_ERROR;
 	if (c.shopper_paid_at > 0)
-		return cod_say(COD_CONFLICT, msg, msgsz, "You already reported the "
+		return cod_say(COD_CONFLICT, msg, msgsz,
+		    "You already reported the "
 		    "payment of order #%lld.", (long long)id);
 	if (record_id != NULL && record_id[0] != '\0' &&
 	    c.paid_record_id[0] != '\0' &&

@@ -30,8 +30,10 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	mp_date			*d, end;
 	struct db_cod_user	 u;
 	size_t			 n, i, k = 0;
-	int64_t			 per = cod_setting(db, "cod_refusals_to_suspend", 3);
-	int64_t			 months = cod_setting(db, "cod_suspend_months", 3);
+	int64_t			 per = cod_setting(db,
+	    "cod_refusals_to_suspend", 3);
+	int64_t			 months = cod_setting(db,
+	    "cod_suspend_months", 3);
 	char			 why[200], body[400];
 	int			 susp;
 
@@ -90,7 +92,8 @@ refused_valid(struct db *db, const struct db_order *o,
 		return r;
 	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
 	    cod_refusal_name(reason), 0, day, now)) != 0)
-		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld was "
+		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz,
+		    "Order #%lld was "
 		    "already refused.", (long long)o->id) : COD_ERROR;
 	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
 	    now) == -1)
@@ -124,8 +127,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	int		 rc;
 
 	if (cod_refusal_name(reason) == NULL)
-		return cod_say(COD_REFUSED, msg, msgsz, "reason: unknown refusal "
-		    "reason.");
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "reason: unknown refusal reason.");
 	if (cod_today(now, day, &today) == -1)
 		return COD_ERROR;
 	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
@@ -137,7 +140,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	if (shipping != NULL) {
 		if (strcmp(shipping->cur, o.currency) != 0 ||
 		    shipping->minor < 0)
-			return cod_say(COD_REFUSED, msg, msgsz, "round_trip_shipping: "
+			return cod_say(COD_REFUSED, msg, msgsz,
+			    "round_trip_shipping: "
 			    "give it in the order's currency, %s.", o.currency);
 		ship = shipping->minor;
 	}
@@ -151,7 +155,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 		return r;
 	if ((rc = db_cod_refusal_add(db, o.user_id, id, "no_valid_reason", 1,
 	    day, now)) != 0)
-		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld was "
+		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz,
+		    "Order #%lld was "
 		    "already refused.", (long long)id) : COD_ERROR;
 	if (db_debt_add(db, o.user_id, id, "cod_refusal", ship + o.fee_minor,
 	    o.currency, why, now) == -1 ||
@@ -172,7 +177,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    (long long)per);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld refused (COD-F2), strike "
+	return cod_say(COD_OK, msg, msgsz,
+	    "Order #%lld refused (COD-F2), strike "
 	    "%lld%s%s.", (long long)id, (long long)strikes,
 	    until[0] != '\0' ? ": COD suspended until " : "", until);
 }

@@ -141,7 +141,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	mp_date_str(d5, s5, sizeof(s5));
 	snprintf(why, sizeof(why), "COD-P7 goods received by the merchant; "
 	    "refund due %s to %s", s3, s5);
-	if ((r = cod_of_result(orderflow_transition(db, id, o.status, "returned",
+	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
+	    "returned",
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
 	if (db_order_set_refund_due(db, id, s5) == -1 ||
@@ -156,8 +157,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	if (cod_tell(db, &o, "Return received: refund on its way", body,
 	    now) == -1)
 		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld returned; refund due by "
-	    "%s.", (long long)id, s5);
+	return cod_say(COD_OK, msg, msgsz,
+	    "Order #%lld returned; refund due by %s.", (long long)id, s5);
 }
 
 /* See cod.h. */
@@ -178,7 +179,8 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	    now, "Order", msg, msgsz);
 	if (rc != 0)
 		return rc == 1 ? COD_DECIDED : COD_ERROR;
-	if ((r = cod_of_result(orderflow_transition(db, id, o.status, "refunded",
+	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
+	    "refunded",
 	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
 	    "account", now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
@@ -189,5 +191,6 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	    "your original payment account.", (long long)id);
 	if (cod_tell(db, &o, "Refund sent", body, now) == -1)
 		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld refunded.", (long long)id);
+	return cod_say(COD_OK, msg, msgsz,
+	    "Order #%lld refunded.", (long long)id);
 }

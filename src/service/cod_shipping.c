@@ -24,7 +24,8 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 	char		 why[200], body[400], subj[100];
 
 	if (!cod_printable(carrier) || !cod_printable(tracking))
-		return cod_say(COD_REFUSED, msg, msgsz, "Give the carrier and the "
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "Give the carrier and the "
 		    "tracking number (1-64 characters each).");
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
@@ -76,7 +77,8 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
-	if ((r = cod_of_result(orderflow_transition(db, id, o.status, "delivered",
+	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
+	    "delivered",
 	    actor, actor_id, "delivered by the courier", now), id, o.status,
 	    msg, msgsz)) != COD_OK)
 		return r;

@@ -31,7 +31,8 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 	int			 rc;
 
 	if (revoke && (reason == NULL || reason[0] == '\0'))
-		return cod_say(COD_REFUSED, msg, msgsz, "Give the finding (malicious "
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "Give the finding (malicious "
 		    "refusals or false orders) that revokes COD.");
 	if ((rc = db_cod_user_get(db, user_id, 1, &u)) != 1)
 		return rc == 0 ? cod_say(COD_NOT_FOUND, msg, msgsz, "No such "
@@ -58,7 +59,8 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 	if (db_message_insert(db, user_id, 0, revoke ? "Cash on delivery "
 	    "revoked" : "Cash on delivery reinstated", body, now) < 0)
 		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "COD %s for %s.", revoke ? "revoked" :
+	return cod_say(COD_OK, msg, msgsz,
+	    "COD %s for %s.", revoke ? "revoked" :
 	    "reinstated", u.email);
 }
 

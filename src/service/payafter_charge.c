@@ -33,8 +33,8 @@ charge_key(const struct db_pau_charge *c, char *key, size_t keysz)
 
 /* See payafter_int.h. */
 int
-payafter_deduct(struct db *db, struct db_pau_charge *c, int64_t amount, int64_t now,
-    int per_day, int *ok)
+payafter_deduct(struct db *db, struct db_pau_charge *c, int64_t amount,
+    int64_t now, int per_day, int *ok)
 {
 	const struct bank_gateway	*bank = payafter_bank();
 	struct db_pau_card		 card;
@@ -69,7 +69,8 @@ payafter_deduct(struct db *db, struct db_pau_charge *c, int64_t amount, int64_t 
 		return 0;
 	}
 	snprintf(c->card_last4, sizeof(c->card_last4), "%s", card.last4);
-	if (bank == NULL || payafter_token_open(db, &card, token, sizeof(token)) == -1) {
+	if (bank == NULL || payafter_token_open(db, &card, token,
+	    sizeof(token)) == -1) {
 		snprintf(c->reason, sizeof(c->reason), "the bound card cannot "
 		    "be used; bind it again");
 		return 0;
@@ -178,7 +179,8 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	c.amount_minor = o->deferred_minor;
 	mp_date_str(today, c.due_date, sizeof(c.due_date));
 	c.created_at = now;
-	if (payafter_deduct(db, &c, c.amount_minor, now, s.retries_per_day, &ok) == -1)
+	if (payafter_deduct(db, &c, c.amount_minor, now, s.retries_per_day,
+	    &ok) == -1)
 		return -1;
 	payafter_amt(c.amount_minor, c.currency, b, sizeof(b));
 	if (ok) {
@@ -282,8 +284,8 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 		goto fail;
 	if (ok) {
 		payafter_mark_paid(&c, total, now);
-		if (payafter_debt_paid(db, &c, total, payafter_order_usd(db, order_id), OF_USER,
-		    user_id, now) == -1)
+		if (payafter_debt_paid(db, &c, total, payafter_order_usd(db,
+		    order_id), OF_USER, user_id, now) == -1)
 			goto fail;
 	} else {
 		snprintf(err, errsz, "The payment of %s failed: %s.",

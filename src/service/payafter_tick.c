@@ -43,9 +43,10 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 		c->updated_at = now;
 		changed = 1;
 		st->late_fees++;
-		snprintf(reason, sizeof(reason), "INST-F1 late fee of the PAU-04 "
-		    "debt now %s (%s%% a day)", payafter_amt(fee, c->currency, b,
-		    sizeof(b)), s->late_rate_str);
+		snprintf(reason, sizeof(reason),
+		    "INST-F1 late fee of the PAU-04 "
+		    "debt now %s (%s%% a day)", payafter_amt(fee, c->currency,
+		    b, sizeof(b)), s->late_rate_str);
 		if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0, NULL,
 		    NULL, reason, now) == -1)
 			return -1;
@@ -76,19 +77,22 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 	if (payafter_may_retry(c, today, now, s->retries_per_day)) {
 		changed = 1;
 		total = c->amount_minor + c->late_fee_minor;
-		if (payafter_deduct(db, c, total, now, s->retries_per_day, &ok) == -1)
+		if (payafter_deduct(db, c, total, now, s->retries_per_day,
+		    &ok) == -1)
 			return -1;
 		if (ok) {
 			payafter_mark_paid(c, total, now);
 			st->charged++;
-			if (payafter_debt_paid(db, c, total, payafter_order_usd(db, c->order_id),
-			    OF_SYSTEM, 0, now) == -1)
+			if (payafter_debt_paid(db, c, total,
+			    payafter_order_usd(db, c->order_id), OF_SYSTEM, 0,
+			    now) == -1)
 				return -1;
 		} else {
 			st->failed++;
-			snprintf(reason, sizeof(reason), "PAU-04 retry %d of %s "
-			    "failed (%.120s)", c->attempts, payafter_amt(total, c->currency,
-			    b, sizeof(b)), c->reason);
+			snprintf(reason, sizeof(reason),
+			    "PAU-04 retry %d of %s "
+			    "failed (%.120s)", c->attempts, payafter_amt(total,
+			    c->currency, b, sizeof(b)), c->reason);
 			if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0,
 			    NULL, NULL, reason, now) == -1)
 				return -1;
