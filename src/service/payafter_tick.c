@@ -20,6 +20,34 @@
 #include "service/payafter.h"
 #include "service/payafter_int.h"
 
+/* INST-F2: open debt c (locked), overdue more than s->suspend_days at
+ * now, suspends its shopper's installment access: c marked suspended (the
+ * caller stores it), the user's event and message. 0 or -1. */
+static int
+debt_suspend(struct db *db, struct db_pau_charge *c,
+    const struct pau_settings *s, int64_t now)
+{
+	char reason[255], body[400];
+
+	c->suspended_at = now;
+	snprintf(reason, sizeof(reason), "INST-F2 PAU-04 debt of order "
+	    "#%lld overdue more than %d days: installment access "
+	    "suspended, credit record entry", (long long)c->order_id,
+	    s->suspend_days);
+	snprintf(body, sizeof(body), "The Pay After Use payment of "
+	    "order #%lld is overdue more than %d days. Your "
+	    "installment access is suspended and your credit record "
+	    "has an entry (INST-F2); an admin lifts it once nothing is "
+	    "overdue.", (long long)c->order_id, s->suspend_days);
+	if (db_pau_user_suspend(db, c->user_id) == -1 ||
+	    audit_event(db, "user", c->user_id, OF_SYSTEM, 0, NULL,
+	    "installment_suspended", reason, now) == -1 ||
+	    db_message_insert(db, c->user_id, 0, "Installment access "
+	    "suspended", body, now) < 0)
+		return -1;
+	return 0;
+}
+
 /* Work one locked open debt c at now (tick): late fee, suspension,
  * retry. Returns 0 or -1 (roll back). */
 static int
@@ -28,7 +56,7 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 {
 	mp_date	 due, today;
 	int64_t	 fee, total;
-	char	 b[MONEY_STR_MAX], reason[255], body[400];
+	char	 b[MONEY_STR_MAX], reason[255];
 	int	 ok, changed = 0;
 
 	if (mp_date_parse(c->due_date, strlen(c->due_date), &due) == -1 ||
@@ -43,10 +71,9 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 		c->updated_at = now;
 		changed = 1;
 		st->late_fees++;
-		snprintf(reason, sizeof(reason),
-		    "INST-F1 late fee of the PAU-04 "
-		    "debt now %s (%s%% a day)", payafter_amt(fee, c->currency,
-		    b, sizeof(b)), s->late_rate_str);
+		snprintf(reason, sizeof(reason), "INST-F1 late fee of the "
+		    "PAU-04 debt now %s (%s%% a day)", payafter_amt(fee,
+		    c->currency, b, sizeof(b)), s->late_rate_str);
 		if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0, NULL,
 		    NULL, reason, now) == -1)
 			return -1;
@@ -54,23 +81,9 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 	/* INST-F2: overdue more than N days suspends installment access. */
 	if (c->suspended_at == 0 &&
 	    payafter_should_suspend(due, today, s->suspend_days)) {
-		c->suspended_at = now;
 		changed = 1;
 		st->suspended++;
-		snprintf(reason, sizeof(reason), "INST-F2 PAU-04 debt of order "
-		    "#%lld overdue more than %d days: installment access "
-		    "suspended, credit record entry", (long long)c->order_id,
-		    s->suspend_days);
-		snprintf(body, sizeof(body), "The Pay After Use payment of "
-		    "order #%lld is overdue more than %d days. Your "
-		    "installment access is suspended and your credit record "
-		    "has an entry (INST-F2); an admin lifts it once nothing is "
-		    "overdue.", (long long)c->order_id, s->suspend_days);
-		if (db_pau_user_suspend(db, c->user_id) == -1 ||
-		    audit_event(db, "user", c->user_id, OF_SYSTEM, 0, NULL,
-		    "installment_suspended", reason, now) == -1 ||
-		    db_message_insert(db, c->user_id, 0, "Installment access "
-		    "suspended", body, now) < 0)
+		if (debt_suspend(db, c, s, now) == -1)
 			return -1;
 	}
 	/* PAU-04: retried, a bounded number of times a day. */
@@ -89,10 +102,10 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 				return -1;
 		} else {
 			st->failed++;
-			snprintf(reason, sizeof(reason),
-			    "PAU-04 retry %d of %s "
-			    "failed (%.120s)", c->attempts, payafter_amt(total,
-			    c->currency, b, sizeof(b)), c->reason);
+			snprintf(reason, sizeof(reason), "PAU-04 retry %d of "
+			    "%s failed (%.120s)", c->attempts,
+			    payafter_amt(total, c->currency, b, sizeof(b)),
+			    c->reason);
 			if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0,
 			    NULL, NULL, reason, now) == -1)
 				return -1;
