@@ -12,11 +12,7 @@ libmallpay_a_SOURCES += \
 	src/core/calendar.c src/core/calendar.h \
 	src/core/fee_mode.h
 
-check_PROGRAMS += tests/unit/test_money tests/unit/test_calendar
-tests_unit_test_money_SOURCES = tests/unit/test_money.c
-tests_unit_test_money_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_money_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c
-tests_unit_test_calendar_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_calendar_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_money tests/unit/test_calendar
+UNIT_TESTS += tests/unit/core/test_money
+tests_unit_core_test_money_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/core/test_calendar
+tests_unit_core_test_calendar_CFLAGS = $(UNIT_CFLAGS)

@@ -8,18 +8,12 @@ libmallpay_a_SOURCES += src/ctl/eligibility.c src/ctl/eligibility.h \
 	src/ctl/eligibility_render.c \
 	src/ctl/facts_parse.c src/ctl/facts_settings.c \
 	src/ctl/facts_json.c src/ctl/facts_json.h
-check_PROGRAMS += tests/unit/test_facts_json
-tests_unit_test_facts_json_SOURCES = tests/unit/test_facts_json.c
-tests_unit_test_facts_json_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_facts_json_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_facts_json
+UNIT_TESTS += tests/unit/ctl/test_facts_json
+tests_unit_ctl_test_facts_json_CFLAGS = $(UNIT_CFLAGS)
 
 # rules-core: test of mallpayctl schedule
-check_PROGRAMS += tests/unit/test_schedule
-tests_unit_test_schedule_SOURCES = tests/unit/test_schedule.c
-tests_unit_test_schedule_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_schedule_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_schedule
+UNIT_TESTS += tests/unit/ctl/test_schedule
+tests_unit_ctl_test_schedule_CFLAGS = $(UNIT_CFLAGS)
 # data: mallpayctl subcommands (src/mallpayctl.c dispatches)
 libmallpay_a_SOURCES += \
 	src/ctl/ctl.h \

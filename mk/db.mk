@@ -23,12 +23,8 @@ tests_integration_test_db_SOURCES = tests/integration/test_db.c \
 tests_integration_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
 tests_integration_test_db_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-check_PROGRAMS += tests/unit/test_migrate
-tests_unit_test_migrate_SOURCES = tests/unit/test_migrate.c
-tests_unit_test_migrate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
-	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
-tests_unit_test_migrate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_migrate
+UNIT_TESTS += tests/unit/db/test_migrate
+tests_unit_db_test_migrate_CFLAGS = $(UNIT_CFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)"'
 
 # security: read-only statements of mallpayctl check
 libmallpay_a_SOURCES += src/db/check.c src/db/check.h

@@ -7,11 +7,8 @@ libmallpay_a_SOURCES += \
 	src/gateway/logistics.c src/gateway/logistics.h \
 	src/gateway/sms.h src/sandbox/sms.c
 
-check_PROGRAMS += tests/unit/test_gateway
-tests_unit_test_gateway_SOURCES = tests/unit/test_gateway.c
-tests_unit_test_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_gateway
+UNIT_TESTS += tests/unit/gateway/test_gateway
+tests_unit_gateway_test_gateway_CFLAGS = $(UNIT_CFLAGS)
 
 # recon: the partners' own books (gateway/books.h: the report format and
 # the store hook) and the sandboxes' store on a connection of its own
@@ -21,8 +18,5 @@ libmallpay_a_SOURCES += src/gateway/books.c src/gateway/books.h \
 libmallpay_a_SOURCES += \
 	src/gateway/identity.c src/gateway/identity.h \
 	src/gateway/creditbureau.c src/gateway/creditbureau.h
-check_PROGRAMS += tests/unit/test_identity_gateway
-tests_unit_test_identity_gateway_SOURCES = tests/unit/test_identity_gateway.c
-tests_unit_test_identity_gateway_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_identity_gateway_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_identity_gateway
+UNIT_TESTS += tests/unit/gateway/test_identity_gateway
+tests_unit_gateway_test_identity_gateway_CFLAGS = $(UNIT_CFLAGS)

@@ -15,12 +15,8 @@ libmallpay_a_SOURCES += \
 	src/pages/orders.c
 
 # web: the dispatcher and the layout, without a database
-check_PROGRAMS += tests/unit/test_dispatch
-TESTS += tests/unit/test_dispatch
-tests_unit_test_dispatch_SOURCES = tests/unit/test_dispatch.c
-tests_unit_test_dispatch_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
-	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
-tests_unit_test_dispatch_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+UNIT_TESTS += tests/unit/pages/test_dispatch
+tests_unit_pages_test_dispatch_CFLAGS = $(UNIT_CFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)"'
 
 # admin: the console and the generic queue page
 libmallpay_a_SOURCES += \
@@ -47,7 +43,8 @@ libmallpay_a_SOURCES += src/pages/payafter.c
 
 # remittance: instructions, voucher upload, admin voucher queue,
 # verification, statement import
-libmallpay_a_SOURCES += src/pages/remittance.c
+libmallpay_a_SOURCES += src/pages/remittance.c src/pages/remittance_admin.c \
+	src/pages/remittance_page.h
 
 # cod: COD pages, the shipping desk, the logistics partner endpoint
 libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c
@@ -57,7 +54,8 @@ libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 # installments: card entry, partner application, plan confirmation,
 # repayment schedule with its SVG chart, early payoff, credit line, the finance
 # partner callback, admin plans
-libmallpay_a_SOURCES += src/pages/plans.c
+libmallpay_a_SOURCES += src/pages/plans.c src/pages/plans_page.h \
+	src/pages/plans_schedule.c src/pages/plans_admin.c
 
 # remittance: integration tests against the private stack
 check_PROGRAMS += tests/integration/test_remittance

@@ -5,11 +5,8 @@ libmallpay_a_SOURCES += \
 	src/service/register.c src/service/register.h \
 	src/service/cart.c src/service/cart.h
 
-check_PROGRAMS += tests/unit/test_app_service
-tests_unit_test_app_service_SOURCES = tests/unit/test_app_service.c
-tests_unit_test_app_service_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_app_service_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_app_service
+UNIT_TESTS += tests/unit/service/test_app_service
+tests_unit_service_test_app_service_CFLAGS = $(UNIT_CFLAGS)
 
 # platform: signed partner requests (COD-P8, RULES section 5) and the
 # encrypted file store for uploads (REM-P9, INST-S1)
@@ -17,14 +14,10 @@ libmallpay_a_SOURCES += \
 	src/service/partner_auth.c src/service/partner_auth.h \
 	src/service/filestore.c src/service/filestore.h
 
-check_PROGRAMS += tests/unit/test_partner_auth tests/unit/test_filestore
-tests_unit_test_partner_auth_SOURCES = tests/unit/test_partner_auth.c
-tests_unit_test_partner_auth_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_partner_auth_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-tests_unit_test_filestore_SOURCES = tests/unit/test_filestore.c
-tests_unit_test_filestore_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_filestore_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_partner_auth tests/unit/test_filestore
+UNIT_TESTS += tests/unit/service/test_partner_auth
+tests_unit_service_test_partner_auth_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/service/test_filestore
+tests_unit_service_test_filestore_CFLAGS = $(UNIT_CFLAGS)
 
 # admin: the queue registry and the console's use cases
 libmallpay_a_SOURCES += \
@@ -42,14 +35,10 @@ libmallpay_a_SOURCES += \
 	src/service/checkout.c src/service/checkout.h \
 	src/service/orders.c src/service/orders.h
 
-check_PROGRAMS += tests/unit/test_orderflow tests/unit/test_checkout
-tests_unit_test_orderflow_SOURCES = tests/unit/test_orderflow.c
-tests_unit_test_orderflow_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_orderflow_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-tests_unit_test_checkout_SOURCES = tests/unit/test_checkout.c
-tests_unit_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_orderflow tests/unit/test_checkout
+UNIT_TESTS += tests/unit/service/test_orderflow
+tests_unit_service_test_orderflow_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/service/test_checkout_service
+tests_unit_service_test_checkout_service_CFLAGS = $(UNIT_CFLAGS)
 
 # installments: plans, card/partner/credit-line flows, tick work
 libmallpay_a_SOURCES += \
@@ -67,11 +56,8 @@ libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h \
 	src/service/payafter_int.h src/service/payafter_card.c \
 	src/service/payafter_charge.c src/service/payafter_tick.c
 
-check_PROGRAMS += tests/unit/test_payafter_service
-tests_unit_test_payafter_service_SOURCES = tests/unit/test_payafter_service.c
-tests_unit_test_payafter_service_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_payafter_service_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_payafter_service
+UNIT_TESTS += tests/unit/service/test_payafter_service
+tests_unit_service_test_payafter_service_CFLAGS = $(UNIT_CFLAGS)
 
 # remittance: voucher upload, verification, statements, tick
 libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h \
@@ -90,17 +76,11 @@ libmallpay_a_SOURCES += \
 # money out: COD debts paid by card, company credit paid out
 libmallpay_a_SOURCES += src/service/cod_debt.c src/service/cod_debt.h \
 	src/service/corp_payout.c src/service/corp_payout.h
-check_PROGRAMS += tests/unit/test_logistics_events
-tests_unit_test_logistics_events_SOURCES = tests/unit/test_logistics_events.c
-tests_unit_test_logistics_events_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_logistics_events_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_logistics_events
+UNIT_TESTS += tests/unit/service/test_logistics_events
+tests_unit_service_test_logistics_events_CFLAGS = $(UNIT_CFLAGS)
 
-check_PROGRAMS += tests/unit/test_remittance_voucher
-tests_unit_test_remittance_voucher_SOURCES = tests/unit/test_remittance_voucher.c
-tests_unit_test_remittance_voucher_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_remittance_voucher_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_remittance_voucher
+UNIT_TESTS += tests/unit/service/test_remittance_voucher
+tests_unit_service_test_remittance_voucher_CFLAGS = $(UNIT_CFLAGS)
 
 # corporate: company accounts and limits, qualification, the
 # corporate installment (INST-03, INST-04, INST-CORP, COD-02, REM-02)
@@ -110,13 +90,10 @@ libmallpay_a_SOURCES += \
 	src/service/corporate_installment.c \
 	src/service/corp_transfer.c src/service/corp_transfer.h \
 	src/service/corp_road.c src/service/corp_road.h
-UNIT_TESTS += tests/unit/test_plans_service
-tests_unit_test_plans_service_CFLAGS = $(UNIT_CFLAGS)
-check_PROGRAMS += tests/unit/test_corporate
-tests_unit_test_corporate_SOURCES = tests/unit/test_corporate.c
-tests_unit_test_corporate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_corporate_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
-TESTS += tests/unit/test_corporate
+UNIT_TESTS += tests/unit/service/test_plans_service
+tests_unit_service_test_plans_service_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/service/test_corporate_service
+tests_unit_service_test_corporate_service_CFLAGS = $(UNIT_CFLAGS)
 
 # addresses: the address book, checkout's address, the order's frozen copy
 libmallpay_a_SOURCES += src/service/address.c src/service/address.h

@@ -1,7 +1,7 @@
-# Unit tests (cmocka, no server) are listed by their layer's mk file, two
-# lines each (UNIT_TESTS, see Makefile.am):
-#   UNIT_TESTS += tests/unit/test_x
-#   tests_unit_test_x_CFLAGS = $(UNIT_CFLAGS)
+# Unit tests (cmocka, no server) live in tests/unit/<layer>/ and are listed
+# by their layer's mk file, two lines each (UNIT_TESTS, see Makefile.am):
+#   UNIT_TESTS += tests/unit/rules/test_x
+#   tests_unit_rules_test_x_CFLAGS = $(UNIT_CFLAGS)
 # Integration and browser tests run last, against a private stack (tests/integration/suite.sh).
 
 AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)'; \

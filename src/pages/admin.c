@@ -373,6 +373,41 @@ day_start(struct ctx *c, const char *name, int plus, int64_t dflt)
 	return mp_date_to_unix(d) + (int64_t)plus * 86400;
 }
 
+/* The PREV and NEXT links of the audit page into d for page (1-based) of
+ * total events, 50 a page: each keeps the request's query, only "page"
+ * changes. */
+static void
+set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
+    int64_t total)
+{
+	static const char *const keys[] = { "subject_type", "subject_id",
+	    "user", "admin", "type", "from", "to" };
+	struct buf	 url;
+	size_t		 i;
+
+	if (!((int64_t)(page * 50) < total || page > 1))
+		return;
+	buf_init(&url);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *s = str_or_empty(c, keys[i]);
+
+		if (s[0] == '\0')
+			continue;
+		buf_printf(&url, "%s=", keys[i]);
+		aq_url_encode(&url, s);
+		buf_puts(&url, "&");
+	}
+	if (page > 1)
+		view_setf(view_add(d, "PREV"), "HREF",
+		    "/admin/audit?%spage=%lld", buf_str(&url),
+		    (long long)(page - 1));
+	if ((int64_t)(page * 50) < total)
+		view_setf(view_add(d, "NEXT"), "HREF",
+		    "/admin/audit?%spage=%lld", buf_str(&url),
+		    (long long)(page + 1));
+	buf_cleanup(&url);
+}
+
 /* GET /admin/audit: search the audit trail by subject, user, admin, type
  * and date range, 50 a page, newest first. */
 int
@@ -381,7 +416,6 @@ page_admin_audit(struct ctx *c)
 	struct db_event_filter	 f;
 	struct db_event_row	*v = NULL;
 	struct view_dict	*d, *x;
-	struct buf		 url;
 	char			 tmp[64];
 	size_t			 n = 0, i;
 	int64_t			 total = 0, page = aq_page_arg(c);
@@ -399,7 +433,6 @@ page_admin_audit(struct ctx *c)
 	    &total)) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
-	buf_init(&url);
 	view_set(d, "F_SUBJECT_TYPE", f.subject_type);
 	if (f.subject_id > 0)
 		view_set_int(d, "F_SUBJECT_ID", (long long)f.subject_id);
@@ -431,30 +464,8 @@ page_admin_audit(struct ctx *c)
 		view_set(x, "REASON", v[i].reason);
 		view_set(x, "DETAIL", v[i].detail);
 	}
-	/* Pages keep the query; only "page" changes. */
-	if ((int64_t)(page * 50) < total || page > 1) {
-		static const char *const keys[] = { "subject_type",
-		    "subject_id", "user", "admin", "type", "from", "to" };
-		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-			const char *s = str_or_empty(c, keys[i]);
-
-			if (s[0] == '\0')
-				continue;
-			buf_printf(&url, "%s=", keys[i]);
-			aq_url_encode(&url, s);
-			buf_puts(&url, "&");
-		}
-		if (page > 1)
-			view_setf(view_add(d, "PREV"), "HREF",
-			    "/admin/audit?%spage=%lld", buf_str(&url),
-			    (long long)(page - 1));
-		if ((int64_t)(page * 50) < total)
-			view_setf(view_add(d, "NEXT"), "HREF",
-			    "/admin/audit?%spage=%lld", buf_str(&url),
-			    (long long)(page + 1));
-	}
+	set_audit_pages(c, d, page, total);
 	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");
-	buf_cleanup(&url);
 	view_dict_free(d);
 	admin_events_free(v, n);
 	return rc;

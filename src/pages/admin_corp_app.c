@@ -193,13 +193,62 @@ corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
 	return corp_app_render(c, id, status, notice, error, NULL);
 }
 
+/* The steps application a went through into d: the decision (DECIDED, or
+ * CAN_DECIDE), the agreement, its signature (SIGNED, then CAN_DOWN) and,
+ * in effect, the down payment and the plan's transfers with field_err
+ * beside the repayment's amount (section EFFECT). */
+static void
+set_app_steps(struct ctx *c, struct view_dict *d, const struct db_corp_app *a,
+    const char *field_err)
+{
+	struct view_dict	*s;
+	struct money		 m;
+	char			 buf[64], when[40];
+
+	if (a->decided_at > 0) {
+		s = view_add(d, "DECIDED");
+		view_set(s, "BY", a->decided_email);
+		admin_fmt_time(a->decided_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "REASON", a->reason);
+	}
+	if (strcmp(a->status, "submitted") == 0)
+		view_show(d, "CAN_DECIDE");
+	if (a->text != NULL && a->text[0] != '\0') {
+		s = view_add(d, "AGREEMENT");
+		view_set(s, "VERSION", a->version);
+		view_set(s, "TEXT", a->text);
+		view_set(s, "SHA", a->sha256);
+		view_set_int(s, "ORDER_ID", (long long)a->order_id);
+	}
+	if (a->signed_at > 0) {
+		s = view_add(d, "SIGNED");
+		view_set(s, "BY", a->signer_email);
+		admin_fmt_time(a->signed_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set(s, "ADDR", a->signer_addr);
+	}
+	if (strcmp(a->status, "signed") == 0)
+		view_show(d, "CAN_DOWN");
+	if (strcmp(a->status, "in_effect") == 0) {
+		s = view_add(d, "EFFECT");
+		money_set(&m, a->down_payment_minor, a->currency);
+		view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
+		view_set(s, "REF", a->down_payment_ref);
+		admin_fmt_time(a->effective_at, when, sizeof(when));
+		view_set(s, "AT", when);
+		view_set_int(s, "PLAN_ID", (long long)a->plan_id);
+		set_transfers(c, s, a->id, a->plan_id, a->currency, field_err);
+	}
+}
+
 /* corp_app_page() with field_err beside the repayment's amount (then
  * error is NULL). */
 static int
 corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
     const char *error, const char *field_err)
 {
-	struct view_dict	*d, *s;
+	struct view_dict	*d;
 	struct db_corp_app	 a;
 	struct db_company	 co;
 	struct money		 m, total, min;
@@ -260,41 +309,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 		    sizeof(when));
 		view_set(view_add(d, "LATE"), "BY", when);
 	}
-	if (a.decided_at > 0) {
-		s = view_add(d, "DECIDED");
-		view_set(s, "BY", a.decided_email);
-		admin_fmt_time(a.decided_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set(s, "REASON", a.reason);
-	}
-	if (strcmp(a.status, "submitted") == 0)
-		view_show(d, "CAN_DECIDE");
-	if (a.text != NULL && a.text[0] != '\0') {
-		s = view_add(d, "AGREEMENT");
-		view_set(s, "VERSION", a.version);
-		view_set(s, "TEXT", a.text);
-		view_set(s, "SHA", a.sha256);
-		view_set_int(s, "ORDER_ID", (long long)a.order_id);
-	}
-	if (a.signed_at > 0) {
-		s = view_add(d, "SIGNED");
-		view_set(s, "BY", a.signer_email);
-		admin_fmt_time(a.signed_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set(s, "ADDR", a.signer_addr);
-	}
-	if (strcmp(a.status, "signed") == 0)
-		view_show(d, "CAN_DOWN");
-	if (strcmp(a.status, "in_effect") == 0) {
-		s = view_add(d, "EFFECT");
-		money_set(&m, a.down_payment_minor, a.currency);
-		view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
-		view_set(s, "REF", a.down_payment_ref);
-		admin_fmt_time(a.effective_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set_int(s, "PLAN_ID", (long long)a.plan_id);
-		set_transfers(c, s, a.id, a.plan_id, a.currency, field_err);
-	}
+	set_app_steps(c, d, &a, field_err);
 	corp_app_cleanup(&a);
 	rc = page_render_free(c, "company_admin_app.tpl", d,
 	    "Corporate installment application", status);

@@ -120,27 +120,14 @@ list_url(struct buf *b, const struct aq_list *l, const char *sort,
 	buf_printf(b, "page=%lld", (long long)page);
 }
 
-/* See admin_queue.h. */
-int
-admin_queue_render(struct ctx *c, const struct aq_list *l)
+/* The filter form of l into d: one FILTER section each, a TEXT box or a
+ * SELECT of its choices with the current value selected. */
+static void
+set_filters(struct view_dict *d, const struct aq_list *l)
 {
-	struct view_dict	*d, *s, *r, *x;
-	struct buf		 url;
-	char			 tmp[64];
+	struct view_dict	*s, *r, *x;
 	size_t			 i, j;
-	int64_t			 pages;
-	int			 rc;
 
-	d = view_dict_new();
-	buf_init(&url);
-	view_set(d, "TITLE", l->title);
-	view_set(d, "PATH", l->path);
-	if (l->intro != NULL)
-		view_set(view_add(d, "INTRO"), "TEXT", l->intro);
-	if (l->notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", l->notice);
-	if (l->error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", l->error);
 	for (i = 0; i < l->nfilters && i < AQ_MAXCOLS; i++) {
 		s = view_add(d, "FILTER");
 		view_set(s, "NAME", l->filters[i].name);
@@ -159,6 +146,69 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 				view_show(r, "SELECTED");
 		}
 	}
+}
+
+/* Row row of l as a ROW section of d at now: id, link, created time and
+ * age, the promised day (LATE past it), the cells and the decide form. */
+static void
+set_row(struct view_dict *d, const struct aq_list *l,
+    const struct aq_row *row, int64_t now)
+{
+	struct view_dict	*s, *r, *x;
+	char			 tmp[64];
+	size_t			 j;
+
+	r = view_add(d, "ROW");
+	view_set_int(r, "ID", (long long)row->id);
+	view_set(r, "HREF", row->href);
+	admin_fmt_time(row->created_at, tmp, sizeof(tmp));
+	view_set(r, "CREATED", tmp);
+	aq_age(now, row->created_at, tmp, sizeof(tmp));
+	view_set(r, "AGE", tmp);
+	if (row->promised_at > 0) {
+		aq_day(row->promised_at, tmp, sizeof(tmp));
+		view_set(r, "PROMISED", tmp);
+		if (row->promised_at < now)
+			view_show(r, "LATE");
+	} else
+		view_set(r, "PROMISED", "-");
+	for (j = 0; j < l->ncols && j < AQ_MAXCOLS; j++) {
+		x = view_add(r, "CELL");
+		view_set(x, "LABEL", l->columns[j]);
+		view_set(x, "TEXT", row->cells[j]);
+	}
+	if (l->decide_order_action == NULL)
+		return;
+	x = view_add(r, "DECIDE_CELL");
+	if (row->decide_from[0] != '\0') {
+		s = view_add(x, "DECIDE");
+		snprintf(tmp, sizeof(tmp), "/admin/orders/%lld/%s",
+		    (long long)row->id, l->decide_order_action);
+		view_set(s, "ACTION", tmp);
+		view_set(s, "FROM", row->decide_from);
+		view_set(s, "LABEL", l->decide_label);
+		view_set_int(s, "ID", (long long)row->id);
+	}
+}
+
+/* See admin_queue.h. */
+int
+admin_queue_render(struct ctx *c, const struct aq_list *l)
+{
+	struct view_dict	*d, *s;
+	struct buf		 url;
+	size_t			 i;
+	int64_t			 pages;
+	int			 rc;
+
+	d = view_dict_new();
+	buf_init(&url);
+	view_set(d, "TITLE", l->title);
+	view_set(d, "PATH", l->path);
+	if (l->intro != NULL)
+		view_set(view_add(d, "INTRO"), "TEXT", l->intro);
+	page_notes(d, l->notice, l->error);
+	set_filters(d, l);
 	for (i = 0; i < l->nsorts; i++) {
 		s = view_add(d, "SORT");
 		view_set(s, "VALUE", l->sorts[i].value);
@@ -172,42 +222,8 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 		view_show(d, "DECIDE_COL");
 	if (l->nrows == 0)
 		view_show(d, "EMPTY");
-	for (i = 0; i < l->nrows; i++) {
-		const struct aq_row *row = &l->rows[i];
-
-		r = view_add(d, "ROW");
-		view_set_int(r, "ID", (long long)row->id);
-		view_set(r, "HREF", row->href);
-		admin_fmt_time(row->created_at, tmp, sizeof(tmp));
-		view_set(r, "CREATED", tmp);
-		aq_age(c->now, row->created_at, tmp, sizeof(tmp));
-		view_set(r, "AGE", tmp);
-		if (row->promised_at > 0) {
-			aq_day(row->promised_at, tmp, sizeof(tmp));
-			view_set(r, "PROMISED", tmp);
-			if (row->promised_at < c->now)
-				view_show(r, "LATE");
-		} else
-			view_set(r, "PROMISED", "-");
-		for (j = 0; j < l->ncols && j < AQ_MAXCOLS; j++) {
-			x = view_add(r, "CELL");
-			view_set(x, "LABEL", l->columns[j]);
-			view_set(x, "TEXT", row->cells[j]);
-		}
-		if (l->decide_order_action != NULL) {
-			x = view_add(r, "DECIDE_CELL");
-			if (row->decide_from[0] != '\0') {
-				s = view_add(x, "DECIDE");
-				snprintf(tmp, sizeof(tmp),
-				    "/admin/orders/%lld/%s", (long long)row->id,
-				    l->decide_order_action);
-				view_set(s, "ACTION", tmp);
-				view_set(s, "FROM", row->decide_from);
-				view_set(s, "LABEL", l->decide_label);
-				view_set_int(s, "ID", (long long)row->id);
-			}
-		}
-	}
+	for (i = 0; i < l->nrows; i++)
+		set_row(d, l, &l->rows[i], c->now);
 	pages = (l->total + AQ_PER_PAGE - 1) / AQ_PER_PAGE;
 	if (pages < 1)
 		pages = 1;

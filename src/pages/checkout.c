@@ -349,36 +349,18 @@ add_my_countries(struct view_dict *d, const struct checkout_quote *q)
 	return found;
 }
 
-/* Fill d with the quote q and the options in. chosen: the "pay" value
- * to pre-select (may be NULL). */
+/* The destination select of q into d (COD-03, COD-05, INST-08): the
+ * countries of the buyer's addresses first, then every country with its
+ * region label, and the chosen destination's facts (section DEST, or
+ * NO_DEST). */
 static void
-fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
-    const struct checkout_input *in, const char *chosen, int disclose)
+fill_destination(struct view_dict *d, const struct checkout_quote *q)
 {
 	const struct facts_live	*l = &q->live;
-	struct view_dict	*s, *m, *t, *row;
-	const struct verdict	*v;
-	const struct checkout_offer *o;
-	unsigned char		 rnd[16];
-	char			 key[33], b[64], val[128], rf[ORDER_RF_PRINT_MAX];
-	size_t			 i, j;
-	struct money		 total;
+	struct view_dict	*s;
+	size_t			 i;
 	int			 mine;
 
-	(void)c;
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
-	view_set(d, "KEY", key);
-	view_set(d, "COUNTRY", q->addr.country);
-	fill_address(d, q);
-	view_set(d, "COUPON", in->coupon);
-	view_set_int(d, "POINTS", (long long)in->points);
-	view_set(d, "SHIPPING", in->expedited ? "expedited" : "standard");
-	if (in->expedited)
-		view_show(d, "EXPEDITED_ON");
-	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
-	/* Destination select with the region labels (COD-03, COD-05,
-	 * INST-08): the countries of the buyer's addresses first. */
 	mine = add_my_countries(d, q);
 	for (i = 0; i < l->ncountries; i++)
 		add_country_option(d, "OPTION", q, &l->countries[i], !mine);
@@ -397,6 +379,18 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 			view_show(s, "HIGH_RISK");
 	} else
 		view_show(d, "NO_DEST");
+}
+
+/* The order lines of q and its totals into d: each LINE, the items'
+ * total, the coupon and points lines or their errors, the amount (and in
+ * USD when another currency), the settlement note and the currency. */
+static void
+fill_totals(struct view_dict *d, const struct checkout_quote *q)
+{
+	const struct facts_live	*l = &q->live;
+	struct view_dict	*s;
+	size_t			 i;
+
 	for (i = 0; i < l->nlines; i++) {
 		s = view_add(d, "LINE");
 		view_set(s, "NAME", l->lines[i].name);
@@ -428,10 +422,116 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	}
 	view_set(d, "SETTLEMENT", l->settlement_note);
 	view_set(d, "CURRENCY", l->currency);
+}
 
-	/* C-06: every method, eligible ones selectable; a company is not
-	 * offered the consumer-only ones it can never use (INST-CL, PAU:
-	 * their verdicts refuse it all the same). */
+/* The plans q offers for the installment or credit-line method of verdict
+ * v into its METHOD section m (section PLANS, one PLAN each: term, monthly
+ * and first amounts, rate, fees, APR, the corporate down payment), the one
+ * whose value is chosen checked with its disclosure in d when disclose,
+ * and the credit still available. */
+static void
+fill_plans(struct view_dict *d, struct view_dict *m, const struct verdict *v,
+    const struct checkout_quote *q, const char *chosen, int disclose)
+{
+	const struct checkout_offer *o;
+	struct view_dict	*t, *row, *s;
+	char			 b[64], val[128];
+	size_t			 j;
+
+	t = view_add(m, "PLANS");
+	for (j = 0; j < q->noffers; j++) {
+		o = &q->offers[j];
+		if (o->method != v->method ||
+		    strcmp(o->inst, v->institution) != 0)
+			continue;
+		row = view_add(t, "PLAN");
+		snprintf(val, sizeof(val), "%s:%s:%d",
+		    pay_method_name(o->method), o->inst, o->term);
+		view_set(row, "VALUE", val);
+		view_set_int(row, "TERM", o->term);
+		/* The regular monthly amount: the last installment (the
+		 * first may carry the remainder cents or the upfront fee). */
+		set_money(row, "MONTHLY", &o->plan.inst[o->plan.n - 1].total);
+		set_money(row, "FIRST", &o->plan.inst[0].total);
+		view_set(row, "RATE", o->monthly_rate);
+		set_money(row, "TOTAL_FEE", &o->plan.total_fee);
+		set_total_cost(row, "TOTAL_COST", o);
+		if (o->down_payment_pct > 0) {
+			struct view_dict *cc = view_add(row, "CORP_CELLS");
+
+			view_show(t, "CORP");
+			set_money(cc, "DOWN", &o->down_payment);
+			view_set_int(cc, "PCT", o->down_payment_pct);
+			set_money(cc, "FINANCED", &o->plan.principal);
+		}
+		view_set(row, "APR", order_apr_text(o->apr_bp, b, sizeof(b)));
+		if (chosen != NULL && strcmp(chosen, val) == 0) {
+			view_show(row, "CHECKED");
+			if (disclose)
+				add_disclosure(d, o, q, val);
+		}
+	}
+	if (v->has_available) {
+		s = view_add(m, "AVAILABLE");
+		set_money(s, "AMOUNT", &v->available_usd);
+	}
+}
+
+/* A method without plans of verdict v into its METHOD section m (section
+ * SIMPLE, checked when it is chosen), with the COD fee line (COD-F1), the
+ * remittance's amount, due day and code form, or the Pay After Use note. */
+static void
+fill_simple(struct view_dict *m, const struct verdict *v,
+    const struct checkout_quote *q, const char *chosen)
+{
+	const struct facts_live	*l = &q->live;
+	struct view_dict	*s, *t;
+	char			 rf[ORDER_RF_PRINT_MAX];
+	struct money		 total;
+
+	s = view_add(m, "SIMPLE");
+	view_set(s, "VALUE", pay_method_name(v->method));
+	if (chosen != NULL && strcmp(chosen,
+	    pay_method_name(v->method)) == 0)
+		view_show(s, "CHECKED");
+	if (v->method == PM_COD && q->has_cod_fee) {
+		/* COD-F1: the fee as its own line. */
+		t = view_add(m, "COD_FEE");
+		set_money(t, "FEE", &q->cod_fee);
+		money_add(&q->amount.amount, &q->cod_fee, &total);
+		set_money(t, "TOTAL", &total);
+		set_date(t, "REVIEW_DUE", q->dates.cod_review_due);
+	}
+	if (v->method == PM_REMITTANCE) {
+		t = view_add(m, "REMIT");
+		set_money(t, "AMOUNT", &q->amount.amount);
+		set_date(t, "DUE", q->dates.remittance_due);
+		/* The order's own code is made when it is placed; this shows
+		 * its form. */
+		if (order_rf_example(rf, sizeof(rf)) == 0)
+			view_set(t, "RF_EXAMPLE", rf);
+		view_set(t, "WINDOW", l->region != NULL &&
+		    l->region->domestic ? "1-3 business days "
+		    "(domestic)" : "7-15 business days (cross-border)");
+	}
+	if (v->method == PM_PAY_AFTER_USE)
+		view_show(m, "PAU_NOTE");
+}
+
+/* C-06: every method of q into d (one METHOD section each), eligible ones
+ * selectable with their plans or options, the others with their reasons;
+ * chosen and disclose as for fill_plans(). A company is not offered the
+ * consumer-only methods it can never use (INST-CL, PAU: their verdicts
+ * refuse it all the same). */
+static void
+fill_methods(struct view_dict *d, const struct checkout_quote *q,
+    const char *chosen, int disclose)
+{
+	const struct facts_live	*l = &q->live;
+	const struct verdict	*v;
+	struct view_dict	*m;
+	size_t			 i, j;
+
 	for (i = 0; i < q->verdicts.n; i++) {
 		v = &q->verdicts.v[i];
 		if (l->f.buyer.type == BUYER_COMPANY &&
@@ -447,89 +547,44 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 		for (j = 0; j < l->ninsts; j++)
 			if (strcmp(l->insts[j].id, v->institution) == 0)
 				view_set(m, "INST_NAME", l->insts[j].name);
-		if (!v->eligible) {
-			s = view_add(m, "UNAVAILABLE");
-			add_reasons(s, v);
-			continue;
-		}
-		if (v->method == PM_INSTALLMENT_CARD ||
+		if (!v->eligible)
+			add_reasons(view_add(m, "UNAVAILABLE"), v);
+		else if (v->method == PM_INSTALLMENT_CARD ||
 		    v->method == PM_INSTALLMENT_PARTNER ||
 		    v->method == PM_INSTALLMENT_CORPORATE ||
-		    v->method == PM_CREDIT_LINE) {
-			t = view_add(m, "PLANS");
-			for (j = 0; j < q->noffers; j++) {
-				o = &q->offers[j];
-				if (o->method != v->method ||
-				    strcmp(o->inst, v->institution) != 0)
-					continue;
-				row = view_add(t, "PLAN");
-				snprintf(val, sizeof(val), "%s:%s:%d",
-				    pay_method_name(o->method), o->inst,
-				    o->term);
-				view_set(row, "VALUE", val);
-				view_set_int(row, "TERM", o->term);
-				/* The regular monthly amount: the last
-				 * installment (the first may carry the
-				 * remainder cents or the upfront fee). */
-				set_money(row, "MONTHLY",
-				    &o->plan.inst[o->plan.n - 1].total);
-				set_money(row, "FIRST", &o->plan.inst[0].total);
-				view_set(row, "RATE", o->monthly_rate);
-				set_money(row, "TOTAL_FEE", &o->plan.total_fee);
-				set_total_cost(row, "TOTAL_COST", o);
-				if (o->down_payment_pct > 0) {
-					struct view_dict *cc = view_add(row,
-					    "CORP_CELLS");
-
-					view_show(t, "CORP");
-					set_money(cc, "DOWN", &o->down_payment);
-					view_set_int(cc, "PCT",
-					    o->down_payment_pct);
-					set_money(cc, "FINANCED",
-					    &o->plan.principal);
-				}
-				view_set(row, "APR", order_apr_text(
-				    o->apr_bp, b, sizeof(b)));
-				if (chosen != NULL && strcmp(chosen, val) == 0) {
-					view_show(row, "CHECKED");
-					if (disclose)
-						add_disclosure(d, o, q, val);
-				}
-			}
-			if (v->has_available) {
-				s = view_add(m, "AVAILABLE");
-				set_money(s, "AMOUNT", &v->available_usd);
-			}
-			continue;
-		}
-		s = view_add(m, "SIMPLE");
-		view_set(s, "VALUE", pay_method_name(v->method));
-		if (chosen != NULL && strcmp(chosen,
-		    pay_method_name(v->method)) == 0)
-			view_show(s, "CHECKED");
-		if (v->method == PM_COD && q->has_cod_fee) {
-			/* COD-F1: the fee as its own line. */
-			t = view_add(m, "COD_FEE");
-			set_money(t, "FEE", &q->cod_fee);
-			money_add(&q->amount.amount, &q->cod_fee, &total);
-			set_money(t, "TOTAL", &total);
-			set_date(t, "REVIEW_DUE", q->dates.cod_review_due);
-		}
-		if (v->method == PM_REMITTANCE) {
-			t = view_add(m, "REMIT");
-			set_money(t, "AMOUNT", &q->amount.amount);
-			set_date(t, "DUE", q->dates.remittance_due);
-			/* The order's own code is made when it is placed;
-			 * this shows its form. */
-			if (order_rf_example(rf, sizeof(rf)) == 0)
-				view_set(t, "RF_EXAMPLE", rf);
-			view_set(t, "WINDOW", l->region != NULL &&
-			    l->region->domestic ? "1-3 business days "
-			    "(domestic)" : "7-15 business days (cross-border)");
-		}
-		if (v->method == PM_PAY_AFTER_USE)
-			view_show(m, "PAU_NOTE");
+		    v->method == PM_CREDIT_LINE)
+			fill_plans(d, m, v, q, chosen, disclose);
+		else
+			fill_simple(m, v, q, chosen);
 	}
+}
+
+/* Fill d with the quote q and the options in. chosen: the "pay" value
+ * to pre-select (may be NULL); disclose: show the chosen plan's
+ * disclosure. */
+static void
+fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
+    const struct checkout_input *in, const char *chosen, int disclose)
+{
+	const struct facts_live	*l = &q->live;
+	unsigned char		 rnd[16];
+	char			 key[33];
+
+	(void)c;
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
+	view_set(d, "KEY", key);
+	view_set(d, "COUNTRY", q->addr.country);
+	fill_address(d, q);
+	view_set(d, "COUPON", in->coupon);
+	view_set_int(d, "POINTS", (long long)in->points);
+	view_set(d, "SHIPPING", in->expedited ? "expedited" : "standard");
+	if (in->expedited)
+		view_show(d, "EXPEDITED_ON");
+	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
+	fill_destination(d, q);
+	fill_totals(d, q);
+	fill_methods(d, q, chosen, disclose);
 }
 
 /* Render the checkout page for the quote (status code status). */
@@ -539,7 +594,6 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
     const char *error)
 {
 	struct view_dict	*d = view_dict_new();
-	int			 rc;
 
 	if (q->empty)
 		view_show(d, "EMPTY");
@@ -552,12 +606,7 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
 	view_set(d, "PLACE_LABEL", disclose && chosen != NULL &&
 	    strchr(chosen, ':') != NULL ? "Apply for this plan and place "
 	    "the order" : "Place order");
-	rc = page_render(c, "checkout.tpl", d, "Checkout");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "checkout.tpl", d, "Checkout", status);
 }
 
 /* GET /checkout: the quote for the options in the query. */
@@ -609,6 +658,28 @@ place_error(enum checkout_result r)
 	}
 }
 
+/* The checkout page of input in quoted afresh, with status, the "pay"
+ * value chosen (NULL: none), disclose (show its plan's disclosure) and
+ * error (NULL: none). Returns the HTTP status answered (500 when the quote
+ * failed). */
+static int
+quote_again(struct ctx *c, const struct checkout_input *in, int status,
+    const char *chosen, int disclose, const char *error)
+{
+	struct checkout_quote	q;
+	char			err[256];
+	int			rc;
+
+	if (checkout_quote(c->db, c->user.user_id, in, c->now, &q, err,
+	    sizeof(err)) == -1) {
+		checkout_quote_cleanup(&q);
+		return page_error(c, 500, NULL);
+	}
+	rc = render_checkout(c, status, &q, in, chosen, disclose, error);
+	checkout_quote_cleanup(&q);
+	return rc;
+}
+
 /* POST /checkout/place. */
 int
 page_checkout_place(struct ctx *c)
@@ -634,31 +705,15 @@ page_checkout_place(struct ctx *c)
 		    "checkout page and try again.");
 	snprintf(ch.key, sizeof(ch.key), "%s", ctx_str(c, "key"));
 	if (pay == NULL || parse_pay(pay, &ch) == -1 ||
-	    checkout_method_parse(ch.method, &m) == -1) {
-		if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q,
-		    err, sizeof(err)) == -1) {
-			checkout_quote_cleanup(&q);
-			return page_error(c, 500, NULL);
-		}
-		rc = render_checkout(c, 400, &q, &in, NULL, 0,
+	    checkout_method_parse(ch.method, &m) == -1)
+		return quote_again(c, &in, 400, NULL, 0,
 		    place_error(CO_BAD_CHOICE));
-		checkout_quote_cleanup(&q);
-		return rc;
-	}
 	/* The plan's disclosure comes before anything is committed. */
 	if ((m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER ||
 	    m == PM_INSTALLMENT_CORPORATE || m == PM_CREDIT_LINE) &&
 	    (ctx_str(c, "disclosed") == NULL ||
-	    strcmp(ctx_str(c, "disclosed"), pay) != 0)) {
-		if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q,
-		    err, sizeof(err)) == -1) {
-			checkout_quote_cleanup(&q);
-			return page_error(c, 500, NULL);
-		}
-		rc = render_checkout(c, 200, &q, &in, pay, 1, NULL);
-		checkout_quote_cleanup(&q);
-		return rc;
-	}
+	    strcmp(ctx_str(c, "disclosed"), pay) != 0))
+		return quote_again(c, &in, 200, pay, 1, NULL);
 	r = checkout_place(c->db, c->user.user_id, c->user.company_id, &in,
 	    &ch, c->now, &q, &id);
 	switch (r) {

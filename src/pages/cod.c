@@ -124,38 +124,27 @@ step_answer(struct ctx *c, enum cod_result r, const char *path,
 	}
 }
 
-/* See pages.h: the COD and tracking panel of the order page. */
-void
-cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
-    const struct cod_panel *cp)
+/* The shipment of cp (section SHIPMENT: carrier, tracking number, when
+ * shipped) and its tracking events (section TRACKING_EVENTS) into the
+ * panel p. */
+static void
+set_shipment(struct view_dict *p, const struct cod_panel *cp)
 {
 	const struct db_shipment *sh = &cp->sh;
 	const struct db_track	*tr = cp->tr;
-	const struct db_cod	*cod = &cp->cod;
-	struct view_dict	*p, *s;
-	size_t			 ntr = cp->ntr, i;
-	char			 b[64], a[MONEY_STR_MAX];
-	int			 hs = cp->has_ship, hc = cp->has_cod, is_cod;
+	struct view_dict	*s;
+	size_t			 i;
+	char			 b[64];
 
-	is_cod = strcmp(o->method, "cod") == 0;
-	if (!hs && ntr == 0 && !is_cod)
-		return;
-	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
-	view_set_int(p, "ID", (long long)o->id);
-	view_set(p, "CSRF", c->user.csrf);
-	if (ctx_str(c, "cod_notice") != NULL)
-		view_set(view_add(p, "NOTICE"), "MSG", ctx_str(c, "cod_notice"));
-	if (ctx_str(c, "cod_error") != NULL)
-		view_set(view_add(p, "ERROR"), "MSG", ctx_str(c, "cod_error"));
-	if (hs) {
+	if (cp->has_ship) {
 		s = view_add(p, "SHIPMENT");
 		view_set(s, "CARRIER", sh->carrier);
 		view_set(s, "TRACKING", sh->tracking);
 		view_set(s, "SHIPPED", page_when(sh->shipped_at, b, sizeof(b)));
 	}
-	if (ntr > 0) {
+	if (cp->ntr > 0) {
 		s = view_add(p, "TRACKING_EVENTS");
-		for (i = 0; i < ntr; i++) {
+		for (i = 0; i < cp->ntr; i++) {
 			struct view_dict *e = view_add(s, "TEV");
 
 			view_set(e, "AT", page_when(tr[i].at, b, sizeof(b)));
@@ -163,6 +152,26 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 			view_set(e, "DETAIL", tr[i].detail);
 		}
 	}
+}
+
+/* See pages.h: the COD and tracking panel of the order page. */
+void
+cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
+    const struct cod_panel *cp)
+{
+	const struct db_cod	*cod = &cp->cod;
+	struct view_dict	*p, *s;
+	char			 b[64], a[MONEY_STR_MAX];
+	int			 hc = cp->has_cod, is_cod;
+
+	is_cod = strcmp(o->method, "cod") == 0;
+	if (!cp->has_ship && cp->ntr == 0 && !is_cod)
+		return;
+	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
+	view_set_int(p, "ID", (long long)o->id);
+	view_set(p, "CSRF", c->user.csrf);
+	page_notes(p, ctx_str(c, "cod_notice"), ctx_str(c, "cod_error"));
+	set_shipment(p, cp);
 	/* The COD steps are the placer's (their voucher, their return);
 	 * another member of the company reads the panel only (RULES 5). */
 	if (!is_cod || o->user_id != c->user.user_id)
@@ -424,16 +433,45 @@ page_admin_cod_queue(struct ctx *c)
 	return rc;
 }
 
+/* The desk's shipment of p (section SHIPMENT: carrier and tracking
+ * number), its tracking events with their source (one TEV each) and the
+ * courier's COD payment report (section PAID) into d. */
+static void
+set_fulfil_shipping(struct view_dict *d, const struct cod_panel *p)
+{
+	const struct db_track	*tr = p->tr;
+	struct view_dict	*s;
+	size_t			 i;
+	char			 b[64];
+
+	if (p->has_ship) {
+		s = view_add(d, "SHIPMENT");
+		view_set(s, "CARRIER", p->sh.carrier);
+		view_set(s, "TRACKING", p->sh.tracking);
+	}
+	for (i = 0; i < p->ntr; i++) {
+		s = view_add(d, "TEV");
+		view_set(s, "AT", page_when(tr[i].at, b, sizeof(b)));
+		view_set(s, "KIND", tr[i].kind);
+		view_set(s, "DETAIL", tr[i].detail);
+		view_set(s, "SOURCE", tr[i].source);
+	}
+	if (p->has_cod && p->cod.paid_reported_at > 0) {
+		s = view_add(d, "PAID");
+		view_set(s, "RECORD", p->cod.paid_record_id);
+		view_set(s, "METHOD", p->cod.paid_method);
+	}
+}
+
 /* GET /admin/orders/:id/fulfil: one order's review and shipping desk. */
 int
 page_admin_fulfil(struct ctx *c)
 {
 	struct cod_fulfil_view	 v;
 	const struct db_order	*o = &v.o;
-	struct view_dict	*d, *s;
+	struct view_dict	*d;
 	int64_t			 id = ctx_arg_id(c, 0);
-	size_t			 i;
-	char			 a[MONEY_STR_MAX], b[64];
+	char			 a[MONEY_STR_MAX];
 	int			 rc;
 
 	if (id <= 0 || (rc = cod_fulfil_load(c->db, id, &v)) == 0) {
@@ -446,10 +484,7 @@ page_admin_fulfil(struct ctx *c)
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	if (ctx_str(c, "notice") != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", ctx_str(c, "notice"));
-	if (ctx_str(c, "error") != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", ctx_str(c, "error"));
+	page_notes(d, ctx_str(c, "notice"), ctx_str(c, "error"));
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "STATUS", o->status);
 	view_set(d, "METHOD", o->method);
@@ -477,25 +512,7 @@ page_admin_fulfil(struct ctx *c)
 	}
 	if (o->refund_due[0] != '\0')
 		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
-	if (v.p.has_ship) {
-		s = view_add(d, "SHIPMENT");
-		view_set(s, "CARRIER", v.p.sh.carrier);
-		view_set(s, "TRACKING", v.p.sh.tracking);
-	}
-	for (i = 0; i < v.p.ntr; i++) {
-		const struct db_track *tr = v.p.tr;
-
-		s = view_add(d, "TEV");
-		view_set(s, "AT", page_when(tr[i].at, b, sizeof(b)));
-		view_set(s, "KIND", tr[i].kind);
-		view_set(s, "DETAIL", tr[i].detail);
-		view_set(s, "SOURCE", tr[i].source);
-	}
-	if (v.p.has_cod && v.p.cod.paid_reported_at > 0) {
-		s = view_add(d, "PAID");
-		view_set(s, "RECORD", v.p.cod.paid_record_id);
-		view_set(s, "METHOD", v.p.cod.paid_method);
-	}
+	set_fulfil_shipping(d, &v.p);
 	if (strcmp(o->method, "cod") == 0 &&
 	    strcmp(o->status, "awaiting_review") == 0)
 		view_show(d, "REVIEW");

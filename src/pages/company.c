@@ -121,6 +121,76 @@ account_page(struct ctx *c, int status, const char *notice, const char *error)
 	return account_form_page(c, status, notice, error, NULL);
 }
 
+/* The current qualification submission of acc into d (section
+ * SUBMISSION): its road, promised date, licence expiry, rejection reason
+ * and documents, and CAN_SUBMIT for a draft when may_upload. */
+static void
+set_submission(struct view_dict *d, const struct company_account *acc,
+    int may_upload)
+{
+	const struct db_qual	*q = &acc->q;
+	const struct db_doc	*docs = acc->docs;
+	struct view_dict	*s;
+	char			 when[40];
+	size_t			 i;
+
+	s = view_add(d, "SUBMISSION");
+	view_set_int(s, "ID", (long long)q->id);
+	view_set(s, "STATUS_CODE", q->status);
+	view_set(s, "STATUS", qual_label(q->status));
+	if (q->review_due[0] != '\0' && (strcmp(q->status, "submitted") ==
+	    0 || strcmp(q->status, "under_review") == 0))
+		view_set(view_add(s, "DUE"), "DATE", q->review_due);
+	if (q->licence_expires[0] != '\0')
+		view_set(view_add(s, "LICENCE"), "DATE", q->licence_expires);
+	if (strcmp(q->status, "rejected") == 0)
+		view_set(view_add(s, "REJECTED"), "REASON", q->reason);
+	for (i = 0; i < acc->ndocs; i++) {
+		struct view_dict *x = view_add(s, "DOC");
+
+		view_set_int(x, "ID", (long long)docs[i].id);
+		view_set(x, "KIND", strcmp(docs[i].kind, "licence") == 0 ?
+		    "Business licence" : "Financial statements");
+		view_set(x, "MIME", docs[i].mime);
+		view_set_int(x, "SIZE", (long long)docs[i].size);
+		admin_fmt_time(docs[i].created_at, when, sizeof(when));
+		view_set(x, "AT", when);
+	}
+	if (strcmp(q->status, "draft") == 0 && may_upload)
+		view_show(d, "CAN_SUBMIT");
+}
+
+/* The company's members of acc (one MEMBER each: name, email) and its
+ * orders (one ORDER each: status, method, amount, link) into d. */
+static void
+set_members_orders(struct view_dict *d, const struct company_account *acc)
+{
+	const struct db_member	*mem = acc->members;
+	const struct db_corp_order *ord = acc->orders;
+	struct view_dict	*s;
+	struct money		 m;
+	char			 buf[64];
+	size_t			 i;
+
+	for (i = 0; i < acc->nmembers; i++) {
+		s = view_add(d, "MEMBER");
+		view_set(s, "NAME", mem[i].name);
+		view_set(s, "EMAIL", mem[i].email);
+	}
+	for (i = 0; i < acc->norders; i++) {
+		s = view_add(d, "ORDER");
+		view_set_int(s, "ID", (long long)ord[i].id);
+		view_set(s, "STATUS", ord[i].status);
+		view_set(s, "METHOD", ord[i].method);
+		money_set(&m, ord[i].amount_due_minor, ord[i].currency);
+		money_display(&m, buf, sizeof(buf));
+		view_set(s, "AMOUNT", buf);
+		view_setf(s, "HREF", strcmp(ord[i].method,
+		    "installment_corporate") == 0 ? "/orders/%lld/corporate" :
+		    "/orders/%lld", (long long)ord[i].id);
+	}
+}
+
 /* account_page() with the upload form refilled from f (NULL: empty). */
 static int
 account_form_page(struct ctx *c, int status, const char *notice,
@@ -131,11 +201,8 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	struct db_company	 co;
 	struct db_qual		 q;
 	const struct db_qual	*hist;
-	const struct db_doc	*docs;
-	const struct db_member	*mem;
-	const struct db_corp_order *ord;
 	char			 buf[64], when[40];
-	size_t			 i, nd, nm, no, nh;
+	size_t			 i, nh;
 	int			 rc, hasq, may_upload;
 
 	if ((rc = company_account_load(c->db, c->user.user_id,
@@ -146,10 +213,7 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	co = acc.co;
 	q = acc.q;
 	hasq = acc.hasq;
-	docs = acc.docs, nd = acc.ndocs;
 	hist = acc.hist, nh = acc.nhist;
-	mem = acc.members, nm = acc.nmembers;
-	ord = acc.orders, no = acc.norders;
 	/* The upload form for members allowed to upload (and on a refusal
 	 * for lack of it, so that the message stands beside it). */
 	may_upload = (acc.perms & MEMBER_UPLOAD) || status == 403;
@@ -162,33 +226,8 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	if (co.expires[0] != '\0')
 		view_set(view_add(d, "EXPIRES"), "DATE", co.expires);
 	/* The current submission: its road, promised date and documents. */
-	if (hasq == 1) {
-		s = view_add(d, "SUBMISSION");
-		view_set_int(s, "ID", (long long)q.id);
-		view_set(s, "STATUS_CODE", q.status);
-		view_set(s, "STATUS", qual_label(q.status));
-		if (q.review_due[0] != '\0' && (strcmp(q.status, "submitted") ==
-		    0 || strcmp(q.status, "under_review") == 0))
-			view_set(view_add(s, "DUE"), "DATE", q.review_due);
-		if (q.licence_expires[0] != '\0')
-			view_set(view_add(s, "LICENCE"), "DATE",
-			    q.licence_expires);
-		if (strcmp(q.status, "rejected") == 0)
-			view_set(view_add(s, "REJECTED"), "REASON", q.reason);
-		for (i = 0; i < nd; i++) {
-			struct view_dict *x = view_add(s, "DOC");
-
-			view_set_int(x, "ID", (long long)docs[i].id);
-			view_set(x, "KIND", strcmp(docs[i].kind, "licence") ==
-			    0 ? "Business licence" : "Financial statements");
-			view_set(x, "MIME", docs[i].mime);
-			view_set_int(x, "SIZE", (long long)docs[i].size);
-			admin_fmt_time(docs[i].created_at, when, sizeof(when));
-			view_set(x, "AT", when);
-		}
-		if (strcmp(q.status, "draft") == 0 && may_upload)
-			view_show(d, "CAN_SUBMIT");
-	}
+	if (hasq == 1)
+		set_submission(d, &acc, may_upload);
 	if (!may_upload)
 		view_show(d, "NO_UPLOAD");
 	else if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
@@ -215,25 +254,7 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	set_usd(d, "COD_LIMIT", co.long_term_agreement && co.has_cod_limit,
 	    co.cod_limit_usd_minor);
 	set_usd(d, "REMIT_QUOTA", co.has_remit_quota, co.remit_quota_usd_minor);
-	for (i = 0; i < nm; i++) {
-		s = view_add(d, "MEMBER");
-		view_set(s, "NAME", mem[i].name);
-		view_set(s, "EMAIL", mem[i].email);
-	}
-	for (i = 0; i < no; i++) {
-		struct money m;
-
-		s = view_add(d, "ORDER");
-		view_set_int(s, "ID", (long long)ord[i].id);
-		view_set(s, "STATUS", ord[i].status);
-		view_set(s, "METHOD", ord[i].method);
-		money_set(&m, ord[i].amount_due_minor, ord[i].currency);
-		money_display(&m, buf, sizeof(buf));
-		view_set(s, "AMOUNT", buf);
-		view_setf(s, "HREF", strcmp(ord[i].method,
-		    "installment_corporate") == 0 ? "/orders/%lld/corporate" :
-		    "/orders/%lld", (long long)ord[i].id);
-	}
+	set_members_orders(d, &acc);
 	rc = page_render_free(c, "company_account.tpl", d,
 	    "Company account", status);
 	company_account_cleanup(&acc);
@@ -456,6 +477,64 @@ set_await_down(struct ctx *c, struct view_dict *d,
 	view_set(s, "REF", buf);
 }
 
+/* Order o's corporate application a into d (section APP): its road,
+ * term, review day, rejection, and the agreement with the sign form (not
+ * for an admin), the signature, the down payment awaited (percent of the
+ * amount) and the plan in effect. */
+static void
+set_app(struct ctx *c, struct view_dict *d, const struct db_corp_order *o,
+    const struct db_corp_app *a, int64_t percent)
+{
+	struct view_dict	*s;
+	struct money		 m;
+	char			 buf[64], when[40];
+
+	s = view_add(d, "APP");
+	view_set_int(s, "APP_ID", (long long)a->id);
+	view_set(s, "STATUS_CODE", a->status);
+	view_set(s, "STATUS", corp_app_status_words(a->status));
+	view_set_int(s, "TERM", a->term);
+	view_set(s, "REVIEW_DUE", a->review_due);
+	admin_fmt_time(a->submitted_at, when, sizeof(when));
+	view_set(s, "SUBMITTED", when);
+	if (strcmp(a->status, "rejected") == 0)
+		view_set(view_add(s, "REJECTED"), "REASON", a->reason);
+	if (strcmp(a->status, "submitted") == 0)
+		view_set(view_add(s, "WAITING"), "DATE", a->review_due);
+	if (a->text != NULL && a->text[0] != '\0') {
+		struct view_dict *x = view_add(s, "AGREEMENT");
+
+		view_set(x, "VERSION", a->version);
+		view_set(x, "TEXT", a->text);
+		view_set(x, "SHA", a->sha256);
+		view_set_int(x, "ID", (long long)o->id);
+		if (strcmp(a->status, "approved") == 0 &&
+		    c->user.role != ROLE_ADMIN)
+			view_set(view_add(x, "SIGN"), "SHA", a->sha256);
+		if (a->signed_at > 0) {
+			struct view_dict *y = view_add(x, "SIGNED");
+
+			view_set(y, "BY", a->signer_email);
+			admin_fmt_time(a->signed_at, when, sizeof(when));
+			view_set(y, "AT", when);
+			view_set(y, "ADDR", a->signer_addr);
+		}
+		if (strcmp(a->status, "signed") == 0)
+			set_await_down(c, x, o, percent);
+		if (a->effective_at > 0) {
+			struct view_dict *y = view_add(x, "EFFECT");
+
+			admin_fmt_time(a->effective_at, when, sizeof(when));
+			view_set(y, "AT", when);
+			money_set(&m, a->down_payment_minor, o->currency);
+			view_set(y, "DOWN", money_display(&m, buf,
+			    sizeof(buf)));
+			view_set(y, "REF", a->down_payment_ref);
+			view_set_int(y, "ID", (long long)o->id);
+		}
+	}
+}
+
 /* The corporate installment page of order *o with notice/error. */
 static int
 corp_page(struct ctx *c, const struct db_corp_order *o, int status,
@@ -464,7 +543,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 	struct view_dict	*d, *s;
 	struct db_corp_app	 a;
 	struct money		 m;
-	char			 buf[64], when[40];
+	char			 buf[64];
 	int64_t			 percent;
 	int			 rc, t;
 
@@ -499,56 +578,8 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 			page_status_label(o->status, buf, sizeof(buf));
 			view_set(view_add(d, "NO_APP"), "STATUS", buf);
 		}
-	} else {
-		s = view_add(d, "APP");
-		view_set_int(s, "APP_ID", (long long)a.id);
-		view_set(s, "STATUS_CODE", a.status);
-		view_set(s, "STATUS", corp_app_status_words(a.status));
-		view_set_int(s, "TERM", a.term);
-		view_set(s, "REVIEW_DUE", a.review_due);
-		admin_fmt_time(a.submitted_at, when, sizeof(when));
-		view_set(s, "SUBMITTED", when);
-		if (strcmp(a.status, "rejected") == 0)
-			view_set(view_add(s, "REJECTED"), "REASON", a.reason);
-		if (strcmp(a.status, "submitted") == 0)
-			view_set(view_add(s, "WAITING"), "DATE", a.review_due);
-		if (a.text != NULL && a.text[0] != '\0') {
-			struct view_dict *x = view_add(s, "AGREEMENT");
-
-			view_set(x, "VERSION", a.version);
-			view_set(x, "TEXT", a.text);
-			view_set(x, "SHA", a.sha256);
-			view_set_int(x, "ID", (long long)o->id);
-			if (strcmp(a.status, "approved") == 0 &&
-			    c->user.role != ROLE_ADMIN)
-				view_set(view_add(x, "SIGN"), "SHA",
-				    a.sha256);
-			if (a.signed_at > 0) {
-				struct view_dict *y = view_add(x, "SIGNED");
-
-				view_set(y, "BY", a.signer_email);
-				admin_fmt_time(a.signed_at, when,
-				    sizeof(when));
-				view_set(y, "AT", when);
-				view_set(y, "ADDR", a.signer_addr);
-			}
-			if (strcmp(a.status, "signed") == 0)
-				set_await_down(c, x, o, percent);
-			if (a.effective_at > 0) {
-				struct view_dict *y = view_add(x, "EFFECT");
-
-				admin_fmt_time(a.effective_at, when,
-				    sizeof(when));
-				view_set(y, "AT", when);
-				money_set(&m, a.down_payment_minor,
-				    o->currency);
-				view_set(y, "DOWN", money_display(&m, buf,
-				    sizeof(buf)));
-				view_set(y, "REF", a.down_payment_ref);
-				view_set_int(y, "ID", (long long)o->id);
-			}
-		}
-	}
+	} else
+		set_app(c, d, o, &a, percent);
 	corp_app_cleanup(&a);
 	rc = page_render_free(c, "company_order.tpl", d,
 	    "Corporate installment", status);

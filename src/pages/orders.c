@@ -184,36 +184,19 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
 		view_set(d, name, money_display(&m, b, sizeof(b)));
 }
 
-/* Render the order page of v as acc lets the viewer act on it (status
- * code status, notice, error). */
-static int
-render_order(struct ctx *c, int status, const struct order_page *pg,
-    const char *notice, const char *error)
+/* The items of v (one ITEM each) and the order's amounts into d: items
+ * total, coupon, points, amount due now, COD fee, the deferred part
+ * (PAU-03), the amount in USD for another currency and the settlement
+ * note. */
+static void
+set_order_amounts(struct view_dict *d, const struct order_view *v)
 {
-	const struct order_view	*v = &pg->v;
-	const struct order_action *a = &pg->action;
-	const struct refund_rule *rr = &pg->rr;
 	const struct db_order	*o = &v->o;
-	struct view_dict	*d, *s, *e;
+	struct view_dict	*s;
 	struct money		 m;
-	char			 b[MONEY_STR_MAX], when[32], st[40];
-	char			 rf[ORDER_RF_PRINT_MAX], day[16];
+	char			 b[MONEY_STR_MAX];
 	size_t			 i;
-	int			 rc;
 
-	d = view_dict_new();
-	page_notes(d, notice, error);
-	view_set_int(d, "ID", (long long)o->id);
-	view_set(d, "METHOD", method_label(o->method));
-	view_set(d, "METHOD_CODE", o->method);
-	status_label(o->status, st, sizeof(st));
-	view_set(d, "STATE", st);
-	view_set(d, "STATUS_CODE", o->status);
-	page_time(o->created_at, when, sizeof(when));
-	view_set(d, "PLACED", when);
-	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :
-	    o->country);
-	page_order_address(d, &v->addr, v->has_addr);
 	for (i = 0; i < v->nitems; i++) {
 		s = view_add(d, "ITEM");
 		view_set(s, "NAME", v->items[i].name);
@@ -255,34 +238,21 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		view_set(s, "CUR", o->currency);
 	}
 	view_set(d, "SETTLEMENT", o->settlement_note);
-	if (o->institution_id[0] != '\0') {
-		s = view_add(d, "PLAN");
-		view_set(s, "INST", o->institution_id);
-		view_set_int(s, "TERM", o->term);
-	}
-	if (o->rf_code[0] != '\0') {
-		s = view_add(d, "RF");
-		if (pg->acc.placer)
-			view_show(s, "LINK");
-		view_set(s, "CODE", order_rf_printed(o->rf_code, rf,
-		    sizeof(rf)));
-	}
-	/* C-04: every promised date. */
-	if (o->review_due[0] != '\0')
-		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
-	if (o->payment_due[0] != '\0')
-		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
-	if (o->refund_due[0] != '\0')
-		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
-	for (i = 0; i < v->nevents; i++) {
-		e = view_add(d, "EVENT");
-		page_time(v->events[i].at, when, sizeof(when));
-		view_set(e, "AT", when);
-		status_label(v->events[i].to_state, st, sizeof(st));
-		view_set(e, "TO", st);
-		view_set(e, "ACTOR", v->events[i].actor_type);
-		view_set(e, "REASON", v->events[i].reason);
-	}
+}
+
+/* What the viewer of pg may do next into d: the next step's text (NEXT),
+ * its link (ACTION), the cancellation with its refund rule (CANCEL), the
+ * receipt confirmation (CONFIRM) and the Pay After Use return
+ * (PAU_RETURN). */
+static void
+set_order_actions(struct view_dict *d, const struct order_page *pg)
+{
+	const struct order_action *a = &pg->action;
+	const struct refund_rule *rr = &pg->rr;
+	const struct db_order	*o = &pg->v.o;
+	struct view_dict	*s;
+	char			 day[16];
+
 	if (a->next[0] != '\0')
 		view_set(view_add(d, "NEXT"), "TEXT", a->next);
 	/* The placer's own next step (their card, voucher) is theirs; a
@@ -313,18 +283,71 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	if (pg->acc.placer && strcmp(o->method, "pay_after_use") == 0 &&
 	    strcmp(o->status, "delivered") == 0)
 		view_show(d, "PAU_RETURN");
+}
+
+/* Render the order page of v as acc lets the viewer act on it (status
+ * code status, notice, error). */
+static int
+render_order(struct ctx *c, int status, const struct order_page *pg,
+    const char *notice, const char *error)
+{
+	const struct order_view	*v = &pg->v;
+	const struct db_order	*o = &v->o;
+	struct view_dict	*d, *s, *e;
+	char			 when[32], st[40];
+	char			 rf[ORDER_RF_PRINT_MAX];
+	size_t			 i;
+
+	d = view_dict_new();
+	page_notes(d, notice, error);
+	view_set_int(d, "ID", (long long)o->id);
+	view_set(d, "METHOD", method_label(o->method));
+	view_set(d, "METHOD_CODE", o->method);
+	status_label(o->status, st, sizeof(st));
+	view_set(d, "STATE", st);
+	view_set(d, "STATUS_CODE", o->status);
+	page_time(o->created_at, when, sizeof(when));
+	view_set(d, "PLACED", when);
+	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :
+	    o->country);
+	page_order_address(d, &v->addr, v->has_addr);
+	set_order_amounts(d, v);
+	if (o->institution_id[0] != '\0') {
+		s = view_add(d, "PLAN");
+		view_set(s, "INST", o->institution_id);
+		view_set_int(s, "TERM", o->term);
+	}
+	if (o->rf_code[0] != '\0') {
+		s = view_add(d, "RF");
+		if (pg->acc.placer)
+			view_show(s, "LINK");
+		view_set(s, "CODE", order_rf_printed(o->rf_code, rf,
+		    sizeof(rf)));
+	}
+	/* C-04: every promised date. */
+	if (o->review_due[0] != '\0')
+		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
+	if (o->payment_due[0] != '\0')
+		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
+	if (o->refund_due[0] != '\0')
+		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
+	for (i = 0; i < v->nevents; i++) {
+		e = view_add(d, "EVENT");
+		page_time(v->events[i].at, when, sizeof(when));
+		view_set(e, "AT", when);
+		status_label(v->events[i].to_state, st, sizeof(st));
+		view_set(e, "TO", st);
+		view_set(e, "ACTOR", v->events[i].actor_type);
+		view_set(e, "REASON", v->events[i].reason);
+	}
+	set_order_actions(d, pg);
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
 	cod_order_panel(c, d, o, &pg->cod);
 	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o, &pg->plan);
 	/* remittance: window, still due, refunds (pages/remittance.c). */
 	remittance_order_panel(c, d, o, &pg->rem);
-	rc = page_render(c, "order.tpl", d, "Order");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "order.tpl", d, "Order", status);
 }
 
 /* GET /orders/:id. */

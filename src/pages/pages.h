@@ -95,7 +95,7 @@ int	page_admin_reconciliation(struct ctx *); /* GET /admin/reconciliation */
 extern const struct field_spec page_pau_fields[];
 extern const struct field_spec page_pau_card_fields[];
 
-/* remittance: pages/remittance.c. */
+/* remittance: pages/remittance.c, remittance_admin.c. */
 int	page_remittance_instructions(struct ctx *);	/* GET /orders/:id/remittance */
 int	page_remittance_voucher(struct ctx *);		/* GET /orders/:id/voucher */
 int	page_remittance_voucher_post(struct ctx *);	/* POST /orders/:id/voucher */
@@ -207,7 +207,7 @@ extern const struct field_spec page_admin_cod_queue_fields[];
 extern const struct field_spec page_admin_cod_decide_fields[];
 extern const struct field_spec page_admin_ship_fields[];
 
-/* installments: pages/plans.c */
+/* installments: pages/plans.c, plans_schedule.c, plans_admin.c */
 struct plan_panel;
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct plan_panel *);

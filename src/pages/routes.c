@@ -55,7 +55,8 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/guarantee", ROLE_ADMIN,	page_admin_guarantee, NULL, 0 },
 	{ HTTP_GET,  "/admin/reconciliation", ROLE_ADMIN, page_admin_reconciliation, NULL, 0 },
 	/* remittance: instructions, voucher upload, admin queue,
-	 * verification, statement import (pages/remittance.c). */
+	 * verification, statement import (pages/remittance.c,
+	 * remittance_admin.c). */
 	{ HTTP_GET,  "/orders/:id/remittance", ROLE_USER, page_remittance_instructions, NULL, 0 },
 	{ HTTP_GET,  "/orders/:id/voucher", ROLE_USER,	page_remittance_voucher, page_remittance_voucher_get_fields, 0 },
 	{ HTTP_POST, "/orders/:id/voucher", ROLE_USER,	page_remittance_voucher_post, page_remittance_voucher_fields, ROUTE_UPLOAD },
@@ -99,7 +100,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/partner/logistics/events", ROLE_PARTNER, page_partner_logistics_events, NULL, ROUTE_NO_CSRF },
 	/* installments: card, partner, confirmation, schedule,
 	 * repayment, early payoff, credit line, partner callback, admin plans
-	 * (pages/plans.c). */
+	 * (pages/plans.c, plans_schedule.c, plans_admin.c). */
 	{ HTTP_GET,  "/orders/:id/card", ROLE_USER,	page_plan_card,	NULL,	0 },
 	{ HTTP_POST, "/orders/:id/card", ROLE_USER,	page_plan_card_post, page_plan_card_fields, 0 },
 	{ HTTP_GET,  "/orders/:id/apply", ROLE_USER,	page_plan_apply, NULL,	0 },

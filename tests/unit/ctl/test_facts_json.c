@@ -1,7 +1,7 @@
 /*
  * `mallpayctl eligibility`'s facts document: parsing, defaults, errors
  * naming the field, and the verdicts of the README's example
- * (src/ctl/eligibility.c).
+ * (src/ctl/facts_parse.c, eligibility_render.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,7 +20,7 @@
 #include "core/buf.h"
 #include "ctl/eligibility.h"
 #include "rules/eligibility.h"
-#include "rules_fixture.h"
+#include "../rules/rules_fixture.h"
 
 /* The README's example facts document, verbatim. */
 static const char example[] =
