@@ -22,7 +22,8 @@ tests_unit_service_test_filestore_CFLAGS = $(UNIT_CFLAGS)
 # admin: the queue registry and the console's use cases
 libmallpay_a_SOURCES += \
 	src/service/queues.c src/service/queues.h \
-	src/service/admin.c src/service/admin.h
+	src/service/admin.c src/service/admin.h src/service/admin_int.h \
+	src/service/admin_fields.c src/service/admin_settings.c
 
 # checkout: the order state machine, audit, live facts, checkout, "My Orders"
 libmallpay_a_SOURCES += \
@@ -51,7 +52,9 @@ libmallpay_a_SOURCES += \
 	src/service/plan_ledger.c src/service/plan_ledger.h
 
 # pau: Pay After Use charge at receipt, guarantee, debts (PAU-03..05)
-libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h
+libmallpay_a_SOURCES += src/service/payafter.c src/service/payafter.h \
+	src/service/payafter_int.h src/service/payafter_card.c \
+	src/service/payafter_charge.c src/service/payafter_tick.c
 
 UNIT_TESTS += tests/unit/service/test_payafter_service
 tests_unit_service_test_payafter_service_CFLAGS = $(UNIT_CFLAGS)
@@ -64,7 +67,10 @@ libmallpay_a_SOURCES += src/service/remittance.c src/service/remittance.h \
 # cod: cash on delivery, the shared shipping road, the logistics
 # partner's events; unit tests of the event parser and the refusal rules
 libmallpay_a_SOURCES += \
-	src/service/cod.c src/service/cod.h \
+	src/service/cod.c src/service/cod.h src/service/cod_int.h \
+	src/service/cod_shipping.c src/service/cod_delivery.c \
+	src/service/cod_refusal.c src/service/cod_return.c \
+	src/service/cod_standing.c \
 	src/service/logistics_events.c src/service/logistics_events.h \
 	src/service/postings.c src/service/postings.h
 # money out: COD debts paid by card, company credit paid out

@@ -82,38 +82,15 @@ email_ok(const char *e)
 	return 1;
 }
 
-/* See ctl.h: mallpayctl create-admin --email E --name N. Refuses an email
- * that exists (exit 1) and a password under 12 characters (exit 2). */
-int
-ctl_create_admin(struct ctl *c, int argc, char **argv)
+/* The admin's password read from standard input (one line, at least
+ * PASSWORD_MIN_CHARS characters) hashed for storage into hash; the clear
+ * text wiped. Returns 0, or the exit status with the reason on stderr
+ * (2 a bad password, 1 a fault). */
+static int
+hash_password(char hash[crypto_pwhash_STRBYTES])
 {
-	struct seed_user u;
-	struct db *db;
-	const char *email = NULL, *name = NULL;
-	char pw[PASSWORD_MAX_BYTES], hash[crypto_pwhash_STRBYTES];
-	int64_t id;
-	int i, rc = 1;
+	char pw[PASSWORD_MAX_BYTES];
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
-			email = argv[++i];
-		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
-			name = argv[++i];
-		else
-			goto usage;
-	}
-	if (email == NULL || name == NULL)
-		goto usage;
-	if (!email_ok(email)) {
-		fprintf(stderr, "mallpayctl: create-admin: \"%s\" is not an "
-		    "email address\n", email);
-		return 2;
-	}
-	if (name[0] == '\0' || strlen(name) > 200) {
-		fprintf(stderr, "mallpayctl: create-admin: the name must be "
-		    "1 to 200 bytes\n");
-		return 2;
-	}
 	if (read_password(pw, sizeof(pw)) == -1) {
 		fprintf(stderr, "mallpayctl: create-admin: give the password "
 		    "as one line on standard input (at most %d bytes)\n",
@@ -140,6 +117,43 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 		return 1;
 	}
 	sodium_memzero(pw, sizeof(pw));
+	return 0;
+}
+
+/* See ctl.h: mallpayctl create-admin --email E --name N. Refuses an email
+ * that exists (exit 1) and a password under 12 characters (exit 2). */
+int
+ctl_create_admin(struct ctl *c, int argc, char **argv)
+{
+	struct seed_user u;
+	struct db *db;
+	const char *email = NULL, *name = NULL;
+	char hash[crypto_pwhash_STRBYTES];
+	int64_t id;
+	int i, bad, rc = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
+			email = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else
+			goto usage;
+	}
+	if (email == NULL || name == NULL)
+		goto usage;
+	if (!email_ok(email)) {
+		fprintf(stderr, "mallpayctl: create-admin: \"%s\" is not an "
+		    "email address\n", email);
+		return 2;
+	}
+	if (name[0] == '\0' || strlen(name) > 200) {
+		fprintf(stderr, "mallpayctl: create-admin: the name must be "
+		    "1 to 200 bytes\n");
+		return 2;
+	}
+	if ((bad = hash_password(hash)) != 0)
+		return bad;
 
 	if ((db = ctl_db_open(c)) == NULL)
 		return 1;

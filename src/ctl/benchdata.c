@@ -197,46 +197,280 @@ bench_address(struct db *db, int64_t user_id, int64_t now)
 	return address_seed_demo(db, &o, &in, 1, now) == -1 ? -1 : 0;
 }
 
+/* The options of a bench-data run. */
+struct bench_opts {
+	size_t	want_users;	/* --shoppers */
+	long	want_orders;	/* --orders */
+	long	me_orders;	/* --bench-orders */
+	long	want_inst;	/* --installments */
+};
+
+/* One bench-data run: the generator, the chunk being filled, the catalog,
+ * the shoppers' ids and what was added so far. */
+struct bench_run {
+	struct gen		 g;
+	struct chunk		 ch;
+	struct seed_product	*prods;
+	int64_t			*uids;
+	size_t			 nuids;
+	int64_t			 me_id;		/* the benchmark shopper */
+	int64_t			 have_orders;	/* before this run */
+	int64_t			 seq;		/* the next order's number */
+	uint64_t		 rnd;
+	long			 made_users, add, forced;
+};
+
+/* Parse bench-data's arguments into *o (defaults first); --now fixes the
+ * clock. 0, or -1 (usage). */
+static int
+bench_opts_parse(int argc, char **argv, struct bench_opts *o)
+{
+	int64_t	now;
+	int	ai;
+
+	o->want_users = 2000;
+	o->want_orders = 50000;
+	o->me_orders = 60;
+	o->want_inst = 0;
+	for (ai = 1; ai < argc; ai++) {
+		if (strcmp(argv[ai], "--shoppers") == 0 && ai + 1 < argc)
+			o->want_users = (size_t)strtoul(argv[++ai], NULL, 10);
+		else if (strcmp(argv[ai], "--orders") == 0 && ai + 1 < argc)
+			o->want_orders = strtol(argv[++ai], NULL, 10);
+		else if (strcmp(argv[ai], "--installments") == 0 &&
+		    ai + 1 < argc)
+			o->want_inst = strtol(argv[++ai], NULL, 10);
+		else if (strcmp(argv[ai], "--bench-orders") == 0 &&
+		    ai + 1 < argc)
+			o->me_orders = strtol(argv[++ai], NULL, 10);
+		else if (strcmp(argv[ai], "--now") == 0 && ai + 1 < argc) {
+			if (ctl_parse_time(argv[++ai], &now) == -1)
+				return -1;
+			clock_set_fixed(now);
+		} else
+			return -1;
+	}
+	if (o->want_users < 1 || o->want_users > 1000000 ||
+	    o->want_orders < 0 || o->want_orders > 10000000 ||
+	    o->me_orders < 0 || o->me_orders > o->want_orders ||
+	    o->want_inst < 0 || o->want_inst > 100000000)
+		return -1;
+	return 0;
+}
+
+/* The demo catalog into r (r->g.prods; r->g.extra when the plan and
+ * voucher tables exist, then the institutions too) and the benchmark
+ * shopper's 3-item cart (plain products) into cart. 0; 1 no catalog or
+ * institutions (said on stderr); -1 database error. */
+static int
+bench_catalog(struct bench_run *r, int64_t cart[3])
+{
+	struct gen	*g = &r->g;
+	size_t		 i, nprods = 0, ncart = 0;
+	int		 rc;
+
+	if (db_bench_products(g->db, &r->prods, &nprods) == -1)
+		return -1;
+	for (i = 0; i < nprods && ncart < 3; i++)
+		if (!r->prods[i].high_value && !r->prods[i].pre_order &&
+		    !r->prods[i].customized && !r->prods[i].special_customs &&
+		    !r->prods[i].pay_after_use)
+			cart[ncart++] = r->prods[i].id;
+	if (nprods == 0 || ncart < 3) {
+		fprintf(stderr, "mallpayctl: bench-data: no catalog: run "
+		    "seed-demo first\n");
+		return 1;
+	}
+	g->prods = r->prods;
+	g->nprods = nprods;
+	if ((rc = db_bench_extra_tables(g->db)) == -1)
+		return -1;
+	g->extra = rc == BENCH_EXTRA_TABLES;
+	if (!g->extra)
+		return 0;
+	if ((rc = bench_gen_prepare(g)) == -1)
+		return -1;
+	if (rc == 1) {
+		fprintf(stderr, "mallpayctl: bench-data: no institutions: run "
+		    "seed-demo first\n");
+		return 1;
+	}
+	return 0;
+}
+
+/* In one transaction: the shoppers topped up to o->want_users (hash:
+ * every login's password hash), the benchmark shopper created when
+ * missing (an existing one has its orders: o->me_orders becomes 0), its
+ * address and its cart set; then every shopper's id read into r. 0, or
+ * -1 database error. */
+static int
+bench_logins(struct bench_run *r, struct bench_opts *o, const char *hash,
+    const int64_t cart[3])
+{
+	struct db		*db = r->g.db;
+	struct bench_user	 me;
+	int64_t			 now = r->g.now;
+
+	if (db_bench_user_ids(db, &r->uids, &r->nuids) == -1 ||
+	    db_begin(db) == -1 || (r->made_users = make_shoppers(db,
+	    r->nuids, o->want_users, hash, now)) < 0)
+		return -1;
+	if ((r->me_id = db_bench_user_id(db, BENCH_SHOPPER)) < 0)
+		return -1;
+	if (r->me_id == 0) {
+		memset(&me, 0, sizeof(me));
+		if ((me.id = db_bench_max_id(db, BENCH_T_USERS)) < 0)
+			return -1;
+		me.id++;
+		snprintf(me.email, sizeof(me.email), "%s", BENCH_SHOPPER);
+		snprintf(me.name, sizeof(me.name), "Bench Buyer");
+		me.credit_limit_usd_minor = 1500000;
+		if (db_bench_insert_users(db, &me, 1, hash, now) == -1)
+			return -1;
+		r->me_id = me.id;
+	} else
+		o->me_orders = 0;	/* it has its orders already */
+	if (bench_address(db, r->me_id, now) == -1 ||
+	    db_bench_set_cart(db, r->me_id, cart, 3, now) == -1 ||
+	    db_commit(db) == -1)
+		return -1;
+	free(r->uids);
+	r->uids = NULL;
+	if (db_bench_user_ids(db, &r->uids, &r->nuids) == -1 || r->nuids == 0)
+		return -1;
+	return 0;
+}
+
+/* Order id of user_id, number r->seq (running: an installment order with
+ * a running 12-month plan), into the chunk, the chunk written when full.
+ * 0; 1 the order could not be made; -1 database error. */
+static int
+bench_add(struct bench_run *r, int64_t id, int64_t user_id, int running)
+{
+	r->rnd ^= (uint64_t)r->seq * 0x2545f4914f6cdd1dULL;
+	if (r->rnd == 0)
+		r->rnd = 1;
+	if (bench_make_order(&r->ch, &r->g, id, user_id, r->seq, &r->rnd,
+	    running) == -1)
+		return 1;
+	if (r->ch.no == CHUNK && flush_chunk(&r->g, &r->ch) == -1)
+		return -1;
+	return 0;
+}
+
+/* The orders of the run: topped up to o->want_orders (at least
+ * o->me_orders, the benchmark shopper's, first); then, with
+ * --installments, running 12-month plans of the shoppers until
+ * o->want_inst installments were added (the scheduler's batch table);
+ * every chunk written, r->add counting them. 0; 1 an order could not be
+ * made; -1 database error. */
+static int
+bench_orders(struct bench_run *r, const struct bench_opts *o)
+{
+	struct db	*db = r->g.db;
+	struct chunk	*ch = &r->ch;
+	int64_t		 base;
+	long		 k;
+	int		 rc;
+
+	if (db_bench_count_orders(db, &r->have_orders) == -1 ||
+	    (base = db_bench_max_id(db, BENCH_T_ORDERS)) < 0)
+		return -1;
+	r->add = o->want_orders - (long)r->have_orders;
+	if (r->add < o->me_orders)
+		r->add = o->me_orders;
+	if (r->add < 0)
+		r->add = 0;
+	ch->o = xcalloc(CHUNK + 1, sizeof(*ch->o));
+	ch->it = xcalloc((CHUNK + 1) * 3, sizeof(*ch->it));
+	ch->pl = xcalloc(CHUNK + 1, sizeof(*ch->pl));
+	ch->v = xcalloc(CHUNK + 1, sizeof(*ch->v));
+	ch->file = xcalloc(CHUNK + 1, sizeof(*ch->file));
+	r->seq = r->have_orders;
+	for (k = 0; k < r->add; k++, r->seq++)
+		if ((rc = bench_add(r, base + 1 + k, k < o->me_orders ?
+		    r->me_id : r->uids[(size_t)r->seq % r->nuids], 0)) != 0)
+			return rc;
+	if (flush_chunk(&r->g, ch) == -1)
+		return -1;
+	if (r->g.extra && o->want_inst > 0 && (base = db_bench_max_id(db,
+	    BENCH_T_ORDERS)) < 0)
+		return -1;
+	for (k = 0; r->g.extra && r->g.ninst < o->want_inst; k++, r->seq++) {
+		if ((rc = bench_add(r, base + 1 + k,
+		    r->uids[(size_t)r->seq % r->nuids], 1)) != 0)
+			return rc;
+		r->add++;
+	}
+	if (flush_chunk(&r->g, ch) == -1 ||
+	    (r->g.extra && db_bench_next_work(db) == -1))
+		return -1;
+	return 0;
+}
+
+/* bench/run.sh measures the benchmark shopper's 12-installment
+ * schedule: make sure there is one (a data set made before plans were
+ * generated, or none of its plans is a running 12-month one); r->forced
+ * 1 when this run added it. 0; 1 the order could not be made; -1
+ * database error. */
+static int
+bench_schedule(struct bench_run *r)
+{
+	int64_t act, base;
+
+	if (!r->g.extra)
+		return 0;
+	act = db_bench_active_plan(r->g.db, r->me_id, 12);
+	if (act < 0 || (base = db_bench_max_id(r->g.db,
+	    BENCH_T_ORDERS)) < 0)
+		return -1;
+	if (act != 0)
+		return 0;
+	if (bench_make_order(&r->ch, &r->g, base + 1, r->me_id, r->seq,
+	    &r->rnd, 1) == -1)
+		return 1;
+	if (flush_chunk(&r->g, &r->ch) == -1)
+		return -1;
+	r->forced = 1;
+	return 0;
+}
+
+/* What run r added (t0: its start on ctl_mono()) and the bench logins'
+ * password, on standard output. */
+static void
+bench_report(const struct bench_run *r, double t0)
+{
+	const struct gen *g = &r->g;
+
+	printf("bench-data: %ld shoppers and %ld orders added (%zu shoppers, "
+	    "%ld orders in all; %s has a 3-item cart), %.1f s\n",
+	    r->made_users, r->add + r->forced, r->nuids,
+	    (long)r->have_orders + r->add + r->forced, BENCH_SHOPPER,
+	    ctl_mono() - t0);
+	if (g->extra)
+		printf("bench-data: added %ld plans (%ld installments, %ld "
+		    "paid), %ld remittance vouchers (%ld stored files)\n",
+		    g->nplans, g->ninst, g->npaid, g->nvouchers, g->nfiles);
+	else
+		printf("bench-data: plans and vouchers: not written (their "
+		    "tables do not exist yet: run mallpayctl migrate)\n");
+	printf("bench-data: password of every bench login: %s\n",
+	    BENCH_PASSWORD);
+}
+
 /* See ctl.h: mallpayctl bench-data. */
 int
 ctl_bench_data(struct ctl *c, int argc, char **argv)
 {
-	char hash[crypto_pwhash_STRBYTES];
-	struct seed_product *prods = NULL;
-	struct bench_user me;
-	struct chunk ch;
-	struct gen g;
-	int64_t *uids = NULL, now, have_orders, base, me_id, seq;
-	int64_t cart[3];
-	size_t nprods = 0, nuids = 0, i, ncart = 0, want_users = 2000;
-	long want_orders = 50000, me_orders = 60, made_users = 0, add, k;
-	long forced = 0, want_inst = 0;
-	uint64_t rnd = 0x9e3779b97f4a7c15ULL;
-	struct db *db;
-	double t0 = ctl_mono();
-	int ai, rc = 1;
+	char			hash[crypto_pwhash_STRBYTES];
+	struct bench_opts	o;
+	struct bench_run	r;
+	int64_t			cart[3], now;
+	struct db		*db;
+	double			t0 = ctl_mono();
+	int			st, rc = 1;
 
-	for (ai = 1; ai < argc; ai++) {
-		if (strcmp(argv[ai], "--shoppers") == 0 && ai + 1 < argc)
-			want_users = (size_t)strtoul(argv[++ai], NULL, 10);
-		else if (strcmp(argv[ai], "--orders") == 0 && ai + 1 < argc)
-			want_orders = strtol(argv[++ai], NULL, 10);
-		else if (strcmp(argv[ai], "--installments") == 0 &&
-		    ai + 1 < argc)
-			want_inst = strtol(argv[++ai], NULL, 10);
-		else if (strcmp(argv[ai], "--bench-orders") == 0 &&
-		    ai + 1 < argc)
-			me_orders = strtol(argv[++ai], NULL, 10);
-		else if (strcmp(argv[ai], "--now") == 0 && ai + 1 < argc) {
-			if (ctl_parse_time(argv[++ai], &now) == -1)
-				goto usage;
-			clock_set_fixed(now);
-		} else
-			goto usage;
-	}
-	if (want_users < 1 || want_users > 1000000 || want_orders < 0 ||
-	    want_orders > 10000000 || me_orders < 0 || me_orders > want_orders ||
-	    want_inst < 0 || want_inst > 100000000)
+	if (bench_opts_parse(argc, argv, &o) == -1)
 		goto usage;
 	if (sodium_init() < 0) {
 		fprintf(stderr, "mallpayctl: libsodium failed to start\n");
@@ -245,39 +479,14 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 	now = clock_now();
 	if ((db = ctl_db_open(c)) == NULL)
 		return 1;
-	memset(&ch, 0, sizeof(ch));
-	memset(&g, 0, sizeof(g));
-	g.db = db;
-	g.cfg = &c->cfg;
-	g.now = now;
-	(void)mp_date_from_unix(now, &g.today);
-	if (db_bench_products(db, &prods, &nprods) == -1)
-		goto dbfail;
-	for (i = 0; i < nprods && ncart < 3; i++)
-		if (!prods[i].high_value && !prods[i].pre_order &&
-		    !prods[i].customized && !prods[i].special_customs &&
-		    !prods[i].pay_after_use)
-			cart[ncart++] = prods[i].id;
-	if (nprods == 0 || ncart < 3) {
-		fprintf(stderr, "mallpayctl: bench-data: no catalog: run "
-		    "seed-demo first\n");
-		goto out;
-	}
-	g.prods = prods;
-	g.nprods = nprods;
-	if ((rc = db_bench_extra_tables(db)) == -1)
-		goto dbfail;
-	g.extra = rc == BENCH_EXTRA_TABLES;
-	rc = 1;
-	if (g.extra) {
-		if ((ai = bench_gen_prepare(&g)) == -1)
-			goto dbfail;
-		if (ai == 1) {
-			fprintf(stderr, "mallpayctl: bench-data: no "
-			    "institutions: run seed-demo first\n");
-			goto out;
-		}
-	}
+	memset(&r, 0, sizeof(r));
+	r.rnd = 0x9e3779b97f4a7c15ULL;
+	r.g.db = db;
+	r.g.cfg = &c->cfg;
+	r.g.now = now;
+	(void)mp_date_from_unix(now, &r.g.today);
+	if ((st = bench_catalog(&r, cart)) != 0)
+		goto fail;
 	/* One argon2id hash for every benchmark login. */
 	if (crypto_pwhash_str(hash, BENCH_PASSWORD, strlen(BENCH_PASSWORD),
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -285,120 +494,23 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 		fprintf(stderr, "mallpayctl: bench-data: out of memory\n");
 		goto out;
 	}
-	if (db_bench_user_ids(db, &uids, &nuids) == -1 ||
-	    db_begin(db) == -1 ||
-	    (made_users = make_shoppers(db, nuids, want_users, hash, now)) < 0)
-		goto dbfail;
-	if ((me_id = db_bench_user_id(db, BENCH_SHOPPER)) < 0)
-		goto dbfail;
-	if (me_id == 0) {
-		memset(&me, 0, sizeof(me));
-		if ((me.id = db_bench_max_id(db, BENCH_T_USERS)) < 0)
-			goto dbfail;
-		me.id++;
-		snprintf(me.email, sizeof(me.email), "%s", BENCH_SHOPPER);
-		snprintf(me.name, sizeof(me.name), "Bench Buyer");
-		me.credit_limit_usd_minor = 1500000;
-		if (db_bench_insert_users(db, &me, 1, hash, now) == -1)
-			goto dbfail;
-		me_id = me.id;
-	} else
-		me_orders = 0;	/* it has its orders already */
-	if (bench_address(db, me_id, now) == -1 ||
-	    db_bench_set_cart(db, me_id, cart, ncart, now) == -1 ||
-	    db_commit(db) == -1)
-		goto dbfail;
-	free(uids);
-	uids = NULL;
-	if (db_bench_user_ids(db, &uids, &nuids) == -1 || nuids == 0)
-		goto dbfail;
-
-	if (db_bench_count_orders(db, &have_orders) == -1 ||
-	    (base = db_bench_max_id(db, BENCH_T_ORDERS)) < 0)
-		goto dbfail;
-	add = want_orders - (long)have_orders;
-	if (add < me_orders)
-		add = me_orders;
-	if (add < 0)
-		add = 0;
-	ch.o = xcalloc(CHUNK + 1, sizeof(*ch.o));
-	ch.it = xcalloc((CHUNK + 1) * 3, sizeof(*ch.it));
-	ch.pl = xcalloc(CHUNK + 1, sizeof(*ch.pl));
-	ch.v = xcalloc(CHUNK + 1, sizeof(*ch.v));
-	ch.file = xcalloc(CHUNK + 1, sizeof(*ch.file));
-	seq = have_orders;
-	for (k = 0; k < add; k++, seq++) {
-		rnd ^= (uint64_t)seq * 0x2545f4914f6cdd1dULL;
-		if (rnd == 0)
-			rnd = 1;
-		if (bench_make_order(&ch, &g, base + 1 + k, k < me_orders ?
-		    me_id : uids[(size_t)seq % nuids], seq, &rnd, 0) == -1)
-			goto out;
-		if (ch.no == CHUNK && flush_chunk(&g, &ch) == -1)
-			goto dbfail;
-	}
-	if (flush_chunk(&g, &ch) == -1)
-		goto dbfail;
-	/* --installments N: running 12-month plans of the shoppers until N
-	 * installments were added (the scheduler's batch table). */
-	if (g.extra && want_inst > 0 && (base = db_bench_max_id(db,
-	    BENCH_T_ORDERS)) < 0)
-		goto dbfail;
-	for (k = 0; g.extra && g.ninst < want_inst; k++, seq++) {
-		rnd ^= (uint64_t)seq * 0x2545f4914f6cdd1dULL;
-		if (rnd == 0)
-			rnd = 1;
-		if (bench_make_order(&ch, &g, base + 1 + k,
-		    uids[(size_t)seq % nuids], seq, &rnd, 1) == -1)
-			goto out;
-		add++;
-		if (ch.no == CHUNK && flush_chunk(&g, &ch) == -1)
-			goto dbfail;
-	}
-	if (flush_chunk(&g, &ch) == -1 ||
-	    (g.extra && db_bench_next_work(db) == -1))
-		goto dbfail;
-	/* bench/run.sh measures the benchmark shopper's 12-installment
-	 * schedule: make sure there is one (a data set made before plans
-	 * were generated, or none of its plans is a running 12-month one). */
-	if (g.extra) {
-		int64_t act = db_bench_active_plan(db, me_id, 12);
-
-		if (act < 0 || (base = db_bench_max_id(db,
-		    BENCH_T_ORDERS)) < 0)
-			goto dbfail;
-		if (act == 0) {
-			if (bench_make_order(&ch, &g, base + 1, me_id, seq,
-			    &rnd, 1) == -1)
-				goto out;
-			if (flush_chunk(&g, &ch) == -1)
-				goto dbfail;
-			forced = 1;
-		}
-	}
-	printf("bench-data: %ld shoppers and %ld orders added (%zu shoppers, "
-	    "%ld orders in all; %s has a 3-item cart), %.1f s\n", made_users,
-	    add + forced, nuids, (long)have_orders + add + forced,
-	    BENCH_SHOPPER, ctl_mono() - t0);
-	if (g.extra)
-		printf("bench-data: added %ld plans (%ld installments, %ld "
-		    "paid), %ld remittance vouchers (%ld stored files)\n",
-		    g.nplans, g.ninst, g.npaid, g.nvouchers, g.nfiles);
-	else
-		printf("bench-data: plans and vouchers: not written (their "
-		    "tables do not exist yet: run mallpayctl migrate)\n");
-	printf("bench-data: password of every bench login: %s\n",
-	    BENCH_PASSWORD);
+	if ((st = bench_logins(&r, &o, hash, cart)) != 0 ||
+	    (st = bench_orders(&r, &o)) != 0 ||
+	    (st = bench_schedule(&r)) != 0)
+		goto fail;
+	bench_report(&r, t0);
 	rc = 0;
 	goto out;
-dbfail:
-	fprintf(stderr, "mallpayctl: bench-data: %s\n", db_error(db));
-	db_rollback(db);
+fail:
+	if (st == -1) {
+		fprintf(stderr, "mallpayctl: bench-data: %s\n", db_error(db));
+		db_rollback(db);
+	}
 out:
-	chunk_free(&ch);
-	free(g.hol);
-	free(uids);
-	free(prods);
+	chunk_free(&r.ch);
+	free(r.g.hol);
+	free(r.uids);
+	free(r.prods);
 	db_free(db);
 	return rc;
 usage:

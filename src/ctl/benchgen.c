@@ -244,6 +244,86 @@ add_entry(struct chunk *ch, const struct ledger_entry *e)
 		ch->nled += n;
 }
 
+/* Plan row p of installment order o (institution k, n months, schedule
+ * pl from start), created at t0 + 60: its id the generator's next, its
+ * terms the institution's, a card or the partner's reference. */
+static void
+plan_fill(struct bench_plan *p, struct gen *g, const struct bench_order *o,
+    size_t k, int n, const struct plan *pl, mp_date start, int64_t t0)
+{
+	const struct plan_terms *tm = &g->it[k];
+
+	p->id = ++g->plan_id;
+	p->order_id = o->id;
+	p->user_id = o->user_id;
+	p->method = inst_methods[k];
+	p->institution_id = inst_ids[k];
+	p->principal_minor = o->items_total_minor;
+	p->n = n;
+	p->monthly_rate = tm->monthly_rate;
+	p->fee_mode = plan_fee_mode_str(tm->fee_mode);
+	p->late_fee_rate = tm->late_fee_rate[0] != '\0' ? tm->late_fee_rate :
+	    PLAN_LATE_FEE_PERCENT;
+	p->waives_future_fees = tm->waives_future_fees;
+	p->monthly_fee_minor = pl->monthly_fee.minor;
+	p->total_fee_minor = pl->total_fee.minor;
+	mp_date_str(start, p->start_date, sizeof(p->start_date));
+	if (strcmp(p->method, "installment_card") == 0) {
+		p->card_brand = "VISA";
+		p->card_last4 = "4242";
+	} else
+		snprintf(p->partner_ref, sizeof(p->partner_ref),
+		    "bench-%lld", (long long)p->id);
+	p->created_at = t0 + 60;
+}
+
+/* Installment in (index i of plan p, row dp; in->paid_minor set) paid:
+ * the down payment at t1 (i 0 of a plan with one, down), else its
+ * deduction on its due date due, never before t1 nor after now; its
+ * payment row (keyed by the installment's bank key), ledger entry and
+ * event into ch. Returns when it was paid. */
+static int64_t
+pay_inst(struct chunk *ch, struct gen *g, const struct bench_plan *p,
+    const struct db_plan *dp, struct bench_inst *in, int i, mp_date due,
+    int down, int64_t t1)
+{
+	struct plan_entry_buf b;
+	struct ledger_entry e;
+	struct bench_pay *pay;
+	int64_t at;
+
+	at = i == 0 && down ? t1 : mp_date_to_unix(due) + 9 * HOUR;
+	if (at > g->now)
+		at = g->now;
+	if (at < t1)
+		at = t1;
+	in->paid_at = at;
+	g->npaid++;
+	pay = &ch->pay[ch->npay++];
+	memset(pay, 0, sizeof(*pay));
+	pay->plan_id = p->id;
+	pay->kind = i == 0 ? "down_payment" : "auto";
+	pay->channel = strcmp(p->method, "installment_card") == 0 ? "card" :
+	    "partner";
+	pay->seq = in->seq;
+	pay->amount_minor = in->paid_minor;
+	snprintf(pay->reference, sizeof(pay->reference),
+	    "bench-%s-%lld-%d", pay->channel, (long long)p->id, in->seq);
+	/* The bank key of the installment, whichever path paid it
+	 * (service/plans.c): the payment's key and its entry's. */
+	snprintf(pay->idem_key, sizeof(pay->idem_key), "plan%lld-i%d",
+	    (long long)p->id, in->seq);
+	pay->created_at = at;
+	plan_entry_payment(&e, dp, &b, pay->kind, pay->amount_minor,
+	    pay->idem_key, at);
+	add_entry(ch, &e);
+	add_event(ch, "plan", p->id, i == 0 ? "user" : "system",
+	    i == 0 ? p->user_id : 0, at, NULL, NULL, i == 0 ?
+	    "INST-P3 installment 1 paid (down_payment)" :
+	    "INST-P3 installment paid (auto)");
+	return at;
+}
+
 /* The plan of installment order o (institution k, n months), confirmed at
  * t1: plan row, installments, payments and plan events into ch. Returns 0,
  * or -1 when the rules refuse the plan (then nothing was added). */
@@ -257,7 +337,6 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 	struct db_plan dp;
 	struct bench_plan *p;
 	struct bench_inst *in;
-	struct bench_pay *pay;
 	struct money P;
 	struct money_rate r;
 	struct plan pl;
@@ -265,7 +344,7 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 	char err[128];
 	int card = strcmp(inst_methods[k], "installment_card") == 0, i;
 	int down = plan_has_down_payment(inst_methods[k]);
-	int64_t last = t1, at;
+	int64_t last = t1;
 
 	(void)mp_date_from_unix(t1, &start);
 	/* As plan_create()/plan_start() of service/plans.c. */
@@ -280,28 +359,7 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 	if (plan_apr(&pl, down, &p->apr_bp) == -1)
 		return -1;
 	ch->npl++;
-	p->id = ++g->plan_id;
-	p->order_id = o->id;
-	p->user_id = o->user_id;
-	p->method = inst_methods[k];
-	p->institution_id = inst_ids[k];
-	p->principal_minor = o->items_total_minor;
-	p->n = n;
-	p->monthly_rate = tm->monthly_rate;
-	p->fee_mode = plan_fee_mode_str(tm->fee_mode);
-	p->late_fee_rate = tm->late_fee_rate[0] != '\0' ? tm->late_fee_rate :
-	    PLAN_LATE_FEE_PERCENT;
-	p->waives_future_fees = tm->waives_future_fees;
-	p->monthly_fee_minor = pl.monthly_fee.minor;
-	p->total_fee_minor = pl.total_fee.minor;
-	mp_date_str(start, p->start_date, sizeof(p->start_date));
-	if (card) {
-		p->card_brand = "VISA";
-		p->card_last4 = "4242";
-	} else
-		snprintf(p->partner_ref, sizeof(p->partner_ref),
-		    "bench-%lld", (long long)p->id);
-	p->created_at = t0 + 60;
+	plan_fill(p, g, o, k, n, &pl, start, t0);
 	add_event(ch, "plan", p->id, card ? "system" : "partner", 0, t0 + 60,
 	    NULL, "offered", "INST-P1 plan created");
 	add_event(ch, "plan", p->id, "user", o->user_id, t1, "offered",
@@ -331,37 +389,8 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 			p->status = "active";
 			continue;
 		}
-		at = i == 0 && down ? t1 : mp_date_to_unix(due) + 9 * HOUR;
-		if (at > g->now)
-			at = g->now;
-		if (at < t1)
-			at = t1;
 		in->paid_minor = pl.inst[i].total.minor;
-		in->paid_at = at;
-		last = at;
-		g->npaid++;
-		pay = &ch->pay[ch->npay++];
-		memset(pay, 0, sizeof(*pay));
-		pay->plan_id = p->id;
-		pay->kind = i == 0 ? "down_payment" : "auto";
-		pay->channel = card ? "card" : "partner";
-		pay->seq = in->seq;
-		pay->amount_minor = in->paid_minor;
-		snprintf(pay->reference, sizeof(pay->reference),
-		    "bench-%s-%lld-%d", pay->channel, (long long)p->id,
-		    in->seq);
-		/* The bank key of the installment, whichever path paid it
-		 * (service/plans.c): the payment's key and its entry's. */
-		snprintf(pay->idem_key, sizeof(pay->idem_key), "plan%lld-i%d",
-		    (long long)p->id, in->seq);
-		pay->created_at = at;
-		plan_entry_payment(&e, &dp, &b, pay->kind, pay->amount_minor,
-		    pay->idem_key, at);
-		add_entry(ch, &e);
-		add_event(ch, "plan", p->id, i == 0 ? "user" : "system",
-		    i == 0 ? o->user_id : 0, at, NULL, NULL, i == 0 ?
-		    "INST-P3 installment 1 paid (down_payment)" :
-		    "INST-P3 installment paid (auto)");
+		last = pay_inst(ch, g, p, &dp, in, i, due, down, t1);
 	}
 	p->updated_at = last;
 	if (strcmp(p->status, "closed") == 0) {
@@ -418,17 +447,27 @@ make_installment(struct chunk *ch, struct gen *g, struct bench_order *o,
 	return 0;
 }
 
-/* A small valid PNG (16x16 grey, stored deflate, a tEXt chunk naming the
- * order so that every voucher has its own content) into out. */
-void
-bench_png(struct buf *out, int64_t order_id)
+/* Append v to out as 4 bytes, the most significant first (PNG, zlib). */
+static void
+put_be32(struct buf *out, uint32_t v)
+{
+	unsigned char b[4];
+
+	b[0] = (unsigned char)(v >> 24);
+	b[1] = (unsigned char)(v >> 16);
+	b[2] = (unsigned char)(v >> 8);
+	b[3] = (unsigned char)v;
+	buf_append(out, b, 4);
+}
+
+/* Append PNG chunk ch (its 4-byte type, then its data) to out: its
+ * length (without the type), ch, and the CRC-32 of type + data. */
+static void
+png_chunk(struct buf *out, const struct buf *ch)
 {
 	static uint32_t crc_tab[256];
-	unsigned char raw[16 * 17], ihdr[13], hdr[4];
-	char text[64];
-	uint32_t a = 1, b = 0, c;
-	size_t i, j, tl;
-	struct buf chunk;
+	uint32_t c;
+	size_t i;
 	int k;
 
 	if (crc_tab[1] == 0)
@@ -438,6 +477,26 @@ bench_png(struct buf *out, int64_t order_id)
 				c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
 			crc_tab[i] = c;
 		}
+	put_be32(out, (uint32_t)(ch->len - 4));
+	buf_append(out, ch->data, ch->len);
+	c = 0xffffffffu;
+	for (i = 0; i < ch->len; i++)
+		c = crc_tab[(c ^ (unsigned char)ch->data[i]) & 0xff] ^
+		    (c >> 8);
+	put_be32(out, c ^ 0xffffffffu);
+}
+
+/* A small valid PNG (16x16 grey, stored deflate, a tEXt chunk naming the
+ * order so that every voucher has its own content) into out. */
+void
+bench_png(struct buf *out, int64_t order_id)
+{
+	unsigned char raw[16 * 17], ihdr[13], hdr[4];
+	char text[64];
+	uint32_t a = 1, b = 0;
+	size_t i, j, tl;
+	struct buf chunk;
+
 	for (i = 0; i < 16; i++) {
 		raw[i * 17] = 0;	/* filter: none */
 		for (j = 0; j < 16; j++)
@@ -451,57 +510,34 @@ bench_png(struct buf *out, int64_t order_id)
 	buf_reset(out);
 	buf_append(out, "\x89PNG\r\n\x1a\n", 8);
 	buf_init(&chunk);
-	for (k = 0; k < 4; k++) {
-		buf_reset(&chunk);
-		if (k == 0) {
-			memset(ihdr, 0, sizeof(ihdr));
-			ihdr[3] = 16;		/* width */
-			ihdr[7] = 16;		/* height */
-			ihdr[8] = 8;		/* bit depth; colour type 0 */
-			buf_append(&chunk, "IHDR", 4);
-			buf_append(&chunk, ihdr, sizeof(ihdr));
-		} else if (k == 1) {
-			tl = (size_t)snprintf(text, sizeof(text),
-			    "Comment%cmallpay bench voucher, order %lld", 0,
-			    (long long)order_id);
-			buf_append(&chunk, "tEXt", 4);
-			buf_append(&chunk, text, tl);
-		} else if (k == 2) {
-			/* zlib: header, one final stored block, adler32. */
-			buf_append(&chunk, "IDAT\x78\x01\x01", 7);
-			hdr[0] = sizeof(raw) & 0xff;
-			hdr[1] = sizeof(raw) >> 8;
-			hdr[2] = (unsigned char)~hdr[0];
-			hdr[3] = (unsigned char)~hdr[1];
-			buf_append(&chunk, hdr, 4);
-			buf_append(&chunk, raw, sizeof(raw));
-			c = (b << 16) | a;
-			hdr[0] = c >> 24;
-			hdr[1] = (c >> 16) & 0xff;
-			hdr[2] = (c >> 8) & 0xff;
-			hdr[3] = c & 0xff;
-			buf_append(&chunk, hdr, 4);
-		} else
-			buf_append(&chunk, "IEND", 4);
-		/* length (without the type), chunk, crc of type + data */
-		tl = chunk.len - 4;
-		hdr[0] = (unsigned char)(tl >> 24);
-		hdr[1] = (unsigned char)(tl >> 16);
-		hdr[2] = (unsigned char)(tl >> 8);
-		hdr[3] = (unsigned char)tl;
-		buf_append(out, hdr, 4);
-		buf_append(out, chunk.data, chunk.len);
-		c = 0xffffffffu;
-		for (i = 0; i < chunk.len; i++)
-			c = crc_tab[(c ^ (unsigned char)chunk.data[i]) & 0xff] ^
-			    (c >> 8);
-		c ^= 0xffffffffu;
-		hdr[0] = c >> 24;
-		hdr[1] = (c >> 16) & 0xff;
-		hdr[2] = (c >> 8) & 0xff;
-		hdr[3] = c & 0xff;
-		buf_append(out, hdr, 4);
-	}
+	memset(ihdr, 0, sizeof(ihdr));
+	ihdr[3] = 16;		/* width */
+	ihdr[7] = 16;		/* height */
+	ihdr[8] = 8;		/* bit depth; colour type 0 */
+	buf_append(&chunk, "IHDR", 4);
+	buf_append(&chunk, ihdr, sizeof(ihdr));
+	png_chunk(out, &chunk);
+	buf_reset(&chunk);
+	tl = (size_t)snprintf(text, sizeof(text),
+	    "Comment%cmallpay bench voucher, order %lld", 0,
+	    (long long)order_id);
+	buf_append(&chunk, "tEXt", 4);
+	buf_append(&chunk, text, tl);
+	png_chunk(out, &chunk);
+	buf_reset(&chunk);
+	/* zlib: header, one final stored block, adler32. */
+	buf_append(&chunk, "IDAT\x78\x01\x01", 7);
+	hdr[0] = sizeof(raw) & 0xff;
+	hdr[1] = sizeof(raw) >> 8;
+	hdr[2] = (unsigned char)~hdr[0];
+	hdr[3] = (unsigned char)~hdr[1];
+	buf_append(&chunk, hdr, 4);
+	buf_append(&chunk, raw, sizeof(raw));
+	put_be32(&chunk, (b << 16) | a);
+	png_chunk(out, &chunk);
+	buf_reset(&chunk);
+	buf_append(&chunk, "IEND", 4);
+	png_chunk(out, &chunk);
 	buf_cleanup(&chunk);
 }
 

@@ -146,32 +146,58 @@ print_json(FILE *out, const struct plan *p, const char *rate_pct,
 	return rc;
 }
 
-/* Options and their values; see schedule.h. */
-int
-ctl_schedule_run(int argc, char **argv, FILE *out, FILE *err)
-{
-	const char *principal = NULL, *currency = "USD", *months = NULL;
-	const char *rate = NULL, *fee_mode = "spread", *start = NULL;
-	char msg[160], pct[32], cur[4];
-	int json = 0, i, n, apr_ok;
-	struct money amount;
-	struct money_rate r;
-	enum plan_fee_mode mode;
-	mp_date sd;
-	struct plan *p;
-	int32_t apr_bp = 0;
-	size_t k;
+/* The arguments of mallpayctl schedule as given (NULL: absent). */
+struct sched_args {
+	const char	*principal, *currency, *months, *rate, *fee_mode;
+	const char	*start;
+	int		 json;
+};
 
+/* The slot in a of option name ("--principal", ...), NULL when unknown. */
+static const char **
+option_slot(struct sched_args *a, const char *name)
+{
+	const struct {
+		const char	 *name;
+		const char	**slot;
+	} opts[] = {
+		{ "--principal", &a->principal },
+		{ "--currency", &a->currency },
+		{ "--months", &a->months },
+		{ "--monthly-rate", &a->rate },
+		{ "--fee-mode", &a->fee_mode },
+		{ "--start", &a->start },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return opts[i].slot;
+	return NULL;
+}
+
+/* Read the command line into a (defaults first): "--name=value" or
+ * "--name value", --json, --help. Returns -1 when the run goes on, or
+ * the exit status: 0 after --help (usage on out), EXIT_USAGE with the
+ * reason on err. */
+static int
+parse_args(int argc, char **argv, struct sched_args *a, FILE *out, FILE *err)
+{
+	const char *opt, *eq, **slot;
+	char name[32];
+	size_t k;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	a->currency = "USD";
+	a->fee_mode = "spread";
 	/* Accept both dispatch styles: (argc - 1, argv + 1) with argv[0] =
 	 * "schedule", and the whole command line with "schedule" second. */
 	i = argc > 1 && strcmp(argv[1], "schedule") == 0 ? 2 : 1;
 	for (; i < argc; i++) {
-		const char *opt = argv[i], *val = NULL, *eq;
-		char name[32];
-		const char **slot = NULL;
-
+		opt = argv[i];
 		if (strcmp(opt, "--json") == 0) {
-			json = 1;
+			a->json = 1;
 			continue;
 		}
 		if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
@@ -184,101 +210,131 @@ ctl_schedule_run(int argc, char **argv, FILE *out, FILE *err)
 			usage(err);
 			return EXIT_USAGE;
 		}
-		/* "--name=value" or "--name value". */
 		eq = strchr(opt, '=');
 		k = eq != NULL ? (size_t)(eq - opt) : strlen(opt);
 		if (k >= sizeof(name))
 			k = sizeof(name) - 1;
 		memcpy(name, opt, k);
 		name[k] = '\0';
-		if (strcmp(name, "--principal") == 0)
-			slot = &principal;
-		else if (strcmp(name, "--currency") == 0)
-			slot = &currency;
-		else if (strcmp(name, "--months") == 0)
-			slot = &months;
-		else if (strcmp(name, "--monthly-rate") == 0)
-			slot = &rate;
-		else if (strcmp(name, "--fee-mode") == 0)
-			slot = &fee_mode;
-		else if (strcmp(name, "--start") == 0)
-			slot = &start;
-		else {
+		if ((slot = option_slot(a, name)) == NULL) {
 			fprintf(err, "mallpayctl schedule: unknown option "
 			    "%s\n", name);
 			usage(err);
 			return EXIT_USAGE;
 		}
 		if (eq != NULL)
-			val = eq + 1;
+			*slot = eq + 1;
 		else if (i + 1 < argc)
-			val = argv[++i];
+			*slot = argv[++i];
 		else {
 			fprintf(err, "mallpayctl schedule: %s needs a value\n",
 			    name);
 			return EXIT_USAGE;
 		}
-		*slot = val;
 	}
+	return -1;
+}
 
-	if (principal == NULL || months == NULL || rate == NULL) {
-		fprintf(err, "mallpayctl schedule: %s is required\n",
-		    principal == NULL ? "--principal" :
-		    months == NULL ? "--months" : "--monthly-rate");
-		usage(err);
-		return EXIT_USAGE;
-	}
-	if (strlen(currency) != 3 || money_exponent(currency) < 0) {
+/* The amount of a's --principal in its --currency into *amount (both
+ * required, the amount above zero). 0, or EXIT_USAGE with the reason on
+ * err. */
+static int
+check_amount(const struct sched_args *a, struct money *amount, FILE *err)
+{
+	char msg[160], cur[4];
+
+	if (strlen(a->currency) != 3 || money_exponent(a->currency) < 0) {
 		fprintf(err, "mallpayctl schedule: --currency: unknown ISO 4217 "
-		    "currency code '%s'\n", currency);
+		    "currency code '%s'\n", a->currency);
 		return EXIT_USAGE;
 	}
-	memcpy(cur, currency, 4);
-	if (money_parse(principal, strlen(principal), cur, &amount, msg,
+	memcpy(cur, a->currency, 4);
+	if (money_parse(a->principal, strlen(a->principal), cur, amount, msg,
 	    sizeof(msg)) == -1) {
 		fprintf(err, "mallpayctl schedule: --principal: %s\n", msg);
 		return EXIT_USAGE;
 	}
-	if (amount.minor <= 0) {
+	if (amount->minor <= 0) {
 		fprintf(err, "mallpayctl schedule: --principal: must be "
 		    "greater than zero\n");
 		return EXIT_USAGE;
 	}
-	if (parse_months(months, &n) == -1) {
+	return 0;
+}
+
+/* The terms of a: months into *n, the monthly rate (at most 100%) into
+ * *r, the fee mode into *mode, the start (default today, of the clock)
+ * into *sd. 0, or EXIT_USAGE with the reason on err. */
+static int
+check_terms(const struct sched_args *a, int *n, struct money_rate *r,
+    enum plan_fee_mode *mode, mp_date *sd, FILE *err)
+{
+	char msg[160];
+
+	if (parse_months(a->months, n) == -1) {
 		fprintf(err, "mallpayctl schedule: --months: a whole number "
 		    "from 1 to %d\n", PLAN_MAX_MONTHS);
 		return EXIT_USAGE;
 	}
-	if (money_rate_parse_percent(rate, strlen(rate), &r, msg,
+	if (money_rate_parse_percent(a->rate, strlen(a->rate), r, msg,
 	    sizeof(msg)) == -1) {
 		fprintf(err, "mallpayctl schedule: --monthly-rate: %s "
 		    "(a percentage per month, e.g. 0.80)\n", msg);
 		return EXIT_USAGE;
 	}
 	/* More than 100% a month is a typo, not a plan. */
-	if ((__int128)r.num > (__int128)r.den) {
+	if ((__int128)r->num > (__int128)r->den) {
 		fprintf(err, "mallpayctl schedule: --monthly-rate: at most "
 		    "100 (percent per month)\n");
 		return EXIT_USAGE;
 	}
-	if (plan_fee_mode_parse(fee_mode, strlen(fee_mode), &mode) == -1) {
+	if (plan_fee_mode_parse(a->fee_mode, strlen(a->fee_mode),
+	    mode) == -1) {
 		fprintf(err, "mallpayctl schedule: --fee-mode: spread or "
 		    "upfront\n");
 		return EXIT_USAGE;
 	}
-	if (start == NULL) {
+	if (a->start == NULL) {
 		/* clock_now() is the program's one clock read (C-05). */
-		if (mp_date_from_unix(clock_now(), &sd) == -1) {
+		if (mp_date_from_unix(clock_now(), sd) == -1) {
 			fprintf(err, "mallpayctl schedule: the clock is out "
 			    "of range; give --start\n");
 			return EXIT_USAGE;
 		}
-	} else if (mp_date_parse(start, strlen(start), &sd) == -1) {
+	} else if (mp_date_parse(a->start, strlen(a->start), sd) == -1) {
 		fprintf(err, "mallpayctl schedule: --start: a date as "
 		    "YYYY-MM-DD\n");
 		return EXIT_USAGE;
 	}
+	return 0;
+}
 
+/* Options and their values; see schedule.h. */
+int
+ctl_schedule_run(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sched_args a;
+	char msg[160], pct[32];
+	int n, apr_ok, rc;
+	struct money amount;
+	struct money_rate r;
+	enum plan_fee_mode mode;
+	mp_date sd;
+	struct plan *p;
+	int32_t apr_bp = 0;
+
+	if ((rc = parse_args(argc, argv, &a, out, err)) != -1)
+		return rc;
+	if (a.principal == NULL || a.months == NULL || a.rate == NULL) {
+		fprintf(err, "mallpayctl schedule: %s is required\n",
+		    a.principal == NULL ? "--principal" :
+		    a.months == NULL ? "--months" : "--monthly-rate");
+		usage(err);
+		return EXIT_USAGE;
+	}
+	if ((rc = check_amount(&a, &amount, err)) != 0 ||
+	    (rc = check_terms(&a, &n, &r, &mode, &sd, err)) != 0)
+		return rc;
 	p = malloc(sizeof(*p));
 	if (p == NULL) {
 		fprintf(err, "mallpayctl schedule: out of memory\n");
@@ -291,7 +347,7 @@ ctl_schedule_run(int argc, char **argv, FILE *out, FILE *err)
 	}
 	apr_ok = apr_plan(p, &apr_bp) == 0;
 	money_rate_percent_str(&r, pct, sizeof(pct));
-	if (json)
+	if (a.json)
 		print_json(out, p, pct, apr_ok, apr_bp);
 	else
 		print_text(out, p, pct, apr_ok, apr_bp);

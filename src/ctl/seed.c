@@ -394,6 +394,60 @@ seed_addresses(struct seed_ctx *s)
 	return 0;
 }
 
+/* The products of demo order d's lines (at most 3, priced in USD) into p,
+ * their count into *n and the items' total into *total. 0, or -1 (said
+ * on stderr when a product is missing or not in USD). */
+static int
+demo_lines(struct seed_ctx *s, const struct demo_order *d,
+    struct seed_product p[3], size_t *n, int64_t *total)
+{
+	for (*n = 0; *n < 3 && d->lines[*n].sku != NULL; (*n)++) {
+		if (db_seed_product(s->db, d->lines[*n].sku, &p[*n]) != 0) {
+			fprintf(stderr, "mallpayctl: seed-demo: no product "
+			    "%s (run the demo scripts first)\n",
+			    d->lines[*n].sku);
+			return -1;
+		}
+		if (strcmp(p[*n].currency, "USD") != 0) {
+			fprintf(stderr, "mallpayctl: seed-demo: %s is not "
+			    "priced in USD\n", d->lines[*n].sku);
+			return -1;
+		}
+		*total += p[*n].price_minor * d->lines[*n].qty;
+	}
+	return 0;
+}
+
+/* The events of order_id (of user_id, placed at placed) along road, each
+ * step's actor and offset, from state to state. 0 or -1. */
+static int
+road_events(struct seed_ctx *s, int64_t order_id, int64_t user_id,
+    const struct demo_step *road, int64_t placed)
+{
+	const struct demo_step *st;
+	struct seed_event e;
+	const char *prev = NULL;
+
+	for (st = road; st->state != NULL; st++) {
+		memset(&e, 0, sizeof(e));
+		e.subject_type = "order";
+		e.subject_id = order_id;
+		e.actor_type = st->actor;
+		if (strcmp(st->actor, "user") == 0)
+			e.actor_id = user_id;
+		else if (strcmp(st->actor, "admin") == 0)
+			e.actor_id = s->admin_id;
+		e.at = placed + st->offset;
+		e.from_state = prev;
+		e.to_state = st->state;
+		e.reason = st->reason;
+		if (db_seed_event(s->db, &e) == -1)
+			return -1;
+		prev = st->state;
+	}
+	return 0;
+}
+
 /* Insert one past order with its lines and its events unless its
  * idempotency key is taken. Returns 0 or -1. */
 static int
@@ -401,9 +455,7 @@ seed_order(struct seed_ctx *s, const struct demo_order *d)
 {
 	struct seed_product p[3];
 	struct seed_order o;
-	struct seed_event e;
 	const struct demo_step *road, *st;
-	const char *prev = NULL;
 	int64_t user_id, company_id, order_id, total = 0, placed;
 	size_t i, n;
 	int64_t fee = 0, pct;
@@ -419,20 +471,8 @@ seed_order(struct seed_ctx *s, const struct demo_order *d)
 		    (company_id = db_seed_company_id(s->db,
 		    demo_users[i].company)) <= 0)
 			return -1;
-	for (n = 0; n < 3 && d->lines[n].sku != NULL; n++) {
-		if (db_seed_product(s->db, d->lines[n].sku, &p[n]) != 0) {
-			fprintf(stderr, "mallpayctl: seed-demo: no product "
-			    "%s (run the demo scripts first)\n",
-			    d->lines[n].sku);
-			return -1;
-		}
-		if (strcmp(p[n].currency, "USD") != 0) {
-			fprintf(stderr, "mallpayctl: seed-demo: %s is not "
-			    "priced in USD\n", d->lines[n].sku);
-			return -1;
-		}
-		total += p[n].price_minor * d->lines[n].qty;
-	}
+	if (demo_lines(s, d, p, &n, &total) == -1)
+		return -1;
 	/* COD-F1 fee: whole percent here, rounded half up (amounts > 0). */
 	if (d->fee_percent != NULL) {
 		pct = strtoll(d->fee_percent, NULL, 10);
@@ -465,23 +505,8 @@ seed_order(struct seed_ctx *s, const struct demo_order *d)
 		if (db_seed_item_insert(s->db, order_id, &p[i],
 		    d->lines[i].qty) == -1)
 			return -1;
-	for (st = road; st->state != NULL; st++) {
-		memset(&e, 0, sizeof(e));
-		e.subject_type = "order";
-		e.subject_id = order_id;
-		e.actor_type = st->actor;
-		if (strcmp(st->actor, "user") == 0)
-			e.actor_id = user_id;
-		else if (strcmp(st->actor, "admin") == 0)
-			e.actor_id = s->admin_id;
-		e.at = placed + st->offset;
-		e.from_state = prev;
-		e.to_state = st->state;
-		e.reason = st->reason;
-		if (db_seed_event(s->db, &e) == -1)
-			return -1;
-		prev = st->state;
-	}
+	if (road_events(s, order_id, user_id, road, placed) == -1)
+		return -1;
 	printf("created order %lld (%s, %s)\n", (long long)order_id,
 	    d->email, d->key);
 	s->created++;

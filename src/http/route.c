@@ -237,13 +237,105 @@ max_of(const struct field_spec *spec, size_t dflt)
 	return spec->maxlen > 0 ? spec->maxlen : dflt;
 }
 
+/* 1 if val (len bytes) is an amount such as 12.50 (digits, at most one
+ * point with digits after it) of at most maxlen bytes. */
+static int
+decimal_ok(const char *val, size_t len, size_t maxlen)
+{
+	size_t i, dots = 0, digits_before = 0, digits_after = 0;
+
+	for (i = 0; i < len; i++) {
+		if (val[i] == '.')
+			dots++;
+		else if (val[i] >= '0' && val[i] <= '9')
+			(dots ? digits_after++ : digits_before++);
+		else
+			break;
+	}
+	return !(i != len || dots > 1 || digits_before == 0 ||
+	    (dots == 1 && digits_after == 0) || len > maxlen);
+}
+
+/* The error of token val (len bytes): too long for maxlen, or a byte
+ * other than a letter, digit, '_' or '-'; NULL when valid. */
+static const char *
+token_error(const char *val, size_t len, size_t maxlen)
+{
+	size_t i;
+
+	if (len > maxlen)
+		return "This value is too long.";
+	for (i = 0; i < len; i++) {
+		char ch = val[i];
+
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
+			return "This value is not valid.";
+	}
+	return NULL;
+}
+
+/* The error for people of the non-empty value val (len bytes, no NUL)
+ * against spec's type and bounds, NULL when valid; the number of an INT
+ * or ID field into *num. */
+static const char *
+type_error(const struct field_spec *spec, const char *val, size_t len,
+    int64_t *num)
+{
+	switch (spec->type) {
+	case FIELD_TEXT:
+		if (len > max_of(spec, TEXT_DEFAULT_MAX))
+			return "This text is too long.";
+		if (!utf8_valid(val, len))
+			return "This text is not valid UTF-8.";
+		if (has_control(val, len))
+			return "This text contains a control character.";
+		return NULL;
+	case FIELD_INT:
+		if (parse_int(val, len, num) == -1)
+			return "Please enter a whole number.";
+		/* min == max == 0 declares no bounds. */
+		if ((spec->min != 0 || spec->max != 0) &&
+		    (*num < spec->min || *num > spec->max))
+			return "This number is out of the allowed range.";
+		return NULL;
+	case FIELD_ID:
+		if (val[0] == '0' || val[0] == '-' ||
+		    parse_int(val, len, num) == -1 || *num <= 0)
+			return "This identifier is not valid.";
+		return NULL;
+	case FIELD_EMAIL:
+		if (len > max_of(spec, EMAIL_DEFAULT_MAX) || !email_ok(val, len))
+			return "Please enter a valid e-mail address.";
+		return NULL;
+	case FIELD_PASSWORD:
+		if (len < PASSWORD_MIN)
+			return "The password must have at least 8 characters.";
+		if (len > max_of(spec, PASSWORD_DEFAULT_MAX))
+			return "The password is too long.";
+		return NULL;
+	case FIELD_DECIMAL:
+		if (!decimal_ok(val, len, max_of(spec, DECIMAL_DEFAULT_MAX)))
+			return "Please enter an amount such as 12.50.";
+		return NULL;
+	case FIELD_DATE:
+		if (!date_ok(val, len))
+			return "Please enter a date as YYYY-MM-DD.";
+		return NULL;
+	case FIELD_TOKEN:
+		return token_error(val, len, max_of(spec, TOKEN_DEFAULT_MAX));
+	case FIELD_FILE:
+		/* Files are checked by route_validate from the uploads. */
+		return "Please choose a file.";
+	}
+	return NULL;
+}
+
 /* See route.h. An empty value is treated as absent (an empty input box). */
 int
 field_check(const struct field_spec *spec, const char *val, size_t len,
     struct field_val *out)
 {
-	size_t i;
-
 	memset(out, 0, sizeof(*out));
 	out->spec = spec;
 	if (val == NULL || len == 0) {
@@ -261,75 +353,7 @@ field_check(const struct field_spec *spec, const char *val, size_t len,
 		return -1;
 	}
 
-	switch (spec->type) {
-	case FIELD_TEXT:
-		if (len > max_of(spec, TEXT_DEFAULT_MAX))
-			out->err = "This text is too long.";
-		else if (!utf8_valid(val, len))
-			out->err = "This text is not valid UTF-8.";
-		else if (has_control(val, len))
-			out->err = "This text contains a control character.";
-		break;
-	case FIELD_INT:
-		if (parse_int(val, len, &out->num) == -1)
-			out->err = "Please enter a whole number.";
-		/* min == max == 0 declares no bounds. */
-		else if ((spec->min != 0 || spec->max != 0) &&
-		    (out->num < spec->min || out->num > spec->max))
-			out->err = "This number is out of the allowed range.";
-		break;
-	case FIELD_ID:
-		if (val[0] == '0' || val[0] == '-' ||
-		    parse_int(val, len, &out->num) == -1 || out->num <= 0)
-			out->err = "This identifier is not valid.";
-		break;
-	case FIELD_EMAIL:
-		if (len > max_of(spec, EMAIL_DEFAULT_MAX) || !email_ok(val, len))
-			out->err = "Please enter a valid e-mail address.";
-		break;
-	case FIELD_PASSWORD:
-		if (len < PASSWORD_MIN)
-			out->err = "The password must have at least 8 characters.";
-		else if (len > max_of(spec, PASSWORD_DEFAULT_MAX))
-			out->err = "The password is too long.";
-		break;
-	case FIELD_DECIMAL: {
-		size_t dots = 0, digits_before = 0, digits_after = 0;
-
-		for (i = 0; i < len; i++) {
-			if (val[i] == '.')
-				dots++;
-			else if (val[i] >= '0' && val[i] <= '9')
-				(dots ? digits_after++ : digits_before++);
-			else
-				break;
-		}
-		if (i != len || dots > 1 || digits_before == 0 ||
-		    (dots == 1 && digits_after == 0) ||
-		    len > max_of(spec, DECIMAL_DEFAULT_MAX))
-			out->err = "Please enter an amount such as 12.50.";
-		break;
-	}
-	case FIELD_DATE:
-		if (!date_ok(val, len))
-			out->err = "Please enter a date as YYYY-MM-DD.";
-		break;
-	case FIELD_TOKEN:
-		if (len > max_of(spec, TOKEN_DEFAULT_MAX))
-			out->err = "This value is too long.";
-		for (i = 0; i < len && out->err == NULL; i++) {
-			char ch = val[i];
-
-			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-			    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
-				out->err = "This value is not valid.";
-		}
-		break;
-	case FIELD_FILE:
-		/* Files are checked by route_validate from the uploads. */
-		out->err = "Please choose a file.";
-		break;
-	}
+	out->err = type_error(spec, val, len, &out->num);
 	if (out->err != NULL) {
 		out->num = 0;
 		return -1;

@@ -417,23 +417,216 @@ checkout_may_place(struct db *db, int64_t user_id, int64_t company_id,
 	}
 }
 
+/* The choice ch against quote q (the server's own verdict decides,
+ * whatever the form said): CO_PLACED when it may be placed, its method in
+ * *m and, for an installment, its offer in *off (else NULL); otherwise
+ * the refusal (CO_EMPTY, CO_NO_COUNTRY, CO_NO_ADDRESS, CO_BAD_CHOICE,
+ * CO_REFUSED). */
+static enum checkout_result
+place_check(const struct checkout_quote *q, const struct checkout_choice *ch,
+    enum pay_method *m, const struct checkout_offer **off)
+{
+	const struct verdict *v;
+
+	*off = NULL;
+	if (q->empty)
+		return CO_EMPTY;
+	if (q->live.country == NULL)
+		return q->addr.n == 0 ? CO_NO_ADDRESS : CO_NO_COUNTRY;
+	if (checkout_method_parse(ch->method, m) == -1 || !q->amount_ok)
+		return CO_BAD_CHOICE;
+	v = checkout_find_verdict(q, *m, ch->inst);
+	if (v == NULL)
+		return CO_BAD_CHOICE;
+	if (!v->eligible)
+		return CO_REFUSED;
+	if (is_installment(*m)) {
+		*off = checkout_find_offer(q, v->institution, ch->term);
+		if (*off == NULL)
+			return CO_BAD_CHOICE;
+	}
+	if (!q->addr.has)
+		return CO_NO_ADDRESS;
+	return CO_PLACED;
+}
+
+/* The new order row *o of user_id (company_id, 0 none) from quote q and
+ * the checked choice (method m, offer off or NULL, key of ch) at now; its
+ * C-04 review and payment dates written into review and pay, which o
+ * points to (as it points into q and ch). The verdicts and the key's
+ * parameters hash are the caller's. */
+static void
+place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
+    const struct checkout_quote *q, const struct checkout_choice *ch,
+    enum pay_method m, const struct checkout_offer *off, int64_t now,
+    char review[11], char pay[11])
+{
+	memset(o, 0, sizeof(*o));
+	o->user_id = user_id;
+	o->company_id = company_id;
+	o->method = pay_method_name(m);
+	o->status = orderflow_first_status(o->method);
+	o->currency = q->live.currency;
+	o->usd_per_unit = q->live.usd_per_unit;
+	o->items_total_minor = q->live.items_total.minor;
+	o->coupon_minor = q->live.coupon.minor;
+	o->points_minor = q->live.points_amount.minor;
+	o->amount_due_minor = q->amount.amount.minor;
+	o->amount_usd_minor = q->amount.amount_usd.minor;
+	if (m == PM_COD && q->has_cod_fee)
+		o->fee_minor = q->cod_fee.minor;	/* COD-F1 */
+	if (m == PM_PAY_AFTER_USE)
+		/* PAU-03: placed for 0: the whole amount due is deferred
+		 * and charged at receipt (amount_due stays items - coupon -
+		 * points, the invariant mallpayctl check verifies). */
+		o->deferred_minor = o->amount_due_minor;
+	o->country = q->live.country->code;
+	o->region_code = q->live.country->region_code;
+	o->idempotency_key = ch->key;
+	if (off != NULL) {
+		o->institution_id = off->inst;
+		o->term = off->term;
+	}
+	o->coupon_code = q->live.coupon_code;
+	o->points_used = q->live.points_used;
+	review[0] = pay[0] = '\0';
+	/* C-04: the promised dates. */
+	if (m == PM_COD)
+		mp_date_str(q->dates.cod_review_due, review, 11);
+	else if (m == PM_INSTALLMENT_CORPORATE)
+		mp_date_str(q->dates.corp_review_due, review, 11);
+	else if (m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER)
+		mp_date_str(q->dates.inst_review_due, review, 11);
+	if (m == PM_REMITTANCE)
+		mp_date_str(q->dates.remittance_due, pay, 11);
+	o->review_due = review;
+	o->payment_due = pay;
+	o->settlement_note = q->live.settlement_note;
+	o->now = now;
+}
+
+/* What goes with new order id (row o, method m, offer off or NULL, of
+ * quote q) inside the placing transaction: its items and address frozen,
+ * its REM-P1 code, the points spent, the INST-CL credit reserved, the
+ * corporate application. CO_PLACED, CO_STALE (points or credit changed
+ * meanwhile) or CO_ERROR; the caller rolls back on any but CO_PLACED. */
+static enum checkout_result
+place_effects(struct db *db, const struct db_order_new *o, int64_t id,
+    const struct checkout_quote *q, enum pay_method m,
+    const struct checkout_offer *off, int64_t now)
+{
+	char	rf[RFCODE_MAX];
+	int	rc;
+
+	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
+	    q->live.f.order.shipping.delivery_days) == -1)
+		return CO_ERROR;
+	if (m == PM_REMITTANCE) {
+		/* REM-P1: a unique code with check digits. */
+		if (rfcode_from_order_id((uint64_t)id, rf, sizeof(rf)) == -1 ||
+		    db_order_set_rf_code(db, id, rf) == -1)
+			return CO_ERROR;
+	}
+	if (o->points_used > 0) {
+		rc = db_checkout_spend_points(db, o->user_id, o->points_used);
+		if (rc != 1)
+			return rc == 0 ? CO_STALE : CO_ERROR;
+	}
+	if (m == PM_CREDIT_LINE) {
+		/* INST-CL: the credit is reserved when the order is placed. */
+		rc = db_checkout_reserve_credit(db, o->user_id,
+		    o->amount_usd_minor);
+		if (rc != 1)
+			return rc == 0 ? CO_STALE : CO_ERROR;
+	}
+	if (m == PM_INSTALLMENT_CORPORATE && apply_corporate(db,
+	    o->company_id, o->user_id, id, off->term, now) == -1)
+		return CO_ERROR;
+	return CO_PLACED;
+}
+
+/* The placing of new order id (row o, offer off or NULL, amount of q,
+ * verdicts json) told inside its transaction: the event with the
+ * verdicts, the shopper's message, the cart emptied. 0 or -1. */
+static int
+place_tell(struct db *db, const struct db_order_new *o, int64_t id,
+    const struct checkout_quote *q, const struct checkout_offer *off,
+    const char *json, int64_t now)
+{
+	char	reason[200], body[512], amt[MONEY_STR_MAX];
+
+	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
+	    o->method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
+	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
+	    o->status, reason, json, now) == -1)
+		return -1;
+	money_display(&q->amount.amount, amt, sizeof(amt));
+	snprintf(body, sizeof(body), "Your order #%lld of %s was placed with "
+	    "%s. Its status is \"%s\"; the order page shows what happens "
+	    "next.", (long long)id, amt, o->method, o->status);
+	snprintf(reason, sizeof(reason), "Order #%lld placed", (long long)id);
+	if (db_message_insert(db, o->user_id, 0, reason, body, now) == -1)
+		return -1;
+	return db_checkout_clear_cart(db, o->user_id);
+}
+
+/* The body of checkout_place inside its transaction, the shopper's cart
+ * locked and ch's key not used yet: quote again, check the choice, insert
+ * the order (*id) with all that goes with it. CO_PLACED; or the refusal or
+ * CO_ERROR, the caller rolling back; *claimed 1 (and CO_ERROR) when the
+ * key was claimed meanwhile by a request that did not wait. */
+static enum checkout_result
+place_tx(struct db *db, int64_t user_id, int64_t company_id,
+    const struct checkout_input *in, const struct checkout_choice *ch,
+    int64_t now, struct checkout_quote *q, int64_t *id, int *claimed)
+{
+	const struct checkout_offer *off;
+	struct db_order_new	 o;
+	enum pay_method		 m;
+	enum checkout_result	 res;
+	char			 err[256], review[11], pay[11];
+	char			 params[256], stored[65];
+	char			*json;
+
+	*id = 0;
+	*claimed = 0;
+	if (checkout_quote(db, user_id, in, now, q, err, sizeof(err)) == -1) {
+		log_warn("checkout: quote: %s", err);
+		return CO_ERROR;
+	}
+	if ((res = place_check(q, ch, &m, &off)) != CO_PLACED)
+		return res;
+	place_row(&o, user_id, company_id, q, ch, m, off, now, review, pay);
+	json = verdicts_json(q);
+	o.verdicts = json;
+	/* The key keeps what it asked for, on the order it claims: a
+	 * resend with other choices is told apart from a double click
+	 * (place_replay). */
+	place_params(in, ch, params, sizeof(params));
+	reqkey_hash(params, stored);
+	o.params_hash = stored;
+	*id = db_order_insert(db, &o);
+	if (*id <= 0) {
+		*claimed = *id == 0;
+		res = CO_ERROR;
+	} else if ((res = place_effects(db, &o, *id, q, m, off,
+	    now)) == CO_PLACED && place_tell(db, &o, *id, q, off, json,
+	    now) == -1)
+		res = CO_ERROR;
+	free(json);
+	return res;
+}
+
 /* See checkout.h. */
 enum checkout_result
 checkout_place(struct db *db, int64_t user_id, int64_t company_id,
     const struct checkout_input *in, const struct checkout_choice *ch,
     int64_t now, struct checkout_quote *q, int64_t *order_id)
 {
-	const struct verdict	*v;
-	const struct checkout_offer *off = NULL;
-	struct db_order_new	 o;
-	enum pay_method		 m;
-	enum checkout_result	 res = CO_ERROR;
-	char			 err[256], review[11], pay[11], rf[RFCODE_MAX];
-	char			 reason[200], body[512], amt[MONEY_STR_MAX];
-	char			 params[256], stored[65];
-	char			*json = NULL;
+	enum checkout_result	 res;
+	char			 err[256], stored[65];
 	int64_t			 id, cart_id;
-	int			 rc;
+	int			 rc, claimed;
 
 	*order_id = 0;
 	memset(q, 0, sizeof(*q));
@@ -447,8 +640,10 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	 * until commit, so a second request waits, then sees the key. Read
 	 * nothing before the lock: the transaction's first read fixes what
 	 * it sees, and it must see the order a request it waited for made. */
-	if (db_cart_lock(db, user_id, now, &cart_id) == -1)
-		goto fail;
+	if (db_cart_lock(db, user_id, now, &cart_id) == -1) {
+		db_rollback(db);
+		return CO_ERROR;
+	}
 	/* A replayed key answers with the order it made (double click). */
 	id = db_order_by_key(db, user_id, ch->key, stored, sizeof(stored));
 	if (id != 0) {
@@ -457,157 +652,20 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		db_rollback(db);
 		return res;
 	}
-	if (checkout_quote(db, user_id, in, now, q, err, sizeof(err)) == -1) {
-		log_warn("checkout: quote: %s", err);
-		goto fail;
-	}
-	if (q->empty) {
-		res = CO_EMPTY;
-		goto fail;
-	}
-	if (q->live.country == NULL) {
-		res = q->addr.n == 0 ? CO_NO_ADDRESS : CO_NO_COUNTRY;
-		goto fail;
-	}
-	if (checkout_method_parse(ch->method, &m) == -1 || !q->amount_ok) {
-		res = CO_BAD_CHOICE;
-		goto fail;
-	}
-	v = checkout_find_verdict(q, m, ch->inst);
-	if (v == NULL) {
-		res = CO_BAD_CHOICE;
-		goto fail;
-	}
-	/* The server's own verdict decides, whatever the form said. */
-	if (!v->eligible) {
-		res = CO_REFUSED;
-		goto fail;
-	}
-	if (is_installment(m)) {
-		off = checkout_find_offer(q, v->institution, ch->term);
-		if (off == NULL) {
-			res = CO_BAD_CHOICE;
-			goto fail;
-		}
-	}
-	if (!q->addr.has) {
-		res = CO_NO_ADDRESS;
-		goto fail;
-	}
-	memset(&o, 0, sizeof(o));
-	o.user_id = user_id;
-	o.company_id = company_id;
-	o.method = pay_method_name(m);
-	o.status = orderflow_first_status(o.method);
-	o.currency = q->live.currency;
-	o.usd_per_unit = q->live.usd_per_unit;
-	o.items_total_minor = q->live.items_total.minor;
-	o.coupon_minor = q->live.coupon.minor;
-	o.points_minor = q->live.points_amount.minor;
-	o.amount_due_minor = q->amount.amount.minor;
-	o.amount_usd_minor = q->amount.amount_usd.minor;
-	if (m == PM_COD && q->has_cod_fee)
-		o.fee_minor = q->cod_fee.minor;		/* COD-F1 */
-	if (m == PM_PAY_AFTER_USE)
-		/* PAU-03: placed for 0: the whole amount due is deferred
-		 * and charged at receipt (amount_due stays items - coupon -
-		 * points, the invariant mallpayctl check verifies). */
-		o.deferred_minor = o.amount_due_minor;
-	o.country = q->live.country->code;
-	o.region_code = q->live.country->region_code;
-	o.idempotency_key = ch->key;
-	if (off != NULL) {
-		o.institution_id = off->inst;
-		o.term = off->term;
-	}
-	o.coupon_code = q->live.coupon_code;
-	o.points_used = q->live.points_used;
-	review[0] = pay[0] = '\0';
-	/* C-04: the promised dates. */
-	if (m == PM_COD)
-		mp_date_str(q->dates.cod_review_due, review, sizeof(review));
-	else if (m == PM_INSTALLMENT_CORPORATE)
-		mp_date_str(q->dates.corp_review_due, review, sizeof(review));
-	else if (m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER)
-		mp_date_str(q->dates.inst_review_due, review, sizeof(review));
-	if (m == PM_REMITTANCE)
-		mp_date_str(q->dates.remittance_due, pay, sizeof(pay));
-	o.review_due = review;
-	o.payment_due = pay;
-	o.settlement_note = q->live.settlement_note;
-	json = verdicts_json(q);
-	o.verdicts = json;
-	/* The key keeps what it asked for, on the order it claims: a
-	 * resend with other choices is told apart from a double click
-	 * (place_replay). */
-	place_params(in, ch, params, sizeof(params));
-	reqkey_hash(params, stored);
-	o.params_hash = stored;
-	o.now = now;
-	id = db_order_insert(db, &o);
-	if (id == -1)
-		goto fail;
-	if (id == 0) {
-		/* Claimed meanwhile by a request that did not wait. */
+	res = place_tx(db, user_id, company_id, in, ch, now, q, &id, &claimed);
+	if (res != CO_PLACED) {
 		db_rollback(db);
-		free(json);
+		if (!claimed)
+			return res;
+		/* Claimed meanwhile by a request that did not wait. */
 		id = db_order_by_key(db, user_id, ch->key, stored,
 		    sizeof(stored));
 		if (id <= 0)
 			return CO_ERROR;
 		return place_replay(in, ch, id, stored, order_id);
 	}
-	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
-	    q->live.f.order.shipping.delivery_days) == -1)
-		goto fail;
-	if (m == PM_REMITTANCE) {
-		/* REM-P1: a unique code with check digits. */
-		if (rfcode_from_order_id((uint64_t)id, rf, sizeof(rf)) == -1 ||
-		    db_order_set_rf_code(db, id, rf) == -1)
-			goto fail;
-	}
-	if (o.points_used > 0) {
-		rc = db_checkout_spend_points(db, user_id, o.points_used);
-		if (rc != 1) {
-			res = rc == 0 ? CO_STALE : CO_ERROR;
-			goto fail;
-		}
-	}
-	if (m == PM_CREDIT_LINE) {
-		/* INST-CL: the credit is reserved when the order is placed. */
-		rc = db_checkout_reserve_credit(db, user_id,
-		    o.amount_usd_minor);
-		if (rc != 1) {
-			res = rc == 0 ? CO_STALE : CO_ERROR;
-			goto fail;
-		}
-	}
-	if (m == PM_INSTALLMENT_CORPORATE && apply_corporate(db, company_id,
-	    user_id, id, off->term, now) == -1)
-		goto fail;
-	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
-	    o.method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
-	if (audit_event_detail(db, "order", id, OF_USER, user_id, NULL,
-	    o.status, reason, json, now) == -1)
-		goto fail;
-	money_display(&q->amount.amount, amt, sizeof(amt));
-	snprintf(body, sizeof(body), "Your order #%lld of %s was placed with "
-	    "%s. Its status is \"%s\"; the order page shows what happens "
-	    "next.", (long long)id, amt, o.method, o.status);
-	snprintf(reason, sizeof(reason), "Order #%lld placed", (long long)id);
-	if (db_message_insert(db, user_id, 0, reason, body, now) == -1)
-		goto fail;
-	if (db_checkout_clear_cart(db, user_id) == -1)
-		goto fail;
-	if (db_commit(db) == -1) {
-		free(json);
+	if (db_commit(db) == -1)
 		return CO_ERROR;
-	}
-	free(json);
 	*order_id = id;
 	return CO_PLACED;
-fail:
-	db_rollback(db);
-	free(json);
-	return res;
 }

@@ -4,7 +4,7 @@
 /*
  * Paying a COD refusal debt (RULES COD-F2: the round-trip shipping and the
  * service fee of a parcel refused without a valid reason are charged to
- * the account; service/cod.c records them in account_debts and on the
+ * the account; service/cod_refusal.c records them in account_debts and on the
  * ledger as the buyer's receivable). The shopper pays an open debt by card
  * from the account's cash on delivery page.
  *

@@ -394,16 +394,43 @@ fail:
 	return CQ_ERROR;
 }
 
+/* Refuse submitted application a (locked) for reason inside the caller's
+ * transaction: its order refused, the application rejected, the event and
+ * the company's message. CQ_OK; CQ_DECIDED when the order moved meanwhile
+ * (the caller rolls back, then says who decided); CQ_ERROR. */
+static enum cq_result
+reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
+    const char *reason, int64_t now)
+{
+	char		body[400], why[300];
+	enum of_result	of;
+
+	snprintf(why, sizeof(why), "INST-CORP application refused: %s",
+	    reason);
+	of = orderflow_transition(db, a->order_id, "awaiting_review",
+	    "refused", OF_ADMIN, admin_id, why, now);
+	if (of != OF_OK)
+		return of == OF_ERROR ? CQ_ERROR : CQ_DECIDED;
+	snprintf(body, sizeof(body), "The corporate installment "
+	    "application of order #%lld was refused: %s.",
+	    (long long)a->order_id, reason);
+	if (db_corp_app_decide(db, a->id, "rejected", admin_id, reason, 0,
+	    "", NULL, "", now) != 1 ||
+	    audit_event(db, "application", a->id, OF_ADMIN, admin_id,
+	    "submitted", "rejected", why, now) == -1 ||
+	    db_message_insert(db, 0, a->company_id, "Corporate "
+	    "installment refused", body, now) == -1)
+		return CQ_ERROR;
+	return CQ_OK;
+}
+
 /* See company.h. */
 enum cq_result
 corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_app	 a;
-	char			 body[400];
-	char			 why[300];
 	enum cq_result		 res;
-	enum of_result		 of;
 	int			 rc;
 
 	msg[0] = '\0';
@@ -435,36 +462,15 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 		    "decide.", (long long)id, a.status);
 		return CQ_DECIDED;
 	}
-	if (ok) {
-		res = approve(db, &a, admin_id, now, msg, msgsz);
-		if (res != CQ_OK) {
-			db_corp_app_cleanup(&a);
-			db_rollback(db);
-			return res;
-		}
-	} else {
-		snprintf(why, sizeof(why), "INST-CORP application refused: %s",
-		    reason);
-		of = orderflow_transition(db, a.order_id, "awaiting_review",
-		    "refused", OF_ADMIN, admin_id, why, now);
-		if (of == OF_ERROR)
-			goto fail;
-		if (of != OF_OK) {
-			db_corp_app_cleanup(&a);
-			db_rollback(db);
+	res = ok ? approve(db, &a, admin_id, now, msg, msgsz) :
+	    reject(db, &a, admin_id, reason, now);
+	if (res != CQ_OK) {
+		db_corp_app_cleanup(&a);
+		db_rollback(db);
+		/* Who moved the order, read after the rollback. */
+		if (!ok && res == CQ_DECIDED)
 			app_decided(db, id, "review", msg, msgsz);
-			return CQ_DECIDED;
-		}
-		snprintf(body, sizeof(body), "The corporate installment "
-		    "application of order #%lld was refused: %s.",
-		    (long long)a.order_id, reason);
-		if (db_corp_app_decide(db, id, "rejected", admin_id, reason, 0,
-		    "", NULL, "", now) != 1 ||
-		    audit_event(db, "application", id, OF_ADMIN, admin_id,
-		    "submitted", "rejected", why, now) == -1 ||
-		    db_message_insert(db, 0, a.company_id, "Corporate "
-		    "installment refused", body, now) == -1)
-			goto fail;
+		return res;
 	}
 	if (db_commit(db) == -1) {
 		db_corp_app_cleanup(&a);
@@ -561,18 +567,96 @@ fail:
 	return CQ_ERROR;
 }
 
+/* The down payment of locked application a (id) may be recorded: it is
+ * signed, its order awaits confirmation and amount is exactly percent of
+ * the amount due (corp_down_payment()); that figure displayed into amt.
+ * CQ_OK, or CQ_NOT_ALLOWED / CQ_BAD_INPUT with msg. */
+static enum cq_result
+down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
+    int64_t percent, char amt[MONEY_STR_MAX], char *msg, size_t msgsz)
+{
+	struct money	m;
+	int64_t		down;
+	char		got[MONEY_STR_MAX];
+
+	if (strcmp(a->status, "signed") != 0) {
+		snprintf(msg, msgsz, strcmp(a->status, "approved") == 0 ?
+		    "The agreement of application #%lld is not signed yet." :
+		    "Application #%lld is %s: no down payment to record.",
+		    (long long)id, corp_app_status_words(a->status));
+		return CQ_NOT_ALLOWED;
+	}
+	if (strcmp(a->order_status, "awaiting_confirmation") != 0) {
+		snprintf(msg, msgsz, "Order #%lld is %s: no down payment can be "
+		    "recorded.", (long long)a->order_id, a->order_status);
+		return CQ_NOT_ALLOWED;
+	}
+	/* Per agreement: the percent at approval (the plan finances the
+	 * rest). */
+	down = corp_down_payment(a->amount_due_minor, percent);
+	money_set(&m, down, a->currency);
+	money_display(&m, amt, MONEY_STR_MAX);
+	if (amount != down) {
+		money_set(&m, amount, a->currency);
+		money_display(&m, got, sizeof(got));
+		snprintf(msg, msgsz, "The down payment per agreement is %s; "
+		    "%s is %s. Record exactly the agreement's figure (anything "
+		    "more is recorded afterwards as a repayment).", amt, got,
+		    amount < down ? "less" : "more");
+		return CQ_BAD_INPUT;
+	}
+	return CQ_OK;
+}
+
+/* Inside the caller's transaction, the down payment amount (displayed
+ * amt) of locked application a (id) received by the bank transfer ref on
+ * day td: the plan started, the application in effect, the ledger, the
+ * order paid and ready to ship, the event and the company's message.
+ * 0 or -1. */
+static int
+down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
+    int64_t amount, const char *ref, const char *amt, enum of_actor actor,
+    int64_t admin_id, mp_date td, int64_t now)
+{
+	char	why[200], body[400];
+
+	/* The plan starts today: due dates from the effective date. */
+	if (plan_start(db, a->plan_id, td, actor, admin_id, now) == -1 ||
+	    db_corp_app_effect(db, id, amount, ref, admin_id, now) != 1)
+		return -1;
+	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
+	    "bank transfer %s", amt, ref);
+	if (corp_ledger_effect(db, a, amount, ref, now) == -1 ||
+	    orderflow_transition(db, a->order_id, "awaiting_confirmation",
+	    "paid_installment", actor, admin_id, why, now) != OF_OK ||
+	    orderflow_transition(db, a->order_id, "paid_installment",
+	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
+	    "and down payment received", now) != OF_OK)
+		return -1;
+	snprintf(body, sizeof(body), "The down payment of %s for order #%lld "
+	    "was received: the installment agreement is in effect and the "
+	    "order is ready to ship. The repayment schedule is on the "
+	    "order.", amt, (long long)a->order_id);
+	if (audit_event(db, "application", id, actor, admin_id, "signed",
+	    "in_effect", why, now) == -1 ||
+	    db_message_insert(db, 0, a->company_id, "Installment agreement in "
+	    "effect", body, now) == -1)
+		return -1;
+	return 0;
+}
+
 /* See company.h. */
 enum cq_result
 corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
     int64_t amount, const char *ref, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_app	 a;
-	struct money		 m;
-	char			 by[255], decision[33], when[40], body[400];
-	char			 amt[MONEY_STR_MAX], key[64], why[200];
-	int64_t			 at, percent, down;
+	char			 by[255], decision[33], when[40];
+	char			 amt[MONEY_STR_MAX], key[64];
+	int64_t			 at, percent;
 	mp_date			 td;
 	enum plan_result	 pr;
+	enum cq_result		 res;
 	enum of_actor		 actor = admin_id > 0 ? OF_ADMIN : OF_SYSTEM;
 	int			 rc;
 
@@ -591,39 +675,11 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	if (company_setting_int(db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
 		goto fail;
-	if (strcmp(a.status, "signed") != 0) {
-		snprintf(msg, msgsz, strcmp(a.status, "approved") == 0 ?
-		    "The agreement of application #%lld is not signed yet." :
-		    "Application #%lld is %s: no down payment to record.",
-		    (long long)id, corp_app_status_words(a.status));
+	if ((res = down_check(&a, id, amount, percent, amt, msg,
+	    msgsz)) != CQ_OK) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		return CQ_NOT_ALLOWED;
-	}
-	if (strcmp(a.order_status, "awaiting_confirmation") != 0) {
-		snprintf(msg, msgsz, "Order #%lld is %s: no down payment can be "
-		    "recorded.", (long long)a.order_id, a.order_status);
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return CQ_NOT_ALLOWED;
-	}
-	/* Per agreement: the percent at approval (the plan finances the
-	 * rest). */
-	down = corp_down_payment(a.amount_due_minor, percent);
-	money_set(&m, down, a.currency);
-	money_display(&m, amt, sizeof(amt));
-	if (amount != down) {
-		char got[MONEY_STR_MAX];
-
-		money_set(&m, amount, a.currency);
-		money_display(&m, got, sizeof(got));
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		snprintf(msg, msgsz, "The down payment per agreement is %s; "
-		    "%s is %s. Record exactly the agreement's figure (anything "
-		    "more is recorded afterwards as a repayment).", amt, got,
-		    amount < down ? "less" : "more");
-		return CQ_BAD_INPUT;
+		return res;
 	}
 	/* An admin claims the recording; a statement line (admin_id 0) is
 	 * one by its reference, and the status under the lock decides. */
@@ -638,29 +694,8 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		    "already recorded by %s at %s.", (long long)id, by, when);
 		return CQ_DECIDED;
 	}
-	if (rc == -1)
-		goto fail;
-	/* The plan starts today: due dates from the effective date. */
-	if (plan_start(db, a.plan_id, td, actor, admin_id, now) == -1 ||
-	    db_corp_app_effect(db, id, amount, ref, admin_id, now) != 1)
-		goto fail;
-	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
-	    "bank transfer %s", amt, ref);
-	if (corp_ledger_effect(db, &a, amount, ref, now) == -1 ||
-	    orderflow_transition(db, a.order_id, "awaiting_confirmation",
-	    "paid_installment", actor, admin_id, why, now) != OF_OK ||
-	    orderflow_transition(db, a.order_id, "paid_installment",
-	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
-	    "and down payment received", now) != OF_OK)
-		goto fail;
-	snprintf(body, sizeof(body), "The down payment of %s for order #%lld "
-	    "was received: the installment agreement is in effect and the "
-	    "order is ready to ship. The repayment schedule is on the "
-	    "order.", amt, (long long)a.order_id);
-	if (audit_event(db, "application", id, actor, admin_id, "signed",
-	    "in_effect", why, now) == -1 ||
-	    db_message_insert(db, 0, a.company_id, "Installment agreement in "
-	    "effect", body, now) == -1)
+	if (rc == -1 || down_effect(db, &a, id, amount, ref, amt, actor,
+	    admin_id, td, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1) {
 		db_corp_app_cleanup(&a);

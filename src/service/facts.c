@@ -386,16 +386,66 @@ load_buyer(struct db *db, struct facts_live *l, int64_t now)
 	return 0;
 }
 
+/* Cart line i of l (settling in l->currency) on day: its unit price
+ * (in USD at day's rate when the cart mixes currencies) and line total
+ * into l->unit_prices and l->line_totals, added to l->items_total, and its
+ * item facts. 0, or -1 with err. */
+static int
+cart_line(struct db *db, struct facts_live *l, size_t i, const char *day,
+    char *err, size_t errsz)
+{
+	char			 rate[33];
+	struct money_rate	 r;
+	struct money		 line, lu;
+	struct item_facts	*it;
+
+	if (money_set(&line, l->lines[i].price_minor,
+	    l->lines[i].currency) == -1) {
+		snprintf(err, errsz, "bad price");
+		return -1;
+	}
+	if (strcmp(line.cur, l->currency) != 0) {
+		/* Mixed cart: the unit price in USD at today's rate. */
+		if (db_checkout_fx_rate(db, line.cur, day, rate,
+		    sizeof(rate)) != 1 ||
+		    fx_rate_parse(rate, strlen(rate), &r, NULL, 0) ==
+		    -1 || fx_to_usd_rate(&line, &r, &lu) == -1) {
+			snprintf(err, errsz, "no exchange rate for %s "
+			    "on %s", line.cur, day);
+			return -1;
+		}
+		line = lu;
+	}
+	l->unit_prices[i] = line;
+	if (money_mul_int(&line, l->lines[i].qty, &line) == -1) {
+		snprintf(err, errsz, "bad price");
+		return -1;
+	}
+	l->line_totals[i] = line;
+	if (money_add(&l->items_total, &line, &l->items_total) == -1) {
+		snprintf(err, errsz, "total overflows");
+		return -1;
+	}
+	it = facts_add_item(&l->f);
+	snprintf(it->category, sizeof(it->category), "%.63s",
+	    l->lines[i].category);
+	it->durable = l->lines[i].durable;
+	it->high_value = l->lines[i].high_value;
+	it->pre_order = l->lines[i].pre_order;
+	it->customized = l->lines[i].customized;
+	it->special_customs = l->lines[i].special_customs;
+	it->pay_after_use = l->lines[i].pay_after_use;
+	if (l->lines[i].flash_sale)
+		l->f.order.flash_sale = 1;
+	return 0;
+}
+
 /* The cart, the settlement currency and rate, and the item facts. */
 static int
 load_cart(struct db *db, struct facts_live *l, int64_t user_id,
     const char *day, char *err, size_t errsz)
 {
 	char			(*curs)[4];
-	char			 rate[33];
-	struct money_rate	 r;
-	struct money		 line, lu;
-	struct item_facts	*it;
 	size_t			 i;
 	int			 mixed;
 
@@ -425,47 +475,9 @@ load_cart(struct db *db, struct facts_live *l, int64_t user_id,
 	money_set(&l->items_total, 0, l->currency);
 	l->line_totals = xcalloc(l->nlines, sizeof(*l->line_totals));
 	l->unit_prices = xcalloc(l->nlines, sizeof(*l->unit_prices));
-	for (i = 0; i < l->nlines; i++) {
-		if (money_set(&line, l->lines[i].price_minor,
-		    l->lines[i].currency) == -1) {
-			snprintf(err, errsz, "bad price");
+	for (i = 0; i < l->nlines; i++)
+		if (cart_line(db, l, i, day, err, errsz) == -1)
 			return -1;
-		}
-		if (strcmp(line.cur, l->currency) != 0) {
-			/* Mixed cart: the unit price in USD at today's
-			 * rate. */
-			if (db_checkout_fx_rate(db, line.cur, day, rate,
-			    sizeof(rate)) != 1 ||
-			    fx_rate_parse(rate, strlen(rate), &r, NULL, 0) ==
-			    -1 || fx_to_usd_rate(&line, &r, &lu) == -1) {
-				snprintf(err, errsz, "no exchange rate for %s "
-				    "on %s", line.cur, day);
-				return -1;
-			}
-			line = lu;
-		}
-		l->unit_prices[i] = line;
-		if (money_mul_int(&line, l->lines[i].qty, &line) == -1) {
-			snprintf(err, errsz, "bad price");
-			return -1;
-		}
-		l->line_totals[i] = line;
-		if (money_add(&l->items_total, &line, &l->items_total) == -1) {
-			snprintf(err, errsz, "total overflows");
-			return -1;
-		}
-		it = facts_add_item(&l->f);
-		snprintf(it->category, sizeof(it->category), "%.63s",
-		    l->lines[i].category);
-		it->durable = l->lines[i].durable;
-		it->high_value = l->lines[i].high_value;
-		it->pre_order = l->lines[i].pre_order;
-		it->customized = l->lines[i].customized;
-		it->special_customs = l->lines[i].special_customs;
-		it->pay_after_use = l->lines[i].pay_after_use;
-		if (l->lines[i].flash_sale)
-			l->f.order.flash_sale = 1;
-	}
 	if (mixed)
 		snprintf(l->settlement_note, sizeof(l->settlement_note),
 		    "The cart mixes currencies: the order settles in USD, each "
@@ -481,16 +493,84 @@ load_cart(struct db *db, struct facts_live *l, int64_t user_id,
 	return 0;
 }
 
+/* The destination country (code, may be unknown) of the order into
+ * l->country, its region into l->region and the shipping facts
+ * (COD-03/05, INST-08, REM-01). */
+static void
+set_destination(struct facts_live *l, const char *country)
+{
+	size_t i;
+
+	for (i = 0; i < l->ncountries; i++)
+		if (strcmp(l->countries[i].code, country) == 0)
+			l->country = &l->countries[i];
+	if (l->country != NULL)
+		for (i = 0; i < l->nregions; i++)
+			if (strcmp(l->regions[i].code,
+			    l->country->region_code) == 0)
+				l->region = &l->regions[i];
+	if (l->country != NULL) {
+		struct shipping_facts *sh = &l->f.order.shipping;
+
+		snprintf(sh->country, sizeof(sh->country), "%s",
+		    l->country->code);
+		snprintf(sh->region, sizeof(sh->region), "%s",
+		    l->country->region_code);
+		sh->delivery_days = l->country->delivery_days >= 0 ?
+		    l->country->delivery_days : l->region != NULL ?
+		    l->region->delivery_days : 0;
+	}
+}
+
+/* C-03: in's coupon, then its points, on what is left of l's items total
+ * (rate: USD per unit of l->currency) into l->coupon, l->points_used and
+ * l->points_amount, with the shopper's messages. 0, or -1 with err. */
+static int
+settle_discounts(struct db *db, struct facts_live *l,
+    const struct checkout_input *in, const struct money_rate *rate,
+    char *err, size_t errsz)
+{
+	struct db_coupon	cp;
+	struct money		rem;
+	int			rc;
+
+	money_set(&l->coupon, 0, l->currency);
+	if (in->coupon[0] != '\0') {
+		rc = db_checkout_coupon(db, in->coupon, &cp);
+		if (rc == -1) {
+			snprintf(err, errsz, "database error");
+			return -1;
+		}
+		if (rc == 0)
+			snprintf(l->coupon_msg, sizeof(l->coupon_msg),
+			    "There is no coupon %s. Check the code and try "
+			    "again.", in->coupon);
+		else if (settle_coupon(&cp, &l->items_total,
+		    &l->items_total_usd, rate, &l->coupon, l->coupon_msg,
+		    sizeof(l->coupon_msg)) == 0)
+			snprintf(l->coupon_code, sizeof(l->coupon_code), "%s",
+			    cp.code);
+	}
+	money_sub(&l->items_total, &l->coupon, &rem);
+	if (settle_points(in->points, l->buyer.points, &rem, rate,
+	    &l->points_used, &l->points_amount) == -1) {
+		snprintf(err, errsz, "points overflow");
+		return -1;
+	}
+	if (in->points > l->buyer.points)
+		snprintf(l->points_msg, sizeof(l->points_msg), "You have %lld "
+		    "points; %lld are used.", (long long)l->buyer.points,
+		    (long long)l->points_used);
+	return 0;
+}
+
 /* See facts.h. */
 int
 facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
     int64_t now, struct facts_live *l, char *err, size_t errsz)
 {
-	struct db_coupon	 cp;
 	struct money_rate	 rate;
-	struct money		 rem;
 	char			 day[11];
-	size_t			 i;
 	int			 rc;
 
 	memset(l, 0, sizeof(*l));
@@ -526,56 +606,11 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		snprintf(err, errsz, "bad exchange rate %s", l->usd_per_unit);
 		return -1;
 	}
-	/* Destination (COD-03/05, INST-08, REM-01). */
-	for (i = 0; i < l->ncountries; i++)
-		if (strcmp(l->countries[i].code, in->country) == 0)
-			l->country = &l->countries[i];
-	if (l->country != NULL)
-		for (i = 0; i < l->nregions; i++)
-			if (strcmp(l->regions[i].code,
-			    l->country->region_code) == 0)
-				l->region = &l->regions[i];
-	if (l->country != NULL) {
-		struct shipping_facts *sh = &l->f.order.shipping;
-
-		snprintf(sh->country, sizeof(sh->country), "%s",
-		    l->country->code);
-		snprintf(sh->region, sizeof(sh->region), "%s",
-		    l->country->region_code);
-		sh->delivery_days = l->country->delivery_days >= 0 ?
-		    l->country->delivery_days : l->region != NULL ?
-		    l->region->delivery_days : 0;
-	}
+	set_destination(l, in->country);
 	/* remittance: an urgent order (REM-03). */
 	l->f.order.shipping.expedited = in->expedited != 0;
-	/* C-03: coupon, then points, on what is left. */
-	money_set(&l->coupon, 0, l->currency);
-	if (in->coupon[0] != '\0') {
-		rc = db_checkout_coupon(db, in->coupon, &cp);
-		if (rc == -1) {
-			snprintf(err, errsz, "database error");
-			return -1;
-		}
-		if (rc == 0)
-			snprintf(l->coupon_msg, sizeof(l->coupon_msg),
-			    "There is no coupon %s. Check the code and try "
-			    "again.", in->coupon);
-		else if (settle_coupon(&cp, &l->items_total,
-		    &l->items_total_usd, &rate, &l->coupon, l->coupon_msg,
-		    sizeof(l->coupon_msg)) == 0)
-			snprintf(l->coupon_code, sizeof(l->coupon_code), "%s",
-			    cp.code);
-	}
-	money_sub(&l->items_total, &l->coupon, &rem);
-	if (settle_points(in->points, l->buyer.points, &rem, &rate,
-	    &l->points_used, &l->points_amount) == -1) {
-		snprintf(err, errsz, "points overflow");
+	if (settle_discounts(db, l, in, &rate, err, errsz) == -1)
 		return -1;
-	}
-	if (in->points > l->buyer.points)
-		snprintf(l->points_msg, sizeof(l->points_msg), "You have %lld "
-		    "points; %lld are used.", (long long)l->buyer.points,
-		    (long long)l->points_used);
 	snprintf(l->f.order.currency, sizeof(l->f.order.currency), "%s",
 	    l->currency);
 	snprintf(l->f.order.usd_per_unit, sizeof(l->f.order.usd_per_unit),

@@ -77,6 +77,102 @@ need(json_t *o, const char *name, char *out, size_t outsz, const char **field,
 	return -1;
 }
 
+/* The members of a "paid" event root into ev: amount, method (cash,
+ * mobile or card), record_id, and an optional currency. 0, or -1 with the
+ * member in *field and the problem in *why. */
+static int
+paid_members(json_t *root, struct lg_event *ev, const char **field,
+    const char **why)
+{
+	if (need(root, "amount", ev->amount, sizeof(ev->amount), field,
+	    why) == -1 || need(root, "method", ev->method,
+	    sizeof(ev->method), field, why) == -1 ||
+	    need(root, "record_id", ev->record_id,
+	    sizeof(ev->record_id), field, why) == -1)
+		return -1;
+	if (strcmp(ev->method, "cash") != 0 &&
+	    strcmp(ev->method, "mobile") != 0 &&
+	    strcmp(ev->method, "card") != 0) {
+		*field = "method";
+		*why = "must be cash, mobile or card";
+		return -1;
+	}
+	if (str_member(root, "currency", ev->currency,
+	    sizeof(ev->currency)) == -1) {
+		*field = "currency";
+		*why = "must be a 3-letter currency code";
+		return -1;
+	}
+	return 0;
+}
+
+/* The members of a "refused" event root into ev: the reason (a COD
+ * refusal name) and the round-trip shipping, required when the refusal
+ * counts (COD-F2), optional otherwise. 0, or -1 with the member in
+ * *field and the problem in *why. */
+static int
+refused_members(json_t *root, struct lg_event *ev, const char **field,
+    const char **why)
+{
+	enum cod_refusal r;
+
+	if (need(root, "reason", ev->reason, sizeof(ev->reason), field,
+	    why) == -1)
+		return -1;
+	if (cod_refusal_parse(ev->reason, &r) == -1) {
+		*field = "reason";
+		*why = "must be damaged, wrong_item, missing_items or "
+		    "no_valid_reason";
+		return -1;
+	}
+	if (cod_refusal_counted(r)) {
+		if (need(root, "round_trip_shipping", ev->shipping,
+		    sizeof(ev->shipping), field, why) == -1)
+			return -1;
+	} else if (str_member(root, "round_trip_shipping",
+	    ev->shipping, sizeof(ev->shipping)) == -1) {
+		*field = "round_trip_shipping";
+		*why = "must be a decimal amount";
+		return -1;
+	}
+	return 0;
+}
+
+/* The members event root has for its type ev->type into ev (shipped:
+ * carrier and tracking; scheduled, rescheduled: a date; paid, refused:
+ * as paid_members(), refused_members()). 0, or -1 with the member in
+ * *field and the problem in *why. */
+static int
+type_members(json_t *root, struct lg_event *ev, const char **field,
+    const char **why)
+{
+	mp_date d;
+
+	switch (ev->type) {
+	case LG_SHIPPED:
+		return need(root, "carrier", ev->carrier, sizeof(ev->carrier),
+		    field, why) == -1 || need(root, "tracking", ev->tracking,
+		    sizeof(ev->tracking), field, why) == -1 ? -1 : 0;
+	case LG_SCHEDULED:
+	case LG_RESCHEDULED:
+		if (need(root, "date", ev->date, sizeof(ev->date), field,
+		    why) == -1)
+			return -1;
+		if (mp_date_parse(ev->date, strlen(ev->date), &d) == -1) {
+			*field = "date";
+			*why = "must be a date YYYY-MM-DD";
+			return -1;
+		}
+		return 0;
+	case LG_PAID:
+		return paid_members(root, ev, field, why);
+	case LG_REFUSED:
+		return refused_members(root, ev, field, why);
+	default:
+		return 0;
+	}
+}
+
 /* See logistics_events.h. */
 int
 lg_event_parse(const char *buf, size_t len, struct lg_event *ev,
@@ -85,7 +181,6 @@ lg_event_parse(const char *buf, size_t len, struct lg_event *ev,
 	json_t		*root, *v;
 	json_error_t	 jerr;
 	char		 type[32];
-	mp_date		 d;
 	int		 i, rc = -1;
 
 	memset(ev, 0, sizeof(*ev));
@@ -116,72 +211,8 @@ lg_event_parse(const char *buf, size_t len, struct lg_event *ev,
 		goto out;
 	}
 	ev->order_id = json_integer_value(v);
-	switch (ev->type) {
-	case LG_SHIPPED:
-		if (need(root, "carrier", ev->carrier, sizeof(ev->carrier),
-		    field, why) == -1 || need(root, "tracking", ev->tracking,
-		    sizeof(ev->tracking), field, why) == -1)
-			goto out;
-		break;
-	case LG_SCHEDULED:
-	case LG_RESCHEDULED:
-		if (need(root, "date", ev->date, sizeof(ev->date), field,
-		    why) == -1)
-			goto out;
-		if (mp_date_parse(ev->date, strlen(ev->date), &d) == -1) {
-			*field = "date";
-			*why = "must be a date YYYY-MM-DD";
-			goto out;
-		}
-		break;
-	case LG_PAID:
-		if (need(root, "amount", ev->amount, sizeof(ev->amount), field,
-		    why) == -1 || need(root, "method", ev->method,
-		    sizeof(ev->method), field, why) == -1 ||
-		    need(root, "record_id", ev->record_id,
-		    sizeof(ev->record_id), field, why) == -1)
-			goto out;
-		if (strcmp(ev->method, "cash") != 0 &&
-		    strcmp(ev->method, "mobile") != 0 &&
-		    strcmp(ev->method, "card") != 0) {
-			*field = "method";
-			*why = "must be cash, mobile or card";
-			goto out;
-		}
-		if (str_member(root, "currency", ev->currency,
-		    sizeof(ev->currency)) == -1) {
-			*field = "currency";
-			*why = "must be a 3-letter currency code";
-			goto out;
-		}
-		break;
-	case LG_REFUSED: {
-		enum cod_refusal r;
-
-		if (need(root, "reason", ev->reason, sizeof(ev->reason), field,
-		    why) == -1)
-			goto out;
-		if (cod_refusal_parse(ev->reason, &r) == -1) {
-			*field = "reason";
-			*why = "must be damaged, wrong_item, missing_items or "
-			    "no_valid_reason";
-			goto out;
-		}
-		if (cod_refusal_counted(r)) {
-			if (need(root, "round_trip_shipping", ev->shipping,
-			    sizeof(ev->shipping), field, why) == -1)
-				goto out;
-		} else if (str_member(root, "round_trip_shipping",
-		    ev->shipping, sizeof(ev->shipping)) == -1) {
-			*field = "round_trip_shipping";
-			*why = "must be a decimal amount";
-			goto out;
-		}
-		break;
-	}
-	default:
-		break;
-	}
+	if (type_members(root, ev, field, why) == -1)
+		goto out;
 	rc = 0;
 out:
 	json_decref(root);

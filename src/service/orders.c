@@ -276,18 +276,13 @@ fail:
 	return res;
 }
 
-/* See orders.h. */
-void
-order_next_action(const char *method, const char *status,
-    struct order_action *a)
+/* The next action of an order of method not paid yet in status (the
+ * corporate application and agreement, the remittance, the review, the
+ * confirmation) into a, whose defaults are set: 1 when status is such a
+ * step, else 0 (a untouched). */
+static int
+next_unpaid(const char *method, const char *status, struct order_action *a)
 {
-	int inst = strncmp(method, "installment_", 12) == 0 ||
-	    strcmp(method, "credit_line") == 0;
-
-	a->label = "View order";
-	a->href_head = "/orders/";
-	a->href_tail = "";
-	a->next = "";
 	/* corporate: INST-CORP's application and agreement are on
 	 * the order's corporate page. */
 	if (strcmp(method, "installment_corporate") == 0 &&
@@ -302,7 +297,7 @@ order_next_action(const char *method, const char *status,
 		    "business days (INST-CORP)." : "The application was "
 		    "approved: a member signs the agreement, then the 30% down "
 		    "payment is paid by bank transfer (INST-CORP).";
-		return;
+		return 1;
 	}
 	if (strcmp(status, "awaiting_remittance") == 0 ||
 	    strcmp(status, "partially_paid") == 0) {
@@ -331,7 +326,21 @@ order_next_action(const char *method, const char *status,
 		a->href_tail = "/confirm";
 		a->next = "Your application was approved: confirm the plan "
 		    "and pay the down payment (INST-P1).";
-	} else if (strcmp(status, "delivered") == 0 &&
+	} else
+		return 0;
+	return 1;
+}
+
+/* The next action of an order of method in status once paid or on its
+ * way (delivery, Pay After Use charge, repayments, shipment) into a,
+ * whose defaults are set; a untouched for any other status. */
+static void
+next_paid(const char *method, const char *status, struct order_action *a)
+{
+	int inst = strncmp(method, "installment_", 12) == 0 ||
+	    strcmp(method, "credit_line") == 0;
+
+	if (strcmp(status, "delivered") == 0 &&
 	    strcmp(method, "cod") == 0)
 		/* cod: COD-P3, no receipt confirmation. */
 		a->next = "Inspect the goods, pay the courier and click "
@@ -374,4 +383,17 @@ order_next_action(const char *method, const char *status,
 		a->next = strcmp(method, "cod") == 0 ? "Inspect the goods at "
 		    "delivery, then pay the courier (COD-P3)." : "The order "
 		    "is on its way.";
+}
+
+/* See orders.h. */
+void
+order_next_action(const char *method, const char *status,
+    struct order_action *a)
+{
+	a->label = "View order";
+	a->href_head = "/orders/";
+	a->href_tail = "";
+	a->next = "";
+	if (!next_unpaid(method, status, a))
+		next_paid(method, status, a);
 }

@@ -52,6 +52,74 @@ qual_upload_allowed(struct db *db, int64_t user_id, int64_t company_id,
 	    msgsz);
 }
 
+/* The document kind ("licence" or "statements") and, for a licence, its
+ * expiry date expires (INST-03: after today, of now) may be uploaded;
+ * *licence 1 for a licence. CQ_OK, CQ_BAD_INPUT with msg, CQ_ERROR. */
+static enum cq_result
+upload_check(const char *kind, const char *expires, int64_t now,
+    int *licence, char *msg, size_t msgsz)
+{
+	char	today[CAL_DATE_STRLEN];
+	mp_date	exp, td;
+
+	*licence = strcmp(kind, "licence") == 0;
+	if (!*licence && strcmp(kind, "statements") != 0) {
+		snprintf(msg, msgsz, "Choose which document this is: the "
+		    "business licence or the financial statements.");
+		return CQ_BAD_INPUT;
+	}
+	if (today_str(now, today, sizeof(today)) == -1 ||
+	    mp_date_from_unix(now, &td) == -1)
+		return CQ_ERROR;
+	if (!*licence)
+		return CQ_OK;
+	/* INST-03: a licence already expired cannot qualify. */
+	if (expires == NULL || mp_date_parse(expires, strlen(expires),
+	    &exp) == -1) {
+		snprintf(msg, msgsz, "Enter the licence's expiry date "
+		    "(YYYY-MM-DD) as printed on it.");
+		return CQ_BAD_INPUT;
+	}
+	if (exp <= td) {
+		snprintf(msg, msgsz, "INST-03: the licence expires on "
+		    "%s; upload a licence valid after today.",
+		    expires);
+		return CQ_BAD_INPUT;
+	}
+	return CQ_OK;
+}
+
+/* Inside the upload's transaction: lock company_id's row (one upload of
+ * a company at a time: it is the lock of its submissions) and find its
+ * draft submission, or make one at now, into *qid. CQ_OK; CQ_NOT_FOUND;
+ * CQ_NOT_ALLOWED with msg while documents are being reviewed; CQ_ERROR.
+ * The caller rolls back on any but CQ_OK. */
+static enum cq_result
+upload_draft(struct db *db, int64_t company_id, int64_t now, int64_t *qid,
+    char *msg, size_t msgsz)
+{
+	struct db_company	c;
+	struct db_qual		q;
+	int			rc;
+
+	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1)
+		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
+		return CQ_ERROR;
+	if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
+	    strcmp(q.status, "under_review") == 0)) {
+		snprintf(msg, msgsz, "Your documents are being reviewed (due "
+		    "%s); you can upload again once they are decided.",
+		    q.review_due);
+		return CQ_NOT_ALLOWED;
+	}
+	if (rc == 1 && strcmp(q.status, "draft") == 0)
+		*qid = q.id;
+	else if ((*qid = db_qual_insert(db, company_id, now)) <= 0)
+		return CQ_ERROR;
+	return CQ_OK;
+}
+
 /* See company.h. */
 enum cq_result
 qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
@@ -60,10 +128,7 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 {
 	struct filestore_owner	 owner;
 	struct filestore_info	 f;
-	struct db_company	 c;
-	struct db_qual		 q;
-	char			 today[CAL_DATE_STRLEN], why[160];
-	mp_date			 exp, td;
+	char			 why[160];
 	int64_t			 qid;
 	int			 rc, licence;
 
@@ -72,52 +137,18 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 	if ((rc = qual_upload_allowed(db, user_id, company_id, msg,
 	    msgsz)) != CQ_OK)
 		return rc;
-	licence = strcmp(kind, "licence") == 0;
-	if (!licence && strcmp(kind, "statements") != 0) {
-		snprintf(msg, msgsz, "Choose which document this is: the "
-		    "business licence or the financial statements.");
-		return CQ_BAD_INPUT;
-	}
-	if (today_str(now, today, sizeof(today)) == -1 ||
-	    mp_date_from_unix(now, &td) == -1)
-		return CQ_ERROR;
-	if (licence) {
-		/* INST-03: a licence already expired cannot qualify. */
-		if (expires == NULL || mp_date_parse(expires, strlen(expires),
-		    &exp) == -1) {
-			snprintf(msg, msgsz, "Enter the licence's expiry date "
-			    "(YYYY-MM-DD) as printed on it.");
-			return CQ_BAD_INPUT;
-		}
-		if (exp <= td) {
-			snprintf(msg, msgsz, "INST-03: the licence expires on "
-			    "%s; upload a licence valid after today.",
-			    expires);
-			return CQ_BAD_INPUT;
-		}
-	}
+	if ((rc = upload_check(kind, expires, now, &licence, msg,
+	    msgsz)) != CQ_OK)
+		return rc;
 	if (db_begin(db) == -1)
 		return CQ_ERROR;
-	/* One upload of this company at a time: the company row is the
-	 * lock of its submissions. */
-	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1) {
+	if ((rc = upload_draft(db, company_id, now, &qid, msg,
+	    msgsz)) != CQ_OK) {
+		if (rc == CQ_ERROR)
+			goto fail;
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc;
 	}
-	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
-		goto fail;
-	if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
-	    strcmp(q.status, "under_review") == 0)) {
-		db_rollback(db);
-		snprintf(msg, msgsz, "Your documents are being reviewed (due "
-		    "%s); you can upload again once they are decided.",
-		    q.review_due);
-		return CQ_NOT_ALLOWED;
-	}
-	if (rc == 1 && strcmp(q.status, "draft") == 0)
-		qid = q.id;
-	else if ((qid = db_qual_insert(db, company_id, now)) <= 0)
-		goto fail;
 	owner.user_id = user_id;
 	owner.company_id = company_id;
 	/* INST-S1: type from content, encrypted at rest, owned by the
@@ -157,6 +188,41 @@ discard:
 	return CQ_ERROR;
 }
 
+/* Draft submission q (locked) may be submitted at now: it holds the
+ * business licence and the financial statements, and the licence has not
+ * expired (INST-03). CQ_OK, CQ_BAD_INPUT with msg, or CQ_ERROR. */
+static enum cq_result
+submit_check(struct db *db, const struct db_qual *q, int64_t now, char *msg,
+    size_t msgsz)
+{
+	struct db_doc	*d = NULL;
+	mp_date		 exp, td;
+	size_t		 i, nd = 0;
+	int		 lic = 0, fin = 0;
+
+	if (db_doc_list(db, q->id, &d, &nd) == -1)
+		return CQ_ERROR;
+	for (i = 0; i < nd; i++) {
+		lic |= strcmp(d[i].kind, "licence") == 0;
+		fin |= strcmp(d[i].kind, "statements") == 0;
+	}
+	free(d);
+	if (!lic || !fin) {
+		snprintf(msg, msgsz, "Upload %s before submitting.", !lic &&
+		    !fin ? "the business licence and the financial statements" :
+		    !lic ? "the business licence" : "the financial statements");
+		return CQ_BAD_INPUT;
+	}
+	if (mp_date_from_unix(now, &td) == -1 ||
+	    mp_date_parse(q->licence_expires, strlen(q->licence_expires),
+	    &exp) == -1 || exp <= td) {
+		snprintf(msg, msgsz, "INST-03: the licence uploaded has "
+		    "expired; upload a valid one.");
+		return CQ_BAD_INPUT;
+	}
+	return CQ_OK;
+}
+
 /* See company.h. */
 enum cq_result
 qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
@@ -164,11 +230,8 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 {
 	struct db_company	 c;
 	struct db_qual		 q;
-	struct db_doc		*d = NULL;
 	char			 due[CAL_DATE_STRLEN], body[400];
-	mp_date			 exp, td;
-	size_t			 i, nd = 0;
-	int			 rc, lic = 0, fin = 0;
+	int			 rc;
 
 	msg[0] = '\0';
 	if ((rc = qual_upload_allowed(db, user_id, company_id, msg,
@@ -195,27 +258,11 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 		    "financial statements first.");
 		return CQ_BAD_INPUT;
 	}
-	if (db_doc_list(db, q.id, &d, &nd) == -1)
-		goto fail;
-	for (i = 0; i < nd; i++) {
-		lic |= strcmp(d[i].kind, "licence") == 0;
-		fin |= strcmp(d[i].kind, "statements") == 0;
-	}
-	free(d);
-	if (!lic || !fin) {
+	if ((rc = submit_check(db, &q, now, msg, msgsz)) != CQ_OK) {
+		if (rc == CQ_ERROR)
+			goto fail;
 		db_rollback(db);
-		snprintf(msg, msgsz, "Upload %s before submitting.", !lic &&
-		    !fin ? "the business licence and the financial statements" :
-		    !lic ? "the business licence" : "the financial statements");
-		return CQ_BAD_INPUT;
-	}
-	if (mp_date_from_unix(now, &td) == -1 ||
-	    mp_date_parse(q.licence_expires, strlen(q.licence_expires),
-	    &exp) == -1 || exp <= td) {
-		db_rollback(db);
-		snprintf(msg, msgsz, "INST-03: the licence uploaded has "
-		    "expired; upload a valid one.");
-		return CQ_BAD_INPUT;
+		return rc;
 	}
 	/* C-04: the promised review date, stored and shown. */
 	if (company_business_days(db, now, CORP_REVIEW_BUSINESS_DAYS, due,
@@ -319,6 +366,51 @@ fail:
 	return CQ_ERROR;
 }
 
+/* Inside the decision's transaction, submission q of company c (both
+ * locked) moved already: the company's status (approve: verified until
+ * the licence's last valid day, INST-03; reject for reason: rejected,
+ * but a verified company stays verified), the event and the company's
+ * message. 0 or -1. */
+static int
+decide_effect(struct db *db, const struct db_company *c,
+    const struct db_qual *q, int approve, const char *reason,
+    int64_t admin_id, int64_t now)
+{
+	char		 body[600], why[300];
+	const char	*cto;
+
+	if (approve) {
+		/* INST-03: verified until the licence's last valid day. */
+		cto = "verified";
+		if (db_company_set_status(db, c->id, cto, q->licence_expires) ==
+		    -1)
+			return -1;
+		snprintf(body, sizeof(body), "Your company's qualification is "
+		    "verified until %s (INST-03). Corporate installment is "
+		    "open to your company where its other rules hold.",
+		    q->licence_expires);
+		snprintf(why, sizeof(why), "qualification verified until %s",
+		    q->licence_expires);
+	} else {
+		/* A rejected renewal leaves a verified company verified. */
+		cto = strcmp(c->status, "verified") == 0 ? "verified" :
+		    "rejected";
+		if (db_company_set_status(db, c->id, cto, NULL) == -1)
+			return -1;
+		snprintf(body, sizeof(body), "Your company's qualification "
+		    "documents were rejected: %s. Upload corrected documents "
+		    "on your company page and submit them again.", reason);
+		snprintf(why, sizeof(why), "qualification rejected: %s",
+		    reason);
+	}
+	if (audit_event(db, "company", c->id, OF_ADMIN, admin_id, c->status,
+	    approve ? "verified" : "rejected", why, now) == -1 ||
+	    db_message_insert(db, 0, c->id, approve ? "Qualification "
+	    "verified" : "Qualification rejected", body, now) == -1)
+		return -1;
+	return 0;
+}
+
 /* See company.h. */
 enum cq_result
 qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
@@ -326,10 +418,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 {
 	struct db_company	 c;
 	struct db_qual		 q;
-	char			 body[600];
-	char			 why[300];
 	const char		*to = approve ? "verified" : "rejected";
-	const char		*cto;
 	mp_date			 exp, td;
 	int			 rc;
 
@@ -375,34 +464,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	    db_qual_move(db, id, q.status, to, admin_id, approve ? "" : reason,
 	    now) != 1)
 		goto fail;
-	if (approve) {
-		/* INST-03: verified until the licence's last valid day. */
-		cto = "verified";
-		if (db_company_set_status(db, c.id, cto, q.licence_expires) ==
-		    -1)
-			goto fail;
-		snprintf(body, sizeof(body), "Your company's qualification is "
-		    "verified until %s (INST-03). Corporate installment is "
-		    "open to your company where its other rules hold.",
-		    q.licence_expires);
-		snprintf(why, sizeof(why), "qualification verified until %s",
-		    q.licence_expires);
-	} else {
-		/* A rejected renewal leaves a verified company verified. */
-		cto = strcmp(c.status, "verified") == 0 ? "verified" :
-		    "rejected";
-		if (db_company_set_status(db, c.id, cto, NULL) == -1)
-			goto fail;
-		snprintf(body, sizeof(body), "Your company's qualification "
-		    "documents were rejected: %s. Upload corrected documents "
-		    "on your company page and submit them again.", reason);
-		snprintf(why, sizeof(why), "qualification rejected: %s",
-		    reason);
-	}
-	if (audit_event(db, "company", c.id, OF_ADMIN, admin_id, c.status,
-	    approve ? "verified" : "rejected", why, now) == -1 ||
-	    db_message_insert(db, 0, c.id, approve ? "Qualification "
-	    "verified" : "Qualification rejected", body, now) == -1)
+	if (decide_effect(db, &c, &q, approve, reason, admin_id, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
 		return CQ_ERROR;

@@ -1,0 +1,184 @@
+/*
+ * Refusals on inspection: COD-P4 (valid reason, no cost) and COD-F2
+ * (no valid reason: debt, strike, suspension). See cod.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/money.h"
+#include "db/cod.h"
+#include "db/db.h"
+#include "db/message.h"
+#include "db/order.h"
+#include "rules/cod.h"
+#include "service/audit.h"
+#include "service/cod.h"
+#include "service/cod_int.h"
+#include "service/orderflow.h"
+#include "service/postings.h"
+
+/* COD-F2 after a counted refusal of o on today: suspend when the strikes
+ * reach a multiple of the setting. Returns 0 or -1; *until set ("" when
+ * not suspended by this refusal). */
+static int
+strike_suspension(struct db *db, const struct db_order *o, mp_date today,
+    int64_t now, char until[11], int64_t *strikes)
+{
+	char			(*days)[11];
+	mp_date			*d, end;
+	struct db_cod_user	 u;
+	size_t			 n, i, k = 0;
+	int64_t			 per = cod_setting(db,
+	    "cod_refusals_to_suspend", 3);
+	int64_t			 months = cod_setting(db,
+	    "cod_suspend_months", 3);
+	char			 why[200], body[400];
+	int			 susp;
+
+	until[0] = '\0';
+	if (db_cod_refusal_days(db, o->user_id, &days, &n) == -1)
+		return -1;
+	d = xcalloc(n + 1, sizeof(*d));
+	for (i = 0; i < n; i++)
+		if (mp_date_parse(days[i], strlen(days[i]), &d[k]) == 0)
+			k++;
+	free(days);
+	*strikes = (int64_t)k;
+	susp = cod_refusal_suspension(d, k, today, per, (int32_t)months, &end);
+	free(d);
+	if (!susp || per <= 0 || k % (size_t)per != 0)
+		return 0;
+	mp_date_str(end, until, 11);
+	if (db_cod_user_get(db, o->user_id, 1, &u) != 1)
+		return -1;
+	if (u.suspended_until[0] != '\0' &&
+	    strcmp(u.suspended_until, until) > 0)
+		snprintf(until, 11, "%s", u.suspended_until);
+	if (db_cod_user_set_suspended(db, o->user_id, until) == -1)
+		return -1;
+	snprintf(why, sizeof(why), "COD-F2: refusal %lld without a valid "
+	    "reason (order #%lld); COD suspended until %s", (long long)k,
+	    (long long)o->id, until);
+	if (audit_event(db, "user", o->user_id, OF_SYSTEM, 0, "cod_active",
+	    "cod_suspended", why, now) == -1)
+		return -1;
+	snprintf(body, sizeof(body), "You refused %lld cash on delivery "
+	    "orders without a valid reason. COD-F2: cash on delivery is "
+	    "suspended for %lld months, until %s (COD is available again on "
+	    "that day).", (long long)k, (long long)months, until);
+	return db_message_insert(db, o->user_id, 0, "Cash on delivery "
+	    "suspended", body, now) < 0 ? -1 : 0;
+}
+
+/* COD-P4: order o refused on inspection for a valid reason on day:
+ * cancelled at no cost, not counted. Inside the caller's transaction. */
+static enum cod_result
+refused_valid(struct db *db, const struct db_order *o,
+    enum cod_refusal reason, enum of_actor actor, int64_t actor_id,
+    const char *day, int64_t now, char *msg, size_t msgsz)
+{
+	enum cod_result	 r;
+	char		 why[300], subj[100], body[600];
+	int		 rc;
+
+	snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
+	    "cancelled at no cost to the shopper; not counted against "
+	    "COD permission", cod_refusal_name(reason));
+	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
+	    "cancelled", actor, actor_id, why, now), o->id, o->status, msg,
+	    msgsz)) != COD_OK)
+		return r;
+	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
+	    cod_refusal_name(reason), 0, day, now)) != 0)
+		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz,
+		    "Order #%lld was "
+		    "already refused.", (long long)o->id) : COD_ERROR;
+	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
+	    now) == -1)
+		return COD_ERROR;
+	snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
+	    (long long)o->id);
+	snprintf(body, sizeof(body), "You refused order #%lld at delivery "
+	    "(%s). COD-P4: the order is cancelled at no cost to you, the "
+	    "merchant bears the logistics, and it does not count against your "
+	    "cash on delivery permission.", (long long)o->id,
+	    cod_refusal_name(reason));
+	if (cod_tell(db, o, subj, body, now) == -1)
+		return COD_ERROR;
+	return cod_say(COD_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
+	    (long long)o->id);
+}
+
+/* See cod.h. */
+enum cod_result
+cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
+    const struct money *shipping, enum of_actor actor, int64_t actor_id,
+    int64_t now, char *msg, size_t msgsz)
+{
+	struct db_order	 o;
+	struct db_cod	 c;
+	enum cod_result	 r;
+	mp_date		 today;
+	char		 day[11], until[11], why[300], subj[100], body[600];
+	char		 a[MONEY_STR_MAX], s[MONEY_STR_MAX], f[MONEY_STR_MAX];
+	int64_t		 ship = 0, strikes = 0, per;
+	int		 rc;
+
+	if (cod_refusal_name(reason) == NULL)
+		return cod_say(COD_REFUSED, msg, msgsz,
+		    "reason: unknown refusal reason.");
+	if (cod_today(now, day, &today) == -1)
+		return COD_ERROR;
+	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
+		return r;
+	if (!cod_refusal_counted(reason))
+		return refused_valid(db, &o, reason, actor, actor_id, day, now,
+		    msg, msgsz);
+	/* COD-F2: round-trip shipping + the service fee, and a strike. */
+	if (shipping != NULL) {
+		if (strcmp(shipping->cur, o.currency) != 0 ||
+		    shipping->minor < 0)
+			return cod_say(COD_REFUSED, msg, msgsz,
+			    "round_trip_shipping: "
+			    "give it in the order's currency, %s.", o.currency);
+		ship = shipping->minor;
+	}
+	snprintf(why, sizeof(why), "COD-F2 refused without a valid reason: "
+	    "%s (round-trip shipping %s + service fee %s) charged to the "
+	    "account", cod_amount(ship + o.fee_minor, o.currency, a, sizeof(a)),
+	    cod_amount(ship, o.currency, s, sizeof(s)), cod_amount(o.fee_minor,
+	    o.currency, f, sizeof(f)));
+	if ((r = cod_of_result(orderflow_transition(db, id, o.status, "refused",
+	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
+		return r;
+	if ((rc = db_cod_refusal_add(db, o.user_id, id, "no_valid_reason", 1,
+	    day, now)) != 0)
+		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz,
+		    "Order #%lld was "
+		    "already refused.", (long long)id) : COD_ERROR;
+	if (db_debt_add(db, o.user_id, id, "cod_refusal", ship + o.fee_minor,
+	    o.currency, why, now) == -1 ||
+	    post_refusal_charge(db, &o, ship + o.fee_minor, now) == -1 ||
+	    db_cod_user_violation_inc(db, o.user_id) == -1 ||
+	    db_track_add(db, id, "refused", "refused without a valid reason",
+	    of_actor_name(actor), now) == -1 ||
+	    strike_suspension(db, &o, today, now, until, &strikes) == -1)
+		return COD_ERROR;
+	per = cod_setting(db, "cod_refusals_to_suspend", 3);
+	snprintf(subj, sizeof(subj), "Order #%lld refused: %s charged",
+	    (long long)id, a);
+	snprintf(body, sizeof(body), "You refused order #%lld without a valid "
+	    "reason. COD-F2: %s (round-trip shipping %s and the service fee "
+	    "%s) is charged to your account, and the refusal is recorded "
+	    "(%lld so far; the %lldrd suspends cash on delivery for 3 "
+	    "months).", (long long)id, a, s, f, (long long)strikes,
+	    (long long)per);
+	if (cod_tell(db, &o, subj, body, now) == -1)
+		return COD_ERROR;
+	return cod_say(COD_OK, msg, msgsz,
+	    "Order #%lld refused (COD-F2), strike "
+	    "%lld%s%s.", (long long)id, (long long)strikes,
+	    until[0] != '\0' ? ": COD suspended until " : "", until);
+}

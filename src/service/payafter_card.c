@@ -1,0 +1,164 @@
+/*
+ * Pay After Use: the card a shopper binds (PAU-01), its token sealed with
+ * the connection's secret key. See payafter.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/calendar.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "db/payafter.h"
+#include "gateway/bank.h"
+#include "service/audit.h"
+#include "service/payafter.h"
+#include "service/payafter_int.h"
+
+/* The bank's verification when a card is bound: USD 1.00 over 1 month. */
+#define PAU_VERIFY_MINOR	100
+
+/* The secretbox key of the card tokens from the connection's secret key.
+ * Returns 0 or -1. */
+static int
+token_key(struct db *db, unsigned char key[crypto_secretbox_KEYBYTES])
+{
+	unsigned char	master[crypto_kdf_KEYBYTES];
+	char		hex[65];
+	size_t		n;
+
+	if (db_pau_secret(db, hex) == -1 ||
+	    sodium_hex2bin(master, sizeof(master), hex, 64, NULL, &n,
+	    NULL) != 0 || n != sizeof(master)) {
+		sodium_memzero(hex, sizeof(hex));
+		log_err("payafter: no [security] key to encrypt card tokens");
+		return -1;
+	}
+	sodium_memzero(hex, sizeof(hex));
+	crypto_kdf_derive_from_key(key, crypto_secretbox_KEYBYTES, 11,
+	    "mppaucrd", master);
+	sodium_memzero(master, sizeof(master));
+	return 0;
+}
+
+/* Encrypt token into out (nonce || box); *outlen its length. 0 or -1. */
+static int
+token_seal(struct db *db, const char *token, unsigned char *out,
+    size_t outsz, size_t *outlen)
+{
+	unsigned char	key[crypto_secretbox_KEYBYTES];
+	size_t		len = strlen(token);
+
+	if (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len >
+	    outsz || token_key(db, key) == -1)
+		return -1;
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
+	    (const unsigned char *)token, len, out, key);
+	sodium_memzero(key, sizeof(key));
+	*outlen = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
+	return 0;
+}
+
+/* See payafter_int.h. */
+int
+payafter_token_open(struct db *db, const struct db_pau_card *card, char *out,
+    size_t outsz)
+{
+	unsigned char	key[crypto_secretbox_KEYBYTES];
+	size_t		mlen;
+	int		rc;
+
+	if (card->token_len < crypto_secretbox_NONCEBYTES +
+	    crypto_secretbox_MACBYTES)
+		return -1;
+	mlen = card->token_len - crypto_secretbox_NONCEBYTES -
+	    crypto_secretbox_MACBYTES;
+	if (mlen + 1 > outsz || token_key(db, key) == -1)
+		return -1;
+	rc = crypto_secretbox_open_easy((unsigned char *)out,
+	    card->token_enc + crypto_secretbox_NONCEBYTES,
+	    card->token_len - crypto_secretbox_NONCEBYTES, card->token_enc,
+	    key);
+	sodium_memzero(key, sizeof(key));
+	if (rc != 0)
+		return -1;
+	out[mlen] = '\0';
+	return 0;
+}
+
+/* See payafter.h. */
+int
+pau_card_expiry_ok(const char *expiry, int64_t now)
+{
+	mp_date	today;
+	int	mm, yy, y, m, d, n = 0;
+
+	if (expiry == NULL || sscanf(expiry, "%2d/%4d%n", &mm, &yy, &n) != 2 ||
+	    expiry[n] != '\0' || mm < 1 || mm > 12)
+		return 0;
+	if (yy < 100)
+		yy += 2000;
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    mp_date_to_ymd(today, &y, &m, &d) == -1)
+		return 0;
+	return yy > y || (yy == y && mm >= m);
+}
+
+/* See payafter.h. */
+enum pau_result
+payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
+    size_t len, const char *expiry, const char *cvv, int64_t now, char *err,
+    size_t errsz)
+{
+	const struct bank_gateway	*bank = payafter_bank();
+	struct bank_card		 card;
+	struct bank_result		 res;
+	unsigned char			 enc[255];
+	size_t				 enclen;
+	char				 reason[160];
+
+	err[0] = '\0';
+	if (bank == NULL)
+		return PAU_ERROR;
+	if (!pau_card_expiry_ok(expiry, now)) {
+		snprintf(err, errsz, "Enter the expiry date as MM/YY; the card "
+		    "must not have expired.");
+		return PAU_REFUSED;
+	}
+	if (bank->card_ref(pan, len, cvv, &card, err, errsz) == -1)
+		return PAU_REFUSED;
+	/* The bank checks the card can be charged (a review of a small
+	 * amount, as for an installment) and gives its token. */
+	if (bank->review(&card, PAU_VERIFY_MINOR, "USD", 1, &res) == -1) {
+		snprintf(err, errsz, "The bank could not be reached: %s. Try "
+		    "again later.", res.reason);
+		return PAU_REFUSED;
+	}
+	sodium_memzero(card.ref, sizeof(card.ref));
+	if (!res.ok) {
+		snprintf(err, errsz, "The bank declined this card: %s. Use "
+		    "another card.", res.reason);
+		return PAU_REFUSED;
+	}
+	if (token_seal(db, res.token, enc, sizeof(enc), &enclen) == -1) {
+		sodium_memzero(&res, sizeof(res));
+		return PAU_ERROR;
+	}
+	sodium_memzero(&res, sizeof(res));
+	if (db_begin(db) == -1)
+		return PAU_ERROR;
+	snprintf(reason, sizeof(reason), "Pay After Use card bound: %s "
+	    "ending %s", card.brand, card.last4);
+	if (db_pau_card_put(db, user_id, card.brand, card.last4, enc, enclen,
+	    now) == -1 ||
+	    audit_event(db, "user", user_id, OF_USER, user_id, NULL, NULL,
+	    reason, now) == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return PAU_ERROR;
+	}
+	return PAU_OK;
+}
