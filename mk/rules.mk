@@ -6,8 +6,7 @@ libmallpay_a_SOURCES += \
 	src/rules/plan_work.c src/rules/plan_work.h \
 	src/rules/apr.c src/rules/apr.h \
 	src/rules/rfcode.c src/rules/rfcode.h \
-	src/rules/card.c src/rules/card.h \
-	src/rules/words.c src/rules/words.h
+	src/rules/card.c src/rules/card.h
 
 # rules-elig: eligibility verdicts (RULES C-02, C-03, C-06, INST, COD, REM, PAU)
 libmallpay_a_SOURCES += \
@@ -44,9 +43,6 @@ UNIT_TESTS += tests/unit/rules/test_rfcode
 tests_unit_rules_test_rfcode_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/rules/test_card
 tests_unit_rules_test_card_CFLAGS = $(UNIT_CFLAGS)
-# words, not codes: display names and plurals
-UNIT_TESTS += tests/unit/rules/test_words
-tests_unit_rules_test_words_CFLAGS = $(UNIT_CFLAGS)
 
 # the next work day of an installment plan (the scheduler's index)
 UNIT_TESTS += tests/unit/rules/test_plan_work

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "rules/words.h"
+#include "core/words.h"
 
 static void
 test_words_names(void **state)

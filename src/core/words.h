@@ -1,5 +1,5 @@
-#ifndef MALLPAY_RULES_WORDS_H
-#define MALLPAY_RULES_WORDS_H
+#ifndef MALLPAY_CORE_WORDS_H
+#define MALLPAY_CORE_WORDS_H
 
 /*
  * Words, not codes: the one set of display names a shopper reads for a

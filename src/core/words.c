@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rules/words.h"
+#include "core/words.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
