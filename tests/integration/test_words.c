@@ -120,7 +120,7 @@ add_enum(const char *table, const char *col, int underscore_only)
 
 /* The forbidden codes: institution ids, status codes with an underscore,
  * method codes but "remittance" (also the plain word for the method),
- * COD refusal reasons, card brands in lowercase. */
+ * COD refusal reasons with an underscore, card brands in lowercase. */
 static void
 load_codes(void)
 {
@@ -143,7 +143,7 @@ load_codes(void)
 		if (strcmp(pay_method_name((enum pay_method)i), "remittance"))
 			add_code(pay_method_name((enum pay_method)i),
 			    strlen(pay_method_name((enum pay_method)i)));
-	add_enum("cod_refusals", "reason", 0);
+	add_enum("cod_refusals", "reason", 1);
 	add_code("visa", 4);
 	add_code("mastercard", 10);
 	add_code("amex", 4);
