@@ -7,7 +7,8 @@
  * table), no order status code with an underscore, no method code (but
  * "remittance", also the method's plain name), no COD refusal reason code
  * (read from the schema), no card brand in lowercase,
- * no COD rule id tagged onto another method's tracking, no "1 days".
+ * no COD rule id tagged onto another method's tracking, no "1 days" (an
+ * installment made overdue by a day shows "1 day").
  * Rule ids in the sentences that explain a rule are words and allowed.
  * Only the visible text counts (tags, attributes, scripts and styles are
  * stripped). Run by tests/integration/suite.sh.
@@ -42,7 +43,7 @@
 #define CL_PLAN		"credit_line:mallpay-credit:6"
 #define MAX_CODES	128
 
-enum tstmt { T_SETUP, T_INST, T_ENUM, T_READY, T__MAX };
+enum tstmt { T_SETUP, T_INST, T_ENUM, T_READY, T_LATE, T__MAX };
 
 static const char *const tstmts[T__MAX] = {
 	/* T_SETUP */
@@ -55,6 +56,9 @@ static const char *const tstmts[T__MAX] = {
 	"TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?",
 	/* T_READY */
 	"UPDATE sandbox_finance_apps SET ready_at = ? WHERE ref = ?",
+	/* T_LATE */
+	"UPDATE plan_installments SET due_date = UTC_DATE() - INTERVAL 1 DAY "
+	"WHERE plan_id = ? AND seq = 2",
 };
 
 /* The order statuses with an underscore (STATE.md; each is checked
@@ -325,6 +329,8 @@ walk_card(void)
 	int64_t			id = place(WASHER, CARD_PLAN);
 	char			page[64];
 	struct client_resp	r;
+	struct db_plan		p;
+	struct dbq		*q;
 
 	check_order(id, "card", 1);
 	snprintf(page, sizeof(page), "/orders/%lld/card", (long long)id);
@@ -336,6 +342,18 @@ walk_card(void)
 	snprintf(page, sizeof(page), "/orders/%lld/confirm", (long long)id);
 	post_keyed(page);
 	check_order(id, "schedule", 1);
+	/* The second installment fell due yesterday: "(1 day)". */
+	assert_int_equal(db_plan_by_order(shop_db(), 0, id, &p), 1);
+	q = tq(T_LATE);
+	dbq_int(q, p.id);
+	assert_int_equal(dbq_exec(q), 0);
+	dbq_done(q);
+	check_order(id, "schedule", 1);
+	snprintf(page, sizeof(page), "/orders/%lld/schedule", (long long)id);
+	shop_get(cl, page, &r);
+	assert_true(client_has(&r, "overdue (1 day)"));
+	assert_true(client_has(&r, "1 installment is overdue"));
+	client_resp_cleanup(&r);
 }
 
 /* A partner installment: applied, approved by the partner, confirmed. */
