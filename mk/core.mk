@@ -3,7 +3,8 @@ libmallpay_a_SOURCES += \
 	src/core/buf.c src/core/buf.h \
 	src/core/clock.c src/core/clock.h \
 	src/core/config.c src/core/config.h \
-	src/core/log.c src/core/log.h
+	src/core/log.c src/core/log.h \
+	src/core/words.c src/core/words.h
 
 # rules-core: money, exchange rates, calendar (RULES C-01, C-02, C-04)
 libmallpay_a_SOURCES += \
@@ -16,3 +17,6 @@ UNIT_TESTS += tests/unit/core/test_money
 tests_unit_core_test_money_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/core/test_calendar
 tests_unit_core_test_calendar_CFLAGS = $(UNIT_CFLAGS)
+# words, not codes: display names and plurals (core/words.h)
+UNIT_TESTS += tests/unit/core/test_words
+tests_unit_core_test_words_CFLAGS = $(UNIT_CFLAGS)

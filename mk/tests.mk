@@ -229,3 +229,12 @@ tests_integration_test_identity_SOURCES = tests/integration/test_identity.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_identity_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_identity_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# words: a shopper's whole journey shows words, never codes
+check_PROGRAMS += tests/integration/test_words
+tests_integration_test_words_SOURCES = tests/integration/test_words.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_words_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_words_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -3,7 +3,7 @@
 <h2 id="delivery-h">Delivery</h2>
 {{#NOTICE}}<p class="flash" role="status" id="cod-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="cod-error">{{MSG}}</p>{{/ERROR}}
-{{#SHIPMENT}}<p id="shipment">Shipped {{SHIPPED}} with <strong id="carrier">{{CARRIER}}</strong>, tracking number <strong id="tracking-number">{{TRACKING}}</strong> (COD-P2).</p>{{/SHIPMENT}}
+{{#SHIPMENT}}<p id="shipment">Shipped {{SHIPPED}} with <strong id="carrier">{{CARRIER}}</strong>, tracking number <strong id="tracking-number">{{TRACKING}}</strong>{{#COD_RULE}} (COD-P2){{/COD_RULE}}.</p>{{/SHIPMENT}}
 {{#TRACKING_EVENTS}}
 <h3>Tracking</h3>
 <ol class="timeline" id="tracking">

@@ -17,7 +17,7 @@
 <table class="responsive plan-table" id="schedule-table">
 	<thead><tr><th scope="col">#</th><th scope="col">Due</th><th scope="col" class="num">Principal</th><th scope="col" class="num">Fee</th><th scope="col" class="num">Late fee</th><th scope="col">Status</th><th scope="col" class="num">Balance after</th></tr></thead>
 	<tbody>
-	{{#INST}}<tr><td data-label="#">{{SEQ}}</td><td data-label="Due">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}</td><td data-label="Late fee" class="num">{{LATE}}</td><td data-label="Status">{{STATE}}{{#DAYS_LATE}} ({{DAYS}} days){{/DAYS_LATE}}</td><td data-label="Balance after" class="num">{{BALANCE}}</td></tr>{{/INST}}
+	{{#INST}}<tr><td data-label="#">{{SEQ}}</td><td data-label="Due">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}</td><td data-label="Late fee" class="num">{{LATE}}</td><td data-label="Status">{{STATE}}{{#DAYS_LATE}} ({{DAYS}}){{/DAYS_LATE}}</td><td data-label="Balance after" class="num">{{BALANCE}}</td></tr>{{/INST}}
 	</tbody>
 </table>
 <h2>Payments</h2>

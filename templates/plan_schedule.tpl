@@ -4,7 +4,7 @@
 {{#NOTICE}}<p class="notice" role="status" id="schedule-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="schedule-error">{{MSG}}</p>{{/ERROR}}
 <p>Plan with {{INSTITUTION}} from {{START}}: <strong id="plan-state">{{PLAN_STATE}}</strong>{{#CARD}}, repaid from {{BRAND}} ending {{LAST4}} by automatic deduction on each due date{{/CARD}}.</p>
-{{#OVERDUE}}<p class="error-summary" id="overdue-note">{{COUNT}} installment(s) overdue: a late fee accrues every day until paid (INST-F1).</p>{{/OVERDUE}}
+{{#OVERDUE}}<p class="error-summary" id="overdue-note">{{COUNT}} overdue: a late fee accrues every day until paid (INST-F1).</p>{{/OVERDUE}}
 <dl class="amounts" id="schedule-totals">
 	<dt>Paid so far</dt><dd id="total-paid">{{PAID_TOTAL}}</dd>
 	<dt>Remaining (with late fees)</dt><dd id="total-remaining">{{REMAINING}}</dd>
@@ -32,7 +32,7 @@
 <table class="responsive plan-table" id="schedule-table">
 	<thead><tr><th scope="col">#</th><th scope="col">Due</th><th scope="col" class="num">Principal</th><th scope="col" class="num">Fee</th><th scope="col" class="num">Late fee</th><th scope="col" class="num">Total</th><th scope="col">Status</th><th scope="col" class="num">Balance after</th></tr></thead>
 	<tbody>
-	{{#INST}}<tr class="inst-{{STATE}}" data-seq="{{SEQ}}"><td data-label="#">{{SEQ}}</td><td data-label="Due">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}{{#FEE_WAIVED}} (waived){{/FEE_WAIVED}}</td><td data-label="Late fee" class="num late-fee">{{LATE}}</td><td data-label="Total" class="num">{{TOTAL}}</td><td data-label="Status" class="inst-state">{{STATE}}{{#DAYS_LATE}} ({{DAYS}} days){{/DAYS_LATE}}{{#PART}}<span class="inst-part">: {{PAID}} paid, {{LEFT}} remains</span>{{/PART}}</td><td data-label="Balance after" class="num">{{BALANCE}}</td></tr>{{/INST}}
+	{{#INST}}<tr class="inst-{{STATE}}" data-seq="{{SEQ}}"><td data-label="#">{{SEQ}}</td><td data-label="Due">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}{{#FEE_WAIVED}} (waived){{/FEE_WAIVED}}</td><td data-label="Late fee" class="num late-fee">{{LATE}}</td><td data-label="Total" class="num">{{TOTAL}}</td><td data-label="Status" class="inst-state">{{STATE}}{{#DAYS_LATE}} ({{DAYS}}){{/DAYS_LATE}}{{#PART}}<span class="inst-part">: {{PAID}} paid, {{LEFT}} remains</span>{{/PART}}</td><td data-label="Balance after" class="num">{{BALANCE}}</td></tr>{{/INST}}
 	</tbody>
 </table>
 {{#TRANSFER}}

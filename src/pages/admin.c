@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
@@ -146,19 +147,6 @@ page_admin(struct ctx *c)
 	return rc;
 }
 
-/* A status code for people: "awaiting_review" -> "Awaiting review". */
-static void
-status_label(const char *s, char *out, size_t outsz)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
-		out[i] = s[i] == '_' ? ' ' : s[i];
-	out[i] = '\0';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 'a' + 'A');
-}
-
 /* 1 if an admin may cancel an order in status s (nothing paid yet). */
 static int
 cancellable(const char *s)
@@ -226,7 +214,7 @@ page_admin_orders(struct ctx *c)
 		    v[i].user_email);
 		snprintf(r->cells[1], sizeof(r->cells[1]), "%s",
 		    v[i].method[0] ? v[i].method : "-");
-		status_label(v[i].status, st, sizeof(st));
+		words_status(v[i].status, st, sizeof(st));
 		snprintf(r->cells[2], sizeof(r->cells[2]), "%s", st);
 		snprintf(r->cells[3], sizeof(r->cells[3]), "%s",
 		    money_display(&v[i].amount_due, money, sizeof(money)));
@@ -271,7 +259,7 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "USER", o->user_email);
 	view_set_int(d, "USER_ID", (long long)o->user_id);
-	status_label(o->status, tmp, sizeof(tmp));
+	words_status(o->status, tmp, sizeof(tmp));
 	view_set(d, "STATUS", tmp);
 	view_set(d, "STATUS_CODE", o->status);
 	view_set(d, "METHOD", o->method[0] ? o->method : "-");

@@ -26,6 +26,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
 #include "pages/admin_queue.h"
@@ -125,19 +126,21 @@ step_answer(struct ctx *c, enum cod_result r, const char *path,
 }
 
 /* The shipment of cp (section SHIPMENT: carrier, tracking number, when
- * shipped) and its tracking events (section TRACKING_EVENTS) into the
- * panel p. */
+ * shipped; the rule COD_RULE for a COD order) and its tracking events
+ * (section TRACKING_EVENTS, in words) into the panel p. */
 static void
-set_shipment(struct view_dict *p, const struct cod_panel *cp)
+set_shipment(struct view_dict *p, const struct cod_panel *cp, int cod)
 {
 	const struct db_shipment *sh = &cp->sh;
 	const struct db_track	*tr = cp->tr;
 	struct view_dict	*s;
 	size_t			 i;
-	char			 b[64];
+	char			 b[64], w[512];
 
 	if (cp->has_ship) {
 		s = view_add(p, "SHIPMENT");
+		if (cod)
+			view_show(s, "COD_RULE");
 		view_set(s, "CARRIER", sh->carrier);
 		view_set(s, "TRACKING", sh->tracking);
 		view_set(s, "SHIPPED", page_when(sh->shipped_at, b, sizeof(b)));
@@ -148,8 +151,10 @@ set_shipment(struct view_dict *p, const struct cod_panel *cp)
 			struct view_dict *e = view_add(s, "TEV");
 
 			view_set(e, "AT", page_when(tr[i].at, b, sizeof(b)));
-			view_set(e, "KIND", tr[i].kind);
-			view_set(e, "DETAIL", tr[i].detail);
+			words_text(tr[i].kind, NULL, NULL, w, sizeof(w));
+			view_set(e, "KIND", w);
+			words_text(tr[i].detail, NULL, NULL, w, sizeof(w));
+			view_set(e, "DETAIL", w);
 		}
 	}
 }
@@ -171,7 +176,7 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
 	page_notes(p, ctx_str(c, "cod_notice"), ctx_str(c, "cod_error"));
-	set_shipment(p, cp);
+	set_shipment(p, cp, is_cod);
 	/* The COD steps are the placer's (their voucher, their return);
 	 * another member of the company reads the panel only (RULES 5). */
 	if (!is_cod || o->user_id != c->user.user_id)
@@ -219,7 +224,8 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	    o->method) && strcmp(o->status, "completed") == 0)
 		view_show(s, "RETURN_FORM");
 	if (hc && cod->return_reason[0] != '\0')
-		view_set(view_add(s, "RETURN"), "REASON", cod->return_reason);
+		view_set(view_add(s, "RETURN"), "REASON",
+		    words_reason(cod->return_reason));
 }
 
 /* GET /account/cod: COD-07 ladder, COD-F2/08 standing, debts. */
@@ -256,7 +262,7 @@ page_cod_account(struct ctx *c)
 	for (i = 0; i < st.nrefusals; i++) {
 		s = view_add(d, "REFUSAL");
 		view_set_int(s, "ORDER", (long long)st.refusals[i].order_id);
-		view_set(s, "REASON", st.refusals[i].reason);
+		view_set(s, "REASON", words_reason(st.refusals[i].reason));
 		view_set(s, "DAY", st.refusals[i].refused_on);
 		view_set(s, "COUNTED", st.refusals[i].counted ?
 		    "yes (COD-F2)" : "no (COD-P4)");
@@ -662,7 +668,7 @@ page_admin_cod_user(struct ctx *c)
 	for (i = 0; i < st.nrefusals; i++) {
 		s = view_add(d, "REFUSAL");
 		view_set_int(s, "ORDER", (long long)st.refusals[i].order_id);
-		view_set(s, "REASON", st.refusals[i].reason);
+		view_set(s, "REASON", words_reason(st.refusals[i].reason));
 		view_set(s, "DAY", st.refusals[i].refused_on);
 		view_set(s, "COUNTED", st.refusals[i].counted ? "yes" : "no");
 	}

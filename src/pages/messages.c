@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/buf.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -45,7 +47,7 @@ page_messages(struct ctx *c)
 	struct view_dict	*d, *m;
 	size_t			 n, i, shown;
 	int64_t			 page = ctx_int(c, "page", 1);
-	char			 when[32];
+	char			 when[32], text[1024], *body;
 	struct tm		 tm;
 	time_t			 t;
 	int			 rc, unread = 0;
@@ -62,8 +64,14 @@ page_messages(struct ctx *c)
 	for (i = 0; i < shown; i++) {
 		m = view_add(d, "MESSAGE");
 		view_set_int(m, "ID", (long long)v[i].id);
-		view_set(m, "SUBJECT", v[i].subject);
-		view_set(m, "BODY", v[i].body);
+		words_text(v[i].subject, NULL, NULL, text, sizeof(text));
+		view_set(m, "SUBJECT", text);
+		/* The words of a code are at most 6 times as long as it. */
+		body = xmalloc(strlen(v[i].body) * 6 + 1);
+		words_text(v[i].body, NULL, NULL, body,
+		    strlen(v[i].body) * 6 + 1);
+		view_set(m, "BODY", body);
+		free(body);
 		message_link(m, v[i].body);
 		t = (time_t)v[i].created_at;
 		if (gmtime_r(&t, &tm) == NULL ||

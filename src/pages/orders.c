@@ -11,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
 #include "pages/pages.h"
@@ -31,54 +32,11 @@ const struct field_spec page_orders_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* A payment method's name for people ("cod" -> "Cash on delivery"). */
-static const char *
-method_label(const char *m)
-{
-	static const struct {
-		const char *code, *label;
-	} names[] = {
-		{ "cod", "Cash on delivery" },
-		{ "installment_card", "Installment (credit card)" },
-		{ "installment_partner", "Installment (finance partner)" },
-		{ "installment_corporate", "Installment (corporate)" },
-		{ "credit_line", "Platform credit line" },
-		{ "remittance", "Post office remittance" },
-		{ "pay_after_use", "Pay After Use" },
-	};
-	size_t i;
-
-	if (m[0] == '\0')
-		return "Not chosen yet";
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i].code, m) == 0)
-			return names[i].label;
-	return m;
-}
-
-/* A status code for people: "pending_shipment" -> "Pending shipment";
- * "paid_installment" -> "Paid (Installment)" as RULES names it. */
-static void
-status_label(const char *s, char *out, size_t outsz)
-{
-	size_t i;
-
-	if (strcmp(s, "paid_installment") == 0) {
-		snprintf(out, outsz, "Paid (Installment)");
-		return;
-	}
-	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
-		out[i] = s[i] == '_' ? ' ' : s[i];
-	out[i] = '\0';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 'a' + 'A');
-}
-
 /* See pages.h. */
 void
 page_status_label(const char *s, char *out, size_t outsz)
 {
-	status_label(s, out, outsz);
+	words_status(s, out, outsz);
 }
 
 /* The notice of a ?msg= code. */
@@ -130,8 +88,8 @@ page_orders(struct ctx *c)
 			view_setf(o, "NUMBER", "#%lld", (long long)rows[i].id);
 			page_time(rows[i].created_at, when, sizeof(when));
 			view_set(o, "PLACED", when);
-			view_set(o, "METHOD", method_label(rows[i].method));
-			status_label(rows[i].status, st, sizeof(st));
+			view_set(o, "METHOD", words_method(rows[i].method));
+			words_status(rows[i].status, st, sizeof(st));
 			view_set(o, "STATE", st);
 			view_set(o, "STATUS_CODE", rows[i].status);
 			/* PAU-03: the deferred part is not due now. */
@@ -294,16 +252,18 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	const struct order_view	*v = &pg->v;
 	const struct db_order	*o = &v->o;
 	struct view_dict	*d, *s, *e;
-	char			 when[32], st[40];
+	char			 when[32], st[40], inst[101], why[512];
 	char			 rf[ORDER_RF_PRINT_MAX];
 	size_t			 i;
 
+	page_institution_name(c, o->institution_id, &pg->plan, inst,
+	    sizeof(inst));
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
-	view_set(d, "METHOD", method_label(o->method));
+	view_set(d, "METHOD", words_method(o->method));
 	view_set(d, "METHOD_CODE", o->method);
-	status_label(o->status, st, sizeof(st));
+	words_status(o->status, st, sizeof(st));
 	view_set(d, "STATE", st);
 	view_set(d, "STATUS_CODE", o->status);
 	page_time(o->created_at, when, sizeof(when));
@@ -314,7 +274,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	set_order_amounts(d, v);
 	if (o->institution_id[0] != '\0') {
 		s = view_add(d, "PLAN");
-		view_set(s, "INST", o->institution_id);
+		view_set(s, "INST", inst);
 		view_set_int(s, "TERM", o->term);
 	}
 	if (o->rf_code[0] != '\0') {
@@ -335,10 +295,12 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		e = view_add(d, "EVENT");
 		page_time(v->events[i].at, when, sizeof(when));
 		view_set(e, "AT", when);
-		status_label(v->events[i].to_state, st, sizeof(st));
+		words_status(v->events[i].to_state, st, sizeof(st));
 		view_set(e, "TO", st);
 		view_set(e, "ACTOR", v->events[i].actor_type);
-		view_set(e, "REASON", v->events[i].reason);
+		words_text(v->events[i].reason, o->institution_id, inst, why,
+		    sizeof(why));
+		view_set(e, "REASON", why);
 	}
 	set_order_actions(d, pg);
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */

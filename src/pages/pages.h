@@ -215,6 +215,12 @@ void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
  * shipment", "paid_installment" -> "Paid (Installment)") into out
  * (pages/orders.c). */
 void	page_status_label(const char *s, char *out, size_t outsz);
+/* The name of institution id for people ("lotus-finance" -> "Lotus
+ * Consumer Finance") into out: the plan's (pp may be NULL) or the
+ * institution's; "" when id is ""; "the institution" when unknown
+ * (pages/plans.c). */
+void	page_institution_name(struct ctx *, const char *id,
+	    const struct plan_panel *pp, char *out, size_t outsz);
 int	page_plan_card(struct ctx *);		/* GET /orders/:id/card */
 int	page_plan_card_post(struct ctx *);	/* POST /orders/:id/card */
 int	page_plan_apply(struct ctx *);		/* GET /orders/:id/apply */

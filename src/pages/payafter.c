@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -84,7 +85,7 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 	view_set_int(d, "RETRIES", s->retries_per_day);
 	if (pv.has_card) {
 		x = view_add(d, "CARD");
-		view_set(x, "BRAND", card->brand);
+		view_set(x, "BRAND", words_card_brand(card->brand));
 		view_set(x, "LAST4", card->last4);
 		page_when(card->updated_at, when, sizeof(when));
 		view_set(x, "SINCE", when);

@@ -24,6 +24,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/plans_page.h"
@@ -186,12 +187,14 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 {
 	struct view_dict	*d = view_dict_new(), *s;
 	struct db_plan		 p;
+	char			 inst[101];
 
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "CSRF", c->user.csrf);
 	plans_set_amt(d, "AMOUNT", o->amount_due_minor, o->currency);
 	view_set_int(d, "TERM", o->term);
-	view_set(d, "INSTITUTION", o->institution_id);
+	page_institution_name(c, o->institution_id, NULL, inst, sizeof(inst));
+	view_set(d, "INSTITUTION", inst);
 	if (strcmp(o->status, "awaiting_review") != 0)
 		view_show(d, "REBIND");
 	else
@@ -199,8 +202,8 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 	if (plan_of_order(c->db, c->user.user_id, o->id, &p) == 1 &&
 	    p.status == PLAN_ST_DECLINED) {
 		s = view_add(d, "DECLINED");
-		view_set(s, "REASON", p.decline_reason);
-		view_set(s, "BRAND", p.card_brand);
+		view_set(s, "REASON", words_reason(p.decline_reason));
+		view_set(s, "BRAND", words_card_brand(p.card_brand));
 		view_set(s, "LAST4", p.card_last4);
 	}
 	if (error != NULL)
@@ -283,6 +286,7 @@ page_plan_apply(struct ctx *c)
 	struct view_dict	*d;
 	struct db_order		 o;
 	int			 st, rc;
+	char			 inst[101];
 
 	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
 		return st;
@@ -303,7 +307,8 @@ page_plan_apply(struct ctx *c)
 	view_set(d, "CSRF", c->user.csrf);
 	plans_set_amt(d, "AMOUNT", o.amount_due_minor, o.currency);
 	view_set_int(d, "TERM", o.term);
-	view_set(d, "INSTITUTION", o.institution_id);
+	page_institution_name(c, o.institution_id, NULL, inst, sizeof(inst));
+	view_set(d, "INSTITUTION", inst);
 	rc = page_render(c, "plan_apply.tpl", d, "Installment application");
 	view_dict_free(d);
 	return rc;
@@ -408,6 +413,25 @@ page_partner_finance_decision(struct ctx *c)
 
 /* See pages.h. */
 void
+page_institution_name(struct ctx *c, const char *id,
+    const struct plan_panel *pp, char *out, size_t outsz)
+{
+	struct plan_terms t;
+
+	if (id[0] == '\0')
+		snprintf(out, outsz, "%s", "");
+	else if (pp != NULL && pp->has_plan &&
+	    pp->pl.institution_name[0] != '\0')
+		snprintf(out, outsz, "%s", pp->pl.institution_name);
+	else if (plan_terms_of_institution(c->db, id, &t) == 1 &&
+	    t.institution_name[0] != '\0')
+		snprintf(out, outsz, "%s", t.institution_name);
+	else
+		snprintf(out, outsz, "%s", "the institution");
+}
+
+/* See pages.h. */
+void
 plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
     const struct plan_panel *pp)
 {
@@ -441,7 +465,7 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 		break;
 	case PLAN_ST_DECLINED:
 		s = view_add(p, "DECLINED");
-		view_set(s, "REASON", pl->decline_reason);
+		view_set(s, "REASON", words_reason(pl->decline_reason));
 		if (strcmp(o->method, "installment_card") == 0 &&
 		    strcmp(o->status, "awaiting_review") == 0 &&
 		    o->user_id == c->user.user_id)
@@ -456,7 +480,7 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 		if (pl->card_last4[0] != '\0') {
 			struct view_dict *cd = view_add(s, "CARD");
 
-			view_set(cd, "BRAND", pl->card_brand);
+			view_set(cd, "BRAND", words_card_brand(pl->card_brand));
 			view_set(cd, "LAST4", pl->card_last4);
 		}
 		break;
@@ -517,7 +541,7 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 	}
 	if (p.card_last4[0] != '\0') {
 		s = view_add(d, "CARD");
-		view_set(s, "BRAND", p.card_brand);
+		view_set(s, "BRAND", words_card_brand(p.card_brand));
 		view_set(s, "LAST4", p.card_last4);
 	} else
 		view_show(d, "NO_CARD");

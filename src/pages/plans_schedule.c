@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/plans_page.h"
@@ -174,6 +175,7 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 	const char		*cur = v->p.currency;
 	size_t			 i;
 	int64_t			 sch_fee = 0;
+	char			 n[48];
 
 	plans_set_disclosure(d, &v->p, NULL);
 	view_set(d, "PLAN_STATE", plan_status_name(v->p.status));
@@ -182,7 +184,7 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 	plans_set_date(d, "START", v->p.start);
 	if (v->p.card_last4[0] != '\0') {
 		s = view_add(d, "CARD");
-		view_set(s, "BRAND", v->p.card_brand);
+		view_set(s, "BRAND", words_card_brand(v->p.card_brand));
 		view_set(s, "LAST4", v->p.card_last4);
 	}
 	for (i = 0; i < v->ninst; i++) {
@@ -212,8 +214,9 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 			view_set(s, "STATE", "not due");
 		else if (it->overdue) {
 			view_set(s, "STATE", "overdue");
-			view_set_int(view_add(s, "DAYS_LATE"), "DAYS",
-			    it->days_late);
+			words_count(n, sizeof(n), it->days_late, "day",
+			    "days");
+			view_set(view_add(s, "DAYS_LATE"), "DAYS", n);
 		} else
 			view_set(s, "STATE", "due");
 		sch_fee += it->fee;
@@ -222,8 +225,11 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 	plans_set_amt(d, "REMAINING", v->remaining, cur);
 	plans_set_amt(d, "LATE_TOTAL", v->late_fees, cur);
 	plans_set_amt(d, "SCHED_FEE", sch_fee, cur);
-	if (v->overdue > 0)
-		view_set_int(view_add(d, "OVERDUE"), "COUNT", v->overdue);
+	if (v->overdue > 0) {
+		words_count(n, sizeof(n), v->overdue, "installment is",
+		    "installments are");
+		view_set(view_add(d, "OVERDUE"), "COUNT", n);
+	}
 	if (v->p.has_refund) {
 		s = view_add(d, "REFUND");
 		plans_set_amt(s, "AMOUNT", v->p.refund, cur);

@@ -22,6 +22,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/remittance_page.h"
@@ -87,19 +88,6 @@ own_order(struct ctx *c, int64_t id, unsigned parts, struct rem_view *v)
 	return 0;
 }
 
-/* A status for people: "awaiting_remittance" -> "Awaiting remittance". */
-static void
-status_label(const char *s, char *out, size_t outsz)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
-		out[i] = s[i] == '_' ? ' ' : s[i];
-	out[i] = '\0';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 'a' + 'A');
-}
-
 /* The printed code of o (REM-P1) into out (ORDER_RF_PRINT_MAX). */
 static const char *
 printed_code(const struct db_order *o, char *out, size_t outsz)
@@ -155,7 +143,7 @@ page_remittance_instructions(struct ctx *c)
 	}
 	view_set(d, "CODE", printed_code(o, rf, sizeof(rf)));
 	view_set(d, "STATUS_CODE", o->status);
-	status_label(o->status, st, sizeof(st));
+	words_status(o->status, st, sizeof(st));
 	view_set(d, "STATE", st);
 	/* REM-P6: the payment window's last day. */
 	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");

@@ -57,6 +57,8 @@ plan_terms_of_institution(struct db *db, const char *id, struct plan_terms *t)
 		return rc;
 	snprintf(t->institution_id, sizeof(t->institution_id), "%s",
 	    p.institution_id);
+	snprintf(t->institution_name, sizeof(t->institution_name), "%s",
+	    p.institution_name);
 	snprintf(t->monthly_rate, sizeof(t->monthly_rate), "%s",
 	    p.monthly_rate);
 	t->fee_mode = p.fee_mode;

@@ -69,6 +69,7 @@ int	plan_status_parse(const char *s, enum plan_status *out);
 /* The terms of a plan as an institution (or an agreement) sets them. */
 struct plan_terms {
 	char			 institution_id[33];
+	char			 institution_name[101];	/* for people */
 	char			 monthly_rate[17];	/* "0.80" (% a month) */
 	enum plan_fee_mode	 fee_mode;
 	int			 waives_future_fees;	/* INST-F3 */

@@ -34,8 +34,8 @@ async function run() {
       page.waitForURL(/\/pay-after-use\?msg=bound/),
       page.locator('#pau-card-form button[type=submit]').click(),
     ]);
-    check((await page.locator('#pau-bound-card').innerText()).includes('visa ending 1111'),
-      'the bound card shows as "visa ending 1111"');
+    check((await page.locator('#pau-bound-card').innerText()).includes('Visa ending 1111'),
+      'the bound card shows as "Visa ending 1111"');
     check(!(await page.content()).includes('4111111111111111'), 'the card number is not shown');
 
     // An empty cart, then the earbuds, which carry the "Pay After Use" mark.

@@ -375,7 +375,7 @@ test_PAU_03_confirm_receipt_charges_card(void **state)
 	assert_int_equal(db_pau_card_get(shop_db(), s.id, &card), 0);
 	assert_int_equal(bind_card(&s, GOOD_CARD), 303);
 	shop_get(s.cl, "/pay-after-use", &r);
-	assert_true(client_has(&r, "visa ending 1111"));
+	assert_true(client_has(&r, "Visa ending 1111"));
 	assert_false(client_has(&r, GOOD_CARD));
 	client_resp_cleanup(&r);
 	assert_int_equal(db_pau_card_get(shop_db(), s.id, &card), 1);

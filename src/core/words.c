@@ -1,0 +1,172 @@
+/*
+ * Words, not codes (see words.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/words.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+struct word {
+	const char	*code, *text;
+};
+
+static const struct word methods[] = {
+	{ "cod", "Cash on delivery" },
+	{ "installment_card", "Installment (credit card)" },
+	{ "installment_partner", "Installment (finance partner)" },
+	{ "installment_corporate", "Installment (corporate)" },
+	{ "credit_line", "Platform credit line" },
+	{ "remittance", "Post office remittance" },
+	{ "pay_after_use", "Pay After Use" },
+};
+
+static const struct word reasons[] = {
+	{ "damaged", "Damaged" },
+	{ "wrong_item", "Wrong item" },
+	{ "missing_items", "Missing items" },
+	{ "no_valid_reason", "No valid reason" },
+};
+
+static const struct word brands[] = {
+	{ "visa", "Visa" },
+	{ "mastercard", "Mastercard" },
+	{ "unionpay", "UnionPay" },
+};
+
+/* The text of code in table w (n rows), or NULL. */
+static const char *
+lookup(const struct word *w, size_t n, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(w[i].code, code) == 0)
+			return w[i].text;
+	return NULL;
+}
+
+/* See words.h. */
+const char *
+words_method(const char *code)
+{
+	const char *t;
+
+	if (code[0] == '\0')
+		return "Not chosen yet";
+	t = lookup(methods, NELEM(methods), code);
+	return t != NULL ? t : code;
+}
+
+/* See words.h. */
+void
+words_status(const char *code, char *out, size_t outsz)
+{
+	size_t i;
+
+	if (outsz == 0)
+		return;
+	if (strcmp(code, "paid_installment") == 0) {
+		snprintf(out, outsz, "Paid (Installment)");
+		return;
+	}
+	for (i = 0; code[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = code[i] == '_' ? ' ' : code[i];
+	out[i] = '\0';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* See words.h. */
+const char *
+words_reason(const char *code)
+{
+	const char *t = lookup(reasons, NELEM(reasons), code);
+
+	return t != NULL ? t : code;
+}
+
+/* See words.h. */
+const char *
+words_card_brand(const char *code)
+{
+	const char *t = lookup(brands, NELEM(brands), code);
+
+	return t != NULL ? t : "card";
+}
+
+/* See words.h. */
+void
+words_count(char *out, size_t outsz, long long n, const char *one,
+    const char *many)
+{
+	snprintf(out, outsz, "%lld %s", n, n == 1 ? one : many);
+}
+
+/* 1 if c may be part of a code. */
+static int
+code_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* The words of token tok (len bytes) into st (stsz), or NULL when it is
+ * no code: a method (but "remittance", already a word), a status or
+ * reason with an underscore, a card brand, the institution. */
+static const char *
+token_words(const char *tok, size_t len, const char *inst_id,
+    const char *inst_name, char *st, size_t stsz)
+{
+	char		 code[40];
+	const char	*t;
+
+	if (len >= sizeof(code))
+		return NULL;
+	memcpy(code, tok, len);
+	code[len] = '\0';
+	if (inst_id != NULL && inst_name != NULL && inst_name[0] != '\0' &&
+	    strcmp(code, inst_id) == 0)
+		return inst_name;
+	if (strcmp(code, "remittance") != 0 &&
+	    (t = lookup(methods, NELEM(methods), code)) != NULL)
+		return t;
+	if ((t = lookup(brands, NELEM(brands), code)) != NULL)
+		return t;
+	if (strchr(code, '_') == NULL)
+		return NULL;
+	if ((t = lookup(reasons, NELEM(reasons), code)) != NULL)
+		return t;
+	words_status(code, st, stsz);
+	return st;
+}
+
+/* See words.h. */
+void
+words_text(const char *in, const char *inst_id, const char *inst_name,
+    char *out, size_t outsz)
+{
+	size_t		 o = 0, len;
+	const char	*p = in, *w;
+	char		 st[40];
+	int		 n;
+
+	if (outsz == 0)
+		return;
+	out[0] = '\0';
+	while (*p != '\0' && o + 1 < outsz) {
+		if (!code_char(*p)) {
+			out[o++] = *p++;
+			continue;
+		}
+		for (len = 0; code_char(p[len]); len++)
+			;
+		w = token_words(p, len, inst_id, inst_name, st, sizeof(st));
+		n = snprintf(out + o, outsz - o, "%.*s", w != NULL ?
+		    (int)strlen(w) : (int)len, w != NULL ? w : p);
+		o += (size_t)n < outsz - o ? (size_t)n : outsz - o - 1;
+		p += len;
+	}
+	out[o] = '\0';
+}

@@ -1,0 +1,41 @@
+#ifndef MALLPAY_CORE_WORDS_H
+#define MALLPAY_CORE_WORDS_H
+
+/*
+ * Words, not codes: the one set of display names a shopper reads for a
+ * payment method, an order status, a reason, a card brand and a count
+ * ("1 day", "2 days"). Institution names are data (institutions.name);
+ * words_text() takes the one it may meet. Pure functions: no clock, no
+ * database.
+ */
+
+#include <stddef.h>
+
+/* A payment method's name ("cod" -> "Cash on delivery"; "" -> "Not chosen
+ * yet"); an unknown code comes back as is. */
+const char *words_method(const char *code);
+
+/* An order status into out: "pending_shipment" -> "Pending shipment",
+ * "paid_installment" -> "Paid (Installment)" as RULES names it. */
+void	words_status(const char *code, char *out, size_t outsz);
+
+/* A reason code in words ("no_valid_reason" -> "No valid reason",
+ * "wrong_item" -> "Wrong item"); text that is not a code comes back as
+ * is. */
+const char *words_reason(const char *code);
+
+/* A card brand ("visa" -> "Visa", "mastercard" -> "Mastercard",
+ * "unionpay" -> "UnionPay"); "" or unknown -> "card". */
+const char *words_card_brand(const char *code);
+
+/* n and the noun in its number into out: "1 day", "2 days". */
+void	words_count(char *out, size_t outsz, long long n, const char *one,
+	    const char *many);
+
+/* Text in into out (outsz bytes, cut at a whole byte) with every code of
+ * a method, an order status, a reason or a card brand standing as a whole
+ * token replaced by its words, and inst_id (may be NULL) by inst_name. */
+void	words_text(const char *in, const char *inst_id, const char *inst_name,
+	    char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * Words, not codes: display names of methods, statuses, reasons and card
+ * brands, counts with the noun in its number, codes in free text.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/words.h"
+
+static void
+test_words_names(void **state)
+{
+	char st[40];
+
+	(void)state;
+	assert_string_equal(words_method("pay_after_use"), "Pay After Use");
+	assert_string_equal(words_method("cod"), "Cash on delivery");
+	assert_string_equal(words_method(""), "Not chosen yet");
+	words_status("pending_shipment", st, sizeof(st));
+	assert_string_equal(st, "Pending shipment");
+	words_status("paid_installment", st, sizeof(st));
+	assert_string_equal(st, "Paid (Installment)");
+	assert_string_equal(words_reason("no_valid_reason"),
+	    "No valid reason");
+	assert_string_equal(words_reason("insufficient funds"),
+	    "insufficient funds");
+	assert_string_equal(words_card_brand("visa"), "Visa");
+	assert_string_equal(words_card_brand("mastercard"), "Mastercard");
+	assert_string_equal(words_card_brand(""), "card");
+}
+
+static void
+test_words_count_plurals(void **state)
+{
+	char b[32];
+
+	(void)state;
+	words_count(b, sizeof(b), 1, "day", "days");
+	assert_string_equal(b, "1 day");
+	words_count(b, sizeof(b), 2, "day", "days");
+	assert_string_equal(b, "2 days");
+	words_count(b, sizeof(b), 0, "installment", "installments");
+	assert_string_equal(b, "0 installments");
+}
+
+static void
+test_words_text_replaces_codes(void **state)
+{
+	char b[160];
+
+	(void)state;
+	words_text("checkout: placed with installment_partner at "
+	    "lotus-finance", "lotus-finance", "Lotus Consumer Finance", b,
+	    sizeof(b));
+	assert_string_equal(b, "checkout: placed with Installment (finance "
+	    "partner) at Lotus Consumer Finance");
+	words_text("Its status is \"pending_shipment\"; paid by visa; "
+	    "remittance; no_valid_reason", NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Its status is \"Pending shipment\"; paid by "
+	    "Visa; remittance; No valid reason");
+	/* Cut at the buffer's end, always terminated. */
+	words_text("pay_after_use", NULL, NULL, b, 6);
+	assert_string_equal(b, "Pay A");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words_names),
+		cmocka_unit_test(test_words_count_plurals),
+		cmocka_unit_test(test_words_text_replaces_codes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
