@@ -270,11 +270,70 @@ fixed_clock_from_env(void)
 	return 0;
 }
 
+/* Everything before the workers start, for the configuration file conf:
+ * configuration, clock, libraries, templates, the partner sandboxes, upload
+ * recovery and the FastCGI socket (listen_fd). Returns 0, or -1 after
+ * logging why the daemon cannot start. */
+static int
+startup(const char *conf)
+{
+	char err[512];
+
+	if (config_load(&cfg, conf, err, sizeof(err)) == -1) {
+		log_err("%s", err);
+		return -1;
+	}
+	if (fixed_clock_from_env() == -1)
+		return -1;
+	if (sodium_init() < 0) {
+		log_err("libsodium cannot be initialised");
+		return -1;
+	}
+	if (view_init(cfg.template_dir, err, sizeof(err)) == -1) {
+		log_err("templates: %s", err);
+		return -1;
+	}
+	db_library_init();
+	/* The finance sandbox answers [sandbox] finance_delay seconds
+	 * after a submission (gateway/finance.h). */
+	finance_sandbox_set_delay(cfg.finance_delay);
+	/* The sandbox partners keep their own books (gateway/books.h). */
+	if (sandbox_books_init(&cfg) == -1) {
+		log_err("the partner books cannot start");
+		return -1;
+	}
+	if (FCGX_Init() != 0) {
+		log_err("FCGX_Init failed");
+		return -1;
+	}
+
+	recover_uploads();
+
+	/* A socket file left by a crashed run would make bind fail. */
+	if (unlink(cfg.socket_path) == -1 && errno != ENOENT) {
+		log_err("%s: cannot remove the old socket: %s", cfg.socket_path,
+		    strerror(errno));
+		return -1;
+	}
+	if ((listen_fd = FCGX_OpenSocket(cfg.socket_path, LISTEN_BACKLOG)) < 0) {
+		log_err("%s: cannot open the FastCGI socket", cfg.socket_path);
+		return -1;
+	}
+	/* nginx (same group, or root in the private stack) only. */
+	if (chmod(cfg.socket_path, 0660) == -1) {
+		log_err("%s: chmod: %s", cfg.socket_path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* mallpayd [-c FILE]: start, serve with cfg.threads workers until a stop
+ * signal, stop cleanly. Exit status 0, or 1 when it cannot start or all
+ * workers failed. */
 int
 main(int argc, char *argv[])
 {
 	const char *conf = NULL;
-	char err[512];
 	pthread_t *threads, sigthr;
 	sigset_t set;
 	int ch, i, started = 0, rc = 0;
@@ -291,51 +350,8 @@ main(int argc, char *argv[])
 	if (optind != argc)
 		usage();
 
-	if (config_load(&cfg, conf, err, sizeof(err)) == -1) {
-		log_err("%s", err);
+	if (startup(conf) == -1)
 		return 1;
-	}
-	if (fixed_clock_from_env() == -1)
-		return 1;
-	if (sodium_init() < 0) {
-		log_err("libsodium cannot be initialised");
-		return 1;
-	}
-	if (view_init(cfg.template_dir, err, sizeof(err)) == -1) {
-		log_err("templates: %s", err);
-		return 1;
-	}
-	db_library_init();
-	/* The finance sandbox answers [sandbox] finance_delay seconds
-	 * after a submission (gateway/finance.h). */
-	finance_sandbox_set_delay(cfg.finance_delay);
-	/* The sandbox partners keep their own books (gateway/books.h). */
-	if (sandbox_books_init(&cfg) == -1) {
-		log_err("the partner books cannot start");
-		return 1;
-	}
-	if (FCGX_Init() != 0) {
-		log_err("FCGX_Init failed");
-		return 1;
-	}
-
-	recover_uploads();
-
-	/* A socket file left by a crashed run would make bind fail. */
-	if (unlink(cfg.socket_path) == -1 && errno != ENOENT) {
-		log_err("%s: cannot remove the old socket: %s", cfg.socket_path,
-		    strerror(errno));
-		return 1;
-	}
-	if ((listen_fd = FCGX_OpenSocket(cfg.socket_path, LISTEN_BACKLOG)) < 0) {
-		log_err("%s: cannot open the FastCGI socket", cfg.socket_path);
-		return 1;
-	}
-	/* nginx (same group, or root in the private stack) only. */
-	if (chmod(cfg.socket_path, 0660) == -1) {
-		log_err("%s: chmod: %s", cfg.socket_path, strerror(errno));
-		return 1;
-	}
 
 	/* Block the stop signals before any thread exists, so every thread
 	 * inherits the mask and only sigwait() sees them. */

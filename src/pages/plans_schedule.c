@@ -166,6 +166,43 @@ set_part_paid(struct view_dict *s, const struct db_plan_inst *it,
 	    it->paid_minor, cur);
 }
 
+/* One installment's row of the schedule into s: due date, amounts, a fee
+ * waived by an early payoff, and its state in words (paid, cancelled, part
+ * paid, not due, overdue with its days, due) for a plan in status pst. */
+static void
+set_inst_row(struct view_dict *s, const struct db_plan_inst *it,
+    enum plan_status pst, const char *cur)
+{
+	char	n[48];
+	int	waived = strcmp(it->status, "paid") == 0 &&
+	    it->paid_minor < it->principal + it->fee + it->late_fee;
+
+	view_set_int(s, "SEQ", it->seq);
+	plans_set_date(s, "DUE", it->due);
+	plans_set_amt(s, "PRINCIPAL", it->principal, cur);
+	plans_set_amt(s, "FEE", it->fee, cur);
+	if (waived)
+		view_show(s, "FEE_WAIVED");
+	plans_set_amt(s, "LATE", it->late_fee, cur);
+	plans_set_amt(s, "TOTAL", it->principal + it->fee + it->late_fee, cur);
+	plans_set_amt(s, "BALANCE", it->balance_after, cur);
+	if (strcmp(it->status, "paid") == 0) {
+		view_set(s, "STATE", "paid");
+		plans_set_amt(s, "PAID", it->paid_minor, cur);
+	} else if (strcmp(it->status, "waived") == 0)
+		view_set(s, "STATE", "cancelled");
+	else if (it->paid_minor > 0 && pst == PLAN_ST_ACTIVE)
+		set_part_paid(s, it, cur);
+	else if (pst != PLAN_ST_ACTIVE)
+		view_set(s, "STATE", "not due");
+	else if (it->overdue) {
+		view_set(s, "STATE", "overdue");
+		words_count(n, sizeof(n), it->days_late, "day", "days");
+		view_set(view_add(s, "DAYS_LATE"), "DAYS", n);
+	} else
+		view_set(s, "STATE", "due");
+}
+
 /* See plans_page.h. */
 void
 plans_set_schedule(struct ctx *c, struct view_dict *d,
@@ -188,38 +225,9 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 		view_set(s, "LAST4", v->p.card_last4);
 	}
 	for (i = 0; i < v->ninst; i++) {
-		const struct db_plan_inst *it = &v->inst[i];
-		int waived = strcmp(it->status, "paid") == 0 &&
-		    it->paid_minor < it->principal + it->fee + it->late_fee;
-
-		s = view_add(d, "INST");
-		view_set_int(s, "SEQ", it->seq);
-		plans_set_date(s, "DUE", it->due);
-		plans_set_amt(s, "PRINCIPAL", it->principal, cur);
-		plans_set_amt(s, "FEE", it->fee, cur);
-		if (waived)
-			view_show(s, "FEE_WAIVED");
-		plans_set_amt(s, "LATE", it->late_fee, cur);
-		plans_set_amt(s, "TOTAL", it->principal + it->fee +
-		    it->late_fee, cur);
-		plans_set_amt(s, "BALANCE", it->balance_after, cur);
-		if (strcmp(it->status, "paid") == 0) {
-			view_set(s, "STATE", "paid");
-			plans_set_amt(s, "PAID", it->paid_minor, cur);
-		} else if (strcmp(it->status, "waived") == 0)
-			view_set(s, "STATE", "cancelled");
-		else if (it->paid_minor > 0 && v->p.status == PLAN_ST_ACTIVE)
-			set_part_paid(s, it, cur);
-		else if (v->p.status != PLAN_ST_ACTIVE)
-			view_set(s, "STATE", "not due");
-		else if (it->overdue) {
-			view_set(s, "STATE", "overdue");
-			words_count(n, sizeof(n), it->days_late, "day",
-			    "days");
-			view_set(view_add(s, "DAYS_LATE"), "DAYS", n);
-		} else
-			view_set(s, "STATE", "due");
-		sch_fee += it->fee;
+		set_inst_row(view_add(d, "INST"), &v->inst[i], v->p.status,
+		    cur);
+		sch_fee += v->inst[i].fee;
 	}
 	plans_set_amt(d, "PAID_TOTAL", v->paid_total, cur);
 	plans_set_amt(d, "REMAINING", v->remaining, cur);
