@@ -11,7 +11,9 @@ libmallpay_a_SOURCES += \
 	src/core/money.c src/core/money.h \
 	src/core/fx.c src/core/fx.h \
 	src/core/calendar.c src/core/calendar.h \
-	src/core/fee_mode.h
+	src/core/fee_mode.h \
+	src/core/order_status.c src/core/order_status.h \
+	src/core/pay_method.c src/core/pay_method.h
 
 UNIT_TESTS += tests/unit/core/test_money
 tests_unit_core_test_money_CFLAGS = $(UNIT_CFLAGS)
@@ -20,3 +22,7 @@ tests_unit_core_test_calendar_CFLAGS = $(UNIT_CFLAGS)
 # words, not codes: display names and plurals (core/words.h)
 UNIT_TESTS += tests/unit/core/test_words
 tests_unit_core_test_words_CFLAGS = $(UNIT_CFLAGS)
+# order statuses and payment methods: names <-> types (core/order_status.h,
+# core/pay_method.h)
+UNIT_TESTS += tests/unit/core/test_order_types
+tests_unit_core_test_order_types_CFLAGS = $(UNIT_CFLAGS)

@@ -633,7 +633,7 @@ db_cod_review_list(struct db *db, int oldest_first, size_t offset,
 /* See cod.h. */
 int
 db_cod_take_unpaid(struct db *db, const char *today, int64_t *id,
-    char status[33], char agreed[11])
+    enum order_status *status, char agreed[11])
 {
 	struct dbq	*q = get(db, STMT_TAKE_UNPAID);
 	int		 rc;
@@ -643,8 +643,9 @@ db_cod_take_unpaid(struct db *db, const char *today, int64_t *id,
 	dbq_cstr(q, today);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, status, 33);
 		dbq_col_copy(q, 2, agreed, 11);
+		if (dbq_col_order_status(q, 1, status) == -1)
+			rc = -1;
 	}
 	dbq_done(q);
 	return rc;

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/order_status.h"
+
 struct db;
 
 /* An order's shipment (COD-P2, every method). */
@@ -164,9 +166,9 @@ int	db_cod_review_list(struct db *, int oldest_first, size_t offset,
 /* tick (COD-P5): in an open READ COMMITTED transaction, lock one COD order
  * in shipped/delivered whose agreed day is before today and which has no
  * payment report, skipping locked rows. 1 (*id, status, agreed day), 0
- * none, -1. */
+ * none, -1 (or an unknown status). */
 int	db_cod_take_unpaid(struct db *, const char *today, int64_t *id,
-	    char status[33], char agreed[11]);
+	    enum order_status *status, char agreed[11]);
 /* tick (COD-F2): lock one user whose recorded suspension ends on or before
  * today, skipping locked rows. 1 (*user_id, until), 0, -1. */
 int	db_cod_take_suspension_end(struct db *, const char *today,

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/order_status.h"
 #include "db/admin.h"
 
 struct db;
@@ -152,7 +153,7 @@ struct db_corp_app {
 	/* the order's figures */
 	char		 currency[4];
 	int64_t		 amount_due_minor;
-	char		 order_status[33];
+	enum order_status order_status;
 };
 /* Free what *a owns; takes NULL. */
 void	db_corp_app_cleanup(struct db_corp_app *a);
@@ -192,7 +193,7 @@ int	db_corp_app_stats(struct db *, const char *today,
 /* An order as the corporate pages need it. */
 struct db_corp_order {
 	int64_t		 id, user_id, company_id;
-	char		 status[33];
+	enum order_status status;
 	char		 method[33];
 	char		 currency[4];
 	int64_t		 amount_due_minor;

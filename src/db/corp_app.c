@@ -142,7 +142,8 @@ db_corp_app_cleanup(struct db_corp_app *a)
 }
 
 /* Fill *arg (a struct db_corp_app, its text owned) from the current A_COLS
- * row (enum a_col). Serves dbq_list_keep: never leaves a row out. */
+ * row (enum a_col). Serves dbq_list_keep: leaves a row out (owning
+ * nothing) only when its order's status is none of STATE.md's (logged). */
 static int
 fill_app(struct dbq *q, void *arg)
 {
@@ -186,8 +187,10 @@ fill_app(struct dbq *q, void *arg)
 	a->effective_at = dbq_col_int(q, A_C_EFFECTIVE_AT);
 	dbq_col_copy(q, A_C_CURRENCY, a->currency, sizeof(a->currency));
 	a->amount_due_minor = dbq_col_int(q, A_C_AMOUNT_DUE);
-	dbq_col_copy(q, A_C_ORDER_STATUS, a->order_status,
-	    sizeof(a->order_status));
+	if (dbq_col_order_status(q, A_C_ORDER_STATUS, &a->order_status) == -1) {
+		db_corp_app_cleanup(a);
+		return -1;
+	}
 	return 0;
 }
 
@@ -202,8 +205,9 @@ app_one(struct db *db, int idx, int64_t key, struct db_corp_app *out)
 	if ((q = get(db, idx)) == NULL)
 		return -1;
 	dbq_int(q, key);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1)
-		(void)fill_app(q, out);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1 &&
+	    fill_app(q, out) == -1)
+		rc = -1;
 	dbq_done(q);
 	return rc;
 }
@@ -377,9 +381,10 @@ db_corp_app_stats(struct db *db, const char *today,
 	return db_queue_stats_read(q, out) == 1 ? 0 : -1;
 }
 
-/* dbq_list fill: the current O_COLS row (enum o_col) into *arg, a
- * struct db_corp_order. */
-static void
+/* dbq_list_keep fill: the current O_COLS row (enum o_col) into *arg, a
+ * struct db_corp_order; -1 (logged) leaves out a row whose status is none
+ * of STATE.md's. */
+static int
 fill_order(struct dbq *q, void *arg)
 {
 	struct db_corp_order	*o = arg;
@@ -388,7 +393,8 @@ fill_order(struct dbq *q, void *arg)
 	o->id = dbq_col_int(q, O_C_ID);
 	o->user_id = dbq_col_int(q, O_C_USER_ID);
 	o->company_id = dbq_col_int(q, O_C_COMPANY_ID);
-	dbq_col_copy(q, O_C_STATUS, o->status, sizeof(o->status));
+	if (dbq_col_order_status(q, O_C_STATUS, &o->status) == -1)
+		return -1;
 	dbq_col_copy(q, O_C_METHOD, o->method, sizeof(o->method));
 	dbq_col_copy(q, O_C_CURRENCY, o->currency, sizeof(o->currency));
 	o->amount_due_minor = dbq_col_int(q, O_C_AMOUNT_DUE);
@@ -399,6 +405,7 @@ fill_order(struct dbq *q, void *arg)
 	dbq_col_copy(q, O_C_REVIEW_DUE, o->review_due, sizeof(o->review_due));
 	o->created_at = dbq_col_int(q, O_C_CREATED_AT);
 	o->completed_at = dbq_col_int(q, O_C_COMPLETED_AT);
+	return 0;
 }
 
 /* See company.h. */
@@ -411,8 +418,9 @@ db_corp_order_get(struct db *db, int64_t id, struct db_corp_order *out)
 	if ((q = get(db, STMT_O_GET)) == NULL)
 		return -1;
 	dbq_int(q, id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1)
-		fill_order(q, out);
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1 &&
+	    fill_order(q, out) == -1)
+		rc = -1;
 	dbq_done(q);
 	return rc;
 }
@@ -430,7 +438,8 @@ db_corp_order_list(struct db *db, int64_t company_id, size_t limit,
 		return -1;
 	dbq_int(q, company_id);
 	dbq_int(q, (int64_t)limit);
-	return dbq_list(q, sizeof(**out), fill_order, (void **)out, n);
+	return dbq_list_keep(q, sizeof(**out), fill_order, NULL, (void **)out,
+	    n);
 }
 
 /* See company.h. */

@@ -124,8 +124,8 @@ static const char *const stmts[STMT__MAX] = {
 };
 
 /* Read the list_col columns up to LIST_C_FEE of an order list row into *o,
- * zeroed first: 0, or -1 (logged) when the currency is unknown and the
- * caller skips the row. Serves dbq_list_keep. */
+ * zeroed first: 0, or -1 (logged) when the currency or the status is
+ * unknown and the caller skips the row. Serves dbq_list_keep. */
 static int
 order_row(struct dbq *q, void *arg)
 {
@@ -139,14 +139,16 @@ order_row(struct dbq *q, void *arg)
 		    (long long)o->id);
 		return -1;
 	}
-	dbq_col_copy(q, LIST_C_STATUS, o->status, sizeof(o->status));
+	if (dbq_col_order_status(q, LIST_C_STATUS, &o->status) == -1)
+		return -1;
 	dbq_col_copy(q, LIST_C_METHOD, o->method, sizeof(o->method));
 	o->created_at = dbq_col_int(q, LIST_C_CREATED_AT);
 	return 0;
 }
 
 /* dbq_list fill for the order list pages: order_row with the fee and the
- * deferred amount. A row of an unknown currency is kept with id 0, so
+ * deferred amount. A row of an unknown currency or status is kept with
+ * id 0, so
  * that it still counts for the page's "more" row; the caller drops it. */
 static void
 page_row(struct dbq *q, void *arg)
@@ -244,21 +246,23 @@ db_order_lock_method(struct db *db, int64_t id, char *method, size_t methodsz)
 
 /* See order.h. */
 int
-db_order_set_status(struct db *db, int64_t id, const char *from,
-    const char *to, int64_t now)
+db_order_set_status(struct db *db, int64_t id, enum order_status from,
+    enum order_status to, int64_t now)
 {
 	struct dbq	*q;
 
+	if (order_status_name(from) == NULL || order_status_name(to) == NULL)
+		return -1;
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_STATUS,
 	    stmts[STMT_ORDER_SET_STATUS]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, to);
+	dbq_cstr(q, order_status_name(to));
 	dbq_int(q, now);
-	dbq_cstr(q, to);
+	dbq_cstr(q, order_status_name(to));
 	dbq_int(q, now);
 	dbq_int(q, id);
-	dbq_cstr(q, from);
+	dbq_cstr(q, order_status_name(from));
 	return dbq_exec_one(q);
 }
 
@@ -268,6 +272,8 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 {
 	struct dbq	*q;
 
+	if (order_status_name(o->status) == NULL)
+		return -1;
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_INSERT,
 	    stmts[STMT_ORDER_INSERT]);
 	if (q == NULL)
@@ -277,7 +283,7 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 		dbq_int(q, o->company_id);
 	else
 		dbq_null(q);
-	dbq_cstr(q, o->status);
+	dbq_cstr(q, order_status_name(o->status));
 	dbq_cstr(q, o->method);
 	dbq_cstr(q, o->currency);
 	dbq_cstr(q, o->usd_per_unit);
@@ -388,13 +394,15 @@ db_order_items_insert(struct db *db, int64_t order_id,
 	return 0;
 }
 
-/* Read the current STMT_ORDER_GET row (enum get_col) into *o. */
-static void
+/* Read the current STMT_ORDER_GET row (enum get_col) into *o: 0, or -1
+ * (logged) for a status that is none of STATE.md's. */
+static int
 read_order(struct dbq *q, struct db_order *o)
 {
 	o->id = dbq_col_int(q, GET_C_ID);
 	o->user_id = dbq_col_int(q, GET_C_USER_ID);
-	dbq_col_copy(q, GET_C_STATUS, o->status, sizeof(o->status));
+	if (dbq_col_order_status(q, GET_C_STATUS, &o->status) == -1)
+		return -1;
 	dbq_col_copy(q, GET_C_METHOD, o->method, sizeof(o->method));
 	dbq_col_copy(q, GET_C_CURRENCY, o->currency, sizeof(o->currency));
 	dbq_col_copy(q, GET_C_USD_PER_UNIT, o->usd_per_unit,
@@ -425,6 +433,7 @@ read_order(struct dbq *q, struct db_order *o)
 	o->updated_at = dbq_col_int(q, GET_C_UPDATED_AT);
 	o->completed_at = dbq_col_int(q, GET_C_COMPLETED_AT);
 	dbq_col_copy(q, GET_C_REFUND_DUE, o->refund_due, sizeof(o->refund_due));
+	return 0;
 }
 
 /* See order.h. */
@@ -441,8 +450,8 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 	dbq_int(q, id);
 	dbq_int(q, user_id);
 	dbq_int(q, user_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		read_order(q, o);
+	if ((rc = dbq_exec_fetch(q)) == 1 && read_order(q, o) == -1)
+		rc = -1;
 	dbq_done(q);
 	return rc;
 }

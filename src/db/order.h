@@ -5,13 +5,14 @@
 #include <stdint.h>
 
 #include "core/money.h"
+#include "core/order_status.h"
 
 struct db;
 
 /* One order as "My Orders" lists it. */
 struct db_order_row {
 	int64_t		 id;
-	char		 status[33];
+	enum order_status status;
 	char		 method[33];
 	struct money	 amount_due;	/* amount_due_minor in the order's currency */
 	int64_t		 created_at;
@@ -21,7 +22,8 @@ struct db_order_row {
 
 /* The orders placed by user_id, newest first, at most limit of them. *out is
  * an array of *n (NULL, 0 when none) to free with free(). Rows with an unknown
- * currency are skipped (logged). Returns 0 or -1 (nothing to free). */
+ * currency or status are skipped (logged). Returns 0 or -1 (nothing to
+ * free). */
 int	db_order_list_by_user(struct db *, int64_t user_id, size_t limit,
 	    struct db_order_row **out, size_t *n);
 
@@ -44,16 +46,16 @@ int	db_order_lock_method(struct db *, int64_t id, char *method,
 	    size_t methodsz);
 
 /* (checkout) UPDATE orders SET status = to, updated_at = now (and
- * completed_at = now when to is "completed") WHERE id = ? AND
+ * completed_at = now when to is OS_COMPLETED) WHERE id = ? AND
  * status = from. Returns 1 changed, 0 not in `from`, -1 error. */
-int	db_order_set_status(struct db *, int64_t id, const char *from,
-	    const char *to, int64_t now);
+int	db_order_set_status(struct db *, int64_t id, enum order_status from,
+	    enum order_status to, int64_t now);
 
 /* A new order as checkout freezes it (amounts in `currency`). */
 struct db_order_new {
 	int64_t		 user_id;
 	int64_t		 company_id;		/* 0: none */
-	const char	*status;
+	enum order_status status;
 	const char	*method;
 	const char	*currency;
 	const char	*usd_per_unit;
@@ -114,7 +116,7 @@ int	db_order_items_insert(struct db *, int64_t order_id,
 struct db_order {
 	int64_t		 id;
 	int64_t		 user_id;
-	char		 status[33];
+	enum order_status status;
 	char		 method[33];
 	char		 currency[4];
 	char		 usd_per_unit[33];
@@ -137,7 +139,8 @@ struct db_order {
 
 /* (checkout) Read order id if it belongs to user_id (user_id 0: any
  * owner, for admins and the system). Returns 1, 0 (none, or another
- * user's: the caller answers 404), -1 error. */
+ * user's: the caller answers 404), -1 error (or a status that is none of
+ * STATE.md's, logged). */
 int	db_order_get(struct db *, int64_t user_id, int64_t id,
 	    struct db_order *out);
 

@@ -596,7 +596,7 @@ db_rem_unmatched_lines(struct db *db, size_t limit, struct db_rem_line **out,
 /* See remittance.h. */
 int
 db_rem_take_expired(struct db *db, const char *today, int64_t *order_id,
-    char *status)
+    enum order_status *status)
 {
 	struct dbq	*q;
 	int		 rc;
@@ -606,7 +606,8 @@ db_rem_take_expired(struct db *db, const char *today, int64_t *order_id,
 	dbq_cstr(q, today);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
 		*order_id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, status, 33);
+		if (dbq_col_order_status(q, 1, status) == -1)
+			rc = -1;
 	}
 	dbq_done(q);
 	return rc;

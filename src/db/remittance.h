@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/order_status.h"
+
 struct db;
 
 /* The payee printed on the instructions (REM-P1). */
@@ -182,9 +184,9 @@ int	db_rem_unmatched_lines(struct db *, size_t limit,
 
 /* tick (REM-P6): lock one remittance order still unpaid whose payment_due
  * is before today ("YYYY-MM-DD"), FOR UPDATE SKIP LOCKED; *order_id and
- * its status (33 bytes). 1 taken, 0 none, -1 error. */
+ * its status. 1 taken, 0 none, -1 error (or an unknown status). */
 int	db_rem_take_expired(struct db *, const char *today, int64_t *order_id,
-	    char *status);
+	    enum order_status *status);
 
 /* tick (REM-P7): lock one excess refund without a due date whose order is
  * completed; *refund_id, *completed_at. 1, 0, -1. */

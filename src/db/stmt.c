@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "core/order_status.h"
 #include "db/db.h"
 #include "db/dbint.h"
 #include "db/stmt.h"
@@ -544,6 +545,18 @@ void
 dbq_col_copy(struct dbq *q, int col, char *dst, size_t dstsz)
 {
 	snprintf(dst, dstsz, "%s", dbq_col_str(q, col, NULL));
+}
+
+/* See stmt.h. */
+int
+dbq_col_order_status(struct dbq *q, int col, enum order_status *out)
+{
+	const char	*s = dbq_col_str(q, col, NULL);
+
+	if (order_status_parse(s, out) == 0)
+		return 0;
+	log_warn("db: unknown order status \"%s\"", s);
+	return -1;
 }
 
 /* See stmt.h: a text parameter, SQL NULL for NULL or "". */

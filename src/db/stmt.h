@@ -54,6 +54,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/order_status.h"
 
 struct db;
 struct dbq;
@@ -163,6 +164,12 @@ void		 dbq_done(struct dbq *);
 /* Copy column col of the current row into dst (dstsz bytes, cut, always
  * NUL-terminated when dstsz > 0); SQL NULL copies "". */
 void		 dbq_col_copy(struct dbq *, int col, char *dst, size_t dstsz);
+
+/* The order status stored in column col into *out: 0, or -1 (logged, out
+ * untouched) when the column names no status: the caller refuses the
+ * row. */
+int		 dbq_col_order_status(struct dbq *, int col,
+		    enum order_status *out);
 
 /* Bind s as text, or SQL NULL when s is NULL or "". */
 void		 dbq_cstr_opt(struct dbq *, const char *s);

@@ -289,7 +289,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set_int(d, "WINDOW", (long long)window);
 	view_set(d, "STATUS_CODE", a.status);
 	view_set(d, "STATUS", corp_app_status_words(a.status));
-	page_status_label(a.order_status, buf, sizeof(buf));
+	page_status_label(order_status_name(a.order_status), buf, sizeof(buf));
 	view_set(d, "ORDER_STATUS", buf);
 	view_set_int(d, "TERM", a.term);
 	view_set(d, "DUE", a.review_due);

@@ -211,17 +211,17 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 			    cod->shopper_record_id);
 	}
 	/* COD-P3: "Paid" once the courier is at the door, or after. */
-	if ((strcmp(o->status, "shipped") == 0 ||
-	    strcmp(o->status, "delivered") == 0 ||
-	    strcmp(o->status, "completed") == 0) &&
+	if ((o->status == OS_SHIPPED ||
+	    o->status == OS_DELIVERED ||
+	    o->status == OS_COMPLETED) &&
 	    (!hc || cod->shopper_paid_at == 0))
 		view_show(s, "PAY_FORM");
-	if (strcmp(o->status, "shipped") == 0 ||
-	    strcmp(o->status, "delivered") == 0 ||
-	    strcmp(o->status, "completed") == 0)
+	if (o->status == OS_SHIPPED ||
+	    o->status == OS_DELIVERED ||
+	    o->status == OS_COMPLETED)
 		view_show(s, "LOOKUP");
-	if (orderflow_allowed(o->status, "return_requested", OF_USER,
-	    o->method) && strcmp(o->status, "completed") == 0)
+	if (orderflow_allowed(o->status, OS_RETURN_REQUESTED, OF_USER,
+	    o->method) && o->status == OS_COMPLETED)
 		view_show(s, "RETURN_FORM");
 	if (hc && cod->return_reason[0] != '\0')
 		view_set(view_add(s, "RETURN"), "REASON",
@@ -492,7 +492,7 @@ page_admin_fulfil(struct ctx *c)
 	d = view_dict_new();
 	page_notes(d, ctx_str(c, "notice"), ctx_str(c, "error"));
 	view_set_int(d, "ID", (long long)id);
-	view_set(d, "STATUS", o->status);
+	view_set(d, "STATUS", order_status_name(o->status));
 	view_set(d, "METHOD", o->method);
 	view_set(d, "EMAIL", v.u.email);
 	view_set_int(d, "USER_ID", (long long)o->user_id);
@@ -520,15 +520,15 @@ page_admin_fulfil(struct ctx *c)
 		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
 	set_fulfil_shipping(d, &v.p);
 	if (strcmp(o->method, "cod") == 0 &&
-	    strcmp(o->status, "awaiting_review") == 0)
+	    o->status == OS_AWAITING_REVIEW)
 		view_show(d, "REVIEW");
-	if (orderflow_allowed(o->status, "shipped", OF_ADMIN, o->method))
+	if (orderflow_allowed(o->status, OS_SHIPPED, OF_ADMIN, o->method))
 		view_show(d, "SHIP");
-	if (orderflow_allowed(o->status, "delivered", OF_ADMIN, o->method))
+	if (orderflow_allowed(o->status, OS_DELIVERED, OF_ADMIN, o->method))
 		view_show(d, "DELIVER");
-	if (orderflow_allowed(o->status, "returned", OF_ADMIN, o->method))
+	if (orderflow_allowed(o->status, OS_RETURNED, OF_ADMIN, o->method))
 		view_show(d, "RETURN_RECEIVED");
-	if (strcmp(o->status, "returned") == 0)
+	if (o->status == OS_RETURNED)
 		view_show(d, "REFUND");
 	rc = page_render(c, "cod_fulfil.tpl", d, "Order desk");
 	view_dict_free(d);

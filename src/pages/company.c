@@ -180,7 +180,7 @@ set_members_orders(struct view_dict *d, const struct company_account *acc)
 	for (i = 0; i < acc->norders; i++) {
 		s = view_add(d, "ORDER");
 		view_set_int(s, "ID", (long long)ord[i].id);
-		view_set(s, "STATUS", ord[i].status);
+		view_set(s, "STATUS", order_status_name(ord[i].status));
 		view_set(s, "METHOD", ord[i].method);
 		money_set(&m, ord[i].amount_due_minor, ord[i].currency);
 		money_display(&m, buf, sizeof(buf));
@@ -554,7 +554,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
-	page_status_label(o->status, buf, sizeof(buf));
+	page_status_label(order_status_name(o->status), buf, sizeof(buf));
 	view_set(d, "ORDER_STATUS", buf);
 	money_set(&m, o->amount_due_minor, o->currency);
 	view_set(d, "AMOUNT", money_display(&m, buf, sizeof(buf)));
@@ -563,7 +563,7 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 	view_set(d, "DOWN", money_display(&m, buf, sizeof(buf)));
 	view_set_int(d, "PERCENT", (long long)percent);
 	if (rc == 0) {
-		if (strcmp(o->status, "awaiting_review") == 0) {
+		if (o->status == OS_AWAITING_REVIEW) {
 			/* INST-CORP: the application with its term. */
 			s = view_add(d, "APPLY");
 			for (t = 3; t <= 6; t++) {
@@ -575,7 +575,8 @@ corp_page(struct ctx *c, const struct db_corp_order *o, int status,
 					view_show(x, "CHECKED");
 			}
 		} else {
-			page_status_label(o->status, buf, sizeof(buf));
+			page_status_label(order_status_name(o->status), buf,
+			    sizeof(buf));
 			view_set(view_add(d, "NO_APP"), "STATUS", buf);
 		}
 	} else

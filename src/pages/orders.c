@@ -89,9 +89,11 @@ page_orders(struct ctx *c)
 			page_time(rows[i].created_at, when, sizeof(when));
 			view_set(o, "PLACED", when);
 			view_set(o, "METHOD", words_method(rows[i].method));
-			words_status(rows[i].status, st, sizeof(st));
+			words_status(order_status_name(rows[i].status), st,
+			    sizeof(st));
 			view_set(o, "STATE", st);
-			view_set(o, "STATUS_CODE", rows[i].status);
+			view_set(o, "STATUS_CODE",
+			    order_status_name(rows[i].status));
 			/* PAU-03: the deferred part is not due now. */
 			now_due = rows[i].amount_due;
 			if (rows[i].deferred.minor > 0)
@@ -217,7 +219,7 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 	 * member follows the corporate road and the schedule (RULES 5). */
 	if ((strcmp(a->href_head, "/orders/") != 0 ||
 	    a->href_tail[0] != '\0') &&
-	    strcmp(o->status, "delivered") != 0 && (pg->acc.placer ||
+	    o->status != OS_DELIVERED && (pg->acc.placer ||
 	    strcmp(o->method, "installment_corporate") == 0)) {
 		s = view_add(d, "ACTION");
 		view_set(s, "LABEL", a->label);
@@ -235,11 +237,11 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 			    mp_date_str(rr->by, day, sizeof(day)));
 	}
 	if (pg->acc.may_act && orderflow_allowed(o->status,
-	    "receipt_confirmed", OF_USER, o->method))
+	    OS_RECEIPT_CONFIRMED, OF_USER, o->method))
 		view_show(d, "CONFIRM");
 	/* pau: PAU-05 return before receipt is confirmed. */
 	if (pg->acc.placer && strcmp(o->method, "pay_after_use") == 0 &&
-	    strcmp(o->status, "delivered") == 0)
+	    o->status == OS_DELIVERED)
 		view_show(d, "PAU_RETURN");
 }
 
@@ -263,9 +265,9 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "METHOD", words_method(o->method));
 	view_set(d, "METHOD_CODE", o->method);
-	words_status(o->status, st, sizeof(st));
+	words_status(order_status_name(o->status), st, sizeof(st));
 	view_set(d, "STATE", st);
-	view_set(d, "STATUS_CODE", o->status);
+	view_set(d, "STATUS_CODE", order_status_name(o->status));
 	page_time(o->created_at, when, sizeof(when));
 	view_set(d, "PLACED", when);
 	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :

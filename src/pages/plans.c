@@ -195,7 +195,7 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 	view_set_int(d, "TERM", o->term);
 	page_institution_name(c, o->institution_id, NULL, inst, sizeof(inst));
 	view_set(d, "INSTITUTION", inst);
-	if (strcmp(o->status, "awaiting_review") != 0)
+	if (o->status != OS_AWAITING_REVIEW)
 		view_show(d, "REBIND");
 	else
 		view_show(d, "FIRST");
@@ -228,7 +228,7 @@ page_plan_card(struct ctx *c)
 	if (strcmp(o.method, "installment_card") != 0)
 		return plans_to_order(c, o.id, "");
 	/* Card entry before the review, or a new card for repayments. */
-	if (strcmp(o.status, "awaiting_review") != 0 &&
+	if (o.status != OS_AWAITING_REVIEW &&
 	    (plan_of_order(c->db, c->user.user_id, o.id, &p) != 1 ||
 	    p.status != PLAN_ST_ACTIVE))
 		return plans_to_order(c, o.id, "");
@@ -256,13 +256,11 @@ page_plan_card_post(struct ctx *c)
 	switch (plan_card_apply(c->db, c->cfg, c->user.user_id, o.id, pan,
 	    strlen(pan), exp, cvv, c->now, reason, sizeof(reason))) {
 	case PLAN_OK:
-		return plans_to_order(c, o.id, strcmp(o.status,
-		    "awaiting_review") == 0 ? "/confirm" :
-		    "/schedule?msg=card");
+		return plans_to_order(c, o.id, o.status ==
+		    OS_AWAITING_REVIEW ? "/confirm" : "/schedule?msg=card");
 	case PLAN_DECLINED:
-		return render_card(c, &o, strcmp(o.status, "awaiting_review")
-		    == 0 ? 200 : 402, strcmp(o.status, "awaiting_review") == 0 ?
-		    NULL : reason);
+		return render_card(c, &o, o.status == OS_AWAITING_REVIEW ?
+		    200 : 402, o.status == OS_AWAITING_REVIEW ? NULL : reason);
 	case PLAN_BAD_INPUT:
 		return render_card(c, &o, 422, reason);
 	case PLAN_NOT_FOUND:
@@ -293,7 +291,7 @@ page_plan_apply(struct ctx *c)
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
 	if (strcmp(o.method, "installment_partner") != 0 ||
-	    strcmp(o.status, "awaiting_review") != 0)
+	    o.status != OS_AWAITING_REVIEW)
 		return plans_to_order(c, o.id, "");
 	/* Already submitted: the order page follows the review. */
 	{
@@ -448,10 +446,10 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	if (!pp->has_plan && o->user_id != c->user.user_id)
 		return;
 	if (!pp->has_plan) {
-		if (strcmp(o->status, "awaiting_review") == 0 &&
+		if (o->status == OS_AWAITING_REVIEW &&
 		    strcmp(o->method, "installment_card") == 0)
 			view_show(p, "NEED_CARD");
-		else if (strcmp(o->status, "awaiting_review") == 0 &&
+		else if (o->status == OS_AWAITING_REVIEW &&
 		    strcmp(o->method, "installment_partner") == 0)
 			view_show(p, "NEED_APPLY");
 		else if (strcmp(o->method, "credit_line") == 0)
@@ -467,7 +465,7 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 		s = view_add(p, "DECLINED");
 		view_set(s, "REASON", words_reason(pl->decline_reason));
 		if (strcmp(o->method, "installment_card") == 0 &&
-		    strcmp(o->status, "awaiting_review") == 0 &&
+		    o->status == OS_AWAITING_REVIEW &&
 		    o->user_id == c->user.user_id)
 			view_show(s, "RETRY");
 		break;
@@ -506,7 +504,7 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 		return rc == 0 ? plans_to_order(c, o->id, "") : page_error(c,
 		    500, NULL);
 	if (p.status != PLAN_ST_OFFERED ||
-	    strcmp(o->status, "awaiting_confirmation") != 0)
+	    o->status != OS_AWAITING_CONFIRMATION)
 		return plans_to_order(c, o->id, p.status == PLAN_ST_ACTIVE ?
 		    "/schedule" : "");
 	if (mp_date_from_unix(c->now, &today) == -1)

@@ -142,14 +142,14 @@ page_remittance_instructions(struct ctx *c)
 		page_set_money(s, "DUE", o->amount_due_minor - got, o->currency);
 	}
 	view_set(d, "CODE", printed_code(o, rf, sizeof(rf)));
-	view_set(d, "STATUS_CODE", o->status);
-	words_status(o->status, st, sizeof(st));
+	view_set(d, "STATUS_CODE", order_status_name(o->status));
+	words_status(order_status_name(o->status), st, sizeof(st));
 	view_set(d, "STATE", st);
 	/* REM-P6: the payment window's last day. */
 	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
 	set_window(d, v.domestic);
-	if (strcmp(o->status, "awaiting_remittance") == 0 ||
-	    strcmp(o->status, "partially_paid") == 0)
+	if (o->status == OS_AWAITING_REMITTANCE ||
+	    o->status == OS_PARTIALLY_PAID)
 		view_show(d, "CAN_UPLOAD");
 	rc = page_render(c, "remittance_instructions.tpl", d,
 	    "Remittance instructions");
@@ -224,7 +224,7 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 	}
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "CODE", printed_code(o, rf, sizeof(rf)));
-	view_set(d, "STATUS_CODE", o->status);
+	view_set(d, "STATUS_CODE", order_status_name(o->status));
 	view_set(d, "CURRENCY", o->currency);
 	page_set_money(d, "AMOUNT", o->amount_due_minor, o->currency);
 	page_set_money(d, "RECEIVED", got, o->currency);
@@ -232,10 +232,10 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 	    o->amount_due_minor - got : 0, o->currency);
 	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
 	set_window(d, rv->domestic);
-	if (strcmp(o->status, "partially_paid") == 0)
+	if (o->status == OS_PARTIALLY_PAID)
 		view_show(d, "PARTIAL");
-	if (strcmp(o->status, "awaiting_remittance") == 0 ||
-	    strcmp(o->status, "partially_paid") == 0) {
+	if (o->status == OS_AWAITING_REMITTANCE ||
+	    o->status == OS_PARTIALLY_PAID) {
 		s = view_add(d, "FORM");
 		randombytes_buf(rnd, sizeof(rnd));
 		sodium_bin2hex(key, sizeof(key), rnd, sizeof(rnd));
@@ -247,7 +247,7 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 			view_set(s, "TODAY", mp_date_str(td, today,
 			    sizeof(today)));
 		view_setf(s, "MAX_BYTES", "%d", FILESTORE_MAX);
-	} else if (strcmp(o->status, "awaiting_verification") == 0)
+	} else if (o->status == OS_AWAITING_VERIFICATION)
 		view_show(d, "VERIFYING");
 	set_voucher_rows(d, rv);
 	return page_render_free(c, "remittance_voucher.tpl", d,

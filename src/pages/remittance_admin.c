@@ -278,7 +278,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "METHOD", o->method);
-	view_set(d, "STATUS", o->status);
+	view_set(d, "STATUS", order_status_name(o->status));
 	view_set(d, "CODE", order_rf_printed(o->rf_code, code, sizeof(code)));
 	view_set(d, "PAYEE", rv.payee.account_name);
 	page_set_money(d, "EXPECTED", o->amount_due_minor, o->currency);
@@ -288,7 +288,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set(d, "CURRENCY", o->currency);
 	if (strcmp(o->method, "remittance") != 0)
 		view_show(d, "NOT_REMITTANCE");
-	if (rv.has_pending && strcmp(o->status, "awaiting_verification") == 0)
+	if (rv.has_pending && o->status == OS_AWAITING_VERIFICATION)
 		set_pending_voucher(d, &rv);
 	set_admin_voucher_rows(d, &rv);
 	set_admin_refund_rows(d, &rv);

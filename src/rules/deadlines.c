@@ -31,7 +31,8 @@ checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
 
 /* See deadlines.h. */
 void
-order_refund_rule(const char *method, const char *status, mp_date today,
+order_refund_rule(const char *method, enum order_status status,
+    mp_date today,
     const mp_date *holidays, size_t nh, struct refund_rule *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -54,7 +55,7 @@ order_refund_rule(const char *method, const char *status, mp_date today,
 		return;
 	}
 	if (strncmp(method, "installment_", 12) == 0) {
-		if (strcmp(status, "paid_installment") != 0) {
+		if (status != OS_PAID_INSTALLMENT) {
 			r->rule = "INST-C1";
 			r->text = "Installment: the down payment was not paid "
 			    "yet, so nothing was charged and nothing is "
@@ -69,7 +70,7 @@ order_refund_rule(const char *method, const char *status, mp_date today,
 		r->max_days = 7;
 	} else if (strcmp(method, "remittance") == 0) {
 		r->rule = "REM-P8";
-		r->text = strcmp(status, "awaiting_remittance") == 0 ?
+		r->text = status == OS_AWAITING_REMITTANCE ?
 		    "Post office remittance: if you have already remitted, it "
 		    "is refunded through the post office within 10-20 business "
 		    "days to the postal account you give; post office fees and "

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/order_status.h"
 
 /* Deadlines promised when an order is placed (C-04). */
 struct checkout_dates {
@@ -38,7 +39,8 @@ struct refund_rule {
 /* Pure: the refund rule of cancelling an order paid with method while in
  * status, decided on today with holidays (sorted). Never fails; an
  * unknown method gets "nothing was charged". */
-void	order_refund_rule(const char *method, const char *status, mp_date today,
-	    const mp_date *holidays, size_t nh, struct refund_rule *out);
+void	order_refund_rule(const char *method, enum order_status status,
+	    mp_date today, const mp_date *holidays, size_t nh,
+	    struct refund_rule *out);
 
 #endif

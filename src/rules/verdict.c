@@ -12,27 +12,6 @@
 #include "core/money.h"
 #include "rules/verdict.h"
 
-static const char *const pay_method_names[PM__MAX] = {
-	"installment_card",
-	"installment_partner",
-	"installment_corporate",
-	"credit_line",
-	"cod",
-	"remittance",
-	"pay_after_use",
-};
-
-/*
- * Name of method m as used in JSON documents; NULL if m is out of range.
- */
-const char *
-pay_method_name(enum pay_method m)
-{
-	if ((int)m < 0 || m >= PM__MAX)
-		return NULL;
-	return pay_method_names[m];
-}
-
 /*
  * Reset v to an eligible verdict of method m for institution inst (NULL or
  * "" for none; truncated to VERDICT_ID_MAX - 1 bytes). Never fails.

@@ -19,22 +19,12 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/pay_method.h"
 
 #define VERDICT_MAX_REASONS	24
 #define VERDICT_RULE_MAX	16
 #define VERDICT_MSG_MAX		256
 #define VERDICT_ID_MAX		64
-
-enum pay_method {
-	PM_INSTALLMENT_CARD = 0,	/* INST-CC */
-	PM_INSTALLMENT_PARTNER,		/* INST-PC */
-	PM_INSTALLMENT_CORPORATE,	/* INST-CORP */
-	PM_CREDIT_LINE,			/* INST-CL */
-	PM_COD,				/* COD */
-	PM_REMITTANCE,			/* REM */
-	PM_PAY_AFTER_USE,		/* PAU */
-	PM__MAX
-};
 
 /* What the figures of a reason are. */
 enum reason_fig {
@@ -119,10 +109,6 @@ struct reason *verdict_fail_items(struct verdict *v, const char *rule,
 
 /* The reason for rule id in v, or NULL if that rule did not fail. */
 const struct reason *verdict_find(const struct verdict *v, const char *rule);
-
-/* The method's name in documents ("installment_card", "cod", ...);
- * NULL if out of range. */
-const char *pay_method_name(enum pay_method m);
 
 /* An empty list. */
 void	verdict_list_init(struct verdict_list *l);

@@ -249,12 +249,13 @@ admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
     const char *reason, char *msg, size_t msgsz)
 {
 	char		 why[256], method[33];
+	enum order_status st;
 	int		 rc;
 
 	msg[0] = '\0';
-	if (strcmp(from, "awaiting_review") != 0 &&
-	    strcmp(from, "awaiting_confirmation") != 0 &&
-	    strcmp(from, "awaiting_remittance") != 0) {
+	if (order_status_parse(from, &st) == -1 ||
+	    (st != OS_AWAITING_REVIEW && st != OS_AWAITING_CONFIRMATION &&
+	    st != OS_AWAITING_REMITTANCE)) {
 		snprintf(msg, msgsz, "Only an order that is not paid yet can "
 		    "be cancelled here.");
 		return 1;
@@ -284,7 +285,7 @@ admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
 	    reason != NULL && reason[0] != '\0' ? reason : "no reason given");
 	/* The one state machine (service/orderflow.c) moves the order and
 	 * writes its event. */
-	switch (orderflow_transition(db, order_id, from, "cancelled",
+	switch (orderflow_transition(db, order_id, st, OS_CANCELLED,
 	    OF_ADMIN, admin_id, why, now)) {
 	case OF_OK:
 		break;

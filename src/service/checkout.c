@@ -465,7 +465,7 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 	o->user_id = user_id;
 	o->company_id = company_id;
 	o->method = pay_method_name(m);
-	o->status = orderflow_first_status(o->method);
+	o->status = orderflow_first_status(m);
 	o->currency = q->live.currency;
 	o->usd_per_unit = q->live.usd_per_unit;
 	o->items_total_minor = q->live.items_total.minor;
@@ -558,12 +558,13 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
 	    o->method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
 	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
-	    o->status, reason, json, now) == -1)
+	    order_status_name(o->status), reason, json, now) == -1)
 		return -1;
 	money_display(&q->amount.amount, amt, sizeof(amt));
 	snprintf(body, sizeof(body), "Your order #%lld of %s was placed with "
 	    "%s. Its status is \"%s\"; the order page shows what happens "
-	    "next.", (long long)id, amt, o->method, o->status);
+	    "next.", (long long)id, amt, o->method,
+	    order_status_name(o->status));
 	snprintf(reason, sizeof(reason), "Order #%lld placed", (long long)id);
 	if (db_message_insert(db, o->user_id, 0, reason, body, now) == -1)
 		return -1;

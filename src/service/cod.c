@@ -82,8 +82,8 @@ cod_say(enum cod_result r, char *msg, size_t msgsz, const char *fmt, ...)
 
 /* See cod_int.h. */
 enum cod_result
-cod_of_result(enum of_result r, int64_t id, const char *from, char *msg,
-    size_t msgsz)
+cod_of_result(enum of_result r, int64_t id, enum order_status from,
+    char *msg, size_t msgsz)
 {
 	switch (r) {
 	case OF_OK:
@@ -91,7 +91,8 @@ cod_of_result(enum of_result r, int64_t id, const char *from, char *msg,
 	case OF_NOT_ALLOWED:
 		return cod_say(COD_CONFLICT, msg, msgsz,
 		    "Order #%lld cannot make "
-		    "this step from \"%s\".", (long long)id, from);
+		    "this step from \"%s\".", (long long)id,
+		    order_status_name(from));
 	case OF_CHANGED:
 		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld changed "
 		    "meanwhile; nothing was done.", (long long)id);
@@ -217,11 +218,12 @@ cod_lock_on_road(struct db *db, int64_t id, struct db_order *o,
 
 	if ((r = cod_lock_cod(db, 0, id, o, msg, msgsz)) != COD_OK)
 		return r;
-	if (strcmp(o->status, "shipped") != 0 &&
-	    strcmp(o->status, "delivered") != 0)
+	if (o->status != OS_SHIPPED &&
+	    o->status != OS_DELIVERED)
 		return cod_say(COD_CONFLICT, msg, msgsz,
 		    "Order #%lld is %s, not "
-		    "out for delivery.", (long long)id, o->status);
+		    "out for delivery.", (long long)id,
+		    order_status_name(o->status));
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, c) != 1)
 		return COD_ERROR;
 	return COD_OK;

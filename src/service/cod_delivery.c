@@ -45,10 +45,10 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 	if (rc == 1)
 		return COD_DECIDED;
 	if (strcmp(from, "awaiting_review") != 0 ||
-	    strcmp(o.status, from) != 0)
+	    o.status != OS_AWAITING_REVIEW)
 		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld is not "
 		    "awaiting review any more (it is %s).", (long long)id,
-		    o.status);
+		    order_status_name(o.status));
 	if (approve)
 		snprintf(why, sizeof(why), "COD-P1 review passed%s%s",
 		    reason != NULL && reason[0] != '\0' ? ": " : "",
@@ -56,9 +56,10 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 	else
 		snprintf(why, sizeof(why), "COD-P1 review rejected: %s",
 		    reason);
-	if ((r = cod_of_result(orderflow_transition(db, id, from,
-	    approve ? "pending_shipment" : "refused", OF_ADMIN, admin_id, why,
-	    now), id, from, msg, msgsz)) != COD_OK)
+	if ((r = cod_of_result(orderflow_transition(db, id,
+	    OS_AWAITING_REVIEW, approve ? OS_PENDING_SHIPMENT : OS_REFUSED,
+	    OF_ADMIN, admin_id, why, now), id, OS_AWAITING_REVIEW, msg,
+	    msgsz)) != COD_OK)
 		return r;
 	if (approve) {
 		snprintf(subj, sizeof(subj), "Order #%lld accepted for cash on "
@@ -104,7 +105,7 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 		    day);
 	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
 		return r;
-	if (strcmp(o.status, "delivered") == 0)
+	if (o.status == OS_DELIVERED)
 		return cod_say(COD_CONFLICT, msg, msgsz,
 		    "date: order #%lld was "
 		    "delivered already; its delivery date cannot change any "
@@ -173,10 +174,10 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	    now) == -1 || post_cod_collected(db, &o, pid, record_id,
 	    paid->minor, now) == -1)
 		return COD_ERROR;
-	if (strcmp(o.status, "shipped") == 0) {
+	if (o.status == OS_SHIPPED) {
 		/* Paid at the door: delivered and paid in one report. */
-		if ((r = cod_of_result(orderflow_transition(db, id, "shipped",
-		    "delivered", OF_PARTNER, 0, "delivered (payment "
+		if ((r = cod_of_result(orderflow_transition(db, id, OS_SHIPPED,
+		    OS_DELIVERED, OF_PARTNER, 0, "delivered (payment "
 		    "reported)", now), id, o.status, msg, msgsz)) != COD_OK)
 			return r;
 		if (db_ship_delivered(db, id, now) == -1)
@@ -186,8 +187,8 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	    "courier record %s", cod_amount(paid->minor, paid->cur, a,
 	    sizeof(a)), method, record_id);
 	if ((r = cod_of_result(orderflow_transition(db, id,
-	    "delivered", "completed",
-	    OF_PARTNER, 0, why, now), id, "delivered", msg, msgsz)) != COD_OK)
+	    OS_DELIVERED, OS_COMPLETED,
+	    OF_PARTNER, 0, why, now), id, OS_DELIVERED, msg, msgsz)) != COD_OK)
 		return r;
 	/* COD-07: the ladder counts completed COD orders, in this same
 	 * transaction. */
@@ -227,12 +228,13 @@ cod_shopper_paid(struct db *db, int64_t user_id, int64_t id, int64_t file_id,
 	    !cod_printable(record_id))
 		return cod_say(COD_REFUSED, msg, msgsz,
 		    "The record number has at most 64 letters and digits.");
-	if (strcmp(o.status, "shipped") != 0 &&
-	    strcmp(o.status, "delivered") != 0 &&
-	    strcmp(o.status, "completed") != 0)
+	if (o.status != OS_SHIPPED &&
+	    o.status != OS_DELIVERED &&
+	    o.status != OS_COMPLETED)
 		return cod_say(COD_CONFLICT, msg, msgsz,
 		    "\"Paid\" is for an order "
-		    "delivered cash on delivery; this one is %s.", o.status);
+		    "delivered cash on delivery; this one is %s.",
+		    order_status_name(o.status));
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, &c) != 1)
 		return COD_ERROR;
 	if (c.shopper_paid_at > 0)

@@ -87,7 +87,7 @@ refused_valid(struct db *db, const struct db_order *o,
 	    "cancelled at no cost to the shopper; not counted against "
 	    "COD permission", cod_refusal_name(reason));
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
-	    "cancelled", actor, actor_id, why, now), o->id, o->status, msg,
+	    OS_CANCELLED, actor, actor_id, why, now), o->id, o->status, msg,
 	    msgsz)) != COD_OK)
 		return r;
 	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
@@ -150,7 +150,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    "account", cod_amount(ship + o.fee_minor, o.currency, a, sizeof(a)),
 	    cod_amount(ship, o.currency, s, sizeof(s)), cod_amount(o.fee_minor,
 	    o.currency, f, sizeof(f)));
-	if ((r = cod_of_result(orderflow_transition(db, id, o.status, "refused",
+	if ((r = cod_of_result(orderflow_transition(db, id, o.status, OS_REFUSED,
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
 	if ((rc = db_cod_refusal_add(db, o.user_id, id, "no_valid_reason", 1,

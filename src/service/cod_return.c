@@ -39,7 +39,7 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	snprintf(why, sizeof(why), "COD-P7 after-sales return requested: %s",
 	    reason);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
-	    "return_requested", OF_USER, user_id, why, now), id, o.status, msg,
+	    OS_RETURN_REQUESTED, OF_USER, user_id, why, now), id, o.status, msg,
 	    msgsz)) != COD_OK)
 		return r;
 	if (db_cod_ensure(db, id) == -1 ||
@@ -64,7 +64,7 @@ return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
 	enum cod_result	r;
 
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
-	    "returned", actor, actor_id, why, now), o->id, o->status, msg,
+	    OS_RETURNED, actor, actor_id, why, now), o->id, o->status, msg,
 	    msgsz)) != COD_OK)
 		return r;
 	if (db_track_add(db, o->id, "returned", why, of_actor_name(actor),
@@ -142,7 +142,7 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	snprintf(why, sizeof(why), "COD-P7 goods received by the merchant; "
 	    "refund due %s to %s", s3, s5);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
-	    "returned",
+	    OS_RETURNED,
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
 	if (db_order_set_refund_due(db, id, s5) == -1 ||
@@ -180,7 +180,7 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	if (rc != 0)
 		return rc == 1 ? COD_DECIDED : COD_ERROR;
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
-	    "refunded",
+	    OS_REFUNDED,
 	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
 	    "account", now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;

@@ -31,7 +31,7 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		return r;
 	snprintf(why, sizeof(why), "COD-P2 shipped with %s, tracking %s",
 	    carrier, tracking);
-	if ((r = cod_of_result(orderflow_transition(db, id, o.status, "shipped",
+	if ((r = cod_of_result(orderflow_transition(db, id, o.status, OS_SHIPPED,
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
 		return r;
 	if (db_ship_set(db, id, carrier, tracking, now) == -1 ||
@@ -78,7 +78,7 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
 		return r;
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
-	    "delivered",
+	    OS_DELIVERED,
 	    actor, actor_id, "delivered by the courier", now), id, o.status,
 	    msg, msgsz)) != COD_OK)
 		return r;

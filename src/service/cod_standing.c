@@ -129,12 +129,13 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 {
 	struct db_order	 o;
 	int64_t		 id = 0;
-	char		 status[33], agreed[11], why[300], body[400];
+	enum order_status status;
+	char		 agreed[11], why[300], body[400];
 	int		 rc;
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
-	if ((rc = db_cod_take_unpaid(db, today, &id, status, agreed)) != 1) {
+	if ((rc = db_cod_take_unpaid(db, today, &id, &status, agreed)) != 1) {
 		db_rollback(db);
 		return rc;
 	}
@@ -142,7 +143,7 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 	    "%s: cancelled (COD-P6: a delivery delay does not affect COD "
 	    "permission)", agreed);
 	if (db_order_get(db, 0, id, &o) != 1 ||
-	    orderflow_transition(db, id, status, "cancelled", OF_SYSTEM, 0,
+	    orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
 	    why, now) != OF_OK ||
 	    db_track_add(db, id, "cancelled", why, "system", now) == -1)
 		goto fail;

@@ -232,7 +232,7 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	if (o.company_id != company_id || company_id <= 0)
 		return CQ_NOT_FOUND;
 	if (strcmp(o.method, "installment_corporate") != 0 ||
-	    strcmp(o.status, "awaiting_review") != 0) {
+	    o.status != OS_AWAITING_REVIEW) {
 		snprintf(msg, msgsz, "Order #%lld is not a corporate installment "
 		    "waiting for its application.", (long long)order_id);
 		return CQ_NOT_ALLOWED;
@@ -365,8 +365,8 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	if (plan_create(db, o.id, o.amount_due_minor - down, &t,
 	    PLAN_ST_OFFERED, td, OF_ADMIN, admin_id, now, &plan_id) == -1)
 		goto fail;
-	of = orderflow_transition(db, o.id, "awaiting_review",
-	    "awaiting_confirmation", OF_ADMIN, admin_id,
+	of = orderflow_transition(db, o.id, OS_AWAITING_REVIEW,
+	    OS_AWAITING_CONFIRMATION, OF_ADMIN, admin_id,
 	    "INST-CORP application approved", now);
 	if (of != OF_OK) {
 		buf_cleanup(&text);
@@ -407,8 +407,8 @@ reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
 
 	snprintf(why, sizeof(why), "INST-CORP application refused: %s",
 	    reason);
-	of = orderflow_transition(db, a->order_id, "awaiting_review",
-	    "refused", OF_ADMIN, admin_id, why, now);
+	of = orderflow_transition(db, a->order_id, OS_AWAITING_REVIEW,
+	    OS_REFUSED, OF_ADMIN, admin_id, why, now);
 	if (of != OF_OK)
 		return of == OF_ERROR ? CQ_ERROR : CQ_DECIDED;
 	snprintf(body, sizeof(body), "The corporate installment "
@@ -522,9 +522,10 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		db_rollback(db);
 		return CQ_NOT_ALLOWED;
 	}
-	if (strcmp(a.order_status, "awaiting_confirmation") != 0) {
+	if (a.order_status != OS_AWAITING_CONFIRMATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s: there is nothing to "
-		    "sign.", (long long)order_id, a.order_status);
+		    "sign.", (long long)order_id,
+		    order_status_name(a.order_status));
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		return CQ_NOT_ALLOWED;
@@ -586,9 +587,10 @@ down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
 		    (long long)id, corp_app_status_words(a->status));
 		return CQ_NOT_ALLOWED;
 	}
-	if (strcmp(a->order_status, "awaiting_confirmation") != 0) {
+	if (a->order_status != OS_AWAITING_CONFIRMATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s: no down payment can be "
-		    "recorded.", (long long)a->order_id, a->order_status);
+		    "recorded.", (long long)a->order_id,
+		    order_status_name(a->order_status));
 		return CQ_NOT_ALLOWED;
 	}
 	/* Per agreement: the percent at approval (the plan finances the
@@ -627,10 +629,10 @@ down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
 	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
 	    "bank transfer %s", amt, ref);
 	if (corp_ledger_effect(db, a, amount, ref, now) == -1 ||
-	    orderflow_transition(db, a->order_id, "awaiting_confirmation",
-	    "paid_installment", actor, admin_id, why, now) != OF_OK ||
-	    orderflow_transition(db, a->order_id, "paid_installment",
-	    "pending_shipment", OF_SYSTEM, 0, "INST-CORP agreement in effect "
+	    orderflow_transition(db, a->order_id, OS_AWAITING_CONFIRMATION,
+	    OS_PAID_INSTALLMENT, actor, admin_id, why, now) != OF_OK ||
+	    orderflow_transition(db, a->order_id, OS_PAID_INSTALLMENT,
+	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-CORP agreement in effect "
 	    "and down payment received", now) != OF_OK)
 		return -1;
 	snprintf(body, sizeof(body), "The down payment of %s for order #%lld "

@@ -464,7 +464,7 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	free(s);
 	log_info("logistics event %s (%s) of partner %lld: order %lld %s",
 	    ev->event_id, lg_type_name(ev->type), (long long)pid,
-	    (long long)ev->order_id, o.status);
+	    (long long)ev->order_id, order_status_name(o.status));
 	return 200;
 fail:
 	db_rollback(db);

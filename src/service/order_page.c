@@ -42,7 +42,7 @@ rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 	    db_rem_refund_list(db, o->id, &out->rf, &out->nrf) == -1)
 		return;
 	out->shown = 1;
-	out->has_window = strcmp(o->status, "awaiting_verification") == 0 &&
+	out->has_window = o->status == OS_AWAITING_VERIFICATION &&
 	    db_rem_voucher_pending(db, o->id, &out->pv) == 1 &&
 	    out->pv.expected_from[0] != '\0';
 }

@@ -41,104 +41,96 @@ static const char *const method_names[] = {
 	"credit_line", "cod", "remittance", "pay_after_use",
 };
 
-static const char *const statuses[] = {
-	"awaiting_review", "awaiting_confirmation", "awaiting_remittance",
-	"awaiting_verification", "partially_paid", "paid_installment", "paid",
-	"pending_shipment", "shipped", "delivered", "receipt_confirmed",
-	"completed", "cancelled", "refused", "return_requested", "returned",
-	"refunded",
-};
-
 static const struct transition {
-	const char	*from, *to;
+	enum order_status from, to;
 	unsigned	 actors;
 	unsigned	 methods;
 	const char	*why;
 } table[] = {
 	/* Review (INST-P1 real time or admin for INST-CORP; COD-P1). */
-	{ "awaiting_review", "awaiting_confirmation",
+	{ OS_AWAITING_REVIEW, OS_AWAITING_CONFIRMATION,
 	    A_SYSTEM | A_PARTNER | A_ADMIN, M_INST, "INST-P1 approved" },
-	{ "awaiting_review", "pending_shipment", A_ADMIN | A_SYSTEM, M_COD,
+	{ OS_AWAITING_REVIEW, OS_PENDING_SHIPMENT, A_ADMIN | A_SYSTEM, M_COD,
 	    "COD-P1 review passed" },
-	{ "awaiting_review", "refused", A_ADMIN | A_SYSTEM | A_PARTNER,
+	{ OS_AWAITING_REVIEW, OS_REFUSED, A_ADMIN | A_SYSTEM | A_PARTNER,
 	    M_INST | M_COD, "review refused" },
-	{ "awaiting_review", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
+	{ OS_AWAITING_REVIEW, OS_CANCELLED, A_USER | A_ADMIN | A_SYSTEM,
 	    M_INST | M_COD, "cancelled before review" },
 	/* Confirm installment and pay the down payment (INST-P1). */
-	{ "awaiting_confirmation", "paid_installment",
+	{ OS_AWAITING_CONFIRMATION, OS_PAID_INSTALLMENT,
 	    A_USER | A_SYSTEM | A_PARTNER, M_INST, "INST-P1 down payment" },
 	/* INST-CORP: the down payment is a bank transfer an admin
 	 * records (corporate). */
-	{ "awaiting_confirmation", "paid_installment", A_ADMIN, M_CORP,
+	{ OS_AWAITING_CONFIRMATION, OS_PAID_INSTALLMENT, A_ADMIN, M_CORP,
 	    "INST-CORP down payment recorded" },
-	{ "awaiting_confirmation", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
+	{ OS_AWAITING_CONFIRMATION, OS_CANCELLED, A_USER | A_ADMIN | A_SYSTEM,
 	    M_INST, "INST-C1" },
-	{ "paid_installment", "pending_shipment", A_SYSTEM | A_ADMIN, M_INST,
+	{ OS_PAID_INSTALLMENT, OS_PENDING_SHIPMENT, A_SYSTEM | A_ADMIN, M_INST,
 	    "ready to ship" },
-	{ "paid_installment", "cancelled", A_USER | A_ADMIN, M_INST,
+	{ OS_PAID_INSTALLMENT, OS_CANCELLED, A_USER | A_ADMIN, M_INST,
 	    "INST-C1" },
 	/* Remittance (REM-P3, P5, P6, P7, P8). */
-	{ "awaiting_remittance", "awaiting_verification", A_USER, M_REM,
+	{ OS_AWAITING_REMITTANCE, OS_AWAITING_VERIFICATION, A_USER, M_REM,
 	    "REM-P3 voucher uploaded" },
-	{ "awaiting_remittance", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
+	{ OS_AWAITING_REMITTANCE, OS_CANCELLED, A_USER | A_ADMIN | A_SYSTEM,
 	    M_REM, "REM-P6/P8" },
 	/* funds matched from the post office statement before
 	 * the shopper uploaded a voucher (REM-P5, REM-P7). */
-	{ "awaiting_remittance", "paid", A_ADMIN, M_REM,
+	{ OS_AWAITING_REMITTANCE, OS_PAID, A_ADMIN, M_REM,
 	    "REM-P5 funds matched (statement)" },
-	{ "awaiting_remittance", "partially_paid", A_ADMIN, M_REM,
+	{ OS_AWAITING_REMITTANCE, OS_PARTIALLY_PAID, A_ADMIN, M_REM,
 	    "REM-P7 paid less (statement)" },
-	{ "awaiting_verification", "paid", A_ADMIN, M_REM, "REM-P5" },
-	{ "awaiting_verification", "partially_paid", A_ADMIN, M_REM,
+	{ OS_AWAITING_VERIFICATION, OS_PAID, A_ADMIN, M_REM, "REM-P5" },
+	{ OS_AWAITING_VERIFICATION, OS_PARTIALLY_PAID, A_ADMIN, M_REM,
 	    "REM-P7" },
-	{ "awaiting_verification", "awaiting_remittance", A_ADMIN, M_REM,
+	{ OS_AWAITING_VERIFICATION, OS_AWAITING_REMITTANCE, A_ADMIN, M_REM,
 	    "REM-P9 voucher rejected" },
-	{ "awaiting_verification", "cancelled", A_USER | A_ADMIN | A_SYSTEM,
+	{ OS_AWAITING_VERIFICATION, OS_CANCELLED, A_USER | A_ADMIN | A_SYSTEM,
 	    M_REM, "REM-P6/P8" },
-	{ "partially_paid", "awaiting_verification", A_USER, M_REM,
+	{ OS_PARTIALLY_PAID, OS_AWAITING_VERIFICATION, A_USER, M_REM,
 	    "REM-P7 new voucher" },
-	{ "partially_paid", "paid", A_ADMIN, M_REM, "REM-P7" },
-	{ "partially_paid", "cancelled", A_USER | A_ADMIN | A_SYSTEM, M_REM,
+	{ OS_PARTIALLY_PAID, OS_PAID, A_ADMIN, M_REM, "REM-P7" },
+	{ OS_PARTIALLY_PAID, OS_CANCELLED, A_USER | A_ADMIN | A_SYSTEM, M_REM,
 	    "REM-P6/P8" },
-	{ "paid", "pending_shipment", A_ADMIN | A_SYSTEM, M_REM,
+	{ OS_PAID, OS_PENDING_SHIPMENT, A_ADMIN | A_SYSTEM, M_REM,
 	    "ready to ship" },
-	{ "paid", "cancelled", A_USER | A_ADMIN, M_REM, "REM-P8" },
+	{ OS_PAID, OS_CANCELLED, A_USER | A_ADMIN, M_REM, "REM-P8" },
 	/* The shared road. */
-	{ "pending_shipment", "shipped", A_ADMIN | A_PARTNER, M_ALL,
+	{ OS_PENDING_SHIPMENT, OS_SHIPPED, A_ADMIN | A_PARTNER, M_ALL,
 	    "handed to the courier" },
-	{ "pending_shipment", "cancelled", A_USER | A_ADMIN | A_SYSTEM, M_ALL,
+	{ OS_PENDING_SHIPMENT, OS_CANCELLED, A_USER | A_ADMIN | A_SYSTEM, M_ALL,
 	    "cancelled before shipment" },
-	{ "shipped", "delivered", A_ADMIN | A_PARTNER, M_ALL, "delivered" },
-	{ "shipped", "refused", A_ADMIN | A_PARTNER, M_COD,
+	{ OS_SHIPPED, OS_DELIVERED, A_ADMIN | A_PARTNER, M_ALL, "delivered" },
+	{ OS_SHIPPED, OS_REFUSED, A_ADMIN | A_PARTNER, M_COD,
 	    "COD-P4/F2 refused at delivery" },
-	{ "shipped", "cancelled", A_ADMIN | A_PARTNER | A_SYSTEM, M_COD,
+	{ OS_SHIPPED, OS_CANCELLED, A_ADMIN | A_PARTNER | A_SYSTEM, M_COD,
 	    "COD-P5/P6" },
-	{ "delivered", "refused", A_ADMIN | A_PARTNER, M_COD,
+	{ OS_DELIVERED, OS_REFUSED, A_ADMIN | A_PARTNER, M_COD,
 	    "COD-P4/F2 refused on inspection" },
-	{ "delivered", "completed", A_ADMIN | A_PARTNER, M_COD,
+	{ OS_DELIVERED, OS_COMPLETED, A_ADMIN | A_PARTNER, M_COD,
 	    "COD-P3 payment reported" },
 	/* cod: COD-P4 refusal on inspection after a "delivered"
 	 * report, COD-P5 unpaid after the agreed day (tick). */
-	{ "delivered", "cancelled", A_ADMIN | A_PARTNER | A_SYSTEM, M_COD,
+	{ OS_DELIVERED, OS_CANCELLED, A_ADMIN | A_PARTNER | A_SYSTEM, M_COD,
 	    "COD-P4/P5" },
 	/* cod: not for COD, which completes on the courier's
 	 * payment report (COD-P3), never on a receipt confirmation. */
-	{ "delivered", "receipt_confirmed", A_USER | A_SYSTEM, M_ALL & ~M_COD,
+	{ OS_DELIVERED, OS_RECEIPT_CONFIRMED, A_USER | A_SYSTEM, M_ALL & ~M_COD,
 	    "receipt confirmed (PAU-03 auto after N days)" },
-	{ "delivered", "return_requested", A_USER, M_ALL, "return" },
-	{ "receipt_confirmed", "completed", A_SYSTEM | A_ADMIN | A_PARTNER,
+	{ OS_DELIVERED, OS_RETURN_REQUESTED, A_USER, M_ALL, "return" },
+	{ OS_RECEIPT_CONFIRMED, OS_COMPLETED, A_SYSTEM | A_ADMIN | A_PARTNER,
 	    M_ALL, "completed" },
-	{ "receipt_confirmed", "return_requested", A_USER, M_ALL,
+	{ OS_RECEIPT_CONFIRMED, OS_RETURN_REQUESTED, A_USER, M_ALL,
 	    "after-sales return" },
-	{ "completed", "return_requested", A_USER, M_ALL,
+	{ OS_COMPLETED, OS_RETURN_REQUESTED, A_USER, M_ALL,
 	    "after-sales return (COD-P7)" },
-	{ "return_requested", "returned", A_ADMIN | A_PARTNER, M_ALL,
+	{ OS_RETURN_REQUESTED, OS_RETURNED, A_ADMIN | A_PARTNER, M_ALL,
 	    "goods back" },
-	{ "return_requested", "completed", A_ADMIN, M_ALL,
+	{ OS_RETURN_REQUESTED, OS_COMPLETED, A_ADMIN, M_ALL,
 	    "return declined" },
-	{ "returned", "refunded", A_ADMIN | A_SYSTEM, M_ALL,
+	{ OS_RETURNED, OS_REFUNDED, A_ADMIN | A_SYSTEM, M_ALL,
 	    "INST-C2, COD-P7" },
-	{ "cancelled", "refunded", A_ADMIN | A_SYSTEM,
+	{ OS_CANCELLED, OS_REFUNDED, A_ADMIN | A_SYSTEM,
 	    M_INST | M_REM | M_CL, "INST-C1, REM-P8 refund sent" },
 };
 
@@ -162,32 +154,26 @@ method_bit(const char *method)
 int
 orderflow_known(const char *s)
 {
-	size_t i;
+	enum order_status st;
 
-	if (s == NULL)
-		return 0;
-	for (i = 0; i < NELEM(statuses); i++)
-		if (strcmp(statuses[i], s) == 0)
-			return 1;
-	return 0;
+	return order_status_parse(s, &st) == 0;
 }
 
 /* See orderflow.h. */
 int
-orderflow_allowed(const char *from, const char *to, enum of_actor actor,
-    const char *method)
+orderflow_allowed(enum order_status from, enum order_status to,
+    enum of_actor actor, const char *method)
 {
 	unsigned	 mb = method_bit(method);
 	size_t		 i;
 
-	if (mb == 0 || of_actor_name(actor) == NULL || from == NULL ||
-	    to == NULL)
+	if (mb == 0 || of_actor_name(actor) == NULL ||
+	    order_status_name(from) == NULL || order_status_name(to) == NULL)
 		return 0;
 	/* A move may have several rows (per method and actor): any row
 	 * that allows it decides. */
 	for (i = 0; i < NELEM(table); i++)
-		if (strcmp(table[i].from, from) == 0 &&
-		    strcmp(table[i].to, to) == 0 &&
+		if (table[i].from == from && table[i].to == to &&
 		    (table[i].actors & (1u << actor)) != 0 &&
 		    (table[i].methods & mb) != 0)
 			return 1;
@@ -195,34 +181,34 @@ orderflow_allowed(const char *from, const char *to, enum of_actor actor,
 }
 
 /* See orderflow.h. */
-const char *
-orderflow_first_status(const char *method)
+enum order_status
+orderflow_first_status(enum pay_method m)
 {
-	unsigned mb = method_bit(method);
+	unsigned mb = pay_method_name(m) != NULL ? 1u << m : 0;
 
 	if (mb & M_INST)
-		return "awaiting_review";	/* INST-P1, INST-CORP review */
+		return OS_AWAITING_REVIEW;	/* INST-P1, INST-CORP review */
 	if (mb & M_COD)
-		return "awaiting_review";	/* COD-P1: the mall reviews */
+		return OS_AWAITING_REVIEW;	/* COD-P1: the mall reviews */
 	if (mb & M_REM)
-		return "awaiting_remittance";	/* REM-P1 */
+		return OS_AWAITING_REMITTANCE;	/* REM-P1 */
 	if (mb & (M_CL | M_PAU))
-		return "pending_shipment";	/* INST-CL, PAU-03 */
-	return NULL;
+		return OS_PENDING_SHIPMENT;	/* INST-CL, PAU-03 */
+	return OS__MAX;
 }
 
 /* See orderflow.h. */
 int
-orderflow_user_can_cancel(const char *status, const char *method)
+orderflow_user_can_cancel(enum order_status status, const char *method)
 {
-	return orderflow_allowed(status, "cancelled", OF_USER, method);
+	return orderflow_allowed(status, OS_CANCELLED, OF_USER, method);
 }
 
 /* See orderflow.h. */
 enum of_result
-orderflow_transition(struct db *db, int64_t order_id, const char *from,
-    const char *to, enum of_actor actor, int64_t actor_id,
-    const char *reason, int64_t now)
+orderflow_transition(struct db *db, int64_t order_id,
+    enum order_status from, enum order_status to, enum of_actor actor,
+    int64_t actor_id, const char *reason, int64_t now)
 {
 	char	method[33];
 	int	rc;
@@ -239,8 +225,9 @@ orderflow_transition(struct db *db, int64_t order_id, const char *from,
 		return OF_ERROR;
 	if (rc == 0)
 		return OF_CHANGED;
-	if (audit_event(db, "order", order_id, actor, actor_id, from, to,
-	    reason, now) == -1)
+	if (audit_event(db, "order", order_id, actor, actor_id,
+	    order_status_name(from), order_status_name(to), reason,
+	    now) == -1)
 		return OF_ERROR;
 	return OF_OK;
 }

@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include "core/order_status.h"
+#include "core/pay_method.h"
 #include "service/actor.h"
 
 struct db;
@@ -24,32 +26,33 @@ enum of_result {
 				   changed by another request) or missing */
 };
 
-/* 1 if status s is one of the statuses of STATE.md, else 0. */
+/* 1 if s names one of the statuses of STATE.md, else 0. */
 int	orderflow_known(const char *s);
 
 /* Pure: 1 if an order paid with method (pay_method_name(): "cod",
  * "installment_card", ...) may go from `from` to `to` when actor acts,
  * else 0 (unknown names are refused). */
-int	orderflow_allowed(const char *from, const char *to, enum of_actor actor,
-	    const char *method);
+int	orderflow_allowed(enum order_status from, enum order_status to,
+	    enum of_actor actor, const char *method);
 
-/* The first status of an order paid with method (checkout), or NULL for
- * an unknown method. */
-const char *orderflow_first_status(const char *method);
+/* The first status of an order paid with m (checkout), or OS__MAX for
+ * a value out of range. */
+enum order_status orderflow_first_status(enum pay_method m);
 
 /* 1 if the shopper may still cancel an order in status s with method
  * (before shipment, where the table lets the user cancel). */
-int	orderflow_user_can_cancel(const char *status, const char *method);
+int	orderflow_user_can_cancel(enum order_status status,
+	    const char *method);
 
 /* Move order_id from `from` to `to` inside the caller's open transaction:
  * reads the order's method (locking the row), checks orderflow_allowed(),
- * updates status/updated_at (and completed_at for "completed") WHERE
+ * updates status/updated_at (and completed_at for OS_COMPLETED) WHERE
  * status = from, then appends the event (actor, actor_id 0 = none, now,
  * reason). Returns OF_OK, OF_NOT_ALLOWED, OF_CHANGED (not in `from` any
  * more, or no such order) or OF_ERROR. On anything but OF_OK nothing was
  * written; the caller rolls back on OF_ERROR. */
 enum of_result orderflow_transition(struct db *, int64_t order_id,
-	    const char *from, const char *to, enum of_actor actor,
+	    enum order_status from, enum order_status to, enum of_actor actor,
 	    int64_t actor_id, const char *reason, int64_t now);
 
 #endif

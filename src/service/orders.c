@@ -88,7 +88,8 @@ order_holidays(struct db *db, mp_date **out, size_t *n)
 
 /* See orders.h. */
 int
-order_refund_preview(struct db *db, const char *method, const char *status,
+order_refund_preview(struct db *db, const char *method,
+    enum order_status status,
     int64_t now, struct refund_rule *out)
 {
 	mp_date	*hol;
@@ -176,7 +177,7 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (plan_terminate(db, NULL, &o, "INST-C1", OF_USER, user_id, today,
 	    hol, nh, now, rule) == -1)
 		goto fail;
-	res = from_of(orderflow_transition(db, id, o.status, "cancelled",
+	res = from_of(orderflow_transition(db, id, o.status, OS_CANCELLED,
 	    OF_USER, user_id, rule->rule, now));
 	if (res != ORD_OK)
 		goto fail;
@@ -259,7 +260,7 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 		goto fail;
 	}
 	res = from_of(orderflow_transition(db, id, o.status,
-	    "receipt_confirmed", actor, actor == OF_USER ? user_id : 0,
+	    OS_RECEIPT_CONFIRMED, actor, actor == OF_USER ? user_id : 0,
 	    actor == OF_USER ? "receipt confirmed by the shopper" :
 	    "receipt confirmed automatically (PAU-03)", now));
 	if (res != ORD_OK)
@@ -281,47 +282,48 @@ fail:
  * confirmation) into a, whose defaults are set: 1 when status is such a
  * step, else 0 (a untouched). */
 static int
-next_unpaid(const char *method, const char *status, struct order_action *a)
+next_unpaid(const char *method, enum order_status status,
+    struct order_action *a)
 {
 	/* corporate: INST-CORP's application and agreement are on
 	 * the order's corporate page. */
 	if (strcmp(method, "installment_corporate") == 0 &&
-	    (strcmp(status, "awaiting_review") == 0 ||
-	    strcmp(status, "awaiting_confirmation") == 0)) {
-		a->label = strcmp(status, "awaiting_review") == 0 ?
+	    (status == OS_AWAITING_REVIEW ||
+	    status == OS_AWAITING_CONFIRMATION)) {
+		a->label = status == OS_AWAITING_REVIEW ?
 		    "Corporate installment application" :
 		    "Sign the installment agreement";
 		a->href_tail = "/corporate";
-		a->next = strcmp(status, "awaiting_review") == 0 ? "Apply with "
+		a->next = status == OS_AWAITING_REVIEW ? "Apply with "
 		    "the term (3-6 months); an admin reviews it within 1-3 "
 		    "business days (INST-CORP)." : "The application was "
 		    "approved: a member signs the agreement, then the 30% down "
 		    "payment is paid by bank transfer (INST-CORP).";
 		return 1;
 	}
-	if (strcmp(status, "awaiting_remittance") == 0 ||
-	    strcmp(status, "partially_paid") == 0) {
+	if (status == OS_AWAITING_REMITTANCE ||
+	    status == OS_PARTIALLY_PAID) {
 		a->label = "Upload Remittance Voucher";
 		a->href_tail = "/voucher";
 		a->next = "Remit the amount at a post office with the order "
 		    "number and remittance code in the remarks, then upload "
 		    "the receipt (REM-P3).";
-	} else if (strcmp(status, "awaiting_verification") == 0)
+	} else if (status == OS_AWAITING_VERIFICATION)
 		a->next = "We match the funds with your order (REM-P4/P5); "
 		    "then it ships.";
-	else if (strcmp(status, "awaiting_review") == 0 &&
+	else if (status == OS_AWAITING_REVIEW &&
 	    strcmp(method, "installment_card") == 0) {
 		/* installments: INST-CC card entry (pages/plans.c). */
 		a->label = "Enter your card";
 		a->href_tail = "/card";
 		a->next = "Enter the card the installments are paid with; the "
 		    "bank answers at once (INST-CC).";
-	} else if (strcmp(status, "awaiting_review") == 0)
+	} else if (status == OS_AWAITING_REVIEW)
 		a->next = strcmp(method, "cod") == 0 ? "The mall reviews the "
 		    "order (address and products support COD) by the review "
 		    "date (COD-P1)." : "Your installment application is "
 		    "being reviewed; the result arrives as a message.";
-	else if (strcmp(status, "awaiting_confirmation") == 0) {
+	else if (status == OS_AWAITING_CONFIRMATION) {
 		a->label = "Confirm Installment and Pay Down Payment";
 		a->href_tail = "/confirm";
 		a->next = "Your application was approved: confirm the plan "
@@ -335,18 +337,19 @@ next_unpaid(const char *method, const char *status, struct order_action *a)
  * way (delivery, Pay After Use charge, repayments, shipment) into a,
  * whose defaults are set; a untouched for any other status. */
 static void
-next_paid(const char *method, const char *status, struct order_action *a)
+next_paid(const char *method, enum order_status status,
+    struct order_action *a)
 {
 	int inst = strncmp(method, "installment_", 12) == 0 ||
 	    strcmp(method, "credit_line") == 0;
 
-	if (strcmp(status, "delivered") == 0 &&
+	if (status == OS_DELIVERED &&
 	    strcmp(method, "cod") == 0)
 		/* cod: COD-P3, no receipt confirmation. */
 		a->next = "Inspect the goods, pay the courier and click "
 		    "\"Paid\" with the voucher (COD-P3); the order completes "
 		    "once the courier reports the payment.";
-	else if (strcmp(status, "delivered") == 0) {
+	else if (status == OS_DELIVERED) {
 		a->label = "Confirm receipt";
 		a->href_tail = "#confirm-receipt";
 		a->next = strcmp(method, "pay_after_use") == 0 ? "Confirm "
@@ -354,32 +357,32 @@ next_paid(const char *method, const char *status, struct order_action *a)
 		    "deducted (PAU-03)." : "Confirm receipt once you have "
 		    "checked the goods.";
 	} else if (strcmp(method, "pay_after_use") == 0 &&
-	    (strcmp(status, "pending_shipment") == 0 ||
-	    strcmp(status, "shipped") == 0 ||
-	    strcmp(status, "receipt_confirmed") == 0 ||
-	    strcmp(status, "completed") == 0)) {
+	    (status == OS_PENDING_SHIPMENT ||
+	    status == OS_SHIPPED ||
+	    status == OS_RECEIPT_CONFIRMED ||
+	    status == OS_COMPLETED)) {
 		/* pau: the bound card and the charge. */
 		a->label = "Pay After Use payment";
 		a->href_head = "/pay-after-use#pau-charge-";
-		a->next = strcmp(status, "receipt_confirmed") == 0 ||
-		    strcmp(status, "completed") == 0 ? "The price was charged "
+		a->next = status == OS_RECEIPT_CONFIRMED ||
+		    status == OS_COMPLETED ? "The price was charged "
 		    "to your bound card, or is due like an installment if "
 		    "that failed (PAU-04)." : "Nothing is due now: the price "
 		    "is deducted from your bound card when you confirm "
 		    "receipt (PAU-03).";
-	} else if (inst && (strcmp(status, "paid_installment") == 0 ||
-	    strcmp(status, "pending_shipment") == 0 ||
-	    strcmp(status, "shipped") == 0 ||
-	    strcmp(status, "receipt_confirmed") == 0 ||
-	    strcmp(status, "completed") == 0)) {
+	} else if (inst && (status == OS_PAID_INSTALLMENT ||
+	    status == OS_PENDING_SHIPMENT ||
+	    status == OS_SHIPPED ||
+	    status == OS_RECEIPT_CONFIRMED ||
+	    status == OS_COMPLETED)) {
 		a->label = "View repayment schedule";
 		a->href_tail = "/schedule";
-		a->next = strcmp(status, "shipped") == 0 ? "The order is on "
+		a->next = status == OS_SHIPPED ? "The order is on "
 		    "its way." : "Repay each installment by its due date.";
-	} else if (strcmp(status, "pending_shipment") == 0 ||
-	    strcmp(status, "paid") == 0)
+	} else if (status == OS_PENDING_SHIPMENT ||
+	    status == OS_PAID)
 		a->next = "The merchant prepares the shipment.";
-	else if (strcmp(status, "shipped") == 0)
+	else if (status == OS_SHIPPED)
 		a->next = strcmp(method, "cod") == 0 ? "Inspect the goods at "
 		    "delivery, then pay the courier (COD-P3)." : "The order "
 		    "is on its way.";
@@ -387,7 +390,7 @@ next_paid(const char *method, const char *status, struct order_action *a)
 
 /* See orders.h. */
 void
-order_next_action(const char *method, const char *status,
+order_next_action(const char *method, enum order_status status,
     struct order_action *a)
 {
 	a->label = "View order";

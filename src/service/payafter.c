@@ -125,11 +125,11 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 	}
 	/* PAU-05: only before receipt is confirmed (no charge exists). */
 	if (strcmp(o.method, "pay_after_use") != 0 ||
-	    strcmp(o.status, "delivered") != 0) {
+	    o.status != OS_DELIVERED) {
 		db_rollback(db);
 		return PAU_NOT_ALLOWED;
 	}
-	r = orderflow_transition(db, order_id, "delivered", "return_requested",
+	r = orderflow_transition(db, order_id, OS_DELIVERED, OS_RETURN_REQUESTED,
 	    OF_USER, user_id, "PAU-05 returned before receipt was confirmed: "
 	    "nothing is charged", now);
 	if (r != OF_OK) {

@@ -132,7 +132,7 @@ auto_confirm(struct db *db, int64_t id, int64_t now)
 
 	if (db_order_get(db, 0, id, &o) != 1)
 		return -1;
-	r = orderflow_transition(db, id, "delivered", "receipt_confirmed",
+	r = orderflow_transition(db, id, OS_DELIVERED, OS_RECEIPT_CONFIRMED,
 	    OF_SYSTEM, 0, "PAU-03 receipt confirmed automatically after the "
 	    "delivery", now);
 	if (r != OF_OK)

@@ -164,8 +164,8 @@ card_approved(struct db *db, int64_t user_id, const struct db_order *o,
 	    ca->enc, ca->enclen, now) == -1 ||
 	    db_plan_set_decline(db, plan_id, "", now) == -1)
 		return -1;
-	if (orderflow_transition(db, o->id, "awaiting_review",
-	    "awaiting_confirmation", OF_SYSTEM, 0,
+	if (orderflow_transition(db, o->id, OS_AWAITING_REVIEW,
+	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, 0,
 	    "INST-CC approved by the bank in real time", now) != OF_OK)
 		return -1;
 	snprintf(body, sizeof(body), "Your card installment for order "
@@ -215,7 +215,7 @@ plan_card_apply(struct db *db, const struct config *cfg, int64_t user_id,
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
 	if (strcmp(o.method, "installment_card") != 0)
 		return PLAN_NOT_ALLOWED;
-	if (strcmp(o.status, "awaiting_review") != 0)
+	if (o.status != OS_AWAITING_REVIEW)
 		return card_rebind(db, cfg, &o, pan, panlen, expiry, cvv, now,
 		    reason, reasonsz);
 	r = card_review(cfg, &o, pan, panlen, expiry, cvv, now, &ca, reason,

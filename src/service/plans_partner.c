@@ -34,7 +34,7 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	if (rc != 1 || user_id <= 0)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
 	if (strcmp(o.method, "installment_partner") != 0 ||
-	    strcmp(o.status, "awaiting_review") != 0)
+	    o.status != OS_AWAITING_REVIEW)
 		return PLAN_NOT_ALLOWED;
 	if (fin == NULL || db_plan_user_info(db, user_id, phone,
 	    sizeof(phone), &susp, &score) != 1)
@@ -94,8 +94,8 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 	if (ans->state == FINANCE_APPROVED) {
 		if (audit_event(db, "plan", p->id, actor, actor_id, "review",
 		    "offered", "INST-PC approved by the partner", now) == -1 ||
-		    orderflow_transition(db, p->order_id, "awaiting_review",
-		    "awaiting_confirmation", actor, actor_id,
+		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
+		    OS_AWAITING_CONFIRMATION, actor, actor_id,
 		    "INST-PC approved by the partner", now) != OF_OK)
 			return -1;
 		snprintf(body, sizeof(body), "Your installment application "
@@ -108,8 +108,8 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		if (db_plan_set_decline(db, p->id, ans->reason, now) == -1 ||
 		    audit_event(db, "plan", p->id, actor, actor_id, "review",
 		    "declined", why, now) == -1 ||
-		    orderflow_transition(db, p->order_id, "awaiting_review",
-		    "refused", actor, actor_id, why, now) != OF_OK)
+		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
+		    OS_REFUSED, actor, actor_id, why, now) != OF_OK)
 			return -1;
 		snprintf(body, sizeof(body), "Your installment application "
 		    "for order #%lld was declined by %s: %s. You can place the "

@@ -52,11 +52,11 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 	    OF_USER, user_id, now, res, cs);
 	if (rc != 1)
 		return rc;
-	if (orderflow_transition(db, p->order_id, "awaiting_confirmation",
-	    "paid_installment", OF_USER, user_id,
+	if (orderflow_transition(db, p->order_id, OS_AWAITING_CONFIRMATION,
+	    OS_PAID_INSTALLMENT, OF_USER, user_id,
 	    "INST-P1 installment confirmed, down payment paid", now) != OF_OK ||
-	    orderflow_transition(db, p->order_id, "paid_installment",
-	    "pending_shipment", OF_SYSTEM, 0, "INST-P1 ready to ship",
+	    orderflow_transition(db, p->order_id, OS_PAID_INSTALLMENT,
+	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-P1 ready to ship",
 	    now) != OF_OK || plan_close_if_done(db, p, now) == -1)
 		return -1;
 	snprintf(body, sizeof(body), "You confirmed the installment plan of "
@@ -100,7 +100,7 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	    db_order_get(db, user_id, order_id, &o) != 1)
 		goto fail;
 	if (p.status != PLAN_ST_OFFERED ||
-	    strcmp(o.status, "awaiting_confirmation") != 0) {
+	    o.status != OS_AWAITING_CONFIRMATION) {
 		db_rollback(db);
 		return p.status == PLAN_ST_ACTIVE || p.status ==
 		    PLAN_ST_CLOSED ? PLAN_REPLAY : PLAN_NOT_ALLOWED;

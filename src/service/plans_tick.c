@@ -211,8 +211,8 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 		db_rollback(db);
 		return 0;
 	}
-	ret = strcmp(o.status, "returned") == 0 ||
-	    strcmp(o.status, "refunded") == 0;
+	ret = o.status == OS_RETURNED ||
+	    o.status == OS_REFUNDED;
 	if (db_checkout_holidays(db, &hd, &n) == -1)
 		goto fail;
 	hol = xcalloc(n + 1, sizeof(*hol));
@@ -234,8 +234,8 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 	mp_date_str(rule.by, d, sizeof(d));
 	if (db_order_set_refund_due(db, order_id, d) == -1)
 		goto fail;
-	if (strcmp(o.status, "returned") == 0 &&
-	    orderflow_transition(db, order_id, "returned", "refunded",
+	if (o.status == OS_RETURNED &&
+	    orderflow_transition(db, order_id, OS_RETURNED, OS_REFUNDED,
 	    OF_SYSTEM, 0, "INST-C2 agreement terminated, refund recorded",
 	    now) != OF_OK)
 		goto fail;

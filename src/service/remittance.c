@@ -152,7 +152,7 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	int		 cmp;
 	char		 a[MONEY_STR_MAX], d[MONEY_STR_MAX], due[MONEY_STR_MAX];
 	char		 subject[120], body[600], detail[200];
-	const char	*from = o->status;
+	enum order_status from = o->status;
 
 	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
 	    now)) <= 0)
@@ -167,8 +167,8 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	amount_str(o->amount_due_minor, o->currency, due, sizeof(due));
 	if (cmp < 0) {
 		/* REM-P7: paid less: the difference is still due. */
-		if (strcmp(from, "partially_paid") != 0 &&
-		    orderflow_transition(db, o->id, from, "partially_paid",
+		if (from != OS_PARTIALLY_PAID &&
+		    orderflow_transition(db, o->id, from, OS_PARTIALLY_PAID,
 		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
 		    OF_OK)
 			return REM_NOT_ALLOWED;
@@ -184,9 +184,9 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		    "paid, %s still due (REM-P7).", a, (long long)o->id, d);
 	} else {
 		/* REM-P5: paid -> ready to ship. */
-		if (orderflow_transition(db, o->id, from, "paid", OF_ADMIN,
+		if (orderflow_transition(db, o->id, from, OS_PAID, OF_ADMIN,
 		    admin_id, "REM-P5 funds matched", now) != OF_OK ||
-		    orderflow_transition(db, o->id, "paid", "pending_shipment",
+		    orderflow_transition(db, o->id, OS_PAID, OS_PENDING_SHIPMENT,
 		    OF_SYSTEM, 0, "ready to ship (REM-P5)", now) != OF_OK)
 			return REM_NOT_ALLOWED;
 		if (cmp > 0) {
@@ -246,10 +246,10 @@ decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
 	}
 	if ((rc = db_order_get(db, 0, order_id, o)) != 1)
 		return rc == 0 ? REM_NOT_FOUND : REM_ERROR;
-	if (strcmp(o->status, "awaiting_verification") != 0) {
+	if (o->status != OS_AWAITING_VERIFICATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
 		    "verification. Nothing was changed.", (long long)order_id,
-		    o->status);
+		    order_status_name(o->status));
 		return REM_NOT_ALLOWED;
 	}
 	return REM_OK;
@@ -265,13 +265,13 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 {
 	char		 subject[120], body[600];
 	int64_t		 total;
-	const char	*to;
+	enum order_status to;
 
 	if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
 	    admin_id, now) != 1 ||
 	    db_rem_received_total(db, o->id, &total) == -1)
 		return REM_ERROR;
-	to = total > 0 ? "partially_paid" : "awaiting_remittance";
+	to = total > 0 ? OS_PARTIALLY_PAID : OS_AWAITING_REMITTANCE;
 	if (orderflow_transition(db, o->id, o->status, to, OF_ADMIN,
 	    admin_id, "REM-P9 voucher rejected", now) != OF_OK)
 		return REM_NOT_ALLOWED;
@@ -358,20 +358,21 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 {
 	struct db_order	 o;
 	int64_t		 id, got;
-	char		 status[33], subject[120], body[700], day[11];
+	enum order_status status;
+	char		 subject[120], body[700], day[11];
 	char		 a[MONEY_STR_MAX];
 	mp_date		 by;
 	int		 rc;
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
-	if ((rc = db_rem_take_expired(db, today, &id, status)) != 1)
+	if ((rc = db_rem_take_expired(db, today, &id, &status)) != 1)
 		goto out;
 	rc = -1;
 	if (db_order_get(db, 0, id, &o) != 1 ||
 	    db_rem_received_total(db, id, &got) == -1)
 		goto out;
-	if (orderflow_transition(db, id, status, "cancelled", OF_SYSTEM, 0,
+	if (orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
 	    "REM-P6 payment window ended", now) != OF_OK)
 		goto out;
 	snprintf(subject, sizeof(subject), "Order #%lld cancelled: not paid "

@@ -46,11 +46,11 @@ line_check(const struct rem_line *l, const struct db_order *o,
 		    l->tracking);
 		return -1;
 	}
-	if (strcmp(o->status, "awaiting_remittance") != 0 &&
-	    strcmp(o->status, "awaiting_verification") != 0 &&
-	    strcmp(o->status, "partially_paid") != 0) {
+	if (o->status != OS_AWAITING_REMITTANCE &&
+	    o->status != OS_AWAITING_VERIFICATION &&
+	    o->status != OS_PARTIALLY_PAID) {
 		snprintf(note, notesz, "order #%lld is %s: nothing is due on it",
-		    (long long)o->id, o->status);
+		    (long long)o->id, order_status_name(o->status));
 		return -1;
 	}
 	return 0;
@@ -71,7 +71,7 @@ line_match(struct db *db, int64_t admin_id, const struct db_order *o,
 	int64_t				 at;
 	int				 rc, pending = 0;
 
-	if (strcmp(o->status, "awaiting_verification") == 0) {
+	if (o->status == OS_AWAITING_VERIFICATION) {
 		if ((rc = db_rem_voucher_pending(db, o->id, &pv)) == -1)
 			return -1;
 		pending = rc == 1;

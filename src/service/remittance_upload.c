@@ -156,8 +156,8 @@ upload_admit(struct db *db, int64_t user_id, int64_t order_id,
 	if ((res = key_replay(db, &j->o, u, vid, err, errsz)) != REM_OK)
 		return res;
 	/* REM-P3: a voucher while the order waits for (more) money. */
-	if (strcmp(j->o.status, "awaiting_remittance") != 0 &&
-	    strcmp(j->o.status, "partially_paid") != 0)
+	if (j->o.status != OS_AWAITING_REMITTANCE &&
+	    j->o.status != OS_PARTIALLY_PAID)
 		return REM_NOT_ALLOWED;
 	if ((res = figures(&j->o, u, now, &j->amt, &j->day, j->track, err,
 	    errsz, field)) != REM_OK)
@@ -244,7 +244,7 @@ upload_record(struct db *db, int64_t user_id, const struct upload_job *j,
 	char detail[200];
 
 	if (orderflow_transition(db, j->o.id, j->o.status,
-	    "awaiting_verification", OF_USER, user_id,
+	    OS_AWAITING_VERIFICATION, OF_USER, user_id,
 	    "REM-P3 voucher uploaded", now) != OF_OK)
 		return REM_NOT_ALLOWED;
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"amount_minor\":"

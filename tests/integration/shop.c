@@ -399,7 +399,7 @@ shop_status(int64_t id)
 	static struct db_order o;
 
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	return o.status;
+	return order_status_name(o.status);
 }
 
 /* See shop.h. */

@@ -353,7 +353,7 @@ order_status(int64_t id, char *out, size_t outsz)
 	struct db_order o;
 
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	snprintf(out, outsz, "%s", o.status);
+	snprintf(out, outsz, "%s", order_status_name(o.status));
 }
 
 /* Assert order id's status. */
@@ -372,9 +372,12 @@ move(int64_t id, const char *from, const char *to, enum of_actor actor,
     int64_t actor_id)
 {
 	struct db *db = shop_db();
+	enum order_status f, t;
 
+	assert_int_equal(order_status_parse(from, &f), 0);
+	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
-	assert_int_equal(orderflow_transition(db, id, from, to, actor,
+	assert_int_equal(orderflow_transition(db, id, f, t, actor,
 	    actor_id, "test", clock_now()), OF_OK);
 	assert_int_equal(db_commit(db), 0);
 }

@@ -47,9 +47,12 @@ static void
 advance(int64_t id, const char *from, const char *to, enum of_actor a)
 {
 	struct db *db = shop_db();
+	enum order_status f, t;
 
+	assert_int_equal(order_status_parse(from, &f), 0);
+	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
-	assert_int_equal(orderflow_transition(db, id, from, to, a, 0,
+	assert_int_equal(orderflow_transition(db, id, f, t, a, 0,
 	    "test: courier", clock_now()), OF_OK);
 	assert_int_equal(db_commit(db), 0);
 }
@@ -250,12 +253,48 @@ test_messages_unread_count(void **state)
 	client_free(cl);
 }
 
+/* An order whose stored status is none of STATE.md's is refused where the
+ * database is read: db_order_get fails, the list leaves it out, and the
+ * same order reads again once its status is a real one. */
+static void
+test_orders_unknown_status_refused(void **state)
+{
+	struct client		*cl = shop_signin(NEW);
+	struct db_order		 o;
+	struct db_order_row	*rows = NULL;
+	char			 sql[160];
+	size_t			 n = 0, i;
+	int64_t			 id, uid;
+
+	(void)state;
+	id = place(cl, NEW, "HOME-VACUUM-R5", "MY", "remittance");
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	assert_int_equal(o.status, OS_AWAITING_REMITTANCE);
+	uid = o.user_id;
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = 'placed' "
+	    "WHERE id = %lld", (long long)id);
+	shop_sql(sql);
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), -1);
+	assert_int_equal(db_order_list_by_user(shop_db(), uid, 1000,
+	    &rows, &n), 0);
+	for (i = 0; i < n; i++)
+		assert_int_not_equal(rows[i].id, id);
+	free(rows);
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'awaiting_remittance' WHERE id = %lld", (long long)id);
+	shop_sql(sql);
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	assert_int_equal(o.status, OS_AWAITING_REMITTANCE);
+	client_free(cl);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_orders_list_newest_first),
 		cmocka_unit_test(test_orders_other_shopper_404),
+		cmocka_unit_test(test_orders_unknown_status_refused),
 		cmocka_unit_test(test_REM_P8_cancel_remittance),
 		cmocka_unit_test(test_COD_cancel_nothing_to_refund),
 		cmocka_unit_test(test_PAU_03_confirm_receipt),

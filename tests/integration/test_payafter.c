@@ -212,9 +212,12 @@ advance(int64_t id, const char *from, const char *to, enum of_actor a,
     int64_t at)
 {
 	struct db *db = shop_db();
+	enum order_status f, t;
 
+	assert_int_equal(order_status_parse(from, &f), 0);
+	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
-	assert_int_equal(orderflow_transition(db, id, from, to, a, 0,
+	assert_int_equal(orderflow_transition(db, id, f, t, a, 0,
 	    "test: courier", at), OF_OK);
 	assert_int_equal(db_commit(db), 0);
 }
@@ -234,7 +237,7 @@ order_status(int64_t id, char *out, size_t outsz)
 	struct db_order o;
 
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	snprintf(out, outsz, "%s", o.status);
+	snprintf(out, outsz, "%s", order_status_name(o.status));
 }
 
 /* Seconds of midnight UTC `days` days after the date of t, plus secs. */

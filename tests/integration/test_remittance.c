@@ -71,7 +71,7 @@ status_of(int64_t id, char *out)
 	struct db_order o;
 
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	snprintf(out, 33, "%s", o.status);
+	snprintf(out, 33, "%s", order_status_name(o.status));
 }
 
 /* Assert order id is in status want. */
@@ -488,14 +488,14 @@ test_REM_P7_paid_more_excess_refund(void **state)
 	}
 	/* Completed: the tick dates the refund (REM-P7). */
 	assert_int_equal(db_begin(db), 0);
-	assert_int_equal(orderflow_transition(db, id, "pending_shipment",
-	    "shipped", OF_ADMIN, 0, "test", clock_now()), OF_OK);
-	assert_int_equal(orderflow_transition(db, id, "shipped", "delivered",
+	assert_int_equal(orderflow_transition(db, id, OS_PENDING_SHIPMENT,
+	    OS_SHIPPED, OF_ADMIN, 0, "test", clock_now()), OF_OK);
+	assert_int_equal(orderflow_transition(db, id, OS_SHIPPED, OS_DELIVERED,
 	    OF_ADMIN, 0, "test", clock_now()), OF_OK);
-	assert_int_equal(orderflow_transition(db, id, "delivered",
-	    "receipt_confirmed", OF_SYSTEM, 0, "test", clock_now()), OF_OK);
-	assert_int_equal(orderflow_transition(db, id, "receipt_confirmed",
-	    "completed", OF_SYSTEM, 0, "test", clock_now()), OF_OK);
+	assert_int_equal(orderflow_transition(db, id, OS_DELIVERED,
+	    OS_RECEIPT_CONFIRMED, OF_SYSTEM, 0, "test", clock_now()), OF_OK);
+	assert_int_equal(orderflow_transition(db, id, OS_RECEIPT_CONFIRMED,
+	    OS_COMPLETED, OF_SYSTEM, 0, "test", clock_now()), OF_OK);
 	assert_int_equal(db_commit(db), 0);
 	assert_int_equal(db_order_get(db, 0, id, &o), 1);
 	{
@@ -879,8 +879,8 @@ test_REM_P8_refund_account_given_then_sent(void **state)
 	    NULL), 200);
 	assert_status(id, "partially_paid");
 	assert_int_equal(db_begin(db), 0);
-	assert_int_equal(orderflow_transition(db, id, "partially_paid",
-	    "cancelled", OF_USER, 0, "test", clock_now()), OF_OK);
+	assert_int_equal(orderflow_transition(db, id, OS_PARTIALLY_PAID,
+	    OS_CANCELLED, OF_USER, 0, "test", clock_now()), OF_OK);
 	assert_int_equal(db_commit(db), 0);
 	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
 	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));

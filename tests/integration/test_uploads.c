@@ -265,8 +265,9 @@ assert_status(int64_t id, const char *want)
 	struct db_order o;
 
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	if (strcmp(o.status, want) != 0)
-		fail_msg("order %lld is %s, want %s", (long long)id, o.status,
+	if (strcmp(order_status_name(o.status), want) != 0)
+		fail_msg("order %lld is %s, want %s", (long long)id,
+		    order_status_name(o.status),
 		    want);
 }
 

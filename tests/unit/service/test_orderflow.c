@@ -11,6 +11,16 @@
 
 #include "service/orderflow.h"
 
+/* The status named s, OS__MAX for an unknown name or NULL. */
+static enum order_status
+st(const char *s)
+{
+	enum order_status o = OS__MAX;
+
+	(void)order_status_parse(s, &o);
+	return o;
+}
+
 #define U	(1 << OF_USER)
 #define A	(1 << OF_ADMIN)
 #define S	(1 << OF_SYSTEM)
@@ -85,7 +95,8 @@ test_orderflow_every_allowed(void **state)
 		for (a = 0; a < OF__MAX; a++) {
 			int want = (allowed[i].actors & (1 << a)) != 0;
 
-			if (orderflow_allowed(allowed[i].from, allowed[i].to,
+			if (orderflow_allowed(st(allowed[i].from),
+			    st(allowed[i].to),
 			    (enum of_actor)a, allowed[i].method) != want)
 				fail_msg("%s -> %s by %s (%s): want %d",
 				    allowed[i].from, allowed[i].to,
@@ -101,50 +112,51 @@ test_orderflow_refused_sample(void **state)
 {
 	(void)state;
 	/* A shopper cannot mark a remittance paid (REM-P5 is the admin's). */
-	assert_false(orderflow_allowed("awaiting_verification", "paid",
+	assert_false(orderflow_allowed(OS_AWAITING_VERIFICATION, OS_PAID,
 	    OF_USER, "remittance"));
 	/* Nothing ships before payment. */
-	assert_false(orderflow_allowed("awaiting_remittance", "shipped",
+	assert_false(orderflow_allowed(OS_AWAITING_REMITTANCE, OS_SHIPPED,
 	    OF_ADMIN, "remittance"));
-	assert_false(orderflow_allowed("awaiting_review", "shipped",
+	assert_false(orderflow_allowed(OS_AWAITING_REVIEW, OS_SHIPPED,
 	    OF_ADMIN, "cod"));
 	/* COD is not reviewed into awaiting_confirmation. */
-	assert_false(orderflow_allowed("awaiting_review",
-	    "awaiting_confirmation", OF_SYSTEM, "cod"));
+	assert_false(orderflow_allowed(OS_AWAITING_REVIEW,
+	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, "cod"));
 	/* An installment is not approved straight to pending shipment. */
-	assert_false(orderflow_allowed("awaiting_review", "pending_shipment",
+	assert_false(orderflow_allowed(OS_AWAITING_REVIEW, OS_PENDING_SHIPMENT,
 	    OF_ADMIN, "installment_card"));
 	/* No cancelling after shipment by the shopper. */
-	assert_false(orderflow_allowed("shipped", "cancelled", OF_USER,
+	assert_false(orderflow_allowed(OS_SHIPPED, OS_CANCELLED, OF_USER,
 	    "cod"));
-	assert_false(orderflow_allowed("shipped", "cancelled", OF_USER,
+	assert_false(orderflow_allowed(OS_SHIPPED, OS_CANCELLED, OF_USER,
 	    "remittance"));
 	/* Terminal states stay. */
-	assert_false(orderflow_allowed("cancelled", "pending_shipment",
+	assert_false(orderflow_allowed(OS_CANCELLED, OS_PENDING_SHIPMENT,
 	    OF_ADMIN, "cod"));
-	assert_false(orderflow_allowed("refunded", "cancelled", OF_ADMIN,
+	assert_false(orderflow_allowed(OS_REFUNDED, OS_CANCELLED, OF_ADMIN,
 	    "remittance"));
-	assert_false(orderflow_allowed("completed", "shipped", OF_ADMIN,
+	assert_false(orderflow_allowed(OS_COMPLETED, OS_SHIPPED, OF_ADMIN,
 	    "cod"));
 	/* Only COD completes straight from delivered. */
-	assert_false(orderflow_allowed("delivered", "completed", OF_PARTNER,
+	assert_false(orderflow_allowed(OS_DELIVERED, OS_COMPLETED, OF_PARTNER,
 	    "pay_after_use"));
 	/* COD-P3: a COD order completes on the courier's payment report,
 	 * never on a receipt confirmation (cod). */
-	assert_false(orderflow_allowed("delivered", "receipt_confirmed",
+	assert_false(orderflow_allowed(OS_DELIVERED, OS_RECEIPT_CONFIRMED,
 	    OF_USER, "cod"));
 	/* A partner cannot confirm receipt for the shopper. */
-	assert_false(orderflow_allowed("delivered", "receipt_confirmed",
+	assert_false(orderflow_allowed(OS_DELIVERED, OS_RECEIPT_CONFIRMED,
 	    OF_PARTNER, "pay_after_use"));
 	/* Unknown names. */
-	assert_false(orderflow_allowed("placed", "paid", OF_ADMIN,
+	assert_false(orderflow_allowed(st("placed"), OS_PAID, OF_ADMIN,
 	    "remittance"));
-	assert_false(orderflow_allowed("paid", "shipped", OF_ADMIN, "card"));
-	assert_false(orderflow_allowed(NULL, "paid", OF_ADMIN, "remittance"));
-	assert_false(orderflow_allowed("paid", "pending_shipment", OF__MAX,
+	assert_false(orderflow_allowed(OS_PAID, OS_SHIPPED, OF_ADMIN, "card"));
+	assert_false(orderflow_allowed(OS__MAX, OS_PAID, OF_ADMIN,
+	    "remittance"));
+	assert_false(orderflow_allowed(OS_PAID, OS_PENDING_SHIPMENT, OF__MAX,
 	    "remittance"));
 	/* Nothing goes to the same state. */
-	assert_false(orderflow_allowed("paid", "paid", OF_ADMIN,
+	assert_false(orderflow_allowed(OS_PAID, OS_PAID, OF_ADMIN,
 	    "remittance"));
 }
 
@@ -153,20 +165,20 @@ static void
 test_orderflow_first_status(void **state)
 {
 	(void)state;
-	assert_string_equal(orderflow_first_status("installment_card"),
-	    "awaiting_review");
-	assert_string_equal(orderflow_first_status("installment_partner"),
-	    "awaiting_review");
-	assert_string_equal(orderflow_first_status("installment_corporate"),
-	    "awaiting_review");
-	assert_string_equal(orderflow_first_status("credit_line"),
-	    "pending_shipment");
-	assert_string_equal(orderflow_first_status("cod"), "awaiting_review");
-	assert_string_equal(orderflow_first_status("remittance"),
-	    "awaiting_remittance");
-	assert_string_equal(orderflow_first_status("pay_after_use"),
-	    "pending_shipment");
-	assert_null(orderflow_first_status("card"));
+	assert_int_equal(orderflow_first_status(PM_INSTALLMENT_CARD),
+	    OS_AWAITING_REVIEW);
+	assert_int_equal(orderflow_first_status(PM_INSTALLMENT_PARTNER),
+	    OS_AWAITING_REVIEW);
+	assert_int_equal(orderflow_first_status(PM_INSTALLMENT_CORPORATE),
+	    OS_AWAITING_REVIEW);
+	assert_int_equal(orderflow_first_status(PM_CREDIT_LINE),
+	    OS_PENDING_SHIPMENT);
+	assert_int_equal(orderflow_first_status(PM_COD), OS_AWAITING_REVIEW);
+	assert_int_equal(orderflow_first_status(PM_REMITTANCE),
+	    OS_AWAITING_REMITTANCE);
+	assert_int_equal(orderflow_first_status(PM_PAY_AFTER_USE),
+	    OS_PENDING_SHIPMENT);
+	assert_int_equal(orderflow_first_status(PM__MAX), OS__MAX);
 }
 
 /* Every status of the table is a known status, and every method has a
@@ -182,8 +194,8 @@ test_orderflow_names(void **state)
 		assert_true(orderflow_known(allowed[i].to));
 	}
 	for (i = 0; i < sizeof(all_methods) / sizeof(all_methods[0]); i++)
-		assert_true(orderflow_known(orderflow_first_status(
-		    all_methods[i])));
+		assert_true(orderflow_known(order_status_name(
+		    orderflow_first_status((enum pay_method)i))));
 	assert_false(orderflow_known("placed"));
 	assert_string_equal(of_actor_name(OF_PARTNER), "partner");
 	assert_null(of_actor_name(OF__MAX));
@@ -199,14 +211,14 @@ test_orderflow_user_cancel(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(all_methods) / sizeof(all_methods[0]); i++) {
 		assert_true(orderflow_user_can_cancel(orderflow_first_status(
-		    all_methods[i]), all_methods[i]));
-		assert_false(orderflow_user_can_cancel("shipped",
+		    (enum pay_method)i), all_methods[i]));
+		assert_false(orderflow_user_can_cancel(OS_SHIPPED,
 		    all_methods[i]));
-		assert_false(orderflow_user_can_cancel("delivered",
+		assert_false(orderflow_user_can_cancel(OS_DELIVERED,
 		    all_methods[i]));
 	}
-	assert_true(orderflow_user_can_cancel("paid", "remittance"));
-	assert_true(orderflow_user_can_cancel("paid_installment",
+	assert_true(orderflow_user_can_cancel(OS_PAID, "remittance"));
+	assert_true(orderflow_user_can_cancel(OS_PAID_INSTALLMENT,
 	    "installment_card"));
 }
 
