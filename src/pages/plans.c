@@ -359,7 +359,7 @@ page_plan_status(struct ctx *c)
 		state = p.status == PLAN_ST_REVIEW ? "pending" :
 		    plan_status_name(p.status);
 	j = json_pack("{s:s, s:s, s:I}", "state", state, "order_status",
-	    o.status, "order", (json_int_t)o.id);
+	    order_status_name(o.status), "order", (json_int_t)o.id);
 	s = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
 	partner_reply_json(c, 200, s != NULL ? s : "{}");

@@ -450,7 +450,7 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	event_sha(ev, sha);
 	j = json_pack("{s:b, s:s, s:I, s:s, s:s, s:s}", "ok", 1, "event_id",
 	    ev->event_id, "order_id", (json_int_t)ev->order_id, "status",
-	    o.status, "message", msg, "event_sha256", sha);
+	    order_status_name(o.status), "message", msg, "event_sha256", sha);
 	s = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
 	if (s == NULL)

@@ -488,7 +488,7 @@ test_REM_P1_remittance_order(void **state)
 	client_resp_cleanup(&r);
 	assert_int_equal(db_order_get(shop_db(), shop_user_id(NEW), id, &o),
 	    1);
-	assert_string_equal(o.status, "awaiting_remittance");
+	assert_int_equal(o.status, OS_AWAITING_REMITTANCE);
 	assert_string_equal(o.method, "remittance");
 	assert_int_equal(strncmp(o.rf_code, "RF", 2), 0);
 	assert_int_equal(strlen(o.payment_due), 10);
@@ -542,7 +542,7 @@ test_INST_P1_disclosure_before_commit(void **state)
 	id = shop_location_order(&r);
 	client_resp_cleanup(&r);
 	assert_int_equal(db_order_get(shop_db(), uid, id, &o), 1);
-	assert_string_equal(o.status, "awaiting_review");
+	assert_int_equal(o.status, OS_AWAITING_REVIEW);
 	assert_string_equal(o.institution_id, "lotus-finance");
 	assert_int_equal(o.term, 12);
 	assert_int_equal(strlen(o.review_due), 10);
@@ -567,7 +567,7 @@ test_INST_CL_reserves_credit(void **state)
 	id = shop_location_order(&r);
 	client_resp_cleanup(&r);
 	assert_int_equal(db_order_get(shop_db(), uid, id, &o), 1);
-	assert_string_equal(o.status, "pending_shipment");
+	assert_int_equal(o.status, OS_PENDING_SHIPMENT);
 	assert_int_equal(db_checkout_buyer(shop_db(), uid, &b1), 1);
 	assert_int_equal(b1.credit_used_usd_minor,
 	    b0.credit_used_usd_minor + 72900);

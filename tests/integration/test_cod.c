@@ -1024,7 +1024,7 @@ test_COD_P7_return_refund_due(void **state)
 	assert_string_equal(shop_status(id), "return_requested");
 	ev(200, "return_received", id, "");
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	assert_string_equal(o.status, "returned");
+	assert_int_equal(o.status, OS_RETURNED);
 	assert_true(o.refund_due[0] != '\0');
 	{
 		mp_date		 today, want;

@@ -149,7 +149,7 @@ test_REM_P8_cancel_remittance(void **state)
 	client_resp_cleanup(&r);
 	assert_int_equal(db_order_get(shop_db(), shop_user_id(NEW), id, &o),
 	    1);
-	assert_string_equal(o.status, "cancelled");
+	assert_int_equal(o.status, OS_CANCELLED);
 	assert_int_equal(strlen(o.refund_due), 10);
 	shop_get(cl, path, &r);
 	assert_true(client_has(&r, "id=\"refund-due\""));
@@ -203,7 +203,7 @@ test_PAU_03_confirm_receipt(void **state)
 	(void)state;
 	id = place(cl, NEW, "DIG-EARBUDS", "MY", "pay_after_use");
 	assert_int_equal(db_order_get(shop_db(), uid, id, &o), 1);
-	assert_string_equal(o.status, "pending_shipment");
+	assert_int_equal(o.status, OS_PENDING_SHIPMENT);
 	/* PAU-03: placed for 0: the whole amount due is deferred. */
 	assert_int_equal(o.amount_due_minor, 12900);
 	assert_int_equal(o.deferred_minor, 12900);
@@ -222,7 +222,7 @@ test_PAU_03_confirm_receipt(void **state)
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	assert_int_equal(db_order_get(shop_db(), uid, id, &o), 1);
-	assert_string_equal(o.status, "receipt_confirmed");
+	assert_int_equal(o.status, OS_RECEIPT_CONFIRMED);
 	shop_get(cl, path, &r);
 	assert_true(client_has(&r, "Receipt confirmed"));
 	assert_true(client_has(&r, "Delivered"));
