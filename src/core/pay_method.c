@@ -26,6 +26,14 @@ pay_method_name(enum pay_method m)
 
 /* See pay_method.h. */
 int
+pay_method_installment(enum pay_method m)
+{
+	return m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER ||
+	    m == PM_INSTALLMENT_CORPORATE;
+}
+
+/* See pay_method.h. */
+int
 pay_method_parse(const char *s, enum pay_method *out)
 {
 	int	i;

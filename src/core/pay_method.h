@@ -22,6 +22,10 @@ enum pay_method {
  * NULL if out of range. */
 const char *pay_method_name(enum pay_method m);
 
+/* 1 if m is one of the installment kinds (INST-CC, INST-PC, INST-CORP),
+ * else 0. */
+int	pay_method_installment(enum pay_method m);
+
 /* The method named s into *out: 0, or -1 (out untouched) when s is NULL
  * or names no method. */
 int	pay_method_parse(const char *s, enum pay_method *out);

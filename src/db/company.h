@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/order_status.h"
+#include "core/pay_method.h"
 #include "db/admin.h"
 
 struct db;
@@ -194,7 +195,7 @@ int	db_corp_app_stats(struct db *, const char *today,
 struct db_corp_order {
 	int64_t		 id, user_id, company_id;
 	enum order_status status;
-	char		 method[33];
+	enum pay_method	 method;
 	char		 currency[4];
 	int64_t		 amount_due_minor;
 	int64_t		 amount_usd_minor;

@@ -382,8 +382,8 @@ db_corp_app_stats(struct db *db, const char *today,
 }
 
 /* dbq_list_keep fill: the current O_COLS row (enum o_col) into *arg, a
- * struct db_corp_order; -1 (logged) leaves out a row whose status is none
- * of STATE.md's. */
+ * struct db_corp_order; -1 (logged) leaves out a row whose status or
+ * method is unknown. */
 static int
 fill_order(struct dbq *q, void *arg)
 {
@@ -395,7 +395,8 @@ fill_order(struct dbq *q, void *arg)
 	o->company_id = dbq_col_int(q, O_C_COMPANY_ID);
 	if (dbq_col_order_status(q, O_C_STATUS, &o->status) == -1)
 		return -1;
-	dbq_col_copy(q, O_C_METHOD, o->method, sizeof(o->method));
+	if (dbq_col_pay_method(q, O_C_METHOD, &o->method) == -1)
+		return -1;
 	dbq_col_copy(q, O_C_CURRENCY, o->currency, sizeof(o->currency));
 	o->amount_due_minor = dbq_col_int(q, O_C_AMOUNT_DUE);
 	o->amount_usd_minor = dbq_col_int(q, O_C_AMOUNT_USD);

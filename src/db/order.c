@@ -125,8 +125,8 @@ static const char *const stmts[STMT__MAX] = {
 };
 
 /* Read the list_col columns up to LIST_C_FEE of an order list row into *o,
- * zeroed first: 0, or -1 (logged) when the currency or the status is
- * unknown and the caller skips the row. Serves dbq_list_keep. */
+ * zeroed first: 0, or -1 (logged) when the currency, the status or the
+ * method is unknown and the caller skips the row. Serves dbq_list_keep. */
 static int
 order_row(struct dbq *q, void *arg)
 {
@@ -142,7 +142,8 @@ order_row(struct dbq *q, void *arg)
 	}
 	if (dbq_col_order_status(q, LIST_C_STATUS, &o->status) == -1)
 		return -1;
-	dbq_col_copy(q, LIST_C_METHOD, o->method, sizeof(o->method));
+	if (dbq_col_pay_method(q, LIST_C_METHOD, &o->method) == -1)
+		return -1;
 	o->created_at = dbq_col_int(q, LIST_C_CREATED_AT);
 	return 0;
 }
@@ -229,7 +230,7 @@ db_order_list_page_company(struct db *db, int64_t user_id,
 
 /* See order.h. */
 int
-db_order_lock_method(struct db *db, int64_t id, char *method, size_t methodsz)
+db_order_lock_method(struct db *db, int64_t id, enum pay_method *method)
 {
 	struct dbq	*q;
 	int		 rc;
@@ -239,8 +240,9 @@ db_order_lock_method(struct db *db, int64_t id, char *method, size_t methodsz)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, method, methodsz);
+	if ((rc = dbq_exec_fetch(q)) == 1 &&
+	    dbq_col_pay_method(q, 0, method) == -1)
+		rc = -1;
 	dbq_done(q);
 	return rc;
 }
@@ -274,7 +276,8 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 {
 	struct dbq	*q;
 
-	if (order_status_name(o->status) == NULL)
+	if (order_status_name(o->status) == NULL ||
+	    pay_method_name(o->method) == NULL)
 		return -1;
 	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_INSERT,
 	    stmts[STMT_ORDER_INSERT]);
@@ -286,7 +289,7 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	else
 		dbq_null(q);
 	dbq_cstr(q, order_status_name(o->status));
-	dbq_cstr(q, o->method);
+	dbq_cstr(q, pay_method_name(o->method));
 	dbq_cstr(q, o->currency);
 	dbq_cstr(q, o->usd_per_unit);
 	dbq_int(q, o->items_total_minor);
@@ -397,7 +400,7 @@ db_order_items_insert(struct db *db, int64_t order_id,
 }
 
 /* Read the current STMT_ORDER_GET row (enum get_col) into *o: 0, or -1
- * (logged) for a status that is none of STATE.md's. */
+ * (logged) for an unknown status or method. */
 static int
 read_order(struct dbq *q, struct db_order *o)
 {
@@ -405,7 +408,8 @@ read_order(struct dbq *q, struct db_order *o)
 	o->user_id = dbq_col_int(q, GET_C_USER_ID);
 	if (dbq_col_order_status(q, GET_C_STATUS, &o->status) == -1)
 		return -1;
-	dbq_col_copy(q, GET_C_METHOD, o->method, sizeof(o->method));
+	if (dbq_col_pay_method(q, GET_C_METHOD, &o->method) == -1)
+		return -1;
 	dbq_col_copy(q, GET_C_CURRENCY, o->currency, sizeof(o->currency));
 	dbq_col_copy(q, GET_C_USD_PER_UNIT, o->usd_per_unit,
 	    sizeof(o->usd_per_unit));

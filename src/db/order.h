@@ -6,6 +6,7 @@
 
 #include "core/money.h"
 #include "core/order_status.h"
+#include "core/pay_method.h"
 
 struct db;
 
@@ -13,7 +14,7 @@ struct db;
 struct db_order_row {
 	int64_t		 id;
 	enum order_status status;
-	char		 method[33];
+	enum pay_method	 method;
 	struct money	 amount_due;	/* amount_due_minor in the order's currency */
 	int64_t		 created_at;
 	struct money	 fee;		/* fee_minor (COD-F1) */
@@ -22,7 +23,7 @@ struct db_order_row {
 
 /* The orders placed by user_id, newest first, at most limit of them. *out is
  * an array of *n (NULL, 0 when none) to free with free(). Rows with an unknown
- * currency or status are skipped (logged). Returns 0 or -1 (nothing to
+ * currency, status or method are skipped (logged). Returns 0 or -1 (nothing to
  * free). */
 int	db_order_list_by_user(struct db *, int64_t user_id, size_t limit,
 	    struct db_order_row **out, size_t *n);
@@ -40,10 +41,10 @@ int	db_order_list_page_company(struct db *, int64_t user_id,
 	    int64_t company_id, size_t page, size_t limit,
 	    struct db_order_row **out, size_t *n, int *more);
 
-/* (checkout) Lock order id (SELECT ... FOR UPDATE) and copy its method
- * into method (methodsz bytes). Returns 1, 0 no such order, -1 error. */
-int	db_order_lock_method(struct db *, int64_t id, char *method,
-	    size_t methodsz);
+/* (checkout) Lock order id (SELECT ... FOR UPDATE) and read its method
+ * into *method. Returns 1, 0 no such order, -1 error (or a method that is
+ * none of pay_method's, logged). */
+int	db_order_lock_method(struct db *, int64_t id, enum pay_method *method);
 
 /* (checkout) UPDATE orders SET status = to, updated_at = now (and
  * completed_at = now when to is OS_COMPLETED) WHERE id = ? AND
@@ -56,7 +57,7 @@ struct db_order_new {
 	int64_t		 user_id;
 	int64_t		 company_id;		/* 0: none */
 	enum order_status status;
-	const char	*method;
+	enum pay_method	 method;
 	const char	*currency;
 	const char	*usd_per_unit;
 	int64_t		 items_total_minor;
@@ -117,7 +118,7 @@ struct db_order {
 	int64_t		 id;
 	int64_t		 user_id;
 	enum order_status status;
-	char		 method[33];
+	enum pay_method	 method;
 	char		 currency[4];
 	char		 usd_per_unit[33];
 	int64_t		 items_total_minor, coupon_minor, points_minor;
@@ -139,8 +140,8 @@ struct db_order {
 
 /* (checkout) Read order id if it belongs to user_id (user_id 0: any
  * owner, for admins and the system). Returns 1, 0 (none, or another
- * user's: the caller answers 404), -1 error (or a status that is none of
- * STATE.md's, logged). */
+ * user's: the caller answers 404), -1 error (or a status or method that
+ * is unknown, logged). */
 int	db_order_get(struct db *, int64_t user_id, int64_t id,
 	    struct db_order *out);
 

@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/order_status.h"
+#include "core/pay_method.h"
 #include "db/db.h"
 #include "db/dbint.h"
 #include "db/stmt.h"
@@ -556,6 +557,18 @@ dbq_col_order_status(struct dbq *q, int col, enum order_status *out)
 	if (order_status_parse(s, out) == 0)
 		return 0;
 	log_warn("db: unknown order status \"%s\"", s);
+	return -1;
+}
+
+/* See stmt.h. */
+int
+dbq_col_pay_method(struct dbq *q, int col, enum pay_method *out)
+{
+	const char	*s = dbq_col_str(q, col, NULL);
+
+	if (pay_method_parse(s, out) == 0)
+		return 0;
+	log_warn("db: unknown payment method \"%s\"", s);
 	return -1;
 }
 

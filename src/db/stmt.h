@@ -55,6 +55,7 @@
 
 #include "core/calendar.h"
 #include "core/order_status.h"
+#include "core/pay_method.h"
 
 struct db;
 struct dbq;
@@ -170,6 +171,10 @@ void		 dbq_col_copy(struct dbq *, int col, char *dst, size_t dstsz);
  * row. */
 int		 dbq_col_order_status(struct dbq *, int col,
 		    enum order_status *out);
+
+/* The payment method stored in column col into *out: 0, or -1 (logged,
+ * out untouched) when the column names no method. */
+int		 dbq_col_pay_method(struct dbq *, int col, enum pay_method *out);
 
 /* Bind s as text, or SQL NULL when s is NULL or "". */
 void		 dbq_cstr_opt(struct dbq *, const char *s);

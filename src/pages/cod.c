@@ -169,7 +169,7 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	char			 b[64], a[MONEY_STR_MAX];
 	int			 hc = cp->has_cod, is_cod;
 
-	is_cod = strcmp(o->method, "cod") == 0;
+	is_cod = o->method == PM_COD;
 	if (!cp->has_ship && cp->ntr == 0 && !is_cod)
 		return;
 	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
@@ -493,14 +493,14 @@ page_admin_fulfil(struct ctx *c)
 	page_notes(d, ctx_str(c, "notice"), ctx_str(c, "error"));
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "STATUS", order_status_name(o->status));
-	view_set(d, "METHOD", o->method);
+	view_set(d, "METHOD", pay_method_name(o->method));
 	view_set(d, "EMAIL", v.u.email);
 	view_set_int(d, "USER_ID", (long long)o->user_id);
 	view_set(d, "COUNTRY", v.has_addr ? v.addr.country_name : o->country);
 	/* COD-P1: the reviewer checks the address against the service
 	 * area of its region. */
 	page_order_address(d, &v.addr, v.has_addr);
-	view_set(d, "AREA_RULE", strcmp(o->method, "cod") == 0 ? " (COD-P1)" :
+	view_set(d, "AREA_RULE", o->method == PM_COD ? " (COD-P1)" :
 	    "");
 	view_set(d, "AMOUNT", amt(o->amount_due_minor, o->currency, a,
 	    sizeof(a)));
@@ -511,15 +511,15 @@ page_admin_fulfil(struct ctx *c)
 		struct view_dict *rd = view_add(d, "REVIEW_DUE");
 
 		view_set(rd, "DATE", o->review_due);
-		view_set(rd, "LABEL", strcmp(o->method, "cod") == 0 ?
-		    "Review by (COD-P1)" : strcmp(o->method,
-		    "installment_corporate") == 0 ? "Application review by "
+		view_set(rd, "LABEL", o->method == PM_COD ?
+		    "Review by (COD-P1)" : o->method ==
+		    PM_INSTALLMENT_CORPORATE ? "Application review by "
 		    "(INST-CORP)" : "Review by");
 	}
 	if (o->refund_due[0] != '\0')
 		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
 	set_fulfil_shipping(d, &v.p);
-	if (strcmp(o->method, "cod") == 0 &&
+	if (o->method == PM_COD &&
 	    o->status == OS_AWAITING_REVIEW)
 		view_show(d, "REVIEW");
 	if (orderflow_allowed(o->status, OS_SHIPPED, OF_ADMIN, o->method))

@@ -181,12 +181,12 @@ set_members_orders(struct view_dict *d, const struct company_account *acc)
 		s = view_add(d, "ORDER");
 		view_set_int(s, "ID", (long long)ord[i].id);
 		view_set(s, "STATUS", order_status_name(ord[i].status));
-		view_set(s, "METHOD", ord[i].method);
+		view_set(s, "METHOD", pay_method_name(ord[i].method));
 		money_set(&m, ord[i].amount_due_minor, ord[i].currency);
 		money_display(&m, buf, sizeof(buf));
 		view_set(s, "AMOUNT", buf);
-		view_setf(s, "HREF", strcmp(ord[i].method,
-		    "installment_corporate") == 0 ? "/orders/%lld/corporate" :
+		view_setf(s, "HREF", ord[i].method ==
+		    PM_INSTALLMENT_CORPORATE ? "/orders/%lld/corporate" :
 		    "/orders/%lld", (long long)ord[i].id);
 	}
 }
@@ -596,7 +596,7 @@ page_corp_order(struct ctx *c)
 
 	if ((rc = member_order(c, &o)) != 0)
 		return rc;
-	if (strcmp(o.method, "installment_corporate") != 0) {
+	if (o.method != PM_INSTALLMENT_CORPORATE) {
 		char loc[64];
 
 		/* Not a corporate installment: the order's own page. */

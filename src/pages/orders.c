@@ -88,7 +88,8 @@ page_orders(struct ctx *c)
 			view_setf(o, "NUMBER", "#%lld", (long long)rows[i].id);
 			page_time(rows[i].created_at, when, sizeof(when));
 			view_set(o, "PLACED", when);
-			view_set(o, "METHOD", words_method(rows[i].method));
+			view_set(o, "METHOD",
+			    words_method(pay_method_name(rows[i].method)));
 			words_status(order_status_name(rows[i].status), st,
 			    sizeof(st));
 			view_set(o, "STATE", st);
@@ -220,7 +221,7 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 	if ((strcmp(a->href_head, "/orders/") != 0 ||
 	    a->href_tail[0] != '\0') &&
 	    o->status != OS_DELIVERED && (pg->acc.placer ||
-	    strcmp(o->method, "installment_corporate") == 0)) {
+	    o->method == PM_INSTALLMENT_CORPORATE)) {
 		s = view_add(d, "ACTION");
 		view_set(s, "LABEL", a->label);
 		view_setf(s, "HREF", "%s%lld%s", a->href_head,
@@ -240,7 +241,7 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 	    OS_RECEIPT_CONFIRMED, OF_USER, o->method))
 		view_show(d, "CONFIRM");
 	/* pau: PAU-05 return before receipt is confirmed. */
-	if (pg->acc.placer && strcmp(o->method, "pay_after_use") == 0 &&
+	if (pg->acc.placer && o->method == PM_PAY_AFTER_USE &&
 	    o->status == OS_DELIVERED)
 		view_show(d, "PAU_RETURN");
 }
@@ -263,8 +264,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)o->id);
-	view_set(d, "METHOD", words_method(o->method));
-	view_set(d, "METHOD_CODE", o->method);
+	view_set(d, "METHOD", words_method(pay_method_name(o->method)));
+	view_set(d, "METHOD_CODE", pay_method_name(o->method));
 	words_status(order_status_name(o->status), st, sizeof(st));
 	view_set(d, "STATE", st);
 	view_set(d, "STATUS_CODE", order_status_name(o->status));

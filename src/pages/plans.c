@@ -225,7 +225,7 @@ page_plan_card(struct ctx *c)
 		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
-	if (strcmp(o.method, "installment_card") != 0)
+	if (o.method != PM_INSTALLMENT_CARD)
 		return plans_to_order(c, o.id, "");
 	/* Card entry before the review, or a new card for repayments. */
 	if (o.status != OS_AWAITING_REVIEW &&
@@ -290,7 +290,7 @@ page_plan_apply(struct ctx *c)
 		return st;
 	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
 		return st;
-	if (strcmp(o.method, "installment_partner") != 0 ||
+	if (o.method != PM_INSTALLMENT_PARTNER ||
 	    o.status != OS_AWAITING_REVIEW)
 		return plans_to_order(c, o.id, "");
 	/* Already submitted: the order page follows the review. */
@@ -447,12 +447,12 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 		return;
 	if (!pp->has_plan) {
 		if (o->status == OS_AWAITING_REVIEW &&
-		    strcmp(o->method, "installment_card") == 0)
+		    o->method == PM_INSTALLMENT_CARD)
 			view_show(p, "NEED_CARD");
 		else if (o->status == OS_AWAITING_REVIEW &&
-		    strcmp(o->method, "installment_partner") == 0)
+		    o->method == PM_INSTALLMENT_PARTNER)
 			view_show(p, "NEED_APPLY");
-		else if (strcmp(o->method, "credit_line") == 0)
+		else if (o->method == PM_CREDIT_LINE)
 			view_show(p, "CL_WAIT");
 		return;
 	}
@@ -464,7 +464,7 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	case PLAN_ST_DECLINED:
 		s = view_add(p, "DECLINED");
 		view_set(s, "REASON", words_reason(pl->decline_reason));
-		if (strcmp(o->method, "installment_card") == 0 &&
+		if (o->method == PM_INSTALLMENT_CARD &&
 		    o->status == OS_AWAITING_REVIEW &&
 		    o->user_id == c->user.user_id)
 			view_show(s, "RETRY");

@@ -81,7 +81,7 @@ own_order(struct ctx *c, int64_t id, unsigned parts, struct rem_view *v)
 		    "yours.");
 	if (rc == -1)
 		return page_error(c, 500, NULL);
-	if (strcmp(v->o.method, "remittance") != 0) {
+	if (v->o.method != PM_REMITTANCE) {
 		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)id);
 		return page_redirect(c, loc);
 	}

@@ -277,7 +277,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	d = view_dict_new();
 	page_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)id);
-	view_set(d, "METHOD", o->method);
+	view_set(d, "METHOD", pay_method_name(o->method));
 	view_set(d, "STATUS", order_status_name(o->status));
 	view_set(d, "CODE", order_rf_printed(o->rf_code, code, sizeof(code)));
 	view_set(d, "PAYEE", rv.payee.account_name);
@@ -286,7 +286,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	page_set_money(d, "STILL_DUE", got < o->amount_due_minor ?
 	    o->amount_due_minor - got : 0, o->currency);
 	view_set(d, "CURRENCY", o->currency);
-	if (strcmp(o->method, "remittance") != 0)
+	if (o->method != PM_REMITTANCE)
 		view_show(d, "NOT_REMITTANCE");
 	if (rv.has_pending && o->status == OS_AWAITING_VERIFICATION)
 		set_pending_voucher(d, &rv);

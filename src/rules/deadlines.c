@@ -31,30 +31,30 @@ checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
 
 /* See deadlines.h. */
 void
-order_refund_rule(const char *method, enum order_status status,
+order_refund_rule(enum pay_method method, enum order_status status,
     mp_date today,
     const mp_date *holidays, size_t nh, struct refund_rule *r)
 {
 	memset(r, 0, sizeof(*r));
-	if (strcmp(method, "cod") == 0) {
+	if (method == PM_COD) {
 		r->rule = "COD";
 		r->text = "Cash on delivery: you pay the courier at delivery, "
 		    "so there is nothing to refund.";
 		return;
 	}
-	if (strcmp(method, "pay_after_use") == 0) {
+	if (method == PM_PAY_AFTER_USE) {
 		r->rule = "PAU-05";
 		r->text = "Pay After Use: nothing is charged before you confirm "
 		    "receipt, so there is nothing to refund.";
 		return;
 	}
-	if (strcmp(method, "credit_line") == 0) {
+	if (method == PM_CREDIT_LINE) {
 		r->rule = "INST-CL";
 		r->text = "Platform credit line: the reserved credit is released "
 		    "at once; nothing was charged.";
 		return;
 	}
-	if (strncmp(method, "installment_", 12) == 0) {
+	if (pay_method_installment(method)) {
 		if (status != OS_PAID_INSTALLMENT) {
 			r->rule = "INST-C1";
 			r->text = "Installment: the down payment was not paid "
@@ -68,7 +68,7 @@ order_refund_rule(const char *method, enum order_status status,
 		    "original channel within 3-7 business days.";
 		r->min_days = 3;
 		r->max_days = 7;
-	} else if (strcmp(method, "remittance") == 0) {
+	} else if (method == PM_REMITTANCE) {
 		r->rule = "REM-P8";
 		r->text = status == OS_AWAITING_REMITTANCE ?
 		    "Post office remittance: if you have already remitted, it "

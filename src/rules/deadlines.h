@@ -12,6 +12,7 @@
 
 #include "core/calendar.h"
 #include "core/order_status.h"
+#include "core/pay_method.h"
 
 /* Deadlines promised when an order is placed (C-04). */
 struct checkout_dates {
@@ -38,8 +39,8 @@ struct refund_rule {
 
 /* Pure: the refund rule of cancelling an order paid with method while in
  * status, decided on today with holidays (sorted). Never fails; an
- * unknown method gets "nothing was charged". */
-void	order_refund_rule(const char *method, enum order_status status,
+ * method out of range gets "nothing was charged". */
+void	order_refund_rule(enum pay_method method, enum order_status status,
 	    mp_date today, const mp_date *holidays, size_t nh,
 	    struct refund_rule *out);
 

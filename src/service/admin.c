@@ -248,7 +248,8 @@ admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
     int64_t order_id, const char *from,
     const char *reason, char *msg, size_t msgsz)
 {
-	char		 why[256], method[33];
+	char		 why[256];
+	enum pay_method	 method;
 	enum order_status st;
 	int		 rc;
 
@@ -264,7 +265,7 @@ admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
 		return -1;
 	/* The order locked before the claim: concurrent decisions on it run
 	 * one after the other instead of waiting on each other's claim. */
-	rc = db_order_lock_method(db, order_id, method, sizeof(method));
+	rc = db_order_lock_method(db, order_id, &method);
 	if (rc == 0) {
 		db_rollback(db);
 		snprintf(msg, msgsz, "There is no order #%lld.",

@@ -464,7 +464,7 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 	memset(o, 0, sizeof(*o));
 	o->user_id = user_id;
 	o->company_id = company_id;
-	o->method = pay_method_name(m);
+	o->method = m;
 	o->status = orderflow_first_status(m);
 	o->currency = q->live.currency;
 	o->usd_per_unit = q->live.usd_per_unit;
@@ -556,14 +556,15 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 	char	reason[200], body[512], amt[MONEY_STR_MAX];
 
 	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
-	    o->method, off != NULL ? " at " : "", off != NULL ? off->inst : "");
+	    pay_method_name(o->method), off != NULL ? " at " : "",
+	    off != NULL ? off->inst : "");
 	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
 	    order_status_name(o->status), reason, json, now) == -1)
 		return -1;
 	money_display(&q->amount.amount, amt, sizeof(amt));
 	snprintf(body, sizeof(body), "Your order #%lld of %s was placed with "
 	    "%s. Its status is \"%s\"; the order page shows what happens "
-	    "next.", (long long)id, amt, o->method,
+	    "next.", (long long)id, amt, pay_method_name(o->method),
 	    order_status_name(o->status));
 	snprintf(reason, sizeof(reason), "Order #%lld placed", (long long)id);
 	if (db_message_insert(db, o->user_id, 0, reason, body, now) == -1)

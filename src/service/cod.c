@@ -120,8 +120,8 @@ enum cod_result
 cod_lock_order(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
     char *msg, size_t msgsz)
 {
-	char	method[33];
-	int	rc = db_order_lock_method(db, id, method, sizeof(method));
+	enum pay_method	method;
+	int		rc = db_order_lock_method(db, id, &method);
 
 	if (rc == 1)
 		rc = db_order_get(db, user_id, id, o);
@@ -143,7 +143,7 @@ cod_lock_cod(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
 
 	if (r != COD_OK)
 		return r;
-	if (strcmp(o->method, "cod") != 0)
+	if (o->method != PM_COD)
 		return cod_say(COD_NOT_FOUND, msg, msgsz,
 		    "Order #%lld is not a "
 		    "cash on delivery order.", (long long)id);

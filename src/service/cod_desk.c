@@ -217,7 +217,7 @@ cod_panel_load(struct db *db, const struct db_order *o, struct cod_panel *out)
 		out->tr = NULL;
 		out->ntr = 0;
 	}
-	if (strcmp(o->method, "cod") == 0)
+	if (o->method == PM_COD)
 		out->has_cod = db_cod_get(db, o->id, 0, &out->cod) == 1;
 }
 
@@ -239,7 +239,7 @@ cod_record_load(struct db *db, int64_t user_id, int64_t order_id,
 
 	memset(out, 0, sizeof(*out));
 	rc = db_order_get(db, user_id, order_id, &out->o);
-	if (rc == 0 || (rc == 1 && strcmp(out->o.method, "cod") != 0))
+	if (rc == 0 || (rc == 1 && out->o.method != PM_COD))
 		return 0;
 	if (rc == -1 || (rc = db_cod_get(db, order_id, 0, &out->cod)) == -1)
 		return -1;
@@ -262,7 +262,7 @@ cod_fulfil_load(struct db *db, int64_t order_id, struct cod_fulfil_view *out)
 	    db_track_list(db, order_id, &out->p.tr, &out->p.ntr) == -1)
 		return -1;
 	out->p.has_ship = db_ship_get(db, order_id, &out->p.sh) == 1;
-	if (strcmp(out->o.method, "cod") == 0)
+	if (out->o.method == PM_COD)
 		out->p.has_cod = db_cod_get(db, order_id, 0,
 		    &out->p.cod) == 1;
 	return 1;

@@ -90,9 +90,9 @@ return_refund(struct db *db, const struct db_order *o, int64_t *amount)
 	int			rc;
 
 	*amount = o->amount_due_minor + o->deferred_minor;
-	if (strcmp(o->method, "cod") == 0)
+	if (o->method == PM_COD)
 		return 1;
-	if (strcmp(o->method, "pay_after_use") != 0)
+	if (o->method != PM_PAY_AFTER_USE)
 		return 0;
 	if ((rc = db_pau_charge_get(db, o->id, 0, &ch)) != 1)
 		return rc;
@@ -116,7 +116,7 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 		return r;
 	/* PAU-05: a Pay After Use order returned before its receipt was
 	 * confirmed was never charged: nothing to refund. */
-	if (strcmp(o.method, "pay_after_use") == 0) {
+	if (o.method == PM_PAY_AFTER_USE) {
 		struct db_pau_charge	ch;
 		int			got = db_pau_charge_get(db, id, 0, &ch);
 

@@ -38,12 +38,12 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 	    db_track_add(db, id, "shipped", why, of_actor_name(actor),
 	    now) == -1)
 		return COD_ERROR;
-	if (strcmp(o.method, "cod") == 0 && db_cod_ensure(db, id) == -1)
+	if (o.method == PM_COD && db_cod_ensure(db, id) == -1)
 		return COD_ERROR;
 	snprintf(subj, sizeof(subj), "Order #%lld has shipped", (long long)id);
 	snprintf(body, sizeof(body), "Order #%lld was handed to %s, tracking "
 	    "number %s. Follow it on My Orders.%s", (long long)id, carrier,
-	    tracking, strcmp(o.method, "cod") == 0 ? " The courier will "
+	    tracking, o.method == PM_COD ? " The courier will "
 	    "agree the delivery time with you (COD-P2); inspect the goods "
 	    "before you pay." : "");
 	if (cod_tell(db, &o, subj, body, now) == -1)
@@ -89,7 +89,7 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 	snprintf(subj, sizeof(subj), "Order #%lld was delivered",
 	    (long long)id);
 	snprintf(body, sizeof(body), "Order #%lld was delivered.%s",
-	    (long long)id, strcmp(o.method, "cod") == 0 ? " Inspect the goods "
+	    (long long)id, o.method == PM_COD ? " Inspect the goods "
 	    "and pay the courier, then click \"Paid\" on the order "
 	    "(COD-P3)." : " Confirm receipt once you have checked the goods.");
 	if (cod_tell(db, &o, subj, body, now) == -1)

@@ -41,7 +41,7 @@ corp_order_is_members(struct db *db, int64_t order_id, int64_t user_id,
 	struct db_corp_order o;
 
 	if (order_id <= 0 || db_corp_order_get(db, order_id, &o) != 1 ||
-	    strcmp(o.method, "installment_corporate") != 0)
+	    o.method != PM_INSTALLMENT_CORPORATE)
 		return 0;
 	return o.user_id == user_id || (company_id > 0 &&
 	    o.company_id == company_id);

@@ -231,7 +231,7 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
 	if (o.company_id != company_id || company_id <= 0)
 		return CQ_NOT_FOUND;
-	if (strcmp(o.method, "installment_corporate") != 0 ||
+	if (o.method != PM_INSTALLMENT_CORPORATE ||
 	    o.status != OS_AWAITING_REVIEW) {
 		snprintf(msg, msgsz, "Order #%lld is not a corporate installment "
 		    "waiting for its application.", (long long)order_id);

@@ -372,11 +372,12 @@ static int
 scope(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
     struct buf *out)
 {
-	char	method[33], msg[200];
+	enum pay_method	method;
+	char	msg[200];
 	int64_t	booked = 0;
 	int	rc;
 
-	rc = db_order_lock_method(db, ev->order_id, method, sizeof(method));
+	rc = db_order_lock_method(db, ev->order_id, &method);
 	if (rc == 1)
 		rc = db_lg_book(db, ev->order_id, pid, now, &booked);
 	if (rc == -1)

@@ -23,8 +23,8 @@ plan_panel_load(struct db *db, const struct db_order *o,
 {
 	int rc;
 
-	if (strncmp(o->method, "installment_", 12) != 0 &&
-	    strcmp(o->method, "credit_line") != 0)
+	if (!pay_method_installment(o->method) &&
+	    o->method != PM_CREDIT_LINE)
 		return;
 	if ((rc = db_plan_by_order(db, o->user_id, o->id, &out->pl)) == -1)
 		return;
@@ -36,7 +36,7 @@ plan_panel_load(struct db *db, const struct db_order *o,
 static void
 rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 {
-	if (strcmp(o->method, "remittance") != 0)
+	if (o->method != PM_REMITTANCE)
 		return;
 	if (db_rem_received_total(db, o->id, &out->received) == -1 ||
 	    db_rem_refund_list(db, o->id, &out->rf, &out->nrf) == -1)
@@ -61,7 +61,7 @@ order_page_load(struct db *db, int64_t user_id, int64_t company_id,
 	if ((r = order_load(db, out->acc.reader, id, &out->v)) != ORD_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
-	if (strcmp(o->method, "installment_corporate") == 0)
+	if (o->method == PM_INSTALLMENT_CORPORATE)
 		corp_next_action(db, o->id, &out->action);
 	out->can_cancel = out->acc.may_act &&
 	    orderflow_user_can_cancel(o->status, o->method) &&
@@ -103,7 +103,7 @@ order_list_load(struct db *db, int64_t user_id, int64_t company_id,
 	for (i = 0; i < out->n; i++) {
 		order_next_action(out->rows[i].method, out->rows[i].status,
 		    &out->actions[i]);
-		if (strcmp(out->rows[i].method, "installment_corporate") == 0)
+		if (out->rows[i].method == PM_INSTALLMENT_CORPORATE)
 			corp_next_action(db, out->rows[i].id,
 			    &out->actions[i]);
 	}

@@ -12,8 +12,6 @@
  *       -> completed; cancelled, refused, return_requested, returned and
  *       refunded off that road.
  */
-#include <string.h>
-
 #include "db/db.h"
 #include "db/order.h"
 #include "service/audit.h"
@@ -25,21 +23,16 @@
 #define A_SYSTEM	(1u << OF_SYSTEM)
 #define A_PARTNER	(1u << OF_PARTNER)
 
-/* Method bits (order of pay_method in rules/verdict.h). */
-#define M_CARD		(1u << 0)
-#define M_PARTNER	(1u << 1)
-#define M_CORP		(1u << 2)
-#define M_CL		(1u << 3)
-#define M_COD		(1u << 4)
-#define M_REM		(1u << 5)
-#define M_PAU		(1u << 6)
+/* Method bits. */
+#define M_CARD		(1u << PM_INSTALLMENT_CARD)
+#define M_PARTNER	(1u << PM_INSTALLMENT_PARTNER)
+#define M_CORP		(1u << PM_INSTALLMENT_CORPORATE)
+#define M_CL		(1u << PM_CREDIT_LINE)
+#define M_COD		(1u << PM_COD)
+#define M_REM		(1u << PM_REMITTANCE)
+#define M_PAU		(1u << PM_PAY_AFTER_USE)
 #define M_INST		(M_CARD | M_PARTNER | M_CORP)
 #define M_ALL		(M_INST | M_CL | M_COD | M_REM | M_PAU)
-
-static const char *const method_names[] = {
-	"installment_card", "installment_partner", "installment_corporate",
-	"credit_line", "cod", "remittance", "pay_after_use",
-};
 
 static const struct transition {
 	enum order_status from, to;
@@ -136,18 +129,11 @@ static const struct transition {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* The method bit of a method name, 0 if unknown. */
+/* The method bit of m, 0 if out of range. */
 static unsigned
-method_bit(const char *method)
+method_bit(enum pay_method m)
 {
-	size_t i;
-
-	if (method == NULL)
-		return 0;
-	for (i = 0; i < NELEM(method_names); i++)
-		if (strcmp(method_names[i], method) == 0)
-			return 1u << i;
-	return 0;
+	return pay_method_name(m) != NULL ? 1u << m : 0;
 }
 
 /* See orderflow.h. */
@@ -162,7 +148,7 @@ orderflow_known(const char *s)
 /* See orderflow.h. */
 int
 orderflow_allowed(enum order_status from, enum order_status to,
-    enum of_actor actor, const char *method)
+    enum of_actor actor, enum pay_method method)
 {
 	unsigned	 mb = method_bit(method);
 	size_t		 i;
@@ -184,7 +170,7 @@ orderflow_allowed(enum order_status from, enum order_status to,
 enum order_status
 orderflow_first_status(enum pay_method m)
 {
-	unsigned mb = pay_method_name(m) != NULL ? 1u << m : 0;
+	unsigned mb = method_bit(m);
 
 	if (mb & M_INST)
 		return OS_AWAITING_REVIEW;	/* INST-P1, INST-CORP review */
@@ -199,7 +185,7 @@ orderflow_first_status(enum pay_method m)
 
 /* See orderflow.h. */
 int
-orderflow_user_can_cancel(enum order_status status, const char *method)
+orderflow_user_can_cancel(enum order_status status, enum pay_method method)
 {
 	return orderflow_allowed(status, OS_CANCELLED, OF_USER, method);
 }
@@ -210,10 +196,10 @@ orderflow_transition(struct db *db, int64_t order_id,
     enum order_status from, enum order_status to, enum of_actor actor,
     int64_t actor_id, const char *reason, int64_t now)
 {
-	char	method[33];
-	int	rc;
+	enum pay_method	method;
+	int		rc;
 
-	rc = db_order_lock_method(db, order_id, method, sizeof(method));
+	rc = db_order_lock_method(db, order_id, &method);
 	if (rc == -1)
 		return OF_ERROR;
 	if (rc == 0)

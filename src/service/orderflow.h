@@ -29,11 +29,10 @@ enum of_result {
 /* 1 if s names one of the statuses of STATE.md, else 0. */
 int	orderflow_known(const char *s);
 
-/* Pure: 1 if an order paid with method (pay_method_name(): "cod",
- * "installment_card", ...) may go from `from` to `to` when actor acts,
- * else 0 (unknown names are refused). */
+/* Pure: 1 if an order paid with method may go from `from` to `to` when
+ * actor acts, else 0 (values out of range are refused). */
 int	orderflow_allowed(enum order_status from, enum order_status to,
-	    enum of_actor actor, const char *method);
+	    enum of_actor actor, enum pay_method method);
 
 /* The first status of an order paid with m (checkout), or OS__MAX for
  * a value out of range. */
@@ -42,7 +41,7 @@ enum order_status orderflow_first_status(enum pay_method m);
 /* 1 if the shopper may still cancel an order in status s with method
  * (before shipment, where the table lets the user cancel). */
 int	orderflow_user_can_cancel(enum order_status status,
-	    const char *method);
+	    enum pay_method method);
 
 /* Move order_id from `from` to `to` inside the caller's open transaction:
  * reads the order's method (locking the row), checks orderflow_allowed(),

@@ -88,7 +88,7 @@ order_holidays(struct db *db, mp_date **out, size_t *n)
 
 /* See orders.h. */
 int
-order_refund_preview(struct db *db, const char *method,
+order_refund_preview(struct db *db, enum pay_method method,
     enum order_status status,
     int64_t now, struct refund_rule *out)
 {
@@ -190,7 +190,7 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (o.points_used > 0 &&
 	    db_checkout_return_points(db, placer, o.points_used) == -1)
 		goto fail;
-	if (strcmp(o.method, "credit_line") == 0 &&
+	if (o.method == PM_CREDIT_LINE &&
 	    db_checkout_release_credit(db, placer, o.amount_usd_minor) == -1)
 		goto fail;
 	snprintf(subject, sizeof(subject), "Order #%lld cancelled",
@@ -225,10 +225,10 @@ order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
 	(void)db;
 	(void)now;
 	/* pau: PAU-03 deduction, or PAU-04 guarantee + debt. */
-	if (strcmp(o->method, "pay_after_use") == 0)
+	if (o->method == PM_PAY_AFTER_USE)
 		return payafter_receipt_effect(db, o, now);
 	/* installments: INST-CL lender settlement + plan start. */
-	if (strcmp(o->method, "credit_line") == 0)
+	if (o->method == PM_CREDIT_LINE)
 		return plan_creditline_settle(db, o, now);
 	return 0;
 }
@@ -282,12 +282,12 @@ fail:
  * confirmation) into a, whose defaults are set: 1 when status is such a
  * step, else 0 (a untouched). */
 static int
-next_unpaid(const char *method, enum order_status status,
+next_unpaid(enum pay_method method, enum order_status status,
     struct order_action *a)
 {
 	/* corporate: INST-CORP's application and agreement are on
 	 * the order's corporate page. */
-	if (strcmp(method, "installment_corporate") == 0 &&
+	if (method == PM_INSTALLMENT_CORPORATE &&
 	    (status == OS_AWAITING_REVIEW ||
 	    status == OS_AWAITING_CONFIRMATION)) {
 		a->label = status == OS_AWAITING_REVIEW ?
@@ -312,14 +312,14 @@ next_unpaid(const char *method, enum order_status status,
 		a->next = "We match the funds with your order (REM-P4/P5); "
 		    "then it ships.";
 	else if (status == OS_AWAITING_REVIEW &&
-	    strcmp(method, "installment_card") == 0) {
+	    method == PM_INSTALLMENT_CARD) {
 		/* installments: INST-CC card entry (pages/plans.c). */
 		a->label = "Enter your card";
 		a->href_tail = "/card";
 		a->next = "Enter the card the installments are paid with; the "
 		    "bank answers at once (INST-CC).";
 	} else if (status == OS_AWAITING_REVIEW)
-		a->next = strcmp(method, "cod") == 0 ? "The mall reviews the "
+		a->next = method == PM_COD ? "The mall reviews the "
 		    "order (address and products support COD) by the review "
 		    "date (COD-P1)." : "Your installment application is "
 		    "being reviewed; the result arrives as a message.";
@@ -337,14 +337,14 @@ next_unpaid(const char *method, enum order_status status,
  * way (delivery, Pay After Use charge, repayments, shipment) into a,
  * whose defaults are set; a untouched for any other status. */
 static void
-next_paid(const char *method, enum order_status status,
+next_paid(enum pay_method method, enum order_status status,
     struct order_action *a)
 {
-	int inst = strncmp(method, "installment_", 12) == 0 ||
-	    strcmp(method, "credit_line") == 0;
+	int inst = pay_method_installment(method) ||
+	    method == PM_CREDIT_LINE;
 
 	if (status == OS_DELIVERED &&
-	    strcmp(method, "cod") == 0)
+	    method == PM_COD)
 		/* cod: COD-P3, no receipt confirmation. */
 		a->next = "Inspect the goods, pay the courier and click "
 		    "\"Paid\" with the voucher (COD-P3); the order completes "
@@ -352,11 +352,11 @@ next_paid(const char *method, enum order_status status,
 	else if (status == OS_DELIVERED) {
 		a->label = "Confirm receipt";
 		a->href_tail = "#confirm-receipt";
-		a->next = strcmp(method, "pay_after_use") == 0 ? "Confirm "
+		a->next = method == PM_PAY_AFTER_USE ? "Confirm "
 		    "receipt once you have the goods; the price is then "
 		    "deducted (PAU-03)." : "Confirm receipt once you have "
 		    "checked the goods.";
-	} else if (strcmp(method, "pay_after_use") == 0 &&
+	} else if (method == PM_PAY_AFTER_USE &&
 	    (status == OS_PENDING_SHIPMENT ||
 	    status == OS_SHIPPED ||
 	    status == OS_RECEIPT_CONFIRMED ||
@@ -383,14 +383,14 @@ next_paid(const char *method, enum order_status status,
 	    status == OS_PAID)
 		a->next = "The merchant prepares the shipment.";
 	else if (status == OS_SHIPPED)
-		a->next = strcmp(method, "cod") == 0 ? "Inspect the goods at "
+		a->next = method == PM_COD ? "Inspect the goods at "
 		    "delivery, then pay the courier (COD-P3)." : "The order "
 		    "is on its way.";
 }
 
 /* See orders.h. */
 void
-order_next_action(const char *method, enum order_status status,
+order_next_action(enum pay_method method, enum order_status status,
     struct order_action *a)
 {
 	a->label = "View order";

@@ -38,7 +38,7 @@ int	order_holidays(struct db *, mp_date **out, size_t *n);
 
 /* order_refund_rule() for today (from now) with the holiday table, as a
  * cancellation now would promise it. Returns 0 or -1 (database). */
-int	order_refund_preview(struct db *, const char *method,
+int	order_refund_preview(struct db *, enum pay_method method,
 	    enum order_status status, int64_t now, struct refund_rule *out);
 
 /* One order with its lines and timeline (order_load). */
@@ -89,7 +89,7 @@ struct order_action {
 
 /* Pure: the next action for an order paid with method in status. Never
  * fails (unknown statuses get "View order"). */
-void	order_next_action(const char *method, enum order_status status,
+void	order_next_action(enum pay_method method, enum order_status status,
 	    struct order_action *out);
 
 #endif

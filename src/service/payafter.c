@@ -124,7 +124,7 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 		return rc == 0 ? PAU_NOT_FOUND : PAU_ERROR;
 	}
 	/* PAU-05: only before receipt is confirmed (no charge exists). */
-	if (strcmp(o.method, "pay_after_use") != 0 ||
+	if (o.method != PM_PAY_AFTER_USE ||
 	    o.status != OS_DELIVERED) {
 		db_rollback(db);
 		return PAU_NOT_ALLOWED;

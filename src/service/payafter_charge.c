@@ -160,7 +160,7 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	char			 subject[100], body[600], key[65];
 	int			 rc, ok;
 
-	if (strcmp(o->method, "pay_after_use") != 0)
+	if (o->method != PM_PAY_AFTER_USE)
 		return 0;
 	/* PAU-03: what was deferred at placing is due now. */
 	if (o->deferred_minor <= 0)

@@ -182,7 +182,7 @@ plan_create(struct db *db, int64_t order_id, int64_t principal,
 	memset(&p, 0, sizeof(p));
 	p.order_id = order_id;
 	p.user_id = o.user_id;
-	snprintf(p.method, sizeof(p.method), "%s", o.method);
+	snprintf(p.method, sizeof(p.method), "%s", pay_method_name(o.method));
 	snprintf(p.institution_id, sizeof(p.institution_id), "%s",
 	    t->institution_id[0] != '\0' ? t->institution_id :
 	    o.institution_id);

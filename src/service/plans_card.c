@@ -213,7 +213,7 @@ plan_card_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
-	if (strcmp(o.method, "installment_card") != 0)
+	if (o.method != PM_INSTALLMENT_CARD)
 		return PLAN_NOT_ALLOWED;
 	if (o.status != OS_AWAITING_REVIEW)
 		return card_rebind(db, cfg, &o, pan, panlen, expiry, cvv, now,

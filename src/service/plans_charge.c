@@ -275,7 +275,7 @@ plan_corporate_refused(struct db *db, int64_t order_id, char *reason,
 	struct db_order o;
 
 	if (db_order_get(db, 0, order_id, &o) != 1 ||
-	    strcmp(o.method, "installment_corporate") != 0)
+	    o.method != PM_INSTALLMENT_CORPORATE)
 		return 0;
 	plan_seterr(reason, reasonsz, "A corporate installment is paid by bank "
 	    "transfer to the mall's account, recorded by an admin; nothing "

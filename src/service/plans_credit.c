@@ -22,7 +22,7 @@ plan_creditline_settle(struct db *db, const struct db_order *o, int64_t now)
 	char		why[200], a[48];
 	int		rc;
 
-	if (strcmp(o->method, "credit_line") != 0)
+	if (o->method != PM_CREDIT_LINE)
 		return 0;
 	/* The shopper's installments begin with the receipt (INST-CL). */
 	rc = plan_create(db, o->id, 0, NULL, PLAN_ST_ACTIVE, plan_day_of(now),

@@ -33,7 +33,7 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
 		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
-	if (strcmp(o.method, "installment_partner") != 0 ||
+	if (o.method != PM_INSTALLMENT_PARTNER ||
 	    o.status != OS_AWAITING_REVIEW)
 		return PLAN_NOT_ALLOWED;
 	if (fin == NULL || db_plan_user_info(db, user_id, phone,

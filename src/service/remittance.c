@@ -229,10 +229,11 @@ static enum rem_result
 decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
     struct db_rem_voucher *v, char *msg, size_t msgsz)
 {
-	char	method[33], when[40];
+	enum pay_method	method;
+	char	when[40];
 	int	rc;
 
-	rc = db_order_lock_method(db, order_id, method, sizeof(method));
+	rc = db_order_lock_method(db, order_id, &method);
 	if (rc == 1)
 		rc = db_rem_voucher_get(db, vid, 1, v);
 	if (rc != 1 || v->order_id != order_id)
@@ -598,7 +599,7 @@ remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
 	if (db_begin(db) == -1)
 		return REM_ERROR;
 	rc = db_order_get(db, user_id, order_id, &o);
-	if (rc != 1 || strcmp(o.method, "remittance") != 0) {
+	if (rc != 1 || o.method != PM_REMITTANCE) {
 		db_rollback(db);
 		return rc == -1 ? REM_ERROR : REM_NOT_FOUND;
 	}

@@ -121,7 +121,8 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 	mp_date				 day;
 	char				 err[160], rf[RFCODE_MAX], canon[300];
 	char				 sha[65], track[41], note[256];
-	char				 rawc[513], method[33];
+	char				 rawc[513];
+	enum pay_method			 method;
 	int64_t				 oid = 0;
 	int				 rc;
 	const char			*outcome = "unmatched";
@@ -152,7 +153,7 @@ import_line(struct db *db, int64_t admin_id, int64_t sid, int line_no,
 		goto record;
 	}
 	/* The order locked and read again under the lock before deciding. */
-	rc = db_order_lock_method(db, oid, method, sizeof(method));
+	rc = db_order_lock_method(db, oid, &method);
 	if (rc == 1)
 		rc = db_order_get(db, 0, oid, &o);
 	if (rc != 1)

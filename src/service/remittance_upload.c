@@ -136,17 +136,17 @@ upload_admit(struct db *db, int64_t user_id, int64_t order_id,
     int64_t *vid, char *err, size_t errsz, const char **field)
 {
 	enum rem_result	res;
-	char		ferr[200];
+	enum pay_method	method;
 	int		rc;
 
 	/* The order locked, then read under the lock (404 unless the
 	 * shopper's). */
-	rc = db_order_lock_method(db, order_id, ferr, sizeof(ferr));
+	rc = db_order_lock_method(db, order_id, &method);
 	if (rc == 1)
 		rc = db_order_get(db, user_id, order_id, &j->o);
 	if (rc != 1)
 		return rc == 0 ? REM_NOT_FOUND : REM_ERROR;
-	if (strcmp(j->o.method, "remittance") != 0)
+	if (j->o.method != PM_REMITTANCE)
 		return REM_NOT_ALLOWED;
 	/* A double submit: the first one's voucher, nothing changes; the
 	 * same key with other figures or another file is refused. */

@@ -67,7 +67,7 @@ rem_view_load(struct db *db, int64_t user_id, int64_t id, unsigned parts,
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_order_get(db, user_id, id, &o)) != 1)
 		return rc;
-	if (user_id > 0 && strcmp(o.method, "remittance") != 0)
+	if (user_id > 0 && o.method != PM_REMITTANCE)
 		parts = 0;
 	return rem_view_parts(db, &o, parts, out) == -1 ? -1 : 1;
 }

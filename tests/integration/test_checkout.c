@@ -489,7 +489,7 @@ test_REM_P1_remittance_order(void **state)
 	assert_int_equal(db_order_get(shop_db(), shop_user_id(NEW), id, &o),
 	    1);
 	assert_int_equal(o.status, OS_AWAITING_REMITTANCE);
-	assert_string_equal(o.method, "remittance");
+	assert_int_equal(o.method, PM_REMITTANCE);
 	assert_int_equal(strncmp(o.rf_code, "RF", 2), 0);
 	assert_int_equal(strlen(o.payment_due), 10);
 	assert_int_equal(o.amount_due_minor, 45900);

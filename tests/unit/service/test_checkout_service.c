@@ -165,28 +165,28 @@ test_orders_next_action(void **state)
 	struct order_action a;
 
 	(void)state;
-	order_next_action("remittance", OS_AWAITING_REMITTANCE, &a);
+	order_next_action(PM_REMITTANCE, OS_AWAITING_REMITTANCE, &a);
 	assert_string_equal(a.label, "Upload Remittance Voucher");
 	assert_string_equal(a.href_head, "/orders/");
 	assert_string_equal(a.href_tail, "/voucher");
-	order_next_action("remittance", OS_PARTIALLY_PAID, &a);
+	order_next_action(PM_REMITTANCE, OS_PARTIALLY_PAID, &a);
 	assert_string_equal(a.label, "Upload Remittance Voucher");
-	order_next_action("installment_card", OS_PAID_INSTALLMENT, &a);
+	order_next_action(PM_INSTALLMENT_CARD, OS_PAID_INSTALLMENT, &a);
 	assert_string_equal(a.label, "View repayment schedule");
 	assert_string_equal(a.href_tail, "/schedule");
-	order_next_action("credit_line", OS_PENDING_SHIPMENT, &a);
+	order_next_action(PM_CREDIT_LINE, OS_PENDING_SHIPMENT, &a);
 	assert_string_equal(a.label, "View repayment schedule");
-	order_next_action("pay_after_use", OS_DELIVERED, &a);
+	order_next_action(PM_PAY_AFTER_USE, OS_DELIVERED, &a);
 	assert_string_equal(a.label, "Confirm receipt");
 	/* cod: a delivered COD order is paid to the courier and
 	 * completes on the courier's report (COD-P3), no receipt to confirm. */
-	order_next_action("cod", OS_DELIVERED, &a);
+	order_next_action(PM_COD, OS_DELIVERED, &a);
 	assert_string_equal(a.label, "View order");
 	assert_non_null(strstr(a.next, "COD-P3"));
-	order_next_action("installment_partner", OS_AWAITING_CONFIRMATION, &a);
+	order_next_action(PM_INSTALLMENT_PARTNER, OS_AWAITING_CONFIRMATION, &a);
 	assert_string_equal(a.label,
 	    "Confirm Installment and Pay Down Payment");
-	order_next_action("cod", OS_AWAITING_REVIEW, &a);
+	order_next_action(PM_COD, OS_AWAITING_REVIEW, &a);
 	assert_string_equal(a.label, "View order");
 	assert_non_null(strstr(a.next, "COD-P1"));
 }

@@ -21,15 +21,20 @@ st(const char *s)
 	return o;
 }
 
+/* The method named s, PM__MAX for an unknown name. */
+static enum pay_method
+pm(const char *s)
+{
+	enum pay_method m = PM__MAX;
+
+	(void)pay_method_parse(s, &m);
+	return m;
+}
+
 #define U	(1 << OF_USER)
 #define A	(1 << OF_ADMIN)
 #define S	(1 << OF_SYSTEM)
 #define P	(1 << OF_PARTNER)
-
-static const char *const all_methods[] = {
-	"installment_card", "installment_partner", "installment_corporate",
-	"credit_line", "cod", "remittance", "pay_after_use",
-};
 
 /* Every allowed (from, to, actor, method) with the actors allowed. */
 static const struct {
@@ -97,7 +102,7 @@ test_orderflow_every_allowed(void **state)
 
 			if (orderflow_allowed(st(allowed[i].from),
 			    st(allowed[i].to),
-			    (enum of_actor)a, allowed[i].method) != want)
+			    (enum of_actor)a, pm(allowed[i].method)) != want)
 				fail_msg("%s -> %s by %s (%s): want %d",
 				    allowed[i].from, allowed[i].to,
 				    of_actor_name((enum of_actor)a),
@@ -113,51 +118,54 @@ test_orderflow_refused_sample(void **state)
 	(void)state;
 	/* A shopper cannot mark a remittance paid (REM-P5 is the admin's). */
 	assert_false(orderflow_allowed(OS_AWAITING_VERIFICATION, OS_PAID,
-	    OF_USER, "remittance"));
+	    OF_USER, PM_REMITTANCE));
 	/* Nothing ships before payment. */
 	assert_false(orderflow_allowed(OS_AWAITING_REMITTANCE, OS_SHIPPED,
-	    OF_ADMIN, "remittance"));
+	    OF_ADMIN, PM_REMITTANCE));
 	assert_false(orderflow_allowed(OS_AWAITING_REVIEW, OS_SHIPPED,
-	    OF_ADMIN, "cod"));
+	    OF_ADMIN, PM_COD));
 	/* COD is not reviewed into awaiting_confirmation. */
 	assert_false(orderflow_allowed(OS_AWAITING_REVIEW,
-	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, "cod"));
+	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, PM_COD));
 	/* An installment is not approved straight to pending shipment. */
 	assert_false(orderflow_allowed(OS_AWAITING_REVIEW, OS_PENDING_SHIPMENT,
-	    OF_ADMIN, "installment_card"));
+	    OF_ADMIN, PM_INSTALLMENT_CARD));
 	/* No cancelling after shipment by the shopper. */
 	assert_false(orderflow_allowed(OS_SHIPPED, OS_CANCELLED, OF_USER,
-	    "cod"));
+	    PM_COD));
 	assert_false(orderflow_allowed(OS_SHIPPED, OS_CANCELLED, OF_USER,
-	    "remittance"));
+	    PM_REMITTANCE));
 	/* Terminal states stay. */
 	assert_false(orderflow_allowed(OS_CANCELLED, OS_PENDING_SHIPMENT,
-	    OF_ADMIN, "cod"));
+	    OF_ADMIN, PM_COD));
 	assert_false(orderflow_allowed(OS_REFUNDED, OS_CANCELLED, OF_ADMIN,
-	    "remittance"));
+	    PM_REMITTANCE));
 	assert_false(orderflow_allowed(OS_COMPLETED, OS_SHIPPED, OF_ADMIN,
-	    "cod"));
+	    PM_COD));
 	/* Only COD completes straight from delivered. */
 	assert_false(orderflow_allowed(OS_DELIVERED, OS_COMPLETED, OF_PARTNER,
-	    "pay_after_use"));
+	    PM_PAY_AFTER_USE));
 	/* COD-P3: a COD order completes on the courier's payment report,
 	 * never on a receipt confirmation (cod). */
 	assert_false(orderflow_allowed(OS_DELIVERED, OS_RECEIPT_CONFIRMED,
-	    OF_USER, "cod"));
+	    OF_USER, PM_COD));
 	/* A partner cannot confirm receipt for the shopper. */
 	assert_false(orderflow_allowed(OS_DELIVERED, OS_RECEIPT_CONFIRMED,
-	    OF_PARTNER, "pay_after_use"));
+	    OF_PARTNER, PM_PAY_AFTER_USE));
 	/* Unknown names. */
 	assert_false(orderflow_allowed(st("placed"), OS_PAID, OF_ADMIN,
-	    "remittance"));
-	assert_false(orderflow_allowed(OS_PAID, OS_SHIPPED, OF_ADMIN, "card"));
+	    PM_REMITTANCE));
+	assert_false(orderflow_allowed(OS_PAID, OS_SHIPPED, OF_ADMIN,
+	    pm("card")));
+	assert_false(orderflow_allowed(OS_PAID, OS_SHIPPED, OF_ADMIN,
+	    PM__MAX));
 	assert_false(orderflow_allowed(OS__MAX, OS_PAID, OF_ADMIN,
-	    "remittance"));
+	    PM_REMITTANCE));
 	assert_false(orderflow_allowed(OS_PAID, OS_PENDING_SHIPMENT, OF__MAX,
-	    "remittance"));
+	    PM_REMITTANCE));
 	/* Nothing goes to the same state. */
 	assert_false(orderflow_allowed(OS_PAID, OS_PAID, OF_ADMIN,
-	    "remittance"));
+	    PM_REMITTANCE));
 }
 
 /* First statuses per method (RULES process sections, PAU-03, INST-CL). */
@@ -193,7 +201,7 @@ test_orderflow_names(void **state)
 		assert_true(orderflow_known(allowed[i].from));
 		assert_true(orderflow_known(allowed[i].to));
 	}
-	for (i = 0; i < sizeof(all_methods) / sizeof(all_methods[0]); i++)
+	for (i = 0; i < PM__MAX; i++)
 		assert_true(orderflow_known(order_status_name(
 		    orderflow_first_status((enum pay_method)i))));
 	assert_false(orderflow_known("placed"));
@@ -209,17 +217,17 @@ test_orderflow_user_cancel(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(all_methods) / sizeof(all_methods[0]); i++) {
+	for (i = 0; i < PM__MAX; i++) {
 		assert_true(orderflow_user_can_cancel(orderflow_first_status(
-		    (enum pay_method)i), all_methods[i]));
+		    (enum pay_method)i), (enum pay_method)i));
 		assert_false(orderflow_user_can_cancel(OS_SHIPPED,
-		    all_methods[i]));
+		    (enum pay_method)i));
 		assert_false(orderflow_user_can_cancel(OS_DELIVERED,
-		    all_methods[i]));
+		    (enum pay_method)i));
 	}
-	assert_true(orderflow_user_can_cancel(OS_PAID, "remittance"));
+	assert_true(orderflow_user_can_cancel(OS_PAID, PM_REMITTANCE));
 	assert_true(orderflow_user_can_cancel(OS_PAID_INSTALLMENT,
-	    "installment_card"));
+	    PM_INSTALLMENT_CARD));
 }
 
 int

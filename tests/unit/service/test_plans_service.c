@@ -143,10 +143,10 @@ test_INST_CC_next_action_is_card_entry(void **state)
 	struct order_action a;
 
 	(void)state;
-	order_next_action("installment_card", OS_AWAITING_REVIEW, &a);
+	order_next_action(PM_INSTALLMENT_CARD, OS_AWAITING_REVIEW, &a);
 	assert_string_equal(a.label, "Enter your card");
 	assert_string_equal(a.href_tail, "/card");
-	order_next_action("installment_partner", OS_AWAITING_REVIEW, &a);
+	order_next_action(PM_INSTALLMENT_PARTNER, OS_AWAITING_REVIEW, &a);
 	assert_string_equal(a.href_tail, "");
 }
 
