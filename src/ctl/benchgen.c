@@ -215,6 +215,17 @@ make_plain(struct chunk *ch, const struct gen *g, struct bench_order *o,
 	settle(o, prev, t);
 }
 
+/* The method named s (a name of inst_methods); PM_INSTALLMENT_CARD if
+ * none. */
+static enum pay_method
+method_of(const char *s)
+{
+	enum pay_method m = PM_INSTALLMENT_CARD;
+
+	(void)pay_method_parse(s, &m);
+	return m;
+}
+
 /* The ledger's view of bench plan p (a shopper's plan, in USD) into *dp. */
 static void
 plan_row(const struct bench_plan *p, struct db_plan *dp)
@@ -223,7 +234,7 @@ plan_row(const struct bench_plan *p, struct db_plan *dp)
 	dp->id = p->id;
 	dp->order_id = p->order_id;
 	dp->user_id = p->user_id;
-	snprintf(dp->method, sizeof(dp->method), "%s", p->method);
+	dp->method = method_of(p->method);
 	snprintf(dp->institution_id, sizeof(dp->institution_id), "%s",
 	    p->institution_id);
 	snprintf(dp->currency, sizeof(dp->currency), "USD");
@@ -343,7 +354,7 @@ make_plan(struct chunk *ch, struct gen *g, const struct bench_order *o,
 	mp_date start, due;
 	char err[128];
 	int card = strcmp(inst_methods[k], "installment_card") == 0, i;
-	int down = plan_has_down_payment(inst_methods[k]);
+	int down = plan_has_down_payment(method_of(inst_methods[k]));
 	int64_t last = t1;
 
 	(void)mp_date_from_unix(t1, &start);

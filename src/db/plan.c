@@ -167,8 +167,9 @@ get(struct db *db, enum stmt idx)
 }
 
 /* Read the current row (PLAN_COLS: enum plan_col) into *p (a struct db_plan; void * so
- * that it serves dbq_list too). */
-static void
+ * that it serves dbq_list_keep too): 0, or -1 (logged) when the stored
+ * method is none of pay_method's. */
+static int
 read_plan(struct dbq *q, void *arg)
 {
 	struct db_plan	*p = arg;
@@ -179,7 +180,8 @@ read_plan(struct dbq *q, void *arg)
 	p->order_id = dbq_col_int(q, PLAN_C_ORDER_ID);
 	p->user_id = dbq_col_int(q, PLAN_C_USER_ID);
 	p->company_id = dbq_col_int(q, PLAN_C_COMPANY_ID);
-	dbq_col_copy(q, PLAN_C_METHOD, p->method, sizeof(p->method));
+	if (dbq_col_pay_method(q, PLAN_C_METHOD, &p->method) == -1)
+		return -1;
 	dbq_col_copy(q, PLAN_C_INSTITUTION_ID, p->institution_id,
 	    sizeof(p->institution_id));
 	dbq_col_copy(q, PLAN_C_INSTITUTION_NAME, p->institution_name,
@@ -223,6 +225,7 @@ read_plan(struct dbq *q, void *arg)
 	p->user_suspended = (int)dbq_col_int(q, PLAN_C_USER_SUSPENDED);
 	dbq_col_copy(q, PLAN_C_USER_EMAIL, p->user_email,
 	    sizeof(p->user_email));
+	return 0;
 }
 
 /* Execute q and read at most one plan row. 1, 0, -1; q is done after. */
@@ -233,8 +236,8 @@ one_plan(struct dbq *q, struct db_plan *p)
 
 	if (dbq_exec(q) == 0) {
 		rc = dbq_fetch(q);
-		if (rc == 1)
-			read_plan(q, p);
+		if (rc == 1 && read_plan(q, p) == -1)
+			rc = -1;
 	}
 	dbq_done(q);
 	return rc;
@@ -284,9 +287,10 @@ db_plan_institution(struct db *db, const char *id, struct db_plan *p)
 int64_t
 db_plan_insert(struct db *db, const struct db_plan *p, int64_t now)
 {
-	struct dbq	*q = get(db, STMT_INSERT);
+	struct dbq	*q;
 
-	if (q == NULL)
+	if (pay_method_name(p->method) == NULL ||
+	    (q = get(db, STMT_INSERT)) == NULL)
 		return -1;
 	dbq_int(q, p->order_id);
 	dbq_int(q, p->user_id);
@@ -294,7 +298,7 @@ db_plan_insert(struct db *db, const struct db_plan *p, int64_t now)
 		dbq_int(q, p->company_id);
 	else
 		dbq_null(q);
-	dbq_cstr(q, p->method);
+	dbq_cstr(q, pay_method_name(p->method));
 	dbq_cstr(q, p->institution_id);
 	dbq_cstr(q, status_names[p->status]);
 	dbq_cstr(q, p->currency);
@@ -525,7 +529,7 @@ read_inst(struct dbq *q, void *arg)
  * the first row. */
 struct with_inst {
 	struct db_plan	*p;
-	int		 found;
+	int		 found;	/* 1 read, -1 refused (unknown method) */
 };
 
 /* dbq_list_arg fill for db_plan_with_inst(): the plan (first row only)
@@ -536,10 +540,8 @@ fill_with_inst(struct dbq *q, void *el, void *arg)
 {
 	struct with_inst *w = arg;
 
-	if (!w->found) {
-		read_plan(q, w->p);
-		w->found = 1;
-	}
+	if (!w->found)
+		w->found = read_plan(q, w->p) == -1 ? -1 : 1;
 	if (dbq_col_null(q, PLAN_C__N))
 		return -1;
 	read_inst_at(q, PLAN_C__N, el);
@@ -633,7 +635,8 @@ db_plan_list(struct db *db, const char *status, int overdue, int suspended,
 	dbq_int(q, suspended);
 	dbq_int(q, (int64_t)limit + 1);
 	dbq_int(q, (int64_t)offset);
-	return dbq_list(q, sizeof(**out), read_plan, (void **)out, n);
+	return dbq_list_keep(q, sizeof(**out), read_plan, NULL, (void **)out,
+	    n);
 }
 
 /* See plan.h. */

@@ -12,6 +12,7 @@
 
 #include "core/calendar.h"
 #include "core/fee_mode.h"
+#include "core/pay_method.h"
 
 struct db;
 
@@ -57,7 +58,7 @@ struct db_plan_pay {
 /* A plan as stored (no token: see plan_card_token()). */
 struct db_plan {
 	int64_t			 id, order_id, user_id, company_id;
-	char			 method[33];
+	enum pay_method		 method;
 	char			 institution_id[33];
 	char			 institution_name[101];
 	enum plan_status	 status;

@@ -720,7 +720,7 @@ page_checkout_place(struct ctx *c)
 	case CO_PLACED:
 	case CO_REPLAY:
 		checkout_quote_cleanup(&q);
-		checkout_next_page(ch.method, id, next, sizeof(next));
+		checkout_next_page(m, id, next, sizeof(next));
 		return page_redirect(c, next);
 	case CO_EMPTY:
 		checkout_quote_cleanup(&q);

@@ -69,7 +69,7 @@ page_admin_plans(struct ctx *c)
 		view_set_int(s, "PID", (long long)rows[i].id);
 		view_set_int(s, "OID", (long long)rows[i].order_id);
 		view_set(s, "USER", rows[i].user_email);
-		view_set(s, "METHOD", rows[i].method);
+		view_set(s, "METHOD", pay_method_name(rows[i].method));
 		view_set(s, "INST", rows[i].institution_id);
 		view_set(s, "STATE", plan_status_name(rows[i].status));
 		plans_set_amt(s, "PRINCIPAL", rows[i].principal,
@@ -115,7 +115,7 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set(d, "CSRF", c->user.csrf);
 	view_set(d, "USER", v.p.user_email);
 	view_set_int(d, "USER_ID", (long long)v.p.user_id);
-	view_set(d, "METHOD", v.p.method);
+	view_set(d, "METHOD", pay_method_name(v.p.method));
 	if (v.p.user_suspended)
 		view_show(d, "SUSPENDED");
 	if (v.p.partner_ref[0] != '\0')

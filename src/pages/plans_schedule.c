@@ -243,7 +243,7 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 		plans_set_amt(s, "AMOUNT", v->p.refund, cur);
 		plans_set_date(s, "DUE", v->p.refund_due);
 	}
-	if (strcmp(v->p.method, "installment_corporate") == 0) {
+	if (v->p.method == PM_INSTALLMENT_CORPORATE) {
 		if (v->p.status == PLAN_ST_ACTIVE && v->next_seq > 0)
 			set_corp_transfer(c, d, v);
 	} else if (owner && v->p.status == PLAN_ST_ACTIVE &&
@@ -256,7 +256,7 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 		plans_set_key(s);
 		view_set_int(view_add(d, "PAYOFF"), "ID",
 		    (long long)v->p.order_id);
-		if (strcmp(v->p.method, "installment_card") == 0)
+		if (v->p.method == PM_INSTALLMENT_CARD)
 			view_set_int(view_add(d, "REBIND"), "ID",
 			    (long long)v->p.order_id);
 	}

@@ -37,16 +37,7 @@
 int
 checkout_method_parse(const char *s, enum pay_method *out)
 {
-	int m;
-
-	if (s == NULL)
-		return -1;
-	for (m = 0; m < PM__MAX; m++)
-		if (strcmp(pay_method_name((enum pay_method)m), s) == 0) {
-			*out = (enum pay_method)m;
-			return 0;
-		}
-	return -1;
+	return pay_method_parse(s, out);
 }
 
 /* 1 if m is chosen per institution and term. */
@@ -117,7 +108,7 @@ build_offer_plan(const struct checkout_quote *q, const struct institution *in,
 	    in->fee_mode == FEE_UPFRONT ? PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD,
 	    q->live.today, &o->plan, err, errsz) == -1)
 		return -1;
-	down = plan_has_down_payment(pay_method_name(o->method));
+	down = plan_has_down_payment(o->method);
 	if (down)
 		/* Descending, so each step still reads the INST-M4 date. */
 		for (i = o->plan.n - 1; i >= 0; i--)
@@ -264,30 +255,21 @@ checkout_quote_cleanup(struct checkout_quote *q)
  * of your method here (its path under /orders/ID: "/card", "/remittance",
  * ...) once it exists; until then the order page shows what comes next. */
 void
-checkout_next_page(const char *method, int64_t order_id, char *out,
+checkout_next_page(enum pay_method m, int64_t order_id, char *out,
     size_t outsz)
 {
-	static const struct {
-		const char	*method;
-		const char	*tail;		/* after "/orders/ID" */
-	} next[] = {
-		{ "installment_card", "/card" },	/* INST-CC card */
-		{ "installment_partner", "/apply" },	/* INST-PC */
-		{ "installment_corporate", "/corporate" },	/* INST-CORP */
-		{ "credit_line", "" },
-		{ "cod", "" },
-		{ "remittance", "/remittance" },	/* REM-P1 instructions */
-		{ "pay_after_use", "" },
+	static const char *const tail[PM__MAX] = {	/* after "/orders/ID" */
+		[PM_INSTALLMENT_CARD] = "/card",	/* INST-CC card */
+		[PM_INSTALLMENT_PARTNER] = "/apply",	/* INST-PC */
+		[PM_INSTALLMENT_CORPORATE] = "/corporate",	/* INST-CORP */
+		[PM_CREDIT_LINE] = "",
+		[PM_COD] = "",
+		[PM_REMITTANCE] = "/remittance",	/* REM-P1 instructions */
+		[PM_PAY_AFTER_USE] = "",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(next) / sizeof(next[0]); i++)
-		if (strcmp(next[i].method, method) == 0) {
-			snprintf(out, outsz, "/orders/%lld%s",
-			    (long long)order_id, next[i].tail);
-			return;
-		}
-	snprintf(out, outsz, "/orders/%lld", (long long)order_id);
+	snprintf(out, outsz, "/orders/%lld%s", (long long)order_id,
+	    pay_method_name(m) != NULL ? tail[m] : "");
 }
 
 /* The verdicts of q as JSON text (caller frees), frozen on the order. */

@@ -131,7 +131,7 @@ enum checkout_result checkout_place(struct db *, int64_t user_id,
 
 /* The page that continues a placed order of method (see the table in
  * checkout.c) into out: "/orders/42" for now for every method. */
-void	checkout_next_page(const char *method, int64_t order_id, char *out,
+void	checkout_next_page(enum pay_method m, int64_t order_id, char *out,
 	    size_t outsz);
 
 #endif

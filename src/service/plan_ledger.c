@@ -18,9 +18,9 @@
 static const char *
 collector(const struct db_plan *p)
 {
-	if (strcmp(p->method, "installment_card") == 0)
+	if (p->method == PM_INSTALLMENT_CARD)
 		return "bank";
-	if (strcmp(p->method, "installment_partner") == 0)
+	if (p->method == PM_INSTALLMENT_PARTNER)
 		return "finance";
 	return p->institution_id;
 }
@@ -37,7 +37,7 @@ accts(const struct db_plan *p, struct plan_entry_buf *a)
 		    p->user_id);
 	ledger_acct_partner_clearing(a->clearing, sizeof(a->clearing),
 	    collector(p));
-	if (strcmp(p->method, "credit_line") == 0)
+	if (p->method == PM_CREDIT_LINE)
 		snprintf(a->fees, sizeof(a->fees), "%s", LEDGER_FEE_INCOME);
 	else
 		ledger_acct_partner_fees(a->fees, sizeof(a->fees),

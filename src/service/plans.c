@@ -97,10 +97,10 @@ plan_rebuild(const struct db_plan *p, struct plan *out)
 
 /* See plans.h. */
 int
-plan_has_down_payment(const char *method)
+plan_has_down_payment(enum pay_method method)
 {
-	return strcmp(method, "installment_card") == 0 ||
-	    strcmp(method, "installment_partner") == 0;
+	return method == PM_INSTALLMENT_CARD ||
+	    method == PM_INSTALLMENT_PARTNER;
 }
 
 /* See plans.h. */
@@ -182,7 +182,7 @@ plan_create(struct db *db, int64_t order_id, int64_t principal,
 	memset(&p, 0, sizeof(p));
 	p.order_id = order_id;
 	p.user_id = o.user_id;
-	snprintf(p.method, sizeof(p.method), "%s", pay_method_name(o.method));
+	p.method = o.method;
 	snprintf(p.institution_id, sizeof(p.institution_id), "%s",
 	    t->institution_id[0] != '\0' ? t->institution_id :
 	    o.institution_id);
@@ -206,7 +206,7 @@ plan_create(struct db *db, int64_t order_id, int64_t principal,
 	p.monthly_fee = pl.monthly_fee.minor;
 	p.total_fee = pl.total_fee.minor;
 	/* A corporate plan is the company's: its receivable on the ledger. */
-	if (strcmp(p.method, "installment_corporate") == 0) {
+	if (p.method == PM_INSTALLMENT_CORPORATE) {
 		struct db_corp_order co;
 
 		if (db_corp_order_get(db, order_id, &co) != 1)

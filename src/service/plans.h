@@ -103,7 +103,7 @@ struct plan_view {
  * partner plans pay installment 1 on confirmation), else 0 (credit line:
  * repayments begin a month after receipt; corporate: its down payment is
  * apart, per agreement). */
-int	plan_has_down_payment(const char *method);
+int	plan_has_down_payment(enum pay_method method);
 
 /* The due date of installment i (0-based) of pl: with a down payment
  * (down), installment 1 on the start (the confirmation day) and

@@ -22,11 +22,11 @@
 const char *
 plan_channel_of(const struct db_plan *p)
 {
-	if (strcmp(p->method, "installment_card") == 0)
+	if (p->method == PM_INSTALLMENT_CARD)
 		return "card";
-	if (strcmp(p->method, "installment_partner") == 0)
+	if (p->method == PM_INSTALLMENT_PARTNER)
 		return "partner";
-	if (strcmp(p->method, "credit_line") == 0)
+	if (p->method == PM_CREDIT_LINE)
 		return "lender";
 	return "transfer";
 }
@@ -162,7 +162,7 @@ plan_close_or_schedule(struct db *db, const struct db_plan *p, int64_t now,
 	if (db_plan_set_status(db, p->id, PLAN_ST_ACTIVE, PLAN_ST_CLOSED,
 	    now) != 1)
 		return -1;
-	if (strcmp(p->method, "credit_line") == 0 &&
+	if (p->method == PM_CREDIT_LINE &&
 	    db_order_get(db, 0, p->order_id, &o) == 1 &&
 	    db_plan_credit_release(db, p->user_id, o.amount_usd_minor) == -1)
 		return -1;

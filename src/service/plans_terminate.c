@@ -169,7 +169,7 @@ plan_terminate(struct db *db, const struct config *cfg,
 	    db_plan_set_status(db, v.p.id, v.p.status, PLAN_ST_TERMINATED,
 	    now) != 1 || db_plan_set_next_work(db, v.p.id, 0) == -1)
 		goto fail;
-	if (strcmp(v.p.method, "credit_line") == 0 &&
+	if (v.p.method == PM_CREDIT_LINE &&
 	    v.p.status == PLAN_ST_ACTIVE &&
 	    db_plan_credit_release(db, v.p.user_id, o->amount_usd_minor) == -1)
 		goto fail;

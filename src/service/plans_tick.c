@@ -138,7 +138,7 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 	if (db_plan_user_info(db, p->user_id, phone, sizeof(phone), &susp,
 	    &score) != 1)
 		goto fail;
-	auto_ok = strcmp(p->method, "installment_card") == 0 && p->has_token;
+	auto_ok = p->method == PM_INSTALLMENT_CARD && p->has_token;
 	for (i = 0; i < v.ninst; i++) {
 		struct db_plan_inst *it = &v.inst[i];
 

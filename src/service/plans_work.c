@@ -74,7 +74,7 @@ plan_schedule_inst(struct db *db, const struct db_plan *p,
 	}
 	/* INST-P3: only a card plan with its token is deducted by tick. */
 	rc = plan_next_work(w, n, plan_day_of(now), worked, (int)remind,
-	    strcmp(p->method, "installment_card") == 0 && p->has_token, &day);
+	    p->method == PM_INSTALLMENT_CARD && p->has_token, &day);
 	free(w);
 	if (rc == -1)
 		return -1;

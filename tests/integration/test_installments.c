@@ -1257,7 +1257,7 @@ test_INST_CL_settlement_on_receipt(void **state)
 	assert_int_equal(sum, 72900);
 	plan_of(id, &p);
 	assert_int_equal(p.status, PLAN_ST_ACTIVE);
-	assert_string_equal(p.method, "credit_line");
+	assert_int_equal(p.method, PM_CREDIT_LINE);
 	view_at(id, clock_now(), &v);
 	assert_int_equal(v.ninst, 6);
 	assert_int_equal(v.paid_total, 0);

@@ -55,11 +55,11 @@ static void
 test_INST_P1_which_methods_have_a_down_payment(void **state)
 {
 	(void)state;
-	assert_true(plan_has_down_payment("installment_card"));
-	assert_true(plan_has_down_payment("installment_partner"));
-	assert_false(plan_has_down_payment("credit_line"));
-	assert_false(plan_has_down_payment("installment_corporate"));
-	assert_false(plan_has_down_payment("cod"));
+	assert_true(plan_has_down_payment(PM_INSTALLMENT_CARD));
+	assert_true(plan_has_down_payment(PM_INSTALLMENT_PARTNER));
+	assert_false(plan_has_down_payment(PM_CREDIT_LINE));
+	assert_false(plan_has_down_payment(PM_INSTALLMENT_CORPORATE));
+	assert_false(plan_has_down_payment(PM_COD));
 }
 
 /* INST-M4 and INST-P1: with a down payment, installment 1 is due on the
@@ -119,7 +119,7 @@ test_INST_P1_down_payment_amount(void **state)
 	memset(&p, 0, sizeof(p));
 	snprintf(p.currency, sizeof(p.currency), "USD");
 	snprintf(p.monthly_rate, sizeof(p.monthly_rate), "1.20");
-	snprintf(p.method, sizeof(p.method), "installment_card");
+	p.method = PM_INSTALLMENT_CARD;
 	p.principal = 100001;
 	p.n = 3;
 	p.fee_mode = PLAN_FEE_UPFRONT;
