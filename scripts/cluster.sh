@@ -16,7 +16,9 @@
 # directory here; a shared volume or an object store across machines). DIR/nginx
 # is the one nginx. Node N listens on loopback only: MariaDB on BASE+10N, the
 # group on BASE+10N+1, IST on BASE+10N+2, SST on BASE+10N+3, BASE = PORT + 1000.
-# MALLPAY_DEMO=0 skips the demo data; MALLPAY_SCHEDULER=0 starts no scheduler.
+# MALLPAY_DEMO=0 skips the demo data; MALLPAY_SCHEDULER=0 starts no scheduler;
+# MALLPAY_SCHEDULER_HOSTS lists the hosts that run one ("1": see the README on
+# why not every host yet).
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -146,6 +148,7 @@ start_host_app() {
 		wait_for "[ -S '$h/run/mallpayd.sock' ]" 100 || die "mallpayd $2 did not start: see $h/log/"
 	fi
 	[ "${MALLPAY_SCHEDULER:-1}" = 1 ] || return 0
+	case " ${MALLPAY_SCHEDULER_HOSTS:-1} " in *" $2 "*) ;; *) return 0 ;; esac
 	alive "$h/run/scheduler.pid" && return 0
 	setsid "$build/mallpayctl" -c "$h/mallpay.conf" scheduler \
 	    --every "${MALLPAY_SCHEDULER_EVERY:-15}" < /dev/null >> "$h/log/scheduler.log" 2>&1 &
