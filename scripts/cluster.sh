@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Three hosts on one machine, for tests and demos of mallpay past one machine:
 # three MariaDB Galera nodes (Debian's galera-4), three mallpayd each bound to
-# its own node, a scheduler beside each, and one nginx with the three mallpayd
+# its own node, a scheduler on host 1, and one nginx with the three mallpayd
 # in its upstream. Everything lives in one directory; nothing is installed as
 # a system service.
 #
