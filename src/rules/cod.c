@@ -140,52 +140,6 @@ cod_fee_rate(const struct facts *f)
 }
 
 /*
- * facts_items_where() predicate: 1 if the item is high-value.
- */
-static int
-is_high_value(const struct item_facts *it)
-{
-	return it->high_value;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is pre-ordered.
- */
-static int
-is_pre_order(const struct item_facts *it)
-{
-	return it->pre_order;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is customized.
- */
-static int
-is_customized(const struct item_facts *it)
-{
-	return it->customized;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is subject to special
- * customs clearance.
- */
-static int
-is_special_customs(const struct item_facts *it)
-{
-	return it->special_customs;
-}
-
-/*
- * "1 item is" / "3 items are".
- */
-static const char *
-items_are(size_t n)
-{
-	return n == 1 ? "item is" : "items are";
-}
-
-/*
  * COD-02: a company with a verified, unexpired qualification and a
  * signed agreement, within the agreement's limit.
  */
@@ -271,8 +225,7 @@ cod_check(const struct facts *f, struct verdict *out)
 	const struct cod_region *region;
 	struct pay_amount amt;
 	mp_date		 until;
-	char		 cats[128], d[CAL_DATE_STRLEN];
-	size_t		 n;
+	char		 d[CAL_DATE_STRLEN];
 	int		 have_amt;
 
 	verdict_init(out, PM_COD, NULL);
@@ -295,9 +248,8 @@ cod_check(const struct facts *f, struct verdict *out)
 		    s->region[0] ? s->region : "none given");
 
 	/* COD-04: no high-value item. */
-	if ((n = facts_items_where(f, is_high_value, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-04", n, "%zu %s "
-		    "high-value (%s)", n, items_are(n), cats);
+	facts_fail_items(f, out, "COD-04", facts_item_high_value,
+	    "high-value");
 
 	/* COD-05: not a remote area (at most 7 days' delivery). */
 	if (s->delivery_days > f->settings.cod_max_delivery_days)
@@ -308,17 +260,7 @@ cod_check(const struct facts *f, struct verdict *out)
 		    (long long)f->settings.cod_max_delivery_days);
 
 	/* COD-06: no pre-ordered, customized or special-customs item. */
-	if ((n = facts_items_where(f, is_pre_order, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-06", n, "%zu %s "
-		    "pre-ordered (%s)", n, items_are(n), cats);
-	if ((n = facts_items_where(f, is_customized, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-06", n, "%zu %s "
-		    "customized (%s)", n, items_are(n), cats);
-	if ((n = facts_items_where(f, is_special_customs, cats,
-	    sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-06", n, "%zu %s "
-		    "subject to special customs clearance (%s)", n,
-		    items_are(n), cats);
+	facts_fail_special_items(f, out, "COD-06");
 
 	/* COD-08 (COD-F3): not permanently revoked. */
 	if (f->buyer.cod.revoked)
