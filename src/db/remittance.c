@@ -85,6 +85,11 @@ enum payee_col {
 	PAYEE_C_ACCOUNT_NAME, PAYEE_C_ACCOUNT_NUMBER, PAYEE_C_ADDRESS,
 	PAYEE_C_POSTAL_CODE, PAYEE_C_COUNTRY, PAYEE_C__N
 };
+/* Columns of STMT_T_CANCEL, in its SELECT order. */
+enum cancel_col {
+	CAN_C_ORDER_ID, CAN_C_CURRENCY, CAN_C_UPDATED_AT, CAN_C_RECEIVED,
+	CAN_C_REFUNDED, CAN_C__N
+};
 /* Columns of STMT_L_UNMATCHED, in its SELECT order. */
 enum line_col {
 	L_C_STATEMENT_ID, L_C_LINE_NO, L_C_RAW, L_C_ORDER_ID, L_C_OUTCOME,
@@ -172,9 +177,9 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN orders o ON o.id = r.order_id WHERE r.kind = 'excess' AND "
 	"r.due IS NULL AND o.completed_at IS NOT NULL ORDER BY r.id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
-	/* STMT_T_CANCEL (REM-P8; migration 026): one cancelled remittance
-	 * order not looked at yet, by its mark's index; what it received and
-	 * whether its cancellation refund exists. */
+	/* STMT_T_CANCEL (REM-P8; migration 026; enum cancel_col): one
+	 * cancelled remittance order not looked at yet, by its mark's index;
+	 * what it received and whether its cancellation refund exists. */
 	"SELECT o.id, o.currency, o.updated_at, (SELECT COALESCE(SUM("
 	"v.received_minor), 0) FROM remittance_vouchers v WHERE v.order_id = "
 	"o.id AND v.status = 'accepted') AS got, EXISTS (SELECT 1 FROM "
@@ -683,11 +688,11 @@ db_rem_take_cancel_check(struct db *db, int64_t *order_id,
 	if ((q = get(db, STMT_T_CANCEL)) == NULL)
 		return -1;
 	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*order_id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, currency, 4);
-		*updated_at = dbq_col_int(q, 2);
-		*received = dbq_col_int(q, 3);
-		*refunded = dbq_col_int(q, 4) != 0;
+		*order_id = dbq_col_int(q, CAN_C_ORDER_ID);
+		dbq_col_copy(q, CAN_C_CURRENCY, currency, 4);
+		*updated_at = dbq_col_int(q, CAN_C_UPDATED_AT);
+		*received = dbq_col_int(q, CAN_C_RECEIVED);
+		*refunded = dbq_col_int(q, CAN_C_REFUNDED) != 0;
 	}
 	dbq_done(q);
 	return rc;
