@@ -34,19 +34,19 @@
 				{{#MY_COUNTRIES}}</optgroup>{{/MY_COUNTRIES}}
 			</select>
 		</p>
-		<p>
+		<p class="option-half">
 			<label for="coupon">Coupon code</label>
 			<input type="text" id="coupon" name="coupon" value="{{COUPON}}" maxlength="32"{{#COUPON_ERR}} aria-invalid="true" aria-describedby="coupon-err"{{/COUPON_ERR}}>
 			{{#COUPON_ERR}}<span class="field-error" id="coupon-err">{{MSG}}</span>{{/COUPON_ERR}}
 		</p>
-		<p>
-			<label for="points">Points to use (you have {{POINTS_BALANCE}}; 100 points = USD 1.00)</label>
+		<p class="option-half">
+			<label for="points">Points <span class="field-note">(of {{POINTS_BALANCE}})</span></label>
 			<input type="number" id="points" name="points" value="{{POINTS}}" min="0">
 			{{#POINTS_ERR}}<span class="field-note" id="points-err">{{MSG}}</span>{{/POINTS_ERR}}
 		</p>
 		<p>
 			<input type="checkbox" id="shipping" name="shipping" value="expedited"{{#EXPEDITED_ON}} checked{{/EXPEDITED_ON}}>
-			<label for="shipping">Expedited shipping (an urgent order: post office remittance is not offered, REM-03)</label>
+			<label for="shipping">Expedited shipping (no remittance, REM-03)</label>
 		</p>
 		<button type="submit" class="secondary">Update the amount</button>
 	</fieldset>
@@ -92,7 +92,7 @@
 	</section>
 	{{/DISCLOSURE}}
 	<p><button type="submit" id="place-order">{{PLACE_LABEL}}</button></p>
-	<p class="field-note">Choosing an installment plan shows its full terms first; nothing is ordered until you confirm them.</p>
+	<p class="field-note place-note">Choosing an installment plan shows its full terms first; nothing is ordered until you confirm them.</p>
 </form>
 <script src="/static/checkout.js" defer></script>
 {{/CART}}

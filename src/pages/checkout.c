@@ -138,7 +138,8 @@ fill_address(struct view_dict *d, const struct checkout_quote *q)
 		if (p->has && p->chosen.id == a->id)
 			view_show(s, "CHECKED");
 	}
-	if (p->n > 0)
+	/* The button only when there is another address to choose. */
+	if (p->n > 1 || (p->n > 0 && !p->has))
 		view_show(d, "HAS_ADDRS");
 	if (p->has) {
 		view_set_int(d, "ADDRESS_ID", (long long)p->chosen.id);
@@ -320,6 +321,8 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 			view_show(s, "PAU");
 	}
 	set_money(d, "ITEMS_TOTAL", &l->items_total);
+	if (l->coupon.minor > 0 || l->points_amount.minor > 0)
+		view_show(d, "DISCOUNTED");
 	if (l->coupon.minor > 0) {
 		s = view_add(d, "COUPON_LINE");
 		view_set(s, "CODE", l->coupon_code);

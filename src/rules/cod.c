@@ -246,8 +246,8 @@ cod_fail_ladder(const struct facts *f, const struct pay_amount *amt,
 	else
 		verdict_fail_money(v, "COD-07", &amt->amount_usd, ladder,
 		    "the amount to pay, %s, is above your cash on delivery "
-		    "limit of %s, the full limit of the permission ladder, "
-		    "which your %lld completed COD orders already reached", a, l,
+		    "limit of %s, the full limit, reached with your %lld "
+		    "completed COD orders", a, l,
 		    (long long)f->buyer.cod.completed_orders);
 }
 

@@ -246,8 +246,8 @@ test_COD_07_veteran_sentence_states_reached_limit(void **state)
 	assert_int_equal(r->limit.minor, 200000);
 	assert_non_null(strstr(r->message, "limit of USD 2,000.00"));
 	assert_null(strstr(r->message, "rises to"));
-	assert_non_null(strstr(r->message, "your 6 completed COD orders "
-	    "already reached"));
+	assert_non_null(strstr(r->message, "the full limit, reached with "
+	    "your 6 completed COD orders"));
 	/* A newcomer still reads the rise, to the higher limit. */
 	f.buyer.cod.completed_orders = 2;
 	cod_check(&f, &v);
