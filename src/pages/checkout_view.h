@@ -11,10 +11,8 @@
 
 #include <stddef.h>
 
-#include "rules/verdict.h"
+#include "service/checkout.h"
 
-struct checkout_input;
-struct checkout_quote;
 struct ctx;
 struct view_dict;
 
