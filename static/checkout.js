@@ -98,6 +98,20 @@
 		if (addr)
 			fieldMsg(addr.querySelector("fieldset"), "address-err",
 			    "field-error", j.address_error);
+		if (addr) {
+			var radios = addr.querySelectorAll("input[name=address]");
+			for (var i = 0; i < radios.length; i++)
+				radios[i].checked = radios[i].value === String(j.address);
+		}
+		/* A plan's terms shown before were for the old amounts: placing
+		 * shows them again, for the new ones. */
+		var disc = document.getElementById("disclosure");
+		if (disc) {
+			disc.parentNode.removeChild(disc);
+			var btn = document.getElementById("place-order");
+			if (btn)
+				btn.textContent = "Place order";
+		}
 		var err = document.getElementById("checkout-error");
 		if (err)
 			err.parentNode.removeChild(err);
