@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pages/checkout_view.h"
+#include "pages/render.h"
 #include "service/checkout.h"
 #include "view/view.h"
 
@@ -109,8 +110,8 @@ checkout_fill_dest_facts(struct view_dict *d, const struct checkout_quote *q)
 		    l->f.order.shipping.delivery_days <=
 		    l->f.settings.cod_max_delivery_days)
 			view_show(s, "COD_SUPPORTED");
-		view_set_int(s, "DAYS", (long long)
-		    l->f.order.shipping.delivery_days);
+		page_set_count(s, "DAYS", (long long)
+		    l->f.order.shipping.delivery_days, "day", "days");
 		if (l->f.order.shipping.delivery_days >
 		    l->f.settings.cod_max_delivery_days)
 			view_show(s, "REMOTE");
