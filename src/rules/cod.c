@@ -175,6 +175,37 @@ cod_check_b2b(const struct facts *f, const struct pay_amount *amt,
 }
 
 /*
+ * COD-07 failed: amt is above the shopper's ladder limit. The sentence
+ * names that limit and, only while the shopper is still on the starting
+ * step, the higher limit and how to reach it.
+ */
+static void
+cod_fail_ladder(const struct facts *f, const struct pay_amount *amt,
+    const struct money *ladder, struct verdict *v)
+{
+	char	 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX], full[MONEY_STR_MAX];
+
+	amount_describe(amt, a, sizeof(a));
+	verdict_money(ladder, l, sizeof(l));
+	if (amount_gt(&f->settings.cod_full_limit_usd, ladder))
+		verdict_fail_money(v, "COD-07", &amt->amount_usd, ladder,
+		    "the amount to pay, %s, is above your cash on delivery "
+		    "limit of %s; it rises to %s after more than %lld "
+		    "completed COD orders with no violation (completed: %lld, "
+		    "violations: %lld)", a, l,
+		    verdict_money(&f->settings.cod_full_limit_usd, full,
+		    sizeof(full)), (long long)f->settings.cod_ladder_orders,
+		    (long long)f->buyer.cod.completed_orders,
+		    (long long)f->buyer.cod.violations);
+	else
+		verdict_fail_money(v, "COD-07", &amt->amount_usd, ladder,
+		    "the amount to pay, %s, is above your cash on delivery "
+		    "limit of %s, the full limit, reached with your %lld "
+		    "completed COD orders", a, l,
+		    (long long)f->buyer.cod.completed_orders);
+}
+
+/*
  * COD-01 and COD-07 for a B2C shopper.
  */
 static void
@@ -183,7 +214,6 @@ cod_check_b2c(const struct facts *f, const struct cod_region *region,
 {
 	struct money	 max, ladder;
 	char		 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX];
-	char		 full[MONEY_STR_MAX];
 
 	/* COD-01: USD 2,000, or the region's lower maximum. */
 	max = f->settings.cod_b2c_max_usd;
@@ -203,16 +233,7 @@ cod_check_b2c(const struct facts *f, const struct cod_region *region,
 		    " for this region" : "");
 	/* COD-07: the shopper's own limit on the permission ladder. */
 	if (amount_gt(&amt->amount_usd, &ladder))
-		verdict_fail_money(v, "COD-07", &amt->amount_usd, &ladder,
-		    "the amount to pay, %s, is above your cash on delivery "
-		    "limit of %s; it rises to %s after more than %lld "
-		    "completed COD orders with no violation (completed: %lld, "
-		    "violations: %lld)", amount_describe(amt, a, sizeof(a)),
-		    verdict_money(&ladder, l, sizeof(l)),
-		    verdict_money(&f->settings.cod_full_limit_usd, full,
-		    sizeof(full)), (long long)f->settings.cod_ladder_orders,
-		    (long long)f->buyer.cod.completed_orders,
-		    (long long)f->buyer.cod.violations);
+		cod_fail_ladder(f, amt, &ladder, v);
 }
 
 /*
