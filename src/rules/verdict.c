@@ -53,6 +53,16 @@ verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
 	return r;
 }
 
+/* r = verdict_vfail(v, rule, fmt, ...) over the variadic arguments of the
+ * function it stands in, which follow fmt. */
+#define VFAIL(r, v, rule, fmt) do {					\
+	va_list	ap_;							\
+									\
+	va_start(ap_, fmt);						\
+	(r) = verdict_vfail((v), (rule), (fmt), ap_);			\
+	va_end(ap_);							\
+} while (0)
+
 /*
  * Record rule as failing with a printf-style sentence and no figures.
  * Returns the reason, or NULL if the verdict is full (truncated is set).
@@ -61,11 +71,8 @@ struct reason *
 verdict_fail(struct verdict *v, const char *rule, const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	return r;
 }
 
@@ -78,11 +85,8 @@ verdict_fail_money(struct verdict *v, const char *rule,
     const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_MONEY;
 		r->amount = *amount;
@@ -99,11 +103,8 @@ verdict_fail_count(struct verdict *v, const char *rule, int64_t value,
     int64_t limit, const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_COUNT;
 		r->value = value;
@@ -120,11 +121,8 @@ verdict_fail_date(struct verdict *v, const char *rule, mp_date date,
     const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_DATE;
 		r->date = date;
@@ -140,11 +138,8 @@ verdict_fail_items(struct verdict *v, const char *rule, size_t nitems,
     const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_ITEMS;
 		r->value = (int64_t)nitems;
