@@ -149,9 +149,9 @@ page_pau_card(struct ctx *c)
 	switch (payafter_bind_card(c->db, c->user.user_id, pan, strlen(pan),
 	    ctx_str(c, "expiry"), ctx_str(c, "cvv"), c->now, err,
 	    sizeof(err))) {
-	case PAU_OK:
+	case R_OK:
 		return page_redirect(c, "/pay-after-use?msg=bound");
-	case PAU_REFUSED:
+	case R_REFUSED:
 		return pau_page(c, 422, err, NULL);
 	default:
 		return page_error(c, 500, NULL);
@@ -162,21 +162,19 @@ page_pau_card(struct ctx *c)
 int
 page_pau_pay(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	char	err[256];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	switch (payafter_pay_now(c->db, c->user.user_id, id, c->now, err,
 	    sizeof(err))) {
-	case PAU_OK:
+	case R_OK:
 		return page_redirect(c, "/pay-after-use?msg=paid");
-	case PAU_REFUSED:
+	case R_REFUSED:
 		return pau_page(c, 422, NULL, err);
-	case PAU_NOT_FOUND:
+	case R_NOT_FOUND:
 		return page_error(c, 404, "There is no Pay After Use payment "
 		    "of yours for this order.");
-	case PAU_NOT_ALLOWED:
+	case R_NOT_ALLOWED:
 		return pau_page(c, 409, NULL, "Nothing is due for this order "
 		    "any more.");
 	default:
@@ -188,19 +186,17 @@ page_pau_pay(struct ctx *c)
 int
 page_pau_return(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	char	loc[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	switch (payafter_return(c->db, c->user.user_id, id, c->now)) {
-	case PAU_OK:
+	case R_OK:
 		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)id);
 		return page_redirect(c, loc);
-	case PAU_NOT_FOUND:
+	case R_NOT_FOUND:
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
-	case PAU_NOT_ALLOWED:
+	case R_NOT_ALLOWED:
 		return page_error(c, 409, "Only a delivered Pay After Use "
 		    "order whose receipt is not confirmed yet can be returned "
 		    "without a charge (PAU-05). Nothing was changed.");

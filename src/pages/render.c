@@ -234,6 +234,39 @@ error_text(int status, const char **heading, const char **sentence)
 	}
 }
 
+/* See render.h. */
+int
+page_status(enum result r)
+{
+	switch (r) {
+	case R_OK:
+		return 200;
+	case R_INVALID:
+		return 400;
+	case R_REFUSED:
+		return 422;
+	case R_NOT_FOUND:
+		return 404;
+	case R_FORBIDDEN:
+		return 403;
+	case R_NOT_ALLOWED:
+	case R_CHANGED:
+		return 409;
+	case R_UNAVAILABLE:
+		return 503;
+	case R_ERROR:
+	default:
+		return 500;
+	}
+}
+
+/* See render.h. */
+int
+page_result(struct ctx *c, enum result r, const char *message)
+{
+	return page_error(c, page_status(r), message);
+}
+
 /* See render.h. Falls back on plain text when even the error page cannot
  * be rendered (a broken layout must not hide the error). */
 int
