@@ -104,6 +104,7 @@ target(struct ctx *c, const struct route *rt)
 		[TARGET_BUYER_ORDER] = "There is no such order among yours.",
 		[TARGET_COMPANY_ORDER] = "There is no such order of your "
 		    "company.",
+		[TARGET_ADMIN_ORDER] = "There is no such order.",
 	};
 	struct target_actor	a;
 	int64_t			id = ctx_arg_id(c, 0);
@@ -115,14 +116,14 @@ target(struct ctx *c, const struct route *rt)
 	a.company_id = c->user.company_id;
 	a.admin = c->user.role == ROLE_ADMIN;
 	r = target_resolve(c->db, &a, (enum target_kind)rt->target, id);
-	if (r == R_OK) {
+	if (r == RES_OK) {
 		c->target_id = id;
 		return 0;
 	}
-	if (r == R_ERROR)
+	if (r == RES_ERROR)
 		log_err("dispatch: resolving the object of %s failed: %s",
 		    rt->pattern, conn_error(c->db));
-	return page_result(c, r, r == R_NOT_FOUND ? missing[rt->target] :
+	return page_result(c, r, r == RES_NOT_FOUND ? missing[rt->target] :
 	    NULL);
 }
 

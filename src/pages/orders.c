@@ -322,7 +322,7 @@ page_order(struct ctx *c)
 
 	/* One's own order, or one of the member's company (RULES 5). */
 	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
-	    c->target_id, c->now, &pg)) != R_OK) {
+	    c->target_id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
 		return page_result(c, r, NULL);
 	}
@@ -340,7 +340,7 @@ order_again(struct ctx *c, int64_t id, int status, const char *error)
 	int			 rc;
 
 	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
-	    id, c->now, &pg)) != R_OK) {
+	    id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
 		return page_result(c, r, NULL);
 	}
@@ -365,14 +365,14 @@ order_answer(struct ctx *c, int64_t id, enum result r, const char *done,
 	char loc[64];
 
 	switch (r) {
-	case R_OK:
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/orders/%lld?msg=%s",
 		    (long long)id, done);
 		return page_redirect(c, loc);
-	case R_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return order_again(c, id, page_status(r), ORDER_FORBIDDEN);
-	case R_NOT_ALLOWED:
-	case R_CHANGED:
+	case RES_NOT_ALLOWED:
+	case RES_CHANGED:
 		return order_again(c, id, page_status(r), refused);
 	default:
 		return page_result(c, r, NULL);
@@ -416,26 +416,23 @@ page_remittance_refund_account(struct ctx *c)
 {
 	char		 nerr[200], aerr[200], loc[64];
 	int64_t		 id = c->target_id;
+	enum result	 r;
 	int		 rc;
 
-	switch (remittance_refund_account(c->db, c->user.user_id, id,
+	switch ((r = remittance_refund_account(c->db, c->user.user_id, id,
 	    ctx_str(c, "holder"), ctx_str(c, "account"), c->now, nerr, aerr,
-	    sizeof(nerr))) {
-	case REM_OK:
+	    sizeof(nerr)))) {
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/orders/%lld#remit-panel",
 		    (long long)id);
 		return page_redirect(c, loc);
-	case REM_INVALID:
+	case RES_INVALID:
 		if ((rc = page_order(c)) != 200)
 			return rc;
-		c->resp->status = 400;
-		return 400;
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "There is no such order.");
-	case REM_NOT_ALLOWED:
-		return page_error(c, 409, "This order has no refund waiting to "
-		    "be sent: nothing was changed.");
+		return c->resp->status = page_status(r);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_ALLOWED ? "This order has "
+		    "no refund waiting to be sent: nothing was changed." :
+		    NULL);
 	}
 }

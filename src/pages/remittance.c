@@ -298,6 +298,7 @@ page_remittance_voucher_post(struct ctx *c)
 	const char		*field = NULL, *bad;
 	char			 err[300], loc[80];
 	int64_t			 id = c->target_id, vid;
+	enum result		 r;
 	int			 rc;
 	static const char *const names[] = { "voucher", "amount", "date",
 	    "tracking", "key" };
@@ -330,25 +331,22 @@ page_remittance_voucher_post(struct ctx *c)
 	u.key = ctx_str(c, "key");
 	snprintf(loc, sizeof(loc), "/orders/%lld/voucher?msg=uploaded",
 	    (long long)id);
-	switch (remittance_upload(c->db, c->cfg, c->user.user_id, id, &u,
-	    c->now, &vid, err, sizeof(err), &field)) {
-	case REM_OK:
-	case REM_REPLAY:
+	switch ((r = remittance_upload(c->db, c->cfg, c->user.user_id, id, &u,
+	    c->now, &vid, err, sizeof(err), &field))) {
+	case RES_OK:
+	case RES_DONE:
 		return page_redirect(c, loc);
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case REM_INVALID:
-		return voucher_again(c, &rv.o, 400, err, field);
-	case REM_KEY_CONFLICT:
-		return voucher_again(c, &rv.o, 409, err, NULL);
-	case REM_NOT_ALLOWED:
-	case REM_DECIDED:
-		return voucher_again(c, &rv.o, 409, "This order is not "
-		    "waiting for a voucher now (it is being verified, paid or "
-		    "cancelled). Nothing was changed.", NULL);
+	case RES_INVALID:
+		return voucher_again(c, &rv.o, page_status(r), err, field);
+	case RES_KEY_CONFLICT:
+		return voucher_again(c, &rv.o, page_status(r), err, NULL);
+	case RES_NOT_ALLOWED:
+	case RES_DECIDED:
+		return voucher_again(c, &rv.o, page_status(r), "This order is "
+		    "not waiting for a voucher now (it is being verified, paid "
+		    "or cancelled). Nothing was changed.", NULL);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, NULL);
 	}
 }
 

@@ -239,22 +239,25 @@ int
 page_status(enum result r)
 {
 	switch (r) {
-	case R_OK:
+	case RES_OK:
+	case RES_DONE:
 		return 200;
-	case R_INVALID:
+	case RES_INVALID:
 		return 400;
-	case R_REFUSED:
+	case RES_REFUSED:
 		return 422;
-	case R_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return 404;
-	case R_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return 403;
-	case R_NOT_ALLOWED:
-	case R_CHANGED:
+	case RES_NOT_ALLOWED:
+	case RES_CHANGED:
+	case RES_DECIDED:
+	case RES_KEY_CONFLICT:
 		return 409;
-	case R_UNAVAILABLE:
+	case RES_UNAVAILABLE:
 		return 503;
-	case R_ERROR:
+	case RES_ERROR:
 	default:
 		return 500;
 	}

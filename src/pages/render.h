@@ -51,9 +51,10 @@ int	page_redirect(struct ctx *c, const char *location);
 int	page_error(struct ctx *c, int status, const char *message);
 
 /* The HTTP status of a use case's result r: the one mapping of results to
- * statuses (200 ok, 400 invalid input, 422 refused, 404 not found, 403
- * forbidden, 409 not allowed now or changed meanwhile, 503 partner
- * unavailable, 500 anything else). */
+ * statuses (200 ok or already done, 400 invalid input, 422 refused, 404
+ * not found, 403 forbidden, 409 not allowed now, changed meanwhile,
+ * decided already or a reused key, 503 partner unavailable, 500 anything
+ * else). */
 int	page_status(enum result r);
 
 /* page_error() with the status of r and message (NULL: the default

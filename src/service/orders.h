@@ -21,10 +21,10 @@
 
 struct db;
 
-/* The use cases below answer enum result (core/result.h): R_NOT_FOUND
- * (no such order of this user), R_NOT_ALLOWED (the state machine forbids
- * it now), R_CHANGED (changed meanwhile by someone else), R_FORBIDDEN (a
- * member of the order's company who may not act on its orders), R_ERROR
+/* The use cases below answer enum result (core/result.h): RES_NOT_FOUND
+ * (no such order of this user), RES_NOT_ALLOWED (the state machine forbids
+ * it now), RES_CHANGED (changed meanwhile by someone else), RES_FORBIDDEN (a
+ * member of the order's company who may not act on its orders), RES_ERROR
  * (database: nothing changed). */
 
 /* The holidays (C-04) of the calendar table, sorted by day, as dates:
@@ -50,8 +50,8 @@ struct order_view {
 };
 
 /* Read user_id's order id into *v (free with order_view_cleanup, also
- * on failure). Another user's order is R_NOT_FOUND. Returns R_OK,
- * R_NOT_FOUND or R_ERROR. */
+ * on failure). Another user's order is RES_NOT_FOUND. Returns RES_OK,
+ * RES_NOT_FOUND or RES_ERROR. */
 enum result order_load(struct db *, int64_t user_id, int64_t id,
 	    struct order_view *v);
 void	order_view_cleanup(struct order_view *v);
@@ -62,8 +62,8 @@ void	order_view_cleanup(struct order_view *v);
  * (INST-C1 7, REM-P8 20 business days), points given back and credit line
  * released to the placer, a message to the placer. user_id is the placer,
  * or a member of the order's company who may place orders (RULES 5: acts
- * for the company); another member is R_FORBIDDEN, anyone else
- * R_NOT_FOUND. *rule gets the rule shown. */
+ * for the company); another member is RES_FORBIDDEN, anyone else
+ * RES_NOT_FOUND. *rule gets the rule shown. */
 enum result order_cancel(struct db *, int64_t user_id, int64_t id,
 	    int64_t now, struct refund_rule *rule);
 

@@ -44,9 +44,9 @@
 struct db;
 struct db_order;
 
-/* The use cases below answer enum result (core/result.h): R_REFUSED (the
- * bank or the input said no: message), R_NOT_FOUND (no such order of this
- * user), R_NOT_ALLOWED (not in a state that allows it), R_ERROR (database:
+/* The use cases below answer enum result (core/result.h): RES_REFUSED (the
+ * bank or the input said no: message), RES_NOT_FOUND (no such order of this
+ * user), RES_NOT_ALLOWED (not in a state that allows it), RES_ERROR (database:
  * nothing changed). */
 
 /* The settings the module reads (defaults when a row is missing). */
@@ -81,8 +81,8 @@ int	pau_card_expiry_ok(const char *expiry, int64_t now);
 /* Bind (or replace) user_id's card for Pay After Use: pan (len bytes),
  * expiry "MM/YY" (not before the month of now), cvv go to the bank's card
  * field and are forgotten; the bank verifies the card (review); the
- * token is stored encrypted. Returns R_OK, R_REFUSED (err: what to
- * fix), R_ERROR. */
+ * token is stored encrypted. Returns RES_OK, RES_REFUSED (err: what to
+ * fix), RES_ERROR. */
 enum result payafter_bind_card(struct db *, int64_t user_id,
 	    const char *pan, size_t len, const char *expiry, const char *cvv,
 	    int64_t now, char *err, size_t errsz);
@@ -97,17 +97,17 @@ int	payafter_receipt_effect(struct db *, const struct db_order *o,
 	    int64_t now);
 
 /* The shopper pays an open debt now (after binding a working card):
- * one deduction of the debt with its late fee. Returns R_OK (paid),
- * R_REFUSED (bank: err), R_NOT_FOUND, R_NOT_ALLOWED (not open),
- * R_ERROR. */
+ * one deduction of the debt with its late fee. Returns RES_OK (paid),
+ * RES_REFUSED (bank: err), RES_NOT_FOUND, RES_NOT_ALLOWED (not open),
+ * RES_ERROR. */
 enum result payafter_pay_now(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now, char *err, size_t errsz);
 
 /* PAU-05: user_id returns the delivered, unconfirmed Pay After Use order
  * order_id (delivered -> return_requested): it can no longer be confirmed
  * (nor automatically), and nothing is charged when the goods are back
- * ("returned"). Returns R_OK, R_NOT_FOUND, R_NOT_ALLOWED
- * (not PAU, not delivered, or already confirmed), R_ERROR. */
+ * ("returned"). Returns RES_OK, RES_NOT_FOUND, RES_NOT_ALLOWED
+ * (not PAU, not delivered, or already confirmed), RES_ERROR. */
 enum result payafter_return(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now);
 

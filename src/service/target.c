@@ -18,16 +18,20 @@ target_resolve(struct db *db, const struct target_actor *a,
 
 	switch (kind) {
 	case TARGET_NONE:
-		return R_OK;
+		return RES_OK;
 	case TARGET_BUYER_ORDER:
 		if (member_order_access(db, a->user_id, a->company_id, id,
 		    &mo) == -1)
-			return R_ERROR;
-		return mo.reader != 0 ? R_OK : R_NOT_FOUND;
+			return RES_ERROR;
+		return mo.reader != 0 ? RES_OK : RES_NOT_FOUND;
+	case TARGET_ADMIN_ORDER:
+		if (!a->admin)
+			return RES_FORBIDDEN;
+		/* FALLTHROUGH */
 	case TARGET_COMPANY_ORDER:
 		rc = company_order(db, a->admin, a->company_id, id, &co);
-		return rc == -1 ? R_ERROR : rc == 1 ? R_OK : R_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : rc == 1 ? RES_OK : RES_NOT_FOUND;
 	default:
-		return R_FORBIDDEN;
+		return RES_FORBIDDEN;
 	}
 }

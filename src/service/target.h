@@ -20,6 +20,7 @@ enum target_kind {
 				   or their company's */
 	TARGET_COMPANY_ORDER,	/* the company's order :id (any order for an
 				   admin) */
+	TARGET_ADMIN_ORDER,	/* any order :id, for an admin */
 	TARGET__MAX
 };
 
@@ -32,9 +33,10 @@ struct target_actor {
 };
 
 /* Resolve id (-1 when the path held no id) of kind for actor *a. Returns
- * R_OK (the actor may reach it), R_NOT_FOUND (none, or another's),
- * R_FORBIDDEN (kind out of range), R_ERROR (database). TARGET_NONE is
- * always R_OK. Reads only. */
+ * RES_OK (the actor may reach it), RES_NOT_FOUND (none, or another's),
+ * RES_FORBIDDEN (an admin's object for another, or kind out of
+ * range), RES_ERROR (database). TARGET_NONE is
+ * always RES_OK. Reads only. */
 enum result target_resolve(struct db *, const struct target_actor *a,
 	    enum target_kind kind, int64_t id);
 
