@@ -470,13 +470,12 @@ page_admin_fulfil(struct ctx *c)
 	struct cod_fulfil_view	 v;
 	const struct db_order	*o = &v.o;
 	struct view_dict	*d;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	char			 a[MONEY_STR_MAX];
 	int			 rc;
 
-	if (id <= 0 || (rc = cod_fulfil_load(c->db, id, &v)) == 0) {
-		if (id > 0)
-			cod_fulfil_cleanup(&v);
+	if ((rc = cod_fulfil_load(c->db, id, &v)) == 0) {
+		cod_fulfil_cleanup(&v);
 		return page_error(c, 404, "There is no such order.");
 	}
 	if (rc == -1) {
@@ -535,14 +534,12 @@ page_admin_fulfil(struct ctx *c)
 static int
 admin_step(struct ctx *c, enum cod_step step)
 {
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	const char		*back = ctx_str(c, "back");
 	struct cod_step_input	 in;
 	enum cod_result		 r;
 	char			 msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
 	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
 	    "/admin/orders/%lld/fulfil", (long long)id);
