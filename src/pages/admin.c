@@ -314,11 +314,9 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 int
 page_admin_order(struct ctx *c)
 {
-	int64_t		 id = ctx_arg_id(c, 0);
+	int64_t		 id = c->target_id;
 	const char	*n = str_or_empty(c, "notice");
 
-	if (id < 0)
-		return page_error(c, 404, NULL);
 	return order_page(c, id, 200, NULL, strcmp(n, "cancelled") == 0 ?
 	    "The order is cancelled." : NULL);
 }
@@ -328,13 +326,11 @@ page_admin_order(struct ctx *c)
 int
 page_admin_order_cancel(struct ctx *c)
 {
-	int64_t		 id = ctx_arg_id(c, 0);
+	int64_t		 id = c->target_id;
 	const char	*from = ctx_str(c, "from");
 	char		 msg[512], loc[96];
 	int		 rc;
 
-	if (id < 0)
-		return page_error(c, 404, NULL);
 	if (from == NULL)
 		return order_page(c, id, 422, "The form lacks the state the "
 		    "order was shown in; reload the page.", NULL);

@@ -294,11 +294,9 @@ page_cod_paid(struct ctx *c)
 	const struct field_val		*fv = ctx_field(c, "voucher");
 	struct filestore_owner		 own;
 	struct cod_paid_input		 in;
-	int64_t				 id = ctx_arg_id(c, 0);
+	int64_t				 id = c->target_id;
 	char				 msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	memset(&in, 0, sizeof(in));
 	if (fv != NULL && fv->present && fv->file != NULL) {
@@ -318,10 +316,9 @@ page_cod_paid(struct ctx *c)
 int
 page_cod_voucher(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0), file_id;
+	int64_t	id = c->target_id, file_id;
 
-	if (id <= 0 || cod_voucher_file(c->db, c->user.user_id, id,
-	    &file_id) != 1)
+	if (cod_voucher_file(c->db, c->user.user_id, id, &file_id) != 1)
 		return page_error(c, 404, NULL);
 	return filestore_respond(c, file_id, "cod-voucher");
 }
@@ -332,12 +329,11 @@ page_cod_record(struct ctx *c)
 {
 	struct cod_record_view	 v;
 	struct view_dict	*d, *s;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	char			 a[MONEY_STR_MAX], b[64];
 	int			 rc;
 
-	if (id <= 0 || (rc = cod_record_load(c->db, c->user.user_id, id,
-	    &v)) == 0)
+	if ((rc = cod_record_load(c->db, c->user.user_id, id, &v)) == 0)
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
 	if (rc == -1)
@@ -364,11 +360,9 @@ int
 page_cod_return(struct ctx *c)
 {
 	enum cod_result	r;
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	char		msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	r = cod_return_submit(c->db, c->user.user_id, id, ctx_str(c, "reason"),
 	    c->now, msg, sizeof(msg));
@@ -476,13 +470,12 @@ page_admin_fulfil(struct ctx *c)
 	struct cod_fulfil_view	 v;
 	const struct db_order	*o = &v.o;
 	struct view_dict	*d;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	char			 a[MONEY_STR_MAX];
 	int			 rc;
 
-	if (id <= 0 || (rc = cod_fulfil_load(c->db, id, &v)) == 0) {
-		if (id > 0)
-			cod_fulfil_cleanup(&v);
+	if ((rc = cod_fulfil_load(c->db, id, &v)) == 0) {
+		cod_fulfil_cleanup(&v);
 		return page_error(c, 404, "There is no such order.");
 	}
 	if (rc == -1) {
@@ -541,14 +534,12 @@ page_admin_fulfil(struct ctx *c)
 static int
 admin_step(struct ctx *c, enum cod_step step)
 {
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	const char		*back = ctx_str(c, "back");
 	struct cod_step_input	 in;
 	enum cod_result		 r;
 	char			 msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
 	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
 	    "/admin/orders/%lld/fulfil", (long long)id);

@@ -317,23 +317,14 @@ int
 page_order(struct ctx *c)
 {
 	struct order_page	 pg;
-	int64_t			 id = ctx_arg_id(c, 0);
+	enum result		 r;
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	/* One's own order, or one of the member's company (RULES 5). */
-	switch (order_page_load(c->db, c->user.user_id, c->user.company_id, id,
-	    c->now, &pg)) {
-	case ORD_OK:
-		break;
-	case ORD_NOT_FOUND:
+	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
+	    c->target_id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	default:
-		order_page_cleanup(&pg);
-		return page_error(c, 500, NULL);
+		return page_result(c, r, NULL);
 	}
 	rc = render_order(c, 200, &pg, orders_notice(ctx_str(c, "msg")), NULL);
 	order_page_cleanup(&pg);
@@ -345,12 +336,13 @@ static int
 order_again(struct ctx *c, int64_t id, int status, const char *error)
 {
 	struct order_page	 pg;
+	enum result		 r;
 	int			 rc;
 
-	if (order_page_load(c->db, c->user.user_id, c->user.company_id,
-	    id, c->now, &pg) != ORD_OK) {
+	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
+	    id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
-		return page_error(c, 404, NULL);
+		return page_result(c, r, NULL);
 	}
 	rc = render_order(c, status, &pg, NULL, error);
 	order_page_cleanup(&pg);
@@ -362,63 +354,51 @@ order_again(struct ctx *c, int64_t id, int status, const char *error)
 	"confirm their receipt: ask your company's owner to allow you to " \
 	"place orders on the members page. Nothing was changed."
 
+/* Answer r of a change to order id: the order page with ?msg=done when
+ * done; the order page again with r's status and ORDER_FORBIDDEN (a
+ * member who may not) or refused (its state does not allow it); else r's
+ * error page. */
+static int
+order_answer(struct ctx *c, int64_t id, enum result r, const char *done,
+    const char *refused)
+{
+	char loc[64];
+
+	switch (r) {
+	case RES_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld?msg=%s",
+		    (long long)id, done);
+		return page_redirect(c, loc);
+	case RES_FORBIDDEN:
+		return order_again(c, id, page_status(r), ORDER_FORBIDDEN);
+	case RES_NOT_ALLOWED:
+	case RES_CHANGED:
+		return order_again(c, id, page_status(r), refused);
+	default:
+		return page_result(c, r, NULL);
+	}
+}
+
 /* POST /orders/:id/cancel. */
 int
 page_order_cancel(struct ctx *c)
 {
-	struct refund_rule	 rr;
-	int64_t			 id = ctx_arg_id(c, 0);
-	char			 loc[64];
+	struct refund_rule rr;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (order_cancel(c->db, c->user.user_id, id, c->now, &rr)) {
-	case ORD_OK:
-		snprintf(loc, sizeof(loc), "/orders/%lld?msg=cancelled",
-		    (long long)id);
-		return page_redirect(c, loc);
-	case ORD_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case ORD_FORBIDDEN:
-		return order_again(c, id, 403, ORDER_FORBIDDEN);
-	case ORD_NOT_ALLOWED:
-	case ORD_CHANGED:
-		return order_again(c, id, 409, "This order can no longer be "
-		    "cancelled here (it has shipped, or its status changed). "
-		    "Nothing was changed.");
-	default:
-		return page_error(c, 500, NULL);
-	}
+	return order_answer(c, c->target_id, order_cancel(c->db,
+	    c->user.user_id, c->target_id, c->now, &rr), "cancelled",
+	    "This order can no longer be cancelled here (it has shipped, or "
+	    "its status changed). Nothing was changed.");
 }
 
 /* POST /orders/:id/confirm-receipt. */
 int
 page_order_confirm(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
-	char	loc[64];
-
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (order_confirm_receipt(c->db, c->user.user_id, id, OF_USER,
-	    c->now)) {
-	case ORD_OK:
-		snprintf(loc, sizeof(loc), "/orders/%lld?msg=received",
-		    (long long)id);
-		return page_redirect(c, loc);
-	case ORD_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case ORD_FORBIDDEN:
-		return order_again(c, id, 403, ORDER_FORBIDDEN);
-	case ORD_NOT_ALLOWED:
-	case ORD_CHANGED:
-		return order_again(c, id, 409, "Receipt can be confirmed once "
-		    "the order is delivered. Nothing was changed.");
-	default:
-		return page_error(c, 500, NULL);
-	}
+	return order_answer(c, c->target_id, order_confirm_receipt(c->db,
+	    c->user.user_id, c->target_id, OF_USER, c->now), "received",
+	    "Receipt can be confirmed once the order is delivered. Nothing "
+	    "was changed.");
 }
 
 const struct field_spec page_remittance_refund_account_fields[] = {
@@ -435,29 +415,24 @@ int
 page_remittance_refund_account(struct ctx *c)
 {
 	char		 nerr[200], aerr[200], loc[64];
-	int64_t		 id = ctx_arg_id(c, 0);
+	int64_t		 id = c->target_id;
+	enum result	 r;
 	int		 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (remittance_refund_account(c->db, c->user.user_id, id,
+	switch ((r = remittance_refund_account(c->db, c->user.user_id, id,
 	    ctx_str(c, "holder"), ctx_str(c, "account"), c->now, nerr, aerr,
-	    sizeof(nerr))) {
-	case REM_OK:
+	    sizeof(nerr)))) {
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/orders/%lld#remit-panel",
 		    (long long)id);
 		return page_redirect(c, loc);
-	case REM_INVALID:
+	case RES_INVALID:
 		if ((rc = page_order(c)) != 200)
 			return rc;
-		c->resp->status = 400;
-		return 400;
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "There is no such order.");
-	case REM_NOT_ALLOWED:
-		return page_error(c, 409, "This order has no refund waiting to "
-		    "be sent: nothing was changed.");
+		return c->resp->status = page_status(r);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_ALLOWED ? "This order has "
+		    "no refund waiting to be sent: nothing was changed." :
+		    NULL);
 	}
 }

@@ -135,18 +135,16 @@ plans_set_disclosure(struct view_dict *d, const struct db_plan *p,
 	    "waive the handling fees of the months not yet begun.");
 }
 
-/* The order of the current user for a plan page, or an error page
- * status (404/500) in *st. Returns 1 found, 0 answered. */
+/* The current user's order of a plan page (the route's object,
+ * c->target_id), or an error page status in *st (404 an order of the
+ * user's company that another member placed, 500). Returns 1 found, 0
+ * answered. */
 static int
-own_order(struct ctx *c, int64_t id, struct db_order *o, int *st)
+own_order(struct ctx *c, struct db_order *o, int *st)
 {
 	int rc;
 
-	if (id <= 0 || c->user.user_id <= 0) {
-		*st = page_error(c, 404, NULL);
-		return 0;
-	}
-	rc = plan_order_get(c->db, c->user.user_id, id, o);
+	rc = plan_order_get(c->db, c->user.user_id, c->target_id, o);
 	if (rc == 1)
 		return 1;
 	*st = rc == 0 ? page_error(c, 404, "There is no such order among "
@@ -221,9 +219,9 @@ page_plan_card(struct ctx *c)
 
 	struct db_plan	p;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (strcmp(o.method, "installment_card") != 0)
 		return plans_to_order(c, o.id, "");
@@ -246,9 +244,9 @@ page_plan_card_post(struct ctx *c)
 	char		 reason[200];
 	int		 st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (pan == NULL || exp == NULL || cvv == NULL)
 		return render_card(c, &o, 422, "Enter the card number, its "
@@ -288,9 +286,9 @@ page_plan_apply(struct ctx *c)
 	int			 st, rc;
 	char			 inst[101];
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (strcmp(o.method, "installment_partner") != 0 ||
 	    strcmp(o.status, "awaiting_review") != 0)
@@ -322,9 +320,9 @@ page_plan_apply_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	switch (plan_partner_apply(c->db, c->cfg, c->user.user_id, o.id,
 	    c->now, reason, sizeof(reason))) {
@@ -352,7 +350,7 @@ page_plan_status(struct ctx *c)
 	const char	*state = "none";
 	int		 st, rc;
 
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	rc = plan_of_order(c->db, c->user.user_id, o.id, &p);
 	if (rc == -1)
@@ -558,9 +556,9 @@ page_plan_confirm(struct ctx *c)
 	struct db_order	o;
 	int		st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	return render_confirm(c, &o, 200, NULL);
 }
@@ -573,9 +571,9 @@ page_plan_confirm_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (ctx_str(c, "key") == NULL)
 		return render_confirm(c, &o, 422, "The form was incomplete; "

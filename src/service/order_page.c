@@ -48,17 +48,17 @@ rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 }
 
 /* See order_page.h. */
-enum order_result
+enum result
 order_page_load(struct db *db, int64_t user_id, int64_t company_id,
     int64_t id, int64_t now, struct order_page *out)
 {
 	const struct db_order	*o = &out->v.o;
-	enum order_result	 r;
+	enum result	 r;
 
 	memset(out, 0, sizeof(*out));
 	if (member_order_access(db, user_id, company_id, id, &out->acc) == -1)
-		return ORD_ERROR;
-	if ((r = order_load(db, out->acc.reader, id, &out->v)) != ORD_OK)
+		return RES_ERROR;
+	if ((r = order_load(db, out->acc.reader, id, &out->v)) != RES_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
 	if (strcmp(o->method, "installment_corporate") == 0)
@@ -70,7 +70,7 @@ order_page_load(struct db *db, int64_t user_id, int64_t company_id,
 	cod_panel_load(db, o, &out->cod);
 	plan_panel_load(db, o, &out->plan);
 	rem_panel_load(db, o, &out->rem);
-	return ORD_OK;
+	return RES_OK;
 }
 
 /* See order_page.h. */

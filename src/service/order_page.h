@@ -48,8 +48,8 @@ struct order_page {
 /* Load order id as user_id (of company_id, 0 for a person) reads it: one's
  * own order or one of the company's (RULES 5), for the page at now. A
  * panel that cannot be read is left out. Free with order_page_cleanup(),
- * also on failure. Returns ORD_OK, ORD_NOT_FOUND or ORD_ERROR. */
-enum order_result order_page_load(struct db *, int64_t user_id,
+ * also on failure. Returns RES_OK, RES_NOT_FOUND or RES_ERROR. */
+enum result order_page_load(struct db *, int64_t user_id,
 	    int64_t company_id, int64_t id, int64_t now, struct order_page *out);
 void	order_page_cleanup(struct order_page *);
 

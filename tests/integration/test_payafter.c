@@ -261,7 +261,7 @@ static void
 confirm_at(int64_t uid, int64_t id, int64_t at)
 {
 	assert_int_equal(order_confirm_receipt(shop_db(), uid, id, OF_USER,
-	    at), ORD_OK);
+	    at), RES_OK);
 }
 
 /* Run mallpayctl tick --now at; the Pay After Use part must report no
