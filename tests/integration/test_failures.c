@@ -296,6 +296,7 @@ test_messages_grouped_by_order_mark_all_read(void **state)
 
 	(void)state;
 	assert_true(ticked.other > 0);
+	resignin(s);
 	shop_get(s->cl, "/messages", &r);
 	assert_int_equal(r.status, 200);
 	snprintf(mark, sizeof(mark), "id=\"messages-order-%lld\"",
