@@ -56,7 +56,8 @@ libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 # repayment schedule with its SVG chart, early payoff, credit line, the finance
 # partner callback, admin plans
 libmallpay_a_SOURCES += src/pages/plans.c src/pages/plans_page.h \
-	src/pages/plans_schedule.c src/pages/plans_admin.c
+	src/pages/plans_schedule.c src/pages/plans_admin.c \
+	src/pages/pay_failure.c
 
 # remittance: integration tests against the private stack
 check_PROGRAMS += tests/integration/test_remittance

@@ -122,6 +122,7 @@ libmallpay_a_SOURCES += \
 	src/service/admin_view.c src/service/admin_view.h \
 	src/service/catalog.c src/service/catalog.h \
 	src/service/inbox.c src/service/inbox.h \
+	src/service/pay_failure.c src/service/pay_failure.h \
 	src/service/payafter_view.c src/service/payafter_view.h \
 	src/service/plan_pages.c src/service/plan_pages.h \
 	src/service/corp_app_view.c src/service/corp_app_view.h

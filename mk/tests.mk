@@ -137,6 +137,16 @@ tests_integration_test_installments_SOURCES = tests/integration/test_installment
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# failed payments explained (another card, repay now) and the inbox (one
+# message per event, grouped by order, mark all read)
+check_PROGRAMS += tests/integration/test_failures
+tests_integration_test_failures_SOURCES = tests/integration/test_failures.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_failures_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_failures_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # installments: pairs of money operations on one plan released together
 # (pay, payoff, tick's deduction, cancel), then check and the bank's books
 check_PROGRAMS += tests/integration/test_money_out

@@ -4,6 +4,7 @@
 {{#ERROR}}<p class="error-summary" role="alert" id="order-error">{{MSG}}</p>{{/ERROR}}
 <p class="order-status" data-status="{{STATUS_CODE}}">Status: <strong id="order-status">{{STATE}}</strong> · {{METHOD}} · placed {{PLACED}} · ships to {{COUNTRY}}</p>
 {{#NEXT}}<p class="next-step" id="next-step"><strong>What happens next:</strong> {{TEXT}}</p>{{/NEXT}}
+{{>PAY_FAILURE}}
 {{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel">{{#PLACER}}<p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{/PLACER}}{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}{{#TO}}, to postal account {{ACCOUNT}}{{/TO}}{{#SENT}}. <strong class="refund-sent">Sent through the post office on {{AT}}</strong>{{/SENT}}</p>{{/REFUND}}{{#ACCOUNT_FORM}}
 <form method="post" action="/orders/{{ID}}/refund-account" id="refund-account-form" novalidate>
 	<input type="hidden" name="csrf" value="{{CSRF}}">

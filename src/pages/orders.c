@@ -307,6 +307,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	cod_order_panel(c, d, o, &pg->cod);
 	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o, &pg->plan);
+	/* a failed payment explained, its actions (pages/pay_failure.c). */
+	pay_failure_panel(c, d, o, 0);
 	/* remittance: window, still due, refunds (pages/remittance.c). */
 	remittance_order_panel(c, d, o, &pg->rem);
 	return page_render_free(c, "order.tpl", d, "Order", status);

@@ -212,6 +212,13 @@ extern const struct field_spec page_admin_ship_fields[];
 struct plan_panel;
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct plan_panel *);
+/* The failed payment order o still waits for, explained with what the
+ * placer can do (pay_failure.tpl as PAY_FAILURE in d; nothing when none
+ * or when the viewer is not the placer). on_confirm: on the plan's
+ * confirmation page, whose own button tries the same card again
+ * (pages/pay_failure.c). */
+void	pay_failure_panel(struct ctx *, struct view_dict *,
+	    const struct db_order *o, int on_confirm);
 /* An order status code in words ("pending_shipment" -> "Pending
  * shipment", "paid_installment" -> "Paid (Installment)") into out
  * (pages/orders.c). */
@@ -240,6 +247,7 @@ int	page_admin_plan(struct ctx *);		/* GET /admin/plans/:id */
 int	page_admin_plan_lift(struct ctx *);	/* POST /admin/plans/:id/lift */
 extern const struct field_spec page_plan_card_fields[];
 extern const struct field_spec page_plan_key_fields[];
+extern const struct field_spec page_plan_confirm_fields[];
 extern const struct field_spec page_plan_pay_fields[];
 extern const struct field_spec page_plan_schedule_fields[];
 extern const struct field_spec page_admin_plans_fields[];

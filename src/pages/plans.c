@@ -33,6 +33,7 @@
 #include "service/orders.h"
 #include "service/partner_auth.h"
 #include "service/order_page.h"
+#include "service/pay_failure.h"
 #include "service/plan_pages.h"
 #include "service/plans.h"
 #include "view/view.h"
@@ -45,6 +46,14 @@ const struct field_spec page_plan_card_fields[] = {
 };
 const struct field_spec page_plan_key_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+/* The confirmation, with another card when the first one failed. */
+const struct field_spec page_plan_confirm_fields[] = {
+	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ "card_number", FIELD_TEXT, 0, 32, 0, 0 },
+	{ "expiry", FIELD_TEXT, 0, 7, 0, 0 },
+	{ "cvv", FIELD_TEXT, 0, 4, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -545,6 +554,7 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 		view_show(d, "NO_CARD");
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
+	pay_failure_panel(c, d, o, 1);
 	return page_render_free(c, "plan_confirm.tpl", d, "Confirm your "
 	    "installment plan", status);
 }
@@ -563,7 +573,40 @@ page_plan_confirm(struct ctx *c)
 	return render_confirm(c, &o, 200, NULL);
 }
 
-/* POST /orders/:id/confirm: "Confirm Installment and Pay Down Payment". */
+/* POST /orders/:id/confirm with a card: the bank reviews it for order o
+ * and it replaces the card that failed the down payment. Returns 0 when
+ * it is bound, else the page answered (the card's problem beside the
+ * form). */
+static int
+confirm_other_card(struct ctx *c, const struct db_order *o)
+{
+	const char	*pan = ctx_str(c, "card_number");
+	const char	*exp = ctx_str(c, "expiry");
+	const char	*cvv = ctx_str(c, "cvv");
+	char		 reason[200], msg[300];
+
+	if (exp == NULL || cvv == NULL)
+		return render_confirm(c, o, 422, "Enter the other card's "
+		    "number, its expiry date (MM/YY) and the 3-digit security "
+		    "code; nothing was charged.");
+	switch (plan_card_apply(c->db, c->cfg, c->user.user_id, o->id, pan,
+	    strlen(pan), exp, cvv, c->now, reason, sizeof(reason))) {
+	case PLAN_OK:
+		return 0;
+	case PLAN_BAD_INPUT:
+		return render_confirm(c, o, 422, reason);
+	case PLAN_DECLINED:
+		snprintf(msg, sizeof(msg), "The other card was not accepted. "
+		    "%s Nothing was charged.", pay_failure_words(reason));
+		return render_confirm(c, o, 402, msg);
+	default:
+		return render_confirm(c, o, 503, "The bank could not be "
+		    "reached; nothing was charged. Try again.");
+	}
+}
+
+/* POST /orders/:id/confirm: "Confirm Installment and Pay Down Payment",
+ * with the bound card or (card_number given) with another one. */
 int
 page_plan_confirm_post(struct ctx *c)
 {
@@ -578,6 +621,9 @@ page_plan_confirm_post(struct ctx *c)
 	if (ctx_str(c, "key") == NULL)
 		return render_confirm(c, &o, 422, "The form was incomplete; "
 		    "nothing was charged. Try again.");
+	if (ctx_str(c, "card_number") != NULL &&
+	    (st = confirm_other_card(c, &o)) != 0)
+		return st;
 	switch (plan_confirm(c->db, c->cfg, c->user.user_id, o.id,
 	    ctx_str(c, "key"), c->now, reason, sizeof(reason))) {
 	case PLAN_OK:
@@ -585,7 +631,8 @@ page_plan_confirm_post(struct ctx *c)
 	case PLAN_REPLAY:
 		return plans_to_order(c, o.id, "/schedule");
 	case PLAN_DECLINED:
-		return render_confirm(c, &o, 402, reason);
+		/* What happened and what to do: pay_failure_panel(). */
+		return render_confirm(c, &o, 402, NULL);
 	case PLAN_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	case PLAN_NOT_ALLOWED:

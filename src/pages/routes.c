@@ -113,7 +113,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/apply", ROLE_USER,	page_plan_apply_post, NULL, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/plan-status", ROLE_USER, page_plan_status, NULL, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/confirm", ROLE_USER,	page_plan_confirm, NULL, 0, TARGET_BUYER_ORDER },
-	{ HTTP_POST, "/orders/:id/confirm", ROLE_USER,	page_plan_confirm_post, page_plan_key_fields, 0, TARGET_BUYER_ORDER },
+	{ HTTP_POST, "/orders/:id/confirm", ROLE_USER,	page_plan_confirm_post, page_plan_confirm_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/schedule", ROLE_USER,	page_plan_schedule, page_plan_schedule_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/pay",	ROLE_USER,	page_plan_pay,	page_plan_pay_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/payoff", ROLE_USER,	page_plan_payoff, NULL,	0, TARGET_BUYER_ORDER },

@@ -491,6 +491,14 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 	shop_get(s.cl, "/pay-after-use", &r);
 	assert_true(client_has(&r, "data-status=\"open\""));
 	client_resp_cleanup(&r);
+	/* The order says what happened and what to do, the action at hand. */
+	snprintf(want, sizeof(want), "/orders/%lld", (long long)id);
+	shop_get(s.cl, want, &r);
+	assert_true(client_has(&r, "The Pay After Use payment failed"));
+	assert_true(client_has(&r, "declined it for insufficient funds"));
+	assert_true(client_has(&r, "Nothing was charged."));
+	assert_true(client_has(&r, "id=\"pau-pay-now\""));
+	client_resp_cleanup(&r);
 
 	/* Retries: the next day twice at most, spaced. */
 	tick(days_ago(1, 3600));
