@@ -1092,6 +1092,50 @@ test_REM_03_expedited_shipping_refuses_remittance(void **state)
 	client_free(cl);
 }
 
+/* REM-P3: the same voucher file sent for two orders is flagged on BOTH
+ * orders' review pages, each naming the other order. */
+static void
+test_REM_P3_duplicate_voucher_flagged_on_both_orders(void **state)
+{
+	struct client		*cl = shop_signin(NEW), *adm = shop_signin(ADMIN);
+	struct client_resp	 r;
+	char			 doc[512], loc[256], path[80], want[80];
+	size_t			 n;
+	int64_t			 a, b;
+
+	(void)state;
+	a = place(cl, NEW);
+	b = place(cl, NEW);
+	n = pdf(doc, sizeof(doc), "shared");
+	assert_int_equal(upload(cl, a, doc, n, "receipt.pdf", "459.00",
+	    "DUPA1", NULL, NULL, NULL, loc), 303);
+	assert_int_equal(upload(cl, b, doc, n, "receipt.pdf", "459.00",
+	    "DUPB1", NULL, NULL, NULL, loc), 303);
+	/* The later upload names the earlier order... */
+	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher",
+	    (long long)b);
+	snprintf(want, sizeof(want), "uploaded for order <a href=\"/admin/"
+	    "orders/%lld/voucher\">", (long long)a);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"dup-flag\""));
+	assert_true(client_has(&r, want));
+	client_resp_cleanup(&r);
+	/* ...and the earlier one names the later. */
+	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher",
+	    (long long)a);
+	snprintf(want, sizeof(want), "uploaded for order <a href=\"/admin/"
+	    "orders/%lld/voucher\">", (long long)b);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	if (!client_has(&r, "id=\"dup-flag\"") || !client_has(&r, want))
+		fail_msg("order #%lld's review page does not flag the copy on "
+		    "#%lld", (long long)a, (long long)b);
+	client_resp_cleanup(&r);
+	client_free(adm);
+	client_free(cl);
+}
+
 int
 main(void)
 {
@@ -1106,6 +1150,7 @@ main(void)
 		cmocka_unit_test(test_REM_P9_wrong_type_renamed_exe),
 		cmocka_unit_test(test_REM_P9_upload_size_limits),
 		cmocka_unit_test(test_REM_P3_other_shoppers_order_404),
+		cmocka_unit_test(test_REM_P3_duplicate_voucher_flagged_on_both_orders),
 		cmocka_unit_test(test_REM_P5_statement_import_and_reimport),
 		cmocka_unit_test(test_REM_P8_refund_account_given_then_sent),
 		cmocka_unit_test(test_REM_P8_paid_then_cancelled_ledger),
