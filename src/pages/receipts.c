@@ -88,15 +88,21 @@ page_receipts(struct ctx *c)
 	return rc;
 }
 
-/* The receipt :n of the loaded s, or NULL after rendering 404. */
-static const struct db_receipt *
-find(struct ctx *c, const struct receipt_set *s)
+/* Load the receipts of the order of the path into s and receipt :n of it
+ * into *r: 0, or the error page's status (404: not theirs, or no such
+ * receipt on the order). */
+static int
+load_one(struct ctx *c, struct receipt_set *s, const struct db_receipt **r)
 {
-	const struct db_receipt *r = receipt_find(s, ctx_arg_id(c, 1));
+	int rc;
 
-	if (r == NULL)
-		page_error(c, 404, NULL);
-	return r;
+	if ((rc = load(c, s)) != 0)
+		return rc;
+	if ((*r = receipt_find(s, ctx_arg_id(c, 1))) == NULL) {
+		receipt_set_cleanup(s);
+		return page_error(c, 404, NULL);
+	}
+	return 0;
 }
 
 /* GET /orders/:id/receipts/:n: the print view. */
@@ -110,12 +116,8 @@ page_receipt(struct ctx *c)
 	size_t			 i;
 	int			 rc;
 
-	if ((rc = load(c, &s)) != 0)
+	if ((rc = load_one(c, &s, &r)) != 0)
 		return rc;
-	if ((r = find(c, &s)) == NULL) {
-		receipt_set_cleanup(&s);
-		return c->resp->status;
-	}
 	d = view_dict_new();
 	set_receipt(d, &s, r);
 	view_set(d, "METHOD", words_method(s.o.method));
@@ -140,12 +142,8 @@ page_receipt_pdf(struct ctx *c)
 	char			 when[32];
 	int			 rc;
 
-	if ((rc = load(c, &s)) != 0)
+	if ((rc = load_one(c, &s, &r)) != 0)
 		return rc;
-	if ((r = find(c, &s)) == NULL) {
-		receipt_set_cleanup(&s);
-		return c->resp->status;
-	}
 	if (receipt_pdf(&s, r, page_time(r->at, when, sizeof(when)),
 	    &c->resp->body) == -1) {
 		buf_reset(&c->resp->body);
