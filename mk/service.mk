@@ -103,6 +103,7 @@ libmallpay_a_SOURCES += src/service/address.c src/service/address.h
 # agreement as a PDF (cairo and pango)
 libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
 	src/service/agreement_pdf.c src/service/agreement_pdf.h \
+	src/service/receipts.c src/service/receipts.h \
 	src/service/company_account.c src/service/company_account.h
 # recon: reconciliation with the partners (RULES C-09)
 libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \

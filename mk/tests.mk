@@ -248,6 +248,15 @@ tests_integration_test_identity_SOURCES = tests/integration/test_identity.c \
 tests_integration_test_identity_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_identity_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# My Orders: search and filters; receipts from the ledger
+check_PROGRAMS += tests/integration/test_my_orders
+tests_integration_test_my_orders_SOURCES = tests/integration/test_my_orders.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_my_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_my_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # words: a shopper's whole journey shows words, never codes
 check_PROGRAMS += tests/integration/test_words
 tests_integration_test_words_SOURCES = tests/integration/test_words.c \

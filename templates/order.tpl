@@ -54,6 +54,8 @@
 </section>
 
 {{>COD_PANEL}}
+{{>LOGISTICS_DETAILS}}
+<p class="receipts-link"><a href="/orders/{{ID}}/receipts" id="order-receipts">Receipts of the amounts paid</a> (to print or keep as a PDF)</p>
 {{>PLAN_PANEL}}
 
 <section aria-labelledby="timeline-h">

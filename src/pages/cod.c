@@ -543,6 +543,7 @@ admin_step(struct ctx *c, enum cod_step step)
 	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
 	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
 	    "/admin/orders/%lld/fulfil", (long long)id);
+	memset(&in, 0, sizeof(in));
 	in.from = ctx_str(c, "from");
 	in.reason = ctx_str(c, "reason");
 	in.carrier = ctx_str(c, "carrier");

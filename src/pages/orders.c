@@ -9,14 +9,17 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
+#include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/order_page.h"
+#include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/remittance.h"
 #include "view/view.h"
@@ -29,6 +32,10 @@ const struct field_spec page_orders_fields[] = {
 	/* cod: outcome of the COD forms (pages/cod.c) */
 	{ "cod_notice", FIELD_TEXT, 0, 400, 0, 0 },
 	{ "cod_error", FIELD_TEXT, 0, 400, 0, 0 },
+	/* My Orders' search and filters */
+	{ "q", FIELD_TEXT, 0, 100, 0, 0 },
+	{ "status", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "method", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -52,75 +59,197 @@ orders_notice(const char *msg)
 	return NULL;
 }
 
-/* GET /orders?page=N (1-based). */
+/* The categories with a thumbnail of their own (static/thumbs/SLUG.svg);
+ * any other shows the generic one. */
+static const char *const thumbs[] = {
+	"3c-digital", "home-appliances", "luxury", "medical-devices", "food",
+};
+
+/* The search form of My Orders into d with what q asked (the status and
+ * method options in words, the chosen one selected); a status or method
+ * that is not one gets its message beside the field. */
+static void
+set_search_form(struct view_dict *d, struct ctx *c,
+    const struct db_my_orders_query *q)
+{
+	struct view_dict	*f = view_add(d, "SEARCH"), *s;
+	const char		*st;
+	char			 w[64];
+	size_t			 i;
+
+	view_set(f, "Q", ctx_str(c, "q") != NULL ? ctx_str(c, "q") : "");
+	for (i = 0; (st = orderflow_status_at(i)) != NULL; i++) {
+		s = view_add(f, "STATUS_OPT");
+		view_set(s, "VALUE", st);
+		words_status(st, w, sizeof(w));
+		view_set(s, "LABEL", w);
+		if (strcmp(st, q->status) == 0)
+			view_show(s, "SELECTED");
+	}
+	for (i = 0; (st = orderflow_method_at(i)) != NULL; i++) {
+		s = view_add(f, "METHOD_OPT");
+		view_set(s, "VALUE", st);
+		view_set(s, "LABEL", words_method(st));
+		if (strcmp(st, q->method) == 0)
+			view_show(s, "SELECTED");
+	}
+	if (ctx_str(c, "status") != NULL && q->status[0] == '\0')
+		view_show(f, "STATUS_ERROR");
+	if (ctx_str(c, "method") != NULL && q->method[0] == '\0')
+		view_show(f, "METHOD_ERROR");
+	if (q->status[0] != '\0' || q->method[0] != '\0' ||
+	    q->text[0] != '\0')
+		view_show(f, "CLEAR");
+}
+
+/* The query of GET /orders: the viewer, the page, the search text (an
+ * order number "#12" or "12" also matches that order) and the filters
+ * that name a status or a method (others are left out). */
+static void
+orders_query(struct ctx *c, struct db_my_orders_query *q)
+{
+	const char	*text = ctx_str(c, "q"), *st = ctx_str(c, "status");
+	const char	*m = ctx_str(c, "method"), *p;
+	size_t		 i;
+
+	memset(q, 0, sizeof(*q));
+	q->user_id = c->user.user_id;
+	q->company_id = c->user.company_id;	/* RULES 5 */
+	q->page = (size_t)(ctx_int(c, "page", 1) - 1);
+	q->per_page = ORDERS_PER_PAGE;
+	q->status = st != NULL && orderflow_known(st) ? st : "";
+	q->method = "";
+	for (i = 0; m != NULL && orderflow_method_at(i) != NULL; i++)
+		if (strcmp(m, orderflow_method_at(i)) == 0)
+			q->method = m;
+	while (text != NULL && (*text == ' ' || *text == '\t'))
+		text++;
+	q->text = text != NULL ? text : "";
+	p = q->text[0] == '#' ? q->text + 1 : q->text;
+	if (*p >= '1' && *p <= '9' && strspn(p, "0123456789") == strlen(p) &&
+	    strlen(p) <= 15) {
+		q->order_id = strtoll(p, NULL, 10);
+		q->text = p;
+	}
+}
+
+/* The link to page page of the list q into b (its filters kept). */
+static void
+pager_href(struct buf *b, const struct db_my_orders_query *q,
+    long long page)
+{
+	buf_printf(b, "/orders?page=%lld", page);
+	if (q->text[0] != '\0') {
+		buf_puts(b, "&q=");
+		aq_url_encode(b, q->text);
+	}
+	if (q->status[0] != '\0')
+		buf_printf(b, "&status=%s", q->status);
+	if (q->method[0] != '\0')
+		buf_printf(b, "&method=%s", q->method);
+}
+
+/* One order of My Orders into o: its number, products with the first
+ * one's thumbnail, when placed, method and status in words, the amount
+ * due now with the fee and the deferred part, and the next step a. */
+static void
+set_order_row(struct view_dict *o, const struct db_my_order *mo,
+    const struct order_action *a)
+{
+	const struct db_order_row	*r = &mo->r;
+	struct money			 now_due;
+	char				 buf[MONEY_STR_MAX], when[32], st[40];
+	const char			*thumb = "item", *p, *nl;
+	size_t				 i;
+
+	view_set_int(o, "ID", (long long)r->id);
+	view_setf(o, "NUMBER", "#%lld", (long long)r->id);
+	for (i = 0; i < sizeof(thumbs) / sizeof(thumbs[0]); i++)
+		if (strcmp(mo->category, thumbs[i]) == 0)
+			thumb = thumbs[i];
+	view_set(o, "THUMB", thumb);
+	for (p = mo->products; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		view_setf(view_add(o, "PRODUCT"), "NAME", "%.*s",
+		    (int)(nl - p), p);
+	}
+	page_time(r->created_at, when, sizeof(when));
+	view_set(o, "PLACED", when);
+	view_set(o, "METHOD", words_method(r->method));
+	words_status(r->status, st, sizeof(st));
+	view_set(o, "STATE", st);
+	view_set(o, "STATUS_CODE", r->status);
+	/* PAU-03: the deferred part is not due now. */
+	now_due = r->amount_due;
+	if (r->deferred.minor > 0)
+		money_sub(&now_due, &r->deferred, &now_due);
+	view_set(o, "AMOUNT", money_display(&now_due, buf, sizeof(buf)));
+	if (r->fee.minor > 0)
+		view_set(view_add(o, "FEE"), "AMOUNT", money_display(&r->fee,
+		    buf, sizeof(buf)));
+	if (r->deferred.minor > 0)
+		view_set(view_add(o, "DEFERRED"), "AMOUNT",
+		    money_display(&r->deferred, buf, sizeof(buf)));
+	view_set(o, "ACTION", a->label);
+	view_setf(o, "ACTION_HREF", "%s%lld%s", a->href_head, (long long)r->id,
+	    a->href_tail);
+}
+
+/* The pager of the list q (page page, more: a next page) into list. */
+static void
+set_pager(struct view_dict *list, const struct db_my_orders_query *q,
+    long long page, int more)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (page > 1) {
+		pager_href(&b, q, page - 1);
+		view_set(view_add(list, "PREV"), "HREF", buf_str(&b));
+	}
+	if (more) {
+		b.len = 0;
+		pager_href(&b, q, page + 1);
+		view_set(view_add(list, "NEXT"), "HREF", buf_str(&b));
+	}
+	buf_cleanup(&b);
+	view_set_int(list, "PAGE", page);
+}
+
+/* GET /orders?page=N&q=&status=&method= (page 1-based): the viewer's
+ * orders, searched by order number or product name, filtered by status
+ * and payment method. */
 int
 page_orders(struct ctx *c)
 {
-	struct order_list	 l;
-	const struct db_order_row *rows;
-	struct money		 now_due;
-	size_t			 n = 0, i;
-	struct view_dict	*d, *list, *o, *s;
-	char			 buf[MONEY_STR_MAX], when[32], st[40];
-	int64_t			 page = ctx_int(c, "page", 1);
-	int			 rc, more;
+	struct db_my_orders_query	 q;
+	struct order_list		 l;
+	struct view_dict		*d, *list;
+	size_t				 i;
+	int				 rc;
 
-	/* RULES 5: a member sees the company's orders too. */
-	if (order_list_load(c->db, c->user.user_id, c->user.company_id,
-	    (size_t)(page - 1), ORDERS_PER_PAGE, &l) == -1) {
+	orders_query(c, &q);
+	if (order_list_load(c->db, &q, &l) == -1) {
 		order_list_cleanup(&l);
 		return page_error(c, 500, NULL);
 	}
-	rows = l.rows;
-	n = l.n;
-	more = l.more;
 	d = view_dict_new();
 	if (orders_notice(ctx_str(c, "msg")) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG",
 		    orders_notice(ctx_str(c, "msg")));
-	if (n == 0 && page == 1)
+	set_search_form(d, c, &q);
+	if (l.n == 0 && q.page == 0 && !(q.status[0] != '\0' || q.method[0] != '\0' || q.text[0] != '\0'))
 		view_show(d, "EMPTY");
+	else if (l.n == 0 && q.page == 0)
+		view_show(d, "NONE_FOUND");
 	else {
 		list = view_add(d, "ORDERS");
-		for (i = 0; i < n; i++) {
-			o = view_add(list, "ORDER");
-			view_set_int(o, "ID", (long long)rows[i].id);
-			view_setf(o, "NUMBER", "#%lld", (long long)rows[i].id);
-			page_time(rows[i].created_at, when, sizeof(when));
-			view_set(o, "PLACED", when);
-			view_set(o, "METHOD", words_method(rows[i].method));
-			words_status(rows[i].status, st, sizeof(st));
-			view_set(o, "STATE", st);
-			view_set(o, "STATUS_CODE", rows[i].status);
-			/* PAU-03: the deferred part is not due now. */
-			now_due = rows[i].amount_due;
-			if (rows[i].deferred.minor > 0)
-				money_sub(&now_due, &rows[i].deferred,
-				    &now_due);
-			view_set(o, "AMOUNT", money_display(&now_due, buf,
-			    sizeof(buf)));
-			if (rows[i].fee.minor > 0)
-				view_set(view_add(o, "FEE"), "AMOUNT",
-				    money_display(&rows[i].fee, buf,
-				    sizeof(buf)));
-			if (rows[i].deferred.minor > 0)
-				view_set(view_add(o, "DEFERRED"), "AMOUNT",
-				    money_display(&rows[i].deferred, buf,
-				    sizeof(buf)));
-			view_set(o, "ACTION", l.actions[i].label);
-			view_setf(o, "ACTION_HREF", "%s%lld%s",
-			    l.actions[i].href_head, (long long)rows[i].id,
-			    l.actions[i].href_tail);
-		}
-		if (page > 1) {
-			s = view_add(list, "PREV");
-			view_set_int(s, "PAGE", (long long)(page - 1));
-		}
-		if (more) {
-			s = view_add(list, "NEXT");
-			view_set_int(s, "PAGE", (long long)(page + 1));
-		}
-		view_set_int(list, "PAGE", (long long)page);
+		for (i = 0; i < l.n; i++)
+			set_order_row(view_add(list, "ORDER"), &l.rows[i],
+			    &l.actions[i]);
+		set_pager(list, &q, (long long)q.page + 1, l.more);
 	}
 	rc = page_render(c, "orders.tpl", d, "My Orders");
 	view_dict_free(d);
@@ -305,6 +434,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	set_order_actions(d, pg);
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
 	cod_order_panel(c, d, o, &pg->cod);
+	logistics_details_panel(d, o, &pg->cod);
 	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o, &pg->plan);
 	/* a failed payment explained, its actions (pages/pay_failure.c). */

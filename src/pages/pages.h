@@ -137,6 +137,16 @@ struct view_dict;
 struct cod_panel;
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct cod_panel *);
+/* Receipts of an order (receipts.c): the list, one receipt's print view,
+ * its PDF. */
+int	page_receipts(struct ctx *);	/* GET /orders/:id/receipts */
+int	page_receipt(struct ctx *);	/* GET /orders/:id/receipts/:n */
+int	page_receipt_pdf(struct ctx *);	/* GET /orders/:id/receipts/:n/pdf */
+/* The "Logistics details" section of GET /orders/:id (include
+ * LOGISTICS_DETAILS of order.tpl): carrier, tracking number and the
+ * courier's name and phone once the logistics partner named them. */
+void	logistics_details_panel(struct view_dict *, const struct db_order *,
+	    const struct cod_panel *);
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
 int	page_cod_debt(struct ctx *);		/* GET /account/cod/debts/:id/pay */
 int	page_cod_debt_pay(struct ctx *);	/* POST /account/cod/debts/:id/pay */

@@ -87,25 +87,24 @@ order_page_cleanup(struct order_page *p)
 /* See order_page.h. An action's `next` text of a corporate order is
  * valid only until the next row's (corp_next_action). */
 int
-order_list_load(struct db *db, int64_t user_id, int64_t company_id,
-    size_t page, size_t per_page, struct order_list *out)
+order_list_load(struct db *db, const struct db_my_orders_query *q,
+    struct order_list *out)
 {
-	size_t i;
+	const struct db_order_row	*r;
+	size_t				 i;
 
 	memset(out, 0, sizeof(*out));
-	if (db_order_list_page_company(db, user_id, company_id, page,
-	    per_page, &out->rows, &out->n, &out->more) == -1)
+	if (db_my_orders_page(db, q, &out->rows, &out->n, &out->more) == -1)
 		return -1;
 	if (out->n == 0)
 		return 0;
 	if ((out->actions = calloc(out->n, sizeof(*out->actions))) == NULL)
 		return -1;
 	for (i = 0; i < out->n; i++) {
-		order_next_action(out->rows[i].method, out->rows[i].status,
-		    &out->actions[i]);
-		if (strcmp(out->rows[i].method, "installment_corporate") == 0)
-			corp_next_action(db, out->rows[i].id,
-			    &out->actions[i]);
+		r = &out->rows[i].r;
+		order_next_action(r->method, r->status, &out->actions[i]);
+		if (strcmp(r->method, "installment_corporate") == 0)
+			corp_next_action(db, r->id, &out->actions[i]);
 	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/my_orders.h"
 #include "db/plan.h"
 #include "db/remittance.h"
 #include "service/cod_desk.h"
@@ -72,17 +73,18 @@ int	order_rf_example(char *out, size_t outsz);
 
 /* A page of My Orders with each order's next step. */
 struct order_list {
-	struct db_order_row	*rows;
+	struct db_my_order	*rows;
 	struct order_action	*actions;	/* one per row */
 	size_t			 n;
 	int			 more;		/* a next page exists */
 };
 
-/* Page page (0-based) of per_page of user_id's orders and, for a member
- * of company_id, the company's (RULES 5). Free with order_list_cleanup,
- * also on failure. Returns 0 or -1. */
-int	order_list_load(struct db *, int64_t user_id, int64_t company_id,
-	    size_t page, size_t per_page, struct order_list *out);
+/* The page of My Orders q asks for (q->user_id's orders and, for a member
+ * of q->company_id, the company's: RULES 5), searched and filtered as q
+ * says, with each order's products and next step. Free with
+ * order_list_cleanup, also on failure. Returns 0 or -1. */
+int	order_list_load(struct db *, const struct db_my_orders_query *q,
+	    struct order_list *out);
 void	order_list_cleanup(struct order_list *);
 
 #endif

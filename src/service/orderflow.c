@@ -159,6 +159,20 @@ method_bit(const char *method)
 }
 
 /* See orderflow.h. */
+const char *
+orderflow_status_at(size_t i)
+{
+	return i < NELEM(statuses) ? statuses[i] : NULL;
+}
+
+/* See orderflow.h. */
+const char *
+orderflow_method_at(size_t i)
+{
+	return i < NELEM(method_names) ? method_names[i] : NULL;
+}
+
+/* See orderflow.h. */
 int
 orderflow_known(const char *s)
 {

@@ -217,8 +217,14 @@ upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
 
 		if (other == -1)
 			return RES_ERROR;
-		if (other > 0)
+		if (other > 0) {
 			v.dup_of_file = j->dup_of_file = j->fi.dup_of;
+			/* Both sides of the match: the earlier order's
+			 * voucher names this one too. */
+			if (db_rem_voucher_flag_earlier(db, j->fi.id,
+			    j->fi.dup_of, j->o.id) == -1)
+				return RES_ERROR;
+		}
 	}
 	v.amount_minor = j->amt.minor;
 	v.currency = j->o.currency;

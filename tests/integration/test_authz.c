@@ -93,6 +93,15 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/orders/:id/cancel", "sonnnfs", C_A, "/orders", NULL },
 	{ HTTP_POST, "/orders/:id/confirm-receipt", "sonnnfs", C_A, "/orders",
 	    NULL },
+	/* Receipts of A's order: A and admins read them, anyone else 404.
+	 * One receipt's print view and PDF are called with the order's id as
+	 * the receipt number too: A and the admin get 404 (no such receipt
+	 * on it) or the receipt; test_my_orders reads a real one. */
+	{ HTTP_GET,  "/orders/:id/receipts", "sonnnos", C_A, "/orders", NULL },
+	{ HTTP_GET,  "/orders/:id/receipts/:n", "sannnas", C_A, "/orders",
+	    NULL },
+	{ HTTP_GET,  "/orders/:id/receipts/:n/pdf", "sannnas", C_A, "/orders",
+	    NULL },
 	{ HTTP_GET,  "/checkout",	"soooofs", 0, NULL, NULL },
 	{ HTTP_GET,  "/checkout/quote",	"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/checkout/place",	"soooofs", 0, NULL, NULL },

@@ -301,6 +301,58 @@ test_COD_P2_admin_ships_tracking_shown(void **state)
 	client_free(adm);
 }
 
+/* COD-P8: the courier named by the logistics partner (its delivery
+ * scheduled event, or its answer when the mall books the shipment) is on
+ * the shopper's order page under "Logistics details" with their phone;
+ * a phone without a name is refused (400) and changes nothing. */
+static void
+test_COD_P8_courier_contact_in_logistics_details(void **state)
+{
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	char			 email[128], path[96], day[11], extra[256];
+	char			*body;
+	mp_date			 d;
+	int64_t			 id, id2;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "courier");
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_has(cl, path, "Logistics details");
+	page_has(cl, path, "id=\"courier-pending\"");
+	mp_date_from_unix(clock_now(), &d);
+	mp_date_add_days(d, 2, &d);
+	mp_date_str(d, day, sizeof(day));
+	snprintf(extra, sizeof(extra), ",\"date\":\"%s\",\"courier_phone\":"
+	    "\"+60 3-2142 8800\"", day);
+	body = event(400, "delivery_scheduled", id, extra, NULL);
+	assert_non_null(strstr(body, "courier_name"));
+	free(body);
+	snprintf(extra, sizeof(extra), ",\"date\":\"%s\",\"courier_name\":"
+	    "\"Aina Rahman\",\"courier_phone\":\"+60 3-2142 8800\"", day);
+	ev(200, "delivery_scheduled", id, extra);
+	shop_get(cl, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"logistics-details\""));
+	assert_true(client_has(&r, "<dd id=\"courier-name\">Aina Rahman</dd>"));
+	assert_true(client_has(&r, "href=\"tel:+60321428800\">+60 3-2142 "
+	    "8800</a>"));
+	client_resp_cleanup(&r);
+	/* Booked by the mall: the sandbox carrier names the courier. */
+	id2 = place_cod(cl, email, VACUUM);
+	approve(adm, id2);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/ship",
+	    (long long)id2);
+	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id2);
+	page_has(cl, path, "<dd id=\"courier-name\">");
+	page_has(cl, path, "href=\"tel:+603");
+	client_free(cl);
+	client_free(adm);
+}
+
 /* COD-P8: unsigned 401, wrong signature 401, stale 401, replayed 409,
  * malformed 400 naming the field; the same event id re-sent gets the first
  * answer and changes nothing. */
@@ -1055,6 +1107,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_COD_P1_admin_review_approve_reject),
 		cmocka_unit_test(test_COD_P2_admin_ships_tracking_shown),
+		cmocka_unit_test(test_COD_P8_courier_contact_in_logistics_details),
 		cmocka_unit_test(
 		    test_COD_P8_partner_signed_unsigned_replayed_malformed),
 		cmocka_unit_test(test_COD_P3_shopper_first_then_report_completes),

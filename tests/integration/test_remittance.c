@@ -1173,6 +1173,51 @@ test_REM_03_expedited_shipping_refuses_remittance(void **state)
 	client_free(cl);
 }
 
+/* Order id's review page (as the admin adm) flags its voucher as the
+ * same file as order other's, naming it. */
+static void
+flags_other(struct client *adm, int64_t id, int64_t other)
+{
+	struct client_resp	r;
+	char			path[80], want[80];
+
+	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher",
+	    (long long)id);
+	snprintf(want, sizeof(want), "uploaded for order <a href=\"/admin/"
+	    "orders/%lld/voucher\">", (long long)other);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	if (!client_has(&r, "id=\"dup-flag\"") || !client_has(&r, want))
+		fail_msg("order #%lld's review page does not flag the copy on "
+		    "#%lld", (long long)id, (long long)other);
+	client_resp_cleanup(&r);
+}
+
+/* REM-P3: the same voucher file sent for two orders is flagged on BOTH
+ * orders' review pages, each naming the other order. */
+static void
+test_REM_P3_duplicate_voucher_flagged_on_both_orders(void **state)
+{
+	struct client		*cl = shop_signin(NEW), *adm = shop_signin(ADMIN);
+	char			 doc[512], loc[256];
+	size_t			 n;
+	int64_t			 a, b;
+
+	(void)state;
+	a = place(cl, NEW);
+	b = place(cl, NEW);
+	n = pdf(doc, sizeof(doc), "shared");
+	assert_int_equal(upload(cl, a, doc, n, "receipt.pdf", "459.00",
+	    "DUPA1", NULL, NULL, NULL, loc), 303);
+	assert_int_equal(upload(cl, b, doc, n, "receipt.pdf", "459.00",
+	    "DUPB1", NULL, NULL, NULL, loc), 303);
+	/* Each review page flags the file and names the other order. */
+	flags_other(adm, b, a);
+	flags_other(adm, a, b);
+	client_free(adm);
+	client_free(cl);
+}
+
 int
 main(void)
 {
@@ -1187,6 +1232,7 @@ main(void)
 		cmocka_unit_test(test_REM_P9_wrong_type_renamed_exe),
 		cmocka_unit_test(test_REM_P9_upload_size_limits),
 		cmocka_unit_test(test_REM_P3_other_shoppers_order_404),
+		cmocka_unit_test(test_REM_P3_duplicate_voucher_flagged_on_both_orders),
 		cmocka_unit_test(test_REM_P5_statement_import_and_reimport),
 		cmocka_unit_test(test_REM_P8_refund_account_given_then_sent),
 		cmocka_unit_test(test_REM_P8_paid_then_cancelled_ledger),
