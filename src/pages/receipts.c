@@ -23,6 +23,7 @@ static int
 load(struct ctx *c, struct receipt_set *s)
 {
 	struct receipt_reader	who;
+	enum result		rc;
 	int64_t			id = ctx_arg_id(c, 0);
 
 	memset(s, 0, sizeof(*s));
@@ -31,16 +32,10 @@ load(struct ctx *c, struct receipt_set *s)
 	who.user_id = c->user.user_id;
 	who.company_id = c->user.company_id;
 	who.admin = c->user.role == ROLE_ADMIN;
-	switch (receipt_set_load(c->db, &who, id, s)) {
-	case ORD_OK:
+	if ((rc = receipt_set_load(c->db, &who, id, s)) == RES_OK)
 		return 0;
-	case ORD_NOT_FOUND:
-		receipt_set_cleanup(s);
-		return page_error(c, 404, NULL);
-	default:
-		receipt_set_cleanup(s);
-		return page_error(c, 500, NULL);
-	}
+	receipt_set_cleanup(s);
+	return page_result(c, rc, NULL);
 }
 
 /* Receipt r of s into the section d: its number, what it paid for, the

@@ -50,7 +50,7 @@ receipt_set_cleanup(struct receipt_set *s)
 }
 
 /* See receipts.h. */
-enum order_result
+enum result
 receipt_set_load(struct db *db, const struct receipt_reader *who,
     int64_t order_id, struct receipt_set *out)
 {
@@ -63,16 +63,16 @@ receipt_set_load(struct db *db, const struct receipt_reader *who,
 		reader = member_order_reader(db, who->user_id,
 		    who->company_id, order_id);
 		if (reader == -1)
-			return ORD_ERROR;
+			return RES_ERROR;
 		if (reader == 0)
-			return ORD_NOT_FOUND;
+			return RES_NOT_FOUND;
 	}
 	if ((rc = db_order_get(db, reader, order_id, &out->o)) != 1)
-		return rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (db_receipts_of_order(db, order_id, &out->r, &out->n) == -1 ||
 	    db_order_items(db, order_id, &out->items, &out->nitems) == -1)
-		return ORD_ERROR;
-	return ORD_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* See receipts.h. */

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/result.h"
 #include "db/my_orders.h"
 #include "db/order.h"
 #include "service/orders.h"
@@ -39,9 +40,9 @@ struct receipt_set {
 };
 
 /* The receipts of order order_id as who may read them into *out:
- * ORD_OK, ORD_NOT_FOUND (no such order, or not theirs), ORD_ERROR. Free
+ * RES_OK, RES_NOT_FOUND (no such order, or not theirs), RES_ERROR. Free
  * with receipt_set_cleanup (also on failure). */
-enum order_result receipt_set_load(struct db *, const struct receipt_reader *,
+enum result receipt_set_load(struct db *, const struct receipt_reader *,
 	    int64_t order_id, struct receipt_set *out);
 void	receipt_set_cleanup(struct receipt_set *);
 
