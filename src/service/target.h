@@ -17,7 +17,8 @@ struct db;
 enum target_kind {
 	TARGET_NONE = 0,	/* no object, or the handler finds it */
 	TARGET_BUYER_ORDER,	/* the signed-in buyer's order :id: their own,
-				   or their company's */
+				   or their company's (any order for an admin,
+				   on a route admins may use) */
 	TARGET_COMPANY_ORDER,	/* the company's order :id (any order for an
 				   admin) */
 	TARGET_ADMIN_ORDER,	/* any order :id, for an admin */
