@@ -132,10 +132,12 @@ struct db_order;
 struct view_dict;
 /* The COD and tracking panel of GET /orders/:id (include COD_PANEL of
  * order.tpl): shipment, tracking events, and for COD the agreed delivery,
- * "Paid" with voucher, the courier's record, the return form. */
+ * "Paid" with voucher, the courier's record, the return form; the
+ * sentences the order's panels (show, OP_* of service/order_panels.h)
+ * keep. */
 struct cod_panel;
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
-	    const struct cod_panel *);
+	    const struct cod_panel *, unsigned show);
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
 int	page_cod_debt(struct ctx *);		/* GET /account/cod/debts/:id/pay */
 int	page_cod_debt_pay(struct ctx *);	/* POST /account/cod/debts/:id/pay */
