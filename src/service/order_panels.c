@@ -199,6 +199,10 @@ rem_facts(struct db *db, const struct db_order *o, struct panel_facts *f)
 		if (strcmp(rf[i].kind, "cancel") == 0)
 			f->refund += rf[i].amount_minor;
 	free(rf);
+	/* REM-P8: what was remitted is refunded, also before the tick
+	 * records the refund. */
+	if (f->refund == 0 && strcmp(o->status, "cancelled") == 0)
+		f->refund = f->paid;
 	return 0;
 }
 
