@@ -99,6 +99,20 @@ order_status_of(const char *status)
 	return name_index(status_names, NELEM(status_names), status);
 }
 
+/* See order_panels.h. */
+const char *
+order_method_name(int m)
+{
+	return m >= 0 && m < OPM__N ? method_names[m] : NULL;
+}
+
+/* See order_panels.h. */
+const char *
+order_status_name(int s)
+{
+	return s >= 0 && s < OPS__N ? status_names[s] : NULL;
+}
+
 /* The table's panels of method m in status s. */
 static unsigned
 table_panels(int m, int s)

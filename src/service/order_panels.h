@@ -33,6 +33,9 @@ enum op_status {
  * place the names are read. */
 int	order_method_of(const char *method);
 int	order_status_of(const char *status);
+/* Pure: the stored name of method m / status s, NULL out of range. */
+const char *order_method_name(int m);
+const char *order_status_name(int s);
 
 /* The panels and sentences of an order page (bits of order_panels.show). */
 #define OP_PAY_BY	0x001u	/* remittance: "Pay by <date>" (REM-P6) */

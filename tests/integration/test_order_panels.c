@@ -29,6 +29,7 @@
 #include "db/order.h"
 #include "db/payafter.h"
 #include "db/remittance.h"
+#include "service/order_panels.h"
 #include "service/orderflow.h"
 #include "shop.h"
 
@@ -39,14 +40,7 @@
 #define VISA		"4111111111111111"
 #define DEBT_MINOR	1676
 
-static const char *const statuses[] = {
-	"awaiting_review", "awaiting_confirmation", "awaiting_remittance",
-	"awaiting_verification", "partially_paid", "paid_installment", "paid",
-	"pending_shipment", "shipped", "delivered", "receipt_confirmed",
-	"completed", "cancelled", "refused", "return_requested", "returned",
-	"refunded",
-};
-#define NSTATUS	(sizeof(statuses) / sizeof(statuses[0]))
+#define NSTATUS	OPS__N
 
 /* One order of the matrix. */
 struct mx {
@@ -68,15 +62,15 @@ walk(struct mx *m)
 	int	a, grew;
 
 	for (s = 0; s < NSTATUS; s++)
-		m->reach[s] = strcmp(statuses[s], m->first) == 0;
+		m->reach[s] = strcmp(order_status_name((int)s), m->first) == 0;
 	do {
 		grew = 0;
 		for (s = 0; s < NSTATUS; s++)
 			for (t = 0; t < NSTATUS; t++)
 				for (a = 0; a < OF__MAX; a++)
 					if (m->reach[s] && !m->reach[t] &&
-					    orderflow_allowed(statuses[s],
-					    statuses[t], (enum of_actor)a,
+					    orderflow_allowed(order_status_name((int)s),
+					    order_status_name((int)t), (enum of_actor)a,
 					    m->method))
 						m->reach[t] = grew = 1;
 	} while (grew);
@@ -271,18 +265,18 @@ test_every_reachable_pair_rendered_against_facts(void **state)
 			if (!m->reach[s])
 				continue;
 			pairs++;
-			force(m->id, statuses[s], "2027-01-06");
-			check_pair(m, statuses[s]);
+			force(m->id, order_status_name((int)s), "2027-01-06");
+			check_pair(m, order_status_name((int)s));
 			after = (strcmp(m->method, "cod") == 0 &&
-			    (strcmp(statuses[s], "refused") == 0 ||
-			    strcmp(statuses[s], "cancelled") == 0)) ||
+			    (strcmp(order_status_name((int)s), "refused") == 0 ||
+			    strcmp(order_status_name((int)s), "cancelled") == 0)) ||
 			    (strcmp(m->method, "pay_after_use") == 0 &&
-			    (strcmp(statuses[s], "receipt_confirmed") == 0 ||
-			    strcmp(statuses[s], "completed") == 0));
+			    (strcmp(order_status_name((int)s), "receipt_confirmed") == 0 ||
+			    strcmp(order_status_name((int)s), "completed") == 0));
 			if (!after)
 				continue;
 			add_debt(m);
-			check_pair(m, statuses[s]);
+			check_pair(m, order_status_name((int)s));
 			drop_debt(m);
 			debts++;
 		}

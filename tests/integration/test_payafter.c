@@ -264,6 +264,22 @@ confirm_at(int64_t uid, int64_t id, int64_t at)
 	    at), ORD_OK);
 }
 
+/* A fresh shopper s (score 700) with the failing card bound, whose order
+ * of the earbuds placed three days ago was delivered and confirmed at t0:
+ * the first deduction failed (PAU-04). Returns the order's id. */
+static int64_t
+failed_charge_order(struct shopper *s, int64_t t0)
+{
+	int64_t id;
+
+	shopper_new(s, 700);
+	assert_int_equal(bind_card(s, FAILING_CARD), 303);
+	id = place_earbuds_at(s, days_ago(3, 3600));
+	deliver(id, t0 - 3600);
+	confirm_at(s->id, id, t0);
+	return id;
+}
+
 /* Run mallpayctl tick --now at; the Pay After Use part must report no
  * errors (other features' jobs are theirs to judge). */
 static void
@@ -463,12 +479,8 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 	int64_t			 id, sum, t0 = days_ago(2, 3600);
 
 	(void)state;
-	shopper_new(&s, 700);
-	assert_int_equal(bind_card(&s, FAILING_CARD), 303);
-	id = place_earbuds_at(&s, days_ago(3, 3600));
-	deliver(id, t0 - 3600);
 	/* Confirmed two days ago at 01:00 (the first deduction fails). */
-	confirm_at(s.id, id, t0);
+	id = failed_charge_order(&s, t0);
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
 	assert_string_equal(c.status, "open");
 	assert_int_equal(c.attempts, 1);
@@ -690,11 +702,7 @@ test_PAU_04_failed_charge_on_order_page(void **state)
 	int64_t			 id, t0 = days_ago(2, 3600);
 
 	(void)state;
-	shopper_new(&s, 700);
-	assert_int_equal(bind_card(&s, FAILING_CARD), 303);
-	id = place_earbuds_at(&s, days_ago(3, 3600));
-	deliver(id, t0 - 3600);
-	confirm_at(s.id, id, t0);
+	id = failed_charge_order(&s, t0);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	shop_get(s.cl, path, &r);
 	assert_int_equal(r.status, 200);

@@ -17,19 +17,6 @@
 #include "service/orderflow.h"
 #include "service/orders.h"
 
-static const char *const methods[OPM__N] = {
-	"installment_card", "installment_partner", "installment_corporate",
-	"credit_line", "cod", "remittance", "pay_after_use",
-};
-
-static const char *const statuses[OPS__N] = {
-	"awaiting_review", "awaiting_confirmation", "awaiting_remittance",
-	"awaiting_verification", "partially_paid", "paid_installment", "paid",
-	"pending_shipment", "shipped", "delivered", "receipt_confirmed",
-	"completed", "cancelled", "refused", "return_requested", "returned",
-	"refunded",
-};
-
 /* reach[m][s]: status s is reachable for method m through the table. */
 static int	reach[OPM__N][OPS__N];
 
@@ -43,7 +30,7 @@ walk_state_machine(void)
 	memset(reach, 0, sizeof(reach));
 	for (m = 0; m < OPM__N; m++) {
 		reach[m][order_status_of(orderflow_first_status(
-		    methods[m]))] = 1;
+		    order_method_name(m)))] = 1;
 		do {
 			grew = 0;
 			for (s = 0; s < OPS__N; s++)
@@ -51,9 +38,9 @@ walk_state_machine(void)
 					for (a = 0; a < OF__MAX; a++)
 						if (reach[m][s] && !reach[m][t] &&
 						    orderflow_allowed(
-						    statuses[s], statuses[t],
+						    order_status_name(s), order_status_name(t),
 						    (enum of_actor)a,
-						    methods[m]))
+						    order_method_name(m)))
 							reach[m][t] = grew = 1;
 		} while (grew);
 		for (s = 0; s < OPS__N; s++)
@@ -109,7 +96,7 @@ test_every_reachable_pair_against_its_facts(void **state)
 			    s != OPS_PARTIALLY_PAID;
 			for (k = 0; k < NFACTS; k++) {
 				facts_of(m, k, &f);
-				order_panels_decide(methods[m], statuses[s],
+				order_panels_decide(order_method_name(m), order_status_name(s),
 				    &f, &p);
 				/* No refund promised where none is due. */
 				if (f.refund == 0)
@@ -156,8 +143,8 @@ test_every_open_debt_shown(void **state)
 	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++) {
 		assert_true(reach[after[i].m][after[i].s]);
 		facts_of(after[i].m, 5, &f);
-		order_panels_decide(methods[after[i].m],
-		    statuses[after[i].s], &f, &p);
+		order_panels_decide(order_method_name(after[i].m),
+		    order_status_name(after[i].s), &f, &p);
 		assert_true(p.show & OP_DEBT);
 		assert_true(p.show & OP_CHARGE);
 		assert_int_equal(p.to_pay, 1676);
@@ -178,16 +165,16 @@ test_INST_C1_cancel_note_follows_the_payment(void **state)
 	(void)state;
 	for (m = OPM_CARD; m <= OPM_PARTNER; m++) {
 		facts_of(m, 0, &f);
-		order_panels_decide(methods[m], "awaiting_confirmation", &f, &p);
+		order_panels_decide(order_method_name(m), "awaiting_confirmation", &f, &p);
 		assert_false(p.show & OP_CANCEL_PAID);
 		facts_of(m, 2, &f);
-		order_panels_decide(methods[m], "paid_installment", &f, &p);
+		order_panels_decide(order_method_name(m), "paid_installment", &f, &p);
 		assert_true(p.show & OP_CANCEL_PAID);
-		order_panels_decide(methods[m], "pending_shipment", &f, &p);
+		order_panels_decide(order_method_name(m), "pending_shipment", &f, &p);
 		assert_true(p.show & OP_CANCEL_PAID);
 		/* Cancelled: the refund line, with its amount. */
 		facts_of(m, 3, &f);
-		order_panels_decide(methods[m], "cancelled", &f, &p);
+		order_panels_decide(order_method_name(m), "cancelled", &f, &p);
 		assert_true(p.show & OP_REFUND);
 	}
 }
@@ -283,9 +270,13 @@ test_names_and_unknowns(void **state)
 
 	(void)state;
 	for (i = 0; i < OPM__N; i++)
-		assert_int_equal(order_method_of(methods[i]), i);
+		assert_int_equal(order_method_of(order_method_name(i)), i);
 	for (i = 0; i < OPS__N; i++)
-		assert_int_equal(order_status_of(statuses[i]), i);
+		assert_int_equal(order_status_of(order_status_name(i)), i);
+	assert_null(order_status_name(OPS__N));
+	/* Every status of the state machine has its place in the table. */
+	for (i = 0; i < OPS__N; i++)
+		assert_true(orderflow_known(order_status_name(i)));
 	assert_int_equal(order_method_of("visa"), -1);
 	assert_int_equal(order_status_of(NULL), -1);
 	facts_of(OPM_REM, 5, &f);
