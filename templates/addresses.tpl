@@ -15,7 +15,7 @@
 		{{COUNTRY_NAME}}<br>
 		Phone: {{PHONE}}
 	</address>
-	<p class="field-note area">Service area: {{AREA}}, about {{DAYS}} days to deliver{{#COD}}; cash on delivery is offered there{{/COD}}.</p>
+	<p class="field-note area">Service area: {{AREA}}, about {{DAYS}} to deliver{{#COD}}; cash on delivery is offered there{{/COD}}.</p>
 	<div class="address-actions">
 		<a class="button secondary" href="/account/addresses/{{ID}}">Edit</a>
 		{{#NOT_DEFAULT}}<form method="post" action="/account/addresses/{{ID}}/default" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Make default</button></form>{{/NOT_DEFAULT}}

@@ -54,7 +54,7 @@
 
 <section class="checkout-summary" aria-labelledby="summary-h">
 	<h2 id="summary-h">Your order</h2>
-	{{#DEST}}<p id="destination">Ships to {{NAME}} ({{REGION}}), about {{DAYS}} days.{{#COD_SUPPORTED}} <span class="badge badge-cod">COD Supported</span>{{/COD_SUPPORTED}}{{#REMOTE}} <span class="badge badge-remote">Remote area</span>{{/REMOTE}}{{#HIGH_RISK}} <span class="badge badge-risk">High-risk country: installments are not offered (INST-08)</span>{{/HIGH_RISK}}</p>{{/DEST}}
+	{{#DEST}}<p id="destination">Ships to {{NAME}} ({{REGION}}), about {{DAYS}}.{{#COD_SUPPORTED}} <span class="badge badge-cod">COD Supported</span>{{/COD_SUPPORTED}}{{#REMOTE}} <span class="badge badge-remote">Remote area</span>{{/REMOTE}}{{#HIGH_RISK}} <span class="badge badge-risk">High-risk country: installments are not offered (INST-08)</span>{{/HIGH_RISK}}</p>{{/DEST}}
 	{{#SHIP_TO}}<p id="ship-to">Deliver to: <span class="ship-to">{{SUMMARY}}</span> · phone {{PHONE}}</p>{{/SHIP_TO}}
 	{{#NO_DEST}}<p class="field-note" id="no-destination">Choose the destination country above: which payment methods you can use depends on it.</p>{{/NO_DEST}}
 	<table class="checkout-lines responsive">

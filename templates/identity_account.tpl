@@ -67,7 +67,7 @@ above {{PAU_MIN}} for Pay After Use (PAU-01).</p>
 	<dt>Consent</dt><dd>Given on {{ACCEPTED}} (text {{VERSION}})</dd>
 	<dt>Credit score</dt><dd id="credit-score">{{SCORE}}</dd>
 	<dt>Score of</dt><dd id="credit-scored">{{SCORED}}</dd>
-	<dt>Asked again on</dt><dd>{{REFRESH}} (every {{REFRESH_DAYS}} days while the consent is in force)</dd>
+	<dt>Asked again on</dt><dd>{{REFRESH}} (every {{REFRESH_DAYS}} while the consent is in force)</dd>
 </dl>
 <form class="stack" method="post" action="/account/credit-consent/withdraw" id="credit-withdraw-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
@@ -85,7 +85,7 @@ above {{PAU_MIN}} for Pay After Use (PAU-01).</p>
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<input type="hidden" name="version" value="{{VERSION}}">
 	<blockquote class="consent-text" id="consent-text">{{TEXT}}</blockquote>
-	<p class="hint">Consent text {{VERSION}}. The score is asked again every {{REFRESH_DAYS}} days while the consent is in force.</p>
+	<p class="hint">Consent text {{VERSION}}. The score is asked again every {{REFRESH_DAYS}} while the consent is in force.</p>
 	<div class="field">
 		<label><input type="checkbox" name="agree" value="yes" id="agree" required> I have read this text and I accept it</label>
 	</div>

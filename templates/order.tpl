@@ -19,7 +19,7 @@
 {{#SHIP_ADDR}}<section aria-labelledby="ship-h" id="ship-address">
 <h2 id="ship-h">Delivery address</h2>
 <address class="ship-to">{{RECIPIENT}}<br>{{LINE1}}<br>{{#LINE2}}{{TEXT}}<br>{{/LINE2}}{{CITY}}{{#REGION}}, {{TEXT}}{{/REGION}}{{#POSTAL}} {{TEXT}}{{/POSTAL}}<br>{{COUNTRY_NAME}}<br>Phone: {{PHONE}}</address>
-<p class="field-note">Service area: {{AREA}}, about {{DAYS}} days to deliver. This is the address the order was placed with; changes to your address book do not move it.</p>
+<p class="field-note">Service area: {{AREA}}, about {{DAYS}} to deliver. This is the address the order was placed with; changes to your address book do not move it.</p>
 </section>{{/SHIP_ADDR}}
 {{#ACTION}}<p><a class="button" id="next-action" href="{{HREF}}">{{LABEL}}</a></p>{{/ACTION}}
 

@@ -4,11 +4,11 @@
 {{#ERROR}}<p class="error" role="alert" id="pau-error">{{MSG}}</p>{{/ERROR}}
 <p>Orders paid with Pay After Use are placed for 0 (PAU-03). The price is
 deducted from the card bound below when you confirm receipt on
-<a href="/orders">My Orders</a>, or automatically {{AUTO_DAYS}} days after
+<a href="/orders">My Orders</a>, or automatically {{AUTO_DAYS}} after
 delivery. If the deduction fails, the amount stays due like an installment
 (PAU-04): we retry up to {{RETRIES}} times a day, a late fee of
 {{LATE_RATE}}% a day runs from the day after, and more than {{SUSPEND_DAYS}}
-days overdue suspends installment access. Returning the goods before you
+overdue suspends installment access. Returning the goods before you
 confirm receipt costs nothing (PAU-05).</p>
 
 <section id="pau-card" aria-labelledby="pau-card-h">

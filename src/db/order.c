@@ -84,8 +84,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT method FROM orders WHERE id = ? FOR UPDATE",
 	/* STMT_ORDER_SET_STATUS */
 	"UPDATE orders SET status = ?, updated_at = ?, "
-	"completed_at = IF(? = 'completed', ?, completed_at) "
-	"WHERE id = ? AND status = ?",
+	"completed_at = IF(? = 'completed', ?, completed_at), "
+	"cancel_refund_check = IF(? = 'cancelled' AND method = 'remittance', "
+	"1, cancel_refund_check) WHERE id = ? AND status = ?",
 	/* STMT_ORDER_INSERT */
 	"INSERT INTO orders (user_id, company_id, status, method, currency, "
 	"usd_per_unit, items_total_minor, coupon_minor, points_minor, "
@@ -257,6 +258,7 @@ db_order_set_status(struct db *db, int64_t id, const char *from,
 	dbq_int(q, now);
 	dbq_cstr(q, to);
 	dbq_int(q, now);
+	dbq_cstr(q, to);
 	dbq_int(q, id);
 	dbq_cstr(q, from);
 	return dbq_exec_one(q);

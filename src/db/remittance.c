@@ -36,6 +36,7 @@ enum stmt {
 	STMT_T_EXPIRED,
 	STMT_T_EXCESS,
 	STMT_T_CANCEL,
+	STMT_T_CANCEL_DONE,
 	STMT_R_SET_DUE,
 	STMT_R_SET_ACCOUNT,
 	STMT_R_GET_LOCK,
@@ -141,16 +142,17 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN orders o ON o.id = r.order_id WHERE r.kind = 'excess' AND "
 	"r.due IS NULL AND o.completed_at IS NOT NULL ORDER BY r.id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
-	/* STMT_T_CANCEL (REM-P8) */
+	/* STMT_T_CANCEL (REM-P8; migration 026): one cancelled remittance
+	 * order not looked at yet, by its mark's index; what it received and
+	 * whether its cancellation refund exists. */
 	"SELECT o.id, o.currency, o.updated_at, (SELECT COALESCE(SUM("
 	"v.received_minor), 0) FROM remittance_vouchers v WHERE v.order_id = "
-	"o.id AND v.status = 'accepted') AS got FROM orders o "
-	"WHERE o.method = 'remittance' AND o.status = 'cancelled' AND NOT "
-	"EXISTS (SELECT 1 FROM remittance_refunds r WHERE r.order_id = o.id "
-	"AND r.kind = 'cancel') AND EXISTS (SELECT 1 FROM remittance_vouchers "
-	"w WHERE w.order_id = o.id AND w.status = 'accepted' AND "
-	"w.received_minor > 0) ORDER BY o.id LIMIT 1 "
+	"o.id AND v.status = 'accepted') AS got, EXISTS (SELECT 1 FROM "
+	"remittance_refunds r WHERE r.order_id = o.id AND r.kind = 'cancel') "
+	"FROM orders o WHERE o.cancel_refund_check = 1 LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
+	/* STMT_T_CANCEL_DONE */
+	"UPDATE orders SET cancel_refund_check = NULL WHERE id = ?",
 	/* STMT_R_SET_DUE */
 	"UPDATE remittance_refunds SET due = ? WHERE id = ?",
 	/* STMT_R_SET_ACCOUNT (migration 012): every unsent refund of the
@@ -632,8 +634,8 @@ db_rem_take_undated_excess(struct db *db, int64_t *refund_id,
 
 /* See remittance.h. */
 int
-db_rem_take_unrefunded_cancel(struct db *db, int64_t *order_id,
-    int64_t *received, char *currency, int64_t *updated_at)
+db_rem_take_cancel_check(struct db *db, int64_t *order_id,
+    int64_t *received, char *currency, int64_t *updated_at, int *refunded)
 {
 	struct dbq	*q;
 	int		 rc;
@@ -645,9 +647,22 @@ db_rem_take_unrefunded_cancel(struct db *db, int64_t *order_id,
 		dbq_col_copy(q, 1, currency, 4);
 		*updated_at = dbq_col_int(q, 2);
 		*received = dbq_col_int(q, 3);
+		*refunded = dbq_col_int(q, 4) != 0;
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* See remittance.h. */
+int
+db_rem_cancel_checked(struct db *db, int64_t order_id)
+{
+	struct dbq	*q;
+
+	if ((q = get(db, STMT_T_CANCEL_DONE)) == NULL)
+		return -1;
+	dbq_int(q, order_id);
+	return dbq_exec_one(q);
 }
 
 /* See remittance.h. */

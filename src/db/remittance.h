@@ -191,11 +191,17 @@ int	db_rem_take_expired(struct db *, const char *today, int64_t *order_id,
 int	db_rem_take_undated_excess(struct db *, int64_t *refund_id,
 	    int64_t *completed_at);
 
-/* tick (REM-P8): lock one cancelled remittance order with money received
- * and no cancellation refund: *order_id, *received, currency (4 bytes),
- * *updated_at (when it was cancelled). 1, 0, -1. */
-int	db_rem_take_unrefunded_cancel(struct db *, int64_t *order_id,
-	    int64_t *received, char *currency, int64_t *updated_at);
+/* tick (REM-P8): lock one cancelled remittance order still marked for
+ * the refund check (migration 026, by index): *order_id, *received (the
+ * accepted vouchers' sum), currency (4 bytes), *updated_at (when it was
+ * cancelled), *refunded (1 if its cancellation refund exists). 1, 0, -1. */
+int	db_rem_take_cancel_check(struct db *, int64_t *order_id,
+	    int64_t *received, char *currency, int64_t *updated_at,
+	    int *refunded);
+
+/* tick (REM-P8): clear order_id's refund-check mark. 1 cleared, 0 not
+ * marked, -1 error. */
+int	db_rem_cancel_checked(struct db *, int64_t order_id);
 
 /* Date refund id due on day. 0 or -1. */
 int	db_rem_refund_set_due(struct db *, int64_t id, const char *day);

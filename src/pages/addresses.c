@@ -89,7 +89,8 @@ page_order_address(struct view_dict *d, const struct order_address *oa,
 	s = view_add(d, "SHIP_ADDR");
 	page_address(s, &oa->a, oa->country_name);
 	view_set(s, "AREA", oa->region_name);
-	view_set_int(s, "DAYS", (long long)oa->a.delivery_days);
+	page_set_count(s, "DAYS", (long long)oa->a.delivery_days, "day",
+	    "days");
 	view_show(s, oa->cod_supported ? "COD" : "NO_COD");
 }
 
@@ -147,8 +148,9 @@ fill_list(struct view_dict *d, const struct address_book *b)
 		    b->rows[i].country);
 		if (rg != NULL) {
 			view_set(s, "AREA", rg->name);
-			view_set_int(s, "DAYS", (long long)(k->delivery_days >=
-			    0 ? k->delivery_days : rg->delivery_days));
+			page_set_count(s, "DAYS", (long long)(k->delivery_days
+			    >= 0 ? k->delivery_days : rg->delivery_days), "day",
+			    "days");
 			if (rg->cod_supported)
 				view_show(s, "COD");
 		}

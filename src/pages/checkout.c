@@ -377,8 +377,8 @@ fill_destination(struct view_dict *d, const struct checkout_quote *q)
 		view_set(s, "REGION", l->region != NULL ? l->region->name : "");
 		if (l->region != NULL && l->region->cod_supported)
 			view_show(s, "COD_SUPPORTED");
-		view_set_int(s, "DAYS", (long long)
-		    l->f.order.shipping.delivery_days);
+		page_set_count(s, "DAYS", (long long)
+		    l->f.order.shipping.delivery_days, "day", "days");
 		if (l->f.order.shipping.delivery_days >
 		    l->f.settings.cod_max_delivery_days)
 			view_show(s, "REMOTE");

@@ -149,7 +149,8 @@ fill_credit(struct view_dict *d, const struct identity_view *v)
 	struct view_dict	*s;
 	char			 when[40];
 
-	view_set_int(d, "REFRESH_DAYS", (long long)v->refresh_days);
+	page_set_count(d, "REFRESH_DAYS", (long long)v->refresh_days, "day",
+	    "days");
 	view_set_int(d, "INST_MIN", (long long)v->inst_min_score);
 	view_set_int(d, "PAU_MIN", (long long)v->pau_min_score);
 	if (v->has_consent) {

@@ -79,9 +79,9 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 		view_set(view_add(d, "ERROR"), "MSG", err);
 	if (card_err != NULL)
 		view_set(view_add(d, "CARD_ERROR"), "MSG", card_err);
-	view_set_int(d, "AUTO_DAYS", s->auto_confirm_days);
+	page_set_count(d, "AUTO_DAYS", s->auto_confirm_days, "day", "days");
 	view_set(d, "LATE_RATE", s->late_rate_str);
-	view_set_int(d, "SUSPEND_DAYS", s->suspend_days);
+	page_set_count(d, "SUSPEND_DAYS", s->suspend_days, "day", "days");
 	view_set_int(d, "RETRIES", s->retries_per_day);
 	if (pv.has_card) {
 		x = view_add(d, "CARD");

@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "http/response.h"
 #include "pages/render.h"
 #include "service/inbox.h"
@@ -148,6 +149,17 @@ page_set_money(struct view_dict *d, const char *name, int64_t minor,
 		view_setf(d, name, "%lld %s", (long long)minor, cur);
 	else
 		view_set(d, name, money_display(&m, b, sizeof(b)));
+}
+
+/* See render.h. */
+void
+page_set_count(struct view_dict *d, const char *name, long long n,
+    const char *one, const char *many)
+{
+	char	b[64];
+
+	words_count(b, sizeof(b), n, one, many);
+	view_set(d, name, b);
 }
 
 /* See render.h. */

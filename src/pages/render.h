@@ -33,6 +33,11 @@ const char *page_when(int64_t t, char *out, size_t outsz);
 void	page_set_money(struct view_dict *d, const char *name, int64_t minor,
 	    const char *cur);
 
+/* Set name in d to n with its noun in the right number ("1 day", "3
+ * days"; words_count()). */
+void	page_set_count(struct view_dict *d, const char *name, long long n,
+	    const char *one, const char *many);
+
 /* Add to d the NOTICE section with {{MSG}} notice unless notice is NULL,
  * and the ERROR section with {{MSG}} error unless error is NULL (the
  * strings are copied). */

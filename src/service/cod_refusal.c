@@ -8,6 +8,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "db/cod.h"
 #include "db/db.h"
 #include "db/message.h"
@@ -34,7 +35,7 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	    "cod_refusals_to_suspend", 3);
 	int64_t			 months = cod_setting(db,
 	    "cod_suspend_months", 3);
-	char			 why[200], body[400];
+	char			 why[200], body[400], span[32];
 	int			 susp;
 
 	until[0] = '\0';
@@ -64,10 +65,11 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	if (audit_event(db, "user", o->user_id, OF_SYSTEM, 0, "cod_active",
 	    "cod_suspended", why, now) == -1)
 		return -1;
+	words_count(span, sizeof(span), months, "month", "months");
 	snprintf(body, sizeof(body), "You refused %lld cash on delivery "
 	    "orders without a valid reason. COD-F2: cash on delivery is "
-	    "suspended for %lld months, until %s (COD is available again on "
-	    "that day).", (long long)k, (long long)months, until);
+	    "suspended for %s, until %s (COD is available again on "
+	    "that day).", (long long)k, span, until);
 	return db_message_insert(db, o->user_id, 0, "Cash on delivery "
 	    "suspended", body, now) < 0 ? -1 : 0;
 }

@@ -10,6 +10,7 @@
 #include "core/calendar.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -27,18 +28,18 @@ static int
 debt_suspend(struct db *db, struct db_pau_charge *c,
     const struct pau_settings *s, int64_t now)
 {
-	char reason[255], body[400];
+	char reason[255], body[400], days[32];
 
 	c->suspended_at = now;
+	words_count(days, sizeof(days), s->suspend_days, "day", "days");
 	snprintf(reason, sizeof(reason), "INST-F2 PAU-04 debt of order "
-	    "#%lld overdue more than %d days: installment access "
-	    "suspended, credit record entry", (long long)c->order_id,
-	    s->suspend_days);
+	    "#%lld overdue more than %s: installment access "
+	    "suspended, credit record entry", (long long)c->order_id, days);
 	snprintf(body, sizeof(body), "The Pay After Use payment of "
-	    "order #%lld is overdue more than %d days. Your "
+	    "order #%lld is overdue more than %s. Your "
 	    "installment access is suspended and your credit record "
 	    "has an entry (INST-F2); an admin lifts it once nothing is "
-	    "overdue.", (long long)c->order_id, s->suspend_days);
+	    "overdue.", (long long)c->order_id, days);
 	if (db_pau_user_suspend(db, c->user_id) == -1 ||
 	    audit_event(db, "user", c->user_id, OF_SYSTEM, 0, NULL,
 	    "installment_suspended", reason, now) == -1 ||

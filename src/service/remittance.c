@@ -413,8 +413,9 @@ out:
 	return rc;
 }
 
-/* REM-P8: a refund for one order cancelled with money received (by the
- * shopper or an admin). 1 done, 0 none, -1. */
+/* REM-P8: look once at one cancelled remittance order (marked by its
+ * cancellation): a refund when money was received, and the mark cleared
+ * in the same transaction. 1 done, 0 none, -1. */
 static int
 tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 {
@@ -422,13 +423,18 @@ tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 	int64_t	 id, got, at;
 	char	 cur[4], day[11];
 	mp_date	 d, by;
-	int	 rc;
+	int	 rc, refunded;
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
-	if ((rc = db_rem_take_unrefunded_cancel(db, &id, &got, cur, &at)) != 1)
+	if ((rc = db_rem_take_cancel_check(db, &id, &got, cur, &at,
+	    &refunded)) != 1)
 		goto out;
 	rc = -1;
+	if (db_rem_cancel_checked(db, id) != 1)
+		goto out;
+	if (refunded || got <= 0)
+		return db_commit(db) == -1 ? -1 : 1;
 	if (mp_date_from_unix(at, &d) == -1 ||
 	    mp_date_add_business_days(d, REM_CANCEL_REFUND_MAX, hol, nh,
 	    &by) == -1)

@@ -510,7 +510,7 @@ test_COD_P1_review_page_shows_address(void **state)
 	assert_true(client_has(&r, "Rita Review"));
 	assert_true(client_has(&r, "3 Jalan Semak"));
 	assert_true(client_has(&r, "Southeast Asia: cash on delivery is "
-	    "offered there; 5 delivery days promised"));
+	    "offered there; delivery promised within 5 days"));
 	client_resp_cleanup(&r);
 	client_free(admin);
 	client_free(cl);

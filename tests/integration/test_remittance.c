@@ -50,6 +50,20 @@ pdf(char *out, size_t outsz, const char *tag)
 	    ">>\n%%%%EOF\n", tag, ++n, (long)clock_now());
 }
 
+/* One `mallpayctl tick` run on the stack (its exit status not judged:
+ * the callers judge what it wrote). */
+static void
+run_tick(void)
+{
+	char	cmd[1024];
+	int	st;
+
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
+	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
+	st = system(cmd);
+	assert_true(WIFEXITED(st));
+}
+
 /* Place a remittance order of SKU for cl (email); returns its id and
  * checks the redirect goes to the instructions (REM-P1). */
 static int64_t
@@ -819,7 +833,6 @@ test_REM_P8_paid_then_cancelled_ledger(void **state)
 	struct client	*cl, *admin = shop_signin(ADMIN);
 	char		 email[128], acct[LEDGER_ACCT_MAX], cmd[1024];
 	int64_t		 id, uid, bal = -1;
-	int		 st;
 
 	(void)state;
 	shop_register(email, sizeof(email), "remcancel", "Rory Remit",
@@ -843,15 +856,86 @@ test_REM_P8_paid_then_cancelled_ledger(void **state)
 		client_resp_cleanup(&r);
 	}
 	assert_status(id, "cancelled");
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
-	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
-	st = system(cmd);
-	assert_true(WIFEXITED(st));
+	run_tick();
 	assert_int_equal(ledger_balance(shop_db(), acct, "USD", &bal), 0);
 	assert_int_equal(bal, 0);
 	assert_int_equal(mallpayctl_check(), 0);
 	client_free(cl);
 	client_free(admin);
+}
+
+/* The cancelled order's refund-check mark (migration 026, REM-P8): set by
+ * the cancellation itself, NULL otherwise; "" when the order is unknown. */
+static void
+refund_mark(int64_t id, char *out, size_t outsz)
+{
+	char	 sql[160], cmd[1024];
+	FILE	*p;
+
+	snprintf(sql, sizeof(sql), "SELECT COALESCE(cancel_refund_check, 'none')"
+	    " FROM orders WHERE id = %lld", (long long)id);
+	ctl_sql_cmd(shop_config(), sql, cmd, sizeof(cmd));
+	out[0] = '\0';
+	assert_non_null(p = popen(cmd, "r"));
+	if (fgets(out, (int)outsz, p) != NULL)
+		out[strcspn(out, "\n")] = '\0';
+	pclose(p);
+}
+
+/* REM-P8, the job's cost: cancelling marks the order for one look; the
+ * tick writes the refund of the order that received money, nothing for
+ * the one that did not, and clears both marks in those transactions, so
+ * the next run reads only orders cancelled since (by index, not by every
+ * cancelled order ever). */
+static void
+test_REM_P8_refund_job_reads_only_marked_orders(void **state)
+{
+	struct client		*cl = shop_signin(NEW), *admin = shop_signin(ADMIN);
+	struct db_rem_refund	*rf;
+	struct db		*db = shop_db();
+	char			 mark[32];
+	size_t			 n;
+	int64_t			 paid, unpaid;
+
+	(void)state;
+	paid = place(cl, NEW);
+	unpaid = place(cl, NEW);
+	upload_ok(cl, paid, "40.00", "po-mark-paid");
+	assert_int_equal(decide(admin, paid, pending_voucher(paid), "40.00",
+	    NULL, NULL), 200);
+	refund_mark(paid, mark, sizeof(mark));
+	assert_string_equal(mark, "none");
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(orderflow_transition(db, paid, "partially_paid",
+	    "cancelled", OF_USER, 0, "test", clock_now()), OF_OK);
+	assert_int_equal(orderflow_transition(db, unpaid,
+	    "awaiting_remittance", "cancelled", OF_USER, 0, "test",
+	    clock_now()), OF_OK);
+	assert_int_equal(db_commit(db), 0);
+	refund_mark(paid, mark, sizeof(mark));
+	assert_string_equal(mark, "1");
+	refund_mark(unpaid, mark, sizeof(mark));
+	assert_string_equal(mark, "1");
+
+	run_tick();
+	assert_int_equal(db_rem_refund_list(db, paid, &rf, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rf[0].kind, "cancel");
+	assert_int_equal(rf[0].amount_minor, 4000);
+	free(rf);
+	assert_int_equal(db_rem_refund_list(db, unpaid, &rf, &n), 0);
+	assert_int_equal(n, 0);
+	free(rf);
+	refund_mark(paid, mark, sizeof(mark));
+	assert_string_equal(mark, "none");
+	refund_mark(unpaid, mark, sizeof(mark));
+	assert_string_equal(mark, "none");
+	/* A second run finds nothing more to write. */
+	run_tick();
+	assert_int_equal(db_rem_refund_list(db, paid, &rf, &n), 0);
+	assert_int_equal(n, 1);
+	free(rf);
+	assert_int_equal(mallpayctl_check(), 0);
 }
 
 /* REM-P8: a partially paid order cancelled: the tick records the refund;
@@ -867,10 +951,9 @@ test_REM_P8_refund_account_given_then_sent(void **state)
 	struct client_resp	 r;
 	struct db_rem_refund	*rf;
 	struct db		*db = shop_db();
-	char			 opage[64], path[80], cmd[1024];
+	char			 opage[64], path[80], vpage[80];
 	size_t			 n;
 	int64_t			 id, rid;
-	int			 st;
 
 	(void)state;
 	id = place(cl, NEW);
@@ -882,10 +965,7 @@ test_REM_P8_refund_account_given_then_sent(void **state)
 	assert_int_equal(orderflow_transition(db, id, "partially_paid",
 	    "cancelled", OF_USER, 0, "test", clock_now()), OF_OK);
 	assert_int_equal(db_commit(db), 0);
-	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
-	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
-	st = system(cmd);
-	assert_true(WIFEXITED(st));
+	run_tick();
 	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(rf[0].kind, "cancel");
@@ -940,8 +1020,9 @@ test_REM_P8_refund_account_given_then_sent(void **state)
 	assert_true(rf[0].account_given_at > 0);
 	assert_int_equal(rf[0].sent_at, 0);
 	free(rf);
-	snprintf(cmd, sizeof(cmd), "/admin/orders/%lld/voucher", (long long)id);
-	shop_get(admin, cmd, &r);
+	snprintf(vpage, sizeof(vpage), "/admin/orders/%lld/voucher",
+	    (long long)id);
+	shop_get(admin, vpage, &r);
 	assert_true(client_has(&r, "MY1234567890"));
 	assert_true(client_has(&r, "Nur Aisyah binti Ali"));
 	client_resp_cleanup(&r);
@@ -1203,6 +1284,7 @@ main(void)
 		cmocka_unit_test(
 		    test_REM_P8_cancelled_unremitted_no_refund_no_pay_by),
 		cmocka_unit_test(test_REM_P8_paid_no_pay_by_refund_with_amount),
+		cmocka_unit_test(test_REM_P8_refund_job_reads_only_marked_orders),
 		/* Last: its future tick purges sessions. */
 		cmocka_unit_test(test_REM_P6_cancel_after_30_days_tick_now),
 	};

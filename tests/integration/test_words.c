@@ -471,11 +471,49 @@ test_no_code_on_any_shopper_page(void **state)
 	client_free(adm);
 }
 
+/* Counts in page sentences take their noun in the right number: with the
+ * settings at 1, the Pay After Use page reads "1 day" for its automatic
+ * confirmation and its suspension, and the credit page asks again "every
+ * 1 day", never "1 days"; the settings are put back after. */
+static void
+test_words_count_of_one_in_page_sentences(void **state)
+{
+	struct client		*c;
+	struct client_resp	 r;
+	char			 mail[128];
+
+	(void)state;
+	shop_sql("UPDATE settings SET value = '1' WHERE name IN "
+	    "('pau_auto_confirm_days', 'inst_overdue_suspend_days', "
+	    "'credit_refresh_days')");
+	shop_register(mail, sizeof(mail), "count", "Una Count", PASSWORD);
+	shop_credit_score(mail, 700);
+	c = client_new();
+	assert_int_equal(client_signin(c, mail, PASSWORD), 303);
+	shop_get(c, "/pay-after-use", &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "automatically 1 day after"));
+	assert_true(client_has(&r, "more than 1 day\noverdue"));
+	assert_false(client_has(&r, "1 days"));
+	client_resp_cleanup(&r);
+	shop_get(c, "/account/identity", &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "(every 1 day while"));
+	assert_false(client_has(&r, "1 days"));
+	client_resp_cleanup(&r);
+	client_free(c);
+	shop_sql("UPDATE settings SET value = CASE name WHEN "
+	    "'pau_auto_confirm_days' THEN '10' WHEN 'inst_overdue_suspend_days' "
+	    "THEN '30' ELSE '90' END WHERE name IN ('pau_auto_confirm_days', "
+	    "'inst_overdue_suspend_days', 'credit_refresh_days')");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_code_on_any_shopper_page),
+		cmocka_unit_test(test_words_count_of_one_in_page_sentences),
 	};
 	int rc;
 
