@@ -299,12 +299,22 @@ order_facts_load(struct db *db, const struct db_order *o, int64_t now,
 	case OPM_REM:
 		return rem_facts(db, o, f);
 	case OPM_PAU:
-		return pau_facts(db, o, f);
+		if (pau_facts(db, o, f) == -1)
+			return -1;
+		break;
 	case OPM_COD:
-		return cod_facts(db, o, f);
+		if (cod_facts(db, o, f) == -1)
+			return -1;
+		break;
 	default:
 		return 0;
 	}
+	/* COD-P7, PAU: goods returned get back the price paid for them
+	 * (cod_return.c), once it was paid. */
+	if ((strcmp(o->status, "returned") == 0 ||
+	    strcmp(o->status, "refunded") == 0) && f->paid > 0 && f->debt == 0)
+		f->refund = o->amount_due_minor + o->deferred_minor;
+	return 0;
 }
 
 /* See order_panels.h. */

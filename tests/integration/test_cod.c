@@ -1039,6 +1039,8 @@ test_COD_P7_return_refund_due(void **state)
 	}
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	page_has(cl, path, o.refund_due);
+	/* The refund line carries the price paid at delivery. */
+	page_has(cl, path, "Refund of USD 459.00 by ");
 	snprintf(path, sizeof(path), "/admin/orders/%lld/refund-sent",
 	    (long long)id);
 	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
