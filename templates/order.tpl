@@ -45,14 +45,14 @@
 <p class="field-note">{{SETTLEMENT}}</p>
 </section>
 
-<section aria-labelledby="dates-h">
+{{#DATES}}<section aria-labelledby="dates-h">
 <h2 id="dates-h">Promised dates</h2>
 <ul class="dates">
 	{{#REVIEW_DUE}}<li id="review-due">Review by {{DATE}}</li>{{/REVIEW_DUE}}
 	{{#PAYMENT_DUE}}<li id="payment-due">Pay by {{DATE}}; after that the order is cancelled (REM-P6)</li>{{/PAYMENT_DUE}}
 	{{#REFUND_DUE}}<li id="refund-due">Refund of {{AMOUNT}}{{#BY}} by {{DATE}}{{/BY}}</li>{{/REFUND_DUE}}
 </ul>
-</section>
+</section>{{/DATES}}
 
 {{>COD_PANEL}}
 {{>PLAN_PANEL}}

@@ -248,15 +248,21 @@ set_order_debt(struct view_dict *d, const struct order_page *pg)
 		set_debt(d, f, o->id, o->currency);
 }
 
-/* The promised dates (C-04) the panels of pg keep into d: the review,
- * the remittance window while unpaid, the refund with its amount. */
+/* The promised dates (C-04) the panels of pg keep into d (DATES, none
+ * when none holds): the review until decided, the remittance window while
+ * unpaid, the refund with its amount. */
 static void
 set_order_dates(struct view_dict *d, const struct order_page *pg)
 {
 	const struct db_order	*o = &pg->v.o;
 	struct view_dict	*s;
+	int			 review = (pg->panels.show & OP_REVIEW_BY) &&
+				    o->review_due[0] != '\0';
 
-	if (o->review_due[0] != '\0')
+	if (!review && !(pg->panels.show & (OP_PAY_BY | OP_REFUND)))
+		return;
+	d = view_add(d, "DATES");
+	if (review)
 		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
 	if (pg->panels.show & OP_PAY_BY)
 		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);

@@ -41,6 +41,8 @@ static const struct panel_row {
 	unsigned	methods;
 	unsigned	statuses;
 } rows[] = {
+	/* COD-P1, INST-P1, INST-CORP: the review's date, until decided. */
+	{ OP_REVIEW_BY, M_INST | M(COD), S(AWAITING_REVIEW) },
 	/* REM-P6: the window matters until the money is in. */
 	{ OP_PAY_BY, M(REM), S(AWAITING_REMITTANCE) |
 	    S(AWAITING_VERIFICATION) | S(PARTIALLY_PAID) },
@@ -137,6 +139,27 @@ order_panels_may(const char *method, const char *status, unsigned panel)
 	    order_status_of(status)) & panel) != 0;
 }
 
+/* The "Amount to pay" of method m in status s with table panels t and
+ * facts f. */
+static int64_t
+amount_to_pay(int m, int s, unsigned t, const struct panel_facts *f)
+{
+	int64_t left;
+
+	/* After the fact, or once the order is closed, what is owed is the
+	 * open charge, if any. */
+	if ((t & OP_CHARGE) || s == OPS_CANCELLED || s == OPS_REFUSED ||
+	    s == OPS_RETURNED || s == OPS_REFUNDED)
+		return f->debt;
+	/* PAU-03: the deferred part is due at receipt, not now. */
+	left = f->total - f->deferred;
+	/* COD and remittance: what the courier or the post office has
+	 * received is paid (REM-P7: the rest is still due). */
+	if (m == OPM_COD || m == OPM_REM)
+		left -= f->paid;
+	return left > 0 ? left : 0;
+}
+
 /* See order_panels.h. */
 void
 order_panels_decide(const char *method, const char *status,
@@ -151,7 +174,8 @@ order_panels_decide(const char *method, const char *status,
 		show |= OP_PAY_BY;
 	if ((t & OP_REFUND) && f->refund > 0)
 		show |= OP_REFUND;
-	show |= t & (OP_COURIER_DUE | OP_COURIER_PAID | OP_REPAY);
+	show |= t & (OP_COURIER_DUE | OP_COURIER_PAID | OP_REPAY |
+	    OP_REVIEW_BY);
 	if ((t & OP_COD_DAY) && f->cod_agreed)
 		show |= OP_COD_DAY;
 	if ((t & OP_DEFERRED) && f->deferred > 0)
@@ -163,9 +187,8 @@ order_panels_decide(const char *method, const char *status,
 	if ((t & OP_CANCEL_PAID) && f->paid > 0)
 		show |= OP_CANCEL_PAID;
 	out->show = show;
-	/* After the fact, what is owed is the open charge; before it, the
-	 * order's amount less what is deferred to receipt (PAU-03). */
-	out->to_pay = (t & OP_CHARGE) ? f->debt : f->total - f->deferred;
+	out->to_pay = amount_to_pay(order_method_of(method),
+	    order_status_of(status), t, f);
 	out->courier = f->total + f->fee;
 	if (f->charge_kind == OPC_PAU)
 		out->charge_label = f->debt > 0 ? "Deduction at receipt failed: "

@@ -49,6 +49,7 @@ const char *order_status_name(int s);
 #define OP_CHARGE	0x100u	/* a charge after the fact (PAU deduction,
 				   COD refusal charge) with its amount */
 #define OP_CANCEL_PAID	0x200u	/* the cancel note refunds what was paid */
+#define OP_REVIEW_BY	0x400u	/* the review's date, until reviewed */
 
 /* What kind of charge an order carries after the fact. */
 enum op_charge {

@@ -258,6 +258,10 @@ test_COD_courier_lines_follow_the_state(void **state)
 	assert_false(p.show & OP_COD_DAY);
 	order_panels_decide("cod", "shipped", &f, &p);
 	assert_true(p.show & (OP_COURIER_DUE | OP_COD_DAY));
+	/* COD-P1: the review date only while the review is to come. */
+	assert_false(p.show & OP_REVIEW_BY);
+	order_panels_decide("cod", "awaiting_review", &f, &p);
+	assert_true(p.show & OP_REVIEW_BY);
 }
 
 /* The names are read once; unknown ones show nothing. */
@@ -282,6 +286,35 @@ test_names_and_unknowns(void **state)
 	facts_of(OPM_REM, 5, &f);
 	order_panels_decide("remittance", "lost", &f, &p);
 	assert_int_equal(p.show, 0);
+	facts_of(OPM_CARD, 0, &f);
+	order_panels_decide("visa", "paid", &f, &p);
+	assert_int_equal(p.show, 0);
+	assert_int_equal(p.to_pay, f.total);
+}
+
+/* The amount to pay: nothing once cancelled with nothing owed, nothing
+ * once the courier was paid, the rest of a partly remitted order. */
+static void
+test_amount_to_pay_follows_the_facts(void **state)
+{
+	struct panel_facts	f;
+	struct order_panels	p;
+
+	(void)state;
+	facts_of(OPM_REM, 0, &f);
+	order_panels_decide("remittance", "awaiting_remittance", &f, &p);
+	assert_int_equal(p.to_pay, f.total);
+	order_panels_decide("remittance", "cancelled", &f, &p);
+	assert_int_equal(p.to_pay, 0);
+	f.paid = 10000;
+	order_panels_decide("remittance", "partially_paid", &f, &p);
+	assert_int_equal(p.to_pay, f.total - 10000);
+	facts_of(OPM_COD, 0, &f);
+	f.paid = f.total + f.fee;
+	order_panels_decide("cod", "completed", &f, &p);
+	assert_int_equal(p.to_pay, 0);
+	facts_of(OPM_CARD, 2, &f);
+	order_panels_decide("installment_card", "pending_shipment", &f, &p);
 	assert_int_equal(p.to_pay, f.total);
 }
 
@@ -298,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_INST_CL_no_repayment_before_receipt),
 		cmocka_unit_test(test_COD_courier_lines_follow_the_state),
 		cmocka_unit_test(test_names_and_unknowns),
+		cmocka_unit_test(test_amount_to_pay_follows_the_facts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
