@@ -290,10 +290,15 @@ pau_facts(struct db *db, const struct db_order *o, struct panel_facts *f)
 static int
 cod_facts(struct db *db, const struct db_order *o, struct panel_facts *f)
 {
+	struct db_cod	 c;
 	struct db_debt	*d;
 	size_t		 n;
+	int		 rc;
 
-	if (order_panels_may(o->method, o->status, OP_COURIER_PAID))
+	/* COD-P3: paid once the courier reported the payment. */
+	if ((rc = db_cod_get(db, o->id, 0, &c)) == -1)
+		return -1;
+	if (rc == 1 && c.paid_reported_at > 0)
 		f->paid = o->amount_due_minor + o->fee_minor;
 	if (db_debt_list(db, o->user_id, &d, &n) == -1)
 		return -1;
