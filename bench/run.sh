@@ -17,6 +17,10 @@
 #                             (bench/batch.sh; 0 skips it)
 #   BENCH_PLACE_BODY=...      the urlencoded place-order form, @KEY@ for the key
 #   BENCH_SCHEDULE_PATH=...   the schedule page to measure (found otherwise)
+#   BENCH_LIVE_PATH=...       the checkout's live recompute to measure
+#                             (/checkout/quote?country=MY&coupon=WELCOME10)
+#   BENCH_ROWS=live           only the live recompute row, on the small set
+#                             (about a minute), then stop
 #
 # What it does, in order, unattended (about 6 minutes on 2 cores):
 #  1. scripts/stack.sh start /tmp/mallpay-bench.XXXX (demo catalog, nginx
@@ -29,8 +33,8 @@
 #     bench@bench.test in (cookie + CSRF token).
 #  3. Scale, small set: catalog, cart, checkout, My Orders, schedule.
 #  4. bench-data --orders 50000 (tops up to the large set); scale, large set.
-#  5. The main table: static, hello, checkout, My Orders, schedule,
-#     place-order; mallpayd's VmRSS before and after; statements per page
+#  5. The main table: static, hello, checkout, the checkout's live
+#     recompute (JSON, target p99 < 50 ms), My Orders, schedule, place-order; mallpayd's VmRSS before and after; statements per page
 #     view from MariaDB's global Questions counter around a fixed number of
 #     sequential requests per page.
 #     EXPLAIN of every statement of the GET pages (bench/explain.sh).
@@ -316,8 +320,42 @@ stmts_pay() { # N
 	awk -v t="$tot" -v n="$((paid1 - paid0))" 'BEGIN { printf "%.1f", t / n }'
 }
 
+# One line of the table: requests/s, p50, p99, non-2xx, ratio to hello
+# (hello_rps) and statements per page view.
+row() { # LABEL RESULT STMTS
+	local label=$1 r=$2 s=$3
+	case "$r" in
+	missing) printf '%-34s %s\n' "$label" "not built yet (404)"; return ;;
+	noform) printf '%-34s %s\n' "$label" "no place-order form on /checkout: not measured"; return ;;
+	esac
+	echo "$r" | awk -v l="$label" -v h="$hello_rps" -v s="$s" '{
+		printf "%-34s %9d %8.2f %8.2f %8d %7.2f %9s\n", l, $1, $2, $3, $4, (h > 0 ? $1 / h : 0), s }'
+}
 sched=$(schedule_path)
 co_path=${BENCH_CHECKOUT_PATH:-/checkout?country=MY}
+live_path=${BENCH_LIVE_PATH:-/checkout/quote?country=MY&coupon=WELCOME10}
+live_verdict() { # RESULT -> the p99 against the 50 ms target
+	case "$1" in missing) return ;; esac
+	echo "$1" | awk '{ printf "live recompute: p99 %.2f ms (target < 50 ms: %s)\n", $3, ($3 < 50 ? "met" : "NOT met") }'
+}
+
+# BENCH_ROWS=live: the live recompute alone, on the small set.
+if [ "${BENCH_ROWS:-all}" = live ]; then
+	log "live recompute only: ${secs}s, $conns connections"
+	hello_rps=0
+	res_live=$(measure_get live "$secs" "$live_path")
+	stm_live=$(stmts_get "$live_path" 200)
+	echo
+	echo "mallpay benchmark (live recompute row only, 500 orders), $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPU, wrk -t2 -c$conns -d${secs}s on loopback, mallpayd ${threads:-4} threads"
+	printf '%-34s %9s %8s %8s %8s %7s %9s\n' "page" "req/s" "p50 ms" "p99 ms" "non-2xx" "/hello" "stmts/pv"
+	row "GET /checkout/quote (live)" "$res_live" "$stm_live"
+	live_verdict "$res_live"
+	case "$res_live" in missing) ;; *)
+		reqs=$(awk '/requests in/ { print $1 }' "$dir/bench/wrk-live.txt")
+		echo "CPU per request (ms: mallpayd mariadb nginx hello): $(cpu_per_request live "$reqs")" ;;
+	esac
+	exit 0
+fi
 scale_pages="catalog:/catalog cart:/cart checkout:$co_path orders:/orders schedule:$sched"
 declare -A small large
 
@@ -355,6 +393,7 @@ log "main table: ${secs}s per row, $conns connections"
 res[static]="$(run_wrk static "$secs" /bench/static.html) 200"
 res[hello]="$(run_wrk hello "$secs" /bench/hello) 200"
 res[checkout]=$(measure_get checkout "$secs" "$co_path")
+res[live]=$(measure_get live "$secs" "$live_path")
 res[orders]=$(measure_get orders "$secs" /orders)
 res[schedule]=$(measure_get schedule "$secs" "$sched")
 runid="$(date +%s)-$$"
@@ -401,6 +440,8 @@ missing|noform) stm[place]="-" ;;
    stm[place]=$(stmts_post "$pbody" 20 "$pids") ;;
 esac
 stm[pay]=$(stmts_pay 5)
+if [ "${res[live]}" = missing ]; then stm[live]="-"
+else stm[live]=$(stmts_get "$live_path" 200); fi
 
 # EXPLAIN of every statement the hot pages run (bench/explain.sh).
 explain_rc=0
@@ -434,15 +475,6 @@ mem_after=$(rss_kb)
 # The table.
 hello_rps=$(echo "${res[hello]}" | awk '{ print $1 }')
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
-row() { # LABEL RESULT STMTS
-	local label=$1 r=$2 s=$3
-	case "$r" in
-	missing) printf '%-34s %s\n' "$label" "not built yet (404)"; return ;;
-	noform) printf '%-34s %s\n' "$label" "no place-order form on /checkout: not measured"; return ;;
-	esac
-	echo "$r" | awk -v l="$label" -v h="$hello_rps" -v s="$s" '{
-		printf "%-34s %9d %8.2f %8.2f %8d %7.2f %9s\n", l, $1, $2, $3, $4, (h > 0 ? $1 / h : 0), s }'
-}
 echo
 echo "mallpay benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPU ($cpu), wrk -t2 -c$conns -d${secs}s on loopback, mallpayd ${threads:-4} threads"
 echo
@@ -450,6 +482,7 @@ printf '%-34s %9s %8s %8s %8s %7s %9s\n' "page" "req/s" "p50 ms" "p99 ms" "non-2
 row "static file ($co_bytes B)" "${res[static]}" "-"
 row "hello (bare libfcgi)" "${res[hello]}" "-"
 row "GET $co_path" "${res[checkout]}" "${stm[checkout]}"
+row "GET /checkout/quote (live)" "${res[live]}" "${stm[live]}"
 row "GET /orders (My Orders)" "${res[orders]}" "${stm[orders]}"
 row "GET $sched" "${res[schedule]}" "${stm[schedule]}"
 row "POST /checkout/place (orders/s)" "${res[place]}" "${stm[place]}"
@@ -459,11 +492,12 @@ case "${res[place]}" in
 missing|noform) ;;
 *) echo "place-order: $placed orders in ${secs}s from $(echo "${res[place]}" | awk '{ print $5 }') requests (cycles of 3 POST /cart/add + POST /checkout/place; p50/p99 over all of them; a place that finds the cart emptied by another connection redirects to /cart without an order)" ;;
 esac
+live_verdict "${res[live]}"
 echo "mallpayd VmRSS: ${rss_before} kB before the main table, ${rss_after} kB after"
 echo
 echo "CPU per request (ms, user + system, from /proc/PID/stat around each row; $(nproc) CPUs give $(( $(nproc) * 1000 )) ms a second):"
 printf '%-34s %8s %8s %8s %8s\n' "row" "mallpayd" "mariadb" "nginx" "hello"
-for r in static:static hello:hello checkout:checkout orders:orders schedule:schedule place:place; do
+for r in static:static hello:hello checkout:checkout live:live orders:orders schedule:schedule place:place; do
 	name=${r%%:*}
 	case "${res[$name]:-missing}" in missing|noform) continue ;; esac
 	[ -f "$dir/bench/cpu-$name.txt" ] || continue

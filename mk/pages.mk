@@ -34,7 +34,8 @@ tests_integration_test_admin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # checkout: checkout, the order page and its actions, the inbox
 libmallpay_a_SOURCES += \
-	src/pages/checkout.c \
+	src/pages/checkout.c src/pages/checkout_view.h \
+	src/pages/checkout_dest.c src/pages/checkout_live.c \
 	src/pages/messages.c
 
 # pau: the Pay After Use page (bound card, charges), PAU-05 return,

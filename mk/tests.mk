@@ -84,6 +84,14 @@ tests_integration_test_checkout_SOURCES = tests/integration/test_checkout.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_checkout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_checkout_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS) -lpthread
+check_PROGRAMS += tests/integration/test_checkout_live
+tests_integration_test_checkout_live_SOURCES = \
+	tests/integration/test_checkout_live.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_checkout_live_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_checkout_live_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 tests_integration_test_orders_SOURCES = tests/integration/test_orders.c \
 	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h \

@@ -5,6 +5,7 @@
 #   scripts/stack.sh start DIR PORT BUILD   create or reuse DIR, start what is not running
 #   scripts/stack.sh stop DIR               stop what runs from DIR, by pid, keep the data
 #   scripts/stack.sh status DIR             say what runs
+#   scripts/stack.sh conf DIR               only write DIR/mallpay.conf (once)
 #
 # DIR holds mallpay.conf, data/ (MariaDB), run/ (sockets, pids), log/, uploads/, nginx/.
 # BUILD is the build directory with mallpayd and mallpayctl.
@@ -16,27 +17,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 
 die() { echo "stack: $*" >&2; exit 1; }
-
-# Is process $1 running? A zombie is not: a process killed with -9 whose
-# parent (init, after stack.sh exited) has not reaped it yet still answers
-# kill -0, and must not stop a restart or make stop wait for it.
-running() {
-	kill -0 "$1" 2>/dev/null || return 1
-	case "$(ps -o stat= -p "$1" 2>/dev/null)" in Z*|"") return 1 ;; esac
-}
-
-# Is the process in pid file $1 alive?
-alive() { [ -f "$1" ] && running "$(cat "$1" 2>/dev/null)"; }
-
-# Wait up to $2 tenths of a second for command $1 to succeed.
-wait_for() {
-	local i=0
-	until eval "$1" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ "$i" -ge "$2" ] && return 1
-		sleep 0.1
-	done
-}
+. "$src/scripts/proc.sh"
 
 # Write DIR/mallpay.conf with random keys and database password, once.
 write_conf() {
@@ -168,20 +149,6 @@ cmd_start() {
 	echo "$port" > "$dir/run/port"
 }
 
-# Send TERM to the pid in file $1 and wait until it is gone.
-stop_pid() {
-	local f=$1 pid i=0
-	alive "$f" || { rm -f "$f"; return 0; }
-	pid=$(cat "$f" 2>/dev/null) || return 0
-	kill -TERM "$pid" 2>/dev/null || true
-	while running "$pid"; do
-		i=$((i + 1))
-		if [ "$i" -ge 300 ]; then kill -KILL "$pid" 2>/dev/null || true; fi
-		sleep 0.1
-	done
-	rm -f "$f"
-}
-
 cmd_stop() {
 	local dir=$1
 	[ -d "$dir" ] || return 0
@@ -206,5 +173,6 @@ case "${1:-}" in
 start)	[ $# -eq 4 ] || die "usage: stack.sh start DIR PORT BUILD"; cmd_start "$2" "$3" "$4" ;;
 stop)	[ $# -eq 2 ] || die "usage: stack.sh stop DIR"; cmd_stop "$2" ;;
 status)	[ $# -eq 2 ] || die "usage: stack.sh status DIR"; cmd_status "$2" ;;
+conf)	[ $# -eq 2 ] || die "usage: stack.sh conf DIR"; mkdir -p "$2"; write_conf "$(cd "$2" && pwd)" ;;
 *)	die "usage: stack.sh start DIR PORT BUILD | stop DIR | status DIR" ;;
 esac

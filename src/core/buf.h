@@ -37,4 +37,9 @@ void	 buf_vprintf(struct buf *, const char *, va_list)
 /* The contents as a C string ("" when empty); owned by the buf. */
 const char *buf_str(const struct buf *);
 
+/* Write a printf-formatted message into err (errsz bytes, truncated);
+ * nothing when err is NULL or errsz 0 (the caller wants no message). */
+void	 seterr(char *err, size_t errsz, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -45,19 +45,6 @@ static const int64_t pow10s[19] = {
 	1000000000000000000LL,
 };
 
-/* Write a formatted message into err when the caller gave room for one. */
-static void __attribute__((format(printf, 3, 4)))
-seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errsz == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 /* Look up a currency (case-insensitive) by binary search (currencies[]
  * is in code order; test_money checks that). Returns its table index or
  * -1. Hot: every amount set or shown comes here. */

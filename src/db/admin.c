@@ -52,6 +52,13 @@ enum stmt {
 	"o.updated_at, COALESCE(" PROMISED("o.") ", ''), " \
 	"COALESCE(o.completed_at, 0) FROM orders o " \
 	"JOIN users u ON u.id = o.user_id "
+/* Columns of ORDER_COLS, in its SELECT order. */
+enum order_col {
+	AO_C_ID, AO_C_USER_ID, AO_C_USER_EMAIL, AO_C_COMPANY_ID, AO_C_STATUS,
+	AO_C_METHOD, AO_C_AMOUNT_DUE, AO_C_FEE, AO_C_CURRENCY,
+	AO_C_USD_PER_UNIT, AO_C_COUNTRY, AO_C_REGION_CODE, AO_C_CREATED_AT,
+	AO_C_UPDATED_AT, AO_C_PROMISED, AO_C_COMPLETED_AT, AO_C__N
+};
 
 /* Nine parameters: status x2, method x3 ('installment_any': every
  * installment method), user id x2, email x2. */
@@ -250,33 +257,36 @@ due_end(const char *day)
 	return mp_date_to_unix(d) + 86400;
 }
 
-/* Read the current ORDER_COLS row of q into o. Returns 0, or -1 when its
- * currency is unknown (logged). */
+/* Read the current ORDER_COLS row (enum order_col) of q into o. Returns
+ * 0, or -1 when its currency is unknown (logged). */
 static int
 read_order(struct dbq *q, struct db_admin_order *o)
 {
-	const char *cur = dbq_col_str(q, 8, NULL);
+	const char *cur = dbq_col_str(q, AO_C_CURRENCY, NULL);
 
 	memset(o, 0, sizeof(*o));
-	o->id = dbq_col_int(q, 0);
-	o->user_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, o->user_email, sizeof(o->user_email));
-	o->company_id = dbq_col_int(q, 3);
-	dbq_col_copy(q, 4, o->status, sizeof(o->status));
-	dbq_col_copy(q, 5, o->method, sizeof(o->method));
-	if (money_set(&o->amount_due, dbq_col_int(q, 6), cur) == -1 ||
-	    money_set(&o->fee, dbq_col_int(q, 7), cur) == -1) {
+	o->id = dbq_col_int(q, AO_C_ID);
+	o->user_id = dbq_col_int(q, AO_C_USER_ID);
+	dbq_col_copy(q, AO_C_USER_EMAIL, o->user_email, sizeof(o->user_email));
+	o->company_id = dbq_col_int(q, AO_C_COMPANY_ID);
+	dbq_col_copy(q, AO_C_STATUS, o->status, sizeof(o->status));
+	dbq_col_copy(q, AO_C_METHOD, o->method, sizeof(o->method));
+	if (money_set(&o->amount_due, dbq_col_int(q, AO_C_AMOUNT_DUE),
+	    cur) == -1 ||
+	    money_set(&o->fee, dbq_col_int(q, AO_C_FEE), cur) == -1) {
 		log_warn("db: order %lld has an unknown currency",
 		    (long long)o->id);
 		return -1;
 	}
-	dbq_col_copy(q, 9, o->usd_per_unit, sizeof(o->usd_per_unit));
-	dbq_col_copy(q, 10, o->country, sizeof(o->country));
-	dbq_col_copy(q, 11, o->region_code, sizeof(o->region_code));
-	o->created_at = dbq_col_int(q, 12);
-	o->updated_at = dbq_col_int(q, 13);
-	o->promised_at = due_end(dbq_col_str(q, 14, NULL));
-	o->completed_at = dbq_col_int(q, 15);
+	dbq_col_copy(q, AO_C_USD_PER_UNIT, o->usd_per_unit,
+	    sizeof(o->usd_per_unit));
+	dbq_col_copy(q, AO_C_COUNTRY, o->country, sizeof(o->country));
+	dbq_col_copy(q, AO_C_REGION_CODE, o->region_code,
+	    sizeof(o->region_code));
+	o->created_at = dbq_col_int(q, AO_C_CREATED_AT);
+	o->updated_at = dbq_col_int(q, AO_C_UPDATED_AT);
+	o->promised_at = due_end(dbq_col_str(q, AO_C_PROMISED, NULL));
+	o->completed_at = dbq_col_int(q, AO_C_COMPLETED_AT);
 	return 0;
 }
 

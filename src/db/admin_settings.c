@@ -35,6 +35,16 @@ enum stmt {
 #define PRODUCT_COLS "id, CONCAT(sku, ' ', name), high_value, pre_order, " \
 	"customized, special_customs, pay_after_use, flash_sale FROM products "
 #define PLATFORM_COLS "name, name, value FROM settings "
+/* Columns of each *_COLS above: the key, the label, then the kind's
+ * values (kinds[k].ncols of them) in their SELECT order. */
+enum setting_col {
+	SET_C_KEY, SET_C_LABEL, SET_C_VALS
+};
+/* Columns of STMT_FX_LIST, in its SELECT order. */
+enum fx_col {
+	FX_C_CURRENCY, FX_C_USD_PER_UNIT, FX_C_EFFECTIVE_FROM, FX_C_CREATED_AT,
+	FX_C__N
+};
 
 static const struct {
 	size_t	 ncols;
@@ -80,7 +90,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO holidays (day, name) VALUES (?, ?)",
 	/* STMT_HOLIDAY_DEL */
 	"DELETE FROM holidays WHERE day = ?",
-	/* STMT_FX_LIST */
+	/* STMT_FX_LIST: enum fx_col */
 	"SELECT currency, usd_per_unit, effective_from, created_at "
 	"FROM fx_rates ORDER BY currency, effective_from DESC",
 	/* STMT_FX_CURRENT */
@@ -106,17 +116,17 @@ static int
 read_row(struct dbq *q, void *arg)
 {
 	struct db_setting_row	*r = arg;
-	int			 nc = dbq_ncols(q) - 2;
+	int			 nc = dbq_ncols(q) - SET_C_VALS;
 	size_t			 i;
 
 	memset(r, 0, sizeof(*r));
-	dbq_col_copy(q, 0, r->key, sizeof(r->key));
-	dbq_col_copy(q, 1, r->label, sizeof(r->label));
+	dbq_col_copy(q, SET_C_KEY, r->key, sizeof(r->key));
+	dbq_col_copy(q, SET_C_LABEL, r->label, sizeof(r->label));
 	r->ncols = nc < 0 ? 0 : nc > DB_SK_MAXCOLS ? DB_SK_MAXCOLS :
 	    (size_t)nc;
 	for (i = 0; i < r->ncols; i++)
-		r->vals[i] = dbq_col_null(q, (int)i + 2) ? NULL :
-		    xstrdup(dbq_col_str(q, (int)i + 2, NULL));
+		r->vals[i] = dbq_col_null(q, SET_C_VALS + (int)i) ? NULL :
+		    xstrdup(dbq_col_str(q, SET_C_VALS + (int)i, NULL));
 	return 0;
 }
 
@@ -293,10 +303,12 @@ fill_fx(struct dbq *q, void *arg)
 {
 	struct db_fx	*r = arg;
 
-	dbq_col_copy(q, 0, r->currency, sizeof(r->currency));
-	dbq_col_copy(q, 1, r->usd_per_unit, sizeof(r->usd_per_unit));
-	dbq_col_copy(q, 2, r->effective_from, sizeof(r->effective_from));
-	r->created_at = dbq_col_int(q, 3);
+	dbq_col_copy(q, FX_C_CURRENCY, r->currency, sizeof(r->currency));
+	dbq_col_copy(q, FX_C_USD_PER_UNIT, r->usd_per_unit,
+	    sizeof(r->usd_per_unit));
+	dbq_col_copy(q, FX_C_EFFECTIVE_FROM, r->effective_from,
+	    sizeof(r->effective_from));
+	r->created_at = dbq_col_int(q, FX_C_CREATED_AT);
 }
 
 /* See admin_settings.h. */

@@ -39,12 +39,24 @@ enum stmt {
 	"u.company_id AND o.is_owner = 1) " \
 	"FROM users u LEFT JOIN company_roles r ON r.user_id = u.id AND " \
 	"r.company_id = u.company_id "
+/* Columns of ROLE_COLS, in its SELECT order. */
+enum role_col {
+	ROLE_C_USER_ID, ROLE_C_COMPANY_ID, ROLE_C_EMAIL, ROLE_C_NAME,
+	ROLE_C_HAS_ROW, ROLE_C_IS_OWNER, ROLE_C_CAN_ORDER, ROLE_C_CAN_SIGN,
+	ROLE_C_CAN_UPLOAD, ROLE_C_FIRST_MEMBER, ROLE_C_OWNERS, ROLE_C__N
+};
 
 #define INVITE_COLS \
 	"SELECT i.id, i.company_id, c.name, i.email, i.can_order, " \
 	"i.can_sign, i.can_upload, i.status, i.invited_by, i.created_at, " \
 	"i.expires_at FROM company_invitations i JOIN companies c ON " \
 	"c.id = i.company_id "
+/* Columns of INVITE_COLS, in its SELECT order. */
+enum invite_col {
+	INV_C_ID, INV_C_COMPANY_ID, INV_C_COMPANY_NAME, INV_C_EMAIL,
+	INV_C_CAN_ORDER, INV_C_CAN_SIGN, INV_C_CAN_UPLOAD, INV_C_STATUS,
+	INV_C_INVITED_BY, INV_C_CREATED_AT, INV_C_EXPIRES_AT, INV_C__N
+};
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_M_ROLE */
@@ -105,17 +117,17 @@ fill_role(struct dbq *q, void *arg)
 {
 	struct db_member_role *r = arg;
 
-	r->user_id = dbq_col_int(q, 0);
-	r->company_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, r->email, sizeof(r->email));
-	dbq_col_copy(q, 3, r->name, sizeof(r->name));
-	r->has_row = (int)dbq_col_int(q, 4);
-	r->is_owner = (int)dbq_col_int(q, 5);
-	r->can_order = (int)dbq_col_int(q, 6);
-	r->can_sign = (int)dbq_col_int(q, 7);
-	r->can_upload = (int)dbq_col_int(q, 8);
-	r->first_member = dbq_col_int(q, 9);
-	r->owners = (int)dbq_col_int(q, 10);
+	r->user_id = dbq_col_int(q, ROLE_C_USER_ID);
+	r->company_id = dbq_col_int(q, ROLE_C_COMPANY_ID);
+	dbq_col_copy(q, ROLE_C_EMAIL, r->email, sizeof(r->email));
+	dbq_col_copy(q, ROLE_C_NAME, r->name, sizeof(r->name));
+	r->has_row = (int)dbq_col_int(q, ROLE_C_HAS_ROW);
+	r->is_owner = (int)dbq_col_int(q, ROLE_C_IS_OWNER);
+	r->can_order = (int)dbq_col_int(q, ROLE_C_CAN_ORDER);
+	r->can_sign = (int)dbq_col_int(q, ROLE_C_CAN_SIGN);
+	r->can_upload = (int)dbq_col_int(q, ROLE_C_CAN_UPLOAD);
+	r->first_member = dbq_col_int(q, ROLE_C_FIRST_MEMBER);
+	r->owners = (int)dbq_col_int(q, ROLE_C_OWNERS);
 }
 
 /* See company_member.h. */
@@ -237,17 +249,18 @@ fill_invite(struct dbq *q, void *arg)
 {
 	struct db_invite *i = arg;
 
-	i->id = dbq_col_int(q, 0);
-	i->company_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, i->company_name, sizeof(i->company_name));
-	dbq_col_copy(q, 3, i->email, sizeof(i->email));
-	i->can_order = (int)dbq_col_int(q, 4);
-	i->can_sign = (int)dbq_col_int(q, 5);
-	i->can_upload = (int)dbq_col_int(q, 6);
-	dbq_col_copy(q, 7, i->status, sizeof(i->status));
-	i->invited_by = dbq_col_int(q, 8);
-	i->created_at = dbq_col_int(q, 9);
-	i->expires_at = dbq_col_int(q, 10);
+	i->id = dbq_col_int(q, INV_C_ID);
+	i->company_id = dbq_col_int(q, INV_C_COMPANY_ID);
+	dbq_col_copy(q, INV_C_COMPANY_NAME, i->company_name,
+	    sizeof(i->company_name));
+	dbq_col_copy(q, INV_C_EMAIL, i->email, sizeof(i->email));
+	i->can_order = (int)dbq_col_int(q, INV_C_CAN_ORDER);
+	i->can_sign = (int)dbq_col_int(q, INV_C_CAN_SIGN);
+	i->can_upload = (int)dbq_col_int(q, INV_C_CAN_UPLOAD);
+	dbq_col_copy(q, INV_C_STATUS, i->status, sizeof(i->status));
+	i->invited_by = dbq_col_int(q, INV_C_INVITED_BY);
+	i->created_at = dbq_col_int(q, INV_C_CREATED_AT);
+	i->expires_at = dbq_col_int(q, INV_C_EXPIRES_AT);
 }
 
 /* Run the bound one-invitation query q into *out and release it. 1, 0,

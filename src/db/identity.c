@@ -16,12 +16,25 @@
 	"ic.gateway_ref, ic.reason, ic.submitted_at, " \
 	"COALESCE(ic.decided_at, 0), COALESCE(ic.decided_by, 0) " \
 	"FROM identity_checks ic JOIN users u ON u.id = ic.user_id "
+/* Columns of IC_COLS, in its SELECT order. */
+enum ic_col {
+	IC_C_ID, IC_C_USER_ID, IC_C_USER_EMAIL, IC_C_LEGAL_NAME,
+	IC_C_BIRTH_DATE, IC_C_ID_TYPE, IC_C_ID_NUMBER_ENC, IC_C_ID_LAST4,
+	IC_C_FILE_ID, IC_C_STATUS, IC_C_GATEWAY_REF, IC_C_REASON,
+	IC_C_SUBMITTED_AT, IC_C_DECIDED_AT, IC_C_DECIDED_BY, IC_C__N
+};
 
 #define CC_COLS \
 	"id, user_id, identity_id, consent_version, accepted_at, " \
 	"COALESCE(withdrawn_at, 0), score IS NOT NULL, COALESCE(score, 0), " \
 	"COALESCE(scored_at, 0), bureau_ref, COALESCE(refresh_due_at, 0) " \
 	"FROM credit_consents "
+/* Columns of CC_COLS, in its SELECT order. */
+enum cc_col {
+	CC_C_ID, CC_C_USER_ID, CC_C_IDENTITY_ID, CC_C_VERSION,
+	CC_C_ACCEPTED_AT, CC_C_WITHDRAWN_AT, CC_C_HAS_SCORE, CC_C_SCORE,
+	CC_C_SCORED_AT, CC_C_BUREAU_REF, CC_C_REFRESH_DUE_AT, CC_C__N
+};
 
 enum stmt {
 	STMT_INSERT,
@@ -126,7 +139,7 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_IDENTITY, idx, stmts[idx]);
 }
 
-/* Read an IC_COLS row into out. */
+/* Read an IC_COLS row (enum ic_col) into out. */
 static void
 fill_identity(struct dbq *q, void *p)
 {
@@ -134,25 +147,26 @@ fill_identity(struct dbq *q, void *p)
 	const char		*enc;
 	size_t			 len;
 
-	r->id = dbq_col_int(q, 0);
-	r->user_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, r->user_email, sizeof(r->user_email));
-	dbq_col_copy(q, 3, r->legal_name, sizeof(r->legal_name));
-	dbq_col_copy(q, 4, r->birth_date, sizeof(r->birth_date));
-	dbq_col_copy(q, 5, r->id_type, sizeof(r->id_type));
-	enc = dbq_col_str(q, 6, &len);
+	r->id = dbq_col_int(q, IC_C_ID);
+	r->user_id = dbq_col_int(q, IC_C_USER_ID);
+	dbq_col_copy(q, IC_C_USER_EMAIL, r->user_email, sizeof(r->user_email));
+	dbq_col_copy(q, IC_C_LEGAL_NAME, r->legal_name, sizeof(r->legal_name));
+	dbq_col_copy(q, IC_C_BIRTH_DATE, r->birth_date, sizeof(r->birth_date));
+	dbq_col_copy(q, IC_C_ID_TYPE, r->id_type, sizeof(r->id_type));
+	enc = dbq_col_str(q, IC_C_ID_NUMBER_ENC, &len);
 	if (len > sizeof(r->id_number_enc))
 		len = 0;
 	memcpy(r->id_number_enc, enc, len);
 	r->id_number_enc_len = len;
-	dbq_col_copy(q, 7, r->id_last4, sizeof(r->id_last4));
-	r->file_id = dbq_col_int(q, 8);
-	dbq_col_copy(q, 9, r->status, sizeof(r->status));
-	dbq_col_copy(q, 10, r->gateway_ref, sizeof(r->gateway_ref));
-	dbq_col_copy(q, 11, r->reason, sizeof(r->reason));
-	r->submitted_at = dbq_col_int(q, 12);
-	r->decided_at = dbq_col_int(q, 13);
-	r->decided_by = dbq_col_int(q, 14);
+	dbq_col_copy(q, IC_C_ID_LAST4, r->id_last4, sizeof(r->id_last4));
+	r->file_id = dbq_col_int(q, IC_C_FILE_ID);
+	dbq_col_copy(q, IC_C_STATUS, r->status, sizeof(r->status));
+	dbq_col_copy(q, IC_C_GATEWAY_REF, r->gateway_ref,
+	    sizeof(r->gateway_ref));
+	dbq_col_copy(q, IC_C_REASON, r->reason, sizeof(r->reason));
+	r->submitted_at = dbq_col_int(q, IC_C_SUBMITTED_AT);
+	r->decided_at = dbq_col_int(q, IC_C_DECIDED_AT);
+	r->decided_by = dbq_col_int(q, IC_C_DECIDED_BY);
 }
 
 /* Run q (bound) and read its first row with fill into out: 1, 0, -1. */
@@ -323,23 +337,23 @@ db_identity_setting(struct db *db, const char *name, int64_t *out)
 	return rc == -1 ? -1 : 0;
 }
 
-/* Read a CC_COLS row into out. */
+/* Read a CC_COLS row (enum cc_col) into out. */
 static void
 fill_consent(struct dbq *q, void *p)
 {
 	struct db_consent *r = p;
 
-	r->id = dbq_col_int(q, 0);
-	r->user_id = dbq_col_int(q, 1);
-	r->identity_id = dbq_col_int(q, 2);
-	dbq_col_copy(q, 3, r->version, sizeof(r->version));
-	r->accepted_at = dbq_col_int(q, 4);
-	r->withdrawn_at = dbq_col_int(q, 5);
-	r->has_score = (int)dbq_col_int(q, 6);
-	r->score = (int)dbq_col_int(q, 7);
-	r->scored_at = dbq_col_int(q, 8);
-	dbq_col_copy(q, 9, r->bureau_ref, sizeof(r->bureau_ref));
-	r->refresh_due_at = dbq_col_int(q, 10);
+	r->id = dbq_col_int(q, CC_C_ID);
+	r->user_id = dbq_col_int(q, CC_C_USER_ID);
+	r->identity_id = dbq_col_int(q, CC_C_IDENTITY_ID);
+	dbq_col_copy(q, CC_C_VERSION, r->version, sizeof(r->version));
+	r->accepted_at = dbq_col_int(q, CC_C_ACCEPTED_AT);
+	r->withdrawn_at = dbq_col_int(q, CC_C_WITHDRAWN_AT);
+	r->has_score = (int)dbq_col_int(q, CC_C_HAS_SCORE);
+	r->score = (int)dbq_col_int(q, CC_C_SCORE);
+	r->scored_at = dbq_col_int(q, CC_C_SCORED_AT);
+	dbq_col_copy(q, CC_C_BUREAU_REF, r->bureau_ref, sizeof(r->bureau_ref));
+	r->refresh_due_at = dbq_col_int(q, CC_C_REFRESH_DUE_AT);
 }
 
 /* See identity.h. */

@@ -34,6 +34,19 @@ enum stmt {
 	"paid_minor, due_date, attempts, tries_day, tries_on_day, " \
 	"next_try_at, reason, reference, card_last4, suspended_at, " \
 	"created_at, updated_at, paid_at"
+/* Columns of CHARGE_COLS, in its SELECT order. */
+enum charge_col {
+	CH_C_ORDER_ID, CH_C_USER_ID, CH_C_STATUS, CH_C_CURRENCY, CH_C_AMOUNT,
+	CH_C_LATE_FEE, CH_C_PAID, CH_C_DUE_DATE, CH_C_ATTEMPTS, CH_C_TRIES_DAY,
+	CH_C_TRIES_ON_DAY, CH_C_NEXT_TRY_AT, CH_C_REASON, CH_C_REFERENCE,
+	CH_C_CARD_LAST4, CH_C_SUSPENDED_AT, CH_C_CREATED_AT, CH_C_UPDATED_AT,
+	CH_C_PAID_AT, CH_C__N
+};
+/* Columns of STMT_PAU_GUARANTEE_LIST, in its SELECT order. */
+enum guarantee_col {
+	G_C_ID, G_C_ORDER_ID, G_C_USER_ID, G_C_KIND, G_C_AMOUNT, G_C_CURRENCY,
+	G_C_AMOUNT_USD, G_C_NOTE, G_C_CREATED_AT, G_C_EMAIL, G_C__N
+};
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAU_CARD_GET */
@@ -66,7 +79,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT IGNORE INTO pau_guarantee (order_id, user_id, kind, "
 	"amount_minor, currency, amount_usd_minor, note, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_PAU_GUARANTEE_LIST */
+	/* STMT_PAU_GUARANTEE_LIST: enum guarantee_col */
 	"SELECT g.id, g.order_id, g.user_id, g.kind, g.amount_minor, "
 	"g.currency, g.amount_usd_minor, g.note, g.created_at, "
 	"COALESCE(u.email, '') FROM pau_guarantee g "
@@ -201,30 +214,30 @@ db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
 	return dbq_exec_one(q);
 }
 
-/* Read the CHARGE_COLS of q's current row into c. */
+/* Read the CHARGE_COLS (enum charge_col) of q's current row into c. */
 static void
 charge_row(struct dbq *q, struct db_pau_charge *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->order_id = dbq_col_int(q, 0);
-	c->user_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, c->status, sizeof(c->status));
-	dbq_col_copy(q, 3, c->currency, sizeof(c->currency));
-	c->amount_minor = dbq_col_int(q, 4);
-	c->late_fee_minor = dbq_col_int(q, 5);
-	c->paid_minor = dbq_col_int(q, 6);
-	dbq_col_copy(q, 7, c->due_date, sizeof(c->due_date));
-	c->attempts = (int)dbq_col_int(q, 8);
-	dbq_col_copy(q, 9, c->tries_day, sizeof(c->tries_day));
-	c->tries_on_day = (int)dbq_col_int(q, 10);
-	c->next_try_at = dbq_col_int(q, 11);
-	dbq_col_copy(q, 12, c->reason, sizeof(c->reason));
-	dbq_col_copy(q, 13, c->reference, sizeof(c->reference));
-	dbq_col_copy(q, 14, c->card_last4, sizeof(c->card_last4));
-	c->suspended_at = dbq_col_int(q, 15);
-	c->created_at = dbq_col_int(q, 16);
-	c->updated_at = dbq_col_int(q, 17);
-	c->paid_at = dbq_col_int(q, 18);
+	c->order_id = dbq_col_int(q, CH_C_ORDER_ID);
+	c->user_id = dbq_col_int(q, CH_C_USER_ID);
+	dbq_col_copy(q, CH_C_STATUS, c->status, sizeof(c->status));
+	dbq_col_copy(q, CH_C_CURRENCY, c->currency, sizeof(c->currency));
+	c->amount_minor = dbq_col_int(q, CH_C_AMOUNT);
+	c->late_fee_minor = dbq_col_int(q, CH_C_LATE_FEE);
+	c->paid_minor = dbq_col_int(q, CH_C_PAID);
+	dbq_col_copy(q, CH_C_DUE_DATE, c->due_date, sizeof(c->due_date));
+	c->attempts = (int)dbq_col_int(q, CH_C_ATTEMPTS);
+	dbq_col_copy(q, CH_C_TRIES_DAY, c->tries_day, sizeof(c->tries_day));
+	c->tries_on_day = (int)dbq_col_int(q, CH_C_TRIES_ON_DAY);
+	c->next_try_at = dbq_col_int(q, CH_C_NEXT_TRY_AT);
+	dbq_col_copy(q, CH_C_REASON, c->reason, sizeof(c->reason));
+	dbq_col_copy(q, CH_C_REFERENCE, c->reference, sizeof(c->reference));
+	dbq_col_copy(q, CH_C_CARD_LAST4, c->card_last4, sizeof(c->card_last4));
+	c->suspended_at = dbq_col_int(q, CH_C_SUSPENDED_AT);
+	c->created_at = dbq_col_int(q, CH_C_CREATED_AT);
+	c->updated_at = dbq_col_int(q, CH_C_UPDATED_AT);
+	c->paid_at = dbq_col_int(q, CH_C_PAID_AT);
 }
 
 /* See payafter.h. */
@@ -319,16 +332,16 @@ fill_pau_guarantee_list(struct dbq *q, void *arg)
 {
 	struct db_pau_guarantee	*g = arg;
 
-	g->id = dbq_col_int(q, 0);
-	g->order_id = dbq_col_int(q, 1);
-	g->user_id = dbq_col_int(q, 2);
-	dbq_col_copy(q, 3, g->kind, sizeof(g->kind));
-	g->amount_minor = dbq_col_int(q, 4);
-	dbq_col_copy(q, 5, g->currency, sizeof(g->currency));
-	g->amount_usd_minor = dbq_col_int(q, 6);
-	dbq_col_copy(q, 7, g->note, sizeof(g->note));
-	g->created_at = dbq_col_int(q, 8);
-	dbq_col_copy(q, 9, g->email, sizeof(g->email));
+	g->id = dbq_col_int(q, G_C_ID);
+	g->order_id = dbq_col_int(q, G_C_ORDER_ID);
+	g->user_id = dbq_col_int(q, G_C_USER_ID);
+	dbq_col_copy(q, G_C_KIND, g->kind, sizeof(g->kind));
+	g->amount_minor = dbq_col_int(q, G_C_AMOUNT);
+	dbq_col_copy(q, G_C_CURRENCY, g->currency, sizeof(g->currency));
+	g->amount_usd_minor = dbq_col_int(q, G_C_AMOUNT_USD);
+	dbq_col_copy(q, G_C_NOTE, g->note, sizeof(g->note));
+	g->created_at = dbq_col_int(q, G_C_CREATED_AT);
+	dbq_col_copy(q, G_C_EMAIL, g->email, sizeof(g->email));
 }
 
 /* See payafter.h. */

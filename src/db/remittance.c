@@ -53,7 +53,20 @@ enum stmt {
 	"COALESCE(a.email, ''), COALESCE(v.decided_at, 0), v.created_at "
 #define V_FROM \
 	"FROM remittance_vouchers v LEFT JOIN users a ON a.id = v.decided_by "
-#define V_NCOLS	20
+/* Columns of V_COLS, in its SELECT order; STMT_QUEUE's follow from
+ * V_C__N (enum queue_col). */
+enum voucher_col {
+	V_C_ID, V_C_ORDER_ID, V_C_USER_ID, V_C_FILE_ID, V_C_DUP_OF_FILE,
+	V_C_SOURCE, V_C_AMOUNT, V_C_CURRENCY, V_C_REMITTED_ON, V_C_TRACKING,
+	V_C_EXPECTED_FROM, V_C_EXPECTED_BY, V_C_STATUS, V_C_REASON, V_C_NOTE,
+	V_C_RECEIVED, V_C_DECIDED_BY, V_C_DECIDED_BY_EMAIL, V_C_DECIDED_AT,
+	V_C_CREATED_AT, V_C__N
+};
+/* Columns of STMT_QUEUE after its V_COLS. */
+enum queue_col {
+	Q_C_USER_EMAIL = V_C__N, Q_C_ORDER_AMOUNT, Q_C_ORDER_STATUS,
+	Q_C_COUNTRY
+};
 
 /* A refund row (remittance_refunds r, users s = who sent it). */
 #define R_COLS \
@@ -61,9 +74,30 @@ enum stmt {
 	"COALESCE(r.due, ''), r.created_at, COALESCE(r.sent_at, 0), " \
 	"COALESCE(r.account_name, ''), COALESCE(r.account_number, ''), " \
 	"COALESCE(r.account_given_at, 0), COALESCE(s.email, '') "
+/* Columns of R_COLS, in its SELECT order. */
+enum refund_col {
+	R_C_ID, R_C_ORDER_ID, R_C_KIND, R_C_AMOUNT, R_C_CURRENCY, R_C_DUE,
+	R_C_CREATED_AT, R_C_SENT_AT, R_C_ACCOUNT_NAME, R_C_ACCOUNT_NUMBER,
+	R_C_ACCOUNT_GIVEN_AT, R_C_SENT_BY_EMAIL, R_C__N
+};
+/* Columns of STMT_PAYEE, in its SELECT order. */
+enum payee_col {
+	PAYEE_C_ACCOUNT_NAME, PAYEE_C_ACCOUNT_NUMBER, PAYEE_C_ADDRESS,
+	PAYEE_C_POSTAL_CODE, PAYEE_C_COUNTRY, PAYEE_C__N
+};
+/* Columns of STMT_T_CANCEL, in its SELECT order. */
+enum cancel_col {
+	CAN_C_ORDER_ID, CAN_C_CURRENCY, CAN_C_UPDATED_AT, CAN_C_RECEIVED,
+	CAN_C_REFUNDED, CAN_C__N
+};
+/* Columns of STMT_L_UNMATCHED, in its SELECT order. */
+enum line_col {
+	L_C_STATEMENT_ID, L_C_LINE_NO, L_C_RAW, L_C_ORDER_ID, L_C_OUTCOME,
+	L_C_NOTE, L_C_IMPORTED_AT, L_C__N
+};
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_PAYEE */
+	/* STMT_PAYEE: enum payee_col */
 	"SELECT account_name, account_number, address, postal_code, country "
 	"FROM remittance_payee WHERE id = 1",
 	/* STMT_DOMESTIC */
@@ -97,7 +131,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_RECEIVED */
 	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
 	"WHERE order_id = ? AND status = 'accepted'",
-	/* STMT_QUEUE: oldest first (REM-P5 queue). */
+	/* STMT_QUEUE: enum voucher_col, then enum queue_col; oldest first
+	 * (REM-P5 queue). */
 	"SELECT " V_COLS ", u.email, o.amount_due_minor, o.status, o.country "
 	V_FROM "JOIN orders o ON o.id = v.order_id "
 	"JOIN users u ON u.id = v.user_id "
@@ -112,7 +147,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_R_INSERT */
 	"INSERT INTO remittance_refunds (order_id, kind, amount_minor, "
 	"currency, due, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-	/* STMT_R_LIST */
+	/* STMT_R_LIST: enum refund_col */
 	"SELECT " R_COLS "FROM remittance_refunds r LEFT JOIN users s ON "
 	"s.id = r.sent_by WHERE r.order_id = ? ORDER BY r.id",
 	/* STMT_BY_RF */
@@ -127,7 +162,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_L_INSERT */
 	"INSERT INTO remittance_statement_lines (statement_id, line_no, "
 	"line_sha256, raw, order_id, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_L_UNMATCHED */
+	/* STMT_L_UNMATCHED: enum line_col */
 	"SELECT l.statement_id, l.line_no, l.raw, COALESCE(l.order_id, 0), "
 	"l.outcome, l.note, s.imported_at FROM remittance_statement_lines l "
 	"JOIN remittance_statements s ON s.id = l.statement_id "
@@ -142,9 +177,9 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN orders o ON o.id = r.order_id WHERE r.kind = 'excess' AND "
 	"r.due IS NULL AND o.completed_at IS NOT NULL ORDER BY r.id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
-	/* STMT_T_CANCEL (REM-P8; migration 026): one cancelled remittance
-	 * order not looked at yet, by its mark's index; what it received and
-	 * whether its cancellation refund exists. */
+	/* STMT_T_CANCEL (REM-P8; migration 026; enum cancel_col): one
+	 * cancelled remittance order not looked at yet, by its mark's index;
+	 * what it received and whether its cancellation refund exists. */
 	"SELECT o.id, o.currency, o.updated_at, (SELECT COALESCE(SUM("
 	"v.received_minor), 0) FROM remittance_vouchers v WHERE v.order_id = "
 	"o.id AND v.status = 'accepted') AS got, EXISTS (SELECT 1 FROM "
@@ -160,7 +195,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE remittance_refunds r JOIN orders o ON o.id = r.order_id "
 	"SET r.account_name = ?, r.account_number = ?, r.account_given_at = ? "
 	"WHERE r.order_id = ? AND o.user_id = ? AND r.sent_at IS NULL",
-	/* STMT_R_GET_LOCK */
+	/* STMT_R_GET_LOCK: enum refund_col */
 	"SELECT " R_COLS "FROM remittance_refunds r LEFT JOIN users s ON "
 	"s.id = r.sent_by WHERE r.id = ? FOR UPDATE",
 	/* STMT_R_SENT: only once, only with an account. */
@@ -168,32 +203,36 @@ static const char *const stmts[STMT__MAX] = {
 	"AND sent_at IS NULL AND account_given_at IS NOT NULL",
 };
 
-/* Read the V_COLS of the current row (from column base) into *v. */
+/* Read the V_COLS (enum voucher_col) of the current row (from column
+ * base) into *v. */
 static void
 read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
 {
 	memset(v, 0, sizeof(*v));
-	v->id = dbq_col_int(q, b + 0);
-	v->order_id = dbq_col_int(q, b + 1);
-	v->user_id = dbq_col_int(q, b + 2);
-	v->file_id = dbq_col_int(q, b + 3);
-	v->dup_of_file = dbq_col_int(q, b + 4);
-	dbq_col_copy(q, b + 5, v->source, sizeof(v->source));
-	v->amount_minor = dbq_col_int(q, b + 6);
-	dbq_col_copy(q, b + 7, v->currency, sizeof(v->currency));
-	dbq_col_copy(q, b + 8, v->remitted_on, sizeof(v->remitted_on));
-	dbq_col_copy(q, b + 9, v->tracking, sizeof(v->tracking));
-	dbq_col_copy(q, b + 10, v->expected_from, sizeof(v->expected_from));
-	dbq_col_copy(q, b + 11, v->expected_by, sizeof(v->expected_by));
-	dbq_col_copy(q, b + 12, v->status, sizeof(v->status));
-	dbq_col_copy(q, b + 13, v->reason, sizeof(v->reason));
-	dbq_col_copy(q, b + 14, v->note, sizeof(v->note));
-	v->received_minor = dbq_col_int(q, b + 15);
-	v->decided_by = dbq_col_int(q, b + 16);
-	dbq_col_copy(q, b + 17, v->decided_by_email,
+	v->id = dbq_col_int(q, b + V_C_ID);
+	v->order_id = dbq_col_int(q, b + V_C_ORDER_ID);
+	v->user_id = dbq_col_int(q, b + V_C_USER_ID);
+	v->file_id = dbq_col_int(q, b + V_C_FILE_ID);
+	v->dup_of_file = dbq_col_int(q, b + V_C_DUP_OF_FILE);
+	dbq_col_copy(q, b + V_C_SOURCE, v->source, sizeof(v->source));
+	v->amount_minor = dbq_col_int(q, b + V_C_AMOUNT);
+	dbq_col_copy(q, b + V_C_CURRENCY, v->currency, sizeof(v->currency));
+	dbq_col_copy(q, b + V_C_REMITTED_ON, v->remitted_on,
+	    sizeof(v->remitted_on));
+	dbq_col_copy(q, b + V_C_TRACKING, v->tracking, sizeof(v->tracking));
+	dbq_col_copy(q, b + V_C_EXPECTED_FROM, v->expected_from,
+	    sizeof(v->expected_from));
+	dbq_col_copy(q, b + V_C_EXPECTED_BY, v->expected_by,
+	    sizeof(v->expected_by));
+	dbq_col_copy(q, b + V_C_STATUS, v->status, sizeof(v->status));
+	dbq_col_copy(q, b + V_C_REASON, v->reason, sizeof(v->reason));
+	dbq_col_copy(q, b + V_C_NOTE, v->note, sizeof(v->note));
+	v->received_minor = dbq_col_int(q, b + V_C_RECEIVED);
+	v->decided_by = dbq_col_int(q, b + V_C_DECIDED_BY);
+	dbq_col_copy(q, b + V_C_DECIDED_BY_EMAIL, v->decided_by_email,
 	    sizeof(v->decided_by_email));
-	v->decided_at = dbq_col_int(q, b + 18);
-	v->created_at = dbq_col_int(q, b + 19);
+	v->decided_at = dbq_col_int(q, b + V_C_DECIDED_AT);
+	v->created_at = dbq_col_int(q, b + V_C_CREATED_AT);
 }
 
 /* dbq_get of this file's statement idx. */
@@ -214,13 +253,16 @@ db_rem_payee_get(struct db *db, struct db_rem_payee *out)
 	if ((q = get(db, STMT_PAYEE)) == NULL)
 		return -1;
 	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, out->account_name,
+		dbq_col_copy(q, PAYEE_C_ACCOUNT_NAME, out->account_name,
 		    sizeof(out->account_name));
-		dbq_col_copy(q, 1, out->account_number,
+		dbq_col_copy(q, PAYEE_C_ACCOUNT_NUMBER, out->account_number,
 		    sizeof(out->account_number));
-		dbq_col_copy(q, 2, out->address, sizeof(out->address));
-		dbq_col_copy(q, 3, out->postal_code, sizeof(out->postal_code));
-		dbq_col_copy(q, 4, out->country, sizeof(out->country));
+		dbq_col_copy(q, PAYEE_C_ADDRESS, out->address,
+		    sizeof(out->address));
+		dbq_col_copy(q, PAYEE_C_POSTAL_CODE, out->postal_code,
+		    sizeof(out->postal_code));
+		dbq_col_copy(q, PAYEE_C_COUNTRY, out->country,
+		    sizeof(out->country));
 	}
 	dbq_done(q);
 	return rc;
@@ -407,11 +449,11 @@ fill_rem_queue(struct dbq *q, void *arg)
 	struct db_rem_queue_row	*r = arg;
 
 	read_voucher(q, 0, &r->v);
-	dbq_col_copy(q, V_NCOLS, r->user_email, sizeof(r->user_email));
-	r->order_amount_minor = dbq_col_int(q, V_NCOLS + 1);
-	dbq_col_copy(q, V_NCOLS + 2, r->order_status,
+	dbq_col_copy(q, Q_C_USER_EMAIL, r->user_email, sizeof(r->user_email));
+	r->order_amount_minor = dbq_col_int(q, Q_C_ORDER_AMOUNT);
+	dbq_col_copy(q, Q_C_ORDER_STATUS, r->order_status,
 	    sizeof(r->order_status));
-	dbq_col_copy(q, V_NCOLS + 3, r->country, sizeof(r->country));
+	dbq_col_copy(q, Q_C_COUNTRY, r->country, sizeof(r->country));
 }
 
 /* See remittance.h. */
@@ -467,18 +509,21 @@ fill_rem_refund_list(struct dbq *q, void *arg)
 {
 	struct db_rem_refund	*r = arg;
 
-	r->id = dbq_col_int(q, 0);
-	r->order_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, r->kind, sizeof(r->kind));
-	r->amount_minor = dbq_col_int(q, 3);
-	dbq_col_copy(q, 4, r->currency, sizeof(r->currency));
-	dbq_col_copy(q, 5, r->due, sizeof(r->due));
-	r->created_at = dbq_col_int(q, 6);
-	r->sent_at = dbq_col_int(q, 7);
-	dbq_col_copy(q, 8, r->account_name, sizeof(r->account_name));
-	dbq_col_copy(q, 9, r->account_number, sizeof(r->account_number));
-	r->account_given_at = dbq_col_int(q, 10);
-	dbq_col_copy(q, 11, r->sent_by_email, sizeof(r->sent_by_email));
+	r->id = dbq_col_int(q, R_C_ID);
+	r->order_id = dbq_col_int(q, R_C_ORDER_ID);
+	dbq_col_copy(q, R_C_KIND, r->kind, sizeof(r->kind));
+	r->amount_minor = dbq_col_int(q, R_C_AMOUNT);
+	dbq_col_copy(q, R_C_CURRENCY, r->currency, sizeof(r->currency));
+	dbq_col_copy(q, R_C_DUE, r->due, sizeof(r->due));
+	r->created_at = dbq_col_int(q, R_C_CREATED_AT);
+	r->sent_at = dbq_col_int(q, R_C_SENT_AT);
+	dbq_col_copy(q, R_C_ACCOUNT_NAME, r->account_name,
+	    sizeof(r->account_name));
+	dbq_col_copy(q, R_C_ACCOUNT_NUMBER, r->account_number,
+	    sizeof(r->account_number));
+	r->account_given_at = dbq_col_int(q, R_C_ACCOUNT_GIVEN_AT);
+	dbq_col_copy(q, R_C_SENT_BY_EMAIL, r->sent_by_email,
+	    sizeof(r->sent_by_email));
 }
 
 /* See remittance.h. */
@@ -577,13 +622,13 @@ fill_rem_unmatched_lines(struct dbq *q, void *arg)
 {
 	struct db_rem_line	*r = arg;
 
-	r->statement_id = dbq_col_int(q, 0);
-	r->line_no = (int)dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, r->raw, sizeof(r->raw));
-	r->order_id = dbq_col_int(q, 3);
-	dbq_col_copy(q, 4, r->outcome, sizeof(r->outcome));
-	dbq_col_copy(q, 5, r->note, sizeof(r->note));
-	r->imported_at = dbq_col_int(q, 6);
+	r->statement_id = dbq_col_int(q, L_C_STATEMENT_ID);
+	r->line_no = (int)dbq_col_int(q, L_C_LINE_NO);
+	dbq_col_copy(q, L_C_RAW, r->raw, sizeof(r->raw));
+	r->order_id = dbq_col_int(q, L_C_ORDER_ID);
+	dbq_col_copy(q, L_C_OUTCOME, r->outcome, sizeof(r->outcome));
+	dbq_col_copy(q, L_C_NOTE, r->note, sizeof(r->note));
+	r->imported_at = dbq_col_int(q, L_C_IMPORTED_AT);
 }
 
 /* See remittance.h. */
@@ -643,11 +688,11 @@ db_rem_take_cancel_check(struct db *db, int64_t *order_id,
 	if ((q = get(db, STMT_T_CANCEL)) == NULL)
 		return -1;
 	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*order_id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, currency, 4);
-		*updated_at = dbq_col_int(q, 2);
-		*received = dbq_col_int(q, 3);
-		*refunded = dbq_col_int(q, 4) != 0;
+		*order_id = dbq_col_int(q, CAN_C_ORDER_ID);
+		dbq_col_copy(q, CAN_C_CURRENCY, currency, 4);
+		*updated_at = dbq_col_int(q, CAN_C_UPDATED_AT);
+		*received = dbq_col_int(q, CAN_C_RECEIVED);
+		*refunded = dbq_col_int(q, CAN_C_REFUNDED) != 0;
 	}
 	dbq_done(q);
 	return rc;

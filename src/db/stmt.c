@@ -320,6 +320,20 @@ dbq_col_bind(struct dbq *q, unsigned int c)
 	b->error = &col->err;
 }
 
+/* Free q's result set (when it has one) and its metadata. */
+static void
+free_result(struct dbq *q)
+{
+	if (q->have_result) {
+		mysql_stmt_free_result(q->st);
+		q->have_result = 0;
+	}
+	if (q->meta != NULL) {
+		mysql_free_result(q->meta);
+		q->meta = NULL;
+	}
+}
+
 /* See stmt.h. Stores the whole result client-side so that the connection is
  * free for other statements while the caller fetches. */
 int
@@ -332,11 +346,7 @@ dbq_exec(struct dbq *q)
 	if (q->have_result) {
 		log_warn("db: %s[%d] executed again without dbq_done",
 		    table_names[q->table], q->idx);
-		mysql_stmt_free_result(q->st);
-		if (q->meta != NULL)
-			mysql_free_result(q->meta);
-		q->meta = NULL;
-		q->have_result = 0;
+		free_result(q);
 	}
 	q->last_errno = 0;
 	q->affected = 0;
@@ -520,14 +530,7 @@ dbq_done(struct dbq *q)
 {
 	if (q == NULL)
 		return;
-	if (q->have_result) {
-		mysql_stmt_free_result(q->st);
-		q->have_result = 0;
-	}
-	if (q->meta != NULL) {
-		mysql_free_result(q->meta);
-		q->meta = NULL;
-	}
+	free_result(q);
 	q->have_row = 0;
 	q->ncols = 0;
 	q->np = 0;

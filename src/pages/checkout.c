@@ -21,6 +21,7 @@
 #include "http/ctx.h"
 #include "http/form.h"
 #include "pages/address_view.h"
+#include "pages/checkout_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/checkout.h"
@@ -49,9 +50,9 @@ const struct field_spec page_checkout_place_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* The payment method's name for people. */
-static const char *
-method_title(enum pay_method m)
+/* See checkout_view.h. */
+const char *
+checkout_method_title(enum pay_method m)
 {
 	switch (m) {
 	case PM_INSTALLMENT_CARD:
@@ -96,6 +97,26 @@ country_name(const struct checkout_quote *q, const char *code)
 	return code;
 }
 
+/* See checkout_view.h. */
+const char *
+checkout_address_problem(const struct checkout_quote *q, char *buf,
+    size_t bufsz)
+{
+	return address_pick_problem(&q->addr, q->live.country != NULL ?
+	    q->live.country->name : NULL, buf, bufsz);
+}
+
+/* The chosen delivery address of q, if any, into section SHIP_TO of d. */
+static void
+fill_ship_to(struct view_dict *d, const struct checkout_quote *q)
+{
+	const struct address_pick *p = &q->addr;
+
+	if (p->has)
+		page_address(view_add(d, "SHIP_TO"), &p->chosen,
+		    country_name(q, p->chosen.country));
+}
+
 /* The address choice of q into d: the buyer's addresses (the chosen one
  * checked), the chosen one in full, or why there is none. */
 static void
@@ -117,23 +138,20 @@ fill_address(struct view_dict *d, const struct checkout_quote *q)
 		if (p->has && p->chosen.id == a->id)
 			view_show(s, "CHECKED");
 	}
-	if (p->n > 0)
+	/* The button only when there is another address to choose. */
+	if (p->n > 1 || (p->n > 0 && !p->has))
 		view_show(d, "HAS_ADDRS");
 	if (p->has) {
 		view_set_int(d, "ADDRESS_ID", (long long)p->chosen.id);
-		s = view_add(d, "SHIP_TO");
-		page_address(s, &p->chosen, country_name(q,
-		    p->chosen.country));
 		return;
 	}
-	view_set(view_add(d, "ADDRESS_ERR"), "MSG", address_pick_problem(p,
-	    q->live.country != NULL ? q->live.country->name : NULL, msg,
-	    sizeof(msg)));
+	view_set(view_add(d, "ADDRESS_ERR"), "MSG", checkout_address_problem(q,
+	    msg, sizeof(msg)));
 }
 
-/* Read the options of the form into *in. */
-static void
-read_input(struct ctx *c, struct checkout_input *in)
+/* See checkout_view.h. */
+void
+checkout_read_input(struct ctx *c, struct checkout_input *in)
 {
 	const char *s;
 
@@ -220,10 +238,9 @@ static void
 set_total_cost(struct view_dict *d, const char *name,
     const struct checkout_offer *o)
 {
-	struct money t = o->plan.total_cost;
+	struct money t;
 
-	if (o->down_payment_pct > 0 &&
-	    money_add(&o->plan.total_cost, &o->down_payment, &t) == -1)
+	if (checkout_offer_total(o, &t) == -1)
 		t = o->plan.total_cost;
 	set_money(d, name, &t);
 }
@@ -239,7 +256,7 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 
 	p = view_add(d, "DISCLOSURE");
 	view_set(p, "INST_NAME", o->inst_name);
-	view_set(p, "METHOD", method_title(o->method));
+	view_set(p, "METHOD", checkout_method_title(o->method));
 	view_set(p, "PAY", pay);
 	view_set_int(p, "TERM", o->term);
 	view_set(p, "MONTHLY_RATE", o->monthly_rate);
@@ -292,102 +309,6 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	(void)q;
 }
 
-/* One option of the destination select into section sec of d: country k
- * with its region's labels, selected when it is q's destination and
- * may_select. */
-static void
-add_country_option(struct view_dict *d, const char *sec,
-    const struct checkout_quote *q, const struct db_country *k,
-    int may_select)
-{
-	const struct facts_live	*l = &q->live;
-	const struct db_region	*rg = NULL;
-	struct view_dict	*s;
-	char			 lab[400];
-	size_t			 j;
-	int			 days;
-
-	for (j = 0; j < l->nregions; j++)
-		if (strcmp(l->regions[j].code, k->region_code) == 0)
-			rg = &l->regions[j];
-	s = view_add(d, sec);
-	view_set(s, "CODE", k->code);
-	days = k->delivery_days >= 0 ? k->delivery_days :
-	    rg != NULL ? rg->delivery_days : 0;
-	snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
-	    rg != NULL ? rg->name : k->region_code,
-	    rg != NULL && rg->cod_supported ? " · COD Supported" : "",
-	    days > l->f.settings.cod_max_delivery_days ?
-	    " · remote area" : "",
-	    k->high_risk ? " · high-risk for installments" : "");
-	view_set(s, "LABEL", lab);
-	if (may_select && strcmp(k->code, q->addr.country) == 0)
-		view_show(s, "SELECTED");
-}
-
-/* The countries of the buyer's addresses (the default's first) as the
- * first options of the destination select (section MINE of MY_COUNTRIES).
- * Returns 1 when q's destination is among them. */
-static int
-add_my_countries(struct view_dict *d, const struct checkout_quote *q)
-{
-	const struct address_pick	*p = &q->addr;
-	struct view_dict		*g = NULL;
-	size_t				 i, j, k;
-	int				 found = 0;
-
-	for (i = 0; i < p->n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(p->rows[j].country, p->rows[i].country) == 0)
-				break;
-		if (j < i)
-			continue;
-		for (k = 0; k < q->live.ncountries; k++)
-			if (strcmp(q->live.countries[k].code,
-			    p->rows[i].country) == 0)
-				break;
-		if (k == q->live.ncountries)
-			continue;
-		if (g == NULL)
-			g = view_add(d, "MY_COUNTRIES");
-		add_country_option(g, "MINE", q, &q->live.countries[k], 1);
-		found |= strcmp(p->rows[i].country, q->addr.country) == 0;
-	}
-	return found;
-}
-
-/* The destination select of q into d (COD-03, COD-05, INST-08): the
- * countries of the buyer's addresses first, then every country with its
- * region label, and the chosen destination's facts (section DEST, or
- * NO_DEST). */
-static void
-fill_destination(struct view_dict *d, const struct checkout_quote *q)
-{
-	const struct facts_live	*l = &q->live;
-	struct view_dict	*s;
-	size_t			 i;
-	int			 mine;
-
-	mine = add_my_countries(d, q);
-	for (i = 0; i < l->ncountries; i++)
-		add_country_option(d, "OPTION", q, &l->countries[i], !mine);
-	if (l->country != NULL) {
-		s = view_add(d, "DEST");
-		view_set(s, "NAME", l->country->name);
-		view_set(s, "REGION", l->region != NULL ? l->region->name : "");
-		if (l->region != NULL && l->region->cod_supported)
-			view_show(s, "COD_SUPPORTED");
-		page_set_count(s, "DAYS", (long long)
-		    l->f.order.shipping.delivery_days, "day", "days");
-		if (l->f.order.shipping.delivery_days >
-		    l->f.settings.cod_max_delivery_days)
-			view_show(s, "REMOTE");
-		if (l->country->high_risk)
-			view_show(s, "HIGH_RISK");
-	} else
-		view_show(d, "NO_DEST");
-}
-
 /* The order lines of q and its totals into d: each LINE, the items'
  * total, the coupon and points lines or their errors, the amount (and in
  * USD when another currency), the settlement note and the currency. */
@@ -407,20 +328,18 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 			view_show(s, "PAU");
 	}
 	set_money(d, "ITEMS_TOTAL", &l->items_total);
+	if (l->coupon.minor > 0 || l->points_amount.minor > 0)
+		view_show(d, "DISCOUNTED");
 	if (l->coupon.minor > 0) {
 		s = view_add(d, "COUPON_LINE");
 		view_set(s, "CODE", l->coupon_code);
 		set_money(s, "AMOUNT", &l->coupon);
 	}
-	if (l->coupon_msg[0] != '\0')
-		view_set(view_add(d, "COUPON_ERR"), "MSG", l->coupon_msg);
 	if (l->points_amount.minor > 0) {
 		s = view_add(d, "POINTS_LINE");
 		view_set_int(s, "USED", (long long)l->points_used);
 		set_money(s, "AMOUNT", &l->points_amount);
 	}
-	if (l->points_msg[0] != '\0')
-		view_set(view_add(d, "POINTS_ERR"), "MSG", l->points_msg);
 	if (q->amount_ok) {
 		set_money(d, "AMOUNT", &q->amount.amount);
 		set_money(d, "AMOUNT_USD", &q->amount.amount_usd);
@@ -431,53 +350,87 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 	view_set(d, "CURRENCY", l->currency);
 }
 
+/* See checkout_view.h. */
+void
+checkout_fill_summary(struct view_dict *d, const struct checkout_quote *q)
+{
+	checkout_fill_dest_facts(d, q);
+	fill_ship_to(d, q);
+	fill_totals(d, q);
+}
+
+/* The figures of offer o into row: term, monthly and first amounts,
+ * rate, fees, total cost, APR and the corporate down payment (CORP_CELLS,
+ * with CORP shown in t). */
+static void
+set_offer(struct view_dict *t, struct view_dict *row,
+    const struct checkout_offer *o)
+{
+	char	 b[64];
+
+	view_set_int(row, "TERM", o->term);
+	/* The regular monthly amount: the last installment (the first may
+	 * carry the remainder cents or the upfront fee). */
+	set_money(row, "MONTHLY", &o->plan.inst[o->plan.n - 1].total);
+	set_money(row, "FIRST", &o->plan.inst[0].total);
+	view_set(row, "RATE", o->monthly_rate);
+	set_money(row, "TOTAL_FEE", &o->plan.total_fee);
+	set_total_cost(row, "TOTAL_COST", o);
+	if (o->down_payment_pct > 0) {
+		struct view_dict *cc = view_add(row, "CORP_CELLS");
+
+		view_show(t, "CORP");
+		set_money(cc, "DOWN", &o->down_payment);
+		view_set_int(cc, "PCT", o->down_payment_pct);
+		set_money(cc, "FINANCED", &o->plan.principal);
+	}
+	view_set(row, "APR", order_apr_text(o->apr_bp, b, sizeof(b)));
+}
+
 /* The plans q offers for the installment or credit-line method of verdict
- * v into its METHOD section m (section PLANS, one PLAN each: term, monthly
- * and first amounts, rate, fees, APR, the corporate down payment), the one
- * whose value is chosen checked with its disclosure in d when disclose,
- * and the credit still available. */
+ * v into its METHOD section m (section PLANS: the recommended plan, the
+ * lowest total cost, in BEST; one TERM radio and one PLAN row of the folded
+ * comparison each), the one whose value is chosen checked with its
+ * disclosure in d when disclose, and the credit still available. */
 static void
 fill_plans(struct view_dict *d, struct view_dict *m, const struct verdict *v,
     const struct checkout_quote *q, const char *chosen, int disclose)
 {
-	const struct checkout_offer *o;
+	const struct checkout_offer *o, *best;
 	struct view_dict	*t, *row, *s;
-	char			 b[64], val[128];
+	char			 val[128];
 	size_t			 j;
+	int			 n = 0;
 
 	t = view_add(m, "PLANS");
+	best = checkout_best_offer(q, v->method, v->institution);
+	if (best != NULL)
+		set_offer(t, view_add(t, "BEST"), best);
 	for (j = 0; j < q->noffers; j++) {
 		o = &q->offers[j];
 		if (o->method != v->method ||
 		    strcmp(o->inst, v->institution) != 0)
 			continue;
+		n++;
 		row = view_add(t, "PLAN");
+		s = view_add(t, "TERM_PICK");
 		snprintf(val, sizeof(val), "%s:%s:%d",
 		    pay_method_name(o->method), o->inst, o->term);
 		view_set(row, "VALUE", val);
-		view_set_int(row, "TERM", o->term);
-		/* The regular monthly amount: the last installment (the
-		 * first may carry the remainder cents or the upfront fee). */
-		set_money(row, "MONTHLY", &o->plan.inst[o->plan.n - 1].total);
-		set_money(row, "FIRST", &o->plan.inst[0].total);
-		view_set(row, "RATE", o->monthly_rate);
-		set_money(row, "TOTAL_FEE", &o->plan.total_fee);
-		set_total_cost(row, "TOTAL_COST", o);
-		if (o->down_payment_pct > 0) {
-			struct view_dict *cc = view_add(row, "CORP_CELLS");
-
-			view_show(t, "CORP");
-			set_money(cc, "DOWN", &o->down_payment);
-			view_set_int(cc, "PCT", o->down_payment_pct);
-			set_money(cc, "FINANCED", &o->plan.principal);
+		view_set(s, "VALUE", val);
+		view_set_int(s, "TERM", o->term);
+		set_offer(t, row, o);
+		if (o == best) {
+			view_show(row, "IS_BEST");
+			view_show(s, "IS_BEST");
 		}
-		view_set(row, "APR", order_apr_text(o->apr_bp, b, sizeof(b)));
 		if (chosen != NULL && strcmp(chosen, val) == 0) {
-			view_show(row, "CHECKED");
+			view_show(s, "CHECKED");
 			if (disclose)
 				add_disclosure(d, o, q, val);
 		}
 	}
+	view_set_int(t, "COUNT", n);
 	if (v->has_available) {
 		s = view_add(m, "AVAILABLE");
 		set_money(s, "AMOUNT", &v->available_usd);
@@ -525,14 +478,11 @@ fill_simple(struct view_dict *m, const struct verdict *v,
 		view_show(m, "PAU_NOTE");
 }
 
-/* C-06: every method of q into d (one METHOD section each), eligible ones
- * selectable with their plans or options, the others with their reasons;
- * chosen and disclose as for fill_plans(). A company is not offered the
- * consumer-only methods it can never use (INST-CL, PAU: their verdicts
- * refuse it all the same). */
-static void
-fill_methods(struct view_dict *d, const struct checkout_quote *q,
-    const char *chosen, int disclose)
+/* See checkout_view.h. A company is not offered the consumer-only methods
+ * it can never use (INST-CL, PAU: their verdicts refuse it all the same). */
+void
+checkout_fill_methods(struct view_dict *d, struct view_dict *list,
+    const struct checkout_quote *q, const char *chosen, int disclose)
 {
 	const struct facts_live	*l = &q->live;
 	const struct verdict	*v;
@@ -545,8 +495,8 @@ fill_methods(struct view_dict *d, const struct checkout_quote *q,
 		    (v->method == PM_CREDIT_LINE ||
 		    v->method == PM_PAY_AFTER_USE))
 			continue;
-		m = view_add(d, "METHOD");
-		view_set(m, "TITLE", method_title(v->method));
+		m = view_add(list, "METHOD");
+		view_set(m, "TITLE", checkout_method_title(v->method));
 		view_set(m, "CODE", pay_method_name(v->method));
 		view_set(m, "INST", v->institution);
 		if (v->institution[0] != '\0')
@@ -589,9 +539,15 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	if (in->expedited)
 		view_show(d, "EXPEDITED_ON");
 	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
-	fill_destination(d, q);
-	fill_totals(d, q);
-	fill_methods(d, q, chosen, disclose);
+	checkout_fill_destination(d, q);
+	if (l->coupon_msg[0] != '\0')
+		view_set(view_add(d, "COUPON_ERR"), "MSG", l->coupon_msg);
+	if (l->points_msg[0] != '\0')
+		view_set(view_add(d, "POINTS_ERR"), "MSG", l->points_msg);
+	checkout_fill_summary(view_include(d, "SUMMARY",
+	    "checkout_summary.tpl"), q);
+	checkout_fill_methods(d, view_include(d, "METHODS",
+	    "checkout_methods.tpl"), q, chosen, disclose);
 }
 
 /* Render the checkout page for the quote (status code status). */
@@ -626,7 +582,7 @@ page_checkout(struct ctx *c)
 	const char		*pay = ctx_str(c, "pay");
 	int			 rc;
 
-	read_input(c, &in);
+	checkout_read_input(c, &in);
 	if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q, err,
 	    sizeof(err)) == -1) {
 		log_warn("checkout: %s", err);
@@ -705,7 +661,7 @@ page_checkout_place(struct ctx *c)
 	if ((rc = checkout_may_place(c->db, c->user.user_id,
 	    c->user.company_id, err, sizeof(err))) != 1)
 		return page_error(c, rc == 0 ? 403 : 500, rc == 0 ? err : NULL);
-	read_input(c, &in);
+	checkout_read_input(c, &in);
 	memset(&ch, 0, sizeof(ch));
 	if (ctx_str(c, "key") == NULL)
 		return page_error(c, 400, "The form is incomplete; reload the "

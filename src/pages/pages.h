@@ -45,6 +45,7 @@ int	page_order(struct ctx *);		/* GET /orders/:id */
 int	page_order_cancel(struct ctx *);	/* POST /orders/:id/cancel */
 int	page_order_confirm(struct ctx *);	/* POST /orders/:id/confirm-receipt */
 int	page_checkout(struct ctx *);		/* GET /checkout */
+int	page_checkout_quote(struct ctx *);	/* GET /checkout/quote (JSON) */
 int	page_checkout_place(struct ctx *);	/* POST /checkout/place */
 int	page_messages(struct ctx *);		/* GET /messages */
 int	page_messages_read_all(struct ctx *);	/* POST /messages/read */

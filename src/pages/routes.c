@@ -28,6 +28,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/cancel", ROLE_USER,	page_order_cancel, NULL, 0 },
 	{ HTTP_POST, "/orders/:id/confirm-receipt", ROLE_USER, page_order_confirm, NULL, 0 },
 	{ HTTP_GET,  "/checkout",	ROLE_USER,	page_checkout,	page_checkout_fields, 0 },
+	{ HTTP_GET,  "/checkout/quote",	ROLE_USER,	page_checkout_quote, page_checkout_fields, 0 },
 	{ HTTP_POST, "/checkout/place",	ROLE_USER,	page_checkout_place, page_checkout_place_fields, 0 },
 	{ HTTP_GET,  "/messages",	ROLE_USER,	page_messages,	page_messages_fields, 0 },
 	{ HTTP_POST, "/messages/read",	ROLE_USER,	page_messages_read_all, NULL, 0 },

@@ -140,52 +140,6 @@ cod_fee_rate(const struct facts *f)
 }
 
 /*
- * facts_items_where() predicate: 1 if the item is high-value.
- */
-static int
-is_high_value(const struct item_facts *it)
-{
-	return it->high_value;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is pre-ordered.
- */
-static int
-is_pre_order(const struct item_facts *it)
-{
-	return it->pre_order;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is customized.
- */
-static int
-is_customized(const struct item_facts *it)
-{
-	return it->customized;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is subject to special
- * customs clearance.
- */
-static int
-is_special_customs(const struct item_facts *it)
-{
-	return it->special_customs;
-}
-
-/*
- * "1 item is" / "3 items are".
- */
-static const char *
-items_are(size_t n)
-{
-	return n == 1 ? "item is" : "items are";
-}
-
-/*
  * COD-02: a company with a verified, unexpired qualification and a
  * signed agreement, within the agreement's limit.
  */
@@ -221,6 +175,37 @@ cod_check_b2b(const struct facts *f, const struct pay_amount *amt,
 }
 
 /*
+ * COD-07 failed: amt is above the shopper's ladder limit. The sentence
+ * names that limit and, only while the shopper is still on the starting
+ * step, the higher limit and how to reach it.
+ */
+static void
+cod_fail_ladder(const struct facts *f, const struct pay_amount *amt,
+    const struct money *ladder, struct verdict *v)
+{
+	char	 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX], full[MONEY_STR_MAX];
+
+	amount_describe(amt, a, sizeof(a));
+	verdict_money(ladder, l, sizeof(l));
+	if (amount_gt(&f->settings.cod_full_limit_usd, ladder))
+		verdict_fail_money(v, "COD-07", &amt->amount_usd, ladder,
+		    "the amount to pay, %s, is above your cash on delivery "
+		    "limit of %s; it rises to %s after more than %lld "
+		    "completed COD orders with no violation (completed: %lld, "
+		    "violations: %lld)", a, l,
+		    verdict_money(&f->settings.cod_full_limit_usd, full,
+		    sizeof(full)), (long long)f->settings.cod_ladder_orders,
+		    (long long)f->buyer.cod.completed_orders,
+		    (long long)f->buyer.cod.violations);
+	else
+		verdict_fail_money(v, "COD-07", &amt->amount_usd, ladder,
+		    "the amount to pay, %s, is above your cash on delivery "
+		    "limit of %s, the full limit, reached with your %lld "
+		    "completed COD orders", a, l,
+		    (long long)f->buyer.cod.completed_orders);
+}
+
+/*
  * COD-01 and COD-07 for a B2C shopper.
  */
 static void
@@ -229,7 +214,6 @@ cod_check_b2c(const struct facts *f, const struct cod_region *region,
 {
 	struct money	 max, ladder;
 	char		 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX];
-	char		 full[MONEY_STR_MAX];
 
 	/* COD-01: USD 2,000, or the region's lower maximum. */
 	max = f->settings.cod_b2c_max_usd;
@@ -249,16 +233,7 @@ cod_check_b2c(const struct facts *f, const struct cod_region *region,
 		    " for this region" : "");
 	/* COD-07: the shopper's own limit on the permission ladder. */
 	if (amount_gt(&amt->amount_usd, &ladder))
-		verdict_fail_money(v, "COD-07", &amt->amount_usd, &ladder,
-		    "the amount to pay, %s, is above your cash on delivery "
-		    "limit of %s; it rises to %s after more than %lld "
-		    "completed COD orders with no violation (completed: %lld, "
-		    "violations: %lld)", amount_describe(amt, a, sizeof(a)),
-		    verdict_money(&ladder, l, sizeof(l)),
-		    verdict_money(&f->settings.cod_full_limit_usd, full,
-		    sizeof(full)), (long long)f->settings.cod_ladder_orders,
-		    (long long)f->buyer.cod.completed_orders,
-		    (long long)f->buyer.cod.violations);
+		cod_fail_ladder(f, amt, &ladder, v);
 }
 
 /*
@@ -271,8 +246,7 @@ cod_check(const struct facts *f, struct verdict *out)
 	const struct cod_region *region;
 	struct pay_amount amt;
 	mp_date		 until;
-	char		 cats[128], d[CAL_DATE_STRLEN];
-	size_t		 n;
+	char		 d[CAL_DATE_STRLEN];
 	int		 have_amt;
 
 	verdict_init(out, PM_COD, NULL);
@@ -295,9 +269,8 @@ cod_check(const struct facts *f, struct verdict *out)
 		    s->region[0] ? s->region : "none given");
 
 	/* COD-04: no high-value item. */
-	if ((n = facts_items_where(f, is_high_value, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-04", n, "%zu %s "
-		    "high-value (%s)", n, items_are(n), cats);
+	facts_fail_items(f, out, "COD-04", facts_item_high_value,
+	    "high-value");
 
 	/* COD-05: not a remote area (at most 7 days' delivery). */
 	if (s->delivery_days > f->settings.cod_max_delivery_days)
@@ -308,17 +281,7 @@ cod_check(const struct facts *f, struct verdict *out)
 		    (long long)f->settings.cod_max_delivery_days);
 
 	/* COD-06: no pre-ordered, customized or special-customs item. */
-	if ((n = facts_items_where(f, is_pre_order, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-06", n, "%zu %s "
-		    "pre-ordered (%s)", n, items_are(n), cats);
-	if ((n = facts_items_where(f, is_customized, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-06", n, "%zu %s "
-		    "customized (%s)", n, items_are(n), cats);
-	if ((n = facts_items_where(f, is_special_customs, cats,
-	    sizeof(cats))) > 0)
-		verdict_fail_items(out, "COD-06", n, "%zu %s "
-		    "subject to special customs clearance (%s)", n,
-		    items_are(n), cats);
+	facts_fail_special_items(f, out, "COD-06");
 
 	/* COD-08 (COD-F3): not permanently revoked. */
 	if (f->buyer.cod.revoked)

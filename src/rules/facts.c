@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "rules/facts.h"
+#include "rules/verdict.h"
 
 static const char *const inst_method_names[INST__MAX] = {
 	"installment_card",
@@ -401,6 +402,65 @@ facts_items_where(const struct facts *f,
 		    len ? ", " : "", it->category);
 	}
 	return n;
+}
+
+/* See facts.h. */
+int
+facts_item_high_value(const struct item_facts *it)
+{
+	return it->high_value;
+}
+
+/* See facts.h. */
+int
+facts_item_not_durable(const struct item_facts *it)
+{
+	return !it->durable;
+}
+
+/* See facts.h. */
+int
+facts_item_pre_order(const struct item_facts *it)
+{
+	return it->pre_order;
+}
+
+/* See facts.h. */
+int
+facts_item_customized(const struct item_facts *it)
+{
+	return it->customized;
+}
+
+/* See facts.h. */
+int
+facts_item_special_customs(const struct item_facts *it)
+{
+	return it->special_customs;
+}
+
+/* See facts.h. */
+void
+facts_fail_items(const struct facts *f, struct verdict *v, const char *rule,
+    int (*pred)(const struct item_facts *), const char *what)
+{
+	char	 cats[128];
+	size_t	 n;
+
+	if ((n = facts_items_where(f, pred, cats, sizeof(cats))) > 0)
+		verdict_fail_items(v, rule, n, "%zu %s %s (%s)", n,
+		    n == 1 ? "item is" : "items are", what, cats);
+}
+
+/* See facts.h. */
+void
+facts_fail_special_items(const struct facts *f, struct verdict *v,
+    const char *rule)
+{
+	facts_fail_items(f, v, rule, facts_item_pre_order, "pre-ordered");
+	facts_fail_items(f, v, rule, facts_item_customized, "customized");
+	facts_fail_items(f, v, rule, facts_item_special_customs,
+	    "subject to special customs clearance");
 }
 
 /* See facts.h. */

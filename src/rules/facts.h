@@ -249,4 +249,26 @@ int	facts_is_high_risk(const struct facts *f, const char *country);
 size_t	facts_items_where(const struct facts *f,
 	    int (*pred)(const struct item_facts *), char *cats, size_t catsz);
 
+/* facts_items_where() predicates: 1 if the item is high-value, not in a
+ * durable category (INST-06), pre-ordered, customized, or subject to
+ * special customs clearance. */
+int	facts_item_high_value(const struct item_facts *it);
+int	facts_item_not_durable(const struct item_facts *it);
+int	facts_item_pre_order(const struct item_facts *it);
+int	facts_item_customized(const struct item_facts *it);
+int	facts_item_special_customs(const struct item_facts *it);
+
+struct verdict;
+/* Record on v a failure of rule when pred() picks any item of the order:
+ * "2 items are <what> (food, toys)", the count as its figure. Nothing
+ * when it picks none. */
+void	facts_fail_items(const struct facts *f, struct verdict *v,
+	    const char *rule, int (*pred)(const struct item_facts *),
+	    const char *what);
+/* The items neither COD (COD-06) nor an installment (INST-07) takes: a
+ * failure of rule for each of pre-ordered, customized and special-customs
+ * items that the order has, as facts_fail_items(). */
+void	facts_fail_special_items(const struct facts *f, struct verdict *v,
+	    const char *rule);
+
 #endif

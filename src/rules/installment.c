@@ -102,76 +102,16 @@ inst_check_b2b(const struct facts *f, struct verdict *v)
 }
 
 /*
- * facts_items_where() predicate: 1 if the item is not durable (INST-06).
- */
-static int
-not_durable(const struct item_facts *it)
-{
-	return !it->durable;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is pre-ordered.
- */
-static int
-is_pre_order(const struct item_facts *it)
-{
-	return it->pre_order;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is customized.
- */
-static int
-is_customized(const struct item_facts *it)
-{
-	return it->customized;
-}
-
-/*
- * facts_items_where() predicate: 1 if the item is subject to special
- * customs clearance.
- */
-static int
-is_special_customs(const struct item_facts *it)
-{
-	return it->special_customs;
-}
-
-/*
- * "1 item is" / "3 items are" for n.
- */
-static const char *
-items_are(size_t n)
-{
-	return n == 1 ? "item is" : "items are";
-}
-
-/*
  * INST-06 and INST-07 over every item of the order.
  */
 void
 inst_check_items(const struct facts *f, struct verdict *v)
 {
-	char	 cats[128];
-	size_t	 n;
-
 	/* INST-06: durable categories only (no food, consumables). */
-	if ((n = facts_items_where(f, not_durable, cats, sizeof(cats))) > 0)
-		verdict_fail_items(v, "INST-06", n, "%zu %s not "
-		    "in a durable category (%s)", n, items_are(n), cats);
+	facts_fail_items(f, v, "INST-06", facts_item_not_durable,
+	    "not in a durable category");
 	/* INST-07: no pre-ordered, customized or special-customs item. */
-	if ((n = facts_items_where(f, is_pre_order, cats, sizeof(cats))) > 0)
-		verdict_fail_items(v, "INST-07", n, "%zu %s "
-		    "pre-ordered (%s)", n, items_are(n), cats);
-	if ((n = facts_items_where(f, is_customized, cats, sizeof(cats))) > 0)
-		verdict_fail_items(v, "INST-07", n, "%zu %s "
-		    "customized (%s)", n, items_are(n), cats);
-	if ((n = facts_items_where(f, is_special_customs, cats,
-	    sizeof(cats))) > 0)
-		verdict_fail_items(v, "INST-07", n, "%zu %s "
-		    "subject to special customs clearance (%s)", n,
-		    items_are(n), cats);
+	facts_fail_special_items(f, v, "INST-07");
 }
 
 /*

@@ -80,3 +80,16 @@ payafter_should_suspend(mp_date due, mp_date today, int suspend_days)
 	/* INST-F2: overdue MORE than suspend_days. */
 	return (int64_t)today - (int64_t)due > suspend_days;
 }
+
+/* See rules/payafter.h (PAU-03). */
+int
+payafter_confirm_due(int64_t delivered_at, int64_t now, int days)
+{
+	mp_date	d, today;
+
+	if (delivered_at <= 0 || mp_date_from_unix(delivered_at, &d) == -1 ||
+	    mp_date_from_unix(now, &today) == -1)
+		return 0;
+	/* Calendar days (RULES C-04: "N days" without "business"). */
+	return (int64_t)today - (int64_t)d >= days;
+}

@@ -2,8 +2,9 @@
 #define MALLPAY_RULES_PAYAFTER_H
 
 /*
- * Pay After Use eligibility (RULES PAU-01, PAU-02) and the late fee and
- * suspension of an open debt (INST-F1, INST-F2 for PAU-04). Pure.
+ * Pay After Use eligibility (RULES PAU-01, PAU-02), the automatic
+ * confirmation day (PAU-03) and the late fee and suspension of an open
+ * debt (INST-F1, INST-F2 for PAU-04). Pure.
  */
 
 #include <stdint.h>
@@ -16,6 +17,12 @@
 /* Check PAU-01 and PAU-02 and write the verdict into *out (initialised
  * here: method PM_PAY_AFTER_USE, the amount figures). Never fails. */
 void	payafter_check(const struct facts *f, struct verdict *out);
+
+/* Pure (PAU-03): 1 if an order delivered at delivered_at is confirmed
+ * automatically at now, i.e. the UTC calendar date of now is at least
+ * `days` days after the date of delivery (day 10 yes, day 9 no). 0
+ * otherwise, also for delivered_at <= 0. */
+int	payafter_confirm_due(int64_t delivered_at, int64_t now, int days);
 
 /* Pure (INST-F1 for PAU-04): the late fee of an open debt of amount
  * (minor units of cur) due on due, on today, at rate per day, into *out

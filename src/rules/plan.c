@@ -6,22 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
 #include "rules/plan.h"
-
-/* Write a message into err when there is room. */
-static void __attribute__((format(printf, 3, 4)))
-seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errsz == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
 
 /* "spread" / "upfront" from buf/len. */
 int

@@ -11,15 +11,6 @@
 #include "rules/remittance.h"
 
 /*
- * facts_items_where() predicate: 1 if the item is high-value.
- */
-static int
-is_high_value(const struct item_facts *it)
-{
-	return it->high_value;
-}
-
-/*
  * Every REM rule; see remittance.h.
  */
 void
@@ -29,8 +20,7 @@ remittance_check(const struct facts *f, struct verdict *out)
 	const struct company_facts *c = &f->buyer.company;
 	struct pay_amount amt;
 	struct money	 max;
-	char		 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX], cats[128];
-	size_t		 n;
+	char		 a[2 * MONEY_STR_MAX], l[MONEY_STR_MAX];
 	int		 have_amt;
 
 	verdict_init(out, PM_REMITTANCE, NULL);
@@ -81,10 +71,8 @@ remittance_check(const struct facts *f, struct verdict *out)
 		verdict_fail(out, "REM-04", "the order is part of a flash sale "
 		    "that needs real-time payment");
 	/* REM-05: no high-value item. */
-	if ((n = facts_items_where(f, is_high_value, cats, sizeof(cats))) > 0)
-		verdict_fail_items(out, "REM-05", n, "%zu %s "
-		    "high-value (%s)", n, n == 1 ? "item is" : "items are",
-		    cats);
+	facts_fail_items(f, out, "REM-05", facts_item_high_value,
+	    "high-value");
 }
 
 /* See rules/remittance.h (REM-P4): 1-3 business days domestic, 7-15

@@ -74,6 +74,16 @@ verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
 	return r;
 }
 
+/* r = verdict_vfail(v, rule, fmt, ...) over the variadic arguments of the
+ * function it stands in, which follow fmt. */
+#define VFAIL(r, v, rule, fmt) do {					\
+	va_list	ap_;							\
+									\
+	va_start(ap_, fmt);						\
+	(r) = verdict_vfail((v), (rule), (fmt), ap_);			\
+	va_end(ap_);							\
+} while (0)
+
 /*
  * Record rule as failing with a printf-style sentence and no figures.
  * Returns the reason, or NULL if the verdict is full (truncated is set).
@@ -82,11 +92,8 @@ struct reason *
 verdict_fail(struct verdict *v, const char *rule, const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	return r;
 }
 
@@ -99,11 +106,8 @@ verdict_fail_money(struct verdict *v, const char *rule,
     const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_MONEY;
 		r->amount = *amount;
@@ -120,11 +124,8 @@ verdict_fail_count(struct verdict *v, const char *rule, int64_t value,
     int64_t limit, const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_COUNT;
 		r->value = value;
@@ -141,11 +142,8 @@ verdict_fail_date(struct verdict *v, const char *rule, mp_date date,
     const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_DATE;
 		r->date = date;
@@ -161,11 +159,8 @@ verdict_fail_items(struct verdict *v, const char *rule, size_t nitems,
     const char *fmt, ...)
 {
 	struct reason	*r;
-	va_list		 ap;
 
-	va_start(ap, fmt);
-	r = verdict_vfail(v, rule, fmt, ap);
-	va_end(ap);
+	VFAIL(r, v, rule, fmt);
 	if (r != NULL) {
 		r->fig = FIG_ITEMS;
 		r->value = (int64_t)nitems;

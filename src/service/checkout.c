@@ -89,6 +89,39 @@ checkout_find_offer(const struct checkout_quote *q, const char *inst,
 	return NULL;
 }
 
+/* See checkout.h. */
+int
+checkout_offer_total(const struct checkout_offer *o, struct money *out)
+{
+	*out = o->plan.total_cost;
+	if (o->down_payment_pct > 0)
+		return money_add(&o->plan.total_cost, &o->down_payment, out);
+	return 0;
+}
+
+/* See checkout.h. */
+const struct checkout_offer *
+checkout_best_offer(const struct checkout_quote *q, enum pay_method m,
+    const char *inst)
+{
+	const struct checkout_offer	*best = NULL, *o;
+	struct money			 t, bt = { 0 };
+	size_t				 i;
+
+	for (i = 0; i < q->noffers; i++) {
+		o = &q->offers[i];
+		if (o->method != m || strcmp(o->inst, inst) != 0 ||
+		    checkout_offer_total(o, &t) == -1)
+			continue;
+		if (best == NULL || t.minor < bt.minor ||
+		    (t.minor == bt.minor && o->term < best->term)) {
+			best = o;
+			bt = t;
+		}
+	}
+	return best;
+}
+
 /* Build offer o's plan on the amount to pay as it will run, so that the
  * disclosure is the plan the shopper gets: a corporate plan finances what
  * is left after the down payment of corp_pct percent (INST-CORP); card and

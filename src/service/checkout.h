@@ -78,6 +78,16 @@ const struct verdict *checkout_find_verdict(const struct checkout_quote *q,
 const struct checkout_offer *checkout_find_offer(const struct checkout_quote *q,
 	    const char *inst, int term);
 
+/* The recommended offer of method m and institution inst in q: the one
+ * with the lowest total cost (the down payment included; the shorter term
+ * on a tie), or NULL when q offers no plan of theirs. */
+const struct checkout_offer *checkout_best_offer(const struct checkout_quote *q,
+	    enum pay_method m, const char *inst);
+
+/* What the buyer pays in all under offer o (its plan's total cost and the
+ * corporate down payment) into *out; 0 or -1 (overflow). */
+int	checkout_offer_total(const struct checkout_offer *o, struct money *out);
+
 /* Parse a method name ("cod", "installment_card", ...): 0 or -1. */
 int	checkout_method_parse(const char *s, enum pay_method *out);
 

@@ -184,13 +184,7 @@ cod_setting(struct db *db, const char *name, int64_t dflt)
 const char *
 cod_amount(int64_t minor, const char *cur, char *out, size_t outsz)
 {
-	struct money m;
-
-	if (money_set(&m, minor, cur) == -1) {
-		snprintf(out, outsz, "%lld %s", (long long)minor, cur);
-		return out;
-	}
-	return money_display(&m, out, outsz);
+	return money_display_minor(minor, cur, out, outsz);
 }
 
 /* See cod_int.h. */

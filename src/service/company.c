@@ -21,6 +21,7 @@
 #include "db/seed.h"
 #include "service/audit.h"
 #include "service/company.h"
+#include "service/facts.h"
 #include "service/filestore.h"
 #include "service/orders.h"
 
@@ -73,11 +74,7 @@ int
 company_completed_usd(struct db *db, int64_t company_id, int64_t now,
     struct money *total, int64_t *window, struct money *min)
 {
-	struct db_completed	*c;
-	struct money_rate	 rate;
-	struct money		 m, u;
-	int64_t			 minv;
-	size_t			 i, n;
+	int64_t	 minv;
 
 	if (company_setting_int(db, "inst_b2b_completed_window_days", 90,
 	    window) == -1 ||
@@ -86,21 +83,10 @@ company_completed_usd(struct db *db, int64_t company_id, int64_t now,
 		return -1;
 	money_set(min, minv, "USD");
 	money_set(total, 0, "USD");
-	/* INST-04: the same query and conversion as service/facts.c, so the
+	/* INST-04: the same query and conversion as checkout's facts, so the
 	 * account page shows what checkout decides on. */
-	if (db_checkout_company_completed(db, company_id,
-	    now - *window * 86400, &c, &n) == -1)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (money_set(&m, c[i].amount_minor, c[i].currency) == -1 ||
-		    fx_rate_parse(c[i].usd_per_unit,
-		    strlen(c[i].usd_per_unit), &rate, NULL, 0) == -1 ||
-		    fx_to_usd_rate(&m, &rate, &u) == -1)
-			continue;
-		money_add(total, &u, total);
-	}
-	free(c);
-	return 0;
+	return facts_company_completed_usd(db, company_id,
+	    now - *window * 86400, total);
 }
 
 /* See company.h. */

@@ -78,13 +78,7 @@ corp_transfers_of(struct db *db, int64_t plan_id, struct db_corp_xfer **x,
 static const char *
 show(int64_t amount, const char *cur, char *out, size_t outsz)
 {
-	struct money m;
-
-	if (money_set(&m, amount, cur) == -1) {
-		snprintf(out, outsz, "%s %lld", cur, (long long)amount);
-		return out;
-	}
-	return money_display(&m, out, outsz);
+	return money_display_minor(amount, cur, out, outsz);
 }
 
 /* See corp_transfer.h. */

@@ -328,10 +328,6 @@ load_buyer(struct db *db, struct facts_live *l, int64_t now)
 {
 	struct buyer_facts	*b = &l->f.buyer;
 	const struct db_buyer	*r = &l->buyer;
-	struct db_completed	*c;
-	struct money_rate	 rate;
-	struct money		 m, u;
-	size_t			 i, n;
 
 	b->type = r->is_company ? BUYER_COMPANY : BUYER_PERSON;
 	/* identity: INST-01 from the latest verified identity check, the
@@ -370,8 +366,22 @@ load_buyer(struct db *db, struct facts_live *l, int64_t now)
 	usd(&b->company.remittance_quota_usd, r->remittance_quota_usd_minor);
 	/* INST-04: completed orders of the window, each at its own rate. */
 	usd(&b->company.completed_orders_usd_90d, 0);
-	if (db_checkout_company_completed(db, r->company_id,
-	    now - l->inst_b2b_window_days * 86400, &c, &n) == -1)
+	return facts_company_completed_usd(db, r->company_id,
+	    now - l->inst_b2b_window_days * 86400,
+	    &b->company.completed_orders_usd_90d);
+}
+
+/* See facts.h. */
+int
+facts_company_completed_usd(struct db *db, int64_t company_id,
+    int64_t since, struct money *total)
+{
+	struct db_completed	*c;
+	struct money_rate	 rate;
+	struct money		 m, u;
+	size_t			 i, n;
+
+	if (db_checkout_company_completed(db, company_id, since, &c, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (money_set(&m, c[i].amount_minor, c[i].currency) == -1 ||
@@ -379,8 +389,7 @@ load_buyer(struct db *db, struct facts_live *l, int64_t now)
 		    strlen(c[i].usd_per_unit), &rate, NULL, 0) == -1 ||
 		    fx_to_usd_rate(&m, &rate, &u) == -1)
 			continue;
-		money_add(&b->company.completed_orders_usd_90d, &u,
-		    &b->company.completed_orders_usd_90d);
+		money_add(total, &u, total);
 	}
 	free(c);
 	return 0;

@@ -91,6 +91,12 @@ int	facts_load(struct db *, int64_t user_id, const struct checkout_input *in,
 /* Free what *l owns and zero it; takes NULL. */
 void	facts_load_cleanup(struct facts_live *l);
 
+/* INST-04: add to *total (USD) every order of company_id completed since
+ * the unix time since, each converted at its own recorded rate (C-02);
+ * an order whose amount or rate does not read is left out. 0 or -1. */
+int	facts_company_completed_usd(struct db *, int64_t company_id,
+	    int64_t since, struct money *total);
+
 /* Pure: the settlement currency of n line currencies: the common one,
  * or "USD" when they differ (or n is 0). Writes 4 bytes into out. */
 void	settle_currency(const char (*curs)[4], size_t n, char out[4]);

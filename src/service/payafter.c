@@ -82,19 +82,6 @@ payafter_settings(struct db *db, struct pau_settings *s)
 
 /* See payafter.h. */
 int
-payafter_confirm_due(int64_t delivered_at, int64_t now, int days)
-{
-	mp_date	d, today;
-
-	if (delivered_at <= 0 || mp_date_from_unix(delivered_at, &d) == -1 ||
-	    mp_date_from_unix(now, &today) == -1)
-		return 0;
-	/* Calendar days (RULES C-04: "N days" without "business"). */
-	return (int64_t)today - (int64_t)d >= days;
-}
-
-/* See payafter.h. */
-int
 payafter_may_retry(const struct db_pau_charge *c, mp_date today, int64_t now,
     int per_day)
 {

@@ -63,13 +63,6 @@ struct pau_settings {
 /* Read the settings into *s. Returns 0, or -1 (database, bad rate). */
 int	payafter_settings(struct db *, struct pau_settings *s);
 
-/* Pure (PAU-03): 1 if an order delivered at delivered_at is confirmed
- * automatically at now, i.e. the UTC calendar date of now is at least
- * `days` days after the date of delivery (day 10 yes, day 9 no). 0
- * otherwise, also for delivered_at <= 0. */
-int	payafter_confirm_due(int64_t delivered_at, int64_t now, int days);
-
-
 /* Pure (PAU-04): 1 if a debt c may be retried at now (today its date)
  * with per_day tries a day: next_try_at reached and fewer than per_day
  * tries on today. */

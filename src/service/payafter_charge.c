@@ -110,13 +110,7 @@ payafter_mark_paid(struct db_pau_charge *c, int64_t amount, int64_t now)
 const char *
 payafter_amt(int64_t minor, const char *cur, char *b, size_t bsz)
 {
-	struct money m;
-
-	if (money_set(&m, minor, cur) == -1) {
-		snprintf(b, bsz, "%lld %s", (long long)minor, cur);
-		return b;
-	}
-	return money_display(&m, b, bsz);
+	return money_display_minor(minor, cur, b, bsz);
 }
 
 /* See payafter_int.h. */

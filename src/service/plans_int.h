@@ -49,13 +49,7 @@ plan_seterr(char *err, size_t errsz, const char *msg)
 static inline char *
 plan_amt(int64_t m, const char *cur, char *out, size_t outsz)
 {
-	struct money mo;
-
-	if (money_set(&mo, m, cur) == -1) {
-		snprintf(out, outsz, "%lld %s", (long long)m, cur);
-		return out;
-	}
-	return money_display(&mo, out, outsz);
+	return money_display_minor(m, cur, out, outsz);
 }
 
 /* What a money path did at the bank, so that its answer is truthful. */

@@ -80,13 +80,7 @@ remittance_tracking_norm(const char *s, char *out, size_t outsz)
 static const char *
 amount_str(int64_t minor, const char *cur, char *out, size_t outsz)
 {
-	struct money m;
-
-	if (money_set(&m, minor, cur) == -1) {
-		snprintf(out, outsz, "%lld %s", (long long)minor, cur);
-		return out;
-	}
-	return money_display(&m, out, outsz);
+	return money_display_minor(minor, cur, out, outsz);
 }
 
 /* Tell the shopper (messages table). Returns 0 or -1. */

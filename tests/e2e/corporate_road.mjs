@@ -88,6 +88,7 @@ async function run() {
         const block = m.locator('#method-installment_corporate-mallpay-corporate');
         throw new Error(`no corporate plan offered: ${await block.count() ? await block.innerText() : 'no block'}`);
       }
+      await m.locator('#method-installment_corporate-mallpay-corporate .plans-compare summary').click();
       check((await row.locator('.corp-down').innerText()).trim() === 'USD 437.40',
         'the plan table shows the down payment before a plan is picked');
       check((await row.locator('.corp-financed').innerText()).trim() === 'USD 1,020.60',

@@ -93,6 +93,7 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/orders/:id/confirm-receipt", "sonnnfs", C_A, "/orders",
 	    NULL },
 	{ HTTP_GET,  "/checkout",	"soooofs", 0, NULL, NULL },
+	{ HTTP_GET,  "/checkout/quote",	"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/checkout/place",	"soooofs", 0, NULL, NULL },
 	{ HTTP_GET,  "/messages",	"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/messages/read",	"soooofs", 0, NULL, NULL },

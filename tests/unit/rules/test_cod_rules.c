@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "rules/cod.h"
@@ -226,6 +227,37 @@ test_COD_07_and_COD_01_both_listed(void **state)
 	facts_cleanup(&f);
 }
 
+/* The veteran (6 completed COD orders) at USD 2,187: the sentence names
+ * the USD 2,000 that applies and promises no rise already reached. */
+static void
+test_COD_07_veteran_sentence_states_reached_limit(void **state)
+{
+	struct facts	 f;
+	struct verdict	 v;
+	const struct reason *r;
+
+	(void)state;
+	person_paying(&f, 218700);
+	f.buyer.cod.completed_orders = 6;
+	cod_check(&f, &v);
+	assert_non_null(verdict_find(&v, "COD-01"));
+	r = verdict_find(&v, "COD-07");
+	assert_non_null(r);
+	assert_int_equal(r->limit.minor, 200000);
+	assert_non_null(strstr(r->message, "limit of USD 2,000.00"));
+	assert_null(strstr(r->message, "rises to"));
+	assert_non_null(strstr(r->message, "the full limit, reached with "
+	    "your 6 completed COD orders"));
+	/* A newcomer still reads the rise, to the higher limit. */
+	f.buyer.cod.completed_orders = 2;
+	cod_check(&f, &v);
+	r = verdict_find(&v, "COD-07");
+	assert_non_null(r);
+	assert_non_null(strstr(r->message, "limit of USD 500.00; it rises "
+	    "to USD 2,000.00"));
+	facts_cleanup(&f);
+}
+
 static void
 test_COD_08_revoked_or_suspended(void **state)
 {
@@ -396,6 +428,7 @@ main(void)
 		cmocka_unit_test(test_COD_06_no_pre_order_customized_special_customs),
 		cmocka_unit_test(test_COD_07_sixth_completed_order_lifts_limit),
 		cmocka_unit_test(test_COD_07_and_COD_01_both_listed),
+		cmocka_unit_test(test_COD_07_veteran_sentence_states_reached_limit),
 		cmocka_unit_test(test_COD_08_revoked_or_suspended),
 		cmocka_unit_test(test_COD_F1_service_fee_per_region_half_away),
 		cmocka_unit_test(test_COD_F2_third_refusal_suspends_3_months),

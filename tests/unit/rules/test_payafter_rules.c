@@ -122,6 +122,40 @@ test_PAU_04_suspend_after_30_days(void **state)
 	assert_int_equal(payafter_should_suspend(due, d, 30), 1);
 }
 
+/* Seconds of date y-m-d at hh:mm UTC. */
+static int64_t
+at(int y, int m, int d, int hh, int mm)
+{
+	mp_date day;
+
+	assert_int_equal(mp_date_from_ymd(y, m, d, &day), 0);
+	return mp_date_to_unix(day) + hh * 3600 + mm * 60;
+}
+
+/* PAU-03: delivered late on day 0, confirmed on calendar day 10, not 9. */
+static void
+test_PAU_03_auto_confirm_day_10_not_9(void **state)
+{
+	int64_t delivered = at(2026, 3, 1, 23, 50);
+
+	(void)state;
+	assert_int_equal(payafter_confirm_due(delivered,
+	    at(2026, 3, 10, 23, 59), 10), 0);
+	assert_int_equal(payafter_confirm_due(delivered,
+	    at(2026, 3, 11, 0, 0), 10), 1);
+	/* Across a month end: 25 Feb + 10 = 7 Mar (2026 is not leap). */
+	delivered = at(2026, 2, 25, 8, 0);
+	assert_int_equal(payafter_confirm_due(delivered,
+	    at(2026, 3, 6, 12, 0), 10), 0);
+	assert_int_equal(payafter_confirm_due(delivered,
+	    at(2026, 3, 7, 0, 1), 10), 1);
+	/* Never without a delivery. */
+	assert_int_equal(payafter_confirm_due(0, at(2026, 3, 7, 0, 1), 10), 0);
+	/* The setting is honoured. */
+	assert_int_equal(payafter_confirm_due(delivered,
+	    at(2026, 2, 28, 0, 0), 3), 1);
+}
+
 int
 main(void)
 {
@@ -129,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_PAU_01_score_550_refused_551_allowed),
 		cmocka_unit_test(test_PAU_02_every_item_marked),
 		cmocka_unit_test(test_PAU_01_company_refused),
+		cmocka_unit_test(test_PAU_03_auto_confirm_day_10_not_9),
 		cmocka_unit_test(test_PAU_04_late_fee_per_day),
 		cmocka_unit_test(test_PAU_04_suspend_after_30_days),
 	};

@@ -1,7 +1,6 @@
 /*
- * The pure parts of service/payafter.c: the automatic confirmation day
- * (PAU-03), the late fee and suspension of an open debt (PAU-04 with
- * INST-F1, INST-F2), the bounded retries, the guarantee totals.
+ * The pure parts of service/payafter.c: the bounded retries of an open
+ * debt (PAU-04), the guarantee totals.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,30 +22,6 @@ at(int y, int m, int d, int hh, int mm)
 
 	assert_int_equal(mp_date_from_ymd(y, m, d, &day), 0);
 	return mp_date_to_unix(day) + hh * 3600 + mm * 60;
-}
-
-/* PAU-03: delivered late on day 0, confirmed on calendar day 10, not 9. */
-static void
-test_PAU_03_auto_confirm_day_10_not_9(void **state)
-{
-	int64_t delivered = at(2026, 3, 1, 23, 50);
-
-	(void)state;
-	assert_int_equal(payafter_confirm_due(delivered,
-	    at(2026, 3, 10, 23, 59), 10), 0);
-	assert_int_equal(payafter_confirm_due(delivered,
-	    at(2026, 3, 11, 0, 0), 10), 1);
-	/* Across a month end: 25 Feb + 10 = 7 Mar (2026 is not leap). */
-	delivered = at(2026, 2, 25, 8, 0);
-	assert_int_equal(payafter_confirm_due(delivered,
-	    at(2026, 3, 6, 12, 0), 10), 0);
-	assert_int_equal(payafter_confirm_due(delivered,
-	    at(2026, 3, 7, 0, 1), 10), 1);
-	/* Never without a delivery. */
-	assert_int_equal(payafter_confirm_due(0, at(2026, 3, 7, 0, 1), 10), 0);
-	/* The setting is honoured. */
-	assert_int_equal(payafter_confirm_due(delivered,
-	    at(2026, 2, 28, 0, 0), 3), 1);
 }
 
 /* PAU-04: retries bounded per day and spaced. */
@@ -117,7 +92,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_PAU_03_auto_confirm_day_10_not_9),
 		cmocka_unit_test(test_PAU_04_retries_bounded_per_day),
 		cmocka_unit_test(test_PAU_04_guarantee_totals),
 	};
