@@ -38,6 +38,8 @@ libmallpay_a_SOURCES += \
 
 UNIT_TESTS += tests/unit/service/test_orderflow
 tests_unit_service_test_orderflow_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/service/test_order_panels
+tests_unit_service_test_order_panels_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/service/test_checkout_service
 tests_unit_service_test_checkout_service_CFLAGS = $(UNIT_CFLAGS)
 
@@ -118,6 +120,7 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/service/cod_desk.c src/service/cod_desk.h \
 	src/service/order_page.c src/service/order_page.h \
+	src/service/order_panels.c src/service/order_panels.h \
 	src/service/remittance_view.c src/service/remittance_view.h \
 	src/service/conn.c src/service/conn.h \
 	src/service/admin_view.c src/service/admin_view.h \

@@ -265,3 +265,14 @@ tests_integration_test_words_SOURCES = tests/integration/test_words.c \
 	tests/integration/shop.c tests/integration/shop.h
 tests_integration_test_words_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_words_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# The order page's panels against the facts, every reachable (method,
+# status) pair (run by suite.sh).
+check_PROGRAMS += tests/integration/test_order_panels
+tests_integration_test_order_panels_SOURCES = \
+	tests/integration/test_order_panels.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_order_panels_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_order_panels_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

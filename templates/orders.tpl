@@ -45,7 +45,7 @@
 			<td data-label="Placed">{{PLACED}}</td>
 			<td data-label="Payment method">{{METHOD}}</td>
 			<td data-label="Status" class="order-state">{{STATE}}</td>
-			<td data-label="Amount to pay" class="num">{{AMOUNT}}{{#FEE}}<br><span class="field-note">+ COD service fee {{AMOUNT}}</span>{{/FEE}}{{#DEFERRED}}<br><span class="field-note">{{AMOUNT}} at receipt (Pay After Use)</span>{{/DEFERRED}}</td>
+			<td data-label="Amount to pay" class="num">{{AMOUNT}}{{#FEE}}<br><span class="field-note">+ COD service fee {{AMOUNT}}</span>{{/FEE}}{{#DEFERRED}}<br><span class="field-note">{{AMOUNT}} at receipt (Pay After Use)</span>{{/DEFERRED}}{{#DEBT}}<br><strong class="debt" id="debt-{{ID}}">Owed now {{AMOUNT}}</strong> <a href="{{HREF}}" id="debt-pay-{{ID}}">Pay now</a>{{/DEBT}}</td>
 			<td data-label="Next step"><a class="next-action" href="{{ACTION_HREF}}">{{ACTION}}</a></td>
 		</tr>
 	{{/ORDER}}

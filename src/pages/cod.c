@@ -35,6 +35,7 @@
 #include "service/cod.h"
 #include "service/cod_desk.h"
 #include "service/filestore.h"
+#include "service/order_panels.h"
 #include "service/orderflow.h"
 #include "view/view.h"
 
@@ -162,7 +163,7 @@ set_shipment(struct view_dict *p, const struct cod_panel *cp, int cod)
 /* See pages.h: the COD and tracking panel of the order page. */
 void
 cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
-    const struct cod_panel *cp)
+    const struct cod_panel *cp, unsigned show)
 {
 	const struct db_cod	*cod = &cp->cod;
 	struct view_dict	*p, *s;
@@ -182,14 +183,17 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	if (!is_cod || o->user_id != c->user.user_id)
 		return;
 	s = view_add(p, "COD");
-	view_set(s, "TOTAL", amt(o->amount_due_minor + o->fee_minor,
-	    o->currency, a, sizeof(a)));
+	if (show & OP_COURIER_DUE)
+		view_set(view_add(s, "DUE"), "TOTAL", amt(o->amount_due_minor +
+		    o->fee_minor, o->currency, a, sizeof(a)));
 	if (hc && cod->agreed_date[0] != '\0') {
 		struct view_dict *ag = view_add(s, "AGREED");
 
 		view_set(ag, "DATE", cod->agreed_date);
 		view_set_int(ag, "RESCHEDULES", cod->reschedules);
 		view_set_int(ag, "MAX", COD_MAX_RESCHEDULES);
+		if (show & OP_COD_DAY)
+			view_show(ag, "DAY_RULE");
 	}
 	if (hc && cod->paid_reported_at > 0) {
 		struct view_dict *pr = view_add(s, "REPORTED");

@@ -59,6 +59,48 @@ orders_notice(const char *msg)
 	return NULL;
 }
 
+static void set_amount(struct view_dict *, const char *, int64_t,
+	    const char *);
+
+/* The open debt of order id with facts f (in cur) as DEBT of d: its
+ * amount and where to pay it (the COD debt's card payment, or the Pay
+ * After Use page). */
+static void
+set_debt(struct view_dict *d, const struct panel_facts *f, int64_t id,
+    const char *cur)
+{
+	struct view_dict *s = view_add(d, "DEBT");
+
+	set_amount(s, "AMOUNT", f->debt, cur);
+	view_set_int(s, "ID", (long long)id);
+	if (f->charge_kind == OPC_COD_REFUSAL && f->debt_id > 0)
+		view_setf(s, "HREF", "/account/cod/debts/%lld/pay",
+		    (long long)f->debt_id);
+	else
+		view_setf(s, "HREF", "/pay-after-use#pau-charge-%lld",
+		    (long long)id);
+}
+
+/* The amounts of My Orders row r into o as its panels pn decided: the
+ * amount to pay now, the COD fee, the part due at receipt, the open debt
+ * with its link (facts f). */
+static void
+set_list_amounts(struct view_dict *o, const struct db_order_row *r,
+    const struct panel_facts *f, const struct order_panels *pn)
+{
+	const char		*cur = r->amount_due.cur;
+
+	set_amount(o, "AMOUNT", pn->to_pay, cur);
+	if (r->fee.minor > 0 &&
+	    (pn->show & (OP_COURIER_DUE | OP_COURIER_PAID)))
+		set_amount(view_add(o, "FEE"), "AMOUNT", r->fee.minor, cur);
+	if (pn->show & OP_DEFERRED)
+		set_amount(view_add(o, "DEFERRED"), "AMOUNT",
+		    r->deferred.minor, cur);
+	if (pn->show & OP_DEBT)
+		set_debt(o, f, r->id, cur);
+}
+
 /* The categories with a thumbnail of their own (static/thumbs/SLUG.svg);
  * any other shows the generic one. */
 static const char *const thumbs[] = {
@@ -150,15 +192,15 @@ pager_href(struct buf *b, const struct db_my_orders_query *q,
 }
 
 /* One order of My Orders into o: its number, products with the first
- * one's thumbnail, when placed, method and status in words, the amount
- * due now with the fee and the deferred part, and the next step a. */
+ * one's thumbnail, when placed, method and status in words, the amounts
+ * its panels pn decided (facts f), and the next step a. */
 static void
 set_order_row(struct view_dict *o, const struct db_my_order *mo,
-    const struct order_action *a)
+    const struct order_action *a, const struct panel_facts *f,
+    const struct order_panels *pn)
 {
 	const struct db_order_row	*r = &mo->r;
-	struct money			 now_due;
-	char				 buf[MONEY_STR_MAX], when[32], st[40];
+	char				 when[32], st[40];
 	const char			*thumb = "item", *p, *nl;
 	size_t				 i;
 
@@ -181,17 +223,7 @@ set_order_row(struct view_dict *o, const struct db_my_order *mo,
 	words_status(r->status, st, sizeof(st));
 	view_set(o, "STATE", st);
 	view_set(o, "STATUS_CODE", r->status);
-	/* PAU-03: the deferred part is not due now. */
-	now_due = r->amount_due;
-	if (r->deferred.minor > 0)
-		money_sub(&now_due, &r->deferred, &now_due);
-	view_set(o, "AMOUNT", money_display(&now_due, buf, sizeof(buf)));
-	if (r->fee.minor > 0)
-		view_set(view_add(o, "FEE"), "AMOUNT", money_display(&r->fee,
-		    buf, sizeof(buf)));
-	if (r->deferred.minor > 0)
-		view_set(view_add(o, "DEFERRED"), "AMOUNT",
-		    money_display(&r->deferred, buf, sizeof(buf)));
+	set_list_amounts(o, r, f, pn);
 	view_set(o, "ACTION", a->label);
 	view_setf(o, "ACTION_HREF", "%s%lld%s", a->href_head, (long long)r->id,
 	    a->href_tail);
@@ -248,7 +280,7 @@ page_orders(struct ctx *c)
 		list = view_add(d, "ORDERS");
 		for (i = 0; i < l.n; i++)
 			set_order_row(view_add(list, "ORDER"), &l.rows[i],
-			    &l.actions[i]);
+			    &l.actions[i], &l.facts[i], &l.panels[i]);
 		set_pager(list, &q, (long long)q.page + 1, l.more);
 	}
 	rc = page_render(c, "orders.tpl", d, "My Orders");
@@ -276,7 +308,8 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
  * (PAU-03), the amount in USD for another currency and the settlement
  * note. */
 static void
-set_order_amounts(struct view_dict *d, const struct order_view *v)
+set_order_amounts(struct view_dict *d, const struct order_view *v,
+    const struct order_panels *pn)
 {
 	const struct db_order	*o = &v->o;
 	struct view_dict	*s;
@@ -304,16 +337,18 @@ set_order_amounts(struct view_dict *d, const struct order_view *v)
 		view_set_int(s, "USED", (long long)o->points_used);
 		set_amount(s, "AMOUNT", o->points_minor, o->currency);
 	}
-	/* PAU-03: the deferred part is charged at receipt, not now. */
-	set_amount(d, "AMOUNT_DUE", o->amount_due_minor - o->deferred_minor,
-	    o->currency);
-	if (o->fee_minor > 0) {
+	/* The figure and the lines the order's panels decided. */
+	set_amount(d, "AMOUNT_DUE", pn->to_pay, o->currency);
+	if (o->fee_minor > 0 &&
+	    (pn->show & (OP_COURIER_DUE | OP_COURIER_PAID))) {
 		s = view_add(d, "FEE");
 		set_amount(s, "AMOUNT", o->fee_minor, o->currency);
-		set_amount(s, "TOTAL", o->amount_due_minor + o->fee_minor,
-		    o->currency);
+		view_set(s, "LABEL", (pn->show & OP_COURIER_PAID) ? "Paid to "
+		    "the courier at delivery" : "To pay the courier at "
+		    "delivery");
+		set_amount(s, "TOTAL", pn->courier, o->currency);
 	}
-	if (o->deferred_minor > 0) {
+	if (pn->show & OP_DEFERRED) {
 		s = view_add(d, "DEFERRED");
 		set_amount(s, "AMOUNT", o->deferred_minor, o->currency);
 	}
@@ -325,6 +360,51 @@ set_order_amounts(struct view_dict *d, const struct order_view *v)
 		view_set(s, "CUR", o->currency);
 	}
 	view_set(d, "SETTLEMENT", o->settlement_note);
+}
+
+/* The order's charge after the fact and its open debt with the way to
+ * pay it, as pg's panels decided, into d (CHARGE, DEBT). */
+static void
+set_order_debt(struct view_dict *d, const struct order_page *pg)
+{
+	const struct order_panels	*pn = &pg->panels;
+	const struct panel_facts	*f = &pg->facts;
+	const struct db_order		*o = &pg->v.o;
+	struct view_dict		*s;
+
+	if (pn->show & OP_CHARGE) {
+		s = view_add(d, "CHARGE");
+		view_set(s, "LABEL", pn->charge_label);
+		set_amount(s, "AMOUNT", f->charge, o->currency);
+	}
+	if (pn->show & OP_DEBT)
+		set_debt(d, f, o->id, o->currency);
+}
+
+/* The promised dates (C-04) the panels of pg keep into d (DATES, none
+ * when none holds): the review until decided, the remittance window while
+ * unpaid, the refund with its amount. */
+static void
+set_order_dates(struct view_dict *d, const struct order_page *pg)
+{
+	const struct db_order	*o = &pg->v.o;
+	struct view_dict	*s;
+	int			 review = (pg->panels.show & OP_REVIEW_BY) &&
+				    o->review_due[0] != '\0';
+
+	if (!review && !(pg->panels.show & (OP_PAY_BY | OP_REFUND)))
+		return;
+	d = view_add(d, "DATES");
+	if (review)
+		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
+	if (pg->panels.show & OP_PAY_BY)
+		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
+	if (pg->panels.show & OP_REFUND) {
+		s = view_add(d, "REFUND_DUE");
+		set_amount(s, "AMOUNT", pg->facts.refund, o->currency);
+		if (o->refund_due[0] != '\0')
+			view_set(view_add(s, "BY"), "DATE", o->refund_due);
+	}
 }
 
 /* What the viewer of pg may do next into d: the next step's text (NEXT),
@@ -400,7 +480,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :
 	    o->country);
 	page_order_address(d, &v->addr, v->has_addr);
-	set_order_amounts(d, v);
+	set_order_amounts(d, v, &pg->panels);
+	set_order_debt(d, pg);
 	if (o->institution_id[0] != '\0') {
 		s = view_add(d, "PLAN");
 		view_set(s, "INST", inst);
@@ -413,13 +494,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		view_set(s, "CODE", order_rf_printed(o->rf_code, rf,
 		    sizeof(rf)));
 	}
-	/* C-04: every promised date. */
-	if (o->review_due[0] != '\0')
-		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
-	if (o->payment_due[0] != '\0')
-		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
-	if (o->refund_due[0] != '\0')
-		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
+	/* C-04: every promised date that still holds. */
+	set_order_dates(d, pg);
 	for (i = 0; i < v->nevents; i++) {
 		e = view_add(d, "EVENT");
 		page_time(v->events[i].at, when, sizeof(when));
@@ -433,7 +509,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	}
 	set_order_actions(d, pg);
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
-	cod_order_panel(c, d, o, &pg->cod);
+	cod_order_panel(c, d, o, &pg->cod, pg->panels.show);
 	logistics_details_panel(d, o, &pg->cod);
 	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o, &pg->plan);

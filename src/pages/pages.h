@@ -133,10 +133,12 @@ struct db_order;
 struct view_dict;
 /* The COD and tracking panel of GET /orders/:id (include COD_PANEL of
  * order.tpl): shipment, tracking events, and for COD the agreed delivery,
- * "Paid" with voucher, the courier's record, the return form. */
+ * "Paid" with voucher, the courier's record, the return form; the
+ * sentences the order's panels (show, OP_* of service/order_panels.h)
+ * keep. */
 struct cod_panel;
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
-	    const struct cod_panel *);
+	    const struct cod_panel *, unsigned show);
 /* Receipts of an order (receipts.c): the list, one receipt's print view,
  * its PDF. */
 int	page_receipts(struct ctx *);	/* GET /orders/:id/receipts */

@@ -63,13 +63,20 @@ order_page_load(struct db *db, int64_t user_id, int64_t company_id,
 	order_next_action(o->method, o->status, &out->action);
 	if (strcmp(o->method, "installment_corporate") == 0)
 		corp_next_action(db, o->id, &out->action);
-	out->can_cancel = out->acc.may_act &&
-	    orderflow_user_can_cancel(o->status, o->method) &&
-	    order_refund_preview(db, o->method, o->status, now,
-	    &out->rr) == 0;
 	cod_panel_load(db, o, &out->cod);
 	plan_panel_load(db, o, &out->plan);
 	rem_panel_load(db, o, &out->rem);
+	if (order_facts_load(db, o, now, &out->facts) == -1)
+		return RES_ERROR;
+	out->facts.cod_agreed = out->cod.has_cod &&
+	    out->cod.cod.agreed_date[0] != '\0';
+	order_panels_decide(o->method, o->status, &out->facts, &out->panels);
+	/* INST-C1: what was paid is refunded, with its amount. */
+	out->can_cancel = out->acc.may_act &&
+	    orderflow_user_can_cancel(o->status, o->method) &&
+	    order_refund_preview(db, o->method, o->status,
+	    (out->panels.show & OP_CANCEL_PAID) ? o->id : 0, now,
+	    &out->rr) == 0;
 	return RES_OK;
 }
 
@@ -82,6 +89,35 @@ order_page_cleanup(struct order_page *p)
 	free(p->rem.rf);
 	p->rem.rf = NULL;
 	p->rem.nrf = 0;
+}
+
+/* The panels of each row of l (the amount to pay, the open debt) with
+ * user_id's charges and debts. Returns 0 or -1. */
+static int
+order_list_panels(struct db *db, int64_t user_id, struct order_list *l)
+{
+	const struct db_order_row	*r;
+	struct order_debts		 ds;
+	size_t				 i;
+
+	l->facts = calloc(l->n, sizeof(*l->facts));
+	l->panels = calloc(l->n, sizeof(*l->panels));
+	if (l->facts == NULL || l->panels == NULL ||
+	    order_debts_load(db, user_id, &ds) == -1) {
+		order_debts_cleanup(&ds);
+		return -1;
+	}
+	for (i = 0; i < l->n; i++) {
+		r = &l->rows[i].r;
+		l->facts[i].total = r->amount_due.minor;
+		l->facts[i].fee = r->fee.minor;
+		l->facts[i].deferred = r->deferred.minor;
+		order_debts_facts(&ds, r->id, &l->facts[i]);
+		order_panels_decide(r->method, r->status, &l->facts[i],
+		    &l->panels[i]);
+	}
+	order_debts_cleanup(&ds);
+	return 0;
 }
 
 /* See order_page.h. An action's `next` text of a corporate order is
@@ -106,7 +142,7 @@ order_list_load(struct db *db, const struct db_my_orders_query *q,
 		if (strcmp(r->method, "installment_corporate") == 0)
 			corp_next_action(db, r->id, &out->actions[i]);
 	}
-	return 0;
+	return order_list_panels(db, q->user_id, out);
 }
 
 /* See order_page.h. */
@@ -115,6 +151,8 @@ order_list_cleanup(struct order_list *l)
 {
 	free(l->rows);
 	free(l->actions);
+	free(l->facts);
+	free(l->panels);
 	memset(l, 0, sizeof(*l));
 }
 

@@ -3,9 +3,10 @@
 
 /*
  * GET /orders/:id in one call: the order with its lines and timeline, the
- * shopper's next step, the refund a cancellation would promise, and the
+ * shopper's next step, the refund a cancellation would promise, the
  * panels of its payment method (shipping and COD, the installment plan,
- * remittance windows and refunds).
+ * remittance windows and refunds) and which of them apply, decided by
+ * order_panels_decide() from the order's facts.
  */
 
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include "db/remittance.h"
 #include "service/cod_desk.h"
 #include "service/members.h"
+#include "service/order_panels.h"
 #include "service/orders.h"
 
 /* The installment plan of an installment or credit-line order. */
@@ -44,6 +46,8 @@ struct order_page {
 	struct cod_panel	 cod;
 	struct plan_panel	 plan;
 	struct rem_panel	 rem;
+	struct panel_facts	 facts;		/* paid, refunded, owed */
+	struct order_panels	 panels;	/* what the page shows */
 };
 
 /* Load order id as user_id (of company_id, 0 for a person) reads it: one's
@@ -75,6 +79,9 @@ int	order_rf_example(char *out, size_t outsz);
 struct order_list {
 	struct db_my_order	*rows;
 	struct order_action	*actions;	/* one per row */
+	struct panel_facts	*facts;		/* one per row: the viewer's
+						   charges and debts */
+	struct order_panels	*panels;	/* one per row */
 	size_t			 n;
 	int			 more;		/* a next page exists */
 };

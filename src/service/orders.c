@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "service/members.h"
+#include "service/order_panels.h"
 #include "service/orders.h"
 #include "service/plans.h"
 #include "service/payafter.h"
@@ -89,11 +90,12 @@ order_holidays(struct db *db, mp_date **out, size_t *n)
 /* See orders.h. */
 int
 order_refund_preview(struct db *db, const char *method, const char *status,
-    int64_t now, struct refund_rule *out)
+    int64_t plan_order, int64_t now, struct refund_rule *out)
 {
 	mp_date	*hol;
 	size_t	 nh;
 	mp_date	 today;
+	int	 rc = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (order_holidays(db, &hol, &nh) == -1)
@@ -103,8 +105,11 @@ order_refund_preview(struct db *db, const char *method, const char *status,
 		return -1;
 	}
 	order_refund_rule(method, status, today, hol, nh, out);
+	if (plan_order > 0)
+		rc = plan_cancel_preview(db, plan_order, today, hol, nh, now,
+		    out);
 	free(hol);
-	return 0;
+	return rc;
 }
 
 /* The placer of order id, for whom user_id acts (RULES 5), into *placer:
@@ -337,8 +342,8 @@ next_unpaid(const char *method, const char *status, struct order_action *a)
 static void
 next_paid(const char *method, const char *status, struct order_action *a)
 {
-	int inst = strncmp(method, "installment_", 12) == 0 ||
-	    strcmp(method, "credit_line") == 0;
+	/* The repayments run from the plan's start (order_panels.c). */
+	int repay = order_panels_may(method, status, OP_REPAY);
 
 	if (strcmp(status, "delivered") == 0 &&
 	    strcmp(method, "cod") == 0)
@@ -367,11 +372,7 @@ next_paid(const char *method, const char *status, struct order_action *a)
 		    "that failed (PAU-04)." : "Nothing is due now: the price "
 		    "is deducted from your bound card when you confirm "
 		    "receipt (PAU-03).";
-	} else if (inst && (strcmp(status, "paid_installment") == 0 ||
-	    strcmp(status, "pending_shipment") == 0 ||
-	    strcmp(status, "shipped") == 0 ||
-	    strcmp(status, "receipt_confirmed") == 0 ||
-	    strcmp(status, "completed") == 0)) {
+	} else if (repay) {
 		a->label = "View repayment schedule";
 		a->href_tail = "/schedule";
 		a->next = strcmp(status, "shipped") == 0 ? "The order is on "

@@ -34,9 +34,13 @@ struct db;
 int	order_holidays(struct db *, mp_date **out, size_t *n);
 
 /* order_refund_rule() for today (from now) with the holiday table, as a
- * cancellation now would promise it. Returns 0 or -1 (database). */
+ * cancellation now would promise it; with plan_order (> 0), the order
+ * whose installment plan was paid into, the plan's incurred fees and
+ * refund with their amounts (plan_cancel_preview). Returns 0 or -1
+ * (database). */
 int	order_refund_preview(struct db *, const char *method,
-	    const char *status, int64_t now, struct refund_rule *out);
+	    const char *status, int64_t plan_order, int64_t now,
+	    struct refund_rule *out);
 
 /* One order with its lines and timeline (order_load). */
 struct order_view {

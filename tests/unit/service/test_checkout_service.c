@@ -174,7 +174,10 @@ test_orders_next_action(void **state)
 	order_next_action("installment_card", "paid_installment", &a);
 	assert_string_equal(a.label, "View repayment schedule");
 	assert_string_equal(a.href_tail, "/schedule");
+	/* INST-CL: the installments begin at receipt, not before. */
 	order_next_action("credit_line", "pending_shipment", &a);
+	assert_string_equal(a.label, "View order");
+	order_next_action("credit_line", "receipt_confirmed", &a);
 	assert_string_equal(a.label, "View repayment schedule");
 	order_next_action("pay_after_use", "delivered", &a);
 	assert_string_equal(a.label, "Confirm receipt");
