@@ -4,6 +4,7 @@ libmallpay_a_SOURCES += \
 	src/core/clock.c src/core/clock.h \
 	src/core/config.c src/core/config.h \
 	src/core/log.c src/core/log.h \
+	src/core/result.h \
 	src/core/words.c src/core/words.h
 
 # rules-core: money, exchange rates, calendar (RULES C-01, C-02, C-04)

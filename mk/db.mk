@@ -86,5 +86,7 @@ libmallpay_a_SOURCES += src/db/company_member.c src/db/company_member.h
 # recon: reconciliation runs and differences, the ledger lines they read
 libmallpay_a_SOURCES += src/db/recon.c src/db/recon.h
 libmallpay_a_SOURCES += src/db/money_out.c src/db/money_out.h
+# My Orders: the search and filters of the list, the receipts of an order
+libmallpay_a_SOURCES += src/db/my_orders.c src/db/my_orders.h
 # identity: real-name checks and credit consents (INST-01, INST-02, PAU-01)
 libmallpay_a_SOURCES += src/db/identity.c src/db/identity.h

@@ -48,7 +48,8 @@ libmallpay_a_SOURCES += src/pages/remittance.c src/pages/remittance_admin.c \
 	src/pages/remittance_page.h
 
 # cod: COD pages, the shipping desk, the logistics partner endpoint
-libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c
+libmallpay_a_SOURCES += src/pages/cod.c src/pages/partner_logistics.c \
+	src/pages/logistics_details.c src/pages/receipts.c
 # money out: a COD debt paid by card, a company's credit paid out
 libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 
@@ -56,7 +57,8 @@ libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 # repayment schedule with its SVG chart, early payoff, credit line, the finance
 # partner callback, admin plans
 libmallpay_a_SOURCES += src/pages/plans.c src/pages/plans_page.h \
-	src/pages/plans_schedule.c src/pages/plans_admin.c
+	src/pages/plans_schedule.c src/pages/plans_admin.c \
+	src/pages/pay_failure.c
 
 # remittance: integration tests against the private stack
 check_PROGRAMS += tests/integration/test_remittance

@@ -28,6 +28,7 @@ libmallpay_a_SOURCES += \
 # checkout: the order state machine, audit, live facts, checkout, "My Orders"
 libmallpay_a_SOURCES += \
 	src/service/actor.c src/service/actor.h \
+	src/service/target.c src/service/target.h \
 	src/service/orderflow.c src/service/orderflow.h \
 	src/service/audit.c src/service/audit.h \
 	src/service/ledger.c src/service/ledger.h \
@@ -37,6 +38,8 @@ libmallpay_a_SOURCES += \
 
 UNIT_TESTS += tests/unit/service/test_orderflow
 tests_unit_service_test_orderflow_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/service/test_order_panels
+tests_unit_service_test_order_panels_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/service/test_checkout_service
 tests_unit_service_test_checkout_service_CFLAGS = $(UNIT_CFLAGS)
 
@@ -102,6 +105,7 @@ libmallpay_a_SOURCES += src/service/address.c src/service/address.h
 # agreement as a PDF (cairo and pango)
 libmallpay_a_SOURCES += src/service/members.c src/service/members.h \
 	src/service/agreement_pdf.c src/service/agreement_pdf.h \
+	src/service/receipts.c src/service/receipts.h \
 	src/service/company_account.c src/service/company_account.h
 # recon: reconciliation with the partners (RULES C-09)
 libmallpay_a_SOURCES += src/service/recon.c src/service/recon.h \
@@ -116,11 +120,13 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/service/cod_desk.c src/service/cod_desk.h \
 	src/service/order_page.c src/service/order_page.h \
+	src/service/order_panels.c src/service/order_panels.h \
 	src/service/remittance_view.c src/service/remittance_view.h \
 	src/service/conn.c src/service/conn.h \
 	src/service/admin_view.c src/service/admin_view.h \
 	src/service/catalog.c src/service/catalog.h \
 	src/service/inbox.c src/service/inbox.h \
+	src/service/pay_failure.c src/service/pay_failure.h \
 	src/service/payafter_view.c src/service/payafter_view.h \
 	src/service/plan_pages.c src/service/plan_pages.h \
 	src/service/corp_app_view.c src/service/corp_app_view.h

@@ -137,6 +137,16 @@ tests_integration_test_installments_SOURCES = tests/integration/test_installment
 tests_integration_test_installments_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_installments_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# failed payments explained (another card, repay now) and the inbox (one
+# message per event, grouped by order, mark all read)
+check_PROGRAMS += tests/integration/test_failures
+tests_integration_test_failures_SOURCES = tests/integration/test_failures.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_failures_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_failures_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # installments: pairs of money operations on one plan released together
 # (pay, payoff, tick's deduction, cancel), then check and the bank's books
 check_PROGRAMS += tests/integration/test_money_out
@@ -238,6 +248,15 @@ tests_integration_test_identity_SOURCES = tests/integration/test_identity.c \
 tests_integration_test_identity_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_identity_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# My Orders: search and filters; receipts from the ledger
+check_PROGRAMS += tests/integration/test_my_orders
+tests_integration_test_my_orders_SOURCES = tests/integration/test_my_orders.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_my_orders_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_my_orders_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # words: a shopper's whole journey shows words, never codes
 check_PROGRAMS += tests/integration/test_words
 tests_integration_test_words_SOURCES = tests/integration/test_words.c \
@@ -246,3 +265,14 @@ tests_integration_test_words_SOURCES = tests/integration/test_words.c \
 	tests/integration/shop.c tests/integration/shop.h
 tests_integration_test_words_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_words_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# The order page's panels against the facts, every reachable (method,
+# status) pair (run by suite.sh).
+check_PROGRAMS += tests/integration/test_order_panels
+tests_integration_test_order_panels_SOURCES = \
+	tests/integration/test_order_panels.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_order_panels_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_order_panels_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -7,7 +7,7 @@
 	<div><dt>Shopper</dt><dd><a href="/admin/orders?user={{USER_ID}}">{{USER}}</a></dd></div>
 	<div><dt>Status</dt><dd id="order-status" data-status="{{STATUS_CODE}}">{{STATUS}}</dd></div>
 	<div><dt>Method</dt><dd>{{METHOD}}</dd></div>
-	<div><dt>Amount to pay</dt><dd>{{AMOUNT}}</dd></div>
+	<div><dt>Amount to pay</dt><dd id="order-amount">{{#AMOUNT}}{{SUM}}{{#OVERDUE}} <span class="badge badge-late">overdue</span>{{/OVERDUE}}{{/AMOUNT}}</dd></div>
 	<div><dt>Fee</dt><dd>{{FEE}}</dd></div>
 	<div><dt>Quoted rate (USD per unit)</dt><dd>{{RATE}}</dd></div>
 	<div><dt>Destination</dt><dd>{{DEST}}</dd></div>

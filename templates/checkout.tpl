@@ -88,7 +88,7 @@
 		<p>Late payment (INST-F1): {{LATE_FEE}}% of the overdue amount per calendar day from the day after the due date until paid. More than 30 days overdue suspends installment access (INST-F2).</p>
 		<p>Early repayment (INST-F3): {{EARLY}}</p>
 		<input type="hidden" name="disclosed" value="{{PAY}}">
-		<p>Applying submits your application for review; nothing is charged until you confirm the installment and pay the down payment.</p>
+		<p id="plan-charge-note">{{CHARGE_NOTE}}</p>
 	</section>
 	{{/DISCLOSURE}}
 	<p><button type="submit" id="place-order">{{PLACE_LABEL}}</button></p>

@@ -11,8 +11,8 @@
 </ol>
 {{/TRACKING_EVENTS}}
 {{#COD}}
-<p>Cash on delivery: you pay the courier <strong id="cod-total">{{TOTAL}}</strong> at delivery, after inspecting the goods (COD-P3). Refuse damaged, wrong or incomplete goods at no cost (COD-P4); a refusal without a valid reason costs the round-trip shipping and the service fee (COD-F2).</p>
-{{#AGREED}}<p id="cod-agreed">Delivery agreed for <strong>{{DATE}}</strong> (rescheduled {{RESCHEDULES}} of at most {{MAX}} times, COD-P5). If it is not paid by the end of that day, the order is cancelled.</p>{{/AGREED}}
+{{#DUE}}<p id="cod-due">Cash on delivery: you pay the courier <strong id="cod-total">{{TOTAL}}</strong> at delivery, after inspecting the goods (COD-P3). Refuse damaged, wrong or incomplete goods at no cost (COD-P4); a refusal without a valid reason costs the round-trip shipping and the service fee (COD-F2).</p>{{/DUE}}
+{{#AGREED}}<p id="cod-agreed">Delivery agreed for <strong>{{DATE}}</strong> (rescheduled {{RESCHEDULES}} of at most {{MAX}} times, COD-P5).{{#DAY_RULE}} If it is not paid by the end of that day, the order is cancelled.{{/DAY_RULE}}</p>{{/AGREED}}
 {{#REPORTED}}<p id="cod-reported">The courier reported your payment on {{AT}} ({{METHOD}}), payment record <strong id="cod-record-id">{{RECORD}}</strong>.</p>{{/REPORTED}}
 {{#SHOPPER_PAID}}<p id="cod-shopper-paid">You reported paying on {{AT}}{{#VOUCHER}} with <a href="/orders/{{ID}}/cod/voucher">your voucher photo</a>{{/VOUCHER}}{{#RECORD}} with the courier's record {{ID}}{{/RECORD}}.</p>{{/SHOPPER_PAID}}
 {{#PAY_FORM}}

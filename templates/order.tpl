@@ -4,6 +4,7 @@
 {{#ERROR}}<p class="error-summary" role="alert" id="order-error">{{MSG}}</p>{{/ERROR}}
 <p class="order-status" data-status="{{STATUS_CODE}}">Status: <strong id="order-status">{{STATE}}</strong> · {{METHOD}} · placed {{PLACED}} · ships to {{COUNTRY}}</p>
 {{#NEXT}}<p class="next-step" id="next-step"><strong>What happens next:</strong> {{TEXT}}</p>{{/NEXT}}
+{{>PAY_FAILURE}}
 {{#REMIT_PANEL}}<div class="remit-panel" id="remit-panel">{{#PLACER}}<p><a href="/orders/{{ID}}/remittance">Remittance instructions</a> · <a href="/orders/{{ID}}/voucher">Your vouchers</a></p>{{/PLACER}}{{#WINDOW}}<p id="remit-expected">Awaiting verification: funds expected between {{FROM}} and {{BY}} (REM-P4).</p>{{/WINDOW}}{{#DUE}}<p id="remit-still-due">Received {{RECEIVED}}; still due {{AMOUNT}} (REM-P7).</p>{{/DUE}}{{#REFUND}}<p class="remit-refund">{{KIND}}: {{AMOUNT}}, refund by {{BY}}{{#TO}}, to postal account {{ACCOUNT}}{{/TO}}{{#SENT}}. <strong class="refund-sent">Sent through the post office on {{AT}}</strong>{{/SENT}}</p>{{/REFUND}}{{#ACCOUNT_FORM}}
 <form method="post" action="/orders/{{ID}}/refund-account" id="refund-account-form" novalidate>
 	<input type="hidden" name="csrf" value="{{CSRF}}">
@@ -34,7 +35,9 @@
 	{{#COUPON}}<dt>Coupon {{CODE}}</dt><dd>- {{AMOUNT}}</dd>{{/COUPON}}
 	{{#POINTS}}<dt>{{USED}} points</dt><dd>- {{AMOUNT}}</dd>{{/POINTS}}
 	<dt>Amount to pay</dt><dd id="amount-due">{{AMOUNT_DUE}}</dd>
-	{{#FEE}}<dt>COD service fee (COD-F1)</dt><dd id="cod-fee">{{AMOUNT}}</dd><dt>Paid to the courier at delivery</dt><dd>{{TOTAL}}</dd>{{/FEE}}
+	{{#FEE}}<dt>COD service fee (COD-F1)</dt><dd id="cod-fee">{{AMOUNT}}</dd><dt>{{LABEL}}</dt><dd id="courier-total">{{TOTAL}}</dd>{{/FEE}}
+	{{#CHARGE}}<dt>{{LABEL}}</dt><dd id="order-charge">{{AMOUNT}}</dd>{{/CHARGE}}
+	{{#DEBT}}<dt>Owed now</dt><dd id="order-debt">{{AMOUNT}} <a href="{{HREF}}" id="order-debt-pay">Pay now</a></dd>{{/DEBT}}
 	{{#DEFERRED}}<dt>Charged when you confirm receipt (PAU-03)</dt><dd id="deferred">{{AMOUNT}}</dd>{{/DEFERRED}}
 	{{#USD}}<dt>USD equivalent</dt><dd id="amount-usd">{{AMOUNT}} (rate {{RATE}} USD per {{CUR}}, recorded when the order was placed)</dd>{{/USD}}
 	{{#PLAN}}<dt>Installment plan</dt><dd>{{INST}}, {{TERM}} months</dd>{{/PLAN}}
@@ -43,16 +46,18 @@
 <p class="field-note">{{SETTLEMENT}}</p>
 </section>
 
-<section aria-labelledby="dates-h">
+{{#DATES}}<section aria-labelledby="dates-h">
 <h2 id="dates-h">Promised dates</h2>
 <ul class="dates">
 	{{#REVIEW_DUE}}<li id="review-due">Review by {{DATE}}</li>{{/REVIEW_DUE}}
 	{{#PAYMENT_DUE}}<li id="payment-due">Pay by {{DATE}}; after that the order is cancelled (REM-P6)</li>{{/PAYMENT_DUE}}
-	{{#REFUND_DUE}}<li id="refund-due">Refund by {{DATE}}</li>{{/REFUND_DUE}}
+	{{#REFUND_DUE}}<li id="refund-due">Refund of {{AMOUNT}}{{#BY}} by {{DATE}}{{/BY}}</li>{{/REFUND_DUE}}
 </ul>
-</section>
+</section>{{/DATES}}
 
 {{>COD_PANEL}}
+{{>LOGISTICS_DETAILS}}
+<p class="receipts-link"><a href="/orders/{{ID}}/receipts" id="order-receipts">Receipts of the amounts paid</a> (to print or keep as a PDF)</p>
 {{>PLAN_PANEL}}
 
 <section aria-labelledby="timeline-h">

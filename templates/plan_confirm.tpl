@@ -2,6 +2,7 @@
 <link rel="stylesheet" href="/static/plans.css">
 <h1>Your installment plan for order #{{ID}}</h1>
 {{#ERROR}}<p class="error-summary" role="alert" id="confirm-error">{{MSG}}</p>{{/ERROR}}
+{{>PAY_FAILURE}}
 <section aria-labelledby="disc-h" id="disclosure">
 <h2 id="disc-h">What you agree to</h2>
 <dl class="amounts">

@@ -15,6 +15,7 @@ enum stmt {
 	STMT_SHIP_SET,
 	STMT_SHIP_DELIVERED,
 	STMT_SHIP_GET,
+	STMT_SHIP_COURIER,
 	STMT_TRACK_ADD,
 	STMT_TRACK_LIST,
 	STMT_COD_ENSURE,
@@ -94,7 +95,11 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE shipments SET delivered_at = COALESCE(delivered_at, ?) "
 	"WHERE order_id = ?",
 	/* STMT_SHIP_GET */
-	"SELECT carrier, tracking, shipped_at, delivered_at FROM shipments "
+	"SELECT carrier, tracking, shipped_at, delivered_at, "
+	"COALESCE(courier_name, ''), COALESCE(courier_phone, '') FROM shipments "
+	"WHERE order_id = ?",
+	/* STMT_SHIP_COURIER */
+	"UPDATE shipments SET courier_name = ?, courier_phone = ? "
 	"WHERE order_id = ?",
 	/* STMT_TRACK_ADD */
 	"INSERT INTO tracking_events (order_id, kind, detail, source, at) "
@@ -217,6 +222,21 @@ db_ship_delivered(struct db *db, int64_t order_id, int64_t now)
 
 /* See cod.h. */
 int
+db_ship_courier(struct db *db, int64_t order_id, const char *name,
+    const char *phone)
+{
+	struct dbq *q = get(db, STMT_SHIP_COURIER);
+
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, name);
+	dbq_cstr(q, phone);
+	dbq_int(q, order_id);
+	return dbq_exec_done(q, NULL);
+}
+
+/* See cod.h. */
+int
 db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
 {
 	struct dbq	*q = get(db, STMT_SHIP_GET);
@@ -231,6 +251,10 @@ db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
 		dbq_col_copy(q, 1, out->tracking, sizeof(out->tracking));
 		out->shipped_at = dbq_col_int(q, 2);
 		out->delivered_at = dbq_col_int(q, 3);
+		dbq_col_copy(q, 4, out->courier_name,
+		    sizeof(out->courier_name));
+		dbq_col_copy(q, 5, out->courier_phone,
+		    sizeof(out->courier_phone));
 	}
 	dbq_done(q);
 	return rc;

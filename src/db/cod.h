@@ -22,6 +22,8 @@ struct db_shipment {
 	char	 tracking[65];
 	int64_t	 shipped_at;
 	int64_t	 delivered_at;		/* 0: not yet */
+	char	 courier_name[65];	/* "" until the partner names one */
+	char	 courier_phone[33];
 };
 
 /* One tracking event as "My Orders" shows it. */
@@ -94,6 +96,10 @@ int	db_ship_set(struct db *, int64_t order_id, const char *carrier,
 	    const char *tracking, int64_t now);
 /* shipments: delivered_at = now (kept when set). */
 int	db_ship_delivered(struct db *, int64_t order_id, int64_t now);
+/* shipments: the courier delivering order_id (name and phone, as the
+ * logistics partner gave them). 0 (also when order_id has no shipment), -1. */
+int	db_ship_courier(struct db *, int64_t order_id, const char *name,
+	    const char *phone);
 /* The shipment of order_id: 1, 0 none, -1. */
 int	db_ship_get(struct db *, int64_t order_id, struct db_shipment *out);
 /* Append a tracking event (source "admin", "partner", "system", "user"). */

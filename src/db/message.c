@@ -17,17 +17,22 @@ enum stmt {
 	STMT_MSG_UNREAD,
 	STMT_MSG_READ,
 	STMT_MSG_READ_ALL,
+	STMT_MSG_EVENT,
 	STMT__MAX
 };
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_MSG_INSERT */
-	"INSERT INTO messages (user_id, company_id, subject, body, created_at) "
-	"VALUES (?, ?, ?, ?, ?)",
-	/* STMT_MSG_LIST */
-	"SELECT id, subject, body, created_at, read_at FROM messages "
-	"WHERE user_id = ? OR company_id = ? "
-	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+	"INSERT INTO messages (user_id, company_id, order_id, subject, body, "
+	"created_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_MSG_LIST: an order's messages together, the order with the
+	 * newest event first; a message about no order is a group of its
+	 * own. */
+	"SELECT id, subject, body, created_at, read_at, order_id, repeats, "
+	"last_at FROM messages WHERE user_id = ? OR company_id = ? "
+	"ORDER BY MAX(last_at) OVER (PARTITION BY COALESCE(order_id, -id)) "
+	"DESC, COALESCE(order_id, -id) DESC, last_at DESC, id DESC "
+	"LIMIT ? OFFSET ?",
 	/* STMT_MSG_UNREAD */
 	"SELECT (SELECT COUNT(*) FROM messages WHERE user_id = ? AND "
 	"read_at IS NULL) + (SELECT COUNT(*) FROM messages WHERE "
@@ -38,7 +43,30 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_MSG_READ_ALL */
 	"UPDATE messages SET read_at = ? WHERE read_at IS NULL "
 	"AND (user_id = ? OR company_id = ?)",
+	/* STMT_MSG_EVENT: messages_topic is unique per user. */
+	"INSERT INTO messages (user_id, order_id, topic, subject, body, "
+	"created_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE repeats = repeats + 1, "
+	"subject = VALUES(subject), body = VALUES(body), "
+	"last_at = VALUES(last_at), read_at = NULL",
 };
+
+/* The order number that subject or body names first ("order #N" or
+ * "Order #N"), or 0. */
+static int64_t
+named_order(const char *subject, const char *body)
+{
+	const char	*t[2] = { subject, body }, *p;
+	int		 i;
+
+	for (i = 0; i < 2; i++)
+		for (p = t[i]; p != NULL && (p = strstr(p, "rder #")) != NULL;
+		    p++)
+			if (p > t[i] && (p[-1] == 'o' || p[-1] == 'O') &&
+			    p[6] >= '1' && p[6] <= '9')
+				return strtoll(p + 6, NULL, 10);
+	return 0;
+}
 
 /* See message.h. */
 int64_t
@@ -53,13 +81,38 @@ db_message_insert(struct db *db, int64_t user_id, int64_t company_id,
 		return -1;
 	dbq_id_opt(q, user_id);
 	dbq_id_opt(q, company_id);
+	dbq_id_opt(q, named_order(subject, body));
 	dbq_cstr(q, subject);
 	dbq_cstr(q, body);
+	dbq_int(q, now);
 	dbq_int(q, now);
 	if (dbq_exec(q) == 0)
 		id = dbq_insert_id(q);
 	dbq_done(q);
 	return id;
+}
+
+/* See message.h. */
+int
+db_message_event(struct db *db, int64_t user_id, int64_t order_id,
+    const char *topic, const char *subject, const char *body, int64_t now)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_EVENT, stmts[STMT_MSG_EVENT]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_id_opt(q, order_id);
+	dbq_cstr(q, topic);
+	dbq_cstr(q, subject);
+	dbq_cstr(q, body);
+	dbq_int(q, now);
+	dbq_int(q, now);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	return rc == 0 ? 0 : -1;
 }
 
 /* dbq_list_keep fill for db_message_list(): the current row into *arg, a
@@ -74,6 +127,9 @@ fill_message(struct dbq *q, void *arg)
 	m->body = xstrdup(dbq_col_str(q, 2, NULL));
 	m->created_at = dbq_col_int(q, 3);
 	m->read_at = dbq_col_int(q, 4);
+	m->order_id = dbq_col_int(q, 5);
+	m->repeats = (int)dbq_col_int(q, 6);
+	m->last_at = dbq_col_int(q, 7);
 	return 0;
 }
 

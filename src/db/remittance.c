@@ -41,6 +41,7 @@ enum stmt {
 	STMT_R_SET_ACCOUNT,
 	STMT_R_GET_LOCK,
 	STMT_R_SENT,
+	STMT_V_FLAG_EARLIER,
 	STMT__MAX
 };
 
@@ -201,6 +202,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_R_SENT: only once, only with an account. */
 	"UPDATE remittance_refunds SET sent_at = ?, sent_by = ? WHERE id = ? "
 	"AND sent_at IS NULL AND account_given_at IS NOT NULL",
+	/* STMT_V_FLAG_EARLIER: the earlier vouchers of the same file on
+	 * other orders point at the later copy */
+	"UPDATE remittance_vouchers SET dup_of_file = ? WHERE file_id = ? "
+	"AND order_id <> ? AND dup_of_file IS NULL",
 };
 
 /* Read the V_COLS (enum voucher_col) of the current row (from column
@@ -403,6 +408,21 @@ db_rem_voucher_order_of_file(struct db *db, int64_t file_id,
 	dbq_int(q, not_order);
 	rc = dbq_one_int(q, &id);
 	return rc == -1 ? -1 : rc == 1 ? id : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_voucher_flag_earlier(struct db *db, int64_t file_id, int64_t dup_of,
+    int64_t not_order)
+{
+	struct dbq *q;
+
+	if ((q = get(db, STMT_V_FLAG_EARLIER)) == NULL)
+		return -1;
+	dbq_int(q, file_id);
+	dbq_int(q, dup_of);
+	dbq_int(q, not_order);
+	return dbq_exec_done(q, NULL);
 }
 
 /* See remittance.h. */

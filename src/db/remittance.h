@@ -88,6 +88,12 @@ int	db_rem_voucher_pending(struct db *, int64_t order_id,
 int64_t	db_rem_voucher_order_of_file(struct db *, int64_t file_id,
 	    int64_t not_order);
 
+/* The vouchers of other orders than not_order carrying file dup_of and
+ * not yet flagged: flag them as copies of file_id (the later upload), so
+ * every order sharing the file shows the other one. 0 or -1. */
+int	db_rem_voucher_flag_earlier(struct db *, int64_t file_id,
+	    int64_t dup_of, int64_t not_order);
+
 /* Decide pending voucher id: status "accepted"/"rejected", reason (NULL
  * none), received (< 0: NULL), note, by admin at now. 1 done, 0 not
  * pending any more, -1 error. */

@@ -9,6 +9,11 @@
 
 #include "gateway/logistics.h"
 
+/* The sandbox carrier's couriers. */
+static const char *const couriers[] = {
+	"Aina Rahman", "Daniel Tan", "Siti Noor", "Kumar Pillai",
+};
+
 /* See logistics.h. */
 static int
 sbx_book(const struct logistics_booking *b, int64_t now,
@@ -41,6 +46,11 @@ sbx_book(const struct logistics_booking *b, int64_t now,
 	snprintf(res->carrier, sizeof(res->carrier), "Demo Express");
 	snprintf(res->tracking, sizeof(res->tracking), "DX%010llu",
 	    (unsigned long long)(v % 10000000000ULL));
+	snprintf(res->courier_name, sizeof(res->courier_name), "%s",
+	    couriers[v % (sizeof(couriers) / sizeof(couriers[0]))]);
+	snprintf(res->courier_phone, sizeof(res->courier_phone),
+	    "+60 3-%04llu %04llu", (unsigned long long)(v / 7 % 10000),
+	    (unsigned long long)(v / 70000 % 10000));
 	res->eta = now + (remote ? 9 : 3) * 86400;
 	return 0;
 }

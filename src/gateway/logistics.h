@@ -15,7 +15,9 @@
  * "Demo Express" (partner 1 of the demo data, the one that signs the
  * inbound events) and tracking number "DX" + 10 digits derived from the
  * order id and the caller's idempotency key (the same booking gives the
- * same number), an estimated delivery of 3 days after now, or 9 days
+ * same number), the courier who will deliver (a name and a phone number,
+ * derived the same way, as a real carrier names its driver), an estimated
+ * delivery of 3 days after now, or 9 days
  * (remote: COD-05) when the destination country is one of
  * LOGISTICS_SANDBOX_REMOTE. Refused: order id <= 0, country not 2
  * letters ("invalid destination").
@@ -37,6 +39,8 @@ struct logistics_result {
 	char	reason[128];
 	char	carrier[64];
 	char	tracking[32];
+	char	courier_name[65];	/* "" when the carrier names none */
+	char	courier_phone[33];
 	int64_t	eta;			/* estimated delivery, epoch seconds */
 };
 

@@ -143,6 +143,8 @@ struct ctx {
 	struct session_user	 user;
 	int64_t			 now;		/* clock_now() at request start */
 	const struct route	*route;
+	int64_t			 target_id;	/* the route's object, resolved
+						   (service/target.h), or 0 */
 	const char		*args[HTTP_MAX_ARGS];	/* ":x" path parts, in order */
 	size_t			 nargs;
 	struct field_val	 fields[24];	/* the route's declared fields */
@@ -152,7 +154,8 @@ struct ctx {
 	char			 argbuf[512];	/* storage of args[] (http/route.c) */
 };
 
-/* A route: method, pattern ("/orders/:id"), who may call it, the fields it accepts. */
+/* A route: method, pattern ("/orders/:id"), who may call it, the fields it
+ * accepts, and the object its first ":x" names. */
 struct route {
 	enum http_method	 method;
 	const char		*pattern;
@@ -160,6 +163,10 @@ struct route {
 	int			 (*handler)(struct ctx *);
 	const struct field_spec	*fields;	/* terminated by a {NULL} entry, or NULL */
 	unsigned		 flags;
+	int			 target;	/* what ":id" names, resolved for
+						   the caller before the handler
+						   runs (pages: enum target_kind
+						   of service/target.h); 0: none */
 };
 #define ROUTE_NO_CSRF	0x01	/* partner endpoints: authenticated by signature */
 #define ROUTE_UPLOAD	0x02	/* multipart/form-data body */

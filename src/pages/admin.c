@@ -19,6 +19,7 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/admin_view.h"
+#include "service/order_panels.h"
 #include "service/queues.h"
 #include "view/view.h"
 
@@ -242,10 +243,11 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	const struct db_event_row	*ev;
 	struct view_dict		*d, *x;
 	char				 tmp[64], money[MONEY_STR_MAX];
+	struct money			 due;
 	size_t				 n, ne, i;
 	int				 rc;
 
-	rc = admin_order_view_load(c->db, id, &v);
+	rc = admin_order_view_load(c->db, id, c->now, &v);
 	if (rc != 1) {
 		admin_order_view_cleanup(&v);
 		return rc == 0 ? page_error(c, 404, "There is no such order.") :
@@ -263,8 +265,12 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	view_set(d, "STATUS", tmp);
 	view_set(d, "STATUS_CODE", o->status);
 	view_set(d, "METHOD", o->method[0] ? o->method : "-");
-	view_set(d, "AMOUNT", money_display(&o->amount_due, money,
-	    sizeof(money)));
+	/* The figure the shopper's page shows (service/order_panels.c). */
+	x = view_add(d, "AMOUNT");
+	if (money_set(&due, v.panels.to_pay, o->amount_due.cur) == 0)
+		view_set(x, "SUM", money_display(&due, money, sizeof(money)));
+	if (v.panels.show & OP_DEBT)
+		view_show(x, "OVERDUE");
 	view_set(d, "FEE", money_display(&o->fee, money, sizeof(money)));
 	view_set(d, "RATE", o->usd_per_unit);
 	view_setf(d, "DEST", "%s (%s)", o->country, o->region_code);
@@ -314,11 +320,9 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 int
 page_admin_order(struct ctx *c)
 {
-	int64_t		 id = ctx_arg_id(c, 0);
+	int64_t		 id = c->target_id;
 	const char	*n = str_or_empty(c, "notice");
 
-	if (id < 0)
-		return page_error(c, 404, NULL);
 	return order_page(c, id, 200, NULL, strcmp(n, "cancelled") == 0 ?
 	    "The order is cancelled." : NULL);
 }
@@ -328,13 +332,11 @@ page_admin_order(struct ctx *c)
 int
 page_admin_order_cancel(struct ctx *c)
 {
-	int64_t		 id = ctx_arg_id(c, 0);
+	int64_t		 id = c->target_id;
 	const char	*from = ctx_str(c, "from");
 	char		 msg[512], loc[96];
 	int		 rc;
 
-	if (id < 0)
-		return page_error(c, 404, NULL);
 	if (from == NULL)
 		return order_page(c, id, 422, "The form lacks the state the "
 		    "order was shown in; reload the page.", NULL);

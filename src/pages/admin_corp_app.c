@@ -320,10 +320,8 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_corp_app(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return corp_app_page(c, id, 200, admin_co_notice(ctx_str(c, "msg")), NULL);
 }
 
@@ -359,12 +357,10 @@ int
 page_admin_corp_decide(struct ctx *c)
 {
 	const char	*dec = ctx_str(c, "decision");
-	int64_t		 oid = ctx_arg_id(c, 0), id;
+	int64_t		 oid = c->target_id, id;
 	char		 msg[300];
 	int		 rc;
 
-	if (oid <= 0)
-		return page_error(c, 404, NULL);
 	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
 	    strcmp(dec, "reject") != 0))
 		return corp_app_page(c, oid, 400, NULL, "Choose approve or "
@@ -408,12 +404,10 @@ amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
 int
 page_admin_corp_down(struct ctx *c)
 {
-	int64_t	oid = ctx_arg_id(c, 0), id, amount;
+	int64_t	oid = c->target_id, id, amount;
 	char	msg[300];
 	int	rc;
 
-	if (oid <= 0)
-		return page_error(c, 404, NULL);
 	if ((rc = app_for_post(c, oid, &id)) != 0)
 		return rc;
 	if (amount_of(c, id, &amount, msg, sizeof(msg)) == -1)
@@ -461,12 +455,10 @@ int
 page_admin_corp_repay(struct ctx *c)
 {
 	struct corp_transfer_result	res;
-	int64_t				oid = ctx_arg_id(c, 0), id, amount;
+	int64_t				oid = c->target_id, id, amount;
 	char				msg[600];
 	int				rc;
 
-	if (oid <= 0)
-		return page_error(c, 404, NULL);
 	if ((rc = app_for_post(c, oid, &id)) != 0)
 		return rc;
 	if (repay_amount(c, id, &amount, msg, sizeof(msg)) == -1)

@@ -125,26 +125,28 @@ page_cart(struct ctx *c)
 int
 page_cart_add(struct ctx *c)
 {
-	int64_t pid = ctx_int(c, "product_id", 0);
+	int64_t		pid = ctx_int(c, "product_id", 0);
+	enum result	r;
 
 	if (pid == 0)
 		return shop_catalog(c, 400, 0, NULL, NULL, NO_PRODUCT);
 	if (ctx_field_err(c, "qty") != NULL)
 		return shop_catalog(c, 400, pid, SHOP_QTY_MSG, NULL,
 		    SHOP_QTY_MSG);
-	switch (cart_add(c->db, c->user.user_id, pid, ctx_int(c, "qty", 0),
-	    c->now)) {
-	case CART_OK:
+	switch ((r = cart_add(c->db, c->user.user_id, pid,
+	    ctx_int(c, "qty", 0), c->now))) {
+	case RES_OK:
 		return page_redirect(c, "/cart?msg=added");
-	case CART_BAD_QTY:
+	case RES_INVALID:
 		/* The line would pass 99: say so on the cart, where the line is. */
-		return shop_cart(c, 400, pid, "A cart line holds at most 99. "
-		    SHOP_QTY_MSG, NULL, "You can have between 1 and 99 of a "
-		    "product in your cart.");
-	case CART_NO_PRODUCT:
-		return shop_catalog(c, 404, 0, NULL, NULL, NO_PRODUCT);
+		return shop_cart(c, page_status(r), pid, "A cart line holds at "
+		    "most 99. " SHOP_QTY_MSG, NULL, "You can have between 1 and "
+		    "99 of a product in your cart.");
+	case RES_NOT_FOUND:
+		return shop_catalog(c, page_status(r), 0, NULL, NULL,
+		    NO_PRODUCT);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, NULL);
 	}
 }
 
@@ -154,23 +156,25 @@ page_cart_add(struct ctx *c)
 int
 page_cart_update(struct ctx *c)
 {
-	int64_t pid = ctx_int(c, "product_id", 0);
+	int64_t		pid = ctx_int(c, "product_id", 0);
+	enum result	r;
 
 	if (pid == 0)
 		return shop_cart(c, 400, 0, NULL, NULL, NOT_IN_CART);
 	if (ctx_field_err(c, "qty") != NULL)
 		return shop_cart(c, 400, pid, SHOP_QTY_MSG, NULL, SHOP_QTY_MSG);
-	switch (cart_set_qty(c->db, c->user.user_id, pid, ctx_int(c, "qty", 0),
-	    c->now)) {
-	case CART_OK:
+	switch ((r = cart_set_qty(c->db, c->user.user_id, pid,
+	    ctx_int(c, "qty", 0), c->now))) {
+	case RES_OK:
 		return page_redirect(c, "/cart?msg=updated");
-	case CART_BAD_QTY:
-		return shop_cart(c, 400, pid, SHOP_QTY_MSG, NULL, SHOP_QTY_MSG);
-	case CART_NOT_IN_CART:
-	case CART_NO_PRODUCT:
-		return shop_cart(c, 404, 0, NULL, NULL, NOT_IN_CART);
+	case RES_INVALID:
+		return shop_cart(c, page_status(r), pid, SHOP_QTY_MSG, NULL,
+		    SHOP_QTY_MSG);
+	case RES_NOT_FOUND:
+		return shop_cart(c, page_status(r), 0, NULL, NULL,
+		    NOT_IN_CART);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, NULL);
 	}
 }
 
@@ -179,18 +183,16 @@ page_cart_update(struct ctx *c)
 int
 page_cart_remove(struct ctx *c)
 {
-	int64_t pid = ctx_int(c, "product_id", 0);
+	int64_t		pid = ctx_int(c, "product_id", 0);
+	enum result	r;
 
 	if (pid == 0)
 		return shop_cart(c, 400, 0, NULL, NULL, NOT_IN_CART);
-	switch (cart_remove(c->db, c->user.user_id, pid, c->now)) {
-	case CART_OK:
+	r = cart_remove(c->db, c->user.user_id, pid, c->now);
+	if (r == RES_OK)
 		return page_redirect(c, "/cart?msg=removed");
-	case CART_NOT_IN_CART:
-	case CART_NO_PRODUCT:
-	case CART_BAD_QTY:
-		return shop_cart(c, 404, 0, NULL, NULL, NOT_IN_CART);
-	default:
-		return page_error(c, 500, NULL);
-	}
+	if (r == RES_NOT_FOUND)
+		return shop_cart(c, page_status(r), 0, NULL, NULL,
+		    NOT_IN_CART);
+	return page_result(c, r, NULL);
 }

@@ -279,6 +279,13 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 	    "The first installment is the down payment you pay when you "
 	    "confirm the plan (INST-P1); the dates below assume you do "
 	    "today.");
+	/* INST-CL has neither a review nor a down payment. */
+	view_set(p, "CHARGE_NOTE", o->method == PM_CREDIT_LINE ? "Placing "
+	    "the order reserves the amount on your credit line; nothing is "
+	    "charged before you confirm receipt, when your installments "
+	    "begin." : "Applying submits your application for review; "
+	    "nothing is charged until you confirm the installment and pay "
+	    "the down payment.");
 	view_set(p, "FEE_MODE", o->plan.fee_mode == PLAN_FEE_UPFRONT ?
 	    "The whole handling fee is due with the first installment "
 	    "(INST-M3)." : "Each installment carries one month's handling fee "

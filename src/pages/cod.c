@@ -35,6 +35,7 @@
 #include "service/cod.h"
 #include "service/cod_desk.h"
 #include "service/filestore.h"
+#include "service/order_panels.h"
 #include "service/orderflow.h"
 #include "view/view.h"
 
@@ -162,7 +163,7 @@ set_shipment(struct view_dict *p, const struct cod_panel *cp, int cod)
 /* See pages.h: the COD and tracking panel of the order page. */
 void
 cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
-    const struct cod_panel *cp)
+    const struct cod_panel *cp, unsigned show)
 {
 	const struct db_cod	*cod = &cp->cod;
 	struct view_dict	*p, *s;
@@ -182,14 +183,17 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	if (!is_cod || o->user_id != c->user.user_id)
 		return;
 	s = view_add(p, "COD");
-	view_set(s, "TOTAL", amt(o->amount_due_minor + o->fee_minor,
-	    o->currency, a, sizeof(a)));
+	if (show & OP_COURIER_DUE)
+		view_set(view_add(s, "DUE"), "TOTAL", amt(o->amount_due_minor +
+		    o->fee_minor, o->currency, a, sizeof(a)));
 	if (hc && cod->agreed_date[0] != '\0') {
 		struct view_dict *ag = view_add(s, "AGREED");
 
 		view_set(ag, "DATE", cod->agreed_date);
 		view_set_int(ag, "RESCHEDULES", cod->reschedules);
 		view_set_int(ag, "MAX", COD_MAX_RESCHEDULES);
+		if (show & OP_COD_DAY)
+			view_show(ag, "DAY_RULE");
 	}
 	if (hc && cod->paid_reported_at > 0) {
 		struct view_dict *pr = view_add(s, "REPORTED");
@@ -294,11 +298,9 @@ page_cod_paid(struct ctx *c)
 	const struct field_val		*fv = ctx_field(c, "voucher");
 	struct filestore_owner		 own;
 	struct cod_paid_input		 in;
-	int64_t				 id = ctx_arg_id(c, 0);
+	int64_t				 id = c->target_id;
 	char				 msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	memset(&in, 0, sizeof(in));
 	if (fv != NULL && fv->present && fv->file != NULL) {
@@ -318,10 +320,9 @@ page_cod_paid(struct ctx *c)
 int
 page_cod_voucher(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0), file_id;
+	int64_t	id = c->target_id, file_id;
 
-	if (id <= 0 || cod_voucher_file(c->db, c->user.user_id, id,
-	    &file_id) != 1)
+	if (cod_voucher_file(c->db, c->user.user_id, id, &file_id) != 1)
 		return page_error(c, 404, NULL);
 	return filestore_respond(c, file_id, "cod-voucher");
 }
@@ -332,12 +333,11 @@ page_cod_record(struct ctx *c)
 {
 	struct cod_record_view	 v;
 	struct view_dict	*d, *s;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	char			 a[MONEY_STR_MAX], b[64];
 	int			 rc;
 
-	if (id <= 0 || (rc = cod_record_load(c->db, c->user.user_id, id,
-	    &v)) == 0)
+	if ((rc = cod_record_load(c->db, c->user.user_id, id, &v)) == 0)
 		return page_error(c, 404, "There is no such order among "
 		    "yours.");
 	if (rc == -1)
@@ -364,11 +364,9 @@ int
 page_cod_return(struct ctx *c)
 {
 	enum cod_result	r;
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	char		msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	r = cod_return_submit(c->db, c->user.user_id, id, ctx_str(c, "reason"),
 	    c->now, msg, sizeof(msg));
@@ -476,13 +474,12 @@ page_admin_fulfil(struct ctx *c)
 	struct cod_fulfil_view	 v;
 	const struct db_order	*o = &v.o;
 	struct view_dict	*d;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	char			 a[MONEY_STR_MAX];
 	int			 rc;
 
-	if (id <= 0 || (rc = cod_fulfil_load(c->db, id, &v)) == 0) {
-		if (id > 0)
-			cod_fulfil_cleanup(&v);
+	if ((rc = cod_fulfil_load(c->db, id, &v)) == 0) {
+		cod_fulfil_cleanup(&v);
 		return page_error(c, 404, "There is no such order.");
 	}
 	if (rc == -1) {
@@ -541,17 +538,16 @@ page_admin_fulfil(struct ctx *c)
 static int
 admin_step(struct ctx *c, enum cod_step step)
 {
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	const char		*back = ctx_str(c, "back");
 	struct cod_step_input	 in;
 	enum cod_result		 r;
 	char			 msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
 	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
 	    "/admin/orders/%lld/fulfil", (long long)id);
+	memset(&in, 0, sizeof(in));
 	in.from = ctx_str(c, "from");
 	in.reason = ctx_str(c, "reason");
 	in.carrier = ctx_str(c, "carrier");

@@ -438,15 +438,15 @@ page_company_document(struct ctx *c)
 	return rc;
 }
 
-/* The order id of the request if it is the member's company's, into *o.
- * Returns 0, or the error page's status (404 another company's). */
+/* The order of the request (the route's object, the member's company's)
+ * into *o. Returns 0, or the error page's status (500). */
 static int
 member_order(struct ctx *c, struct db_corp_order *o)
 {
 	int rc;
 
 	if ((rc = company_order(c->db, c->user.role == ROLE_ADMIN,
-	    c->user.company_id, ctx_arg_id(c, 0), o)) == -1)
+	    c->user.company_id, c->target_id, o)) == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 0)
 		return page_error(c, 404, "There is no such order of your "

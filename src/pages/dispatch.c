@@ -1,7 +1,8 @@
 /*
  * The dispatcher: everything between a parsed request and a handler.
- * Route, session, role, CSRF and field validation happen here, in this
- * order, so that no handler can forget one of them.
+ * Route, session, role, CSRF, the route's object (service/target.h) and
+ * field validation happen here, in this order, so that no handler can
+ * forget one of them.
  */
 
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "pages/render.h"
 #include "service/auth.h"
 #include "service/conn.h"
+#include "service/target.h"
 
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
 	"img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; " \
@@ -92,6 +94,39 @@ resolve(struct ctx *c, const char *token, size_t len)
 	return rc;
 }
 
+/* Resolve the object route rt acts on (its first ":x", RULES 5) for the
+ * caller into c->target_id. Returns 0, or the status of the error page
+ * answered (404 another's object or none). */
+static int
+target(struct ctx *c, const struct route *rt)
+{
+	static const char *const missing[TARGET__MAX] = {
+		[TARGET_BUYER_ORDER] = "There is no such order among yours.",
+		[TARGET_COMPANY_ORDER] = "There is no such order of your "
+		    "company.",
+		[TARGET_ADMIN_ORDER] = "There is no such order.",
+	};
+	struct target_actor	a;
+	int64_t			id = ctx_arg_id(c, 0);
+	enum result		r;
+
+	if (rt->target == TARGET_NONE)
+		return 0;
+	a.user_id = c->user.user_id;
+	a.company_id = c->user.company_id;
+	a.admin = c->user.role == ROLE_ADMIN;
+	r = target_resolve(c->db, &a, (enum target_kind)rt->target, id);
+	if (r == RES_OK) {
+		c->target_id = id;
+		return 0;
+	}
+	if (r == RES_ERROR)
+		log_err("dispatch: resolving the object of %s failed: %s",
+		    rt->pattern, conn_error(c->db));
+	return page_result(c, r, r == RES_NOT_FOUND ? missing[rt->target] :
+	    NULL);
+}
+
 /* Run the route's handler after the checks; returns the HTTP status. */
 static int
 run(struct ctx *c)
@@ -148,6 +183,8 @@ run(struct ctx *c)
 		    "send it again.");
 	}
 
+	if ((status = target(c, rt)) != 0)
+		return status;
 	route_validate(c);
 	status = rt->handler(c);
 	if (status < 100 || status > 599) {

@@ -1,5 +1,5 @@
 /*
- * The inbox: GET /messages (newest first, 20 a page), POST
+ * The inbox: GET /messages (grouped by order, 20 a page), POST
  * /messages/:id/read and POST /messages/read (mark all shown unread ones
  * read). Marking is a POST because state never changes on GET
  * (DESIGN.md); the unread count in the header comes from render.c.
@@ -39,17 +39,45 @@ message_link(struct view_dict *m, const char *body)
 	view_setf(view_add(m, "LINK"), "HREF", "%.*s", (int)n, p);
 }
 
-/* GET /messages?page=N. */
+/* Message m into its section s: subject (with how often its event
+ * happened), body in words, link, time and whether it is unread. */
+static void
+message_item(struct view_dict *s, const struct db_message *m)
+{
+	char		 when[32], text[1024], *body;
+	struct tm	 tm;
+	time_t		 t;
+
+	view_set_int(s, "ID", (long long)m->id);
+	words_text(m->subject, NULL, NULL, text, sizeof(text));
+	if (m->repeats > 1)
+		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+		    " (%d tries)", m->repeats);
+	view_set(s, "SUBJECT", text);
+	/* The words of a code are at most 6 times as long as it. */
+	body = xmalloc(strlen(m->body) * 6 + 1);
+	words_text(m->body, NULL, NULL, body, strlen(m->body) * 6 + 1);
+	view_set(s, "BODY", body);
+	free(body);
+	message_link(s, m->body);
+	t = (time_t)m->last_at;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(when, sizeof(when), "-");
+	view_set(s, "AT", when);
+	if (m->read_at == 0)
+		view_show(s, "UNREAD");
+}
+
+/* GET /messages?page=N: an order's messages together under its number
+ * (the list comes grouped, inbox.h). */
 int
 page_messages(struct ctx *c)
 {
 	struct db_message	*v;
-	struct view_dict	*d, *m;
+	struct view_dict	*d, *g = NULL;
 	size_t			 n, i, shown;
 	int64_t			 page = ctx_int(c, "page", 1);
-	char			 when[32], text[1024], *body;
-	struct tm		 tm;
-	time_t			 t;
 	int			 rc, unread = 0;
 
 	/* One row more than shown tells whether an older page exists. */
@@ -62,27 +90,15 @@ page_messages(struct ctx *c)
 	if (n == 0)
 		view_show(d, "EMPTY");
 	for (i = 0; i < shown; i++) {
-		m = view_add(d, "MESSAGE");
-		view_set_int(m, "ID", (long long)v[i].id);
-		words_text(v[i].subject, NULL, NULL, text, sizeof(text));
-		view_set(m, "SUBJECT", text);
-		/* The words of a code are at most 6 times as long as it. */
-		body = xmalloc(strlen(v[i].body) * 6 + 1);
-		words_text(v[i].body, NULL, NULL, body,
-		    strlen(v[i].body) * 6 + 1);
-		view_set(m, "BODY", body);
-		free(body);
-		message_link(m, v[i].body);
-		t = (time_t)v[i].created_at;
-		if (gmtime_r(&t, &tm) == NULL ||
-		    strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC",
-		    &tm) == 0)
-			snprintf(when, sizeof(when), "-");
-		view_set(m, "AT", when);
-		if (v[i].read_at == 0) {
-			view_show(m, "UNREAD");
-			unread = 1;
+		if (g == NULL || v[i].order_id == 0 ||
+		    v[i].order_id != v[i - 1].order_id) {
+			g = view_add(d, "GROUP");
+			if (v[i].order_id > 0)
+				view_set_int(view_add(g, "ORDER"), "ORDER_ID",
+				    (long long)v[i].order_id);
 		}
+		message_item(view_add(g, "MESSAGE"), &v[i]);
+		unread |= v[i].read_at == 0;
 	}
 	if (unread)
 		view_show(d, "UNREAD_ANY");

@@ -9,14 +9,17 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
+#include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/order_page.h"
+#include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/remittance.h"
 #include "view/view.h"
@@ -29,6 +32,10 @@ const struct field_spec page_orders_fields[] = {
 	/* cod: outcome of the COD forms (pages/cod.c) */
 	{ "cod_notice", FIELD_TEXT, 0, 400, 0, 0 },
 	{ "cod_error", FIELD_TEXT, 0, 400, 0, 0 },
+	/* My Orders' search and filters */
+	{ "q", FIELD_TEXT, 0, 100, 0, 0 },
+	{ "status", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "method", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -52,78 +59,229 @@ orders_notice(const char *msg)
 	return NULL;
 }
 
-/* GET /orders?page=N (1-based). */
+static void set_amount(struct view_dict *, const char *, int64_t,
+	    const char *);
+
+/* The open debt of order id with facts f (in cur) as DEBT of d: its
+ * amount and where to pay it (the COD debt's card payment, or the Pay
+ * After Use page). */
+static void
+set_debt(struct view_dict *d, const struct panel_facts *f, int64_t id,
+    const char *cur)
+{
+	struct view_dict *s = view_add(d, "DEBT");
+
+	set_amount(s, "AMOUNT", f->debt, cur);
+	view_set_int(s, "ID", (long long)id);
+	if (f->charge_kind == OPC_COD_REFUSAL && f->debt_id > 0)
+		view_setf(s, "HREF", "/account/cod/debts/%lld/pay",
+		    (long long)f->debt_id);
+	else
+		view_setf(s, "HREF", "/pay-after-use#pau-charge-%lld",
+		    (long long)id);
+}
+
+/* The amounts of My Orders row r into o as its panels pn decided: the
+ * amount to pay now, the COD fee, the part due at receipt, the open debt
+ * with its link (facts f). */
+static void
+set_list_amounts(struct view_dict *o, const struct db_order_row *r,
+    const struct panel_facts *f, const struct order_panels *pn)
+{
+	const char		*cur = r->amount_due.cur;
+
+	set_amount(o, "AMOUNT", pn->to_pay, cur);
+	if (r->fee.minor > 0 &&
+	    (pn->show & (OP_COURIER_DUE | OP_COURIER_PAID)))
+		set_amount(view_add(o, "FEE"), "AMOUNT", r->fee.minor, cur);
+	if (pn->show & OP_DEFERRED)
+		set_amount(view_add(o, "DEFERRED"), "AMOUNT",
+		    r->deferred.minor, cur);
+	if (pn->show & OP_DEBT)
+		set_debt(o, f, r->id, cur);
+}
+
+/* The categories with a thumbnail of their own (static/thumbs/SLUG.svg);
+ * any other shows the generic one. */
+static const char *const thumbs[] = {
+	"3c-digital", "home-appliances", "luxury", "medical-devices", "food",
+};
+
+/* The search form of My Orders into d with what q asked (the status and
+ * method options in words, the chosen one selected); a status or method
+ * that is not one gets its message beside the field. */
+static void
+set_search_form(struct view_dict *d, struct ctx *c,
+    const struct db_my_orders_query *q)
+{
+	struct view_dict	*f = view_add(d, "SEARCH"), *s;
+	const char		*st;
+	char			 w[64];
+	size_t			 i;
+
+	view_set(f, "Q", ctx_str(c, "q") != NULL ? ctx_str(c, "q") : "");
+	for (i = 0; (st = orderflow_status_at(i)) != NULL; i++) {
+		s = view_add(f, "STATUS_OPT");
+		view_set(s, "VALUE", st);
+		words_status(st, w, sizeof(w));
+		view_set(s, "LABEL", w);
+		if (strcmp(st, q->status) == 0)
+			view_show(s, "SELECTED");
+	}
+	for (i = 0; (st = orderflow_method_at(i)) != NULL; i++) {
+		s = view_add(f, "METHOD_OPT");
+		view_set(s, "VALUE", st);
+		view_set(s, "LABEL", words_method(st));
+		if (strcmp(st, q->method) == 0)
+			view_show(s, "SELECTED");
+	}
+	if (ctx_str(c, "status") != NULL && q->status[0] == '\0')
+		view_show(f, "STATUS_ERROR");
+	if (ctx_str(c, "method") != NULL && q->method[0] == '\0')
+		view_show(f, "METHOD_ERROR");
+	if (q->status[0] != '\0' || q->method[0] != '\0' ||
+	    q->text[0] != '\0')
+		view_show(f, "CLEAR");
+}
+
+/* The query of GET /orders: the viewer, the page, the search text (an
+ * order number "#12" or "12" also matches that order) and the filters
+ * that name a status or a method (others are left out). */
+static void
+orders_query(struct ctx *c, struct db_my_orders_query *q)
+{
+	const char	*text = ctx_str(c, "q"), *st = ctx_str(c, "status");
+	const char	*m = ctx_str(c, "method"), *p;
+	size_t		 i;
+
+	memset(q, 0, sizeof(*q));
+	q->user_id = c->user.user_id;
+	q->company_id = c->user.company_id;	/* RULES 5 */
+	q->page = (size_t)(ctx_int(c, "page", 1) - 1);
+	q->per_page = ORDERS_PER_PAGE;
+	q->status = st != NULL && orderflow_known(st) ? st : "";
+	q->method = "";
+	for (i = 0; m != NULL && orderflow_method_at(i) != NULL; i++)
+		if (strcmp(m, orderflow_method_at(i)) == 0)
+			q->method = m;
+	while (text != NULL && (*text == ' ' || *text == '\t'))
+		text++;
+	q->text = text != NULL ? text : "";
+	p = q->text[0] == '#' ? q->text + 1 : q->text;
+	if (*p >= '1' && *p <= '9' && strspn(p, "0123456789") == strlen(p) &&
+	    strlen(p) <= 15) {
+		q->order_id = strtoll(p, NULL, 10);
+		q->text = p;
+	}
+}
+
+/* The link to page page of the list q into b (its filters kept). */
+static void
+pager_href(struct buf *b, const struct db_my_orders_query *q,
+    long long page)
+{
+	buf_printf(b, "/orders?page=%lld", page);
+	if (q->text[0] != '\0') {
+		buf_puts(b, "&q=");
+		aq_url_encode(b, q->text);
+	}
+	if (q->status[0] != '\0')
+		buf_printf(b, "&status=%s", q->status);
+	if (q->method[0] != '\0')
+		buf_printf(b, "&method=%s", q->method);
+}
+
+/* One order of My Orders into o: its number, products with the first
+ * one's thumbnail, when placed, method and status in words, the amounts
+ * its panels pn decided (facts f), and the next step a. */
+static void
+set_order_row(struct view_dict *o, const struct db_my_order *mo,
+    const struct order_action *a, const struct panel_facts *f,
+    const struct order_panels *pn)
+{
+	const struct db_order_row	*r = &mo->r;
+	char				 when[32], st[40];
+	const char			*thumb = "item", *p, *nl;
+	size_t				 i;
+
+	view_set_int(o, "ID", (long long)r->id);
+	view_setf(o, "NUMBER", "#%lld", (long long)r->id);
+	for (i = 0; i < sizeof(thumbs) / sizeof(thumbs[0]); i++)
+		if (strcmp(mo->category, thumbs[i]) == 0)
+			thumb = thumbs[i];
+	view_set(o, "THUMB", thumb);
+	for (p = mo->products; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		view_setf(view_add(o, "PRODUCT"), "NAME", "%.*s",
+		    (int)(nl - p), p);
+	}
+	page_time(r->created_at, when, sizeof(when));
+	view_set(o, "PLACED", when);
+	view_set(o, "METHOD", words_method(pay_method_name(r->method)));
+	words_status(order_status_name(r->status), st, sizeof(st));
+	view_set(o, "STATE", st);
+	view_set(o, "STATUS_CODE", order_status_name(r->status));
+	set_list_amounts(o, r, f, pn);
+	view_set(o, "ACTION", a->label);
+	view_setf(o, "ACTION_HREF", "%s%lld%s", a->href_head, (long long)r->id,
+	    a->href_tail);
+}
+
+/* The pager of the list q (page page, more: a next page) into list. */
+static void
+set_pager(struct view_dict *list, const struct db_my_orders_query *q,
+    long long page, int more)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (page > 1) {
+		pager_href(&b, q, page - 1);
+		view_set(view_add(list, "PREV"), "HREF", buf_str(&b));
+	}
+	if (more) {
+		b.len = 0;
+		pager_href(&b, q, page + 1);
+		view_set(view_add(list, "NEXT"), "HREF", buf_str(&b));
+	}
+	buf_cleanup(&b);
+	view_set_int(list, "PAGE", page);
+}
+
+/* GET /orders?page=N&q=&status=&method= (page 1-based): the viewer's
+ * orders, searched by order number or product name, filtered by status
+ * and payment method. */
 int
 page_orders(struct ctx *c)
 {
-	struct order_list	 l;
-	const struct db_order_row *rows;
-	struct money		 now_due;
-	size_t			 n = 0, i;
-	struct view_dict	*d, *list, *o, *s;
-	char			 buf[MONEY_STR_MAX], when[32], st[40];
-	int64_t			 page = ctx_int(c, "page", 1);
-	int			 rc, more;
+	struct db_my_orders_query	 q;
+	struct order_list		 l;
+	struct view_dict		*d, *list;
+	size_t				 i;
+	int				 rc;
 
-	/* RULES 5: a member sees the company's orders too. */
-	if (order_list_load(c->db, c->user.user_id, c->user.company_id,
-	    (size_t)(page - 1), ORDERS_PER_PAGE, &l) == -1) {
+	orders_query(c, &q);
+	if (order_list_load(c->db, &q, &l) == -1) {
 		order_list_cleanup(&l);
 		return page_error(c, 500, NULL);
 	}
-	rows = l.rows;
-	n = l.n;
-	more = l.more;
 	d = view_dict_new();
 	if (orders_notice(ctx_str(c, "msg")) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG",
 		    orders_notice(ctx_str(c, "msg")));
-	if (n == 0 && page == 1)
+	set_search_form(d, c, &q);
+	if (l.n == 0 && q.page == 0 && !(q.status[0] != '\0' || q.method[0] != '\0' || q.text[0] != '\0'))
 		view_show(d, "EMPTY");
+	else if (l.n == 0 && q.page == 0)
+		view_show(d, "NONE_FOUND");
 	else {
 		list = view_add(d, "ORDERS");
-		for (i = 0; i < n; i++) {
-			o = view_add(list, "ORDER");
-			view_set_int(o, "ID", (long long)rows[i].id);
-			view_setf(o, "NUMBER", "#%lld", (long long)rows[i].id);
-			page_time(rows[i].created_at, when, sizeof(when));
-			view_set(o, "PLACED", when);
-			view_set(o, "METHOD",
-			    words_method(pay_method_name(rows[i].method)));
-			words_status(order_status_name(rows[i].status), st,
-			    sizeof(st));
-			view_set(o, "STATE", st);
-			view_set(o, "STATUS_CODE",
-			    order_status_name(rows[i].status));
-			/* PAU-03: the deferred part is not due now. */
-			now_due = rows[i].amount_due;
-			if (rows[i].deferred.minor > 0)
-				money_sub(&now_due, &rows[i].deferred,
-				    &now_due);
-			view_set(o, "AMOUNT", money_display(&now_due, buf,
-			    sizeof(buf)));
-			if (rows[i].fee.minor > 0)
-				view_set(view_add(o, "FEE"), "AMOUNT",
-				    money_display(&rows[i].fee, buf,
-				    sizeof(buf)));
-			if (rows[i].deferred.minor > 0)
-				view_set(view_add(o, "DEFERRED"), "AMOUNT",
-				    money_display(&rows[i].deferred, buf,
-				    sizeof(buf)));
-			view_set(o, "ACTION", l.actions[i].label);
-			view_setf(o, "ACTION_HREF", "%s%lld%s",
-			    l.actions[i].href_head, (long long)rows[i].id,
-			    l.actions[i].href_tail);
-		}
-		if (page > 1) {
-			s = view_add(list, "PREV");
-			view_set_int(s, "PAGE", (long long)(page - 1));
-		}
-		if (more) {
-			s = view_add(list, "NEXT");
-			view_set_int(s, "PAGE", (long long)(page + 1));
-		}
-		view_set_int(list, "PAGE", (long long)page);
+		for (i = 0; i < l.n; i++)
+			set_order_row(view_add(list, "ORDER"), &l.rows[i],
+			    &l.actions[i], &l.facts[i], &l.panels[i]);
+		set_pager(list, &q, (long long)q.page + 1, l.more);
 	}
 	rc = page_render(c, "orders.tpl", d, "My Orders");
 	view_dict_free(d);
@@ -150,7 +308,8 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
  * (PAU-03), the amount in USD for another currency and the settlement
  * note. */
 static void
-set_order_amounts(struct view_dict *d, const struct order_view *v)
+set_order_amounts(struct view_dict *d, const struct order_view *v,
+    const struct order_panels *pn)
 {
 	const struct db_order	*o = &v->o;
 	struct view_dict	*s;
@@ -178,16 +337,18 @@ set_order_amounts(struct view_dict *d, const struct order_view *v)
 		view_set_int(s, "USED", (long long)o->points_used);
 		set_amount(s, "AMOUNT", o->points_minor, o->currency);
 	}
-	/* PAU-03: the deferred part is charged at receipt, not now. */
-	set_amount(d, "AMOUNT_DUE", o->amount_due_minor - o->deferred_minor,
-	    o->currency);
-	if (o->fee_minor > 0) {
+	/* The figure and the lines the order's panels decided. */
+	set_amount(d, "AMOUNT_DUE", pn->to_pay, o->currency);
+	if (o->fee_minor > 0 &&
+	    (pn->show & (OP_COURIER_DUE | OP_COURIER_PAID))) {
 		s = view_add(d, "FEE");
 		set_amount(s, "AMOUNT", o->fee_minor, o->currency);
-		set_amount(s, "TOTAL", o->amount_due_minor + o->fee_minor,
-		    o->currency);
+		view_set(s, "LABEL", (pn->show & OP_COURIER_PAID) ? "Paid to "
+		    "the courier at delivery" : "To pay the courier at "
+		    "delivery");
+		set_amount(s, "TOTAL", pn->courier, o->currency);
 	}
-	if (o->deferred_minor > 0) {
+	if (pn->show & OP_DEFERRED) {
 		s = view_add(d, "DEFERRED");
 		set_amount(s, "AMOUNT", o->deferred_minor, o->currency);
 	}
@@ -199,6 +360,51 @@ set_order_amounts(struct view_dict *d, const struct order_view *v)
 		view_set(s, "CUR", o->currency);
 	}
 	view_set(d, "SETTLEMENT", o->settlement_note);
+}
+
+/* The order's charge after the fact and its open debt with the way to
+ * pay it, as pg's panels decided, into d (CHARGE, DEBT). */
+static void
+set_order_debt(struct view_dict *d, const struct order_page *pg)
+{
+	const struct order_panels	*pn = &pg->panels;
+	const struct panel_facts	*f = &pg->facts;
+	const struct db_order		*o = &pg->v.o;
+	struct view_dict		*s;
+
+	if (pn->show & OP_CHARGE) {
+		s = view_add(d, "CHARGE");
+		view_set(s, "LABEL", pn->charge_label);
+		set_amount(s, "AMOUNT", f->charge, o->currency);
+	}
+	if (pn->show & OP_DEBT)
+		set_debt(d, f, o->id, o->currency);
+}
+
+/* The promised dates (C-04) the panels of pg keep into d (DATES, none
+ * when none holds): the review until decided, the remittance window while
+ * unpaid, the refund with its amount. */
+static void
+set_order_dates(struct view_dict *d, const struct order_page *pg)
+{
+	const struct db_order	*o = &pg->v.o;
+	struct view_dict	*s;
+	int			 review = (pg->panels.show & OP_REVIEW_BY) &&
+				    o->review_due[0] != '\0';
+
+	if (!review && !(pg->panels.show & (OP_PAY_BY | OP_REFUND)))
+		return;
+	d = view_add(d, "DATES");
+	if (review)
+		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
+	if (pg->panels.show & OP_PAY_BY)
+		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
+	if (pg->panels.show & OP_REFUND) {
+		s = view_add(d, "REFUND_DUE");
+		set_amount(s, "AMOUNT", pg->facts.refund, o->currency);
+		if (o->refund_due[0] != '\0')
+			view_set(view_add(s, "BY"), "DATE", o->refund_due);
+	}
 }
 
 /* What the viewer of pg may do next into d: the next step's text (NEXT),
@@ -274,7 +480,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :
 	    o->country);
 	page_order_address(d, &v->addr, v->has_addr);
-	set_order_amounts(d, v);
+	set_order_amounts(d, v, &pg->panels);
+	set_order_debt(d, pg);
 	if (o->institution_id[0] != '\0') {
 		s = view_add(d, "PLAN");
 		view_set(s, "INST", inst);
@@ -287,13 +494,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		view_set(s, "CODE", order_rf_printed(o->rf_code, rf,
 		    sizeof(rf)));
 	}
-	/* C-04: every promised date. */
-	if (o->review_due[0] != '\0')
-		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
-	if (o->payment_due[0] != '\0')
-		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
-	if (o->refund_due[0] != '\0')
-		view_set(view_add(d, "REFUND_DUE"), "DATE", o->refund_due);
+	/* C-04: every promised date that still holds. */
+	set_order_dates(d, pg);
 	for (i = 0; i < v->nevents; i++) {
 		e = view_add(d, "EVENT");
 		page_time(v->events[i].at, when, sizeof(when));
@@ -307,9 +509,12 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	}
 	set_order_actions(d, pg);
 	/* cod: shipment, tracking events and the COD steps (pages/cod.c). */
-	cod_order_panel(c, d, o, &pg->cod);
+	cod_order_panel(c, d, o, &pg->cod, pg->panels.show);
+	logistics_details_panel(d, o, &pg->cod);
 	/* installments: card/partner/plan panel (pages/plans.c). */
 	plan_order_panel(c, d, o, &pg->plan);
+	/* a failed payment explained, its actions (pages/pay_failure.c). */
+	pay_failure_panel(c, d, o, 0);
 	/* remittance: window, still due, refunds (pages/remittance.c). */
 	remittance_order_panel(c, d, o, &pg->rem);
 	return page_render_free(c, "order.tpl", d, "Order", status);
@@ -320,23 +525,14 @@ int
 page_order(struct ctx *c)
 {
 	struct order_page	 pg;
-	int64_t			 id = ctx_arg_id(c, 0);
+	enum result		 r;
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	/* One's own order, or one of the member's company (RULES 5). */
-	switch (order_page_load(c->db, c->user.user_id, c->user.company_id, id,
-	    c->now, &pg)) {
-	case ORD_OK:
-		break;
-	case ORD_NOT_FOUND:
+	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
+	    c->target_id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	default:
-		order_page_cleanup(&pg);
-		return page_error(c, 500, NULL);
+		return page_result(c, r, NULL);
 	}
 	rc = render_order(c, 200, &pg, orders_notice(ctx_str(c, "msg")), NULL);
 	order_page_cleanup(&pg);
@@ -348,12 +544,13 @@ static int
 order_again(struct ctx *c, int64_t id, int status, const char *error)
 {
 	struct order_page	 pg;
+	enum result		 r;
 	int			 rc;
 
-	if (order_page_load(c->db, c->user.user_id, c->user.company_id,
-	    id, c->now, &pg) != ORD_OK) {
+	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
+	    id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
-		return page_error(c, 404, NULL);
+		return page_result(c, r, NULL);
 	}
 	rc = render_order(c, status, &pg, NULL, error);
 	order_page_cleanup(&pg);
@@ -365,63 +562,51 @@ order_again(struct ctx *c, int64_t id, int status, const char *error)
 	"confirm their receipt: ask your company's owner to allow you to " \
 	"place orders on the members page. Nothing was changed."
 
+/* Answer r of a change to order id: the order page with ?msg=done when
+ * done; the order page again with r's status and ORDER_FORBIDDEN (a
+ * member who may not) or refused (its state does not allow it); else r's
+ * error page. */
+static int
+order_answer(struct ctx *c, int64_t id, enum result r, const char *done,
+    const char *refused)
+{
+	char loc[64];
+
+	switch (r) {
+	case RES_OK:
+		snprintf(loc, sizeof(loc), "/orders/%lld?msg=%s",
+		    (long long)id, done);
+		return page_redirect(c, loc);
+	case RES_FORBIDDEN:
+		return order_again(c, id, page_status(r), ORDER_FORBIDDEN);
+	case RES_NOT_ALLOWED:
+	case RES_CHANGED:
+		return order_again(c, id, page_status(r), refused);
+	default:
+		return page_result(c, r, NULL);
+	}
+}
+
 /* POST /orders/:id/cancel. */
 int
 page_order_cancel(struct ctx *c)
 {
-	struct refund_rule	 rr;
-	int64_t			 id = ctx_arg_id(c, 0);
-	char			 loc[64];
+	struct refund_rule rr;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (order_cancel(c->db, c->user.user_id, id, c->now, &rr)) {
-	case ORD_OK:
-		snprintf(loc, sizeof(loc), "/orders/%lld?msg=cancelled",
-		    (long long)id);
-		return page_redirect(c, loc);
-	case ORD_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case ORD_FORBIDDEN:
-		return order_again(c, id, 403, ORDER_FORBIDDEN);
-	case ORD_NOT_ALLOWED:
-	case ORD_CHANGED:
-		return order_again(c, id, 409, "This order can no longer be "
-		    "cancelled here (it has shipped, or its status changed). "
-		    "Nothing was changed.");
-	default:
-		return page_error(c, 500, NULL);
-	}
+	return order_answer(c, c->target_id, order_cancel(c->db,
+	    c->user.user_id, c->target_id, c->now, &rr), "cancelled",
+	    "This order can no longer be cancelled here (it has shipped, or "
+	    "its status changed). Nothing was changed.");
 }
 
 /* POST /orders/:id/confirm-receipt. */
 int
 page_order_confirm(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
-	char	loc[64];
-
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (order_confirm_receipt(c->db, c->user.user_id, id, OF_USER,
-	    c->now)) {
-	case ORD_OK:
-		snprintf(loc, sizeof(loc), "/orders/%lld?msg=received",
-		    (long long)id);
-		return page_redirect(c, loc);
-	case ORD_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case ORD_FORBIDDEN:
-		return order_again(c, id, 403, ORDER_FORBIDDEN);
-	case ORD_NOT_ALLOWED:
-	case ORD_CHANGED:
-		return order_again(c, id, 409, "Receipt can be confirmed once "
-		    "the order is delivered. Nothing was changed.");
-	default:
-		return page_error(c, 500, NULL);
-	}
+	return order_answer(c, c->target_id, order_confirm_receipt(c->db,
+	    c->user.user_id, c->target_id, OF_USER, c->now), "received",
+	    "Receipt can be confirmed once the order is delivered. Nothing "
+	    "was changed.");
 }
 
 const struct field_spec page_remittance_refund_account_fields[] = {
@@ -438,29 +623,24 @@ int
 page_remittance_refund_account(struct ctx *c)
 {
 	char		 nerr[200], aerr[200], loc[64];
-	int64_t		 id = ctx_arg_id(c, 0);
+	int64_t		 id = c->target_id;
+	enum result	 r;
 	int		 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (remittance_refund_account(c->db, c->user.user_id, id,
+	switch ((r = remittance_refund_account(c->db, c->user.user_id, id,
 	    ctx_str(c, "holder"), ctx_str(c, "account"), c->now, nerr, aerr,
-	    sizeof(nerr))) {
-	case REM_OK:
+	    sizeof(nerr)))) {
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/orders/%lld#remit-panel",
 		    (long long)id);
 		return page_redirect(c, loc);
-	case REM_INVALID:
+	case RES_INVALID:
 		if ((rc = page_order(c)) != 200)
 			return rc;
-		c->resp->status = 400;
-		return 400;
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "There is no such order.");
-	case REM_NOT_ALLOWED:
-		return page_error(c, 409, "This order has no refund waiting to "
-		    "be sent: nothing was changed.");
+		return c->resp->status = page_status(r);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_ALLOWED ? "This order has "
+		    "no refund waiting to be sent: nothing was changed." :
+		    NULL);
 	}
 }

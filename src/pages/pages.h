@@ -133,9 +133,21 @@ struct db_order;
 struct view_dict;
 /* The COD and tracking panel of GET /orders/:id (include COD_PANEL of
  * order.tpl): shipment, tracking events, and for COD the agreed delivery,
- * "Paid" with voucher, the courier's record, the return form. */
+ * "Paid" with voucher, the courier's record, the return form; the
+ * sentences the order's panels (show, OP_* of service/order_panels.h)
+ * keep. */
 struct cod_panel;
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
+	    const struct cod_panel *, unsigned show);
+/* Receipts of an order (receipts.c): the list, one receipt's print view,
+ * its PDF. */
+int	page_receipts(struct ctx *);	/* GET /orders/:id/receipts */
+int	page_receipt(struct ctx *);	/* GET /orders/:id/receipts/:n */
+int	page_receipt_pdf(struct ctx *);	/* GET /orders/:id/receipts/:n/pdf */
+/* The "Logistics details" section of GET /orders/:id (include
+ * LOGISTICS_DETAILS of order.tpl): carrier, tracking number and the
+ * courier's name and phone once the logistics partner named them. */
+void	logistics_details_panel(struct view_dict *, const struct db_order *,
 	    const struct cod_panel *);
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
 int	page_cod_debt(struct ctx *);		/* GET /account/cod/debts/:id/pay */
@@ -212,6 +224,13 @@ extern const struct field_spec page_admin_ship_fields[];
 struct plan_panel;
 void	plan_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct plan_panel *);
+/* The failed payment order o still waits for, explained with what the
+ * placer can do (pay_failure.tpl as PAY_FAILURE in d; nothing when none
+ * or when the viewer is not the placer). on_confirm: on the plan's
+ * confirmation page, whose own button tries the same card again
+ * (pages/pay_failure.c). */
+void	pay_failure_panel(struct ctx *, struct view_dict *,
+	    const struct db_order *o, int on_confirm);
 /* An order status code in words ("pending_shipment" -> "Pending
  * shipment", "paid_installment" -> "Paid (Installment)") into out
  * (pages/orders.c). */
@@ -240,6 +259,7 @@ int	page_admin_plan(struct ctx *);		/* GET /admin/plans/:id */
 int	page_admin_plan_lift(struct ctx *);	/* POST /admin/plans/:id/lift */
 extern const struct field_spec page_plan_card_fields[];
 extern const struct field_spec page_plan_key_fields[];
+extern const struct field_spec page_plan_confirm_fields[];
 extern const struct field_spec page_plan_pay_fields[];
 extern const struct field_spec page_plan_schedule_fields[];
 extern const struct field_spec page_admin_plans_fields[];

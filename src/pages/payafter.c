@@ -139,6 +139,7 @@ int
 page_pau_card(struct ctx *c)
 {
 	const char	*pan = ctx_str(c, "card_number");
+	enum result	 r;
 	char		 err[256];
 
 	if (ctx_field_err(c, "card_number") != NULL ||
@@ -146,41 +147,34 @@ page_pau_card(struct ctx *c)
 	    ctx_field_err(c, "cvv") != NULL)
 		return pau_page(c, 400, "Enter the card number, its expiry "
 		    "date (MM/YY) and its security code (CVV).", NULL);
-	switch (payafter_bind_card(c->db, c->user.user_id, pan, strlen(pan),
-	    ctx_str(c, "expiry"), ctx_str(c, "cvv"), c->now, err,
-	    sizeof(err))) {
-	case PAU_OK:
+	r = payafter_bind_card(c->db, c->user.user_id, pan, strlen(pan),
+	    ctx_str(c, "expiry"), ctx_str(c, "cvv"), c->now, err, sizeof(err));
+	if (r == RES_OK)
 		return page_redirect(c, "/pay-after-use?msg=bound");
-	case PAU_REFUSED:
-		return pau_page(c, 422, err, NULL);
-	default:
-		return page_error(c, 500, NULL);
-	}
+	if (r == RES_REFUSED)
+		return pau_page(c, page_status(r), err, NULL);
+	return page_result(c, r, NULL);
 }
 
 /* POST /orders/:id/pau-pay. */
 int
 page_pau_pay(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
-	char	err[256];
+	enum result	r;
+	char		err[256];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (payafter_pay_now(c->db, c->user.user_id, id, c->now, err,
-	    sizeof(err))) {
-	case PAU_OK:
+	switch ((r = payafter_pay_now(c->db, c->user.user_id, c->target_id,
+	    c->now, err, sizeof(err)))) {
+	case RES_OK:
 		return page_redirect(c, "/pay-after-use?msg=paid");
-	case PAU_REFUSED:
-		return pau_page(c, 422, NULL, err);
-	case PAU_NOT_FOUND:
-		return page_error(c, 404, "There is no Pay After Use payment "
-		    "of yours for this order.");
-	case PAU_NOT_ALLOWED:
-		return pau_page(c, 409, NULL, "Nothing is due for this order "
-		    "any more.");
+	case RES_REFUSED:
+		return pau_page(c, page_status(r), NULL, err);
+	case RES_NOT_ALLOWED:
+		return pau_page(c, page_status(r), NULL, "Nothing is due for "
+		    "this order any more.");
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_FOUND ? "There is no Pay "
+		    "After Use payment of yours for this order." : NULL);
 	}
 }
 
@@ -188,25 +182,18 @@ page_pau_pay(struct ctx *c)
 int
 page_pau_return(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
-	char	loc[64];
+	enum result	r;
+	char		loc[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	switch (payafter_return(c->db, c->user.user_id, id, c->now)) {
-	case PAU_OK:
-		snprintf(loc, sizeof(loc), "/orders/%lld", (long long)id);
+	r = payafter_return(c->db, c->user.user_id, c->target_id, c->now);
+	if (r == RES_OK) {
+		snprintf(loc, sizeof(loc), "/orders/%lld",
+		    (long long)c->target_id);
 		return page_redirect(c, loc);
-	case PAU_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case PAU_NOT_ALLOWED:
-		return page_error(c, 409, "Only a delivered Pay After Use "
-		    "order whose receipt is not confirmed yet can be returned "
-		    "without a charge (PAU-05). Nothing was changed.");
-	default:
-		return page_error(c, 500, NULL);
 	}
+	return page_result(c, r, r == RES_NOT_ALLOWED ? "Only a delivered Pay "
+	    "After Use order whose receipt is not confirmed yet can be "
+	    "returned without a charge (PAU-05). Nothing was changed." : NULL);
 }
 
 /* GET /admin/guarantee: every entry with the totals per currency. */

@@ -33,6 +33,7 @@
 #include "service/orders.h"
 #include "service/partner_auth.h"
 #include "service/order_page.h"
+#include "service/pay_failure.h"
 #include "service/plan_pages.h"
 #include "service/plans.h"
 #include "view/view.h"
@@ -45,6 +46,14 @@ const struct field_spec page_plan_card_fields[] = {
 };
 const struct field_spec page_plan_key_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+/* The confirmation, with another card when the first one failed. */
+const struct field_spec page_plan_confirm_fields[] = {
+	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
+	{ "card_number", FIELD_TEXT, 0, 32, 0, 0 },
+	{ "expiry", FIELD_TEXT, 0, 7, 0, 0 },
+	{ "cvv", FIELD_TEXT, 0, 4, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -135,18 +144,16 @@ plans_set_disclosure(struct view_dict *d, const struct db_plan *p,
 	    "waive the handling fees of the months not yet begun.");
 }
 
-/* The order of the current user for a plan page, or an error page
- * status (404/500) in *st. Returns 1 found, 0 answered. */
+/* The current user's order of a plan page (the route's object,
+ * c->target_id), or an error page status in *st (404 an order of the
+ * user's company that another member placed, 500). Returns 1 found, 0
+ * answered. */
 static int
-own_order(struct ctx *c, int64_t id, struct db_order *o, int *st)
+own_order(struct ctx *c, struct db_order *o, int *st)
 {
 	int rc;
 
-	if (id <= 0 || c->user.user_id <= 0) {
-		*st = page_error(c, 404, NULL);
-		return 0;
-	}
-	rc = plan_order_get(c->db, c->user.user_id, id, o);
+	rc = plan_order_get(c->db, c->user.user_id, c->target_id, o);
 	if (rc == 1)
 		return 1;
 	*st = rc == 0 ? page_error(c, 404, "There is no such order among "
@@ -221,9 +228,9 @@ page_plan_card(struct ctx *c)
 
 	struct db_plan	p;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (o.method != PM_INSTALLMENT_CARD)
 		return plans_to_order(c, o.id, "");
@@ -246,9 +253,9 @@ page_plan_card_post(struct ctx *c)
 	char		 reason[200];
 	int		 st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (pan == NULL || exp == NULL || cvv == NULL)
 		return render_card(c, &o, 422, "Enter the card number, its "
@@ -286,9 +293,9 @@ page_plan_apply(struct ctx *c)
 	int			 st, rc;
 	char			 inst[101];
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (o.method != PM_INSTALLMENT_PARTNER ||
 	    o.status != OS_AWAITING_REVIEW)
@@ -320,9 +327,9 @@ page_plan_apply_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	switch (plan_partner_apply(c->db, c->cfg, c->user.user_id, o.id,
 	    c->now, reason, sizeof(reason))) {
@@ -350,7 +357,7 @@ page_plan_status(struct ctx *c)
 	const char	*state = "none";
 	int		 st, rc;
 
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	rc = plan_of_order(c->db, c->user.user_id, o.id, &p);
 	if (rc == -1)
@@ -545,6 +552,7 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 		view_show(d, "NO_CARD");
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
+	pay_failure_panel(c, d, o, 1);
 	return page_render_free(c, "plan_confirm.tpl", d, "Confirm your "
 	    "installment plan", status);
 }
@@ -556,14 +564,47 @@ page_plan_confirm(struct ctx *c)
 	struct db_order	o;
 	int		st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	return render_confirm(c, &o, 200, NULL);
 }
 
-/* POST /orders/:id/confirm: "Confirm Installment and Pay Down Payment". */
+/* POST /orders/:id/confirm with a card: the bank reviews it for order o
+ * and it replaces the card that failed the down payment. Returns 0 when
+ * it is bound, else the page answered (the card's problem beside the
+ * form). */
+static int
+confirm_other_card(struct ctx *c, const struct db_order *o)
+{
+	const char	*pan = ctx_str(c, "card_number");
+	const char	*exp = ctx_str(c, "expiry");
+	const char	*cvv = ctx_str(c, "cvv");
+	char		 reason[200], msg[300];
+
+	if (exp == NULL || cvv == NULL)
+		return render_confirm(c, o, 422, "Enter the other card's "
+		    "number, its expiry date (MM/YY) and the 3-digit security "
+		    "code; nothing was charged.");
+	switch (plan_card_apply(c->db, c->cfg, c->user.user_id, o->id, pan,
+	    strlen(pan), exp, cvv, c->now, reason, sizeof(reason))) {
+	case PLAN_OK:
+		return 0;
+	case PLAN_BAD_INPUT:
+		return render_confirm(c, o, 422, reason);
+	case PLAN_DECLINED:
+		snprintf(msg, sizeof(msg), "The other card was not accepted. "
+		    "%s Nothing was charged.", pay_failure_words(reason));
+		return render_confirm(c, o, 402, msg);
+	default:
+		return render_confirm(c, o, 503, "The bank could not be "
+		    "reached; nothing was charged. Try again.");
+	}
+}
+
+/* POST /orders/:id/confirm: "Confirm Installment and Pay Down Payment",
+ * with the bound card or (card_number given) with another one. */
 int
 page_plan_confirm_post(struct ctx *c)
 {
@@ -571,13 +612,16 @@ page_plan_confirm_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
-	if ((st = plans_corp_refusal(c, ctx_arg_id(c, 0))) != 0)
+	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
-	if (!own_order(c, ctx_arg_id(c, 0), &o, &st))
+	if (!own_order(c, &o, &st))
 		return st;
 	if (ctx_str(c, "key") == NULL)
 		return render_confirm(c, &o, 422, "The form was incomplete; "
 		    "nothing was charged. Try again.");
+	if (ctx_str(c, "card_number") != NULL &&
+	    (st = confirm_other_card(c, &o)) != 0)
+		return st;
 	switch (plan_confirm(c->db, c->cfg, c->user.user_id, o.id,
 	    ctx_str(c, "key"), c->now, reason, sizeof(reason))) {
 	case PLAN_OK:
@@ -585,7 +629,8 @@ page_plan_confirm_post(struct ctx *c)
 	case PLAN_REPLAY:
 		return plans_to_order(c, o.id, "/schedule");
 	case PLAN_DECLINED:
-		return render_confirm(c, &o, 402, reason);
+		/* What happened and what to do: pay_failure_panel(). */
+		return render_confirm(c, &o, 402, NULL);
 	case PLAN_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	case PLAN_NOT_ALLOWED:

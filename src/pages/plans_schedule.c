@@ -291,8 +291,6 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	int64_t			 reader;
 	int			 rc;
 
-	if (id <= 0 || c->user.user_id <= 0)
-		return page_error(c, 404, NULL);
 	/* One's own order, or one of the member's company (RULES 5). */
 	if ((reader = member_order_reader(c->db, c->user.user_id,
 	    c->user.company_id, id)) == -1)
@@ -324,7 +322,7 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 int
 page_plan_schedule(struct ctx *c)
 {
-	return render_schedule(c, ctx_arg_id(c, 0), 200, NULL);
+	return render_schedule(c, c->target_id, 200, NULL);
 }
 
 /* Answer a repayment of order id's plan (INST-F2/F3) that the service
@@ -361,7 +359,7 @@ repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
 int
 page_plan_pay(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	char	reason[200];
 	int	st;
 
@@ -385,12 +383,10 @@ page_plan_payoff(struct ctx *c)
 	struct view_dict	*d, *s;
 	struct plan_view	 v;
 	struct plan_quote	 q;
-	int64_t			 late, total, id = ctx_arg_id(c, 0);
+	int64_t			 late, total, id = c->target_id;
 	int			 rc, k;
 	size_t			 i;
 
-	if (id <= 0 || c->user.user_id <= 0)
-		return page_error(c, 404, NULL);
 	if ((rc = plans_corp_refusal(c, id)) != 0)
 		return rc;
 	if ((rc = plan_load(c->db, c->user.user_id, id, c->now, &v)) !=
@@ -449,7 +445,7 @@ page_plan_payoff(struct ctx *c)
 int
 page_plan_payoff_post(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	char	reason[200];
 	int	st;
 

@@ -61,20 +61,18 @@ rem_page_plain_amount(int64_t minor, const char *cur, char *out,
 	return money_str(&m, out, outsz);
 }
 
-/* Load c's user's remittance order id with parts (REMV_*) into *v (free
- * with rem_view_cleanup). Returns 0, or the status already answered (404
- * for another's or a missing order, 303 to the order page for another
- * method, 500). */
+/* Load c's user's remittance order (the route's object, c->target_id)
+ * with parts (REMV_*) into *v (free with rem_view_cleanup). Returns 0, or
+ * the status already answered (404 for an order of the user's company
+ * that another member placed, 303 to the order page for another method,
+ * 500). */
 static int
-own_order(struct ctx *c, int64_t id, unsigned parts, struct rem_view *v)
+own_order(struct ctx *c, unsigned parts, struct rem_view *v)
 {
+	int64_t	id = c->target_id;
 	char	loc[64];
 	int	rc;
 
-	if (id <= 0) {
-		memset(v, 0, sizeof(*v));
-		return page_error(c, 404, NULL);
-	}
 	rc = rem_view_load(c->db, c->user.user_id, id, parts, v);
 	if (rc == 0)
 		return page_error(c, 404, "There is no such order among "
@@ -118,7 +116,7 @@ page_remittance_instructions(struct ctx *c)
 	int64_t			 got;
 	int			 rc;
 
-	if ((rc = own_order(c, ctx_arg_id(c, 0), REMV_PAYEE | REMV_RECEIVED |
+	if ((rc = own_order(c, REMV_PAYEE | REMV_RECEIVED |
 	    REMV_WINDOW, &v)) != 0) {
 		rem_view_cleanup(&v);
 		return rc;
@@ -262,7 +260,7 @@ page_remittance_voucher(struct ctx *c)
 	const char	*msg = ctx_str(c, "msg"), *notice = NULL;
 	int		 rc;
 
-	if ((rc = own_order(c, ctx_arg_id(c, 0), VOUCHER_PARTS, &v)) == 0) {
+	if ((rc = own_order(c, VOUCHER_PARTS, &v)) == 0) {
 		if (msg != NULL && strcmp(msg, "uploaded") == 0)
 			notice = "Voucher received: your order is awaiting "
 			    "verification (REM-P3). We match the funds when "
@@ -299,13 +297,14 @@ page_remittance_voucher_post(struct ctx *c)
 	const struct field_val	*fv;
 	const char		*field = NULL, *bad;
 	char			 err[300], loc[80];
-	int64_t			 id = ctx_arg_id(c, 0), vid;
+	int64_t			 id = c->target_id, vid;
+	enum result		 r;
 	int			 rc;
 	static const char *const names[] = { "voucher", "amount", "date",
 	    "tracking", "key" };
 	size_t			 i;
 
-	rc = own_order(c, id, 0, &rv);
+	rc = own_order(c, 0, &rv);
 	rem_view_cleanup(&rv);
 	if (rc != 0)
 		return rc;
@@ -332,25 +331,22 @@ page_remittance_voucher_post(struct ctx *c)
 	u.key = ctx_str(c, "key");
 	snprintf(loc, sizeof(loc), "/orders/%lld/voucher?msg=uploaded",
 	    (long long)id);
-	switch (remittance_upload(c->db, c->cfg, c->user.user_id, id, &u,
-	    c->now, &vid, err, sizeof(err), &field)) {
-	case REM_OK:
-	case REM_REPLAY:
+	switch ((r = remittance_upload(c->db, c->cfg, c->user.user_id, id, &u,
+	    c->now, &vid, err, sizeof(err), &field))) {
+	case RES_OK:
+	case RES_DONE:
 		return page_redirect(c, loc);
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "There is no such order among "
-		    "yours.");
-	case REM_INVALID:
-		return voucher_again(c, &rv.o, 400, err, field);
-	case REM_KEY_CONFLICT:
-		return voucher_again(c, &rv.o, 409, err, NULL);
-	case REM_NOT_ALLOWED:
-	case REM_DECIDED:
-		return voucher_again(c, &rv.o, 409, "This order is not "
-		    "waiting for a voucher now (it is being verified, paid or "
-		    "cancelled). Nothing was changed.", NULL);
+	case RES_INVALID:
+		return voucher_again(c, &rv.o, page_status(r), err, field);
+	case RES_KEY_CONFLICT:
+		return voucher_again(c, &rv.o, page_status(r), err, NULL);
+	case RES_NOT_ALLOWED:
+	case RES_DECIDED:
+		return voucher_again(c, &rv.o, page_status(r), "This order is "
+		    "not waiting for a voucher now (it is being verified, paid "
+		    "or cancelled). Nothing was changed.", NULL);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, NULL);
 	}
 }
 

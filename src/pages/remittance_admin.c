@@ -264,8 +264,6 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	int64_t			 got;
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	rc = rem_view_load(c->db, 0, id, REMV_PENDING | REMV_VOUCHERS |
 	    REMV_REFUNDS | REMV_RECEIVED | REMV_PAYEE, &rv);
 	if (rc != 1) {
@@ -302,7 +300,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_voucher(struct ctx *c)
 {
-	return admin_voucher_page(c, ctx_arg_id(c, 0), 200, NULL, NULL);
+	return admin_voucher_page(c, c->target_id, 200, NULL, NULL);
 }
 
 /* GET /admin/orders/:id/voucher/file[?v=N]: the voucher's file, served
@@ -311,13 +309,11 @@ page_admin_voucher(struct ctx *c)
 int
 page_admin_voucher_file(struct ctx *c)
 {
-	int64_t			 id = ctx_arg_id(c, 0), vid = ctx_int(c, "v", 0);
+	int64_t			 id = c->target_id, vid = ctx_int(c, "v", 0);
 	int64_t			 file_id;
 	char			 name[40];
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	rc = rem_voucher_file(c->db, id, vid, &file_id);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
@@ -337,12 +333,11 @@ page_admin_voucher_decide(struct ctx *c)
 	struct money	 m;
 	const char	*dec = ctx_str(c, "decision"), *recv;
 	char		 msg[400], why[160];
-	int64_t		 id = ctx_arg_id(c, 0), vid = ctx_int(c, "voucher", 0);
+	int64_t		 id = c->target_id, vid = ctx_int(c, "voucher", 0);
 	int64_t		 received = -1;
+	enum result	 r;
 	int		 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	rc = rem_view_load(c->db, 0, id, 0, &rv);
 	rem_view_cleanup(&rv);
 	if (rc == 0)
@@ -365,20 +360,19 @@ page_admin_voucher_decide(struct ctx *c)
 	} else if (strcmp(dec, "reject") != 0)
 		return admin_voucher_page(c, id, 400, NULL, "Unknown "
 		    "decision.");
-	switch (remittance_decide(c->db, c->user.user_id, id, vid, received,
-	    ctx_str(c, "reason"), c->now, msg, sizeof(msg))) {
-	case REM_OK:
-		return admin_voucher_page(c, id, 200, msg, NULL);
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "This order has no such voucher.");
-	case REM_INVALID:
-		return admin_voucher_page(c, id, 400, NULL, msg);
-	case REM_DECIDED:
-	case REM_NOT_ALLOWED:
-		return admin_voucher_page(c, id, 409, NULL, msg[0] ? msg :
-		    "This voucher cannot be decided now. Nothing was changed.");
+	switch ((r = remittance_decide(c->db, c->user.user_id, id, vid,
+	    received, ctx_str(c, "reason"), c->now, msg, sizeof(msg)))) {
+	case RES_OK:
+		return admin_voucher_page(c, id, page_status(r), msg, NULL);
+	case RES_INVALID:
+	case RES_DECIDED:
+	case RES_NOT_ALLOWED:
+		return admin_voucher_page(c, id, page_status(r), NULL,
+		    msg[0] ? msg : "This voucher cannot be decided now. "
+		    "Nothing was changed.");
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_FOUND ? "This order has "
+		    "no such voucher." : NULL);
 	}
 }
 
@@ -466,23 +460,21 @@ int
 page_admin_rem_refund_sent(struct ctx *c)
 {
 	char		 msg[400];
-	int64_t		 id = ctx_arg_id(c, 0), rid = ctx_int(c, "refund", 0);
+	int64_t		 id = c->target_id, rid = ctx_int(c, "refund", 0);
+	enum result	 r;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if (rid <= 0)
 		return admin_voucher_page(c, id, 400, NULL, "Choose the "
 		    "refund to mark sent.");
-	switch (remittance_refund_sent(c->db, c->user.user_id, id, rid,
-	    c->now, msg, sizeof(msg))) {
-	case REM_OK:
-		return admin_voucher_page(c, id, 200, msg, NULL);
-	case REM_NOT_FOUND:
-		return page_error(c, 404, "This order has no such refund.");
-	case REM_DECIDED:
-	case REM_NOT_ALLOWED:
-		return admin_voucher_page(c, id, 409, NULL, msg);
+	switch ((r = remittance_refund_sent(c->db, c->user.user_id, id, rid,
+	    c->now, msg, sizeof(msg)))) {
+	case RES_OK:
+		return admin_voucher_page(c, id, page_status(r), msg, NULL);
+	case RES_DECIDED:
+	case RES_NOT_ALLOWED:
+		return admin_voucher_page(c, id, page_status(r), NULL, msg);
 	default:
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_FOUND ? "This order has "
+		    "no such refund." : NULL);
 	}
 }

@@ -246,6 +246,42 @@ error_text(int status, const char **heading, const char **sentence)
 	}
 }
 
+/* See render.h. */
+int
+page_status(enum result r)
+{
+	switch (r) {
+	case RES_OK:
+	case RES_DONE:
+		return 200;
+	case RES_INVALID:
+		return 400;
+	case RES_REFUSED:
+		return 422;
+	case RES_NOT_FOUND:
+		return 404;
+	case RES_FORBIDDEN:
+		return 403;
+	case RES_NOT_ALLOWED:
+	case RES_CHANGED:
+	case RES_DECIDED:
+	case RES_KEY_CONFLICT:
+		return 409;
+	case RES_UNAVAILABLE:
+		return 503;
+	case RES_ERROR:
+	default:
+		return 500;
+	}
+}
+
+/* See render.h. */
+int
+page_result(struct ctx *c, enum result r, const char *message)
+{
+	return page_error(c, page_status(r), message);
+}
+
 /* See render.h. Falls back on plain text when even the error page cannot
  * be rendered (a broken layout must not hide the error). */
 int

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/result.h"
 #include "http/http.h"
 #include "view/view.h"
 
@@ -53,6 +54,17 @@ int	page_redirect(struct ctx *c, const char *location);
  * 413, 500, ...) with message (NULL: a default sentence for the status).
  * Returns status. */
 int	page_error(struct ctx *c, int status, const char *message);
+
+/* The HTTP status of a use case's result r: the one mapping of results to
+ * statuses (200 ok or already done, 400 invalid input, 422 refused, 404
+ * not found, 403 forbidden, 409 not allowed now, changed meanwhile,
+ * decided already or a reused key, 503 partner unavailable, 500 anything
+ * else). */
+int	page_status(enum result r);
+
+/* page_error() with the status of r and message (NULL: the default
+ * sentence). Returns that status. */
+int	page_result(struct ctx *c, enum result r, const char *message);
 
 /* 1 if location is a safe local redirect target ("/x", not "//x", no CR/LF,
  * no backslash), else 0. Use it on "next=" parameters. */

@@ -21,7 +21,8 @@ admin_orders_search(struct db *db, const struct db_admin_order_filter *f,
 
 /* See admin_view.h. */
 int
-admin_order_view_load(struct db *db, int64_t id, struct admin_order_view *out)
+admin_order_view_load(struct db *db, int64_t id, int64_t now,
+    struct admin_order_view *out)
 {
 	int rc;
 
@@ -29,7 +30,8 @@ admin_order_view_load(struct db *db, int64_t id, struct admin_order_view *out)
 	if ((rc = db_admin_order_get(db, id, &out->o)) != 1)
 		return rc;
 	if (db_admin_order_items(db, id, &out->items, &out->nitems) == -1 ||
-	    db_event_history(db, "order", id, &out->ev, &out->nev) == -1)
+	    db_event_history(db, "order", id, &out->ev, &out->nev) == -1 ||
+	    order_panels_load(db, id, now, &out->panels) != 1)
 		return -1;
 	return 1;
 }

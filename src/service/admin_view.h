@@ -13,6 +13,7 @@
 #include "db/admin.h"
 #include "db/admin_settings.h"
 #include "db/event.h"
+#include "service/order_panels.h"
 
 /* Orders matching f, offset/limit, newest first (*out to free();
  * *total all that match). Returns 0 or -1. */
@@ -27,11 +28,12 @@ struct admin_order_view {
 	size_t				 nitems;
 	struct db_event_row		*ev;	/* oldest first */
 	size_t				 nev;
+	struct order_panels		 panels; /* as the shopper's page */
 };
 
-/* Order id: 1 (free with admin_order_view_cleanup, also on failure), 0
- * no such order, -1. */
-int	admin_order_view_load(struct db *, int64_t id,
+/* Order id at now: 1 (free with admin_order_view_cleanup, also on
+ * failure), 0 no such order, -1. */
+int	admin_order_view_load(struct db *, int64_t id, int64_t now,
 	    struct admin_order_view *out);
 void	admin_order_view_cleanup(struct admin_order_view *);
 

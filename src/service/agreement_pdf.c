@@ -70,40 +70,35 @@ draw_block(struct doc *d, const char *font, const char *text, double x,
 	return (double)h / PANGO_SCALE;
 }
 
-/* The footer of page n: the hash of the signed text and the page. */
+/* The footer of page n: the page and note. */
 static void
-footer(struct doc *d, const char *sha256, int n)
+footer(struct doc *d, const char *note, int n)
 {
-	char line[160];
+	char line[240];
 
-	snprintf(line, sizeof(line), "Page %d · SHA-256 of the text: %s", n,
-	    sha256);
+	snprintf(line, sizeof(line), "Page %d · %s", n, note);
 	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
 	draw_block(d, MONO_FONT, line, MARGIN, PAGE_H - MARGIN + 12);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 }
 
-/* The first page's head: title, status and hash; returns its height. */
+/* The first page's head: title, status and note; returns its height. */
 static double
-head(struct doc *d, const char *title, const char *sha256,
-    const char *status)
+head(struct doc *d, const char *title, const char *status, const char *note)
 {
-	char	 line[200];
-	double	 y = MARGIN;
+	double y = MARGIN;
 
 	y += draw_block(d, "Noto Sans, DejaVu Sans Bold 16", title, MARGIN,
 	    y) + 6;
 	y += draw_block(d, BODY_FONT, status, MARGIN, y) + 4;
-	snprintf(line, sizeof(line), "SHA-256 of the agreement text (the "
-	    "bytes signed): %s", sha256);
-	y += draw_block(d, MONO_FONT, line, MARGIN, y) + 14;
+	y += draw_block(d, MONO_FONT, note, MARGIN, y) + 14;
 	return y - MARGIN;
 }
 
 /* Draw text's lines page by page from top (the first page's head above
  * it); returns the last page's number. */
 static int
-body(struct doc *d, const char *text, const char *sha256, double top)
+body(struct doc *d, const char *text, const char *foot, double top)
 {
 	PangoLayout	*l = layout_new(d, BODY_FONT, text, PAGE_W - 2 * MARGIN);
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
@@ -116,7 +111,7 @@ body(struct doc *d, const char *text, const char *sha256, double top)
 		if (top + (double)(r.y + r.height) / PANGO_SCALE - offset >
 		    bottom) {
 			/* This line starts the next page. */
-			footer(d, sha256, page++);
+			footer(d, foot, page++);
 			cairo_show_page(d->cr);
 			top = MARGIN;
 			offset = (double)r.y / PANGO_SCALE;
@@ -133,8 +128,8 @@ body(struct doc *d, const char *text, const char *sha256, double top)
 
 /* See agreement_pdf.h. */
 int
-agreement_pdf(const char *title, const char *text, const char *sha256,
-    const char *status, struct buf *out)
+text_pdf(const char *title, const char *status, const char *head_note,
+    const char *foot_note, const char *text, struct buf *out)
 {
 	PangoFontMap	*fm = pango_cairo_font_map_new();
 	cairo_surface_t	*s;
@@ -149,8 +144,8 @@ agreement_pdf(const char *title, const char *text, const char *sha256,
 	/* Font sizes in points on the PDF's point grid (pango's default is
 	 * 96 dpi, a third larger). */
 	pango_cairo_context_set_resolution(d.pc, 72);
-	footer(&d, sha256, body(&d, text, sha256, MARGIN + head(&d, title,
-	    sha256, status)));
+	footer(&d, foot_note, body(&d, text, foot_note, MARGIN + head(&d,
+	    title, status, head_note)));
 	cairo_show_page(d.cr);
 	cairo_destroy(d.cr);
 	cairo_surface_finish(s);
@@ -159,4 +154,18 @@ agreement_pdf(const char *title, const char *text, const char *sha256,
 	g_object_unref(d.pc);
 	g_object_unref(fm);
 	return rc;
+}
+
+/* See agreement_pdf.h. */
+int
+agreement_pdf(const char *title, const char *text, const char *sha256,
+    const char *status, struct buf *out)
+{
+	char head_note[200], foot_note[160];
+
+	snprintf(head_note, sizeof(head_note), "SHA-256 of the agreement text "
+	    "(the bytes signed): %s", sha256);
+	snprintf(foot_note, sizeof(foot_note), "SHA-256 of the text: %s",
+	    sha256);
+	return text_pdf(title, status, head_note, foot_note, text, out);
 }

@@ -20,4 +20,11 @@ struct buf;
 int	agreement_pdf(const char *title, const char *text, const char *sha256,
 	    const char *status, struct buf *out);
 
+/* Append an A4 PDF of text (UTF-8, wrapped, paged) to out: title, then
+ * status and head_note (one line in a fixed font) on the first page,
+ * "Page N · foot_note" at the foot of every page. The agreement's and the
+ * receipts' layout. Returns 0, or -1 (cairo failed). */
+int	text_pdf(const char *title, const char *status, const char *head_note,
+	    const char *foot_note, const char *text, struct buf *out);
+
 #endif

@@ -19,15 +19,15 @@ qty_ok(int64_t qty)
 }
 
 /* Roll back and return r: the one way out of a failed use case. */
-static enum cart_result
-cart_abort(struct db *db, enum cart_result r)
+static enum result
+cart_abort(struct db *db, enum result r)
 {
 	db_rollback(db);
 	return r;
 }
 
 /* See cart.h. */
-enum cart_result
+enum result
 cart_add(struct db *db, int64_t user_id, int64_t product_id, int64_t qty,
     int64_t now)
 {
@@ -36,37 +36,37 @@ cart_add(struct db *db, int64_t user_id, int64_t product_id, int64_t qty,
 	int			 have, rc;
 
 	if (!qty_ok(qty))
-		return CART_BAD_QTY;
+		return RES_INVALID;
 	/* READ COMMITTED: the locking read of a line not yet in the cart
 	 * takes no gap lock, so two shoppers adding to their own carts at
 	 * once cannot deadlock on cart_items' (cart_id, product_id) index
 	 * (1213 under load); the cart row lock still orders two adds to
 	 * one cart. */
 	if (db_begin_read_committed(db) == -1)
-		return CART_ERROR;
+		return RES_ERROR;
 	if ((rc = db_product_get(db, product_id, &p)) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if (rc == 0)
-		return cart_abort(db, CART_NO_PRODUCT);
+		return cart_abort(db, RES_NOT_FOUND);
 	db_product_cleanup(&p);
 	/* Locked: two tabs adding at once are counted one after the other. */
 	if (db_cart_lock(db, user_id, now, &cart_id) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if ((rc = db_cart_item_qty(db, user_id, product_id, &have)) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if (rc == 1) {
 		if (!qty_ok(have + qty))
-			return cart_abort(db, CART_BAD_QTY);
+			return cart_abort(db, RES_INVALID);
 		if (db_cart_item_set(db, user_id, product_id,
 		    (int)(have + qty)) != 1)
-			return cart_abort(db, CART_ERROR);
+			return cart_abort(db, RES_ERROR);
 	} else if (db_cart_item_insert(db, cart_id, product_id, (int)qty) == -1)
-		return cart_abort(db, CART_ERROR);
-	return db_commit(db) == 0 ? CART_OK : CART_ERROR;
+		return cart_abort(db, RES_ERROR);
+	return db_commit(db) == 0 ? RES_OK : RES_ERROR;
 }
 
 /* See cart.h. */
-enum cart_result
+enum result
 cart_set_qty(struct db *db, int64_t user_id, int64_t product_id, int64_t qty,
     int64_t now)
 {
@@ -74,34 +74,34 @@ cart_set_qty(struct db *db, int64_t user_id, int64_t product_id, int64_t qty,
 	int	rc;
 
 	if (!qty_ok(qty))
-		return CART_BAD_QTY;
+		return RES_INVALID;
 	if (db_begin(db) == -1)
-		return CART_ERROR;
+		return RES_ERROR;
 	if (db_cart_lock(db, user_id, now, &cart_id) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if ((rc = db_cart_item_set(db, user_id, product_id, (int)qty)) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if (rc == 0)
-		return cart_abort(db, CART_NOT_IN_CART);
-	return db_commit(db) == 0 ? CART_OK : CART_ERROR;
+		return cart_abort(db, RES_NOT_FOUND);
+	return db_commit(db) == 0 ? RES_OK : RES_ERROR;
 }
 
 /* See cart.h. */
-enum cart_result
+enum result
 cart_remove(struct db *db, int64_t user_id, int64_t product_id, int64_t now)
 {
 	int64_t	cart_id;
 	int	rc;
 
 	if (db_begin(db) == -1)
-		return CART_ERROR;
+		return RES_ERROR;
 	if (db_cart_lock(db, user_id, now, &cart_id) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if ((rc = db_cart_item_delete(db, user_id, product_id)) == -1)
-		return cart_abort(db, CART_ERROR);
+		return cart_abort(db, RES_ERROR);
 	if (rc == 0)
-		return cart_abort(db, CART_NOT_IN_CART);
-	return db_commit(db) == 0 ? CART_OK : CART_ERROR;
+		return cart_abort(db, RES_NOT_FOUND);
+	return db_commit(db) == 0 ? RES_OK : RES_ERROR;
 }
 
 /* See cart.h. */

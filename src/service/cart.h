@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "core/money.h"
+#include "core/result.h"
 #include "db/cart.h"
 
 struct db;
@@ -13,14 +14,10 @@ struct db;
 #define CART_QTY_MAX	99	/* per line, also after adding to an existing line */
 #define CART_MAX_CURRENCIES	8
 
-/* Outcomes of the cart use cases. */
-enum cart_result {
-	CART_ERROR = -1,	/* database error: nothing changed */
-	CART_OK = 0,
-	CART_NO_PRODUCT,	/* no such product */
-	CART_BAD_QTY,		/* outside 1..99 (or the line would pass 99) */
-	CART_NOT_IN_CART	/* the shopper's cart has no such line */
-};
+/* The cart use cases answer enum result (core/result.h): RES_NOT_FOUND (no
+ * such product, or the shopper's cart has no such line), RES_INVALID (a
+ * quantity outside 1..99, or the line would pass 99), RES_ERROR (database:
+ * nothing changed). */
 
 /* A cart ready to show: its lines with line totals, and one total per
  * currency (an order settles in one currency, RULES C-01/C-02). */
@@ -37,19 +34,19 @@ struct cart_view {
  * cannot be named. Each change is one transaction: all or nothing. */
 
 /* Add qty of product_id to user_id's cart (a new line, or more of an existing
- * one). Returns CART_OK, CART_BAD_QTY (qty outside 1..99 or the line would
- * exceed 99), CART_NO_PRODUCT, or CART_ERROR. */
-enum cart_result cart_add(struct db *, int64_t user_id, int64_t product_id,
+ * one). Returns RES_OK, RES_INVALID (qty outside 1..99 or the line would
+ * exceed 99), RES_NOT_FOUND, or RES_ERROR. */
+enum result cart_add(struct db *, int64_t user_id, int64_t product_id,
 	    int64_t qty, int64_t now);
 
-/* Set the quantity of a line of user_id's cart. Returns CART_OK, CART_BAD_QTY,
- * CART_NOT_IN_CART, or CART_ERROR. */
-enum cart_result cart_set_qty(struct db *, int64_t user_id, int64_t product_id,
+/* Set the quantity of a line of user_id's cart. Returns RES_OK, RES_INVALID,
+ * RES_NOT_FOUND, or RES_ERROR. */
+enum result cart_set_qty(struct db *, int64_t user_id, int64_t product_id,
 	    int64_t qty, int64_t now);
 
-/* Remove a line of user_id's cart. Returns CART_OK, CART_NOT_IN_CART, or
- * CART_ERROR. */
-enum cart_result cart_remove(struct db *, int64_t user_id, int64_t product_id,
+/* Remove a line of user_id's cart. Returns RES_OK, RES_NOT_FOUND, or
+ * RES_ERROR. */
+enum result cart_remove(struct db *, int64_t user_id, int64_t product_id,
 	    int64_t now);
 
 /* Load user_id's cart into v (free with cart_view_cleanup, also on failure).

@@ -82,6 +82,10 @@ run_step(struct db *db, enum cod_step step, int64_t id,
 		    in->tracking, now, msg, msgsz);
 		if (r == COD_OK && booked)
 			r = shipping_book_gateway(db, id, now);
+		if (r == COD_OK && in->courier_name != NULL &&
+		    in->courier_name[0] != '\0' && db_ship_courier(db, id,
+		    in->courier_name, in->courier_phone) == -1)
+			r = COD_ERROR;
 		break;
 	case COD_STEP_DELIVER:
 		r = shipping_delivered(db, id, OF_ADMIN, admin_id, now, msg,
@@ -117,6 +121,8 @@ cod_desk_step(struct db *db, enum cod_step step, int64_t order_id,
 			return r;
 		use.carrier = res.carrier;
 		use.tracking = res.tracking;
+		use.courier_name = res.courier_name;
+		use.courier_phone = res.courier_phone;
 		booked = 1;
 	}
 	if (db_begin_read_committed(db) == -1)

@@ -35,6 +35,8 @@ struct cod_step_input {
 	const char	*reason;
 	const char	*carrier;
 	const char	*tracking;
+	const char	*courier_name;	/* the booked courier, or NULL */
+	const char	*courier_phone;
 };
 
 /* Run step on order_id as admin_id at now, in one transaction. Shipping

@@ -138,6 +138,47 @@ refused_members(json_t *root, struct lg_event *ev, const char **field,
 	return 0;
 }
 
+/* The optional courier of a shipped or (re)scheduled event root into ev:
+ * courier_name and courier_phone, both or neither; the phone of digits,
+ * spaces and + - ( ) with at least one digit. 0, or -1 with the member in
+ * *field and the problem in *why. */
+static int
+courier_members(json_t *root, struct lg_event *ev, const char **field,
+    const char **why)
+{
+	const char	*p;
+	int		 digits = 0;
+
+	if (str_member(root, "courier_name", ev->courier_name,
+	    sizeof(ev->courier_name)) == -1) {
+		*field = "courier_name";
+		*why = "must be a non-empty string of printable characters, "
+		    "at most 64";
+		return -1;
+	}
+	if (str_member(root, "courier_phone", ev->courier_phone,
+	    sizeof(ev->courier_phone)) == -1)
+		goto phone;
+	for (p = ev->courier_phone; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (strchr(" +-()", *p) == NULL)
+			goto phone;
+	}
+	if ((ev->courier_name[0] != '\0') != (ev->courier_phone[0] != '\0')) {
+		*field = ev->courier_name[0] == '\0' ? "courier_name" :
+		    "courier_phone";
+		*why = "courier_name and courier_phone go together";
+		return -1;
+	}
+	if (ev->courier_phone[0] == '\0' || digits > 0)
+		return 0;
+phone:
+	*field = "courier_phone";
+	*why = "must be a phone number (digits, spaces, + - ( ), at most 32)";
+	return -1;
+}
+
 /* The members event root has for its type ev->type into ev (shipped:
  * carrier and tracking; scheduled, rescheduled: a date; paid, refused:
  * as paid_members(), refused_members()). 0, or -1 with the member in
@@ -152,11 +193,12 @@ type_members(json_t *root, struct lg_event *ev, const char **field,
 	case LG_SHIPPED:
 		return need(root, "carrier", ev->carrier, sizeof(ev->carrier),
 		    field, why) == -1 || need(root, "tracking", ev->tracking,
-		    sizeof(ev->tracking), field, why) == -1 ? -1 : 0;
+		    sizeof(ev->tracking), field, why) == -1 ||
+		    courier_members(root, ev, field, why) == -1 ? -1 : 0;
 	case LG_SCHEDULED:
 	case LG_RESCHEDULED:
 		if (need(root, "date", ev->date, sizeof(ev->date), field,
-		    why) == -1)
+		    why) == -1 || courier_members(root, ev, field, why) == -1)
 			return -1;
 		if (mp_date_parse(ev->date, strlen(ev->date), &d) == -1) {
 			*field = "date";
@@ -252,6 +294,17 @@ msg_field(const char *msg)
 	return NULL;
 }
 
+/* After the step of ev ended with r: the courier ev names (if any) is
+ * kept on the order's shipment. Returns r, or COD_ERROR. */
+static enum cod_result
+courier(struct db *db, const struct lg_event *ev, enum cod_result r)
+{
+	if (r != COD_OK || ev->courier_name[0] == '\0')
+		return r;
+	return db_ship_courier(db, ev->order_id, ev->courier_name,
+	    ev->courier_phone) == -1 ? COD_ERROR : r;
+}
+
 /* Act on ev of partner pid inside the open transaction. */
 static enum cod_result
 act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
@@ -274,15 +327,16 @@ act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
 	}
 	switch (ev->type) {
 	case LG_SHIPPED:
-		return shipping_shipped(db, ev->order_id, OF_PARTNER, 0,
-		    ev->carrier, ev->tracking, now, msg, msgsz);
+		return courier(db, ev, shipping_shipped(db, ev->order_id,
+		    OF_PARTNER, 0, ev->carrier, ev->tracking, now, msg,
+		    msgsz));
 	case LG_DELIVERED:
 		return shipping_delivered(db, ev->order_id, OF_PARTNER, 0, now,
 		    msg, msgsz);
 	case LG_SCHEDULED:
 	case LG_RESCHEDULED:
-		return cod_schedule(db, ev->order_id, ev->date,
-		    ev->type == LG_RESCHEDULED, OF_PARTNER, now, msg, msgsz);
+		return courier(db, ev, cod_schedule(db, ev->order_id, ev->date,
+		    ev->type == LG_RESCHEDULED, OF_PARTNER, now, msg, msgsz));
 	case LG_PAID:
 		if (ev->currency[0] != '\0' &&
 		    strcasecmp(ev->currency, o.currency) != 0) {
@@ -331,12 +385,16 @@ static void
 event_sha(const struct lg_event *ev, char out[65])
 {
 	unsigned char	h[crypto_hash_sha256_BYTES];
-	char		canon[512];
+	char		canon[640];
 
-	snprintf(canon, sizeof(canon), "%d|%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s",
-	    (int)ev->type, (long long)ev->order_id, ev->carrier, ev->tracking,
-	    ev->date, ev->amount, ev->currency, ev->method, ev->record_id,
-	    ev->reason, ev->shipping);
+	/* The courier's members only when given: an event without them
+	 * keeps the digest it had before they existed. */
+	snprintf(canon, sizeof(canon), "%d|%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s"
+	    "%s%s%s%s", (int)ev->type, (long long)ev->order_id, ev->carrier,
+	    ev->tracking, ev->date, ev->amount, ev->currency, ev->method,
+	    ev->record_id, ev->reason, ev->shipping,
+	    ev->courier_name[0] != '\0' ? "|" : "", ev->courier_name,
+	    ev->courier_name[0] != '\0' ? "|" : "", ev->courier_phone);
 	crypto_hash_sha256(h, (const unsigned char *)canon, strlen(canon));
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }

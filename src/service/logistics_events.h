@@ -13,6 +13,9 @@
  *   shipped			carrier, tracking
  *   delivery_scheduled		date ("YYYY-MM-DD": the day agreed, COD-P2)
  *   rescheduled		date (COD-P5: at most 2; a 3rd is refused 422)
+ *   (these three may name the courier who delivers: courier_name and
+ *   courier_phone, optional, both or neither; shown to the shopper under
+ *   "Logistics details")
  *   delivered			-
  *   paid			amount ("12.50", the order's currency),
  *				currency (optional, must be the order's),
@@ -65,6 +68,8 @@ struct lg_event {
 	char		 record_id[65];
 	char		 reason[20];
 	char		 shipping[32];
+	char		 courier_name[65];	/* "" when not given */
+	char		 courier_phone[33];	/* digits, spaces, + - ( ) */
 };
 
 /* The name of type t ("shipped", ...), or NULL. */

@@ -48,29 +48,36 @@ rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 }
 
 /* See order_page.h. */
-enum order_result
+enum result
 order_page_load(struct db *db, int64_t user_id, int64_t company_id,
     int64_t id, int64_t now, struct order_page *out)
 {
 	const struct db_order	*o = &out->v.o;
-	enum order_result	 r;
+	enum result	 r;
 
 	memset(out, 0, sizeof(*out));
 	if (member_order_access(db, user_id, company_id, id, &out->acc) == -1)
-		return ORD_ERROR;
-	if ((r = order_load(db, out->acc.reader, id, &out->v)) != ORD_OK)
+		return RES_ERROR;
+	if ((r = order_load(db, out->acc.reader, id, &out->v)) != RES_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
 	if (o->method == PM_INSTALLMENT_CORPORATE)
 		corp_next_action(db, o->id, &out->action);
-	out->can_cancel = out->acc.may_act &&
-	    orderflow_user_can_cancel(o->status, o->method) &&
-	    order_refund_preview(db, o->method, o->status, now,
-	    &out->rr) == 0;
 	cod_panel_load(db, o, &out->cod);
 	plan_panel_load(db, o, &out->plan);
 	rem_panel_load(db, o, &out->rem);
-	return ORD_OK;
+	if (order_facts_load(db, o, now, &out->facts) == -1)
+		return RES_ERROR;
+	out->facts.cod_agreed = out->cod.has_cod &&
+	    out->cod.cod.agreed_date[0] != '\0';
+	order_panels_decide(o->method, o->status, &out->facts, &out->panels);
+	/* INST-C1: what was paid is refunded, with its amount. */
+	out->can_cancel = out->acc.may_act &&
+	    orderflow_user_can_cancel(o->status, o->method) &&
+	    order_refund_preview(db, o->method, o->status,
+	    (out->panels.show & OP_CANCEL_PAID) ? o->id : 0, now,
+	    &out->rr) == 0;
+	return RES_OK;
 }
 
 /* See order_page.h. */
@@ -84,30 +91,58 @@ order_page_cleanup(struct order_page *p)
 	p->rem.nrf = 0;
 }
 
+/* The panels of each row of l (the amount to pay, the open debt) with
+ * user_id's charges and debts. Returns 0 or -1. */
+static int
+order_list_panels(struct db *db, int64_t user_id, struct order_list *l)
+{
+	const struct db_order_row	*r;
+	struct order_debts		 ds;
+	size_t				 i;
+
+	l->facts = calloc(l->n, sizeof(*l->facts));
+	l->panels = calloc(l->n, sizeof(*l->panels));
+	if (l->facts == NULL || l->panels == NULL ||
+	    order_debts_load(db, user_id, &ds) == -1) {
+		order_debts_cleanup(&ds);
+		return -1;
+	}
+	for (i = 0; i < l->n; i++) {
+		r = &l->rows[i].r;
+		l->facts[i].total = r->amount_due.minor;
+		l->facts[i].fee = r->fee.minor;
+		l->facts[i].deferred = r->deferred.minor;
+		order_debts_facts(&ds, r->id, &l->facts[i]);
+		order_panels_decide(r->method, r->status, &l->facts[i],
+		    &l->panels[i]);
+	}
+	order_debts_cleanup(&ds);
+	return 0;
+}
+
 /* See order_page.h. An action's `next` text of a corporate order is
  * valid only until the next row's (corp_next_action). */
 int
-order_list_load(struct db *db, int64_t user_id, int64_t company_id,
-    size_t page, size_t per_page, struct order_list *out)
+order_list_load(struct db *db, const struct db_my_orders_query *q,
+    struct order_list *out)
 {
-	size_t i;
+	const struct db_order_row	*r;
+	size_t				 i;
 
 	memset(out, 0, sizeof(*out));
-	if (db_order_list_page_company(db, user_id, company_id, page,
-	    per_page, &out->rows, &out->n, &out->more) == -1)
+	if (db_my_orders_page(db, q, &out->rows, &out->n, &out->more) == -1)
 		return -1;
 	if (out->n == 0)
 		return 0;
 	if ((out->actions = calloc(out->n, sizeof(*out->actions))) == NULL)
 		return -1;
 	for (i = 0; i < out->n; i++) {
-		order_next_action(out->rows[i].method, out->rows[i].status,
-		    &out->actions[i]);
-		if (out->rows[i].method == PM_INSTALLMENT_CORPORATE)
-			corp_next_action(db, out->rows[i].id,
-			    &out->actions[i]);
+		r = &out->rows[i].r;
+		order_next_action(r->method, r->status, &out->actions[i]);
+		if (r->method == PM_INSTALLMENT_CORPORATE)
+			corp_next_action(db, r->id, &out->actions[i]);
 	}
-	return 0;
+	return order_list_panels(db, q->user_id, out);
 }
 
 /* See order_page.h. */
@@ -116,6 +151,8 @@ order_list_cleanup(struct order_list *l)
 {
 	free(l->rows);
 	free(l->actions);
+	free(l->facts);
+	free(l->panels);
 	memset(l, 0, sizeof(*l));
 }
 

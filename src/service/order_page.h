@@ -3,18 +3,21 @@
 
 /*
  * GET /orders/:id in one call: the order with its lines and timeline, the
- * shopper's next step, the refund a cancellation would promise, and the
+ * shopper's next step, the refund a cancellation would promise, the
  * panels of its payment method (shipping and COD, the installment plan,
- * remittance windows and refunds).
+ * remittance windows and refunds) and which of them apply, decided by
+ * order_panels_decide() from the order's facts.
  */
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/my_orders.h"
 #include "db/plan.h"
 #include "db/remittance.h"
 #include "service/cod_desk.h"
 #include "service/members.h"
+#include "service/order_panels.h"
 #include "service/orders.h"
 
 /* The installment plan of an installment or credit-line order. */
@@ -43,13 +46,15 @@ struct order_page {
 	struct cod_panel	 cod;
 	struct plan_panel	 plan;
 	struct rem_panel	 rem;
+	struct panel_facts	 facts;		/* paid, refunded, owed */
+	struct order_panels	 panels;	/* what the page shows */
 };
 
 /* Load order id as user_id (of company_id, 0 for a person) reads it: one's
  * own order or one of the company's (RULES 5), for the page at now. A
  * panel that cannot be read is left out. Free with order_page_cleanup(),
- * also on failure. Returns ORD_OK, ORD_NOT_FOUND or ORD_ERROR. */
-enum order_result order_page_load(struct db *, int64_t user_id,
+ * also on failure. Returns RES_OK, RES_NOT_FOUND or RES_ERROR. */
+enum result order_page_load(struct db *, int64_t user_id,
 	    int64_t company_id, int64_t id, int64_t now, struct order_page *out);
 void	order_page_cleanup(struct order_page *);
 
@@ -72,17 +77,21 @@ int	order_rf_example(char *out, size_t outsz);
 
 /* A page of My Orders with each order's next step. */
 struct order_list {
-	struct db_order_row	*rows;
+	struct db_my_order	*rows;
 	struct order_action	*actions;	/* one per row */
+	struct panel_facts	*facts;		/* one per row: the viewer's
+						   charges and debts */
+	struct order_panels	*panels;	/* one per row */
 	size_t			 n;
 	int			 more;		/* a next page exists */
 };
 
-/* Page page (0-based) of per_page of user_id's orders and, for a member
- * of company_id, the company's (RULES 5). Free with order_list_cleanup,
- * also on failure. Returns 0 or -1. */
-int	order_list_load(struct db *, int64_t user_id, int64_t company_id,
-	    size_t page, size_t per_page, struct order_list *out);
+/* The page of My Orders q asks for (q->user_id's orders and, for a member
+ * of q->company_id, the company's: RULES 5), searched and filtered as q
+ * says, with each order's products and next step. Free with
+ * order_list_cleanup, also on failure. Returns 0 or -1. */
+int	order_list_load(struct db *, const struct db_my_orders_query *q,
+	    struct order_list *out);
 void	order_list_cleanup(struct order_list *);
 
 #endif

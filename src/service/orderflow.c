@@ -137,6 +137,20 @@ method_bit(enum pay_method m)
 }
 
 /* See orderflow.h. */
+const char *
+orderflow_status_at(size_t i)
+{
+	return i < OS__MAX ? order_status_name((enum order_status)i) : NULL;
+}
+
+/* See orderflow.h. */
+const char *
+orderflow_method_at(size_t i)
+{
+	return i < PM__MAX ? pay_method_name((enum pay_method)i) : NULL;
+}
+
+/* See orderflow.h. */
 int
 orderflow_known(const char *s)
 {

@@ -29,6 +29,13 @@ enum of_result {
 /* 1 if s names one of the statuses of STATE.md, else 0. */
 int	orderflow_known(const char *s);
 
+/* The i-th status of STATE.md in the state machine's order (0-based), or
+ * NULL past the last: the list a filter offers. */
+const char *orderflow_status_at(size_t i);
+
+/* The i-th payment method (0-based), or NULL past the last. */
+const char *orderflow_method_at(size_t i);
+
 /* Pure: 1 if an order paid with method may go from `from` to `to` when
  * actor acts, else 0 (values out of range are refused). */
 int	orderflow_allowed(enum order_status from, enum order_status to,

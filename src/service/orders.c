@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "service/members.h"
+#include "service/order_panels.h"
 #include "service/orders.h"
 #include "service/plans.h"
 #include "service/payafter.h"
@@ -29,7 +30,7 @@ order_view_cleanup(struct order_view *v)
 }
 
 /* See orders.h. */
-enum order_result
+enum result
 order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
 {
 	int rc;
@@ -37,33 +38,33 @@ order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
 	memset(v, 0, sizeof(*v));
 	/* user_id 0 would mean "any owner": never from a shopper's page. */
 	if (user_id <= 0)
-		return ORD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	rc = db_order_get(db, user_id, id, &v->o);
 	if (rc == -1)
-		return ORD_ERROR;
+		return RES_ERROR;
 	if (rc == 0)
-		return ORD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (db_order_items(db, id, &v->items, &v->nitems) == -1 ||
 	    db_event_history(db, "order", id, &v->events,
 	    &v->nevents) == -1 ||
 	    (v->has_addr = address_of_order(db, id, &v->addr)) == -1)
-		return ORD_ERROR;
-	return ORD_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* Map an orderflow result onto an order result. */
-static enum order_result
+static enum result
 from_of(enum of_result r)
 {
 	switch (r) {
 	case OF_OK:
-		return ORD_OK;
+		return RES_OK;
 	case OF_NOT_ALLOWED:
-		return ORD_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	case OF_CHANGED:
-		return ORD_CHANGED;
+		return RES_CHANGED;
 	default:
-		return ORD_ERROR;
+		return RES_ERROR;
 	}
 }
 
@@ -89,12 +90,13 @@ order_holidays(struct db *db, mp_date **out, size_t *n)
 /* See orders.h. */
 int
 order_refund_preview(struct db *db, enum pay_method method,
-    enum order_status status,
-    int64_t now, struct refund_rule *out)
+    enum order_status status, int64_t plan_order, int64_t now,
+    struct refund_rule *out)
 {
 	mp_date	*hol;
 	size_t	 nh;
 	mp_date	 today;
+	int	 rc = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (order_holidays(db, &hol, &nh) == -1)
@@ -104,15 +106,18 @@ order_refund_preview(struct db *db, enum pay_method method,
 		return -1;
 	}
 	order_refund_rule(method, status, today, hol, nh, out);
+	if (plan_order > 0)
+		rc = plan_cancel_preview(db, plan_order, today, hol, nh, now,
+		    out);
 	free(hol);
-	return 0;
+	return rc;
 }
 
 /* The placer of order id, for whom user_id acts (RULES 5), into *placer:
- * ORD_OK, ORD_FORBIDDEN (a member who may not place orders),
- * ORD_NOT_FOUND (neither the placer nor a member of its company),
- * ORD_ERROR. */
-static enum order_result
+ * RES_OK, RES_FORBIDDEN (a member who may not place orders),
+ * RES_NOT_FOUND (neither the placer nor a member of its company),
+ * RES_ERROR. */
+static enum result
 acting_for(struct db *db, int64_t user_id, int64_t id, int64_t *placer)
 {
 	struct db_corp_order	o;
@@ -121,28 +126,28 @@ acting_for(struct db *db, int64_t user_id, int64_t id, int64_t *placer)
 
 	*placer = 0;
 	if ((rc = db_corp_order_get(db, id, &o)) != 1)
-		return rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	switch (member_order_act(db, user_id, o.user_id, o.company_id, msg,
 	    sizeof(msg))) {
 	case CQ_OK:
 		*placer = o.user_id;
-		return ORD_OK;
+		return RES_OK;
 	case CQ_FORBIDDEN:
-		return ORD_FORBIDDEN;
+		return RES_FORBIDDEN;
 	case CQ_NOT_FOUND:
-		return ORD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	default:
-		return ORD_ERROR;
+		return RES_ERROR;
 	}
 }
 
 /* See orders.h. */
-enum order_result
+enum result
 order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
     struct refund_rule *rule)
 {
 	struct db_order		 o;
-	enum order_result	 res = ORD_ERROR;
+	enum result	 res = RES_ERROR;
 	mp_date			*hol = NULL, today;
 	int64_t			 placer;
 	size_t			 nh;
@@ -151,21 +156,21 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 
 	memset(rule, 0, sizeof(*rule));
 	if (user_id <= 0)
-		return ORD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	/* Read committed: the plan is read again under its lock
 	 * (plan_terminate), never from a snapshot taken before it. */
 	if (db_begin_read_committed(db) == -1)
-		return ORD_ERROR;
-	if ((res = acting_for(db, user_id, id, &placer)) != ORD_OK)
+		return RES_ERROR;
+	if ((res = acting_for(db, user_id, id, &placer)) != RES_OK)
 		goto fail;
-	res = ORD_ERROR;
+	res = RES_ERROR;
 	rc = db_order_get(db, placer, id, &o);
 	if (rc != 1) {
-		res = rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+		res = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto fail;
 	}
 	if (!orderflow_user_can_cancel(o.status, o.method)) {
-		res = ORD_NOT_ALLOWED;
+		res = RES_NOT_ALLOWED;
 		goto fail;
 	}
 	if (order_holidays(db, &hol, &nh) == -1 ||
@@ -179,9 +184,9 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 		goto fail;
 	res = from_of(orderflow_transition(db, id, o.status, OS_CANCELLED,
 	    OF_USER, user_id, rule->rule, now));
-	if (res != ORD_OK)
+	if (res != RES_OK)
 		goto fail;
-	res = ORD_ERROR;
+	res = RES_ERROR;
 	if (rule->has_date) {
 		mp_date_str(rule->by, day, sizeof(day));
 		if (db_order_set_refund_due(db, id, day) == -1)
@@ -203,10 +208,10 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 		goto fail;
 	if (db_commit(db) == -1) {
 		free(hol);
-		return ORD_ERROR;
+		return RES_ERROR;
 	}
 	free(hol);
-	return ORD_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
 	free(hol);
@@ -234,44 +239,44 @@ order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
 }
 
 /* See orders.h. */
-enum order_result
+enum result
 order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
     enum of_actor actor, int64_t now)
 {
 	struct db_order		 o;
-	enum order_result	 res = ORD_ERROR;
+	enum result	 res = RES_ERROR;
 	int64_t			 placer = 0;
 	int			 rc;
 
 	if (actor == OF_USER && user_id <= 0)
-		return ORD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	/* READ COMMITTED: the charge row's locking read (Pay After Use)
 	 * takes no gap lock that two receipts of other orders could
 	 * deadlock on. */
 	if (db_begin_read_committed(db) == -1)
-		return ORD_ERROR;
+		return RES_ERROR;
 	if (actor == OF_USER &&
-	    (res = acting_for(db, user_id, id, &placer)) != ORD_OK)
+	    (res = acting_for(db, user_id, id, &placer)) != RES_OK)
 		goto fail;
-	res = ORD_ERROR;
+	res = RES_ERROR;
 	rc = db_order_get(db, actor == OF_USER ? placer : 0, id, &o);
 	if (rc != 1) {
-		res = rc == 0 ? ORD_NOT_FOUND : ORD_ERROR;
+		res = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto fail;
 	}
 	res = from_of(orderflow_transition(db, id, o.status,
 	    OS_RECEIPT_CONFIRMED, actor, actor == OF_USER ? user_id : 0,
 	    actor == OF_USER ? "receipt confirmed by the shopper" :
 	    "receipt confirmed automatically (PAU-03)", now));
-	if (res != ORD_OK)
+	if (res != RES_OK)
 		goto fail;
 	if (order_receipt_effects(db, &o, now) == -1) {
-		res = ORD_ERROR;
+		res = RES_ERROR;
 		goto fail;
 	}
 	if (db_commit(db) == -1)
-		return ORD_ERROR;
-	return ORD_OK;
+		return RES_ERROR;
+	return RES_OK;
 fail:
 	db_rollback(db);
 	return res;
@@ -340,8 +345,8 @@ static void
 next_paid(enum pay_method method, enum order_status status,
     struct order_action *a)
 {
-	int inst = pay_method_installment(method) ||
-	    method == PM_CREDIT_LINE;
+	/* The repayments run from the plan's start (order_panels.c). */
+	int repay = order_panels_may(method, status, OP_REPAY);
 
 	if (status == OS_DELIVERED &&
 	    method == PM_COD)
@@ -370,11 +375,7 @@ next_paid(enum pay_method method, enum order_status status,
 		    "that failed (PAU-04)." : "Nothing is due now: the price "
 		    "is deducted from your bound card when you confirm "
 		    "receipt (PAU-03).";
-	} else if (inst && (status == OS_PAID_INSTALLMENT ||
-	    status == OS_PENDING_SHIPMENT ||
-	    status == OS_SHIPPED ||
-	    status == OS_RECEIPT_CONFIRMED ||
-	    status == OS_COMPLETED)) {
+	} else if (repay) {
 		a->label = "View repayment schedule";
 		a->href_tail = "/schedule";
 		a->next = status == OS_SHIPPED ? "The order is on "

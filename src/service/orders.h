@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/result.h"
 #include "db/event.h"
 #include "db/order.h"
 #include "rules/deadlines.h"
@@ -20,15 +21,11 @@
 
 struct db;
 
-enum order_result {
-	ORD_ERROR = -1,		/* database error: nothing changed */
-	ORD_OK = 0,
-	ORD_NOT_FOUND,		/* no such order of this user (404) */
-	ORD_NOT_ALLOWED,	/* the state machine forbids it now */
-	ORD_CHANGED,		/* changed meanwhile by someone else */
-	ORD_FORBIDDEN		/* a member of the order's company who may
-				   not act on its orders (403) */
-};
+/* The use cases below answer enum result (core/result.h): RES_NOT_FOUND
+ * (no such order of this user), RES_NOT_ALLOWED (the state machine forbids
+ * it now), RES_CHANGED (changed meanwhile by someone else), RES_FORBIDDEN (a
+ * member of the order's company who may not act on its orders), RES_ERROR
+ * (database: nothing changed). */
 
 /* The holidays (C-04) of the calendar table, sorted by day, as dates:
  * *out (xcalloc'd, the caller frees; never NULL on success) with *n of
@@ -37,9 +34,13 @@ enum order_result {
 int	order_holidays(struct db *, mp_date **out, size_t *n);
 
 /* order_refund_rule() for today (from now) with the holiday table, as a
- * cancellation now would promise it. Returns 0 or -1 (database). */
+ * cancellation now would promise it; with plan_order (> 0), the order
+ * whose installment plan was paid into, the plan's incurred fees and
+ * refund with their amounts (plan_cancel_preview). Returns 0 or -1
+ * (database). */
 int	order_refund_preview(struct db *, enum pay_method method,
-	    enum order_status status, int64_t now, struct refund_rule *out);
+	    enum order_status status, int64_t plan_order, int64_t now,
+	    struct refund_rule *out);
 
 /* One order with its lines and timeline (order_load). */
 struct order_view {
@@ -53,9 +54,9 @@ struct order_view {
 };
 
 /* Read user_id's order id into *v (free with order_view_cleanup, also
- * on failure). Another user's order is ORD_NOT_FOUND. Returns ORD_OK,
- * ORD_NOT_FOUND or ORD_ERROR. */
-enum order_result order_load(struct db *, int64_t user_id, int64_t id,
+ * on failure). Another user's order is RES_NOT_FOUND. Returns RES_OK,
+ * RES_NOT_FOUND or RES_ERROR. */
+enum result order_load(struct db *, int64_t user_id, int64_t id,
 	    struct order_view *v);
 void	order_view_cleanup(struct order_view *v);
 
@@ -65,9 +66,9 @@ void	order_view_cleanup(struct order_view *v);
  * (INST-C1 7, REM-P8 20 business days), points given back and credit line
  * released to the placer, a message to the placer. user_id is the placer,
  * or a member of the order's company who may place orders (RULES 5: acts
- * for the company); another member is ORD_FORBIDDEN, anyone else
- * ORD_NOT_FOUND. *rule gets the rule shown. */
-enum order_result order_cancel(struct db *, int64_t user_id, int64_t id,
+ * for the company); another member is RES_FORBIDDEN, anyone else
+ * RES_NOT_FOUND. *rule gets the rule shown. */
+enum result order_cancel(struct db *, int64_t user_id, int64_t id,
 	    int64_t now, struct refund_rule *rule);
 
 /* delivered -> receipt_confirmed for order id by actor (OF_USER: user_id,
@@ -76,7 +77,7 @@ enum order_result order_cancel(struct db *, int64_t user_id, int64_t id,
  * user_id 0), one transaction. The per-method effects of a confirmed receipt
  * (PAU-03 deduction, INST-CL lender paying the merchant) hook into
  * order_receipt_effects() in orders.c. */
-enum order_result order_confirm_receipt(struct db *, int64_t user_id,
+enum result order_confirm_receipt(struct db *, int64_t user_id,
 	    int64_t id, enum of_actor actor, int64_t now);
 
 /* The shopper's next step on an order (My Orders). */

@@ -94,7 +94,7 @@ payafter_may_retry(const struct db_pau_charge *c, mp_date today, int64_t now,
 }
 
 /* See payafter.h. */
-enum pau_result
+enum result
 payafter_return(struct db *db, int64_t user_id, int64_t order_id,
     int64_t now)
 {
@@ -103,34 +103,34 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 	int		rc;
 
 	if (user_id <= 0)
-		return PAU_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (db_begin_read_committed(db) == -1)
-		return PAU_ERROR;
+		return RES_ERROR;
 	if ((rc = db_order_get(db, user_id, order_id, &o)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? PAU_NOT_FOUND : PAU_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	/* PAU-05: only before receipt is confirmed (no charge exists). */
 	if (o.method != PM_PAY_AFTER_USE ||
 	    o.status != OS_DELIVERED) {
 		db_rollback(db);
-		return PAU_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	r = orderflow_transition(db, order_id, OS_DELIVERED, OS_RETURN_REQUESTED,
 	    OF_USER, user_id, "PAU-05 returned before receipt was confirmed: "
 	    "nothing is charged", now);
 	if (r != OF_OK) {
 		db_rollback(db);
-		return r == OF_ERROR ? PAU_ERROR : PAU_NOT_ALLOWED;
+		return r == OF_ERROR ? RES_ERROR : RES_NOT_ALLOWED;
 	}
 	if (db_message_insert(db, user_id, 0, "Return requested",
 	    "You are returning a Pay After Use order before confirming "
 	    "receipt: nothing is charged (PAU-05). The order closes once the "
 	    "goods are back.", now) < 0 || db_commit(db) == -1) {
 		db_rollback(db);
-		return PAU_ERROR;
+		return RES_ERROR;
 	}
-	return PAU_OK;
+	return RES_OK;
 }
 
 /* See payafter.h. */
@@ -156,7 +156,7 @@ payafter_seed_demo(struct db *db, int64_t now)
 		if (rc == 1)
 			continue;
 		if (payafter_bind_card(db, uid, "4111111111111111", 16,
-		    "12/39", "123", now, err, sizeof(err)) != PAU_OK) {
+		    "12/39", "123", now, err, sizeof(err)) != RES_OK) {
 			log_err("payafter: demo card of %s: %s", emails[i],
 			    err);
 			return -1;

@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/result.h"
 #include "core/money.h"
 #include "db/payafter.h"
 #include "rules/payafter.h"
@@ -43,13 +44,10 @@
 struct db;
 struct db_order;
 
-enum pau_result {
-	PAU_ERROR = -1,		/* database error: nothing changed */
-	PAU_OK = 0,
-	PAU_REFUSED,		/* the bank or the input said no (message) */
-	PAU_NOT_FOUND,		/* no such order of this user */
-	PAU_NOT_ALLOWED,	/* not in a state that allows it */
-};
+/* The use cases below answer enum result (core/result.h): RES_REFUSED (the
+ * bank or the input said no: message), RES_NOT_FOUND (no such order of this
+ * user), RES_NOT_ALLOWED (not in a state that allows it), RES_ERROR (database:
+ * nothing changed). */
 
 /* The settings the module reads (defaults when a row is missing). */
 struct pau_settings {
@@ -76,9 +74,9 @@ int	pau_card_expiry_ok(const char *expiry, int64_t now);
 /* Bind (or replace) user_id's card for Pay After Use: pan (len bytes),
  * expiry "MM/YY" (not before the month of now), cvv go to the bank's card
  * field and are forgotten; the bank verifies the card (review); the
- * token is stored encrypted. Returns PAU_OK, PAU_REFUSED (err: what to
- * fix), PAU_ERROR. */
-enum pau_result payafter_bind_card(struct db *, int64_t user_id,
+ * token is stored encrypted. Returns RES_OK, RES_REFUSED (err: what to
+ * fix), RES_ERROR. */
+enum result payafter_bind_card(struct db *, int64_t user_id,
 	    const char *pan, size_t len, const char *expiry, const char *cvv,
 	    int64_t now, char *err, size_t errsz);
 
@@ -92,18 +90,18 @@ int	payafter_receipt_effect(struct db *, const struct db_order *o,
 	    int64_t now);
 
 /* The shopper pays an open debt now (after binding a working card):
- * one deduction of the debt with its late fee. Returns PAU_OK (paid),
- * PAU_REFUSED (bank: err), PAU_NOT_FOUND, PAU_NOT_ALLOWED (not open),
- * PAU_ERROR. */
-enum pau_result payafter_pay_now(struct db *, int64_t user_id,
+ * one deduction of the debt with its late fee. Returns RES_OK (paid),
+ * RES_REFUSED (bank: err), RES_NOT_FOUND, RES_NOT_ALLOWED (not open),
+ * RES_ERROR. */
+enum result payafter_pay_now(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now, char *err, size_t errsz);
 
 /* PAU-05: user_id returns the delivered, unconfirmed Pay After Use order
  * order_id (delivered -> return_requested): it can no longer be confirmed
  * (nor automatically), and nothing is charged when the goods are back
- * ("returned"). Returns PAU_OK, PAU_NOT_FOUND, PAU_NOT_ALLOWED
- * (not PAU, not delivered, or already confirmed), PAU_ERROR. */
-enum pau_result payafter_return(struct db *, int64_t user_id,
+ * ("returned"). Returns RES_OK, RES_NOT_FOUND, RES_NOT_ALLOWED
+ * (not PAU, not delivered, or already confirmed), RES_ERROR. */
+enum result payafter_return(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now);
 
 /* What one payafter_tick() did. */

@@ -108,7 +108,7 @@ pau_card_expiry_ok(const char *expiry, int64_t now)
 }
 
 /* See payafter.h. */
-enum pau_result
+enum result
 payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
     size_t len, const char *expiry, const char *cvv, int64_t now, char *err,
     size_t errsz)
@@ -122,34 +122,34 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 
 	err[0] = '\0';
 	if (bank == NULL)
-		return PAU_ERROR;
+		return RES_ERROR;
 	if (!pau_card_expiry_ok(expiry, now)) {
 		snprintf(err, errsz, "Enter the expiry date as MM/YY; the card "
 		    "must not have expired.");
-		return PAU_REFUSED;
+		return RES_REFUSED;
 	}
 	if (bank->card_ref(pan, len, cvv, &card, err, errsz) == -1)
-		return PAU_REFUSED;
+		return RES_REFUSED;
 	/* The bank checks the card can be charged (a review of a small
 	 * amount, as for an installment) and gives its token. */
 	if (bank->review(&card, PAU_VERIFY_MINOR, "USD", 1, &res) == -1) {
 		snprintf(err, errsz, "The bank could not be reached: %s. Try "
 		    "again later.", res.reason);
-		return PAU_REFUSED;
+		return RES_REFUSED;
 	}
 	sodium_memzero(card.ref, sizeof(card.ref));
 	if (!res.ok) {
 		snprintf(err, errsz, "The bank declined this card: %s. Use "
 		    "another card.", res.reason);
-		return PAU_REFUSED;
+		return RES_REFUSED;
 	}
 	if (token_seal(db, res.token, enc, sizeof(enc), &enclen) == -1) {
 		sodium_memzero(&res, sizeof(res));
-		return PAU_ERROR;
+		return RES_ERROR;
 	}
 	sodium_memzero(&res, sizeof(res));
 	if (db_begin(db) == -1)
-		return PAU_ERROR;
+		return RES_ERROR;
 	snprintf(reason, sizeof(reason), "Pay After Use card bound: %s "
 	    "ending %s", card.brand, card.last4);
 	if (db_pau_card_put(db, user_id, card.brand, card.last4, enc, enclen,
@@ -158,7 +158,7 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 	    reason, now) == -1 ||
 	    db_commit(db) == -1) {
 		db_rollback(db);
-		return PAU_ERROR;
+		return RES_ERROR;
 	}
-	return PAU_OK;
+	return RES_OK;
 }

@@ -237,7 +237,7 @@ payafter_order_usd(struct db *db, int64_t order_id)
 }
 
 /* See payafter.h. */
-enum pau_result
+enum result
 payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
     int64_t now, char *err, size_t errsz)
 {
@@ -247,23 +247,23 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 	mp_date			 due, today;
 	int64_t			 fee, total;
 	char			 b[MONEY_STR_MAX], reason[255];
-	enum pau_result		 res = PAU_ERROR;
+	enum result		 res = RES_ERROR;
 	int			 rc, ok;
 
 	err[0] = '\0';
 	if (payafter_settings(db, &s) == -1 || db_begin_read_committed(db) == -1)
-		return PAU_ERROR;
+		return RES_ERROR;
 	if ((rc = db_pau_charge_get(db, order_id, 1, &c)) == -1)
 		goto fail;
 	if (rc == 0 || c.user_id != user_id) {
 		/* One's own order without a debt: nothing to pay (409);
 		 * someone else's: 404. */
 		res = rc == 0 && db_order_get(db, user_id, order_id, &o) == 1 ?
-		    PAU_NOT_ALLOWED : PAU_NOT_FOUND;
+		    RES_NOT_ALLOWED : RES_NOT_FOUND;
 		goto fail;
 	}
 	if (strcmp(c.status, "open") != 0) {
-		res = PAU_NOT_ALLOWED;
+		res = RES_NOT_ALLOWED;
 		goto fail;
 	}
 	if (mp_date_parse(c.due_date, strlen(c.due_date), &due) == -1 ||
@@ -293,7 +293,7 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 	/* The failed attempt is recorded too: its key is used. */
 	if (db_pau_charge_update(db, &c) == -1 || db_commit(db) == -1)
 		goto fail;
-	return ok ? PAU_OK : PAU_REFUSED;
+	return ok ? RES_OK : RES_REFUSED;
 fail:
 	db_rollback(db);
 	return res;

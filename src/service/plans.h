@@ -275,6 +275,14 @@ int	plan_terminate(struct db *, const struct config *,
 	    int64_t actor_id, mp_date today, const mp_date *holidays,
 	    size_t nh, int64_t now, struct refund_rule *rule);
 
+/* What plan_terminate() under INST-C1 would tell the shopper of order_id
+ * if they cancelled on today (holidays sorted), read without locking:
+ * the incurred fees and the refund with their amounts into *rule. *rule
+ * is left as it is when the plan has not started. Returns 0 or -1. */
+int	plan_cancel_preview(struct db *, int64_t order_id, mp_date today,
+	    const mp_date *holidays, size_t nh, int64_t now,
+	    struct refund_rule *rule);
+
 /* INST-CL, inside the caller's transaction (order_receipt_effects): the
  * lender pays the merchant the whole price (plan_ledger entry, and the
  * ledger's plan<p>-settlement) and the shopper's plan starts today

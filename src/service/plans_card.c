@@ -33,8 +33,10 @@ expiry_ok(const char *s, mp_date today)
 }
 
 /* INST-P3: the shopper binds another card to the ACTIVE plan of order
- * *o (the bank reviews it for what is left, as at the start); on approval
- * the new brand, last four and encrypted token replace the old ones. */
+ * *o (the bank reviews it for what is left, as at the start), or to the
+ * OFFERED one whose down payment the first card did not pay (reviewed for
+ * the whole order); on approval the new brand, last four and encrypted
+ * token replace the old ones. */
 static enum plan_result
 card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
     const char *pan, size_t panlen, const char *expiry, const char *cvv,
@@ -42,6 +44,7 @@ card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
 {
 	const struct bank_gateway	*bank = bank_gateway_get("sandbox");
 	struct plan_view		 v;
+	struct db_plan			 now_p;
 	struct bank_card		 card;
 	struct bank_result		 res;
 	unsigned char			 enc[PLAN_TOKEN_ENC_MAX];
@@ -50,12 +53,16 @@ card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
 	int				 left = 0;
 
 	if (plan_load(db, o->user_id, o->id, now, &v) != PLAN_OK ||
-	    v.p.status != PLAN_ST_ACTIVE) {
+	    (v.p.status != PLAN_ST_ACTIVE && v.p.status != PLAN_ST_OFFERED)) {
 		plan_view_cleanup(&v);
 		return PLAN_NOT_ALLOWED;
 	}
 	for (i = 0; i < v.ninst; i++)
 		left += strcmp(v.inst[i].status, "due") == 0;
+	if (v.p.status == PLAN_ST_OFFERED) {
+		v.remaining = o->amount_due_minor;
+		left = o->term;
+	}
 	memset(&card, 0, sizeof(card));
 	memset(&res, 0, sizeof(res));
 	if (!expiry_ok(expiry, v.today)) {
@@ -86,7 +93,10 @@ card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
 	    card.brand, card.last4);
 	if (db_begin(db) == -1)
 		goto fail0;
+	/* Re-read under the lock: still the plan that was reviewed for. */
 	if (db_plan_lock(db, v.p.id, 0) != 1 ||
+	    db_plan_by_id(db, v.p.id, &now_p) != 1 ||
+	    now_p.status != v.p.status ||
 	    db_plan_set_card(db, v.p.id, card.brand, card.last4, enc, enclen,
 	    now) == -1 ||
 	    audit_event(db, "plan", v.p.id, OF_USER, o->user_id, NULL, NULL,

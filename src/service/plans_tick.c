@@ -13,6 +13,7 @@
 #include "gateway/sms.h"
 #include "service/audit.h"
 #include "service/orders.h"
+#include "service/pay_failure.h"
 #include "service/plan_ledger.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
@@ -27,7 +28,7 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 {
 	struct bank_result	res;
 	struct charge_state	cs;
-	char			body[400], a[48], d[16];
+	char			body[600], a[48], d[16], topic[64];
 	int64_t			total = it->principal + it->fee;
 	int			rc;
 
@@ -46,12 +47,17 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 		return cs.approved ? -1 : 0;
 	mp_date_str(it->due, d, sizeof(d));
 	snprintf(body, sizeof(body), "The automatic deduction of installment "
-	    "%d of order #%lld (%s) failed: %s. Repay it on the schedule page; "
-	    "from the day after %s a late fee accrues (INST-F1).", it->seq,
-	    (long long)p->order_id, plan_amt(total, p->currency, a, sizeof(a)),
-	    res.reason, d);
-	if (db_message_insert(db, p->user_id, 0, "Installment deduction "
-	    "failed", body, now) == -1)
+	    "%d of order #%lld (%s) failed. %s Nothing was charged. Repay it "
+	    "now on the order's schedule page, or pay with another card; we "
+	    "try your card again every day, and from the day after %s a late "
+	    "fee accrues (INST-F1).", it->seq, (long long)p->order_id,
+	    plan_amt(total, p->currency, a, sizeof(a)),
+	    pay_failure_words(res.reason), d);
+	/* One message per installment: each retry updates it. */
+	snprintf(topic, sizeof(topic), "plan%lld-inst%d-auto",
+	    (long long)p->id, it->seq);
+	if (db_message_event(db, p->user_id, p->order_id, topic,
+	    "Installment deduction failed", body, now) == -1)
 		return -1;
 	return 0;
 }

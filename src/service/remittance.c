@@ -135,8 +135,8 @@ post_receipt(struct db *db, const struct db_order *o, int64_t vid,
  * as an accepted 'statement' row with tracking/date/key). Moves the order
  * (REM-P5 paid -> pending_shipment; REM-P7 partially_paid, excess refund),
  * writes the voucher event and the message, and describes it in msg.
- * Returns REM_OK, REM_NOT_ALLOWED or REM_ERROR. */
-enum rem_result
+ * Returns RES_OK, RES_NOT_ALLOWED or RES_ERROR. */
+enum result
 rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
     int64_t amount, int64_t admin_id, const char *how,
     const struct db_rem_voucher_new *stmt_row, int64_t now, char *msg,
@@ -150,12 +150,12 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 
 	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
 	    now)) <= 0)
-		return vid == 0 ? REM_NOT_ALLOWED : REM_ERROR;
+		return vid == 0 ? RES_NOT_ALLOWED : RES_ERROR;
 	if (db_rem_received_total(db, o->id, &total) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	cmp = remittance_compare(o->amount_due_minor, total, &diff);
 	if (post_receipt(db, o, vid, amount, cmp, diff, stmt_row, now) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	amount_str(amount, o->currency, a, sizeof(a));
 	amount_str(diff, o->currency, d, sizeof(d));
 	amount_str(o->amount_due_minor, o->currency, due, sizeof(due));
@@ -165,7 +165,7 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		    orderflow_transition(db, o->id, from, OS_PARTIALLY_PAID,
 		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
 		    OF_OK)
-			return REM_NOT_ALLOWED;
+			return RES_NOT_ALLOWED;
 		snprintf(subject, sizeof(subject), "Order #%lld: %s still due",
 		    (long long)o->id, d);
 		snprintf(body, sizeof(body), "We received %s for order #%lld "
@@ -182,14 +182,14 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		    admin_id, "REM-P5 funds matched", now) != OF_OK ||
 		    orderflow_transition(db, o->id, OS_PAID, OS_PENDING_SHIPMENT,
 		    OF_SYSTEM, 0, "ready to ship (REM-P5)", now) != OF_OK)
-			return REM_NOT_ALLOWED;
+			return RES_NOT_ALLOWED;
 		if (cmp > 0) {
 			/* REM-P7: the excess goes back within 15 business
 			 * days after the order completes: dated by the tick
 			 * once it completes. */
 			if (db_rem_refund_insert(db, o->id, "excess", diff,
 			    o->currency, NULL, now) == -1)
-				return REM_ERROR;
+				return RES_ERROR;
 		}
 		snprintf(subject, sizeof(subject), "Order #%lld is paid",
 		    (long long)o->id);
@@ -212,14 +212,14 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	    "pending", "accepted", cmp < 0 ? "REM-P7 paid less" : cmp > 0 ?
 	    "REM-P7 paid more" : "REM-P5 amount matched", detail, now) == -1 ||
 	    tell(db, o, subject, body, now) == -1)
-		return REM_ERROR;
-	return REM_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* Lock order order_id, then its voucher vid, and read both again under
- * the locks into *o and *v: REM_OK when the voucher is still pending on an
+ * the locks into *o and *v: RES_OK when the voucher is still pending on an
  * order awaiting verification, else why not (msg for people). */
-static enum rem_result
+static enum result
 decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
     struct db_rem_voucher *v, char *msg, size_t msgsz)
 {
@@ -231,29 +231,29 @@ decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
 	if (rc == 1)
 		rc = db_rem_voucher_get(db, vid, 1, v);
 	if (rc != 1 || v->order_id != order_id)
-		return rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	if (strcmp(v->status, "pending") != 0) {
 		admin_fmt_time(v->decided_at, when, sizeof(when));
 		snprintf(msg, msgsz, "This voucher was already decided by %s "
 		    "at %s (%s). Nothing was changed.", v->decided_by_email,
 		    when, v->status);
-		return REM_DECIDED;
+		return RES_DECIDED;
 	}
 	if ((rc = db_order_get(db, 0, order_id, o)) != 1)
-		return rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (o->status != OS_AWAITING_VERIFICATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
 		    "verification. Nothing was changed.", (long long)order_id,
 		    order_status_name(o->status));
-		return REM_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
-	return REM_OK;
+	return RES_OK;
 }
 
 /* REM-P9: voucher vid of order o rejected with reason by admin_id; the
  * shopper uploads again. Money already received keeps the order partially
  * paid. Inside the caller's transaction. */
-static enum rem_result
+static enum result
 reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
     int64_t admin_id, const char *reason, int64_t now, char *msg,
     size_t msgsz)
@@ -265,14 +265,14 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 	if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
 	    admin_id, now) != 1 ||
 	    db_rem_received_total(db, o->id, &total) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	to = total > 0 ? OS_PARTIALLY_PAID : OS_AWAITING_REMITTANCE;
 	if (orderflow_transition(db, o->id, o->status, to, OF_ADMIN,
 	    admin_id, "REM-P9 voucher rejected", now) != OF_OK)
-		return REM_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
 	    "pending", "rejected", reason, now) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	snprintf(subject, sizeof(subject), "Order #%lld: voucher "
 	    "rejected", (long long)o->id);
 	snprintf(body, sizeof(body), "Your remittance voucher for "
@@ -281,15 +281,15 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 	    "(\"Upload Remittance Voucher\").", (long long)o->id,
 	    remittance_reason_text(reason));
 	if (tell(db, o, subject, body, now) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
 	    "told and can upload again (REM-P9).",
 	    remittance_reason_text(reason));
-	return REM_OK;
+	return RES_OK;
 }
 
 /* See remittance.h. */
-enum rem_result
+enum result
 remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
     int64_t vid, int64_t received, const char *reason, int64_t now,
     char *msg, size_t msgsz)
@@ -299,23 +299,23 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 	char			 by[300], dec[33], when[40];
 	int64_t			 at;
 	int			 rc;
-	enum rem_result		 res = REM_ERROR;
+	enum result		 res = RES_ERROR;
 
 	msg[0] = '\0';
 	if (received < 0 && !remittance_reason_valid(reason)) {
 		snprintf(msg, msgsz, "REM-P9: choose the reason of the "
 		    "rejection (unreadable, amount mismatch, wrong payee, "
 		    "wrong date).");
-		return REM_INVALID;
+		return RES_INVALID;
 	}
 	if (db_begin_read_committed(db) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	/* The order and the voucher locked first: concurrent decisions (and
 	 * a cancellation) of one voucher run one after the other. */
 	if ((res = decide_lock(db, order_id, vid, &o, &v, msg, msgsz)) !=
-	    REM_OK)
+	    RES_OK)
 		goto fail;
-	res = REM_ERROR;
+	res = RES_ERROR;
 	/* One decision per voucher: a second admin (or a double submit)
 	 * hits the key and learns who decided. */
 	rc = db_admin_decision_claim(db, "voucher", vid, "verify",
@@ -327,7 +327,7 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 		admin_fmt_time(at, when, sizeof(when));
 		snprintf(msg, msgsz, "This voucher was already decided by %s "
 		    "at %s (%s). Nothing was changed.", by, when, dec);
-		res = REM_DECIDED;
+		res = RES_DECIDED;
 		goto fail;
 	}
 	if (received >= 0)
@@ -336,11 +336,11 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 	else
 		res = reject_voucher(db, &o, vid, admin_id, reason, now, msg,
 		    msgsz);
-	if (res != REM_OK)
+	if (res != RES_OK)
 		goto fail;
 	if (db_commit(db) == -1)
-		return REM_ERROR;
-	return REM_OK;
+		return RES_ERROR;
+	return RES_OK;
 fail:
 	db_rollback(db);
 	return res;
@@ -574,7 +574,7 @@ remittance_account_check(const char *name, const char *number,
 }
 
 /* See remittance.h. */
-enum rem_result
+enum result
 remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
     const char *name, const char *number, int64_t now, char *nerr,
     char *aerr, size_t errsz)
@@ -586,22 +586,22 @@ remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
 
 	if (remittance_account_check(name, number, norm, sizeof(norm), nerr,
 	    aerr, errsz))
-		return REM_INVALID;
+		return RES_INVALID;
 	for (p = name; *p == ' '; p++)
 		;
 	snprintf(hold, sizeof(hold), "%s", p);
 	if (db_begin(db) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || o.method != PM_REMITTANCE) {
 		db_rollback(db);
-		return rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	}
 	if ((rc = db_rem_refund_set_account(db, order_id, user_id, hold, norm,
 	    now)) <= 0) {
 		db_rollback(db);
 		/* No refund, or every refund is already sent. */
-		return rc == -1 ? REM_ERROR : REM_NOT_ALLOWED;
+		return rc == -1 ? RES_ERROR : RES_NOT_ALLOWED;
 	}
 	/* The audit keeps the last four characters only. */
 	snprintf(detail, sizeof(detail), "{\"account_tail\":\"%s\"}",
@@ -610,13 +610,13 @@ remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
 	    NULL, "REM-P8 refund account given", detail, now) == -1 ||
 	    db_commit(db) == -1) {
 		db_rollback(db);
-		return REM_ERROR;
+		return RES_ERROR;
 	}
-	return REM_OK;
+	return RES_OK;
 }
 
 /* See remittance.h. */
-enum rem_result
+enum result
 remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
     int64_t refund_id, int64_t now, char *msg, size_t msgsz)
 {
@@ -624,15 +624,15 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	struct db_order		 o;
 	char			 a[MONEY_STR_MAX], subject[120], body[600];
 	char			 when[40], ref[40];
-	enum rem_result		 res = REM_ERROR;
+	enum result		 res = RES_ERROR;
 	int			 rc;
 
 	msg[0] = '\0';
 	if (db_begin_read_committed(db) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	rc = db_rem_refund_get_lock(db, refund_id, &r);
 	if (rc != 1 || r.order_id != order_id) {
-		res = rc == -1 ? REM_ERROR : REM_NOT_FOUND;
+		res = rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 		goto fail;
 	}
 	if (r.sent_at != 0) {
@@ -640,7 +640,7 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 		snprintf(msg, msgsz, "Refund #%lld was already marked sent by "
 		    "%s at %s. Nothing was changed.", (long long)refund_id,
 		    r.sent_by_email, when);
-		res = REM_DECIDED;
+		res = RES_DECIDED;
 		goto fail;
 	}
 	/* A second admin (or a double submit) racing this one hits the key
@@ -648,18 +648,18 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	rc = admin_claim(db, "rem_refund", refund_id, "sent", "sent",
 	    admin_id, now, "Refund", msg, msgsz);
 	if (rc != 0) {
-		res = rc == 1 ? REM_DECIDED : REM_ERROR;
+		res = rc == 1 ? RES_DECIDED : RES_ERROR;
 		goto fail;
 	}
 	if (r.account_given_at == 0) {
 		snprintf(msg, msgsz, "Refund #%lld is waiting for the "
 		    "shopper's postal account (REM-P8). Nothing was changed.",
 		    (long long)refund_id);
-		res = REM_NOT_ALLOWED;
+		res = RES_NOT_ALLOWED;
 		goto fail;
 	}
 	if ((rc = db_order_get(db, 0, order_id, &o)) != 1) {
-		res = rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+		res = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto fail;
 	}
 	snprintf(ref, sizeof(ref), "remrefund-%lld", (long long)refund_id);
@@ -683,7 +683,7 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 		goto fail;
 	snprintf(msg, msgsz, "Refund #%lld of %s marked sent; the shopper is "
 	    "told.", (long long)refund_id, a);
-	return REM_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
 	return res;

@@ -15,22 +15,19 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/result.h"
 #include "rules/remittance.h"
 
 struct config;
 struct db;
 
-enum rem_result {
-	REM_ERROR = -1,		/* database or disk error: nothing changed */
-	REM_OK = 0,
-	REM_REPLAY,		/* the same submit again: nothing changed */
-	REM_NOT_FOUND,		/* no such order (of this user): 404 */
-	REM_NOT_ALLOWED,	/* not a remittance order in a state for it */
-	REM_INVALID,		/* bad input: message in err, field named */
-	REM_DECIDED,		/* decided already: "already decided by X at T" */
-	REM_KEY_CONFLICT	/* the form's idempotency key was used with
-				   other figures: nothing changed (409) */
-};
+/* The use cases below answer enum result (core/result.h): RES_DONE (the
+ * same submit again: nothing changed), RES_NOT_FOUND (no such order of this
+ * user), RES_NOT_ALLOWED (not a remittance order in a state for it),
+ * RES_INVALID (bad input: message in err, field named), RES_DECIDED (decided
+ * already: "already decided by X at T"), RES_KEY_CONFLICT (the form's
+ * idempotency key was used with other figures), RES_ERROR (database or
+ * disk: nothing changed). */
 
 /* REM-P7: excess returned within 15 business days after completion. */
 #define REM_EXCESS_REFUND_DAYS	15
@@ -61,11 +58,11 @@ struct rem_upload {
  * state, the figures and the file (type from content, 10 MB), stores it
  * encrypted, records the voucher with its arrival window (REM-P4) and
  * moves the order to awaiting_verification, in one transaction. On
- * REM_INVALID err has the message and *field the field's name. *vid gets
- * the voucher (REM_OK, REM_REPLAY: the same key sent again with the same
+ * RES_INVALID err has the message and *field the field's name. *vid gets
+ * the voucher (RES_OK, RES_DONE: the same key sent again with the same
  * figures and file). The same key with another amount, date, tracking
- * number or file is REM_KEY_CONFLICT with err saying so. */
-enum rem_result remittance_upload(struct db *, const struct config *,
+ * number or file is RES_KEY_CONFLICT with err saying so. */
+enum result remittance_upload(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const struct rem_upload *u,
 	    int64_t now, int64_t *vid, char *err, size_t errsz,
 	    const char **field);
@@ -75,9 +72,9 @@ enum rem_result remittance_upload(struct db *, const struct config *,
  * less -> partially_paid with the difference due, REM-P7; more -> paid
  * plus an excess refund, REM-P7); received < 0 with reason rejects it
  * (REM-P9). One transaction with the decision claim, the transitions,
- * the voucher event and a message to the shopper. REM_DECIDED with
- * "already decided by X at T" in msg; REM_OK with what happened in msg. */
-enum rem_result remittance_decide(struct db *, int64_t admin_id,
+ * the voucher event and a message to the shopper. RES_DECIDED with
+ * "already decided by X at T" in msg; RES_OK with what happened in msg. */
+enum result remittance_decide(struct db *, int64_t admin_id,
 	    int64_t order_id, int64_t vid, int64_t received,
 	    const char *reason, int64_t now, char *msg, size_t msgsz);
 
@@ -140,19 +137,19 @@ int	remittance_account_check(const char *name, const char *number,
 /* The shopper user_id gives or corrects the postal account of every
  * unsent refund of their remittance order order_id: one transaction with
  * an 'order' audit event (the account's last four characters only).
- * REM_OK, REM_INVALID (nerr/aerr set as remittance_account_check),
- * REM_NOT_FOUND (not this user's remittance order), REM_NOT_ALLOWED (no
- * unsent refund), REM_ERROR. */
-enum rem_result remittance_refund_account(struct db *, int64_t user_id,
+ * RES_OK, RES_INVALID (nerr/aerr set as remittance_account_check),
+ * RES_NOT_FOUND (not this user's remittance order), RES_NOT_ALLOWED (no
+ * unsent refund), RES_ERROR. */
+enum result remittance_refund_account(struct db *, int64_t user_id,
 	    int64_t order_id, const char *name, const char *number,
 	    int64_t now, char *nerr, char *aerr, size_t errsz);
 
 /* admin_id marks refund refund_id of order_id sent through the post
  * office: one transaction (admin_claim, sent_at/sent_by, audit event, a
- * message to the shopper). REM_OK (msg says so), REM_DECIDED ("already
- * marked sent by X at T"), REM_NOT_ALLOWED (waiting for the shopper's
- * postal account), REM_NOT_FOUND, REM_ERROR; msg (msgsz) explains. */
-enum rem_result remittance_refund_sent(struct db *, int64_t admin_id,
+ * message to the shopper). RES_OK (msg says so), RES_DECIDED ("already
+ * marked sent by X at T"), RES_NOT_ALLOWED (waiting for the shopper's
+ * postal account), RES_NOT_FOUND, RES_ERROR; msg (msgsz) explains. */
+enum result remittance_refund_sent(struct db *, int64_t admin_id,
 	    int64_t order_id, int64_t refund_id, int64_t now, char *msg,
 	    size_t msgsz);
 

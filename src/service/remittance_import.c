@@ -105,7 +105,7 @@ line_match(struct db *db, int64_t admin_id, const struct db_order *o,
 	row.now = now;
 	return rem_apply_receipt(db, o, pending ? pv.id : 0, amt->minor,
 	    admin_id, "matched from the post office statement", &row, now,
-	    msg, sizeof(msg)) == REM_OK ? 1 : -1;
+	    msg, sizeof(msg)) == RES_OK ? 1 : -1;
 }
 
 /* One data line of a statement inside the import's transaction: match it

@@ -32,8 +32,8 @@ sha256_hex(const void *buf, size_t len, char out[65])
  * as an accepted 'statement' row with tracking/date/key). Moves the order
  * (REM-P5 paid -> pending_shipment; REM-P7 partially_paid, excess refund),
  * writes the voucher event and the message, and describes it in msg.
- * Returns REM_OK, REM_NOT_ALLOWED or REM_ERROR. */
-enum rem_result rem_apply_receipt(struct db *db, const struct db_order *o,
+ * Returns RES_OK, RES_NOT_ALLOWED or RES_ERROR. */
+enum result rem_apply_receipt(struct db *db, const struct db_order *o,
     int64_t vid, int64_t amount, int64_t admin_id, const char *how,
     const struct db_rem_voucher_new *stmt_row, int64_t now, char *msg,
     size_t msgsz);

@@ -16,22 +16,22 @@
 #include "service/remittance.h"
 #include "service/remittance_int.h"
 
-/* Set err/field for an invalid input and return REM_INVALID. */
-static enum rem_result
+/* Set err/field for an invalid input and return RES_INVALID. */
+static enum result
 invalid(char *err, size_t errsz, const char **field, const char *name,
     const char *msg)
 {
 	snprintf(err, errsz, "%s", msg);
 	if (field != NULL)
 		*field = name;
-	return REM_INVALID;
+	return RES_INVALID;
 }
 
 /* The figures of voucher upload u for order o checked and parsed: the
  * amount (*amt), the day of the remittance (*day) and the normalized
- * tracking number (track, 41 bytes). REM_OK, or REM_INVALID with err and
- * *field, REM_ERROR. */
-static enum rem_result
+ * tracking number (track, 41 bytes). RES_OK, or RES_INVALID with err and
+ * *field, RES_ERROR. */
+static enum result
 figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
     struct money *amt, mp_date *day, char track[41], char *err,
     size_t errsz, const char **field)
@@ -47,7 +47,7 @@ figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
 	}
 	if (mp_date_from_unix(now, &today) == -1 ||
 	    mp_date_from_unix(o->created_at, &placed) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
 	    day) == -1 || *day > today || *day < placed)
 		return invalid(err, errsz, field, "date", "Enter the date of "
@@ -57,7 +57,7 @@ figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
 		return invalid(err, errsz, field, "tracking", "Enter the post "
 		    "office's tracking number from the receipt (4 to 40 "
 		    "letters, digits or dashes).");
-	return REM_OK;
+	return RES_OK;
 }
 
 /* 1 if voucher v holds what upload u sends for order o: the same amount,
@@ -84,10 +84,10 @@ same_upload(struct db *db, const struct db_order *o,
 	return strcmp(sha, f.sha256) == 0;
 }
 
-/* The idempotency key of upload u on order o: REM_OK unused; REM_REPLAY
+/* The idempotency key of upload u on order o: RES_OK unused; RES_DONE
  * (*vid the first voucher) when it was sent before with the same figures
- * and file; REM_KEY_CONFLICT (err says so) with others; REM_ERROR. */
-static enum rem_result
+ * and file; RES_KEY_CONFLICT (err says so) with others; RES_ERROR. */
+static enum result
 key_replay(struct db *db, const struct db_order *o,
     const struct rem_upload *u, int64_t *vid, char *err, size_t errsz)
 {
@@ -96,19 +96,19 @@ key_replay(struct db *db, const struct db_order *o,
 	int			rc;
 
 	if ((id = db_rem_voucher_by_key(db, o->id, u->key)) <= 0)
-		return id == 0 ? REM_OK : REM_ERROR;
+		return id == 0 ? RES_OK : RES_ERROR;
 	if (db_rem_voucher_get(db, id, 0, &v) != 1 ||
 	    (rc = same_upload(db, o, &v, u)) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	if (rc == 1) {
 		*vid = id;
-		return REM_REPLAY;
+		return RES_DONE;
 	}
 	snprintf(err, errsz, "This form was already sent with another "
 	    "amount, date, tracking number or file (voucher of %s). Nothing "
 	    "was changed: reload the voucher page to upload a new voucher.",
 	    v.remitted_on);
-	return REM_KEY_CONFLICT;
+	return RES_KEY_CONFLICT;
 }
 
 /* A voucher upload on its way: the order locked and read, its figures
@@ -127,15 +127,15 @@ struct upload_job {
 
 /* Inside the upload's transaction: lock and read user_id's order
  * order_id into j->o and check upload u against it: a remittance order,
- * the form's key (a replay answers REM_REPLAY with *vid, a conflict
- * REM_KEY_CONFLICT), waiting for money (REM-P3), its figures, a file of
- * at most 10 MB (REM-P9). REM_OK, or the answer (err and *field). */
-static enum rem_result
+ * the form's key (a replay answers RES_DONE with *vid, a conflict
+ * RES_KEY_CONFLICT), waiting for money (REM-P3), its figures, a file of
+ * at most 10 MB (REM-P9). RES_OK, or the answer (err and *field). */
+static enum result
 upload_admit(struct db *db, int64_t user_id, int64_t order_id,
     const struct rem_upload *u, int64_t now, struct upload_job *j,
     int64_t *vid, char *err, size_t errsz, const char **field)
 {
-	enum rem_result	res;
+	enum result	res;
 	enum pay_method	method;
 	int		rc;
 
@@ -145,22 +145,22 @@ upload_admit(struct db *db, int64_t user_id, int64_t order_id,
 	if (rc == 1)
 		rc = db_order_get(db, user_id, order_id, &j->o);
 	if (rc != 1)
-		return rc == 0 ? REM_NOT_FOUND : REM_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (j->o.method != PM_REMITTANCE)
-		return REM_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	/* A double submit: the first one's voucher, nothing changes; the
 	 * same key with other figures or another file is refused. */
 	if (u->key == NULL || u->key[0] == '\0')
 		return invalid(err, errsz, field, "key", "This form is "
 		    "incomplete: reload the page and send it again.");
-	if ((res = key_replay(db, &j->o, u, vid, err, errsz)) != REM_OK)
+	if ((res = key_replay(db, &j->o, u, vid, err, errsz)) != RES_OK)
 		return res;
 	/* REM-P3: a voucher while the order waits for (more) money. */
 	if (j->o.status != OS_AWAITING_REMITTANCE &&
 	    j->o.status != OS_PARTIALLY_PAID)
-		return REM_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	if ((res = figures(&j->o, u, now, &j->amt, &j->day, j->track, err,
-	    errsz, field)) != REM_OK)
+	    errsz, field)) != RES_OK)
 		return res;
 	if (u->data == NULL || u->len == 0)
 		return invalid(err, errsz, field, "voucher", "Choose the photo "
@@ -170,15 +170,15 @@ upload_admit(struct db *db, int64_t user_id, int64_t order_id,
 		return invalid(err, errsz, field, "voucher", "REM-P9: the file "
 		    "is larger than 10 MB. Take a smaller photo or scan and "
 		    "upload it again.");
-	return REM_OK;
+	return RES_OK;
 }
 
 /* Inside the upload's transaction: store upload u's file for user_id
  * (REM-P9: type from content, encrypted at rest; j->stored once it is)
  * and insert the pending voucher of j with its arrival window (REM-P4,
  * from the day of the remittance) into *id (0: the key was claimed
- * meanwhile). REM_OK, REM_INVALID (err, *field) or REM_ERROR. */
-static enum rem_result
+ * meanwhile). RES_OK, RES_INVALID (err, *field) or RES_ERROR. */
+static enum result
 upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
     const struct rem_upload *u, int64_t now, struct upload_job *j,
     int64_t *id, char *err, size_t errsz, const char **field)
@@ -193,7 +193,7 @@ upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
 	domestic = db_rem_region_domestic(db, j->o.region_code);
 	if (domestic == -1 || order_holidays(db, &j->hol, &j->nh) == -1 ||
 	    remittance_window(j->day, domestic, j->hol, j->nh, &lo, &hi) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	owner.user_id = user_id;
 	owner.company_id = 0;
 	rc = filestore_put(db, cfg, &owner, u->data, u->len, FS_VOUCHER, now,
@@ -203,7 +203,7 @@ upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
 		return invalid(err, errsz, field, "voucher", why);
 	}
 	if (rc != 0)
-		return REM_ERROR;
+		return RES_ERROR;
 	j->stored = 1;
 	memset(&v, 0, sizeof(v));
 	v.order_id = j->o.id;
@@ -216,9 +216,15 @@ upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
 		    j->o.id);
 
 		if (other == -1)
-			return REM_ERROR;
-		if (other > 0)
+			return RES_ERROR;
+		if (other > 0) {
 			v.dup_of_file = j->dup_of_file = j->fi.dup_of;
+			/* Both sides of the match: the earlier order's
+			 * voucher names this one too. */
+			if (db_rem_voucher_flag_earlier(db, j->fi.id,
+			    j->fi.dup_of, j->o.id) == -1)
+				return RES_ERROR;
+		}
 	}
 	v.amount_minor = j->amt.minor;
 	v.currency = j->o.currency;
@@ -231,13 +237,13 @@ upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
 	v.idempotency_key = u->key;
 	v.now = now;
 	*id = db_rem_voucher_insert(db, &v);
-	return *id == -1 ? REM_ERROR : REM_OK;
+	return *id == -1 ? RES_ERROR : RES_OK;
 }
 
 /* Inside the upload's transaction: order j->o on to
  * awaiting_verification for voucher id, audited with its figures.
- * REM_OK, REM_NOT_ALLOWED or REM_ERROR. */
-static enum rem_result
+ * RES_OK, RES_NOT_ALLOWED or RES_ERROR. */
+static enum result
 upload_record(struct db *db, int64_t user_id, const struct upload_job *j,
     int64_t id, int64_t now)
 {
@@ -246,26 +252,26 @@ upload_record(struct db *db, int64_t user_id, const struct upload_job *j,
 	if (orderflow_transition(db, j->o.id, j->o.status,
 	    OS_AWAITING_VERIFICATION, OF_USER, user_id,
 	    "REM-P3 voucher uploaded", now) != OF_OK)
-		return REM_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"amount_minor\":"
 	    "%lld,\"currency\":\"%s\",\"file\":%lld,\"dup_of_file\":%lld}",
 	    (long long)j->o.id, (long long)j->amt.minor, j->o.currency,
 	    (long long)j->fi.id, (long long)j->dup_of_file);
 	if (audit_event_detail(db, "voucher", id, OF_USER, user_id, NULL,
 	    "pending", "REM-P3 voucher uploaded", detail, now) == -1)
-		return REM_ERROR;
-	return REM_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* See remittance.h. */
-enum rem_result
+enum result
 remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t order_id, const struct rem_upload *u, int64_t now, int64_t *vid,
     char *err, size_t errsz, const char **field)
 {
 	struct upload_job	j;
 	int64_t			id = 0;
-	enum rem_result		res;
+	enum result		res;
 
 	*vid = 0;
 	err[0] = '\0';
@@ -273,26 +279,26 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		*field = NULL;
 	memset(&j, 0, sizeof(j));
 	if (user_id <= 0)
-		return REM_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (db_begin_read_committed(db) == -1)
-		return REM_ERROR;
+		return RES_ERROR;
 	res = upload_admit(db, user_id, order_id, u, now, &j, vid, err, errsz,
 	    field);
-	if (res == REM_OK)
+	if (res == RES_OK)
 		res = upload_voucher(db, cfg, user_id, u, now, &j, &id, err,
 		    errsz, field);
-	if (res == REM_OK && id == 0) {
+	if (res == RES_OK && id == 0) {
 		/* The key was claimed meanwhile: by the same form, or by one
 		 * with other figures. */
 		db_rollback(db);
 		filestore_discard(cfg, &j.fi);
 		free(j.hol);
 		res = key_replay(db, &j.o, u, vid, err, errsz);
-		return res == REM_OK ? REM_ERROR : res;
+		return res == RES_OK ? RES_ERROR : res;
 	}
-	if (res == REM_OK)
+	if (res == RES_OK)
 		res = upload_record(db, user_id, &j, id, now);
-	if (res != REM_OK) {
+	if (res != RES_OK) {
 		db_rollback(db);
 		if (j.stored)
 			filestore_discard(cfg, &j.fi);
@@ -302,10 +308,10 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 	if (db_commit(db) == -1) {
 		filestore_discard(cfg, &j.fi);
 		free(j.hol);
-		return REM_ERROR;
+		return RES_ERROR;
 	}
 	filestore_publish(cfg, &j.fi);
 	free(j.hol);
 	*vid = id;
-	return REM_OK;
+	return RES_OK;
 }

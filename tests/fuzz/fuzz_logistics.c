@@ -23,6 +23,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (lg_type_name(ev.type) == NULL || ev.order_id <= 0 ||
 		    strlen(ev.event_id) == 0)
 			__builtin_trap();
+		/* The courier's name and phone come together or not at all. */
+		if ((ev.courier_name[0] == '\0') !=
+		    (ev.courier_phone[0] == '\0'))
+			__builtin_trap();
 	} else if (field == NULL || why == NULL)
 		__builtin_trap();
 	return 0;

@@ -38,10 +38,10 @@ static const struct field_spec fields[] = {
 };
 
 static const struct route table[] = {
-	{ HTTP_GET,  "/",			ROLE_ANY, h, fields, 0 },
-	{ HTTP_GET,  "/orders/:id",		ROLE_ANY, h, fields, 0 },
-	{ HTTP_POST, "/orders/:id/items/:n",	ROLE_ANY, h, fields, 0 },
-	{ HTTP_GET,  "/a/:b/:c/:d/:e",		ROLE_ANY, h, fields, 0 },
+	{ HTTP_GET,  "/",			ROLE_ANY, h, fields, 0, 0 },
+	{ HTTP_GET,  "/orders/:id",		ROLE_ANY, h, fields, 0, 0 },
+	{ HTTP_POST, "/orders/:id/items/:n",	ROLE_ANY, h, fields, 0, 0 },
+	{ HTTP_GET,  "/a/:b/:c/:d/:e",		ROLE_ANY, h, fields, 0, 0 },
 };
 
 int

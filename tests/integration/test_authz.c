@@ -37,6 +37,7 @@
 
 #include "http/http.h"
 #include "pages/pages.h"
+#include "service/target.h"
 #include "client.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
@@ -91,6 +92,15 @@ static const struct entry table[] = {
 	{ HTTP_GET,  "/orders/:id",	"sonnnfs", C_A, "/orders", NULL },
 	{ HTTP_POST, "/orders/:id/cancel", "sonnnfs", C_A, "/orders", NULL },
 	{ HTTP_POST, "/orders/:id/confirm-receipt", "sonnnfs", C_A, "/orders",
+	    NULL },
+	/* Receipts of A's order: A and admins read them, anyone else 404.
+	 * One receipt's print view and PDF are called with the order's id as
+	 * the receipt number too: A and the admin get 404 (no such receipt
+	 * on it) or the receipt; test_my_orders reads a real one. */
+	{ HTTP_GET,  "/orders/:id/receipts", "sonnnos", C_A, "/orders", NULL },
+	{ HTTP_GET,  "/orders/:id/receipts/:n", "sannnas", C_A, "/orders",
+	    NULL },
+	{ HTTP_GET,  "/orders/:id/receipts/:n/pdf", "sannnas", C_A, "/orders",
 	    NULL },
 	{ HTTP_GET,  "/checkout",	"soooofs", 0, NULL, NULL },
 	{ HTTP_GET,  "/checkout/quote",	"soooofs", 0, NULL, NULL },
@@ -940,6 +950,85 @@ test_authz_RULES5_company_members_act_for_their_company(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* What the dispatcher says when the route's object is not the caller's
+ * (pages/dispatch.c). */
+#define NOT_YOURS	"There is no such order among yours."
+
+/* RULES 5, routes declare their object: every "/orders/:id" route of
+ * buyers names the signed-in buyer's order in the route table, and the
+ * dispatcher answers 404 itself, before the handler, with one sentence for
+ * all of them, when shopper B asks for shopper A's order or for an id
+ * that is not one (the handlers' own answers differed). */
+static void
+test_authz_RULES5_router_answers_404_for_another_buyers_order(void **state)
+{
+	static const char *const ids[] = { NULL, "x1" };
+	struct client		*a = client_new(), *b = client_new();
+	struct client_resp	 r;
+	const struct route	*rt;
+	long long		 oid[1];
+	char			 id[32], path[160], *tok, form[200];
+	const char		*colon;
+	size_t			 i, k;
+	int			 bad = 0, n = 0;
+
+	(void)state;
+	assert_int_equal(client_signin(a, cls_email[C_A], DEMO_PASSWORD), 303);
+	assert_int_equal(client_signin(b, cls_email[C_B], DEMO_PASSWORD), 303);
+	assert_int_equal(client_get(a, "/orders", &r), 0);
+	if (client_ids(r.body, "href=\"/orders/", oid, 1) != 1) {
+		client_resp_cleanup(&r);
+		assert_int_equal(place_order(a), 303);
+		assert_int_equal(client_get(a, "/orders", &r), 0);
+		assert_int_equal(client_ids(r.body, "href=\"/orders/", oid, 1),
+		    1);
+	}
+	client_resp_cleanup(&r);
+	tok = client_csrf_of(b, "/catalog");
+	assert_non_null(tok);
+	snprintf(form, sizeof(form), "csrf=%s", tok);
+	for (i = 0; i < page_routes_n; i++) {
+		rt = &page_routes[i];
+		if (strncmp(rt->pattern, "/orders/:id", 11) != 0 ||
+		    !(rt->roles & ROLE_SHOPPER))
+			continue;
+		if (rt->target != TARGET_BUYER_ORDER) {
+			print_error("%s declares no buyer's order\n",
+			    rt->pattern);
+			bad++;
+			continue;
+		}
+		if (rt->flags & ROUTE_UPLOAD)
+			continue;
+		colon = strchr(rt->pattern, ':');
+		for (k = 0; k < 2; k++) {
+			snprintf(id, sizeof(id), "%lld", oid[0]);
+			snprintf(path, sizeof(path), "%.*s%s%s",
+			    (int)(colon - rt->pattern), rt->pattern,
+			    ids[k] != NULL ? ids[k] : id, colon + 3);
+			if (rt->method == HTTP_GET)
+				assert_int_equal(client_get(b, path, &r), 0);
+			else
+				assert_int_equal(client_post(b, path, form,
+				    &r), 0);
+			if (r.status != 404 || r.body == NULL ||
+			    strstr(r.body, NOT_YOURS) == NULL) {
+				print_error("%s %s as shopper B: %ld, not the "
+				    "router's 404\n", rt->method == HTTP_GET ?
+				    "GET" : "POST", path, r.status);
+				bad++;
+			}
+			client_resp_cleanup(&r);
+			n++;
+		}
+	}
+	free(tok);
+	client_free(a);
+	client_free(b);
+	assert_true(n >= 20);
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -948,6 +1037,8 @@ main(void)
 		cmocka_unit_test(test_authz_matrix_every_route_every_caller),
 		cmocka_unit_test(
 		    test_authz_RULES5_company_members_act_for_their_company),
+		cmocka_unit_test(
+		    test_authz_RULES5_router_answers_404_for_another_buyers_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

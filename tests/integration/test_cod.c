@@ -301,6 +301,58 @@ test_COD_P2_admin_ships_tracking_shown(void **state)
 	client_free(adm);
 }
 
+/* COD-P8: the courier named by the logistics partner (its delivery
+ * scheduled event, or its answer when the mall books the shipment) is on
+ * the shopper's order page under "Logistics details" with their phone;
+ * a phone without a name is refused (400) and changes nothing. */
+static void
+test_COD_P8_courier_contact_in_logistics_details(void **state)
+{
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	char			 email[128], path[96], day[11], extra[256];
+	char			*body;
+	mp_date			 d;
+	int64_t			 id, id2;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "courier");
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_has(cl, path, "Logistics details");
+	page_has(cl, path, "id=\"courier-pending\"");
+	mp_date_from_unix(clock_now(), &d);
+	mp_date_add_days(d, 2, &d);
+	mp_date_str(d, day, sizeof(day));
+	snprintf(extra, sizeof(extra), ",\"date\":\"%s\",\"courier_phone\":"
+	    "\"+60 3-2142 8800\"", day);
+	body = event(400, "delivery_scheduled", id, extra, NULL);
+	assert_non_null(strstr(body, "courier_name"));
+	free(body);
+	snprintf(extra, sizeof(extra), ",\"date\":\"%s\",\"courier_name\":"
+	    "\"Aina Rahman\",\"courier_phone\":\"+60 3-2142 8800\"", day);
+	ev(200, "delivery_scheduled", id, extra);
+	shop_get(cl, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"logistics-details\""));
+	assert_true(client_has(&r, "<dd id=\"courier-name\">Aina Rahman</dd>"));
+	assert_true(client_has(&r, "href=\"tel:+60321428800\">+60 3-2142 "
+	    "8800</a>"));
+	client_resp_cleanup(&r);
+	/* Booked by the mall: the sandbox carrier names the courier. */
+	id2 = place_cod(cl, email, VACUUM);
+	approve(adm, id2);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/ship",
+	    (long long)id2);
+	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id2);
+	page_has(cl, path, "<dd id=\"courier-name\">");
+	page_has(cl, path, "href=\"tel:+603");
+	client_free(cl);
+	client_free(adm);
+}
+
 /* COD-P8: unsigned 401, wrong signature 401, stale 401, replayed 409,
  * malformed 400 naming the field; the same event id re-sent gets the first
  * answer and changes nothing. */
@@ -1039,6 +1091,8 @@ test_COD_P7_return_refund_due(void **state)
 	}
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	page_has(cl, path, o.refund_due);
+	/* The refund line carries the price paid at delivery. */
+	page_has(cl, path, "Refund of USD 459.00 by ");
 	snprintf(path, sizeof(path), "/admin/orders/%lld/refund-sent",
 	    (long long)id);
 	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
@@ -1049,12 +1103,122 @@ test_COD_P7_return_refund_due(void **state)
 	client_free(adm);
 }
 
+/* GET path as cl and check it does not contain s (and status 200). */
+static void
+page_lacks(struct client *cl, const char *path, const char *s)
+{
+	struct client_resp r;
+
+	shop_get(cl, path, &r);
+	if (r.status != 200 || client_has(&r, s))
+		fail_msg("%s: status %ld, has \"%s\"", path, r.status, s);
+	client_resp_cleanup(&r);
+}
+
+/* COD-F2 on the order page: a refused order shows the refusal charge and
+ * the open debt with its pay link, not "paid to the courier" nor "you
+ * pay the courier"; My Orders shows the debt too, /account/cod links to
+ * the payment, which exists; once paid, no debt is shown any more. */
+static void
+test_COD_F2_refused_order_shows_charge_and_debt(void **state)
+{
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	struct db_debt		*d;
+	size_t			 n;
+	char			 email[128], path[64], pay[64];
+	int64_t			 id;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "f2page");
+	ev(200, "refused", id, ",\"reason\":\"no_valid_reason\","
+	    "\"round_trip_shipping\":\"12.50\"");
+	assert_string_equal(shop_status(id), "refused");
+	assert_int_equal(db_debt_list(shop_db(), shop_user_id(email), &d, &n),
+	    0);
+	assert_int_equal(n, 1);
+	snprintf(pay, sizeof(pay), "/account/cod/debts/%lld/pay",
+	    (long long)d[0].id);
+	free(d);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_has(cl, path, "id=\"order-charge\">USD 30.86<");
+	page_has(cl, path, "id=\"order-debt\">USD 30.86");
+	page_has(cl, path, pay);
+	page_lacks(cl, path, "Paid to the courier at delivery");
+	page_lacks(cl, path, "you pay the courier");
+	page_has(cl, "/orders", "Owed now USD 30.86");
+	page_has(cl, "/orders", pay);
+	page_has(cl, "/account/cod", pay);
+	shop_get(cl, pay, &r);
+	assert_int_equal(r.status, 200);
+	client_resp_cleanup(&r);
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P1 on the order page: rejected in review, the shopper is not told
+ * to pay the courier at delivery. */
+static void
+test_COD_P1_rejected_order_no_courier_payment(void **state)
+{
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	char			 email[128], path[96];
+	int64_t			 id;
+
+	(void)state;
+	cl = new_shopper(email, "p1page");
+	id = place_cod(cl, email, VACUUM);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_has(cl, path, "you pay the courier");
+	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-reject",
+	    (long long)id);
+	admin_post(adm, path, &r, "from", "awaiting_review", "reason",
+	    "address outside the service area");
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	assert_string_equal(shop_status(id), "refused");
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_lacks(cl, path, "you pay the courier");
+	page_lacks(cl, path, "Paid to the courier at delivery");
+	page_lacks(cl, path, "id=\"order-debt\"");
+	client_free(cl);
+	client_free(adm);
+}
+
+/* COD-P3/P5 on the order page: once the courier reported the payment,
+ * the agreed day no longer threatens a cancellation. */
+static void
+test_COD_P5_completed_order_no_end_of_day_rule(void **state)
+{
+	struct client	*adm = shop_signin(ADMIN), *cl;
+	char		 email[128], path[64], day[11], extra[64];
+	int64_t		 id;
+
+	(void)state;
+	id = shipped_order(adm, &cl, email, "p5page");
+	day_in(1, day, extra);
+	ev(200, "delivery_scheduled", id, extra);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_has(cl, path, "end of that day");
+	ev(200, "delivered", id, "");
+	ev(200, "paid", id, ",\"amount\":\"477.36\",\"method\":\"cash\","
+	    "\"record_id\":\"PR-P5PAGE\"");
+	assert_string_equal(shop_status(id), "completed");
+	page_has(cl, path, "id=\"cod-agreed\"");
+	page_lacks(cl, path, "end of that day");
+	page_has(cl, path, "Paid to the courier at delivery");
+	client_free(cl);
+	client_free(adm);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_COD_P1_admin_review_approve_reject),
 		cmocka_unit_test(test_COD_P2_admin_ships_tracking_shown),
+		cmocka_unit_test(test_COD_P8_courier_contact_in_logistics_details),
 		cmocka_unit_test(
 		    test_COD_P8_partner_signed_unsigned_replayed_malformed),
 		cmocka_unit_test(test_COD_P3_shopper_first_then_report_completes),
@@ -1071,6 +1235,9 @@ main(void)
 		cmocka_unit_test(test_COD_P8_event_id_reused_other_fields_409),
 		cmocka_unit_test(test_COD_07_ladder_at_5_and_6),
 		cmocka_unit_test(test_COD_P7_return_refund_due),
+		cmocka_unit_test(test_COD_F2_refused_order_shows_charge_and_debt),
+		cmocka_unit_test(test_COD_P1_rejected_order_no_courier_payment),
+		cmocka_unit_test(test_COD_P5_completed_order_no_end_of_day_rule),
 	};
 	const char	*conf = getenv("MALLPAY_CONF");
 	char		 err[512];

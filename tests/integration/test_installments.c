@@ -1340,6 +1340,118 @@ test_INST_S1_no_pan_stored(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* ---- The order page's panels -------------------------------------------- */
+
+/* Cancel s's order id from its page after checking the note: a plan
+ * whose down payment was paid refunds it, with the amount (want). Then
+ * the order page's refund line carries the plan's refund. */
+static void
+cancel_paid_plan(struct shopper *s, int64_t id, const char *want)
+{
+	struct client_resp	 r;
+	struct db_plan		 p;
+	char			 page[64], path[80], line[64];
+
+	snprintf(page, sizeof(page), "/orders/%lld", (long long)id);
+	shop_get(s->cl, page, &r);
+	assert_true(client_has(&r, "id=\"cancel-order\""));
+	assert_false(client_has(&r, "nothing was charged"));
+	assert_false(client_has(&r, "nothing is refunded"));
+	assert_true(client_has(&r, "refunded through the original channel"));
+	assert_true(client_has(&r, want));
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/orders/%lld/cancel", (long long)id);
+	shop_post(s->cl, page, path, &r, (char *)NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	assert_status(id, "cancelled");
+	plan_of(id, &p);
+	assert_true(p.refund > 0 && p.refund < 100000);
+	snprintf(line, sizeof(line), "Refund of USD %lld.%02lld by ",
+	    (long long)(p.refund / 100), (long long)(p.refund % 100));
+	shop_get(s->cl, page, &r);
+	assert_true(client_has(&r, line));
+	assert_false(client_has(&r, "Refund by"));
+	client_resp_cleanup(&r);
+}
+
+/* INST-C1 on the order page: the card plan's down payment (USD 127.33)
+ * was paid: the cancel note says the incurred fee is settled and USD
+ * 121.50 refunded, not "nothing was charged"; after cancelling, the
+ * refund line carries the amount. */
+static void
+test_INST_C1_card_plan_paid_cancel_note_and_refund_amount(void **state)
+{
+	struct shopper	s;
+	int64_t		id;
+
+	(void)state;
+	id = card_plan(&s, "inst-c1-page");
+	assert_status(id, "pending_shipment");
+	cancel_paid_plan(&s, id, "USD 121.50");
+	client_free(s.cl);
+}
+
+/* INST-C1 on the order page, partner plan (Lotus, 6 months): the down
+ * payment paid, the note refunds it with its amount. */
+static void
+test_INST_C1_partner_plan_paid_cancel_note_and_refund_amount(void **state)
+{
+	struct shopper	 s;
+	struct db_plan	 p;
+	struct dbq	*q;
+	int64_t		 id;
+
+	(void)state;
+	id = partner_order(&s, "inst-c1-partner");
+	plan_of(id, &p);
+	q = tq(T_READY);
+	dbq_int(q, clock_now() - 1);
+	dbq_cstr(q, p.partner_ref);
+	assert_int_equal(dbq_exec(q), 0);
+	dbq_done(q);
+	tick(clock_now());
+	resignin(&s);
+	confirm(&s, id, 303);
+	assert_status(id, "pending_shipment");
+	cancel_paid_plan(&s, id, "the rest, USD ");
+	client_free(s.cl);
+}
+
+/* INST-CL: the checkout's terms mention no down payment, and before
+ * receipt the order page does not ask to repay installments (they begin
+ * at receipt). */
+static void
+test_INST_CL_no_down_payment_no_repayment_before_receipt(void **state)
+{
+	struct shopper		 s;
+	struct client_resp	 r;
+	char			 page[64], *note;
+	int64_t			 id;
+
+	(void)state;
+	shopper_new(&s, "inst-cl-page");
+	shop_fill_cart(s.cl, s.email, (const char *const[]){ SKU, NULL },
+	    (const int[]){ 1 });
+	shop_get(s.cl, "/checkout?country=MY&pay=" CL_PLAN, &r);
+	assert_int_equal(r.status, 200);
+	note = client_between(r.body, "id=\"plan-charge-note\">", "</p>");
+	assert_non_null(note);
+	assert_null(strstr(note, "down payment"));
+	free(note);
+	client_resp_cleanup(&r);
+	id = place(&s, CL_PLAN, NULL, 0);
+	assert_status(id, "pending_shipment");
+	snprintf(page, sizeof(page), "/orders/%lld", (long long)id);
+	shop_get(s.cl, page, &r);
+	assert_false(client_has(&r, "Repay each installment"));
+	client_resp_cleanup(&r);
+	shop_get(s.cl, "/orders", &r);
+	assert_false(client_has(&r, "View repayment schedule"));
+	client_resp_cleanup(&r);
+	client_free(s.cl);
+}
+
 int
 main(void)
 {
@@ -1362,6 +1474,12 @@ main(void)
 		cmocka_unit_test(test_INST_PC_signed_callback_idempotent),
 		cmocka_unit_test(test_INST_CL_settlement_on_receipt),
 		cmocka_unit_test(test_INST_S1_no_pan_stored),
+		cmocka_unit_test(
+		    test_INST_C1_card_plan_paid_cancel_note_and_refund_amount),
+		cmocka_unit_test(
+		    test_INST_C1_partner_plan_paid_cancel_note_and_refund_amount),
+		cmocka_unit_test(
+		    test_INST_CL_no_down_payment_no_repayment_before_receipt),
 	};
 	char	err[512];
 	int	rc;

@@ -264,7 +264,23 @@ static void
 confirm_at(int64_t uid, int64_t id, int64_t at)
 {
 	assert_int_equal(order_confirm_receipt(shop_db(), uid, id, OF_USER,
-	    at), ORD_OK);
+	    at), RES_OK);
+}
+
+/* A fresh shopper s (score 700) with the failing card bound, whose order
+ * of the earbuds placed three days ago was delivered and confirmed at t0:
+ * the first deduction failed (PAU-04). Returns the order's id. */
+static int64_t
+failed_charge_order(struct shopper *s, int64_t t0)
+{
+	int64_t id;
+
+	shopper_new(s, 700);
+	assert_int_equal(bind_card(s, FAILING_CARD), 303);
+	id = place_earbuds_at(s, days_ago(3, 3600));
+	deliver(id, t0 - 3600);
+	confirm_at(s->id, id, t0);
+	return id;
 }
 
 /* Run mallpayctl tick --now at; the Pay After Use part must report no
@@ -466,12 +482,8 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 	int64_t			 id, sum, t0 = days_ago(2, 3600);
 
 	(void)state;
-	shopper_new(&s, 700);
-	assert_int_equal(bind_card(&s, FAILING_CARD), 303);
-	id = place_earbuds_at(&s, days_ago(3, 3600));
-	deliver(id, t0 - 3600);
 	/* Confirmed two days ago at 01:00 (the first deduction fails). */
-	confirm_at(s.id, id, t0);
+	id = failed_charge_order(&s, t0);
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
 	assert_string_equal(c.status, "open");
 	assert_int_equal(c.attempts, 1);
@@ -493,6 +505,14 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 	client_resp_cleanup(&r);
 	shop_get(s.cl, "/pay-after-use", &r);
 	assert_true(client_has(&r, "data-status=\"open\""));
+	client_resp_cleanup(&r);
+	/* The order says what happened and what to do, the action at hand. */
+	snprintf(want, sizeof(want), "/orders/%lld", (long long)id);
+	shop_get(s.cl, want, &r);
+	assert_true(client_has(&r, "The Pay After Use payment failed"));
+	assert_true(client_has(&r, "declined it for insufficient funds"));
+	assert_true(client_has(&r, "Nothing was charged."));
+	assert_true(client_has(&r, "id=\"pau-pay-now\""));
 	client_resp_cleanup(&r);
 
 	/* Retries: the next day twice at most, spaced. */
@@ -680,6 +700,78 @@ test_PAU_05_return_before_confirmation_no_charge(void **state)
 	client_free(s.cl);
 }
 
+/* PAU-04 on the order page: a failed deduction is the amount to pay,
+ * with the overdue line and its link, not "USD 0.00"; My Orders shows the
+ * debt; the admin's order page shows the same amount as the shopper's. */
+static void
+test_PAU_04_failed_charge_on_order_page(void **state)
+{
+	struct shopper		 s;
+	struct client		*admin;
+	struct client_resp	 r;
+	char			 path[64];
+	int64_t			 id, t0 = days_ago(2, 3600);
+
+	(void)state;
+	id = failed_charge_order(&s, t0);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	shop_get(s.cl, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"amount-due\">USD 129.00<"));
+	assert_true(client_has(&r, "id=\"order-debt\">USD 129.00"));
+	assert_true(client_has(&r, "/pay-after-use#pau-charge-"));
+	assert_false(client_has(&r, "USD 0.00"));
+	client_resp_cleanup(&r);
+	shop_get(s.cl, "/orders", &r);
+	assert_true(client_has(&r, "Owed now USD 129.00"));
+	client_resp_cleanup(&r);
+	admin = shop_signin(ADMIN);
+	snprintf(path, sizeof(path), "/admin/orders/%lld", (long long)id);
+	shop_get(admin, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"order-amount\">USD 129.00"));
+	client_resp_cleanup(&r);
+	client_free(admin);
+	client_free(s.cl);
+}
+
+/* PAU-03 on the order page: before receipt nothing is to pay now and the
+ * price is due at receipt; once deducted, the page says it was charged
+ * and owes nothing; the admin's page agrees (USD 0.00, not the price). */
+static void
+test_PAU_03_order_page_before_and_after_charge(void **state)
+{
+	struct shopper		 s;
+	struct client		*admin;
+	struct client_resp	 r;
+	char			 path[64], apath[64];
+	int64_t			 id;
+
+	(void)state;
+	shopper_new(&s, 700);
+	assert_int_equal(bind_card(&s, GOOD_CARD), 303);
+	id = place_earbuds_at(&s, days_ago(3, 3600));
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	snprintf(apath, sizeof(apath), "/admin/orders/%lld", (long long)id);
+	admin = shop_signin(ADMIN);
+	shop_get(admin, apath, &r);
+	assert_true(client_has(&r, "id=\"order-amount\">USD 0.00"));
+	client_resp_cleanup(&r);
+	deliver(id, days_ago(2, 3600));
+	confirm_at(s.id, id, days_ago(1, 3600));
+	shop_get(s.cl, path, &r);
+	assert_true(client_has(&r, "id=\"amount-due\">USD 0.00<"));
+	assert_true(client_has(&r, "Charged to your bound card at receipt"));
+	assert_false(client_has(&r, "id=\"order-debt\""));
+	assert_false(client_has(&r, "id=\"deferred\""));
+	client_resp_cleanup(&r);
+	shop_get(admin, apath, &r);
+	assert_true(client_has(&r, "id=\"order-amount\">USD 0.00"));
+	client_resp_cleanup(&r);
+	client_free(admin);
+	client_free(s.cl);
+}
+
 int
 main(void)
 {
@@ -692,6 +784,8 @@ main(void)
 		cmocka_unit_test(test_PAU_04_late_fee_and_suspension),
 		cmocka_unit_test(test_PAU_04_other_shopper_404),
 		cmocka_unit_test(test_PAU_05_return_before_confirmation_no_charge),
+		cmocka_unit_test(test_PAU_04_failed_charge_on_order_page),
+		cmocka_unit_test(test_PAU_03_order_page_before_and_after_charge),
 	};
 	int rc;
 

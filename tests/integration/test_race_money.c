@@ -458,7 +458,7 @@ verifying_order(struct client *cl, const char *email, int64_t *vid)
 	snprintf(key, sizeof(key), "race-%lld", (long long)id);
 	u.key = key;
 	if (remittance_upload(shop_db(), shop_config(), uid, id, &u,
-	    clock_now(), vid, err, sizeof(err), &field) != REM_OK)
+	    clock_now(), vid, err, sizeof(err), &field) != RES_OK)
 		fail_msg("voucher of #%lld: %s", (long long)id, err);
 	assert_string_equal(shop_status(id), "awaiting_verification");
 	return id;

@@ -462,9 +462,9 @@ test_C09_voucher_in_transit_until_its_statement(void **state)
 	u.key = "recon-transit";
 	assert_int_equal(remittance_upload(shop_db(), shop_config(),
 	    shop_user_id(email), id, &u, now, &vid, err, sizeof(err), &field),
-	    REM_OK);
+	    RES_OK);
 	assert_int_equal(remittance_decide(shop_db(), shop_user_id(ADMIN), id,
-	    vid, 45900, NULL, now, msg, sizeof(msg)), REM_OK);
+	    vid, 45900, NULL, now, msg, sizeof(msg)), RES_OK);
 	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
 	buf_init(&out);
 	po_reconciled(&out, now, "awaiting_statement", o.rf_code);

@@ -1173,6 +1173,142 @@ test_REM_03_expedited_shipping_refuses_remittance(void **state)
 	client_free(cl);
 }
 
+/* Order id's review page (as the admin adm) flags its voucher as the
+ * same file as order other's, naming it. */
+static void
+flags_other(struct client *adm, int64_t id, int64_t other)
+{
+	struct client_resp	r;
+	char			path[80], want[80];
+
+	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher",
+	    (long long)id);
+	snprintf(want, sizeof(want), "uploaded for order <a href=\"/admin/"
+	    "orders/%lld/voucher\">", (long long)other);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	if (!client_has(&r, "id=\"dup-flag\"") || !client_has(&r, want))
+		fail_msg("order #%lld's review page does not flag the copy on "
+		    "#%lld", (long long)id, (long long)other);
+	client_resp_cleanup(&r);
+}
+
+/* REM-P3: the same voucher file sent for two orders is flagged on BOTH
+ * orders' review pages, each naming the other order. */
+static void
+test_REM_P3_duplicate_voucher_flagged_on_both_orders(void **state)
+{
+	struct client		*cl = shop_signin(NEW), *adm = shop_signin(ADMIN);
+	char			 doc[512], loc[256];
+	size_t			 n;
+	int64_t			 a, b;
+
+	(void)state;
+	a = place(cl, NEW);
+	b = place(cl, NEW);
+	n = pdf(doc, sizeof(doc), "shared");
+	assert_int_equal(upload(cl, a, doc, n, "receipt.pdf", "459.00",
+	    "DUPA1", NULL, NULL, NULL, loc), 303);
+	assert_int_equal(upload(cl, b, doc, n, "receipt.pdf", "459.00",
+	    "DUPB1", NULL, NULL, NULL, loc), 303);
+	/* Each review page flags the file and names the other order. */
+	flags_other(adm, b, a);
+	flags_other(adm, a, b);
+	client_free(adm);
+	client_free(cl);
+}
+
+/* The order page of id as cl into r (200 wanted). */
+static void
+order_page_of(struct client *cl, int64_t id, struct client_resp *r)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	shop_get(cl, path, r);
+	assert_int_equal(r->status, 200);
+}
+
+/* Cancel order id as cl from its page (303 wanted). */
+static void
+cancel_order(struct client *cl, int64_t id)
+{
+	struct client_resp	r;
+	char			page[64], path[80];
+
+	snprintf(page, sizeof(page), "/orders/%lld", (long long)id);
+	snprintf(path, sizeof(path), "/orders/%lld/cancel", (long long)id);
+	shop_post(cl, page, path, &r, (char *)NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+}
+
+/* REM-P6/P8 on the order page: cancelled with nothing remitted, no
+ * refund is promised and no "Pay by" is left; the window shows while
+ * unpaid. */
+static void
+test_REM_P8_cancelled_unremitted_no_refund_no_pay_by(void **state)
+{
+	struct client		*cl = shop_signin(NEW);
+	struct client_resp	 r;
+	int64_t			 id;
+
+	(void)state;
+	id = place(cl, NEW);
+	order_page_of(cl, id, &r);
+	assert_true(client_has(&r, "id=\"payment-due\""));
+	client_resp_cleanup(&r);
+	cancel_order(cl, id);
+	assert_status(id, "cancelled");
+	order_page_of(cl, id, &r);
+	assert_false(client_has(&r, "id=\"payment-due\""));
+	assert_false(client_has(&r, "Pay by"));
+	assert_false(client_has(&r, "id=\"refund-due\""));
+	assert_false(client_has(&r, "Refund by"));
+	client_resp_cleanup(&r);
+	client_free(cl);
+}
+
+/* REM-P5/P8 on the order page: paid, no "Pay by"; then cancelled, the
+ * refund line carries the amount remitted, before and after the tick
+ * records the refund. */
+static void
+test_REM_P8_paid_no_pay_by_refund_with_amount(void **state)
+{
+	struct client		*cl, *admin = shop_signin(ADMIN);
+	struct client_resp	 r;
+	char			 email[128], cmd[1024];
+	int64_t			 id;
+	int			 st;
+
+	(void)state;
+	shop_register(email, sizeof(email), "rempanel", "Rita Panel",
+	    DEMO_PASSWORD);
+	cl = shop_signin(email);
+	id = place(cl, email);
+	upload_ok(cl, id, "459.00", "po-panel-paid");
+	assert_int_equal(decide(admin, id, pending_voucher(id), "459.00", NULL,
+	    NULL), 200);
+	order_page_of(cl, id, &r);
+	assert_false(client_has(&r, "id=\"payment-due\""));
+	assert_false(client_has(&r, "Pay by"));
+	client_resp_cleanup(&r);
+	cancel_order(cl, id);
+	order_page_of(cl, id, &r);
+	assert_true(client_has(&r, "Refund of USD 459.00 by "));
+	assert_false(client_has(&r, "Pay by"));
+	client_resp_cleanup(&r);
+	snprintf(cmd, sizeof(cmd), "'%s' -c '%s' tick >/dev/null 2>&1",
+	    getenv("MALLPAY_CTL"), getenv("MALLPAY_CONF"));
+	st = system(cmd);
+	assert_true(WIFEXITED(st));
+	order_page_of(cl, id, &r);
+	assert_true(client_has(&r, "Refund of USD 459.00 by "));
+	client_resp_cleanup(&r);
+	client_free(cl);
+	client_free(admin);
+}
+
 int
 main(void)
 {
@@ -1187,9 +1323,13 @@ main(void)
 		cmocka_unit_test(test_REM_P9_wrong_type_renamed_exe),
 		cmocka_unit_test(test_REM_P9_upload_size_limits),
 		cmocka_unit_test(test_REM_P3_other_shoppers_order_404),
+		cmocka_unit_test(test_REM_P3_duplicate_voucher_flagged_on_both_orders),
 		cmocka_unit_test(test_REM_P5_statement_import_and_reimport),
 		cmocka_unit_test(test_REM_P8_refund_account_given_then_sent),
 		cmocka_unit_test(test_REM_P8_paid_then_cancelled_ledger),
+		cmocka_unit_test(
+		    test_REM_P8_cancelled_unremitted_no_refund_no_pay_by),
+		cmocka_unit_test(test_REM_P8_paid_no_pay_by_refund_with_amount),
 		cmocka_unit_test(test_REM_P8_refund_job_reads_only_marked_orders),
 		/* Last: its future tick purges sessions. */
 		cmocka_unit_test(test_REM_P6_cancel_after_30_days_tick_now),

@@ -31,12 +31,12 @@ static const struct field_spec order_fields[] = {
 };
 
 static const struct route table[] = {
-	{ HTTP_GET,  "/",			ROLE_ANY, h_dummy, NULL, 0 },
-	{ HTTP_GET,  "/orders",			ROLE_USER, h_dummy, NULL, 0 },
-	{ HTTP_GET,  "/orders/:id",		ROLE_USER, h_dummy, order_fields, 0 },
-	{ HTTP_POST, "/orders/:id/pay",		ROLE_USER, h_dummy, order_fields, 0 },
-	{ HTTP_POST, "/cart/add",		ROLE_USER, h_dummy, order_fields, 0 },
-	{ HTTP_GET,  "/a/:x/b/:y",		ROLE_ANY, h_dummy, NULL, 0 },
+	{ HTTP_GET,  "/",			ROLE_ANY, h_dummy, NULL, 0, 0 },
+	{ HTTP_GET,  "/orders",			ROLE_USER, h_dummy, NULL, 0, 0 },
+	{ HTTP_GET,  "/orders/:id",		ROLE_USER, h_dummy, order_fields, 0, 0 },
+	{ HTTP_POST, "/orders/:id/pay",		ROLE_USER, h_dummy, order_fields, 0, 0 },
+	{ HTTP_POST, "/cart/add",		ROLE_USER, h_dummy, order_fields, 0, 0 },
+	{ HTTP_GET,  "/a/:x/b/:y",		ROLE_ANY, h_dummy, NULL, 0, 0 },
 };
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 

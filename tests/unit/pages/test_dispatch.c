@@ -22,6 +22,7 @@
 #include "http/response.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "service/target.h"
 #include "view/view.h"
 
 struct fixture {
@@ -225,6 +226,46 @@ test_render_redirect_stays_local(void **state)
 	assert_false(page_local_path(NULL));
 }
 
+/* One mapping of results to statuses, the one the pages answer with. */
+static void
+test_render_page_status_one_mapping(void **state)
+{
+	(void)state;
+	assert_int_equal(page_status(RES_OK), 200);
+	assert_int_equal(page_status(RES_DONE), 200);
+	assert_int_equal(page_status(RES_INVALID), 400);
+	assert_int_equal(page_status(RES_REFUSED), 422);
+	assert_int_equal(page_status(RES_NOT_FOUND), 404);
+	assert_int_equal(page_status(RES_FORBIDDEN), 403);
+	assert_int_equal(page_status(RES_NOT_ALLOWED), 409);
+	assert_int_equal(page_status(RES_CHANGED), 409);
+	assert_int_equal(page_status(RES_DECIDED), 409);
+	assert_int_equal(page_status(RES_KEY_CONFLICT), 409);
+	assert_int_equal(page_status(RES_UNAVAILABLE), 503);
+	assert_int_equal(page_status(RES_ERROR), 500);
+	assert_int_equal(page_status((enum result)99), 500);
+	mk(HTTP_GET, "/", NULL, NULL);
+	assert_int_equal(page_result(&F.c, RES_NOT_FOUND, "No such thing."),
+	    404);
+	assert_non_null(strstr(buf_str(&F.resp.body), "No such thing."));
+	done();
+}
+
+/* What needs no database: no object, an admin's object for a shopper, a
+ * kind out of range (the route table's mistake, never a pass). */
+static void
+test_target_resolve_without_lookup(void **state)
+{
+	struct target_actor a = { 7, 0, 0 };
+
+	(void)state;
+	assert_int_equal(target_resolve(NULL, &a, TARGET_NONE, -1), RES_OK);
+	assert_int_equal(target_resolve(NULL, &a, TARGET_ADMIN_ORDER, 5),
+	    RES_FORBIDDEN);
+	assert_int_equal(target_resolve(NULL, &a, TARGET__MAX, 5),
+	    RES_FORBIDDEN);
+}
+
 int
 main(void)
 {
@@ -238,6 +279,8 @@ main(void)
 		cmocka_unit_test(test_dispatch_fail_pages),
 		cmocka_unit_test(test_render_layout_signed_in),
 		cmocka_unit_test(test_render_redirect_stays_local),
+		cmocka_unit_test(test_render_page_status_one_mapping),
+		cmocka_unit_test(test_target_resolve_without_lookup),
 	};
 
 	if (sodium_init() < 0)

@@ -174,7 +174,10 @@ test_orders_next_action(void **state)
 	order_next_action(PM_INSTALLMENT_CARD, OS_PAID_INSTALLMENT, &a);
 	assert_string_equal(a.label, "View repayment schedule");
 	assert_string_equal(a.href_tail, "/schedule");
+	/* INST-CL: the installments begin at receipt, not before. */
 	order_next_action(PM_CREDIT_LINE, OS_PENDING_SHIPMENT, &a);
+	assert_string_equal(a.label, "View order");
+	order_next_action(PM_CREDIT_LINE, OS_RECEIPT_CONFIRMED, &a);
 	assert_string_equal(a.label, "View repayment schedule");
 	order_next_action(PM_PAY_AFTER_USE, OS_DELIVERED, &a);
 	assert_string_equal(a.label, "Confirm receipt");

@@ -1,0 +1,190 @@
+/*
+ * My Orders' list and an order's receipts (see my_orders.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "core/money.h"
+#include "db/db.h"
+#include "db/my_orders.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_PAGE,
+	STMT_PAGE_COMPANY,
+	STMT_RECEIPTS,
+	STMT__MAX
+};
+
+/* The columns of a list row (enum col), then its filters: status,
+ * method, then the order number or a product's name. */
+#define LIST_COLS \
+	"SELECT o.id, o.status, o.method, o.amount_due_minor, o.currency, " \
+	"o.created_at, o.fee_minor, o.deferred_minor, " \
+	"(SELECT GROUP_CONCAT(i.name ORDER BY i.id SEPARATOR '\\n') " \
+	"FROM order_items i WHERE i.order_id = o.id), " \
+	"(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id), " \
+	"(SELECT c.slug FROM order_items i JOIN products p ON " \
+	"p.id = i.product_id JOIN categories c ON c.id = p.category_id " \
+	"WHERE i.order_id = o.id ORDER BY i.id LIMIT 1) FROM orders o "
+#define LIST_FILTER \
+	" AND (? = '' OR o.status = ?) AND (? = '' OR o.method = ?) " \
+	"AND ((? = 0 AND ? = '') OR o.id = ? OR (? <> '' AND EXISTS " \
+	"(SELECT 1 FROM order_items i WHERE i.order_id = o.id AND " \
+	"i.name LIKE ?)))"
+
+enum col {
+	C_ID, C_STATUS, C_METHOD, C_AMOUNT, C_CURRENCY, C_CREATED_AT, C_FEE,
+	C_DEFERRED, C_PRODUCTS, C_NPRODUCTS, C_CATEGORY
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_PAGE: enum col */
+	LIST_COLS "WHERE o.user_id = ?" LIST_FILTER
+	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	/* STMT_PAGE_COMPANY: one's own orders and the company's (RULES 5) */
+	"SELECT * FROM (" LIST_COLS "WHERE o.user_id = ?" LIST_FILTER
+	" UNION " LIST_COLS "WHERE o.company_id = ?" LIST_FILTER
+	") u ORDER BY 6 DESC, 1 DESC LIMIT ? OFFSET ?",
+	/* STMT_RECEIPTS: an entry of money paid takes it off a receivable */
+	"SELECT MIN(id), entry_key, kind, currency, "
+	"-SUM(IF(account LIKE '%:receivable' AND amount_minor < 0, "
+	"amount_minor, 0)), COALESCE(MAX(partner), ''), "
+	"COALESCE(MAX(partner_ref), ''), MIN(created_at) FROM ledger_lines "
+	"WHERE order_id = ? AND kind IN ('down_payment', 'installment', "
+	"'payoff', 'cod_collection', 'remittance_receipt', 'pau_charge', "
+	"'transfer', 'debt_payment') GROUP BY entry_key, kind, currency "
+	"ORDER BY MIN(id)",
+};
+
+static struct dbq *
+get(struct db *db, enum stmt idx)
+{
+	return dbq_get(db, DB_T_MY_ORDERS, idx, stmts[idx]);
+}
+
+/* Bind the filters of q (LIST_FILTER) with like, its LIKE pattern. */
+static void
+bind_filter(struct dbq *s, const struct db_my_orders_query *q,
+    const char *like)
+{
+	dbq_cstr(s, q->status);
+	dbq_cstr(s, q->status);
+	dbq_cstr(s, q->method);
+	dbq_cstr(s, q->method);
+	dbq_int(s, q->order_id);
+	dbq_cstr(s, q->text);
+	dbq_int(s, q->order_id);
+	dbq_cstr(s, q->text);
+	dbq_cstr(s, like);
+}
+
+/* "%text%" with LIKE's own characters escaped, into out (outsz). */
+static void
+like_pattern(const char *text, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	out[n++] = '%';
+	for (; *text != '\0' && n + 3 < outsz; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			out[n++] = '\\';
+		out[n++] = *text;
+	}
+	out[n++] = '%';
+	out[n] = '\0';
+}
+
+/* dbq_list fill of a list row; a row of an unknown currency gets id 0. */
+static void
+row(struct dbq *q, void *arg)
+{
+	struct db_my_order	*o = arg;
+	const char		*cur = dbq_col_str(q, C_CURRENCY, NULL);
+
+	memset(o, 0, sizeof(*o));
+	o->r.id = dbq_col_int(q, C_ID);
+	if (money_set(&o->r.amount_due, dbq_col_int(q, C_AMOUNT), cur) == -1) {
+		log_warn("db: order %lld has an unknown currency",
+		    (long long)o->r.id);
+		o->r.id = 0;
+		return;
+	}
+	/* A row naming no known status or method is left out, as the
+	 * order list does. */
+	if (dbq_col_order_status(q, C_STATUS, &o->r.status) == -1 ||
+	    dbq_col_pay_method(q, C_METHOD, &o->r.method) == -1) {
+		o->r.id = 0;
+		return;
+	}
+	o->r.created_at = dbq_col_int(q, C_CREATED_AT);
+	money_set(&o->r.fee, dbq_col_int(q, C_FEE), cur);
+	money_set(&o->r.deferred, dbq_col_int(q, C_DEFERRED), cur);
+	dbq_col_copy(q, C_PRODUCTS, o->products, sizeof(o->products));
+	o->nproducts = (int)dbq_col_int(q, C_NPRODUCTS);
+	dbq_col_copy(q, C_CATEGORY, o->category, sizeof(o->category));
+}
+
+/* See my_orders.h. */
+int
+db_my_orders_page(struct db *db, const struct db_my_orders_query *q,
+    struct db_my_order **out, size_t *n, int *more)
+{
+	struct dbq	*s;
+	char		 like[210];
+	size_t		 i, len = 0;
+
+	*more = 0;
+	like_pattern(q->text, like, sizeof(like));
+	s = get(db, q->company_id > 0 ? STMT_PAGE_COMPANY : STMT_PAGE);
+	if (s != NULL) {
+		dbq_int(s, q->user_id);
+		bind_filter(s, q, like);
+		if (q->company_id > 0) {
+			dbq_int(s, q->company_id);
+			bind_filter(s, q, like);
+		}
+		/* One row more than shown tells whether a next page exists. */
+		dbq_int(s, (int64_t)q->per_page + 1);
+		dbq_int(s, (int64_t)(q->page * q->per_page));
+	}
+	if (dbq_list(s, sizeof(**out), row, (void **)out, n) == -1)
+		return -1;
+	if (*n > q->per_page) {
+		*more = 1;
+		*n = q->per_page;
+	}
+	for (i = 0; i < *n; i++)
+		if ((*out)[i].r.id != 0)
+			(*out)[len++] = (*out)[i];
+	*n = len;
+	return 0;
+}
+
+/* dbq_list fill of a receipt row. */
+static void
+receipt_row(struct dbq *q, void *arg)
+{
+	struct db_receipt *r = arg;
+
+	memset(r, 0, sizeof(*r));
+	r->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, r->entry_key, sizeof(r->entry_key));
+	dbq_col_copy(q, 2, r->kind, sizeof(r->kind));
+	dbq_col_copy(q, 3, r->currency, sizeof(r->currency));
+	r->paid_minor = dbq_col_int(q, 4);
+	dbq_col_copy(q, 5, r->partner, sizeof(r->partner));
+	dbq_col_copy(q, 6, r->partner_ref, sizeof(r->partner_ref));
+	r->at = dbq_col_int(q, 7);
+}
+
+/* See my_orders.h. */
+int
+db_receipts_of_order(struct db *db, int64_t order_id, struct db_receipt **out,
+    size_t *n)
+{
+	return dbq_list_id(get(db, STMT_RECEIPTS), order_id, sizeof(**out),
+	    receipt_row, (void **)out, n);
+}

@@ -1,0 +1,123 @@
+/*
+ * Receipts of an order from the ledger (see receipts.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/money.h"
+#include "core/words.h"
+#include "db/my_orders.h"
+#include "db/order.h"
+#include "service/agreement_pdf.h"
+#include "service/members.h"
+#include "service/receipts.h"
+
+/* The payment kinds of the ledger and their words. */
+static const struct {
+	const char	*kind, *words;
+} kinds[] = {
+	{ "down_payment", "Down payment" },
+	{ "installment", "Installment" },
+	{ "payoff", "Early repayment of the plan" },
+	{ "cod_collection", "Cash on delivery, paid to the courier" },
+	{ "remittance_receipt", "Post office remittance, accepted" },
+	{ "pau_charge", "Pay After Use, charged to your card" },
+	{ "transfer", "Company bank transfer" },
+	{ "debt_payment", "Refused delivery charge" },
+};
+
+/* See receipts.h. */
+const char *
+receipt_kind_words(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return kinds[i].words;
+	return "Payment";
+}
+
+/* See receipts.h. */
+void
+receipt_set_cleanup(struct receipt_set *s)
+{
+	free(s->r);
+	free(s->items);
+	memset(s, 0, sizeof(*s));
+}
+
+/* See receipts.h. */
+enum result
+receipt_set_load(struct db *db, const struct receipt_reader *who,
+    int64_t order_id, struct receipt_set *out)
+{
+	int64_t	reader = 0;
+	int	rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!who->admin) {
+		/* RULES 5: the buyer or a member of the buyer's company. */
+		reader = member_order_reader(db, who->user_id,
+		    who->company_id, order_id);
+		if (reader == -1)
+			return RES_ERROR;
+		if (reader == 0)
+			return RES_NOT_FOUND;
+	}
+	if ((rc = db_order_get(db, reader, order_id, &out->o)) != 1)
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+	if (db_receipts_of_order(db, order_id, &out->r, &out->n) == -1 ||
+	    db_order_items(db, order_id, &out->items, &out->nitems) == -1)
+		return RES_ERROR;
+	return RES_OK;
+}
+
+/* See receipts.h. */
+const struct db_receipt *
+receipt_find(const struct receipt_set *s, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->r[i].id == id && s->r[i].paid_minor > 0)
+			return &s->r[i];
+	return NULL;
+}
+
+/* See receipts.h. */
+int
+receipt_pdf(const struct receipt_set *s, const struct db_receipt *r,
+    const char *when, struct buf *out)
+{
+	struct buf	text;
+	struct money	m;
+	char		title[64], status[160], head[200], foot[160];
+	char		amt[MONEY_STR_MAX];
+	size_t		i;
+	int		rc;
+
+	if (money_set(&m, r->paid_minor, r->currency) == -1)
+		return -1;
+	money_display(&m, amt, sizeof(amt));
+	snprintf(title, sizeof(title), "Receipt R-%lld", (long long)r->id);
+	snprintf(status, sizeof(status), "Order #%lld · %s · paid %s",
+	    (long long)s->o.id, words_method(pay_method_name(s->o.method)), when);
+	snprintf(head, sizeof(head), "Amount paid: %s", amt);
+	snprintf(foot, sizeof(foot), "Receipt R-%lld of order #%lld · "
+	    "mallpay", (long long)r->id, (long long)s->o.id);
+	buf_init(&text);
+	buf_printf(&text, "Paid for: %s\nAmount paid: %s\nDate: %s\n",
+	    receipt_kind_words(r->kind), amt, when);
+	if (r->partner_ref[0] != '\0')
+		buf_printf(&text, "Reference: %s\n", r->partner_ref);
+	buf_puts(&text, "\nProducts of the order:\n");
+	for (i = 0; i < s->nitems; i++)
+		buf_printf(&text, "  %d × %s\n", s->items[i].qty,
+		    s->items[i].name);
+	rc = text_pdf(title, status, head, foot, buf_str(&text), out);
+	buf_cleanup(&text);
+	return rc;
+}

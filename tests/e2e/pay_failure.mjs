@@ -1,0 +1,105 @@
+// Browser test: a card installment whose down payment the bank declines
+// (test card 4000 0000 0000 0341, "insufficient funds") says in words what
+// happened and that nothing was charged, and offers another card right
+// there and the cancellation; the order page says the same. Another card
+// from that form then pays the down payment. Headless Debian chromium
+// (playwright-core).
+// Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080). Screenshots
+// into $MALLPAY_SCREENSHOT_DIR (default ./): pay-failure-declined-1280.png,
+// pay-failure-declined-390.png, pay-failure-order-1280.png,
+// pay-failure-order-390.png. The last line says "pay_failure: N passed,
+// N failed"; exit status 0 only when all passed.
+import { base, check, emptyCart, launch, screenshots, signIn, stepper, watch } from './lib.mjs';
+
+// shopper.veteran: verified, score 760, offered card installments.
+const email = process.env.MALLPAY_E2E_INST_EMAIL || 'shopper.veteran@demo.test';
+const product = 'AquaPro Washing Machine 8 kg';
+const plan = 'installment_card:harbor-bank:6';
+const { step, finish } = stepper('pay_failure');
+
+async function run() {
+  const browser = await launch();
+  const errors = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The declined down payment answers 402 on purpose.
+    watch(page, errors, { ignore: /status of 402/ });
+    let id;
+
+    await step('a card installment order with the failing card', async () => {
+      await signIn(page, email, { landing: /\/catalog/ });
+      await emptyCart(page);
+      await page.goto(`${base}/catalog`);
+      const item = page.locator(`li.product:has(h3:text-is("${product}"))`);
+      await Promise.all([
+        page.waitForURL(/\/cart\?msg=added/),
+        item.getByRole('button', { name: 'Add to cart' }).click(),
+      ]);
+      await page.goto(`${base}/checkout?country=MY`);
+      await page.locator(`input[type=radio][value="${plan}"]`).check();
+      await page.locator('#place-order').click();
+      await page.waitForSelector('#disclosure');
+      await Promise.all([
+        page.waitForURL(/\/orders\/\d+\/card$/),
+        page.locator('#place-order').click(),
+      ]);
+      id = /\/orders\/(\d+)\/card/.exec(page.url())[1];
+      await page.getByLabel(/Card number/).fill('4000 0000 0000 0341');
+      await page.getByLabel(/Expiry/).fill('12/39');
+      await page.getByLabel(/Security code/).fill('123');
+      await Promise.all([
+        page.waitForURL(new RegExp(`/orders/${id}/confirm$`)),
+        page.getByRole('button', { name: 'Submit to the bank' }).click(),
+      ]);
+    });
+
+    await step('the declined down payment is explained, with the actions at hand', async () => {
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('button', { name: 'Confirm Installment and Pay Down Payment' }).click(),
+      ]);
+      const box = page.locator('#pay-failure');
+      check(await box.count() === 1, 'the failure section is shown');
+      const text = (await box.innerText()).replace(/\s+/g, ' ');
+      check(text.includes('The down payment was not taken'), `the heading says what failed (${text})`);
+      check(text.includes('declined it for insufficient funds'), 'the reason in words');
+      check(text.includes('Nothing was charged.'), 'nothing was charged');
+      check(await page.locator('#pay-other-card #card_number').isVisible(), 'another card: the form is right there');
+      check(await page.locator('#pay-failure-cancel button').isVisible(), 'the cancellation is at hand');
+      check(!/insufficient_funds|harbor-bank|installment_card/.test(text), 'no codes shown');
+      await screenshots(page, 'pay-failure-declined');
+    });
+
+    await step('the order page says the same and offers the same', async () => {
+      await page.goto(`${base}/orders/${id}`);
+      const text = (await page.locator('#pay-failure').innerText()).replace(/\s+/g, ' ');
+      check(text.includes('declined it for insufficient funds'), 'the reason on the order page');
+      check(await page.locator('#pay-same-card').count() === 1, 'try the same card again');
+      check(await page.locator('#pay-other-card').count() === 1, 'another card');
+      await screenshots(page, 'pay-failure-order');
+    });
+
+    await step('another card pays the down payment', async () => {
+      const form = page.locator('#pay-other-card');
+      await form.getByLabel(/Card number/).fill('5555 5555 5555 4444');
+      await form.getByLabel(/Expiry/).fill('11/38');
+      await form.getByLabel(/Security code/).fill('321');
+      await Promise.all([
+        page.waitForURL(new RegExp(`/orders/${id}/schedule\\?msg=confirmed`)),
+        page.locator('#pay-other-card-button').click(),
+      ]);
+      await page.goto(`${base}/orders/${id}`);
+      check(await page.locator('#pay-failure').count() === 0, 'no failure left on the order');
+      const status = (await page.locator('#order-status').innerText()).trim();
+      check(status === 'Pending shipment', `the order moved on (${status})`);
+    });
+
+    await step('no page errors', async () => {
+      check(errors.length === 0, `no console errors, got: ${errors.join(' | ')}`);
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+await finish(run);
