@@ -92,18 +92,26 @@ order_page_cleanup(struct order_page *p)
 }
 
 /* The panels of each row of l (the amount to pay, the open debt) with
- * user_id's charges and debts. Returns 0 or -1. */
+ * user_id's charges and debts, read only when a listed order's method and
+ * status can carry one (most pages: none, and no statement). Returns 0 or
+ * -1. */
 static int
 order_list_panels(struct db *db, int64_t user_id, struct order_list *l)
 {
 	const struct db_order_row	*r;
 	struct order_debts		 ds;
 	size_t				 i;
+	int				 owes = 0;
 
+	memset(&ds, 0, sizeof(ds));
 	l->facts = calloc(l->n, sizeof(*l->facts));
 	l->panels = calloc(l->n, sizeof(*l->panels));
-	if (l->facts == NULL || l->panels == NULL ||
-	    order_debts_load(db, user_id, &ds) == -1) {
+	if (l->facts == NULL || l->panels == NULL)
+		return -1;
+	for (i = 0; i < l->n; i++)
+		owes |= order_panels_may(l->rows[i].r.method,
+		    l->rows[i].r.status, OP_DEBT | OP_CHARGE);
+	if (owes && order_debts_load(db, user_id, &ds) == -1) {
 		order_debts_cleanup(&ds);
 		return -1;
 	}
