@@ -603,16 +603,13 @@ int
 db_rem_statement_counts(struct db *db, int64_t id, int nlines, int matched)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	if ((q = get(db, STMT_S_COUNTS)) == NULL)
 		return -1;
 	dbq_int(q, nlines);
 	dbq_int(q, matched);
 	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(q, NULL);
 }
 
 /* See remittance.h. */
@@ -736,15 +733,12 @@ int
 db_rem_refund_set_due(struct db *db, int64_t id, const char *day)
 {
 	struct dbq	*q;
-	int		 rc;
 
 	if ((q = get(db, STMT_R_SET_DUE)) == NULL)
 		return -1;
 	dbq_cstr(q, day);
 	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(q, NULL);
 }
 
 /* See remittance.h. */
