@@ -103,4 +103,4 @@ libmallpay_a_SOURCES += src/pages/admin_recon.c
 libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c
 
 # responses that are not pages: stored files, partner JSON answers
-libmallpay_a_SOURCES += src/pages/reply.c
+libmallpay_a_SOURCES += src/pages/reply.c src/pages/admin_files.c

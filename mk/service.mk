@@ -12,7 +12,9 @@ tests_unit_service_test_app_service_CFLAGS = $(UNIT_CFLAGS)
 # encrypted file store for uploads (REM-P9, INST-S1)
 libmallpay_a_SOURCES += \
 	src/service/partner_auth.c src/service/partner_auth.h \
-	src/service/filestore.c src/service/filestore.h
+	src/service/filestore.c src/service/filestore.h \
+	src/service/docrender.c src/service/docrender_child.c \
+	src/service/docrender.h
 
 UNIT_TESTS += tests/unit/service/test_partner_auth
 tests_unit_service_test_partner_auth_CFLAGS = $(UNIT_CFLAGS)

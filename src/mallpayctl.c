@@ -26,6 +26,7 @@
 #include "db/db.h"
 #include "gateway/finance.h"
 #include "sandbox/books.h"
+#include "service/docrender.h"
 
 #ifndef MALLPAY_SQL_DIR
 #define MALLPAY_SQL_DIR "sql"
@@ -103,6 +104,9 @@ main(int argc, char **argv)
 	size_t i;
 	int ai, rc;
 
+	/* Uploads (seed-demo, bench data) are decoded in a child
+	 * (service/docrender.h). */
+	docrender_hook(argc, argv);
 	memset(&c, 0, sizeof(c));
 	c.sqldir = getenv("MALLPAY_SQL_DIR");
 	if (c.sqldir == NULL || c.sqldir[0] == '\0')

@@ -37,6 +37,7 @@
 #include "http/response.h"
 #include "pages/pages.h"
 #include "sandbox/books.h"
+#include "service/docrender.h"
 #include "service/filestore.h"
 #include "view/view.h"
 
@@ -338,6 +339,8 @@ main(int argc, char *argv[])
 	sigset_t set;
 	int ch, i, started = 0, rc = 0;
 
+	/* Uploads are decoded in a child (service/docrender.h). */
+	docrender_hook(argc, argv);
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
 		switch (ch) {
 		case 'c':

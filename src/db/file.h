@@ -27,4 +27,15 @@ int	db_file_get(struct db *, int64_t id, struct db_file *out);
  * returns its id, 0 when none, -1 on error. */
 int64_t	db_file_same_content(struct db *, const char *sha256, int64_t not_id);
 
+/* The pictures drawn from an upload (migration 033): page 0 its
+ * thumbnail, 1.. its review images, each a files row of its own. */
+/* Record render_file_id as page of file_id. Returns 0 or -1. */
+int	db_file_render_add(struct db *, int64_t file_id, int page,
+	    int64_t render_file_id, int width, int height);
+/* The files id of page of file_id: the id, 0 when none, -1 on error. */
+int64_t	db_file_render_get(struct db *, int64_t file_id, int page);
+/* How many review images file_id has (0: drawn before there were any),
+ * or -1 on error. */
+int	db_file_render_pages(struct db *, int64_t file_id);
+
 #endif

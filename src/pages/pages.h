@@ -206,12 +206,15 @@ int	partner_reply_error(struct ctx *c, int status, const char *field,
 /* Set json (a complete JSON text) as the body; returns status. */
 int	partner_reply_json(struct ctx *c, int status, const char *json);
 /* For a handler that has authorized the request: answer stored file id
- * with 200, Content-Type from the row, Content-Disposition inline with a
- * safe name made of name_hint (service/filestore.h), X-Content-Type-Options
- * nosniff, Cache-Control no-store, a sandboxing Content-Security-Policy,
- * frames from this site only (so an admin page may embed it). Returns the
- * status to return: 200, 404 (no such file), 500 (pages/reply.c). */
+ * as a download: 200, Content-Type from the row, Content-Disposition
+ * attachment with a safe name made of name_hint (service/filestore.h),
+ * X-Content-Type-Options nosniff, Cache-Control no-store, a sandboxing
+ * Content-Security-Policy. Pages show the pictures drawn from it
+ * (page_admin_file_picture), never the file. Returns the status to
+ * return: 200, 404 (no such file), 500 (pages/reply.c). */
 int	filestore_respond(struct ctx *c, int64_t id, const char *name_hint);
+int	page_admin_file_picture(struct ctx *); /* GET /admin/files/:id/picture */
+extern const struct field_spec page_admin_file_picture_fields[];
 int	page_partner_logistics_events(struct ctx *); /* POST /partner/logistics/events */
 extern const struct field_spec page_cod_paid_fields[];
 extern const struct field_spec page_cod_return_fields[];

@@ -29,16 +29,16 @@ filestore_respond(struct ctx *c, int64_t id, const char *name_hint)
 		return 404;
 	if (rc == -1)
 		return 500;
-	snprintf(disp, sizeof(disp), "inline; filename=\"%s\"", dl.filename);
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	    dl.filename);
 	c->resp->status = 200;
 	c->resp->content_type = dl.mime;
 	resp_header(c->resp, "Content-Disposition", disp);
 	resp_header(c->resp, "X-Content-Type-Options", "nosniff");
 	resp_header(c->resp, "Cache-Control", "no-store");
 	resp_header(c->resp, "Content-Security-Policy", "default-src 'none'; "
-	    "img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; "
-	    "sandbox");
-	resp_header(c->resp, "X-Frame-Options", "SAMEORIGIN");
+	    "frame-ancestors 'none'; sandbox");
+	resp_header(c->resp, "X-Frame-Options", "DENY");
 	return 200;
 }
 

@@ -72,6 +72,7 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/vouchers",	ROLE_ADMIN,	page_admin_vouchers, page_admin_vouchers_fields, 0, TARGET_NONE },
 	{ HTTP_GET,  "/admin/orders/:id/voucher", ROLE_ADMIN, page_admin_voucher, NULL, 0, TARGET_ADMIN_ORDER },
 	{ HTTP_GET,  "/admin/orders/:id/voucher/file", ROLE_ADMIN, page_admin_voucher_file, page_admin_voucher_file_fields, 0, TARGET_ADMIN_ORDER },
+	{ HTTP_GET,  "/admin/files/:id/picture", ROLE_ADMIN, page_admin_file_picture, page_admin_file_picture_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/admin/orders/:id/voucher/decide", ROLE_ADMIN, page_admin_voucher_decide, page_admin_voucher_decide_fields, 0, TARGET_ADMIN_ORDER },
 	{ HTTP_GET,  "/admin/remittance/statements", ROLE_ADMIN, page_admin_statements, NULL, 0, TARGET_NONE },
 	{ HTTP_POST, "/admin/remittance/statements", ROLE_ADMIN, page_admin_statements_post, page_admin_statements_fields, ROUTE_UPLOAD, TARGET_NONE },

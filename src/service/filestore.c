@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +20,7 @@
 #include "db/check.h"
 #include "db/db.h"
 #include "db/file.h"
+#include "service/docrender.h"
 #include "service/filestore.h"
 
 #define FS_MAGIC	"MPF1"		/* file format version */
@@ -87,43 +87,12 @@ allowed_words(unsigned allowed, char *out, size_t size)
 		snprintf(out, size, "%s", n == 1 ? w[0] : "(none)");
 }
 
-/* Markup that a browser runs when it ever reads a file as a web page (old
- * content sniffers looked for it anywhere in the first bytes; a viewer
- * may follow it later). No photo or scan of a receipt or licence holds
- * it in the clear; XMP metadata ("<x:xmpmeta", "<rdf:RDF") is not in
- * the list. */
-static const char *const fs_markup[] = {
-	"<script", "<html", "<svg", "<iframe", "<body", "<object", "<embed",
-	"<!doctype html", NULL
-};
-
-/* The first fs_markup entry found in data (len bytes, case-insensitive),
- * or NULL. Linear: only the bytes after each '<' are compared. */
-static const char *
-find_markup(const void *data, size_t len)
-{
-	const unsigned char *p = data, *end = p + len, *lt;
-	size_t i, n;
-
-	while (p < end && (lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		for (i = 0; fs_markup[i] != NULL; i++) {
-			n = strlen(fs_markup[i]);
-			if ((size_t)(end - lt) >= n && strncasecmp(
-			    (const char *)lt, fs_markup[i], n) == 0)
-				return fs_markup[i];
-		}
-		p = lt + 1;
-	}
-	return NULL;
-}
-
 /* See filestore.h. */
 int
 filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
     char *err, size_t errsz)
 {
 	char words[32], found[128];
-	const char *tag;
 	size_t i;
 
 	mime[0] = '\0';
@@ -147,17 +116,6 @@ filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
 		 * the whole thing the same way. */
 		if (strcmp(found, fs_types[i].mime) != 0)
 			break;
-		/* A JPEG header followed by <script> reads as a JPEG to
-		 * libmagic: a polyglot, refused whatever the start says. */
-		if ((tag = find_markup(data, len)) != NULL) {
-			snprintf(err, errsz, "This file starts as a %s but also "
-			    "holds web page code (%s...); a file that is two "
-			    "things at once is refused. Upload a plain photo "
-			    "(JPEG or PNG) or a PDF.", fs_types[i].bit ==
-			    FS_PDF ? "PDF" : fs_types[i].bit == FS_PNG ?
-			    "PNG image" : "JPEG image", tag);
-			return 0;
-		}
 		snprintf(mime, 32, "%s", fs_types[i].mime);
 		return (int)fs_types[i].bit;
 	}
@@ -319,24 +277,24 @@ write_all(const char *path, const void *data, size_t len)
 	return close(fd);
 }
 
-/* See filestore.h. */
-int
-filestore_put(struct db *db, const struct config *cfg,
+/* Encrypt data (len bytes, of type mime, plaintext sha256 in hex) under a
+ * new random name into a pending file and insert its row (owner, now) in
+ * the caller's transaction; out gets the row. Returns 0, or -1 (err; no
+ * file left). */
+static int
+fs_store(struct db *db, const struct config *cfg,
     const struct filestore_owner *owner, const void *data, size_t len,
-    unsigned allowed, int64_t now, struct filestore_info *out, char *err,
+    const char *mime, int64_t now, struct filestore_info *out, char *err,
     size_t errsz)
 {
 	unsigned char rnd[20], h[crypto_hash_sha256_BYTES];
 	char tmp[512], final[512];
 	struct db_file f;
 	struct buf enc;
-	int64_t dup;
 
-	memset(out, 0, sizeof(*out));
-	if (filestore_detect(data, len, allowed, out->mime, err, errsz) == 0)
-		return 1;
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
+	snprintf(out->mime, sizeof(out->mime), "%s", mime);
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(out->stored_name, sizeof(out->stored_name), rnd,
 	    sizeof(rnd));
@@ -348,7 +306,7 @@ filestore_put(struct db *db, const struct config *cfg,
 		snprintf(err, errsz, "filestore: [security] key is not 64 hex "
 		    "characters");
 		buf_cleanup(&enc);
-		goto fail;
+		return -1;
 	}
 	/* Crash safety: the file is written to ".NAME.tmp" and renamed to
 	 * ".NAME" (pending: a dot file, which `mallpayctl check` ignores);
@@ -365,7 +323,7 @@ filestore_put(struct db *db, const struct config *cfg,
 		    strerror(errno));
 		unlink(tmp);
 		buf_cleanup(&enc);
-		goto fail;
+		return -1;
 	}
 	buf_cleanup(&enc);
 
@@ -377,36 +335,117 @@ filestore_put(struct db *db, const struct config *cfg,
 	snprintf(f.mime, sizeof(f.mime), "%s", out->mime);
 	memcpy(f.stored_name, out->stored_name, sizeof(f.stored_name));
 	f.created_at = now;
-	if ((out->id = db_file_insert(db, &f)) <= 0 ||
-	    (dup = db_file_same_content(db, out->sha256, out->id)) < 0) {
+	if ((out->id = db_file_insert(db, &f)) <= 0) {
 		snprintf(err, errsz, "filestore: %s", db_error(db));
 		unlink(final);
+		return -1;
+	}
+	return 0;
+}
+
+/* Store the pictures of r (thumbnail as page 0, then the pages) as files
+ * of their own named by out's file_renders rows; their stored names go in
+ * out->render_name for publish and discard. Returns 0 or -1 (err). */
+static int
+fs_store_renders(struct db *db, const struct config *cfg,
+    const struct filestore_owner *owner, const struct docrender_result *r,
+    int64_t now, struct filestore_info *out, char *err, size_t errsz)
+{
+	const struct docrender_image *img;
+	struct filestore_info ri;
+	int i;
+
+	for (i = 0; i <= r->npages; i++) {
+		img = i == 0 ? &r->thumb : &r->page[i - 1];
+		memset(&ri, 0, sizeof(ri));
+		if (fs_store(db, cfg, owner, img->data.data, img->data.len,
+		    img->mime, now, &ri, err, errsz) != 0)
+			return -1;
+		memcpy(out->render_name[out->nrenders++], ri.stored_name,
+		    sizeof(ri.stored_name));
+		if (db_file_render_add(db, out->id, i, ri.id, img->width,
+		    img->height) == -1) {
+			snprintf(err, errsz, "filestore: %s", db_error(db));
+			return -1;
+		}
+	}
+	out->npages = r->npages;
+	return 0;
+}
+
+/* See filestore.h. */
+int
+filestore_put(struct db *db, const struct config *cfg,
+    const struct filestore_owner *owner, const void *data, size_t len,
+    unsigned allowed, int64_t now, struct filestore_info *out, char *err,
+    size_t errsz)
+{
+	struct docrender_result r;
+	char mime[32];
+	int64_t dup;
+	int bit, rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((bit = filestore_detect(data, len, allowed, mime, err,
+	    errsz)) == 0)
+		return 1;
+	/* What reviewers see is drawn now: a file that cannot be drawn is
+	 * refused with the decoder's message, and nothing appended to or
+	 * embedded in it reaches a page. */
+	rc = docrender_file(bit == FS_PDF ? DOCRENDER_PDF : bit == FS_PNG ?
+	    DOCRENDER_PNG : DOCRENDER_JPEG, data, len, &r, err, errsz);
+	if (rc != 0) {
+		if (rc == -1)
+			log_err("%s", err);
+		return rc;
+	}
+	if (fs_store(db, cfg, owner, data, len, mime, now, out, err,
+	    errsz) != 0)
+		goto fail;
+	if ((dup = db_file_same_content(db, out->sha256, out->id)) < 0) {
+		snprintf(err, errsz, "filestore: %s", db_error(db));
 		goto fail;
 	}
 	out->dup_of = dup;
+	if (fs_store_renders(db, cfg, owner, &r, now, out, err, errsz) != 0)
+		goto fail;
+	docrender_free(&r);
 	return 0;
 fail:
 	log_err("%s", err);
+	docrender_free(&r);
+	filestore_discard(cfg, out);
 	memset(out, 0, sizeof(*out));
 	return -1;
+}
+
+/* Remove the pending and the published file of stored name. */
+static void
+fs_remove_name(const struct config *cfg, const char *name)
+{
+	char path[512];
+
+	fs_pending(cfg, name, "", path, sizeof(path));
+	if (unlink(path) == -1 && errno != ENOENT)
+		log_err("filestore: cannot remove %s: %s", path,
+		    strerror(errno));
+	fs_path(cfg, name, "", path, sizeof(path));
+	if (unlink(path) == -1 && errno != ENOENT)
+		log_err("filestore: cannot remove %s: %s", path,
+		    strerror(errno));
 }
 
 /* See filestore.h. */
 void
 filestore_discard(const struct config *cfg, const struct filestore_info *info)
 {
-	char path[512];
+	int i;
 
 	if (info == NULL || info->stored_name[0] == '\0')
 		return;
-	fs_pending(cfg, info->stored_name, "", path, sizeof(path));
-	if (unlink(path) == -1 && errno != ENOENT)
-		log_err("filestore: cannot remove %s: %s", path,
-		    strerror(errno));
-	fs_path(cfg, info->stored_name, "", path, sizeof(path));
-	if (unlink(path) == -1 && errno != ENOENT)
-		log_err("filestore: cannot remove %s: %s", path,
-		    strerror(errno));
+	fs_remove_name(cfg, info->stored_name);
+	for (i = 0; i < info->nrenders; i++)
+		fs_remove_name(cfg, info->render_name[i]);
 }
 
 /* Rename the pending file of stored name to its final name. Returns 0
@@ -432,9 +471,15 @@ fs_publish_name(const struct config *cfg, const char *name)
 int
 filestore_publish(const struct config *cfg, const struct filestore_info *info)
 {
+	int i, rc;
+
 	if (info == NULL || info->stored_name[0] == '\0')
 		return 0;
-	return fs_publish_name(cfg, info->stored_name);
+	rc = fs_publish_name(cfg, info->stored_name);
+	for (i = 0; i < info->nrenders; i++)
+		if (fs_publish_name(cfg, info->render_name[i]) != 0)
+			rc = -1;
+	return rc;
 }
 
 /* See filestore.h. */
@@ -501,6 +546,8 @@ filestore_info_get(struct db *db, int64_t id, struct filestore_info *info,
 	memcpy(info->sha256, f.sha256, sizeof(info->sha256));
 	memcpy(info->stored_name, f.stored_name, sizeof(info->stored_name));
 	info->size = f.size;
+	if ((info->npages = db_file_render_pages(db, id)) == -1)
+		return -1;
 	if (owner != NULL) {
 		owner->user_id = f.owner_user_id;
 		owner->company_id = f.owner_company_id;
@@ -604,5 +651,26 @@ filestore_download(struct db *db, const struct config *cfg, int64_t id,
 	out->mime = fi.mime[0] == 'i' ?
 	    (strcmp(fi.mime, "image/png") == 0 ? "image/png" : "image/jpeg") :
 	    "application/pdf";
+	return 0;
+}
+
+/* See filestore.h. */
+int
+filestore_render(struct db *db, const struct config *cfg, int64_t id,
+    int page, struct buf *body, const char **mime)
+{
+	struct filestore_info fi;
+	int64_t rid;
+	int rc;
+
+	if (page < 0 || page >= FILESTORE_RENDERS)
+		return 1;
+	if ((rid = db_file_render_get(db, id, page)) <= 0)
+		return rid == 0 ? 1 : -1;
+	if ((rc = filestore_get(db, cfg, rid, body, &fi)) != 0)
+		return rc;
+	/* The picture's MIME is one of two literals: safe as a header. */
+	*mime = strcmp(fi.mime, "image/png") == 0 ? "image/png" :
+	    "image/jpeg";
 	return 0;
 }

@@ -10,6 +10,11 @@
  *   "%PDF-") AND libmagic must name that same MIME type; anything else
  *   (an .exe renamed .jpg, a polyglot libmagic reads as something else) is
  *   refused with a message for the user.
+ * - Then drawn (service/docrender.h): an image decoded and encoded again,
+ *   a PDF's pages rendered, plus a thumbnail; a file that cannot be drawn
+ *   is refused with a message. The pictures are stored like the upload
+ *   (files rows of their own, named by file_renders) and are all a page
+ *   ever shows; the original is served only as a download.
  * - At most FILESTORE_MAX bytes (10 MB), at least 1.
  * - Stored under cfg->upload_dir (outside the web root) with a random name
  *   (40 hex chars), written to "<name>.tmp" then fsync'ed and renamed:
@@ -46,6 +51,7 @@ struct config;
 struct db;
 
 #define FILESTORE_MAX	(10 * 1024 * 1024)
+#define FILESTORE_RENDERS 11	/* a thumbnail and at most 10 pages */
 
 /* Allowed types, a bit mask. */
 #define FS_JPEG		0x01
@@ -66,6 +72,12 @@ struct filestore_info {
 	char	stored_name[41];
 	int64_t	size;
 	int64_t	dup_of;		/* an earlier file with the same content, or 0 */
+	/* The pictures drawn from it (service/docrender.h), filled by
+	 * filestore_put for publish and discard: the thumbnail's and
+	 * each page's stored name; npages review images. */
+	int	npages;
+	int	nrenders;
+	char	render_name[FILESTORE_RENDERS][41];
 };
 
 /* Decide the type of data (len bytes) against allowed (FS_*). Returns the
@@ -108,8 +120,8 @@ int	filestore_recover(struct db *db, const struct config *cfg,
 int	filestore_get(struct db *db, const struct config *cfg, int64_t id,
 	    struct buf *out, struct filestore_info *info);
 
-/* The row of file id, owners in *owner (may be NULL). 1 found, 0 none,
- * -1 error. */
+/* The row of file id (with its number of review images in npages),
+ * owners in *owner (may be NULL). 1 found, 0 none, -1 error. */
 int	filestore_info_get(struct db *db, int64_t id,
 	    struct filestore_info *info, struct filestore_owner *owner);
 
@@ -136,5 +148,13 @@ struct filestore_download {
 int	filestore_download(struct db *db, const struct config *cfg,
 	    int64_t id, const char *name_hint, struct buf *body,
 	    struct filestore_download *out);
+
+/* For a caller that has authorized the reader: the picture drawn from
+ * file id (page 0 its thumbnail, 1.. its pages) decrypted into body
+ * (appended), its type in *mime ("image/jpeg" or "image/png", static).
+ * Returns 0; 1 when there is no such picture; -1 when unreadable
+ * (logged). */
+int	filestore_render(struct db *db, const struct config *cfg, int64_t id,
+	    int page, struct buf *body, const char **mime);
 
 #endif
