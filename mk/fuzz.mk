@@ -90,6 +90,24 @@ tests_fuzz_fuzz_logistics_SOURCES = tests/fuzz/fuzz_logistics.c
 tests_fuzz_fuzz_logistics_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
+# uploads: the decoders that draw uploads (service/docrender.c): images
+# through libvips, PDFs through poppler. Replayed over
+# tests/fuzz/corpus/image and pdf and the regression crashers by `make
+# check`; the libFuzzer binaries only in a --enable-fuzzing build.
+check_PROGRAMS += tests/fuzz/replay_image tests/fuzz/replay_pdf
+tests_fuzz_replay_image_SOURCES = tests/fuzz/fuzz_image.c tests/fuzz/replay.c
+tests_fuzz_replay_pdf_SOURCES = tests/fuzz/fuzz_pdf.c tests/fuzz/replay.c
+TESTS += tests/fuzz/replay_image.sh tests/fuzz/replay_pdf.sh
+EXTRA_DIST += tests/fuzz/replay_image.sh tests/fuzz/replay_pdf.sh \
+	tests/fuzz/corpus/image tests/fuzz/corpus/pdf
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_image tests/fuzz/fuzz_pdf
+tests_fuzz_fuzz_image_SOURCES = tests/fuzz/fuzz_image.c
+tests_fuzz_fuzz_image_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_pdf_SOURCES = tests/fuzz/fuzz_pdf.c
+tests_fuzz_fuzz_pdf_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif
+
 # `make fuzz` in a build configured with CC=clang CXX=clang++ --enable-fuzzing: every
 # harness runs FUZZ_SECONDS (default 60) over a working copy of its seed corpus, with the
 # dictionary tests/fuzz/dict/NAME.dict (tokens its parser looks for); a crasher
@@ -98,7 +116,7 @@ endif
 # kept in fuzz-NAME.log; a harness that crashes or refuses its dictionary fails the
 # target after the others have run.
 FUZZ_SECONDS = 60
-FUZZ_HARNESSES = cookie facts form logistics money multipart partner rfcode route
+FUZZ_HARNESSES = cookie facts form image logistics money multipart partner pdf rfcode route
 EXTRA_DIST += tests/fuzz/dict
 if FUZZING
 fuzz: $(noinst_PROGRAMS)

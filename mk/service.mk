@@ -20,6 +20,8 @@ UNIT_TESTS += tests/unit/service/test_partner_auth
 tests_unit_service_test_partner_auth_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/service/test_filestore
 tests_unit_service_test_filestore_CFLAGS = $(UNIT_CFLAGS)
+UNIT_TESTS += tests/unit/service/test_docrender
+tests_unit_service_test_docrender_CFLAGS = $(UNIT_CFLAGS)
 
 # admin: the queue registry and the console's use cases
 libmallpay_a_SOURCES += \

@@ -22,12 +22,13 @@
 {{#EMPTY}}<p class="empty-state" id="queue-empty">Nothing here.</p>{{/EMPTY}}
 <table class="admin-table responsive">
 	<thead>
-		<tr><th scope="col">#</th>{{#COLUMN}}<th scope="col">{{LABEL}}</th>{{/COLUMN}}<th scope="col">Created</th><th scope="col">Age</th><th scope="col">Promised by</th>{{#DECIDE_COL}}<th scope="col">Decide</th>{{/DECIDE_COL}}</tr>
+		<tr><th scope="col">#</th>{{#THUMB_COL}}<th scope="col">Document</th>{{/THUMB_COL}}{{#COLUMN}}<th scope="col">{{LABEL}}</th>{{/COLUMN}}<th scope="col">Created</th><th scope="col">Age</th><th scope="col">Promised by</th>{{#DECIDE_COL}}<th scope="col">Decide</th>{{/DECIDE_COL}}</tr>
 	</thead>
 	<tbody>
 {{#ROW}}
 		<tr class="queue-row{{#LATE}} late{{/LATE}}" data-id="{{ID}}">
 			<td data-label="#"><a href="{{HREF}}">#{{ID}}</a></td>
+			{{#THUMB_CELL}}<td data-label="Document">{{#THUMB}}<a href="{{HREF}}"><img class="queue-thumb" src="/admin/files/{{FILE}}/picture?page=0" alt="Preview of the document of #{{ID}}" width="80" loading="lazy"></a>{{/THUMB}}{{#NO_THUMB}}<span class="muted">No preview</span>{{/NO_THUMB}}</td>{{/THUMB_CELL}}
 			{{#CELL}}<td data-label="{{LABEL}}">{{TEXT}}</td>{{/CELL}}
 			<td data-label="Created">{{CREATED}}</td>
 			<td data-label="Age">{{AGE}}</td>

@@ -11,7 +11,7 @@
 	<dt>Licence expires</dt><dd id="qual-licence">{{LICENCE}}</dd>
 </dl>
 <h2>Documents</h2>
-<ul id="qual-documents">{{#DOC}}<li><a href="/company/documents/{{ID}}" target="_blank" rel="noopener" data-doc-id="{{ID}}">{{KIND}}</a> · {{MIME}}, {{SIZE}} bytes</li>{{/DOC}}</ul>
+<ul id="qual-documents" class="plain-list">{{#DOC}}<li><h3>{{KIND}}</h3> <a href="/company/documents/{{ID}}" data-doc-id="{{ID}}" download>Download the original</a> <span class="muted">({{MIME}}, {{SIZE}} bytes; what is shown below is a picture drawn from it)</span>{{>PICTURES}}</li>{{/DOC}}</ul>
 {{#CAN_START}}
 <form method="post" action="/admin/companies/{{COMPANY_ID}}/qualification/start" id="start-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">

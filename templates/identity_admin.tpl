@@ -14,8 +14,7 @@
 </dl>
 {{#PHOTO}}
 <h2>Photo of the document</h2>
-<p><a href="/admin/identity/{{ID}}/document" target="_blank" rel="noopener" id="identity-document">Open the document</a></p>
-<img class="identity-photo" src="/admin/identity/{{ID}}/document" alt="The document the shopper sent">
+{{>PICTURES}}
 {{/PHOTO}}
 {{#CAN_DECIDE}}
 <form method="post" action="/admin/identity/{{ID}}/decide" id="decide-form" class="stack-form">

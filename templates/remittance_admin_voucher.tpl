@@ -22,9 +22,7 @@
 	<dt>Uploaded</dt><dd>{{AT}}</dd>
 </dl>
 {{#DUP}}<p class="error-summary" id="dup-flag">The same file was uploaded for order <a href="/admin/orders/{{OTHER}}/voucher">#{{OTHER}}</a>: check before accepting.</p>{{/DUP}}
-{{#FILE}}<p><a href="/admin/orders/{{ID}}/voucher/file?v={{VID}}" id="voucher-file-link">Open the voucher ({{MIME}})</a></p>
-{{#IMAGE}}<img class="voucher-image" id="voucher-image" src="/admin/orders/{{ID}}/voucher/file?v={{VID}}" alt="Remittance voucher of order {{ID}}">{{/IMAGE}}
-{{#PDF}}<iframe class="voucher-pdf" id="voucher-pdf" src="/admin/orders/{{ID}}/voucher/file?v={{VID}}" title="Remittance voucher of order {{ID}}"></iframe>{{/PDF}}{{/FILE}}
+{{#FILE}}{{>PICTURES}}{{/FILE}}
 <form method="post" action="/admin/orders/{{ID}}/voucher/decide" id="receive-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<input type="hidden" name="voucher" value="{{VID}}">

@@ -79,6 +79,8 @@ struct db_qual {
 	int64_t		 decided_at;
 	char		 reason[256];
 	int64_t		 created_at;
+	int64_t		 thumb_file_id;	/* its first document with a
+					   thumbnail (file_renders), 0: none */
 };
 /* The latest submission of company_id (lock: FOR UPDATE). 1, 0, -1. */
 int	db_qual_latest(struct db *, int64_t company_id, int lock,
@@ -117,6 +119,8 @@ struct db_doc {
 	char		 mime[65];
 	int64_t		 size;
 	int64_t		 created_at;
+	int		 pages;		/* pictures drawn from the file
+					   (file_renders), 0: none */
 };
 /* Insert a document. Returns its id or -1. */
 int64_t	db_doc_insert(struct db *, int64_t qual_id, int64_t company_id,

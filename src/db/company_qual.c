@@ -37,7 +37,10 @@ enum stmt {
 	"COALESCE(q.licence_expires, ''), COALESCE(q.review_due, ''), " \
 	"COALESCE(q.submitted_by, 0), COALESCE(q.submitted_at, 0), " \
 	"COALESCE(q.reviewer_id, 0), COALESCE(u.email, ''), " \
-	"COALESCE(q.decided_at, 0), q.reason, q.created_at " \
+	"COALESCE(q.decided_at, 0), q.reason, q.created_at, " \
+	"(SELECT COALESCE(MIN(d.file_id), 0) FROM company_documents d " \
+	"JOIN file_renders fr ON fr.file_id = d.file_id AND fr.page = 0 " \
+	"WHERE d.qualification_id = q.id) " \
 	"FROM company_qualifications q JOIN companies c ON c.id = q.company_id " \
 	"LEFT JOIN users u ON u.id = q.reviewer_id "
 /* Columns of Q_COLS, in its SELECT order. */
@@ -45,18 +48,19 @@ enum q_col {
 	Q_C_ID, Q_C_COMPANY_ID, Q_C_COMPANY_NAME, Q_C_STATUS,
 	Q_C_LICENCE_EXPIRES, Q_C_REVIEW_DUE, Q_C_SUBMITTED_BY,
 	Q_C_SUBMITTED_AT, Q_C_REVIEWER_ID, Q_C_REVIEWER_EMAIL, Q_C_DECIDED_AT,
-	Q_C_REASON, Q_C_CREATED_AT, Q_C__N
+	Q_C_REASON, Q_C_CREATED_AT, Q_C_THUMB_FILE, Q_C__N
 };
 
 #define D_COLS \
 	"SELECT d.id, d.qualification_id, d.company_id, d.kind, d.file_id, " \
-	"f.mime, f.size, d.created_at FROM company_documents d " \
+	"f.mime, f.size, d.created_at, (SELECT COUNT(*) FROM file_renders fr " \
+	"WHERE fr.file_id = d.file_id AND fr.page > 0) FROM company_documents d " \
 	"JOIN files f ON f.id = d.file_id "
 
 /* Columns of D_COLS, in its SELECT order. */
 enum d_col {
 	D_C_ID, D_C_QUAL_ID, D_C_COMPANY_ID, D_C_KIND, D_C_FILE_ID, D_C_MIME,
-	D_C_SIZE, D_C_CREATED_AT, D_C__N
+	D_C_SIZE, D_C_CREATED_AT, D_C_PAGES, D_C__N
 };
 
 static const char *const stmts[STMT__MAX] = {
@@ -135,6 +139,7 @@ fill_qual(struct dbq *q, void *arg)
 	s->decided_at = dbq_col_int(q, Q_C_DECIDED_AT);
 	dbq_col_copy(q, Q_C_REASON, s->reason, sizeof(s->reason));
 	s->created_at = dbq_col_int(q, Q_C_CREATED_AT);
+	s->thumb_file_id = dbq_col_int(q, Q_C_THUMB_FILE);
 }
 
 /* One submission by statement idx and key. 1, 0, -1. */
@@ -322,6 +327,7 @@ fill_doc(struct dbq *q, void *arg)
 	dbq_col_copy(q, D_C_MIME, d->mime, sizeof(d->mime));
 	d->size = dbq_col_int(q, D_C_SIZE);
 	d->created_at = dbq_col_int(q, D_C_CREATED_AT);
+	d->pages = (int)dbq_col_int(q, D_C_PAGES);
 }
 
 /* See company.h. */

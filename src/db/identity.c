@@ -14,14 +14,17 @@
 	"COALESCE(ic.birth_date, ''), COALESCE(ic.id_type, ''), " \
 	"ic.id_number_enc, ic.id_last4, COALESCE(ic.file_id, 0), ic.status, " \
 	"ic.gateway_ref, ic.reason, ic.submitted_at, " \
-	"COALESCE(ic.decided_at, 0), COALESCE(ic.decided_by, 0) " \
+	"COALESCE(ic.decided_at, 0), COALESCE(ic.decided_by, 0), " \
+	"(SELECT COUNT(*) FROM file_renders fr WHERE fr.file_id = ic.file_id " \
+	"AND fr.page > 0) " \
 	"FROM identity_checks ic JOIN users u ON u.id = ic.user_id "
 /* Columns of IC_COLS, in its SELECT order. */
 enum ic_col {
 	IC_C_ID, IC_C_USER_ID, IC_C_USER_EMAIL, IC_C_LEGAL_NAME,
 	IC_C_BIRTH_DATE, IC_C_ID_TYPE, IC_C_ID_NUMBER_ENC, IC_C_ID_LAST4,
 	IC_C_FILE_ID, IC_C_STATUS, IC_C_GATEWAY_REF, IC_C_REASON,
-	IC_C_SUBMITTED_AT, IC_C_DECIDED_AT, IC_C_DECIDED_BY, IC_C__N
+	IC_C_SUBMITTED_AT, IC_C_DECIDED_AT, IC_C_DECIDED_BY, IC_C_PHOTO_PAGES,
+	IC_C__N
 };
 
 #define CC_COLS \
@@ -167,6 +170,7 @@ fill_identity(struct dbq *q, void *p)
 	r->submitted_at = dbq_col_int(q, IC_C_SUBMITTED_AT);
 	r->decided_at = dbq_col_int(q, IC_C_DECIDED_AT);
 	r->decided_by = dbq_col_int(q, IC_C_DECIDED_BY);
+	r->photo_pages = (int)dbq_col_int(q, IC_C_PHOTO_PAGES);
 }
 
 /* Run q (bound) and read its first row with fill into out: 1, 0, -1. */

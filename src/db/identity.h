@@ -28,6 +28,8 @@ struct db_identity {
 	size_t		 id_number_enc_len;	/* 0: none kept */
 	char		 id_last4[5];
 	int64_t		 file_id;		/* 0: none */
+	int		 photo_pages;		/* pictures drawn from it
+						   (file_renders), 0: none */
 	char		 status[12];		/* verified, mismatch, review, rejected */
 	char		 gateway_ref[41];
 	char		 reason[301];

@@ -112,6 +112,8 @@ struct db_rem_queue_row {
 	int64_t			 order_amount_minor;
 	char			 order_status[33];
 	char			 country[3];
+	int			 has_thumb;	/* the voucher's file has a
+						   thumbnail (file_renders) */
 };
 int	db_rem_queue(struct db *, const char *currency, int dup_only,
 	    size_t offset, size_t limit, struct db_rem_queue_row **out,

@@ -17,6 +17,7 @@
 #include "pages/admin_company.h"
 #include "pages/admin_payout.h"
 #include "pages/admin_queue.h"
+#include "pages/doc_pictures.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin.h"
@@ -115,6 +116,7 @@ page_admin_qual_queue(struct ctx *c)
 	l.sort = "oldest";
 	l.columns = cols;
 	l.ncols = 3;
+	l.thumbs = 1;
 	l.page = aq_page_arg(c);
 	l.notice = notice_of(ctx_str(c, "msg"));
 	if (qual_queue(c->db, (size_t)(l.page - 1) * AQ_PER_PAGE,
@@ -128,6 +130,7 @@ page_admin_qual_queue(struct ctx *c)
 		    "/admin/companies/%lld/qualification",
 		    (long long)q[i].company_id);
 		r->created_at = q[i].submitted_at;
+		r->thumb_file = q[i].thumb_file_id;
 		r->promised_at = day_end(q[i].review_due);
 		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
 		    q[i].company_name);
@@ -152,7 +155,8 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 	struct db_qual		 q;
 	struct db_company	 co;
 	const struct db_doc	*docs;
-	char			 when[40];
+	struct doc_pictures	 p = { NULL, 0, 0, NULL, NULL, NULL };
+	char			 when[40], key[32];
 	size_t			 i, nd;
 	int			 rc;
 
@@ -186,6 +190,12 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set(s, "KIND", docs[i].kind);
 		view_set(s, "MIME", docs[i].mime);
 		view_set_int(s, "SIZE", (long long)docs[i].size);
+		snprintf(key, sizeof(key), "doc-%lld", (long long)docs[i].id);
+		p.key = key;
+		p.file_id = docs[i].file_id;
+		p.npages = docs[i].pages;
+		p.alt = docs[i].kind;
+		doc_pictures_show(s, "PICTURES", &p);
 	}
 	if (strcmp(q.status, "submitted") == 0)
 		view_show(d, "CAN_START");

@@ -13,6 +13,7 @@
 
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
+#include "pages/doc_pictures.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/filestore.h"
@@ -79,6 +80,7 @@ page_admin_identity_queue(struct ctx *c)
 	l.sort = "oldest";
 	l.columns = cols;
 	l.ncols = 5;
+	l.thumbs = 1;
 	l.page = aq_page_arg(c);
 	msg = ctx_str(c, "msg");
 	if (msg != NULL && strcmp(msg, "decided") == 0)
@@ -93,6 +95,7 @@ page_admin_identity_queue(struct ctx *c)
 		snprintf(r->href, sizeof(r->href), "/admin/identity/%lld",
 		    (long long)rows[i].id);
 		r->created_at = rows[i].submitted_at;
+		r->thumb_file = rows[i].photo_pages > 0 ? rows[i].file_id : 0;
 		if (strcmp(rows[i].status, "review") == 0)
 			r->promised_at = rows[i].submitted_at +
 			    IDENTITY_REVIEW_DAYS * 86400;
@@ -133,8 +136,15 @@ review_page(struct ctx *c, int status, const struct db_identity *r,
 	view_set(d, "STATUS", status_words(r->status));
 	view_set(d, "SUBMITTED", page_when(r->submitted_at, when,
 	    sizeof(when)));
-	if (r->file_id > 0)
-		view_show(d, "PHOTO");
+	if (r->file_id > 0) {
+		char dl[64];
+		struct doc_pictures p = { "identity", r->file_id,
+		    r->photo_pages, NULL, "The document the shopper sent", dl };
+
+		snprintf(dl, sizeof(dl), "/admin/identity/%lld/document",
+		    (long long)r->id);
+		doc_pictures_show(view_add(d, "PHOTO"), "PICTURES", &p);
+	}
 	if (strcmp(r->status, "review") == 0)
 		view_show(d, "CAN_DECIDE");
 	else if (r->decided_at > 0) {

@@ -172,6 +172,14 @@ set_row(struct view_dict *d, const struct aq_list *l,
 			view_show(r, "LATE");
 	} else
 		view_set(r, "PROMISED", "-");
+	if (l->thumbs) {
+		x = view_add(r, "THUMB_CELL");
+		if (row->thumb_file > 0)
+			view_set_int(view_add(x, "THUMB"), "FILE",
+			    (long long)row->thumb_file);
+		else
+			view_show(x, "NO_THUMB");
+	}
 	for (j = 0; j < l->ncols && j < AQ_MAXCOLS; j++) {
 		x = view_add(r, "CELL");
 		view_set(x, "LABEL", l->columns[j]);
@@ -220,6 +228,8 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 		view_set(view_add(d, "COLUMN"), "LABEL", l->columns[i]);
 	if (l->decide_order_action != NULL)
 		view_show(d, "DECIDE_COL");
+	if (l->thumbs)
+		view_show(d, "THUMB_COL");
 	if (l->nrows == 0)
 		view_show(d, "EMPTY");
 	for (i = 0; i < l->nrows; i++)

@@ -48,6 +48,9 @@ struct aq_row {
 						   midnight UTC) or deadline; 0: none */
 	char		 cells[AQ_MAXCOLS][256];
 	char		 decide_from[33];	/* state shown; "" = no decide form */
+	int64_t		 thumb_file;		/* an upload whose thumbnail
+						   (page 0, pages/admin_files.c)
+						   the row shows; 0: none */
 };
 
 struct aq_list {
@@ -71,6 +74,8 @@ struct aq_list {
 	const char		*decide_label;	/* button text, e.g. "Cancel order" */
 	const char		*notice;	/* shown as a flash, or NULL */
 	const char		*error;		/* shown as an error, or NULL */
+	int			 thumbs;	/* 1: a Document column of the
+						   rows' thumbnails */
 };
 
 /* The "page" query field (1 when absent or invalid). */

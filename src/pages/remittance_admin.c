@@ -20,6 +20,7 @@
 #include "core/calendar.h"
 #include "core/money.h"
 #include "http/ctx.h"
+#include "pages/doc_pictures.h"
 #include "pages/admin_queue.h"
 #include "pages/pages.h"
 #include "pages/remittance_page.h"
@@ -108,6 +109,7 @@ page_admin_vouchers(struct ctx *c)
 	l.columns = voucher_columns;
 	l.ncols = sizeof(voucher_columns) / sizeof(voucher_columns[0]);
 	l.page = aq_page_arg(c);
+	l.thumbs = 1;
 	if (rem_voucher_queue(c->db, curu, flag != NULL &&
 	    strcmp(flag, "dup") == 0, (size_t)(l.page - 1) * AQ_PER_PAGE,
 	    AQ_PER_PAGE, &v, &n, &total) == -1)
@@ -119,6 +121,7 @@ page_admin_vouchers(struct ctx *c)
 		snprintf(r->href, sizeof(r->href), "/admin/orders/%lld/voucher",
 		    (long long)v[i].v.order_id);
 		r->created_at = v[i].v.created_at;
+		r->thumb_file = v[i].has_thumb ? v[i].v.file_id : 0;
 		if (mp_date_parse(v[i].v.expected_by,
 		    strlen(v[i].v.expected_by), &by) == 0)
 			r->promised_at = mp_date_to_unix(by) + 86400;
@@ -167,14 +170,15 @@ set_pending_voucher(struct view_dict *d, const struct rem_view *rv)
 	page_time(pv->created_at, when, sizeof(when));
 	view_set(s, "AT", when);
 	if (rv->pv_has_file) {
-		struct view_dict *f = view_add(s, "FILE");
+		char dl[96], alt[64];
+		struct doc_pictures p = { "voucher", rv->pv_file.id,
+		    rv->pv_file.npages, rv->pv_file.mime, alt, dl };
 
-		view_set_int(f, "VID", (long long)pv->id);
-		if (strcmp(rv->pv_file.mime, "application/pdf") == 0)
-			view_show(f, "PDF");
-		else
-			view_show(f, "IMAGE");
-		view_set(f, "MIME", rv->pv_file.mime);
+		snprintf(dl, sizeof(dl), "/admin/orders/%lld/voucher/file?v=%lld",
+		    (long long)rv->o.id, (long long)pv->id);
+		snprintf(alt, sizeof(alt), "Remittance voucher of order %lld",
+		    (long long)rv->o.id);
+		doc_pictures_show(view_add(s, "FILE"), "PICTURES", &p);
 	}
 	if (pv->dup_of_file > 0 && rv->pv_dup_order > 0)
 		view_set_int(view_add(s, "DUP"), "OTHER",

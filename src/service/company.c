@@ -169,11 +169,14 @@ fail:
 	return CQ_ERROR;
 }
 
-/* A minimal PDF document for the demo data (type from content: "%PDF-"). */
+/* A minimal one-page PDF document for the demo data (type from content:
+ * "%PDF-"; uploads are drawn, so it has a page). */
 static const char demo_pdf[] =
 	"%PDF-1.4\n"
 	"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-	"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+	"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+	"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> "
+	"endobj\n"
 	"trailer << /Root 1 0 R >>\n"
 	"%%EOF\n";
 

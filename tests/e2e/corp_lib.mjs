@@ -25,7 +25,8 @@ function pdfFile(kind) {
     name: `${kind}.pdf`,
     mimeType: 'application/pdf',
     buffer: Buffer.from(`%PDF-1.4\n% ${kind} ${Date.now()}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n` +
-      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
   };
 }
 

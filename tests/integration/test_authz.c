@@ -207,6 +207,10 @@ static const struct entry table[] = {
 	    "/admin/orders", NULL },
 	{ HTTP_GET,  "/admin/orders/:id/voucher/file", "sffffas", C_ADMIN,
 	    "/admin/orders", NULL },
+	/* The pictures drawn from uploads: admins only, ids from the
+	 * voucher queue's thumbnails (404 'a' for a file without one). */
+	{ HTTP_GET,  "/admin/files/:id/picture", "sffffas", C_ADMIN,
+	    "/admin/vouchers", NULL },
 	{ HTTP_POST, "/admin/orders/:id/voucher/decide", "sffffos", C_ADMIN,
 	    "/admin/orders", NULL },
 	{ HTTP_GET,  "/admin/remittance/statements", "sffffos", 0, NULL, NULL },

@@ -201,7 +201,11 @@ test_RULES5_member_order_actions_match_permission(void **state)
 static void
 test_RULES5_services_check_member_permissions(void **state)
 {
-	static const char	 pdf[] = "%PDF-1.4\n% service test\n%%EOF\n";
+	static const char	 pdf[] = "%PDF-1.4\n% service test\n"
+	    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+	    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+	    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> "
+	    "endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 	struct co		 c;
 	struct client		*m;
 	struct dbq		*q;

@@ -317,7 +317,9 @@ pdf(char *out, size_t outsz, const char *tag)
 
 	return (size_t)snprintf(out, outsz, "%%PDF-1.4\n%% %s %ld %d\n"
 	    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-	    "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+	    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+	    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> "
+	    "endobj\n"
 	    "trailer << /Root 1 0 R >>\n%%%%EOF\n", tag, (long)getpid(), ++n);
 }
 

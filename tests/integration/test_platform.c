@@ -36,8 +36,11 @@
 static struct config cfg;
 static struct db *db;
 
-static const char pdf[] = "%PDF-1.4\n1 0 obj\n<< /Secret (PLAINTEXT-MARKER-"
-    "0123456789) >>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+static const char pdf[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R "
+    "/Secret (PLAINTEXT-MARKER-0123456789) >>\nendobj\n"
+    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\n"
+    "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
 
 /* Read the whole file at path into out. Returns 0 or -1. */
 static int
@@ -203,8 +206,10 @@ test_REM_P9_refused_file_and_rollback_leave_nothing(void **state)
 }
 
 /* A small PDF of its own, so that recovery has files no other test shares. */
-#define RECOVER_PDF	"%PDF-1.4\n% recovery test\n1 0 obj\n<< >>\nendobj\n" \
-			"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+#define RECOVER_PDF	"%PDF-1.4\n% recovery test\n1 0 obj\n<< /Type /Catalog " \
+	"/Pages 2 0 R >>\nendobj\n2 0 obj << /Type /Pages /Kids [3 0 R] " \
+	"/Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox " \
+	"[0 0 200 100] >> endobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 /* A crash between the commit and the publish, and a crash before the
  * commit: filestore_recover publishes the file whose row committed, keeps

@@ -431,8 +431,10 @@ static size_t
 tiny_pdf(char *out, size_t outsz)
 {
 	return (size_t)snprintf(out, outsz, "%%PDF-1.4\n1 0 obj << /Type "
-	    "/Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%% race %d\n"
-	    "%%%%EOF\n", (int)getpid());
+	    "/Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids "
+	    "[3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R "
+	    "/MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n"
+	    "%% race %d\n%%%%EOF\n", (int)getpid());
 }
 
 /* A remittance order of shopper cl (email) with a pending voucher of the
@@ -441,7 +443,7 @@ static int64_t
 verifying_order(struct client *cl, const char *email, int64_t *vid)
 {
 	struct rem_upload	 u;
-	char			 doc[256], err[300], day[11], key[40];
+	char			 doc[512], err[300], day[11], key[40];
 	const char		*field;
 	mp_date			 d;
 	int64_t			 id, uid = shop_user_id(email);

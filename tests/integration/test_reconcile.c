@@ -435,7 +435,7 @@ test_C09_voucher_in_transit_until_its_statement(void **state)
 	struct rem_import	 res;
 	struct db_order		 o;
 	struct buf		 out;
-	char			 email[128], doc[128], day[11], err[300];
+	char			 email[128], doc[512], day[11], err[300];
 	char			 msg[300], csv[256];
 	const char		*field;
 	int64_t			 id, vid, now, end;
@@ -454,7 +454,10 @@ test_C09_voucher_in_transit_until_its_statement(void **state)
 	memset(&u, 0, sizeof(u));
 	u.data = doc;
 	u.len = (size_t)snprintf(doc, sizeof(doc), "%%PDF-1.4\n1 0 obj << "
-	    "/Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n");
+	    "/Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages "
+	    "/Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent "
+	    "2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R "
+	    ">>\n%%%%EOF\n");
 	u.amount = "459.00";
 	assert_int_equal(mp_date_from_unix(now, &d), 0);
 	u.date = mp_date_str(d, day, sizeof(day));

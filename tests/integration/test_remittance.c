@@ -46,8 +46,11 @@ pdf(char *out, size_t outsz, const char *tag)
 	static int n;
 
 	return (size_t)snprintf(out, outsz, "%%PDF-1.4\n%% voucher %s %d "
-	    "%ld\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R "
-	    ">>\n%%%%EOF\n", tag, ++n, (long)clock_now());
+	    "%ld\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj "
+	    "<< /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << "
+	    "/Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\n"
+	    "trailer << /Root 1 0 R >>\n%%%%EOF\n", tag, ++n,
+	    (long)clock_now());
 }
 
 /* One `mallpayctl tick` run on the stack (its exit status not judged:

@@ -3,17 +3,23 @@
  * front of mallpayd, multipart bodies built here byte by byte. As a shopper
  * with a remittance order awaiting its voucher (REM-P9) and as a member of
  * a new company uploading qualification documents (INST-03, INST-S1), post
- * a PDF behind an MZ header, a PNG signature followed by HTML, a real PNG
- * start followed by HTML, a JPEG header followed by <script>, an SVG named
- * .png, a ZIP named .pdf, an HTML page named .pdf, an empty file, a file one
- * byte over 10 MB, 10.6 MB (read whole by the app), a body over nginx's 11 MB
- * and a file name with a NUL. Each must be refused with a clear message on
- * the page (or a precise status) and leave nothing behind: no voucher or
- * document row, the order unchanged, no file in the upload directory. A
- * valid PDF and PNG are accepted, and so are valid files under hostile names
- * (../ and invalid UTF-8), stored under a random name inside the upload
- * directory only. `mallpayctl check` (every file has its row and every row
- * its file) must be clean afterwards.
+ * a PDF behind an MZ header, a PNG signature followed by HTML, a JPEG header
+ * followed by <script> (no image in it), an SVG named .png, a ZIP named
+ * .pdf, an HTML page named .pdf, the 5 bytes "%PDF-", a PDF of 11 pages, an
+ * empty file, a file one byte over 10 MB, 10.6 MB (read whole by the app),
+ * a body over nginx's 11 MB and a file name with a NUL. Each must be
+ * refused with a clear message on the page (or a precise status) and leave
+ * nothing behind: no voucher or document row, the order unchanged, no file
+ * in the upload directory. A valid PDF and PNG are accepted, and so are
+ * valid files under hostile names (../ and invalid UTF-8), stored under a
+ * random name inside the upload directory only, each with its pictures (a
+ * thumbnail and one per page). The polyglots an image or PDF decoder reads
+ * as a plain image or document (a whole PNG followed by HTML, by <img
+ * onerror>, by a javascript: link, by a meta refresh; a PDF with a
+ * JavaScript action) are accepted and drawn clean: no picture holds the
+ * payload, the review page shows the pictures, the original is served only
+ * as an attachment. `mallpayctl check` (every file has its row and every
+ * row its file) must be clean afterwards.
  * Run by tests/integration/suite.sh (MALLPAY_TEST_URL, MALLPAY_CONF,
  * MALLPAY_CTL).
  */
@@ -83,8 +89,11 @@ static const unsigned char zip[] = {
 };
 
 #define SCRIPT	"<script>alert(document.cookie)</script>"
-#define PDF_TAIL "1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R " \
-	">>\n%%EOF\n"
+#define PDF_TAIL "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj " \
+	"<< /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type " \
+	"/Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << " \
+	"/Root 1 0 R >>\n%%EOF\n"
+#define ADMIN	"admin@demo.test"
 
 /* One hostile file: what is sent, and what the page must say. */
 struct hostile_file {
@@ -96,9 +105,40 @@ struct hostile_file {
 };
 
 enum {
-	H_MZ_PDF, H_PNG_SIG_HTML, H_PNG_HTML, H_JPEG_SCRIPT, H_SVG_PNG,
-	H_ZIP_PDF, H_HTML_PDF, H_EMPTY, H__MAX
+	H_MZ_PDF, H_PNG_SIG_HTML, H_JPEG_SCRIPT, H_SVG_PNG, H_ZIP_PDF,
+	H_HTML_PDF, H_PDF_STUB, H_PDF_11, H_EMPTY, H__MAX
 };
+
+/* A PDF of pages pages (200 x 100 points each, the page number written on
+ * it), unique to this call (tag, pid, counter), with extra in its catalog
+ * (e.g. an /OpenAction), into b. */
+static void
+pdf_doc(struct buf *b, const char *tag, int pages, const char *extra)
+{
+	static int n;
+	int i;
+
+	buf_printf(b, "%%PDF-1.4\n%% %s %ld %d %lld\n1 0 obj << /Type /Catalog "
+	    "/Pages 2 0 R %s >> endobj\n2 0 obj << /Type /Pages /Count %d "
+	    "/Kids [", tag, (long)getpid(), ++n, (long long)clock_now(), extra,
+	    pages);
+	for (i = 0; i < pages; i++)
+		buf_printf(b, "%d 0 R ", 10 + 2 * i);
+	buf_puts(b, "] >> endobj\n4 0 obj << /Type /Font /Subtype /Type1 "
+	    "/BaseFont /Helvetica >> endobj\n");
+	for (i = 0; i < pages; i++) {
+		char text[64];
+		int len = snprintf(text, sizeof(text), "BT /F1 24 Tf 20 40 Td "
+		    "(Page %d) Tj ET", i + 1);
+
+		buf_printf(b, "%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
+		    "[0 0 200 100] /Resources << /Font << /F1 4 0 R >> >> "
+		    "/Contents %d 0 R >> endobj\n%d 0 obj << /Length %d >> "
+		    "stream\n%s\nendstream endobj\n", 10 + 2 * i, 11 + 2 * i,
+		    11 + 2 * i, len, text);
+	}
+	buf_puts(b, "trailer << /Root 1 0 R >>\n%%EOF\n");
+}
 
 /* Start h: what it is, the name sent, the phrase of the refusal; its data
  * empty (appended by the caller). Returns h->data. */
@@ -121,7 +161,7 @@ static void
 files_make(struct hostile_file h[H__MAX])
 {
 	static const char notok[] = "not a JPEG, PNG or PDF file";
-	static const char code[] = "holds web page code";
+	static const char unreadable[] = "cannot be read";
 	unsigned char mz[64];
 	struct buf *b;
 
@@ -138,14 +178,10 @@ files_make(struct hostile_file h[H__MAX])
 	    notok);
 	buf_append(b, png_ok, 8);
 	buf_puts(b, "<html><body>" SCRIPT "</body></html>");
-	/* A whole PNG (libmagic: image/png), then an HTML page. */
-	b = file_start(&h[H_PNG_HTML], "PNG + HTML after IEND", "photo.png",
-	    code);
-	buf_append(b, png_ok, sizeof(png_ok));
-	buf_puts(b, "<html><body>" SCRIPT "</body></html>");
-	/* A JFIF header, then a script (libmagic: image/jpeg). */
+	/* A JFIF header, then a script (libmagic: image/jpeg): no image
+	 * for the decoder. */
 	b = file_start(&h[H_JPEG_SCRIPT], "JPEG header + <script>",
-	    "photo.jpg", code);
+	    "photo.jpg", unreadable);
 	buf_append(b, jfif, sizeof(jfif));
 	buf_puts(b, SCRIPT);
 	b = file_start(&h[H_SVG_PNG], "SVG with a script named .png",
@@ -158,6 +194,12 @@ files_make(struct hostile_file h[H__MAX])
 	    notok);
 	buf_puts(b, "<!doctype html><html><head><title>receipt</title>"
 	    "</head><body>" SCRIPT "</body></html>\n");
+	b = file_start(&h[H_PDF_STUB], "the 5 bytes %PDF-", "receipt.pdf",
+	    "This PDF cannot be read");
+	buf_puts(b, "%PDF-");
+	b = file_start(&h[H_PDF_11], "a PDF of 11 pages", "receipt.pdf",
+	    "This PDF has 11 pages; the limit is 10");
+	pdf_doc(b, "eleven", 11, "");
 	(void)file_start(&h[H_EMPTY], "empty file", "receipt.pdf", "empty");
 }
 
@@ -454,13 +496,14 @@ refusals(const struct target *t)
 	buf_cleanup(&doc);
 }
 
-/* Post a valid file to t under fname (fnlen bytes): accepted (303), one
- * more row and exactly one more file in the upload directory (under a
- * stored name, upload_files checks), and nothing where a ../ name points:
- * neither /tmp/mallpay-evil-PID.pdf nor UPLOAD_DIR/../ of it. */
+/* Post a valid file of pages pages to t under fname (fnlen bytes):
+ * accepted (303), one more row and exactly the file, its thumbnail and its
+ * pages more in the upload directory (under stored names, upload_files
+ * checks), and nothing where a ../ name points: neither
+ * /tmp/mallpay-evil-PID.pdf nor UPLOAD_DIR/../ of it. */
 static void
 accepted(const struct target *t, const char *fname, size_t fnlen,
-    const void *data, size_t len, const char *what)
+    const void *data, size_t len, size_t pages, const char *what)
 {
 	struct client_resp	 r;
 	struct stat		 st;
@@ -475,7 +518,7 @@ accepted(const struct target *t, const char *fname, size_t fnlen,
 	if (r.status != 303)
 		fail_msg("%s: %ld, want 303:\n%s", what, r.status, r.body);
 	client_resp_cleanup(&r);
-	if (target_rows(t) != rows + 1 || upload_files() != files + 1)
+	if (target_rows(t) != rows + 1 || upload_files() != files + 2 + pages)
 		fail_msg("%s: accepted, yet %zu row(s) (were %zu) and %zu "
 		    "file(s) (were %zu)", what, target_rows(t), rows,
 		    upload_files(), files);
@@ -529,22 +572,22 @@ test_REM_P9_voucher_polyglots_through_the_stack(void **state)
 	refusals(&t);
 	/* The same order still takes a valid PDF afterwards. */
 	pdf_ok(&doc, "voucher-control");
-	accepted(&t, "receipt.pdf", 11, doc.data, doc.len, "valid PDF");
+	accepted(&t, "receipt.pdf", 11, doc.data, doc.len, 1, "valid PDF");
 	assert_status(t.order_id, "awaiting_verification");
 
 	t.order_id = remittance_order(cl);
-	accepted(&t, "photo.png", 9, png_ok, sizeof(png_ok), "valid PNG");
+	accepted(&t, "photo.png", 9, png_ok, sizeof(png_ok), 1, "valid PNG");
 
 	t.order_id = remittance_order(cl);
 	buf_reset(&doc);
 	pdf_ok(&doc, "voucher-dotdot");
 	accepted(&t, dotdot_name(name, sizeof(name)), strlen(name), doc.data,
-	    doc.len, "../ in the file name");
+	    doc.len, 1, "../ in the file name");
 
 	t.order_id = remittance_order(cl);
 	buf_reset(&doc);
 	pdf_ok(&doc, "voucher-badname");
-	accepted(&t, badname, sizeof(badname) - 1, doc.data, doc.len,
+	accepted(&t, badname, sizeof(badname) - 1, doc.data, doc.len, 1,
 	    "invalid UTF-8 file name");
 	/* The name is not kept, so never echoed. */
 	snprintf(path, sizeof(path), "/orders/%lld/voucher",
@@ -584,16 +627,16 @@ test_INST_S1_document_polyglots_through_the_stack(void **state)
 	assert_int_equal(db_qual_latest(shop_db(), t.company_id, 0, &q), 0);
 
 	pdf_ok(&doc, "document-control");
-	accepted(&t, "statements.pdf", 14, doc.data, doc.len, "valid PDF");
-	accepted(&t, "statements.png", 14, png_ok, sizeof(png_ok),
+	accepted(&t, "statements.pdf", 14, doc.data, doc.len, 1, "valid PDF");
+	accepted(&t, "statements.png", 14, png_ok, sizeof(png_ok), 1,
 	    "valid PNG");
 	buf_reset(&doc);
 	pdf_ok(&doc, "document-dotdot");
 	accepted(&t, dotdot_name(name, sizeof(name)), strlen(name), doc.data,
-	    doc.len, "../ in the file name");
+	    doc.len, 1, "../ in the file name");
 	buf_reset(&doc);
 	pdf_ok(&doc, "document-badname");
-	accepted(&t, badname, sizeof(badname) - 1, doc.data, doc.len,
+	accepted(&t, badname, sizeof(badname) - 1, doc.data, doc.len, 1,
 	    "invalid UTF-8 file name");
 	assert_int_equal(document_rows(t.company_id), 4);
 	shop_get(t.cl, "/company", &r);
@@ -606,6 +649,164 @@ test_INST_S1_document_polyglots_through_the_stack(void **state)
 	assert_int_equal(mallpayctl_check(), 0);
 }
 
+/* One polyglot a decoder reads as a plain image or document: what is
+ * sent, its payload (which no picture may hold) and its pages. */
+struct drawn_case {
+	const char	*what;
+	const char	*fname;
+	const char	*payload;
+	const char	*marker;	/* its telling part, also absent */
+	int		 pdf;		/* else a whole PNG, then payload */
+	int		 pages;
+};
+
+static const struct drawn_case drawn_cases[] = {
+	{ "PNG + HTML page", "photo.png",
+	    "<html><body>" SCRIPT "</body></html>", "<script", 0, 1 },
+	{ "PNG + <img onerror>", "photo.png",
+	    "<img src=x onerror=alert(document.domain)>", "onerror", 0, 1 },
+	{ "PNG + javascript: link", "photo.png",
+	    "<a href=\"javascript:alert(document.cookie)\">open</a>",
+	    "javascript:", 0, 1 },
+	{ "PNG + meta refresh", "photo.png",
+	    "<meta http-equiv=refresh content=\"0;url=https://evil.example/\">",
+	    "http-equiv", 0, 1 },
+	{ "PDF with a JavaScript action", "receipt.pdf",
+	    "/OpenAction << /S /JavaScript /JS (app.alert\\(document\\)) >>",
+	    "JavaScript", 1, 1 },
+	{ "PDF voucher of 3 pages", "receipt.pdf", "", "", 1, 3 },
+};
+
+/* Assert the pictures of file_id: a thumbnail and pages pages, each a
+ * JPEG or PNG holding neither dc's payload nor its marker. */
+static void
+assert_pictures_clean(int64_t file_id, const struct drawn_case *dc)
+{
+	const char	*payload = dc->payload, *what = dc->what;
+	int		 pages = dc->pages;
+	struct buf	 pic;
+	const char	*mime;
+	int		 i;
+
+	for (i = 0; i <= pages + 1; i++) {
+		buf_init(&pic);
+		if (filestore_render(shop_db(), shop_config(), file_id, i, &pic,
+		    &mime) != (i <= pages ? 0 : 1))
+			fail_msg("%s: picture %d of file %lld: want %s", what, i,
+			    (long long)file_id, i <= pages ? "one" : "none");
+		if (i <= pages && !((pic.len > 3 && memcmp(pic.data,
+		    "\xff\xd8\xff", 3) == 0) || (pic.len > 8 &&
+		    memcmp(pic.data, png_ok, 8) == 0)))
+			fail_msg("%s: picture %d is not a JPEG or PNG", what, i);
+		if (payload[0] != '\0' && pic.len > 0 &&
+		    (memmem(pic.data, pic.len, payload, strlen(payload)) !=
+		    NULL || memmem(pic.data, pic.len, dc->marker,
+		    strlen(dc->marker)) != NULL))
+			fail_msg("%s: picture %d holds the payload", what, i);
+		buf_cleanup(&pic);
+	}
+}
+
+/* As the admin: the review page of order id shows the pictures of file_id
+ * (pages of them) and not the payload; a picture comes with no-store and
+ * nosniff, and the original only as an attachment; the shopper cl gets no
+ * picture. */
+static void
+assert_review_page(struct client *adm, struct client *cl, int64_t id,
+    int64_t vid, int64_t file_id, int pages, const char *payload)
+{
+	struct client_resp	 r;
+	char			 path[128], want[96];
+	char			*h;
+
+	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher",
+	    (long long)id);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	snprintf(want, sizeof(want), "/admin/files/%lld/picture?page=%d",
+	    (long long)file_id, pages);
+	assert_true(client_has(&r, want));
+	snprintf(want, sizeof(want), "id=\"voucher-page-%d\"", pages);
+	assert_true(client_has(&r, want));
+	assert_false(client_has(&r, "<iframe"));
+	if (payload[0] != '\0')
+		assert_false(client_has(&r, payload));
+	client_resp_cleanup(&r);
+
+	snprintf(path, sizeof(path), "/admin/files/%lld/picture?page=1",
+	    (long long)file_id);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(h = client_header(&r, "Content-Type", "image/"));
+	free(h);
+	assert_non_null(h = client_header(&r, "Cache-Control",
+	    "private, no-store"));
+	free(h);
+	assert_non_null(h = client_header(&r, "X-Content-Type-Options",
+	    "nosniff"));
+	free(h);
+	client_resp_cleanup(&r);
+	/* Not for the shopper, not even their own upload's. */
+	assert_int_equal(client_get(cl, path, &r), 0);
+	assert_int_equal(r.status, 403);
+	client_resp_cleanup(&r);
+
+	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher/file?v=%lld",
+	    (long long)id, (long long)vid);
+	shop_get(adm, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(h = client_header(&r, "Content-Disposition",
+	    "attachment; filename=\"voucher-order-"));
+	free(h);
+	assert_non_null(h = client_header(&r, "X-Content-Type-Options",
+	    "nosniff"));
+	free(h);
+	client_resp_cleanup(&r);
+}
+
+/* REM-P9: the polyglots a decoder reads as a plain PNG or PDF are taken
+ * and drawn clean: the stored pictures (a thumbnail and one per page) are
+ * JPEG or PNG without the payload; the reviewer's page shows them (and
+ * no frame of the original), and the original is only an attachment. A
+ * PDF voucher of 3 pages gives 3 page pictures. */
+static void
+test_REM_P9_polyglots_drawn_clean(void **state)
+{
+	struct client		*cl = shop_signin(NEW), *adm = shop_signin(ADMIN);
+	struct target		 t = { cl, 0, 0, "voucher-error" };
+	struct db_rem_voucher	*v;
+	struct buf		 doc;
+	size_t			 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(drawn_cases) / sizeof(drawn_cases[0]); i++) {
+		const struct drawn_case *dc = &drawn_cases[i];
+
+		buf_init(&doc);
+		if (dc->pdf)
+			pdf_doc(&doc, "drawn", dc->pages, dc->payload);
+		else {
+			buf_append(&doc, png_ok, sizeof(png_ok));
+			buf_puts(&doc, dc->payload);
+		}
+		t.order_id = remittance_order(cl);
+		accepted(&t, dc->fname, strlen(dc->fname), doc.data, doc.len,
+		    (size_t)dc->pages, dc->what);
+		v = NULL;
+		assert_int_equal(db_rem_voucher_list(shop_db(), t.order_id, &v,
+		    &n), 0);
+		assert_int_equal(n, 1);
+		assert_pictures_clean(v[0].file_id, dc);
+		assert_review_page(adm, cl, t.order_id, v[0].id, v[0].file_id,
+		    dc->pages, dc->payload);
+		free(v);
+		buf_cleanup(&doc);
+	}
+	client_free(adm);
+	client_free(cl);
+	assert_int_equal(mallpayctl_check(), 0);
+}
+
 /* Run the tests against the stack of MALLPAY_CONF / MALLPAY_TEST_URL;
  * the exit status is the number of failed tests. */
 int
@@ -614,6 +815,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_REM_P9_voucher_polyglots_through_the_stack),
 		cmocka_unit_test(test_INST_S1_document_polyglots_through_the_stack),
+		cmocka_unit_test(test_REM_P9_polyglots_drawn_clean),
 	};
 	int rc;
 
