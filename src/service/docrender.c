@@ -29,6 +29,9 @@ dr_init(void)
 		return;
 	vips_cache_set_max(0);
 	vips_concurrency_set(1);
+	/* A program that decodes in process (tests, fuzzers) leaves with
+	 * libvips' caches freed; the renderer child leaves by _exit. */
+	atexit(vips_shutdown);
 	dr_ready = 1;
 }
 
@@ -93,9 +96,11 @@ dr_plain(VipsImage *in, int keep_alpha)
 	    VIPS_INTERPRETATION_sRGB, NULL) != 0)
 		return NULL;
 	if (!keep_alpha && vips_image_hasalpha(a)) {
-		if (vips_flatten(a, &b, "background",
-		    vips_array_double_new(white, 1), NULL) != 0)
+		VipsArrayDouble *bg = vips_array_double_new(white, 1);
+
+		if (vips_flatten(a, &b, "background", bg, NULL) != 0)
 			b = NULL;
+		vips_area_unref(VIPS_AREA(bg));
 		g_object_unref(a);
 		a = b;
 		if (a == NULL)

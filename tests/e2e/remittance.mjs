@@ -169,10 +169,11 @@ async function run() {
       'the expected amount beside the shopper\'s');
     check((await admin.locator('#shopper-amount').innerText()).includes('USD 459.00'),
       'the shopper\'s remitted amount');
-    const img = admin.locator('#voucher-image');
+    const img = admin.locator('#voucher-page-1');
     await img.waitFor({ state: 'visible' });
-    check(await img.evaluate((e) => e.complete && e.naturalWidth === 1200),
-      'the voucher image is shown through the authorizing handler');
+    await admin.waitForFunction((e) => e.complete && e.naturalWidth > 0, await img.elementHandle());
+    check(await img.evaluate((e) => e.naturalWidth === 1200),
+      'the picture drawn from the voucher is shown through the authorizing handler');
     await admin.screenshot({ path: shot('remittance-admin.png'), fullPage: true });
     await admin.getByLabel(/Amount received on the account/).fill('459.00');
     await admin.getByRole('button', { name: 'Record amount received' }).click();

@@ -12,6 +12,17 @@
 #include "service/docrender.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+const char	*__lsan_default_suppressions(void);
+
+/* LeakSanitizer: fontconfig's configuration, read once for the fonts of a
+ * PDF and kept for the process's life (as tests/lsan.supp says for the
+ * server). */
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
 
 /* One input. Always returns 0 (libFuzzer's contract). */
 int

@@ -23,6 +23,17 @@
 #include "core/buf.h"
 #include "service/docrender.h"
 
+const char	*__lsan_default_suppressions(void);
+
+/* LeakSanitizer: fontconfig's configuration, read once for the fonts of a
+ * PDF and kept for the process's life (as tests/lsan.supp says for the
+ * server). */
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
 /* A complete 1x1 RGB PNG. */
 static const unsigned char png1[] = {
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
