@@ -169,11 +169,25 @@ tests_integration_test_race_plans_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_
 # mallpayd, as a remittance shopper and as a corporate buyer (run by suite.sh)
 check_PROGRAMS += tests/integration/test_uploads
 tests_integration_test_uploads_SOURCES = tests/integration/test_uploads.c \
+	tests/integration/upload_fixture.c tests/integration/upload_fixture.h \
 	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_uploads_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_uploads_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# security: uploads drawn clean (service/docrender.c): the polyglots a
+# decoder reads as an image or PDF, their pictures, the review page, the
+# picture and download headers (run by suite.sh)
+check_PROGRAMS += tests/integration/test_uploads_drawn
+tests_integration_test_uploads_drawn_SOURCES = \
+	tests/integration/test_uploads_drawn.c \
+	tests/integration/upload_fixture.c tests/integration/upload_fixture.h \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_uploads_drawn_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_uploads_drawn_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # bench: mallpayctl bench-data's plans and vouchers pass
 # mallpayctl check; the bench shopper's 12-month schedule (run by suite.sh)

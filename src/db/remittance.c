@@ -66,7 +66,7 @@ enum voucher_col {
 /* Columns of STMT_QUEUE after its V_COLS. */
 enum queue_col {
 	Q_C_USER_EMAIL = V_C__N, Q_C_ORDER_AMOUNT, Q_C_ORDER_STATUS,
-	Q_C_COUNTRY, Q_C_THUMB
+	Q_C_COUNTRY
 };
 
 /* A refund row (remittance_refunds r, users s = who sent it). */
@@ -134,9 +134,7 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE order_id = ? AND status = 'accepted'",
 	/* STMT_QUEUE: enum voucher_col, then enum queue_col; oldest first
 	 * (REM-P5 queue). */
-	"SELECT " V_COLS ", u.email, o.amount_due_minor, o.status, o.country, "
-	"(SELECT COUNT(*) FROM file_renders fr WHERE fr.file_id = v.file_id "
-	"AND fr.page = 0) "
+	"SELECT " V_COLS ", u.email, o.amount_due_minor, o.status, o.country "
 	V_FROM "JOIN orders o ON o.id = v.order_id "
 	"JOIN users u ON u.id = v.user_id "
 	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
@@ -476,7 +474,6 @@ fill_rem_queue(struct dbq *q, void *arg)
 	dbq_col_copy(q, Q_C_ORDER_STATUS, r->order_status,
 	    sizeof(r->order_status));
 	dbq_col_copy(q, Q_C_COUNTRY, r->country, sizeof(r->country));
-	r->has_thumb = dbq_col_int(q, Q_C_THUMB) > 0;
 }
 
 /* See remittance.h. */

@@ -113,7 +113,8 @@ struct db_rem_queue_row {
 	char			 order_status[33];
 	char			 country[3];
 	int			 has_thumb;	/* the voucher's file has a
-						   thumbnail (file_renders) */
+						   thumbnail (file_renders; set
+						   by rem_voucher_queue) */
 };
 int	db_rem_queue(struct db *, const char *currency, int dup_only,
 	    size_t offset, size_t limit, struct db_rem_queue_row **out,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/file.h"
 #include "db/order.h"
 #include "db/remittance.h"
 #include "service/filestore.h"
@@ -110,8 +111,22 @@ rem_voucher_queue(struct db *db, const char *currency, int dup_only,
     size_t offset, size_t limit, struct db_rem_queue_row **out, size_t *n,
     int64_t *total)
 {
-	return db_rem_queue(db, currency, dup_only, offset, limit, out, n,
-	    total);
+	int64_t	thumb;
+	size_t	i;
+
+	if (db_rem_queue(db, currency, dup_only, offset, limit, out, n,
+	    total) == -1)
+		return -1;
+	for (i = 0; i < *n; i++) {
+		if ((thumb = db_file_render_get(db, (*out)[i].v.file_id,
+		    0)) == -1) {
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		(*out)[i].has_thumb = thumb > 0;
+	}
+	return 0;
 }
 
 /* See remittance_view.h. */

@@ -58,7 +58,8 @@ void	rem_view_cleanup(struct rem_view *);
 int	rem_voucher_file(struct db *, int64_t order_id, int64_t vid,
 	    int64_t *file_id);
 
-/* Pending vouchers for the admin's queue (db_rem_queue). */
+/* Pending vouchers for the admin's queue (db_rem_queue), each marked
+ * has_thumb when its file has a thumbnail. 0 or -1. */
 int	rem_voucher_queue(struct db *, const char *currency, int dup_only,
 	    size_t offset, size_t limit, struct db_rem_queue_row **out,
 	    size_t *n, int64_t *total);

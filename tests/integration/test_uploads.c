@@ -47,25 +47,12 @@
 #include "service/filestore.h"
 #include "ctl.h"
 #include "shop.h"
+#include "upload_fixture.h"
 
-#define NEW		"shopper.new@demo.test"
-#define SKU		"HOME-VACUUM-R5"	/* USD 459.00 */
-#define BOUNDARY	"mallpay-upload-test-7d41c2"
-#define MP_TYPE		"multipart/form-data; boundary=" BOUNDARY
 
 /* What nginx lets through on the upload paths (nginx/nginx.conf.in
  * client_max_body_size 11m); the app itself reads at most HTTP_MAX_UPLOAD. */
 #define NGINX_BODY_MAX	(11u * 1024 * 1024)
-
-/* A complete 1x1 RGB PNG (IHDR, IDAT, IEND with their CRCs). */
-static const unsigned char png_ok[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-	0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00,
-	0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
-	0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00,
-	0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
-};
 
 /* A JPEG/JFIF header (SOI, APP0). */
 static const unsigned char jfif[] = {
@@ -93,7 +80,6 @@ static const unsigned char zip[] = {
 	"<< /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type " \
 	"/Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << " \
 	"/Root 1 0 R >>\n%%EOF\n"
-#define ADMIN	"admin@demo.test"
 
 /* One hostile file: what is sent, and what the page must say. */
 struct hostile_file {
@@ -108,37 +94,6 @@ enum {
 	H_MZ_PDF, H_PNG_SIG_HTML, H_JPEG_SCRIPT, H_SVG_PNG, H_ZIP_PDF,
 	H_HTML_PDF, H_PDF_STUB, H_PDF_11, H_EMPTY, H__MAX
 };
-
-/* A PDF of pages pages (200 x 100 points each, the page number written on
- * it), unique to this call (tag, pid, counter), with extra in its catalog
- * (e.g. an /OpenAction), into b. */
-static void
-pdf_doc(struct buf *b, const char *tag, int pages, const char *extra)
-{
-	static int n;
-	int i;
-
-	buf_printf(b, "%%PDF-1.4\n%% %s %ld %d %lld\n1 0 obj << /Type /Catalog "
-	    "/Pages 2 0 R %s >> endobj\n2 0 obj << /Type /Pages /Count %d "
-	    "/Kids [", tag, (long)getpid(), ++n, (long long)clock_now(), extra,
-	    pages);
-	for (i = 0; i < pages; i++)
-		buf_printf(b, "%d 0 R ", 10 + 2 * i);
-	buf_puts(b, "] >> endobj\n4 0 obj << /Type /Font /Subtype /Type1 "
-	    "/BaseFont /Helvetica >> endobj\n");
-	for (i = 0; i < pages; i++) {
-		char text[64];
-		int len = snprintf(text, sizeof(text), "BT /F1 24 Tf 20 40 Td "
-		    "(Page %d) Tj ET", i + 1);
-
-		buf_printf(b, "%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
-		    "[0 0 200 100] /Resources << /Font << /F1 4 0 R >> >> "
-		    "/Contents %d 0 R >> endobj\n%d 0 obj << /Length %d >> "
-		    "stream\n%s\nendstream endobj\n", 10 + 2 * i, 11 + 2 * i,
-		    11 + 2 * i, len, text);
-	}
-	buf_puts(b, "trailer << /Root 1 0 R >>\n%%EOF\n");
-}
 
 /* Start h: what it is, the name sent, the phrase of the refusal; its data
  * empty (appended by the caller). Returns h->data. */
@@ -223,65 +178,6 @@ pdf_ok(struct buf *b, const char *tag)
 	    (long)getpid(), ++n, (long long)clock_now());
 }
 
-/* Append to b a multipart/form-data body (BOUNDARY): the text fields
- * (NULL-terminated name, value pairs), then one file in field ffield named
- * fname (fnlen bytes, sent as they are: NUL, ../ and invalid UTF-8 too)
- * holding len bytes of data. */
-static void
-mp_body(struct buf *b, const char *const *fields, const char *ffield,
-    const char *fname, size_t fnlen, const void *data, size_t len)
-{
-	size_t i;
-
-	for (i = 0; fields[i] != NULL; i += 2)
-		buf_printf(b, "--%s\r\nContent-Disposition: form-data; "
-		    "name=\"%s\"\r\n\r\n%s\r\n", BOUNDARY, fields[i],
-		    fields[i + 1]);
-	buf_printf(b, "--%s\r\nContent-Disposition: form-data; name=\"%s\"; "
-	    "filename=\"", BOUNDARY, ffield);
-	buf_append(b, fname, fnlen);
-	buf_printf(b, "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-	buf_append(b, data, len);
-	buf_printf(b, "\r\n--%s--\r\n", BOUNDARY);
-}
-
-/* How many files the upload directory holds (a partial "*.tmp" counts:
- * it must not stay). Every name must be a stored name (40 hex digits). */
-static size_t
-upload_files(void)
-{
-	const char	*dir = shop_config()->upload_dir;
-	DIR		*d = opendir(dir);
-	struct dirent	*de;
-	size_t		 n = 0;
-
-	if (d == NULL)
-		fail_msg("cannot open the upload directory %s", dir);
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		if (strlen(de->d_name) != 40 ||
-		    strspn(de->d_name, "0123456789abcdef") != 40)
-			fail_msg("%s/%s is not a stored name", dir, de->d_name);
-		n++;
-	}
-	closedir(d);
-	return n;
-}
-
-/* The vouchers stored for order id. */
-static size_t
-voucher_rows(int64_t id)
-{
-	struct db_rem_voucher	*v = NULL;
-	size_t			 n = 0;
-
-	assert_int_equal(db_rem_voucher_list(shop_db(), id, &v, &n), 0);
-	free(v);
-	return n;
-}
-
 /* The documents of company id's latest submission (0 when it has none). */
 static size_t
 document_rows(int64_t company_id)
@@ -298,60 +194,6 @@ document_rows(int64_t company_id)
 	assert_int_equal(db_doc_list(shop_db(), q.id, &d, &n), 0);
 	free(d);
 	return n;
-}
-
-/* Assert order id is in status want. */
-static void
-assert_status(int64_t id, const char *want)
-{
-	struct db_order o;
-
-	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
-	if (strcmp(order_status_name(o.status), want) != 0)
-		fail_msg("order %lld is %s, want %s", (long long)id,
-		    order_status_name(o.status),
-		    want);
-}
-
-/* Upload a voucher file (fname fnlen bytes, data len bytes; pad > 0 adds a
- * text field of pad bytes to make the body that large) for order id as cl,
- * with the csrf and idempotency key of the voucher page. Fills r. */
-static void
-voucher_post(struct client *cl, int64_t id, const char *fname, size_t fnlen,
-    const void *data, size_t len, size_t pad, struct client_resp *r)
-{
-	struct client_resp	 page;
-	struct buf		 body, padding;
-	char			 path[80], day[11], *csrf, *key;
-	mp_date			 d;
-
-	snprintf(path, sizeof(path), "/orders/%lld/voucher", (long long)id);
-	assert_int_equal(client_get(cl, path, &page), 0);
-	assert_int_equal(page.status, 200);
-	csrf = client_csrf(page.body);
-	key = client_between(page.body, "name=\"key\" value=\"", "\"");
-	client_resp_cleanup(&page);
-	assert_non_null(csrf);
-	assert_non_null(key);
-	assert_int_equal(mp_date_from_unix(clock_now(), &d), 0);
-	buf_init(&padding);
-	while (padding.len < pad)
-		buf_putc(&padding, 'A');
-	{
-		const char *const f[] = { "csrf", csrf, "key", key, "amount",
-		    "459.00", "date", mp_date_str(d, day, sizeof(day)),
-		    "tracking", "po-upload-test", pad > 0 ? "pad" : NULL,
-		    buf_str(&padding), NULL };
-
-		buf_init(&body);
-		mp_body(&body, f, "voucher", fname, fnlen, data, len);
-	}
-	assert_int_equal(client_post_raw(cl, path, MP_TYPE, body.data,
-	    body.len, r), 0);
-	buf_cleanup(&body);
-	buf_cleanup(&padding);
-	free(csrf);
-	free(key);
 }
 
 /* Upload a company document ("statements": no expiry date needed) as cl
@@ -540,17 +382,6 @@ dotdot_name(char *out, size_t outsz)
  * sequence) and an overlong '/'. */
 static const char badname[] = "\xff\xfe\x80\xc3(\xc0\xafreceipt.pdf";
 
-/* Place a remittance order of SKU for cl as NEW: awaiting its voucher. */
-static int64_t
-remittance_order(struct client *cl)
-{
-	int64_t id = shop_place_one(cl, NEW, SKU, "remittance", "remittance",
-	    "a remittance order", NULL, 0);
-
-	assert_status(id, "awaiting_remittance");
-	return id;
-}
-
 /* REM-P9 through nginx and mallpayd: every polyglot, fake, empty and
  * oversized voucher is refused with its message and leaves no voucher row
  * and no file; the order keeps waiting. Then the controls: a valid PDF and
@@ -649,164 +480,6 @@ test_INST_S1_document_polyglots_through_the_stack(void **state)
 	assert_int_equal(mallpayctl_check(), 0);
 }
 
-/* One polyglot a decoder reads as a plain image or document: what is
- * sent, its payload (which no picture may hold) and its pages. */
-struct drawn_case {
-	const char	*what;
-	const char	*fname;
-	const char	*payload;
-	const char	*marker;	/* its telling part, also absent */
-	int		 pdf;		/* else a whole PNG, then payload */
-	int		 pages;
-};
-
-static const struct drawn_case drawn_cases[] = {
-	{ "PNG + HTML page", "photo.png",
-	    "<html><body>" SCRIPT "</body></html>", "<script", 0, 1 },
-	{ "PNG + <img onerror>", "photo.png",
-	    "<img src=x onerror=alert(document.domain)>", "onerror", 0, 1 },
-	{ "PNG + javascript: link", "photo.png",
-	    "<a href=\"javascript:alert(document.cookie)\">open</a>",
-	    "javascript:", 0, 1 },
-	{ "PNG + meta refresh", "photo.png",
-	    "<meta http-equiv=refresh content=\"0;url=https://evil.example/\">",
-	    "http-equiv", 0, 1 },
-	{ "PDF with a JavaScript action", "receipt.pdf",
-	    "/OpenAction << /S /JavaScript /JS (app.alert\\(document\\)) >>",
-	    "JavaScript", 1, 1 },
-	{ "PDF voucher of 3 pages", "receipt.pdf", "", "", 1, 3 },
-};
-
-/* Assert the pictures of file_id: a thumbnail and pages pages, each a
- * JPEG or PNG holding neither dc's payload nor its marker. */
-static void
-assert_pictures_clean(int64_t file_id, const struct drawn_case *dc)
-{
-	const char	*payload = dc->payload, *what = dc->what;
-	int		 pages = dc->pages;
-	struct buf	 pic;
-	const char	*mime;
-	int		 i;
-
-	for (i = 0; i <= pages + 1; i++) {
-		buf_init(&pic);
-		if (filestore_render(shop_db(), shop_config(), file_id, i, &pic,
-		    &mime) != (i <= pages ? 0 : 1))
-			fail_msg("%s: picture %d of file %lld: want %s", what, i,
-			    (long long)file_id, i <= pages ? "one" : "none");
-		if (i <= pages && !((pic.len > 3 && memcmp(pic.data,
-		    "\xff\xd8\xff", 3) == 0) || (pic.len > 8 &&
-		    memcmp(pic.data, png_ok, 8) == 0)))
-			fail_msg("%s: picture %d is not a JPEG or PNG", what, i);
-		if (payload[0] != '\0' && pic.len > 0 &&
-		    (memmem(pic.data, pic.len, payload, strlen(payload)) !=
-		    NULL || memmem(pic.data, pic.len, dc->marker,
-		    strlen(dc->marker)) != NULL))
-			fail_msg("%s: picture %d holds the payload", what, i);
-		buf_cleanup(&pic);
-	}
-}
-
-/* As the admin: the review page of order id shows the pictures of file_id
- * (pages of them) and not the payload; a picture comes with no-store and
- * nosniff, and the original only as an attachment; the shopper cl gets no
- * picture. */
-static void
-assert_review_page(struct client *adm, struct client *cl, int64_t id,
-    int64_t vid, int64_t file_id, int pages, const char *payload)
-{
-	struct client_resp	 r;
-	char			 path[128], want[96];
-	char			*h;
-
-	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher",
-	    (long long)id);
-	shop_get(adm, path, &r);
-	assert_int_equal(r.status, 200);
-	snprintf(want, sizeof(want), "/admin/files/%lld/picture?page=%d",
-	    (long long)file_id, pages);
-	assert_true(client_has(&r, want));
-	snprintf(want, sizeof(want), "id=\"voucher-page-%d\"", pages);
-	assert_true(client_has(&r, want));
-	assert_false(client_has(&r, "<iframe"));
-	if (payload[0] != '\0')
-		assert_false(client_has(&r, payload));
-	client_resp_cleanup(&r);
-
-	snprintf(path, sizeof(path), "/admin/files/%lld/picture?page=1",
-	    (long long)file_id);
-	shop_get(adm, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(h = client_header(&r, "Content-Type", "image/"));
-	free(h);
-	assert_non_null(h = client_header(&r, "Cache-Control",
-	    "private, no-store"));
-	free(h);
-	assert_non_null(h = client_header(&r, "X-Content-Type-Options",
-	    "nosniff"));
-	free(h);
-	client_resp_cleanup(&r);
-	/* Not for the shopper, not even their own upload's. */
-	assert_int_equal(client_get(cl, path, &r), 0);
-	assert_int_equal(r.status, 403);
-	client_resp_cleanup(&r);
-
-	snprintf(path, sizeof(path), "/admin/orders/%lld/voucher/file?v=%lld",
-	    (long long)id, (long long)vid);
-	shop_get(adm, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(h = client_header(&r, "Content-Disposition",
-	    "attachment; filename=\"voucher-order-"));
-	free(h);
-	assert_non_null(h = client_header(&r, "X-Content-Type-Options",
-	    "nosniff"));
-	free(h);
-	client_resp_cleanup(&r);
-}
-
-/* REM-P9: the polyglots a decoder reads as a plain PNG or PDF are taken
- * and drawn clean: the stored pictures (a thumbnail and one per page) are
- * JPEG or PNG without the payload; the reviewer's page shows them (and
- * no frame of the original), and the original is only an attachment. A
- * PDF voucher of 3 pages gives 3 page pictures. */
-static void
-test_REM_P9_polyglots_drawn_clean(void **state)
-{
-	struct client		*cl = shop_signin(NEW), *adm = shop_signin(ADMIN);
-	struct target		 t = { cl, 0, 0, "voucher-error" };
-	struct db_rem_voucher	*v;
-	struct buf		 doc;
-	size_t			 i, n;
-
-	(void)state;
-	for (i = 0; i < sizeof(drawn_cases) / sizeof(drawn_cases[0]); i++) {
-		const struct drawn_case *dc = &drawn_cases[i];
-
-		buf_init(&doc);
-		if (dc->pdf)
-			pdf_doc(&doc, "drawn", dc->pages, dc->payload);
-		else {
-			buf_append(&doc, png_ok, sizeof(png_ok));
-			buf_puts(&doc, dc->payload);
-		}
-		t.order_id = remittance_order(cl);
-		accepted(&t, dc->fname, strlen(dc->fname), doc.data, doc.len,
-		    (size_t)dc->pages, dc->what);
-		v = NULL;
-		assert_int_equal(db_rem_voucher_list(shop_db(), t.order_id, &v,
-		    &n), 0);
-		assert_int_equal(n, 1);
-		assert_pictures_clean(v[0].file_id, dc);
-		assert_review_page(adm, cl, t.order_id, v[0].id, v[0].file_id,
-		    dc->pages, dc->payload);
-		free(v);
-		buf_cleanup(&doc);
-	}
-	client_free(adm);
-	client_free(cl);
-	assert_int_equal(mallpayctl_check(), 0);
-}
-
 /* Run the tests against the stack of MALLPAY_CONF / MALLPAY_TEST_URL;
  * the exit status is the number of failed tests. */
 int
@@ -815,7 +488,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_REM_P9_voucher_polyglots_through_the_stack),
 		cmocka_unit_test(test_INST_S1_document_polyglots_through_the_stack),
-		cmocka_unit_test(test_REM_P9_polyglots_drawn_clean),
 	};
 	int rc;
 
