@@ -180,6 +180,8 @@ static pid_t
 spawn_child(int in, int out, const char *kind)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	sigset_t none, dfl;
 	char a0[] = "mallpay-docrender", a1[] = DR_ARG, a2[8];
 	char *argv[] = { a0, a1, a2, NULL };
 	pid_t pid;
@@ -189,7 +191,20 @@ spawn_child(int in, int out, const char *kind)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, in, 0);
 	posix_spawn_file_actions_adddup2(&fa, out, 1);
-	rc = posix_spawn(&pid, "/proc/self/exe", &fa, NULL, argv, environ);
+	/* The server's threads block its signals: the child's limits must
+	 * reach it (SIGALRM, SIGXCPU), with their default actions. */
+	sigemptyset(&none);
+	sigemptyset(&dfl);
+	sigaddset(&dfl, SIGALRM);
+	sigaddset(&dfl, SIGXCPU);
+	sigaddset(&dfl, SIGPIPE);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setsigdefault(&at, &dfl);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK |
+	    POSIX_SPAWN_SETSIGDEF);
+	rc = posix_spawn(&pid, "/proc/self/exe", &fa, &at, argv, environ);
+	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
 	return rc == 0 ? pid : -1;
 }

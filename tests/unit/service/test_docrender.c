@@ -315,9 +315,37 @@ test_REM_P9_pdf_javascript_drawn_stub_refused(void **state)
 	    16, &r, err, sizeof(err)), 1);
 }
 
-/* Run the tests; the exit status is the number of failed tests. */
+/* Through the renderer child (this program started again, with its
+ * limits): the same pictures of a PNG with HTML after it, and the same
+ * refusal of "%PDF-". */
+static void
+test_REM_P9_child_draws_and_refuses(void **state)
+{
+	struct docrender_result r;
+	struct buf in;
+	char err[512];
+
+	(void)state;
+	buf_init(&in);
+	buf_append(&in, png1, sizeof(png1));
+	buf_puts(&in, "<img src=x onerror=alert(1)>");
+	assert_int_equal(docrender_file(DOCRENDER_PNG, in.data, in.len, &r,
+	    err, sizeof(err)), 0);
+	assert_int_equal(r.npages, 1);
+	assert_string_equal(r.page[0].mime, "image/png");
+	assert_memory_equal(r.page[0].data.data, png1, 8);
+	assert_false(in_pictures(&r, "onerror"));
+	docrender_free(&r);
+	buf_cleanup(&in);
+	assert_int_equal(docrender_file(DOCRENDER_PDF, "%PDF-", 5, &r, err,
+	    sizeof(err)), 1);
+	assert_non_null(strstr(err, "This PDF cannot be read"));
+}
+
+/* Run the tests (argv: the renderer child when docrender_file starts this
+ * program again); the exit status is the number of failed tests. */
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_REM_P9_png_polyglots_drawn_without_payload),
@@ -326,7 +354,9 @@ main(void)
 		cmocka_unit_test(test_REM_P9_damaged_images_refused),
 		cmocka_unit_test(test_REM_P9_pdf_pages_drawn_at_most_10),
 		cmocka_unit_test(test_REM_P9_pdf_javascript_drawn_stub_refused),
+		cmocka_unit_test(test_REM_P9_child_draws_and_refuses),
 	};
 
+	docrender_hook(argc, argv);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
