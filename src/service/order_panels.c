@@ -141,28 +141,26 @@ order_panels_decide(enum pay_method method, enum order_status status,
 		    "service fee)";
 }
 
-/* The plan's paid total and refund of installment order o into f. */
+/* The plan's paid total and refund of installment order o into f: from
+ * *pv when not NULL, else read. */
 static int
 plan_facts(struct db *db, const struct db_order *o, int64_t now,
-    struct panel_facts *f)
+    const struct plan_view *pv, struct panel_facts *f)
 {
 	struct plan_view	v;
 	enum plan_result	r;
 
-	r = plan_load(db, 0, o->id, now, &v);
-	if (r == PLAN_NOT_FOUND) {
-		plan_view_cleanup(&v);
+	if (pv != NULL) {
+		f->paid = pv->paid_total;
+		if (pv->p.has_refund)
+			f->refund = pv->p.refund;
 		return 0;
 	}
-	if (r != PLAN_OK) {
-		plan_view_cleanup(&v);
-		return -1;
-	}
-	f->paid = v.paid_total;
-	if (v.p.has_refund)
-		f->refund = v.p.refund;
+	r = plan_load_sums(db, o->user_id, o->id, now, &v);
+	if (r == PLAN_OK)
+		plan_facts(db, o, now, &v, f);
 	plan_view_cleanup(&v);
-	return 0;
+	return r == PLAN_OK || r == PLAN_NOT_FOUND ? 0 : -1;
 }
 
 /* Received and refunded amounts of remittance order o into f. */
@@ -253,7 +251,7 @@ cod_facts(struct db *db, const struct db_order *o, struct panel_facts *f)
 /* See order_panels.h. */
 int
 order_facts_load(struct db *db, const struct db_order *o, int64_t now,
-    struct panel_facts *f)
+    const struct plan_view *plan, struct panel_facts *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->total = o->amount_due_minor;
@@ -266,7 +264,7 @@ order_facts_load(struct db *db, const struct db_order *o, int64_t now,
 	case PM_INSTALLMENT_PARTNER:
 	case PM_INSTALLMENT_CORPORATE:
 	case PM_CREDIT_LINE:
-		return plan_facts(db, o, now, f);
+		return plan_facts(db, o, now, plan, f);
 	case PM_REMITTANCE:
 		return rem_facts(db, o, f);
 	case PM_PAY_AFTER_USE:
@@ -300,7 +298,7 @@ order_panels_load(struct db *db, int64_t id, int64_t now,
 	memset(p, 0, sizeof(*p));
 	if ((rc = db_order_get(db, 0, id, &o)) != 1)
 		return rc;
-	if (order_facts_load(db, &o, now, &f) == -1)
+	if (order_facts_load(db, &o, now, NULL, &f) == -1)
 		return -1;
 	order_panels_decide(o.method, o.status, &f, p);
 	return 1;

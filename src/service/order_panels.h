@@ -72,12 +72,13 @@ int	order_panels_may(enum pay_method method, enum order_status status,
 
 struct db;
 struct db_order;
+struct plan_view;
 
-/* The facts of order o at now read from its plan, remittances, Pay After
- * Use charge and COD debts into *f. Returns 0, or -1 on a database
- * error. */
+/* The facts of order o at now read from its plan (plan, when not NULL:
+ * read already), remittances, Pay After Use charge and COD debts into
+ * *f. Returns 0, or -1 on a database error. */
 int	order_facts_load(struct db *, const struct db_order *o, int64_t now,
-	    struct panel_facts *f);
+	    const struct plan_view *plan, struct panel_facts *f);
 
 /* The panels of order id (any owner: admins) at now into *p, as the
  * shopper's page decides them. Returns 1, 0 no such order, -1. */
