@@ -98,40 +98,28 @@ order_page_cleanup(struct order_page *p)
 	p->rem.nrf = 0;
 }
 
-/* The panels of each row of l (the amount to pay, the open debt) with
- * user_id's charges and debts, read only when a listed order's method and
- * status can carry one (most pages: none, and no statement). Returns 0 or
- * -1. */
+/* The panels of each row of l (the amount to pay, the open debt) as
+ * user_id sees them, from the charges each row came with. Returns 0 or
+ * -1 (out of memory). */
 static int
-order_list_panels(struct db *db, int64_t user_id, struct order_list *l)
+order_list_panels(int64_t user_id, struct order_list *l)
 {
 	const struct db_order_row	*r;
-	struct order_debts		 ds;
 	size_t				 i;
-	int				 owes = 0;
 
-	memset(&ds, 0, sizeof(ds));
 	l->facts = calloc(l->n, sizeof(*l->facts));
 	l->panels = calloc(l->n, sizeof(*l->panels));
 	if (l->facts == NULL || l->panels == NULL)
 		return -1;
-	for (i = 0; i < l->n; i++)
-		owes |= order_panels_may(l->rows[i].r.method,
-		    l->rows[i].r.status, OP_DEBT | OP_CHARGE);
-	if (owes && order_debts_load(db, user_id, &ds) == -1) {
-		order_debts_cleanup(&ds);
-		return -1;
-	}
 	for (i = 0; i < l->n; i++) {
 		r = &l->rows[i].r;
 		l->facts[i].total = r->amount_due.minor;
 		l->facts[i].fee = r->fee.minor;
 		l->facts[i].deferred = r->deferred.minor;
-		order_debts_facts(&ds, r->id, &l->facts[i]);
+		order_row_facts(&l->rows[i], user_id, &l->facts[i]);
 		order_panels_decide(r->method, r->status, &l->facts[i],
 		    &l->panels[i]);
 	}
-	order_debts_cleanup(&ds);
 	return 0;
 }
 
@@ -157,7 +145,7 @@ order_list_load(struct db *db, const struct db_my_orders_query *q,
 		if (r->method == PM_INSTALLMENT_CORPORATE)
 			corp_next_action(db, r->id, &out->actions[i]);
 	}
-	return order_list_panels(db, q->user_id, out);
+	return order_list_panels(q->user_id, out);
 }
 
 /* See order_page.h. */

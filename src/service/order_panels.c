@@ -1,10 +1,12 @@
 /*
  * The panels of an order page from one table (service/order_panels.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/cod.h"
+#include "db/my_orders.h"
 #include "db/order.h"
 #include "db/payafter.h"
 #include "db/remittance.h"
@@ -305,34 +307,26 @@ order_panels_load(struct db *db, int64_t id, int64_t now,
 }
 
 /* See order_panels.h. */
-int
-order_debts_load(struct db *db, int64_t user_id, struct order_debts *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (db_pau_charges_by_user(db, user_id, &out->pau, &out->npau) == -1 ||
-	    db_debt_list(db, user_id, &out->cod, &out->ncod) == -1)
-		return -1;
-	return 0;
-}
-
-/* See order_panels.h. */
 void
-order_debts_facts(const struct order_debts *ds, int64_t order_id,
+order_row_facts(const struct db_my_order *r, int64_t viewer,
     struct panel_facts *f)
 {
-	size_t i;
+	struct db_pau_charge c;
 
-	for (i = 0; i < ds->npau; i++)
-		if (ds->pau[i].order_id == order_id)
-			pau_charge_facts(&ds->pau[i], f);
-	cod_debt_facts(ds->cod, ds->ncod, order_id, f);
-}
-
-/* See order_panels.h. */
-void
-order_debts_cleanup(struct order_debts *ds)
-{
-	free(ds->pau);
-	free(ds->cod);
-	memset(ds, 0, sizeof(*ds));
+	if (r->user_id != viewer)
+		return;
+	if (r->has_pau) {
+		memset(&c, 0, sizeof(c));
+		c.amount_minor = r->pau_charge;
+		c.paid_minor = r->pau_paid;
+		snprintf(c.status, sizeof(c.status), "%s",
+		    r->pau_open ? "open" : "paid");
+		pau_charge_facts(&c, f);
+	}
+	if (r->cod_charge > 0) {
+		f->charge_kind = OPC_COD_REFUSAL;
+		f->charge += r->cod_charge;
+		f->debt += r->cod_debt;
+		f->debt_id = r->cod_debt_id;
+	}
 }
