@@ -4,8 +4,9 @@
  * appended or embedded (HTML after a PNG, a comment and a tail in a JPEG),
  * shrunk to the review size, a decompression bomb and a damaged image
  * refused; PDF pages rendered, at most 10 (11 refused), one with a
- * JavaScript action drawn without it, the 5 bytes "%PDF-" refused. The
- * inputs are made here with cairo and libvips.
+ * JavaScript action drawn without it, the 5 bytes "%PDF-" refused; the
+ * same through the renderer child. The inputs are made here with cairo and
+ * libvips.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,16 +34,6 @@ __lsan_default_suppressions(void)
 {
 	return "leak:libfontconfig.so\n";
 }
-
-/* A complete 1x1 RGB PNG. */
-static const unsigned char png1[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-	0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00,
-	0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
-	0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00,
-	0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
-};
 
 /* 1 if needle (a C string) occurs in any picture of r. */
 static int
@@ -129,8 +120,7 @@ test_REM_P9_png_polyglots_drawn_without_payload(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(payloads) / sizeof(payloads[0]); i++) {
-		buf_init(&in);
-		buf_append(&in, png1, sizeof(png1));
+		make_image(&in, 1, 1, 0);
 		buf_puts(&in, payloads[i]);
 		assert_int_equal(docrender_decode(DOCRENDER_PNG, in.data,
 		    in.len, &r, err, sizeof(err)), 0);
@@ -197,18 +187,20 @@ crc32_png(const unsigned char *p, size_t n)
 	return c ^ 0xffffffffu;
 }
 
-/* A PNG header of w x h pixels (valid CRC) and the tail of png1: refused
+/* A PNG whose header says 30000 x 30000 pixels (valid CRC): refused
  * before its pixels are decoded when over the bound. */
 static void
 test_REM_P9_decompression_bomb_refused(void **state)
 {
 	struct docrender_result r;
-	unsigned char in[sizeof(png1)];
+	struct buf png;
+	unsigned char *in;
 	char err[512];
 	uint32_t crc;
 
 	(void)state;
-	memcpy(in, png1, sizeof(png1));
+	make_image(&png, 64, 48, 0);
+	in = (unsigned char *)png.data;		/* IHDR: always first */
 	in[16] = 0x00; in[17] = 0x00; in[18] = 0x75; in[19] = 0x30;	/* 30000 */
 	in[20] = 0x00; in[21] = 0x00; in[22] = 0x75; in[23] = 0x30;
 	crc = crc32_png(in + 12, 17);
@@ -216,11 +208,12 @@ test_REM_P9_decompression_bomb_refused(void **state)
 	in[30] = (unsigned char)(crc >> 16);
 	in[31] = (unsigned char)(crc >> 8);
 	in[32] = (unsigned char)crc;
-	assert_int_equal(docrender_decode(DOCRENDER_PNG, in, sizeof(in), &r,
+	assert_int_equal(docrender_decode(DOCRENDER_PNG, png.data, png.len, &r,
 	    err, sizeof(err)), 1);
 	assert_non_null(strstr(err, "30000 x 30000 pixels"));
 	assert_non_null(strstr(err, "50 million"));
 	assert_int_equal(r.npages, 0);
+	buf_cleanup(&png);
 }
 
 /* A cut image, a JPEG header only, a PNG that is not one: refused with a
@@ -326,14 +319,13 @@ test_REM_P9_child_draws_and_refuses(void **state)
 	char err[512];
 
 	(void)state;
-	buf_init(&in);
-	buf_append(&in, png1, sizeof(png1));
+	make_image(&in, 1, 1, 0);
 	buf_puts(&in, "<img src=x onerror=alert(1)>");
 	assert_int_equal(docrender_file(DOCRENDER_PNG, in.data, in.len, &r,
 	    err, sizeof(err)), 0);
 	assert_int_equal(r.npages, 1);
 	assert_string_equal(r.page[0].mime, "image/png");
-	assert_memory_equal(r.page[0].data.data, png1, 8);
+	assert_memory_equal(r.page[0].data.data, in.data, 8);
 	assert_false(in_pictures(&r, "onerror"));
 	docrender_free(&r);
 	buf_cleanup(&in);
