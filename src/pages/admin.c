@@ -436,6 +436,33 @@ set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
 	buf_cleanup(&url);
 }
 
+/* Longer details than this are folded behind <details>. */
+#define AUDIT_FOLD	100
+
+/* Event e's detail into x: a settings change in the units of its form,
+ * a long one (a checkout verdict) folded under its first words. */
+static void
+set_detail(struct view_dict *x, const struct db_event_row *e)
+{
+	struct view_dict	*y;
+	char			*words;
+	size_t			 len = strlen(e->detail) * 2 + 64;
+
+	words = xmalloc(len);
+	if (strcmp(e->to_state, "setting_changed") == 0)
+		admin_audit_detail_words(e->reason, e->detail, words, len);
+	else
+		snprintf(words, len, "%s", e->detail);
+	if (strlen(words) <= AUDIT_FOLD) {
+		view_set(view_add(x, "SHORT"), "TEXT", words);
+	} else {
+		y = view_add(x, "FOLDED");
+		view_setf(y, "SUMMARY", "%.60s...", words);
+		view_set(y, "TEXT", words);
+	}
+	free(words);
+}
+
 /* GET /admin/audit: search the audit trail by subject, user, admin, type
  * and date range, 50 a page, newest first. */
 int
@@ -490,7 +517,7 @@ page_admin_audit(struct ctx *c)
 		view_set(x, "FROM", v[i].from_state[0] ? v[i].from_state : "-");
 		view_set(x, "TO", v[i].to_state[0] ? v[i].to_state : "-");
 		view_set(x, "REASON", v[i].reason);
-		view_set(x, "DETAIL", v[i].detail);
+		set_detail(x, &v[i]);
 	}
 	set_audit_pages(c, d, page, total);
 	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");
