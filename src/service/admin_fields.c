@@ -99,8 +99,12 @@ admin_field_display(const struct admin_field *f, const char *v, char *out,
 		return;
 	}
 	if (f->type == AF_USD) {
+		struct money	amt;
+		char		s[MONEY_STR_MAX];
+
 		m = strtoll(v, NULL, 10);
-		snprintf(out, outsz, "%lld.%02lld", m / 100, m % 100);
+		if (money_set(&amt, m, "USD") == 0)
+			snprintf(out, outsz, "%s", money_str(&amt, s, sizeof(s)));
 		return;
 	}
 	snprintf(out, outsz, "%s", v);
@@ -189,7 +193,10 @@ check_number(const struct admin_field *f, const char *in, char *out,
 {
 	const char	*rule = f->rule;
 	int64_t		 v, min = f->min, max = f->max;
+	size_t		 len = strlen(in);
 
+	while (len > 0 && in[len - 1] == ' ')	/* an amount as core/money.h */
+		len--;
 	if (f->type == AF_INT) {
 		if (admin_parse_fixed(in, 0, &v) == -1 || v < min || v > max) {
 			snprintf(err, errsz, "%s%s%s must be a whole number "
@@ -197,7 +204,8 @@ check_number(const struct admin_field *f, const char *in, char *out,
 			    rule ? ": " : "", f->label, min, max);
 			return 1;
 		}
-	} else if (admin_parse_fixed(in, 2, &v) == -1 || v < min || v > max) {
+	} else if (money_parse_minor(in, len, money_exponent("USD"), 0, &v,
+	    NULL, 0) == -1 || v < min || v > max) {
 		snprintf(err, errsz, "%s%s%s must be an amount in USD "
 		    "from %" PRId64 ".%02" PRId64 " to %" PRId64
 		    ".%02" PRId64 ".", rule ? rule : "",
