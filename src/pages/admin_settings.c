@@ -3,6 +3,7 @@
  * figure the rules read (service/admin.c's admin_kinds[]), each row its own
  * form; a refused value is shown next to its field with the allowed range.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,6 +176,19 @@ add_section(struct ctx *c, struct view_dict *d, const struct admin_kind *k,
 	}
 }
 
+/* A setting's name as words: "corp_payee_name" -> "Corp payee name". */
+static void
+humanize(const char *key, char *out, size_t outsz)
+{
+	size_t i;
+
+	snprintf(out, outsz, "%s", key);
+	for (i = 0; out[i] != '\0'; i++)
+		if (out[i] == '_')
+			out[i] = ' ';
+	out[0] = (char)toupper((unsigned char)out[0]);
+}
+
 /* The platform settings page: its sections, then any setting in none of
  * them as a form of its own. bad names the section (or setting) whose
  * posted values and errs are shown. Returns status (or 500). */
@@ -184,6 +198,7 @@ platform_page(struct ctx *c, const struct admin_kind *k, int status,
 {
 	struct db_setting_row	*v = NULL;
 	struct view_dict	*d, *r;
+	char			 label[72];
 	size_t			 n = 0, i, ncols = 0;
 	int			 rc, b;
 
@@ -209,7 +224,8 @@ platform_page(struct ctx *c, const struct admin_kind *k, int status,
 		r = view_add(d, "ROW");
 		view_setf(r, "FORM_ID", "row-%s", v[i].key);
 		view_set(view_add(r, "KEY_IN"), "KEY", v[i].key);
-		view_set(r, "LABEL", admin_kind_field(k, v[i].key, 0)->label);
+		humanize(v[i].key, label, sizeof(label));
+		view_set(r, "LABEL", label);
 		if (b)
 			view_show(r, "BAD");
 		add_field(r, admin_kind_field(k, v[i].key, 0), 0, v[i].key,

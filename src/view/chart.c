@@ -86,6 +86,12 @@ axis_of(const struct chart *c, struct axis *a)
 		}
 	a->step = nice_step(hi - lo > CHART_TICKS ? (hi - lo + CHART_TICKS -
 	    1) / CHART_TICKS : 1);
+	/* amounts: ticks at whole units at least (USD 1.00, not 0.01) */
+	for (s = 0, v = 1; c->currency != NULL &&
+	    (int)s < money_exponent(c->currency); s++)
+		v *= 10;
+	if (a->step < v)
+		a->step = v;
 	a->lo = lo < 0 ? -((-lo + a->step - 1) / a->step) * a->step : 0;
 	a->ticks = (int)((hi - a->lo + a->step - 1) / a->step);
 	if (a->ticks < 1)
