@@ -124,6 +124,21 @@ lock_field(struct view_dict *r, const struct admin_field *f,
 	view_set(y, "WORDS", words_method(stored != NULL ? stored : ""));
 }
 
+/* Render the settings page d of kind k with status, freeing d and the
+ * rows v[n]. Returns status (or the render's failure). */
+static int
+render_page(struct ctx *c, const struct admin_kind *k, struct view_dict *d,
+    struct db_setting_row *v, size_t n, int status)
+{
+	int rc = page_render(c, "admin_settings.tpl", d, k->title);
+
+	view_dict_free(d);
+	admin_settings_free(v, n);
+	if (rc == 200 && status != 200)
+		c->resp->status = status;
+	return rc == 200 ? status : rc;
+}
+
 /* The stored value of setting key among v[n], and whether it is there. */
 static const struct db_setting_row *
 setting_row(const struct db_setting_row *v, size_t n, const char *key)
@@ -200,7 +215,7 @@ platform_page(struct ctx *c, const struct admin_kind *k, int status,
 	struct view_dict	*d, *r;
 	char			 label[72];
 	size_t			 n = 0, i, ncols = 0;
-	int			 rc, b;
+	int			 b;
 
 	if (admin_settings_rows(c->db, k->kind, &v, &n, &ncols) == -1)
 		return page_error(c, 500, NULL);
@@ -232,12 +247,7 @@ platform_page(struct ctx *c, const struct admin_kind *k, int status,
 		    v[i].vals[0], b ? (ctx_str(c, "v0") ? ctx_str(c, "v0") :
 		    "") : NULL, b ? errs[0] : NULL);
 	}
-	rc = page_render(c, "admin_settings.tpl", d, k->title);
-	view_dict_free(d);
-	admin_settings_free(v, n);
-	if (rc == 200 && status != 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return render_page(c, k, d, v, n, status);
 }
 
 /* Render the page of kind k; the row bad_key (if not NULL) shows the posted
@@ -249,7 +259,7 @@ kind_page(struct ctx *c, const struct admin_kind *k, int status,
 	struct db_setting_row	*v = NULL;
 	struct view_dict	*d, *r;
 	size_t			 n = 0, i, j, ncols = 0;
-	int			 rc, bad, locked;
+	int			 bad, locked;
 
 	if (k->kind == DB_SK_PLATFORM)
 		return platform_page(c, k, status, bad_key, errs, notice);
@@ -287,12 +297,7 @@ kind_page(struct ctx *c, const struct admin_kind *k, int status,
 			    vnames[j]) : "") : NULL, bad ? errs[j] : NULL);
 		}
 	}
-	rc = page_render(c, "admin_settings.tpl", d, k->title);
-	view_dict_free(d);
-	admin_settings_free(v, n);
-	if (rc == 200 && status != 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return render_page(c, k, d, v, n, status);
 }
 
 /* GET /admin/settings/:kind. */
