@@ -205,13 +205,24 @@ pages_handle(struct ctx *c)
 {
 	int status = run(c);
 
+	/* A streamed body went out with its head: a failure after that
+	 * can only cut it short. */
+	if (c->resp->streaming)
+		return status;
 	c->resp->status = status;
 	if (status >= 400 && c->resp->body.len == 0)
 		page_error(c, status, NULL);
+	pages_final_headers(c);
+	return c->resp->status;
+}
+
+/* See pages.h. */
+void
+pages_final_headers(struct ctx *c)
+{
 	if (c->set_cookie.len > 0)
 		resp_header(c->resp, "Set-Cookie", buf_str(&c->set_cookie));
 	default_headers(c);
-	return c->resp->status;
 }
 
 /* See pages.h. */

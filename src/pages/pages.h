@@ -17,6 +17,10 @@ extern const size_t page_routes_n;
  * error page when the handler left an empty body with status >= 400).
  * Returns the final HTTP status. */
 int	pages_handle(struct ctx *c);
+/* Add the Set-Cookie of c and the default security and cache headers to
+ * c->resp (pages_handle does it; a streamed response before its head goes
+ * out). */
+void	pages_final_headers(struct ctx *c);
 
 /* Answer a request that failed before routing (status from http_req_read:
  * 400, 405, 413) with the error page and default headers. Returns status. */
