@@ -22,6 +22,8 @@ tests_unit_service_test_filestore_CFLAGS = $(UNIT_CFLAGS)
 # admin: the queue registry and the console's use cases
 libmallpay_a_SOURCES += \
 	src/service/queues.c src/service/queues.h \
+	src/service/search.c src/service/search.h \
+	src/service/export.c src/service/export.h \
 	src/service/admin.c src/service/admin.h src/service/admin_int.h \
 	src/service/admin_fields.c src/service/admin_settings.c
 

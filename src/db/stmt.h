@@ -99,6 +99,7 @@ enum db_table {
 	DB_T_PLAN_CREDIT,	/* installments: db/plan_credit.c (the buyer's credit) */
 	DB_T_REQUEST_KEY,	/* db/request_key.c (outcomes stored by idempotency key) */
 	DB_T_MY_ORDERS,		/* db/my_orders.c (My Orders search, receipts) */
+	DB_T_SEARCH,		/* db/search.c (the admin console's search and exports) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };
@@ -231,6 +232,12 @@ int		 dbq_exec_claim(struct dbq *);
  * inserted, 1 duplicate (not an error), -1 error. Always calls
  * dbq_done(q). */
 int		 dbq_exec_once(struct dbq *);
+
+/* Append to b the LIKE pattern of "starts with p": p with %, _ and \
+ * escaped by a backslash, then %. Such a pattern reads an index on its
+ * column as a range. */
+struct buf;
+void		 db_like_prefix(struct buf *b, const char *p);
 
 /* Execute q with dbq_exec_stream() and call fn(arg, cols, ncols) with each
  * row's columns as text (valid during the call; SQL NULL is ""); fn

@@ -316,3 +316,15 @@ dbq_stream_rows(struct dbq *q,
 	dbq_done(q);
 	return rc == 2 ? 1 : rc;
 }
+
+/* See stmt.h. */
+void
+db_like_prefix(struct buf *b, const char *p)
+{
+	for (; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '%');
+}
