@@ -1,5 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Admin</h1>
+<form class="admin-filters admin-search" method="get" action="/admin/search" role="search">
+	<div class="field"><label for="admin-q">Search orders, queues and the audit trail (order number, email, remittance code, tracking number, company)</label><input type="search" id="admin-q" name="q" maxlength="200"></div>
+	<div class="field"><button type="submit">Search</button></div>
+</form>
 <section aria-labelledby="queues-h">
 <h2 id="queues-h">Review queues</h2>
 <ul class="admin-queues">

@@ -88,6 +88,14 @@ extern const struct field_spec page_admin_setting_fields[];
 extern const struct field_spec page_admin_holiday_fields[];
 extern const struct field_spec page_admin_fx_fields[];
 extern const struct field_spec page_admin_audit_fields[];
+/* search and exports (pages/admin_search.c) */
+int	page_admin_search(struct ctx *);	/* GET /admin/search */
+extern const struct field_spec page_admin_search_fields[];
+int	page_admin_export_orders(struct ctx *);	/* GET /admin/export/orders */
+int	page_admin_export_queue(struct ctx *);	/* GET /admin/export/queues/:id */
+int	page_admin_export_audit(struct ctx *);	/* GET /admin/export/audit */
+int	page_admin_export_ledger(struct ctx *);	/* GET /admin/export/ledger */
+int	page_admin_export_recon(struct ctx *);	/* GET /admin/export/reconciliation */
 
 /* pau: Pay After Use (payafter.c). */
 int	page_pau(struct ctx *);			/* GET /pay-after-use */

@@ -32,8 +32,9 @@ int	export_orders(struct db *, const struct db_admin_order_filter *f,
  * unknown one before anything went out (see export_queue_known). */
 int	export_queue(struct db *, const char *queue_id, int64_t now,
 	    export_row_fn fn, void *arg);
-int	export_audit(struct db *, const struct db_event_filter *f,
-	    export_row_fn fn, void *arg);
+/* user, admin: as admin_audit_search's (service/admin_view.h). */
+int	export_audit(struct db *, struct db_event_filter *f, const char *user,
+	    const char *admin, export_row_fn fn, void *arg);
 int	export_ledger(struct db *, export_row_fn fn, void *arg);
 int	export_recon(struct db *, export_row_fn fn, void *arg);
 

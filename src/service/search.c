@@ -281,3 +281,45 @@ search_result_free(struct search_result *r)
 	db_event_rows_free(r->events, r->nevents);
 	memset(r, 0, sizeof(*r));
 }
+
+/* See search.h. */
+int
+admin_search_subject(struct db *db, const char *q, struct db_event_filter *f,
+    const char **msg)
+{
+	static const enum db_search_by by[] = { [SEARCH_ORDER] = DB_SB_ID,
+	    [SEARCH_RF_CODE] = DB_SB_RF_CODE, [SEARCH_TEXT] = DB_SB_TRACKING };
+	struct db_search_order	*o = NULL;
+	struct db_search_party	*p = NULL;
+	enum search_kind	 k;
+	char			 norm[256];
+	size_t			 n = 0;
+
+	if ((k = search_classify(q, norm, sizeof(norm), msg)) == SEARCH_BAD ||
+	    k == SEARCH_EMPTY)
+		return k == SEARCH_BAD ? 1 : 0;
+	if (k != SEARCH_EMAIL &&
+	    db_search_orders(db, by[k], norm, 1, &o, &n) == -1)
+		return -1;
+	if (n == 1) {
+		snprintf(f->subject_type, sizeof(f->subject_type), "order");
+		f->subject_id = o[0].id;
+	}
+	free(o);
+	if (n == 0 && (k == SEARCH_EMAIL || k == SEARCH_TEXT)) {
+		if (db_search_parties(db, k == SEARCH_TEXT, norm, 1, &p,
+		    &n) == -1)
+			return -1;
+		if (n == 1 && k == SEARCH_EMAIL)
+			f->user_id = p[0].id;
+		else if (n == 1) {
+			snprintf(f->subject_type, sizeof(f->subject_type),
+			    "company");
+			f->subject_id = p[0].id;
+		}
+		free(p);
+	}
+	if (n == 0)
+		*msg = "Nothing matches that search.";
+	return n == 0 ? 1 : 0;
+}

@@ -68,6 +68,15 @@ int	admin_search(struct db *, const char *q, const char *queue_id,
 	    struct search_result *out);
 void	search_result_free(struct search_result *);
 
+/* The audit trail's subject for q into f: the order an order number,
+ * remittance code or tracking number names (subject order #id), else the
+ * first user whose email starts with it (f->user_id) or company whose
+ * name does (subject company #id). Returns 0 (f set; nothing for an
+ * empty q), 1 when nothing matches or q cannot be searched (*msg says
+ * which), -1 on a database error. */
+int	admin_search_subject(struct db *, const char *q,
+	    struct db_event_filter *f, const char **msg);
+
 /* The queue an order in method/status waits in, or NULL. Pure. */
 const struct queue *search_order_queue(const char *method, const char *status);
 
