@@ -144,7 +144,8 @@ add_events(struct db *db, struct search_result *r, const char *type,
 	    SEARCH_MAX_EVENTS - r->nevents;
 	r->events = xrealloc(r->events, (r->nevents + take + 1) *
 	    sizeof(*r->events));
-	memcpy(r->events + r->nevents, v, take * sizeof(*v));
+	if (take > 0)
+		memcpy(r->events + r->nevents, v, take * sizeof(*v));
 	r->nevents += take;
 	/* the rows not taken still own their detail */
 	while (take < n)
