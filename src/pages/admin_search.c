@@ -92,7 +92,8 @@ set_found(struct view_dict *d, const struct search_result *r, int all)
 		    (long long)e->subject_id);
 		view_setf(x, "ACTOR", "%s%s%s", e->actor_type,
 		    e->actor_email[0] ? " " : "", e->actor_email);
-		view_set(x, "TO", e->to_state[0] ? e->to_state : "-");
+		words_status(e->to_state, tmp, sizeof(tmp));
+		view_set(x, "TO", e->to_state[0] ? tmp : "-");
 		view_set(x, "REASON", e->reason);
 	}
 }
