@@ -256,6 +256,12 @@ page_admin_orders(struct ctx *c)
 	l.nsorts = sizeof(order_sorts) / sizeof(order_sorts[0]);
 	l.sort = str_or_empty(c, "sort");
 	l.export_path = "/admin/export/orders";
+	/* the two dashboard queues that are this list filtered */
+	if (strcmp(f.status, "returned") == 0 && f.method[0] == '\0')
+		l.queue_id = "refund_due";
+	else if (strcmp(f.status, "awaiting_review") == 0 &&
+	    strcmp(f.method, "installment_any") == 0)
+		l.queue_id = "installment_review";
 	l.columns = order_columns;
 	l.ncols = sizeof(order_columns) / sizeof(order_columns[0]);
 	l.page = aq_page_arg(c);

@@ -228,8 +228,9 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 	if (l->queue_id != NULL) {
 		s = view_add(d, "QUEUE_SEARCH");
 		view_set(s, "QUEUE", l->queue_id);
-		view_setf(view_add(d, "EXPORT"), "HREF",
-		    "/admin/export/queues/%s", l->queue_id);
+		if (l->export_path == NULL)
+			view_setf(view_add(d, "EXPORT"), "HREF",
+			    "/admin/export/queues/%s", l->queue_id);
 	}
 	if (l->nrows == 0)
 		view_show(d, "EMPTY");

@@ -72,8 +72,9 @@ struct aq_list {
 	const char		*export_path;	/* "Export CSV" link (the list's
 					 * filters appended), or NULL */
 	const char		*queue_id;	/* the queue registry's id: a
-					 * search box of this queue and its
-					 * export; NULL: none */
+					 * search box of this queue and (with
+					 * no export_path) its export; NULL:
+					 * none */
 	const char		*notice;	/* shown as a flash, or NULL */
 	const char		*error;		/* shown as an error, or NULL */
 };

@@ -426,6 +426,10 @@ test_order_list_filters_sort_pages(void **state)
 	get("/admin/orders?sort=price", 422, &r);
 	assert_true(client_has(&r, "cannot be sorted that way"));
 	client_resp_cleanup(&r);
+	/* the list filtered to a dashboard queue searches that queue */
+	get("/admin/orders?status=returned", 200, &r);
+	assert_true(client_has(&r, "name=\"queue\" value=\"refund_due\""));
+	client_resp_cleanup(&r);
 	get("/admin/orders?status=lost", 422, &r);
 	assert_true(client_has(&r, "no such status"));
 	client_resp_cleanup(&r);
