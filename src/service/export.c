@@ -143,6 +143,8 @@ queue_row(void *arg, const char *const *c, size_t n)
 	memcpy(cells + 1, c, DB_QX__N * sizeof(*c));
 	cells[1 + DB_QX_SUBMITTED] = when(c[DB_QX_SUBMITTED], x->when,
 	    sizeof(x->when));
+	words_status(c[DB_QX_STATUS], x->words[0], sizeof(x->words[0]));
+	cells[1 + DB_QX_STATUS] = x->words[0];
 	cells[1 + DB_QX_AMOUNT] = amount(c[DB_QX_AMOUNT], c[DB_QX_CURRENCY],
 	    x->money[0], sizeof(x->money[0]));
 	return x->fn(x->arg, cells, DB_QX__N + 1, BIT(1 + DB_QX_ITEM) |
