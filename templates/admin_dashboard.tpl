@@ -30,6 +30,8 @@
 	<li><a href="/admin/fx">Exchange rates</a></li>
 	<li><a href="/admin/guarantee">Pay After Use guarantee</a></li>
 	<li><a href="/admin/reconciliation">Reconciliation with the partners</a></li>
+	<li><a href="/admin/export/ledger" download>Ledger lines (CSV)</a></li>
+	<li><a href="/admin/export/reconciliation" download>Reconciliation differences (CSV)</a></li>
 	<li><a href="/admin/companies">Companies (agreements, COD-02 limit, REM-02 quota)</a></li>
 {{#SETTING}}	<li><a href="/admin/settings/{{SLUG}}">{{TITLE}}</a></li>
 {{/SETTING}}</ul>
