@@ -132,6 +132,8 @@ libmallpay_a_SOURCES += \
 	src/service/payafter_view.c src/service/payafter_view.h \
 	src/service/plan_pages.c src/service/plan_pages.h \
 	src/service/corp_app_view.c src/service/corp_app_view.h
+# money reports and the dashboard's figures and SLA breaches
+libmallpay_a_SOURCES += src/service/report.c src/service/report.h
 # admin search: what a typed text is taken for (service/search.h)
 UNIT_TESTS += tests/unit/service/test_search_classify
 tests_unit_service_test_search_classify_CFLAGS = $(UNIT_CFLAGS)
