@@ -278,6 +278,8 @@ pages_fail(struct ctx *c, int status)
 	page_error(c, status, NULL);
 	if (status == 405)
 		resp_header(c->resp, "Allow", "GET, HEAD, POST");
+	if (status == 503)
+		resp_header(c->resp, "Retry-After", "2");
 	default_headers(c);
 	return c->resp->status;
 }

@@ -28,6 +28,7 @@
 #include "gateway/bank.h"
 #include "gateway/sms.h"
 #include "service/conn.h"
+#include "ctl.h"
 
 enum stmt {
 	T_CREATE,
@@ -147,21 +148,31 @@ bump(void *arg)
 	return db_commit(u->db);
 }
 
+/* Run bump u (fault, every, partner) through conn_run on a fresh row 1:
+ * conn_run's answer, the runs and row 1 must be want_rc, want_runs and
+ * want_n. */
+static void
+check_bump(unsigned int fault, int every, const char *partner, int want_rc,
+    int want_runs, int64_t want_n)
+{
+	struct db *db = open_db();
+	struct bump u = { db, fault, every, partner, 0 };
+
+	reset_rows(db);
+	assert_int_equal(db_ensure(db), 0);
+	assert_int_equal(conn_run(db, bump, &u), want_rc);
+	assert_int_equal(u.runs, want_runs);
+	assert_int_equal(value(db, 1), want_n);
+	db_free(db);
+}
+
 /* A certification failure at COMMIT (1213) runs the use case again: done
  * once, on the second run. */
 static void
 test_retry_conflict_at_commit_done_once(void **state)
 {
-	struct db *db = open_db();
-	struct bump u = { db, 1213, 0, NULL, 0 };
-
 	(void)state;
-	reset_rows(db);
-	assert_int_equal(db_ensure(db), 0);
-	assert_int_equal(conn_run(db, bump, &u), 0);
-	assert_int_equal(u.runs, 2);
-	assert_int_equal(value(db, 1), 1);
-	db_free(db);
+	check_bump(1213, 0, NULL, 0, 2, 1);
 }
 
 /* A node that is not ready (1047) and a keyed partner (the bank's calls
@@ -169,16 +180,8 @@ test_retry_conflict_at_commit_done_once(void **state)
 static void
 test_retry_node_not_ready_keyed_partner(void **state)
 {
-	struct db *db = open_db();
-	struct bump u = { db, 1047, 0, "bank", 0 };
-
 	(void)state;
-	reset_rows(db);
-	assert_int_equal(db_ensure(db), 0);
-	assert_int_equal(conn_run(db, bump, &u), 0);
-	assert_int_equal(u.runs, 2);
-	assert_int_equal(value(db, 1), 1);
-	db_free(db);
+	check_bump(1047, 0, "bank", 0, 2, 1);
 }
 
 /* A use case that reached a partner without an idempotency key (a text
@@ -186,16 +189,8 @@ test_retry_node_not_ready_keyed_partner(void **state)
 static void
 test_retry_unkeyed_partner_busy(void **state)
 {
-	struct db *db = open_db();
-	struct bump u = { db, 1213, 0, "sms", 0 };
-
 	(void)state;
-	reset_rows(db);
-	assert_int_equal(db_ensure(db), 0);
-	assert_int_equal(conn_run(db, bump, &u), CONN_BUSY);
-	assert_int_equal(u.runs, 1);
-	assert_int_equal(value(db, 1), 0);
-	db_free(db);
+	check_bump(1213, 0, "sms", CONN_BUSY, 1, 0);
 }
 
 /* Conflicts on every attempt: CONN_ATTEMPTS runs, then busy; an error a
@@ -203,20 +198,9 @@ test_retry_unkeyed_partner_busy(void **state)
 static void
 test_retry_bounded(void **state)
 {
-	struct db *db = open_db();
-	struct bump u = { db, 1213, 1, NULL, 0 };
-	struct bump dup = { db, 1062, 0, NULL, 0 };
-
 	(void)state;
-	reset_rows(db);
-	assert_int_equal(db_ensure(db), 0);
-	assert_int_equal(conn_run(db, bump, &u), CONN_BUSY);
-	assert_int_equal(u.runs, CONN_ATTEMPTS);
-	assert_int_equal(db_ensure(db), 0);
-	assert_int_equal(conn_run(db, bump, &dup), -1);
-	assert_int_equal(dup.runs, 1);
-	assert_int_equal(value(db, 1), 0);
-	db_free(db);
+	check_bump(1213, 1, NULL, CONN_BUSY, CONN_ATTEMPTS, 0);
+	check_bump(1062, 0, NULL, -1, 1, 0);
 }
 
 /* The other side of a real deadlock: a heavier transaction (40 rows
@@ -338,22 +322,10 @@ main(void)
 		cmocka_unit_test(test_retry_real_deadlock_done_once),
 		cmocka_unit_test(test_jobs_claim_once),
 	};
-	const char *conf = getenv("MALLPAY_CONF");
-	char err[512];
 	int rc;
 
-	if (conf == NULL) {
-		fprintf(stderr, "test_retry: MALLPAY_CONF is not set (run by "
-		    "tests/integration/suite.sh)\n");
+	if (ctl_stack_config(&cfg, "test_retry") == -1)
 		return 1;
-	}
-	if (config_load(&cfg, conf, err, sizeof(err)) == -1) {
-		fprintf(stderr, "test_retry: %s\n", err);
-		return 1;
-	}
-	if (sodium_init() < 0)
-		return 1;
-	db_library_init();
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	db_library_end();
 	return rc;
