@@ -151,6 +151,23 @@ tick_lost(struct tick *t, const struct db_job *j, const char *why)
 	return 1;
 }
 
+/* A sweep (name) that stopped on an error: when the error was a conflict
+ * (1213: under Galera another host on another node took the same row
+ * first) or the node (1047, connection lost), its rows are left to that
+ * host or the next tick, counted in t->lost, and the next sweeps run
+ * (1). Else 0: a real failure. */
+static int
+tick_lost_sweep(struct tick *t, const char *name)
+{
+	if (!db_retryable(t->db))
+		return 0;
+	db_rollback(t->db);
+	printf("%s: stopped, rows left to another host or the next tick: "
+	    "%s\n", name, db_error(t->db));
+	t->lost++;
+	return db_ensure(t->db) == 0;
+}
+
 /* Take and run one due job in its own transaction. Returns 1 if a job was
  * taken (done or failed), 0 if none is due, -1 on a database error. */
 static int
@@ -373,17 +390,20 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	done -= failed + t.lost;
 	buf_init(&times);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_payafter(&t, &failed) == -1)
+	if (rc != -1 && tick_payafter(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "payafter"))
 		rc = -1;
 	timed(&times, "payafter", &t, t0);
 	t0 = ctl_mono();
 	if (rc != -1 && (t.rows = remittance_tick(t.db, t.now)) == -1) {
-		failed++;				/* remittance */
+		if (!tick_lost_sweep(&t, "remittance"))
+			failed++;
 		t.rows = 0;
 	}
 	timed(&times, "remittance", &t, t0);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* installments */
+	if (rc != -1 && tick_installments(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "installments"))
 		rc = -1;
 	timed(&times, "installments", &t, t0);
 	t0 = ctl_mono();
@@ -391,11 +411,13 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 		tick_cod(&t, &failed);
 	timed(&times, "cod", &t, t0);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* corporate */
+	if (rc != -1 && tick_corporate(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "corporate"))
 		rc = -1;
 	timed(&times, "corporate", &t, t0);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_credit(&t, &failed) == -1)	/* identity */
+	if (rc != -1 && tick_credit(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "credit"))
 		rc = -1;
 	timed(&times, "credit", &t, t0);
 	if (rc == -1)

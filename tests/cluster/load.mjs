@@ -44,19 +44,21 @@ class Client {
 	// { status, body, location } or null on a network error.
 	async req(method, path, body, type) {
 		for (let i = 0; i < 20; i++) {
-			let res;
+			let res, text;
 			try {
 				res = await fetch(base + path, { method, body,
 				    redirect: 'manual', headers: this.headers(type ?
 				    { 'Content-Type': type } : {}),
-				    signal: AbortSignal.timeout(30000) });
+				    signal: AbortSignal.timeout(60000) });
+				text = await res.text();
 			} catch (e) {
+				// No answer (a mallpayd killed, a timeout): the
+				// same form again, as a shopper would.
 				stats.errors++;
 				await sleep(500);
 				continue;
 			}
 			this.take(res);
-			const text = await res.text();
 			count(res.status, `${method} ${path}`);
 			// A 503 with Retry-After (the database busy or a node
 			// lost) or a 502 (a mallpayd gone): again, same form.
