@@ -253,11 +253,14 @@ attempt(void *arg)
 }
 
 /* The answer when the use case failed on a conflict or a lost database
- * node and could not (or no longer) be run again: 503, try later. */
+ * node and could not (or no longer) be run again: 503, try later. The
+ * signed-in user stays for the page's header; what the attempt wrote
+ * into the response goes. */
 static int
 busy(struct ctx *c)
 {
-	ctx_again(c);
+	http_resp_reset(c->resp);
+	buf_reset(&c->set_cookie);
 	resp_header(c->resp, "Retry-After", "2");
 	return page_error(c, 503, "The shop could not finish this just now: "
 	    "its database was busy. Nothing was saved. Please wait a few "
