@@ -11,7 +11,7 @@
 #   (b) host 3's mallpayd is killed with -9 and restarted,
 #   (c) a node cut off from the other two: SKIPPED (not built yet), see the README.
 # Then three `mallpayctl tick` at once on the three hosts (three nodes) over
-# 300 due jobs, and the checks: every acknowledged order, voucher and payment
+# 2000 due jobs, and the checks: every acknowledged order, voucher and payment
 # on all three nodes; CHECKSUM TABLE of every table equal on the three;
 # `mallpayctl check` and `reconcile` clean; no 500 (503 allowed during the
 # faults); every job done once (one claim each, no job id done twice in any
@@ -82,11 +82,11 @@ touch "$dir/stop"
 wait "$load_pid" || bad "the load program failed: see $dir/load.log"
 load_pid=""
 
-# Three ticks at once, one per host (each on its own node), over 300 due
+# Three ticks at once, one per host (each on its own node), over 2000 due
 # jobs added for them: the hosts take the same jobs at the same moments on
 # different nodes, and each job must be done once (claimed by one).
-say "three ticks at once on the three hosts over 300 due jobs"
-sql_on 1 "INSERT INTO jobs (kind, subject_id, run_at) SELECT 'session_purge', seq, UNIX_TIMESTAMP() - 60 FROM seq_1000001_to_1000300"
+say "three ticks at once on the three hosts over 2000 due jobs"
+sql_on 1 "INSERT INTO jobs (kind, subject_id, run_at) SELECT 'session_purge', seq, UNIX_TIMESTAMP() - 60 FROM seq_1000001_to_1002000"
 for n in 1 2 3; do ctl "$n" tick > "$dir/tick-$n.out" 2>&1 & done
 wait || true
 

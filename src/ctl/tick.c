@@ -191,6 +191,10 @@ tick_one(struct tick *t, int *failed)
 	}
 	if (rc != 1) {
 		db_rollback(t->db);
+		/* Aborted by another node's write (1213) or the node:
+		 * the jobs wait for the next tick, the sweeps still run. */
+		if (rc == -1 && tick_lost_sweep(t, "jobs"))
+			return 0;
 		return rc;
 	}
 	buf_init(&msg);
