@@ -15,6 +15,9 @@ extern const size_t page_routes_n;
  * POST unless ROUTE_NO_CSRF (403, handler not run), field validation, then the
  * handler. Fills c->resp (status, default security headers, Set-Cookie, an
  * error page when the handler left an empty body with status >= 400).
+ * The whole request runs again when its use case failed on a conflict or a
+ * lost database node (service/conn.h conn_run), or answers 503 with
+ * Retry-After when that is not safe or did not help.
  * Returns the final HTTP status. */
 int	pages_handle(struct ctx *c);
 /* Add the Set-Cookie of c and the default security and cache headers to
@@ -23,7 +26,8 @@ int	pages_handle(struct ctx *c);
 void	pages_final_headers(struct ctx *c);
 
 /* Answer a request that failed before routing (status from http_req_read:
- * 400, 405, 413) with the error page and default headers. Returns status. */
+ * 400, 405, 413; 503 when the database is unreachable, with Retry-After)
+ * with the error page and default headers. Returns status. */
 int	pages_fail(struct ctx *c, int status);
 
 /* Handlers. Each returns an HTTP status; see render.h for the helpers. */
