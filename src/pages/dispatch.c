@@ -240,7 +240,9 @@ ctx_again(struct ctx *c)
 	http_resp_reset(resp);
 }
 
-/* conn_run's fn: run the request once; -1 if it answered 5xx. */
+/* conn_run's fn: run the request once; -1 if it answered 5xx before any
+ * of its body went out (a streamed body that has begun cannot be sent
+ * again: the attempt stands, cut short). */
 static int
 attempt(void *arg)
 {
@@ -249,6 +251,8 @@ attempt(void *arg)
 	if (a->n++ > 0)
 		ctx_again(a->c);
 	a->status = run(a->c);
+	if (a->c->resp->streaming)
+		return 0;
 	return a->status >= 500 ? -1 : 0;
 }
 
