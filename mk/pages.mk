@@ -10,6 +10,7 @@ libmallpay_a_SOURCES += \
 # app: sign-in and registration, catalog, cart, "My Orders"
 libmallpay_a_SOURCES += \
 	src/pages/auth.c \
+	src/pages/signin_code.c src/pages/reauth.c src/pages/admin_mfa.c \
 	src/pages/catalog.c src/pages/shop.h \
 	src/pages/cart.c \
 	src/pages/orders.c

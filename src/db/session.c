@@ -16,6 +16,8 @@ enum stmt {
 	STMT_SESSION_TOUCH,
 	STMT_SESSION_DELETE,
 	STMT_SESSION_PURGE_USER,
+	STMT_SESSION_SECOND_FACTOR,
+	STMT_SESSION_DELETE_USER,
 	STMT__MAX
 };
 
@@ -28,7 +30,7 @@ static const char *const stmts[STMT__MAX] = {
 	 * starts with one statement: the unread messages of the user and
 	 * the company (as db_message_unread), and the refdata version. */
 	"SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, "
-	"u.id, u.kind, u.company_id, u.email, u.name, "
+	"COALESCE(s.second_factor_at, 0), u.id, u.kind, u.company_id, u.email, u.name, "
 	"(SELECT COUNT(*) FROM messages m WHERE m.user_id = u.id AND "
 	"m.read_at IS NULL) + (SELECT COUNT(*) FROM messages m WHERE "
 	"m.company_id = u.company_id AND m.read_at IS NULL), "
@@ -42,6 +44,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SESSION_PURGE_USER */
 	"DELETE FROM sessions WHERE user_id = ? AND "
 	"(expires_at <= ? OR last_seen_at < ?)",
+	/* STMT_SESSION_SECOND_FACTOR */
+	"UPDATE sessions SET second_factor_at = ?, "
+	"expires_at = GREATEST(expires_at, created_at + ?) "
+	"WHERE token_hash = ?",
+	/* STMT_SESSION_DELETE_USER */
+	"DELETE FROM sessions WHERE user_id = ?",
 };
 
 /* See session.h. */
@@ -85,20 +93,21 @@ db_session_get(struct db *db, const char *token_hash, struct db_session *out)
 		out->created_at = dbq_col_int(q, 1);
 		out->last_seen_at = dbq_col_int(q, 2);
 		out->expires_at = dbq_col_int(q, 3);
-		out->user.id = dbq_col_int(q, 4);
-		kind = dbq_col_str(q, 5, NULL);
+		out->second_factor_at = dbq_col_int(q, 4);
+		out->user.id = dbq_col_int(q, 5);
+		kind = dbq_col_str(q, 6, NULL);
 		if (strcmp(kind, "admin") == 0)
 			out->user.kind = DB_USER_ADMIN;
 		else if (strcmp(kind, "company_member") == 0)
 			out->user.kind = DB_USER_COMPANY_MEMBER;
 		else
 			out->user.kind = DB_USER_PERSON;
-		out->user.company_id = dbq_col_int(q, 6);
-		dbq_col_copy(q, 7, out->user.email, sizeof(out->user.email));
-		dbq_col_copy(q, 8, out->user.name, sizeof(out->user.name));
-		out->unread = dbq_col_int(q, 9);
-		if (!dbq_col_null(q, 10))
-			db_refdata_seen(db, (uint64_t)dbq_col_int(q, 10));
+		out->user.company_id = dbq_col_int(q, 7);
+		dbq_col_copy(q, 8, out->user.email, sizeof(out->user.email));
+		dbq_col_copy(q, 9, out->user.name, sizeof(out->user.name));
+		out->unread = dbq_col_int(q, 10);
+		if (!dbq_col_null(q, 11))
+			db_refdata_seen(db, (uint64_t)dbq_col_int(q, 11));
 	}
 	dbq_done(q);
 	return rc;
@@ -157,4 +166,35 @@ db_session_purge_user(struct db *db, int64_t user_id, int64_t now,
 	rc = dbq_exec(q);
 	dbq_done(q);
 	return rc;
+}
+
+/* See session.h. */
+int
+db_session_second_factor(struct db *db, const char *token_hash, int64_t now,
+    int64_t max)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_SECOND_FACTOR,
+	    stmts[STMT_SESSION_SECOND_FACTOR]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, max);
+	dbq_cstr(q, token_hash);
+	return dbq_exec_one(q);
+}
+
+/* See session.h. */
+int
+db_session_delete_user(struct db *db, int64_t user_id)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_DELETE_USER,
+	    stmts[STMT_SESSION_DELETE_USER]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	return dbq_exec_done(q, NULL);
 }
