@@ -183,7 +183,7 @@ page_signin_post(struct ctx *c)
 
 	page_auth_req(c, &rq);
 	rc = auth_sign_in(&rq, email, password);
-	if (rc == 0 && page_auth_take(c, &rq) == -1)
+	if ((rc == 0 || rc == 3) && page_auth_take(c, &rq) == -1)
 		rc = -1;
 	switch (rc) {
 	case 0:

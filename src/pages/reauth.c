@@ -12,7 +12,6 @@
 #include "http/route.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-#include "rules/totp.h"
 #include "service/mfa.h"
 #include "view/view.h"
 
@@ -74,7 +73,7 @@ page_reauth(struct ctx *c)
 	int		 st;
 
 	if (c->user.role != ROLE_ADMIN ||
-	    !totp_reauth_due(c->user.second_factor_at, c->now))
+	    !mfa_reauth_due(c->user.second_factor_at, c->now))
 		return 0;
 	if ((code = form_value(c, REAUTH_FIELD)) == NULL)
 		return reauth_form(c, 401, NULL);

@@ -435,6 +435,13 @@ mfa_reset(struct db *db, int64_t actor_id, int64_t target_id, int64_t now)
 
 /* See mfa.h. */
 int
+mfa_reauth_due(int64_t second_factor_at, int64_t now)
+{
+	return totp_reauth_due(second_factor_at, now);
+}
+
+/* See mfa.h. */
+int
 mfa_admins(struct db *db, struct db_totp_admin **out, size_t *n)
 {
 	return db_totp_admins(db, out, n);

@@ -83,6 +83,10 @@ enum mfa_result	mfa_reauth(struct auth_req *c, const char *code);
 enum mfa_result	mfa_reset(struct db *, int64_t actor_id, int64_t target_id,
 		    int64_t now);
 
+/* 1 when a session whose admin last entered a code at second_factor_at
+ * must enter it again at now before changing settings (rules/totp.h). */
+int	mfa_reauth_due(int64_t second_factor_at, int64_t now);
+
 /* Every admin with their second factor's state (free(3) *out). 0 or -1. */
 int	mfa_admins(struct db *, struct db_totp_admin **out, size_t *n);
 
