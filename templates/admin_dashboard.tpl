@@ -27,6 +27,7 @@
 	<li><a href="/admin/guarantee">Pay After Use guarantee</a></li>
 	<li><a href="/admin/reconciliation">Reconciliation with the partners</a></li>
 	<li><a href="/admin/companies">Companies (agreements, COD-02 limit, REM-02 quota)</a></li>
+	<li><a href="/admin/sign-in-codes">Admins' sign-in codes</a></li>
 {{#SETTING}}	<li><a href="/admin/settings/{{SLUG}}">{{TITLE}}</a></li>
 {{/SETTING}}</ul>
 </section>
