@@ -106,6 +106,9 @@ libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c
 # responses that are not pages: stored files, partner JSON answers
 libmallpay_a_SOURCES += src/pages/reply.c
 
+# money reports with their SVG charts
+libmallpay_a_SOURCES += src/pages/admin_reports.c
+
 # admins' second factor: enrollment, code step, recovery codes, reset,
 # settings asking for the code again
 check_PROGRAMS += tests/integration/test_mfa
