@@ -95,7 +95,8 @@ long	client_signin(struct client *, const char *email, const char *password);
 #define CLIENT_TOTP_SECRET	"MALLPAYDEMOADMINTOTPSECRETKEY234"
 /* $MALLPAY_TEST_TOTP_SECRET, else CLIENT_TOTP_SECRET. */
 const char *client_totp_secret(void);
-/* The 6-digit code of secret_b32 now plus offset time steps into out.
+/* The 6-digit code of secret_b32 now (the system clock, as the stack's)
+ * plus offset time steps into out.
  * Returns 0, or -1 for a bad secret. */
 int	client_totp_code(const char *secret_b32, int64_t offset, char out[7]);
 /* Complete the code step at path ("/signin/code?next=...") with the code
