@@ -135,6 +135,43 @@ page_code_message(enum mfa_result r, int *status)
 	}
 }
 
+/* The start of a POST of a code: 0 with the typed *code, or the status of
+ * the answer (no pending admin; no code: form again, 400). */
+static int
+code_post_start(struct ctx *c, const char *next, const char **code,
+    int (*form)(struct ctx *, int, const char *, const char *))
+{
+	int st;
+
+	if ((st = not_pending(c, next)) != 0)
+		return st;
+	if ((*code = ctx_str(c, "code")) == NULL)
+		return form(c, 400, next, CODE_MISSING);
+	return 0;
+}
+
+/* Where a code step r that is neither accepted nor a wrong code leads:
+ * the other step, the sign-in page, or an error. Returns its status, or 0
+ * for a refused code (the caller shows the form again). */
+static int
+step_detour(struct ctx *c, enum mfa_result r, const char *next)
+{
+	switch (r) {
+	case MFA_NOT_ENROLLED:
+		return page_signin_step_redirect(c, "/signin/enroll", next);
+	case MFA_ENROLLED:
+		return page_signin_code_redirect(c, next);
+	case MFA_NO_USER:
+		return page_signin_step_redirect(c, "/signin", next);
+	case MFA_WRONG:
+	case MFA_REPLAY:
+	case MFA_THROTTLED:
+		return 0;
+	default:
+		return page_error(c, 500, NULL);
+	}
+}
+
 /* GET /signin/code: the code step (enrollment first for an admin without
  * a confirmed secret). */
 int
@@ -158,26 +195,19 @@ page_signin_code(struct ctx *c)
 int
 page_signin_code_post(struct ctx *c)
 {
-	const char	*next = ctx_str(c, "next"), *code = ctx_str(c, "code");
-	const char	*msg;
+	const char	*next = ctx_str(c, "next"), *code, *msg;
 	struct auth_req	 rq;
 	enum mfa_result	 r;
 	int		 st;
 
-	if ((st = not_pending(c, next)) != 0)
+	if ((st = code_post_start(c, next, &code, code_form)) != 0)
 		return st;
-	if (code == NULL)
-		return code_form(c, 400, next, CODE_MISSING);
 	page_auth_req(c, &rq);
 	r = mfa_sign_in(&rq, code);
 	if (r == MFA_OK && page_auth_take(c, &rq) == 0)
 		return page_redirect(c, next_or(next, "/admin"));
-	if (r == MFA_NOT_ENROLLED)
-		return page_signin_step_redirect(c, "/signin/enroll", next);
-	if (r == MFA_NO_USER)
-		return page_signin_step_redirect(c, "/signin", next);
-	if (r == MFA_OK || r == MFA_ERROR)
-		return page_error(c, 500, NULL);
+	if ((st = step_detour(c, r, next)) != 0)
+		return st;
 	msg = page_code_message(r, &st);
 	return code_form(c, st, next, msg);
 }
@@ -261,16 +291,14 @@ recovery_page(struct ctx *c, const struct mfa_codes *codes, const char *next)
 int
 page_signin_enroll_post(struct ctx *c)
 {
-	const char	*next = ctx_str(c, "next"), *code = ctx_str(c, "code");
+	const char	*next = ctx_str(c, "next"), *code;
 	struct mfa_codes codes;
 	struct auth_req	 rq;
 	enum mfa_result	 r;
 	int		 st;
 
-	if ((st = not_pending(c, next)) != 0)
+	if ((st = code_post_start(c, next, &code, enroll_form)) != 0)
 		return st;
-	if (code == NULL)
-		return enroll_form(c, 400, next, CODE_MISSING);
 	page_auth_req(c, &rq);
 	r = mfa_enroll_confirm(&rq, code, &codes);
 	if (r == MFA_OK && page_auth_take(c, &rq) == 0) {
@@ -278,12 +306,8 @@ page_signin_enroll_post(struct ctx *c)
 		memset(&codes, 0, sizeof(codes));
 		return st;
 	}
-	if (r == MFA_ENROLLED)
-		return page_signin_code_redirect(c, next);
-	if (r == MFA_NO_USER)
-		return page_signin_step_redirect(c, "/signin", next);
-	if (r == MFA_OK || r == MFA_ERROR)
-		return page_error(c, 500, NULL);
+	if ((st = step_detour(c, r, next)) != 0)
+		return st;
 	return enroll_form(c, 401, next, r == MFA_THROTTLED ? CODE_LOCKED :
 	    "That code is not right. Check that the app shows the key above "
 	    "and enter the code it shows now.");
