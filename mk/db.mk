@@ -10,6 +10,7 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/db/user.c src/db/user.h \
 	src/db/session.c src/db/session.h \
+	src/db/totp.c src/db/totp.h \
 	src/db/product.c src/db/product.h \
 	src/db/cart.c src/db/cart.h \
 	src/db/order.c src/db/order.h

@@ -10,6 +10,7 @@ libmallpay_a_SOURCES += \
 # app: sign-in and registration, catalog, cart, "My Orders"
 libmallpay_a_SOURCES += \
 	src/pages/auth.c \
+	src/pages/signin_code.c src/pages/reauth.c src/pages/admin_mfa.c \
 	src/pages/catalog.c src/pages/shop.h \
 	src/pages/cart.c \
 	src/pages/orders.c
@@ -115,5 +116,16 @@ libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c
 # responses that are not pages: stored files, partner JSON answers
 libmallpay_a_SOURCES += src/pages/reply.c src/pages/admin_files.c \
 	src/pages/doc_pictures.c src/pages/doc_pictures.h
+
 # money reports with their SVG charts
 libmallpay_a_SOURCES += src/pages/admin_reports.c
+
+# admins' second factor: enrollment, code step, recovery codes, reset,
+# settings asking for the code again
+check_PROGRAMS += tests/integration/test_mfa
+tests_integration_test_mfa_SOURCES = tests/integration/test_mfa.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_mfa_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_mfa_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

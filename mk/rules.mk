@@ -62,6 +62,11 @@ tests_unit_rules_test_deadlines_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/rules/test_signin
 tests_unit_rules_test_signin_CFLAGS = $(UNIT_CFLAGS)
 
+# admins' second factor: TOTP codes (liboath) and recovery code texts
+libmallpay_a_SOURCES += src/rules/totp.c src/rules/totp.h
+UNIT_TESTS += tests/unit/rules/test_totp
+tests_unit_rules_test_totp_CFLAGS = $(UNIT_CFLAGS)
+
 # recon: matching a partner's report with the ledger (pure)
 libmallpay_a_SOURCES += src/rules/recon.c src/rules/recon.h
 UNIT_TESTS += tests/unit/rules/test_recon_rules

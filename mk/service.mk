@@ -2,6 +2,7 @@
 # app: sign-in and sessions, shopper registration, the cart
 libmallpay_a_SOURCES += \
 	src/service/auth.c src/service/auth.h \
+	src/service/mfa.c src/service/mfa.h \
 	src/service/register.c src/service/register.h \
 	src/service/cart.c src/service/cart.h
 

@@ -1,5 +1,9 @@
 # view layer: the C API over ctemplate, the project's only C++
 libmallpay_a_SOURCES += src/view/view.h src/view/ctemplate.cc
+# QR codes drawn as SVG path data (libqrencode)
+libmallpay_a_SOURCES += src/view/qr.c src/view/qr.h
+UNIT_TESTS += tests/unit/view/test_qr
+tests_unit_view_test_qr_CFLAGS = $(UNIT_CFLAGS)
 
 UNIT_TESTS += tests/unit/view/test_view
 tests_unit_view_test_view_CFLAGS = $(UNIT_CFLAGS)

@@ -12,6 +12,7 @@
 # MALLPAY_DEMO=0 skips the demo data; MALLPAY_SIGNIN_RATE sets nginx's sign-in rate;
 # MALLPAY_SCHEDULER=0 starts no scheduler, MALLPAY_SCHEDULER_EVERY sets its period (15 s);
 # MALLPAY_FINANCE_DELAY sets the finance sandbox's answer delay (90 s) in a new mallpay.conf.
+# MALLPAY_TOTP_REPLAY_GUARD=0 lets an admin's code be used again within its 30-second step.
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,6 +52,7 @@ partner_key = $pkey
 session_idle = 1800
 session_max = 43200
 secure_cookies = 0
+totp_replay_guard = ${MALLPAY_TOTP_REPLAY_GUARD:-1}
 
 [sandbox]
 finance_delay = ${MALLPAY_FINANCE_DELAY:-90}

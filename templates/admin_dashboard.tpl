@@ -49,6 +49,7 @@
 	<li><a href="/admin/export/ledger" download>Ledger lines (CSV)</a></li>
 	<li><a href="/admin/export/reconciliation" download>Reconciliation differences (CSV)</a></li>
 	<li><a href="/admin/companies">Companies (agreements, COD-02 limit, REM-02 quota)</a></li>
+	<li><a href="/admin/sign-in-codes">Admins' sign-in codes</a></li>
 {{#SETTING}}	<li><a href="/admin/settings/{{SLUG}}">{{TITLE}}</a></li>
 {{/SETTING}}</ul>
 </section>

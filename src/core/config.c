@@ -75,6 +75,8 @@ on_key(void *user, const char *section, const char *name, const char *value)
 		ok = set_int(&c->session_max, value, 60, 86400 * 90);
 	else if (MATCH("security", "secure_cookies"))
 		ok = set_int(&c->secure_cookies, value, 0, 1);
+	else if (MATCH("security", "totp_replay_guard"))
+		ok = set_int(&c->totp_replay_guard, value, 0, 1);
 	else if (MATCH("sandbox", "finance_delay"))
 		ok = set_int(&c->finance_delay, value, 0, 3600);
 	else
@@ -102,6 +104,7 @@ config_defaults(struct config *c)
 	c->session_idle = 30 * 60;
 	c->session_max = 12 * 3600;
 	c->secure_cookies = 0;
+	c->totp_replay_guard = 1;
 	c->finance_delay = 90;	/* FINANCE_SANDBOX_DELAY */
 }
 

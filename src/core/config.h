@@ -20,6 +20,11 @@ struct config {
 	int	session_idle;		/* [security] session_idle: seconds */
 	int	session_max;		/* [security] session_max: seconds */
 	int	secure_cookies;		/* [security] secure_cookies: 1 behind TLS */
+	int	totp_replay_guard;	/* [security] totp_replay_guard: 1 refuses
+					 * an admin's code already used in its
+					 * time step; only test stacks, which
+					 * sign one admin in many times a
+					 * minute, set 0 */
 	int	finance_delay;		/* [sandbox] finance_delay: seconds the
 					 * finance sandbox takes to answer */
 };

@@ -50,9 +50,15 @@
 #include "service/address.h"
 #include "service/company.h"
 #include "service/identity.h"
+#include "service/mfa.h"
 #include "service/payafter.h"
 
 #define DEMO_PASSWORD	"mallpay-demo"
+/* The demo admin's TOTP secret (base32, README "Admins' sign-in code"):
+ * add it to an authenticator app, or compute codes with
+ * `oathtool --totp -b MALLPAYDEMOADMINTOTPSECRETKEY234`. The tests' sign-in
+ * helpers know it too. */
+#define DEMO_TOTP_SECRET	"MALLPAYDEMOADMINTOTPSECRETKEY234"
 #define DAY		86400
 #define HOUR		3600
 
@@ -318,6 +324,24 @@ seed_users(struct seed_ctx *s)
 	}
 	return (s->admin_id = db_seed_user_id(s->db, "admin@demo.test")) > 0 ?
 	    0 : -1;
+}
+
+/* The demo admin's known TOTP secret, unless they have one. Returns 0,
+ * or -1. */
+static int
+seed_admin_totp(struct seed_ctx *s, const struct config *cfg)
+{
+	unsigned char	secret[TOTP_SECRET_BYTES];
+	int		rc;
+
+	if (totp_base32_secret(DEMO_TOTP_SECRET, secret) == -1)
+		return -1;
+	rc = mfa_set_secret(s->db, cfg, s->admin_id, secret, s->now);
+	sodium_memzero(secret, sizeof(secret));
+	if (rc == 0)
+		printf("demo admin's sign-in code secret: %s\n",
+		    DEMO_TOTP_SECRET);
+	return rc == -1 ? -1 : 0;
 }
 
 /* The demo delivery addresses: every demo shopper and company has a
@@ -586,6 +610,8 @@ ctl_seed_demo(struct ctl *c, int argc, char **argv)
 	if (company_seed_demo(s.db, &c->cfg, s.now) == -1)
 		goto dbfail;
 	if (seed_identities(&s, &c->cfg) == -1)
+		goto dbfail;
+	if (seed_admin_totp(&s, &c->cfg) == -1)
 		goto dbfail;
 	/* pau: the demo shoppers' Pay After Use card. */
 	if (payafter_seed_demo(s.db, s.now) == -1)

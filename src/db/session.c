@@ -16,6 +16,8 @@ enum stmt {
 	STMT_SESSION_TOUCH,
 	STMT_SESSION_DELETE,
 	STMT_SESSION_PURGE_USER,
+	STMT_SESSION_SECOND_FACTOR,
+	STMT_SESSION_DELETE_USER,
 	STMT__MAX
 };
 
@@ -34,7 +36,8 @@ static const char *const stmts[STMT__MAX] = {
 	"m.read_at IS NULL) + (SELECT COUNT(*) FROM messages m WHERE "
 	"m.company_id = u.company_id AND m.read_at IS NULL), "
 	"(SELECT version FROM refdata_version WHERE id = 1), "
-	"o.id, o.user_id, COALESCE(o.company_id, 0) "
+	"o.id, o.user_id, COALESCE(o.company_id, 0), "
+	"COALESCE(s.second_factor_at, 0) "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"LEFT JOIN orders o ON o.id = ? "
 	"WHERE s.token_hash = ?",
@@ -45,6 +48,12 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SESSION_PURGE_USER */
 	"DELETE FROM sessions WHERE user_id = ? AND "
 	"(expires_at <= ? OR last_seen_at < ?)",
+	/* STMT_SESSION_SECOND_FACTOR */
+	"UPDATE sessions SET second_factor_at = ?, "
+	"expires_at = GREATEST(expires_at, created_at + ?) "
+	"WHERE token_hash = ?",
+	/* STMT_SESSION_DELETE_USER */
+	"DELETE FROM sessions WHERE user_id = ?",
 };
 
 /* See session.h. */
@@ -109,6 +118,7 @@ db_session_get(struct db *db, const char *token_hash, int64_t order_id,
 			out->order.user_id = dbq_col_int(q, 12);
 			out->order.company_id = dbq_col_int(q, 13);
 		}
+		out->second_factor_at = dbq_col_int(q, 14);
 	}
 	dbq_done(q);
 	return rc;
@@ -167,4 +177,35 @@ db_session_purge_user(struct db *db, int64_t user_id, int64_t now,
 	rc = dbq_exec(q);
 	dbq_done(q);
 	return rc;
+}
+
+/* See session.h. */
+int
+db_session_second_factor(struct db *db, const char *token_hash, int64_t now,
+    int64_t max)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_SECOND_FACTOR,
+	    stmts[STMT_SESSION_SECOND_FACTOR]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, max);
+	dbq_cstr(q, token_hash);
+	return dbq_exec_one(q);
+}
+
+/* See session.h. */
+int
+db_session_delete_user(struct db *db, int64_t user_id)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_DELETE_USER,
+	    stmts[STMT_SESSION_DELETE_USER]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	return dbq_exec_done(q, NULL);
 }

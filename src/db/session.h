@@ -23,6 +23,7 @@ struct db_session {
 	int64_t		 created_at;
 	int64_t		 last_seen_at;
 	int64_t		 expires_at;	/* absolute expiry */
+	int64_t		 second_factor_at;	/* an admin's last code, 0 none */
 	struct db_user	 user;		/* password_hash left empty */
 	int64_t		 unread;	/* unread messages (db_message_unread) */
 	struct db_session_order order;	/* order_id's, when one was asked */
@@ -51,5 +52,15 @@ int	db_session_delete(struct db *, const char *token_hash);
  * before idle_cutoff, so stale rows do not pile up. Returns 0 or -1. */
 int	db_session_purge_user(struct db *, int64_t user_id, int64_t now,
 	    int64_t idle_cutoff);
+
+/* The session's admin entered their code at now: second_factor_at = now,
+ * and the absolute expiry at least max seconds after the session began.
+ * Returns 1, 0 when the session is gone, -1 error. */
+int	db_session_second_factor(struct db *, const char *token_hash,
+	    int64_t now, int64_t max);
+
+/* Delete every session of user_id (their second factor was reset).
+ * Returns 0 or -1. */
+int	db_session_delete_user(struct db *, int64_t user_id);
 
 #endif

@@ -88,6 +88,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_MY_ORDERS] = "my_orders",
 	[DB_T_REPORT] = "report",
 	[DB_T_SEARCH] = "search",
+	[DB_T_TOTP] = "totp",
 	[DB_T_TEST] = "test",
 };
 

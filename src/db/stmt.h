@@ -101,6 +101,7 @@ enum db_table {
 	DB_T_MY_ORDERS,		/* db/my_orders.c (My Orders search, receipts) */
 	DB_T_REPORT,		/* db/report.c (money reports, institution plans) */
 	DB_T_SEARCH,		/* db/search.c (the admin console's search and exports) */
+	DB_T_TOTP,		/* admins' second factor: db/totp.c */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };

@@ -137,6 +137,9 @@ struct session_user {
 	char		 email[256];
 	char		 csrf[65];	/* this session's CSRF token (hex) */
 	char		 session_hash[65];
+	int64_t		 pending_admin_id;	/* an admin past the password
+						   step only; user_id is 0 */
+	int64_t		 second_factor_at;	/* an admin's last code entry */
 	int		 unread_known;	/* unread below came with the session */
 	int64_t		 unread;	/* unread messages, for the header */
 };
@@ -183,5 +186,7 @@ struct route {
 #define ROUTE_NO_CSRF	0x01	/* partner endpoints: authenticated by signature */
 #define ROUTE_UPLOAD	0x02	/* multipart/form-data body */
 #define ROUTE_PUBLIC	0x04	/* cacheable public page (catalog) */
+#define ROUTE_REAUTH	0x08	/* settings: an admin's code again when the
+				   last is older than 15 minutes (pages/reauth.c) */
 
 #endif

@@ -33,6 +33,8 @@ page_auth_req(struct ctx *c, struct auth_req *rq)
 	memcpy(rq->user.email, c->user.email, sizeof(rq->user.email));
 	memcpy(rq->user.session_hash, c->user.session_hash,
 	    sizeof(rq->user.session_hash));
+	rq->user.pending_admin_id = c->user.pending_admin_id;
+	rq->user.second_factor_at = c->user.second_factor_at;
 	rq->user.unread_known = c->user.unread_known;
 	rq->user.unread = c->user.unread;
 }
@@ -52,6 +54,8 @@ page_auth_take(struct ctx *c, struct auth_req *rq)
 	memcpy(c->user.email, u->email, sizeof(c->user.email));
 	memcpy(c->user.session_hash, u->session_hash,
 	    sizeof(c->user.session_hash));
+	c->user.pending_admin_id = u->pending_admin_id;
+	c->user.second_factor_at = u->second_factor_at;
 	c->user.unread_known = u->unread_known;
 	c->user.unread = u->unread;
 	if (rq->token[0] != '\0') {
@@ -179,12 +183,14 @@ page_signin_post(struct ctx *c)
 
 	page_auth_req(c, &rq);
 	rc = auth_sign_in(&rq, email, password);
-	if (rc == 0 && page_auth_take(c, &rq) == -1)
+	if ((rc == 0 || rc == 3) && page_auth_take(c, &rq) == -1)
 		rc = -1;
 	switch (rc) {
 	case 0:
 		return page_redirect(c, next != NULL && page_local_path(next) ?
 		    next : "/catalog");
+	case 3:
+		return page_signin_code_redirect(c, next);
 	case 1:
 		return signin_form(c, 401, email, next, SIGNIN_WRONG, NULL,
 		    NULL);

@@ -70,7 +70,9 @@ to_signin(struct ctx *c)
 	int status;
 
 	buf_init(&loc);
-	buf_puts(&loc, "/signin");
+	/* An admin past the password only: the code step, then here. */
+	buf_puts(&loc, c->user.pending_admin_id != 0 ? "/signin/code" :
+	    "/signin");
 	if (c->req->method == HTTP_GET) {
 		buf_puts(&loc, "?next=");
 		url_encode(&loc, c->req->path);
@@ -199,6 +201,8 @@ run(struct ctx *c)
 		    "send it again.");
 	}
 
+	if ((rt->flags & ROUTE_REAUTH) && (status = page_reauth(c)) != 0)
+		return status;
 	if ((status = target(c, rt, &tord)) != 0)
 		return status;
 	route_validate(c);

@@ -38,6 +38,33 @@ int	page_home(struct ctx *);	/* GET /: 303 to /catalog */
  * cart.c, orders.c) and the fields each route declares. */
 int	page_signin(struct ctx *);		/* GET /signin */
 int	page_signin_post(struct ctx *);		/* POST /signin */
+/* admins' second factor (pages/signin_code.c, reauth.c, admin_mfa.c) */
+int	page_signin_code(struct ctx *);		/* GET /signin/code */
+int	page_signin_code_post(struct ctx *);	/* POST /signin/code */
+int	page_signin_enroll(struct ctx *);	/* GET /signin/enroll */
+int	page_signin_enroll_post(struct ctx *);	/* POST /signin/enroll */
+int	page_admin_mfa(struct ctx *);		/* GET /admin/sign-in-codes */
+int	page_admin_mfa_reset(struct ctx *);	/* POST /admin/admins/:id/reset-2fa */
+extern const struct field_spec page_signin_code_get_fields[];
+extern const struct field_spec page_signin_code_post_fields[];
+extern const struct field_spec page_admin_mfa_fields[];
+/* 303 to step ("/signin", "/signin/code"...) carrying next when it is a
+ * local path; page_signin_code_redirect() to the code step. */
+int	page_signin_step_redirect(struct ctx *c, const char *step,
+	    const char *next);
+int	page_signin_code_redirect(struct ctx *c, const char *next);
+/* The code field's defaults of signin_code.tpl into d, and msg (NULL
+ * none) beside it. */
+struct view_dict;
+void	page_code_form(struct view_dict *d, const char *msg);
+/* The message for a refused code r (service/mfa.h), its status in
+ * *status. */
+enum mfa_result;
+const char *page_code_message(enum mfa_result r, int *status);
+/* Before a ROUTE_REAUTH handler: 0 to run it (not an admin, a recent
+ * code, or the right code in the POST's reauth_code), else the status of
+ * the page answered (asking for the code, the form's fields kept). */
+int	page_reauth(struct ctx *c);
 int	page_signout(struct ctx *);		/* POST /signout */
 int	page_register(struct ctx *);		/* GET /register */
 int	page_register_post(struct ctx *);	/* POST /register */

@@ -78,6 +78,24 @@ auth_password_hash(const char *password, size_t len, char *out, size_t outsz)
 }
 
 /* See auth.h. */
+int64_t
+auth_session_max(const struct config *cfg, enum auth_kind kind)
+{
+	if (kind == AUTH_ADMIN && cfg->session_max > AUTH_ADMIN_MAX)
+		return AUTH_ADMIN_MAX;
+	return cfg->session_max;
+}
+
+/* See auth.h. */
+int64_t
+auth_session_idle(const struct config *cfg, enum auth_kind kind)
+{
+	if (kind == AUTH_ADMIN && cfg->session_idle > AUTH_ADMIN_IDLE)
+		return AUTH_ADMIN_IDLE;
+	return cfg->session_idle;
+}
+
+/* See auth.h. */
 int
 auth_session_live(int64_t last_seen, int64_t expires_at, int64_t now,
     int64_t idle)
@@ -137,6 +155,8 @@ user_clear(struct auth_req *c)
 	c->user.name[0] = '\0';
 	c->user.email[0] = '\0';
 	c->user.session_hash[0] = '\0';
+	c->user.pending_admin_id = 0;
+	c->user.second_factor_at = 0;
 	c->user.unread_known = 0;
 	c->user.unread = 0;
 }
@@ -149,6 +169,7 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	size_t			 rawlen = 0;
 	char			 hash[65];
 	struct db_session	 s;
+	enum auth_kind		 kind;
 	int			 rc;
 
 	user_clear(c);
@@ -165,8 +186,9 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 		return -1;
 	if (rc == 0)
 		return 0;
+	kind = kind_of(s.user.kind);
 	if (!auth_session_live(s.last_seen_at, s.expires_at, c->now,
-	    c->cfg->session_idle)) {
+	    auth_session_idle(c->cfg, kind))) {
 		/* Expired: the row is of no use to anyone any more. */
 		if (db_session_delete(c->db, hash) == -1)
 			return -1;
@@ -176,12 +198,18 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	    db_session_touch(c->db, hash, c->now) == -1)
 		return -1;
 
-	c->user.user_id = s.user.id;
-	c->user.company_id = s.user.company_id;
-	c->user.kind = kind_of(s.user.kind);
 	copy_utf8(c->user.name, sizeof(c->user.name), s.user.name);
 	snprintf(c->user.email, sizeof(c->user.email), "%s", s.user.email);
 	memcpy(c->user.session_hash, hash, sizeof(c->user.session_hash));
+	if (kind == AUTH_ADMIN && s.second_factor_at == 0) {
+		/* Past the password only: nobody yet, until the code. */
+		c->user.pending_admin_id = s.user.id;
+		return 0;
+	}
+	c->user.user_id = s.user.id;
+	c->user.company_id = s.user.company_id;
+	c->user.kind = kind;
+	c->user.second_factor_at = s.second_factor_at;
 	c->user.unread = s.unread;
 	c->user.unread_known = 1;
 	c->order.found = s.order.found;
@@ -190,13 +218,13 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	return 0;
 }
 
-/* See auth.h. */
-int
-auth_session_start(struct auth_req *c, int64_t user_id)
+/* auth_session_start() for a session of lifetime max seconds. */
+static int
+session_start(struct auth_req *c, int64_t user_id, int64_t max)
 {
 	unsigned char	raw[TOKEN_BYTES];
 	char		hex[TOKEN_HEX + 1], hash[65];
-	int64_t		max = c->cfg->session_max, idle = c->cfg->session_idle;
+	int64_t		idle = c->cfg->session_idle;
 
 	c->token[0] = '\0';
 	if (auth_init() == -1)
@@ -226,6 +254,13 @@ fail:
 	return -1;
 }
 
+/* See auth.h. */
+int
+auth_session_start(struct auth_req *c, int64_t user_id)
+{
+	return session_start(c, user_id, c->cfg->session_max);
+}
+
 /* admin_audit_signin() for request c. */
 static int
 audit(const struct auth_req *c, int64_t user_id, int is_admin,
@@ -233,6 +268,28 @@ audit(const struct auth_req *c, int64_t user_id, int is_admin,
 {
 	return admin_audit_signin(c->db, c->remote_addr, c->now, user_id,
 	    is_admin, email, outcome);
+}
+
+/* The end of auth_sign_in() for admin u whose password was right, inside
+ * its transaction: a session that only the code step (service/mfa.c)
+ * completes, lasting AUTH_ADMIN_CODE_WAIT. Returns 3, or -1 (rolled
+ * back). */
+static int
+admin_pending(struct auth_req *c, const struct db_user *u)
+{
+	if (session_start(c, u->id, AUTH_ADMIN_CODE_WAIT) == -1 ||
+	    db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		sodium_memzero(c->token, sizeof(c->token));
+		user_clear(c);
+		return -1;
+	}
+	c->user.user_id = 0;
+	c->user.pending_admin_id = u->id;
+	c->user.kind = AUTH_SHOPPER;
+	copy_utf8(c->user.name, sizeof(c->user.name), u->name);
+	snprintf(c->user.email, sizeof(c->user.email), "%s", u->email);
+	return 3;
 }
 
 /* See auth.h. The email is compared by the column's case-insensitive
@@ -288,10 +345,13 @@ auth_sign_in(struct auth_req *c, const char *email, const char *password)
 			    "sign-ins", (long long)u.id, failed);
 		return 1;
 	}
+	if (u.kind == DB_USER_ADMIN)
+		/* The code step (service/mfa.c) clears the failures and
+		 * audits the sign-in; until then a pending session. */
+		return admin_pending(c, &u);
 	if (db_user_login_ok(c->db, u.id) == -1)
 		goto err;
-	if (audit(c, u.id, u.kind == DB_USER_ADMIN, email,
-	    "signin") == -1)
+	if (audit(c, u.id, 0, email, "signin") == -1)
 		goto err;
 	if (auth_session_start(c, u.id) == -1)
 		goto err;

@@ -13,6 +13,14 @@ struct db;
 #define AUTH_COOKIE	"mp_session"
 #define AUTH_TOKEN_HEX	64	/* a session token in hex (256 bits) */
 
+/* Admin sessions are shorter than shoppers' (cfg->session_max and
+ * session_idle, when those are shorter still, win): an absolute limit
+ * counted from the password step, an idle limit, and the time allowed
+ * between the password and the code. */
+#define AUTH_ADMIN_MAX		(8 * 3600)
+#define AUTH_ADMIN_IDLE		(15 * 60)
+#define AUTH_ADMIN_CODE_WAIT	(10 * 60)
+
 /* What kind of account is signed in. */
 enum auth_kind {
 	AUTH_SHOPPER,		/* B2C person */
@@ -28,6 +36,10 @@ struct auth_user {
 	char		 name[128];
 	char		 email[256];
 	char		 session_hash[65];	/* "" without a session */
+	int64_t		 pending_admin_id;	/* an admin past the password
+						   step only (user_id is then
+						   0); else 0 */
+	int64_t		 second_factor_at;	/* an admin's last code entry */
 	int		 unread_known;	/* unread below came with the session */
 	int64_t		 unread;	/* unread messages, for the header */
 };
@@ -57,8 +69,11 @@ int	auth_session_resolve(struct auth_req *c, const char *token, size_t len);
 
 /* Sign in: check email and password (argon2id), rotate the session (its
  * token in c->token, c->user the new user). Returns 0 on success, 1 on
- * wrong email or password (one message for both), 2 when throttled, -1 on
- * a database error. */
+ * wrong email or password (one message for both), 2 when throttled, 3 when
+ * the account is an admin's, who must now enter a code (the session started
+ * is only a pending one: c->user.user_id 0, pending_admin_id set, it lasts
+ * AUTH_ADMIN_CODE_WAIT; service/mfa.h completes it), -1 on a database
+ * error. */
 int	auth_sign_in(struct auth_req *c, const char *email, const char *password);
 
 /* Sign out: delete the session row and forget the user (the caller clears
@@ -76,6 +91,10 @@ int	auth_session_start(struct auth_req *c, int64_t user_id);
  * (crypto_pwhash_STRBYTES bytes). Returns 0, or -1 when out of memory. */
 int	auth_password_hash(const char *password, size_t len, char *out,
 	    size_t outsz);
+
+/* The absolute and idle limits of a session of kind under cfg. */
+int64_t	auth_session_max(const struct config *cfg, enum auth_kind kind);
+int64_t	auth_session_idle(const struct config *cfg, enum auth_kind kind);
 
 /* 1 if a session last seen at last_seen, ending at expires_at (absolute), is
  * still alive at now with an idle limit of idle seconds; else 0. Pure. */

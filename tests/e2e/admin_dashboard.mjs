@@ -6,7 +6,7 @@
 // $MALLPAY_SCREENSHOT_DIR/admin.png (default ./). Last line:
 // "admin_dashboard: N passed, N failed"; exit status 0 only when all passed
 // and the pages logged no console error.
-import { base, demoPassword, launch, screenshot, watch } from './lib.mjs';
+import { base, demoPassword, enterCode, launch, screenshot, watch } from './lib.mjs';
 
 const email = process.env.MALLPAY_E2E_ADMIN_EMAIL || 'admin@demo.test';
 const password = process.env.MALLPAY_E2E_ADMIN_PASSWORD || demoPassword;
@@ -37,9 +37,10 @@ async function run() {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await Promise.all([
-      page.waitForURL(/\/admin$/),
+      page.waitForURL(/\/signin\/code/),
       page.getByRole('button', { name: 'Sign in' }).click(),
     ]);
+    await enterCode(page, { landing: /\/admin$/ });
     check(await page.locator('h1', { hasText: 'Admin' }).count() === 1, 'the dashboard is shown after sign-in');
     check(await page.locator('nav a[href="/admin"]').count() === 1, 'the nav has the Admin link');
 

@@ -4,8 +4,10 @@
 // errors a test must not see.
 // Env: MALLPAY_TEST_URL (default http://127.0.0.1:8080),
 // MALLPAY_SCREENSHOT_DIR (default ./), MALLPAY_E2E_PASSWORD (the demo
-// accounts' password, default mallpay-demo).
+// accounts' password, default mallpay-demo), MALLPAY_E2E_TOTP_SECRET (the
+// admins' TOTP secret, default the demo admin's).
 import { chromium } from 'playwright-core';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -88,18 +90,50 @@ export function watch(page, errors,
   });
 }
 
+// The TOTP secret (base32) the fixtures give the demo admin (mallpayctl
+// seed-demo) and the admins the tests create (create-admin --totp-secret).
+export const adminTotpSecret = process.env.MALLPAY_E2E_TOTP_SECRET || 'MALLPAYDEMOADMINTOTPSECRETKEY234';
+
+// The RFC 6238 code (HMAC-SHA-1, 30-second steps, 6 digits) of a base32
+// secret at unix time t (seconds, default now).
+export function totpCode(secretB32, t = Date.now() / 1000) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...secretB32.replace(/[\s=]/g, '').toUpperCase()]
+    .map((ch) => alphabet.indexOf(ch).toString(2).padStart(5, '0')).join('');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(t / 30)));
+  const h = crypto.createHmac('sha1', key).update(counter).digest();
+  const at = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(at) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+// On an admin's code step (/signin/code): enter the code of secret now and
+// continue; resolves once the browser has left /signin (or reached
+// landing, a RegExp, when given).
+export async function enterCode(page, { secret = adminTotpSecret, landing = null } = {}) {
+  await page.getByLabel('Code from your authenticator app').fill(totpCode(secret));
+  await Promise.all([
+    page.waitForURL(landing || ((u) => !u.pathname.startsWith('/signin'))),
+    page.getByRole('button', { name: 'Continue' }).click(),
+  ]);
+}
+
 // Sign in through the form as a person would, with the demo accounts'
-// password unless another is given; resolves once the browser has left
-// /signin (or reached landing, a RegExp, when given).
+// password unless another is given (an admin then through the code step,
+// with the fixtures' secret); resolves once the browser has left /signin
+// (or reached landing, a RegExp, when given).
 export async function signIn(page, email, { password = demoPassword, landing = null } = {}) {
   const resp = await page.goto(`${base}/signin`);
   check(resp && resp.status() === 200, 'GET /signin answers 200');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await Promise.all([
-    page.waitForURL(landing || ((u) => !u.pathname.startsWith('/signin'))),
+    page.waitForURL((u) => u.pathname === '/signin/code' ||
+      (landing ? landing.test(u.href) : !u.pathname.startsWith('/signin'))),
     page.getByRole('button', { name: 'Sign in' }).click(),
   ]);
+  if (new URL(page.url()).pathname === '/signin/code') await enterCode(page, { landing });
 }
 
 // Register a new shopper through the form and leave them signed in.

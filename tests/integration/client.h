@@ -2,6 +2,7 @@
 #define MALLPAY_TESTS_CLIENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A small HTTP client for the integration tests: one libcurl handle with its own
  * in-memory cookie jar (one browser, one shopper), redirects NOT followed so tests
@@ -83,8 +84,24 @@ void	client_unique_email(char *out, size_t outsz, const char *tag);
  * status (303 on success), or -1 on a transport error. */
 long	client_register(struct client *, const char *email, const char *name,
 	    const char *password);
-/* Sign in (GET /signin for the csrf, then POST). Returns the POST's status
- * (303 on success), or -1. */
+/* Sign in (GET /signin for the csrf, then POST). An admin is sent on to the
+ * code step, which this completes with client_totp_secret()'s code (the
+ * fixtures give every test admin that secret). Returns the last POST's
+ * status (303 on success), or -1. */
 long	client_signin(struct client *, const char *email, const char *password);
+
+/* The TOTP secret (base32) of the demo admin (mallpayctl seed-demo) and of
+ * the admins the tests create (create-admin --totp-secret). */
+#define CLIENT_TOTP_SECRET	"MALLPAYDEMOADMINTOTPSECRETKEY234"
+/* $MALLPAY_TEST_TOTP_SECRET, else CLIENT_TOTP_SECRET. */
+const char *client_totp_secret(void);
+/* The 6-digit code of secret_b32 now (the system clock, as the stack's)
+ * plus offset time steps into out.
+ * Returns 0, or -1 for a bad secret. */
+int	client_totp_code(const char *secret_b32, int64_t offset, char out[7]);
+/* Complete the code step at path ("/signin/code?next=...") with the code
+ * of secret_b32 now. Returns the POST's status (303 on success), or -1. */
+long	client_code_step(struct client *, const char *path,
+	    const char *secret_b32);
 
 #endif

@@ -559,7 +559,8 @@ second_admin(char *email, size_t emailsz)
 	client_unique_email(email, emailsz, "admin2");
 	buf_init(&cmd);
 	buf_printf(&cmd, "'%s' -c '%s' create-admin --email '%s' --name "
-	    "'Second Admin' >/dev/null", ctl, conf, email);
+	    "'Second Admin' --totp-secret '%s' >/dev/null", ctl, conf, email,
+	    client_totp_secret());
 	p = popen(buf_str(&cmd), "w");
 	assert_non_null(p);
 	fprintf(p, "%s\n", TEST_PASSWORD);

@@ -79,6 +79,17 @@ static const struct entry table[] = {
 	{ HTTP_GET,  "/signin",		"ooooooo", 0, NULL, NULL },
 	{ HTTP_POST, "/signin",		"ooooooo", 0, NULL, NULL },
 	{ HTTP_POST, "/signout",	"ooooooo", 0, NULL, NULL },
+	/* admins' second factor: the code step and enrollment send a caller
+	 * without a pending admin sign-in to the sign-in page (a signed-in
+	 * admin to the console); a reset takes an id no admin has (404 past
+	 * the gate), so that the matrix resets nobody. */
+	{ HTTP_GET,  "/signin/code",	"sssssos", 0, NULL, NULL },
+	{ HTTP_POST, "/signin/code",	"sssssos", 0, NULL, NULL },
+	{ HTTP_GET,  "/signin/enroll",	"sssssos", 0, NULL, NULL },
+	{ HTTP_POST, "/signin/enroll",	"sssssos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/sign-in-codes", "sffffos", 0, NULL, NULL },
+	{ HTTP_POST, "/admin/admins/:id/reset-2fa", "sffffns", 0, NULL,
+	    "999999999" },
 	{ HTTP_GET,  "/register",	"ooooooo", 0, NULL, NULL },
 	{ HTTP_POST, "/register",	"ooooooo", 0, NULL, NULL },
 	{ HTTP_GET,  "/catalog",	"ooooooo", 0, NULL, NULL },

@@ -1,0 +1,230 @@
+/*
+ * admin_totp and admin_recovery_codes (totp.h). SQL only, bound
+ * parameters only (DESIGN.md).
+ */
+#include <string.h>
+
+#include "db/db.h"
+#include "db/stmt.h"
+#include "db/totp.h"
+
+enum stmt {
+	STMT_TOTP_GET,
+	STMT_TOTP_GET_LOCK,
+	STMT_TOTP_START,
+	STMT_TOTP_CONFIRM,
+	STMT_TOTP_CLAIM,
+	STMT_TOTP_DELETE,
+	STMT_TOTP_DELETE_CODES,
+	STMT_RECOVERY_ADD,
+	STMT_RECOVERY_UNUSED,
+	STMT_RECOVERY_USE,
+	STMT_TOTP_ADMINS,
+	STMT__MAX
+};
+
+#define TOTP_COLS "user_id, secret_enc, COALESCE(confirmed_at, 0), last_step "
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_TOTP_GET */
+	"SELECT " TOTP_COLS "FROM admin_totp WHERE user_id = ?",
+	/* STMT_TOTP_GET_LOCK */
+	"SELECT " TOTP_COLS "FROM admin_totp WHERE user_id = ? FOR UPDATE",
+	/* STMT_TOTP_START */
+	"INSERT IGNORE INTO admin_totp (user_id, secret_enc, created_at) "
+	"VALUES (?, ?, ?)",
+	/* STMT_TOTP_CONFIRM */
+	"UPDATE admin_totp SET confirmed_at = ?, last_step = ? "
+	"WHERE user_id = ?",
+	/* STMT_TOTP_CLAIM */
+	"UPDATE admin_totp SET last_step = ? WHERE user_id = ? AND "
+	"last_step < ?",
+	/* STMT_TOTP_DELETE */
+	"DELETE FROM admin_totp WHERE user_id = ?",
+	/* STMT_TOTP_DELETE_CODES */
+	"DELETE FROM admin_recovery_codes WHERE user_id = ?",
+	/* STMT_RECOVERY_ADD */
+	"INSERT INTO admin_recovery_codes (user_id, salt, code_hash, "
+	"created_at) VALUES (?, ?, ?, ?)",
+	/* STMT_RECOVERY_UNUSED */
+	"SELECT id, salt, code_hash FROM admin_recovery_codes "
+	"WHERE user_id = ? AND used_at IS NULL ORDER BY id",
+	/* STMT_RECOVERY_USE */
+	"UPDATE admin_recovery_codes SET used_at = ? WHERE id = ? AND "
+	"used_at IS NULL",
+	/* STMT_TOTP_ADMINS */
+	"SELECT u.id, u.email, u.name, COALESCE(t.confirmed_at, 0), "
+	"(SELECT COUNT(*) FROM admin_recovery_codes r WHERE r.user_id = u.id "
+	"AND r.used_at IS NULL) FROM users u LEFT JOIN admin_totp t ON "
+	"t.user_id = u.id WHERE u.kind = 'admin' ORDER BY u.email",
+};
+
+/* The statement idx of this file. */
+static struct dbq *
+get(struct db *db, enum stmt idx)
+{
+	return dbq_get(db, DB_T_TOTP, idx, stmts[idx]);
+}
+
+/* See totp.h. */
+int
+db_totp_get(struct db *db, int64_t user_id, int lock, struct db_totp *out)
+{
+	struct dbq	*q;
+	const char	*enc;
+	size_t		 len = 0;
+	int		 rc;
+
+	if ((q = get(db, lock ? STMT_TOTP_GET_LOCK : STMT_TOTP_GET)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		memset(out, 0, sizeof(*out));
+		out->user_id = dbq_col_int(q, 0);
+		enc = dbq_col_str(q, 1, &len);
+		if (len > sizeof(out->secret_enc))
+			len = 0;
+		memcpy(out->secret_enc, enc, len);
+		out->secret_enc_len = len;
+		out->confirmed_at = dbq_col_int(q, 2);
+		out->last_step = dbq_col_int(q, 3);
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See totp.h. */
+int
+db_totp_start(struct db *db, int64_t user_id, const void *secret_enc,
+    size_t len, int64_t now)
+{
+	struct dbq	*q;
+	uint64_t	 n = 0;
+
+	if ((q = get(db, STMT_TOTP_START)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_str(q, secret_enc, len);
+	dbq_int(q, now);
+	if (dbq_exec_done(q, &n) == -1)
+		return -1;
+	return n > 0;
+}
+
+/* See totp.h. */
+int
+db_totp_confirm(struct db *db, int64_t user_id, int64_t step, int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = get(db, STMT_TOTP_CONFIRM)) == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, step);
+	dbq_int(q, user_id);
+	return dbq_exec_done(q, NULL);
+}
+
+/* See totp.h. */
+int
+db_totp_claim_step(struct db *db, int64_t user_id, int64_t step)
+{
+	struct dbq *q;
+
+	if ((q = get(db, STMT_TOTP_CLAIM)) == NULL)
+		return -1;
+	dbq_int(q, step);
+	dbq_int(q, user_id);
+	dbq_int(q, step);
+	return dbq_exec_one(q);
+}
+
+/* See totp.h. */
+int
+db_totp_delete(struct db *db, int64_t user_id)
+{
+	struct dbq	*q;
+	uint64_t	 n = 0;
+
+	if ((q = get(db, STMT_TOTP_DELETE_CODES)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec_done(q, NULL) == -1)
+		return -1;
+	if ((q = get(db, STMT_TOTP_DELETE)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if (dbq_exec_done(q, &n) == -1)
+		return -1;
+	return n > 0;
+}
+
+/* See totp.h. */
+int
+db_totp_recovery_add(struct db *db, int64_t user_id, const char *salt_hex,
+    const char *hash_hex, int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = get(db, STMT_RECOVERY_ADD)) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_cstr(q, salt_hex);
+	dbq_cstr(q, hash_hex);
+	dbq_int(q, now);
+	return dbq_exec_done(q, NULL);
+}
+
+/* One row of STMT_RECOVERY_UNUSED. */
+static void
+fill_recovery(struct dbq *q, void *el)
+{
+	struct db_recovery *r = el;
+
+	r->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, r->salt, sizeof(r->salt));
+	dbq_col_copy(q, 2, r->hash, sizeof(r->hash));
+}
+
+/* See totp.h. */
+int
+db_totp_recovery_unused(struct db *db, int64_t user_id,
+    struct db_recovery **out, size_t *n)
+{
+	return dbq_list_id(get(db, STMT_RECOVERY_UNUSED), user_id,
+	    sizeof(**out), fill_recovery, (void **)out, n);
+}
+
+/* See totp.h. */
+int
+db_totp_recovery_use(struct db *db, int64_t id, int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = get(db, STMT_RECOVERY_USE)) == NULL)
+		return -1;
+	dbq_int(q, now);
+	dbq_int(q, id);
+	return dbq_exec_one(q);
+}
+
+/* One row of STMT_TOTP_ADMINS. */
+static void
+fill_admin(struct dbq *q, void *el)
+{
+	struct db_totp_admin *a = el;
+
+	a->user_id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, a->email, sizeof(a->email));
+	dbq_col_copy(q, 2, a->name, sizeof(a->name));
+	a->confirmed_at = dbq_col_int(q, 3);
+	a->recovery_left = dbq_col_int(q, 4);
+}
+
+/* See totp.h. */
+int
+db_totp_admins(struct db *db, struct db_totp_admin **out, size_t *n)
+{
+	return dbq_list(get(db, STMT_TOTP_ADMINS), sizeof(**out), fill_admin,
+	    (void **)out, n);
+}
