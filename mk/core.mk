@@ -14,7 +14,8 @@ libmallpay_a_SOURCES += \
 	src/core/calendar.c src/core/calendar.h \
 	src/core/fee_mode.h \
 	src/core/order_status.c src/core/order_status.h \
-	src/core/pay_method.c src/core/pay_method.h
+	src/core/pay_method.c src/core/pay_method.h \
+	src/core/admin_role.c src/core/admin_role.h
 
 UNIT_TESTS += tests/unit/core/test_money
 tests_unit_core_test_money_CFLAGS = $(UNIT_CFLAGS)
@@ -27,3 +28,6 @@ tests_unit_core_test_words_CFLAGS = $(UNIT_CFLAGS)
 # core/pay_method.h)
 UNIT_TESTS += tests/unit/core/test_order_types
 tests_unit_core_test_order_types_CFLAGS = $(UNIT_CFLAGS)
+# admin roles: names <-> bits (core/admin_role.h)
+UNIT_TESTS += tests/unit/core/test_admin_role
+tests_unit_core_test_admin_role_CFLAGS = $(UNIT_CFLAGS)

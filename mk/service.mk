@@ -23,7 +23,8 @@ tests_unit_service_test_filestore_CFLAGS = $(UNIT_CFLAGS)
 libmallpay_a_SOURCES += \
 	src/service/queues.c src/service/queues.h \
 	src/service/admin.c src/service/admin.h src/service/admin_int.h \
-	src/service/admin_fields.c src/service/admin_settings.c
+	src/service/admin_fields.c src/service/admin_settings.c \
+	src/service/admin_accounts.c src/service/admin_accounts.h
 
 # checkout: the order state machine, audit, live facts, checkout, "My Orders"
 libmallpay_a_SOURCES += \

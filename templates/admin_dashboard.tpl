@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Admin</h1>
-<section aria-labelledby="queues-h">
+{{#QUEUES}}<section aria-labelledby="queues-h">
 <h2 id="queues-h">Review queues</h2>
 <ul class="admin-queues">
 {{#QUEUE}}
@@ -16,17 +16,11 @@
 	</li>
 {{/QUEUE}}
 </ul>
-</section>
+</section>{{/QUEUES}}
 <section aria-labelledby="tools-h">
 <h2 id="tools-h">Operations</h2>
-<ul class="admin-links">
-	<li><a href="/admin/orders">All orders</a></li>
-	<li><a href="/admin/audit">Audit trail</a></li>
-	<li><a href="/admin/holidays">Holidays</a></li>
-	<li><a href="/admin/fx">Exchange rates</a></li>
-	<li><a href="/admin/guarantee">Pay After Use guarantee</a></li>
-	<li><a href="/admin/reconciliation">Reconciliation with the partners</a></li>
-	<li><a href="/admin/companies">Companies (agreements, COD-02 limit, REM-02 quota)</a></li>
-{{#SETTING}}	<li><a href="/admin/settings/{{SLUG}}">{{TITLE}}</a></li>
-{{/SETTING}}</ul>
+<p class="muted" id="my-roles">Your roles: {{MY_ROLES}}</p>
+<ul class="admin-links" id="admin-links">
+{{#LINK}}	<li><a href="{{PATH}}">{{TITLE}}</a></li>
+{{/LINK}}</ul>
 </section>

@@ -1,6 +1,8 @@
 /*
- * mallpayctl create-admin --email E --name N: a new admin account; the
- * password is one line on standard input (not echoed on a terminal).
+ * mallpayctl create-admin --email E --name N [--roles R]: a new admin
+ * account with roles R (comma-separated names of core/admin_role.h; every
+ * role when left out); the password is one line on standard input (not
+ * echoed on a terminal).
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -8,8 +10,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/admin_role.h"
 #include "core/clock.h"
 #include "ctl/ctl.h"
+#include "db/admin_account.h"
 #include "db/db.h"
 #include "db/seed.h"
 
@@ -120,7 +124,26 @@ hash_password(char hash[crypto_pwhash_STRBYTES])
 	return 0;
 }
 
-/* See ctl.h: mallpayctl create-admin --email E --name N. Refuses an email
+/* Insert admin u with hash and its roles in one transaction. Returns its
+ * id, 0 when the email has an account, -1 on error. */
+static int64_t
+create(struct db *db, const struct seed_user *u, const char *hash,
+    unsigned roles)
+{
+	int64_t now = clock_now(), id;
+
+	if (db_begin(db) == -1)
+		return -1;
+	if ((id = db_seed_user_insert(db, u, hash, now)) <= 0 ||
+	    db_admin_account_insert(db, id, roles, NULL, 0, 0, now) == -1) {
+		db_rollback(db);
+		return id == 0 ? 0 : -1;
+	}
+	return db_commit(db) == -1 ? -1 : id;
+}
+
+/* See ctl.h: mallpayctl create-admin --email E --name N [--roles R]
+ * (every role without --roles). Refuses an email
  * that exists (exit 1) and a password under 12 characters (exit 2). */
 int
 ctl_create_admin(struct ctl *c, int argc, char **argv)
@@ -128,6 +151,7 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	struct seed_user u;
 	struct db *db;
 	const char *email = NULL, *name = NULL;
+	unsigned roles = ADMIN_ROLES_ALL;
 	char hash[crypto_pwhash_STRBYTES];
 	int64_t id;
 	int i, bad, rc = 1;
@@ -137,7 +161,15 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 			email = argv[++i];
 		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
 			name = argv[++i];
-		else
+		else if (strcmp(argv[i], "--roles") == 0 && i + 1 < argc) {
+			if (admin_roles_parse(argv[++i], &roles) == -1) {
+				fprintf(stderr, "mallpayctl: create-admin: "
+				    "--roles takes a comma-separated list of "
+				    "reviewer, finance, settings, owner (or "
+				    "all)\n");
+				return 2;
+			}
+		} else
 			goto usage;
 	}
 	if (email == NULL || name == NULL)
@@ -163,7 +195,7 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	u.name = name;
 	/* The unique key on email decides, so two runs at once cannot both
 	 * create the account. */
-	id = db_seed_user_insert(db, &u, hash, clock_now());
+	id = create(db, &u, hash, roles);
 	if (id == 0)
 		fprintf(stderr, "mallpayctl: create-admin: %s already has an "
 		    "account\n", email);
@@ -179,6 +211,6 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	return rc;
 usage:
 	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
-	    "< password-file\n");
+	    "[--roles reviewer,finance,settings,owner] < password-file\n");
 	return 2;
 }

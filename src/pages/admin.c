@@ -2,13 +2,15 @@
  * The admin console: dashboard with the queue registry's
  * figures, the orders browser (the first user of the generic queue page),
  * an order with its full history, the admin's cancel decision, holidays,
- * exchange rates and the audit search. Every route is ROLE_ADMIN only
- * (routes.c); settings pages are in admin_settings.c.
+ * exchange rates and the audit search. Every route is for admins only,
+ * most for some admin roles (routes.c); settings pages are in
+ * admin_settings.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/admin_role.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
@@ -107,21 +109,70 @@ str_or_empty(struct ctx *c, const char *name)
 	return s != NULL ? s : "";
 }
 
+/* The console's pages the dashboard links to, each shown only to an
+ * admin whose roles open it (page_may_get: the route table decides). */
+static const struct {
+	const char	*path, *title;
+} admin_links[] = {
+	{ "/admin/orders", "All orders" },
+	{ "/admin/audit", "Audit trail" },
+	{ "/admin/holidays", "Holidays" },
+	{ "/admin/fx", "Exchange rates" },
+	{ "/admin/guarantee", "Pay After Use guarantee" },
+	{ "/admin/reconciliation", "Reconciliation with the partners" },
+	{ "/admin/remittance/statements", "Bank statements (remittances)" },
+	{ "/admin/companies", "Companies (agreements, COD-02 limit, REM-02 "
+	    "quota)" },
+	{ "/admin/admins", "Admins and roles" },
+};
+
+/* The dashboard's links the admin of c may open into d (LINK). */
+static void
+dashboard_links(struct ctx *c, struct view_dict *d)
+{
+	struct view_dict	*q;
+	char			 path[160];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(admin_links) / sizeof(admin_links[0]); i++)
+		if (page_may_get(c, admin_links[i].path)) {
+			q = view_add(d, "LINK");
+			view_set(q, "PATH", admin_links[i].path);
+			view_set(q, "TITLE", admin_links[i].title);
+		}
+	for (i = 0; i < admin_kinds_n; i++) {
+		snprintf(path, sizeof(path), "/admin/settings/%s",
+		    admin_kinds[i].slug);
+		if (!page_may_get(c, path))
+			continue;
+		q = view_add(d, "LINK");
+		view_set(q, "PATH", path);
+		view_set(q, "TITLE", admin_kinds[i].title);
+	}
+}
+
 /* GET /admin: every registered queue with its figures, and the console's
- * other pages. A queue whose count fails (its table not migrated yet)
- * shows as unavailable; the dashboard still answers. */
+ * other pages, those the admin's roles open. A queue whose count fails
+ * (its table not migrated yet) shows as unavailable; the dashboard still
+ * answers. */
 int
 page_admin(struct ctx *c)
 {
-	struct view_dict	*d, *q;
+	struct view_dict	*d, *q, *qs = NULL;
 	struct db_queue_stats	 st;
-	char			 age[48];
+	char			 age[64];
 	size_t			 i;
 	int			 rc;
 
 	d = view_dict_new();
+	view_set(d, "MY_ROLES", admin_roles_words(c->user.admin_roles, age,
+	    sizeof(age)));
 	for (i = 0; i < queue_table_n; i++) {
-		q = view_add(d, "QUEUE");
+		if (!page_may_get(c, queue_table[i].path))
+			continue;
+		if (qs == NULL)
+			qs = view_add(d, "QUEUES");
+		q = view_add(qs, "QUEUE");
 		view_set(q, "ID", queue_table[i].id);
 		view_set(q, "TITLE", queue_table[i].title);
 		view_set(q, "PATH", queue_table[i].path);
@@ -138,11 +189,7 @@ page_admin(struct ctx *c)
 		if (st.overdue > 0)
 			view_show(q, "LATE");
 	}
-	for (i = 0; i < admin_kinds_n; i++) {
-		q = view_add(d, "SETTING");
-		view_set(q, "SLUG", admin_kinds[i].slug);
-		view_set(q, "TITLE", admin_kinds[i].title);
-	}
+	dashboard_links(c, d);
 	rc = page_render(c, "admin_dashboard.tpl", d, "Admin");
 	view_dict_free(d);
 	return rc;

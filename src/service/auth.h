@@ -52,8 +52,8 @@ int	auth_session_resolve(struct auth_req *c, const char *token, size_t len);
 
 /* Sign in: check email and password (argon2id), rotate the session (its
  * token in c->token, c->user the new user). Returns 0 on success, 1 on
- * wrong email or password (one message for both), 2 when throttled, -1 on
- * a database error. */
+ * wrong email or password (one message for both), 2 when throttled, 3 for
+ * a disabled admin (right password), -1 on a database error. */
 int	auth_sign_in(struct auth_req *c, const char *email, const char *password);
 
 /* Sign out: delete the session row and forget the user (the caller clears
