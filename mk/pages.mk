@@ -32,6 +32,16 @@ tests_integration_test_admin_SOURCES = tests/integration/test_admin.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_admin_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_admin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# admin roles: the role matrix of every admin route, invitations,
+# disabling, the last owner
+check_PROGRAMS += tests/integration/test_admin_roles
+tests_integration_test_admin_roles_SOURCES = \
+	tests/integration/test_admin_roles.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_admin_roles_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_admin_roles_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # checkout: checkout, the order page and its actions, the inbox
 libmallpay_a_SOURCES += \
