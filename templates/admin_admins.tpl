@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Admins and roles</h1>
 {{#NOTICE}}<p class="flash" role="status" id="admins-notice">{{MSG}}</p>{{/NOTICE}}
+{{#LINK}}<p class="flash" id="invite-link-note">Invitation link (shown once): <a class="wrap-anywhere" id="invite-link" href="{{HREF}}">{{HREF}}</a></p>{{/LINK}}
 {{#ERROR}}<p class="error-summary" role="alert" id="admins-error">{{MSG}}</p>{{/ERROR}}
 <dl class="admin-roles-help">
 {{#HELP}}	<div><dt>{{LABEL}}</dt><dd>{{DOES}}</dd></div>
@@ -11,9 +12,9 @@
 <tbody>
 {{#ADMIN}}<tr id="admin-{{ID}}" data-email="{{EMAIL}}">
 	<td><strong>{{NAME}}</strong><br><span class="wrap-anywhere muted">{{EMAIL}}</span></td>
-	<td data-roles="{{ROLE_NAMES}}">{{ROLES}}</td>
-	<td data-status="{{STATUS_KEY}}">{{STATUS}}</td>
-	<td>{{LAST}}</td>
+	<td data-roles="{{ROLE_NAMES}}"><span class="cell-label">Roles: </span>{{ROLES}}</td>
+	<td data-status="{{STATUS_KEY}}"><span class="cell-label">Status: </span>{{STATUS}}</td>
+	<td><span class="cell-label">Last sign-in: </span>{{LAST}}</td>
 	<td>
 	<form method="post" action="/admin/admins/{{ID}}/roles" class="inline-checks" id="roles-form-{{ID}}">
 		<input type="hidden" name="csrf" value="{{CSRF}}">
@@ -39,7 +40,6 @@
 
 <section aria-labelledby="invite-h">
 <h2 id="invite-h">Invite an admin</h2>
-{{#LINK}}<p class="flash" id="invite-link-note">Invitation link (shown once): <a class="wrap-anywhere" id="invite-link" href="{{HREF}}">{{HREF}}</a></p>{{/LINK}}
 <form method="post" action="/admin/admins/invite" id="invite-form" class="stack-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<div class="field"><label for="invite-email">Email address</label>

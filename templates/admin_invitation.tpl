@@ -7,7 +7,7 @@
 <form method="post" action="/console/invitations/{{TOKEN}}" id="invitation-form" class="stack-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<div class="field"><label for="inv-name">Your name</label>
-	<input id="inv-name" name="name" value="{{NAME}}" required autocomplete="name"{{#NAME_ERR}} aria-invalid="true" aria-describedby="inv-name-err"{{/NAME_ERR}}>
+	<input type="text" id="inv-name" name="name" value="{{NAME}}" required autocomplete="name"{{#NAME_ERR}} aria-invalid="true" aria-describedby="inv-name-err"{{/NAME_ERR}}>
 	{{#NAME_ERR}}<p class="field-error" id="inv-name-err">{{MSG}}</p>{{/NAME_ERR}}</div>
 	<div class="field"><label for="inv-password">Password (at least 12 characters)</label>
 	<input type="password" id="inv-password" name="password" required autocomplete="new-password"{{#PASSWORD_ERR}} aria-invalid="true" aria-describedby="inv-password-err"{{/PASSWORD_ERR}}>

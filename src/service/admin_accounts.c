@@ -131,17 +131,15 @@ admin_invite(struct db *db, int64_t actor_id, const char *email,
     const char **field, char *msg, size_t msgsz)
 {
 	unsigned char	rnd[ADMIN_TOKEN_HEX / 2];
-	char		tok[ADMIN_TOKEN_HEX + 1], hash[65], lower[255];
+	char		tok[ADMIN_TOKEN_HEX + 1], hash[65], lower[255], *p;
 	int64_t		owners;
 	enum result	r;
-	size_t		i;
 
 	msg[0] = link[0] = '\0';
 	*field = "email";
-	for (i = 0; email != NULL && email[i] != '\0' && i + 1 < sizeof(lower);
-	    i++)
-		lower[i] = (char)tolower((unsigned char)email[i]);
-	lower[i] = '\0';
+	snprintf(lower, sizeof(lower), "%s", email != NULL ? email : "");
+	for (p = lower; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
 	if (db_begin(db) == -1)
 		return RES_ERROR;
 	if ((r = lock_owner(db, actor_id, &owners, msg, msgsz)) != RES_OK)
@@ -194,23 +192,41 @@ lock_target(struct db *db, int64_t target_id, int64_t owners,
 	return RES_OK;
 }
 
+/* Open the transaction of a change of admin target_id by actor_id: the
+ * actor must be an enabled owner and the change (new_roles, disabling)
+ * must leave an enabled owner; *t gets the target, locked. RES_OK with
+ * the transaction open, else rolled back (RES_FORBIDDEN, RES_NOT_FOUND,
+ * RES_NOT_ALLOWED with msg, RES_ERROR). */
+static enum result
+change_begin(struct db *db, int64_t actor_id, int64_t target_id,
+    unsigned new_roles, int disabling, struct db_admin_account *t,
+    char *msg, size_t msgsz)
+{
+	int64_t		owners;
+	enum result	r;
+
+	msg[0] = '\0';
+	if (db_begin(db) == -1)
+		return RES_ERROR;
+	if ((r = lock_owner(db, actor_id, &owners, msg, msgsz)) != RES_OK ||
+	    (r = lock_target(db, target_id, owners, new_roles, disabling, t,
+	    msg, msgsz)) != RES_OK)
+		return finish(db, r);
+	return RES_OK;
+}
+
 /* See admin_accounts.h. */
 enum result
 admin_set_roles(struct db *db, int64_t actor_id, int64_t target_id,
     unsigned roles, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_admin_account	t;
-	int64_t			owners;
 	enum result		r;
 
-	msg[0] = '\0';
 	roles &= ADMIN_ROLES_ALL;
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	if ((r = lock_owner(db, actor_id, &owners, msg, msgsz)) != RES_OK ||
-	    (r = lock_target(db, target_id, owners, roles, 0, &t, msg,
+	if ((r = change_begin(db, actor_id, target_id, roles, 0, &t, msg,
 	    msgsz)) != RES_OK)
-		return finish(db, r);
+		return r;
 	if (t.roles == roles) {
 		db_rollback(db);
 		snprintf(msg, msgsz, "%s already has these roles.", t.email);
@@ -231,16 +247,11 @@ admin_set_enabled(struct db *db, int64_t actor_id, int64_t target_id,
     int enable, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_admin_account	t;
-	int64_t			owners;
 	enum result		r;
 
-	msg[0] = '\0';
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	if ((r = lock_owner(db, actor_id, &owners, msg, msgsz)) != RES_OK ||
-	    (r = lock_target(db, target_id, owners, ADMIN_ROLES_ALL, !enable,
-	    &t, msg, msgsz)) != RES_OK)
-		return finish(db, r);
+	if ((r = change_begin(db, actor_id, target_id, ADMIN_ROLES_ALL,
+	    !enable, &t, msg, msgsz)) != RES_OK)
+		return r;
 	if ((t.disabled_at == 0) == (enable != 0)) {
 		db_rollback(db);
 		snprintf(msg, msgsz, "%s is already %s.", t.email,
