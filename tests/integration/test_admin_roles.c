@@ -115,25 +115,6 @@ new_admin(const char *roles, char *email, size_t emailsz)
 	return cl;
 }
 
-/* pattern with every ":x" part replaced by NO_ID into out. */
-static void
-concrete(const char *pattern, char *out, size_t outsz)
-{
-	struct buf b;
-
-	buf_init(&b);
-	while (*pattern != '\0') {
-		if (*pattern == ':') {
-			buf_puts(&b, NO_ID);
-			while (*pattern != '\0' && *pattern != '/')
-				pattern++;
-		} else
-			buf_putc(&b, *pattern++);
-	}
-	snprintf(out, outsz, "%s", buf_str(&b));
-	buf_cleanup(&b);
-}
-
 /* Call rt as cl (csrf its token, NULL when anonymous) into r. */
 static void
 call(struct client *cl, const char *csrf, const struct route *rt,
@@ -141,7 +122,7 @@ call(struct client *cl, const char *csrf, const struct route *rt,
 {
 	char path[256], *form;
 
-	concrete(rt->pattern, path, sizeof(path));
+	client_route_path(rt->pattern, NO_ID, path, sizeof(path));
 	if (rt->method == HTTP_GET) {
 		assert_int_equal(client_get(cl, path, r), 0);
 		return;
