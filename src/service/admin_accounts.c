@@ -64,8 +64,11 @@ lock_owner(struct db *db, int64_t actor_id, int64_t *owners, char *msg,
 	struct db_admin_account	a;
 	int			rc;
 
-	if ((rc = db_admin_account_lock(db, actor_id, &a)) == -1 ||
-	    db_admin_owners_lock(db, owners) == -1)
+	/* The owners first, then the actor: every change takes its locks
+	 * in this order, so two owners acting on each other queue up
+	 * instead of deadlocking. */
+	if (db_admin_owners_lock(db, owners) == -1 ||
+	    (rc = db_admin_account_lock(db, actor_id, &a)) == -1)
 		return RES_ERROR;
 	if (rc == 0 || a.disabled_at != 0 || a.invited ||
 	    !(a.roles & ADMIN_OWNER)) {

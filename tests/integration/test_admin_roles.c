@@ -15,6 +15,7 @@
  * - the last enabled owner can be neither disabled nor lose the role;
  * - each change is in the audit trail with the old and new roles.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,7 +46,8 @@
 static struct config cfg;
 static struct db *db;
 
-enum { T_USER_ID, T_AUDIT, T_SESSIONS, T_OWNERS, T_ENABLE, T__MAX };
+enum { T_USER_ID, T_AUDIT, T_SESSIONS, T_OWNERS, T_ENABLE, T_ENABLED,
+	T__MAX };
 static const char *const stmts[T__MAX] = {
 	/* T_USER_ID */
 	"SELECT id FROM users WHERE email = ?",
@@ -55,11 +57,15 @@ static const char *const stmts[T__MAX] = {
 	"detail = ?",
 	/* T_SESSIONS */
 	"SELECT COUNT(*) FROM sessions WHERE user_id = ?",
-	/* T_OWNERS: enabled owners other than ? (the test's own owner) */
+	/* T_OWNERS: enabled owners other than the test's own two */
 	"SELECT user_id FROM admin_accounts WHERE (roles & 8) <> 0 AND "
-	"disabled_at IS NULL AND invite_hash IS NULL AND user_id <> ?",
+	"disabled_at IS NULL AND invite_hash IS NULL AND user_id NOT IN "
+	"(?, ?)",
 	/* T_ENABLE: the teardown's undo of the last-owner test */
 	"UPDATE admin_accounts SET disabled_at = NULL WHERE user_id = ?",
+	/* T_ENABLED: 1 for an enabled owner */
+	"SELECT COUNT(*) FROM admin_accounts WHERE user_id = ? AND "
+	"(roles & 8) <> 0 AND disabled_at IS NULL",
 };
 
 /* The one integer a T_ statement with id and optional texts answers. */
@@ -301,6 +307,21 @@ test_admin_roles_key_pages_need_their_role(void **state)
 	    ROLE_REVIEWER);
 	assert_int_equal(route_of(HTTP_POST,
 	    "/admin/identity/:id/decide")->roles, ROLE_REVIEWER);
+}
+
+/* INST-S1: corporate documents, identity documents and remittance
+ * vouchers are read by their owner and reviewing admins only: the table
+ * names the reviewer role alone on them (the matrix checks the rest). */
+static void
+test_INST_S1_documents_only_for_reviewing_admins(void **state)
+{
+	(void)state;
+	assert_int_equal(route_of(HTTP_GET, "/company/documents/:id")->roles,
+	    ROLE_COMPANY | ROLE_REVIEWER);
+	assert_int_equal(route_of(HTTP_GET,
+	    "/admin/identity/:id/document")->roles, ROLE_REVIEWER);
+	assert_int_equal(route_of(HTTP_GET,
+	    "/admin/orders/:id/voucher/file")->roles, ROLE_REVIEWER);
 }
 
 /* Every "/admin..." link of html is a GET route that role opens; returns
@@ -550,10 +571,11 @@ test_admin_roles_disable_ends_sessions(void **state)
 static int64_t disabled_owners[64];
 static size_t ndisabled;
 
-/* Make owner (id me) the only enabled owner: every other one disabled
- * through the console (undone by restore_owners). */
+/* Make owners me and also (0: none) the only enabled owners: every
+ * other one disabled by owner through the console (undone by
+ * restore_owners). */
 static void
-only_owner(struct client *owner, int64_t me)
+only_owner(struct client *owner, int64_t me, int64_t also)
 {
 	struct client_resp	 r;
 	struct dbq		*q;
@@ -563,6 +585,7 @@ only_owner(struct client *owner, int64_t me)
 	q = dbq_get(db, DB_T_TEST, T_OWNERS, stmts[T_OWNERS]);
 	assert_non_null(q);
 	dbq_int(q, me);
+	dbq_int(q, also);
 	assert_int_equal(dbq_exec(q), 0);
 	while (ndisabled < 64 && dbq_fetch(q) == 1)
 		disabled_owners[ndisabled++] = dbq_col_int(q, 0);
@@ -609,7 +632,7 @@ test_admin_roles_last_owner_stays(void **state)
 	(void)state;
 	owner = new_admin("owner", email, sizeof(email));
 	me = user_id(email);
-	only_owner(owner, me);
+	only_owner(owner, me, 0);
 	snprintf(err, sizeof(err), "id=\"admin-%lld-error\"", (long long)me);
 	snprintf(path, sizeof(path), "/admin/admins/%lld/roles",
 	    (long long)me);
@@ -641,6 +664,72 @@ test_admin_roles_last_owner_stays(void **state)
 	client_free(owner);
 }
 
+/* One owner's disabling of the other, run on a thread. */
+struct race {
+	struct client	*cl;
+	char		 path[96];
+	char		*body;
+	long		 status;
+};
+
+static void *
+race_post(void *arg)
+{
+	struct race		*x = arg;
+	struct client_resp	 r;
+
+	memset(&r, 0, sizeof(r));
+	if (client_post(x->cl, x->path, x->body, &r) == 0)
+		x->status = r.status;
+	client_resp_cleanup(&r);
+	return NULL;
+}
+
+/* Two last owners disabling each other at once: one wins, the other is
+ * refused; one owner stays enabled. */
+static void
+test_admin_roles_last_owners_race(void **state)
+{
+	struct race	 x[2];
+	pthread_t	 t[2];
+	char		 email[2][128], *csrf;
+	int64_t		 id[2];
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		x[i].cl = new_admin("owner", email[i], sizeof(email[i]));
+		id[i] = user_id(email[i]);
+	}
+	only_owner(x[0].cl, id[0], id[1]);
+	for (i = 0; i < 2; i++) {
+		snprintf(x[i].path, sizeof(x[i].path),
+		    "/admin/admins/%lld/disable", (long long)id[1 - i]);
+		csrf = client_csrf_of(x[i].cl, "/admin/admins");
+		assert_non_null(csrf);
+		x[i].body = client_form("csrf", csrf, (char *)NULL);
+		free(csrf);
+		x[i].status = 0;
+	}
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, race_post, &x[i]),
+		    0);
+	for (i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	/* The loser is refused: 409 (it would leave no owner) or 403 (it
+	 * is itself disabled by now); never a deadlock's 500. */
+	print_message("statuses %ld and %ld\n", x[0].status, x[1].status);
+	i = x[0].status == 200 ? 1 : 0;
+	assert_int_equal(x[1 - i].status, 200);
+	assert_true(x[i].status == 409 || x[i].status == 403);
+	assert_int_equal(query_int(T_SESSIONS, id[i], NULL, NULL), 0);
+	assert_int_equal(query_int(T_ENABLED, id[1 - i], NULL, NULL), 1);
+	for (i = 0; i < 2; i++) {
+		free(x[i].body);
+		client_free(x[i].cl);
+	}
+}
+
 int
 main(void)
 {
@@ -649,11 +738,14 @@ main(void)
 	int		 rc;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_admin_roles_key_pages_need_their_role),
+		cmocka_unit_test(test_INST_S1_documents_only_for_reviewing_admins),
 		cmocka_unit_test(test_admin_roles_matrix_every_admin_route),
 		cmocka_unit_test(test_admin_roles_dashboard_links_follow_roles),
 		cmocka_unit_test(test_admin_roles_invite_accept_sign_in),
 		cmocka_unit_test(test_admin_roles_disable_ends_sessions),
 		cmocka_unit_test_teardown(test_admin_roles_last_owner_stays,
+		    restore_owners),
+		cmocka_unit_test_teardown(test_admin_roles_last_owners_race,
 		    restore_owners),
 	};
 
