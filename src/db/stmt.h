@@ -99,6 +99,7 @@ enum db_table {
 	DB_T_PLAN_CREDIT,	/* installments: db/plan_credit.c (the buyer's credit) */
 	DB_T_REQUEST_KEY,	/* db/request_key.c (outcomes stored by idempotency key) */
 	DB_T_MY_ORDERS,		/* db/my_orders.c (My Orders search, receipts) */
+	DB_T_REPORT,		/* db/report.c (money reports, institution plans) */
 	DB_T_ADMIN_ACCOUNT,	/* db/admin_account.c (admin roles, invitations) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX

@@ -23,6 +23,7 @@
 #include "service/admin_view.h"
 #include "service/order_panels.h"
 #include "service/queues.h"
+#include "service/report.h"
 #include "view/view.h"
 
 static const char *const order_statuses[] = {
@@ -115,6 +116,7 @@ static const struct {
 	const char	*path, *title;
 } admin_links[] = {
 	{ "/admin/orders", "All orders" },
+	{ "/admin/reports", "Money reports" },
 	{ "/admin/audit", "Audit trail" },
 	{ "/admin/holidays", "Holidays" },
 	{ "/admin/fx", "Exchange rates" },
@@ -149,6 +151,52 @@ dashboard_links(struct ctx *c, struct view_dict *d)
 		view_set(q, "PATH", path);
 		view_set(q, "TITLE", admin_kinds[i].title);
 	}
+}
+
+/* The key money figures k into d (FIGURES_MONEY). */
+static void
+money_figures(struct view_dict *d, const struct report_key_figures *k)
+{
+	struct view_dict *x = view_add(d, "FIGURES_MONEY");
+
+	page_set_money(x, "COLLECTED_TODAY", k->collected_today, "USD");
+	page_set_money(x, "COLLECTED_MONTH", k->collected_month, "USD");
+	page_set_money(x, "OUTSTANDING", k->outstanding, "USD");
+	page_set_money(x, "OVERDUE", k->overdue, "USD");
+	page_set_money(x, "REFUNDS_OPEN", k->refunds_open, "USD");
+	page_set_money(x, "GUARANTEE_MONTH", k->guarantee_month, "USD");
+}
+
+/* The key money figures (USD) and the queues past their promised dates
+ * at the clock's now into d (FIGURE, BREACHES), those the admin's roles
+ * open (the figures with the reports). Returns 0 or -1. */
+static int
+add_key_figures(struct ctx *c, struct view_dict *d)
+{
+	struct report_key_figures	 k;
+	struct report_breach		 b[16];
+	struct view_dict		*x, *y;
+	size_t				 n, i;
+
+	if (report_sla_breaches(c->db, c->now, b, 16, &n) == -1)
+		return -1;
+	if (page_may_get(c, "/admin/reports")) {
+		if (report_key_figures(c->db, "USD", c->now, &k) == -1)
+			return -1;
+		money_figures(d, &k);
+	}
+	for (i = 0, x = NULL; i < n; i++) {
+		if (!page_may_get(c, b[i].path))
+			continue;
+		if (x == NULL)
+			x = view_add(d, "BREACHES");
+		y = view_add(x, "BREACH");
+		view_set(y, "TITLE", b[i].title);
+		view_set(y, "PATH", b[i].path);
+		view_set(y, "PROMISE", b[i].promise);
+		view_set_int(y, "N", (long long)b[i].overdue);
+	}
+	return 0;
 }
 
 /* GET /admin: every registered queue with its figures, and the console's
@@ -190,6 +238,10 @@ page_admin(struct ctx *c)
 			view_show(q, "LATE");
 	}
 	dashboard_links(c, d);
+	if (add_key_figures(c, d) == -1) {
+		view_dict_free(d);
+		return page_error(c, 500, NULL);
+	}
 	rc = page_render(c, "admin_dashboard.tpl", d, "Admin");
 	view_dict_free(d);
 	return rc;
@@ -445,6 +497,33 @@ set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
 	buf_cleanup(&url);
 }
 
+/* Longer details than this are folded behind <details>. */
+#define AUDIT_FOLD	100
+
+/* Event e's detail into x: a settings change in the units of its form,
+ * a long one (a checkout verdict) folded under its first words. */
+static void
+set_detail(struct view_dict *x, const struct db_event_row *e)
+{
+	struct view_dict	*y;
+	char			*words;
+	size_t			 len = strlen(e->detail) * 2 + 64;
+
+	words = xmalloc(len);
+	if (strcmp(e->to_state, "setting_changed") == 0)
+		admin_audit_detail_words(e->reason, e->detail, words, len);
+	else
+		snprintf(words, len, "%s", e->detail);
+	if (strlen(words) <= AUDIT_FOLD) {
+		view_set(view_add(x, "SHORT"), "TEXT", words);
+	} else {
+		y = view_add(x, "FOLDED");
+		view_setf(y, "SUMMARY", "%.60s...", words);
+		view_set(y, "TEXT", words);
+	}
+	free(words);
+}
+
 /* GET /admin/audit: search the audit trail by subject, user, admin, type
  * and date range, 50 a page, newest first. */
 int
@@ -499,7 +578,7 @@ page_admin_audit(struct ctx *c)
 		view_set(x, "FROM", v[i].from_state[0] ? v[i].from_state : "-");
 		view_set(x, "TO", v[i].to_state[0] ? v[i].to_state : "-");
 		view_set(x, "REASON", v[i].reason);
-		view_set(x, "DETAIL", v[i].detail);
+		set_detail(x, &v[i]);
 	}
 	set_audit_pages(c, d, page, total);
 	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");
