@@ -1,5 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Admin</h1>
+<form class="admin-filters admin-search" method="get" action="/admin/search" role="search">
+	<div class="field"><label for="admin-q">Search orders, queues and the audit trail (order number, email, remittance code, tracking number, company)</label><input type="search" id="admin-q" name="q" maxlength="200"></div>
+	<div class="field"><button type="submit">Search</button></div>
+</form>
 {{#BREACHES}}<section class="notice notice-warn sla-breaches" id="sla-breaches" role="alert" aria-labelledby="sla-h">
 <h2 id="sla-h">Past the promised date</h2>
 <ul>{{#BREACH}}<li class="sla-breach"><a href="{{PATH}}">{{TITLE}}</a>: <strong class="sla-count">{{N}}</strong> past their {{PROMISE}}</li>{{/BREACH}}</ul>
@@ -36,6 +40,6 @@
 <h2 id="tools-h">Operations</h2>
 <p class="muted" id="my-roles">Your roles: {{MY_ROLES}}</p>
 <ul class="admin-links" id="admin-links">
-{{#LINK}}	<li><a href="{{PATH}}">{{TITLE}}</a></li>
+{{#LINK}}	<li><a href="{{PATH}}"{{#DOWNLOAD}} download{{/DOWNLOAD}}>{{TITLE}}</a></li>
 {{/LINK}}</ul>
 </section>
