@@ -15,7 +15,8 @@ libmallpay_a_SOURCES += \
 	src/core/calendar.c src/core/calendar.h \
 	src/core/fee_mode.h \
 	src/core/order_status.c src/core/order_status.h \
-	src/core/pay_method.c src/core/pay_method.h
+	src/core/pay_method.c src/core/pay_method.h \
+	src/core/admin_role.c src/core/admin_role.h
 
 UNIT_TESTS += tests/unit/core/test_money
 tests_unit_core_test_money_CFLAGS = $(UNIT_CFLAGS)
@@ -31,3 +32,6 @@ tests_unit_core_test_order_types_CFLAGS = $(UNIT_CFLAGS)
 # CSV writing of the exports: RFC 4180 quoting, formula injection (core/csv.h)
 UNIT_TESTS += tests/unit/core/test_csv
 tests_unit_core_test_csv_CFLAGS = $(UNIT_CFLAGS)
+# admin roles: names <-> bits (core/admin_role.h)
+UNIT_TESTS += tests/unit/core/test_admin_role
+tests_unit_core_test_admin_role_CFLAGS = $(UNIT_CFLAGS)

@@ -54,6 +54,7 @@ libmallpay_a_SOURCES += \
 libmallpay_a_SOURCES += \
 	src/db/event.c src/db/event.h \
 	src/db/admin.c src/db/admin.h \
+	src/db/admin_account.c src/db/admin_account.h \
 	src/db/admin_settings.c src/db/admin_settings.h
 
 # checkout: messages, the reads and writes of checkout

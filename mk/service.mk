@@ -30,7 +30,8 @@ libmallpay_a_SOURCES += \
 	src/service/search.c src/service/search.h \
 	src/service/export.c src/service/export.h \
 	src/service/admin.c src/service/admin.h src/service/admin_int.h \
-	src/service/admin_fields.c src/service/admin_settings.c
+	src/service/admin_fields.c src/service/admin_settings.c \
+	src/service/admin_accounts.c src/service/admin_accounts.h
 
 # checkout: the order state machine, audit, live facts, checkout, "My Orders"
 libmallpay_a_SOURCES += \

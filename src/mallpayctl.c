@@ -45,8 +45,9 @@ static const struct command commands[] = {
 	{ "seed-demo", ctl_seed_demo, NULL,
 	    "seed-demo [--now TIME]  load the demo data (idempotent)" },
 	{ "create-admin", ctl_create_admin, NULL,
-	    "create-admin --email E --name N [--totp-secret BASE32]   "
-	    "(password on stdin)" },
+	    "create-admin --email E --name N [--roles R] [--totp-secret "
+	    "BASE32]   (password on stdin; R: reviewer,finance,settings,owner, "
+	    "all by default)" },
 	{ "tick", ctl_tick, NULL,
 	    "tick [--now TIME]       run the time-based jobs that are due" },
 	{ "scheduler", ctl_scheduler, NULL,

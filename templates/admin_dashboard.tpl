@@ -19,7 +19,7 @@
 	<div><dt>Guarantee payouts this month</dt><dd id="kf-guarantee">{{GUARANTEE_MONTH}}</dd></div>
 </dl>
 </section>{{/FIGURES_MONEY}}
-<section aria-labelledby="queues-h">
+{{#QUEUES}}<section aria-labelledby="queues-h">
 <h2 id="queues-h">Review queues</h2>
 <ul class="admin-queues">
 {{#QUEUE}}
@@ -35,21 +35,11 @@
 	</li>
 {{/QUEUE}}
 </ul>
-</section>
+</section>{{/QUEUES}}
 <section aria-labelledby="tools-h">
 <h2 id="tools-h">Operations</h2>
-<ul class="admin-links">
-	<li><a href="/admin/orders">All orders</a></li>
-	<li><a href="/admin/reports">Money reports</a></li>
-	<li><a href="/admin/audit">Audit trail</a></li>
-	<li><a href="/admin/holidays">Holidays</a></li>
-	<li><a href="/admin/fx">Exchange rates</a></li>
-	<li><a href="/admin/guarantee">Pay After Use guarantee</a></li>
-	<li><a href="/admin/reconciliation">Reconciliation with the partners</a></li>
-	<li><a href="/admin/export/ledger" download>Ledger lines (CSV)</a></li>
-	<li><a href="/admin/export/reconciliation" download>Reconciliation differences (CSV)</a></li>
-	<li><a href="/admin/companies">Companies (agreements, COD-02 limit, REM-02 quota)</a></li>
-	<li><a href="/admin/sign-in-codes">Admins' sign-in codes</a></li>
-{{#SETTING}}	<li><a href="/admin/settings/{{SLUG}}">{{TITLE}}</a></li>
-{{/SETTING}}</ul>
+<p class="muted" id="my-roles">Your roles: {{MY_ROLES}}</p>
+<ul class="admin-links" id="admin-links">
+{{#LINK}}	<li><a href="{{PATH}}"{{#DOWNLOAD}} download{{/DOWNLOAD}}>{{TITLE}}</a></li>
+{{/LINK}}</ul>
 </section>

@@ -1,9 +1,11 @@
 /*
- * mallpayctl create-admin --email E --name N [--totp-secret BASE32]: a new
- * admin account; the password is one line on standard input (not echoed on
- * a terminal). Without --totp-secret the admin sets up an authenticator
- * app at the first sign-in; with it (32 base32 characters, for fixtures
- * and scripted set-ups) the app is set up already with that key.
+ * mallpayctl create-admin --email E --name N [--roles R] [--totp-secret
+ * BASE32]: a new admin account with roles R (comma-separated names of
+ * core/admin_role.h; every role when left out); the password is one line
+ * on standard input (not echoed on a terminal). Without --totp-secret the
+ * admin sets up an authenticator app at the first sign-in; with it (32
+ * base32 characters, for fixtures and scripted set-ups) the app is set up
+ * already with that key.
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -11,8 +13,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/admin_role.h"
 #include "core/clock.h"
 #include "ctl/ctl.h"
+#include "db/admin_account.h"
 #include "db/db.h"
 #include "db/seed.h"
 #include "rules/totp.h"
@@ -125,7 +129,26 @@ hash_password(char hash[crypto_pwhash_STRBYTES])
 	return 0;
 }
 
-/* See ctl.h: mallpayctl create-admin --email E --name N. Refuses an email
+/* Insert admin u with hash and its roles in one transaction. Returns its
+ * id, 0 when the email has an account, -1 on error. */
+static int64_t
+create(struct db *db, const struct seed_user *u, const char *hash,
+    unsigned roles)
+{
+	int64_t now = clock_now(), id;
+
+	if (db_begin(db) == -1)
+		return -1;
+	if ((id = db_seed_user_insert(db, u, hash, now)) <= 0 ||
+	    db_admin_account_insert(db, id, roles, NULL, 0, 0, now) == -1) {
+		db_rollback(db);
+		return id == 0 ? 0 : -1;
+	}
+	return db_commit(db) == -1 ? -1 : id;
+}
+
+/* See ctl.h: mallpayctl create-admin --email E --name N [--roles R]
+ * (every role without --roles). Refuses an email
  * that exists (exit 1) and a password under 12 characters (exit 2). */
 int
 ctl_create_admin(struct ctl *c, int argc, char **argv)
@@ -134,6 +157,7 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	struct db *db;
 	const char *email = NULL, *name = NULL, *totp = NULL;
 	unsigned char secret[TOTP_SECRET_BYTES];
+	unsigned roles = ADMIN_ROLES_ALL;
 	char hash[crypto_pwhash_STRBYTES];
 	int64_t id;
 	int i, bad, rc = 1;
@@ -145,7 +169,15 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 			name = argv[++i];
 		else if (strcmp(argv[i], "--totp-secret") == 0 && i + 1 < argc)
 			totp = argv[++i];
-		else
+		else if (strcmp(argv[i], "--roles") == 0 && i + 1 < argc) {
+			if (admin_roles_parse(argv[++i], &roles) == -1) {
+				fprintf(stderr, "mallpayctl: create-admin: "
+				    "--roles takes a comma-separated list of "
+				    "reviewer, finance, settings, owner (or "
+				    "all)\n");
+				return 2;
+			}
+		} else
 			goto usage;
 	}
 	if (email == NULL || name == NULL)
@@ -177,7 +209,7 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	u.name = name;
 	/* The unique key on email decides, so two runs at once cannot both
 	 * create the account. */
-	id = db_seed_user_insert(db, &u, hash, clock_now());
+	id = create(db, &u, hash, roles);
 	if (id == 0)
 		fprintf(stderr, "mallpayctl: create-admin: %s already has an "
 		    "account\n", email);
@@ -198,6 +230,7 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 	return rc;
 usage:
 	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
-	    "[--totp-secret BASE32] < password-file\n");
+	    "[--roles reviewer,finance,settings,owner] [--totp-secret BASE32] "
+	    "< password-file\n");
 	return 2;
 }

@@ -39,10 +39,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/admin_role.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "ctl/ctl.h"
+#include "db/admin_account.h"
 #include "db/checkout.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -317,7 +319,11 @@ seed_users(struct seed_ctx *s)
 		u.phone = d->phone;
 		u.cod_completed_orders = d->cod_completed;
 		u.credit_limit_usd_minor = d->credit_limit;
-		if (db_seed_user_insert(s->db, &u, hash, s->now) <= 0)
+		if ((id = db_seed_user_insert(s->db, &u, hash, s->now)) <= 0)
+			return -1;
+		/* The demo admin holds every role (core/admin_role.h). */
+		if (strcmp(d->kind, "admin") == 0 && db_admin_account_insert(
+		    s->db, id, ADMIN_ROLES_ALL, NULL, 0, 0, s->now) == -1)
 			return -1;
 		printf("created user %s\n", d->email);
 		s->created++;

@@ -89,6 +89,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_REPORT] = "report",
 	[DB_T_SEARCH] = "search",
 	[DB_T_TOTP] = "totp",
+	[DB_T_ADMIN_ACCOUNT] = "admin_account",
 	[DB_T_TEST] = "test",
 };
 

@@ -102,6 +102,7 @@ enum db_table {
 	DB_T_REPORT,		/* db/report.c (money reports, institution plans) */
 	DB_T_SEARCH,		/* db/search.c (the admin console's search and exports) */
 	DB_T_TOTP,		/* admins' second factor: db/totp.c */
+	DB_T_ADMIN_ACCOUNT,	/* db/admin_account.c (admin roles, invitations) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };

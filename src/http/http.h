@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/admin_role.h"
 #include "core/config.h"
 
 struct db;
@@ -35,6 +36,17 @@ enum role {
 };
 #define ROLE_USER	(ROLE_SHOPPER | ROLE_COMPANY)
 #define ROLE_ANY	(ROLE_ANON | ROLE_SHOPPER | ROLE_COMPANY | ROLE_ADMIN)
+
+/* Admin routes that need one of the admin's roles (core/admin_role.h):
+ * each names ROLE_ADMIN with the role's bit, so that ROLE_REVIEWER |
+ * ROLE_FINANCE is "an admin holding either role". A route with
+ * ROLE_ADMIN and no role bit is open to every admin (the dashboard). */
+#define ROLE_ADMIN_SHIFT	5	/* role bits = admin_role << shift */
+#define ROLE_REVIEWER	(ROLE_ADMIN | (ADMIN_REVIEWER << ROLE_ADMIN_SHIFT))
+#define ROLE_FINANCE	(ROLE_ADMIN | (ADMIN_FINANCE << ROLE_ADMIN_SHIFT))
+#define ROLE_SETTINGS	(ROLE_ADMIN | (ADMIN_SETTINGS << ROLE_ADMIN_SHIFT))
+#define ROLE_OWNER	(ROLE_ADMIN | (ADMIN_OWNER << ROLE_ADMIN_SHIFT))
+#define ROLE_ADMIN_ROLES	(ADMIN_ROLES_ALL << ROLE_ADMIN_SHIFT)
 
 /* One decoded name=value pair; both NUL-terminated, val may hold len bytes. */
 struct param {
@@ -133,6 +145,7 @@ struct session_user {
 	int64_t		 user_id;
 	int64_t		 company_id;	/* 0 unless a company member */
 	enum role	 role;
+	unsigned	 admin_roles;	/* ROLE_ADMIN: core/admin_role.h bits */
 	char		 name[128];
 	char		 email[256];
 	char		 csrf[65];	/* this session's CSRF token (hex) */

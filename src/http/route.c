@@ -52,6 +52,19 @@ route_match(const char *pattern, const char *path, char *argbuf,
 }
 
 /* See route.h. */
+int
+route_allows(const struct route *rt, unsigned role, unsigned admin_roles)
+{
+	unsigned need = rt->roles & ROLE_ADMIN_ROLES;
+
+	if (!(rt->roles & role))
+		return 0;
+	if (role != ROLE_ADMIN || need == 0)
+		return 1;
+	return (need & (admin_roles << ROLE_ADMIN_SHIFT)) != 0;
+}
+
+/* See route.h. */
 const struct route *
 route_find(const struct route *table, size_t n, enum http_method method,
     const char *path, struct ctx *c, unsigned *allow)

@@ -22,6 +22,13 @@ const struct route *route_find(const struct route *table, size_t n,
 	    enum http_method method, const char *path, struct ctx *c,
 	    unsigned *allow);
 
+/* 1 if a caller of role (one enum role bit; ROLE_ANON when signed out)
+ * holding admin_roles (core/admin_role.h bits; admins only) may call rt:
+ * its roles name the caller's role and, for an admin on a route naming
+ * admin roles (ROLE_REVIEWER ...), the admin holds one of them. Pure. */
+int	route_allows(const struct route *rt, unsigned role,
+	    unsigned admin_roles);
+
 /* Validate one value (len bytes, NUL-terminated) against spec into out
  * (present set, str/len/num filled, err NULL or a static message).
  * Returns 0 when valid, -1 when not. */

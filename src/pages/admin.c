@@ -2,13 +2,15 @@
  * The admin console: dashboard with the queue registry's
  * figures, the orders browser (the first user of the generic queue page),
  * an order with its full history, the admin's cancel decision, holidays,
- * exchange rates and the audit search. Every route is ROLE_ADMIN only
- * (routes.c); settings pages are in admin_settings.c.
+ * exchange rates and the audit search. Every route is for admins only,
+ * most for some admin roles (routes.c); settings pages are in
+ * admin_settings.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/admin_role.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
@@ -118,8 +120,73 @@ str_or_empty(struct ctx *c, const char *name)
 	return s != NULL ? s : "";
 }
 
+/* The console's pages the dashboard links to, each shown only to an
+ * admin whose roles open it (page_may_get: the route table decides). */
+static const struct {
+	const char	*path, *title;
+	int		 download;	/* a CSV export */
+} admin_links[] = {
+	{ "/admin/orders", "All orders", 0 },
+	{ "/admin/reports", "Money reports", 0 },
+	{ "/admin/audit", "Audit trail", 0 },
+	{ "/admin/holidays", "Holidays", 0 },
+	{ "/admin/fx", "Exchange rates", 0 },
+	{ "/admin/guarantee", "Pay After Use guarantee", 0 },
+	{ "/admin/reconciliation", "Reconciliation with the partners", 0 },
+	{ "/admin/export/ledger", "Ledger lines (CSV)", 1 },
+	{ "/admin/export/reconciliation", "Reconciliation differences (CSV)",
+	    1 },
+	{ "/admin/remittance/statements", "Bank statements (remittances)", 0 },
+	{ "/admin/companies", "Companies (agreements, COD-02 limit, REM-02 "
+	    "quota)", 0 },
+	{ "/admin/admins", "Admins and roles", 0 },
+	{ "/admin/sign-in-codes", "Admins' sign-in codes", 0 },
+};
+
+/* The dashboard's links the admin of c may open into d (LINK). */
+static void
+dashboard_links(struct ctx *c, struct view_dict *d)
+{
+	struct view_dict	*q;
+	char			 path[160];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(admin_links) / sizeof(admin_links[0]); i++)
+		if (page_may_get(c, admin_links[i].path)) {
+			q = view_add(d, "LINK");
+			view_set(q, "PATH", admin_links[i].path);
+			view_set(q, "TITLE", admin_links[i].title);
+			if (admin_links[i].download)
+				view_show(q, "DOWNLOAD");
+		}
+	for (i = 0; i < admin_kinds_n; i++) {
+		snprintf(path, sizeof(path), "/admin/settings/%s",
+		    admin_kinds[i].slug);
+		if (!page_may_get(c, path))
+			continue;
+		q = view_add(d, "LINK");
+		view_set(q, "PATH", path);
+		view_set(q, "TITLE", admin_kinds[i].title);
+	}
+}
+
+/* The key money figures k into d (FIGURES_MONEY). */
+static void
+money_figures(struct view_dict *d, const struct report_key_figures *k)
+{
+	struct view_dict *x = view_add(d, "FIGURES_MONEY");
+
+	page_set_money(x, "COLLECTED_TODAY", k->collected_today, "USD");
+	page_set_money(x, "COLLECTED_MONTH", k->collected_month, "USD");
+	page_set_money(x, "OUTSTANDING", k->outstanding, "USD");
+	page_set_money(x, "OVERDUE", k->overdue, "USD");
+	page_set_money(x, "REFUNDS_OPEN", k->refunds_open, "USD");
+	page_set_money(x, "GUARANTEE_MONTH", k->guarantee_month, "USD");
+}
+
 /* The key money figures (USD) and the queues past their promised dates
- * at the clock's now into d (FIGURE, BREACHES). Returns 0 or -1. */
+ * at the clock's now into d (FIGURE, BREACHES), those the admin's roles
+ * open (the figures with the reports). Returns 0 or -1. */
 static int
 add_key_figures(struct ctx *c, struct view_dict *d)
 {
@@ -128,20 +195,18 @@ add_key_figures(struct ctx *c, struct view_dict *d)
 	struct view_dict		*x, *y;
 	size_t				 n, i;
 
-	if (report_key_figures(c->db, "USD", c->now, &k) == -1 ||
-	    report_sla_breaches(c->db, c->now, b, 16, &n) == -1)
+	if (report_sla_breaches(c->db, c->now, b, 16, &n) == -1)
 		return -1;
-	x = view_add(d, "FIGURES_MONEY");
-	page_set_money(x, "COLLECTED_TODAY", k.collected_today, "USD");
-	page_set_money(x, "COLLECTED_MONTH", k.collected_month, "USD");
-	page_set_money(x, "OUTSTANDING", k.outstanding, "USD");
-	page_set_money(x, "OVERDUE", k.overdue, "USD");
-	page_set_money(x, "REFUNDS_OPEN", k.refunds_open, "USD");
-	page_set_money(x, "GUARANTEE_MONTH", k.guarantee_month, "USD");
-	if (n == 0)
-		return 0;
-	x = view_add(d, "BREACHES");
-	for (i = 0; i < n; i++) {
+	if (page_may_get(c, "/admin/reports")) {
+		if (report_key_figures(c->db, "USD", c->now, &k) == -1)
+			return -1;
+		money_figures(d, &k);
+	}
+	for (i = 0, x = NULL; i < n; i++) {
+		if (!page_may_get(c, b[i].path))
+			continue;
+		if (x == NULL)
+			x = view_add(d, "BREACHES");
 		y = view_add(x, "BREACH");
 		view_set(y, "TITLE", b[i].title);
 		view_set(y, "PATH", b[i].path);
@@ -152,20 +217,27 @@ add_key_figures(struct ctx *c, struct view_dict *d)
 }
 
 /* GET /admin: every registered queue with its figures, and the console's
- * other pages. A queue whose count fails (its table not migrated yet)
- * shows as unavailable; the dashboard still answers. */
+ * other pages, those the admin's roles open. A queue whose count fails
+ * (its table not migrated yet) shows as unavailable; the dashboard still
+ * answers. */
 int
 page_admin(struct ctx *c)
 {
-	struct view_dict	*d, *q;
+	struct view_dict	*d, *q, *qs = NULL;
 	struct db_queue_stats	 st;
-	char			 age[48];
+	char			 age[64];
 	size_t			 i;
 	int			 rc;
 
 	d = view_dict_new();
+	view_set(d, "MY_ROLES", admin_roles_words(c->user.admin_roles, age,
+	    sizeof(age)));
 	for (i = 0; i < queue_table_n; i++) {
-		q = view_add(d, "QUEUE");
+		if (!page_may_get(c, queue_table[i].path))
+			continue;
+		if (qs == NULL)
+			qs = view_add(d, "QUEUES");
+		q = view_add(qs, "QUEUE");
 		view_set(q, "ID", queue_table[i].id);
 		view_set(q, "TITLE", queue_table[i].title);
 		view_set(q, "PATH", queue_table[i].path);
@@ -182,14 +254,10 @@ page_admin(struct ctx *c)
 		if (st.overdue > 0)
 			view_show(q, "LATE");
 	}
+	dashboard_links(c, d);
 	if (add_key_figures(c, d) == -1) {
 		view_dict_free(d);
 		return page_error(c, 500, NULL);
-	}
-	for (i = 0; i < admin_kinds_n; i++) {
-		q = view_add(d, "SETTING");
-		view_set(q, "SLUG", admin_kinds[i].slug);
-		view_set(q, "TITLE", admin_kinds[i].title);
 	}
 	rc = page_render(c, "admin_dashboard.tpl", d, "Admin");
 	view_dict_free(d);

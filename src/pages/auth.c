@@ -71,6 +71,8 @@ page_auth_take(struct ctx *c, struct auth_req *rq)
 #define SIGNIN_WRONG	"The email or password is not right. Please try again."
 #define SIGNIN_LOCKED	"Too many failed attempts for this account. Please " \
 			"wait a few minutes and try again."
+#define SIGNIN_DISABLED	"This admin account is disabled. An owner of the " \
+			"console can enable it again."
 
 const struct field_spec page_signin_get_fields[] = {
 	{ "next", FIELD_TEXT, 0, 512, 0, 0 },
@@ -196,6 +198,9 @@ page_signin_post(struct ctx *c)
 		    NULL);
 	case 2:
 		return signin_form(c, 401, email, next, SIGNIN_LOCKED, NULL,
+		    NULL);
+	case 4:
+		return signin_form(c, 403, email, next, SIGNIN_DISABLED, NULL,
 		    NULL);
 	default:
 		return page_error(c, 500, NULL);

@@ -15,6 +15,7 @@
 #include "http/route.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "service/admin_accounts.h"
 #include "service/auth.h"
 #include "service/conn.h"
 #include "service/target.h"
@@ -98,7 +99,30 @@ resolve(struct ctx *c, const char *token, size_t len, int64_t order_id,
 		(void)page_auth_take(c, &rq);
 		*o = rq.order;
 	}
+	if (rc == 0 && c->user.role == ROLE_ADMIN) {
+		/* The admin's roles; a disabled admin is signed out. */
+		if ((rc = admin_roles_of(c->db, c->user.user_id,
+		    &c->user.admin_roles)) == 0)
+			memset(&c->user, 0, sizeof(c->user));
+		rc = rc == -1 ? -1 : 0;
+	}
 	return rc;
+}
+
+/* 403 for a signed-in admin whose roles do not include one rt needs,
+ * saying which role it needs and which the admin holds. */
+static int
+role_refused(struct ctx *c, const struct route *rt)
+{
+	char need[64], have[64], msg[256];
+
+	admin_roles_words((rt->roles & ROLE_ADMIN_ROLES) >> ROLE_ADMIN_SHIFT,
+	    need, sizeof(need));
+	admin_roles_words(c->user.admin_roles, have, sizeof(have));
+	snprintf(msg, sizeof(msg), "This page is for admins with one of "
+	    "these roles: %s. Your roles: %s. An owner of the console can "
+	    "give you a role.", need, have);
+	return page_error(c, 403, msg);
 }
 
 /* Resolve the object route rt acts on (its first ":x", RULES 5), whose
@@ -190,6 +214,8 @@ run(struct ctx *c)
 				return to_signin(c);
 			return page_error(c, 403, NULL);
 		}
+		if (!route_allows(rt, role, c->user.admin_roles))
+			return role_refused(c, rt);
 	}
 
 	if (c->req->method == HTTP_POST && !(rt->flags & ROUTE_NO_CSRF) &&
@@ -273,6 +299,25 @@ busy(struct ctx *c)
 	return page_error(c, 503, "The shop could not finish this just now: "
 	    "its database was busy. Nothing was saved. Please wait a few "
 	    "seconds and send it again.");
+}
+
+/* See pages.h. */
+int
+page_may_get(const struct ctx *c, const char *path)
+{
+	const char	*args[HTTP_MAX_ARGS];
+	char		 p[512], argbuf[512];
+	size_t		 i, nargs;
+
+	snprintf(p, sizeof(p), "%.*s", (int)strcspn(path, "?"), path);
+	for (i = 0; i < page_routes_n; i++)
+		if (page_routes[i].method == HTTP_GET &&
+		    route_match(page_routes[i].pattern, p, argbuf,
+		    sizeof(argbuf), args, &nargs))
+			return route_allows(&page_routes[i], c->user.user_id !=
+			    0 ? (unsigned)c->user.role : ROLE_ANON,
+			    c->user.admin_roles);
+	return 0;
 }
 
 /* See pages.h. */

@@ -11,7 +11,8 @@ extern const size_t page_routes_n;
 
 /* Handle one parsed request (src/pages/dispatch.c): route (404, 405 with Allow),
  * session (cookie AUTH_COOKIE -> auth_session_resolve), role (anonymous on a
- * signed-in page -> 303 /signin?next=path; wrong role -> 403), CSRF on every
+ * signed-in page -> 303 /signin?next=path; wrong role, or an admin without
+ * one of the admin roles the route names -> 403), CSRF on every
  * POST unless ROUTE_NO_CSRF (403, handler not run), field validation, then the
  * handler. Fills c->resp (status, default security headers, Set-Cookie, an
  * error page when the handler left an empty body with status >= 400).
@@ -24,6 +25,11 @@ int	pages_handle(struct ctx *c);
  * c->resp (pages_handle does it; a streamed response before its head goes
  * out). */
 void	pages_final_headers(struct ctx *c);
+
+/* 1 if the signed-in caller of c may open GET path (its query, if any,
+ * left aside) by the route table's roles (admin roles included): what
+ * the admin dashboard shows links for. */
+int	page_may_get(const struct ctx *c, const char *path);
 
 /* Answer a request that failed before routing (status from http_req_read:
  * 400, 405, 413; 503 when the database is unreachable, with Retry-After)
@@ -375,5 +381,18 @@ extern const struct field_spec page_credit_consent_fields[];
 extern const struct field_spec page_credit_withdraw_fields[];
 extern const struct field_spec page_admin_identity_queue_fields[];
 extern const struct field_spec page_admin_identity_decide_fields[];
+
+/* admins: the owners' console of admins and roles, the invitation an
+ * invited admin opens (pages/admin_admins.c) */
+int	page_admin_admins(struct ctx *);		/* GET /admin/admins */
+int	page_admin_admin_invite(struct ctx *);	/* POST /admin/admins/invite */
+int	page_admin_admin_roles(struct ctx *);	/* POST /admin/admins/:id/roles */
+int	page_admin_admin_disable(struct ctx *);	/* POST /admin/admins/:id/disable */
+int	page_admin_admin_enable(struct ctx *);	/* POST /admin/admins/:id/enable */
+int	page_admin_invitation(struct ctx *);	/* GET /console/invitations/:token */
+int	page_admin_invitation_accept(struct ctx *); /* POST the same */
+extern const struct field_spec page_admin_admin_invite_fields[];
+extern const struct field_spec page_admin_admin_roles_fields[];
+extern const struct field_spec page_admin_invitation_fields[];
 
 #endif

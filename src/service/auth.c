@@ -19,6 +19,7 @@
 #include "db/session.h"
 #include "db/user.h"
 #include "service/admin.h"
+#include "service/admin_accounts.h"
 #include "service/auth.h"
 
 #define TOKEN_BYTES	32	/* 256 bits */
@@ -300,6 +301,7 @@ auth_sign_in(struct auth_req *c, const char *email, const char *password)
 {
 	struct db_user	 u;
 	size_t		 pwlen = strlen(password);
+	unsigned	 roles;
 	int		 rc, ok, failed;
 
 	if (auth_init() == -1)
@@ -344,6 +346,17 @@ auth_sign_in(struct auth_req *c, const char *email, const char *password)
 			log_warn("auth: user %lld backed off after %d failed "
 			    "sign-ins", (long long)u.id, failed);
 		return 1;
+	}
+	/* A disabled admin's password is right, but the console is closed
+	 * to it (service/admin_accounts.h). */
+	if (u.kind == DB_USER_ADMIN &&
+	    (rc = admin_roles_of(c->db, u.id, &roles)) != 1) {
+		if (rc == -1)
+			goto err;
+		db_rollback(c->db);
+		if (audit(c, u.id, 1, email, "signin_failed") == -1)
+			log_warn("auth: could not audit a failed sign-in");
+		return 4;
 	}
 	if (u.kind == DB_USER_ADMIN)
 		/* The code step (service/mfa.c) clears the failures and

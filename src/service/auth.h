@@ -72,8 +72,8 @@ int	auth_session_resolve(struct auth_req *c, const char *token, size_t len);
  * wrong email or password (one message for both), 2 when throttled, 3 when
  * the account is an admin's, who must now enter a code (the session started
  * is only a pending one: c->user.user_id 0, pending_admin_id set, it lasts
- * AUTH_ADMIN_CODE_WAIT; service/mfa.h completes it), -1 on a database
- * error. */
+ * AUTH_ADMIN_CODE_WAIT; service/mfa.h completes it), 4 for a disabled admin
+ * (right password), -1 on a database error. */
 int	auth_sign_in(struct auth_req *c, const char *email, const char *password);
 
 /* Sign out: delete the session row and forget the user (the caller clears

@@ -362,6 +362,25 @@ client_has(const struct client_resp *r, const char *s)
 	return r->body != NULL && strstr(r->body, s) != NULL;
 }
 
+/* See client.h. */
+void
+client_route_path(const char *pattern, const char *arg, char *out,
+    size_t outsz)
+{
+	size_t o = 0, n = strlen(arg);
+
+	while (*pattern != '\0' && o + n + 1 < outsz) {
+		if (*pattern == ':') {
+			memcpy(out + o, arg, n);
+			o += n;
+			pattern += strcspn(pattern, "/");
+		} else
+			out[o++] = *pattern++;
+	}
+	if (outsz > 0)
+		out[o] = '\0';
+}
+
 /* A unique test address. */
 void
 client_unique_email(char *out, size_t outsz, const char *tag)

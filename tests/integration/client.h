@@ -77,6 +77,11 @@ size_t	client_ids(const char *html, const char *marker, long long *out,
  * end after it (malloc'd), or NULL. */
 char	*client_between(const char *html, const char *start, const char *end);
 
+/* A route pattern ("/orders/:id/pay") with every ":x" part replaced by
+ * arg into out (outsz bytes; cut short when it does not fit). */
+void	client_route_path(const char *pattern, const char *arg, char *out,
+	    size_t outsz);
+
 /* A fresh address unique to this process and call: "t<pid>-<n>-<time>@test.invalid". */
 void	client_unique_email(char *out, size_t outsz, const char *tag);
 

@@ -337,6 +337,22 @@ static const struct entry table[] = {
 	    "/admin/queues/identity?status=verified", NULL },
 	{ HTTP_POST, "/admin/identity/:id/decide", "sffffos", C_ADMIN,
 	    "/admin/queues/identity?status=verified", NULL },
+	/* admins and roles: owners only (the demo admin holds every role;
+	 * test_admin_roles.c walks the table for each single role). An id
+	 * that is no admin answers 404, so no admin is changed here. */
+	{ HTTP_GET,  "/admin/admins",	"sffffos", 0, NULL, NULL },
+	{ HTTP_POST, "/admin/admins/invite", "sffffos", 0, NULL, NULL },
+	{ HTTP_POST, "/admin/admins/:id/roles", "sffffas", 0, NULL,
+	    "999999999" },
+	{ HTTP_POST, "/admin/admins/:id/disable", "sffffas", 0, NULL,
+	    "999999999" },
+	{ HTTP_POST, "/admin/admins/:id/enable", "sffffas", 0, NULL,
+	    "999999999" },
+	/* An invitation link nobody holds: no such invitation for anyone. */
+	{ HTTP_GET,  "/console/invitations/:token", "nnnnnnn", 0, NULL,
+	    "00000000000000000000000000000000000000000000000000000000000000ff" },
+	{ HTTP_POST, "/console/invitations/:token", "nnnnnnn", 0, NULL,
+	    "00000000000000000000000000000000000000000000000000000000000000ff" },
 };
 
 #define NTABLE	(sizeof(table) / sizeof(table[0]))

@@ -48,25 +48,6 @@ static const struct hostile {
 
 #define NHOSTILE	(sizeof(hostile) / sizeof(hostile[0]))
 
-/* pattern with every ":x" replaced by 1. */
-static void
-concrete(const char *pattern, char *out, size_t outsz)
-{
-	struct buf b;
-
-	buf_init(&b);
-	while (*pattern != '\0') {
-		if (*pattern == ':') {
-			buf_putc(&b, '1');
-			while (*pattern != '\0' && *pattern != '/')
-				pattern++;
-		} else
-			buf_putc(&b, *pattern++);
-	}
-	snprintf(out, outsz, "%s", buf_str(&b));
-	buf_cleanup(&b);
-}
-
 /* A plausible encoded value for field f. */
 static void
 plausible(const struct field_spec *f, char *out, size_t outsz)
@@ -131,7 +112,7 @@ test_hostile_every_field_of_every_post_route(void **state)
 		if (rt->method != HTTP_POST || (rt->flags & ROUTE_NO_CSRF) ||
 		    strcmp(rt->pattern, "/signout") == 0)
 			continue;
-		concrete(rt->pattern, path, sizeof(path));
+		client_route_path(rt->pattern, "1", path, sizeof(path));
 		for (f = rt->fields; f != NULL && f->name != NULL; f++) {
 			if (strcmp(f->name, "csrf") == 0 ||
 			    f->type == FIELD_FILE)
@@ -208,7 +189,8 @@ test_hostile_query_every_get_route(void **state)
 
 		if (page_routes[i].method != HTTP_GET)
 			continue;
-		concrete(page_routes[i].pattern, path, sizeof(path));
+		client_route_path(page_routes[i].pattern, "1", path,
+		    sizeof(path));
 		for (h = 0; h < NHOSTILE; h++) {
 			const struct field_spec *f = page_routes[i].fields;
 			struct client_resp r;

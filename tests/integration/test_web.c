@@ -62,25 +62,6 @@ client_for(unsigned roles)
 	return cl;
 }
 
-/* pattern with every ":x" replaced by 1. */
-static void
-concrete(const char *pattern, char *out, size_t outsz)
-{
-	struct buf b;
-
-	buf_init(&b);
-	while (*pattern != '\0') {
-		if (*pattern == ':') {
-			buf_putc(&b, '1');
-			while (*pattern != '\0' && *pattern != '/')
-				pattern++;
-		} else
-			buf_putc(&b, *pattern++);
-	}
-	snprintf(out, outsz, "%s", buf_str(&b));
-	buf_cleanup(&b);
-}
-
 /* A form with every declared field of rt set to a plausible value, plus
  * csrf when tok is not NULL. Returns a malloc'd body. */
 static char *
@@ -138,7 +119,7 @@ test_csrf_every_post_route(void **state)
 				    "partner route", rt->pattern);
 			continue;
 		}
-		concrete(rt->pattern, path, sizeof(path));
+		client_route_path(rt->pattern, "1", path, sizeof(path));
 		cl = client_for(rt->roles);
 		for (attempt = 0; attempt < 2; attempt++) {
 			body = full_form(rt, attempt == 0 ? NULL :
@@ -220,7 +201,8 @@ test_security_headers_every_get_route(void **state)
 	for (i = 0; i < page_routes_n; i++) {
 		if (page_routes[i].method != HTTP_GET)
 			continue;
-		concrete(page_routes[i].pattern, path, sizeof(path));
+		client_route_path(page_routes[i].pattern, "1", path,
+		    sizeof(path));
 		for (who = 0; who < 2; who++) {
 			cl = who ? shopper : anon;
 			assert_int_equal(client_get(cl, path, &r), 0);

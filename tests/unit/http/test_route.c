@@ -439,12 +439,41 @@ test_route_validate_files(void **state)
 	http_req_cleanup(&req);
 }
 
+/* route_allows: the kind of account first, then for admins the roles a
+ * route names (any one of them); a route naming none is every admin's. */
+static void
+test_route_allows_admin_roles(void **state)
+{
+	const struct route dash = { HTTP_GET, "/admin", ROLE_ADMIN, NULL,
+	    NULL, 0, 0 };
+	const struct route money = { HTTP_GET, "/admin/x",
+	    ROLE_REVIEWER | ROLE_FINANCE, NULL, NULL, 0, 0 };
+	const struct route shared = { HTTP_GET, "/orders/:id/r",
+	    ROLE_USER | ROLE_FINANCE, NULL, NULL, 0, 0 };
+
+	(void)state;
+	assert_true(route_allows(&dash, ROLE_ADMIN, 0));
+	assert_false(route_allows(&dash, ROLE_SHOPPER, ADMIN_ROLES_ALL));
+	assert_false(route_allows(&dash, ROLE_ANON, 0));
+	assert_true(route_allows(&money, ROLE_ADMIN, ADMIN_REVIEWER));
+	assert_true(route_allows(&money, ROLE_ADMIN, ADMIN_FINANCE));
+	assert_true(route_allows(&money, ROLE_ADMIN, ADMIN_ROLES_ALL));
+	assert_false(route_allows(&money, ROLE_ADMIN, 0));
+	assert_false(route_allows(&money, ROLE_ADMIN, ADMIN_SETTINGS |
+	    ADMIN_OWNER));
+	assert_false(route_allows(&money, ROLE_COMPANY, ADMIN_ROLES_ALL));
+	assert_true(route_allows(&shared, ROLE_SHOPPER, 0));
+	assert_true(route_allows(&shared, ROLE_ADMIN, ADMIN_FINANCE));
+	assert_false(route_allows(&shared, ROLE_ADMIN, ADMIN_REVIEWER));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_route_match_literals_and_args),
 		cmocka_unit_test(test_route_find_and_allow),
+		cmocka_unit_test(test_route_allows_admin_roles),
 		cmocka_unit_test(test_route_arg_id),
 		cmocka_unit_test(test_field_text),
 		cmocka_unit_test(test_field_text_invalid_utf8_refused),
