@@ -90,3 +90,7 @@ libmallpay_a_SOURCES += src/db/money_out.c src/db/money_out.h
 libmallpay_a_SOURCES += src/db/my_orders.c src/db/my_orders.h
 # identity: real-name checks and credit consents (INST-01, INST-02, PAU-01)
 libmallpay_a_SOURCES += src/db/identity.c src/db/identity.h
+# hosted card page: the mall's card sessions and the sandbox bank's own tables
+libmallpay_a_SOURCES += \
+	src/db/card_session.c src/db/card_session.h \
+	src/db/bank.c src/db/bank.h

@@ -130,3 +130,5 @@ libmallpay_a_SOURCES += \
 	src/service/payafter_view.c src/service/payafter_view.h \
 	src/service/plan_pages.c src/service/plan_pages.h \
 	src/service/corp_app_view.c src/service/corp_app_view.h
+# hosted card page: cards bound at the bank's page, its signed outcomes
+libmallpay_a_SOURCES += src/service/card_session.c src/service/card_session.h
