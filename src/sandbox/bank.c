@@ -32,8 +32,8 @@ static const struct {
 	{ "4000000000000002", SBX_DECLINE_CREDIT },
 	{ "4000000000000069", SBX_DECLINE_EXPIRED },
 	{ "4000000000000341", SBX_APPROVE_FAILING },
-	{ "4000002760003184", SBX_APPROVE },	/* EEA (DE): 3-D Secure challenge */
-	{ "4000002500003155", SBX_APPROVE },	/* EEA (FR): 3-D Secure refused */
+	{ "4002760000003185", SBX_APPROVE },	/* EEA (DE): 3-D Secure challenge */
+	{ "4002500000003151", SBX_APPROVE },	/* EEA (FR): 3-D Secure refused */
 };
 
 /* The one-letter scenario code carried in references and tokens. */

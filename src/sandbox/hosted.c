@@ -21,8 +21,8 @@ static const struct {
 	const char	*country;
 	int		 refuse_3ds;	/* the issuer refuses authentication */
 } bins[] = {
-	{ "400002", "DE", 0 },
-	{ "400025", "FR", 1 },
+	{ "400276", "DE", 0 },
+	{ "400250", "FR", 1 },
 	{ "411111", "US", 0 },
 	{ "555555", "US", 0 },
 	{ "620000", "CN", 0 },

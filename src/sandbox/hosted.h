@@ -19,9 +19,9 @@
  * bound: never challenged.
  *
  * BIN table (first six digits -> issuer country):
- *   400002 DE   4000002760003184  EEA: challenge, then approved; its
+ *   400276 DE   4002760000003185  EEA: challenge, then approved; its
  *                                 deductions succeed
- *   400025 FR   4000002500003155  EEA: the issuer refuses the
+ *   400250 FR   4002500000003151  EEA: the issuer refuses the
  *                                 authentication (declined, no challenge)
  *   411111 US   4111111111111111  frictionless, approved
  *   555555 US   5555555555554444  frictionless, approved
