@@ -68,9 +68,9 @@ render(const struct hosted_page *pg, int status, struct http_resp *resp)
 	else if (pg->view == HV_CHALLENGE) {
 		tpl = "challenge.tpl";
 		view_set(d, "CODE", pg->s.code);
-		view_set(d, "BRAND", pg->s.brand);
+		view_set(d, "BRAND", hosted_brand_name(pg->s.brand));
 		view_set(d, "LAST4", pg->s.last4);
-		view_set(d, "COUNTRY", pg->s.country);
+		view_set(d, "COUNTRY", hosted_country_name(pg->s.country));
 	}
 	resp->status = status;
 	if (view_render(tpl, d, &resp->body) == -1)

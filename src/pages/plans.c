@@ -198,6 +198,7 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 	struct view_dict	*d = view_dict_new(), *s;
 	struct db_plan		 p;
 	char			 inst[101], reason[160];
+	int			 view_has_declined = 0;
 
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "CSRF", c->user.csrf);
@@ -212,14 +213,17 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 	if (plan_of_order(c->db, c->user.user_id, o->id, &p) == 1 &&
 	    p.status == PLAN_ST_DECLINED) {
 		s = view_add(d, "DECLINED");
+		view_has_declined = 1;
 		view_set(s, "REASON", words_reason(p.decline_reason));
 		view_set(s, "BRAND", words_card_brand(p.card_brand));
 		view_set(s, "LAST4", p.card_last4);
 	}
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
-	/* Back from the bank's page with a decline (?cs=N, the session). */
-	if (ctx_int(c, "cs", 0) > 0 && card_session_declined(c->db,
+	/* Back from the bank's page with a decline (?cs=N, the session),
+	 * unless the plan's decline above already says it. */
+	if (!view_has_declined && ctx_int(c, "cs", 0) > 0 &&
+	    card_session_declined(c->db,
 	    c->user.user_id, ctx_int(c, "cs", 0), reason, sizeof(reason)) == 1 &&
 	    reason[0] != '\0')
 		view_set(view_add(d, "CS_DECLINED"), "REASON",

@@ -58,6 +58,35 @@ bin_refuses(const char *digits)
 }
 
 /* See hosted.h. */
+const char *
+hosted_country_name(const char *cc)
+{
+	static const char *const names[][2] = {
+		{ "DE", "Germany" }, { "FR", "France" },
+		{ "US", "the United States" }, { "CN", "China" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(cc, names[i][0]) == 0)
+			return names[i][1];
+	return cc;
+}
+
+/* See hosted.h. */
+const char *
+hosted_brand_name(const char *brand)
+{
+	if (strcmp(brand, "visa") == 0)
+		return "Visa";
+	if (strcmp(brand, "mastercard") == 0)
+		return "Mastercard";
+	if (strcmp(brand, "unionpay") == 0)
+		return "UnionPay";
+	return "card";
+}
+
+/* See hosted.h. */
 int
 hosted_eea(const char *country)
 {

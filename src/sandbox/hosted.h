@@ -58,6 +58,9 @@ struct hosted_page {
  * whether that country is in the EEA. */
 const char	*hosted_bin_country(const char *digits);
 int		 hosted_eea(const char *country);
+/* A country code of the BIN table and a brand code, in words. */
+const char	*hosted_country_name(const char *cc);
+const char	*hosted_brand_name(const char *brand);
 
 /* GET /pay/:sid: the page session sid is at. */
 void	hosted_show(struct db *, const char *sid, struct hosted_page *pg);

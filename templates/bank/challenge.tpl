@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEAD}}
 <h1>Verify it's you</h1>
-<p>Your card issuer ({{COUNTRY}}) asks for a one-time code to approve this card ({{BRAND}} ending {{LAST4}}): a check that European cards need (3-D Secure).</p>
+<p>Your card's issuer in {{COUNTRY}} asks for a one-time code before it approves your {{BRAND}} card ending {{LAST4}}: European cards need this check (3-D Secure).</p>
 <p class="bank-sandbox" id="bank-code-note">Sandbox: the issuer would send the code to your phone. Your code is <strong id="bank-code">{{CODE}}</strong>.</p>
 <form method="post" action="/pay/{{SID}}/challenge" id="bank-challenge-form" autocomplete="off">
 <p><label for="code">One-time code</label>

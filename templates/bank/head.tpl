@@ -15,7 +15,7 @@
 </header>
 <main class="bank-main" id="main">
 <section class="bank-merchant" aria-label="Payment details">
-<p class="bank-to">Paying <strong>mallpay</strong></p>
+<p class="bank-to">Card for <strong>mallpay</strong></p>
 <p class="bank-order" id="bank-order">{{ORDER}}</p>
 <p class="bank-amount" id="bank-amount">{{AMOUNT}}</p>
 </section>
