@@ -529,3 +529,16 @@ shop_card_via_bank(struct client *cl, const char *page, const char *path,
 	shop_bank_page(cl, s.location, pan, how, challenged, r);
 	client_resp_cleanup(&s);
 }
+
+/* See shop.h. */
+void
+shop_bind_card(struct client *cl, int64_t order_id, const char *pan)
+{
+	struct client_resp	r;
+	char			page[64];
+
+	snprintf(page, sizeof(page), "/orders/%lld/card", (long long)order_id);
+	shop_card_via_bank(cl, page, page, pan, SHOP_3DS_PASS, NULL, &r);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+}

@@ -99,6 +99,11 @@ void	shop_bank_page(struct client *cl, const char *bank_url, const char *pan,
 void	shop_card_via_bank(struct client *cl, const char *page,
 	    const char *path, const char *pan, enum shop_3ds how,
 	    int *challenged, struct client_resp *r);
+/* Bind pan to the card installment order id of cl at the bank's page
+ * (frictionless or with the challenge passed): the mall's answer to the
+ * bank's return must be a 303 (approved: onwards; declined: back to the
+ * card page with the reason). */
+void	shop_bind_card(struct client *cl, int64_t order_id, const char *pan);
 /* Fill email's cart with one of sku and place it to Malaysia paying with
  * pay (disclosed as in shop_place()); the answer must be 303 (else the
  * test fails naming what). Returns the new order's id (> 0); when loc is
