@@ -33,7 +33,7 @@ for path in "$@"; do
 	if [ "$code" = 404 ]; then echo "   not built yet"; continue; fi
 	# One statement per line: newlines inside a statement become spaces.
 	sql -e "SELECT REPLACE(REPLACE(CONVERT(argument USING utf8mb4), '\n', ' '), '\t', ' ')
-	    FROM mysql.general_log WHERE command_type = 'Execute' AND thread_id <> CONNECTION_ID()
+	    FROM mysql.general_log WHERE command_type IN ('Execute', 'Query') AND thread_id <> CONNECTION_ID()
 	    ORDER BY event_time" > "$dir/explain-$$.txt"
 	while IFS= read -r stmt; do
 		case "$stmt" in

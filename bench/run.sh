@@ -20,6 +20,8 @@
 #   BENCH_LIVE_PATH=...       the checkout's live recompute to measure
 #                             (/checkout/quote?country=MY&coupon=WELCOME10)
 #   BENCH_ROWS=live           only the live recompute row, on the small set
+#   BENCH_ROWS=stmts          only statements per view of each page (BENCH_TRACE=1:
+#                             and each statement with its plan)
 #                             (about a minute), then stop
 #
 # What it does, in order, unattended (about 6 minutes on 2 cores):
@@ -276,6 +278,22 @@ place_body() {
 	'
 }
 
+# The place-order body in pbody (empty when the checkout has no form) and
+# the cart's product ids in pids.
+place_prepare() {
+	pbody=$(place_body)
+	[ -n "$pbody" ] || return 0
+	# The form carries the csrf field; add it if it does not.
+	case "&$pbody" in *"&csrf="*) ;; *) pbody="csrf=$csrf&$pbody" ;; esac
+	# An installment choice is confirmed on the same form: send the
+	# disclosure confirmation with it.
+	case "$pbody" in *"&disclosed="*) ;; *)
+		pay=$(echo "$pbody" | sed -n 's/.*[&]pay=\([^&]*\).*/\1/p')
+		[ -z "$pay" ] || pbody="$pbody&disclosed=$pay" ;;
+	esac
+	pids=$(sql "SELECT GROUP_CONCAT(i.product_id) FROM cart_items i JOIN carts c ON c.id = i.cart_id JOIN users u ON u.id = c.user_id WHERE u.email = '$email'")
+}
+
 # Statements per order placed: N orders, each after refilling the cart with
 # 3 POST /cart/add (not counted), Questions read around the place only.
 stmts_post() { # BODY N PRODUCT_IDS
@@ -356,6 +374,21 @@ if [ "${BENCH_ROWS:-all}" = live ]; then
 	esac
 	exit 0
 fi
+# BENCH_ROWS=stmts: statements per view of every signed-in GET page and per
+# order placed, on the small set (deterministic; a few seconds).
+if [ "${BENCH_ROWS:-all}" = stmts ]; then
+	order_path=${sched%/schedule}
+	for pg in catalog:/catalog cart:/cart checkout:$co_path orders:/orders \
+	    order:$order_path schedule:$sched; do
+		printf '%-34s %s\n' "GET ${pg#*:}" "$(stmts_get "${pg#*:}" 200)"
+	done
+	place_prepare
+	printf '%-34s %s\n' "POST /checkout/place" "$(stmts_post "$pbody" 20 "$pids")"
+	# BENCH_TRACE=1: each page's statements, with their plans.
+	[ "${BENCH_TRACE:-0}" = 0 ] || "$src/bench/explain.sh" "$dir" "$base" \
+	    "$cookie" /catalog /cart "$co_path" /orders "$order_path" "$sched" || true
+	exit 0
+fi
 scale_pages="catalog:/catalog cart:/cart checkout:$co_path orders:/orders schedule:$sched"
 declare -A small large
 
@@ -401,19 +434,10 @@ pbody=""
 if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -X POST --data "csrf=$csrf" "$base/checkout/place")" = 404 ]; then
 	res[place]=missing
 else
-	pbody=$(place_body)
+	place_prepare
 	if [ -z "$pbody" ]; then
 		res[place]=noform
 	else
-		# The form carries the csrf field; add it if it does not.
-		case "&$pbody" in *"&csrf="*) ;; *) pbody="csrf=$csrf&$pbody" ;; esac
-		# An installment choice is confirmed on the same form: send the
-		# disclosure confirmation with it.
-		case "$pbody" in *"&disclosed="*) ;; *)
-			pay=$(echo "$pbody" | sed -n 's/.*[&]pay=\([^&]*\).*/\1/p')
-			[ -z "$pay" ] || pbody="$pbody&disclosed=$pay" ;;
-		esac
-		pids=$(sql "SELECT GROUP_CONCAT(i.product_id) FROM cart_items i JOIN carts c ON c.id = i.cart_id JOIN users u ON u.id = c.user_id WHERE u.email = '$email'")
 		res[place]="$(run_wrk place "$secs" /checkout/place "$src/bench/place.lua" "$pbody" "$runid" "$csrf" "$pids") 303"
 	fi
 fi

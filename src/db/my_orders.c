@@ -18,7 +18,9 @@ enum stmt {
 	STMT__MAX
 };
 
-/* The columns of a list row (enum col), then its filters: status,
+/* The columns of a list row (enum col): the order, its lines, its placer,
+ * its Pay After Use charge and its COD refusal charges (what is still
+ * owed, and the oldest debt still open); then its filters: status,
  * method, then the order number or a product's name. */
 #define LIST_COLS \
 	"SELECT o.id, o.status, o.method, o.amount_due_minor, o.currency, " \
@@ -28,7 +30,18 @@ enum stmt {
 	"(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id), " \
 	"(SELECT c.slug FROM order_items i JOIN products p ON " \
 	"p.id = i.product_id JOIN categories c ON c.id = p.category_id " \
-	"WHERE i.order_id = o.id ORDER BY i.id LIMIT 1) FROM orders o "
+	"WHERE i.order_id = o.id ORDER BY i.id LIMIT 1), o.user_id, " \
+	"pc.amount_minor + pc.late_fee_minor, pc.paid_minor, " \
+	"pc.status = 'open', " \
+	"IF(o.method = 'cod', (SELECT SUM(d.amount_minor) FROM " \
+	"account_debts d WHERE d.order_id = o.id), NULL), " \
+	"IF(o.method = 'cod', (SELECT SUM(d.amount_minor) FROM " \
+	"account_debts d WHERE d.order_id = o.id AND " \
+	"COALESCE(d.settled_at, 0) <= 0), NULL), " \
+	"IF(o.method = 'cod', (SELECT d.id FROM account_debts d WHERE " \
+	"d.order_id = o.id AND COALESCE(d.settled_at, 0) <= 0 ORDER BY " \
+	"d.created_at, d.id LIMIT 1), NULL) " \
+	"FROM orders o LEFT JOIN pau_charges pc ON pc.order_id = o.id "
 #define LIST_FILTER \
 	" AND (? = '' OR o.status = ?) AND (? = '' OR o.method = ?) " \
 	"AND ((? = 0 AND ? = '') OR o.id = ? OR (? <> '' AND EXISTS " \
@@ -37,7 +50,8 @@ enum stmt {
 
 enum col {
 	C_ID, C_STATUS, C_METHOD, C_AMOUNT, C_CURRENCY, C_CREATED_AT, C_FEE,
-	C_DEFERRED, C_PRODUCTS, C_NPRODUCTS, C_CATEGORY
+	C_DEFERRED, C_PRODUCTS, C_NPRODUCTS, C_CATEGORY, C_USER, C_PAU_CHARGE,
+	C_PAU_PAID, C_PAU_OPEN, C_COD_CHARGE, C_COD_DEBT, C_COD_DEBT_ID
 };
 
 static const char *const stmts[STMT__MAX] = {
@@ -125,6 +139,15 @@ row(struct dbq *q, void *arg)
 	dbq_col_copy(q, C_PRODUCTS, o->products, sizeof(o->products));
 	o->nproducts = (int)dbq_col_int(q, C_NPRODUCTS);
 	dbq_col_copy(q, C_CATEGORY, o->category, sizeof(o->category));
+	o->user_id = dbq_col_int(q, C_USER);
+	if ((o->has_pau = !dbq_col_null(q, C_PAU_CHARGE))) {
+		o->pau_charge = dbq_col_int(q, C_PAU_CHARGE);
+		o->pau_paid = dbq_col_int(q, C_PAU_PAID);
+		o->pau_open = dbq_col_int(q, C_PAU_OPEN) != 0;
+	}
+	o->cod_charge = dbq_col_int(q, C_COD_CHARGE);
+	o->cod_debt = dbq_col_int(q, C_COD_DEBT);
+	o->cod_debt_id = dbq_col_int(q, C_COD_DEBT_ID);
 }
 
 /* See my_orders.h. */

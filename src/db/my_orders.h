@@ -34,6 +34,14 @@ struct db_my_order {
 	char			 products[400];	/* names, "\n" between */
 	int			 nproducts;	/* lines of the order */
 	char			 category[65];	/* slug of the first line's */
+	int64_t			 user_id;	/* its placer */
+	int			 has_pau;	/* a Pay After Use charge: */
+	int64_t			 pau_charge;	/* price and late fee */
+	int64_t			 pau_paid;
+	int			 pau_open;	/* not yet paid in full */
+	int64_t			 cod_charge;	/* COD refusal charges */
+	int64_t			 cod_debt;	/* of them still owed */
+	int64_t			 cod_debt_id;	/* the oldest still owed, 0 */
 };
 
 /* Page q->page of the orders matching q, newest first, into *out (free(3);

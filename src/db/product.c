@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "db/product.h"
+#include "db/refcache.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -116,13 +117,20 @@ category_row(struct dbq *q, void *arg)
 	c->high_value = dbq_col_int(q, 4) != 0;
 }
 
-/* See product.h. */
+/* See product.h. Through the connection's reference-data cache
+ * (refcache.h): categories change with the catalog, a few times a year. */
 int
 db_category_list(struct db *db, struct db_category **out, size_t *n)
 {
-	return dbq_list(dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
+	if (refcache_get(db, REF_CATEGORIES, sizeof(**out), (void **)out,
+	    n) == 1)
+		return 0;
+	if (dbq_list(dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
 	    stmts[STMT_CATEGORY_LIST]), sizeof(**out), category_row,
-	    (void **)out, n);
+	    (void **)out, n) == -1)
+		return -1;
+	refcache_put(db, REF_CATEGORIES, sizeof(**out), *out, *n);
+	return 0;
 }
 
 /* dbq_list_keep free_list: db_product_list_free of the void array. */

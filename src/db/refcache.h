@@ -4,7 +4,8 @@
 /*
  * Private to src/db/: the reference-data cache of one connection (one
  * mallpayd worker). Checkout reads settings, regions, countries,
- * institutions, holidays and exchange rates on every view; they change a
+ * institutions, holidays and exchange rates on every view, the catalog
+ * its categories; they change a
  * few times a day. Each cached list carries the refdata_version it was
  * loaded at (sql/013); the session lookup that starts a signed-in request
  * reads the current version in the same statement (db_refdata_seen), and a
@@ -23,6 +24,7 @@ enum ref_list {
 	REF_COUNTRIES,
 	REF_INSTITUTIONS,
 	REF_HOLIDAYS,
+	REF_CATEGORIES,
 	REF__MAX
 };
 

@@ -26,14 +26,17 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SESSION_GET */
 	/* Also what every page's header and checkout need, so that a view
 	 * starts with one statement: the unread messages of the user and
-	 * the company (as db_message_unread), and the refdata version. */
+	 * the company (as db_message_unread), the refdata version, and the
+	 * owners of the order the route acts on (service/target.h). */
 	"SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, "
 	"u.id, u.kind, u.company_id, u.email, u.name, "
 	"(SELECT COUNT(*) FROM messages m WHERE m.user_id = u.id AND "
 	"m.read_at IS NULL) + (SELECT COUNT(*) FROM messages m WHERE "
 	"m.company_id = u.company_id AND m.read_at IS NULL), "
-	"(SELECT version FROM refdata_version WHERE id = 1) "
+	"(SELECT version FROM refdata_version WHERE id = 1), "
+	"o.id, o.user_id, COALESCE(o.company_id, 0) "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
+	"LEFT JOIN orders o ON o.id = ? "
 	"WHERE s.token_hash = ?",
 	/* STMT_SESSION_TOUCH */
 	"UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
@@ -68,7 +71,8 @@ db_session_insert(struct db *db, const char *token_hash, int64_t user_id,
 
 /* See session.h. */
 int
-db_session_get(struct db *db, const char *token_hash, struct db_session *out)
+db_session_get(struct db *db, const char *token_hash, int64_t order_id,
+    struct db_session *out)
 {
 	struct dbq	*q;
 	const char	*kind;
@@ -78,6 +82,7 @@ db_session_get(struct db *db, const char *token_hash, struct db_session *out)
 	    stmts[STMT_SESSION_GET]);
 	if (q == NULL)
 		return -1;
+	dbq_int(q, order_id > 0 ? order_id : 0);
 	dbq_cstr(q, token_hash);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
@@ -99,6 +104,11 @@ db_session_get(struct db *db, const char *token_hash, struct db_session *out)
 		out->unread = dbq_col_int(q, 9);
 		if (!dbq_col_null(q, 10))
 			db_refdata_seen(db, (uint64_t)dbq_col_int(q, 10));
+		if (!dbq_col_null(q, 11)) {
+			out->order.found = 1;
+			out->order.user_id = dbq_col_int(q, 12);
+			out->order.company_id = dbq_col_int(q, 13);
+		}
 	}
 	dbq_done(q);
 	return rc;

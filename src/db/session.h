@@ -9,6 +9,15 @@ struct db;
 
 /* A session row with its user. token_hash is the hex SHA-256 of the token:
  * the token itself is never stored. */
+/* The order a route acts on, read in the same statement as the session
+ * (db_session_get's order_id): its placer and its company (0: a
+ * person's order). found is 0 when there is no such order. */
+struct db_session_order {
+	int		 found;
+	int64_t		 user_id;
+	int64_t		 company_id;
+};
+
 struct db_session {
 	int64_t		 id;
 	int64_t		 created_at;
@@ -16,6 +25,7 @@ struct db_session {
 	int64_t		 expires_at;	/* absolute expiry */
 	struct db_user	 user;		/* password_hash left empty */
 	int64_t		 unread;	/* unread messages (db_message_unread) */
+	struct db_session_order order;	/* order_id's, when one was asked */
 };
 
 /* Insert a session for user_id created at now, expiring at expires_at.
@@ -23,10 +33,12 @@ struct db_session {
 int	db_session_insert(struct db *, const char *token_hash, int64_t user_id,
 	    int64_t now, int64_t expires_at);
 
-/* Look up the session by token hash, with its user and unread count; also
- * records the refdata version for the connection's cache (refcache.h).
- * Returns 1 found, 0 none, -1 database error. */
-int	db_session_get(struct db *, const char *token_hash, struct db_session *out);
+/* Look up the session by token hash, with its user and unread count, and
+ * order order_id's owners when order_id > 0 (out->order); also records
+ * the refdata version for the connection's cache (refcache.h). Returns 1
+ * found, 0 none, -1 database error. */
+int	db_session_get(struct db *, const char *token_hash, int64_t order_id,
+	    struct db_session *out);
 
 /* Set last_seen_at = now (the idle clock restarts). Returns 0 or -1. */
 int	db_session_touch(struct db *, const char *token_hash, int64_t now);

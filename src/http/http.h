@@ -148,6 +148,11 @@ struct ctx {
 	const struct route	*route;
 	int64_t			 target_id;	/* the route's object, resolved
 						   (service/target.h), or 0 */
+	int64_t			 target_reader;	/* whom to read it as (its
+						   placer) */
+	int			 target_placer;	/* the user placed it */
+	int			 target_may_act; /* may cancel it, confirm
+						   its receipt */
 	const char		*args[HTTP_MAX_ARGS];	/* ":x" path parts, in order */
 	size_t			 nargs;
 	struct field_val	 fields[24];	/* the route's declared fields */

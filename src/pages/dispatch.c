@@ -86,25 +86,31 @@ to_signin(struct ctx *c)
 	return status;
 }
 
-/* Resolve the session token of c's cookie into c->user. Returns 0, or -1
- * on a database error. */
+/* Resolve the session token of c's cookie into c->user, and the owners of
+ * order order_id (0: none) into *o in the same statement. Returns 0, or
+ * -1 on a database error. */
 static int
-resolve(struct ctx *c, const char *token, size_t len)
+resolve(struct ctx *c, const char *token, size_t len, int64_t order_id,
+    struct target_order *o)
 {
 	struct auth_req	rq;
 	int		rc;
 
 	page_auth_req(c, &rq);
-	if ((rc = auth_session_resolve(&rq, token, len)) == 0)
+	rq.order_id = order_id;
+	if ((rc = auth_session_resolve(&rq, token, len)) == 0) {
 		(void)page_auth_take(c, &rq);
+		*o = rq.order;
+	}
 	return rc;
 }
 
-/* Resolve the object route rt acts on (its first ":x", RULES 5) for the
- * caller into c->target_id. Returns 0, or the status of the error page
- * answered (404 another's object or none). */
+/* Resolve the object route rt acts on (its first ":x", RULES 5), whose
+ * owners *o came with the session, for the caller into c->target_id and
+ * c->target_*. Returns 0, or the status of the error page answered (404
+ * another's object or none). */
 static int
-target(struct ctx *c, const struct route *rt)
+target(struct ctx *c, const struct route *rt, const struct target_order *o)
 {
 	static const char *const missing[TARGET__MAX] = {
 		[TARGET_BUYER_ORDER] = "There is no such order among yours.",
@@ -113,6 +119,7 @@ target(struct ctx *c, const struct route *rt)
 		[TARGET_ADMIN_ORDER] = "There is no such order.",
 	};
 	struct target_actor	a;
+	struct target_access	acc;
 	int64_t			id = ctx_arg_id(c, 0);
 	enum result		r;
 
@@ -121,9 +128,12 @@ target(struct ctx *c, const struct route *rt)
 	a.user_id = c->user.user_id;
 	a.company_id = c->user.company_id;
 	a.admin = c->user.role == ROLE_ADMIN;
-	r = target_resolve(c->db, &a, (enum target_kind)rt->target, id);
+	r = target_resolve(c->db, &a, (enum target_kind)rt->target, o, &acc);
 	if (r == RES_OK) {
 		c->target_id = id;
+		c->target_reader = acc.reader;
+		c->target_placer = acc.placer;
+		c->target_may_act = acc.may_act;
 		return 0;
 	}
 	if (r == RES_ERROR)
@@ -142,13 +152,19 @@ run(struct ctx *c)
 	size_t tlen = 0;
 	unsigned allow = 0, role;
 	int status;
+	int64_t oid = 0;
+	struct target_order tord;
 
+	memset(&tord, 0, sizeof(tord));
 	rt = route_find(page_routes, page_routes_n, c->req->method,
 	    c->req->path, c, &allow);
 
 	/* The session first: even a 404 page shows who is signed in. */
 	token = ctx_cookie(c, AUTH_COOKIE, &tlen);
-	if (token != NULL && tlen > 0 && resolve(c, token, tlen) == -1) {
+	if (rt != NULL && rt->target != TARGET_NONE)
+		oid = ctx_arg_id(c, 0);
+	if (token != NULL && tlen > 0 &&
+	    resolve(c, token, tlen, oid > 0 ? oid : 0, &tord) == -1) {
 		log_err("dispatch: session lookup failed: %s",
 		    conn_error(c->db));
 		memset(&c->user, 0, sizeof(c->user));
@@ -189,7 +205,7 @@ run(struct ctx *c)
 		    "send it again.");
 	}
 
-	if ((status = target(c, rt)) != 0)
+	if ((status = target(c, rt, &tord)) != 0)
 		return status;
 	route_validate(c);
 	status = rt->handler(c);

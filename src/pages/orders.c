@@ -520,17 +520,29 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	return page_render_free(c, "order.tpl", d, "Order", status);
 }
 
+/* What the viewer may do with the route's order, as resolved with the
+ * session (service/target.h), into *acc. */
+static void
+page_target_access(const struct ctx *c, struct member_order *acc)
+{
+	acc->reader = c->target_reader;
+	acc->placer = c->target_placer;
+	acc->may_act = c->target_may_act;
+}
+
 /* GET /orders/:id. */
 int
 page_order(struct ctx *c)
 {
 	struct order_page	 pg;
+	struct member_order	 acc;
 	enum result		 r;
 	int			 rc;
 
 	/* One's own order, or one of the member's company (RULES 5). */
-	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
-	    c->target_id, c->now, &pg)) != RES_OK) {
+	page_target_access(c, &acc);
+	if ((r = order_page_load(c->db, &acc, c->target_id, c->now,
+	    &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
 		return page_result(c, r, NULL);
 	}
@@ -544,11 +556,12 @@ static int
 order_again(struct ctx *c, int64_t id, int status, const char *error)
 {
 	struct order_page	 pg;
+	struct member_order	 acc;
 	enum result		 r;
 	int			 rc;
 
-	if ((r = order_page_load(c->db, c->user.user_id, c->user.company_id,
-	    id, c->now, &pg)) != RES_OK) {
+	page_target_access(c, &acc);
+	if ((r = order_page_load(c->db, &acc, id, c->now, &pg)) != RES_OK) {
 		order_page_cleanup(&pg);
 		return page_result(c, r, NULL);
 	}

@@ -291,11 +291,9 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	int64_t			 reader;
 	int			 rc;
 
-	/* One's own order, or one of the member's company (RULES 5). */
-	if ((reader = member_order_reader(c->db, c->user.user_id,
-	    c->user.company_id, id)) == -1)
-		return page_error(c, 500, NULL);
-	if (reader == 0)
+	/* One's own order, or one of the member's company (RULES 5): the
+	 * route's object, resolved. */
+	if ((reader = c->target_reader) == 0 || id != c->target_id)
 		return page_error(c, 404, "This order has no repayment "
 		    "schedule (yet).");
 	switch (plan_load(c->db, reader, id, c->now, &v)) {

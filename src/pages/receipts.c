@@ -22,17 +22,13 @@
 static int
 load(struct ctx *c, struct receipt_set *s)
 {
-	struct receipt_reader	who;
 	enum result		rc;
-	int64_t			id = ctx_arg_id(c, 0);
 
 	memset(s, 0, sizeof(*s));
-	if (id <= 0)
-		return page_error(c, 404, NULL);
-	who.user_id = c->user.user_id;
-	who.company_id = c->user.company_id;
-	who.admin = c->user.role == ROLE_ADMIN;
-	if ((rc = receipt_set_load(c->db, &who, id, s)) == RES_OK)
+	/* The buyer, a member of the buyer's company (RULES 5) or an admin:
+	 * the route's object, resolved. */
+	if ((rc = receipt_set_load(c->db, c->target_reader, c->target_id,
+	    s)) == RES_OK)
 		return 0;
 	receipt_set_cleanup(s);
 	return page_result(c, rc, NULL);

@@ -160,7 +160,8 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	token_hash(raw, rawlen, hash);
 	sodium_memzero(raw, sizeof(raw));
 
-	if ((rc = db_session_get(c->db, hash, &s)) == -1)
+	memset(&c->order, 0, sizeof(c->order));
+	if ((rc = db_session_get(c->db, hash, c->order_id, &s)) == -1)
 		return -1;
 	if (rc == 0)
 		return 0;
@@ -183,6 +184,9 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	memcpy(c->user.session_hash, hash, sizeof(c->user.session_hash));
 	c->user.unread = s.unread;
 	c->user.unread_known = 1;
+	c->order.found = s.order.found;
+	c->order.user_id = s.order.user_id;
+	c->order.company_id = s.order.company_id;
 	return 0;
 }
 

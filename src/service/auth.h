@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "rules/signin.h"
+#include "service/target.h"
 
 struct config;
 struct db;
@@ -41,10 +42,14 @@ struct auth_req {
 	const char		*remote_addr;	/* NULL unknown */
 	struct auth_user	 user;
 	char			 token[AUTH_TOKEN_HEX + 1];
+	int64_t			 order_id;	/* in: the order the route
+						   acts on, 0 none */
+	struct target_order	 order;		/* out: order_id's owners,
+						   read with the session */
 };
 
 /* Resolve the session cookie's token (hex, as sent by the browser) into
- * c->user. Checks idle and absolute expiry against now and refreshes the
+ * c->user, and c->order_id's owners into c->order in the same statement. Checks idle and absolute expiry against now and refreshes the
  * idle time. Only the SHA-256 of the token is looked up
  * (sessions.token_hash). Returns 0 (c->user.user_id is 0 when anonymous),
  * or -1 on a database error. */

@@ -146,7 +146,6 @@ member_order_access(struct db *db, int64_t user_id, int64_t company_id,
     int64_t order_id, struct member_order *out)
 {
 	struct db_corp_order	o;
-	struct member_info	m;
 	int			rc;
 
 	memset(out, 0, sizeof(*out));
@@ -154,17 +153,32 @@ member_order_access(struct db *db, int64_t user_id, int64_t company_id,
 		return 0;
 	if ((rc = db_corp_order_get(db, order_id, &o)) != 1)
 		return rc;
-	if (o.user_id == user_id) {
+	return member_order_of(db, user_id, company_id, o.user_id,
+	    o.company_id, out);
+}
+
+/* See members.h. */
+int
+member_order_of(struct db *db, int64_t user_id, int64_t company_id,
+    int64_t placer_id, int64_t order_company_id, struct member_order *out)
+{
+	struct member_info	m;
+	int			rc;
+
+	memset(out, 0, sizeof(*out));
+	if (user_id <= 0)
+		return 0;
+	if (placer_id == user_id) {
 		out->reader = user_id;
 		out->placer = out->may_act = 1;
 		return 0;
 	}
 	/* RULES 5: a member reads the orders of its company. */
-	if (company_id <= 0 || o.company_id != company_id)
+	if (company_id <= 0 || order_company_id != company_id)
 		return 0;
 	if ((rc = member_role(db, user_id, company_id, &m)) != 1)
 		return rc;
-	out->reader = o.user_id;
+	out->reader = placer_id;
 	out->may_act = (m.perms & MEMBER_ORDER) != 0;
 	return 0;
 }

@@ -84,6 +84,13 @@ struct member_order {
 int	member_order_access(struct db *, int64_t user_id, int64_t company_id,
 	    int64_t order_id, struct member_order *out);
 
+/* The same for an order already read: placed by placer_id for
+ * order_company_id (0: a person's). Reads only the member's permissions,
+ * and only when user_id is not the placer. Returns 0, or -1 (database). */
+int	member_order_of(struct db *, int64_t user_id, int64_t company_id,
+	    int64_t placer_id, int64_t order_company_id,
+	    struct member_order *out);
+
 /* May user_id act for the company on an order placed by placer_id for
  * company_id (0: a person's order): CQ_OK (the placer, or a member of
  * company_id who may place orders), CQ_FORBIDDEN (a member who may not: msg

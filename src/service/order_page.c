@@ -16,20 +16,24 @@
 #include "service/order_page.h"
 #include "service/orders.h"
 
-/* The plan of installment or credit-line order o, if any. */
+/* The plan of installment or credit-line order o at now, if any, with its
+ * installments and sums (one statement). */
 static void
-plan_panel_load(struct db *db, const struct db_order *o,
+plan_panel_load(struct db *db, const struct db_order *o, int64_t now,
     struct plan_panel *out)
 {
-	int rc;
+	enum plan_result r;
 
 	if (!pay_method_installment(o->method) &&
 	    o->method != PM_CREDIT_LINE)
 		return;
-	if ((rc = db_plan_by_order(db, o->user_id, o->id, &out->pl)) == -1)
+	r = plan_load_sums(db, o->user_id, o->id, now, &out->v);
+	if (r != PLAN_OK && r != PLAN_NOT_FOUND)
 		return;
 	out->shown = 1;
-	out->has_plan = rc == 1;
+	out->has_plan = r == PLAN_OK;
+	if (out->has_plan)
+		out->pl = out->v.p;
 }
 
 /* The remittance panel of remittance order o (errors leave it out). */
@@ -49,24 +53,26 @@ rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 
 /* See order_page.h. */
 enum result
-order_page_load(struct db *db, int64_t user_id, int64_t company_id,
-    int64_t id, int64_t now, struct order_page *out)
+order_page_load(struct db *db, const struct member_order *acc, int64_t id,
+    int64_t now, struct order_page *out)
 {
 	const struct db_order	*o = &out->v.o;
 	enum result	 r;
 
 	memset(out, 0, sizeof(*out));
-	if (member_order_access(db, user_id, company_id, id, &out->acc) == -1)
-		return RES_ERROR;
+	out->acc = *acc;
+	if (out->acc.reader == 0)
+		return RES_NOT_FOUND;
 	if ((r = order_load(db, out->acc.reader, id, &out->v)) != RES_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
 	if (o->method == PM_INSTALLMENT_CORPORATE)
 		corp_next_action(db, o->id, &out->action);
 	cod_panel_load(db, o, &out->cod);
-	plan_panel_load(db, o, &out->plan);
+	plan_panel_load(db, o, now, &out->plan);
 	rem_panel_load(db, o, &out->rem);
-	if (order_facts_load(db, o, now, &out->facts) == -1)
+	if (order_facts_load(db, o, now, out->plan.has_plan ? &out->plan.v :
+	    NULL, &out->facts) == -1)
 		return RES_ERROR;
 	out->facts.cod_agreed = out->cod.has_cod &&
 	    out->cod.cod.agreed_date[0] != '\0';
@@ -75,8 +81,8 @@ order_page_load(struct db *db, int64_t user_id, int64_t company_id,
 	out->can_cancel = out->acc.may_act &&
 	    orderflow_user_can_cancel(o->status, o->method) &&
 	    order_refund_preview(db, o->method, o->status,
-	    (out->panels.show & OP_CANCEL_PAID) ? o->id : 0, now,
-	    &out->rr) == 0;
+	    (out->panels.show & OP_CANCEL_PAID) && out->plan.has_plan ?
+	    &out->plan.v : NULL, now, &out->rr) == 0;
 	return RES_OK;
 }
 
@@ -85,46 +91,35 @@ void
 order_page_cleanup(struct order_page *p)
 {
 	order_view_cleanup(&p->v);
+	plan_view_cleanup(&p->plan.v);
 	cod_panel_cleanup(&p->cod);
 	free(p->rem.rf);
 	p->rem.rf = NULL;
 	p->rem.nrf = 0;
 }
 
-/* The panels of each row of l (the amount to pay, the open debt) with
- * user_id's charges and debts, read only when a listed order's method and
- * status can carry one (most pages: none, and no statement). Returns 0 or
- * -1. */
+/* The panels of each row of l (the amount to pay, the open debt) as
+ * user_id sees them, from the charges each row came with. Returns 0 or
+ * -1 (out of memory). */
 static int
-order_list_panels(struct db *db, int64_t user_id, struct order_list *l)
+order_list_panels(int64_t user_id, struct order_list *l)
 {
 	const struct db_order_row	*r;
-	struct order_debts		 ds;
 	size_t				 i;
-	int				 owes = 0;
 
-	memset(&ds, 0, sizeof(ds));
 	l->facts = calloc(l->n, sizeof(*l->facts));
 	l->panels = calloc(l->n, sizeof(*l->panels));
 	if (l->facts == NULL || l->panels == NULL)
 		return -1;
-	for (i = 0; i < l->n; i++)
-		owes |= order_panels_may(l->rows[i].r.method,
-		    l->rows[i].r.status, OP_DEBT | OP_CHARGE);
-	if (owes && order_debts_load(db, user_id, &ds) == -1) {
-		order_debts_cleanup(&ds);
-		return -1;
-	}
 	for (i = 0; i < l->n; i++) {
 		r = &l->rows[i].r;
 		l->facts[i].total = r->amount_due.minor;
 		l->facts[i].fee = r->fee.minor;
 		l->facts[i].deferred = r->deferred.minor;
-		order_debts_facts(&ds, r->id, &l->facts[i]);
+		order_row_facts(&l->rows[i], user_id, &l->facts[i]);
 		order_panels_decide(r->method, r->status, &l->facts[i],
 		    &l->panels[i]);
 	}
-	order_debts_cleanup(&ds);
 	return 0;
 }
 
@@ -150,7 +145,7 @@ order_list_load(struct db *db, const struct db_my_orders_query *q,
 		if (r->method == PM_INSTALLMENT_CORPORATE)
 			corp_next_action(db, r->id, &out->actions[i]);
 	}
-	return order_list_panels(db, q->user_id, out);
+	return order_list_panels(q->user_id, out);
 }
 
 /* See order_page.h. */

@@ -19,12 +19,14 @@
 #include "service/members.h"
 #include "service/order_panels.h"
 #include "service/orders.h"
+#include "service/plans.h"
 
 /* The installment plan of an installment or credit-line order. */
 struct plan_panel {
 	int		 shown;		/* an installment method, plan read */
-	int		 has_plan;	/* pl is set */
+	int		 has_plan;	/* pl and v are set */
 	struct db_plan	 pl;
+	struct plan_view v;		/* its installments and sums */
 };
 
 /* Remittance: the transfer window, the part still due, the refunds. */
@@ -50,12 +52,13 @@ struct order_page {
 	struct order_panels	 panels;	/* what the page shows */
 };
 
-/* Load order id as user_id (of company_id, 0 for a person) reads it: one's
- * own order or one of the company's (RULES 5), for the page at now. A
- * panel that cannot be read is left out. Free with order_page_cleanup(),
- * also on failure. Returns RES_OK, RES_NOT_FOUND or RES_ERROR. */
-enum result order_page_load(struct db *, int64_t user_id,
-	    int64_t company_id, int64_t id, int64_t now, struct order_page *out);
+/* Load order id as the viewer may read and act on it (*acc: one's own
+ * order or one of the company's, RULES 5, as the route resolved it), for
+ * the page at now. A panel that cannot be read is left out. Free with
+ * order_page_cleanup(), also on failure. Returns RES_OK, RES_NOT_FOUND or
+ * RES_ERROR. */
+enum result order_page_load(struct db *, const struct member_order *acc,
+	    int64_t id, int64_t now, struct order_page *out);
 void	order_page_cleanup(struct order_page *);
 
 /* Room for an order's printed RF creditor reference. */

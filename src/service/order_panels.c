@@ -1,10 +1,12 @@
 /*
  * The panels of an order page from one table (service/order_panels.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/cod.h"
+#include "db/my_orders.h"
 #include "db/order.h"
 #include "db/payafter.h"
 #include "db/remittance.h"
@@ -141,28 +143,26 @@ order_panels_decide(enum pay_method method, enum order_status status,
 		    "service fee)";
 }
 
-/* The plan's paid total and refund of installment order o into f. */
+/* The plan's paid total and refund of installment order o into f: from
+ * *pv when not NULL, else read. */
 static int
 plan_facts(struct db *db, const struct db_order *o, int64_t now,
-    struct panel_facts *f)
+    const struct plan_view *pv, struct panel_facts *f)
 {
 	struct plan_view	v;
 	enum plan_result	r;
 
-	r = plan_load(db, 0, o->id, now, &v);
-	if (r == PLAN_NOT_FOUND) {
-		plan_view_cleanup(&v);
+	if (pv != NULL) {
+		f->paid = pv->paid_total;
+		if (pv->p.has_refund)
+			f->refund = pv->p.refund;
 		return 0;
 	}
-	if (r != PLAN_OK) {
-		plan_view_cleanup(&v);
-		return -1;
-	}
-	f->paid = v.paid_total;
-	if (v.p.has_refund)
-		f->refund = v.p.refund;
+	r = plan_load_sums(db, o->user_id, o->id, now, &v);
+	if (r == PLAN_OK)
+		plan_facts(db, o, now, &v, f);
 	plan_view_cleanup(&v);
-	return 0;
+	return r == PLAN_OK || r == PLAN_NOT_FOUND ? 0 : -1;
 }
 
 /* Received and refunded amounts of remittance order o into f. */
@@ -253,7 +253,7 @@ cod_facts(struct db *db, const struct db_order *o, struct panel_facts *f)
 /* See order_panels.h. */
 int
 order_facts_load(struct db *db, const struct db_order *o, int64_t now,
-    struct panel_facts *f)
+    const struct plan_view *plan, struct panel_facts *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->total = o->amount_due_minor;
@@ -266,7 +266,7 @@ order_facts_load(struct db *db, const struct db_order *o, int64_t now,
 	case PM_INSTALLMENT_PARTNER:
 	case PM_INSTALLMENT_CORPORATE:
 	case PM_CREDIT_LINE:
-		return plan_facts(db, o, now, f);
+		return plan_facts(db, o, now, plan, f);
 	case PM_REMITTANCE:
 		return rem_facts(db, o, f);
 	case PM_PAY_AFTER_USE:
@@ -300,41 +300,33 @@ order_panels_load(struct db *db, int64_t id, int64_t now,
 	memset(p, 0, sizeof(*p));
 	if ((rc = db_order_get(db, 0, id, &o)) != 1)
 		return rc;
-	if (order_facts_load(db, &o, now, &f) == -1)
+	if (order_facts_load(db, &o, now, NULL, &f) == -1)
 		return -1;
 	order_panels_decide(o.method, o.status, &f, p);
 	return 1;
 }
 
 /* See order_panels.h. */
-int
-order_debts_load(struct db *db, int64_t user_id, struct order_debts *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (db_pau_charges_by_user(db, user_id, &out->pau, &out->npau) == -1 ||
-	    db_debt_list(db, user_id, &out->cod, &out->ncod) == -1)
-		return -1;
-	return 0;
-}
-
-/* See order_panels.h. */
 void
-order_debts_facts(const struct order_debts *ds, int64_t order_id,
+order_row_facts(const struct db_my_order *r, int64_t viewer,
     struct panel_facts *f)
 {
-	size_t i;
+	struct db_pau_charge c;
 
-	for (i = 0; i < ds->npau; i++)
-		if (ds->pau[i].order_id == order_id)
-			pau_charge_facts(&ds->pau[i], f);
-	cod_debt_facts(ds->cod, ds->ncod, order_id, f);
-}
-
-/* See order_panels.h. */
-void
-order_debts_cleanup(struct order_debts *ds)
-{
-	free(ds->pau);
-	free(ds->cod);
-	memset(ds, 0, sizeof(*ds));
+	if (r->user_id != viewer)
+		return;
+	if (r->has_pau) {
+		memset(&c, 0, sizeof(c));
+		c.amount_minor = r->pau_charge;
+		c.paid_minor = r->pau_paid;
+		snprintf(c.status, sizeof(c.status), "%s",
+		    r->pau_open ? "open" : "paid");
+		pau_charge_facts(&c, f);
+	}
+	if (r->cod_charge > 0) {
+		f->charge_kind = OPC_COD_REFUSAL;
+		f->charge += r->cod_charge;
+		f->debt += r->cod_debt;
+		f->debt_id = r->cod_debt_id;
+	}
 }

@@ -72,36 +72,24 @@ int	order_panels_may(enum pay_method method, enum order_status status,
 
 struct db;
 struct db_order;
+struct plan_view;
 
-/* The facts of order o at now read from its plan, remittances, Pay After
- * Use charge and COD debts into *f. Returns 0, or -1 on a database
- * error. */
+/* The facts of order o at now read from its plan (plan, when not NULL:
+ * read already), remittances, Pay After Use charge and COD debts into
+ * *f. Returns 0, or -1 on a database error. */
 int	order_facts_load(struct db *, const struct db_order *o, int64_t now,
-	    struct panel_facts *f);
+	    const struct plan_view *plan, struct panel_facts *f);
 
 /* The panels of order id (any owner: admins) at now into *p, as the
  * shopper's page decides them. Returns 1, 0 no such order, -1. */
 int	order_panels_load(struct db *, int64_t id, int64_t now,
 	    struct order_panels *p);
 
-/* A shopper's charges after the fact (Pay After Use, COD refusals), read
- * once for a list of orders (My Orders). */
-struct db_pau_charge;
-struct db_debt;
-struct order_debts {
-	struct db_pau_charge	*pau;
-	size_t			 npau;
-	struct db_debt		*cod;
-	size_t			 ncod;
-};
-
-/* user_id's charges into *out (free with order_debts_cleanup, also on
- * failure). Returns 0 or -1. */
-int	order_debts_load(struct db *, int64_t user_id,
-	    struct order_debts *out);
-/* Pure: the charge and debt facts of order_id among ds into f. */
-void	order_debts_facts(const struct order_debts *ds, int64_t order_id,
+/* Pure: the charges after the fact (Pay After Use, COD refusals) of My
+ * Orders' row r into f, when viewer placed it (a member does not see
+ * another member's charges). */
+struct db_my_order;
+void	order_row_facts(const struct db_my_order *r, int64_t viewer,
 	    struct panel_facts *f);
-void	order_debts_cleanup(struct order_debts *);
 
 #endif

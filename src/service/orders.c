@@ -90,7 +90,7 @@ order_holidays(struct db *db, mp_date **out, size_t *n)
 /* See orders.h. */
 int
 order_refund_preview(struct db *db, enum pay_method method,
-    enum order_status status, int64_t plan_order, int64_t now,
+    enum order_status status, const struct plan_view *plan, int64_t now,
     struct refund_rule *out)
 {
 	mp_date	*hol;
@@ -106,9 +106,8 @@ order_refund_preview(struct db *db, enum pay_method method,
 		return -1;
 	}
 	order_refund_rule(method, status, today, hol, nh, out);
-	if (plan_order > 0)
-		rc = plan_cancel_preview(db, plan_order, today, hol, nh, now,
-		    out);
+	if (plan != NULL)
+		rc = plan_cancel_preview(plan, today, hol, nh, out);
 	free(hol);
 	return rc;
 }

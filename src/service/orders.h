@@ -20,6 +20,7 @@
 #include "service/orderflow.h"
 
 struct db;
+struct plan_view;
 
 /* The use cases below answer enum result (core/result.h): RES_NOT_FOUND
  * (no such order of this user), RES_NOT_ALLOWED (the state machine forbids
@@ -34,13 +35,12 @@ struct db;
 int	order_holidays(struct db *, mp_date **out, size_t *n);
 
 /* order_refund_rule() for today (from now) with the holiday table, as a
- * cancellation now would promise it; with plan_order (> 0), the order
- * whose installment plan was paid into, the plan's incurred fees and
- * refund with their amounts (plan_cancel_preview). Returns 0 or -1
- * (database). */
+ * cancellation now would promise it; with plan (not NULL), the plan paid
+ * into, its incurred fees and refund with their amounts
+ * (plan_cancel_preview). Returns 0 or -1 (database). */
 int	order_refund_preview(struct db *, enum pay_method method,
-	    enum order_status status, int64_t plan_order, int64_t now,
-	    struct refund_rule *out);
+	    enum order_status status, const struct plan_view *plan,
+	    int64_t now, struct refund_rule *out);
 
 /* One order with its lines and timeline (order_load). */
 struct order_view {

@@ -378,6 +378,25 @@ plan_load(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
 
 /* See plans.h. */
 enum plan_result
+plan_load_sums(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
+    struct plan_view *v)
+{
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	if (user_id <= 0)
+		return PLAN_NOT_FOUND;
+	rc = db_plan_with_inst(db, user_id, order_id, &v->p, &v->inst,
+	    &v->ninst);
+	if (rc != 1)
+		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+	v->today = plan_day_of(now);
+	view_compute(v);
+	return PLAN_OK;
+}
+
+/* See plans.h. */
+enum plan_result
 plan_load_id(struct db *db, int64_t plan_id, int64_t now,
     struct plan_view *v)
 {

@@ -143,6 +143,12 @@ int	plan_start(struct db *, int64_t plan_id, mp_date start,
  * user's (another's is PLAN_NOT_FOUND); 0: any (admins). */
 enum plan_result plan_load(struct db *, int64_t user_id, int64_t order_id,
 	    int64_t now, struct plan_view *v);
+/* As plan_load() for user_id > 0 (the placer: another's is
+ * PLAN_NOT_FOUND) without the payments and the history: the plan and its
+ * installments in one statement, and the sums (paid, remaining, late
+ * fees), for a page that shows the plan's figures only. */
+enum plan_result plan_load_sums(struct db *, int64_t user_id,
+	    int64_t order_id, int64_t now, struct plan_view *v);
 /* As plan_load() by the plan's id (admins). */
 enum plan_result plan_load_id(struct db *, int64_t plan_id, int64_t now,
 	    struct plan_view *v);
@@ -284,13 +290,13 @@ int	plan_terminate(struct db *, const struct config *,
 	    int64_t actor_id, mp_date today, const mp_date *holidays,
 	    size_t nh, int64_t now, struct refund_rule *rule);
 
-/* What plan_terminate() under INST-C1 would tell the shopper of order_id
- * if they cancelled on today (holidays sorted), read without locking:
- * the incurred fees and the refund with their amounts into *rule. *rule
- * is left as it is when the plan has not started. Returns 0 or -1. */
-int	plan_cancel_preview(struct db *, int64_t order_id, mp_date today,
-	    const mp_date *holidays, size_t nh, int64_t now,
-	    struct refund_rule *rule);
+/* What plan_terminate() under INST-C1 would tell the shopper of the plan
+ * *v (plan_load_sums or plan_load, read without locking) if they
+ * cancelled on today (holidays sorted): the incurred fees and the refund
+ * with their amounts into *rule. *rule is left as it is when the plan has
+ * not started. Returns 0 or -1. Reads nothing. */
+int	plan_cancel_preview(const struct plan_view *v, mp_date today,
+	    const mp_date *holidays, size_t nh, struct refund_rule *rule);
 
 /* INST-CL, inside the caller's transaction (order_receipt_effects): the
  * lender pays the merchant the whole price (plan_ledger entry, and the

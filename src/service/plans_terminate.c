@@ -132,35 +132,20 @@ terminate_money(struct db *db, const struct config *cfg,
 
 /* See plans.h. */
 int
-plan_cancel_preview(struct db *db, int64_t order_id, mp_date today,
-    const mp_date *holidays, size_t nh, int64_t now,
-    struct refund_rule *rule)
+plan_cancel_preview(const struct plan_view *v, mp_date today,
+    const mp_date *holidays, size_t nh, struct refund_rule *rule)
 {
-	struct plan_view	v;
-	struct term_fig		f;
-	mp_date			by;
-	int			rc = 0;
+	struct term_fig	f;
+	mp_date		by;
 
-	switch (plan_load(db, 0, order_id, now, &v)) {
-	case PLAN_OK:
-		break;
-	case PLAN_NOT_FOUND:
-		plan_view_cleanup(&v);
+	if (v->p.status != PLAN_ST_ACTIVE && v->p.status != PLAN_ST_CLOSED)
 		return 0;
-	default:
-		plan_view_cleanup(&v);
+	if (terminate_figures(v, today, 0, &f) == -1 ||
+	    mp_date_add_business_days(today, PLAN_REFUND_BUSINESS_DAYS,
+	    holidays, nh, &by) == -1)
 		return -1;
-	}
-	if (v.p.status == PLAN_ST_ACTIVE || v.p.status == PLAN_ST_CLOSED) {
-		if (terminate_figures(&v, today, 0, &f) == -1 ||
-		    mp_date_add_business_days(today,
-		    PLAN_REFUND_BUSINESS_DAYS, holidays, nh, &by) == -1)
-			rc = -1;
-		else
-			terminate_rule(rule, 0, &f, v.p.currency, by);
-	}
-	plan_view_cleanup(&v);
-	return rc;
+	terminate_rule(rule, 0, &f, v->p.currency, by);
+	return 0;
 }
 
 /* See plans.h. */

@@ -11,7 +11,6 @@
 #include "db/my_orders.h"
 #include "db/order.h"
 #include "service/agreement_pdf.h"
-#include "service/members.h"
 #include "service/receipts.h"
 
 /* The payment kinds of the ledger and their words. */
@@ -51,22 +50,14 @@ receipt_set_cleanup(struct receipt_set *s)
 
 /* See receipts.h. */
 enum result
-receipt_set_load(struct db *db, const struct receipt_reader *who,
-    int64_t order_id, struct receipt_set *out)
+receipt_set_load(struct db *db, int64_t reader, int64_t order_id,
+    struct receipt_set *out)
 {
-	int64_t	reader = 0;
 	int	rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!who->admin) {
-		/* RULES 5: the buyer or a member of the buyer's company. */
-		reader = member_order_reader(db, who->user_id,
-		    who->company_id, order_id);
-		if (reader == -1)
-			return RES_ERROR;
-		if (reader == 0)
-			return RES_NOT_FOUND;
-	}
+	if (reader <= 0)
+		return RES_NOT_FOUND;
 	if ((rc = db_order_get(db, reader, order_id, &out->o)) != 1)
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (db_receipts_of_order(db, order_id, &out->r, &out->n) == -1 ||

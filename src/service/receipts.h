@@ -23,13 +23,6 @@
 struct buf;
 struct db;
 
-/* Who asks. */
-struct receipt_reader {
-	int64_t	user_id;
-	int64_t	company_id;	/* 0 for a person */
-	int	admin;		/* an admin reads any order's */
-};
-
 /* An order's receipts. */
 struct receipt_set {
 	struct db_order		 o;
@@ -39,11 +32,12 @@ struct receipt_set {
 	size_t			 nitems;
 };
 
-/* The receipts of order order_id as who may read them into *out:
- * RES_OK, RES_NOT_FOUND (no such order, or not theirs), RES_ERROR. Free
- * with receipt_set_cleanup (also on failure). */
-enum result receipt_set_load(struct db *, const struct receipt_reader *,
-	    int64_t order_id, struct receipt_set *out);
+/* The receipts of order order_id, read as placed by reader (the route's
+ * resolved object, service/target.h), into *out: RES_OK, RES_NOT_FOUND
+ * (no such order of reader's), RES_ERROR. Free with receipt_set_cleanup
+ * (also on failure). */
+enum result receipt_set_load(struct db *, int64_t reader, int64_t order_id,
+	    struct receipt_set *out);
 void	receipt_set_cleanup(struct receipt_set *);
 
 /* The receipt numbered id in s, or NULL. */

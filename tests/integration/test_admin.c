@@ -355,6 +355,47 @@ lines_all(char **line, int n, const char *want, const char *unlike)
 		fail_msg("the fee line did not change: \"%s\"", unlike);
 }
 
+/* How many of n catalog views (over every worker) show text. */
+static int
+catalog_views_with(struct client *cl, const char *text, int n)
+{
+	struct client_resp	r;
+	int			i, seen = 0;
+
+	for (i = 0; i < n; i++) {
+		assert_int_equal(client_get(cl, "/catalog", &r), 0);
+		assert_int_equal(r.status, 200);
+		seen += client_has(&r, text) ? 1 : 0;
+		client_resp_cleanup(&r);
+	}
+	return seen;
+}
+
+/* The catalog's categories are cached by every worker under
+ * refdata_version: a renamed category shows on every view right after the
+ * change (the triggers of sql/036), and its old name again once put
+ * back. */
+static void
+test_catalog_categories_follow_refdata_version(void **state)
+{
+	struct client	*shopper;
+	enum { VIEWS = 12 };
+
+	(void)state;
+	shopper = shop_signin(VETERAN_EMAIL);
+	assert_int_equal(catalog_views_with(shopper, ">Luxury Goods<", VIEWS),
+	    VIEWS);
+	shop_sql("UPDATE categories SET name = 'Luxury Goods (renamed)' "
+	    "WHERE slug = 'luxury'");
+	assert_int_equal(catalog_views_with(shopper,
+	    ">Luxury Goods (renamed)<", VIEWS), VIEWS);
+	shop_sql("UPDATE categories SET name = 'Luxury Goods' "
+	    "WHERE slug = 'luxury'");
+	assert_int_equal(catalog_views_with(shopper, ">Luxury Goods<", VIEWS),
+	    VIEWS);
+	client_free(shopper);
+}
+
 /* A valid COD fee is saved, checkout's table holds it, and the audit trail
  * has the change with its old and new value; then it is put back. Every
  * worker's checkout shows the new fee on the next view after the change
@@ -717,6 +758,7 @@ main(void)
 		cmocka_unit_test(test_admin_get_routes_answer_admin),
 		cmocka_unit_test(test_COD_F1_admin_refuses_2_percent_cod_fee),
 		cmocka_unit_test(test_COD_F1_valid_fee_saved_and_audited),
+		cmocka_unit_test(test_catalog_categories_follow_refdata_version),
 		cmocka_unit_test(test_INST_CC_admin_refuses_2_percent_card_rate),
 		cmocka_unit_test(test_admin_concurrent_decision_one_wins),
 		cmocka_unit_test(test_admin_audit_search_signins),

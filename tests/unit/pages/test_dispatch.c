@@ -253,18 +253,46 @@ test_render_page_status_one_mapping(void **state)
 }
 
 /* What needs no database: no object, an admin's object for a shopper, a
- * kind out of range (the route table's mistake, never a pass). */
+ * kind out of range (the route table's mistake, never a pass), a missing
+ * order, one's own order, another's, an admin's view of any, a company's
+ * order for its members and for others. (A member's look at another
+ * member's order reads their permissions: tests/integration.) */
 static void
 test_target_resolve_without_lookup(void **state)
 {
-	struct target_actor a = { 7, 0, 0 };
+	struct target_actor	a = { 7, 0, 0 }, adm = { 1, 0, 1 },
+				mem = { 8, 3, 0 };
+	struct target_order	none = { 0, 0, 0 }, mine = { 1, 7, 0 },
+				theirs = { 1, 9, 0 }, corp = { 1, 9, 3 };
+	struct target_access	acc;
 
 	(void)state;
-	assert_int_equal(target_resolve(NULL, &a, TARGET_NONE, -1), RES_OK);
-	assert_int_equal(target_resolve(NULL, &a, TARGET_ADMIN_ORDER, 5),
+	assert_int_equal(target_resolve(NULL, &a, TARGET_NONE, &none, &acc),
+	    RES_OK);
+	assert_int_equal(target_resolve(NULL, &a, TARGET_ADMIN_ORDER, &mine,
+	    &acc), RES_FORBIDDEN);
+	assert_int_equal(target_resolve(NULL, &a, TARGET__MAX, &mine, &acc),
 	    RES_FORBIDDEN);
-	assert_int_equal(target_resolve(NULL, &a, TARGET__MAX, 5),
-	    RES_FORBIDDEN);
+	assert_int_equal(target_resolve(NULL, &a, TARGET_BUYER_ORDER, &none,
+	    &acc), RES_NOT_FOUND);
+	assert_int_equal(target_resolve(NULL, &a, TARGET_BUYER_ORDER, &mine,
+	    &acc), RES_OK);
+	assert_int_equal(acc.reader, 7);
+	assert_true(acc.placer && acc.may_act);
+	assert_int_equal(target_resolve(NULL, &a, TARGET_BUYER_ORDER, &theirs,
+	    &acc), RES_NOT_FOUND);
+	assert_int_equal(acc.reader, 0);
+	assert_int_equal(target_resolve(NULL, &adm, TARGET_ADMIN_ORDER,
+	    &theirs, &acc), RES_OK);
+	assert_int_equal(acc.reader, 9);
+	assert_int_equal(target_resolve(NULL, &adm, TARGET_ADMIN_ORDER,
+	    &none, &acc), RES_NOT_FOUND);
+	assert_int_equal(target_resolve(NULL, &mem, TARGET_COMPANY_ORDER,
+	    &corp, &acc), RES_OK);
+	assert_int_equal(acc.reader, 9);
+	assert_false(acc.placer);
+	assert_int_equal(target_resolve(NULL, &mem, TARGET_COMPANY_ORDER,
+	    &theirs, &acc), RES_NOT_FOUND);
 }
 
 int
