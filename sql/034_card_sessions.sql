@@ -9,7 +9,8 @@
 -- moved on once), the other finds it finished and changes nothing.
 --
 -- purpose: what the card is for ('plan_card': the card installment's card,
--- INST-CC, or a new card for its repayments, INST-P3). bank_session: the
+-- INST-CC, or a new card for its repayments, INST-P3, of order_id;
+-- 'pau_card': the shopper's Pay After Use card, no order). bank_session: the
 -- bank's id of the session (what the return and the notice name). The
 -- amount and currency are the ones the bank was asked for: a result quoting
 -- another amount is refused. No card number, security code or token is
@@ -19,8 +20,8 @@ CREATE TABLE card_sessions (
 	id		BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
 	bank_session	VARCHAR(64) NULL,
 	user_id		BIGINT NOT NULL,
-	order_id	BIGINT NOT NULL,
-	purpose		ENUM('plan_card') NOT NULL,
+	order_id	BIGINT NULL,
+	purpose		ENUM('plan_card', 'pau_card') NOT NULL,
 	amount_minor	BIGINT NOT NULL,
 	currency	CHAR(3) NOT NULL,
 	status		ENUM('open', 'approved', 'declined') NOT NULL DEFAULT 'open',

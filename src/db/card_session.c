@@ -49,7 +49,7 @@ db_card_session_insert(struct db *db, int64_t user_id, int64_t order_id,
 	    stmts[STMT_INSERT])) == NULL)
 		return -1;
 	dbq_int(q, user_id);
-	dbq_int(q, order_id);
+	dbq_id_opt(q, order_id);
 	dbq_cstr(q, purpose);
 	dbq_int(q, amount_minor);
 	dbq_cstr(q, currency);

@@ -22,7 +22,7 @@ struct db_card_session {
 	char	reason[128];
 };
 
-/* A new open session; its id, or -1. */
+/* A new open session (order_id 0: none); its id, or -1. */
 int64_t	db_card_session_insert(struct db *, int64_t user_id, int64_t order_id,
 	    const char *purpose, int64_t amount_minor, const char *currency,
 	    int64_t now);

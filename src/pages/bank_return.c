@@ -51,7 +51,11 @@ page_bank_return(struct ctx *c)
 		    "This answer from the bank is not genuine or has expired; "
 		    "nothing was changed. Open your order to see where it "
 		    "stands." : NULL);
-	if (!end.approved)
+	if (end.pau)
+		snprintf(loc, sizeof(loc), end.approved ?
+		    "/pay-after-use?msg=bound" : "/pay-after-use?cs=%lld",
+		    (long long)end.session_id);
+	else if (!end.approved)
 		snprintf(loc, sizeof(loc), "/orders/%lld/card?cs=%lld",
 		    (long long)end.order_id, (long long)end.session_id);
 	else if (end.to_confirm)

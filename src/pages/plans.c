@@ -26,7 +26,6 @@
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
-#include "http/response.h"
 #include "pages/pages.h"
 #include "pages/plans_page.h"
 #include "pages/render.h"
@@ -273,10 +272,7 @@ page_plan_card_post(struct ctx *c)
 	switch (card_session_plan_start(c->db, c->cfg, c->user.user_id, o.id,
 	    c->now, url, sizeof(url), msg, sizeof(msg))) {
 	case RES_OK:
-		buf_reset(&c->resp->body);
-		resp_header(c->resp, "Location", url);
-		c->resp->status = 303;
-		return 303;
+		return page_redirect_away(c, url);
 	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	case RES_NOT_ALLOWED:

@@ -12,50 +12,49 @@
 #include "gateway/bank.h"
 #include "gateway/bank_wire.h"
 #include "service/card_session.h"
+#include "service/payafter.h"
 #include "service/plans.h"
 
-/* See card_session.h. */
-enum result
-card_session_plan_start(struct db *db, const struct config *cfg,
-    int64_t user_id, int64_t order_id, int64_t now, char *url, size_t urlsz,
-    char *msg, size_t msgsz)
+/* What a session asks the bank's page for. */
+struct ask {
+	int64_t		 order_id;	/* 0: none */
+	const char	*purpose;
+	int64_t		 amount;
+	const char	*currency;
+	int		 months;
+	char		 label[48];
+};
+
+/* Record a card session for user_id asking a and open it at the bank.
+ * RES_OK with the bank page's address in url; RES_UNAVAILABLE (msg),
+ * RES_ERROR. */
+static enum result
+open_session(struct db *db, const struct config *cfg, int64_t user_id,
+    const struct ask *a, int64_t now, char *url, size_t urlsz, char *msg,
+    size_t msgsz)
 {
 	const struct bank_gateway	*bank = bank_gateway();
 	struct bank_session_req		 req;
 	struct bank_session		 bs;
-	char				 cur[4], ref[32], label[48];
-	char				 ret[300], note[300];
-	int64_t				 amount, id;
-	int				 months;
+	char				 ref[32], ret[300], note[300];
+	int64_t				 id;
 
 	msg[0] = '\0';
-	switch (plan_card_terms(db, user_id, order_id, now, &amount, cur,
-	    sizeof(cur), &months)) {
-	case PLAN_OK:
-		break;
-	case PLAN_NOT_FOUND:
-		return RES_NOT_FOUND;
-	case PLAN_NOT_ALLOWED:
-		return RES_NOT_ALLOWED;
-	default:
-		return RES_ERROR;
-	}
 	if (bank->session_open == NULL)
 		return RES_UNAVAILABLE;
-	if ((id = db_card_session_insert(db, user_id, order_id, "plan_card",
-	    amount, cur, now)) <= 0)
+	if ((id = db_card_session_insert(db, user_id, a->order_id, a->purpose,
+	    a->amount, a->currency, now)) <= 0)
 		return RES_ERROR;
 	snprintf(ref, sizeof(ref), "cs-%lld", (long long)id);
-	snprintf(label, sizeof(label), "Order #%lld", (long long)order_id);
 	snprintf(ret, sizeof(ret), "%s/bank/return", cfg->bank_mall_url);
 	snprintf(note, sizeof(note), "%s/partner/bank/notice",
 	    cfg->bank_mall_url);
 	memset(&req, 0, sizeof(req));
 	req.ref = ref;
-	req.order_label = label;
-	req.amount_minor = amount;
-	req.currency = cur;
-	req.months = months;
+	req.order_label = a->label;
+	req.amount_minor = a->amount;
+	req.currency = a->currency;
+	req.months = a->months;
 	req.return_url = ret;
 	req.notify_url = note;
 	if (bank->session_open(&req, &bs, msg, msgsz) == -1)
@@ -66,6 +65,52 @@ card_session_plan_start(struct db *db, const struct config *cfg,
 	return RES_OK;
 }
 
+/* See card_session.h. */
+enum result
+card_session_plan_start(struct db *db, const struct config *cfg,
+    int64_t user_id, int64_t order_id, int64_t now, char *url, size_t urlsz,
+    char *msg, size_t msgsz)
+{
+	struct ask	a;
+	char		cur[4];
+
+	memset(&a, 0, sizeof(a));
+	switch (plan_card_terms(db, user_id, order_id, now, &a.amount, cur,
+	    sizeof(cur), &a.months)) {
+	case PLAN_OK:
+		break;
+	case PLAN_NOT_FOUND:
+		return RES_NOT_FOUND;
+	case PLAN_NOT_ALLOWED:
+		return RES_NOT_ALLOWED;
+	default:
+		return RES_ERROR;
+	}
+	a.order_id = order_id;
+	a.purpose = "plan_card";
+	a.currency = cur;
+	snprintf(a.label, sizeof(a.label), "Order #%lld", (long long)order_id);
+	return open_session(db, cfg, user_id, &a, now, url, urlsz, msg, msgsz);
+}
+
+/* See card_session.h. */
+enum result
+card_session_pau_start(struct db *db, const struct config *cfg,
+    int64_t user_id, int64_t now, char *url, size_t urlsz, char *msg,
+    size_t msgsz)
+{
+	struct ask a;
+
+	memset(&a, 0, sizeof(a));
+	a.purpose = "pau_card";
+	/* The bank verifies the card with a small review (PAU-03). */
+	a.amount = PAU_VERIFY_MINOR;
+	a.currency = "USD";
+	a.months = 1;
+	snprintf(a.label, sizeof(a.label), "Pay After Use card");
+	return open_session(db, cfg, user_id, &a, now, url, urlsz, msg, msgsz);
+}
+
 /* Inside the transaction: record outcome out of the locked session s.
  * RES_OK or RES_ERROR. */
 static enum result
@@ -74,9 +119,18 @@ record(struct db *db, const struct config *cfg, const struct db_card_session *s,
     struct card_session_end *end)
 {
 	enum plan_result	 r;
+	enum result		 pr;
 	const char		*status = "declined", *reason = out->reason;
 
-	r = plan_card_record(db, cfg, s->user_id, s->order_id, out, now);
+	if (strcmp(s->purpose, "pau_card") == 0) {
+		end->pau = 1;
+		if ((pr = payafter_card_record(db, s->user_id, out, now)) ==
+		    RES_ERROR)
+			return RES_ERROR;
+		r = pr == RES_OK ? PLAN_OK : PLAN_DECLINED;
+	} else
+		r = plan_card_record(db, cfg, s->user_id, s->order_id, out,
+		    now);
 	if (r == PLAN_ERROR || r == PLAN_NOT_FOUND)
 		return RES_ERROR;
 	if (r == PLAN_OK)
@@ -128,6 +182,7 @@ card_session_outcome(struct db *db, const struct config *cfg, int notice,
 	snprintf(ref, sizeof(ref), "cs-%lld", (long long)s.id);
 	end->order_id = s.order_id;
 	end->session_id = s.id;
+	end->pau = strcmp(s.purpose, "pau_card") == 0;
 	if (strcmp(out.ref, ref) != 0 || out.amount_minor != s.amount_minor ||
 	    strcmp(out.currency, s.currency) != 0) {
 		db_rollback(db);

@@ -25,6 +25,7 @@ struct card_session_end {
 	int	approved;
 	int	to_confirm;	/* the order now awaits the plan's
 				 * confirmation and down payment */
+	int	pau;		/* the Pay After Use card (no order) */
 };
 
 /* Open a session at the bank's page for the card of user_id's order_id
@@ -35,6 +36,11 @@ struct card_session_end {
 enum result card_session_plan_start(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, int64_t now, char *url,
 	    size_t urlsz, char *msg, size_t msgsz);
+/* The same for user_id's Pay After Use card (PAU-03: the bank verifies
+ * it with a small review). RES_OK with url; RES_UNAVAILABLE, RES_ERROR. */
+enum result card_session_pau_start(struct db *, const struct config *,
+	    int64_t user_id, int64_t now, char *url, size_t urlsz, char *msg,
+	    size_t msgsz);
 /* The bank's signed outcome, raw (len bytes): the return URL's query string
  * (notice 0) or the notice's body (notice 1). The signature, the session
  * the mall opened, its amount and currency are checked; the first outcome

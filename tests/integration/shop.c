@@ -542,3 +542,20 @@ shop_bind_card(struct client *cl, int64_t order_id, const char *pan)
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 }
+
+/* See shop.h. */
+long
+shop_bind_pau_card(struct client *cl, const char *pan, int *declined)
+{
+	struct client_resp	r;
+	long			st;
+
+	shop_card_via_bank(cl, "/pay-after-use", "/pay-after-use/card", pan,
+	    SHOP_3DS_PASS, NULL, &r);
+	st = r.status;
+	if (declined != NULL)
+		*declined = r.location != NULL &&
+		    strstr(r.location, "?cs=") != NULL;
+	client_resp_cleanup(&r);
+	return st;
+}

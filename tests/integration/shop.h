@@ -104,6 +104,10 @@ void	shop_card_via_bank(struct client *cl, const char *page,
  * bank's return must be a 303 (approved: onwards; declined: back to the
  * card page with the reason). */
 void	shop_bind_card(struct client *cl, int64_t order_id, const char *pan);
+/* Bind pan as cl's Pay After Use card at the bank's page; the status of
+ * the mall's answer to the return (303: bound, or back with the reason)
+ * and, when declined, the page it sends to in *declined (may be NULL). */
+long	shop_bind_pau_card(struct client *cl, const char *pan, int *declined);
 /* Fill email's cart with one of sku and place it to Malaysia paying with
  * pay (disclosed as in shop_place()); the answer must be 303 (else the
  * test fails naming what). Returns the new order's id (> 0); when loc is
