@@ -28,3 +28,5 @@ libmallpay_a_SOURCES += src/sandbox/hosted.c src/sandbox/hosted_api.c \
 bin_PROGRAMS += bankd
 bankd_SOURCES = src/bankd.c
 bankd_LDADD = $(MALLPAY_LIBS)
+UNIT_TESTS += tests/unit/gateway/test_bank_wire
+tests_unit_gateway_test_bank_wire_CFLAGS = $(UNIT_CFLAGS)

@@ -25,11 +25,15 @@ die() { echo "stack: $*" >&2; exit 1; }
 # Write DIR/mallpay.conf with random keys and database password, once.
 write_conf() {
 	local dir=$1 conf=$1/mallpay.conf port=${2:-8080}
-	[ -f "$conf" ] && return 0
 	local key pkey pw bsecret bport=${MALLPAY_BANK_PORT:-$((port + 1))}
+	bsecret=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+	if [ -f "$conf" ]; then
+		# A mallpay.conf written before the bank ran on its own: add it.
+		grep -q '^\[bank\]' "$conf" || bank_conf "$dir" "$port" "$bport" "$bsecret" >> "$conf"
+		return 0
+	fi
 	key=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 	pkey=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-	bsecret=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 	pw=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 	umask 077
 	cat > "$conf" <<EOF
@@ -58,12 +62,22 @@ secure_cookies = 0
 
 [sandbox]
 finance_delay = ${MALLPAY_FINANCE_DELAY:-90}
+EOF
+	bank_conf "$dir" "$port" "$bport" "$bsecret" >> "$conf"
+}
+
+# The [bank] section for DIR: the sandbox bank (bankd) on port BPORT, its
+# hosted card page on its own origin, the SECRET both sides sign with, and
+# the mall's address (PORT) it returns the shopper to.
+bank_conf() {
+	local dir=$1 port=$2 bport=$3 secret=$4
+	cat <<EOF
 
 ; The sandbox bank (bankd): its hosted card page on its own origin, the secret
 ; both sides sign with, and the mall's address it returns the shopper to.
 [bank]
 url = http://127.0.0.1:$bport
-secret = $bsecret
+secret = $secret
 mall_url = http://127.0.0.1:$port
 socket = $dir/run/bankd.sock
 EOF

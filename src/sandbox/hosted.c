@@ -90,7 +90,14 @@ hosted_brand_name(const char *brand)
 int
 hosted_eea(const char *country)
 {
-	return strlen(country) == 2 && strstr(eea, country) != NULL;
+	const char *p;
+
+	if (strlen(country) != 2)
+		return 0;
+	for (p = eea; *p != '\0'; p += p[2] == ' ' ? 3 : 2)
+		if (p[0] == country[0] && p[1] == country[1])
+			return 1;
+	return 0;
 }
 
 /* See hosted.h. */

@@ -419,27 +419,20 @@ send_notice(const struct buf *m, struct client_resp *r)
 	return st;
 }
 
-/* Forged, tampered, stale, malformed, another amount, unknown session:
- * each refused on both ways in (403 / 400 / 404), nothing recorded. Then
- * the genuine return first records the card; replaying it and the late
- * notice change nothing. */
+/* Forged, tampered, stale, malformed or another amount: the outcome for
+ * session bs of s's order id is refused on both ways in (403 / 400) and
+ * nothing is recorded. */
 static void
-test_hosted_signature_checks_and_return_first(void **state)
+refusals(struct shopper *s, int64_t id, const char *bs, int64_t now)
 {
 	const char		*secret = shop_config()->bank_secret;
-	struct shopper		 s;
-	struct client_resp	 r, r2;
+	struct client_resp	 r;
 	struct buf		 m;
-	char			 bs[64], st[64], *amt;
-	int64_t			 id, now = clock_wall();
+	char			 st[64], *amt;
 
-	(void)state;
-	shopper_new(&s, "hosted-sig");
-	id = place(&s);
-	open_session(&s, id, bs, sizeof(bs));
 	/* Unsigned. */
 	outcome(&m, bs, AMOUNT, NULL, now);
-	assert_int_equal(send_return(s.cl, &m, &r), 403);
+	assert_int_equal(send_return(s->cl, &m, &r), 403);
 	client_resp_cleanup(&r);
 	assert_int_equal(send_notice(&m, &r), 403);
 	client_resp_cleanup(&r);
@@ -447,7 +440,7 @@ test_hosted_signature_checks_and_return_first(void **state)
 	/* Signed with another secret. */
 	outcome(&m, bs, AMOUNT, "ab01ab01ab01ab01ab01ab01ab01ab01ab01ab01ab01"
 	    "ab01ab01ab01ab01ab01", now);
-	assert_int_equal(send_return(s.cl, &m, &r), 403);
+	assert_int_equal(send_return(s->cl, &m, &r), 403);
 	client_resp_cleanup(&r);
 	assert_int_equal(send_notice(&m, &r), 403);
 	client_resp_cleanup(&r);
@@ -456,19 +449,19 @@ test_hosted_signature_checks_and_return_first(void **state)
 	outcome(&m, bs, AMOUNT, secret, now);
 	assert_non_null(amt = strstr(m.data, "amount=72900"));
 	amt[7] = '1';
-	assert_int_equal(send_return(s.cl, &m, &r), 403);
+	assert_int_equal(send_return(s->cl, &m, &r), 403);
 	client_resp_cleanup(&r);
 	buf_cleanup(&m);
 	/* Stale: signed two hours ago. */
 	outcome(&m, bs, AMOUNT, secret, now - 7200);
-	assert_int_equal(send_return(s.cl, &m, &r), 403);
+	assert_int_equal(send_return(s->cl, &m, &r), 403);
 	client_resp_cleanup(&r);
 	assert_int_equal(send_notice(&m, &r), 403);
 	client_resp_cleanup(&r);
 	buf_cleanup(&m);
 	/* Genuine but for another amount than the session's. */
 	outcome(&m, bs, AMOUNT - 1, secret, now);
-	assert_int_equal(send_return(s.cl, &m, &r), 400);
+	assert_int_equal(send_return(s->cl, &m, &r), 400);
 	client_resp_cleanup(&r);
 	assert_int_equal(send_notice(&m, &r), 400);
 	client_resp_cleanup(&r);
@@ -484,6 +477,26 @@ test_hosted_signature_checks_and_return_first(void **state)
 	assert_string_equal(st, "open/");
 	assert_int_equal(db_plan_by_order(shop_db(), 0, id,
 	    &(struct db_plan){ 0 }), 0);
+}
+
+/* Every forged or wrong outcome refused (refusals()); then the genuine
+ * return first records the card; replaying it and the late notice change
+ * nothing. */
+static void
+test_hosted_signature_checks_and_return_first(void **state)
+{
+	const char		*secret = shop_config()->bank_secret;
+	struct shopper		 s;
+	struct client_resp	 r, r2;
+	struct buf		 m;
+	char			 bs[64], st[64];
+	int64_t			 id, now = clock_wall();
+
+	(void)state;
+	shopper_new(&s, "hosted-sig");
+	id = place(&s);
+	open_session(&s, id, bs, sizeof(bs));
+	refusals(&s, id, bs, now);
 	/* The genuine return, first: recorded; the shopper to the
 	 * confirmation. */
 	outcome(&m, bs, AMOUNT, secret, now);
@@ -601,27 +614,19 @@ dump_db(const char *name, const char *file)
 	assert_int_equal(system(cmd), 0);
 }
 
-/* Send the card number and CVV as fields to every route of the route
- * table, anonymous and signed in (with a valid CSRF token, so that POST
- * handlers read their fields): then it is in no log of the stack, in no
- * table of the mall's database, and the bank (which would only see what
- * the mall forwarded) has it in neither its log nor its database. */
+/* Send the card number and a CVV as fields (in the query of a GET, the
+ * body of a POST) to every route of the route table, anonymous and as
+ * mit's shopper with a valid CSRF token, so that POST handlers read their
+ * fields; no answer may be a 5xx or echo a number of pans. */
 static void
-test_hosted_card_number_reaches_no_log_no_table(void **state)
+send_everywhere(const char *const *pans)
 {
-	const char	*pans[] = { PAN_PLAIN, PAN_SPACED, "4000+0000+0000+0002",
-			    NULL };
 	struct client	*anon = client_new(), *cl;
 	struct client_resp r;
-	char		 path[512], dir[512], file[600], *tok, *body, *slash;
-	const char	*conf = getenv("MALLPAY_CONF");
-	const char	*logs[] = { "mallpayd.log", "bankd.log",
-			    "nginx-error.log", "mariadb.log", NULL };
+	char		 path[512], *tok, *body;
 	struct buf	 url;
 	size_t		 i, j, k, sent = 0;
 
-	(void)state;
-	assert_true(mit.order > 0);
 	tok = client_csrf_of(mit.s.cl, "/orders");
 	assert_non_null(tok);
 	body = client_form("csrf", tok, "card_number", PAN_SPACED, "pan",
@@ -659,6 +664,27 @@ test_hosted_card_number_reaches_no_log_no_table(void **state)
 	free(body);
 	free(tok);
 	client_free(anon);
+}
+
+/* Send the card number and CVV as fields to every route of the route
+ * table, anonymous and signed in (with a valid CSRF token, so that POST
+ * handlers read their fields): then it is in no log of the stack, in no
+ * table of the mall's database, and the bank (which would only see what
+ * the mall forwarded) has it in neither its log nor its database. */
+static void
+test_hosted_card_number_reaches_no_log_no_table(void **state)
+{
+	const char	*pans[] = { PAN_PLAIN, PAN_SPACED, "4000+0000+0000+0002",
+			    NULL };
+	char		 path[512], dir[512], file[600], *slash;
+	const char	*conf = getenv("MALLPAY_CONF");
+	const char	*logs[] = { "mallpayd.log", "bankd.log",
+			    "nginx-error.log", "mariadb.log", NULL };
+	size_t		 i, k;
+
+	(void)state;
+	assert_true(mit.order > 0);
+	send_everywhere(pans);
 	assert_non_null(conf);
 	snprintf(dir, sizeof(dir), "%s", conf);
 	if ((slash = strrchr(dir, '/')) != NULL)
