@@ -7,7 +7,6 @@
 
 #include <sodium.h>
 
-#include "core/calendar.h"
 #include "core/clock.h"
 #include "db/bank.h"
 #include "gateway/bank.h"
@@ -212,25 +211,6 @@ review(struct db *db, const char *secret, const char *from, int64_t now,
 	finish(db, secret, from, now, pg);
 }
 
-/* 1 when expiry "MM/YY" (or "MM/YYYY") is this month or later at now. */
-static int
-expiry_ok(const char *s, int64_t now)
-{
-	int mm, yy, y, m, d;
-	mp_date today;
-	char extra;
-
-	if (s == NULL || sscanf(s, "%2d/%4d%c", &mm, &yy, &extra) != 2 ||
-	    mm < 1 || mm > 12 || yy < 0)
-		return 0;
-	if (yy < 100)
-		yy += 2000;
-	if (mp_date_from_unix(now, &today) == -1 ||
-	    mp_date_to_ymd(today, &y, &m, &d) == -1)
-		return 0;
-	return yy > y || (yy == y && mm >= m);
-}
-
 /* Read the card into pg->s (brand, last four, scenario, country); the
  * number is held in locals only and wiped. 0, -1 with pg->error, or 1 when
  * the issuer refuses 3-D Secure. */
@@ -243,7 +223,7 @@ read_card(const char *pan, const char *expiry, const char *cvv, int64_t now,
 	size_t			len = pan != NULL ? strlen(pan) : 0;
 	int			rc = -1;
 
-	if (!expiry_ok(expiry, now)) {
+	if (!card_expiry_ok(expiry, now)) {
 		snprintf(pg->error, sizeof(pg->error), "Enter the card's "
 		    "expiry date as MM/YY; the card must not have expired.");
 		return -1;

@@ -15,6 +15,7 @@
 #include "gateway/bank.h"
 #include "service/audit.h"
 #include "service/payafter.h"
+#include "rules/card.h"
 #include "service/payafter_int.h"
 
 
@@ -91,18 +92,7 @@ payafter_token_open(struct db *db, const struct db_pau_card *card, char *out,
 int
 pau_card_expiry_ok(const char *expiry, int64_t now)
 {
-	mp_date	today;
-	int	mm, yy, y, m, d, n = 0;
-
-	if (expiry == NULL || sscanf(expiry, "%2d/%4d%n", &mm, &yy, &n) != 2 ||
-	    expiry[n] != '\0' || mm < 1 || mm > 12)
-		return 0;
-	if (yy < 100)
-		yy += 2000;
-	if (mp_date_from_unix(now, &today) == -1 ||
-	    mp_date_to_ymd(today, &y, &m, &d) == -1)
-		return 0;
-	return yy > y || (yy == y && mm >= m);
+	return card_expiry_ok(expiry, now);
 }
 
 /* Inside the transaction: user_id's Pay After Use card is now brand

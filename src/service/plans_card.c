@@ -48,19 +48,29 @@ card_terms(struct db *db, const struct db_order *o, int64_t now,
 	return PLAN_OK;
 }
 
+/* user_id's card installment order order_id into *o: PLAN_OK,
+ * PLAN_NOT_FOUND, PLAN_NOT_ALLOWED (another method), PLAN_ERROR. */
+static enum plan_result
+card_order(struct db *db, int64_t user_id, int64_t order_id,
+    struct db_order *o)
+{
+	int rc = db_order_get(db, user_id, order_id, o);
+
+	if (rc != 1 || user_id <= 0)
+		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
+	return o->method == PM_INSTALLMENT_CARD ? PLAN_OK : PLAN_NOT_ALLOWED;
+}
+
 /* See plans.h. */
 enum plan_result
 plan_card_terms(struct db *db, int64_t user_id, int64_t order_id,
     int64_t now, int64_t *amount, char *currency, size_t cursz, int *months)
 {
-	struct db_order	o;
-	int		rc;
+	struct db_order		o;
+	enum plan_result	r;
 
-	rc = db_order_get(db, user_id, order_id, &o);
-	if (rc != 1 || user_id <= 0)
-		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
-	if (o.method != PM_INSTALLMENT_CARD)
-		return PLAN_NOT_ALLOWED;
+	if ((r = card_order(db, user_id, order_id, &o)) != PLAN_OK)
+		return r;
 	snprintf(currency, cursz, "%s", o.currency);
 	return card_terms(db, &o, now, amount, months);
 }
@@ -187,14 +197,12 @@ plan_card_record(struct db *db, const struct config *cfg, int64_t user_id,
 	struct card_answer	ca;
 	struct db_order		o;
 	struct db_plan		p;
+	enum plan_result	r;
 	int64_t			plan_id;
 	int			rc;
 
-	rc = db_order_get(db, user_id, order_id, &o);
-	if (rc != 1 || user_id <= 0)
-		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
-	if (o.method != PM_INSTALLMENT_CARD)
-		return PLAN_NOT_ALLOWED;
+	if ((r = card_order(db, user_id, order_id, &o)) != PLAN_OK)
+		return r;
 	if (o.status != OS_AWAITING_REVIEW)
 		return card_rebind(db, cfg, &o, out, now);
 	if (card_answer_of(cfg, out, &ca) == -1)

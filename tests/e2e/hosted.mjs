@@ -70,7 +70,7 @@ async function run() {
     const b1 = await payAtBank(page, EEA_CARD, { how: 'wrong' });
     check(b1.challenged, 'the DE card is challenged');
     await page.waitForURL(new RegExp(`/orders/${bad}/card\\?cs=\\d+$`));
-    check((await page.locator('#cs-reason').innerText()).includes('one-time code'),
+    check((await page.locator('#card-declined, #card-cs-declined').first().innerText()).includes('one-time code'),
       'the decline says the one-time code was wrong');
     await screenshots(page, 'hosted-declined');
     await page.goto(`${base}/orders/${bad}`);

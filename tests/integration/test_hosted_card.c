@@ -177,7 +177,9 @@ assert_declined_page(struct shopper *s, struct client_resp *r,
 	assert_non_null(strstr(r->location, "/card?cs="));
 	shop_get(s->cl, r->location, &g);
 	assert_int_equal(g.status, 200);
-	assert_true(client_has(&g, "id=\"card-cs-declined\""));
+	/* The plan's decline box, or (another card) the session's. */
+	assert_true(client_has(&g, "id=\"card-declined\"") ||
+	    client_has(&g, "id=\"card-cs-declined\""));
 	if (!client_has(&g, want))
 		fail_msg("the card page does not say \"%s\"", want);
 	client_resp_cleanup(&g);
@@ -614,19 +616,22 @@ dump_db(const char *name, const char *file)
 	assert_int_equal(system(cmd), 0);
 }
 
-/* Send the card number and a CVV as fields (in the query of a GET, the
- * body of a POST) to every route of the route table, anonymous and as
- * mit's shopper with a valid CSRF token, so that POST handlers read their
- * fields; no answer may be a 5xx or echo a number of pans. */
+/* POST the card number and a CVV as fields to the path of every route of
+ * the route table, anonymous and as mit's shopper with a valid CSRF token,
+ * so that POST handlers read their fields; no answer may be a 5xx or echo
+ * a number of pans. */
 static void
 send_everywhere(const char *const *pans)
 {
 	struct client	*anon = client_new(), *cl;
 	struct client_resp r;
 	char		 path[512], *tok, *body;
-	struct buf	 url;
 	size_t		 i, j, k, sent = 0;
 
+	/* A tick in the future (the deduction above) ended the session. */
+	client_free(mit.s.cl);
+	mit.s.cl = client_new();
+	assert_int_equal(client_signin(mit.s.cl, mit.s.email, PASSWORD), 303);
 	tok = client_csrf_of(mit.s.cl, "/orders");
 	assert_non_null(tok);
 	body = client_form("csrf", tok, "card_number", PAN_SPACED, "pan",
@@ -640,17 +645,11 @@ send_everywhere(const char *const *pans)
 			/* Sign-out last would end the session: anonymous only. */
 			if (k == 1 && strcmp(rt->pattern, "/signout") == 0)
 				continue;
+			/* POSTed to every route's path, a GET route's too
+			 * (405 after mallpayd read the body): in a body,
+			 * never in a URL that logs would keep. */
 			route_path(rt->pattern, mit.order, path, sizeof(path));
-			if (rt->method == HTTP_GET) {
-				buf_init(&url);
-				buf_printf(&url, "%s?card_number=4000000000000002"
-				    "&cvv=737", path);
-				assert_int_equal(client_get(cl, buf_str(&url),
-				    &r), 0);
-				buf_cleanup(&url);
-			} else
-				assert_int_equal(client_post(cl, path, body,
-				    &r), 0);
+			assert_int_equal(client_post(cl, path, body, &r), 0);
 			if (r.status >= 500)
 				fail_msg("%s answered %ld", path, r.status);
 			for (j = 0; pans[j] != NULL; j++)
@@ -679,7 +678,8 @@ test_hosted_card_number_reaches_no_log_no_table(void **state)
 	char		 path[512], dir[512], file[600], *slash;
 	const char	*conf = getenv("MALLPAY_CONF");
 	const char	*logs[] = { "mallpayd.log", "bankd.log",
-			    "nginx-error.log", "mariadb.log", NULL };
+			    "nginx-error.log", "nginx-access.log", "mariadb.log",
+			    NULL };
 	size_t		 i, k;
 
 	(void)state;
@@ -703,7 +703,7 @@ test_hosted_card_number_reaches_no_log_no_table(void **state)
 		if (found_in(file, pans[i]))
 			fail_msg("%s reached the bank's database", pans[i]);
 	unlink(file);
-	/* mallpayd's, bankd's, nginx's error and MariaDB's logs. */
+	/* Every log of the stack: mallpayd's, bankd's, nginx's, MariaDB's. */
 	for (k = 0; logs[k] != NULL; k++) {
 		snprintf(file, sizeof(file), "%s/log/%s", dir, logs[k]);
 		for (i = 0; pans[i] != NULL; i++)
