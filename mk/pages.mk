@@ -105,3 +105,5 @@ libmallpay_a_SOURCES += src/pages/identity.c src/pages/admin_identity.c
 
 # responses that are not pages: stored files, partner JSON answers
 libmallpay_a_SOURCES += src/pages/reply.c
+# money reports with their SVG charts
+libmallpay_a_SOURCES += src/pages/admin_reports.c

@@ -130,5 +130,7 @@ libmallpay_a_SOURCES += \
 	src/service/payafter_view.c src/service/payafter_view.h \
 	src/service/plan_pages.c src/service/plan_pages.h \
 	src/service/corp_app_view.c src/service/corp_app_view.h
+# money reports and the dashboard's figures and SLA breaches
+libmallpay_a_SOURCES += src/service/report.c src/service/report.h
 # hosted card page: cards bound at the bank's page, its signed outcomes
 libmallpay_a_SOURCES += src/service/card_session.c src/service/card_session.h

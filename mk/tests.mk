@@ -276,6 +276,14 @@ tests_integration_test_order_panels_SOURCES = \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_order_panels_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_order_panels_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# money reports, dashboard SLA breaches, settings sections, audit display
+check_PROGRAMS += tests/integration/test_reports
+tests_integration_test_reports_SOURCES = tests/integration/test_reports.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_reports_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_reports_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # hosted card page: the bank's page on its own origin, 3-D Secure, signed
 # outcomes (return and notice), merchant-initiated deductions, and a card

@@ -20,7 +20,7 @@
 <table class="admin-table responsive" id="audit-events">
 	<thead><tr><th scope="col">When</th><th scope="col">Subject</th><th scope="col">Actor</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Why</th><th scope="col">Detail</th></tr></thead>
 	<tbody>
-{{#EVENT}}		<tr class="audit-event" data-event-id="{{ID}}"><td data-label="When">{{AT}}</td><td data-label="Subject">{{#ORDER_LINK}}<a href="{{HREF}}">{{/ORDER_LINK}}{{SUBJECT}}{{#ORDER_LINK}}</a>{{/ORDER_LINK}}</td><td data-label="Actor">{{ACTOR}}</td><td data-label="From">{{FROM}}</td><td data-label="To">{{TO}}</td><td data-label="Why">{{REASON}}</td><td data-label="Detail">{{DETAIL}}</td></tr>
+{{#EVENT}}		<tr class="audit-event" data-event-id="{{ID}}"><td data-label="When">{{AT}}</td><td data-label="Subject">{{#ORDER_LINK}}<a href="{{HREF}}">{{/ORDER_LINK}}{{SUBJECT}}{{#ORDER_LINK}}</a>{{/ORDER_LINK}}</td><td data-label="Actor">{{ACTOR}}</td><td data-label="From">{{FROM}}</td><td data-label="To">{{TO}}</td><td data-label="Why">{{REASON}}</td><td data-label="Detail" class="audit-detail">{{#SHORT}}{{TEXT}}{{/SHORT}}{{#FOLDED}}<details><summary>{{SUMMARY}}</summary><pre class="audit-long">{{TEXT}}</pre></details>{{/FOLDED}}</td></tr>
 {{/EVENT}}	</tbody>
 </table>
 <nav class="pager" aria-label="Pages">{{#PREV}}<a href="{{HREF}}" rel="prev">&larr; Previous</a>{{/PREV}} {{#NEXT}}<a href="{{HREF}}" rel="next">Next &rarr;</a>{{/NEXT}}</nav>

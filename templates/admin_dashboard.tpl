@@ -1,5 +1,20 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Admin</h1>
+{{#BREACHES}}<section class="notice notice-warn sla-breaches" id="sla-breaches" role="alert" aria-labelledby="sla-h">
+<h2 id="sla-h">Past the promised date</h2>
+<ul>{{#BREACH}}<li class="sla-breach"><a href="{{PATH}}">{{TITLE}}</a>: <strong class="sla-count">{{N}}</strong> past their {{PROMISE}}</li>{{/BREACH}}</ul>
+</section>{{/BREACHES}}
+{{#FIGURES_MONEY}}<section aria-labelledby="money-h">
+<h2 id="money-h">Money (USD) <a class="hint" href="/admin/reports">Reports</a></h2>
+<dl class="admin-figures key-figures" id="key-figures">
+	<div><dt>Collected today</dt><dd id="kf-collected-today">{{COLLECTED_TODAY}}</dd></div>
+	<div><dt>Collected this month</dt><dd id="kf-collected-month">{{COLLECTED_MONTH}}</dd></div>
+	<div><dt>Installments outstanding</dt><dd id="kf-outstanding">{{OUTSTANDING}}</dd></div>
+	<div><dt>Installments overdue</dt><dd id="kf-overdue">{{OVERDUE}}</dd></div>
+	<div><dt>Refunds due, not sent</dt><dd id="kf-refunds">{{REFUNDS_OPEN}}</dd></div>
+	<div><dt>Guarantee payouts this month</dt><dd id="kf-guarantee">{{GUARANTEE_MONTH}}</dd></div>
+</dl>
+</section>{{/FIGURES_MONEY}}
 <section aria-labelledby="queues-h">
 <h2 id="queues-h">Review queues</h2>
 <ul class="admin-queues">
@@ -21,6 +36,7 @@
 <h2 id="tools-h">Operations</h2>
 <ul class="admin-links">
 	<li><a href="/admin/orders">All orders</a></li>
+	<li><a href="/admin/reports">Money reports</a></li>
 	<li><a href="/admin/audit">Audit trail</a></li>
 	<li><a href="/admin/holidays">Holidays</a></li>
 	<li><a href="/admin/fx">Exchange rates</a></li>

@@ -86,6 +86,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_PLAN_INST] = "plan_inst", [DB_T_PLAN_CREDIT] = "plan_credit",
 	[DB_T_REQUEST_KEY] = "request_key",
 	[DB_T_MY_ORDERS] = "my_orders",
+	[DB_T_REPORT] = "report",
 	[DB_T_CARD_SESSION] = "card_session", [DB_T_BANKD] = "bankd",
 	[DB_T_TEST] = "test",
 };

@@ -99,6 +99,7 @@ enum db_table {
 	DB_T_PLAN_CREDIT,	/* installments: db/plan_credit.c (the buyer's credit) */
 	DB_T_REQUEST_KEY,	/* db/request_key.c (outcomes stored by idempotency key) */
 	DB_T_MY_ORDERS,		/* db/my_orders.c (My Orders search, receipts) */
+	DB_T_REPORT,		/* db/report.c (money reports, institution plans) */
 	DB_T_CARD_SESSION,	/* hosted card page: db/card_session.c (the mall's sessions) */
 	DB_T_BANKD,		/* hosted card page: db/bank.c (the sandbox bank's own tables) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */

@@ -21,6 +21,7 @@
 #include "service/admin_view.h"
 #include "service/order_panels.h"
 #include "service/queues.h"
+#include "service/report.h"
 #include "view/view.h"
 
 static const char *const order_statuses[] = {
@@ -107,6 +108,39 @@ str_or_empty(struct ctx *c, const char *name)
 	return s != NULL ? s : "";
 }
 
+/* The key money figures (USD) and the queues past their promised dates
+ * at the clock's now into d (FIGURE, BREACHES). Returns 0 or -1. */
+static int
+add_key_figures(struct ctx *c, struct view_dict *d)
+{
+	struct report_key_figures	 k;
+	struct report_breach		 b[16];
+	struct view_dict		*x, *y;
+	size_t				 n, i;
+
+	if (report_key_figures(c->db, "USD", c->now, &k) == -1 ||
+	    report_sla_breaches(c->db, c->now, b, 16, &n) == -1)
+		return -1;
+	x = view_add(d, "FIGURES_MONEY");
+	page_set_money(x, "COLLECTED_TODAY", k.collected_today, "USD");
+	page_set_money(x, "COLLECTED_MONTH", k.collected_month, "USD");
+	page_set_money(x, "OUTSTANDING", k.outstanding, "USD");
+	page_set_money(x, "OVERDUE", k.overdue, "USD");
+	page_set_money(x, "REFUNDS_OPEN", k.refunds_open, "USD");
+	page_set_money(x, "GUARANTEE_MONTH", k.guarantee_month, "USD");
+	if (n == 0)
+		return 0;
+	x = view_add(d, "BREACHES");
+	for (i = 0; i < n; i++) {
+		y = view_add(x, "BREACH");
+		view_set(y, "TITLE", b[i].title);
+		view_set(y, "PATH", b[i].path);
+		view_set(y, "PROMISE", b[i].promise);
+		view_set_int(y, "N", (long long)b[i].overdue);
+	}
+	return 0;
+}
+
 /* GET /admin: every registered queue with its figures, and the console's
  * other pages. A queue whose count fails (its table not migrated yet)
  * shows as unavailable; the dashboard still answers. */
@@ -137,6 +171,10 @@ page_admin(struct ctx *c)
 		view_set_int(q, "OVERDUE", (long long)st.overdue);
 		if (st.overdue > 0)
 			view_show(q, "LATE");
+	}
+	if (add_key_figures(c, d) == -1) {
+		view_dict_free(d);
+		return page_error(c, 500, NULL);
 	}
 	for (i = 0; i < admin_kinds_n; i++) {
 		q = view_add(d, "SETTING");
@@ -398,6 +436,33 @@ set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
 	buf_cleanup(&url);
 }
 
+/* Longer details than this are folded behind <details>. */
+#define AUDIT_FOLD	100
+
+/* Event e's detail into x: a settings change in the units of its form,
+ * a long one (a checkout verdict) folded under its first words. */
+static void
+set_detail(struct view_dict *x, const struct db_event_row *e)
+{
+	struct view_dict	*y;
+	char			*words;
+	size_t			 len = strlen(e->detail) * 2 + 64;
+
+	words = xmalloc(len);
+	if (strcmp(e->to_state, "setting_changed") == 0)
+		admin_audit_detail_words(e->reason, e->detail, words, len);
+	else
+		snprintf(words, len, "%s", e->detail);
+	if (strlen(words) <= AUDIT_FOLD) {
+		view_set(view_add(x, "SHORT"), "TEXT", words);
+	} else {
+		y = view_add(x, "FOLDED");
+		view_setf(y, "SUMMARY", "%.60s...", words);
+		view_set(y, "TEXT", words);
+	}
+	free(words);
+}
+
 /* GET /admin/audit: search the audit trail by subject, user, admin, type
  * and date range, 50 a page, newest first. */
 int
@@ -452,7 +517,7 @@ page_admin_audit(struct ctx *c)
 		view_set(x, "FROM", v[i].from_state[0] ? v[i].from_state : "-");
 		view_set(x, "TO", v[i].to_state[0] ? v[i].to_state : "-");
 		view_set(x, "REASON", v[i].reason);
-		view_set(x, "DETAIL", v[i].detail);
+		set_detail(x, &v[i]);
 	}
 	set_audit_pages(c, d, page, total);
 	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");

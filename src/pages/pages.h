@@ -93,6 +93,9 @@ int	page_pau_return(struct ctx *);		/* POST /orders/:id/pau-return */
 int	page_admin_guarantee(struct ctx *);	/* GET /admin/guarantee */
 /* recon: the last reconciliation with each partner (admin_recon.c). */
 int	page_admin_reconciliation(struct ctx *); /* GET /admin/reconciliation */
+/* money reports with their charts (admin_reports.c). */
+int	page_admin_reports(struct ctx *);	/* GET /admin/reports */
+extern const struct field_spec page_admin_reports_fields[];
 extern const struct field_spec page_pau_fields[];
 extern const struct field_spec page_pau_card_fields[];
 

@@ -63,6 +63,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/pau-return", ROLE_USER, page_pau_return, NULL, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/admin/guarantee", ROLE_ADMIN,	page_admin_guarantee, NULL, 0, TARGET_NONE },
 	{ HTTP_GET,  "/admin/reconciliation", ROLE_ADMIN, page_admin_reconciliation, NULL, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/reports",	ROLE_ADMIN,	page_admin_reports, page_admin_reports_fields, 0, TARGET_NONE },
 	/* remittance: instructions, voucher upload, admin queue,
 	 * verification, statement import (pages/remittance.c,
 	 * remittance_admin.c). */

@@ -78,19 +78,19 @@ static const struct admin_field product_fields[] = {
 
 /* The settings table's rows: value's type and range by name. */
 static const struct admin_field platform_fields[] = {
-	{ "platform_min_credit_score", "Minimum credit score", AF_INT, 0, 300,
+	{ "platform_min_credit_score", "Lowest credit score for installments", AF_INT, 0, 300,
 	  850, NULL, "INST-02" },
 	{ "pau_min_credit_score", "Pay After Use: score above", AF_INT, 0, 300,
 	  850, NULL, "PAU-01" },
 	{ "credit_refresh_days", "Credit score refreshed after (days)", AF_INT,
 	  0, 1, 3650, NULL, "INST-02" },
-	{ "inst_min_usd_minor", "Installment minimum", AF_USD, 0, 0, 10000000,
+	{ "inst_min_usd_minor", "Smallest installment order (USD)", AF_USD, 0, 0, 10000000,
 	  NULL, "INST-05" },
-	{ "inst_low_min_usd_minor", "Installment low minimum", AF_USD, 0, 0,
+	{ "inst_low_min_usd_minor", "Smallest installment order, low threshold (USD)", AF_USD, 0, 0,
 	  10000000, NULL, "INST-05" },
-	{ "inst_b2b_min_completed_usd_minor", "B2B completed orders minimum",
+	{ "inst_b2b_min_completed_usd_minor", "Company orders completed, at least (USD)",
 	  AF_USD, 0, 0, 100000000, NULL, "INST-04" },
-	{ "inst_b2b_completed_window_days", "B2B window (days)", AF_INT, 0, 1,
+	{ "inst_b2b_completed_window_days", "Company orders counted over (days)", AF_INT, 0, 1,
 	  365, NULL, "INST-04" },
 	{ "inst_overdue_suspend_days", "Suspend after overdue (days)", AF_INT,
 	  0, 1, 365, NULL, "INST-F2" },
@@ -98,9 +98,9 @@ static const struct admin_field platform_fields[] = {
 	  30, NULL, "INST-P2" },
 	{ "corp_down_payment_percent", "Corporate down payment (%)", AF_INT, 0,
 	  0, 100, NULL, "INST-CORP" },
-	{ "cod_b2c_max_usd_minor", "COD maximum", AF_USD, 0, 0, 10000000, NULL,
+	{ "cod_b2c_max_usd_minor", "Largest COD order (USD)", AF_USD, 0, 0, 10000000, NULL,
 	  "COD-01" },
-	{ "cod_new_max_usd_minor", "COD maximum, new shoppers", AF_USD, 0, 0,
+	{ "cod_new_max_usd_minor", "Largest COD order, new shoppers (USD)", AF_USD, 0, 0,
 	  10000000, NULL, "COD-07" },
 	{ "cod_veteran_min_orders", "COD orders to graduate", AF_INT, 0, 0, 100,
 	  NULL, "COD-07" },
@@ -112,7 +112,7 @@ static const struct admin_field platform_fields[] = {
 	  NULL, "COD-F2" },
 	{ "cod_max_extensions", "Delivery extensions", AF_INT, 0, 0, 10, NULL,
 	  "COD-P5" },
-	{ "remittance_b2c_max_usd_minor", "Remittance maximum", AF_USD, 0, 0,
+	{ "remittance_b2c_max_usd_minor", "Largest remittance order (USD)", AF_USD, 0, 0,
 	  10000000, NULL, "REM-01" },
 	{ "remittance_window_days", "Remittance window (days)", AF_INT, 0, 1,
 	  365, NULL, "REM-P6" },
@@ -123,7 +123,7 @@ static const struct admin_field platform_fields[] = {
 	  0, PCT(0, 10), NULL, "PAU-04" },
 	{ "pau_retries_per_day", "Pay After Use retries a day", AF_INT, 0, 1,
 	  24, NULL, "PAU-04" },
-	{ "credit_line_max_usd_minor", "Credit line maximum", AF_USD, 0, 0,
+	{ "credit_line_max_usd_minor", "Largest credit line (USD)", AF_USD, 0, 0,
 	  100000000, NULL, "INST-CL" },
 };
 
@@ -134,6 +134,54 @@ static const struct admin_field platform_any_int = {
 static const struct admin_field platform_any_usd = {
 	"value", "Value (USD)", AF_USD, 0, 0, 1000000000, NULL, NULL
 };
+
+static const char *const sec_credit[] = { "platform_min_credit_score",
+	"credit_refresh_days", "inst_min_usd_minor", "inst_low_min_usd_minor",
+	"inst_overdue_suspend_days", "inst_reminder_days_before",
+	"credit_line_max_usd_minor", NULL };
+static const char *const sec_company[] = {
+	"inst_b2b_min_completed_usd_minor", "inst_b2b_completed_window_days",
+	"corp_down_payment_percent", NULL };
+static const char *const sec_cod[] = { "cod_b2c_max_usd_minor",
+	"cod_new_max_usd_minor", "cod_veteran_min_orders",
+	"cod_max_delivery_days", "cod_refusals_to_suspend",
+	"cod_suspend_months", "cod_max_extensions", NULL };
+static const char *const sec_remittance[] = {
+	"remittance_b2c_max_usd_minor", "remittance_window_days", NULL };
+static const char *const sec_pau[] = { "pau_min_credit_score",
+	"pau_auto_confirm_days", "pau_late_fee_rate", "pau_retries_per_day",
+	NULL };
+
+/* The platform settings page's sections, one form each. */
+const struct admin_section admin_sections[] = {
+	{ "credit", "Credit and installments", "Credit score and amounts "
+	  "of installment plans (INST-02, INST-05, INST-F2, INST-P2, INST-CL).",
+	  sec_credit, 7 },
+	{ "company", "Company installments", "What a company needs for "
+	  "installments and its down payment (INST-04, INST-CORP).",
+	  sec_company, 3 },
+	{ "cod", "Cash on delivery", "Order limits, delivery and refusals "
+	  "(COD-01, COD-05, COD-07, COD-F2, COD-P5).", sec_cod, 7 },
+	{ "remittance", "Post office remittance", "Order limit and payment "
+	  "window (REM-01, REM-P6).", sec_remittance, 2 },
+	{ "pay-after-use", "Pay After Use", "Credit score, receipt and "
+	  "failed deductions (PAU-01, PAU-03, PAU-04).", sec_pau, 4 },
+};
+
+const size_t admin_sections_n = sizeof(admin_sections) /
+    sizeof(admin_sections[0]);
+
+/* See admin.h. */
+const struct admin_section *
+admin_section_find(const char *slug)
+{
+	size_t i;
+
+	for (i = 0; slug != NULL && i < admin_sections_n; i++)
+		if (strcmp(admin_sections[i].slug, slug) == 0)
+			return &admin_sections[i];
+	return NULL;
+}
 
 const struct admin_kind admin_kinds[] = {
 	{ "institutions", "Banks and partners", "institutions",

@@ -76,12 +76,49 @@ int	admin_field_check(const struct admin_kind *k, size_t i,
  * NULL when absent). Each field's error message goes into errs[i] (errsz
  * bytes each, "" when fine). One transaction: lock the row, validate, write,
  * and one 'setting' event per changed column with old and new value.
+ * An institution's method is fixed once it has plans: a change of it is
+ * refused (3, the reason in errs[0]).
  * Returns 0 saved (*changed: columns changed), 1 invalid input (nothing
- * written), 2 no such row, -1 database error. */
+ * written), 2 no such row, 3 refused, -1 database error. */
 int	admin_setting_save(struct db *, int64_t admin_id, int64_t now,
 	    const struct admin_kind *k,
 	    const char *key, const char *const *inputs, char errs[][160],
 	    int *changed);
+
+/* A section of the platform settings page: the settings saved together. */
+struct admin_section {
+	const char		*slug;
+	const char		*title;
+	const char		*help;
+	const char *const	*keys;	/* settings names, NULL-terminated */
+	size_t			 nkeys;	/* <= DB_SK_MAXCOLS */
+};
+
+extern const struct admin_section admin_sections[];
+extern const size_t admin_sections_n;
+
+/* The section whose slug is slug, or NULL. */
+const struct admin_section *admin_section_find(const char *slug);
+
+/* Save every setting of section sec from inputs[i] (the value of
+ * sec->keys[i], as the form shows it: amounts in major units) in one
+ * transaction, each changed value audited as admin_setting_save does.
+ * errs[i] gets key i's refusal. Returns 0 saved (*changed: settings
+ * changed), 1 a value refused (nothing written), -1 error. A setting the
+ * database lacks is skipped. */
+int	admin_section_save(struct db *, int64_t admin_id, int64_t now,
+	    const struct admin_section *sec, const char *const *inputs,
+	    char errs[][160], int *changed);
+
+/* 1 if institution id has plans (its method is fixed), 0 if not, -1. */
+int	admin_institution_has_plans(struct db *, const char *id);
+
+/* The audit detail of a settings change (reason "<table> <key>
+ * <column>", detail "old: X; new: Y") with its values in the units its
+ * form uses ("old: 10,000.00 USD; new: 5,000.00 USD", "0.8%", "yes"),
+ * into out; any other detail is copied as is. */
+void	admin_audit_detail_words(const char *reason, const char *detail,
+	    char *out, size_t outsz);
 
 /* Add or remove a holiday (C-04), audited. day "YYYY-MM-DD". Returns 0,
  * 1 already a holiday (add) / not a holiday (remove), -1 error. */

@@ -99,8 +99,12 @@ admin_field_display(const struct admin_field *f, const char *v, char *out,
 		return;
 	}
 	if (f->type == AF_USD) {
+		struct money	amt;
+		char		s[MONEY_STR_MAX];
+
 		m = strtoll(v, NULL, 10);
-		snprintf(out, outsz, "%lld.%02lld", m / 100, m % 100);
+		if (money_set(&amt, m, "USD") == 0)
+			snprintf(out, outsz, "%s", money_str(&amt, s, sizeof(s)));
 		return;
 	}
 	snprintf(out, outsz, "%s", v);
@@ -189,7 +193,10 @@ check_number(const struct admin_field *f, const char *in, char *out,
 {
 	const char	*rule = f->rule;
 	int64_t		 v, min = f->min, max = f->max;
+	size_t		 len = strlen(in);
 
+	while (len > 0 && in[len - 1] == ' ')	/* an amount as core/money.h */
+		len--;
 	if (f->type == AF_INT) {
 		if (admin_parse_fixed(in, 0, &v) == -1 || v < min || v > max) {
 			snprintf(err, errsz, "%s%s%s must be a whole number "
@@ -197,7 +204,8 @@ check_number(const struct admin_field *f, const char *in, char *out,
 			    rule ? ": " : "", f->label, min, max);
 			return 1;
 		}
-	} else if (admin_parse_fixed(in, 2, &v) == -1 || v < min || v > max) {
+	} else if (money_parse_minor(in, len, money_exponent("USD"), 0, &v,
+	    NULL, 0) == -1 || v < min || v > max) {
 		snprintf(err, errsz, "%s%s%s must be an amount in USD "
 		    "from %" PRId64 ".%02" PRId64 " to %" PRId64
 		    ".%02" PRId64 ".", rule ? rule : "",
@@ -319,4 +327,82 @@ admin_field_check(const struct admin_kind *k, size_t i,
 		return 1;
 	*stored = xstrdup(tmp);
 	return 0;
+}
+
+/* The field a settings change's reason "<table> <key> <column>" names,
+ * or NULL. */
+static const struct admin_field *
+reason_field(const char *reason)
+{
+	char			 table[33], key[65], column[65];
+	const struct admin_kind	*k = NULL;
+	size_t			 i, n;
+
+	if (sscanf(reason, "%32s %64s %64s", table, key, column) != 3)
+		return NULL;
+	for (i = 0; i < admin_kinds_n && k == NULL; i++)
+		if (strcmp(admin_kinds[i].table, table) == 0)
+			k = &admin_kinds[i];
+	if (k == NULL)
+		return NULL;
+	if (k->kind == DB_SK_PLATFORM)
+		return admin_kind_field(k, key, 0);
+	n = db_setting_ncols(k->kind);
+	for (i = 0; i < n; i++)
+		if (strcmp(k->fields[i].column, column) == 0)
+			return &k->fields[i];
+	return NULL;
+}
+
+/* Append stored value v (len bytes) of field f to b as its form shows
+ * it, with its unit. */
+static void
+value_words(struct buf *b, const struct admin_field *f, const char *v,
+    size_t len)
+{
+	char	 s[96], m[MONEY_STR_MAX];
+
+	snprintf(s, sizeof(s), "%.*s", (int)len, v);
+	if (strcmp(s, "(none)") == 0 || strcmp(s, "(removed)") == 0) {
+		buf_puts(b, s);
+		return;
+	}
+	switch (f->type) {
+	case AF_USD:
+		money_display_minor(strtoll(s, NULL, 10), "USD", m, sizeof(m));
+		buf_printf(b, "%s USD", strncmp(m, "USD ", 4) == 0 ? m + 4 : m);
+		break;
+	case AF_RATE:
+		buf_printf(b, "%s%%", s);
+		break;
+	case AF_BOOL:
+		buf_puts(b, strcmp(s, "1") == 0 ? "yes" : "no");
+		break;
+	default:
+		buf_puts(b, s);
+	}
+}
+
+/* See admin.h. */
+void
+admin_audit_detail_words(const char *reason, const char *detail, char *out,
+    size_t outsz)
+{
+	const struct admin_field *f = reason != NULL ? reason_field(reason) :
+				    NULL;
+	const char		*mid;
+	struct buf		 b;
+
+	mid = detail != NULL ? strstr(detail, "; new: ") : NULL;
+	if (f == NULL || mid == NULL || strncmp(detail, "old: ", 5) != 0) {
+		snprintf(out, outsz, "%s", detail != NULL ? detail : "");
+		return;
+	}
+	buf_init(&b);
+	buf_puts(&b, "old: ");
+	value_words(&b, f, detail + 5, (size_t)(mid - detail - 5));
+	buf_puts(&b, "; new: ");
+	value_words(&b, f, mid + 7, strlen(mid + 7));
+	snprintf(out, outsz, "%s", buf_str(&b));
+	buf_cleanup(&b);
 }

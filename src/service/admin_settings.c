@@ -15,6 +15,7 @@
 #include "core/money.h"
 #include "db/admin_settings.h"
 #include "db/db.h"
+#include "db/report.h"
 #include "service/admin.h"
 #include "service/admin_int.h"
 #include "service/audit.h"
@@ -63,6 +64,105 @@ same(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* 1 if the change of row old of kind k to stored would switch the method
+ * of an institution that has plans (its method is fixed then), with the
+ * refusal in err; 0 when allowed; -1 on a database error. */
+static int
+method_locked(struct db *db, const struct admin_kind *k,
+    const struct db_setting_row *old, char *const *stored, char *err,
+    size_t errsz)
+{
+	int64_t n;
+
+	if (k->kind != DB_SK_INSTITUTION || same(old->vals[0], stored[0]))
+		return 0;
+	if ((n = db_institution_plan_count(db, old->key)) == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	snprintf(err, errsz, "The method is fixed: %.40s has %lld plan(s) "
+	    "made under it; add a new institution for another method.",
+	    old->label, (long long)n);
+	return 1;
+}
+
+/* Write row old of kind k (fields f) as stored, with one 'setting' event
+ * per changed column, inside the caller's transaction. Returns 0, 1
+ * refused (message in errs[0]), -1 error. */
+static int
+write_row(struct db *db, int64_t admin_id, int64_t now,
+    const struct admin_kind *k, const struct admin_field *f,
+    const struct db_setting_row *old, char *const *stored, char errs[][160])
+{
+	char	what[256];
+	size_t	i, n = db_setting_ncols(k->kind);
+	int	rc;
+
+	rc = db_setting_set(db, k->kind, old->key, stored);
+	if (rc == 2) {
+		snprintf(errs[0], 160, "There is no such region.");
+		return 1;
+	}
+	if (rc != 1 || (k->kind == DB_SK_PLATFORM && plan_setting_changed(db,
+	    old->key, old->vals[0], stored[0], now) == -1))
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (same(old->vals[i], stored[i]))
+			continue;
+		snprintf(what, sizeof(what), "%s %s %s", k->table, old->key,
+		    f[i].column);
+		if (setting_event(db, admin_id, now, key_id(old->key), what,
+		    old->vals[i], stored[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Save row key of kind k from inputs inside the caller's transaction (see
+ * admin_setting_save; *changed is added to). Returns 0, 1 invalid, 2 no
+ * such row, 3 the method of an institution with plans, -1 error. */
+static int
+save_row(struct db *db, int64_t admin_id, int64_t now,
+    const struct admin_kind *k, const char *key, const char *const *inputs,
+    char errs[][160], int *changed)
+{
+	struct admin_kind	 one;
+	struct db_setting_row	 old;
+	char			*stored[DB_SK_MAXCOLS] = { NULL };
+	size_t			 i, n = db_setting_ncols(k->kind);
+	int			 rc, bad = 0, diff = 0;
+
+	for (i = 0; i < n; i++)
+		errs[i][0] = '\0';
+	/* The platform settings' type depends on the row. */
+	one = *k;
+	if (k->kind == DB_SK_PLATFORM)
+		one.fields = admin_kind_field(k, key, 0);
+	rc = db_setting_get_lock(db, k->kind, key, &old);
+	if (rc != 1)
+		return rc == 0 ? 2 : -1;
+	for (i = 0; i < n; i++)
+		if (admin_field_check(&one, i, inputs, &stored[i], errs[i],
+		    160) != 0)
+			bad = 1;
+	for (i = 0; i < n && !bad; i++)
+		if (!same(old.vals[i], stored[i]))
+			diff++;
+	rc = bad ? 1 : 0;
+	if (!bad && diff > 0 && (rc = method_locked(db, k, &old, stored,
+	    errs[0], 160)) == 1)
+		rc = 3;
+	else if (rc == 0 && diff > 0)
+		rc = write_row(db, admin_id, now, k, one.fields, &old, stored,
+		    errs);
+	if (rc == 0)
+		*changed += diff;
+	for (i = 0; i < n; i++)
+		free(stored[i]);
+	db_setting_row_cleanup(&old);
+	return rc;
+}
+
 /* See admin.h. */
 int
 admin_setting_save(struct db *db, int64_t admin_id, int64_t now,
@@ -70,79 +170,62 @@ admin_setting_save(struct db *db, int64_t admin_id, int64_t now,
     const char *key, const char *const *inputs, char errs[][160],
     int *changed)
 {
-	struct admin_kind	 one;
-	struct db_setting_row	 old;
-	char			*stored[DB_SK_MAXCOLS] = { NULL };
-	char			 what[256];
-	size_t			 i, n = db_setting_ncols(k->kind);
-	int			 rc, bad = 0;
+	int rc;
 
 	*changed = 0;
-	for (i = 0; i < n; i++)
-		errs[i][0] = '\0';
-	/* The platform settings' type depends on the row. */
-	one = *k;
-	if (k->kind == DB_SK_PLATFORM)
-		one.fields = admin_kind_field(k, key, 0);
 	if (db_begin(db) == -1)
 		return -1;
-	rc = db_setting_get_lock(db, k->kind, key, &old);
-	if (rc != 1) {
+	rc = save_row(db, admin_id, now, k, key, inputs, errs, changed);
+	if (rc != 0 || *changed == 0) {
 		db_rollback(db);
-		return rc == 0 ? 2 : -1;
+		return rc;
 	}
-	for (i = 0; i < n; i++)
-		if (admin_field_check(&one, i, inputs, &stored[i], errs[i],
-		    160) != 0)
-			bad = 1;
-	if (bad) {
-		rc = 1;
-		goto rollback;
-	}
-	for (i = 0; i < n; i++)
-		if (!same(old.vals[i], stored[i]))
-			(*changed)++;
-	if (*changed == 0) {
-		rc = 0;
-		goto rollback;
-	}
-	rc = db_setting_set(db, k->kind, key, stored);
-	if (rc == 2) {
-		snprintf(errs[0], 160, "There is no such region.");
-		rc = 1;
-		goto rollback;
-	}
-	if (rc != 1 || (k->kind == DB_SK_PLATFORM && plan_setting_changed(db,
-	    key, old.vals[0], stored[0], now) == -1)) {
-		rc = -1;
-		goto rollback;
-	}
-	for (i = 0; i < n; i++) {
-		if (same(old.vals[i], stored[i]))
-			continue;
-		snprintf(what, sizeof(what), "%s %s %s", k->table, key,
-		    one.fields[i].column);
-		if (setting_event(db, admin_id, now, key_id(key), what, old.vals[i],
-		    stored[i]) == -1) {
-			rc = -1;
-			goto rollback;
-		}
-	}
-	if (db_commit(db) == -1) {
-		rc = -1;
-		goto out;
-	}
+	if (db_commit(db) == -1)
+		return -1;
 	log_info("admin: user %lld changed %s %s (%d columns)",
 	    (long long)admin_id, k->table, key, *changed);
-	rc = 0;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	for (i = 0; i < n; i++)
-		free(stored[i]);
-	db_setting_row_cleanup(&old);
-	return rc;
+	return 0;
+}
+
+/* See admin.h. */
+int
+admin_section_save(struct db *db, int64_t admin_id, int64_t now,
+    const struct admin_section *sec, const char *const *inputs,
+    char errs[][160], int *changed)
+{
+	const struct admin_kind	*k = admin_kind_find("platform");
+	const char		*one[DB_SK_MAXCOLS] = { NULL };
+	size_t			 i;
+	int			 rc, worst = 0;
+
+	*changed = 0;
+	if (db_begin(db) == -1)
+		return -1;
+	for (i = 0; i < sec->nkeys; i++) {
+		one[0] = inputs[i];
+		rc = save_row(db, admin_id, now, k, sec->keys[i], one, &errs[i],
+		    changed);
+		if (rc == -1) {
+			db_rollback(db);
+			return -1;
+		}
+		if (rc == 2) {		/* a setting this database lacks */
+			errs[i][0] = '\0';
+			continue;
+		}
+		if (rc != 0 && worst == 0)
+			worst = rc;
+	}
+	if (worst != 0 || *changed == 0) {
+		db_rollback(db);
+		*changed = worst != 0 ? 0 : *changed;
+		return worst;
+	}
+	if (db_commit(db) == -1)
+		return -1;
+	log_info("admin: user %lld saved the %s settings (%d changed)",
+	    (long long)admin_id, sec->slug, *changed);
+	return 0;
 }
 
 /* See admin.h. */
@@ -250,4 +333,13 @@ admin_fx_add(struct db *db, int64_t admin_id, int64_t now,
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+/* See admin.h. */
+int
+admin_institution_has_plans(struct db *db, const char *id)
+{
+	int64_t n = db_institution_plan_count(db, id);
+
+	return n < 0 ? -1 : n > 0;
 }

@@ -439,7 +439,8 @@ test_COD_F1_valid_fee_saved_and_audited(void **state)
 	    "admin%40demo.test", &r), 0);
 	assert_int_equal(r.status, 200);
 	assert_true(client_has(&r, "regions SEA cod_fee_percent"));
-	snprintf(want, sizeof(want), "old: %s; new: %s", v[1], fee);
+	/* in the form's units: a percentage */
+	snprintf(want, sizeof(want), "old: %s%%; new: %s%%", v[1], fee);
 	if (!client_has(&r, want))
 		fail_msg("the audit trail lacks \"%s\"", want);
 	client_resp_cleanup(&r);

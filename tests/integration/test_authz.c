@@ -136,6 +136,7 @@ static const struct entry table[] = {
 	    NULL },
 	{ HTTP_GET,  "/admin/guarantee", "sffffos", 0, NULL, NULL },
 	{ HTTP_GET,  "/admin/reconciliation", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/reports",	"sffffos", 0, NULL, NULL },
 	/*
 	 * Added at the end of wave 2 from routes.c (remittance, installments,
 	 * COD, Pay After Use, partner endpoints), inferred from the role

@@ -1,0 +1,56 @@
+#ifndef MALLPAY_DB_REPORT_H
+#define MALLPAY_DB_REPORT_H
+
+/*
+ * The money reports' statements: ledger lines (sql/014_ledger.sql)
+ * summed per UTC day, overdue installments by age, COD refusals per day,
+ * and whether an institution has plans. SQL only; what the figures mean
+ * is service/report.c's.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* One day's sum of the lines matched (or of the rows counted). */
+struct db_report_day {
+	int32_t		 day;		/* days since 1970-01-01 (mp_date) */
+	char		 method[33];	/* the order's method; "" none or not
+					   asked for */
+	int64_t		 sum;		/* signed minor units */
+	int64_t		 entries;	/* distinct entries (rows counted) */
+};
+
+/* Which ledger lines a report sums. */
+struct db_report_query {
+	const char	*kinds;		/* comma-separated kinds; "" any */
+	const char	*account;	/* LIKE pattern of the account */
+	const char	*currency;
+	int		 sign;		/* 1 debits only, -1 credits only,
+					   0 both */
+	int		 plans_only;	/* lines of a plan only */
+	int		 by_method;	/* split by the order's method */
+	int64_t		 from, to;	/* created_at in [from, to) */
+};
+
+/* The lines q matches summed per day (and method) into *out (free(3))
+ * of *n, by day. Returns 0 or -1. */
+int	db_report_ledger_days(struct db *, const struct db_report_query *q,
+	    struct db_report_day **out, size_t *n);
+
+/* COD refusals recorded in [from, to), counted per day (entries; sum 0).
+ * Returns 0 or -1. */
+int	db_report_refusal_days(struct db *, int64_t from, int64_t to,
+	    struct db_report_day **out, size_t *n);
+
+/* What is still owed on installments of active plans in currency that
+ * fell due before today (YYYY-MM-DD), by days late: 1-30, 31-60, over
+ * 60, into owed[3] (minor units) and count[3]. Returns 0 or -1. */
+int	db_report_overdue_ages(struct db *, const char *today,
+	    const char *currency, int64_t owed[3], int64_t count[3]);
+
+/* How many plans institution id has (any status): 0.., or -1. */
+int64_t	db_institution_plan_count(struct db *, const char *id);
+
+#endif

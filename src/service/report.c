@@ -1,0 +1,485 @@
+/*
+ * The money reports and the dashboard's figures (see report.h): ledger
+ * sums per day folded into days, weeks or months; overdue installments by
+ * age; SLA breaches of the review queues.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/money.h"
+#include "core/words.h"
+#include "db/report.h"
+#include "service/ledger.h"
+#include "service/queues.h"
+#include "service/report.h"
+
+/* The payment kinds (service/receipts.c): money paid in. */
+#define PAID_KINDS	"down_payment,installment,payoff,cod_collection," \
+	"remittance_receipt,pau_charge,transfer,debt_payment"
+
+static const struct {
+	const char	*slug, *title, *desc;
+} reports[REPORT__MAX] = {
+	[REPORT_COLLECTED] = { "collected", "Collected by method",
+	  "Money paid in (down payments, installments, cash on delivery, "
+	  "remittances, Pay After Use charges, transfers, debts paid), by "
+	  "payment method." },
+	[REPORT_OUTSTANDING] = { "outstanding", "Outstanding installment "
+	  "balance", "What installment plans are owed at the end of each "
+	  "period." },
+	[REPORT_OVERDUE] = { "overdue", "Overdue by age", "What active plans "
+	  "owe on installments past their due date today, by days late." },
+	[REPORT_LATE_FEES] = { "late-fees", "Late fees", "Late fees charged "
+	  "on installments (INST-F1) and Pay After Use debts (PAU-04)." },
+	[REPORT_GUARANTEE] = { "guarantee", "Guarantee payouts and "
+	  "recoveries", "Pay After Use: what the guarantee fund paid the "
+	  "merchant and what it recovered from buyers (PAU-04)." },
+	[REPORT_REFUNDS] = { "refunds", "Refunds due and sent", "Refunds that "
+	  "fell due to buyers and refunds sent." },
+	[REPORT_REFUSALS] = { "cod-refusals", "COD refusals", "Parcels "
+	  "refused at delivery (COD-P6) and the refusal charges (COD-F2)." },
+};
+
+/* See report.h. */
+int
+report_find(const char *slug)
+{
+	int k;
+
+	for (k = 0; slug != NULL && k < REPORT__MAX; k++)
+		if (strcmp(reports[k].slug, slug) == 0)
+			return k;
+	return -1;
+}
+
+/* See report.h. */
+const char *
+report_slug(enum report_kind k)
+{
+	return reports[k].slug;
+}
+
+/* See report.h. */
+const char *
+report_title(enum report_kind k)
+{
+	return reports[k].title;
+}
+
+/* The first day of the period holding d. */
+static mp_date
+period_start(enum report_period p, mp_date d)
+{
+	int y, m, day;
+
+	if (p == REPORT_WEEK)
+		return d - (mp_date_weekday(d) - 1);
+	if (p == REPORT_MONTH && mp_date_to_ymd(d, &y, &m, &day) == 0 &&
+	    mp_date_from_ymd(y, m, 1, &d) == 0)
+		return d;
+	return d;
+}
+
+/* The first day of the period after the one starting at s. */
+static mp_date
+period_next(enum report_period p, mp_date s)
+{
+	mp_date n = s + 1;
+
+	if (p == REPORT_WEEK)
+		n = s + 7;
+	else if (p == REPORT_MONTH && mp_date_add_months(s, 1, &n) == -1)
+		n = s + 31;
+	return n;
+}
+
+/* How many periods of p from..to spans. */
+static size_t
+period_count(enum report_period p, mp_date from, mp_date to)
+{
+	size_t	n = 0;
+	mp_date	s;
+
+	for (s = period_start(p, from); s <= to && n <= REPORT_MAX_POINTS;
+	    s = period_next(p, s))
+		n++;
+	return n;
+}
+
+/* Parse date text s into *d; NULL s gives dflt. Returns 0 or -1. */
+static int
+date_or(const char *s, mp_date dflt, mp_date *d)
+{
+	if (s == NULL || s[0] == '\0') {
+		*d = dflt;
+		return 0;
+	}
+	return mp_date_parse(s, strlen(s), d);
+}
+
+/* See report.h. */
+int
+report_range_parse(const char *period, const char *from, const char *to,
+    const char *currency, mp_date today, struct report_range *out,
+    const char **field, char *err, size_t errsz)
+{
+	static const char *const names[] = { "day", "week", "month" };
+	static const int32_t	 back[] = { 29, 7 * 11, 0 };
+	mp_date			 dflt;
+	int			 p;
+
+	memset(out, 0, sizeof(*out));
+	for (p = 0; p < 3; p++)
+		if (strcmp(period != NULL && period[0] ? period : "day",
+		    names[p]) == 0)
+			break;
+	*field = "period";
+	if (p == 3) {
+		snprintf(err, errsz, "Period: choose day, week or month.");
+		return 1;
+	}
+	out->period = (enum report_period)p;
+	if (p != REPORT_MONTH || mp_date_add_months(today, -11, &dflt) == -1)
+		dflt = today - back[p];
+	*field = "to";
+	if (date_or(to, today, &out->to) == -1) {
+		snprintf(err, errsz, "To: a date YYYY-MM-DD.");
+		return 1;
+	}
+	*field = "from";
+	if (date_or(from, period_start(out->period, dflt), &out->from) == -1) {
+		snprintf(err, errsz, "From: a date YYYY-MM-DD.");
+		return 1;
+	}
+	if (out->from > out->to) {
+		snprintf(err, errsz, "From: on or before the end date.");
+		return 1;
+	}
+	if (period_count(out->period, out->from, out->to) >
+	    REPORT_MAX_POINTS) {
+		snprintf(err, errsz, "From: at most %d %ss in one report; "
+		    "shorten the range or choose a longer period.",
+		    REPORT_MAX_POINTS, names[p]);
+		return 1;
+	}
+	*field = "currency";
+	currency = currency != NULL && currency[0] ? currency : "USD";
+	if (strlen(currency) != 3 || money_exponent(currency) < 0) {
+		snprintf(err, errsz, "Currency: an ISO 4217 code such as USD.");
+		return 1;
+	}
+	for (p = 0; p < 3; p++)
+		out->currency[p] = (char)toupper((unsigned char)currency[p]);
+	*field = NULL;
+	return 0;
+}
+
+/* The points of r into out: their labels, and each one's first day into
+ * start[] (REPORT_MAX_POINTS + 1: the day after the last one ends it). */
+static void
+set_points(const struct report_range *r, struct report *out, mp_date *start)
+{
+	mp_date	s;
+	char	d[CAL_DATE_STRLEN];
+
+	out->n = 0;
+	for (s = period_start(r->period, r->from); s <= r->to &&
+	    out->n < REPORT_MAX_POINTS; s = period_next(r->period, s)) {
+		start[out->n] = s;
+		mp_date_str(s, d, sizeof(d));
+		if (r->period == REPORT_MONTH)
+			d[7] = '\0';
+		snprintf(out->labels[out->n++], sizeof(out->labels[0]), "%s",
+		    d);
+	}
+	start[out->n] = s;
+}
+
+/* The point of day d (start[] of set_points), or -1 outside them. */
+static int
+point_of(const struct report *rep, const mp_date *start, mp_date d)
+{
+	size_t i;
+
+	for (i = 0; i < rep->n; i++)
+		if (d >= start[i] && d < start[i + 1])
+			return (int)i;
+	return -1;
+}
+
+/* The series named name (a new one at the end when absent, or -1 when
+ * there is no room). */
+static int
+series_of(struct report *rep, const char *name, int money)
+{
+	size_t i;
+
+	for (i = 0; i < rep->ns; i++)
+		if (strcmp(rep->s[i].name, name) == 0)
+			return (int)i;
+	if (rep->ns == REPORT_MAX_SERIES)
+		return -1;
+	snprintf(rep->s[rep->ns].name, sizeof(rep->s[0].name), "%s", name);
+	rep->s[rep->ns].money = money;
+	return (int)rep->ns++;
+}
+
+/* Add the day rows d[n] to series name (by method when name is NULL),
+ * each sum times sign, or each row's count when counts. Days before the
+ * first point add to it when balance (an opening balance). */
+static int
+add_days(struct report *rep, const mp_date *start,
+    const struct db_report_day *d, size_t n, const char *name, int sign,
+    int counts)
+{
+	size_t	i;
+	int	p, s;
+
+	for (i = 0; i < n; i++) {
+		p = point_of(rep, start, d[i].day);
+		if (p == -1 && rep->balance && d[i].day < start[0])
+			p = 0;
+		s = series_of(rep, name != NULL ? name :
+		    d[i].method[0] != '\0' ? words_method(d[i].method) :
+		    "Company transfers", !counts);
+		if (s == -1)
+			return -1;
+		if (p != -1)
+			rep->s[s].v[p] += counts ? d[i].entries :
+			    d[i].sum * sign;
+	}
+	return 0;
+}
+
+/* Sum the ledger lines q asks for into series name (by method when
+ * NULL), times sign. Returns 0 or -1. */
+static int
+ledger_series(struct db *db, struct db_report_query *q, struct report *rep,
+    const mp_date *start, const char *name, int sign)
+{
+	struct db_report_day	*d = NULL;
+	size_t			 n = 0;
+	int			 rc;
+
+	if (name != NULL && series_of(rep, name, 1) == -1)
+		return -1;
+	if (db_report_ledger_days(db, q, &d, &n) == -1)
+		return -1;
+	rc = add_days(rep, start, d, n, name, sign, 0);
+	free(d);
+	return rc;
+}
+
+/* The ledger query of one series: kinds on accounts like account, sign
+ * of the lines (1 debits, -1 credits). */
+static void
+query(struct db_report_query *q, const struct report_range *r,
+    const mp_date *start, size_t n, const char *kinds, const char *account,
+    int sign)
+{
+	memset(q, 0, sizeof(*q));
+	q->kinds = kinds;
+	q->account = account;
+	q->currency = r->currency;
+	q->sign = sign;
+	q->from = mp_date_to_unix(start[0]);
+	q->to = mp_date_to_unix(start[n]);
+}
+
+/* Overdue by age at now's day: three points, one series. */
+static int
+build_overdue(struct db *db, const struct report_range *r, int64_t now,
+    struct report *out)
+{
+	static const char *const ages[] = { "1-30 days", "31-60 days",
+		"Over 60 days" };
+	int64_t	owed[3], count[3];
+	mp_date	today;
+	char	d[CAL_DATE_STRLEN];
+	size_t	i;
+
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    db_report_overdue_ages(db, mp_date_str(today, d, sizeof(d)),
+	    r->currency, owed, count) == -1)
+		return -1;
+	out->n = 3;
+	out->ns = 2;
+	out->nchart = 1;
+	snprintf(out->s[0].name, sizeof(out->s[0].name), "Owed");
+	snprintf(out->s[1].name, sizeof(out->s[1].name), "Installments");
+	out->s[0].money = 1;
+	for (i = 0; i < 3; i++) {
+		snprintf(out->labels[i], sizeof(out->labels[0]), "%s", ages[i]);
+		out->s[0].v[i] = owed[i];
+		out->s[1].v[i] = count[i];
+	}
+	return 0;
+}
+
+/* The series of report kind k over the points start[0..n]. */
+static int
+build_series(struct db *db, enum report_kind k, const struct report_range *r,
+    const mp_date *start, struct report *out)
+{
+	struct db_report_query	 q;
+	struct db_report_day	*d = NULL;
+	size_t			 n = out->n, nd = 0;
+	int			 rc;
+
+	switch (k) {
+	case REPORT_COLLECTED:
+		query(&q, r, start, n, PAID_KINDS, "%:receivable", -1);
+		q.by_method = 1;
+		return ledger_series(db, &q, out, start, NULL, -1);
+	case REPORT_OUTSTANDING:
+		query(&q, r, start, n, "", "%:receivable", 0);
+		q.plans_only = 1;
+		q.from = 0;
+		return ledger_series(db, &q, out, start, "Outstanding", 1);
+	case REPORT_LATE_FEES:
+		query(&q, r, start, n, "late_fee", "%:receivable", 1);
+		return ledger_series(db, &q, out, start, "Late fees", 1);
+	case REPORT_GUARANTEE:
+		query(&q, r, start, n, "guarantee_payout", LEDGER_GUARANTEE, -1);
+		if (ledger_series(db, &q, out, start, "Payouts", -1) == -1)
+			return -1;
+		query(&q, r, start, n, "guarantee_recovery", LEDGER_GUARANTEE,
+		    1);
+		return ledger_series(db, &q, out, start, "Recoveries", 1);
+	case REPORT_REFUNDS:
+		query(&q, r, start, n, "refund_due", LEDGER_REFUNDS_PAYABLE, -1);
+		if (ledger_series(db, &q, out, start, "Due", -1) == -1)
+			return -1;
+		query(&q, r, start, n, "refund_sent", LEDGER_REFUNDS_PAYABLE, 1);
+		return ledger_series(db, &q, out, start, "Sent", 1);
+	case REPORT_REFUSALS:
+		series_of(out, "Refusals", 0);
+		if (db_report_refusal_days(db, mp_date_to_unix(start[0]),
+		    mp_date_to_unix(start[n]), &d, &nd) == -1)
+			return -1;
+		rc = add_days(out, start, d, nd, "Refusals", 1, 1);
+		free(d);
+		out->nchart = 1;
+		query(&q, r, start, n, "refusal_charge", "%:receivable", 1);
+		return rc == -1 ? -1 : ledger_series(db, &q, out, start,
+		    "Refusal charges", 1);
+	default:
+		return -1;
+	}
+}
+
+/* See report.h. */
+int
+report_build(struct db *db, enum report_kind k, const struct report_range *r,
+    int64_t now, struct report *out)
+{
+	mp_date	start[REPORT_MAX_POINTS + 1];
+	size_t	i, j;
+
+	memset(out, 0, sizeof(*out));
+	if ((unsigned)k >= REPORT__MAX)
+		return -1;
+	out->kind = k;
+	out->slug = reports[k].slug;
+	out->title = reports[k].title;
+	out->desc = reports[k].desc;
+	out->balance = k == REPORT_OUTSTANDING;
+	snprintf(out->currency, sizeof(out->currency), "%s", r->currency);
+	if (k == REPORT_OVERDUE) {
+		if (build_overdue(db, r, now, out) == -1)
+			return -1;
+	} else {
+		set_points(r, out, start);
+		if (build_series(db, k, r, start, out) == -1)
+			return -1;
+	}
+	if (out->nchart == 0)
+		out->nchart = out->ns;
+	for (j = 0; j < out->ns; j++)
+		for (i = 0; i < out->n; i++) {
+			if (out->balance && i > 0)
+				out->s[j].v[i] += out->s[j].v[i - 1];
+			out->s[j].total = out->balance ? out->s[j].v[i] :
+			    out->s[j].total + out->s[j].v[i];
+		}
+	return 0;
+}
+
+/* The sum of one ledger series of kinds on account from..to (unix
+ * seconds) times sign, into *out. */
+static int
+ledger_sum(struct db *db, const char *currency, const char *kinds,
+    const char *account, int sign, int plans_only, int64_t from, int64_t to,
+    int64_t *out)
+{
+	struct db_report_query	 q = { kinds, account, currency, sign,
+				    plans_only, 0, from, to };
+	struct db_report_day	*d = NULL;
+	size_t			 n = 0, i;
+
+	*out = 0;
+	if (db_report_ledger_days(db, &q, &d, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		*out += d[i].sum * (sign != 0 ? sign : 1);
+	free(d);
+	return 0;
+}
+
+/* See report.h. */
+int
+report_key_figures(struct db *db, const char *currency, int64_t now,
+    struct report_key_figures *out)
+{
+	mp_date	today, first;
+	int64_t	day0, month0, owed[3], count[3], end = now + 1;
+	char	d[CAL_DATE_STRLEN];
+
+	memset(out, 0, sizeof(*out));
+	if (mp_date_from_unix(now, &today) == -1)
+		return -1;
+	first = period_start(REPORT_MONTH, today);
+	day0 = mp_date_to_unix(today);
+	month0 = mp_date_to_unix(first);
+	if (ledger_sum(db, currency, PAID_KINDS, "%:receivable", -1, 0, day0,
+	    end, &out->collected_today) == -1 ||
+	    ledger_sum(db, currency, PAID_KINDS, "%:receivable", -1, 0, month0,
+	    end, &out->collected_month) == -1 ||
+	    ledger_sum(db, currency, "", "%:receivable", 0, 1, 0, end,
+	    &out->outstanding) == -1 ||
+	    ledger_sum(db, currency, "", LEDGER_REFUNDS_PAYABLE, 0, 0, 0, end,
+	    &out->refunds_open) == -1 ||
+	    ledger_sum(db, currency, "guarantee_payout", LEDGER_GUARANTEE, -1,
+	    0, month0, end, &out->guarantee_month) == -1 ||
+	    db_report_overdue_ages(db, mp_date_str(today, d, sizeof(d)),
+	    currency, owed, count) == -1)
+		return -1;
+	out->refunds_open = -out->refunds_open;	/* a liability: credits */
+	out->overdue = owed[0] + owed[1] + owed[2];
+	return 0;
+}
+
+/* See report.h. */
+int
+report_sla_breaches(struct db *db, int64_t now, struct report_breach *out,
+    size_t max, size_t *n)
+{
+	struct db_queue_stats	st;
+	size_t			i;
+
+	*n = 0;
+	for (i = 0; i < queue_table_n && *n < max; i++) {
+		if (queue_table[i].count(db, now, &st) == -1 ||
+		    st.overdue <= 0)
+			continue;
+		out[*n].title = queue_table[i].title;
+		out[*n].path = queue_table[i].path;
+		out[*n].promise = queue_table[i].promise;
+		out[*n].overdue = st.overdue;
+		(*n)++;
+	}
+	return 0;
+}
