@@ -23,6 +23,8 @@
 #   BENCH_ROWS=stmts          only statements per view of each page (BENCH_TRACE=1:
 #                             and each statement with its plan)
 #                             (about a minute), then stop
+#   BENCH_TARGET=cluster      against three Galera nodes and three mallpayd
+#                             (scripts/cluster.sh) instead of one stack
 #
 # What it does, in order, unattended (about 6 minutes on 2 cores):
 #  1. scripts/stack.sh start /tmp/mallpay-bench.XXXX (demo catalog, nginx
@@ -73,11 +75,18 @@ if curl -s -o /dev/null --max-time 1 "$base/"; then
 fi
 
 dir=$(mktemp -d /tmp/mallpay-bench.XXXX)
+# BENCH_TARGET=cluster: three Galera nodes and three mallpayd behind the one
+# nginx (scripts/cluster.sh) instead of one stack; hdir is the directory of
+# the host whose database and mallpayctl the run uses (host 1's).
+target=${BENCH_TARGET:-stack}
+hdir=$dir
+[ "$target" = cluster ] && hdir=$dir/host1
 hello_pid=
 t_start=$(date +%s)
 cleanup() {
 	if [ -n "$hello_pid" ]; then kill -TERM "$hello_pid" 2>/dev/null || true; fi
-	"$src/scripts/stack.sh" stop "$dir" >/dev/null 2>&1 || true
+	if [ "$target" = cluster ]; then "$src/scripts/cluster.sh" down "$dir" >/dev/null 2>&1 || true
+	else "$src/scripts/stack.sh" stop "$dir" >/dev/null 2>&1 || true; fi
 	if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: stack directory kept: $dir" >&2
 	else rm -rf "$dir"; fi
 }
@@ -85,14 +94,19 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { echo "bench: $*" >&2; }
-ctl() { "$build/mallpayctl" -c "$dir/mallpay.conf" "$@"; }
-sql() { mariadb --no-defaults -S "$dir/run/mysqld.sock" -u root -N -B mallpay -e "$1"; }
+ctl() { "$build/mallpayctl" -c "$hdir/mallpay.conf" "$@"; }
+sql() { mariadb --no-defaults -S "$hdir/run/mysqld.sock" -u root -N -B mallpay -e "$1"; }
 
 # 1. The stack, hello, and the bench-only nginx locations.
-log "starting the private stack in $dir on port $port"
-MALLPAY_THREADS=${BENCH_THREADS:-4} MALLPAY_DEMO=1 MALLPAY_SCHEDULER=0 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200 \
-    "$src/scripts/stack.sh" start "$dir" "$port" "$build" >&2
-threads=$(sed -n 's/^threads = //p' "$dir/mallpay.conf" | head -n 1)
+log "starting the private $target in $dir on port $port"
+export MALLPAY_THREADS=${BENCH_THREADS:-4} MALLPAY_DEMO=1 MALLPAY_SCHEDULER=0 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
+if [ "$target" = cluster ]; then
+	"$src/scripts/cluster.sh" up "$dir" "$port" "$build" >&2
+	mkdir -p "$dir/log"
+else
+	"$src/scripts/stack.sh" start "$dir" "$port" "$build" >&2
+fi
+threads=$(sed -n 's/^threads = //p' "$hdir/mallpay.conf" | head -n 1)
 mkdir -p "$dir/bench"
 setsid "$build/bench/hello" -s "$dir/run/hello.sock" -t "${threads:-4}" \
     < /dev/null >> "$dir/log/hello.log" 2>&1 &
@@ -110,7 +124,10 @@ i=0
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ]; do
 	i=$((i + 1)); [ "$i" -lt 100 ] || die "/bench/hello does not answer 200"; sleep 0.1
 done
-mallpayd_pid=$(cat "$dir/run/mallpayd.pid")
+mallpayd_pid=$(cat "$hdir/run/mallpayd.pid")
+# Every mallpayd and MariaDB of the target, for the CPU columns.
+app_pids=$(cat "$dir"/run/mallpayd.pid "$dir"/host*/run/mallpayd.pid 2>/dev/null | tr '\n' ' ')
+db_pids=$(cat "$dir"/run/mysqld.pid "$dir"/host*/run/mysqld.pid 2>/dev/null | tr '\n' ' ')
 
 # Let InnoDB write out the bulk load before measuring (at most 60 s): the
 # scale check compares reads, not the background flushing of 50,000
@@ -185,8 +202,8 @@ parse_wrk() {
 # (master and workers) and hello, on one line in that order.
 cpu_ticks() {
 	local m n p
-	m=$(cat "$dir/run/mallpayd.pid") n=$(cat "$dir/run/nginx.pid")
-	for p in "$m" "$(cat "$dir/run/mysqld.pid")" "$n $(pgrep -P "$n" | tr '\n' ' ')" "${hello_pid:-}"; do
+	m=$app_pids n=$(cat "$dir/run/nginx.pid")
+	for p in "$m" "$db_pids" "$n $(pgrep -P "$n" | tr '\n' ' ')" "${hello_pid:-}"; do
 		# shellcheck disable=SC2086
 		set -- $p
 		[ $# -gt 0 ] || { printf '0 '; continue; }
@@ -385,7 +402,7 @@ if [ "${BENCH_ROWS:-all}" = stmts ]; then
 	place_prepare
 	printf '%-34s %s\n' "POST /checkout/place" "$(stmts_post "$pbody" 20 "$pids")"
 	# BENCH_TRACE=1: each page's statements, with their plans.
-	[ "${BENCH_TRACE:-0}" = 0 ] || "$src/bench/explain.sh" "$dir" "$base" \
+	[ "${BENCH_TRACE:-0}" = 0 ] || "$src/bench/explain.sh" "$hdir" "$base" \
 	    "$cookie" /catalog /cart "$co_path" /orders "$order_path" "$sched" || true
 	exit 0
 fi
@@ -469,7 +486,7 @@ else stm[live]=$(stmts_get "$live_path" 200); fi
 
 # EXPLAIN of every statement the hot pages run (bench/explain.sh).
 explain_rc=0
-"$src/bench/explain.sh" "$dir" "$base" "$cookie" /catalog /cart "$co_path" /orders "$sched" \
+"$src/bench/explain.sh" "$hdir" "$base" "$cookie" /catalog /cart "$co_path" /orders "$sched" \
     > "$dir/bench/explain.txt" 2>&1 || explain_rc=$?
 
 # 6. Memory after BENCH_MEM_REQUESTS requests over the GET pages.
@@ -559,7 +576,7 @@ sed 's/^/  /' "$dir/bench/explain.txt"
 echo
 if [ "${BENCH_INSTALLMENTS:-1000000}" -gt 0 ]; then
 	log "scheduler batch table: ${BENCH_INSTALLMENTS:-1000000} installments"
-	"$src/bench/batch.sh" "$dir" "$build" "${BENCH_INSTALLMENTS:-1000000}" ||
+	"$src/bench/batch.sh" "$hdir" "$build" "${BENCH_INSTALLMENTS:-1000000}" ||
 	    echo "scheduler batch: bench/batch.sh failed"
 fi
 echo "whole run: $(( $(date +%s) - t_start )) s"

@@ -5,7 +5,8 @@ libmallpay_a_SOURCES += \
 	src/core/config.c src/core/config.h \
 	src/core/log.c src/core/log.h \
 	src/core/result.h \
-	src/core/words.c src/core/words.h
+	src/core/words.c src/core/words.h \
+	src/core/csv.c src/core/csv.h
 
 # rules-core: money, exchange rates, calendar (RULES C-01, C-02, C-04)
 libmallpay_a_SOURCES += \
@@ -27,3 +28,6 @@ tests_unit_core_test_words_CFLAGS = $(UNIT_CFLAGS)
 # core/pay_method.h)
 UNIT_TESTS += tests/unit/core/test_order_types
 tests_unit_core_test_order_types_CFLAGS = $(UNIT_CFLAGS)
+# CSV writing of the exports: RFC 4180 quoting, formula injection (core/csv.h)
+UNIT_TESTS += tests/unit/core/test_csv
+tests_unit_core_test_csv_CFLAGS = $(UNIT_CFLAGS)

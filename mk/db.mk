@@ -3,7 +3,8 @@
 libmallpay_a_SOURCES += \
 	src/db/db.h src/db/dbint.h \
 	src/db/conn.c \
-	src/db/stmt.c src/db/stmt.h src/db/stmt_more.c
+	src/db/stmt.c src/db/stmt.h src/db/stmt_more.c \
+	src/db/search.c src/db/search.h
 
 # app: per-aggregate SQL used by sign-in, catalog, cart and "My Orders"
 libmallpay_a_SOURCES += \
@@ -23,6 +24,12 @@ tests_integration_test_db_SOURCES = tests/integration/test_db.c \
 tests_integration_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
 tests_integration_test_db_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS)
+# Galera: use cases run again on conflicts, job claims (run by suite.sh)
+check_PROGRAMS += tests/integration/test_retry
+tests_integration_test_retry_SOURCES = tests/integration/test_retry.c \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_retry_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_integration_test_retry_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) -lpthread
 UNIT_TESTS += tests/unit/db/test_migrate
 tests_unit_db_test_migrate_CFLAGS = $(UNIT_CFLAGS) -DTEST_SRCDIR='"$(abs_top_srcdir)"'
 

@@ -3,6 +3,7 @@
 # (bank: INST-CC/PAU charges, finance: INST-PC, logistics: shipments, sms)
 libmallpay_a_SOURCES += \
 	src/gateway/bank.h src/sandbox/bank.c \
+	src/gateway/calls.c src/gateway/calls.h \
 	src/gateway/bank_hosted.c src/gateway/bank_wire.c src/gateway/bank_wire.h \
 	src/gateway/finance.h src/sandbox/finance.c \
 	src/gateway/logistics.c src/gateway/logistics.h \

@@ -22,3 +22,6 @@ UNIT_TESTS += tests/unit/http/test_csrf
 tests_unit_http_test_csrf_CFLAGS = $(UNIT_CFLAGS)
 UNIT_TESTS += tests/unit/http/test_request
 tests_unit_http_test_request_CFLAGS = $(UNIT_CFLAGS)
+# streamed responses: head first, the body in pieces (http/response.h)
+UNIT_TESTS += tests/unit/http/test_response_stream
+tests_unit_http_test_response_stream_CFLAGS = $(UNIT_CFLAGS)

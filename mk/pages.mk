@@ -21,7 +21,8 @@ tests_unit_pages_test_dispatch_CFLAGS = $(UNIT_CFLAGS) -DTEST_SRCDIR='"$(abs_top
 # admin: the console and the generic queue page
 libmallpay_a_SOURCES += \
 	src/pages/admin.c src/pages/admin_settings.c \
-	src/pages/admin_queue.c src/pages/admin_queue.h
+	src/pages/admin_queue.c src/pages/admin_queue.h \
+	src/pages/admin_search.c
 
 # admin: integration test (run by tests/integration/suite.sh)
 check_PROGRAMS += tests/integration/test_admin
@@ -31,6 +32,15 @@ tests_integration_test_admin_SOURCES = tests/integration/test_admin.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_admin_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_admin_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+# admin: search, the order list and the CSV exports, a million rows
+# streamed (EXPORT_ROWS=N exports N ledger lines instead)
+check_PROGRAMS += tests/integration/test_search
+tests_integration_test_search_SOURCES = tests/integration/test_search.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_search_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # checkout: checkout, the order page and its actions, the inbox
 libmallpay_a_SOURCES += \

@@ -22,6 +22,8 @@ tests_unit_service_test_filestore_CFLAGS = $(UNIT_CFLAGS)
 # admin: the queue registry and the console's use cases
 libmallpay_a_SOURCES += \
 	src/service/queues.c src/service/queues.h \
+	src/service/search.c src/service/search.h \
+	src/service/export.c src/service/export.h \
 	src/service/admin.c src/service/admin.h src/service/admin_int.h \
 	src/service/admin_fields.c src/service/admin_settings.c
 
@@ -132,5 +134,8 @@ libmallpay_a_SOURCES += \
 	src/service/corp_app_view.c src/service/corp_app_view.h
 # money reports and the dashboard's figures and SLA breaches
 libmallpay_a_SOURCES += src/service/report.c src/service/report.h
+# admin search: what a typed text is taken for (service/search.h)
+UNIT_TESTS += tests/unit/service/test_search_classify
+tests_unit_service_test_search_classify_CFLAGS = $(UNIT_CFLAGS)
 # hosted card page: cards bound at the bank's page, its signed outcomes
 libmallpay_a_SOURCES += src/service/card_session.c src/service/card_session.h

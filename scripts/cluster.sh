@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Three hosts on one machine, for tests and demos of mallpay past one machine:
 # three MariaDB Galera nodes (Debian's galera-4), three mallpayd each bound to
-# its own node, a scheduler on host 1, and one nginx with the three mallpayd
+# its own node, a scheduler on every host, and one nginx with the three mallpayd
 # in its upstream. Everything lives in one directory; nothing is installed as
 # a system service.
 #
@@ -10,6 +10,9 @@
 #   scripts/cluster.sh status DIR           say what runs, and each node's view
 #   scripts/cluster.sh kill-node DIR N      kill -9 node N (a lost machine)
 #   scripts/cluster.sh start-node DIR N     bring node N back (IST when it can)
+#   scripts/cluster.sh kill-app DIR N       kill -9 host N's mallpayd
+#   scripts/cluster.sh start-app DIR N BUILD  start host N's mallpayd (and scheduler)
+#   scripts/cluster.sh test DIR PORT BUILD  faults under load (scripts/cluster_test.sh)
 #
 # DIR/hostN (N = 1, 2, 3) holds what one host would: mallpay.conf, data/ (the
 # node's datadir), run/, log/, tmp/. DIR/uploads is shared by the three (one
@@ -17,8 +20,8 @@
 # is the one nginx. Node N listens on loopback only: MariaDB on BASE+10N, the
 # group on BASE+10N+1, IST on BASE+10N+2, SST on BASE+10N+3, BASE = PORT + 1000.
 # MALLPAY_DEMO=0 skips the demo data; MALLPAY_SCHEDULER=0 starts no scheduler;
-# MALLPAY_SCHEDULER_HOSTS lists the hosts that run one ("1": see the README on
-# why not every host yet).
+# MALLPAY_SCHEDULER_HOSTS lists the hosts that run one ("1 2 3": jobs are
+# claimed by a unique insert, so two hosts on two nodes never both do one).
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -143,12 +146,13 @@ GRANT ALL PRIVILEGES ON mallpay.* TO 'mallpay'@'localhost';"
 start_host_app() {
 	local h=$1/host$2 build=$3
 	if ! alive "$h/run/mallpayd.pid"; then
+		rm -f "$h/run/mallpayd.sock"
 		setsid "$build/mallpayd" -c "$h/mallpay.conf" < /dev/null >> "$h/log/mallpayd.log" 2>&1 &
 		echo $! > "$h/run/mallpayd.pid"
 		wait_for "[ -S '$h/run/mallpayd.sock' ]" 100 || die "mallpayd $2 did not start: see $h/log/"
 	fi
 	[ "${MALLPAY_SCHEDULER:-1}" = 1 ] || return 0
-	case " ${MALLPAY_SCHEDULER_HOSTS:-1} " in *" $2 "*) ;; *) return 0 ;; esac
+	case " ${MALLPAY_SCHEDULER_HOSTS:-1 2 3} " in *" $2 "*) ;; *) return 0 ;; esac
 	alive "$h/run/scheduler.pid" && return 0
 	setsid "$build/mallpayctl" -c "$h/mallpay.conf" scheduler \
 	    --every "${MALLPAY_SCHEDULER_EVERY:-15}" < /dev/null >> "$h/log/scheduler.log" 2>&1 &
@@ -229,5 +233,11 @@ status)		[ $# -eq 2 ] || die "usage: cluster.sh status DIR"; cmd_status "$2" ;;
 kill-node)	[ $# -eq 3 ] || die "usage: cluster.sh kill-node DIR N"
 		kill -KILL "$(cat "$2/host$3/run/mysqld.pid")" ;;
 start-node)	[ $# -eq 3 ] || die "usage: cluster.sh start-node DIR N"; start_node "$(cd "$2" && pwd)" "$3" ;;
-*)		die "usage: cluster.sh up DIR PORT BUILD | down DIR | status DIR | kill-node DIR N | start-node DIR N" ;;
+kill-app)	[ $# -eq 3 ] || die "usage: cluster.sh kill-app DIR N"
+		kill -KILL "$(cat "$2/host$3/run/mallpayd.pid")" ;;
+start-app)	[ $# -eq 4 ] || die "usage: cluster.sh start-app DIR N BUILD"
+		start_host_app "$(cd "$2" && pwd)" "$3" "$4" ;;
+test)		[ $# -eq 4 ] || die "usage: cluster.sh test DIR PORT BUILD"
+		exec "$src/scripts/cluster_test.sh" "$2" "$3" "$4" ;;
+*)		die "usage: cluster.sh up DIR PORT BUILD | down DIR | status DIR | kill-node DIR N | start-node DIR N | kill-app DIR N | start-app DIR N BUILD | test DIR PORT BUILD" ;;
 esac

@@ -136,6 +136,7 @@ serve(FCGX_Request *fr, struct worker_db *w)
 
 	http_req_init(&req);
 	http_resp_init(&resp);
+	http_resp_stream_to(&resp, fr);
 	ctx_init(&c, &cfg, NULL, &req, &resp);
 	c.now = clock_now();
 
@@ -150,7 +151,7 @@ serve(FCGX_Request *fr, struct worker_db *w)
 		 * a connection used within the last second): whatever the
 		 * handler made of its failed statement, the answer is the
 		 * same 503 as when the database is down. */
-		if (db_lost(db) && resp.status >= 500) {
+		if (db_lost(db) && resp.status >= 500 && !resp.streaming) {
 			c.db = NULL;
 			pages_fail(&c, 503);
 		}

@@ -2,6 +2,7 @@
 <p class="admin-crumbs"><a href="/admin">Admin</a> &rsaquo; Audit trail</p>
 <h1>Audit trail</h1>
 <form class="admin-filters" method="get" action="/admin/audit">
+	<div class="field"><label for="a-q">Search (order number, email, remittance code, tracking number, company)</label><input type="search" id="a-q" name="q" value="{{F_Q}}" maxlength="200">{{#Q_ERROR}}<span class="field-error" id="a-q-error">{{MSG}}</span>{{/Q_ERROR}}</div>
 	<div class="field"><label for="subject_type">Subject</label><select id="subject_type" name="subject_type">
 		<option value="">Any</option><option value="order">order</option><option value="application">application</option><option value="voucher">voucher</option><option value="plan">plan</option><option value="user">user</option><option value="company">company</option><option value="setting">setting</option>
 	</select></div>
@@ -14,6 +15,7 @@
 	<div class="field"><label for="a-to">To</label><input type="date" id="a-to" name="to" value="{{F_TO}}"></div>
 	<div class="field"><button type="submit">Search</button></div>
 </form>
+{{#EXPORT}}<p><a class="button secondary" id="audit-export" href="{{HREF}}" download>Export CSV</a></p>{{/EXPORT}}
 <p class="muted" id="audit-total" data-subject-type="{{F_SUBJECT_TYPE}}">{{TOTAL}} event(s), page {{PAGE}}.</p>
 {{#UNKNOWN_USER}}<p class="notice notice-warn">No account has that email.</p>{{/UNKNOWN_USER}}
 {{#EMPTY}}<p class="empty-state" id="audit-empty">No events match.</p>{{/EMPTY}}

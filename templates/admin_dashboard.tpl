@@ -1,5 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Admin</h1>
+<form class="admin-filters admin-search" method="get" action="/admin/search" role="search">
+	<div class="field"><label for="admin-q">Search orders, queues and the audit trail (order number, email, remittance code, tracking number, company)</label><input type="search" id="admin-q" name="q" maxlength="200"></div>
+	<div class="field"><button type="submit">Search</button></div>
+</form>
 {{#BREACHES}}<section class="notice notice-warn sla-breaches" id="sla-breaches" role="alert" aria-labelledby="sla-h">
 <h2 id="sla-h">Past the promised date</h2>
 <ul>{{#BREACH}}<li class="sla-breach"><a href="{{PATH}}">{{TITLE}}</a>: <strong class="sla-count">{{N}}</strong> past their {{PROMISE}}</li>{{/BREACH}}</ul>
@@ -42,6 +46,8 @@
 	<li><a href="/admin/fx">Exchange rates</a></li>
 	<li><a href="/admin/guarantee">Pay After Use guarantee</a></li>
 	<li><a href="/admin/reconciliation">Reconciliation with the partners</a></li>
+	<li><a href="/admin/export/ledger" download>Ledger lines (CSV)</a></li>
+	<li><a href="/admin/export/reconciliation" download>Reconciliation differences (CSV)</a></li>
 	<li><a href="/admin/companies">Companies (agreements, COD-02 limit, REM-02 quota)</a></li>
 {{#SETTING}}	<li><a href="/admin/settings/{{SLUG}}">{{TITLE}}</a></li>
 {{/SETTING}}</ul>

@@ -18,6 +18,12 @@
 	</div>
 	<div class="field"><button type="submit">Show</button></div>
 </form>
+{{#QUEUE_SEARCH}}<form class="admin-filters" method="get" action="/admin/search" role="search">
+	<input type="hidden" name="queue" value="{{QUEUE}}">
+	<div class="field"><label for="queue-q">Search this queue (order number, email, remittance code, tracking number, company)</label><input type="search" id="queue-q" name="q" maxlength="200"></div>
+	<div class="field"><button type="submit">Search</button></div>
+</form>{{/QUEUE_SEARCH}}
+{{#EXPORT}}<p><a class="button secondary" id="queue-export" href="{{HREF}}" download>Export CSV</a></p>{{/EXPORT}}
 <p class="muted" id="queue-total">{{TOTAL}} item(s), page {{PAGE}} of {{PAGES}}.</p>
 {{#EMPTY}}<p class="empty-state" id="queue-empty">Nothing here.</p>{{/EMPTY}}
 <table class="admin-table responsive">

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/clock.h"
@@ -39,6 +40,8 @@ struct tick {
 	struct db	*db;
 	int64_t		 now;
 	int		 rows;		/* what the last job did (its counts) */
+	int		 lost;		/* jobs another host claimed first */
+	char		 host[64];	/* this host's name in job_claims */
 };
 
 /* Append "NAME N rows M ms" of a job begun at t0 (its rows: t->rows) to
@@ -126,6 +129,45 @@ tick_schedule(struct tick *t)
 	return db_job_schedule(t->db, "reconcile", 0, day) < 0 ? -1 : 0;
 }
 
+/* This host's name for job_claims: its host name and process id. */
+static void
+tick_host(char *out, size_t outsz)
+{
+	char name[48];
+
+	if (gethostname(name, sizeof(name)) == -1)
+		snprintf(name, sizeof(name), "unknown");
+	name[sizeof(name) - 1] = '\0';
+	snprintf(out, outsz, "%s/%ld", name, (long)getpid());
+}
+
+/* Job j was left to another host (why); counts it. Returns 1. */
+static int
+tick_lost(struct tick *t, const struct db_job *j, const char *why)
+{
+	printf("left job %lld %s to another host: %s\n", (long long)j->id,
+	    j->kind, why);
+	t->lost++;
+	return 1;
+}
+
+/* A sweep (name) that stopped on an error: when the error was a conflict
+ * (1213: under Galera another host on another node took the same row
+ * first) or the node (1047, connection lost), its rows are left to that
+ * host or the next tick, counted in t->lost, and the next sweeps run
+ * (1). Else 0: a real failure. */
+static int
+tick_lost_sweep(struct tick *t, const char *name)
+{
+	if (!db_retryable(t->db))
+		return 0;
+	db_rollback(t->db);
+	printf("%s: stopped, rows left to another host or the next tick: "
+	    "%s\n", name, db_error(t->db));
+	t->lost++;
+	return db_ensure(t->db) == 0;
+}
+
 /* Take and run one due job in its own transaction. Returns 1 if a job was
  * taken (done or failed), 0 if none is due, -1 on a database error. */
 static int
@@ -142,8 +184,17 @@ tick_one(struct tick *t, int *failed)
 	 * ever wait for nothing (SKIP LOCKED) rather than for each other. */
 	if (db_begin_read_committed(t->db) == -1)
 		return -1;
-	if ((rc = db_job_take(t->db, t->now, &j)) != 1) {
+	if ((rc = db_job_take(t->db, t->now, &j)) == 1 &&
+	    (rc = db_job_claim(t->db, j.id, t->host, t->now)) == 0) {
 		db_rollback(t->db);
+		return tick_lost(t, &j, "claimed by another host");
+	}
+	if (rc != 1) {
+		db_rollback(t->db);
+		/* Aborted by another node's write (1213) or the node:
+		 * the jobs wait for the next tick, the sweeps still run. */
+		if (rc == -1 && tick_lost_sweep(t, "jobs"))
+			return 0;
 		return rc;
 	}
 	buf_init(&msg);
@@ -173,8 +224,17 @@ tick_one(struct tick *t, int *failed)
 		return 1;
 	}
 	/* Undo the job's work, then record the failure on its own and move
-	 * the job out of this run's way. */
+	 * the job out of this run's way; unless it lost a conflict (another
+	 * host on another node claimed it at the same moment: 1213 at
+	 * COMMIT) or the node: then it is another host's, or the next
+	 * take's. */
 	db_rollback(t->db);
+	if (db_retryable(t->db)) {
+		rc = tick_lost(t, &j, buf_str(&msg));
+		buf_cleanup(&msg);
+		(void)db_ensure(t->db);
+		return rc;
+	}
 	printf("job %lld %s (%s): FAILED: %s\n", (long long)j.id, j.kind,
 	    when, buf_str(&msg));
 	(*failed)++;
@@ -319,6 +379,7 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	memset(&t, 0, sizeof(t));
 	t.c = c;
 	t.now = clock_now();
+	tick_host(t.host, sizeof(t.host));
 	if ((t.db = ctl_db_open(c)) == NULL)
 		return 1;
 	printf("tick at %s\n", ctl_time_str(t.now, when, sizeof(when)));
@@ -330,20 +391,23 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	while (done + failed < TICK_MAX_JOBS &&
 	    (rc = tick_one(&t, &failed)) == 1)
 		done++;
-	done -= failed;
+	done -= failed + t.lost;
 	buf_init(&times);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_payafter(&t, &failed) == -1)
+	if (rc != -1 && tick_payafter(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "payafter"))
 		rc = -1;
 	timed(&times, "payafter", &t, t0);
 	t0 = ctl_mono();
 	if (rc != -1 && (t.rows = remittance_tick(t.db, t.now)) == -1) {
-		failed++;				/* remittance */
+		if (!tick_lost_sweep(&t, "remittance"))
+			failed++;
 		t.rows = 0;
 	}
 	timed(&times, "remittance", &t, t0);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_installments(&t, &failed) == -1)	/* installments */
+	if (rc != -1 && tick_installments(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "installments"))
 		rc = -1;
 	timed(&times, "installments", &t, t0);
 	t0 = ctl_mono();
@@ -351,11 +415,13 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 		tick_cod(&t, &failed);
 	timed(&times, "cod", &t, t0);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_corporate(&t, &failed) == -1)	/* corporate */
+	if (rc != -1 && tick_corporate(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "corporate"))
 		rc = -1;
 	timed(&times, "corporate", &t, t0);
 	t0 = ctl_mono();
-	if (rc != -1 && tick_credit(&t, &failed) == -1)	/* identity */
+	if (rc != -1 && tick_credit(&t, &failed) == -1 &&
+	    !tick_lost_sweep(&t, "credit"))
 		rc = -1;
 	timed(&times, "credit", &t, t0);
 	if (rc == -1)
@@ -364,8 +430,11 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	 * table. */
 	printf("times: %s\n", buf_str(&times));
 	buf_cleanup(&times);
-	printf("%d job%s done, %d failed\n", done, done == 1 ? "" : "s",
+	printf("%d job%s done, %d failed", done, done == 1 ? "" : "s",
 	    failed);
+	if (t.lost > 0)
+		printf(", %d left to other hosts", t.lost);
+	printf("\n");
 	db_free(t.db);
 	return rc == -1 || failed > 0 ? 1 : 0;
 }

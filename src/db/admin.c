@@ -27,6 +27,7 @@ enum stmt {
 	STMT_ORDER_GET,
 	STMT_ORDER_ITEMS,
 	STMT_USER_BY_EMAIL,
+	STMT_ORDER_EXPORT,
 	STMT__MAX
 };
 
@@ -50,22 +51,41 @@ enum stmt {
 	"o.status, o.method, o.amount_due_minor, o.fee_minor, o.currency, " \
 	"o.usd_per_unit, o.country, o.region_code, o.created_at, " \
 	"o.updated_at, COALESCE(" PROMISED("o.") ", ''), " \
-	"COALESCE(o.completed_at, 0) FROM orders o " \
-	"JOIN users u ON u.id = o.user_id "
+	"COALESCE(o.completed_at, 0), COALESCE(c.name, '') FROM orders o " \
+	ORDER_JOIN
+#define ORDER_JOIN \
+	"JOIN users u ON u.id = o.user_id " \
+	"LEFT JOIN companies c ON c.id = o.company_id "
 /* Columns of ORDER_COLS, in its SELECT order. */
 enum order_col {
 	AO_C_ID, AO_C_USER_ID, AO_C_USER_EMAIL, AO_C_COMPANY_ID, AO_C_STATUS,
 	AO_C_METHOD, AO_C_AMOUNT_DUE, AO_C_FEE, AO_C_CURRENCY,
 	AO_C_USD_PER_UNIT, AO_C_COUNTRY, AO_C_REGION_CODE, AO_C_CREATED_AT,
-	AO_C_UPDATED_AT, AO_C_PROMISED, AO_C_COMPLETED_AT, AO_C__N
+	AO_C_UPDATED_AT, AO_C_PROMISED, AO_C_COMPLETED_AT, AO_C_COMPANY,
+	AO_C__N
 };
 
-/* Nine parameters: status x2, method x3 ('installment_any': every
- * installment method), user id x2, email x2. */
+/* Fifteen parameters: status x2, method x3 ('installment_any': every
+ * installment method), user id x2, email prefix x2, company name prefix
+ * x2 (LIKE patterns, see db_like_prefix), created from x2, until x2. */
 #define ORDER_WHERE \
 	"WHERE (? = '' OR o.status = ?) AND (? = '' OR o.method = ? " \
 	"OR (? = 'installment_any' AND o.method LIKE 'installment%')) " \
-	"AND (? = 0 OR o.user_id = ?) AND (? = '' OR u.email = ?) "
+	"AND (? = 0 OR o.user_id = ?) AND (? = '' OR u.email LIKE ?) " \
+	"AND (? = '' OR c.name LIKE ?) " \
+	"AND (? = 0 OR o.created_at >= ?) AND (? = 0 OR o.created_at < ?) "
+
+/* Seven parameters, the sort (enum db_order_sort) each time; the order
+ * id last keeps pages stable among equal keys. */
+#define ORDER_SORT \
+	"ORDER BY CASE WHEN ? = 2 THEN (" PROMISED("o.") ") IS NULL END, " \
+	"CASE WHEN ? = 2 THEN " PROMISED("o.") " END, " \
+	"CASE WHEN ? = 1 THEN o.created_at END, " \
+	"CASE WHEN ? = 3 THEN o.amount_due_minor END DESC, " \
+	"CASE WHEN ? = 4 THEN o.amount_due_minor END, " \
+	"CASE WHEN ? = 5 THEN o.status END, " \
+	"CASE WHEN ? = 1 THEN o.id END, " \
+	"o.created_at DESC, o.id DESC "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_OQ_COD */
@@ -93,15 +113,10 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ? "
 	"LOCK IN SHARE MODE",
 	/* STMT_ORDER_COUNT */
-	"SELECT COUNT(*) FROM orders o JOIN users u ON u.id = o.user_id "
-	ORDER_WHERE,
+	"SELECT COUNT(*) FROM orders o " ORDER_JOIN ORDER_WHERE,
 	/* STMT_ORDER_SEARCH: sort 0 newest, 1 oldest, 2 promised soonest
 	 * (orders without a promised date last) */
-	ORDER_COLS ORDER_WHERE
-	"ORDER BY CASE WHEN ? = 2 THEN (" PROMISED("o.") ") IS NULL END, "
-	"CASE WHEN ? = 2 THEN " PROMISED("o.") " END, "
-	"CASE WHEN ? = 1 THEN o.created_at END, "
-	"o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	ORDER_COLS ORDER_WHERE ORDER_SORT "LIMIT ? OFFSET ?",
 	/* STMT_ORDER_GET */
 	ORDER_COLS "WHERE o.id = ?",
 	/* STMT_ORDER_ITEMS */
@@ -109,6 +124,12 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE order_id = ? ORDER BY id",
 	/* STMT_USER_BY_EMAIL */
 	"SELECT id FROM users WHERE email = ?",
+	/* STMT_ORDER_EXPORT: enum db_order_export_col */
+	"SELECT o.id, o.created_at, u.email, COALESCE(c.name, ''), o.method, "
+	"o.status, o.amount_due_minor, o.fee_minor, o.currency, o.country, "
+	"COALESCE(o.rf_code, ''), COALESCE(s.tracking, '') FROM orders o "
+	ORDER_JOIN "LEFT JOIN shipments s ON s.order_id = o.id "
+	ORDER_WHERE ORDER_SORT,
 };
 
 /* See admin.h. */
@@ -230,6 +251,20 @@ db_admin_decision_claim(struct db *db, const char *subject_type,
 	return rc == 1 ? 1 : -1;
 }
 
+/* Bind p twice: "" (no filter) or the LIKE pattern of the prefix p. */
+static void
+bind_prefix(struct dbq *q, const char *p)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (p[0] != '\0')
+		db_like_prefix(&b, p);
+	dbq_cstr(q, buf_str(&b));
+	dbq_cstr(q, buf_str(&b));
+	buf_cleanup(&b);
+}
+
 /* Bind the orders browser filter (see ORDER_WHERE). */
 static void
 bind_order_filter(struct dbq *q, const struct db_admin_order_filter *f)
@@ -241,8 +276,22 @@ bind_order_filter(struct dbq *q, const struct db_admin_order_filter *f)
 	dbq_cstr(q, f->method);
 	dbq_int(q, f->user_id);
 	dbq_int(q, f->user_id);
-	dbq_cstr(q, f->user_email);
-	dbq_cstr(q, f->user_email);
+	bind_prefix(q, f->user_email);
+	bind_prefix(q, f->company);
+	dbq_int(q, f->from);
+	dbq_int(q, f->from);
+	dbq_int(q, f->until);
+	dbq_int(q, f->until);
+}
+
+/* Bind the sort of f (see ORDER_SORT). */
+static void
+bind_order_sort(struct dbq *q, const struct db_admin_order_filter *f)
+{
+	int i;
+
+	for (i = 0; i < 7; i++)
+		dbq_int(q, (int64_t)f->sort);
 }
 
 /* The end of the promised day "YYYY-MM-DD" (the next midnight UTC) in
@@ -287,6 +336,8 @@ read_order(struct dbq *q, struct db_admin_order *o)
 	o->updated_at = dbq_col_int(q, AO_C_UPDATED_AT);
 	o->promised_at = due_end(dbq_col_str(q, AO_C_PROMISED, NULL));
 	o->completed_at = dbq_col_int(q, AO_C_COMPLETED_AT);
+	dbq_col_copy(q, AO_C_COMPANY, o->company_name,
+	    sizeof(o->company_name));
 	return 0;
 }
 
@@ -320,9 +371,7 @@ db_admin_order_search(struct db *db, const struct db_admin_order_filter *f,
 	if (q == NULL)
 		return -1;
 	bind_order_filter(q, f);
-	dbq_int(q, f->sort);
-	dbq_int(q, f->sort);
-	dbq_int(q, f->sort);
+	bind_order_sort(q, f);
 	dbq_int(q, (int64_t)limit);
 	dbq_int(q, (int64_t)offset);
 	if (dbq_exec(q) == -1) {
@@ -408,4 +457,20 @@ db_admin_user_id(struct db *db, const char *email)
 		id = dbq_col_int(q, 0);
 	dbq_done(q);
 	return id;
+}
+
+/* See admin.h. */
+int
+db_admin_order_export(struct db *db, const struct db_admin_order_filter *f,
+    int (*fn)(void *arg, const char *const *cols, size_t ncols), void *arg)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_EXPORT,
+	    stmts[STMT_ORDER_EXPORT]);
+	if (q != NULL) {
+		bind_order_filter(q, f);
+		bind_order_sort(q, f);
+	}
+	return dbq_stream_rows(q, fn, arg);
 }

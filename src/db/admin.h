@@ -49,13 +49,27 @@ int	db_admin_decision_get(struct db *, const char *subject_type,
 	    int64_t subject_id, const char *step, char *by, size_t bysz,
 	    char decision_out[33], int64_t *at);
 
+/* Orders browser sorts; every one ends on the order id, so that equal
+ * keys keep their places from page to page. */
+enum db_order_sort {
+	DB_OS_NEWEST,		/* created, newest first */
+	DB_OS_OLDEST,
+	DB_OS_PROMISED,		/* promised date soonest, none last */
+	DB_OS_AMOUNT_DESC,	/* amount to pay, largest first (in its own
+				   currency's minor units) */
+	DB_OS_AMOUNT_ASC,
+	DB_OS_STATUS		/* status code A-Z */
+};
+
 /* Orders browser filter; empty / 0 members do not filter. */
 struct db_admin_order_filter {
 	char		 status[33];
 	char		 method[33];
-	char		 user_email[255];
+	char		 user_email[255];	/* buyer's email starts with */
+	char		 company[201];		/* company name starts with */
 	int64_t		 user_id;
-	int		 sort;	/* 0 newest first, 1 oldest first, 2 promised date soonest */
+	int64_t		 from, until;	/* created_at >= from, < until */
+	enum db_order_sort sort;
 };
 
 /* One order as the admin lists it. */
@@ -75,6 +89,7 @@ struct db_admin_order {
 	int64_t		 updated_at;
 	int64_t		 promised_at;	/* end of the promised day (C-04), 0 when none */
 	int64_t		 completed_at;	/* 0 when none */
+	char		 company_name[201];	/* "" when none */
 };
 
 /* Orders matching f, rows offset.. (at most limit) into *out (*n, free with
@@ -82,6 +97,20 @@ struct db_admin_order {
 int	db_admin_order_search(struct db *, const struct db_admin_order_filter *f,
 	    size_t offset, size_t limit, struct db_admin_order **out, size_t *n,
 	    int64_t *total);
+
+/* The columns of db_admin_order_export(), in order. */
+enum db_order_export_col {
+	DB_OX_ID, DB_OX_CREATED_AT, DB_OX_EMAIL, DB_OX_COMPANY, DB_OX_METHOD,
+	DB_OX_STATUS, DB_OX_AMOUNT_DUE, DB_OX_FEE, DB_OX_CURRENCY,
+	DB_OX_COUNTRY, DB_OX_RF_CODE, DB_OX_TRACKING, DB_OX__N
+};
+
+/* Every order matching f in f's sort, streamed (dbq_stream_rows): fn gets
+ * each row's enum db_order_export_col columns as text (amounts in minor
+ * units). Returns 0, 1 when fn stopped, -1 on error. */
+int	db_admin_order_export(struct db *, const struct db_admin_order_filter *f,
+	    int (*fn)(void *arg, const char *const *cols, size_t ncols),
+	    void *arg);
 
 /* Order id into *out: 1 found, 0 not found, -1 error. */
 int	db_admin_order_get(struct db *, int64_t id, struct db_admin_order *out);

@@ -6,6 +6,7 @@
  */
 #include <errmsg.h>
 #include <mysql.h>
+#include <mysqld_error.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,10 @@ db_thread_end(void)
 
 /* Record errnum/msg as the connection's last error; 2006/2013 (the server
  * went away or the connection was lost) mark the connection broken so that
- * the next db_ensure() reconnects without waiting for a ping to fail. */
+ * the next db_ensure() reconnects without waiting for a ping to fail.
+ * Those two, 1213 (a deadlock, or under Galera a certification failure)
+ * and 1047 (the node is not ready: wsrep not synced or not primary) mark
+ * the use case worth running again (db_retryable). */
 void
 db_set_error(struct db *db, unsigned int errnum, const char *msg)
 {
@@ -64,6 +68,9 @@ db_set_error(struct db *db, unsigned int errnum, const char *msg)
 	    msg != NULL ? msg : "unknown error");
 	if (errnum == CR_SERVER_GONE_ERROR || errnum == CR_SERVER_LOST)
 		db->broken = 1;
+	if (db->broken || errnum == ER_LOCK_DEADLOCK ||
+	    errnum == ER_UNKNOWN_COM_ERROR)
+		db->retry = 1;
 }
 
 /* Open a fresh MYSQL handle with db->cfg into db->my. Returns 0, or -1 with
@@ -165,6 +172,7 @@ db_ensure(struct db *db)
 	int64_t now = mono_us();
 
 	db->ref_seen = 0;
+	db->retry = 0;
 	if (db->my != NULL && !db->broken) {
 		if (now - db->checked_us < DB_PING_IDLE_US) {
 			db->checked_us = now;
@@ -198,6 +206,20 @@ int
 db_lost(const struct db *db)
 {
 	return db->broken;
+}
+
+/* See db.h. */
+int
+db_retryable(const struct db *db)
+{
+	return db->retry;
+}
+
+/* See db.h: the next db_commit() fails with errnum (rolled back). */
+void
+db_fault_commit_once(struct db *db, unsigned int errnum)
+{
+	db->fault_commit = errnum;
 }
 
 /* See db.h: START TRANSACTION; -1 if one is open already or on error. */
@@ -245,6 +267,13 @@ db_commit(struct db *db)
 {
 	if (db->my == NULL || !db->in_tx) {
 		snprintf(db->err, sizeof(db->err), "no transaction open");
+		return -1;
+	}
+	if (db->fault_commit != 0) {
+		db_set_error(db, db->fault_commit, "injected by a test");
+		db->fault_commit = 0;
+		log_err("db: commit: %s", db->err);
+		db_rollback(db);
 		return -1;
 	}
 	if (mysql_commit(db->my) != 0) {

@@ -37,6 +37,19 @@ int	db_ensure(struct db *);
  * server went away: the request should answer 503, not 500), else 0. */
 int	db_lost(const struct db *);
 
+/* 1 if a call since the last db_ensure() failed in a way that running the
+ * whole use case again may cure: 1213 (a deadlock; under Galera also a
+ * certification failure, at any statement or at COMMIT: another node
+ * committed a conflicting write first), 1047 (the node is not ready: not
+ * synced, or cut off in a non-primary component) or a lost connection
+ * (2006/2013). The transaction is gone (rolled back by the server), so
+ * nothing of the attempt stays. Else 0. */
+int	db_retryable(const struct db *);
+
+/* Tests only: make the next db_commit() on this connection fail with
+ * errnum (and roll back) as if the server had answered it, once. */
+void	db_fault_commit_once(struct db *, unsigned int errnum);
+
 /* One transaction per use case. db_begin returns 0 or -1; db_commit returns 0 or -1
  * (and rolls back on failure); db_rollback is safe to call when nothing is open. */
 int	db_begin(struct db *);

@@ -26,6 +26,8 @@ struct db {
 	struct config		 cfg;		/* copy: reconnect needs it */
 	int			 in_tx;
 	int			 broken;	/* a call saw 2006/2013 */
+	int			 retry;		/* a call saw 1213/1047/2006/2013 */
+	unsigned int		 fault_commit;	/* db_fault_commit_once() */
 	struct dbq_table	 tables[DB_T__MAX];
 	char			 err[512];
 	int64_t			 checked_us;	/* last ping or request start */
@@ -37,7 +39,8 @@ struct db {
 void	refcache_free(struct refcache *);
 
 /* Record the connection's last error as db_error()'s message and remember a
- * lost connection (2006/2013) so that db_ensure() reconnects. */
+ * lost connection (2006/2013) so that db_ensure() reconnects, and an error
+ * that running the use case again may cure (db_retryable). */
 void	db_set_error(struct db *, unsigned int errnum, const char *msg);
 
 /* Close and free every cached statement of db (their MYSQL_STMT handles are

@@ -16,6 +16,7 @@ enum stmt {
 	STMT_EVENT_SEARCH,
 	STMT_EVENT_COUNT,
 	STMT_EVENT_HISTORY,
+	STMT_EVENT_EXPORT,
 	STMT__MAX
 };
 
@@ -46,6 +47,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_EVENT_HISTORY */
 	EVENT_COLS "WHERE e.subject_type = ? AND e.subject_id = ? "
 	"ORDER BY e.at, e.id",
+	/* STMT_EVENT_EXPORT: the same columns as the search, oldest first */
+	EVENT_COLS EVENT_WHERE "ORDER BY e.at, e.id",
 };
 
 /* Copy at most dstsz-1 bytes of src into dst, NUL-terminated. */
@@ -206,4 +209,18 @@ db_event_rows_free(struct db_event_row *v, size_t n)
 	for (i = 0; i < n; i++)
 		free(v[i].detail);
 	free(v);
+}
+
+/* See event.h. */
+int
+db_event_export(struct db *db, const struct db_event_filter *f,
+    int (*fn)(void *arg, const char *const *cols, size_t ncols), void *arg)
+{
+	struct dbq *q;
+
+	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_EXPORT,
+	    stmts[STMT_EVENT_EXPORT]);
+	if (q != NULL)
+		bind_filter(q, f);
+	return dbq_stream_rows(q, fn, arg);
 }

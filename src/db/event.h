@@ -69,6 +69,14 @@ int	db_event_search(struct db *, const struct db_event_filter *f,
 int	db_event_history(struct db *, const char *subject_type,
 	    int64_t subject_id, struct db_event_row **out, size_t *n);
 
+/* Every event matching f, oldest first, streamed (dbq_stream_rows): fn
+ * gets each row's columns as text: id, subject type, subject id, actor
+ * type, actor id, actor email, at, from state, to state, reason, detail.
+ * Returns 0, 1 when fn stopped, -1 on error. */
+int	db_event_export(struct db *, const struct db_event_filter *f,
+	    int (*fn)(void *arg, const char *const *cols, size_t ncols),
+	    void *arg);
+
 /* Free n rows from db_event_search/db_event_history; takes NULL. */
 void	db_event_rows_free(struct db_event_row *, size_t n);
 

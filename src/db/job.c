@@ -15,6 +15,7 @@ enum stmt {
 	STMT_JOB_DONE,
 	STMT_JOB_FAILED,
 	STMT_JOB_PURGE_SESSIONS,
+	STMT_JOB_CLAIM,
 	STMT__MAX
 };
 
@@ -38,6 +39,8 @@ static const char *const stmts[STMT__MAX] = {
 	"last_error = ?, run_at = ? WHERE id = ? AND done_at IS NULL",
 	/* STMT_JOB_PURGE_SESSIONS */
 	"DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
+	/* STMT_JOB_CLAIM */
+	"INSERT INTO job_claims (job_id, host, claimed_at) VALUES (?, ?, ?)",
 };
 
 /* See job.h. With CLIENT_FOUND_ROWS a new row counts 1 and the no-op
@@ -84,6 +87,21 @@ db_job_take(struct db *db, int64_t now, struct db_job *out)
 	}
 	dbq_done(q);
 	return rc;
+}
+
+/* See job.h. */
+int
+db_job_claim(struct db *db, int64_t id, const char *host, int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_CLAIM,
+	    stmts[STMT_JOB_CLAIM])) == NULL)
+		return -1;
+	dbq_int(q, id);
+	dbq_str(q, host, strnlen(host, 64));
+	dbq_int(q, now);
+	return dbq_exec_claim(q);
 }
 
 /* See job.h. */

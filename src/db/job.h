@@ -6,7 +6,10 @@
  * machine"): a job is (kind, subject_id, run_at); scheduling the same one
  * twice is a no-op (unique key), and a due job is taken with SELECT ...
  * FOR UPDATE SKIP LOCKED inside the caller's transaction, so that several
- * hosts running tick at once never take the same job.
+ * hosts running tick at once on one server never take the same job. Under
+ * Galera row locks stop at the node, so the transaction also claims the
+ * job by a unique insert (db_job_claim, table job_claims): two hosts on two
+ * nodes may both take it, only one claim commits.
  */
 
 #include <stdint.h>
@@ -32,6 +35,12 @@ int	db_job_schedule(struct db *, const char *kind, int64_t subject_id,
  * that no other transaction holds, into *out. Returns 1, 0 if there is
  * none, -1 on error. */
 int	db_job_take(struct db *, int64_t now, struct db_job *out);
+
+/* In the transaction that took job id, before doing it: claim it for host
+ * (the first 64 bytes are kept) at now. Returns 1 claimed, 0 another host
+ * claimed it first (leave the job alone), -1 on error. A claim made at the
+ * same moment on another node fails this transaction at COMMIT (1213). */
+int	db_job_claim(struct db *, int64_t id, const char *host, int64_t now);
 
 /* In the transaction that took job id: mark it done at now. Returns 0 or
  * -1 (also when the job was not pending). */

@@ -87,6 +87,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_REQUEST_KEY] = "request_key",
 	[DB_T_MY_ORDERS] = "my_orders",
 	[DB_T_REPORT] = "report",
+	[DB_T_SEARCH] = "search",
 	[DB_T_CARD_SESSION] = "card_session", [DB_T_BANKD] = "bankd",
 	[DB_T_TEST] = "test",
 };
@@ -339,10 +340,15 @@ free_result(struct dbq *q)
 	}
 }
 
-/* See stmt.h. Stores the whole result client-side so that the connection is
- * free for other statements while the caller fetches. */
-int
-dbq_exec(struct dbq *q)
+/* Longest first buffer of a column of a streamed result (a TEXT column
+ * declares 64 KiB): a longer value grows it in dbq_fetch(). */
+#define DBQ_STREAMBUF	1024
+
+/* dbq_exec() and dbq_exec_stream(): execute q; a result is stored
+ * client-side when store is 1, else left on the server to be read row by
+ * row. */
+static int
+exec_result(struct dbq *q, int store)
 {
 	MYSQL_FIELD *f;
 	unsigned int c;
@@ -378,12 +384,12 @@ dbq_exec(struct dbq *q)
 		q->insert_id = (int64_t)mysql_stmt_insert_id(q->st);
 		return 0;
 	}
-	if (mysql_stmt_store_result(q->st) != 0) {
+	if (store && mysql_stmt_store_result(q->st) != 0) {
 		dbq_error(q, "store");
 		return -1;
 	}
 	q->have_result = 1;
-	q->affected = mysql_stmt_num_rows(q->st);
+	q->affected = store ? mysql_stmt_num_rows(q->st) : 0;
 	if ((q->meta = mysql_stmt_result_metadata(q->st)) == NULL) {
 		dbq_error(q, "metadata");
 		return -1;
@@ -391,8 +397,10 @@ dbq_exec(struct dbq *q)
 	f = mysql_fetch_fields(q->meta);
 	dbq_cols_reserve(q, q->ncols);
 	for (c = 0; c < q->ncols; c++) {
-		need = f[c].max_length > DBQ_MINBUF ?
-		    f[c].max_length : DBQ_MINBUF;
+		need = store ? f[c].max_length : f[c].length < DBQ_STREAMBUF ?
+		    f[c].length : DBQ_STREAMBUF;
+		if (need < DBQ_MINBUF)
+			need = DBQ_MINBUF;
 		dbq_col_grow(q, c, need);
 		dbq_col_bind(q, c);
 	}
@@ -401,6 +409,21 @@ dbq_exec(struct dbq *q)
 		return -1;
 	}
 	return 0;
+}
+
+/* See stmt.h. Stores the whole result client-side so that the connection is
+ * free for other statements while the caller fetches. */
+int
+dbq_exec(struct dbq *q)
+{
+	return exec_result(q, 1);
+}
+
+/* See stmt.h. */
+int
+dbq_exec_stream(struct dbq *q)
+{
+	return exec_result(q, 0);
 }
 
 /* See stmt.h. A value longer than its buffer (MYSQL_DATA_TRUNCATED) is

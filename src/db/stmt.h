@@ -100,6 +100,7 @@ enum db_table {
 	DB_T_REQUEST_KEY,	/* db/request_key.c (outcomes stored by idempotency key) */
 	DB_T_MY_ORDERS,		/* db/my_orders.c (My Orders search, receipts) */
 	DB_T_REPORT,		/* db/report.c (money reports, institution plans) */
+	DB_T_SEARCH,		/* db/search.c (the admin console's search and exports) */
 	DB_T_CARD_SESSION,	/* hosted card page: db/card_session.c (the mall's sessions) */
 	DB_T_BANKD,		/* hosted card page: db/bank.c (the sandbox bank's own tables) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
@@ -126,6 +127,12 @@ void		 dbq_null(struct dbq *);
  * -1 (logged, db_error) if the count of parameters is wrong or the server
  * refuses (including a duplicate key: see dbq_errno). */
 int		 dbq_exec(struct dbq *);
+
+/* dbq_exec() leaving a SELECT's result on the server, read row by row by
+ * dbq_fetch() (mysql_use_result for a prepared statement), so that any
+ * number of rows costs the client one row of memory. Until dbq_done(q) no
+ * other statement may run on the connection; dbq_affected() is 0. */
+int		 dbq_exec_stream(struct dbq *);
 
 /* Next row of the result: 1 a row, 0 no more rows, -1 error. */
 int		 dbq_fetch(struct dbq *);
@@ -228,6 +235,22 @@ int		 dbq_exec_claim(struct dbq *);
  * inserted, 1 duplicate (not an error), -1 error. Always calls
  * dbq_done(q). */
 int		 dbq_exec_once(struct dbq *);
+
+/* Append to b the LIKE pattern of "starts with p": p with %, _ and \
+ * escaped by a backslash, then %. Such a pattern reads an index on its
+ * column as a range. */
+struct buf;
+void		 db_like_prefix(struct buf *b, const char *p);
+
+/* Execute q with dbq_exec_stream() and call fn(arg, cols, ncols) with each
+ * row's columns as text (valid during the call; SQL NULL is ""); fn
+ * returns 0 to go on, -1 to stop. No other statement may run on the
+ * connection from fn. Returns 0 when every row was read, 1 when fn
+ * stopped, -1 on a database error. Always calls dbq_done(q); q may be
+ * NULL (-1). */
+int		 dbq_stream_rows(struct dbq *q,
+		    int (*fn)(void *arg, const char *const *cols, size_t ncols),
+		    void *arg);
 
 /* Execute q and collect every row of its result into a new array of
  * elements of sz bytes: for each row the next element is zeroed and

@@ -278,3 +278,53 @@ dbq_list_id(struct dbq *q, int64_t id, size_t sz,
 		dbq_int(q, id);
 	return dbq_list(q, sz, fill, out, n);
 }
+
+/* Most columns a streamed row may have (dbq_stream_rows). */
+#define DBQ_STREAM_COLS	32
+
+/* See stmt.h. */
+int
+dbq_stream_rows(struct dbq *q,
+    int (*fn)(void *arg, const char *const *cols, size_t ncols), void *arg)
+{
+	const char	*cols[DBQ_STREAM_COLS];
+	size_t		 n, i;
+	int		 rc;
+
+	if (q == NULL)
+		return -1;
+	if (dbq_exec_stream(q) == -1) {
+		dbq_done(q);
+		return -1;
+	}
+	n = (size_t)dbq_ncols(q);
+	if (n > DBQ_STREAM_COLS)
+		n = DBQ_STREAM_COLS;
+	while ((rc = dbq_fetch(q)) == 1) {
+		for (i = 0; i < n; i++)
+			cols[i] = dbq_col_str(q, (int)i, NULL);
+		if (fn(arg, cols, n) == -1) {
+			/* read the rest, so that the connection is free for
+			 * the next statement whatever the client library
+			 * does with an unread result */
+			while (dbq_fetch(q) == 1)
+				;
+			rc = 2;
+			break;
+		}
+	}
+	dbq_done(q);
+	return rc == 2 ? 1 : rc;
+}
+
+/* See stmt.h. */
+void
+db_like_prefix(struct buf *b, const char *p)
+{
+	for (; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '%');
+}

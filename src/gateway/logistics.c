@@ -7,6 +7,7 @@
 
 #include <sodium.h>
 
+#include "gateway/calls.h"
 #include "gateway/logistics.h"
 
 /* The sandbox carrier's couriers. */
@@ -61,7 +62,9 @@ const struct logistics_gateway logistics_sandbox = { "sandbox", sbx_book };
 const struct logistics_gateway *
 logistics_gateway_get(const char *name)
 {
-	if (name != NULL && strcmp(name, logistics_sandbox.name) == 0)
+	if (name != NULL && strcmp(name, logistics_sandbox.name) == 0) {
+		gateway_called(1);
 		return &logistics_sandbox;
+	}
 	return NULL;
 }

@@ -122,6 +122,13 @@ struct http_resp {
 	const char	*content_type;	/* default text/html; charset=utf-8 */
 	struct buf	 headers;	/* extra "Name: value\r\n" lines */
 	struct buf	 body;
+	/* Streaming (http/response.h resp_stream_begin): where bytes go
+	 * once the head is sent (set by the server; NULL: the whole body is
+	 * kept and written at the end), and whether the head went out. */
+	int		(*sink)(void *arg, const char *p, size_t n);
+	void		*sink_arg;
+	int		 streaming;
+	int		 stream_failed;	/* a write to the sink failed */
 };
 
 /* The signed-in user, if any (user_id 0 when anonymous). */

@@ -137,37 +137,83 @@ http_status_text(int status)
 	}
 }
 
-/* Write the status line and headers (everything before the body) to out. */
+/* Write the status line and headers (everything before the body) to out;
+ * with_length 0 leaves Content-Length out (a streamed body). */
 static void
-serialize_head(const struct http_resp *r, struct buf *out)
+serialize_head(const struct http_resp *r, struct buf *out, int with_length)
 {
 	int status = r->status >= 100 && r->status <= 599 ? r->status : 500;
 
 	buf_printf(out, "Status: %d %s\r\n", status, http_status_text(status));
 	buf_printf(out, "Content-Type: %s\r\n", r->content_type != NULL ?
 	    r->content_type : "text/html; charset=utf-8");
-	buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
+	if (with_length)
+		buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
 	buf_append(out, buf_str(&r->headers), r->headers.len);
 	buf_puts(out, "\r\n");
+}
+
+/* Hand the body to the sink and empty it (memory kept). Returns 0 or -1. */
+static int
+stream_flush(struct http_resp *r)
+{
+	if (r->stream_failed)
+		return -1;
+	if (r->body.len > 0 &&
+	    r->sink(r->sink_arg, buf_str(&r->body), r->body.len) == -1)
+		r->stream_failed = 1;
+	buf_reset(&r->body);
+	return r->stream_failed ? -1 : 0;
+}
+
+/* See response.h. */
+int
+resp_stream_begin(struct http_resp *r)
+{
+	struct buf head;
+
+	if (r->sink == NULL || r->streaming)
+		return 0;
+	buf_init(&head);
+	serialize_head(r, &head, 0);
+	if (r->sink(r->sink_arg, buf_str(&head), head.len) == -1)
+		r->stream_failed = 1;
+	buf_cleanup(&head);
+	r->streaming = 1;
+	return stream_flush(r);
+}
+
+/* See response.h. */
+int
+resp_stream_write(struct http_resp *r, const char *p, size_t n)
+{
+	if (r->stream_failed)
+		return -1;
+	buf_append(&r->body, p, n);
+	if (!r->streaming || r->body.len < RESP_STREAM_CHUNK)
+		return 0;
+	return stream_flush(r);
 }
 
 /* See response.h. */
 void
 http_resp_serialize(const struct http_resp *r, struct buf *out)
 {
-	serialize_head(r, out);
+	serialize_head(r, out, 1);
 	buf_append(out, buf_str(&r->body), r->body.len);
 }
 
 /* See response.h. */
 int
-http_resp_write(const struct http_resp *r, struct FCGX_Request *fr)
+http_resp_write(struct http_resp *r, struct FCGX_Request *fr)
 {
 	struct buf head;
 	int rc = 0;
 
+	if (r->streaming)
+		return stream_flush(r);
 	buf_init(&head);
-	serialize_head(r, &head);
+	serialize_head(r, &head, 1);
 	if (FCGX_PutStr(buf_str(&head), (int)head.len, fr->out) != (int)head.len)
 		rc = -1;
 	if (rc == 0 && r->body.len > 0 &&
@@ -176,4 +222,21 @@ http_resp_write(const struct http_resp *r, struct FCGX_Request *fr)
 		rc = -1;
 	buf_cleanup(&head);
 	return rc;
+}
+
+/* resp sink: n bytes to the FastCGI output stream of arg (FCGX_Request). */
+static int
+fcgx_sink(void *arg, const char *p, size_t n)
+{
+	struct FCGX_Request *fr = arg;
+
+	return FCGX_PutStr(p, (int)n, fr->out) == (int)n ? 0 : -1;
+}
+
+/* See response.h. */
+void
+http_resp_stream_to(struct http_resp *r, struct FCGX_Request *fr)
+{
+	r->sink = fcgx_sink;
+	r->sink_arg = fr;
 }

@@ -22,6 +22,7 @@
 #include "service/order_panels.h"
 #include "service/queues.h"
 #include "service/report.h"
+#include "service/search.h"
 #include "view/view.h"
 
 static const char *const order_statuses[] = {
@@ -41,23 +42,31 @@ static const char *const order_methods[] = {
 static const struct aq_filter order_filters[] = {
 	{ "status", "Status", order_statuses },
 	{ "method", "Method", order_methods },
-	{ "user", "Shopper (email or id)", NULL },
+	{ "who", "Company or buyer (name, email or id)", NULL },
+	{ "from", "Created from (YYYY-MM-DD)", NULL },
+	{ "to", "Created to (YYYY-MM-DD)", NULL },
 };
 
+/* In the order of enum db_order_sort. */
 static const struct aq_sort order_sorts[] = {
 	{ "newest", "Newest first" },
 	{ "oldest", "Oldest first" },
 	{ "promised", "Promised date, soonest first" },
+	{ "amount_desc", "Amount, largest first" },
+	{ "amount_asc", "Amount, smallest first" },
+	{ "status", "Status" },
 };
 
 static const char *const order_columns[] = {
-	"Shopper", "Method", "Status", "Amount to pay", "Destination"
+	"Shopper", "Company", "Method", "Status", "Amount to pay", "Destination"
 };
 
 const struct field_spec page_admin_orders_fields[] = {
 	{ "status", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ "method", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ "user", FIELD_TEXT, 0, 254, 0, 0 },
+	{ "who", FIELD_TEXT, 0, 200, 0, 0 },
+	{ "from", FIELD_DATE, 0, 0, 0, 0 },
+	{ "to", FIELD_DATE, 0, 0, 0, 0 },
 	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
 	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
 	{ NULL, 0, 0, 0, 0, 0 }
@@ -75,6 +84,7 @@ const struct field_spec page_admin_order_cancel_fields[] = {
 };
 
 const struct field_spec page_admin_audit_fields[] = {
+	{ "q", FIELD_TEXT, 0, 200, 0, 0 },
 	{ "subject_type", FIELD_TOKEN, 0, 16, 0, 0 },
 	{ "subject_id", FIELD_ID, 0, 0, 0, 0 },
 	{ "user", FIELD_TEXT, 0, 254, 0, 0 },
@@ -195,8 +205,70 @@ cancellable(const char *s)
 	    strcmp(s, "awaiting_remittance") == 0;
 }
 
-/* GET /admin/orders: every order, filtered by status, method and shopper,
- * sorted by creation or promised date, 25 a page. */
+static int64_t	day_start(struct ctx *, const char *, int, int64_t);
+
+/* The index of s in the NULL-terminated list v, or -1. */
+static int
+choice(const char *const *v, const char *s)
+{
+	int i;
+
+	for (i = 0; v[i] != NULL; i++)
+		if (strcmp(v[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* See admin_queue.h. Limit/offset pages over a total order (the sort key,
+ * then the order id): a page is stable while no order is added, and any
+ * page can be opened from the pager; keyset pages would need one cursor
+ * per sort, for a list an admin reads 25 at a time. */
+const char *
+admin_orders_filter(struct ctx *c, struct db_admin_order_filter *f)
+{
+	static const char *const sorts[] = { "newest", "oldest", "promised",
+	    "amount_desc", "amount_asc", "status", NULL };
+	const char	*who = str_or_empty(c, "who"), *sort;
+	int		 i;
+
+	memset(f, 0, sizeof(*f));
+	if (ctx_field_err(c, "from") != NULL || ctx_field_err(c, "to") != NULL)
+		return "Dates are written YYYY-MM-DD, like 2026-12-04.";
+	if (ctx_field_err(c, "status") != NULL || (ctx_str(c, "status") &&
+	    choice(order_statuses, ctx_str(c, "status")) < 0))
+		return "There is no such status; choose one from the list.";
+	if (ctx_field_err(c, "method") != NULL || (ctx_str(c, "method") &&
+	    choice(order_methods, ctx_str(c, "method")) < 0))
+		return "There is no such payment method; choose one from the "
+		    "list.";
+	sort = str_or_empty(c, "sort");
+	if (ctx_field_err(c, "sort") != NULL ||
+	    (sort[0] != '\0' && choice(sorts, sort) < 0))
+		return "The list cannot be sorted that way; choose a sort "
+		    "from the list.";
+	if (ctx_field_err(c, "who") != NULL)
+		return "The company or buyer is text of at most 200 "
+		    "characters.";
+	snprintf(f->status, sizeof(f->status), "%s", str_or_empty(c, "status"));
+	snprintf(f->method, sizeof(f->method), "%s", str_or_empty(c, "method"));
+	if (who[0] != '\0' && strspn(who, "0123456789") == strlen(who))
+		f->user_id = strtoll(who, NULL, 10);
+	else if (strchr(who, '@') != NULL)
+		snprintf(f->user_email, sizeof(f->user_email), "%s", who);
+	else
+		snprintf(f->company, sizeof(f->company), "%s", who);
+	i = sort[0] != '\0' ? choice(sorts, sort) : 0;
+	f->sort = (enum db_order_sort)i;
+	f->from = day_start(c, "from", 0, 0);
+	f->until = day_start(c, "to", 1, 0);
+	if (f->from > 0 && f->until > 0 && f->until <= f->from)
+		return "The end date is before the start date.";
+	return NULL;
+}
+
+/* GET /admin/orders: every order, filtered by status, method, company or
+ * buyer and creation date, sorted by date, amount or status, 25 a page;
+ * a bad filter is named above the list (422). */
 int
 page_admin_orders(struct ctx *c)
 {
@@ -204,40 +276,39 @@ page_admin_orders(struct ctx *c)
 	struct db_admin_order		*v = NULL;
 	struct aq_list			 l;
 	struct aq_row			*r;
-	const char			*user, *sort;
 	char				 st[48], money[MONEY_STR_MAX];
 	size_t				 n = 0, i;
 	int64_t				 total = 0;
 	int				 rc;
 
-	memset(&f, 0, sizeof(f));
 	memset(&l, 0, sizeof(l));
-	snprintf(f.status, sizeof(f.status), "%s", str_or_empty(c, "status"));
-	snprintf(f.method, sizeof(f.method), "%s", str_or_empty(c, "method"));
-	user = str_or_empty(c, "user");
-	if (user[0] != '\0' && strspn(user, "0123456789") == strlen(user))
-		f.user_id = strtoll(user, NULL, 10);
-	else
-		snprintf(f.user_email, sizeof(f.user_email), "%s", user);
-	sort = str_or_empty(c, "sort");
-	f.sort = strcmp(sort, "oldest") == 0 ? 1 :
-	    strcmp(sort, "promised") == 0 ? 2 : 0;
+	l.error = admin_orders_filter(c, &f);
 	l.title = "Orders";
 	l.path = "/admin/orders";
 	l.intro = "Every order of the mall. Open one for its full history.";
 	l.filters = order_filters;
 	l.nfilters = sizeof(order_filters) / sizeof(order_filters[0]);
-	l.values[0] = f.status;
-	l.values[1] = f.method;
-	l.values[2] = user;
+	for (i = 0; i < l.nfilters; i++)
+		l.values[i] = str_or_empty(c, order_filters[i].name);
 	l.sorts = order_sorts;
 	l.nsorts = sizeof(order_sorts) / sizeof(order_sorts[0]);
-	l.sort = sort;
+	l.sort = str_or_empty(c, "sort");
+	l.export_path = "/admin/export/orders";
+	/* the two dashboard queues that are this list filtered */
+	if (strcmp(f.status, "returned") == 0 && f.method[0] == '\0')
+		l.queue_id = "refund_due";
+	else if (strcmp(f.status, "awaiting_review") == 0 &&
+	    strcmp(f.method, "installment_any") == 0)
+		l.queue_id = "installment_review";
 	l.columns = order_columns;
 	l.ncols = sizeof(order_columns) / sizeof(order_columns[0]);
 	l.page = aq_page_arg(c);
 	l.decide_order_action = "cancel";
 	l.decide_label = "Cancel order";
+	if (l.error != NULL) {
+		rc = admin_queue_render(c, &l);
+		return rc == 200 ? 422 : rc;
+	}
 	if (admin_orders_search(c->db, &f, (size_t)(l.page - 1) * AQ_PER_PAGE,
 	    AQ_PER_PAGE, &v, &n, &total) == -1)
 		return page_error(c, 500, NULL);
@@ -252,12 +323,14 @@ page_admin_orders(struct ctx *c)
 		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
 		    v[i].user_email);
 		snprintf(r->cells[1], sizeof(r->cells[1]), "%s",
-		    v[i].method[0] ? v[i].method : "-");
+		    v[i].company_name[0] ? v[i].company_name : "-");
+		snprintf(r->cells[2], sizeof(r->cells[2]), "%s",
+		    v[i].method[0] ? words_method(v[i].method) : "-");
 		words_status(v[i].status, st, sizeof(st));
-		snprintf(r->cells[2], sizeof(r->cells[2]), "%s", st);
-		snprintf(r->cells[3], sizeof(r->cells[3]), "%s",
+		snprintf(r->cells[3], sizeof(r->cells[3]), "%s", st);
+		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
 		    money_display(&v[i].amount_due, money, sizeof(money)));
-		snprintf(r->cells[4], sizeof(r->cells[4]), "%s (%s)",
+		snprintf(r->cells[5], sizeof(r->cells[5]), "%s (%s)",
 		    v[i].country, v[i].region_code);
 		if (cancellable(v[i].status))
 			snprintf(r->decide_from, sizeof(r->decide_from), "%s",
@@ -401,6 +474,40 @@ day_start(struct ctx *c, const char *name, int plus, int64_t dflt)
 	return mp_date_to_unix(d) + (int64_t)plus * 86400;
 }
 
+/* The audit filter's query keys, shared by its pager and its export. */
+static const char *const audit_keys[] = { "q", "subject_type", "subject_id",
+    "user", "admin", "type", "from", "to" };
+
+/* Append the audit filter of c's query to url as "k=v&" pairs. */
+static void
+audit_query(struct ctx *c, struct buf *url)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(audit_keys) / sizeof(audit_keys[0]); i++) {
+		const char *s = str_or_empty(c, audit_keys[i]);
+
+		if (s[0] == '\0')
+			continue;
+		buf_printf(url, "%s=", audit_keys[i]);
+		aq_url_encode(url, s);
+		buf_puts(url, "&");
+	}
+}
+
+/* The EXPORT link of the audit page into d, with its filter. */
+static void
+set_audit_export(struct ctx *c, struct view_dict *d)
+{
+	struct buf url;
+
+	buf_init(&url);
+	buf_puts(&url, "/admin/export/audit?");
+	audit_query(c, &url);
+	view_set(view_add(d, "EXPORT"), "HREF", buf_str(&url));
+	buf_cleanup(&url);
+}
+
 /* The PREV and NEXT links of the audit page into d for page (1-based) of
  * total events, 50 a page: each keeps the request's query, only "page"
  * changes. */
@@ -408,23 +515,12 @@ static void
 set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
     int64_t total)
 {
-	static const char *const keys[] = { "subject_type", "subject_id",
-	    "user", "admin", "type", "from", "to" };
 	struct buf	 url;
-	size_t		 i;
 
 	if (!((int64_t)(page * 50) < total || page > 1))
 		return;
 	buf_init(&url);
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		const char *s = str_or_empty(c, keys[i]);
-
-		if (s[0] == '\0')
-			continue;
-		buf_printf(&url, "%s=", keys[i]);
-		aq_url_encode(&url, s);
-		buf_puts(&url, "&");
-	}
+	audit_query(c, &url);
 	if (page > 1)
 		view_setf(view_add(d, "PREV"), "HREF",
 		    "/admin/audit?%spage=%lld", buf_str(&url),
@@ -434,6 +530,19 @@ set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
 		    "/admin/audit?%spage=%lld", buf_str(&url),
 		    (long long)(page + 1));
 	buf_cleanup(&url);
+}
+
+/* See admin_queue.h. */
+void
+admin_audit_filter(struct ctx *c, struct db_event_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	snprintf(f->subject_type, sizeof(f->subject_type), "%s",
+	    str_or_empty(c, "subject_type"));
+	f->subject_id = ctx_int(c, "subject_id", 0);
+	snprintf(f->type, sizeof(f->type), "%s", str_or_empty(c, "type"));
+	f->from = day_start(c, "from", 0, 0);
+	f->until = day_start(c, "to", 1, 0);
 }
 
 /* Longer details than this are folded behind <details>. */
@@ -474,20 +583,22 @@ page_admin_audit(struct ctx *c)
 	char			 tmp[64];
 	size_t			 n = 0, i;
 	int64_t			 total = 0, page = aq_page_arg(c);
+	const char		*qmsg = NULL;
 	int			 rc, none;
 
-	memset(&f, 0, sizeof(f));
-	snprintf(f.subject_type, sizeof(f.subject_type), "%s",
-	    str_or_empty(c, "subject_type"));
-	f.subject_id = ctx_int(c, "subject_id", 0);
-	snprintf(f.type, sizeof(f.type), "%s", str_or_empty(c, "type"));
-	f.from = day_start(c, "from", 0, 0);
-	f.until = day_start(c, "to", 1, 0);
-	if ((none = admin_audit_search(c->db, &f, str_or_empty(c, "user"),
-	    str_or_empty(c, "admin"), (size_t)(page - 1) * 50, 50, &v, &n,
-	    &total)) == -1)
+	admin_audit_filter(c, &f);
+	none = admin_search_subject(c->db, str_or_empty(c, "q"), &f, &qmsg);
+	if (none == 0 && (none = admin_audit_search(c->db, &f,
+	    str_or_empty(c, "user"), str_or_empty(c, "admin"),
+	    (size_t)(page - 1) * 50, 50, &v, &n, &total)) == 1)
+		qmsg = NULL;
+	if (none == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
+	view_set(d, "F_Q", str_or_empty(c, "q"));
+	if (qmsg != NULL)
+		view_set(view_add(d, "Q_ERROR"), "MSG", qmsg);
+	set_audit_export(c, d);
 	view_set(d, "F_SUBJECT_TYPE", f.subject_type);
 	if (f.subject_id > 0)
 		view_set_int(d, "F_SUBJECT_ID", (long long)f.subject_id);
@@ -498,7 +609,7 @@ page_admin_audit(struct ctx *c)
 	view_set(d, "F_TO", str_or_empty(c, "to"));
 	view_set_int(d, "TOTAL", (long long)total);
 	view_set_int(d, "PAGE", (long long)page);
-	if (none)
+	if (none && qmsg == NULL)
 		view_show(d, "UNKNOWN_USER");
 	if (n == 0)
 		view_show(d, "EMPTY");

@@ -107,6 +107,7 @@ page_admin_qual_queue(struct ctx *c)
 	memset(&l, 0, sizeof(l));
 	l.title = "Corporate qualifications";
 	l.path = "/admin/queues/qualifications";
+	l.queue_id = "qualifications";
 	l.intro = "Submitted business licences and financial statements, "
 	    "oldest first; review by the promised date (INST-CORP: 1-3 "
 	    "business days). Open one to see its documents and decide.";

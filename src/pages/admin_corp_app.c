@@ -77,6 +77,7 @@ page_admin_corp_queue(struct ctx *c)
 	memset(&l, 0, sizeof(l));
 	l.title = "Corporate installment applications";
 	l.path = "/admin/queues/corporate";
+	l.queue_id = "corp_applications";
 	l.intro = "INST-CORP applications, oldest first; review by the "
 	    "promised date (1-3 business days). Open one to decide, then "
 	    "record the down payment once the agreement is signed.";

@@ -68,6 +68,7 @@ page_admin_identity_queue(struct ctx *c)
 	memset(&l, 0, sizeof(l));
 	l.title = "Identity checks awaiting manual review";
 	l.path = "/admin/queues/identity";
+	l.queue_id = "identity_review";
 	l.intro = "Real-name authentication (INST-01) that the identity "
 	    "service could not decide, oldest first; review within 1 business "
 	    "day. Open one to see the document and approve or reject it.";

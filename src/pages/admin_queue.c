@@ -220,6 +220,18 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 		view_set(view_add(d, "COLUMN"), "LABEL", l->columns[i]);
 	if (l->decide_order_action != NULL)
 		view_show(d, "DECIDE_COL");
+	if (l->export_path != NULL) {
+		list_url(&url, l, l->sort, 1);
+		view_setf(view_add(d, "EXPORT"), "HREF", "%s%s",
+		    l->export_path, strchr(buf_str(&url), '?'));
+	}
+	if (l->queue_id != NULL) {
+		s = view_add(d, "QUEUE_SEARCH");
+		view_set(s, "QUEUE", l->queue_id);
+		if (l->export_path == NULL)
+			view_setf(view_add(d, "EXPORT"), "HREF",
+			    "/admin/export/queues/%s", l->queue_id);
+	}
 	if (l->nrows == 0)
 		view_show(d, "EMPTY");
 	for (i = 0; i < l->nrows; i++)

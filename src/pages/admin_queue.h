@@ -69,6 +69,12 @@ struct aq_list {
 	const char		*decide_order_action;	/* posts to
 					 * /admin/orders/ID/this; NULL: none */
 	const char		*decide_label;	/* button text, e.g. "Cancel order" */
+	const char		*export_path;	/* "Export CSV" link (the list's
+					 * filters appended), or NULL */
+	const char		*queue_id;	/* the queue registry's id: a
+					 * search box of this queue and (with
+					 * no export_path) its export; NULL:
+					 * none */
 	const char		*notice;	/* shown as a flash, or NULL */
 	const char		*error;		/* shown as an error, or NULL */
 };
@@ -96,5 +102,31 @@ int	admin_queue_render(struct ctx *c, const struct aq_list *l);
 /* Append s percent-encoded for a query string to b. */
 struct buf;
 void	aq_url_encode(struct buf *b, const char *s);
+
+/* The orders list's filter from c's fields (status, method, who, from,
+ * to, sort) into *f: NULL, or the sentence saying what is wrong (f then
+ * holds no filter). Used by the list and its export. */
+struct db_admin_order_filter;
+const char *admin_orders_filter(struct ctx *c,
+	    struct db_admin_order_filter *f);
+
+/* The audit trail's filter from c's fields (subject_type, subject_id,
+ * type, from, to; user and admin are resolved by the service) into *f. */
+struct db_event_filter;
+void	admin_audit_filter(struct ctx *c, struct db_event_filter *f);
+
+/* Streaming a CSV export as the response (pages/admin_search.c): begin
+ * sends the head (text/csv, attachment "mallpay-<name>-<day>.csv") and
+ * the rows follow through page_csv_row (an export_row_fn of
+ * service/export.h, arg the struct page_csv); end gives the handler's
+ * status from the export's result. */
+struct page_csv {
+	struct ctx	*c;
+	struct buf	*line;
+};
+void	page_csv_begin(struct ctx *c, const char *name, struct page_csv *o);
+int	page_csv_row(void *arg, const char *const *cells, size_t n,
+	    unsigned numeric);
+int	page_csv_end(struct page_csv *o, int rc);
 
 #endif

@@ -397,6 +397,7 @@ page_admin_cod_queue(struct ctx *c)
 	oldest = sort != NULL && strcmp(sort, "oldest") == 0;
 	l.title = "COD orders to review";
 	l.path = "/admin/queues/cod";
+	l.queue_id = "cod_review";
 	l.intro = "COD-P1: check that the address is in the service area and "
 	    "the products support cash on delivery; review within 1 business "
 	    "day. Reject from the order's page (a reason is required).";

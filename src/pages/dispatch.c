@@ -221,19 +221,92 @@ run(struct ctx *c)
 	return status;
 }
 
+/* One attempt of the request's use case (conn_run): a fresh response and
+ * context (what a failed attempt rendered or learnt is dropped). */
+struct attempt {
+	struct ctx	*c;
+	int		 n;
+	int		 status;
+};
+
+/* Reset c for a new attempt, keeping its request, response, connection
+ * and time. */
+static void
+ctx_again(struct ctx *c)
+{
+	const struct config *cfg = c->cfg;
+	struct db *db = c->db;
+	struct http_req *req = c->req;
+	struct http_resp *resp = c->resp;
+	int64_t now = c->now;
+
+	ctx_cleanup(c);
+	ctx_init(c, cfg, db, req, resp);
+	c->now = now;
+	http_resp_reset(resp);
+}
+
+/* conn_run's fn: run the request once; -1 if it answered 5xx before any
+ * of its body went out (a streamed body that has begun cannot be sent
+ * again: the attempt stands, cut short). */
+static int
+attempt(void *arg)
+{
+	struct attempt *a = arg;
+
+	if (a->n++ > 0)
+		ctx_again(a->c);
+	a->status = run(a->c);
+	if (a->c->resp->streaming)
+		return 0;
+	return a->status >= 500 ? -1 : 0;
+}
+
+/* The answer when the use case failed on a conflict or a lost database
+ * node and could not (or no longer) be run again: 503, try later. The
+ * signed-in user stays for the page's header; what the attempt wrote
+ * into the response goes. */
+static int
+busy(struct ctx *c)
+{
+	http_resp_reset(c->resp);
+	buf_reset(&c->set_cookie);
+	resp_header(c->resp, "Retry-After", "2");
+	return page_error(c, 503, "The shop could not finish this just now: "
+	    "its database was busy. Nothing was saved. Please wait a few "
+	    "seconds and send it again.");
+}
+
 /* See pages.h. */
 int
 pages_handle(struct ctx *c)
 {
-	int status = run(c);
+	struct attempt a = { c, 0, 0 };
+	int status;
 
+	if (conn_run(c->db, attempt, &a) == CONN_BUSY)
+		status = busy(c);
+	else
+		status = a.status;
+
+	/* A streamed body went out with its head: a failure after that
+	 * can only cut it short. */
+	if (c->resp->streaming)
+		return status;
 	c->resp->status = status;
 	if (status >= 400 && c->resp->body.len == 0)
 		page_error(c, status, NULL);
+	pages_final_headers(c);
+	return c->resp->status;
+}
+
+/* See pages.h. */
+void
+pages_final_headers(struct ctx *c)
+{
 	if (c->set_cookie.len > 0)
 		resp_header(c->resp, "Set-Cookie", buf_str(&c->set_cookie));
 	default_headers(c);
-	return c->resp->status;
 }
 
 /* See pages.h. */
@@ -245,6 +318,8 @@ pages_fail(struct ctx *c, int status)
 	page_error(c, status, NULL);
 	if (status == 405)
 		resp_header(c->resp, "Allow", "GET, HEAD, POST");
+	if (status == 503)
+		resp_header(c->resp, "Retry-After", "2");
 	default_headers(c);
 	return c->resp->status;
 }

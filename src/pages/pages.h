@@ -15,11 +15,19 @@ extern const size_t page_routes_n;
  * POST unless ROUTE_NO_CSRF (403, handler not run), field validation, then the
  * handler. Fills c->resp (status, default security headers, Set-Cookie, an
  * error page when the handler left an empty body with status >= 400).
+ * The whole request runs again when its use case failed on a conflict or a
+ * lost database node (service/conn.h conn_run), or answers 503 with
+ * Retry-After when that is not safe or did not help.
  * Returns the final HTTP status. */
 int	pages_handle(struct ctx *c);
+/* Add the Set-Cookie of c and the default security and cache headers to
+ * c->resp (pages_handle does it; a streamed response before its head goes
+ * out). */
+void	pages_final_headers(struct ctx *c);
 
 /* Answer a request that failed before routing (status from http_req_read:
- * 400, 405, 413) with the error page and default headers. Returns status. */
+ * 400, 405, 413; 503 when the database is unreachable, with Retry-After)
+ * with the error page and default headers. Returns status. */
 int	pages_fail(struct ctx *c, int status);
 
 /* Handlers. Each returns an HTTP status; see render.h for the helpers. */
@@ -84,6 +92,14 @@ extern const struct field_spec page_admin_setting_fields[];
 extern const struct field_spec page_admin_holiday_fields[];
 extern const struct field_spec page_admin_fx_fields[];
 extern const struct field_spec page_admin_audit_fields[];
+/* search and exports (pages/admin_search.c) */
+int	page_admin_search(struct ctx *);	/* GET /admin/search */
+extern const struct field_spec page_admin_search_fields[];
+int	page_admin_export_orders(struct ctx *);	/* GET /admin/export/orders */
+int	page_admin_export_queue(struct ctx *);	/* GET /admin/export/queues/:id */
+int	page_admin_export_audit(struct ctx *);	/* GET /admin/export/audit */
+int	page_admin_export_ledger(struct ctx *);	/* GET /admin/export/ledger */
+int	page_admin_export_recon(struct ctx *);	/* GET /admin/export/reconciliation */
 
 /* pau: Pay After Use (payafter.c). */
 int	page_pau(struct ctx *);			/* GET /pay-after-use */

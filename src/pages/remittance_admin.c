@@ -95,6 +95,7 @@ page_admin_vouchers(struct ctx *c)
 	memset(&l, 0, sizeof(l));
 	l.title = "Remittance vouchers";
 	l.path = "/admin/vouchers";
+	l.queue_id = "remittance_verify";
 	l.intro = "Vouchers awaiting verification, oldest first. Open one to "
 	    "record the amount received or reject it (REM-P5, REM-P7, "
 	    "REM-P9). Post office statements: /admin/remittance/statements.";

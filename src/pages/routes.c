@@ -56,6 +56,12 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/admin/fx",	ROLE_ADMIN,	page_admin_fx,	NULL,	0, TARGET_NONE },
 	{ HTTP_POST, "/admin/fx",	ROLE_ADMIN,	page_admin_fx_add, page_admin_fx_fields, 0, TARGET_NONE },
 	{ HTTP_GET,  "/admin/audit",	ROLE_ADMIN,	page_admin_audit, page_admin_audit_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/search",	ROLE_ADMIN,	page_admin_search, page_admin_search_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/export/orders", ROLE_ADMIN, page_admin_export_orders, page_admin_orders_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/export/queues/:id", ROLE_ADMIN, page_admin_export_queue, NULL, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/export/audit", ROLE_ADMIN, page_admin_export_audit, page_admin_audit_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/export/ledger", ROLE_ADMIN, page_admin_export_ledger, NULL, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/export/reconciliation", ROLE_ADMIN, page_admin_export_recon, NULL, 0, TARGET_NONE },
 	/* pau: Pay After Use (PAU-03/04/05) and its guarantee */
 	{ HTTP_GET,  "/pay-after-use",	ROLE_USER,	page_pau,	page_pau_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/pay-after-use/card", ROLE_USER,	page_pau_card,	page_pau_card_fields, 0, TARGET_NONE },

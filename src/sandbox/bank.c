@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "gateway/bank.h"
 #include "gateway/books.h"
+#include "gateway/calls.h"
 #include "rules/card.h"
 
 /* What a test card does. */
@@ -249,7 +250,9 @@ const struct bank_gateway bank_sandbox = {
 const struct bank_gateway *
 bank_gateway_get(const char *name)
 {
-	if (name != NULL && strcmp(name, bank_sandbox.name) == 0)
+	if (name != NULL && strcmp(name, bank_sandbox.name) == 0) {
+		gateway_called(1);
 		return &bank_sandbox;
+	}
 	return NULL;
 }

@@ -64,18 +64,28 @@ who(struct db *db, const char *s)
 
 /* See admin_view.h. */
 int
+admin_audit_resolve(struct db *db, struct db_event_filter *f,
+    const char *user, const char *admin)
+{
+	int64_t uid = who(db, user), aid = who(db, admin);
+
+	if (uid != 0)
+		f->user_id = uid > 0 ? uid : 0;
+	if (aid != 0)
+		f->admin_id = aid > 0 ? aid : 0;
+	return uid < 0 || aid < 0 ? 1 : 0;
+}
+
+/* See admin_view.h. */
+int
 admin_audit_search(struct db *db, struct db_event_filter *f,
     const char *user, const char *admin, size_t offset, size_t limit,
     struct db_event_row **out, size_t *n, int64_t *total)
 {
-	int64_t uid = who(db, user), aid = who(db, admin);
-
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	f->user_id = uid > 0 ? uid : 0;
-	f->admin_id = aid > 0 ? aid : 0;
-	if (uid < 0 || aid < 0)
+	if (admin_audit_resolve(db, f, user, admin) == 1)
 		return 1;
 	return db_event_search(db, f, offset, limit, out, n, total);
 }

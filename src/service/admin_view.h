@@ -58,6 +58,12 @@ int	admin_settings_rows(struct db *, enum db_setting_kind k,
 	    struct db_setting_row **out, size_t *n, size_t *ncols);
 void	admin_settings_free(struct db_setting_row *, size_t n);
 
+/* Refine f->user_id and f->admin_id from user and admin (an email or an
+ * id; "" leaves them): 0, or 1 when one names nobody (nothing can
+ * match). */
+int	admin_audit_resolve(struct db *, struct db_event_filter *f,
+	    const char *user, const char *admin);
+
 /* Free n events of admin_audit_search (takes NULL). */
 void	admin_events_free(struct db_event_row *, size_t n);
 

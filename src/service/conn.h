@@ -19,4 +19,26 @@ const char *conn_error(struct db *db);
 /* Roll back whatever a failed request left open (NULL is fine). */
 void	conn_abandon(struct db *db);
 
+/* How often a use case is run at most when it keeps failing on conflicts. */
+#define CONN_ATTEMPTS	3
+/* conn_run's answer when the use case failed on a conflict or a lost node
+ * and was not (or no longer) run again: answer 503 with Retry-After. */
+#define CONN_BUSY	1
+
+/*
+ * Run one use case, fn(arg), on db (its transactions, opened and closed by
+ * fn; fn returns 0 done, -1 failed), again as a whole when it failed in a
+ * way a new attempt may cure (db_retryable: 1213 deadlock or Galera
+ * certification failure, 1047 node not ready, 2006/2013 connection lost):
+ * what was open is rolled back, the connection made good (db_ensure), and
+ * fn runs again after a jittered backoff (about 20, then 40 ms), at most
+ * CONN_ATTEMPTS times. A use case that reached a partner without an
+ * idempotency key (gateway/calls.h) is never run again: running it twice
+ * could do that partner's work twice. fn must leave nothing but database
+ * rows behind on failure (each attempt starts afresh).
+ * Returns 0, -1 (failed for a reason a retry does not cure: fn's own
+ * answer stands) or CONN_BUSY. db NULL: fn runs once.
+ */
+int	conn_run(struct db *db, int (*fn)(void *), void *arg);
+
 #endif

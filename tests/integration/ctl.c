@@ -6,9 +6,12 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <sodium.h>
+
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/config.h"
+#include "db/db.h"
 #include "ctl.h"
 
 /* See ctl.h. */
@@ -107,4 +110,26 @@ ctl_sql_cmd(const struct config *cfg, const char *sql, char *out,
 	snprintf(out, outsz, "mariadb --no-defaults -S '%s' -u '%s' -p'%s' "
 	    "'%s' -N -e \"%s\"", cfg->db_socket, cfg->db_user,
 	    cfg->db_password, cfg->db_name, sql);
+}
+
+/* See ctl.h. */
+int
+ctl_stack_config(struct config *cfg, const char *prog)
+{
+	const char *conf = getenv("MALLPAY_CONF");
+	char err[512];
+
+	if (conf == NULL) {
+		fprintf(stderr, "%s: MALLPAY_CONF is not set (run by "
+		    "tests/integration/suite.sh)\n", prog);
+		return -1;
+	}
+	if (config_load(cfg, conf, err, sizeof(err)) == -1) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		return -1;
+	}
+	if (sodium_init() < 0)
+		return -1;
+	db_library_init();
+	return 0;
 }

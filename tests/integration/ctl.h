@@ -37,4 +37,10 @@ int	mallpayctl_reconcile_own(int64_t from, int64_t to,
 void	ctl_sql_cmd(const struct config *cfg, const char *sql, char *out,
 	    size_t outsz);
 
+/* For a test program on the stack's database: load $MALLPAY_CONF into
+ * cfg, initialise libsodium and the client library (db_library_end() at
+ * the end). Returns 0, or -1 with the reason on stderr, prog naming the
+ * program. */
+int	ctl_stack_config(struct config *cfg, const char *prog);
+
 #endif

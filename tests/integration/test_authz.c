@@ -127,6 +127,13 @@ static const struct entry table[] = {
 	{ HTTP_GET,  "/admin/fx",	"sffffos", 0, NULL, NULL },
 	{ HTTP_POST, "/admin/fx",	"sffffos", 0, NULL, NULL },
 	{ HTTP_GET,  "/admin/audit",	"sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/search",	"sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/export/orders", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/export/queues/:id", "sffffos", 0, NULL,
+	    "cod_review" },
+	{ HTTP_GET,  "/admin/export/audit", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/export/ledger", "sffffos", 0, NULL, NULL },
+	{ HTTP_GET,  "/admin/export/reconciliation", "sffffos", 0, NULL, NULL },
 	/* pau: Pay After Use; A's (non-PAU) order answers 409 to
 	 * pau-pay and pau-return, another user's 404. */
 	{ HTTP_GET,  "/pay-after-use",	"soooofs", 0, NULL, NULL },

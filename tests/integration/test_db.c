@@ -617,22 +617,10 @@ main(void)
 		cmocka_unit_test(test_ctl_seed_twice),
 		cmocka_unit_test(test_ctl_tick),
 	};
-	const char *conf = getenv("MALLPAY_CONF");
-	char err[512];
 	int rc;
 
-	if (conf == NULL) {
-		fprintf(stderr, "test_db: MALLPAY_CONF is not set (run by "
-		    "tests/integration/suite.sh)\n");
+	if (ctl_stack_config(&cfg, "test_db") == -1)
 		return 1;
-	}
-	if (config_load(&cfg, conf, err, sizeof(err)) == -1) {
-		fprintf(stderr, "test_db: %s\n", err);
-		return 1;
-	}
-	if (sodium_init() < 0)
-		return 1;
-	db_library_init();
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	db_library_end();
 	return rc;

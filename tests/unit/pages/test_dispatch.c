@@ -182,6 +182,11 @@ test_dispatch_fail_pages(void **state)
 	assert_int_equal(pages_fail(&F.c, 405), 405);
 	assert_non_null(strstr(headers(), "Allow: GET, HEAD, POST\r\n"));
 	done();
+	/* The database unreachable: try again in a moment. */
+	mk(HTTP_GET, "/x", NULL, NULL);
+	assert_int_equal(pages_fail(&F.c, 503), 503);
+	assert_non_null(strstr(headers(), "Retry-After: 2\r\n"));
+	done();
 }
 
 static void

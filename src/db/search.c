@@ -1,0 +1,231 @@
+/*
+ * The admin console's search and exports (see search.h). Bound parameters
+ * only; the searches are written in the order MariaDB should read the
+ * tables (STRAIGHT_JOIN), each starting from an index on what was typed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/db.h"
+#include "db/search.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_SO_ID,
+	STMT_SO_RF_CODE,
+	STMT_SO_TRACKING,
+	STMT_SO_EMAIL,
+	STMT_SO_COMPANY,
+	STMT_SP_USERS,
+	STMT_SP_COMPANIES,
+	STMT_X_FIRST,
+	STMT__MAX = STMT_X_FIRST + DB_X__MAX
+};
+
+/* The columns of struct db_search_order, in order. */
+#define SO_SELECT \
+	"SELECT STRAIGHT_JOIN o.id, o.created_at, u.email, " \
+	"COALESCE(c.name, ''), o.method, o.status, o.amount_due_minor, " \
+	"o.currency, COALESCE(o.rf_code, ''), COALESCE(s.tracking, '') "
+#define SO_COMPANY_SHIPMENT \
+	"LEFT JOIN companies c ON c.id = o.company_id " \
+	"LEFT JOIN shipments s ON s.order_id = o.id "
+#define SO_JOINS \
+	"JOIN users u ON u.id = o.user_id " SO_COMPANY_SHIPMENT
+
+/* A queue of orders alone: where, and the column of its promised day. */
+#define QX_ORDERS(where, due) \
+	"SELECT o.id, o.id, u.email, COALESCE(c.name, ''), o.status, " \
+	"o.created_at, o.amount_due_minor, o.currency, " \
+	"COALESCE(o." due ", '') FROM orders o " \
+	"JOIN users u ON u.id = o.user_id " \
+	"LEFT JOIN companies c ON c.id = o.company_id WHERE " where \
+	" ORDER BY o.created_at, o.id"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SO_ID */
+	SO_SELECT "FROM orders o " SO_JOINS "WHERE o.id = ? LIMIT ?",
+	/* STMT_SO_RF_CODE: orders_rf_code */
+	SO_SELECT "FROM orders o " SO_JOINS "WHERE o.rf_code = ? "
+	"ORDER BY o.id DESC LIMIT ?",
+	/* STMT_SO_TRACKING: shipments_tracking, remittance_vouchers_tracking */
+	SO_SELECT "FROM (SELECT order_id FROM shipments WHERE tracking = ? "
+	"UNION SELECT order_id FROM remittance_vouchers WHERE tracking = ?) t "
+	"JOIN orders o ON o.id = t.order_id " SO_JOINS
+	"ORDER BY o.id DESC LIMIT ?",
+	/* STMT_SO_EMAIL: users_email, then orders_user_created */
+	SO_SELECT "FROM users u JOIN orders o ON o.user_id = u.id "
+	SO_COMPANY_SHIPMENT "WHERE u.email LIKE ? ORDER BY o.id DESC LIMIT ?",
+	/* STMT_SO_COMPANY: companies_name, then orders_company_created */
+	SO_SELECT "FROM companies c JOIN orders o ON o.company_id = c.id "
+	"JOIN users u ON u.id = o.user_id "
+	"LEFT JOIN shipments s ON s.order_id = o.id "
+	"WHERE c.name LIKE ? ORDER BY o.id DESC LIMIT ?",
+	/* STMT_SP_USERS */
+	"SELECT u.id, u.email, COALESCE(MAX(ic.id), 0), "
+	"COALESCE(MAX(ic.submitted_at), 0) FROM users u "
+	"LEFT JOIN identity_checks ic ON ic.user_id = u.id "
+	"AND ic.status = 'review' WHERE u.email LIKE ? "
+	"GROUP BY u.id, u.email ORDER BY u.email LIMIT ?",
+	/* STMT_SP_COMPANIES */
+	"SELECT c.id, c.name, COALESCE(MAX(q.id), 0), "
+	"COALESCE(MAX(q.submitted_at), 0) FROM companies c "
+	"LEFT JOIN company_qualifications q ON q.company_id = c.id "
+	"AND q.status IN ('submitted', 'under_review') WHERE c.name LIKE ? "
+	"GROUP BY c.id, c.name ORDER BY c.name LIMIT ?",
+	/* DB_X_QUEUE_COD */
+	QX_ORDERS("o.method = 'cod' AND o.status = 'awaiting_review'",
+	    "review_due"),
+	/* DB_X_QUEUE_INSTALLMENT */
+	QX_ORDERS("o.method IN ('installment', 'installment_card', "
+	    "'installment_partner') AND o.status = 'awaiting_review'",
+	    "review_due"),
+	/* DB_X_QUEUE_REMITTANCE */
+	QX_ORDERS("o.method = 'remittance' "
+	    "AND o.status = 'awaiting_verification'", "payment_due"),
+	/* DB_X_QUEUE_REFUND */
+	QX_ORDERS("o.status = 'returned'", "refund_due"),
+	/* DB_X_QUEUE_QUALIFICATION */
+	"SELECT q.id, '', COALESCE(u.email, ''), c.name, q.status, "
+	"COALESCE(q.submitted_at, 0), '', '', COALESCE(q.review_due, '') "
+	"FROM company_qualifications q JOIN companies c ON c.id = q.company_id "
+	"LEFT JOIN users u ON u.id = q.submitted_by "
+	"WHERE q.status IN ('submitted', 'under_review') "
+	"ORDER BY q.submitted_at, q.id",
+	/* DB_X_QUEUE_CORPORATE */
+	"SELECT a.id, a.order_id, u.email, c.name, a.status, a.submitted_at, "
+	"o.amount_due_minor, o.currency, a.review_due FROM corp_applications a "
+	"JOIN orders o ON o.id = a.order_id JOIN users u ON u.id = a.user_id "
+	"JOIN companies c ON c.id = a.company_id WHERE a.status = 'submitted' "
+	"AND o.status = 'awaiting_review' ORDER BY a.submitted_at, a.id",
+	/* DB_X_QUEUE_OVERDUE: what is left to pay of the installments past
+	 * their due day (one parameter: today) */
+	"SELECT p.id, p.order_id, u.email, COALESCE(c.name, ''), p.status, "
+	"p.created_at, SUM(pi.principal_minor + pi.fee_minor + "
+	"pi.late_fee_minor - pi.paid_minor), p.currency, MIN(pi.due_date) "
+	"FROM plans p JOIN plan_installments pi ON pi.plan_id = p.id "
+	"AND pi.status = 'due' AND pi.due_date < ? "
+	"JOIN users u ON u.id = p.user_id "
+	"LEFT JOIN companies c ON c.id = p.company_id WHERE p.status = 'active' "
+	"GROUP BY p.id, p.order_id, u.email, c.name, p.status, p.created_at, "
+	"p.currency ORDER BY MIN(pi.due_date), p.id",
+	/* DB_X_QUEUE_IDENTITY */
+	"SELECT ic.id, '', u.email, COALESCE(c.name, ''), ic.status, "
+	"ic.submitted_at, '', '', '' FROM identity_checks ic "
+	"JOIN users u ON u.id = ic.user_id "
+	"LEFT JOIN companies c ON c.id = u.company_id "
+	"WHERE ic.status = 'review' ORDER BY ic.submitted_at, ic.id",
+	/* DB_X_LEDGER */
+	"SELECT id, created_at, entry_key, line_no, kind, account, "
+	"amount_minor, currency, COALESCE(order_id, ''), "
+	"COALESCE(plan_id, ''), COALESCE(partner, ''), "
+	"COALESCE(partner_ref, ''), COALESCE(reverses, ''), memo "
+	"FROM ledger_lines ORDER BY id",
+	/* DB_X_RECON */
+	"SELECT r.day, r.partner, d.reference, d.kind, d.partner_minor, "
+	"d.ledger_minor, d.currency, r.ran_at FROM recon_differences d "
+	"JOIN recon_runs r ON r.id = d.run_id ORDER BY r.day, r.partner, d.id",
+};
+
+/* The cached statement idx. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_SEARCH, idx, stmts[idx]);
+}
+
+/* dbq_list fill: the current SO_SELECT row into *arg. */
+static void
+fill_order(struct dbq *q, void *arg)
+{
+	struct db_search_order *o = arg;
+
+	o->id = dbq_col_int(q, 0);
+	o->created_at = dbq_col_int(q, 1);
+	dbq_col_copy(q, 2, o->email, sizeof(o->email));
+	dbq_col_copy(q, 3, o->company, sizeof(o->company));
+	dbq_col_copy(q, 4, o->method, sizeof(o->method));
+	dbq_col_copy(q, 5, o->status, sizeof(o->status));
+	o->amount_minor = dbq_col_int(q, 6);
+	dbq_col_copy(q, 7, o->currency, sizeof(o->currency));
+	dbq_col_copy(q, 8, o->rf_code, sizeof(o->rf_code));
+	dbq_col_copy(q, 9, o->tracking, sizeof(o->tracking));
+}
+
+/* Bind text as a LIKE prefix pattern. */
+static void
+bind_prefix(struct dbq *q, const char *text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	db_like_prefix(&b, text);
+	dbq_cstr(q, buf_str(&b));
+	buf_cleanup(&b);
+}
+
+/* See search.h. */
+int
+db_search_orders(struct db *db, enum db_search_by how, const char *text,
+    size_t limit, struct db_search_order **out, size_t *n)
+{
+	static const int idx[DB_SB__MAX] = {
+		[DB_SB_ID] = STMT_SO_ID, [DB_SB_RF_CODE] = STMT_SO_RF_CODE,
+		[DB_SB_TRACKING] = STMT_SO_TRACKING,
+		[DB_SB_EMAIL] = STMT_SO_EMAIL, [DB_SB_COMPANY] = STMT_SO_COMPANY,
+	};
+	struct dbq *q = get(db, idx[how]);
+
+	if (q != NULL) {
+		if (how == DB_SB_ID)
+			dbq_int(q, strtoll(text, NULL, 10));
+		else if (how == DB_SB_EMAIL || how == DB_SB_COMPANY)
+			bind_prefix(q, text);
+		else
+			dbq_cstr(q, text);
+		if (how == DB_SB_TRACKING)
+			dbq_cstr(q, text);
+		dbq_int(q, (int64_t)limit);
+	}
+	return dbq_list(q, sizeof(**out), fill_order, (void **)out, n);
+}
+
+/* dbq_list fill: the current party row into *arg. */
+static void
+fill_party(struct dbq *q, void *arg)
+{
+	struct db_search_party *p = arg;
+
+	p->id = dbq_col_int(q, 0);
+	dbq_col_copy(q, 1, p->name, sizeof(p->name));
+	p->review_id = dbq_col_int(q, 2);
+	p->review_since = dbq_col_int(q, 3);
+}
+
+/* See search.h. */
+int
+db_search_parties(struct db *db, int company, const char *prefix,
+    size_t limit, struct db_search_party **out, size_t *n)
+{
+	struct dbq *q = get(db, company ? STMT_SP_COMPANIES : STMT_SP_USERS);
+
+	if (q != NULL) {
+		bind_prefix(q, prefix);
+		dbq_int(q, (int64_t)limit);
+	}
+	return dbq_list(q, sizeof(**out), fill_party, (void **)out, n);
+}
+
+/* See search.h. */
+int
+db_export(struct db *db, enum db_export which, const char *today,
+    int (*fn)(void *arg, const char *const *cols, size_t ncols), void *arg)
+{
+	struct dbq *q = get(db, STMT_X_FIRST + (int)which);
+
+	if (q != NULL && which == DB_X_QUEUE_OVERDUE)
+		dbq_cstr(q, today);
+	return dbq_stream_rows(q, fn, arg);
+}

@@ -1,0 +1,326 @@
+/*
+ * The admin console's search (see search.h).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db/event.h"
+#include "db/search.h"
+#include "rules/rfcode.h"
+#include "service/queues.h"
+#include "service/search.h"
+
+/* See search.h. */
+enum search_kind
+search_classify(const char *q, char *norm, size_t normsz, const char **msg)
+{
+	size_t len;
+
+	*msg = NULL;
+	norm[0] = '\0';
+	while (*q == ' ' || *q == '\t')
+		q++;
+	len = strlen(q);
+	while (len > 0 && (q[len - 1] == ' ' || q[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return SEARCH_EMPTY;
+	if (q[0] == '#' || strspn(q, "0123456789") == len) {
+		if (q[0] == '#')
+			q++, len--;
+		if (len == 0 || len > 18 || strspn(q, "0123456789") < len) {
+			*msg = "An order number is digits only, like 1234 or "
+			    "#1234.";
+			return SEARCH_BAD;
+		}
+		snprintf(norm, normsz, "%.*s", (int)len, q);
+		return SEARCH_ORDER;
+	}
+	if (len > 2 && toupper((unsigned char)q[0]) == 'R' &&
+	    toupper((unsigned char)q[1]) == 'F' &&
+	    isdigit((unsigned char)q[2])) {
+		if (rfcode_normalize(q, len, norm, normsz) == -1) {
+			*msg = "That looks like a remittance code, but it is "
+			    "not a valid one: check the letters and digits "
+			    "after RF.";
+			return SEARCH_BAD;
+		}
+		return SEARCH_RF_CODE;
+	}
+	snprintf(norm, normsz, "%.*s", (int)len, q);
+	return memchr(q, '@', len) != NULL ? SEARCH_EMAIL : SEARCH_TEXT;
+}
+
+/* See search.h. */
+const char *
+search_kind_words(enum search_kind k)
+{
+	switch (k) {
+	case SEARCH_ORDER:	return "order number";
+	case SEARCH_RF_CODE:	return "remittance code";
+	case SEARCH_EMAIL:	return "buyer email";
+	case SEARCH_TEXT:	return "tracking number or company name";
+	default:		return "";
+	}
+}
+
+/* See search.h. */
+const struct queue *
+search_order_queue(const char *method, const char *status)
+{
+	if (strcmp(status, "returned") == 0)
+		return queue_find("refund_due");
+	if (strcmp(status, "awaiting_verification") == 0 &&
+	    strcmp(method, "remittance") == 0)
+		return queue_find("remittance_verify");
+	if (strcmp(status, "awaiting_review") != 0)
+		return NULL;
+	if (strcmp(method, "cod") == 0)
+		return queue_find("cod_review");
+	if (strcmp(method, "installment_corporate") == 0)
+		return queue_find("corp_applications");
+	if (strncmp(method, "installment", 11) == 0)
+		return queue_find("installment_review");
+	return NULL;
+}
+
+/* A new entry of queue qu at the end of r's entries, unless queue_id
+ * names another queue (then NULL). */
+static struct search_entry *
+entry_add(struct search_result *r, const struct queue *qu,
+    const char *queue_id)
+{
+	struct search_entry *e;
+
+	if (qu == NULL || (queue_id != NULL && strcmp(qu->id, queue_id) != 0))
+		return NULL;
+	r->entries = xrealloc(r->entries, (r->nentries + 1) *
+	    sizeof(*r->entries));
+	e = &r->entries[r->nentries++];
+	memset(e, 0, sizeof(*e));
+	e->queue = qu;
+	return e;
+}
+
+/* The queue entries of r's orders. */
+static void
+order_entries(struct search_result *r, const char *queue_id)
+{
+	struct search_entry	*e;
+	size_t			 i;
+
+	for (i = 0; i < r->norders; i++) {
+		const struct db_search_order *o = &r->orders[i];
+
+		e = entry_add(r, search_order_queue(o->method, o->status),
+		    queue_id);
+		if (e == NULL)
+			continue;
+		snprintf(e->what, sizeof(e->what), "Order #%lld, %s%s%s",
+		    (long long)o->id, o->email, o->company[0] ? ", " : "",
+		    o->company);
+		snprintf(e->href, sizeof(e->href), "/admin/orders/%lld",
+		    (long long)o->id);
+		e->since = o->created_at;
+	}
+}
+
+/* Append the audit trail of subject (type, id) to r, up to the cap. */
+static int
+add_events(struct db *db, struct search_result *r, const char *type,
+    int64_t id)
+{
+	struct db_event_row	*v;
+	size_t			 n, take;
+
+	if (r->nevents >= SEARCH_MAX_EVENTS)
+		return 0;
+	if (db_event_history(db, type, id, &v, &n) == -1)
+		return -1;
+	take = n < SEARCH_MAX_EVENTS - r->nevents ? n :
+	    SEARCH_MAX_EVENTS - r->nevents;
+	r->events = xrealloc(r->events, (r->nevents + take + 1) *
+	    sizeof(*r->events));
+	if (take > 0)
+		memcpy(r->events + r->nevents, v, take * sizeof(*v));
+	r->nevents += take;
+	/* the rows not taken still own their detail */
+	while (take < n)
+		free(v[take++].detail);
+	free(v);
+	return 0;
+}
+
+/* The users (company 0) or companies whose name starts with text: their
+ * reviews waiting and their audit trail into r. */
+static int
+parties(struct db *db, struct search_result *r, int company,
+    const char *text, const char *queue_id)
+{
+	struct db_search_party	*p;
+	struct search_entry	*e;
+	size_t			 n, i;
+	int			 rc = 0;
+
+	if (db_search_parties(db, company, text, 10, &p, &n) == -1)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (p[i].review_id > 0 && (e = entry_add(r, queue_find(company ?
+		    "qualifications" : "identity_review"), queue_id)) != NULL) {
+			snprintf(e->what, sizeof(e->what), "%s", p[i].name);
+			snprintf(e->href, sizeof(e->href), company ?
+			    "/admin/companies/%lld/qualification" :
+			    "/admin/identity/%lld", (long long)(company ?
+			    p[i].id : p[i].review_id));
+			e->since = p[i].review_since;
+		}
+		if (queue_id == NULL)
+			rc = add_events(db, r, company ? "company" : "user",
+			    p[i].id);
+	}
+	free(p);
+	return rc;
+}
+
+/* The orders matching text by how, appended to r's (at most
+ * SEARCH_MAX_ORDERS in all). */
+static int
+orders(struct db *db, struct search_result *r, enum db_search_by how,
+    const char *text)
+{
+	struct db_search_order	*v;
+	size_t			 n;
+
+	if (r->norders >= SEARCH_MAX_ORDERS)
+		return 0;
+	if (db_search_orders(db, how, text, SEARCH_MAX_ORDERS - r->norders,
+	    &v, &n) == -1)
+		return -1;
+	r->orders = xrealloc(r->orders, (r->norders + n + 1) *
+	    sizeof(*r->orders));
+	if (n > 0)
+		memcpy(r->orders + r->norders, v, n * sizeof(*v));
+	r->norders += n;
+	free(v);
+	return 0;
+}
+
+/* qsort: events newest first. */
+static int
+newest_first(const void *a, const void *b)
+{
+	const struct db_event_row *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? 1 : -1;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+/* The lookups of kind for text into r. */
+static int
+lookup(struct db *db, struct search_result *r, const char *text,
+    const char *queue_id)
+{
+	switch (r->kind) {
+	case SEARCH_ORDER:
+		return orders(db, r, DB_SB_ID, text);
+	case SEARCH_RF_CODE:
+		return orders(db, r, DB_SB_RF_CODE, text);
+	case SEARCH_EMAIL:
+		if (orders(db, r, DB_SB_EMAIL, text) == -1)
+			return -1;
+		return parties(db, r, 0, text, queue_id);
+	case SEARCH_TEXT:
+		if (orders(db, r, DB_SB_TRACKING, text) == -1)
+			return -1;
+		/* a tracking number names its orders; else a company */
+		if (r->norders > 0)
+			return 0;
+		if (orders(db, r, DB_SB_COMPANY, text) == -1)
+			return -1;
+		return parties(db, r, 1, text, queue_id);
+	default:
+		return 0;
+	}
+}
+
+/* See search.h. The orders' own trail is read for the first ten. */
+int
+admin_search(struct db *db, const char *q, const char *queue_id,
+    struct search_result *out)
+{
+	char	norm[256];
+	size_t	i;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = search_classify(q, norm, sizeof(norm), &out->msg);
+	if (lookup(db, out, norm, queue_id) == -1)
+		return -1;
+	order_entries(out, queue_id);
+	if (queue_id != NULL) {
+		out->norders = 0;
+		return 0;
+	}
+	for (i = 0; i < out->norders && i < 10; i++)
+		if (add_events(db, out, "order", out->orders[i].id) == -1)
+			return -1;
+	if (out->nevents > 1)
+		qsort(out->events, out->nevents, sizeof(*out->events),
+		    newest_first);
+	return 0;
+}
+
+/* See search.h. */
+void
+search_result_free(struct search_result *r)
+{
+	free(r->orders);
+	free(r->entries);
+	db_event_rows_free(r->events, r->nevents);
+	memset(r, 0, sizeof(*r));
+}
+
+/* See search.h. */
+int
+admin_search_subject(struct db *db, const char *q, struct db_event_filter *f,
+    const char **msg)
+{
+	static const enum db_search_by by[] = { [SEARCH_ORDER] = DB_SB_ID,
+	    [SEARCH_RF_CODE] = DB_SB_RF_CODE, [SEARCH_TEXT] = DB_SB_TRACKING };
+	struct db_search_order	*o = NULL;
+	struct db_search_party	*p = NULL;
+	enum search_kind	 k;
+	char			 norm[256];
+	size_t			 n = 0;
+
+	if ((k = search_classify(q, norm, sizeof(norm), msg)) == SEARCH_BAD ||
+	    k == SEARCH_EMPTY)
+		return k == SEARCH_BAD ? 1 : 0;
+	if (k != SEARCH_EMAIL &&
+	    db_search_orders(db, by[k], norm, 1, &o, &n) == -1)
+		return -1;
+	if (n == 1) {
+		snprintf(f->subject_type, sizeof(f->subject_type), "order");
+		f->subject_id = o[0].id;
+	}
+	free(o);
+	if (n == 0 && (k == SEARCH_EMAIL || k == SEARCH_TEXT)) {
+		if (db_search_parties(db, k == SEARCH_TEXT, norm, 1, &p,
+		    &n) == -1)
+			return -1;
+		if (n == 1 && k == SEARCH_EMAIL)
+			f->user_id = p[0].id;
+		else if (n == 1) {
+			snprintf(f->subject_type, sizeof(f->subject_type),
+			    "company");
+			f->subject_id = p[0].id;
+		}
+		free(p);
+	}
+	if (n == 0)
+		*msg = "Nothing matches that search.";
+	return n == 0 ? 1 : 0;
+}

@@ -1,0 +1,83 @@
+#ifndef MALLPAY_SERVICE_SEARCH_H
+#define MALLPAY_SERVICE_SEARCH_H
+
+/*
+ * The admin console's one search box: what was typed is recognised as an
+ * order number ("1234" or "#1234"), a remittance code ("RF18 5390 ...",
+ * any case and spacing, check digits verified), an email (holds "@": the
+ * buyers whose email starts with it) or else a tracking number (exact)
+ * and a company name (starts with); the answer is the matching orders,
+ * the review queue entries they and the buyers or companies found are in,
+ * and their audit trail. Every lookup reads an index (db/search.h).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/event.h"
+#include "db/search.h"
+
+struct db;
+struct queue;
+
+enum search_kind {
+	SEARCH_EMPTY,		/* nothing typed */
+	SEARCH_ORDER,		/* an order number */
+	SEARCH_RF_CODE,		/* a remittance code */
+	SEARCH_EMAIL,		/* an email or its start */
+	SEARCH_TEXT,		/* a tracking number or a company name */
+	SEARCH_BAD		/* cannot be searched: see the message */
+};
+
+/* Recognise q: its kind, the text to look up into norm (normsz bytes: the
+ * order number's digits, the code's electronic form, the text trimmed),
+ * and for SEARCH_BAD a sentence for the admin in *msg (static). Pure. */
+enum search_kind search_classify(const char *q, char *norm, size_t normsz,
+	    const char **msg);
+
+/* What a kind of search looked for, in words ("remittance code"). */
+const char *search_kind_words(enum search_kind);
+
+/* One review queue entry found. */
+struct search_entry {
+	const struct queue *queue;	/* its queue (service/queues.h) */
+	char		 what[512];	/* "Order #12, a@b.test" */
+	char		 href[128];	/* the item's page */
+	int64_t		 since;		/* when it entered the queue, 0: unknown */
+};
+
+#define SEARCH_MAX_ORDERS	50
+#define SEARCH_MAX_EVENTS	200
+
+struct search_result {
+	enum search_kind	 kind;
+	const char		*msg;		/* SEARCH_BAD's sentence */
+	struct db_search_order	*orders;
+	size_t			 norders;
+	struct search_entry	*entries;
+	size_t			 nentries;
+	struct db_event_row	*events;	/* newest first */
+	size_t			 nevents;
+};
+
+/* Search q (see above); with queue_id not NULL only the entries of that
+ * queue (a queue page's search box: no orders, no events). Fills *out
+ * (free with search_result_free, also after an error). Returns 0, or -1
+ * on a database error. */
+int	admin_search(struct db *, const char *q, const char *queue_id,
+	    struct search_result *out);
+void	search_result_free(struct search_result *);
+
+/* The audit trail's subject for q into f: the order an order number,
+ * remittance code or tracking number names (subject order #id), else the
+ * first user whose email starts with it (f->user_id) or company whose
+ * name does (subject company #id). Returns 0 (f set; nothing for an
+ * empty q), 1 when nothing matches or q cannot be searched (*msg says
+ * which), -1 on a database error. */
+int	admin_search_subject(struct db *, const char *q,
+	    struct db_event_filter *f, const char **msg);
+
+/* The queue an order in method/status waits in, or NULL. Pure. */
+const struct queue *search_order_queue(const char *method, const char *status);
+
+#endif
