@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "gateway/bank.h"
 #include "gateway/bank_wire.h"
+#include "gateway/calls.h"
 
 #define HOSTED_TIMEOUT	10	/* seconds for one call to the bank */
 
@@ -179,5 +180,9 @@ static const struct bank_gateway bank_hosted = {
 const struct bank_gateway *
 bank_gateway(void)
 {
+	/* Keyed (gateway/calls.h): deductions and refunds move money under
+	 * the caller's key; a session opened twice is two sessions, the
+	 * unused one never finishing. */
+	gateway_called(1);
 	return hosted_url[0] != '\0' ? &bank_hosted : &bank_sandbox;
 }
