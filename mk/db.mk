@@ -101,3 +101,7 @@ libmallpay_a_SOURCES += src/db/my_orders.c src/db/my_orders.h
 libmallpay_a_SOURCES += src/db/identity.c src/db/identity.h
 # money reports: ledger sums per day, overdue by age, COD refusals
 libmallpay_a_SOURCES += src/db/report.c src/db/report.h
+# hosted card page: the mall's card sessions and the sandbox bank's own tables
+libmallpay_a_SOURCES += \
+	src/db/card_session.c src/db/card_session.h \
+	src/db/bank.c src/db/bank.h

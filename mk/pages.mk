@@ -78,6 +78,7 @@ libmallpay_a_SOURCES += src/pages/cod_debt.c src/pages/admin_payout.c
 # installments: card entry, partner application, plan confirmation,
 # repayment schedule with its SVG chart, early payoff, credit line, the finance
 # partner callback, admin plans
+libmallpay_a_SOURCES += src/pages/bank_return.c
 libmallpay_a_SOURCES += src/pages/plans.c src/pages/plans_page.h \
 	src/pages/plans_schedule.c src/pages/plans_admin.c \
 	src/pages/pay_failure.c

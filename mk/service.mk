@@ -143,3 +143,5 @@ libmallpay_a_SOURCES += src/service/report.c src/service/report.h
 # admin search: what a typed text is taken for (service/search.h)
 UNIT_TESTS += tests/unit/service/test_search_classify
 tests_unit_service_test_search_classify_CFLAGS = $(UNIT_CFLAGS)
+# hosted card page: cards bound at the bank's page, its signed outcomes
+libmallpay_a_SOURCES += src/service/card_session.c src/service/card_session.h

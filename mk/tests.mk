@@ -298,3 +298,14 @@ tests_integration_test_reports_SOURCES = tests/integration/test_reports.c \
 	tests/integration/ctl.c tests/integration/ctl.h
 tests_integration_test_reports_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_reports_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# hosted card page: the bank's page on its own origin, 3-D Secure, signed
+# outcomes (return and notice), merchant-initiated deductions, and a card
+# number posted to every route found in no log and no table (suite.sh)
+check_PROGRAMS += tests/integration/test_hosted_card
+tests_integration_test_hosted_card_SOURCES = tests/integration/test_hosted_card.c \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h \
+	tests/integration/shop.c tests/integration/shop.h
+tests_integration_test_hosted_card_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_hosted_card_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -25,6 +25,7 @@
 #include "ctl/security.h"
 #include "db/db.h"
 #include "gateway/finance.h"
+#include "gateway/bank.h"
 #include "sandbox/books.h"
 #include "service/docrender.h"
 
@@ -155,6 +156,8 @@ main(int argc, char **argv)
 	/* The finance sandbox answers [sandbox] finance_delay seconds
 	 * after a submission (gateway/finance.h). */
 	finance_sandbox_set_delay(c.cfg.finance_delay);
+	/* Deductions and refunds by token go to the bank's API (bankd). */
+	bank_hosted_configure(c.cfg.bank_url, c.cfg.bank_secret);
 	/* The sandbox partners keep their own books (gateway/books.h). */
 	if (sandbox_books_init(&c.cfg) == -1) {
 		fprintf(stderr, "mallpayctl: the partner books cannot start\n");

@@ -36,6 +36,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "pages/pages.h"
+#include "gateway/bank.h"
 #include "sandbox/books.h"
 #include "service/docrender.h"
 #include "service/filestore.h"
@@ -304,6 +305,8 @@ startup(const char *conf)
 		log_err("the partner books cannot start");
 		return -1;
 	}
+	/* Cards: the bank's hosted card page and API ([bank], bankd). */
+	bank_hosted_configure(cfg.bank_url, cfg.bank_secret);
 	if (FCGX_Init() != 0) {
 		log_err("FCGX_Init failed");
 		return -1;

@@ -15,17 +15,11 @@ confirm receipt costs nothing (PAU-05).</p>
 <h2 id="pau-card-h">Payment method</h2>
 {{#CARD}}<p id="pau-bound-card">Bound card: <strong>{{BRAND}} ending {{LAST4}}</strong> (since {{SINCE}}).</p>{{/CARD}}
 {{#NO_CARD}}<p id="pau-no-card">No card is bound yet: bind one before your Pay After Use orders are delivered.</p>{{/NO_CARD}}
-<form method="post" action="/pay-after-use/card" id="pau-card-form" autocomplete="off">
+<form method="post" action="/pay-after-use/card" id="pau-card-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	{{#CARD_ERROR}}<p class="error field-error" role="alert" id="pau-card-error">{{MSG}}</p>{{/CARD_ERROR}}
-	<p><label for="card_number">Card number</label>
-	<input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" maxlength="32" required></p>
-	<p><label for="expiry">Expiry (MM/YY)</label>
-	<input id="expiry" name="expiry" autocomplete="cc-exp" maxlength="7" placeholder="MM/YY" required></p>
-	<p><label for="cvv">Security code (CVV)</label>
-	<input id="cvv" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" required></p>
-	<p class="field-note">The bank checks the card; we keep only its brand, last four digits and the bank's token, never the number or the code.</p>
-	<button type="submit">{{#CARD}}Replace card{{/CARD}}{{#NO_CARD}}Bind card{{/NO_CARD}}</button>
+	<p class="field-note">You enter the card on Harbor Bank's own secure page, which checks it (European cards confirm a one-time code there): the mall never sees the number or the code, and keeps only its brand, last four digits and the bank's token.</p>
+	<button type="submit" id="pau-card-to-bank">{{#CARD}}Replace card at the bank{{/CARD}}{{#NO_CARD}}Bind a card at the bank{{/NO_CARD}}</button>
 </form>
 </section>
 

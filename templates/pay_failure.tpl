@@ -6,17 +6,10 @@
 <p id="pay-failure-what">The down payment of <strong>{{AMOUNT}}</strong>{{#CARD}} from your {{BRAND}} card ending {{LAST4}}{{/CARD}} failed on {{AT}}{{#TRIES}} ({{N}} tries){{/TRIES}}. {{WORDS}} <strong>Nothing was charged.</strong> The order waits for its down payment and ships once it is paid.</p>
 </div>
 <h3>What you can do</h3>
-<form method="post" action="/orders/{{ID}}/confirm" id="pay-other-card" autocomplete="off" class="plan-card">
+<form method="post" action="/orders/{{ID}}/card" id="pay-other-card" class="plan-card">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
-	<input type="hidden" name="key" value="{{KEY}}">
-	<p><strong>Pay the down payment with another card.</strong> The bank reviews the new card at once; if it approves, the down payment is deducted from it and later installments too.</p>
-	<p><label for="card_number">Card number (Visa, Mastercard or UnionPay)</label>
-	<input type="text" id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" maxlength="23" required></p>
-	<p><label for="expiry">Expiry (MM/YY)</label>
-	<input type="text" id="expiry" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="MM/YY" maxlength="7" required></p>
-	<p><label for="cvv">Security code (CVV)</label>
-	<input type="password" id="cvv" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" required></p>
-	<button type="submit" id="pay-other-card-button">Pay {{AMOUNT}} with this card</button>
+	<p><strong>Pay the down payment with another card.</strong> You enter it on the bank's secure page, which reviews it at once; back here, confirm to pay {{AMOUNT}} from it. Later installments are deducted from it too.</p>
+	<button type="submit" id="pay-other-card-button">Use another card at the bank</button>
 </form>
 {{#SAME_CARD}}<p><a class="button secondary" href="/orders/{{ID}}/confirm" id="pay-same-card">Try the same card again</a></p>{{/SAME_CARD}}
 <form method="post" action="/orders/{{ID}}/cancel" id="pay-failure-cancel">

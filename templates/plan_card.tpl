@@ -11,21 +11,10 @@
 	<p>Try another card below, or cancel this order on the <a href="/orders/{{ID}}">order page</a> to choose another payment method.</p>
 </div>
 {{/DECLINED}}
-<form method="post" action="/orders/{{ID}}/card" id="card-form" autocomplete="off" class="plan-card">
+{{#CS_DECLINED}}<p class="error-summary" role="alert" id="card-cs-declined">The bank did not accept the card: <strong id="cs-reason">{{REASON}}</strong>. Nothing was charged; you can try again or use another card.</p>{{/CS_DECLINED}}
+<form method="post" action="/orders/{{ID}}/card" id="card-form" class="plan-card">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
-	<p>
-		<label for="card_number">Card number (Visa, Mastercard or UnionPay)</label>
-		<input type="text" id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" maxlength="23" required>
-	</p>
-	<p>
-		<label for="expiry">Expiry (MM/YY)</label>
-		<input type="text" id="expiry" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="MM/YY" maxlength="7" required>
-	</p>
-	<p>
-		<label for="cvv">Security code (CVV)</label>
-		<input type="password" id="cvv" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" required>
-	</p>
-	<p class="field-note">The card number and security code go to the bank and are never stored by the mall: we keep only the brand, the last four digits and the bank's token, encrypted (INST-S1).</p>
-	<button type="submit">Submit to the bank</button>
+	<p class="field-note">You enter the card on Harbor Bank's own secure page: the mall never sees the card number or the security code. European cards confirm a one-time code there (3-D Secure). The mall keeps only the brand, the last four digits and the bank's token, encrypted (INST-S1); then you come back here.</p>
+	<button type="submit" id="card-to-bank">Continue to the bank's secure page</button>
 </form>
 <p><a href="/orders/{{ID}}">Back to the order</a></p>

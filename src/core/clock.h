@@ -7,6 +7,10 @@
  * 1970-01-01 UTC. When clock_set_fixed() was called (mallpayctl tick --now, or
  * MALLPAY_NOW in the environment of a test stack) it returns that time instead. */
 int64_t	clock_now(void);
+/* The system clock even while clock_now() is pinned: only for transport
+ * timestamps that another process checks against its own clock (the
+ * signatures exchanged with the bank), never for a decision of the mall. */
+int64_t	clock_wall(void);
 /* Pin the clock to a fixed time; 0 returns to the system clock. */
 void	clock_set_fixed(int64_t);
 

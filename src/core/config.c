@@ -79,6 +79,15 @@ on_key(void *user, const char *section, const char *name, const char *value)
 		ok = set_int(&c->totp_replay_guard, value, 0, 1);
 	else if (MATCH("sandbox", "finance_delay"))
 		ok = set_int(&c->finance_delay, value, 0, 3600);
+	else if (MATCH("bank", "url"))
+		ok = set_str(c->bank_url, sizeof(c->bank_url), value);
+	else if (MATCH("bank", "secret"))
+		ok = strlen(value) == 64 &&
+		    set_str(c->bank_secret, sizeof(c->bank_secret), value);
+	else if (MATCH("bank", "mall_url"))
+		ok = set_str(c->bank_mall_url, sizeof(c->bank_mall_url), value);
+	else if (MATCH("bank", "socket"))
+		ok = set_str(c->bank_socket, sizeof(c->bank_socket), value);
 	else
 		ok = 0;
 	if (!ok && lc->bad[0] == '\0')
@@ -106,6 +115,11 @@ config_defaults(struct config *c)
 	c->secure_cookies = 0;
 	c->totp_replay_guard = 1;
 	c->finance_delay = 90;	/* FINANCE_SANDBOX_DELAY */
+	set_str(c->bank_url, sizeof(c->bank_url), "http://127.0.0.1:8081");
+	memset(c->bank_secret, '2', 64);
+	set_str(c->bank_mall_url, sizeof(c->bank_mall_url),
+	    "http://127.0.0.1:8080");
+	set_str(c->bank_socket, sizeof(c->bank_socket), "var/run/bankd.sock");
 }
 
 int

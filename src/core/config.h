@@ -27,6 +27,15 @@ struct config {
 					 * minute, set 0 */
 	int	finance_delay;		/* [sandbox] finance_delay: seconds the
 					 * finance sandbox takes to answer */
+	char	bank_url[256];		/* [bank] url: the bank's base URL, server to
+					 * server and for the shopper's browser */
+	char	bank_secret[65];	/* [bank] secret: 64 hex chars shared with the
+					 * bank: HMAC of sessions, returns, notices */
+	char	bank_mall_url[256];	/* [bank] mall_url: the mall's base URL as the
+					 * bank and the shopper reach it (return URL,
+					 * notification URL) */
+	char	bank_socket[256];	/* [bank] socket: bankd's FastCGI socket (the
+					 * sandbox bank's own process) */
 };
 
 /* Fill cfg with the defaults. */

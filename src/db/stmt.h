@@ -103,6 +103,8 @@ enum db_table {
 	DB_T_SEARCH,		/* db/search.c (the admin console's search and exports) */
 	DB_T_TOTP,		/* admins' second factor: db/totp.c */
 	DB_T_ADMIN_ACCOUNT,	/* db/admin_account.c (admin roles, invitations) */
+	DB_T_CARD_SESSION,	/* hosted card page: db/card_session.c (the mall's sessions) */
+	DB_T_BANKD,		/* hosted card page: db/bank.c (the sandbox bank's own tables) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };

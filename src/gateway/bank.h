@@ -11,11 +11,27 @@
  * brand, the last four digits and, after an approved review, the bank's
  * token, which is all deductions and refunds take.
  *
- * Implementations: one `struct bank_gateway` each, chosen by name with
- * bank_gateway_get() (configuration: [gateway] bank = sandbox, the only
- * one today). A real bank plugs in as another struct bank_gateway whose
- * functions call the bank's API (libcurl, HTTPS, its own credentials) and
- * map its answers onto these results; callers do not change.
+ * Implementations: one `struct bank_gateway` each. bank_gateway() is the
+ * one the process installed: "hosted" (gateway/bank_hosted.c: the bank's
+ * hosted card page and server-to-server API, the sandbox bank being its own
+ * process, bankd) once bank_hosted_configure() ran (mallpayd and mallpayctl
+ * do at start), else the in-process "sandbox" below. A real bank plugs in
+ * as another struct bank_gateway whose functions call its API (libcurl,
+ * HTTPS, its own credentials): session_open creates its hosted payment
+ * page or hosted-fields session, outcome_check verifies its signed
+ * redirect and webhook, deduct/refund charge its stored-credential token;
+ * callers do not change.
+ *
+ * THE HOSTED CARD PAGE: the mall never receives a card number or CVV
+ * (PCI DSS SAQ A). session_open asks the bank (signed, server to server)
+ * for a session with the amount, the mall's order number and the mall's
+ * return and notification URLs; the shopper is redirected to the bank's
+ * page, types the card there and passes 3-D Secure when the bank asks; the
+ * bank then sends the signed outcome (token, brand, last four, approved or
+ * declined with a reason) both to the return URL, through the shopper's
+ * browser, and to the notification URL, server to server.
+ * card_ref and review are the bank's own side of that page (bankd calls
+ * them); the hosted struct has none.
  *
  * THE SANDBOX ("sandbox"): deterministic, no network; what it must
  * remember travels in the reference and the token. Like a real bank it
@@ -62,6 +78,36 @@ struct bank_card {
 	char	ref[BANK_REF_MAX];	/* one-time card reference */
 };
 
+/* What the mall asks the bank's hosted card page for. */
+struct bank_session_req {
+	const char	*ref;		/* the mall's id of the session ("cs-12") */
+	const char	*order_label;	/* shown on the bank's page: "Order #12" */
+	int64_t		 amount_minor;	/* reviewed for (INST-CC), shown */
+	const char	*currency;
+	int		 months;	/* the installment term reviewed for */
+	const char	*return_url;	/* the shopper's way back */
+	const char	*notify_url;	/* the bank's server-to-server notice */
+};
+
+/* The session the bank opened: where to send the shopper. */
+struct bank_session {
+	char	id[BANK_REF_MAX];
+	char	url[512];
+};
+
+/* A signed outcome of a session, as the return URL or the notice carry it. */
+struct bank_outcome {
+	char	session[BANK_REF_MAX];	/* the bank's session id */
+	char	ref[BANK_REF_MAX];	/* the mall's id of the session */
+	int	ok;			/* 1 approved, 0 declined */
+	char	reason[BANK_REASON_MAX];	/* why not, in words */
+	char	token[BANK_REF_MAX];	/* approved: the card's token */
+	char	brand[16];
+	char	last4[5];
+	int64_t	amount_minor;
+	char	currency[4];
+};
+
 struct bank_gateway {
 	const char	*name;
 	/* The bank's hosted card field: pan (len bytes, spaces
@@ -87,7 +133,23 @@ struct bank_gateway {
 	int	(*refund)(const char *token, int64_t amount_minor,
 		    const char *currency, const char *idem_key,
 		    struct bank_result *res);
+	/* Open a session at the bank's hosted card page (signed, server to
+	 * server). 0 with *out, or -1 when the bank could not be reached or
+	 * refused it (err says so). */
+	int	(*session_open)(const struct bank_session_req *req,
+		    struct bank_session *out, char *err, size_t errsz);
+	/* Check a signed outcome (the return URL's query string or the
+	 * notice's body, len bytes) sent at most max_age seconds ago. 0 with
+	 * *out, -1 bad or missing signature, -2 stale, -3 malformed. */
+	int	(*outcome_check)(const char *msg, size_t len, int64_t max_age,
+		    struct bank_outcome *out);
 };
+
+/* The implementation this process uses (see above). */
+const struct bank_gateway *bank_gateway(void);
+/* Install the hosted gateway: the bank at url ("http://host:port") with
+ * the shared secret (64 hex). Called once at start, before any thread. */
+void	bank_hosted_configure(const char *url, const char *secret_hex);
 
 /* The implementation called name ("sandbox"), or NULL when unknown. */
 const struct bank_gateway *bank_gateway_get(const char *name);

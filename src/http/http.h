@@ -114,6 +114,9 @@ struct http_req {
 	const char	*x_timestamp;
 	const char	*x_signature;
 	const char	*content_type;
+	/* the raw query string (what a signed return URL's signature covers),
+	 * NULL when absent */
+	const char	*query_string;
 	size_t		 content_length;
 	unsigned char	*body;		/* owned; NUL-terminated */
 	size_t		 bodylen;

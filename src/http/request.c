@@ -135,6 +135,7 @@ http_req_parse_env(struct http_req *req, http_getenv_fn get, void *arg)
 	if ((qs = get("QUERY_STRING", arg)) != NULL &&
 	    form_parse(qs, strlen(qs), &req->query) == -1)
 		return 400;
+	req->query_string = qs;
 	/* A cookie over the limit keeps the first ones: not an error. */
 	if ((cookie = get("HTTP_COOKIE", arg)) != NULL)
 		(void)cookie_parse(cookie, strlen(cookie), &req->cookies);

@@ -313,6 +313,9 @@ int	page_admin_plans(struct ctx *);		/* GET /admin/plans */
 int	page_admin_plan(struct ctx *);		/* GET /admin/plans/:id */
 int	page_admin_plan_lift(struct ctx *);	/* POST /admin/plans/:id/lift */
 extern const struct field_spec page_plan_card_fields[];
+extern const struct field_spec page_plan_card_get_fields[];
+int	page_bank_return(struct ctx *);	/* GET /bank/return */
+int	page_bank_notice(struct ctx *);	/* POST /partner/bank/notice */
 extern const struct field_spec page_plan_key_fields[];
 extern const struct field_spec page_plan_confirm_fields[];
 extern const struct field_spec page_plan_pay_fields[];

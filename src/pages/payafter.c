@@ -20,6 +20,7 @@
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "service/card_session.h"
 #include "service/payafter.h"
 #include "service/payafter_view.h"
 #include "view/view.h"
@@ -28,13 +29,12 @@
 
 const struct field_spec page_pau_fields[] = {
 	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "cs", FIELD_INT, 0, 0, 1, INT32_MAX },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
+/* No field: the card is typed on the bank's hosted page. */
 const struct field_spec page_pau_card_fields[] = {
-	{ "card_number", FIELD_TEXT, 1, 32, 0, 0 },
-	{ "expiry", FIELD_TEXT, 1, 7, 0, 0 },
-	{ "cvv", FIELD_TEXT, 1, 4, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -131,28 +131,35 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 int
 page_pau(struct ctx *c)
 {
+	char	reason[160], msg[240];
+
+	/* Back from the bank's page with a decline (?cs=N). */
+	if (ctx_int(c, "cs", 0) > 0 && card_session_declined(c->db,
+	    c->user.user_id, ctx_int(c, "cs", 0), reason,
+	    sizeof(reason)) == 1 && reason[0] != '\0') {
+		snprintf(msg, sizeof(msg), "The bank did not accept the card: "
+		    "%s. Nothing was charged; try again or use another card.",
+		    words_reason(reason));
+		return pau_page(c, 200, msg, NULL);
+	}
 	return pau_page(c, 200, NULL, NULL);
 }
 
-/* POST /pay-after-use/card. */
+/* POST /pay-after-use/card: open a session at the bank's hosted card page
+ * and send the shopper there (303). */
 int
 page_pau_card(struct ctx *c)
 {
-	const char	*pan = ctx_str(c, "card_number");
-	enum result	 r;
-	char		 err[256];
+	enum result	r;
+	char		url[512], msg[200];
 
-	if (ctx_field_err(c, "card_number") != NULL ||
-	    ctx_field_err(c, "expiry") != NULL ||
-	    ctx_field_err(c, "cvv") != NULL)
-		return pau_page(c, 400, "Enter the card number, its expiry "
-		    "date (MM/YY) and its security code (CVV).", NULL);
-	r = payafter_bind_card(c->db, c->user.user_id, pan, strlen(pan),
-	    ctx_str(c, "expiry"), ctx_str(c, "cvv"), c->now, err, sizeof(err));
+	r = card_session_pau_start(c->db, c->cfg, c->user.user_id, c->now,
+	    url, sizeof(url), msg, sizeof(msg));
 	if (r == RES_OK)
-		return page_redirect(c, "/pay-after-use?msg=bound");
-	if (r == RES_REFUSED)
-		return pau_page(c, page_status(r), err, NULL);
+		return page_redirect_away(c, url);
+	if (r == RES_UNAVAILABLE)
+		return pau_page(c, 503, msg[0] ? msg : "The bank could not be "
+		    "reached; nothing was stored. Try again.", NULL);
 	return page_result(c, r, NULL);
 }
 

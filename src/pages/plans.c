@@ -1,6 +1,6 @@
 /*
  * Installment pages (RULES section 1), the application side:
- *   GET/POST /orders/:id/card      INST-CC card entry, real-time review
+ *   GET/POST /orders/:id/card      INST-CC: to the bank's hosted card page
  *   GET/POST /orders/:id/apply     INST-PC authorizing the evaluation
  *   GET  /orders/:id/plan-status   JSON state for the self-refreshing page
  *   GET/POST /orders/:id/confirm   INST-P1 disclosure, confirm + down payment
@@ -10,8 +10,8 @@
  * helpers of plans_page.h. The schedule, repayments and payoff are in
  * plans_schedule.c, the admin pages in plans_admin.c.
  * Handlers parse, call one service of service/plans.h, render one
- * template. The card number and CVV are handed to the service and never
- * kept, echoed or logged here.
+ * template. No card number or CVV ever reaches these handlers: the card is
+ * typed on the bank's hosted page (service/card_session.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +29,7 @@
 #include "pages/pages.h"
 #include "pages/plans_page.h"
 #include "pages/render.h"
+#include "service/card_session.h"
 #include "service/corp_road.h"
 #include "service/orders.h"
 #include "service/partner_auth.h"
@@ -38,22 +39,23 @@
 #include "service/plans.h"
 #include "view/view.h"
 
+/* The card page's form has no field: the card is typed on the bank's
+ * hosted page, never sent to the mall. */
 const struct field_spec page_plan_card_fields[] = {
-	{ "card_number", FIELD_TEXT, 1, 32, 0, 0 },
-	{ "expiry", FIELD_TEXT, 1, 7, 0, 0 },
-	{ "cvv", FIELD_TEXT, 1, 4, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+/* GET /orders/:id/card?cs=N: the outcome of card session N. */
+const struct field_spec page_plan_card_get_fields[] = {
+	{ "cs", FIELD_INT, 0, 0, 1, INT32_MAX },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 const struct field_spec page_plan_key_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
-/* The confirmation, with another card when the first one failed. */
+/* The confirmation with the bound card. */
 const struct field_spec page_plan_confirm_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
-	{ "card_number", FIELD_TEXT, 0, 32, 0, 0 },
-	{ "expiry", FIELD_TEXT, 0, 7, 0, 0 },
-	{ "cvv", FIELD_TEXT, 0, 4, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -194,7 +196,8 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 {
 	struct view_dict	*d = view_dict_new(), *s;
 	struct db_plan		 p;
-	char			 inst[101];
+	char			 inst[101], reason[160];
+	int			 view_has_declined = 0;
 
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "CSRF", c->user.csrf);
@@ -209,12 +212,21 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 	if (plan_of_order(c->db, c->user.user_id, o->id, &p) == 1 &&
 	    p.status == PLAN_ST_DECLINED) {
 		s = view_add(d, "DECLINED");
+		view_has_declined = 1;
 		view_set(s, "REASON", words_reason(p.decline_reason));
 		view_set(s, "BRAND", words_card_brand(p.card_brand));
 		view_set(s, "LAST4", p.card_last4);
 	}
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
+	/* Back from the bank's page with a decline (?cs=N, the session),
+	 * unless the plan's decline above already says it. */
+	if (!view_has_declined && ctx_int(c, "cs", 0) > 0 &&
+	    card_session_declined(c->db,
+	    c->user.user_id, ctx_int(c, "cs", 0), reason, sizeof(reason)) == 1 &&
+	    reason[0] != '\0')
+		view_set(view_add(d, "CS_DECLINED"), "REASON",
+		    words_reason(reason));
 	return page_render_free(c, "plan_card.tpl", d, "Card installment",
 	    status);
 }
@@ -234,51 +246,42 @@ page_plan_card(struct ctx *c)
 		return st;
 	if (o.method != PM_INSTALLMENT_CARD)
 		return plans_to_order(c, o.id, "");
-	/* Card entry before the review, or a new card for repayments. */
+	/* Card entry before the review, a new card for repayments, or for
+	 * the down payment the first card did not pay. */
 	if (o.status != OS_AWAITING_REVIEW &&
 	    (plan_of_order(c->db, c->user.user_id, o.id, &p) != 1 ||
-	    p.status != PLAN_ST_ACTIVE))
+	    (p.status != PLAN_ST_ACTIVE && p.status != PLAN_ST_OFFERED)))
 		return plans_to_order(c, o.id, "");
 	return render_card(c, &o, 200, NULL);
 }
 
-/* POST /orders/:id/card: INST-CC review within the request. */
+/* POST /orders/:id/card: open a session at the bank's hosted card page
+ * and send the shopper there (303; the bank's review, and 3-D Secure for a
+ * European card, happen on its page). */
 int
 page_plan_card_post(struct ctx *c)
 {
 	struct db_order	 o;
-	const char	*pan = ctx_str(c, "card_number");
-	const char	*exp = ctx_str(c, "expiry");
-	const char	*cvv = ctx_str(c, "cvv");
-	char		 reason[200];
+	char		 url[512], msg[200];
 	int		 st;
 
 	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
 		return st;
 	if (!own_order(c, &o, &st))
 		return st;
-	if (pan == NULL || exp == NULL || cvv == NULL)
-		return render_card(c, &o, 422, "Enter the card number, its "
-		    "expiry date (MM/YY) and the 3-digit security code.");
-	switch (plan_card_apply(c->db, c->cfg, c->user.user_id, o.id, pan,
-	    strlen(pan), exp, cvv, c->now, reason, sizeof(reason))) {
-	case PLAN_OK:
-		return plans_to_order(c, o.id, o.status ==
-		    OS_AWAITING_REVIEW ? "/confirm" : "/schedule?msg=card");
-	case PLAN_DECLINED:
-		return render_card(c, &o, o.status == OS_AWAITING_REVIEW ?
-		    200 : 402, o.status == OS_AWAITING_REVIEW ? NULL : reason);
-	case PLAN_BAD_INPUT:
-		return render_card(c, &o, 422, reason);
-	case PLAN_NOT_FOUND:
+	switch (card_session_plan_start(c->db, c->cfg, c->user.user_id, o.id,
+	    c->now, url, sizeof(url), msg, sizeof(msg))) {
+	case RES_OK:
+		return page_redirect_away(c, url);
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
-	case PLAN_NOT_ALLOWED:
-	case PLAN_REPLAY:
+	case RES_NOT_ALLOWED:
 		return plans_to_order(c, o.id, "");
+	case RES_UNAVAILABLE:
+		return render_card(c, &o, 503, msg[0] ? msg : "The bank could "
+		    "not be reached; nothing was stored. Try again.");
 	default:
-		return render_card(c, &o, 503, reason[0] ? reason :
-		    "The bank could not be reached; nothing was stored. Try "
-		    "again.");
+		return page_error(c, 500, NULL);
 	}
 }
 
@@ -571,40 +574,9 @@ page_plan_confirm(struct ctx *c)
 	return render_confirm(c, &o, 200, NULL);
 }
 
-/* POST /orders/:id/confirm with a card: the bank reviews it for order o
- * and it replaces the card that failed the down payment. Returns 0 when
- * it is bound, else the page answered (the card's problem beside the
- * form). */
-static int
-confirm_other_card(struct ctx *c, const struct db_order *o)
-{
-	const char	*pan = ctx_str(c, "card_number");
-	const char	*exp = ctx_str(c, "expiry");
-	const char	*cvv = ctx_str(c, "cvv");
-	char		 reason[200], msg[300];
-
-	if (exp == NULL || cvv == NULL)
-		return render_confirm(c, o, 422, "Enter the other card's "
-		    "number, its expiry date (MM/YY) and the 3-digit security "
-		    "code; nothing was charged.");
-	switch (plan_card_apply(c->db, c->cfg, c->user.user_id, o->id, pan,
-	    strlen(pan), exp, cvv, c->now, reason, sizeof(reason))) {
-	case PLAN_OK:
-		return 0;
-	case PLAN_BAD_INPUT:
-		return render_confirm(c, o, 422, reason);
-	case PLAN_DECLINED:
-		snprintf(msg, sizeof(msg), "The other card was not accepted. "
-		    "%s Nothing was charged.", pay_failure_words(reason));
-		return render_confirm(c, o, 402, msg);
-	default:
-		return render_confirm(c, o, 503, "The bank could not be "
-		    "reached; nothing was charged. Try again.");
-	}
-}
-
-/* POST /orders/:id/confirm: "Confirm Installment and Pay Down Payment",
- * with the bound card or (card_number given) with another one. */
+/* POST /orders/:id/confirm: "Confirm Installment and Pay Down Payment"
+ * with the bound card (another card is bound at the bank's page first:
+ * POST /orders/:id/card). */
 int
 page_plan_confirm_post(struct ctx *c)
 {
@@ -619,9 +591,6 @@ page_plan_confirm_post(struct ctx *c)
 	if (ctx_str(c, "key") == NULL)
 		return render_confirm(c, &o, 422, "The form was incomplete; "
 		    "nothing was charged. Try again.");
-	if (ctx_str(c, "card_number") != NULL &&
-	    (st = confirm_other_card(c, &o)) != 0)
-		return st;
 	switch (plan_confirm(c->db, c->cfg, c->user.user_id, o.id,
 	    ctx_str(c, "key"), c->now, reason, sizeof(reason))) {
 	case PLAN_OK:

@@ -198,6 +198,16 @@ page_redirect(struct ctx *c, const char *location)
 	return 303;
 }
 
+/* See render.h. */
+int
+page_redirect_away(struct ctx *c, const char *url)
+{
+	buf_reset(&c->resp->body);
+	resp_header(c->resp, "Location", url);
+	c->resp->status = 303;
+	return 303;
+}
+
 /* The heading and default sentence of an error status. */
 static void
 error_text(int status, const char **heading, const char **sentence)

@@ -45,6 +45,10 @@ void	page_set_count(struct view_dict *d, const char *name, long long n,
 void	page_notes(struct view_dict *d, const char *notice,
 	    const char *error);
 
+/* A 303 to url on another origin (the bank's hosted card page, whose
+ * address the bank gave); the only redirect that leaves the mall. */
+int	page_redirect_away(struct ctx *c, const char *url);
+
 /* Answer 303 See Other to location (a local path starting with a single '/';
  * anything else is replaced by "/" so user input cannot redirect off-site).
  * Returns 303. */

@@ -134,7 +134,7 @@ const struct route page_routes[] = {
 	/* installments: card, partner, confirmation, schedule,
 	 * repayment, early payoff, credit line, partner callback, admin plans
 	 * (pages/plans.c, plans_schedule.c, plans_admin.c). */
-	{ HTTP_GET,  "/orders/:id/card", ROLE_USER,	page_plan_card,	NULL,	0, TARGET_BUYER_ORDER },
+	{ HTTP_GET,  "/orders/:id/card", ROLE_USER,	page_plan_card,	page_plan_card_get_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/card", ROLE_USER,	page_plan_card_post, page_plan_card_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/apply", ROLE_USER,	page_plan_apply, NULL,	0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/apply", ROLE_USER,	page_plan_apply_post, NULL, 0, TARGET_BUYER_ORDER },
@@ -146,6 +146,10 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/orders/:id/payoff", ROLE_USER,	page_plan_payoff, NULL,	0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/payoff", ROLE_USER,	page_plan_payoff_post, page_plan_key_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/account/credit",	ROLE_USER,	page_account_credit, NULL, 0, TARGET_NONE },
+	/* the bank's hosted card page: its signed outcome, through the
+	 * shopper's browser and server to server */
+	{ HTTP_GET,  "/bank/return",	ROLE_PARTNER,	page_bank_return, NULL, ROUTE_NO_CSRF, TARGET_NONE },
+	{ HTTP_POST, "/partner/bank/notice", ROLE_PARTNER, page_bank_notice, NULL, ROUTE_NO_CSRF, TARGET_NONE },
 	{ HTTP_POST, "/partner/finance/decision", ROLE_PARTNER, page_partner_finance_decision, NULL, ROUTE_NO_CSRF, TARGET_NONE },
 	{ HTTP_GET,  "/admin/plans",	ROLE_REVIEWER | ROLE_FINANCE,	page_admin_plans, page_admin_plans_fields, 0, TARGET_NONE },
 	{ HTTP_GET,  "/admin/plans/:id", ROLE_REVIEWER | ROLE_FINANCE,	page_admin_plan, page_plan_schedule_fields, 0, TARGET_NONE },

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "rules/card.h"
 
 /* Digits without spaces; see card.h. */
@@ -175,4 +176,22 @@ card_check(const char *buf, size_t len, struct card_info *out, char *err,
 	/* Do not leave the number on the stack. */
 	explicit_bzero(d, sizeof(d));
 	return 0;
+}
+
+/* See card.h. */
+int
+card_expiry_ok(const char *expiry, int64_t now)
+{
+	mp_date	today;
+	int	mm, yy, y, m, d, n = 0;
+
+	if (expiry == NULL || sscanf(expiry, "%2d/%4d%n", &mm, &yy, &n) != 2 ||
+	    expiry[n] != '\0' || mm < 1 || mm > 12)
+		return 0;
+	if (yy < 100)
+		yy += 2000;
+	if (mp_date_from_unix(now, &today) == -1 ||
+	    mp_date_to_ymd(today, &y, &m, &d) == -1)
+		return 0;
+	return yy > y || (yy == y && mm >= m);
 }

@@ -9,6 +9,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Most digits of a card number (ISO/IEC 7812). */
 #define CARD_MAX_DIGITS		19
@@ -57,5 +58,9 @@ int	card_last4(const char *buf, size_t len, char *out, size_t outsz);
  * contains the number. */
 int	card_check(const char *buf, size_t len, struct card_info *out,
 	    char *err, size_t errsz);
+
+/* 1 when expiry "MM/YY" (or "MM/YYYY") is the month of now or later, else
+ * 0 (a card form's expiry; now is given, never read here). */
+int	card_expiry_ok(const char *expiry, int64_t now);
 
 #endif

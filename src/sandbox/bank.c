@@ -33,6 +33,8 @@ static const struct {
 	{ "4000000000000002", SBX_DECLINE_CREDIT },
 	{ "4000000000000069", SBX_DECLINE_EXPIRED },
 	{ "4000000000000341", SBX_APPROVE_FAILING },
+	{ "4002760000003185", SBX_APPROVE },	/* EEA (DE): 3-D Secure challenge */
+	{ "4002500000003151", SBX_APPROVE },	/* EEA (FR): 3-D Secure refused */
 };
 
 /* The one-letter scenario code carried in references and tokens. */
@@ -241,7 +243,7 @@ sbx_refund(const char *token, int64_t amount_minor, const char *currency,
 }
 
 const struct bank_gateway bank_sandbox = {
-	"sandbox", sbx_card_ref, sbx_review, sbx_deduct, sbx_refund
+	"sandbox", sbx_card_ref, sbx_review, sbx_deduct, sbx_refund, NULL, NULL
 };
 
 /* See bank.h. */

@@ -71,11 +71,23 @@ int	payafter_may_retry(const struct db_pau_charge *c, mp_date today,
  * later, else 0 (any card form's check). */
 int	pau_card_expiry_ok(const char *expiry, int64_t now);
 
-/* Bind (or replace) user_id's card for Pay After Use: pan (len bytes),
- * expiry "MM/YY" (not before the month of now), cvv go to the bank's card
- * field and are forgotten; the bank verifies the card (review); the
- * token is stored encrypted. Returns RES_OK, RES_REFUSED (err: what to
- * fix), RES_ERROR. */
+/* The amount the bank reviews a Pay After Use card for (USD 1.00). */
+#define PAU_VERIFY_MINOR	100
+
+/* INSIDE the caller's transaction: the bank's hosted card page verified
+ * (or declined) user_id's Pay After Use card (gateway/bank.h, signature
+ * checked): approved -> bound (or replacing the card), brand and last four
+ * kept, the token sealed; declined -> only audited. RES_OK, RES_REFUSED
+ * (declined), RES_ERROR (roll back). */
+struct bank_outcome;
+enum result payafter_card_record(struct db *, int64_t user_id,
+	    const struct bank_outcome *out, int64_t now);
+/* The demo data's binding (mallpayctl seed-demo, no form, no shopper): pan
+ * (len bytes), expiry "MM/YY" (not before the month of now), cvv go to the
+ * in-process sandbox's card field and are forgotten; the bank verifies the
+ * card (review); the token is stored encrypted. Shoppers bind their card
+ * at the bank's hosted page (service/card_session.h). Returns RES_OK,
+ * RES_REFUSED (err: what to fix), RES_ERROR. */
 enum result payafter_bind_card(struct db *, int64_t user_id,
 	    const char *pan, size_t len, const char *expiry, const char *cvv,
 	    int64_t now, char *err, size_t errsz);

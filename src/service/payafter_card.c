@@ -15,10 +15,9 @@
 #include "gateway/bank.h"
 #include "service/audit.h"
 #include "service/payafter.h"
+#include "rules/card.h"
 #include "service/payafter_int.h"
 
-/* The bank's verification when a card is bound: USD 1.00 over 1 month. */
-#define PAU_VERIFY_MINOR	100
 
 /* The secretbox key of the card tokens from the connection's secret key.
  * Returns 0 or -1. */
@@ -93,18 +92,46 @@ payafter_token_open(struct db *db, const struct db_pau_card *card, char *out,
 int
 pau_card_expiry_ok(const char *expiry, int64_t now)
 {
-	mp_date	today;
-	int	mm, yy, y, m, d, n = 0;
+	return card_expiry_ok(expiry, now);
+}
 
-	if (expiry == NULL || sscanf(expiry, "%2d/%4d%n", &mm, &yy, &n) != 2 ||
-	    expiry[n] != '\0' || mm < 1 || mm > 12)
-		return 0;
-	if (yy < 100)
-		yy += 2000;
-	if (mp_date_from_unix(now, &today) == -1 ||
-	    mp_date_to_ymd(today, &y, &m, &d) == -1)
-		return 0;
-	return yy > y || (yy == y && mm >= m);
+/* Inside the transaction: user_id's Pay After Use card is now brand
+ * ending last4 with token (sealed here). 0 or -1. */
+static int
+card_put(struct db *db, int64_t user_id, const char *brand,
+    const char *last4, const char *token, int64_t now)
+{
+	unsigned char	enc[255];
+	size_t		enclen;
+	char		reason[160];
+
+	if (token_seal(db, token, enc, sizeof(enc), &enclen) == -1)
+		return -1;
+	snprintf(reason, sizeof(reason), "Pay After Use card bound: %s "
+	    "ending %s", brand, last4);
+	if (db_pau_card_put(db, user_id, brand, last4, enc, enclen,
+	    now) == -1 ||
+	    audit_event(db, "user", user_id, OF_USER, user_id, NULL, NULL,
+	    reason, now) == -1)
+		return -1;
+	return 0;
+}
+
+/* See payafter.h. */
+enum result
+payafter_card_record(struct db *db, int64_t user_id,
+    const struct bank_outcome *out, int64_t now)
+{
+	char reason[200];
+
+	if (!out->ok) {
+		snprintf(reason, sizeof(reason), "Pay After Use card declined "
+		    "by the bank: %s", out->reason);
+		return audit_event(db, "user", user_id, OF_USER, user_id, NULL,
+		    NULL, reason, now) == -1 ? RES_ERROR : RES_REFUSED;
+	}
+	return card_put(db, user_id, out->brand, out->last4, out->token,
+	    now) == -1 ? RES_ERROR : RES_OK;
 }
 
 /* See payafter.h. */
@@ -116,9 +143,6 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 	const struct bank_gateway	*bank = payafter_bank();
 	struct bank_card		 card;
 	struct bank_result		 res;
-	unsigned char			 enc[255];
-	size_t				 enclen;
-	char				 reason[160];
 
 	err[0] = '\0';
 	if (bank == NULL)
@@ -143,22 +167,16 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 		    "another card.", res.reason);
 		return RES_REFUSED;
 	}
-	if (token_seal(db, res.token, enc, sizeof(enc), &enclen) == -1) {
+	if (db_begin(db) == -1) {
 		sodium_memzero(&res, sizeof(res));
 		return RES_ERROR;
 	}
-	sodium_memzero(&res, sizeof(res));
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	snprintf(reason, sizeof(reason), "Pay After Use card bound: %s "
-	    "ending %s", card.brand, card.last4);
-	if (db_pau_card_put(db, user_id, card.brand, card.last4, enc, enclen,
-	    now) == -1 ||
-	    audit_event(db, "user", user_id, OF_USER, user_id, NULL, NULL,
-	    reason, now) == -1 ||
-	    db_commit(db) == -1) {
+	if (card_put(db, user_id, card.brand, card.last4, res.token,
+	    now) == -1 || db_commit(db) == -1) {
+		sodium_memzero(&res, sizeof(res));
 		db_rollback(db);
 		return RES_ERROR;
 	}
+	sodium_memzero(&res, sizeof(res));
 	return RES_OK;
 }

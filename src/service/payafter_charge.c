@@ -36,7 +36,7 @@ int
 payafter_deduct(struct db *db, struct db_pau_charge *c, int64_t amount,
     int64_t now, int per_day, int *ok)
 {
-	const struct bank_gateway	*bank = payafter_bank();
+	const struct bank_gateway	*bank = bank_gateway();
 	struct db_pau_card		 card;
 	struct bank_result		 res;
 	char				 token[BANK_REF_MAX + 1], key[65];

@@ -158,20 +158,29 @@ void	plan_view_cleanup(struct plan_view *v);
  * early-repayment quote. Returns 0 or -1. */
 int	plan_rebuild(const struct db_plan *p, struct plan *out);
 
-/* INST-CC: the card form of user_id's order_id (awaiting_review, method
- * installment_card): bank->card_ref and bank->review within the request;
- * approved -> plan OFFERED with brand, last four and the encrypted token
- * (INST-S1), order awaiting_confirmation; declined -> order refused with
- * the bank's reason in *reason (the order stays awaiting_review: another
- * card may be tried, or the order cancelled). On an order whose plan is
- * ACTIVE the card replaces the plan's card for repayments (INST-P3) after
- * the bank reviewed it for what is left. The PAN and CVV are only passed through
- * to the gateway. Returns PLAN_OK (approved), PLAN_DECLINED, PLAN_BAD_INPUT
- * (reason), PLAN_NOT_FOUND, PLAN_NOT_ALLOWED, PLAN_ERROR. */
-enum plan_result plan_card_apply(struct db *, const struct config *,
-	    int64_t user_id, int64_t order_id, const char *pan, size_t panlen,
-	    const char *expiry, const char *cvv, int64_t now, char *reason,
-	    size_t reasonsz);
+/* INST-CC and INST-P3: what the bank's hosted card page reviews the card
+ * of user_id's order_id (method installment_card) for: the order's amount
+ * and term before the review (awaiting_review), what is left of an ACTIVE
+ * plan (a card for the repayments), the whole order for an OFFERED plan
+ * whose down payment the first card did not pay. PLAN_OK with *amount,
+ * currency (cursz bytes) and *months; PLAN_NOT_FOUND, PLAN_NOT_ALLOWED (no
+ * card can be bound now), PLAN_ERROR. */
+enum plan_result plan_card_terms(struct db *, int64_t user_id,
+	    int64_t order_id, int64_t now, int64_t *amount, char *currency,
+	    size_t cursz, int *months);
+struct bank_outcome;
+/* INSIDE the caller's transaction: the bank's hosted page reviewed the
+ * card of user_id's order_id (gateway/bank.h, signature already checked).
+ * Before the review (awaiting_review): approved -> plan OFFERED with brand,
+ * last four and the sealed token (INST-S1), order awaiting_confirmation,
+ * the shopper told; declined -> plan DECLINED with the bank's reason (the
+ * order stays awaiting_review: another card may be tried, or the order
+ * cancelled). On an ACTIVE or OFFERED plan an approved card replaces the
+ * plan's card (INST-P3). PLAN_OK (approved), PLAN_DECLINED,
+ * PLAN_NOT_FOUND, PLAN_NOT_ALLOWED, PLAN_ERROR (roll back). */
+enum plan_result plan_card_record(struct db *, const struct config *,
+	    int64_t user_id, int64_t order_id, const struct bank_outcome *out,
+	    int64_t now);
 
 /* INST-PC: the shopper authorizes the credit evaluation of order_id:
  * finance->submit, plan in REVIEW with the partner's reference. Returns

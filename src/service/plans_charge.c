@@ -72,7 +72,7 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 		    plan_channel_of(p), bkey);
 		return 0;
 	}
-	if ((bank = bank_gateway_get("sandbox")) == NULL ||
+	if ((bank = bank_gateway()) == NULL ||
 	    plan_card_token(db, cfg, p->id, tok, sizeof(tok)) == -1) {
 		snprintf(res->reason, sizeof(res->reason), "no card on file");
 		return -2;
@@ -106,7 +106,7 @@ plan_pay_back(struct db *db, const struct config *cfg, const struct db_plan *p,
 		    plan_channel_of(p), bkey);
 		return 0;
 	}
-	if ((bank = bank_gateway_get("sandbox")) == NULL ||
+	if ((bank = bank_gateway()) == NULL ||
 	    plan_card_token(db, cfg, p->id, tok, sizeof(tok)) == -1)
 		return -1;
 	rc = bank->refund(tok, amount, p->currency, bkey, res);

@@ -201,3 +201,33 @@ export async function screenshots(page, stem, { noScroll = true, widths = null }
   await page.setViewportSize(DESKTOP);
   return files;
 }
+
+// The bank's hosted card page (its own origin, MALLPAY_BANK_URL): the
+// browser is on it (the mall's button sent it there). Type the card,
+// answer the 3-D Secure challenge if one comes (with the code the sandbox
+// shows; how 'wrong' types a wrong one, 'cancel' gives up), and wait until
+// the browser is back on the mall. shots: a stem for screenshots of the
+// bank's pages at 1280 and 390 px (STEM-card-*, STEM-challenge-*). Returns
+// { challenged }.
+export async function payAtBank(page, pan, { how = 'pass', expiry = '12/39', cvv = '123', shots = null } = {}) {
+  await page.waitForSelector('#bank-card-form');
+  check(!page.url().startsWith(`${base}/`), `the card is typed on the bank's origin, not the mall's (${page.url()})`);
+  await page.locator('#card_number').fill(pan);
+  await page.locator('#expiry').fill(expiry);
+  await page.locator('#cvv').fill(cvv);
+  if (shots) await screenshots(page, `${shots}-card`);
+  const back = (u) => u.href.startsWith(`${base}/`);
+  await page.locator('#bank-pay').click();
+  await Promise.race([page.waitForSelector('#bank-challenge-form'), page.waitForURL(back)]);
+  if (back(new URL(page.url()))) return { challenged: false };
+  const code = (await page.locator('#bank-code').innerText()).trim();
+  check(/^\d{6}$/.test(code), `the sandbox shows the one-time code (${code})`);
+  if (shots) await screenshots(page, `${shots}-challenge`);
+  if (how === 'cancel') {
+    await Promise.all([page.waitForURL(back), page.locator('#bank-cancel').click()]);
+  } else {
+    await page.locator('#code').fill(how === 'wrong' ? '000000' : code);
+    await Promise.all([page.waitForURL(back), page.locator('#bank-verify').click()]);
+  }
+  return { challenged: true };
+}

@@ -1,15 +1,15 @@
 // Browser test: a card installment whose down payment the bank declines
 // (test card 4000 0000 0000 0341, "insufficient funds") says in words what
 // happened and that nothing was charged, and offers another card right
-// there and the cancellation; the order page says the same. Another card
-// from that form then pays the down payment. Headless Debian chromium
+// there and the cancellation; the order page says the same. Another card,
+// typed on the bank's hosted page from there, then pays the down payment. Headless Debian chromium
 // (playwright-core).
 // Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080). Screenshots
 // into $MALLPAY_SCREENSHOT_DIR (default ./): pay-failure-declined-1280.png,
 // pay-failure-declined-390.png, pay-failure-order-1280.png,
 // pay-failure-order-390.png. The last line says "pay_failure: N passed,
 // N failed"; exit status 0 only when all passed.
-import { base, check, emptyCart, launch, screenshots, signIn, stepper, watch } from './lib.mjs';
+import { base, check, emptyCart, launch, payAtBank, screenshots, signIn, stepper, watch } from './lib.mjs';
 
 // shopper.veteran: verified, score 760, offered card installments.
 const email = process.env.MALLPAY_E2E_INST_EMAIL || 'shopper.veteran@demo.test';
@@ -44,13 +44,9 @@ async function run() {
         page.locator('#place-order').click(),
       ]);
       id = /\/orders\/(\d+)\/card/.exec(page.url())[1];
-      await page.getByLabel(/Card number/).fill('4000 0000 0000 0341');
-      await page.getByLabel(/Expiry/).fill('12/39');
-      await page.getByLabel(/Security code/).fill('123');
-      await Promise.all([
-        page.waitForURL(new RegExp(`/orders/${id}/confirm$`)),
-        page.getByRole('button', { name: 'Submit to the bank' }).click(),
-      ]);
+      await page.locator('#card-to-bank').click();
+      await payAtBank(page, '4000 0000 0000 0341');
+      await page.waitForURL(new RegExp(`/orders/${id}/confirm$`));
     });
 
     await step('the declined down payment is explained, with the actions at hand', async () => {
@@ -64,7 +60,7 @@ async function run() {
       check(text.includes('The down payment was not taken'), `the heading says what failed (${text})`);
       check(text.includes('declined it for insufficient funds'), 'the reason in words');
       check(text.includes('Nothing was charged.'), 'nothing was charged');
-      check(await page.locator('#pay-other-card #card_number').isVisible(), 'another card: the form is right there');
+      check(await page.locator('#pay-other-card-button').isVisible(), 'another card: the way to the bank\'s page is right there');
       check(await page.locator('#pay-failure-cancel button').isVisible(), 'the cancellation is at hand');
       check(!/insufficient_funds|harbor-bank|installment_card/.test(text), 'no codes shown');
       await screenshots(page, 'pay-failure-declined');
@@ -80,13 +76,14 @@ async function run() {
     });
 
     await step('another card pays the down payment', async () => {
-      const form = page.locator('#pay-other-card');
-      await form.getByLabel(/Card number/).fill('5555 5555 5555 4444');
-      await form.getByLabel(/Expiry/).fill('11/38');
-      await form.getByLabel(/Security code/).fill('321');
+      // The other card is typed on the bank's page, then the down
+      // payment is confirmed from it.
+      await page.locator('#pay-other-card-button').click();
+      await payAtBank(page, '5555 5555 5555 4444', { expiry: '11/38', cvv: '321' });
+      await page.waitForURL(new RegExp(`/orders/${id}/confirm$`));
       await Promise.all([
         page.waitForURL(new RegExp(`/orders/${id}/schedule\\?msg=confirmed`)),
-        page.locator('#pay-other-card-button').click(),
+        page.getByRole('button', { name: 'Confirm Installment and Pay Down Payment' }).click(),
       ]);
       await page.goto(`${base}/orders/${id}`);
       check(await page.locator('#pay-failure').count() === 0, 'no failure left on the order');

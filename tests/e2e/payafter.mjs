@@ -7,7 +7,7 @@
 // $MALLPAY_SCREENSHOT_DIR/pau_checkout.png, pau_order.png, pau_account.png
 // (default ./). Exit status 0 only when every check passed and no console
 // error was logged.
-import { base, check, launch, screenshot, signIn, watch } from './lib.mjs';
+import { base, check, launch, payAtBank, screenshot, signIn, watch } from './lib.mjs';
 
 const email = process.env.MALLPAY_E2E_PAU_EMAIL || 'shopper.new@demo.test';
 const admin = process.env.MALLPAY_E2E_ADMIN_EMAIL || 'admin@demo.test';
@@ -26,14 +26,11 @@ async function run() {
     await signIn(page, email);
 
     // The payment method: bind the Visa test card (only brand + last four kept).
+    // The card is typed on the bank's hosted page (its own origin).
     await page.goto(`${base}/pay-after-use`);
-    await page.getByLabel('Card number').fill('4111 1111 1111 1111');
-    await page.getByLabel('Expiry (MM/YY)').fill('12/39');
-    await page.getByLabel('Security code (CVV)').fill('123');
-    await Promise.all([
-      page.waitForURL(/\/pay-after-use\?msg=bound/),
-      page.locator('#pau-card-form button[type=submit]').click(),
-    ]);
+    await page.locator('#pau-card-to-bank').click();
+    await payAtBank(page, '4111 1111 1111 1111');
+    await page.waitForURL(/\/pay-after-use\?msg=bound/);
     check((await page.locator('#pau-bound-card').innerText()).includes('Visa ending 1111'),
       'the bound card shows as "Visa ending 1111"');
     check(!(await page.content()).includes('4111111111111111'), 'the card number is not shown');

@@ -137,7 +137,10 @@ perform(struct client *cl, const char *path, const char *body, size_t blen,
 	CURLcode	 rc;
 
 	memset(r, 0, sizeof(*r));
-	snprintf(url, sizeof(url), "%s%s", client_base(), path);
+	/* An absolute URL (the bank's hosted page, the mall's return URL the
+	 * bank sends the browser to) is taken as it is. */
+	snprintf(url, sizeof(url), "%s%s", strncmp(path, "http://", 7) == 0 ?
+	    "" : client_base(), path);
 	curl_easy_setopt(cl->curl, CURLOPT_URL, url);
 	curl_easy_setopt(cl->curl, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(cl->curl, CURLOPT_WRITEDATA, &b);

@@ -30,6 +30,7 @@ const char *client_base(void);
 /* GET path ("/cart?x=1"). Fills r (free with client_resp_cleanup).
  * Returns 0, or -1 on a transport error (r->status is then 0). */
 int	client_get(struct client *, const char *path, struct client_resp *r);
+/* (path may also be an absolute "http://..." URL, e.g. the bank's page.) */
 /* POST an urlencoded body (already encoded, e.g. built with client_form). */
 int	client_post(struct client *, const char *path, const char *body,
 	    struct client_resp *r);

@@ -473,3 +473,89 @@ shop_credit_score(const char *email, int score)
 	assert_int_equal(dbq_exec(q), 0);
 	dbq_done(q);
 }
+
+/* See shop.h. */
+void
+shop_bank_page(struct client *cl, const char *bank_url, const char *pan,
+    enum shop_3ds how, int *challenged, struct client_resp *r)
+{
+	struct client_resp	 g, p;
+	char			*body, *code, url[600];
+
+	if (challenged != NULL)
+		*challenged = 0;
+	assert_int_equal(client_get(cl, bank_url, &g), 0);
+	assert_int_equal(g.status, 200);
+	assert_true(client_has(&g, "bank-card-form"));
+	client_resp_cleanup(&g);
+	body = client_form("card_number", pan, "expiry", "12/39", "cvv", "123",
+	    NULL);
+	assert_int_equal(client_post(cl, bank_url, body, &p), 0);
+	free(body);
+	if (p.status == 200 && client_has(&p, "bank-challenge-form")) {
+		if (challenged != NULL)
+			*challenged = 1;
+		code = client_between(p.body, "id=\"bank-code\">", "<");
+		assert_non_null(code);
+		client_resp_cleanup(&p);
+		snprintf(url, sizeof(url), "%s/%s", bank_url,
+		    how == SHOP_3DS_CANCEL ? "cancel" : "challenge");
+		body = client_form("code", how == SHOP_3DS_PASS ? code :
+		    "000000", NULL);
+		assert_int_equal(client_post(cl, url, body, &p), 0);
+		free(body);
+		free(code);
+	}
+	if (p.status != 303 || p.location == NULL)
+		fail_msg("the bank's page answered %ld, not a 303 back to the "
+		    "mall: %.300s", p.status, p.body != NULL ? p.body : "");
+	assert_int_equal(client_get(cl, p.location, r), 0);
+	client_resp_cleanup(&p);
+}
+
+/* See shop.h. */
+void
+shop_card_via_bank(struct client *cl, const char *page, const char *path,
+    const char *pan, enum shop_3ds how, int *challenged,
+    struct client_resp *r)
+{
+	struct client_resp s;
+
+	shop_post(cl, page, path, &s, NULL);
+	if (s.status != 303 || s.location == NULL ||
+	    strncmp(s.location, "http://", 7) != 0)
+		fail_msg("POST %s answered %ld, not a 303 to the bank's page",
+		    path, s.status);
+	shop_bank_page(cl, s.location, pan, how, challenged, r);
+	client_resp_cleanup(&s);
+}
+
+/* See shop.h. */
+void
+shop_bind_card(struct client *cl, int64_t order_id, const char *pan)
+{
+	struct client_resp	r;
+	char			page[64];
+
+	snprintf(page, sizeof(page), "/orders/%lld/card", (long long)order_id);
+	shop_card_via_bank(cl, page, page, pan, SHOP_3DS_PASS, NULL, &r);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+}
+
+/* See shop.h. */
+long
+shop_bind_pau_card(struct client *cl, const char *pan, int *declined)
+{
+	struct client_resp	r;
+	long			st;
+
+	shop_card_via_bank(cl, "/pay-after-use", "/pay-after-use/card", pan,
+	    SHOP_3DS_PASS, NULL, &r);
+	st = r.status;
+	if (declined != NULL)
+		*declined = r.location != NULL &&
+		    strstr(r.location, "?cs=") != NULL;
+	client_resp_cleanup(&r);
+	return st;
+}

@@ -81,6 +81,33 @@ void	shop_register(char *email, size_t emailsz, const char *tag,
 void	shop_post(struct client *cl, const char *csrf_page,
 	    const char *path, struct client_resp *r, ...)
 	    __attribute__((sentinel));
+/* How the shopper answers the bank's 3-D Secure challenge, when there is
+ * one (an EEA card, sandbox/hosted.h): with the code the page shows, with
+ * a wrong code, or by cancelling it. */
+enum shop_3ds { SHOP_3DS_PASS, SHOP_3DS_WRONG, SHOP_3DS_CANCEL };
+/* The bank's hosted card page at bank_url (the mall's 303 Location): GET
+ * it (200, the order and amount on it), type pan (expiry 12/39, CVV 123),
+ * answer the challenge if one comes as how says, follow the bank's 303
+ * back to the mall's return URL and fill r with the mall's answer to it
+ * (a 303 to the order's next page). *challenged (may be NULL) says whether
+ * the bank asked for the one-time code. */
+void	shop_bank_page(struct client *cl, const char *bank_url, const char *pan,
+	    enum shop_3ds how, int *challenged, struct client_resp *r);
+/* POST the mall's form at path (csrf from page) that opens a session at
+ * the bank's page (it must answer 303 to the bank), then
+ * shop_bank_page(). */
+void	shop_card_via_bank(struct client *cl, const char *page,
+	    const char *path, const char *pan, enum shop_3ds how,
+	    int *challenged, struct client_resp *r);
+/* Bind pan to the card installment order id of cl at the bank's page
+ * (frictionless or with the challenge passed): the mall's answer to the
+ * bank's return must be a 303 (approved: onwards; declined: back to the
+ * card page with the reason). */
+void	shop_bind_card(struct client *cl, int64_t order_id, const char *pan);
+/* Bind pan as cl's Pay After Use card at the bank's page; the status of
+ * the mall's answer to the return (303: bound, or back with the reason)
+ * and, when declined, the page it sends to in *declined (may be NULL). */
+long	shop_bind_pau_card(struct client *cl, const char *pan, int *declined);
 /* Fill email's cart with one of sku and place it to Malaysia paying with
  * pay (disclosed as in shop_place()); the answer must be 303 (else the
  * test fails naming what). Returns the new order's id (> 0); when loc is

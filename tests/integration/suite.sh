@@ -49,7 +49,11 @@ export MALLPAY_FINANCE_DELAY=20
 started=0
 for attempt in 1 2 3; do
 	port=$(free_port)
-	echo "suite: starting a private stack in $tmp on port $port"
+	# The sandbox bank's own origin (bankd behind its own server block).
+	bport=$(free_port)
+	[ "$bport" = "$port" ] && bport=$((port + 1))
+	export MALLPAY_BANK_PORT=$bport
+	echo "suite: starting a private stack in $tmp on port $port (the bank on $bport)"
 	if "$src/scripts/stack.sh" start "$tmp/stack" "$port" "$build"; then
 		started=1
 		break
@@ -63,6 +67,8 @@ if [ "$started" -ne 1 ]; then
 fi
 
 export MALLPAY_TEST_URL="http://127.0.0.1:$port"
+MALLPAY_BANK_URL=$(sed -n 's|^url = ||p' "$tmp/stack/mallpay.conf" | head -n 1)
+export MALLPAY_BANK_URL
 export MALLPAY_CONF="$tmp/stack/mallpay.conf"
 export MALLPAY_CTL="$build/mallpayctl"
 export MALLPAY_SQL_DIR="$src/sql"
@@ -111,7 +117,8 @@ fi
 
 # Stop the stack now so that mallpayd's exit (and LeakSanitizer) is part of the result.
 "$src/scripts/stack.sh" stop "$tmp/stack"
-if grep -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$tmp/stack/log/mallpayd.log"; then
+if grep -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$tmp/stack/log/mallpayd.log" \
+    "$tmp/stack/log/bankd.log"; then
 	echo "suite: FAILED: a sanitizer reported in mallpayd (log: $tmp/stack/log/mallpayd.log)"
 	failed=1
 fi

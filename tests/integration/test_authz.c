@@ -211,6 +211,10 @@ static const struct entry table[] = {
 	{ HTTP_POST, "/orders/:id/payoff", "sannnfs", C_A, "/orders", NULL },
 	{ HTTP_GET, "/account/credit", "soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/partner/finance/decision", "rrrrrrr", 0, NULL, NULL },
+	/* the bank's hosted card page: its outcome is authenticated by the
+	 * bank's signature only (403 without it), whoever is signed in */
+	{ HTTP_GET, "/bank/return", "rrrrrrr", 0, NULL, NULL },
+	{ HTTP_POST, "/partner/bank/notice", "rrrrrrr", 0, NULL, NULL },
 	{ HTTP_GET, "/admin/plans", "sffffos", 0, NULL, NULL },
 	{ HTTP_GET, "/admin/plans/:id", "sffffas", C_ADMIN, "/admin/plans", NULL },
 	{ HTTP_POST, "/admin/plans/:id/lift", "sffffas", C_ADMIN, "/admin/plans", NULL },

@@ -125,27 +125,16 @@ post_csrf(struct client *cl, const char *page, const char *path,
 	shop_post(cl, page, path, r, NULL);
 }
 
-/* Bind pan as s's Pay After Use card through the page; returns the
- * status of the POST. */
+/* Bind pan as s's Pay After Use card at the bank's hosted page; returns
+ * 303 when bound, 422 when the bank declined it (the mall sends the
+ * shopper back with the reason). */
 static long
 bind_card(struct shopper *s, const char *pan)
 {
-	struct client_resp	 r;
-	char			*tok, *body;
-	long			 st;
+	int	declined = 0;
+	long	st = shop_bind_pau_card(s->cl, pan, &declined);
 
-	tok = client_csrf_of(s->cl, "/pay-after-use");
-	assert_non_null(tok);
-	body = client_form("csrf", tok, "card_number", pan, "expiry", "12/39",
-	    "cvv", "123", NULL);
-	memset(&r, 0, sizeof(r));
-	assert_int_equal(client_post(s->cl, "/pay-after-use/card", body, &r),
-	    0);
-	st = r.status;
-	client_resp_cleanup(&r);
-	free(body);
-	free(tok);
-	return st;
+	return st == 303 && declined ? 422 : st;
 }
 
 /* Place an order of the earbuds (PAU-marked) with Pay After Use; returns

@@ -333,11 +333,7 @@ walk_card(void)
 	struct dbq		*q;
 
 	check_order(id, "card", 1);
-	snprintf(page, sizeof(page), "/orders/%lld/card", (long long)id);
-	shop_post(cl, page, page, &r, "card_number", VISA, "expiry", "12/39",
-	    "cvv", "123", NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
+	shop_bind_card(cl, id, VISA);
 	check_order(id, "confirm", 1);
 	snprintf(page, sizeof(page), "/orders/%lld/confirm", (long long)id);
 	post_keyed(page);
@@ -417,14 +413,10 @@ walk_cod(struct client *adm)
 static void
 walk_payafter(struct client *adm)
 {
-	struct client_resp	r;
 	int64_t			id;
 
 	check_page("/pay-after-use", 1);
-	shop_post(cl, "/pay-after-use", "/pay-after-use/card", &r,
-	    "card_number", VISA, "expiry", "12/39", "cvv", "123", NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
+	assert_int_equal(shop_bind_pau_card(cl, VISA, NULL), 303);
 	check_page("/pay-after-use", 1);
 	id = place(EARBUDS, "pay_after_use");
 	check_order(id, NULL, 1);

@@ -76,8 +76,16 @@ long_plan() {
 	    --data "csrf=$tok&key=plan-$$-$RANDOM$RANDOM&country=MY&pay=$plan&disclosed=$plan" "$base/checkout/place")
 	oid=$(echo "$r" | sed -n 's|^303 .*/orders/\([0-9]*\)/.*|\1|p')
 	[ -n "$oid" ] || return 1
-	r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -H "Cookie: $cookie" \
-	    --data "csrf=$tok&card_number=4111111111111111&expiry=12/39&cvv=123" "$base/orders/$oid/card")
+	# The card is typed on the bank's hosted page (its own origin); the
+	# bank sends the browser back to the mall's return URL.
+	local bank back
+	bank=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 30 -H "Cookie: $cookie" \
+	    --data "csrf=$tok" "$base/orders/$oid/card")
+	[ "${bank%% *}" = 303 ] || return 1
+	back=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 30 \
+	    --data "card_number=4111111111111111&expiry=12/39&cvv=123" "${bank#* }")
+	[ "${back%% *}" = 303 ] || return 1
+	r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -H "Cookie: $cookie" "${back#* }")
 	[ "$r" = 303 ] || return 1
 	key=$(curl -s --max-time 30 -H "Cookie: $cookie" "$base/orders/$oid/confirm" |
 	    sed -n 's/.*name="key" value="\([^"]*\)".*/\1/p' | head -n 1)

@@ -69,7 +69,8 @@ assert_security_headers(void)
 {
 	assert_non_null(strstr(headers(), "Content-Security-Policy: default-src 'self'; "
 	    "script-src 'self'; style-src 'self'; img-src 'self' data:; "
-	    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n"));
+	    "frame-ancestors 'none'; form-action 'self' http://127.0.0.1:8081; "
+	    "base-uri 'none'\r\n"));
 	assert_non_null(strstr(headers(), "X-Content-Type-Options: nosniff\r\n"));
 	assert_non_null(strstr(headers(), "Referrer-Policy: same-origin\r\n"));
 	assert_non_null(strstr(headers(), "X-Frame-Options: DENY\r\n"));

@@ -1,0 +1,144 @@
+/*
+ * The mall's card sessions at the bank's hosted card page (see
+ * card_session.h).
+ */
+#include <string.h>
+
+#include "db/card_session.h"
+#include "db/db.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_INSERT,
+	STMT_SET_BANK,
+	STMT_LOCK,
+	STMT_FINISH,
+	STMT_GET,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_INSERT */
+	"INSERT INTO card_sessions (user_id, order_id, purpose, amount_minor, "
+	"currency, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	/* STMT_SET_BANK */
+	"UPDATE card_sessions SET bank_session = ? WHERE id = ?",
+	/* STMT_LOCK */
+	"SELECT id, bank_session, user_id, order_id, purpose, amount_minor, "
+	"currency, status, reason FROM card_sessions WHERE bank_session = ? "
+	"FOR UPDATE",
+	/* STMT_FINISH */
+	"UPDATE card_sessions SET status = ?, reason = ?, via = ?, "
+	"finished_at = ? WHERE id = ? AND status = 'open'",
+	/* STMT_GET */
+	"SELECT id, bank_session, user_id, order_id, purpose, amount_minor, "
+	"currency, status, reason FROM card_sessions WHERE user_id = ? AND "
+	"id = ?",
+};
+
+/* See card_session.h. */
+int64_t
+db_card_session_insert(struct db *db, int64_t user_id, int64_t order_id,
+    const char *purpose, int64_t amount_minor, const char *currency,
+    int64_t now)
+{
+	struct dbq *q;
+	int64_t id;
+
+	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_INSERT,
+	    stmts[STMT_INSERT])) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_id_opt(q, order_id);
+	dbq_cstr(q, purpose);
+	dbq_int(q, amount_minor);
+	dbq_cstr(q, currency);
+	dbq_int(q, now);
+	id = dbq_exec(q) == 0 ? dbq_insert_id(q) : -1;
+	dbq_done(q);
+	return id;
+}
+
+/* See card_session.h. */
+int
+db_card_session_set_bank(struct db *db, int64_t id, const char *bank_session)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_SET_BANK,
+	    stmts[STMT_SET_BANK])) == NULL)
+		return -1;
+	dbq_cstr(q, bank_session);
+	dbq_int(q, id);
+	return dbq_exec_one(q) == 1 ? 0 : -1;
+}
+
+/* Run the bound q and read its one row into *s. 1, 0, -1. */
+static int
+session_row(struct dbq *q, struct db_card_session *s)
+{
+	int rc;
+
+	if ((rc = dbq_exec_fetch(q)) == 1) {
+		s->id = dbq_col_int(q, 0);
+		dbq_col_copy(q, 1, s->bank_session, sizeof(s->bank_session));
+		s->user_id = dbq_col_int(q, 2);
+		s->order_id = dbq_col_int(q, 3);
+		dbq_col_copy(q, 4, s->purpose, sizeof(s->purpose));
+		s->amount_minor = dbq_col_int(q, 5);
+		dbq_col_copy(q, 6, s->currency, sizeof(s->currency));
+		dbq_col_copy(q, 7, s->status, sizeof(s->status));
+		dbq_col_copy(q, 8, s->reason, sizeof(s->reason));
+	}
+	dbq_done(q);
+	return rc;
+}
+
+/* See card_session.h. */
+int
+db_card_session_lock(struct db *db, const char *bank_session,
+    struct db_card_session *s)
+{
+	struct dbq *q;
+
+	memset(s, 0, sizeof(*s));
+	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_LOCK,
+	    stmts[STMT_LOCK])) == NULL)
+		return -1;
+	dbq_cstr(q, bank_session);
+	return session_row(q, s);
+}
+
+/* See card_session.h. */
+int
+db_card_session_get(struct db *db, int64_t user_id, int64_t id,
+    struct db_card_session *s)
+{
+	struct dbq *q;
+
+	memset(s, 0, sizeof(*s));
+	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_GET,
+	    stmts[STMT_GET])) == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	dbq_int(q, id);
+	return session_row(q, s);
+}
+
+/* See card_session.h. */
+int
+db_card_session_finish(struct db *db, int64_t id, const char *status,
+    const char *reason, const char *via, int64_t now)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_FINISH,
+	    stmts[STMT_FINISH])) == NULL)
+		return -1;
+	dbq_cstr(q, status);
+	dbq_cstr(q, reason);
+	dbq_cstr(q, via);
+	dbq_int(q, now);
+	dbq_int(q, id);
+	return dbq_exec_one(q);
+}

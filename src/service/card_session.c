@@ -1,0 +1,220 @@
+/*
+ * Cards bound at the bank's hosted card page (see card_session.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "db/card_session.h"
+#include "db/db.h"
+#include "db/order.h"
+#include "gateway/bank.h"
+#include "gateway/bank_wire.h"
+#include "service/card_session.h"
+#include "service/payafter.h"
+#include "service/plans.h"
+
+/* What a session asks the bank's page for. */
+struct ask {
+	int64_t		 order_id;	/* 0: none */
+	const char	*purpose;
+	int64_t		 amount;
+	const char	*currency;
+	int		 months;
+	char		 label[48];
+};
+
+/* Record a card session for user_id asking a and open it at the bank.
+ * RES_OK with the bank page's address in url; RES_UNAVAILABLE (msg),
+ * RES_ERROR. */
+static enum result
+open_session(struct db *db, const struct config *cfg, int64_t user_id,
+    const struct ask *a, int64_t now, char *url, size_t urlsz, char *msg,
+    size_t msgsz)
+{
+	const struct bank_gateway	*bank = bank_gateway();
+	struct bank_session_req		 req;
+	struct bank_session		 bs;
+	char				 ref[32], ret[300], note[300];
+	int64_t				 id;
+
+	msg[0] = '\0';
+	if (bank->session_open == NULL)
+		return RES_UNAVAILABLE;
+	if ((id = db_card_session_insert(db, user_id, a->order_id, a->purpose,
+	    a->amount, a->currency, now)) <= 0)
+		return RES_ERROR;
+	snprintf(ref, sizeof(ref), "cs-%lld", (long long)id);
+	snprintf(ret, sizeof(ret), "%s/bank/return", cfg->bank_mall_url);
+	snprintf(note, sizeof(note), "%s/partner/bank/notice",
+	    cfg->bank_mall_url);
+	memset(&req, 0, sizeof(req));
+	req.ref = ref;
+	req.order_label = a->label;
+	req.amount_minor = a->amount;
+	req.currency = a->currency;
+	req.months = a->months;
+	req.return_url = ret;
+	req.notify_url = note;
+	if (bank->session_open(&req, &bs, msg, msgsz) == -1)
+		return RES_UNAVAILABLE;
+	if (db_card_session_set_bank(db, id, bs.id) == -1)
+		return RES_ERROR;
+	snprintf(url, urlsz, "%s", bs.url);
+	return RES_OK;
+}
+
+/* See card_session.h. */
+enum result
+card_session_plan_start(struct db *db, const struct config *cfg,
+    int64_t user_id, int64_t order_id, int64_t now, char *url, size_t urlsz,
+    char *msg, size_t msgsz)
+{
+	struct ask	a;
+	char		cur[4];
+
+	memset(&a, 0, sizeof(a));
+	switch (plan_card_terms(db, user_id, order_id, now, &a.amount, cur,
+	    sizeof(cur), &a.months)) {
+	case PLAN_OK:
+		break;
+	case PLAN_NOT_FOUND:
+		return RES_NOT_FOUND;
+	case PLAN_NOT_ALLOWED:
+		return RES_NOT_ALLOWED;
+	default:
+		return RES_ERROR;
+	}
+	a.order_id = order_id;
+	a.purpose = "plan_card";
+	a.currency = cur;
+	snprintf(a.label, sizeof(a.label), "Order #%lld", (long long)order_id);
+	return open_session(db, cfg, user_id, &a, now, url, urlsz, msg, msgsz);
+}
+
+/* See card_session.h. */
+enum result
+card_session_pau_start(struct db *db, const struct config *cfg,
+    int64_t user_id, int64_t now, char *url, size_t urlsz, char *msg,
+    size_t msgsz)
+{
+	struct ask a;
+
+	memset(&a, 0, sizeof(a));
+	a.purpose = "pau_card";
+	/* The bank verifies the card with a small review (PAU-03). */
+	a.amount = PAU_VERIFY_MINOR;
+	a.currency = "USD";
+	a.months = 1;
+	snprintf(a.label, sizeof(a.label), "Pay After Use card");
+	return open_session(db, cfg, user_id, &a, now, url, urlsz, msg, msgsz);
+}
+
+/* Inside the transaction: record outcome out of the locked session s.
+ * RES_OK or RES_ERROR. */
+static enum result
+record(struct db *db, const struct config *cfg, const struct db_card_session *s,
+    const struct bank_outcome *out, int notice, int64_t now,
+    struct card_session_end *end)
+{
+	enum plan_result	 r;
+	enum result		 pr;
+	const char		*status = "declined", *reason = out->reason;
+
+	if (strcmp(s->purpose, "pau_card") == 0) {
+		end->pau = 1;
+		if ((pr = payafter_card_record(db, s->user_id, out, now)) ==
+		    RES_ERROR)
+			return RES_ERROR;
+		r = pr == RES_OK ? PLAN_OK : PLAN_DECLINED;
+	} else
+		r = plan_card_record(db, cfg, s->user_id, s->order_id, out,
+		    now);
+	if (r == PLAN_ERROR || r == PLAN_NOT_FOUND)
+		return RES_ERROR;
+	if (r == PLAN_OK)
+		status = "approved", reason = "";
+	else if (r == PLAN_NOT_ALLOWED)
+		reason = "the order no longer takes a card";
+	end->approved = r == PLAN_OK;
+	return db_card_session_finish(db, s->id, status, reason,
+	    notice ? "notice" : "return", now) == 1 ? RES_OK : RES_ERROR;
+}
+
+/* 1 when the order of session s awaits the plan's confirmation. */
+static int
+awaits_confirmation(struct db *db, const struct db_card_session *s)
+{
+	struct db_order o;
+
+	return db_order_get(db, s->user_id, s->order_id, &o) == 1 &&
+	    o.status == OS_AWAITING_CONFIRMATION;
+}
+
+/* See card_session.h. */
+enum result
+card_session_outcome(struct db *db, const struct config *cfg, int notice,
+    const char *raw, size_t len, int64_t now, struct card_session_end *end)
+{
+	const struct bank_gateway	*bank = bank_gateway();
+	struct bank_outcome		 out;
+	struct db_card_session		 s;
+	enum result			 res;
+	char				 ref[32];
+	int				 rc;
+
+	memset(end, 0, sizeof(*end));
+	if (bank->outcome_check == NULL)
+		return RES_ERROR;
+	rc = bank->outcome_check(raw, len, notice ? BANK_WIRE_MAX_AGE :
+	    BANK_WIRE_RETURN_AGE, &out);
+	if (rc == -1 || rc == -2)
+		return RES_FORBIDDEN;
+	if (rc != 0)
+		return RES_INVALID;
+	if (db_begin(db) == -1)
+		return RES_ERROR;
+	if ((rc = db_card_session_lock(db, out.session, &s)) != 1) {
+		db_rollback(db);
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+	}
+	snprintf(ref, sizeof(ref), "cs-%lld", (long long)s.id);
+	end->order_id = s.order_id;
+	end->session_id = s.id;
+	end->pau = strcmp(s.purpose, "pau_card") == 0;
+	if (strcmp(out.ref, ref) != 0 || out.amount_minor != s.amount_minor ||
+	    strcmp(out.currency, s.currency) != 0) {
+		db_rollback(db);
+		return RES_INVALID;
+	}
+	if (strcmp(s.status, "open") != 0) {
+		db_rollback(db);
+		end->approved = strcmp(s.status, "approved") == 0;
+		end->to_confirm = awaits_confirmation(db, &s);
+		return RES_DONE;
+	}
+	res = record(db, cfg, &s, &out, notice, now, end);
+	sodium_memzero(&out, sizeof(out));
+	end->to_confirm = awaits_confirmation(db, &s);
+	if (res != RES_OK || db_commit(db) == -1) {
+		db_rollback(db);
+		return RES_ERROR;
+	}
+	return RES_OK;
+}
+
+/* See card_session.h. */
+int
+card_session_declined(struct db *db, int64_t user_id, int64_t id, char *out,
+    size_t outsz)
+{
+	struct db_card_session	s;
+	int			rc;
+
+	out[0] = '\0';
+	if ((rc = db_card_session_get(db, user_id, id, &s)) == 1 &&
+	    strcmp(s.status, "declined") == 0)
+		snprintf(out, outsz, "%s", s.reason);
+	return rc;
+}
