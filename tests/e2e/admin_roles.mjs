@@ -7,7 +7,7 @@
 // ($MALLPAY_SCREENSHOT_DIR, default ./): admin-admins-{1280,390}.png,
 // admin-invitation-{1280,390}.png, admin-reviewer-{1280,390}.png.
 // Last line: "admin_roles: N passed, N failed".
-import { base, check, launch, screenshots, signIn, stepper, watch } from './lib.mjs';
+import { base, check, launch, screenshots, signIn, stepper, totpCode, watch } from './lib.mjs';
 
 const { step, finish } = stepper('admin_roles');
 const password = 'reviewer password 42';
@@ -56,8 +56,15 @@ async function run() {
       await rev.waitForURL(/\/signin/);
       await rev.getByLabel('Email').fill(invitee);
       await rev.getByLabel('Password').fill(password);
-      await Promise.all([rev.waitForURL(/\/admin$/),
+      // A new admin sets up the authenticator app at the first sign-in.
+      await Promise.all([rev.waitForURL(/\/signin\/enroll/),
         rev.getByRole('button', { name: 'Sign in' }).click()]);
+      const secret = (await rev.locator('#totp-secret').innerText()).trim();
+      await rev.getByLabel('Enter the code the app shows now').fill(totpCode(secret));
+      await Promise.all([rev.waitForLoadState('load'),
+        rev.getByRole('button', { name: 'Confirm and continue' }).click()]);
+      await Promise.all([rev.waitForURL(/\/admin$/),
+        rev.getByRole('link', { name: /saved them/ }).click()]);
     });
 
     await step('the reviewer sees only reviewer links', async () => {

@@ -1,13 +1,18 @@
-// Browser test: a remittance voucher sent as a PDF is reviewed inline. A
-// demo shopper places a post office remittance order and uploads a 2-page
-// PDF voucher; the admin sees its thumbnail in the voucher queue, opens the
-// voucher and reads both pages as pictures drawn from the PDF (fit to the
-// width, each linking to its full size, a zoom in place without script),
-// and the original is offered only as a download (Content-Disposition:
-// attachment). Screenshots at 1280 and 390 px: doc-review-1280.png,
-// doc-review-390.png, and doc-review-zoom-1280.png.
+// Browser test of the back office's review of a remittance voucher sent as
+// a PDF. A demo shopper places a post office remittance order, reads its
+// remittance code and uploads a 2-page PDF voucher. The admin signs in
+// with the password and then the authenticator app's code (TOTP), finds
+// the order by its remittance code in the dashboard's search box, exports
+// the voucher queue as CSV (the order is in it), sees the voucher's
+// thumbnail in the queue, opens the voucher and reads both pages as
+// pictures drawn from the PDF (fit to the width, each linking to its full
+// size, a zoom in place without script); the original is offered only as
+// a download (Content-Disposition: attachment). Screenshots at 1280 and
+// 390 px: doc-review-1280.png, doc-review-390.png, and
+// doc-review-zoom-1280.png.
 // Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080).
-import { base, emptyCart, launch, screenshot, screenshots, signIn, stepper, watch, check } from './lib.mjs';
+import fs from 'node:fs';
+import { base, demoPassword, emptyCart, enterCode, launch, screenshot, screenshots, signIn, stepper, watch, check } from './lib.mjs';
 
 const email = process.env.MALLPAY_E2E_REMITTANCE_EMAIL || 'shopper.new@demo.test';
 const adminEmail = 'admin@demo.test';
@@ -41,6 +46,7 @@ t.finish(async () => {
     const page = await shopper.newPage();
     watch(page, errors, { requests: false });
     let id;
+    let code = '';
     await t.step('the shopper places a remittance order and uploads a PDF voucher', async () => {
       await signIn(page, email);
       await emptyCart(page);
@@ -53,6 +59,8 @@ t.finish(async () => {
       await Promise.all([page.waitForURL(/\/orders\/\d+\/remittance$/),
         page.getByRole('button', { name: 'Place order' }).click()]);
       id = /\/orders\/(\d+)\/remittance/.exec(page.url())[1];
+      code = (await page.locator('#rf-code').innerText()).trim();
+      check(/^RF\d\d/.test(code), `the remittance code is shown (${code})`);
       await page.goto(`${base}/orders/${id}/voucher`);
       await page.setInputFiles('#voucher', { name: 'voucher.pdf', mimeType: 'application/pdf', buffer: voucherPdf() });
       await page.getByLabel('Post office tracking number').fill(`PO-DOC-${Date.now()}`);
@@ -60,11 +68,41 @@ t.finish(async () => {
         page.getByRole('button', { name: 'Upload Remittance Voucher' }).click()]);
     });
 
-    const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const admin = await adminCtx.newPage();
     watch(admin, errors, { requests: false });
+    await t.step('the admin signs in with the password, then the app\'s code', async () => {
+      await admin.goto(`${base}/signin`);
+      await admin.getByLabel('Email').fill(adminEmail);
+      await admin.getByLabel('Password').fill(demoPassword);
+      await Promise.all([admin.waitForURL(/\/signin\/code/),
+        admin.getByRole('button', { name: 'Sign in' }).click()]);
+      check(await admin.locator('a[href="/admin"]').count() === 0,
+        'the password alone opens nothing: the code step asks for the code');
+      await enterCode(admin);
+      const dash = await admin.goto(`${base}/admin`);
+      check(dash.status() === 200, 'with the code the console opens');
+    });
+    await t.step('the admin finds the order by its remittance code', async () => {
+      const typed = code.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim().toLowerCase();
+      await admin.getByLabel(/Search orders, queues and the audit trail/).fill(typed);
+      await Promise.all([admin.waitForURL(/\/admin\/search\?q=/),
+        admin.getByRole('button', { name: 'Search' }).click()]);
+      check((await admin.locator('#search-kind').innerText()).includes('remittance code'),
+        'the search is recognised as a remittance code');
+      check(await admin.locator(`tr.search-order[data-id="${id}"]`).count() === 1,
+        `the order #${id} is found`);
+    });
+    await t.step('the admin exports the voucher queue, the order in it', async () => {
+      await admin.goto(`${base}/admin/vouchers`);
+      const [download] = await Promise.all([admin.waitForEvent('download'),
+        admin.locator('#queue-export').click()]);
+      const text = fs.readFileSync(await download.path(), 'utf8');
+      const records = text.split('\r\n').slice(1).filter((l) => l.length > 0);
+      check(records.some((l) => l.split(',').includes(id) || l.split(',').includes(`#${id}`)),
+        `the CSV has a record of order #${id} (${records.length} records)`);
+    });
     await t.step('the voucher queue shows the voucher\'s thumbnail', async () => {
-      await signIn(admin, adminEmail);
       await admin.goto(`${base}/admin/vouchers`);
       const row = admin.locator('tr.queue-row', { has: admin.locator(`a[href="/admin/orders/${id}/voucher"]`) });
       check(await row.count() === 1, `the queue lists order #${id}`);
