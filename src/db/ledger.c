@@ -26,6 +26,7 @@ enum stmt {
 	STMT_LEDGER_BALANCE,
 	STMT_LEDGER_LINES1,	/* db_ledger_insert_lines: 1 line */
 	STMT_LEDGER_LINES64,	/* and 64 lines */
+	STMT_LEDGER_LAST_KEY,
 	STMT__MAX
 };
 
@@ -59,6 +60,9 @@ static const char *const stmts[STMT__MAX] = {
 	INSERT,
 	/* STMT_LEDGER_LINES64 */
 	"INSERT INTO ledger_lines (" LINE_COLS ") VALUES " ROWS64,
+	/* STMT_LEDGER_LAST_KEY: a range of the entry_key index */
+	"SELECT COALESCE(MAX(entry_key), '') FROM ledger_lines "
+	"WHERE entry_key LIKE CONCAT(?, '%')",
 };
 
 /* Bind the fifteen columns of line l. */
@@ -161,6 +165,26 @@ db_ledger_entry(struct db *db, const char *key, struct db_ledger_line **out,
 	if (q != NULL)
 		dbq_cstr(q, key);
 	return dbq_list(q, sizeof(**out), fill_line, (void **)out, n);
+}
+
+/* See ledger.h. */
+int
+db_ledger_last_key(struct db *db, const char *prefix, char *out,
+    size_t outsz)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	out[0] = '\0';
+	q = dbq_get(db, DB_T_LEDGER, STMT_LEDGER_LAST_KEY,
+	    stmts[STMT_LEDGER_LAST_KEY]);
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, prefix);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, out, outsz);
+	dbq_done(q);
+	return rc == -1 ? -1 : 0;
 }
 
 /* See ledger.h. */

@@ -48,6 +48,11 @@ int	db_ledger_insert_lines(struct db *, const struct db_ledger_line *l,
 int	db_ledger_entry(struct db *, const char *key,
 	    struct db_ledger_line **out, size_t *n);
 
+/* The greatest entry key starting with prefix (no % or _ in it) into out
+ * ("" when none). Returns 0 or -1. */
+int	db_ledger_last_key(struct db *, const char *prefix, char *out,
+	    size_t outsz);
+
 /* The balance (sum of amounts) of account in currency into *out. Returns
  * 0 or -1. */
 int	db_ledger_balance(struct db *, const char *account,

@@ -7,6 +7,7 @@
 #include "core/calendar.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "db/ledger.h"
 #include "db/plan.h"
 #include "rules/plan.h"
 #include "service/ledger.h"
@@ -159,7 +160,7 @@ plan_post_late_fees(struct db *db, const struct db_plan *p,
 	struct plan_entry_buf	a;
 	struct money		over, fee;
 	struct money_rate	r;
-	char			key[80], d[16];
+	char			key[80], d[16], prefix[64], last[101];
 	int64_t			before = 0;
 	mp_date			day;
 
@@ -170,19 +171,30 @@ plan_post_late_fees(struct db *db, const struct db_plan *p,
 	    strlen(p->late_fee_rate), &r, NULL, 0) == -1)
 		return -1;
 	accts(p, &a);
-	/* One entry per calendar day: the day's share of INST-F1's fee
-	 * (rounded once over the whole period, so the days add up). */
-	for (day = it->due + 1; day <= today; day++) {
-		if (plan_late_fee(&over, it->due, day, &r, &fee) == -1)
+	/* One entry per run, keyed by the day it accrues through: the fee
+	 * from the day after the last entry's day through today (INST-F1's
+	 * fee per calendar day, rounded once over the whole period, so the
+	 * entries add up). A day already posted is not posted again. */
+	snprintf(prefix, sizeof(prefix), "plan%lld-i%d-late-",
+	    (long long)p->id, it->seq);
+	if (db_ledger_last_key(db, prefix, last, sizeof(last)) == -1)
+		return -1;
+	if (last[0] != '\0') {
+		if (mp_date_parse(last + strlen(prefix),
+		    strlen(last + strlen(prefix)), &day) == -1)
 			return -1;
-		snprintf(key, sizeof(key), "plan%lld-i%d-late-%s",
-		    (long long)p->id, it->seq, mp_date_str(day, d, sizeof(d)));
-		if (post_one(db, p, LK_LATE_FEE, key, NULL, a.recv,
-		    LEDGER_FEE_INCOME, fee.minor - before, now) == -1)
+		if (day >= today)
+			return 0;
+		if (plan_late_fee(&over, it->due, day, &r, &fee) == -1)
 			return -1;
 		before = fee.minor;
 	}
-	return 0;
+	if (plan_late_fee(&over, it->due, today, &r, &fee) == -1)
+		return -1;
+	snprintf(key, sizeof(key), "%s%s", prefix, mp_date_str(today, d,
+	    sizeof(d)));
+	return post_one(db, p, LK_LATE_FEE, key, NULL, a.recv,
+	    LEDGER_FEE_INCOME, fee.minor - before, now);
 }
 
 /* See plan_ledger.h. */
