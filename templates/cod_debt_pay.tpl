@@ -2,17 +2,13 @@
 <h1>Pay what you owe for order #{{ORDER}}</h1>
 <p id="debt-desc">{{DESC}}</p>
 <p>Amount owed: <strong id="debt-amount">{{AMOUNT}}</strong></p>
+{{#PAID}}<p class="notice" role="status" id="debt-paid">Thank you: the bank charged your card. Nothing more is owed for this order.</p>{{/PAID}}
 {{#SETTLED}}<p id="debt-settled">Paid by card on {{AT}}. Nothing more is owed for this order.</p>{{/SETTLED}}
-{{#FORM}}<form method="post" action="/account/cod/debts/{{ID}}/pay" id="debt-pay-form">
+{{#FORM}}{{#CS_DECLINED}}<p class="error-summary" role="alert" id="debt-declined">The bank did not take the payment: <strong id="debt-decline-reason">{{REASON}}</strong>. Nothing was charged; you can try again or use another card.</p>{{/CS_DECLINED}}
+{{#ERROR}}<p class="error-summary" role="alert" id="debt-error">{{MSG}}</p>{{/ERROR}}
+<form method="post" action="/account/cod/debts/{{ID}}/pay" id="debt-pay-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
-	<input type="hidden" name="key" value="{{KEY}}">
-	<p><label for="card_number">Card number</label>
-	<input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" maxlength="32" required aria-describedby="card-error"></p>
-	<p><label for="expiry">Expiry (MM/YY)</label>
-	<input id="expiry" name="expiry" autocomplete="cc-exp" maxlength="7" required></p>
-	<p><label for="cvv">Security code (CVV)</label>
-	<input id="cvv" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" required></p>
-	{{#CARD_ERR}}<p class="field-error" id="card-error" role="alert">{{MSG}}</p>{{/CARD_ERR}}
-	<button type="submit" id="debt-pay-button">Pay {{AMOUNT}} by card</button>
+	<p class="field-note">You enter the card on Harbor Bank's own secure page: the mall never sees the card number or the security code. European cards confirm a one-time code there (3-D Secure). The bank charges {{AMOUNT}} once, however many times you try; then you come back here.</p>
+	<button type="submit" id="debt-pay-button">Pay {{AMOUNT}} on the bank's secure page</button>
 </form>{{/FORM}}
 <p><a href="/account/cod">Back to cash on delivery</a></p>

@@ -14,6 +14,7 @@ enum stmt {
 	STMT_LOCK,
 	STMT_FINISH,
 	STMT_GET,
+	STMT_SET_DEBT,
 	STMT__MAX
 };
 
@@ -25,15 +26,17 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE card_sessions SET bank_session = ? WHERE id = ?",
 	/* STMT_LOCK */
 	"SELECT id, bank_session, user_id, order_id, purpose, amount_minor, "
-	"currency, status, reason FROM card_sessions WHERE bank_session = ? "
-	"FOR UPDATE",
+	"currency, status, reason, COALESCE(debt_id, 0) FROM card_sessions "
+	"WHERE bank_session = ? FOR UPDATE",
 	/* STMT_FINISH */
 	"UPDATE card_sessions SET status = ?, reason = ?, via = ?, "
 	"finished_at = ? WHERE id = ? AND status = 'open'",
 	/* STMT_GET */
 	"SELECT id, bank_session, user_id, order_id, purpose, amount_minor, "
-	"currency, status, reason FROM card_sessions WHERE user_id = ? AND "
-	"id = ?",
+	"currency, status, reason, COALESCE(debt_id, 0) FROM card_sessions "
+	"WHERE user_id = ? AND id = ?",
+	/* STMT_SET_DEBT */
+	"UPDATE card_sessions SET debt_id = ? WHERE id = ?",
 };
 
 /* See card_session.h. */
@@ -73,6 +76,20 @@ db_card_session_set_bank(struct db *db, int64_t id, const char *bank_session)
 	return dbq_exec_one(q) == 1 ? 0 : -1;
 }
 
+/* See card_session.h. */
+int
+db_card_session_set_debt(struct db *db, int64_t id, int64_t debt_id)
+{
+	struct dbq *q;
+
+	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_SET_DEBT,
+	    stmts[STMT_SET_DEBT])) == NULL)
+		return -1;
+	dbq_int(q, debt_id);
+	dbq_int(q, id);
+	return dbq_exec_one(q) == 1 ? 0 : -1;
+}
+
 /* Run the bound q and read its one row into *s. 1, 0, -1. */
 static int
 session_row(struct dbq *q, struct db_card_session *s)
@@ -89,6 +106,7 @@ session_row(struct dbq *q, struct db_card_session *s)
 		dbq_col_copy(q, 6, s->currency, sizeof(s->currency));
 		dbq_col_copy(q, 7, s->status, sizeof(s->status));
 		dbq_col_copy(q, 8, s->reason, sizeof(s->reason));
+		s->debt_id = dbq_col_int(q, 9);
 	}
 	dbq_done(q);
 	return rc;

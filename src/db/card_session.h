@@ -20,12 +20,15 @@ struct db_card_session {
 	char	currency[4];
 	char	status[12];		/* open, approved, declined */
 	char	reason[128];
+	int64_t	debt_id;		/* cod_debt: the debt it pays */
 };
 
 /* A new open session (order_id 0: none); its id, or -1. */
 int64_t	db_card_session_insert(struct db *, int64_t user_id, int64_t order_id,
 	    const char *purpose, int64_t amount_minor, const char *currency,
 	    int64_t now);
+/* The COD refusal debt session id pays (purpose cod_debt). 0 or -1. */
+int	db_card_session_set_debt(struct db *, int64_t id, int64_t debt_id);
 /* Name the bank's session of session id. 0 or -1. */
 int	db_card_session_set_bank(struct db *, int64_t id,
 	    const char *bank_session);

@@ -34,8 +34,9 @@ refused_status(enum result r)
 
 /* GET /bank/return: record the outcome (or find it recorded) and send the
  * shopper on: an approved first card to the plan's confirmation (down
- * payment), another card to the schedule, a decline back to the card
- * page with the bank's reason. */
+ * payment), another card to the schedule, a paid COD refusal debt to its
+ * page, a decline back to the card (or debt) page with the bank's
+ * reason. */
 int
 page_bank_return(struct ctx *c)
 {
@@ -51,7 +52,12 @@ page_bank_return(struct ctx *c)
 		    "This answer from the bank is not genuine or has expired; "
 		    "nothing was changed. Open your order to see where it "
 		    "stands." : NULL);
-	if (end.pau)
+	if (end.debt_id > 0)
+		snprintf(loc, sizeof(loc), end.approved ?
+		    "/account/cod/debts/%lld/pay?msg=paid" :
+		    "/account/cod/debts/%lld/pay?cs=%lld",
+		    (long long)end.debt_id, (long long)end.session_id);
+	else if (end.pau)
 		snprintf(loc, sizeof(loc), end.approved ?
 		    "/pay-after-use?msg=bound" : "/pay-after-use?cs=%lld",
 		    (long long)end.session_id);

@@ -1,43 +1,46 @@
 /*
- * Paying a COD refusal debt by card (COD-F2; service/cod_debt.h):
- *   GET  /account/cod/debts/:id/pay	the debt and the card form
- *   POST /account/cod/debts/:id/pay	pay it (card, request key)
+ * Paying a COD refusal debt by card (COD-F2; service/cod_debt.h), on the
+ * bank's hosted card page (service/card_session.h):
+ *   GET  /account/cod/debts/:id/pay	the debt, and the way to the bank
+ *					(?cs=N: back with a decline;
+ *					?msg=paid: back paid)
+ *   POST /account/cod/debts/:id/pay	open a session at the bank: 303 there
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <sodium.h>
 
 #include "http/ctx.h"
 #include "http/http.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "service/card_session.h"
 #include "service/cod_debt.h"
 #include "view/view.h"
 
-const struct field_spec page_cod_debt_pay_fields[] = {
-	{ "card_number", FIELD_TEXT, 0, 32, 0, 0 },
-	{ "expiry", FIELD_TEXT, 0, 7, 0, 0 },
-	{ "cvv", FIELD_TEXT, 0, 4, 0, 0 },
-	{ "key", FIELD_TOKEN, 0, 64, 0, 0 },
+const struct field_spec page_cod_debt_fields[] = {
+	{ "cs", FIELD_INT, 0, 0, 1, INT32_MAX },
+	{ "msg", FIELD_TEXT, 0, 16, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* The page of debt d with the card form (unless settled), error beside
- * the card fields (NULL none), answered with status. */
+/* The page of debt d with the way to the bank's page (unless settled),
+ * error above the button (NULL none), answered with status. */
 static int
 debt_page(struct ctx *c, const struct db_debt_row *d, int status,
     const char *error)
 {
 	struct view_dict	*v = view_dict_new(), *f;
-	unsigned char		 rnd[12];
-	char			 hex[25], when[40];
+	const char		*msg = ctx_str(c, "msg");
+	char			 when[40], reason[200];
 
 	view_set_int(v, "ID", (long long)d->id);
 	view_set_int(v, "ORDER", (long long)d->order_id);
 	view_set(v, "DESC", d->description);
 	page_set_money(v, "AMOUNT", d->amount_minor, d->currency);
 	if (d->settled_at != 0) {
+		if (msg != NULL && strcmp(msg, "paid") == 0)
+			view_add(v, "PAID");
 		view_set(view_add(v, "SETTLED"), "AT", page_when(d->settled_at,
 		    when, sizeof(when)));
 		return page_render_free(c, "cod_debt_pay.tpl", v,
@@ -46,11 +49,13 @@ debt_page(struct ctx *c, const struct db_debt_row *d, int status,
 	f = view_add(v, "FORM");
 	view_set_int(f, "ID", (long long)d->id);
 	page_set_money(f, "AMOUNT", d->amount_minor, d->currency);
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
-	view_setf(f, "KEY", "debt-%lld-%s", (long long)d->id, hex);
+	/* Back from the bank's page with a decline (?cs=N). */
+	if (ctx_int(c, "cs", 0) > 0 && card_session_declined(c->db,
+	    c->user.user_id, ctx_int(c, "cs", 0), reason, sizeof(reason)) ==
+	    1 && reason[0] != '\0')
+		view_set(view_add(f, "CS_DECLINED"), "REASON", reason);
 	if (error != NULL)
-		view_set(view_add(f, "CARD_ERR"), "MSG", error);
+		view_set(view_add(f, "ERROR"), "MSG", error);
 	return page_render_free(c, "cod_debt_pay.tpl", v, "Pay what you owe",
 	    status);
 }
@@ -82,46 +87,31 @@ page_cod_debt(struct ctx *c)
 	return debt_page(c, &d, 200, NULL);
 }
 
-/* POST /account/cod/debts/:id/pay: 303 back to /account/cod when paid;
- * the form again with the reason beside the card fields (422), 409 when
- * it was paid by another request. */
+/* POST /account/cod/debts/:id/pay: 303 to the bank's page; the page again
+ * with 409 when the debt was paid meanwhile, 503 with the reason when the
+ * bank did not answer. */
 int
 page_cod_debt_pay(struct ctx *c)
 {
-	struct db_debt_row	 d;
-	struct cod_debt_card	 card;
-	const char		*key = ctx_str(c, "key");
-	char			 msg[400];
-	int			 rc;
+	struct db_debt_row	d;
+	char			url[512], msg[300];
+	int			rc;
 
 	if ((rc = load(c, &d)) != 0)
 		return rc;
-	if (key == NULL || key[0] == '\0' || ctx_field_err(c, "key") != NULL)
-		return debt_page(c, &d, 400, "Reload the page and pay again "
-		    "(the form's key is missing). Nothing was charged.");
-	memset(&card, 0, sizeof(card));
-	card.pan = ctx_str(c, "card_number");
-	card.expiry = ctx_str(c, "expiry");
-	card.cvv = ctx_str(c, "cvv");
-	if (card.pan == NULL || card.pan[0] == '\0' || card.expiry == NULL ||
-	    card.cvv == NULL || ctx_field_err(c, "card_number") != NULL ||
-	    ctx_field_err(c, "expiry") != NULL ||
-	    ctx_field_err(c, "cvv") != NULL)
-		return debt_page(c, &d, 422, "Enter the card number, its "
-		    "expiry date (MM/YY) and its security code (CVV). Nothing "
-		    "was charged.");
-	card.len = strlen(card.pan);
-	switch (cod_debt_pay(c->db, c->user.user_id, d.id, &card, key, c->now,
-	    msg, sizeof(msg))) {
-	case CD_OK:
-		return page_redirect(c, "/account/cod#debts-h");
-	case CD_REFUSED:
-		return debt_page(c, &d, 422, msg);
-	case CD_SETTLED:
-		return page_error(c, 409, msg);
-	case CD_NOT_FOUND:
+	switch (card_session_debt_start(c->db, c->cfg, c->user.user_id, d.id,
+	    c->now, url, sizeof(url), msg, sizeof(msg))) {
+	case RES_OK:
+		return page_redirect_away(c, url);
+	case RES_NOT_ALLOWED:
+		return debt_page(c, &d, 409, NULL);
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
+	case RES_UNAVAILABLE:
+		return debt_page(c, &d, 503, msg[0] != '\0' ? msg :
+		    "The bank could not be reached. Nothing was charged; try "
+		    "again in a few minutes.");
 	default:
-		return page_error(c, 503, msg[0] != '\0' ? msg : NULL);
+		return page_error(c, 500, NULL);
 	}
 }

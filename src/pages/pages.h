@@ -204,7 +204,7 @@ void	logistics_details_panel(struct view_dict *, const struct db_order *,
 int	page_cod_account(struct ctx *);		/* GET /account/cod */
 int	page_cod_debt(struct ctx *);		/* GET /account/cod/debts/:id/pay */
 int	page_cod_debt_pay(struct ctx *);	/* POST /account/cod/debts/:id/pay */
-extern const struct field_spec page_cod_debt_pay_fields[];
+extern const struct field_spec page_cod_debt_fields[];
 int	page_admin_credit(struct ctx *);	/* GET /admin/companies/:id/credit */
 int	page_admin_credit_payout(struct ctx *);	/* POST /admin/companies/:id/credit/payout */
 extern const struct field_spec page_admin_credit_payout_fields[];

@@ -105,8 +105,8 @@ const struct route page_routes[] = {
 	 * COD permissions, the logistics partner endpoint (pages/cod.c,
 	 * pages/partner_logistics.c). */
 	{ HTTP_GET,  "/account/cod",	ROLE_USER,	page_cod_account, NULL,	0, TARGET_NONE },
-	{ HTTP_GET,  "/account/cod/debts/:id/pay", ROLE_USER, page_cod_debt, NULL, 0, TARGET_NONE },
-	{ HTTP_POST, "/account/cod/debts/:id/pay", ROLE_USER, page_cod_debt_pay, page_cod_debt_pay_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/account/cod/debts/:id/pay", ROLE_USER, page_cod_debt, page_cod_debt_fields, 0, TARGET_NONE },
+	{ HTTP_POST, "/account/cod/debts/:id/pay", ROLE_USER, page_cod_debt_pay, NULL, 0, TARGET_NONE },
 	/* addresses: the address book (pages/addresses.c) */
 	{ HTTP_GET,  "/account/addresses", ROLE_USER,	page_addresses,	page_addresses_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/account/addresses", ROLE_USER,	page_address_add, page_address_save_fields, 0, TARGET_NONE },

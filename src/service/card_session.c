@@ -12,6 +12,7 @@
 #include "gateway/bank.h"
 #include "gateway/bank_wire.h"
 #include "service/card_session.h"
+#include "service/cod_debt.h"
 #include "service/payafter.h"
 #include "service/plans.h"
 
@@ -23,6 +24,7 @@ struct ask {
 	const char	*currency;
 	int		 months;
 	char		 label[48];
+	int64_t		 debt_id;	/* cod_debt: the debt it pays */
 };
 
 /* Record a card session for user_id asking a and open it at the bank.
@@ -43,7 +45,9 @@ open_session(struct db *db, const struct config *cfg, int64_t user_id,
 	if (bank->session_open == NULL)
 		return RES_UNAVAILABLE;
 	if ((id = db_card_session_insert(db, user_id, a->order_id, a->purpose,
-	    a->amount, a->currency, now)) <= 0)
+	    a->amount, a->currency, now)) <= 0 ||
+	    (a->debt_id > 0 && db_card_session_set_debt(db, id, a->debt_id) ==
+	    -1))
 		return RES_ERROR;
 	snprintf(ref, sizeof(ref), "cs-%lld", (long long)id);
 	snprintf(ret, sizeof(ret), "%s/bank/return", cfg->bank_mall_url);
@@ -111,6 +115,59 @@ card_session_pau_start(struct db *db, const struct config *cfg,
 	return open_session(db, cfg, user_id, &a, now, url, urlsz, msg, msgsz);
 }
 
+/* See card_session.h. */
+enum result
+card_session_debt_start(struct db *db, const struct config *cfg,
+    int64_t user_id, int64_t debt_id, int64_t now, char *url, size_t urlsz,
+    char *msg, size_t msgsz)
+{
+	struct db_debt_row	d;
+	struct ask		a;
+	int			rc;
+
+	if ((rc = cod_debt_get(db, user_id, debt_id, &d)) != 1)
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+	if (d.settled_at != 0)
+		return RES_NOT_ALLOWED;
+	memset(&a, 0, sizeof(a));
+	a.order_id = d.order_id;
+	a.debt_id = d.id;
+	a.purpose = "cod_debt";
+	a.amount = d.amount_minor;
+	a.currency = d.currency;
+	a.months = 1;
+	snprintf(a.label, sizeof(a.label), "Order #%lld: refusal charge",
+	    (long long)d.order_id);
+	return open_session(db, cfg, user_id, &a, now, url, urlsz, msg, msgsz);
+}
+
+/* Inside the transaction: the outcome out of the locked session s of a
+ * COD refusal debt (cod_debt_record). RES_OK or RES_ERROR. */
+static enum result
+record_debt(struct db *db, const struct db_card_session *s,
+    const struct bank_outcome *out, int notice, int64_t now,
+    struct card_session_end *end)
+{
+	char	key[32], msg[300];
+
+	snprintf(key, sizeof(key), "cs-%lld", (long long)s->id);
+	switch (cod_debt_record(db, s->user_id, s->debt_id, out, key, now, msg,
+	    sizeof(msg))) {
+	case CD_OK:
+	case CD_SETTLED:
+		end->approved = 1;
+		return db_card_session_finish(db, s->id, "approved", "",
+		    notice ? "notice" : "return", now) == 1 ? RES_OK :
+		    RES_ERROR;
+	case CD_REFUSED:
+		return db_card_session_finish(db, s->id, "declined", msg,
+		    notice ? "notice" : "return", now) == 1 ? RES_OK :
+		    RES_ERROR;
+	default:
+		return RES_ERROR;
+	}
+}
+
 /* Inside the transaction: record outcome out of the locked session s.
  * RES_OK or RES_ERROR. */
 static enum result
@@ -122,6 +179,8 @@ record(struct db *db, const struct config *cfg, const struct db_card_session *s,
 	enum result		 pr;
 	const char		*status = "declined", *reason = out->reason;
 
+	if (strcmp(s->purpose, "cod_debt") == 0)
+		return record_debt(db, s, out, notice, now, end);
 	if (strcmp(s->purpose, "pau_card") == 0) {
 		end->pau = 1;
 		if ((pr = payafter_card_record(db, s->user_id, out, now)) ==
@@ -183,6 +242,7 @@ card_session_outcome(struct db *db, const struct config *cfg, int notice,
 	end->order_id = s.order_id;
 	end->session_id = s.id;
 	end->pau = strcmp(s.purpose, "pau_card") == 0;
+	end->debt_id = s.debt_id;
 	if (strcmp(out.ref, ref) != 0 || out.amount_minor != s.amount_minor ||
 	    strcmp(out.currency, s.currency) != 0) {
 		db_rollback(db);

@@ -26,6 +26,7 @@ struct card_session_end {
 	int	to_confirm;	/* the order now awaits the plan's
 				 * confirmation and down payment */
 	int	pau;		/* the Pay After Use card (no order) */
+	int64_t	debt_id;	/* the COD refusal debt it paid (COD-F2), 0 */
 };
 
 /* Open a session at the bank's page for the card of user_id's order_id
@@ -41,6 +42,14 @@ enum result card_session_plan_start(struct db *, const struct config *,
 enum result card_session_pau_start(struct db *, const struct config *,
 	    int64_t user_id, int64_t now, char *url, size_t urlsz, char *msg,
 	    size_t msgsz);
+/* The same for paying user_id's COD refusal debt debt_id (COD-F2): the
+ * bank's page takes the card for the debt's amount, and the approved
+ * outcome charges the debt by the card's token (cod_debt_record). RES_OK
+ * with url; RES_NOT_FOUND (not the shopper's), RES_NOT_ALLOWED (paid
+ * already), RES_UNAVAILABLE (msg), RES_ERROR. */
+enum result card_session_debt_start(struct db *, const struct config *,
+	    int64_t user_id, int64_t debt_id, int64_t now, char *url,
+	    size_t urlsz, char *msg, size_t msgsz);
 /* The bank's signed outcome, raw (len bytes): the return URL's query string
  * (notice 0) or the notice's body (notice 1). The signature, the session
  * the mall opened, its amount and currency are checked; the first outcome

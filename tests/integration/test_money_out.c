@@ -140,54 +140,33 @@ refused_debt(const char *tag, struct debt *d)
 	client_free(adm);
 }
 
-/* The pay page of d as cl: its key (malloc'd); the page must show the
- * amount owed. */
-static char *
-pay_key(struct client *cl, const struct debt *d)
+/* The pay page of debt d (its path into path): it must show the amount
+ * owed and the way to the bank's page, no card field. */
+static void
+pay_page(const struct debt *d, char *path, size_t pathsz)
 {
-	struct client_resp	 r;
-	char			 path[64], *key;
+	struct client_resp r;
 
-	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay",
-	    (long long)d->id);
-	shop_get(cl, path, &r);
+	snprintf(path, pathsz, "/account/cod/debts/%lld/pay", (long long)d->id);
+	shop_get(d->cl, path, &r);
 	assert_int_equal(r.status, 200);
 	assert_true(client_has(&r, "USD 26.36"));
-	key = client_between(r.body, "name=\"key\" value=\"", "\"");
-	assert_non_null(key);
+	assert_true(client_has(&r, "id=\"debt-pay-button\""));
+	assert_false(client_has(&r, "card_number"));
 	client_resp_cleanup(&r);
-	return key;
 }
 
-/* The form body paying d with card pan (expiry exp) under key and the
- * csrf token csrf (malloc'd). */
-static char *
-pay_body(const char *csrf, const char *key, const char *pan, const char *exp)
+/* Pay debt d as its shopper with card pan on the bank's page; the mall's
+ * answer to the bank's return (a 303) into *r. */
+static void
+pay_at_bank(const struct debt *d, const char *pan, struct client_resp *r)
 {
-	return client_form("csrf", csrf, "card_number", pan, "expiry", exp,
-	    "cvv", "123", "key", key, NULL);
-}
+	char path[64];
 
-/* POST the card pan (expiry exp) for d as its shopper under key; the
- * status, the answer into out when not NULL. */
-static long
-pay(const struct debt *d, const char *key, const char *pan, const char *exp,
-    struct client_resp *out)
-{
-	struct client_resp	 r;
-	char			 path[64];
-	long			 st;
-
-	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay",
-	    (long long)d->id);
-	shop_post(d->cl, "/account/cod", path, &r, "card_number", pan,
-	    "expiry", exp, "cvv", "123", "key", key, NULL);
-	st = r.status;
-	if (out != NULL)
-		*out = r;
-	else
-		client_resp_cleanup(&r);
-	return st;
+	pay_page(d, path, sizeof(path));
+	shop_card_via_bank(d->cl, path, path, pan, SHOP_3DS_PASS, NULL, r);
+	assert_int_equal(r->status, 303);
+	assert_non_null(r->location);
 }
 
 /* The bank key of d ("coddebt-<id>") into out. */
@@ -239,15 +218,16 @@ books_clean(char *ref)
 }
 
 /* COD-F2: the debt of a refused parcel paid by card from the account's
- * COD page: charged once, on the ledger (nothing owed any more), settled;
- * paid again it is refused in words; the same request again answers as
- * the first time. */
+ * COD page, the card typed on the bank's page: charged once, on the ledger
+ * (nothing owed any more), settled, the shopper back on the debt's page
+ * told it is paid; asked to pay again, the page says it is paid and
+ * nothing is opened at the bank. */
 static void
 test_COD_F2_debt_paid_by_card(void **state)
 {
 	struct debt		 d;
 	struct client_resp	 r;
-	char			 link[64], bk[40], *key, *key2;
+	char			 link[64], bk[40], path[64];
 
 	(void)state;
 	refused_debt("debtpay", &d);
@@ -258,23 +238,29 @@ test_COD_F2_debt_paid_by_card(void **state)
 	assert_true(client_has(&r, link));
 	client_resp_cleanup(&r);
 	assert_int_equal(owed(&d), 2636);
-	key = pay_key(d.cl, &d);
-	key2 = pay_key(d.cl, &d);
-	assert_int_equal(pay(&d, key, VISA, "12/39", NULL), 303);
+	pay_at_bank(&d, VISA, &r);
+	assert_non_null(strstr(r.location, "?msg=paid"));
+	client_resp_cleanup(&r);
 	assert_int_equal(debt_of(d.order, &d.id), 1);
 	assert_int_equal(owed(&d), 0);
 	assert_int_equal(count_of(T_LINES, bk), 2);
 	assert_int_equal(count_of(T_CHARGES, bk), 1);
+	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay?msg=paid",
+	    (long long)d.id);
+	shop_get(d.cl, path, &r);
+	assert_true(client_has(&r, "id=\"debt-paid\""));
+	assert_false(client_has(&r, "id=\"debt-pay-button\""));
+	client_resp_cleanup(&r);
 	shop_get(d.cl, "/account/cod", &r);
 	assert_false(client_has(&r, link));
 	assert_true(client_has(&r, "settled"));
 	client_resp_cleanup(&r);
-	/* The same request again: its first answer, nothing charged. */
-	assert_int_equal(pay(&d, key, VISA, "12/39", NULL), 303);
-	/* Another payment: refused in words. */
-	assert_int_equal(pay(&d, key2, VISA, "12/39", &r), 409);
-	assert_true(client_has(&r, "was already paid"));
-	assert_true(client_has(&r, "Nothing was charged"));
+	/* Asked to pay again: 409, nothing opened at the bank. */
+	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay",
+	    (long long)d.id);
+	shop_post(d.cl, "/account/cod", path, &r, NULL);
+	assert_int_equal(r.status, 409);
+	assert_true(client_has(&r, "id=\"debt-settled\""));
 	client_resp_cleanup(&r);
 	assert_int_equal(count_of(T_LINES, bk), 2);
 	assert_int_equal(count_of(T_CHARGES, bk), 1);
@@ -284,35 +270,37 @@ test_COD_F2_debt_paid_by_card(void **state)
 	assert_int_not_equal(mallpayctl_check(), 0);
 	debt_add(d.id, -1);
 	assert_int_equal(mallpayctl_check(), 0);
-	free(key);
-	free(key2);
 	client_free(d.cl);
 }
 
-/* COD-F2: a card the bank declines, an expired card, an empty form: the
- * reason beside the card fields (422), nothing charged, nothing recorded,
- * the debt still open; another shopper's debt is not found (404). */
+/* COD-F2: a card the bank refuses on its page, a card it takes but whose
+ * charge it declines: back on the debt's page with the bank's reason,
+ * nothing charged, nothing recorded, the debt still open; another
+ * shopper's debt is not found (404). */
 static void
 test_COD_F2_debt_refused_card_charges_nothing(void **state)
 {
 	struct debt		 d, other;
-	struct client_resp	 r;
-	char			 bk[40], *key;
+	struct client_resp	 r, p;
+	char			 bk[40], path[64];
 
 	(void)state;
 	refused_debt("debtno", &d);
 	bank_key(&d, bk, sizeof(bk));
-	key = pay_key(d.cl, &d);
-	assert_int_equal(pay(&d, key, BROKE, "12/39", &r), 422);
-	assert_true(client_has(&r, "id=\"card-error\""));
-	assert_true(client_has(&r, "insufficient funds"));
-	assert_true(client_has(&r, "Nothing was charged"));
+	pay_at_bank(&d, "4000000000000002", &r);
+	assert_non_null(strstr(r.location, "?cs="));
+	shop_get(d.cl, strstr(r.location, "/account/"), &p);
+	assert_true(client_has(&p, "id=\"debt-declined\""));
+	assert_true(client_has(&p, "insufficient credit"));
+	assert_true(client_has(&p, "Nothing was charged"));
+	client_resp_cleanup(&p);
 	client_resp_cleanup(&r);
-	assert_int_equal(pay(&d, key, VISA, "01/20", &r), 422);
-	assert_true(client_has(&r, "expiry"));
-	client_resp_cleanup(&r);
-	assert_int_equal(pay(&d, key, "", "", &r), 422);
-	assert_true(client_has(&r, "Enter the card number"));
+	pay_at_bank(&d, BROKE, &r);
+	assert_non_null(strstr(r.location, "?cs="));
+	shop_get(d.cl, strstr(r.location, "/account/"), &p);
+	assert_true(client_has(&p, "id=\"debt-declined\""));
+	assert_true(client_has(&p, "insufficient funds"));
+	client_resp_cleanup(&p);
 	client_resp_cleanup(&r);
 	assert_int_equal(debt_of(d.order, &d.id), 0);
 	assert_int_equal(owed(&d), 2636);
@@ -320,13 +308,15 @@ test_COD_F2_debt_refused_card_charges_nothing(void **state)
 	assert_int_equal(count_of(T_CHARGES, bk), 0);
 	/* Another shopper's debt. */
 	refused_debt("debtother", &other);
-	client_free(other.cl);
-	other.cl = d.cl;
-	assert_int_equal(pay(&other, key, VISA, "12/39", NULL), 404);
+	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay",
+	    (long long)other.id);
+	shop_post(d.cl, "/account/cod", path, &r, NULL);
+	assert_int_equal(r.status, 404);
+	client_resp_cleanup(&r);
 	bank_key(&other, bk, sizeof(bk));
 	assert_int_equal(count_of(T_CHARGES, bk), 0);
 	books_clean(bk);
-	free(key);
+	client_free(other.cl);
 	client_free(d.cl);
 }
 
@@ -405,33 +395,41 @@ racers(struct racer *x, size_t n, struct client *cl, const char *path,
 	free(sess);
 }
 
-/* COD-F2: 20 payments of one debt at once, each with its own form key:
- * one is charged and recorded, the others are told it was paid (409). */
+/* COD-F2: two sessions at the bank for one debt (two tabs), both
+ * completed: the first outcome charges the debt, the second finds it
+ * settled under the debt's lock and charges nothing; one charge, one
+ * entry, nothing owed. */
 static void
 test_COD_F2_debt_pay_race(void **state)
 {
-	struct racer	 x[RACERS];
-	struct debt	 d;
-	char		 path[64], key[48], bk[40], *csrf;
-	size_t		 i;
+	struct client_resp	 a, b, r;
+	struct debt		 d;
+	char			 path[64], bk[40];
 
 	(void)state;
 	refused_debt("debtrace", &d);
 	bank_key(&d, bk, sizeof(bk));
-	snprintf(path, sizeof(path), "/account/cod/debts/%lld/pay",
-	    (long long)d.id);
-	racers(x, RACERS, d.cl, path, "/account/cod", &csrf);
-	for (i = 0; i < RACERS; i++) {
-		snprintf(key, sizeof(key), "race-%d-%zu", (int)getpid(), i);
-		x[i].body = pay_body(csrf, key, VISA, "12/39");
-	}
-	assert_int_equal(race(x, RACERS, 409), 1);
+	pay_page(&d, path, sizeof(path));
+	shop_post(d.cl, path, path, &a, NULL);
+	shop_post(d.cl, path, path, &b, NULL);
+	assert_int_equal(a.status, 303);
+	assert_int_equal(b.status, 303);
+	assert_non_null(a.location);
+	assert_non_null(b.location);
+	shop_bank_page(d.cl, a.location, VISA, SHOP_3DS_PASS, NULL, &r);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	shop_bank_page(d.cl, b.location, VISA, SHOP_3DS_PASS, NULL, &r);
+	assert_int_equal(r.status, 303);
+	assert_non_null(strstr(r.location, "?msg=paid"));
+	client_resp_cleanup(&r);
+	client_resp_cleanup(&a);
+	client_resp_cleanup(&b);
 	assert_int_equal(debt_of(d.order, &d.id), 1);
 	assert_int_equal(count_of(T_LINES, bk), 2);
 	assert_int_equal(count_of(T_CHARGES, bk), 1);
 	assert_int_equal(owed(&d), 0);
 	books_clean(bk);
-	free(csrf);
 	client_free(d.cl);
 }
 
