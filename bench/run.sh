@@ -117,7 +117,8 @@ until [ -S "$dir/run/hello.sock" ]; do
 done
 conf="$dir/nginx/nginx.conf"
 grep -q '^		location / {' "$conf" || die "unexpected nginx.conf: no 'location / {'"
-perl -0pi -e 's|(\n\t\tlocation / \{)|\n\t\t# bench/run.sh only: the FastCGI ceiling and a static page\n\t\tlocation = /bench/hello {\n\t\t\tinclude /etc/nginx/fastcgi_params;\n\t\t\tfastcgi_pass unix:'"$dir"'/run/hello.sock;\n\t\t}\n\t\tlocation = /bench/static.html {\n\t\t\talias '"$dir"'/bench/static.html;\n\t\t}\n$1|' "$conf"
+# The mall's server block is the last one (the bank's comes first).
+perl -0pi -e 's|(.*)(\n\t\tlocation / \{)|$1\n\t\t# bench/run.sh only: the FastCGI ceiling and a static page\n\t\tlocation = /bench/hello {\n\t\t\tinclude /etc/nginx/fastcgi_params;\n\t\t\tfastcgi_pass unix:'"$dir"'/run/hello.sock;\n\t\t}\n\t\tlocation = /bench/static.html {\n\t\t\talias '"$dir"'/bench/static.html;\n\t\t}\n$2|s' "$conf"
 echo '<!doctype html><p>placeholder</p>' > "$dir/bench/static.html"
 nginx -p "$dir/nginx" -c "$conf" -e "$dir/log/nginx-error.log" -s reload
 i=0
@@ -126,8 +127,8 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ];
 done
 mallpayd_pid=$(cat "$hdir/run/mallpayd.pid")
 # Every mallpayd and MariaDB of the target, for the CPU columns.
-app_pids=$(cat "$dir"/run/mallpayd.pid "$dir"/host*/run/mallpayd.pid 2>/dev/null | tr '\n' ' ')
-db_pids=$(cat "$dir"/run/mysqld.pid "$dir"/host*/run/mysqld.pid 2>/dev/null | tr '\n' ' ')
+app_pids=$(cat "$dir"/run/mallpayd.pid "$dir"/host*/run/mallpayd.pid 2>/dev/null | tr '\n' ' ' || true)
+db_pids=$(cat "$dir"/run/mysqld.pid "$dir"/host*/run/mysqld.pid 2>/dev/null | tr '\n' ' ' || true)
 
 # Let InnoDB write out the bulk load before measuring (at most 60 s): the
 # scale check compares reads, not the background flushing of 50,000
