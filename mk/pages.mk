@@ -21,7 +21,7 @@ tests_unit_pages_test_dispatch_CFLAGS = $(UNIT_CFLAGS) -DTEST_SRCDIR='"$(abs_top
 
 # admin: the console and the generic queue page
 libmallpay_a_SOURCES += \
-	src/pages/admin.c src/pages/admin_settings.c \
+	src/pages/admin.c src/pages/admin_calendar.c src/pages/admin_settings.c \
 	src/pages/admin_admins.c \
 	src/pages/admin_queue.c src/pages/admin_queue.h \
 	src/pages/admin_search.c
