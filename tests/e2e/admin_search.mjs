@@ -6,7 +6,7 @@
 // admin-search-1280.png, admin-search-390.png, admin-queue-export-*.png.
 // Last line: "admin_search: N passed, N failed".
 import fs from 'node:fs';
-import { base, check, emptyCart, launch, screenshots, signIn, stepper, watch } from './lib.mjs';
+import { base, check, launch, placeRemittanceOrder, screenshots, signIn, stepper, watch } from './lib.mjs';
 
 const product = 'Cyclone R5 Robot Vacuum';
 const email = process.env.MALLPAY_E2E_REMITTANCE_EMAIL || 'shopper.new@demo.test';
@@ -22,18 +22,7 @@ await s.finish(async () => {
     let code = '';
     await s.step('a shopper places a remittance order and reads its code', async () => {
       await signIn(shopper, email);
-      await emptyCart(shopper);
-      await shopper.goto(`${base}/catalog`);
-      const card = shopper.locator(`li.product:has(h3:text-is("${product}"))`);
-      await Promise.all([shopper.waitForURL(/\/cart\?msg=added/),
-        card.getByRole('button', { name: 'Add to cart' }).click()]);
-      await shopper.goto(`${base}/checkout?country=MY`);
-      await shopper.getByLabel('Pay with Post office remittance').check();
-      await Promise.all([shopper.waitForURL(/\/orders\/\d+\/remittance$/),
-        shopper.getByRole('button', { name: 'Place order' }).click()]);
-      id = /\/orders\/(\d+)\/remittance/.exec(shopper.url())[1];
-      code = (await shopper.locator('#rf-code').innerText()).trim();
-      check(/^RF\d\d/.test(code), `the remittance code is shown (${code})`);
+      ({ id, code } = await placeRemittanceOrder(shopper, product));
     });
 
     const ctx = await browser.newContext({ acceptDownloads: true });

@@ -12,7 +12,7 @@
 // doc-review-zoom-1280.png.
 // Base URL: MALLPAY_TEST_URL (default http://127.0.0.1:8080).
 import fs from 'node:fs';
-import { base, demoPassword, emptyCart, enterCode, launch, screenshot, screenshots, signIn, stepper, watch, check } from './lib.mjs';
+import { base, demoPassword, enterCode, launch, placeRemittanceOrder, screenshot, screenshots, signIn, stepper, watch, check } from './lib.mjs';
 
 const email = process.env.MALLPAY_E2E_REMITTANCE_EMAIL || 'shopper.new@demo.test';
 const adminEmail = 'admin@demo.test';
@@ -49,18 +49,7 @@ t.finish(async () => {
     let code = '';
     await t.step('the shopper places a remittance order and uploads a PDF voucher', async () => {
       await signIn(page, email);
-      await emptyCart(page);
-      await page.goto(`${base}/catalog`);
-      const card = page.locator(`li.product:has(h3:text-is("${product}"))`);
-      await Promise.all([page.waitForURL(/\/cart\?msg=added/),
-        card.getByRole('button', { name: 'Add to cart' }).click()]);
-      await page.goto(`${base}/checkout?country=MY`);
-      await page.getByLabel('Pay with Post office remittance').check();
-      await Promise.all([page.waitForURL(/\/orders\/\d+\/remittance$/),
-        page.getByRole('button', { name: 'Place order' }).click()]);
-      id = /\/orders\/(\d+)\/remittance/.exec(page.url())[1];
-      code = (await page.locator('#rf-code').innerText()).trim();
-      check(/^RF\d\d/.test(code), `the remittance code is shown (${code})`);
+      ({ id, code } = await placeRemittanceOrder(page, product));
       await page.goto(`${base}/orders/${id}/voucher`);
       await page.setInputFiles('#voucher', { name: 'voucher.pdf', mimeType: 'application/pdf', buffer: voucherPdf() });
       await page.getByLabel('Post office tracking number').fill(`PO-DOC-${Date.now()}`);

@@ -231,3 +231,23 @@ export async function payAtBank(page, pan, { how = 'pass', expiry = '12/39', cvv
   }
   return { challenged: true };
 }
+
+// As the signed-in shopper on page: place an order of product (by its
+// name) to Malaysia paid by post office remittance; resolves to the
+// order's id and its remittance code (RF...), read on the order's
+// remittance page.
+export async function placeRemittanceOrder(page, product) {
+  await emptyCart(page);
+  await page.goto(`${base}/catalog`);
+  const card = page.locator(`li.product:has(h3:text-is("${product}"))`);
+  await Promise.all([page.waitForURL(/\/cart\?msg=added/),
+    card.getByRole('button', { name: 'Add to cart' }).click()]);
+  await page.goto(`${base}/checkout?country=MY`);
+  await page.getByLabel('Pay with Post office remittance').check();
+  await Promise.all([page.waitForURL(/\/orders\/\d+\/remittance$/),
+    page.getByRole('button', { name: 'Place order' }).click()]);
+  const id = /\/orders\/(\d+)\/remittance/.exec(page.url())[1];
+  const code = (await page.locator('#rf-code').innerText()).trim();
+  check(/^RF\d\d/.test(code), `the remittance code is shown (${code})`);
+  return { id, code };
+}
