@@ -8,7 +8,8 @@ libmallpay_a_SOURCES += \
 	src/http/request.c src/http/request.h \
 	src/http/response.c src/http/response.h \
 	src/http/route.c src/http/route.h \
-	src/http/csrf.c src/http/csrf.h
+	src/http/csrf.c src/http/csrf.h \
+	src/http/fcgi_server.c src/http/fcgi_server.h
 
 UNIT_TESTS += tests/unit/http/test_form
 tests_unit_http_test_form_CFLAGS = $(UNIT_CFLAGS)

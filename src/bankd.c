@@ -11,10 +11,6 @@
  * socket), and the mall's address ([bank] mall_url: the only other origin
  * its forms may return to). It logs method, path and status, never a field.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcgiapp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +28,7 @@
 #include "http/http.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "http/fcgi_server.h"
 #include "http/form.h"
 #include "sandbox/books.h"
 #include "sandbox/hosted.h"
@@ -129,46 +126,37 @@ serve_page(struct db *db, const struct http_req *req, struct http_resp *resp)
 	hosted_page_cleanup(&pg);
 }
 
-/* Serve one request. */
+/* Serve one request (http_serve_fn; arg: the bank's database). */
 static void
-serve(FCGX_Request *fr, struct db *db)
+serve(struct http_req *req, struct http_resp *resp, void *arg)
 {
-	struct http_req		req;
-	struct http_resp	resp;
-	char			csp[512];
-	int			rc;
+	struct db	*db = arg;
+	char		 csp[512];
 
-	http_req_init(&req);
-	http_resp_init(&resp);
 	snprintf(csp, sizeof(csp), "default-src 'none'; style-src 'self'; "
 	    "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
 	    "form-action 'self' %s", cfg.bank_mall_url);
-	if ((rc = http_req_read(&req, fr)) != 0)
-		resp_text(&resp, rc, "Bad request.");
-	else if (db_ensure(db) == -1)
-		resp_text(&resp, 503, "The bank is unavailable.");
-	else if (strcmp(req.path, "/healthz") == 0)
-		resp_text(&resp, 200, "ok");
-	else if (req.method == HTTP_POST && strncmp(req.path, "/api/", 5) == 0) {
-		resp.content_type = "application/x-www-form-urlencoded";
-		resp.status = hosted_api(db, cfg.bank_secret, cfg.bank_url,
-		    req.path, (const char *)req.body, req.bodylen, clock_now(),
-		    &resp.body);
-	} else if (strncmp(req.path, "/pay/", 5) == 0)
-		serve_page(db, &req, &resp);
+	if (db_ensure(db) == -1)
+		resp_text(resp, 503, "The bank is unavailable.");
+	else if (strcmp(req->path, "/healthz") == 0)
+		resp_text(resp, 200, "ok");
+	else if (req->method == HTTP_POST &&
+	    strncmp(req->path, "/api/", 5) == 0) {
+		resp->content_type = "application/x-www-form-urlencoded";
+		resp->status = hosted_api(db, cfg.bank_secret, cfg.bank_url,
+		    req->path, (const char *)req->body, req->bodylen,
+		    clock_now(), &resp->body);
+	} else if (strncmp(req->path, "/pay/", 5) == 0)
+		serve_page(db, req, resp);
 	else
-		resp_text(&resp, 404, "No such page.");
-	resp_header(&resp, "Content-Security-Policy", csp);
-	resp_header(&resp, "X-Content-Type-Options", "nosniff");
-	resp_header(&resp, "Referrer-Policy", "no-referrer");
-	resp_header(&resp, "Cache-Control", "no-store");
-	if (http_resp_write(&resp, fr) == -1)
-		log_warn("bankd: response not delivered");
-	log_info("bankd: %s %.64s %d", req.method == HTTP_POST ? "POST" :
-	    "GET", strncmp(req.path, "/pay/", 5) == 0 ? "/pay/..." : req.path,
-	    resp.status);
-	http_resp_cleanup(&resp);
-	http_req_cleanup(&req);
+		resp_text(resp, 404, "No such page.");
+	resp_header(resp, "Content-Security-Policy", csp);
+	resp_header(resp, "X-Content-Type-Options", "nosniff");
+	resp_header(resp, "Referrer-Policy", "no-referrer");
+	resp_header(resp, "Cache-Control", "no-store");
+	log_info("bankd: %s %.64s %d", req->method == HTTP_POST ? "POST" :
+	    "GET", strncmp(req->path, "/pay/", 5) == 0 ? "/pay/..." :
+	    req->path, resp->status);
 }
 
 /* Configuration, libraries, templates, tables, books and socket. Returns
@@ -202,10 +190,7 @@ startup(const char *conf, struct db **db)
 		log_err("bankd: the bank's database cannot start: %s", err);
 		return -1;
 	}
-	if (FCGX_Init() != 0 ||
-	    (unlink(cfg.bank_socket) == -1 && errno != ENOENT) ||
-	    (fd = FCGX_OpenSocket(cfg.bank_socket, 64)) < 0 ||
-	    chmod(cfg.bank_socket, 0660) == -1) {
+	if ((fd = http_fcgi_listen(cfg.bank_socket)) == -1) {
 		log_err("bankd: %s: cannot open the FastCGI socket",
 		    cfg.bank_socket);
 		return -1;
@@ -217,9 +202,8 @@ startup(const char *conf, struct db **db)
 int
 main(int argc, char *argv[])
 {
-	FCGX_Request	 fr;
 	struct db	*db = NULL;
-	int		 fd;
+	int		 fd, rc;
 
 	if (argc != 3 || strcmp(argv[1], "-c") != 0) {
 		fprintf(stderr, "usage: bankd -c mallpay.conf\n");
@@ -228,17 +212,11 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_IGN);
 	if ((fd = startup(argv[2], &db)) == -1)
 		return 1;
-	if (FCGX_InitRequest(&fr, fd, 0) != 0)
-		return 1;
 	log_info("bankd: the sandbox bank on %s (%s)", cfg.bank_socket,
 	    cfg.bank_url);
-	while (FCGX_Accept_r(&fr) >= 0) {
-		serve(&fr, db);
-		FCGX_Finish_r(&fr);
-	}
-	FCGX_Free(&fr, 1);
+	rc = http_fcgi_serve(fd, serve, db);
 	sandbox_books_end();
 	db_free(db);
 	db_library_end();
-	return 0;
+	return rc == 0 ? 0 : 1;
 }
