@@ -450,6 +450,26 @@ shop_company_member(const char *tag, const char *status,
 }
 
 /* See shop.h. */
+struct client *
+shop_installment_shopper(char *email, size_t emailsz, const char *tag,
+    const char *name, const char *password, int64_t *id)
+{
+	struct client	*cl;
+	char		 sql[160];
+
+	shop_register(email, emailsz, tag, name, password);
+	*id = shop_user_id(email);
+	snprintf(sql, sizeof(sql), "UPDATE users SET phone = '+60 12 345 "
+	    "6789', credit_limit_usd_minor = 1500000 WHERE id = %lld",
+	    (long long)*id);
+	shop_sql(sql);
+	shop_credit_score(email, 700);
+	cl = client_new();
+	assert_int_equal(client_signin(cl, email, password), 303);
+	return cl;
+}
+
+/* See shop.h. */
 void
 shop_credit_score(const char *email, int score)
 {

@@ -132,6 +132,12 @@ void	shop_sql(const char *sql);
  * (300..850); an account verified before gets score on its consent, as a
  * refresh would. The test fails otherwise. */
 void	shop_credit_score(const char *email, int score);
+/* Register a fresh shopper ready for installments (tag and name as
+ * shop_register; a phone, a USD 15,000 credit line, score 700) and sign
+ * them in: their email into email, their id into *id; the client. */
+struct client *shop_installment_shopper(char *email, size_t emailsz,
+	    const char *tag, const char *name, const char *password,
+	    int64_t *id);
 /* A new company (tag in its name, qualification status such as
  * "unverified") with one member (demo password) inserted through the
  * seed statements; returns that member signed in, the ids in *company_id

@@ -41,12 +41,9 @@
 #define PAN_PLAIN	"4000000000000002"
 #define PAN_SPACED	"4000 0000 0000 0002"
 
-enum tstmt { T_SETUP, T_SESSION, T_MSGS, T_PAYS, T_CS_ID, T__MAX };
+enum tstmt { T_SESSION, T_MSGS, T_PAYS, T_CS_ID, T__MAX };
 
 static const char *const tstmts[T__MAX] = {
-	/* T_SETUP */
-	"UPDATE users SET phone = '+60 12 345 6789', "
-	"credit_limit_usd_minor = 1500000 WHERE id = ?",
 	/* T_SESSION */
 	"SELECT COUNT(*), COALESCE(MAX(CONCAT(status, '/', "
 	"COALESCE(via, ''))), '') FROM card_sessions WHERE order_id = ?",
@@ -84,19 +81,9 @@ tq(enum tstmt idx)
 static void
 shopper_new(struct shopper *s, const char *tag)
 {
-	struct dbq *q;
-
 	memset(s, 0, sizeof(*s));
-	shop_register(s->email, sizeof(s->email), tag, "Hana Hosted",
-	    PASSWORD);
-	s->id = shop_user_id(s->email);
-	q = tq(T_SETUP);
-	dbq_int(q, s->id);
-	assert_int_equal(dbq_exec(q), 0);
-	dbq_done(q);
-	shop_credit_score(s->email, 700);
-	s->cl = client_new();
-	assert_int_equal(client_signin(s->cl, s->email, PASSWORD), 303);
+	s->cl = shop_installment_shopper(s->email, sizeof(s->email), tag,
+	    "Hana Hosted", PASSWORD, &s->id);
 }
 
 /* A new card-installment order of s (awaiting the card). */

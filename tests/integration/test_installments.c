@@ -63,14 +63,11 @@
 #define FINANCE_PATH	"/partner/finance/decision"
 
 enum tstmt {
-	T_SETUP, T_MSGS, T_SMS, T_PAYS, T_FLAGS, T_CREDIT_REC, T_LEDGER,
+	T_MSGS, T_SMS, T_PAYS, T_FLAGS, T_CREDIT_REC, T_LEDGER,
 	T_READY, T_LINES, T__MAX
 };
 
 static const char *const tstmts[T__MAX] = {
-	/* T_SETUP */
-	"UPDATE users SET phone = '+60 12 345 6789', "
-	"credit_limit_usd_minor = 1500000 WHERE id = ?",
 	/* T_MSGS */
 	"SELECT COUNT(*) FROM messages WHERE user_id = ? AND subject = ?",
 	/* T_SMS */
@@ -141,19 +138,9 @@ one(struct dbq *q, int64_t *col2)
 static void
 shopper_new(struct shopper *s, const char *tag)
 {
-	struct dbq *q;
-
 	memset(s, 0, sizeof(*s));
-	shop_register(s->email, sizeof(s->email), tag, "Ines Installment",
-	    PASSWORD);
-	s->id = shop_user_id(s->email);
-	q = tq(T_SETUP);
-	dbq_int(q, s->id);
-	assert_int_equal(dbq_exec(q), 0);
-	dbq_done(q);
-	shop_credit_score(s->email, 700);
-	s->cl = client_new();
-	assert_int_equal(client_signin(s->cl, s->email, PASSWORD), 303);
+	s->cl = shop_installment_shopper(s->email, sizeof(s->email), tag,
+	    "Ines Installment", PASSWORD, &s->id);
 }
 
 /* Sign s in again (a tick in the future purges sessions). */
