@@ -21,7 +21,9 @@
 # what must stay unique is derived from the new ids as the product derives
 # it: the RF creditor reference (REM-P1: "RF", the ISO 11649 check digits,
 # the order id), the ledger entry keys (sale-ORDER, rem-VOUCHER,
-# planPLAN-...), the order's idempotency key (the template's with ".k").
+# planPLAN-...), the order's idempotency key (the template's with ".k",
+# k counting on from an earlier run's copies; the template is the orders
+# that are no copy).
 # Copies keep their shopper and dates: the shoppers each have more orders
 # of the same kinds. The column lists are read from information_schema, so
 # a column added later is copied as it is.
@@ -37,8 +39,12 @@ sql() { mariadb --no-defaults -S "$dir/run/mysqld.sock" -u root -N -B mallpay -e
 sql "DROP TABLE IF EXISTS bench_tpl; CREATE TABLE bench_tpl (id BIGINT PRIMARY KEY, n INT NOT NULL, KEY (n)) ENGINE=InnoDB;
     INSERT INTO bench_tpl SELECT o.id, ROW_NUMBER() OVER (ORDER BY o.id) FROM orders o
     JOIN users u ON u.id = o.user_id
-    WHERE o.idempotency_key LIKE 'bench-%' AND u.email LIKE 'bench-%@bench.test'"
-read -r tpl have wo wp wv < <(sql "SELECT (SELECT COUNT(*) FROM bench_tpl),
+    WHERE o.idempotency_key LIKE 'bench-%' AND o.idempotency_key NOT LIKE '%.%'
+    AND u.email LIKE 'bench-%@bench.test'"
+# k0: the last copy number of an earlier run (its keys end in .k).
+read -r tpl k0 have wo wp wv < <(sql "SELECT (SELECT COUNT(*) FROM bench_tpl),
+    (SELECT COALESCE(MAX(CAST(SUBSTRING_INDEX(idempotency_key, '.', -1) AS UNSIGNED)), 0)
+     FROM orders WHERE idempotency_key LIKE 'bench-%.%'),
     (SELECT COUNT(*) FROM orders WHERE idempotency_key LIKE 'bench-%'),
     (SELECT COALESCE(MAX(id), 0) FROM orders), (SELECT COALESCE(MAX(id), 0) FROM plans),
     (SELECT COALESCE(MAX(id), 0) FROM remittance_vouchers)")
@@ -86,7 +92,7 @@ batch_sql() { # A B LIM
 	echo "SET SESSION unique_checks = 0, foreign_key_checks = 0;"
 	# shellcheck disable=SC2059
 	copy orders "FROM orders x $(printf "$tw" x.id)" "id=x.id + s.seq * $wo" \
-	    "idempotency_key=CONCAT(x.idempotency_key, '.', s.seq)" \
+	    "idempotency_key=CONCAT(x.idempotency_key, '.', s.seq + $k0)" \
 	    "rf_code=IF(x.rf_code IS NULL, NULL, CONCAT('RF', LPAD(98 - MOD(CAST(CONCAT(x.id + s.seq * $wo, '271500') AS DECIMAL(40, 0)), 97), 2, '0'), x.id + s.seq * $wo))"
 	# shellcheck disable=SC2059
 	copy order_items "FROM order_items x $(printf "$tw" x.order_id)" "id=-" "order_id=$O"
@@ -113,7 +119,7 @@ batch_sql() { # A B LIM
 	    "plan_id=IF(x.plan_id IS NULL, NULL, $P)" \
 	    "ref_id=IF(x.ref_type = 'voucher', x.ref_id + s.seq * $wv, x.ref_id)" \
 	    "reverses=IF(x.reverses IS NULL, NULL, CONCAT(x.reverses, '.', s.seq))" \
-	    "entry_key=CASE WHEN x.entry_key = CONCAT('sale-', x.order_id) THEN CONCAT('sale-', $O) WHEN x.ref_type = 'voucher' AND x.entry_key = CONCAT('rem-', x.ref_id) THEN CONCAT('rem-', x.ref_id + s.seq * $wv) WHEN x.plan_id IS NOT NULL AND x.entry_key LIKE CONCAT('plan', x.plan_id, '-%') THEN CONCAT('plan', $P, SUBSTRING(x.entry_key, LENGTH(CONCAT('plan', x.plan_id)) + 1)) ELSE CONCAT(x.entry_key, '.', s.seq) END"
+	    "entry_key=CASE WHEN x.entry_key = CONCAT('sale-', x.order_id) THEN CONCAT('sale-', $O) WHEN x.ref_type = 'voucher' AND x.entry_key = CONCAT('rem-', x.ref_id) THEN CONCAT('rem-', x.ref_id + s.seq * $wv) WHEN x.plan_id IS NOT NULL AND x.entry_key LIKE CONCAT('plan', x.plan_id, '-%') THEN CONCAT('plan', $P, SUBSTRING(x.entry_key, LENGTH(CONCAT('plan', x.plan_id)) + 1)) ELSE CONCAT(x.entry_key, '.', s.seq + $k0) END"
 }
 
 # Copies in batches of PER (about 100,000 orders a statement), the last

@@ -26,10 +26,10 @@
 #   BENCH_TARGET=cluster      against three Galera nodes and three mallpayd
 #                             (scripts/cluster.sh) instead of one stack
 #   BENCH_SCALE_ORDERS=1000000 orders of the scale check's large set
-#   BENCH_TEMPLATE_ORDERS=20000 of them made by bench-data, the rest copies
+#   BENCH_TEMPLATE_ORDERS=10000 of them made by bench-data, the rest copies
 #                             of those (bench/grow.sh)
 #   BENCH_OPEN_SECONDS=10     duration of each open-loop row (bench/openloop.sh)
-#   BENCH_BUFFER_POOL=4G      InnoDB buffer pool of the bench's MariaDB
+#   BENCH_BUFFER_POOL_MB=4096 InnoDB buffer pool of the bench's MariaDB (MB)
 #   BENCH_PROFILE=PAGE        only a profile of PAGE under load (bench/profile.sh;
 #                             ./mallpay bench --profile PAGE), then stop
 #
@@ -71,7 +71,7 @@ scale_secs=${BENCH_SCALE_SECONDS:-5}
 conns=${BENCH_CONNS:-32}
 mem_requests=${BENCH_MEM_REQUESTS:-200000}
 scale_orders=${BENCH_SCALE_ORDERS:-1000000}
-tpl_orders=${BENCH_TEMPLATE_ORDERS:-20000}
+tpl_orders=${BENCH_TEMPLATE_ORDERS:-10000}
 [ "$tpl_orders" -le "$scale_orders" ] || tpl_orders=$scale_orders
 open_secs=${BENCH_OPEN_SECONDS:-10}
 base="http://127.0.0.1:$port"
@@ -140,8 +140,10 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ];
 done
 mallpayd_pid=$(cat "$hdir/run/mallpayd.pid")
 # A buffer pool that holds the large set (the scale check compares pages,
-# not the disk).
-sql "SET GLOBAL innodb_buffer_pool_size = ${BENCH_BUFFER_POOL:-4G}" || log "buffer pool not resized"
+# not the disk), and a redo log that takes its bulk copies without a
+# checkpoint every few seconds.
+sql "SET GLOBAL innodb_buffer_pool_size = $(( ${BENCH_BUFFER_POOL_MB:-4096} * 1048576 ));
+    SET GLOBAL innodb_log_file_size = 2147483648" || log "buffer pool or redo log not resized"
 # Every mallpayd and MariaDB of the target, for the CPU columns.
 app_pids=$(cat "$dir"/run/mallpayd.pid "$dir"/host*/run/mallpayd.pid 2>/dev/null | tr '\n' ' ' || true)
 db_pids=$(cat "$dir"/run/mysqld.pid "$dir"/host*/run/mysqld.pid 2>/dev/null | tr '\n' ' ' || true)
