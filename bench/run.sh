@@ -29,6 +29,8 @@
 #   BENCH_TEMPLATE_ORDERS=10000 of them made by bench-data, the rest copies
 #                             of those (bench/grow.sh)
 #   BENCH_OPEN_SECONDS=10     duration of each open-loop row (bench/openloop.sh)
+#   BENCH_SLOW_MS=1000        an admin page slower than this for one request
+#                             is timed one request at a time, not with wrk
 #   BENCH_BUFFER_POOL_MB=4096 InnoDB buffer pool of the bench's MariaDB (MB)
 #   BENCH_PROFILE=PAGE        only a profile of PAGE under load (bench/profile.sh;
 #                             ./mallpay bench --profile PAGE), then stop
@@ -471,8 +473,19 @@ scale_pages="catalog:/catalog cart:/cart checkout:$co_path orders:/orders order:
 admin_pages=${BENCH_ADMIN_PAGES:-"admin:/admin a_orders:/admin/orders a_plans:/admin/plans a_vouchers:/admin/vouchers a_cod:/admin/queues/cod a_identity:/admin/queues/identity a_search:/admin/search?q=bench-00042%40bench.test a_reports:/admin/reports a_audit:/admin/audit"}
 admin_cookie=""
 admin_signin || { log "admin sign-in failed: admin pages not measured"; admin_pages=""; }
-# measure_get with the admin's session.
-measure_admin() { local cookie=$admin_cookie; measure_get "$@"; }
+# measure_get with the admin's session; a page of which one request takes
+# more than BENCH_SLOW_MS (1000) is not loaded with wrk (its 32 connections
+# would queue minutes of work in mallpayd for the rows after it): its rate
+# is that of one request at a time, marked "slow".
+measure_admin() { # NAME SECONDS PATH
+	local cookie=$admin_cookie t
+	t=$(curl -s -o /dev/null --max-time 300 -w '%{http_code} %{time_total}' -H "Cookie: $cookie" "$base$3")
+	if awk -v t="${t#* }" -v l="${BENCH_SLOW_MS:-1000}" 'BEGIN { exit !(t * 1000 > l) }'; then
+		echo "${t#* }" | awk -v c="${t% *}" '{ printf "%.3f %.2f %.2f 0 1 %s slow\n", ($1 > 0 ? 1 / $1 : 0), $1 * 1000, $1 * 1000, c }'
+		return
+	fi
+	measure_get "$@"
+}
 measure_any() { # NAME SECONDS PATH: an admin page (admin*, a_*) as the admin
 	case "${1#*-}" in admin|a_*) measure_admin "$@" ;; *) measure_get "$@" ;; esac
 }
@@ -693,8 +706,9 @@ for pg in $scale_pages $admin_pages; do
 	if [ "$s" = missing ] || [ "$l" = missing ]; then
 		printf '%-34s %s\n' "GET ${pg#*:}" "not built yet (404)"
 	else
-		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" 'BEGIN {
-			printf "%-34s %12d %12d %7.2f\n", l, a, b, (a > 0 ? b / a : 0) }'
+		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" 'BEGIN {
+			printf "%-34s %12.0f %12.0f %7.2f%s\n", l, a, b, (a > 0 ? b / a : 0),
+			    (sl ~ /slow/ ? sprintf("  (slow: one request at a time, %.1f s each)", (b > 0 ? 1 / b : 0)) : "") }'
 	fi
 done
 echo
