@@ -35,7 +35,8 @@
 #   BENCH_PROFILE=PAGE        only a profile of PAGE under load (bench/profile.sh;
 #                             ./mallpay bench --profile PAGE), then stop
 #
-# What it does, in order, unattended (about 6 minutes on 2 cores):
+# What it does, in order, unattended (20 to 30 minutes on an idle 2-core
+# machine with the million-order set, estimated; see bench/README.md):
 #  1. scripts/stack.sh start /tmp/mallpay-bench.XXXX (demo catalog, nginx
 #     access log off), bench/hello on its own socket, and two bench-only
 #     locations added to THIS stack's generated nginx.conf (then reloaded):
@@ -44,7 +45,8 @@
 #     not changed: the edit touches only the bench stack's own copy.
 #  2. mallpayctl bench-data --orders 500 (the small set); signs
 #     bench@bench.test in (cookie + CSRF token).
-#  3. Scale, small set: catalog, cart, checkout, My Orders, schedule.
+#  3. Scale, small set: catalog, cart, checkout, My Orders, the order
+#     page, schedule; signed in as the demo admin, its pages.
 #  4. The large set: bench-data --orders BENCH_TEMPLATE_ORDERS, copied by
 #     bench/grow.sh up to BENCH_SCALE_ORDERS; scale, large set (the
 #     shopper's pages and the admins' queues, search and reports).
@@ -53,8 +55,10 @@
 #     view from MariaDB's global Questions counter around a fixed number of
 #     sequential requests per page.
 #     EXPLAIN of every statement of the GET pages (bench/explain.sh).
-#  6. Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
-#     and after.
+#  6. Latency at a steady load (bench/openloop.sh): each signed-in GET
+#     page at half its rate of the main table, open loop, exact p50/p99.
+#     Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
+#     and after. Then the targets table: each target beside its figure.
 #  7. The scheduler's batch table (bench/batch.sh): BENCH_INSTALLMENTS
 #     installments, one day's tick and the next minute's, rows per second
 #     per job.
