@@ -231,22 +231,22 @@ page_admin_qual(struct ctx *c)
 /* Answer a decision: back to the path head, id, tail on success, the page
  * with msg else. */
 static int
-decided(struct ctx *c, enum cq_result r, int64_t id, const char *msg,
+decided(struct ctx *c, enum result r, int64_t id, const char *msg,
     int (*page)(struct ctx *, int64_t, int, const char *, const char *),
     const char *head, const char *tail)
 {
 	switch (r) {
-	case CQ_OK:
+	case RES_OK:
 		return back(c, head, id, tail,
 		    strstr(tail, "/limits") != NULL ||
 		    (strcmp(head, "/admin/companies/") == 0 &&
 		    tail[0] == '\0') ? "saved" : "done");
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return page(c, id, 400, NULL, msg);
-	case CQ_DECIDED:
-	case CQ_NOT_ALLOWED:
+	case RES_DECIDED:
+	case RES_NOT_ALLOWED:
 		return page(c, id, 409, NULL, msg);
 	default:
 		return page_error(c, 500, NULL);
@@ -489,7 +489,7 @@ admin_co_back(struct ctx *c, const char *head, int64_t id, const char *tail,
 
 /* See admin_company.h. */
 int
-admin_co_decided(struct ctx *c, enum cq_result r, int64_t id,
+admin_co_decided(struct ctx *c, enum result r, int64_t id,
     const char *msg,
     int (*page)(struct ctx *, int64_t, int, const char *, const char *),
     const char *head, const char *tail)

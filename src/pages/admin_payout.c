@@ -162,15 +162,15 @@ page_admin_credit_payout(struct ctx *c)
 	r.amount = m.minor;
 	switch (corp_credit_payout(c->db, c->user.user_id, id, &r, c->now,
 	    msg, sizeof(msg), &field)) {
-	case CQ_OK:
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/admin/companies/%lld/credit?msg="
 		    "paid", (long long)id);
 		return page_redirect(c, loc);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return credit_page(c, id, 400, NULL, field, msg);
-	case CQ_CONFLICT:
+	case RES_KEY_CONFLICT:
 		return credit_page(c, id, 409, NULL, NULL, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);

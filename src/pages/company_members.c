@@ -122,16 +122,16 @@ page_company_members(struct ctx *c)
 
 /* The status of a refusal of the members page. */
 static int
-refusal_status(enum cq_result r)
+refusal_status(enum result r)
 {
 	switch (r) {
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return 403;
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return 404;
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return 400;
-	case CQ_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return 409;
 	default:
 		return 500;
@@ -141,14 +141,14 @@ refusal_status(enum cq_result r)
 /* The answer to the owner's change r (msg its words; missing: the 404
  * sentence): the members page with the notice, or the refusal. */
 static int
-change_answer(struct ctx *c, enum cq_result r, const char *msg,
+change_answer(struct ctx *c, enum result r, const char *msg,
     const char *missing)
 {
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return members_page(c, 200, msg, NULL, NULL, NULL);
-	if (r == CQ_NOT_FOUND)
+	if (r == RES_NOT_FOUND)
 		return page_error(c, 404, missing);
-	if (r == CQ_ERROR)
+	if (r == RES_ERROR)
 		return page_error(c, 500, NULL);
 	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
 }
@@ -157,15 +157,15 @@ change_answer(struct ctx *c, enum cq_result r, const char *msg,
 int
 page_company_invite(struct ctx *c)
 {
-	enum cq_result	r;
+	enum result	r;
 	char		link[128], msg[400];
 
 	r = member_invite(c->db, c->user.user_id, c->user.company_id,
 	    ctx_str(c, "email"), form_perms(c), c->now, link, sizeof(link),
 	    msg, sizeof(msg));
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return members_page(c, 200, msg, NULL, link, NULL);
-	if (r == CQ_ERROR)
+	if (r == RES_ERROR)
 		return page_error(c, 500, NULL);
 	return members_page(c, refusal_status(r), NULL, msg, NULL,
 	    ctx_str(c, "email"));
@@ -176,7 +176,7 @@ static int
 member_change(struct ctx *c, int remove)
 {
 	int64_t		id = ctx_arg_id(c, 0);
-	enum cq_result	r;
+	enum result	r;
 	char		msg[400];
 
 	if (id <= 0)
@@ -195,7 +195,7 @@ int
 page_company_invite_revoke(struct ctx *c)
 {
 	int64_t		id = ctx_arg_id(c, 0);
-	enum cq_result	r;
+	enum result	r;
 	char		msg[400];
 
 	if (id <= 0)
@@ -273,15 +273,15 @@ page_company_invitation_accept(struct ctx *c)
 	kind = c->user.role == ROLE_ADMIN ? 2 : c->user.company_id > 0 ? 1 : 0;
 	switch (member_accept(c->db, c->user.user_id, c->user.email, kind,
 	    ctx_arg(c, 0), c->now, &company, msg, sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		return page_redirect(c, "/company/members?msg=joined");
-	case CQ_DECIDED:
+	case RES_DECIDED:
 		return page_error(c, 410, INVITE_REVOKED);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "This invitation does not exist, was "
 		    "used or has expired; ask the company's owner for a new "
 		    "one.");
-	case CQ_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return invitation_page(c, 409, msg);
 	default:
 		return page_error(c, 500, NULL);

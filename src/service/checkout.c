@@ -402,11 +402,11 @@ apply_corporate(struct db *db, int64_t company_id, int64_t user_id,
     int64_t id, int term, int64_t now)
 {
 	char		msg[300];
-	enum cq_result	r;
+	enum result	r;
 
 	r = corp_apply_tx(db, company_id, user_id, id, term, now, msg,
 	    sizeof(msg));
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return 0;
 	log_warn("checkout: corporate application of order %lld refused "
 	    "(%d): %s", (long long)id, (int)r, msg);
@@ -423,9 +423,9 @@ checkout_may_place(struct db *db, int64_t user_id, int64_t company_id,
 		return 1;
 	switch (member_require(db, user_id, company_id, MEMBER_ORDER, msg,
 	    msgsz)) {
-	case CQ_OK:
+	case RES_OK:
 		return 1;
-	case CQ_ERROR:
+	case RES_ERROR:
 		return -1;
 	default:
 		return 0;

@@ -82,18 +82,18 @@ cod_say(enum cod_result r, char *msg, size_t msgsz, const char *fmt, ...)
 
 /* See cod_int.h. */
 enum cod_result
-cod_of_result(enum of_result r, int64_t id, enum order_status from,
+cod_of_result(enum result r, int64_t id, enum order_status from,
     char *msg, size_t msgsz)
 {
 	switch (r) {
-	case OF_OK:
+	case RES_OK:
 		return COD_OK;
-	case OF_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return cod_say(COD_CONFLICT, msg, msgsz,
 		    "Order #%lld cannot make "
 		    "this step from \"%s\".", (long long)id,
 		    order_status_name(from));
-	case OF_CHANGED:
+	case RES_CHANGED:
 		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld changed "
 		    "meanwhile; nothing was done.", (long long)id);
 	default:

@@ -22,7 +22,7 @@ enum cod_result cod_say(enum cod_result r, char *msg, size_t msgsz,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Map an orderflow result; msg says why for people. */
-enum cod_result cod_of_result(enum of_result r, int64_t id,
+enum cod_result cod_of_result(enum result r, int64_t id,
     enum order_status from, char *msg, size_t msgsz);
 
 /* Today's date string of now into day (11 bytes). -1 on a bad time. */

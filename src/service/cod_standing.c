@@ -144,7 +144,7 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 	    "permission)", agreed);
 	if (db_order_get(db, 0, id, &o) != 1 ||
 	    orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
-	    why, now) != OF_OK ||
+	    why, now) != RES_OK ||
 	    db_track_add(db, id, "cancelled", why, "system", now) == -1)
 		goto fail;
 	snprintf(body, sizeof(body), "Order #%lld was not paid by the agreed "

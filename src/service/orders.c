@@ -52,22 +52,6 @@ order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
 	return RES_OK;
 }
 
-/* Map an orderflow result onto an order result. */
-static enum result
-from_of(enum of_result r)
-{
-	switch (r) {
-	case OF_OK:
-		return RES_OK;
-	case OF_NOT_ALLOWED:
-		return RES_NOT_ALLOWED;
-	case OF_CHANGED:
-		return RES_CHANGED;
-	default:
-		return RES_ERROR;
-	}
-}
-
 /* See orders.h. */
 int
 order_holidays(struct db *db, mp_date **out, size_t *n)
@@ -128,12 +112,12 @@ acting_for(struct db *db, int64_t user_id, int64_t id, int64_t *placer)
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	switch (member_order_act(db, user_id, o.user_id, o.company_id, msg,
 	    sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		*placer = o.user_id;
 		return RES_OK;
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return RES_FORBIDDEN;
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return RES_NOT_FOUND;
 	default:
 		return RES_ERROR;
@@ -181,8 +165,8 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (plan_terminate(db, NULL, &o, "INST-C1", OF_USER, user_id, today,
 	    hol, nh, now, rule) == -1)
 		goto fail;
-	res = from_of(orderflow_transition(db, id, o.status, OS_CANCELLED,
-	    OF_USER, user_id, rule->rule, now));
+	res = orderflow_transition(db, id, o.status, OS_CANCELLED,
+	    OF_USER, user_id, rule->rule, now);
 	if (res != RES_OK)
 		goto fail;
 	res = RES_ERROR;
@@ -263,10 +247,10 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 		res = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto fail;
 	}
-	res = from_of(orderflow_transition(db, id, o.status,
+	res = orderflow_transition(db, id, o.status,
 	    OS_RECEIPT_CONFIRMED, actor, actor == OF_USER ? user_id : 0,
 	    actor == OF_USER ? "receipt confirmed by the shopper" :
-	    "receipt confirmed automatically (PAU-03)", now));
+	    "receipt confirmed automatically (PAU-03)", now);
 	if (res != RES_OK)
 		goto fail;
 	if (order_receipt_effects(db, &o, now) == -1) {

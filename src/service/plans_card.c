@@ -159,7 +159,7 @@ card_approved(struct db *db, int64_t user_id, const struct db_order *o,
 		return -1;
 	if (orderflow_transition(db, o->id, OS_AWAITING_REVIEW,
 	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, 0,
-	    "INST-CC approved by the bank in real time", now) != OF_OK)
+	    "INST-CC approved by the bank in real time", now) != RES_OK)
 		return -1;
 	snprintf(body, sizeof(body), "Your card installment for order "
 	    "#%lld (%s, %d months) was approved by the bank. Confirm "

@@ -96,7 +96,7 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    "offered", "INST-PC approved by the partner", now) == -1 ||
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
 		    OS_AWAITING_CONFIRMATION, actor, actor_id,
-		    "INST-PC approved by the partner", now) != OF_OK)
+		    "INST-PC approved by the partner", now) != RES_OK)
 			return -1;
 		snprintf(body, sizeof(body), "Your installment application "
 		    "for order #%lld was approved by %s. Confirm the plan and "
@@ -109,7 +109,7 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    audit_event(db, "plan", p->id, actor, actor_id, "review",
 		    "declined", why, now) == -1 ||
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
-		    OS_REFUSED, actor, actor_id, why, now) != OF_OK)
+		    OS_REFUSED, actor, actor_id, why, now) != RES_OK)
 			return -1;
 		snprintf(body, sizeof(body), "Your installment application "
 		    "for order #%lld was declined by %s: %s. You can place the "

@@ -54,10 +54,10 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 		return rc;
 	if (orderflow_transition(db, p->order_id, OS_AWAITING_CONFIRMATION,
 	    OS_PAID_INSTALLMENT, OF_USER, user_id,
-	    "INST-P1 installment confirmed, down payment paid", now) != OF_OK ||
+	    "INST-P1 installment confirmed, down payment paid", now) != RES_OK ||
 	    orderflow_transition(db, p->order_id, OS_PAID_INSTALLMENT,
 	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-P1 ready to ship",
-	    now) != OF_OK || plan_close_if_done(db, p, now) == -1)
+	    now) != RES_OK || plan_close_if_done(db, p, now) == -1)
 		return -1;
 	snprintf(body, sizeof(body), "You confirmed the installment plan of "
 	    "order #%lld and paid the down payment of %s. The order is ready "

@@ -243,7 +243,7 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 	if (o.status == OS_RETURNED &&
 	    orderflow_transition(db, order_id, OS_RETURNED, OS_REFUNDED,
 	    OF_SYSTEM, 0, "INST-C2 agreement terminated, refund recorded",
-	    now) != OF_OK)
+	    now) != RES_OK)
 		goto fail;
 	snprintf(body, sizeof(body), "Order #%lld: the installment plan is "
 	    "terminated. %s Refund by: %s", (long long)order_id,

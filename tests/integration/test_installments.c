@@ -375,7 +375,7 @@ move(int64_t id, const char *from, const char *to, enum of_actor actor,
 	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, id, f, t, actor,
-	    actor_id, "test", clock_now()), OF_OK);
+	    actor_id, "test", clock_now()), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 }
 
