@@ -145,7 +145,7 @@ set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
 	view_setf(s, "KEY", "corp-%lld-%s", (long long)app_id, hex);
 	if (field_err != NULL)
 		view_set(view_add(s, "AMOUNT_ERR"), "MSG", field_err);
-	if (plan_load_id(c->db, plan_id, c->now, &v) == PLAN_OK)
+	if (plan_load_id(c->db, plan_id, c->now, &v) == RES_OK)
 		for (i = 0; i < v.ninst; i++)
 			if (strcmp(v.inst[i].status, "due") == 0)
 				due += v.inst[i].principal + v.inst[i].fee +

@@ -87,7 +87,7 @@ page_admin_identity_queue(struct ctx *c)
 	if (msg != NULL && strcmp(msg, "decided") == 0)
 		l.notice = "The decision is recorded and the shopper is told.";
 	if (identity_review_list(c->db, l.values[0], l.page, &rows, &n,
-	    &total) != IDR_OK)
+	    &total) != RES_OK)
 		return page_error(c, 500, NULL);
 	l.total = total;
 	for (i = 0; i < n; i++) {
@@ -165,9 +165,9 @@ page_admin_identity(struct ctx *c)
 	char			masked[40];
 
 	switch (identity_review_get(c->db, ctx_arg_id(c, 0), &r, masked)) {
-	case IDR_OK:
+	case RES_OK:
 		return review_page(c, 200, &r, masked, NULL);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such identity check.");
 	default:
 		return page_error(c, 500, NULL);
@@ -183,10 +183,10 @@ page_admin_identity_document(struct ctx *c)
 
 	switch (identity_document(c->db, c->user.user_id, 1, ctx_arg_id(c, 0),
 	    &file_id)) {
-	case IDR_OK:
+	case RES_OK:
 		rc = filestore_respond(c, file_id, "identity-document");
 		return rc == 200 ? rc : page_error(c, rc, NULL);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such document.");
 	default:
 		return page_error(c, 500, NULL);
@@ -207,7 +207,7 @@ page_admin_identity_decide(struct ctx *c)
 	if (!approve && (dec == NULL || strcmp(dec, "reject") != 0)) {
 		/* Neither button: nothing to decide; the page says so. */
 		if (identity_review_get(c->db, ctx_arg_id(c, 0), &r, masked) !=
-		    IDR_OK)
+		    RES_OK)
 			return page_error(c, 404, NULL);
 		return review_page(c, 400, &r, masked, "Choose approve or "
 		    "reject.");
@@ -215,13 +215,13 @@ page_admin_identity_decide(struct ctx *c)
 	switch (identity_review_decide(c->db, c->user.user_id,
 	    ctx_arg_id(c, 0), approve, ctx_str(c, "reason"), c->now, msg,
 	    sizeof(msg), &r, masked)) {
-	case IDR_OK:
+	case RES_OK:
 		return page_redirect(c, "/admin/queues/identity?msg=decided");
-	case IDR_BAD_INPUT:
+	case RES_INVALID:
 		return review_page(c, 400, &r, masked, msg);
-	case IDR_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return review_page(c, 409, &r, masked, msg);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such identity check.");
 	default:
 		return page_error(c, 500, NULL);

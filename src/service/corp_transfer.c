@@ -386,7 +386,7 @@ record_locked(struct db *db, const struct db_corp_app *a,
 		return RES_NOT_ALLOWED;
 	}
 	if (db_plan_lock(db, a->plan_id, 0) != 1 ||
-	    plan_load_id(db, a->plan_id, now, &v) != PLAN_OK) {
+	    plan_load_id(db, a->plan_id, now, &v) != RES_OK) {
 		plan_view_cleanup(&v);
 		return RES_ERROR;
 	}

@@ -657,7 +657,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	char			 amt[MONEY_STR_MAX], key[64];
 	int64_t			 at, percent;
 	mp_date			 td;
-	enum plan_result	 pr;
+	enum result	 pr;
 	enum result		 res;
 	enum of_actor		 actor = admin_id > 0 ? OF_ADMIN : OF_SYSTEM;
 	int			 rc;
@@ -708,7 +708,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
 	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,
 	    actor, admin_id, key, now);
-	if (pr != PLAN_OK && pr != PLAN_REPLAY)
+	if (pr != RES_OK && pr != RES_DONE)
 		log_warn("corporate: down payment of application %lld not in "
 		    "the plan's ledger (%d)", (long long)id, (int)pr);
 	snprintf(msg, msgsz, "Down payment %s recorded: agreement in effect, "
