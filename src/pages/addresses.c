@@ -335,10 +335,8 @@ page_address_add(struct ctx *c)
 int
 page_address_update(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return save(c, id);
 }
 
@@ -348,11 +346,9 @@ page_address_edit(struct ctx *c)
 {
 	struct db_addr_owner	o = owner_of(c);
 	struct address_book	b;
-	int64_t			id = ctx_arg_id(c, 0);
+	int64_t			id = c->target_id;
 	int			rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	switch (address_edit_load(c->db, &o, id, &b)) {
 	case RES_OK:
 		rc = render_book(c, 200, &b, id, &b.one, NULL, NULL);
@@ -388,10 +384,8 @@ int
 page_address_delete(struct ctx *c)
 {
 	struct db_addr_owner	o = owner_of(c);
-	int64_t			id = ctx_arg_id(c, 0);
+	int64_t			id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return changed(c, address_delete(c->db, &o, id, c->now), "deleted");
 }
 
@@ -400,10 +394,8 @@ int
 page_address_default(struct ctx *c)
 {
 	struct db_addr_owner	o = owner_of(c);
-	int64_t			id = ctx_arg_id(c, 0);
+	int64_t			id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return changed(c, address_make_default(c->db, &o, id, c->now),
 	    "default");
 }

@@ -221,10 +221,8 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_qual(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return qual_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
 }
 
@@ -272,11 +270,9 @@ submission_of(struct ctx *c, int64_t company_id)
 int
 page_admin_qual_start(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0), sid;
+	int64_t	id = c->target_id, sid;
 	char	msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if ((sid = submission_of(c, id)) <= 0)
 		return sid == 0 ? qual_page(c, id, 409, NULL, "This company "
 		    "has no submission to review.") : page_error(c, 500, NULL);
@@ -290,11 +286,9 @@ int
 page_admin_qual_decide(struct ctx *c)
 {
 	const char	*dec = ctx_str(c, "decision");
-	int64_t		 id = ctx_arg_id(c, 0), sid;
+	int64_t		 id = c->target_id, sid;
 	char		 msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
 	    strcmp(dec, "reject") != 0))
 		return qual_page(c, id, 400, NULL, "Choose approve or reject.");
@@ -413,10 +407,8 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_company(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return company_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
 }
 
@@ -447,11 +439,9 @@ usd_field(struct ctx *c, const char *name, int64_t *out, char *err,
 int
 page_admin_company_limits(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0), cod, remit;
+	int64_t	id = c->target_id, cod, remit;
 	char	msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	/* The form's marker: a POST without it (not from the form) must
 	 * not clear the agreements. */
 	if (ctx_str(c, "save") == NULL)

@@ -164,7 +164,7 @@ page_admin_identity(struct ctx *c)
 	struct db_identity	r;
 	char			masked[40];
 
-	switch (identity_review_get(c->db, ctx_arg_id(c, 0), &r, masked)) {
+	switch (identity_review_get(c->db, c->target_id, &r, masked)) {
 	case RES_OK:
 		return review_page(c, 200, &r, masked, NULL);
 	case RES_NOT_FOUND:
@@ -181,7 +181,7 @@ page_admin_identity_document(struct ctx *c)
 	int64_t	file_id;
 	int	rc;
 
-	switch (identity_document(c->db, c->user.user_id, 1, ctx_arg_id(c, 0),
+	switch (identity_document(c->db, c->user.user_id, 1, c->target_id,
 	    &file_id)) {
 	case RES_OK:
 		rc = filestore_respond(c, file_id, "identity-document");
@@ -206,14 +206,14 @@ page_admin_identity_decide(struct ctx *c)
 	approve = dec != NULL && strcmp(dec, "approve") == 0;
 	if (!approve && (dec == NULL || strcmp(dec, "reject") != 0)) {
 		/* Neither button: nothing to decide; the page says so. */
-		if (identity_review_get(c->db, ctx_arg_id(c, 0), &r, masked) !=
+		if (identity_review_get(c->db, c->target_id, &r, masked) !=
 		    RES_OK)
 			return page_error(c, 404, NULL);
 		return review_page(c, 400, &r, masked, "Choose approve or "
 		    "reject.");
 	}
 	switch (identity_review_decide(c->db, c->user.user_id,
-	    ctx_arg_id(c, 0), approve, ctx_str(c, "reason"), c->now, msg,
+	    c->target_id, approve, ctx_str(c, "reason"), c->now, msg,
 	    sizeof(msg), &r, masked)) {
 	case RES_OK:
 		return page_redirect(c, "/admin/queues/identity?msg=decided");

@@ -635,13 +635,11 @@ page_admin_cod_user(struct ctx *c)
 {
 	struct cod_standing	 st;
 	struct view_dict	*d, *s;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	size_t			 i;
 	char			 a[MONEY_STR_MAX];
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if (cod_standing_load(c->db, id, c->now, &st) == -1) {
 		cod_standing_cleanup(&st);
 		return page_error(c, 404, "There is no such shopper.");
@@ -680,11 +678,9 @@ static int
 admin_revoke(struct ctx *c, int revoke)
 {
 	enum result	r;
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	char		msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
 	r = cod_desk_revoke(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));

@@ -426,7 +426,7 @@ page_company_document(struct ctx *c)
 	int		rc;
 
 	if ((rc = company_document(c->db, c->user.role == ROLE_ADMIN,
-	    c->user.company_id, ctx_arg_id(c, 0), &d)) == -1)
+	    c->user.company_id, c->target_id, &d)) == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 0)
 		return page_error(c, 404, "There is no such document of your "

@@ -175,12 +175,10 @@ page_company_invite(struct ctx *c)
 static int
 member_change(struct ctx *c, int remove)
 {
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	enum result	r;
 	char		msg[400];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	r = remove ? member_remove(c->db, c->user.user_id, c->user.company_id,
 	    id, c->now, msg, sizeof(msg)) : member_grant(c->db,
 	    c->user.user_id, c->user.company_id, id, form_perms(c), c->now,
@@ -194,12 +192,10 @@ member_change(struct ctx *c, int remove)
 int
 page_company_invite_revoke(struct ctx *c)
 {
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	enum result	r;
 	char		msg[400];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	r = member_revoke(c->db, c->user.user_id, c->user.company_id, id,
 	    c->now, msg, sizeof(msg));
 	return change_answer(c, r, msg, "There is no such invitation of your "

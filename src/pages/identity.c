@@ -267,7 +267,7 @@ page_account_identity_document(struct ctx *c)
 	int64_t	file_id;
 	int	rc;
 
-	switch (identity_document(c->db, c->user.user_id, 0, ctx_arg_id(c, 0),
+	switch (identity_document(c->db, c->user.user_id, 0, c->target_id,
 	    &file_id)) {
 	case RES_OK:
 		rc = filestore_respond(c, file_id, "identity-document");

@@ -154,10 +154,8 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_plan(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return render_admin_plan(c, id, 200, ctx_str(c, "msg") != NULL &&
 	    strcmp(ctx_str(c, "msg"), "lifted") == 0 ? "The suspension is "
 	    "lifted (INST-F2)." : NULL, NULL);
@@ -168,11 +166,11 @@ int
 page_admin_plan_lift(struct ctx *c)
 {
 	struct db_plan	p;
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	char		loc[64];
 	int		rc;
 
-	if (id <= 0 || (rc = plan_of_id(c->db, id, &p)) == 0)
+	if ((rc = plan_of_id(c->db, id, &p)) == 0)
 		return page_error(c, 404, NULL);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
