@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "db/order.h"
 #include "service/audit.h"
+#include "service/methods.h"
 #include "service/orderflow.h"
 
 /* Actor bits. */
@@ -184,17 +185,9 @@ orderflow_allowed(enum order_status from, enum order_status to,
 enum order_status
 orderflow_first_status(enum pay_method m)
 {
-	unsigned mb = method_bit(m);
+	const struct method_row *r = method_row(m);
 
-	if (mb & M_INST)
-		return OS_AWAITING_REVIEW;	/* INST-P1, INST-CORP review */
-	if (mb & M_COD)
-		return OS_AWAITING_REVIEW;	/* COD-P1: the mall reviews */
-	if (mb & M_REM)
-		return OS_AWAITING_REMITTANCE;	/* REM-P1 */
-	if (mb & (M_CL | M_PAU))
-		return OS_PENDING_SHIPMENT;	/* INST-CL, PAU-03 */
-	return OS__MAX;
+	return r != NULL ? r->first : OS__MAX;
 }
 
 /* See orderflow.h. */

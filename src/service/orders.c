@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "service/members.h"
+#include "service/methods.h"
 #include "service/order_panels.h"
 #include "service/orders.h"
 #include "service/plans.h"
@@ -201,24 +202,15 @@ fail:
 	return res;
 }
 
-/* The effects of a confirmed receipt per method, inside the transaction.
- * Returns 0 or -1 (roll back). The method engineers add theirs here:
- * - pay_after_use (PAU-03/04): deduct the deferred amount, or record the
- *   guarantee ledger entry and open the debt;
- * - credit_line (INST-CL): the lender pays the merchant the whole price
- *   and the consumer's repayment plan starts. */
+/* The effects of a confirmed receipt of the order's method (its row in
+ * service/methods.c), inside the transaction. Returns 0 or -1 (roll
+ * back). */
 static int
 order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
 {
-	(void)db;
-	(void)now;
-	/* pau: PAU-03 deduction, or PAU-04 guarantee + debt. */
-	if (o->method == PM_PAY_AFTER_USE)
-		return payafter_receipt_effect(db, o, now);
-	/* installments: INST-CL lender settlement + plan start. */
-	if (o->method == PM_CREDIT_LINE)
-		return plan_creditline_settle(db, o, now);
-	return 0;
+	const struct method_row *r = method_row(o->method);
+
+	return r != NULL && r->receipt != NULL ? r->receipt(db, o, now) : 0;
 }
 
 /* See orders.h. */
