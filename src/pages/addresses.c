@@ -370,11 +370,9 @@ changed(struct ctx *c, enum result r, const char *msg)
 {
 	char loc[64];
 
-	if (r == RES_NOT_FOUND)
-		return page_error(c, 404, "There is no such address in your "
-		    "address book.");
 	if (r != RES_OK)
-		return page_error(c, 500, NULL);
+		return page_result(c, r, r == RES_NOT_FOUND ? "There is no "
+		    "such address in your address book." : NULL);
 	snprintf(loc, sizeof(loc), "/account/addresses?msg=%s", msg);
 	return page_redirect(c, loc);
 }

@@ -120,24 +120,6 @@ page_company_members(struct ctx *c)
 	    "Orders." : NULL, NULL, NULL, NULL);
 }
 
-/* The status of a refusal of the members page. */
-static int
-refusal_status(enum result r)
-{
-	switch (r) {
-	case RES_FORBIDDEN:
-		return 403;
-	case RES_NOT_FOUND:
-		return 404;
-	case RES_INVALID:
-		return 400;
-	case RES_NOT_ALLOWED:
-		return 409;
-	default:
-		return 500;
-	}
-}
-
 /* The answer to the owner's change r (msg its words; missing: the 404
  * sentence): the members page with the notice, or the refusal. */
 static int
@@ -146,11 +128,9 @@ change_answer(struct ctx *c, enum result r, const char *msg,
 {
 	if (r == RES_OK)
 		return members_page(c, 200, msg, NULL, NULL, NULL);
-	if (r == RES_NOT_FOUND)
-		return page_error(c, 404, missing);
-	if (r == RES_ERROR)
-		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
+	if (r == RES_NOT_FOUND || r == RES_ERROR)
+		return page_result(c, r, r == RES_NOT_FOUND ? missing : NULL);
+	return members_page(c, page_status(r), NULL, msg, NULL, NULL);
 }
 
 /* POST /company/members/invite. */
@@ -167,7 +147,7 @@ page_company_invite(struct ctx *c)
 		return members_page(c, 200, msg, NULL, link, NULL);
 	if (r == RES_ERROR)
 		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL,
+	return members_page(c, page_status(r), NULL, msg, NULL,
 	    ctx_str(c, "email"));
 }
 
