@@ -53,6 +53,35 @@ void	dbq_cache_clear(struct db *);
 int	db_exec_raw(struct db *, const char *sql, size_t len);
 
 struct db_queue_stats;
+struct db_event_row;
+struct db_plan_pay;
+
+/* The columns of one event as a struct db_event_row (events e, its actor
+ * users u joined on e.actor_id): DB_EVENT_ROW_N of them, read by
+ * db_event_row_at() (event.c). */
+#define DB_EVENT_ROW_COLS \
+	"e.id, e.subject_type, e.subject_id, e.actor_type, " \
+	"COALESCE(e.actor_id, 0), COALESCE(u.email, ''), e.at, " \
+	"COALESCE(e.from_state, ''), COALESCE(e.to_state, ''), e.reason, " \
+	"COALESCE(e.detail, '') "
+#define DB_EVENT_ROW_N	11
+
+/* Read the DB_EVENT_ROW_COLS of the current row of q, from column c, into
+ * *r (zeroed by the caller); r->detail is allocated (free it). */
+void	db_event_row_at(struct dbq *, int c, struct db_event_row *r);
+
+/* The columns of one plan payment of table (or alias) t as a struct
+ * db_plan_pay: DB_PLAN_PAY_N of them, read by db_plan_pay_at()
+ * (plan_inst.c). */
+#define DB_PLAN_PAY_COLS(t) \
+	t ".id, " t ".kind, COALESCE(" t ".seq, 0), " t ".amount_minor, " \
+	t ".ok, " t ".channel, " t ".reference, " t ".reason, " \
+	t ".created_at "
+#define DB_PLAN_PAY_N	9
+
+/* Read the DB_PLAN_PAY_COLS of the current row of q, from column c, into
+ * *r. */
+void	db_plan_pay_at(struct dbq *, int c, struct db_plan_pay *r);
 
 /* Execute q (bound; its first row is a queue's count, oldest created_at
  * and count past its promised day) and read that row into *out, zeroed
