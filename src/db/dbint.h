@@ -55,6 +55,26 @@ int	db_exec_raw(struct db *, const char *sql, size_t len);
 struct db_queue_stats;
 struct db_event_row;
 struct db_plan_pay;
+struct db_address;
+
+/* The columns of one address of the book a (struct db_address):
+ * DB_ADDRESS_N of them, read by db_address_at() (address.c); and the FROM
+ * and WHERE of the book of the user bound (the company's for a member,
+ * else the shopper's own, as service/address.c address_owner() names
+ * it). */
+#define DB_ADDRESS_COLS \
+	"a.id, a.recipient, a.line1, a.line2, a.city, a.region, " \
+	"a.postal_code, a.country, a.phone, a.is_default "
+#define DB_ADDRESS_N	10
+#define DB_ADDRESS_BOOK_OF_USER \
+	"FROM users u JOIN addresses a " \
+	"ON a.user_id <=> IF(u.company_id > 0, NULL, u.id) " \
+	"AND a.company_id <=> IF(u.company_id > 0, u.company_id, NULL) " \
+	"WHERE u.id = ? "
+
+/* Read the DB_ADDRESS_COLS of the current row of q, from column c, into
+ * *a (zeroed by the caller). */
+void	db_address_at(struct dbq *, int c, struct db_address *a);
 
 /* The columns of one event as a struct db_event_row (events e, its actor
  * users u joined on e.actor_id): DB_EVENT_ROW_N of them, read by

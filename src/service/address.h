@@ -99,11 +99,12 @@ struct address_pick {
 						   named (preview) */
 };
 
-/* Pick user_id's address (a member's: the company's book) for the named
- * address_id (0: none), country (NULL or "": none) and country_named (a
- * country field was sent, even empty) into *p; 0 or -1. Free with
- * address_pick_cleanup. */
-int	address_pick(struct db *, int64_t user_id, int64_t address_id,
+/* Pick from the buyer's book rows (n of them, as db_checkout_read reads
+ * it: a member's is the company's; moved into *p) the address for the
+ * named address_id (0: none), country (NULL or "": none) and
+ * country_named (a country field was sent, even empty) into *p. Free
+ * with address_pick_cleanup. */
+void	address_pick(struct db_address *rows, size_t n, int64_t address_id,
 	    const char *country, int country_named, struct address_pick *p);
 void	address_pick_cleanup(struct address_pick *p);
 
