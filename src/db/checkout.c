@@ -21,8 +21,9 @@
 #define BUYER_COLS \
 	"u.kind, u.company_id, EXISTS (SELECT 1 FROM identity_checks " \
 	"ic WHERE ic.user_id = u.id AND ic.status = 'verified'), " \
-	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = " \
-	"u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0), " \
+	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE " \
+	"cc.user_id = u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC " \
+	"LIMIT 1), 0), " \
 	"u.bad_payment_record, u.installment_suspended, " \
 	"u.cod_completed_orders, u.cod_violations, u.cod_revoked, " \
 	"u.cod_suspended_until, u.credit_limit_usd_minor, " \
@@ -427,22 +428,6 @@ db_checkout_buyer(struct db *db, int64_t user_id, struct db_buyer *b)
 	return rc;
 }
 
-/* Append a zeroed element of sz bytes to the array *arr of *n elements
- * with room for *cap, and return it. */
-static void *
-grow(void **arr, size_t *n, size_t *cap, size_t sz)
-{
-	char *el;
-
-	if (*n == *cap) {
-		*cap = *cap > 0 ? *cap * 2 : 8;
-		*arr = xrealloc(*arr, *cap * sz);
-	}
-	el = (char *)*arr + (*n)++ * sz;
-	memset(el, 0, sz);
-	return el;
-}
-
 /* See checkout.h. One statement: a UNION of the buyer, the cart's lines
  * and the address book, each row of one kind. */
 int
@@ -469,11 +454,12 @@ db_checkout_read(struct db *db, int64_t user_id, const char *key,
 				found = 1;
 				break;
 			case 1:
-				cart_at(q, READ_C_CART, grow((void **)&r->lines,
-				    &r->nlines, &cl, sizeof(*r->lines)));
+				cart_at(q, READ_C_CART, xappend((void **)
+				    &r->lines, &r->nlines, &cl,
+				    sizeof(*r->lines)));
 				break;
 			case 2:
-				db_address_at(q, READ_C_ADDR, grow((void **)
+				db_address_at(q, READ_C_ADDR, xappend((void **)
 				    &r->addrs, &r->naddrs, &ca,
 				    sizeof(*r->addrs)));
 				break;

@@ -137,9 +137,9 @@ int	db_checkout_company_completed(struct db *, int64_t company_id,
 /* What a quote reads of user_id: the order its request key placed, if
  * any (key_order 0: none; key_params: the hash of the parameters it was
  * placed with, "" for an order placed before they were kept), the buyer
- * (as db_checkout_buyer), the
- * cart's lines (as db_checkout_cart) and the address book the user orders
- * from (the company's for a member), the default first, then by id. Free with db_checkout_read_cleanup. */
+ * (as db_checkout_buyer), the cart's lines by product id and the address
+ * book the user orders from (the company's for a member), the default
+ * first, then by id. Free with db_checkout_read_cleanup. */
 struct db_checkout_read {
 	struct db_buyer		 buyer;
 	struct db_cart_line	*lines;

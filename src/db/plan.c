@@ -597,22 +597,6 @@ db_plan_with_inst(struct db *db, int64_t user_id, int64_t order_id,
 	return w.found;
 }
 
-/* Append a zeroed element of sz bytes to the array *arr of *n elements
- * with room for *cap, and return it. */
-static void *
-grow(void **arr, size_t *n, size_t *cap, size_t sz)
-{
-	char *el;
-
-	if (*n == *cap) {
-		*cap = *cap > 0 ? *cap * 2 : 8;
-		*arr = xrealloc(*arr, *cap * sz);
-	}
-	el = (char *)*arr + (*n)++ * sz;
-	memset(el, 0, sz);
-	return el;
-}
-
 /* See plan.h. One statement: a UNION of the plan with its installments,
  * its payments and its events, each row of one kind. */
 int
@@ -638,18 +622,18 @@ db_plan_full(struct db *db, int64_t user_id, int64_t order_id,
 					rc = -1;
 				found = 1;
 				if (rc != -1 && !dbq_col_null(q, FULL_C_INST))
-					read_inst_at(q, FULL_C_INST,
-					    grow((void **)&f->inst, &f->ninst,
-					    &ci, sizeof(*f->inst)));
+					read_inst_at(q, FULL_C_INST, xappend(
+					    (void **)&f->inst, &f->ninst, &ci,
+					    sizeof(*f->inst)));
 				break;
 			case 1:
-				db_plan_pay_at(q, FULL_C_PAY, grow((void **)
+				db_plan_pay_at(q, FULL_C_PAY, xappend((void **)
 				    &f->pay, &f->npay, &cp, sizeof(*f->pay)));
 				break;
 			default:
-				db_event_row_at(q, FULL_C_EVENT, grow((void **)
-				    &f->events, &f->nevents, &ce,
-				    sizeof(*f->events)));
+				db_event_row_at(q, FULL_C_EVENT,
+				    xappend((void **)&f->events, &f->nevents,
+				    &ce, sizeof(*f->events)));
 			}
 			if (rc == -1)
 				break;
