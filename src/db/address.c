@@ -60,9 +60,8 @@ static const char *const stmts[STMT__MAX] = {
 	"line2, city, region, postal_code, country, phone, delivery_days) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_ORDER_ADDR_GET */
-	"SELECT address_id, recipient, line1, line2, city, region, "
-	"postal_code, country, phone, 0, delivery_days FROM order_addresses "
-	"WHERE order_id = ?",
+	"SELECT " DB_ORDER_ADDRESS_COLS("a") "FROM order_addresses a "
+	"WHERE a.order_id = ?",
 };
 
 /* The statement idx, or NULL. */
@@ -108,6 +107,14 @@ db_address_at(struct dbq *q, int c, struct db_address *a)
 	dbq_col_copy(q, c + 7, a->country, sizeof(a->country));
 	dbq_col_copy(q, c + 8, a->phone, sizeof(a->phone));
 	a->is_default = (int)dbq_col_int(q, c + 9);
+}
+
+/* See dbint.h: the DB_ORDER_ADDRESS_COLS from column c. */
+void
+db_order_address_at(struct dbq *q, int c, struct db_address *a)
+{
+	db_address_at(q, c, a);
+	a->delivery_days = (int)dbq_col_int(q, c + DB_ADDRESS_N);
 }
 
 /* Copy the current ADDR_COLS row into the zeroed element p. */
@@ -259,10 +266,8 @@ db_order_address_get(struct db *db, int64_t order_id, struct db_address *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		addr_row(q, out);
-		out->delivery_days = (int)dbq_col_int(q, 10);
-	}
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		db_order_address_at(q, 0, out);
 	dbq_done(q);
 	return rc;
 }

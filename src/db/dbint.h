@@ -56,6 +56,23 @@ struct db_queue_stats;
 struct db_event_row;
 struct db_plan_pay;
 struct db_address;
+struct db_shipment;
+struct db_track;
+
+/* The columns of an order's shipment of table (or alias) t as a struct
+ * db_shipment: DB_SHIP_N of them, read by db_ship_at() (cod.c). */
+#define DB_SHIP_COLS(t) \
+	t ".carrier, " t ".tracking, " t ".shipped_at, " t ".delivered_at, " \
+	"COALESCE(" t ".courier_name, ''), COALESCE(" t ".courier_phone, '') "
+#define DB_SHIP_N	6
+void	db_ship_at(struct dbq *, int c, struct db_shipment *out);
+
+/* The columns of a tracking event of table (or alias) t as a struct
+ * db_track: DB_TRACK_N of them, read by db_track_at() (cod.c). */
+#define DB_TRACK_COLS(t) \
+	t ".kind, " t ".detail, " t ".source, " t ".at "
+#define DB_TRACK_N	4
+void	db_track_at(struct dbq *, int c, struct db_track *t);
 
 /* The columns of one address of the book a (struct db_address):
  * DB_ADDRESS_N of them, read by db_address_at() (address.c); and the FROM
@@ -75,6 +92,16 @@ struct db_address;
 /* Read the DB_ADDRESS_COLS of the current row of q, from column c, into
  * *a (zeroed by the caller). */
 void	db_address_at(struct dbq *, int c, struct db_address *a);
+
+/* The columns of the address frozen on an order, of order_addresses t:
+ * DB_ADDRESS_N of a book's (its book row's id, is_default 0) and its
+ * delivery days, read by db_order_address_at() (address.c). */
+#define DB_ORDER_ADDRESS_COLS(t) \
+	t ".address_id, " t ".recipient, " t ".line1, " t ".line2, " \
+	t ".city, " t ".region, " t ".postal_code, " t ".country, " \
+	t ".phone, 0, " t ".delivery_days "
+#define DB_ORDER_ADDRESS_N	(DB_ADDRESS_N + 1)
+void	db_order_address_at(struct dbq *, int c, struct db_address *a);
 
 /* The columns of one event as a struct db_event_row (events e, its actor
  * users u joined on e.actor_id): DB_EVENT_ROW_N of them, read by

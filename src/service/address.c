@@ -331,14 +331,22 @@ address_freeze(struct db *db, int64_t order_id, const struct address_pick *p,
 int
 address_of_order(struct db *db, int64_t order_id, struct order_address *out)
 {
-	struct address_book	 b;
-	const struct db_country	*k;
-	const struct db_region	*rg;
-	int			 rc;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_order_address_get(db, order_id, &out->a)) != 1)
 		return rc;
+	return address_named(db, out);
+}
+
+/* See address.h. */
+int
+address_named(struct db *db, struct order_address *out)
+{
+	struct address_book	 b;
+	const struct db_country	*k;
+	const struct db_region	*rg;
+
 	memset(&b, 0, sizeof(b));
 	if (load_places(db, &b) == -1) {
 		address_book_cleanup(&b);

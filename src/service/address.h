@@ -130,6 +130,9 @@ struct order_address {
  * addresses existed), -1. */
 int	address_of_order(struct db *, int64_t order_id,
 	    struct order_address *out);
+/* The country's and region's names (and whether COD ships there) of
+ * the frozen address out->a (as read), into *out: 1, or -1. */
+int	address_named(struct db *, struct order_address *out);
 
 /* Give a demo owner (see seed.c) the n addresses of in, the first its
  * default, unless it has an address already; inside the caller's
