@@ -159,7 +159,7 @@ node_args() {
 	    --wsrep-cluster-address="$(group_address "$dir")"
 	    --wsrep-node-name="host$n" --wsrep-node-address="$a"
 	    --wsrep-provider-options="gmcast.listen_addr=tcp://$a:$(port_of "$dir" "$n" 1);base_port=$(port_of "$dir" "$n" 1);ist.recv_addr=$a:$(port_of "$dir" "$n" 2)"
-	    --wsrep-sst-method=rsync
+	    --wsrep-sync-wait=1 --wsrep-sst-method=rsync
 	    --wsrep-sst-receive-address="$a:$(port_of "$dir" "$n" 3)")
 }
 

@@ -177,11 +177,12 @@ note "load: $total requests in $secs s ($(( total / (secs > 0 ? secs : 1) )) per
 [ "$n_orders" -gt 0 ] || bad "no order was acknowledged"
 [ "$n_vouchers" -gt 0 ] || bad "no voucher was acknowledged: see the POST /orders/N/voucher lines of $dir/host*/log/mallpayd.log"
 want="$n_orders	$n_vouchers	$n_pay"
+held=yes
 for n in 1 2 3; do
 	got=$(sql_on "$n" "$(cat "$dir/acked.sql")" 2>&1 || true)
-	[ "$got" = "$want" ] || bad "node $n holds orders/vouchers/payments $got of $want acknowledged"
+	[ "$got" = "$want" ] || { held=NO; bad "node $n holds orders/vouchers/payments $got of $want acknowledged"; }
 done
-note "every acknowledged order, voucher and payment on the three nodes: $([ $fail = 0 ] && echo yes || echo NO)"
+note "every acknowledged order, voucher and payment on the three nodes: $held"
 
 # The three nodes hold the same data.
 tables=$(sql_on 1 "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'mallpay' AND table_type = 'BASE TABLE'")
