@@ -292,6 +292,8 @@ cmd_up() {
 	[ -f "$galera" ] || die "no Galera provider at $galera (Debian package galera-4)"
 	mkdir -p "$dir/run"
 	dir=$(cd "$dir" && pwd)
+	# The nodes' user must reach their directories (DIR may be mktemp's 0700).
+	[ "$dbuser" = "$(id -un)" ] || chmod a+x "$dir"
 	echo "$port" > "$dir/run/port"
 	others_run "$dir" 0 || setup_netns "$dir"
 	for n in $nodes; do write_host_conf "$dir" "$n"; done
