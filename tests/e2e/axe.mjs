@@ -2,7 +2,8 @@
 // an admin can reach against the WCAG 2.1 A and AA rules (wcag2a, wcag2aa,
 // wcag21a, wcag21aa), with zero violations allowed. The pages come from
 // src/pages/routes.c's GET routes, reached as a person would: signed out
-// (catalog, sign-in and registration with their errors, 404 pages), as a
+// (catalog, sign-in and registration with their errors, 404 pages, the
+// static 413, 429 and 503 pages nginx serves), as a
 // new shopper in the states that matter (cart, checkout with unavailable
 // methods, a remittance order with its instructions and the voucher form
 // with an error beside a field, a COD order, the identity form with its
@@ -50,7 +51,7 @@ function routeOf(path) {
 
 // Links not to follow: leaving the session, files, exports, partners'
 // endpoints, the language switcher.
-const skip = /\/signout|\.pdf$|\/pdf$|\/export\/|\/file$|\/picture$|\/document$|\/documents\/\d+$|^\/bank\/|^\/static\/|^\/healthz|[?&]lang=/;
+const skip = /\/signout|\.pdf$|\/pdf$|\/export\/|\/file$|\/picture$|\/document$|\/documents\/\d+$|^\/bank\/|^\/static\/|^\/healthz/;
 
 // From start, visit every same-origin page linked from the pages visited
 // (at most perRoute of each route, more of the order pages) and check each.
@@ -66,7 +67,13 @@ async function crawl(page, who, starts, perRoute = 2) {
     if ((perKey.get(key) || 0) >= cap) continue;
     seen.add(path);
     perKey.set(key, (perKey.get(key) || 0) + 1);
-    const resp = await page.goto(`${base}${path}`);
+    let resp;
+    try {
+      resp = await page.goto(`${base}${path}`);
+    } catch (err) {
+      if (/Download is starting/.test(err.message)) continue;	// a file, not a page
+      throw err;
+    }
     if (!resp || !/text\/html/.test(resp.headers()['content-type'] || '')) continue;
     check(resp.status() < 500, `${who}: GET ${path} answers ${resp.status()}`);
     await audit(page, `${who}: ${path}`);
@@ -74,7 +81,7 @@ async function crawl(page, who, starts, perRoute = 2) {
     for (const h of hrefs) {
       if (!h.startsWith('/') || h.startsWith('//')) continue;
       const p = h.split('#')[0];
-      if (p && !skip.test(p) && !seen.has(p)) queue.push(p);
+      if (p && !skip.test(p.split('?')[0]) && !/[?&]lang=/.test(p) && !seen.has(p)) queue.push(p);
     }
   }
 }
@@ -114,6 +121,7 @@ async function signedOut(browser, errors) {
   await visit(page, 'anon', '/no-such-page', 404);
   await visit(page, 'anon', '/company/invitations/no-such-token', 404);
   await visit(page, 'anon', '/console/invitations/no-such-token', 404);
+  for (const code of ['413', '429', '503']) await visit(page, 'anon', `/static/${code}.html`);
   await screenshots(page, `axe-${lang}-404`);
 }
 
