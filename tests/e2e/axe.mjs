@@ -119,10 +119,10 @@ async function signedOut(browser, errors) {
   await page.waitForLoadState();
   await audit(page, 'anon: registration with errors');
   await visit(page, 'anon', '/no-such-page', 404);
+  await screenshots(page, `axe-${lang}-404`);
   await visit(page, 'anon', '/company/invitations/no-such-token', 404);
   await visit(page, 'anon', '/console/invitations/no-such-token', 404);
   for (const code of ['413', '429', '503']) await visit(page, 'anon', `/static/${code}.html`);
-  await screenshots(page, `axe-${lang}-404`);
 }
 
 // A new shopper: cart, checkout, a remittance order and its voucher form
@@ -236,7 +236,8 @@ async function run() {
         '/admin/companies', '/admin/plans', '/admin/cod/users', '/admin/holidays', '/admin/fx',
         '/admin/audit', '/admin/guarantee', '/admin/reconciliation', '/admin/remittance/statements',
         '/admin/admins', '/admin/sign-in-codes'], 3);
-      await screenshots(page, `axe-${lang}-admin-last`);
+      await page.goto(`${base}/admin/reports`);
+      await screenshots(page, `axe-${lang}-reports`);
       await visit(page, 'admin', '/admin/orders/999999999', 404);
     });
     await step(`axe: zero WCAG 2.1 A/AA violations on ${checked.length} pages`, () => {
