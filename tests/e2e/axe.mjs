@@ -3,15 +3,16 @@
 // wcag21a, wcag21aa), with zero violations allowed. The pages come from
 // src/pages/routes.c's GET routes, reached as a person would: signed out
 // (catalog, sign-in and registration with their errors, 404 pages, the
-// static 413, 429 and 503 pages nginx serves), as a
-// new shopper in the states that matter (cart, checkout with unavailable
-// methods, a remittance order with its instructions and the voucher form
-// with an error beside a field, a COD order, the identity form with its
-// errors, a card installment order through the bank to its schedule and
-// payoff), then every page linked from each role's pages (followed up to a
-// few of each route): the demo veteran shopper, the Acme company buyer,
-// the demo admin (queues, orders, settings, reports, search, companies,
-// plans, audit), and 403 and 404 pages for each.
+// static 413, 429 and 503 pages nginx serves); as a new shopper in the
+// states that matter (cart, checkout with unavailable methods, a
+// remittance order with its instructions and the voucher form with an
+// error beside a field, a COD order, the identity form with its errors, a
+// card installment order through the bank to its schedule and payoff, a
+// partner installment application under review); then every page linked
+// from each role's pages (up to a few of each route): the demo veteran
+// shopper, the Acme company buyer, the demo admin (sign-in code, queues,
+// orders, settings, reports, search, companies, plans, audit); 403 and
+// 404 pages for each.
 // Language: MALLPAY_E2E_LANG (default en), or the first argument, is sent
 // as the browser's locale and Accept-Language; screenshots are named
 // axe-LANG-*.png.
@@ -34,7 +35,8 @@ const found = [];	// every violation's line
 // Check the page page is on now, as name (who: what).
 async function audit(page, name) {
   found.push(...await axeViolations(page, `[${lang}] ${name}`));
-  checked.push(`${name} ${new URL(page.url()).pathname}`);
+  const path = new URL(page.url()).pathname;
+  checked.push(name.endsWith(path) ? name : `${name} (${path})`);
 }
 
 // Open path on page, expecting status (200 unless given), and check it.
@@ -127,7 +129,7 @@ async function signedOut(browser, errors) {
 
 // A new shopper: cart, checkout, a remittance order and its voucher form
 // with an error, a COD order, the identity forms, a card installment
-// order to its schedule and payoff.
+// order to its schedule and payoff, a partner installment application.
 async function newShopper(browser, errors) {
   const page = await newPage(browser, errors);
   await register(page, `axe-${stamp}@e2e.test`, 'Ada Axe', 'axe-e2e-password');
@@ -199,6 +201,18 @@ async function newShopper(browser, errors) {
   await audit(page, 'shopper: schedule');
   await screenshots(page, `axe-${lang}-schedule`);
   await visit(page, 'shopper', `/orders/${id}/payoff`);
+
+  await emptyCart(page);
+  await addToCart(page, 'AquaPro Washing Machine 8 kg');
+  await page.goto(`${base}/checkout?country=MY`);
+  await page.locator('input[type=radio][value="installment_partner:lotus-finance:6"]').check();
+  await page.locator('#place-order').click();
+  await page.waitForSelector('#disclosure');
+  await Promise.all([page.waitForURL(/\/orders\/\d+\/apply$/), page.locator('#place-order').click()]);
+  await audit(page, 'shopper: partner application');
+  await Promise.all([page.waitForURL(/\/orders\/\d+$/),
+    page.getByRole('button', { name: 'Authorize the credit evaluation' }).click()]);
+  await audit(page, 'shopper: application under review');
   await crawl(page, 'shopper', ['/orders', '/messages', '/account/cod', '/account/credit', '/pay-after-use']);
   await visit(page, 'shopper', '/admin', 403);
   await visit(page, 'shopper', '/orders/999999999', 404);
@@ -233,7 +247,7 @@ async function run() {
       await crawl(page, 'admin', ['/admin', '/admin/orders', '/admin/settings', '/admin/reports',
         '/admin/search?q=RF', '/admin/search?q=acme', '/admin/vouchers', '/admin/queues/cod',
         '/admin/queues/identity', '/admin/queues/qualifications', '/admin/queues/corporate',
-        '/admin/companies', '/admin/plans', '/admin/cod/users', '/admin/holidays', '/admin/fx',
+        '/admin/companies', '/admin/companies/1/credit', '/admin/plans', '/admin/cod/users', '/admin/holidays', '/admin/fx',
         '/admin/audit', '/admin/guarantee', '/admin/reconciliation', '/admin/remittance/statements',
         '/admin/admins', '/admin/sign-in-codes'], 3);
       await page.goto(`${base}/admin/reports`);
