@@ -45,7 +45,7 @@
 	<div class="field"><label for="invite-email">Email address</label>
 	<input type="email" id="invite-email" name="email" value="{{EMAIL}}" required autocomplete="off"{{#EMAIL_ERR}} aria-invalid="true" aria-describedby="invite-email-err"{{/EMAIL_ERR}}>
 	{{#EMAIL_ERR}}<p class="field-error" id="invite-email-err">{{MSG}}</p>{{/EMAIL_ERR}}</div>
-	<fieldset class="inline-checks"><legend>Roles</legend>
+	<fieldset class="inline-checks"{{#ROLES_ERR}} aria-describedby="invite-roles-err"{{/ROLES_ERR}}><legend>Roles</legend>
 	{{#INVITE_ROLE}}<label><input type="checkbox" name="role_{{RNAME}}" value="1"> {{RLABEL}}</label>
 	{{/INVITE_ROLE}}{{#ROLES_ERR}}<p class="field-error" id="invite-roles-err">{{MSG}}</p>{{/ROLES_ERR}}</fieldset>
 	<button type="submit" id="invite-button">Invite</button>

@@ -2,7 +2,7 @@
 <p class="admin-crumbs"><a href="/admin">Admin</a> &rsaquo; Audit trail</p>
 <h1>Audit trail</h1>
 <form class="admin-filters" method="get" action="/admin/audit">
-	<div class="field"><label for="a-q">Search (order number, email, remittance code, tracking number, company)</label><input type="search" id="a-q" name="q" value="{{F_Q}}" maxlength="200">{{#Q_ERROR}}<span class="field-error" id="a-q-error">{{MSG}}</span>{{/Q_ERROR}}</div>
+	<div class="field"><label for="a-q">Search (order number, email, remittance code, tracking number, company)</label><input type="search" id="a-q" name="q" value="{{F_Q}}" maxlength="200"{{#Q_ERROR}} aria-invalid="true" aria-describedby="a-q-error"{{/Q_ERROR}}>{{#Q_ERROR}}<span class="field-error" id="a-q-error">{{MSG}}</span>{{/Q_ERROR}}</div>
 	<div class="field"><label for="subject_type">Subject</label><select id="subject_type" name="subject_type">
 		<option value="">Any</option><option value="order">order</option><option value="application">application</option><option value="voucher">voucher</option><option value="plan">plan</option><option value="user">user</option><option value="company">company</option><option value="setting">setting</option>
 	</select></div>

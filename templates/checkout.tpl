@@ -9,7 +9,7 @@
 {{/EMPTY}}
 {{#CART}}
 <form class="checkout-address" method="get" action="/checkout" id="address-form">
-	<fieldset>
+	<fieldset{{#ADDRESS_ERR}} aria-describedby="address-err"{{/ADDRESS_ERR}}>
 		<legend>Delivery address</legend>
 		{{#ADDR}}<label class="address-choice"><input type="radio" name="address" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <span>{{SUMMARY}}{{#DEFAULT}} <span class="badge badge-default">Default</span>{{/DEFAULT}}</span></label>{{/ADDR}}
 		{{#ADDRESS_ERR}}<p class="field-error" id="address-err">{{MSG}}</p>{{/ADDRESS_ERR}}
@@ -41,7 +41,7 @@
 		</p>
 		<p class="option-half">
 			<label for="points">Points <span class="field-note">(of {{POINTS_BALANCE}})</span></label>
-			<input type="number" id="points" name="points" value="{{POINTS}}" min="0">
+			<input type="number" id="points" name="points" value="{{POINTS}}" min="0"{{#POINTS_ERR}} aria-invalid="true" aria-describedby="points-err"{{/POINTS_ERR}}>
 			{{#POINTS_ERR}}<span class="field-note" id="points-err">{{MSG}}</span>{{/POINTS_ERR}}
 		</p>
 		<p>

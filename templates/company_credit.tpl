@@ -10,14 +10,14 @@
 	<fieldset><legend>Pay the credit out to the company's bank account</legend>
 	{{#FORM_ERR}}<p class="error-summary" role="alert" id="payout-error">{{MSG}}</p>{{/FORM_ERR}}
 	<div class="field"><label for="payout-amount">Amount</label>
-	<input type="text" id="payout-amount" name="amount" inputmode="decimal" required>
-	<select name="currency" id="payout-currency">{{#CUR_OPTION}}<option value="{{CUR}}">{{CUR}}</option>{{/CUR_OPTION}}</select>
+	<input type="text" id="payout-amount" name="amount" inputmode="decimal" required{{#AMOUNT_ERR}} aria-invalid="true" aria-describedby="payout-amount-err"{{/AMOUNT_ERR}}>
+	<select name="currency" id="payout-currency" aria-label="Currency">{{#CUR_OPTION}}<option value="{{CUR}}">{{CUR}}</option>{{/CUR_OPTION}}</select>
 	{{#AMOUNT_ERR}}<p class="field-error" role="alert" id="payout-amount-err">{{MSG}}</p>{{/AMOUNT_ERR}}</div>
 	<div class="field"><label for="payout-account">The company's bank account</label>
-	<input type="text" id="payout-account" name="account" maxlength="64" required>
+	<input type="text" id="payout-account" name="account" maxlength="64" required{{#ACCOUNT_ERR}} aria-invalid="true" aria-describedby="payout-account-err"{{/ACCOUNT_ERR}}>
 	{{#ACCOUNT_ERR}}<p class="field-error" role="alert" id="payout-account-err">{{MSG}}</p>{{/ACCOUNT_ERR}}</div>
 	<div class="field"><label for="payout-reference">The bank's reference of the transfer out</label>
-	<input type="text" id="payout-reference" name="reference" maxlength="64" required>
+	<input type="text" id="payout-reference" name="reference" maxlength="64" required{{#REFERENCE_ERR}} aria-invalid="true" aria-describedby="payout-reference-err"{{/REFERENCE_ERR}}>
 	{{#REFERENCE_ERR}}<p class="field-error" role="alert" id="payout-reference-err">{{MSG}}</p>{{/REFERENCE_ERR}}</div>
 	<button type="submit" id="payout-button">Record the payout</button>
 	</fieldset>

@@ -14,7 +14,7 @@
 {{#REFUND}}<p id="plan-refund">Plan terminated: refund of <strong>{{AMOUNT}}</strong> due by {{DUE}}; nothing further is due.</p>{{/REFUND}}
 {{#CHART}}
 <figure class="plan-chart">
-<svg id="schedule-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{W}} {{H}}" role="img" aria-labelledby="chart-title">
+<svg id="schedule-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{W}} {{H}}" role="img" aria-labelledby="chart-title" aria-describedby="chart-caption">
 	<title id="chart-title">Installments (bars: principal, fee, late fee) and the remaining balance (line)</title>
 	<line class="axis" x1="{{X0}}" y1="{{Y0}}" x2="{{XR}}" y2="{{Y0}}"/>
 	<line class="axis" x1="{{X0}}" y1="{{YT}}" x2="{{X0}}" y2="{{Y0}}"/>
@@ -26,7 +26,7 @@
 	<text class="label" x="{{TX}}" y="{{TY}}" text-anchor="middle">{{SEQ}}</text></g>{{/BAR}}
 	<polyline class="balance" points="{{POINTS}}"/>
 </svg>
-<figcaption>Bars: each installment (principal, fee, late fee; paid, due or overdue). Line: balance left after each installment, from {{TOTAL}}.</figcaption>
+<figcaption id="chart-caption">Bars: each installment (principal, fee, late fee; paid, due or overdue). Line: balance left after each installment, from {{TOTAL}}.</figcaption>
 </figure>
 {{/CHART}}
 <table class="responsive plan-table" id="schedule-table">

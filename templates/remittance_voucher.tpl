@@ -12,13 +12,13 @@
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<input type="hidden" name="key" value="{{KEY}}">
 	<p><label for="voucher">Photo or PDF of the receipt (JPEG, PNG or PDF, at most 10 MB; REM-P9)</label>
-	<input type="file" id="voucher" name="voucher" accept="image/jpeg,image/png,application/pdf" required></p>
+	<input type="file" id="voucher" name="voucher" accept="image/jpeg,image/png,application/pdf" required{{#BAD_VOUCHER}} aria-invalid="true" aria-describedby="voucher-err"{{/BAD_VOUCHER}}>{{#BAD_VOUCHER}}<span class="field-error" id="voucher-err">{{MSG}}</span>{{/BAD_VOUCHER}}</p>
 	<p><label for="amount">Remitted amount ({{CURRENCY}})</label>
-	<input type="text" id="amount" name="amount" inputmode="decimal" value="{{AMOUNT_VALUE}}" required></p>
+	<input type="text" id="amount" name="amount" inputmode="decimal" value="{{AMOUNT_VALUE}}" required{{#BAD_AMOUNT}} aria-invalid="true" aria-describedby="amount-err"{{/BAD_AMOUNT}}>{{#BAD_AMOUNT}}<span class="field-error" id="amount-err">{{MSG}}</span>{{/BAD_AMOUNT}}</p>
 	<p><label for="date">Date of the remittance</label>
-	<input type="date" id="date" name="date" value="{{TODAY}}" max="{{TODAY}}" required></p>
+	<input type="date" id="date" name="date" value="{{TODAY}}" max="{{TODAY}}" required{{#BAD_DATE}} aria-invalid="true" aria-describedby="date-err"{{/BAD_DATE}}>{{#BAD_DATE}}<span class="field-error" id="date-err">{{MSG}}</span>{{/BAD_DATE}}</p>
 	<p><label for="tracking">Post office tracking number</label>
-	<input type="text" id="tracking" name="tracking" maxlength="40" autocomplete="off" required></p>
+	<input type="text" id="tracking" name="tracking" maxlength="40" autocomplete="off" required{{#BAD_TRACKING}} aria-invalid="true" aria-describedby="tracking-err"{{/BAD_TRACKING}}>{{#BAD_TRACKING}}<span class="field-error" id="tracking-err">{{MSG}}</span>{{/BAD_TRACKING}}</p>
 	<div class="upload-progress" id="upload-progress" hidden>
 		<progress id="upload-bar" max="100" value="0"></progress> <span id="upload-pct" role="status" aria-live="polite">0%</span>
 	</div>

@@ -198,6 +198,22 @@ set_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 	}
 }
 
+/* Show the voucher form's section BAD_<FIELD> for the field (of the form)
+ * an error is about, with the message: the error beside its input, which
+ * points at it (aria-describedby). */
+static void
+show_bad_field(struct view_dict *form, const char *field, const char *error)
+{
+	static const char *const fields[][2] = { { "voucher", "BAD_VOUCHER" },
+	    { "amount", "BAD_AMOUNT" }, { "date", "BAD_DATE" },
+	    { "tracking", "BAD_TRACKING" } };
+	size_t	i;
+
+	for (i = 0; field != NULL && i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(field, fields[i][0]) == 0)
+			view_set(view_add(form, fields[i][1]), "MSG", error);
+}
+
 /* Render the voucher page of rv (status, notice, error with its field). */
 static int
 voucher_page(struct ctx *c, const struct rem_view *rv, int status,
@@ -245,6 +261,8 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 			view_set(s, "TODAY", mp_date_str(td, today,
 			    sizeof(today)));
 		view_setf(s, "MAX_BYTES", "%d", FILESTORE_MAX);
+		if (error != NULL)
+			show_bad_field(s, field, error);
 	} else if (o->status == OS_AWAITING_VERIFICATION)
 		view_show(d, "VERIFYING");
 	set_voucher_rows(d, rv);

@@ -251,3 +251,37 @@ export async function placeRemittanceOrder(page, product) {
   check(/^RF\d\d/.test(code), `the remittance code is shown (${code})`);
   return { id, code };
 }
+
+// axe-core (npm), read by path from node_modules and evaluated in pages
+// (through the debugging protocol: the pages' CSP allows no inline script).
+const axeSource = new URL('./node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+let axeScript = null;
+// The WCAG 2.1 A and AA rules every page must pass.
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// The WCAG 2.1 A/AA violations axe-core finds on the page now, one line
+// each: "NAME: RULE (IMPACT) TARGET: WHAT" (a rule's every failing node).
+export async function axeViolations(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object')))
+    await page.evaluate(axeScript ??= fs.readFileSync(axeSource, 'utf8'));
+  const violations = await page.evaluate((tags) =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) }))),
+  WCAG_TAGS);
+  const lines = [];
+  for (const v of violations) {
+    for (const n of v.nodes) {
+      lines.push(`${name} (${page.url()}): ${v.id} (${v.impact}) ${n.target}: ${v.help}` +
+        ` [${(n.summary || '').replace(/\s+/g, ' ').trim()}]`);
+    }
+  }
+  return lines;
+}
+
+// Fail (throw) listing each WCAG 2.1 A/AA violation axe-core finds on
+// page, named name in the message: rule id, target, page.
+export async function axeCheck(page, name) {
+  const lines = await axeViolations(page, name);
+  check(lines.length === 0, `axe: ${lines.length} violation(s):\n${lines.join('\n')}`);
+}

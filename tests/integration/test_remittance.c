@@ -571,7 +571,7 @@ test_REM_P9_reject_then_upload_again(void **state)
 }
 
 /* REM-P9: type from content: a Windows executable named .jpg is refused
- * with a message; the order does not move. */
+ * with a message beside the file input; the order does not move. */
 static void
 test_REM_P9_wrong_type_renamed_exe(void **state)
 {
@@ -590,6 +590,10 @@ test_REM_P9_wrong_type_renamed_exe(void **state)
 	    "459.00", "po-exe-1", NULL, NULL, &body, NULL), 400);
 	assert_non_null(strstr(buf_str(&body), "REM-P9"));
 	assert_non_null(strstr(buf_str(&body), "id=\"voucher-error\""));
+	/* The error also stands beside the file input, which points at it. */
+	assert_non_null(strstr(buf_str(&body), "aria-invalid=\"true\" "
+	    "aria-describedby=\"voucher-err\""));
+	assert_non_null(strstr(buf_str(&body), "id=\"voucher-err\""));
 	assert_status(id, "awaiting_remittance");
 	buf_cleanup(&body);
 	client_free(cl);
