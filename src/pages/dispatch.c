@@ -13,6 +13,7 @@
 #include "http/ctx.h"
 #include "http/response.h"
 #include "http/route.h"
+#include "pages/language.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin_accounts.h"
@@ -186,6 +187,7 @@ run(struct ctx *c)
 	    c->req->path, c, &allow);
 
 	/* The session first: even a 404 page shows who is signed in. */
+	i18n_use(LANG_EN);
 	token = ctx_cookie(c, AUTH_COOKIE, &tlen);
 	if (rt != NULL && rt->target != TARGET_NONE)
 		oid = ctx_arg_id(c, 0);
@@ -196,6 +198,8 @@ run(struct ctx *c)
 		memset(&c->user, 0, sizeof(c->user));
 		return page_error(c, 500, NULL);
 	}
+	/* Then its language: the account's, the browser's... */
+	page_language(c);
 	if ((rt == NULL || !(rt->flags & ROUTE_NO_CSRF)) &&
 	    csrf_prepare(c, token, tlen) == -1) {
 		log_err("dispatch: the secret key is not 64 hex characters");
@@ -364,6 +368,7 @@ pages_fail(struct ctx *c, int status)
 {
 	c->route = NULL;
 	http_resp_reset(c->resp);
+	page_language(c);
 	page_error(c, status, NULL);
 	if (status == 405)
 		resp_header(c->resp, "Allow", "GET, HEAD, POST");

@@ -11,6 +11,8 @@
 #include "core/money.h"
 #include "core/words.h"
 #include "http/response.h"
+#include "core/i18n.h"
+#include "pages/language.h"
 #include "pages/render.h"
 #include "service/inbox.h"
 #include "view/view.h"
@@ -21,7 +23,9 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 {
 	const char *path = c->req != NULL ? c->req->path : "";
 
-	view_set(layout, "TITLE", title != NULL ? title : "mallpay");
+	/* Titles are the handlers' literals, translated here. */
+	view_set(layout, "TITLE", title != NULL ? _(title) : "mallpay");
+	page_language_layout(c, layout);
 	view_set_global(layout, "CSRF", c->user.csrf);
 	if (c->user.user_id != 0) {
 		view_show(layout, "SIGNED_IN");
@@ -158,7 +162,16 @@ page_set_count(struct view_dict *d, const char *name, long long n,
 {
 	char	b[64];
 
-	words_count(b, sizeof(b), n, one, many);
+	const char *noun = ngettext(one, many, (unsigned long)(n < 0 ? -n : n));
+
+	/* A translation may place the number itself ("{N} أيام"). */
+	if (strstr(noun, "{N}") != NULL) {
+		const char *at = strstr(noun, "{N}");
+
+		snprintf(b, sizeof(b), "%.*s%lld%s", (int)(at - noun), noun, n,
+		    at + 3);
+	} else
+		words_count(b, sizeof(b), n, noun, noun);
 	view_set(d, name, b);
 }
 
@@ -167,9 +180,9 @@ void
 page_notes(struct view_dict *d, const char *notice, const char *error)
 {
 	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+		view_set(view_add(d, "NOTICE"), "MSG", _(notice));
 	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+		view_set(view_add(d, "ERROR"), "MSG", _(error));
 }
 
 /* See render.h. */
@@ -214,43 +227,43 @@ error_text(int status, const char **heading, const char **sentence)
 {
 	switch (status) {
 	case 400:
-		*heading = "Something in the request was wrong";
-		*sentence = "We could not understand what was sent. Please go "
-		    "back, check what you entered and try again.";
+		*heading = N_("Something in the request was wrong");
+		*sentence = N_("We could not understand what was sent. Please go "
+		    "back, check what you entered and try again.");
 		break;
 	case 403:
-		*heading = "Not allowed";
-		*sentence = "You do not have access to this page. If you "
-		    "submitted a form, reload the page and try again.";
+		*heading = N_("Not allowed");
+		*sentence = N_("You do not have access to this page. If you "
+		    "submitted a form, reload the page and try again.");
 		break;
 	case 404:
-		*heading = "Page not found";
-		*sentence = "We could not find that page. It may have moved, "
-		    "or the address may be mistyped.";
+		*heading = N_("Page not found");
+		*sentence = N_("We could not find that page. It may have moved, "
+		    "or the address may be mistyped.");
 		break;
 	case 405:
-		*heading = "Not available this way";
-		*sentence = "This page cannot be used like that. Please use "
-		    "the links and buttons on the site.";
+		*heading = N_("Not available this way");
+		*sentence = N_("This page cannot be used like that. Please use "
+		    "the links and buttons on the site.");
 		break;
 	case 413:
-		*heading = "Too large";
-		*sentence = "What you sent is larger than we accept. Please "
-		    "send a smaller file or shorter text.";
+		*heading = N_("Too large");
+		*sentence = N_("What you sent is larger than we accept. Please "
+		    "send a smaller file or shorter text.");
 		break;
 	case 503:
-		*heading = "Temporarily unavailable";
-		*sentence = "The service is busy or under maintenance. Please "
-		    "try again in a minute.";
+		*heading = N_("Temporarily unavailable");
+		*sentence = N_("The service is busy or under maintenance. Please "
+		    "try again in a minute.");
 		break;
 	default:
 		if (status >= 500) {
-			*heading = "Something went wrong";
-			*sentence = "Something went wrong on our side. Nothing "
-			    "was changed. Please try again in a moment.";
+			*heading = N_("Something went wrong");
+			*sentence = N_("Something went wrong on our side. Nothing "
+			    "was changed. Please try again in a moment.");
 		} else {
-			*heading = "This did not work";
-			*sentence = "Please go back and try again.";
+			*heading = N_("This did not work");
+			*sentence = N_("Please go back and try again.");
 		}
 		break;
 	}
@@ -304,12 +317,15 @@ page_error(struct ctx *c, int status, const char *message)
 		status = 500;
 	error_text(status, &heading, &sentence);
 	body = view_dict_new();
+	/* The callers' sentences are literals, translated here. */
+	heading = _(heading);
+	message = _(message != NULL ? message : sentence);
 	view_set(body, "HEADING", heading);
-	view_set(body, "MESSAGE", message != NULL ? message : sentence);
+	view_set(body, "MESSAGE", message);
 	view_set_int(body, "STATUS", status);
 	if (render_layout(c, "error.tpl", body, heading) == -1) {
 		log_err("page_error: cannot render the error page");
-		resp_text(c->resp, status, message != NULL ? message : sentence);
+		resp_text(c->resp, status, message);
 		resp_puts(c->resp, "\n");
 	}
 	view_dict_free(body);
