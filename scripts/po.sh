@@ -14,17 +14,17 @@ set -eu
 
 # extract SRC TOOL OUT: the PO template of everything marked in SRC.
 extract() {
-	src=$1 tool=$2 out=$3 tmp=$(mktemp -d)
+	src=$1 tool=$2 out=$3 etmp=$(mktemp -d)
 	(cd "$src" && find templates -name '*.tpl' | LC_ALL=C sort | xargs "$tool") \
-		> "$tmp/tpl.po"
-	msguniq --sort-by-file -o "$tmp/tpl.pot" "$tmp/tpl.po"
-	(cd "$src" && find src -name '*.c' -o -name '*.cc' | LC_ALL=C sort) > "$tmp/files"
+		> "$etmp/tpl.po"
+	msguniq --sort-by-file -o "$etmp/tpl.pot" "$etmp/tpl.po"
+	(cd "$src" && find src -name '*.c' -o -name '*.cc' | LC_ALL=C sort) > "$etmp/files"
 	xgettext --force-po --from-code=UTF-8 -L C -k_ -kN_ -kngettext:1,2 -kpage_render:4 -kpage_render_free:4 -kpage_error:3 -kpage_result:3 -kpage_set_count:4,5 -kpage_notes:2 -kpage_notes:3 \
 		--add-comments=TRANSLATORS: --package-name=mallpay --sort-by-file \
-		-D "$src" -f "$tmp/files" -o "$tmp/c.pot"
-	sed -i 's/charset=CHARSET/charset=UTF-8/' "$tmp/c.pot"
-	msgcat --use-first --sort-by-file -o "$out" "$tmp/c.pot" "$tmp/tpl.pot"
-	rm -rf "$tmp"
+		-D "$src" -f "$etmp/files" -o "$etmp/c.pot"
+	sed -i 's/charset=CHARSET/charset=UTF-8/' "$etmp/c.pot"
+	msgcat --use-first --sort-by-file -o "$out" "$etmp/c.pot" "$etmp/tpl.pot"
+	rm -rf "$etmp"
 }
 
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }

@@ -161,17 +161,19 @@ page_set_count(struct view_dict *d, const char *name, long long n,
     const char *one, const char *many)
 {
 	char	b[64];
-
 	const char *noun = ngettext(one, many, (unsigned long)(n < 0 ? -n : n));
+	const char *at = strstr(noun, "{N}");
 
-	/* A translation may place the number itself ("{N} أيام"). */
-	if (strstr(noun, "{N}") != NULL) {
-		const char *at = strstr(noun, "{N}");
-
+	/* English: "3 days". A translation places the number itself with
+	 * {N} ("{N} أيام"), or leaves it out where the word says it
+	 * ("يومان", two days). */
+	if (noun == one || noun == many)
+		words_count(b, sizeof(b), n, noun, noun);
+	else if (at != NULL)
 		snprintf(b, sizeof(b), "%.*s%lld%s", (int)(at - noun), noun, n,
 		    at + 3);
-	} else
-		words_count(b, sizeof(b), n, noun, noun);
+	else
+		snprintf(b, sizeof(b), "%s", noun);
 	view_set(d, name, b);
 }
 

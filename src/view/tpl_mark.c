@@ -40,7 +40,6 @@ put_text(struct buf *out, const char *t)
 		case '<': buf_puts(out, "&lt;"); break;
 		case '>': buf_puts(out, "&gt;"); break;
 		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
 		default: buf_putc(out, *t);
 		}
 	}
