@@ -82,3 +82,20 @@ libmallpay_a_SOURCES += src/db/language.c src/db/language.h \
 	src/pages/language.c src/pages/language.h
 UNIT_TESTS += tests/unit/pages/test_lang_choose
 tests_unit_pages_test_lang_choose_CFLAGS = $(UNIT_CFLAGS)
+
+# languages: the same pages in each language, by account, header, cookie,
+# country (integration, against the private stack).
+check_PROGRAMS += tests/integration/test_languages
+tests_integration_test_languages_SOURCES = tests/integration/test_languages.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_languages_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_languages_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
+# Locale formats at the view (view/fmt.h): ICU's C API from Debian's
+# libicu-dev (headers in the default include path).
+ICU_LIBS = -licui18n -licuuc -licudata
+libmallpay_a_SOURCES += src/view/fmt.c src/view/fmt.h
+UNIT_TESTS += tests/unit/view/test_fmt
+tests_unit_view_test_fmt_CFLAGS = $(UNIT_CFLAGS)

@@ -14,7 +14,7 @@
 {{#REFUND}}<p id="plan-refund">{{_ Plan terminated: refund of}} <strong>{{AMOUNT}}</strong> {{_ due by {DUE}; nothing further is due.}}</p>{{/REFUND}}
 {{#CHART}}
 <figure class="plan-chart">
-<svg id="schedule-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{W}} {{H}}" role="img" aria-labelledby="chart-title">
+<svg id="schedule-chart" class="chart-mirror" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{W}} {{H}}" role="img" aria-labelledby="chart-title">
 	<title id="chart-title">{{_ Installments (bars: principal, fee, late fee) and the remaining balance (line)}}</title>
 	<line class="axis" x1="{{X0}}" y1="{{Y0}}" x2="{{XR}}" y2="{{Y0}}"/>
 	<line class="axis" x1="{{X0}}" y1="{{YT}}" x2="{{X0}}" y2="{{Y0}}"/>

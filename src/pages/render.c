@@ -15,6 +15,7 @@
 #include "pages/language.h"
 #include "pages/render.h"
 #include "service/inbox.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 /* Fill the layout's title and navigation for c's user. */
@@ -124,6 +125,9 @@ page_time(int64_t t, char *out, size_t outsz)
 	time_t		tt = (time_t)t;
 	struct tm	tm;
 
+	/* Other languages: their own forms (view/fmt.h). */
+	if (i18n_current() != LANG_EN)
+		return fmt_time(t, out, outsz);
 	if (gmtime_r(&tt, &tm) == NULL ||
 	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
 		snprintf(out, outsz, "-");
@@ -149,8 +153,12 @@ page_set_money(struct view_dict *d, const char *name, int64_t minor,
 	struct money	m;
 	char		b[MONEY_STR_MAX];
 
+	char		f[MONEY_FMT_MAX];
+
 	if (money_set(&m, minor, cur) == -1)
 		view_setf(d, name, "%lld %s", (long long)minor, cur);
+	else if (i18n_current() != LANG_EN)
+		view_set(d, name, fmt_money(&m, f, sizeof(f)));
 	else
 		view_set(d, name, money_display(&m, b, sizeof(b)));
 }
