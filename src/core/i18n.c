@@ -119,6 +119,18 @@ i18n_parse_tag(const char *tag, enum lang *out)
 	return 0;
 }
 
+/* See i18n.h. */
+int
+i18n_pick(const char *tag, int *lang)
+{
+	enum lang l;
+
+	if (i18n_parse_tag(tag, &l) == -1)
+		return -1;
+	*lang = (int)l;
+	return 0;
+}
+
 /* True when dir/<catalog>/LC_MESSAGES/mallpay.mo exists. */
 static int
 has_catalog(const char *dir, enum lang l)

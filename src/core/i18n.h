@@ -44,6 +44,10 @@ const char *i18n_dir(enum lang);
  * Returns 0 with *out set, or -1 for a language the mall does not speak. */
 int	i18n_parse_tag(const char *tag, enum lang *out);
 
+/* i18n_parse_tag() as a callback of http/accept_lang.h: *lang set to the
+ * enum lang of tag. Returns 0, or -1. */
+int	i18n_pick(const char *tag, int *lang);
+
 /* The thread language's translation of msgid (msgid itself in English or
  * when the catalogue has none), and of a text with a count: one or many
  * chosen by the language's plural rule (Arabic has six forms). The result

@@ -568,8 +568,8 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
 	view_set(d, "PLACE_LABEL", disclose && chosen != NULL &&
-	    strchr(chosen, ':') != NULL ? "Apply for this plan and place "
-	    "the order" : "Place order");
+	    strchr(chosen, ':') != NULL ? _("Apply for this plan and place "
+	    "the order") : _("Place order"));
 	return page_render_free(c, "checkout.tpl", d, "Checkout", status);
 }
 

@@ -22,18 +22,6 @@ const struct field_spec page_language_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* accept_lang_choose's reader of a tag. */
-static int
-pick(const char *tag, int *lang)
-{
-	enum lang l;
-
-	if (i18n_parse_tag(tag, &l) == -1)
-		return -1;
-	*lang = (int)l;
-	return 0;
-}
-
 /* See language.h. */
 enum lang
 lang_choose(const char *account, const char *cookie, const char *accept,
@@ -46,7 +34,7 @@ lang_choose(const char *account, const char *cookie, const char *accept,
 		return l;
 	if (cookie != NULL && i18n_parse_tag(cookie, &l) == 0)
 		return l;
-	if (accept_lang_choose(accept, pick, &n) == 0)
+	if (accept_lang_choose(accept, i18n_pick, &n) == 0)
 		return (enum lang)n;
 	if ((n = language_of_country(country)) != -1)
 		return (enum lang)n;

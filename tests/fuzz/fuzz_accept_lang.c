@@ -12,18 +12,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* core/i18n.h's tag reader, as the pages use it. */
-static int
-pick(const char *tag, int *lang)
-{
-	enum lang l;
-
-	if (i18n_parse_tag(tag, &l) == -1)
-		return -1;
-	*lang = (int)l;
-	return 0;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -46,7 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    (i > 0 && items[i].q > items[i - 1].q))
 			__builtin_trap();
 	}
-	if (accept_lang_choose(s, pick, &lang) == 0 &&
+	if (accept_lang_choose(s, i18n_pick, &lang) == 0 &&
 	    (lang < 0 || lang >= LANG_COUNT))
 		__builtin_trap();
 	free(s);

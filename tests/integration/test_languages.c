@@ -83,7 +83,8 @@ test_lang_guest_switcher_cookie(void **state)
 	    NULL);
 	assert_int_equal(client_post(cl, "/language", form, &r), 0);
 	assert_int_equal(r.status, 303);
-	assert_string_equal(r.location, "/catalog");
+	assert_non_null(r.location);
+	assert_string_equal(r.location + strlen(r.location) - 8, "/catalog");
 	client_resp_cleanup(&r);
 	free(form);
 	c = client_cookie(cl, "mp_lang");
@@ -149,15 +150,15 @@ test_lang_account_setting_then_country(void **state)
 	client_free(cl);
 }
 
-/* Plural forms on a page: the same count reads differently per language. */
+/* One account, the same page in each language it chooses. */
 static void
 test_lang_same_page_each_language(void **state)
 {
 	static const struct { const char *tag, *h1, *nav; } want[] = {
-		{ "en", "<h1>Your addresses</h1>", ">Sign out<" },
-		{ "zh-CN", "<h1>您的地址</h1>", ">退出登录<" },
-		{ "ar", "<h1>عناوينك</h1>", ">تسجيل الخروج<" },
-		{ "ms", "<h1>Alamat anda</h1>", ">Log keluar<" },
+		{ "en", "<h1>Delivery addresses</h1>", ">Sign out<" },
+		{ "zh-CN", "<h1>收货地址</h1>", ">退出登录<" },
+		{ "ar", "<h1>عناوين التوصيل</h1>", ">تسجيل الخروج<" },
+		{ "ms", "<h1>Alamat penghantaran</h1>", ">Log keluar<" },
 	};
 	char email[128];
 	struct client *cl;

@@ -14,22 +14,11 @@
 #include "http/accept_lang.h"
 
 static int
-pick(const char *tag, int *lang)
-{
-	enum lang l;
-
-	if (i18n_parse_tag(tag, &l) == -1)
-		return -1;
-	*lang = (int)l;
-	return 0;
-}
-
-static int
 choose(const char *header)
 {
 	int lang = -1;
 
-	return accept_lang_choose(header, pick, &lang) == 0 ? lang : -1;
+	return accept_lang_choose(header, i18n_pick, &lang) == 0 ? lang : -1;
 }
 
 static void
