@@ -82,7 +82,10 @@ fmt_isolate(const char *s, char *out, size_t outsz)
 	return out;
 }
 
-/* u (ICU's UTF-16) as UTF-8 isolated into out; -1 when it does not fit. */
+/* u (ICU's UTF-16) as UTF-8 into out, in right-to-left languages inside a
+ * first-strong isolate (FSI ... PDI): ICU's Arabic forms carry their own
+ * right-to-left marks and read right only in their own direction. -1 when
+ * it does not fit. */
 static int
 put_utf8(const UChar *u, int32_t ulen, char *out, size_t outsz)
 {
@@ -94,7 +97,10 @@ put_utf8(const UChar *u, int32_t ulen, char *out, size_t outsz)
 	if (U_FAILURE(st) || n >= (int32_t)sizeof(s))
 		return -1;
 	s[n] = '\0';
-	fmt_isolate(s, out, outsz);
+	if (strcmp(i18n_dir(i18n_current()), "rtl") == 0)
+		snprintf(out, outsz, "\xe2\x81\xa8%s\xe2\x81\xa9", s);
+	else
+		snprintf(out, outsz, "%s", s);
 	return 0;
 }
 

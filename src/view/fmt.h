@@ -13,8 +13,10 @@
  * "2026-12-04 15:00 UTC"). Only the view formats this way: money stays
  * exact minor units everywhere else, and the amount reaches ICU as its
  * exact decimal string, never as a double. In right-to-left languages the
- * result is wrapped in Unicode isolates (LRI ... PDI) so it keeps its
- * order inside a sentence. Formatters are opened once per thread and
+ * result is wrapped in Unicode isolates so it keeps its order inside a
+ * sentence: ICU's forms in a first-strong isolate (FSI ... PDI, they carry
+ * their own right-to-left marks), the mall's own in a left-to-right one
+ * (LRI ... PDI). Formatters are opened once per thread and
  * language. */
 
 /* m for people into out (MONEY_FMT_MAX bytes are enough); returns out. */

@@ -16,6 +16,7 @@
 #include "view/fmt.h"
 
 #define LRI	"\xe2\x81\xa6"
+#define FSI	"\xe2\x81\xa8"
 #define PDI	"\xe2\x81\xa9"
 
 static const char *
@@ -45,10 +46,11 @@ test_fmt_money_each_language(void **state)
 	money(123450, "MYR", b);
 	assert_memory_equal(b, "RM", 2);
 	assert_string_equal(b + strlen(b) - 8, "1,234.50");
-	/* Arabic: Latin digits, the whole amount isolated. */
+	/* Arabic: Latin digits, the whole amount isolated in its own
+	 * direction. */
 	i18n_use(LANG_AR);
 	money(123450, "USD", b);
-	assert_memory_equal(b, LRI, 3);
+	assert_memory_equal(b, FSI, 3);
 	assert_non_null(strstr(b, "1,234.50"));
 	assert_string_equal(b + strlen(b) - 3, PDI);
 	/* JPY has no minor unit. */
@@ -72,7 +74,7 @@ test_fmt_time_each_language(void **state)
 	 * bytes). */
 	i18n_use(LANG_AR);
 	assert_string_equal(fmt_time(t, b, sizeof(b)),
-	    LRI "4\u200f/12\u200f/2026\u060c 15:00 UTC" PDI);
+	    FSI "4\u200f/12\u200f/2026\u060c 15:00 UTC" PDI);
 	/* Too long for the buffer: the mall's own form (isolated), never
 	 * cut. */
 	assert_string_equal(fmt_time(t, small, sizeof(small)),
