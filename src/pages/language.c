@@ -34,6 +34,11 @@ lang_choose(const char *account, const char *cookie, const char *accept,
 		return l;
 	if (cookie != NULL && i18n_parse_tag(cookie, &l) == 0)
 		return l;
+	/* No header at all: a script, not a browser (every browser sends
+	 * one); the country speaks only for a browser that names no
+	 * language of ours. */
+	if (accept == NULL || *accept == '\0')
+		return LANG_EN;
 	if (accept_lang_choose(accept, i18n_pick, &n) == 0)
 		return (enum lang)n;
 	if ((n = language_of_country(country)) != -1)

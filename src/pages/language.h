@@ -10,8 +10,10 @@
 
 /* The language of a request: the account's setting (account), else the
  * cookie a guest's switcher set (cookie), else the first of Accept-Language
- * (accept) the mall speaks, else the destination country's (country: the
- * account's default address), else English. Any may be NULL or "". */
+ * (accept) the mall speaks, else, when the header names none of them, the
+ * destination country's (country: the account's default address), else
+ * English (also without the header: a script, not a browser). Any may be
+ * NULL or "". */
 enum lang lang_choose(const char *account, const char *cookie,
 	    const char *accept, const char *country);
 

@@ -28,8 +28,11 @@ test_lang_choose_order(void **state)
 	/* A header of languages the mall does not speak: the country. */
 	assert_int_equal(lang_choose(NULL, NULL, "fr-FR,de;q=0.5", "MY"),
 	    LANG_MS);
-	assert_int_equal(lang_choose(NULL, NULL, NULL, "EG"), LANG_AR);
-	assert_int_equal(lang_choose(NULL, NULL, NULL, "CN"), LANG_ZH);
+	assert_int_equal(lang_choose(NULL, NULL, "*", "EG"), LANG_AR);
+	assert_int_equal(lang_choose(NULL, NULL, "ko", "CN"), LANG_ZH);
+	/* No header at all (a script): English, whatever the country. */
+	assert_int_equal(lang_choose(NULL, NULL, NULL, "MY"), LANG_EN);
+	assert_int_equal(lang_choose(NULL, NULL, "", "EG"), LANG_EN);
 	/* Nothing known: English. */
 	assert_int_equal(lang_choose(NULL, NULL, "fr", "DE"), LANG_EN);
 	assert_int_equal(lang_choose(NULL, NULL, NULL, NULL), LANG_EN);
