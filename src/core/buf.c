@@ -167,3 +167,18 @@ seterr(char *err, size_t errsz, const char *fmt, ...)
 	vsnprintf(err, errsz, fmt, ap);
 	va_end(ap);
 }
+
+/* See buf.h. */
+void *
+xappend(void **arr, size_t *n, size_t *cap, size_t sz)
+{
+	char *el;
+
+	if (*n == *cap) {
+		*cap = *cap > 0 ? *cap * 2 : 8;
+		*arr = xrealloc(*arr, *cap * sz);
+	}
+	el = (char *)*arr + (*n)++ * sz;
+	memset(el, 0, sz);
+	return el;
+}

@@ -44,7 +44,7 @@ address_book_load(struct db *db, const struct db_addr_owner *o,
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_edit_load(struct db *db, const struct db_addr_owner *o, int64_t id,
     struct address_book *b)
 {
@@ -52,9 +52,9 @@ address_edit_load(struct db *db, const struct db_addr_owner *o, int64_t id,
 
 	memset(b, 0, sizeof(*b));
 	if (load_places(db, b) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	rc = db_address_get(db, o, id, &b->one);
-	return rc == 1 ? ADDR_OK : rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
+	return rc == 1 ? RES_OK : rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 }
 
 /* See address.h. */
@@ -128,7 +128,7 @@ check_input(struct db *db, const struct addr_input *in, struct db_address *a,
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
     const struct addr_input *in, int make_default, int64_t now,
     struct addr_errors *err, int64_t *new_id, struct address_book *b)
@@ -142,14 +142,14 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 	memset(b, 0, sizeof(*b));
 	/* Another owner's address is "not found" whatever the form holds. */
 	if (id > 0 && (rc = db_address_get(db, o, id, &a)) != 1)
-		return rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if ((n = check_input(db, in, &a, err)) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	if (n > 0)
-		return address_book_load(db, o, b) == -1 ? ADDR_ERROR :
-		    ADDR_INVALID;
+		return address_book_load(db, o, b) == -1 ? RES_ERROR :
+		    RES_INVALID;
 	if (db_begin(db) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	/* The owner's rows are locked: two saves cannot both become the
 	 * first (default) address, nor leave two defaults. */
 	if (db_address_lock(db, o, &count) == -1)
@@ -158,7 +158,7 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 		a.id = id;
 		if ((rc = db_address_update(db, o, &a, now)) != 1) {
 			db_rollback(db);
-			return rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
+			return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		}
 	} else {
 		a.is_default = count == 0;
@@ -169,18 +169,18 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 	    db_address_set_default(db, o, id, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	*new_id = id;
-	return ADDR_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return ADDR_ERROR;
+	return RES_ERROR;
 }
 
 /* Begin a transaction, lock the owner's rows and find id among them:
- * ADDR_OK (*a filled, the transaction open), ADDR_NOT_FOUND or
- * ADDR_ERROR (rolled back). */
-static enum addr_result
+ * RES_OK (*a filled, the transaction open), RES_NOT_FOUND or
+ * RES_ERROR (rolled back). */
+static enum result
 begin_with(struct db *db, const struct db_addr_owner *o, int64_t id,
     struct db_address *a)
 {
@@ -188,52 +188,52 @@ begin_with(struct db *db, const struct db_addr_owner *o, int64_t id,
 	int	rc;
 
 	if (db_begin(db) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	if (db_address_lock(db, o, &count) == -1 ||
 	    (rc = db_address_get(db, o, id, a)) == -1) {
 		db_rollback(db);
-		return ADDR_ERROR;
+		return RES_ERROR;
 	}
 	if (rc == 0) {
 		db_rollback(db);
-		return ADDR_NOT_FOUND;
+		return RES_NOT_FOUND;
 	}
-	return ADDR_OK;
+	return RES_OK;
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_delete(struct db *db, const struct db_addr_owner *o, int64_t id,
     int64_t now)
 {
 	struct db_address	a;
-	enum addr_result	r;
+	enum result	r;
 
-	if ((r = begin_with(db, o, id, &a)) != ADDR_OK)
+	if ((r = begin_with(db, o, id, &a)) != RES_OK)
 		return r;
 	if (db_address_delete(db, o, id) != 1 ||
 	    (a.is_default && db_address_set_default(db, o, 0, now) == -1)) {
 		db_rollback(db);
-		return ADDR_ERROR;
+		return RES_ERROR;
 	}
-	return db_commit(db) == -1 ? ADDR_ERROR : ADDR_OK;
+	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_make_default(struct db *db, const struct db_addr_owner *o,
     int64_t id, int64_t now)
 {
 	struct db_address	a;
-	enum addr_result	r;
+	enum result	r;
 
-	if ((r = begin_with(db, o, id, &a)) != ADDR_OK)
+	if ((r = begin_with(db, o, id, &a)) != RES_OK)
 		return r;
 	if (db_address_set_default(db, o, id, now) == -1) {
 		db_rollback(db);
-		return ADDR_ERROR;
+		return RES_ERROR;
 	}
-	return db_commit(db) == -1 ? ADDR_ERROR : ADDR_OK;
+	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
 /* The first of p's rows in country cc, the default first (rows come
@@ -250,8 +250,8 @@ first_in(const struct address_pick *p, const char *cc)
 }
 
 /* See address.h. */
-int
-address_pick(struct db *db, int64_t user_id, int64_t address_id,
+void
+address_pick(struct db_address *rows, size_t n, int64_t address_id,
     const char *country, int country_named, struct address_pick *p)
 {
 	const struct db_address	*a = NULL;
@@ -260,9 +260,8 @@ address_pick(struct db *db, int64_t user_id, int64_t address_id,
 	memset(p, 0, sizeof(*p));
 	if (country == NULL)
 		country = "";
-	/* The book of address_owner() of the user's row, in one read. */
-	if (db_address_list_of_user(db, user_id, &p->rows, &p->n) == -1)
-		return -1;
+	p->rows = rows;
+	p->n = n;
 	for (i = 0; address_id > 0 && i < p->n; i++)
 		if (p->rows[i].id == address_id)
 			a = &p->rows[i];
@@ -281,7 +280,6 @@ address_pick(struct db *db, int64_t user_id, int64_t address_id,
 		snprintf(p->country, sizeof(p->country), "%s", a->country);
 	} else
 		snprintf(p->country, sizeof(p->country), "%s", country);
-	return 0;
 }
 
 /* See address.h. */
@@ -333,14 +331,22 @@ address_freeze(struct db *db, int64_t order_id, const struct address_pick *p,
 int
 address_of_order(struct db *db, int64_t order_id, struct order_address *out)
 {
-	struct address_book	 b;
-	const struct db_country	*k;
-	const struct db_region	*rg;
-	int			 rc;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_order_address_get(db, order_id, &out->a)) != 1)
 		return rc;
+	return address_named(db, out);
+}
+
+/* See address.h. */
+int
+address_named(struct db *db, struct order_address *out)
+{
+	struct address_book	 b;
+	const struct db_country	*k;
+	const struct db_region	*rg;
+
 	memset(&b, 0, sizeof(b));
 	if (load_places(db, &b) == -1) {
 		address_book_cleanup(&b);

@@ -8,7 +8,7 @@
  *
  * Whose book: a person's own; a company member's is the company's, shared
  * by its members, so corporate orders ship to the company's addresses.
- * Every call names the owner; another owner's address is ADDR_NOT_FOUND.
+ * Every call names the owner; another owner's address is RES_NOT_FOUND.
  * An owner's first address becomes the default; deleting the default makes
  * the oldest remaining one the default.
  *
@@ -26,18 +26,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/result.h"
+
 #include "db/address.h"
 #include "db/checkout.h"
 #include "rules/address.h"
 
 struct db;
-
-enum addr_result {
-	ADDR_ERROR = -1,	/* database error: nothing written */
-	ADDR_OK = 0,
-	ADDR_INVALID,		/* a field is wrong: see the errors */
-	ADDR_NOT_FOUND,		/* not one of the owner's addresses */
-};
 
 /* The owner of the book of a signed-in user (company_id 0: a person). */
 struct db_addr_owner address_owner(int64_t user_id, int64_t company_id);
@@ -58,9 +53,9 @@ struct address_book {
 int	address_book_load(struct db *, const struct db_addr_owner *,
 	    struct address_book *b);
 
-/* The owner's address id (with the countries) into b->one: ADDR_OK,
- * ADDR_NOT_FOUND, ADDR_ERROR. Clean up with address_book_cleanup. */
-enum addr_result address_edit_load(struct db *, const struct db_addr_owner *,
+/* The owner's address id (with the countries) into b->one: RES_OK,
+ * RES_NOT_FOUND, RES_ERROR. Clean up with address_book_cleanup. */
+enum result address_edit_load(struct db *, const struct db_addr_owner *,
 	    int64_t id, struct address_book *b);
 void	address_book_cleanup(struct address_book *b);
 
@@ -70,21 +65,21 @@ const struct db_country *address_country(const struct address_book *b,
 
 /* Add (id 0) or replace (id > 0) an address of the owner from the typed
  * fields, in one transaction; make_default makes it the default (the
- * owner's first address always is). ADDR_INVALID with *err filled and
+ * owner's first address always is). RES_INVALID with *err filled and
  * nothing written, and the owner's book loaded into *b to show the form
  * again (clean b up in every case); *new_id gets the address. */
-enum addr_result address_save(struct db *, const struct db_addr_owner *,
+enum result address_save(struct db *, const struct db_addr_owner *,
 	    int64_t id, const struct addr_input *in, int make_default,
 	    int64_t now, struct addr_errors *err, int64_t *new_id,
 	    struct address_book *b);
 
 /* Delete the owner's address id (placed orders keep their copy); if it
  * was the default the oldest remaining one becomes it. One transaction. */
-enum addr_result address_delete(struct db *, const struct db_addr_owner *,
+enum result address_delete(struct db *, const struct db_addr_owner *,
 	    int64_t id, int64_t now);
 
 /* Make the owner's address id the default. One transaction. */
-enum addr_result address_make_default(struct db *,
+enum result address_make_default(struct db *,
 	    const struct db_addr_owner *, int64_t id, int64_t now);
 
 /* The address checkout ships to (see the rules above). */
@@ -99,11 +94,12 @@ struct address_pick {
 						   named (preview) */
 };
 
-/* Pick user_id's address (a member's: the company's book) for the named
- * address_id (0: none), country (NULL or "": none) and country_named (a
- * country field was sent, even empty) into *p; 0 or -1. Free with
- * address_pick_cleanup. */
-int	address_pick(struct db *, int64_t user_id, int64_t address_id,
+/* Pick from the buyer's book rows (n of them, as db_checkout_read reads
+ * it: a member's is the company's; moved into *p) the address for the
+ * named address_id (0: none), country (NULL or "": none) and
+ * country_named (a country field was sent, even empty) into *p. Free
+ * with address_pick_cleanup. */
+void	address_pick(struct db_address *rows, size_t n, int64_t address_id,
 	    const char *country, int country_named, struct address_pick *p);
 void	address_pick_cleanup(struct address_pick *p);
 
@@ -129,6 +125,9 @@ struct order_address {
  * addresses existed), -1. */
 int	address_of_order(struct db *, int64_t order_id,
 	    struct order_address *out);
+/* The country's and region's names (and whether COD ships there) of
+ * the frozen address out->a (as read), into *out: 1, or -1. */
+int	address_named(struct db *, struct order_address *out);
 
 /* Give a demo owner (see seed.c) the n addresses of in, the first its
  * default, unless it has an address already; inside the caller's

@@ -26,6 +26,7 @@
 #include "service/checkout.h"
 #include "service/company.h"
 #include "service/members.h"
+#include "service/methods.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
 #include "service/reqkey.h"
@@ -210,38 +211,34 @@ build_offers(struct checkout_quote *q, int64_t corp_pct)
 	}
 }
 
-/* The delivery address of user_id's checkout for in into *p, and in
- * with the destination country that address decides into *eff
- * (service/address.h has the rules). 0 or -1. */
-static int
-checkout_address(struct db *db, int64_t user_id,
-    const struct checkout_input *in, struct address_pick *p,
-    struct checkout_input *eff)
+/* The delivery address of the checkout for in from the book rd read
+ * (moved) into *p, and in with the destination country that address
+ * decides into *eff (service/address.h has the rules). */
+static void
+checkout_address(struct db_checkout_read *rd, const struct checkout_input *in,
+    struct address_pick *p, struct checkout_input *eff)
 {
 	*eff = *in;
-	if (address_pick(db, user_id, in->address_id, in->country,
-	    in->country_named, p) == -1)
-		return -1;
+	address_pick(rd->addrs, rd->naddrs, in->address_id, in->country,
+	    in->country_named, p);
+	rd->addrs = NULL;
+	rd->naddrs = 0;
 	snprintf(eff->country, sizeof(eff->country), "%s", p->country);
-	return 0;
 }
 
-/* See checkout.h. */
-int
-checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
-    int64_t now, struct checkout_quote *q, char *err, size_t errsz)
+/* checkout_quote() of what db_checkout_read() read into *rd (moved into
+ * *q, zeroed with its verdict list ready). */
+static int
+quote_from(struct db *db, struct db_checkout_read *rd,
+    const struct checkout_input *in, int64_t now, struct checkout_quote *q,
+    char *err, size_t errsz)
 {
 	struct checkout_input	eff;
 	int64_t			corp_pct;
 	int			rc;
 
-	memset(q, 0, sizeof(*q));
-	verdict_list_init(&q->verdicts);
-	if (checkout_address(db, user_id, in, &q->addr, &eff) == -1) {
-		snprintf(err, errsz, "cannot read the address book");
-		return -1;
-	}
-	rc = facts_load(db, user_id, &eff, now, &q->live, err, errsz);
+	checkout_address(rd, in, &q->addr, &eff);
+	rc = facts_load_read(db, &eff, now, rd, &q->live, err, errsz);
 	if (rc == 1) {
 		q->empty = 1;
 		return 0;
@@ -272,6 +269,27 @@ checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
 }
 
 /* See checkout.h. */
+int
+checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
+    int64_t now, struct checkout_quote *q, char *err, size_t errsz)
+{
+	struct db_checkout_read	rd;
+	int			rc;
+
+	memset(q, 0, sizeof(*q));
+	verdict_list_init(&q->verdicts);
+	/* The buyer, the cart and the address book: one statement. */
+	if ((rc = db_checkout_read(db, user_id, NULL, &rd)) != 1) {
+		snprintf(err, errsz, rc == 0 ? "no such user" :
+		    "cannot read the buyer, cart and address book");
+		return -1;
+	}
+	rc = quote_from(db, &rd, in, now, q, err, errsz);
+	db_checkout_read_cleanup(&rd);
+	return rc;
+}
+
+/* See checkout.h. */
 void
 checkout_quote_cleanup(struct checkout_quote *q)
 {
@@ -284,25 +302,16 @@ checkout_quote_cleanup(struct checkout_quote *q)
 	memset(q, 0, sizeof(*q));
 }
 
-/* See checkout.h. Method engineers: put the page that continues an order
- * of your method here (its path under /orders/ID: "/card", "/remittance",
- * ...) once it exists; until then the order page shows what comes next. */
+/* See checkout.h: the method's row (service/methods.c) names the page
+ * that continues its orders. */
 void
 checkout_next_page(enum pay_method m, int64_t order_id, char *out,
     size_t outsz)
 {
-	static const char *const tail[PM__MAX] = {	/* after "/orders/ID" */
-		[PM_INSTALLMENT_CARD] = "/card",	/* INST-CC card */
-		[PM_INSTALLMENT_PARTNER] = "/apply",	/* INST-PC */
-		[PM_INSTALLMENT_CORPORATE] = "/corporate",	/* INST-CORP */
-		[PM_CREDIT_LINE] = "",
-		[PM_COD] = "",
-		[PM_REMITTANCE] = "/remittance",	/* REM-P1 instructions */
-		[PM_PAY_AFTER_USE] = "",
-	};
+	const struct method_row *r = method_row(m);
 
 	snprintf(out, outsz, "/orders/%lld%s", (long long)order_id,
-	    pay_method_name(m) != NULL ? tail[m] : "");
+	    r != NULL ? r->next : "");
 }
 
 /* The verdicts of q as JSON text (caller frees), frozen on the order. */
@@ -402,11 +411,11 @@ apply_corporate(struct db *db, int64_t company_id, int64_t user_id,
     int64_t id, int term, int64_t now)
 {
 	char		msg[300];
-	enum cq_result	r;
+	enum result	r;
 
 	r = corp_apply_tx(db, company_id, user_id, id, term, now, msg,
 	    sizeof(msg));
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return 0;
 	log_warn("checkout: corporate application of order %lld refused "
 	    "(%d): %s", (long long)id, (int)r, msg);
@@ -423,9 +432,9 @@ checkout_may_place(struct db *db, int64_t user_id, int64_t company_id,
 		return 1;
 	switch (member_require(db, user_id, company_id, MEMBER_ORDER, msg,
 	    msgsz)) {
-	case CQ_OK:
+	case RES_OK:
 		return 1;
-	case CQ_ERROR:
+	case RES_ERROR:
 		return -1;
 	default:
 		return 0;
@@ -476,11 +485,13 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
     enum pay_method m, const struct checkout_offer *off, int64_t now,
     char review[11], char pay[11])
 {
+	const struct method_row *row = method_row(m);	/* m was checked */
+
 	memset(o, 0, sizeof(*o));
 	o->user_id = user_id;
 	o->company_id = company_id;
 	o->method = m;
-	o->status = orderflow_first_status(m);
+	o->status = row->first;
 	o->currency = q->live.currency;
 	o->usd_per_unit = q->live.usd_per_unit;
 	o->items_total_minor = q->live.items_total.minor;
@@ -505,14 +516,14 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 	o->coupon_code = q->live.coupon_code;
 	o->points_used = q->live.points_used;
 	review[0] = pay[0] = '\0';
-	/* C-04: the promised dates. */
-	if (m == PM_COD)
+	/* C-04: the promised dates, as the method's row says. */
+	if (row->review == MR_COD)
 		mp_date_str(q->dates.cod_review_due, review, 11);
-	else if (m == PM_INSTALLMENT_CORPORATE)
+	else if (row->review == MR_CORP)
 		mp_date_str(q->dates.corp_review_due, review, 11);
-	else if (m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER)
+	else if (row->review == MR_INST)
 		mp_date_str(q->dates.inst_review_due, review, 11);
-	if (m == PM_REMITTANCE)
+	if (row->pay_by)
 		mp_date_str(q->dates.remittance_due, pay, 11);
 	o->review_due = review;
 	o->payment_due = pay;
@@ -588,26 +599,41 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 }
 
 /* The body of checkout_place inside its transaction, the shopper's cart
- * locked and ch's key not used yet: quote again, check the choice, insert
- * the order (*id) with all that goes with it. CO_PLACED; or the refusal or
- * CO_ERROR, the caller rolling back; *claimed 1 (and CO_ERROR) when the
- * key was claimed meanwhile by a request that did not wait. */
+ * locked: quote again (reading in the same statement the order ch's key
+ * placed: CO_REPLAY, its id in *id and its parameters hash in prev),
+ * check the choice, insert the order (*id) with all that goes with it.
+ * CO_PLACED; or the refusal or CO_ERROR, the caller rolling back; *claimed
+ * 1 (and CO_ERROR) when the key was claimed meanwhile by a request that
+ * did not wait. */
 static enum checkout_result
 place_tx(struct db *db, int64_t user_id, int64_t company_id,
     const struct checkout_input *in, const struct checkout_choice *ch,
-    int64_t now, struct checkout_quote *q, int64_t *id, int *claimed)
+    int64_t now, struct checkout_quote *q, int64_t *id, int *claimed,
+    char prev[65])
 {
 	const struct checkout_offer *off;
+	struct db_checkout_read	 rd;
 	struct db_order_new	 o;
 	enum pay_method		 m;
 	enum checkout_result	 res;
 	char			 err[256], review[11], pay[11];
 	char			 params[256], stored[65];
 	char			*json;
+	int			 rc;
 
 	*id = 0;
 	*claimed = 0;
-	if (checkout_quote(db, user_id, in, now, q, err, sizeof(err)) == -1) {
+	if (db_checkout_read(db, user_id, ch->key, &rd) != 1)
+		return CO_ERROR;
+	if (rd.key_order != 0) {
+		*id = rd.key_order;
+		snprintf(prev, 65, "%s", rd.key_params);
+		db_checkout_read_cleanup(&rd);
+		return CO_REPLAY;
+	}
+	rc = quote_from(db, &rd, in, now, q, err, sizeof(err));
+	db_checkout_read_cleanup(&rd);
+	if (rc == -1) {
 		log_warn("checkout: quote: %s", err);
 		return CO_ERROR;
 	}
@@ -661,15 +687,14 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		db_rollback(db);
 		return CO_ERROR;
 	}
-	/* A replayed key answers with the order it made (double click). */
-	id = db_order_by_key(db, user_id, ch->key, stored, sizeof(stored));
-	if (id != 0) {
-		res = id == -1 ? CO_ERROR : place_replay(in, ch, id, stored,
-		    order_id);
+	res = place_tx(db, user_id, company_id, in, ch, now, q, &id, &claimed,
+	    stored);
+	if (res == CO_REPLAY) {
+		/* A replayed key answers with the order it made (double
+		 * click). */
 		db_rollback(db);
-		return res;
+		return place_replay(in, ch, id, stored, order_id);
 	}
-	res = place_tx(db, user_id, company_id, in, ch, now, q, &id, &claimed);
 	if (res != CO_PLACED) {
 		db_rollback(db);
 		if (!claimed)

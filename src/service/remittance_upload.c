@@ -251,7 +251,7 @@ upload_record(struct db *db, int64_t user_id, const struct upload_job *j,
 
 	if (orderflow_transition(db, j->o.id, j->o.status,
 	    OS_AWAITING_VERIFICATION, OF_USER, user_id,
-	    "REM-P3 voucher uploaded", now) != OF_OK)
+	    "REM-P3 voucher uploaded", now) != RES_OK)
 		return RES_NOT_ALLOWED;
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"amount_minor\":"
 	    "%lld,\"currency\":\"%s\",\"file\":%lld,\"dup_of_file\":%lld}",
@@ -306,7 +306,10 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		return res;
 	}
 	if (db_commit(db) == -1) {
-		filestore_discard(cfg, &j.fi);
+		/* The file stays pending: a COMMIT that fails as its node
+		 * leaves a Galera cluster's primary component may have been
+		 * taken by the others (the row then exists); the first read
+		 * publishes it, filestore_recover() removes it if not. */
 		free(j.hol);
 		return RES_ERROR;
 	}
