@@ -116,7 +116,7 @@ endif
 # kept in fuzz-NAME.log; a harness that crashes or refuses its dictionary fails the
 # target after the others have run.
 FUZZ_SECONDS = 60
-FUZZ_HARNESSES = cookie facts form image logistics money multipart partner pdf rfcode route
+FUZZ_HARNESSES = accept_lang cookie facts form image logistics money multipart partner pdf rfcode route
 EXTRA_DIST += tests/fuzz/dict
 if FUZZING
 fuzz: $(noinst_PROGRAMS)

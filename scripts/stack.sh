@@ -184,6 +184,8 @@ start_nginx() {
 cmd_start() {
 	local dir=$1 port=$2 build=$3
 	[ -x "$build/mallpayd" ] || die "no mallpayd in $build: build first"
+	# The language catalogues the build compiled (core/i18n.h).
+	export MALLPAY_LOCALE_DIR="$(cd "$build" && pwd)/locale"
 	mkdir -p "$dir"
 	dir=$(cd "$dir" && pwd)
 	mkdir -p "$dir/run" "$dir/log" "$dir/data" "$dir/uploads" "$dir/tmp"

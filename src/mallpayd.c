@@ -29,6 +29,7 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "gateway/finance.h"
@@ -292,6 +293,10 @@ startup(const char *conf)
 		log_err("libsodium cannot be initialised");
 		return -1;
 	}
+	/* Before the templates: they are compiled once per language. A
+	 * missing catalogue leaves that language's texts in English. */
+	if (i18n_init(NULL, err, sizeof(err)) == -1)
+		log_err("languages: %s; texts are shown in English", err);
 	if (view_init(cfg.template_dir, err, sizeof(err)) == -1) {
 		log_err("templates: %s", err);
 		return -1;

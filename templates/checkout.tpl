@@ -1,33 +1,33 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>Checkout</h1>
+<h1>{{_ Checkout}}</h1>
 {{#ERROR}}<p class="error-summary" role="alert" id="checkout-error">{{MSG}}</p>{{/ERROR}}
 {{#EMPTY}}
 <div class="empty-state">
-	<p>Your cart is empty: there is nothing to check out.</p>
-	<p><a class="button" href="/catalog">Browse the catalog</a></p>
+	<p>{{_ Your cart is empty: there is nothing to check out.}}</p>
+	<p><a class="button" href="/catalog">{{_ Browse the catalog}}</a></p>
 </div>
 {{/EMPTY}}
 {{#CART}}
 <form class="checkout-address" method="get" action="/checkout" id="address-form">
 	<fieldset{{#ADDRESS_ERR}} aria-describedby="address-err"{{/ADDRESS_ERR}}>
-		<legend>Delivery address</legend>
-		{{#ADDR}}<label class="address-choice"><input type="radio" name="address" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <span>{{SUMMARY}}{{#DEFAULT}} <span class="badge badge-default">Default</span>{{/DEFAULT}}</span></label>{{/ADDR}}
+		<legend>{{_ Delivery address}}</legend>
+		{{#ADDR}}<label class="address-choice"><input type="radio" name="address" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <span>{{SUMMARY}}{{#DEFAULT}} <span class="badge badge-default">{{_ Default}}</span>{{/DEFAULT}}</span></label>{{/ADDR}}
 		{{#ADDRESS_ERR}}<p class="field-error" id="address-err">{{MSG}}</p>{{/ADDRESS_ERR}}
 		<input type="hidden" name="coupon" value="{{COUPON}}">
 		<input type="hidden" name="points" value="{{POINTS}}">
 		<input type="hidden" name="shipping" value="{{SHIPPING}}">
-		{{#HAS_ADDRS}}<button type="submit" class="secondary">Deliver to this address</button>{{/HAS_ADDRS}}
-		<p><a href="/account/addresses?back=checkout" id="add-address">Add a new address</a> · <a href="/account/addresses">Manage your addresses</a></p>
+		{{#HAS_ADDRS}}<button type="submit" class="secondary">{{_ Deliver to this address}}</button>{{/HAS_ADDRS}}
+		<p><a href="/account/addresses?back=checkout" id="add-address">{{_ Add a new address}}</a> · <a href="/account/addresses">{{_ Manage your addresses}}</a></p>
 	</fieldset>
 </form>
 <form class="checkout-options" method="get" action="/checkout" id="options">
 	<input type="hidden" name="address" value="{{ADDRESS_ID}}">
 	<fieldset>
-		<legend>Delivery and discounts</legend>
+		<legend>{{_ Delivery and discounts}}</legend>
 		<p>
-			<label for="country">Destination country</label>
+			<label for="country">{{_ Destination country}}</label>
 			<select id="country" name="country">
-				<option value="">Choose a country</option>
+				<option value="">{{_ Choose a country}}</option>
 				{{#MY_COUNTRIES}}<optgroup label="Where you have a delivery address">{{#MINE}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/MINE}}</optgroup>
 				<optgroup label="Every destination (to compare; ordering needs an address there)">{{/MY_COUNTRIES}}
 				{{#OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}
@@ -35,20 +35,20 @@
 			</select>
 		</p>
 		<p class="option-half">
-			<label for="coupon">Coupon code</label>
+			<label for="coupon">{{_ Coupon code}}</label>
 			<input type="text" id="coupon" name="coupon" value="{{COUPON}}" maxlength="32"{{#COUPON_ERR}} aria-invalid="true" aria-describedby="coupon-err"{{/COUPON_ERR}}>
 			{{#COUPON_ERR}}<span class="field-error" id="coupon-err">{{MSG}}</span>{{/COUPON_ERR}}
 		</p>
 		<p class="option-half">
-			<label for="points">Points <span class="field-note">(of {{POINTS_BALANCE}})</span></label>
+			<label for="points">{{_ Points}} <span class="field-note">{{_ (of {POINTS_BALANCE})}}</span></label>
 			<input type="number" id="points" name="points" value="{{POINTS}}" min="0"{{#POINTS_ERR}} aria-invalid="true" aria-describedby="points-err"{{/POINTS_ERR}}>
 			{{#POINTS_ERR}}<span class="field-note" id="points-err">{{MSG}}</span>{{/POINTS_ERR}}
 		</p>
 		<p>
 			<input type="checkbox" id="shipping" name="shipping" value="expedited"{{#EXPEDITED_ON}} checked{{/EXPEDITED_ON}}>
-			<label for="shipping">Expedited shipping (no remittance, REM-03)</label>
+			<label for="shipping">{{_ Expedited shipping (no remittance, REM-03)}}</label>
 		</p>
-		<button type="submit" class="secondary">Update the amount</button>
+		<button type="submit" class="secondary">{{_ Update the amount}}</button>
 	</fieldset>
 </form>
 
@@ -65,34 +65,34 @@
 	<input type="hidden" name="points" value="{{POINTS}}">
 	<input type="hidden" name="shipping" value="{{SHIPPING}}">
 	<fieldset>
-		<legend>How would you like to pay?</legend>
+		<legend>{{_ How would you like to pay?}}</legend>
 		<div id="checkout-methods" aria-live="polite">{{>METHODS}}</div>
 	</fieldset>
 	{{#DISCLOSURE}}
 	<section class="disclosure" id="disclosure" aria-labelledby="disclosure-h">
-		<h2 id="disclosure-h">Your plan: {{METHOD}} with {{INST_NAME}}, {{TERM}} installments</h2>
+		<h2 id="disclosure-h">{{_ Your plan: {METHOD} with {INST_NAME}, {TERM} installments}}</h2>
 		<dl>
-			{{#DOWN}}<dt>Down payment ({{PCT}}%, by bank transfer before the plan starts)</dt><dd id="disclosure-down">{{AMOUNT}}</dd>{{/DOWN}}
-			<dt>Amount financed</dt><dd>{{PRINCIPAL}}</dd>
-			<dt>Installments</dt><dd>{{TERM}}</dd>
-			<dt>Monthly handling fee rate</dt><dd>{{MONTHLY_RATE}}% ({{MONTHLY_FEE}} a month)</dd>
-			<dt>Total handling fee</dt><dd id="disclosure-fee">{{TOTAL_FEE}}</dd>
-			<dt>Total cost</dt><dd id="disclosure-total">{{TOTAL_COST}}</dd>
-			<dt>Annual percentage rate (actuarial)</dt><dd id="disclosure-apr">{{APR}}%</dd>
+			{{#DOWN}}<dt>{{_ Down payment ({PCT}%, by bank transfer before the plan starts)}}</dt><dd id="disclosure-down">{{AMOUNT}}</dd>{{/DOWN}}
+			<dt>{{_ Amount financed}}</dt><dd>{{PRINCIPAL}}</dd>
+			<dt>{{_ Installments}}</dt><dd>{{TERM}}</dd>
+			<dt>{{_ Monthly handling fee rate}}</dt><dd>{{_ {MONTHLY_RATE}% ({MONTHLY_FEE} a month)}}</dd>
+			<dt>{{_ Total handling fee}}</dt><dd id="disclosure-fee">{{TOTAL_FEE}}</dd>
+			<dt>{{_ Total cost}}</dt><dd id="disclosure-total">{{TOTAL_COST}}</dd>
+			<dt>{{_ Annual percentage rate (actuarial)}}</dt><dd id="disclosure-apr">{{APR}}%</dd>
 		</dl>
 		<p>{{FEE_MODE}} {{TIMING}}</p>
 		<table class="schedule responsive">
-			<thead><tr><th scope="col">#</th><th scope="col">Due date</th><th scope="col" class="num">Principal</th><th scope="col" class="num">Fee</th><th scope="col" class="num">Amount</th></tr></thead>
-			<tbody>{{#INSTALLMENT}}<tr><td data-label="#">{{SEQ}}</td><td data-label="Due date">{{DUE}}</td><td data-label="Principal" class="num">{{PRINCIPAL}}</td><td data-label="Fee" class="num">{{FEE}}</td><td data-label="Amount" class="num">{{TOTAL}}</td></tr>{{/INSTALLMENT}}</tbody>
+			<thead><tr><th scope="col">#</th><th scope="col">{{_ Due date}}</th><th scope="col" class="num">{{_ Principal}}</th><th scope="col" class="num">{{_ Fee}}</th><th scope="col" class="num">{{_ Amount}}</th></tr></thead>
+			<tbody>{{#INSTALLMENT}}<tr><td data-label="#">{{SEQ}}</td><td data-label="{{_ Due date}}">{{DUE}}</td><td data-label="{{_ Principal}}" class="num">{{PRINCIPAL}}</td><td data-label="{{_ Fee}}" class="num">{{FEE}}</td><td data-label="{{_ Amount}}" class="num">{{TOTAL}}</td></tr>{{/INSTALLMENT}}</tbody>
 		</table>
-		<p>Late payment (INST-F1): {{LATE_FEE}}% of the overdue amount per calendar day from the day after the due date until paid. More than 30 days overdue suspends installment access (INST-F2).</p>
-		<p>Early repayment (INST-F3): {{EARLY}}</p>
+		<p>{{_ Late payment (INST-F1): {LATE_FEE}% of the overdue amount per calendar day from the day after the due date until paid. More than 30 days overdue suspends installment access (INST-F2).}}</p>
+		<p>{{_ Early repayment (INST-F3): {EARLY}}}</p>
 		<input type="hidden" name="disclosed" value="{{PAY}}">
 		<p id="plan-charge-note">{{CHARGE_NOTE}}</p>
 	</section>
 	{{/DISCLOSURE}}
 	<p><button type="submit" id="place-order">{{PLACE_LABEL}}</button></p>
-	<p class="field-note place-note">Choosing an installment plan shows its full terms first; nothing is ordered until you confirm them.</p>
+	<p class="field-note place-note">{{_ Choosing an installment plan shows its full terms first; nothing is ordered until you confirm them.}}</p>
 </form>
 <script src="/static/checkout.js" defer></script>
 {{/CART}}

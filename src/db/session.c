@@ -37,7 +37,9 @@ static const char *const stmts[STMT__MAX] = {
 	"m.company_id = u.company_id AND m.read_at IS NULL), "
 	"(SELECT version FROM refdata_version WHERE id = 1), "
 	"o.id, o.user_id, COALESCE(o.company_id, 0), "
-	"COALESCE(s.second_factor_at, 0) "
+	"COALESCE(s.second_factor_at, 0), COALESCE(u.language, ''), "
+	"(SELECT a.country FROM addresses a WHERE a.user_id = u.id AND "
+	"a.is_default = 1 LIMIT 1) "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"LEFT JOIN orders o ON o.id = ? "
 	"WHERE s.token_hash = ?",
@@ -119,6 +121,9 @@ db_session_get(struct db *db, const char *token_hash, int64_t order_id,
 			out->order.company_id = dbq_col_int(q, 13);
 		}
 		out->second_factor_at = dbq_col_int(q, 14);
+		dbq_col_copy(q, 15, out->language, sizeof(out->language));
+		if (!dbq_col_null(q, 16))
+			dbq_col_copy(q, 16, out->country, sizeof(out->country));
 	}
 	dbq_done(q);
 	return rc;

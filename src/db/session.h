@@ -27,6 +27,8 @@ struct db_session {
 	struct db_user	 user;		/* password_hash left empty */
 	int64_t		 unread;	/* unread messages (db_message_unread) */
 	struct db_session_order order;	/* order_id's, when one was asked */
+	char		 language[8];	/* the user's language setting, "" none */
+	char		 country[3];	/* of the default address, "" none */
 };
 
 /* Insert a session for user_id created at now, expiring at expires_at.

@@ -91,6 +91,7 @@ static const char *const table_names[DB_T__MAX] = {
 	[DB_T_TOTP] = "totp",
 	[DB_T_ADMIN_ACCOUNT] = "admin_account",
 	[DB_T_CARD_SESSION] = "card_session", [DB_T_BANKD] = "bankd",
+	[DB_T_LANGUAGE] = "language",
 	[DB_T_TEST] = "test",
 };
 

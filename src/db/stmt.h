@@ -105,6 +105,7 @@ enum db_table {
 	DB_T_ADMIN_ACCOUNT,	/* db/admin_account.c (admin roles, invitations) */
 	DB_T_CARD_SESSION,	/* hosted card page: db/card_session.c (the mall's sessions) */
 	DB_T_BANKD,		/* hosted card page: db/bank.c (the sandbox bank's own tables) */
+	DB_T_LANGUAGE,		/* languages: db/language.c (an account's language) */
 	DB_T_TEST,		/* statements of the tests' own fixtures */
 	DB_T__MAX
 };

@@ -108,6 +108,7 @@ struct http_req {
 	char		 path[512];	/* decoded path without the query */
 	const char	*remote_addr;
 	const char	*user_agent;
+	const char	*accept_language;	/* the header, NULL when absent */
 	/* platform: partner request signature headers (service/partner_auth.h),
 	 * NULL when absent */
 	const char	*x_partner_id;
@@ -158,6 +159,8 @@ struct session_user {
 	int64_t		 second_factor_at;	/* an admin's last code entry */
 	int		 unread_known;	/* unread below came with the session */
 	int64_t		 unread;	/* unread messages, for the header */
+	char		 language[8];	/* the account's language, "" none */
+	char		 country[3];	/* its default address's, "" none */
 };
 
 /* Everything a handler may use for one request. */

@@ -125,6 +125,7 @@ http_req_parse_env(struct http_req *req, http_getenv_fn get, void *arg)
 
 	req->remote_addr = get("REMOTE_ADDR", arg);
 	req->user_agent = get("HTTP_USER_AGENT", arg);
+	req->accept_language = get("HTTP_ACCEPT_LANGUAGE", arg);
 	req->x_partner_id = get("HTTP_X_PARTNER_ID", arg);
 	req->x_timestamp = get("HTTP_X_TIMESTAMP", arg);
 	req->x_signature = get("HTTP_X_SIGNATURE", arg);

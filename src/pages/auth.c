@@ -37,6 +37,8 @@ page_auth_req(struct ctx *c, struct auth_req *rq)
 	rq->user.second_factor_at = c->user.second_factor_at;
 	rq->user.unread_known = c->user.unread_known;
 	rq->user.unread = c->user.unread;
+	memcpy(rq->user.language, c->user.language, sizeof(rq->user.language));
+	memcpy(rq->user.country, c->user.country, sizeof(rq->user.country));
 }
 
 /* See pages.h. */
@@ -58,6 +60,8 @@ page_auth_take(struct ctx *c, struct auth_req *rq)
 	c->user.second_factor_at = u->second_factor_at;
 	c->user.unread_known = u->unread_known;
 	c->user.unread = u->unread;
+	memcpy(c->user.language, u->language, sizeof(c->user.language));
+	memcpy(c->user.country, u->country, sizeof(c->user.country));
 	if (rq->token[0] != '\0') {
 		buf_reset(&c->set_cookie);
 		rc = cookie_format(&c->set_cookie, AUTH_COOKIE, rq->token,

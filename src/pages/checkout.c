@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/calendar.h"
 #include "core/log.h"
 #include "core/money.h"
@@ -56,19 +57,19 @@ checkout_method_title(enum pay_method m)
 {
 	switch (m) {
 	case PM_INSTALLMENT_CARD:
-		return "Credit card installment";
+		return N_("Credit card installment");
 	case PM_INSTALLMENT_PARTNER:
-		return "Platform-cooperative installment (no card needed)";
+		return N_("Platform-cooperative installment (no card needed)");
 	case PM_INSTALLMENT_CORPORATE:
-		return "Corporate public installment";
+		return N_("Corporate public installment");
 	case PM_CREDIT_LINE:
-		return "Platform credit line";
+		return N_("Platform credit line");
 	case PM_COD:
-		return "Cash on delivery";
+		return N_("Cash on delivery");
 	case PM_REMITTANCE:
-		return "Post office remittance";
+		return N_("Post office remittance");
 	case PM_PAY_AFTER_USE:
-		return "Pay After Use";
+		return N_("Pay After Use");
 	default:
 		return "?";
 	}
@@ -256,7 +257,7 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 
 	p = view_add(d, "DISCLOSURE");
 	view_set(p, "INST_NAME", o->inst_name);
-	view_set(p, "METHOD", checkout_method_title(o->method));
+	view_set(p, "METHOD", _(checkout_method_title(o->method)));
 	view_set(p, "PAY", pay);
 	view_set_int(p, "TERM", o->term);
 	view_set(p, "MONTHLY_RATE", o->monthly_rate);
@@ -496,7 +497,7 @@ checkout_fill_methods(struct view_dict *d, struct view_dict *list,
 		    v->method == PM_PAY_AFTER_USE))
 			continue;
 		m = view_add(list, "METHOD");
-		view_set(m, "TITLE", checkout_method_title(v->method));
+		view_set(m, "TITLE", _(checkout_method_title(v->method)));
 		view_set(m, "CODE", pay_method_name(v->method));
 		view_set(m, "INST", v->institution);
 		if (v->institution[0] != '\0')
@@ -567,8 +568,8 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
 	if (error != NULL)
 		view_set(view_add(d, "ERROR"), "MSG", error);
 	view_set(d, "PLACE_LABEL", disclose && chosen != NULL &&
-	    strchr(chosen, ':') != NULL ? "Apply for this plan and place "
-	    "the order" : "Place order");
+	    strchr(chosen, ':') != NULL ? _("Apply for this plan and place "
+	    "the order") : _("Place order"));
 	return page_render_free(c, "checkout.tpl", d, "Checkout", status);
 }
 

@@ -13,6 +13,7 @@
 #include "http/ctx.h"
 #include "http/response.h"
 #include "http/route.h"
+#include "pages/language.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/admin_accounts.h"
@@ -203,6 +204,7 @@ run(struct ctx *c)
 	    c->req->path, c, &allow);
 
 	/* The session first: even a 404 page shows who is signed in. */
+	i18n_use(LANG_EN);
 	token = ctx_cookie(c, AUTH_COOKIE, &tlen);
 	if (rt != NULL && target_is_order((enum target_kind)rt->target))
 		oid = ctx_arg_id(c, 0);
@@ -213,6 +215,8 @@ run(struct ctx *c)
 		memset(&c->user, 0, sizeof(c->user));
 		return page_error(c, 500, NULL);
 	}
+	/* Then its language: the account's, the browser's... */
+	page_language(c);
 	if ((rt == NULL || !(rt->flags & ROUTE_NO_CSRF)) &&
 	    csrf_prepare(c, token, tlen) == -1) {
 		log_err("dispatch: the secret key is not 64 hex characters");
@@ -381,6 +385,7 @@ pages_fail(struct ctx *c, int status)
 {
 	c->route = NULL;
 	http_resp_reset(c->resp);
+	page_language(c);
 	page_error(c, status, NULL);
 	if (status == 405)
 		resp_header(c->resp, "Allow", "GET, HEAD, POST");

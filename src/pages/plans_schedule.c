@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -270,15 +271,15 @@ schedule_notice(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "confirmed") == 0)
-		return "Your installment plan is confirmed and the down "
-		    "payment is paid (INST-P1).";
+		return _("Your installment plan is confirmed and the down "
+		    "payment is paid (INST-P1).");
 	if (strcmp(msg, "paid") == 0)
-		return "Thank you: the installment is repaid (INST-P3).";
+		return _("Thank you: the installment is repaid (INST-P3).");
 	if (strcmp(msg, "card") == 0)
-		return "The new card is bound: repayments are deducted from it "
-		    "(INST-P3).";
+		return _("The new card is bound: repayments are deducted "
+		    "from it (INST-P3).");
 	if (strcmp(msg, "paidoff") == 0)
-		return "The plan is settled in full and closed (INST-F3).";
+		return _("The plan is settled in full and closed (INST-F3).");
 	return NULL;
 }
 

@@ -21,6 +21,7 @@
 #include <sodium.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -280,9 +281,9 @@ page_remittance_voucher(struct ctx *c)
 
 	if ((rc = own_order(c, VOUCHER_PARTS, &v)) == 0) {
 		if (msg != NULL && strcmp(msg, "uploaded") == 0)
-			notice = "Voucher received: your order is awaiting "
+			notice = _("Voucher received: your order is awaiting "
 			    "verification (REM-P3). We match the funds when "
-			    "they arrive (REM-P4) and tell you in Messages.";
+			    "they arrive (REM-P4) and tell you in Messages.");
 		rc = voucher_page(c, &v, 200, notice, NULL, NULL);
 	}
 	rem_view_cleanup(&v);

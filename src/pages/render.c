@@ -11,8 +11,11 @@
 #include "core/money.h"
 #include "core/words.h"
 #include "http/response.h"
+#include "core/i18n.h"
+#include "pages/language.h"
 #include "pages/render.h"
 #include "service/inbox.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 /* Fill the layout's title and navigation for c's user. */
@@ -21,7 +24,9 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 {
 	const char *path = c->req != NULL ? c->req->path : "";
 
-	view_set(layout, "TITLE", title != NULL ? title : "mallpay");
+	/* Titles are the handlers' literals, translated here. */
+	view_set(layout, "TITLE", title != NULL ? _(title) : "mallpay");
+	page_language_layout(c, layout);
 	view_set_global(layout, "CSRF", c->user.csrf);
 	if (c->user.user_id != 0) {
 		view_show(layout, "SIGNED_IN");
@@ -120,6 +125,9 @@ page_time(int64_t t, char *out, size_t outsz)
 	time_t		tt = (time_t)t;
 	struct tm	tm;
 
+	/* Other languages: their own forms (view/fmt.h). */
+	if (i18n_current() != LANG_EN)
+		return fmt_time(t, out, outsz);
 	if (gmtime_r(&tt, &tm) == NULL ||
 	    strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm) == 0)
 		snprintf(out, outsz, "-");
@@ -145,8 +153,12 @@ page_set_money(struct view_dict *d, const char *name, int64_t minor,
 	struct money	m;
 	char		b[MONEY_STR_MAX];
 
+	char		f[MONEY_FMT_MAX];
+
 	if (money_set(&m, minor, cur) == -1)
 		view_setf(d, name, "%lld %s", (long long)minor, cur);
+	else if (i18n_current() != LANG_EN)
+		view_set(d, name, fmt_money(&m, f, sizeof(f)));
 	else
 		view_set(d, name, money_display(&m, b, sizeof(b)));
 }
@@ -157,8 +169,19 @@ page_set_count(struct view_dict *d, const char *name, long long n,
     const char *one, const char *many)
 {
 	char	b[64];
+	const char *noun = ngettext(one, many, (unsigned long)(n < 0 ? -n : n));
+	const char *at = strstr(noun, "{N}");
 
-	words_count(b, sizeof(b), n, one, many);
+	/* English: "3 days". A translation places the number itself with
+	 * {N} ("{N} أيام"), or leaves it out where the word says it
+	 * ("يومان", two days). */
+	if (noun == one || noun == many)
+		words_count(b, sizeof(b), n, noun, noun);
+	else if (at != NULL)
+		snprintf(b, sizeof(b), "%.*s%lld%s", (int)(at - noun), noun, n,
+		    at + 3);
+	else
+		snprintf(b, sizeof(b), "%s", noun);
 	view_set(d, name, b);
 }
 
@@ -167,9 +190,9 @@ void
 page_notes(struct view_dict *d, const char *notice, const char *error)
 {
 	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+		view_set(view_add(d, "NOTICE"), "MSG", _(notice));
 	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+		view_set(view_add(d, "ERROR"), "MSG", _(error));
 }
 
 /* See render.h. */
@@ -214,43 +237,43 @@ error_text(int status, const char **heading, const char **sentence)
 {
 	switch (status) {
 	case 400:
-		*heading = "Something in the request was wrong";
-		*sentence = "We could not understand what was sent. Please go "
-		    "back, check what you entered and try again.";
+		*heading = N_("Something in the request was wrong");
+		*sentence = N_("We could not understand what was sent. Please go "
+		    "back, check what you entered and try again.");
 		break;
 	case 403:
-		*heading = "Not allowed";
-		*sentence = "You do not have access to this page. If you "
-		    "submitted a form, reload the page and try again.";
+		*heading = N_("Not allowed");
+		*sentence = N_("You do not have access to this page. If you "
+		    "submitted a form, reload the page and try again.");
 		break;
 	case 404:
-		*heading = "Page not found";
-		*sentence = "We could not find that page. It may have moved, "
-		    "or the address may be mistyped.";
+		*heading = N_("Page not found");
+		*sentence = N_("We could not find that page. It may have moved, "
+		    "or the address may be mistyped.");
 		break;
 	case 405:
-		*heading = "Not available this way";
-		*sentence = "This page cannot be used like that. Please use "
-		    "the links and buttons on the site.";
+		*heading = N_("Not available this way");
+		*sentence = N_("This page cannot be used like that. Please use "
+		    "the links and buttons on the site.");
 		break;
 	case 413:
-		*heading = "Too large";
-		*sentence = "What you sent is larger than we accept. Please "
-		    "send a smaller file or shorter text.";
+		*heading = N_("Too large");
+		*sentence = N_("What you sent is larger than we accept. Please "
+		    "send a smaller file or shorter text.");
 		break;
 	case 503:
-		*heading = "Temporarily unavailable";
-		*sentence = "The service is busy or under maintenance. Please "
-		    "try again in a minute.";
+		*heading = N_("Temporarily unavailable");
+		*sentence = N_("The service is busy or under maintenance. Please "
+		    "try again in a minute.");
 		break;
 	default:
 		if (status >= 500) {
-			*heading = "Something went wrong";
-			*sentence = "Something went wrong on our side. Nothing "
-			    "was changed. Please try again in a moment.";
+			*heading = N_("Something went wrong");
+			*sentence = N_("Something went wrong on our side. Nothing "
+			    "was changed. Please try again in a moment.");
 		} else {
-			*heading = "This did not work";
-			*sentence = "Please go back and try again.";
+			*heading = N_("This did not work");
+			*sentence = N_("Please go back and try again.");
 		}
 		break;
 	}
@@ -304,12 +327,15 @@ page_error(struct ctx *c, int status, const char *message)
 		status = 500;
 	error_text(status, &heading, &sentence);
 	body = view_dict_new();
+	/* The callers' sentences are literals, translated here. */
+	heading = _(heading);
+	message = _(message != NULL ? message : sentence);
 	view_set(body, "HEADING", heading);
-	view_set(body, "MESSAGE", message != NULL ? message : sentence);
+	view_set(body, "MESSAGE", message);
 	view_set_int(body, "STATUS", status);
 	if (render_layout(c, "error.tpl", body, heading) == -1) {
 		log_err("page_error: cannot render the error page");
-		resp_text(c->resp, status, message != NULL ? message : sentence);
+		resp_text(c->resp, status, message);
 		resp_puts(c->resp, "\n");
 	}
 	view_dict_free(body);

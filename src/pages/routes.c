@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "http/http.h"
+#include "pages/language.h"
 #include "pages/pages.h"
 #include "service/target.h"
 
@@ -25,6 +26,9 @@ const struct route page_routes[] = {
 	{ HTTP_GET,  "/signin",		ROLE_ANY,	page_signin,	page_signin_get_fields,	0, TARGET_NONE },
 	{ HTTP_POST, "/signin",		ROLE_ANY,	page_signin_post, page_signin_post_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/signout",	ROLE_ANY,	page_signout,	NULL,	0, TARGET_NONE },
+	/* languages: the switcher of every page, the account's setting. */
+	{ HTTP_POST, "/language",	ROLE_ANY,	page_language_post, page_language_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/account/language", ROLE_USER | ROLE_ADMIN, page_account_language, NULL, 0, TARGET_NONE },
 	/* admins' second factor: the code step and enrollment
 	 * (pages/signin_code.c), the list and reset (pages/admin_mfa.c). */
 	{ HTTP_GET,  "/signin/code",	ROLE_ANY,	page_signin_code, page_signin_code_get_fields, 0, TARGET_NONE },

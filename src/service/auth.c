@@ -160,6 +160,8 @@ user_clear(struct auth_req *c)
 	c->user.second_factor_at = 0;
 	c->user.unread_known = 0;
 	c->user.unread = 0;
+	c->user.language[0] = '\0';
+	c->user.country[0] = '\0';
 }
 
 /* See auth.h. */
@@ -213,6 +215,8 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	c->user.second_factor_at = s.second_factor_at;
 	c->user.unread = s.unread;
 	c->user.unread_known = 1;
+	memcpy(c->user.language, s.language, sizeof(c->user.language));
+	memcpy(c->user.country, s.country, sizeof(c->user.country));
 	c->order.found = s.order.found;
 	c->order.user_id = s.order.user_id;
 	c->order.company_id = s.order.company_id;

@@ -42,6 +42,8 @@ struct auth_user {
 	int64_t		 second_factor_at;	/* an admin's last code entry */
 	int		 unread_known;	/* unread below came with the session */
 	int64_t		 unread;	/* unread messages, for the header */
+	char		 language[8];	/* the account's language, "" none */
+	char		 country[3];	/* its default address's, "" none */
 };
 
 /* One request of the sign-in use cases: where from and when, who is

@@ -28,7 +28,9 @@
 
 extern "C" {
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/log.h"
+#include "view/tpl_mark.h"
 #include "view/view.h"
 }
 
@@ -100,6 +102,67 @@ has_autoescape(const std::string &path)
 	return strncmp(head + i, "{{%AUTOESCAPE", 13) == 0;
 }
 
+/* The cache key of template name in the thread's language: name itself
+ * in English, "<catalogue>/name" in the others. */
+std::string
+lang_name(const std::string &name)
+{
+	enum lang l = i18n_current();
+
+	if (l == LANG_EN)
+		return name;
+	return std::string(i18n_catalog(l)) + "/" + name;
+}
+
+/* tpl_marks' translator: the thread language's text. */
+const char *
+tr_marker(const char *msgid, unsigned, void *)
+{
+	return i18n_gettext(msgid);
+}
+
+/* Read the template file path and put it in the cache once per language,
+ * its text markers translated (view/tpl_mark.h), under lang_name(relname).
+ * Returns 0, or -1 with a message in err. */
+int
+load_langs(const std::string &path, const std::string &relname, char *err,
+    size_t errsz)
+{
+	struct buf src, out;
+	char merr[160];
+	int rc = 0;
+	enum lang was = i18n_current();
+	FILE *f;
+
+	if ((f = fopen(path.c_str(), "r")) == NULL) {
+		set_err(err, errsz, relname + ": cannot read");
+		return -1;
+	}
+	buf_init(&src);
+	buf_init(&out);
+	for (char chunk[8192]; size_t n = fread(chunk, 1, sizeof(chunk), f);)
+		buf_append(&src, chunk, n);
+	fclose(f);
+	for (int l = LANG_EN; l < LANG_COUNT && rc == 0; l++) {
+		i18n_use((enum lang)l);
+		buf_reset(&out);
+		if (tpl_marks(src.data, src.len, tr_marker, NULL, &out, merr,
+		    sizeof(merr)) == -1) {
+			set_err(err, errsz, relname + ": " + merr);
+			rc = -1;
+		} else if (!ctemplate::StringToTemplateCache(lang_name(relname),
+		    std::string(out.data, out.len), ctemplate::STRIP_BLANK_LINES)) {
+			set_err(err, errsz, relname +
+			    ": template does not parse (see the ctemplate message above)");
+			rc = -1;
+		}
+	}
+	i18n_use(was);
+	buf_cleanup(&src);
+	buf_cleanup(&out);
+	return rc;
+}
+
 /* Load every *.tpl below root/rel (depth-first, sorted order not needed) into
  * the default cache. Returns 0, or -1 with a message in err. */
 int
@@ -141,11 +204,8 @@ load_dir(const std::string &root, const std::string &rel, int depth,
 			    ": does not start with {{%AUTOESCAPE context=...}}");
 			return -1;
 		}
-		if (!ctemplate::LoadTemplate(relname, ctemplate::STRIP_BLANK_LINES)) {
-			set_err(err, errsz, relname +
-			    ": template does not parse (see the ctemplate message above)");
+		if (load_langs(dir + "/" + f, relname, err, errsz) == -1)
 			return -1;
-		}
 	}
 	for (auto &s : subdirs)
 		if (load_dir(root, rel.empty() ? s : rel + "/" + s, depth + 1,
@@ -202,7 +262,7 @@ fill(ctemplate::TemplateDictionary *td, const struct view_dict *d)
 			ctemplate::TemplateDictionary *sub =
 			    td->AddIncludeDictionary(key(o));
 
-			sub->SetFilename(o.value);
+			sub->SetFilename(lang_name(o.value));
 			fill(sub, o.child);
 			break;
 		}
@@ -420,7 +480,7 @@ view_render(const char *tpl, struct view_dict *d, struct buf *out)
 		if (d != NULL)
 			fill(&td, d);
 		if (!ctemplate::mutable_default_template_cache()->ExpandNoLoad(
-		    tpl, ctemplate::STRIP_BLANK_LINES, &td, NULL, &s)) {
+		    lang_name(tpl), ctemplate::STRIP_BLANK_LINES, &td, NULL, &s)) {
 			log_err("view_render(%s): expansion failed", tpl);
 			return -1;
 		}

@@ -15,6 +15,7 @@
 
 struct client {
 	CURL	*curl;
+	char	 accept_language[128];	/* "" sends none */
 };
 
 struct growbuf {
@@ -103,6 +104,15 @@ client_new(void)
 	return cl;
 }
 
+/* Send Accept-Language: value with every request from now on ("" or NULL:
+ * none, as before). */
+void
+client_accept_language(struct client *cl, const char *value)
+{
+	snprintf(cl->accept_language, sizeof(cl->accept_language), "%s",
+	    value != NULL ? value : "");
+}
+
 /* Free the client; takes NULL. */
 void
 client_free(struct client *cl)
@@ -156,6 +166,12 @@ perform(struct client *cl, const char *path, const char *body, size_t blen,
 	if (ctype != NULL) {
 		snprintf(ct, sizeof(ct), "Content-Type: %s", ctype);
 		if ((hdrs = curl_slist_append(NULL, ct)) == NULL)
+			abort();
+	}
+	if (cl->accept_language[0] != '\0') {
+		snprintf(ct, sizeof(ct), "Accept-Language: %s",
+		    cl->accept_language);
+		if ((hdrs = curl_slist_append(hdrs, ct)) == NULL)
 			abort();
 	}
 	curl_easy_setopt(cl->curl, CURLOPT_HTTPHEADER, hdrs);

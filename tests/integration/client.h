@@ -22,6 +22,9 @@ struct client_resp {
 
 /* A new client with an empty cookie jar; aborts when libcurl cannot start. */
 struct client *client_new(void);
+/* Send "Accept-Language: value" with its requests from now on (NULL or
+ * "": none, the default). */
+void	client_accept_language(struct client *, const char *value);
 /* Free the client and its cookie jar; takes NULL. */
 void	client_free(struct client *);
 /* The base URL in use, without a trailing slash. */

@@ -87,7 +87,7 @@ test_dispatch_404_friendly_page(void **state)
 	assert_non_null(strstr(headers(), "Cache-Control: no-store\r\n"));
 	/* First visit: the anonymous CSRF cookie is handed out. */
 	assert_non_null(strstr(headers(), "Set-Cookie: mp_csrf="));
-	assert_non_null(strstr(buf_str(&F.resp.body), "<html lang=\"en\">"));
+	assert_non_null(strstr(buf_str(&F.resp.body), "<html lang=\"en\" dir=\"ltr\">"));
 	assert_non_null(strstr(buf_str(&F.resp.body), "Page not found"));
 	assert_non_null(strstr(buf_str(&F.resp.body), "href=\"/catalog\""));
 	assert_non_null(strstr(buf_str(&F.resp.body), "Sign in"));

@@ -1,0 +1,74 @@
+#!/bin/sh
+# The gettext chores of mk/i18n.mk.
+#
+#   po.sh update SRC TPL_STRINGS   extract SRC's texts into SRC/po/mallpay.pot and
+#                                  merge it into every SRC/po/LANG.po
+#   po.sh check SRC TPL_STRINGS    list what each language of SRC/po/LINGUAS does
+#                                  not translate (from a fresh extraction); exit 1 then
+#   po.sh glibc DIR                the glibc locales naming each language's
+#                                  LC_MESSAGES under DIR, when the system lacks them
+#
+# Texts: _(), N_() and ngettext() in src/**/*.c and *.cc; {{_ text}} in templates
+# (TPL_STRINGS, the build's po/tpl-strings).
+set -eu
+
+# extract SRC TOOL OUT: the PO template of everything marked in SRC.
+extract() {
+	src=$1 tool=$2 out=$3 etmp=$(mktemp -d)
+	(cd "$src" && find templates -name '*.tpl' | LC_ALL=C sort | xargs "$tool") \
+		> "$etmp/tpl.po"
+	msguniq --sort-by-file -o "$etmp/tpl.pot" "$etmp/tpl.po"
+	(cd "$src" && find src -name '*.c' -o -name '*.cc' | LC_ALL=C sort) > "$etmp/files"
+	xgettext --force-po --from-code=UTF-8 -L C -k_ -kN_ -kngettext:1,2 -kpage_render:4 -kpage_render_free:4 -kpage_error:3 -kpage_result:3 -kpage_set_count:4,5 -kpage_notes:2 -kpage_notes:3 \
+		--add-comments=TRANSLATORS: --package-name=mallpay --sort-by-file \
+		-D "$src" -f "$etmp/files" -o "$etmp/c.pot"
+	sed -i 's/charset=CHARSET/charset=UTF-8/' "$etmp/c.pot"
+	msgcat --use-first --sort-by-file -o "$out" "$etmp/c.pot" "$etmp/tpl.pot"
+	rm -rf "$etmp"
+}
+
+abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
+
+case ${1:-} in
+update)
+	src=$2 tool=$(abs "$3")
+	extract "$src" "$tool" "$src/po/mallpay.pot"
+	for l in $(cat "$src/po/LINGUAS"); do
+		msgmerge -q --update --backup=none --no-fuzzy-matching --sort-by-file \
+			"$src/po/$l.po" "$src/po/mallpay.pot"
+	done
+	;;
+check)
+	src=$2 tool=$(abs "$3") tmp=$(mktemp -d) failed=
+	trap 'rm -rf "$tmp"' EXIT
+	extract "$src" "$tool" "$tmp/mallpay.pot"
+	for l in $(cat "$src/po/LINGUAS"); do
+		msgmerge -q --no-fuzzy-matching -o "$tmp/$l.po" "$src/po/$l.po" "$tmp/mallpay.pot"
+		printf '%s: ' "$l"
+		msgfmt --check --statistics -o /dev/null "$tmp/$l.po" 2>&1
+		msgattrib --no-wrap --untranslated --no-obsolete "$tmp/$l.po" > "$tmp/$l.missing"
+		msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/$l.po" >> "$tmp/$l.missing"
+		if grep -q '^msgid' "$tmp/$l.missing"; then
+			echo "po-check: $l misses (English is shown instead):"
+			grep -E '^(#:|msgid)' "$tmp/$l.missing" | grep -v '^msgid ""$' | sed 's/^/  /'
+			failed="$failed $l"
+		fi
+	done
+	if [ -n "$failed" ]; then
+		echo "po-check: untranslated texts in:$failed (make update-po, then translate)" >&2
+		exit 1
+	fi
+	echo "po-check: every language translates every text"
+	;;
+glibc)
+	dir=$2
+	for loc in zh_CN ar_SA ms_MY; do
+		if locale -a 2>/dev/null | grep -qix "$loc.utf-\{0,1\}8"; then continue; fi
+		mkdir -p "$dir"
+		localedef -c -i "$loc" -f UTF-8 "$dir/$loc.UTF-8" 2>/dev/null || true
+		[ -d "$dir/$loc.UTF-8/LC_MESSAGES" ] || {
+			echo "po.sh: localedef could not make $loc.UTF-8" >&2; exit 1; }
+	done
+	;;
+*)	echo "usage: po.sh update|check SRC TPL_STRINGS | glibc DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,65 @@
+/*
+ * users.language: the language an account chose (db/language.h).
+ * SQL only, bound parameters only (DESIGN.md).
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/language.h"
+#include "db/stmt.h"
+
+enum stmt {
+	STMT_LANGUAGE_SET,
+	STMT_LANGUAGE_GET,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_LANGUAGE_SET (read back: an unchanged value counts no row) */
+	"UPDATE users SET language = ? WHERE id = ?",
+	/* STMT_LANGUAGE_GET */
+	"SELECT COALESCE(language, '') FROM users WHERE id = ?",
+};
+
+/* See language.h. */
+int
+db_user_set_language(struct db *db, int64_t user_id, const char *tag)
+{
+	struct dbq	*q;
+	int		 rc;
+	char		 now[8];
+
+	q = dbq_get(db, DB_T_LANGUAGE, STMT_LANGUAGE_SET,
+	    stmts[STMT_LANGUAGE_SET]);
+	if (q == NULL)
+		return -1;
+	if (tag != NULL && *tag != '\0')
+		dbq_cstr(q, tag);
+	else
+		dbq_null(q);
+	dbq_int(q, user_id);
+	rc = dbq_exec(q);
+	dbq_done(q);
+	if (rc == -1)
+		return -1;
+	return db_user_language(db, user_id, now, sizeof(now));
+}
+
+/* See language.h. */
+int
+db_user_language(struct db *db, int64_t user_id, char *out, size_t outsz)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_LANGUAGE, STMT_LANGUAGE_GET,
+	    stmts[STMT_LANGUAGE_GET]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, user_id);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, out, outsz);
+	dbq_done(q);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/* An account's language (service/language.h). */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/language.h"
+#include "service/language.h"
+
+/* See language.h. */
+enum result
+language_set(struct db *db, int64_t user_id, enum lang lang, int clear)
+{
+	int rc;
+
+	if (db_begin(db) == -1)
+		return RES_ERROR;
+	rc = db_user_set_language(db, user_id, clear ? NULL : i18n_tag(lang));
+	if (rc == -1 || (rc == 1 && db_commit(db) == -1)) {
+		db_rollback(db);
+		return RES_ERROR;
+	}
+	if (rc == 0) {
+		db_rollback(db);
+		return RES_NOT_FOUND;
+	}
+	return RES_OK;
+}
+
+/* See language.h. */
+enum lang
+language_of_user(struct db *db, int64_t user_id)
+{
+	char tag[8];
+	enum lang l;
+
+	if (db_user_language(db, user_id, tag, sizeof(tag)) == 1 &&
+	    i18n_parse_tag(tag, &l) == 0)
+		return l;
+	return LANG_EN;
+}
+
+/* See language.h. */
+int
+language_of_country(const char *country)
+{
+	static const char arab[] =
+	    "AE BH DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE DJ";
+	const char *p;
+
+	if (country == NULL || strlen(country) != 2)
+		return -1;
+	if (strcmp(country, "CN") == 0)
+		return LANG_ZH;
+	if (strcmp(country, "MY") == 0 || strcmp(country, "BN") == 0)
+		return LANG_MS;
+	for (p = arab; *p != '\0'; p += p[2] == ' ' ? 3 : 2)
+		if (p[0] == country[0] && p[1] == country[1])
+			return LANG_AR;
+	return -1;
+}

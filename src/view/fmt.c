@@ -1,0 +1,203 @@
+/*
+ * Money and times for people in the thread's language (view/fmt.h): ICU's
+ * C API (unum, udat), one formatter per thread and language.
+ */
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "core/i18n.h"
+#include "view/fmt.h"
+
+/* The ICU locale of each language (English is not formatted by ICU). */
+static const char *const icu_locale[LANG_COUNT] = {
+	[LANG_EN] = "en_US",
+	[LANG_ZH] = "zh_CN",
+	[LANG_AR] = "ar@numbers=latn",
+	[LANG_MS] = "ms_MY",
+};
+
+struct fmt_cache {
+	UNumberFormat	*num[LANG_COUNT];
+	UDateFormat	*date[LANG_COUNT];
+};
+
+static pthread_key_t	cache_key;
+static pthread_once_t	cache_once = PTHREAD_ONCE_INIT;
+
+/* Close a thread's formatters when it ends. */
+static void
+cache_free(void *p)
+{
+	struct fmt_cache *c = p;
+	int l;
+
+	for (l = 0; l < LANG_COUNT; l++) {
+		if (c->num[l] != NULL)
+			unum_close(c->num[l]);
+		if (c->date[l] != NULL)
+			udat_close(c->date[l]);
+	}
+	free(c);
+}
+
+static void
+cache_init(void)
+{
+	(void)pthread_key_create(&cache_key, cache_free);
+}
+
+/* The calling thread's formatters, made on first use; NULL on failure. */
+static struct fmt_cache *
+cache(void)
+{
+	struct fmt_cache *c;
+
+	pthread_once(&cache_once, cache_init);
+	if ((c = pthread_getspecific(cache_key)) == NULL &&
+	    (c = calloc(1, sizeof(*c))) != NULL &&
+	    pthread_setspecific(cache_key, c) != 0) {
+		free(c);
+		c = NULL;
+	}
+	return c;
+}
+
+/* See fmt.h. */
+char *
+fmt_isolate(const char *s, char *out, size_t outsz)
+{
+	if (strcmp(i18n_dir(i18n_current()), "rtl") == 0)
+		snprintf(out, outsz, "\xe2\x81\xa6%s\xe2\x81\xa9", s);
+	else
+		snprintf(out, outsz, "%s", s);
+	return out;
+}
+
+/* u (ICU's UTF-16) as UTF-8 into out, in right-to-left languages inside a
+ * first-strong isolate (FSI ... PDI): ICU's Arabic forms carry their own
+ * right-to-left marks and read right only in their own direction. -1 when
+ * it does not fit. */
+static int
+put_utf8(const UChar *u, int32_t ulen, char *out, size_t outsz)
+{
+	char s[160];
+	int32_t n;
+	UErrorCode st = U_ZERO_ERROR;
+
+	u_strToUTF8(s, sizeof(s), &n, u, ulen, &st);
+	if (U_FAILURE(st) || n >= (int32_t)sizeof(s))
+		return -1;
+	s[n] = '\0';
+	if (strcmp(i18n_dir(i18n_current()), "rtl") == 0)
+		snprintf(out, outsz, "\xe2\x81\xa8%s\xe2\x81\xa9", s);
+	else
+		snprintf(out, outsz, "%s", s);
+	return 0;
+}
+
+/* See fmt.h. English, an unknown currency or an ICU failure: the mall's
+ * own form (money_display). */
+char *
+fmt_money(const struct money *m, char *out, size_t outsz)
+{
+	enum lang l = i18n_current();
+	struct fmt_cache *c;
+	UErrorCode st = U_ZERO_ERROR;
+	UChar code[4], u[96];
+	char dec[MONEY_STR_MAX];
+	int32_t n;
+
+	if (l == LANG_EN || (c = cache()) == NULL || strlen(m->cur) != 3)
+		return money_display(m, out, outsz);
+	if (c->num[l] == NULL)
+		c->num[l] = unum_open(UNUM_CURRENCY, NULL, 0, icu_locale[l],
+		    NULL, &st);
+	if (U_FAILURE(st) || c->num[l] == NULL)
+		return money_display(m, out, outsz);
+	u_charsToUChars(m->cur, code, 3);
+	code[3] = 0;
+	unum_setTextAttribute(c->num[l], UNUM_CURRENCY_CODE, code, 3, &st);
+	money_str(m, dec, sizeof(dec));
+	n = unum_formatDecimal(c->num[l], dec, -1, u, 96, NULL, &st);
+	if (U_FAILURE(st) || n >= 96 || put_utf8(u, n, out, outsz) == -1)
+		return money_display(m, out, outsz);
+	return out;
+}
+
+/* The language's numeric date and 24-hour time in UTC (CLDR's pattern for
+ * the skeleton yMd HH:mm: "2026/12/4 15:00", "4/12/2026 15:00"); NULL on
+ * failure. */
+static UDateFormat *
+date_format(enum lang l)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar sk[] = { 'y', 'M', 'd', 'H', 'H', 'm', 'm', 0 };
+	UChar utc[] = { 'U', 'T', 'C', 0 }, pat[64];
+	UDateTimePatternGenerator *g;
+	UDateFormat *f;
+	int32_t n;
+
+	if ((g = udatpg_open(icu_locale[l], &st)) == NULL || U_FAILURE(st))
+		return NULL;
+	n = udatpg_getBestPattern(g, sk, -1, pat, 64, &st);
+	udatpg_close(g);
+	if (U_FAILURE(st) || n >= 64)
+		return NULL;
+	f = udat_open(UDAT_PATTERN, UDAT_PATTERN, icu_locale[l], utc, 3, pat,
+	    n, &st);
+	if (U_FAILURE(st)) {
+		if (f != NULL)
+			udat_close(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* The mall's own form, isolated: "2026-12-04 15:00 UTC". */
+static char *
+iso_time(int64_t t, char *out, size_t outsz)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[40];
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(s, sizeof(s), "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(s, sizeof(s), "-");
+	return fmt_isolate(s, out, outsz);
+}
+
+/* See fmt.h. The mall's own form in English, on a failure, or when the
+ * language's form does not fit out. */
+char *
+fmt_time(int64_t t, char *out, size_t outsz)
+{
+	enum lang l = i18n_current();
+	struct fmt_cache *c = l != LANG_EN ? cache() : NULL;
+	UErrorCode st = U_ZERO_ERROR;
+	UChar u[96];
+	char s[160];
+	int32_t n;
+
+	if (c != NULL && c->date[l] == NULL)
+		c->date[l] = date_format(l);
+	if (c == NULL || c->date[l] == NULL)
+		return iso_time(t, out, outsz);
+	n = udat_format(c->date[l], (UDate)t * 1000.0, u, 90, NULL, &st);
+	if (U_FAILURE(st) || n >= 90)
+		return iso_time(t, out, outsz);
+	u_strcpy(u + n, (const UChar[]){ ' ', 'U', 'T', 'C', 0 });
+	if (put_utf8(u, n + 4, s, sizeof(s)) == -1 || strlen(s) >= outsz)
+		return iso_time(t, out, outsz);
+	memcpy(out, s, strlen(s) + 1);
+	return out;
+}

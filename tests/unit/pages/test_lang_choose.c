@@ -1,0 +1,67 @@
+/*
+ * The language of a request: account, then the guest's cookie, then
+ * Accept-Language, then the destination country, then English.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "core/i18n.h"
+#include "pages/language.h"
+#include "service/language.h"
+
+static void
+test_lang_choose_order(void **state)
+{
+	(void)state;
+	/* The account's setting wins over everything. */
+	assert_int_equal(lang_choose("ar", "ms", "zh-CN", "CN"), LANG_AR);
+	/* No setting: the cookie of the switcher. */
+	assert_int_equal(lang_choose("", "ms", "zh-CN", "CN"), LANG_MS);
+	/* Then the browser's weights. */
+	assert_int_equal(lang_choose(NULL, NULL, "fr,zh-CN;q=0.4,ar;q=0.5",
+	    "MY"), LANG_AR);
+	/* A header of languages the mall does not speak: the country. */
+	assert_int_equal(lang_choose(NULL, NULL, "fr-FR,de;q=0.5", "MY"),
+	    LANG_MS);
+	assert_int_equal(lang_choose(NULL, NULL, "*", "EG"), LANG_AR);
+	assert_int_equal(lang_choose(NULL, NULL, "ko", "CN"), LANG_ZH);
+	/* No header at all (a script): English, whatever the country. */
+	assert_int_equal(lang_choose(NULL, NULL, NULL, "MY"), LANG_EN);
+	assert_int_equal(lang_choose(NULL, NULL, "", "EG"), LANG_EN);
+	/* Nothing known: English. */
+	assert_int_equal(lang_choose(NULL, NULL, "fr", "DE"), LANG_EN);
+	assert_int_equal(lang_choose(NULL, NULL, NULL, NULL), LANG_EN);
+	/* A setting or cookie that names no language of ours is passed. */
+	assert_int_equal(lang_choose("xx", "zh-TW", "ms", NULL), LANG_MS);
+}
+
+static void
+test_language_of_country(void **state)
+{
+	(void)state;
+	assert_int_equal(language_of_country("SA"), LANG_AR);
+	assert_int_equal(language_of_country("DJ"), LANG_AR);
+	assert_int_equal(language_of_country("AE"), LANG_AR);
+	assert_int_equal(language_of_country("BN"), LANG_MS);
+	assert_int_equal(language_of_country("TW"), -1);
+	assert_int_equal(language_of_country("SG"), -1);
+	assert_int_equal(language_of_country("S"), -1);
+	assert_int_equal(language_of_country(""), -1);
+	assert_int_equal(language_of_country(NULL), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lang_choose_order),
+		cmocka_unit_test(test_language_of_country),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
