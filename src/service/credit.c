@@ -115,6 +115,27 @@ accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	return IDR_OK;
 }
 
+/* Commit the open transaction when its use case answered res IDR_OK, else
+ * roll it back: res, or IDR_ERROR when the use case or the commit failed. */
+static enum identity_result
+tx_end(struct db *db, enum identity_result res)
+{
+	if (res == IDR_OK && db_commit(db) == 0)
+		return IDR_OK;
+	db_rollback(db);
+	return res == IDR_OK ? IDR_ERROR : res;
+}
+
+/* res, once user_id's account at now is read into v; IDR_ERROR when it
+ * cannot be read. */
+static enum identity_result
+account_after(struct db *db, enum identity_result res, int64_t user_id,
+    int64_t now, struct identity_view *v)
+{
+	return identity_account(db, user_id, now, v) == IDR_OK ? res :
+	    IDR_ERROR;
+}
+
 /* See identity.h. */
 enum identity_result
 credit_accept(struct db *db, const struct config *cfg, int64_t user_id,
@@ -136,15 +157,9 @@ credit_accept(struct db *db, const struct config *cfg, int64_t user_id,
 	} else {
 		if (db_begin(db) == -1)
 			return IDR_ERROR;
-		res = accept_tx(db, cfg, user_id, now, msg, msgsz);
-		if (res != IDR_OK || db_commit(db) == -1) {
-			db_rollback(db);
-			if (res == IDR_OK || res == IDR_ERROR)
-				return IDR_ERROR;
-		}
+		res = tx_end(db, accept_tx(db, cfg, user_id, now, msg, msgsz));
 	}
-	return identity_account(db, user_id, now, v) == IDR_OK ? res :
-	    IDR_ERROR;
+	return account_after(db, res, user_id, now, v);
 }
 
 /* The withdrawal's transaction for user_id. */
@@ -188,15 +203,10 @@ credit_withdraw(struct db *db, int64_t user_id, int confirmed, int64_t now,
 	} else {
 		if (db_begin(db) == -1)
 			return IDR_ERROR;
-		res = withdraw_tx(db, user_id, now, msg, msgsz);
-		if (res != IDR_OK || db_commit(db) == -1) {
-			db_rollback(db);
-			if (res == IDR_OK || res == IDR_ERROR)
-				return IDR_ERROR;
-		}
+		res = tx_end(db, withdraw_tx(db, user_id, now, msg,
+		    msgsz));
 	}
-	return identity_account(db, user_id, now, v) == IDR_OK ? res :
-	    IDR_ERROR;
+	return account_after(db, res, user_id, now, v);
 }
 
 /* Refresh consent id at now in its own transaction: 1 refreshed, 0
