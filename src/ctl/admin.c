@@ -154,6 +154,16 @@ struct admin_args {
 	unsigned	 roles;
 };
 
+/* Print create-admin's usage: 2. */
+static int
+admin_usage(void)
+{
+	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
+	    "[--roles reviewer,finance,settings,owner] [--totp-secret BASE32] "
+	    "< password-file\n");
+	return 2;
+}
+
 /* Read and check create-admin's arguments into *a: 0, or 2 (the problem
  * printed). */
 static int
@@ -179,10 +189,10 @@ admin_args(int argc, char **argv, struct admin_args *a)
 				return 2;
 			}
 		} else
-			goto usage;
+			return admin_usage();
 	}
 	if (a->email == NULL || a->name == NULL)
-		goto usage;
+		return admin_usage();
 	if (!email_ok(a->email)) {
 		fprintf(stderr, "mallpayctl: create-admin: \"%s\" is not an "
 		    "email address\n", a->email);
@@ -200,11 +210,6 @@ admin_args(int argc, char **argv, struct admin_args *a)
 		return 2;
 	}
 	return 0;
-usage:
-	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
-	    "[--roles reviewer,finance,settings,owner] [--totp-secret BASE32] "
-	    "< password-file\n");
-	return 2;
 }
 
 /* See ctl.h: mallpayctl create-admin --email E --name N [--roles R]
