@@ -125,6 +125,12 @@ static const struct admin_field platform_fields[] = {
 	  24, NULL, "PAU-04" },
 	{ "credit_line_max_usd_minor", "Largest credit line (USD)", AF_USD, 0, 0,
 	  100000000, NULL, "INST-CL" },
+	{ "corp_payee_name", "Payee name", AF_TEXT, 0, 2, 64, NULL,
+	  "INST-CORP" },
+	{ "corp_payee_bank", "Payee bank", AF_TEXT, 0, 2, 64, NULL,
+	  "INST-CORP" },
+	{ "corp_payee_account", "Payee account number", AF_ACCOUNT, 0, 4, 34,
+	  NULL, "INST-CORP" },
 };
 
 /* A setting another issue adds without a line above. */
@@ -148,6 +154,8 @@ static const char *const sec_cod[] = { "cod_b2c_max_usd_minor",
 	"cod_suspend_months", "cod_max_extensions", NULL };
 static const char *const sec_remittance[] = {
 	"remittance_b2c_max_usd_minor", "remittance_window_days", NULL };
+static const char *const sec_payee[] = { "corp_payee_name",
+	"corp_payee_bank", "corp_payee_account", NULL };
 static const char *const sec_pau[] = { "pau_min_credit_score",
 	"pau_auto_confirm_days", "pau_late_fee_rate", "pau_retries_per_day",
 	NULL };
@@ -160,6 +168,9 @@ const struct admin_section admin_sections[] = {
 	{ "company", "Company installments", "What a company needs for "
 	  "installments and its down payment (INST-04, INST-CORP).",
 	  sec_company, 3 },
+	{ "payee", "Company transfers' payee", "The account companies pay "
+	  "their down payments and installments into by bank transfer "
+	  "(INST-CORP).", sec_payee, 3 },
 	{ "cod", "Cash on delivery", "Order limits, delivery and refusals "
 	  "(COD-01, COD-05, COD-07, COD-F2, COD-P5).", sec_cod, 7 },
 	{ "remittance", "Post office remittance", "Order limit and payment "

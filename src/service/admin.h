@@ -23,7 +23,9 @@ enum admin_ftype {
 	AF_USD,		/* USD amount "1234.50" stored as minor units, within [min, max] minor */
 	AF_TERMS,	/* comma-separated month counts */
 	AF_CHOICE,	/* one of choices[] */
-	AF_CODE		/* a reference code ([A-Z0-9_], <= 16) */
+	AF_CODE,	/* a reference code ([A-Z0-9_], <= 16) */
+	AF_TEXT,	/* words of min to max bytes, no control characters */
+	AF_ACCOUNT	/* a bank account: min to max of [A-Z0-9 -] */
 };
 
 struct admin_field {

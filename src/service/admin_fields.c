@@ -279,6 +279,36 @@ check_word(const struct admin_field *f, const char *in, char *out,
 	return 0;
 }
 
+/* AF_TEXT or AF_ACCOUNT field f: in of f->min to f->max bytes, with no
+ * control character (an account: capital letters, digits, spaces and
+ * dashes only), copied into out. Returns 0, or 1 with the refusal in
+ * err. */
+static int
+check_text(const struct admin_field *f, const char *in, char *out,
+    size_t outsz, char *err, size_t errsz)
+{
+	const unsigned char	*p = (const unsigned char *)in;
+	size_t			 len = strlen(in);
+	int			 acct = f->type == AF_ACCOUNT;
+
+	while (len > 0 && in[len - 1] == ' ')
+		len--;
+	for (; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f || (acct && !isupper(*p) &&
+		    !isdigit(*p) && *p != ' ' && *p != '-'))
+			break;
+	if (*p != '\0' || len < (size_t)f->min || len > (size_t)f->max ||
+	    len >= outsz) {
+		snprintf(err, errsz, acct ? "%s: %" PRId64 " to %" PRId64
+		    " capital letters, digits, spaces or dashes." :
+		    "%s: %" PRId64 " to %" PRId64 " characters, on one line.",
+		    f->label, f->min, f->max);
+		return 1;
+	}
+	snprintf(out, outsz, "%.*s", (int)len, in);
+	return 0;
+}
+
 /* See admin.h. */
 int
 admin_field_check(const struct admin_kind *k, size_t i,
@@ -319,6 +349,10 @@ admin_field_check(const struct admin_kind *k, size_t i,
 	case AF_CHOICE:
 	case AF_CODE:
 		rc = check_word(f, in, tmp, sizeof(tmp), err, errsz);
+		break;
+	case AF_TEXT:
+	case AF_ACCOUNT:
+		rc = check_text(f, in, tmp, sizeof(tmp), err, errsz);
 		break;
 	default:
 		return 1;

@@ -49,7 +49,7 @@ async function run() {
     await step('settings come in sections with labels and units', async () => {
       await page.goto(`${base}/admin/settings/platform`);
       const sections = page.locator('form.admin-setting[id^="section-"]');
-      check(await sections.count() === 5, 'five sections');
+      check(await sections.count() === 6, 'six sections');
       check(await page.getByLabel('Largest COD order (USD)').count() === 1, 'the COD maximum labelled in USD');
       check((await page.content()).indexOf('cod_b2c_max_usd_minor cod_b2c_max_usd_minor') < 0, 'no raw key printed twice');
       check(await page.locator('#section-cod button[type="submit"]').count() === 1, 'one Save for the section');

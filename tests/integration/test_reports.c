@@ -586,6 +586,55 @@ test_COD_01_settings_section_save_and_range_error(void **state)
 	client_free(admin);
 }
 
+/* INST-CORP: the payee companies transfer to is words, not a number: the
+ * section saves a name, a bank and an account number as typed; an account
+ * with other characters is refused beside its field and nothing is
+ * written. */
+static void
+test_INST_CORP_payee_section_saves_words(void **state)
+{
+	static const char *const keys[] = { "corp_payee_name",
+		"corp_payee_bank", "corp_payee_account" };
+	struct client		*admin = shop_signin(ADMIN);
+	struct client_resp	 r;
+	char			 old[3][64], now[64];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		setting(keys[i], old[i], sizeof(old[i]));
+	shop_get(admin, "/admin/settings/platform", &r);
+	assert_int_equal(r.status, 200);
+	assert_true(client_has(&r, "id=\"section-payee\""));
+	assert_true(client_has(&r, "Payee account number"));
+	client_resp_cleanup(&r);
+	shop_post(admin, "/admin/settings/platform", "/admin/settings/platform",
+	    &r, "section", "payee", "v0", "Harbor Trading Sdn Bhd", "v1",
+	    "Straits Bank Berhad", "v2", "5140<2231>", NULL);
+	assert_int_equal(r.status, 422);
+	assert_true(client_has(&r, "id=\"corp_payee_account-v2-err\""));
+	assert_true(client_has(&r, "Payee account number: 4 to 34 capital "
+	    "letters, digits, spaces or dashes."));
+	client_resp_cleanup(&r);
+	setting(keys[0], now, sizeof(now));
+	assert_string_equal(now, old[0]);
+	shop_post(admin, "/admin/settings/platform", "/admin/settings/platform",
+	    &r, "section", "payee", "v0", "Harbor Trading Sdn Bhd", "v1",
+	    "Straits Bank Berhad", "v2", "5140-2231-0001", NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	setting(keys[0], now, sizeof(now));
+	assert_string_equal(now, "Harbor Trading Sdn Bhd");
+	setting(keys[2], now, sizeof(now));
+	assert_string_equal(now, "5140-2231-0001");
+	shop_post(admin, "/admin/settings/platform", "/admin/settings/platform",
+	    &r, "section", "payee", "v0", old[0], "v1", old[1], "v2", old[2],
+	    NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	client_free(admin);
+}
+
 /* POST the institution row id with method (the other fields as the
  * fixture made them); returns the status, the body into r. */
 static long
@@ -682,6 +731,7 @@ main(void)
 		cmocka_unit_test(test_report_page_charts_and_amounts),
 		cmocka_unit_test(test_COD_P1_dashboard_sla_breach_by_the_clock),
 		cmocka_unit_test(test_COD_01_settings_section_save_and_range_error),
+		cmocka_unit_test(test_INST_CORP_payee_section_saves_words),
 		cmocka_unit_test(test_institution_method_fixed_once_it_has_plans),
 		cmocka_unit_test(test_audit_folds_long_details),
 	};
