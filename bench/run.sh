@@ -25,8 +25,18 @@
 #                             (about a minute), then stop
 #   BENCH_TARGET=cluster      against three Galera nodes and three mallpayd
 #                             (scripts/cluster.sh) instead of one stack
+#   BENCH_SCALE_ORDERS=1000000 orders of the scale check's large set
+#   BENCH_TEMPLATE_ORDERS=10000 of them made by bench-data, the rest copies
+#                             of those (bench/grow.sh)
+#   BENCH_OPEN_SECONDS=10     duration of each open-loop row (bench/openloop.sh)
+#   BENCH_SLOW_MS=1000        an admin page slower than this for one request
+#                             is timed one request at a time, not with wrk
+#   BENCH_BUFFER_POOL_MB=4096 InnoDB buffer pool of the bench's MariaDB (MB)
+#   BENCH_PROFILE=PAGE        only a profile of PAGE under load (bench/profile.sh;
+#                             ./mallpay bench --profile PAGE), then stop
 #
-# What it does, in order, unattended (about 6 minutes on 2 cores):
+# What it does, in order, unattended (20 to 30 minutes on an idle 2-core
+# machine with the million-order set, estimated; see bench/README.md):
 #  1. scripts/stack.sh start /tmp/mallpay-bench.XXXX (demo catalog, nginx
 #     access log off), bench/hello on its own socket, and two bench-only
 #     locations added to THIS stack's generated nginx.conf (then reloaded):
@@ -35,15 +45,20 @@
 #     not changed: the edit touches only the bench stack's own copy.
 #  2. mallpayctl bench-data --orders 500 (the small set); signs
 #     bench@bench.test in (cookie + CSRF token).
-#  3. Scale, small set: catalog, cart, checkout, My Orders, schedule.
-#  4. bench-data --orders 50000 (tops up to the large set); scale, large set.
+#  3. Scale, small set: catalog, cart, checkout, My Orders, the order
+#     page, schedule; signed in as the demo admin, its pages.
+#  4. The large set: bench-data --orders BENCH_TEMPLATE_ORDERS, copied by
+#     bench/grow.sh up to BENCH_SCALE_ORDERS; scale, large set (the
+#     shopper's pages and the admins' queues, search and reports).
 #  5. The main table: static, hello, checkout, the checkout's live
 #     recompute (JSON, target p99 < 50 ms), My Orders, schedule, place-order; mallpayd's VmRSS before and after; statements per page
 #     view from MariaDB's global Questions counter around a fixed number of
 #     sequential requests per page.
 #     EXPLAIN of every statement of the GET pages (bench/explain.sh).
-#  6. Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
-#     and after.
+#  6. Latency at a steady load (bench/openloop.sh): each signed-in GET
+#     page at half its rate of the main table, open loop, exact p50/p99.
+#     Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
+#     and after. Then the targets table: each target beside its figure.
 #  7. The scheduler's batch table (bench/batch.sh): BENCH_INSTALLMENTS
 #     installments, one day's tick and the next minute's, rows per second
 #     per job.
@@ -61,11 +76,15 @@ secs=${BENCH_SECONDS:-10}
 scale_secs=${BENCH_SCALE_SECONDS:-5}
 conns=${BENCH_CONNS:-32}
 mem_requests=${BENCH_MEM_REQUESTS:-200000}
+scale_orders=${BENCH_SCALE_ORDERS:-1000000}
+tpl_orders=${BENCH_TEMPLATE_ORDERS:-10000}
+[ "$tpl_orders" -le "$scale_orders" ] || tpl_orders=$scale_orders
+open_secs=${BENCH_OPEN_SECONDS:-10}
 base="http://127.0.0.1:$port"
 email=bench@bench.test
 password=mallpay-bench
 
-for tool in wrk curl nginx mariadb perl; do
+for tool in wrk curl nginx mariadb perl h2load; do
 	command -v "$tool" >/dev/null || die "$tool is missing (./mallpay installs it)"
 done
 [ -x "$build/mallpayd" ] && [ -x "$build/mallpayctl" ] || die "build first: no mallpayd in $build"
@@ -126,6 +145,11 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ];
 	i=$((i + 1)); [ "$i" -lt 100 ] || die "/bench/hello does not answer 200"; sleep 0.1
 done
 mallpayd_pid=$(cat "$hdir/run/mallpayd.pid")
+# A buffer pool that holds the large set (the scale check compares pages,
+# not the disk), and a redo log that takes its bulk copies without a
+# checkpoint every few seconds.
+sql "SET GLOBAL innodb_buffer_pool_size = $(( ${BENCH_BUFFER_POOL_MB:-4096} * 1048576 ));
+    SET GLOBAL innodb_log_file_size = 2147483648" || log "buffer pool or redo log not resized"
 # Every mallpayd and MariaDB of the target, for the CPU columns.
 app_pids=$(cat "$dir"/run/mallpayd.pid "$dir"/host*/run/mallpayd.pid 2>/dev/null | tr '\n' ' ' || true)
 db_pids=$(cat "$dir"/run/mysqld.pid "$dir"/host*/run/mysqld.pid 2>/dev/null | tr '\n' ' ' || true)
@@ -164,6 +188,30 @@ cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; 
 case "$cookie" in *mp_session=*) ;; *) die "sign-in gave no session cookie" ;; esac
 csrf=$(csrf_of /cart)
 [ -n "$csrf" ] || die "no csrf token on /cart when signed in"
+
+# The demo admin, signed in with its second factor (the TOTP code of
+# the demo key, RFC 6238 in perl): admin_cookie, for the admin pages.
+totp() { # base32 secret -> the 6-digit code now
+	perl -MDigest::SHA=hmac_sha1 -e '$s = uc shift; $s =~ tr/A-Z2-7//cd;
+	    $b = join "", map { sprintf "%05b", index("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", $_) } split //, $s;
+	    $h = hmac_sha1(pack("NN", 0, int(time / 30)), pack("B*", substr($b, 0, int(length($b) / 8) * 8)));
+	    $o = ord(substr($h, -1)) & 15;
+	    printf "%06d\n", (unpack("N", substr($h, $o, 4)) & 0x7fffffff) % 1000000' "$1"
+}
+admin_signin() {
+	local jar="$dir/bench/admin-cookies" loc step t	# csrf_of reads this jar
+	t=$(csrf_of /signin)
+	loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" --data-urlencode "csrf=$t" \
+	    --data-urlencode "email=${BENCH_ADMIN_EMAIL:-admin@demo.test}" \
+	    --data-urlencode "password=${BENCH_ADMIN_PASSWORD:-mallpay-demo}" "$base/signin")
+	case "$loc" in */signin/code*) ;; *) log "admin sign-in: no code step ($loc)"; return 1 ;; esac
+	step=/${loc#*//*/}
+	t=$(csrf_of "$step")
+	curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$t" \
+	    --data-urlencode "code=$(totp "${BENCH_ADMIN_TOTP:-MALLPAYDEMOADMINTOTPSECRETKEY234}")" "$base$step"
+	admin_cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $admin_cookie" "$base/admin")" = 200 ]
+}
 
 status_of() { # path -> HTTP status of a GET with the session
 	curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$1"
@@ -407,23 +455,64 @@ if [ "${BENCH_ROWS:-all}" = stmts ]; then
 	    "$cookie" /catalog /cart "$co_path" /orders "$order_path" "$sched" || true
 	exit 0
 fi
-scale_pages="catalog:/catalog cart:/cart checkout:$co_path orders:/orders schedule:$sched"
+order_path=${sched%/schedule}
+# BENCH_PROFILE=PAGE: perf on mallpayd, MariaDB and nginx under that page's
+# load (bench/profile.sh), on the small set, then stop.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+	case "$BENCH_PROFILE" in
+	catalog) ppath=/catalog ;; cart) ppath=/cart ;; checkout) ppath=$co_path ;;
+	orders) ppath=/orders ;; order) ppath=$order_path ;; schedule) ppath=$sched ;;
+	live) ppath=$live_path ;; hello) ppath=/bench/hello ;; /*) ppath=$BENCH_PROFILE ;;
+	*) die "--profile: catalog, cart, checkout, orders, order, schedule, live, hello or a /path" ;;
+	esac
+	"$src/bench/profile.sh" "$base$ppath" "$cookie" "${BENCH_PROFILE_SECONDS:-8}" "$conns" \
+	    "${BENCH_PROFILE_DIR:-$src/var/bench-profile}" "$app_pids" "$db_pids" \
+	    "$(cat "$dir/run/nginx.pid") $(pgrep -P "$(cat "$dir/run/nginx.pid")" | tr '\n' ' ')"
+	exit 0
+fi
+scale_pages="catalog:/catalog cart:/cart checkout:$co_path orders:/orders order:$order_path schedule:$sched"
+# The admins' pages of the scale check: the dashboard, the lists and
+# review queues, a search by a shopper's address (about 500 of its orders
+# in the large set), the reports and the audit log (BENCH_ADMIN_PAGES).
+admin_pages=${BENCH_ADMIN_PAGES:-"admin:/admin a_orders:/admin/orders a_plans:/admin/plans a_vouchers:/admin/vouchers a_cod:/admin/queues/cod a_identity:/admin/queues/identity a_search:/admin/search?q=bench-00042%40bench.test a_reports:/admin/reports a_audit:/admin/audit"}
+admin_cookie=""
+admin_signin || { log "admin sign-in failed: admin pages not measured"; admin_pages=""; }
+# measure_get with the admin's session; a page of which one request takes
+# more than BENCH_SLOW_MS (1000) is not loaded with wrk (its 32 connections
+# would queue minutes of work in mallpayd for the rows after it): its rate
+# is that of one request at a time, marked "slow".
+measure_admin() { # NAME SECONDS PATH
+	local cookie=$admin_cookie t
+	t=$(curl -s -o /dev/null --max-time 300 -w '%{http_code} %{time_total}' -H "Cookie: $cookie" "$base$3")
+	if awk -v t="${t#* }" -v l="${BENCH_SLOW_MS:-1000}" 'BEGIN { exit !(t * 1000 > l) }'; then
+		echo "${t#* }" | awk -v c="${t% *}" '{ printf "%.3f %.2f %.2f 0 1 %s slow\n", ($1 > 0 ? 1 / $1 : 0), $1 * 1000, $1 * 1000, c }'
+		return
+	fi
+	measure_get "$@"
+}
+measure_any() { # NAME SECONDS PATH: an admin page (admin*, a_*) as the admin
+	case "${1#*-}" in admin|a_*) measure_admin "$@" ;; *) measure_get "$@" ;; esac
+}
 declare -A small large
 
 # 3. Scale check, small set.
 log "scale check: small set, ${scale_secs}s per page"
-for pg in $scale_pages; do
-	small[${pg%%:*}]=$(measure_get "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
+for pg in $scale_pages $admin_pages; do
+	small[${pg%%:*}]=$(measure_any "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
 done
 
 # 4. Large set.
-log "bench data: large set (50,000 orders)"
-ctl bench-data --shoppers 2000 --orders 50000 >&2
-sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments" > /dev/null
+log "bench data: large set ($scale_orders orders: $tpl_orders by bench-data, the rest copies of them)"
+gen_t0=$(date +%s)
+ctl bench-data --shoppers 2000 --orders "$tpl_orders" >&2
+gen_tpl=$(( $(date +%s) - gen_t0 ))
+"$src/bench/grow.sh" "$hdir" "$scale_orders" >&2
+sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments, plan_payments, ledger_lines, remittance_vouchers" > /dev/null
+gen_secs=$(( $(date +%s) - gen_t0 ))
 settle
 log "scale check: large set, ${scale_secs}s per page"
-for pg in $scale_pages; do
-	large[${pg%%:*}]=$(measure_get "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
+for pg in $scale_pages $admin_pages; do
+	large[${pg%%:*}]=$(measure_any "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
 done
 
 # 5. The main table.
@@ -447,6 +536,9 @@ res[checkout]=$(measure_get checkout "$secs" "$co_path")
 res[live]=$(measure_get live "$secs" "$live_path")
 res[orders]=$(measure_get orders "$secs" /orders)
 res[schedule]=$(measure_get schedule "$secs" "$sched")
+res[order]=$(measure_get order "$secs" "$order_path")
+res[cart]=$(measure_get cart "$secs" /cart)
+res[catalog]=$(measure_get catalog "$secs" /catalog)
 runid="$(date +%s)-$$"
 pbody=""
 if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -X POST --data "csrf=$csrf" "$base/checkout/place")" = 404 ]; then
@@ -478,7 +570,7 @@ for pg in $scale_pages; do
 done
 case "${res[place]}" in
 missing|noform) stm[place]="-" ;;
-*) ctl bench-data --shoppers 2000 --orders 50000 > /dev/null
+*) ctl bench-data --shoppers 2000 --orders "$tpl_orders" > /dev/null
    stm[place]=$(stmts_post "$pbody" 20 "$pids") ;;
 esac
 stm[pay]=$(stmts_pay 5)
@@ -491,7 +583,19 @@ explain_rc=0
     > "$dir/bench/explain.txt" 2>&1 || explain_rc=$?
 
 # 6. Memory after BENCH_MEM_REQUESTS requests over the GET pages.
-ctl bench-data --shoppers 2000 --orders 50000 > /dev/null	# refill the cart
+ctl bench-data --shoppers 2000 --orders "$tpl_orders" > /dev/null	# refill the cart
+
+# Latency at a steady load: each signed-in GET page under an open-loop
+# load (bench/openloop.sh) of half its requests/s of the main table.
+open_pages="checkout:$co_path orders:/orders schedule:$sched order:$order_path cart:/cart catalog:/catalog"
+declare -A ol
+log "open loop: half of each page's maximum, ${open_secs}s each"
+for pg in $open_pages; do
+	name=${pg%%:*}
+	case "${res[$name]:-missing}" in missing|noform) ol[$name]=missing; continue ;; esac
+	ol[$name]=$("$src/bench/openloop.sh" "$base${pg#*:}" "$(( ${res[$name]%% *} / 2 ))" \
+	    "$open_secs" "$cookie" "$dir/bench/open-$name.log")
+done
 mix=""
 for pg in /catalog /cart "$co_path" /orders "$sched"; do
 	[ "$(status_of "$pg")" = 404 ] || mix="$mix $pg"
@@ -514,6 +618,41 @@ while [ "$done_req" -lt "$mem_requests" ] && [ "$rounds" -lt 6 ] &&
 done
 mem_after=$(rss_kb)
 
+# The targets beside their figures: every signed-in GET page at 0.20 of
+# hello or more, in at most 2 statements a view, p99 at most 15 ms at
+# BENCH_CONNS connections and at most 5 ms in the open loop, and at least
+# 0.90 of its rate at 500 orders with the large set; place-order at 250
+# orders/s or more in at most 10 statements.
+targets_table() {
+	local pg name
+	echo "targets (each figure beside its target: met, or MISSED)"
+	printf '%-30s %-16s %-13s %-17s %-16s %-14s\n' "page" "/hello >= 0.20" "stmts <= 2" "p99 ms <= 15" "open p99 <= 5" "scale >= 0.90"
+	for pg in $open_pages $admin_pages; do
+		name=${pg%%:*}
+		awk -v l="GET ${pg#*:}" -v r="${res[$name]:-}" -v h="$hello_rps" -v st="${stm[$name]:--}" \
+		    -v o="${ol[$name]:-}" -v a="${small[$name]:-}" -v b="${large[$name]:-}" '
+		function cell(v, ok, w) { return sprintf("%-" w "s", v " " (ok ? "met" : "MISSED")) }
+		BEGIN {
+			split(r, R, " "); split(o, O, " "); split(a, A, " "); split(b, B, " ")
+			line = sprintf("%-30s ", substr(l, 1, 30))
+			if (r == "" || r == "missing") line = line sprintf("%-16s %-13s %-17s ", "-", "-", "-")
+			else line = line cell(sprintf("%.2f", R[1] / h), R[1] / h >= 0.20, 16) " " \
+			    cell(st, st != "-" && st + 0 <= 2, 13) " " cell(sprintf("%.2f", R[3]), R[3] <= 15, 17) " "
+			if (o == "" || o == "missing") line = line sprintf("%-16s ", "-")
+			else line = line cell(sprintf("%.2f", O[4]), O[4] <= 5 && O[6] == 0, 16) " "
+			if (a == "" || a == "missing" || b == "missing" || A[1] == 0) line = line "-"
+			else line = line cell(sprintf("%.2f", B[1] / A[1]), B[1] / A[1] >= 0.90, 14)
+			print line
+		}'
+	done
+	case "${res[place]}" in
+	missing|noform) echo "place-order: not measured" ;;
+	*) echo "${res[place]}" | awk -v st="${stm[place]}" '{
+		printf "place-order: %d orders/s (target >= 250: %s), %s statements an order (target <= 10: %s)\n",
+		    $1, ($1 >= 250 ? "met" : "MISSED"), st, (st + 0 <= 10 ? "met" : "MISSED") }' ;;
+	esac
+}
+
 # The table.
 hello_rps=$(echo "${res[hello]}" | awk '{ print $1 }')
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -527,6 +666,9 @@ row "GET $co_path" "${res[checkout]}" "${stm[checkout]}"
 row "GET /checkout/quote (live)" "${res[live]}" "${stm[live]}"
 row "GET /orders (My Orders)" "${res[orders]}" "${stm[orders]}"
 row "GET $sched" "${res[schedule]}" "${stm[schedule]}"
+row "GET $order_path (order page)" "${res[order]}" "${stm[order]}"
+row "GET /cart" "${res[cart]}" "${stm[cart]}"
+row "GET /catalog" "${res[catalog]}" "${stm[catalog]}"
 row "POST /checkout/place (orders/s)" "${res[place]}" "${stm[place]}"
 echo
 echo "static file: the $static_note"
@@ -539,30 +681,42 @@ echo "mallpayd VmRSS: ${rss_before} kB before the main table, ${rss_after} kB af
 echo
 echo "CPU per request (ms, user + system, from /proc/PID/stat around each row; $(nproc) CPUs give $(( $(nproc) * 1000 )) ms a second):"
 printf '%-34s %8s %8s %8s %8s\n' "row" "mallpayd" "mariadb" "nginx" "hello"
-for r in static:static hello:hello checkout:checkout live:live orders:orders schedule:schedule place:place; do
+for r in static:static hello:hello checkout:checkout live:live orders:orders schedule:schedule order:order cart:cart catalog:catalog place:place; do
 	name=${r%%:*}
 	case "${res[$name]:-missing}" in missing|noform) continue ;; esac
 	[ -f "$dir/bench/cpu-$name.txt" ] || continue
 	reqs=$(awk '/requests in/ { print $1 }' "$dir/bench/wrk-$name.txt")
 	printf '%-34s %8s %8s %8s %8s\n' "$name" $(cpu_per_request "$name" "$reqs")
 done
-echo "other pages, statements per page view: GET /catalog ${stm[catalog]}, GET /cart ${stm[cart]}"
 echo "statements per installment paid (POST /orders/ID/pay of the next installment, ledger entry included): ${stm[pay]}"
 echo "(stmts/pv: MariaDB global 'Questions' delta over 200 sequential views, 20 orders for place-order;"
 echo " it counts every statement: session lookup, BEGIN/COMMIT, the page's queries)"
 echo
-echo "scale: the same pages with 500 and with 50,000 orders (${scale_secs}s each; target >= 0.90)"
-printf '%-34s %12s %12s %7s\n' "page" "500 req/s" "50k req/s" "ratio"
-for pg in $scale_pages; do
+echo "latency at a steady load: an open loop at half of each page's req/s above (h2load, one request per new connection, exact percentiles of every request; ${open_secs}s each; target p99 <= 5 ms)"
+printf '%-34s %8s %8s %8s %8s %8s %8s\n' "page" "asked/s" "offered" "p50 ms" "p99 ms" "requests" "failed"
+for pg in $open_pages; do
+	name=${pg%%:*}
+	[ "${ol[$name]}" = missing ] && { printf '%-34s %s\n' "GET ${pg#*:}" "not measured (no row above)"; continue; }
+	echo "${ol[$name]}" | awk -v l="GET ${pg#*:}" '{ printf "%-34s %8d %8d %8.2f %8.2f %8d %8d%s\n", l, $1, $2, $3, $4, $5, $6,
+	    ($2 < 0.95 * $1 ? "  (offered below asked: the generator fell behind)" : "") }'
+done
+echo
+echo "scale: the same pages with 500 and with $scale_orders orders (${scale_secs}s each; target >= 0.90)"
+echo "large set made in ${gen_secs}s: bench-data $tpl_orders orders ${gen_tpl}s, bench/grow.sh copies and ANALYZE the rest"
+printf '%-34s %12s %12s %7s\n' "page" "500 req/s" "large req/s" "ratio"
+for pg in $scale_pages $admin_pages; do
 	name=${pg%%:*}
 	s=${small[$name]} l=${large[$name]}
 	if [ "$s" = missing ] || [ "$l" = missing ]; then
 		printf '%-34s %s\n' "GET ${pg#*:}" "not built yet (404)"
 	else
-		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" 'BEGIN {
-			printf "%-34s %12d %12d %7.2f\n", l, a, b, (a > 0 ? b / a : 0) }'
+		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" 'BEGIN {
+			printf "%-34s %12.0f %12.0f %7.2f%s\n", l, a, b, (a > 0 ? b / a : 0),
+			    (sl ~ /slow/ ? sprintf("  (slow: one request at a time, %.1f s each)", (b > 0 ? 1 / b : 0)) : "") }'
 	fi
 done
+echo
+targets_table
 echo
 awk -v n="$done_req" -v a="$mem_before" -v b="$mem_after" -v bad="$mem_bad" 'BEGIN {
 	printf "memory: %d requests (GET pages in turn, %d non-2xx): VmRSS %d kB before, %d kB after, %+.1f MB (target within 5 MB)\n",

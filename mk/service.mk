@@ -36,6 +36,7 @@ libmallpay_a_SOURCES += \
 # checkout: the order state machine, audit, live facts, checkout, "My Orders"
 libmallpay_a_SOURCES += \
 	src/service/actor.c src/service/actor.h \
+	src/service/methods.c src/service/methods.h \
 	src/service/target.c src/service/target.h \
 	src/service/orderflow.c src/service/orderflow.h \
 	src/service/audit.c src/service/audit.h \

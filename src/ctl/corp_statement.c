@@ -52,7 +52,7 @@ one_line(struct db *db, size_t no, char *f[FIELDS], int64_t now)
 {
 	struct money	m;
 	char		err[128], msg[600];
-	enum cq_result	r;
+	enum result	r;
 
 	if (money_parse(f[1], strlen(f[1]), f[2], &m, err, sizeof(err)) ==
 	    -1) {
@@ -62,14 +62,14 @@ one_line(struct db *db, size_t no, char *f[FIELDS], int64_t now)
 	}
 	r = corp_statement_line(db, f[3], m.minor, f[2], f[4], now, msg,
 	    sizeof(msg));
-	if (r == CQ_ERROR) {
+	if (r == RES_ERROR) {
 		fprintf(stderr, "mallpayctl: corp-statement: line %zu: "
 		    "database error: %s\n", no, db_error(db));
 		return -1;
 	}
-	printf("line %zu: %s: %s\n", no, r == CQ_OK ? "recorded" :
+	printf("line %zu: %s: %s\n", no, r == RES_OK ? "recorded" :
 	    "not recorded", msg);
-	return r == CQ_OK ? 0 : 1;
+	return r == RES_OK ? 0 : 1;
 }
 
 /* See ctl.h. */

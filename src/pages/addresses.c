@@ -301,7 +301,7 @@ save(struct ctx *c, int64_t id)
 	read_form(c, &in);
 	switch (address_save(c->db, &o, id, &in, ctx_str(c, "make_default") !=
 	    NULL, c->now, &err, &new_id, &b)) {
-	case ADDR_OK:
+	case RES_OK:
 		address_book_cleanup(&b);
 		if (back != NULL && strcmp(back, "checkout") == 0)
 			snprintf(loc, sizeof(loc), "/checkout?address=%lld",
@@ -310,11 +310,11 @@ save(struct ctx *c, int64_t id)
 			snprintf(loc, sizeof(loc), "/account/addresses?msg=%s",
 			    id > 0 ? "saved" : "added");
 		return page_redirect(c, loc);
-	case ADDR_INVALID:
+	case RES_INVALID:
 		rc = render_book(c, 400, &b, id, NULL, &err, NULL);
 		address_book_cleanup(&b);
 		return rc;
-	case ADDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		address_book_cleanup(&b);
 		return page_error(c, 404, "There is no such address in your "
 		    "address book.");
@@ -335,10 +335,8 @@ page_address_add(struct ctx *c)
 int
 page_address_update(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return save(c, id);
 }
 
@@ -348,16 +346,14 @@ page_address_edit(struct ctx *c)
 {
 	struct db_addr_owner	o = owner_of(c);
 	struct address_book	b;
-	int64_t			id = ctx_arg_id(c, 0);
+	int64_t			id = c->target_id;
 	int			rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	switch (address_edit_load(c->db, &o, id, &b)) {
-	case ADDR_OK:
+	case RES_OK:
 		rc = render_book(c, 200, &b, id, &b.one, NULL, NULL);
 		break;
-	case ADDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		rc = page_error(c, 404, "There is no such address in your "
 		    "address book.");
 		break;
@@ -370,15 +366,13 @@ page_address_edit(struct ctx *c)
 
 /* The answer to a delete or default change r, redirecting with msg. */
 static int
-changed(struct ctx *c, enum addr_result r, const char *msg)
+changed(struct ctx *c, enum result r, const char *msg)
 {
 	char loc[64];
 
-	if (r == ADDR_NOT_FOUND)
-		return page_error(c, 404, "There is no such address in your "
-		    "address book.");
-	if (r != ADDR_OK)
-		return page_error(c, 500, NULL);
+	if (r != RES_OK)
+		return page_result(c, r, r == RES_NOT_FOUND ? "There is no "
+		    "such address in your address book." : NULL);
 	snprintf(loc, sizeof(loc), "/account/addresses?msg=%s", msg);
 	return page_redirect(c, loc);
 }
@@ -388,10 +382,8 @@ int
 page_address_delete(struct ctx *c)
 {
 	struct db_addr_owner	o = owner_of(c);
-	int64_t			id = ctx_arg_id(c, 0);
+	int64_t			id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return changed(c, address_delete(c->db, &o, id, c->now), "deleted");
 }
 
@@ -400,10 +392,8 @@ int
 page_address_default(struct ctx *c)
 {
 	struct db_addr_owner	o = owner_of(c);
-	int64_t			id = ctx_arg_id(c, 0);
+	int64_t			id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return changed(c, address_make_default(c->db, &o, id, c->now),
 	    "default");
 }

@@ -230,11 +230,9 @@ change_answer(struct ctx *c, int64_t id, enum result r, const char *msg)
 int
 page_admin_admin_roles(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	char	msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, "There is no such admin.");
 	return change_answer(c, id, admin_set_roles(c->db, c->user.user_id,
 	    id, form_roles(c), c->now, msg, sizeof(msg)), msg);
 }
@@ -243,11 +241,9 @@ page_admin_admin_roles(struct ctx *c)
 static int
 set_enabled(struct ctx *c, int enable)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	char	msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, "There is no such admin.");
 	return change_answer(c, id, admin_set_enabled(c->db, c->user.user_id,
 	    id, enable, c->now, msg, sizeof(msg)), msg);
 }

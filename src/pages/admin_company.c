@@ -221,32 +221,30 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_qual(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return qual_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
 }
 
 /* Answer a decision: back to the path head, id, tail on success, the page
  * with msg else. */
 static int
-decided(struct ctx *c, enum cq_result r, int64_t id, const char *msg,
+decided(struct ctx *c, enum result r, int64_t id, const char *msg,
     int (*page)(struct ctx *, int64_t, int, const char *, const char *),
     const char *head, const char *tail)
 {
 	switch (r) {
-	case CQ_OK:
+	case RES_OK:
 		return back(c, head, id, tail,
 		    strstr(tail, "/limits") != NULL ||
 		    (strcmp(head, "/admin/companies/") == 0 &&
 		    tail[0] == '\0') ? "saved" : "done");
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return page(c, id, 400, NULL, msg);
-	case CQ_DECIDED:
-	case CQ_NOT_ALLOWED:
+	case RES_DECIDED:
+	case RES_NOT_ALLOWED:
 		return page(c, id, 409, NULL, msg);
 	default:
 		return page_error(c, 500, NULL);
@@ -272,11 +270,9 @@ submission_of(struct ctx *c, int64_t company_id)
 int
 page_admin_qual_start(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0), sid;
+	int64_t	id = c->target_id, sid;
 	char	msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if ((sid = submission_of(c, id)) <= 0)
 		return sid == 0 ? qual_page(c, id, 409, NULL, "This company "
 		    "has no submission to review.") : page_error(c, 500, NULL);
@@ -290,11 +286,9 @@ int
 page_admin_qual_decide(struct ctx *c)
 {
 	const char	*dec = ctx_str(c, "decision");
-	int64_t		 id = ctx_arg_id(c, 0), sid;
+	int64_t		 id = c->target_id, sid;
 	char		 msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
 	    strcmp(dec, "reject") != 0))
 		return qual_page(c, id, 400, NULL, "Choose approve or reject.");
@@ -413,10 +407,8 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_company(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return company_page(c, id, 200, notice_of(ctx_str(c, "msg")), NULL);
 }
 
@@ -447,11 +439,9 @@ usd_field(struct ctx *c, const char *name, int64_t *out, char *err,
 int
 page_admin_company_limits(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0), cod, remit;
+	int64_t	id = c->target_id, cod, remit;
 	char	msg[300];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	/* The form's marker: a POST without it (not from the form) must
 	 * not clear the agreements. */
 	if (ctx_str(c, "save") == NULL)
@@ -489,7 +479,7 @@ admin_co_back(struct ctx *c, const char *head, int64_t id, const char *tail,
 
 /* See admin_company.h. */
 int
-admin_co_decided(struct ctx *c, enum cq_result r, int64_t id,
+admin_co_decided(struct ctx *c, enum result r, int64_t id,
     const char *msg,
     int (*page)(struct ctx *, int64_t, int, const char *, const char *),
     const char *head, const char *tail)

@@ -26,7 +26,7 @@ int	admin_co_back(struct ctx *, const char *head, int64_t id,
 /* Answer a decision r on id: back to the path head, id, tail on success,
  * page with msg (400 bad input, 409 decided or not allowed), 404, 500.
  * Returns the status. */
-int	admin_co_decided(struct ctx *, enum cq_result r, int64_t id,
+int	admin_co_decided(struct ctx *, enum result r, int64_t id,
 	    const char *msg,
 	    int (*page)(struct ctx *, int64_t, int, const char *,
 	    const char *), const char *head, const char *tail);

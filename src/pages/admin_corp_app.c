@@ -145,7 +145,7 @@ set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
 	view_setf(s, "KEY", "corp-%lld-%s", (long long)app_id, hex);
 	if (field_err != NULL)
 		view_set(view_add(s, "AMOUNT_ERR"), "MSG", field_err);
-	if (plan_load_id(c->db, plan_id, c->now, &v) == PLAN_OK)
+	if (plan_load_id(c->db, plan_id, c->now, &v) == RES_OK)
 		for (i = 0; i < v.ninst; i++)
 			if (strcmp(v.inst[i].status, "due") == 0)
 				due += v.inst[i].principal + v.inst[i].fee +
@@ -467,15 +467,15 @@ page_admin_corp_repay(struct ctx *c)
 	switch (corp_record_transfer(c->db, c->user.user_id, id,
 	    (int)ctx_int(c, "seq", 0), amount, ctx_str(c, "reference"),
 	    ctx_str(c, "key"), c->now, &res, msg, sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		return admin_co_back(c, "/admin/orders/", oid, "/corporate",
 		    "transfer");
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return corp_app_render(c, oid, 400, NULL, NULL, msg);
-	case CQ_CONFLICT:
-	case CQ_NOT_ALLOWED:
+	case RES_KEY_CONFLICT:
+	case RES_NOT_ALLOWED:
 		return corp_app_page(c, oid, 409, NULL, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);

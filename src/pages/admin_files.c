@@ -25,7 +25,7 @@ page_admin_file_picture(struct ctx *c)
 	const char	*mime = NULL;
 	int		 rc;
 
-	rc = filestore_render(c->db, c->cfg, ctx_arg_id(c, 0),
+	rc = filestore_render(c->db, c->cfg, c->target_id,
 	    (int)ctx_int(c, "page", 1), &c->resp->body, &mime);
 	if (rc == 1)
 		return page_error(c, 404, "There is no such picture.");

@@ -87,7 +87,7 @@ page_admin_identity_queue(struct ctx *c)
 	if (msg != NULL && strcmp(msg, "decided") == 0)
 		l.notice = "The decision is recorded and the shopper is told.";
 	if (identity_review_list(c->db, l.values[0], l.page, &rows, &n,
-	    &total) != IDR_OK)
+	    &total) != RES_OK)
 		return page_error(c, 500, NULL);
 	l.total = total;
 	for (i = 0; i < n; i++) {
@@ -164,10 +164,10 @@ page_admin_identity(struct ctx *c)
 	struct db_identity	r;
 	char			masked[40];
 
-	switch (identity_review_get(c->db, ctx_arg_id(c, 0), &r, masked)) {
-	case IDR_OK:
+	switch (identity_review_get(c->db, c->target_id, &r, masked)) {
+	case RES_OK:
 		return review_page(c, 200, &r, masked, NULL);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such identity check.");
 	default:
 		return page_error(c, 500, NULL);
@@ -181,12 +181,12 @@ page_admin_identity_document(struct ctx *c)
 	int64_t	file_id;
 	int	rc;
 
-	switch (identity_document(c->db, c->user.user_id, 1, ctx_arg_id(c, 0),
+	switch (identity_document(c->db, c->user.user_id, 1, c->target_id,
 	    &file_id)) {
-	case IDR_OK:
+	case RES_OK:
 		rc = filestore_respond(c, file_id, "identity-document");
 		return rc == 200 ? rc : page_error(c, rc, NULL);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such document.");
 	default:
 		return page_error(c, 500, NULL);
@@ -206,22 +206,22 @@ page_admin_identity_decide(struct ctx *c)
 	approve = dec != NULL && strcmp(dec, "approve") == 0;
 	if (!approve && (dec == NULL || strcmp(dec, "reject") != 0)) {
 		/* Neither button: nothing to decide; the page says so. */
-		if (identity_review_get(c->db, ctx_arg_id(c, 0), &r, masked) !=
-		    IDR_OK)
+		if (identity_review_get(c->db, c->target_id, &r, masked) !=
+		    RES_OK)
 			return page_error(c, 404, NULL);
 		return review_page(c, 400, &r, masked, "Choose approve or "
 		    "reject.");
 	}
 	switch (identity_review_decide(c->db, c->user.user_id,
-	    ctx_arg_id(c, 0), approve, ctx_str(c, "reason"), c->now, msg,
+	    c->target_id, approve, ctx_str(c, "reason"), c->now, msg,
 	    sizeof(msg), &r, masked)) {
-	case IDR_OK:
+	case RES_OK:
 		return page_redirect(c, "/admin/queues/identity?msg=decided");
-	case IDR_BAD_INPUT:
+	case RES_INVALID:
 		return review_page(c, 400, &r, masked, msg);
-	case IDR_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return review_page(c, 409, &r, masked, msg);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such identity check.");
 	default:
 		return page_error(c, 500, NULL);

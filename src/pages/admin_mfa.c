@@ -65,11 +65,9 @@ page_admin_mfa(struct ctx *c)
 int
 page_admin_mfa_reset(struct ctx *c)
 {
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	enum mfa_result	r;
 
-	if (id <= 0)
-		return page_error(c, 404, "There is no such admin.");
 	r = mfa_reset(c->db, c->user.user_id, id, c->now);
 	switch (r) {
 	case MFA_OK:

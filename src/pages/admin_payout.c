@@ -124,11 +124,9 @@ credit_page(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_credit(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	const char *m = ctx_str(c, "msg");
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return credit_page(c, id, 200, m != NULL && strcmp(m, "paid") == 0 ?
 	    "Paid out: the payout is the first line below; the credit shown "
 	    "is what the company holds now." : NULL, NULL, NULL);
@@ -142,10 +140,8 @@ page_admin_credit_payout(struct ctx *c)
 	struct money		 m;
 	const char		*amount = ctx_str(c, "amount"), *field = NULL;
 	char			 msg[400], err[160], loc[80];
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	memset(&r, 0, sizeof(r));
 	r.currency = ctx_str(c, "currency");
 	r.account = ctx_str(c, "account");
@@ -162,15 +158,15 @@ page_admin_credit_payout(struct ctx *c)
 	r.amount = m.minor;
 	switch (corp_credit_payout(c->db, c->user.user_id, id, &r, c->now,
 	    msg, sizeof(msg), &field)) {
-	case CQ_OK:
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/admin/companies/%lld/credit?msg="
 		    "paid", (long long)id);
 		return page_redirect(c, loc);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return credit_page(c, id, 400, NULL, field, msg);
-	case CQ_CONFLICT:
+	case RES_KEY_CONFLICT:
 		return credit_page(c, id, 409, NULL, NULL, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);

@@ -16,22 +16,6 @@
 #include "pages/render.h"
 #include "service/card_session.h"
 
-/* The status a refused outcome answers. */
-static int
-refused_status(enum result r)
-{
-	switch (r) {
-	case RES_FORBIDDEN:
-		return 403;
-	case RES_INVALID:
-		return 400;
-	case RES_NOT_FOUND:
-		return 404;
-	default:
-		return 500;
-	}
-}
-
 /* GET /bank/return: record the outcome (or find it recorded) and send the
  * shopper on: an approved first card to the plan's confirmation (down
  * payment), another card to the schedule, a paid COD refusal debt to its
@@ -48,7 +32,7 @@ page_bank_return(struct ctx *c)
 	r = card_session_outcome(c->db, c->cfg, 0, qs != NULL ? qs : "",
 	    qs != NULL ? strlen(qs) : 0, c->now, &end);
 	if (r != RES_OK && r != RES_DONE)
-		return page_error(c, refused_status(r), r == RES_FORBIDDEN ?
+		return page_error(c, page_status(r), r == RES_FORBIDDEN ?
 		    "This answer from the bank is not genuine or has expired; "
 		    "nothing was changed. Open your order to see where it "
 		    "stands." : NULL);
@@ -89,7 +73,7 @@ page_bank_notice(struct ctx *c)
 	if (r == RES_DONE)
 		return partner_reply_json(c, 200,
 		    "{\"status\":\"already recorded\"}");
-	return partner_reply_error(c, refused_status(r), NULL,
+	return partner_reply_error(c, page_status(r), NULL,
 	    r == RES_FORBIDDEN ? "bad or stale signature" :
 	    r == RES_INVALID ? "malformed outcome or another amount" :
 	    r == RES_NOT_FOUND ? "no such session" : "server error");

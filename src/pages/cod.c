@@ -103,23 +103,23 @@ redirect_msg(struct ctx *c, const char *path, const char *name,
 
 /* Answer a COD step whose service call answered r with msg: redirect
  * to path with ?<ok>=msg when done; else 404 (nf, NULL: the default
- * text) for COD_NOT_FOUND, 500 for COD_ERROR, 409 with msg for
- * COD_DECIDED (who decided and when), or redirect to path with
+ * text) for RES_NOT_FOUND, 500 for RES_ERROR, 409 with msg for
+ * RES_DECIDED (who decided and when), or redirect to path with
  * ?<err>=msg for a refusal. Returns the HTTP status. */
 static int
-step_answer(struct ctx *c, enum cod_result r, const char *path,
+step_answer(struct ctx *c, enum result r, const char *path,
     const char *nf, const char *ok, const char *err, const char *msg)
 {
 	switch (r) {
-	case COD_OK:
+	case RES_OK:
 		return redirect_msg(c, path, ok, msg);
-	case COD_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, nf);
-	case COD_DECIDED:
+	case RES_DECIDED:
 		/* Another admin decided first: who and when. */
 		return page_error(c, 409, msg);
-	case COD_CONFLICT:
-	case COD_REFUSED:
+	case RES_NOT_ALLOWED:
+	case RES_REFUSED:
 		return redirect_msg(c, path, err, msg);
 	default:
 		return page_error(c, 500, NULL);
@@ -363,7 +363,7 @@ page_cod_record(struct ctx *c)
 int
 page_cod_return(struct ctx *c)
 {
-	enum cod_result	r;
+	enum result	r;
 	int64_t		id = c->target_id;
 	char		msg[400], path[64];
 
@@ -542,7 +542,7 @@ admin_step(struct ctx *c, enum cod_step step)
 	int64_t			 id = c->target_id;
 	const char		*back = ctx_str(c, "back");
 	struct cod_step_input	 in;
-	enum cod_result		 r;
+	enum result		 r;
 	char			 msg[400], path[64];
 
 	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
@@ -635,13 +635,11 @@ page_admin_cod_user(struct ctx *c)
 {
 	struct cod_standing	 st;
 	struct view_dict	*d, *s;
-	int64_t			 id = ctx_arg_id(c, 0);
+	int64_t			 id = c->target_id;
 	size_t			 i;
 	char			 a[MONEY_STR_MAX];
 	int			 rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if (cod_standing_load(c->db, id, c->now, &st) == -1) {
 		cod_standing_cleanup(&st);
 		return page_error(c, 404, "There is no such shopper.");
@@ -679,12 +677,10 @@ page_admin_cod_user(struct ctx *c)
 static int
 admin_revoke(struct ctx *c, int revoke)
 {
-	enum cod_result	r;
-	int64_t		id = ctx_arg_id(c, 0);
+	enum result	r;
+	int64_t		id = c->target_id;
 	char		msg[400], path[64];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
 	r = cod_desk_revoke(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));

@@ -64,11 +64,9 @@ debt_page(struct ctx *c, const struct db_debt_row *d, int status,
 static int
 load(struct ctx *c, struct db_debt_row *d)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	int	rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	if ((rc = cod_debt_get(c->db, c->user.user_id, id, d)) != 1)
 		return page_error(c, rc == 0 ? 404 : 500, rc == 0 ?
 		    "There is no such amount owed on your account." : NULL);

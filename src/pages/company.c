@@ -347,11 +347,11 @@ page_company_documents(struct ctx *c)
 	 * whatever the form holds. */
 	switch (qual_upload_allowed(c->db, c->user.user_id,
 	    c->user.company_id, msg, sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		break;
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return upload_refused(c, 403, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);
@@ -378,15 +378,15 @@ page_company_documents(struct ctx *c)
 	switch (qual_upload(c->db, c->cfg, c->user.company_id,
 	    c->user.user_id, ctx_str(c, "kind"), fv->file->data, fv->file->len,
 	    ctx_str(c, "expires"), c->now, msg, sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		return to_account(c, "uploaded");
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return upload_refused(c, 403, msg);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return upload_refused(c, 400, msg);
-	case CQ_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return account_page(c, 409, NULL, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);
@@ -401,15 +401,15 @@ page_company_submit(struct ctx *c)
 
 	switch (qual_submit(c->db, c->user.company_id, c->user.user_id, c->now,
 	    msg, sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		return to_account(c, "submitted");
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return account_page(c, 403, NULL, msg);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return account_page(c, 400, NULL, msg);
-	case CQ_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return account_page(c, 409, NULL, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);
@@ -426,7 +426,7 @@ page_company_document(struct ctx *c)
 	int		rc;
 
 	if ((rc = company_document(c->db, c->user.role == ROLE_ADMIN,
-	    c->user.company_id, ctx_arg_id(c, 0), &d)) == -1)
+	    c->user.company_id, c->target_id, &d)) == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 0)
 		return page_error(c, 404, "There is no such document of your "
@@ -609,24 +609,24 @@ page_corp_order(struct ctx *c)
 /* Answer a corporate POST: redirect on success, the page with the
  * message otherwise. */
 static int
-corp_answer(struct ctx *c, const struct db_corp_order *o, enum cq_result r,
+corp_answer(struct ctx *c, const struct db_corp_order *o, enum result r,
     const char *msg, const char *what)
 {
 	char loc[96];
 
 	switch (r) {
-	case CQ_OK:
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/orders/%lld/corporate?msg=%s",
 		    (long long)o->id, what);
 		return page_redirect(c, loc);
-	case CQ_BAD_INPUT:
+	case RES_INVALID:
 		return corp_page(c, o, 400, NULL, msg);
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return corp_page(c, o, 403, NULL, msg);
-	case CQ_NOT_ALLOWED:
-	case CQ_DECIDED:
+	case RES_NOT_ALLOWED:
+	case RES_DECIDED:
 		return corp_page(c, o, 409, NULL, msg);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);

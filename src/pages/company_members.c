@@ -120,54 +120,34 @@ page_company_members(struct ctx *c)
 	    "Orders." : NULL, NULL, NULL, NULL);
 }
 
-/* The status of a refusal of the members page. */
-static int
-refusal_status(enum cq_result r)
-{
-	switch (r) {
-	case CQ_FORBIDDEN:
-		return 403;
-	case CQ_NOT_FOUND:
-		return 404;
-	case CQ_BAD_INPUT:
-		return 400;
-	case CQ_NOT_ALLOWED:
-		return 409;
-	default:
-		return 500;
-	}
-}
-
 /* The answer to the owner's change r (msg its words; missing: the 404
  * sentence): the members page with the notice, or the refusal. */
 static int
-change_answer(struct ctx *c, enum cq_result r, const char *msg,
+change_answer(struct ctx *c, enum result r, const char *msg,
     const char *missing)
 {
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return members_page(c, 200, msg, NULL, NULL, NULL);
-	if (r == CQ_NOT_FOUND)
-		return page_error(c, 404, missing);
-	if (r == CQ_ERROR)
-		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL, NULL);
+	if (r == RES_NOT_FOUND || r == RES_ERROR)
+		return page_result(c, r, r == RES_NOT_FOUND ? missing : NULL);
+	return members_page(c, page_status(r), NULL, msg, NULL, NULL);
 }
 
 /* POST /company/members/invite. */
 int
 page_company_invite(struct ctx *c)
 {
-	enum cq_result	r;
+	enum result	r;
 	char		link[128], msg[400];
 
 	r = member_invite(c->db, c->user.user_id, c->user.company_id,
 	    ctx_str(c, "email"), form_perms(c), c->now, link, sizeof(link),
 	    msg, sizeof(msg));
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return members_page(c, 200, msg, NULL, link, NULL);
-	if (r == CQ_ERROR)
+	if (r == RES_ERROR)
 		return page_error(c, 500, NULL);
-	return members_page(c, refusal_status(r), NULL, msg, NULL,
+	return members_page(c, page_status(r), NULL, msg, NULL,
 	    ctx_str(c, "email"));
 }
 
@@ -175,12 +155,10 @@ page_company_invite(struct ctx *c)
 static int
 member_change(struct ctx *c, int remove)
 {
-	int64_t		id = ctx_arg_id(c, 0);
-	enum cq_result	r;
+	int64_t		id = c->target_id;
+	enum result	r;
 	char		msg[400];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	r = remove ? member_remove(c->db, c->user.user_id, c->user.company_id,
 	    id, c->now, msg, sizeof(msg)) : member_grant(c->db,
 	    c->user.user_id, c->user.company_id, id, form_perms(c), c->now,
@@ -194,12 +172,10 @@ member_change(struct ctx *c, int remove)
 int
 page_company_invite_revoke(struct ctx *c)
 {
-	int64_t		id = ctx_arg_id(c, 0);
-	enum cq_result	r;
+	int64_t		id = c->target_id;
+	enum result	r;
 	char		msg[400];
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	r = member_revoke(c->db, c->user.user_id, c->user.company_id, id,
 	    c->now, msg, sizeof(msg));
 	return change_answer(c, r, msg, "There is no such invitation of your "
@@ -273,15 +249,15 @@ page_company_invitation_accept(struct ctx *c)
 	kind = c->user.role == ROLE_ADMIN ? 2 : c->user.company_id > 0 ? 1 : 0;
 	switch (member_accept(c->db, c->user.user_id, c->user.email, kind,
 	    ctx_arg(c, 0), c->now, &company, msg, sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		return page_redirect(c, "/company/members?msg=joined");
-	case CQ_DECIDED:
+	case RES_DECIDED:
 		return page_error(c, 410, INVITE_REVOKED);
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "This invitation does not exist, was "
 		    "used or has expired; ask the company's owner for a new "
 		    "one.");
-	case CQ_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return invitation_page(c, 409, msg);
 	default:
 		return page_error(c, 500, NULL);

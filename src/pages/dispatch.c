@@ -134,7 +134,7 @@ role_refused(struct ctx *c, const struct route *rt)
 /* Resolve the object route rt acts on (its first ":x", RULES 5), whose
  * owners *o came with the session, for the caller into c->target_id and
  * c->target_*. Returns 0, or the status of the error page answered (404
- * another's object or none). */
+ * another's order, none, or an :id that names no object at all). */
 static int
 target(struct ctx *c, const struct route *rt, const struct target_order *o)
 {
@@ -143,6 +143,21 @@ target(struct ctx *c, const struct route *rt, const struct target_order *o)
 		[TARGET_COMPANY_ORDER] = "There is no such order of your "
 		    "company.",
 		[TARGET_ADMIN_ORDER] = "There is no such order.",
+		[TARGET_ADDRESS] = "There is no such address in your address "
+		    "book.",
+		[TARGET_MESSAGE] = "There is no such message among yours.",
+		[TARGET_COD_DEBT] = "There is no such amount owed on your "
+		    "account.",
+		[TARGET_IDENTITY] = "There is no such identity check.",
+		[TARGET_MEMBER] = "There is no such member of your company.",
+		[TARGET_INVITATION] = "There is no such invitation of your "
+		    "company.",
+		[TARGET_DOCUMENT] = "There is no such document of your company.",
+		[TARGET_COMPANY] = "There is no such company.",
+		[TARGET_PLAN] = "There is no such plan.",
+		[TARGET_SHOPPER] = "There is no such shopper.",
+		[TARGET_ADMIN] = "There is no such admin.",
+		[TARGET_FILE] = "There is no such picture.",
 	};
 	struct target_actor	a;
 	struct target_access	acc;
@@ -151,6 +166,8 @@ target(struct ctx *c, const struct route *rt, const struct target_order *o)
 
 	if (rt->target == TARGET_NONE)
 		return 0;
+	if (id <= 0 && !target_is_order((enum target_kind)rt->target))
+		return page_error(c, 404, missing[rt->target]);
 	a.user_id = c->user.user_id;
 	a.company_id = c->user.company_id;
 	a.admin = c->user.role == ROLE_ADMIN;
@@ -187,7 +204,7 @@ run(struct ctx *c)
 
 	/* The session first: even a 404 page shows who is signed in. */
 	token = ctx_cookie(c, AUTH_COOKIE, &tlen);
-	if (rt != NULL && rt->target != TARGET_NONE)
+	if (rt != NULL && target_is_order((enum target_kind)rt->target))
 		oid = ctx_arg_id(c, 0);
 	if (token != NULL && tlen > 0 &&
 	    resolve(c, token, tlen, oid > 0 ? oid : 0, &tord) == -1) {

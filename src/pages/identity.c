@@ -202,7 +202,7 @@ page_account_identity(struct ctx *c)
 {
 	struct identity_view v;
 
-	if (identity_account(c->db, c->user.user_id, c->now, &v) != IDR_OK)
+	if (identity_account(c->db, c->user.user_id, c->now, &v) != RES_OK)
 		return page_error(c, 500, NULL);
 	return render(c, 200, &v, notice_of(ctx_str(c, "msg")), NULL, NULL,
 	    NULL, NULL);
@@ -236,11 +236,11 @@ page_account_identity_post(struct ctx *c)
 	rc = identity_submit(c->db, c->cfg, c->user.user_id, &in, c->now, &err,
 	    status, msg, sizeof(msg), &v);
 	switch (rc) {
-	case IDR_OK:
+	case RES_OK:
 		snprintf(where, sizeof(where), "/account/identity?msg=%s",
 		    status);
 		return page_redirect(c, where);
-	case IDR_BAD_INPUT:
+	case RES_INVALID:
 		if (bad != NULL && ph != NULL && ph->present)
 			snprintf(err.photo, sizeof(err.photo), "The photo: %s "
 			    "(a JPEG, PNG or PDF of at most 10 MB).", bad);
@@ -251,9 +251,9 @@ page_account_identity_post(struct ctx *c)
 		    ph->file->len > FILESTORE_MAX ? 413 : 400, &v, NULL,
 		    "Please correct the fields marked below.", &err, &t,
 		    last4);
-	case IDR_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return render(c, 409, &v, NULL, msg, NULL, NULL, NULL);
-	case IDR_UNAVAILABLE:
+	case RES_UNAVAILABLE:
 		return render(c, 503, &v, NULL, msg, NULL, &t, NULL);
 	default:
 		return page_error(c, 500, NULL);
@@ -267,12 +267,12 @@ page_account_identity_document(struct ctx *c)
 	int64_t	file_id;
 	int	rc;
 
-	switch (identity_document(c->db, c->user.user_id, 0, ctx_arg_id(c, 0),
+	switch (identity_document(c->db, c->user.user_id, 0, c->target_id,
 	    &file_id)) {
-	case IDR_OK:
+	case RES_OK:
 		rc = filestore_respond(c, file_id, "identity-document");
 		return rc == 200 ? rc : page_error(c, rc, NULL);
-	case IDR_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, "There is no such document of yours.");
 	default:
 		return page_error(c, 500, NULL);
@@ -282,21 +282,21 @@ page_account_identity_document(struct ctx *c)
 /* Answer a credit use case's result rc: 303 to the page with ok_msg, or
  * the page again with msg. */
 static int
-credit_answer(struct ctx *c, enum identity_result rc,
+credit_answer(struct ctx *c, enum result rc,
     const struct identity_view *v, const char *msg, const char *ok_msg)
 {
 	char where[64];
 
 	switch (rc) {
-	case IDR_OK:
+	case RES_OK:
 		snprintf(where, sizeof(where), "/account/identity?msg=%s",
 		    ok_msg);
 		return page_redirect(c, where);
-	case IDR_BAD_INPUT:
+	case RES_INVALID:
 		return render(c, 400, v, NULL, msg, NULL, NULL, NULL);
-	case IDR_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return render(c, 409, v, NULL, msg, NULL, NULL, NULL);
-	case IDR_UNAVAILABLE:
+	case RES_UNAVAILABLE:
 		return render(c, 503, v, NULL, msg, NULL, NULL, NULL);
 	default:
 		return page_error(c, 500, NULL);
@@ -310,7 +310,7 @@ page_account_credit_consent(struct ctx *c)
 	struct identity_view	 v;
 	const char		*agree = ctx_str(c, "agree");
 	char			 msg[300];
-	enum identity_result	 rc;
+	enum result	 rc;
 
 	rc = credit_accept(c->db, c->cfg, c->user.user_id, ctx_str(c,
 	    "version"), agree != NULL && strcmp(agree, "yes") == 0, c->now,
@@ -325,7 +325,7 @@ page_account_credit_withdraw(struct ctx *c)
 	struct identity_view	 v;
 	const char		*confirm = ctx_str(c, "confirm");
 	char			 msg[300];
-	enum identity_result	 rc;
+	enum result	 rc;
 
 	rc = credit_withdraw(c->db, c->user.user_id, confirm != NULL &&
 	    strcmp(confirm, "yes") == 0, c->now, msg, sizeof(msg), &v);

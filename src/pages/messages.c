@@ -117,11 +117,9 @@ page_messages(struct ctx *c)
 int
 page_message_read(struct ctx *c)
 {
-	int64_t	id = ctx_arg_id(c, 0);
+	int64_t	id = c->target_id;
 	int	rc;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	rc = inbox_mark_read(c->db, c->user.user_id, c->user.company_id,
 	    id, c->now);
 	if (rc == -1)

@@ -336,11 +336,11 @@ page_plan_apply_post(struct ctx *c)
 		return st;
 	switch (plan_partner_apply(c->db, c->cfg, c->user.user_id, o.id,
 	    c->now, reason, sizeof(reason))) {
-	case PLAN_OK:
-	case PLAN_REPLAY:
-	case PLAN_NOT_ALLOWED:
+	case RES_OK:
+	case RES_DONE:
+	case RES_NOT_ALLOWED:
 		return plans_to_order(c, o.id, "");
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 503, "The finance partner could not be "
@@ -593,16 +593,16 @@ page_plan_confirm_post(struct ctx *c)
 		    "nothing was charged. Try again.");
 	switch (plan_confirm(c->db, c->cfg, c->user.user_id, o.id,
 	    ctx_str(c, "key"), c->now, reason, sizeof(reason))) {
-	case PLAN_OK:
+	case RES_OK:
 		return plans_to_order(c, o.id, "/schedule?msg=confirmed");
-	case PLAN_REPLAY:
+	case RES_DONE:
 		return plans_to_order(c, o.id, "/schedule");
-	case PLAN_DECLINED:
+	case RES_REFUSED:
 		/* What happened and what to do: pay_failure_panel(). */
 		return render_confirm(c, &o, 402, NULL);
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
-	case PLAN_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return plans_to_order(c, o.id, "");
 	default:
 		return render_confirm(c, &o, 503, reason[0] ? reason :

@@ -101,9 +101,9 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 	int			 rc;
 
 	switch (plan_load_id(c->db, id, c->now, &v)) {
-	case PLAN_OK:
+	case RES_OK:
 		break;
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		plan_view_cleanup(&v);
 		return page_error(c, 404, "No such plan.");
 	default:
@@ -154,10 +154,8 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 int
 page_admin_plan(struct ctx *c)
 {
-	int64_t id = ctx_arg_id(c, 0);
+	int64_t id = c->target_id;
 
-	if (id <= 0)
-		return page_error(c, 404, NULL);
 	return render_admin_plan(c, id, 200, ctx_str(c, "msg") != NULL &&
 	    strcmp(ctx_str(c, "msg"), "lifted") == 0 ? "The suspension is "
 	    "lifted (INST-F2)." : NULL, NULL);
@@ -168,25 +166,25 @@ int
 page_admin_plan_lift(struct ctx *c)
 {
 	struct db_plan	p;
-	int64_t		id = ctx_arg_id(c, 0);
+	int64_t		id = c->target_id;
 	char		loc[64];
 	int		rc;
 
-	if (id <= 0 || (rc = plan_of_id(c->db, id, &p)) == 0)
+	if ((rc = plan_of_id(c->db, id, &p)) == 0)
 		return page_error(c, 404, NULL);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	switch (plan_lift_suspension(c->db, c->user.user_id, p.user_id,
 	    c->now)) {
-	case PLAN_OK:
+	case RES_OK:
 		snprintf(loc, sizeof(loc), "/admin/plans/%lld?msg=lifted",
 		    (long long)id);
 		return page_redirect(c, loc);
-	case PLAN_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return render_admin_plan(c, id, 409, NULL, "INST-F2: the "
 		    "suspension can be lifted only when the user is suspended "
 		    "and nothing of theirs is overdue.");
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:
 		return page_error(c, 500, NULL);

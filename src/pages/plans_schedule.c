@@ -297,9 +297,9 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 		return page_error(c, 404, "This order has no repayment "
 		    "schedule (yet).");
 	switch (plan_load(c->db, reader, id, c->now, &v)) {
-	case PLAN_OK:
+	case RES_OK:
 		break;
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		plan_view_cleanup(&v);
 		return page_error(c, 404, "This order has no repayment "
 		    "schedule (yet).");
@@ -331,21 +331,21 @@ page_plan_schedule(struct ctx *c)
  * such plan, 503 with reason (the service says whether anything can have
  * been charged) else. Returns the HTTP status. */
 static int
-repayment_answer(struct ctx *c, int64_t id, enum plan_result r,
+repayment_answer(struct ctx *c, int64_t id, enum result r,
     const char *ok_path, const char *not_allowed, const char *reason)
 {
 	switch (r) {
-	case PLAN_OK:
+	case RES_OK:
 		return plans_to_order(c, id, ok_path);
-	case PLAN_REPLAY:
+	case RES_DONE:
 		return plans_to_order(c, id, "/schedule");
-	case PLAN_DECLINED:
+	case RES_REFUSED:
 		return render_schedule(c, id, 402, reason);
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
-	case PLAN_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return render_schedule(c, id, 409, not_allowed);
-	case PLAN_CONFLICT:
+	case RES_KEY_CONFLICT:
 		return render_schedule(c, id, 409, PAGE_PLAN_KEY_CONFLICT);
 	default:
 		return render_schedule(c, id, 503, reason[0] ? reason :
@@ -388,9 +388,9 @@ page_plan_payoff(struct ctx *c)
 	if ((rc = plans_corp_refusal(c, id)) != 0)
 		return rc;
 	if ((rc = plan_load(c->db, c->user.user_id, id, c->now, &v)) !=
-	    PLAN_OK) {
+	    RES_OK) {
 		plan_view_cleanup(&v);
-		return page_error(c, rc == PLAN_NOT_FOUND ? 404 : 500, NULL);
+		return page_error(c, rc == RES_NOT_FOUND ? 404 : 500, NULL);
 	}
 	if (v.p.status != PLAN_ST_ACTIVE) {
 		plan_view_cleanup(&v);

@@ -44,7 +44,7 @@ address_book_load(struct db *db, const struct db_addr_owner *o,
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_edit_load(struct db *db, const struct db_addr_owner *o, int64_t id,
     struct address_book *b)
 {
@@ -52,9 +52,9 @@ address_edit_load(struct db *db, const struct db_addr_owner *o, int64_t id,
 
 	memset(b, 0, sizeof(*b));
 	if (load_places(db, b) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	rc = db_address_get(db, o, id, &b->one);
-	return rc == 1 ? ADDR_OK : rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
+	return rc == 1 ? RES_OK : rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 }
 
 /* See address.h. */
@@ -128,7 +128,7 @@ check_input(struct db *db, const struct addr_input *in, struct db_address *a,
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
     const struct addr_input *in, int make_default, int64_t now,
     struct addr_errors *err, int64_t *new_id, struct address_book *b)
@@ -142,14 +142,14 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 	memset(b, 0, sizeof(*b));
 	/* Another owner's address is "not found" whatever the form holds. */
 	if (id > 0 && (rc = db_address_get(db, o, id, &a)) != 1)
-		return rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if ((n = check_input(db, in, &a, err)) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	if (n > 0)
-		return address_book_load(db, o, b) == -1 ? ADDR_ERROR :
-		    ADDR_INVALID;
+		return address_book_load(db, o, b) == -1 ? RES_ERROR :
+		    RES_INVALID;
 	if (db_begin(db) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	/* The owner's rows are locked: two saves cannot both become the
 	 * first (default) address, nor leave two defaults. */
 	if (db_address_lock(db, o, &count) == -1)
@@ -158,7 +158,7 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 		a.id = id;
 		if ((rc = db_address_update(db, o, &a, now)) != 1) {
 			db_rollback(db);
-			return rc == 0 ? ADDR_NOT_FOUND : ADDR_ERROR;
+			return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		}
 	} else {
 		a.is_default = count == 0;
@@ -169,18 +169,18 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 	    db_address_set_default(db, o, id, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	*new_id = id;
-	return ADDR_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return ADDR_ERROR;
+	return RES_ERROR;
 }
 
 /* Begin a transaction, lock the owner's rows and find id among them:
- * ADDR_OK (*a filled, the transaction open), ADDR_NOT_FOUND or
- * ADDR_ERROR (rolled back). */
-static enum addr_result
+ * RES_OK (*a filled, the transaction open), RES_NOT_FOUND or
+ * RES_ERROR (rolled back). */
+static enum result
 begin_with(struct db *db, const struct db_addr_owner *o, int64_t id,
     struct db_address *a)
 {
@@ -188,52 +188,52 @@ begin_with(struct db *db, const struct db_addr_owner *o, int64_t id,
 	int	rc;
 
 	if (db_begin(db) == -1)
-		return ADDR_ERROR;
+		return RES_ERROR;
 	if (db_address_lock(db, o, &count) == -1 ||
 	    (rc = db_address_get(db, o, id, a)) == -1) {
 		db_rollback(db);
-		return ADDR_ERROR;
+		return RES_ERROR;
 	}
 	if (rc == 0) {
 		db_rollback(db);
-		return ADDR_NOT_FOUND;
+		return RES_NOT_FOUND;
 	}
-	return ADDR_OK;
+	return RES_OK;
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_delete(struct db *db, const struct db_addr_owner *o, int64_t id,
     int64_t now)
 {
 	struct db_address	a;
-	enum addr_result	r;
+	enum result	r;
 
-	if ((r = begin_with(db, o, id, &a)) != ADDR_OK)
+	if ((r = begin_with(db, o, id, &a)) != RES_OK)
 		return r;
 	if (db_address_delete(db, o, id) != 1 ||
 	    (a.is_default && db_address_set_default(db, o, 0, now) == -1)) {
 		db_rollback(db);
-		return ADDR_ERROR;
+		return RES_ERROR;
 	}
-	return db_commit(db) == -1 ? ADDR_ERROR : ADDR_OK;
+	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
 /* See address.h. */
-enum addr_result
+enum result
 address_make_default(struct db *db, const struct db_addr_owner *o,
     int64_t id, int64_t now)
 {
 	struct db_address	a;
-	enum addr_result	r;
+	enum result	r;
 
-	if ((r = begin_with(db, o, id, &a)) != ADDR_OK)
+	if ((r = begin_with(db, o, id, &a)) != RES_OK)
 		return r;
 	if (db_address_set_default(db, o, id, now) == -1) {
 		db_rollback(db);
-		return ADDR_ERROR;
+		return RES_ERROR;
 	}
-	return db_commit(db) == -1 ? ADDR_ERROR : ADDR_OK;
+	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
 /* The first of p's rows in country cc, the default first (rows come

@@ -8,7 +8,7 @@
  *
  * Whose book: a person's own; a company member's is the company's, shared
  * by its members, so corporate orders ship to the company's addresses.
- * Every call names the owner; another owner's address is ADDR_NOT_FOUND.
+ * Every call names the owner; another owner's address is RES_NOT_FOUND.
  * An owner's first address becomes the default; deleting the default makes
  * the oldest remaining one the default.
  *
@@ -26,18 +26,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/result.h"
+
 #include "db/address.h"
 #include "db/checkout.h"
 #include "rules/address.h"
 
 struct db;
-
-enum addr_result {
-	ADDR_ERROR = -1,	/* database error: nothing written */
-	ADDR_OK = 0,
-	ADDR_INVALID,		/* a field is wrong: see the errors */
-	ADDR_NOT_FOUND,		/* not one of the owner's addresses */
-};
 
 /* The owner of the book of a signed-in user (company_id 0: a person). */
 struct db_addr_owner address_owner(int64_t user_id, int64_t company_id);
@@ -58,9 +53,9 @@ struct address_book {
 int	address_book_load(struct db *, const struct db_addr_owner *,
 	    struct address_book *b);
 
-/* The owner's address id (with the countries) into b->one: ADDR_OK,
- * ADDR_NOT_FOUND, ADDR_ERROR. Clean up with address_book_cleanup. */
-enum addr_result address_edit_load(struct db *, const struct db_addr_owner *,
+/* The owner's address id (with the countries) into b->one: RES_OK,
+ * RES_NOT_FOUND, RES_ERROR. Clean up with address_book_cleanup. */
+enum result address_edit_load(struct db *, const struct db_addr_owner *,
 	    int64_t id, struct address_book *b);
 void	address_book_cleanup(struct address_book *b);
 
@@ -70,21 +65,21 @@ const struct db_country *address_country(const struct address_book *b,
 
 /* Add (id 0) or replace (id > 0) an address of the owner from the typed
  * fields, in one transaction; make_default makes it the default (the
- * owner's first address always is). ADDR_INVALID with *err filled and
+ * owner's first address always is). RES_INVALID with *err filled and
  * nothing written, and the owner's book loaded into *b to show the form
  * again (clean b up in every case); *new_id gets the address. */
-enum addr_result address_save(struct db *, const struct db_addr_owner *,
+enum result address_save(struct db *, const struct db_addr_owner *,
 	    int64_t id, const struct addr_input *in, int make_default,
 	    int64_t now, struct addr_errors *err, int64_t *new_id,
 	    struct address_book *b);
 
 /* Delete the owner's address id (placed orders keep their copy); if it
  * was the default the oldest remaining one becomes it. One transaction. */
-enum addr_result address_delete(struct db *, const struct db_addr_owner *,
+enum result address_delete(struct db *, const struct db_addr_owner *,
 	    int64_t id, int64_t now);
 
 /* Make the owner's address id the default. One transaction. */
-enum addr_result address_make_default(struct db *,
+enum result address_make_default(struct db *,
 	    const struct db_addr_owner *, int64_t id, int64_t now);
 
 /* The address checkout ships to (see the rules above). */

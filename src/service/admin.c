@@ -364,14 +364,14 @@ admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
 	 * writes its event. */
 	switch (orderflow_transition(db, order_id, st, OS_CANCELLED,
 	    OF_ADMIN, admin_id, why, now)) {
-	case OF_OK:
+	case RES_OK:
 		break;
-	case OF_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		db_rollback(db);
 		snprintf(msg, msgsz, "Order #%lld cannot be cancelled by an "
 		    "admin from %s.", (long long)order_id, from);
 		return 1;
-	case OF_CHANGED:
+	case RES_CHANGED:
 		db_rollback(db);
 		changed_by(db, order_id, from, msg, msgsz);
 		return 1;

@@ -81,11 +81,11 @@ card_session_plan_start(struct db *db, const struct config *cfg,
 	memset(&a, 0, sizeof(a));
 	switch (plan_card_terms(db, user_id, order_id, now, &a.amount, cur,
 	    sizeof(cur), &a.months)) {
-	case PLAN_OK:
+	case RES_OK:
 		break;
-	case PLAN_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return RES_NOT_FOUND;
-	case PLAN_NOT_ALLOWED:
+	case RES_NOT_ALLOWED:
 		return RES_NOT_ALLOWED;
 	default:
 		return RES_ERROR;
@@ -153,13 +153,13 @@ record_debt(struct db *db, const struct db_card_session *s,
 	snprintf(key, sizeof(key), "cs-%lld", (long long)s->id);
 	switch (cod_debt_record(db, s->user_id, s->debt_id, out, key, now, msg,
 	    sizeof(msg))) {
-	case CD_OK:
-	case CD_SETTLED:
+	case RES_OK:
+	case RES_DECIDED:
 		end->approved = 1;
 		return db_card_session_finish(db, s->id, "approved", "",
 		    notice ? "notice" : "return", now) == 1 ? RES_OK :
 		    RES_ERROR;
-	case CD_REFUSED:
+	case RES_REFUSED:
 		return db_card_session_finish(db, s->id, "declined", msg,
 		    notice ? "notice" : "return", now) == 1 ? RES_OK :
 		    RES_ERROR;
@@ -175,7 +175,7 @@ record(struct db *db, const struct config *cfg, const struct db_card_session *s,
     const struct bank_outcome *out, int notice, int64_t now,
     struct card_session_end *end)
 {
-	enum plan_result	 r;
+	enum result	 r;
 	enum result		 pr;
 	const char		*status = "declined", *reason = out->reason;
 
@@ -186,17 +186,17 @@ record(struct db *db, const struct config *cfg, const struct db_card_session *s,
 		if ((pr = payafter_card_record(db, s->user_id, out, now)) ==
 		    RES_ERROR)
 			return RES_ERROR;
-		r = pr == RES_OK ? PLAN_OK : PLAN_DECLINED;
+		r = pr == RES_OK ? RES_OK : RES_REFUSED;
 	} else
 		r = plan_card_record(db, cfg, s->user_id, s->order_id, out,
 		    now);
-	if (r == PLAN_ERROR || r == PLAN_NOT_FOUND)
+	if (r == RES_ERROR || r == RES_NOT_FOUND)
 		return RES_ERROR;
-	if (r == PLAN_OK)
+	if (r == RES_OK)
 		status = "approved", reason = "";
-	else if (r == PLAN_NOT_ALLOWED)
+	else if (r == RES_NOT_ALLOWED)
 		reason = "the order no longer takes a card";
-	end->approved = r == PLAN_OK;
+	end->approved = r == RES_OK;
 	return db_card_session_finish(db, s->id, status, reason,
 	    notice ? "notice" : "return", now) == 1 ? RES_OK : RES_ERROR;
 }

@@ -26,6 +26,7 @@
 #include "service/checkout.h"
 #include "service/company.h"
 #include "service/members.h"
+#include "service/methods.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
 #include "service/reqkey.h"
@@ -284,25 +285,16 @@ checkout_quote_cleanup(struct checkout_quote *q)
 	memset(q, 0, sizeof(*q));
 }
 
-/* See checkout.h. Method engineers: put the page that continues an order
- * of your method here (its path under /orders/ID: "/card", "/remittance",
- * ...) once it exists; until then the order page shows what comes next. */
+/* See checkout.h: the method's row (service/methods.c) names the page
+ * that continues its orders. */
 void
 checkout_next_page(enum pay_method m, int64_t order_id, char *out,
     size_t outsz)
 {
-	static const char *const tail[PM__MAX] = {	/* after "/orders/ID" */
-		[PM_INSTALLMENT_CARD] = "/card",	/* INST-CC card */
-		[PM_INSTALLMENT_PARTNER] = "/apply",	/* INST-PC */
-		[PM_INSTALLMENT_CORPORATE] = "/corporate",	/* INST-CORP */
-		[PM_CREDIT_LINE] = "",
-		[PM_COD] = "",
-		[PM_REMITTANCE] = "/remittance",	/* REM-P1 instructions */
-		[PM_PAY_AFTER_USE] = "",
-	};
+	const struct method_row *r = method_row(m);
 
 	snprintf(out, outsz, "/orders/%lld%s", (long long)order_id,
-	    pay_method_name(m) != NULL ? tail[m] : "");
+	    r != NULL ? r->next : "");
 }
 
 /* The verdicts of q as JSON text (caller frees), frozen on the order. */
@@ -402,11 +394,11 @@ apply_corporate(struct db *db, int64_t company_id, int64_t user_id,
     int64_t id, int term, int64_t now)
 {
 	char		msg[300];
-	enum cq_result	r;
+	enum result	r;
 
 	r = corp_apply_tx(db, company_id, user_id, id, term, now, msg,
 	    sizeof(msg));
-	if (r == CQ_OK)
+	if (r == RES_OK)
 		return 0;
 	log_warn("checkout: corporate application of order %lld refused "
 	    "(%d): %s", (long long)id, (int)r, msg);
@@ -423,9 +415,9 @@ checkout_may_place(struct db *db, int64_t user_id, int64_t company_id,
 		return 1;
 	switch (member_require(db, user_id, company_id, MEMBER_ORDER, msg,
 	    msgsz)) {
-	case CQ_OK:
+	case RES_OK:
 		return 1;
-	case CQ_ERROR:
+	case RES_ERROR:
 		return -1;
 	default:
 		return 0;
@@ -476,11 +468,13 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
     enum pay_method m, const struct checkout_offer *off, int64_t now,
     char review[11], char pay[11])
 {
+	const struct method_row *row = method_row(m);	/* m was checked */
+
 	memset(o, 0, sizeof(*o));
 	o->user_id = user_id;
 	o->company_id = company_id;
 	o->method = m;
-	o->status = orderflow_first_status(m);
+	o->status = row->first;
 	o->currency = q->live.currency;
 	o->usd_per_unit = q->live.usd_per_unit;
 	o->items_total_minor = q->live.items_total.minor;
@@ -505,14 +499,14 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 	o->coupon_code = q->live.coupon_code;
 	o->points_used = q->live.points_used;
 	review[0] = pay[0] = '\0';
-	/* C-04: the promised dates. */
-	if (m == PM_COD)
+	/* C-04: the promised dates, as the method's row says. */
+	if (row->review == MR_COD)
 		mp_date_str(q->dates.cod_review_due, review, 11);
-	else if (m == PM_INSTALLMENT_CORPORATE)
+	else if (row->review == MR_CORP)
 		mp_date_str(q->dates.corp_review_due, review, 11);
-	else if (m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER)
+	else if (row->review == MR_INST)
 		mp_date_str(q->dates.inst_review_due, review, 11);
-	if (m == PM_REMITTANCE)
+	if (row->pay_by)
 		mp_date_str(q->dates.remittance_due, pay, 11);
 	o->review_due = review;
 	o->payment_due = pay;

@@ -69,8 +69,8 @@ cod_refusal_counted(enum cod_refusal r)
 }
 
 /* See cod_int.h. */
-enum cod_result
-cod_say(enum cod_result r, char *msg, size_t msgsz, const char *fmt, ...)
+enum result
+cod_say(enum result r, char *msg, size_t msgsz, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -81,23 +81,23 @@ cod_say(enum cod_result r, char *msg, size_t msgsz, const char *fmt, ...)
 }
 
 /* See cod_int.h. */
-enum cod_result
-cod_of_result(enum of_result r, int64_t id, enum order_status from,
+enum result
+cod_of_result(enum result r, int64_t id, enum order_status from,
     char *msg, size_t msgsz)
 {
 	switch (r) {
-	case OF_OK:
-		return COD_OK;
-	case OF_NOT_ALLOWED:
-		return cod_say(COD_CONFLICT, msg, msgsz,
+	case RES_OK:
+		return RES_OK;
+	case RES_NOT_ALLOWED:
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "Order #%lld cannot make "
 		    "this step from \"%s\".", (long long)id,
 		    order_status_name(from));
-	case OF_CHANGED:
-		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld changed "
+	case RES_CHANGED:
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz, "Order #%lld changed "
 		    "meanwhile; nothing was done.", (long long)id);
 	default:
-		return COD_ERROR;
+		return RES_ERROR;
 	}
 }
 
@@ -116,7 +116,7 @@ cod_today(int64_t now, char day[11], mp_date *d)
 }
 
 /* See cod_int.h. */
-enum cod_result
+enum result
 cod_lock_order(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
     char *msg, size_t msgsz)
 {
@@ -126,28 +126,28 @@ cod_lock_order(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
 	if (rc == 1)
 		rc = db_order_get(db, user_id, id, o);
 	if (rc == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (rc == 0)
-		return cod_say(COD_NOT_FOUND, msg, msgsz,
+		return cod_say(RES_NOT_FOUND, msg, msgsz,
 		    "There is no order #%lld.",
 		    (long long)id);
-	return COD_OK;
+	return RES_OK;
 }
 
 /* See cod_int.h. */
-enum cod_result
+enum result
 cod_lock_cod(struct db *db, int64_t user_id, int64_t id, struct db_order *o,
     char *msg, size_t msgsz)
 {
-	enum cod_result r = cod_lock_order(db, user_id, id, o, msg, msgsz);
+	enum result r = cod_lock_order(db, user_id, id, o, msg, msgsz);
 
-	if (r != COD_OK)
+	if (r != RES_OK)
 		return r;
 	if (o->method != PM_COD)
-		return cod_say(COD_NOT_FOUND, msg, msgsz,
+		return cod_say(RES_NOT_FOUND, msg, msgsz,
 		    "Order #%lld is not a "
 		    "cash on delivery order.", (long long)id);
-	return COD_OK;
+	return RES_OK;
 }
 
 /* See cod_int.h. */
@@ -204,21 +204,21 @@ cod_printable(const char *s)
 }
 
 /* See cod_int.h. */
-enum cod_result
+enum result
 cod_lock_on_road(struct db *db, int64_t id, struct db_order *o,
     struct db_cod *c, char *msg, size_t msgsz)
 {
-	enum cod_result r;
+	enum result r;
 
-	if ((r = cod_lock_cod(db, 0, id, o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_cod(db, 0, id, o, msg, msgsz)) != RES_OK)
 		return r;
 	if (o->status != OS_SHIPPED &&
 	    o->status != OS_DELIVERED)
-		return cod_say(COD_CONFLICT, msg, msgsz,
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "Order #%lld is %s, not "
 		    "out for delivery.", (long long)id,
 		    order_status_name(o->status));
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, c) != 1)
-		return COD_ERROR;
-	return COD_OK;
+		return RES_ERROR;
+	return RES_OK;
 }

@@ -6,7 +6,7 @@
  * road every method shares (DESIGN.md "One order, one state machine").
  *
  * THE SHIPPING API OTHER METHODS USE (inside the caller's open
- * transaction; the caller commits on COD_OK and rolls back otherwise):
+ * transaction; the caller commits on RES_OK and rolls back otherwise):
  *	shipping_shipped(db, order_id, actor, actor_id, carrier, tracking,
  *	    now, msg, msgsz)	pending_shipment -> shipped (COD-P2): the
  *				shipment row, a tracking event, a message
@@ -18,7 +18,7 @@
  *
  * Every function changing state works in the caller's transaction,
  * changes an order only through orderflow_transition() (with its event)
- * and answers an enum cod_result with a sentence for people in msg.
+ * and answers an enum result with a sentence for people in msg.
  */
 
 #include <stddef.h>
@@ -26,20 +26,11 @@
 
 #include "core/buf.h"
 #include "core/money.h"
+#include "core/result.h"
 #include "db/cod.h"
 #include "service/orderflow.h"
 
 struct db;
-
-enum cod_result {
-	COD_ERROR = -1,		/* database error: roll back */
-	COD_OK = 0,
-	COD_NOT_FOUND,		/* no such order (of this user) */
-	COD_CONFLICT,		/* the order's state forbids it now */
-	COD_REFUSED,		/* a rule refuses it (msg names the rule) */
-	COD_DECIDED		/* the review was already decided (msg says
-				   by whom and when) */
-};
 
 /* Refusal reasons at delivery (COD-P4, COD-F2). */
 enum cod_refusal {
@@ -65,24 +56,24 @@ int	cod_refusal_parse(const char *s, enum cod_refusal *out);
 int	cod_refusal_counted(enum cod_refusal r);
 
 /* Shipping (see above). carrier and tracking: 1-64 printable bytes. */
-enum cod_result shipping_shipped(struct db *, int64_t order_id,
+enum result shipping_shipped(struct db *, int64_t order_id,
 	    enum of_actor actor, int64_t actor_id, const char *carrier,
 	    const char *tracking, int64_t now, char *msg, size_t msgsz);
 /* The shipment of order_id was booked through the logistics gateway:
  * the order is booked with the mall's logistics partner (the first
  * booking stays; db_lg_book), whose events alone it then accepts. Inside
  * the caller's transaction, after shipping_shipped(). */
-enum cod_result shipping_book_gateway(struct db *, int64_t order_id,
+enum result shipping_book_gateway(struct db *, int64_t order_id,
 	    int64_t now);
-enum cod_result shipping_delivered(struct db *, int64_t order_id,
+enum result shipping_delivered(struct db *, int64_t order_id,
 	    enum of_actor actor, int64_t actor_id, int64_t now, char *msg,
 	    size_t msgsz);
 
 /* COD-P1: admin_id approves (-> pending_shipment) or rejects (-> refused,
  * reason required) COD order id that the page showed in `from`, claiming
- * the decision first (a second admin gets COD_DECIDED, "already decided
+ * the decision first (a second admin gets RES_DECIDED, "already decided
  * by X at T"). The shopper gets a message either way. */
-enum cod_result cod_review(struct db *, int64_t order_id, const char *from,
+enum result cod_review(struct db *, int64_t order_id, const char *from,
 	    int approve, int64_t admin_id, const char *reason, int64_t now,
 	    char *msg, size_t msgsz);
 
@@ -90,9 +81,9 @@ enum cod_result cod_review(struct db *, int64_t order_id, const char *from,
  * Whatever event carries it (reschedule: 1 for a "rescheduled" event, 0
  * for "delivery_scheduled"; only the log differs), the first day agreed is
  * the scheduling and every later change of the day a rescheduling: a third
- * one is COD_REFUSED (COD-P5); the day already agreed again changes
- * nothing. Order shipped; once delivered the day is COD_CONFLICT. */
-enum cod_result cod_schedule(struct db *, int64_t order_id, const char *day,
+ * one is RES_REFUSED (COD-P5); the day already agreed again changes
+ * nothing. Order shipped; once delivered the day is RES_NOT_ALLOWED. */
+enum result cod_schedule(struct db *, int64_t order_id, const char *day,
 	    int reschedule, enum of_actor actor, int64_t now, char *msg,
 	    size_t msgsz);
 
@@ -102,7 +93,7 @@ enum cod_result cod_schedule(struct db *, int64_t order_id, const char *day,
  * delivered) and users.cod_completed_orders grows by one (COD-07), in the
  * same transaction, with the ledger's sale, COD fee and collection by
  * logistics partner pid (service/postings.h). */
-enum cod_result cod_paid_report(struct db *, int64_t order_id, int64_t pid,
+enum result cod_paid_report(struct db *, int64_t order_id, int64_t pid,
 	    const struct money *amount, const char *method,
 	    const char *record_id, int64_t now, char *msg, size_t msgsz);
 
@@ -112,7 +103,7 @@ enum cod_result cod_paid_report(struct db *, int64_t order_id, int64_t pid,
  * currency, may be NULL: 0) plus the service fee on the account as a debt,
  * records a strike and, on the 3rd (6th ...), suspends COD for 3 months
  * from the refusal (users.cod_suspended_until, message). */
-enum cod_result cod_refused(struct db *, int64_t order_id,
+enum result cod_refused(struct db *, int64_t order_id,
 	    enum cod_refusal reason, const struct money *shipping,
 	    enum of_actor actor, int64_t actor_id, int64_t now, char *msg,
 	    size_t msgsz);
@@ -121,30 +112,30 @@ enum cod_result cod_refused(struct db *, int64_t order_id,
  * (file_id, 0 none) or the courier's record id (NULL none; one of the two
  * is needed). Order shipped, delivered or completed (either order of
  * arrival with the partner's report). */
-enum cod_result cod_shopper_paid(struct db *, int64_t user_id,
+enum result cod_shopper_paid(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t file_id, const char *record_id,
 	    int64_t now, char *msg, size_t msgsz);
 
 /* COD-P7: after-sales return request by the shopper on a completed COD
  * order (reason required). */
-enum cod_result cod_return_request(struct db *, int64_t user_id,
+enum result cod_return_request(struct db *, int64_t user_id,
 	    int64_t order_id, const char *reason, int64_t now, char *msg,
 	    size_t msgsz);
 
 /* COD-P7 (every method): the merchant received the goods back
  * (return_requested -> returned); the refund is due 3-5 business days
  * later: orders.refund_due = the 5th business day, message with both. */
-enum cod_result cod_return_received(struct db *, int64_t order_id,
+enum result cod_return_received(struct db *, int64_t order_id,
 	    enum of_actor actor, int64_t actor_id, int64_t now, char *msg,
 	    size_t msgsz);
 
 /* The refund of a returned order was sent (returned -> refunded). */
-enum cod_result cod_refund_sent(struct db *, int64_t order_id,
+enum result cod_refund_sent(struct db *, int64_t order_id,
 	    int64_t admin_id, int64_t now, char *msg, size_t msgsz);
 
 /* COD-F3: revoke (revoke 1, reason required) or reinstate (0) user_id's
  * COD permission; audited on the user, message to the shopper. */
-enum cod_result cod_set_revoked(struct db *, int64_t user_id, int revoke,
+enum result cod_set_revoked(struct db *, int64_t user_id, int revoke,
 	    int64_t admin_id, const char *reason, int64_t now, char *msg,
 	    size_t msgsz);
 

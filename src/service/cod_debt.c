@@ -53,7 +53,7 @@ record_paid(struct db *db, const struct db_debt_row *d, const char *key,
 }
 
 /* See cod_debt.h. */
-enum cod_debt_result
+enum result
 cod_debt_record(struct db *db, int64_t user_id, int64_t debt_id,
     const struct bank_outcome *out, const char *key, int64_t now, char *msg,
     size_t msgsz)
@@ -66,16 +66,16 @@ cod_debt_record(struct db *db, int64_t user_id, int64_t debt_id,
 
 	msg[0] = '\0';
 	if ((rc = db_debt_get(db, debt_id, 1, &d)) != 1 || d.user_id != user_id)
-		return rc == -1 ? CD_ERROR : CD_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	money_display_minor(d.amount_minor, d.currency, a, sizeof(a));
 	if (!out->ok) {
 		snprintf(msg, msgsz, "%s", out->reason);
-		return CD_REFUSED;
+		return RES_REFUSED;
 	}
 	if (d.settled_at != 0) {
 		snprintf(msg, msgsz, "The %s owed for order #%lld was already "
 		    "paid. Nothing was charged.", a, (long long)d.order_id);
-		return CD_SETTLED;
+		return RES_DECIDED;
 	}
 	/* One bank key per debt: whoever pays it, it is charged once. */
 	snprintf(bkey, sizeof(bkey), "coddebt-%lld", (long long)d.id);
@@ -84,17 +84,17 @@ cod_debt_record(struct db *db, int64_t user_id, int64_t debt_id,
 	    d.currency, bkey, &res) == -1) {
 		snprintf(msg, msgsz, "The bank did not answer: %s. Paying "
 		    "again charges this amount at most once.", res.reason);
-		return CD_ERROR;
+		return RES_ERROR;
 	}
 	if (!res.ok) {
 		snprintf(msg, msgsz, "%s", res.reason);
-		return CD_REFUSED;
+		return RES_REFUSED;
 	}
 	if (record_paid(db, &d, key, bkey, res.reference, now) == -1)
-		return CD_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "You paid %s for order #%lld by card.", a,
 	    (long long)d.order_id);
-	return CD_OK;
+	return RES_OK;
 }
 
 /* See cod_debt.h. */

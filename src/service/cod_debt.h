@@ -23,29 +23,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/result.h"
+
 #include "db/money_out.h"
 
 struct db;
-
-enum cod_debt_result {
-	CD_OK = 0,	/* paid (or paid before by the same request key) */
-	CD_REFUSED,	/* the card, the key or the bank said no: msg; nothing
-			   was charged */
-	CD_SETTLED,	/* paid before by another request: msg says when */
-	CD_NOT_FOUND,	/* no such debt of this shopper */
-	CD_ERROR	/* database or bank failure: msg */
-};
 
 struct bank_outcome;
 
 /* Inside the caller's transaction: the bank's outcome *out of the card
  * session key ("cs-<id>") for user_id's debt debt_id at now. Approved: the
  * debt, locked and read again, is charged by the outcome's token and
- * settled (CD_OK), or was settled already (CD_SETTLED, nothing charged);
- * declined by the bank at its page or at the charge: CD_REFUSED, msg the
+ * settled (RES_OK), or was settled already (RES_DECIDED, nothing charged);
+ * declined by the bank at its page or at the charge: RES_REFUSED, msg the
  * bank's reason alone (nothing was charged). Otherwise msg gets what
  * happened in words. */
-enum cod_debt_result cod_debt_record(struct db *, int64_t user_id,
+enum result cod_debt_record(struct db *, int64_t user_id,
 	    int64_t debt_id, const struct bank_outcome *out, const char *key,
 	    int64_t now, char *msg, size_t msgsz);
 

@@ -21,32 +21,32 @@
 #include "service/postings.h"
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_review(struct db *db, int64_t id, const char *from, int approve,
     int64_t admin_id, const char *reason, int64_t now, char *msg,
     size_t msgsz)
 {
 	struct db_order	 o;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 why[300];
 	char		 subj[100], body[600];
 	int		 rc;
 
 	if (!approve && (reason == NULL || reason[0] == '\0'))
-		return cod_say(COD_REFUSED, msg, msgsz, "Give the reason for "
+		return cod_say(RES_REFUSED, msg, msgsz, "Give the reason for "
 		    "rejecting the order; the shopper reads it.");
-	if ((r = cod_lock_cod(db, 0, id, &o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_cod(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	/* "already decided by X at T": the claim is a unique insert. */
 	rc = admin_claim(db, "order", id, from,
 	    approve ? "approve" : "reject", admin_id, now, "Order", msg, msgsz);
 	if (rc == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (rc == 1)
-		return COD_DECIDED;
+		return RES_DECIDED;
 	if (strcmp(from, "awaiting_review") != 0 ||
 	    o.status != OS_AWAITING_REVIEW)
-		return cod_say(COD_CONFLICT, msg, msgsz, "Order #%lld is not "
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz, "Order #%lld is not "
 		    "awaiting review any more (it is %s).", (long long)id,
 		    order_status_name(o.status));
 	if (approve)
@@ -59,7 +59,7 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 	if ((r = cod_of_result(orderflow_transition(db, id,
 	    OS_AWAITING_REVIEW, approve ? OS_PENDING_SHIPMENT : OS_REFUSED,
 	    OF_ADMIN, admin_id, why, now), id, OS_AWAITING_REVIEW, msg,
-	    msgsz)) != COD_OK)
+	    msgsz)) != RES_OK)
 		return r;
 	if (approve) {
 		snprintf(subj, sizeof(subj), "Order #%lld accepted for cash on "
@@ -68,7 +68,7 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 		    "(COD-P1): it ships to you and you pay the courier at "
 		    "delivery. Status: Pending shipment.", (long long)id);
 		if (db_cod_ensure(db, id) == -1)
-			return COD_ERROR;
+			return RES_ERROR;
 	} else {
 		snprintf(subj, sizeof(subj),
 		    "Order #%lld not accepted for cash "
@@ -78,40 +78,40 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 		    "Nothing was charged.", (long long)id, reason);
 	}
 	if (cod_tell(db, &o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld %s.", (long long)id,
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Order #%lld %s.", (long long)id,
 	    approve ? "approved: pending shipment" : "rejected");
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
     enum of_actor actor, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
-	enum cod_result	 r;
+	enum result	 r;
 	mp_date		 d, today;
 	char		 tday[11], detail[200], subj[100], body[400];
 
 	if (day == NULL || mp_date_parse(day, strlen(day), &d) == -1)
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "date: give the delivery day as YYYY-MM-DD.");
 	if (cod_today(now, tday, &today) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (d < today)
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "date: %s is in the past.",
 		    day);
-	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != RES_OK)
 		return r;
 	if (o.status == OS_DELIVERED)
-		return cod_say(COD_CONFLICT, msg, msgsz,
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "date: order #%lld was "
 		    "delivered already; its delivery date cannot change any "
 		    "more.", (long long)id);
 	if (strcmp(c.agreed_date, day) == 0)
-		return cod_say(COD_OK, msg, msgsz,
+		return cod_say(RES_OK, msg, msgsz,
 		    "delivery of order #%lld stays "
 		    "agreed for %s", (long long)id, day);
 	/* COD-P5: every change of an agreed day is a rescheduling, whatever
@@ -119,14 +119,14 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	reschedule = c.agreed_date[0] != '\0';
 	if (reschedule && c.reschedules >= COD_MAX_RESCHEDULES)
 		/* COD-P5: at most 2 extensions of the delivery. */
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "COD-P5: the delivery of "
 		    "order #%lld was already rescheduled %d times; a further "
 		    "rescheduling is refused. Unpaid after %s, the order is "
 		    "cancelled.", (long long)id, c.reschedules,
 		    c.agreed_date[0] != '\0' ? c.agreed_date : "the agreed day");
 	if (db_cod_set_agreed(db, id, day, reschedule) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (reschedule)
 		snprintf(detail, sizeof(detail), "delivery rescheduled to %s "
 		    "(COD-P5: rescheduling %d of %d)", day, c.reschedules + 1,
@@ -138,34 +138,34 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	    "delivery_scheduled", detail, of_actor_name(actor), now) == -1 ||
 	    audit_event(db, "order", id, actor, 0, NULL, NULL, detail,
 	    now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(subj, sizeof(subj), "Delivery of order #%lld: %s",
 	    (long long)id, day);
 	snprintf(body, sizeof(body), "Order #%lld: %s. Have the amount "
 	    "ready; if it is not paid by the end of that day the order is "
 	    "cancelled (COD-P5).", (long long)id, detail);
 	if (cod_tell(db, &o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "%s", detail);
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "%s", detail);
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_paid_report(struct db *db, int64_t id, int64_t pid,
     const struct money *paid, const char *method, const char *record_id,
     int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 a[MONEY_STR_MAX], why[200], subj[100], body[400];
 
-	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != RES_OK)
 		return r;
 	/* COD-P3: the courier collects the amount due and the COD-F1 fee. */
 	if (strcmp(paid->cur, o.currency) != 0 ||
 	    paid->minor != o.amount_due_minor + o.fee_minor)
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "amount: order #%lld is "
 		    "paid with %s at delivery (amount due and COD-F1 fee).",
 		    (long long)id, cod_amount(o.amount_due_minor + o.fee_minor,
@@ -173,90 +173,90 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	if (db_cod_set_paid_report(db, id, paid->minor, method, record_id,
 	    now) == -1 || post_cod_collected(db, &o, pid, record_id,
 	    paid->minor, now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (o.status == OS_SHIPPED) {
 		/* Paid at the door: delivered and paid in one report. */
 		if ((r = cod_of_result(orderflow_transition(db, id, OS_SHIPPED,
 		    OS_DELIVERED, OF_PARTNER, 0, "delivered (payment "
-		    "reported)", now), id, o.status, msg, msgsz)) != COD_OK)
+		    "reported)", now), id, o.status, msg, msgsz)) != RES_OK)
 			return r;
 		if (db_ship_delivered(db, id, now) == -1)
-			return COD_ERROR;
+			return RES_ERROR;
 	}
 	snprintf(why, sizeof(why), "COD-P3 payment reported: %s by %s, "
 	    "courier record %s", cod_amount(paid->minor, paid->cur, a,
 	    sizeof(a)), method, record_id);
 	if ((r = cod_of_result(orderflow_transition(db, id,
 	    OS_DELIVERED, OS_COMPLETED,
-	    OF_PARTNER, 0, why, now), id, OS_DELIVERED, msg, msgsz)) != COD_OK)
+	    OF_PARTNER, 0, why, now), id, OS_DELIVERED, msg, msgsz)) != RES_OK)
 		return r;
 	/* COD-07: the ladder counts completed COD orders, in this same
 	 * transaction. */
 	if (db_cod_user_completed_inc(db, o.user_id) == -1 ||
 	    db_track_add(db, id, "paid", why, "partner", now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(subj, sizeof(subj), "Order #%lld completed", (long long)id);
 	snprintf(body, sizeof(body), "The courier reported your payment of %s "
 	    "(%s, record %s): order #%lld is completed.", a, method,
 	    record_id, (long long)id);
 	if (cod_tell(db, &o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld is completed.",
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Order #%lld is completed.",
 	    (long long)id);
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_shopper_paid(struct db *db, int64_t user_id, int64_t id, int64_t file_id,
     const char *record_id, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 detail[200];
 
 	if (user_id <= 0)
-		return COD_NOT_FOUND;
-	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != COD_OK)
+		return RES_NOT_FOUND;
+	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	if (file_id <= 0 && (record_id == NULL || record_id[0] == '\0'))
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "Attach the photo of the "
 		    "courier's voucher, or give the courier's payment record "
 		    "number (look it up below if you lost the voucher).");
 	if (record_id != NULL && record_id[0] != '\0' &&
 	    !cod_printable(record_id))
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "The record number has at most 64 letters and digits.");
 	if (o.status != OS_SHIPPED &&
 	    o.status != OS_DELIVERED &&
 	    o.status != OS_COMPLETED)
-		return cod_say(COD_CONFLICT, msg, msgsz,
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "\"Paid\" is for an order "
 		    "delivered cash on delivery; this one is %s.",
 		    order_status_name(o.status));
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, &c) != 1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (c.shopper_paid_at > 0)
-		return cod_say(COD_CONFLICT, msg, msgsz,
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "You already reported the "
 		    "payment of order #%lld.", (long long)id);
 	if (record_id != NULL && record_id[0] != '\0' &&
 	    c.paid_record_id[0] != '\0' &&
 	    strcmp(record_id, c.paid_record_id) != 0)
-		return cod_say(COD_REFUSED, msg, msgsz, "The courier's payment "
+		return cod_say(RES_REFUSED, msg, msgsz, "The courier's payment "
 		    "record for this order is %s, not %s.", c.paid_record_id,
 		    record_id);
 	if (db_cod_set_shopper_paid(db, id, file_id, record_id, now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(detail, sizeof(detail), "COD-P3 the shopper reported paying "
 	    "the courier (%s%s)", file_id > 0 ? "voucher photo" : "record ",
 	    file_id > 0 ? "" : record_id);
 	if (db_track_add(db, id, "shopper_paid", detail, "user",
 	    now) == -1 || audit_event(db, "order", id, OF_USER, user_id, NULL,
 	    NULL, detail, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "%s", c.paid_reported_at > 0 ?
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "%s", c.paid_reported_at > 0 ?
 	    "Thank you: your payment is recorded and matches the courier's "
 	    "report." : "Thank you: your payment is recorded. The order "
 	    "completes once the courier reports it (COD-P3).");

@@ -17,27 +17,27 @@
 #include "service/orderflow.h"
 
 /* Commit the transaction of a step that answered r; roll back when r is
- * not COD_OK or the commit fails (then COD_ERROR). Returns the result. */
-static enum cod_result
-finish(struct db *db, enum cod_result r)
+ * not RES_OK or the commit fails (then RES_ERROR). Returns the result. */
+static enum result
+finish(struct db *db, enum result r)
 {
-	if (r == COD_OK && db_commit(db) == 0)
-		return COD_OK;
+	if (r == RES_OK && db_commit(db) == 0)
+		return RES_OK;
 	db_rollback(db);
-	return r == COD_OK ? COD_ERROR : r;
+	return r == RES_OK ? RES_ERROR : r;
 }
 
 /* Copy text into msg; returns r. */
-static enum cod_result
-tell(enum cod_result r, char *msg, size_t msgsz, const char *text)
+static enum result
+tell(enum result r, char *msg, size_t msgsz, const char *text)
 {
 	snprintf(msg, msgsz, "%s", text);
 	return r;
 }
 
-/* Book the shipment of order_id with the logistics company: COD_OK with
+/* Book the shipment of order_id with the logistics company: RES_OK with
  * carrier and tracking in *res, else the refusal with msg. */
-static enum cod_result
+static enum result
 book(struct db *db, int64_t order_id, int64_t now,
     struct logistics_result *res, char *msg, size_t msgsz)
 {
@@ -46,7 +46,7 @@ book(struct db *db, int64_t order_id, int64_t now,
 	struct db_order			 o;
 
 	if (db_order_get(db, 0, order_id, &o) != 1)
-		return COD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	memset(&bk, 0, sizeof(bk));
 	bk.order_id = order_id;
 	snprintf(bk.country, sizeof(bk.country), "%s", o.country);
@@ -54,21 +54,21 @@ book(struct db *db, int64_t order_id, int64_t now,
 	    (long long)order_id);
 	lg = logistics_gateway_get("sandbox");
 	if (lg == NULL || lg->book(&bk, now, res) == -1)
-		return tell(COD_REFUSED, msg, msgsz, "The logistics company "
+		return tell(RES_REFUSED, msg, msgsz, "The logistics company "
 		    "cannot be reached; enter the carrier and tracking number "
 		    "by hand.");
 	if (!res->ok)
-		return tell(COD_REFUSED, msg, msgsz, res->reason);
-	return COD_OK;
+		return tell(RES_REFUSED, msg, msgsz, res->reason);
+	return RES_OK;
 }
 
 /* The step itself, inside the open transaction. */
-static enum cod_result
+static enum result
 run_step(struct db *db, enum cod_step step, int64_t id,
     const struct cod_step_input *in, int booked, int64_t admin_id,
     int64_t now, char *msg, size_t msgsz)
 {
-	enum cod_result r = COD_ERROR;
+	enum result r = RES_ERROR;
 
 	switch (step) {
 	case COD_STEP_APPROVE:
@@ -80,12 +80,12 @@ run_step(struct db *db, enum cod_step step, int64_t id,
 	case COD_STEP_SHIP:
 		r = shipping_shipped(db, id, OF_ADMIN, admin_id, in->carrier,
 		    in->tracking, now, msg, msgsz);
-		if (r == COD_OK && booked)
+		if (r == RES_OK && booked)
 			r = shipping_book_gateway(db, id, now);
-		if (r == COD_OK && in->courier_name != NULL &&
+		if (r == RES_OK && in->courier_name != NULL &&
 		    in->courier_name[0] != '\0' && db_ship_courier(db, id,
 		    in->courier_name, in->courier_phone) == -1)
-			r = COD_ERROR;
+			r = RES_ERROR;
 		break;
 	case COD_STEP_DELIVER:
 		r = shipping_delivered(db, id, OF_ADMIN, admin_id, now, msg,
@@ -103,21 +103,21 @@ run_step(struct db *db, enum cod_step step, int64_t id,
 }
 
 /* See cod_desk.h. */
-enum cod_result
+enum result
 cod_desk_step(struct db *db, enum cod_step step, int64_t order_id,
     const struct cod_step_input *in, int64_t admin_id, int64_t now,
     char *msg, size_t msgsz)
 {
 	struct cod_step_input	 use = *in;
 	struct logistics_result	 res;
-	enum cod_result		 r;
+	enum result		 r;
 	int			 booked = 0;
 
 	msg[0] = '\0';
 	if (step == COD_STEP_SHIP && (in->carrier == NULL ||
 	    in->tracking == NULL)) {
 		/* No carrier given: book with the logistics company. */
-		if ((r = book(db, order_id, now, &res, msg, msgsz)) != COD_OK)
+		if ((r = book(db, order_id, now, &res, msg, msgsz)) != RES_OK)
 			return r;
 		use.carrier = res.carrier;
 		use.tracking = res.tracking;
@@ -126,66 +126,66 @@ cod_desk_step(struct db *db, enum cod_step step, int64_t order_id,
 		booked = 1;
 	}
 	if (db_begin_read_committed(db) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	return finish(db, run_step(db, step, order_id, &use, booked,
 	    admin_id, now, msg, msgsz));
 }
 
 /* See cod_desk.h. */
-enum cod_result
+enum result
 cod_desk_revoke(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	msg[0] = '\0';
 	if (db_begin_read_committed(db) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	return finish(db, cod_set_revoked(db, user_id, revoke, admin_id,
 	    reason, now, msg, msgsz));
 }
 
 /* See cod_desk.h. */
-enum cod_result
+enum result
 cod_return_submit(struct db *db, int64_t user_id, int64_t order_id,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	msg[0] = '\0';
 	if (db_begin_read_committed(db) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	return finish(db, cod_return_request(db, user_id, order_id, reason,
 	    now, msg, msgsz));
 }
 
 /* See cod_desk.h. */
-enum cod_result
+enum result
 cod_paid_submit(struct db *db, const struct config *cfg,
     const struct filestore_owner *owner, int64_t order_id,
     const struct cod_paid_input *in, int64_t now, char *msg, size_t msgsz)
 {
 	struct filestore_info	 fi;
 	struct db_order		 o;
-	enum cod_result		 r;
+	enum result		 r;
 	int			 rc, stored = 0;
 
 	msg[0] = '\0';
 	if ((rc = db_order_get(db, owner->user_id, order_id, &o)) != 1)
-		return rc == 0 ? COD_NOT_FOUND : COD_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (in->voucher_err != NULL)
-		return tell(COD_REFUSED, msg, msgsz, in->voucher_err);
+		return tell(RES_REFUSED, msg, msgsz, in->voucher_err);
 	if (db_begin_read_committed(db) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	memset(&fi, 0, sizeof(fi));
 	if (in->voucher != NULL && in->len > 0) {
 		rc = filestore_put(db, cfg, owner, in->voucher, in->len,
 		    FS_VOUCHER, now, &fi, msg, msgsz);
 		if (rc != 0) {
 			db_rollback(db);
-			return rc == -1 ? COD_ERROR : COD_REFUSED;
+			return rc == -1 ? RES_ERROR : RES_REFUSED;
 		}
 		stored = 1;
 	}
 	r = finish(db, cod_shopper_paid(db, owner->user_id, order_id,
 	    stored ? fi.id : 0, in->record_id, now, msg, msgsz));
-	if (stored && r != COD_OK)
+	if (stored && r != RES_OK)
 		filestore_discard(cfg, &fi);
 	else if (stored)
 		filestore_publish(cfg, &fi);

@@ -3,7 +3,7 @@
 
 /*
  * The cash-on-delivery and shipping desk as the pages use it: each action
- * runs in its own transaction (committed on COD_OK, rolled back otherwise)
+ * runs in its own transaction (committed on RES_OK, rolled back otherwise)
  * around the steps of service/cod.h, and each loader returns what one page
  * shows. Nothing here knows about requests or responses.
  */
@@ -41,21 +41,21 @@ struct cod_step_input {
 
 /* Run step on order_id as admin_id at now, in one transaction. Shipping
  * without a carrier or tracking number books the shipment with the
- * logistics company first (COD_NOT_FOUND without the order; COD_REFUSED
+ * logistics company first (RES_NOT_FOUND without the order; RES_REFUSED
  * with the reason in msg when it cannot be reached or refuses). Returns
- * COD_OK (committed) with msg for people, or the step's refusal (rolled
+ * RES_OK (committed) with msg for people, or the step's refusal (rolled
  * back). */
-enum cod_result cod_desk_step(struct db *, enum cod_step step,
+enum result cod_desk_step(struct db *, enum cod_step step,
 	    int64_t order_id, const struct cod_step_input *in,
 	    int64_t admin_id, int64_t now, char *msg, size_t msgsz);
 
 /* cod_set_revoked() in its own transaction (COD-F3). */
-enum cod_result cod_desk_revoke(struct db *, int64_t user_id, int revoke,
+enum result cod_desk_revoke(struct db *, int64_t user_id, int revoke,
 	    int64_t admin_id, const char *reason, int64_t now, char *msg,
 	    size_t msgsz);
 
 /* cod_return_request() in its own transaction (COD-P7). */
-enum cod_result cod_return_submit(struct db *, int64_t user_id,
+enum result cod_return_submit(struct db *, int64_t user_id,
 	    int64_t order_id, const char *reason, int64_t now, char *msg,
 	    size_t msgsz);
 
@@ -69,8 +69,8 @@ struct cod_paid_input {
 
 /* owner's "Paid" on their order order_id in one transaction: the voucher
  * stored (service/filestore.h) with cod_shopper_paid(). Another's order is
- * COD_NOT_FOUND; a refused upload COD_REFUSED with its message in msg. */
-enum cod_result cod_paid_submit(struct db *, const struct config *cfg,
+ * RES_NOT_FOUND; a refused upload RES_REFUSED with its message in msg. */
+enum result cod_paid_submit(struct db *, const struct config *cfg,
 	    const struct filestore_owner *owner, int64_t order_id,
 	    const struct cod_paid_input *in, int64_t now, char *msg,
 	    size_t msgsz);

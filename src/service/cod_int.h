@@ -18,11 +18,11 @@ struct db_cod;
 struct db_order;
 
 /* msg = printf(fmt...), returns r. */
-enum cod_result cod_say(enum cod_result r, char *msg, size_t msgsz,
+enum result cod_say(enum result r, char *msg, size_t msgsz,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Map an orderflow result; msg says why for people. */
-enum cod_result cod_of_result(enum of_result r, int64_t id,
+enum result cod_of_result(enum result r, int64_t id,
     enum order_status from, char *msg, size_t msgsz);
 
 /* Today's date string of now into day (11 bytes). -1 on a bad time. */
@@ -30,18 +30,18 @@ int	cod_today(int64_t now, char day[11], mp_date *d);
 
 /* Lock order id (of user_id, 0 any owner) and read it into *o under the
  * lock, so that every decision below sees the order as it is now and
- * concurrent steps on one order run one after the other: COD_OK,
- * COD_NOT_FOUND, COD_ERROR. */
-enum cod_result cod_lock_order(struct db *db, int64_t user_id, int64_t id,
+ * concurrent steps on one order run one after the other: RES_OK,
+ * RES_NOT_FOUND, RES_ERROR. */
+enum result cod_lock_order(struct db *db, int64_t user_id, int64_t id,
     struct db_order *o, char *msg, size_t msgsz);
 
 /* Load COD order id (of user_id, 0 any) into *o. */
-enum cod_result cod_lock_cod(struct db *db, int64_t user_id, int64_t id,
+enum result cod_lock_cod(struct db *db, int64_t user_id, int64_t id,
     struct db_order *o, char *msg, size_t msgsz);
 
 /* The COD order id in shipped or delivered, locked row of cod_orders in
  * *c (created when missing). */
-enum cod_result cod_lock_on_road(struct db *db, int64_t id,
+enum result cod_lock_on_road(struct db *db, int64_t id,
     struct db_order *o, struct db_cod *c, char *msg, size_t msgsz);
 
 /* A message to the order's shopper. 0 or -1. */

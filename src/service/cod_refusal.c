@@ -76,12 +76,12 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 
 /* COD-P4: order o refused on inspection for a valid reason on day:
  * cancelled at no cost, not counted. Inside the caller's transaction. */
-static enum cod_result
+static enum result
 refused_valid(struct db *db, const struct db_order *o,
     enum cod_refusal reason, enum of_actor actor, int64_t actor_id,
     const char *day, int64_t now, char *msg, size_t msgsz)
 {
-	enum cod_result	 r;
+	enum result	 r;
 	char		 why[300], subj[100], body[600];
 	int		 rc;
 
@@ -90,16 +90,16 @@ refused_valid(struct db *db, const struct db_order *o,
 	    "COD permission", cod_refusal_name(reason));
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
 	    OS_CANCELLED, actor, actor_id, why, now), o->id, o->status, msg,
-	    msgsz)) != COD_OK)
+	    msgsz)) != RES_OK)
 		return r;
 	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
 	    cod_refusal_name(reason), 0, day, now)) != 0)
-		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz,
+		return rc == 1 ? cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "Order #%lld was "
-		    "already refused.", (long long)o->id) : COD_ERROR;
+		    "already refused.", (long long)o->id) : RES_ERROR;
 	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
 	    now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
 	    (long long)o->id);
 	snprintf(body, sizeof(body), "You refused order #%lld at delivery "
@@ -108,20 +108,20 @@ refused_valid(struct db *db, const struct db_order *o,
 	    "cash on delivery permission.", (long long)o->id,
 	    cod_refusal_name(reason));
 	if (cod_tell(db, o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
 	    (long long)o->id);
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
     const struct money *shipping, enum of_actor actor, int64_t actor_id,
     int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
-	enum cod_result	 r;
+	enum result	 r;
 	mp_date		 today;
 	char		 day[11], until[11], why[300], subj[100], body[600];
 	char		 a[MONEY_STR_MAX], s[MONEY_STR_MAX], f[MONEY_STR_MAX];
@@ -129,11 +129,11 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	int		 rc;
 
 	if (cod_refusal_name(reason) == NULL)
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "reason: unknown refusal reason.");
 	if (cod_today(now, day, &today) == -1)
-		return COD_ERROR;
-	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != COD_OK)
+		return RES_ERROR;
+	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != RES_OK)
 		return r;
 	if (!cod_refusal_counted(reason))
 		return refused_valid(db, &o, reason, actor, actor_id, day, now,
@@ -142,7 +142,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	if (shipping != NULL) {
 		if (strcmp(shipping->cur, o.currency) != 0 ||
 		    shipping->minor < 0)
-			return cod_say(COD_REFUSED, msg, msgsz,
+			return cod_say(RES_REFUSED, msg, msgsz,
 			    "round_trip_shipping: "
 			    "give it in the order's currency, %s.", o.currency);
 		ship = shipping->minor;
@@ -153,13 +153,13 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    cod_amount(ship, o.currency, s, sizeof(s)), cod_amount(o.fee_minor,
 	    o.currency, f, sizeof(f)));
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status, OS_REFUSED,
-	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
+	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != RES_OK)
 		return r;
 	if ((rc = db_cod_refusal_add(db, o.user_id, id, "no_valid_reason", 1,
 	    day, now)) != 0)
-		return rc == 1 ? cod_say(COD_CONFLICT, msg, msgsz,
+		return rc == 1 ? cod_say(RES_NOT_ALLOWED, msg, msgsz,
 		    "Order #%lld was "
-		    "already refused.", (long long)id) : COD_ERROR;
+		    "already refused.", (long long)id) : RES_ERROR;
 	if (db_debt_add(db, o.user_id, id, "cod_refusal", ship + o.fee_minor,
 	    o.currency, why, now) == -1 ||
 	    post_refusal_charge(db, &o, ship + o.fee_minor, now) == -1 ||
@@ -167,7 +167,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    db_track_add(db, id, "refused", "refused without a valid reason",
 	    of_actor_name(actor), now) == -1 ||
 	    strike_suspension(db, &o, today, now, until, &strikes) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	per = cod_setting(db, "cod_refusals_to_suspend", 3);
 	snprintf(subj, sizeof(subj), "Order #%lld refused: %s charged",
 	    (long long)id, a);
@@ -178,8 +178,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    "months).", (long long)id, a, s, f, (long long)strikes,
 	    (long long)per);
 	if (cod_tell(db, &o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz,
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz,
 	    "Order #%lld refused (COD-F2), strike "
 	    "%lld%s%s.", (long long)id, (long long)strikes,
 	    until[0] != '\0' ? ": COD suspended until " : "", until);

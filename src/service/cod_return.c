@@ -20,27 +20,27 @@
 #include "service/postings.h"
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_return_request(struct db *db, int64_t user_id, int64_t id,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 why[300];
 
 	if (user_id <= 0)
-		return COD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	/* The order first: another shopper's id is 404 whatever the form. */
-	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	if (reason == NULL || reason[0] == '\0')
-		return cod_say(COD_REFUSED, msg, msgsz, "Describe the quality "
+		return cod_say(RES_REFUSED, msg, msgsz, "Describe the quality "
 		    "problem.");
 	snprintf(why, sizeof(why), "COD-P7 after-sales return requested: %s",
 	    reason);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_RETURN_REQUESTED, OF_USER, user_id, why, now), id, o.status, msg,
-	    msgsz)) != COD_OK)
+	    msgsz)) != RES_OK)
 		return r;
 	if (db_cod_ensure(db, id) == -1 ||
 	    db_cod_set_return_reason(db, id, reason) == -1 ||
@@ -48,34 +48,34 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	    "request. Send the goods back; the refund to your original "
 	    "payment account is due 3-5 business days after the merchant "
 	    "receives them (COD-P7).", now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Return requested.");
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Return requested.");
 }
 
 /* The goods of order o, never charged (PAU-05), are back with the
  * merchant: returned, with no refund due, and the shopper told so. */
-static enum cod_result
+static enum result
 return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
     int64_t actor_id, int64_t now, char *msg, size_t msgsz)
 {
 	static const char why[] = "PAU-05 goods received by the merchant "
 	    "before receipt was confirmed; nothing was charged";
 	char		body[300];
-	enum cod_result	r;
+	enum result	r;
 
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
 	    OS_RETURNED, actor, actor_id, why, now), o->id, o->status, msg,
-	    msgsz)) != COD_OK)
+	    msgsz)) != RES_OK)
 		return r;
 	if (db_track_add(db, o->id, "returned", why, of_actor_name(actor),
 	    now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(body, sizeof(body), "The merchant received the goods of "
 	    "order #%lld. You confirmed no receipt, so nothing was charged "
 	    "and there is nothing to refund (PAU-05).", (long long)o->id);
 	if (cod_tell(db, o, "Return received", body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld returned; it was never "
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Order #%lld returned; it was never "
 	    "charged, so no refund is due.", (long long)o->id);
 }
 
@@ -100,19 +100,19 @@ return_refund(struct db *db, const struct db_order *o, int64_t *amount)
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_return_received(struct db *db, int64_t id, enum of_actor actor,
     int64_t actor_id, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
-	enum cod_result	 r;
+	enum result	 r;
 	mp_date		*hol, today, d3, d5;
 	size_t		 k;
 	int64_t		 refund;
 	int		 rc;
 	char		 s3[11], s5[11], why[200], body[400];
 
-	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	/* PAU-05: a Pay After Use order returned before its receipt was
 	 * confirmed was never charged: nothing to refund. */
@@ -121,20 +121,20 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 		int			got = db_pau_charge_get(db, id, 0, &ch);
 
 		if (got == -1)
-			return COD_ERROR;
+			return RES_ERROR;
 		if (got == 0)
 			return return_uncharged(db, &o, actor, actor_id, now,
 			    msg, msgsz);
 	}
 	if (mp_date_from_unix(now, &today) == -1 ||
 	    order_holidays(db, &hol, &k) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	/* C-04/COD-P7: 3-5 business days after the merchant's receipt. */
 	if (mp_date_add_business_days(today, COD_REFUND_MIN_DAYS, hol, k,
 	    &d3) == -1 || mp_date_add_business_days(today,
 	    COD_REFUND_MAX_DAYS, hol, k, &d5) == -1) {
 		free(hol);
-		return COD_ERROR;
+		return RES_ERROR;
 	}
 	free(hol);
 	mp_date_str(d3, s3, sizeof(s3));
@@ -143,54 +143,54 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	    "refund due %s to %s", s3, s5);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_RETURNED,
-	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
+	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != RES_OK)
 		return r;
 	if (db_order_set_refund_due(db, id, s5) == -1 ||
 	    db_track_add(db, id, "returned", why, of_actor_name(actor),
 	    now) == -1 || (rc = return_refund(db, &o, &refund)) == -1 ||
 	    (rc == 1 && post_refund_due(db, &o, "return", refund, now) == -1))
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(body, sizeof(body), "The merchant received the goods of "
 	    "order #%lld. Your refund to the original payment account is due "
 	    "between %s and %s (3-5 business days, COD-P7).", (long long)id,
 	    s3, s5);
 	if (cod_tell(db, &o, "Return received: refund on its way", body,
 	    now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz,
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz,
 	    "Order #%lld returned; refund due by %s.", (long long)id, s5);
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
     char *msg, size_t msgsz)
 {
 	struct db_order	 o;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 body[200];
 	int64_t		 refund;
 	int		 rc;
 
-	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	/* A second admin (or a double submit) learns who sent it and when. */
 	rc = admin_claim(db, "order", id, "returned", "refund_sent", admin_id,
 	    now, "Order", msg, msgsz);
 	if (rc != 0)
-		return rc == 1 ? COD_DECIDED : COD_ERROR;
+		return rc == 1 ? RES_DECIDED : RES_ERROR;
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_REFUNDED,
 	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
-	    "account", now), id, o.status, msg, msgsz)) != COD_OK)
+	    "account", now), id, o.status, msg, msgsz)) != RES_OK)
 		return r;
 	if ((rc = return_refund(db, &o, &refund)) == -1 || (rc == 1 &&
 	    post_refund_sent(db, &o, "return", refund, NULL, NULL, now) == -1))
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(body, sizeof(body), "The refund of order #%lld was sent to "
 	    "your original payment account.", (long long)id);
 	if (cod_tell(db, &o, "Refund sent", body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz,
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz,
 	    "Order #%lld refunded.", (long long)id);
 }

@@ -14,32 +14,32 @@
 #include "service/orderflow.h"
 
 /* See cod.h. */
-enum cod_result
+enum result
 shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
     int64_t actor_id, const char *carrier, const char *tracking,
     int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 why[200], body[400], subj[100];
 
 	if (!cod_printable(carrier) || !cod_printable(tracking))
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "Give the carrier and the "
 		    "tracking number (1-64 characters each).");
-	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	snprintf(why, sizeof(why), "COD-P2 shipped with %s, tracking %s",
 	    carrier, tracking);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status, OS_SHIPPED,
-	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != COD_OK)
+	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != RES_OK)
 		return r;
 	if (db_ship_set(db, id, carrier, tracking, now) == -1 ||
 	    db_track_add(db, id, "shipped", why, of_actor_name(actor),
 	    now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (o.method == PM_COD && db_cod_ensure(db, id) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(subj, sizeof(subj), "Order #%lld has shipped", (long long)id);
 	snprintf(body, sizeof(body), "Order #%lld was handed to %s, tracking "
 	    "number %s. Follow it on My Orders.%s", (long long)id, carrier,
@@ -47,45 +47,45 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 	    "agree the delivery time with you (COD-P2); inspect the goods "
 	    "before you pay." : "");
 	if (cod_tell(db, &o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
 	    (long long)id, carrier, tracking);
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 shipping_book_gateway(struct db *db, int64_t id, int64_t now)
 {
 	int64_t	pid, booked;
 
 	if ((pid = db_lg_default_partner(db)) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (pid == 0)
-		return COD_OK;
-	return db_lg_book(db, id, pid, now, &booked) == -1 ? COD_ERROR :
-	    COD_OK;
+		return RES_OK;
+	return db_lg_book(db, id, pid, now, &booked) == -1 ? RES_ERROR :
+	    RES_OK;
 }
 
 /* See cod.h. */
-enum cod_result
+enum result
 shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
     int64_t actor_id, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
-	enum cod_result	 r;
+	enum result	 r;
 	char		 subj[100], body[300];
 
-	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != COD_OK)
+	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_DELIVERED,
 	    actor, actor_id, "delivered by the courier", now), id, o.status,
-	    msg, msgsz)) != COD_OK)
+	    msg, msgsz)) != RES_OK)
 		return r;
 	if (db_ship_delivered(db, id, now) == -1 ||
 	    db_track_add(db, id, "delivered", "delivered to the shopper",
 	    of_actor_name(actor), now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	snprintf(subj, sizeof(subj), "Order #%lld was delivered",
 	    (long long)id);
 	snprintf(body, sizeof(body), "Order #%lld was delivered.%s",
@@ -93,7 +93,7 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 	    "and pay the courier, then click \"Paid\" on the order "
 	    "(COD-P3)." : " Confirm receipt once you have checked the goods.");
 	if (cod_tell(db, &o, subj, body, now) == -1)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz, "Order #%lld is delivered.",
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz, "Order #%lld is delivered.",
 	    (long long)id);
 }

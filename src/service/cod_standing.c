@@ -22,7 +22,7 @@
 #include "service/orderflow.h"
 
 /* See cod.h. */
-enum cod_result
+enum result
 cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
@@ -31,14 +31,14 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 	int			 rc;
 
 	if (revoke && (reason == NULL || reason[0] == '\0'))
-		return cod_say(COD_REFUSED, msg, msgsz,
+		return cod_say(RES_REFUSED, msg, msgsz,
 		    "Give the finding (malicious "
 		    "refusals or false orders) that revokes COD.");
 	if ((rc = db_cod_user_get(db, user_id, 1, &u)) != 1)
-		return rc == 0 ? cod_say(COD_NOT_FOUND, msg, msgsz, "No such "
-		    "shopper.") : COD_ERROR;
+		return rc == 0 ? cod_say(RES_NOT_FOUND, msg, msgsz, "No such "
+		    "shopper.") : RES_ERROR;
 	if (u.revoked == (revoke ? 1 : 0))
-		return cod_say(COD_CONFLICT, msg, msgsz, "Cash on delivery is "
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz, "Cash on delivery is "
 		    "already %s for %s.", revoke ? "revoked" : "allowed",
 		    u.email);
 	snprintf(why, sizeof(why), "%s%s%s", revoke ? "COD-F3 COD revoked "
@@ -49,7 +49,7 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 	    audit_event(db, "user", user_id, OF_ADMIN, admin_id,
 	    revoke ? "cod_allowed" : "cod_revoked",
 	    revoke ? "cod_revoked" : "cod_allowed", why, now) == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (revoke)
 		snprintf(body, sizeof(body), "Cash on delivery is no longer "
 		    "available to you (COD-F3: %s).", reason);
@@ -58,8 +58,8 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 		    "you again.");
 	if (db_message_insert(db, user_id, 0, revoke ? "Cash on delivery "
 	    "revoked" : "Cash on delivery reinstated", body, now) < 0)
-		return COD_ERROR;
-	return cod_say(COD_OK, msg, msgsz,
+		return RES_ERROR;
+	return cod_say(RES_OK, msg, msgsz,
 	    "COD %s for %s.", revoke ? "revoked" :
 	    "reinstated", u.email);
 }
@@ -144,7 +144,7 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 	    "permission)", agreed);
 	if (db_order_get(db, 0, id, &o) != 1 ||
 	    orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
-	    why, now) != OF_OK ||
+	    why, now) != RES_OK ||
 	    db_track_add(db, id, "cancelled", why, "system", now) == -1)
 		goto fail;
 	snprintf(body, sizeof(body), "Order #%lld was not paid by the agreed "

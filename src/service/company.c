@@ -110,7 +110,7 @@ limit_str(int has, int64_t v, char *out, size_t outsz)
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 company_set_limits(struct db *db, int64_t admin_id, int64_t company_id,
     int agreement, int64_t cod_limit, int64_t remit_quota, int64_t now,
     char *msg, size_t msgsz)
@@ -126,13 +126,13 @@ company_set_limits(struct db *db, int64_t admin_id, int64_t company_id,
 		 * agreement; without one it would never apply. */
 		snprintf(msg, msgsz, "COD-02: a COD limit needs a signed "
 		    "long-term agreement; tick it or clear the limit.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	if (db_company_set_limits(db, company_id, agreement, cod_limit,
 	    remit_quota) == -1)
@@ -161,12 +161,12 @@ company_set_limits(struct db *db, int64_t admin_id, int64_t company_id,
 	if (rc)
 		goto fail;
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Agreements of %s saved.", c.name);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* A minimal one-page PDF document for the demo data (type from content:

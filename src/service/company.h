@@ -20,30 +20,19 @@
  * account message to the company's members; a repeated submit changes
  * nothing twice (UPDATE ... WHERE status = ?, admin decision claims).
  * Members act for their company: any object of another company is
- * CQ_NOT_FOUND (404).
+ * RES_NOT_FOUND (404).
  */
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "core/money.h"
+#include "core/result.h"
 #include "db/admin.h"
 #include "db/company.h"
 
 struct config;
 struct db;
-
-enum cq_result {
-	CQ_ERROR = -1,		/* database error: nothing changed */
-	CQ_OK = 0,
-	CQ_NOT_FOUND,		/* not this company's (404) */
-	CQ_NOT_ALLOWED,		/* not in a state that allows it (msg) */
-	CQ_BAD_INPUT,		/* the input is wrong (msg) */
-	CQ_DECIDED,		/* already decided: "by X at T" in msg */
-	CQ_CONFLICT,		/* an idempotency key reused with other
-				   figures (409, msg says what for) */
-	CQ_FORBIDDEN,		/* the member may not do this (msg, 403) */
-};
 
 /* Business days an admin has to review (INST-CORP: 1-3, the latest is
  * promised). */
@@ -77,9 +66,9 @@ int	company_business_days(struct db *, int64_t now, int n, char *out,
 /* COD-02 / REM-02: admin_id sets company_id's long-term agreement, its
  * COD limit and remittance quota (USD minor units, -1: none), one
  * transaction with a 'company' event holding old and new values and a
- * message to the members. Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT,
- * CQ_ERROR. */
-enum cq_result company_set_limits(struct db *, int64_t admin_id,
+ * message to the members. Returns RES_OK, RES_NOT_FOUND, RES_INVALID,
+ * RES_ERROR. */
+enum result company_set_limits(struct db *, int64_t admin_id,
 	    int64_t company_id, int agreement, int64_t cod_limit,
 	    int64_t remit_quota, int64_t now, char *msg, size_t msgsz);
 
@@ -94,47 +83,47 @@ int	company_seed_demo(struct db *, const struct config *, int64_t now);
 /* qualification.c */
 
 /* May user_id of company_id upload and submit documents (RULES section
- * 5: the owner's "upload documents")? CQ_OK; CQ_FORBIDDEN with msg naming
- * the action and the owner to ask; CQ_NOT_FOUND (not a member); CQ_ERROR.
+ * 5: the owner's "upload documents")? RES_OK; RES_FORBIDDEN with msg naming
+ * the action and the owner to ask; RES_NOT_FOUND (not a member); RES_ERROR.
  * qual_upload() and qual_submit() check it themselves; a page asks first
  * to refuse before reading the form. */
-enum cq_result qual_upload_allowed(struct db *, int64_t user_id,
+enum result qual_upload_allowed(struct db *, int64_t user_id,
 	    int64_t company_id, char *msg, size_t msgsz);
 
 /* Upload one document (kind "licence" with its expiry date expires
  * "YYYY-MM-DD", or "statements") of company_id by user_id: type from
  * content (PDF, JPEG, PNG; FILESTORE_MAX), encrypted at rest (INST-S1),
  * attached to the company's draft submission (a new draft when the last
- * one was decided). One transaction with a 'company' event. Returns CQ_OK,
- * CQ_FORBIDDEN (user_id may not upload: msg, qual_upload_allowed),
- * CQ_BAD_INPUT (msg: wrong type, size, date), CQ_NOT_ALLOWED (a
- * submission is being reviewed), CQ_ERROR. */
-enum cq_result qual_upload(struct db *, const struct config *,
+ * one was decided). One transaction with a 'company' event. Returns RES_OK,
+ * RES_FORBIDDEN (user_id may not upload: msg, qual_upload_allowed),
+ * RES_INVALID (msg: wrong type, size, date), RES_NOT_ALLOWED (a
+ * submission is being reviewed), RES_ERROR. */
+enum result qual_upload(struct db *, const struct config *,
 	    int64_t company_id, int64_t user_id, const char *kind,
 	    const void *data, size_t len, const char *expires, int64_t now,
 	    char *msg, size_t msgsz);
 
 /* Submit the draft for review: both documents, an unexpired licence; the
  * review is due in CORP_REVIEW_BUSINESS_DAYS business days (C-04). The
- * company (unless verified) becomes "submitted". Returns CQ_OK,
- * CQ_FORBIDDEN (user_id may not submit: msg, qual_upload_allowed),
- * CQ_BAD_INPUT (msg: what is missing), CQ_NOT_ALLOWED, CQ_ERROR. */
-enum cq_result qual_submit(struct db *, int64_t company_id, int64_t user_id,
+ * company (unless verified) becomes "submitted". Returns RES_OK,
+ * RES_FORBIDDEN (user_id may not submit: msg, qual_upload_allowed),
+ * RES_INVALID (msg: what is missing), RES_NOT_ALLOWED, RES_ERROR. */
+enum result qual_submit(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t now, char *msg, size_t msgsz);
 
 /* admin_id starts the review of submission id shown in `from`
- * ("submitted"): -> under_review. Returns CQ_OK, CQ_NOT_FOUND,
- * CQ_DECIDED (someone started or decided it: msg), CQ_ERROR. */
-enum cq_result qual_start_review(struct db *, int64_t admin_id, int64_t id,
+ * ("submitted"): -> under_review. Returns RES_OK, RES_NOT_FOUND,
+ * RES_DECIDED (someone started or decided it: msg), RES_ERROR. */
+enum result qual_start_review(struct db *, int64_t admin_id, int64_t id,
 	    int64_t now, char *msg, size_t msgsz);
 
 /* admin_id decides submission id: approve (verified, the company verified
  * until the licence's expiry, INST-03) or reject with reason (required).
  * Claims the decision (admin_decisions), one transaction with the event
- * and the members' message. Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT
- * (no reason, licence expired), CQ_DECIDED ("already decided by X at T"),
- * CQ_ERROR. */
-enum cq_result qual_decide(struct db *, int64_t admin_id, int64_t id,
+ * and the members' message. Returns RES_OK, RES_NOT_FOUND, RES_INVALID
+ * (no reason, licence expired), RES_DECIDED ("already decided by X at T"),
+ * RES_ERROR. */
+enum result qual_decide(struct db *, int64_t admin_id, int64_t id,
 	    int approve, const char *reason, int64_t now, char *msg,
 	    size_t msgsz);
 
@@ -166,33 +155,33 @@ int64_t	corp_down_payment(int64_t amount, int64_t percent);
  * installment_corporate, awaiting_review) with term months (3-6 and one
  * of the institution's terms): the application with its review date
  * (C-04, also stored on the order), an 'application' event, a message.
- * Returns CQ_OK, CQ_NOT_FOUND, CQ_FORBIDDEN (user_id may not place
- * orders: msg), CQ_BAD_INPUT (term), CQ_NOT_ALLOWED (already applied,
- * wrong state), CQ_ERROR. */
-enum cq_result corp_apply(struct db *, int64_t company_id, int64_t user_id,
+ * Returns RES_OK, RES_NOT_FOUND, RES_FORBIDDEN (user_id may not place
+ * orders: msg), RES_INVALID (term), RES_NOT_ALLOWED (already applied,
+ * wrong state), RES_ERROR. */
+enum result corp_apply(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t order_id, int term, int64_t now, char *msg, size_t msgsz);
 /* corp_apply() inside the caller's transaction (checkout places the order
- * and applies in one): the caller rolls back on anything but CQ_OK. */
-enum cq_result corp_apply_tx(struct db *, int64_t company_id,
+ * and applies in one): the caller rolls back on anything but RES_OK. */
+enum result corp_apply_tx(struct db *, int64_t company_id,
 	    int64_t user_id, int64_t order_id, int term, int64_t now,
 	    char *msg, size_t msgsz);
 
 /* admin_id decides application id. Approve: the plan (plans.h, OFFERED,
  * principal = amount - down payment), the agreement text (version, every
  * figure) and its SHA-256 stored, order -> awaiting_confirmation.
- * Reject (reason required): order -> refused. Returns CQ_OK, CQ_NOT_FOUND,
- * CQ_BAD_INPUT, CQ_DECIDED, CQ_NOT_ALLOWED, CQ_ERROR. */
-enum cq_result corp_decide(struct db *, int64_t admin_id, int64_t id,
+ * Reject (reason required): order -> refused. Returns RES_OK, RES_NOT_FOUND,
+ * RES_INVALID, RES_DECIDED, RES_NOT_ALLOWED, RES_ERROR. */
+enum result corp_decide(struct db *, int64_t admin_id, int64_t id,
 	    int approve, const char *reason, int64_t now, char *msg,
 	    size_t msgsz);
 
 /* A member (user_id of company_id) signs the agreement of order_id; sha
  * is the SHA-256 of the text the member was shown (it must be the stored
  * one), addr the client address. Signer, time, address kept. Returns
- * CQ_OK, CQ_NOT_FOUND, CQ_FORBIDDEN (user_id may not sign agreements:
- * msg), CQ_NOT_ALLOWED (not approved, already signed), CQ_BAD_INPUT (the
- * text changed), CQ_ERROR. */
-enum cq_result corp_sign(struct db *, int64_t company_id, int64_t user_id,
+ * RES_OK, RES_NOT_FOUND, RES_FORBIDDEN (user_id may not sign agreements:
+ * msg), RES_NOT_ALLOWED (not approved, already signed), RES_INVALID (the
+ * text changed), RES_ERROR. */
+enum result corp_sign(struct db *, int64_t company_id, int64_t user_id,
 	    int64_t order_id, const char *sha, const char *addr, int64_t now,
 	    char *msg, size_t msgsz);
 
@@ -202,9 +191,9 @@ enum cq_result corp_sign(struct db *, int64_t company_id, int64_t user_id,
  * agreement is in effect, order awaiting_confirmation -> paid_installment
  * -> pending_shipment, events and message, one transaction; then the
  * payment is entered in the plan's ledger (plan_record_payment, its own
- * idempotent transaction). Returns CQ_OK, CQ_NOT_FOUND, CQ_BAD_INPUT,
- * CQ_NOT_ALLOWED (not signed), CQ_DECIDED, CQ_ERROR. */
-enum cq_result corp_record_down_payment(struct db *, int64_t admin_id,
+ * idempotent transaction). Returns RES_OK, RES_NOT_FOUND, RES_INVALID,
+ * RES_NOT_ALLOWED (not signed), RES_DECIDED, RES_ERROR. */
+enum result corp_record_down_payment(struct db *, int64_t admin_id,
 	    int64_t id, int64_t amount, const char *ref, int64_t now,
 	    char *msg, size_t msgsz);
 

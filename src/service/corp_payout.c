@@ -69,9 +69,9 @@ params_of(int64_t company_id, const struct corp_payout_req *r, char *out,
 	    r->currency, r->account, r->reference);
 }
 
-/* Why r cannot be asked at all (CQ_BAD_INPUT with msg and *field), or
- * CQ_OK. */
-static enum cq_result
+/* Why r cannot be asked at all (RES_INVALID with msg and *field), or
+ * RES_OK. */
+static enum result
 check_req(const struct corp_payout_req *r, char *msg, size_t msgsz,
     const char **field)
 {
@@ -92,13 +92,13 @@ check_req(const struct corp_payout_req *r, char *msg, size_t msgsz,
 		snprintf(msg, msgsz, "Reload the page and send the form again "
 		    "(its key is missing). Nothing was paid out.");
 	} else
-		return CQ_OK;
-	return CQ_BAD_INPUT;
+		return RES_OK;
+	return RES_INVALID;
 }
 
 /* Under the company's lock: the key used before (p): the first answer
- * for the same figures, else CQ_CONFLICT. */
-static enum cq_result
+ * for the same figures, else RES_KEY_CONFLICT. */
+static enum result
 key_used(const struct db_payout *p, const char *params, char *msg,
     size_t msgsz)
 {
@@ -109,13 +109,13 @@ key_used(const struct db_payout *p, const char *params, char *msg,
 	if (strcmp(p->params, params) == 0) {
 		snprintf(msg, msgsz, "Paid out %s to account %s (reference %s) "
 		    "at %s.", a, p->bank_account, p->reference, when);
-		return CQ_OK;
+		return RES_OK;
 	}
 	snprintf(msg, msgsz, "This form's key was already used for a payout "
 	    "of %s to account %s at %s; these figures differ. Nothing was "
 	    "paid out: reload the page for a new form.", a, p->bank_account,
 	    when);
-	return CQ_CONFLICT;
+	return RES_KEY_CONFLICT;
 }
 
 /* Under the company's lock: the credit held in cur into *held. 0/-1. */
@@ -172,7 +172,7 @@ post_payout(struct db *db, const struct db_payout *p, int64_t now)
 }
 
 /* Under the company's lock: decide and record payout p. */
-static enum cq_result
+static enum result
 pay_locked(struct db *db, struct db_payout *p, char *msg, size_t msgsz,
     const char **field)
 {
@@ -180,7 +180,7 @@ pay_locked(struct db *db, struct db_payout *p, char *msg, size_t msgsz,
 	int64_t	held;
 
 	if (held_in(db, p->company_id, p->currency, &held) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	money_display_minor(held, p->currency, h, sizeof(h));
 	money_display_minor(p->amount_minor, p->currency, a, sizeof(a));
 	if (p->amount_minor > held) {
@@ -192,32 +192,32 @@ pay_locked(struct db *db, struct db_payout *p, char *msg, size_t msgsz,
 			snprintf(msg, msgsz, "The company's credit is %s: a "
 			    "payout of %s is more than it holds. Nothing was "
 			    "paid out.", h, a);
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if ((p->id = db_payout_insert(db, p)) <= 0)
-		return p->id == 0 ? CQ_CONFLICT : CQ_ERROR;
+		return p->id == 0 ? RES_KEY_CONFLICT : RES_ERROR;
 	if (post_payout(db, p, p->created_at) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	money_display_minor(held - p->amount_minor, p->currency, h, sizeof(h));
 	snprintf(msg, msgsz, "Paid out %s to account %s (reference %s); the "
 	    "company's credit is now %s.", a, p->bank_account, p->reference,
 	    h);
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* See corp_payout.h. */
-enum cq_result
+enum result
 corp_credit_payout(struct db *db, int64_t admin_id, int64_t company_id,
     const struct corp_payout_req *r, int64_t now, char *msg, size_t msgsz,
     const char **field)
 {
 	struct db_company	co;
 	struct db_payout	p, old;
-	enum cq_result		res;
+	enum result		res;
 	int			rc;
 
 	msg[0] = '\0';
-	if ((res = check_req(r, msg, msgsz, field)) != CQ_OK)
+	if ((res = check_req(r, msg, msgsz, field)) != RES_OK)
 		return res;
 	memset(&p, 0, sizeof(p));
 	p.company_id = company_id;
@@ -232,18 +232,18 @@ corp_credit_payout(struct db *db, int64_t admin_id, int64_t company_id,
 	/* READ COMMITTED: once the company's lock is ours, the ledger lines
 	 * of a payout that held it before are seen. */
 	if (db_begin_read_committed(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_company_get(db, company_id, 1, 0, &co)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	if ((rc = db_payout_by_key(db, r->key, &old)) != 0)
-		res = rc == 1 ? key_used(&old, p.params, msg, msgsz) : CQ_ERROR;
+		res = rc == 1 ? key_used(&old, p.params, msg, msgsz) : RES_ERROR;
 	else
 		res = pay_locked(db, &p, msg, msgsz, field);
-	if (rc != 0 || res != CQ_OK || db_commit(db) == -1) {
+	if (rc != 0 || res != RES_OK || db_commit(db) == -1) {
 		db_rollback(db);
-		return res == CQ_OK && rc == 0 ? CQ_ERROR : res;
+		return res == RES_OK && rc == 0 ? RES_ERROR : res;
 	}
-	return CQ_OK;
+	return RES_OK;
 }

@@ -18,7 +18,7 @@
  *   is refused with the reason, beside the amount;
  * - the idempotency key identifies the request: the same key with the same
  *   figures answers the first result, with other figures it is refused
- *   (CQ_CONFLICT, 409) saying what it was used for;
+ *   (RES_KEY_CONFLICT, 409) saying what it was used for;
  * - the ledger's entry (LK_CREDIT_PAYOUT keyed "corp-payout-<id>": the
  *   company's credit debited, platform:cash credited, the bank's
  *   reference as partner_ref), the payout row and the audit trail's entry
@@ -59,9 +59,9 @@ int	corp_payouts_of(struct db *, int64_t company_id, size_t limit,
 /* Pay out r from company_id's credit by admin_id at now. msg gets what
  * was done or why not; *field the form field a refusal is about
  * ("amount", "account", "reference"; NULL: the form as a whole). Returns
- * CQ_OK (also a replay of the same key and figures), CQ_BAD_INPUT,
- * CQ_CONFLICT, CQ_NOT_FOUND (no such company), CQ_ERROR. */
-enum cq_result corp_credit_payout(struct db *, int64_t admin_id,
+ * RES_OK (also a replay of the same key and figures), RES_INVALID,
+ * RES_KEY_CONFLICT, RES_NOT_FOUND (no such company), RES_ERROR. */
+enum result corp_credit_payout(struct db *, int64_t admin_id,
 	    int64_t company_id, const struct corp_payout_req *r, int64_t now,
 	    char *msg, size_t msgsz, const char **field);
 

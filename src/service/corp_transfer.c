@@ -153,7 +153,7 @@ load_result(struct db *db, const struct db_corp_xfer *x,
 
 /* The key was used before (x): the first answer when params match, else
  * a conflict saying what it was used for. */
-static enum cq_result
+static enum result
 key_used(struct db *db, const struct db_corp_xfer *x, const char *params,
     struct corp_transfer_result *res, char *msg, size_t msgsz)
 {
@@ -166,35 +166,35 @@ key_used(struct db *db, const struct db_corp_xfer *x, const char *params,
 		    "request with other figures needs a new key. Nothing was "
 		    "recorded.", x->key, when, show(x->amount, x->currency, a,
 		    sizeof(a)), x->reference, (long long)x->application_id);
-		return CQ_CONFLICT;
+		return RES_KEY_CONFLICT;
 	}
 	if (load_result(db, x, res) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	corp_transfer_summary(res, msg, msgsz);
-	return CQ_OK;
+	return RES_OK;
 }
 
-/* Check the request's own fields. CQ_OK or CQ_BAD_INPUT with msg. */
-static enum cq_result
+/* Check the request's own fields. RES_OK or RES_INVALID with msg. */
+static enum result
 check_input(int64_t amount, const char *ref, const char *key, char *msg,
     size_t msgsz)
 {
 	if (amount <= 0) {
 		snprintf(msg, msgsz, "The amount received must be more than "
 		    "zero.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (ref == NULL || ref[0] == '\0' || strlen(ref) > 64) {
 		snprintf(msg, msgsz, "Enter the bank transfer's reference (up "
 		    "to 64 characters).");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (key == NULL || key[0] == '\0' || strlen(key) > 96) {
 		snprintf(msg, msgsz, "The form lacks its idempotency key; "
 		    "reload the page. Nothing was recorded.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* Allocate amount to the due installments of v oldest first inside the
@@ -370,7 +370,7 @@ write_transfer(struct db *db, struct db_corp_xfer *x,
 }
 
 /* Inside the transaction, application a locked: decide and record. */
-static enum cq_result
+static enum result
 record_locked(struct db *db, const struct db_corp_app *a,
     struct db_corp_xfer *x, int64_t now, struct corp_transfer_result *res,
     char *msg, size_t msgsz)
@@ -383,19 +383,19 @@ record_locked(struct db *db, const struct db_corp_app *a,
 	if (strcmp(a->status, "in_effect") != 0 || a->plan_id <= 0) {
 		snprintf(msg, msgsz, "The agreement of order #%lld is not in "
 		    "effect: no repayment is due yet.", (long long)a->order_id);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (db_plan_lock(db, a->plan_id, 0) != 1 ||
-	    plan_load_id(db, a->plan_id, now, &v) != PLAN_OK) {
+	    plan_load_id(db, a->plan_id, now, &v) != RES_OK) {
 		plan_view_cleanup(&v);
-		return CQ_ERROR;
+		return RES_ERROR;
 	}
 	due = still_due(&v, &open);
 	if (v.p.status != PLAN_ST_ACTIVE || due <= 0) {
 		plan_view_cleanup(&v);
 		snprintf(msg, msgsz, "Nothing is due on this plan: every "
 		    "installment is paid. Nothing was recorded.");
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (x->amount > due * CORP_TRANSFER_CAP_FACTOR) {
 		plan_view_cleanup(&v);
@@ -404,33 +404,33 @@ record_locked(struct db *db, const struct db_corp_app *a,
 		    "was recorded.", show(x->amount, x->currency, s1,
 		    sizeof(s1)), CORP_TRANSFER_CAP_FACTOR, show(due,
 		    x->currency, s2, sizeof(s2)));
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	x->plan_id = v.p.id;
 	if (allocate(db, &v, x->amount, now, res) == -1 ||
 	    (rc = write_transfer(db, x, &v, open, now, res, msg, msgsz)) == -1) {
 		plan_view_cleanup(&v);
-		return CQ_ERROR;
+		return RES_ERROR;
 	}
 	plan_view_cleanup(&v);
 	/* rc 1: the key was taken meanwhile (another application's). */
-	return rc == 1 ? CQ_CONFLICT : CQ_OK;
+	return rc == 1 ? RES_KEY_CONFLICT : RES_OK;
 }
 
 /* See corp_transfer.h. */
-enum cq_result
+enum result
 corp_record_transfer(struct db *db, int64_t admin_id, int64_t id, int seq,
     int64_t amount, const char *ref, const char *key, int64_t now,
     struct corp_transfer_result *res, char *msg, size_t msgsz)
 {
 	struct db_corp_app	a;
 	struct db_corp_xfer	x, old;
-	enum cq_result		r;
+	enum result		r;
 	int			rc;
 
 	memset(res, 0, sizeof(*res));
 	msg[0] = '\0';
-	if ((r = check_input(amount, ref, key, msg, msgsz)) != CQ_OK)
+	if ((r = check_input(amount, ref, key, msg, msgsz)) != RES_OK)
 		return r;
 	memset(&x, 0, sizeof(x));
 	key_params(id, seq, amount, ref, x.params, sizeof(x.params));
@@ -438,16 +438,16 @@ corp_record_transfer(struct db *db, int64_t admin_id, int64_t id, int seq,
 	 * row of a transfer that held it before is seen, whatever this
 	 * transaction read earlier. */
 	if (db_begin_read_committed(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	/* The application first: transfers of one plan queue here. */
 	if ((rc = db_corp_app_get(db, id, 1, &a)) != 1) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	if ((rc = db_corp_xfer_by_key(db, key, &old)) != 0) {
 		r = rc == 1 ? key_used(db, &old, x.params, res, msg, msgsz) :
-		    CQ_ERROR;
+		    RES_ERROR;
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		return r;
@@ -466,14 +466,14 @@ corp_record_transfer(struct db *db, int64_t admin_id, int64_t id, int seq,
 	res->amount = amount;
 	r = record_locked(db, &a, &x, now, res, msg, msgsz);
 	db_corp_app_cleanup(&a);
-	if (r != CQ_OK || db_commit(db) == -1) {
+	if (r != RES_OK || db_commit(db) == -1) {
 		db_rollback(db);
-		if (r == CQ_CONFLICT)
+		if (r == RES_KEY_CONFLICT)
 			snprintf(msg, msgsz, "The key %s was used meanwhile by "
 			    "another transfer. Nothing was recorded.", key);
-		return r == CQ_OK ? CQ_ERROR : r;
+		return r == RES_OK ? RES_ERROR : r;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* The order id quoted as "MP-CORP-<id>" in ref, or 0. */
@@ -491,7 +491,7 @@ quoted_order(const char *ref)
 }
 
 /* See corp_transfer.h. */
-enum cq_result
+enum result
 corp_statement_line(struct db *db, const char *ref, int64_t amount,
     const char *currency, const char *bank_ref, int64_t now, char *msg,
     size_t msgsz)
@@ -506,13 +506,13 @@ corp_statement_line(struct db *db, const char *ref, int64_t amount,
 	if (order_id == 0 || bank_ref == NULL || bank_ref[0] == '\0') {
 		snprintf(msg, msgsz, "no MP-CORP-<order> reference or no bank "
 		    "transaction id");
-		return CQ_NOT_FOUND;
+		return RES_NOT_FOUND;
 	}
 	if ((rc = db_corp_app_by_order(db, order_id, 0, &a)) != 1) {
 		db_corp_app_cleanup(&a);
 		snprintf(msg, msgsz, "order #%lld has no corporate application",
 		    (long long)order_id);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	rc = strcmp(a.currency, currency) != 0 ? 1 : strcmp(a.status,
 	    "signed") == 0 ? 2 : strcmp(a.status, "in_effect") == 0 ? 3 : 0;
@@ -523,7 +523,7 @@ corp_statement_line(struct db *db, const char *ref, int64_t amount,
 	case 1:
 		snprintf(msg, msgsz, "order #%lld is paid in %s, the line is in "
 		    "%s", (long long)order_id, a.currency, currency);
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	case 2:
 		return corp_record_down_payment(db, 0, a.id, amount, bank_ref,
 		    now, msg, msgsz);
@@ -534,11 +534,11 @@ corp_statement_line(struct db *db, const char *ref, int64_t amount,
 	case 4:
 		snprintf(msg, msgsz, "the down payment of order #%lld, already "
 		    "recorded", (long long)order_id);
-		return CQ_OK;
+		return RES_OK;
 	default:
 		snprintf(msg, msgsz, "the application of order #%lld is %s: "
 		    "nothing can be recorded", (long long)order_id,
 		    corp_app_status_words(a.status));
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 }

@@ -24,7 +24,7 @@
  * - the idempotency key identifies the request: the same key with the
  *   same figures (application, amount, reference, installment number if
  *   one was sent) answers the first result again, with other figures it
- *   is refused (CQ_CONFLICT, 409) saying what the key was used for.
+ *   is refused (RES_KEY_CONFLICT, 409) saying what the key was used for.
  *
  * Each transfer is one transaction: the application and then the plan
  * are locked (SELECT ... FOR UPDATE) and re-read before anything is
@@ -84,10 +84,10 @@ void	corp_payment_reference(int64_t order_id, char *out, size_t outsz);
  * the installment number a client sent (0: none; it is part of the key's
  * figures, the allocation is always oldest first). *res gets the
  * allocation (also for a replay). msg gets the reason of a refusal or the
- * summary of the allocation. Returns CQ_OK, CQ_BAD_INPUT (amount, ref,
- * key: msg), CQ_NOT_ALLOWED (not in effect, nothing due), CQ_CONFLICT (key
- * used with other figures), CQ_NOT_FOUND, CQ_ERROR. */
-enum cq_result corp_record_transfer(struct db *, int64_t admin_id,
+ * summary of the allocation. Returns RES_OK, RES_INVALID (amount, ref,
+ * key: msg), RES_NOT_ALLOWED (not in effect, nothing due), RES_KEY_CONFLICT (key
+ * used with other figures), RES_NOT_FOUND, RES_ERROR. */
+enum result corp_record_transfer(struct db *, int64_t admin_id,
 	    int64_t id, int seq, int64_t amount, const char *ref,
 	    const char *key, int64_t now, struct corp_transfer_result *res,
 	    char *msg, size_t msgsz);
@@ -110,11 +110,11 @@ int	corp_ledger_effect(struct db *, const struct db_corp_app *a,
  * transaction id bank_ref. Matched to the order's corporate application:
  * signed -> the down payment (corp_record_down_payment(), checked against
  * the agreement's figure); in effect -> a transfer (corp_record_transfer(),
- * key "stmt-<bank_ref>"). The same line again changes nothing (CQ_OK, msg
- * says so). Returns CQ_OK, CQ_NOT_FOUND (no reference, no such
- * application), CQ_BAD_INPUT, CQ_NOT_ALLOWED (not signed nor in effect),
- * CQ_CONFLICT, CQ_ERROR, msg saying what was done or why not. */
-enum cq_result corp_statement_line(struct db *, const char *ref,
+ * key "stmt-<bank_ref>"). The same line again changes nothing (RES_OK, msg
+ * says so). Returns RES_OK, RES_NOT_FOUND (no reference, no such
+ * application), RES_INVALID, RES_NOT_ALLOWED (not signed nor in effect),
+ * RES_KEY_CONFLICT, RES_ERROR, msg saying what was done or why not. */
+enum result corp_statement_line(struct db *, const char *ref,
 	    int64_t amount, const char *currency, const char *bank_ref,
 	    int64_t now, char *msg, size_t msgsz);
 

@@ -198,8 +198,8 @@ corp_agreement_text(const char *company, int64_t order_id,
 }
 
 /* INST-03 at the time of the step: company_id is verified and its
- * licence not expired. Returns CQ_OK, CQ_NOT_ALLOWED (msg) or CQ_ERROR. */
-static enum cq_result
+ * licence not expired. Returns RES_OK, RES_NOT_ALLOWED (msg) or RES_ERROR. */
+static enum result
 qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
     size_t msgsz)
 {
@@ -209,19 +209,19 @@ qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
 
 	if ((rc = db_company_get(db, company_id, 0, 0, &c)) != 1 ||
 	    mp_date_from_unix(now, &td) == -1)
-		return rc == 0 ? CQ_NOT_ALLOWED : CQ_ERROR;
+		return rc == 0 ? RES_NOT_ALLOWED : RES_ERROR;
 	if (strcmp(c.status, "verified") != 0 || mp_date_parse(c.expires,
 	    strlen(c.expires), &exp) == -1 || exp < td) {
 		snprintf(msg, msgsz, "INST-03: the company's qualification is "
 		    "not verified or has expired (%s); corporate installment "
 		    "needs a verified, unexpired qualification.", c.status);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
     int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
 {
@@ -236,35 +236,35 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	/* Section 5, who asks first: a member applies when the owner lets
 	 * them place orders, for their own company only. */
 	if ((rc = member_require(db, user_id, company_id, MEMBER_ORDER, msg,
-	    msgsz)) != CQ_OK)
+	    msgsz)) != RES_OK)
 		return rc;
 	if ((rc = db_corp_order_get(db, order_id, &o)) != 1)
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (o.company_id != company_id || company_id <= 0)
-		return CQ_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (o.method != PM_INSTALLMENT_CORPORATE ||
 	    o.status != OS_AWAITING_REVIEW) {
 		snprintf(msg, msgsz, "Order #%lld is not a corporate installment "
 		    "waiting for its application.", (long long)order_id);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
-	if ((rc = qualified(db, company_id, now, msg, msgsz)) != CQ_OK)
+	if ((rc = qualified(db, company_id, now, msg, msgsz)) != RES_OK)
 		return rc;
 	if ((rc = institution_of(db, o.institution_id, &in)) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	/* INST-CORP: terms 3-6 months, and one the program lists. */
 	if (term < 3 || term > 6 || (rc == 1 && !term_listed(in.terms, term))) {
 		snprintf(msg, msgsz, "INST-CORP: choose a term of 3 to 6 "
 		    "months.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 0) {
 		db_corp_app_cleanup(&a);
 		if (rc == -1)
-			return CQ_ERROR;
+			return RES_ERROR;
 		snprintf(msg, msgsz, "The application of order #%lld was "
 		    "already submitted.", (long long)order_id);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	db_corp_app_cleanup(&a);
 	/* C-04: the review is due in 1-3 business days from the
@@ -274,7 +274,7 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	    (id = db_corp_app_insert(db, order_id, company_id, user_id, term,
 	    due, now)) <= 0 ||
 	    db_corp_order_set_term(db, order_id, term, due) != 1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(why, sizeof(why), "INST-CORP application for order #%lld, "
 	    "%d months", (long long)order_id, term);
 	snprintf(body, sizeof(body), "The corporate installment application "
@@ -285,46 +285,46 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	    "submitted", why, now) == -1 ||
 	    db_message_insert(db, 0, company_id, "Corporate installment "
 	    "application submitted", body, now) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Application submitted. The review is due by %s.",
 	    due);
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 corp_apply(struct db *db, int64_t company_id, int64_t user_id,
     int64_t order_id, int term, int64_t now, char *msg, size_t msgsz)
 {
-	enum cq_result r;
+	enum result r;
 
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	r = corp_apply_tx(db, company_id, user_id, order_id, term, now, msg,
 	    msgsz);
-	if (r != CQ_OK) {
+	if (r != RES_OK) {
 		db_rollback(db);
 		return r;
 	}
-	return db_commit(db) == -1 ? CQ_ERROR : CQ_OK;
+	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
-/* Open a transaction and lock application id into *a: CQ_OK (the
- * transaction open), else CQ_NOT_FOUND or CQ_ERROR (rolled back, *a owns
+/* Open a transaction and lock application id into *a: RES_OK (the
+ * transaction open), else RES_NOT_FOUND or RES_ERROR (rolled back, *a owns
  * nothing). */
-static enum cq_result
+static enum result
 app_begin(struct db *db, int64_t id, struct db_corp_app *a)
 {
 	int	rc;
 
 	memset(a, 0, sizeof(*a));
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_corp_app_get(db, id, 1, a)) == 1)
-		return CQ_OK;
+		return RES_OK;
 	db_corp_app_cleanup(a);
 	db_rollback(db);
-	return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+	return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 }
 
 /* "already decided" message of application id's step into msg. */
@@ -340,9 +340,9 @@ app_decided(struct db *db, int64_t id, const char *step, char *msg,
 }
 
 /* Approve application a (locked, submitted) by admin_id inside the open
- * transaction: plan, agreement, order. Returns CQ_OK, CQ_NOT_ALLOWED,
- * CQ_DECIDED (msg) or CQ_ERROR. */
-static enum cq_result
+ * transaction: plan, agreement, order. Returns RES_OK, RES_NOT_ALLOWED,
+ * RES_DECIDED (msg) or RES_ERROR. */
+static enum result
 approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
     char *msg, size_t msgsz)
 {
@@ -353,23 +353,23 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	char			 sha[65], body[400];
 	int64_t			 percent, down, plan_id = 0;
 	mp_date			 td;
-	enum of_result		 of;
+	enum result		 of;
 
 	if (db_corp_order_get(db, a->order_id, &o) != 1 ||
 	    institution_of(db, o.institution_id, &in) != 1 ||
 	    plan_terms_of_institution(db, o.institution_id, &t) != 1 ||
 	    company_setting_int(db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	/* INST-03 still holds when the admin decides. */
-	if (qualified(db, a->company_id, now, msg, msgsz) != CQ_OK)
-		return CQ_NOT_ALLOWED;
+	if (qualified(db, a->company_id, now, msg, msgsz) != RES_OK)
+		return RES_NOT_ALLOWED;
 	t.down_payment_percent = (int)percent;
 	down = corp_down_payment(o.amount_due_minor, percent);
 	if (down <= 0 || down >= o.amount_due_minor) {
 		snprintf(msg, msgsz, "The down payment of %lld%% leaves nothing "
 		    "to finance.", (long long)percent);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	buf_init(&text);
 	if (corp_agreement_text(a->company_name, o.id, o.currency,
@@ -378,7 +378,7 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 		buf_cleanup(&text);
 		snprintf(msg, msgsz, "The plan's figures could not be built "
 		    "for this order.");
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	corp_sha256_hex(buf_str(&text), text.len, sha);
 	/* An installment plan (service/plans.h), offered until the
@@ -390,12 +390,12 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	of = orderflow_transition(db, o.id, OS_AWAITING_REVIEW,
 	    OS_AWAITING_CONFIRMATION, OF_ADMIN, admin_id,
 	    "INST-CORP application approved", now);
-	if (of != OF_OK) {
+	if (of != RES_OK) {
 		buf_cleanup(&text);
-		if (of == OF_ERROR)
-			return CQ_ERROR;
+		if (of == RES_ERROR)
+			return RES_ERROR;
 		app_decided(db, a->id, "review", msg, msgsz);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	if (db_corp_app_decide(db, a->id, "approved", admin_id, "", plan_id,
 	    CORP_AGREEMENT_VERSION, buf_str(&text), sha, now) != 1)
@@ -410,29 +410,29 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	    "approved", body, now) == -1)
 		goto fail;
 	buf_cleanup(&text);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	buf_cleanup(&text);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* Refuse submitted application a (locked) for reason inside the caller's
  * transaction: its order refused, the application rejected, the event and
- * the company's message. CQ_OK; CQ_DECIDED when the order moved meanwhile
- * (the caller rolls back, then says who decided); CQ_ERROR. */
-static enum cq_result
+ * the company's message. RES_OK; RES_DECIDED when the order moved meanwhile
+ * (the caller rolls back, then says who decided); RES_ERROR. */
+static enum result
 reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
     const char *reason, int64_t now)
 {
 	char		body[400], why[300];
-	enum of_result	of;
+	enum result	of;
 
 	snprintf(why, sizeof(why), "INST-CORP application refused: %s",
 	    reason);
 	of = orderflow_transition(db, a->order_id, OS_AWAITING_REVIEW,
 	    OS_REFUSED, OF_ADMIN, admin_id, why, now);
-	if (of != OF_OK)
-		return of == OF_ERROR ? CQ_ERROR : CQ_DECIDED;
+	if (of != RES_OK)
+		return of == RES_ERROR ? RES_ERROR : RES_DECIDED;
 	snprintf(body, sizeof(body), "The corporate installment "
 	    "application of order #%lld was refused: %s.",
 	    (long long)a->order_id, reason);
@@ -442,25 +442,25 @@ reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
 	    "submitted", "rejected", why, now) == -1 ||
 	    db_message_insert(db, 0, a->company_id, "Corporate "
 	    "installment refused", body, now) == -1)
-		return CQ_ERROR;
-	return CQ_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_app	 a;
-	enum cq_result		 res;
+	enum result		 res;
 	int			 rc;
 
 	msg[0] = '\0';
 	if (!ok && (reason == NULL || reason[0] == '\0')) {
 		snprintf(msg, msgsz, "Give the reason for the refusal.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	if ((res = app_begin(db, id, &a)) != CQ_OK)
+	if ((res = app_begin(db, id, &a)) != RES_OK)
 		return res;
 	rc = admin_claim(db, "corp_application", id, "review",
 	    ok ? "approve" : "reject", admin_id, now, "Application", msg,
@@ -468,7 +468,7 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 	if (rc == 1) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	if (rc == -1)
 		goto fail;
@@ -477,35 +477,35 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 		db_rollback(db);
 		snprintf(msg, msgsz, "Application #%lld is %s: nothing to "
 		    "decide.", (long long)id, a.status);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	res = ok ? approve(db, &a, admin_id, now, msg, msgsz) :
 	    reject(db, &a, admin_id, reason, now);
-	if (res != CQ_OK) {
+	if (res != RES_OK) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		/* Who moved the order, read after the rollback. */
-		if (!ok && res == CQ_DECIDED)
+		if (!ok && res == RES_DECIDED)
 			app_decided(db, id, "review", msg, msgsz);
 		return res;
 	}
 	if (db_commit(db) == -1) {
 		db_corp_app_cleanup(&a);
-		return CQ_ERROR;
+		return RES_ERROR;
 	}
 	snprintf(msg, msgsz, "Application #%lld %s.", (long long)id,
 	    ok ? "approved: the agreement waits for the company's signature" :
 	    "refused");
 	db_corp_app_cleanup(&a);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_corp_app_cleanup(&a);
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 corp_sign(struct db *db, int64_t company_id, int64_t user_id,
     int64_t order_id, const char *sha, const char *addr, int64_t now,
     char *msg, size_t msgsz)
@@ -518,15 +518,15 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	msg[0] = '\0';
 	/* Section 5, who asks first: only a member the owner lets sign. */
 	if ((rc = member_require(db, user_id, company_id, MEMBER_SIGN, msg,
-	    msgsz)) != CQ_OK)
+	    msgsz)) != RES_OK)
 		return rc;
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 1 ||
 	    a.company_id != company_id) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		return rc == -1 ? CQ_ERROR : CQ_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	}
 	if (strcmp(a.status, "approved") != 0) {
 		snprintf(msg, msgsz, strcmp(a.status, "signed") == 0 ||
@@ -537,7 +537,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		    a.status);
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (a.order_status != OS_AWAITING_CONFIRMATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s: there is nothing to "
@@ -545,7 +545,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		    order_status_name(a.order_status));
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	/* The member signs exactly the stored text (its hash). */
 	if (sha == NULL || strcmp(sha, a.sha256) != 0) {
@@ -553,7 +553,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		db_rollback(db);
 		snprintf(msg, msgsz, "The agreement shown differs from the one "
 		    "on record; read it again before signing.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (db_corp_app_sign(db, a.id, user_id, addr != NULL ? addr : "",
 	    now) != 1)
@@ -576,20 +576,20 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		goto fail;
 	db_corp_app_cleanup(&a);
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Agreement signed.");
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_corp_app_cleanup(&a);
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* The down payment of locked application a (id) may be recorded: it is
  * signed, its order awaits confirmation and amount is exactly percent of
  * the amount due (corp_down_payment()); that figure displayed into amt.
- * CQ_OK, or CQ_NOT_ALLOWED / CQ_BAD_INPUT with msg. */
-static enum cq_result
+ * RES_OK, or RES_NOT_ALLOWED / RES_INVALID with msg. */
+static enum result
 down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
     int64_t percent, char amt[MONEY_STR_MAX], char *msg, size_t msgsz)
 {
@@ -602,13 +602,13 @@ down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
 		    "The agreement of application #%lld is not signed yet." :
 		    "Application #%lld is %s: no down payment to record.",
 		    (long long)id, corp_app_status_words(a->status));
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (a->order_status != OS_AWAITING_CONFIRMATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s: no down payment can be "
 		    "recorded.", (long long)a->order_id,
 		    order_status_name(a->order_status));
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	/* Per agreement: the percent at approval (the plan finances the
 	 * rest). */
@@ -622,9 +622,9 @@ down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
 		    "%s is %s. Record exactly the agreement's figure (anything "
 		    "more is recorded afterwards as a repayment).", amt, got,
 		    amount < down ? "less" : "more");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* Inside the caller's transaction, the down payment amount (displayed
@@ -647,10 +647,10 @@ down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
 	    "bank transfer %s", amt, ref);
 	if (corp_ledger_effect(db, a, amount, ref, now) == -1 ||
 	    orderflow_transition(db, a->order_id, OS_AWAITING_CONFIRMATION,
-	    OS_PAID_INSTALLMENT, actor, admin_id, why, now) != OF_OK ||
+	    OS_PAID_INSTALLMENT, actor, admin_id, why, now) != RES_OK ||
 	    orderflow_transition(db, a->order_id, OS_PAID_INSTALLMENT,
 	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-CORP agreement in effect "
-	    "and down payment received", now) != OF_OK)
+	    "and down payment received", now) != RES_OK)
 		return -1;
 	snprintf(body, sizeof(body), "The down payment of %s for order #%lld "
 	    "was received: the installment agreement is in effect and the "
@@ -665,7 +665,7 @@ down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
     int64_t amount, const char *ref, int64_t now, char *msg, size_t msgsz)
 {
@@ -674,23 +674,23 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	char			 amt[MONEY_STR_MAX], key[64];
 	int64_t			 at, percent;
 	mp_date			 td;
-	enum plan_result	 pr;
-	enum cq_result		 res;
+	enum result	 pr;
+	enum result		 res;
 	enum of_actor		 actor = admin_id > 0 ? OF_ADMIN : OF_SYSTEM;
 	int			 rc;
 
 	msg[0] = '\0';
 	if (ref == NULL || ref[0] == '\0') {
 		snprintf(msg, msgsz, "Enter the bank transfer's reference.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	if ((res = app_begin(db, id, &a)) != CQ_OK)
+	if ((res = app_begin(db, id, &a)) != RES_OK)
 		return res;
 	if (company_setting_int(db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
 		goto fail;
 	if ((res = down_check(&a, id, amount, percent, amt, msg,
-	    msgsz)) != CQ_OK) {
+	    msgsz)) != RES_OK) {
 		db_corp_app_cleanup(&a);
 		db_rollback(db);
 		return res;
@@ -706,31 +706,31 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		admin_fmt_time(at, when, sizeof(when));
 		snprintf(msg, msgsz, "The down payment of application #%lld was "
 		    "already recorded by %s at %s.", (long long)id, by, when);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	if (rc == -1 || down_effect(db, &a, id, amount, ref, amt, actor,
 	    admin_id, td, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1) {
 		db_corp_app_cleanup(&a);
-		return CQ_ERROR;
+		return RES_ERROR;
 	}
 	/* The plan's own ledger of payments, idempotent by key:
 	 * its own transaction, after the agreement is in effect. */
 	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
 	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,
 	    actor, admin_id, key, now);
-	if (pr != PLAN_OK && pr != PLAN_REPLAY)
+	if (pr != RES_OK && pr != RES_DONE)
 		log_warn("corporate: down payment of application %lld not in "
 		    "the plan's ledger (%d)", (long long)id, (int)pr);
 	snprintf(msg, msgsz, "Down payment %s recorded: agreement in effect, "
 	    "order #%lld ready to ship.", amt, (long long)a.order_id);
 	db_corp_app_cleanup(&a);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_corp_app_cleanup(&a);
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* See company.h. */

@@ -62,7 +62,7 @@ ask_bureau(const struct config *cfg, const struct db_identity *idv,
 }
 
 /* The acceptance's transaction for user_id. */
-static enum identity_result
+static enum result
 accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t now, char *msg, size_t msgsz)
 {
@@ -76,25 +76,25 @@ accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	if (db_identity_lock_user(db, user_id) != 1 ||
 	    (rc = db_identity_latest(db, user_id, 1, &idv)) == -1 ||
 	    (secs = refresh_secs(db)) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	/* INST-02: credit authorization needs a verified identity. */
 	if (rc == 0) {
 		snprintf(msg, msgsz, "Verify your identity first: the credit "
 		    "bureau evaluates the identity you verified.");
-		return IDR_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if ((rc = db_consent_latest(db, user_id, 1, &c)) != 0) {
 		if (rc == 1)
 			snprintf(msg, msgsz, "Your consent of %s is already in "
 			    "force.", IDENTITY_CONSENT_VERSION);
-		return rc == 1 ? IDR_NOT_ALLOWED : IDR_ERROR;
+		return rc == 1 ? RES_NOT_ALLOWED : RES_ERROR;
 	}
 	if (ask_bureau(cfg, &idv, IDENTITY_CONSENT_VERSION, now, &ans, err,
 	    sizeof(err)) == -1) {
 		log_warn("credit: bureau: %s", err);
 		snprintf(msg, msgsz, "The credit bureau did not answer. Nothing "
 		    "was kept: please accept again in a few minutes.");
-		return IDR_UNAVAILABLE;
+		return RES_UNAVAILABLE;
 	}
 	memset(&c, 0, sizeof(c));
 	c.user_id = user_id;
@@ -111,59 +111,59 @@ accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	if (db_consent_insert(db, &c, &c.id) == -1 ||
 	    audit_event(db, "user", user_id, OF_USER, user_id, NULL,
 	    "credit_authorized", why, now) == -1)
-		return IDR_ERROR;
-	return IDR_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
-/* Commit the open transaction when its use case answered res IDR_OK, else
- * roll it back: res, or IDR_ERROR when the use case or the commit failed. */
-static enum identity_result
-tx_end(struct db *db, enum identity_result res)
+/* Commit the open transaction when its use case answered res RES_OK, else
+ * roll it back: res, or RES_ERROR when the use case or the commit failed. */
+static enum result
+tx_end(struct db *db, enum result res)
 {
-	if (res == IDR_OK && db_commit(db) == 0)
-		return IDR_OK;
+	if (res == RES_OK && db_commit(db) == 0)
+		return RES_OK;
 	db_rollback(db);
-	return res == IDR_OK ? IDR_ERROR : res;
+	return res == RES_OK ? RES_ERROR : res;
 }
 
-/* res, once user_id's account at now is read into v; IDR_ERROR when it
+/* res, once user_id's account at now is read into v; RES_ERROR when it
  * cannot be read. */
-static enum identity_result
-account_after(struct db *db, enum identity_result res, int64_t user_id,
+static enum result
+account_after(struct db *db, enum result res, int64_t user_id,
     int64_t now, struct identity_view *v)
 {
-	return identity_account(db, user_id, now, v) == IDR_OK ? res :
-	    IDR_ERROR;
+	return identity_account(db, user_id, now, v) == RES_OK ? res :
+	    RES_ERROR;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 credit_accept(struct db *db, const struct config *cfg, int64_t user_id,
     const char *version, int agreed, int64_t now, char *msg, size_t msgsz,
     struct identity_view *v)
 {
-	enum identity_result res;
+	enum result res;
 
 	msg[0] = '\0';
 	if (!agreed) {
 		snprintf(msg, msgsz, "Tick the box to say that you have read "
 		    "and accept the consent text.");
-		res = IDR_BAD_INPUT;
+		res = RES_INVALID;
 	} else if (version == NULL ||
 	    strcmp(version, IDENTITY_CONSENT_VERSION) != 0) {
 		snprintf(msg, msgsz, "The consent text changed while you read "
 		    "it: read the text below and accept it again.");
-		res = IDR_BAD_INPUT;
+		res = RES_INVALID;
 	} else {
 		if (db_begin(db) == -1)
-			return IDR_ERROR;
+			return RES_ERROR;
 		res = tx_end(db, accept_tx(db, cfg, user_id, now, msg, msgsz));
 	}
 	return account_after(db, res, user_id, now, v);
 }
 
 /* The withdrawal's transaction for user_id. */
-static enum identity_result
+static enum result
 withdraw_tx(struct db *db, int64_t user_id, int64_t now, char *msg,
     size_t msgsz)
 {
@@ -172,37 +172,37 @@ withdraw_tx(struct db *db, int64_t user_id, int64_t now, char *msg,
 
 	if (db_identity_lock_user(db, user_id) != 1 ||
 	    (rc = db_consent_latest(db, user_id, 1, &c)) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	if (rc == 0) {
 		snprintf(msg, msgsz, "There is no credit consent in force to "
 		    "withdraw.");
-		return IDR_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (db_consent_withdraw(db, c.id, now) != 1 ||
 	    audit_event(db, "user", user_id, OF_USER, user_id,
 	    "credit_authorized", "credit_withdrawn", "credit consent "
 	    "withdrawn: the score is no longer used (INST-02, PAU-01)", now) ==
 	    -1)
-		return IDR_ERROR;
-	return IDR_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 credit_withdraw(struct db *db, int64_t user_id, int confirmed, int64_t now,
     char *msg, size_t msgsz, struct identity_view *v)
 {
-	enum identity_result res;
+	enum result res;
 
 	msg[0] = '\0';
 	if (!confirmed) {
 		snprintf(msg, msgsz, "Tick the box to confirm that you withdraw "
 		    "your consent: installments and Pay After Use will no "
 		    "longer be offered to you.");
-		res = IDR_BAD_INPUT;
+		res = RES_INVALID;
 	} else {
 		if (db_begin(db) == -1)
-			return IDR_ERROR;
+			return RES_ERROR;
 		res = tx_end(db, withdraw_tx(db, user_id, now, msg,
 		    msgsz));
 	}
@@ -308,7 +308,7 @@ identity_seed(struct db *db, const struct config *cfg, const char *email,
 
 	if ((uid = db_seed_user_id(db, email)) <= 0)
 		return -1;
-	if (identity_account(db, uid, now, &v) != IDR_OK)
+	if (identity_account(db, uid, now, &v) != RES_OK)
 		return -1;
 	memset(&in, 0, sizeof(in));
 	in.legal_name = legal_name;
@@ -318,13 +318,13 @@ identity_seed(struct db *db, const struct config *cfg, const char *email,
 	in.photo = demo_png;
 	in.photo_len = sizeof(demo_png);
 	if (!v.verified && (identity_submit(db, cfg, uid, &in, now, &err,
-	    status, msg, sizeof(msg), &v) != IDR_OK || !v.verified)) {
+	    status, msg, sizeof(msg), &v) != RES_OK || !v.verified)) {
 		fprintf(stderr, "mallpayctl: seed-demo: identity of %s: %s%s\n",
 		    email, msg, err.photo);
 		return -1;
 	}
 	if (consent && !v.has_consent && credit_accept(db, cfg, uid,
-	    IDENTITY_CONSENT_VERSION, 1, now, msg, sizeof(msg), &v) != IDR_OK) {
+	    IDENTITY_CONSENT_VERSION, 1, now, msg, sizeof(msg), &v) != RES_OK) {
 		fprintf(stderr, "mallpayctl: seed-demo: consent of %s: %s\n",
 		    email, msg);
 		return -1;

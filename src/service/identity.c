@@ -220,7 +220,7 @@ status_words(const struct db_identity *r, char *out, size_t outsz)
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 identity_account(struct db *db, int64_t user_id, int64_t now,
     struct identity_view *v)
 {
@@ -238,7 +238,7 @@ identity_account(struct db *db, int64_t user_id, int64_t now,
 	    -1 || db_identity_setting(db, "platform_min_credit_score",
 	    &v->inst_min_score) == -1 || db_identity_setting(db,
 	    "pau_min_credit_score", &v->pau_min_score) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	v->has_check = rc == 1;
 	if (v->has_check) {
 		status_words(&v->check, v->status_words,
@@ -255,15 +255,15 @@ identity_account(struct db *db, int64_t user_id, int64_t now,
 	v->can_submit = !v->verified && !(v->has_check &&
 	    strcmp(v->check.status, "review") == 0);
 	if ((rc = db_consent_latest(db, user_id, 0, &v->consent)) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	v->has_consent = rc == 1 && v->consent.withdrawn_at == 0;
 	v->has_withdrawn = rc == 1 && v->consent.withdrawn_at != 0;
-	return IDR_OK;
+	return RES_OK;
 }
 
 /* Ask the identity service about *in into *r (status, ref, reason).
- * IDR_OK, or IDR_UNAVAILABLE with msg. */
-static enum identity_result
+ * RES_OK, or RES_UNAVAILABLE with msg. */
+static enum result
 ask_service(const struct identity_input *in, int64_t now,
     struct db_identity *r, char *msg, size_t msgsz)
 {
@@ -280,7 +280,7 @@ ask_service(const struct identity_input *in, int64_t now,
 		snprintf(msg, msgsz, "The identity service did not answer. "
 		    "Nothing was kept: please send the form again in a few "
 		    "minutes.");
-		return IDR_UNAVAILABLE;
+		return RES_UNAVAILABLE;
 	}
 	snprintf(r->gateway_ref, sizeof(r->gateway_ref), "%s", ans.ref);
 	snprintf(r->reason, sizeof(r->reason), "%s", ans.reason);
@@ -289,7 +289,7 @@ ask_service(const struct identity_input *in, int64_t now,
 	    ans.outcome == IDENTITY_REVIEW ? "review" : "mismatch");
 	if (ans.outcome != IDENTITY_REVIEW)
 		r->decided_at = now;
-	return IDR_OK;
+	return RES_OK;
 }
 
 /* Build the row of in for user_id at now: trimmed name, sealed number,
@@ -320,7 +320,7 @@ build_row(const struct config *cfg, int64_t user_id,
 /* The submission's transaction: lock, re-check the state, store the file,
  * ask the service, insert, audit. *f gets the stored file (to publish or
  * discard by the caller). */
-static enum identity_result
+static enum result
 submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
     const struct identity_input *in, int64_t now, struct db_identity *r,
     struct filestore_info *f, char *msg, size_t msgsz,
@@ -328,30 +328,30 @@ submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
 {
 	struct filestore_owner	own = { user_id, 0 };
 	struct db_identity	last;
-	enum identity_result	res;
+	enum result	res;
 	char			fserr[200];
 	int			rc;
 
 	if (db_identity_lock_user(db, user_id) != 1 ||
 	    (rc = db_identity_latest(db, user_id, 0, &last)) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	if (rc == 1 && (strcmp(last.status, "review") == 0 ||
 	    db_identity_latest(db, user_id, 1, &last) == 1)) {
 		snprintf(msg, msgsz, strcmp(last.status, "review") == 0 ?
 		    "Your identity is already waiting for a manual review." :
 		    "Your identity is already verified.");
-		return IDR_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	rc = filestore_put(db, cfg, &own, in->photo, in->photo_len,
 	    FS_DOCUMENT, now, f, fserr, sizeof(fserr));
 	if (rc == 1) {
 		snprintf(err->photo, sizeof(err->photo), "%s", fserr);
-		return IDR_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (rc == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	r->file_id = f->id;
-	if ((res = ask_service(in, now, r, msg, msgsz)) != IDR_OK)
+	if ((res = ask_service(in, now, r, msg, msgsz)) != RES_OK)
 		return res;
 	if (db_identity_insert(db, r, &r->id) == -1 ||
 	    audit_event(db, "user", user_id, OF_USER, user_id, NULL,
@@ -359,19 +359,19 @@ submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	    strcmp(r->status, "review") == 0 ? "identity_review" :
 	    "identity_mismatch", r->status[0] == 'm' ? r->reason :
 	    "real-name authentication submitted (INST-01)", now) == -1)
-		return IDR_ERROR;
-	return IDR_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 identity_submit(struct db *db, const struct config *cfg, int64_t user_id,
     const struct identity_input *in, int64_t now, struct identity_errors *err,
     char status[12], char *msg, size_t msgsz, struct identity_view *v)
 {
 	struct filestore_info	f;
 	struct db_identity	r;
-	enum identity_result	res;
+	enum result	res;
 	char			today[CAL_DATE_STRLEN];
 	mp_date			td;
 
@@ -379,25 +379,25 @@ identity_submit(struct db *db, const struct config *cfg, int64_t user_id,
 	status[0] = '\0';
 	memset(&f, 0, sizeof(f));
 	if (mp_date_from_unix(now, &td) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	mp_date_str(td, today, sizeof(today));
 	if (identity_check_input(in, today, err) != 0) {
-		res = IDR_BAD_INPUT;
+		res = RES_INVALID;
 		goto view;
 	}
 	if (build_row(cfg, user_id, in, now, &r) == -1) {
 		log_err("identity: cannot seal an ID number (secret key?)");
-		return IDR_ERROR;
+		return RES_ERROR;
 	}
 	if (db_begin(db) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	res = submit_tx(db, cfg, user_id, in, now, &r, &f, msg, msgsz, err);
-	if (res != IDR_OK || db_commit(db) == -1) {
+	if (res != RES_OK || db_commit(db) == -1) {
 		db_rollback(db);
 		filestore_discard(cfg, &f);
-		if (res == IDR_OK)
-			return IDR_ERROR;
-		if (res == IDR_ERROR)
+		if (res == RES_OK)
+			return RES_ERROR;
+		if (res == RES_ERROR)
 			return res;
 		goto view;
 	}
@@ -406,12 +406,12 @@ identity_submit(struct db *db, const struct config *cfg, int64_t user_id,
 	log_info("identity: user %lld check %lld %s", (long long)user_id,
 	    (long long)r.id, r.status);
 view:
-	return identity_account(db, user_id, now, v) == IDR_OK ? res :
-	    IDR_ERROR;
+	return identity_account(db, user_id, now, v) == RES_OK ? res :
+	    RES_ERROR;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 identity_document(struct db *db, int64_t viewer_id, int admin,
     int64_t check_id, int64_t *file_id)
 {
@@ -420,16 +420,16 @@ identity_document(struct db *db, int64_t viewer_id, int admin,
 
 	*file_id = 0;
 	if ((rc = db_identity_get(db, check_id, 0, &r)) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	/* Another shopper's document is "not found", never "forbidden". */
 	if (rc == 0 || r.file_id == 0 || (!admin && r.user_id != viewer_id))
-		return IDR_NOT_FOUND;
+		return RES_NOT_FOUND;
 	*file_id = r.file_id;
-	return IDR_OK;
+	return RES_OK;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 identity_review_list(struct db *db, const char *status, int64_t page,
     struct db_identity **rows, size_t *n, int64_t *total)
 {
@@ -440,25 +440,25 @@ identity_review_list(struct db *db, const char *status, int64_t page,
 	if (page < 1)
 		page = 1;
 	return db_identity_list(db, status, (size_t)(page - 1) *
-	    IDENTITY_PAGE, IDENTITY_PAGE, rows, n, total) == -1 ? IDR_ERROR :
-	    IDR_OK;
+	    IDENTITY_PAGE, IDENTITY_PAGE, rows, n, total) == -1 ? RES_ERROR :
+	    RES_OK;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 identity_review_get(struct db *db, int64_t id, struct db_identity *r,
     char out[40])
 {
 	int rc;
 
 	if ((rc = db_identity_get(db, id, 0, r)) != 1)
-		return rc == 0 ? IDR_NOT_FOUND : IDR_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	masked(r, out);
-	return IDR_OK;
+	return RES_OK;
 }
 
 /* The decision's transaction on the locked check *r. */
-static enum identity_result
+static enum result
 decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
@@ -469,11 +469,11 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 	rc = admin_claim(db, "identity", r->id, "review", approve ? "approve" :
 	    "reject", admin_id, now, "Identity check", msg, msgsz);
 	if (rc != 0)
-		return rc == 1 ? IDR_NOT_ALLOWED : IDR_ERROR;
+		return rc == 1 ? RES_NOT_ALLOWED : RES_ERROR;
 	if (strcmp(r->status, "review") != 0) {
 		snprintf(msg, msgsz, "Identity check #%lld is no longer waiting "
 		    "for a review: nothing to decide.", (long long)r->id);
-		return IDR_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (approve)
 		snprintf(body, sizeof(body), "Your identity is verified "
@@ -493,44 +493,44 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 	    "review (INST-01)" : reason, now) == -1 ||
 	    db_message_insert(db, r->user_id, 0, approve ? "Identity "
 	    "verified" : "Identity not verified", body, now) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Identity check #%lld of %s: %s.",
 	    (long long)r->id, r->user_email, approve ? "approved" :
 	    "rejected");
-	return IDR_OK;
+	return RES_OK;
 }
 
 /* See identity.h. */
-enum identity_result
+enum result
 identity_review_decide(struct db *db, int64_t admin_id, int64_t id,
     int approve, const char *reason, int64_t now, char *msg, size_t msgsz,
     struct db_identity *r, char out[40])
 {
-	enum identity_result	res;
+	enum result	res;
 	int			rc;
 
 	msg[0] = '\0';
 	if (!approve && blank(reason)) {
 		snprintf(msg, msgsz, "Give the reason for the rejection: the "
 		    "shopper reads it and sends the form again.");
-		return identity_review_get(db, id, r, out) == IDR_OK ?
-		    IDR_BAD_INPUT : IDR_NOT_FOUND;
+		return identity_review_get(db, id, r, out) == RES_OK ?
+		    RES_INVALID : RES_NOT_FOUND;
 	}
 	if (db_begin(db) == -1)
-		return IDR_ERROR;
+		return RES_ERROR;
 	if ((rc = db_identity_get(db, id, 1, r)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? IDR_NOT_FOUND : IDR_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	res = decide_tx(db, admin_id, r, approve, reason, now, msg, msgsz);
-	if (res != IDR_OK || db_commit(db) == -1) {
+	if (res != RES_OK || db_commit(db) == -1) {
 		db_rollback(db);
-		if (res == IDR_OK)
-			return IDR_ERROR;
+		if (res == RES_OK)
+			return RES_ERROR;
 	}
-	if (res == IDR_ERROR)
+	if (res == RES_ERROR)
 		return res;
-	return identity_review_get(db, id, r, out) == IDR_OK ? res : IDR_ERROR;
+	return identity_review_get(db, id, r, out) == RES_OK ? res : RES_ERROR;
 }
 
 /* See identity.h. */

@@ -34,6 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/result.h"
+
 #include "db/admin.h"
 #include "db/identity.h"
 
@@ -48,15 +50,6 @@ struct db;
 
 /* The consent text the shopper reads (version IDENTITY_CONSENT_VERSION). */
 extern const char identity_consent_text[];
-
-enum identity_result {
-	IDR_OK,
-	IDR_BAD_INPUT,		/* errors beside the fields */
-	IDR_NOT_ALLOWED,	/* the state does not allow it: msg says */
-	IDR_UNAVAILABLE,	/* a partner did not answer: try later */
-	IDR_NOT_FOUND,
-	IDR_ERROR
-};
 
 /* What the real-name form sent; NULL for a missing field. */
 struct identity_input {
@@ -101,47 +94,47 @@ int	identity_check_input(const struct identity_input *in, const char *today,
 	    struct identity_errors *err);
 
 /* Fill *v with user_id's identity and credit records at now (no
- * transaction needed: reads only). IDR_OK or IDR_ERROR. */
-enum identity_result identity_account(struct db *, int64_t user_id,
+ * transaction needed: reads only). RES_OK or RES_ERROR. */
+enum result identity_account(struct db *, int64_t user_id,
 	    int64_t now, struct identity_view *v);
 
 /* Submit the real-name form of user_id at now: check it, store the photo
  * (file store) and the sealed number, ask the identity service and record
  * its answer, audited, in one transaction. *v is filled afterwards (also
- * on refusal). IDR_OK with the outcome in *status ("verified", "mismatch",
- * "review"); IDR_BAD_INPUT (err filled); IDR_NOT_ALLOWED (already verified
- * or in review: msg); IDR_UNAVAILABLE (the service did not answer: msg,
- * nothing kept); IDR_ERROR. */
-enum identity_result identity_submit(struct db *, const struct config *,
+ * on refusal). RES_OK with the outcome in *status ("verified", "mismatch",
+ * "review"); RES_INVALID (err filled); RES_NOT_ALLOWED (already verified
+ * or in review: msg); RES_UNAVAILABLE (the service did not answer: msg,
+ * nothing kept); RES_ERROR. */
+enum result identity_submit(struct db *, const struct config *,
 	    int64_t user_id, const struct identity_input *in, int64_t now,
 	    struct identity_errors *err, char status[12], char *msg,
 	    size_t msgsz, struct identity_view *v);
 
 /* The file id of check id's document for the viewer (user_id, or any
- * check when admin). IDR_OK with *file_id, IDR_NOT_FOUND (none, or
- * another shopper's), IDR_ERROR. */
-enum identity_result identity_document(struct db *, int64_t viewer_id,
+ * check when admin). RES_OK with *file_id, RES_NOT_FOUND (none, or
+ * another shopper's), RES_ERROR. */
+enum result identity_document(struct db *, int64_t viewer_id,
 	    int admin, int64_t check_id, int64_t *file_id);
 
 /* The admin's list: checks in status ("review" when NULL/"", "all" for
  * every one), page (1-based, IDENTITY_PAGE per page) into *rows (free),
- * *n, *total. IDR_OK or IDR_ERROR. */
+ * *n, *total. RES_OK or RES_ERROR. */
 #define IDENTITY_PAGE	25
-enum identity_result identity_review_list(struct db *, const char *status,
+enum result identity_review_list(struct db *, const char *status,
 	    int64_t page, struct db_identity **rows, size_t *n, int64_t *total);
 
 /* The review page of check id: *r (number sealed), *masked its last four in
- * words, the admin decision record (by, at) when decided. IDR_OK,
- * IDR_NOT_FOUND, IDR_ERROR. */
-enum identity_result identity_review_get(struct db *, int64_t id,
+ * words, the admin decision record (by, at) when decided. RES_OK,
+ * RES_NOT_FOUND, RES_ERROR. */
+enum result identity_review_get(struct db *, int64_t id,
 	    struct db_identity *r, char masked[40]);
 
 /* Admin admin_id approves or rejects (with reason) check id, in review, at
  * now: one transaction with the decision claim (a second admin gets "already
  * decided"), the audit event and the shopper's message. *r is filled
- * afterwards. IDR_OK, IDR_BAD_INPUT (no reason to reject: msg),
- * IDR_NOT_ALLOWED (decided already: msg), IDR_NOT_FOUND, IDR_ERROR. */
-enum identity_result identity_review_decide(struct db *, int64_t admin_id,
+ * afterwards. RES_OK, RES_INVALID (no reason to reject: msg),
+ * RES_NOT_ALLOWED (decided already: msg), RES_NOT_FOUND, RES_ERROR. */
+enum result identity_review_decide(struct db *, int64_t admin_id,
 	    int64_t id, int approve, const char *reason, int64_t now, char *msg,
 	    size_t msgsz, struct db_identity *r, char masked[40]);
 
@@ -162,18 +155,18 @@ int	identity_number_open(const struct config *, const struct db_identity *r,
 /* User_id accepts (agreed: the box ticked) the consent text of `version`
  * at now: needs a verified identity, the current version, no consent in
  * force; records the consent, asks the bureau and stores the score,
- * audited, in one transaction. *v filled afterwards. IDR_OK,
- * IDR_NOT_ALLOWED (msg), IDR_BAD_INPUT (not agreed, or not the current
- * text: msg), IDR_UNAVAILABLE (the bureau: msg, nothing kept), IDR_ERROR. */
-enum identity_result credit_accept(struct db *, const struct config *,
+ * audited, in one transaction. *v filled afterwards. RES_OK,
+ * RES_NOT_ALLOWED (msg), RES_INVALID (not agreed, or not the current
+ * text: msg), RES_UNAVAILABLE (the bureau: msg, nothing kept), RES_ERROR. */
+enum result credit_accept(struct db *, const struct config *,
 	    int64_t user_id, const char *version, int agreed, int64_t now,
 	    char *msg, size_t msgsz, struct identity_view *v);
 
 /* User_id withdraws (confirmed: the box ticked) the consent in force at
  * now (audited; the score is no longer used). *v filled afterwards.
- * IDR_OK, IDR_BAD_INPUT (not confirmed: msg, nothing changed),
- * IDR_NOT_ALLOWED (none in force), IDR_ERROR. */
-enum identity_result credit_withdraw(struct db *, int64_t user_id,
+ * RES_OK, RES_INVALID (not confirmed: msg, nothing changed),
+ * RES_NOT_ALLOWED (none in force), RES_ERROR. */
+enum result credit_withdraw(struct db *, int64_t user_id,
 	    int confirmed, int64_t now, char *msg, size_t msgsz,
 	    struct identity_view *v);
 

@@ -295,35 +295,35 @@ msg_field(const char *msg)
 }
 
 /* After the step of ev ended with r: the courier ev names (if any) is
- * kept on the order's shipment. Returns r, or COD_ERROR. */
-static enum cod_result
-courier(struct db *db, const struct lg_event *ev, enum cod_result r)
+ * kept on the order's shipment. Returns r, or RES_ERROR. */
+static enum result
+courier(struct db *db, const struct lg_event *ev, enum result r)
 {
-	if (r != COD_OK || ev->courier_name[0] == '\0')
+	if (r != RES_OK || ev->courier_name[0] == '\0')
 		return r;
 	return db_ship_courier(db, ev->order_id, ev->courier_name,
-	    ev->courier_phone) == -1 ? COD_ERROR : r;
+	    ev->courier_phone) == -1 ? RES_ERROR : r;
 }
 
 /* Act on ev of partner pid inside the open transaction. */
-static enum cod_result
+static enum result
 act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
     char *msg, size_t msgsz, const char **field)
 {
 	struct db_order		 o;
 	struct money		 m, ship;
 	enum cod_refusal	 r;
-	enum cod_result		 paid;
+	enum result		 paid;
 	char			 err[160];
 	int			 rc;
 
 	rc = db_order_get(db, 0, ev->order_id, &o);
 	if (rc == -1)
-		return COD_ERROR;
+		return RES_ERROR;
 	if (rc == 0) {
 		*field = "order_id";
 		snprintf(msg, msgsz, "no such order");
-		return COD_NOT_FOUND;
+		return RES_NOT_FOUND;
 	}
 	switch (ev->type) {
 	case LG_SHIPPED:
@@ -343,31 +343,31 @@ act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
 			*field = "currency";
 			snprintf(msg, msgsz, "currency: order #%lld settles in "
 			    "%s", (long long)o.id, o.currency);
-			return COD_REFUSED;
+			return RES_REFUSED;
 		}
 		if (money_parse(ev->amount, strlen(ev->amount), o.currency, &m,
 		    err, sizeof(err)) == -1) {
 			*field = "amount";
 			snprintf(msg, msgsz, "amount: %s", err);
-			return COD_REFUSED;
+			return RES_REFUSED;
 		}
 		paid = cod_paid_report(db, ev->order_id, pid, &m, ev->method,
 		    ev->record_id, now, msg, msgsz);
 		/* The courier's own books keep the collection it reported
 		 * (even if this transaction then rolls back). */
-		if (paid == COD_OK && recon_books_cod_collected(pid,
+		if (paid == RES_OK && recon_books_cod_collected(pid,
 		    ev->record_id, &m, now) == -1)
-			return COD_ERROR;
+			return RES_ERROR;
 		return paid;
 	case LG_REFUSED:
 		if (cod_refusal_parse(ev->reason, &r) == -1)
-			return COD_ERROR;
+			return RES_ERROR;
 		if (ev->shipping[0] != '\0' && money_parse(ev->shipping,
 		    strlen(ev->shipping), o.currency, &ship, err,
 		    sizeof(err)) == -1) {
 			*field = "round_trip_shipping";
 			snprintf(msg, msgsz, "round_trip_shipping: %s", err);
-			return COD_REFUSED;
+			return RES_REFUSED;
 		}
 		return cod_refused(db, ev->order_id, r, ev->shipping[0] != '\0' ?
 		    &ship : NULL, OF_PARTNER, 0, now, msg, msgsz);
@@ -375,7 +375,7 @@ act(struct db *db, int64_t pid, const struct lg_event *ev, int64_t now,
 		return cod_return_received(db, ev->order_id, OF_PARTNER, 0, now,
 		    msg, msgsz);
 	default:
-		return COD_ERROR;
+		return RES_ERROR;
 	}
 }
 
@@ -464,7 +464,7 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	struct db_order	 o;
 	const char	*field = NULL;
 	char		 msg[400], sha[65], *s;
-	enum cod_result	 r;
+	enum result	 r;
 	json_t		*j;
 	int		 rc, status;
 
@@ -495,11 +495,11 @@ lg_event_apply(struct db *db, int64_t pid, const struct lg_event *ev,
 	}
 	msg[0] = '\0';
 	r = act(db, pid, ev, now, msg, sizeof(msg), &field);
-	if (r == COD_ERROR)
+	if (r == RES_ERROR)
 		goto fail;
-	if (r != COD_OK) {
+	if (r != RES_OK) {
 		db_rollback(db);
-		status = r == COD_NOT_FOUND ? 404 : r == COD_REFUSED ? 422 :
+		status = r == RES_NOT_FOUND ? 404 : r == RES_REFUSED ? 422 :
 		    409;
 		return reply_error(out, status, field != NULL ? field :
 		    msg_field(msg), msg);

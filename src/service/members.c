@@ -84,7 +84,7 @@ owner_words(struct db *db, int64_t company_id, char *out, size_t outsz)
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_require(struct db *db, int64_t user_id, int64_t company_id,
     unsigned what, char *msg, size_t msgsz)
 {
@@ -94,9 +94,9 @@ member_require(struct db *db, int64_t user_id, int64_t company_id,
 
 	msg[0] = '\0';
 	if ((rc = member_role(db, user_id, company_id, &m)) != 1)
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if ((m.perms & what) == what)
-		return CQ_OK;
+		return RES_OK;
 	owner_words(db, company_id, who, sizeof(who));
 	snprintf(msg, msgsz, "You may not %s for your company: ask %s to "
 	    "allow it on the members page.", what & MEMBER_SIGN ?
@@ -104,7 +104,7 @@ member_require(struct db *db, int64_t user_id, int64_t company_id,
 	    "upload or submit qualification documents" : "place orders "
 	    "(nor cancel them or confirm their receipt)",
 	    who);
-	return CQ_FORBIDDEN;
+	return RES_FORBIDDEN;
 }
 
 /* See members.h. */
@@ -184,24 +184,24 @@ member_order_of(struct db *db, int64_t user_id, int64_t company_id,
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_order_act(struct db *db, int64_t user_id, int64_t placer_id,
     int64_t company_id, char *msg, size_t msgsz)
 {
 	msg[0] = '\0';
 	if (user_id <= 0)
-		return CQ_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (user_id == placer_id)
-		return CQ_OK;
+		return RES_OK;
 	if (company_id <= 0)
-		return CQ_NOT_FOUND;
+		return RES_NOT_FOUND;
 	return member_require(db, user_id, company_id, MEMBER_ORDER, msg,
 	    msgsz);
 }
 
-/* The owner's check inside a transaction: CQ_OK when owner_id owns
- * company_id (its row locked), else CQ_FORBIDDEN / CQ_ERROR. */
-static enum cq_result
+/* The owner's check inside a transaction: RES_OK when owner_id owns
+ * company_id (its row locked), else RES_FORBIDDEN / RES_ERROR. */
+static enum result
 lock_owner(struct db *db, int64_t owner_id, int64_t company_id, char *msg,
     size_t msgsz)
 {
@@ -210,15 +210,15 @@ lock_owner(struct db *db, int64_t owner_id, int64_t company_id, char *msg,
 	int			rc;
 
 	if ((rc = db_member_role(db, owner_id, company_id, 1, &r)) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if (rc == 1)
 		role_of(&r, &m);
 	if (rc == 0 || !m.owner) {
 		snprintf(msg, msgsz, "Only your company's owner may invite, "
 		    "remove members or change what they may do.");
-		return CQ_FORBIDDEN;
+		return RES_FORBIDDEN;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* 1 if s looks like an email address (one @, a dot after it, no spaces). */
@@ -263,7 +263,7 @@ invite_message(struct db *db, const char *email, const char *company,
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_invite(struct db *db, int64_t owner_id, int64_t company_id,
     const char *email, unsigned perms, int64_t now, char *link,
     size_t linksz, char *msg, size_t msgsz)
@@ -272,7 +272,7 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 	struct db_user		u;
 	unsigned char		rnd[MEMBER_TOKEN_HEX / 2];
 	char			tok[MEMBER_TOKEN_HEX + 1], hash[65], lower[255];
-	enum cq_result		r;
+	enum result		r;
 	size_t			i;
 	int			rc;
 
@@ -282,23 +282,23 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 		lower[i] = (char)tolower((unsigned char)email[i]);
 	lower[i] = '\0';
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	/* Who asks comes first: a member gets 403 whatever the form says. */
-	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != CQ_OK)
+	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != RES_OK)
 		goto out;
 	if (email == NULL || !email_ok(lower)) {
 		snprintf(msg, msgsz, "Enter the email address of the person "
 		    "to invite, e.g. name@example.com.");
-		r = CQ_BAD_INPUT;
+		r = RES_INVALID;
 		goto out;
 	}
-	r = CQ_ERROR;
+	r = RES_ERROR;
 	if (db_company_get(db, company_id, 0, 0, &c) != 1 ||
 	    (rc = db_user_by_email_lock(db, lower, &u)) == -1)
 		goto out;
 	if (rc == 1 && u.company_id == company_id) {
 		snprintf(msg, msgsz, "%s is already a member.", lower);
-		r = CQ_BAD_INPUT;
+		r = RES_INVALID;
 		goto out;
 	}
 	randombytes_buf(rnd, sizeof(rnd));
@@ -314,12 +314,12 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 	    now) == -1)
 		goto out;
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "%s is invited. %s", lower, rc == 1 ?
 	    "The link is in their account messages." : "They have no account "
 	    "yet: send them the link below; they register with this email "
 	    "and open it.");
-	return CQ_OK;
+	return RES_OK;
 out:
 	db_rollback(db);
 	link[0] = '\0';
@@ -345,7 +345,7 @@ member_invitation(struct db *db, const char *token, int64_t now,
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_accept(struct db *db, int64_t user_id, const char *email, int kind,
     const char *token, int64_t now, int64_t *company_out, char *msg,
     size_t msgsz)
@@ -353,23 +353,23 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	struct db_invite	i;
 	struct buf		b;
 	char			hash[65];
-	enum cq_result		r = CQ_ERROR;
+	enum result		r = RES_ERROR;
 	int			rc;
 
 	msg[0] = '\0';
 	*company_out = 0;
 	if (token == NULL || strlen(token) != MEMBER_TOKEN_HEX)
-		return CQ_NOT_FOUND;
+		return RES_NOT_FOUND;
 	corp_sha256_hex(token, strlen(token), hash);
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_invite_by_token(db, hash, 1, &i)) != 1 ||
 	    strcmp(i.status, "pending") != 0 || i.expires_at <= now) {
-		r = rc == -1 ? CQ_ERROR : rc == 1 && strcmp(i.status,
-		    "revoked") == 0 ? CQ_DECIDED : CQ_NOT_FOUND;
+		r = rc == -1 ? RES_ERROR : rc == 1 && strcmp(i.status,
+		    "revoked") == 0 ? RES_DECIDED : RES_NOT_FOUND;
 		goto out;
 	}
-	r = CQ_NOT_ALLOWED;
+	r = RES_NOT_ALLOWED;
 	if (strcasecmp(i.email, email) != 0)
 		snprintf(msg, msgsz, "This invitation is for %s; sign in with "
 		    "that email to accept it.", i.email);
@@ -380,7 +380,7 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 		    "ask its owner to remove you before you join another.");
 	if (msg[0] != '\0')
 		goto out;
-	r = CQ_ERROR;
+	r = RES_ERROR;
 	buf_init(&b);
 	buf_printf(&b, "%s joined the company (may: ", email);
 	member_perms_words((i.can_order ? MEMBER_ORDER : 0) | (i.can_sign ?
@@ -399,52 +399,52 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	if (rc)
 		goto out;
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	*company_out = i.company_id;
 	snprintf(msg, msgsz, "You are now a member of %s.", i.company_name);
-	return CQ_OK;
+	return RES_OK;
 out:
 	db_rollback(db);
 	return r;
 }
 
 /* Lock the owner and member_id (not the owner) of company_id into *m.
- * CQ_OK or the refusal. */
-static enum cq_result
+ * RES_OK or the refusal. */
+static enum result
 lock_pair(struct db *db, int64_t owner_id, int64_t company_id,
     int64_t member_id, struct member_info *m, char *msg, size_t msgsz)
 {
 	struct db_member_role	r;
-	enum cq_result		e;
+	enum result		e;
 	int			rc;
 
-	if ((e = lock_owner(db, owner_id, company_id, msg, msgsz)) != CQ_OK)
+	if ((e = lock_owner(db, owner_id, company_id, msg, msgsz)) != RES_OK)
 		return e;
 	if ((rc = db_member_role(db, member_id, company_id, 1, &r)) != 1)
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	role_of(&r, m);
 	if (m->owner) {
 		snprintf(msg, msgsz, "The owner keeps every permission and "
 		    "stays a member.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_grant(struct db *db, int64_t owner_id, int64_t company_id,
     int64_t member_id, unsigned perms, int64_t now, char *msg, size_t msgsz)
 {
 	struct member_info	m;
-	enum cq_result		r;
+	enum result		r;
 	char			was[96], now_w[96], detail[600];
 
 	msg[0] = '\0';
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((r = lock_pair(db, owner_id, company_id, member_id, &m, msg,
-	    msgsz)) != CQ_OK) {
+	    msgsz)) != RES_OK) {
 		db_rollback(db);
 		return r;
 	}
@@ -458,27 +458,27 @@ member_grant(struct db *db, int64_t owner_id, int64_t company_id,
 	    NULL, "member_permissions", "the owner changed a member's "
 	    "permissions", detail, now) == -1 || db_commit(db) == -1) {
 		db_rollback(db);
-		return CQ_ERROR;
+		return RES_ERROR;
 	}
 	snprintf(msg, msgsz, "%s may now: %s.", m.name, now_w);
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_remove(struct db *db, int64_t owner_id, int64_t company_id,
     int64_t member_id, int64_t now, char *msg, size_t msgsz)
 {
 	struct member_info	m;
 	struct db_company	c;
-	enum cq_result		r;
+	enum result		r;
 	char			body[400];
 
 	msg[0] = '\0';
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((r = lock_pair(db, owner_id, company_id, member_id, &m, msg,
-	    msgsz)) != CQ_OK) {
+	    msgsz)) != RES_OK) {
 		db_rollback(db);
 		return r;
 	}
@@ -495,38 +495,38 @@ member_remove(struct db *db, int64_t owner_id, int64_t company_id,
 	    now) == -1 || db_commit(db) == -1)
 		goto fail;
 	snprintf(msg, msgsz, "%s is no longer a member.", m.name);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* See members.h. */
-enum cq_result
+enum result
 member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
     int64_t id, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_invite	i;
-	enum cq_result		r;
+	enum result		r;
 	int			rc;
 
 	msg[0] = '\0';
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
-	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != CQ_OK)
+		return RES_ERROR;
+	if ((r = lock_owner(db, owner_id, company_id, msg, msgsz)) != RES_OK)
 		goto out;
 	if ((rc = db_invite_get_lock(db, id, company_id, &i)) != 1) {
-		r = rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		r = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto out;
 	}
 	if (strcmp(i.status, "pending") != 0) {
 		snprintf(msg, msgsz, "The invitation of %s was already %s; "
 		    "nothing was changed.", i.email, strcmp(i.status,
 		    "accepted") == 0 ? "accepted" : "revoked");
-		r = CQ_NOT_ALLOWED;
+		r = RES_NOT_ALLOWED;
 		goto out;
 	}
-	r = CQ_ERROR;
+	r = RES_ERROR;
 	if (db_invite_close(db, i.id, company_id, 0, now) != 1 ||
 	    audit_event_detail(db, "company", company_id, OF_USER, owner_id,
 	    NULL, "member_invite_revoked", "the owner revoked an invitation",
@@ -534,7 +534,7 @@ member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
 		goto out;
 	snprintf(msg, msgsz, "The invitation of %s is revoked: its link no "
 	    "longer works.", i.email);
-	return CQ_OK;
+	return RES_OK;
 out:
 	db_rollback(db);
 	return r;

@@ -7,7 +7,7 @@
  * by email, removes them and grants each what they may do (place orders,
  * sign agreements, upload documents). Every member sees the company's
  * orders, schedules, documents and agreements; another company's are "not
- * found" (404), a missing permission is CQ_FORBIDDEN (403) with a sentence
+ * found" (404), a missing permission is RES_FORBIDDEN (403) with a sentence
  * naming the action.
  *
  * The owner is the member whose company_roles row says so, or, while the
@@ -53,10 +53,10 @@ struct member_info {
 int	member_role(struct db *, int64_t user_id, int64_t company_id,
 	    struct member_info *out);
 
-/* May user_id of company_id do what (one MEMBER_* bit)? CQ_OK; CQ_FORBIDDEN
- * with msg naming the action and the owner to ask; CQ_NOT_FOUND (not a
- * member); CQ_ERROR. */
-enum cq_result member_require(struct db *, int64_t user_id,
+/* May user_id of company_id do what (one MEMBER_* bit)? RES_OK; RES_FORBIDDEN
+ * with msg naming the action and the owner to ask; RES_NOT_FOUND (not a
+ * member); RES_ERROR. */
+enum result member_require(struct db *, int64_t user_id,
 	    int64_t company_id, unsigned what, char *msg, size_t msgsz);
 
 /* Every member of company_id with its role, by user id (free()). 0, -1. */
@@ -92,20 +92,20 @@ int	member_order_of(struct db *, int64_t user_id, int64_t company_id,
 	    struct member_order *out);
 
 /* May user_id act for the company on an order placed by placer_id for
- * company_id (0: a person's order): CQ_OK (the placer, or a member of
- * company_id who may place orders), CQ_FORBIDDEN (a member who may not: msg
- * names the action and the owner), CQ_NOT_FOUND (anyone else), CQ_ERROR.
+ * company_id (0: a person's order): RES_OK (the placer, or a member of
+ * company_id who may place orders), RES_FORBIDDEN (a member who may not: msg
+ * names the action and the owner), RES_NOT_FOUND (anyone else), RES_ERROR.
  * Reads inside the caller's transaction when it has one. */
-enum cq_result member_order_act(struct db *, int64_t user_id,
+enum result member_order_act(struct db *, int64_t user_id,
 	    int64_t placer_id, int64_t company_id, char *msg, size_t msgsz);
 
 /* The owner (owner_id of company_id) invites email with perms: a pending
  * invitation valid MEMBER_INVITE_DAYS days, its link "/company/invitations/
  * TOKEN" into link (the token is kept only as its SHA-256), an account
  * message with the link to the user of that email if one exists, an audit
- * event. One transaction. Returns CQ_OK, CQ_FORBIDDEN (not the owner),
- * CQ_BAD_INPUT (not an email, already a member: msg), CQ_ERROR. */
-enum cq_result member_invite(struct db *, int64_t owner_id,
+ * event. One transaction. Returns RES_OK, RES_FORBIDDEN (not the owner),
+ * RES_INVALID (not an email, already a member: msg), RES_ERROR. */
+enum result member_invite(struct db *, int64_t owner_id,
 	    int64_t company_id, const char *email, unsigned perms, int64_t now,
 	    char *link, size_t linksz, char *msg, size_t msgsz);
 
@@ -118,34 +118,34 @@ int	member_invitation(struct db *, const char *token, int64_t now,
 /* user_id (signed in as email, kind: 0 person, 1 member of company_id,
  * 2 admin) accepts the invitation of token: the person becomes a member of
  * the company with the invited permissions, the invitation is accepted, an
- * event and a message to the company. One transaction. Returns CQ_OK
- * (*company_out the company), CQ_NOT_FOUND (no such pending invitation),
- * CQ_DECIDED (the owner revoked it), CQ_NOT_ALLOWED (another email, a member of a company, an admin: msg),
- * CQ_ERROR. */
-enum cq_result member_accept(struct db *, int64_t user_id, const char *email,
+ * event and a message to the company. One transaction. Returns RES_OK
+ * (*company_out the company), RES_NOT_FOUND (no such pending invitation),
+ * RES_DECIDED (the owner revoked it), RES_NOT_ALLOWED (another email, a member of a company, an admin: msg),
+ * RES_ERROR. */
+enum result member_accept(struct db *, int64_t user_id, const char *email,
 	    int kind, const char *token, int64_t now, int64_t *company_out,
 	    char *msg, size_t msgsz);
 
-/* The owner sets member_id's permissions (perms, MEMBER_*). Returns CQ_OK,
- * CQ_FORBIDDEN (not the owner), CQ_NOT_FOUND (not a member), CQ_BAD_INPUT
- * (the owner's own), CQ_ERROR. */
-enum cq_result member_grant(struct db *, int64_t owner_id,
+/* The owner sets member_id's permissions (perms, MEMBER_*). Returns RES_OK,
+ * RES_FORBIDDEN (not the owner), RES_NOT_FOUND (not a member), RES_INVALID
+ * (the owner's own), RES_ERROR. */
+enum result member_grant(struct db *, int64_t owner_id,
 	    int64_t company_id, int64_t member_id, unsigned perms, int64_t now,
 	    char *msg, size_t msgsz);
 
 /* The owner removes member_id: a person again (their past orders stay the
  * company's), a message to them and an event. Returns as member_grant. */
-enum cq_result member_remove(struct db *, int64_t owner_id,
+enum result member_remove(struct db *, int64_t owner_id,
 	    int64_t company_id, int64_t member_id, int64_t now, char *msg,
 	    size_t msgsz);
 
 /* The owner (owner_id of company_id) revokes pending invitation id of the
  * company: its link no longer works (member_invitation() 2, member_accept()
- * CQ_DECIDED), an audit event. One transaction. Returns CQ_OK (msg names
- * the email), CQ_FORBIDDEN (not the owner: msg), CQ_NOT_FOUND (no such
- * invitation of the company), CQ_NOT_ALLOWED (already accepted or revoked:
- * msg), CQ_ERROR. */
-enum cq_result member_revoke(struct db *, int64_t owner_id,
+ * RES_DECIDED), an audit event. One transaction. Returns RES_OK (msg names
+ * the email), RES_FORBIDDEN (not the owner: msg), RES_NOT_FOUND (no such
+ * invitation of the company), RES_NOT_ALLOWED (already accepted or revoked:
+ * msg), RES_ERROR. */
+enum result member_revoke(struct db *, int64_t owner_id,
 	    int64_t company_id, int64_t id, int64_t now, char *msg,
 	    size_t msgsz);
 

@@ -22,16 +22,16 @@ static void
 plan_panel_load(struct db *db, const struct db_order *o, int64_t now,
     struct plan_panel *out)
 {
-	enum plan_result r;
+	enum result r;
 
 	if (!pay_method_installment(o->method) &&
 	    o->method != PM_CREDIT_LINE)
 		return;
 	r = plan_load_sums(db, o->user_id, o->id, now, &out->v);
-	if (r != PLAN_OK && r != PLAN_NOT_FOUND)
+	if (r != RES_OK && r != RES_NOT_FOUND)
 		return;
 	out->shown = 1;
-	out->has_plan = r == PLAN_OK;
+	out->has_plan = r == RES_OK;
 	if (out->has_plan)
 		out->pl = out->v.p;
 }

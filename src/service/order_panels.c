@@ -150,7 +150,7 @@ plan_facts(struct db *db, const struct db_order *o, int64_t now,
     const struct plan_view *pv, struct panel_facts *f)
 {
 	struct plan_view	v;
-	enum plan_result	r;
+	enum result	r;
 
 	if (pv != NULL) {
 		f->paid = pv->paid_total;
@@ -159,10 +159,10 @@ plan_facts(struct db *db, const struct db_order *o, int64_t now,
 		return 0;
 	}
 	r = plan_load_sums(db, o->user_id, o->id, now, &v);
-	if (r == PLAN_OK)
+	if (r == RES_OK)
 		plan_facts(db, o, now, &v, f);
 	plan_view_cleanup(&v);
-	return r == PLAN_OK || r == PLAN_NOT_FOUND ? 0 : -1;
+	return r == RES_OK || r == RES_NOT_FOUND ? 0 : -1;
 }
 
 /* Received and refunded amounts of remittance order o into f. */

@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "db/order.h"
 #include "service/audit.h"
+#include "service/methods.h"
 #include "service/orderflow.h"
 
 /* Actor bits. */
@@ -184,17 +185,9 @@ orderflow_allowed(enum order_status from, enum order_status to,
 enum order_status
 orderflow_first_status(enum pay_method m)
 {
-	unsigned mb = method_bit(m);
+	const struct method_row *r = method_row(m);
 
-	if (mb & M_INST)
-		return OS_AWAITING_REVIEW;	/* INST-P1, INST-CORP review */
-	if (mb & M_COD)
-		return OS_AWAITING_REVIEW;	/* COD-P1: the mall reviews */
-	if (mb & M_REM)
-		return OS_AWAITING_REMITTANCE;	/* REM-P1 */
-	if (mb & (M_CL | M_PAU))
-		return OS_PENDING_SHIPMENT;	/* INST-CL, PAU-03 */
-	return OS__MAX;
+	return r != NULL ? r->first : OS__MAX;
 }
 
 /* See orderflow.h. */
@@ -205,7 +198,7 @@ orderflow_user_can_cancel(enum order_status status, enum pay_method method)
 }
 
 /* See orderflow.h. */
-enum of_result
+enum result
 orderflow_transition(struct db *db, int64_t order_id,
     enum order_status from, enum order_status to, enum of_actor actor,
     int64_t actor_id, const char *reason, int64_t now)
@@ -215,19 +208,19 @@ orderflow_transition(struct db *db, int64_t order_id,
 
 	rc = db_order_lock_method(db, order_id, &method);
 	if (rc == -1)
-		return OF_ERROR;
+		return RES_ERROR;
 	if (rc == 0)
-		return OF_CHANGED;
+		return RES_CHANGED;
 	if (!orderflow_allowed(from, to, actor, method))
-		return OF_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	rc = db_order_set_status(db, order_id, from, to, now);
 	if (rc == -1)
-		return OF_ERROR;
+		return RES_ERROR;
 	if (rc == 0)
-		return OF_CHANGED;
+		return RES_CHANGED;
 	if (audit_event(db, "order", order_id, actor, actor_id,
 	    order_status_name(from), order_status_name(to), reason,
 	    now) == -1)
-		return OF_ERROR;
-	return OF_OK;
+		return RES_ERROR;
+	return RES_OK;
 }

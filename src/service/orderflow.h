@@ -13,18 +13,10 @@
 
 #include "core/order_status.h"
 #include "core/pay_method.h"
+#include "core/result.h"
 #include "service/actor.h"
 
 struct db;
-
-/* Outcomes of orderflow_transition(). */
-enum of_result {
-	OF_ERROR = -1,		/* database error: roll back */
-	OF_OK = 0,		/* status changed, event written */
-	OF_NOT_ALLOWED,		/* the table forbids it: nothing written */
-	OF_CHANGED,		/* the order is no longer in `from` (already
-				   changed by another request) or missing */
-};
 
 /* 1 if s names one of the statuses of STATE.md, else 0. */
 int	orderflow_known(const char *s);
@@ -54,10 +46,10 @@ int	orderflow_user_can_cancel(enum order_status status,
  * reads the order's method (locking the row), checks orderflow_allowed(),
  * updates status/updated_at (and completed_at for OS_COMPLETED) WHERE
  * status = from, then appends the event (actor, actor_id 0 = none, now,
- * reason). Returns OF_OK, OF_NOT_ALLOWED, OF_CHANGED (not in `from` any
- * more, or no such order) or OF_ERROR. On anything but OF_OK nothing was
- * written; the caller rolls back on OF_ERROR. */
-enum of_result orderflow_transition(struct db *, int64_t order_id,
+ * reason). Returns RES_OK, RES_NOT_ALLOWED, RES_CHANGED (not in `from` any
+ * more, or no such order) or RES_ERROR. On anything but RES_OK nothing was
+ * written; the caller rolls back on RES_ERROR. */
+enum result orderflow_transition(struct db *, int64_t order_id,
 	    enum order_status from, enum order_status to, enum of_actor actor,
 	    int64_t actor_id, const char *reason, int64_t now);
 

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "service/members.h"
+#include "service/methods.h"
 #include "service/order_panels.h"
 #include "service/orders.h"
 #include "service/plans.h"
@@ -50,22 +51,6 @@ order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
 	    (v->has_addr = address_of_order(db, id, &v->addr)) == -1)
 		return RES_ERROR;
 	return RES_OK;
-}
-
-/* Map an orderflow result onto an order result. */
-static enum result
-from_of(enum of_result r)
-{
-	switch (r) {
-	case OF_OK:
-		return RES_OK;
-	case OF_NOT_ALLOWED:
-		return RES_NOT_ALLOWED;
-	case OF_CHANGED:
-		return RES_CHANGED;
-	default:
-		return RES_ERROR;
-	}
 }
 
 /* See orders.h. */
@@ -128,12 +113,12 @@ acting_for(struct db *db, int64_t user_id, int64_t id, int64_t *placer)
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	switch (member_order_act(db, user_id, o.user_id, o.company_id, msg,
 	    sizeof(msg))) {
-	case CQ_OK:
+	case RES_OK:
 		*placer = o.user_id;
 		return RES_OK;
-	case CQ_FORBIDDEN:
+	case RES_FORBIDDEN:
 		return RES_FORBIDDEN;
-	case CQ_NOT_FOUND:
+	case RES_NOT_FOUND:
 		return RES_NOT_FOUND;
 	default:
 		return RES_ERROR;
@@ -181,8 +166,8 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (plan_terminate(db, NULL, &o, "INST-C1", OF_USER, user_id, today,
 	    hol, nh, now, rule) == -1)
 		goto fail;
-	res = from_of(orderflow_transition(db, id, o.status, OS_CANCELLED,
-	    OF_USER, user_id, rule->rule, now));
+	res = orderflow_transition(db, id, o.status, OS_CANCELLED,
+	    OF_USER, user_id, rule->rule, now);
 	if (res != RES_OK)
 		goto fail;
 	res = RES_ERROR;
@@ -217,24 +202,15 @@ fail:
 	return res;
 }
 
-/* The effects of a confirmed receipt per method, inside the transaction.
- * Returns 0 or -1 (roll back). The method engineers add theirs here:
- * - pay_after_use (PAU-03/04): deduct the deferred amount, or record the
- *   guarantee ledger entry and open the debt;
- * - credit_line (INST-CL): the lender pays the merchant the whole price
- *   and the consumer's repayment plan starts. */
+/* The effects of a confirmed receipt of the order's method (its row in
+ * service/methods.c), inside the transaction. Returns 0 or -1 (roll
+ * back). */
 static int
 order_receipt_effects(struct db *db, const struct db_order *o, int64_t now)
 {
-	(void)db;
-	(void)now;
-	/* pau: PAU-03 deduction, or PAU-04 guarantee + debt. */
-	if (o->method == PM_PAY_AFTER_USE)
-		return payafter_receipt_effect(db, o, now);
-	/* installments: INST-CL lender settlement + plan start. */
-	if (o->method == PM_CREDIT_LINE)
-		return plan_creditline_settle(db, o, now);
-	return 0;
+	const struct method_row *r = method_row(o->method);
+
+	return r != NULL && r->receipt != NULL ? r->receipt(db, o, now) : 0;
 }
 
 /* See orders.h. */
@@ -263,10 +239,10 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 		res = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto fail;
 	}
-	res = from_of(orderflow_transition(db, id, o.status,
+	res = orderflow_transition(db, id, o.status,
 	    OS_RECEIPT_CONFIRMED, actor, actor == OF_USER ? user_id : 0,
 	    actor == OF_USER ? "receipt confirmed by the shopper" :
-	    "receipt confirmed automatically (PAU-03)", now));
+	    "receipt confirmed automatically (PAU-03)", now);
 	if (res != RES_OK)
 		goto fail;
 	if (order_receipt_effects(db, &o, now) == -1) {

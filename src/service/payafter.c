@@ -99,7 +99,7 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
     int64_t now)
 {
 	struct db_order	o;
-	enum of_result	r;
+	enum result	r;
 	int		rc;
 
 	if (user_id <= 0)
@@ -119,9 +119,9 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 	r = orderflow_transition(db, order_id, OS_DELIVERED, OS_RETURN_REQUESTED,
 	    OF_USER, user_id, "PAU-05 returned before receipt was confirmed: "
 	    "nothing is charged", now);
-	if (r != OF_OK) {
+	if (r != RES_OK) {
 		db_rollback(db);
-		return r == OF_ERROR ? RES_ERROR : RES_NOT_ALLOWED;
+		return r == RES_ERROR ? RES_ERROR : RES_NOT_ALLOWED;
 	}
 	if (db_message_insert(db, user_id, 0, "Return requested",
 	    "You are returning a Pay After Use order before confirming "

@@ -129,14 +129,14 @@ static int
 auto_confirm(struct db *db, int64_t id, int64_t now)
 {
 	struct db_order	o;
-	enum of_result	r;
+	enum result	r;
 
 	if (db_order_get(db, 0, id, &o) != 1)
 		return -1;
 	r = orderflow_transition(db, id, OS_DELIVERED, OS_RECEIPT_CONFIRMED,
 	    OF_SYSTEM, 0, "PAU-03 receipt confirmed automatically after the "
 	    "delivery", now);
-	if (r != OF_OK)
+	if (r != RES_OK)
 		return -1;
 	return payafter_receipt_effect(db, &o, now);
 }

@@ -342,7 +342,7 @@ view_compute(struct plan_view *v)
 }
 
 /* Load the rest of v once v->p (and, with_inst, v->inst) is read. */
-enum plan_result
+enum result
 plan_view_fill(struct db *db, int64_t now, struct plan_view *v, int with_inst)
 {
 	v->today = plan_day_of(now);
@@ -351,13 +351,13 @@ plan_view_fill(struct db *db, int64_t now, struct plan_view *v, int with_inst)
 	    db_plan_pay_list(db, v->p.id, &v->pay, &v->npay) == -1 ||
 	    db_event_history(db, "plan", v->p.id, &v->events,
 	    &v->nevents) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	view_compute(v);
-	return PLAN_OK;
+	return RES_OK;
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_load(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
     struct plan_view *v)
 {
@@ -365,19 +365,19 @@ plan_load(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
 
 	memset(v, 0, sizeof(*v));
 	if (user_id < 0)
-		return PLAN_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (user_id == 0)
 		rc = db_plan_by_order(db, 0, order_id, &v->p);
 	else
 		rc = db_plan_with_inst(db, user_id, order_id, &v->p, &v->inst,
 		    &v->ninst);
 	if (rc != 1)
-		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	return plan_view_fill(db, now, v, user_id != 0);
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_load_sums(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
     struct plan_view *v)
 {
@@ -385,18 +385,18 @@ plan_load_sums(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
 
 	memset(v, 0, sizeof(*v));
 	if (user_id <= 0)
-		return PLAN_NOT_FOUND;
+		return RES_NOT_FOUND;
 	rc = db_plan_with_inst(db, user_id, order_id, &v->p, &v->inst,
 	    &v->ninst);
 	if (rc != 1)
-		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	v->today = plan_day_of(now);
 	view_compute(v);
-	return PLAN_OK;
+	return RES_OK;
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_load_id(struct db *db, int64_t plan_id, int64_t now,
     struct plan_view *v)
 {
@@ -405,7 +405,7 @@ plan_load_id(struct db *db, int64_t plan_id, int64_t now,
 	memset(v, 0, sizeof(*v));
 	rc = db_plan_by_id(db, plan_id, &v->p);
 	if (rc != 1)
-		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	return plan_view_fill(db, now, v, 0);
 }
 

@@ -12,7 +12,7 @@
  * audit event (subject "plan", RULES C-07) and moves the order only through
  * orderflow_transition(). Payments carry an idempotency key (unique per
  * plan in plan_payments): a repeated submit or a retried tick changes
- * nothing twice and answers PLAN_REPLAY.
+ * nothing twice and answers RES_DONE.
  *
  * For the corporate engineer: create the plan with
  * plan_create() (status "offered" after the admin's approval, principal =
@@ -28,6 +28,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/result.h"
 #include "db/event.h"
 #include "db/plan.h"
 #include "rules/plan.h"
@@ -38,19 +39,6 @@ struct config;
 struct db_order;
 struct refund_rule;
 struct buf;
-
-/* Results of the use cases. */
-enum plan_result {
-	PLAN_ERROR = -1,	/* database or gateway unreachable: nothing changed */
-	PLAN_OK = 0,
-	PLAN_REPLAY,		/* the idempotency key was used: nothing changed */
-	PLAN_NOT_FOUND,		/* no such plan/order of this user (404) */
-	PLAN_NOT_ALLOWED,	/* not in a state that allows it */
-	PLAN_DECLINED,		/* the bank/partner declined (reason given) */
-	PLAN_BAD_INPUT,		/* the shopper's input is wrong (reason given) */
-	PLAN_CONFLICT,		/* the idempotency key was used with other
-				   parameters: refused, nothing changed (409) */
-};
 
 /* What a money path answers when it cannot tell whether the bank charged:
  * the bank keys are per unit of money, so nothing is charged twice. */
@@ -140,17 +128,17 @@ int	plan_start(struct db *, int64_t plan_id, mp_date start,
 
 /* Read the plan of order_id into *v (clean up with plan_view_cleanup,
  * also on failure), computed for the date of now. user_id > 0: only that
- * user's (another's is PLAN_NOT_FOUND); 0: any (admins). */
-enum plan_result plan_load(struct db *, int64_t user_id, int64_t order_id,
+ * user's (another's is RES_NOT_FOUND); 0: any (admins). */
+enum result plan_load(struct db *, int64_t user_id, int64_t order_id,
 	    int64_t now, struct plan_view *v);
 /* As plan_load() for user_id > 0 (the placer: another's is
- * PLAN_NOT_FOUND) without the payments and the history: the plan and its
+ * RES_NOT_FOUND) without the payments and the history: the plan and its
  * installments in one statement, and the sums (paid, remaining, late
  * fees), for a page that shows the plan's figures only. */
-enum plan_result plan_load_sums(struct db *, int64_t user_id,
+enum result plan_load_sums(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now, struct plan_view *v);
 /* As plan_load() by the plan's id (admins). */
-enum plan_result plan_load_id(struct db *, int64_t plan_id, int64_t now,
+enum result plan_load_id(struct db *, int64_t plan_id, int64_t now,
 	    struct plan_view *v);
 void	plan_view_cleanup(struct plan_view *v);
 
@@ -162,10 +150,10 @@ int	plan_rebuild(const struct db_plan *p, struct plan *out);
  * of user_id's order_id (method installment_card) for: the order's amount
  * and term before the review (awaiting_review), what is left of an ACTIVE
  * plan (a card for the repayments), the whole order for an OFFERED plan
- * whose down payment the first card did not pay. PLAN_OK with *amount,
- * currency (cursz bytes) and *months; PLAN_NOT_FOUND, PLAN_NOT_ALLOWED (no
- * card can be bound now), PLAN_ERROR. */
-enum plan_result plan_card_terms(struct db *, int64_t user_id,
+ * whose down payment the first card did not pay. RES_OK with *amount,
+ * currency (cursz bytes) and *months; RES_NOT_FOUND, RES_NOT_ALLOWED (no
+ * card can be bound now), RES_ERROR. */
+enum result plan_card_terms(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now, int64_t *amount, char *currency,
 	    size_t cursz, int *months);
 struct bank_outcome;
@@ -176,17 +164,17 @@ struct bank_outcome;
  * the shopper told; declined -> plan DECLINED with the bank's reason (the
  * order stays awaiting_review: another card may be tried, or the order
  * cancelled). On an ACTIVE or OFFERED plan an approved card replaces the
- * plan's card (INST-P3). PLAN_OK (approved), PLAN_DECLINED,
- * PLAN_NOT_FOUND, PLAN_NOT_ALLOWED, PLAN_ERROR (roll back). */
-enum plan_result plan_card_record(struct db *, const struct config *,
+ * plan's card (INST-P3). RES_OK (approved), RES_REFUSED,
+ * RES_NOT_FOUND, RES_NOT_ALLOWED, RES_ERROR (roll back). */
+enum result plan_card_record(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const struct bank_outcome *out,
 	    int64_t now);
 
 /* INST-PC: the shopper authorizes the credit evaluation of order_id:
  * finance->submit, plan in REVIEW with the partner's reference. Returns
- * PLAN_OK, PLAN_REPLAY (already submitted), PLAN_NOT_FOUND,
- * PLAN_NOT_ALLOWED, PLAN_ERROR (reason). */
-enum plan_result plan_partner_apply(struct db *, const struct config *,
+ * RES_OK, RES_DONE (already submitted), RES_NOT_FOUND,
+ * RES_NOT_ALLOWED, RES_ERROR (reason). */
+enum result plan_partner_apply(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, int64_t now, char *reason,
 	    size_t reasonsz);
 
@@ -194,9 +182,9 @@ enum plan_result plan_partner_apply(struct db *, const struct config *,
  * reference ref and apply a final answer: OFFERED + order
  * awaiting_confirmation, or DECLINED + order refused. actor OF_SYSTEM
  * (tick) or OF_PARTNER (callback, actor_id = partner id). *state gets
- * "pending", "approved", "declined" or "unknown". Returns PLAN_OK (also
- * when still pending or already decided), PLAN_NOT_FOUND, PLAN_ERROR. */
-enum plan_result plan_partner_check(struct db *, const struct config *,
+ * "pending", "approved", "declined" or "unknown". Returns RES_OK (also
+ * when still pending or already decided), RES_NOT_FOUND, RES_ERROR. */
+enum result plan_partner_check(struct db *, const struct config *,
 	    const char *ref, enum of_actor actor, int64_t actor_id,
 	    int64_t now, char *state, size_t statesz);
 
@@ -217,9 +205,9 @@ int	plan_partner_callback(struct db *, int64_t partner_id,
  * (card: bank->deduct under installment 1's bank key, decided and
  * recorded under the plan's lock; partner: collected by the partner),
  * order -> paid_installment -> pending_shipment. A deduction refused
- * gives PLAN_DECLINED with the reason (nothing changes but the record of
+ * gives RES_REFUSED with the reason (nothing changes but the record of
  * the declined key). idem_key is not needed: one plan, one down payment. */
-enum plan_result plan_confirm(struct db *, const struct config *,
+enum result plan_confirm(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const char *idem_key,
 	    int64_t now, char *reason, size_t reasonsz);
 
@@ -236,13 +224,13 @@ int	plan_down_payment(const struct db_plan *p, mp_date today,
  * installment's one bank key ("plan<p>-i<seq>", see plan_inst_key in
  * plans_charge.c).
  * idem_key is claimed with the parameters ("pay|seq=N"): sent again with
- * the same seq it answers the first result (PLAN_REPLAY after a success,
- * the same PLAN_DECLINED), with another seq PLAN_CONFLICT. The last one
- * closes the plan. Returns PLAN_OK, PLAN_REPLAY (also: paid meanwhile),
- * PLAN_DECLINED (reason), PLAN_CONFLICT, PLAN_NOT_FOUND, PLAN_NOT_ALLOWED,
- * PLAN_ERROR (reason: PLAN_MSG_NOT_SENT when the bank was not asked, else
+ * the same seq it answers the first result (RES_DONE after a success,
+ * the same RES_REFUSED), with another seq RES_KEY_CONFLICT. The last one
+ * closes the plan. Returns RES_OK, RES_DONE (also: paid meanwhile),
+ * RES_REFUSED (reason), RES_KEY_CONFLICT, RES_NOT_FOUND, RES_NOT_ALLOWED,
+ * RES_ERROR (reason: PLAN_MSG_NOT_SENT when the bank was not asked, else
  * PLAN_MSG_UNCONFIRMED). */
-enum plan_result plan_pay(struct db *, const struct config *,
+enum result plan_pay(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, int seq, const char *idem_key,
 	    int64_t now, char *reason, size_t reasonsz);
 
@@ -250,9 +238,9 @@ enum plan_result plan_pay(struct db *, const struct config *,
  * gateways (a bank transfer) of amount for installment seq (0: the down
  * payment outside the schedule) of plan_id by admin_id; the installment is
  * paid when amount covers it with its late fee. Idempotent by idem_key.
- * Returns PLAN_OK, PLAN_REPLAY, PLAN_NOT_FOUND, PLAN_NOT_ALLOWED,
- * PLAN_BAD_INPUT, PLAN_ERROR. */
-enum plan_result plan_record_payment(struct db *, int64_t plan_id, int seq,
+ * Returns RES_OK, RES_DONE, RES_NOT_FOUND, RES_NOT_ALLOWED,
+ * RES_INVALID, RES_ERROR. */
+enum result plan_record_payment(struct db *, int64_t plan_id, int seq,
 	    int64_t amount, const char *channel, const char *reference,
 	    enum of_actor actor, int64_t actor_id, const char *idem_key,
 	    int64_t now);
@@ -269,8 +257,8 @@ int	plan_quote(const struct plan_view *v, struct plan_quote *q,
  * a repayment, a deduction and a payoff can never charge one installment
  * twice. Keyed as plan_pay() with the parameters "payoff"; the plan
  * CLOSES. A decline part-way keeps what was charged (the schedule shows
- * it) and answers PLAN_DECLINED. Returns as plan_pay(). */
-enum plan_result plan_payoff(struct db *, const struct config *,
+ * it) and answers RES_REFUSED. Returns as plan_pay(). */
+enum result plan_payoff(struct db *, const struct config *,
 	    int64_t user_id, int64_t order_id, const char *idem_key,
 	    int64_t now, char *reason, size_t reasonsz);
 
@@ -307,9 +295,9 @@ int	plan_creditline_settle(struct db *, const struct db_order *o,
 	    int64_t now);
 
 /* INST-F2: admin_id lifts user_id's installment suspension, only when
- * nothing of theirs is overdue. Returns PLAN_OK, PLAN_NOT_ALLOWED
- * (something overdue, or not suspended), PLAN_NOT_FOUND, PLAN_ERROR. */
-enum plan_result plan_lift_suspension(struct db *, int64_t admin_id,
+ * nothing of theirs is overdue. Returns RES_OK, RES_NOT_ALLOWED
+ * (something overdue, or not suspended), RES_NOT_FOUND, RES_ERROR. */
+enum result plan_lift_suspension(struct db *, int64_t admin_id,
 	    int64_t user_id, int64_t now);
 
 /* What one plan_tick() did. */

@@ -17,7 +17,7 @@
 
 /* What the bank's hosted card page reviews the card of order *o for
  * (see plans.h plan_card_terms). */
-static enum plan_result
+static enum result
 card_terms(struct db *db, const struct db_order *o, int64_t now,
     int64_t *amount, int *months)
 {
@@ -28,12 +28,12 @@ card_terms(struct db *db, const struct db_order *o, int64_t now,
 	if (o->status == OS_AWAITING_REVIEW) {
 		*amount = o->amount_due_minor;
 		*months = o->term;
-		return PLAN_OK;
+		return RES_OK;
 	}
-	if (plan_load(db, o->user_id, o->id, now, &v) != PLAN_OK ||
+	if (plan_load(db, o->user_id, o->id, now, &v) != RES_OK ||
 	    (v.p.status != PLAN_ST_ACTIVE && v.p.status != PLAN_ST_OFFERED)) {
 		plan_view_cleanup(&v);
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	for (i = 0; i < v.ninst; i++)
 		left += strcmp(v.inst[i].status, "due") == 0;
@@ -45,31 +45,31 @@ card_terms(struct db *db, const struct db_order *o, int64_t now,
 	if (*months <= 0)
 		*months = 1;
 	plan_view_cleanup(&v);
-	return PLAN_OK;
+	return RES_OK;
 }
 
-/* user_id's card installment order order_id into *o: PLAN_OK,
- * PLAN_NOT_FOUND, PLAN_NOT_ALLOWED (another method), PLAN_ERROR. */
-static enum plan_result
+/* user_id's card installment order order_id into *o: RES_OK,
+ * RES_NOT_FOUND, RES_NOT_ALLOWED (another method), RES_ERROR. */
+static enum result
 card_order(struct db *db, int64_t user_id, int64_t order_id,
     struct db_order *o)
 {
 	int rc = db_order_get(db, user_id, order_id, o);
 
 	if (rc != 1 || user_id <= 0)
-		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
-	return o->method == PM_INSTALLMENT_CARD ? PLAN_OK : PLAN_NOT_ALLOWED;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
+	return o->method == PM_INSTALLMENT_CARD ? RES_OK : RES_NOT_ALLOWED;
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_card_terms(struct db *db, int64_t user_id, int64_t order_id,
     int64_t now, int64_t *amount, char *currency, size_t cursz, int *months)
 {
 	struct db_order		o;
-	enum plan_result	r;
+	enum result	r;
 
-	if ((r = card_order(db, user_id, order_id, &o)) != PLAN_OK)
+	if ((r = card_order(db, user_id, order_id, &o)) != RES_OK)
 		return r;
 	snprintf(currency, cursz, "%s", o.currency);
 	return card_terms(db, &o, now, amount, months);
@@ -80,7 +80,7 @@ plan_card_terms(struct db *db, int64_t user_id, int64_t order_id,
  * is left), or for the OFFERED one whose down payment the first card did
  * not pay: the plan, locked and read again, takes its brand, last four and
  * sealed token. A declined card changes nothing but the audit trail. */
-static enum plan_result
+static enum result
 card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
     const struct bank_outcome *out, int64_t now)
 {
@@ -91,29 +91,29 @@ card_rebind(struct db *db, const struct config *cfg, const struct db_order *o,
 	int64_t		plan_id;
 
 	if (db_plan_by_order(db, o->user_id, o->id, &p) != 1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	plan_id = p.id;
 	if (db_plan_lock(db, plan_id, 0) != 1 ||
 	    db_plan_by_id(db, plan_id, &p) != 1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	if (p.status != PLAN_ST_ACTIVE && p.status != PLAN_ST_OFFERED)
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	if (!out->ok) {
 		snprintf(why, sizeof(why), "INST-P3 another card declined by "
 		    "the bank: %s", out->reason);
 		return audit_event(db, "plan", plan_id, OF_USER, o->user_id,
-		    NULL, NULL, why, now) == -1 ? PLAN_ERROR : PLAN_DECLINED;
+		    NULL, NULL, why, now) == -1 ? RES_ERROR : RES_REFUSED;
 	}
 	if (plan_token_seal(cfg, out->token, enc, &enclen) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	snprintf(why, sizeof(why), "INST-P3 repayments now from %s ending %s",
 	    out->brand, out->last4);
 	if (db_plan_set_card(db, plan_id, out->brand, out->last4, enc, enclen,
 	    now) == -1 ||
 	    audit_event(db, "plan", plan_id, OF_USER, o->user_id, NULL, NULL,
 	    why, now) == -1)
-		return PLAN_ERROR;
-	return PLAN_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* The bank's answer to a card application: brand and last four, the
@@ -159,7 +159,7 @@ card_approved(struct db *db, int64_t user_id, const struct db_order *o,
 		return -1;
 	if (orderflow_transition(db, o->id, OS_AWAITING_REVIEW,
 	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, 0,
-	    "INST-CC approved by the bank in real time", now) != OF_OK)
+	    "INST-CC approved by the bank in real time", now) != RES_OK)
 		return -1;
 	snprintf(body, sizeof(body), "Your card installment for order "
 	    "#%lld (%s, %d months) was approved by the bank. Confirm "
@@ -190,41 +190,41 @@ card_declined(struct db *db, int64_t plan_id, const struct card_answer *ca,
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_card_record(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t order_id, const struct bank_outcome *out, int64_t now)
 {
 	struct card_answer	ca;
 	struct db_order		o;
 	struct db_plan		p;
-	enum plan_result	r;
+	enum result	r;
 	int64_t			plan_id;
 	int			rc;
 
-	if ((r = card_order(db, user_id, order_id, &o)) != PLAN_OK)
+	if ((r = card_order(db, user_id, order_id, &o)) != RES_OK)
 		return r;
 	if (o.status != OS_AWAITING_REVIEW)
 		return card_rebind(db, cfg, &o, out, now);
 	if (card_answer_of(cfg, out, &ca) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	rc = plan_create(db, order_id, 0, NULL, ca.res.ok ? PLAN_ST_OFFERED :
 	    PLAN_ST_DECLINED, plan_day_of(now), OF_SYSTEM, 0, now, &plan_id);
 	if (rc == -1 || db_plan_by_id(db, plan_id, &p) != 1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	if (rc == 1) {
 		/* A new card after a declined one. */
 		if (p.status != PLAN_ST_DECLINED)
-			return PLAN_NOT_ALLOWED;
+			return RES_NOT_ALLOWED;
 		if (ca.res.ok && (db_plan_set_status(db, plan_id,
 		    PLAN_ST_DECLINED, PLAN_ST_OFFERED, now) != 1 ||
 		    audit_event(db, "plan", plan_id, OF_SYSTEM, 0, "declined",
 		    "offered", "INST-CC approved with another card",
 		    now) == -1))
-			return PLAN_ERROR;
+			return RES_ERROR;
 	}
 	if ((ca.res.ok ? card_approved(db, user_id, &o, plan_id, &ca, now) :
 	    card_declined(db, plan_id, &ca, now)) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	sodium_memzero(&ca, sizeof(ca));
-	return out->ok ? PLAN_OK : PLAN_DECLINED;
+	return out->ok ? RES_OK : RES_REFUSED;
 }

@@ -290,25 +290,25 @@ plan_fail_reason(const struct charge_state *cs, char *reason, size_t reasonsz)
 
 /* Open the transaction of user_id's keyed request (idem_key, params) on
  * order_id's plan: the plan row locked FOR UPDATE, the key looked up (the
- * same parameters answer the first result, a success as PLAN_REPLAY; other
- * parameters PLAN_CONFLICT), then the plan and its installments read again
- * under the lock into *v. Returns PLAN_OK with the transaction open, or the
+ * same parameters answer the first result, a success as RES_DONE; other
+ * parameters RES_KEY_CONFLICT), then the plan and its installments read again
+ * under the lock into *v. Returns RES_OK with the transaction open, or the
  * answer with it closed (v cleaned by the caller in every case). */
-enum plan_result
+enum result
 plan_keyed_begin(struct db *db, int64_t user_id, int64_t order_id,
     const char *idem_key, const char *params, int64_t now,
     struct plan_view *v, char *reason, size_t reasonsz)
 {
 	struct db_plan		p;
-	enum plan_result	r;
-	int			rc, first = PLAN_OK;
+	enum result	r;
+	int			rc, first = RES_OK;
 
 	memset(v, 0, sizeof(*v));
 	if (user_id <= 0)
-		return PLAN_NOT_FOUND;
+		return RES_NOT_FOUND;
 	rc = db_plan_by_order(db, user_id, order_id, &p);
 	if (rc != 1)
-		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (db_begin_read_committed(db) == -1)
 		goto err;
 	if (db_plan_lock(db, p.id, 0) != 1)
@@ -319,31 +319,31 @@ plan_keyed_begin(struct db *db, int64_t user_id, int64_t order_id,
 		break;
 	case REQKEY_SAME:
 		db_rollback(db);
-		return first == PLAN_OK ? PLAN_REPLAY : (enum plan_result)first;
+		return first == RES_OK ? RES_DONE : (enum result)first;
 	case REQKEY_CONFLICT:
 		db_rollback(db);
-		return PLAN_CONFLICT;
+		return RES_KEY_CONFLICT;
 	default:
 		goto fail;
 	}
-	if ((r = plan_load(db, user_id, order_id, now, v)) != PLAN_OK) {
+	if ((r = plan_load(db, user_id, order_id, now, v)) != RES_OK) {
 		db_rollback(db);
 		return r;
 	}
-	return PLAN_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
 err:
 	plan_seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
-	return PLAN_ERROR;
+	return RES_ERROR;
 }
 
 /* Close the keyed request on plan v->p: claim idem_key for params with
  * the answer result (and the shopper's reason why) and commit. Returns
- * result, or PLAN_ERROR with plan_fail_reason() when that fails. */
-enum plan_result
+ * result, or RES_ERROR with plan_fail_reason() when that fails. */
+enum result
 plan_keyed_end(struct db *db, const struct plan_view *v, const char *idem_key,
-    const char *params, enum plan_result result, const char *why,
+    const char *params, enum result result, const char *why,
     const struct charge_state *cs, int64_t now, char *reason,
     size_t reasonsz)
 {
@@ -351,7 +351,7 @@ plan_keyed_end(struct db *db, const struct plan_view *v, const char *idem_key,
 	    why, now) == -1 || db_commit(db) == -1) {
 		db_rollback(db);
 		plan_fail_reason(cs, reason, reasonsz);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
 	if (why != NULL && why != reason)
 		plan_seterr(reason, reasonsz, why);

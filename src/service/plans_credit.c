@@ -50,7 +50,7 @@ plan_creditline_settle(struct db *db, const struct db_order *o, int64_t now)
 /* ---- INST-F2: lifting a suspension -------------------------------------- */
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
     int64_t now)
 {
@@ -61,22 +61,22 @@ plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
 	rc = db_plan_user_info(db, user_id, phone, sizeof(phone), &susp,
 	    &score);
 	if (rc != 1)
-		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (db_begin(db) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	over = db_plan_user_overdue(db, user_id, plan_day_of(now));
 	if (over < 0)
 		goto fail;
 	if (over > 0) {
 		db_rollback(db);
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	rc = db_plan_user_suspend(db, user_id, 0);
 	if (rc == -1)
 		goto fail;
 	if (rc == 0) {
 		db_rollback(db);
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (audit_event(db, "user", user_id, OF_ADMIN, admin_id,
 	    "installment_suspended", "installment_active",
@@ -86,9 +86,9 @@ plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
 	    "the suspension of your installment access (INST-F2).", now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return PLAN_ERROR;
-	return PLAN_OK;
+		return RES_ERROR;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return PLAN_ERROR;
+	return RES_ERROR;
 }

@@ -70,7 +70,7 @@ int	plan_corporate_refused(struct db *db, int64_t order_id, char *reason,
     size_t reasonsz);
 
 /* Load the rest of v once v->p (and, with_inst, v->inst) is read. */
-enum plan_result plan_view_fill(struct db *db, int64_t now,
+enum result plan_view_fill(struct db *db, int64_t now,
     struct plan_view *v, int with_inst);
 
 /* The channel money of plan p moves through. */
@@ -136,19 +136,19 @@ int	plan_charge_installment(struct db *db, const struct config *cfg,
 
 /* Open the transaction of user_id's keyed request (idem_key, params) on
  * order_id's plan: the plan row locked FOR UPDATE, the key looked up (the
- * same parameters answer the first result, a success as PLAN_REPLAY; other
- * parameters PLAN_CONFLICT), then the plan and its installments read again
- * under the lock into *v. Returns PLAN_OK with the transaction open, or the
+ * same parameters answer the first result, a success as RES_DONE; other
+ * parameters RES_KEY_CONFLICT), then the plan and its installments read again
+ * under the lock into *v. Returns RES_OK with the transaction open, or the
  * answer with it closed (v cleaned by the caller in every case). */
-enum plan_result plan_keyed_begin(struct db *db, int64_t user_id,
+enum result plan_keyed_begin(struct db *db, int64_t user_id,
     int64_t order_id, const char *idem_key, const char *params, int64_t now,
     struct plan_view *v, char *reason, size_t reasonsz);
 
 /* Close the keyed request on plan v->p: claim idem_key for params with
  * the answer result (and the shopper's reason why) and commit. Returns
- * result, or PLAN_ERROR with plan_fail_reason() when that fails. */
-enum plan_result plan_keyed_end(struct db *db, const struct plan_view *v,
-    const char *idem_key, const char *params, enum plan_result result,
+ * result, or RES_ERROR with plan_fail_reason() when that fails. */
+enum result plan_keyed_end(struct db *db, const struct plan_view *v,
+    const char *idem_key, const char *params, enum result result,
     const char *why, const struct charge_state *cs, int64_t now, char *reason,
     size_t reasonsz);
 

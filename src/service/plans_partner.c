@@ -15,7 +15,7 @@
 #include "service/plans_int.h"
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t order_id, int64_t now, char *reason, size_t reasonsz)
 {
@@ -32,22 +32,22 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	plan_seterr(reason, reasonsz, "");
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
-		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	if (o.method != PM_INSTALLMENT_PARTNER ||
 	    o.status != OS_AWAITING_REVIEW)
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	if (fin == NULL || db_plan_user_info(db, user_id, phone,
 	    sizeof(phone), &susp, &score) != 1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	if (db_begin(db) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	rc = plan_create(db, order_id, 0, NULL, PLAN_ST_REVIEW, plan_day_of(now),
 	    OF_USER, user_id, now, &plan_id);
 	if (rc == -1 || db_plan_by_id(db, plan_id, &p) != 1)
 		goto fail;
 	if (rc == 1 || p.partner_ref[0] != '\0') {
 		db_rollback(db);
-		return PLAN_REPLAY;
+		return RES_DONE;
 	}
 	memset(&req, 0, sizeof(req));
 	req.applicant_id = user_id;
@@ -65,11 +65,11 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	    now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return PLAN_ERROR;
-	return PLAN_OK;
+		return RES_ERROR;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return PLAN_ERROR;
+	return RES_ERROR;
 }
 
 /* Inside the caller's transaction: apply the partner's final answer ans
@@ -96,7 +96,7 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    "offered", "INST-PC approved by the partner", now) == -1 ||
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
 		    OS_AWAITING_CONFIRMATION, actor, actor_id,
-		    "INST-PC approved by the partner", now) != OF_OK)
+		    "INST-PC approved by the partner", now) != RES_OK)
 			return -1;
 		snprintf(body, sizeof(body), "Your installment application "
 		    "for order #%lld was approved by %s. Confirm the plan and "
@@ -109,7 +109,7 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    audit_event(db, "plan", p->id, actor, actor_id, "review",
 		    "declined", why, now) == -1 ||
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
-		    OS_REFUSED, actor, actor_id, why, now) != OF_OK)
+		    OS_REFUSED, actor, actor_id, why, now) != RES_OK)
 			return -1;
 		snprintf(body, sizeof(body), "Your installment application "
 		    "for order #%lld was declined by %s: %s. You can place the "
@@ -137,7 +137,7 @@ state_word(const struct db_plan *p)
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_partner_check(struct db *db, const struct config *cfg, const char *ref,
     enum of_actor actor, int64_t actor_id, int64_t now, char *state,
     size_t statesz)
@@ -151,34 +151,34 @@ plan_partner_check(struct db *db, const struct config *cfg, const char *ref,
 	plan_seterr(state, statesz, "unknown");
 	rc = db_plan_by_ref(db, ref, &p);
 	if (rc != 1)
-		return rc == 0 ? PLAN_NOT_FOUND : PLAN_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (p.status != PLAN_ST_REVIEW) {
 		plan_seterr(state, statesz, state_word(&p));
-		return PLAN_OK;
+		return RES_OK;
 	}
 	memset(&ans, 0, sizeof(ans));
 	if (fin == NULL || (rc = fin->poll(db, ref, now, &ans)) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	if (rc == 1)
-		return PLAN_NOT_FOUND;
+		return RES_NOT_FOUND;
 	if (ans.state == FINANCE_PENDING) {
 		plan_seterr(state, statesz, "pending");
-		return PLAN_OK;
+		return RES_OK;
 	}
 	if (db_begin(db) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	if ((rc = partner_decide_tx(db, &p, &ans, actor, actor_id, now)) ==
 	    -1) {
 		db_rollback(db);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
 	if (rc == 0)
 		db_rollback(db);
 	else if (db_commit(db) == -1)
-		return PLAN_ERROR;
+		return RES_ERROR;
 	plan_seterr(state, statesz, ans.state == FINANCE_APPROVED ? "approved" :
 	    "declined");
-	return PLAN_OK;
+	return RES_OK;
 }
 
 /* See plans.h. */

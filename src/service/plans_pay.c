@@ -54,10 +54,10 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 		return rc;
 	if (orderflow_transition(db, p->order_id, OS_AWAITING_CONFIRMATION,
 	    OS_PAID_INSTALLMENT, OF_USER, user_id,
-	    "INST-P1 installment confirmed, down payment paid", now) != OF_OK ||
+	    "INST-P1 installment confirmed, down payment paid", now) != RES_OK ||
 	    orderflow_transition(db, p->order_id, OS_PAID_INSTALLMENT,
 	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-P1 ready to ship",
-	    now) != OF_OK || plan_close_if_done(db, p, now) == -1)
+	    now) != RES_OK || plan_close_if_done(db, p, now) == -1)
 		return -1;
 	snprintf(body, sizeof(body), "You confirmed the installment plan of "
 	    "order #%lld and paid the down payment of %s. The order is ready "
@@ -68,7 +68,7 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t order_id, const char *idem_key, int64_t now, char *reason,
     size_t reasonsz)
@@ -84,14 +84,14 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	(void)idem_key;		/* the bank key is the installment's */
 	plan_seterr(reason, reasonsz, "");
 	if (plan_corporate_refused(db, order_id, reason, reasonsz))
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	rc = db_order_get(db, user_id, order_id, &o);
 	if (rc != 1 || user_id <= 0)
-		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	rc = db_plan_by_order(db, user_id, order_id, &p);
 	if (rc != 1)
-		return rc == -1 ? PLAN_ERROR : PLAN_NOT_FOUND;
+		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	if (db_begin_read_committed(db) == -1)
 		goto err;
 	/* Decided under the plan's lock, before the bank is asked. */
@@ -103,7 +103,7 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	    o.status != OS_AWAITING_CONFIRMATION) {
 		db_rollback(db);
 		return p.status == PLAN_ST_ACTIVE || p.status ==
-		    PLAN_ST_CLOSED ? PLAN_REPLAY : PLAN_NOT_ALLOWED;
+		    PLAN_ST_CLOSED ? RES_DONE : RES_NOT_ALLOWED;
 	}
 	if (plan_down_payment(&p, plan_day_of(now), &down) == -1)
 		goto fail;
@@ -111,12 +111,12 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	if (rc == 1) {
 		if (db_commit(db) == -1)
 			goto fail;
-		return PLAN_OK;
+		return RES_OK;
 	}
 	db_rollback(db);
 	if (rc == -1) {
 		plan_fail_reason(&cs, reason, reasonsz);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
 	/* Declined: the plan stays offered; the spent key is recorded so
 	 * that the next try takes the next one. */
@@ -124,20 +124,20 @@ plan_confirm(struct db *db, const struct config *cfg, int64_t user_id,
 	if (plan_inst_key(db, &p, 1, bkey, sizeof(bkey)) == 0)
 		plan_record_failure(db, &p, "down_payment", 1, down, res.reason,
 		    bkey, now);
-	return PLAN_DECLINED;
+	return RES_REFUSED;
 fail:
 	db_rollback(db);
 	plan_fail_reason(&cs, reason, reasonsz);
-	return PLAN_ERROR;
+	return RES_ERROR;
 err:
 	plan_seterr(reason, reasonsz, PLAN_MSG_NOT_SENT);
-	return PLAN_ERROR;
+	return RES_ERROR;
 }
 
 /* ---- INST-P3: repayment ------------------------------------------------ */
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t order_id, int seq, const char *idem_key, int64_t now,
     char *reason, size_t reasonsz)
@@ -146,19 +146,19 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 	struct db_plan_inst	*it = NULL;
 	struct bank_result	 res;
 	struct charge_state	 cs;
-	enum plan_result	 r;
+	enum result	 r;
 	char			 params[32];
 	size_t			 i;
 	int			 rc;
 
 	plan_seterr(reason, reasonsz, "");
 	if (plan_corporate_refused(db, order_id, reason, reasonsz))
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	snprintf(params, sizeof(params), "pay|seq=%d", seq);
 	r = plan_keyed_begin(db, user_id, order_id, idem_key, params, now, &v,
 	    reason, reasonsz);
-	if (r != PLAN_OK) {
+	if (r != RES_OK) {
 		plan_view_cleanup(&v);
 		return r;
 	}
@@ -175,7 +175,7 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 		 * one paid meanwhile is "already done". */
 		db_rollback(db);
 		r = v.p.status == PLAN_ST_ACTIVE || v.p.status ==
-		    PLAN_ST_CLOSED ? PLAN_REPLAY : PLAN_NOT_ALLOWED;
+		    PLAN_ST_CLOSED ? RES_DONE : RES_NOT_ALLOWED;
 		plan_view_cleanup(&v);
 		return r;
 	}
@@ -187,36 +187,36 @@ plan_pay(struct db *db, const struct config *cfg, int64_t user_id,
 		db_rollback(db);
 		plan_fail_reason(&cs, reason, reasonsz);
 		plan_view_cleanup(&v);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
-	r = plan_keyed_end(db, &v, idem_key, params, rc == 1 ? PLAN_OK :
-	    PLAN_DECLINED, rc == 1 ? NULL : res.reason, &cs, now, reason,
+	r = plan_keyed_end(db, &v, idem_key, params, rc == 1 ? RES_OK :
+	    RES_REFUSED, rc == 1 ? NULL : res.reason, &cs, now, reason,
 	    reasonsz);
 	plan_view_cleanup(&v);
 	return r;
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_record_payment(struct db *db, int64_t plan_id, int seq, int64_t amount,
     const char *channel, const char *reference, enum of_actor actor,
     int64_t actor_id, const char *idem_key, int64_t now)
 {
 	struct plan_view	 v;
 	struct db_plan_inst	*it = NULL;
-	enum plan_result	 r;
+	enum result	 r;
 	char			 why[160], a[48];
 	int64_t			 pid;
 	size_t			 i;
 	int			 rc;
 
 	if (amount <= 0)
-		return PLAN_BAD_INPUT;
-	if ((r = plan_load_id(db, plan_id, now, &v)) != PLAN_OK)
+		return RES_INVALID;
+	if ((r = plan_load_id(db, plan_id, now, &v)) != RES_OK)
 		return r;
 	if (db_begin(db) == -1) {
 		plan_view_cleanup(&v);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
 	if (db_plan_lock(db, plan_id, 0) != 1)
 		goto fail;
@@ -228,7 +228,7 @@ plan_record_payment(struct db *db, int64_t plan_id, int seq, int64_t amount,
 		db_rollback(db);
 		plan_view_cleanup(&v);
 		return it == NULL || strcmp(it->status, "due") != 0 ?
-		    PLAN_NOT_ALLOWED : PLAN_BAD_INPUT;
+		    RES_NOT_ALLOWED : RES_INVALID;
 	}
 	pid = db_plan_pay_insert(db, plan_id, actor == OF_ADMIN ? "admin" :
 	    "manual", seq, amount, v.p.currency, 1, channel, reference, "",
@@ -238,7 +238,7 @@ plan_record_payment(struct db *db, int64_t plan_id, int seq, int64_t amount,
 	if (pid == 0) {
 		db_rollback(db);
 		plan_view_cleanup(&v);
-		return PLAN_REPLAY;
+		return RES_DONE;
 	}
 	if (seq != 0) {
 		rc = db_plan_inst_paid(db, plan_id, seq, amount, it->late_fee,
@@ -256,14 +256,14 @@ plan_record_payment(struct db *db, int64_t plan_id, int seq, int64_t amount,
 		goto fail;
 	if (db_commit(db) == -1) {
 		plan_view_cleanup(&v);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
 	plan_view_cleanup(&v);
-	return PLAN_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
 	plan_view_cleanup(&v);
-	return PLAN_ERROR;
+	return RES_ERROR;
 }
 
 /* ---- INST-F3: early repayment ---------------------------------------- */
@@ -405,7 +405,7 @@ payoff_charge(struct db *db, const struct config *cfg,
 }
 
 /* See plans.h. */
-enum plan_result
+enum result
 plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
     int64_t order_id, const char *idem_key, int64_t now, char *reason,
     size_t reasonsz)
@@ -414,7 +414,7 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 	struct plan_quote	q;
 	struct bank_result	res;
 	struct charge_state	cs;
-	enum plan_result	r;
+	enum result	r;
 	struct buf		detail;
 	char			a[48], b[48], why[300];
 	int64_t			late, total;
@@ -422,18 +422,18 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 
 	plan_seterr(reason, reasonsz, "");
 	if (plan_corporate_refused(db, order_id, reason, reasonsz))
-		return PLAN_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	memset(&cs, 0, sizeof(cs));
 	r = plan_keyed_begin(db, user_id, order_id, idem_key, "payoff", now, &v,
 	    reason, reasonsz);
-	if (r != PLAN_OK) {
+	if (r != RES_OK) {
 		plan_view_cleanup(&v);
 		return r;
 	}
 	if (v.p.status != PLAN_ST_ACTIVE) {
 		db_rollback(db);
-		r = v.p.status == PLAN_ST_CLOSED ? PLAN_REPLAY :
-		    PLAN_NOT_ALLOWED;
+		r = v.p.status == PLAN_ST_CLOSED ? RES_DONE :
+		    RES_NOT_ALLOWED;
 		plan_view_cleanup(&v);
 		return r;
 	}
@@ -457,14 +457,14 @@ plan_payoff(struct db *db, const struct config *cfg, int64_t user_id,
 		db_rollback(db);
 		plan_fail_reason(&cs, reason, reasonsz);
 		plan_view_cleanup(&v);
-		return PLAN_ERROR;
+		return RES_ERROR;
 	}
 	if (rc == 0)
 		snprintf(why, sizeof(why), "%s%s", cs.approved ? "Part of the "
 		    "plan was repaid (see the schedule); the bank declined the "
 		    "rest: " : "", res.reason);
-	r = plan_keyed_end(db, &v, idem_key, "payoff", rc == 1 ? PLAN_OK :
-	    PLAN_DECLINED, rc == 1 ? NULL : why, &cs, now, reason, reasonsz);
+	r = plan_keyed_end(db, &v, idem_key, "payoff", rc == 1 ? RES_OK :
+	    RES_REFUSED, rc == 1 ? NULL : why, &cs, now, reason, reasonsz);
 	plan_view_cleanup(&v);
 	return r;
 }

@@ -170,7 +170,7 @@ plan_terminate(struct db *db, const struct config *cfg,
 		memset(&v, 0, sizeof(v));
 		return 0;	/* no plan: nothing to terminate */
 	}
-	if (plan_load(db, 0, o->id, now, &v) != PLAN_OK)
+	if (plan_load(db, 0, o->id, now, &v) != RES_OK)
 		goto fail;
 	v.today = today;
 	if (v.p.status == PLAN_ST_TERMINATED) {

@@ -139,7 +139,7 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 
 	memset(&v, 0, sizeof(v));
 	v.p = *p;
-	if (plan_view_fill(db, now, &v, 0) != PLAN_OK)
+	if (plan_view_fill(db, now, &v, 0) != RES_OK)
 		goto fail;
 	if (db_plan_user_info(db, p->user_id, phone, sizeof(phone), &susp,
 	    &score) != 1)
@@ -243,7 +243,7 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 	if (o.status == OS_RETURNED &&
 	    orderflow_transition(db, order_id, OS_RETURNED, OS_REFUNDED,
 	    OF_SYSTEM, 0, "INST-C2 agreement terminated, refund recorded",
-	    now) != OF_OK)
+	    now) != RES_OK)
 		goto fail;
 	snprintf(body, sizeof(body), "Order #%lld: the installment plan is "
 	    "terminated. %s Refund by: %s", (long long)order_id,
@@ -344,7 +344,7 @@ plan_tick(struct db *db, const struct config *cfg, int64_t now,
 		if (db_plan_by_id(db, ids[i], &p) != 1)
 			continue;
 		if (plan_partner_check(db, cfg, p.partner_ref, OF_SYSTEM, 0,
-		    now, state, sizeof(state)) != PLAN_OK)
+		    now, state, sizeof(state)) != RES_OK)
 			st->errors++;
 		else if (strcmp(state, "pending") != 0)
 			st->decided++;

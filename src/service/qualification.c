@@ -43,7 +43,7 @@ today_str(int64_t now, char *out, size_t outsz)
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 qual_upload_allowed(struct db *db, int64_t user_id, int64_t company_id,
     char *msg, size_t msgsz)
 {
@@ -54,8 +54,8 @@ qual_upload_allowed(struct db *db, int64_t user_id, int64_t company_id,
 
 /* The document kind ("licence" or "statements") and, for a licence, its
  * expiry date expires (INST-03: after today, of now) may be uploaded;
- * *licence 1 for a licence. CQ_OK, CQ_BAD_INPUT with msg, CQ_ERROR. */
-static enum cq_result
+ * *licence 1 for a licence. RES_OK, RES_INVALID with msg, RES_ERROR. */
+static enum result
 upload_check(const char *kind, const char *expires, int64_t now,
     int *licence, char *msg, size_t msgsz)
 {
@@ -66,35 +66,35 @@ upload_check(const char *kind, const char *expires, int64_t now,
 	if (!*licence && strcmp(kind, "statements") != 0) {
 		snprintf(msg, msgsz, "Choose which document this is: the "
 		    "business licence or the financial statements.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (today_str(now, today, sizeof(today)) == -1 ||
 	    mp_date_from_unix(now, &td) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if (!*licence)
-		return CQ_OK;
+		return RES_OK;
 	/* INST-03: a licence already expired cannot qualify. */
 	if (expires == NULL || mp_date_parse(expires, strlen(expires),
 	    &exp) == -1) {
 		snprintf(msg, msgsz, "Enter the licence's expiry date "
 		    "(YYYY-MM-DD) as printed on it.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (exp <= td) {
 		snprintf(msg, msgsz, "INST-03: the licence expires on "
 		    "%s; upload a licence valid after today.",
 		    expires);
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* Inside the upload's transaction: lock company_id's row (one upload of
  * a company at a time: it is the lock of its submissions) and find its
- * draft submission, or make one at now, into *qid. CQ_OK; CQ_NOT_FOUND;
- * CQ_NOT_ALLOWED with msg while documents are being reviewed; CQ_ERROR.
- * The caller rolls back on any but CQ_OK. */
-static enum cq_result
+ * draft submission, or make one at now, into *qid. RES_OK; RES_NOT_FOUND;
+ * RES_NOT_ALLOWED with msg while documents are being reviewed; RES_ERROR.
+ * The caller rolls back on any but RES_OK. */
+static enum result
 upload_draft(struct db *db, int64_t company_id, int64_t now, int64_t *qid,
     char *msg, size_t msgsz)
 {
@@ -103,25 +103,25 @@ upload_draft(struct db *db, int64_t company_id, int64_t now, int64_t *qid,
 	int			rc;
 
 	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1)
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
 	    strcmp(q.status, "under_review") == 0)) {
 		snprintf(msg, msgsz, "Your documents are being reviewed (due "
 		    "%s); you can upload again once they are decided.",
 		    q.review_due);
-		return CQ_NOT_ALLOWED;
+		return RES_NOT_ALLOWED;
 	}
 	if (rc == 1 && strcmp(q.status, "draft") == 0)
 		*qid = q.id;
 	else if ((*qid = db_qual_insert(db, company_id, now)) <= 0)
-		return CQ_ERROR;
-	return CQ_OK;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
     int64_t user_id, const char *kind, const void *data, size_t len,
     const char *expires, int64_t now, char *msg, size_t msgsz)
@@ -135,16 +135,16 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 	msg[0] = '\0';
 	memset(&f, 0, sizeof(f));
 	if ((rc = qual_upload_allowed(db, user_id, company_id, msg,
-	    msgsz)) != CQ_OK)
+	    msgsz)) != RES_OK)
 		return rc;
 	if ((rc = upload_check(kind, expires, now, &licence, msg,
-	    msgsz)) != CQ_OK)
+	    msgsz)) != RES_OK)
 		return rc;
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = upload_draft(db, company_id, now, &qid, msg,
-	    msgsz)) != CQ_OK) {
-		if (rc == CQ_ERROR)
+	    msgsz)) != RES_OK) {
+		if (rc == RES_ERROR)
 			goto fail;
 		db_rollback(db);
 		return rc;
@@ -157,7 +157,7 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 	    msg, msgsz);
 	if (rc == 1) {
 		db_rollback(db);
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (rc == -1) {
 		log_warn("qualification: store: %s", msg);
@@ -180,18 +180,18 @@ qual_upload(struct db *db, const struct config *cfg, int64_t company_id,
 	snprintf(msg, msgsz, "%s uploaded%s.", licence ? "Business licence" :
 	    "Financial statements", f.dup_of ? " (the same file as an earlier "
 	    "upload)" : "");
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
 discard:
 	filestore_discard(cfg, &f);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* Draft submission q (locked) may be submitted at now: it holds the
  * business licence and the financial statements, and the licence has not
- * expired (INST-03). CQ_OK, CQ_BAD_INPUT with msg, or CQ_ERROR. */
-static enum cq_result
+ * expired (INST-03). RES_OK, RES_INVALID with msg, or RES_ERROR. */
+static enum result
 submit_check(struct db *db, const struct db_qual *q, int64_t now, char *msg,
     size_t msgsz)
 {
@@ -201,7 +201,7 @@ submit_check(struct db *db, const struct db_qual *q, int64_t now, char *msg,
 	int		 lic = 0, fin = 0;
 
 	if (db_doc_list(db, q->id, &d, &nd) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	for (i = 0; i < nd; i++) {
 		lic |= strcmp(d[i].kind, "licence") == 0;
 		fin |= strcmp(d[i].kind, "statements") == 0;
@@ -211,20 +211,20 @@ submit_check(struct db *db, const struct db_qual *q, int64_t now, char *msg,
 		snprintf(msg, msgsz, "Upload %s before submitting.", !lic &&
 		    !fin ? "the business licence and the financial statements" :
 		    !lic ? "the business licence" : "the financial statements");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (mp_date_from_unix(now, &td) == -1 ||
 	    mp_date_parse(q->licence_expires, strlen(q->licence_expires),
 	    &exp) == -1 || exp <= td) {
 		snprintf(msg, msgsz, "INST-03: the licence uploaded has "
 		    "expired; upload a valid one.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	return CQ_OK;
+	return RES_OK;
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
     char *msg, size_t msgsz)
 {
@@ -235,13 +235,13 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 
 	msg[0] = '\0';
 	if ((rc = qual_upload_allowed(db, user_id, company_id, msg,
-	    msgsz)) != CQ_OK)
+	    msgsz)) != RES_OK)
 		return rc;
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_company_get(db, company_id, 1, 0, &c)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
 		goto fail;
@@ -252,14 +252,14 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 			/* A repeated submit: nothing twice. */
 			snprintf(msg, msgsz, "Your documents were submitted; "
 			    "the review is due by %s.", q.review_due);
-			return CQ_NOT_ALLOWED;
+			return RES_NOT_ALLOWED;
 		}
 		snprintf(msg, msgsz, "Upload the business licence and the "
 		    "financial statements first.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
-	if ((rc = submit_check(db, &q, now, msg, msgsz)) != CQ_OK) {
-		if (rc == CQ_ERROR)
+	if ((rc = submit_check(db, &q, now, msg, msgsz)) != RES_OK) {
+		if (rc == RES_ERROR)
 			goto fail;
 		db_rollback(db);
 		return rc;
@@ -283,12 +283,12 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 	    body, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Submitted. The review is due by %s.", due);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* "already decided by X at T" of (subject, id, step) into msg, or a
@@ -304,7 +304,7 @@ decided_msg(struct db *db, const char *what, int64_t id, const char *step,
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
     char *msg, size_t msgsz)
 {
@@ -316,10 +316,10 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 
 	msg[0] = '\0';
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_qual_get(db, id, 1, &q)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	rc = db_admin_decision_claim(db, "qualification", id, "start",
 	    "start review", admin_id, now, by, sizeof(by), decision, &at);
@@ -333,7 +333,7 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 		} else
 			decided_msg(db, "Submission", id, "review", msg,
 			    msgsz);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	if (rc == -1 || db_company_get(db, q.company_id, 1, 0, &c) != 1 ||
 	    db_qual_move(db, id, "submitted", "under_review", admin_id, "",
@@ -351,12 +351,12 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 	    now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "Review of %s started.", c.name);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* Inside the decision's transaction, submission q of company c (both
@@ -405,7 +405,7 @@ decide_effect(struct db *db, const struct db_company *c,
 }
 
 /* See company.h. */
-enum cq_result
+enum result
 qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
@@ -419,13 +419,13 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	if (!approve && (reason == NULL || reason[0] == '\0')) {
 		snprintf(msg, msgsz, "Give the reason for the rejection: the "
 		    "company reads it and uploads again.");
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (db_begin(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	if ((rc = db_qual_get(db, id, 1, &q)) != 1) {
 		db_rollback(db);
-		return rc == 0 ? CQ_NOT_FOUND : CQ_ERROR;
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
 	/* The claim makes a second admin's decision "already decided". */
 	rc = admin_claim(db, "qualification", id, "review",
@@ -433,7 +433,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	    msgsz);
 	if (rc == 1) {
 		db_rollback(db);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	if (rc == -1)
 		goto fail;
@@ -442,7 +442,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 		db_rollback(db);
 		snprintf(msg, msgsz, "Submission #%lld is %s: nothing to "
 		    "decide.", (long long)id, q.status);
-		return CQ_DECIDED;
+		return RES_DECIDED;
 	}
 	if (approve && (mp_date_from_unix(now, &td) == -1 ||
 	    mp_date_parse(q.licence_expires, strlen(q.licence_expires),
@@ -451,7 +451,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 		snprintf(msg, msgsz, "INST-03: the licence expired on %s; it "
 		    "cannot be approved. Reject it with that reason.",
 		    q.licence_expires);
-		return CQ_BAD_INPUT;
+		return RES_INVALID;
 	}
 	if (db_company_get(db, q.company_id, 1, 0, &c) != 1 ||
 	    db_qual_move(db, id, q.status, to, admin_id, approve ? "" : reason,
@@ -460,12 +460,12 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	if (decide_effect(db, &c, &q, approve, reason, admin_id, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
-		return CQ_ERROR;
+		return RES_ERROR;
 	snprintf(msg, msgsz, "%s: qualification %s.", c.name, to);
-	return CQ_OK;
+	return RES_OK;
 fail:
 	db_rollback(db);
-	return CQ_ERROR;
+	return RES_ERROR;
 }
 
 /* The expiry work of company id at today (td); one transaction. Returns

@@ -164,7 +164,7 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		if (from != OS_PARTIALLY_PAID &&
 		    orderflow_transition(db, o->id, from, OS_PARTIALLY_PAID,
 		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
-		    OF_OK)
+		    RES_OK)
 			return RES_NOT_ALLOWED;
 		snprintf(subject, sizeof(subject), "Order #%lld: %s still due",
 		    (long long)o->id, d);
@@ -179,9 +179,9 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	} else {
 		/* REM-P5: paid -> ready to ship. */
 		if (orderflow_transition(db, o->id, from, OS_PAID, OF_ADMIN,
-		    admin_id, "REM-P5 funds matched", now) != OF_OK ||
+		    admin_id, "REM-P5 funds matched", now) != RES_OK ||
 		    orderflow_transition(db, o->id, OS_PAID, OS_PENDING_SHIPMENT,
-		    OF_SYSTEM, 0, "ready to ship (REM-P5)", now) != OF_OK)
+		    OF_SYSTEM, 0, "ready to ship (REM-P5)", now) != RES_OK)
 			return RES_NOT_ALLOWED;
 		if (cmp > 0) {
 			/* REM-P7: the excess goes back within 15 business
@@ -268,7 +268,7 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 		return RES_ERROR;
 	to = total > 0 ? OS_PARTIALLY_PAID : OS_AWAITING_REMITTANCE;
 	if (orderflow_transition(db, o->id, o->status, to, OF_ADMIN,
-	    admin_id, "REM-P9 voucher rejected", now) != OF_OK)
+	    admin_id, "REM-P9 voucher rejected", now) != RES_OK)
 		return RES_NOT_ALLOWED;
 	if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
 	    "pending", "rejected", reason, now) == -1)
@@ -368,7 +368,7 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 	    db_rem_received_total(db, id, &got) == -1)
 		goto out;
 	if (orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
-	    "REM-P6 payment window ended", now) != OF_OK)
+	    "REM-P6 payment window ended", now) != RES_OK)
 		goto out;
 	snprintf(subject, sizeof(subject), "Order #%lld cancelled: not paid "
 	    "in time", (long long)id);

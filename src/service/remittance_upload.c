@@ -251,7 +251,7 @@ upload_record(struct db *db, int64_t user_id, const struct upload_job *j,
 
 	if (orderflow_transition(db, j->o.id, j->o.status,
 	    OS_AWAITING_VERIFICATION, OF_USER, user_id,
-	    "REM-P3 voucher uploaded", now) != OF_OK)
+	    "REM-P3 voucher uploaded", now) != RES_OK)
 		return RES_NOT_ALLOWED;
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"amount_minor\":"
 	    "%lld,\"currency\":\"%s\",\"file\":%lld,\"dup_of_file\":%lld}",

@@ -8,6 +8,14 @@
 #include "service/target.h"
 
 /* See target.h. */
+int
+target_is_order(enum target_kind kind)
+{
+	return kind == TARGET_BUYER_ORDER || kind == TARGET_COMPANY_ORDER ||
+	    kind == TARGET_ADMIN_ORDER;
+}
+
+/* See target.h. */
 enum result
 target_resolve(struct db *db, const struct target_actor *a,
     enum target_kind kind, const struct target_order *o,
@@ -20,6 +28,8 @@ target_resolve(struct db *db, const struct target_actor *a,
 		return RES_OK;
 	if (kind <= TARGET_NONE || kind >= TARGET__MAX)
 		return RES_FORBIDDEN;
+	if (!target_is_order(kind))
+		return RES_OK;
 	if (kind == TARGET_ADMIN_ORDER && !a->admin)
 		return RES_FORBIDDEN;
 	if (!o->found)

@@ -22,8 +22,28 @@ enum target_kind {
 	TARGET_COMPANY_ORDER,	/* the company's order :id (any order for an
 				   admin) */
 	TARGET_ADMIN_ORDER,	/* any order :id, for an admin */
+	/* The objects below are named by a well-formed :id; the use case
+	 * the handler calls finds the object of this actor in its own
+	 * transaction (RES_NOT_FOUND when there is none of theirs). */
+	TARGET_ADDRESS,		/* an address of the user's book */
+	TARGET_MESSAGE,		/* a message of the user's inbox */
+	TARGET_COD_DEBT,	/* an amount the shopper owes for COD */
+	TARGET_IDENTITY,	/* an identity check (the user's, or any for
+				   a reviewer) */
+	TARGET_MEMBER,		/* a member of the owner's company */
+	TARGET_INVITATION,	/* an invitation of the owner's company */
+	TARGET_DOCUMENT,	/* a company's document */
+	TARGET_COMPANY,		/* a company, for an admin */
+	TARGET_PLAN,		/* an installment plan, for an admin */
+	TARGET_SHOPPER,		/* a shopper's COD standing, for an admin */
+	TARGET_ADMIN,		/* an admin's account, for an owner */
+	TARGET_FILE,		/* an uploaded file, for a reviewer */
 	TARGET__MAX
 };
+
+/* 1 if kind names an order (read with the session and resolved by
+ * target_resolve()), else 0. */
+int	target_is_order(enum target_kind kind);
 
 /* The order a route acts on, as read with the session (auth_req's
  * order): found, its placer and its company (0: a person's order). */
@@ -53,7 +73,8 @@ struct target_actor {
 /* Resolve the order *o (read with the session) of kind for actor *a into
  * *acc. Returns RES_OK (the actor may reach it), RES_NOT_FOUND (none, or
  * another's), RES_FORBIDDEN (an admin's object for another, or kind out
- * of range), RES_ERROR (database). TARGET_NONE is always RES_OK. Reads
+ * of range), RES_ERROR (database). TARGET_NONE and the kinds that are
+ * not orders are always RES_OK (their use case finds the object). Reads
  * the database only for a company member's look at another member's
  * order (their permissions). */
 enum result target_resolve(struct db *, const struct target_actor *a,

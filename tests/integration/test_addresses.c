@@ -264,6 +264,33 @@ test_other_buyers_address_is_404(void **state)
 	client_free(bcl);
 }
 
+/* An :id that names no address at all ("abc", "0") is answered by the
+ * router, which the route told what :id names, with the address book's
+ * own words, before any handler runs. */
+static void
+test_address_id_naming_nothing_is_the_routers_404(void **state)
+{
+	struct client		*cl;
+	struct client_resp	 r;
+	char			 e[128];
+
+	(void)state;
+	cl = bare_shopper(e, sizeof(e), "typo");
+	shop_get(cl, "/account/addresses/abc", &r);
+	assert_int_equal(r.status, 404);
+	assert_non_null(r.body);
+	assert_non_null(strstr(r.body, "There is no such address in your "
+	    "address book."));
+	client_resp_cleanup(&r);
+	shop_post(cl, "/account/addresses", "/account/addresses/0/delete", &r,
+	    NULL);
+	assert_int_equal(r.status, 404);
+	assert_non_null(strstr(r.body, "There is no such address in your "
+	    "address book."));
+	client_resp_cleanup(&r);
+	client_free(cl);
+}
+
 /* A company's book is shared by its members (corporate orders use it). */
 static void
 test_company_members_share_the_company_book(void **state)
@@ -522,6 +549,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_address_book_through_the_web),
 		cmocka_unit_test(test_other_buyers_address_is_404),
+		cmocka_unit_test(test_address_id_naming_nothing_is_the_routers_404),
 		cmocka_unit_test(test_company_members_share_the_company_book),
 		cmocka_unit_test(test_checkout_without_address_refused),
 		cmocka_unit_test(test_checkout_chosen_address_frozen_on_order),

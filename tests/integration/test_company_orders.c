@@ -233,22 +233,22 @@ test_RULES5_services_check_member_permissions(void **state)
 	checkout_quote_cleanup(&cq);
 	assert_int_equal(oid, 0);
 	assert_int_equal(corp_apply(shop_db(), c.id, uid, id, 3, now, msg,
-	    sizeof(msg)), CQ_FORBIDDEN);
+	    sizeof(msg)), RES_FORBIDDEN);
 	assert_non_null(strstr(msg, "You may not place orders"));
 	assert_int_equal(corp_sign(shop_db(), c.id, uid, id, sha, "127.0.0.1",
-	    now, msg, sizeof(msg)), CQ_FORBIDDEN);
+	    now, msg, sizeof(msg)), RES_FORBIDDEN);
 	assert_non_null(strstr(msg, "You may not sign installment agreements"));
 	assert_string_equal(shop_status(id), "awaiting_confirmation");
 	assert_int_equal(qual_upload(shop_db(), shop_config(), c.id, uid,
 	    "statements", pdf, sizeof(pdf) - 1, NULL, now, msg, sizeof(msg)),
-	    CQ_FORBIDDEN);
+	    RES_FORBIDDEN);
 	assert_non_null(strstr(msg, "You may not upload or submit"));
 	assert_int_equal(qual_submit(shop_db(), c.id, uid, now, msg,
-	    sizeof(msg)), CQ_FORBIDDEN);
+	    sizeof(msg)), RES_FORBIDDEN);
 	assert_non_null(strstr(msg, "You may not upload or submit"));
 	/* The owner may (the same calls answer on the merits). */
 	assert_int_equal(corp_sign(shop_db(), c.id, c.owner_id, id, sha,
-	    "127.0.0.1", now, msg, sizeof(msg)), CQ_OK);
+	    "127.0.0.1", now, msg, sizeof(msg)), RES_OK);
 	client_free(m);
 	client_free(c.owner);
 }

@@ -163,7 +163,7 @@ due2_of(int64_t id)
 	mp_date			d;
 
 	assert_int_equal(plan_load(shop_db(), 0, id, clock_now(), &v),
-	    PLAN_OK);
+	    RES_OK);
 	d = v.inst[1].due;
 	plan_view_cleanup(&v);
 	return d;

@@ -313,7 +313,7 @@ test_hosted_INST_P3_mit_deduction_without_challenge(void **state)
 	p = plan_of(mit.order);
 	assert_int_equal(p.status, PLAN_ST_ACTIVE);
 	assert_int_equal(plan_load(shop_db(), 0, mit.order, clock_now(), &v),
-	    PLAN_OK);
+	    RES_OK);
 	shop_tick(mp_date_to_unix(v.inst[1].due) + 12 * 3600, "installments");
 	plan_view_cleanup(&v);
 	q = tq(T_PAYS);

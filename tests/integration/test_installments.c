@@ -282,7 +282,7 @@ plan_of(int64_t id, struct db_plan *p)
 static void
 view_at(int64_t id, int64_t now, struct plan_view *v)
 {
-	assert_int_equal(plan_load(shop_db(), 0, id, now, v), PLAN_OK);
+	assert_int_equal(plan_load(shop_db(), 0, id, now, v), RES_OK);
 }
 
 /* Noon UTC of day d plus days. */
@@ -375,7 +375,7 @@ move(int64_t id, const char *from, const char *to, enum of_actor actor,
 	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, id, f, t, actor,
-	    actor_id, "test", clock_now()), OF_OK);
+	    actor_id, "test", clock_now()), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 }
 
@@ -876,7 +876,7 @@ test_INST_F2_suspension_and_admin_lift(void **state)
 	/* Not while something is overdue (at that date). */
 	admin = shop_signin(ADMIN);
 	assert_int_equal(plan_lift_suspension(shop_db(), shop_user_id(ADMIN),
-	    late_plan.s.id, at), PLAN_NOT_ALLOWED);
+	    late_plan.s.id, at), RES_NOT_ALLOWED);
 	/* The shopper binds a working card and repays what is overdue. */
 	post_card(&late_plan.s, late_plan.order, VISA, &r);
 	assert_int_equal(r.status, 303);
@@ -890,7 +890,7 @@ test_INST_F2_suspension_and_admin_lift(void **state)
 		plan_view_cleanup(&v);
 		snprintf(key, sizeof(key), "late-%d", i);
 		assert_int_equal(plan_pay(shop_db(), &cfg, late_plan.s.id,
-		    late_plan.order, 0, key, at, NULL, 0), PLAN_OK);
+		    late_plan.order, 0, key, at, NULL, 0), RES_OK);
 	}
 	view_at(late_plan.order, at, &v);
 	assert_int_equal(v.overdue, 0);

@@ -53,7 +53,7 @@ advance(int64_t id, const char *from, const char *to, enum of_actor a)
 	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, id, f, t, a, 0,
-	    "test: courier", clock_now()), OF_OK);
+	    "test: courier", clock_now()), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 }
 

@@ -207,7 +207,7 @@ advance(int64_t id, const char *from, const char *to, enum of_actor a,
 	assert_int_equal(order_status_parse(to, &t), 0);
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, id, f, t, a, 0,
-	    "test: courier", at), OF_OK);
+	    "test: courier", at), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 }
 
@@ -574,7 +574,7 @@ test_PAU_04_late_fee_and_suspension(void **state)
 	client_resp_cleanup(&r);
 	/* INST-F2: an admin cannot lift it while the debt is overdue. */
 	assert_int_equal(plan_lift_suspension(shop_db(), shop_user_id(ADMIN),
-	    s.id, clock_now()), PLAN_NOT_ALLOWED);
+	    s.id, clock_now()), RES_NOT_ALLOWED);
 	user_flags(s.id, &susp, &bad);
 	assert_int_equal(susp, 1);
 
@@ -595,7 +595,7 @@ test_PAU_04_late_fee_and_suspension(void **state)
 	client_resp_cleanup(&r);
 	/* Nothing overdue any more: the lift goes through. */
 	assert_int_equal(plan_lift_suspension(shop_db(), shop_user_id(ADMIN),
-	    s.id, clock_now()), PLAN_OK);
+	    s.id, clock_now()), RES_OK);
 	user_flags(s.id, &susp, &bad);
 	assert_int_equal(susp, 0);
 	client_free(s.cl);
@@ -676,7 +676,7 @@ test_PAU_05_return_before_confirmation_no_charge(void **state)
 	/* The logistics partner's return_received event: returned, and no
 	 * refund promised for what was never charged. */
 	assert_int_equal(cod_return_received(shop_db(), id, OF_PARTNER, 0,
-	    clock_now(), msg, sizeof(msg)), COD_OK);
+	    clock_now(), msg, sizeof(msg)), RES_OK);
 	assert_non_null(strstr(msg, "no refund is due"));
 	order_status(id, st, sizeof(st));
 	assert_string_equal(st, "returned");

@@ -231,7 +231,7 @@ card_plan(struct shopper *s)
 	shop_bind_card(s->cl, id, VISA);
 	now = clock_now();
 	if (plan_confirm(shop_db(), shop_config(), s->id, id, "confirm", now,
-	    reason, sizeof(reason)) != PLAN_OK)
+	    reason, sizeof(reason)) != RES_OK)
 		fail_msg("confirm order %lld: %s", (long long)id, reason);
 	return id;
 }

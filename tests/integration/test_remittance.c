@@ -506,13 +506,13 @@ test_REM_P7_paid_more_excess_refund(void **state)
 	/* Completed: the tick dates the refund (REM-P7). */
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, id, OS_PENDING_SHIPMENT,
-	    OS_SHIPPED, OF_ADMIN, 0, "test", clock_now()), OF_OK);
+	    OS_SHIPPED, OF_ADMIN, 0, "test", clock_now()), RES_OK);
 	assert_int_equal(orderflow_transition(db, id, OS_SHIPPED, OS_DELIVERED,
-	    OF_ADMIN, 0, "test", clock_now()), OF_OK);
+	    OF_ADMIN, 0, "test", clock_now()), RES_OK);
 	assert_int_equal(orderflow_transition(db, id, OS_DELIVERED,
-	    OS_RECEIPT_CONFIRMED, OF_SYSTEM, 0, "test", clock_now()), OF_OK);
+	    OS_RECEIPT_CONFIRMED, OF_SYSTEM, 0, "test", clock_now()), RES_OK);
 	assert_int_equal(orderflow_transition(db, id, OS_RECEIPT_CONFIRMED,
-	    OS_COMPLETED, OF_SYSTEM, 0, "test", clock_now()), OF_OK);
+	    OS_COMPLETED, OF_SYSTEM, 0, "test", clock_now()), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 	assert_int_equal(db_order_get(db, 0, id, &o), 1);
 	{
@@ -910,10 +910,10 @@ test_REM_P8_refund_job_reads_only_marked_orders(void **state)
 	assert_string_equal(mark, "none");
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, paid, OS_PARTIALLY_PAID,
-	    OS_CANCELLED, OF_USER, 0, "test", clock_now()), OF_OK);
+	    OS_CANCELLED, OF_USER, 0, "test", clock_now()), RES_OK);
 	assert_int_equal(orderflow_transition(db, unpaid,
 	    OS_AWAITING_REMITTANCE, OS_CANCELLED, OF_USER, 0, "test",
-	    clock_now()), OF_OK);
+	    clock_now()), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 	refund_mark(paid, mark, sizeof(mark));
 	assert_string_equal(mark, "1");
@@ -966,7 +966,7 @@ test_REM_P8_refund_account_given_then_sent(void **state)
 	assert_status(id, "partially_paid");
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(orderflow_transition(db, id, OS_PARTIALLY_PAID,
-	    OS_CANCELLED, OF_USER, 0, "test", clock_now()), OF_OK);
+	    OS_CANCELLED, OF_USER, 0, "test", clock_now()), RES_OK);
 	assert_int_equal(db_commit(db), 0);
 	run_tick();
 	assert_int_equal(db_rem_refund_list(db, id, &rf, &n), 0);

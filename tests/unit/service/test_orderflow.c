@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "service/methods.h"
 #include "service/orderflow.h"
 
 /* The status named s, OS__MAX for an unknown name or NULL. */
@@ -189,6 +190,39 @@ test_orderflow_first_status(void **state)
 	assert_int_equal(orderflow_first_status(PM__MAX), OS__MAX);
 }
 
+/* One row per method (service/methods.c): every method has one, with a
+ * first status the state machine knows and its next page under the
+ * order; the review and payment days checkout promises (C-04); receipt
+ * does something for Pay After Use (PAU-03/04) and the credit line
+ * (INST-CL) only. Out of range: no row. */
+static void
+test_method_rows(void **state)
+{
+	const struct method_row	*r;
+	int			 m;
+
+	(void)state;
+	for (m = 0; m < PM__MAX; m++) {
+		r = method_row((enum pay_method)m);
+		assert_non_null(r);
+		assert_true(r->first < OS__MAX);
+		assert_non_null(r->next);
+		assert_true(r->next[0] == '\0' || r->next[0] == '/');
+		assert_int_equal(r->receipt != NULL, m == PM_PAY_AFTER_USE ||
+		    m == PM_CREDIT_LINE);
+		assert_int_equal(r->pay_by, m == PM_REMITTANCE);
+	}
+	assert_null(method_row(PM__MAX));
+	assert_int_equal(method_row(PM_COD)->review, MR_COD);
+	assert_int_equal(method_row(PM_INSTALLMENT_CORPORATE)->review,
+	    MR_CORP);
+	assert_int_equal(method_row(PM_INSTALLMENT_CARD)->review, MR_INST);
+	assert_int_equal(method_row(PM_INSTALLMENT_PARTNER)->review, MR_INST);
+	assert_int_equal(method_row(PM_PAY_AFTER_USE)->review, MR_NONE);
+	assert_string_equal(method_row(PM_INSTALLMENT_CARD)->next, "/card");
+	assert_string_equal(method_row(PM_REMITTANCE)->next, "/remittance");
+}
+
 /* Every status of the table is a known status, and every method has a
  * first status that is known. */
 static void
@@ -237,6 +271,7 @@ main(void)
 		cmocka_unit_test(test_orderflow_every_allowed),
 		cmocka_unit_test(test_orderflow_refused_sample),
 		cmocka_unit_test(test_orderflow_first_status),
+		cmocka_unit_test(test_method_rows),
 		cmocka_unit_test(test_orderflow_names),
 		cmocka_unit_test(test_orderflow_user_cancel),
 	};
