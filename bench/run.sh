@@ -20,6 +20,9 @@
 #   BENCH_LIVE_PATH=...       the checkout's live recompute to measure
 #                             (/checkout/quote?country=MY&coupon=WELCOME10)
 #   BENCH_ROWS=live           only the live recompute row, on the small set
+#   BENCH_ROWS=main           the main table, statements and open loop on the
+#                             small set: no scale check (with BENCH_TARGET=cluster,
+#                             the certification cost in minutes)
 #   BENCH_ROWS=stmts          only statements per view of each page (BENCH_TRACE=1:
 #                             and each statement with its plan)
 #                             (about a minute), then stop
@@ -494,14 +497,18 @@ measure_any() { # NAME SECONDS PATH: an admin page (admin*, a_*) as the admin
 	case "${1#*-}" in admin|a_*) measure_admin "$@" ;; *) measure_get "$@" ;; esac
 }
 declare -A small large
+scale_on=1
+[ "${BENCH_ROWS:-all}" = main ] && scale_on=0
 
 # 3. Scale check, small set.
-log "scale check: small set, ${scale_secs}s per page"
-for pg in $scale_pages $admin_pages; do
+[ "$scale_on" = 1 ] && log "scale check: small set, ${scale_secs}s per page"
+[ "$scale_on" = 1 ] && for pg in $scale_pages $admin_pages; do
 	small[${pg%%:*}]=$(measure_any "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
 done
 
 # 4. Large set.
+gen_secs=0 gen_tpl=0
+if [ "$scale_on" = 1 ]; then
 log "bench data: large set ($scale_orders orders: $tpl_orders by bench-data, the rest copies of them)"
 gen_t0=$(date +%s)
 ctl bench-data --shoppers 2000 --orders "$tpl_orders" >&2
@@ -514,6 +521,7 @@ log "scale check: large set, ${scale_secs}s per page"
 for pg in $scale_pages $admin_pages; do
 	large[${pg%%:*}]=$(measure_any "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
 done
+fi
 
 # 5. The main table.
 co_size=$(curl -s -H "Cookie: $cookie" "$base$co_path" -o "$dir/bench/checkout.html" -w '%{http_code} %{size_download}')
@@ -565,7 +573,7 @@ log "statements per page view"
 declare -A stm
 for pg in $scale_pages; do
 	name=${pg%%:*}
-	if [ "${large[$name]:-missing}" = missing ]; then stm[$name]="-"
+	if [ "${res[$name]:-missing}" = missing ]; then stm[$name]="-"
 	else stm[$name]=$(stmts_get "${pg#*:}" 200); fi
 done
 case "${res[place]}" in
@@ -700,6 +708,7 @@ for pg in $open_pages; do
 	echo "${ol[$name]}" | awk -v l="GET ${pg#*:}" '{ printf "%-34s %8d %8d %8.2f %8.2f %8d %8d%s\n", l, $1, $2, $3, $4, $5, $6,
 	    ($2 < 0.95 * $1 ? "  (offered below asked: the generator fell behind)" : "") }'
 done
+[ "$scale_on" = 1 ] && {
 echo
 echo "scale: the same pages with 500 and with $scale_orders orders (${scale_secs}s each; target >= 0.90)"
 echo "large set made in ${gen_secs}s: bench-data $tpl_orders orders ${gen_tpl}s, bench/grow.sh copies and ANALYZE the rest"
@@ -715,6 +724,7 @@ for pg in $scale_pages $admin_pages; do
 			    (sl ~ /slow/ ? sprintf("  (slow: one request at a time, %.1f s each)", (b > 0 ? 1 / b : 0)) : "") }'
 	fi
 done
+}
 echo
 targets_table
 echo

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Three hosts on one machine, for tests and demos of mallpay past one machine:
 # three MariaDB Galera nodes (Debian's galera-4), three mallpayd each bound to
-# its own node, a scheduler on every host, and one nginx with the three mallpayd
-# in its upstream. Everything lives in one directory; nothing is installed as
-# a system service.
+# its own node, a scheduler on every host, one nginx with the three mallpayd
+# in its upstream, and the sandbox bank (bankd, on host 1, its page on PORT + 1).
+# Everything lives in one directory; nothing is installed as a system service.
 #
 #   scripts/cluster.sh up DIR PORT BUILD    create or reuse DIR, start what is not running
 #   scripts/cluster.sh down DIR             stop everything, keep the data
@@ -12,13 +12,22 @@
 #   scripts/cluster.sh start-node DIR N     bring node N back (IST when it can)
 #   scripts/cluster.sh kill-app DIR N       kill -9 host N's mallpayd
 #   scripts/cluster.sh start-app DIR N BUILD  start host N's mallpayd (and scheduler)
+#   scripts/cluster.sh cut-node DIR N       cut node N off from the other two
+#   scripts/cluster.sh heal-node DIR N      join node N's links again
 #   scripts/cluster.sh test DIR PORT BUILD  faults under load (scripts/cluster_test.sh)
 #
 # DIR/hostN (N = 1, 2, 3) holds what one host would: mallpay.conf, data/ (the
 # node's datadir), run/, log/, tmp/. DIR/uploads is shared by the three (one
 # directory here; a shared volume or an object store across machines). DIR/nginx
-# is the one nginx. Node N listens on loopback only: MariaDB on BASE+10N, the
+# is the one nginx. Node N listens on its address only: MariaDB on BASE+10N, the
 # group on BASE+10N+1, IST on BASE+10N+2, SST on BASE+10N+3, BASE = PORT + 1000.
+# As root, where the machine allows network namespaces, node N runs in a
+# namespace of its own (mallpay-PORT-N) at 10.77.0.N, joined to each other
+# node's namespace by a veth pair (a cable per pair of hosts), so one node
+# can be cut off (cut-node: its two cables down); mallpayd, bankd and nginx
+# stay in the root namespace and reach their node by its Unix socket (a file,
+# seen from every namespace). Elsewhere, or with MALLPAY_CLUSTER_NETNS=0, the
+# nodes share 127.0.0.1 and cannot be cut off. DIR/run/netns says which.
 # MALLPAY_DEMO=0 skips the demo data; MALLPAY_SCHEDULER=0 starts no scheduler;
 # MALLPAY_SCHEDULER_HOSTS lists the hosts that run one ("1 2 3": jobs are
 # claimed by a unique insert, so two hosts on two nodes never both do one).
@@ -37,14 +46,84 @@ dbuser=$(id -un)
 [ "$(id -u)" = 0 ] && id mysql >/dev/null 2>&1 && dbuser=mysql
 
 port_of() { echo $(( $(cat "$1/run/port") + 1000 + 10 * $2 + ${3:-0} )); }
+# Node N's network namespace (empty on loopback), its address, and a command
+# run in it.
+ns_of() { [ -s "$1/run/netns" ] && echo "$(cat "$1/run/netns")-$2" || true; }
+addr_of() { [ -s "$1/run/netns" ] && echo "10.77.0.$2" || echo 127.0.0.1; }
+in_ns() {
+	local ns
+	ns=$(ns_of "$1" "$2")
+	shift 2
+	if [ -n "$ns" ]; then ip netns exec "$ns" "$@"; else "$@"; fi
+}
 sql_on() { mariadb --no-defaults -S "$1/host$2/run/mysqld.sock" -u root -N -B -e "$3"; }
 wsrep() { sql_on "$1" "$2" "SHOW GLOBAL STATUS LIKE '$3'" 2>/dev/null | cut -f2; }
 
 # The group's address: every node's group port.
 group_address() {
 	local dir=$1 n a=""
-	for n in $nodes; do a="$a${a:+,}127.0.0.1:$(port_of "$dir" "$n" 1)"; done
+	for n in $nodes; do a="$a${a:+,}$(addr_of "$dir" "$n"):$(port_of "$dir" "$n" 1)"; done
 	echo "gcomm://$a"
+}
+
+# The nodes' namespaces and their cables (a veth pair per pair of nodes,
+# each end with its node's address and the other's as peer), when the
+# machine allows them; DIR/run/netns then holds their names' prefix.
+# Otherwise it stays empty, with the reason on stderr.
+setup_netns() {
+	local dir=$1 name a b
+	name=mallpay-$(cat "$dir/run/port")
+	: > "$dir/run/netns"
+	[ "${MALLPAY_CLUSTER_NETNS:-1}" = 1 ] || return 0
+	if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null; then
+		echo "cluster: no network namespaces (needs root and ip): the nodes share 127.0.0.1" >&2
+		return 0
+	fi
+	if make_netns "$name"; then
+		echo "$name" > "$dir/run/netns"
+	else
+		echo "cluster: the machine refused network namespaces or veth pairs: the nodes share 127.0.0.1" >&2
+		teardown_netns "$name"
+	fi
+}
+
+make_netns() {
+	local name=$1 a b
+	for a in $nodes; do
+		[ -e "/run/netns/$name-$a" ] || ip netns add "$name-$a" || return 1
+		ip -n "$name-$a" link set lo up || return 1
+		for b in $nodes; do
+			[ "$b" -lt "$a" ] || continue
+			ip -n "$name-$a" link show "v$a$b" > /dev/null 2>&1 \
+			    || ip link add "v$a$b" netns "$name-$a" type veth peer name "v$b$a" netns "$name-$b" \
+			    || return 1
+			cable "$name" "$a" "$b" up && cable "$name" "$b" "$a" up || return 1
+		done
+	done
+}
+
+# Node A's end of the cable to node B: its addresses, up or down.
+cable() {
+	ip -n "$1-$2" addr replace "10.77.0.$2" peer "10.77.0.$3" dev "v$2$3" &&
+	    ip -n "$1-$2" link set "v$2$3" "$4"
+}
+
+teardown_netns() {
+	local n
+	for n in $nodes; do
+		[ -e "/run/netns/$1-$n" ] && ip netns del "$1-$n" 2>/dev/null || true
+	done
+}
+
+# Cut node N off from the others (its cables down, as unplugged), or join
+# it again (up: the kernel gives the links their routes back).
+cut_node() {
+	local dir=$1 n=$2 how=$3 o name
+	name=$(cat "$dir/run/netns" 2>/dev/null || true)
+	[ -n "$name" ] || die "the nodes share 127.0.0.1 here (no network namespaces): cannot cut one off"
+	for o in $nodes; do
+		[ "$o" = "$n" ] || cable "$name" "$n" "$o" "$how"
+	done
 }
 
 # Host N's configuration: host 1's (keys, database password) with its own
@@ -55,7 +134,7 @@ write_host_conf() {
 	chmod 700 "$dir/uploads"
 	chown -R "$dbuser" "$h/run" "$h/log" "$h/data" "$h/tmp"
 	if [ "$n" = 1 ]; then
-		"$src/scripts/stack.sh" conf "$h"
+		"$src/scripts/stack.sh" conf "$h" "$(cat "$dir/run/port")"
 		sed -i "s|^uploads = .*|uploads = $dir/uploads|" "$h/mallpay.conf"
 	elif [ ! -f "$h/mallpay.conf" ]; then
 		sed "s|$dir/host1/|$h/|g" "$dir/host1/mallpay.conf" > "$h/mallpay.conf"
@@ -66,9 +145,10 @@ write_host_conf() {
 # The options of node N shared by its start and its position recovery,
 # into the array args.
 node_args() {
-	local dir=$1 n=$2 h=$1/host$2
+	local dir=$1 n=$2 h=$1/host$2 a
+	a=$(addr_of "$dir" "$n")
 	args=(--no-defaults --datadir="$h/data" --socket="$h/run/mysqld.sock"
-	    --port="$(port_of "$dir" "$n")" --bind-address=127.0.0.1
+	    --port="$(port_of "$dir" "$n")" --bind-address="$a"
 	    --user="$dbuser" --pid-file="$h/run/mysqld.pid" --tmpdir="$h/tmp"
 	    --innodb-buffer-pool-size=128M
 	    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
@@ -77,10 +157,10 @@ node_args() {
 	    --default-storage-engine=InnoDB --innodb-autoinc-lock-mode=2
 	    --wsrep-on=ON --wsrep-provider="$galera" --wsrep-cluster-name=mallpay
 	    --wsrep-cluster-address="$(group_address "$dir")"
-	    --wsrep-node-name="host$n" --wsrep-node-address=127.0.0.1
-	    --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$(port_of "$dir" "$n" 1);base_port=$(port_of "$dir" "$n" 1);ist.recv_addr=127.0.0.1:$(port_of "$dir" "$n" 2)"
-	    --wsrep-sst-method=rsync
-	    --wsrep-sst-receive-address="127.0.0.1:$(port_of "$dir" "$n" 3)")
+	    --wsrep-node-name="host$n" --wsrep-node-address="$a"
+	    --wsrep-provider-options="gmcast.listen_addr=tcp://$a:$(port_of "$dir" "$n" 1);base_port=$(port_of "$dir" "$n" 1);ist.recv_addr=$a:$(port_of "$dir" "$n" 2)"
+	    --wsrep-sync-wait=1 --wsrep-sst-method=rsync
+	    --wsrep-sst-receive-address="$a:$(port_of "$dir" "$n" 3)")
 }
 
 # 1 if another node than N runs.
@@ -110,7 +190,7 @@ start_node() {
 		# so the node asks for the missing writesets only (IST).
 		if grep -q '^seqno: *-1' "$h/data/grastate.dat"; then
 			rm -f "$h/log/recover.log"
-			mariadbd "${args[@]}" --wsrep-recover \
+			in_ns "$dir" "$n" mariadbd "${args[@]}" --wsrep-recover \
 			    --log-error="$h/log/recover.log" >/dev/null 2>&1 || true
 			pos=$(sed -n 's/.*Recovered position: *//p' "$h/log/recover.log" 2>/dev/null | tail -n 1)
 		fi
@@ -120,7 +200,9 @@ start_node() {
 		fi
 	fi
 	rm -f "$h/run/mysqld.sock"
-	setsid mariadbd "${args[@]}" --log-error="$h/log/mariadb.log" \
+	local -a pre=()
+	[ -n "$(ns_of "$dir" "$n")" ] && pre=(ip netns exec "$(ns_of "$dir" "$n")")
+	setsid ${pre[@]+"${pre[@]}"} mariadbd "${args[@]}" --log-error="$h/log/mariadb.log" \
 	    ${pos:+--wsrep-start-position="$pos"} $new < /dev/null > /dev/null 2>&1 &
 	wait_for "[ \"\$(wsrep '$dir' $n wsrep_ready)\" = ON ]" 1200 \
 	    || die "node $n did not join: see $h/log/mariadb.log"
@@ -134,12 +216,28 @@ prepare_db() {
 	sql_on "$dir" 1 "CREATE DATABASE IF NOT EXISTS mallpay CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'mallpay'@'localhost' IDENTIFIED BY '$pw';
 GRANT ALL PRIVILEGES ON mallpay.* TO 'mallpay'@'localhost';"
+	sql_on "$dir" 1 "CREATE DATABASE IF NOT EXISTS mallpay_bank CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+GRANT ALL PRIVILEGES ON mallpay_bank.* TO 'mallpay'@'localhost';"
 	"$build/mallpayctl" -c "$h/mallpay.conf" --sql "$src/sql" migrate > "$h/log/migrate.log" 2>&1 \
 	    || { cat "$h/log/migrate.log" >&2; die "migrations failed"; }
+	# The bank before the demo data: its deductions go through bankd.
+	start_bank "$dir" "$build"
 	if [ "${MALLPAY_DEMO:-1}" = 1 ]; then
 		"$build/mallpayctl" -c "$h/mallpay.conf" --sql "$src/sql" seed-demo > "$h/log/seed.log" 2>&1 \
 		    || { cat "$h/log/seed.log" >&2; die "demo data failed"; }
 	fi
+}
+
+# The sandbox bank (bankd), one for the cluster, on host 1 and its node
+# (the bank is another company: one bank, whichever host the mall's request
+# comes from).
+start_bank() {
+	local h=$1/host1 build=$2
+	alive "$h/run/bankd.pid" && return 0
+	setsid "$build/bankd" -c "$h/mallpay.conf" < /dev/null >> "$h/log/bankd.log" 2>&1 &
+	echo $! > "$h/run/bankd.pid"
+	wait_for "[ -S '$h/run/bankd.sock' ]" 100 \
+	    || { tail -n 20 "$h/log/bankd.log" >&2; die "bankd did not start"; }
 }
 
 # mallpayd and the scheduler of host N.
@@ -162,7 +260,8 @@ start_host_app() {
 # One nginx, the three mallpayd in its upstream (a failed one is skipped
 # for 10 s; a request it could not answer goes to the next).
 start_nginx() {
-	local dir=$1 port=$2 user_line="" n ups=""
+	local dir=$1 port=$2 user_line="" n ups="" bport
+	bport=$(sed -n 's|^url = http://127.0.0.1:||p' "$dir/host1/mallpay.conf" | head -n 1)
 	[ "$(id -u)" = 0 ] && user_line="user root root;"
 	mkdir -p "$dir/nginx" "$dir/log"
 	for n in $nodes; do
@@ -170,7 +269,8 @@ start_nginx() {
 	done
 	sed -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@SRC@|$src|g" \
 	    -e "s|@USER_LINE@|$user_line|" \
-	    -e "s|@ACCESS_LOG@|$dir/log/nginx-access.log|" \
+	    -e "s|@BANK_PORT@|$bport|g" -e "s|@BANK_SOCK@|$dir/host1/run/bankd.sock|g" \
+	    -e "s|@ACCESS_LOG@|${MALLPAY_ACCESS_LOG:-$dir/log/nginx-access.log}|" \
 	    -e "s|@SIGNIN_RATE@|${MALLPAY_SIGNIN_RATE:-5r/s}|" \
 	    -e "s|@SIGNIN_BURST@|${MALLPAY_SIGNIN_BURST:-10}|" \
 	    -e "s|^\t\tserver unix:@SOCK@;|$ups|" \
@@ -182,6 +282,8 @@ start_nginx() {
 	fi
 	wait_for "curl -fsS -o /dev/null http://127.0.0.1:$port/healthz" 100 \
 	    || die "http://127.0.0.1:$port/healthz does not answer: see $dir/log/"
+	wait_for "curl -fsS -o /dev/null http://127.0.0.1:$bport/healthz" 100 \
+	    || die "the bank at http://127.0.0.1:$bport/healthz does not answer: see $dir/log/"
 }
 
 cmd_up() {
@@ -190,13 +292,16 @@ cmd_up() {
 	[ -f "$galera" ] || die "no Galera provider at $galera (Debian package galera-4)"
 	mkdir -p "$dir/run"
 	dir=$(cd "$dir" && pwd)
+	# The nodes' user must reach their directories (DIR may be mktemp's 0700).
+	[ "$dbuser" = "$(id -un)" ] || chmod a+x "$dir"
 	echo "$port" > "$dir/run/port"
+	others_run "$dir" 0 || setup_netns "$dir"
 	for n in $nodes; do write_host_conf "$dir" "$n"; done
 	for n in $nodes; do start_node "$dir" "$n"; done
 	prepare_db "$dir" "$build"
 	for n in $nodes; do start_host_app "$dir" "$n" "$build"; done
 	start_nginx "$dir" "$port"
-	echo "cluster: $(wsrep "$dir" 1 wsrep_cluster_size) nodes, http://127.0.0.1:$port/"
+	echo "cluster: $(wsrep "$dir" 1 wsrep_cluster_size) nodes$([ -s "$dir/run/netns" ] && echo ", each in its network namespace"), http://127.0.0.1:$port/"
 }
 
 cmd_down() {
@@ -210,8 +315,11 @@ cmd_down() {
 		stop_pid "$dir/host$n/run/scheduler.pid"
 		stop_pid "$dir/host$n/run/mallpayd.pid"
 	done
+	stop_pid "$dir/host1/run/bankd.pid"
 	# The last node to stop is the one a restart bootstraps from.
 	for n in 3 2 1; do stop_pid "$dir/host$n/run/mysqld.pid"; done
+	[ -s "$dir/run/netns" ] && teardown_netns "$(cat "$dir/run/netns")"
+	return 0
 }
 
 cmd_status() {
@@ -223,7 +331,9 @@ cmd_status() {
 		done
 		alive "$dir/host$n/run/mysqld.pid" && echo "host$n node: $(wsrep "$dir" "$n" wsrep_local_state_comment), cluster of $(wsrep "$dir" "$n" wsrep_cluster_size), $(wsrep "$dir" "$n" wsrep_cluster_status)"
 	done
+	alive "$dir/host1/run/bankd.pid" && echo "bankd: running" || echo "bankd: stopped"
 	alive "$dir/run/nginx.pid" && echo "nginx: running" || echo "nginx: stopped"
+	[ -s "$dir/run/netns" ] && echo "nodes in network namespaces $(cat "$dir/run/netns")-1..3" || echo "nodes on 127.0.0.1"
 }
 
 case "${1:-}" in
@@ -237,7 +347,9 @@ kill-app)	[ $# -eq 3 ] || die "usage: cluster.sh kill-app DIR N"
 		kill -KILL "$(cat "$2/host$3/run/mallpayd.pid")" ;;
 start-app)	[ $# -eq 4 ] || die "usage: cluster.sh start-app DIR N BUILD"
 		start_host_app "$(cd "$2" && pwd)" "$3" "$4" ;;
+cut-node)	[ $# -eq 3 ] || die "usage: cluster.sh cut-node DIR N"; cut_node "$2" "$3" down ;;
+heal-node)	[ $# -eq 3 ] || die "usage: cluster.sh heal-node DIR N"; cut_node "$2" "$3" up ;;
 test)		[ $# -eq 4 ] || die "usage: cluster.sh test DIR PORT BUILD"
 		exec "$src/scripts/cluster_test.sh" "$2" "$3" "$4" ;;
-*)		die "usage: cluster.sh up DIR PORT BUILD | down DIR | status DIR | kill-node DIR N | start-node DIR N | kill-app DIR N | start-app DIR N BUILD | test DIR PORT BUILD" ;;
+*)		die "usage: cluster.sh up DIR PORT BUILD | down DIR | status DIR | kill-node DIR N | start-node DIR N | kill-app DIR N | start-app DIR N BUILD | cut-node DIR N | heal-node DIR N | test DIR PORT BUILD" ;;
 esac

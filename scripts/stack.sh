@@ -6,7 +6,7 @@
 #   scripts/stack.sh start DIR PORT BUILD   create or reuse DIR, start what is not running
 #   scripts/stack.sh stop DIR               stop what runs from DIR, by pid, keep the data
 #   scripts/stack.sh status DIR             say what runs
-#   scripts/stack.sh conf DIR               only write DIR/mallpay.conf (once)
+#   scripts/stack.sh conf DIR [PORT]        only write DIR/mallpay.conf (once; the bank on PORT + 1)
 #
 # DIR holds mallpay.conf, data/ (MariaDB), run/ (sockets, pids), log/, uploads/, nginx/.
 # BUILD is the build directory with mallpayd and mallpayctl.
@@ -221,6 +221,6 @@ case "${1:-}" in
 start)	[ $# -eq 4 ] || die "usage: stack.sh start DIR PORT BUILD"; cmd_start "$2" "$3" "$4" ;;
 stop)	[ $# -eq 2 ] || die "usage: stack.sh stop DIR"; cmd_stop "$2" ;;
 status)	[ $# -eq 2 ] || die "usage: stack.sh status DIR"; cmd_status "$2" ;;
-conf)	[ $# -eq 2 ] || die "usage: stack.sh conf DIR"; mkdir -p "$2"; write_conf "$(cd "$2" && pwd)" ;;
+conf)	[ $# -ge 2 ] || die "usage: stack.sh conf DIR [PORT]"; mkdir -p "$2"; write_conf "$(cd "$2" && pwd)" "${3:-8080}" ;;
 *)	die "usage: stack.sh start DIR PORT BUILD | stop DIR | status DIR" ;;
 esac

@@ -180,3 +180,18 @@ hex_digit(int c)
 		return c - 'A' + 10;
 	return -1;
 }
+
+/* See buf.h. */
+void *
+xappend(void **arr, size_t *n, size_t *cap, size_t sz)
+{
+	char *el;
+
+	if (*n == *cap) {
+		*cap = *cap > 0 ? *cap * 2 : 8;
+		*arr = xrealloc(*arr, *cap * sz);
+	}
+	el = (char *)*arr + (*n)++ * sz;
+	memset(el, 0, sz);
+	return el;
+}

@@ -17,6 +17,9 @@ void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+/* Append a zeroed element of sz bytes to the array *arr of *n elements
+ * with room for *cap (grown as needed), and return it. */
+void	*xappend(void **arr, size_t *n, size_t *cap, size_t sz);
 
 /* Prepare an embedded buf: empty, data == NULL until first append. */
 void	 buf_init(struct buf *);

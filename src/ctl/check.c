@@ -21,17 +21,29 @@ struct files_ctx {
 	int		 bad;
 };
 
-/* db_check_files callback: report a row whose file is missing. */
+/* Is path a regular file? */
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* db_check_files callback: report a row whose file is missing. A file
+ * still pending (".NAME": its transaction committed, not published yet,
+ * e.g. after a COMMIT whose answer was lost) is there: its first read or
+ * mallpayd's start publishes it. */
 static void
 file_row(void *arg, int64_t id, const char *name)
 {
 	struct files_ctx *f = arg;
-	char path[1024];
-	struct stat st;
+	char path[1024], pending[1024];
 
 	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	snprintf(pending, sizeof(pending), "%s/.%s", f->dir, name);
 	if (name[0] == '\0' || strchr(name, '/') != NULL ||
-	    stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+	    (!is_file(path) && !is_file(pending))) {
 		printf("violation: file %lld: stored file %s is missing\n",
 		    (long long)id, path);
 		f->bad++;

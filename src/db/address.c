@@ -8,11 +8,11 @@
 
 #include "db/address.h"
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/stmt.h"
 
 enum stmt {
 	STMT_ADDR_LIST,
-	STMT_ADDR_LIST_OF_USER,
 	STMT_ADDR_GET,
 	STMT_ADDR_LOCK,
 	STMT_ADDR_INSERT,
@@ -34,15 +34,6 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ADDR_LIST */
 	"SELECT " ADDR_COLS " FROM addresses WHERE " OWNER
 	" ORDER BY is_default DESC, id",
-	/* STMT_ADDR_LIST_OF_USER: the owner read with the rows, as
-	 * service/address.c address_owner() names it (the company's book for
-	 * a member, else the shopper's own) */
-	"SELECT a.id, a.recipient, a.line1, a.line2, a.city, a.region, "
-	"a.postal_code, a.country, a.phone, a.is_default "
-	"FROM users u JOIN addresses a "
-	"ON a.user_id <=> IF(u.company_id > 0, NULL, u.id) "
-	"AND a.company_id <=> IF(u.company_id > 0, u.company_id, NULL) "
-	"WHERE u.id = ? ORDER BY a.is_default DESC, a.id",
 	/* STMT_ADDR_GET */
 	"SELECT " ADDR_COLS " FROM addresses WHERE " OWNER " AND id = ?",
 	/* STMT_ADDR_LOCK */
@@ -69,9 +60,8 @@ static const char *const stmts[STMT__MAX] = {
 	"line2, city, region, postal_code, country, phone, delivery_days) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_ORDER_ADDR_GET */
-	"SELECT address_id, recipient, line1, line2, city, region, "
-	"postal_code, country, phone, 0, delivery_days FROM order_addresses "
-	"WHERE order_id = ?",
+	"SELECT " DB_ORDER_ADDRESS_COLS("a") "FROM order_addresses a "
+	"WHERE a.order_id = ?",
 };
 
 /* The statement idx, or NULL. */
@@ -103,22 +93,35 @@ bind_fields(struct dbq *q, const struct db_address *a)
 	dbq_cstr(q, a->phone);
 }
 
+/* See dbint.h: the ADDR_COLS (DB_ADDRESS_COLS) from column c. */
+void
+db_address_at(struct dbq *q, int c, struct db_address *a)
+{
+	a->id = dbq_col_int(q, c);
+	dbq_col_copy(q, c + 1, a->recipient, sizeof(a->recipient));
+	dbq_col_copy(q, c + 2, a->line1, sizeof(a->line1));
+	dbq_col_copy(q, c + 3, a->line2, sizeof(a->line2));
+	dbq_col_copy(q, c + 4, a->city, sizeof(a->city));
+	dbq_col_copy(q, c + 5, a->region, sizeof(a->region));
+	dbq_col_copy(q, c + 6, a->postal_code, sizeof(a->postal_code));
+	dbq_col_copy(q, c + 7, a->country, sizeof(a->country));
+	dbq_col_copy(q, c + 8, a->phone, sizeof(a->phone));
+	a->is_default = (int)dbq_col_int(q, c + 9);
+}
+
+/* See dbint.h: the DB_ORDER_ADDRESS_COLS from column c. */
+void
+db_order_address_at(struct dbq *q, int c, struct db_address *a)
+{
+	db_address_at(q, c, a);
+	a->delivery_days = (int)dbq_col_int(q, c + DB_ADDRESS_N);
+}
+
 /* Copy the current ADDR_COLS row into the zeroed element p. */
 static void
 addr_row(struct dbq *q, void *p)
 {
-	struct db_address *a = p;
-
-	a->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, a->recipient, sizeof(a->recipient));
-	dbq_col_copy(q, 2, a->line1, sizeof(a->line1));
-	dbq_col_copy(q, 3, a->line2, sizeof(a->line2));
-	dbq_col_copy(q, 4, a->city, sizeof(a->city));
-	dbq_col_copy(q, 5, a->region, sizeof(a->region));
-	dbq_col_copy(q, 6, a->postal_code, sizeof(a->postal_code));
-	dbq_col_copy(q, 7, a->country, sizeof(a->country));
-	dbq_col_copy(q, 8, a->phone, sizeof(a->phone));
-	a->is_default = (int)dbq_col_int(q, 9);
+	db_address_at(q, 0, p);
 }
 
 /* See address.h. */
@@ -130,18 +133,6 @@ db_address_list(struct db *db, const struct db_addr_owner *o,
 
 	if (q != NULL)
 		bind_owner(q, o);
-	return dbq_list(q, sizeof(**out), addr_row, (void **)out, n);
-}
-
-/* See address.h. */
-int
-db_address_list_of_user(struct db *db, int64_t user_id,
-    struct db_address **out, size_t *n)
-{
-	struct dbq *q = get(db, STMT_ADDR_LIST_OF_USER);
-
-	if (q != NULL)
-		dbq_int(q, user_id);
 	return dbq_list(q, sizeof(**out), addr_row, (void **)out, n);
 }
 
@@ -275,10 +266,8 @@ db_order_address_get(struct db *db, int64_t order_id, struct db_address *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		addr_row(q, out);
-		out->delivery_days = (int)dbq_col_int(q, 10);
-	}
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		db_order_address_at(q, 0, out);
 	dbq_done(q);
 	return rc;
 }

@@ -42,12 +42,6 @@ struct db_address {
 int	db_address_list(struct db *, const struct db_addr_owner *,
 	    struct db_address **out, size_t *n);
 
-/* db_address_list of the book user_id orders from (the company's for a
- * member, else the shopper's own), in one statement; none when there is
- * no such user. 0 or -1. */
-int	db_address_list_of_user(struct db *, int64_t user_id,
-	    struct db_address **out, size_t *n);
-
 /* The owner's address id into *out: 1, 0 (none of theirs), -1. */
 int	db_address_get(struct db *, const struct db_addr_owner *, int64_t id,
 	    struct db_address *out);

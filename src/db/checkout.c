@@ -7,10 +7,60 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "db/address.h"
 #include "db/checkout.h"
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/refcache.h"
 #include "db/stmt.h"
+
+/* The buyer's facts (STMT_BUYER): identity (INST-01, INST-02, PAU-01):
+ * verified from the latest verified identity check, the score from the
+ * consent in force (sql/020_identity.sql); 0 when none. BUYER_N columns,
+ * read by buyer_at(). */
+#define BUYER_COLS \
+	"u.kind, u.company_id, EXISTS (SELECT 1 FROM identity_checks " \
+	"ic WHERE ic.user_id = u.id AND ic.status = 'verified'), " \
+	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE " \
+	"cc.user_id = u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC " \
+	"LIMIT 1), 0), " \
+	"u.bad_payment_record, u.installment_suspended, " \
+	"u.cod_completed_orders, u.cod_violations, u.cod_revoked, " \
+	"u.cod_suspended_until, u.credit_limit_usd_minor, " \
+	"u.credit_used_usd_minor, u.points, c.qualification_status, " \
+	"c.qualification_expires, c.long_term_agreement, " \
+	"c.cod_agreement_limit_usd_minor, c.remittance_quota_usd_minor, " \
+	/* COD-F2's counted refusal dates in the same round trip. */ \
+	"(SELECT GROUP_CONCAT(r.refused_on ORDER BY r.refused_on " \
+	"SEPARATOR ',') FROM cod_refusals r WHERE r.user_id = u.id AND " \
+	"r.counted = 1) "
+#define BUYER_FROM \
+	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
+#define BUYER_N		19
+/* The cart's lines: CART_N columns, read by cart_at(). */
+#define CART_COLS \
+	"p.id, i.qty, p.name, p.price_minor, p.currency, c.slug, " \
+	"c.durable, (p.high_value OR c.high_value), p.pre_order, " \
+	"p.customized, p.special_customs, p.pay_after_use, p.flash_sale "
+#define CART_FROM \
+	"FROM carts k JOIN cart_items i ON i.cart_id = k.id " \
+	"JOIN products p ON p.id = i.product_id " \
+	"JOIN categories c ON c.id = p.category_id "
+#define CART_N		13
+/* SQL NULLs filling the columns of the other row kinds of STMT_READ. */
+#define NUL9	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+#define NUL10	NUL9 "NULL, "
+#define NUL13	NUL10 "NULL, NULL, NULL, "
+/* Columns of STMT_READ: the buyer, a cart line, an address, the key's
+ * order's parameters, the row's kind (0 to 3) and its sort keys (the
+ * key's order's id). */
+enum read_col {
+	READ_C_CART = BUYER_N,
+	READ_C_ADDR = READ_C_CART + CART_N,
+	READ_C_KEY_PARAMS = READ_C_ADDR + DB_ADDRESS_N,
+	READ_C_KIND,
+	READ_C_K1
+};
 
 enum stmt {
 	STMT_SETTINGS,
@@ -21,7 +71,6 @@ enum stmt {
 	STMT_FX,
 	STMT_BUYER,
 	STMT_COMPLETED,
-	STMT_CART,
 	STMT_COUPON,
 	STMT_SPEND_POINTS,
 	STMT_RESERVE_CREDIT,
@@ -29,6 +78,7 @@ enum stmt {
 	STMT_RETURN_POINTS,
 	STMT_RELEASE_CREDIT,
 	STMT_DEMO_POINTS,
+	STMT_READ,
 	STMT__MAX
 };
 
@@ -54,34 +104,11 @@ static const char *const stmts[STMT__MAX] = {
 	/* identity (INST-01, INST-02, PAU-01): verified from the latest
 	 * verified identity check, the score from the consent in force
 	 * (sql/020_identity.sql); 0 when none. */
-	"SELECT u.kind, u.company_id, EXISTS (SELECT 1 FROM identity_checks "
-	"ic WHERE ic.user_id = u.id AND ic.status = 'verified'), "
-	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = "
-	"u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0), "
-	"u.bad_payment_record, u.installment_suspended, "
-	"u.cod_completed_orders, u.cod_violations, u.cod_revoked, "
-	"u.cod_suspended_until, u.credit_limit_usd_minor, "
-	"u.credit_used_usd_minor, u.points, c.qualification_status, "
-	"c.qualification_expires, c.long_term_agreement, "
-	"c.cod_agreement_limit_usd_minor, c.remittance_quota_usd_minor, "
-	/* COD-F2's counted refusal dates in the same round trip. */
-	"(SELECT GROUP_CONCAT(r.refused_on ORDER BY r.refused_on "
-	"SEPARATOR ',') FROM cod_refusals r WHERE r.user_id = u.id AND "
-	"r.counted = 1) "
-	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
-	"WHERE u.id = ?",
+	"SELECT " BUYER_COLS BUYER_FROM "WHERE u.id = ?",
 	/* STMT_COMPLETED */
 	"SELECT amount_due_minor, currency, usd_per_unit "
 	"FROM orders WHERE company_id = ? AND completed_at >= ? "
 	"AND status = 'completed'",
-	/* STMT_CART */
-	"SELECT p.id, i.qty, p.name, p.price_minor, p.currency, c.slug, "
-	"c.durable, (p.high_value OR c.high_value), p.pre_order, p.customized, "
-	"p.special_customs, p.pay_after_use, p.flash_sale "
-	"FROM carts k JOIN cart_items i ON i.cart_id = k.id "
-	"JOIN products p ON p.id = i.product_id "
-	"JOIN categories c ON c.id = p.category_id "
-	"WHERE k.user_id = ? ORDER BY p.id",
 	/* STMT_COUPON */
 	"SELECT code, description, percent_off, amount_usd_minor, "
 	"min_usd_minor, active FROM coupons WHERE code = ?",
@@ -100,6 +127,20 @@ static const char *const stmts[STMT__MAX] = {
 	"GREATEST(0, credit_used_usd_minor - ?) WHERE id = ?",
 	/* STMT_DEMO_POINTS */
 	"UPDATE users SET points = ? WHERE email = ? AND points = 0",
+	/* STMT_READ: STMT_BUYER (row kind 0), the cart's lines by product
+	 * id (1) and the address book the user orders from, the default
+	 * first (2), in one UNION, enum read_col */
+	"SELECT " BUYER_COLS ", " NUL13 NUL10 "NULL, 0 AS rk, 0 AS k1, "
+	"0 AS k2 " BUYER_FROM "WHERE u.id = ? "
+	"UNION ALL SELECT " NUL10 NUL9 CART_COLS ", " NUL10 "NULL, 1, p.id, 0 "
+	CART_FROM "WHERE k.user_id = ? "
+	"UNION ALL SELECT " NUL10 NUL9 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
+	"1 - a.is_default, a.id " DB_ADDRESS_BOOK_OF_USER
+	/* the order the request key placed (3): its id, its parameters */
+	"UNION ALL SELECT " NUL10 NUL9 NUL13 NUL10 "COALESCE(o.params_hash, "
+	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
+	"o.idempotency_key = ? "
+	"ORDER BY rk, k1, k2",
 };
 
 /* Copy column col into out. */
@@ -219,24 +260,23 @@ fill_completed(struct dbq *q, void *p)
 	COL(q, 2, c->usd_per_unit);
 }
 
+/* Read the CART_COLS of the current row of q, from column c, into *l. */
 static void
-fill_cart(struct dbq *q, void *p)
+cart_at(struct dbq *q, int c, struct db_cart_line *l)
 {
-	struct db_cart_line *l = p;
-
-	l->product_id = dbq_col_int(q, 0);
-	l->qty = (int)dbq_col_int(q, 1);
-	COL(q, 2, l->name);
-	l->price_minor = dbq_col_int(q, 3);
-	COL(q, 4, l->currency);
-	COL(q, 5, l->category);
-	l->durable = (int)dbq_col_int(q, 6);
-	l->high_value = (int)dbq_col_int(q, 7);
-	l->pre_order = (int)dbq_col_int(q, 8);
-	l->customized = (int)dbq_col_int(q, 9);
-	l->special_customs = (int)dbq_col_int(q, 10);
-	l->pay_after_use = (int)dbq_col_int(q, 11);
-	l->flash_sale = (int)dbq_col_int(q, 12);
+	l->product_id = dbq_col_int(q, c);
+	l->qty = (int)dbq_col_int(q, c + 1);
+	COL(q, c + 2, l->name);
+	l->price_minor = dbq_col_int(q, c + 3);
+	COL(q, c + 4, l->currency);
+	COL(q, c + 5, l->category);
+	l->durable = (int)dbq_col_int(q, c + 6);
+	l->high_value = (int)dbq_col_int(q, c + 7);
+	l->pre_order = (int)dbq_col_int(q, c + 8);
+	l->customized = (int)dbq_col_int(q, c + 9);
+	l->special_customs = (int)dbq_col_int(q, c + 10);
+	l->pay_after_use = (int)dbq_col_int(q, c + 11);
+	l->flash_sale = (int)dbq_col_int(q, c + 12);
 }
 
 /* See checkout.h. */
@@ -291,15 +331,6 @@ db_checkout_company_completed(struct db *db, int64_t company_id,
 
 /* See checkout.h. */
 int
-db_checkout_cart(struct db *db, int64_t user_id, struct db_cart_line **out,
-    size_t *n)
-{
-	return run_list(db, STMT_CART, NULL, user_id, 1, NULL, 0, 0,
-	    sizeof(**out), fill_cart, (void **)out, n);
-}
-
-/* See checkout.h. */
-int
 db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
     char *rate, size_t ratesz)
 {
@@ -350,6 +381,35 @@ split_days(const char *s, char (**out)[11], size_t *n)
 	*out = v;
 }
 
+/* Read the BUYER_COLS of the current row of q, from column c, into *b
+ * (zeroed; its refusal dates allocated). */
+static void
+buyer_at(struct dbq *q, int c, struct db_buyer *b)
+{
+	b->is_company = strcmp(dbq_col_str(q, c, NULL),
+	    "company_member") == 0;
+	b->company_id = dbq_col_int(q, c + 1);
+	b->real_name_verified = (int)dbq_col_int(q, c + 2);
+	b->credit_score = dbq_col_int(q, c + 3);
+	b->bad_payment_record = (int)dbq_col_int(q, c + 4);
+	b->installment_suspended = (int)dbq_col_int(q, c + 5);
+	b->cod_completed_orders = dbq_col_int(q, c + 6);
+	b->cod_violations = dbq_col_int(q, c + 7);
+	b->cod_revoked = (int)dbq_col_int(q, c + 8);
+	COL(q, c + 9, b->cod_suspended_until);
+	b->credit_limit_usd_minor = dbq_col_int(q, c + 10);
+	b->credit_used_usd_minor = dbq_col_int(q, c + 11);
+	b->points = dbq_col_int(q, c + 12);
+	COL(q, c + 13, b->qualification_status);
+	COL(q, c + 14, b->qualification_expires);
+	b->long_term_agreement = (int)dbq_col_int(q, c + 15);
+	b->has_cod_limit = !dbq_col_null(q, c + 16);
+	b->cod_agreement_limit_usd_minor = dbq_col_int(q, c + 16);
+	b->has_remittance_quota = !dbq_col_null(q, c + 17);
+	b->remittance_quota_usd_minor = dbq_col_int(q, c + 17);
+	split_days(dbq_col_str(q, c + 18, NULL), &b->refusals, &b->nrefusals);
+}
+
 /* See checkout.h. */
 int
 db_checkout_buyer(struct db *db, int64_t user_id, struct db_buyer *b)
@@ -362,33 +422,68 @@ db_checkout_buyer(struct db *db, int64_t user_id, struct db_buyer *b)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		b->is_company = strcmp(dbq_col_str(q, 0, NULL),
-		    "company_member") == 0;
-		b->company_id = dbq_col_int(q, 1);
-		b->real_name_verified = (int)dbq_col_int(q, 2);
-		b->credit_score = dbq_col_int(q, 3);
-		b->bad_payment_record = (int)dbq_col_int(q, 4);
-		b->installment_suspended = (int)dbq_col_int(q, 5);
-		b->cod_completed_orders = dbq_col_int(q, 6);
-		b->cod_violations = dbq_col_int(q, 7);
-		b->cod_revoked = (int)dbq_col_int(q, 8);
-		COL(q, 9, b->cod_suspended_until);
-		b->credit_limit_usd_minor = dbq_col_int(q, 10);
-		b->credit_used_usd_minor = dbq_col_int(q, 11);
-		b->points = dbq_col_int(q, 12);
-		COL(q, 13, b->qualification_status);
-		COL(q, 14, b->qualification_expires);
-		b->long_term_agreement = (int)dbq_col_int(q, 15);
-		b->has_cod_limit = !dbq_col_null(q, 16);
-		b->cod_agreement_limit_usd_minor = dbq_col_int(q, 16);
-		b->has_remittance_quota = !dbq_col_null(q, 17);
-		b->remittance_quota_usd_minor = dbq_col_int(q, 17);
-		split_days(dbq_col_str(q, 18, NULL), &b->refusals,
-		    &b->nrefusals);
-	}
+	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1)
+		buyer_at(q, 0, b);
 	dbq_done(q);
 	return rc;
+}
+
+/* See checkout.h. One statement: a UNION of the buyer, the cart's lines
+ * and the address book, each row of one kind. */
+int
+db_checkout_read(struct db *db, int64_t user_id, const char *key,
+    struct db_checkout_read *r)
+{
+	struct dbq	*q;
+	size_t		 cl = 0, ca = 0;
+	int		 found = 0, rc = -1, i;
+
+	memset(r, 0, sizeof(*r));
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_READ, stmts[STMT_READ]);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < 4; i++)
+		dbq_int(q, user_id);
+	dbq_cstr(q, key);
+	if (dbq_exec(q) == 0)
+		while ((rc = dbq_fetch(q)) == 1)
+			switch (dbq_col_int(q, READ_C_KIND)) {
+			case 0:
+				if (!found)
+					buyer_at(q, 0, &r->buyer);
+				found = 1;
+				break;
+			case 1:
+				cart_at(q, READ_C_CART, xappend((void **)
+				    &r->lines, &r->nlines, &cl,
+				    sizeof(*r->lines)));
+				break;
+			case 2:
+				db_address_at(q, READ_C_ADDR, xappend((void **)
+				    &r->addrs, &r->naddrs, &ca,
+				    sizeof(*r->addrs)));
+				break;
+			default:
+				r->key_order = dbq_col_int(q, READ_C_K1);
+				dbq_col_copy(q, READ_C_KEY_PARAMS,
+				    r->key_params, sizeof(r->key_params));
+			}
+	dbq_done(q);
+	if (rc == -1) {
+		db_checkout_read_cleanup(r);
+		return -1;
+	}
+	return found;
+}
+
+/* See checkout.h. */
+void
+db_checkout_read_cleanup(struct db_checkout_read *r)
+{
+	free(r->buyer.refusals);
+	free(r->lines);
+	free(r->addrs);
+	memset(r, 0, sizeof(*r));
 }
 
 /* See checkout.h. */

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 struct db;
+struct db_address;
 
 struct db_setting {
 	char	 name[65];
@@ -133,9 +134,26 @@ int	db_checkout_buyer(struct db *, int64_t user_id, struct db_buyer *out);
 /* Completed orders of company_id since `since` (seconds). */
 int	db_checkout_company_completed(struct db *, int64_t company_id,
 	    int64_t since, struct db_completed **, size_t *);
-/* The cart lines of user_id, by product id. */
-int	db_checkout_cart(struct db *, int64_t user_id, struct db_cart_line **,
-	    size_t *);
+/* What a quote reads of user_id: the order its request key placed, if
+ * any (key_order 0: none; key_params: the hash of the parameters it was
+ * placed with, "" for an order placed before they were kept), the buyer
+ * (as db_checkout_buyer), the cart's lines by product id and the address
+ * book the user orders from (the company's for a member), the default
+ * first, then by id. Free with db_checkout_read_cleanup. */
+struct db_checkout_read {
+	struct db_buyer		 buyer;
+	struct db_cart_line	*lines;
+	size_t			 nlines;
+	struct db_address	*addrs;
+	size_t			 naddrs;
+	int64_t			 key_order;
+	char			 key_params[65];
+};
+/* Read *r of user_id and its request key (NULL: none) in one
+ * statement: 1, 0 no such user, -1 error (nothing to free). */
+int	db_checkout_read(struct db *, int64_t user_id, const char *key,
+	    struct db_checkout_read *r);
+void	db_checkout_read_cleanup(struct db_checkout_read *r);
 /* Coupon code (case as stored). 1, 0, -1. */
 int	db_checkout_coupon(struct db *, const char *code, struct db_coupon *);
 /* users.points -= points when the balance covers it: 1 done, 0 not

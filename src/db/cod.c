@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "db/cod.h"
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -95,9 +96,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE shipments SET delivered_at = COALESCE(delivered_at, ?) "
 	"WHERE order_id = ?",
 	/* STMT_SHIP_GET */
-	"SELECT carrier, tracking, shipped_at, delivered_at, "
-	"COALESCE(courier_name, ''), COALESCE(courier_phone, '') FROM shipments "
-	"WHERE order_id = ?",
+	"SELECT " DB_SHIP_COLS("s") "FROM shipments s WHERE s.order_id = ?",
 	/* STMT_SHIP_COURIER */
 	"UPDATE shipments SET courier_name = ?, courier_phone = ? "
 	"WHERE order_id = ?",
@@ -105,8 +104,8 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO tracking_events (order_id, kind, detail, source, at) "
 	"VALUES (?, ?, ?, ?, ?)",
 	/* STMT_TRACK_LIST */
-	"SELECT kind, detail, source, at FROM tracking_events "
-	"WHERE order_id = ? ORDER BY at, id",
+	"SELECT " DB_TRACK_COLS("t") "FROM tracking_events t "
+	"WHERE t.order_id = ? ORDER BY t.at, t.id",
 	/* STMT_COD_ENSURE */
 	"INSERT IGNORE INTO cod_orders (order_id) VALUES (?)",
 	/* STMT_COD_GET: enum cod_col */
@@ -235,6 +234,18 @@ db_ship_courier(struct db *db, int64_t order_id, const char *name,
 	return dbq_exec_done(q, NULL);
 }
 
+/* See dbint.h: the DB_SHIP_COLS from column c. */
+void
+db_ship_at(struct dbq *q, int c, struct db_shipment *out)
+{
+	dbq_col_copy(q, c, out->carrier, sizeof(out->carrier));
+	dbq_col_copy(q, c + 1, out->tracking, sizeof(out->tracking));
+	out->shipped_at = dbq_col_int(q, c + 2);
+	out->delivered_at = dbq_col_int(q, c + 3);
+	dbq_col_copy(q, c + 4, out->courier_name, sizeof(out->courier_name));
+	dbq_col_copy(q, c + 5, out->courier_phone, sizeof(out->courier_phone));
+}
+
 /* See cod.h. */
 int
 db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
@@ -246,16 +257,8 @@ db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
 	if (q == NULL)
 		return -1;
 	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, out->carrier, sizeof(out->carrier));
-		dbq_col_copy(q, 1, out->tracking, sizeof(out->tracking));
-		out->shipped_at = dbq_col_int(q, 2);
-		out->delivered_at = dbq_col_int(q, 3);
-		dbq_col_copy(q, 4, out->courier_name,
-		    sizeof(out->courier_name));
-		dbq_col_copy(q, 5, out->courier_phone,
-		    sizeof(out->courier_phone));
-	}
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		db_ship_at(q, 0, out);
 	dbq_done(q);
 	return rc;
 }
@@ -282,12 +285,17 @@ db_track_add(struct db *db, int64_t order_id, const char *kind,
 static void
 fill_track_list(struct dbq *q, void *arg)
 {
-	struct db_track	*t = arg;
+	db_track_at(q, 0, arg);
+}
 
-	dbq_col_copy(q, 0, t->kind, sizeof(t->kind));
-	dbq_col_copy(q, 1, t->detail, sizeof(t->detail));
-	dbq_col_copy(q, 2, t->source, sizeof(t->source));
-	t->at = dbq_col_int(q, 3);
+/* See dbint.h: the DB_TRACK_COLS from column c. */
+void
+db_track_at(struct dbq *q, int c, struct db_track *t)
+{
+	dbq_col_copy(q, c, t->kind, sizeof(t->kind));
+	dbq_col_copy(q, c + 1, t->detail, sizeof(t->detail));
+	dbq_col_copy(q, c + 2, t->source, sizeof(t->source));
+	t->at = dbq_col_int(q, c + 3);
 }
 
 /* See cod.h. */

@@ -58,9 +58,12 @@ db_thread_end(void)
 /* Record errnum/msg as the connection's last error; 2006/2013 (the server
  * went away or the connection was lost) mark the connection broken so that
  * the next db_ensure() reconnects without waiting for a ping to fail.
- * Those two, 1213 (a deadlock, or under Galera a certification failure)
- * and 1047 (the node is not ready: wsrep not synced or not primary) mark
- * the use case worth running again (db_retryable). */
+ * Those two, 1213 (a deadlock, or under Galera a certification failure),
+ * 1047 (the node is not ready: wsrep not synced or not primary), 1180
+ * (under Galera: the write set could not be sent, the node is leaving the
+ * primary component) and 1205 (a lock wait timed out, as while the group
+ * waits for a node that went silent) mark the use case worth running again
+ * (db_retryable). */
 void
 db_set_error(struct db *db, unsigned int errnum, const char *msg)
 {
@@ -69,7 +72,8 @@ db_set_error(struct db *db, unsigned int errnum, const char *msg)
 	if (errnum == CR_SERVER_GONE_ERROR || errnum == CR_SERVER_LOST)
 		db->broken = 1;
 	if (db->broken || errnum == ER_LOCK_DEADLOCK ||
-	    errnum == ER_UNKNOWN_COM_ERROR)
+	    errnum == ER_UNKNOWN_COM_ERROR || errnum == ER_ERROR_DURING_COMMIT ||
+	    errnum == ER_LOCK_WAIT_TIMEOUT)
 		db->retry = 1;
 }
 

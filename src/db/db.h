@@ -41,7 +41,10 @@ int	db_lost(const struct db *);
  * whole use case again may cure: 1213 (a deadlock; under Galera also a
  * certification failure, at any statement or at COMMIT: another node
  * committed a conflicting write first), 1047 (the node is not ready: not
- * synced, or cut off in a non-primary component) or a lost connection
+ * synced, or cut off in a non-primary component), 1180 (the write set
+ * could not be sent: the node is leaving the primary component), 1205 (a
+ * lock wait timed out, as while the group waits for a silent node) or a
+ * lost connection
  * (2006/2013). The transaction is gone (rolled back by the server), so
  * nothing of the attempt stays. Else 0. */
 int	db_retryable(const struct db *);

@@ -53,6 +53,82 @@ void	dbq_cache_clear(struct db *);
 int	db_exec_raw(struct db *, const char *sql, size_t len);
 
 struct db_queue_stats;
+struct db_event_row;
+struct db_plan_pay;
+struct db_address;
+struct db_shipment;
+struct db_track;
+
+/* The columns of an order's shipment of table (or alias) t as a struct
+ * db_shipment: DB_SHIP_N of them, read by db_ship_at() (cod.c). */
+#define DB_SHIP_COLS(t) \
+	t ".carrier, " t ".tracking, " t ".shipped_at, " t ".delivered_at, " \
+	"COALESCE(" t ".courier_name, ''), COALESCE(" t ".courier_phone, '') "
+#define DB_SHIP_N	6
+void	db_ship_at(struct dbq *, int c, struct db_shipment *out);
+
+/* The columns of a tracking event of table (or alias) t as a struct
+ * db_track: DB_TRACK_N of them, read by db_track_at() (cod.c). */
+#define DB_TRACK_COLS(t) \
+	t ".kind, " t ".detail, " t ".source, " t ".at "
+#define DB_TRACK_N	4
+void	db_track_at(struct dbq *, int c, struct db_track *t);
+
+/* The columns of one address of the book a (struct db_address):
+ * DB_ADDRESS_N of them, read by db_address_at() (address.c); and the FROM
+ * and WHERE of the book of the user bound (the company's for a member,
+ * else the shopper's own, as service/address.c address_owner() names
+ * it). */
+#define DB_ADDRESS_COLS \
+	"a.id, a.recipient, a.line1, a.line2, a.city, a.region, " \
+	"a.postal_code, a.country, a.phone, a.is_default "
+#define DB_ADDRESS_N	10
+#define DB_ADDRESS_BOOK_OF_USER \
+	"FROM users u JOIN addresses a " \
+	"ON a.user_id <=> IF(u.company_id > 0, NULL, u.id) " \
+	"AND a.company_id <=> IF(u.company_id > 0, u.company_id, NULL) " \
+	"WHERE u.id = ? "
+
+/* Read the DB_ADDRESS_COLS of the current row of q, from column c, into
+ * *a (zeroed by the caller). */
+void	db_address_at(struct dbq *, int c, struct db_address *a);
+
+/* The columns of the address frozen on an order, of order_addresses t:
+ * DB_ADDRESS_N of a book's (its book row's id, is_default 0) and its
+ * delivery days, read by db_order_address_at() (address.c). */
+#define DB_ORDER_ADDRESS_COLS(t) \
+	t ".address_id, " t ".recipient, " t ".line1, " t ".line2, " \
+	t ".city, " t ".region, " t ".postal_code, " t ".country, " \
+	t ".phone, 0, " t ".delivery_days "
+#define DB_ORDER_ADDRESS_N	(DB_ADDRESS_N + 1)
+void	db_order_address_at(struct dbq *, int c, struct db_address *a);
+
+/* The columns of one event as a struct db_event_row (events e, its actor
+ * users u joined on e.actor_id): DB_EVENT_ROW_N of them, read by
+ * db_event_row_at() (event.c). */
+#define DB_EVENT_ROW_COLS \
+	"e.id, e.subject_type, e.subject_id, e.actor_type, " \
+	"COALESCE(e.actor_id, 0), COALESCE(u.email, ''), e.at, " \
+	"COALESCE(e.from_state, ''), COALESCE(e.to_state, ''), e.reason, " \
+	"COALESCE(e.detail, '') "
+#define DB_EVENT_ROW_N	11
+
+/* Read the DB_EVENT_ROW_COLS of the current row of q, from column c, into
+ * *r (zeroed by the caller); r->detail is allocated (free it). */
+void	db_event_row_at(struct dbq *, int c, struct db_event_row *r);
+
+/* The columns of one plan payment of table (or alias) t as a struct
+ * db_plan_pay: DB_PLAN_PAY_N of them, read by db_plan_pay_at()
+ * (plan_inst.c). */
+#define DB_PLAN_PAY_COLS(t) \
+	t ".id, " t ".kind, COALESCE(" t ".seq, 0), " t ".amount_minor, " \
+	t ".ok, " t ".channel, " t ".reference, " t ".reason, " \
+	t ".created_at "
+#define DB_PLAN_PAY_N	9
+
+/* Read the DB_PLAN_PAY_COLS of the current row of q, from column c, into
+ * *r. */
+void	db_plan_pay_at(struct dbq *, int c, struct db_plan_pay *r);
 
 /* Execute q (bound; its first row is a queue's count, oldest created_at
  * and count past its promised day) and read that row into *out, zeroed

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "db/db.h"
 #include "db/event.h"
+#include "db/dbint.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -21,10 +22,8 @@ enum stmt {
 };
 
 #define EVENT_COLS \
-	"SELECT e.id, e.subject_type, e.subject_id, e.actor_type, " \
-	"COALESCE(e.actor_id, 0), COALESCE(u.email, ''), e.at, " \
-	"COALESCE(e.from_state, ''), COALESCE(e.to_state, ''), e.reason, " \
-	"COALESCE(e.detail, '') FROM events e LEFT JOIN users u ON u.id = e.actor_id "
+	"SELECT " DB_EVENT_ROW_COLS \
+	"FROM events e LEFT JOIN users u ON u.id = e.actor_id "
 
 /* Ten parameters: subject type x2, subject id x2, user x3, admin x2,
  * type x2, from, until x2. */
@@ -104,28 +103,33 @@ bind_filter(struct dbq *q, const struct db_event_filter *f)
 	dbq_int(q, f->until);
 }
 
+/* See dbint.h. */
+void
+db_event_row_at(struct dbq *q, int c, struct db_event_row *r)
+{
+	r->id = dbq_col_int(q, c);
+	copy(r->subject_type, sizeof(r->subject_type),
+	    dbq_col_str(q, c + 1, NULL));
+	r->subject_id = dbq_col_int(q, c + 2);
+	copy(r->actor_type, sizeof(r->actor_type),
+	    dbq_col_str(q, c + 3, NULL));
+	r->actor_id = dbq_col_int(q, c + 4);
+	copy(r->actor_email, sizeof(r->actor_email),
+	    dbq_col_str(q, c + 5, NULL));
+	r->at = dbq_col_int(q, c + 6);
+	copy(r->from_state, sizeof(r->from_state),
+	    dbq_col_str(q, c + 7, NULL));
+	copy(r->to_state, sizeof(r->to_state), dbq_col_str(q, c + 8, NULL));
+	copy(r->reason, sizeof(r->reason), dbq_col_str(q, c + 9, NULL));
+	r->detail = xstrdup(dbq_col_str(q, c + 10, NULL));
+}
+
 /* dbq_list_keep fill: the current EVENT_COLS row into *arg, a struct
  * db_event_row (its detail owned). Never leaves a row out. */
 static int
 fill_row(struct dbq *q, void *arg)
 {
-	struct db_event_row *r = arg;
-
-	r->id = dbq_col_int(q, 0);
-	copy(r->subject_type, sizeof(r->subject_type),
-	    dbq_col_str(q, 1, NULL));
-	r->subject_id = dbq_col_int(q, 2);
-	copy(r->actor_type, sizeof(r->actor_type),
-	    dbq_col_str(q, 3, NULL));
-	r->actor_id = dbq_col_int(q, 4);
-	copy(r->actor_email, sizeof(r->actor_email),
-	    dbq_col_str(q, 5, NULL));
-	r->at = dbq_col_int(q, 6);
-	copy(r->from_state, sizeof(r->from_state),
-	    dbq_col_str(q, 7, NULL));
-	copy(r->to_state, sizeof(r->to_state), dbq_col_str(q, 8, NULL));
-	copy(r->reason, sizeof(r->reason), dbq_col_str(q, 9, NULL));
-	r->detail = xstrdup(dbq_col_str(q, 10, NULL));
+	db_event_row_at(q, 0, arg);
 	return 0;
 }
 

@@ -8,7 +8,11 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "db/address.h"
+#include "db/cod.h"
 #include "db/db.h"
+#include "db/dbint.h"
+#include "db/event.h"
 #include "db/order.h"
 #include "db/stmt.h"
 
@@ -30,6 +34,7 @@ enum stmt {
 	STMT_ORDER_ITEMS,
 	STMT_ORDER_SET_REFUND_DUE,
 	STMT_ORDER_LIST_PAGE_COMPANY,
+	STMT_ORDER_PAGE,
 	STMT__MAX
 };
 
@@ -71,6 +76,39 @@ enum item_col {
 	ITEM_C_CURRENCY, ITEM_C_PAY_AFTER_USE, ITEM_C__N
 };
 
+/* The columns of STMT_ORDER_GET (enum get_col) of orders o, and the
+ * order it reads: id, then user id twice (0: any owner's). */
+#define GET_COLS \
+	"o.id, o.user_id, o.status, o.method, o.currency, o.usd_per_unit, " \
+	"o.items_total_minor, o.coupon_minor, o.points_minor, " \
+	"o.amount_due_minor, o.fee_minor, o.deferred_minor, " \
+	"o.amount_usd_minor, o.country, o.region_code, o.institution_id, " \
+	"o.term, o.coupon_code, o.points_used, o.review_due, o.payment_due, " \
+	"o.rf_code, o.settlement_note, o.created_at, o.updated_at, " \
+	"o.completed_at, o.refund_due "
+#define GET_WHERE	"o.id = ? AND (? = 0 OR o.user_id = ?) "
+/* The columns of STMT_ORDER_ITEMS (enum item_col) of order_items t. */
+#define ITEM_COLS(t) \
+	t ".product_id, " t ".name, " t ".qty, " t ".unit_price_minor, " \
+	t ".currency, " t ".pay_after_use "
+/* SQL NULLs filling the columns of the other row kinds of a UNION. */
+#define N1	"NULL, "
+#define N2	N1 N1
+#define N4	N2 N2
+#define N6	N4 N2
+#define N11	N6 N4 N1
+#define N27	N11 N11 N4 N1
+/* Columns of STMT_ORDER_PAGE: the order, an item, an event, the address,
+ * the shipment, a tracking event, the row's kind (0 to 5). */
+enum page_col {
+	PAGE_C_ITEM = GET_C__N,
+	PAGE_C_EVENT = PAGE_C_ITEM + ITEM_C__N,
+	PAGE_C_ADDR = PAGE_C_EVENT + DB_EVENT_ROW_N,
+	PAGE_C_SHIP = PAGE_C_ADDR + DB_ORDER_ADDRESS_N,
+	PAGE_C_TRACK = PAGE_C_SHIP + DB_SHIP_N,
+	PAGE_C_KIND = PAGE_C_TRACK + DB_TRACK_N
+};
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_LIST_BY_USER: enum list_col up to LIST_C_FEE */
 	"SELECT id, status, method, amount_due_minor, currency, created_at "
@@ -104,15 +142,10 @@ static const char *const stmts[STMT__MAX] = {
 	ITEMS_1, ITEMS_2, ITEMS_3, ITEMS_4, ITEMS_5, ITEMS_6, ITEMS_7,
 	ITEMS_8,
 	/* STMT_ORDER_GET: enum get_col */
-	"SELECT id, user_id, status, method, currency, usd_per_unit, "
-	"items_total_minor, coupon_minor, points_minor, amount_due_minor, "
-	"fee_minor, deferred_minor, amount_usd_minor, country, region_code, "
-	"institution_id, term, coupon_code, points_used, review_due, "
-	"payment_due, rf_code, settlement_note, created_at, updated_at, "
-	"completed_at, refund_due FROM orders WHERE id = ? AND (? = 0 OR user_id = ?)",
+	"SELECT " GET_COLS "FROM orders o WHERE " GET_WHERE,
 	/* STMT_ORDER_ITEMS: enum item_col */
-	"SELECT product_id, name, qty, unit_price_minor, currency, "
-	"pay_after_use FROM order_items WHERE order_id = ? ORDER BY id",
+	"SELECT " ITEM_COLS("i") "FROM order_items i WHERE i.order_id = ? "
+	"ORDER BY i.id",
 	/* STMT_ORDER_SET_REFUND_DUE */
 	"UPDATE orders SET refund_due = ? WHERE id = ?",
 	/* STMT_ORDER_LIST_PAGE_COMPANY: one's own orders and the company's
@@ -122,6 +155,28 @@ static const char *const stmts[STMT__MAX] = {
 	"UNION SELECT id, status, method, amount_due_minor, currency, "
 	"created_at, fee_minor, deferred_minor FROM orders WHERE company_id = ? "
 	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+	/* STMT_ORDER_PAGE: STMT_ORDER_GET (row kind 0), its items (1), its
+	 * history (2), its frozen address (3), its shipment (4) and its
+	 * tracking events (5) in one UNION, enum page_col; each part as the
+	 * statement of its own reads it, in the same order */
+	"SELECT " GET_COLS ", " N6 N11 N11 N6 N4 "0 AS rk, 0 AS k1, 0 AS k2 "
+	"FROM orders o WHERE " GET_WHERE
+	"UNION ALL SELECT " N27 ITEM_COLS("i") ", " N11 N11 N6 N4 "1, i.id, 0 "
+	"FROM orders o JOIN order_items i ON i.order_id = o.id WHERE "
+	GET_WHERE
+	"UNION ALL SELECT " N27 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 "2, e.at, "
+	"e.id FROM orders o JOIN events e ON e.subject_type = 'order' AND "
+	"e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
+	GET_WHERE
+	"UNION ALL SELECT " N27 N6 N11 DB_ORDER_ADDRESS_COLS("a") ", " N6 N4
+	"3, 0, 0 FROM orders o JOIN order_addresses a ON a.order_id = o.id "
+	"WHERE " GET_WHERE
+	"UNION ALL SELECT " N27 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 "4, 0, 0 "
+	"FROM orders o JOIN shipments s ON s.order_id = o.id WHERE " GET_WHERE
+	"UNION ALL SELECT " N27 N6 N11 N11 N6 DB_TRACK_COLS("t") ", 5, t.at, "
+	"t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
+	"WHERE " GET_WHERE
+	"ORDER BY rk, k1, k2",
 };
 
 /* Read the list_col columns up to LIST_C_FEE of an order list row into *o,
@@ -462,22 +517,28 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 	return rc;
 }
 
+/* Read the ITEM_COLS (enum item_col) of the current row, from column c,
+ * into *it: 0, or -1 for an unknown currency. */
+static int
+item_at(struct dbq *q, int c, struct db_order_item *it)
+{
+	it->product_id = dbq_col_int(q, c + ITEM_C_PRODUCT_ID);
+	dbq_col_copy(q, c + ITEM_C_NAME, it->name, sizeof(it->name));
+	it->qty = (int)dbq_col_int(q, c + ITEM_C_QTY);
+	if (money_set(&it->unit_price, dbq_col_int(q, c + ITEM_C_UNIT_PRICE),
+	    dbq_col_str(q, c + ITEM_C_CURRENCY, NULL)) == -1)
+		return -1;
+	it->pay_after_use = (int)dbq_col_int(q, c + ITEM_C_PAY_AFTER_USE);
+	return 0;
+}
+
 /* dbq_list_keep fill for db_order_items(): the current row (enum
  * item_col) into *arg, a struct db_order_item; -1 (left out) for an
  * unknown currency. */
 static int
 fill_item(struct dbq *q, void *arg)
 {
-	struct db_order_item *it = arg;
-
-	it->product_id = dbq_col_int(q, ITEM_C_PRODUCT_ID);
-	dbq_col_copy(q, ITEM_C_NAME, it->name, sizeof(it->name));
-	it->qty = (int)dbq_col_int(q, ITEM_C_QTY);
-	if (money_set(&it->unit_price, dbq_col_int(q, ITEM_C_UNIT_PRICE),
-	    dbq_col_str(q, ITEM_C_CURRENCY, NULL)) == -1)
-		return -1;
-	it->pay_after_use = (int)dbq_col_int(q, ITEM_C_PAY_AFTER_USE);
-	return 0;
+	return item_at(q, 0, arg);
 }
 
 /* See order.h. */
@@ -513,4 +574,85 @@ db_order_set_refund_due(struct db *db, int64_t id, const char *day)
 	rc = dbq_exec(q);
 	dbq_done(q);
 	return rc;
+}
+
+/* One row of STMT_ORDER_PAGE into *pg (by its kind): 0, or -1 for an
+ * order of unknown status or method. An item of unknown currency is
+ * left out (as db_order_items does). */
+static int
+page_read_row(struct dbq *q, struct db_order_page *pg, size_t cap[3])
+{
+	struct db_order_item it;
+
+	switch (dbq_col_int(q, PAGE_C_KIND)) {
+	case 0:
+		pg->found = 1;
+		return read_order(q, &pg->o);
+	case 1:
+		memset(&it, 0, sizeof(it));
+		if (item_at(q, PAGE_C_ITEM, &it) == 0)
+			*(struct db_order_item *)xappend((void **)&pg->items,
+			    &pg->nitems, &cap[0], sizeof(it)) = it;
+		return 0;
+	case 2:
+		db_event_row_at(q, PAGE_C_EVENT, xappend((void **)&pg->events,
+		    &pg->nevents, &cap[1], sizeof(*pg->events)));
+		return 0;
+	case 3:
+		pg->has_addr = 1;
+		db_order_address_at(q, PAGE_C_ADDR, &pg->addr);
+		return 0;
+	case 4:
+		pg->has_ship = 1;
+		db_ship_at(q, PAGE_C_SHIP, &pg->ship);
+		return 0;
+	default:
+		db_track_at(q, PAGE_C_TRACK, xappend((void **)&pg->tr,
+		    &pg->ntr, &cap[2], sizeof(*pg->tr)));
+		return 0;
+	}
+}
+
+/* See order.h. One statement: a UNION of the order with its items, its
+ * history, its address, its shipment and its tracking, each row of one
+ * kind. */
+int
+db_order_page(struct db *db, int64_t user_id, int64_t id,
+    struct db_order_page *pg)
+{
+	struct dbq	*q;
+	size_t		 cap[3] = { 0, 0, 0 };
+	int		 rc = -1, i;
+
+	memset(pg, 0, sizeof(*pg));
+	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_PAGE, stmts[STMT_ORDER_PAGE]);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < 6; i++) {
+		dbq_int(q, id);
+		dbq_int(q, user_id);
+		dbq_int(q, user_id);
+	}
+	if (dbq_exec(q) == 0)
+		while ((rc = dbq_fetch(q)) == 1)
+			if (page_read_row(q, pg, cap) == -1) {
+				rc = -1;
+				break;
+			}
+	dbq_done(q);
+	if (rc == -1) {
+		db_order_page_cleanup(pg);
+		return -1;
+	}
+	return pg->found;
+}
+
+/* See order.h. */
+void
+db_order_page_cleanup(struct db_order_page *pg)
+{
+	free(pg->items);
+	db_event_rows_free(pg->events, pg->nevents);
+	free(pg->tr);
+	memset(pg, 0, sizeof(*pg));
 }

@@ -7,6 +7,10 @@
 #include "core/money.h"
 #include "core/order_status.h"
 #include "core/pay_method.h"
+#include "db/address.h"
+#include "db/cod.h"
+
+struct db_event_row;
 
 struct db;
 
@@ -158,6 +162,32 @@ struct db_order_item {
  * when none). Returns 0 or -1. */
 int	db_order_items(struct db *, int64_t order_id,
 	    struct db_order_item **out, size_t *n);
+
+/* An order as its page shows it, read in one statement: the order
+ * (db_order_get), its lines (db_order_items), its history (events, oldest
+ * first), the address frozen on it (db_order_address_get), its shipment
+ * (db_ship_get) and its tracking events (db_track_list). Free with
+ * db_order_page_cleanup. */
+struct db_order_page {
+	int			 found;
+	struct db_order		 o;
+	struct db_order_item	*items;
+	size_t			 nitems;
+	struct db_event_row	*events;
+	size_t			 nevents;
+	int			 has_addr;
+	struct db_address	 addr;
+	int			 has_ship;
+	struct db_shipment	 ship;
+	struct db_track		*tr;
+	size_t			 ntr;
+};
+
+/* Read order id of user_id (0: any owner) as *pg: 1, 0 (none, or another
+ * user's), -1 error (as db_order_get; nothing to free). */
+int	db_order_page(struct db *, int64_t user_id, int64_t id,
+	    struct db_order_page *pg);
+void	db_order_page_cleanup(struct db_order_page *pg);
 
 /* (checkout) Store the promised refund date (C-04; "YYYY-MM-DD", NULL
  * or "" clears it). 0 or -1. */

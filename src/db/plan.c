@@ -11,6 +11,8 @@
 
 #include "core/buf.h"
 #include "db/db.h"
+#include "db/dbint.h"
+#include "db/event.h"
 #include "db/plan.h"
 #include "db/stmt.h"
 
@@ -55,12 +57,25 @@ enum inst_col {
 	INST_C_STATUS, INST_C_PAID, INST_C_PAID_AT, INST_C_REMINDED, INST_C__N
 };
 
+/* SQL NULLs filling the columns of the other row kinds of a UNION. */
+#define NUL9	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+#define NUL11	NUL9 "NULL, NULL, "
+/* Columns of STMT_BY_ORDER_USER_FULL: the plan, an installment, a payment,
+ * an event, the row's kind (0, 1, 2). */
+enum full_col {
+	FULL_C_INST = PLAN_C__N,
+	FULL_C_PAY = FULL_C_INST + INST_C__N,
+	FULL_C_EVENT = FULL_C_PAY + DB_PLAN_PAY_N,
+	FULL_C_KIND = FULL_C_EVENT + DB_EVENT_ROW_N
+};
+
 enum stmt {
 	STMT_INSTITUTION,
 	STMT_INSERT,
 	STMT_BY_ORDER,
 	STMT_BY_ORDER_USER,
 	STMT_BY_ORDER_USER_INST,
+	STMT_BY_ORDER_USER_FULL,
 	STMT_BY_ID,
 	STMT_BY_REF,
 	STMT_LOCK,
@@ -101,6 +116,21 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT " PLAN_FIELDS ", " INST_COLS("pi") PLAN_FROM
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
 	"WHERE p.order_id = ? AND p.user_id = ? ORDER BY pi.seq",
+	/* STMT_BY_ORDER_USER_FULL: the same (row kind 0), its payments (1)
+	 * and its history (2), enum full_col; the sort keys are the ones of
+	 * STMT_INST_LIST, STMT_PAY_LIST and the event history */
+	"SELECT " PLAN_FIELDS ", " INST_COLS("pi") ", " NUL9 NUL11
+	"0 AS rk, pi.seq AS k1, 0 AS k2 " PLAN_FROM
+	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
+	"WHERE p.order_id = ? AND p.user_id = ? "
+	"UNION ALL SELECT " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp") ", "
+	NUL11 "1, pp.created_at, pp.id FROM plans p JOIN plan_payments pp ON "
+	"pp.plan_id = p.id WHERE p.order_id = ? AND p.user_id = ? "
+	"UNION ALL SELECT " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
+	", 2, e.at, e.id FROM plans p JOIN events e ON e.subject_type = "
+	"'plan' AND e.subject_id = p.id LEFT JOIN users u ON u.id = "
+	"e.actor_id WHERE p.order_id = ? AND p.user_id = ? "
+	"ORDER BY rk, k1, k2",
 	/* STMT_BY_ID */
 	"SELECT " PLAN_COLS "WHERE p.id = ?",
 	/* STMT_BY_REF */
@@ -568,6 +598,58 @@ db_plan_with_inst(struct db *db, int64_t user_id, int64_t order_id,
 	    (void **)out, n) == -1)
 		return -1;
 	return w.found;
+}
+
+/* See plan.h. One statement: a UNION of the plan with its installments,
+ * its payments and its events, each row of one kind. */
+int
+db_plan_full(struct db *db, int64_t user_id, int64_t order_id,
+    struct db_plan_full *f)
+{
+	struct dbq	*q = get(db, STMT_BY_ORDER_USER_FULL);
+	size_t		 ci = 0, cp = 0, ce = 0;
+	int		 found = 0, rc = -1, i;
+
+	memset(f, 0, sizeof(*f));
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		dbq_int(q, order_id);
+		dbq_int(q, user_id);
+	}
+	if (dbq_exec(q) == 0)
+		while ((rc = dbq_fetch(q)) == 1) {
+			switch (dbq_col_int(q, FULL_C_KIND)) {
+			case 0:
+				if (!found && read_plan(q, &f->p) == -1)
+					rc = -1;
+				found = 1;
+				if (rc != -1 && !dbq_col_null(q, FULL_C_INST))
+					read_inst_at(q, FULL_C_INST, xappend(
+					    (void **)&f->inst, &f->ninst, &ci,
+					    sizeof(*f->inst)));
+				break;
+			case 1:
+				db_plan_pay_at(q, FULL_C_PAY, xappend((void **)
+				    &f->pay, &f->npay, &cp, sizeof(*f->pay)));
+				break;
+			default:
+				db_event_row_at(q, FULL_C_EVENT,
+				    xappend((void **)&f->events, &f->nevents,
+				    &ce, sizeof(*f->events)));
+			}
+			if (rc == -1)
+				break;
+		}
+	dbq_done(q);
+	if (rc == -1) {
+		free(f->inst);
+		free(f->pay);
+		db_event_rows_free(f->events, f->nevents);
+		memset(f, 0, sizeof(*f));
+		return -1;
+	}
+	return found;
 }
 
 /* See plan.h. */

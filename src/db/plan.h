@@ -139,6 +139,25 @@ int	db_plan_inst_insert(struct db *, int64_t plan_id, int seq, mp_date due,
  * 0 none, -1 error (nothing to free). */
 int	db_plan_with_inst(struct db *, int64_t user_id, int64_t order_id,
 	    struct db_plan *p, struct db_plan_inst **out, size_t *n);
+struct db_event_row;
+
+/* A plan as its schedule shows it: the plan, its installments by seq,
+ * its payments and its history (events) oldest first; the arrays are
+ * free()d (the events with db_event_rows_free), NULL when empty. */
+struct db_plan_full {
+	struct db_plan		 p;
+	struct db_plan_inst	*inst;
+	size_t			 ninst;
+	struct db_plan_pay	*pay;
+	size_t			 npay;
+	struct db_event_row	*events;
+	size_t			 nevents;
+};
+/* The plan of order_id of user_id (> 0) with its installments, payments
+ * and history into *f, in one statement. Returns 1, 0 none (*f empty),
+ * -1 error (nothing to free). */
+int	db_plan_full(struct db *, int64_t user_id, int64_t order_id,
+	    struct db_plan_full *f);
 /* All installments of plan_id by seq into *out (free()). 0 or -1. */
 int	db_plan_inst_list(struct db *, int64_t plan_id,
 	    struct db_plan_inst **out, size_t *n);

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "db/db.h"
 #include "db/plan.h"
+#include "db/dbint.h"
 #include "db/stmt.h"
 
 enum stmt {
@@ -59,9 +60,8 @@ static const char *const stmts[STMT__MAX] = {
 	"currency, ok, channel, reference, reason, idem_key, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_PAY_LIST: enum pay_col */
-	"SELECT id, kind, COALESCE(seq, 0), amount_minor, ok, channel, "
-	"reference, reason, created_at FROM plan_payments WHERE plan_id = ? "
-	"ORDER BY created_at, id",
+	"SELECT " DB_PLAN_PAY_COLS("plan_payments") "FROM plan_payments "
+	"WHERE plan_id = ? ORDER BY created_at, id",
 	/* STMT_PAY_DONE */
 	"UPDATE plan_payments SET ok = 1, reference = ?, reason = '' "
 	"WHERE id = ? AND ok = 0",
@@ -223,21 +223,27 @@ db_plan_pay_insert(struct db *db, int64_t plan_id, const char *kind, int seq,
 	return dbq_exec_insert(q);
 }
 
+/* See dbint.h: the DB_PLAN_PAY_COLS (enum pay_col) from column c. */
+void
+db_plan_pay_at(struct dbq *q, int c, struct db_plan_pay *r)
+{
+	r->id = dbq_col_int(q, c + PAY_C_ID);
+	dbq_col_copy(q, c + PAY_C_KIND, r->kind, sizeof(r->kind));
+	r->seq = (int)dbq_col_int(q, c + PAY_C_SEQ);
+	r->amount = dbq_col_int(q, c + PAY_C_AMOUNT);
+	r->ok = (int)dbq_col_int(q, c + PAY_C_OK);
+	dbq_col_copy(q, c + PAY_C_CHANNEL, r->channel, sizeof(r->channel));
+	dbq_col_copy(q, c + PAY_C_REFERENCE, r->reference,
+	    sizeof(r->reference));
+	dbq_col_copy(q, c + PAY_C_REASON, r->reason, sizeof(r->reason));
+	r->created_at = dbq_col_int(q, c + PAY_C_CREATED_AT);
+}
+
 /* dbq_list fill: the STMT_PAY_LIST row (enum pay_col) into *arg (a db_plan_pay). */
 static void
 read_pay(struct dbq *q, void *arg)
 {
-	struct db_plan_pay	*r = arg;
-
-	r->id = dbq_col_int(q, PAY_C_ID);
-	dbq_col_copy(q, PAY_C_KIND, r->kind, sizeof(r->kind));
-	r->seq = (int)dbq_col_int(q, PAY_C_SEQ);
-	r->amount = dbq_col_int(q, PAY_C_AMOUNT);
-	r->ok = (int)dbq_col_int(q, PAY_C_OK);
-	dbq_col_copy(q, PAY_C_CHANNEL, r->channel, sizeof(r->channel));
-	dbq_col_copy(q, PAY_C_REFERENCE, r->reference, sizeof(r->reference));
-	dbq_col_copy(q, PAY_C_REASON, r->reason, sizeof(r->reason));
-	r->created_at = dbq_col_int(q, PAY_C_CREATED_AT);
+	db_plan_pay_at(q, 0, arg);
 }
 
 /* See plan.h. */

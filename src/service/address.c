@@ -250,8 +250,8 @@ first_in(const struct address_pick *p, const char *cc)
 }
 
 /* See address.h. */
-int
-address_pick(struct db *db, int64_t user_id, int64_t address_id,
+void
+address_pick(struct db_address *rows, size_t n, int64_t address_id,
     const char *country, int country_named, struct address_pick *p)
 {
 	const struct db_address	*a = NULL;
@@ -260,9 +260,8 @@ address_pick(struct db *db, int64_t user_id, int64_t address_id,
 	memset(p, 0, sizeof(*p));
 	if (country == NULL)
 		country = "";
-	/* The book of address_owner() of the user's row, in one read. */
-	if (db_address_list_of_user(db, user_id, &p->rows, &p->n) == -1)
-		return -1;
+	p->rows = rows;
+	p->n = n;
 	for (i = 0; address_id > 0 && i < p->n; i++)
 		if (p->rows[i].id == address_id)
 			a = &p->rows[i];
@@ -281,7 +280,6 @@ address_pick(struct db *db, int64_t user_id, int64_t address_id,
 		snprintf(p->country, sizeof(p->country), "%s", a->country);
 	} else
 		snprintf(p->country, sizeof(p->country), "%s", country);
-	return 0;
 }
 
 /* See address.h. */
@@ -333,14 +331,22 @@ address_freeze(struct db *db, int64_t order_id, const struct address_pick *p,
 int
 address_of_order(struct db *db, int64_t order_id, struct order_address *out)
 {
-	struct address_book	 b;
-	const struct db_country	*k;
-	const struct db_region	*rg;
-	int			 rc;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_order_address_get(db, order_id, &out->a)) != 1)
 		return rc;
+	return address_named(db, out);
+}
+
+/* See address.h. */
+int
+address_named(struct db *db, struct order_address *out)
+{
+	struct address_book	 b;
+	const struct db_country	*k;
+	const struct db_region	*rg;
+
 	memset(&b, 0, sizeof(b));
 	if (load_places(db, &b) == -1) {
 		address_book_cleanup(&b);

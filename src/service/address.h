@@ -94,11 +94,12 @@ struct address_pick {
 						   named (preview) */
 };
 
-/* Pick user_id's address (a member's: the company's book) for the named
- * address_id (0: none), country (NULL or "": none) and country_named (a
- * country field was sent, even empty) into *p; 0 or -1. Free with
- * address_pick_cleanup. */
-int	address_pick(struct db *, int64_t user_id, int64_t address_id,
+/* Pick from the buyer's book rows (n of them, as db_checkout_read reads
+ * it: a member's is the company's; moved into *p) the address for the
+ * named address_id (0: none), country (NULL or "": none) and
+ * country_named (a country field was sent, even empty) into *p. Free
+ * with address_pick_cleanup. */
+void	address_pick(struct db_address *rows, size_t n, int64_t address_id,
 	    const char *country, int country_named, struct address_pick *p);
 void	address_pick_cleanup(struct address_pick *p);
 
@@ -124,6 +125,9 @@ struct order_address {
  * addresses existed), -1. */
 int	address_of_order(struct db *, int64_t order_id,
 	    struct order_address *out);
+/* The country's and region's names (and whether COD ships there) of
+ * the frozen address out->a (as read), into *out: 1, or -1. */
+int	address_named(struct db *, struct order_address *out);
 
 /* Give a demo owner (see seed.c) the n addresses of in, the first its
  * default, unless it has an address already; inside the caller's

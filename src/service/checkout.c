@@ -211,38 +211,34 @@ build_offers(struct checkout_quote *q, int64_t corp_pct)
 	}
 }
 
-/* The delivery address of user_id's checkout for in into *p, and in
- * with the destination country that address decides into *eff
- * (service/address.h has the rules). 0 or -1. */
-static int
-checkout_address(struct db *db, int64_t user_id,
-    const struct checkout_input *in, struct address_pick *p,
-    struct checkout_input *eff)
+/* The delivery address of the checkout for in from the book rd read
+ * (moved) into *p, and in with the destination country that address
+ * decides into *eff (service/address.h has the rules). */
+static void
+checkout_address(struct db_checkout_read *rd, const struct checkout_input *in,
+    struct address_pick *p, struct checkout_input *eff)
 {
 	*eff = *in;
-	if (address_pick(db, user_id, in->address_id, in->country,
-	    in->country_named, p) == -1)
-		return -1;
+	address_pick(rd->addrs, rd->naddrs, in->address_id, in->country,
+	    in->country_named, p);
+	rd->addrs = NULL;
+	rd->naddrs = 0;
 	snprintf(eff->country, sizeof(eff->country), "%s", p->country);
-	return 0;
 }
 
-/* See checkout.h. */
-int
-checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
-    int64_t now, struct checkout_quote *q, char *err, size_t errsz)
+/* checkout_quote() of what db_checkout_read() read into *rd (moved into
+ * *q, zeroed with its verdict list ready). */
+static int
+quote_from(struct db *db, struct db_checkout_read *rd,
+    const struct checkout_input *in, int64_t now, struct checkout_quote *q,
+    char *err, size_t errsz)
 {
 	struct checkout_input	eff;
 	int64_t			corp_pct;
 	int			rc;
 
-	memset(q, 0, sizeof(*q));
-	verdict_list_init(&q->verdicts);
-	if (checkout_address(db, user_id, in, &q->addr, &eff) == -1) {
-		snprintf(err, errsz, "cannot read the address book");
-		return -1;
-	}
-	rc = facts_load(db, user_id, &eff, now, &q->live, err, errsz);
+	checkout_address(rd, in, &q->addr, &eff);
+	rc = facts_load_read(db, &eff, now, rd, &q->live, err, errsz);
 	if (rc == 1) {
 		q->empty = 1;
 		return 0;
@@ -270,6 +266,27 @@ checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
 		return -1;
 	}
 	return 0;
+}
+
+/* See checkout.h. */
+int
+checkout_quote(struct db *db, int64_t user_id, const struct checkout_input *in,
+    int64_t now, struct checkout_quote *q, char *err, size_t errsz)
+{
+	struct db_checkout_read	rd;
+	int			rc;
+
+	memset(q, 0, sizeof(*q));
+	verdict_list_init(&q->verdicts);
+	/* The buyer, the cart and the address book: one statement. */
+	if ((rc = db_checkout_read(db, user_id, NULL, &rd)) != 1) {
+		snprintf(err, errsz, rc == 0 ? "no such user" :
+		    "cannot read the buyer, cart and address book");
+		return -1;
+	}
+	rc = quote_from(db, &rd, in, now, q, err, errsz);
+	db_checkout_read_cleanup(&rd);
+	return rc;
 }
 
 /* See checkout.h. */
@@ -582,26 +599,41 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 }
 
 /* The body of checkout_place inside its transaction, the shopper's cart
- * locked and ch's key not used yet: quote again, check the choice, insert
- * the order (*id) with all that goes with it. CO_PLACED; or the refusal or
- * CO_ERROR, the caller rolling back; *claimed 1 (and CO_ERROR) when the
- * key was claimed meanwhile by a request that did not wait. */
+ * locked: quote again (reading in the same statement the order ch's key
+ * placed: CO_REPLAY, its id in *id and its parameters hash in prev),
+ * check the choice, insert the order (*id) with all that goes with it.
+ * CO_PLACED; or the refusal or CO_ERROR, the caller rolling back; *claimed
+ * 1 (and CO_ERROR) when the key was claimed meanwhile by a request that
+ * did not wait. */
 static enum checkout_result
 place_tx(struct db *db, int64_t user_id, int64_t company_id,
     const struct checkout_input *in, const struct checkout_choice *ch,
-    int64_t now, struct checkout_quote *q, int64_t *id, int *claimed)
+    int64_t now, struct checkout_quote *q, int64_t *id, int *claimed,
+    char prev[65])
 {
 	const struct checkout_offer *off;
+	struct db_checkout_read	 rd;
 	struct db_order_new	 o;
 	enum pay_method		 m;
 	enum checkout_result	 res;
 	char			 err[256], review[11], pay[11];
 	char			 params[256], stored[65];
 	char			*json;
+	int			 rc;
 
 	*id = 0;
 	*claimed = 0;
-	if (checkout_quote(db, user_id, in, now, q, err, sizeof(err)) == -1) {
+	if (db_checkout_read(db, user_id, ch->key, &rd) != 1)
+		return CO_ERROR;
+	if (rd.key_order != 0) {
+		*id = rd.key_order;
+		snprintf(prev, 65, "%s", rd.key_params);
+		db_checkout_read_cleanup(&rd);
+		return CO_REPLAY;
+	}
+	rc = quote_from(db, &rd, in, now, q, err, sizeof(err));
+	db_checkout_read_cleanup(&rd);
+	if (rc == -1) {
 		log_warn("checkout: quote: %s", err);
 		return CO_ERROR;
 	}
@@ -655,15 +687,14 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		db_rollback(db);
 		return CO_ERROR;
 	}
-	/* A replayed key answers with the order it made (double click). */
-	id = db_order_by_key(db, user_id, ch->key, stored, sizeof(stored));
-	if (id != 0) {
-		res = id == -1 ? CO_ERROR : place_replay(in, ch, id, stored,
-		    order_id);
+	res = place_tx(db, user_id, company_id, in, ch, now, q, &id, &claimed,
+	    stored);
+	if (res == CO_REPLAY) {
+		/* A replayed key answers with the order it made (double
+		 * click). */
 		db_rollback(db);
-		return res;
+		return place_replay(in, ch, id, stored, order_id);
 	}
-	res = place_tx(db, user_id, company_id, in, ch, now, q, &id, &claimed);
 	if (res != CO_PLACED) {
 		db_rollback(db);
 		if (!claimed)

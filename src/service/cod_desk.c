@@ -214,21 +214,6 @@ cod_voucher_file(struct db *db, int64_t user_id, int64_t order_id,
 
 /* See cod_desk.h. */
 void
-cod_panel_load(struct db *db, const struct db_order *o, struct cod_panel *out)
-{
-	memset(out, 0, sizeof(*out));
-	out->has_ship = db_ship_get(db, o->id, &out->sh) == 1;
-	if (db_track_list(db, o->id, &out->tr, &out->ntr) == -1) {
-		free(out->tr);
-		out->tr = NULL;
-		out->ntr = 0;
-	}
-	if (o->method == PM_COD)
-		out->has_cod = db_cod_get(db, o->id, 0, &out->cod) == 1;
-}
-
-/* See cod_desk.h. */
-void
 cod_panel_cleanup(struct cod_panel *p)
 {
 	free(p->tr);

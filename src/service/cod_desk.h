@@ -90,10 +90,7 @@ struct cod_panel {
 	struct db_cod		 cod;
 };
 
-/* Load the panel of order o (errors leave parts out). Free with
- * cod_panel_cleanup(). */
-void	cod_panel_load(struct db *, const struct db_order *o,
-	    struct cod_panel *out);
+/* Free what the panel owns (order_page_load fills it). */
 void	cod_panel_cleanup(struct cod_panel *);
 
 /* The courier's payment record of user_id's COD order (COD-P8). */

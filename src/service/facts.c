@@ -449,19 +449,16 @@ cart_line(struct db *db, struct facts_live *l, size_t i, const char *day,
 	return 0;
 }
 
-/* The cart, the settlement currency and rate, and the item facts. */
+/* The cart's lines (read) settled: the settlement currency and rate, and
+ * the item facts. */
 static int
-load_cart(struct db *db, struct facts_live *l, int64_t user_id,
-    const char *day, char *err, size_t errsz)
+load_cart(struct db *db, struct facts_live *l, const char *day, char *err,
+    size_t errsz)
 {
 	char			(*curs)[4];
 	size_t			 i;
 	int			 mixed;
 
-	if (db_checkout_cart(db, user_id, &l->lines, &l->nlines) == -1) {
-		snprintf(err, errsz, "database error");
-		return -1;
-	}
 	if (l->nlines == 0)
 		return 1;
 	curs = xcalloc(l->nlines, sizeof(*curs));
@@ -578,6 +575,26 @@ int
 facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
     int64_t now, struct facts_live *l, char *err, size_t errsz)
 {
+	struct db_checkout_read	rd;
+	int			rc;
+
+	memset(l, 0, sizeof(*l));
+	if ((rc = db_checkout_read(db, user_id, NULL, &rd)) != 1) {
+		snprintf(err, errsz, rc == 0 ? "no such user" :
+		    "database error");
+		return -1;
+	}
+	rc = facts_load_read(db, in, now, &rd, l, err, errsz);
+	db_checkout_read_cleanup(&rd);
+	return rc;
+}
+
+/* See facts.h. */
+int
+facts_load_read(struct db *db, const struct checkout_input *in, int64_t now,
+    struct db_checkout_read *rd, struct facts_live *l, char *err,
+    size_t errsz)
+{
 	struct money_rate	 rate;
 	char			 day[11];
 	int			 rc;
@@ -595,11 +612,13 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		snprintf(err, errsz, "database error");
 		return -1;
 	}
-	if ((rc = db_checkout_buyer(db, user_id, &l->buyer)) != 1) {
-		snprintf(err, errsz, rc == 0 ? "no such user" :
-		    "database error");
-		return -1;
-	}
+	/* The buyer and the cart as read (moved in: *rd keeps nothing). */
+	l->buyer = rd->buyer;
+	l->lines = rd->lines;
+	l->nlines = rd->nlines;
+	memset(&rd->buyer, 0, sizeof(rd->buyer));
+	rd->lines = NULL;
+	rd->nlines = 0;
 	/* cod: the dates of refusals without a valid reason
 	 * (COD-F2) for cod_refusal_suspension. */
 	add_cod_refusals(l);
@@ -607,7 +626,7 @@ facts_load(struct db *db, int64_t user_id, const struct checkout_input *in,
 		snprintf(err, errsz, "database error");
 		return -1;
 	}
-	if ((rc = load_cart(db, l, user_id, day, err, errsz)) != 0)
+	if ((rc = load_cart(db, l, day, err, errsz)) != 0)
 		return rc;
 	if (fx_rate_parse(l->usd_per_unit, strlen(l->usd_per_unit), &rate,
 	    NULL, 0) == -1 || fx_to_usd_rate(&l->items_total, &rate,

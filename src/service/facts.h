@@ -88,6 +88,13 @@ struct facts_live {
 int	facts_load(struct db *, int64_t user_id, const struct checkout_input *in,
 	    int64_t now, struct facts_live *out, char *err, size_t errsz);
 
+/* facts_load() with the buyer and the cart already read into *rd (by
+ * db_checkout_read: the caller's one statement), moved into *out. */
+struct db_checkout_read;
+int	facts_load_read(struct db *, const struct checkout_input *in,
+	    int64_t now, struct db_checkout_read *rd, struct facts_live *out,
+	    char *err, size_t errsz);
+
 /* Free what *l owns and zero it; takes NULL. */
 void	facts_load_cleanup(struct facts_live *l);
 

@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/cod.h"
 #include "db/order.h"
 #include "db/plan.h"
 #include "db/remittance.h"
 #include "rules/apr.h"
 #include "rules/rfcode.h"
 #include "service/cod_desk.h"
+#include "service/address.h"
 #include "service/corp_road.h"
 #include "service/members.h"
 #include "service/order_page.h"
@@ -51,6 +53,39 @@ rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 	    out->pv.expected_from[0] != '\0';
 }
 
+/* order_load() of reader's order id and the shipment panel of
+ * cod_panel_load() into *out, the order and all but its COD row in one
+ * statement. */
+static enum result
+page_read(struct db *db, int64_t reader, int64_t id, struct order_page *out)
+{
+	struct db_order_page	 pg;
+	struct order_view	*v = &out->v;
+	int			 rc;
+
+	if ((rc = db_order_page(db, reader, id, &pg)) != 1)
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+	/* Moved: *out owns the lists. */
+	v->o = pg.o;
+	v->items = pg.items;
+	v->nitems = pg.nitems;
+	v->events = pg.events;
+	v->nevents = pg.nevents;
+	out->cod.has_ship = pg.has_ship;
+	out->cod.sh = pg.ship;
+	out->cod.tr = pg.tr;
+	out->cod.ntr = pg.ntr;
+	if (pg.has_addr) {
+		v->addr.a = pg.addr;
+		if ((v->has_addr = address_named(db, &v->addr)) == -1)
+			return RES_ERROR;
+	}
+	if (v->o.method == PM_COD)
+		out->cod.has_cod = db_cod_get(db, v->o.id, 0,
+		    &out->cod.cod) == 1;
+	return RES_OK;
+}
+
 /* See order_page.h. */
 enum result
 order_page_load(struct db *db, const struct member_order *acc, int64_t id,
@@ -63,12 +98,11 @@ order_page_load(struct db *db, const struct member_order *acc, int64_t id,
 	out->acc = *acc;
 	if (out->acc.reader == 0)
 		return RES_NOT_FOUND;
-	if ((r = order_load(db, out->acc.reader, id, &out->v)) != RES_OK)
+	if ((r = page_read(db, out->acc.reader, id, out)) != RES_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
 	if (o->method == PM_INSTALLMENT_CORPORATE)
 		corp_next_action(db, o->id, &out->action);
-	cod_panel_load(db, o, &out->cod);
 	plan_panel_load(db, o, now, &out->plan);
 	rem_panel_load(db, o, &out->rem);
 	if (order_facts_load(db, o, now, out->plan.has_plan ? &out->plan.v :

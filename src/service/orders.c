@@ -31,29 +31,6 @@ order_view_cleanup(struct order_view *v)
 }
 
 /* See orders.h. */
-enum result
-order_load(struct db *db, int64_t user_id, int64_t id, struct order_view *v)
-{
-	int rc;
-
-	memset(v, 0, sizeof(*v));
-	/* user_id 0 would mean "any owner": never from a shopper's page. */
-	if (user_id <= 0)
-		return RES_NOT_FOUND;
-	rc = db_order_get(db, user_id, id, &v->o);
-	if (rc == -1)
-		return RES_ERROR;
-	if (rc == 0)
-		return RES_NOT_FOUND;
-	if (db_order_items(db, id, &v->items, &v->nitems) == -1 ||
-	    db_event_history(db, "order", id, &v->events,
-	    &v->nevents) == -1 ||
-	    (v->has_addr = address_of_order(db, id, &v->addr)) == -1)
-		return RES_ERROR;
-	return RES_OK;
-}
-
-/* See orders.h. */
 int
 order_holidays(struct db *db, mp_date **out, size_t *n)
 {

@@ -42,7 +42,7 @@ int	order_refund_preview(struct db *, enum pay_method method,
 	    enum order_status status, const struct plan_view *plan,
 	    int64_t now, struct refund_rule *out);
 
-/* One order with its lines and timeline (order_load). */
+/* One order with its lines and timeline (order_page_load). */
 struct order_view {
 	struct db_order		 o;
 	struct db_order_item	*items;
@@ -53,11 +53,7 @@ struct order_view {
 	int			 has_addr;
 };
 
-/* Read user_id's order id into *v (free with order_view_cleanup, also
- * on failure). Another user's order is RES_NOT_FOUND. Returns RES_OK,
- * RES_NOT_FOUND or RES_ERROR. */
-enum result order_load(struct db *, int64_t user_id, int64_t id,
-	    struct order_view *v);
+/* Free what *v owns and zero it; takes NULL. */
 void	order_view_cleanup(struct order_view *v);
 
 /* user_id cancels order id before shipment where the method allows it

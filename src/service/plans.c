@@ -361,19 +361,31 @@ enum result
 plan_load(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
     struct plan_view *v)
 {
-	int rc;
+	struct db_plan_full	f;
+	int			rc;
 
 	memset(v, 0, sizeof(*v));
 	if (user_id < 0)
 		return RES_NOT_FOUND;
-	if (user_id == 0)
+	if (user_id == 0) {
 		rc = db_plan_by_order(db, 0, order_id, &v->p);
-	else
-		rc = db_plan_with_inst(db, user_id, order_id, &v->p, &v->inst,
-		    &v->ninst);
-	if (rc != 1)
+		if (rc != 1)
+			return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+		return plan_view_fill(db, now, v, 0);
+	}
+	/* The placer's page: the plan and all it shows in one statement. */
+	if ((rc = db_plan_full(db, user_id, order_id, &f)) != 1)
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
-	return plan_view_fill(db, now, v, user_id != 0);
+	v->p = f.p;
+	v->inst = f.inst;
+	v->ninst = f.ninst;
+	v->pay = f.pay;
+	v->npay = f.npay;
+	v->events = f.events;
+	v->nevents = f.nevents;
+	v->today = plan_day_of(now);
+	view_compute(v);
+	return RES_OK;
 }
 
 /* See plans.h. */

@@ -306,7 +306,10 @@ remittance_upload(struct db *db, const struct config *cfg, int64_t user_id,
 		return res;
 	}
 	if (db_commit(db) == -1) {
-		filestore_discard(cfg, &j.fi);
+		/* The file stays pending: a COMMIT that fails as its node
+		 * leaves a Galera cluster's primary component may have been
+		 * taken by the others (the row then exists); the first read
+		 * publishes it, filestore_recover() removes it if not. */
 		free(j.hol);
 		return RES_ERROR;
 	}

@@ -127,6 +127,39 @@ test_check_clean_then_reports_corruption(void **state)
 	buf_cleanup(&out);
 }
 
+/* A files row whose file is still pending (".NAME": committed, not yet
+ * published, as after a COMMIT whose answer was lost when its Galera node
+ * left the primary component) is not reported; once the pending file is
+ * gone too, the row is. */
+static void
+test_check_pending_file_of_committed_row_is_there(void **state)
+{
+	struct buf out;
+	char name[41], sql[400], path[600];
+	FILE *f;
+
+	(void)state;
+	buf_init(&out);
+	snprintf(name, sizeof(name), "%040x", (unsigned)getpid());
+	snprintf(sql, sizeof(sql), "INSERT INTO files (sha256, size, mime, "
+	    "stored_name, created_at) VALUES (REPEAT('0', 64), 1, "
+	    "'image/png', '%s', 1)", name);
+	fixture_sql(sql);
+	snprintf(path, sizeof(path), "%s/.%s", cfg.upload_dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("x", f);
+	fclose(f);
+	if (mallpayctl_run(&out, "check") != 0)
+		fail_msg("a pending file reported:\n%s", buf_str(&out));
+	unlink(path);
+	assert_int_equal(mallpayctl_run(&out, "check"), 1);
+	assert_non_null(strstr(buf_str(&out), "is missing"));
+	snprintf(sql, sizeof(sql), "DELETE FROM files WHERE stored_name = "
+	    "'%s'", name);
+	fixture_sql(sql);
+	buf_cleanup(&out);
+}
+
 /* backup, change the state, restore: the state is the backup's again
  * (fingerprint and a dump-level checksum compared), the uploads too; a
  * backup made under another key is refused. */
@@ -459,6 +492,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check_clean_then_reports_corruption),
+		cmocka_unit_test(test_check_pending_file_of_committed_row_is_there),
 		cmocka_unit_test(test_50_concurrent_identical_posts_one_effect_each),
 		cmocka_unit_test(test_50_concurrent_place_order_one_key_one_order),
 		cmocka_unit_test(test_two_ticks_at_once_every_job_once),

@@ -184,6 +184,17 @@ test_retry_node_not_ready_keyed_partner(void **state)
 	check_bump(1047, 0, "bank", 0, 2, 1);
 }
 
+/* A node being cut off: the write set could not be sent (1180), or a lock
+ * wait timed out while the group waited for the silent node (1205): the
+ * use case runs again, done once. */
+static void
+test_retry_node_cut_off_done_once(void **state)
+{
+	(void)state;
+	check_bump(1180, 0, NULL, 0, 2, 1);
+	check_bump(1205, 0, NULL, 0, 2, 1);
+}
+
 /* A use case that reached a partner without an idempotency key (a text
  * message) is not run again: busy (503), nothing saved. */
 static void
@@ -317,6 +328,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_retry_conflict_at_commit_done_once),
 		cmocka_unit_test(test_retry_node_not_ready_keyed_partner),
+		cmocka_unit_test(test_retry_node_cut_off_done_once),
 		cmocka_unit_test(test_retry_unkeyed_partner_busy),
 		cmocka_unit_test(test_retry_bounded),
 		cmocka_unit_test(test_retry_real_deadlock_done_once),
