@@ -169,6 +169,19 @@ seterr(char *err, size_t errsz, const char *fmt, ...)
 }
 
 /* See buf.h. */
+int
+hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* See buf.h. */
 void *
 xappend(void **arr, size_t *n, size_t *cap, size_t sz)
 {

@@ -45,4 +45,7 @@ const char *buf_str(const struct buf *);
 void	 seterr(char *err, size_t errsz, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/* The value of one hex digit c (either case), or -1 when c is none. */
+int	 hex_digit(int c);
+
 #endif

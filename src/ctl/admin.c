@@ -147,30 +147,41 @@ create(struct db *db, const struct seed_user *u, const char *hash,
 	return db_commit(db) == -1 ? -1 : id;
 }
 
-/* See ctl.h: mallpayctl create-admin --email E --name N [--roles R]
- * (every role without --roles). Refuses an email
- * that exists (exit 1) and a password under 12 characters (exit 2). */
-int
-ctl_create_admin(struct ctl *c, int argc, char **argv)
-{
-	struct seed_user u;
-	struct db *db;
-	const char *email = NULL, *name = NULL, *totp = NULL;
-	unsigned char secret[TOTP_SECRET_BYTES];
-	unsigned roles = ADMIN_ROLES_ALL;
-	char hash[crypto_pwhash_STRBYTES];
-	int64_t id;
-	int i, bad, rc = 1;
+/* create-admin's arguments. */
+struct admin_args {
+	const char	*email, *name, *totp;
+	unsigned char	 secret[TOTP_SECRET_BYTES];	/* of totp */
+	unsigned	 roles;
+};
 
+/* Print create-admin's usage: 2. */
+static int
+admin_usage(void)
+{
+	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
+	    "[--roles reviewer,finance,settings,owner] [--totp-secret BASE32] "
+	    "< password-file\n");
+	return 2;
+}
+
+/* Read and check create-admin's arguments into *a: 0, or 2 (the problem
+ * printed). */
+static int
+admin_args(int argc, char **argv, struct admin_args *a)
+{
+	int	i;
+
+	memset(a, 0, sizeof(*a));
+	a->roles = ADMIN_ROLES_ALL;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
-			email = argv[++i];
+			a->email = argv[++i];
 		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
-			name = argv[++i];
+			a->name = argv[++i];
 		else if (strcmp(argv[i], "--totp-secret") == 0 && i + 1 < argc)
-			totp = argv[++i];
+			a->totp = argv[++i];
 		else if (strcmp(argv[i], "--roles") == 0 && i + 1 < argc) {
-			if (admin_roles_parse(argv[++i], &roles) == -1) {
+			if (admin_roles_parse(argv[++i], &a->roles) == -1) {
 				fprintf(stderr, "mallpayctl: create-admin: "
 				    "--roles takes a comma-separated list of "
 				    "reviewer, finance, settings, owner (or "
@@ -178,59 +189,74 @@ ctl_create_admin(struct ctl *c, int argc, char **argv)
 				return 2;
 			}
 		} else
-			goto usage;
+			return admin_usage();
 	}
-	if (email == NULL || name == NULL)
-		goto usage;
-	if (!email_ok(email)) {
+	if (a->email == NULL || a->name == NULL)
+		return admin_usage();
+	if (!email_ok(a->email)) {
 		fprintf(stderr, "mallpayctl: create-admin: \"%s\" is not an "
-		    "email address\n", email);
+		    "email address\n", a->email);
 		return 2;
 	}
-	if (name[0] == '\0' || strlen(name) > 200) {
+	if (a->name[0] == '\0' || strlen(a->name) > 200) {
 		fprintf(stderr, "mallpayctl: create-admin: the name must be "
 		    "1 to 200 bytes\n");
 		return 2;
 	}
-	if (totp != NULL && totp_base32_secret(totp, secret) == -1) {
+	if (a->totp != NULL && totp_base32_secret(a->totp, a->secret) == -1) {
 		fprintf(stderr, "mallpayctl: create-admin: --totp-secret must "
 		    "be %d base32 characters (%d bytes)\n", TOTP_SECRET_B32,
 		    TOTP_SECRET_BYTES);
 		return 2;
 	}
-	if ((bad = hash_password(hash)) != 0)
-		return bad;
+	return 0;
+}
 
-	if ((db = ctl_db_open(c)) == NULL)
+/* See ctl.h: mallpayctl create-admin --email E --name N [--roles R]
+ * (every role without --roles). Refuses an email
+ * that exists (exit 1) and a password under 12 characters (exit 2). */
+int
+ctl_create_admin(struct ctl *c, int argc, char **argv)
+{
+	struct admin_args a;
+	struct seed_user u;
+	struct db *db;
+	char hash[crypto_pwhash_STRBYTES];
+	int64_t id;
+	int bad, rc = 1;
+
+	if ((bad = admin_args(argc, argv, &a)) != 0 ||
+	    (bad = hash_password(hash)) != 0) {
+		sodium_memzero(a.secret, sizeof(a.secret));
+		return bad;
+	}
+	if ((db = ctl_db_open(c)) == NULL) {
+		sodium_memzero(a.secret, sizeof(a.secret));
 		return 1;
+	}
 	memset(&u, 0, sizeof(u));
 	u.kind = "admin";
-	u.email = email;
-	u.name = name;
+	u.email = a.email;
+	u.name = a.name;
 	/* The unique key on email decides, so two runs at once cannot both
 	 * create the account. */
-	id = create(db, &u, hash, roles);
+	id = create(db, &u, hash, a.roles);
 	if (id == 0)
 		fprintf(stderr, "mallpayctl: create-admin: %s already has an "
-		    "account\n", email);
+		    "account\n", a.email);
 	else if (id < 0)
 		fprintf(stderr, "mallpayctl: create-admin: %s\n",
 		    db_error(db));
-	else if (totp != NULL && mfa_set_secret(db, &c->cfg, id, secret,
+	else if (a.totp != NULL && mfa_set_secret(db, &c->cfg, id, a.secret,
 	    clock_now()) != 0)
 		fprintf(stderr, "mallpayctl: create-admin: the TOTP secret "
 		    "was not stored: %s\n", db_error(db));
 	else {
-		printf("created admin %s (user %lld)\n", email,
+		printf("created admin %s (user %lld)\n", a.email,
 		    (long long)id);
 		rc = 0;
 	}
-	sodium_memzero(secret, sizeof(secret));
+	sodium_memzero(a.secret, sizeof(a.secret));
 	db_free(db);
 	return rc;
-usage:
-	fprintf(stderr, "usage: mallpayctl create-admin --email E --name N "
-	    "[--roles reviewer,finance,settings,owner] [--totp-secret BASE32] "
-	    "< password-file\n");
-	return 2;
 }

@@ -350,16 +350,42 @@ tick_credit(struct tick *t, int *failed)
 	return rc;
 }
 
-/* See ctl.h: mallpayctl tick [--now TIME]. Exit 1 if any job failed. */
-int
-ctl_tick(struct ctl *c, int argc, char **argv)
+/* remittance: REM-P6 cancellations (remittance_tick). Counts a failure
+ * into *failed, unless its rows were left to another host. Returns 0. */
+static int
+tick_remittance(struct tick *t, int *failed)
 {
-	struct tick t;
-	struct buf times;
-	char when[32];
-	int i, rc = 0, done = 0, failed = 0;
-	int64_t now;
-	double t0;
+	if ((t->rows = remittance_tick(t->db, t->now)) == -1) {
+		if (!tick_lost_sweep(t, "remittance"))
+			(*failed)++;
+		t->rows = 0;
+	}
+	return 0;
+}
+
+/* The sweeps of a tick after the jobs, in order. A sweep whose -1 stops
+ * the tick (unless its rows were left to another host) has stops set; the
+ * others count their failures into *failed and the tick goes on. */
+static const struct sweep {
+	const char	*name;
+	int		(*run)(struct tick *, int *failed);
+	int		 stops;
+} sweeps[] = {
+	{ "payafter", tick_payafter, 1 },
+	{ "remittance", tick_remittance, 0 },
+	{ "installments", tick_installments, 1 },
+	{ "cod", tick_cod, 0 },
+	{ "corporate", tick_corporate, 1 },
+	{ "credit", tick_credit, 1 },
+};
+
+/* mallpayctl tick's arguments: --now TIME fixes the clock. 0, or 2 (usage
+ * printed). */
+static int
+tick_args(int argc, char **argv)
+{
+	int64_t	now;
+	int	i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--now") == 0 && i + 1 < argc) {
@@ -376,6 +402,22 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 			return 2;
 		}
 	}
+	return 0;
+}
+
+/* See ctl.h: mallpayctl tick [--now TIME]. Exit 1 if any job failed. */
+int
+ctl_tick(struct ctl *c, int argc, char **argv)
+{
+	struct tick t;
+	struct buf times;
+	char when[32];
+	int rc = 0, done = 0, failed = 0;
+	size_t k;
+	double t0;
+
+	if (tick_args(argc, argv) != 0)
+		return 2;
 	memset(&t, 0, sizeof(t));
 	t.c = c;
 	t.now = clock_now();
@@ -393,37 +435,13 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 		done++;
 	done -= failed + t.lost;
 	buf_init(&times);
-	t0 = ctl_mono();
-	if (rc != -1 && tick_payafter(&t, &failed) == -1 &&
-	    !tick_lost_sweep(&t, "payafter"))
-		rc = -1;
-	timed(&times, "payafter", &t, t0);
-	t0 = ctl_mono();
-	if (rc != -1 && (t.rows = remittance_tick(t.db, t.now)) == -1) {
-		if (!tick_lost_sweep(&t, "remittance"))
-			failed++;
-		t.rows = 0;
+	for (k = 0; k < sizeof(sweeps) / sizeof(sweeps[0]); k++) {
+		t0 = ctl_mono();
+		if (rc != -1 && sweeps[k].run(&t, &failed) == -1 &&
+		    sweeps[k].stops && !tick_lost_sweep(&t, sweeps[k].name))
+			rc = -1;
+		timed(&times, sweeps[k].name, &t, t0);
 	}
-	timed(&times, "remittance", &t, t0);
-	t0 = ctl_mono();
-	if (rc != -1 && tick_installments(&t, &failed) == -1 &&
-	    !tick_lost_sweep(&t, "installments"))
-		rc = -1;
-	timed(&times, "installments", &t, t0);
-	t0 = ctl_mono();
-	if (rc != -1)					/* cod */
-		tick_cod(&t, &failed);
-	timed(&times, "cod", &t, t0);
-	t0 = ctl_mono();
-	if (rc != -1 && tick_corporate(&t, &failed) == -1 &&
-	    !tick_lost_sweep(&t, "corporate"))
-		rc = -1;
-	timed(&times, "corporate", &t, t0);
-	t0 = ctl_mono();
-	if (rc != -1 && tick_credit(&t, &failed) == -1 &&
-	    !tick_lost_sweep(&t, "credit"))
-		rc = -1;
-	timed(&times, "credit", &t, t0);
 	if (rc == -1)
 		fprintf(stderr, "mallpayctl: tick: %s\n", db_error(t.db));
 	/* Each job's rows (what it did) and duration: bench/run.sh's batch

@@ -386,15 +386,9 @@ bind_order(struct dbq *q, const void *rows, size_t i)
 	dbq_cstr(q, o->key);
 	dbq_int(q, o->created_at);
 	dbq_int(q, o->updated_at);
-	if (o->completed_at > 0)
-		dbq_int(q, o->completed_at);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, o->completed_at);
 	dbq_cstr_opt(q, o->institution_id);
-	if (o->term > 0)
-		dbq_int(q, o->term);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, o->term);
 	/* USD orders (usd_per_unit 1): the USD amount is the amount due. */
 	dbq_int(q, o->items_total_minor);
 	dbq_cstr_opt(q, o->review_due);

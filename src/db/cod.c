@@ -393,10 +393,7 @@ db_cod_set_shopper_paid(struct db *db, int64_t order_id, int64_t file_id,
 	if (q == NULL)
 		return -1;
 	dbq_int(q, now);
-	if (file_id > 0)
-		dbq_int(q, file_id);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, file_id);
 	dbq_cstr(q, record_id != NULL && record_id[0] != '\0' ? record_id :
 	    NULL);
 	dbq_int(q, order_id);

@@ -261,15 +261,9 @@ db_corp_app_decide(struct db *db, int64_t id, const char *to,
 	dbq_int(q, admin_id);
 	dbq_int(q, now);
 	dbq_cstr(q, reason != NULL ? reason : "");
-	if (plan_id > 0)
-		dbq_int(q, plan_id);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, plan_id);
 	dbq_cstr(q, version);
-	if (text != NULL)
-		dbq_str(q, text, strlen(text));
-	else
-		dbq_null(q);
+	dbq_cstr(q, text);
 	dbq_cstr(q, sha256);
 	dbq_int(q, now);
 	dbq_int(q, id);

@@ -72,10 +72,7 @@ db_event_add(struct db *db, const struct db_event *e)
 	dbq_cstr(q, e->subject_type);
 	dbq_int(q, e->subject_id);
 	dbq_cstr(q, e->actor_type);
-	if (e->actor_id > 0)
-		dbq_int(q, e->actor_id);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, e->actor_id);
 	dbq_int(q, e->at);
 	dbq_cstr(q, e->from_state);
 	dbq_cstr(q, e->to_state);

@@ -46,14 +46,8 @@ db_file_insert(struct db *db, const struct db_file *f)
 	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_INSERT,
 	    stmts[STMT_FILE_INSERT])) == NULL)
 		return -1;
-	if (f->owner_user_id > 0)
-		dbq_int(q, f->owner_user_id);
-	else
-		dbq_null(q);
-	if (f->owner_company_id > 0)
-		dbq_int(q, f->owner_company_id);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, f->owner_user_id);
+	dbq_id_opt(q, f->owner_company_id);
 	dbq_cstr(q, f->sha256);
 	dbq_int(q, f->size);
 	dbq_cstr(q, f->mime);
@@ -96,19 +90,13 @@ db_file_same_content(struct db *db, const char *sha256, int64_t not_id)
 {
 	struct dbq *q;
 	int64_t id = 0;
-	int rc;
 
 	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_SAME,
 	    stmts[STMT_FILE_SAME])) == NULL)
 		return -1;
 	dbq_cstr(q, sha256);
 	dbq_int(q, not_id);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1)
-		id = -1;
-	else if (rc == 1)
-		id = dbq_col_int(q, 0);
-	dbq_done(q);
-	return id;
+	return dbq_one_int(q, &id) == -1 ? -1 : id;
 }
 
 /* See file.h. */

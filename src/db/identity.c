@@ -225,10 +225,7 @@ db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
 	dbq_cstr(q, r->gateway_ref);
 	dbq_cstr(q, r->reason);
 	dbq_int(q, r->submitted_at);
-	if (r->decided_at > 0)
-		dbq_int(q, r->decided_at);
-	else
-		dbq_null(q);
+	dbq_id_opt(q, r->decided_at);
 	dbq_id_opt(q, r->decided_by);
 	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }

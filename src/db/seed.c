@@ -75,19 +75,13 @@ lookup_id(struct db *db, int idx, int with_int, int64_t i, const char *s)
 {
 	struct dbq *q;
 	int64_t id = 0;
-	int rc;
 
 	if ((q = dbq_get(db, DB_T_SEED, idx, stmts[idx])) == NULL)
 		return -1;
 	if (with_int)
 		dbq_int(q, i);
 	dbq_cstr(q, s);
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1)
-		id = -1;
-	else if (rc == 1)
-		id = dbq_col_int(q, 0);
-	dbq_done(q);
-	return id;
+	return dbq_one_int(q, &id) == -1 ? -1 : id;
 }
 
 /* See seed.h. */

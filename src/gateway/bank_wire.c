@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "core/buf.h"
 #include "gateway/bank_wire.h"
 
 /* See bank_wire.h. */
@@ -101,19 +102,6 @@ bank_wire_check(const char *msg, size_t len, const char *secret_hex,
 	return 0;
 }
 
-/* The value of one hex digit, or -1. */
-static int
-wire_hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode s (n bytes) into out. 1, or -1 when it does not fit. */
 static int
 wire_decode(const char *s, size_t n, char *out, size_t outsz)
@@ -127,8 +115,8 @@ wire_decode(const char *s, size_t n, char *out, size_t outsz)
 		if (s[i] == '+')
 			out[o++] = ' ';
 		else if (s[i] == '%' && i + 2 < n &&
-		    (h = wire_hex(s[i + 1])) >= 0 &&
-		    (l = wire_hex(s[i + 2])) >= 0) {
+		    (h = hex_digit((unsigned char)s[i + 1])) >= 0 &&
+		    (l = hex_digit((unsigned char)s[i + 2])) >= 0) {
 			out[o++] = (char)(h * 16 + l);
 			i += 2;
 		} else

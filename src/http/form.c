@@ -11,19 +11,6 @@
 
 #define FORM_MAX_KEY	128
 
-/* Value of one hex digit, or -1. */
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* See form.h. */
 long
 form_decode(const char *src, size_t len, char *dst, int plus)
@@ -38,8 +25,8 @@ form_decode(const char *src, size_t len, char *dst, int plus)
 
 			if (len - i < 3)
 				return -1;
-			hi = hexval((unsigned char)src[i + 1]);
-			lo = hexval((unsigned char)src[i + 2]);
+			hi = hex_digit((unsigned char)src[i + 1]);
+			lo = hex_digit((unsigned char)src[i + 2]);
 			if (hi < 0 || lo < 0)
 				return -1;
 			c = (unsigned char)(hi * 16 + lo);

@@ -397,6 +397,30 @@ page_admin_orders(struct ctx *c)
 	return rc;
 }
 
+/* The order's history, ne events ev, into d (NO_EVENTS when none). */
+static void
+order_events(struct view_dict *d, const struct db_event_row *ev, size_t ne)
+{
+	struct view_dict	*x;
+	char			 tmp[64];
+	size_t			 i;
+
+	for (i = 0; i < ne; i++) {
+		x = view_add(d, "EVENT");
+		admin_fmt_time(ev[i].at, tmp, sizeof(tmp));
+		view_set(x, "AT", tmp);
+		view_setf(x, "ACTOR", "%s%s%s", ev[i].actor_type,
+		    ev[i].actor_email[0] ? " " : "", ev[i].actor_email);
+		view_set(x, "FROM", ev[i].from_state[0] ? ev[i].from_state :
+		    "-");
+		view_set(x, "TO", ev[i].to_state[0] ? ev[i].to_state : "-");
+		view_set(x, "REASON", ev[i].reason);
+		view_set(x, "DETAIL", ev[i].detail);
+	}
+	if (ne == 0)
+		view_show(d, "NO_EVENTS");
+}
+
 /* Render the admin order page for order id (status 200, or the given
  * status with error shown). */
 static int
@@ -453,20 +477,7 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 		view_set(x, "PRICE", money_display(&items[i].unit_price, money,
 		    sizeof(money)));
 	}
-	for (i = 0; i < ne; i++) {
-		x = view_add(d, "EVENT");
-		admin_fmt_time(ev[i].at, tmp, sizeof(tmp));
-		view_set(x, "AT", tmp);
-		view_setf(x, "ACTOR", "%s%s%s", ev[i].actor_type,
-		    ev[i].actor_email[0] ? " " : "", ev[i].actor_email);
-		view_set(x, "FROM", ev[i].from_state[0] ? ev[i].from_state :
-		    "-");
-		view_set(x, "TO", ev[i].to_state[0] ? ev[i].to_state : "-");
-		view_set(x, "REASON", ev[i].reason);
-		view_set(x, "DETAIL", ev[i].detail);
-	}
-	if (ne == 0)
-		view_show(d, "NO_EVENTS");
+	order_events(d, ev, ne);
 	if (cancellable(o->status)) {
 		x = view_add(d, "DECIDE");
 		view_set(x, "FROM", o->status);

@@ -131,7 +131,6 @@ signin_form(struct ctx *c, int status, const char *email, const char *next,
     const char *form_err, const char *email_err, const char *notice)
 {
 	struct view_dict	*d = view_dict_new();
-	int			 rc;
 
 	view_set(d, "EMAIL", email != NULL ? email : "");
 	if (next != NULL && page_local_path(next)) {
@@ -141,12 +140,7 @@ signin_form(struct ctx *c, int status, const char *email, const char *next,
 	show_msg(d, "FORM_ERROR", form_err);
 	show_msg(d, "EMAIL_ERR", email_err);
 	show_msg(d, "NOTICE", notice);
-	rc = page_render(c, "signin.tpl", d, "Sign in");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "signin.tpl", d, "Sign in", status);
 }
 
 /* GET /signin: the form; ?next= is carried along when it is a local path. */
@@ -233,7 +227,6 @@ register_form(struct ctx *c, int status, const char *email, const char *name,
     const struct register_errors *err)
 {
 	struct view_dict	*d = view_dict_new();
-	int			 rc;
 
 	view_set(d, "EMAIL", email != NULL ? email : "");
 	view_set(d, "NAME", name != NULL ? name : "");
@@ -246,12 +239,8 @@ register_form(struct ctx *c, int status, const char *email, const char *name,
 			show_msg(d, "FORM_ERROR", "Please correct the "
 			    "fields marked below.");
 	}
-	rc = page_render(c, "register.tpl", d, "Create an account");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "register.tpl", d, "Create an account",
+	    status);
 }
 
 /* GET /register: the empty form. */

@@ -63,7 +63,6 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 	struct view_dict	*d, *x;
 	size_t			 n, i;
 	char			 when[40];
-	int			 rc;
 
 	if (pau_view_load(c->db, c->user.user_id, &pv) == -1) {
 		pau_view_cleanup(&pv);
@@ -119,12 +118,8 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 		}
 	}
 	pau_view_cleanup(&pv);
-	rc = page_render(c, "pau_account.tpl", d, "Pay After Use");
-	view_dict_free(d);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return page_render_free(c, "pau_account.tpl", d, "Pay After Use",
+	    status);
 }
 
 /* GET /pay-after-use. */

@@ -277,6 +277,23 @@ admin_claim(struct db *db, const char *subject_type, int64_t id,
 	return rc;
 }
 
+/* See admin.h. */
+int
+admin_decided(struct db *db, const char *subject_type, int64_t id,
+    const char *step, const char *noun, char *msg, size_t msgsz)
+{
+	char	by[255], decision[33], when[40];
+	int64_t	at = 0;
+
+	if (db_admin_decision_get(db, subject_type, id, step, by, sizeof(by),
+	    decision, &at) != 1)
+		return 0;
+	admin_fmt_time(at, when, sizeof(when));
+	snprintf(msg, msgsz, "%s #%lld was already decided by %s at %s (%s).",
+	    noun, (long long)id, by, when, decision);
+	return 1;
+}
+
 /* Say who moved order_id out of `from` (its latest event) into msg:
  * "already decided by X at T", the same words a second admin gets. */
 static void

@@ -164,6 +164,12 @@ int	admin_claim(struct db *db, const char *subject_type, int64_t id,
 	    const char *step, const char *decision, int64_t admin_id,
 	    int64_t now, const char *noun, char *msg, size_t msgsz);
 
+/* The decision of step for (subject_type, id) on record: 1 with msg
+ * "<noun> #<id> was already decided by X at T (decision).", 0 when there
+ * is none or it cannot be read (msg untouched). */
+int	admin_decided(struct db *db, const char *subject_type, int64_t id,
+	    const char *step, const char *noun, char *msg, size_t msgsz);
+
 /* Format t as "YYYY-MM-DD HH:MM UTC" into out. */
 void	admin_fmt_time(int64_t t, char *out, size_t outsz);
 

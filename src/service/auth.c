@@ -275,6 +275,19 @@ audit(const struct auth_req *c, int64_t user_id, int is_admin,
 	    is_admin, email, outcome);
 }
 
+/* A sign-in of email refused without counting a failure (user_id 0: no
+ * such account): the transaction rolled back, the refusal audited (best
+ * effort). Returns rv, auth_sign_in()'s answer. */
+static int
+refused(struct auth_req *c, int64_t user_id, int is_admin, const char *email,
+    int rv)
+{
+	db_rollback(c->db);
+	if (audit(c, user_id, is_admin, email, "signin_failed") == -1)
+		log_warn("auth: could not audit a failed sign-in");
+	return rv;
+}
+
 /* The end of auth_sign_in() for admin u whose password was right, inside
  * its transaction: a session that only the code step (service/mfa.c)
  * completes, lasting AUTH_ADMIN_CODE_WAIT. Returns 3, or -1 (rolled
@@ -321,17 +334,11 @@ auth_sign_in(struct auth_req *c, const char *email, const char *password)
 		if (crypto_pwhash_str_verify(dummy_hash, password, pwlen) == 0)
 			log_warn("auth: the dummy password matched");
 		/* admin: failed attempts are audited. */
-		if (audit(c, 0, 0, email, "signin_failed") == -1)
-			log_warn("auth: could not audit a failed sign-in");
-		return 1;
+		return refused(c, 0, 0, email, 1);
 	}
 	if (u.locked_until > c->now) {
-		db_rollback(c->db);
 		sodium_memzero(u.password_hash, sizeof(u.password_hash));
-		if (audit(c, u.id, u.kind == DB_USER_ADMIN, email,
-		    "signin_failed") == -1)
-			log_warn("auth: could not audit a failed sign-in");
-		return 2;
+		return refused(c, u.id, u.kind == DB_USER_ADMIN, email, 2);
 	}
 	ok = crypto_pwhash_str_verify(u.password_hash, password, pwlen) == 0;
 	sodium_memzero(u.password_hash, sizeof(u.password_hash));
@@ -357,10 +364,7 @@ auth_sign_in(struct auth_req *c, const char *email, const char *password)
 	    (rc = admin_roles_of(c->db, u.id, &roles)) != 1) {
 		if (rc == -1)
 			goto err;
-		db_rollback(c->db);
-		if (audit(c, u.id, 1, email, "signin_failed") == -1)
-			log_warn("auth: could not audit a failed sign-in");
-		return 4;
+		return refused(c, u.id, 1, email, 4);
 	}
 	if (u.kind == DB_USER_ADMIN)
 		/* The code step (service/mfa.c) clears the failures and

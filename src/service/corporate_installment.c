@@ -102,6 +102,40 @@ term_listed(const char *terms, int term)
 	return 0;
 }
 
+/* Clauses 7 to 11 of the corporate agreement of order_id (due dates,
+ * repayment, late fee at late_fee_rate, early repayment, waives: its
+ * future fees waived, cancellation) and the signature's note, into out. */
+static void
+agreement_terms(int64_t order_id, const char *late_fee_rate, int waives,
+    struct buf *out)
+{
+	char	ref[40];
+
+	buf_printf(out, "7. Due dates (INST-M4): the same day of each month "
+	    "following the day the agreement takes effect, clamped to the "
+	    "month's last day.\n");
+	corp_payment_reference(order_id, ref, sizeof(ref));
+	buf_printf(out, "8. Repayment (INST-P3): by bank transfer to the "
+	    "mall's account quoting the reference %s; the mall records each "
+	    "transfer received and applies it to the oldest installments "
+	    "first, any excess held as the Company's credit (refundable).\n",
+	    ref);
+	buf_printf(out, "9. Late fee (INST-F1): %s%% of the overdue amount "
+	    "per calendar day from the day after the due date until paid. "
+	    "Overdue more than 30 days (INST-F2): the Company's installment "
+	    "access is suspended and its credit record gets an entry.\n",
+	    late_fee_rate);
+	buf_printf(out, "10. Early repayment (INST-F3): the remaining principal "
+	    "can be settled at any time; handling fees of months not yet "
+	    "begun are %s.\n", waives ? "waived" : "not waived");
+	buf_printf(out, "11. Cancellation and return (INST-C1, INST-C2): fees "
+	    "already incurred are settled first; the rest is refunded "
+	    "through the original channel.\n");
+	buf_printf(out, "\nSigned electronically by a member of the Company; "
+	    "the mall keeps the signer, the time, the client address and the "
+	    "SHA-256 of this text.\n");
+}
+
 /* See company.h. */
 int
 corp_agreement_text(const char *company, int64_t order_id,
@@ -116,7 +150,6 @@ corp_agreement_text(const char *company, int64_t order_id,
 	enum plan_fee_mode	 mode;
 	char			 a[MONEY_STR_MAX], b[MONEY_STR_MAX];
 	char			 c[MONEY_STR_MAX], d[MONEY_STR_MAX], apr[16];
-	char			 ref[40];
 	char			 err[128];
 	int32_t			 bp;
 	int			 i;
@@ -160,29 +193,7 @@ corp_agreement_text(const char *company, int64_t order_id,
 		    money_display(&p.inst[i].principal, a, sizeof(a)),
 		    money_display(&p.inst[i].fee, b, sizeof(b)),
 		    money_display(&p.inst[i].total, c, sizeof(c)));
-	buf_printf(out, "7. Due dates (INST-M4): the same day of each month "
-	    "following the day the agreement takes effect, clamped to the "
-	    "month's last day.\n");
-	corp_payment_reference(order_id, ref, sizeof(ref));
-	buf_printf(out, "8. Repayment (INST-P3): by bank transfer to the "
-	    "mall's account quoting the reference %s; the mall records each "
-	    "transfer received and applies it to the oldest installments "
-	    "first, any excess held as the Company's credit (refundable).\n",
-	    ref);
-	buf_printf(out, "9. Late fee (INST-F1): %s%% of the overdue amount "
-	    "per calendar day from the day after the due date until paid. "
-	    "Overdue more than 30 days (INST-F2): the Company's installment "
-	    "access is suspended and its credit record gets an entry.\n",
-	    late_fee_rate);
-	buf_printf(out, "10. Early repayment (INST-F3): the remaining principal "
-	    "can be settled at any time; handling fees of months not yet "
-	    "begun are %s.\n", waives ? "waived" : "not waived");
-	buf_printf(out, "11. Cancellation and return (INST-C1, INST-C2): fees "
-	    "already incurred are settled first; the rest is refunded "
-	    "through the original channel.\n");
-	buf_printf(out, "\nSigned electronically by a member of the Company; "
-	    "the mall keeps the signer, the time, the client address and the "
-	    "SHA-256 of this text.\n");
+	agreement_terms(order_id, late_fee_rate, waives, out);
 	return 0;
 }
 
@@ -298,20 +309,31 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
+/* Open a transaction and lock application id into *a: RES_OK (the
+ * transaction open), else RES_NOT_FOUND or RES_ERROR (rolled back, *a owns
+ * nothing). */
+static enum result
+app_begin(struct db *db, int64_t id, struct db_corp_app *a)
+{
+	int	rc;
+
+	memset(a, 0, sizeof(*a));
+	if (db_begin(db) == -1)
+		return RES_ERROR;
+	if ((rc = db_corp_app_get(db, id, 1, a)) == 1)
+		return RES_OK;
+	db_corp_app_cleanup(a);
+	db_rollback(db);
+	return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+}
+
 /* "already decided" message of application id's step into msg. */
 static void
 app_decided(struct db *db, int64_t id, const char *step, char *msg,
     size_t msgsz)
 {
-	char	by[255], decision[33], when[40];
-	int64_t	at = 0;
-
-	if (db_admin_decision_get(db, "corp_application", id, step, by,
-	    sizeof(by), decision, &at) == 1) {
-		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "Application #%lld was already decided by "
-		    "%s at %s (%s).", (long long)id, by, when, decision);
-	} else
+	if (admin_decided(db, "corp_application", id, step, "Application",
+	    msg, msgsz) == 0)
 		snprintf(msg, msgsz, "Application #%lld was changed meanwhile "
 		    "(or its order was cancelled); reload the page.",
 		    (long long)id);
@@ -438,13 +460,8 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 		snprintf(msg, msgsz, "Give the reason for the refusal.");
 		return RES_INVALID;
 	}
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	if ((rc = db_corp_app_get(db, id, 1, &a)) != 1) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
-	}
+	if ((res = app_begin(db, id, &a)) != RES_OK)
+		return res;
 	rc = admin_claim(db, "corp_application", id, "review",
 	    ok ? "approve" : "reject", admin_id, now, "Application", msg,
 	    msgsz);
@@ -667,13 +684,8 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		snprintf(msg, msgsz, "Enter the bank transfer's reference.");
 		return RES_INVALID;
 	}
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	if ((rc = db_corp_app_get(db, id, 1, &a)) != 1) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
-	}
+	if ((res = app_begin(db, id, &a)) != RES_OK)
+		return res;
 	if (company_setting_int(db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
 		goto fail;

@@ -115,6 +115,27 @@ accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	return RES_OK;
 }
 
+/* Commit the open transaction when its use case answered res RES_OK, else
+ * roll it back: res, or RES_ERROR when the use case or the commit failed. */
+static enum result
+tx_end(struct db *db, enum result res)
+{
+	if (res == RES_OK && db_commit(db) == 0)
+		return RES_OK;
+	db_rollback(db);
+	return res == RES_OK ? RES_ERROR : res;
+}
+
+/* res, once user_id's account at now is read into v; RES_ERROR when it
+ * cannot be read. */
+static enum result
+account_after(struct db *db, enum result res, int64_t user_id,
+    int64_t now, struct identity_view *v)
+{
+	return identity_account(db, user_id, now, v) == RES_OK ? res :
+	    RES_ERROR;
+}
+
 /* See identity.h. */
 enum result
 credit_accept(struct db *db, const struct config *cfg, int64_t user_id,
@@ -136,15 +157,9 @@ credit_accept(struct db *db, const struct config *cfg, int64_t user_id,
 	} else {
 		if (db_begin(db) == -1)
 			return RES_ERROR;
-		res = accept_tx(db, cfg, user_id, now, msg, msgsz);
-		if (res != RES_OK || db_commit(db) == -1) {
-			db_rollback(db);
-			if (res == RES_OK || res == RES_ERROR)
-				return RES_ERROR;
-		}
+		res = tx_end(db, accept_tx(db, cfg, user_id, now, msg, msgsz));
 	}
-	return identity_account(db, user_id, now, v) == RES_OK ? res :
-	    RES_ERROR;
+	return account_after(db, res, user_id, now, v);
 }
 
 /* The withdrawal's transaction for user_id. */
@@ -188,15 +203,10 @@ credit_withdraw(struct db *db, int64_t user_id, int confirmed, int64_t now,
 	} else {
 		if (db_begin(db) == -1)
 			return RES_ERROR;
-		res = withdraw_tx(db, user_id, now, msg, msgsz);
-		if (res != RES_OK || db_commit(db) == -1) {
-			db_rollback(db);
-			if (res == RES_OK || res == RES_ERROR)
-				return RES_ERROR;
-		}
+		res = tx_end(db, withdraw_tx(db, user_id, now, msg,
+		    msgsz));
 	}
-	return identity_account(db, user_id, now, v) == RES_OK ? res :
-	    RES_ERROR;
+	return account_after(db, res, user_id, now, v);
 }
 
 /* Refresh consent id at now in its own transaction: 1 refreshed, 0

@@ -23,6 +23,9 @@
 #include "service/docrender.h"
 #include "service/filestore.h"
 
+_Static_assert(FILESTORE_BOX_OVERHEAD == crypto_secretbox_NONCEBYTES +
+    crypto_secretbox_MACBYTES, "the box overhead is the nonce and the MAC");
+
 #define FS_MAGIC	"MPF1"		/* file format version */
 #define FS_CHUNK	(64 * 1024)
 
@@ -672,5 +675,42 @@ filestore_render(struct db *db, const struct config *cfg, int64_t id,
 	/* The picture's MIME is one of two literals: safe as a header. */
 	*mime = strcmp(fi.mime, "image/png") == 0 ? "image/png" :
 	    "image/jpeg";
+	return 0;
+}
+
+/* See filestore.h. */
+int
+filestore_box_seal(const unsigned char *key, const char *secret, size_t len,
+    unsigned char *out, size_t outsz, size_t *outlen)
+{
+	if (FILESTORE_BOX_OVERHEAD + len > outsz)
+		return -1;
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
+	    (const unsigned char *)secret, len, out, key);
+	*outlen = FILESTORE_BOX_OVERHEAD + len;
+	return 0;
+}
+
+/* See filestore.h. */
+int
+filestore_box_open(const unsigned char *key, const unsigned char *in,
+    size_t len, char *out, size_t outsz)
+{
+	size_t	n;
+
+	if (outsz > 0)
+		out[0] = '\0';
+	if (len < FILESTORE_BOX_OVERHEAD)
+		return -1;
+	n = len - FILESTORE_BOX_OVERHEAD;
+	if (n + 1 > outsz || crypto_secretbox_open_easy((unsigned char *)out,
+	    in + crypto_secretbox_NONCEBYTES, len - crypto_secretbox_NONCEBYTES,
+	    in, key) != 0) {
+		if (outsz > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	out[n] = '\0';
 	return 0;
 }

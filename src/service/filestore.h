@@ -157,4 +157,18 @@ int	filestore_download(struct db *db, const struct config *cfg,
 int	filestore_render(struct db *db, const struct config *cfg, int64_t id,
 	    int page, struct buf *body, const char **mime);
 
+/* A short secret (a card token) sealed with a 32-byte key
+ * (crypto_secretbox, a random nonce): out gets nonce || box, *outlen its
+ * size (len + FILESTORE_BOX_OVERHEAD). 0, or -1 when it does not fit in
+ * outsz bytes. */
+#define FILESTORE_BOX_OVERHEAD	40	/* nonce 24 + MAC 16 */
+int	filestore_box_seal(const unsigned char *key, const char *secret,
+	    size_t len, unsigned char *out, size_t outsz, size_t *outlen);
+
+/* Open len bytes sealed by filestore_box_seal with key into out (outsz
+ * bytes) as a C string: 0, or -1 (out "") when it is too short, does not
+ * fit or was not sealed with key. */
+int	filestore_box_open(const unsigned char *key, const unsigned char *in,
+	    size_t len, char *out, size_t outsz);
+
 #endif

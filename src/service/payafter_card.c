@@ -14,6 +14,7 @@
 #include "db/payafter.h"
 #include "gateway/bank.h"
 #include "service/audit.h"
+#include "service/filestore.h"
 #include "service/payafter.h"
 #include "rules/card.h"
 #include "service/payafter_int.h"
@@ -48,17 +49,13 @@ token_seal(struct db *db, const char *token, unsigned char *out,
     size_t outsz, size_t *outlen)
 {
 	unsigned char	key[crypto_secretbox_KEYBYTES];
-	size_t		len = strlen(token);
+	int		rc;
 
-	if (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len >
-	    outsz || token_key(db, key) == -1)
+	if (token_key(db, key) == -1)
 		return -1;
-	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
-	    (const unsigned char *)token, len, out, key);
+	rc = filestore_box_seal(key, token, strlen(token), out, outsz, outlen);
 	sodium_memzero(key, sizeof(key));
-	*outlen = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
-	return 0;
+	return rc;
 }
 
 /* See payafter_int.h. */
@@ -67,25 +64,14 @@ payafter_token_open(struct db *db, const struct db_pau_card *card, char *out,
     size_t outsz)
 {
 	unsigned char	key[crypto_secretbox_KEYBYTES];
-	size_t		mlen;
 	int		rc;
 
-	if (card->token_len < crypto_secretbox_NONCEBYTES +
-	    crypto_secretbox_MACBYTES)
+	if (token_key(db, key) == -1)
 		return -1;
-	mlen = card->token_len - crypto_secretbox_NONCEBYTES -
-	    crypto_secretbox_MACBYTES;
-	if (mlen + 1 > outsz || token_key(db, key) == -1)
-		return -1;
-	rc = crypto_secretbox_open_easy((unsigned char *)out,
-	    card->token_enc + crypto_secretbox_NONCEBYTES,
-	    card->token_len - crypto_secretbox_NONCEBYTES, card->token_enc,
-	    key);
+	rc = filestore_box_open(key, card->token_enc, card->token_len, out,
+	    outsz);
 	sodium_memzero(key, sizeof(key));
-	if (rc != 0)
-		return -1;
-	out[mlen] = '\0';
-	return 0;
+	return rc;
 }
 
 /* See payafter.h. */

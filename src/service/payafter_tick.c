@@ -141,15 +141,54 @@ auto_confirm(struct db *db, int64_t id, int64_t now)
 	return payafter_receipt_effect(db, &o, now);
 }
 
+/* The two sweeps of payafter_tick(), each a transaction per row: PAU-03's
+ * automatic confirmations, and the open debts' deductions and fees. */
+enum sweep { SWEEP_CONFIRM, SWEEP_DEBT };
+
+/* Run sweep k over its due rows at now (confirmations: delivered before
+ * cutoff), counting into st: 0, or -1 when the database fails between
+ * rows (a row whose work fails is logged, counted and left). */
+static int
+sweep(struct db *db, enum sweep k, const struct pau_settings *s,
+    int64_t cutoff, int64_t now, struct pau_tick_stats *st)
+{
+	struct db_pau_charge	c;
+	int64_t			id, after = 0;
+	int			rc;
+
+	for (;;) {
+		if (db_begin_read_committed(db) == -1)
+			return -1;
+		if (k == SWEEP_CONFIRM)
+			rc = db_pau_next_autoconfirm(db, cutoff, after, &id);
+		else if ((rc = db_pau_next_open(db, now, after, &id)) == 1)
+			rc = db_pau_charge_get(db, id, 1, &c);
+		if (rc != 1) {
+			db_rollback(db);
+			return rc == -1 ? -1 : 0;
+		}
+		after = id;
+		rc = k == SWEEP_CONFIRM ? auto_confirm(db, id, now) :
+		    debt_tick(db, &c, s, now, st);
+		if (rc == -1 || db_commit(db) == -1) {
+			db_rollback(db);
+			log_err("payafter: order %lld: %s failed: %s",
+			    (long long)id, k == SWEEP_CONFIRM ?
+			    "automatic confirmation" : "debt work",
+			    db_error(db));
+			st->errors++;
+		} else if (k == SWEEP_CONFIRM)
+			st->confirmed++;
+	}
+}
+
 /* See payafter.h. */
 int
 payafter_tick(struct db *db, int64_t now, struct pau_tick_stats *st)
 {
 	struct pau_settings	 s;
-	struct db_pau_charge	 c;
 	mp_date			 today, first;
-	int64_t			 cutoff, id, after = 0;
-	int			 rc;
+	int64_t			 cutoff;
 
 	memset(st, 0, sizeof(*st));
 	if (payafter_settings(db, &s) == -1 ||
@@ -159,47 +198,7 @@ payafter_tick(struct db *db, int64_t now, struct pau_tick_stats *st)
 	/* Delivered before the start of (today - N + 1): N days ago or
 	 * earlier, by calendar date. */
 	cutoff = mp_date_to_unix(first);
-	for (;;) {
-		if (db_begin_read_committed(db) == -1)
-			return -1;
-		rc = db_pau_next_autoconfirm(db, cutoff, after, &id);
-		if (rc != 1) {
-			db_rollback(db);
-			if (rc == -1)
-				return -1;
-			break;
-		}
-		after = id;
-		if (auto_confirm(db, id, now) == -1 || db_commit(db) == -1) {
-			db_rollback(db);
-			log_err("payafter: order %lld: automatic confirmation "
-			    "failed: %s", (long long)id, db_error(db));
-			st->errors++;
-			continue;
-		}
-		st->confirmed++;
-	}
-	after = 0;
-	for (;;) {
-		if (db_begin_read_committed(db) == -1)
-			return -1;
-		rc = db_pau_next_open(db, now, after, &id);
-		if (rc == 1)
-			rc = db_pau_charge_get(db, id, 1, &c);
-		if (rc != 1) {
-			db_rollback(db);
-			if (rc == -1)
-				return -1;
-			break;
-		}
-		after = id;
-		if (debt_tick(db, &c, &s, now, st) == -1 ||
-		    db_commit(db) == -1) {
-			db_rollback(db);
-			log_err("payafter: order %lld: debt work failed: %s",
-			    (long long)id, db_error(db));
-			st->errors++;
-		}
-	}
-	return 0;
+	if (sweep(db, SWEEP_CONFIRM, &s, cutoff, now, st) == -1)
+		return -1;
+	return sweep(db, SWEEP_DEBT, &s, cutoff, now, st);
 }

@@ -49,23 +49,24 @@ partner_money(const struct db_plan *p, int64_t amount, const char *bkey,
 	return 0;
 }
 
-/* Collect amount for plan p through its channel with the bank idempotency
- * key bkey. res gets the answer. Returns 0 (res->ok says), -1 when the
- * bank's answer did not come (it may have charged), -2 when nothing was
- * sent (no gateway, the token cannot be read). The card channel deducts
- * by the stored token (INST-P3), the finance partner collects on its side
- * (partner_money); the lender collects on its side (its sandbox accepts). */
+/* Collect (refund 0) or pay back (refund 1) amount for plan p through its
+ * channel with the bank idempotency key bkey. res gets the answer. Returns
+ * 0 (res->ok says), -1 when the bank's answer did not come (it may have
+ * charged), -2 when nothing was collected because nothing could be sent
+ * (no gateway, the token cannot be read; -1 for a refund). The card
+ * channel moves the money by the stored token (INST-P3), the finance
+ * partner on its side (partner_money); the lender on its side (its sandbox
+ * accepts). */
 static int
-collect(struct db *db, const struct config *cfg, const struct db_plan *p,
-    int64_t amount, const char *bkey, struct bank_result *res)
+move_money(struct db *db, const struct config *cfg, const struct db_plan *p,
+    int64_t amount, const char *bkey, int refund, struct bank_result *res)
 {
 	const struct bank_gateway	*bank;
 	char				 tok[BANK_REF_MAX + 1];
 	int				 rc;
 
-	memset(res, 0, sizeof(*res));
 	if (strcmp(plan_channel_of(p), "partner") == 0)
-		return partner_money(p, amount, bkey, 0, res);
+		return partner_money(p, amount, bkey, refund, res);
 	if (strcmp(plan_channel_of(p), "card") != 0) {
 		res->ok = 1;
 		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
@@ -74,12 +75,24 @@ collect(struct db *db, const struct config *cfg, const struct db_plan *p,
 	}
 	if ((bank = bank_gateway()) == NULL ||
 	    plan_card_token(db, cfg, p->id, tok, sizeof(tok)) == -1) {
+		if (refund)
+			return -1;
 		snprintf(res->reason, sizeof(res->reason), "no card on file");
 		return -2;
 	}
-	rc = bank->deduct(tok, amount, p->currency, bkey, res);
+	rc = (refund ? bank->refund : bank->deduct)(tok, amount, p->currency,
+	    bkey, res);
 	sodium_memzero(tok, sizeof(tok));
 	return rc;
+}
+
+/* Collect amount for plan p through its channel (bkey). As move_money(). */
+static int
+collect(struct db *db, const struct config *cfg, const struct db_plan *p,
+    int64_t amount, const char *bkey, struct bank_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	return move_money(db, cfg, p, amount, bkey, 0, res);
 }
 
 /* Refund amount of plan p through its channel (bkey). As collect(). */
@@ -87,10 +100,6 @@ int
 plan_pay_back(struct db *db, const struct config *cfg, const struct db_plan *p,
     int64_t amount, const char *bkey, struct bank_result *res)
 {
-	const struct bank_gateway	*bank;
-	char				 tok[BANK_REF_MAX + 1];
-	int				 rc;
-
 	memset(res, 0, sizeof(*res));
 	if (strcmp(plan_channel_of(p), "card") == 0 && cfg == NULL) {
 		/* No key here (order_cancel): tick sends it (plan_tick). */
@@ -98,20 +107,7 @@ plan_pay_back(struct db *db, const struct config *cfg, const struct db_plan *p,
 		snprintf(res->reason, sizeof(res->reason), "scheduled");
 		return 0;
 	}
-	if (strcmp(plan_channel_of(p), "partner") == 0)
-		return partner_money(p, amount, bkey, 1, res);
-	if (strcmp(plan_channel_of(p), "card") != 0) {
-		res->ok = 1;
-		snprintf(res->reference, sizeof(res->reference), "%.8s-%.50s",
-		    plan_channel_of(p), bkey);
-		return 0;
-	}
-	if ((bank = bank_gateway()) == NULL ||
-	    plan_card_token(db, cfg, p->id, tok, sizeof(tok)) == -1)
-		return -1;
-	rc = bank->refund(tok, amount, p->currency, bkey, res);
-	sodium_memzero(tok, sizeof(tok));
-	return rc;
+	return move_money(db, cfg, p, amount, bkey, 1, res);
 }
 
 /* Record a failed attempt in its own transaction (the money did not

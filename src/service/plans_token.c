@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "core/config.h"
+#include "service/filestore.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
 
@@ -34,15 +35,13 @@ plan_token_seal(const struct config *cfg, const char *token, unsigned char *out,
 {
 	unsigned char	key[crypto_secretbox_KEYBYTES];
 	size_t		tl = strlen(token);
+	int		rc;
 
 	if (tl == 0 || tl > BANK_REF_MAX || token_key(cfg, key) == -1)
 		return -1;
-	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
-	    (const unsigned char *)token, tl, out, key);
+	rc = filestore_box_seal(key, token, tl, out, PLAN_TOKEN_ENC_MAX, len);
 	sodium_memzero(key, sizeof(key));
-	*len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + tl;
-	return 0;
+	return rc;
 }
 
 /* See plans.h. */
@@ -51,25 +50,14 @@ plan_card_token(struct db *db, const struct config *cfg, int64_t plan_id,
     char *out, size_t outsz)
 {
 	unsigned char	enc[PLAN_TOKEN_ENC_MAX + 1], key[crypto_secretbox_KEYBYTES];
-	size_t		len, tl;
+	size_t		len;
 	int		rc;
 
 	out[0] = '\0';
-	if (db_plan_token(db, plan_id, enc, sizeof(enc), &len) != 1)
+	if (db_plan_token(db, plan_id, enc, sizeof(enc), &len) != 1 ||
+	    len <= FILESTORE_BOX_OVERHEAD || token_key(cfg, key) == -1)
 		return -1;
-	if (len <= crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-		return -1;
-	tl = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
-	if (tl + 1 > outsz || token_key(cfg, key) == -1)
-		return -1;
-	rc = crypto_secretbox_open_easy((unsigned char *)out,
-	    enc + crypto_secretbox_NONCEBYTES,
-	    len - crypto_secretbox_NONCEBYTES, enc, key);
+	rc = filestore_box_open(key, enc, len, out, outsz);
 	sodium_memzero(key, sizeof(key));
-	if (rc != 0) {
-		out[0] = '\0';
-		return -1;
-	}
-	out[tl] = '\0';
-	return 0;
+	return rc;
 }

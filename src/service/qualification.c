@@ -297,15 +297,8 @@ static void
 decided_msg(struct db *db, const char *what, int64_t id, const char *step,
     char *msg, size_t msgsz)
 {
-	char	by[255], decision[33], when[40];
-	int64_t	at = 0;
-
-	if (db_admin_decision_get(db, "qualification", id, step, by,
-	    sizeof(by), decision, &at) == 1) {
-		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "%s #%lld was already decided by %s at "
-		    "%s (%s).", what, (long long)id, by, when, decision);
-	} else
+	if (admin_decided(db, "qualification", id, step, what, msg,
+	    msgsz) == 0)
 		snprintf(msg, msgsz, "%s #%lld was changed meanwhile; reload "
 		    "the queue.", what, (long long)id);
 }
