@@ -240,6 +240,10 @@ db_begin(struct db *db)
 		log_err("db: db_begin: %s", db->err);
 		return -1;
 	}
+	if (db->broken) {	/* see db_rollback */
+		snprintf(db->err, sizeof(db->err), "the connection was dropped");
+		return -1;
+	}
 	if (db_exec_raw(db, "START TRANSACTION", 17) == -1)
 		return -1;
 	db->in_tx = 1;
@@ -297,10 +301,29 @@ db_rollback(struct db *db)
 	if (db == NULL || db->my == NULL || !db->in_tx)
 		return;
 	db->in_tx = 0;
-	if (mysql_rollback(db->my) != 0) {
+	if (db->fault_rollback != 0) {
+		db_set_error(db, db->fault_rollback, "injected by a test");
+		db->fault_rollback = 0;
+	} else if (mysql_rollback(db->my) == 0)
+		return;
+	else
 		db_set_error(db, mysql_errno(db->my), mysql_error(db->my));
-		log_warn("db: rollback: %s", db->err);
-	}
+	/* The server may still hold the transaction open (a Galera node out
+	 * of the primary component refuses ROLLBACK with 1047), and the next
+	 * START TRANSACTION would commit it. Nothing more is sent on this
+	 * connection: db_ensure() closes it (the server then rolls the
+	 * transaction back) and connects again, and the use case runs again
+	 * (db_retryable). */
+	db->broken = 1;
+	db->retry = 1;
+	log_warn("db: rollback: %s (connection dropped)", db->err);
+}
+
+/* See db.h. */
+void
+db_fault_rollback_once(struct db *db, unsigned int errnum)
+{
+	db->fault_rollback = errnum;
 }
 
 /* See db.h: the last error text, "no error" if none; owned by db. */

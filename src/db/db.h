@@ -53,6 +53,11 @@ int	db_retryable(const struct db *);
  * errnum (and roll back) as if the server had answered it, once. */
 void	db_fault_commit_once(struct db *, unsigned int errnum);
 
+/* Tests only: the next db_rollback() fails with errnum without sending
+ * ROLLBACK, as a Galera node out of the primary component refuses it: the
+ * transaction stays open on the server and the connection is dropped. */
+void	db_fault_rollback_once(struct db *, unsigned int errnum);
+
 /* One transaction per use case. db_begin returns 0 or -1; db_commit returns 0 or -1
  * (and rolls back on failure); db_rollback is safe to call when nothing is open. */
 int	db_begin(struct db *);

@@ -28,6 +28,7 @@ struct db {
 	int			 broken;	/* a call saw 2006/2013 */
 	int			 retry;		/* a call saw 1213/1047/2006/2013 */
 	unsigned int		 fault_commit;	/* db_fault_commit_once() */
+	unsigned int		 fault_rollback; /* db_fault_rollback_once() */
 	struct dbq_table	 tables[DB_T__MAX];
 	char			 err[512];
 	int64_t			 checked_us;	/* last ping or request start */

@@ -365,6 +365,14 @@ exec_result(struct dbq *q, int store)
 	q->last_errno = 0;
 	q->affected = 0;
 	q->insert_id = 0;
+	if (q->db->broken) {
+		/* A connection whose ROLLBACK failed may still hold its
+		 * transaction: nothing more is sent on it (db_rollback). */
+		snprintf(q->db->err, sizeof(q->db->err),
+		    "%s[%d]: the connection was dropped",
+		    table_names[q->table], q->idx);
+		return -1;
+	}
 	if (q->overflow || q->np != q->nparams) {
 		snprintf(q->db->err, sizeof(q->db->err),
 		    "%s[%d]: %lu parameters bound, statement has %lu",

@@ -195,6 +195,46 @@ test_retry_node_cut_off_done_once(void **state)
 	check_bump(1205, 0, NULL, 0, 2, 1);
 }
 
+/* The use case of the refused rollback: add 1 to row 1; the first run
+ * fails after its UPDATE and its ROLLBACK is refused (1047). */
+static int
+bump_refused_rollback(void *arg)
+{
+	struct bump *u = arg;
+
+	if (db_begin(u->db) == -1)
+		return -1;
+	if (run(u->db, T_ADD, 2, 1, 1) == -1) {
+		db_rollback(u->db);
+		return -1;
+	}
+	if (u->runs++ == 0) {
+		db_fault_rollback_once(u->db, 1047);
+		db_rollback(u->db);
+		return -1;
+	}
+	return db_commit(u->db);
+}
+
+/* A ROLLBACK the node refuses (out of the primary component) leaves the
+ * transaction open on the server: the connection is dropped rather than
+ * reused, so the next START TRANSACTION cannot commit the failed run's
+ * writes. The use case runs again and is done once: row 1 is 1, not 2. */
+static void
+test_retry_refused_rollback_drops_connection(void **state)
+{
+	struct db *db = open_db();
+	struct bump u = { db, 0, 0, NULL, 0 };
+
+	(void)state;
+	reset_rows(db);
+	assert_int_equal(db_ensure(db), 0);
+	assert_int_equal(conn_run(db, bump_refused_rollback, &u), 0);
+	assert_int_equal(u.runs, 2);
+	assert_int_equal(value(db, 1), 1);
+	db_free(db);
+}
+
 /* A use case that reached a partner without an idempotency key (a text
  * message) is not run again: busy (503), nothing saved. */
 static void
@@ -329,6 +369,7 @@ main(void)
 		cmocka_unit_test(test_retry_conflict_at_commit_done_once),
 		cmocka_unit_test(test_retry_node_not_ready_keyed_partner),
 		cmocka_unit_test(test_retry_node_cut_off_done_once),
+		cmocka_unit_test(test_retry_refused_rollback_drops_connection),
 		cmocka_unit_test(test_retry_unkeyed_partner_busy),
 		cmocka_unit_test(test_retry_bounded),
 		cmocka_unit_test(test_retry_real_deadlock_done_once),
