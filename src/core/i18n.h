@@ -51,9 +51,11 @@ int	i18n_pick(const char *tag, int *lang);
 /* The thread language's translation of msgid (msgid itself in English or
  * when the catalogue has none), and of a text with a count: one or many
  * chosen by the language's plural rule (Arabic has six forms). The result
- * is static (the catalogue's, or the argument). */
-const char *i18n_gettext(const char *msgid);
-const char *i18n_ngettext(const char *one, const char *many, unsigned long n);
+ * is static (the catalogue's, or the argument); a printf format stays
+ * one for the compiler's checks (format_arg). */
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
+	    __attribute__((format_arg(1), format_arg(2)));
 
 /* _() translates now; N_() only marks a text for extraction where it is
  * defined (a table, a constant), to be translated with _() where shown. */
