@@ -87,9 +87,9 @@ static const char *const tstmts[T__MAX] = {
 	"UPDATE sandbox_finance_apps SET ready_at = ? WHERE ref = ?",
 	/* T_LINES */
 	"SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
-	"WHERE plan_id = ? AND amount_minor > 0",,
+	"WHERE plan_id = ? AND amount_minor > 0",
 	/* T_SMS_LIKE */
-	"SELECT COUNT(*) FROM sms_outbox WHERE user_id = ? AND body LIKE ?"
+	"SELECT COUNT(*) FROM sms_outbox WHERE user_id = ? AND body LIKE ?",
 };
 
 static struct config	cfg;
