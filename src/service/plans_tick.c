@@ -75,7 +75,6 @@ tick_remind(struct db *db, const struct db_plan *p,
 	const struct sms_gateway	*sms = sms_gateway_get("sandbox");
 	char				 body[400], a[48], err[128];
 	int				 rc;
-
 	enum lang			 prev;
 
 	rc = db_plan_inst_remind(db, p->id, it->seq, now);
