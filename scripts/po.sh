@@ -22,6 +22,7 @@ ADMIN_TPL='admin_*.tpl *_admin*.tpl cod_user.tpl cod_users.tpl cod_fulfil.tpl'
 
 # is_admin_tpl FILE: whether the template FILE belongs to the admin domain.
 is_admin_tpl() {
+	case ${1#templates/} in */*) return 1 ;; esac
 	for pat in $ADMIN_TPL; do
 		# shellcheck disable=SC2254
 		case ${1#templates/} in $pat) return 0 ;; esac
@@ -80,20 +81,20 @@ check)
 	src=$2 tool=$(abs "$3") tmp=$(mktemp -d) failed=
 	trap 'rm -rf "$tmp"' EXIT
 	for d in po:mallpay po/admin:mallpay-admin; do
-	dir=$src/${d%%:*} dom=${d#*:}
-	extract "$src" "$tool" "$tmp/$dom.pot" "$dom"
-	for l in $(cat "$dir/LINGUAS"); do
-		msgmerge -q --no-fuzzy-matching -o "$tmp/$l.po" "$dir/$l.po" "$tmp/$dom.pot"
-		printf '%s %s: ' "$dom" "$l"
-		msgfmt --check --statistics -o /dev/null "$tmp/$l.po" 2>&1
-		msgattrib --no-wrap --untranslated --no-obsolete "$tmp/$l.po" > "$tmp/$l.missing"
-		msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/$l.po" >> "$tmp/$l.missing"
-		if grep -q '^msgid' "$tmp/$l.missing"; then
-			echo "po-check: $l misses (English is shown instead):"
-			grep -E '^(#:|msgid)' "$tmp/$l.missing" | grep -v '^msgid ""$' | sed 's/^/  /'
-			failed="$failed $dom:$l"
-		fi
-	done
+		dir=$src/${d%%:*} dom=${d#*:}
+		extract "$src" "$tool" "$tmp/$dom.pot" "$dom"
+		for l in $(cat "$dir/LINGUAS"); do
+			msgmerge -q --no-fuzzy-matching -o "$tmp/$l.po" "$dir/$l.po" "$tmp/$dom.pot"
+			printf '%s %s: ' "$dom" "$l"
+			msgfmt --check --statistics -o /dev/null "$tmp/$l.po" 2>&1
+			msgattrib --no-wrap --untranslated --no-obsolete "$tmp/$l.po" > "$tmp/$l.missing"
+			msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/$l.po" >> "$tmp/$l.missing"
+			if grep -q '^msgid' "$tmp/$l.missing"; then
+				echo "po-check: $dom $l misses (English is shown instead):"
+				grep -E '^(#:|msgid)' "$tmp/$l.missing" | grep -v '^msgid ""$' | sed 's/^/  /'
+				failed="$failed $dom:$l"
+			fi
+		done
 	done
 	if [ -n "$failed" ]; then
 		echo "po-check: untranslated texts in:$failed (make update-po, then translate)" >&2
