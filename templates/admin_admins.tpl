@@ -18,7 +18,7 @@
 	<td>
 	<form method="post" action="/admin/admins/{{ID}}/roles" class="inline-checks" id="roles-form-{{ID}}">
 		<input type="hidden" name="csrf" value="{{CSRF}}">
-		<fieldset><legend class="sr-only">Roles of {{EMAIL}}</legend>
+		<fieldset><legend class="sr-only">{{_ Roles of {EMAIL}}}</legend>
 		{{#ROLE}}<label><input type="checkbox" name="role_{{RNAME}}" value="1"{{#ON}} checked{{/ON}}> {{RLABEL}}</label>
 		{{/ROLE}}</fieldset>
 		<button type="submit" class="secondary" id="roles-save-{{ID}}">{{_ Save roles}}</button>

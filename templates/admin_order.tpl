@@ -22,7 +22,7 @@
 <h2>{{_ History}}</h2>
 {{#NO_EVENTS}}<p class="muted">{{_ No events recorded.}}</p>{{/NO_EVENTS}}
 <ol class="admin-history" id="order-history">
-{{#EVENT}}	<li><time>{{AT}}</time> <strong>{{FROM}} &rarr; {{TO}}</strong> by {{ACTOR}}: {{REASON}} <span class="muted">{{DETAIL}}</span></li>
+{{#EVENT}}	<li><time>{{AT}}</time> <strong>{{FROM}} &rarr; {{TO}}</strong> {{_ by {ACTOR}: {REASON}}} <span class="muted">{{DETAIL}}</span></li>
 {{/EVENT}}</ol>
 {{#DECIDE}}
 <h2>{{_ Decide}}</h2>

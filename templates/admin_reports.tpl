@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="admin-crumbs"><a href="/admin">{{_ Admin}}</a> &rsaquo; {{_ Money reports}}</p>
 <h1>{{_ Money reports}}</h1>
-<p class="muted">From the ledger, in exact amounts of {{CURRENCY}}. Days, weeks (Monday to Sunday) and months are UTC.</p>
+<p class="muted">{{_ From the ledger, in exact amounts of {CURRENCY}. Days, weeks (Monday to Sunday) and months are UTC.}}</p>
 <form class="admin-filters" method="get" action="/admin/reports" id="reports-form">
 	<div class="field"><label for="r-period">{{_ Period}}</label><select id="r-period" name="period">{{#PERIOD}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/PERIOD}}</select></div>
 	<div class="field"><label for="r-from">{{_ From}}</label><input type="date" id="r-from" name="from" value="{{FROM}}"></div>
@@ -9,7 +9,7 @@
 	<div class="field"><label for="r-currency">{{_ Currency}}</label><input type="text" id="r-currency" name="currency" value="{{CURRENCY}}" size="4" maxlength="3"></div>
 	<div class="field"><button type="submit">{{_ Show}}</button></div>
 </form>
-{{#ERR_FORM}}<p class="field-error" role="alert" id="reports-error" data-field="{{ERR_FIELD}}">{{MSG}} The default range is shown.</p>{{/ERR_FORM}}
+{{#ERR_FORM}}<p class="field-error" role="alert" id="reports-error" data-field="{{ERR_FIELD}}">{{MSG}} {{_ The default range is shown.}}</p>{{/ERR_FORM}}
 <nav aria-label="{{_ Reports}}"><ul class="admin-links">{{#NAV}}<li><a href="#report-{{SLUG}}">{{TITLE}}</a></li>{{/NAV}}</ul></nav>
 {{#REPORT}}
 <section class="report" id="report-{{SLUG}}" aria-labelledby="report-{{SLUG}}-h">

@@ -7,7 +7,7 @@
 	<div class="field"><button type="submit">{{_ Search}}</button></div>
 </form>
 {{#RESULTS}}
-<p class="muted" id="search-kind">Searched as a {{KIND}}.</p>
+<p class="muted" id="search-kind">{{_ Searched as a {KIND}.}}</p>
 {{#ORDERS}}
 <section aria-labelledby="search-orders-h">
 <h2 id="search-orders-h">{{_ Orders ({NORDERS})}}</h2>

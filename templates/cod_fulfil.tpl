@@ -8,8 +8,8 @@
 	<dt>{{_ Method}}</dt><dd>{{METHOD}}</dd>
 	<dt>{{_ Shopper}}</dt><dd><a href="/admin/cod/users/{{USER_ID}}">{{EMAIL}}</a></dd>
 	<dt>{{_ Ships to}}</dt><dd>{{COUNTRY}}</dd>
-	{{#SHIP_ADDR}}<dt>{{_ Delivery address}}</dt><dd id="desk-address"><address class="ship-to">{{RECIPIENT}}<br>{{LINE1}}<br>{{#LINE2}}{{TEXT}}<br>{{/LINE2}}{{CITY}}{{#REGION}}, {{TEXT}}{{/REGION}}{{#POSTAL}} {{TEXT}}{{/POSTAL}}<br>{{COUNTRY_NAME}}<br>Phone: {{PHONE}}</address></dd>
-	<dt>Service area{{AREA_RULE}}</dt><dd id="desk-area">{{AREA}}: {{#COD}}cash on delivery is offered there{{/COD}}{{#NO_COD}}cash on delivery is not offered there{{/NO_COD}}; delivery promised within {{DAYS}}</dd>{{/SHIP_ADDR}}
+	{{#SHIP_ADDR}}<dt>{{_ Delivery address}}</dt><dd id="desk-address"><address class="ship-to">{{RECIPIENT}}<br>{{LINE1}}<br>{{#LINE2}}{{TEXT}}<br>{{/LINE2}}{{CITY}}{{#REGION}}, {{TEXT}}{{/REGION}}{{#POSTAL}} {{TEXT}}{{/POSTAL}}<br>{{COUNTRY_NAME}}<br>{{_ Phone: {PHONE}}}</address></dd>
+	<dt>{{_ Service area}}{{AREA_RULE}}</dt><dd id="desk-area">{{AREA}}: {{#COD}}{{_ cash on delivery is offered there}}{{/COD}}{{#NO_COD}}{{_ cash on delivery is not offered there}}{{/NO_COD}}{{_ ; delivery promised within {DAYS}}}</dd>{{/SHIP_ADDR}}
 	<dt>{{_ Amount}}</dt><dd>{{AMOUNT}}</dd>
 	{{#FEE}}<dt>{{_ COD service fee (COD-F1)}}</dt><dd>{{AMOUNT}}</dd>{{/FEE}}
 	{{#REVIEW_DUE}}<dt>{{LABEL}}</dt><dd>{{DATE}}</dd>{{/REVIEW_DUE}}

@@ -1,10 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="admin-crumbs"><a href="/admin">{{_ Admin}}</a> &rsaquo; <a href="/admin/cod/users">{{_ COD permissions}}</a> &rsaquo; {{EMAIL}}</p>
-<h1>Cash on delivery: {{EMAIL}}</h1>
+<h1>{{_ Cash on delivery: {EMAIL}}}</h1>
 {{#NOTICE}}<p class="flash" role="status" id="user-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="user-error">{{MSG}}</p>{{/ERROR}}
 <p>{{_ Limit now {LIMIT} (COD-07); {COMPLETED} completed COD orders;}} <span id="user-strikes">{{STRIKES}}</span> {{_ refusal(s) without a valid reason.}}</p>
-{{#SUSPENDED}}<p id="user-suspended">Suspended until {{UNTIL}} (COD-F2).</p>{{/SUSPENDED}}
+{{#SUSPENDED}}<p id="user-suspended">{{_ Suspended until {UNTIL} (COD-F2).}}</p>{{/SUSPENDED}}
 {{#REVOKED}}<p id="user-revoked">{{_ COD is revoked (COD-F3).}}</p>
 <form method="post" action="/admin/cod/users/{{ID}}/reinstate" id="cod-reinstate">
 	<input type="hidden" name="csrf" value="{{CSRF}}">

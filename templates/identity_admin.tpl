@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <link rel="stylesheet" href="/static/identity.css">
 <p class="admin-crumbs"><a href="/admin">{{_ Admin}}</a> &rsaquo; <a href="/admin/queues/identity">{{_ Identity checks}}</a> &rsaquo; #{{ID}}</p>
-<h1>Identity check #{{ID}}</h1>
+<h1>{{_ Identity check #{ID}}}</h1>
 {{#NOTICE}}<p class="flash" role="status" id="identity-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="identity-error">{{MSG}}</p>{{/ERROR}}
 <dl class="amounts">
@@ -25,4 +25,4 @@
 	<button type="submit" name="decision" value="reject" class="secondary" id="reject-button">{{_ Reject}}</button>
 </form>
 {{/CAN_DECIDE}}
-{{#DECIDED}}<p id="decided">Decided at {{AT}}. {{REASON}}</p>{{/DECIDED}}
+{{#DECIDED}}<p id="decided">{{_ Decided at {AT}.}} {{REASON}}</p>{{/DECIDED}}
