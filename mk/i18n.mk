@@ -22,9 +22,16 @@ po_tpl_strings_SOURCES = po/tpl_strings.c
 MALLPAY_LINGUAS = zh_CN ar ms
 MSGFMT = msgfmt
 MO_FILES = locale/zh_CN/LC_MESSAGES/mallpay.mo \
-	locale/ar/LC_MESSAGES/mallpay.mo locale/ms/LC_MESSAGES/mallpay.mo
+	locale/ar/LC_MESSAGES/mallpay.mo locale/ms/LC_MESSAGES/mallpay.mo \
+	locale/zh_CN/LC_MESSAGES/mallpay-admin.mo
 EXTRA_DIST += po/mallpay.pot po/zh_CN.po po/ar.po po/ms.po po/LINGUAS \
 	scripts/po.sh
+# The admin console's own text domain (English and Chinese only).
+MALLPAY_ADMIN_LINGUAS = zh_CN
+EXTRA_DIST += po/admin/mallpay-admin.pot po/admin/zh_CN.po po/admin/LINGUAS
+locale/zh_CN/LC_MESSAGES/mallpay-admin.mo: $(srcdir)/po/admin/zh_CN.po
+	$(MKDIR_P) locale/zh_CN/LC_MESSAGES
+	$(MSGFMT) --check -o $@ $(srcdir)/po/admin/zh_CN.po
 
 all-local: $(MO_FILES) locale/glibc/.made
 locale/zh_CN/LC_MESSAGES/mallpay.mo: $(srcdir)/po/zh_CN.po
@@ -55,9 +62,16 @@ install-data-hook:
 	  $(INSTALL_DATA) locale/$$l/LC_MESSAGES/mallpay.mo \
 	    "$(DESTDIR)$(localedir)/$$l/LC_MESSAGES/mallpay.mo" || exit 1; \
 	done
+	for l in $(MALLPAY_ADMIN_LINGUAS); do \
+	  $(MKDIR_P) "$(DESTDIR)$(localedir)/$$l/LC_MESSAGES" && \
+	  $(INSTALL_DATA) locale/$$l/LC_MESSAGES/mallpay-admin.mo \
+	    "$(DESTDIR)$(localedir)/$$l/LC_MESSAGES/mallpay-admin.mo" || exit 1; \
+	done
 uninstall-hook:
 	for l in $(MALLPAY_LINGUAS); do \
 	  rm -f "$(DESTDIR)$(localedir)/$$l/LC_MESSAGES/mallpay.mo"; done
+	for l in $(MALLPAY_ADMIN_LINGUAS); do \
+	  rm -f "$(DESTDIR)$(localedir)/$$l/LC_MESSAGES/mallpay-admin.mo"; done
 clean-local:
 	rm -rf locale
 
@@ -99,3 +113,13 @@ ICU_LIBS = -licui18n -licuuc -licudata
 libmallpay_a_SOURCES += src/view/fmt.c src/view/fmt.h
 UNIT_TESTS += tests/unit/view/test_fmt
 tests_unit_view_test_fmt_CFLAGS = $(UNIT_CFLAGS)
+
+# The admin console in English and Chinese (its own text domain).
+check_PROGRAMS += tests/integration/test_admin_languages
+tests_integration_test_admin_languages_SOURCES = \
+	tests/integration/test_admin_languages.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_admin_languages_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_admin_languages_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/config.h"
+#include "core/i18n.h"
 #include "ctl/ctl.h"
 #include "ctl/partner.h"
 #include "ctl/recon.h"
@@ -153,6 +154,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	db_library_init();
+	/* Messages and SMS texts (tick's reminders...) are written in each
+	 * recipient's language; without the catalogues they stay English. */
+	(void)i18n_init(NULL, err, sizeof(err));
 	/* The finance sandbox answers [sandbox] finance_delay seconds
 	 * after a submission (gateway/finance.h). */
 	finance_sandbox_set_delay(c.cfg.finance_delay);

@@ -175,7 +175,9 @@ i18n_init(const char *localedir, char *err, size_t errsz)
 	if (dir == NULL || *dir == '\0')
 		dir = MALLPAY_LOCALE_DIR;
 	if (bindtextdomain(DOMAIN, dir) == NULL ||
-	    bind_textdomain_codeset(DOMAIN, "UTF-8") == NULL) {
+	    bind_textdomain_codeset(DOMAIN, "UTF-8") == NULL ||
+	    bindtextdomain(I18N_ADMIN_DOMAIN, dir) == NULL ||
+	    bind_textdomain_codeset(I18N_ADMIN_DOMAIN, "UTF-8") == NULL) {
 		seterr(err, errsz, "%s: bindtextdomain: %s", dir,
 		    strerror(errno));
 		return -1;
@@ -226,6 +228,37 @@ i18n_gettext(const char *msgid)
 	    msgid == NULL || *msgid == '\0')
 		return msgid;
 	return dgettext(DOMAIN, msgid);
+}
+
+/* See i18n.h. */
+const char *
+i18n_dgettext(const char *domain, const char *msgid)
+{
+	if (domain == NULL)
+		return i18n_gettext(msgid);
+	if (current == LANG_EN || locs[current] == (locale_t)0 ||
+	    msgid == NULL || *msgid == '\0')
+		return msgid;
+	return dgettext(domain, msgid);
+}
+
+/* See i18n.h. */
+int
+i18n_pick_admin(const char *tag, int *lang)
+{
+	enum lang l;
+
+	if (i18n_parse_tag(tag, &l) == -1 || !i18n_admin_speaks(l))
+		return -1;
+	*lang = (int)l;
+	return 0;
+}
+
+/* See i18n.h. */
+int
+i18n_admin_speaks(enum lang l)
+{
+	return l == LANG_EN || l == LANG_ZH;
 }
 
 /* See i18n.h. English: one for 1, many otherwise. */

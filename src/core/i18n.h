@@ -51,9 +51,21 @@ int	i18n_pick(const char *tag, int *lang);
 /* The thread language's translation of msgid (msgid itself in English or
  * when the catalogue has none), and of a text with a count: one or many
  * chosen by the language's plural rule (Arabic has six forms). The result
- * is static (the catalogue's, or the argument). */
-const char *i18n_gettext(const char *msgid);
-const char *i18n_ngettext(const char *one, const char *many, unsigned long n);
+ * is static (the catalogue's, or the argument); a printf format stays
+ * one for the compiler's checks (format_arg). */
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
+	    __attribute__((format_arg(1), format_arg(2)));
+
+/* The admin console's texts have their own text domain, built from
+ * po/admin/ (po/admin/LINGUAS): the console speaks English and Simplified
+ * Chinese only. i18n_dgettext() is i18n_gettext() in domain (NULL: the
+ * shopper domain "mallpay"); i18n_admin_speaks() says whether the console
+ * speaks l; i18n_pick_admin() is i18n_pick() for those languages only. */
+#define I18N_ADMIN_DOMAIN	"mallpay-admin"
+const char *i18n_dgettext(const char *domain, const char *msgid);
+int	i18n_admin_speaks(enum lang l);
+int	i18n_pick_admin(const char *tag, int *lang);
 
 /* _() translates now; N_() only marks a text for extraction where it is
  * defined (a table, a constant), to be translated with _() where shown. */

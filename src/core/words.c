@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/words.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -13,13 +14,35 @@ struct word {
 };
 
 static const struct word methods[] = {
-	{ "cod", "Cash on delivery" },
-	{ "installment_card", "Installment (credit card)" },
-	{ "installment_partner", "Installment (finance partner)" },
-	{ "installment_corporate", "Installment (corporate)" },
-	{ "credit_line", "Platform credit line" },
-	{ "remittance", "Post office remittance" },
-	{ "pay_after_use", "Pay After Use" },
+	{ "cod", N_("Cash on delivery") },
+	{ "installment_card", N_("Installment (credit card)") },
+	{ "installment_partner", N_("Installment (finance partner)") },
+	{ "installment_corporate", N_("Installment (corporate)") },
+	{ "credit_line", N_("Platform credit line") },
+	{ "remittance", N_("Post office remittance") },
+	{ "pay_after_use", N_("Pay After Use") },
+};
+
+/* The statuses whose words are not the code's with spaces (and those
+ * translated: every status a shopper reads). */
+static const struct word statuses[] = {
+	{ "awaiting_review", N_("Awaiting review") },
+	{ "awaiting_confirmation", N_("Awaiting confirmation") },
+	{ "awaiting_remittance", N_("Awaiting remittance") },
+	{ "awaiting_verification", N_("Awaiting verification") },
+	{ "partially_paid", N_("Partially paid") },
+	{ "paid_installment", N_("Paid (Installment)") },
+	{ "paid", N_("Paid") },
+	{ "pending_shipment", N_("Pending shipment") },
+	{ "shipped", N_("Shipped") },
+	{ "delivered", N_("Delivered") },
+	{ "receipt_confirmed", N_("Receipt confirmed") },
+	{ "completed", N_("Completed") },
+	{ "cancelled", N_("Cancelled") },
+	{ "refused", N_("Refused") },
+	{ "return_requested", N_("Return requested") },
+	{ "returned", N_("Returned") },
+	{ "refunded", N_("Refunded") },
 };
 
 static const struct word reasons[] = {
@@ -54,9 +77,9 @@ words_method(const char *code)
 	const char *t;
 
 	if (code[0] == '\0')
-		return "Not chosen yet";
+		return _("Not chosen yet");
 	t = lookup(methods, NELEM(methods), code);
-	return t != NULL ? t : code;
+	return t != NULL ? _(t) : code;
 }
 
 /* See words.h. */
@@ -65,10 +88,12 @@ words_status(const char *code, char *out, size_t outsz)
 {
 	size_t i;
 
+	const char *t;
+
 	if (outsz == 0)
 		return;
-	if (strcmp(code, "paid_installment") == 0) {
-		snprintf(out, outsz, "Paid (Installment)");
+	if ((t = lookup(statuses, NELEM(statuses), code)) != NULL) {
+		snprintf(out, outsz, "%s", _(t));
 		return;
 	}
 	for (i = 0; code[i] != '\0' && i + 1 < outsz; i++)
@@ -131,7 +156,7 @@ token_words(const char *tok, size_t len, const char *inst_id,
 		return inst_name;
 	if (strcmp(code, "remittance") != 0 &&
 	    (t = lookup(methods, NELEM(methods), code)) != NULL)
-		return t;
+		return _(t);
 	if ((t = lookup(brands, NELEM(brands), code)) != NULL)
 		return t;
 	if (strchr(code, '_') == NULL)
@@ -149,7 +174,7 @@ words_text(const char *in, const char *inst_id, const char *inst_name,
 {
 	size_t		 o = 0, len;
 	const char	*p = in, *w;
-	char		 st[40];
+	char		 st[96];
 	int		 n;
 
 	if (outsz == 0)

@@ -6,7 +6,8 @@
  * payment method, an order status, a reason, a card brand and a count
  * ("1 day", "2 days"). Institution names are data (institutions.name);
  * words_text() takes the one it may meet. Pure functions: no clock, no
- * database.
+ * database; methods and statuses read in the thread's language
+ * (core/i18n.h).
  */
 
 #include <stddef.h>

@@ -47,11 +47,42 @@ lang_choose(const char *account, const char *cookie, const char *accept,
 }
 
 /* See language.h. */
+enum lang
+lang_choose_admin(const char *account, const char *accept)
+{
+	enum lang l;
+	int n;
+
+	if (account != NULL && i18n_parse_tag(account, &l) == 0 &&
+	    i18n_admin_speaks(l))
+		return l;
+	if (accept != NULL && *accept != '\0' &&
+	    accept_lang_choose(accept, i18n_pick_admin, &n) == 0)
+		return (enum lang)n;
+	return LANG_EN;
+}
+
+/* 1 when c is a page of the admin console (a path under /admin). */
+static int
+admin_page(const struct ctx *c)
+{
+	const char *p = c->req != NULL ? c->req->path : NULL;
+
+	return p != NULL && strncmp(p, "/admin", 6) == 0 &&
+	    (p[6] == '\0' || p[6] == '/');
+}
+
+/* See language.h. */
 void
 page_language(struct ctx *c)
 {
 	const char *cookie = ctx_cookie(c, LANG_COOKIE, NULL);
 
+	if (admin_page(c)) {
+		i18n_use(lang_choose_admin(c->user.user_id != 0 ?
+		    c->user.language : NULL, c->req->accept_language));
+		return;
+	}
 	i18n_use(lang_choose(c->user.user_id != 0 ? c->user.language : NULL,
 	    cookie, c->req != NULL ? c->req->accept_language : NULL,
 	    c->user.user_id != 0 ? c->user.country : NULL));
@@ -68,7 +99,11 @@ page_language_layout(struct ctx *c, struct view_dict *layout)
 	view_set(layout, "DIR", i18n_dir(cur));
 	view_set(layout, "LANG_NEXT", c->req != NULL ? c->req->path : "/");
 	for (l = 0; l < LANG_COUNT; l++) {
-		struct view_dict *s = view_add(layout, "LANGS");
+		struct view_dict *s;
+
+		if (admin_page(c) && !i18n_admin_speaks((enum lang)l))
+			continue;
+		s = view_add(layout, "LANGS");
 
 		view_set(s, "TAG", i18n_tag((enum lang)l));
 		view_set(s, "NAME", i18n_native_name((enum lang)l));

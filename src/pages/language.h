@@ -17,7 +17,12 @@
 enum lang lang_choose(const char *account, const char *cookie,
 	    const char *accept, const char *country);
 
-/* Choose c's language (lang_choose) and make it the thread's
+/* The language of an admin console page, which speaks English and
+ * Simplified Chinese only: the account's setting if it is one of those,
+ * else the first of them in Accept-Language, else English. */
+enum lang lang_choose_admin(const char *account, const char *accept);
+
+/* Choose c's language (lang_choose; lang_choose_admin under /admin) and make it the thread's
  * (i18n_use). dispatch calls it once the session is known. */
 void	page_language(struct ctx *c);
 

@@ -24,6 +24,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "rules/amount.h"
 #include "rules/cod.h"
@@ -230,7 +231,7 @@ cod_check_b2c(const struct facts *f, const struct cod_region *region,
 		    "maximum of %s%s", amount_describe(amt, a, sizeof(a)),
 		    verdict_money(&max, l, sizeof(l)),
 		    region != NULL && region->has_max ?
-		    " for this region" : "");
+		    _(" for this region") : "");
 	/* COD-07: the shopper's own limit on the permission ladder. */
 	if (amount_gt(&amt->amount_usd, &ladder))
 		cod_fail_ladder(f, amt, &ladder, v);

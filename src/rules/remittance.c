@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "rules/amount.h"
 #include "rules/remittance.h"
@@ -42,7 +43,7 @@ remittance_check(const struct facts *f, struct verdict *out)
 			    verdict_money(&max, l, sizeof(l)),
 			    cl != NULL && amount_lt(&cl->max_usd,
 			    &f->settings.rem_b2c_max_usd) ?
-			    " for the destination country" : "");
+			    _(" for the destination country") : "");
 	} else if (!f->buyer.has_company || !c->has_remittance_quota) {
 		/* REM-02: B2B only with a quota agreed with customer
 		 * service. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "rules/verdict.h"
 
@@ -27,7 +28,10 @@ verdict_init(struct verdict *v, enum pay_method m, const char *inst)
 }
 
 /*
- * Append a reason for rule with the message "RULE: " + fmt(ap). Clears
+ * Append a reason for rule with the message "RULE: " + fmt(ap), fmt
+ * translated into the thread's language (the rule id and the figures
+ * stay as they are; the callers' sentences are extracted by xgettext's
+ * verdict_fail* keywords, scripts/po.sh). Clears
  * eligible even when the array is full (then sets truncated and returns
  * NULL), so a verdict never reads eligible with a failing rule.
  */
@@ -48,7 +52,8 @@ verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
 	snprintf(r->rule, sizeof(r->rule), "%s", rule);
 	n = snprintf(r->message, sizeof(r->message), "%s: ", rule);
 	if (n > 0 && (size_t)n < sizeof(r->message))
-		vsnprintf(r->message + n, sizeof(r->message) - n, fmt, ap);
+		vsnprintf(r->message + n, sizeof(r->message) - n, _(fmt),
+		    ap);
 	r->fig = FIG_NONE;
 	return r;
 }

@@ -11,7 +11,9 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/fx.h"
+#include "core/i18n.h"
 #include "core/log.h"
+#include "core/words.h"
 #include "db/cart.h"
 #include "db/checkout.h"
 #include "db/db.h"
@@ -25,6 +27,7 @@
 #include "service/audit.h"
 #include "service/checkout.h"
 #include "service/company.h"
+#include "service/language.h"
 #include "service/members.h"
 #include "service/methods.h"
 #include "service/orderflow.h"
@@ -579,7 +582,8 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
     const struct checkout_quote *q, const struct checkout_offer *off,
     const char *json, int64_t now)
 {
-	char	reason[200], body[512], amt[MONEY_STR_MAX];
+	char		reason[200], body[512], amt[MONEY_STR_MAX], st[96];
+	enum lang	prev;
 
 	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
 	    pay_method_name(o->method), off != NULL ? " at " : "",
@@ -587,12 +591,17 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
 	    order_status_name(o->status), reason, json, now) == -1)
 		return -1;
+	/* The message in the shopper's language, then the request's again. */
+	prev = i18n_use(language_of_user(db, o->user_id));
 	money_display(&q->amount.amount, amt, sizeof(amt));
-	snprintf(body, sizeof(body), "Your order #%lld of %s was placed with "
+	words_status(order_status_name(o->status), st, sizeof(st));
+	snprintf(body, sizeof(body), _("Your order #%lld of %s was placed with "
 	    "%s. Its status is \"%s\"; the order page shows what happens "
-	    "next.", (long long)id, amt, pay_method_name(o->method),
-	    order_status_name(o->status));
-	snprintf(reason, sizeof(reason), "Order #%lld placed", (long long)id);
+	    "next."), (long long)id, amt,
+	    words_method(pay_method_name(o->method)), st);
+	snprintf(reason, sizeof(reason), _("Order #%lld placed"),
+	    (long long)id);
+	i18n_use(prev);
 	if (db_message_insert(db, o->user_id, 0, reason, body, now) == -1)
 		return -1;
 	return db_checkout_clear_cart(db, o->user_id);

@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "gateway/sms.h"
 #include "service/audit.h"
+#include "service/language.h"
 #include "service/orders.h"
 #include "service/pay_failure.h"
 #include "service/plan_ledger.h"
@@ -73,17 +75,22 @@ tick_remind(struct db *db, const struct db_plan *p,
 	const struct sms_gateway	*sms = sms_gateway_get("sandbox");
 	char				 body[400], a[48], err[128];
 	int				 rc;
+	enum lang			 prev;
 
 	rc = db_plan_inst_remind(db, p->id, it->seq, now);
 	if (rc != 1)
 		return rc;
-	snprintf(body, sizeof(body), "Reminder: installment %d of %d of "
-	    "order #%lld, %s, is due on %s.%s", it->seq, p->n,
+	/* Written in the shopper's language, then the thread's again. */
+	prev = i18n_use(language_of_user(db, p->user_id));
+	snprintf(body, sizeof(body), _("Reminder: installment %d of %d of "
+	    "order #%lld, %s, is due on %s. %s"), it->seq, p->n,
 	    (long long)p->order_id, plan_amt(it->principal + it->fee, p->currency,
-	    a, sizeof(a)), d, auto_ok ? " It is deducted from your card that "
-	    "day." : " Repay it on the order's schedule page.");
-	if (db_message_insert(db, p->user_id, 0, "Installment due soon", body,
-	    now) == -1)
+	    a, sizeof(a)), d, auto_ok ? _("It is deducted from your card that "
+	    "day.") : _("Repay it on the order's schedule page."));
+	rc = db_message_insert(db, p->user_id, 0, _("Installment due soon"),
+	    body, now) == -1 ? -1 : 0;
+	i18n_use(prev);
+	if (rc == -1)
 		return -1;
 	if (phone[0] != '\0' && sms != NULL && sms->send(db, p->user_id,
 	    phone, body, now, err, sizeof(err)) == -1)

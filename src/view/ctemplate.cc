@@ -114,11 +114,12 @@ lang_name(const std::string &name)
 	return std::string(i18n_catalog(l)) + "/" + name;
 }
 
-/* tpl_marks' translator: the thread language's text. */
+/* tpl_marks' translator: the thread language's text in the text domain
+ * arg (NULL: the shopper domain). */
 const char *
-tr_marker(const char *msgid, unsigned, void *)
+tr_marker(const char *msgid, unsigned, void *arg)
 {
-	return i18n_gettext(msgid);
+	return i18n_dgettext(static_cast<const char *>(arg), msgid);
 }
 
 /* Read the template file path and put it in the cache once per language,
@@ -146,7 +147,8 @@ load_langs(const std::string &path, const std::string &relname, char *err,
 	for (int l = LANG_EN; l < LANG_COUNT && rc == 0; l++) {
 		i18n_use((enum lang)l);
 		buf_reset(&out);
-		if (tpl_marks(src.data, src.len, tr_marker, NULL, &out, merr,
+		if (tpl_marks(src.data, src.len, tr_marker,
+		    const_cast<char *>(tpl_domain(relname.c_str())), &out, merr,
 		    sizeof(merr)) == -1) {
 			set_err(err, errsz, relname + ": " + merr);
 			rc = -1;

@@ -1,8 +1,10 @@
 /* Translatable text markers in templates (view/tpl_mark.h). */
 
 #include <ctype.h>
+#include <fnmatch.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "view/tpl_mark.h"
 
 /* 1 when s (n bytes) is a placeholder name: A-Z, 0-9, _ and not empty. */
@@ -125,4 +127,22 @@ tpl_marks(const char *src, size_t n, tpl_tr_fn tr, void *arg,
 		buf_append(out, last, (size_t)(end - last));
 	buf_cleanup(&text);
 	return count;
+}
+
+/* The admin console's templates, as scripts/po.sh's ADMIN_TPL. */
+static const char *const admin_tpl[] = {
+	"admin_*.tpl", "*_admin*.tpl", "cod_user.tpl", "cod_users.tpl",
+	"cod_fulfil.tpl", NULL
+};
+
+/* See tpl_mark.h. */
+const char *
+tpl_domain(const char *relname)
+{
+	size_t i;
+
+	for (i = 0; admin_tpl[i] != NULL; i++)
+		if (fnmatch(admin_tpl[i], relname, FNM_PATHNAME) == 0)
+			return I18N_ADMIN_DOMAIN;
+	return NULL;
 }

@@ -27,4 +27,11 @@ typedef const char *(*tpl_tr_fn)(const char *msgid, unsigned line, void *arg);
 int	tpl_marks(const char *src, size_t n, tpl_tr_fn tr, void *arg,
 	    struct buf *out, char *err, size_t errsz);
 
+/* The text domain of the template named relname (its path below
+ * templates/): I18N_ADMIN_DOMAIN for the admin console's templates (only
+ * admin routes render them: admin_*.tpl, *_admin*.tpl, cod_user.tpl,
+ * cod_users.tpl, cod_fulfil.tpl; scripts/po.sh extracts the same files
+ * into po/admin/), else NULL (the shopper domain). */
+const char *tpl_domain(const char *relname);
+
 #endif

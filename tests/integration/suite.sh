@@ -71,6 +71,8 @@ MALLPAY_BANK_URL=$(sed -n 's|^url = ||p' "$tmp/stack/mallpay.conf" | head -n 1)
 export MALLPAY_BANK_URL
 export MALLPAY_CONF="$tmp/stack/mallpay.conf"
 export MALLPAY_CTL="$build/mallpayctl"
+# The catalogues the build compiled, for mallpayctl's messages (core/i18n.h).
+export MALLPAY_LOCALE_DIR="$(cd "$build" && pwd)/locale"
 export MALLPAY_SQL_DIR="$src/sql"
 export MALLPAY_TEST_DIR="$tmp"
 export MALLPAY_SCREENSHOT_DIR="$build/tests/e2e"

@@ -64,7 +64,7 @@
 
 enum tstmt {
 	T_MSGS, T_SMS, T_PAYS, T_FLAGS, T_CREDIT_REC, T_LEDGER,
-	T_READY, T_LINES, T__MAX
+	T_READY, T_LINES, T_SMS_LIKE, T__MAX
 };
 
 static const char *const tstmts[T__MAX] = {
@@ -88,6 +88,8 @@ static const char *const tstmts[T__MAX] = {
 	/* T_LINES */
 	"SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
 	"WHERE plan_id = ? AND amount_minor > 0",
+	/* T_SMS_LIKE */
+	"SELECT COUNT(*) FROM sms_outbox WHERE user_id = ? AND body LIKE ?",
 };
 
 static struct config	cfg;
@@ -601,6 +603,38 @@ test_INST_P2_reminder_3_days_before(void **state)
 	tick(noon(due2, -2));
 	assert_int_equal(msgs(auto_plan.s.id, "Installment due soon"), 1);
 	assert_int_equal(sms_rows(auto_plan.s.id), 1);
+}
+
+/* INST-P2: a shopper whose account reads Malay gets the reminder, the
+ * message and the SMS, in Malay, though the tick writes it outside any
+ * request (its thread reads English). */
+static void
+test_INST_P2_reminder_in_recipients_language(void **state)
+{
+	struct shopper		 s;
+	struct plan_view	 v;
+	struct dbq		*q;
+	mp_date			 due2;
+	int64_t			 order;
+	char			 sql[128];
+
+	(void)state;
+	order = card_plan(&s, "inst-p2-ms");
+	snprintf(sql, sizeof(sql), "UPDATE users SET language = 'ms' "
+	    "WHERE id = %lld", (long long)s.id);
+	shop_sql(sql);
+	view_at(order, clock_now(), &v);
+	due2 = v.inst[1].due;
+	plan_view_cleanup(&v);
+	tick(noon(due2, -3));
+	assert_int_equal(msgs(s.id, "Ansuran perlu dibayar tidak lama lagi"),
+	    1);
+	assert_int_equal(msgs(s.id, "Installment due soon"), 0);
+	q = tq(T_SMS_LIKE);
+	dbq_int(q, s.id);
+	dbq_cstr(q, "Peringatan: ansuran 2 daripada %");
+	assert_int_equal(one(q, NULL), 1);
+	client_free(s.cl);
 }
 
 /* INST-P3: on the due date tick deducts installment 2 from the card,
@@ -1464,6 +1498,7 @@ main(void)
 		cmocka_unit_test(test_INST_P1_card_confirm_pays_down_payment),
 		cmocka_unit_test(test_INST_P1_down_payment_refused_changes_nothing),
 		cmocka_unit_test(test_INST_P2_reminder_3_days_before),
+		cmocka_unit_test(test_INST_P2_reminder_in_recipients_language),
 		cmocka_unit_test(test_INST_P3_auto_deduction_on_due_date),
 		cmocka_unit_test(test_INST_P3_manual_repayment_idempotent),
 		cmocka_unit_test(test_INST_P3_auto_deduction_failure_stays_due),

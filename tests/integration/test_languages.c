@@ -176,6 +176,84 @@ test_lang_same_page_each_language(void **state)
 	client_free(cl);
 }
 
+/* The COD block of /checkout?country=MY as cl must hold each of the
+ * NULL-terminated strings that follow. */
+static void
+cod_block_has(struct client *cl, ...)
+{
+	struct client_resp r;
+	const char *s;
+	char *b;
+	va_list ap;
+
+	shop_get(cl, "/checkout?country=MY", &r);
+	assert_int_equal(r.status, 200);
+	b = shop_method_block(r.body, "method-cod");
+	assert_non_null(b);
+	va_start(ap, cl);
+	while ((s = va_arg(ap, const char *)) != NULL) {
+		if (strstr(b, s) == NULL)
+			fail_msg("no \"%s\" in the COD block:\n%s", s, b);
+	}
+	va_end(ap);
+	free(b);
+	client_resp_cleanup(&r);
+}
+
+/* COD-01: the reason cash on delivery is unavailable (USD 2,916.00 above
+ * the USD 2,000.00 maximum) reads in the page's language, its rule id and
+ * figures kept: English, then Arabic for the same cart. */
+static void
+test_lang_COD_01_reason_in_arabic(void **state)
+{
+	static const char *const skus[] = { "HOME-WASHER-8", NULL };
+	static const int qtys[] = { 4 };
+	char email[128];
+	struct client *cl;
+
+	(void)state;
+	shop_register(email, sizeof(email), "langcod", "Lang Tester", PASSWORD);
+	cl = client_new();
+	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
+	client_accept_language(cl, "en");
+	shop_fill_cart(cl, email, skus, qtys);
+	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: the amount to pay, "
+	    "USD 2,916.00", "is above the cash on delivery maximum of "
+	    "USD 2,000.00", NULL);
+	choose(cl, "ar");
+	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: المبلغ المستحق، "
+	    "USD 2,916.00", "أعلى من الحد الأقصى للدفع عند الاستلام البالغ "
+	    "USD 2,000.00", NULL);
+	client_free(cl);
+}
+
+/* A message goes out in the recipient's language: a shopper whose
+ * account reads Malay places an order from an English browser: the
+ * order's message is written in Malay, and stays so when the account
+ * reads English again (it was composed in Malay, not shown in it). */
+static void
+test_lang_message_in_recipients_language(void **state)
+{
+	char email[128], subject[64];
+	struct client *cl;
+	int64_t id;
+
+	(void)state;
+	shop_register(email, sizeof(email), "langmsg", "Lang Tester", PASSWORD);
+	cl = client_new();
+	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
+	client_accept_language(cl, "en");
+	choose(cl, "ms");
+	id = shop_place_one(cl, email, "HOME-WASHER-8", "remittance", NULL,
+	    "remittance", NULL, 0);
+	choose(cl, "en");
+	snprintf(subject, sizeof(subject), "Pesanan #%lld telah dibuat",
+	    (long long)id);
+	page_has(cl, "/messages", 200, "<html lang=\"en\"", subject,
+	    "telah dibuat dengan Kiriman wang pejabat pos", NULL);
+	client_free(cl);
+}
+
 int
 main(void)
 {
@@ -184,6 +262,8 @@ main(void)
 		cmocka_unit_test(test_lang_guest_switcher_cookie),
 		cmocka_unit_test(test_lang_account_setting_then_country),
 		cmocka_unit_test(test_lang_same_page_each_language),
+		cmocka_unit_test(test_lang_COD_01_reason_in_arabic),
+		cmocka_unit_test(test_lang_message_in_recipients_language),
 	};
 	int rc;
 

@@ -40,6 +40,26 @@ test_lang_choose_order(void **state)
 	assert_int_equal(lang_choose("xx", "zh-TW", "ms", NULL), LANG_MS);
 }
 
+/* The admin console speaks English and Chinese only: the account's
+ * setting if it is one of them, else the first of them in Accept-Language
+ * (Arabic and Malay passed over), else English. */
+static void
+test_lang_choose_admin(void **state)
+{
+	(void)state;
+	assert_int_equal(lang_choose_admin("zh-CN", "en"), LANG_ZH);
+	assert_int_equal(lang_choose_admin("en", "zh-CN"), LANG_EN);
+	/* A setting the console does not speak: the browser decides. */
+	assert_int_equal(lang_choose_admin("ar", "zh-CN,en;q=0.5"), LANG_ZH);
+	assert_int_equal(lang_choose_admin(NULL, "zh"), LANG_ZH);
+	assert_int_equal(lang_choose_admin(NULL, "ar,ms;q=0.9,zh;q=0.2"),
+	    LANG_ZH);
+	assert_int_equal(lang_choose_admin("ms", "ar,ms;q=0.9"), LANG_EN);
+	assert_int_equal(lang_choose_admin(NULL, "fr-FR"), LANG_EN);
+	assert_int_equal(lang_choose_admin(NULL, NULL), LANG_EN);
+	assert_int_equal(lang_choose_admin("", ""), LANG_EN);
+}
+
 static void
 test_language_of_country(void **state)
 {
@@ -60,6 +80,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lang_choose_order),
+		cmocka_unit_test(test_lang_choose_admin),
 		cmocka_unit_test(test_language_of_country),
 	};
 

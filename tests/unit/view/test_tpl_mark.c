@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "view/tpl_mark.h"
 
 /* A translator that knows two texts and notes the lines it was asked at. */
@@ -79,12 +80,29 @@ test_tpl_marks_malformed(void **state)
 	buf_cleanup(&lines);
 }
 
+/* The admin console's templates (and only those) read the admin domain. */
+static void
+test_tpl_domain(void **state)
+{
+	(void)state;
+	assert_string_equal(tpl_domain("admin_dashboard.tpl"),
+	    I18N_ADMIN_DOMAIN);
+	assert_string_equal(tpl_domain("remittance_admin_voucher.tpl"),
+	    I18N_ADMIN_DOMAIN);
+	assert_string_equal(tpl_domain("cod_users.tpl"), I18N_ADMIN_DOMAIN);
+	assert_null(tpl_domain("layout.tpl"));
+	assert_null(tpl_domain("checkout.tpl"));
+	assert_null(tpl_domain("cod_account.tpl"));
+	assert_null(tpl_domain("bank/admin_page.tpl"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tpl_marks_translate_and_escape),
 		cmocka_unit_test(test_tpl_marks_malformed),
+		cmocka_unit_test(test_tpl_domain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
