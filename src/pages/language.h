@@ -17,6 +17,12 @@
 enum lang lang_choose(const char *account, const char *cookie,
 	    const char *accept, const char *country);
 
+/* The language a page at path is shown in when l is chosen: the admin
+ * console (/admin, /console) ships in English and Simplified Chinese only,
+ * so it shows English for the other languages (and its <html lang> says
+ * so); every other page in l. path may be NULL. */
+enum lang lang_for_path(enum lang l, const char *path);
+
 /* Choose c's language (lang_choose) and make it the thread's
  * (i18n_use). dispatch calls it once the session is known. */
 void	page_language(struct ctx *c);
