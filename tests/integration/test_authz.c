@@ -93,6 +93,8 @@ static const struct entry table[] = {
 	{ HTTP_GET,  "/register",	"ooooooo", 0, NULL, NULL },
 	{ HTTP_POST, "/register",	"ooooooo", 0, NULL, NULL },
 	{ HTTP_GET,  "/catalog",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_POST, "/language",	"ooooooo", 0, NULL, NULL },
+	{ HTTP_GET,  "/account/language", "sooooos", 0, NULL, NULL },
 	{ HTTP_GET,  "/cart",		"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/cart/add",	"soooofs", 0, NULL, NULL },
 	{ HTTP_POST, "/cart/update",	"soooofs", 0, NULL, NULL },

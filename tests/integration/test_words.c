@@ -485,7 +485,7 @@ test_words_count_of_one_in_page_sentences(void **state)
 	shop_get(c, "/pay-after-use", &r);
 	assert_int_equal(r.status, 200);
 	assert_true(client_has(&r, "automatically 1 day after"));
-	assert_true(client_has(&r, "more than 1 day\noverdue"));
+	assert_true(client_has(&r, "more than 1 day overdue"));
 	assert_false(client_has(&r, "1 days"));
 	client_resp_cleanup(&r);
 	shop_get(c, "/account/identity", &r);
