@@ -46,6 +46,27 @@ lang_choose(const char *account, const char *cookie, const char *accept,
 	return LANG_EN;
 }
 
+/* True when path is prefix itself or below it. */
+static int
+path_under(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncmp(path, prefix, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/' || path[n] == '?');
+}
+
+/* See language.h. */
+enum lang
+lang_for_path(enum lang l, const char *path)
+{
+	if (l == LANG_EN || l == LANG_ZH || path == NULL)
+		return l;
+	if (path_under(path, "/admin") || path_under(path, "/console"))
+		return LANG_EN;
+	return l;
+}
+
 /* See language.h. */
 enum lang
 lang_choose_admin(const char *account, const char *accept)
@@ -83,9 +104,10 @@ page_language(struct ctx *c)
 		    c->user.language : NULL, c->req->accept_language));
 		return;
 	}
-	i18n_use(lang_choose(c->user.user_id != 0 ? c->user.language : NULL,
-	    cookie, c->req != NULL ? c->req->accept_language : NULL,
-	    c->user.user_id != 0 ? c->user.country : NULL));
+	i18n_use(lang_for_path(lang_choose(c->user.user_id != 0 ?
+	    c->user.language : NULL, cookie, c->req != NULL ?
+	    c->req->accept_language : NULL, c->user.user_id != 0 ?
+	    c->user.country : NULL), c->req != NULL ? c->req->path : NULL));
 }
 
 /* See language.h. */

@@ -22,7 +22,14 @@ enum lang lang_choose(const char *account, const char *cookie,
  * else the first of them in Accept-Language, else English. */
 enum lang lang_choose_admin(const char *account, const char *accept);
 
-/* Choose c's language (lang_choose; lang_choose_admin under /admin) and make it the thread's
+/* The language a page at path is shown in when l is chosen: the admin
+ * console (/admin, /console) ships in English and Simplified Chinese only,
+ * so it shows English for the other languages (and its <html lang> says
+ * so); every other page in l. path may be NULL. */
+enum lang lang_for_path(enum lang l, const char *path);
+
+/* Choose c's language (lang_choose; lang_choose_admin under /admin;
+ * lang_for_path) and make it the thread's
  * (i18n_use). dispatch calls it once the session is known. */
 void	page_language(struct ctx *c);
 

@@ -60,6 +60,23 @@ test_lang_choose_admin(void **state)
 	assert_int_equal(lang_choose_admin("", ""), LANG_EN);
 }
 
+/* The admin console ships English and Chinese: Arabic and Malay show it
+ * in English; every other page in the language chosen. */
+static void
+test_lang_for_path_console(void **state)
+{
+	(void)state;
+	assert_int_equal(lang_for_path(LANG_AR, "/admin"), LANG_EN);
+	assert_int_equal(lang_for_path(LANG_AR, "/admin/orders/7"), LANG_EN);
+	assert_int_equal(lang_for_path(LANG_MS, "/console/invitations/x"),
+	    LANG_EN);
+	assert_int_equal(lang_for_path(LANG_ZH, "/admin/orders"), LANG_ZH);
+	assert_int_equal(lang_for_path(LANG_AR, "/orders/7"), LANG_AR);
+	assert_int_equal(lang_for_path(LANG_AR, "/administrator"), LANG_AR);
+	assert_int_equal(lang_for_path(LANG_MS, "/catalog"), LANG_MS);
+	assert_int_equal(lang_for_path(LANG_AR, NULL), LANG_AR);
+}
+
 static void
 test_language_of_country(void **state)
 {
@@ -81,6 +98,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lang_choose_order),
 		cmocka_unit_test(test_lang_choose_admin),
+		cmocka_unit_test(test_lang_for_path_console),
 		cmocka_unit_test(test_language_of_country),
 	};
 
