@@ -12,7 +12,7 @@
 // Needs MALLPAY_CTL and MALLPAY_CONF (suite.sh). The last line says
 // "hosted: N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { base, emptyCart, launch, payAtBank, screenshots, signIn, watch } from './lib.mjs';
+import { base, launch, payAtBank, placeCardOrder, screenshots, signIn, watch } from './lib.mjs';
 
 const email = process.env.MALLPAY_E2E_HOSTED_EMAIL || 'shopper.veteran@demo.test';
 const product = 'AquaPro Washing Machine 8 kg';
@@ -31,27 +31,6 @@ function check(cond, what) {
   }
 }
 
-// Place a card-installment order of one washing machine; lands on its
-// card page; returns the order id.
-async function placeCardOrder(page) {
-  await emptyCart(page);
-  await page.goto(`${base}/catalog`);
-  const item = page.locator(`li.product:has(h3:text-is("${product}"))`);
-  await Promise.all([
-    page.waitForURL(/\/cart\?msg=added/),
-    item.getByRole('button', { name: 'Add to cart' }).click(),
-  ]);
-  await page.goto(`${base}/checkout?country=MY`);
-  await page.locator(`input[type=radio][value="${plan}"]`).check();
-  await page.locator('#place-order').click();
-  await page.waitForSelector('#disclosure');
-  await Promise.all([
-    page.waitForURL(/\/orders\/\d+\/card$/),
-    page.locator('#place-order').click(),
-  ]);
-  return /\/orders\/(\d+)\/card/.exec(page.url())[1];
-}
-
 async function run() {
   const ctl = process.env.MALLPAY_CTL;
   const conf = process.env.MALLPAY_CONF;
@@ -65,7 +44,7 @@ async function run() {
     await signIn(page, email, { landing: /\/catalog/ });
 
     // A wrong one-time code: declined, the reason in words on the mall.
-    const bad = await placeCardOrder(page);
+    const bad = await placeCardOrder(page, product, plan);
     await page.locator('#card-to-bank').click();
     const b1 = await payAtBank(page, EEA_CARD, { how: 'wrong' });
     check(b1.challenged, 'the DE card is challenged');
@@ -80,7 +59,7 @@ async function run() {
     ]).catch(() => {});
 
     // The EEA card with its challenge binds the card.
-    const id = await placeCardOrder(page);
+    const id = await placeCardOrder(page, product, plan);
     await page.locator('#card-to-bank').click();
     await page.waitForSelector('#bank-card-form');
     check((await page.locator('#bank-order').innerText()).includes(`Order #${id}`),

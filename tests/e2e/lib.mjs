@@ -252,6 +252,28 @@ export async function placeRemittanceOrder(page, product) {
   return { id, code };
 }
 
+// Place a card-installment order of one product (its catalog name) on
+// plan (the checkout's radio value) to Malaysia, through the disclosure;
+// lands on the order's card page and resolves to the order's id.
+export async function placeCardOrder(page, product, plan) {
+  await emptyCart(page);
+  await page.goto(`${base}/catalog`);
+  const item = page.locator(`li.product:has(h3:text-is("${product}"))`);
+  await Promise.all([
+    page.waitForURL(/\/cart\?msg=added/),
+    item.getByRole('button', { name: 'Add to cart' }).click(),
+  ]);
+  await page.goto(`${base}/checkout?country=MY`);
+  await page.locator(`input[type=radio][value="${plan}"]`).check();
+  await page.locator('#place-order').click();
+  await page.waitForSelector('#disclosure');
+  await Promise.all([
+    page.waitForURL(/\/orders\/\d+\/card$/),
+    page.locator('#place-order').click(),
+  ]);
+  return /\/orders\/(\d+)\/card/.exec(page.url())[1];
+}
+
 // axe-core (npm), read by path from node_modules and evaluated in pages
 // (through the debugging protocol: the pages' CSP allows no inline script).
 const axeSource = new URL('./node_modules/axe-core/axe.min.js', import.meta.url).pathname;

@@ -9,7 +9,7 @@
 // pay-failure-declined-390.png, pay-failure-order-1280.png,
 // pay-failure-order-390.png. The last line says "pay_failure: N passed,
 // N failed"; exit status 0 only when all passed.
-import { base, check, emptyCart, launch, payAtBank, screenshots, signIn, stepper, watch } from './lib.mjs';
+import { base, check, launch, payAtBank, placeCardOrder, screenshots, signIn, stepper, watch } from './lib.mjs';
 
 // shopper.veteran: verified, score 760, offered card installments.
 const email = process.env.MALLPAY_E2E_INST_EMAIL || 'shopper.veteran@demo.test';
@@ -28,22 +28,7 @@ async function run() {
 
     await step('a card installment order with the failing card', async () => {
       await signIn(page, email, { landing: /\/catalog/ });
-      await emptyCart(page);
-      await page.goto(`${base}/catalog`);
-      const item = page.locator(`li.product:has(h3:text-is("${product}"))`);
-      await Promise.all([
-        page.waitForURL(/\/cart\?msg=added/),
-        item.getByRole('button', { name: 'Add to cart' }).click(),
-      ]);
-      await page.goto(`${base}/checkout?country=MY`);
-      await page.locator(`input[type=radio][value="${plan}"]`).check();
-      await page.locator('#place-order').click();
-      await page.waitForSelector('#disclosure');
-      await Promise.all([
-        page.waitForURL(/\/orders\/\d+\/card$/),
-        page.locator('#place-order').click(),
-      ]);
-      id = /\/orders\/(\d+)\/card/.exec(page.url())[1];
+      id = await placeCardOrder(page, product, plan);
       await page.locator('#card-to-bank').click();
       await payAtBank(page, '4000 0000 0000 0341');
       await page.waitForURL(new RegExp(`/orders/${id}/confirm$`));
