@@ -17,7 +17,6 @@ enum stmt {
 	STMT_USER_INSERT,
 	STMT_SET_ROLES,
 	STMT_SET_DISABLED,
-	STMT_SESSIONS_END,
 	STMT_INVITE_LOCK,
 	STMT_ACCEPT_USER,
 	STMT_ACCEPT_ACCOUNT,
@@ -59,8 +58,6 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_SET_DISABLED */
 	"UPDATE admin_accounts SET disabled_at = NULLIF(?, 0), updated_at = ? "
 	"WHERE user_id = ?",
-	/* STMT_SESSIONS_END */
-	"DELETE FROM sessions WHERE user_id = ?",
 	/* STMT_INVITE_LOCK */
 	"SELECT " ACC_COLS ", 0" ACC_FROM
 	"WHERE a.invite_hash = ? AND u.kind = 'admin' FOR UPDATE",
@@ -235,20 +232,6 @@ db_admin_account_set_disabled(struct db *db, int64_t user_id,
     int64_t disabled, int64_t now)
 {
 	return update3(db, STMT_SET_DISABLED, disabled, now, user_id);
-}
-
-/* See admin_account.h. */
-int
-db_admin_sessions_end(struct db *db, int64_t user_id)
-{
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_SESSIONS_END,
-	    stmts[STMT_SESSIONS_END]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
 }
 
 /* See admin_account.h. */

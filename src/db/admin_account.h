@@ -65,9 +65,6 @@ int	db_admin_account_set_roles(struct db *, int64_t user_id,
 int	db_admin_account_set_disabled(struct db *, int64_t user_id,
 	    int64_t disabled, int64_t now);
 
-/* Delete every session of user_id. Returns 0 or -1. */
-int	db_admin_sessions_end(struct db *, int64_t user_id);
-
 /* The account whose pending invitation has this token hash, locked (FOR
  * UPDATE). Returns 1 found, 0 none, -1 database error. */
 int	db_admin_invite_lock(struct db *, const char *invite_hash,

@@ -14,6 +14,7 @@
 #include "core/admin_role.h"
 #include "core/buf.h"
 #include "db/db.h"
+#include "db/session.h"
 #include "service/admin_accounts.h"
 #include "service/audit.h"
 #include "service/auth.h"
@@ -262,7 +263,7 @@ admin_set_enabled(struct db *db, int64_t actor_id, int64_t target_id,
 		return RES_DONE;
 	}
 	if (db_admin_account_set_disabled(db, target_id, enable ? 0 : now,
-	    now) == -1 || (!enable && db_admin_sessions_end(db,
+	    now) == -1 || (!enable && db_session_delete_user(db,
 	    target_id) == -1) || audit_change(db, actor_id, target_id,
 	    enable ? "admin_enabled" : "admin_disabled", enable ?
 	    "an owner enabled an admin" : "an owner disabled an admin",
