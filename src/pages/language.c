@@ -87,10 +87,8 @@ lang_choose_admin(const char *account, const char *accept)
 static int
 admin_page(const struct ctx *c)
 {
-	const char *p = c->req != NULL ? c->req->path : NULL;
-
-	return p != NULL && strncmp(p, "/admin", 6) == 0 &&
-	    (p[6] == '\0' || p[6] == '/');
+	return c->req != NULL &&
+	    path_under(c->req->path, "/admin");
 }
 
 /* See language.h. */
