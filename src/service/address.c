@@ -10,6 +10,7 @@
 #include "db/checkout.h"
 #include "db/db.h"
 #include "service/address.h"
+#include "service/conn.h"
 
 /* See address.h. */
 struct db_addr_owner
@@ -168,13 +169,12 @@ address_save(struct db *db, const struct db_addr_owner *o, int64_t id,
 	if (make_default && count > 0 &&
 	    db_address_set_default(db, o, id, now) == -1)
 		goto fail;
-	if (db_commit(db) == -1)
+	if (conn_finish(db, RES_OK) != RES_OK)
 		return RES_ERROR;
 	*new_id = id;
 	return RES_OK;
 fail:
-	db_rollback(db);
-	return RES_ERROR;
+	return conn_finish(db, RES_ERROR);
 }
 
 /* Begin a transaction, lock the owner's rows and find id among them:

@@ -327,9 +327,8 @@ admin_fx_add(struct db *db, int64_t admin_id, int64_t now,
 		goto fail;
 	snprintf(what, sizeof(what), "fx_rates %s from %s", currency, day);
 	if (setting_event(db, admin_id, now, 0, what, old[0] != '\0' ? old : NULL,
-	    canon) == -1)
-		goto fail;
-	return db_commit(db) == -1 ? -1 : 0;
+	    canon) == 0 && db_commit(db) == 0)
+		return 0;
 fail:
 	db_rollback(db);
 	return -1;

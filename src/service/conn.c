@@ -37,6 +37,17 @@ conn_abandon(struct db *db)
 		db_rollback(db);
 }
 
+/* See conn.h. */
+enum result
+conn_finish(struct db *db, enum result res)
+{
+	if (res != RES_OK) {
+		db_rollback(db);
+		return res;
+	}
+	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
+}
+
 /* Sleep before attempt + 1 (attempt >= 1). */
 static void
 backoff(int attempt)

@@ -6,6 +6,8 @@
  * works, why it failed, and the end of a failed request.
  */
 
+#include "core/result.h"
+
 struct db;
 
 /* 0 when the connection works (reconnecting if needed), -1 when the
@@ -18,6 +20,11 @@ const char *conn_error(struct db *db);
 
 /* Roll back whatever a failed request left open (NULL is fine). */
 void	conn_abandon(struct db *db);
+
+/* The end of a use case's transaction: commit when res is RES_OK
+ * (RES_ERROR when the commit fails), else roll back. Returns res, or
+ * RES_ERROR for a failed commit. */
+enum result conn_finish(struct db *db, enum result res);
 
 /* How often a use case is run at most when it keeps failing on conflicts. */
 #define CONN_ATTEMPTS	3

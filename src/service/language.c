@@ -5,6 +5,7 @@
 
 #include "db/db.h"
 #include "db/language.h"
+#include "service/conn.h"
 #include "service/language.h"
 
 /* See language.h. */
@@ -16,15 +17,8 @@ language_set(struct db *db, int64_t user_id, enum lang lang, int clear)
 	if (db_begin(db) == -1)
 		return RES_ERROR;
 	rc = db_user_set_language(db, user_id, clear ? NULL : i18n_tag(lang));
-	if (rc == -1 || (rc == 1 && db_commit(db) == -1)) {
-		db_rollback(db);
-		return RES_ERROR;
-	}
-	if (rc == 0) {
-		db_rollback(db);
-		return RES_NOT_FOUND;
-	}
-	return RES_OK;
+	return conn_finish(db, rc == 1 ? RES_OK :
+	    rc == 0 ? RES_NOT_FOUND : RES_ERROR);
 }
 
 /* See language.h. */

@@ -12,6 +12,7 @@
 #include "db/company.h"
 #include "db/db.h"
 #include "db/message.h"
+#include "service/conn.h"
 #include "service/members.h"
 #include "service/methods.h"
 #include "service/order_panels.h"
@@ -222,16 +223,10 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 	    "receipt confirmed automatically (PAU-03)", now);
 	if (res != RES_OK)
 		goto fail;
-	if (order_receipt_effects(db, &o, now) == -1) {
+	if (order_receipt_effects(db, &o, now) == -1)
 		res = RES_ERROR;
-		goto fail;
-	}
-	if (db_commit(db) == -1)
-		return RES_ERROR;
-	return RES_OK;
 fail:
-	db_rollback(db);
-	return res;
+	return conn_finish(db, res);
 }
 
 /* The next action of an order of method not paid yet in status (the

@@ -9,6 +9,7 @@
 #include "db/message.h"
 #include "db/order.h"
 #include "service/audit.h"
+#include "service/conn.h"
 #include "service/plan_ledger.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
@@ -85,10 +86,7 @@ plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
 	    "Nothing of yours is overdue any more and an administrator lifted "
 	    "the suspension of your installment access (INST-F2).", now) == -1)
 		goto fail;
-	if (db_commit(db) == -1)
-		return RES_ERROR;
-	return RES_OK;
+	return conn_finish(db, RES_OK);
 fail:
-	db_rollback(db);
-	return RES_ERROR;
+	return conn_finish(db, RES_ERROR);
 }

@@ -10,6 +10,7 @@
 #include "db/order.h"
 #include "gateway/finance.h"
 #include "service/audit.h"
+#include "service/conn.h"
 #include "service/partner_auth.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
@@ -64,12 +65,9 @@ plan_partner_apply(struct db *db, const struct config *cfg, int64_t user_id,
 	    "review", "INST-PC credit evaluation authorized and submitted",
 	    now) == -1)
 		goto fail;
-	if (db_commit(db) == -1)
-		return RES_ERROR;
-	return RES_OK;
+	return conn_finish(db, RES_OK);
 fail:
-	db_rollback(db);
-	return RES_ERROR;
+	return conn_finish(db, RES_ERROR);
 }
 
 /* Inside the caller's transaction: apply the partner's final answer ans

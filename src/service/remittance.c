@@ -17,6 +17,7 @@
 #include "db/remittance.h"
 #include "service/admin.h"
 #include "service/audit.h"
+#include "service/conn.h"
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/postings.h"
@@ -336,14 +337,8 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 	else
 		res = reject_voucher(db, &o, vid, admin_id, reason, now, msg,
 		    msgsz);
-	if (res != RES_OK)
-		goto fail;
-	if (db_commit(db) == -1)
-		return RES_ERROR;
-	return RES_OK;
 fail:
-	db_rollback(db);
-	return res;
+	return conn_finish(db, res);
 }
 
 /* REM-P6: cancel one unpaid order past its day. 1 done, 0 none, -1. */
