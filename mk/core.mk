@@ -6,7 +6,8 @@ libmallpay_a_SOURCES += \
 	src/core/log.c src/core/log.h \
 	src/core/result.h \
 	src/core/words.c src/core/words.h \
-	src/core/csv.c src/core/csv.h
+	src/core/csv.c src/core/csv.h \
+	src/core/digest.c src/core/digest.h
 
 # rules-core: money, exchange rates, calendar (RULES C-01, C-02, C-04)
 libmallpay_a_SOURCES += \

@@ -10,7 +10,7 @@
  *
  * A line whose reference quotes "MP-CORP-<order id>" records that order's
  * down payment (agreement signed) or a repayment transfer (agreement in
- * effect), as an admin would (service/corp_transfer.h); importing the same
+ * effect), as an admin would (service/corp_road.h); importing the same
  * statement again changes nothing. Each line's outcome is printed; the
  * exit status is 1 when a line could not be recorded (unmatched, refused),
  * for the operator to look at, 0 otherwise.
@@ -23,7 +23,7 @@
 #include "core/money.h"
 #include "ctl/ctl.h"
 #include "db/db.h"
-#include "service/corp_transfer.h"
+#include "service/corp_road.h"
 
 #define FIELDS	5
 

@@ -23,7 +23,6 @@
 #include "service/company.h"
 #include "service/company_account.h"
 #include "service/corp_app_view.h"
-#include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/plans.h"
 #include "view/view.h"

@@ -22,7 +22,7 @@
 #include "service/admin.h"
 #include "service/company.h"
 #include "service/company_account.h"
-#include "service/corp_road.h"
+#include "service/corp_app_view.h"
 #include "service/corp_transfer.h"
 #include "service/agreement_pdf.h"
 #include "service/filestore.h"

@@ -16,7 +16,6 @@
 #include "pages/language.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-#include "service/admin_accounts.h"
 #include "service/auth.h"
 #include "service/conn.h"
 #include "service/target.h"

@@ -13,6 +13,7 @@
 
 #include "core/admin_role.h"
 #include "core/buf.h"
+#include "core/digest.h"
 #include "db/db.h"
 #include "db/session.h"
 #include "service/admin_accounts.h"
@@ -24,35 +25,9 @@
 
 /* See admin_accounts.h. */
 int
-admin_roles_of(struct db *db, int64_t user_id, unsigned *roles)
-{
-	struct db_admin_account	a;
-	int			rc;
-
-	*roles = 0;
-	if ((rc = db_admin_account_get(db, user_id, &a)) != 1)
-		return rc;
-	if (a.disabled_at != 0 || a.invited)
-		return 0;
-	*roles = a.roles & ADMIN_ROLES_ALL;
-	return 1;
-}
-
-/* See admin_accounts.h. */
-int
 admin_accounts_list(struct db *db, struct db_admin_account **out, size_t *n)
 {
 	return db_admin_account_list(db, out, n);
-}
-
-/* Hex SHA-256 of token into out (65 bytes). */
-static void
-token_hash(const char *token, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
 /* Inside an open transaction: lock actor_id's account and the enabled
@@ -160,7 +135,7 @@ admin_invite(struct db *db, int64_t actor_id, const char *email,
 	}
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(tok, sizeof(tok), rnd, sizeof(rnd));
-	token_hash(tok, hash);
+	sha256_hex(tok, strlen(tok), hash);
 	r = invite_insert(db, actor_id, lower, roles & ADMIN_ROLES_ALL, hash,
 	    now, msg, msgsz);
 	if ((r = finish(db, r)) == RES_OK) {
@@ -287,7 +262,7 @@ invitation_of(struct db *db, const char *token, int64_t now,
 
 	if (token == NULL || strlen(token) != ADMIN_TOKEN_HEX)
 		return 0;
-	token_hash(token, hash);
+	sha256_hex(token, strlen(token), hash);
 	if ((rc = db_admin_invite_lock(db, hash, out)) != 1)
 		return rc;
 	return out->invite_expires_at > now && out->disabled_at == 0;

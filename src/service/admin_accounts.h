@@ -22,11 +22,6 @@ struct db;
 #define ADMIN_PASSWORD_MIN	12	/* characters, as mallpayctl create-admin */
 #define ADMIN_INVITE_PATH	"/console/invitations/"
 
-/* The roles of admin user_id for this request into *roles. Returns 1 an
- * enabled admin (roles may be 0), 0 a disabled admin or one whose
- * invitation is pending (treat as signed out), -1 database error. */
-int	admin_roles_of(struct db *, int64_t user_id, unsigned *roles);
-
 /* Every admin for the owners' list, by email: a malloc'd array *out of
  * *n (free() it). Returns 0 or -1. */
 int	admin_accounts_list(struct db *, struct db_admin_account **out,

@@ -13,13 +13,15 @@
 
 #include <sodium.h>
 
+#include "core/admin_role.h"
 #include "core/buf.h"
+#include "core/digest.h"
 #include "core/log.h"
+#include "db/admin_account.h"
 #include "db/db.h"
 #include "db/session.h"
 #include "db/user.h"
 #include "service/admin.h"
-#include "service/admin_accounts.h"
 #include "service/auth.h"
 
 #define TOKEN_BYTES	32	/* 256 bits */
@@ -66,6 +68,22 @@ auth_init(void)
 
 /* See auth.h. */
 int
+admin_roles_of(struct db *db, int64_t user_id, unsigned *roles)
+{
+	struct db_admin_account	a;
+	int			rc;
+
+	*roles = 0;
+	if ((rc = db_admin_account_get(db, user_id, &a)) != 1)
+		return rc;
+	if (a.disabled_at != 0 || a.invited)
+		return 0;
+	*roles = a.roles & ADMIN_ROLES_ALL;
+	return 1;
+}
+
+/* See auth.h. */
+int
 auth_password_hash(const char *password, size_t len, char *out, size_t outsz)
 {
 	if (outsz < crypto_pwhash_STRBYTES)
@@ -102,16 +120,6 @@ auth_session_live(int64_t last_seen, int64_t expires_at, int64_t now,
     int64_t idle)
 {
 	return now < expires_at && now < last_seen + idle;
-}
-
-/* Hex SHA-256 of the token's bytes into out (65 bytes). */
-static void
-token_hash(const unsigned char *tok, size_t len, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, tok, len);
-	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
 /* Copy src into dst (dstsz bytes), cutting a too long text before a UTF-8
@@ -181,7 +189,7 @@ auth_session_resolve(struct auth_req *c, const char *token, size_t len)
 	if (sodium_hex2bin(raw, sizeof(raw), token, len, NULL, &rawlen,
 	    NULL) != 0 || rawlen != TOKEN_BYTES)
 		return 0;
-	token_hash(raw, rawlen, hash);
+	sha256_hex(raw, rawlen, hash);
 	sodium_memzero(raw, sizeof(raw));
 
 	memset(&c->order, 0, sizeof(c->order));
@@ -236,7 +244,7 @@ session_start(struct auth_req *c, int64_t user_id, int64_t max)
 		return -1;
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(hex, sizeof(hex), raw, sizeof(raw));
-	token_hash(raw, sizeof(raw), hash);
+	sha256_hex(raw, sizeof(raw), hash);
 	sodium_memzero(raw, sizeof(raw));
 
 	if (db_session_insert(c->db, hash, user_id, c->now, c->now + max) == -1)

@@ -89,6 +89,11 @@ int	auth_sign_out(struct auth_req *c);
  * Returns 0, or -1 on a database error (c->token left empty). */
 int	auth_session_start(struct auth_req *c, int64_t user_id);
 
+/* The roles of admin user_id for this request into *roles. Returns 1 an
+ * enabled admin (roles may be 0), 0 a disabled admin or one whose
+ * invitation is pending (treat as signed out), -1 database error. */
+int	admin_roles_of(struct db *, int64_t user_id, unsigned *roles);
+
 /* Hash a password with argon2id (libsodium's interactive limits) into out
  * (crypto_pwhash_STRBYTES bytes). Returns 0, or -1 when out of memory. */
 int	auth_password_hash(const char *password, size_t len, char *out,

@@ -208,9 +208,6 @@ int	corp_agreement_text(const char *company, int64_t order_id,
 	    const char *late_fee_rate, int waives, const char *fee_mode,
 	    struct buf *out);
 
-/* Hex SHA-256 of len bytes into out (65 bytes). */
-void	corp_sha256_hex(const void *data, size_t len, char out[65]);
-
 /* The admin queue's figures: applications waiting for review. */
 int	queue_count_corp_applications(struct db *, int64_t now,
 	    struct db_queue_stats *out);

@@ -2,6 +2,8 @@
  * The admin's corporate installment pages' reads
  * (service/corp_app_view.h).
  */
+#include <string.h>
+
 #include "db/company.h"
 #include "service/corp_app_view.h"
 
@@ -32,4 +34,26 @@ int
 corp_app_company(struct db *db, int64_t id, struct db_company *co)
 {
 	return db_company_get(db, id, 0, 0, co);
+}
+
+/* See corp_app_view.h. */
+const char *
+corp_app_status_words(const char *s)
+{
+	static const struct {
+		const char *code, *words;
+	} w[] = {
+		{ "submitted", "Waiting for review" },
+		{ "approved", "Approved: waiting for the signature" },
+		{ "signed", "Signed: waiting for the down payment" },
+		{ "in_effect", "In effect" },
+		{ "rejected", "Refused" },
+		{ "cancelled", "Cancelled" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strcmp(w[i].code, s) == 0)
+			return w[i].words;
+	return s;
 }

@@ -2,36 +2,16 @@
  * The corporate installment's road in words (see corp_road.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
 #include "db/company.h"
 #include "service/company.h"
+#include "service/corp_app_view.h"
 #include "service/corp_road.h"
 #include "service/corp_transfer.h"
 #include "service/orders.h"
-
-/* See corp_road.h. */
-const char *
-corp_app_status_words(const char *s)
-{
-	static const struct {
-		const char *code, *words;
-	} w[] = {
-		{ "submitted", "Waiting for review" },
-		{ "approved", "Approved: waiting for the signature" },
-		{ "signed", "Signed: waiting for the down payment" },
-		{ "in_effect", "In effect" },
-		{ "rejected", "Refused" },
-		{ "cancelled", "Cancelled" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strcmp(w[i].code, s) == 0)
-			return w[i].words;
-	return s;
-}
 
 /* See corp_road.h. */
 int
@@ -99,4 +79,71 @@ corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 	}
 	a->next = next;
 	db_corp_app_cleanup(&app);
+}
+
+/* The order id quoted as "MP-CORP-<id>" in ref, or 0. */
+static int64_t
+quoted_order(const char *ref)
+{
+	const char	*p = ref != NULL ? strstr(ref, "MP-CORP-") : NULL;
+	char		*end;
+	long long	 id;
+
+	if (p == NULL)
+		return 0;
+	id = strtoll(p + 8, &end, 10);
+	return end == p + 8 || id <= 0 ? 0 : (int64_t)id;
+}
+
+/* See corp_road.h. */
+enum result
+corp_statement_line(struct db *db, const char *ref, int64_t amount,
+    const char *currency, const char *bank_ref, int64_t now, char *msg,
+    size_t msgsz)
+{
+	struct corp_transfer_result	 res;
+	struct db_corp_app		 a;
+	char				 key[80];
+	int64_t				 order_id = quoted_order(ref);
+	int				 rc;
+
+	msg[0] = '\0';
+	if (order_id == 0 || bank_ref == NULL || bank_ref[0] == '\0') {
+		snprintf(msg, msgsz, "no MP-CORP-<order> reference or no bank "
+		    "transaction id");
+		return RES_NOT_FOUND;
+	}
+	if ((rc = db_corp_app_by_order(db, order_id, 0, &a)) != 1) {
+		db_corp_app_cleanup(&a);
+		snprintf(msg, msgsz, "order #%lld has no corporate application",
+		    (long long)order_id);
+		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+	}
+	rc = strcmp(a.currency, currency) != 0 ? 1 : strcmp(a.status,
+	    "signed") == 0 ? 2 : strcmp(a.status, "in_effect") == 0 ? 3 : 0;
+	if (rc == 3 && strcmp(a.down_payment_ref, bank_ref) == 0)
+		rc = 4;
+	db_corp_app_cleanup(&a);
+	switch (rc) {
+	case 1:
+		snprintf(msg, msgsz, "order #%lld is paid in %s, the line is in "
+		    "%s", (long long)order_id, a.currency, currency);
+		return RES_INVALID;
+	case 2:
+		return corp_record_down_payment(db, 0, a.id, amount, bank_ref,
+		    now, msg, msgsz);
+	case 3:
+		snprintf(key, sizeof(key), "stmt-%.64s", bank_ref);
+		return corp_record_transfer(db, 0, a.id, 0, amount, bank_ref,
+		    key, now, &res, msg, msgsz);
+	case 4:
+		snprintf(msg, msgsz, "the down payment of order #%lld, already "
+		    "recorded", (long long)order_id);
+		return RES_OK;
+	default:
+		snprintf(msg, msgsz, "the application of order #%lld is %s: "
+		    "nothing can be recorded", (long long)order_id,
+		    corp_app_status_words(a.status));
+		return RES_NOT_ALLOWED;
+	}
 }

@@ -104,20 +104,6 @@ struct db_corp_app;
 int	corp_ledger_effect(struct db *, const struct db_corp_app *a,
 	    int64_t down, const char *ref, int64_t now);
 
-/* One line of the mall's bank statement (mallpayctl corp-statement):
- * amount (minor units) in currency credited with the payer's reference
- * text ref (it quotes "MP-CORP-<order id>") and the bank's own
- * transaction id bank_ref. Matched to the order's corporate application:
- * signed -> the down payment (corp_record_down_payment(), checked against
- * the agreement's figure); in effect -> a transfer (corp_record_transfer(),
- * key "stmt-<bank_ref>"). The same line again changes nothing (RES_OK, msg
- * says so). Returns RES_OK, RES_NOT_FOUND (no reference, no such
- * application), RES_INVALID, RES_NOT_ALLOWED (not signed nor in effect),
- * RES_KEY_CONFLICT, RES_ERROR, msg saying what was done or why not. */
-enum result corp_statement_line(struct db *, const char *ref,
-	    int64_t amount, const char *currency, const char *bank_ref,
-	    int64_t now, char *msg, size_t msgsz);
-
 /* The transfers recorded on plan_id, oldest first, into *x (free()), and
  * their allocation lines into *al (free()). 0 or -1 (nothing to free). */
 int	corp_transfers_of(struct db *, int64_t plan_id,

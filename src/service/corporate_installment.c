@@ -24,10 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/digest.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/admin.h"
@@ -40,7 +39,8 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/company.h"
-#include "service/corp_road.h"
+#include "service/conn.h"
+#include "service/corp_app_view.h"
 #include "service/corp_transfer.h"
 #include "service/members.h"
 #include "service/orderflow.h"
@@ -52,16 +52,6 @@ corp_down_payment(int64_t amount, int64_t percent)
 {
 	/* Half up on non-negative amounts; __int128 against overflow. */
 	return (int64_t)(((__int128)amount * percent + 50) / 100);
-}
-
-/* See company.h. */
-void
-corp_sha256_hex(const void *data, size_t len, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, data, len);
-	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
 /* Institution id's row into *out. 1, 0 unknown, -1. */
@@ -309,6 +299,16 @@ corp_apply(struct db *db, int64_t company_id, int64_t user_id,
 	return db_commit(db) == -1 ? RES_ERROR : RES_OK;
 }
 
+/* Free *a and end the transaction that locked it: committed when res is
+ * RES_OK (RES_ERROR when the commit fails), else rolled back. Returns res,
+ * or RES_ERROR for a failed commit. */
+static enum result
+app_end(struct db *db, struct db_corp_app *a, enum result res)
+{
+	db_corp_app_cleanup(a);
+	return conn_finish(db, res);
+}
+
 /* Open a transaction and lock application id into *a: RES_OK (the
  * transaction open), else RES_NOT_FOUND or RES_ERROR (rolled back, *a owns
  * nothing). */
@@ -322,9 +322,7 @@ app_begin(struct db *db, int64_t id, struct db_corp_app *a)
 		return RES_ERROR;
 	if ((rc = db_corp_app_get(db, id, 1, a)) == 1)
 		return RES_OK;
-	db_corp_app_cleanup(a);
-	db_rollback(db);
-	return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+	return app_end(db, a, rc == 0 ? RES_NOT_FOUND : RES_ERROR);
 }
 
 /* "already decided" message of application id's step into msg. */
@@ -380,7 +378,7 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 		    "for this order.");
 		return RES_NOT_ALLOWED;
 	}
-	corp_sha256_hex(buf_str(&text), text.len, sha);
+	sha256_hex(buf_str(&text), text.len, sha);
 	/* An installment plan (service/plans.h), offered until the
 	 * agreement takes effect; it finances the amount after the down
 	 * payment. */
@@ -465,43 +463,25 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 	rc = admin_claim(db, "corp_application", id, "review",
 	    ok ? "approve" : "reject", admin_id, now, "Application", msg,
 	    msgsz);
-	if (rc == 1) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return RES_DECIDED;
-	}
-	if (rc == -1)
-		goto fail;
+	if (rc != 0)
+		return app_end(db, &a, rc == 1 ? RES_DECIDED : RES_ERROR);
 	if (strcmp(a.status, "submitted") != 0) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
 		snprintf(msg, msgsz, "Application #%lld is %s: nothing to "
 		    "decide.", (long long)id, a.status);
-		return RES_DECIDED;
+		return app_end(db, &a, RES_DECIDED);
 	}
 	res = ok ? approve(db, &a, admin_id, now, msg, msgsz) :
 	    reject(db, &a, admin_id, reason, now);
-	if (res != RES_OK) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
+	if ((res = app_end(db, &a, res)) != RES_OK) {
 		/* Who moved the order, read after the rollback. */
 		if (!ok && res == RES_DECIDED)
 			app_decided(db, id, "review", msg, msgsz);
 		return res;
 	}
-	if (db_commit(db) == -1) {
-		db_corp_app_cleanup(&a);
-		return RES_ERROR;
-	}
 	snprintf(msg, msgsz, "Application #%lld %s.", (long long)id,
 	    ok ? "approved: the agreement waits for the company's signature" :
 	    "refused");
-	db_corp_app_cleanup(&a);
 	return RES_OK;
-fail:
-	db_corp_app_cleanup(&a);
-	db_rollback(db);
-	return RES_ERROR;
 }
 
 /* See company.h. */
@@ -513,6 +493,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	struct db_corp_app	 a;
 	struct buf		 detail;
 	char			 body[400];
+	enum result		 res;
 	int			 rc;
 
 	msg[0] = '\0';
@@ -523,11 +504,8 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	if (db_begin(db) == -1)
 		return RES_ERROR;
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 1 ||
-	    a.company_id != company_id) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
-	}
+	    a.company_id != company_id)
+		return app_end(db, &a, rc == -1 ? RES_ERROR : RES_NOT_FOUND);
 	if (strcmp(a.status, "approved") != 0) {
 		snprintf(msg, msgsz, strcmp(a.status, "signed") == 0 ||
 		    strcmp(a.status, "in_effect") == 0 ? "The agreement was "
@@ -535,29 +513,23 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		    "(the application is %s).", strcmp(a.status, "signed") ==
 		    0 || strcmp(a.status, "in_effect") == 0 ? a.signer_email :
 		    a.status);
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return RES_NOT_ALLOWED;
+		return app_end(db, &a, RES_NOT_ALLOWED);
 	}
 	if (a.order_status != OS_AWAITING_CONFIRMATION) {
 		snprintf(msg, msgsz, "Order #%lld is %s: there is nothing to "
 		    "sign.", (long long)order_id,
 		    order_status_name(a.order_status));
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return RES_NOT_ALLOWED;
+		return app_end(db, &a, RES_NOT_ALLOWED);
 	}
 	/* The member signs exactly the stored text (its hash). */
 	if (sha == NULL || strcmp(sha, a.sha256) != 0) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
 		snprintf(msg, msgsz, "The agreement shown differs from the one "
 		    "on record; read it again before signing.");
-		return RES_INVALID;
+		return app_end(db, &a, RES_INVALID);
 	}
 	if (db_corp_app_sign(db, a.id, user_id, addr != NULL ? addr : "",
 	    now) != 1)
-		goto fail;
+		return app_end(db, &a, RES_ERROR);
 	buf_init(&detail);
 	buf_printf(&detail, "{\"version\": \"%s\", \"sha256\": \"%s\", "
 	    "\"signer_id\": %lld, \"address\": \"%s\"}", a.version, a.sha256,
@@ -572,17 +544,9 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	    db_message_insert(db, 0, company_id, "Installment agreement "
 	    "signed", body, now) == -1;
 	buf_cleanup(&detail);
-	if (rc)
-		goto fail;
-	db_corp_app_cleanup(&a);
-	if (db_commit(db) == -1)
-		return RES_ERROR;
-	snprintf(msg, msgsz, "Agreement signed.");
-	return RES_OK;
-fail:
-	db_corp_app_cleanup(&a);
-	db_rollback(db);
-	return RES_ERROR;
+	if ((res = app_end(db, &a, rc ? RES_ERROR : RES_OK)) == RES_OK)
+		snprintf(msg, msgsz, "Agreement signed.");
+	return res;
 }
 
 /* The down payment of locked application a (id) may be recorded: it is
@@ -672,7 +636,7 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	struct db_corp_app	 a;
 	char			 by[255], decision[33], when[40];
 	char			 amt[MONEY_STR_MAX], key[64];
-	int64_t			 at, percent;
+	int64_t			 at, percent, plan_id, order_id;
 	mp_date			 td;
 	enum result	 pr;
 	enum result		 res;
@@ -688,49 +652,38 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 		return res;
 	if (company_setting_int(db, "corp_down_payment_percent", 30,
 	    &percent) == -1 || mp_date_from_unix(now, &td) == -1)
-		goto fail;
+		return app_end(db, &a, RES_ERROR);
 	if ((res = down_check(&a, id, amount, percent, amt, msg,
-	    msgsz)) != RES_OK) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
-		return res;
-	}
+	    msgsz)) != RES_OK)
+		return app_end(db, &a, res);
 	/* An admin claims the recording; a statement line (admin_id 0) is
 	 * one by its reference, and the status under the lock decides. */
 	rc = admin_id <= 0 ? 0 : db_admin_decision_claim(db,
 	    "corp_application", id, "down_payment", "recorded", admin_id, now,
 	    by, sizeof(by), decision, &at);
 	if (rc == 1) {
-		db_corp_app_cleanup(&a);
-		db_rollback(db);
 		admin_fmt_time(at, when, sizeof(when));
 		snprintf(msg, msgsz, "The down payment of application #%lld was "
 		    "already recorded by %s at %s.", (long long)id, by, when);
-		return RES_DECIDED;
+		return app_end(db, &a, RES_DECIDED);
 	}
-	if (rc == -1 || down_effect(db, &a, id, amount, ref, amt, actor,
-	    admin_id, td, now) == -1)
-		goto fail;
-	if (db_commit(db) == -1) {
-		db_corp_app_cleanup(&a);
-		return RES_ERROR;
-	}
+	res = rc == -1 || down_effect(db, &a, id, amount, ref, amt, actor,
+	    admin_id, td, now) == -1 ? RES_ERROR : RES_OK;
+	plan_id = a.plan_id;
+	order_id = a.order_id;
+	if ((res = app_end(db, &a, res)) != RES_OK)
+		return res;
 	/* The plan's own ledger of payments, idempotent by key:
 	 * its own transaction, after the agreement is in effect. */
 	snprintf(key, sizeof(key), "corp-down-%lld", (long long)id);
-	pr = plan_record_payment(db, a.plan_id, 0, amount, "transfer", ref,
+	pr = plan_record_payment(db, plan_id, 0, amount, "transfer", ref,
 	    actor, admin_id, key, now);
 	if (pr != RES_OK && pr != RES_DONE)
 		log_warn("corporate: down payment of application %lld not in "
 		    "the plan's ledger (%d)", (long long)id, (int)pr);
 	snprintf(msg, msgsz, "Down payment %s recorded: agreement in effect, "
-	    "order #%lld ready to ship.", amt, (long long)a.order_id);
-	db_corp_app_cleanup(&a);
+	    "order #%lld ready to ship.", amt, (long long)order_id);
 	return RES_OK;
-fail:
-	db_corp_app_cleanup(&a);
-	db_rollback(db);
-	return RES_ERROR;
 }
 
 /* See company.h. */

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "core/buf.h"
+#include "core/digest.h"
 #include "db/company.h"
 #include "db/company_member.h"
 #include "db/db.h"
@@ -303,7 +304,7 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 	}
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(tok, sizeof(tok), rnd, sizeof(rnd));
-	corp_sha256_hex(tok, strlen(tok), hash);
+	sha256_hex(tok, strlen(tok), hash);
 	snprintf(link, linksz, "/company/invitations/%s", tok);
 	if (db_invite_insert(db, company_id, lower, hash,
 	    perms & MEMBER_ORDER, perms & MEMBER_SIGN, perms & MEMBER_UPLOAD,
@@ -336,7 +337,7 @@ member_invitation(struct db *db, const char *token, int64_t now,
 
 	if (token == NULL || strlen(token) != MEMBER_TOKEN_HEX)
 		return 0;
-	corp_sha256_hex(token, strlen(token), hash);
+	sha256_hex(token, strlen(token), hash);
 	if ((rc = db_invite_by_token(db, hash, 0, out)) != 1)
 		return rc;
 	if (strcmp(out->status, "revoked") == 0)
@@ -360,7 +361,7 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	*company_out = 0;
 	if (token == NULL || strlen(token) != MEMBER_TOKEN_HEX)
 		return RES_NOT_FOUND;
-	corp_sha256_hex(token, strlen(token), hash);
+	sha256_hex(token, strlen(token), hash);
 	if (db_begin(db) == -1)
 		return RES_ERROR;
 	if ((rc = db_invite_by_token(db, hash, 1, &i)) != 1 ||

@@ -8,23 +8,12 @@
 
 #include <stdint.h>
 
-#include <sodium.h>
-
+#include "core/digest.h"
 #include "service/remittance.h"
 
 struct db;
 struct db_order;
 struct db_rem_voucher_new;
-
-/* Hex sha256 of buf/len into out (65 bytes). */
-static inline void
-sha256_hex(const void *buf, size_t len, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, buf, len);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-}
 
 /* Inside the caller's transaction: received `amount` for order o (locked
  * by the caller's reads; status o->status), by admin_id. vid: the pending

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "core/buf.h"
+#include "core/digest.h"
 #include "service/company.h"
 
 /* INST-CORP: 30% of the amount, half up to the minor unit; the plan
@@ -67,9 +68,9 @@ test_INST_CORP_agreement_text_figures(void **state)
 	assert_int_equal(corp_agreement_text("Acme", 42, "USD", 145800, 30, 3,
 	    "Mallpay Corporate", "0.80", "0.05", 0, "spread", &c), 0);
 	assert_non_null(strstr(buf_str(&c), "begun are not waived"));
-	corp_sha256_hex(buf_str(&a), a.len, ha);
-	corp_sha256_hex(buf_str(&b), b.len, hb);
-	corp_sha256_hex(buf_str(&c), c.len, hc);
+	sha256_hex(buf_str(&a), a.len, ha);
+	sha256_hex(buf_str(&b), b.len, hb);
+	sha256_hex(buf_str(&c), c.len, hc);
 	assert_string_equal(ha, hb);
 	assert_string_not_equal(ha, hc);
 	/* A bad rate is refused, not guessed. */
@@ -88,7 +89,7 @@ test_INST_CORP_sha256_vector(void **state)
 	char h[65];
 
 	(void)state;
-	corp_sha256_hex("abc", 3, h);
+	sha256_hex("abc", 3, h);
 	assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a"
 	    "9cb410ff61f20015ad");
 }
