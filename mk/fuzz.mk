@@ -1,31 +1,28 @@
 # fuzz layer: files of src/fuzz (see Makefile.am)
 
-# rules-elig: the eligibility facts parser. The replayer runs the seed corpus and
-# the regression crashers in every build (`make check`); the libFuzzer binary only
-# in a --enable-fuzzing build.
+# Every harness tests/fuzz/fuzz_NAME.c is built twice: linked with
+# tests/fuzz/replay.c as the test tests/fuzz/replay_NAME, which `make check`
+# runs in every build over tests/fuzz/corpus/NAME and the regression
+# crashers (the program finds them by its own name), and as the libFuzzer
+# binary tests/fuzz/fuzz_NAME in a --enable-fuzzing build only.
+
+# rules-elig: the eligibility facts parser.
 check_PROGRAMS += tests/fuzz/replay_facts
 tests_fuzz_replay_facts_SOURCES = tests/fuzz/fuzz_facts.c tests/fuzz/replay.c
-TESTS += tests/fuzz/replay_facts.sh
-EXTRA_DIST += tests/fuzz/replay_facts.sh tests/fuzz/corpus/facts
+TESTS += tests/fuzz/replay_facts
+EXTRA_DIST += tests/fuzz/corpus/facts
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_facts
 tests_fuzz_fuzz_facts_SOURCES = tests/fuzz/fuzz_facts.c
 tests_fuzz_fuzz_facts_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
-# rules-core: amount/rate parsers and creditor references. Replayed over
-# their seed corpora and the regression crashers by `make check`; the
-# libFuzzer binaries only in a --enable-fuzzing build.
+# rules-core: amount/rate parsers and creditor references.
 check_PROGRAMS += tests/fuzz/replay_money tests/fuzz/replay_rfcode
 tests_fuzz_replay_money_SOURCES = tests/fuzz/fuzz_money.c tests/fuzz/replay.c
-tests_fuzz_replay_money_CPPFLAGS = $(AM_CPPFLAGS) \
-	-DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz"' -DFUZZ_NAME='"money"'
 tests_fuzz_replay_rfcode_SOURCES = tests/fuzz/fuzz_rfcode.c tests/fuzz/replay.c
-tests_fuzz_replay_rfcode_CPPFLAGS = $(AM_CPPFLAGS) \
-	-DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz"' -DFUZZ_NAME='"rfcode"'
-TESTS += tests/fuzz/replay_money.sh tests/fuzz/replay_rfcode.sh
-EXTRA_DIST += tests/fuzz/replay_money.sh tests/fuzz/replay_rfcode.sh \
-	tests/fuzz/corpus/money tests/fuzz/corpus/rfcode
+TESTS += tests/fuzz/replay_money tests/fuzz/replay_rfcode
+EXTRA_DIST += tests/fuzz/corpus/money tests/fuzz/corpus/rfcode
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_money tests/fuzz/fuzz_rfcode
 tests_fuzz_fuzz_money_SOURCES = tests/fuzz/fuzz_money.c
@@ -35,20 +32,15 @@ tests_fuzz_fuzz_rfcode_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
 # web: the http parsers (forms, cookies, multipart, routes and field validation).
-# Replayed over tests/fuzz/corpus/NAME and the regression crashers by
-# `make check`; the libFuzzer binaries only in a --enable-fuzzing build
-# (configure CC=clang CXX=clang++ --enable-fuzzing).
 check_PROGRAMS += tests/fuzz/replay_form tests/fuzz/replay_cookie \
 	tests/fuzz/replay_multipart tests/fuzz/replay_route
 tests_fuzz_replay_form_SOURCES = tests/fuzz/fuzz_form.c tests/fuzz/replay.c
 tests_fuzz_replay_cookie_SOURCES = tests/fuzz/fuzz_cookie.c tests/fuzz/replay.c
 tests_fuzz_replay_multipart_SOURCES = tests/fuzz/fuzz_multipart.c tests/fuzz/replay.c
 tests_fuzz_replay_route_SOURCES = tests/fuzz/fuzz_route.c tests/fuzz/replay.c
-TESTS += tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
-	tests/fuzz/replay_multipart.sh tests/fuzz/replay_route.sh
-EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/replay_form.sh tests/fuzz/replay_cookie.sh \
-	tests/fuzz/replay_multipart.sh tests/fuzz/replay_route.sh \
-	tests/fuzz/corpus/form tests/fuzz/corpus/cookie \
+TESTS += tests/fuzz/replay_form tests/fuzz/replay_cookie \
+	tests/fuzz/replay_multipart tests/fuzz/replay_route
+EXTRA_DIST += tests/fuzz/corpus/form tests/fuzz/corpus/cookie \
 	tests/fuzz/corpus/multipart tests/fuzz/corpus/route
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_form tests/fuzz/fuzz_cookie \
@@ -64,12 +56,10 @@ tests_fuzz_fuzz_route_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
 # platform: the partner signature headers (service/partner_auth.c).
-# Replayed over tests/fuzz/corpus/partner and the regression crashers by
-# `make check`; the libFuzzer binary only in a --enable-fuzzing build.
 check_PROGRAMS += tests/fuzz/replay_partner
 tests_fuzz_replay_partner_SOURCES = tests/fuzz/fuzz_partner.c tests/fuzz/replay.c
-TESTS += tests/fuzz/replay_partner.sh
-EXTRA_DIST += tests/fuzz/replay_partner.sh tests/fuzz/corpus/partner
+TESTS += tests/fuzz/replay_partner
+EXTRA_DIST += tests/fuzz/corpus/partner
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_partner
 tests_fuzz_fuzz_partner_SOURCES = tests/fuzz/fuzz_partner.c
@@ -77,13 +67,11 @@ tests_fuzz_fuzz_partner_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
 # cod: the logistics partner's event body
-# (service/logistics_events.c lg_event_parse). Replayed over
-# tests/fuzz/corpus/logistics and the regression crashers by `make check`;
-# the libFuzzer binary only in a --enable-fuzzing build.
+# (service/logistics_events.c lg_event_parse).
 check_PROGRAMS += tests/fuzz/replay_logistics
 tests_fuzz_replay_logistics_SOURCES = tests/fuzz/fuzz_logistics.c tests/fuzz/replay.c
-TESTS += tests/fuzz/replay_logistics.sh
-EXTRA_DIST += tests/fuzz/replay_logistics.sh tests/fuzz/corpus/logistics
+TESTS += tests/fuzz/replay_logistics
+EXTRA_DIST += tests/fuzz/corpus/logistics
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_logistics
 tests_fuzz_fuzz_logistics_SOURCES = tests/fuzz/fuzz_logistics.c
@@ -91,15 +79,12 @@ tests_fuzz_fuzz_logistics_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 
 # uploads: the decoders that draw uploads (service/docrender.c): images
-# through libvips, PDFs through poppler. Replayed over
-# tests/fuzz/corpus/image and pdf and the regression crashers by `make
-# check`; the libFuzzer binaries only in a --enable-fuzzing build.
+# through libvips, PDFs through poppler.
 check_PROGRAMS += tests/fuzz/replay_image tests/fuzz/replay_pdf
 tests_fuzz_replay_image_SOURCES = tests/fuzz/fuzz_image.c tests/fuzz/replay.c
 tests_fuzz_replay_pdf_SOURCES = tests/fuzz/fuzz_pdf.c tests/fuzz/replay.c
-TESTS += tests/fuzz/replay_image.sh tests/fuzz/replay_pdf.sh
-EXTRA_DIST += tests/fuzz/replay_image.sh tests/fuzz/replay_pdf.sh \
-	tests/fuzz/corpus/image tests/fuzz/corpus/pdf
+TESTS += tests/fuzz/replay_image tests/fuzz/replay_pdf
+EXTRA_DIST += tests/fuzz/corpus/image tests/fuzz/corpus/pdf
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_image tests/fuzz/fuzz_pdf
 tests_fuzz_fuzz_image_SOURCES = tests/fuzz/fuzz_image.c

@@ -82,8 +82,8 @@ UNIT_TESTS += tests/unit/http/test_accept_lang
 tests_unit_http_test_accept_lang_CFLAGS = $(UNIT_CFLAGS)
 check_PROGRAMS += tests/fuzz/replay_accept_lang
 tests_fuzz_replay_accept_lang_SOURCES = tests/fuzz/fuzz_accept_lang.c tests/fuzz/replay.c
-TESTS += tests/fuzz/replay_accept_lang.sh
-EXTRA_DIST += tests/fuzz/replay_accept_lang.sh tests/fuzz/corpus/accept_lang
+TESTS += tests/fuzz/replay_accept_lang
+EXTRA_DIST += tests/fuzz/corpus/accept_lang
 if FUZZING
 noinst_PROGRAMS += tests/fuzz/fuzz_accept_lang
 tests_fuzz_fuzz_accept_lang_SOURCES = tests/fuzz/fuzz_accept_lang.c

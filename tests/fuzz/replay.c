@@ -1,10 +1,14 @@
 /*
  * Replays a fuzz harness without libFuzzer: every argument is a file, or a
- * directory whose regular files (not recursing) are each one input. Used by
- * `make check` (through tests/fuzz/replay_*.sh) over the seed corpora and the
- * regression crashers, so the sanitizers of an --enable-asan build judge
- * every input ever committed. A missing directory is skipped (an empty
- * regression set is normal); an unreadable file fails the run.
+ * directory whose regular files (not recursing) are each one input. Without
+ * arguments, as `make check` runs it, the program tests/fuzz/replay_NAME
+ * replays its harness's own inputs under $top_srcdir/tests/fuzz (top_srcdir
+ * comes from AM_TESTS_ENVIRONMENT; "." when unset): the seed corpus
+ * corpus/NAME, which must not be empty, the regression crashers of every
+ * harness (regression/) and its own (regression/NAME/), so the sanitizers of
+ * an --enable-asan build judge every input ever committed. A missing
+ * directory is skipped (an empty regression set is normal); an unreadable
+ * file fails the run.
  */
 
 #include <dirent.h>
@@ -77,11 +81,47 @@ replay_path(const char *path, int *count)
 	return 0;
 }
 
+/* Replay the inputs of the harness this program is named after (argv0
+ * ".../replay_NAME"), as the comment at the top says. Adds to *count;
+ * -1 when the name is not replay_NAME, the corpus is empty or a file
+ * cannot be read. */
+static int
+replay_own(const char *argv0, int *count)
+{
+	const char	*src = getenv("top_srcdir");
+	const char	*name = strrchr(argv0, '/');
+	const char	*sub[] = { "corpus/", "regression", "regression/" };
+	char		 path[4096];
+	int		 i, before = *count;
+
+	name = name != NULL ? name + 1 : argv0;
+	if (strncmp(name, "replay_", 7) != 0) {
+		fprintf(stderr, "%s: not named replay_NAME\n", argv0);
+		return -1;
+	}
+	name += 7;
+	if (src == NULL || src[0] == '\0')
+		src = ".";
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/tests/fuzz/%s%s", src, sub[i],
+		    i == 1 ? "" : name);
+		if (replay_path(path, count) == -1)
+			return -1;
+		if (i == 0 && *count == before) {
+			fprintf(stderr, "empty corpus %s\n", name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
 	int i, count = 0;
 
+	if (argc < 2 && replay_own(argv[0], &count) == -1)
+		return 1;
 	for (i = 1; i < argc; i++)
 		if (replay_path(argv[i], &count) == -1)
 			return 1;
