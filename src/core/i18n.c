@@ -59,33 +59,14 @@ static const struct lang_info langs[LANG_COUNT] = {
 static locale_t locs[LANG_COUNT];
 static __thread enum lang current = LANG_EN;
 
-/* See i18n.h. */
-const char *
-i18n_tag(enum lang l)
-{
-	return langs[l < LANG_COUNT ? l : LANG_EN].tag;
-}
-
-/* See i18n.h. */
-const char *
-i18n_catalog(enum lang l)
-{
-	return langs[l < LANG_COUNT ? l : LANG_EN].catalog;
-}
-
-/* See i18n.h. */
-const char *
-i18n_native_name(enum lang l)
-{
-	return langs[l < LANG_COUNT ? l : LANG_EN].native;
-}
-
-/* See i18n.h. */
-const char *
-i18n_dir(enum lang l)
-{
-	return langs[l < LANG_COUNT ? l : LANG_EN].dir;
-}
+/* See i18n.h: one column of langs[] each, English's for an unknown l. */
+#define LANG_COLUMN(fn, column) const char *fn(enum lang l) \
+	{ return langs[l < LANG_COUNT ? l : LANG_EN].column; }
+LANG_COLUMN(i18n_tag, tag)
+LANG_COLUMN(i18n_catalog, catalog)
+LANG_COLUMN(i18n_native_name, native)
+LANG_COLUMN(i18n_dir, dir)
+#undef LANG_COLUMN
 
 /* See i18n.h. The primary subtag decides; Chinese only in Simplified
  * script or a mainland/Singapore region (Traditional is not spoken). */

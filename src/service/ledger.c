@@ -56,33 +56,15 @@ acct_id(char *out, size_t outsz, const char *kind, int64_t id,
 	return out;
 }
 
-/* See ledger.h. */
-char *
-ledger_acct_buyer_receivable(char *out, size_t outsz, int64_t uid)
-{
-	return acct_id(out, outsz, "buyer", uid, "receivable");
-}
-
-/* See ledger.h. */
-char *
-ledger_acct_buyer_credit(char *out, size_t outsz, int64_t uid)
-{
-	return acct_id(out, outsz, "buyer", uid, "credit");
-}
-
-/* See ledger.h. */
-char *
-ledger_acct_company_receivable(char *out, size_t outsz, int64_t cid)
-{
-	return acct_id(out, outsz, "company", cid, "receivable");
-}
-
-/* See ledger.h. */
-char *
-ledger_acct_company_credit(char *out, size_t outsz, int64_t cid)
-{
-	return acct_id(out, outsz, "company", cid, "credit");
-}
+/* See ledger.h: the account ids of a buyer or a company, each one line
+ * of (function, kind, what) over acct_id(). */
+#define ACCT_OF(fn, kind, what) char *fn(char *out, size_t outsz, \
+	int64_t id) { return acct_id(out, outsz, kind, id, what); }
+ACCT_OF(ledger_acct_buyer_receivable, "buyer", "receivable")
+ACCT_OF(ledger_acct_buyer_credit, "buyer", "credit")
+ACCT_OF(ledger_acct_company_receivable, "company", "receivable")
+ACCT_OF(ledger_acct_company_credit, "company", "credit")
+#undef ACCT_OF
 
 /* See ledger.h. */
 char *

@@ -18,6 +18,7 @@
 #include "db/message.h"
 #include "db/user.h"
 #include "service/audit.h"
+#include "service/conn.h"
 #include "service/members.h"
 
 /* The effective role of a row (see members.h). */
@@ -409,25 +410,29 @@ out:
 	return r;
 }
 
-/* Lock the owner and member_id (not the owner) of company_id into *m.
- * RES_OK or the refusal. */
+/* Open a transaction and lock the owner and member_id (not the owner) of
+ * company_id into *m: RES_OK (the transaction open), or the refusal
+ * (rolled back; msg says why). */
 static enum result
-lock_pair(struct db *db, int64_t owner_id, int64_t company_id,
+begin_pair(struct db *db, int64_t owner_id, int64_t company_id,
     int64_t member_id, struct member_info *m, char *msg, size_t msgsz)
 {
 	struct db_member_role	r;
 	enum result		e;
 	int			rc;
 
+	msg[0] = '\0';
+	if (db_begin(db) == -1)
+		return RES_ERROR;
 	if ((e = lock_owner(db, owner_id, company_id, msg, msgsz)) != RES_OK)
-		return e;
+		return conn_finish(db, e);
 	if ((rc = db_member_role(db, member_id, company_id, 1, &r)) != 1)
-		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
+		return conn_finish(db, rc == 0 ? RES_NOT_FOUND : RES_ERROR);
 	role_of(&r, m);
 	if (m->owner) {
 		snprintf(msg, msgsz, "The owner keeps every permission and "
 		    "stays a member.");
-		return RES_INVALID;
+		return conn_finish(db, RES_INVALID);
 	}
 	return RES_OK;
 }
@@ -441,14 +446,9 @@ member_grant(struct db *db, int64_t owner_id, int64_t company_id,
 	enum result		r;
 	char			was[96], now_w[96], detail[600];
 
-	msg[0] = '\0';
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	if ((r = lock_pair(db, owner_id, company_id, member_id, &m, msg,
-	    msgsz)) != RES_OK) {
-		db_rollback(db);
+	if ((r = begin_pair(db, owner_id, company_id, member_id, &m, msg,
+	    msgsz)) != RES_OK)
 		return r;
-	}
 	member_perms_words(m.perms, was, sizeof(was));
 	member_perms_words(perms, now_w, sizeof(now_w));
 	snprintf(detail, sizeof(detail), "%s: %s -> %s", m.email, was, now_w);
@@ -475,14 +475,9 @@ member_remove(struct db *db, int64_t owner_id, int64_t company_id,
 	enum result		r;
 	char			body[400];
 
-	msg[0] = '\0';
-	if (db_begin(db) == -1)
-		return RES_ERROR;
-	if ((r = lock_pair(db, owner_id, company_id, member_id, &m, msg,
-	    msgsz)) != RES_OK) {
-		db_rollback(db);
+	if ((r = begin_pair(db, owner_id, company_id, member_id, &m, msg,
+	    msgsz)) != RES_OK)
 		return r;
-	}
 	if (db_company_get(db, company_id, 0, 0, &c) != 1)
 		goto fail;
 	snprintf(body, sizeof(body), "You no longer act for %s: its owner "

@@ -212,18 +212,30 @@ plan_post_waiver(struct db *db, const struct db_plan *p, int seq,
 	    amount, now);
 }
 
-/* See plan_ledger.h. */
-int
-plan_post_settlement(struct db *db, const struct db_plan *p, int64_t amount,
-    int64_t now)
+/* Post amount of plan p between debit and the lender's clearing account
+ * as the entry "plan<id>-<what>" of kind, moved by the collector under
+ * partner_ref (NULL: the entry's own key). 0 or -1 as post(). */
+static int
+post_clearing(struct db *db, const struct db_plan *p, enum ledger_kind kind,
+    const char *what, const char *partner_ref, const char *debit,
+    int64_t amount, int64_t now)
 {
 	struct plan_entry_buf	a;
 	char			key[64];
 
 	accts(p, &a);
-	snprintf(key, sizeof(key), "plan%lld-settlement", (long long)p->id);
-	return post_one(db, p, LK_LENDER_SETTLEMENT, key, key,
-	    LEDGER_MERCHANT_PAYABLE, a.clearing, amount, now);
+	snprintf(key, sizeof(key), "plan%lld-%s", (long long)p->id, what);
+	return post_one(db, p, kind, key, partner_ref != NULL ? partner_ref :
+	    key, debit, a.clearing, amount, now);
+}
+
+/* See plan_ledger.h. */
+int
+plan_post_settlement(struct db *db, const struct db_plan *p, int64_t amount,
+    int64_t now)
+{
+	return post_clearing(db, p, LK_LENDER_SETTLEMENT, "settlement", NULL,
+	    LEDGER_MERCHANT_PAYABLE, amount, now);
 }
 
 /* See plan_ledger.h. */
@@ -262,11 +274,6 @@ int
 plan_post_refund_sent(struct db *db, const struct db_plan *p, int64_t amount,
     const char *bank_key, int64_t now)
 {
-	struct plan_entry_buf	a;
-	char			key[64];
-
-	accts(p, &a);
-	snprintf(key, sizeof(key), "plan%lld-refund-sent", (long long)p->id);
-	return post_one(db, p, LK_REFUND_SENT, key, bank_key,
-	    LEDGER_REFUNDS_PAYABLE, a.clearing, amount, now);
+	return post_clearing(db, p, LK_REFUND_SENT, "refund-sent", bank_key,
+	    LEDGER_REFUNDS_PAYABLE, amount, now);
 }
