@@ -214,7 +214,6 @@ page_admin(struct ctx *c)
 	struct db_queue_stats	 st;
 	char			 age[64];
 	size_t			 i;
-	int			 rc;
 
 	d = view_dict_new();
 	view_set(d, "MY_ROLES", admin_roles_words(c->user.admin_roles, age,
@@ -246,9 +245,7 @@ page_admin(struct ctx *c)
 		view_dict_free(d);
 		return page_error(c, 500, NULL);
 	}
-	rc = page_render(c, "admin_dashboard.tpl", d, "Admin");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "admin_dashboard.tpl", d, "Admin", 200);
 }
 
 /* 1 if an admin may cancel an order in status s (nothing paid yet). */
@@ -485,12 +482,9 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	}
 	page_notes(d, notice, error);
 	snprintf(tmp, sizeof(tmp), "Order #%lld", (long long)o->id);
-	rc = page_render(c, "admin_order.tpl", d, tmp);
-	view_dict_free(d);
+	rc = page_render_free(c, "admin_order.tpl", d, tmp, status);
 	admin_order_view_cleanup(&v);
-	if (rc == 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return rc;
 }
 
 /* GET /admin/orders/:id: the order, its lines and its full history. */
@@ -697,8 +691,7 @@ page_admin_audit(struct ctx *c)
 		set_detail(x, &v[i]);
 	}
 	set_audit_pages(c, d, page, total);
-	rc = page_render(c, "admin_audit.tpl", d, "Audit trail");
-	view_dict_free(d);
+	rc = page_render_free(c, "admin_audit.tpl", d, "Audit trail", 200);
 	admin_events_free(v, n);
 	return rc;
 }

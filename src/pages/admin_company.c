@@ -309,7 +309,6 @@ page_admin_companies(struct ctx *c)
 	struct db_company	*co;
 	char			 buf[64];
 	size_t			 i, n;
-	int			 rc;
 
 	if (company_list(c->db, &co, &n) == -1)
 		return page_error(c, 500, NULL);
@@ -334,9 +333,8 @@ page_admin_companies(struct ctx *c)
 		view_set(s, "REMIT", buf);
 	}
 	free(co);
-	rc = page_render(c, "company_admin_list.tpl", d, "Companies");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "company_admin_list.tpl", d,
+	    "Companies", 200);
 }
 
 /* The admin page of company id with notice/error. */

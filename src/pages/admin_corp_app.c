@@ -193,6 +193,21 @@ corp_app_page(struct ctx *c, int64_t id, int status, const char *notice,
 	return corp_app_render(c, id, status, notice, error, NULL);
 }
 
+/* Section name of d with who (BY) did a step and when (AT, at); returns
+ * the section. */
+static struct view_dict *
+set_who_when(struct view_dict *d, const char *name, const char *who,
+    int64_t at)
+{
+	struct view_dict	*s = view_add(d, name);
+	char			 when[40];
+
+	view_set(s, "BY", who);
+	admin_fmt_time(at, when, sizeof(when));
+	view_set(s, "AT", when);
+	return s;
+}
+
 /* The steps application a went through into d: the decision (DECIDED, or
  * CAN_DECIDE), the agreement, its signature (SIGNED, then CAN_DOWN) and,
  * in effect, the down payment and the plan's transfers with field_err
@@ -205,13 +220,9 @@ set_app_steps(struct ctx *c, struct view_dict *d, const struct db_corp_app *a,
 	struct money		 m;
 	char			 buf[64], when[40];
 
-	if (a->decided_at > 0) {
-		s = view_add(d, "DECIDED");
-		view_set(s, "BY", a->decided_email);
-		admin_fmt_time(a->decided_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set(s, "REASON", a->reason);
-	}
+	if (a->decided_at > 0)
+		view_set(set_who_when(d, "DECIDED", a->decided_email,
+		    a->decided_at), "REASON", a->reason);
 	if (strcmp(a->status, "submitted") == 0)
 		view_show(d, "CAN_DECIDE");
 	if (a->text != NULL && a->text[0] != '\0') {
@@ -221,13 +232,9 @@ set_app_steps(struct ctx *c, struct view_dict *d, const struct db_corp_app *a,
 		view_set(s, "SHA", a->sha256);
 		view_set_int(s, "ORDER_ID", (long long)a->order_id);
 	}
-	if (a->signed_at > 0) {
-		s = view_add(d, "SIGNED");
-		view_set(s, "BY", a->signer_email);
-		admin_fmt_time(a->signed_at, when, sizeof(when));
-		view_set(s, "AT", when);
-		view_set(s, "ADDR", a->signer_addr);
-	}
+	if (a->signed_at > 0)
+		view_set(set_who_when(d, "SIGNED", a->signer_email,
+		    a->signed_at), "ADDR", a->signer_addr);
 	if (strcmp(a->status, "signed") == 0)
 		view_show(d, "CAN_DOWN");
 	if (strcmp(a->status, "in_effect") == 0) {

@@ -143,12 +143,9 @@ page_admin_search(struct ctx *c)
 		view_set_int(x, "NENTRIES", (long long)r.nentries);
 		set_found(x, &r, qu == NULL);
 	}
-	rc = page_render(c, "admin_search.tpl", d, "Search");
-	view_dict_free(d);
+	rc = page_render_free(c, "admin_search.tpl", d, "Search", status);
 	search_result_free(&r);
-	if (rc == 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return rc;
 }
 
 /* See admin_queue.h. The file is named for the day of the request (UTC). */

@@ -49,7 +49,6 @@ page_admin_settings(struct ctx *c)
 {
 	struct view_dict	*d, *x;
 	size_t			 i;
-	int			 rc;
 
 	d = view_dict_new();
 	for (i = 0; i < admin_kinds_n; i++) {
@@ -58,9 +57,8 @@ page_admin_settings(struct ctx *c)
 		view_set(x, "TITLE", admin_kinds[i].title);
 		view_set(x, "HELP", admin_kinds[i].help);
 	}
-	rc = page_render(c, "admin_settings_index.tpl", d, "Settings");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "admin_settings_index.tpl", d,
+	    "Settings", 200);
 }
 
 /* Add the inputs of one field to row dict r: value (as stored, or as
@@ -130,13 +128,10 @@ static int
 render_page(struct ctx *c, const struct admin_kind *k, struct view_dict *d,
     struct db_setting_row *v, size_t n, int status)
 {
-	int rc = page_render(c, "admin_settings.tpl", d, k->title);
+	int rc = page_render_free(c, "admin_settings.tpl", d, k->title, status);
 
-	view_dict_free(d);
 	admin_settings_free(v, n);
-	if (rc == 200 && status != 200)
-		c->resp->status = status;
-	return rc == 200 ? status : rc;
+	return rc;
 }
 
 /* The stored value of setting key among v[n], and whether it is there. */

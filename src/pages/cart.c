@@ -102,13 +102,9 @@ shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
 			view_show(items, "MIXED");
 		view_show(items, "CHECKOUT");
 	}
-	rc = page_render(c, "cart.tpl", d, "Your cart");
-	view_dict_free(d);
+	rc = page_render_free(c, "cart.tpl", d, "Your cart", status);
 	cart_view_cleanup(&v);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return rc;
 }
 
 /* GET /cart: the signed-in user's cart. */
@@ -150,23 +146,18 @@ page_cart_add(struct ctx *c)
 	}
 }
 
-/* POST /cart/update: product_id, qty (1..99) of a line of the user's cart.
- * 303 to /cart?msg=updated, or the cart again: 400 with the message next to
- * the line's quantity, 404 when the cart has no such line. */
-int
-page_cart_update(struct ctx *c)
+/* The answer to a change of the cart's line pid that ended in r: 303 to
+ * done, or the cart again: 400 with NOT_IN_CART when the form named no
+ * line (pid 0), 400 with the quantity's message (RES_INVALID), 404 with
+ * NOT_IN_CART (RES_NOT_FOUND), else page_result(). */
+static int
+line_changed(struct ctx *c, int64_t pid, enum result r, const char *done)
 {
-	int64_t		pid = ctx_int(c, "product_id", 0);
-	enum result	r;
-
 	if (pid == 0)
 		return shop_cart(c, 400, 0, NULL, NULL, NOT_IN_CART);
-	if (ctx_field_err(c, "qty") != NULL)
-		return shop_cart(c, 400, pid, SHOP_QTY_MSG, NULL, SHOP_QTY_MSG);
-	switch ((r = cart_set_qty(c->db, c->user.user_id, pid,
-	    ctx_int(c, "qty", 0), c->now))) {
+	switch (r) {
 	case RES_OK:
-		return page_redirect(c, "/cart?msg=updated");
+		return page_redirect(c, done);
 	case RES_INVALID:
 		return shop_cart(c, page_status(r), pid, SHOP_QTY_MSG, NULL,
 		    SHOP_QTY_MSG);
@@ -178,21 +169,28 @@ page_cart_update(struct ctx *c)
 	}
 }
 
+/* POST /cart/update: product_id, qty (1..99) of a line of the user's cart.
+ * 303 to /cart?msg=updated, or the cart again: 400 with the message next to
+ * the line's quantity, 404 when the cart has no such line. */
+int
+page_cart_update(struct ctx *c)
+{
+	int64_t		pid = ctx_int(c, "product_id", 0);
+	enum result	r = RES_INVALID;
+
+	if (pid != 0 && ctx_field_err(c, "qty") == NULL)
+		r = cart_set_qty(c->db, c->user.user_id, pid,
+		    ctx_int(c, "qty", 0), c->now);
+	return line_changed(c, pid, r, "/cart?msg=updated");
+}
+
 /* POST /cart/remove: product_id of a line of the user's cart. 303 to
  * /cart?msg=removed, or the cart again with 404 when there is no such line. */
 int
 page_cart_remove(struct ctx *c)
 {
-	int64_t		pid = ctx_int(c, "product_id", 0);
-	enum result	r;
+	int64_t	pid = ctx_int(c, "product_id", 0);
 
-	if (pid == 0)
-		return shop_cart(c, 400, 0, NULL, NULL, NOT_IN_CART);
-	r = cart_remove(c->db, c->user.user_id, pid, c->now);
-	if (r == RES_OK)
-		return page_redirect(c, "/cart?msg=removed");
-	if (r == RES_NOT_FOUND)
-		return shop_cart(c, page_status(r), 0, NULL, NULL,
-		    NOT_IN_CART);
-	return page_result(c, r, NULL);
+	return line_changed(c, pid, pid != 0 ? cart_remove(c->db,
+	    c->user.user_id, pid, c->now) : RES_INVALID, "/cart?msg=removed");
 }

@@ -137,13 +137,9 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 				    qty_err);
 		}
 	}
-	rc = page_render(c, "catalog.tpl", d, "Catalog");
-	view_dict_free(d);
+	rc = page_render_free(c, "catalog.tpl", d, "Catalog", status);
 	catalog_cleanup(&cl);
-	if (rc != 200)
-		return rc;
-	c->resp->status = status;
-	return status;
+	return rc;
 }
 
 /* GET /catalog (public). */

@@ -285,8 +285,7 @@ page_cod_account(struct ctx *c)
 			view_set_int(view_add(s, "PAY"), "ID",
 			    (long long)st.debts[i].id);
 	}
-	rc = page_render(c, "cod_account.tpl", d, "Cash on delivery");
-	view_dict_free(d);
+	rc = page_render_free(c, "cod_account.tpl", d, "Cash on delivery", 200);
 	cod_standing_cleanup(&st);
 	return rc;
 }
@@ -354,9 +353,8 @@ page_cod_record(struct ctx *c)
 		    sizeof(b)));
 	} else
 		view_show(d, "NONE");
-	rc = page_render(c, "cod_record.tpl", d, "Courier payment record");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "cod_record.tpl", d,
+	    "Courier payment record", 200);
 }
 
 /* POST /orders/:id/cod/return (COD-P7). */
@@ -528,8 +526,7 @@ page_admin_fulfil(struct ctx *c)
 		view_show(d, "RETURN_RECEIVED");
 	if (o->status == OS_RETURNED)
 		view_show(d, "REFUND");
-	rc = page_render(c, "cod_fulfil.tpl", d, "Order desk");
-	view_dict_free(d);
+	rc = page_render_free(c, "cod_fulfil.tpl", d, "Order desk", 200);
 	cod_fulfil_cleanup(&v);
 	return rc;
 }
@@ -608,7 +605,6 @@ page_admin_cod_users(struct ctx *c)
 	struct db_cod_user	*v = NULL;
 	struct view_dict	*d, *s;
 	size_t			 n = 0, i;
-	int			 rc;
 
 	if (cod_user_list(c->db, 200, &v, &n) == -1)
 		return page_error(c, 500, NULL);
@@ -624,9 +620,7 @@ page_admin_cod_users(struct ctx *c)
 		    "allowed");
 	}
 	free(v);
-	rc = page_render(c, "cod_users.tpl", d, "COD permissions");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "cod_users.tpl", d, "COD permissions", 200);
 }
 
 /* GET /admin/cod/users/:id: one shopper's COD record, revoke/reinstate. */
@@ -667,8 +661,7 @@ page_admin_cod_user(struct ctx *c)
 		view_set(s, "DAY", st.refusals[i].refused_on);
 		view_set(s, "COUNTED", st.refusals[i].counted ? "yes" : "no");
 	}
-	rc = page_render(c, "cod_user.tpl", d, "COD permission");
-	view_dict_free(d);
+	rc = page_render_free(c, "cod_user.tpl", d, "COD permission", 200);
 	cod_standing_cleanup(&st);
 	return rc;
 }

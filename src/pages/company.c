@@ -335,6 +335,27 @@ upload_refused(struct ctx *c, int status, const char *msg)
 	    "uploaded: see the message beside the field.", &f);
 }
 
+/* The answer to a qualification step that ended in r: 303 to the account
+ * page with ?msg=what, or msg on that page (403, 400, 409; the first two
+ * on the upload form when upload), 404 or 500. */
+static int
+qual_answer(struct ctx *c, enum result r, const char *msg, const char *what,
+    int upload)
+{
+	switch (r) {
+	case RES_OK:
+		return to_account(c, what);
+	case RES_FORBIDDEN:
+	case RES_INVALID:
+		return upload ? upload_refused(c, page_status(r), msg) :
+		    account_page(c, page_status(r), NULL, msg);
+	case RES_NOT_ALLOWED:
+		return account_page(c, 409, NULL, msg);
+	default:
+		return page_error(c, r == RES_NOT_FOUND ? 404 : 500, NULL);
+	}
+}
+
 /* POST /company/documents (multipart): one document. */
 int
 page_company_documents(struct ctx *c)
@@ -342,20 +363,13 @@ page_company_documents(struct ctx *c)
 	const struct field_val	*fv = ctx_field(c, "document");
 	const char		*bad;
 	char			 msg[600];
+	enum result		 r;
 
 	/* Who asks comes first: a member who may not upload is refused
 	 * whatever the form holds. */
-	switch (qual_upload_allowed(c->db, c->user.user_id,
-	    c->user.company_id, msg, sizeof(msg))) {
-	case RES_OK:
-		break;
-	case RES_FORBIDDEN:
-		return upload_refused(c, 403, msg);
-	case RES_NOT_FOUND:
-		return page_error(c, 404, NULL);
-	default:
-		return page_error(c, 500, NULL);
-	}
+	if ((r = qual_upload_allowed(c->db, c->user.user_id,
+	    c->user.company_id, msg, sizeof(msg))) != RES_OK)
+		return qual_answer(c, r, msg, NULL, 1);
 	if ((bad = ctx_field_err(c, "document")) != NULL) {
 		int big = fv != NULL && fv->file != NULL &&
 		    fv->file->len > FILESTORE_MAX;
@@ -375,22 +389,10 @@ page_company_documents(struct ctx *c)
 	if ((bad = ctx_field_err(c, "expires")) != NULL)
 		return upload_refused(c, 400, "Enter the licence's expiry date "
 		    "(YYYY-MM-DD) as printed on it.");
-	switch (qual_upload(c->db, c->cfg, c->user.company_id,
-	    c->user.user_id, ctx_str(c, "kind"), fv->file->data, fv->file->len,
-	    ctx_str(c, "expires"), c->now, msg, sizeof(msg))) {
-	case RES_OK:
-		return to_account(c, "uploaded");
-	case RES_FORBIDDEN:
-		return upload_refused(c, 403, msg);
-	case RES_INVALID:
-		return upload_refused(c, 400, msg);
-	case RES_NOT_ALLOWED:
-		return account_page(c, 409, NULL, msg);
-	case RES_NOT_FOUND:
-		return page_error(c, 404, NULL);
-	default:
-		return page_error(c, 500, NULL);
-	}
+	r = qual_upload(c->db, c->cfg, c->user.company_id, c->user.user_id,
+	    ctx_str(c, "kind"), fv->file->data, fv->file->len,
+	    ctx_str(c, "expires"), c->now, msg, sizeof(msg));
+	return qual_answer(c, r, msg, "uploaded", 1);
 }
 
 /* POST /company/qualification/submit. */
@@ -399,21 +401,8 @@ page_company_submit(struct ctx *c)
 {
 	char msg[600];
 
-	switch (qual_submit(c->db, c->user.company_id, c->user.user_id, c->now,
-	    msg, sizeof(msg))) {
-	case RES_OK:
-		return to_account(c, "submitted");
-	case RES_FORBIDDEN:
-		return account_page(c, 403, NULL, msg);
-	case RES_INVALID:
-		return account_page(c, 400, NULL, msg);
-	case RES_NOT_ALLOWED:
-		return account_page(c, 409, NULL, msg);
-	case RES_NOT_FOUND:
-		return page_error(c, 404, NULL);
-	default:
-		return page_error(c, 500, NULL);
-	}
+	return qual_answer(c, qual_submit(c->db, c->user.company_id,
+	    c->user.user_id, c->now, msg, sizeof(msg)), msg, "submitted", 0);
 }
 
 /* GET /company/documents/:id: the document, for a member of the owning
@@ -626,10 +615,8 @@ corp_answer(struct ctx *c, const struct db_corp_order *o, enum result r,
 	case RES_NOT_ALLOWED:
 	case RES_DECIDED:
 		return corp_page(c, o, 409, NULL, msg);
-	case RES_NOT_FOUND:
-		return page_error(c, 404, NULL);
 	default:
-		return page_error(c, 500, NULL);
+		return page_error(c, r == RES_NOT_FOUND ? 404 : 500, NULL);
 	}
 }
 

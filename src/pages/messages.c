@@ -106,8 +106,7 @@ page_messages(struct ctx *c)
 		view_set_int(view_add(d, "PREV"), "PAGE", (long long)page - 1);
 	if (n > MESSAGES_PER_PAGE)
 		view_set_int(view_add(d, "NEXT"), "PAGE", (long long)page + 1);
-	rc = page_render(c, "messages.tpl", d, "Messages");
-	view_dict_free(d);
+	rc = page_render_free(c, "messages.tpl", d, "Messages", 200);
 	inbox_free(v, n);
 	return rc;
 }

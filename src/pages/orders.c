@@ -283,8 +283,7 @@ page_orders(struct ctx *c)
 			    &l.actions[i], &l.facts[i], &l.panels[i]);
 		set_pager(list, &q, (long long)q.page + 1, l.more);
 	}
-	rc = page_render(c, "orders.tpl", d, "My Orders");
-	view_dict_free(d);
+	rc = page_render_free(c, "orders.tpl", d, "My Orders", 200);
 	order_list_cleanup(&l);
 	return rc;
 }

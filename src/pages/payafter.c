@@ -209,7 +209,6 @@ page_admin_guarantee(struct ctx *c)
 	size_t			 n, nt, i;
 	int64_t			 usd_out = 0, usd_back = 0;
 	char			 when[40];
-	int			 rc;
 
 	if (pau_guarantee_load(c->db, GUARANTEE_ROWS, &g) == -1) {
 		pau_guarantee_cleanup(&g);
@@ -250,7 +249,6 @@ page_admin_guarantee(struct ctx *c)
 		view_set(x, "AT", when);
 	}
 	pau_guarantee_cleanup(&g);
-	rc = page_render(c, "pau_guarantee.tpl", d, "Pay After Use guarantee");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "pau_guarantee.tpl", d,
+	    "Pay After Use guarantee", 200);
 }

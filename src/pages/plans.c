@@ -163,6 +163,17 @@ own_order(struct ctx *c, struct db_order *o, int *st)
 	return 0;
 }
 
+/* The order of the page for the installment pages, which a corporate
+ * installment's order never uses: as own_order(), and 0 with *st the 409
+ * of plans_corp_refusal() for such an order. */
+static int
+plan_order(struct ctx *c, struct db_order *o, int *st)
+{
+	if ((*st = plans_corp_refusal(c, c->target_id)) != 0)
+		return 0;
+	return own_order(c, o, st);
+}
+
 /* See plans_page.h. */
 int
 plans_to_order(struct ctx *c, int64_t id, const char *suffix)
@@ -240,9 +251,7 @@ page_plan_card(struct ctx *c)
 
 	struct db_plan	p;
 
-	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
-		return st;
-	if (!own_order(c, &o, &st))
+	if (!plan_order(c, &o, &st))
 		return st;
 	if (o.method != PM_INSTALLMENT_CARD)
 		return plans_to_order(c, o.id, "");
@@ -265,9 +274,7 @@ page_plan_card_post(struct ctx *c)
 	char		 url[512], msg[200];
 	int		 st;
 
-	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
-		return st;
-	if (!own_order(c, &o, &st))
+	if (!plan_order(c, &o, &st))
 		return st;
 	switch (card_session_plan_start(c->db, c->cfg, c->user.user_id, o.id,
 	    c->now, url, sizeof(url), msg, sizeof(msg))) {
@@ -293,12 +300,10 @@ page_plan_apply(struct ctx *c)
 {
 	struct view_dict	*d;
 	struct db_order		 o;
-	int			 st, rc;
+	int			 st;
 	char			 inst[101];
 
-	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
-		return st;
-	if (!own_order(c, &o, &st))
+	if (!plan_order(c, &o, &st))
 		return st;
 	if (o.method != PM_INSTALLMENT_PARTNER ||
 	    o.status != OS_AWAITING_REVIEW)
@@ -317,9 +322,8 @@ page_plan_apply(struct ctx *c)
 	view_set_int(d, "TERM", o.term);
 	page_institution_name(c, o.institution_id, NULL, inst, sizeof(inst));
 	view_set(d, "INSTITUTION", inst);
-	rc = page_render(c, "plan_apply.tpl", d, "Installment application");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "plan_apply.tpl", d,
+	    "Installment application", 200);
 }
 
 /* POST /orders/:id/apply: the shopper authorizes the evaluation. */
@@ -330,9 +334,7 @@ page_plan_apply_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
-	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
-		return st;
-	if (!own_order(c, &o, &st))
+	if (!plan_order(c, &o, &st))
 		return st;
 	switch (plan_partner_apply(c->db, c->cfg, c->user.user_id, o.id,
 	    c->now, reason, sizeof(reason))) {
@@ -567,9 +569,7 @@ page_plan_confirm(struct ctx *c)
 	struct db_order	o;
 	int		st;
 
-	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
-		return st;
-	if (!own_order(c, &o, &st))
+	if (!plan_order(c, &o, &st))
 		return st;
 	return render_confirm(c, &o, 200, NULL);
 }
@@ -584,9 +584,7 @@ page_plan_confirm_post(struct ctx *c)
 	char		reason[200];
 	int		st;
 
-	if ((st = plans_corp_refusal(c, c->target_id)) != 0)
-		return st;
-	if (!own_order(c, &o, &st))
+	if (!plan_order(c, &o, &st))
 		return st;
 	if (ctx_str(c, "key") == NULL)
 		return render_confirm(c, &o, 422, "The form was incomplete; "
@@ -631,7 +629,5 @@ page_account_credit(struct ctx *c)
 	plans_set_amt(d, "AVAILABLE", avail, "USD");
 	if (limit <= 0)
 		view_show(d, "NONE");
-	rc = page_render(c, "plan_credit.tpl", d, "Credit line");
-	view_dict_free(d);
-	return rc;
+	return page_render_free(c, "plan_credit.tpl", d, "Credit line", 200);
 }

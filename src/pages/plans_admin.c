@@ -83,8 +83,8 @@ page_admin_plans(struct ctx *c)
 	if (more)
 		view_setf(view_add(d, "MORE"), "HREF", "/admin/plans?filter="
 		    "%s&page=%zu", fl != NULL ? fl : "", f.page + 2);
-	rc = page_render(c, "plan_admin_list.tpl", d, "Installment plans");
-	view_dict_free(d);
+	rc = page_render_free(c, "plan_admin_list.tpl", d,
+	    "Installment plans", 200);
 	free(rows);
 	return rc;
 }

@@ -434,8 +434,7 @@ page_plan_payoff(struct ctx *c)
 	}
 	if (q.fee_credit.minor > 0)
 		view_show(d, "CREDIT");
-	rc = page_render(c, "plan_payoff.tpl", d, "Repay early");
-	view_dict_free(d);
+	rc = page_render_free(c, "plan_payoff.tpl", d, "Repay early", 200);
 	plan_view_cleanup(&v);
 	return rc;
 }

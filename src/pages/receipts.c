@@ -73,8 +73,7 @@ page_receipts(struct ctx *c)
 		view_show(d, "NONE");
 	else
 		view_show(d, "ANY");
-	rc = page_render(c, "receipts.tpl", d, "Receipts");
-	view_dict_free(d);
+	rc = page_render_free(c, "receipts.tpl", d, "Receipts", 200);
 	receipt_set_cleanup(&s);
 	return rc;
 }
@@ -118,8 +117,7 @@ page_receipt(struct ctx *c)
 		view_set_int(it, "QTY", s.items[i].qty);
 	}
 	snprintf(title, sizeof(title), "Receipt R-%lld", (long long)r->id);
-	rc = page_render(c, "receipt.tpl", d, title);
-	view_dict_free(d);
+	rc = page_render_free(c, "receipt.tpl", d, title, 200);
 	receipt_set_cleanup(&s);
 	return rc;
 }

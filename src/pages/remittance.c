@@ -150,9 +150,8 @@ page_remittance_instructions(struct ctx *c)
 	if (o->status == OS_AWAITING_REMITTANCE ||
 	    o->status == OS_PARTIALLY_PAID)
 		view_show(d, "CAN_UPLOAD");
-	rc = page_render(c, "remittance_instructions.tpl", d,
-	    "Remittance instructions");
-	view_dict_free(d);
+	rc = page_render_free(c, "remittance_instructions.tpl", d,
+	    "Remittance instructions", 200);
 	rem_view_cleanup(&v);
 	return rc;
 }
