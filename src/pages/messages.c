@@ -69,6 +69,13 @@ message_item(struct view_dict *s, const struct db_message *m)
 		view_show(s, "UNREAD");
 }
 
+/* The signed-in user's inbox: its own messages and its company's. */
+static struct inbox_owner
+inbox_of(const struct ctx *c)
+{
+	return (struct inbox_owner){ c->user.user_id, c->user.company_id };
+}
+
 /* GET /messages?page=N: an order's messages together under its number
  * (the list comes grouped, inbox.h). */
 int
@@ -81,9 +88,8 @@ page_messages(struct ctx *c)
 	int			 rc, unread = 0;
 
 	/* One row more than shown tells whether an older page exists. */
-	if (inbox_list(c->db, c->user.user_id, c->user.company_id,
-	    MESSAGES_PER_PAGE + 1, (size_t)(page - 1) * MESSAGES_PER_PAGE,
-	    &v, &n) == -1)
+	if (inbox_list(c->db, inbox_of(c), MESSAGES_PER_PAGE + 1,
+	    (size_t)(page - 1) * MESSAGES_PER_PAGE, &v, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	shown = n > MESSAGES_PER_PAGE ? MESSAGES_PER_PAGE : n;
@@ -119,8 +125,7 @@ page_message_read(struct ctx *c)
 	int64_t	id = c->target_id;
 	int	rc;
 
-	rc = inbox_mark_read(c->db, c->user.user_id, c->user.company_id,
-	    id, c->now);
+	rc = inbox_mark_read(c->db, inbox_of(c), id, c->now);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 0)
@@ -133,8 +138,7 @@ page_message_read(struct ctx *c)
 int
 page_messages_read_all(struct ctx *c)
 {
-	if (inbox_mark_read(c->db, c->user.user_id, c->user.company_id,
-	    0, c->now) == -1)
+	if (inbox_mark_read(c->db, inbox_of(c), 0, c->now) == -1)
 		return page_error(c, 500, NULL);
 	return page_redirect(c, "/messages");
 }

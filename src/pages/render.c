@@ -43,8 +43,8 @@ fill_layout(struct ctx *c, struct view_dict *layout, const char *title)
 		if (c->user.role != ROLE_ADMIN) {
 			int64_t unread = c->user.unread_known ?
 			    c->user.unread : c->db != NULL ?
-			    inbox_unread(c->db, c->user.user_id,
-			    c->user.company_id) : 0;
+			    inbox_unread(c->db, (struct inbox_owner){
+			    c->user.user_id, c->user.company_id }) : 0;
 
 			view_show(layout, "SHOPPER");
 			/* The credit line and Pay After Use are for consumers:

@@ -6,10 +6,11 @@
 
 /* See inbox.h. */
 int
-inbox_list(struct db *db, int64_t user_id, int64_t company_id, size_t limit,
+inbox_list(struct db *db, struct inbox_owner who, size_t limit,
     size_t offset, struct db_message **out, size_t *n)
 {
-	return db_message_list(db, user_id, company_id, limit, offset, out, n);
+	return db_message_list(db, who.user_id, who.company_id, limit, offset,
+	    out, n);
 }
 
 /* See inbox.h. */
@@ -21,15 +22,15 @@ inbox_free(struct db_message *v, size_t n)
 
 /* See inbox.h. */
 int64_t
-inbox_unread(struct db *db, int64_t user_id, int64_t company_id)
+inbox_unread(struct db *db, struct inbox_owner who)
 {
-	return db_message_unread(db, user_id, company_id);
+	return db_message_unread(db, who.user_id, who.company_id);
 }
 
 /* See inbox.h. */
 int
-inbox_mark_read(struct db *db, int64_t user_id, int64_t company_id,
-    int64_t id, int64_t now)
+inbox_mark_read(struct db *db, struct inbox_owner who, int64_t id,
+    int64_t now)
 {
-	return db_message_mark_read(db, user_id, company_id, id, now);
+	return db_message_mark_read(db, who.user_id, who.company_id, id, now);
 }
