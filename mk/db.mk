@@ -3,7 +3,7 @@
 libmallpay_a_SOURCES += \
 	src/db/db.h src/db/dbint.h \
 	src/db/conn.c \
-	src/db/stmt.c src/db/stmt.h src/db/stmt_more.c \
+	src/db/stmt.c src/db/stmt.h src/db/stmt_more.c src/db/row.c \
 	src/db/search.c src/db/search.h
 
 # app: per-aggregate SQL used by sign-in, catalog, cart and "My Orders"

@@ -64,7 +64,7 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE a.order_id = ?",
 };
 
-/* The statement idx, or NULL. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
 get(struct db *db, int idx)
 {
@@ -75,22 +75,16 @@ get(struct db *db, int idx)
 static void
 bind_owner(struct dbq *q, const struct db_addr_owner *o)
 {
-	dbq_id_opt(q, o->user_id);
-	dbq_id_opt(q, o->company_id);
+	dbq_bind(q, DBQ_IDO(o->user_id), DBQ_IDO(o->company_id));
 }
 
 /* Bind the eight text fields of a, recipient to phone. */
 static void
 bind_fields(struct dbq *q, const struct db_address *a)
 {
-	dbq_cstr(q, a->recipient);
-	dbq_cstr(q, a->line1);
-	dbq_cstr(q, a->line2);
-	dbq_cstr(q, a->city);
-	dbq_cstr(q, a->region);
-	dbq_cstr(q, a->postal_code);
-	dbq_cstr(q, a->country);
-	dbq_cstr(q, a->phone);
+	dbq_bind(q, DBQ_S(a->recipient), DBQ_S(a->line1), DBQ_S(a->line2),
+	    DBQ_S(a->city), DBQ_S(a->region), DBQ_S(a->postal_code),
+	    DBQ_S(a->country), DBQ_S(a->phone));
 }
 
 /* See dbint.h: the ADDR_COLS (DB_ADDRESS_COLS) from column c. */
@@ -115,6 +109,14 @@ db_order_address_at(struct dbq *q, int c, struct db_address *a)
 {
 	db_address_at(q, c, a);
 	a->delivery_days = (int)dbq_col_int(q, c + DB_ADDRESS_N);
+}
+
+/* dbq_one_fn fill: the address frozen on an order, from column 0. */
+static int
+order_addr_fill(struct dbq *q, void *out)
+{
+	db_order_address_at(q, 0, out);
+	return 0;
 }
 
 /* Copy the current ADDR_COLS row into the zeroed element p. */
@@ -180,9 +182,7 @@ db_address_insert(struct db *db, const struct db_addr_owner *o,
 		return -1;
 	bind_owner(q, o);
 	bind_fields(q, a);
-	dbq_int(q, a->is_default ? 1 : 0);
-	dbq_int(q, now);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(a->is_default ? 1 : 0), DBQ_I(now), DBQ_I(now));
 	if (dbq_exec(q) == -1) {
 		dbq_done(q);
 		return -1;
@@ -248,8 +248,7 @@ db_order_address_insert(struct db *db, int64_t order_id, int64_t address_id,
 
 	if (q == NULL)
 		return -1;
-	dbq_int(q, order_id);
-	dbq_id_opt(q, address_id);
+	dbq_bind(q, DBQ_I(order_id), DBQ_IDO(address_id));
 	bind_fields(q, a);
 	dbq_int(q, a->delivery_days);
 	return dbq_exec_done(q, NULL);
@@ -259,15 +258,7 @@ db_order_address_insert(struct db *db, int64_t order_id, int64_t address_id,
 int
 db_order_address_get(struct db *db, int64_t order_id, struct db_address *out)
 {
-	struct dbq	*q = get(db, STMT_ORDER_ADDR_GET);
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		db_order_address_at(q, 0, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db, STMT_ORDER_ADDR_GET),
+	    DBQ_I(order_id)), order_addr_fill, out);
 }

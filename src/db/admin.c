@@ -188,9 +188,7 @@ decision_read(struct db *db, enum stmt idx, const char *subject_type,
 	q = dbq_get(db, DB_T_ADMIN, idx, stmts[idx]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, subject_type);
-	dbq_int(q, subject_id);
-	dbq_cstr(q, step);
+	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step));
 	if ((rc = dbq_exec_fetch(q)) == 1) {
 		dbq_col_copy(q, 0, by, bysz);
 		dbq_col_copy(q, 1, decision_out, 33);
@@ -227,12 +225,8 @@ db_admin_decision_claim(struct db *db, const char *subject_type,
 	    stmts[STMT_DECISION_CLAIM]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, subject_type);
-	dbq_int(q, subject_id);
-	dbq_cstr(q, step);
-	dbq_cstr(q, decision);
-	dbq_int(q, admin_id);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step),
+	    DBQ_S(decision), DBQ_I(admin_id), DBQ_I(now));
 	rc = dbq_exec(q);
 	err = dbq_errno(q);
 	dbq_done(q);
@@ -260,8 +254,7 @@ bind_prefix(struct dbq *q, const char *p)
 	buf_init(&b);
 	if (p[0] != '\0')
 		db_like_prefix(&b, p);
-	dbq_cstr(q, buf_str(&b));
-	dbq_cstr(q, buf_str(&b));
+	dbq_bind(q, DBQ_S(buf_str(&b)), DBQ_S(buf_str(&b)));
 	buf_cleanup(&b);
 }
 
@@ -269,19 +262,13 @@ bind_prefix(struct dbq *q, const char *p)
 static void
 bind_order_filter(struct dbq *q, const struct db_admin_order_filter *f)
 {
-	dbq_cstr(q, f->status);
-	dbq_cstr(q, f->status);
-	dbq_cstr(q, f->method);
-	dbq_cstr(q, f->method);
-	dbq_cstr(q, f->method);
-	dbq_int(q, f->user_id);
-	dbq_int(q, f->user_id);
+	dbq_bind(q, DBQ_S(f->status), DBQ_S(f->status), DBQ_S(f->method),
+	    DBQ_S(f->method), DBQ_S(f->method), DBQ_I(f->user_id),
+	    DBQ_I(f->user_id));
 	bind_prefix(q, f->user_email);
 	bind_prefix(q, f->company);
-	dbq_int(q, f->from);
-	dbq_int(q, f->from);
-	dbq_int(q, f->until);
-	dbq_int(q, f->until);
+	dbq_bind(q, DBQ_I(f->from), DBQ_I(f->from), DBQ_I(f->until),
+	    DBQ_I(f->until));
 }
 
 /* Bind the sort of f (see ORDER_SORT). */
@@ -372,8 +359,7 @@ db_admin_order_search(struct db *db, const struct db_admin_order_filter *f,
 		return -1;
 	bind_order_filter(q, f);
 	bind_order_sort(q, f);
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
+	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
 	if (dbq_exec(q) == -1) {
 		dbq_done(q);
 		return -1;
@@ -430,13 +416,9 @@ int
 db_admin_order_items(struct db *db, int64_t id,
     struct db_admin_order_item **out, size_t *n)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_ITEMS, stmts[STMT_ORDER_ITEMS]);
-	if (q != NULL)
-		dbq_int(q, id);
-	return dbq_list_keep(q, sizeof(**out), fill_order_item, NULL,
-	    (void **)out, n);
+	return dbq_list_keep(dbq_bind(dbq_get(db, DB_T_ADMIN, STMT_ORDER_ITEMS,
+	    stmts[STMT_ORDER_ITEMS]), DBQ_I(id)), sizeof(**out),
+	    fill_order_item, NULL, (void **)out, n);
 }
 
 /* See admin.h. */

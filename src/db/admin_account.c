@@ -171,15 +171,13 @@ db_admin_account_insert(struct db *db, int64_t user_id, unsigned roles,
 	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_INSERT, stmts[STMT_INSERT]);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, (int64_t)roles);
-	dbq_cstr_opt(q, invited ? invite_hash : NULL);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I((int64_t)roles),
+	    DBQ_SO(invited ? invite_hash : NULL));
 	if (invited)
 		dbq_int(q, expires);
 	else
 		dbq_null(q);
-	dbq_id_opt(q, invited ? invited_by : 0);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_IDO(invited ? invited_by : 0), DBQ_I(now));
 	return dbq_exec_done(q, NULL);
 }
 
@@ -195,9 +193,7 @@ db_admin_user_insert(struct db *db, const char *email, const char *name,
 	    stmts[STMT_USER_INSERT]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, email);
-	dbq_cstr(q, name);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_S(email), DBQ_S(name), DBQ_I(now));
 	if ((got = dbq_exec_insert(q)) <= 0)
 		return got == 0 ? 1 : -1;
 	*id = got;
@@ -208,14 +204,8 @@ db_admin_user_insert(struct db *db, const char *email, const char *name,
 static int
 update3(struct db *db, int idx, int64_t a, int64_t b, int64_t c)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_ADMIN_ACCOUNT, idx, stmts[idx])) == NULL)
-		return -1;
-	dbq_int(q, a);
-	dbq_int(q, b);
-	dbq_int(q, c);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(dbq_get(db, DB_T_ADMIN_ACCOUNT, idx,
+	    stmts[idx]), DBQ_I(a), DBQ_I(b), DBQ_I(c)), NULL);
 }
 
 /* See admin_account.h. */
@@ -245,16 +235,13 @@ db_admin_invite_accept(struct db *db, int64_t user_id, const char *name,
 	    stmts[STMT_ACCEPT_USER]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, name);
-	dbq_cstr(q, password_hash);
-	dbq_int(q, user_id);
+	dbq_bind(q, DBQ_S(name), DBQ_S(password_hash), DBQ_I(user_id));
 	if (dbq_exec_one(q) != 1)
 		return -1;
 	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_ACCEPT_ACCOUNT,
 	    stmts[STMT_ACCEPT_ACCOUNT]);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, now);
-	dbq_int(q, user_id);
+	dbq_bind(q, DBQ_I(now), DBQ_I(user_id));
 	return dbq_exec_done(q, NULL);
 }

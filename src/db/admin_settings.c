@@ -258,15 +258,9 @@ db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
 int
 db_holiday_add(struct db *db, const char *day, const char *name)
 {
-	struct dbq	*q;
-
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_ADD,
-	    stmts[STMT_HOLIDAY_ADD]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	dbq_cstr(q, name);
-	return dbq_exec_claim(q);
+	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
+	    STMT_HOLIDAY_ADD, stmts[STMT_HOLIDAY_ADD]), DBQ_S(day),
+	    DBQ_S(name)));
 }
 
 /* See admin_settings.h. */
@@ -338,8 +332,7 @@ db_fx_current(struct db *db, const char *currency, const char *day,
 	    stmts[STMT_FX_CURRENT]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, day);
+	dbq_bind(q, DBQ_S(currency), DBQ_S(day));
 	if ((rc = dbq_exec_fetch(q)) == 1)
 		dbq_col_copy(q, 0, out, 33);
 	dbq_done(q);
@@ -351,14 +344,7 @@ int
 db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
     const char *day, int64_t now)
 {
-	struct dbq	*q;
-
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_ADD, stmts[STMT_FX_ADD]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, usd_per_unit);
-	dbq_cstr(q, day);
-	dbq_int(q, now);
-	return dbq_exec_claim(q);
+	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
+	    STMT_FX_ADD, stmts[STMT_FX_ADD]), DBQ_S(currency),
+	    DBQ_S(usd_per_unit), DBQ_S(day), DBQ_I(now)));
 }

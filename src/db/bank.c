@@ -60,6 +60,13 @@ static const char *const stmts[STMT__MAX] = {
 	"VALUES (?, ?, ?, ?, ?)",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_BANKD, idx, stmts[idx]);
+}
+
 /* See bank.h. */
 int
 db_bank_setup(struct db *db)
@@ -68,7 +75,7 @@ db_bank_setup(struct db *db)
 	int		 i;
 
 	for (i = STMT_SETUP_SESSIONS; i <= STMT_SETUP_TOKENS; i++) {
-		if ((q = dbq_get(db, DB_T_BANKD, i, stmts[i])) == NULL ||
+		if ((q = get(db, i)) == NULL ||
 		    dbq_exec_done(q, NULL) == -1)
 			return -1;
 	}
@@ -79,22 +86,11 @@ db_bank_setup(struct db *db)
 int
 db_bank_session_insert(struct db *db, const struct db_bank_session *s)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_BANKD, STMT_INSERT,
-	    stmts[STMT_INSERT])) == NULL)
-		return -1;
-	dbq_cstr(q, s->id);
-	dbq_cstr(q, s->ref);
-	dbq_cstr(q, s->order_label);
-	dbq_int(q, s->amount_minor);
-	dbq_cstr(q, s->currency);
-	dbq_int(q, s->months);
-	dbq_cstr(q, s->return_url);
-	dbq_cstr(q, s->notify_url);
-	dbq_cstr(q, s->status);
-	dbq_int(q, s->created_at);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_INSERT), DBQ_S(s->id),
+	    DBQ_S(s->ref), DBQ_S(s->order_label), DBQ_I(s->amount_minor),
+	    DBQ_S(s->currency), DBQ_I(s->months), DBQ_S(s->return_url),
+	    DBQ_S(s->notify_url), DBQ_S(s->status), DBQ_I(s->created_at)),
+	    NULL);
 }
 
 /* See bank.h. */
@@ -106,7 +102,7 @@ db_bank_session_get(struct db *db, const char *id, struct db_bank_session *s)
 	int		 rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((q = dbq_get(db, DB_T_BANKD, STMT_GET, stmts[STMT_GET])) == NULL)
+	if ((q = get(db, STMT_GET)) == NULL)
 		return -1;
 	dbq_cstr(q, id);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
@@ -142,20 +138,12 @@ db_bank_session_update(struct db *db, const struct db_bank_session *s,
 	struct dbq	*q;
 	char		 sc[2] = { s->scenario, '\0' };
 
-	if ((q = dbq_get(db, DB_T_BANKD, STMT_UPDATE,
-	    stmts[STMT_UPDATE])) == NULL)
+	if ((q = get(db, STMT_UPDATE)) == NULL)
 		return -1;
-	dbq_cstr(q, s->status);
-	dbq_cstr(q, s->code);
-	dbq_cstr(q, sc);
-	dbq_cstr(q, s->brand);
-	dbq_cstr(q, s->last4);
-	dbq_cstr(q, s->country);
-	dbq_cstr(q, s->result);
-	dbq_cstr(q, s->reason);
-	dbq_cstr(q, s->token);
-	dbq_cstr(q, s->id);
-	dbq_cstr(q, from);
+	dbq_bind(q, DBQ_S(s->status), DBQ_S(s->code), DBQ_S(sc),
+	    DBQ_S(s->brand), DBQ_S(s->last4), DBQ_S(s->country),
+	    DBQ_S(s->result), DBQ_S(s->reason), DBQ_S(s->token), DBQ_S(s->id),
+	    DBQ_S(from));
 	return dbq_exec_one(q);
 }
 
@@ -164,15 +152,6 @@ int
 db_bank_token_insert(struct db *db, const char *token, const char *brand,
     const char *last4, const char *country, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_BANKD, STMT_TOKEN,
-	    stmts[STMT_TOKEN])) == NULL)
-		return -1;
-	dbq_cstr(q, token);
-	dbq_cstr(q, brand);
-	dbq_cstr(q, last4);
-	dbq_cstr(q, country);
-	dbq_int(q, now);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_TOKEN), DBQ_S(token),
+	    DBQ_S(brand), DBQ_S(last4), DBQ_S(country), DBQ_I(now)), NULL);
 }

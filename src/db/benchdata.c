@@ -14,6 +14,21 @@
 #include "db/identity.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct seed_product), each with its SQL. */
+#define PRODUCT_COLS(C) \
+	C(INT,	id,			"p.id") \
+	C(TEXT,	name,			", p.name") \
+	C(INT,	price_minor,		", p.price_minor") \
+	C(TEXT,	currency,		", p.currency") \
+	C(INT,	durable,		", c.durable") \
+	C(INT,	high_value,		", p.high_value") \
+	C(INT,	pre_order,		", p.pre_order") \
+	C(INT,	customized,		", p.customized") \
+	C(INT,	special_customs,	", p.special_customs") \
+	C(INT,	pay_after_use,		", p.pay_after_use")
+#define PRODUCT_FIELD(t, m, sql)	DBQ_FIELD(struct seed_product, t, m)
+DBQ_ROWS(product_row, struct seed_product, PRODUCT_COLS, PRODUCT_FIELD);
+
 enum stmt {
 	STMT_BENCH_MAX_USER,
 	STMT_BENCH_MAX_ORDER,
@@ -82,10 +97,8 @@ static const char *stmts[STMT__MAX] = {
 	/* STMT_BENCH_USER_ID */
 	"SELECT id FROM users WHERE email = ?",
 	/* STMT_BENCH_PRODUCTS */
-	"SELECT p.id, p.name, p.price_minor, p.currency, c.durable, "
-	"p.high_value, p.pre_order, p.customized, p.special_customs, "
-	"p.pay_after_use FROM products p "
-	"JOIN categories c ON c.id = p.category_id "
+	"SELECT " PRODUCT_COLS(DBQ_SQL)
+	" FROM products p JOIN categories c ON c.id = p.category_id "
 	"WHERE p.currency = 'USD' ORDER BY p.id",
 	/* STMT_BENCH_CART_ENSURE */
 	"INSERT INTO carts (user_id, updated_at) VALUES (?, ?) "
@@ -125,6 +138,13 @@ static const char *stmts[STMT__MAX] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
+
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_BENCH, idx, stmts[idx]);
+}
 
 #define USERS_HEAD "INSERT INTO users (id, kind, email, name, password_hash, " \
 	"phone, credit_limit_usd_minor, created_at) VALUES "
@@ -194,7 +214,7 @@ scalar(struct db *db, int idx, const char *s)
 	int64_t v = 0;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_BENCH, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return -1;
 	if (s != NULL)
 		dbq_cstr(q, s);
@@ -231,11 +251,9 @@ db_bench_active_plan(struct db *db, int64_t user_id, int n)
 	int64_t v = -1;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_ACTIVE_PLANS,
-	    stmts[STMT_BENCH_ACTIVE_PLANS])) == NULL)
+	if ((q = get(db, STMT_BENCH_ACTIVE_PLANS)) == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, n);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I(n));
 	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) != -1)
 		v = rc == 1 ? dbq_col_int(q, 0) : 0;
 	dbq_done(q);
@@ -274,36 +292,15 @@ fill_id(struct dbq *q, void *arg)
 int
 db_bench_user_ids(struct db *db, int64_t **ids, size_t *n)
 {
-	return dbq_list(dbq_get(db, DB_T_BENCH, STMT_BENCH_USER_IDS,
-	    stmts[STMT_BENCH_USER_IDS]), sizeof(**ids), fill_id, (void **)ids,
-	    n);
-}
-
-/* dbq_list fill for db_bench_products(): the current row into *arg, a
- * struct seed_product. */
-static void
-fill_product(struct dbq *q, void *arg)
-{
-	struct seed_product *p = arg;
-
-	p->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, p->name, sizeof(p->name));
-	p->price_minor = dbq_col_int(q, 2);
-	dbq_col_copy(q, 3, p->currency, sizeof(p->currency));
-	p->durable = (int)dbq_col_int(q, 4);
-	p->high_value = (int)dbq_col_int(q, 5);
-	p->pre_order = (int)dbq_col_int(q, 6);
-	p->customized = (int)dbq_col_int(q, 7);
-	p->special_customs = (int)dbq_col_int(q, 8);
-	p->pay_after_use = (int)dbq_col_int(q, 9);
+	return dbq_list(get(db, STMT_BENCH_USER_IDS), sizeof(**ids), fill_id,
+	    (void **)ids, n);
 }
 
 /* See benchdata.h. */
 int
 db_bench_products(struct db *db, struct seed_product **out, size_t *n)
 {
-	return dbq_list(dbq_get(db, DB_T_BENCH, STMT_BENCH_PRODUCTS,
-	    stmts[STMT_BENCH_PRODUCTS]), sizeof(**out), fill_product,
+	return dbq_rows(get(db, STMT_BENCH_PRODUCTS), &product_row,
 	    (void **)out, n);
 }
 
@@ -325,7 +322,7 @@ insert_rows(struct db *db, int idx_n, int idx_1, const char *head,
 	while (i < n) {
 		k = n - i >= BENCH_BATCH ? BENCH_BATCH : 1;
 		idx = k == 1 ? idx_1 : idx_n;
-		if ((q = dbq_get(db, DB_T_BENCH, idx, stmts[idx])) == NULL)
+		if ((q = get(db, idx)) == NULL)
 			return -1;
 		for (j = 0; j < k; j++)
 			bind(q, rows, i + j);
@@ -348,12 +345,9 @@ bind_user(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_user *u = (const struct bench_user *)rows + i;
 
-	dbq_int(q, u->id);
-	dbq_cstr(q, u->email);
-	dbq_cstr(q, u->name);
-	dbq_cstr(q, user_hash);
-	dbq_int(q, u->credit_limit_usd_minor);
-	dbq_int(q, user_now);
+	dbq_bind(q, DBQ_I(u->id), DBQ_S(u->email), DBQ_S(u->name),
+	    DBQ_S(user_hash), DBQ_I(u->credit_limit_usd_minor),
+	    DBQ_I(user_now));
 }
 
 /* See benchdata.h. */
@@ -376,24 +370,15 @@ bind_order(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_order *o = (const struct bench_order *)rows + i;
 
-	dbq_int(q, o->id);
-	dbq_int(q, o->user_id);
-	dbq_cstr(q, o->status);
-	dbq_cstr(q, o->method);
-	dbq_int(q, o->items_total_minor);
-	dbq_int(q, o->items_total_minor);
-	dbq_int(q, o->fee_minor);
-	dbq_cstr(q, o->key);
-	dbq_int(q, o->created_at);
-	dbq_int(q, o->updated_at);
-	dbq_id_opt(q, o->completed_at);
-	dbq_cstr_opt(q, o->institution_id);
-	dbq_id_opt(q, o->term);
-	/* USD orders (usd_per_unit 1): the USD amount is the amount due. */
-	dbq_int(q, o->items_total_minor);
-	dbq_cstr_opt(q, o->review_due);
-	dbq_cstr_opt(q, o->payment_due);
-	dbq_cstr_opt(q, o->rf_code);
+	dbq_bind(q, DBQ_I(o->id), DBQ_I(o->user_id), DBQ_S(o->status),
+	    DBQ_S(o->method), DBQ_I(o->items_total_minor),
+	    DBQ_I(o->items_total_minor), DBQ_I(o->fee_minor), DBQ_S(o->key),
+	    DBQ_I(o->created_at), DBQ_I(o->updated_at),
+	    DBQ_IDO(o->completed_at), DBQ_SO(o->institution_id),
+	    DBQ_IDO(o->term),
+	    /* USD orders (usd_per_unit 1): the USD amount is the amount due. */
+	    DBQ_I(o->items_total_minor), DBQ_SO(o->review_due),
+	    DBQ_SO(o->payment_due), DBQ_SO(o->rf_code));
 }
 
 /* See benchdata.h. */
@@ -410,18 +395,11 @@ bind_item(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_item *it = (const struct bench_item *)rows + i;
 
-	dbq_int(q, it->order_id);
-	dbq_int(q, it->p->id);
-	dbq_cstr(q, it->p->name);
-	dbq_int(q, it->qty);
-	dbq_int(q, it->p->price_minor);
-	dbq_cstr(q, it->p->currency);
-	dbq_int(q, it->p->durable);
-	dbq_int(q, it->p->high_value);
-	dbq_int(q, it->p->pre_order);
-	dbq_int(q, it->p->customized);
-	dbq_int(q, it->p->special_customs);
-	dbq_int(q, it->p->pay_after_use);
+	dbq_bind(q, DBQ_I(it->order_id), DBQ_I(it->p->id), DBQ_S(it->p->name),
+	    DBQ_I(it->qty), DBQ_I(it->p->price_minor), DBQ_S(it->p->currency),
+	    DBQ_I(it->p->durable), DBQ_I(it->p->high_value),
+	    DBQ_I(it->p->pre_order), DBQ_I(it->p->customized),
+	    DBQ_I(it->p->special_customs), DBQ_I(it->p->pay_after_use));
 }
 
 /* See benchdata.h. */
@@ -438,15 +416,11 @@ bind_event(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_event *e = (const struct bench_event *)rows + i;
 
-	dbq_cstr(q, e->subject != NULL ? e->subject : "order");
-	dbq_int(q, e->order_id);
-	dbq_cstr(q, e->actor_type != NULL ? e->actor_type :
-	    e->actor_id > 0 ? "user" : "system");
-	dbq_id_opt(q, e->actor_id);
-	dbq_int(q, e->at);
-	dbq_cstr_opt(q, e->from_state);
-	dbq_cstr_opt(q, e->to_state);
-	dbq_cstr(q, e->reason);
+	dbq_bind(q, DBQ_S(e->subject != NULL ? e->subject : "order"),
+	    DBQ_I(e->order_id), DBQ_S(e->actor_type != NULL ? e->actor_type :
+	    e->actor_id > 0 ? "user" : "system"), DBQ_IDO(e->actor_id),
+	    DBQ_I(e->at), DBQ_SO(e->from_state), DBQ_SO(e->to_state),
+	    DBQ_S(e->reason));
 }
 
 /* See benchdata.h. */
@@ -463,28 +437,15 @@ bind_plan(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_plan *p = (const struct bench_plan *)rows + i;
 
-	dbq_int(q, p->id);
-	dbq_int(q, p->order_id);
-	dbq_int(q, p->user_id);
-	dbq_cstr(q, p->method);
-	dbq_cstr(q, p->institution_id);
-	dbq_cstr(q, p->status);
-	dbq_int(q, p->principal_minor);
-	dbq_int(q, p->n);
-	dbq_cstr(q, p->monthly_rate);
-	dbq_cstr(q, p->fee_mode);
-	dbq_int(q, p->waives_future_fees);
-	dbq_cstr(q, p->late_fee_rate);
-	dbq_int(q, p->apr_bp);
-	dbq_int(q, p->monthly_fee_minor);
-	dbq_int(q, p->total_fee_minor);
-	dbq_cstr(q, p->start_date);
-	dbq_cstr_opt(q, p->card_brand);
-	dbq_cstr_opt(q, p->card_last4);
-	dbq_cstr_opt(q, p->partner_ref);
-	dbq_int(q, p->created_at);
-	dbq_int(q, p->updated_at);
-	dbq_id_opt(q, p->closed_at);
+	dbq_bind(q, DBQ_I(p->id), DBQ_I(p->order_id), DBQ_I(p->user_id),
+	    DBQ_S(p->method), DBQ_S(p->institution_id), DBQ_S(p->status),
+	    DBQ_I(p->principal_minor), DBQ_I(p->n), DBQ_S(p->monthly_rate),
+	    DBQ_S(p->fee_mode), DBQ_I(p->waives_future_fees),
+	    DBQ_S(p->late_fee_rate), DBQ_I(p->apr_bp),
+	    DBQ_I(p->monthly_fee_minor), DBQ_I(p->total_fee_minor),
+	    DBQ_S(p->start_date), DBQ_SO(p->card_brand), DBQ_SO(p->card_last4),
+	    DBQ_SO(p->partner_ref), DBQ_I(p->created_at), DBQ_I(p->updated_at),
+	    DBQ_IDO(p->closed_at));
 }
 
 /* See benchdata.h. */
@@ -501,14 +462,10 @@ bind_inst(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_inst *it = (const struct bench_inst *)rows + i;
 
-	dbq_int(q, it->plan_id);
-	dbq_int(q, it->seq);
-	dbq_cstr(q, it->due_date);
-	dbq_int(q, it->principal_minor);
-	dbq_int(q, it->fee_minor);
-	dbq_cstr(q, it->paid_at > 0 ? "paid" : "due");
-	dbq_int(q, it->paid_at > 0 ? it->paid_minor : 0);
-	dbq_id_opt(q, it->paid_at);
+	dbq_bind(q, DBQ_I(it->plan_id), DBQ_I(it->seq), DBQ_S(it->due_date),
+	    DBQ_I(it->principal_minor), DBQ_I(it->fee_minor),
+	    DBQ_S(it->paid_at > 0 ? "paid" : "due"),
+	    DBQ_I(it->paid_at > 0 ? it->paid_minor : 0), DBQ_IDO(it->paid_at));
 }
 
 /* See benchdata.h. */
@@ -528,15 +485,9 @@ bind_pay(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_pay *p = (const struct bench_pay *)rows + i;
 
-	dbq_int(q, p->plan_id);
-	dbq_cstr(q, p->kind);
-	dbq_int(q, p->seq);
-	dbq_int(q, p->amount_minor);
-	dbq_cstr(q, rows_currency);
-	dbq_cstr(q, p->channel);
-	dbq_cstr(q, p->reference);
-	dbq_cstr(q, p->idem_key);
-	dbq_int(q, p->created_at);
+	dbq_bind(q, DBQ_I(p->plan_id), DBQ_S(p->kind), DBQ_I(p->seq),
+	    DBQ_I(p->amount_minor), DBQ_S(rows_currency), DBQ_S(p->channel),
+	    DBQ_S(p->reference), DBQ_S(p->idem_key), DBQ_I(p->created_at));
 }
 
 /* See benchdata.h. */
@@ -555,26 +506,13 @@ bind_voucher(struct dbq *q, const void *rows, size_t i)
 {
 	const struct bench_voucher *v = (const struct bench_voucher *)rows + i;
 
-	dbq_int(q, v->id);
-	dbq_int(q, v->order_id);
-	dbq_int(q, v->user_id);
-	dbq_cstr(q, v->source);
-	dbq_id_opt(q, v->file_id);
-	dbq_int(q, v->amount_minor);
-	dbq_cstr(q, rows_currency);
-	dbq_cstr(q, v->remitted_on);
-	dbq_cstr(q, v->tracking);
-	dbq_cstr_opt(q, v->expected_from);
-	dbq_cstr_opt(q, v->expected_by);
-	dbq_cstr(q, v->status);
-	if (v->received_minor >= 0)
-		dbq_int(q, v->received_minor);
-	else
-		dbq_null(q);
-	dbq_id_opt(q, v->decided_by);
-	dbq_id_opt(q, v->decided_at);
-	dbq_cstr(q, v->idem_key);
-	dbq_int(q, v->created_at);
+	dbq_bind(q, DBQ_I(v->id), DBQ_I(v->order_id), DBQ_I(v->user_id),
+	    DBQ_S(v->source), DBQ_IDO(v->file_id), DBQ_I(v->amount_minor),
+	    DBQ_S(rows_currency), DBQ_S(v->remitted_on), DBQ_S(v->tracking),
+	    DBQ_SO(v->expected_from), DBQ_SO(v->expected_by), DBQ_S(v->status),
+	    v->received_minor >= 0 ? DBQ_I(v->received_minor) : DBQ_NULL,
+	    DBQ_IDO(v->decided_by), DBQ_IDO(v->decided_at), DBQ_S(v->idem_key),
+	    DBQ_I(v->created_at));
 }
 
 /* See benchdata.h. */
@@ -591,36 +529,30 @@ db_bench_insert_vouchers(struct db *db, const struct bench_voucher *v,
 int
 db_bench_voucher_ledger(struct db *db, int64_t first, int64_t last)
 {
-	struct dbq	*q;
-	int		 i;
-
-	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_VOUCHER_LEDGER,
-	    stmts[STMT_BENCH_VOUCHER_LEDGER])) == NULL)
-		return -1;
-	for (i = 0; i < 4; i++) {
-		dbq_int(q, first);
-		dbq_int(q, last);
-	}
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_BENCH_VOUCHER_LEDGER),
+	    DBQ_I(first), DBQ_I(last), DBQ_I(first), DBQ_I(last), DBQ_I(first),
+	    DBQ_I(last), DBQ_I(first), DBQ_I(last)), NULL);
 }
 
 /* See benchdata.h. */
 int
 db_bench_next_work(struct db *db)
 {
-	return dbq_exec_done(dbq_get(db, DB_T_BENCH, STMT_BENCH_NEXT_WORK,
-	    stmts[STMT_BENCH_NEXT_WORK]), NULL) == -1 ? -1 : 0;
+	return dbq_exec_done(get(db, STMT_BENCH_NEXT_WORK),
+	    NULL) == -1 ? -1 : 0;
 }
 
 /* Run q with the parameters bound and finish it; for an INSERT *id gets
  * the generated (or LAST_INSERT_ID) id when id is not NULL. Returns 0 or
- * -1. */
+ * -1 (q NULL included). */
 static int
 run(struct dbq *q, int64_t *id)
 {
-	int rc = dbq_exec(q);
+	int rc;
 
-	if (rc == 0 && id != NULL)
+	if (q == NULL)
+		return -1;
+	if ((rc = dbq_exec(q)) == 0 && id != NULL)
 		*id = dbq_insert_id(q);
 	dbq_done(q);
 	return rc;
@@ -631,31 +563,18 @@ int
 db_bench_set_cart(struct db *db, int64_t user_id, const int64_t *pids,
     size_t n, int64_t now)
 {
-	struct dbq *q;
-	int64_t cart_id = 0;
-	size_t i;
+	int64_t	cart_id = 0;
+	size_t	i;
 
-	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_CART_ENSURE,
-	    stmts[STMT_BENCH_CART_ENSURE])) == NULL)
+	if (run(dbq_bind(get(db, STMT_BENCH_CART_ENSURE), DBQ_I(user_id),
+	    DBQ_I(now)), &cart_id) == -1 || cart_id <= 0)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, now);
-	if (run(q, &cart_id) == -1 || cart_id <= 0)
+	if (run(dbq_bind(get(db, STMT_BENCH_CART_CLEAR), DBQ_I(cart_id)),
+	    NULL) == -1)
 		return -1;
-	if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_CART_CLEAR,
-	    stmts[STMT_BENCH_CART_CLEAR])) == NULL)
-		return -1;
-	dbq_int(q, cart_id);
-	if (run(q, NULL) == -1)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if ((q = dbq_get(db, DB_T_BENCH, STMT_BENCH_CART_ITEM,
-		    stmts[STMT_BENCH_CART_ITEM])) == NULL)
+	for (i = 0; i < n; i++)
+		if (run(dbq_bind(get(db, STMT_BENCH_CART_ITEM), DBQ_I(cart_id),
+		    DBQ_I(pids[i])), NULL) == -1)
 			return -1;
-		dbq_int(q, cart_id);
-		dbq_int(q, pids[i]);
-		if (run(q, NULL) == -1)
-			return -1;
-	}
 	return 0;
 }

@@ -39,6 +39,13 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE card_sessions SET debt_id = ? WHERE id = ?",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_CARD_SESSION, idx, stmts[idx]);
+}
+
 /* See card_session.h. */
 int64_t
 db_card_session_insert(struct db *db, int64_t user_id, int64_t order_id,
@@ -48,15 +55,10 @@ db_card_session_insert(struct db *db, int64_t user_id, int64_t order_id,
 	struct dbq *q;
 	int64_t id;
 
-	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_INSERT,
-	    stmts[STMT_INSERT])) == NULL)
+	if ((q = get(db, STMT_INSERT)) == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_id_opt(q, order_id);
-	dbq_cstr(q, purpose);
-	dbq_int(q, amount_minor);
-	dbq_cstr(q, currency);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(user_id), DBQ_IDO(order_id), DBQ_S(purpose),
+	    DBQ_I(amount_minor), DBQ_S(currency), DBQ_I(now));
 	id = dbq_exec(q) == 0 ? dbq_insert_id(q) : -1;
 	dbq_done(q);
 	return id;
@@ -66,28 +68,16 @@ db_card_session_insert(struct db *db, int64_t user_id, int64_t order_id,
 int
 db_card_session_set_bank(struct db *db, int64_t id, const char *bank_session)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_SET_BANK,
-	    stmts[STMT_SET_BANK])) == NULL)
-		return -1;
-	dbq_cstr(q, bank_session);
-	dbq_int(q, id);
-	return dbq_exec_one(q) == 1 ? 0 : -1;
+	return dbq_exec_one(dbq_bind(get(db, STMT_SET_BANK),
+	    DBQ_S(bank_session), DBQ_I(id))) == 1 ? 0 : -1;
 }
 
 /* See card_session.h. */
 int
 db_card_session_set_debt(struct db *db, int64_t id, int64_t debt_id)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_SET_DEBT,
-	    stmts[STMT_SET_DEBT])) == NULL)
-		return -1;
-	dbq_int(q, debt_id);
-	dbq_int(q, id);
-	return dbq_exec_one(q) == 1 ? 0 : -1;
+	return dbq_exec_one(dbq_bind(get(db, STMT_SET_DEBT), DBQ_I(debt_id),
+	    DBQ_I(id))) == 1 ? 0 : -1;
 }
 
 /* Run the bound q and read its one row into *s. 1, 0, -1. */
@@ -120,8 +110,7 @@ db_card_session_lock(struct db *db, const char *bank_session,
 	struct dbq *q;
 
 	memset(s, 0, sizeof(*s));
-	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_LOCK,
-	    stmts[STMT_LOCK])) == NULL)
+	if ((q = get(db, STMT_LOCK)) == NULL)
 		return -1;
 	dbq_cstr(q, bank_session);
 	return session_row(q, s);
@@ -135,11 +124,9 @@ db_card_session_get(struct db *db, int64_t user_id, int64_t id,
 	struct dbq *q;
 
 	memset(s, 0, sizeof(*s));
-	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_GET,
-	    stmts[STMT_GET])) == NULL)
+	if ((q = get(db, STMT_GET)) == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, id);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I(id));
 	return session_row(q, s);
 }
 
@@ -148,15 +135,6 @@ int
 db_card_session_finish(struct db *db, int64_t id, const char *status,
     const char *reason, const char *via, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_FINISH,
-	    stmts[STMT_FINISH])) == NULL)
-		return -1;
-	dbq_cstr(q, status);
-	dbq_cstr(q, reason);
-	dbq_cstr(q, via);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_FINISH), DBQ_S(status),
+	    DBQ_S(reason), DBQ_S(via), DBQ_I(now), DBQ_I(id)));
 }

@@ -63,6 +63,13 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE c.user_id = ? ORDER BY p.name, p.id",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_CART, idx, stmts[idx]);
+}
+
 /* See cart.h. */
 int
 db_cart_lock(struct db *db, int64_t user_id, int64_t now, int64_t *cart_id)
@@ -70,11 +77,10 @@ db_cart_lock(struct db *db, int64_t user_id, int64_t now, int64_t *cart_id)
 	struct dbq	*q;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_CART, STMT_CART_ENSURE, stmts[STMT_CART_ENSURE]);
+	q = get(db, STMT_CART_ENSURE);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I(now));
 	if ((rc = dbq_exec(q)) == 0)
 		*cart_id = dbq_insert_id(q);
 	dbq_done(q);
@@ -89,12 +95,10 @@ db_cart_item_qty(struct db *db, int64_t user_id, int64_t product_id, int *qty)
 	struct dbq	*q;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_QTY,
-	    stmts[STMT_CART_ITEM_QTY]);
+	q = get(db, STMT_CART_ITEM_QTY);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, product_id);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I(product_id));
 	if ((rc = dbq_exec_fetch(q)) == 1)
 		*qty = (int)dbq_col_int(q, 0);
 	dbq_done(q);
@@ -106,16 +110,8 @@ int
 db_cart_item_insert(struct db *db, int64_t cart_id, int64_t product_id,
     int qty)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_INSERT,
-	    stmts[STMT_CART_ITEM_INSERT]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, cart_id);
-	dbq_int(q, product_id);
-	dbq_int(q, qty);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_CART_ITEM_INSERT),
+	    DBQ_I(cart_id), DBQ_I(product_id), DBQ_I(qty)), NULL);
 }
 
 /* See cart.h. */
@@ -125,13 +121,10 @@ db_cart_item_set(struct db *db, int64_t user_id, int64_t product_id, int qty)
 	struct dbq	*q;
 	uint64_t	 n = 0;
 
-	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_SET,
-	    stmts[STMT_CART_ITEM_SET]);
+	q = get(db, STMT_CART_ITEM_SET);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, qty);
-	dbq_int(q, user_id);
-	dbq_int(q, product_id);
+	dbq_bind(q, DBQ_I(qty), DBQ_I(user_id), DBQ_I(product_id));
 	if (dbq_exec_done(q, &n) == -1)
 		return -1;
 	return n > 0 ? 1 : 0;
@@ -144,12 +137,10 @@ db_cart_item_delete(struct db *db, int64_t user_id, int64_t product_id)
 	struct dbq	*q;
 	uint64_t	 n = 0;
 
-	q = dbq_get(db, DB_T_CART, STMT_CART_ITEM_DELETE,
-	    stmts[STMT_CART_ITEM_DELETE]);
+	q = get(db, STMT_CART_ITEM_DELETE);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, product_id);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I(product_id));
 	if (dbq_exec_done(q, &n) == -1)
 		return -1;
 	return n > 0 ? 1 : 0;
@@ -215,11 +206,6 @@ int
 db_cart_items(struct db *db, int64_t user_id, struct db_cart_item **out,
     size_t *n)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_CART, STMT_CART_ITEMS, stmts[STMT_CART_ITEMS]);
-	if (q != NULL)
-		dbq_int(q, user_id);
-	return dbq_list_keep(q, sizeof(**out), fill_item, free_items,
-	    (void **)out, n);
+	return dbq_list_keep(dbq_bind(get(db, STMT_CART_ITEMS), DBQ_I(user_id)),
+	    sizeof(**out), fill_item, free_items, (void **)out, n);
 }

@@ -342,8 +342,7 @@ db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
 	q = dbq_get(db, DB_T_CHECKOUT, STMT_FX, stmts[STMT_FX]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, day);
+	dbq_bind(q, DBQ_S(currency), DBQ_S(day));
 	if (dbq_exec(q) == 0) {
 		rc = dbq_fetch(q);
 		if (rc == 1)
@@ -515,15 +514,8 @@ db_checkout_coupon(struct db *db, const char *code, struct db_coupon *c)
 static int
 update_guarded(struct db *db, int idx, int64_t a, int64_t id)
 {
-	struct dbq	*q;
-
-	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, a);
-	dbq_int(q, id);
-	dbq_int(q, a);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(dbq_get(db, DB_T_CHECKOUT, idx,
+	    stmts[idx]), DBQ_I(a), DBQ_I(id), DBQ_I(a)));
 }
 
 /* See checkout.h. */
@@ -544,34 +536,16 @@ db_checkout_reserve_credit(struct db *db, int64_t user_id, int64_t usd_minor)
 int
 db_checkout_clear_cart(struct db *db, int64_t user_id)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_CHECKOUT, STMT_CLEAR_CART,
-	    stmts[STMT_CLEAR_CART]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(dbq_get(db, DB_T_CHECKOUT,
+	    STMT_CLEAR_CART, stmts[STMT_CLEAR_CART]), DBQ_I(user_id)), NULL);
 }
 
 /* An UPDATE with (a, id) parameters. 0 or -1. */
 static int
 update_plain(struct db *db, int idx, int64_t a, int64_t id)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, a);
-	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(dbq_get(db, DB_T_CHECKOUT, idx,
+	    stmts[idx]), DBQ_I(a), DBQ_I(id)), NULL);
 }
 
 /* See checkout.h. */
@@ -608,8 +582,7 @@ db_checkout_demo_points(struct db *db)
 		    stmts[STMT_DEMO_POINTS]);
 		if (q == NULL)
 			return -1;
-		dbq_int(q, demo[i].points);
-		dbq_cstr(q, demo[i].email);
+		dbq_bind(q, DBQ_I(demo[i].points), DBQ_S(demo[i].email));
 		rc = dbq_exec(q);
 		dbq_done(q);
 		if (rc == -1)

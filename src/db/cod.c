@@ -12,6 +12,15 @@
 #include "db/dbint.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_cod_refusal), each with its SQL. */
+#define REFUSAL_COLS(C) \
+	C(INT,	order_id,	"order_id") \
+	C(TEXT,	reason,		", reason") \
+	C(INT,	counted,	", counted") \
+	C(TEXT,	refused_on,	", refused_on")
+#define REFUSAL_FIELD(t, m, sql)	DBQ_FIELD(struct db_cod_refusal, t, m)
+DBQ_ROWS(refusal_row, struct db_cod_refusal, REFUSAL_COLS, REFUSAL_FIELD);
+
 enum stmt {
 	STMT_SHIP_SET,
 	STMT_SHIP_DELIVERED,
@@ -130,8 +139,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT refused_on FROM cod_refusals WHERE user_id = ? AND "
 	"counted = 1 ORDER BY refused_on",
 	/* STMT_REFUSAL_LIST */
-	"SELECT order_id, reason, counted, refused_on FROM cod_refusals "
-	"WHERE user_id = ? ORDER BY refused_on DESC, id DESC",
+	"SELECT " REFUSAL_COLS(DBQ_SQL)
+	" FROM cod_refusals WHERE user_id = ? ORDER BY refused_on DESC, "
+	"id DESC",
 	/* STMT_DEBT_ADD */
 	"INSERT INTO account_debts (user_id, order_id, kind, amount_minor, "
 	"currency, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -183,9 +193,9 @@ static const char *const stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 1",
 };
 
-/* The statement idx, prepared and cached; NULL on error. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_COD, idx, stmts[idx]);
 }
@@ -195,28 +205,16 @@ int
 db_ship_set(struct db *db, int64_t order_id, const char *carrier,
     const char *tracking, int64_t now)
 {
-	struct dbq *q = get(db, STMT_SHIP_SET);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_cstr(q, carrier);
-	dbq_cstr(q, tracking);
-	dbq_int(q, now);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SHIP_SET), DBQ_I(order_id),
+	    DBQ_S(carrier), DBQ_S(tracking), DBQ_I(now)), NULL);
 }
 
 /* See cod.h. */
 int
 db_ship_delivered(struct db *db, int64_t order_id, int64_t now)
 {
-	struct dbq *q = get(db, STMT_SHIP_DELIVERED);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SHIP_DELIVERED), DBQ_I(now),
+	    DBQ_I(order_id)), NULL);
 }
 
 /* See cod.h. */
@@ -224,14 +222,8 @@ int
 db_ship_courier(struct db *db, int64_t order_id, const char *name,
     const char *phone)
 {
-	struct dbq *q = get(db, STMT_SHIP_COURIER);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, name);
-	dbq_cstr(q, phone);
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SHIP_COURIER), DBQ_S(name),
+	    DBQ_S(phone), DBQ_I(order_id)), NULL);
 }
 
 /* See dbint.h: the DB_SHIP_COLS from column c. */
@@ -246,21 +238,21 @@ db_ship_at(struct dbq *q, int c, struct db_shipment *out)
 	dbq_col_copy(q, c + 5, out->courier_phone, sizeof(out->courier_phone));
 }
 
+/* dbq_one_fn fill: a shipment from column 0. */
+static int
+ship_fill(struct dbq *q, void *out)
+{
+	db_ship_at(q, 0, out);
+	return 0;
+}
+
 /* See cod.h. */
 int
 db_ship_get(struct db *db, int64_t order_id, struct db_shipment *out)
 {
-	struct dbq	*q = get(db, STMT_SHIP_GET);
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		db_ship_at(q, 0, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db, STMT_SHIP_GET), DBQ_I(order_id)),
+	    ship_fill, out);
 }
 
 /* See cod.h. */
@@ -268,16 +260,9 @@ int
 db_track_add(struct db *db, int64_t order_id, const char *kind,
     const char *detail, const char *source, int64_t now)
 {
-	struct dbq *q = get(db, STMT_TRACK_ADD);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_cstr(q, kind);
-	dbq_cstr(q, detail != NULL ? detail : "");
-	dbq_cstr(q, source);
-	dbq_int(q, now);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_TRACK_ADD), DBQ_I(order_id),
+	    DBQ_S(kind), DBQ_S(detail != NULL ? detail : ""), DBQ_S(source),
+	    DBQ_I(now)), NULL);
 }
 
 /* dbq_list fill for db_track_list(): the current row into *arg, a
@@ -311,12 +296,8 @@ db_track_list(struct db *db, int64_t order_id, struct db_track **out,
 int
 db_cod_ensure(struct db *db, int64_t order_id)
 {
-	struct dbq *q = get(db, STMT_COD_ENSURE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_COD_ENSURE),
+	    DBQ_I(order_id)), NULL);
 }
 
 /* See cod.h. */
@@ -356,14 +337,8 @@ db_cod_get(struct db *db, int64_t order_id, int lock, struct db_cod *out)
 int
 db_cod_set_agreed(struct db *db, int64_t order_id, const char *day, int bump)
 {
-	struct dbq *q = get(db, STMT_COD_AGREED);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	dbq_int(q, bump ? 1 : 0);
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_COD_AGREED), DBQ_S(day),
+	    DBQ_I(bump ? 1 : 0), DBQ_I(order_id)), NULL);
 }
 
 /* See cod.h. */
@@ -371,16 +346,9 @@ int
 db_cod_set_paid_report(struct db *db, int64_t order_id, int64_t amount_minor,
     const char *method, const char *record_id, int64_t now)
 {
-	struct dbq *q = get(db, STMT_COD_PAID_REPORT);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, amount_minor);
-	dbq_cstr(q, method);
-	dbq_cstr(q, record_id);
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_COD_PAID_REPORT), DBQ_I(now),
+	    DBQ_I(amount_minor), DBQ_S(method), DBQ_S(record_id),
+	    DBQ_I(order_id)), NULL);
 }
 
 /* See cod.h. */
@@ -388,29 +356,18 @@ int
 db_cod_set_shopper_paid(struct db *db, int64_t order_id, int64_t file_id,
     const char *record_id, int64_t now)
 {
-	struct dbq *q = get(db, STMT_COD_SHOPPER_PAID);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_id_opt(q, file_id);
-	dbq_cstr(q, record_id != NULL && record_id[0] != '\0' ? record_id :
-	    NULL);
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_COD_SHOPPER_PAID),
+	    DBQ_I(now), DBQ_IDO(file_id),
+	    DBQ_S(record_id != NULL && record_id[0] != '\0' ? record_id : NULL),
+	    DBQ_I(order_id)), NULL);
 }
 
 /* See cod.h. */
 int
 db_cod_set_return_reason(struct db *db, int64_t order_id, const char *reason)
 {
-	struct dbq *q = get(db, STMT_COD_RETURN_REASON);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, reason);
-	dbq_int(q, order_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_COD_RETURN_REASON),
+	    DBQ_S(reason), DBQ_I(order_id)), NULL);
 }
 
 /* See cod.h. */
@@ -418,17 +375,9 @@ int
 db_cod_refusal_add(struct db *db, int64_t user_id, int64_t order_id,
     const char *reason, int counted, const char *day, int64_t now)
 {
-	struct dbq *q = get(db, STMT_REFUSAL_ADD);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, order_id);
-	dbq_cstr(q, reason);
-	dbq_int(q, counted ? 1 : 0);
-	dbq_cstr(q, day);
-	dbq_int(q, now);
-	return dbq_exec_once(q);
+	return dbq_exec_once(dbq_bind(get(db, STMT_REFUSAL_ADD), DBQ_I(user_id),
+	    DBQ_I(order_id), DBQ_S(reason), DBQ_I(counted ? 1 : 0), DBQ_S(day),
+	    DBQ_I(now)));
 }
 
 /* dbq_list fill for db_cod_refusal_days(): column 0 ("YYYY-MM-DD") into
@@ -448,26 +397,13 @@ db_cod_refusal_days(struct db *db, int64_t user_id, char (**out)[11],
 	    fill_refusal_day, (void **)out, n);
 }
 
-/* dbq_list fill for db_cod_refusal_list(): the current row into *arg, a
- * struct db_cod_refusal. */
-static void
-fill_cod_refusal_list(struct dbq *q, void *arg)
-{
-	struct db_cod_refusal	*r = arg;
-
-	r->order_id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, r->reason, sizeof(r->reason));
-	r->counted = (int)dbq_col_int(q, 2);
-	dbq_col_copy(q, 3, r->refused_on, sizeof(r->refused_on));
-}
-
 /* See cod.h. */
 int
 db_cod_refusal_list(struct db *db, int64_t user_id,
     struct db_cod_refusal **out, size_t *n)
 {
-	return dbq_list_id(get(db, STMT_REFUSAL_LIST), user_id, sizeof(**out),
-	    fill_cod_refusal_list, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_REFUSAL_LIST), DBQ_I(user_id)),
+	    &refusal_row, (void **)out, n);
 }
 
 /* See cod.h. */
@@ -476,18 +412,9 @@ db_debt_add(struct db *db, int64_t user_id, int64_t order_id,
     const char *kind, int64_t amount_minor, const char *currency,
     const char *description, int64_t now)
 {
-	struct dbq *q = get(db, STMT_DEBT_ADD);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, order_id);
-	dbq_cstr(q, kind);
-	dbq_int(q, amount_minor);
-	dbq_cstr(q, currency);
-	dbq_cstr(q, description);
-	dbq_int(q, now);
-	return dbq_exec_once(q);
+	return dbq_exec_once(dbq_bind(get(db, STMT_DEBT_ADD), DBQ_I(user_id),
+	    DBQ_I(order_id), DBQ_S(kind), DBQ_I(amount_minor), DBQ_S(currency),
+	    DBQ_S(description), DBQ_I(now)));
 }
 
 /* dbq_list fill for db_debt_list(): the current row into *arg, a
@@ -553,12 +480,7 @@ db_cod_user_get(struct db *db, int64_t user_id, int lock,
 static int
 user_update(struct db *db, enum stmt s, int64_t user_id)
 {
-	struct dbq *q = get(db, s);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, s), DBQ_I(user_id)), NULL);
 }
 
 /* See cod.h. */
@@ -579,26 +501,17 @@ db_cod_user_violation_inc(struct db *db, int64_t user_id)
 int
 db_cod_user_set_suspended(struct db *db, int64_t user_id, const char *day)
 {
-	struct dbq *q = get(db, STMT_USER_SUSPEND);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day != NULL && day[0] != '\0' ? day : NULL);
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_USER_SUSPEND),
+	    DBQ_S(day != NULL && day[0] != '\0' ? day : NULL), DBQ_I(user_id)),
+	    NULL);
 }
 
 /* See cod.h. */
 int
 db_cod_user_set_revoked(struct db *db, int64_t user_id, int revoked)
 {
-	struct dbq *q = get(db, STMT_USER_REVOKE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, revoked ? 1 : 0);
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_USER_REVOKE),
+	    DBQ_I(revoked ? 1 : 0), DBQ_I(user_id)), NULL);
 }
 
 /* dbq_list fill for db_cod_user_list(): the current row into *arg, a
@@ -653,8 +566,7 @@ db_cod_review_list(struct db *db, int oldest_first, size_t offset,
 	q = get(db, oldest_first ? STMT_REVIEW_LIST_OLD : STMT_REVIEW_LIST_DUE);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
+	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
 	return dbq_list(q, sizeof(**out), fill_cod_review_list,
 	    (void **)out, n);
 }
@@ -709,9 +621,7 @@ db_lg_book(struct db *db, int64_t order_id, int64_t partner_id, int64_t now,
 	*booked = 0;
 	if (q == NULL)
 		return -1;
-	dbq_int(q, partner_id);
-	dbq_int(q, now);
-	dbq_int(q, order_id);
+	dbq_bind(q, DBQ_I(partner_id), DBQ_I(now), DBQ_I(order_id));
 	if (dbq_exec_done(q, NULL) == -1 ||
 	    (q = get(db, STMT_LG_BOOKED)) == NULL)
 		return -1;

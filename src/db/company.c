@@ -184,13 +184,8 @@ int
 db_company_expiring(struct db *db, const char *until, size_t max,
     int64_t **out, size_t *n)
 {
-	struct dbq *q = get(db, STMT_CO_EXPIRING);
-
-	if (q != NULL) {
-		dbq_cstr(q, until);
-		dbq_int(q, (int64_t)max);
-	}
-	return dbq_list(q, sizeof(**out), fill_id, (void **)out, n);
+	return dbq_list(dbq_bind(get(db, STMT_CO_EXPIRING), DBQ_S(until),
+	    DBQ_I((int64_t)max)), sizeof(**out), fill_id, (void **)out, n);
 }
 
 /* See company.h. */
@@ -198,15 +193,8 @@ int
 db_company_notice_claim(struct db *db, int64_t company_id,
     const char *expires, const char *kind, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_CO_NOTICE)) == NULL)
-		return -1;
-	dbq_int(q, company_id);
-	dbq_cstr(q, expires);
-	dbq_cstr(q, kind);
-	dbq_int(q, now);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_CO_NOTICE), DBQ_I(company_id),
+	    DBQ_S(expires), DBQ_S(kind), DBQ_I(now)));
 }
 
 /* dbq_list fill for db_company_members(): the current row into *arg, a

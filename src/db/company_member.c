@@ -10,6 +10,38 @@
 #include "db/db.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_member_role), each with its SQL. */
+#define ROLE_ROW_COLS(C) \
+	C(INT,	user_id,	"u.id") \
+	C(INT,	company_id,	", u.company_id") \
+	C(TEXT,	email,		", u.email") \
+	C(TEXT,	name,		", u.name") \
+	C(INT,	has_row,	", r.user_id IS NOT NULL") \
+	C(INT,	is_owner,	", COALESCE(r.is_owner, 0)") \
+	C(INT,	can_order,	", COALESCE(r.can_order, 1)") \
+	C(INT,	can_sign,	", COALESCE(r.can_sign, 1)") \
+	C(INT,	can_upload,	", COALESCE(r.can_upload, 1)") \
+	C(INT,	first_member,	", (SELECT MIN(m.id) FROM users m WHERE m.company_id = u.company_id AND m.kind = 'company_member')") \
+	C(INT,	owners,		", (SELECT COUNT(*) FROM company_roles o JOIN users ou ON ou.id = o.user_id AND ou.company_id = o.company_id WHERE o.company_id = u.company_id AND o.is_owner = 1)")
+#define ROLE_ROW_FIELD(t, m, sql)	DBQ_FIELD(struct db_member_role, t, m)
+DBQ_ROWS(role_row, struct db_member_role, ROLE_ROW_COLS, ROLE_ROW_FIELD);
+
+/* The columns of a row (struct db_invite), each with its SQL. */
+#define INVITE_ROW_COLS(C) \
+	C(INT,	id,		"i.id") \
+	C(INT,	company_id,	", i.company_id") \
+	C(TEXT,	company_name,	", c.name") \
+	C(TEXT,	email,		", i.email") \
+	C(INT,	can_order,	", i.can_order") \
+	C(INT,	can_sign,	", i.can_sign") \
+	C(INT,	can_upload,	", i.can_upload") \
+	C(TEXT,	status,		", i.status") \
+	C(INT,	invited_by,	", i.invited_by") \
+	C(INT,	created_at,	", i.created_at") \
+	C(INT,	expires_at,	", i.expires_at")
+#define INVITE_ROW_FIELD(t, m, sql)	DBQ_FIELD(struct db_invite, t, m)
+DBQ_ROWS(invite_row, struct db_invite, INVITE_ROW_COLS, INVITE_ROW_FIELD);
+
 enum stmt {
 	STMT_M_ROLE,
 	STMT_M_ROLE_LOCK,
@@ -29,34 +61,14 @@ enum stmt {
 };
 
 #define ROLE_COLS \
-	"SELECT u.id, u.company_id, u.email, u.name, r.user_id IS NOT NULL, " \
-	"COALESCE(r.is_owner, 0), COALESCE(r.can_order, 1), " \
-	"COALESCE(r.can_sign, 1), COALESCE(r.can_upload, 1), " \
-	"(SELECT MIN(m.id) FROM users m WHERE m.company_id = u.company_id " \
-	"AND m.kind = 'company_member'), " \
-	"(SELECT COUNT(*) FROM company_roles o JOIN users ou ON ou.id = " \
-	"o.user_id AND ou.company_id = o.company_id WHERE o.company_id = " \
-	"u.company_id AND o.is_owner = 1) " \
-	"FROM users u LEFT JOIN company_roles r ON r.user_id = u.id AND " \
+	"SELECT " ROLE_ROW_COLS(DBQ_SQL) \
+	" FROM users u LEFT JOIN company_roles r ON r.user_id = u.id AND " \
 	"r.company_id = u.company_id "
-/* Columns of ROLE_COLS, in its SELECT order. */
-enum role_col {
-	ROLE_C_USER_ID, ROLE_C_COMPANY_ID, ROLE_C_EMAIL, ROLE_C_NAME,
-	ROLE_C_HAS_ROW, ROLE_C_IS_OWNER, ROLE_C_CAN_ORDER, ROLE_C_CAN_SIGN,
-	ROLE_C_CAN_UPLOAD, ROLE_C_FIRST_MEMBER, ROLE_C_OWNERS, ROLE_C__N
-};
 
 #define INVITE_COLS \
-	"SELECT i.id, i.company_id, c.name, i.email, i.can_order, " \
-	"i.can_sign, i.can_upload, i.status, i.invited_by, i.created_at, " \
-	"i.expires_at FROM company_invitations i JOIN companies c ON " \
-	"c.id = i.company_id "
-/* Columns of INVITE_COLS, in its SELECT order. */
-enum invite_col {
-	INV_C_ID, INV_C_COMPANY_ID, INV_C_COMPANY_NAME, INV_C_EMAIL,
-	INV_C_CAN_ORDER, INV_C_CAN_SIGN, INV_C_CAN_UPLOAD, INV_C_STATUS,
-	INV_C_INVITED_BY, INV_C_CREATED_AT, INV_C_EXPIRES_AT, INV_C__N
-};
+	"SELECT " INVITE_ROW_COLS(DBQ_SQL) \
+	" FROM company_invitations i JOIN companies c ON c.id = " \
+	"i.company_id "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_M_ROLE */
@@ -105,29 +117,11 @@ static const char *const stmts[STMT__MAX] = {
 	INVITE_COLS "WHERE i.id = ? AND i.company_id = ? FOR UPDATE",
 };
 
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt s)
+get(struct db *db, int idx)
 {
-	return dbq_get(db, DB_T_MEMBER, s, stmts[s]);
-}
-
-/* Fill a member role from the current row. */
-static void
-fill_role(struct dbq *q, void *arg)
-{
-	struct db_member_role *r = arg;
-
-	r->user_id = dbq_col_int(q, ROLE_C_USER_ID);
-	r->company_id = dbq_col_int(q, ROLE_C_COMPANY_ID);
-	dbq_col_copy(q, ROLE_C_EMAIL, r->email, sizeof(r->email));
-	dbq_col_copy(q, ROLE_C_NAME, r->name, sizeof(r->name));
-	r->has_row = (int)dbq_col_int(q, ROLE_C_HAS_ROW);
-	r->is_owner = (int)dbq_col_int(q, ROLE_C_IS_OWNER);
-	r->can_order = (int)dbq_col_int(q, ROLE_C_CAN_ORDER);
-	r->can_sign = (int)dbq_col_int(q, ROLE_C_CAN_SIGN);
-	r->can_upload = (int)dbq_col_int(q, ROLE_C_CAN_UPLOAD);
-	r->first_member = dbq_col_int(q, ROLE_C_FIRST_MEMBER);
-	r->owners = (int)dbq_col_int(q, ROLE_C_OWNERS);
+	return dbq_get(db, DB_T_MEMBER, idx, stmts[idx]);
 }
 
 /* See company_member.h. */
@@ -135,18 +129,9 @@ int
 db_member_role(struct db *db, int64_t user_id, int64_t company_id, int lock,
     struct db_member_role *out)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if ((q = get(db, lock ? STMT_M_ROLE_LOCK : STMT_M_ROLE)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, company_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		fill_role(q, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, lock ? STMT_M_ROLE_LOCK : STMT_M_ROLE),
+	    DBQ_I(user_id), DBQ_I(company_id)), &role_row, out);
 }
 
 /* See company_member.h. */
@@ -154,8 +139,8 @@ int
 db_member_roles(struct db *db, int64_t company_id,
     struct db_member_role **out, size_t *n)
 {
-	return dbq_list_id(get(db, STMT_M_ROLES), company_id, sizeof(**out),
-	    fill_role, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_M_ROLES), DBQ_I(company_id)),
+	    &role_row, (void **)out, n);
 }
 
 /* See company_member.h. */
@@ -164,57 +149,34 @@ db_member_role_set(struct db *db, int64_t user_id, int64_t company_id,
     int is_owner, int can_order, int can_sign, int can_upload, int64_t actor,
     int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_M_ROLE_SET)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, company_id);
-	dbq_int(q, is_owner ? 1 : 0);
-	dbq_int(q, can_order ? 1 : 0);
-	dbq_int(q, can_sign ? 1 : 0);
-	dbq_int(q, can_upload ? 1 : 0);
-	dbq_id_opt(q, actor);
-	dbq_int(q, now);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_M_ROLE_SET), DBQ_I(user_id),
+	    DBQ_I(company_id), DBQ_I(is_owner ? 1 : 0),
+	    DBQ_I(can_order ? 1 : 0), DBQ_I(can_sign ? 1 : 0),
+	    DBQ_I(can_upload ? 1 : 0), DBQ_IDO(actor), DBQ_I(now)), NULL);
 }
 
 /* See company_member.h. */
 int
 db_member_role_delete(struct db *db, int64_t user_id)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_M_ROLE_DELETE)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_M_ROLE_DELETE),
+	    DBQ_I(user_id)), NULL);
 }
 
 /* See company_member.h. */
 int
 db_member_join(struct db *db, int64_t user_id, int64_t company_id)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_M_JOIN)) == NULL)
-		return -1;
-	dbq_int(q, company_id);
-	dbq_int(q, user_id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_M_JOIN), DBQ_I(company_id),
+	    DBQ_I(user_id)));
 }
 
 /* See company_member.h. */
 int
 db_member_leave(struct db *db, int64_t user_id, int64_t company_id)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_M_LEAVE)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, company_id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_M_LEAVE), DBQ_I(user_id),
+	    DBQ_I(company_id)));
 }
 
 /* See company_member.h. */
@@ -228,52 +190,13 @@ db_invite_insert(struct db *db, int64_t company_id, const char *email,
 
 	if ((q = get(db, STMT_I_INSERT)) == NULL)
 		return -1;
-	dbq_int(q, company_id);
-	dbq_cstr(q, email);
-	dbq_cstr(q, token_hash);
-	dbq_int(q, can_order ? 1 : 0);
-	dbq_int(q, can_sign ? 1 : 0);
-	dbq_int(q, can_upload ? 1 : 0);
-	dbq_int(q, by);
-	dbq_int(q, now);
-	dbq_int(q, expires);
+	dbq_bind(q, DBQ_I(company_id), DBQ_S(email), DBQ_S(token_hash),
+	    DBQ_I(can_order ? 1 : 0), DBQ_I(can_sign ? 1 : 0),
+	    DBQ_I(can_upload ? 1 : 0), DBQ_I(by), DBQ_I(now), DBQ_I(expires));
 	if (dbq_exec(q) == 0)
 		id = dbq_insert_id(q);
 	dbq_done(q);
 	return id;
-}
-
-/* Fill an invitation from the current row. */
-static void
-fill_invite(struct dbq *q, void *arg)
-{
-	struct db_invite *i = arg;
-
-	i->id = dbq_col_int(q, INV_C_ID);
-	i->company_id = dbq_col_int(q, INV_C_COMPANY_ID);
-	dbq_col_copy(q, INV_C_COMPANY_NAME, i->company_name,
-	    sizeof(i->company_name));
-	dbq_col_copy(q, INV_C_EMAIL, i->email, sizeof(i->email));
-	i->can_order = (int)dbq_col_int(q, INV_C_CAN_ORDER);
-	i->can_sign = (int)dbq_col_int(q, INV_C_CAN_SIGN);
-	i->can_upload = (int)dbq_col_int(q, INV_C_CAN_UPLOAD);
-	dbq_col_copy(q, INV_C_STATUS, i->status, sizeof(i->status));
-	i->invited_by = dbq_col_int(q, INV_C_INVITED_BY);
-	i->created_at = dbq_col_int(q, INV_C_CREATED_AT);
-	i->expires_at = dbq_col_int(q, INV_C_EXPIRES_AT);
-}
-
-/* Run the bound one-invitation query q into *out and release it. 1, 0,
- * -1. */
-static int
-invite_one(struct dbq *q, struct db_invite *out)
-{
-	int rc;
-
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		fill_invite(q, out);
-	dbq_done(q);
-	return rc;
 }
 
 /* See company_member.h. */
@@ -288,7 +211,7 @@ db_invite_by_token(struct db *db, const char *token_hash, int lock,
 	    NULL)
 		return -1;
 	dbq_cstr(q, token_hash);
-	return invite_one(q, out);
+	return dbq_one(q, &invite_row, out);
 }
 
 /* See company_member.h. */
@@ -303,9 +226,7 @@ db_invite_close(struct db *db, int64_t id, int64_t company_id,
 		return -1;
 	if (user_id > 0)
 		dbq_int(q, user_id);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	dbq_int(q, company_id);
+	dbq_bind(q, DBQ_I(now), DBQ_I(id), DBQ_I(company_id));
 	return dbq_exec_one(q);
 }
 
@@ -314,8 +235,8 @@ int
 db_invite_pending(struct db *db, int64_t company_id, struct db_invite **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_I_PENDING), company_id, sizeof(**out),
-	    fill_invite, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_I_PENDING), DBQ_I(company_id)),
+	    &invite_row, (void **)out, n);
 }
 
 /* See company_member.h. */
@@ -328,7 +249,6 @@ db_invite_get_lock(struct db *db, int64_t id, int64_t company_id,
 	memset(out, 0, sizeof(*out));
 	if ((q = get(db, STMT_I_BY_ID_LOCK)) == NULL)
 		return -1;
-	dbq_int(q, id);
-	dbq_int(q, company_id);
-	return invite_one(q, out);
+	dbq_bind(q, DBQ_I(id), DBQ_I(company_id));
+	return dbq_one(q, &invite_row, out);
 }

@@ -14,6 +14,58 @@
 #include "db/dbint.h"
 #include "db/stmt.h"
 
+/* The columns of an application (struct db_corp_app), each with its SQL;
+ * its agreement text, owned, is read after them (fill_app). */
+#define APP_COLS(C) \
+	C(INT,	id,			"a.id") \
+	C(INT,	order_id,		", a.order_id") \
+	C(INT,	company_id,		", a.company_id") \
+	C(INT,	user_id,		", a.user_id") \
+	C(TEXT,	company_name,		", c.name") \
+	C(INT,	term,			", a.term") \
+	C(TEXT,	status,			", a.status") \
+	C(TEXT,	review_due,		", a.review_due") \
+	C(INT,	submitted_at,		", a.submitted_at") \
+	C(INT,	decided_by,		", COALESCE(a.decided_by, 0)") \
+	C(TEXT,	decided_email,		", COALESCE(d.email, '')") \
+	C(INT,	decided_at,		", COALESCE(a.decided_at, 0)") \
+	C(TEXT,	reason,			", a.reason") \
+	C(INT,	plan_id,		", COALESCE(a.plan_id, 0)") \
+	C(TEXT,	version,		", COALESCE(a.agreement_version, '')") \
+	C(TEXT,	sha256,			", COALESCE(a.agreement_sha256, '')") \
+	C(INT,	signer_id,		", COALESCE(a.signer_id, 0)") \
+	C(TEXT,	signer_email,		", COALESCE(s.email, '')") \
+	C(INT,	signed_at,		", COALESCE(a.signed_at, 0)") \
+	C(TEXT,	signer_addr,		", COALESCE(a.signer_addr, '')") \
+	C(INT,	down_payment_minor,	", a.down_payment_minor") \
+	C(TEXT,	down_payment_ref,	", COALESCE(a.down_payment_ref, '')") \
+	C(INT,	effective_at,		", COALESCE(a.effective_at, 0)") \
+	C(TEXT,	currency,		", o.currency") \
+	C(INT,	amount_due_minor,	", o.amount_due_minor") \
+	C(STATUS, order_status,		", o.status")
+#define APP_FIELD(t, m, sql)	DBQ_FIELD(struct db_corp_app, t, m)
+DBQ_ROWS(app_row, struct db_corp_app, APP_COLS, APP_FIELD);
+
+/* The columns of a corporate order (struct db_corp_order), each with its
+ * SQL. */
+#define ORDER_COLS(C) \
+	C(INT,	id,			"id") \
+	C(INT,	user_id,		", user_id") \
+	C(INT,	company_id,		", COALESCE(company_id, 0)") \
+	C(STATUS, status,		", status") \
+	C(METHOD, method,		", method") \
+	C(TEXT,	currency,		", currency") \
+	C(INT,	amount_due_minor,	", amount_due_minor") \
+	C(INT,	amount_usd_minor,	", amount_usd_minor") \
+	C(TEXT,	institution_id,		", COALESCE(institution_id, '')") \
+	C(INT,	term,			", COALESCE(term, 0)") \
+	C(TEXT,	review_due,		", COALESCE(review_due, '')") \
+	C(INT,	created_at,		", created_at") \
+	C(INT,	completed_at,		", COALESCE(completed_at, 0)")
+#define ORDER_FIELD(t, m, sql)	DBQ_FIELD(struct db_corp_order, t, m)
+DBQ_ROWS(order_row, struct db_corp_order, ORDER_COLS,
+    ORDER_FIELD);
+
 enum stmt {
 	STMT_A_BY_ORDER,
 	STMT_A_BY_ORDER_LOCK,
@@ -34,46 +86,17 @@ enum stmt {
 };
 
 #define A_COLS \
-	"SELECT a.id, a.order_id, a.company_id, a.user_id, c.name, a.term, " \
-	"a.status, a.review_due, a.submitted_at, COALESCE(a.decided_by, 0), " \
-	"COALESCE(d.email, ''), COALESCE(a.decided_at, 0), a.reason, " \
-	"COALESCE(a.plan_id, 0), COALESCE(a.agreement_version, ''), " \
-	"COALESCE(a.agreement_text, ''), COALESCE(a.agreement_sha256, ''), " \
-	"COALESCE(a.signer_id, 0), COALESCE(s.email, ''), " \
-	"COALESCE(a.signed_at, 0), COALESCE(a.signer_addr, ''), " \
-	"a.down_payment_minor, COALESCE(a.down_payment_ref, ''), " \
-	"COALESCE(a.effective_at, 0), o.currency, o.amount_due_minor, " \
-	"o.status FROM corp_applications a " \
+	"SELECT " APP_COLS(DBQ_SQL) ", COALESCE(a.agreement_text, '') " \
+	"FROM corp_applications a " \
 	"JOIN companies c ON c.id = a.company_id " \
 	"JOIN orders o ON o.id = a.order_id " \
 	"LEFT JOIN users d ON d.id = a.decided_by " \
 	"LEFT JOIN users s ON s.id = a.signer_id "
-/* Columns of A_COLS, in its SELECT order. */
-enum a_col {
-	A_C_ID, A_C_ORDER_ID, A_C_COMPANY_ID, A_C_USER_ID, A_C_COMPANY_NAME,
-	A_C_TERM, A_C_STATUS, A_C_REVIEW_DUE, A_C_SUBMITTED_AT, A_C_DECIDED_BY,
-	A_C_DECIDED_EMAIL, A_C_DECIDED_AT, A_C_REASON, A_C_PLAN_ID,
-	A_C_VERSION, A_C_TEXT, A_C_SHA256, A_C_SIGNER_ID, A_C_SIGNER_EMAIL,
-	A_C_SIGNED_AT, A_C_SIGNER_ADDR, A_C_DOWN_PAYMENT, A_C_DOWN_PAYMENT_REF,
-	A_C_EFFECTIVE_AT, A_C_CURRENCY, A_C_AMOUNT_DUE, A_C_ORDER_STATUS,
-	A_C__N
-};
 
-#define O_COLS \
-	"SELECT id, user_id, COALESCE(company_id, 0), status, method, " \
-	"currency, amount_due_minor, amount_usd_minor, " \
-	"COALESCE(institution_id, ''), COALESCE(term, 0), " \
-	"COALESCE(review_due, ''), created_at, COALESCE(completed_at, 0) " \
-	"FROM orders "
-/* Columns of O_COLS, in its SELECT order. */
-enum o_col {
-	O_C_ID, O_C_USER_ID, O_C_COMPANY_ID, O_C_STATUS, O_C_METHOD,
-	O_C_CURRENCY, O_C_AMOUNT_DUE, O_C_AMOUNT_USD, O_C_INSTITUTION_ID,
-	O_C_TERM, O_C_REVIEW_DUE, O_C_CREATED_AT, O_C_COMPLETED_AT, O_C__N
-};
+#define O_COLS	"SELECT " ORDER_COLS(DBQ_SQL) " FROM orders "
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_A_BY_ORDER (A_COLS statements: enum a_col) */
+	/* STMT_A_BY_ORDER (A_COLS statements: fill_app) */
 	A_COLS "WHERE a.order_id = ?",
 	/* STMT_A_BY_ORDER_LOCK */
 	A_COLS "WHERE a.order_id = ? FOR UPDATE",
@@ -115,7 +138,7 @@ static const char *const stmts[STMT__MAX] = {
 	"COALESCE(SUM(a.review_due < ?), 0) FROM corp_applications a "
 	"JOIN orders o ON o.id = a.order_id WHERE a.status = 'submitted' "
 	"AND o.status = 'awaiting_review'",
-	/* STMT_O_GET (O_COLS statements: enum o_col) */
+	/* STMT_O_GET (O_COLS statements: order_row) */
 	O_COLS "WHERE id = ?",
 	/* STMT_O_LIST */
 	O_COLS "WHERE company_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
@@ -142,8 +165,8 @@ db_corp_app_cleanup(struct db_corp_app *a)
 }
 
 /* Fill *arg (a struct db_corp_app, its text owned) from the current A_COLS
- * row (enum a_col). Serves dbq_list_keep: leaves a row out (owning
- * nothing) only when its order's status is none of STATE.md's (logged). */
+ * row. Serves dbq_list_keep: leaves a row out (owning nothing) only when
+ * its order's status is none of STATE.md's (logged). */
 static int
 fill_app(struct dbq *q, void *arg)
 {
@@ -152,64 +175,23 @@ fill_app(struct dbq *q, void *arg)
 	const char		*t;
 
 	memset(a, 0, sizeof(*a));
-	a->id = dbq_col_int(q, A_C_ID);
-	a->order_id = dbq_col_int(q, A_C_ORDER_ID);
-	a->company_id = dbq_col_int(q, A_C_COMPANY_ID);
-	a->user_id = dbq_col_int(q, A_C_USER_ID);
-	dbq_col_copy(q, A_C_COMPANY_NAME, a->company_name,
-	    sizeof(a->company_name));
-	a->term = (int)dbq_col_int(q, A_C_TERM);
-	dbq_col_copy(q, A_C_STATUS, a->status, sizeof(a->status));
-	dbq_col_copy(q, A_C_REVIEW_DUE, a->review_due, sizeof(a->review_due));
-	a->submitted_at = dbq_col_int(q, A_C_SUBMITTED_AT);
-	a->decided_by = dbq_col_int(q, A_C_DECIDED_BY);
-	dbq_col_copy(q, A_C_DECIDED_EMAIL, a->decided_email,
-	    sizeof(a->decided_email));
-	a->decided_at = dbq_col_int(q, A_C_DECIDED_AT);
-	dbq_col_copy(q, A_C_REASON, a->reason, sizeof(a->reason));
-	a->plan_id = dbq_col_int(q, A_C_PLAN_ID);
-	dbq_col_copy(q, A_C_VERSION, a->version, sizeof(a->version));
-	t = dbq_col_str(q, A_C_TEXT, &len);
+	if (dbq_read(q, 0, &app_row, a) == -1)
+		return -1;
 	/* The exact stored bytes: the hash is of them. */
+	t = dbq_col_str(q, (int)app_row.n, &len);
 	a->text = xmalloc(len + 1);
 	memcpy(a->text, t, len);
 	a->text[len] = '\0';
-	dbq_col_copy(q, A_C_SHA256, a->sha256, sizeof(a->sha256));
-	a->signer_id = dbq_col_int(q, A_C_SIGNER_ID);
-	dbq_col_copy(q, A_C_SIGNER_EMAIL, a->signer_email,
-	    sizeof(a->signer_email));
-	a->signed_at = dbq_col_int(q, A_C_SIGNED_AT);
-	dbq_col_copy(q, A_C_SIGNER_ADDR, a->signer_addr,
-	    sizeof(a->signer_addr));
-	a->down_payment_minor = dbq_col_int(q, A_C_DOWN_PAYMENT);
-	dbq_col_copy(q, A_C_DOWN_PAYMENT_REF, a->down_payment_ref,
-	    sizeof(a->down_payment_ref));
-	a->effective_at = dbq_col_int(q, A_C_EFFECTIVE_AT);
-	dbq_col_copy(q, A_C_CURRENCY, a->currency, sizeof(a->currency));
-	a->amount_due_minor = dbq_col_int(q, A_C_AMOUNT_DUE);
-	if (dbq_col_order_status(q, A_C_ORDER_STATUS, &a->order_status) == -1) {
-		db_corp_app_cleanup(a);
-		return -1;
-	}
 	return 0;
 }
 
-/* One application by statement idx and key. 1, 0, -1. */
+/* One application by statement idx and key (*out zeroed first). 1, 0,
+ * -1. */
 static int
 app_one(struct db *db, int idx, int64_t key, struct db_corp_app *out)
 {
-	struct dbq	*q;
-	int		 rc = -1;
-
 	memset(out, 0, sizeof(*out));
-	if ((q = get(db, idx)) == NULL)
-		return -1;
-	dbq_int(q, key);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1 &&
-	    fill_app(q, out) == -1)
-		rc = -1;
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db, idx), DBQ_I(key)), fill_app, out);
 }
 
 /* See company.h. */
@@ -233,18 +215,9 @@ int64_t
 db_corp_app_insert(struct db *db, int64_t order_id, int64_t company_id,
     int64_t user_id, int term, const char *review_due, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_A_INSERT)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_int(q, company_id);
-	dbq_int(q, user_id);
-	dbq_int(q, term);
-	dbq_cstr(q, review_due);
-	dbq_int(q, now);
-	dbq_int(q, now);
-	return dbq_exec_insert(q);
+	return dbq_exec_insert(dbq_bind(get(db, STMT_A_INSERT), DBQ_I(order_id),
+	    DBQ_I(company_id), DBQ_I(user_id), DBQ_I(term), DBQ_S(review_due),
+	    DBQ_I(now), DBQ_I(now)));
 }
 
 /* See company.h. */
@@ -253,21 +226,10 @@ db_corp_app_decide(struct db *db, int64_t id, const char *to,
     int64_t admin_id, const char *reason, int64_t plan_id,
     const char *version, const char *text, const char *sha256, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_A_DECIDE)) == NULL)
-		return -1;
-	dbq_cstr(q, to);
-	dbq_int(q, admin_id);
-	dbq_int(q, now);
-	dbq_cstr(q, reason != NULL ? reason : "");
-	dbq_id_opt(q, plan_id);
-	dbq_cstr(q, version);
-	dbq_cstr(q, text);
-	dbq_cstr(q, sha256);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_A_DECIDE), DBQ_S(to),
+	    DBQ_I(admin_id), DBQ_I(now), DBQ_S(reason != NULL ? reason : ""),
+	    DBQ_IDO(plan_id), DBQ_S(version), DBQ_S(text), DBQ_S(sha256),
+	    DBQ_I(now), DBQ_I(id)));
 }
 
 /* See company.h. */
@@ -275,16 +237,8 @@ int
 db_corp_app_sign(struct db *db, int64_t id, int64_t signer_id,
     const char *addr, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_A_SIGN)) == NULL)
-		return -1;
-	dbq_int(q, signer_id);
-	dbq_cstr(q, addr);
-	dbq_int(q, now);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_A_SIGN), DBQ_I(signer_id),
+	    DBQ_S(addr), DBQ_I(now), DBQ_I(now), DBQ_I(id)));
 }
 
 /* See company.h. */
@@ -292,30 +246,16 @@ int
 db_corp_app_effect(struct db *db, int64_t id, int64_t amount,
     const char *ref, int64_t admin_id, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_A_EFFECT)) == NULL)
-		return -1;
-	dbq_int(q, amount);
-	dbq_cstr(q, ref);
-	dbq_int(q, admin_id);
-	dbq_int(q, now);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_A_EFFECT), DBQ_I(amount),
+	    DBQ_S(ref), DBQ_I(admin_id), DBQ_I(now), DBQ_I(now), DBQ_I(id)));
 }
 
 /* See company.h. */
 int
 db_corp_app_cancel(struct db *db, int64_t id, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_A_CANCEL)) == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q) == -1 ? -1 : 0;
+	return dbq_exec_one(dbq_bind(get(db, STMT_A_CANCEL), DBQ_I(now),
+	    DBQ_I(id))) == -1 ? -1 : 0;
 }
 
 /* See company.h. */
@@ -343,24 +283,14 @@ int
 db_corp_app_queue(struct db *db, const char *status, size_t offset,
     size_t limit, struct db_corp_app **out, size_t *n, int64_t *total)
 {
-	struct dbq *q;
-
 	*out = NULL;
 	*n = 0;
-	if ((q = get(db, STMT_A_QUEUE_COUNT)) != NULL) {
-		dbq_cstr(q, status);
-		dbq_cstr(q, status);
-	}
-	if ((*total = q != NULL ? dbq_count(q) : -1) < 0)
+	if ((*total = dbq_count(dbq_bind(get(db, STMT_A_QUEUE_COUNT),
+	    DBQ_S(status), DBQ_S(status)))) < 0)
 		return -1;
-	if ((q = get(db, STMT_A_QUEUE)) == NULL)
-		return -1;
-	dbq_cstr(q, status);
-	dbq_cstr(q, status);
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
-	return dbq_list_keep(q, sizeof(**out), fill_app, free_apps,
-	    (void **)out, n);
+	return dbq_list_keep(dbq_bind(get(db, STMT_A_QUEUE), DBQ_S(status),
+	    DBQ_S(status), DBQ_I((int64_t)limit), DBQ_I((int64_t)offset)),
+	    sizeof(**out), fill_app, free_apps, (void **)out, n);
 }
 
 /* See company.h. */
@@ -368,56 +298,16 @@ int
 db_corp_app_stats(struct db *db, const char *today,
     struct db_queue_stats *out)
 {
-	struct dbq *q = get(db, STMT_A_STATS);
-
-	if (q != NULL)
-		dbq_cstr(q, today);
-	return db_queue_stats_read(q, out) == 1 ? 0 : -1;
-}
-
-/* dbq_list_keep fill: the current O_COLS row (enum o_col) into *arg, a
- * struct db_corp_order; -1 (logged) leaves out a row whose status or
- * method is unknown. */
-static int
-fill_order(struct dbq *q, void *arg)
-{
-	struct db_corp_order	*o = arg;
-
-	memset(o, 0, sizeof(*o));
-	o->id = dbq_col_int(q, O_C_ID);
-	o->user_id = dbq_col_int(q, O_C_USER_ID);
-	o->company_id = dbq_col_int(q, O_C_COMPANY_ID);
-	if (dbq_col_order_status(q, O_C_STATUS, &o->status) == -1)
-		return -1;
-	if (dbq_col_pay_method(q, O_C_METHOD, &o->method) == -1)
-		return -1;
-	dbq_col_copy(q, O_C_CURRENCY, o->currency, sizeof(o->currency));
-	o->amount_due_minor = dbq_col_int(q, O_C_AMOUNT_DUE);
-	o->amount_usd_minor = dbq_col_int(q, O_C_AMOUNT_USD);
-	dbq_col_copy(q, O_C_INSTITUTION_ID, o->institution_id,
-	    sizeof(o->institution_id));
-	o->term = (int)dbq_col_int(q, O_C_TERM);
-	dbq_col_copy(q, O_C_REVIEW_DUE, o->review_due, sizeof(o->review_due));
-	o->created_at = dbq_col_int(q, O_C_CREATED_AT);
-	o->completed_at = dbq_col_int(q, O_C_COMPLETED_AT);
-	return 0;
+	return db_queue_stats_read(dbq_bind(get(db, STMT_A_STATS),
+	    DBQ_S(today)), out) == 1 ? 0 : -1;
 }
 
 /* See company.h. */
 int
 db_corp_order_get(struct db *db, int64_t id, struct db_corp_order *out)
 {
-	struct dbq	*q;
-	int		 rc = -1;
-
-	if ((q = get(db, STMT_O_GET)) == NULL)
-		return -1;
-	dbq_int(q, id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1 &&
-	    fill_order(q, out) == -1)
-		rc = -1;
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_O_GET), DBQ_I(id)), &order_row,
+	    out);
 }
 
 /* See company.h. */
@@ -425,16 +315,8 @@ int
 db_corp_order_list(struct db *db, int64_t company_id, size_t limit,
     struct db_corp_order **out, size_t *n)
 {
-	struct dbq	*q;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = get(db, STMT_O_LIST)) == NULL)
-		return -1;
-	dbq_int(q, company_id);
-	dbq_int(q, (int64_t)limit);
-	return dbq_list_keep(q, sizeof(**out), fill_order, NULL, (void **)out,
-	    n);
+	return dbq_rows(dbq_bind(get(db, STMT_O_LIST), DBQ_I(company_id),
+	    DBQ_I((int64_t)limit)), &order_row, (void **)out, n);
 }
 
 /* See company.h. */
@@ -442,12 +324,6 @@ int
 db_corp_order_set_term(struct db *db, int64_t id, int term,
     const char *review_due)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_O_SET_TERM)) == NULL)
-		return -1;
-	dbq_int(q, term);
-	dbq_cstr(q, review_due);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_O_SET_TERM), DBQ_I(term),
+	    DBQ_S(review_due), DBQ_I(id)));
 }

@@ -11,6 +11,35 @@
 #include "db/db.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_corp_xfer), each with its SQL. */
+#define XFER_COLS(C) \
+	C(INT,	id,		"t.id") \
+	C(INT,	application_id,	", t.application_id") \
+	C(INT,	plan_id,	", t.plan_id") \
+	C(INT,	company_id,	", t.company_id") \
+	C(TEXT,	key,		", t.idem_key") \
+	C(TEXT,	params,		", t.params") \
+	C(INT,	amount,		", t.amount_minor") \
+	C(TEXT,	currency,	", t.currency") \
+	C(TEXT,	reference,	", t.reference") \
+	C(TEXT,	source,		", t.source") \
+	C(INT,	recorded_by,	", COALESCE(t.recorded_by, 0)") \
+	C(TEXT,	recorded_email,	", COALESCE(u.email, '')") \
+	C(INT,	allocated,	", t.allocated_minor") \
+	C(INT,	excess,		", t.excess_minor") \
+	C(INT,	created_at,	", t.created_at")
+#define XFER_FIELD(t, m, sql)	DBQ_FIELD(struct db_corp_xfer, t, m)
+DBQ_ROWS(xfer_row, struct db_corp_xfer, XFER_COLS, XFER_FIELD);
+
+/* The columns of a row (struct db_corp_alloc), each with its SQL. */
+#define ALLOC_COLS(C) \
+	C(INT,	transfer_id,	"a.transfer_id") \
+	C(INT,	seq,		", a.seq") \
+	C(INT,	amount,		", a.amount_minor") \
+	C(INT,	settled,	", a.settled")
+#define ALLOC_FIELD(t, m, sql)	DBQ_FIELD(struct db_corp_alloc, t, m)
+DBQ_ROWS(alloc_row, struct db_corp_alloc, ALLOC_COLS, ALLOC_FIELD);
+
 enum stmt {
 	STMT_BY_KEY,
 	STMT_INSERT,
@@ -23,11 +52,9 @@ enum stmt {
 };
 
 #define X_COLS \
-	"SELECT t.id, t.application_id, t.plan_id, t.company_id, t.idem_key, " \
-	"t.params, t.amount_minor, t.currency, t.reference, t.source, " \
-	"COALESCE(t.recorded_by, 0), COALESCE(u.email, ''), " \
-	"t.allocated_minor, t.excess_minor, t.created_at " \
-	"FROM corp_transfers t LEFT JOIN users u ON u.id = t.recorded_by "
+	"SELECT " XFER_COLS(DBQ_SQL) \
+	" FROM corp_transfers t LEFT JOIN users u ON u.id = " \
+	"t.recorded_by "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_BY_KEY */
@@ -43,10 +70,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LIST */
 	X_COLS "WHERE t.plan_id = ? ORDER BY t.id",
 	/* STMT_ALLOC_LIST */
-	"SELECT a.transfer_id, a.seq, a.amount_minor, a.settled "
-	"FROM corp_transfer_allocations a JOIN corp_transfers t "
-	"ON t.id = a.transfer_id WHERE t.plan_id = ? "
-	"ORDER BY a.transfer_id, a.seq",
+	"SELECT " ALLOC_COLS(DBQ_SQL)
+	" FROM corp_transfer_allocations a JOIN corp_transfers t ON t.id "
+	"= a.transfer_id WHERE t.plan_id = ? ORDER BY a.transfer_id, "
+	"a.seq",
 	/* STMT_ADD_PAID */
 	"UPDATE plan_installments SET paid_minor = paid_minor + ? "
 	"WHERE plan_id = ? AND seq = ? AND status = 'due'",
@@ -67,75 +94,32 @@ static const char *const stmts[STMT__MAX] = {
 	"HAVING alloc <> paid OR alloc <> said OR bad > 0 ORDER BY p.id",
 };
 
-/* The statement idx, prepared once per connection. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
 get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_CORP_TRANSFER, idx, stmts[idx]);
 }
 
-/* Fill a transfer from the current row of an X_COLS statement. */
-static void
-fill_xfer(struct dbq *q, void *arg)
-{
-	struct db_corp_xfer *x = arg;
-
-	x->id = dbq_col_int(q, 0);
-	x->application_id = dbq_col_int(q, 1);
-	x->plan_id = dbq_col_int(q, 2);
-	x->company_id = dbq_col_int(q, 3);
-	dbq_col_copy(q, 4, x->key, sizeof(x->key));
-	dbq_col_copy(q, 5, x->params, sizeof(x->params));
-	x->amount = dbq_col_int(q, 6);
-	dbq_col_copy(q, 7, x->currency, sizeof(x->currency));
-	dbq_col_copy(q, 8, x->reference, sizeof(x->reference));
-	dbq_col_copy(q, 9, x->source, sizeof(x->source));
-	x->recorded_by = dbq_col_int(q, 10);
-	dbq_col_copy(q, 11, x->recorded_email, sizeof(x->recorded_email));
-	x->allocated = dbq_col_int(q, 12);
-	x->excess = dbq_col_int(q, 13);
-	x->created_at = dbq_col_int(q, 14);
-}
-
 /* See corp_transfer.h. */
 int
 db_corp_xfer_by_key(struct db *db, const char *key, struct db_corp_xfer *out)
 {
-	struct dbq	*q = get(db, STMT_BY_KEY);
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, key);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		fill_xfer(q, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_BY_KEY), DBQ_S(key)), &xfer_row,
+	    out);
 }
 
 /* See corp_transfer.h. */
 int64_t
 db_corp_xfer_insert(struct db *db, const struct db_corp_xfer *x)
 {
-	struct dbq	*q = get(db, STMT_INSERT);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, x->application_id);
-	dbq_int(q, x->plan_id);
-	dbq_int(q, x->company_id);
-	dbq_cstr(q, x->key);
-	dbq_cstr(q, x->params);
-	dbq_int(q, x->amount);
-	dbq_cstr(q, x->currency);
-	dbq_cstr(q, x->reference);
-	dbq_cstr(q, x->source);
-	dbq_id_opt(q, x->recorded_by);
-	dbq_int(q, x->allocated);
-	dbq_int(q, x->excess);
-	dbq_int(q, x->created_at);
-	return dbq_exec_insert(q);
+	return dbq_exec_insert(dbq_bind(get(db, STMT_INSERT),
+	    DBQ_I(x->application_id), DBQ_I(x->plan_id), DBQ_I(x->company_id),
+	    DBQ_S(x->key), DBQ_S(x->params), DBQ_I(x->amount),
+	    DBQ_S(x->currency), DBQ_S(x->reference), DBQ_S(x->source),
+	    DBQ_IDO(x->recorded_by), DBQ_I(x->allocated), DBQ_I(x->excess),
+	    DBQ_I(x->created_at)));
 }
 
 /* See corp_transfer.h. */
@@ -143,15 +127,8 @@ int
 db_corp_alloc_insert(struct db *db, int64_t transfer_id, int seq,
     int64_t amount, int settled)
 {
-	struct dbq *q = get(db, STMT_ALLOC);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, transfer_id);
-	dbq_int(q, seq);
-	dbq_int(q, amount);
-	dbq_int(q, settled ? 1 : 0);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_ALLOC), DBQ_I(transfer_id),
+	    DBQ_I(seq), DBQ_I(amount), DBQ_I(settled ? 1 : 0)), NULL);
 }
 
 /* See corp_transfer.h. */
@@ -159,20 +136,8 @@ int
 db_corp_xfer_list(struct db *db, int64_t plan_id, struct db_corp_xfer **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_LIST), plan_id, sizeof(**out),
-	    fill_xfer, (void **)out, n);
-}
-
-/* Fill an allocation line from the current row. */
-static void
-fill_alloc(struct dbq *q, void *arg)
-{
-	struct db_corp_alloc *a = arg;
-
-	a->transfer_id = dbq_col_int(q, 0);
-	a->seq = (int)dbq_col_int(q, 1);
-	a->amount = dbq_col_int(q, 2);
-	a->settled = (int)dbq_col_int(q, 3);
+	return dbq_rows(dbq_bind(get(db, STMT_LIST), DBQ_I(plan_id)), &xfer_row,
+	    (void **)out, n);
 }
 
 /* See corp_transfer.h. */
@@ -180,22 +145,16 @@ int
 db_corp_alloc_list(struct db *db, int64_t plan_id, struct db_corp_alloc **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_ALLOC_LIST), plan_id, sizeof(**out),
-	    fill_alloc, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_ALLOC_LIST), DBQ_I(plan_id)),
+	    &alloc_row, (void **)out, n);
 }
 
 /* See corp_transfer.h. */
 int
 db_corp_inst_add_paid(struct db *db, int64_t plan_id, int seq, int64_t part)
 {
-	struct dbq *q = get(db, STMT_ADD_PAID);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, part);
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_ADD_PAID), DBQ_I(part),
+	    DBQ_I(plan_id), DBQ_I(seq)));
 }
 
 /* See corp_transfer.h. */

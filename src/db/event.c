@@ -69,15 +69,10 @@ db_event_add(struct db *db, const struct db_event *e)
 	if (q == NULL)
 		return -1;
 	copy(reason, sizeof(reason), e->reason != NULL ? e->reason : "");
-	dbq_cstr(q, e->subject_type);
-	dbq_int(q, e->subject_id);
-	dbq_cstr(q, e->actor_type);
-	dbq_id_opt(q, e->actor_id);
-	dbq_int(q, e->at);
-	dbq_cstr(q, e->from_state);
-	dbq_cstr(q, e->to_state);
-	dbq_cstr(q, reason);
-	dbq_cstr(q, e->detail);
+	dbq_bind(q, DBQ_S(e->subject_type), DBQ_I(e->subject_id),
+	    DBQ_S(e->actor_type), DBQ_IDO(e->actor_id), DBQ_I(e->at),
+	    DBQ_S(e->from_state), DBQ_S(e->to_state), DBQ_S(reason),
+	    DBQ_S(e->detail));
 	rc = dbq_exec(q);
 	dbq_done(q);
 	return rc;
@@ -87,20 +82,11 @@ db_event_add(struct db *db, const struct db_event *e)
 static void
 bind_filter(struct dbq *q, const struct db_event_filter *f)
 {
-	dbq_cstr(q, f->subject_type);
-	dbq_cstr(q, f->subject_type);
-	dbq_int(q, f->subject_id);
-	dbq_int(q, f->subject_id);
-	dbq_int(q, f->user_id);
-	dbq_int(q, f->user_id);
-	dbq_int(q, f->user_id);
-	dbq_int(q, f->admin_id);
-	dbq_int(q, f->admin_id);
-	dbq_cstr(q, f->type);
-	dbq_cstr(q, f->type);
-	dbq_int(q, f->from);
-	dbq_int(q, f->until);
-	dbq_int(q, f->until);
+	dbq_bind(q, DBQ_S(f->subject_type), DBQ_S(f->subject_type),
+	    DBQ_I(f->subject_id), DBQ_I(f->subject_id), DBQ_I(f->user_id),
+	    DBQ_I(f->user_id), DBQ_I(f->user_id), DBQ_I(f->admin_id),
+	    DBQ_I(f->admin_id), DBQ_S(f->type), DBQ_S(f->type), DBQ_I(f->from),
+	    DBQ_I(f->until), DBQ_I(f->until));
 }
 
 /* See dbint.h. */
@@ -176,8 +162,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	if (q == NULL)
 		return -1;
 	bind_filter(q, f);
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
+	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
 	return fetch_rows(q, out, n);
 }
 
@@ -194,8 +179,7 @@ db_event_history(struct db *db, const char *subject_type, int64_t subject_id,
 	    stmts[STMT_EVENT_HISTORY]);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, subject_type);
-	dbq_int(q, subject_id);
+	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id));
 	return fetch_rows(q, out, n);
 }
 

@@ -8,6 +8,19 @@
 #include "db/file.h"
 #include "db/stmt.h"
 
+/* The columns of a file (struct db_file), each with its SQL. */
+#define FILE_COLS(C) \
+	C(INT,	id,			"id") \
+	C(INT,	owner_user_id,		", owner_user_id") \
+	C(INT,	owner_company_id,	", owner_company_id") \
+	C(TEXT,	sha256,			", sha256") \
+	C(INT,	size,			", size") \
+	C(TEXT,	mime,			", mime") \
+	C(TEXT,	stored_name,		", stored_name") \
+	C(INT,	created_at,		", created_at")
+#define FILE_FIELD(t, m, sql)	DBQ_FIELD(struct db_file, t, m)
+DBQ_ROWS(file_row, struct db_file, FILE_COLS, FILE_FIELD);
+
 enum stmt {
 	STMT_FILE_INSERT,
 	STMT_FILE_GET,
@@ -23,8 +36,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO files (owner_user_id, owner_company_id, sha256, size, "
 	"mime, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_FILE_GET */
-	"SELECT id, owner_user_id, owner_company_id, sha256, size, mime, "
-	"stored_name, created_at FROM files WHERE id = ?",
+	"SELECT " FILE_COLS(DBQ_SQL) " FROM files WHERE id = ?",
 	/* STMT_FILE_SAME */
 	"SELECT id FROM files WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1",
 	/* STMT_FILE_RENDER_ADD */
@@ -36,6 +48,13 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM file_renders WHERE file_id = ? AND page > 0",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_FILE, idx, stmts[idx]);
+}
+
 /* See file.h. */
 int64_t
 db_file_insert(struct db *db, const struct db_file *f)
@@ -43,16 +62,11 @@ db_file_insert(struct db *db, const struct db_file *f)
 	struct dbq *q;
 	int64_t id;
 
-	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_INSERT,
-	    stmts[STMT_FILE_INSERT])) == NULL)
+	if ((q = get(db, STMT_FILE_INSERT)) == NULL)
 		return -1;
-	dbq_id_opt(q, f->owner_user_id);
-	dbq_id_opt(q, f->owner_company_id);
-	dbq_cstr(q, f->sha256);
-	dbq_int(q, f->size);
-	dbq_cstr(q, f->mime);
-	dbq_cstr(q, f->stored_name);
-	dbq_int(q, f->created_at);
+	dbq_bind(q, DBQ_IDO(f->owner_user_id), DBQ_IDO(f->owner_company_id),
+	    DBQ_S(f->sha256), DBQ_I(f->size), DBQ_S(f->mime),
+	    DBQ_S(f->stored_name), DBQ_I(f->created_at));
 	id = dbq_exec(q) == 0 ? dbq_insert_id(q) : -1;
 	dbq_done(q);
 	return id;
@@ -62,26 +76,8 @@ db_file_insert(struct db *db, const struct db_file *f)
 int
 db_file_get(struct db *db, int64_t id, struct db_file *out)
 {
-	struct dbq *q;
-	int rc;
-
-	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_GET,
-	    stmts[STMT_FILE_GET])) == NULL)
-		return -1;
-	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = dbq_col_int(q, 0);
-		out->owner_user_id = dbq_col_int(q, 1);
-		out->owner_company_id = dbq_col_int(q, 2);
-		dbq_col_copy(q, 3, out->sha256, sizeof(out->sha256));
-		out->size = dbq_col_int(q, 4);
-		dbq_col_copy(q, 5, out->mime, sizeof(out->mime));
-		dbq_col_copy(q, 6, out->stored_name, sizeof(out->stored_name));
-		out->created_at = dbq_col_int(q, 7);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_FILE_GET), DBQ_I(id)), &file_row,
+	    out);
 }
 
 /* See file.h. */
@@ -91,11 +87,9 @@ db_file_same_content(struct db *db, const char *sha256, int64_t not_id)
 	struct dbq *q;
 	int64_t id = 0;
 
-	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_SAME,
-	    stmts[STMT_FILE_SAME])) == NULL)
+	if ((q = get(db, STMT_FILE_SAME)) == NULL)
 		return -1;
-	dbq_cstr(q, sha256);
-	dbq_int(q, not_id);
+	dbq_bind(q, DBQ_S(sha256), DBQ_I(not_id));
 	return dbq_one_int(q, &id) == -1 ? -1 : id;
 }
 
@@ -104,17 +98,9 @@ int
 db_file_render_add(struct db *db, int64_t file_id, int page,
     int64_t render_file_id, int width, int height)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_FILE, STMT_FILE_RENDER_ADD,
-	    stmts[STMT_FILE_RENDER_ADD])) == NULL)
-		return -1;
-	dbq_int(q, file_id);
-	dbq_int(q, page);
-	dbq_int(q, render_file_id);
-	dbq_int(q, width);
-	dbq_int(q, height);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_FILE_RENDER_ADD),
+	    DBQ_I(file_id), DBQ_I(page), DBQ_I(render_file_id), DBQ_I(width),
+	    DBQ_I(height)), NULL);
 }
 
 /* One integer column of statement st with parameters a (and b unless
@@ -126,7 +112,7 @@ file_int_query(struct db *db, enum stmt st, int64_t a, int64_t b,
 	struct dbq *q;
 
 	*out = 0;
-	if ((q = dbq_get(db, DB_T_FILE, st, stmts[st])) == NULL)
+	if ((q = get(db, st)) == NULL)
 		return -1;
 	dbq_int(q, a);
 	if (st != STMT_FILE_RENDER_PAGES)

@@ -9,35 +9,46 @@
 #include "db/identity.h"
 #include "db/stmt.h"
 
+/* The columns of an identity check (struct db_identity), each with its
+ * SQL; its encrypted number follows them (fill_identity). */
+#define IDENTITY_COLS(C) \
+	C(INT,	id,		"ic.id") \
+	C(INT,	user_id,	", ic.user_id") \
+	C(TEXT,	user_email,	", u.email") \
+	C(TEXT,	legal_name,	", ic.legal_name") \
+	C(TEXT,	birth_date,	", COALESCE(ic.birth_date, '')") \
+	C(TEXT,	id_type,	", COALESCE(ic.id_type, '')") \
+	C(TEXT,	id_last4,	", ic.id_last4") \
+	C(INT,	file_id,	", COALESCE(ic.file_id, 0)") \
+	C(TEXT,	status,		", ic.status") \
+	C(TEXT,	gateway_ref,	", ic.gateway_ref") \
+	C(TEXT,	reason,		", ic.reason") \
+	C(INT,	submitted_at,	", ic.submitted_at") \
+	C(INT,	decided_at,	", COALESCE(ic.decided_at, 0)") \
+	C(INT,	decided_by,	", COALESCE(ic.decided_by, 0)") \
+	C(INT,	photo_pages,	", (SELECT COUNT(*) FROM file_renders fr WHERE fr.file_id = ic.file_id AND fr.page > 0)")
+#define IDENTITY_FIELD(t, m, sql)	DBQ_FIELD(struct db_identity, t, m)
+DBQ_ROWS(identity_row, struct db_identity, IDENTITY_COLS, IDENTITY_FIELD);
 #define IC_COLS \
-	"ic.id, ic.user_id, u.email, ic.legal_name, " \
-	"COALESCE(ic.birth_date, ''), COALESCE(ic.id_type, ''), " \
-	"ic.id_number_enc, ic.id_last4, COALESCE(ic.file_id, 0), ic.status, " \
-	"ic.gateway_ref, ic.reason, ic.submitted_at, " \
-	"COALESCE(ic.decided_at, 0), COALESCE(ic.decided_by, 0), " \
-	"(SELECT COUNT(*) FROM file_renders fr WHERE fr.file_id = ic.file_id " \
-	"AND fr.page > 0) " \
+	IDENTITY_COLS(DBQ_SQL) ", ic.id_number_enc " \
 	"FROM identity_checks ic JOIN users u ON u.id = ic.user_id "
-/* Columns of IC_COLS, in its SELECT order. */
-enum ic_col {
-	IC_C_ID, IC_C_USER_ID, IC_C_USER_EMAIL, IC_C_LEGAL_NAME,
-	IC_C_BIRTH_DATE, IC_C_ID_TYPE, IC_C_ID_NUMBER_ENC, IC_C_ID_LAST4,
-	IC_C_FILE_ID, IC_C_STATUS, IC_C_GATEWAY_REF, IC_C_REASON,
-	IC_C_SUBMITTED_AT, IC_C_DECIDED_AT, IC_C_DECIDED_BY, IC_C_PHOTO_PAGES,
-	IC_C__N
-};
 
-#define CC_COLS \
-	"id, user_id, identity_id, consent_version, accepted_at, " \
-	"COALESCE(withdrawn_at, 0), score IS NOT NULL, COALESCE(score, 0), " \
-	"COALESCE(scored_at, 0), bureau_ref, COALESCE(refresh_due_at, 0) " \
-	"FROM credit_consents "
-/* Columns of CC_COLS, in its SELECT order. */
-enum cc_col {
-	CC_C_ID, CC_C_USER_ID, CC_C_IDENTITY_ID, CC_C_VERSION,
-	CC_C_ACCEPTED_AT, CC_C_WITHDRAWN_AT, CC_C_HAS_SCORE, CC_C_SCORE,
-	CC_C_SCORED_AT, CC_C_BUREAU_REF, CC_C_REFRESH_DUE_AT, CC_C__N
-};
+/* The columns of a credit consent (struct db_consent), each with its SQL. */
+#define CONSENT_COLS(C) \
+	C(INT,	id,		"id") \
+	C(INT,	user_id,	", user_id") \
+	C(INT,	identity_id,	", identity_id") \
+	C(TEXT,	version,	", consent_version") \
+	C(INT,	accepted_at,	", accepted_at") \
+	C(INT,	withdrawn_at,	", COALESCE(withdrawn_at, 0)") \
+	C(INT,	has_score,	", score IS NOT NULL") \
+	C(INT,	score,		", COALESCE(score, 0)") \
+	C(INT,	scored_at,	", COALESCE(scored_at, 0)") \
+	C(TEXT,	bureau_ref,	", bureau_ref") \
+	C(INT,	refresh_due_at,	", COALESCE(refresh_due_at, 0)")
+#define CONSENT_FIELD(t, m, sql)	DBQ_FIELD(struct db_consent, t, m)
+DBQ_ROWS(consent_row, struct db_consent, CONSENT_COLS, CONSENT_FIELD);
+#define CC_COLS	CONSENT_COLS(DBQ_SQL) " FROM credit_consents "
 
 enum stmt {
 	STMT_INSERT,
@@ -135,71 +146,49 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM identity_checks WHERE user_id BETWEEN ? AND ?",
 };
 
-/* The statement idx of this file. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
 get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_IDENTITY, idx, stmts[idx]);
 }
 
-/* Read an IC_COLS row (enum ic_col) into out. */
-static void
+/* Read an IC_COLS row into *p (zeroed by the caller): 0. */
+static int
 fill_identity(struct dbq *q, void *p)
 {
 	struct db_identity	*r = p;
 	const char		*enc;
 	size_t			 len;
 
-	r->id = dbq_col_int(q, IC_C_ID);
-	r->user_id = dbq_col_int(q, IC_C_USER_ID);
-	dbq_col_copy(q, IC_C_USER_EMAIL, r->user_email, sizeof(r->user_email));
-	dbq_col_copy(q, IC_C_LEGAL_NAME, r->legal_name, sizeof(r->legal_name));
-	dbq_col_copy(q, IC_C_BIRTH_DATE, r->birth_date, sizeof(r->birth_date));
-	dbq_col_copy(q, IC_C_ID_TYPE, r->id_type, sizeof(r->id_type));
-	enc = dbq_col_str(q, IC_C_ID_NUMBER_ENC, &len);
+	(void)dbq_read(q, 0, &identity_row, r);
+	enc = dbq_col_str(q, (int)identity_row.n, &len);
 	if (len > sizeof(r->id_number_enc))
 		len = 0;
 	memcpy(r->id_number_enc, enc, len);
 	r->id_number_enc_len = len;
-	dbq_col_copy(q, IC_C_ID_LAST4, r->id_last4, sizeof(r->id_last4));
-	r->file_id = dbq_col_int(q, IC_C_FILE_ID);
-	dbq_col_copy(q, IC_C_STATUS, r->status, sizeof(r->status));
-	dbq_col_copy(q, IC_C_GATEWAY_REF, r->gateway_ref,
-	    sizeof(r->gateway_ref));
-	dbq_col_copy(q, IC_C_REASON, r->reason, sizeof(r->reason));
-	r->submitted_at = dbq_col_int(q, IC_C_SUBMITTED_AT);
-	r->decided_at = dbq_col_int(q, IC_C_DECIDED_AT);
-	r->decided_by = dbq_col_int(q, IC_C_DECIDED_BY);
-	r->photo_pages = (int)dbq_col_int(q, IC_C_PHOTO_PAGES);
+	return 0;
 }
 
-/* Run q (bound) and read its first row with fill into out: 1, 0, -1. */
+/* Read a CC_COLS row into *p (zeroed by the caller): 0. */
 static int
-one_row(struct dbq *q, void (*fill)(struct dbq *, void *), void *out,
-    size_t outsz)
+fill_consent(struct dbq *q, void *p)
 {
-	int rc;
-
-	if (q == NULL)
-		return -1;
-	memset(out, 0, outsz);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		fill(q, out);
-	dbq_done(q);
-	return rc;
+	return dbq_read(q, 0, &consent_row, p);
 }
 
 /* Statement idx with its one integer parameter v: its first row with fill
- * into out (outsz bytes, zeroed first). 1, 0 no row, -1 error. */
+ * into out (outsz bytes, zeroed first unless the statement is missing).
+ * 1, 0 no row, -1 error. */
 static int
-row_of(struct db *db, int idx, int64_t v, void (*fill)(struct dbq *, void *),
+row_of(struct db *db, int idx, int64_t v, int (*fill)(struct dbq *, void *),
     void *out, size_t outsz)
 {
-	struct dbq *q = get(db, idx);
+	struct dbq *q = dbq_bind(get(db, idx), DBQ_I(v));
 
 	if (q != NULL)
-		dbq_int(q, v);
-	return one_row(q, fill, out, outsz);
+		memset(out, 0, outsz);
+	return dbq_one_fn(q, fill, out);
 }
 
 /* See identity.h. */
@@ -210,23 +199,16 @@ db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
 
 	if (q == NULL)
 		return -1;
-	dbq_int(q, r->user_id);
-	dbq_cstr(q, r->legal_name);
-	dbq_cstr_opt(q, r->birth_date);
-	dbq_cstr_opt(q, r->id_type);
+	dbq_bind(q, DBQ_I(r->user_id), DBQ_S(r->legal_name),
+	    DBQ_SO(r->birth_date), DBQ_SO(r->id_type));
 	if (r->id_number_enc_len > 0)
 		dbq_str(q, (const char *)r->id_number_enc,
 		    r->id_number_enc_len);
 	else
 		dbq_null(q);
-	dbq_cstr(q, r->id_last4);
-	dbq_id_opt(q, r->file_id);
-	dbq_cstr(q, r->status);
-	dbq_cstr(q, r->gateway_ref);
-	dbq_cstr(q, r->reason);
-	dbq_int(q, r->submitted_at);
-	dbq_id_opt(q, r->decided_at);
-	dbq_id_opt(q, r->decided_by);
+	dbq_bind(q, DBQ_S(r->id_last4), DBQ_IDO(r->file_id), DBQ_S(r->status),
+	    DBQ_S(r->gateway_ref), DBQ_S(r->reason), DBQ_I(r->submitted_at),
+	    DBQ_IDO(r->decided_at), DBQ_IDO(r->decided_by));
 	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }
 
@@ -252,17 +234,9 @@ int
 db_identity_move(struct db *db, int64_t id, const char *from, const char *to,
     int64_t admin_id, const char *reason, int64_t now)
 {
-	struct dbq *q = get(db, STMT_MOVE);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, to);
-	dbq_cstr(q, reason != NULL ? reason : "");
-	dbq_int(q, now);
-	dbq_id_opt(q, admin_id);
-	dbq_int(q, id);
-	dbq_cstr(q, from);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_MOVE), DBQ_S(to),
+	    DBQ_S(reason != NULL ? reason : ""), DBQ_I(now), DBQ_IDO(admin_id),
+	    DBQ_I(id), DBQ_S(from)));
 }
 
 /* See identity.h. */
@@ -285,9 +259,9 @@ db_identity_list(struct db *db, const char *status, size_t offset,
 		return -1;
 	if (!all)
 		dbq_cstr(q, status);
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
-	return dbq_list(q, sizeof(**out), fill_identity, (void **)out, n);
+	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
+	return dbq_list_keep(q, sizeof(**out), fill_identity, NULL,
+	    (void **)out, n);
 }
 
 /* See identity.h. */
@@ -295,24 +269,18 @@ int
 db_identity_review_stats(struct db *db, int64_t due_before,
     struct db_queue_stats *out)
 {
-	struct dbq	*q = get(db, STMT_STATS);
-
-	if (q != NULL)
-		dbq_int(q, due_before);
-	return db_queue_stats_read(q, out) == -1 ? -1 : 0;
+	return db_queue_stats_read(dbq_bind(get(db, STMT_STATS),
+	    DBQ_I(due_before)), out) == -1 ? -1 : 0;
 }
 
 /* See identity.h. */
 int
 db_identity_lock_user(struct db *db, int64_t user_id)
 {
-	struct dbq	*q = get(db, STMT_LOCK_USER);
-	int64_t		 id;
+	int64_t id;
 
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	return dbq_one_int(q, &id);
+	return dbq_one_int(dbq_bind(get(db, STMT_LOCK_USER), DBQ_I(user_id)),
+	    &id);
 }
 
 /* See identity.h. */
@@ -338,25 +306,6 @@ db_identity_setting(struct db *db, const char *name, int64_t *out)
 	return rc == -1 ? -1 : 0;
 }
 
-/* Read a CC_COLS row (enum cc_col) into out. */
-static void
-fill_consent(struct dbq *q, void *p)
-{
-	struct db_consent *r = p;
-
-	r->id = dbq_col_int(q, CC_C_ID);
-	r->user_id = dbq_col_int(q, CC_C_USER_ID);
-	r->identity_id = dbq_col_int(q, CC_C_IDENTITY_ID);
-	dbq_col_copy(q, CC_C_VERSION, r->version, sizeof(r->version));
-	r->accepted_at = dbq_col_int(q, CC_C_ACCEPTED_AT);
-	r->withdrawn_at = dbq_col_int(q, CC_C_WITHDRAWN_AT);
-	r->has_score = (int)dbq_col_int(q, CC_C_HAS_SCORE);
-	r->score = (int)dbq_col_int(q, CC_C_SCORE);
-	r->scored_at = dbq_col_int(q, CC_C_SCORED_AT);
-	dbq_col_copy(q, CC_C_BUREAU_REF, r->bureau_ref, sizeof(r->bureau_ref));
-	r->refresh_due_at = dbq_col_int(q, CC_C_REFRESH_DUE_AT);
-}
-
 /* See identity.h. */
 int
 db_consent_insert(struct db *db, const struct db_consent *r, int64_t *id)
@@ -365,19 +314,14 @@ db_consent_insert(struct db *db, const struct db_consent *r, int64_t *id)
 
 	if (q == NULL)
 		return -1;
-	dbq_int(q, r->user_id);
-	dbq_int(q, r->identity_id);
-	dbq_cstr(q, r->version);
-	dbq_int(q, r->accepted_at);
+	dbq_bind(q, DBQ_I(r->user_id), DBQ_I(r->identity_id), DBQ_S(r->version),
+	    DBQ_I(r->accepted_at));
 	if (r->has_score) {
-		dbq_int(q, r->score);
-		dbq_int(q, r->scored_at);
+		dbq_bind(q, DBQ_I(r->score), DBQ_I(r->scored_at));
 	} else {
-		dbq_null(q);
-		dbq_null(q);
+		dbq_bind(q, DBQ_NULL, DBQ_NULL);
 	}
-	dbq_cstr(q, r->bureau_ref);
-	dbq_int(q, r->refresh_due_at);
+	dbq_bind(q, DBQ_S(r->bureau_ref), DBQ_I(r->refresh_due_at));
 	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
 }
 
@@ -401,13 +345,8 @@ db_consent_take(struct db *db, int64_t id, struct db_consent *out)
 int
 db_consent_withdraw(struct db *db, int64_t id, int64_t now)
 {
-	struct dbq *q = get(db, STMT_CC_WITHDRAW);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_CC_WITHDRAW), DBQ_I(now),
+	    DBQ_I(id)));
 }
 
 /* See identity.h. */
@@ -415,29 +354,16 @@ int
 db_consent_score(struct db *db, int64_t id, int score, int64_t scored_at,
     const char *ref, int64_t refresh_due_at)
 {
-	struct dbq *q = get(db, STMT_CC_SCORE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, score);
-	dbq_int(q, scored_at);
-	dbq_cstr(q, ref);
-	dbq_int(q, refresh_due_at);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_CC_SCORE), DBQ_I(score),
+	    DBQ_I(scored_at), DBQ_S(ref), DBQ_I(refresh_due_at), DBQ_I(id)));
 }
 
 /* See identity.h. */
 int
 db_consent_defer(struct db *db, int64_t id, int64_t at)
 {
-	struct dbq *q = get(db, STMT_CC_DEFER);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, at);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_CC_DEFER), DBQ_I(at),
+	    DBQ_I(id)), NULL);
 }
 
 /* See identity.h. */
@@ -451,8 +377,7 @@ db_consent_due(struct db *db, int64_t now, int64_t *ids, size_t max,
 	*n = 0;
 	if (q == NULL)
 		return -1;
-	dbq_int(q, now);
-	dbq_int(q, (int64_t)max);
+	dbq_bind(q, DBQ_I(now), DBQ_I((int64_t)max));
 	if (dbq_exec(q) == -1) {
 		dbq_done(q);
 		return -1;
@@ -474,12 +399,10 @@ db_identity_bench(struct db *db, int64_t first_id, int64_t last_id,
 	for (k = STMT_BENCH_IDENTITY; k <= STMT_BENCH_CONSENT; k++) {
 		if ((q = get(db, k)) == NULL)
 			return -1;
-		dbq_int(q, now);
-		dbq_int(q, now);
+		dbq_bind(q, DBQ_I(now), DBQ_I(now));
 		if (k == STMT_BENCH_CONSENT)
 			dbq_int(q, now + 90 * 86400);
-		dbq_int(q, first_id);
-		dbq_int(q, last_id);
+		dbq_bind(q, DBQ_I(first_id), DBQ_I(last_id));
 		if (dbq_exec_done(q, NULL) == -1)
 			return -1;
 	}

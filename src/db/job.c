@@ -43,6 +43,13 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO job_claims (job_id, host, claimed_at) VALUES (?, ?, ?)",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_JOB, idx, stmts[idx]);
+}
+
 /* See job.h. With CLIENT_FOUND_ROWS a new row counts 1 and the no-op
  * update of an existing one counts 1 too, so ask the insert id instead. */
 int
@@ -52,12 +59,9 @@ db_job_schedule(struct db *db, const char *kind, int64_t subject_id,
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_SCHEDULE,
-	    stmts[STMT_JOB_SCHEDULE])) == NULL)
+	if ((q = get(db, STMT_JOB_SCHEDULE)) == NULL)
 		return -1;
-	dbq_cstr(q, kind);
-	dbq_int(q, subject_id);
-	dbq_int(q, run_at);
+	dbq_bind(q, DBQ_S(kind), DBQ_I(subject_id), DBQ_I(run_at));
 	if (dbq_exec(q) == -1)
 		rc = -1;
 	else
@@ -73,8 +77,7 @@ db_job_take(struct db *db, int64_t now, struct db_job *out)
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_TAKE,
-	    stmts[STMT_JOB_TAKE])) == NULL)
+	if ((q = get(db, STMT_JOB_TAKE)) == NULL)
 		return -1;
 	dbq_int(q, now);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
@@ -93,32 +96,16 @@ db_job_take(struct db *db, int64_t now, struct db_job *out)
 int
 db_job_claim(struct db *db, int64_t id, const char *host, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_CLAIM,
-	    stmts[STMT_JOB_CLAIM])) == NULL)
-		return -1;
-	dbq_int(q, id);
-	dbq_str(q, host, strnlen(host, 64));
-	dbq_int(q, now);
-	return dbq_exec_claim(q);
+	return dbq_exec_claim(dbq_bind(get(db, STMT_JOB_CLAIM), DBQ_I(id),
+	    DBQ_B(host, strnlen(host, 64)), DBQ_I(now)));
 }
 
 /* See job.h. */
 int
 db_job_done(struct db *db, int64_t id, int64_t now)
 {
-	struct dbq *q;
-	int rc;
-
-	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_DONE,
-	    stmts[STMT_JOB_DONE])) == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, id);
-	rc = dbq_exec(q) == 0 && dbq_affected(q) == 1 ? 0 : -1;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_one(dbq_bind(get(db, STMT_JOB_DONE), DBQ_I(now),
+	    DBQ_I(id))) == 1 ? 0 : -1;
 }
 
 /* See job.h. */
@@ -129,8 +116,7 @@ db_job_failed(struct db *db, int64_t id, const char *err, int64_t retry_at)
 	size_t len = err != NULL ? strlen(err) : 0;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_FAILED,
-	    stmts[STMT_JOB_FAILED])) == NULL)
+	if ((q = get(db, STMT_JOB_FAILED)) == NULL)
 		return -1;
 	/* last_error is VARCHAR(255) and strict mode refuses longer text;
 	 * cut on a UTF-8 character boundary. */
@@ -139,9 +125,8 @@ db_job_failed(struct db *db, int64_t id, const char *err, int64_t retry_at)
 		while (len > 0 && ((unsigned char)err[len] & 0xc0) == 0x80)
 			len--;
 	}
-	dbq_str(q, err != NULL ? err : "", len);
-	dbq_int(q, retry_at);
-	dbq_int(q, id);
+	dbq_bind(q, DBQ_B(err != NULL ? err : "", len), DBQ_I(retry_at),
+	    DBQ_I(id));
 	rc = dbq_exec(q) == 0 ? 0 : -1;
 	dbq_done(q);
 	return rc;
@@ -151,15 +136,10 @@ db_job_failed(struct db *db, int64_t id, const char *err, int64_t retry_at)
 int64_t
 db_job_purge_sessions(struct db *db, int64_t now, int64_t idle_before)
 {
-	struct dbq *q;
-	int64_t n;
+	uint64_t n = 0;
 
-	if ((q = dbq_get(db, DB_T_JOB, STMT_JOB_PURGE_SESSIONS,
-	    stmts[STMT_JOB_PURGE_SESSIONS])) == NULL)
+	if (dbq_exec_done(dbq_bind(get(db, STMT_JOB_PURGE_SESSIONS),
+	    DBQ_I(now), DBQ_I(idle_before)), &n) == -1)
 		return -1;
-	dbq_int(q, now);
-	dbq_int(q, idle_before);
-	n = dbq_exec(q) == 0 ? (int64_t)dbq_affected(q) : -1;
-	dbq_done(q);
-	return n;
+	return (int64_t)n;
 }

@@ -14,6 +14,27 @@
 #include "db/stmt.h"
 
 /* The insert of an entry of n lines is statement n - 2. */
+/* The columns of a line (struct db_ledger_line), each with its SQL; the
+ * ID and TEXT_OPT ones are written as NULL when 0 or "". */
+#define LINE_COLS(C) \
+	C(TEXT,	entry_key,	"entry_key") \
+	C(INT,	line_no,	", line_no") \
+	C(TEXT,	kind,		", kind") \
+	C(TEXT,	account,	", account") \
+	C(TEXT,	currency,	", currency") \
+	C(INT,	amount,		", amount_minor") \
+	C(ID,	order_id,	", order_id") \
+	C(ID,	plan_id,	", plan_id") \
+	C(TEXT_OPT, ref_type,	", ref_type") \
+	C(ID,	ref_id,		", ref_id") \
+	C(TEXT_OPT, partner,	", partner") \
+	C(TEXT_OPT, partner_ref, ", partner_ref") \
+	C(TEXT_OPT, reverses,	", reverses") \
+	C(TEXT,	memo,		", memo") \
+	C(INT,	created_at,	", created_at")
+#define LINE_FIELD(t, m, sql)	DBQ_FIELD(struct db_ledger_line, t, m)
+DBQ_ROWS(line_row, struct db_ledger_line, LINE_COLS, LINE_FIELD);
+
 enum stmt {
 	STMT_LEDGER_INSERT2,
 	STMT_LEDGER_INSERT3,
@@ -30,12 +51,8 @@ enum stmt {
 	STMT__MAX
 };
 
-#define LINE_COLS \
-	"entry_key, line_no, kind, account, currency, amount_minor, " \
-	"order_id, plan_id, ref_type, ref_id, partner, partner_ref, " \
-	"reverses, memo, created_at"
 #define ROW	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define INSERT	"INSERT INTO ledger_lines (" LINE_COLS ") VALUES " ROW
+#define INSERT	"INSERT INTO ledger_lines (" LINE_COLS(DBQ_SQL) ") VALUES " ROW
 #define ROW2	INSERT ", " ROW
 #define ROW3	ROW2 ", " ROW
 #define ROW4	ROW3 ", " ROW
@@ -51,7 +68,7 @@ enum stmt {
 static const char *const stmts[STMT__MAX] = {
 	ROW2, ROW3, ROW4, ROW5, ROW6, ROW7, ROW8,
 	/* STMT_LEDGER_ENTRY */
-	"SELECT " LINE_COLS " FROM ledger_lines WHERE entry_key = ? "
+	"SELECT " LINE_COLS(DBQ_SQL) " FROM ledger_lines WHERE entry_key = ? "
 	"ORDER BY line_no",
 	/* STMT_LEDGER_BALANCE */
 	"SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
@@ -59,31 +76,17 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LEDGER_LINES1 */
 	INSERT,
 	/* STMT_LEDGER_LINES64 */
-	"INSERT INTO ledger_lines (" LINE_COLS ") VALUES " ROWS64,
+	"INSERT INTO ledger_lines (" LINE_COLS(DBQ_SQL) ") VALUES " ROWS64,
 	/* STMT_LEDGER_LAST_KEY: a range of the entry_key index */
 	"SELECT COALESCE(MAX(entry_key), '') FROM ledger_lines "
 	"WHERE entry_key LIKE CONCAT(?, '%')",
 };
 
-/* Bind the fifteen columns of line l. */
-static void
-bind_line(struct dbq *q, const struct db_ledger_line *l)
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
 {
-	dbq_cstr(q, l->entry_key);
-	dbq_int(q, l->line_no);
-	dbq_cstr(q, l->kind);
-	dbq_cstr(q, l->account);
-	dbq_cstr(q, l->currency);
-	dbq_int(q, l->amount);
-	dbq_id_opt(q, l->order_id);
-	dbq_id_opt(q, l->plan_id);
-	dbq_cstr_opt(q, l->ref_type);
-	dbq_id_opt(q, l->ref_id);
-	dbq_cstr_opt(q, l->partner);
-	dbq_cstr_opt(q, l->partner_ref);
-	dbq_cstr_opt(q, l->reverses);
-	dbq_cstr(q, l->memo);
-	dbq_int(q, l->created_at);
+	return dbq_get(db, DB_T_LEDGER, idx, stmts[idx]);
 }
 
 /* See ledger.h. */
@@ -97,10 +100,10 @@ db_ledger_insert(struct db *db, const struct db_ledger_line *l, size_t n)
 	if (n < 2 || n > DB_LEDGER_MAX_LINES)
 		return -1;
 	idx = STMT_LEDGER_INSERT2 + (int)(n - 2);
-	if ((q = dbq_get(db, DB_T_LEDGER, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
-		bind_line(q, &l[i]);
+		dbq_bind_row(q, &line_row, &l[i]);
 	return dbq_exec_once(q);
 }
 
@@ -119,10 +122,10 @@ db_ledger_insert_lines(struct db *db, const struct db_ledger_line *l,
 		    n - i;
 		idx = k == LINES_BATCH ? STMT_LEDGER_LINES64 : k == 1 ?
 		    STMT_LEDGER_LINES1 : STMT_LEDGER_INSERT2 + (int)(k - 2);
-		if ((q = dbq_get(db, DB_T_LEDGER, idx, stmts[idx])) == NULL)
+		if ((q = get(db, idx)) == NULL)
 			return -1;
 		for (j = i; j < i + k; j++)
-			bind_line(q, &l[j]);
+			dbq_bind_row(q, &line_row, &l[j]);
 		if (dbq_exec_done(q, NULL) == -1)
 			return -1;
 		i += k;
@@ -130,41 +133,13 @@ db_ledger_insert_lines(struct db *db, const struct db_ledger_line *l,
 	return 0;
 }
 
-/* dbq_list fill: one LINE_COLS row. */
-static void
-fill_line(struct dbq *q, void *p)
-{
-	struct db_ledger_line *l = p;
-
-	dbq_col_copy(q, 0, l->entry_key, sizeof(l->entry_key));
-	l->line_no = (int)dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, l->kind, sizeof(l->kind));
-	dbq_col_copy(q, 3, l->account, sizeof(l->account));
-	dbq_col_copy(q, 4, l->currency, sizeof(l->currency));
-	l->amount = dbq_col_int(q, 5);
-	l->order_id = dbq_col_int(q, 6);
-	l->plan_id = dbq_col_int(q, 7);
-	dbq_col_copy(q, 8, l->ref_type, sizeof(l->ref_type));
-	l->ref_id = dbq_col_int(q, 9);
-	dbq_col_copy(q, 10, l->partner, sizeof(l->partner));
-	dbq_col_copy(q, 11, l->partner_ref, sizeof(l->partner_ref));
-	dbq_col_copy(q, 12, l->reverses, sizeof(l->reverses));
-	dbq_col_copy(q, 13, l->memo, sizeof(l->memo));
-	l->created_at = dbq_col_int(q, 14);
-}
-
 /* See ledger.h. */
 int
 db_ledger_entry(struct db *db, const char *key, struct db_ledger_line **out,
     size_t *n)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_LEDGER, STMT_LEDGER_ENTRY,
-	    stmts[STMT_LEDGER_ENTRY]);
-	if (q != NULL)
-		dbq_cstr(q, key);
-	return dbq_list(q, sizeof(**out), fill_line, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_LEDGER_ENTRY), DBQ_S(key)),
+	    &line_row, (void **)out, n);
 }
 
 /* See ledger.h. */
@@ -176,8 +151,7 @@ db_ledger_last_key(struct db *db, const char *prefix, char *out,
 	int		 rc;
 
 	out[0] = '\0';
-	q = dbq_get(db, DB_T_LEDGER, STMT_LEDGER_LAST_KEY,
-	    stmts[STMT_LEDGER_LAST_KEY]);
+	q = get(db, STMT_LEDGER_LAST_KEY);
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, prefix);
@@ -194,12 +168,10 @@ db_ledger_balance(struct db *db, const char *account, const char *currency,
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_LEDGER, STMT_LEDGER_BALANCE,
-	    stmts[STMT_LEDGER_BALANCE]);
+	q = get(db, STMT_LEDGER_BALANCE);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, account);
-	dbq_cstr(q, currency);
+	dbq_bind(q, DBQ_S(account), DBQ_S(currency));
 	*out = 0;
 	return dbq_one_int(q, out) == -1 ? -1 : 0;
 }

@@ -79,13 +79,9 @@ db_message_insert(struct db *db, int64_t user_id, int64_t company_id,
 	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_INSERT, stmts[STMT_MSG_INSERT]);
 	if (q == NULL)
 		return -1;
-	dbq_id_opt(q, user_id);
-	dbq_id_opt(q, company_id);
-	dbq_id_opt(q, named_order(subject, body));
-	dbq_cstr(q, subject);
-	dbq_cstr(q, body);
-	dbq_int(q, now);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_IDO(user_id), DBQ_IDO(company_id),
+	    DBQ_IDO(named_order(subject, body)), DBQ_S(subject), DBQ_S(body),
+	    DBQ_I(now), DBQ_I(now));
 	if (dbq_exec(q) == 0)
 		id = dbq_insert_id(q);
 	dbq_done(q);
@@ -103,13 +99,8 @@ db_message_event(struct db *db, int64_t user_id, int64_t order_id,
 	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_EVENT, stmts[STMT_MSG_EVENT]);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_id_opt(q, order_id);
-	dbq_cstr(q, topic);
-	dbq_cstr(q, subject);
-	dbq_cstr(q, body);
-	dbq_int(q, now);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(user_id), DBQ_IDO(order_id), DBQ_S(topic),
+	    DBQ_S(subject), DBQ_S(body), DBQ_I(now), DBQ_I(now));
 	rc = dbq_exec(q);
 	dbq_done(q);
 	return rc == 0 ? 0 : -1;
@@ -151,9 +142,8 @@ db_message_list(struct db *db, int64_t user_id, int64_t company_id,
 	if (q != NULL) {
 		dbq_int(q, user_id);
 		/* -1 matches no company (ids are positive). */
-		dbq_int(q, company_id > 0 ? company_id : -1);
-		dbq_int(q, (int64_t)limit);
-		dbq_int(q, (int64_t)offset);
+		dbq_bind(q, DBQ_I(company_id > 0 ? company_id : -1),
+		    DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
 	}
 	return dbq_list_keep(q, sizeof(**out), fill_message, free_messages,
 	    (void **)out, n);
@@ -176,14 +166,9 @@ db_message_list_free(struct db_message *v, size_t n)
 int64_t
 db_message_unread(struct db *db, int64_t user_id, int64_t company_id)
 {
-	struct dbq	*q;
-
-	q = dbq_get(db, DB_T_MESSAGE, STMT_MSG_UNREAD, stmts[STMT_MSG_UNREAD]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, company_id > 0 ? company_id : -1);
-	return dbq_count(q);
+	return dbq_count(dbq_bind(dbq_get(db, DB_T_MESSAGE, STMT_MSG_UNREAD,
+	    stmts[STMT_MSG_UNREAD]), DBQ_I(user_id),
+	    DBQ_I(company_id > 0 ? company_id : -1)));
 }
 
 /* See message.h. */
@@ -202,8 +187,7 @@ db_message_mark_read(struct db *db, int64_t user_id, int64_t company_id,
 	dbq_int(q, now);
 	if (!all)
 		dbq_int(q, id);
-	dbq_int(q, user_id);
-	dbq_int(q, company_id > 0 ? company_id : -1);
+	dbq_bind(q, DBQ_I(user_id), DBQ_I(company_id > 0 ? company_id : -1));
 	if (dbq_exec(q) == 0)
 		rc = all ? 1 : dbq_affected(q) == 1;
 	dbq_done(q);

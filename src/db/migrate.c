@@ -292,9 +292,7 @@ migrate_one(struct db *db, const char *sqldir, const char *name, FILE *out,
 	if ((q = dbq_get(db, DB_T_MIGRATE, STMT_MIGRATE_RECORD,
 	    stmts[STMT_MIGRATE_RECORD])) == NULL)
 		goto dberr;
-	dbq_int(q, v);
-	dbq_cstr(q, name);
-	dbq_int(q, clock_now());
+	dbq_bind(q, DBQ_I(v), DBQ_S(name), DBQ_I(clock_now()));
 	rc = dbq_exec(q);
 	dbq_done(q);
 	if (rc == -1)

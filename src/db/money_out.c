@@ -10,6 +10,21 @@
 #include "db/money_out.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_payout), each with its SQL. */
+#define PAYOUT_ROW_COLS(C) \
+	C(INT,	id,		"id") \
+	C(INT,	company_id,	", company_id") \
+	C(TEXT,	key,		", idem_key") \
+	C(TEXT,	params,		", params") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(TEXT,	bank_account,	", bank_account") \
+	C(TEXT,	reference,	", reference") \
+	C(INT,	paid_by,	", paid_by") \
+	C(INT,	created_at,	", created_at")
+#define PAYOUT_ROW_FIELD(t, m, sql)	DBQ_FIELD(struct db_payout, t, m)
+DBQ_ROWS(payout_row, struct db_payout, PAYOUT_ROW_COLS, PAYOUT_ROW_FIELD);
+
 enum stmt {
 	STMT_DEBT_GET,
 	STMT_DEBT_LOCK,
@@ -23,9 +38,8 @@ enum stmt {
 	STMT__MAX
 };
 
-#define PAYOUT_COLS "SELECT id, company_id, idem_key, params, amount_minor, " \
-	"currency, bank_account, reference, paid_by, created_at FROM " \
-	"company_payouts "
+#define PAYOUT_COLS \
+	"SELECT " PAYOUT_ROW_COLS(DBQ_SQL) " FROM company_payouts "
 
 #define DEBT_COLS "SELECT id, user_id, order_id, kind, amount_minor, " \
 	"currency, description, created_at, COALESCE(settled_at, 0), " \
@@ -69,8 +83,9 @@ static const char *const stmts[STMT__MAX] = {
 	"p.id, p.amount_minor) x WHERE st <> led ORDER BY what, id",
 };
 
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_MONEY_OUT, idx, stmts[idx]);
 }
@@ -108,12 +123,7 @@ db_debt_get(struct db *db, int64_t id, int lock, struct db_debt_row *out)
 int
 db_debt_by_key(struct db *db, const char *key, int64_t *id)
 {
-	struct dbq *q = get(db, STMT_DEBT_BY_KEY);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, key);
-	return dbq_one_int(q, id);
+	return dbq_one_int(dbq_bind(get(db, STMT_DEBT_BY_KEY), DBQ_S(key)), id);
 }
 
 /* See money_out.h. */
@@ -121,15 +131,8 @@ int
 db_debt_settle(struct db *db, int64_t id, const char *key, const char *ref,
     int64_t now)
 {
-	struct dbq *q = get(db, STMT_DEBT_SETTLE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_cstr(q, key);
-	dbq_cstr(q, ref);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_DEBT_SETTLE), DBQ_I(now),
+	    DBQ_S(key), DBQ_S(ref), DBQ_I(id)));
 }
 
 /* Read one balance into v (a struct db_acct_balance). */
@@ -147,29 +150,15 @@ int
 db_acct_held(struct db *db, const char *account,
     struct db_acct_balance **out, size_t *n)
 {
-	struct dbq *q = get(db, STMT_ACCT_HELD);
-
-	if (q != NULL)
-		dbq_cstr(q, account);
-	return dbq_list(q, sizeof(**out), held_fill, (void **)out, n);
+	return dbq_list(dbq_bind(get(db, STMT_ACCT_HELD), DBQ_S(account)),
+	    sizeof(**out), held_fill, (void **)out, n);
 }
 
 /* Read one company_payouts row into v (a struct db_payout). */
 static void
 payout_fill(struct dbq *q, void *v)
 {
-	struct db_payout *p = v;
-
-	p->id = dbq_col_int(q, 0);
-	p->company_id = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, p->key, sizeof(p->key));
-	dbq_col_copy(q, 3, p->params, sizeof(p->params));
-	p->amount_minor = dbq_col_int(q, 4);
-	dbq_col_copy(q, 5, p->currency, sizeof(p->currency));
-	dbq_col_copy(q, 6, p->bank_account, sizeof(p->bank_account));
-	dbq_col_copy(q, 7, p->reference, sizeof(p->reference));
-	p->paid_by = dbq_col_int(q, 8);
-	p->created_at = dbq_col_int(q, 9);
+	(void)dbq_read(q, 0, &payout_row, v);
 }
 
 /* See money_out.h. */
@@ -195,20 +184,10 @@ db_payout_by_key(struct db *db, const char *key, struct db_payout *out)
 int64_t
 db_payout_insert(struct db *db, const struct db_payout *p)
 {
-	struct dbq	*q = get(db, STMT_PAYOUT_INSERT);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, p->company_id);
-	dbq_cstr(q, p->key);
-	dbq_cstr(q, p->params);
-	dbq_int(q, p->amount_minor);
-	dbq_cstr(q, p->currency);
-	dbq_cstr(q, p->bank_account);
-	dbq_cstr(q, p->reference);
-	dbq_int(q, p->paid_by);
-	dbq_int(q, p->created_at);
-	return dbq_exec_insert(q);
+	return dbq_exec_insert(dbq_bind(get(db, STMT_PAYOUT_INSERT),
+	    DBQ_I(p->company_id), DBQ_S(p->key), DBQ_S(p->params),
+	    DBQ_I(p->amount_minor), DBQ_S(p->currency), DBQ_S(p->bank_account),
+	    DBQ_S(p->reference), DBQ_I(p->paid_by), DBQ_I(p->created_at)));
 }
 
 /* See money_out.h. */
@@ -216,13 +195,8 @@ int
 db_payout_list(struct db *db, int64_t company_id, size_t limit,
     struct db_payout **out, size_t *n)
 {
-	struct dbq *q = get(db, STMT_PAYOUT_LIST);
-
-	if (q != NULL) {
-		dbq_int(q, company_id);
-		dbq_int(q, (int64_t)limit);
-	}
-	return dbq_list(q, sizeof(**out), payout_fill, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_PAYOUT_LIST), DBQ_I(company_id),
+	    DBQ_I((int64_t)limit)), &payout_row, (void **)out, n);
 }
 
 /* See money_out.h. */

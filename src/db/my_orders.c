@@ -11,6 +11,19 @@
 #include "db/my_orders.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_receipt), each with its SQL. */
+#define RECEIPT_COLS(C) \
+	C(INT,	id,		"MIN(id)") \
+	C(TEXT,	entry_key,	", entry_key") \
+	C(TEXT,	kind,		", kind") \
+	C(TEXT,	currency,	", currency") \
+	C(INT,	paid_minor,	", -SUM(IF(account LIKE '%:receivable' AND amount_minor < 0, amount_minor, 0))") \
+	C(TEXT,	partner,	", COALESCE(MAX(partner), '')") \
+	C(TEXT,	partner_ref,	", COALESCE(MAX(partner_ref), '')") \
+	C(INT,	at,		", MIN(created_at)")
+#define RECEIPT_FIELD(t, m, sql)	DBQ_FIELD(struct db_receipt, t, m)
+DBQ_ROWS(receipt_tab, struct db_receipt, RECEIPT_COLS, RECEIPT_FIELD);
+
 enum stmt {
 	STMT_PAGE,
 	STMT_PAGE_COMPANY,
@@ -63,18 +76,17 @@ static const char *const stmts[STMT__MAX] = {
 	" UNION " LIST_COLS "WHERE o.company_id = ?" LIST_FILTER
 	") u ORDER BY 6 DESC, 1 DESC LIMIT ? OFFSET ?",
 	/* STMT_RECEIPTS: an entry of money paid takes it off a receivable */
-	"SELECT MIN(id), entry_key, kind, currency, "
-	"-SUM(IF(account LIKE '%:receivable' AND amount_minor < 0, "
-	"amount_minor, 0)), COALESCE(MAX(partner), ''), "
-	"COALESCE(MAX(partner_ref), ''), MIN(created_at) FROM ledger_lines "
-	"WHERE order_id = ? AND kind IN ('down_payment', 'installment', "
-	"'payoff', 'cod_collection', 'remittance_receipt', 'pau_charge', "
-	"'transfer', 'debt_payment') GROUP BY entry_key, kind, currency "
-	"ORDER BY MIN(id)",
+	"SELECT " RECEIPT_COLS(DBQ_SQL)
+	" FROM ledger_lines WHERE order_id = ? AND kind IN "
+	"('down_payment', 'installment', 'payoff', 'cod_collection', "
+	"'remittance_receipt', 'pau_charge', 'transfer', "
+	"'debt_payment') GROUP BY entry_key, kind, currency ORDER BY "
+	"MIN(id)",
 };
 
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_MY_ORDERS, idx, stmts[idx]);
 }
@@ -84,15 +96,9 @@ static void
 bind_filter(struct dbq *s, const struct db_my_orders_query *q,
     const char *like)
 {
-	dbq_cstr(s, q->status);
-	dbq_cstr(s, q->status);
-	dbq_cstr(s, q->method);
-	dbq_cstr(s, q->method);
-	dbq_int(s, q->order_id);
-	dbq_cstr(s, q->text);
-	dbq_int(s, q->order_id);
-	dbq_cstr(s, q->text);
-	dbq_cstr(s, like);
+	dbq_bind(s, DBQ_S(q->status), DBQ_S(q->status), DBQ_S(q->method),
+	    DBQ_S(q->method), DBQ_I(q->order_id), DBQ_S(q->text),
+	    DBQ_I(q->order_id), DBQ_S(q->text), DBQ_S(like));
 }
 
 /* "%text%" with LIKE's own characters escaped, into out (outsz). */
@@ -170,8 +176,8 @@ db_my_orders_page(struct db *db, const struct db_my_orders_query *q,
 			bind_filter(s, q, like);
 		}
 		/* One row more than shown tells whether a next page exists. */
-		dbq_int(s, (int64_t)q->per_page + 1);
-		dbq_int(s, (int64_t)(q->page * q->per_page));
+		dbq_bind(s, DBQ_I((int64_t)q->per_page + 1),
+		    DBQ_I((int64_t)(q->page * q->per_page)));
 	}
 	if (dbq_list(s, sizeof(**out), row, (void **)out, n) == -1)
 		return -1;
@@ -186,28 +192,11 @@ db_my_orders_page(struct db *db, const struct db_my_orders_query *q,
 	return 0;
 }
 
-/* dbq_list fill of a receipt row. */
-static void
-receipt_row(struct dbq *q, void *arg)
-{
-	struct db_receipt *r = arg;
-
-	memset(r, 0, sizeof(*r));
-	r->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, r->entry_key, sizeof(r->entry_key));
-	dbq_col_copy(q, 2, r->kind, sizeof(r->kind));
-	dbq_col_copy(q, 3, r->currency, sizeof(r->currency));
-	r->paid_minor = dbq_col_int(q, 4);
-	dbq_col_copy(q, 5, r->partner, sizeof(r->partner));
-	dbq_col_copy(q, 6, r->partner_ref, sizeof(r->partner_ref));
-	r->at = dbq_col_int(q, 7);
-}
-
 /* See my_orders.h. */
 int
 db_receipts_of_order(struct db *db, int64_t order_id, struct db_receipt **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_RECEIPTS), order_id, sizeof(**out),
-	    receipt_row, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_RECEIPTS), DBQ_I(order_id)),
+	    &receipt_tab, (void **)out, n);
 }

@@ -20,6 +20,39 @@
  * to ORDER_ITEMS_BATCH lines (ITEMS_1 .. ITEMS_8 below). */
 #define ORDER_ITEMS_BATCH	8
 
+/* The columns of an order (struct db_order) of orders o, each with its
+ * SQL. */
+#define ORDER_COLS(C) \
+	C(INT,	id,			"o.id") \
+	C(INT,	user_id,		", o.user_id") \
+	C(STATUS,	status,			", o.status") \
+	C(METHOD,	method,			", o.method") \
+	C(TEXT,	currency,		", o.currency") \
+	C(TEXT,	usd_per_unit,		", o.usd_per_unit") \
+	C(INT,	items_total_minor,	", o.items_total_minor") \
+	C(INT,	coupon_minor,		", o.coupon_minor") \
+	C(INT,	points_minor,		", o.points_minor") \
+	C(INT,	amount_due_minor,	", o.amount_due_minor") \
+	C(INT,	fee_minor,		", o.fee_minor") \
+	C(INT,	deferred_minor,		", o.deferred_minor") \
+	C(INT,	amount_usd_minor,	", o.amount_usd_minor") \
+	C(TEXT,	country,		", o.country") \
+	C(TEXT,	region_code,		", o.region_code") \
+	C(TEXT,	institution_id,		", o.institution_id") \
+	C(INT,	term,			", o.term") \
+	C(TEXT,	coupon_code,		", o.coupon_code") \
+	C(INT,	points_used,		", o.points_used") \
+	C(TEXT,	review_due,		", o.review_due") \
+	C(TEXT,	payment_due,		", o.payment_due") \
+	C(TEXT,	rf_code,		", o.rf_code") \
+	C(TEXT,	settlement_note,	", o.settlement_note") \
+	C(INT,	created_at,		", o.created_at") \
+	C(INT,	updated_at,		", o.updated_at") \
+	C(INT,	completed_at,		", o.completed_at") \
+	C(TEXT,	refund_due,		", o.refund_due")
+#define ORDER_FIELD(t, m, sql)	DBQ_FIELD(struct db_order, t, m)
+DBQ_ROWS(order_tab, struct db_order, ORDER_COLS, ORDER_FIELD);
+
 enum stmt {
 	STMT_ORDER_LIST_BY_USER,
 	STMT_ORDER_LIST_PAGE,
@@ -58,34 +91,15 @@ enum list_col {
 	LIST_C__N
 };
 
-/* Columns of STMT_ORDER_GET, in its SELECT order. */
-enum get_col {
-	GET_C_ID, GET_C_USER_ID, GET_C_STATUS, GET_C_METHOD, GET_C_CURRENCY,
-	GET_C_USD_PER_UNIT, GET_C_ITEMS_TOTAL, GET_C_COUPON, GET_C_POINTS,
-	GET_C_AMOUNT_DUE, GET_C_FEE, GET_C_DEFERRED, GET_C_AMOUNT_USD,
-	GET_C_COUNTRY, GET_C_REGION_CODE, GET_C_INSTITUTION_ID, GET_C_TERM,
-	GET_C_COUPON_CODE, GET_C_POINTS_USED, GET_C_REVIEW_DUE,
-	GET_C_PAYMENT_DUE, GET_C_RF_CODE, GET_C_SETTLEMENT_NOTE,
-	GET_C_CREATED_AT, GET_C_UPDATED_AT, GET_C_COMPLETED_AT,
-	GET_C_REFUND_DUE, GET_C__N
-};
-
 /* Columns of STMT_ORDER_ITEMS, in its SELECT order. */
 enum item_col {
 	ITEM_C_PRODUCT_ID, ITEM_C_NAME, ITEM_C_QTY, ITEM_C_UNIT_PRICE,
 	ITEM_C_CURRENCY, ITEM_C_PAY_AFTER_USE, ITEM_C__N
 };
 
-/* The columns of STMT_ORDER_GET (enum get_col) of orders o, and the
- * order it reads: id, then user id twice (0: any owner's). */
-#define GET_COLS \
-	"o.id, o.user_id, o.status, o.method, o.currency, o.usd_per_unit, " \
-	"o.items_total_minor, o.coupon_minor, o.points_minor, " \
-	"o.amount_due_minor, o.fee_minor, o.deferred_minor, " \
-	"o.amount_usd_minor, o.country, o.region_code, o.institution_id, " \
-	"o.term, o.coupon_code, o.points_used, o.review_due, o.payment_due, " \
-	"o.rf_code, o.settlement_note, o.created_at, o.updated_at, " \
-	"o.completed_at, o.refund_due "
+#define GET_COLS	ORDER_COLS(DBQ_SQL) " "
+/* The order STMT_ORDER_GET reads: id, then user id twice (0: any
+ * owner's). */
 #define GET_WHERE	"o.id = ? AND (? = 0 OR o.user_id = ?) "
 /* The columns of STMT_ORDER_ITEMS (enum item_col) of order_items t. */
 #define ITEM_COLS(t) \
@@ -101,7 +115,7 @@ enum item_col {
 /* Columns of STMT_ORDER_PAGE: the order, an item, an event, the address,
  * the shipment, a tracking event, the row's kind (0 to 5). */
 enum page_col {
-	PAGE_C_ITEM = GET_C__N,
+	PAGE_C_ITEM = 0 ORDER_COLS(DBQ_COUNT),
 	PAGE_C_EVENT = PAGE_C_ITEM + ITEM_C__N,
 	PAGE_C_ADDR = PAGE_C_EVENT + DB_EVENT_ROW_N,
 	PAGE_C_SHIP = PAGE_C_ADDR + DB_ORDER_ADDRESS_N,
@@ -141,7 +155,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_ITEMS_1 .. _LAST: 1 to ORDER_ITEMS_BATCH rows */
 	ITEMS_1, ITEMS_2, ITEMS_3, ITEMS_4, ITEMS_5, ITEMS_6, ITEMS_7,
 	ITEMS_8,
-	/* STMT_ORDER_GET: enum get_col */
+	/* STMT_ORDER_GET: order_tab */
 	"SELECT " GET_COLS "FROM orders o WHERE " GET_WHERE,
 	/* STMT_ORDER_ITEMS: enum item_col */
 	"SELECT " ITEM_COLS("i") "FROM order_items i WHERE i.order_id = ? "
@@ -178,6 +192,13 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE " GET_WHERE
 	"ORDER BY rk, k1, k2",
 };
+
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_ORDER, idx, stmts[idx]);
+}
 
 /* Read the list_col columns up to LIST_C_FEE of an order list row into *o,
  * zeroed first: 0, or -1 (logged) when the currency, the status or the
@@ -226,16 +247,9 @@ int
 db_order_list_by_user(struct db *db, int64_t user_id, size_t limit,
     struct db_order_row **out, size_t *n)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_BY_USER,
-	    stmts[STMT_ORDER_LIST_BY_USER]);
-	if (q != NULL) {
-		dbq_int(q, user_id);
-		dbq_int(q, (int64_t)limit);
-	}
-	return dbq_list_keep(q, sizeof(**out), order_row, NULL, (void **)out,
-	    n);
+	return dbq_list_keep(dbq_bind(get(db, STMT_ORDER_LIST_BY_USER),
+	    DBQ_I(user_id), DBQ_I((int64_t)limit)), sizeof(**out), order_row,
+	    NULL, (void **)out, n);
 }
 
 /* See order.h. */
@@ -257,17 +271,15 @@ db_order_list_page_company(struct db *db, int64_t user_id,
 	size_t		 i, len = 0;
 
 	*more = 0;
-	q = company_id > 0 ? dbq_get(db, DB_T_ORDER,
-	    STMT_ORDER_LIST_PAGE_COMPANY, stmts[STMT_ORDER_LIST_PAGE_COMPANY]) :
-	    dbq_get(db, DB_T_ORDER, STMT_ORDER_LIST_PAGE,
-	    stmts[STMT_ORDER_LIST_PAGE]);
+	q = company_id > 0 ? get(db, STMT_ORDER_LIST_PAGE_COMPANY) :
+	    get(db, STMT_ORDER_LIST_PAGE);
 	if (q != NULL) {
 		dbq_int(q, user_id);
 		if (company_id > 0)
 			dbq_int(q, company_id);
 		/* One row more than shown tells whether a next page exists. */
-		dbq_int(q, (int64_t)limit + 1);
-		dbq_int(q, (int64_t)(page * limit));
+		dbq_bind(q, DBQ_I((int64_t)limit + 1),
+		    DBQ_I((int64_t)(page * limit)));
 	}
 	if (dbq_list(q, sizeof(**out), page_row, (void **)out, n) == -1)
 		return -1;
@@ -283,23 +295,19 @@ db_order_list_page_company(struct db *db, int64_t user_id,
 	return 0;
 }
 
+/* dbq_one_fn fill: the payment method in column 0 into *method. */
+static int
+method_fill(struct dbq *q, void *method)
+{
+	return dbq_col_pay_method(q, 0, method);
+}
+
 /* See order.h. */
 int
 db_order_lock_method(struct db *db, int64_t id, enum pay_method *method)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_LOCK_METHOD,
-	    stmts[STMT_ORDER_LOCK_METHOD]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1 &&
-	    dbq_col_pay_method(q, 0, method) == -1)
-		rc = -1;
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db, STMT_ORDER_LOCK_METHOD), DBQ_I(id)),
+	    method_fill, method);
 }
 
 /* See order.h. */
@@ -311,17 +319,13 @@ db_order_set_status(struct db *db, int64_t id, enum order_status from,
 
 	if (order_status_name(from) == NULL || order_status_name(to) == NULL)
 		return -1;
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_STATUS,
-	    stmts[STMT_ORDER_SET_STATUS]);
+	q = get(db, STMT_ORDER_SET_STATUS);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, order_status_name(to));
-	dbq_int(q, now);
-	dbq_cstr(q, order_status_name(to));
-	dbq_int(q, now);
-	dbq_cstr(q, order_status_name(to));
-	dbq_int(q, id);
-	dbq_cstr(q, order_status_name(from));
+	dbq_bind(q, DBQ_S(order_status_name(to)), DBQ_I(now),
+	    DBQ_S(order_status_name(to)), DBQ_I(now),
+	    DBQ_S(order_status_name(to)), DBQ_I(id),
+	    DBQ_S(order_status_name(from)));
 	return dbq_exec_one(q);
 }
 
@@ -334,43 +338,23 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	if (order_status_name(o->status) == NULL ||
 	    pay_method_name(o->method) == NULL)
 		return -1;
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_INSERT,
-	    stmts[STMT_ORDER_INSERT]);
+	q = get(db, STMT_ORDER_INSERT);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, o->user_id);
-	if (o->company_id > 0)
-		dbq_int(q, o->company_id);
-	else
-		dbq_null(q);
-	dbq_cstr(q, order_status_name(o->status));
-	dbq_cstr(q, pay_method_name(o->method));
-	dbq_cstr(q, o->currency);
-	dbq_cstr(q, o->usd_per_unit);
-	dbq_int(q, o->items_total_minor);
-	dbq_int(q, o->coupon_minor);
-	dbq_int(q, o->points_minor);
-	dbq_int(q, o->amount_due_minor);
-	dbq_int(q, o->fee_minor);
-	dbq_int(q, o->deferred_minor);
-	dbq_int(q, o->amount_usd_minor);
-	dbq_cstr(q, o->country);
-	dbq_cstr(q, o->region_code);
-	dbq_cstr(q, o->idempotency_key);
-	dbq_cstr_opt(q, o->institution_id);
-	if (o->term > 0)
-		dbq_int(q, o->term);
-	else
-		dbq_null(q);
-	dbq_cstr_opt(q, o->coupon_code);
-	dbq_int(q, o->points_used);
-	dbq_cstr_opt(q, o->review_due);
-	dbq_cstr_opt(q, o->payment_due);
-	dbq_cstr(q, o->settlement_note != NULL ? o->settlement_note : "");
-	dbq_cstr(q, o->verdicts);
-	dbq_cstr_opt(q, o->params_hash);
-	dbq_int(q, o->now);
-	dbq_int(q, o->now);
+	dbq_bind(q, DBQ_I(o->user_id), DBQ_IDO(o->company_id),
+	    DBQ_S(order_status_name(o->status)),
+	    DBQ_S(pay_method_name(o->method)), DBQ_S(o->currency),
+	    DBQ_S(o->usd_per_unit), DBQ_I(o->items_total_minor),
+	    DBQ_I(o->coupon_minor), DBQ_I(o->points_minor),
+	    DBQ_I(o->amount_due_minor), DBQ_I(o->fee_minor),
+	    DBQ_I(o->deferred_minor), DBQ_I(o->amount_usd_minor),
+	    DBQ_S(o->country), DBQ_S(o->region_code), DBQ_S(o->idempotency_key),
+	    DBQ_SO(o->institution_id), DBQ_IDO(o->term), DBQ_SO(o->coupon_code),
+	    DBQ_I(o->points_used), DBQ_SO(o->review_due),
+	    DBQ_SO(o->payment_due),
+	    DBQ_S(o->settlement_note != NULL ? o->settlement_note : ""),
+	    DBQ_S(o->verdicts), DBQ_SO(o->params_hash), DBQ_I(o->now),
+	    DBQ_I(o->now));
 	return dbq_exec_insert(q);	/* 0: the idempotency key is taken */
 }
 
@@ -385,12 +369,10 @@ db_order_by_key(struct db *db, int64_t user_id, const char *key,
 
 	if (params_hash != NULL && hashsz > 0)
 		params_hash[0] = '\0';
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_BY_KEY,
-	    stmts[STMT_ORDER_BY_KEY]);
+	q = get(db, STMT_ORDER_BY_KEY);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_cstr(q, key);
+	dbq_bind(q, DBQ_I(user_id), DBQ_S(key));
 	if (dbq_exec(q) == 0) {
 		rc = dbq_fetch(q);
 		id = rc == 1 ? dbq_col_int(q, 0) : rc == 0 ? 0 : -1;
@@ -405,18 +387,8 @@ db_order_by_key(struct db *db, int64_t user_id, const char *key,
 int
 db_order_set_rf_code(struct db *db, int64_t id, const char *rf)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_RF,
-	    stmts[STMT_ORDER_SET_RF]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, rf);
-	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_ORDER_SET_RF), DBQ_S(rf),
+	    DBQ_I(id)), NULL);
 }
 
 /* See order.h. */
@@ -431,22 +403,17 @@ db_order_items_insert(struct db *db, int64_t order_id,
 	while (i < n) {
 		k = n - i < ORDER_ITEMS_BATCH ? n - i : ORDER_ITEMS_BATCH;
 		idx = STMT_ORDER_ITEMS_1 + (int)k - 1;
-		if ((q = dbq_get(db, DB_T_ORDER, idx, stmts[idx])) == NULL)
+		if ((q = get(db, idx)) == NULL)
 			return -1;
-		for (j = i; j < i + k; j++) {
-			dbq_int(q, order_id);
-			dbq_int(q, it[j].product_id);
-			dbq_cstr(q, it[j].name);
-			dbq_int(q, it[j].qty);
-			dbq_int(q, it[j].unit_price_minor);
-			dbq_cstr(q, it[j].currency);
-			dbq_int(q, it[j].durable != 0);
-			dbq_int(q, it[j].high_value != 0);
-			dbq_int(q, it[j].pre_order != 0);
-			dbq_int(q, it[j].customized != 0);
-			dbq_int(q, it[j].special_customs != 0);
-			dbq_int(q, it[j].pay_after_use != 0);
-		}
+		for (j = i; j < i + k; j++)
+			dbq_bind(q, DBQ_I(order_id), DBQ_I(it[j].product_id),
+			    DBQ_S(it[j].name), DBQ_I(it[j].qty),
+			    DBQ_I(it[j].unit_price_minor), DBQ_S(it[j].currency),
+			    DBQ_I(it[j].durable != 0), DBQ_I(it[j].high_value != 0),
+			    DBQ_I(it[j].pre_order != 0),
+			    DBQ_I(it[j].customized != 0),
+			    DBQ_I(it[j].special_customs != 0),
+			    DBQ_I(it[j].pay_after_use != 0));
 		if (dbq_exec_done(q, NULL) == -1)
 			return -1;
 		i += k;
@@ -454,47 +421,12 @@ db_order_items_insert(struct db *db, int64_t order_id,
 	return 0;
 }
 
-/* Read the current STMT_ORDER_GET row (enum get_col) into *o: 0, or -1
+/* Read the current STMT_ORDER_GET row (order_tab) into *o: 0, or -1
  * (logged) for an unknown status or method. */
 static int
 read_order(struct dbq *q, struct db_order *o)
 {
-	o->id = dbq_col_int(q, GET_C_ID);
-	o->user_id = dbq_col_int(q, GET_C_USER_ID);
-	if (dbq_col_order_status(q, GET_C_STATUS, &o->status) == -1)
-		return -1;
-	if (dbq_col_pay_method(q, GET_C_METHOD, &o->method) == -1)
-		return -1;
-	dbq_col_copy(q, GET_C_CURRENCY, o->currency, sizeof(o->currency));
-	dbq_col_copy(q, GET_C_USD_PER_UNIT, o->usd_per_unit,
-	    sizeof(o->usd_per_unit));
-	o->items_total_minor = dbq_col_int(q, GET_C_ITEMS_TOTAL);
-	o->coupon_minor = dbq_col_int(q, GET_C_COUPON);
-	o->points_minor = dbq_col_int(q, GET_C_POINTS);
-	o->amount_due_minor = dbq_col_int(q, GET_C_AMOUNT_DUE);
-	o->fee_minor = dbq_col_int(q, GET_C_FEE);
-	o->deferred_minor = dbq_col_int(q, GET_C_DEFERRED);
-	o->amount_usd_minor = dbq_col_int(q, GET_C_AMOUNT_USD);
-	dbq_col_copy(q, GET_C_COUNTRY, o->country, sizeof(o->country));
-	dbq_col_copy(q, GET_C_REGION_CODE, o->region_code,
-	    sizeof(o->region_code));
-	dbq_col_copy(q, GET_C_INSTITUTION_ID, o->institution_id,
-	    sizeof(o->institution_id));
-	o->term = (int)dbq_col_int(q, GET_C_TERM);
-	dbq_col_copy(q, GET_C_COUPON_CODE, o->coupon_code,
-	    sizeof(o->coupon_code));
-	o->points_used = dbq_col_int(q, GET_C_POINTS_USED);
-	dbq_col_copy(q, GET_C_REVIEW_DUE, o->review_due, sizeof(o->review_due));
-	dbq_col_copy(q, GET_C_PAYMENT_DUE, o->payment_due,
-	    sizeof(o->payment_due));
-	dbq_col_copy(q, GET_C_RF_CODE, o->rf_code, sizeof(o->rf_code));
-	dbq_col_copy(q, GET_C_SETTLEMENT_NOTE, o->settlement_note,
-	    sizeof(o->settlement_note));
-	o->created_at = dbq_col_int(q, GET_C_CREATED_AT);
-	o->updated_at = dbq_col_int(q, GET_C_UPDATED_AT);
-	o->completed_at = dbq_col_int(q, GET_C_COMPLETED_AT);
-	dbq_col_copy(q, GET_C_REFUND_DUE, o->refund_due, sizeof(o->refund_due));
-	return 0;
+	return dbq_read(q, 0, &order_tab, o);
 }
 
 /* See order.h. */
@@ -505,12 +437,10 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 	int		 rc;
 
 	memset(o, 0, sizeof(*o));
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_GET, stmts[STMT_ORDER_GET]);
+	q = get(db, STMT_ORDER_GET);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, id);
-	dbq_int(q, user_id);
-	dbq_int(q, user_id);
+	dbq_bind(q, DBQ_I(id), DBQ_I(user_id), DBQ_I(user_id));
 	if ((rc = dbq_exec_fetch(q)) == 1 && read_order(q, o) == -1)
 		rc = -1;
 	dbq_done(q);
@@ -546,34 +476,16 @@ int
 db_order_items(struct db *db, int64_t order_id, struct db_order_item **out,
     size_t *n)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_ITEMS, stmts[STMT_ORDER_ITEMS]);
-	if (q != NULL)
-		dbq_int(q, order_id);
-	return dbq_list_keep(q, sizeof(**out), fill_item, NULL, (void **)out,
-	    n);
+	return dbq_list_keep(dbq_bind(get(db, STMT_ORDER_ITEMS),
+	    DBQ_I(order_id)), sizeof(**out), fill_item, NULL, (void **)out, n);
 }
 
 /* See order.h. */
 int
 db_order_set_refund_due(struct db *db, int64_t id, const char *day)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_SET_REFUND_DUE,
-	    stmts[STMT_ORDER_SET_REFUND_DUE]);
-	if (q == NULL)
-		return -1;
-	if (day == NULL || day[0] == '\0')
-		dbq_null(q);
-	else
-		dbq_cstr(q, day);
-	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_ORDER_SET_REFUND_DUE),
+	    DBQ_SO(day), DBQ_I(id)), NULL);
 }
 
 /* One row of STMT_ORDER_PAGE into *pg (by its kind): 0, or -1 for an
@@ -625,13 +537,11 @@ db_order_page(struct db *db, int64_t user_id, int64_t id,
 	int		 rc = -1, i;
 
 	memset(pg, 0, sizeof(*pg));
-	q = dbq_get(db, DB_T_ORDER, STMT_ORDER_PAGE, stmts[STMT_ORDER_PAGE]);
+	q = get(db, STMT_ORDER_PAGE);
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < 6; i++) {
-		dbq_int(q, id);
-		dbq_int(q, user_id);
-		dbq_int(q, user_id);
+		dbq_bind(q, DBQ_I(id), DBQ_I(user_id), DBQ_I(user_id));
 	}
 	if (dbq_exec(q) == 0)
 		while ((rc = dbq_fetch(q)) == 1)

@@ -67,15 +67,9 @@ int
 db_partner_nonce_claim(struct db *db, int64_t partner_id, const char *sig_hex,
     int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_PARTNER, STMT_NONCE_INSERT,
-	    stmts[STMT_NONCE_INSERT])) == NULL)
-		return -1;
-	dbq_int(q, partner_id);
-	dbq_cstr(q, sig_hex);
-	dbq_int(q, now);
-	return dbq_exec_claim(q);
+	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_PARTNER,
+	    STMT_NONCE_INSERT, stmts[STMT_NONCE_INSERT]), DBQ_I(partner_id),
+	    DBQ_S(sig_hex), DBQ_I(now)));
 }
 
 /* See partner.h. */
@@ -107,9 +101,7 @@ db_partner_event_claim(struct db *db, int64_t partner_id, const char *event_id,
 	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_INSERT,
 	    stmts[STMT_EVENT_INSERT])) == NULL)
 		return -1;
-	dbq_int(q, partner_id);
-	dbq_str(q, event_id, len);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(partner_id), DBQ_B(event_id, len), DBQ_I(now));
 	if (dbq_exec(q) == 0) {
 		dbq_done(q);
 		return 1;
@@ -121,8 +113,7 @@ db_partner_event_claim(struct db *db, int64_t partner_id, const char *event_id,
 	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_GET,
 	    stmts[STMT_EVENT_GET])) == NULL)
 		return -1;
-	dbq_int(q, partner_id);
-	dbq_str(q, event_id, len);
+	dbq_bind(q, DBQ_I(partner_id), DBQ_B(event_id, len));
 	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
 		dbq_done(q);
 		return -1;
@@ -146,9 +137,7 @@ db_partner_event_result_set(struct db *db, int64_t partner_id,
 	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_RESULT,
 	    stmts[STMT_EVENT_RESULT])) == NULL)
 		return -1;
-	dbq_cstr(q, result);
-	dbq_int(q, partner_id);
-	dbq_str(q, event_id, len);
+	dbq_bind(q, DBQ_S(result), DBQ_I(partner_id), DBQ_B(event_id, len));
 	rc = dbq_exec(q) == 0 && dbq_affected(q) == 1 ? 0 : -1;
 	dbq_done(q);
 	return rc;

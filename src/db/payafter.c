@@ -11,6 +11,46 @@
 #include "db/payafter.h"
 #include "db/stmt.h"
 
+/* The columns of a charge (struct db_pau_charge), each with its SQL. */
+#define CHARGE_COLS(C) \
+	C(INT,	order_id,	"order_id") \
+	C(INT,	user_id,	", user_id") \
+	C(TEXT,	status,		", status") \
+	C(TEXT,	currency,	", currency") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(INT,	late_fee_minor,	", late_fee_minor") \
+	C(INT,	paid_minor,	", paid_minor") \
+	C(TEXT,	due_date,	", due_date") \
+	C(INT,	attempts,	", attempts") \
+	C(TEXT,	tries_day,	", tries_day") \
+	C(INT,	tries_on_day,	", tries_on_day") \
+	C(INT,	next_try_at,	", next_try_at") \
+	C(TEXT,	reason,		", reason") \
+	C(TEXT,	reference,	", reference") \
+	C(TEXT,	card_last4,	", card_last4") \
+	C(INT,	suspended_at,	", suspended_at") \
+	C(INT,	created_at,	", created_at") \
+	C(INT,	updated_at,	", updated_at") \
+	C(INT,	paid_at,	", paid_at")
+#define CHARGE_FIELD(t, m, sql)	DBQ_FIELD(struct db_pau_charge, t, m)
+DBQ_ROWS(charge_row, struct db_pau_charge, CHARGE_COLS, CHARGE_FIELD);
+
+/* The columns of a guarantee entry (struct db_pau_guarantee). */
+#define GUARANTEE_COLS(C) \
+	C(INT,	id,		"g.id") \
+	C(INT,	order_id,	", g.order_id") \
+	C(INT,	user_id,	", g.user_id") \
+	C(TEXT,	kind,		", g.kind") \
+	C(INT,	amount_minor,	", g.amount_minor") \
+	C(TEXT,	currency,	", g.currency") \
+	C(INT,	amount_usd_minor, ", g.amount_usd_minor") \
+	C(TEXT,	note,		", g.note") \
+	C(INT,	created_at,	", g.created_at") \
+	C(TEXT,	email,		", COALESCE(u.email, '')")
+#define GUARANTEE_FIELD(t, m, sql) DBQ_FIELD(struct db_pau_guarantee, t, m)
+DBQ_ROWS(guarantee_row, struct db_pau_guarantee, GUARANTEE_COLS,
+    GUARANTEE_FIELD);
+
 enum stmt {
 	STMT_PAU_CARD_GET,
 	STMT_PAU_CARD_PUT,
@@ -29,25 +69,6 @@ enum stmt {
 	STMT__MAX
 };
 
-#define CHARGE_COLS \
-	"order_id, user_id, status, currency, amount_minor, late_fee_minor, " \
-	"paid_minor, due_date, attempts, tries_day, tries_on_day, " \
-	"next_try_at, reason, reference, card_last4, suspended_at, " \
-	"created_at, updated_at, paid_at"
-/* Columns of CHARGE_COLS, in its SELECT order. */
-enum charge_col {
-	CH_C_ORDER_ID, CH_C_USER_ID, CH_C_STATUS, CH_C_CURRENCY, CH_C_AMOUNT,
-	CH_C_LATE_FEE, CH_C_PAID, CH_C_DUE_DATE, CH_C_ATTEMPTS, CH_C_TRIES_DAY,
-	CH_C_TRIES_ON_DAY, CH_C_NEXT_TRY_AT, CH_C_REASON, CH_C_REFERENCE,
-	CH_C_CARD_LAST4, CH_C_SUSPENDED_AT, CH_C_CREATED_AT, CH_C_UPDATED_AT,
-	CH_C_PAID_AT, CH_C__N
-};
-/* Columns of STMT_PAU_GUARANTEE_LIST, in its SELECT order. */
-enum guarantee_col {
-	G_C_ID, G_C_ORDER_ID, G_C_USER_ID, G_C_KIND, G_C_AMOUNT, G_C_CURRENCY,
-	G_C_AMOUNT_USD, G_C_NOTE, G_C_CREATED_AT, G_C_EMAIL, G_C__N
-};
-
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAU_CARD_GET */
 	"SELECT brand, last4, token_enc, updated_at FROM pau_cards "
@@ -60,12 +81,13 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAU_SETTING */
 	"SELECT value FROM settings WHERE name = ?",
 	/* STMT_PAU_CHARGE_INSERT */
-	"INSERT IGNORE INTO pau_charges (" CHARGE_COLS ") VALUES (?, ?, ?, ?, "
+	"INSERT IGNORE INTO pau_charges (" CHARGE_COLS(DBQ_SQL) ") "
+	"VALUES (?, ?, ?, ?, "
 	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_PAU_CHARGE_GET */
-	"SELECT " CHARGE_COLS " FROM pau_charges WHERE order_id = ?",
+	"SELECT " CHARGE_COLS(DBQ_SQL) " FROM pau_charges WHERE order_id = ?",
 	/* STMT_PAU_CHARGE_GET_LOCK */
-	"SELECT " CHARGE_COLS " FROM pau_charges WHERE order_id = ? "
+	"SELECT " CHARGE_COLS(DBQ_SQL) " FROM pau_charges WHERE order_id = ? "
 	"FOR UPDATE",
 	/* STMT_PAU_CHARGE_UPDATE */
 	"UPDATE pau_charges SET status = ?, late_fee_minor = ?, "
@@ -73,16 +95,14 @@ static const char *const stmts[STMT__MAX] = {
 	"next_try_at = ?, reason = ?, reference = ?, card_last4 = ?, "
 	"suspended_at = ?, updated_at = ?, paid_at = ? WHERE order_id = ?",
 	/* STMT_PAU_CHARGES_BY_USER */
-	"SELECT " CHARGE_COLS " FROM pau_charges WHERE user_id = ? "
+	"SELECT " CHARGE_COLS(DBQ_SQL) " FROM pau_charges WHERE user_id = ? "
 	"ORDER BY created_at DESC, order_id DESC LIMIT 200",
 	/* STMT_PAU_GUARANTEE_ADD */
 	"INSERT IGNORE INTO pau_guarantee (order_id, user_id, kind, "
 	"amount_minor, currency, amount_usd_minor, note, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_PAU_GUARANTEE_LIST: enum guarantee_col */
-	"SELECT g.id, g.order_id, g.user_id, g.kind, g.amount_minor, "
-	"g.currency, g.amount_usd_minor, g.note, g.created_at, "
-	"COALESCE(u.email, '') FROM pau_guarantee g "
+	/* STMT_PAU_GUARANTEE_LIST: guarantee_row */
+	"SELECT " GUARANTEE_COLS(DBQ_SQL) " FROM pau_guarantee g "
 	"LEFT JOIN users u ON u.id = g.user_id "
 	"ORDER BY g.created_at DESC, g.id DESC LIMIT ?",
 	/* STMT_PAU_NEXT_AUTOCONFIRM (PAU-03) */
@@ -103,11 +123,11 @@ static const char *const stmts[STMT__MAX] = {
 	"AND subject_id = ? AND to_state = 'delivered'",
 };
 
-/* Prepare statement i. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-pq(struct db *db, enum stmt i)
+get(struct db *db, int idx)
 {
-	return dbq_get(db, DB_T_PAYAFTER, i, stmts[i]);
+	return dbq_get(db, DB_T_PAYAFTER, idx, stmts[idx]);
 }
 
 /* See payafter.h. */
@@ -120,7 +140,7 @@ db_pau_card_get(struct db *db, int64_t user_id, struct db_pau_card *out)
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((q = pq(db, STMT_PAU_CARD_GET)) == NULL)
+	if ((q = get(db, STMT_PAU_CARD_GET)) == NULL)
 		return -1;
 	dbq_int(q, user_id);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
@@ -142,20 +162,9 @@ int
 db_pau_card_put(struct db *db, int64_t user_id, const char *brand,
     const char *last4, const unsigned char *enc, size_t enclen, int64_t now)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	if ((q = pq(db, STMT_PAU_CARD_PUT)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_cstr(q, brand);
-	dbq_cstr(q, last4);
-	dbq_str(q, (const char *)enc, enclen);
-	dbq_int(q, now);
-	dbq_int(q, now);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_PAU_CARD_PUT), DBQ_I(user_id),
+	    DBQ_S(brand), DBQ_S(last4), DBQ_B((const char *)enc, enclen),
+	    DBQ_I(now), DBQ_I(now)), NULL);
 }
 
 /* See payafter.h. */
@@ -165,79 +174,26 @@ db_pau_setting(struct db *db, const char *name, char *out, size_t outsz)
 	struct dbq	*q;
 	int		 rc;
 
-	if ((q = pq(db, STMT_PAU_SETTING)) == NULL)
+	if ((q = dbq_bind(get(db, STMT_PAU_SETTING), DBQ_S(name))) == NULL)
 		return -1;
-	dbq_cstr(q, name);
 	if ((rc = dbq_exec_fetch(q)) == 1)
 		dbq_col_copy(q, 0, out, outsz);
 	dbq_done(q);
 	return rc;
 }
 
-/* Bind v, or SQL NULL when v is 0. */
-static void
-int_or_null(struct dbq *q, int64_t v)
-{
-	if (v == 0)
-		dbq_null(q);
-	else
-		dbq_int(q, v);
-}
-
 /* See payafter.h. */
 int
 db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
 {
-	struct dbq	*q;
-
-	if ((q = pq(db, STMT_PAU_CHARGE_INSERT)) == NULL)
-		return -1;
-	dbq_int(q, c->order_id);
-	dbq_int(q, c->user_id);
-	dbq_cstr(q, c->status);
-	dbq_cstr(q, c->currency);
-	dbq_int(q, c->amount_minor);
-	dbq_int(q, c->late_fee_minor);
-	dbq_int(q, c->paid_minor);
-	dbq_cstr(q, c->due_date);
-	dbq_int(q, c->attempts);
-	dbq_cstr_opt(q, c->tries_day);
-	dbq_int(q, c->tries_on_day);
-	dbq_int(q, c->next_try_at);
-	dbq_cstr(q, c->reason);
-	dbq_cstr(q, c->reference);
-	dbq_cstr_opt(q, c->card_last4);
-	int_or_null(q, c->suspended_at);
-	dbq_int(q, c->created_at);
-	dbq_int(q, c->updated_at);
-	int_or_null(q, c->paid_at);
-	return dbq_exec_one(q);
-}
-
-/* Read the CHARGE_COLS (enum charge_col) of q's current row into c. */
-static void
-charge_row(struct dbq *q, struct db_pau_charge *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->order_id = dbq_col_int(q, CH_C_ORDER_ID);
-	c->user_id = dbq_col_int(q, CH_C_USER_ID);
-	dbq_col_copy(q, CH_C_STATUS, c->status, sizeof(c->status));
-	dbq_col_copy(q, CH_C_CURRENCY, c->currency, sizeof(c->currency));
-	c->amount_minor = dbq_col_int(q, CH_C_AMOUNT);
-	c->late_fee_minor = dbq_col_int(q, CH_C_LATE_FEE);
-	c->paid_minor = dbq_col_int(q, CH_C_PAID);
-	dbq_col_copy(q, CH_C_DUE_DATE, c->due_date, sizeof(c->due_date));
-	c->attempts = (int)dbq_col_int(q, CH_C_ATTEMPTS);
-	dbq_col_copy(q, CH_C_TRIES_DAY, c->tries_day, sizeof(c->tries_day));
-	c->tries_on_day = (int)dbq_col_int(q, CH_C_TRIES_ON_DAY);
-	c->next_try_at = dbq_col_int(q, CH_C_NEXT_TRY_AT);
-	dbq_col_copy(q, CH_C_REASON, c->reason, sizeof(c->reason));
-	dbq_col_copy(q, CH_C_REFERENCE, c->reference, sizeof(c->reference));
-	dbq_col_copy(q, CH_C_CARD_LAST4, c->card_last4, sizeof(c->card_last4));
-	c->suspended_at = dbq_col_int(q, CH_C_SUSPENDED_AT);
-	c->created_at = dbq_col_int(q, CH_C_CREATED_AT);
-	c->updated_at = dbq_col_int(q, CH_C_UPDATED_AT);
-	c->paid_at = dbq_col_int(q, CH_C_PAID_AT);
+	return dbq_exec_one(dbq_bind(get(db, STMT_PAU_CHARGE_INSERT),
+	    DBQ_I(c->order_id), DBQ_I(c->user_id), DBQ_S(c->status),
+	    DBQ_S(c->currency), DBQ_I(c->amount_minor),
+	    DBQ_I(c->late_fee_minor), DBQ_I(c->paid_minor), DBQ_S(c->due_date),
+	    DBQ_I(c->attempts), DBQ_SO(c->tries_day), DBQ_I(c->tries_on_day),
+	    DBQ_I(c->next_try_at), DBQ_S(c->reason), DBQ_S(c->reference),
+	    DBQ_SO(c->card_last4), DBQ_NZ(c->suspended_at),
+	    DBQ_I(c->created_at), DBQ_I(c->updated_at), DBQ_NZ(c->paid_at)));
 }
 
 /* See payafter.h. */
@@ -245,54 +201,22 @@ int
 db_pau_charge_get(struct db *db, int64_t order_id, int lock,
     struct db_pau_charge *out)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	q = pq(db, lock ? STMT_PAU_CHARGE_GET_LOCK : STMT_PAU_CHARGE_GET);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		charge_row(q, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, lock ? STMT_PAU_CHARGE_GET_LOCK :
+	    STMT_PAU_CHARGE_GET), DBQ_I(order_id)), &charge_row, out);
 }
 
 /* See payafter.h. */
 int
 db_pau_charge_update(struct db *db, const struct db_pau_charge *c)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	if ((q = pq(db, STMT_PAU_CHARGE_UPDATE)) == NULL)
-		return -1;
-	dbq_cstr(q, c->status);
-	dbq_int(q, c->late_fee_minor);
-	dbq_int(q, c->paid_minor);
-	dbq_int(q, c->attempts);
-	dbq_cstr_opt(q, c->tries_day);
-	dbq_int(q, c->tries_on_day);
-	dbq_int(q, c->next_try_at);
-	dbq_cstr(q, c->reason);
-	dbq_cstr(q, c->reference);
-	dbq_cstr_opt(q, c->card_last4);
-	int_or_null(q, c->suspended_at);
-	dbq_int(q, c->updated_at);
-	int_or_null(q, c->paid_at);
-	dbq_int(q, c->order_id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
-}
-
-/* dbq_list fill for db_pau_charges_by_user(): the current row into *arg, a
- * struct db_pau_charge. */
-static void
-fill_pau_charges_by_user(struct dbq *q, void *arg)
-{
-	charge_row(q, arg);
+	return dbq_exec_done(dbq_bind(get(db, STMT_PAU_CHARGE_UPDATE),
+	    DBQ_S(c->status), DBQ_I(c->late_fee_minor), DBQ_I(c->paid_minor),
+	    DBQ_I(c->attempts), DBQ_SO(c->tries_day), DBQ_I(c->tries_on_day),
+	    DBQ_I(c->next_try_at), DBQ_S(c->reason), DBQ_S(c->reference),
+	    DBQ_SO(c->card_last4), DBQ_NZ(c->suspended_at),
+	    DBQ_I(c->updated_at), DBQ_NZ(c->paid_at), DBQ_I(c->order_id)),
+	    NULL);
 }
 
 /* See payafter.h. */
@@ -300,8 +224,8 @@ int
 db_pau_charges_by_user(struct db *db, int64_t user_id,
     struct db_pau_charge **out, size_t *n)
 {
-	return dbq_list_id(pq(db, STMT_PAU_CHARGES_BY_USER), user_id,
-	    sizeof(**out), fill_pau_charges_by_user, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_PAU_CHARGES_BY_USER),
+	    DBQ_I(user_id)), &charge_row, (void **)out, n);
 }
 
 /* See payafter.h. */
@@ -310,38 +234,9 @@ db_pau_guarantee_add(struct db *db, int64_t order_id, int64_t user_id,
     const char *kind, int64_t amount_minor, const char *currency,
     int64_t amount_usd_minor, const char *note, int64_t now)
 {
-	struct dbq	*q;
-
-	if ((q = pq(db, STMT_PAU_GUARANTEE_ADD)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_int(q, user_id);
-	dbq_cstr(q, kind);
-	dbq_int(q, amount_minor);
-	dbq_cstr(q, currency);
-	dbq_int(q, amount_usd_minor);
-	dbq_cstr(q, note);
-	dbq_int(q, now);
-	return dbq_exec_one(q);
-}
-
-/* dbq_list fill for db_pau_guarantee_list(): the current row into *arg, a
- * struct db_pau_guarantee. */
-static void
-fill_pau_guarantee_list(struct dbq *q, void *arg)
-{
-	struct db_pau_guarantee	*g = arg;
-
-	g->id = dbq_col_int(q, G_C_ID);
-	g->order_id = dbq_col_int(q, G_C_ORDER_ID);
-	g->user_id = dbq_col_int(q, G_C_USER_ID);
-	dbq_col_copy(q, G_C_KIND, g->kind, sizeof(g->kind));
-	g->amount_minor = dbq_col_int(q, G_C_AMOUNT);
-	dbq_col_copy(q, G_C_CURRENCY, g->currency, sizeof(g->currency));
-	g->amount_usd_minor = dbq_col_int(q, G_C_AMOUNT_USD);
-	dbq_col_copy(q, G_C_NOTE, g->note, sizeof(g->note));
-	g->created_at = dbq_col_int(q, G_C_CREATED_AT);
-	dbq_col_copy(q, G_C_EMAIL, g->email, sizeof(g->email));
+	return dbq_exec_one(dbq_bind(get(db, STMT_PAU_GUARANTEE_ADD),
+	    DBQ_I(order_id), DBQ_I(user_id), DBQ_S(kind), DBQ_I(amount_minor),
+	    DBQ_S(currency), DBQ_I(amount_usd_minor), DBQ_S(note), DBQ_I(now)));
 }
 
 /* See payafter.h. */
@@ -349,8 +244,8 @@ int
 db_pau_guarantee_list(struct db *db, size_t limit,
     struct db_pau_guarantee **out, size_t *n)
 {
-	return dbq_list_id(pq(db, STMT_PAU_GUARANTEE_LIST), (int64_t)limit,
-	    sizeof(**out), fill_pau_guarantee_list, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_PAU_GUARANTEE_LIST),
+	    DBQ_I((int64_t)limit)), &guarantee_row, (void **)out, n);
 }
 
 /* See payafter.h. */
@@ -358,54 +253,34 @@ int
 db_pau_next_autoconfirm(struct db *db, int64_t cutoff, int64_t after,
     int64_t *id)
 {
-	struct dbq *q;
-
-	if ((q = pq(db, STMT_PAU_NEXT_AUTOCONFIRM)) == NULL)
-		return -1;
-	dbq_int(q, after);
-	dbq_int(q, cutoff);
-	return dbq_one_int(q, id);
+	return dbq_one_int(dbq_bind(get(db, STMT_PAU_NEXT_AUTOCONFIRM),
+	    DBQ_I(after), DBQ_I(cutoff)), id);
 }
 
 /* See payafter.h. */
 int
 db_pau_next_open(struct db *db, int64_t now, int64_t after, int64_t *id)
 {
-	struct dbq *q;
-
-	if ((q = pq(db, STMT_PAU_NEXT_OPEN)) == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, after);
-	return dbq_one_int(q, id);
+	return dbq_one_int(dbq_bind(get(db, STMT_PAU_NEXT_OPEN), DBQ_I(now),
+	    DBQ_I(after)), id);
 }
 
 /* See payafter.h. */
 int
 db_pau_user_suspend(struct db *db, int64_t user_id)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	if ((q = pq(db, STMT_PAU_USER_SUSPEND)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_PAU_USER_SUSPEND),
+	    DBQ_I(user_id)), NULL);
 }
 
 /* See payafter.h. */
 int64_t
 db_pau_delivered_at(struct db *db, int64_t id)
 {
-	struct dbq	*q;
-	int64_t		 at = 0;
+	int64_t at = 0;
 
-	if ((q = pq(db, STMT_PAU_DELIVERED_AT)) == NULL)
-		return -1;
-	dbq_int(q, id);
-	if (dbq_one_int(q, &at) == -1)
+	if (dbq_one_int(dbq_bind(get(db, STMT_PAU_DELIVERED_AT), DBQ_I(id)),
+	    &at) == -1)
 		return -1;
 	return at;
 }

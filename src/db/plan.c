@@ -192,9 +192,9 @@ static const char *const status_names[PLAN_ST__MAX] = {
 	"review", "offered", "declined", "active", "closed", "terminated",
 };
 
-/* The statement idx of this file, or NULL. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_PLAN, idx, stmts[idx]);
 }
@@ -325,29 +325,16 @@ db_plan_insert(struct db *db, const struct db_plan *p, int64_t now)
 	if (pay_method_name(p->method) == NULL ||
 	    (q = get(db, STMT_INSERT)) == NULL)
 		return -1;
-	dbq_int(q, p->order_id);
-	dbq_int(q, p->user_id);
-	if (p->company_id > 0)
-		dbq_int(q, p->company_id);
-	else
-		dbq_null(q);
-	dbq_cstr(q, pay_method_name(p->method));
-	dbq_cstr(q, p->institution_id);
-	dbq_cstr(q, status_names[p->status]);
-	dbq_cstr(q, p->currency);
-	dbq_int(q, p->principal);
-	dbq_int(q, p->n);
-	dbq_cstr(q, p->monthly_rate);
-	dbq_cstr(q, p->fee_mode == PLAN_FEE_UPFRONT ? "upfront" : "spread");
-	dbq_int(q, p->waives_future_fees);
-	dbq_cstr(q, p->late_fee_rate);
-	dbq_int(q, p->down_payment_percent);
-	dbq_int(q, p->apr_bp);
-	dbq_int(q, p->monthly_fee);
-	dbq_int(q, p->total_fee);
-	dbq_date(q, p->start);
-	dbq_int(q, now);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(p->order_id), DBQ_I(p->user_id),
+	    DBQ_IDO(p->company_id), DBQ_S(pay_method_name(p->method)),
+	    DBQ_S(p->institution_id), DBQ_S(status_names[p->status]),
+	    DBQ_S(p->currency), DBQ_I(p->principal), DBQ_I(p->n),
+	    DBQ_S(p->monthly_rate),
+	    DBQ_S(p->fee_mode == PLAN_FEE_UPFRONT ? "upfront" : "spread"),
+	    DBQ_I(p->waives_future_fees), DBQ_S(p->late_fee_rate),
+	    DBQ_I(p->down_payment_percent), DBQ_I(p->apr_bp),
+	    DBQ_I(p->monthly_fee), DBQ_I(p->total_fee), DBQ_D(p->start),
+	    DBQ_I(now), DBQ_I(now));
 	return dbq_exec_insert(q);
 }
 
@@ -412,17 +399,9 @@ int
 db_plan_set_status(struct db *db, int64_t id, enum plan_status from,
     enum plan_status to, int64_t now)
 {
-	struct dbq	*q = get(db, STMT_SET_STATUS);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, status_names[to]);
-	dbq_int(q, now);
-	dbq_cstr(q, status_names[to]);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	dbq_cstr(q, status_names[from]);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_SET_STATUS),
+	    DBQ_S(status_names[to]), DBQ_I(now), DBQ_S(status_names[to]),
+	    DBQ_I(now), DBQ_I(id), DBQ_S(status_names[from])));
 }
 
 /* See plan.h. */
@@ -434,14 +413,12 @@ db_plan_set_card(struct db *db, int64_t id, const char *brand,
 
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, brand);
-	dbq_cstr(q, last4);
+	dbq_bind(q, DBQ_S(brand), DBQ_S(last4));
 	if (tok != NULL)
 		dbq_str(q, (const char *)tok, len);
 	else
 		dbq_null(q);
-	dbq_int(q, now);
-	dbq_int(q, id);
+	dbq_bind(q, DBQ_I(now), DBQ_I(id));
 	return dbq_exec_done(q, NULL);
 }
 
@@ -449,14 +426,8 @@ db_plan_set_card(struct db *db, int64_t id, const char *brand,
 int
 db_plan_set_ref(struct db *db, int64_t id, const char *ref, int64_t now)
 {
-	struct dbq *q = get(db, STMT_SET_REF);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, ref);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SET_REF), DBQ_S(ref),
+	    DBQ_I(now), DBQ_I(id)), NULL);
 }
 
 /* See plan.h. */
@@ -470,9 +441,7 @@ db_plan_set_decline(struct db *db, int64_t id, const char *reason,
 	if (q == NULL)
 		return -1;
 	snprintf(r, sizeof(r), "%s", reason);
-	dbq_cstr(q, r);
-	dbq_int(q, now);
-	dbq_int(q, id);
+	dbq_bind(q, DBQ_S(r), DBQ_I(now), DBQ_I(id));
 	return dbq_exec_done(q, NULL);
 }
 
@@ -481,15 +450,8 @@ int
 db_plan_set_start(struct db *db, int64_t id, mp_date start, int32_t apr_bp,
     int64_t now)
 {
-	struct dbq *q = get(db, STMT_SET_START);
-
-	if (q == NULL)
-		return -1;
-	dbq_date(q, start);
-	dbq_int(q, apr_bp);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SET_START), DBQ_D(start),
+	    DBQ_I(apr_bp), DBQ_I(now), DBQ_I(id)), NULL);
 }
 
 /* See plan.h. */
@@ -497,15 +459,8 @@ int
 db_plan_set_refund(struct db *db, int64_t id, int64_t refund, mp_date due,
     int64_t now)
 {
-	struct dbq *q = get(db, STMT_SET_REFUND);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, refund);
-	dbq_date(q, due);
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SET_REFUND), DBQ_I(refund),
+	    DBQ_D(due), DBQ_I(now), DBQ_I(id)), NULL);
 }
 
 /* See plan.h. */
@@ -591,8 +546,7 @@ db_plan_with_inst(struct db *db, int64_t user_id, int64_t order_id,
 	struct with_inst	 w = { p, 0 };
 
 	if (q != NULL) {
-		dbq_int(q, order_id);
-		dbq_int(q, user_id);
+		dbq_bind(q, DBQ_I(order_id), DBQ_I(user_id));
 	}
 	if (dbq_list_arg(q, sizeof(**out), fill_with_inst, &w, NULL,
 	    (void **)out, n) == -1)
@@ -614,8 +568,7 @@ db_plan_full(struct db *db, int64_t user_id, int64_t order_id,
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < 3; i++) {
-		dbq_int(q, order_id);
-		dbq_int(q, user_id);
+		dbq_bind(q, DBQ_I(order_id), DBQ_I(user_id));
 	}
 	if (dbq_exec(q) == 0)
 		while ((rc = dbq_fetch(q)) == 1) {
@@ -713,13 +666,9 @@ db_plan_list(struct db *db, const char *status, int overdue, int suspended,
 	*n = 0;
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, status);
-	dbq_cstr(q, status);
-	dbq_int(q, overdue);
-	dbq_date(q, today);
-	dbq_int(q, suspended);
-	dbq_int(q, (int64_t)limit + 1);
-	dbq_int(q, (int64_t)offset);
+	dbq_bind(q, DBQ_S(status), DBQ_S(status), DBQ_I(overdue), DBQ_D(today),
+	    DBQ_I(suspended), DBQ_I((int64_t)limit + 1),
+	    DBQ_I((int64_t)offset));
 	return dbq_list_keep(q, sizeof(**out), read_plan, NULL, (void **)out,
 	    n);
 }

@@ -58,9 +58,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT value FROM settings WHERE name = ?",
 };
 
-/* The statement idx of this file, or NULL. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_PLAN_CREDIT, idx, stmts[idx]);
 }
@@ -70,29 +70,17 @@ int
 db_plan_credit_record(struct db *db, int64_t user_id, int64_t plan_id,
     const char *kind, const char *detail, int64_t now)
 {
-	struct dbq	*q = get(db, STMT_CREDIT_RECORD);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, plan_id);
-	dbq_cstr(q, kind);
-	dbq_cstr(q, detail);
-	dbq_int(q, now);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_CREDIT_RECORD),
+	    DBQ_I(user_id), DBQ_I(plan_id), DBQ_S(kind), DBQ_S(detail),
+	    DBQ_I(now)));
 }
 
 /* See plan.h. */
 int
 db_plan_user_suspend(struct db *db, int64_t user_id, int on)
 {
-	struct dbq	*q = get(db, on ? STMT_USER_SUSPEND :
-			    STMT_USER_UNSUSPEND);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db,
+	    on ? STMT_USER_SUSPEND : STMT_USER_UNSUSPEND), DBQ_I(user_id)));
 }
 
 /* See plan.h. */
@@ -119,15 +107,8 @@ db_plan_user_info(struct db *db, int64_t user_id, char *phone,
 int64_t
 db_plan_user_overdue(struct db *db, int64_t user_id, mp_date today)
 {
-	struct dbq *q = get(db, STMT_USER_OVERDUE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_date(q, today);
-	dbq_int(q, user_id);
-	dbq_date(q, today);
-	return dbq_count(q);
+	return dbq_count(dbq_bind(get(db, STMT_USER_OVERDUE), DBQ_I(user_id),
+	    DBQ_D(today), DBQ_I(user_id), DBQ_D(today)));
 }
 
 /* See plan.h. */
@@ -153,13 +134,8 @@ db_plan_credit_line(struct db *db, int64_t user_id, int64_t *limit,
 int
 db_plan_credit_release(struct db *db, int64_t user_id, int64_t amount)
 {
-	struct dbq *q = get(db, STMT_CREDIT_RELEASE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, amount);
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_CREDIT_RELEASE),
+	    DBQ_I(amount), DBQ_I(user_id)), NULL);
 }
 
 /* See plan.h. */

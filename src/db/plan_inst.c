@@ -83,9 +83,9 @@ enum pay_col {
 	PAY_C_REFERENCE, PAY_C_REASON, PAY_C_CREATED_AT, PAY_C__N
 };
 
-/* The statement idx of this file, or NULL. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_PLAN_INST, idx, stmts[idx]);
 }
@@ -94,12 +94,8 @@ get(struct db *db, enum stmt idx)
 int
 db_plan_inst_clear(struct db *db, int64_t plan_id)
 {
-	struct dbq *q = get(db, STMT_INST_CLEAR);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, plan_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_INST_CLEAR), DBQ_I(plan_id)),
+	    NULL);
 }
 
 /* See plan.h. */
@@ -107,16 +103,8 @@ int
 db_plan_inst_insert(struct db *db, int64_t plan_id, int seq, mp_date due,
     int64_t principal, int64_t fee)
 {
-	struct dbq *q = get(db, STMT_INST_INSERT);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
-	dbq_date(q, due);
-	dbq_int(q, principal);
-	dbq_int(q, fee);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_INST_INSERT), DBQ_I(plan_id),
+	    DBQ_I(seq), DBQ_D(due), DBQ_I(principal), DBQ_I(fee)), NULL);
 }
 
 /* See plan.h. */
@@ -124,16 +112,8 @@ int
 db_plan_inst_paid(struct db *db, int64_t plan_id, int seq,
     int64_t paid_minor, int64_t late_fee, int64_t now)
 {
-	struct dbq	*q = get(db, STMT_INST_PAID);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, paid_minor);
-	dbq_int(q, late_fee);
-	dbq_int(q, now);
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_INST_PAID), DBQ_I(paid_minor),
+	    DBQ_I(late_fee), DBQ_I(now), DBQ_I(plan_id), DBQ_I(seq)));
 }
 
 /* See plan.h. */
@@ -141,57 +121,32 @@ int
 db_plan_inst_late(struct db *db, int64_t plan_id, int seq, int64_t late_fee,
     mp_date through)
 {
-	struct dbq	*q = get(db, STMT_INST_LATE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, late_fee);
-	dbq_date(q, through);
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
-	dbq_int(q, late_fee);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_INST_LATE), DBQ_I(late_fee),
+	    DBQ_D(through), DBQ_I(plan_id), DBQ_I(seq), DBQ_I(late_fee)));
 }
 
 /* See plan.h. */
 int
 db_plan_inst_remind(struct db *db, int64_t plan_id, int seq, int64_t now)
 {
-	struct dbq	*q = get(db, STMT_INST_REMIND);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_INST_REMIND), DBQ_I(now),
+	    DBQ_I(plan_id), DBQ_I(seq)));
 }
 
 /* See plan.h. */
 int
 db_plan_inst_auto(struct db *db, int64_t plan_id, int seq, mp_date day)
 {
-	struct dbq	*q = get(db, STMT_INST_AUTO);
-
-	if (q == NULL)
-		return -1;
-	dbq_date(q, day);
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
-	dbq_date(q, day);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_INST_AUTO), DBQ_D(day),
+	    DBQ_I(plan_id), DBQ_I(seq), DBQ_D(day)));
 }
 
 /* See plan.h. */
 int
 db_plan_inst_waive_rest(struct db *db, int64_t plan_id)
 {
-	struct dbq *q = get(db, STMT_INST_WAIVE);
-
-	if (q == NULL)
-		return -1;
-	dbq_int(q, plan_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_INST_WAIVE), DBQ_I(plan_id)),
+	    NULL);
 }
 
 /* See plan.h. */
@@ -206,20 +161,10 @@ db_plan_pay_insert(struct db *db, int64_t plan_id, const char *kind, int seq,
 	if (q == NULL)
 		return -1;
 	snprintf(r, sizeof(r), "%s", reason != NULL ? reason : "");
-	dbq_int(q, plan_id);
-	dbq_cstr(q, kind);
-	if (seq > 0)
-		dbq_int(q, seq);
-	else
-		dbq_null(q);
-	dbq_int(q, amount);
-	dbq_cstr(q, currency);
-	dbq_int(q, ok);
-	dbq_cstr(q, channel);
-	dbq_cstr(q, reference != NULL ? reference : "");
-	dbq_cstr(q, r);
-	dbq_cstr(q, idem);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(plan_id), DBQ_S(kind), DBQ_IDO(seq), DBQ_I(amount),
+	    DBQ_S(currency), DBQ_I(ok), DBQ_S(channel),
+	    DBQ_S(reference != NULL ? reference : ""), DBQ_S(r), DBQ_S(idem),
+	    DBQ_I(now));
 	return dbq_exec_insert(q);
 }
 
@@ -259,13 +204,8 @@ db_plan_pay_list(struct db *db, int64_t plan_id, struct db_plan_pay **out,
 int
 db_plan_pay_done(struct db *db, int64_t id, const char *reference)
 {
-	struct dbq *q = get(db, STMT_PAY_DONE);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, reference);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_PAY_DONE), DBQ_S(reference),
+	    DBQ_I(id)), NULL);
 }
 
 /* See plan.h. */
@@ -277,8 +217,7 @@ db_plan_declines(struct db *db, int64_t plan_id, int seq)
 
 	if (q == NULL)
 		return -1;
-	dbq_int(q, plan_id);
-	dbq_int(q, seq);
+	dbq_bind(q, DBQ_I(plan_id), DBQ_I(seq));
 	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1)
 		n = dbq_col_int(q, 0);
 	dbq_done(q);
@@ -315,16 +254,8 @@ db_plan_ledger(struct db *db, int64_t order_id, int64_t plan_id,
 
 	if (q == NULL)
 		return -1;
-	dbq_int(q, order_id);
-	if (plan_id > 0)
-		dbq_int(q, plan_id);
-	else
-		dbq_null(q);
-	dbq_cstr(q, kind);
-	dbq_cstr(q, payer);
-	dbq_cstr(q, payee);
-	dbq_int(q, amount);
-	dbq_cstr(q, currency);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(order_id), DBQ_IDO(plan_id), DBQ_S(kind),
+	    DBQ_S(payer), DBQ_S(payee), DBQ_I(amount), DBQ_S(currency),
+	    DBQ_I(now));
 	return dbq_exec_one(q);
 }

@@ -52,8 +52,6 @@ db_plan_work_earlier(struct db *db, int days, mp_date today)
 	if (q == NULL)
 		return -1;
 	mp_date_str(today, s, sizeof(s));
-	dbq_int(q, days);
-	dbq_cstr(q, s);
-	dbq_cstr(q, s);
+	dbq_bind(q, DBQ_I(days), DBQ_S(s), DBQ_S(s));
 	return dbq_exec_done(q, NULL) == -1 ? -1 : 0;
 }

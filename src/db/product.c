@@ -13,6 +13,16 @@
 #include "db/refcache.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_category), each with its SQL. */
+#define CATEGORY_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	slug,		", slug") \
+	C(TEXT,	name,		", name") \
+	C(BOOL,	durable,	", durable") \
+	C(BOOL,	high_value,	", high_value")
+#define CATEGORY_FIELD(t, m, sql)	DBQ_FIELD(struct db_category, t, m)
+DBQ_ROWS(cat_row, struct db_category, CATEGORY_COLS, CATEGORY_FIELD);
+
 enum stmt {
 	STMT_CATEGORY_LIST,
 	STMT_PRODUCT_LIST,
@@ -37,8 +47,7 @@ enum product_col {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_CATEGORY_LIST */
-	"SELECT id, slug, name, durable, high_value FROM categories "
-	"ORDER BY name, id",
+	"SELECT " CATEGORY_COLS(DBQ_SQL) " FROM categories ORDER BY name, id",
 	/* STMT_PRODUCT_LIST */
 	"SELECT " PRODUCT_COLS " FROM products p "
 	"JOIN categories c ON c.id = p.category_id ORDER BY c.name, c.id, p.name, p.id",
@@ -108,13 +117,7 @@ db_product_list_free(struct db_product *v, size_t n)
 static void
 category_row(struct dbq *q, void *arg)
 {
-	struct db_category *c = arg;
-
-	c->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, c->slug, sizeof(c->slug));
-	dbq_col_copy(q, 2, c->name, sizeof(c->name));
-	c->durable = dbq_col_int(q, 3) != 0;
-	c->high_value = dbq_col_int(q, 4) != 0;
+	(void)dbq_read(q, 0, &cat_row, arg);
 }
 
 /* See product.h. Through the connection's reference-data cache

@@ -11,6 +11,23 @@
 #include "db/remittance.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_rem_refund), each with its SQL. */
+#define REFUND_COLS(C) \
+	C(INT,	id,			"r.id") \
+	C(INT,	order_id,		", r.order_id") \
+	C(TEXT,	kind,			", r.kind") \
+	C(INT,	amount_minor,		", r.amount_minor") \
+	C(TEXT,	currency,		", r.currency") \
+	C(TEXT,	due,			", COALESCE(r.due, '')") \
+	C(INT,	created_at,		", r.created_at") \
+	C(INT,	sent_at,		", COALESCE(r.sent_at, 0)") \
+	C(TEXT,	account_name,		", COALESCE(r.account_name, '')") \
+	C(TEXT,	account_number,		", COALESCE(r.account_number, '')") \
+	C(INT,	account_given_at,	", COALESCE(r.account_given_at, 0)") \
+	C(TEXT,	sent_by_email,		", COALESCE(s.email, '')")
+#define REFUND_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_refund, t, m)
+DBQ_ROWS(refund_row, struct db_rem_refund, REFUND_COLS, REFUND_FIELD);
+
 enum stmt {
 	STMT_PAYEE,
 	STMT_DOMESTIC,
@@ -70,17 +87,7 @@ enum queue_col {
 };
 
 /* A refund row (remittance_refunds r, users s = who sent it). */
-#define R_COLS \
-	"r.id, r.order_id, r.kind, r.amount_minor, r.currency, " \
-	"COALESCE(r.due, ''), r.created_at, COALESCE(r.sent_at, 0), " \
-	"COALESCE(r.account_name, ''), COALESCE(r.account_number, ''), " \
-	"COALESCE(r.account_given_at, 0), COALESCE(s.email, '') "
-/* Columns of R_COLS, in its SELECT order. */
-enum refund_col {
-	R_C_ID, R_C_ORDER_ID, R_C_KIND, R_C_AMOUNT, R_C_CURRENCY, R_C_DUE,
-	R_C_CREATED_AT, R_C_SENT_AT, R_C_ACCOUNT_NAME, R_C_ACCOUNT_NUMBER,
-	R_C_ACCOUNT_GIVEN_AT, R_C_SENT_BY_EMAIL, R_C__N
-};
+#define R_COLS	REFUND_COLS(DBQ_SQL) " "
 /* Columns of STMT_PAYEE, in its SELECT order. */
 enum payee_col {
 	PAYEE_C_ACCOUNT_NAME, PAYEE_C_ACCOUNT_NUMBER, PAYEE_C_ADDRESS,
@@ -240,9 +247,9 @@ read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
 	v->created_at = dbq_col_int(q, b + V_C_CREATED_AT);
 }
 
-/* dbq_get of this file's statement idx. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_VOUCHER, idx, stmts[idx]);
 }
@@ -298,18 +305,11 @@ db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
 
 	if ((q = get(db, STMT_V_INSERT)) == NULL)
 		return -1;
-	dbq_int(q, v->order_id);
-	dbq_int(q, v->user_id);
-	dbq_cstr(q, v->source);
-	dbq_id_opt(q, v->file_id);
-	dbq_id_opt(q, v->dup_of_file);
-	dbq_int(q, v->amount_minor);
-	dbq_cstr(q, v->currency);
-	dbq_cstr(q, v->remitted_on);
-	dbq_cstr(q, v->tracking);
-	dbq_cstr_opt(q, v->expected_from);
-	dbq_cstr_opt(q, v->expected_by);
-	dbq_cstr(q, v->status);
+	dbq_bind(q, DBQ_I(v->order_id), DBQ_I(v->user_id), DBQ_S(v->source),
+	    DBQ_IDO(v->file_id), DBQ_IDO(v->dup_of_file),
+	    DBQ_I(v->amount_minor), DBQ_S(v->currency), DBQ_S(v->remitted_on),
+	    DBQ_S(v->tracking), DBQ_SO(v->expected_from),
+	    DBQ_SO(v->expected_by), DBQ_S(v->status));
 	if (v->received_minor >= 0)
 		dbq_int(q, v->received_minor);
 	else
@@ -319,8 +319,7 @@ db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
 		dbq_int(q, v->now);
 	else
 		dbq_null(q);
-	dbq_cstr(q, v->idempotency_key);
-	dbq_int(q, v->now);
+	dbq_bind(q, DBQ_S(v->idempotency_key), DBQ_I(v->now));
 	return dbq_exec_insert(q);
 }
 
@@ -334,8 +333,7 @@ db_rem_voucher_by_key(struct db *db, int64_t order_id, const char *key)
 
 	if ((q = get(db, STMT_V_BY_KEY)) == NULL)
 		return -1;
-	dbq_int(q, order_id);
-	dbq_cstr(q, key);
+	dbq_bind(q, DBQ_I(order_id), DBQ_S(key));
 	rc = dbq_one_int(q, &id);
 	return rc == -1 ? -1 : rc == 1 ? id : 0;
 }
@@ -404,8 +402,7 @@ db_rem_voucher_order_of_file(struct db *db, int64_t file_id,
 
 	if ((q = get(db, STMT_V_OF_FILE)) == NULL)
 		return -1;
-	dbq_int(q, file_id);
-	dbq_int(q, not_order);
+	dbq_bind(q, DBQ_I(file_id), DBQ_I(not_order));
 	rc = dbq_one_int(q, &id);
 	return rc == -1 ? -1 : rc == 1 ? id : 0;
 }
@@ -415,14 +412,8 @@ int
 db_rem_voucher_flag_earlier(struct db *db, int64_t file_id, int64_t dup_of,
     int64_t not_order)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_V_FLAG_EARLIER)) == NULL)
-		return -1;
-	dbq_int(q, file_id);
-	dbq_int(q, dup_of);
-	dbq_int(q, not_order);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_V_FLAG_EARLIER),
+	    DBQ_I(file_id), DBQ_I(dup_of), DBQ_I(not_order)), NULL);
 }
 
 /* See remittance.h. */
@@ -435,16 +426,13 @@ db_rem_voucher_decide(struct db *db, int64_t id, const char *status,
 
 	if ((q = get(db, STMT_V_DECIDE)) == NULL)
 		return -1;
-	dbq_cstr(q, status);
-	dbq_cstr_opt(q, reason);
+	dbq_bind(q, DBQ_S(status), DBQ_SO(reason));
 	if (received >= 0)
 		dbq_int(q, received);
 	else
 		dbq_null(q);
-	dbq_cstr(q, note != NULL ? note : "");
-	dbq_id_opt(q, admin_id);
-	dbq_int(q, now);
-	dbq_int(q, id);
+	dbq_bind(q, DBQ_S(note != NULL ? note : ""), DBQ_IDO(admin_id),
+	    DBQ_I(now), DBQ_I(id));
 	return dbq_exec_one(q);
 }
 
@@ -489,18 +477,13 @@ db_rem_queue(struct db *db, const char *currency, int dup_only,
 	*total = 0;
 	if ((q = get(db, STMT_QUEUE_COUNT)) == NULL)
 		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, currency);
-	dbq_int(q, dup_only);
+	dbq_bind(q, DBQ_S(currency), DBQ_S(currency), DBQ_I(dup_only));
 	if (dbq_one_int(q, total) == -1)
 		return -1;
 	if ((q = get(db, STMT_QUEUE)) == NULL)
 		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, currency);
-	dbq_int(q, dup_only);
-	dbq_int(q, (int64_t)limit);
-	dbq_int(q, (int64_t)offset);
+	dbq_bind(q, DBQ_S(currency), DBQ_S(currency), DBQ_I(dup_only),
+	    DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
 	return dbq_list(q, sizeof(**out), fill_rem_queue, (void **)out, n);
 }
 
@@ -509,41 +492,9 @@ int
 db_rem_refund_insert(struct db *db, int64_t order_id, const char *kind,
     int64_t amount_minor, const char *currency, const char *due, int64_t now)
 {
-	struct dbq	*q;
-
-	if ((q = get(db, STMT_R_INSERT)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_cstr(q, kind);
-	dbq_int(q, amount_minor);
-	dbq_cstr(q, currency);
-	dbq_cstr_opt(q, due);
-	dbq_int(q, now);
-	return dbq_exec_claim(q);
-}
-
-/* dbq_list fill for db_rem_refund_list(): the current row into *arg, a
- * struct db_rem_refund. */
-static void
-fill_rem_refund_list(struct dbq *q, void *arg)
-{
-	struct db_rem_refund	*r = arg;
-
-	r->id = dbq_col_int(q, R_C_ID);
-	r->order_id = dbq_col_int(q, R_C_ORDER_ID);
-	dbq_col_copy(q, R_C_KIND, r->kind, sizeof(r->kind));
-	r->amount_minor = dbq_col_int(q, R_C_AMOUNT);
-	dbq_col_copy(q, R_C_CURRENCY, r->currency, sizeof(r->currency));
-	dbq_col_copy(q, R_C_DUE, r->due, sizeof(r->due));
-	r->created_at = dbq_col_int(q, R_C_CREATED_AT);
-	r->sent_at = dbq_col_int(q, R_C_SENT_AT);
-	dbq_col_copy(q, R_C_ACCOUNT_NAME, r->account_name,
-	    sizeof(r->account_name));
-	dbq_col_copy(q, R_C_ACCOUNT_NUMBER, r->account_number,
-	    sizeof(r->account_number));
-	r->account_given_at = dbq_col_int(q, R_C_ACCOUNT_GIVEN_AT);
-	dbq_col_copy(q, R_C_SENT_BY_EMAIL, r->sent_by_email,
-	    sizeof(r->sent_by_email));
+	return dbq_exec_claim(dbq_bind(get(db, STMT_R_INSERT), DBQ_I(order_id),
+	    DBQ_S(kind), DBQ_I(amount_minor), DBQ_S(currency), DBQ_SO(due),
+	    DBQ_I(now)));
 }
 
 /* See remittance.h. */
@@ -551,8 +502,8 @@ int
 db_rem_refund_list(struct db *db, int64_t order_id,
     struct db_rem_refund **out, size_t *n)
 {
-	return dbq_list_id(get(db, STMT_R_LIST), order_id, sizeof(**out),
-	    fill_rem_refund_list, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_R_LIST), DBQ_I(order_id)),
+	    &refund_row, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -582,9 +533,7 @@ db_rem_statement_insert(struct db *db, const char *sha, int64_t admin_id,
 	*prev_at = 0;
 	if ((q = get(db, STMT_S_INSERT)) == NULL)
 		return -1;
-	dbq_cstr(q, sha);
-	dbq_int(q, admin_id);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_S(sha), DBQ_I(admin_id), DBQ_I(now));
 	if (dbq_exec(q) == 0)
 		id = dbq_insert_id(q);
 	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
@@ -602,14 +551,8 @@ db_rem_statement_insert(struct db *db, const char *sha, int64_t admin_id,
 int
 db_rem_statement_counts(struct db *db, int64_t id, int nlines, int matched)
 {
-	struct dbq	*q;
-
-	if ((q = get(db, STMT_S_COUNTS)) == NULL)
-		return -1;
-	dbq_int(q, nlines);
-	dbq_int(q, matched);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_S_COUNTS), DBQ_I(nlines),
+	    DBQ_I(matched), DBQ_I(id)), NULL);
 }
 
 /* See remittance.h. */
@@ -618,18 +561,10 @@ db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
     const char *sha, const char *raw, int64_t order_id, const char *outcome,
     const char *note)
 {
-	struct dbq	*q;
-
-	if ((q = get(db, STMT_L_INSERT)) == NULL)
-		return -1;
-	dbq_int(q, statement_id);
-	dbq_int(q, line_no);
-	dbq_cstr(q, sha);
-	dbq_str(q, raw, strnlen(raw, 512));
-	dbq_id_opt(q, order_id);
-	dbq_cstr(q, outcome);
-	dbq_str(q, note, strnlen(note, 255));
-	return dbq_exec_claim(q);
+	return dbq_exec_claim(dbq_bind(get(db, STMT_L_INSERT),
+	    DBQ_I(statement_id), DBQ_I(line_no), DBQ_S(sha), DBQ_B(raw,
+	    strnlen(raw, 512)), DBQ_IDO(order_id), DBQ_S(outcome), DBQ_B(note,
+	    strnlen(note, 255))));
 }
 
 /* dbq_list fill for db_rem_unmatched_lines(): the current row into *arg, a
@@ -720,25 +655,16 @@ db_rem_take_cancel_check(struct db *db, int64_t *order_id,
 int
 db_rem_cancel_checked(struct db *db, int64_t order_id)
 {
-	struct dbq	*q;
-
-	if ((q = get(db, STMT_T_CANCEL_DONE)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_T_CANCEL_DONE),
+	    DBQ_I(order_id)));
 }
 
 /* See remittance.h. */
 int
 db_rem_refund_set_due(struct db *db, int64_t id, const char *day)
 {
-	struct dbq	*q;
-
-	if ((q = get(db, STMT_R_SET_DUE)) == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	dbq_int(q, id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_R_SET_DUE), DBQ_S(day),
+	    DBQ_I(id)), NULL);
 }
 
 /* See remittance.h. */
@@ -751,11 +677,8 @@ db_rem_refund_set_account(struct db *db, int64_t order_id, int64_t user_id,
 
 	if ((q = get(db, STMT_R_SET_ACCOUNT)) == NULL)
 		return -1;
-	dbq_cstr(q, name);
-	dbq_cstr(q, number);
-	dbq_int(q, now);
-	dbq_int(q, order_id);
-	dbq_int(q, user_id);
+	dbq_bind(q, DBQ_S(name), DBQ_S(number), DBQ_I(now), DBQ_I(order_id),
+	    DBQ_I(user_id));
 	if (dbq_exec(q) == 0)
 		rc = (int)dbq_affected(q);
 	dbq_done(q);
@@ -766,17 +689,9 @@ db_rem_refund_set_account(struct db *db, int64_t order_id, int64_t user_id,
 int
 db_rem_refund_get_lock(struct db *db, int64_t id, struct db_rem_refund *r)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	memset(r, 0, sizeof(*r));
-	if ((q = get(db, STMT_R_GET_LOCK)) == NULL)
-		return -1;
-	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		fill_rem_refund_list(q, r);
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_R_GET_LOCK), DBQ_I(id)),
+	    &refund_row, r);
 }
 
 /* See remittance.h. */
@@ -789,9 +704,7 @@ db_rem_refund_mark_sent(struct db *db, int64_t id, int64_t admin_id,
 
 	if ((q = get(db, STMT_R_SENT)) == NULL)
 		return -1;
-	dbq_int(q, now);
-	dbq_int(q, admin_id);
-	dbq_int(q, id);
+	dbq_bind(q, DBQ_I(now), DBQ_I(admin_id), DBQ_I(id));
 	if (dbq_exec(q) == 0)
 		rc = dbq_affected(q) == 1 ? 1 : 0;
 	dbq_done(q);

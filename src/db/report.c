@@ -48,8 +48,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM plans WHERE institution_id = ?",
 };
 
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_REPORT, idx, stmts[idx]);
 }
@@ -71,21 +72,11 @@ int
 db_report_ledger_days(struct db *db, const struct db_report_query *r,
     struct db_report_day **out, size_t *n)
 {
-	struct dbq *q = get(db, STMT_LEDGER_DAYS);
-
-	if (q != NULL) {
-		dbq_int(q, r->by_method);
-		dbq_cstr(q, r->kinds);
-		dbq_cstr(q, r->kinds);
-		dbq_cstr(q, r->account);
-		dbq_cstr(q, r->currency);
-		dbq_int(q, r->sign);
-		dbq_int(q, r->sign);
-		dbq_int(q, r->plans_only);
-		dbq_int(q, r->from);
-		dbq_int(q, r->to);
-	}
-	return dbq_list(q, sizeof(**out), day_row, (void **)out, n);
+	return dbq_list(dbq_bind(get(db, STMT_LEDGER_DAYS), DBQ_I(r->by_method),
+	    DBQ_S(r->kinds), DBQ_S(r->kinds), DBQ_S(r->account),
+	    DBQ_S(r->currency), DBQ_I(r->sign), DBQ_I(r->sign),
+	    DBQ_I(r->plans_only), DBQ_I(r->from), DBQ_I(r->to)), sizeof(**out),
+	    day_row, (void **)out, n);
 }
 
 /* See report.h. */
@@ -93,13 +84,8 @@ int
 db_report_refusal_days(struct db *db, int64_t from, int64_t to,
     struct db_report_day **out, size_t *n)
 {
-	struct dbq *q = get(db, STMT_REFUSAL_DAYS);
-
-	if (q != NULL) {
-		dbq_int(q, from);
-		dbq_int(q, to);
-	}
-	return dbq_list(q, sizeof(**out), day_row, (void **)out, n);
+	return dbq_list(dbq_bind(get(db, STMT_REFUSAL_DAYS), DBQ_I(from),
+	    DBQ_I(to)), sizeof(**out), day_row, (void **)out, n);
 }
 
 /* See report.h. */
@@ -114,8 +100,7 @@ db_report_overdue_ages(struct db *db, const char *today,
 		return -1;
 	for (i = 0; i < 6; i++)
 		dbq_cstr(q, today);
-	dbq_cstr(q, currency);
-	dbq_cstr(q, today);
+	dbq_bind(q, DBQ_S(currency), DBQ_S(today));
 	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
 		dbq_done(q);
 		return -1;
@@ -132,10 +117,5 @@ db_report_overdue_ages(struct db *db, const char *today,
 int64_t
 db_institution_plan_count(struct db *db, const char *id)
 {
-	struct dbq *q = get(db, STMT_INST_PLANS);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, id);
-	return dbq_count(q);
+	return dbq_count(dbq_bind(get(db, STMT_INST_PLANS), DBQ_S(id)));
 }

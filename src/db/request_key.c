@@ -27,9 +27,9 @@ static const char *const stmts[STMT__MAX] = {
 	"result, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 };
 
-/* The statement idx of this file, or NULL. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_REQUEST_KEY, idx, stmts[idx]);
 }
@@ -45,9 +45,7 @@ db_request_key_get(struct db *db, const char *scope, int64_t owner_id,
 	memset(out, 0, sizeof(*out));
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, scope);
-	dbq_int(q, owner_id);
-	dbq_cstr(q, key);
+	dbq_bind(q, DBQ_S(scope), DBQ_I(owner_id), DBQ_S(key));
 	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
 		snprintf(out->params_hash, sizeof(out->params_hash), "%s",
 		    dbq_col_str(q, 0, NULL));
@@ -64,16 +62,7 @@ int
 db_request_key_put(struct db *db, const char *scope, int64_t owner_id,
     const char *key, const struct db_request_key *k, int64_t now)
 {
-	struct dbq	*q = get(db, STMT_KEY_PUT);
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, scope);
-	dbq_int(q, owner_id);
-	dbq_cstr(q, key);
-	dbq_cstr(q, k->params_hash);
-	dbq_int(q, k->result);
-	dbq_cstr(q, k->reason);
-	dbq_int(q, now);
-	return dbq_exec_claim(q);
+	return dbq_exec_claim(dbq_bind(get(db, STMT_KEY_PUT), DBQ_S(scope),
+	    DBQ_I(owner_id), DBQ_S(key), DBQ_S(k->params_hash),
+	    DBQ_I(k->result), DBQ_S(k->reason), DBQ_I(now)));
 }

@@ -8,6 +8,18 @@
 #include "db/sandbox.h"
 #include "db/stmt.h"
 
+/* The columns of a row (struct db_sandbox_op), each with its SQL. */
+#define OP_COLS(C) \
+	C(TEXT,	partner,	"partner") \
+	C(TEXT,	reference,	", reference") \
+	C(TEXT,	kind,		", kind") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(TEXT,	day,		", day") \
+	C(INT,	at,		", at")
+#define OP_FIELD(t, m, sql)	DBQ_FIELD(struct db_sandbox_op, t, m)
+DBQ_ROWS(op_row, struct db_sandbox_op, OP_COLS, OP_FIELD);
+
 enum stmt {
 	STMT_SMS_INSERT,
 	STMT_FIN_INSERT,
@@ -31,9 +43,16 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO sandbox_partner_ops (partner, reference, kind, "
 	"amount_minor, currency, day, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_OPS_DAY */
-	"SELECT partner, reference, kind, amount_minor, currency, day, at "
-	"FROM sandbox_partner_ops WHERE partner = ? AND day = ? ORDER BY id",
+	"SELECT " OP_COLS(DBQ_SQL) " FROM sandbox_partner_ops "
+	"WHERE partner = ? AND day = ? ORDER BY id",
 };
+
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_SANDBOX, idx, stmts[idx]);
+}
 
 /* See sandbox.h. */
 int64_t
@@ -43,13 +62,10 @@ db_sms_outbox_insert(struct db *db, int64_t user_id, const char *phone,
 	struct dbq *q;
 	int64_t id;
 
-	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_SMS_INSERT,
-	    stmts[STMT_SMS_INSERT])) == NULL)
+	if ((q = get(db, STMT_SMS_INSERT)) == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_cstr(q, phone);
-	dbq_str(q, body, bodylen);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(user_id), DBQ_S(phone), DBQ_B(body, bodylen),
+	    DBQ_I(now));
 	id = dbq_exec(q) == 0 ? dbq_insert_id(q) : -1;
 	dbq_done(q);
 	return id;
@@ -62,16 +78,11 @@ db_sandbox_fin_insert(struct db *db, const struct db_sandbox_fin *a)
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_FIN_INSERT,
-	    stmts[STMT_FIN_INSERT])) == NULL)
+	if ((q = get(db, STMT_FIN_INSERT)) == NULL)
 		return -1;
-	dbq_cstr(q, a->ref);
-	dbq_int(q, a->credit_score);
-	dbq_int(q, a->amount_minor);
-	dbq_cstr(q, a->currency);
-	dbq_int(q, a->months);
-	dbq_int(q, a->submitted_at);
-	dbq_int(q, a->ready_at);
+	dbq_bind(q, DBQ_S(a->ref), DBQ_I(a->credit_score),
+	    DBQ_I(a->amount_minor), DBQ_S(a->currency), DBQ_I(a->months),
+	    DBQ_I(a->submitted_at), DBQ_I(a->ready_at));
 	rc = dbq_exec(q) == 0 ? 0 : -1;
 	dbq_done(q);
 	return rc;
@@ -84,8 +95,7 @@ db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_FIN_GET,
-	    stmts[STMT_FIN_GET])) == NULL)
+	if ((q = get(db, STMT_FIN_GET)) == NULL)
 		return -1;
 	dbq_cstr(q, ref);
 	if ((rc = dbq_exec_fetch(q)) == 1) {
@@ -106,34 +116,10 @@ db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
 int
 db_sandbox_op_insert(struct db *db, const struct db_sandbox_op *op)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_SANDBOX, STMT_OP_INSERT,
-	    stmts[STMT_OP_INSERT])) == NULL)
-		return -1;
-	dbq_cstr(q, op->partner);
-	dbq_cstr(q, op->reference);
-	dbq_cstr(q, op->kind);
-	dbq_int(q, op->amount_minor);
-	dbq_cstr(q, op->currency);
-	dbq_cstr(q, op->day);
-	dbq_int(q, op->at);
-	return dbq_exec_once(q);
-}
-
-/* Read one sandbox_partner_ops row into v (a struct db_sandbox_op). */
-static void
-op_fill(struct dbq *q, void *v)
-{
-	struct db_sandbox_op *op = v;
-
-	dbq_col_copy(q, 0, op->partner, sizeof(op->partner));
-	dbq_col_copy(q, 1, op->reference, sizeof(op->reference));
-	dbq_col_copy(q, 2, op->kind, sizeof(op->kind));
-	op->amount_minor = dbq_col_int(q, 3);
-	dbq_col_copy(q, 4, op->currency, sizeof(op->currency));
-	dbq_col_copy(q, 5, op->day, sizeof(op->day));
-	op->at = dbq_col_int(q, 6);
+	return dbq_exec_once(dbq_bind(get(db, STMT_OP_INSERT),
+	    DBQ_S(op->partner), DBQ_S(op->reference), DBQ_S(op->kind),
+	    DBQ_I(op->amount_minor), DBQ_S(op->currency), DBQ_S(op->day),
+	    DBQ_I(op->at)));
 }
 
 /* See sandbox.h. */
@@ -141,12 +127,6 @@ int
 db_sandbox_ops_day(struct db *db, const char *partner, const char *day,
     struct db_sandbox_op **out, size_t *n)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_SANDBOX, STMT_OPS_DAY, stmts[STMT_OPS_DAY]);
-	if (q != NULL) {
-		dbq_cstr(q, partner);
-		dbq_cstr(q, day);
-	}
-	return dbq_list(q, sizeof(**out), op_fill, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_OPS_DAY), DBQ_S(partner),
+	    DBQ_S(day)), &op_row, (void **)out, n);
 }

@@ -12,6 +12,21 @@
 #include "db/search.h"
 #include "db/stmt.h"
 
+/* The columns of struct db_search_order, each with its SQL. */
+#define SO_COLS(C) \
+	C(INT,	id,		"o.id") \
+	C(INT,	created_at,	", o.created_at") \
+	C(TEXT,	email,		", u.email") \
+	C(TEXT,	company,	", COALESCE(c.name, '')") \
+	C(TEXT,	method,		", o.method") \
+	C(TEXT,	status,		", o.status") \
+	C(INT,	amount_minor,	", o.amount_due_minor") \
+	C(TEXT,	currency,	", o.currency") \
+	C(TEXT,	rf_code,	", COALESCE(o.rf_code, '')") \
+	C(TEXT,	tracking,	", COALESCE(s.tracking, '')")
+#define SO_FIELD(t, m, sql)	DBQ_FIELD(struct db_search_order, t, m)
+DBQ_ROWS(so_row, struct db_search_order, SO_COLS, SO_FIELD);
+
 enum stmt {
 	STMT_SO_ID,
 	STMT_SO_RF_CODE,
@@ -24,11 +39,8 @@ enum stmt {
 	STMT__MAX = STMT_X_FIRST + DB_X__MAX
 };
 
-/* The columns of struct db_search_order, in order. */
 #define SO_SELECT \
-	"SELECT STRAIGHT_JOIN o.id, o.created_at, u.email, " \
-	"COALESCE(c.name, ''), o.method, o.status, o.amount_due_minor, " \
-	"o.currency, COALESCE(o.rf_code, ''), COALESCE(s.tracking, '') "
+	"SELECT STRAIGHT_JOIN " SO_COLS(DBQ_SQL) " "
 #define SO_COMPANY_SHIPMENT \
 	"LEFT JOIN companies c ON c.id = o.company_id " \
 	"LEFT JOIN shipments s ON s.order_id = o.id "
@@ -129,29 +141,11 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN recon_runs r ON r.id = d.run_id ORDER BY r.day, r.partner, d.id",
 };
 
-/* The cached statement idx. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
 get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_SEARCH, idx, stmts[idx]);
-}
-
-/* dbq_list fill: the current SO_SELECT row into *arg. */
-static void
-fill_order(struct dbq *q, void *arg)
-{
-	struct db_search_order *o = arg;
-
-	o->id = dbq_col_int(q, 0);
-	o->created_at = dbq_col_int(q, 1);
-	dbq_col_copy(q, 2, o->email, sizeof(o->email));
-	dbq_col_copy(q, 3, o->company, sizeof(o->company));
-	dbq_col_copy(q, 4, o->method, sizeof(o->method));
-	dbq_col_copy(q, 5, o->status, sizeof(o->status));
-	o->amount_minor = dbq_col_int(q, 6);
-	dbq_col_copy(q, 7, o->currency, sizeof(o->currency));
-	dbq_col_copy(q, 8, o->rf_code, sizeof(o->rf_code));
-	dbq_col_copy(q, 9, o->tracking, sizeof(o->tracking));
 }
 
 /* Bind text as a LIKE prefix pattern. */
@@ -189,7 +183,7 @@ db_search_orders(struct db *db, enum db_search_by how, const char *text,
 			dbq_cstr(q, text);
 		dbq_int(q, (int64_t)limit);
 	}
-	return dbq_list(q, sizeof(**out), fill_order, (void **)out, n);
+	return dbq_rows(q, &so_row, (void **)out, n);
 }
 
 /* dbq_list fill: the current party row into *arg. */

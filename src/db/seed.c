@@ -103,13 +103,9 @@ db_seed_user_insert(struct db *db, const struct seed_user *u,
 		return -1;
 	dbq_cstr(q, u->kind);
 	bind_opt(q, u->company_id, 0);
-	dbq_cstr(q, u->email);
-	dbq_cstr(q, u->name);
-	dbq_cstr(q, pwhash);
-	dbq_cstr(q, u->phone);
-	dbq_int(q, u->cod_completed_orders);
-	dbq_int(q, u->credit_limit_usd_minor);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_S(u->email), DBQ_S(u->name), DBQ_S(pwhash),
+	    DBQ_S(u->phone), DBQ_I(u->cod_completed_orders),
+	    DBQ_I(u->credit_limit_usd_minor), DBQ_I(now));
 	return dbq_exec_insert(q);
 }
 
@@ -130,11 +126,9 @@ db_seed_company_insert(struct db *db, const struct seed_company *c,
 	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_COMPANY_INSERT,
 	    stmts[STMT_SEED_COMPANY_INSERT])) == NULL)
 		return -1;
-	dbq_cstr(q, c->name);
-	dbq_cstr(q, c->country);
-	dbq_cstr(q, c->qualification_status);
-	dbq_cstr(q, c->qualification_expires);
-	dbq_int(q, c->long_term_agreement);
+	dbq_bind(q, DBQ_S(c->name), DBQ_S(c->country),
+	    DBQ_S(c->qualification_status), DBQ_S(c->qualification_expires),
+	    DBQ_I(c->long_term_agreement));
 	bind_opt(q, c->cod_limit_usd_minor, -1);
 	bind_opt(q, c->remittance_quota_usd_minor, -1);
 	dbq_int(q, now);
@@ -188,18 +182,11 @@ db_seed_order_insert(struct db *db, const struct seed_order *o)
 		return -1;
 	dbq_int(q, o->user_id);
 	bind_opt(q, o->company_id, 0);
-	dbq_cstr(q, o->status);
-	dbq_cstr(q, o->method);
-	dbq_cstr(q, o->currency);
-	dbq_cstr(q, o->usd_per_unit);
-	dbq_int(q, o->items_total_minor);
-	dbq_int(q, o->amount_due_minor);
-	dbq_int(q, o->fee_minor);
-	dbq_cstr(q, o->country);
-	dbq_cstr(q, o->region_code);
-	dbq_cstr(q, o->idempotency_key);
-	dbq_int(q, o->created_at);
-	dbq_int(q, o->updated_at);
+	dbq_bind(q, DBQ_S(o->status), DBQ_S(o->method), DBQ_S(o->currency),
+	    DBQ_S(o->usd_per_unit), DBQ_I(o->items_total_minor),
+	    DBQ_I(o->amount_due_minor), DBQ_I(o->fee_minor), DBQ_S(o->country),
+	    DBQ_S(o->region_code), DBQ_S(o->idempotency_key),
+	    DBQ_I(o->created_at), DBQ_I(o->updated_at));
 	bind_opt(q, o->completed_at, 0);
 	id = dbq_exec_insert(q);
 	return id == 0 ? -1 : id;
@@ -210,24 +197,12 @@ int
 db_seed_item_insert(struct db *db, int64_t order_id,
     const struct seed_product *p, int qty)
 {
-	struct dbq *q;
-
-	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_ITEM_INSERT,
-	    stmts[STMT_SEED_ITEM_INSERT])) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	dbq_int(q, p->id);
-	dbq_cstr(q, p->name);
-	dbq_int(q, qty);
-	dbq_int(q, p->price_minor);
-	dbq_cstr(q, p->currency);
-	dbq_int(q, p->durable);
-	dbq_int(q, p->high_value);
-	dbq_int(q, p->pre_order);
-	dbq_int(q, p->customized);
-	dbq_int(q, p->special_customs);
-	dbq_int(q, p->pay_after_use);
-	return dbq_exec_insert(q) > 0 ? 0 : -1;
+	return dbq_exec_insert(dbq_bind(dbq_get(db, DB_T_SEED,
+	    STMT_SEED_ITEM_INSERT, stmts[STMT_SEED_ITEM_INSERT]),
+	    DBQ_I(order_id), DBQ_I(p->id), DBQ_S(p->name), DBQ_I(qty),
+	    DBQ_I(p->price_minor), DBQ_S(p->currency), DBQ_I(p->durable),
+	    DBQ_I(p->high_value), DBQ_I(p->pre_order), DBQ_I(p->customized),
+	    DBQ_I(p->special_customs), DBQ_I(p->pay_after_use))) > 0 ? 0 : -1;
 }
 
 /* See seed.h. */
@@ -239,13 +214,10 @@ db_seed_event(struct db *db, const struct seed_event *e)
 	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_EVENT,
 	    stmts[STMT_SEED_EVENT])) == NULL)
 		return -1;
-	dbq_cstr(q, e->subject_type);
-	dbq_int(q, e->subject_id);
-	dbq_cstr(q, e->actor_type);
+	dbq_bind(q, DBQ_S(e->subject_type), DBQ_I(e->subject_id),
+	    DBQ_S(e->actor_type));
 	bind_opt(q, e->actor_id, 0);
-	dbq_int(q, e->at);
-	dbq_cstr(q, e->from_state);
-	dbq_cstr(q, e->to_state);
-	dbq_cstr(q, e->reason != NULL ? e->reason : "");
+	dbq_bind(q, DBQ_I(e->at), DBQ_S(e->from_state), DBQ_S(e->to_state),
+	    DBQ_S(e->reason != NULL ? e->reason : ""));
 	return dbq_exec_insert(q) > 0 ? 0 : -1;
 }

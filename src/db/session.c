@@ -58,26 +58,21 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM sessions WHERE user_id = ?",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_SESSION, idx, stmts[idx]);
+}
+
 /* See session.h. */
 int
 db_session_insert(struct db *db, const char *token_hash, int64_t user_id,
     int64_t now, int64_t expires_at)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_INSERT,
-	    stmts[STMT_SESSION_INSERT]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, token_hash);
-	dbq_int(q, user_id);
-	dbq_int(q, now);
-	dbq_int(q, now);
-	dbq_int(q, expires_at);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_SESSION_INSERT),
+	    DBQ_S(token_hash), DBQ_I(user_id), DBQ_I(now), DBQ_I(now),
+	    DBQ_I(expires_at)), NULL);
 }
 
 /* See session.h. */
@@ -89,12 +84,10 @@ db_session_get(struct db *db, const char *token_hash, int64_t order_id,
 	const char	*kind;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_GET,
-	    stmts[STMT_SESSION_GET]);
+	q = get(db, STMT_SESSION_GET);
 	if (q == NULL)
 		return -1;
-	dbq_int(q, order_id > 0 ? order_id : 0);
-	dbq_cstr(q, token_hash);
+	dbq_bind(q, DBQ_I(order_id > 0 ? order_id : 0), DBQ_S(token_hash));
 	if ((rc = dbq_exec_fetch(q)) == 1) {
 		memset(out, 0, sizeof(*out));
 		out->id = dbq_col_int(q, 0);
@@ -133,35 +126,16 @@ db_session_get(struct db *db, const char *token_hash, int64_t order_id,
 int
 db_session_touch(struct db *db, const char *token_hash, int64_t now)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_TOUCH,
-	    stmts[STMT_SESSION_TOUCH]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_cstr(q, token_hash);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_SESSION_TOUCH), DBQ_I(now),
+	    DBQ_S(token_hash)), NULL);
 }
 
 /* See session.h. */
 int
 db_session_delete(struct db *db, const char *token_hash)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_DELETE,
-	    stmts[STMT_SESSION_DELETE]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, token_hash);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_SESSION_DELETE),
+	    DBQ_S(token_hash)), NULL);
 }
 
 /* See session.h. */
@@ -169,19 +143,8 @@ int
 db_session_purge_user(struct db *db, int64_t user_id, int64_t now,
     int64_t idle_cutoff)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_PURGE_USER,
-	    stmts[STMT_SESSION_PURGE_USER]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_int(q, now);
-	dbq_int(q, idle_cutoff);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_SESSION_PURGE_USER),
+	    DBQ_I(user_id), DBQ_I(now), DBQ_I(idle_cutoff)), NULL);
 }
 
 /* See session.h. */
@@ -189,28 +152,14 @@ int
 db_session_second_factor(struct db *db, const char *token_hash, int64_t now,
     int64_t max)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_SECOND_FACTOR,
-	    stmts[STMT_SESSION_SECOND_FACTOR]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, max);
-	dbq_cstr(q, token_hash);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_SESSION_SECOND_FACTOR),
+	    DBQ_I(now), DBQ_I(max), DBQ_S(token_hash)));
 }
 
 /* See session.h. */
 int
 db_session_delete_user(struct db *db, int64_t user_id)
 {
-	struct dbq *q;
-
-	q = dbq_get(db, DB_T_SESSION, STMT_SESSION_DELETE_USER,
-	    stmts[STMT_SESSION_DELETE_USER]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_SESSION_DELETE_USER),
+	    DBQ_I(user_id)), NULL);
 }

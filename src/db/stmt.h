@@ -172,8 +172,10 @@ unsigned int	 dbq_errno(struct dbq *);
 void		 dbq_done(struct dbq *);
 
 /*
- * Row helpers (stmt.c): the shapes the db/<table>.c files share. q is a
- * statement from dbq_get() with its parameters bound.
+ * Row helpers (stmt_more.c): the shapes the db/<table>.c files share. q is
+ * a statement from dbq_get() with its parameters bound. Every helper that
+ * always calls dbq_done(q) also takes a q that is NULL (a dbq_get that
+ * failed) and then returns its error value (-1) without doing anything.
  */
 
 /* Copy column col of the current row into dst (dstsz bytes, cut, always
@@ -292,5 +294,120 @@ int64_t		 dbq_count(struct dbq *);
  * order, plan, user...): binds id, then as dbq_list, q NULL included. */
 int		 dbq_list_id(struct dbq *, int64_t id, size_t sz,
 		    void (*fill)(struct dbq *, void *), void **out, size_t *n);
+
+/*
+ * Table-driven rows (row.c): a statement's columns listed once, each next
+ * to its SQL, with the struct field it fills and how, so that no column is
+ * read by its position number:
+ *
+ *	#define QUAL_COLS(C) \
+ *		C(INT,  id,		"q.id") \
+ *		C(TEXT, company_name,	", c.name") \
+ *		C(DATE, due,		", q.review_due")
+ *	#define QUAL_FIELD(t, m, sql)	DBQ_FIELD(struct db_qual, t, m)
+ *	DBQ_ROWS(qual_row, struct db_qual, QUAL_COLS, QUAL_FIELD);
+ *	... "SELECT " QUAL_COLS(DBQ_SQL) " FROM company_qualifications q ..."
+ *
+ * Every column after the first starts its SQL with ", ".
+ */
+enum dbq_ftype {
+	DBQ_F_INT,	/* an integer of 1, 2, 4 or 8 bytes (dbq_col_int) */
+	DBQ_F_ID,	/* DBQ_F_INT bound as NULL when <= 0 (dbq_id_opt) */
+	DBQ_F_BOOL,	/* an integer field set to 1 when the column is not 0 */
+	DBQ_F_TEXT,	/* a char array (dbq_col_copy: cut, NULL is "") */
+	DBQ_F_TEXT_OPT,	/* DBQ_F_TEXT bound as NULL when "" (dbq_cstr_opt) */
+	DBQ_F_DATE,	/* an mp_date (dbq_col_date) */
+	DBQ_F_STATUS,	/* an enum order_status: an unknown one refuses
+			   the row */
+	DBQ_F_METHOD,	/* an enum pay_method: likewise */
+	DBQ_F_SKIP	/* a column the caller reads itself, or nobody */
+};
+
+/* One column of a row: how to read it into the field at off of size. */
+struct dbq_field {
+	enum dbq_ftype	 type;
+	size_t		 off;
+	size_t		 size;
+};
+
+/* A row's columns in SELECT order and the size of the struct they fill. */
+struct dbq_rowdef {
+	const struct dbq_field	*f;
+	size_t			 n;
+	size_t			 sz;
+};
+
+#define DBQ_FIELD(st, t, m) \
+	{ DBQ_F_##t, offsetof(st, m), sizeof(((st *)0)->m) },
+#define DBQ_SQL(t, m, sql)	sql
+/* "0 LIST(DBQ_COUNT)": the number of columns of LIST, a constant. */
+#define DBQ_COUNT(t, m, sql)	+ 1
+#define DBQ_ROWDEF(st, fields) \
+	{ (fields), sizeof(fields) / sizeof((fields)[0]), sizeof(st) }
+/* Define the static struct dbq_rowdef name of struct st from the column
+ * list LIST, whose entries FIELD(t, m, sql) makes DBQ_FIELDs of st. */
+#define DBQ_ROWS(name, st, LIST, FIELD) \
+	static const struct dbq_field name##_f[] = { LIST(FIELD) }; \
+	static const struct dbq_rowdef name = DBQ_ROWDEF(st, name##_f)
+
+/* Read the columns of r from column col of q's current row into dst (not
+ * zeroed first): 0, or -1 (logged) when a status or method column names
+ * none and the row is refused. */
+int		 dbq_read(struct dbq *, int col, const struct dbq_rowdef *r,
+		    void *dst);
+
+/* Bind the fields of src that r names, in its order, as the parameters
+ * of q (an INSERT listing r's columns); returns q (NULL when q is NULL).
+ * Takes INT, ID, TEXT, TEXT_OPT and DATE fields only. */
+struct dbq	*dbq_bind_row(struct dbq *, const struct dbq_rowdef *r,
+		    const void *src);
+
+/* Execute q and read its first row by r into out, zeroed first when there
+ * is a row: 1 a row, 0 no row (out untouched), -1 error or a refused row.
+ * Always calls dbq_done(q); q may be NULL (-1). */
+int		 dbq_one(struct dbq *, const struct dbq_rowdef *r,
+		    void *out);
+
+/* dbq_one with the row read by fill(q, out) (0, or -1 refusing it) instead
+ * of a table; out is not zeroed. */
+int		 dbq_one_fn(struct dbq *, int (*fill)(struct dbq *, void *),
+		    void *out);
+
+/* dbq_list of rows read by r: a refused row is left out. */
+int		 dbq_rows(struct dbq *, const struct dbq_rowdef *r,
+		    void **out, size_t *n);
+
+/* The parameters of one statement, bound in one call:
+ *	dbq_bind(q, DBQ_I(id), DBQ_S(name), DBQ_D(day))
+ * DBQ_I an integer (dbq_int), DBQ_S a C string (dbq_cstr), DBQ_SO text or
+ * NULL for NULL/"" (dbq_cstr_opt), DBQ_IDO an id or NULL for <= 0
+ * (dbq_id_opt), DBQ_NZ an integer or NULL for 0, DBQ_D a day (dbq_date),
+ * DBQ_B len bytes at p (dbq_str), DBQ_NULL SQL NULL (dbq_null). */
+enum dbq_atype { DBQ_A_INT, DBQ_A_STR, DBQ_A_STR_OPT, DBQ_A_ID_OPT,
+	DBQ_A_NZ, DBQ_A_DATE, DBQ_A_BYTES, DBQ_A_NULL };
+struct dbq_arg {
+	enum dbq_atype	 t;
+	int64_t		 i;
+	const char	*s;
+};
+#define DBQ_I(v)	((struct dbq_arg){ DBQ_A_INT, (v), NULL })
+#define DBQ_S(v)	((struct dbq_arg){ DBQ_A_STR, 0, (v) })
+#define DBQ_SO(v)	((struct dbq_arg){ DBQ_A_STR_OPT, 0, (v) })
+#define DBQ_IDO(v)	((struct dbq_arg){ DBQ_A_ID_OPT, (v), NULL })
+#define DBQ_NZ(v)	((struct dbq_arg){ DBQ_A_NZ, (v), NULL })
+#define DBQ_D(v)	((struct dbq_arg){ DBQ_A_DATE, (v), NULL })
+#define DBQ_NULL	((struct dbq_arg){ DBQ_A_NULL, 0, NULL })
+#define DBQ_B(p, len) \
+	((struct dbq_arg){ DBQ_A_BYTES, (int64_t)(len), (p) })
+
+/* Bind the n values of a to q in order; returns q (NULL when q is NULL,
+ * binding nothing), so that a statement is fetched, bound and run in one
+ * expression. */
+struct dbq	*dbq_bind_args(struct dbq *, const struct dbq_arg *a,
+		    size_t n);
+#define dbq_bind(q, ...) dbq_bind_args((q), \
+	(const struct dbq_arg[]){ __VA_ARGS__ }, \
+	sizeof((const struct dbq_arg[]){ __VA_ARGS__ }) / \
+	sizeof(struct dbq_arg))
 
 #endif

@@ -106,6 +106,8 @@ dbq_one_int(struct dbq *q, int64_t *out)
 {
 	int rc;
 
+	if (q == NULL)
+		return -1;
 	if ((rc = dbq_exec_fetch(q)) == 1)
 		*out = dbq_col_int(q, 0);
 	dbq_done(q);
@@ -116,8 +118,11 @@ dbq_one_int(struct dbq *q, int64_t *out)
 int
 dbq_exec_done(struct dbq *q, uint64_t *affected)
 {
-	int rc = dbq_exec(q);
+	int rc;
 
+	if (q == NULL)
+		return -1;
+	rc = dbq_exec(q);
 	if (rc == 0 && affected != NULL)
 		*affected = dbq_affected(q);
 	dbq_done(q);
@@ -141,6 +146,8 @@ dbq_exec_insert(struct dbq *q)
 {
 	int64_t id = -1;
 
+	if (q == NULL)
+		return -1;
 	if (dbq_exec(q) == 0)
 		id = dbq_affected(q) > 0 ? dbq_insert_id(q) : 0;
 	else if (dbq_errno(q) == DBQ_ER_DUP_ENTRY)
@@ -164,6 +171,8 @@ dbq_exec_once(struct dbq *q)
 {
 	int rc = 0;
 
+	if (q == NULL)
+		return -1;
 	if (dbq_exec(q) == -1)
 		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 1 : -1;
 	dbq_done(q);

@@ -8,6 +8,21 @@
 #include "db/stmt.h"
 #include "db/totp.h"
 
+/* The columns of an admin's row (struct db_totp_admin), each with its
+ * SQL. */
+#define ADMIN_COLS(C) \
+	C(INT,	user_id,	"u.id") \
+	C(TEXT,	email,		", u.email") \
+	C(TEXT,	name,		", u.name") \
+	C(INT,	confirmed_at,	", COALESCE(t.confirmed_at, 0)") \
+	C(INT,	recovery_left,	", " RECOVERY_LEFT)
+#define ADMIN_FIELD(t, m, sql)	DBQ_FIELD(struct db_totp_admin, t, m)
+DBQ_ROWS(admin_row, struct db_totp_admin, ADMIN_COLS, ADMIN_FIELD);
+/* How many recovery codes the admin u has left. */
+#define RECOVERY_LEFT \
+	"(SELECT COUNT(*) FROM admin_recovery_codes r WHERE r.user_id = u.id " \
+	"AND r.used_at IS NULL)"
+
 enum stmt {
 	STMT_TOTP_GET,
 	STMT_TOTP_GET_LOCK,
@@ -53,15 +68,14 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE admin_recovery_codes SET used_at = ? WHERE id = ? AND "
 	"used_at IS NULL",
 	/* STMT_TOTP_ADMINS */
-	"SELECT u.id, u.email, u.name, COALESCE(t.confirmed_at, 0), "
-	"(SELECT COUNT(*) FROM admin_recovery_codes r WHERE r.user_id = u.id "
-	"AND r.used_at IS NULL) FROM users u LEFT JOIN admin_totp t ON "
-	"t.user_id = u.id WHERE u.kind = 'admin' ORDER BY u.email",
+	"SELECT " ADMIN_COLS(DBQ_SQL) " FROM users u "
+	"LEFT JOIN admin_totp t ON t.user_id = u.id "
+	"WHERE u.kind = 'admin' ORDER BY u.email",
 };
 
-/* The statement idx of this file. */
+/* The cached statement idx of this file, or NULL. */
 static struct dbq *
-get(struct db *db, enum stmt idx)
+get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_TOTP, idx, stmts[idx]);
 }
@@ -103,9 +117,7 @@ db_totp_start(struct db *db, int64_t user_id, const void *secret_enc,
 
 	if ((q = get(db, STMT_TOTP_START)) == NULL)
 		return -1;
-	dbq_int(q, user_id);
-	dbq_str(q, secret_enc, len);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_I(user_id), DBQ_B(secret_enc, len), DBQ_I(now));
 	if (dbq_exec_done(q, &n) == -1)
 		return -1;
 	return n > 0;
@@ -115,28 +127,16 @@ db_totp_start(struct db *db, int64_t user_id, const void *secret_enc,
 int
 db_totp_confirm(struct db *db, int64_t user_id, int64_t step, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_TOTP_CONFIRM)) == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, step);
-	dbq_int(q, user_id);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_TOTP_CONFIRM), DBQ_I(now),
+	    DBQ_I(step), DBQ_I(user_id)), NULL);
 }
 
 /* See totp.h. */
 int
 db_totp_claim_step(struct db *db, int64_t user_id, int64_t step)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_TOTP_CLAIM)) == NULL)
-		return -1;
-	dbq_int(q, step);
-	dbq_int(q, user_id);
-	dbq_int(q, step);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_TOTP_CLAIM), DBQ_I(step),
+	    DBQ_I(user_id), DBQ_I(step)));
 }
 
 /* See totp.h. */
@@ -164,15 +164,9 @@ int
 db_totp_recovery_add(struct db *db, int64_t user_id, const char *salt_hex,
     const char *hash_hex, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_RECOVERY_ADD)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	dbq_cstr(q, salt_hex);
-	dbq_cstr(q, hash_hex);
-	dbq_int(q, now);
-	return dbq_exec_done(q, NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_RECOVERY_ADD),
+	    DBQ_I(user_id), DBQ_S(salt_hex), DBQ_S(hash_hex), DBQ_I(now)),
+	    NULL);
 }
 
 /* One row of STMT_RECOVERY_UNUSED. */
@@ -199,32 +193,13 @@ db_totp_recovery_unused(struct db *db, int64_t user_id,
 int
 db_totp_recovery_use(struct db *db, int64_t id, int64_t now)
 {
-	struct dbq *q;
-
-	if ((q = get(db, STMT_RECOVERY_USE)) == NULL)
-		return -1;
-	dbq_int(q, now);
-	dbq_int(q, id);
-	return dbq_exec_one(q);
-}
-
-/* One row of STMT_TOTP_ADMINS. */
-static void
-fill_admin(struct dbq *q, void *el)
-{
-	struct db_totp_admin *a = el;
-
-	a->user_id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, a->email, sizeof(a->email));
-	dbq_col_copy(q, 2, a->name, sizeof(a->name));
-	a->confirmed_at = dbq_col_int(q, 3);
-	a->recovery_left = dbq_col_int(q, 4);
+	return dbq_exec_one(dbq_bind(get(db, STMT_RECOVERY_USE), DBQ_I(now),
+	    DBQ_I(id)));
 }
 
 /* See totp.h. */
 int
 db_totp_admins(struct db *db, struct db_totp_admin **out, size_t *n)
 {
-	return dbq_list(get(db, STMT_TOTP_ADMINS), sizeof(**out), fill_admin,
-	    (void **)out, n);
+	return dbq_rows(get(db, STMT_TOTP_ADMINS), &admin_row, (void **)out, n);
 }

@@ -37,6 +37,13 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
 };
 
+/* The cached statement idx of this file, or NULL. */
+static struct dbq *
+get(struct db *db, int idx)
+{
+	return dbq_get(db, DB_T_USER, idx, stmts[idx]);
+}
+
 /* Copy the current row of a USER_COLS select into out. */
 static void
 user_row(struct dbq *q, struct db_user *out)
@@ -78,8 +85,7 @@ db_user_by_email_lock(struct db *db, const char *email, struct db_user *out)
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_USER, STMT_USER_BY_EMAIL_LOCK,
-	    stmts[STMT_USER_BY_EMAIL_LOCK]);
+	q = get(db, STMT_USER_BY_EMAIL_LOCK);
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, email);
@@ -92,7 +98,7 @@ db_user_by_id(struct db *db, int64_t id, struct db_user *out)
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_USER, STMT_USER_BY_ID, stmts[STMT_USER_BY_ID]);
+	q = get(db, STMT_USER_BY_ID);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
@@ -107,14 +113,11 @@ db_user_insert_person(struct db *db, const char *email, const char *name,
 	struct dbq	*q;
 	int		 rc = 0;
 
-	q = dbq_get(db, DB_T_USER, STMT_USER_INSERT_PERSON,
-	    stmts[STMT_USER_INSERT_PERSON]);
+	q = get(db, STMT_USER_INSERT_PERSON);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, email);
-	dbq_cstr(q, name);
-	dbq_cstr(q, password_hash);
-	dbq_int(q, now);
+	dbq_bind(q, DBQ_S(email), DBQ_S(name), DBQ_S(password_hash),
+	    DBQ_I(now));
 	if (dbq_exec(q) == -1)
 		rc = dbq_errno(q) == DBQ_ER_DUP_ENTRY ? 1 : -1;
 	else
@@ -128,34 +131,14 @@ int
 db_user_login_failed(struct db *db, int64_t id, int failed_logins,
     int64_t locked_until)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_USER, STMT_USER_LOGIN_FAILED,
-	    stmts[STMT_USER_LOGIN_FAILED]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, failed_logins);
-	dbq_int(q, locked_until);
-	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_USER_LOGIN_FAILED),
+	    DBQ_I(failed_logins), DBQ_I(locked_until), DBQ_I(id)), NULL);
 }
 
 /* See user.h. */
 int
 db_user_login_ok(struct db *db, int64_t id)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_USER, STMT_USER_LOGIN_OK,
-	    stmts[STMT_USER_LOGIN_OK]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, id);
-	rc = dbq_exec(q);
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind(get(db, STMT_USER_LOGIN_OK), DBQ_I(id)),
+	    NULL);
 }
