@@ -135,13 +135,19 @@ void	db_track_at(struct dbq *, int c, struct db_track *t);
  * *a (zeroed by the caller). */
 void	db_address_at(struct dbq *, int c, struct db_address *a);
 
-/* The columns of the address frozen on an order, of order_addresses t:
- * DB_ADDRESS_N of a book's (its book row's id, is_default 0) and its
- * delivery days, read by db_order_address_at() (address.c). */
+/* Bind the eight text fields of a, recipient to phone, as the next
+ * parameters of q (address.c). */
+void	db_address_bind(struct dbq *, const struct db_address *a);
+
+/* The columns of the address frozen on an order, of orders t: DB_ADDRESS_N
+ * of a book's (its book row's id, is_default 0) and its delivery days,
+ * read by db_order_address_at() (address.c); the recipient (column 1) is
+ * NULL when the order has none. */
 #define DB_ORDER_ADDRESS_COLS(t) \
-	t ".address_id, " t ".recipient, " t ".line1, " t ".line2, " \
-	t ".city, " t ".region, " t ".postal_code, " t ".country, " \
-	t ".phone, 0, " t ".delivery_days "
+	t ".ship_address_id, " t ".ship_recipient, " t ".ship_line1, " \
+	t ".ship_line2, " t ".ship_city, " t ".ship_region, " \
+	t ".ship_postal_code, " t ".ship_country, " t ".ship_phone, 0, " \
+	t ".ship_delivery_days "
 #define DB_ORDER_ADDRESS_N	(DB_ADDRESS_N + 1)
 void	db_order_address_at(struct dbq *, int c, struct db_address *a);
 

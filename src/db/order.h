@@ -85,6 +85,9 @@ struct db_order_new {
 	const char	*verdicts;		/* JSON text */
 	const char	*params_hash;		/* what the key asked for
 						   (service/reqkey.h), NULL none */
+	/* the delivery address frozen on the order (ship->id its book row,
+	 * ship->delivery_days the days it promises); NULL: none */
+	const struct db_address *ship;
 	int64_t		 now;
 };
 

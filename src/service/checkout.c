@@ -479,18 +479,22 @@ place_check(const struct checkout_quote *q, const struct checkout_choice *ch,
 
 /* The new order row *o of user_id (company_id, 0 none) from quote q and
  * the checked choice (method m, offer off or NULL, key of ch) at now; its
- * C-04 review and payment dates written into review and pay, which o
- * points to (as it points into q and ch). The verdicts and the key's
- * parameters hash are the caller's. */
+ * C-04 review and payment dates written into review and pay, and the
+ * chosen address frozen with the delivery days the order promises into
+ * ship, which o points to (as it points into q and ch). The verdicts and
+ * the key's parameters hash are the caller's. */
 static void
 place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
     const struct checkout_quote *q, const struct checkout_choice *ch,
     enum pay_method m, const struct checkout_offer *off, int64_t now,
-    char review[11], char pay[11])
+    char review[11], char pay[11], struct db_address *ship)
 {
 	const struct method_row *row = method_row(m);	/* m was checked */
 
 	memset(o, 0, sizeof(*o));
+	*ship = q->addr.chosen;
+	ship->delivery_days = q->live.f.order.shipping.delivery_days;
+	o->ship = ship;
 	o->user_id = user_id;
 	o->company_id = company_id;
 	o->method = m;
@@ -535,8 +539,8 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 }
 
 /* What goes with new order id (row o, method m, offer off or NULL, of
- * quote q) inside the placing transaction: its items and address frozen,
- * its REM-P1 code, the points spent, the INST-CL credit reserved, the
+ * quote q) inside the placing transaction: its items frozen, its REM-P1
+ * code, the points spent, the INST-CL credit reserved, the
  * corporate application. CO_PLACED, CO_STALE (points or credit changed
  * meanwhile) or CO_ERROR; the caller rolls back on any but CO_PLACED. */
 static enum checkout_result
@@ -547,8 +551,7 @@ place_effects(struct db *db, const struct db_order_new *o, int64_t id,
 	char	rf[RFCODE_MAX];
 	int	rc;
 
-	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
-	    q->live.f.order.shipping.delivery_days) == -1)
+	if (freeze_items(db, q, id) == -1)
 		return CO_ERROR;
 	if (m == PM_REMITTANCE) {
 		/* REM-P1: a unique code with check digits. */
@@ -623,6 +626,7 @@ place_tx(struct db *db, int64_t user_id, int64_t company_id,
 	const struct checkout_offer *off;
 	struct db_checkout_read	 rd;
 	struct db_order_new	 o;
+	struct db_address	 ship;
 	enum pay_method		 m;
 	enum checkout_result	 res;
 	char			 err[256], review[11], pay[11];
@@ -648,7 +652,8 @@ place_tx(struct db *db, int64_t user_id, int64_t company_id,
 	}
 	if ((res = place_check(q, ch, &m, &off)) != CO_PLACED)
 		return res;
-	place_row(&o, user_id, company_id, q, ch, m, off, now, review, pay);
+	place_row(&o, user_id, company_id, q, ch, m, off, now, review, pay,
+	    &ship);
 	json = verdicts_json(q);
 	o.verdicts = json;
 	/* The key keeps what it asked for, on the order it claims: a
