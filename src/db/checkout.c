@@ -33,10 +33,10 @@
 	/* COD-F2's counted refusal dates in the same round trip. */ \
 	"(SELECT GROUP_CONCAT(r.refused_on ORDER BY r.refused_on " \
 	"SEPARATOR ',') FROM cod_refusals r WHERE r.user_id = u.id AND " \
-	"r.counted = 1) "
+	"r.counted = 1), COALESCE(u.language, '') "
 #define BUYER_FROM \
 	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
-#define BUYER_N		19
+#define BUYER_N		20
 /* The cart's lines: CART_N columns, read by cart_at(). */
 #define CART_COLS \
 	"p.id, i.qty, p.name, p.price_minor, p.currency, c.slug, " \
@@ -132,12 +132,12 @@ static const char *const stmts[STMT__MAX] = {
 	 * first (2), in one UNION, enum read_col */
 	"SELECT " BUYER_COLS ", " NUL13 NUL10 "NULL, 0 AS rk, 0 AS k1, "
 	"0 AS k2 " BUYER_FROM "WHERE u.id = ? "
-	"UNION ALL SELECT " NUL10 NUL9 CART_COLS ", " NUL10 "NULL, 1, p.id, 0 "
+	"UNION ALL SELECT " NUL10 NUL10 CART_COLS ", " NUL10 "NULL, 1, p.id, 0 "
 	CART_FROM "WHERE k.user_id = ? "
-	"UNION ALL SELECT " NUL10 NUL9 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
+	"UNION ALL SELECT " NUL10 NUL10 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
 	"1 - a.is_default, a.id " DB_ADDRESS_BOOK_OF_USER
 	/* the order the request key placed (3): its id, its parameters */
-	"UNION ALL SELECT " NUL10 NUL9 NUL13 NUL10 "COALESCE(o.params_hash, "
+	"UNION ALL SELECT " NUL10 NUL10 NUL13 NUL10 "COALESCE(o.params_hash, "
 	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
 	"o.idempotency_key = ? "
 	"ORDER BY rk, k1, k2",
@@ -408,6 +408,7 @@ buyer_at(struct dbq *q, int c, struct db_buyer *b)
 	b->has_remittance_quota = !dbq_col_null(q, c + 17);
 	b->remittance_quota_usd_minor = dbq_col_int(q, c + 17);
 	split_days(dbq_col_str(q, c + 18, NULL), &b->refusals, &b->nrefusals);
+	COL(q, c + 19, b->language);
 }
 
 /* See checkout.h. */

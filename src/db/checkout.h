@@ -81,6 +81,7 @@ struct db_buyer {
 	 * array the caller frees (NULL, 0 when none). */
 	char	(*refusals)[11];
 	size_t	 nrefusals;
+	char	 language[9];	/* the account's language tag, "" none */
 };
 
 /* A cart line with everything the rules and the order need. */

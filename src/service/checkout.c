@@ -594,8 +594,9 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
 	    order_status_name(o->status), reason, json, now) == -1)
 		return -1;
-	/* The message in the shopper's language, then the request's again. */
-	prev = i18n_use(language_of_user(db, o->user_id));
+	/* The message in the shopper's language (read with the buyer), then
+	 * the request's again. */
+	prev = i18n_use(language_of_tag(q->live.buyer.language));
 	money_display(&q->amount.amount, amt, sizeof(amt));
 	words_status(order_status_name(o->status), st, sizeof(st));
 	snprintf(body, sizeof(body), _("Your order #%lld of %s was placed with "
