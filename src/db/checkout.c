@@ -11,6 +11,7 @@
 #include "db/checkout.h"
 #include "db/db.h"
 #include "db/dbint.h"
+#include "db/product.h"
 #include "db/refcache.h"
 #include "db/stmt.h"
 
@@ -79,6 +80,8 @@ enum stmt {
 	STMT_RELEASE_CREDIT,
 	STMT_DEMO_POINTS,
 	STMT_READ,
+	STMT_REF_VERSION,
+	STMT_CURRENCIES,
 	STMT__MAX
 };
 
@@ -141,6 +144,10 @@ static const char *const stmts[STMT__MAX] = {
 	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
 	"o.idempotency_key = ? "
 	"ORDER BY rk, k1, k2",
+	/* STMT_REF_VERSION */
+	"SELECT version FROM refdata_version WHERE id = 1",
+	/* STMT_CURRENCIES: the currencies a cart's lines can be in */
+	"SELECT DISTINCT currency FROM products ORDER BY currency",
 };
 
 /* Copy column col into out. */
@@ -617,4 +624,68 @@ db_checkout_demo_points(struct db *db)
 			return -1;
 	}
 	return 0;
+}
+
+/* dbq_list fill: column 0 of the row into *arg, a char[4]. */
+static void
+fill_currency(struct dbq *q, void *arg)
+{
+	dbq_col_copy(q, 0, arg, 4);
+}
+
+/* The reference lists read into the cache, then freed. 0 or -1. */
+static int
+warm_lists(struct db *db)
+{
+	struct db_setting	*s = NULL;
+	struct db_region	*r = NULL;
+	struct db_country	*c = NULL;
+	struct db_institution	*in = NULL;
+	struct db_category	*cat = NULL;
+	char			(*h)[11] = NULL;
+	size_t			 n;
+	int			 rc;
+
+	rc = db_checkout_settings(db, &s, &n) == -1 ||
+	    db_checkout_regions(db, &r, &n) == -1 ||
+	    db_checkout_countries(db, &c, &n) == -1 ||
+	    db_checkout_institutions(db, &in, &n) == -1 ||
+	    db_checkout_holidays(db, &h, &n) == -1 ||
+	    db_category_list(db, &cat, &n) == -1 ? -1 : 0;
+	free(s);
+	free(r);
+	free(c);
+	free(in);
+	free(h);
+	free(cat);
+	return rc;
+}
+
+/* See checkout.h. */
+int
+db_checkout_warm(struct db *db, const char *day)
+{
+	struct dbq	*q;
+	char		(*cur)[4] = NULL, rate[33];
+	size_t		 n = 0, i;
+	int64_t		 v = 0;
+	int		 rc = -1;
+
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_REF_VERSION,
+	    stmts[STMT_REF_VERSION]);
+	if (q == NULL || dbq_one_int(q, &v) != 1 || v <= 0)
+		return -1;
+	db_refdata_seen(db, (uint64_t)v);
+	if (warm_lists(db) == 0 && dbq_list(dbq_get(db, DB_T_CHECKOUT,
+	    STMT_CURRENCIES, stmts[STMT_CURRENCIES]), sizeof(*cur),
+	    fill_currency, (void **)&cur, &n) == 0) {
+		rc = 0;
+		for (i = 0; i < n && rc == 0; i++)
+			if (db_checkout_fx_rate(db, cur[i], day, rate,
+			    sizeof(rate)) == -1)
+				rc = -1;
+	}
+	free(cur);
+	db_refdata_seen(db, 0);
+	return rc;
 }

@@ -726,3 +726,18 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 	*order_id = id;
 	return CO_PLACED;
 }
+
+/* See checkout.h. */
+void
+checkout_warm(struct db *db, int64_t now)
+{
+	mp_date	d;
+	char	day[11];
+
+	if (mp_date_from_unix(now, &d) == -1)
+		return;
+	mp_date_str(d, day, sizeof(day));
+	if (db_checkout_warm(db, day) == -1)
+		log_warn("checkout: reference data not cached ahead: %s",
+		    db_error(db));
+}
