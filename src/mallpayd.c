@@ -39,6 +39,7 @@
 #include "pages/pages.h"
 #include "gateway/bank.h"
 #include "sandbox/books.h"
+#include "service/checkout.h"
 #include "service/docrender.h"
 #include "service/filestore.h"
 #include "view/view.h"
@@ -185,8 +186,10 @@ worker(void *arg)
 		db_thread_end();
 		return NULL;
 	}
-	/* Connect now, so the first request does not pay for it. */
-	(void)worker_db_get(&w);
+	/* Connect now and fill the reference-data cache, so that the
+	 * first requests pay for neither. */
+	if (worker_db_get(&w) != NULL)
+		checkout_warm(w.db, clock_now());
 	while (!atomic_load(&stopping)) {
 		if (FCGX_Accept_r(&fr) < 0) {
 			if (!atomic_load(&stopping))

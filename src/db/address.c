@@ -1,5 +1,5 @@
 /*
- * addresses and order_addresses (see address.h). SQL only, bound
+ * addresses and the address frozen on an order (see address.h). SQL only, bound
  * parameters only (DESIGN.md). The owner is matched with the null-safe
  * "<=>" so that (user_id, NULL) and (NULL, company_id) name one book each.
  */
@@ -20,7 +20,6 @@ enum stmt {
 	STMT_ADDR_DELETE,
 	STMT_ADDR_DEFAULT,
 	STMT_ADDR_DEFAULT_FIRST,
-	STMT_ORDER_ADDR_INSERT,
 	STMT_ORDER_ADDR_GET,
 	STMT__MAX
 };
@@ -55,13 +54,9 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ADDR_DEFAULT_FIRST */
 	"UPDATE addresses SET is_default = 1, updated_at = ? WHERE " OWNER
 	" ORDER BY id LIMIT 1",
-	/* STMT_ORDER_ADDR_INSERT */
-	"INSERT INTO order_addresses (order_id, address_id, recipient, line1, "
-	"line2, city, region, postal_code, country, phone, delivery_days) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_ORDER_ADDR_GET */
-	"SELECT " DB_ORDER_ADDRESS_COLS("a") "FROM order_addresses a "
-	"WHERE a.order_id = ?",
+	"SELECT " DB_ORDER_ADDRESS_COLS("o") "FROM orders o "
+	"WHERE o.id = ? AND o.ship_recipient IS NOT NULL",
 };
 
 /* The cached statement idx of this file, or NULL. */
@@ -78,9 +73,9 @@ bind_owner(struct dbq *q, const struct db_addr_owner *o)
 	dbq_bind(q, DBQ_IDO(o->user_id), DBQ_IDO(o->company_id));
 }
 
-/* Bind the eight text fields of a, recipient to phone. */
-static void
-bind_fields(struct dbq *q, const struct db_address *a)
+/* See dbint.h. */
+void
+db_address_bind(struct dbq *q, const struct db_address *a)
 {
 	dbq_bind(q, DBQ_S(a->recipient), DBQ_S(a->line1), DBQ_S(a->line2),
 	    DBQ_S(a->city), DBQ_S(a->region), DBQ_S(a->postal_code),
@@ -181,7 +176,7 @@ db_address_insert(struct db *db, const struct db_addr_owner *o,
 	if (q == NULL)
 		return -1;
 	bind_owner(q, o);
-	bind_fields(q, a);
+	db_address_bind(q, a);
 	dbq_bind(q, DBQ_I(a->is_default ? 1 : 0), DBQ_I(now), DBQ_I(now));
 	if (dbq_exec(q) == -1) {
 		dbq_done(q);
@@ -201,7 +196,7 @@ db_address_update(struct db *db, const struct db_addr_owner *o,
 
 	if (q == NULL)
 		return -1;
-	bind_fields(q, a);
+	db_address_bind(q, a);
 	dbq_int(q, now);
 	bind_owner(q, o);
 	dbq_int(q, a->id);
@@ -236,21 +231,6 @@ db_address_set_default(struct db *db, const struct db_addr_owner *o,
 		return -1;
 	dbq_int(q, now);
 	bind_owner(q, o);
-	return dbq_exec_done(q, NULL);
-}
-
-/* See address.h. */
-int
-db_order_address_insert(struct db *db, int64_t order_id, int64_t address_id,
-    const struct db_address *a)
-{
-	struct dbq *q = get(db, STMT_ORDER_ADDR_INSERT);
-
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_I(order_id), DBQ_IDO(address_id));
-	bind_fields(q, a);
-	dbq_int(q, a->delivery_days);
 	return dbq_exec_done(q, NULL);
 }
 

@@ -2,8 +2,9 @@
 #define MALLPAY_DB_ADDRESS_H
 
 /*
- * addresses and order_addresses (migration 021): the address book of a
- * shopper or of a company, and the copy frozen on each order. SQL only.
+ * addresses (migration 021): the address book of a shopper or of a
+ * company; and the copy frozen on each order, columns of its row
+ * (migration 042; written by db_order_insert). SQL only.
  *
  * An owner is (user_id, company_id) with exactly one of them > 0: a
  * company member's book is the company's (company_id), a person's is
@@ -67,11 +68,6 @@ int	db_address_delete(struct db *, const struct db_addr_owner *, int64_t id);
  * after the default was deleted). 0 or -1. */
 int	db_address_set_default(struct db *, const struct db_addr_owner *,
 	    int64_t id, int64_t now);
-
-/* Freeze a (with a->delivery_days) as order_id's address, its book row
- * address_id. 0 or -1. */
-int	db_order_address_insert(struct db *, int64_t order_id,
-	    int64_t address_id, const struct db_address *a);
 
 /* The frozen address of order_id into *out: 1, 0 (none: an order placed
  * before addresses existed), -1. */

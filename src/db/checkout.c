@@ -11,6 +11,7 @@
 #include "db/checkout.h"
 #include "db/db.h"
 #include "db/dbint.h"
+#include "db/product.h"
 #include "db/refcache.h"
 #include "db/stmt.h"
 
@@ -33,10 +34,10 @@
 	/* COD-F2's counted refusal dates in the same round trip. */ \
 	"(SELECT GROUP_CONCAT(r.refused_on ORDER BY r.refused_on " \
 	"SEPARATOR ',') FROM cod_refusals r WHERE r.user_id = u.id AND " \
-	"r.counted = 1) "
+	"r.counted = 1), COALESCE(u.language, '') "
 #define BUYER_FROM \
 	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
-#define BUYER_N		19
+#define BUYER_N		20
 /* The cart's lines: CART_N columns, read by cart_at(). */
 #define CART_COLS \
 	"p.id, i.qty, p.name, p.price_minor, p.currency, c.slug, " \
@@ -79,6 +80,8 @@ enum stmt {
 	STMT_RELEASE_CREDIT,
 	STMT_DEMO_POINTS,
 	STMT_READ,
+	STMT_REF_VERSION,
+	STMT_CURRENCIES,
 	STMT__MAX
 };
 
@@ -132,15 +135,19 @@ static const char *const stmts[STMT__MAX] = {
 	 * first (2), in one UNION, enum read_col */
 	"SELECT " BUYER_COLS ", " NUL13 NUL10 "NULL, 0 AS rk, 0 AS k1, "
 	"0 AS k2 " BUYER_FROM "WHERE u.id = ? "
-	"UNION ALL SELECT " NUL10 NUL9 CART_COLS ", " NUL10 "NULL, 1, p.id, 0 "
+	"UNION ALL SELECT " NUL10 NUL10 CART_COLS ", " NUL10 "NULL, 1, p.id, 0 "
 	CART_FROM "WHERE k.user_id = ? "
-	"UNION ALL SELECT " NUL10 NUL9 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
+	"UNION ALL SELECT " NUL10 NUL10 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
 	"1 - a.is_default, a.id " DB_ADDRESS_BOOK_OF_USER
 	/* the order the request key placed (3): its id, its parameters */
-	"UNION ALL SELECT " NUL10 NUL9 NUL13 NUL10 "COALESCE(o.params_hash, "
+	"UNION ALL SELECT " NUL10 NUL10 NUL13 NUL10 "COALESCE(o.params_hash, "
 	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
 	"o.idempotency_key = ? "
 	"ORDER BY rk, k1, k2",
+	/* STMT_REF_VERSION */
+	"SELECT version FROM refdata_version WHERE id = 1",
+	/* STMT_CURRENCIES: the currencies a cart's lines can be in */
+	"SELECT DISTINCT currency FROM products ORDER BY currency",
 };
 
 /* Copy column col into out. */
@@ -407,6 +414,7 @@ buyer_at(struct dbq *q, int c, struct db_buyer *b)
 	b->has_remittance_quota = !dbq_col_null(q, c + 17);
 	b->remittance_quota_usd_minor = dbq_col_int(q, c + 17);
 	split_days(dbq_col_str(q, c + 18, NULL), &b->refusals, &b->nrefusals);
+	COL(q, c + 19, b->language);
 }
 
 /* See checkout.h. */
@@ -589,4 +597,68 @@ db_checkout_demo_points(struct db *db)
 			return -1;
 	}
 	return 0;
+}
+
+/* dbq_list fill: column 0 of the row into *arg, a char[4]. */
+static void
+fill_currency(struct dbq *q, void *arg)
+{
+	dbq_col_copy(q, 0, arg, 4);
+}
+
+/* The reference lists read into the cache, then freed. 0 or -1. */
+static int
+warm_lists(struct db *db)
+{
+	struct db_setting	*s = NULL;
+	struct db_region	*r = NULL;
+	struct db_country	*c = NULL;
+	struct db_institution	*in = NULL;
+	struct db_category	*cat = NULL;
+	char			(*h)[11] = NULL;
+	size_t			 n;
+	int			 rc;
+
+	rc = db_checkout_settings(db, &s, &n) == -1 ||
+	    db_checkout_regions(db, &r, &n) == -1 ||
+	    db_checkout_countries(db, &c, &n) == -1 ||
+	    db_checkout_institutions(db, &in, &n) == -1 ||
+	    db_checkout_holidays(db, &h, &n) == -1 ||
+	    db_category_list(db, &cat, &n) == -1 ? -1 : 0;
+	free(s);
+	free(r);
+	free(c);
+	free(in);
+	free(h);
+	free(cat);
+	return rc;
+}
+
+/* See checkout.h. */
+int
+db_checkout_warm(struct db *db, const char *day)
+{
+	struct dbq	*q;
+	char		(*cur)[4] = NULL, rate[33];
+	size_t		 n = 0, i;
+	int64_t		 v = 0;
+	int		 rc = -1;
+
+	q = dbq_get(db, DB_T_CHECKOUT, STMT_REF_VERSION,
+	    stmts[STMT_REF_VERSION]);
+	if (q == NULL || dbq_one_int(q, &v) != 1 || v <= 0)
+		return -1;
+	db_refdata_seen(db, (uint64_t)v);
+	if (warm_lists(db) == 0 && dbq_list(dbq_get(db, DB_T_CHECKOUT,
+	    STMT_CURRENCIES, stmts[STMT_CURRENCIES]), sizeof(*cur),
+	    fill_currency, (void **)&cur, &n) == 0) {
+		rc = 0;
+		for (i = 0; i < n && rc == 0; i++)
+			if (db_checkout_fx_rate(db, cur[i], day, rate,
+			    sizeof(rate)) == -1)
+				rc = -1;
+	}
+	free(cur);
+	db_refdata_seen(db, 0);
+	return rc;
 }

@@ -81,6 +81,7 @@ struct db_buyer {
 	 * array the caller frees (NULL, 0 when none). */
 	char	(*refusals)[11];
 	size_t	 nrefusals;
+	char	 language[9];	/* the account's language tag, "" none */
 };
 
 /* A cart line with everything the rules and the order need. */
@@ -128,6 +129,11 @@ int	db_checkout_holidays(struct db *, char (**out)[11], size_t *);
  * (ratesz bytes). Returns 1, 0 no rate, -1 error. */
 int	db_checkout_fx_rate(struct db *, const char *currency, const char *day,
 	    char *rate, size_t ratesz);
+/* Load the connection's reference-data cache (refcache.h) at the version
+ * stored now: the lists above, the catalog's categories and the rate on
+ * day of each currency a product is priced in, so that the first views
+ * of a new connection read none of them. 0 or -1. */
+int	db_checkout_warm(struct db *, const char *day);
 /* The buyer user_id (with company columns when a member, and the COD
  * refusal dates: free out->refusals). 1, 0, -1 (nothing to free). */
 int	db_checkout_buyer(struct db *, int64_t user_id, struct db_buyer *out);

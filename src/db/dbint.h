@@ -60,6 +60,47 @@ struct db_address;
 struct db_shipment;
 struct db_track;
 
+struct db_plan;
+struct db_plan_inst;
+
+/* The columns of a plan of plans p with its owner (users u) and its
+ * institution (institutions i), joined by DB_PLAN_JOIN: DB_PLAN_N of them,
+ * read by db_plan_at() (plan.c). */
+#define DB_PLAN_COLS \
+	"p.id, p.order_id, p.user_id, COALESCE(p.company_id, 0), p.method, " \
+	"p.institution_id, COALESCE(i.name, ''), p.status, p.currency, " \
+	"p.principal_minor, p.n, p.monthly_rate, p.fee_mode, " \
+	"p.waives_future_fees, p.late_fee_rate, p.down_payment_percent, " \
+	"p.apr_bp, p.monthly_fee_minor, p.total_fee_minor, p.start_date, " \
+	"COALESCE(p.card_brand, ''), COALESCE(p.card_last4, ''), " \
+	"p.card_token_enc IS NOT NULL, COALESCE(p.partner_ref, ''), " \
+	"p.decline_reason, p.refund_minor IS NOT NULL, " \
+	"COALESCE(p.refund_minor, 0), COALESCE(p.refund_due, ''), " \
+	"p.created_at, p.updated_at, COALESCE(p.closed_at, 0), " \
+	"u.installment_suspended, u.email "
+#define DB_PLAN_N	33
+#define DB_PLAN_JOIN \
+	"JOIN users u ON u.id = p.user_id " \
+	"LEFT JOIN institutions i ON i.id = p.institution_id "
+
+/* Read the DB_PLAN_COLS of the current row of q, from column c, into *p
+ * (zeroed first): 0, or -1 (logged) when the stored method is none of
+ * pay_method's. */
+int	db_plan_at(struct dbq *, int c, struct db_plan *p);
+
+/* The columns of one installment of plan_installments t as a struct
+ * db_plan_inst: DB_PLAN_INST_N of them, read by db_plan_inst_at()
+ * (plan.c). */
+#define DB_PLAN_INST_COLS(t) \
+	t ".seq, " t ".due_date, " t ".principal_minor, " t ".fee_minor, " \
+	t ".late_fee_minor, " t ".status, " t ".paid_minor, " \
+	"COALESCE(" t ".paid_at, 0), " t ".reminded_at IS NOT NULL "
+#define DB_PLAN_INST_N	9
+
+/* Read the DB_PLAN_INST_COLS of the current row of q, from column c, into
+ * *r. */
+void	db_plan_inst_at(struct dbq *, int c, struct db_plan_inst *r);
+
 /* The columns of an order's shipment of table (or alias) t as a struct
  * db_shipment: DB_SHIP_N of them, read by db_ship_at() (cod.c). */
 #define DB_SHIP_COLS(t) \
@@ -94,13 +135,19 @@ void	db_track_at(struct dbq *, int c, struct db_track *t);
  * *a (zeroed by the caller). */
 void	db_address_at(struct dbq *, int c, struct db_address *a);
 
-/* The columns of the address frozen on an order, of order_addresses t:
- * DB_ADDRESS_N of a book's (its book row's id, is_default 0) and its
- * delivery days, read by db_order_address_at() (address.c). */
+/* Bind the eight text fields of a, recipient to phone, as the next
+ * parameters of q (address.c). */
+void	db_address_bind(struct dbq *, const struct db_address *a);
+
+/* The columns of the address frozen on an order, of orders t: DB_ADDRESS_N
+ * of a book's (its book row's id, is_default 0) and its delivery days,
+ * read by db_order_address_at() (address.c); the recipient (column 1) is
+ * NULL when the order has none. */
 #define DB_ORDER_ADDRESS_COLS(t) \
-	t ".address_id, " t ".recipient, " t ".line1, " t ".line2, " \
-	t ".city, " t ".region, " t ".postal_code, " t ".country, " \
-	t ".phone, 0, " t ".delivery_days "
+	t ".ship_address_id, " t ".ship_recipient, " t ".ship_line1, " \
+	t ".ship_line2, " t ".ship_city, " t ".ship_region, " \
+	t ".ship_postal_code, " t ".ship_country, " t ".ship_phone, 0, " \
+	t ".ship_delivery_days "
 #define DB_ORDER_ADDRESS_N	(DB_ADDRESS_N + 1)
 void	db_order_address_at(struct dbq *, int c, struct db_address *a);
 

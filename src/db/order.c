@@ -14,6 +14,7 @@
 #include "db/dbint.h"
 #include "db/event.h"
 #include "db/order.h"
+#include "db/plan.h"
 #include "db/stmt.h"
 
 /* The multi-row INSERT of an order's lines: one statement per order of up
@@ -112,16 +113,21 @@ enum item_col {
 #define N6	N4 N2
 #define N11	N6 N4 N1
 #define N27	N11 N11 N4 N1
-/* Columns of STMT_ORDER_PAGE: the order, an item, an event, the address,
- * the shipment, a tracking event, the row's kind (0 to 5). */
+#define N42	N27 N11 N4
+/* Columns of STMT_ORDER_PAGE: the order, an item, an event, the order's
+ * address, the shipment, a tracking event, the plan with an installment,
+ * the row's kind (0 to 5). */
 enum page_col {
 	PAGE_C_ITEM = 0 ORDER_COLS(DBQ_COUNT),
 	PAGE_C_EVENT = PAGE_C_ITEM + ITEM_C__N,
 	PAGE_C_ADDR = PAGE_C_EVENT + DB_EVENT_ROW_N,
 	PAGE_C_SHIP = PAGE_C_ADDR + DB_ORDER_ADDRESS_N,
 	PAGE_C_TRACK = PAGE_C_SHIP + DB_SHIP_N,
-	PAGE_C_KIND = PAGE_C_TRACK + DB_TRACK_N
+	PAGE_C_PLAN = PAGE_C_TRACK + DB_TRACK_N,
+	PAGE_C_INST = PAGE_C_PLAN + DB_PLAN_N,
+	PAGE_C_KIND = PAGE_C_INST + DB_PLAN_INST_N
 };
+_Static_assert(DB_PLAN_N + DB_PLAN_INST_N == 42, "N42 fills the plan");
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_LIST_BY_USER: enum list_col up to LIST_C_FEE */
@@ -145,8 +151,11 @@ static const char *const stmts[STMT__MAX] = {
 	"amount_due_minor, fee_minor, deferred_minor, amount_usd_minor, "
 	"country, region_code, idempotency_key, institution_id, term, "
 	"coupon_code, points_used, review_due, payment_due, settlement_note, "
-	"verdicts, params_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"verdicts, params_hash, created_at, updated_at, ship_address_id, "
+	"ship_recipient, ship_line1, ship_line2, ship_city, ship_region, "
+	"ship_postal_code, ship_country, ship_phone, ship_delivery_days) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_ORDER_BY_KEY */
 	"SELECT id, COALESCE(params_hash, '') FROM orders "
 	"WHERE user_id = ? AND idempotency_key = ?",
@@ -169,27 +178,30 @@ static const char *const stmts[STMT__MAX] = {
 	"UNION SELECT id, status, method, amount_due_minor, currency, "
 	"created_at, fee_minor, deferred_minor FROM orders WHERE company_id = ? "
 	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-	/* STMT_ORDER_PAGE: STMT_ORDER_GET (row kind 0), its items (1), its
-	 * history (2), its frozen address (3), its shipment (4) and its
-	 * tracking events (5) in one UNION, enum page_col; each part as the
-	 * statement of its own reads it, in the same order */
-	"SELECT " GET_COLS ", " N6 N11 N11 N6 N4 "0 AS rk, 0 AS k1, 0 AS k2 "
-	"FROM orders o WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 ITEM_COLS("i") ", " N11 N11 N6 N4 "1, i.id, 0 "
-	"FROM orders o JOIN order_items i ON i.order_id = o.id WHERE "
-	GET_WHERE
-	"UNION ALL SELECT " N27 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 "2, e.at, "
-	"e.id FROM orders o JOIN events e ON e.subject_type = 'order' AND "
-	"e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
-	GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 DB_ORDER_ADDRESS_COLS("a") ", " N6 N4
-	"3, 0, 0 FROM orders o JOIN order_addresses a ON a.order_id = o.id "
+	/* STMT_ORDER_PAGE: STMT_ORDER_GET with its frozen address (row kind
+	 * 0), its items (1), its history (2), its shipment (3), its tracking
+	 * events (4) and its owner's plan with one row per installment (5) in
+	 * one UNION, enum page_col; each part as the statement of its own
+	 * reads it, in the same order */
+	"SELECT " GET_COLS ", " N6 N11 DB_ORDER_ADDRESS_COLS("o") ", " N6 N4
+	N42 "0 AS rk, 0 AS k1, 0 AS k2 FROM orders o WHERE " GET_WHERE
+	"UNION ALL SELECT " N27 ITEM_COLS("i") ", " N11 N11 N6 N4 N42
+	"1, i.id, 0 FROM orders o JOIN order_items i ON i.order_id = o.id "
 	"WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 "4, 0, 0 "
-	"FROM orders o JOIN shipments s ON s.order_id = o.id WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 N6 DB_TRACK_COLS("t") ", 5, t.at, "
-	"t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
+	"UNION ALL SELECT " N27 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N42 "2, "
+	"e.at, e.id FROM orders o JOIN events e ON e.subject_type = 'order' "
+	"AND e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
+	GET_WHERE
+	"UNION ALL SELECT " N27 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 N42
+	"3, 0, 0 FROM orders o JOIN shipments s ON s.order_id = o.id WHERE "
+	GET_WHERE
+	"UNION ALL SELECT " N27 N6 N11 N11 N6 DB_TRACK_COLS("t") ", " N42 "4, "
+	"t.at, t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
 	"WHERE " GET_WHERE
+	"UNION ALL SELECT " N27 N6 N11 N11 N6 N4 DB_PLAN_COLS ", "
+	DB_PLAN_INST_COLS("pi") ", 5, pi.seq, 0 FROM orders o JOIN plans p ON "
+	"p.order_id = o.id AND p.user_id = o.user_id " DB_PLAN_JOIN
+	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id WHERE " GET_WHERE
 	"ORDER BY rk, k1, k2",
 };
 
@@ -329,6 +341,23 @@ db_order_set_status(struct db *db, int64_t id, enum order_status from,
 	return dbq_exec_one(q);
 }
 
+/* Bind the ship_* columns of STMT_ORDER_INSERT: a (its book row a->id,
+ * its delivery days), or NULLs for no address. */
+static void
+bind_ship(struct dbq *q, const struct db_address *a)
+{
+	int i;
+
+	if (a == NULL) {
+		for (i = 0; i < 10; i++)
+			dbq_null(q);
+		return;
+	}
+	dbq_id_opt(q, a->id);
+	db_address_bind(q, a);
+	dbq_int(q, a->delivery_days);
+}
+
 /* See order.h. */
 int64_t
 db_order_insert(struct db *db, const struct db_order_new *o)
@@ -355,6 +384,7 @@ db_order_insert(struct db *db, const struct db_order_new *o)
 	    DBQ_S(o->settlement_note != NULL ? o->settlement_note : ""),
 	    DBQ_S(o->verdicts), DBQ_SO(o->params_hash), DBQ_I(o->now),
 	    DBQ_I(o->now));
+	bind_ship(q, o->ship);
 	return dbq_exec_insert(q);	/* 0: the idempotency key is taken */
 }
 
@@ -492,13 +522,15 @@ db_order_set_refund_due(struct db *db, int64_t id, const char *day)
  * order of unknown status or method. An item of unknown currency is
  * left out (as db_order_items does). */
 static int
-page_read_row(struct dbq *q, struct db_order_page *pg, size_t cap[3])
+page_read_row(struct dbq *q, struct db_order_page *pg, size_t cap[4])
 {
 	struct db_order_item it;
 
 	switch (dbq_col_int(q, PAGE_C_KIND)) {
 	case 0:
 		pg->found = 1;
+		if ((pg->has_addr = !dbq_col_null(q, PAGE_C_ADDR + 1)))
+			db_order_address_at(q, PAGE_C_ADDR, &pg->addr);
 		return read_order(q, &pg->o);
 	case 1:
 		memset(&it, 0, sizeof(it));
@@ -511,29 +543,34 @@ page_read_row(struct dbq *q, struct db_order_page *pg, size_t cap[3])
 		    &pg->nevents, &cap[1], sizeof(*pg->events)));
 		return 0;
 	case 3:
-		pg->has_addr = 1;
-		db_order_address_at(q, PAGE_C_ADDR, &pg->addr);
-		return 0;
-	case 4:
 		pg->has_ship = 1;
 		db_ship_at(q, PAGE_C_SHIP, &pg->ship);
 		return 0;
-	default:
+	case 4:
 		db_track_at(q, PAGE_C_TRACK, xappend((void **)&pg->tr,
 		    &pg->ntr, &cap[2], sizeof(*pg->tr)));
+		return 0;
+	default:
+		if (pg->plan == 0)
+			pg->plan = db_plan_at(q, PAGE_C_PLAN, &pg->pl) == -1 ?
+			    -1 : 1;
+		if (pg->plan == 1 && !dbq_col_null(q, PAGE_C_INST))
+			db_plan_inst_at(q, PAGE_C_INST, xappend((void **)
+			    &pg->inst, &pg->ninst, &cap[3],
+			    sizeof(*pg->inst)));
 		return 0;
 	}
 }
 
 /* See order.h. One statement: a UNION of the order with its items, its
- * history, its address, its shipment and its tracking, each row of one
- * kind. */
+ * history, its address, its shipment, its tracking and its plan with the
+ * installments, each row of one kind. */
 int
 db_order_page(struct db *db, int64_t user_id, int64_t id,
     struct db_order_page *pg)
 {
 	struct dbq	*q;
-	size_t		 cap[3] = { 0, 0, 0 };
+	size_t		 cap[4] = { 0, 0, 0, 0 };
 	int		 rc = -1, i;
 
 	memset(pg, 0, sizeof(*pg));
@@ -564,5 +601,6 @@ db_order_page_cleanup(struct db_order_page *pg)
 	free(pg->items);
 	db_event_rows_free(pg->events, pg->nevents);
 	free(pg->tr);
+	free(pg->inst);
 	memset(pg, 0, sizeof(*pg));
 }

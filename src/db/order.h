@@ -9,6 +9,7 @@
 #include "core/pay_method.h"
 #include "db/address.h"
 #include "db/cod.h"
+#include "db/plan.h"
 
 struct db_event_row;
 
@@ -84,6 +85,9 @@ struct db_order_new {
 	const char	*verdicts;		/* JSON text */
 	const char	*params_hash;		/* what the key asked for
 						   (service/reqkey.h), NULL none */
+	/* the delivery address frozen on the order (ship->id its book row,
+	 * ship->delivery_days the days it promises); NULL: none */
+	const struct db_address *ship;
 	int64_t		 now;
 };
 
@@ -166,7 +170,8 @@ int	db_order_items(struct db *, int64_t order_id,
 /* An order as its page shows it, read in one statement: the order
  * (db_order_get), its lines (db_order_items), its history (events, oldest
  * first), the address frozen on it (db_order_address_get), its shipment
- * (db_ship_get) and its tracking events (db_track_list). Free with
+ * (db_ship_get), its tracking events (db_track_list) and the plan its
+ * owner holds for it with the installments (db_plan_with_inst). Free with
  * db_order_page_cleanup. */
 struct db_order_page {
 	int			 found;
@@ -181,6 +186,11 @@ struct db_order_page {
 	struct db_shipment	 ship;
 	struct db_track		*tr;
 	size_t			 ntr;
+	int			 plan;		/* 1 read, 0 none, -1 stored
+						   method unknown */
+	struct db_plan		 pl;
+	struct db_plan_inst	*inst;		/* by seq */
+	size_t			 ninst;
 };
 
 /* Read order id of user_id (0: any owner) as *pg: 1, 0 (none, or another

@@ -16,21 +16,8 @@
 #include "db/plan.h"
 #include "db/stmt.h"
 
-#define PLAN_FIELDS \
-	"p.id, p.order_id, p.user_id, COALESCE(p.company_id, 0), p.method, " \
-	"p.institution_id, COALESCE(i.name, ''), p.status, p.currency, " \
-	"p.principal_minor, p.n, p.monthly_rate, p.fee_mode, " \
-	"p.waives_future_fees, p.late_fee_rate, p.down_payment_percent, " \
-	"p.apr_bp, p.monthly_fee_minor, p.total_fee_minor, p.start_date, " \
-	"COALESCE(p.card_brand, ''), COALESCE(p.card_last4, ''), " \
-	"p.card_token_enc IS NOT NULL, COALESCE(p.partner_ref, ''), " \
-	"p.decline_reason, p.refund_minor IS NOT NULL, " \
-	"COALESCE(p.refund_minor, 0), COALESCE(p.refund_due, ''), " \
-	"p.created_at, p.updated_at, COALESCE(p.closed_at, 0), " \
-	"u.installment_suspended, u.email "
-#define PLAN_FROM \
-	"FROM plans p JOIN users u ON u.id = p.user_id " \
-	"LEFT JOIN institutions i ON i.id = p.institution_id "
+#define PLAN_FIELDS	DB_PLAN_COLS
+#define PLAN_FROM	"FROM plans p " DB_PLAN_JOIN
 #define PLAN_COLS	PLAN_FIELDS PLAN_FROM
 /* Columns of PLAN_FIELDS, in its SELECT order; a joined installment's
  * INST_COLS follow from PLAN_C__N. */
@@ -46,16 +33,16 @@ enum plan_col {
 	PLAN_C_REFUND_DUE, PLAN_C_CREATED_AT, PLAN_C_UPDATED_AT,
 	PLAN_C_CLOSED_AT, PLAN_C_USER_SUSPENDED, PLAN_C_USER_EMAIL, PLAN_C__N
 };
+_Static_assert(PLAN_C__N == DB_PLAN_N, "DB_PLAN_N counts DB_PLAN_COLS");
 
-#define INST_COLS(t) \
-	t ".seq, " t ".due_date, " t ".principal_minor, " t ".fee_minor, " \
-	t ".late_fee_minor, " t ".status, " t ".paid_minor, " \
-	"COALESCE(" t ".paid_at, 0), " t ".reminded_at IS NOT NULL "
+#define INST_COLS(t)	DB_PLAN_INST_COLS(t)
 /* Columns of INST_COLS, in its SELECT order, from its first column. */
 enum inst_col {
 	INST_C_SEQ, INST_C_DUE, INST_C_PRINCIPAL, INST_C_FEE, INST_C_LATE_FEE,
 	INST_C_STATUS, INST_C_PAID, INST_C_PAID_AT, INST_C_REMINDED, INST_C__N
 };
+_Static_assert(INST_C__N == DB_PLAN_INST_N,
+    "DB_PLAN_INST_N counts DB_PLAN_INST_COLS");
 
 /* SQL NULLs filling the columns of the other row kinds of a UNION. */
 #define NUL9	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
@@ -199,66 +186,73 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_PLAN, idx, stmts[idx]);
 }
 
-/* Read the current row (PLAN_COLS: enum plan_col) into *p (a struct db_plan; void * so
- * that it serves dbq_list_keep too): 0, or -1 (logged) when the stored
- * method is none of pay_method's. */
-static int
-read_plan(struct dbq *q, void *arg)
+/* See dbint.h: the PLAN_FIELDS (enum plan_col) from column c. */
+int
+db_plan_at(struct dbq *q, int c, struct db_plan *p)
 {
-	struct db_plan	*p = arg;
 	const char *s;
 
 	memset(p, 0, sizeof(*p));
-	p->id = dbq_col_int(q, PLAN_C_ID);
-	p->order_id = dbq_col_int(q, PLAN_C_ORDER_ID);
-	p->user_id = dbq_col_int(q, PLAN_C_USER_ID);
-	p->company_id = dbq_col_int(q, PLAN_C_COMPANY_ID);
-	if (dbq_col_pay_method(q, PLAN_C_METHOD, &p->method) == -1)
+	p->id = dbq_col_int(q, c + PLAN_C_ID);
+	p->order_id = dbq_col_int(q, c + PLAN_C_ORDER_ID);
+	p->user_id = dbq_col_int(q, c + PLAN_C_USER_ID);
+	p->company_id = dbq_col_int(q, c + PLAN_C_COMPANY_ID);
+	if (dbq_col_pay_method(q, c + PLAN_C_METHOD, &p->method) == -1)
 		return -1;
-	dbq_col_copy(q, PLAN_C_INSTITUTION_ID, p->institution_id,
+	dbq_col_copy(q, c + PLAN_C_INSTITUTION_ID, p->institution_id,
 	    sizeof(p->institution_id));
-	dbq_col_copy(q, PLAN_C_INSTITUTION_NAME, p->institution_name,
+	dbq_col_copy(q, c + PLAN_C_INSTITUTION_NAME, p->institution_name,
 	    sizeof(p->institution_name));
-	s = dbq_col_str(q, PLAN_C_STATUS, NULL);
+	s = dbq_col_str(q, c + PLAN_C_STATUS, NULL);
 	p->status = PLAN_ST_REVIEW;
 	for (int i = 0; i < PLAN_ST__MAX; i++)
 		if (strcmp(status_names[i], s) == 0)
 			p->status = (enum plan_status)i;
-	dbq_col_copy(q, PLAN_C_CURRENCY, p->currency, sizeof(p->currency));
-	p->principal = dbq_col_int(q, PLAN_C_PRINCIPAL);
-	p->n = (int)dbq_col_int(q, PLAN_C_N);
-	dbq_col_copy(q, PLAN_C_MONTHLY_RATE, p->monthly_rate,
+	dbq_col_copy(q, c + PLAN_C_CURRENCY, p->currency,
+	    sizeof(p->currency));
+	p->principal = dbq_col_int(q, c + PLAN_C_PRINCIPAL);
+	p->n = (int)dbq_col_int(q, c + PLAN_C_N);
+	dbq_col_copy(q, c + PLAN_C_MONTHLY_RATE, p->monthly_rate,
 	    sizeof(p->monthly_rate));
-	p->fee_mode = strcmp(dbq_col_str(q, PLAN_C_FEE_MODE, NULL), "upfront") == 0 ?
-	    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
-	p->waives_future_fees = (int)dbq_col_int(q, PLAN_C_WAIVES_FUTURE_FEES);
-	dbq_col_copy(q, PLAN_C_LATE_FEE_RATE, p->late_fee_rate,
+	p->fee_mode = strcmp(dbq_col_str(q, c + PLAN_C_FEE_MODE, NULL),
+	    "upfront") == 0 ? PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
+	p->waives_future_fees = (int)dbq_col_int(q,
+	    c + PLAN_C_WAIVES_FUTURE_FEES);
+	dbq_col_copy(q, c + PLAN_C_LATE_FEE_RATE, p->late_fee_rate,
 	    sizeof(p->late_fee_rate));
 	p->down_payment_percent = (int)dbq_col_int(q,
-	    PLAN_C_DOWN_PAYMENT_PERCENT);
-	p->apr_bp = (int32_t)dbq_col_int(q, PLAN_C_APR_BP);
-	p->monthly_fee = dbq_col_int(q, PLAN_C_MONTHLY_FEE);
-	p->total_fee = dbq_col_int(q, PLAN_C_TOTAL_FEE);
-	p->start = dbq_col_date(q, PLAN_C_START);
-	dbq_col_copy(q, PLAN_C_CARD_BRAND, p->card_brand,
+	    c + PLAN_C_DOWN_PAYMENT_PERCENT);
+	p->apr_bp = (int32_t)dbq_col_int(q, c + PLAN_C_APR_BP);
+	p->monthly_fee = dbq_col_int(q, c + PLAN_C_MONTHLY_FEE);
+	p->total_fee = dbq_col_int(q, c + PLAN_C_TOTAL_FEE);
+	p->start = dbq_col_date(q, c + PLAN_C_START);
+	dbq_col_copy(q, c + PLAN_C_CARD_BRAND, p->card_brand,
 	    sizeof(p->card_brand));
-	dbq_col_copy(q, PLAN_C_CARD_LAST4, p->card_last4,
+	dbq_col_copy(q, c + PLAN_C_CARD_LAST4, p->card_last4,
 	    sizeof(p->card_last4));
-	p->has_token = (int)dbq_col_int(q, PLAN_C_HAS_TOKEN);
-	dbq_col_copy(q, PLAN_C_PARTNER_REF, p->partner_ref,
+	p->has_token = (int)dbq_col_int(q, c + PLAN_C_HAS_TOKEN);
+	dbq_col_copy(q, c + PLAN_C_PARTNER_REF, p->partner_ref,
 	    sizeof(p->partner_ref));
-	dbq_col_copy(q, PLAN_C_DECLINE_REASON, p->decline_reason,
+	dbq_col_copy(q, c + PLAN_C_DECLINE_REASON, p->decline_reason,
 	    sizeof(p->decline_reason));
-	p->has_refund = (int)dbq_col_int(q, PLAN_C_HAS_REFUND);
-	p->refund = dbq_col_int(q, PLAN_C_REFUND);
-	p->refund_due = dbq_col_date(q, PLAN_C_REFUND_DUE);
-	p->created_at = dbq_col_int(q, PLAN_C_CREATED_AT);
-	p->updated_at = dbq_col_int(q, PLAN_C_UPDATED_AT);
-	p->closed_at = dbq_col_int(q, PLAN_C_CLOSED_AT);
-	p->user_suspended = (int)dbq_col_int(q, PLAN_C_USER_SUSPENDED);
-	dbq_col_copy(q, PLAN_C_USER_EMAIL, p->user_email,
+	p->has_refund = (int)dbq_col_int(q, c + PLAN_C_HAS_REFUND);
+	p->refund = dbq_col_int(q, c + PLAN_C_REFUND);
+	p->refund_due = dbq_col_date(q, c + PLAN_C_REFUND_DUE);
+	p->created_at = dbq_col_int(q, c + PLAN_C_CREATED_AT);
+	p->updated_at = dbq_col_int(q, c + PLAN_C_UPDATED_AT);
+	p->closed_at = dbq_col_int(q, c + PLAN_C_CLOSED_AT);
+	p->user_suspended = (int)dbq_col_int(q, c + PLAN_C_USER_SUSPENDED);
+	dbq_col_copy(q, c + PLAN_C_USER_EMAIL, p->user_email,
 	    sizeof(p->user_email));
 	return 0;
+}
+
+/* The current row (PLAN_COLS) into *arg, a struct db_plan (void * so that
+ * it serves dbq_list_keep too): as db_plan_at() from column 0. */
+static int
+read_plan(struct dbq *q, void *arg)
+{
+	return db_plan_at(q, 0, arg);
 }
 
 /* Execute q and read at most one plan row. 1, 0, -1; q is done after. */
@@ -490,10 +484,9 @@ db_plan_token(struct db *db, int64_t id, unsigned char *buf, size_t bufsz,
 	return rc;
 }
 
-/* Read the INST_COLS (enum inst_col) of the current row, starting at
- * column c, into r. */
-static void
-read_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
+/* See dbint.h: the INST_COLS (enum inst_col) from column c. */
+void
+db_plan_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
 {
 	r->seq = (int)dbq_col_int(q, c + INST_C_SEQ);
 	r->due = dbq_col_date(q, c + INST_C_DUE);
@@ -510,7 +503,7 @@ read_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
 static void
 read_inst(struct dbq *q, void *arg)
 {
-	read_inst_at(q, 0, arg);
+	db_plan_inst_at(q, 0, arg);
 }
 
 /* What db_plan_with_inst() reads beside the installments: the plan of
@@ -532,7 +525,7 @@ fill_with_inst(struct dbq *q, void *el, void *arg)
 		w->found = read_plan(q, w->p) == -1 ? -1 : 1;
 	if (dbq_col_null(q, PLAN_C__N))
 		return -1;
-	read_inst_at(q, PLAN_C__N, el);
+	db_plan_inst_at(q, PLAN_C__N, el);
 	return 0;
 }
 
@@ -578,7 +571,7 @@ db_plan_full(struct db *db, int64_t user_id, int64_t order_id,
 					rc = -1;
 				found = 1;
 				if (rc != -1 && !dbq_col_null(q, FULL_C_INST))
-					read_inst_at(q, FULL_C_INST, xappend(
+					db_plan_inst_at(q, FULL_C_INST, xappend(
 					    (void **)&f->inst, &f->ninst, &ci,
 					    sizeof(*f->inst)));
 				break;

@@ -318,17 +318,6 @@ address_pick_problem(const struct address_pick *p, const char *country_name,
 
 /* See address.h. */
 int
-address_freeze(struct db *db, int64_t order_id, const struct address_pick *p,
-    int delivery_days)
-{
-	struct db_address a = p->chosen;
-
-	a.delivery_days = delivery_days;
-	return db_order_address_insert(db, order_id, p->chosen.id, &a);
-}
-
-/* See address.h. */
-int
 address_of_order(struct db *db, int64_t order_id, struct order_address *out)
 {
 	int rc;

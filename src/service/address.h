@@ -108,11 +108,6 @@ void	address_pick_cleanup(struct address_pick *p);
 const char *address_pick_problem(const struct address_pick *p,
 	    const char *country_name, char *buf, size_t bufsz);
 
-/* Freeze p's chosen address on order_id with the delivery days the order
- * promised (inside the placing transaction). 0 or -1. */
-int	address_freeze(struct db *, int64_t order_id,
-	    const struct address_pick *p, int delivery_days);
-
 /* The address an order ships to, with its service area. */
 struct order_address {
 	struct db_address	 a;		/* the frozen copy */

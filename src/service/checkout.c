@@ -479,18 +479,22 @@ place_check(const struct checkout_quote *q, const struct checkout_choice *ch,
 
 /* The new order row *o of user_id (company_id, 0 none) from quote q and
  * the checked choice (method m, offer off or NULL, key of ch) at now; its
- * C-04 review and payment dates written into review and pay, which o
- * points to (as it points into q and ch). The verdicts and the key's
- * parameters hash are the caller's. */
+ * C-04 review and payment dates written into review and pay, and the
+ * chosen address frozen with the delivery days the order promises into
+ * ship, which o points to (as it points into q and ch). The verdicts and
+ * the key's parameters hash are the caller's. */
 static void
 place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
     const struct checkout_quote *q, const struct checkout_choice *ch,
     enum pay_method m, const struct checkout_offer *off, int64_t now,
-    char review[11], char pay[11])
+    char review[11], char pay[11], struct db_address *ship)
 {
 	const struct method_row *row = method_row(m);	/* m was checked */
 
 	memset(o, 0, sizeof(*o));
+	*ship = q->addr.chosen;
+	ship->delivery_days = q->live.f.order.shipping.delivery_days;
+	o->ship = ship;
 	o->user_id = user_id;
 	o->company_id = company_id;
 	o->method = m;
@@ -535,8 +539,8 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 }
 
 /* What goes with new order id (row o, method m, offer off or NULL, of
- * quote q) inside the placing transaction: its items and address frozen,
- * its REM-P1 code, the points spent, the INST-CL credit reserved, the
+ * quote q) inside the placing transaction: its items frozen, its REM-P1
+ * code, the points spent, the INST-CL credit reserved, the
  * corporate application. CO_PLACED, CO_STALE (points or credit changed
  * meanwhile) or CO_ERROR; the caller rolls back on any but CO_PLACED. */
 static enum checkout_result
@@ -547,8 +551,7 @@ place_effects(struct db *db, const struct db_order_new *o, int64_t id,
 	char	rf[RFCODE_MAX];
 	int	rc;
 
-	if (freeze_items(db, q, id) == -1 || address_freeze(db, id, &q->addr,
-	    q->live.f.order.shipping.delivery_days) == -1)
+	if (freeze_items(db, q, id) == -1)
 		return CO_ERROR;
 	if (m == PM_REMITTANCE) {
 		/* REM-P1: a unique code with check digits. */
@@ -591,8 +594,9 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
 	    order_status_name(o->status), reason, json, now) == -1)
 		return -1;
-	/* The message in the shopper's language, then the request's again. */
-	prev = i18n_use(language_of_user(db, o->user_id));
+	/* The message in the shopper's language (read with the buyer), then
+	 * the request's again. */
+	prev = i18n_use(language_of_tag(q->live.buyer.language));
 	money_display(&q->amount.amount, amt, sizeof(amt));
 	words_status(order_status_name(o->status), st, sizeof(st));
 	snprintf(body, sizeof(body), _("Your order #%lld of %s was placed with "
@@ -623,6 +627,7 @@ place_tx(struct db *db, int64_t user_id, int64_t company_id,
 	const struct checkout_offer *off;
 	struct db_checkout_read	 rd;
 	struct db_order_new	 o;
+	struct db_address	 ship;
 	enum pay_method		 m;
 	enum checkout_result	 res;
 	char			 err[256], review[11], pay[11];
@@ -648,7 +653,8 @@ place_tx(struct db *db, int64_t user_id, int64_t company_id,
 	}
 	if ((res = place_check(q, ch, &m, &off)) != CO_PLACED)
 		return res;
-	place_row(&o, user_id, company_id, q, ch, m, off, now, review, pay);
+	place_row(&o, user_id, company_id, q, ch, m, off, now, review, pay,
+	    &ship);
 	json = verdicts_json(q);
 	o.verdicts = json;
 	/* The key keeps what it asked for, on the order it claims: a
@@ -719,4 +725,19 @@ checkout_place(struct db *db, int64_t user_id, int64_t company_id,
 		return CO_ERROR;
 	*order_id = id;
 	return CO_PLACED;
+}
+
+/* See checkout.h. */
+void
+checkout_warm(struct db *db, int64_t now)
+{
+	mp_date	d;
+	char	day[11];
+
+	if (mp_date_from_unix(now, &d) == -1)
+		return;
+	mp_date_str(d, day, sizeof(day));
+	if (db_checkout_warm(db, day) == -1)
+		log_warn("checkout: reference data not cached ahead: %s",
+		    db_error(db));
 }

@@ -144,4 +144,10 @@ enum checkout_result checkout_place(struct db *, int64_t user_id,
 void	checkout_next_page(enum pay_method m, int64_t order_id, char *out,
 	    size_t outsz);
 
+/* Fill db's reference-data cache for the day of now (db_checkout_warm):
+ * what every checkout and catalog view reads, loaded when a worker's
+ * connection opens rather than by its first views. A failure is logged
+ * and leaves the cache to fill as views read. */
+void	checkout_warm(struct db *, int64_t now);
+
 #endif

@@ -25,11 +25,20 @@ language_set(struct db *db, int64_t user_id, enum lang lang, int clear)
 enum lang
 language_of_user(struct db *db, int64_t user_id)
 {
-	char tag[8];
+	char tag[9];
+
+	if (db_user_language(db, user_id, tag, sizeof(tag)) != 1)
+		return LANG_EN;
+	return language_of_tag(tag);
+}
+
+/* See language.h. */
+enum lang
+language_of_tag(const char *tag)
+{
 	enum lang l;
 
-	if (db_user_language(db, user_id, tag, sizeof(tag)) == 1 &&
-	    i18n_parse_tag(tag, &l) == 0)
+	if (tag[0] != '\0' && i18n_parse_tag(tag, &l) == 0)
 		return l;
 	return LANG_EN;
 }

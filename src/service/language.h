@@ -17,6 +17,8 @@ enum result language_set(struct db *, int64_t user_id, enum lang lang,
 /* The language to write to user_id in (messages, SMS texts): the
  * account's setting, else English. */
 enum lang language_of_user(struct db *, int64_t user_id);
+/* The same from the account's stored tag, read elsewhere ("" none). */
+enum lang language_of_tag(const char *tag);
 
 /* The language most people of a destination country read among the
  * mall's: Arabic in the Arab League's countries, Malay in Malaysia and

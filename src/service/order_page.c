@@ -18,24 +18,25 @@
 #include "service/order_page.h"
 #include "service/orders.h"
 
-/* The plan of installment or credit-line order o at now, if any, with its
- * installments and sums (one statement). */
+/* The plan panel of installment or credit-line order o at now from its
+ * plan as the page's statement read it (pg->plan, pg->pl, pg->inst: the
+ * installments are moved into out->v or freed). */
 static void
-plan_panel_load(struct db *db, const struct db_order *o, int64_t now,
-    struct plan_panel *out)
+plan_panel_take(const struct db_order *o, struct db_order_page *pg,
+    int64_t now, struct plan_panel *out)
 {
-	enum result r;
-
-	if (!pay_method_installment(o->method) &&
-	    o->method != PM_CREDIT_LINE)
+	if ((!pay_method_installment(o->method) &&
+	    o->method != PM_CREDIT_LINE) || pg->plan == -1) {
+		free(pg->inst);
 		return;
-	r = plan_load_sums(db, o->user_id, o->id, now, &out->v);
-	if (r != RES_OK && r != RES_NOT_FOUND)
-		return;
+	}
 	out->shown = 1;
-	out->has_plan = r == RES_OK;
-	if (out->has_plan)
+	out->has_plan = pg->plan == 1;
+	if (out->has_plan) {
+		plan_view_sums(&pg->pl, pg->inst, pg->ninst, now, &out->v);
 		out->pl = out->v.p;
+	} else
+		free(pg->inst);
 }
 
 /* The remittance panel of remittance order o (errors leave it out). */
@@ -53,11 +54,12 @@ rem_panel_load(struct db *db, const struct db_order *o, struct rem_panel *out)
 	    out->pv.expected_from[0] != '\0';
 }
 
-/* order_load() of reader's order id and the shipment panel of
- * cod_panel_load() into *out, the order and all but its COD row in one
- * statement. */
+/* order_load() of reader's order id, the shipment panel of
+ * cod_panel_load() and the plan panel at now into *out, the order and all
+ * but its COD row in one statement. */
 static enum result
-page_read(struct db *db, int64_t reader, int64_t id, struct order_page *out)
+page_read(struct db *db, int64_t reader, int64_t id, int64_t now,
+    struct order_page *out)
 {
 	struct db_order_page	 pg;
 	struct order_view	*v = &out->v;
@@ -75,6 +77,7 @@ page_read(struct db *db, int64_t reader, int64_t id, struct order_page *out)
 	out->cod.sh = pg.ship;
 	out->cod.tr = pg.tr;
 	out->cod.ntr = pg.ntr;
+	plan_panel_take(&v->o, &pg, now, &out->plan);
 	if (pg.has_addr) {
 		v->addr.a = pg.addr;
 		if ((v->has_addr = address_named(db, &v->addr)) == -1)
@@ -98,12 +101,11 @@ order_page_load(struct db *db, const struct member_order *acc, int64_t id,
 	out->acc = *acc;
 	if (out->acc.reader == 0)
 		return RES_NOT_FOUND;
-	if ((r = page_read(db, out->acc.reader, id, out)) != RES_OK)
+	if ((r = page_read(db, out->acc.reader, id, now, out)) != RES_OK)
 		return r;
 	order_next_action(o->method, o->status, &out->action);
 	if (o->method == PM_INSTALLMENT_CORPORATE)
 		corp_next_action(db, o->id, &out->action);
-	plan_panel_load(db, o, now, &out->plan);
 	rem_panel_load(db, o, &out->rem);
 	if (order_facts_load(db, o, now, out->plan.has_plan ? &out->plan.v :
 	    NULL, &out->facts) == -1)

@@ -408,6 +408,19 @@ plan_load_sums(struct db *db, int64_t user_id, int64_t order_id, int64_t now,
 }
 
 /* See plans.h. */
+void
+plan_view_sums(const struct db_plan *p, struct db_plan_inst *inst,
+    size_t n, int64_t now, struct plan_view *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->p = *p;
+	v->inst = inst;
+	v->ninst = n;
+	v->today = plan_day_of(now);
+	view_compute(v);
+}
+
+/* See plans.h. */
 enum result
 plan_load_id(struct db *db, int64_t plan_id, int64_t now,
     struct plan_view *v)

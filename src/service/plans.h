@@ -137,6 +137,11 @@ enum result plan_load(struct db *, int64_t user_id, int64_t order_id,
  * fees), for a page that shows the plan's figures only. */
 enum result plan_load_sums(struct db *, int64_t user_id,
 	    int64_t order_id, int64_t now, struct plan_view *v);
+/* The view plan_load_sums() makes of plan p and its installments inst (n
+ * of them, by seq; *v owns them after, free with plan_view_cleanup) read
+ * elsewhere (the order page's statement), computed for the date of now. */
+void	plan_view_sums(const struct db_plan *p, struct db_plan_inst *inst,
+	    size_t n, int64_t now, struct plan_view *v);
 /* As plan_load() by the plan's id (admins). */
 enum result plan_load_id(struct db *, int64_t plan_id, int64_t now,
 	    struct plan_view *v);
