@@ -99,32 +99,14 @@ new_order(int64_t u, const char *method, int64_t at)
 	return id;
 }
 
-/* Post (commit: 1) or roll back (0) one entry: amount from credit to
- * debit. */
-static void
-post(enum ledger_kind kind, const char *what, int64_t order, int64_t at,
-    const char *debit, const char *credit, int64_t amount, int commit)
+/* This run's ledger key of what (a static buffer). */
+static const char *
+key_of(const char *what)
 {
-	struct ledger_entry	e;
-	char			key[96];
+	static char key[96];
 
-	memset(&e, 0, sizeof(e));
 	snprintf(key, sizeof(key), "%s-%s", tag, what);
-	e.kind = kind;
-	e.key = key;
-	e.currency = "USD";
-	e.order_id = order;
-	e.at = at;
-	e.moves[0].debit = debit;
-	e.moves[0].credit = credit;
-	e.moves[0].amount = amount;
-	e.nmoves = 1;
-	assert_int_equal(db_begin(shop_db()), 0);
-	assert_int_equal(ledger_post(shop_db(), &e), 0);
-	if (commit)
-		assert_int_equal(db_commit(shop_db()), 0);
-	else
-		db_rollback(shop_db());
+	return key;
 }
 
 /* One integer of statement t bound with text a, b and times from, to. */
@@ -196,7 +178,7 @@ test_ledger_days_equal_the_lines(void **state)
 {
 	const char	*methods[] = { "installment_card", "installment_partner",
 			    "cod" };
-	char		 u[LEDGER_ACCT_MAX], bank[LEDGER_ACCT_MAX], key[96];
+	char		 u[LEDGER_ACCT_MAX], bank[LEDGER_ACCT_MAX];
 	int64_t		 o[3], day[3];
 	struct report	*col, *ref;
 	struct buf	 out;
@@ -209,19 +191,21 @@ test_ledger_days_equal_the_lines(void **state)
 	day[2] = june(17, 0, 0, 0);
 	ledger_acct_buyer_receivable(u, sizeof(u), uid);
 	ledger_acct_partner_clearing(bank, sizeof(bank), "bank");
-	post(LK_INSTALLMENT, "i1", o[0], june(15, 23, 59, 59), bank, u, 1111,
-	    1);
-	post(LK_INSTALLMENT, "i2", o[0], june(16, 0, 0, 0), bank, u, 707, 1);
-	post(LK_DOWN_PAYMENT, "d1", o[1], june(15, 12, 0, 0), bank, u, 2222,
-	    1);
-	post(LK_DOWN_PAYMENT, "d2", o[1], june(16, 8, 0, 0), bank, u, 999, 0);
-	post(LK_REFUND_DUE, "r1", o[2], june(15, 23, 59, 59), u,
-	    LEDGER_REFUNDS_PAYABLE, 333, 1);
-	post(LK_REFUND_SENT, "r2", o[2], june(16, 0, 0, 1),
-	    LEDGER_REFUNDS_PAYABLE, LEDGER_PLATFORM_CASH, 333, 1);
-	snprintf(key, sizeof(key), "%s-i1", tag);
+	shop_ledger_post(LK_INSTALLMENT, key_of("i1"), o[0], 0,
+	    june(15, 23, 59, 59), bank, u, 1111, 1);
+	shop_ledger_post(LK_INSTALLMENT, key_of("i2"), o[0], 0,
+	    june(16, 0, 0, 0), bank, u, 707, 1);
+	shop_ledger_post(LK_DOWN_PAYMENT, key_of("d1"), o[1], 0,
+	    june(15, 12, 0, 0), bank, u, 2222, 1);
+	shop_ledger_post(LK_DOWN_PAYMENT, key_of("d2"), o[1], 0,
+	    june(16, 8, 0, 0), bank, u, 999, 0);
+	shop_ledger_post(LK_REFUND_DUE, key_of("r1"), o[2], 0,
+	    june(15, 23, 59, 59), u, LEDGER_REFUNDS_PAYABLE, 333, 1);
+	shop_ledger_post(LK_REFUND_SENT, key_of("r2"), o[2], 0,
+	    june(16, 0, 0, 1), LEDGER_REFUNDS_PAYABLE, LEDGER_PLATFORM_CASH,
+	    333, 1);
 	assert_int_equal(db_begin(shop_db()), 0);
-	assert_int_equal(ledger_reverse(shop_db(), key, "test fixture",
+	assert_int_equal(ledger_reverse(shop_db(), key_of("i1"), "test fixture",
 	    june(16, 0, 0, 2)), 0);
 	assert_int_equal(db_commit(shop_db()), 0);
 
