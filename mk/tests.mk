@@ -299,6 +299,16 @@ tests_integration_test_reports_SOURCES = tests/integration/test_reports.c \
 tests_integration_test_reports_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
 tests_integration_test_reports_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
+# the admin console at scale: ledger daily totals, keyset pages
+check_PROGRAMS += tests/integration/test_admin_pages
+tests_integration_test_admin_pages_SOURCES = \
+	tests/integration/test_admin_pages.c \
+	tests/integration/shop.c tests/integration/shop.h \
+	tests/integration/client.c tests/integration/client.h \
+	tests/integration/ctl.c tests/integration/ctl.h
+tests_integration_test_admin_pages_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_admin_pages_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
+
 # hosted card page: the bank's page on its own origin, 3-D Secure, signed
 # outcomes (return and notice), merchant-initiated deductions, and a card
 # number posted to every route found in no log and no table (suite.sh)

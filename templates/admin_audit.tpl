@@ -16,7 +16,7 @@
 	<div class="field"><button type="submit">{{_ Search}}</button></div>
 </form>
 {{#EXPORT}}<p><a class="button secondary" id="audit-export" href="{{HREF}}" download>{{_ Export CSV}}</a></p>{{/EXPORT}}
-<p class="muted" id="audit-total" data-subject-type="{{F_SUBJECT_TYPE}}">{{_ {TOTAL} event(s), page {PAGE}.}}</p>
+{{#EXACT}}<p class="muted" id="audit-total" data-subject-type="{{F_SUBJECT_TYPE}}">{{_ {TOTAL} event(s), page {PAGE}.}}</p>{{/EXACT}}{{#MANY}}<p class="muted" id="audit-total" data-subject-type="{{F_SUBJECT_TYPE}}" data-more-than="{{CAP}}">{{_ More than {CAP} events, page {PAGE}.}}</p>{{/MANY}}
 {{#UNKNOWN_USER}}<p class="notice notice-warn">{{_ No account has that email.}}</p>{{/UNKNOWN_USER}}
 {{#EMPTY}}<p class="empty-state" id="audit-empty">{{_ No events match.}}</p>{{/EMPTY}}
 <table class="admin-table responsive" id="audit-events">

@@ -24,7 +24,7 @@
 	<div class="field"><button type="submit">{{_ Search}}</button></div>
 </form>{{/QUEUE_SEARCH}}
 {{#EXPORT}}<p><a class="button secondary" id="queue-export" href="{{HREF}}" download>{{_ Export CSV}}</a></p>{{/EXPORT}}
-<p class="muted" id="queue-total">{{_ {TOTAL} item(s), page {PAGE} of {PAGES}.}}</p>
+{{#EXACT}}<p class="muted" id="queue-total">{{_ {TOTAL} item(s), page {PAGE} of {PAGES}.}}</p>{{/EXACT}}{{#MANY}}<p class="muted" id="queue-total" data-more-than="{{CAP}}">{{_ More than {CAP} items, page {PAGE}.}}</p>{{/MANY}}
 {{#EMPTY}}<p class="empty-state" id="queue-empty">{{_ Nothing here.}}</p>{{/EMPTY}}
 <table class="admin-table responsive">
 	<thead>

@@ -109,6 +109,8 @@ static const struct state_check {
 	{ "plan installments = principal + fees", db_check_plans },
 	{ "every ledger entry balances", db_check_ledger_balanced },
 	{ "ledger lines name existing orders and plans", db_check_ledger_refs },
+	{ "daily and all-time ledger totals = the lines",
+	  db_check_ledger_days },
 	{ "plan payments = ledger credits to the receivable",
 	  db_check_plan_paid_ledger },
 	{ "amount received by each COD, remittance and Pay After Use order = "

@@ -24,6 +24,8 @@ enum stmt {
 	STMT_DECISION_GET_LOCK,
 	STMT_ORDER_COUNT,
 	STMT_ORDER_SEARCH,
+	STMT_ORDER_KEY_DESC,
+	STMT_ORDER_KEY_ASC,
 	STMT_ORDER_GET,
 	STMT_ORDER_ITEMS,
 	STMT_USER_BY_EMAIL,
@@ -46,8 +48,11 @@ enum stmt {
 	"SELECT COUNT(*), COALESCE(MIN(created_at), 0), " \
 	"COALESCE(SUM((" PROMISED("") ") < ?), 0) FROM orders "
 
-#define ORDER_COLS \
-	"SELECT o.id, o.user_id, u.email, COALESCE(o.company_id, 0), " \
+#define ORDER_COLS ORDER_COLS_OF("SELECT ")
+/* ORDER_COLS read orders first, in the index's order. */
+#define ORDER_COLS_STRAIGHT ORDER_COLS_OF("SELECT STRAIGHT_JOIN ")
+#define ORDER_COLS_OF(sel) \
+	sel "o.id, o.user_id, u.email, COALESCE(o.company_id, 0), " \
 	"o.status, o.method, o.amount_due_minor, o.fee_minor, o.currency, " \
 	"o.usd_per_unit, o.country, o.region_code, o.created_at, " \
 	"o.updated_at, COALESCE(" PROMISED("o.") ", ''), " \
@@ -112,11 +117,22 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN users u ON u.id = d.admin_id "
 	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ? "
 	"LOCK IN SHARE MODE",
-	/* STMT_ORDER_COUNT */
-	"SELECT COUNT(*) FROM orders o " ORDER_JOIN ORDER_WHERE,
+	/* STMT_ORDER_COUNT: up to a limit (the cap plus one) */
+	"SELECT COUNT(*) FROM (SELECT 1 FROM orders o " ORDER_JOIN ORDER_WHERE
+	"LIMIT ?) t",
 	/* STMT_ORDER_SEARCH: sort 0 newest, 1 oldest, 2 promised soonest
 	 * (orders without a promised date last) */
 	ORDER_COLS ORDER_WHERE ORDER_SORT "LIMIT ? OFFSET ?",
+	/* STMT_ORDER_KEY_DESC: newest first from orders_created (or
+	 * orders_status_created, 041), after the key (created_at, id) when
+	 * the first parameter is 1 */
+	ORDER_COLS_STRAIGHT ORDER_WHERE "AND (? = 0 OR o.created_at < ? OR "
+	"(o.created_at = ? AND o.id < ?)) "
+	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+	/* STMT_ORDER_KEY_ASC: oldest first, after the key */
+	ORDER_COLS_STRAIGHT ORDER_WHERE "AND (? = 0 OR o.created_at > ? OR "
+	"(o.created_at = ? AND o.id > ?)) "
+	"ORDER BY o.created_at, o.id LIMIT ?",
 	/* STMT_ORDER_GET */
 	ORDER_COLS "WHERE o.id = ?",
 	/* STMT_ORDER_ITEMS */
@@ -330,43 +346,92 @@ read_order(struct dbq *q, struct db_admin_order *o)
 
 /* See admin.h. */
 int
-db_admin_order_search(struct db *db, const struct db_admin_order_filter *f,
-    size_t offset, size_t limit, struct db_admin_order **out, size_t *n,
+db_admin_order_keyset(const struct db_admin_order_filter *f)
+{
+	return (f->sort == DB_OS_NEWEST || f->sort == DB_OS_OLDEST) &&
+	    f->user_email[0] == '\0' && f->company[0] == '\0';
+}
+
+/* How many orders match f, counted up to DB_COUNT_CAP + 1, into *total.
+ * Returns 0 or -1. */
+static int
+order_count(struct db *db, const struct db_admin_order_filter *f,
     int64_t *total)
 {
-	struct db_admin_order	*v = NULL;
-	struct dbq		*q;
-	size_t			 len = 0;
-	int			 rc = 0;
+	struct dbq *q;
 
-	*out = NULL;
-	*n = 0;
 	*total = 0;
 	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_COUNT, stmts[STMT_ORDER_COUNT]);
 	if (q == NULL)
 		return -1;
 	bind_order_filter(q, f);
+	dbq_int(q, DB_COUNT_CAP + 1);
 	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
 		dbq_done(q);
 		return -1;
 	}
 	*total = dbq_col_int(q, 0);
 	dbq_done(q);
+	return 0;
+}
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_SEARCH,
-	    stmts[STMT_ORDER_SEARCH]);
-	if (q == NULL)
-		return -1;
+/* The page statement of f, bound: a keyset page reads limit + 1 rows in
+ * the direction of its key (descending for the newest sort's next pages
+ * and the oldest sort's previous ones). */
+static struct dbq *
+order_page(struct db *db, const struct db_admin_order_filter *f,
+    size_t offset, size_t limit)
+{
+	struct dbq	*q;
+	enum stmt	 idx;
+	int		 desc;
+
+	if (!db_admin_order_keyset(f)) {
+		q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_SEARCH,
+		    stmts[STMT_ORDER_SEARCH]);
+		if (q == NULL)
+			return NULL;
+		bind_order_filter(q, f);
+		bind_order_sort(q, f);
+		dbq_int(q, (int64_t)limit);
+		dbq_int(q, (int64_t)offset);
+		return q;
+	}
+	desc = (f->sort == DB_OS_NEWEST) == (f->key_dir >= 0);
+	idx = desc ? STMT_ORDER_KEY_DESC : STMT_ORDER_KEY_ASC;
+	if ((q = dbq_get(db, DB_T_ADMIN, idx, stmts[idx])) == NULL)
+		return NULL;
 	bind_order_filter(q, f);
-	bind_order_sort(q, f);
-	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
+	dbq_int(q, f->key_dir != 0);
+	dbq_int(q, f->key_at);
+	dbq_int(q, f->key_at);
+	dbq_int(q, f->key_id);
+	dbq_int(q, (int64_t)limit + 1);
+	return q;
+}
+
+/* See admin.h. */
+int
+db_admin_order_search(struct db *db, const struct db_admin_order_filter *f,
+    size_t offset, size_t limit, struct db_admin_order **out, size_t *n,
+    int64_t *total)
+{
+	struct db_admin_order	*v = NULL;
+	struct dbq		*q;
+	size_t			 len = 0, cap = limit + 1;
+	int			 rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (order_count(db, f, total) == -1 ||
+	    (q = order_page(db, f, offset, limit)) == NULL)
+		return -1;
 	if (dbq_exec(q) == -1) {
 		dbq_done(q);
 		return -1;
 	}
-	if (limit > 0)
-		v = xcalloc(limit, sizeof(*v));
-	while (len < limit && (rc = dbq_fetch(q)) == 1)
+	v = xcalloc(cap, sizeof(*v));
+	while (len < cap && (rc = dbq_fetch(q)) == 1)
 		if (read_order(q, &v[len]) == 0)
 			len++;
 	dbq_done(q);

@@ -70,7 +70,16 @@ struct db_admin_order_filter {
 	int64_t		 user_id;
 	int64_t		 from, until;	/* created_at >= from, < until */
 	enum db_order_sort sort;
+	/* A keyset page (newest and oldest sorts): the orders after
+	 * (key_dir 1) or before (-1) the order (key_at, key_id) in the
+	 * sort's order; 0: from the start. */
+	int		 key_dir;
+	int64_t		 key_at, key_id;
 };
+
+/* The most orders (or events) a list counts exactly: past it, a list
+ * says "more than DB_COUNT_CAP". */
+#define DB_COUNT_CAP	500
 
 /* One order as the admin lists it. */
 struct db_admin_order {
@@ -93,10 +102,19 @@ struct db_admin_order {
 };
 
 /* Orders matching f, rows offset.. (at most limit) into *out (*n, free with
- * free()), the total matching into *total. Returns 0 or -1. */
+ * free()), how many match into *total, counted up to DB_COUNT_CAP + 1
+ * (more than DB_COUNT_CAP). A keyset page (db_admin_order_keyset) is the
+ * limit orders after or before f's key in the sort's order, in that
+ * order, and at most limit + 1 rows come back: one more than limit says
+ * there is a page beyond. Returns 0 or -1. */
 int	db_admin_order_search(struct db *, const struct db_admin_order_filter *f,
 	    size_t offset, size_t limit, struct db_admin_order **out, size_t *n,
 	    int64_t *total);
+
+/* Whether f's page is read by its key (db_admin_order_search ignores
+ * offset then): the newest or oldest sort without an email or company
+ * prefix. */
+int	db_admin_order_keyset(const struct db_admin_order_filter *f);
 
 /* The columns of db_admin_order_export(), in order. */
 enum db_order_export_col {

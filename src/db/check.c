@@ -22,6 +22,7 @@ enum stmt {
 	STMT_CHECK_RECEIVED,
 	STMT_CHECK_REFUNDS,
 	STMT_CHECK_GUARANTEE,
+	STMT_CHECK_LEDGER_DAYS,
 	STMT__MAX
 };
 
@@ -149,6 +150,24 @@ static const char *const stmts[STMT__MAX] = {
 	"UNION ALL SELECT currency, 0, amount_minor FROM ledger_lines "
 	"WHERE account = 'platform:guarantee'"
 	") t GROUP BY cur HAVING SUM(st) <> SUM(led) ORDER BY cur",
+	/* STMT_CHECK_LEDGER_DAYS: every key of the daily totals (041)
+	 * whose sum or line count differs from its lines' (day -1: from
+	 * the sum of every day's). */
+	"SELECT day, cur, cls, kind, meth, plan, sg, SUM(l), SUM(d), SUM(ln), "
+	"SUM(dn) FROM (SELECT FLOOR(l.created_at / 86400) AS day, "
+	"l.currency AS cur, IF(LENGTH(l.account) - "
+	"LENGTH(REPLACE(l.account, ':', '')) >= 2, "
+	"CONCAT(SUBSTRING_INDEX(l.account, ':', 1), ':', "
+	"SUBSTRING_INDEX(l.account, ':', -1)), l.account) AS cls, l.kind, "
+	"COALESCE(o.method, '') AS meth, l.plan_id IS NOT NULL AS plan, "
+	"SIGN(l.amount_minor) AS sg, l.amount_minor AS l, 0 AS d, 1 AS ln, "
+	"0 AS dn FROM ledger_lines l LEFT JOIN orders o ON o.id = l.order_id "
+	"UNION ALL SELECT -1, currency, acct_class, kind, method, plan, sign, "
+	"sum_minor, 0, line_count, 0 FROM ledger_days WHERE day >= 0 "
+	"UNION ALL SELECT day, currency, acct_class, kind, method, plan, sign, "
+	"0, sum_minor, 0, line_count FROM ledger_days) t "
+	"GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING SUM(l) <> SUM(d) "
+	"OR SUM(ln) <> SUM(dn)",
 };
 
 /* Run statement idx (no parameters) and append one line per row, made by
@@ -399,4 +418,27 @@ int
 db_check_ledger_guarantee(struct db *db, struct buf *out)
 {
 	return run_lines(db, STMT_CHECK_GUARANTEE, out, balance_line, 0);
+}
+
+/* One line for a row of STMT_CHECK_LEDGER_DAYS. */
+static void
+ledger_days_line(struct dbq *q, struct buf *out)
+{
+	int64_t day = dbq_col_int(q, 0);
+
+	buf_printf(out, "ledger %s %s %s %s method '%s' plan %s sign %s: the "
+	    "%s sum %s minor units in %s line(s), the %s %s in %s\n",
+	    day < 0 ? "all days" : "day", day < 0 ? "" : dbq_col_str(q, 0,
+	    NULL), dbq_col_str(q, 1, NULL), dbq_col_str(q, 2, NULL),
+	    dbq_col_str(q, 4, NULL), dbq_col_str(q, 5, NULL),
+	    dbq_col_str(q, 6, NULL), day < 0 ? "days'" : "lines'",
+	    dbq_col_str(q, 7, NULL), dbq_col_str(q, 9, NULL),
+	    "totals", dbq_col_str(q, 8, NULL), dbq_col_str(q, 10, NULL));
+}
+
+/* See check.h. */
+int
+db_check_ledger_days(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_LEDGER_DAYS, out, ledger_days_line, 1);
 }

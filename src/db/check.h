@@ -34,6 +34,13 @@ int	db_check_ledger_balanced(struct db *, struct buf *out);
  * many (lines appended), or -1. */
 int	db_check_ledger_refs(struct db *, struct buf *out);
 
+/* Keys of the ledger's daily totals (ledger_days) whose sum or line count
+ * differs from the sum of the lines of that day, currency, account class,
+ * kind, method, plan and sign, and all-time keys (day -1) that differ
+ * from the sum of the days. Returns how many (lines appended), -1 on
+ * error, -2 when the table does not exist. */
+int	db_check_ledger_days(struct db *, struct buf *out);
+
 /* Orders paid by COD, remittance or Pay After Use whose amount received
  * by the state (cod_orders.paid_amount_minor, the accepted vouchers'
  * received_minor, the paid pau_charges row's paid_minor) differs from the

@@ -16,6 +16,8 @@ enum stmt {
 	STMT_EVENT_ADD,
 	STMT_EVENT_SEARCH,
 	STMT_EVENT_COUNT,
+	STMT_EVENT_KEY_DESC,
+	STMT_EVENT_KEY_ASC,
 	STMT_EVENT_HISTORY,
 	STMT_EVENT_EXPORT,
 	STMT__MAX
@@ -42,7 +44,14 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_EVENT_SEARCH */
 	EVENT_COLS EVENT_WHERE "ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?",
 	/* STMT_EVENT_COUNT */
-	"SELECT COUNT(*) FROM events e " EVENT_WHERE,
+	"SELECT COUNT(*) FROM (SELECT 1 FROM events e " EVENT_WHERE
+	"LIMIT ?) t",
+	/* STMT_EVENT_KEY_DESC: older than the key (events_at holds the id) */
+	EVENT_COLS EVENT_WHERE "AND (e.at < ? OR (e.at = ? AND e.id < ?)) "
+	"ORDER BY e.at DESC, e.id DESC LIMIT ?",
+	/* STMT_EVENT_KEY_ASC: newer than the key, oldest first */
+	EVENT_COLS EVENT_WHERE "AND (e.at > ? OR (e.at = ? AND e.id > ?)) "
+	"ORDER BY e.at, e.id LIMIT ?",
 	/* STMT_EVENT_HISTORY */
 	EVENT_COLS "WHERE e.subject_type = ? AND e.subject_id = ? "
 	"ORDER BY e.at, e.id",
@@ -142,6 +151,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
     int64_t *total)
 {
 	struct dbq	*q;
+	enum stmt	 idx;
 
 	*out = NULL;
 	*n = 0;
@@ -150,6 +160,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	if (q == NULL)
 		return -1;
 	bind_filter(q, f);
+	dbq_int(q, DB_EVENT_COUNT_CAP + 1);
 	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
 		dbq_done(q);
 		return -1;
@@ -157,12 +168,20 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	*total = dbq_col_int(q, 0);
 	dbq_done(q);
 
-	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_SEARCH,
-	    stmts[STMT_EVENT_SEARCH]);
-	if (q == NULL)
+	idx = f->key_dir == 0 ? STMT_EVENT_SEARCH : f->key_dir > 0 ?
+	    STMT_EVENT_KEY_DESC : STMT_EVENT_KEY_ASC;
+	if ((q = dbq_get(db, DB_T_EVENT, idx, stmts[idx])) == NULL)
 		return -1;
 	bind_filter(q, f);
-	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
+	if (f->key_dir != 0) {
+		dbq_int(q, f->key_at);
+		dbq_int(q, f->key_at);
+		dbq_int(q, f->key_id);
+		dbq_int(q, (int64_t)limit + 1);
+	} else {
+		dbq_int(q, (int64_t)limit + 1);
+		dbq_int(q, (int64_t)offset);
+	}
 	return fetch_rows(q, out, n);
 }
 

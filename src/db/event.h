@@ -40,7 +40,15 @@ struct db_event_filter {
 	int64_t		 admin_id;	/* acted as this admin */
 	char		 type[33];	/* to_state: "signin", "signin_failed", "cancelled", "setting_changed"... */
 	int64_t		 from, until;	/* at >= from and at < until (until 0: no end) */
+	/* A keyset page: the events after (key_dir 1: older) or before
+	 * (-1: newer) the event (key_at, key_id), newest first; 0: from
+	 * offset. Search only. */
+	int		 key_dir;
+	int64_t		 key_at, key_id;
 };
+
+/* The most events the audit page counts exactly (as DB_COUNT_CAP). */
+#define DB_EVENT_COUNT_CAP	500
 
 /* One event with its actor's email (empty for system/unknown). */
 struct db_event_row {
@@ -57,9 +65,13 @@ struct db_event_row {
 	char		*detail;	/* owned (xstrdup), may be "" */
 };
 
-/* The events matching f, newest first, rows offset..offset+limit-1 into
- * *out (*n of them; free with db_event_rows_free), and how many match in
- * all into *total. Returns 0, or -1 (nothing to free). */
+/* The events matching f, newest first, rows offset..offset+limit into
+ * *out (*n of them; free with db_event_rows_free), and how many match
+ * into *total, counted up to DB_EVENT_COUNT_CAP + 1 (more than the cap).
+ * Up to limit + 1 rows come back: one more than limit says a page lies
+ * beyond. A keyset page (f->key_dir; offset unused) reads them from the
+ * key outwards, in that order (oldest first for key_dir -1). Returns 0,
+ * or -1 (nothing to free). */
 int	db_event_search(struct db *, const struct db_event_filter *f,
 	    size_t offset, size_t limit, struct db_event_row **out, size_t *n,
 	    int64_t *total);

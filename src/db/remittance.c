@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "db/admin.h"
 #include "db/db.h"
 #include "db/remittance.h"
 #include "db/stmt.h"
@@ -140,18 +141,20 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
 	"WHERE order_id = ? AND status = 'accepted'",
 	/* STMT_QUEUE: enum voucher_col, then enum queue_col; oldest first
-	 * (REM-P5 queue). */
-	"SELECT " V_COLS ", u.email, o.amount_due_minor, o.status, o.country "
-	V_FROM "JOIN orders o ON o.id = v.order_id "
+	 * (REM-P5 queue), read in remittance_vouchers_status's order (the
+	 * index holds the id) up to the page. */
+	"SELECT STRAIGHT_JOIN " V_COLS ", u.email, o.amount_due_minor, "
+	"o.status, o.country " V_FROM "JOIN orders o ON o.id = v.order_id "
 	"JOIN users u ON u.id = v.user_id "
 	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
 	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL) "
 	"ORDER BY v.created_at, v.id LIMIT ? OFFSET ?",
-	/* STMT_QUEUE_COUNT */
-	"SELECT COUNT(*) FROM remittance_vouchers v "
-	"JOIN orders o ON o.id = v.order_id "
+	/* STMT_QUEUE_COUNT: up to a limit (DB_COUNT_CAP plus one) */
+	"SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
+	"FROM remittance_vouchers v JOIN orders o ON o.id = v.order_id "
 	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
-	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL)",
+	"AND (? = '' OR v.currency = ?) "
+	"AND (? = 0 OR v.dup_of_file IS NOT NULL) LIMIT ?) t",
 	/* STMT_R_INSERT */
 	"INSERT INTO remittance_refunds (order_id, kind, amount_minor, "
 	"currency, due, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -477,7 +480,10 @@ db_rem_queue(struct db *db, const char *currency, int dup_only,
 	*total = 0;
 	if ((q = get(db, STMT_QUEUE_COUNT)) == NULL)
 		return -1;
-	dbq_bind(q, DBQ_S(currency), DBQ_S(currency), DBQ_I(dup_only));
+	dbq_cstr(q, currency);
+	dbq_cstr(q, currency);
+	dbq_int(q, dup_only);
+	dbq_int(q, DB_COUNT_CAP + 1);
 	if (dbq_one_int(q, total) == -1)
 		return -1;
 	if ((q = get(db, STMT_QUEUE)) == NULL)

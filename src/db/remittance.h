@@ -105,7 +105,8 @@ int	db_rem_voucher_decide(struct db *, int64_t id, const char *status,
 int	db_rem_received_total(struct db *, int64_t order_id, int64_t *out);
 
 /* The admin queue: pending vouchers whose order awaits verification,
- * oldest first; filters: currency "" any, dup_only. */
+ * oldest first; filters: currency "" any, dup_only; *total counted up to
+ * DB_COUNT_CAP + 1 (more than the cap, db/admin.h). */
 struct db_rem_queue_row {
 	struct db_rem_voucher	 v;
 	char			 user_email[255];

@@ -1,6 +1,7 @@
 /*
  * The money reports' statements (see report.h).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 
 enum stmt {
 	STMT_LEDGER_DAYS,
+	STMT_LEDGER_TOTAL,
 	STMT_REFUSAL_DAYS,
 	STMT_OVERDUE,
 	STMT_INST_PLANS,
@@ -26,16 +28,18 @@ enum stmt {
 	"), 0)"
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_LEDGER_DAYS: by_method, kinds x2, account, currency,
-	 * sign x2, plans_only, from, to */
-	"SELECT FLOOR(l.created_at / 86400), IF(? = 1, COALESCE(o.method, "
-	"''), ''), SUM(l.amount_minor), COUNT(DISTINCT l.entry_key) "
-	"FROM ledger_lines l LEFT JOIN orders o ON o.id = l.order_id "
-	"WHERE (? = '' OR FIND_IN_SET(l.kind, ?)) AND l.account LIKE ? "
-	"AND l.currency = ? AND (? = 0 OR SIGN(l.amount_minor) = ?) "
-	"AND (? = 0 OR l.plan_id IS NOT NULL) "
-	"AND l.created_at >= ? AND l.created_at < ? GROUP BY 1, 2 "
+	/* STMT_LEDGER_DAYS: the daily totals (sql/041): by_method, currency,
+	 * first day, end day, kinds x2, account class, sign x2, plans_only */
+	"SELECT day, IF(? = 1, method, ''), SUM(sum_minor), SUM(line_count) "
+	"FROM ledger_days WHERE currency = ? AND day >= ? AND day < ? "
+	"AND (? = '' OR FIND_IN_SET(kind, ?)) AND acct_class LIKE ? "
+	"AND (? = 0 OR sign = ?) AND (? = 0 OR plan = 1) GROUP BY 1, 2 "
 	"ORDER BY 1, 2",
+	/* STMT_LEDGER_TOTAL: the same over every day (day -1) */
+	"SELECT COALESCE(SUM(sum_minor), 0) FROM ledger_days "
+	"WHERE currency = ? AND day = -1 AND (? = '' OR FIND_IN_SET(kind, ?)) "
+	"AND acct_class LIKE ? AND (? = 0 OR sign = ?) "
+	"AND (? = 0 OR plan = 1)",
 	/* STMT_REFUSAL_DAYS */
 	"SELECT FLOOR(created_at / 86400), '', 0, COUNT(*) FROM cod_refusals "
 	"WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1",
@@ -67,16 +71,65 @@ day_row(struct dbq *q, void *arg)
 	d->entries = dbq_col_int(q, 3);
 }
 
+/* The day (since 1970-01-01) of unix time t, t >= 0; the day after the
+ * last one for a time past it. */
+static int64_t
+day_of(int64_t t)
+{
+	if (t <= 0)
+		return 0;
+	return t / 86400 > INT32_MAX ? INT32_MAX : t / 86400;
+}
+
+/* Bind the filters of r common to both statements, after its currency:
+ * kinds x2, account class, sign x2, plans_only. */
+static void
+bind_lines(struct dbq *q, const struct db_report_query *r)
+{
+	dbq_cstr(q, r->kinds);
+	dbq_cstr(q, r->kinds);
+	dbq_cstr(q, r->account);
+	dbq_int(q, r->sign);
+	dbq_int(q, r->sign);
+	dbq_int(q, r->plans_only);
+}
+
 /* See report.h. */
 int
 db_report_ledger_days(struct db *db, const struct db_report_query *r,
     struct db_report_day **out, size_t *n)
 {
-	return dbq_list(dbq_bind(get(db, STMT_LEDGER_DAYS), DBQ_I(r->by_method),
-	    DBQ_S(r->kinds), DBQ_S(r->kinds), DBQ_S(r->account),
-	    DBQ_S(r->currency), DBQ_I(r->sign), DBQ_I(r->sign),
-	    DBQ_I(r->plans_only), DBQ_I(r->from), DBQ_I(r->to)), sizeof(**out),
-	    day_row, (void **)out, n);
+	struct dbq *q = get(db, STMT_LEDGER_DAYS);
+
+	if (q != NULL) {
+		dbq_int(q, r->by_method);
+		dbq_cstr(q, r->currency);
+		dbq_int(q, day_of(r->from));
+		/* a partial last day counts whole: the end rounded up */
+		dbq_int(q, r->to > INT64_MAX - 86399 ? INT32_MAX :
+		    day_of(r->to + 86399));
+		bind_lines(q, r);
+	}
+	return dbq_list(q, sizeof(**out), day_row, (void **)out, n);
+}
+
+/* See report.h. */
+int
+db_report_ledger_total(struct db *db, const struct db_report_query *r,
+    int64_t *sum)
+{
+	struct dbq	*q = get(db, STMT_LEDGER_TOTAL);
+	int		 rc;
+
+	*sum = 0;
+	if (q == NULL)
+		return -1;
+	dbq_cstr(q, r->currency);
+	bind_lines(q, r);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		*sum = dbq_col_int(q, 0);
+	dbq_done(q);
+	return rc == -1 ? -1 : 0;
 }
 
 /* See report.h. */

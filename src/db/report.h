@@ -2,8 +2,9 @@
 #define MALLPAY_DB_REPORT_H
 
 /*
- * The money reports' statements: ledger lines (sql/014_ledger.sql)
- * summed per UTC day, overdue installments by age, COD refusals per day,
+ * The money reports' statements: the ledger's daily totals
+ * (sql/041_ledger_days.sql: the lines of sql/014 summed per UTC day as
+ * they are posted, and over all days), overdue installments by age, COD refusals per day,
  * and whether an institution has plans. SQL only; what the figures mean
  * is service/report.c's.
  */
@@ -19,25 +20,34 @@ struct db_report_day {
 	char		 method[33];	/* the order's method; "" none or not
 					   asked for */
 	int64_t		 sum;		/* signed minor units */
-	int64_t		 entries;	/* distinct entries (rows counted) */
+	int64_t		 entries;	/* ledger lines (rows counted) */
 };
 
 /* Which ledger lines a report sums. */
 struct db_report_query {
 	const char	*kinds;		/* comma-separated kinds; "" any */
-	const char	*account;	/* LIKE pattern of the account */
+	const char	*account;	/* LIKE pattern of the account class
+					   (buyer:<id>:receivable is
+					   buyer:receivable) */
 	const char	*currency;
 	int		 sign;		/* 1 debits only, -1 credits only,
 					   0 both */
 	int		 plans_only;	/* lines of a plan only */
 	int		 by_method;	/* split by the order's method */
-	int64_t		 from, to;	/* created_at in [from, to) */
+	int64_t		 from, to;	/* created_at in [from, to), whole
+					   UTC days: a partial last day
+					   counts whole */
 };
 
 /* The lines q matches summed per day (and method) into *out (free(3))
  * of *n, by day. Returns 0 or -1. */
 int	db_report_ledger_days(struct db *, const struct db_report_query *q,
 	    struct db_report_day **out, size_t *n);
+
+/* The sum of the lines q matches over every day (q's from and to are
+ * not used) into *sum. Returns 0 or -1. */
+int	db_report_ledger_total(struct db *, const struct db_report_query *q,
+	    int64_t *sum);
 
 /* COD refusals recorded in [from, to), counted per day (entries; sum 0).
  * Returns 0 or -1. */

@@ -71,6 +71,8 @@ const struct field_spec page_admin_orders_fields[] = {
 	{ "to", FIELD_DATE, 0, 0, 0, 0 },
 	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
 	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ "after", FIELD_TOKEN, 0, 48, 0, 0 },
+	{ "before", FIELD_TOKEN, 0, 48, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -95,6 +97,8 @@ const struct field_spec page_admin_audit_fields[] = {
 	{ "from", FIELD_DATE, 0, 0, 0, 0 },
 	{ "to", FIELD_DATE, 0, 0, 0, 0 },
 	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ "after", FIELD_TOKEN, 0, 48, 0, 0 },
+	{ "before", FIELD_TOKEN, 0, 48, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -171,19 +175,18 @@ money_figures(struct view_dict *d, const struct report_key_figures *k)
 	page_set_money(x, "GUARANTEE_MONTH", k->guarantee_month, "USD");
 }
 
-/* The key money figures (USD) and the queues past their promised dates
- * at the clock's now into d (FIGURE, BREACHES), those the admin's roles
- * open (the figures with the reports). Returns 0 or -1. */
+/* The key money figures (USD) and the n queues b past their promised
+ * dates (counted by page_admin at the clock's now) into d (FIGURE,
+ * BREACHES), those the admin's roles open (the figures with the
+ * reports). Returns 0 or -1. */
 static int
-add_key_figures(struct ctx *c, struct view_dict *d)
+add_key_figures(struct ctx *c, struct view_dict *d,
+    const struct report_breach *b, size_t n)
 {
 	struct report_key_figures	 k;
-	struct report_breach		 b[16];
 	struct view_dict		*x, *y;
-	size_t				 n, i;
+	size_t				 i;
 
-	if (report_sla_breaches(c->db, c->now, b, 16, &n) == -1)
-		return -1;
 	if (page_may_get(c, "/admin/reports")) {
 		if (report_key_figures(c->db, "USD", c->now, &k) == -1)
 			return -1;
@@ -212,8 +215,9 @@ page_admin(struct ctx *c)
 {
 	struct view_dict	*d, *q, *qs = NULL;
 	struct db_queue_stats	 st;
+	struct report_breach	 b[16];
 	char			 age[64];
-	size_t			 i;
+	size_t			 i, nb = 0;
 
 	d = view_dict_new();
 	view_set(d, "MY_ROLES", admin_roles_words(c->user.admin_roles, age,
@@ -239,9 +243,15 @@ page_admin(struct ctx *c)
 		view_set_int(q, "OVERDUE", (long long)st.overdue);
 		if (st.overdue > 0)
 			view_show(q, "LATE");
+		if (st.overdue > 0 && nb < 16) {	/* one count each */
+			b[nb].title = queue_table[i].title;
+			b[nb].path = queue_table[i].path;
+			b[nb].promise = queue_table[i].promise;
+			b[nb++].overdue = st.overdue;
+		}
 	}
 	dashboard_links(c, d);
-	if (add_key_figures(c, d) == -1) {
+	if (add_key_figures(c, d, b, nb) == -1) {
 		view_dict_free(d);
 		return page_error(c, 500, NULL);
 	}
@@ -318,6 +328,28 @@ admin_orders_filter(struct ctx *c, struct db_admin_order_filter *f)
 	return NULL;
 }
 
+/* A keyset page of *n rows v (AQ_PER_PAGE + 1 at most, read outwards
+ * from f's key) into l's pager and *n (aq_key_page). */
+static void
+order_key_pages(struct aq_list *l, const struct db_admin_order_filter *f,
+    struct db_admin_order *v, size_t *n)
+{
+	size_t m;
+
+	m = aq_key_page(v, sizeof(*v), *n, AQ_PER_PAGE, f->key_dir,
+	    &l->has_prev, &l->has_next);
+	l->keyset = 1;
+	if (f->key_dir == -1 && !l->has_prev)
+		l->page = 1;
+	*n = m;
+	if (m == 0)
+		return;
+	snprintf(l->key_first, sizeof(l->key_first), "%lld_%lld",
+	    (long long)v[0].created_at, (long long)v[0].id);
+	snprintf(l->key_last, sizeof(l->key_last), "%lld_%lld",
+	    (long long)v[m - 1].created_at, (long long)v[m - 1].id);
+}
+
 /* GET /admin/orders: every order, filtered by status, method, company or
  * buyer and creation date, sorted by date, amount or status, 25 a page;
  * a bad filter is named above the list (422). */
@@ -361,10 +393,14 @@ page_admin_orders(struct ctx *c)
 		rc = admin_queue_render(c, &l);
 		return rc == 200 ? 422 : rc;
 	}
+	if (db_admin_order_keyset(&f))
+		f.key_dir = aq_key_arg(c, &f.key_at, &f.key_id);
 	if (admin_orders_search(c->db, &f, (size_t)(l.page - 1) * AQ_PER_PAGE,
 	    AQ_PER_PAGE, &v, &n, &total) == -1)
 		return page_error(c, 500, NULL);
 	l.total = total;
+	if (db_admin_order_keyset(&f))
+		order_key_pages(&l, &f, v, &n);
 	for (i = 0; i < n; i++) {
 		r = aq_row_add(&l);
 		r->id = v[i].id;
@@ -568,27 +604,30 @@ set_audit_export(struct ctx *c, struct view_dict *d)
 	buf_cleanup(&url);
 }
 
-/* The PREV and NEXT links of the audit page into d for page (1-based) of
- * total events, 50 a page: each keeps the request's query, only "page"
- * changes. */
+/* The PREV and NEXT links of the audit page into d for page (1-based)
+ * of the n events v (50 a page): each keeps
+ * the request's query, and carries the page's first event as before= or
+ * its last as after=. */
 static void
 set_audit_pages(struct ctx *c, struct view_dict *d, int64_t page,
-    int64_t total)
+    const struct db_event_row *v, size_t n, int has_prev, int has_next)
 {
 	struct buf	 url;
 
-	if (!((int64_t)(page * 50) < total || page > 1))
+	if (n == 0 || !(has_prev || has_next))
 		return;
 	buf_init(&url);
 	audit_query(c, &url);
-	if (page > 1)
+	if (has_prev)
 		view_setf(view_add(d, "PREV"), "HREF",
-		    "/admin/audit?%spage=%lld", buf_str(&url),
-		    (long long)(page - 1));
-	if ((int64_t)(page * 50) < total)
+		    "/admin/audit?%spage=%lld&before=%lld_%lld", buf_str(&url),
+		    (long long)(page > 1 ? page - 1 : 1), (long long)v[0].at,
+		    (long long)v[0].id);
+	if (has_next)
 		view_setf(view_add(d, "NEXT"), "HREF",
-		    "/admin/audit?%spage=%lld", buf_str(&url),
-		    (long long)(page + 1));
+		    "/admin/audit?%spage=%lld&after=%lld_%lld", buf_str(&url),
+		    (long long)(page + 1), (long long)v[n - 1].at,
+		    (long long)v[n - 1].id);
 	buf_cleanup(&url);
 }
 
@@ -603,6 +642,7 @@ admin_audit_filter(struct ctx *c, struct db_event_filter *f)
 	snprintf(f->type, sizeof(f->type), "%s", str_or_empty(c, "type"));
 	f->from = day_start(c, "from", 0, 0);
 	f->until = day_start(c, "to", 1, 0);
+	f->key_dir = aq_key_arg(c, &f->key_at, &f->key_id);
 }
 
 /* Longer details than this are folded behind <details>. */
@@ -644,7 +684,7 @@ page_admin_audit(struct ctx *c)
 	size_t			 n = 0, i;
 	int64_t			 total = 0, page = aq_page_arg(c);
 	const char		*qmsg = NULL;
-	int			 rc, none;
+	int			 rc, none, has_prev = 0, has_next = 0;
 
 	admin_audit_filter(c, &f);
 	none = admin_search_subject(c->db, str_or_empty(c, "q"), &f, &qmsg);
@@ -654,6 +694,12 @@ page_admin_audit(struct ctx *c)
 		qmsg = NULL;
 	if (none == -1)
 		return page_error(c, 500, NULL);
+	for (i = 50; i < n; i++)	/* the row that says a page lies beyond */
+		free(v[i].detail);
+	n = aq_key_page(v, sizeof(*v), n, 50, f.key_dir == 0 && page > 1 ?
+	    1 : f.key_dir, &has_prev, &has_next);
+	if (f.key_dir == -1 && !has_prev)
+		page = 1;
 	d = view_dict_new();
 	view_set(d, "F_Q", str_or_empty(c, "q"));
 	if (qmsg != NULL)
@@ -667,8 +713,7 @@ page_admin_audit(struct ctx *c)
 	view_set(d, "F_TYPE", f.type);
 	view_set(d, "F_FROM", str_or_empty(c, "from"));
 	view_set(d, "F_TO", str_or_empty(c, "to"));
-	view_set_int(d, "TOTAL", (long long)total);
-	view_set_int(d, "PAGE", (long long)page);
+	aq_set_total(d, total, page, 0);
 	if (none && qmsg == NULL)
 		view_show(d, "UNKNOWN_USER");
 	if (n == 0)
@@ -690,7 +735,7 @@ page_admin_audit(struct ctx *c)
 		view_set(x, "REASON", v[i].reason);
 		set_detail(x, &v[i]);
 	}
-	set_audit_pages(c, d, page, total);
+	set_audit_pages(c, d, page, v, n, has_prev, has_next);
 	rc = page_render_free(c, "admin_audit.tpl", d, "Audit trail", 200);
 	admin_events_free(v, n);
 	return rc;

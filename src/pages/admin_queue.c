@@ -11,6 +11,7 @@
 #include "pages/admin_queue.h"
 #include "pages/render.h"
 #include "service/admin.h"
+#include "service/admin_view.h"
 #include "view/view.h"
 
 /* See admin_queue.h. */
@@ -201,6 +202,80 @@ set_row(struct view_dict *d, const struct aq_list *l,
 
 /* See admin_queue.h. */
 int
+aq_key_arg(struct ctx *c, int64_t *at, int64_t *id)
+{
+	const char	*k = ctx_str(c, "after");
+	long long	 a, i;
+	char		 end;
+	int		 dir = 1;
+
+	*at = *id = 0;
+	if (k == NULL || k[0] == '\0') {
+		k = ctx_str(c, "before");
+		dir = -1;
+	}
+	if (k == NULL || sscanf(k, "%lld_%lld%c", &a, &i, &end) != 2 ||
+	    a < 0 || i < 0)
+		return 0;
+	*at = a;
+	*id = i;
+	return dir;
+}
+
+/* See admin_queue.h. */
+size_t
+aq_key_page(void *rows, size_t size, size_t n, size_t per_page, int dir,
+    int *has_prev, int *has_next)
+{
+	unsigned char	*v = rows, *t;
+	size_t		 m = n > per_page ? per_page : n, i;
+	int		 beyond = n > per_page;
+
+	*has_prev = dir == -1 ? beyond : dir == 1;
+	*has_next = dir == -1 ? 1 : beyond;
+	if (dir != -1 || m < 2)
+		return m;
+	t = xmalloc(size);
+	for (i = 0; i < m / 2; i++) {
+		memcpy(t, v + i * size, size);
+		memcpy(v + i * size, v + (m - 1 - i) * size, size);
+		memcpy(v + (m - 1 - i) * size, t, size);
+	}
+	free(t);
+	return m;
+}
+
+/* See admin_queue.h. */
+void
+aq_set_total(struct view_dict *d, int64_t total, int64_t page, int64_t pages)
+{
+	view_set_int(d, "TOTAL", (long long)total);
+	view_set_int(d, "PAGE", (long long)page);
+	view_set_int(d, "PAGES", (long long)pages);
+	view_set_int(d, "CAP", DB_COUNT_CAP);
+	view_show(d, total > DB_COUNT_CAP ? "MANY" : "EXACT");
+}
+
+/* The PREV and NEXT links of keyset list l into d (url a scratch
+ * buffer): the page before the first row's key, the page after the
+ * last's. */
+static void
+set_key_pages(struct view_dict *d, const struct aq_list *l, struct buf *url)
+{
+	if (l->has_prev) {
+		list_url(url, l, l->sort, l->page > 1 ? l->page - 1 : 1);
+		buf_printf(url, "&before=%s", l->key_first);
+		view_set(view_add(d, "PREV"), "HREF", buf_str(url));
+	}
+	if (l->has_next) {
+		list_url(url, l, l->sort, l->page + 1);
+		buf_printf(url, "&after=%s", l->key_last);
+		view_set(view_add(d, "NEXT"), "HREF", buf_str(url));
+	}
+}
+
+/* See admin_queue.h. */
+int
 admin_queue_render(struct ctx *c, const struct aq_list *l)
 {
 	struct view_dict	*d, *s;
@@ -249,16 +324,18 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 	pages = (l->total + AQ_PER_PAGE - 1) / AQ_PER_PAGE;
 	if (pages < 1)
 		pages = 1;
-	view_set_int(d, "TOTAL", (long long)l->total);
-	view_set_int(d, "PAGE", (long long)l->page);
-	view_set_int(d, "PAGES", (long long)pages);
-	if (l->page > 1) {
-		list_url(&url, l, l->sort, l->page - 1);
-		view_set(view_add(d, "PREV"), "HREF", buf_str(&url));
-	}
-	if (l->page < pages) {
-		list_url(&url, l, l->sort, l->page + 1);
-		view_set(view_add(d, "NEXT"), "HREF", buf_str(&url));
+	aq_set_total(d, l->total, l->page, pages);
+	if (l->keyset) {
+		set_key_pages(d, l, &url);
+	} else {
+		if (l->page > 1) {
+			list_url(&url, l, l->sort, l->page - 1);
+			view_set(view_add(d, "PREV"), "HREF", buf_str(&url));
+		}
+		if (l->page < pages) {
+			list_url(&url, l, l->sort, l->page + 1);
+			view_set(view_add(d, "NEXT"), "HREF", buf_str(&url));
+		}
 	}
 	rc = page_render(c, "admin_queue.tpl", d, l->title);
 	buf_cleanup(&url);

@@ -67,8 +67,16 @@ struct aq_list {
 	size_t			 ncols;
 	struct aq_row		*rows;		/* owned by the list (aq_list_cleanup) */
 	size_t			 nrows, caprows;
-	int64_t			 total;		/* matching items in all pages */
+	int64_t			 total;		/* matching items in all pages,
+						   counted up to DB_COUNT_CAP
+						   + 1 (more than the cap) */
 	int64_t			 page;		/* 1-based */
+	int			 keyset;	/* 1: pages by key: the pager's
+						   links carry before= the
+						   first row's key and after=
+						   the last's */
+	int			 has_prev, has_next;	/* keyset pages */
+	char			 key_first[48], key_last[48];
 	const char		*decide_order_action;	/* posts to
 					 * /admin/orders/ID/this; NULL: none */
 	const char		*decide_label;	/* button text, e.g. "Cancel order" */
@@ -95,6 +103,29 @@ void	aq_list_cleanup(struct aq_list *l);
 
 /* "3 d 4 h", "5 h 10 min", "2 min" from since to now into out. */
 void	aq_age(int64_t now, int64_t since, char *out, size_t outsz);
+
+struct view_dict;
+
+/* The key of a keyset page in c's "after" or "before" field ("AT_ID": a
+ * time and an id, those of the row next to the page) into *at and *id.
+ * Returns 1 (after), -1 (before), or 0 (none or unreadable: the first
+ * page). */
+int	aq_key_arg(struct ctx *c, int64_t *at, int64_t *id);
+
+/* A keyset page of n rows (each size bytes, up to per_page + 1, in the
+ * order read outwards from the key of direction dir, aq_key_arg) turned
+ * into the page: the rows past per_page are left out (the caller frees
+ * what they own), a page read backwards (dir -1) is reversed into the
+ * sort's order, and *has_prev / *has_next say whether a page lies before
+ * and after it. Returns the rows on the page. */
+size_t	aq_key_page(void *rows, size_t size, size_t n, size_t per_page,
+	    int dir, int *has_prev, int *has_next);
+
+/* A list's count into d: TOTAL, PAGE, PAGES, CAP (DB_COUNT_CAP) and the
+ * section EXACT, or MANY when total is past the cap (it was counted up
+ * to the cap plus one only). */
+void	aq_set_total(struct view_dict *d, int64_t total, int64_t page,
+	    int64_t pages);
 
 /* The promised day of a deadline end (the instant just before it) as
  * "YYYY-MM-DD" into out ("-" for 0). */

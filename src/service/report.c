@@ -4,6 +4,7 @@
  * age; SLA breaches of the review queues.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,34 @@ ledger_series(struct db *db, struct db_report_query *q, struct report *rep,
 	return rc;
 }
 
+/* A balance series: the all-time total of the lines q asks for less
+ * every day from the first point on is the opening balance, added to the
+ * first point; the days of the points follow (report_build accumulates).
+ * Reads the days from the first point to the last posted, not the book.
+ * Returns 0 or -1. */
+static int
+balance_series(struct db *db, struct db_report_query *q, struct report *rep,
+    const mp_date *start, const char *name)
+{
+	struct db_report_day	*d = NULL;
+	size_t			 n = 0, i;
+	int64_t			 total, later = 0;
+	int			 s, rc;
+
+	if ((s = series_of(rep, name, 1)) == -1 ||
+	    db_report_ledger_total(db, q, &total) == -1)
+		return -1;
+	q->to = INT64_MAX;
+	if (db_report_ledger_days(db, q, &d, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		later += d[i].sum;
+	rep->s[s].v[0] += total - later;
+	rc = add_days(rep, start, d, n, name, 1, 0);
+	free(d);
+	return rc;
+}
+
 /* The ledger query of one series: kinds on accounts like account, sign
  * of the lines (1 debits, -1 credits). */
 static void
@@ -337,8 +366,7 @@ build_series(struct db *db, enum report_kind k, const struct report_range *r,
 	case REPORT_OUTSTANDING:
 		query(&q, r, start, n, "", "%:receivable", 0);
 		q.plans_only = 1;
-		q.from = 0;
-		return ledger_series(db, &q, out, start, "Outstanding", 1);
+		return balance_series(db, &q, out, start, "Outstanding");
 	case REPORT_LATE_FEES:
 		query(&q, r, start, n, "late_fee", "%:receivable", 1);
 		return ledger_series(db, &q, out, start, "Late fees", 1);
@@ -429,6 +457,18 @@ ledger_sum(struct db *db, const char *currency, const char *kinds,
 	return 0;
 }
 
+/* The balance of account (every kind; plans_only: lines of a plan only)
+ * in currency over every day, into *out. */
+static int
+ledger_total(struct db *db, const char *currency, const char *account,
+    int plans_only, int64_t *out)
+{
+	struct db_report_query q = { "", account, currency, 0, plans_only, 0,
+				    0, 0 };
+
+	return db_report_ledger_total(db, &q, out);
+}
+
 /* See report.h. */
 int
 report_key_figures(struct db *db, const char *currency, int64_t now,
@@ -448,9 +488,9 @@ report_key_figures(struct db *db, const char *currency, int64_t now,
 	    end, &out->collected_today) == -1 ||
 	    ledger_sum(db, currency, PAID_KINDS, "%:receivable", -1, 0, month0,
 	    end, &out->collected_month) == -1 ||
-	    ledger_sum(db, currency, "", "%:receivable", 0, 1, 0, end,
+	    ledger_total(db, currency, "%:receivable", 1,
 	    &out->outstanding) == -1 ||
-	    ledger_sum(db, currency, "", LEDGER_REFUNDS_PAYABLE, 0, 0, 0, end,
+	    ledger_total(db, currency, LEDGER_REFUNDS_PAYABLE, 0,
 	    &out->refunds_open) == -1 ||
 	    ledger_sum(db, currency, "guarantee_payout", LEDGER_GUARANTEE, -1,
 	    0, month0, end, &out->guarantee_month) == -1 ||

@@ -23,6 +23,7 @@
 #include "db/db.h"
 #include "db/order.h"
 #include "db/seed.h"
+#include "service/ledger.h"
 #include "db/stmt.h"
 #include "service/address.h"
 #include "service/auth.h"
@@ -578,4 +579,31 @@ shop_bind_pau_card(struct client *cl, const char *pan, int *declined)
 		    strstr(r.location, "?cs=") != NULL;
 	client_resp_cleanup(&r);
 	return st;
+}
+
+/* See shop.h. */
+void
+shop_ledger_post(int kind, const char *key, int64_t order, int64_t plan_id,
+    int64_t at, const char *debit, const char *credit, int64_t amount,
+    int commit)
+{
+	struct ledger_entry e;
+
+	memset(&e, 0, sizeof(e));
+	e.kind = (enum ledger_kind)kind;
+	e.key = key;
+	e.currency = "USD";
+	e.order_id = order;
+	e.plan_id = plan_id;
+	e.at = at;
+	e.moves[0].debit = debit;
+	e.moves[0].credit = credit;
+	e.moves[0].amount = amount;
+	e.nmoves = 1;
+	assert_int_equal(db_begin(shop_db()), 0);
+	assert_int_equal(ledger_post(shop_db(), &e), 0);
+	if (commit)
+		assert_int_equal(db_commit(shop_db()), 0);
+	else
+		db_rollback(shop_db());
 }

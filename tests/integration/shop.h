@@ -126,6 +126,13 @@ const char *shop_status(int64_t id);
  * through the mariadb client, for fixtures the web cannot make (the test
  * fails when it fails). */
 void	shop_sql(const char *sql);
+/* Post one two-line ledger entry of kind keyed key in USD, amount minor
+ * units from credit to debit, of order and plan_id (0: none) at at, in a
+ * transaction of its own: committed when commit, else rolled back (the
+ * test fails when the post fails). */
+void	shop_ledger_post(int kind, const char *key, int64_t order,
+	    int64_t plan_id, int64_t at, const char *debit, const char *credit,
+	    int64_t amount, int commit);
 /* Give demo or test account email a verified identity and a credit consent
  * in force through the identity service and credit bureau sandboxes
  * (service/identity.h: identity_seed), with the bureau's score score

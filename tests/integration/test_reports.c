@@ -106,24 +106,11 @@ static void
 post(enum ledger_kind kind, const char *what, int64_t order, int64_t plan_id,
     int64_t at, const char *debit, const char *credit, int64_t amount)
 {
-	struct ledger_entry	e;
-	char			key[96];
+	char key[96];
 
-	memset(&e, 0, sizeof(e));
 	snprintf(key, sizeof(key), "%s-%s", tag, what);
-	e.kind = kind;
-	e.key = key;
-	e.currency = "USD";
-	e.order_id = order;
-	e.plan_id = plan_id;
-	e.at = at;
-	e.moves[0].debit = debit;
-	e.moves[0].credit = credit;
-	e.moves[0].amount = amount;
-	e.nmoves = 1;
-	assert_int_equal(db_begin(shop_db()), 0);
-	assert_int_equal(ledger_post(shop_db(), &e), 0);
-	assert_int_equal(db_commit(shop_db()), 0);
+	shop_ledger_post(kind, key, order, plan_id, at, debit, credit, amount,
+	    1);
 }
 
 static struct report_range

@@ -1,0 +1,406 @@
+/*
+ * The admin console at scale (sql/041_ledger_days.sql, db/report.c,
+ * pages/admin.c): the ledger's daily and all-time totals equal the sums
+ * of the lines after a mix of payments, refunds, a reversal and a rolled
+ * back entry on both sides of a UTC midnight, and the reports read them;
+ * the orders browser and the audit trail reach every row once across
+ * their keyset pages, forwards and back, with ties on the time.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "client.h"
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/words.h"
+#include "db/check.h"
+#include "db/db.h"
+#include "db/stmt.h"
+#include "service/ledger.h"
+#include "service/report.h"
+#include "shop.h"
+
+#define ADMIN_EMAIL	"admin@demo.test"
+#define DEMO_PASSWORD	"mallpay-demo"
+#define PAID_KINDS	"down_payment,installment,payoff,cod_collection," \
+	"remittance_receipt,pau_charge,transfer,debt_payment"
+#define NORDERS		60	/* the pages' fixture: three pages of 25 */
+#define NEVENTS		120	/* three pages of 50 */
+
+enum { T_ORDER_ID, T_PAID_SUM, T_ACCT_SUM, T_EVENT_IDS, T__MAX };
+static const char *const stmts[T__MAX] = {
+	"SELECT id FROM orders WHERE idempotency_key = ?",
+	/* money paid in by the orders of method on [from, to) */
+	"SELECT COALESCE(SUM(-l.amount_minor), 0) FROM ledger_lines l "
+	"JOIN orders o ON o.id = l.order_id WHERE o.method = ? "
+	"AND l.currency = 'USD' AND l.account LIKE '%:receivable' "
+	"AND l.amount_minor < 0 AND FIND_IN_SET(l.kind, '" PAID_KINDS "') "
+	"AND l.created_at >= ? AND l.created_at < ?",
+	/* the sum of kind's lines on account like pattern, [from, to) */
+	"SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_lines "
+	"WHERE currency = 'USD' AND account LIKE ? AND kind = ? "
+	"AND created_at >= ? AND created_at < ?",
+	/* the page test's events of a user */
+	"SELECT id FROM events WHERE subject_type = 'user' AND "
+	"subject_id = ? AND to_state = 'page_test' ORDER BY id",
+};
+
+static char	 tag[24];	/* this run's keys */
+static int64_t	 uid;		/* the fixture's shopper */
+static char	 email[128];
+
+/* 2021-06-<day> at h:m:s UTC (June 2021: no other test posts then). */
+static int64_t
+june(int day, int h, int m, int s)
+{
+	mp_date d;
+
+	assert_int_equal(mp_date_from_ymd(2021, 6, day, &d), 0);
+	return mp_date_to_unix(d) + h * 3600 + m * 60 + s;
+}
+
+/* A new order of user u paid by method, created at; returns its id. */
+static int64_t
+new_order(int64_t u, const char *method, int64_t at)
+{
+	struct dbq	*q;
+	char		 sql[1024], key[80];
+	int64_t		 id = 0;
+	static int	 n;
+
+	snprintf(key, sizeof(key), "%s-%d", tag, ++n);
+	snprintf(sql, sizeof(sql), "INSERT INTO orders (user_id, status, "
+	    "method, currency, usd_per_unit, items_total_minor, "
+	    "amount_due_minor, country, region_code, idempotency_key, "
+	    "created_at, updated_at) SELECT %lld, 'cancelled', '%s', 'USD', "
+	    "'1', 0, 0, code, region_code, '%s', %lld, %lld FROM countries "
+	    "ORDER BY code LIMIT 1", (long long)u, method, key,
+	    (long long)at, (long long)at);
+	shop_sql(sql);
+	q = dbq_get(shop_db(), DB_T_TEST, T_ORDER_ID, stmts[T_ORDER_ID]);
+	assert_non_null(q);
+	dbq_cstr(q, key);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	id = dbq_col_int(q, 0);
+	dbq_done(q);
+	snprintf(sql, sizeof(sql), "INSERT INTO events (subject_type, "
+	    "subject_id, actor_type, at, to_state) VALUES ('order', %lld, "
+	    "'system', %lld, 'cancelled')", (long long)id, (long long)at);
+	shop_sql(sql);
+	return id;
+}
+
+/* This run's ledger key of what (a static buffer). */
+static const char *
+key_of(const char *what)
+{
+	static char key[96];
+
+	snprintf(key, sizeof(key), "%s-%s", tag, what);
+	return key;
+}
+
+/* One integer of statement t bound with text a, b and times from, to. */
+static int64_t
+q_sum(int t, const char *a, const char *b, int64_t from, int64_t to)
+{
+	struct dbq	*q = dbq_get(shop_db(), DB_T_TEST, t, stmts[t]);
+	int64_t		 v;
+
+	assert_non_null(q);
+	dbq_cstr(q, a);
+	if (b != NULL)
+		dbq_cstr(q, b);
+	dbq_int(q, from);
+	dbq_int(q, to);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	v = dbq_col_int(q, 0);
+	dbq_done(q);
+	return v;
+}
+
+/* The report k by day over 2021-06-15..16. */
+static struct report *
+build(enum report_kind k)
+{
+	struct report		*rep = calloc(1, sizeof(*rep));
+	struct report_range	 r;
+
+	assert_non_null(rep);
+	memset(&r, 0, sizeof(r));
+	r.period = REPORT_DAY;
+	assert_int_equal(mp_date_from_ymd(2021, 6, 15, &r.from), 0);
+	r.to = r.from + 1;
+	snprintf(r.currency, sizeof(r.currency), "USD");
+	assert_int_equal(report_build(shop_db(), k, &r, june(16, 12, 0, 0),
+	    rep), 0);
+	return rep;
+}
+
+/* The value of series name of rep at point i (0 without the series). */
+static int64_t
+point(const struct report *rep, const char *name, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < rep->ns; j++)
+		if (strcmp(rep->s[j].name, name) == 0)
+			return rep->s[j].v[i];
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(tag, sizeof(tag), "adp-%ld", (long)getpid());
+	shop_register(email, sizeof(email), "adminpages", "Pages Fixture",
+	    "correct horse battery");
+	uid = shop_user_id(email);
+	return 0;
+}
+
+/* The daily totals after payments, refunds, a reversal and a rolled back
+ * entry on both sides of midnight: each report day equals the sum of the
+ * ledger's lines of that day, and `mallpayctl check`'s comparison of
+ * every day and the all-time totals with the lines finds nothing. */
+static void
+test_ledger_days_equal_the_lines(void **state)
+{
+	const char	*methods[] = { "installment_card", "installment_partner",
+			    "cod" };
+	char		 u[LEDGER_ACCT_MAX], bank[LEDGER_ACCT_MAX];
+	int64_t		 o[3], day[3];
+	struct report	*col, *ref;
+	struct buf	 out;
+	size_t		 i, m;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		o[i] = new_order(uid, methods[i], june(15, 9, 0, 0));
+	day[0] = june(15, 0, 0, 0), day[1] = june(16, 0, 0, 0);
+	day[2] = june(17, 0, 0, 0);
+	ledger_acct_buyer_receivable(u, sizeof(u), uid);
+	ledger_acct_partner_clearing(bank, sizeof(bank), "bank");
+	shop_ledger_post(LK_INSTALLMENT, key_of("i1"), o[0], 0,
+	    june(15, 23, 59, 59), bank, u, 1111, 1);
+	shop_ledger_post(LK_INSTALLMENT, key_of("i2"), o[0], 0,
+	    june(16, 0, 0, 0), bank, u, 707, 1);
+	shop_ledger_post(LK_DOWN_PAYMENT, key_of("d1"), o[1], 0,
+	    june(15, 12, 0, 0), bank, u, 2222, 1);
+	shop_ledger_post(LK_DOWN_PAYMENT, key_of("d2"), o[1], 0,
+	    june(16, 8, 0, 0), bank, u, 999, 0);
+	shop_ledger_post(LK_REFUND_DUE, key_of("r1"), o[2], 0,
+	    june(15, 23, 59, 59), u, LEDGER_REFUNDS_PAYABLE, 333, 1);
+	shop_ledger_post(LK_REFUND_SENT, key_of("r2"), o[2], 0,
+	    june(16, 0, 0, 1), LEDGER_REFUNDS_PAYABLE, LEDGER_PLATFORM_CASH,
+	    333, 1);
+	assert_int_equal(db_begin(shop_db()), 0);
+	assert_int_equal(ledger_reverse(shop_db(), key_of("i1"), "test fixture",
+	    june(16, 0, 0, 2)), 0);
+	assert_int_equal(db_commit(shop_db()), 0);
+
+	col = build(REPORT_COLLECTED);
+	ref = build(REPORT_REFUNDS);
+	assert_int_equal(col->n, 2);
+	for (i = 0; i < 2; i++) {
+		for (m = 0; m < 3; m++)
+			assert_int_equal(point(col, words_method(methods[m]),
+			    i), q_sum(T_PAID_SUM, methods[m], NULL, day[i],
+			    day[i + 1]));
+		assert_int_equal(point(ref, "Due", i), -q_sum(T_ACCT_SUM,
+		    LEDGER_REFUNDS_PAYABLE, "refund_due", day[i],
+		    day[i + 1]));
+		assert_int_equal(point(ref, "Sent", i), q_sum(T_ACCT_SUM,
+		    LEDGER_REFUNDS_PAYABLE, "refund_sent", day[i],
+		    day[i + 1]));
+	}
+	/* the figures worked out by hand: the rolled back down payment
+	 * is nowhere, the reversal is not money paid in */
+	assert_int_equal(point(col, words_method("installment_card"), 0),
+	    1111);
+	assert_int_equal(point(col, words_method("installment_card"), 1),
+	    707);
+	assert_int_equal(point(col, words_method("installment_partner"), 0),
+	    2222);
+	assert_int_equal(point(col, words_method("installment_partner"), 1),
+	    0);
+	assert_int_equal(point(ref, "Due", 0), 333);
+	assert_int_equal(point(ref, "Sent", 1), 333);
+	free(col);
+	free(ref);
+	buf_init(&out);
+	assert_int_equal(db_check_ledger_days(shop_db(), &out), 0);
+	assert_int_equal(strlen(buf_str(&out)), 0);
+	buf_cleanup(&out);
+}
+
+/* An admin client signed in (two-factor by the demo key). */
+static struct client *
+admin_client(void)
+{
+	struct client *cl = client_new();
+
+	assert_int_equal(client_signin(cl, ADMIN_EMAIL, DEMO_PASSWORD), 303);
+	return cl;
+}
+
+/* The href of the pager's link rel ("next" or "prev") in html, &amp;
+ * undone, into out; 0 when there is none. */
+static int
+pager_link(const char *html, const char *rel, char *out, size_t outsz)
+{
+	char		 mark[32];
+	const char	*e, *s;
+	size_t		 n = 0;
+
+	snprintf(mark, sizeof(mark), "\" rel=\"%s\"", rel);
+	if ((e = strstr(html, mark)) == NULL)
+		return 0;
+	for (s = e; s > html && strncmp(s, "href=\"", 6) != 0; s--)
+		;
+	for (s += 6; s < e && n + 1 < outsz; n++)
+		if (strncmp(s, "&amp;", 5) == 0) {
+			out[n] = '&';
+			s += 5;
+		} else
+			out[n] = *s++;
+	out[n] = '\0';
+	return 1;
+}
+
+/* Walk the pages from path by rel links as cl, marking the ids after
+ * marker in seen[] (want[], nwant ids); every row must be one of want
+ * and seen once. Returns the rows read and leaves the last page's path
+ * in path. */
+static size_t
+walk(struct client *cl, char *path, size_t pathsz, const char *rel,
+    const char *marker, const int64_t *want, int *seen, size_t nwant)
+{
+	struct client_resp	 r;
+	long long		 ids[64];
+	size_t			 rows = 0, pages = 0, n, i, j;
+	char			 next[512];
+
+	for (;;) {
+		assert_int_equal(client_get(cl, path, &r), 0);
+		assert_int_equal(r.status, 200);
+		n = client_ids(r.body, marker, ids, 64);
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < nwant && want[j] != ids[i]; j++)
+				;
+			assert_true(j < nwant);
+			assert_int_equal(seen[j], 0);
+			seen[j] = 1;
+		}
+		rows += n;
+		assert_true(++pages <= nwant);
+		if (!pager_link(r.body, rel, next, sizeof(next))) {
+			client_resp_cleanup(&r);
+			return rows;
+		}
+		client_resp_cleanup(&r);
+		snprintf(path, pathsz, "%s", next);
+	}
+}
+
+/* The orders browser of one buyer, newest and oldest first: three keyset
+ * pages, each order once forwards and once back, though four orders
+ * share each creation second. */
+static void
+test_admin_orders_keyset_pages_reach_every_order_once(void **state)
+{
+	static const char *const sorts[] = { "newest", "oldest" };
+	struct client	*admin;
+	int64_t		 ids[NORDERS];
+	int		 seen[NORDERS];
+	char		 path[512], buyer[128];
+	int64_t		 b;
+	size_t		 i, s;
+
+	(void)state;
+	shop_register(buyer, sizeof(buyer), "adminpages-list", "List Fixture",
+	    "correct horse battery");
+	b = shop_user_id(buyer);
+	for (i = 0; i < NORDERS; i++)
+		ids[i] = new_order(b, "cod", june(20, 10, 0, (int)(i / 4)));
+	admin = admin_client();
+	for (s = 0; s < 2; s++) {
+		memset(seen, 0, sizeof(seen));
+		snprintf(path, sizeof(path), "/admin/orders?who=%lld&sort=%s",
+		    (long long)b, sorts[s]);
+		assert_int_equal(walk(admin, path, sizeof(path), "next",
+		    "data-id=\"", ids, seen, NORDERS), NORDERS);
+		assert_non_null(strstr(path, "after="));
+		memset(seen, 0, sizeof(seen));
+		assert_int_equal(walk(admin, path, sizeof(path), "prev",
+		    "data-id=\"", ids, seen, NORDERS), NORDERS);
+	}
+	client_free(admin);
+}
+
+/* The audit trail of one user: three keyset pages of 50, each event once
+ * forwards and once back, though three events share each second. */
+static void
+test_admin_audit_keyset_pages_reach_every_event_once(void **state)
+{
+	struct dbq	*q;
+	struct client	*admin;
+	int64_t		 ids[NEVENTS];
+	int		 seen[NEVENTS];
+	char		 path[512], sql[256];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < NEVENTS; i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO events (subject_type, "
+		    "subject_id, actor_type, at, to_state, reason) VALUES "
+		    "('user', %lld, 'system', %lld, 'page_test', '%s')",
+		    (long long)uid, (long long)june(21, 10, 0, (int)(i / 3)),
+		    tag);
+		shop_sql(sql);
+	}
+	q = dbq_get(shop_db(), DB_T_TEST, T_EVENT_IDS, stmts[T_EVENT_IDS]);
+	assert_non_null(q);
+	dbq_int(q, uid);
+	assert_int_equal(dbq_exec(q), 0);
+	for (i = 0; i < NEVENTS && dbq_fetch(q) == 1; i++)
+		ids[i] = dbq_col_int(q, 0);
+	dbq_done(q);
+	assert_int_equal(i, NEVENTS);
+	admin = admin_client();
+	memset(seen, 0, sizeof(seen));
+	snprintf(path, sizeof(path), "/admin/audit?type=page_test&"
+	    "subject_type=user&subject_id=%lld", (long long)uid);
+	assert_int_equal(walk(admin, path, sizeof(path), "next",
+	    "data-event-id=\"", ids, seen, NEVENTS), NEVENTS);
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(admin, path, sizeof(path), "prev",
+	    "data-event-id=\"", ids, seen, NEVENTS), NEVENTS);
+	client_free(admin);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ledger_days_equal_the_lines),
+		cmocka_unit_test(test_admin_orders_keyset_pages_reach_every_order_once),
+		cmocka_unit_test(test_admin_audit_keyset_pages_reach_every_event_once),
+	};
+	int rc;
+
+	shop_init();
+	rc = cmocka_run_group_tests(tests, setup, NULL);
+	shop_end();
+	return rc;
+}
