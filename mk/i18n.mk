@@ -101,6 +101,7 @@ tests_unit_pages_test_lang_choose_CFLAGS = $(UNIT_CFLAGS)
 # country (integration, against the private stack).
 check_PROGRAMS += tests/integration/test_languages
 tests_integration_test_languages_SOURCES = tests/integration/test_languages.c \
+	tests/integration/upload_fixture.c tests/integration/upload_fixture.h \
 	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h \
 	tests/integration/ctl.c tests/integration/ctl.h

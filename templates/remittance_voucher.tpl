@@ -30,7 +30,7 @@
 <h2 id="vouchers-h">{{_ Your vouchers}}</h2>
 <table class="responsive" id="voucher-history">
 	<thead><tr><th scope="col">{{_ Sent}}</th><th scope="col">{{_ From}}</th><th scope="col">{{_ Amount}}</th><th scope="col">{{_ Remitted on}}</th><th scope="col">{{_ Tracking}}</th><th scope="col">{{_ Status}}</th></tr></thead>
-	<tbody>{{#VOUCHER}}<tr id="voucher-{{VID}}"><td>{{AT}}</td><td>{{SOURCE}}</td><td>{{AMOUNT}}</td><td>{{DATE}}</td><td>{{TRACKING}}</td><td class="voucher-status" data-status="{{STATUS}}">{{STATUS}}{{#EXPECTED}}{{_ : funds expected between}} <span class="expected-window">{{_ {FROM} and {BY}}}</span> {{_ (REM-P4)}}{{/EXPECTED}}{{#REJECTED}}: <span class="reject-reason">{{REASON}}</span> {{_ (REM-P9). Upload a new voucher.}}{{/REJECTED}}{{#ACCEPTED}}{{_ : {RECEIVED} received}}{{/ACCEPTED}}</td></tr>{{/VOUCHER}}</tbody>
+	<tbody>{{#VOUCHER}}<tr id="voucher-{{VID}}"><td>{{AT}}</td><td>{{SOURCE}}</td><td>{{AMOUNT}}</td><td>{{DATE}}</td><td>{{TRACKING}}</td><td class="voucher-status" data-status="{{STATUS}}">{{STATUS_WORDS}}{{#EXPECTED}}{{_ : funds expected between}} <span class="expected-window">{{_ {FROM} and {BY}}}</span> {{_ (REM-P4)}}{{/EXPECTED}}{{#REJECTED}}: <span class="reject-reason">{{REASON}}</span> {{_ (REM-P9). Upload a new voucher.}}{{/REJECTED}}{{#ACCEPTED}}{{_ : {RECEIVED} received}}{{/ACCEPTED}}</td></tr>{{/VOUCHER}}</tbody>
 </table>
 </section>
 <p><a href="/orders/{{ID}}">{{_ Back to the order}}</a></p>

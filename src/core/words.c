@@ -45,11 +45,37 @@ static const struct word statuses[] = {
 	{ "refunded", N_("Refunded") },
 };
 
+/* The states of what is not an order: an installment plan (plans.status),
+ * one installment of its schedule, a remittance voucher, a Pay After Use
+ * charge and an amount owed after a refused delivery. */
+static const struct word states[] = {
+	/* TRANSLATORS: the states of an installment plan. */
+	{ "review", N_("under review") },
+	{ "offered", N_("offered, awaiting your confirmation") },
+	{ "declined", N_("declined") },
+	{ "active", N_("active") },
+	{ "closed", N_("repaid and closed") },
+	{ "terminated", N_("ended, nothing more is due") },
+	/* TRANSLATORS: the state of one installment of a schedule. */
+	{ "due", N_("due") },
+	{ "paid", N_("paid") },
+	{ "overdue", N_("overdue") },
+	{ "not_due", N_("not due") },
+	{ "cancelled", N_("cancelled") },
+	/* TRANSLATORS: the state of a remittance voucher. */
+	{ "pending", N_("pending") },
+	{ "accepted", N_("accepted") },
+	{ "rejected", N_("rejected") },
+	/* TRANSLATORS: a charge or an amount owed not yet paid. */
+	{ "open", N_("open") },
+	{ "settled", N_("settled") },
+};
+
 static const struct word reasons[] = {
-	{ "damaged", "Damaged" },
-	{ "wrong_item", "Wrong item" },
-	{ "missing_items", "Missing items" },
-	{ "no_valid_reason", "No valid reason" },
+	{ "damaged", N_("Damaged") },
+	{ "wrong_item", N_("Wrong item") },
+	{ "missing_items", N_("Missing items") },
+	{ "no_valid_reason", N_("No valid reason") },
 };
 
 static const struct word brands[] = {
@@ -109,7 +135,16 @@ words_reason(const char *code)
 {
 	const char *t = lookup(reasons, NELEM(reasons), code);
 
-	return t != NULL ? t : code;
+	return t != NULL ? _(t) : code;
+}
+
+/* See words.h. */
+const char *
+words_state(const char *code)
+{
+	const char *t = lookup(states, NELEM(states), code);
+
+	return t != NULL ? _(t) : code;
 }
 
 /* See words.h. */
@@ -162,7 +197,7 @@ token_words(const char *tok, size_t len, const char *inst_id,
 	if (strchr(code, '_') == NULL)
 		return NULL;
 	if ((t = lookup(reasons, NELEM(reasons), code)) != NULL)
-		return t;
+		return _(t);
 	words_status(code, st, stsz);
 	return st;
 }

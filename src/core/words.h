@@ -25,6 +25,13 @@ void	words_status(const char *code, char *out, size_t outsz);
  * is. */
 const char *words_reason(const char *code);
 
+/* The state of what is not an order in words, in the thread's language:
+ * an installment plan ("review", "active", "closed"...), an installment
+ * ("due", "paid", "overdue", "not_due", "cancelled"), a remittance voucher
+ * ("pending", "accepted", "rejected"), a charge or an amount owed
+ * ("open", "settled", "paid"); an unknown code comes back as is. */
+const char *words_state(const char *code);
+
 /* A card brand ("visa" -> "Visa", "mastercard" -> "Mastercard",
  * "unionpay" -> "UnionPay"); "" or unknown -> "card". */
 const char *words_card_brand(const char *code);

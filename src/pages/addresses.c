@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
 #include "pages/pages.h"
@@ -184,8 +185,8 @@ render_book(struct ctx *c, int status, const struct address_book *b,
 		msgs[2] = err->line2; msgs[3] = err->city;
 		msgs[4] = err->region; msgs[5] = err->postal_code;
 		msgs[6] = err->country; msgs[7] = err->phone;
-		view_set(view_add(d, "FORM_ERROR"), "MSG", "The address was "
-		    "not saved: please correct the fields marked below.");
+		view_set(view_add(d, "FORM_ERROR"), "MSG", _("The address was "
+		    "not saved: please correct the fields marked below."));
 	}
 	if (a != NULL) {
 		vals[0] = a->recipient; vals[1] = a->line1;
@@ -196,7 +197,7 @@ render_book(struct ctx *c, int status, const struct address_book *b,
 		for (i = 0; i < NFORM; i++)
 			vals[i] = typed(c, form_fields[i].field);
 	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+		view_set(view_add(d, "NOTICE"), "MSG", _(notice));
 	f = view_add(d, "FORM");
 	for (i = 0; i < NFORM; i++) {
 		view_set(f, form_fields[i].tpl, vals[i]);
@@ -211,13 +212,13 @@ render_book(struct ctx *c, int status, const struct address_book *b,
 		snprintf(action, sizeof(action), "/account/addresses/%lld",
 		    (long long)edit_id);
 		view_set(f, "ACTION", action);
-		view_set(f, "TITLE", "Edit the address");
-		view_set(f, "SUBMIT", "Save the address");
+		view_set(f, "TITLE", _("Edit the address"));
+		view_set(f, "SUBMIT", _("Save the address"));
 		view_show(d, "EDITING");
 	} else {
 		view_set(f, "ACTION", "/account/addresses");
-		view_set(f, "TITLE", "Add an address");
-		view_set(f, "SUBMIT", "Add the address");
+		view_set(f, "TITLE", _("Add an address"));
+		view_set(f, "SUBMIT", _("Add the address"));
 		view_show(f, "CAN_DEFAULT");
 		fill_list(view_add(d, "BOOK"), b);
 	}
@@ -232,16 +233,16 @@ book_notice(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "added") == 0)
-		return "The address was added.";
+		return N_("The address was added.");
 	if (strcmp(msg, "saved") == 0)
-		return "The address was saved. Orders already placed keep "
-		    "the address they were placed with.";
+		return N_("The address was saved. Orders already placed keep "
+		    "the address they were placed with.");
 	if (strcmp(msg, "deleted") == 0)
-		return "The address was deleted. Orders already placed keep "
-		    "the address they were placed with.";
+		return N_("The address was deleted. Orders already placed keep "
+		    "the address they were placed with.");
 	if (strcmp(msg, "default") == 0)
-		return "The default address was changed: checkout chooses it "
-		    "first.";
+		return N_("The default address was changed: checkout chooses "
+		    "it first.");
 	return NULL;
 }
 

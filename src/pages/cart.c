@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "http/ctx.h"
@@ -31,10 +32,10 @@ const struct field_spec page_cart_remove_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-#define NOT_IN_CART	"This product is not in your cart (any more). " \
-			"The cart below is up to date."
-#define NO_PRODUCT	"This product does not exist (any more). " \
-			"Please choose another one from the catalog."
+#define NOT_IN_CART	N_("This product is not in your cart (any more). " \
+			"The cart below is up to date.")
+#define NO_PRODUCT	N_("This product does not exist (any more). " \
+			"Please choose another one from the catalog.")
 
 /* The notice of a ?msg= code; unknown codes show nothing. */
 static const char *
@@ -43,11 +44,11 @@ cart_notice(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "added") == 0)
-		return "Added to your cart.";
+		return N_("Added to your cart.");
 	if (strcmp(msg, "updated") == 0)
-		return "Quantity updated.";
+		return N_("Quantity updated.");
 	if (strcmp(msg, "removed") == 0)
-		return "Removed from your cart.";
+		return N_("Removed from your cart.");
 	return NULL;
 }
 
@@ -58,7 +59,6 @@ shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
 {
 	struct cart_view	 v;
 	struct view_dict	*d, *items, *it, *t;
-	char			 m[MONEY_STR_MAX];
 	size_t			 i;
 	int			 rc;
 
@@ -68,9 +68,9 @@ shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
 	}
 	d = view_dict_new();
 	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+		view_set(view_add(d, "NOTICE"), "MSG", _(notice));
 	if (form_err != NULL)
-		view_set(view_add(d, "FORM_ERROR"), "MSG", form_err);
+		view_set(view_add(d, "FORM_ERROR"), "MSG", _(form_err));
 	if (v.nitems == 0)
 		view_show(d, "EMPTY");
 	else {
@@ -82,21 +82,22 @@ shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
 			view_set(it, "NAME", v.items[i].product.name);
 			view_set_int(it, "QTY", v.items[i].qty);
 			view_set_int(it, "QTY_VALUE", v.items[i].qty);
-			view_set(it, "UNIT_PRICE", money_display(
-			    &v.items[i].product.price, m, sizeof(m)));
-			view_set(it, "LINE_TOTAL", money_display(
-			    &v.line_totals[i], m, sizeof(m)));
+			page_set_money(it, "UNIT_PRICE",
+			    v.items[i].product.price.minor,
+			    v.items[i].product.price.cur);
+			page_set_money(it, "LINE_TOTAL", v.line_totals[i].minor,
+			    v.line_totals[i].cur);
 			shop_badges(it, &v.items[i].product);
 			if (qty_err != NULL &&
 			    v.items[i].product_id == err_product)
 				view_set(view_add(it, "QTY_ERR"), "MSG",
-				    qty_err);
+				    _(qty_err));
 		}
 		for (i = 0; i < v.ntotals; i++) {
 			t = view_add(items, "TOTAL");
 			view_set(t, "CURRENCY", v.totals[i].cur);
-			view_set(t, "AMOUNT", money_display(&v.totals[i], m,
-			    sizeof(m)));
+			page_set_money(t, "AMOUNT", v.totals[i].minor,
+			    v.totals[i].cur);
 		}
 		if (v.ntotals > 1)
 			view_show(items, "MIXED");
@@ -135,9 +136,10 @@ page_cart_add(struct ctx *c)
 		return page_redirect(c, "/cart?msg=added");
 	case RES_INVALID:
 		/* The line would pass 99: say so on the cart, where the line is. */
-		return shop_cart(c, page_status(r), pid, "A cart line holds at "
-		    "most 99. " SHOP_QTY_MSG, NULL, "You can have between 1 and "
-		    "99 of a product in your cart.");
+		return shop_cart(c, page_status(r), pid, N_("A cart line holds "
+		    "at most 99. Enter a quantity between 1 and 99."), NULL,
+		    N_("You can have between 1 and 99 of a product in your "
+		    "cart."));
 	case RES_NOT_FOUND:
 		return shop_catalog(c, page_status(r), 0, NULL, NULL,
 		    NO_PRODUCT);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "http/ctx.h"
@@ -28,11 +29,12 @@ shop_badges(struct view_dict *d, const struct db_product *p)
 		int		 on;
 		const char	*label, *cls;
 	} notes[] = {
-		{ p->pay_after_use, "Pay After Use", "payafter" },
-		{ p->high_value || p->cat_high_value, "High value", "highvalue" },
-		{ p->pre_order, "Pre-order", "preorder" },
-		{ p->customized, "Customized", "customized" },
-		{ p->special_customs, "Special customs", "customs" },
+		{ p->pay_after_use, N_("Pay After Use"), "payafter" },
+		{ p->high_value || p->cat_high_value, N_("High value"),
+		    "highvalue" },
+		{ p->pre_order, N_("Pre-order"), "preorder" },
+		{ p->customized, N_("Customized"), "customized" },
+		{ p->special_customs, N_("Special customs"), "customs" },
 	};
 	size_t i;
 
@@ -42,7 +44,7 @@ shop_badges(struct view_dict *d, const struct db_product *p)
 		if (sec == NULL)
 			sec = view_add(d, "BADGES");
 		b = view_add(sec, "BADGE");
-		view_set(b, "LABEL", notes[i].label);
+		view_set(b, "LABEL", _(notes[i].label));
 		view_set(b, "CLASS", notes[i].cls);
 	}
 }
@@ -70,7 +72,8 @@ catalog_notice(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "welcome") == 0)
-		return "Welcome! Your account is ready and you are signed in.";
+		return N_("Welcome! Your account is ready and you are signed "
+		    "in.");
 	return NULL;
 }
 
@@ -85,7 +88,7 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 	size_t			 ncats, nprods, i;
 	struct view_dict	*d, *cat = NULL, *pd, *s;
 	int64_t			 cur_cat = -1;
-	char			 price[MONEY_STR_MAX], plain[MONEY_STR_MAX];
+	char			 plain[MONEY_STR_MAX];
 	int			 durable, rc, buyer;
 
 	if (catalog_load(c->db, &cl) == -1) {
@@ -105,9 +108,9 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 	if (nprods == 0)
 		view_show(d, "EMPTY");
 	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+		view_set(view_add(d, "NOTICE"), "MSG", _(notice));
 	if (form_err != NULL)
-		view_set(view_add(d, "FORM_ERROR"), "MSG", form_err);
+		view_set(view_add(d, "FORM_ERROR"), "MSG", _(form_err));
 	for (i = 0; i < nprods; i++) {
 		p = &prods[i];
 		if (cat == NULL || p->category_id != cur_cat) {
@@ -117,15 +120,14 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 			view_set(cat, "CAT_NAME", category_name(cats, ncats,
 			    cur_cat, &durable));
 			view_set(view_add(cat, "CAT_KIND"), "KIND", durable ?
-			    "Durable goods" : "Consumables");
+			    _("Durable goods") : _("Consumables"));
 		}
 		pd = view_add(cat, "PRODUCT");
 		view_set_int(pd, "ID", (long long)p->id);
 		view_set(pd, "NAME", p->name);
 		if (p->description != NULL && p->description[0] != '\0')
 			view_set(view_add(pd, "DESC"), "TEXT", p->description);
-		view_set(pd, "PRICE", money_display(&p->price, price,
-		    sizeof(price)));
+		page_set_money(pd, "PRICE", p->price.minor, p->price.cur);
 		view_set(pd, "PRICE_PLAIN", money_str(&p->price, plain,
 		    sizeof(plain)));
 		view_set(pd, "CURRENCY", p->price.cur);
@@ -134,7 +136,7 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 			s = view_add(pd, "ADD");
 			if (p->id == err_product && qty_err != NULL)
 				view_set(view_add(s, "QTY_ERR"), "MSG",
-				    qty_err);
+				    _(qty_err));
 		}
 	}
 	rc = page_render_free(c, "catalog.tpl", d, "Catalog", status);

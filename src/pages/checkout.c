@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "http/ctx.h"
@@ -27,6 +27,7 @@
 #include "pages/render.h"
 #include "service/checkout.h"
 #include "service/order_page.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 const struct field_spec page_checkout_fields[] = {
@@ -205,18 +206,16 @@ parse_pay(const char *pay, struct checkout_choice *ch)
 static void
 set_money(struct view_dict *d, const char *name, const struct money *m)
 {
-	char b[MONEY_STR_MAX];
-
-	view_set(d, name, money_display(m, b, sizeof(b)));
+	page_set_money(d, name, m->minor, m->cur);
 }
 
 /* Write a date into d as name. */
 static void
 set_date(struct view_dict *d, const char *name, mp_date day)
 {
-	char b[16];
+	char b[64];
 
-	view_set(d, name, mp_date_str(day, b, sizeof(b)));
+	view_set(d, name, fmt_date(day, b, sizeof(b)));
 }
 
 /* The reasons of v into section REASONS of d. */
@@ -226,10 +225,13 @@ add_reasons(struct view_dict *d, const struct verdict *v)
 	struct view_dict	*r;
 	size_t			 i;
 
+	char			 f[2 * VERDICT_MSG_MAX];
+
 	for (i = 0; i < v->nreasons; i++) {
 		r = view_add(d, "REASON");
 		view_set(r, "RULE", v->reasons[i].rule);
-		view_set(r, "TEXT", v->reasons[i].message);
+		view_set(r, "TEXT", fmt_figures(v->reasons[i].message, f,
+		    sizeof(f)));
 	}
 }
 
@@ -272,33 +274,33 @@ add_disclosure(struct view_dict *d, const struct checkout_offer *o,
 		set_money(row, "AMOUNT", &o->down_payment);
 	}
 	view_set(p, "TIMING", o->method == PM_INSTALLMENT_CORPORATE ?
-	    "The installments start when the agreement takes effect; the "
-	    "dates below assume it does today." :
+	    _("The installments start when the agreement takes effect; the "
+	    "dates below assume it does today.") :
 	    o->method == PM_CREDIT_LINE ?
-	    "The installments start when you confirm receipt; the dates "
-	    "below assume you do today." :
-	    "The first installment is the down payment you pay when you "
+	    _("The installments start when you confirm receipt; the dates "
+	    "below assume you do today.") :
+	    _("The first installment is the down payment you pay when you "
 	    "confirm the plan (INST-P1); the dates below assume you do "
-	    "today.");
+	    "today."));
 	/* INST-CL has neither a review nor a down payment. */
-	view_set(p, "CHARGE_NOTE", o->method == PM_CREDIT_LINE ? "Placing "
+	view_set(p, "CHARGE_NOTE", o->method == PM_CREDIT_LINE ? _("Placing "
 	    "the order reserves the amount on your credit line; nothing is "
 	    "charged before you confirm receipt, when your installments "
-	    "begin." : "Applying submits your application for review; "
+	    "begin.") : _("Applying submits your application for review; "
 	    "nothing is charged until you confirm the installment and pay "
-	    "the down payment.");
+	    "the down payment."));
 	view_set(p, "FEE_MODE", o->plan.fee_mode == PLAN_FEE_UPFRONT ?
-	    "The whole handling fee is due with the first installment "
-	    "(INST-M3)." : "Each installment carries one month's handling fee "
-	    "(INST-M3).");
+	    _("The whole handling fee is due with the first installment "
+	    "(INST-M3).") : _("Each installment carries one month's handling "
+	    "fee (INST-M3)."));
 	snprintf(r, sizeof(r), "%s", o->late_fee_rate);
 	view_set(p, "LATE_FEE", r);
 	view_set(p, "EARLY", o->waives_future_fees ?
-	    "You may repay the remaining principal at any time; the fees of "
-	    "months not yet begun are waived (INST-F3)." :
-	    "You may repay the remaining principal at any time; the fees of "
+	    _("You may repay the remaining principal at any time; the fees of "
+	    "months not yet begun are waived (INST-F3).") :
+	    _("You may repay the remaining principal at any time; the fees of "
 	    "every month remain due (INST-F3: this institution does not waive "
-	    "future fees).");
+	    "future fees)."));
 	for (i = 0; i < o->plan.n; i++) {
 		row = view_add(p, "INSTALLMENT");
 		view_set_int(row, "SEQ", o->plan.inst[i].seq);
@@ -319,6 +321,7 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 	const struct facts_live	*l = &q->live;
 	struct view_dict	*s;
 	size_t			 i;
+	char			 f[512];
 
 	for (i = 0; i < l->nlines; i++) {
 		s = view_add(d, "LINE");
@@ -347,7 +350,8 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 		if (strcmp(q->amount.amount.cur, "USD") != 0)
 			view_show(d, "SHOW_USD");
 	}
-	view_set(d, "SETTLEMENT", l->settlement_note);
+	view_set(d, "SETTLEMENT", fmt_figures(l->settlement_note, f,
+	    sizeof(f)));
 	view_set(d, "CURRENCY", l->currency);
 }
 
@@ -447,7 +451,7 @@ fill_simple(struct view_dict *m, const struct verdict *v,
 {
 	const struct facts_live	*l = &q->live;
 	struct view_dict	*s, *t;
-	char			 rf[ORDER_RF_PRINT_MAX];
+	char			 rf[ORDER_RF_PRINT_MAX], win[128];
 	struct money		 total;
 
 	s = view_add(m, "SIMPLE");
@@ -471,9 +475,8 @@ fill_simple(struct view_dict *m, const struct verdict *v,
 		 * its form. */
 		if (order_rf_example(rf, sizeof(rf)) == 0)
 			view_set(t, "RF_EXAMPLE", rf);
-		view_set(t, "WINDOW", l->region != NULL &&
-		    l->region->domestic ? "1-3 business days "
-		    "(domestic)" : "7-15 business days (cross-border)");
+		view_set(t, "WINDOW", rem_window_text(l->region != NULL &&
+		    l->region->domestic, win, sizeof(win)));
 	}
 	if (v->method == PM_PAY_AFTER_USE)
 		view_show(m, "PAU_NOTE");
@@ -526,7 +529,7 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 {
 	const struct facts_live	*l = &q->live;
 	unsigned char		 rnd[16];
-	char			 key[33];
+	char			 key[33], f[512];
 
 	(void)c;
 	randombytes_buf(rnd, sizeof(rnd));
@@ -542,7 +545,8 @@ fill_quote(struct ctx *c, struct view_dict *d, const struct checkout_quote *q,
 	view_set_int(d, "POINTS_BALANCE", (long long)l->buyer.points);
 	checkout_fill_destination(d, q);
 	if (l->coupon_msg[0] != '\0')
-		view_set(view_add(d, "COUPON_ERR"), "MSG", l->coupon_msg);
+		view_set(view_add(d, "COUPON_ERR"), "MSG",
+		    fmt_figures(l->coupon_msg, f, sizeof(f)));
 	if (l->points_msg[0] != '\0')
 		view_set(view_add(d, "POINTS_ERR"), "MSG", l->points_msg);
 	checkout_fill_summary(view_include(d, "SUMMARY",
@@ -566,7 +570,7 @@ render_checkout(struct ctx *c, int status, const struct checkout_quote *q,
 		fill_quote(c, d, q, in, chosen, disclose);
 	}
 	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+		view_set(view_add(d, "ERROR"), "MSG", _(error));
 	view_set(d, "PLACE_LABEL", disclose && chosen != NULL &&
 	    strchr(chosen, ':') != NULL ? _("Apply for this plan and place "
 	    "the order") : _("Place order"));
@@ -601,22 +605,22 @@ place_error(enum checkout_result r)
 {
 	switch (r) {
 	case CO_NO_COUNTRY:
-		return "Choose the destination country first: the available "
-		    "payment methods depend on it.";
+		return N_("Choose the destination country first: the available "
+		    "payment methods depend on it.");
 	case CO_BAD_CHOICE:
-		return "Choose one of the available payment methods (and, for "
-		    "an installment, one of its plans).";
+		return N_("Choose one of the available payment methods (and, "
+		    "for an installment, one of its plans).");
 	case CO_REFUSED:
-		return "The payment method you chose is not available for this "
-		    "order: the reasons are listed next to it. Nothing was "
-		    "ordered; please choose another method.";
+		return N_("The payment method you chose is not available for "
+		    "this order: the reasons are listed next to it. Nothing "
+		    "was ordered; please choose another method.");
 	case CO_STALE:
-		return "Your points or credit changed since this page was "
+		return N_("Your points or credit changed since this page was "
 		    "shown. Nothing was ordered; please check the amounts and "
-		    "try again.";
+		    "try again.");
 	case CO_NO_ADDRESS:
-		return "The order needs a delivery address: nothing was "
-		    "ordered. See the delivery address section.";
+		return N_("The order needs a delivery address: nothing was "
+		    "ordered. See the delivery address section.");
 	default:
 		return NULL;
 	}

@@ -23,6 +23,7 @@
 #include "pages/checkout_view.h"
 #include "pages/pages.h"
 #include "service/checkout.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 /* The options checked field by field, in the form's order. */
@@ -80,6 +81,7 @@ json_methods(const struct checkout_quote *q)
 	const struct verdict	*v;
 	json_t			*a = json_array(), *m, *r;
 	size_t			 i, k;
+	char			 f[2 * VERDICT_MSG_MAX];
 
 	for (i = 0; i < q->verdicts.n; i++) {
 		v = &q->verdicts.v[i];
@@ -87,7 +89,8 @@ json_methods(const struct checkout_quote *q)
 		for (k = 0; k < v->nreasons; k++)
 			json_array_append_new(r, json_pack("{s:s, s:s}",
 			    "rule", v->reasons[k].rule,
-			    "text", v->reasons[k].message));
+			    "text", fmt_figures(v->reasons[k].message, f,
+			    sizeof(f))));
 		m = json_pack("{s:s, s:s, s:b, s:o, s:o}",
 		    "method", pay_method_name(v->method),
 		    "institution", v->institution, "eligible", v->eligible,

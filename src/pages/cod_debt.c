@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "http/http.h"
 #include "pages/pages.h"
@@ -53,9 +55,10 @@ debt_page(struct ctx *c, const struct db_debt_row *d, int status,
 	if (ctx_int(c, "cs", 0) > 0 && card_session_declined(c->db,
 	    c->user.user_id, ctx_int(c, "cs", 0), reason, sizeof(reason)) ==
 	    1 && reason[0] != '\0')
-		view_set(view_add(f, "CS_DECLINED"), "REASON", reason);
+		view_set(view_add(f, "CS_DECLINED"), "REASON",
+		    words_reason(reason));
 	if (error != NULL)
-		view_set(view_add(f, "ERROR"), "MSG", error);
+		view_set(view_add(f, "ERROR"), "MSG", _(error));
 	return page_render_free(c, "cod_debt_pay.tpl", v, "Pay what you owe",
 	    status);
 }
@@ -107,8 +110,8 @@ page_cod_debt_pay(struct ctx *c)
 		return page_error(c, 404, NULL);
 	case RES_UNAVAILABLE:
 		return debt_page(c, &d, 503, msg[0] != '\0' ? msg :
-		    "The bank could not be reached. Nothing was charged; try "
-		    "again in a few minutes.");
+		    N_("The bank could not be reached. Nothing was charged; "
+		    "try again in a few minutes."));
 	default:
 		return page_error(c, 500, NULL);
 	}

@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
@@ -57,16 +58,16 @@ static const char *
 qual_label(const char *s)
 {
 	if (strcmp(s, "verified") == 0)
-		return "Verified";
+		return _("Verified");
 	if (strcmp(s, "submitted") == 0 || strcmp(s, "pending") == 0)
-		return "Submitted, waiting for review";
+		return _("Submitted, waiting for review");
 	if (strcmp(s, "under_review") == 0)
-		return "Under review";
+		return _("Under review");
 	if (strcmp(s, "rejected") == 0)
-		return "Rejected";
+		return _("Rejected");
 	if (strcmp(s, "draft") == 0)
-		return "Draft (not submitted)";
-	return "Unverified";
+		return _("Draft (not submitted)");
+	return _("Unverified");
 }
 
 /* Add a USD limit line ("none" when has is 0) to d as name. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -58,18 +59,19 @@ notice_of(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "verified") == 0)
-		return "Your identity is verified.";
+		return N_("Your identity is verified.");
 	if (strcmp(msg, "mismatch") == 0)
-		return "The identity service could not match these details. "
-		    "Check them against the document and send the form again.";
+		return N_("The identity service could not match these details. "
+		    "Check them against the document and send the form again.");
 	if (strcmp(msg, "review") == 0)
-		return "The identity service asked for a manual review: our "
+		return N_("The identity service asked for a manual review: our "
 		    "team looks at your document within 1 business day and "
-		    "sends you a message.";
+		    "sends you a message.");
 	if (strcmp(msg, "authorized") == 0)
-		return "Thank you: the credit bureau's score is on record.";
+		return N_("Thank you: the credit bureau's score is on record.");
 	if (strcmp(msg, "withdrawn") == 0)
-		return "Your consent is withdrawn: the score is no longer used.";
+		return N_("Your consent is withdrawn: the score is no longer "
+		    "used.");
 	return NULL;
 }
 
@@ -89,9 +91,9 @@ fill_identity(struct view_dict *d, const struct identity_view *v,
     const char *last4)
 {
 	static const char *const types[][2] = {
-		{ "passport", "Passport" },
-		{ "national_id", "National identity card" },
-		{ "driving_licence", "Driving licence" },
+		{ "passport", N_("Passport") },
+		{ "national_id", N_("National identity card") },
+		{ "driving_licence", N_("Driving licence") },
 	};
 	struct view_dict	*s, *o;
 	char			 when[40];
@@ -126,7 +128,7 @@ fill_identity(struct view_dict *d, const struct identity_view *v,
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
 		o = view_add(s, "TYPE");
 		view_set(o, "VALUE", types[i][0]);
-		view_set(o, "LABEL", types[i][1]);
+		view_set(o, "LABEL", _(types[i][1]));
 		if (t->id_type != NULL && strcmp(t->id_type, types[i][0]) == 0)
 			view_show(o, "SELECTED");
 	}

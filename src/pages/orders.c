@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -22,6 +23,7 @@
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/remittance.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 #define ORDERS_PER_PAGE	20
@@ -53,9 +55,9 @@ orders_notice(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "cancelled") == 0)
-		return "The order was cancelled.";
+		return N_("The order was cancelled.");
 	if (strcmp(msg, "received") == 0)
-		return "Thank you: receipt confirmed.";
+		return N_("Thank you: receipt confirmed.");
 	return NULL;
 }
 
@@ -224,7 +226,7 @@ set_order_row(struct view_dict *o, const struct db_my_order *mo,
 	view_set(o, "STATE", st);
 	view_set(o, "STATUS_CODE", order_status_name(r->status));
 	set_list_amounts(o, r, f, pn);
-	view_set(o, "ACTION", a->label);
+	view_set(o, "ACTION", _(a->label));
 	view_setf(o, "ACTION_HREF", "%s%lld%s", a->href_head, (long long)r->id,
 	    a->href_tail);
 }
@@ -270,7 +272,7 @@ page_orders(struct ctx *c)
 	d = view_dict_new();
 	if (orders_notice(ctx_str(c, "msg")) != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG",
-		    orders_notice(ctx_str(c, "msg")));
+		    _(orders_notice(ctx_str(c, "msg"))));
 	set_search_form(d, c, &q);
 	if (l.n == 0 && q.page == 0 && !(q.status[0] != '\0' || q.method[0] != '\0' || q.text[0] != '\0'))
 		view_show(d, "EMPTY");
@@ -294,12 +296,11 @@ set_amount(struct view_dict *d, const char *name, int64_t minor,
     const char *cur)
 {
 	struct money	m;
-	char		b[MONEY_STR_MAX];
 
 	if (money_set(&m, minor, cur) == -1)
 		view_set(d, name, "-");
 	else
-		view_set(d, name, money_display(&m, b, sizeof(b)));
+		page_set_money(d, name, minor, cur);
 }
 
 /* The items of v (one ITEM each) and the order's amounts into d: items
@@ -312,16 +313,14 @@ set_order_amounts(struct view_dict *d, const struct order_view *v,
 {
 	const struct db_order	*o = &v->o;
 	struct view_dict	*s;
-	struct money		 m;
-	char			 b[MONEY_STR_MAX];
 	size_t			 i;
 
 	for (i = 0; i < v->nitems; i++) {
 		s = view_add(d, "ITEM");
 		view_set(s, "NAME", v->items[i].name);
 		view_set_int(s, "QTY", v->items[i].qty);
-		view_set(s, "UNIT", money_display(&v->items[i].unit_price, b,
-		    sizeof(b)));
+		page_set_money(s, "UNIT", v->items[i].unit_price.minor,
+		    v->items[i].unit_price.cur);
 		if (v->items[i].pay_after_use)
 			view_show(s, "PAU");
 	}
@@ -342,9 +341,9 @@ set_order_amounts(struct view_dict *d, const struct order_view *v,
 	    (pn->show & (OP_COURIER_DUE | OP_COURIER_PAID))) {
 		s = view_add(d, "FEE");
 		set_amount(s, "AMOUNT", o->fee_minor, o->currency);
-		view_set(s, "LABEL", (pn->show & OP_COURIER_PAID) ? "Paid to "
-		    "the courier at delivery" : "To pay the courier at "
-		    "delivery");
+		view_set(s, "LABEL", (pn->show & OP_COURIER_PAID) ? _("Paid "
+		    "to the courier at delivery") : _("To pay the courier at "
+		    "delivery"));
 		set_amount(s, "TOTAL", pn->courier, o->currency);
 	}
 	if (pn->show & OP_DEFERRED) {
@@ -353,8 +352,7 @@ set_order_amounts(struct view_dict *d, const struct order_view *v,
 	}
 	if (strcmp(o->currency, "USD") != 0) {
 		s = view_add(d, "USD");
-		money_set(&m, o->amount_usd_minor, "USD");
-		view_set(s, "AMOUNT", money_display(&m, b, sizeof(b)));
+		page_set_money(s, "AMOUNT", o->amount_usd_minor, "USD");
 		view_set(s, "RATE", o->usd_per_unit);
 		view_set(s, "CUR", o->currency);
 	}
@@ -390,19 +388,23 @@ set_order_dates(struct view_dict *d, const struct order_page *pg)
 	struct view_dict	*s;
 	int			 review = (pg->panels.show & OP_REVIEW_BY) &&
 				    o->review_due[0] != '\0';
+	char			 day[64];
 
 	if (!review && !(pg->panels.show & (OP_PAY_BY | OP_REFUND)))
 		return;
 	d = view_add(d, "DATES");
 	if (review)
-		view_set(view_add(d, "REVIEW_DUE"), "DATE", o->review_due);
+		view_set(view_add(d, "REVIEW_DUE"), "DATE",
+		    page_day(o->review_due, day, sizeof(day)));
 	if (pg->panels.show & OP_PAY_BY)
-		view_set(view_add(d, "PAYMENT_DUE"), "DATE", o->payment_due);
+		view_set(view_add(d, "PAYMENT_DUE"), "DATE",
+		    page_day(o->payment_due, day, sizeof(day)));
 	if (pg->panels.show & OP_REFUND) {
 		s = view_add(d, "REFUND_DUE");
 		set_amount(s, "AMOUNT", pg->facts.refund, o->currency);
 		if (o->refund_due[0] != '\0')
-			view_set(view_add(s, "BY"), "DATE", o->refund_due);
+			view_set(view_add(s, "BY"), "DATE",
+			    page_day(o->refund_due, day, sizeof(day)));
 	}
 }
 
@@ -417,10 +419,10 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 	const struct refund_rule *rr = &pg->rr;
 	const struct db_order	*o = &pg->v.o;
 	struct view_dict	*s;
-	char			 day[16];
+	char			 day[64];
 
 	if (a->next[0] != '\0')
-		view_set(view_add(d, "NEXT"), "TEXT", a->next);
+		view_set(view_add(d, "NEXT"), "TEXT", _(a->next));
 	/* The placer's own next step (their card, voucher) is theirs; a
 	 * member follows the corporate road and the schedule (RULES 5). */
 	if ((strcmp(a->href_head, "/orders/") != 0 ||
@@ -428,7 +430,7 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 	    o->status != OS_DELIVERED && (pg->acc.placer ||
 	    o->method == PM_INSTALLMENT_CORPORATE)) {
 		s = view_add(d, "ACTION");
-		view_set(s, "LABEL", a->label);
+		view_set(s, "LABEL", _(a->label));
 		view_setf(s, "HREF", "%s%lld%s", a->href_head,
 		    (long long)o->id, a->href_tail);
 	}
@@ -437,10 +439,10 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 		 * the date is stored when the shopper cancels (C-04). */
 		s = view_add(d, "CANCEL");
 		view_set(s, "RULE", rr->rule);
-		view_set(s, "TEXT", rr->text);
+		view_set(s, "TEXT", _(rr->text));
 		if (rr->has_date)
 			view_set(view_add(s, "BY"), "DATE",
-			    mp_date_str(rr->by, day, sizeof(day)));
+			    fmt_date(rr->by, day, sizeof(day)));
 	}
 	if (pg->acc.may_act && orderflow_allowed(o->status,
 	    OS_RECEIPT_CONFIRMED, OF_USER, o->method))
@@ -570,9 +572,9 @@ order_again(struct ctx *c, int64_t id, int status, const char *error)
 }
 
 /* What a member who may not place orders is told on the order page. */
-#define ORDER_FORBIDDEN	"You may not cancel your company's orders or " \
+#define ORDER_FORBIDDEN	N_("You may not cancel your company's orders or " \
 	"confirm their receipt: ask your company's owner to allow you to " \
-	"place orders on the members page. Nothing was changed."
+	"place orders on the members page. Nothing was changed.")
 
 /* Answer r of a change to order id: the order page with ?msg=done when
  * done; the order page again with r's status and ORDER_FORBIDDEN (a
@@ -607,8 +609,8 @@ page_order_cancel(struct ctx *c)
 
 	return order_answer(c, c->target_id, order_cancel(c->db,
 	    c->user.user_id, c->target_id, c->now, &rr), "cancelled",
-	    "This order can no longer be cancelled here (it has shipped, or "
-	    "its status changed). Nothing was changed.");
+	    N_("This order can no longer be cancelled here (it has shipped, "
+	    "or its status changed). Nothing was changed."));
 }
 
 /* POST /orders/:id/confirm-receipt. */
@@ -617,8 +619,8 @@ page_order_confirm(struct ctx *c)
 {
 	return order_answer(c, c->target_id, order_confirm_receipt(c->db,
 	    c->user.user_id, c->target_id, OF_USER, c->now), "received",
-	    "Receipt can be confirmed once the order is delivered. Nothing "
-	    "was changed.");
+	    N_("Receipt can be confirmed once the order is delivered. "
+	    "Nothing was changed."));
 }
 
 const struct field_spec page_remittance_refund_account_fields[] = {

@@ -173,6 +173,11 @@ extern const struct field_spec page_admin_rem_refund_sent_fields[];
  * order.tpl): the instructions link, the expected arrival window of a
  * voucher being verified (REM-P4), what is still due (REM-P7), refunds
  * with their due dates (REM-P7, REM-P8). Nothing for other methods. */
+/* REM-P4: the arrival window of a remittance ("1-3 business days
+ * (domestic)"; dom 0: cross-border) in the thread's language into out.
+ * Returns out. */
+const char *rem_window_text(int dom, char *out, size_t outsz);
+
 struct db_order;
 struct view_dict;
 struct rem_panel;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -45,9 +46,9 @@ pau_notice(const char *msg)
 	if (msg == NULL)
 		return NULL;
 	if (strcmp(msg, "bound") == 0)
-		return "Your card is bound for Pay After Use.";
+		return N_("Your card is bound for Pay After Use.");
 	if (strcmp(msg, "paid") == 0)
-		return "Paid: nothing more is due for this order.";
+		return N_("Paid: nothing more is due for this order.");
 	return NULL;
 }
 
@@ -62,7 +63,7 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 	const struct pau_settings *s = &pv.s;
 	struct view_dict	*d, *x;
 	size_t			 n, i;
-	char			 when[40];
+	char			 when[64];
 
 	if (pau_view_load(c->db, c->user.user_id, &pv) == -1) {
 		pau_view_cleanup(&pv);
@@ -71,13 +72,9 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 	v = pv.v;
 	n = pv.n;
 	d = view_dict_new();
-	if (pau_notice(ctx_str(c, "msg")) != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG",
-		    pau_notice(ctx_str(c, "msg")));
-	if (err != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", err);
+	page_notes(d, pau_notice(ctx_str(c, "msg")), err);
 	if (card_err != NULL)
-		view_set(view_add(d, "CARD_ERROR"), "MSG", card_err);
+		view_set(view_add(d, "CARD_ERROR"), "MSG", _(card_err));
 	page_set_count(d, "AUTO_DAYS", s->auto_confirm_days, "day", "days");
 	view_set(d, "LATE_RATE", s->late_rate_str);
 	page_set_count(d, "SUSPEND_DAYS", s->suspend_days, "day", "days");
@@ -97,7 +94,8 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 		view_set_int(x, "ORDER", (long long)v[i].order_id);
 		page_set_money(x, "AMOUNT", v[i].amount_minor, v[i].currency);
 		view_set(x, "STATUS", v[i].status);
-		view_set(x, "DUE", v[i].due_date);
+		view_set(x, "DUE", page_day(v[i].due_date, when,
+		    sizeof(when)));
 		view_set_int(x, "ATTEMPTS", v[i].attempts);
 		if (strcmp(v[i].status, "paid") == 0) {
 			view_show(x, "PAID");
@@ -112,7 +110,7 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 			    v[i].currency);
 			page_set_money(x, "TOTAL", v[i].amount_minor +
 			    v[i].late_fee_minor, v[i].currency);
-			view_set(x, "REASON", v[i].reason);
+			view_set(x, "REASON", words_reason(v[i].reason));
 			if (v[i].suspended_at != 0)
 				view_show(x, "SUSPENDED");
 		}
@@ -132,8 +130,9 @@ page_pau(struct ctx *c)
 	if (ctx_int(c, "cs", 0) > 0 && card_session_declined(c->db,
 	    c->user.user_id, ctx_int(c, "cs", 0), reason,
 	    sizeof(reason)) == 1 && reason[0] != '\0') {
-		snprintf(msg, sizeof(msg), "The bank did not accept the card: "
-		    "%s. Nothing was charged; try again or use another card.",
+		snprintf(msg, sizeof(msg), _("The bank did not accept the "
+		    "card: %s. Nothing was charged; try again or use another "
+		    "card."),
 		    words_reason(reason));
 		return pau_page(c, 200, msg, NULL);
 	}
@@ -153,8 +152,8 @@ page_pau_card(struct ctx *c)
 	if (r == RES_OK)
 		return page_redirect_away(c, url);
 	if (r == RES_UNAVAILABLE)
-		return pau_page(c, 503, msg[0] ? msg : "The bank could not be "
-		    "reached; nothing was stored. Try again.", NULL);
+		return pau_page(c, 503, msg[0] ? msg : N_("The bank could not "
+		    "be reached; nothing was stored. Try again."), NULL);
 	return page_result(c, r, NULL);
 }
 
@@ -172,8 +171,8 @@ page_pau_pay(struct ctx *c)
 	case RES_REFUSED:
 		return pau_page(c, page_status(r), NULL, err);
 	case RES_NOT_ALLOWED:
-		return pau_page(c, page_status(r), NULL, "Nothing is due for "
-		    "this order any more.");
+		return pau_page(c, page_status(r), NULL, N_("Nothing is due "
+		    "for this order any more."));
 	default:
 		return page_result(c, r, r == RES_NOT_FOUND ? "There is no Pay "
 		    "After Use payment of yours for this order." : NULL);

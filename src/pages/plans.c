@@ -23,6 +23,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -37,6 +38,7 @@
 #include "service/pay_failure.h"
 #include "service/plan_pages.h"
 #include "service/plans.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 /* The card page's form has no field: the card is typed on the bank's
@@ -76,18 +78,16 @@ plans_amt(int64_t m, const char *cur, char *out, size_t outsz)
 void
 plans_set_amt(struct view_dict *d, const char *name, int64_t m, const char *cur)
 {
-	char b[64];
-
-	view_set(d, name, plans_amt(m, cur, b, sizeof(b)));
+	page_set_money(d, name, m, cur);
 }
 
 /* See plans_page.h. */
 void
 plans_set_date(struct view_dict *d, const char *name, mp_date day)
 {
-	char b[16];
+	char b[64];
 
-	view_set(d, name, mp_date_str(day, b, sizeof(b)));
+	view_set(d, name, fmt_date(day, b, sizeof(b)));
 }
 
 /* See plans_page.h. */
@@ -102,11 +102,15 @@ plans_set_key(struct view_dict *d)
 	view_set(d, "KEY", key);
 }
 
-/* The institution's monthly rate "0.80" as "0.80%". */
+/* The institution's monthly rate "0.80" as "0.80%", in the language's
+ * form. */
 static void
 set_rate(struct view_dict *d, const char *name, const char *rate)
 {
-	view_setf(d, name, "%s%%", rate);
+	char	r[32], b[96];
+
+	snprintf(r, sizeof(r), "%s%%", rate);
+	view_set(d, name, fmt_figures(r, b, sizeof(b)));
 }
 
 /* See plans_page.h. */
@@ -114,7 +118,7 @@ void
 plans_set_disclosure(struct view_dict *d, const struct db_plan *p,
     const struct plan *pl)
 {
-	char	aprs[16];
+	char	aprs[16], late[512], b[768];
 	int32_t	apr = p->apr_bp;
 
 	if (pl != NULL)
@@ -124,8 +128,8 @@ plans_set_disclosure(struct view_dict *d, const struct db_plan *p,
 	view_set_int(d, "N", p->n);
 	set_rate(d, "RATE", p->monthly_rate);
 	view_set(d, "FEE_MODE", p->fee_mode == PLAN_FEE_UPFRONT ?
-	    "paid in one sum with the first installment" :
-	    "spread: each installment carries one month's fee");
+	    _("paid in one sum with the first installment") :
+	    _("spread: each installment carries one month's fee"));
 	plans_set_amt(d, "PRINCIPAL", p->principal, p->currency);
 	plans_set_amt(d, "MONTHLY_FEE", pl != NULL ? pl->monthly_fee.minor :
 	    p->monthly_fee, p->currency);
@@ -134,16 +138,17 @@ plans_set_disclosure(struct view_dict *d, const struct db_plan *p,
 	plans_set_amt(d, "TOTAL_COST", p->principal + (pl != NULL ?
 	    pl->total_fee.minor : p->total_fee), p->currency);
 	view_set(d, "APR", order_apr_text(apr, aprs, sizeof(aprs)));
-	view_setf(d, "LATE_RULE", "INST-F1: a late fee of %s%% of the overdue "
-	    "amount per calendar day, from the day after the due date until "
-	    "it is paid. More than 30 days overdue suspends installment "
-	    "access and is entered in your credit record (INST-F2).",
-	    p->late_fee_rate);
-	view_set(d, "EARLY_RULE", p->waives_future_fees ? "INST-F3: you can "
-	    "repay the remaining principal at any time; the handling fees of "
-	    "months not yet begun are waived." : "INST-F3: you can repay the "
-	    "remaining principal at any time; this institution does not "
-	    "waive the handling fees of the months not yet begun.");
+	snprintf(late, sizeof(late), _("INST-F1: a late fee of %s%% of the "
+	    "overdue amount per calendar day, from the day after the due "
+	    "date until it is paid. More than 30 days overdue suspends "
+	    "installment access and is entered in your credit record "
+	    "(INST-F2)."), p->late_fee_rate);
+	view_set(d, "LATE_RULE", fmt_figures(late, b, sizeof(b)));
+	view_set(d, "EARLY_RULE", p->waives_future_fees ? _("INST-F3: you "
+	    "can repay the remaining principal at any time; the handling fees "
+	    "of months not yet begun are waived.") : _("INST-F3: you can "
+	    "repay the remaining principal at any time; this institution does "
+	    "not waive the handling fees of the months not yet begun."));
 }
 
 /* The current user's order of a plan page (the route's object,
@@ -229,7 +234,7 @@ render_card(struct ctx *c, const struct db_order *o, int status,
 		view_set(s, "LAST4", p.card_last4);
 	}
 	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+		view_set(view_add(d, "ERROR"), "MSG", _(error));
 	/* Back from the bank's page with a decline (?cs=N, the session),
 	 * unless the plan's decline above already says it. */
 	if (!view_has_declined && ctx_int(c, "cs", 0) > 0 &&
@@ -285,8 +290,8 @@ page_plan_card_post(struct ctx *c)
 	case RES_NOT_ALLOWED:
 		return plans_to_order(c, o.id, "");
 	case RES_UNAVAILABLE:
-		return render_card(c, &o, 503, msg[0] ? msg : "The bank could "
-		    "not be reached; nothing was stored. Try again.");
+		return render_card(c, &o, 503, msg[0] ? msg : N_("The bank "
+		    "could not be reached; nothing was stored. Try again."));
 	default:
 		return page_error(c, 500, NULL);
 	}
@@ -486,7 +491,7 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 		break;
 	default:
 		s = view_add(p, "RUNNING");
-		view_set(s, "STATE", plan_status_name(pl->status));
+		view_set(s, "STATE", words_state(plan_status_name(pl->status)));
 		if (pl->card_last4[0] != '\0') {
 			struct view_dict *cd = view_add(s, "CARD");
 
@@ -587,8 +592,8 @@ page_plan_confirm_post(struct ctx *c)
 	if (!plan_order(c, &o, &st))
 		return st;
 	if (ctx_str(c, "key") == NULL)
-		return render_confirm(c, &o, 422, "The form was incomplete; "
-		    "nothing was charged. Try again.");
+		return render_confirm(c, &o, 422, N_("The form was incomplete; "
+		    "nothing was charged. Try again."));
 	switch (plan_confirm(c->db, c->cfg, c->user.user_id, o.id,
 	    ctx_str(c, "key"), c->now, reason, sizeof(reason))) {
 	case RES_OK:

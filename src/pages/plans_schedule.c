@@ -37,10 +37,10 @@ const struct field_spec page_plan_schedule_fields[] = {
 };
 
 /* The answer to an idempotency key sent again with other details. */
-#define PAGE_PLAN_KEY_CONFLICT	"This form was already sent with other " \
+#define PAGE_PLAN_KEY_CONFLICT	N_("This form was already sent with other " \
 	"details (another installment or another kind of payment), so this " \
 	"request was refused and nothing was charged for it. Reload the " \
-	"schedule and try again."
+	"schedule and try again.")
 
 /* Chart geometry (SVG user units). */
 #define CH_W		640
@@ -153,6 +153,15 @@ set_corp_transfer(struct ctx *c, struct view_dict *d,
 	plans_set_amt(s, "NOW_DUE", now_due, v->p.currency);
 }
 
+/* The state code of an installment into s: its words (STATE) and the code
+ * for the row's class (STATE_CODE). */
+static void
+set_state(struct view_dict *s, const char *code)
+{
+	view_set(s, "STATE", words_state(code));
+	view_set(s, "STATE_CODE", code);
+}
+
 /* Installment it, due and paid in part (a corporate transfer), into its
  * row s: what was paid and what remains (section PART). */
 static void
@@ -161,7 +170,7 @@ set_part_paid(struct view_dict *s, const struct db_plan_inst *it,
 {
 	struct view_dict *pt = view_add(s, "PART");
 
-	view_set(s, "STATE", it->overdue ? "overdue" : "due");
+	set_state(s, it->overdue ? "overdue" : "due");
 	plans_set_amt(pt, "PAID", it->paid_minor, cur);
 	plans_set_amt(pt, "LEFT", it->principal + it->fee + it->late_fee -
 	    it->paid_minor, cur);
@@ -174,7 +183,6 @@ static void
 set_inst_row(struct view_dict *s, const struct db_plan_inst *it,
     enum plan_status pst, const char *cur)
 {
-	char	n[48];
 	int	waived = strcmp(it->status, "paid") == 0 &&
 	    it->paid_minor < it->principal + it->fee + it->late_fee;
 
@@ -188,20 +196,20 @@ set_inst_row(struct view_dict *s, const struct db_plan_inst *it,
 	plans_set_amt(s, "TOTAL", it->principal + it->fee + it->late_fee, cur);
 	plans_set_amt(s, "BALANCE", it->balance_after, cur);
 	if (strcmp(it->status, "paid") == 0) {
-		view_set(s, "STATE", "paid");
+		set_state(s, "paid");
 		plans_set_amt(s, "PAID", it->paid_minor, cur);
 	} else if (strcmp(it->status, "waived") == 0)
-		view_set(s, "STATE", "cancelled");
+		set_state(s, "cancelled");
 	else if (it->paid_minor > 0 && pst == PLAN_ST_ACTIVE)
 		set_part_paid(s, it, cur);
 	else if (pst != PLAN_ST_ACTIVE)
-		view_set(s, "STATE", "not due");
+		set_state(s, "not_due");
 	else if (it->overdue) {
-		view_set(s, "STATE", "overdue");
-		words_count(n, sizeof(n), it->days_late, "day", "days");
-		view_set(view_add(s, "DAYS_LATE"), "DAYS", n);
+		set_state(s, "overdue");
+		page_set_count(view_add(s, "DAYS_LATE"), "DAYS",
+		    it->days_late, "day", "days");
 	} else
-		view_set(s, "STATE", "due");
+		set_state(s, "due");
 }
 
 /* See plans_page.h. */
@@ -213,10 +221,9 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 	const char		*cur = v->p.currency;
 	size_t			 i;
 	int64_t			 sch_fee = 0;
-	char			 n[48];
 
 	plans_set_disclosure(d, &v->p, NULL);
-	view_set(d, "PLAN_STATE", plan_status_name(v->p.status));
+	view_set(d, "PLAN_STATE", words_state(plan_status_name(v->p.status)));
 	view_set_int(d, "PLAN_ID", (long long)v->p.id);
 	view_set_int(d, "ID", (long long)v->p.order_id);
 	plans_set_date(d, "START", v->p.start);
@@ -235,9 +242,8 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 	plans_set_amt(d, "LATE_TOTAL", v->late_fees, cur);
 	plans_set_amt(d, "SCHED_FEE", sch_fee, cur);
 	if (v->overdue > 0) {
-		words_count(n, sizeof(n), v->overdue, "installment is",
-		    "installments are");
-		view_set(view_add(d, "OVERDUE"), "COUNT", n);
+		page_set_count(view_add(d, "OVERDUE"), "COUNT", v->overdue,
+		    "installment is", "installments are");
 	}
 	if (v->p.has_refund) {
 		s = view_add(d, "REFUND");
@@ -365,12 +371,13 @@ page_plan_pay(struct ctx *c)
 	if ((st = plans_corp_refusal(c, id)) != 0)
 		return st;
 	if (ctx_str(c, "key") == NULL || ctx_int(c, "seq", 0) <= 0)
-		return render_schedule(c, id, 422, "The form was incomplete; "
-		    "nothing was charged.");
+		return render_schedule(c, id, 422, N_("The form was "
+		    "incomplete; nothing was charged."));
 	return repayment_answer(c, id, plan_pay(c->db, c->cfg,
 	    c->user.user_id, id, (int)ctx_int(c, "seq", 0), ctx_str(c, "key"),
 	    c->now, reason, sizeof(reason)), "/schedule?msg=paid",
-	    "This plan takes no repayments now. Nothing was charged.", reason);
+	    N_("This plan takes no repayments now. Nothing was charged."),
+	    reason);
 }
 
 /* ---- INST-F3 ----------------------------------------------------------- */
@@ -450,10 +457,11 @@ page_plan_payoff_post(struct ctx *c)
 	if ((st = plans_corp_refusal(c, id)) != 0)
 		return st;
 	if (ctx_str(c, "key") == NULL)
-		return render_schedule(c, id, 422, "The form was incomplete; "
-		    "nothing was charged.");
+		return render_schedule(c, id, 422, N_("The form was "
+		    "incomplete; nothing was charged."));
 	return repayment_answer(c, id, plan_payoff(c->db, c->cfg,
 	    c->user.user_id, id, ctx_str(c, "key"), c->now, reason,
 	    sizeof(reason)), "/schedule?msg=paidoff",
-	    "This plan cannot be settled now. Nothing was charged.", reason);
+	    N_("This plan cannot be settled now. Nothing was charged."),
+	    reason);
 }

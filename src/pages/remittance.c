@@ -94,15 +94,30 @@ printed_code(const struct db_order *o, char *out, size_t outsz)
 	return order_rf_printed(o->rf_code, out, outsz);
 }
 
-/* REM-P4: "1-3 business days (domestic)" for the order's region (dom 1
- * domestic) into d. */
-static void
-set_window(struct view_dict *d, int dom)
+/* See pages.h. */
+const char *
+rem_window_text(int dom, char *out, size_t outsz)
 {
-	view_setf(d, "WINDOW", "%d-%d business days (%s)",
-	    dom ? REM_DOMESTIC_MIN : REM_CROSS_MIN,
-	    dom ? REM_DOMESTIC_MAX : REM_CROSS_MAX,
-	    dom ? "domestic" : "cross-border");
+	if (dom)
+		snprintf(out, outsz, ngettext("%d-%d business day (domestic)",
+		    "%d-%d business days (domestic)", REM_DOMESTIC_MAX),
+		    REM_DOMESTIC_MIN, REM_DOMESTIC_MAX);
+	else
+		snprintf(out, outsz, ngettext("%d-%d business day "
+		    "(cross-border)", "%d-%d business days (cross-border)",
+		    REM_CROSS_MAX), REM_CROSS_MIN, REM_CROSS_MAX);
+	return out;
+}
+
+/* REM-P4: the arrival window for the order's region (dom 1 domestic) and
+ * the last day to remit, REM-P6 (iso, or ""), into d. */
+static void
+set_window(struct view_dict *d, int dom, const char *due)
+{
+	char	b[128];
+
+	view_set(d, "WINDOW", rem_window_text(dom, b, sizeof(b)));
+	view_set(d, "DEADLINE", due[0] ? page_day(due, b, sizeof(b)) : "-");
 }
 
 /* GET /orders/:id/remittance: everything for the post office form. */
@@ -145,8 +160,7 @@ page_remittance_instructions(struct ctx *c)
 	words_status(order_status_name(o->status), st, sizeof(st));
 	view_set(d, "STATE", st);
 	/* REM-P6: the payment window's last day. */
-	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
-	set_window(d, v.domestic);
+	set_window(d, v.domestic, o->payment_due);
 	if (o->status == OS_AWAITING_REMITTANCE ||
 	    o->status == OS_PARTIALLY_PAID)
 		view_show(d, "CAN_UPLOAD");
@@ -167,7 +181,7 @@ set_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 {
 	const struct db_rem_voucher *v = rv->v;
 	struct view_dict	*s;
-	char			 when[40];
+	char			 when[40], day[64];
 	size_t			 n = rv->nv, i;
 
 	for (i = 0; i < n; i++) {
@@ -176,17 +190,21 @@ set_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 		page_time(v[i].created_at, when, sizeof(when));
 		view_set(s, "AT", when);
 		view_set(s, "SOURCE", strcmp(v[i].source, "statement") == 0 ?
-		    "post office statement" : "your upload");
+		    _("post office statement") : _("your upload"));
 		page_set_money(s, "AMOUNT", v[i].amount_minor, v[i].currency);
-		view_set(s, "DATE", v[i].remitted_on);
+		view_set(s, "DATE", page_day(v[i].remitted_on, day,
+		    sizeof(day)));
 		view_set(s, "TRACKING", v[i].tracking);
 		view_set(s, "STATUS", v[i].status);
+		view_set(s, "STATUS_WORDS", words_state(v[i].status));
 		if (v[i].expected_from[0] != '\0' &&
 		    strcmp(v[i].status, "pending") == 0) {
 			struct view_dict *w = view_add(s, "EXPECTED");
 
-			view_set(w, "FROM", v[i].expected_from);
-			view_set(w, "BY", v[i].expected_by);
+			view_set(w, "FROM", page_day(v[i].expected_from, day,
+			    sizeof(day)));
+			view_set(w, "BY", page_day(v[i].expected_by, day,
+			    sizeof(day)));
 		}
 		if (strcmp(v[i].status, "rejected") == 0)
 			view_set(view_add(s, "REJECTED"), "REASON",
@@ -211,7 +229,8 @@ show_bad_field(struct view_dict *form, const char *field, const char *error)
 
 	for (i = 0; field != NULL && i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (strcmp(field, fields[i][0]) == 0)
-			view_set(view_add(form, fields[i][1]), "MSG", error);
+			view_set(view_add(form, fields[i][1]), "MSG",
+			    _(error));
 }
 
 /* Render the voucher page of rv (status, notice, error with its field). */
@@ -229,10 +248,10 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 
 	d = view_dict_new();
 	if (notice != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", notice);
+		view_set(view_add(d, "NOTICE"), "MSG", _(notice));
 	if (error != NULL) {
 		s = view_add(d, "ERROR");
-		view_set(s, "MSG", error);
+		view_set(s, "MSG", _(error));
 		if (field != NULL)
 			view_set(s, "FIELD", field);
 	}
@@ -244,8 +263,7 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 	page_set_money(d, "RECEIVED", got, o->currency);
 	page_set_money(d, "STILL_DUE", got < o->amount_due_minor ?
 	    o->amount_due_minor - got : 0, o->currency);
-	view_set(d, "DEADLINE", o->payment_due[0] ? o->payment_due : "-");
-	set_window(d, rv->domestic);
+	set_window(d, rv->domestic, o->payment_due);
 	if (o->status == OS_PARTIALLY_PAID)
 		view_show(d, "PARTIAL");
 	if (o->status == OS_AWAITING_REMITTANCE ||
@@ -331,13 +349,14 @@ page_remittance_voucher_post(struct ctx *c)
 	 * above 11 MB with static/413.html). */
 	if (fv != NULL && fv->present && fv->file != NULL &&
 	    fv->file->len > FILESTORE_MAX)
-		return voucher_again(c, &rv.o, 413, "REM-P9: the file is "
+		return voucher_again(c, &rv.o, 413, N_("REM-P9: the file is "
 		    "larger than 10 MB. Take a smaller photo or scan of the "
-		    "receipt and upload it again.", "voucher");
+		    "receipt and upload it again."), "voucher");
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if ((bad = ctx_field_err(c, names[i])) != NULL) {
 			snprintf(err, sizeof(err), "%s: %s", strcmp(names[i],
-			    "voucher") == 0 ? "Voucher file" : names[i], bad);
+			    "voucher") == 0 ? _("Voucher file") : names[i],
+			    bad);
 			return voucher_again(c, &rv.o, 400, err, names[i]);
 		}
 	memset(&u, 0, sizeof(u));
@@ -360,9 +379,9 @@ page_remittance_voucher_post(struct ctx *c)
 		return voucher_again(c, &rv.o, page_status(r), err, NULL);
 	case RES_NOT_ALLOWED:
 	case RES_DECIDED:
-		return voucher_again(c, &rv.o, page_status(r), "This order is "
-		    "not waiting for a voucher now (it is being verified, paid "
-		    "or cancelled). Nothing was changed.", NULL);
+		return voucher_again(c, &rv.o, page_status(r), N_("This order "
+		    "is not waiting for a voucher now (it is being verified, "
+		    "paid or cancelled). Nothing was changed."), NULL);
 	default:
 		return page_result(c, r, NULL);
 	}
@@ -380,7 +399,7 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	struct view_dict	*p, *s;
 	int64_t			 got = rp->received;
 	size_t			 n = rp->nrf, i;
-	char			 when[40];
+	char			 when[40], day[64];
 	const char		*name = NULL, *number = NULL;
 	int			 unsent = 0;
 
@@ -392,8 +411,10 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 		view_show(p, "PLACER");
 	if (rp->has_window) {
 		s = view_add(p, "WINDOW");
-		view_set(s, "FROM", rp->pv.expected_from);
-		view_set(s, "BY", rp->pv.expected_by);
+		view_set(s, "FROM", page_day(rp->pv.expected_from, day,
+		    sizeof(day)));
+		view_set(s, "BY", page_day(rp->pv.expected_by, day,
+		    sizeof(day)));
 	}
 	if (got > 0 && got < o->amount_due_minor) {
 		s = view_add(p, "DUE");
@@ -404,11 +425,12 @@ remittance_order_panel(struct ctx *c, struct view_dict *d,
 	for (i = 0; i < n; i++) {
 		s = view_add(p, "REFUND");
 		view_set(s, "KIND", strcmp(rf[i].kind, "excess") == 0 ?
-		    "Excess payment returned (REM-P7)" :
-		    "Refund after cancellation (REM-P8)");
+		    _("Excess payment returned (REM-P7)") :
+		    _("Refund after cancellation (REM-P8)"));
 		page_set_money(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
-		view_set(s, "BY", rf[i].due[0] ? rf[i].due :
-		    "15 business days after the order completes");
+		view_set(s, "BY", rf[i].due[0] ? page_day(rf[i].due, day,
+		    sizeof(day)) : _("15 business days after the order "
+		    "completes"));
 		/* migration 012: where it goes, and whether it went. */
 		if (rf[i].sent_at != 0) {
 			page_time(rf[i].sent_at, when, sizeof(when));

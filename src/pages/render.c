@@ -7,11 +7,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/response.h"
-#include "core/i18n.h"
 #include "pages/language.h"
 #include "pages/render.h"
 #include "service/inbox.h"
@@ -143,6 +143,18 @@ page_when(int64_t t, char *out, size_t outsz)
 		return out;
 	}
 	return page_time(t, out, outsz);
+}
+
+/* See render.h. */
+const char *
+page_day(const char *iso, char *out, size_t outsz)
+{
+	mp_date	d;
+
+	if (mp_date_parse(iso, strlen(iso), &d) == 0)
+		return fmt_date(d, out, outsz);
+	snprintf(out, outsz, "%s", iso);
+	return out;
 }
 
 /* See render.h. */

@@ -29,6 +29,11 @@ const char *page_time(int64_t t, char *out, size_t outsz);
 /* page_time(), except that a t of 0 or less (not set) gives "-". */
 const char *page_when(int64_t t, char *out, size_t outsz);
 
+/* The calendar day iso ("YYYY-MM-DD") for people into out (64 bytes are
+ * enough): the language's date form (view/fmt.h); iso itself when it is
+ * no date ("-", ""). Returns out. */
+const char *page_day(const char *iso, char *out, size_t outsz);
+
 /* Set name in d to minor units of currency cur for people ("USD 1,234.50"),
  * or to "<minor> <cur>" when cur is not a known currency. */
 void	page_set_money(struct view_dict *d, const char *name, int64_t minor,

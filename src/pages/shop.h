@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 
+#include "core/i18n.h"
 #include "http/http.h"
 #include "service/catalog.h"
 #include "view/view.h"
@@ -10,7 +11,7 @@
 /* Helpers shared by the catalog and cart pages. */
 
 /* The message shown next to a refused quantity field. */
-#define SHOP_QTY_MSG	"Enter a quantity between 1 and 99."
+#define SHOP_QTY_MSG	N_("Enter a quantity between 1 and 99.")
 
 /* Add the BADGES section with one BADGE (LABEL, CLASS) per payment note of p:
  * "Pay After Use", "High value" (the product's flag or its category's),

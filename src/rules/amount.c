@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/fx.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "rules/amount.h"
 
@@ -22,8 +23,8 @@ amount_to_pay(const struct facts *f, struct money *out, char *err,
 
 	if (money_sub(&o->items_total, &o->coupons, &m) == -1 ||
 	    money_sub(&m, &o->points, &m) == -1) {
-		snprintf(err, errsz, "the items total, coupons and points "
-		    "must be amounts in %s", o->currency);
+		snprintf(err, errsz, _("the items total, coupons and points "
+		    "must be amounts in %s"), o->currency);
 		return -1;
 	}
 	/* C-03: coupons and points can cover the whole order, never more. */
@@ -49,8 +50,11 @@ amount_compute(const struct facts *f, struct pay_amount *out, char *err,
 	if (fx_to_usd(&out->amount, f->order.usd_per_unit,
 	    strlen(f->order.usd_per_unit), &out->amount_usd, e,
 	    sizeof(e)) == -1) {
-		snprintf(err, errsz, "the amount to pay cannot be converted "
-		    "to USD at rate %s: %s", f->order.usd_per_unit, e);
+		/* The shopper reads the rule and the rate, not the
+		 * conversion's own message (e). */
+		snprintf(err, errsz, _("the amount to pay cannot be "
+		    "converted to USD at the rate of %s"),
+		    f->order.usd_per_unit);
 		return -1;
 	}
 	return 0;

@@ -270,8 +270,7 @@ cod_check(const struct facts *f, struct verdict *out)
 		    s->region[0] ? s->region : "none given");
 
 	/* COD-04: no high-value item. */
-	facts_fail_items(f, out, "COD-04", facts_item_high_value,
-	    "high-value");
+	facts_fail_items(f, out, "COD-04", ITEMS_HIGH_VALUE);
 
 	/* COD-05: not a remote area (at most 7 days' delivery). */
 	if (s->delivery_days > f->settings.cod_max_delivery_days)

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "rules/facts.h"
 #include "rules/verdict.h"
 
@@ -439,17 +440,69 @@ facts_item_special_customs(const struct item_facts *it)
 	return it->special_customs;
 }
 
+/* The sentence of n items of kind k (its figures: n, then the categories
+ * cats) into out, in the thread's language. */
+static void
+items_sentence(enum item_kind k, size_t n, const char *cats, char *out,
+    size_t outsz)
+{
+	unsigned long	u = (unsigned long)n;
+
+	switch (k) {
+	case ITEMS_HIGH_VALUE:
+		snprintf(out, outsz, ngettext("%zu item is high-value (%s)",
+		    "%zu items are high-value (%s)", u), n, cats);
+		break;
+	case ITEMS_NOT_DURABLE:
+		snprintf(out, outsz, ngettext("%zu item is not in a durable "
+		    "category (%s)", "%zu items are not in a durable category "
+		    "(%s)", u), n, cats);
+		break;
+	case ITEMS_PRE_ORDER:
+		snprintf(out, outsz, ngettext("%zu item is pre-ordered (%s)",
+		    "%zu items are pre-ordered (%s)", u), n, cats);
+		break;
+	case ITEMS_CUSTOMIZED:
+		snprintf(out, outsz, ngettext("%zu item is customized (%s)",
+		    "%zu items are customized (%s)", u), n, cats);
+		break;
+	default:
+		snprintf(out, outsz, ngettext("%zu item is subject to special "
+		    "customs clearance (%s)", "%zu items are subject to "
+		    "special customs clearance (%s)", u), n, cats);
+		break;
+	}
+}
+
+/* The predicate of items of kind k. */
+static int (*items_pred(enum item_kind k))(const struct item_facts *)
+{
+	switch (k) {
+	case ITEMS_HIGH_VALUE:
+		return facts_item_high_value;
+	case ITEMS_NOT_DURABLE:
+		return facts_item_not_durable;
+	case ITEMS_PRE_ORDER:
+		return facts_item_pre_order;
+	case ITEMS_CUSTOMIZED:
+		return facts_item_customized;
+	default:
+		return facts_item_special_customs;
+	}
+}
+
 /* See facts.h. */
 void
 facts_fail_items(const struct facts *f, struct verdict *v, const char *rule,
-    int (*pred)(const struct item_facts *), const char *what)
+    enum item_kind k)
 {
-	char	 cats[128];
+	char	 cats[128], msg[VERDICT_MSG_MAX];
 	size_t	 n;
 
-	if ((n = facts_items_where(f, pred, cats, sizeof(cats))) > 0)
-		verdict_fail_items(v, rule, n, "%zu %s %s (%s)", n,
-		    n == 1 ? "item is" : "items are", what, cats);
+	if ((n = facts_items_where(f, items_pred(k), cats, sizeof(cats))) > 0) {
+		items_sentence(k, n, cats, msg, sizeof(msg));
+		verdict_fail_items(v, rule, n, "%s", msg);
+	}
 }
 
 /* See facts.h. */
@@ -457,10 +510,9 @@ void
 facts_fail_special_items(const struct facts *f, struct verdict *v,
     const char *rule)
 {
-	facts_fail_items(f, v, rule, facts_item_pre_order, "pre-ordered");
-	facts_fail_items(f, v, rule, facts_item_customized, "customized");
-	facts_fail_items(f, v, rule, facts_item_special_customs,
-	    "subject to special customs clearance");
+	facts_fail_items(f, v, rule, ITEMS_PRE_ORDER);
+	facts_fail_items(f, v, rule, ITEMS_CUSTOMIZED);
+	facts_fail_items(f, v, rule, ITEMS_SPECIAL_CUSTOMS);
 }
 
 /* See facts.h. */

@@ -259,12 +259,19 @@ int	facts_item_customized(const struct item_facts *it);
 int	facts_item_special_customs(const struct item_facts *it);
 
 struct verdict;
-/* Record on v a failure of rule when pred() picks any item of the order:
- * "2 items are <what> (food, toys)", the count as its figure. Nothing
- * when it picks none. */
+/* The kinds of item a method may refuse, each with its predicate above. */
+enum item_kind {
+	ITEMS_HIGH_VALUE,
+	ITEMS_NOT_DURABLE,
+	ITEMS_PRE_ORDER,
+	ITEMS_CUSTOMIZED,
+	ITEMS_SPECIAL_CUSTOMS
+};
+/* Record on v a failure of rule when the order has items of kind k: "2
+ * items are high-value (food, toys)" in the thread's language, the count
+ * as its figure. Nothing when it has none. */
 void	facts_fail_items(const struct facts *f, struct verdict *v,
-	    const char *rule, int (*pred)(const struct item_facts *),
-	    const char *what);
+	    const char *rule, enum item_kind k);
 /* The items neither COD (COD-06) nor an installment (INST-07) takes: a
  * failure of rule for each of pre-ordered, customized and special-customs
  * items that the order has, as facts_fail_items(). */

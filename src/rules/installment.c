@@ -108,8 +108,7 @@ void
 inst_check_items(const struct facts *f, struct verdict *v)
 {
 	/* INST-06: durable categories only (no food, consumables). */
-	facts_fail_items(f, v, "INST-06", facts_item_not_durable,
-	    "not in a durable category");
+	facts_fail_items(f, v, "INST-06", ITEMS_NOT_DURABLE);
 	/* INST-07: no pre-ordered, customized or special-customs item. */
 	facts_fail_special_items(f, v, "INST-07");
 }

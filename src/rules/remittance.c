@@ -72,8 +72,7 @@ remittance_check(const struct facts *f, struct verdict *out)
 		verdict_fail(out, "REM-04", "the order is part of a flash sale "
 		    "that needs real-time payment");
 	/* REM-05: no high-value item. */
-	facts_fail_items(f, out, "REM-05", facts_item_high_value,
-	    "high-value");
+	facts_fail_items(f, out, "REM-05", ITEMS_HIGH_VALUE);
 }
 
 /* See rules/remittance.h (REM-P4): 1-3 business days domestic, 7-15

@@ -27,6 +27,24 @@ verdict_init(struct verdict *v, enum pay_method m, const char *inst)
 		snprintf(v->institution, sizeof(v->institution), "%s", inst);
 }
 
+/* End s, cut by snprintf at its size, before a character cut in two. */
+static void
+utf8_cut(char *s)
+{
+	size_t n = strlen(s), k = n;
+
+	while (k > 0 && ((unsigned char)s[k - 1] & 0xc0) == 0x80)
+		k--;
+	/* s[k - 1] starts the last character: keep it if it is whole. */
+	if (k > 0 && ((unsigned char)s[k - 1] & 0x80) != 0) {
+		unsigned char c = (unsigned char)s[k - 1];
+		size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+
+		if (n - (k - 1) < len)
+			s[k - 1] = '\0';
+	}
+}
+
 /*
  * Append a reason for rule with the message "RULE: " + fmt(ap), fmt
  * translated into the thread's language (the rule id and the figures
@@ -51,9 +69,10 @@ verdict_vfail(struct verdict *v, const char *rule, const char *fmt,
 	memset(r, 0, sizeof(*r));
 	snprintf(r->rule, sizeof(r->rule), "%s", rule);
 	n = snprintf(r->message, sizeof(r->message), "%s: ", rule);
-	if (n > 0 && (size_t)n < sizeof(r->message))
-		vsnprintf(r->message + n, sizeof(r->message) - n, _(fmt),
-		    ap);
+	if (n > 0 && (size_t)n < sizeof(r->message) &&
+	    vsnprintf(r->message + n, sizeof(r->message) - n, _(fmt),
+	    ap) >= (int)(sizeof(r->message) - n))
+		utf8_cut(r->message);
 	r->fig = FIG_NONE;
 	return r;
 }

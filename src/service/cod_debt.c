@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "db/db.h"
 #include "db/money_out.h"
@@ -73,8 +74,9 @@ cod_debt_record(struct db *db, int64_t user_id, int64_t debt_id,
 		return RES_REFUSED;
 	}
 	if (d.settled_at != 0) {
-		snprintf(msg, msgsz, "The %s owed for order #%lld was already "
-		    "paid. Nothing was charged.", a, (long long)d.order_id);
+		snprintf(msg, msgsz, _("The %s owed for order #%lld was "
+		    "already paid. Nothing was charged."), a,
+		    (long long)d.order_id);
 		return RES_DECIDED;
 	}
 	/* One bank key per debt: whoever pays it, it is charged once. */
@@ -82,8 +84,8 @@ cod_debt_record(struct db *db, int64_t user_id, int64_t debt_id,
 	memset(&res, 0, sizeof(res));
 	if (bank == NULL || bank->deduct(out->token, d.amount_minor,
 	    d.currency, bkey, &res) == -1) {
-		snprintf(msg, msgsz, "The bank did not answer: %s. Paying "
-		    "again charges this amount at most once.", res.reason);
+		snprintf(msg, msgsz, _("The bank did not answer: %s. Paying "
+		    "again charges this amount at most once."), res.reason);
 		return RES_ERROR;
 	}
 	if (!res.ok) {
@@ -92,7 +94,7 @@ cod_debt_record(struct db *db, int64_t user_id, int64_t debt_id,
 	}
 	if (record_paid(db, &d, key, bkey, res.reference, now) == -1)
 		return RES_ERROR;
-	snprintf(msg, msgsz, "You paid %s for order #%lld by card.", a,
+	snprintf(msg, msgsz, _("You paid %s for order #%lld by card."), a,
 	    (long long)d.order_id);
 	return RES_OK;
 }

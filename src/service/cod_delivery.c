@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
+#include "core/words.h"
 #include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
@@ -213,40 +215,41 @@ cod_shopper_paid(struct db *db, int64_t user_id, int64_t id, int64_t file_id,
 	struct db_order	 o;
 	struct db_cod	 c;
 	enum result	 r;
-	char		 detail[200];
+	char		 detail[200], st[64];
 
 	if (user_id <= 0)
 		return RES_NOT_FOUND;
 	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	if (file_id <= 0 && (record_id == NULL || record_id[0] == '\0'))
-		return cod_say(RES_REFUSED, msg, msgsz,
-		    "Attach the photo of the "
+		return cod_say(RES_REFUSED, msg, msgsz, "%s",
+		    _("Attach the photo of the "
 		    "courier's voucher, or give the courier's payment record "
-		    "number (look it up below if you lost the voucher).");
+		    "number (look it up below if you lost the voucher)."));
 	if (record_id != NULL && record_id[0] != '\0' &&
 	    !cod_printable(record_id))
-		return cod_say(RES_REFUSED, msg, msgsz,
-		    "The record number has at most 64 letters and digits.");
+		return cod_say(RES_REFUSED, msg, msgsz, "%s",
+		    _("The record number has at most 64 letters and digits."));
 	if (o.status != OS_SHIPPED &&
 	    o.status != OS_DELIVERED &&
-	    o.status != OS_COMPLETED)
+	    o.status != OS_COMPLETED) {
+		words_status(order_status_name(o.status), st, sizeof(st));
 		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
-		    "\"Paid\" is for an order "
-		    "delivered cash on delivery; this one is %s.",
-		    order_status_name(o.status));
+		    _("\"Paid\" is for an order delivered cash on delivery; "
+		    "this one is %s."), st);
+	}
 	if (db_cod_ensure(db, id) == -1 || db_cod_get(db, id, 1, &c) != 1)
 		return RES_ERROR;
 	if (c.shopper_paid_at > 0)
 		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
-		    "You already reported the "
-		    "payment of order #%lld.", (long long)id);
+		    _("You already reported the payment of order #%lld."),
+		    (long long)id);
 	if (record_id != NULL && record_id[0] != '\0' &&
 	    c.paid_record_id[0] != '\0' &&
 	    strcmp(record_id, c.paid_record_id) != 0)
-		return cod_say(RES_REFUSED, msg, msgsz, "The courier's payment "
-		    "record for this order is %s, not %s.", c.paid_record_id,
-		    record_id);
+		return cod_say(RES_REFUSED, msg, msgsz, _("The courier's "
+		    "payment record for this order is %s, not %s."),
+		    c.paid_record_id, record_id);
 	if (db_cod_set_shopper_paid(db, id, file_id, record_id, now) == -1)
 		return RES_ERROR;
 	snprintf(detail, sizeof(detail), "COD-P3 the shopper reported paying "
@@ -257,7 +260,7 @@ cod_shopper_paid(struct db *db, int64_t user_id, int64_t id, int64_t file_id,
 	    NULL, detail, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "%s", c.paid_reported_at > 0 ?
-	    "Thank you: your payment is recorded and matches the courier's "
-	    "report." : "Thank you: your payment is recorded. The order "
-	    "completes once the courier reports it (COD-P3).");
+	    _("Thank you: your payment is recorded and matches the "
+	    "courier's report.") : _("Thank you: your payment is recorded. "
+	    "The order completes once the courier reports it (COD-P3)."));
 }

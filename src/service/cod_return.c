@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
@@ -34,8 +35,8 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	if ((r = cod_lock_cod(db, user_id, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	if (reason == NULL || reason[0] == '\0')
-		return cod_say(RES_REFUSED, msg, msgsz, "Describe the quality "
-		    "problem.");
+		return cod_say(RES_REFUSED, msg, msgsz, "%s", _("Describe the "
+		    "quality problem."));
 	snprintf(why, sizeof(why), "COD-P7 after-sales return requested: %s",
 	    reason);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
@@ -49,7 +50,7 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	    "payment account is due 3-5 business days after the merchant "
 	    "receives them (COD-P7).", now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Return requested.");
+	return cod_say(RES_OK, msg, msgsz, "%s", _("Return requested."));
 }
 
 /* The goods of order o, never charged (PAU-05), are back with the

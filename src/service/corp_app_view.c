@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/company.h"
 #include "service/corp_app_view.h"
 
@@ -43,17 +44,17 @@ corp_app_status_words(const char *s)
 	static const struct {
 		const char *code, *words;
 	} w[] = {
-		{ "submitted", "Waiting for review" },
-		{ "approved", "Approved: waiting for the signature" },
-		{ "signed", "Signed: waiting for the down payment" },
-		{ "in_effect", "In effect" },
-		{ "rejected", "Refused" },
-		{ "cancelled", "Cancelled" },
+		{ "submitted", N_("Waiting for review") },
+		{ "approved", N_("Approved: waiting for the signature") },
+		{ "signed", N_("Signed: waiting for the down payment") },
+		{ "in_effect", N_("In effect") },
+		{ "rejected", N_("Refused") },
+		{ "cancelled", N_("Cancelled") },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
 		if (strcmp(w[i].code, s) == 0)
-			return w[i].words;
+			return _(w[i].words);
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "db/company.h"
 #include "service/company.h"
@@ -51,27 +52,27 @@ corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 	money_display(&m, down, sizeof(down));
 	a->href_tail = "/corporate";
 	if (strcmp(app.status, "submitted") == 0) {
-		a->label = "Corporate installment application";
-		snprintf(next, sizeof(next), "An admin reviews the application "
-		    "by %s; the result arrives as a message (INST-CORP).",
-		    app.review_due);
+		a->label = N_("Corporate installment application");
+		snprintf(next, sizeof(next), _("An admin reviews the "
+		    "application by %s; the result arrives as a message "
+		    "(INST-CORP)."), app.review_due);
 	} else if (strcmp(app.status, "approved") == 0) {
-		a->label = "Sign the installment agreement";
-		snprintf(next, sizeof(next), "The application was approved: a "
-		    "member signs the agreement; then the company transfers "
-		    "the down payment of %s (INST-CORP).", down);
+		a->label = N_("Sign the installment agreement");
+		snprintf(next, sizeof(next), _("The application was approved: "
+		    "a member signs the agreement; then the company transfers "
+		    "the down payment of %s (INST-CORP)."), down);
 	} else if (strcmp(app.status, "signed") == 0) {
-		a->label = "Down payment by bank transfer";
-		snprintf(next, sizeof(next), "The agreement is signed. "
+		a->label = N_("Down payment by bank transfer");
+		snprintf(next, sizeof(next), _("The agreement is signed. "
 		    "Transfer the down payment of %s to %s, %s, account %s, "
 		    "quoting %s; the order ships once the mall records it "
-		    "(INST-CORP).", down, p.name, p.bank, p.account, ref);
+		    "(INST-CORP)."), down, p.name, p.bank, p.account, ref);
 	} else if (strcmp(app.status, "in_effect") == 0) {
-		a->label = "Repayment schedule";
+		a->label = N_("Repayment schedule");
 		a->href_tail = "/schedule";
-		snprintf(next, sizeof(next), "The agreement is in effect. "
+		snprintf(next, sizeof(next), _("The agreement is in effect. "
 		    "Repay each installment by bank transfer to %s, %s, "
-		    "account %s, quoting %s (INST-P3).", p.name, p.bank,
+		    "account %s, quoting %s (INST-P3)."), p.name, p.bank,
 		    p.account, ref);
 	} else {
 		db_corp_app_cleanup(&app);

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/fx.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/checkout.h"
 #include "service/facts.h"
@@ -66,14 +67,14 @@ settle_coupon(const struct db_coupon *c, const struct money *items_total,
 
 	money_set(out, 0, items_total->cur);
 	if (!c->active) {
-		snprintf(msg, msgsz, "The coupon %s is no longer valid.",
+		snprintf(msg, msgsz, _("The coupon %s is no longer valid."),
 		    c->code);
 		return -1;
 	}
 	money_set(&min, c->min_usd_minor, "USD");
 	if (items_usd->minor < c->min_usd_minor) {
-		snprintf(msg, msgsz, "The coupon %s needs an order of at least "
-		    "%s; this one is %s.", c->code,
+		snprintf(msg, msgsz, _("The coupon %s needs an order of at "
+		    "least %s; this one is %s."), c->code,
 		    money_display(&min, a, sizeof(a)),
 		    money_display(items_usd, b, sizeof(b)));
 		return -1;
@@ -82,14 +83,14 @@ settle_coupon(const struct db_coupon *c, const struct money *items_total,
 		if (money_rate_parse_percent(c->percent_off,
 		    strlen(c->percent_off), &pr, NULL, 0) == -1 ||
 		    money_mul_rate(items_total, &pr, out) == -1) {
-			snprintf(msg, msgsz, "The coupon %s cannot be used.",
+			snprintf(msg, msgsz, _("The coupon %s cannot be used."),
 			    c->code);
 			return -1;
 		}
 	} else {
 		money_set(&min, c->amount_usd_minor, "USD");
 		if (settle_from_usd(&min, items_total->cur, rate, out) == -1) {
-			snprintf(msg, msgsz, "The coupon %s cannot be used.",
+			snprintf(msg, msgsz, _("The coupon %s cannot be used."),
 			    c->code);
 			return -1;
 		}
@@ -486,15 +487,17 @@ load_cart(struct db *db, struct facts_live *l, const char *day, char *err,
 			return -1;
 	if (mixed)
 		snprintf(l->settlement_note, sizeof(l->settlement_note),
-		    "The cart mixes currencies: the order settles in USD, each "
-		    "unit price converted at the exchange rate of %s.", day);
+		    _("The cart mixes currencies: the order settles in USD, "
+		    "each unit price converted at the exchange rate of %s."),
+		    day);
 	else if (strcmp(l->currency, "USD") == 0)
 		snprintf(l->settlement_note, sizeof(l->settlement_note),
-		    "The order settles in USD, the currency of its items.");
+		    "%s", _("The order settles in USD, the currency of its "
+		    "items."));
 	else
 		snprintf(l->settlement_note, sizeof(l->settlement_note),
-		    "The order settles in %s, the currency of its items "
-		    "(USD %s per %s, rate of %s).", l->currency,
+		    _("The order settles in %s, the currency of its items "
+		    "(USD %s per %s, rate of %s)."), l->currency,
 		    l->usd_per_unit, l->currency, day);
 	return 0;
 }
@@ -549,8 +552,8 @@ settle_discounts(struct db *db, struct facts_live *l,
 		}
 		if (rc == 0)
 			snprintf(l->coupon_msg, sizeof(l->coupon_msg),
-			    "There is no coupon %s. Check the code and try "
-			    "again.", in->coupon);
+			    _("There is no coupon %s. Check the code and try "
+			    "again."), in->coupon);
 		else if (settle_coupon(&cp, &l->items_total,
 		    &l->items_total_usd, rate, &l->coupon, l->coupon_msg,
 		    sizeof(l->coupon_msg)) == 0)
@@ -564,9 +567,11 @@ settle_discounts(struct db *db, struct facts_live *l,
 		return -1;
 	}
 	if (in->points > l->buyer.points)
-		snprintf(l->points_msg, sizeof(l->points_msg), "You have %lld "
-		    "points; %lld are used.", (long long)l->buyer.points,
-		    (long long)l->points_used);
+		snprintf(l->points_msg, sizeof(l->points_msg),
+		    ngettext("You have %lld point; %lld are used.",
+		    "You have %lld points; %lld are used.",
+		    (unsigned long)l->buyer.points),
+		    (long long)l->buyer.points, (long long)l->points_used);
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/config.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "db/identity.h"
@@ -209,14 +210,16 @@ static void
 status_words(const struct db_identity *r, char *out, size_t outsz)
 {
 	if (strcmp(r->status, "verified") == 0)
-		snprintf(out, outsz, "Verified");
+		snprintf(out, outsz, "%s", _("Verified"));
 	else if (strcmp(r->status, "mismatch") == 0)
-		snprintf(out, outsz, "Not verified: %s", r->reason);
+		snprintf(out, outsz, _("Not verified: %s"), r->reason);
 	else if (strcmp(r->status, "review") == 0)
-		snprintf(out, outsz, "Waiting for a manual review by our "
-		    "team (within %d business day)", IDENTITY_REVIEW_DAYS);
+		snprintf(out, outsz, ngettext("Waiting for a manual review by "
+		    "our team (within %d business day)", "Waiting for a manual "
+		    "review by our team (within %d business days)",
+		    IDENTITY_REVIEW_DAYS), IDENTITY_REVIEW_DAYS);
 	else
-		snprintf(out, outsz, "Rejected in review: %s", r->reason);
+		snprintf(out, outsz, _("Rejected in review: %s"), r->reason);
 }
 
 /* See identity.h. */

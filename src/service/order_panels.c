@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/cod.h"
 #include "db/my_orders.h"
 #include "db/order.h"
@@ -136,11 +137,12 @@ order_panels_decide(enum pay_method method, enum order_status status,
 	out->to_pay = amount_to_pay(method, status, t, f);
 	out->courier = f->total + f->fee;
 	if (f->charge_kind == OPC_PAU)
-		out->charge_label = f->debt > 0 ? "Deduction at receipt failed: "
-		    "overdue" : "Charged to your bound card at receipt";
+		out->charge_label = f->debt > 0 ? _("Deduction at receipt "
+		    "failed: overdue") : _("Charged to your bound card at "
+		    "receipt");
 	else if (f->charge_kind == OPC_COD_REFUSAL)
-		out->charge_label = "Refusal charge (round-trip shipping and "
-		    "service fee)";
+		out->charge_label = _("Refusal charge (round-trip shipping "
+		    "and service fee)");
 }
 
 /* The plan's paid total and refund of installment order o into f: from

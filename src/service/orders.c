@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/checkout.h"
 #include "db/company.h"
@@ -243,43 +244,45 @@ next_unpaid(enum pay_method method, enum order_status status,
 	    (status == OS_AWAITING_REVIEW ||
 	    status == OS_AWAITING_CONFIRMATION)) {
 		a->label = status == OS_AWAITING_REVIEW ?
-		    "Corporate installment application" :
-		    "Sign the installment agreement";
+		    N_("Corporate installment application") :
+		    N_("Sign the installment agreement");
 		a->href_tail = "/corporate";
-		a->next = status == OS_AWAITING_REVIEW ? "Apply with "
+		a->next = status == OS_AWAITING_REVIEW ? N_("Apply with "
 		    "the term (3-6 months); an admin reviews it within 1-3 "
-		    "business days (INST-CORP)." : "The application was "
-		    "approved: a member signs the agreement, then the 30% down "
-		    "payment is paid by bank transfer (INST-CORP).";
+		    "business days (INST-CORP).") :
+		    /* xgettext:no-c-format */
+		    N_("The application was approved: a member signs the "
+		    "agreement, then the 30% down payment is paid by bank "
+		    "transfer (INST-CORP).");
 		return 1;
 	}
 	if (status == OS_AWAITING_REMITTANCE ||
 	    status == OS_PARTIALLY_PAID) {
-		a->label = "Upload Remittance Voucher";
+		a->label = N_("Upload Remittance Voucher");
 		a->href_tail = "/voucher";
-		a->next = "Remit the amount at a post office with the order "
+		a->next = N_("Remit the amount at a post office with the order "
 		    "number and remittance code in the remarks, then upload "
-		    "the receipt (REM-P3).";
+		    "the receipt (REM-P3).");
 	} else if (status == OS_AWAITING_VERIFICATION)
-		a->next = "We match the funds with your order (REM-P4/P5); "
-		    "then it ships.";
+		a->next = N_("We match the funds with your order (REM-P4/P5); "
+		    "then it ships.");
 	else if (status == OS_AWAITING_REVIEW &&
 	    method == PM_INSTALLMENT_CARD) {
 		/* installments: INST-CC card entry (pages/plans.c). */
-		a->label = "Enter your card";
+		a->label = N_("Enter your card");
 		a->href_tail = "/card";
-		a->next = "Enter the card the installments are paid with; the "
-		    "bank answers at once (INST-CC).";
+		a->next = N_("Enter the card the installments are paid with; "
+		    "the bank answers at once (INST-CC).");
 	} else if (status == OS_AWAITING_REVIEW)
-		a->next = method == PM_COD ? "The mall reviews the "
+		a->next = method == PM_COD ? N_("The mall reviews the "
 		    "order (address and products support COD) by the review "
-		    "date (COD-P1)." : "Your installment application is "
-		    "being reviewed; the result arrives as a message.";
+		    "date (COD-P1).") : N_("Your installment application is "
+		    "being reviewed; the result arrives as a message.");
 	else if (status == OS_AWAITING_CONFIRMATION) {
-		a->label = "Confirm Installment and Pay Down Payment";
+		a->label = N_("Confirm Installment and Pay Down Payment");
 		a->href_tail = "/confirm";
-		a->next = "Your application was approved: confirm the plan "
-		    "and pay the down payment (INST-P1).";
+		a->next = N_("Your application was approved: confirm the plan "
+		    "and pay the down payment (INST-P1).");
 	} else
 		return 0;
 	return 1;
@@ -298,42 +301,42 @@ next_paid(enum pay_method method, enum order_status status,
 	if (status == OS_DELIVERED &&
 	    method == PM_COD)
 		/* cod: COD-P3, no receipt confirmation. */
-		a->next = "Inspect the goods, pay the courier and click "
+		a->next = N_("Inspect the goods, pay the courier and click "
 		    "\"Paid\" with the voucher (COD-P3); the order completes "
-		    "once the courier reports the payment.";
+		    "once the courier reports the payment.");
 	else if (status == OS_DELIVERED) {
-		a->label = "Confirm receipt";
+		a->label = N_("Confirm receipt");
 		a->href_tail = "#confirm-receipt";
-		a->next = method == PM_PAY_AFTER_USE ? "Confirm "
+		a->next = method == PM_PAY_AFTER_USE ? N_("Confirm "
 		    "receipt once you have the goods; the price is then "
-		    "deducted (PAU-03)." : "Confirm receipt once you have "
-		    "checked the goods.";
+		    "deducted (PAU-03).") : N_("Confirm receipt once you have "
+		    "checked the goods.");
 	} else if (method == PM_PAY_AFTER_USE &&
 	    (status == OS_PENDING_SHIPMENT ||
 	    status == OS_SHIPPED ||
 	    status == OS_RECEIPT_CONFIRMED ||
 	    status == OS_COMPLETED)) {
 		/* pau: the bound card and the charge. */
-		a->label = "Pay After Use payment";
+		a->label = N_("Pay After Use payment");
 		a->href_head = "/pay-after-use#pau-charge-";
 		a->next = status == OS_RECEIPT_CONFIRMED ||
-		    status == OS_COMPLETED ? "The price was charged "
+		    status == OS_COMPLETED ? N_("The price was charged "
 		    "to your bound card, or is due like an installment if "
-		    "that failed (PAU-04)." : "Nothing is due now: the price "
-		    "is deducted from your bound card when you confirm "
-		    "receipt (PAU-03).";
+		    "that failed (PAU-04).") : N_("Nothing is due now: the "
+		    "price is deducted from your bound card when you confirm "
+		    "receipt (PAU-03).");
 	} else if (repay) {
-		a->label = "View repayment schedule";
+		a->label = N_("View repayment schedule");
 		a->href_tail = "/schedule";
-		a->next = status == OS_SHIPPED ? "The order is on "
-		    "its way." : "Repay each installment by its due date.";
+		a->next = status == OS_SHIPPED ? N_("The order is on "
+		    "its way.") : N_("Repay each installment by its due date.");
 	} else if (status == OS_PENDING_SHIPMENT ||
 	    status == OS_PAID)
-		a->next = "The merchant prepares the shipment.";
+		a->next = N_("The merchant prepares the shipment.");
 	else if (status == OS_SHIPPED)
-		a->next = method == PM_COD ? "Inspect the goods at "
-		    "delivery, then pay the courier (COD-P3)." : "The order "
-		    "is on its way.";
+		a->next = method == PM_COD ? N_("Inspect the goods at "
+		    "delivery, then pay the courier (COD-P3).") : N_("The "
+		    "order is on its way.");
 }
 
 /* See orders.h. */
@@ -341,7 +344,7 @@ void
 order_next_action(enum pay_method method, enum order_status status,
     struct order_action *a)
 {
-	a->label = "View order";
+	a->label = N_("View order");
 	a->href_head = "/orders/";
 	a->href_tail = "";
 	a->next = "";

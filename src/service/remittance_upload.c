@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/file.h"
 #include "db/remittance.h"
@@ -41,8 +42,8 @@ figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
 
 	if (u->amount == NULL || money_parse(u->amount, strlen(u->amount),
 	    o->currency, amt, why, sizeof(why)) == -1 || amt->minor <= 0) {
-		snprintf(ferr, sizeof(ferr), "Enter the amount you remitted in "
-		    "%s, for example 123.45.", o->currency);
+		snprintf(ferr, sizeof(ferr), _("Enter the amount you remitted "
+		    "in %s, for example 123.45."), o->currency);
 		return invalid(err, errsz, field, "amount", ferr);
 	}
 	if (mp_date_from_unix(now, &today) == -1 ||
@@ -50,13 +51,13 @@ figures(const struct db_order *o, const struct rem_upload *u, int64_t now,
 		return RES_ERROR;
 	if (u->date == NULL || mp_date_parse(u->date, strlen(u->date),
 	    day) == -1 || *day > today || *day < placed)
-		return invalid(err, errsz, field, "date", "Enter the date of "
-		    "the remittance as YYYY-MM-DD: not before the order was "
-		    "placed and not in the future.");
+		return invalid(err, errsz, field, "date", N_("Enter the date "
+		    "of the remittance as YYYY-MM-DD: not before the order was "
+		    "placed and not in the future."));
 	if (remittance_tracking_norm(u->tracking, track, 41) == -1)
-		return invalid(err, errsz, field, "tracking", "Enter the post "
-		    "office's tracking number from the receipt (4 to 40 "
-		    "letters, digits or dashes).");
+		return invalid(err, errsz, field, "tracking", N_("Enter the "
+		    "post office's tracking number from the receipt (4 to 40 "
+		    "letters, digits or dashes)."));
 	return RES_OK;
 }
 
@@ -104,9 +105,9 @@ key_replay(struct db *db, const struct db_order *o,
 		*vid = id;
 		return RES_DONE;
 	}
-	snprintf(err, errsz, "This form was already sent with another "
+	snprintf(err, errsz, _("This form was already sent with another "
 	    "amount, date, tracking number or file (voucher of %s). Nothing "
-	    "was changed: reload the voucher page to upload a new voucher.",
+	    "was changed: reload the voucher page to upload a new voucher."),
 	    v.remitted_on);
 	return RES_KEY_CONFLICT;
 }
@@ -151,8 +152,8 @@ upload_admit(struct db *db, int64_t user_id, int64_t order_id,
 	/* A double submit: the first one's voucher, nothing changes; the
 	 * same key with other figures or another file is refused. */
 	if (u->key == NULL || u->key[0] == '\0')
-		return invalid(err, errsz, field, "key", "This form is "
-		    "incomplete: reload the page and send it again.");
+		return invalid(err, errsz, field, "key", N_("This form is "
+		    "incomplete: reload the page and send it again."));
 	if ((res = key_replay(db, &j->o, u, vid, err, errsz)) != RES_OK)
 		return res;
 	/* REM-P3: a voucher while the order waits for (more) money. */
@@ -163,13 +164,13 @@ upload_admit(struct db *db, int64_t user_id, int64_t order_id,
 	    errsz, field)) != RES_OK)
 		return res;
 	if (u->data == NULL || u->len == 0)
-		return invalid(err, errsz, field, "voucher", "Choose the photo "
-		    "or PDF of your remittance receipt.");
+		return invalid(err, errsz, field, "voucher", N_("Choose the "
+		    "photo or PDF of your remittance receipt."));
 	/* REM-P9: at most 10 MB (also refused by nginx above 11 MB). */
 	if (u->len > FILESTORE_MAX)
-		return invalid(err, errsz, field, "voucher", "REM-P9: the file "
-		    "is larger than 10 MB. Take a smaller photo or scan and "
-		    "upload it again.");
+		return invalid(err, errsz, field, "voucher", N_("REM-P9: the "
+		    "file is larger than 10 MB. Take a smaller photo or scan "
+		    "and upload it again."));
 	return RES_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/calendar.h"
 #include "core/money.h"
 
 /* Money and times for people in the thread's language (core/i18n.h), by
@@ -26,6 +27,18 @@ char	*fmt_money(const struct money *m, char *out, size_t outsz);
 /* Seconds since the epoch t as a date and time in UTC for people into out
  * (64 bytes are enough); "-" when it cannot be formatted. Returns out. */
 char	*fmt_time(int64_t t, char *out, size_t outsz);
+
+/* Calendar day d for people into out (64 bytes are enough): the
+ * language's numeric date ("2026/12/4", "4/12/2026"), the mall's own
+ * "2026-12-04" in English. Returns out. */
+char	*fmt_date(mp_date d, char *out, size_t outsz);
+
+/* Sentence in (its figures in the mall's own forms: amounts "USD
+ * 1,234.50", dates "2026-12-04", percentages "0.05%") into out with each
+ * figure in the thread language's form, isolated as fmt_money() does; as
+ * it is in English. A figure that does not fit out stays as it was, the
+ * sentence is cut at outsz. Returns out. */
+char	*fmt_figures(const char *in, char *out, size_t outsz);
 
 /* s wrapped in Unicode isolates into out when the thread's language is
  * right to left, else s as it is. Returns out. */

@@ -15,6 +15,7 @@
 
 #include "client.h"
 #include "shop.h"
+#include "upload_fixture.h"
 
 #define PASSWORD	"correct horse battery"
 
@@ -35,6 +36,27 @@ page_has(struct client *cl, const char *path, long want, ...)
 			fail_msg("%s: no \"%s\" in:\n%.2000s", path, s, r.body);
 	}
 	va_end(ap);
+	client_resp_cleanup(&r);
+}
+
+/* GET path as cl: 200, the body holds every string of has and none of
+ * lacks (NULL-terminated arrays). */
+static void
+page_words(struct client *cl, const char *path, const char *const *has,
+    const char *const *lacks)
+{
+	struct client_resp r;
+
+	assert_int_equal(client_get(cl, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	for (; *has != NULL; has++)
+		if (!client_has(&r, *has))
+			fail_msg("%s: no \"%s\" in:\n%.3000s", path, *has,
+			    r.body);
+	for (; *lacks != NULL; lacks++)
+		if (client_has(&r, *lacks))
+			fail_msg("%s: English \"%s\" in:\n%.3000s", path,
+			    *lacks, r.body);
 	client_resp_cleanup(&r);
 }
 
@@ -201,8 +223,9 @@ cod_block_has(struct client *cl, ...)
 }
 
 /* COD-01: the reason cash on delivery is unavailable (USD 2,916.00 above
- * the USD 2,000.00 maximum) reads in the page's language, its rule id and
- * figures kept: English, then Arabic for the same cart. */
+ * the USD 2,000.00 maximum) reads in the page's language, its rule id
+ * kept and its figures in the language's forms (ICU's, isolated in
+ * Arabic): English, then Arabic, Chinese and Malay for the same cart. */
 static void
 test_lang_COD_01_reason_in_arabic(void **state)
 {
@@ -222,8 +245,17 @@ test_lang_COD_01_reason_in_arabic(void **state)
 	    "USD 2,000.00", NULL);
 	choose(cl, "ar");
 	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: المبلغ المستحق، "
-	    "USD 2,916.00", "أعلى من الحد الأقصى للدفع عند الاستلام البالغ "
-	    "USD 2,000.00", NULL);
+	    "\xe2\x81\xa8\xe2\x80\x8f" "2,916.00\xc2\xa0US$\xe2\x81\xa9",
+	    "أعلى من الحد الأقصى للدفع عند الاستلام البالغ "
+	    "\xe2\x81\xa8\xe2\x80\x8f" "2,000.00\xc2\xa0US$\xe2\x81\xa9",
+	    NULL);
+	choose(cl, "zh-CN");
+	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: 应付金额 "
+	    "US$2,916.00", "货到付款最高限额 US$2,000.00", NULL);
+	choose(cl, "ms");
+	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: jumlah yang perlu "
+	    "dibayar, ", "2,916.00", "melebihi maksimum bayar semasa terima "
+	    "sebanyak ", NULL);
 	client_free(cl);
 }
 
@@ -254,6 +286,118 @@ test_lang_message_in_recipients_language(void **state)
 	client_free(cl);
 }
 
+/* The English of sentences made in C that a shopper must not read in
+ * another language. */
+static const char *const english_order[] = {
+	"Repay each installment by its due date", "View repayment schedule",
+	">active<", "Cash on delivery: you pay", NULL
+};
+static const char *const english_schedule[] = {
+	"spread: each installment", "INST-F1: a late fee", "INST-F3: you can",
+	">due<", ">paid<", ">not due<", "installment is", NULL
+};
+
+/* An installment order, its plan and schedule in Arabic, Chinese and
+ * Malay: the plan's state, the next step, each installment's state, the
+ * fee mode and the INST-F1/F3 sentences in the language, no English. */
+static void
+test_lang_installment_states(void **state)
+{
+	static const struct {
+		const char *tag, *order[3], *schedule[5];
+	} want[] = {
+		{ "ar", { "سارية", "سدّد كل قسط بحلول تاريخ استحقاقه.", NULL },
+		  { "مدفوع", "مستحق", "موزعة: يتضمن كل قسط رسوم شهر واحد",
+		    "INST-F1: غرامة تأخير قدرها", NULL } },
+		{ "zh-CN", { "进行中", "请在每期到期日前还款。", NULL },
+		  { "已还", "待还", "分摊：每期包含一个月的手续费",
+		    "INST-F1：自到期日次日起至付清为止", NULL } },
+		{ "ms", { "aktif", "Bayar balik setiap ansuran sebelum tarikh "
+		    "matangnya.", NULL },
+		  { "sudah dibayar", "perlu dibayar", "diagihkan: setiap "
+		    "ansuran membawa yuran sebulan", "INST-F1: caj lewat "
+		    "sebanyak", NULL } },
+	};
+	static const char *const skus[] = { "HOME-WASHER-8", NULL };
+	static const int qtys[] = { 1 };
+	struct client_resp r;
+	struct client *cl;
+	char email[128], path[64], sched[64], *key;
+	int64_t uid, id;
+	size_t i;
+
+	(void)state;
+	cl = shop_installment_shopper(email, sizeof(email), "langinst",
+	    "Lang Tester", PASSWORD, &uid);
+	shop_fill_cart(cl, email, skus, qtys);
+	shop_place(cl, NULL, "MY", "installment_card:harbor-bank:6",
+	    "installment_card:harbor-bank:6", NULL, NULL, &r);
+	assert_int_equal(r.status, 303);
+	id = shop_location_order(&r);
+	client_resp_cleanup(&r);
+	shop_bind_card(cl, id, "4111111111111111");
+	snprintf(path, sizeof(path), "/orders/%lld/confirm", (long long)id);
+	shop_get(cl, path, &r);
+	key = client_between(r.body, "name=\"key\" value=\"", "\"");
+	client_resp_cleanup(&r);
+	assert_non_null(key);
+	shop_post(cl, path, path, &r, "key", key, NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	free(key);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	snprintf(sched, sizeof(sched), "/orders/%lld/schedule", (long long)id);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		choose(cl, want[i].tag);
+		page_words(cl, path, want[i].order, english_order);
+		page_words(cl, sched, want[i].schedule, english_schedule);
+	}
+	client_free(cl);
+}
+
+/* A remittance voucher after its upload in Arabic, Chinese and Malay: the
+ * notice, the voucher's state and source, the arrival window in words. */
+static void
+test_lang_voucher_after_upload(void **state)
+{
+	static const struct {
+		const char *tag, *has[5];
+	} want[] = {
+		{ "ar", { "قيد الانتظار", "ما رفعته أنت",
+		    "عمل (", NULL, NULL } },
+		{ "zh-CN", { "待处理", "您上传的凭证", "个工作日", NULL, NULL } },
+		{ "ms", { "belum diproses", "muat naik anda", "hari bekerja",
+		    NULL, NULL } },
+	};
+	static const char *const english[] = {
+		"your upload", ">pending<", "business days", "Voucher received",
+		NULL
+	};
+	struct client_resp r;
+	struct client *cl;
+	char email[128], path[80];
+	int64_t id;
+	size_t i;
+
+	(void)state;
+	shop_register(email, sizeof(email), "langvou", "Lang Tester", PASSWORD);
+	cl = client_new();
+	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
+	id = shop_place_one(cl, email, SKU, "remittance", "remittance",
+	    "a remittance order", NULL, 0);
+	voucher_post(cl, id, "receipt.png", 11, png_ok, UPLOAD_PNG_OK_LEN, 0,
+	    &r);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/orders/%lld/voucher?msg=uploaded",
+	    (long long)id);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		choose(cl, want[i].tag);
+		page_words(cl, path, want[i].has, english);
+	}
+	client_free(cl);
+}
+
 int
 main(void)
 {
@@ -264,6 +408,8 @@ main(void)
 		cmocka_unit_test(test_lang_same_page_each_language),
 		cmocka_unit_test(test_lang_COD_01_reason_in_arabic),
 		cmocka_unit_test(test_lang_message_in_recipients_language),
+		cmocka_unit_test(test_lang_installment_states),
+		cmocka_unit_test(test_lang_voucher_after_upload),
 	};
 	int rc;
 

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "view/fmt.h"
@@ -82,12 +83,48 @@ test_fmt_time_each_language(void **state)
 	i18n_use(LANG_EN);
 }
 
+/* A sentence's figures in the mall's own forms (amount, date,
+ * percentage) put in each language's form, the words and codes around
+ * them kept; English as it is. */
+static void
+test_fmt_figures_each_language(void **state)
+{
+	const char *in = "COD-01: USD 2,916.00 above USD 2,000.00 on "
+	    "2026-12-04, 0.05% a day (RF18 5390)";
+	char b[512];
+	mp_date d;
+
+	(void)state;
+	assert_int_equal(mp_date_from_ymd(2026, 12, 4, &d), 0);
+	i18n_use(LANG_EN);
+	assert_string_equal(fmt_figures(in, b, sizeof(b)), in);
+	assert_string_equal(fmt_date(d, b, sizeof(b)), "2026-12-04");
+	i18n_use(LANG_ZH);
+	assert_string_equal(fmt_date(d, b, sizeof(b)), "2026/12/4");
+	assert_string_equal(fmt_figures(in, b, sizeof(b)), "COD-01: "
+	    "US$2,916.00 above US$2,000.00 on 2026/12/4, 0.05% a day "
+	    "(RF18 5390)");
+	/* Arabic: every figure isolated, the code left alone. */
+	i18n_use(LANG_AR);
+	fmt_figures(in, b, sizeof(b));
+	assert_non_null(strstr(b, FSI "\u200f" "2,916.00\u00a0US$" PDI));
+	assert_non_null(strstr(b, FSI "4\u200f/12\u200f/2026" PDI));
+	assert_non_null(strstr(b, "(RF18 5390)"));
+	assert_null(strstr(b, "2026-12-04"));
+	/* Not a figure: a code's digits, an amount in an unknown form. */
+	i18n_use(LANG_ZH);
+	assert_string_equal(fmt_figures("INST-05 USD 0.1388 per CNY", b,
+	    sizeof(b)), "INST-05 USD 0.1388 per CNY");
+	i18n_use(LANG_EN);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fmt_money_each_language),
 		cmocka_unit_test(test_fmt_time_each_language),
+		cmocka_unit_test(test_fmt_figures_each_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
