@@ -13,6 +13,12 @@
 --   lines: a report of 30 days reads 30 days of totals whatever the
 --   number of orders.
 --
+-- Each key is spread over 16 rows (slot: the inserting connection's id
+-- modulo 16), so postings of the same day, kind and method from
+-- concurrent transactions do not wait on one row's lock until they
+-- commit (nor conflict on one row between Galera nodes); readers sum the
+-- slots.
+--
 -- The trigger below adds each line to its day and to day -1 in the
 -- transaction that inserts it (an entry's one multi-row INSERT): a
 -- committed entry is always in its totals, a rolled-back one never. An
@@ -28,9 +34,10 @@ CREATE TABLE ledger_days (
 	method		VARCHAR(32) CHARACTER SET ascii NOT NULL,
 	plan		TINYINT NOT NULL,
 	sign		TINYINT NOT NULL,
+	slot		TINYINT NOT NULL DEFAULT 0,
 	sum_minor	BIGINT NOT NULL,
 	line_count	BIGINT NOT NULL,
-	PRIMARY KEY (currency, day, acct_class, kind, method, plan, sign)
+	PRIMARY KEY (currency, day, acct_class, kind, method, plan, sign, slot)
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii;
 
 -- The existing lines, summed once: their days, then day -1.
@@ -55,14 +62,15 @@ FROM ledger_days GROUP BY 2, 3, 4, 5, 6, 7;
 -- line's method as in the sums above.
 CREATE TRIGGER ledger_lines_ai_days AFTER INSERT ON ledger_lines FOR EACH ROW
 	INSERT INTO ledger_days (day, currency, acct_class, kind, method,
-	    plan, sign, sum_minor, line_count)
+	    plan, sign, slot, sum_minor, line_count)
 	SELECT d.day, NEW.currency,
 	    IF(LENGTH(NEW.account) - LENGTH(REPLACE(NEW.account, ':', '')) >= 2,
 		CONCAT(SUBSTRING_INDEX(NEW.account, ':', 1), ':',
 		SUBSTRING_INDEX(NEW.account, ':', -1)), NEW.account),
 	    NEW.kind, COALESCE((SELECT o.method FROM orders o
 		WHERE o.id = NEW.order_id), ''),
-	    NEW.plan_id IS NOT NULL, SIGN(NEW.amount_minor), NEW.amount_minor, 1
+	    NEW.plan_id IS NOT NULL, SIGN(NEW.amount_minor),
+	    CONNECTION_ID() % 16, NEW.amount_minor, 1
 	FROM (SELECT FLOOR(NEW.created_at / 86400) AS day UNION ALL
 	    SELECT -1) d
 	ON DUPLICATE KEY UPDATE sum_minor = sum_minor + NEW.amount_minor,
