@@ -104,7 +104,9 @@ session_row(struct dbq *q, struct db_card_session *s)
 		dbq_col_copy(q, 4, s->purpose, sizeof(s->purpose));
 		s->amount_minor = dbq_col_int(q, 5);
 		dbq_col_copy(q, 6, s->currency, sizeof(s->currency));
-		dbq_col_copy(q, 7, s->status, sizeof(s->status));
+		if (card_session_status_parse(dbq_col_str(q, 7, NULL),
+		    &s->status) == -1)
+			s->status = CS_DECLINED;	/* no other in the ENUM */
 		dbq_col_copy(q, 8, s->reason, sizeof(s->reason));
 		s->debt_id = dbq_col_int(q, 9);
 	}
@@ -145,7 +147,8 @@ db_card_session_get(struct db *db, int64_t user_id, int64_t id,
 
 /* See card_session.h. */
 int
-db_card_session_finish(struct db *db, int64_t id, const char *status,
+db_card_session_finish(struct db *db, int64_t id,
+    enum card_session_status status,
     const char *reason, const char *via, int64_t now)
 {
 	struct dbq *q;
@@ -153,7 +156,7 @@ db_card_session_finish(struct db *db, int64_t id, const char *status,
 	if ((q = dbq_get(db, DB_T_CARD_SESSION, STMT_FINISH,
 	    stmts[STMT_FINISH])) == NULL)
 		return -1;
-	dbq_cstr(q, status);
+	dbq_cstr(q, card_session_status_name(status));
 	dbq_cstr(q, reason);
 	dbq_cstr(q, via);
 	dbq_int(q, now);

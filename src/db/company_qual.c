@@ -127,7 +127,9 @@ fill_qual(struct dbq *q, void *arg)
 	s->company_id = dbq_col_int(q, Q_C_COMPANY_ID);
 	dbq_col_copy(q, Q_C_COMPANY_NAME, s->company_name,
 	    sizeof(s->company_name));
-	dbq_col_copy(q, Q_C_STATUS, s->status, sizeof(s->status));
+	if (qual_status_parse(dbq_col_str(q, Q_C_STATUS, NULL),
+	    &s->status) == -1)
+		s->status = QS_DRAFT;	/* the column's ENUM has no other */
 	dbq_col_copy(q, Q_C_LICENCE_EXPIRES, s->licence_expires,
 	    sizeof(s->licence_expires));
 	dbq_col_copy(q, Q_C_REVIEW_DUE, s->review_due, sizeof(s->review_due));
@@ -222,21 +224,22 @@ db_qual_submit(struct db *db, int64_t id, int64_t user_id,
 
 /* See company.h. */
 int
-db_qual_move(struct db *db, int64_t id, const char *from, const char *to,
-    int64_t admin_id, const char *reason, int64_t now)
+db_qual_move(struct db *db, int64_t id, enum qual_status from,
+    enum qual_status to, int64_t admin_id, const char *reason,
+    int64_t now)
 {
 	struct dbq *q;
 
 	if ((q = get(db, STMT_Q_MOVE)) == NULL)
 		return -1;
-	dbq_cstr(q, to);
+	dbq_cstr(q, qual_status_name(to));
 	dbq_int(q, admin_id);
 	dbq_cstr(q, reason != NULL ? reason : "");
-	dbq_cstr(q, to);
+	dbq_cstr(q, qual_status_name(to));
 	dbq_int(q, now);
 	dbq_int(q, now);
 	dbq_int(q, id);
-	dbq_cstr(q, from);
+	dbq_cstr(q, qual_status_name(from));
 	return dbq_exec_one(q);
 }
 

@@ -159,7 +159,9 @@ fill_app(struct dbq *q, void *arg)
 	dbq_col_copy(q, A_C_COMPANY_NAME, a->company_name,
 	    sizeof(a->company_name));
 	a->term = (int)dbq_col_int(q, A_C_TERM);
-	dbq_col_copy(q, A_C_STATUS, a->status, sizeof(a->status));
+	if (corp_app_status_parse(dbq_col_str(q, A_C_STATUS, NULL),
+	    &a->status) == -1)
+		a->status = CA_CANCELLED;	/* no other in the ENUM */
 	dbq_col_copy(q, A_C_REVIEW_DUE, a->review_due, sizeof(a->review_due));
 	a->submitted_at = dbq_col_int(q, A_C_SUBMITTED_AT);
 	a->decided_by = dbq_col_int(q, A_C_DECIDED_BY);
@@ -249,7 +251,7 @@ db_corp_app_insert(struct db *db, int64_t order_id, int64_t company_id,
 
 /* See company.h. */
 int
-db_corp_app_decide(struct db *db, int64_t id, const char *to,
+db_corp_app_decide(struct db *db, int64_t id, enum corp_app_status to,
     int64_t admin_id, const char *reason, int64_t plan_id,
     const char *version, const char *text, const char *sha256, int64_t now)
 {
@@ -257,7 +259,7 @@ db_corp_app_decide(struct db *db, int64_t id, const char *to,
 
 	if ((q = get(db, STMT_A_DECIDE)) == NULL)
 		return -1;
-	dbq_cstr(q, to);
+	dbq_cstr(q, corp_app_status_name(to));
 	dbq_int(q, admin_id);
 	dbq_int(q, now);
 	dbq_cstr(q, reason != NULL ? reason : "");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/log.h"
 #include "db/db.h"
 #include "db/dbint.h"
 #include "db/payafter.h"
@@ -194,7 +195,7 @@ db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
 		return -1;
 	dbq_int(q, c->order_id);
 	dbq_int(q, c->user_id);
-	dbq_cstr(q, c->status);
+	dbq_cstr(q, charge_status_name(c->status));
 	dbq_cstr(q, c->currency);
 	dbq_int(q, c->amount_minor);
 	dbq_int(q, c->late_fee_minor);
@@ -221,7 +222,10 @@ charge_row(struct dbq *q, struct db_pau_charge *c)
 	memset(c, 0, sizeof(*c));
 	c->order_id = dbq_col_int(q, CH_C_ORDER_ID);
 	c->user_id = dbq_col_int(q, CH_C_USER_ID);
-	dbq_col_copy(q, CH_C_STATUS, c->status, sizeof(c->status));
+	if (charge_status_parse(dbq_col_str(q, CH_C_STATUS, NULL),
+	    &c->status) == -1)
+		log_warn("db: pau charge %lld: unknown status",
+		    (long long)c->order_id);
 	dbq_col_copy(q, CH_C_CURRENCY, c->currency, sizeof(c->currency));
 	c->amount_minor = dbq_col_int(q, CH_C_AMOUNT);
 	c->late_fee_minor = dbq_col_int(q, CH_C_LATE_FEE);
@@ -268,7 +272,7 @@ db_pau_charge_update(struct db *db, const struct db_pau_charge *c)
 
 	if ((q = pq(db, STMT_PAU_CHARGE_UPDATE)) == NULL)
 		return -1;
-	dbq_cstr(q, c->status);
+	dbq_cstr(q, charge_status_name(c->status));
 	dbq_int(q, c->late_fee_minor);
 	dbq_int(q, c->paid_minor);
 	dbq_int(q, c->attempts);

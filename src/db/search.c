@@ -146,8 +146,10 @@ fill_order(struct dbq *q, void *arg)
 	o->created_at = dbq_col_int(q, 1);
 	dbq_col_copy(q, 2, o->email, sizeof(o->email));
 	dbq_col_copy(q, 3, o->company, sizeof(o->company));
-	dbq_col_copy(q, 4, o->method, sizeof(o->method));
-	dbq_col_copy(q, 5, o->status, sizeof(o->status));
+	if (pay_method_parse(dbq_col_str(q, 4, NULL), &o->method) == -1)
+		o->method = PM__MAX;
+	if (dbq_col_order_status(q, 5, &o->status) == -1)
+		o->status = OS__MAX;
 	o->amount_minor = dbq_col_int(q, 6);
 	dbq_col_copy(q, 7, o->currency, sizeof(o->currency));
 	dbq_col_copy(q, 8, o->rf_code, sizeof(o->rf_code));

@@ -13,24 +13,18 @@
 
 /* See corp_road.h. */
 const char *
-corp_app_status_words(const char *s)
+corp_app_status_words(enum corp_app_status s)
 {
-	static const struct {
-		const char *code, *words;
-	} w[] = {
-		{ "submitted", "Waiting for review" },
-		{ "approved", "Approved: waiting for the signature" },
-		{ "signed", "Signed: waiting for the down payment" },
-		{ "in_effect", "In effect" },
-		{ "rejected", "Refused" },
-		{ "cancelled", "Cancelled" },
+	static const char *const w[CA__MAX] = {
+		[CA_SUBMITTED] = "Waiting for review",
+		[CA_APPROVED] = "Approved: waiting for the signature",
+		[CA_SIGNED] = "Signed: waiting for the down payment",
+		[CA_IN_EFFECT] = "In effect",
+		[CA_REJECTED] = "Refused",
+		[CA_CANCELLED] = "Cancelled",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strcmp(w[i].code, s) == 0)
-			return w[i].words;
-	return s;
+	return (int)s >= 0 && s < CA__MAX ? w[s] : "";
 }
 
 /* See corp_road.h. */
@@ -70,23 +64,23 @@ corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 	    app.currency);
 	money_display(&m, down, sizeof(down));
 	a->href_tail = "/corporate";
-	if (strcmp(app.status, "submitted") == 0) {
+	if (app.status == CA_SUBMITTED) {
 		a->label = "Corporate installment application";
 		snprintf(next, sizeof(next), "An admin reviews the application "
 		    "by %s; the result arrives as a message (INST-CORP).",
 		    app.review_due);
-	} else if (strcmp(app.status, "approved") == 0) {
+	} else if (app.status == CA_APPROVED) {
 		a->label = "Sign the installment agreement";
 		snprintf(next, sizeof(next), "The application was approved: a "
 		    "member signs the agreement; then the company transfers "
 		    "the down payment of %s (INST-CORP).", down);
-	} else if (strcmp(app.status, "signed") == 0) {
+	} else if (app.status == CA_SIGNED) {
 		a->label = "Down payment by bank transfer";
 		snprintf(next, sizeof(next), "The agreement is signed. "
 		    "Transfer the down payment of %s to %s, %s, account %s, "
 		    "quoting %s; the order ships once the mall records it "
 		    "(INST-CORP).", down, p.name, p.bank, p.account, ref);
-	} else if (strcmp(app.status, "in_effect") == 0) {
+	} else if (app.status == CA_IN_EFFECT) {
 		a->label = "Repayment schedule";
 		a->href_tail = "/schedule";
 		snprintf(next, sizeof(next), "The agreement is in effect. "

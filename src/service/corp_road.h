@@ -11,12 +11,14 @@
 
 #include <stdint.h>
 
+#include "core/lifecycle.h"
+
 struct db;
 struct order_action;
 
-/* The application status s ("submitted", "in_effect", ...) in words
- * ("Waiting for review", "In effect", ...); s itself when unknown. */
-const char *corp_app_status_words(const char *s);
+/* The application status s in words ("Waiting for review", "In effect",
+ * ...); "" when out of range. */
+const char *corp_app_status_words(enum corp_app_status s);
 
 /* 1 when order_id is a corporate installment's order of user_id or of
  * company_id (> 0), else 0 (also on a database error). */

@@ -193,7 +193,7 @@ pau_charge_facts(const struct db_pau_charge *c, struct panel_facts *f)
 	f->charge_kind = OPC_PAU;
 	f->charge = c->amount_minor + c->late_fee_minor;
 	f->paid = c->paid_minor;
-	if (strcmp(c->status, "open") == 0 && f->charge > c->paid_minor)
+	if (c->status == CH_OPEN && f->charge > c->paid_minor)
 		f->debt = f->charge - c->paid_minor;
 }
 
@@ -319,8 +319,7 @@ order_row_facts(const struct db_my_order *r, int64_t viewer,
 		memset(&c, 0, sizeof(c));
 		c.amount_minor = r->pau_charge;
 		c.paid_minor = r->pau_paid;
-		snprintf(c.status, sizeof(c.status), "%s",
-		    r->pau_open ? "open" : "paid");
+		c.status = r->pau_open ? CH_OPEN : CH_PAID;
 		pau_charge_facts(&c, f);
 	}
 	if (r->cod_charge > 0) {
