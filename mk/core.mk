@@ -17,6 +17,7 @@ libmallpay_a_SOURCES += \
 	src/core/fee_mode.h \
 	src/core/order_status.c src/core/order_status.h \
 	src/core/pay_method.c src/core/pay_method.h \
+	src/core/lifecycle.c src/core/lifecycle.h \
 	src/core/admin_role.c src/core/admin_role.h
 
 UNIT_TESTS += tests/unit/core/test_money

@@ -310,7 +310,7 @@ due_end(const char *day)
 }
 
 /* Read the current ORDER_COLS row (enum order_col) of q into o. Returns
- * 0, or -1 when its currency is unknown (logged). */
+ * 0, or -1 when its currency, status or method is unknown (logged). */
 static int
 read_order(struct dbq *q, struct db_admin_order *o)
 {
@@ -321,8 +321,9 @@ read_order(struct dbq *q, struct db_admin_order *o)
 	o->user_id = dbq_col_int(q, AO_C_USER_ID);
 	dbq_col_copy(q, AO_C_USER_EMAIL, o->user_email, sizeof(o->user_email));
 	o->company_id = dbq_col_int(q, AO_C_COMPANY_ID);
-	dbq_col_copy(q, AO_C_STATUS, o->status, sizeof(o->status));
-	dbq_col_copy(q, AO_C_METHOD, o->method, sizeof(o->method));
+	if (dbq_col_order_status(q, AO_C_STATUS, &o->status) == -1 ||
+	    dbq_col_pay_method(q, AO_C_METHOD, &o->method) == -1)
+		return -1;
 	if (money_set(&o->amount_due, dbq_col_int(q, AO_C_AMOUNT_DUE),
 	    cur) == -1 ||
 	    money_set(&o->fee, dbq_col_int(q, AO_C_FEE), cur) == -1) {

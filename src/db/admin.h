@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "core/money.h"
+#include "core/order_status.h"
+#include "core/pay_method.h"
 
 struct db;
 
@@ -87,8 +89,8 @@ struct db_admin_order {
 	int64_t		 user_id;
 	char		 user_email[255];
 	int64_t		 company_id;
-	char		 status[33];
-	char		 method[33];
+	enum order_status status;
+	enum pay_method	 method;
 	struct money	 amount_due;
 	struct money	 fee;
 	char		 usd_per_unit[33];

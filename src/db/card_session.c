@@ -94,7 +94,9 @@ session_row(struct dbq *q, struct db_card_session *s)
 		dbq_col_copy(q, 4, s->purpose, sizeof(s->purpose));
 		s->amount_minor = dbq_col_int(q, 5);
 		dbq_col_copy(q, 6, s->currency, sizeof(s->currency));
-		dbq_col_copy(q, 7, s->status, sizeof(s->status));
+		if (card_session_status_parse(dbq_col_str(q, 7, NULL),
+		    &s->status) == -1)
+			s->status = CS_DECLINED;	/* no other in the ENUM */
 		dbq_col_copy(q, 8, s->reason, sizeof(s->reason));
 		s->debt_id = dbq_col_int(q, 9);
 	}
@@ -132,9 +134,11 @@ db_card_session_get(struct db *db, int64_t user_id, int64_t id,
 
 /* See card_session.h. */
 int
-db_card_session_finish(struct db *db, int64_t id, const char *status,
+db_card_session_finish(struct db *db, int64_t id,
+    enum card_session_status status,
     const char *reason, const char *via, int64_t now)
 {
-	return dbq_exec_one(dbq_bind(get(db, STMT_FINISH), DBQ_S(status),
+	return dbq_exec_one(dbq_bind(get(db, STMT_FINISH),
+	    DBQ_S(card_session_status_name(status)),
 	    DBQ_S(reason), DBQ_S(via), DBQ_I(now), DBQ_I(id)));
 }

@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#include "core/lifecycle.h"
+
 struct db;
 
 struct db_card_session {
@@ -18,7 +20,7 @@ struct db_card_session {
 	char	purpose[16];
 	int64_t	amount_minor;
 	char	currency[4];
-	char	status[12];		/* open, approved, declined */
+	enum card_session_status status;
 	char	reason[128];
 	int64_t	debt_id;		/* cod_debt: the debt it pays */
 };
@@ -41,7 +43,8 @@ int	db_card_session_get(struct db *, int64_t user_id, int64_t id,
 	    struct db_card_session *s);
 /* Finish open session id: status, reason, via ("return", "notice").
  * 1 done, 0 it was no longer open, -1. */
-int	db_card_session_finish(struct db *, int64_t id, const char *status,
+int	db_card_session_finish(struct db *, int64_t id,
+	    enum card_session_status status,
 	    const char *reason, const char *via, int64_t now);
 
 #endif

@@ -406,7 +406,9 @@ buyer_at(struct dbq *q, int c, struct db_buyer *b)
 	b->credit_limit_usd_minor = dbq_col_int(q, c + 10);
 	b->credit_used_usd_minor = dbq_col_int(q, c + 11);
 	b->points = dbq_col_int(q, c + 12);
-	COL(q, c + 13, b->qualification_status);
+	if (qual_status_parse(dbq_col_str(q, c + 13, NULL),
+	    &b->qualification_status) == -1)
+		b->qualification_status = QS_UNVERIFIED; /* NULL: a person */
 	COL(q, c + 14, b->qualification_expires);
 	b->long_term_agreement = (int)dbq_col_int(q, c + 15);
 	b->has_cod_limit = !dbq_col_null(q, c + 16);

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lifecycle.h"
+
 struct db;
 struct db_address;
 
@@ -70,7 +72,7 @@ struct db_buyer {
 	int64_t	 credit_used_usd_minor;
 	int64_t	 points;
 	/* company (is_company) */
-	char	 qualification_status[16];
+	enum qual_status qualification_status;
 	char	 qualification_expires[11];	/* "" when NULL */
 	int	 long_term_agreement;
 	int	 has_cod_limit;

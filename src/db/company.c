@@ -90,7 +90,9 @@ fill_company(struct dbq *q, void *arg)
 	c->id = dbq_col_int(q, CO_C_ID);
 	dbq_col_copy(q, CO_C_NAME, c->name, sizeof(c->name));
 	dbq_col_copy(q, CO_C_COUNTRY, c->country, sizeof(c->country));
-	dbq_col_copy(q, CO_C_STATUS, c->status, sizeof(c->status));
+	if (qual_status_parse(dbq_col_str(q, CO_C_STATUS, NULL),
+	    &c->status) == -1)
+		c->status = QS_UNVERIFIED;	/* no other in the ENUM */
 	dbq_col_copy(q, CO_C_EXPIRES, c->expires, sizeof(c->expires));
 	c->long_term_agreement = (int)dbq_col_int(q, CO_C_LONG_TERM);
 	c->has_cod_limit = (int)dbq_col_int(q, CO_C_HAS_COD_LIMIT);
@@ -134,7 +136,7 @@ db_company_list(struct db *db, struct db_company **out, size_t *n)
 
 /* See company.h. */
 int
-db_company_set_status(struct db *db, int64_t id, const char *status,
+db_company_set_status(struct db *db, int64_t id, enum qual_status status,
     const char *expires)
 {
 	struct dbq *q;
@@ -143,7 +145,7 @@ db_company_set_status(struct db *db, int64_t id, const char *status,
 	    STMT_CO_SET_STATUS);
 	if (q == NULL)
 		return -1;
-	dbq_cstr(q, status);
+	dbq_cstr(q, qual_status_name(status));
 	if (expires != NULL)
 		dbq_cstr(q, expires);
 	dbq_int(q, id);

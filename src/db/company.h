@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lifecycle.h"
 #include "core/order_status.h"
 #include "core/pay_method.h"
 #include "db/admin.h"
@@ -23,7 +24,7 @@ struct db_company {
 	int64_t		 id;
 	char		 name[201];
 	char		 country[3];
-	char		 status[17];		/* qualification_status */
+	enum qual_status status;		/* qualification_status */
 	char		 expires[11];		/* qualification_expires */
 	int		 long_term_agreement;
 	int		 has_cod_limit;
@@ -41,7 +42,7 @@ int	db_company_get(struct db *, int64_t id, int lock, int skip,
 int	db_company_list(struct db *, struct db_company **out, size_t *n);
 /* Set the status (and the expiry date when expires is not NULL; "" stores
  * NULL). 1 changed a row, 0 none, -1. */
-int	db_company_set_status(struct db *, int64_t id, const char *status,
+int	db_company_set_status(struct db *, int64_t id, enum qual_status status,
 	    const char *expires);
 /* Set the agreements (COD-02, REM-02); -1 limits store NULL. 0 or -1. */
 int	db_company_set_limits(struct db *, int64_t id, int agreement,
@@ -70,7 +71,7 @@ struct db_qual {
 	int64_t		 id;
 	int64_t		 company_id;
 	char		 company_name[201];
-	char		 status[17];
+	enum qual_status status;
 	char		 licence_expires[11];
 	char		 review_due[11];
 	int64_t		 submitted_by, submitted_at;
@@ -96,8 +97,9 @@ int	db_qual_set_expires(struct db *, int64_t id, const char *expires,
 int	db_qual_submit(struct db *, int64_t id, int64_t user_id,
 	    const char *review_due, int64_t now);
 /* from -> to by admin_id with reason. 1, 0 not in from, -1. */
-int	db_qual_move(struct db *, int64_t id, const char *from, const char *to,
-	    int64_t admin_id, const char *reason, int64_t now);
+int	db_qual_move(struct db *, int64_t id, enum qual_status from,
+	    enum qual_status to, int64_t admin_id, const char *reason,
+	    int64_t now);
 /* Submissions waiting (submitted, under_review), oldest first, offset and
  * limit, *total of all (free()). 0 or -1. */
 int	db_qual_queue(struct db *, size_t offset, size_t limit,
@@ -137,7 +139,7 @@ struct db_corp_app {
 	int64_t		 order_id, company_id, user_id;
 	char		 company_name[201];
 	int		 term;
-	char		 status[12];
+	enum corp_app_status status;
 	char		 review_due[11];
 	int64_t		 submitted_at;
 	int64_t		 decided_by;
@@ -174,7 +176,7 @@ int64_t	db_corp_app_insert(struct db *, int64_t order_id, int64_t company_id,
 	    int64_t user_id, int term, const char *review_due, int64_t now);
 /* submitted -> approved with the agreement and plan, or -> rejected
  * (text NULL) by admin_id. 1, 0 not submitted, -1. */
-int	db_corp_app_decide(struct db *, int64_t id, const char *to,
+int	db_corp_app_decide(struct db *, int64_t id, enum corp_app_status to,
 	    int64_t admin_id, const char *reason, int64_t plan_id,
 	    const char *version, const char *text, const char *sha256,
 	    int64_t now);

@@ -18,7 +18,7 @@
 	C(INT,	id,		"q.id") \
 	C(INT,	company_id,	", q.company_id") \
 	C(TEXT,	company_name,	", c.name") \
-	C(TEXT,	status,		", q.status") \
+	C(QUAL,	status,		", q.status") \
 	C(TEXT,	licence_expires, ", COALESCE(q.licence_expires, '')") \
 	C(TEXT,	review_due,	", COALESCE(q.review_due, '')") \
 	C(INT,	submitted_by,	", COALESCE(q.submitted_by, 0)") \
@@ -172,12 +172,14 @@ db_qual_submit(struct db *db, int64_t id, int64_t user_id,
 
 /* See company.h. */
 int
-db_qual_move(struct db *db, int64_t id, const char *from, const char *to,
-    int64_t admin_id, const char *reason, int64_t now)
+db_qual_move(struct db *db, int64_t id, enum qual_status from,
+    enum qual_status to, int64_t admin_id, const char *reason,
+    int64_t now)
 {
-	return dbq_exec_one(dbq_bind(get(db, STMT_Q_MOVE), DBQ_S(to),
-	    DBQ_I(admin_id), DBQ_S(reason != NULL ? reason : ""), DBQ_S(to),
-	    DBQ_I(now), DBQ_I(now), DBQ_I(id), DBQ_S(from)));
+	return dbq_exec_one(dbq_bind(get(db, STMT_Q_MOVE),
+	    DBQ_S(qual_status_name(to)), DBQ_I(admin_id),
+	    DBQ_S(reason != NULL ? reason : ""), DBQ_S(qual_status_name(to)),
+	    DBQ_I(now), DBQ_I(now), DBQ_I(id), DBQ_S(qual_status_name(from))));
 }
 
 /* See company.h. */

@@ -23,7 +23,7 @@
 	C(INT,	user_id,		", a.user_id") \
 	C(TEXT,	company_name,		", c.name") \
 	C(INT,	term,			", a.term") \
-	C(TEXT,	status,			", a.status") \
+	C(CORP_APP, status,		", a.status") \
 	C(TEXT,	review_due,		", a.review_due") \
 	C(INT,	submitted_at,		", a.submitted_at") \
 	C(INT,	decided_by,		", COALESCE(a.decided_by, 0)") \
@@ -222,11 +222,12 @@ db_corp_app_insert(struct db *db, int64_t order_id, int64_t company_id,
 
 /* See company.h. */
 int
-db_corp_app_decide(struct db *db, int64_t id, const char *to,
+db_corp_app_decide(struct db *db, int64_t id, enum corp_app_status to,
     int64_t admin_id, const char *reason, int64_t plan_id,
     const char *version, const char *text, const char *sha256, int64_t now)
 {
-	return dbq_exec_one(dbq_bind(get(db, STMT_A_DECIDE), DBQ_S(to),
+	return dbq_exec_one(dbq_bind(get(db, STMT_A_DECIDE),
+	    DBQ_S(corp_app_status_name(to)),
 	    DBQ_I(admin_id), DBQ_I(now), DBQ_S(reason != NULL ? reason : ""),
 	    DBQ_IDO(plan_id), DBQ_S(version), DBQ_S(text), DBQ_S(sha256),
 	    DBQ_I(now), DBQ_I(id)));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/log.h"
 #include "db/db.h"
 #include "db/dbint.h"
 #include "db/payafter.h"
@@ -15,7 +16,7 @@
 #define CHARGE_COLS(C) \
 	C(INT,	order_id,	"order_id") \
 	C(INT,	user_id,	", user_id") \
-	C(TEXT,	status,		", status") \
+	C(CHARGE, status,	", status") \
 	C(TEXT,	currency,	", currency") \
 	C(INT,	amount_minor,	", amount_minor") \
 	C(INT,	late_fee_minor,	", late_fee_minor") \
@@ -187,7 +188,8 @@ int
 db_pau_charge_insert(struct db *db, const struct db_pau_charge *c)
 {
 	return dbq_exec_one(dbq_bind(get(db, STMT_PAU_CHARGE_INSERT),
-	    DBQ_I(c->order_id), DBQ_I(c->user_id), DBQ_S(c->status),
+	    DBQ_I(c->order_id), DBQ_I(c->user_id),
+	    DBQ_S(charge_status_name(c->status)),
 	    DBQ_S(c->currency), DBQ_I(c->amount_minor),
 	    DBQ_I(c->late_fee_minor), DBQ_I(c->paid_minor), DBQ_S(c->due_date),
 	    DBQ_I(c->attempts), DBQ_SO(c->tries_day), DBQ_I(c->tries_on_day),
@@ -211,7 +213,8 @@ int
 db_pau_charge_update(struct db *db, const struct db_pau_charge *c)
 {
 	return dbq_exec_done(dbq_bind(get(db, STMT_PAU_CHARGE_UPDATE),
-	    DBQ_S(c->status), DBQ_I(c->late_fee_minor), DBQ_I(c->paid_minor),
+	    DBQ_S(charge_status_name(c->status)), DBQ_I(c->late_fee_minor),
+	    DBQ_I(c->paid_minor),
 	    DBQ_I(c->attempts), DBQ_SO(c->tries_day), DBQ_I(c->tries_on_day),
 	    DBQ_I(c->next_try_at), DBQ_S(c->reason), DBQ_S(c->reference),
 	    DBQ_SO(c->card_last4), DBQ_NZ(c->suspended_at),

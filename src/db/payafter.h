@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lifecycle.h"
+
 struct db;
 
 /* A bound card as stored: never the number, only the encrypted token. */
@@ -36,7 +38,7 @@ int	db_pau_setting(struct db *, const char *name, char *out, size_t outsz);
 struct db_pau_charge {
 	int64_t		 order_id;
 	int64_t		 user_id;
-	char		 status[8];		/* "paid" or "open" */
+	enum charge_status status;
 	char		 currency[4];
 	int64_t		 amount_minor;
 	int64_t		 late_fee_minor;

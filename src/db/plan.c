@@ -493,7 +493,9 @@ db_plan_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
 	r->principal = dbq_col_int(q, c + INST_C_PRINCIPAL);
 	r->fee = dbq_col_int(q, c + INST_C_FEE);
 	r->late_fee = dbq_col_int(q, c + INST_C_LATE_FEE);
-	dbq_col_copy(q, c + INST_C_STATUS, r->status, sizeof(r->status));
+	if (inst_status_parse(dbq_col_str(q, c + INST_C_STATUS, NULL),
+	    &r->status) == -1)
+		r->status = PI_DUE;	/* no other in the ENUM */
 	r->paid_minor = dbq_col_int(q, c + INST_C_PAID);
 	r->paid_at = dbq_col_int(q, c + INST_C_PAID_AT);
 	r->reminded = (int)dbq_col_int(q, c + INST_C_REMINDED);

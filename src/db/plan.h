@@ -12,6 +12,7 @@
 
 #include "core/calendar.h"
 #include "core/fee_mode.h"
+#include "core/lifecycle.h"
 #include "core/pay_method.h"
 
 struct db;
@@ -32,7 +33,7 @@ struct db_plan_inst {
 	int		 seq;
 	mp_date		 due;
 	int64_t		 principal, fee, late_fee;	/* minor units */
-	char		 status[8];		/* "due" "paid" "waived" */
+	enum inst_status status;
 	int64_t		 paid_minor;
 	int64_t		 paid_at;		/* 0: not paid */
 	int		 reminded;		/* INST-P2 reminder sent */

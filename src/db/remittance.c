@@ -239,7 +239,7 @@ read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
 	    sizeof(v->expected_from));
 	dbq_col_copy(q, b + V_C_EXPECTED_BY, v->expected_by,
 	    sizeof(v->expected_by));
-	dbq_col_copy(q, b + V_C_STATUS, v->status, sizeof(v->status));
+	voucher_status_parse(dbq_col_str(q, b + V_C_STATUS, NULL), &v->status);
 	dbq_col_copy(q, b + V_C_REASON, v->reason, sizeof(v->reason));
 	dbq_col_copy(q, b + V_C_NOTE, v->note, sizeof(v->note));
 	v->received_minor = dbq_col_int(q, b + V_C_RECEIVED);
@@ -312,7 +312,7 @@ db_rem_voucher_insert(struct db *db, const struct db_rem_voucher_new *v)
 	    DBQ_IDO(v->file_id), DBQ_IDO(v->dup_of_file),
 	    DBQ_I(v->amount_minor), DBQ_S(v->currency), DBQ_S(v->remitted_on),
 	    DBQ_S(v->tracking), DBQ_SO(v->expected_from),
-	    DBQ_SO(v->expected_by), DBQ_S(v->status));
+	    DBQ_SO(v->expected_by), DBQ_S(voucher_status_name(v->status)));
 	if (v->received_minor >= 0)
 		dbq_int(q, v->received_minor);
 	else
@@ -421,7 +421,7 @@ db_rem_voucher_flag_earlier(struct db *db, int64_t file_id, int64_t dup_of,
 
 /* See remittance.h. */
 int
-db_rem_voucher_decide(struct db *db, int64_t id, const char *status,
+db_rem_voucher_decide(struct db *db, int64_t id, enum voucher_status status,
     const char *reason, int64_t received, const char *note,
     int64_t admin_id, int64_t now)
 {
@@ -429,7 +429,7 @@ db_rem_voucher_decide(struct db *db, int64_t id, const char *status,
 
 	if ((q = get(db, STMT_V_DECIDE)) == NULL)
 		return -1;
-	dbq_bind(q, DBQ_S(status), DBQ_SO(reason));
+	dbq_bind(q, DBQ_S(voucher_status_name(status)), DBQ_SO(reason));
 	if (received >= 0)
 		dbq_int(q, received);
 	else

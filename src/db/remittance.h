@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lifecycle.h"
 #include "core/order_status.h"
 
 struct db;
@@ -37,7 +38,7 @@ struct db_rem_voucher {
 	char	remitted_on[11];
 	char	tracking[65];
 	char	expected_from[11], expected_by[11];
-	char	status[12];
+	enum voucher_status status;
 	char	reason[33];
 	char	note[256];
 	int64_t	received_minor;		/* -1 when NULL */
@@ -57,7 +58,7 @@ struct db_rem_voucher_new {
 	const char	*remitted_on;
 	const char	*tracking;
 	const char	*expected_from, *expected_by;	/* NULL: none */
-	const char	*status;		/* "pending", "accepted" */
+	enum voucher_status status;		/* VS_PENDING, VS_ACCEPTED */
 	int64_t		 received_minor;	/* < 0: NULL */
 	int64_t		 decided_by;		/* 0: NULL */
 	const char	*idempotency_key;
@@ -94,10 +95,11 @@ int64_t	db_rem_voucher_order_of_file(struct db *, int64_t file_id,
 int	db_rem_voucher_flag_earlier(struct db *, int64_t file_id,
 	    int64_t dup_of, int64_t not_order);
 
-/* Decide pending voucher id: status "accepted"/"rejected", reason (NULL
+/* Decide pending voucher id: status VS_ACCEPTED/VS_REJECTED, reason (NULL
  * none), received (< 0: NULL), note, by admin at now. 1 done, 0 not
  * pending any more, -1 error. */
-int	db_rem_voucher_decide(struct db *, int64_t id, const char *status,
+int	db_rem_voucher_decide(struct db *, int64_t id,
+	    enum voucher_status status,
 	    const char *reason, int64_t received, const char *note,
 	    int64_t admin_id, int64_t now);
 

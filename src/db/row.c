@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lifecycle.h"
 #include "core/log.h"
 #include "core/order_status.h"
 #include "core/pay_method.h"
@@ -99,6 +100,43 @@ dbq_bind_row(struct dbq *q, const struct dbq_rowdef *r, const void *src)
 	return q;
 }
 
+/* Read a lifecycle state of type t (DBQ_F_INST ... DBQ_F_CARD_SESSION)
+ * from column c into the enum at p: 0, or -1 (logged) when the column
+ * names none. */
+static int
+read_state(struct dbq *q, int c, enum dbq_ftype t, void *p)
+{
+	const char	*s = dbq_col_str(q, c, NULL);
+	int		 rc = -1;
+
+	switch (t) {
+	case DBQ_F_INST:
+		rc = inst_status_parse(s, p);
+		break;
+	case DBQ_F_CORP_APP:
+		rc = corp_app_status_parse(s, p);
+		break;
+	case DBQ_F_QUAL:
+		rc = qual_status_parse(s, p);
+		break;
+	case DBQ_F_VOUCHER:
+		rc = voucher_status_parse(s, p);
+		break;
+	case DBQ_F_CHARGE:
+		rc = charge_status_parse(s, p);
+		break;
+	case DBQ_F_CARD_SESSION:
+		rc = card_session_status_parse(s, p);
+		break;
+	default:
+		break;
+	}
+	if (rc == -1)
+		log_warn("db: column %d: unknown state '%s'", c,
+		    s != NULL ? s : "NULL");
+	return rc;
+}
+
 /* See stmt.h. */
 int
 dbq_read(struct dbq *q, int col, const struct dbq_rowdef *r, void *dst)
@@ -135,6 +173,15 @@ dbq_read(struct dbq *q, int col, const struct dbq_rowdef *r, void *dst)
 		case DBQ_F_METHOD:
 			if (dbq_col_pay_method(q, c,
 			    (enum pay_method *)(void *)p) == -1)
+				return -1;
+			break;
+		case DBQ_F_INST:
+		case DBQ_F_CORP_APP:
+		case DBQ_F_QUAL:
+		case DBQ_F_VOUCHER:
+		case DBQ_F_CHARGE:
+		case DBQ_F_CARD_SESSION:
+			if (read_state(q, c, f->type, p) == -1)
 				return -1;
 			break;
 		case DBQ_F_SKIP:

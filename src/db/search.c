@@ -18,8 +18,8 @@
 	C(INT,	created_at,	", o.created_at") \
 	C(TEXT,	email,		", u.email") \
 	C(TEXT,	company,	", COALESCE(c.name, '')") \
-	C(TEXT,	method,		", o.method") \
-	C(TEXT,	status,		", o.status") \
+	C(METHOD, method,		", o.method") \
+	C(STATUS, status,		", o.status") \
 	C(INT,	amount_minor,	", o.amount_due_minor") \
 	C(TEXT,	currency,	", o.currency") \
 	C(TEXT,	rf_code,	", COALESCE(o.rf_code, '')") \

@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/order_status.h"
+#include "core/pay_method.h"
+
 struct db;
 
 /* How an order search matches. */
@@ -31,8 +34,8 @@ struct db_search_order {
 	int64_t		 created_at;
 	char		 email[255];
 	char		 company[201];
-	char		 method[33];
-	char		 status[33];
+	enum pay_method	 method;	/* PM__MAX: none or unknown */
+	enum order_status status;	/* OS__MAX: unknown (logged) */
 	int64_t		 amount_minor;
 	char		 currency[4];
 	char		 rf_code[33];

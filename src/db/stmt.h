@@ -320,6 +320,14 @@ enum dbq_ftype {
 	DBQ_F_STATUS,	/* an enum order_status: an unknown one refuses
 			   the row */
 	DBQ_F_METHOD,	/* an enum pay_method: likewise */
+	/* the states of core/lifecycle.h, each read by its _parse(): an
+	 * unknown one refuses the row */
+	DBQ_F_INST,	/* enum inst_status */
+	DBQ_F_CORP_APP,	/* enum corp_app_status */
+	DBQ_F_QUAL,	/* enum qual_status */
+	DBQ_F_VOUCHER,	/* enum voucher_status */
+	DBQ_F_CHARGE,	/* enum charge_status */
+	DBQ_F_CARD_SESSION, /* enum card_session_status */
 	DBQ_F_SKIP	/* a column the caller reads itself, or nobody */
 };
 

@@ -14,6 +14,8 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/order_status.h"
+#include "core/pay_method.h"
 #include "core/words.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
@@ -35,6 +37,9 @@ static const char *const order_statuses[] = {
 	"refunded", NULL
 };
 
+/* The method filter: "installment_any" (index METHOD_INSTALLMENT_ANY)
+ * or one method. */
+#define METHOD_INSTALLMENT_ANY	0
 static const char *const order_methods[] = {
 	"installment_any", "installment_card", "installment_partner",
 	"installment_corporate", "credit_line", "cod", "remittance",
@@ -260,11 +265,10 @@ page_admin(struct ctx *c)
 
 /* 1 if an admin may cancel an order in status s (nothing paid yet). */
 static int
-cancellable(const char *s)
+cancellable(enum order_status s)
 {
-	return strcmp(s, "awaiting_review") == 0 ||
-	    strcmp(s, "awaiting_confirmation") == 0 ||
-	    strcmp(s, "awaiting_remittance") == 0;
+	return s == OS_AWAITING_REVIEW || s == OS_AWAITING_CONFIRMATION ||
+	    s == OS_AWAITING_REMITTANCE;
 }
 
 static int64_t	day_start(struct ctx *, const char *, int, int64_t);
@@ -360,6 +364,7 @@ page_admin_orders(struct ctx *c)
 	struct db_admin_order		*v = NULL;
 	struct aq_list			 l;
 	struct aq_row			*r;
+	enum order_status		 fst;
 	char				 st[48], money[MONEY_STR_MAX];
 	size_t				 n = 0, i;
 	int64_t				 total = 0;
@@ -379,10 +384,12 @@ page_admin_orders(struct ctx *c)
 	l.sort = str_or_empty(c, "sort");
 	l.export_path = "/admin/export/orders";
 	/* the two dashboard queues that are this list filtered */
-	if (strcmp(f.status, "returned") == 0 && f.method[0] == '\0')
+	if (order_status_parse(f.status, &fst) == -1)
+		;
+	else if (fst == OS_RETURNED && f.method[0] == '\0')
 		l.queue_id = "refund_due";
-	else if (strcmp(f.status, "awaiting_review") == 0 &&
-	    strcmp(f.method, "installment_any") == 0)
+	else if (fst == OS_AWAITING_REVIEW &&
+	    choice(order_methods, f.method) == METHOD_INSTALLMENT_ANY)
 		l.queue_id = "installment_review";
 	l.columns = order_columns;
 	l.ncols = sizeof(order_columns) / sizeof(order_columns[0]);
@@ -413,8 +420,8 @@ page_admin_orders(struct ctx *c)
 		snprintf(r->cells[1], sizeof(r->cells[1]), "%s",
 		    v[i].company_name[0] ? v[i].company_name : "-");
 		snprintf(r->cells[2], sizeof(r->cells[2]), "%s",
-		    v[i].method[0] ? words_method(v[i].method) : "-");
-		words_status(v[i].status, st, sizeof(st));
+		    words_method(pay_method_name(v[i].method)));
+		words_status(order_status_name(v[i].status), st, sizeof(st));
 		snprintf(r->cells[3], sizeof(r->cells[3]), "%s", st);
 		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
 		    money_display(&v[i].amount_due, money, sizeof(money)));
@@ -422,7 +429,7 @@ page_admin_orders(struct ctx *c)
 		    v[i].country, v[i].region_code);
 		if (cancellable(v[i].status))
 			snprintf(r->decide_from, sizeof(r->decide_from), "%s",
-			    v[i].status);
+			    order_status_name(v[i].status));
 	}
 	free(v);
 	rc = admin_queue_render(c, &l);
@@ -484,10 +491,10 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	view_set_int(d, "ID", (long long)o->id);
 	view_set(d, "USER", o->user_email);
 	view_set_int(d, "USER_ID", (long long)o->user_id);
-	words_status(o->status, tmp, sizeof(tmp));
+	words_status(order_status_name(o->status), tmp, sizeof(tmp));
 	view_set(d, "STATUS", tmp);
-	view_set(d, "STATUS_CODE", o->status);
-	view_set(d, "METHOD", o->method[0] ? o->method : "-");
+	view_set(d, "STATUS_CODE", order_status_name(o->status));
+	view_set(d, "METHOD", pay_method_name(o->method));
 	/* The figure the shopper's page shows (service/order_panels.c). */
 	x = view_add(d, "AMOUNT");
 	if (money_set(&due, v.panels.to_pay, o->amount_due.cur) == 0)
@@ -513,7 +520,7 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	order_events(d, ev, ne);
 	if (cancellable(o->status)) {
 		x = view_add(d, "DECIDE");
-		view_set(x, "FROM", o->status);
+		view_set(x, "FROM", order_status_name(o->status));
 		view_set_int(x, "ID", (long long)o->id);
 	}
 	page_notes(d, notice, error);
@@ -527,10 +534,12 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 int
 page_admin_order(struct ctx *c)
 {
-	int64_t		 id = c->target_id;
-	const char	*n = str_or_empty(c, "notice");
+	int64_t			 id = c->target_id;
+	enum order_status	 moved;
 
-	return order_page(c, id, 200, NULL, strcmp(n, "cancelled") == 0 ?
+	/* notice: the status the order was just moved to */
+	return order_page(c, id, 200, NULL, order_status_parse(str_or_empty(c,
+	    "notice"), &moved) == 0 && moved == OS_CANCELLED ?
 	    "The order is cancelled." : NULL);
 }
 

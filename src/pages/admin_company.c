@@ -135,7 +135,8 @@ page_admin_qual_queue(struct ctx *c)
 		r->promised_at = day_end(q[i].review_due);
 		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
 		    q[i].company_name);
-		snprintf(r->cells[1], sizeof(r->cells[1]), "%s", q[i].status);
+		snprintf(r->cells[1], sizeof(r->cells[1]), "%s",
+		    qual_status_name(q[i].status));
 		snprintf(r->cells[2], sizeof(r->cells[2]), "%s",
 		    q[i].licence_expires);
 	}
@@ -173,15 +174,15 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set_int(d, "ID", (long long)q.id);
 	view_set_int(d, "COMPANY_ID", (long long)co.id);
 	view_set(d, "COMPANY", co.name);
-	view_set(d, "COMPANY_STATUS", co.status);
-	view_set(d, "STATUS", q.status);
+	view_set(d, "COMPANY_STATUS", qual_status_name(co.status));
+	view_set(d, "STATUS", qual_status_name(q.status));
 	view_set(d, "LICENCE", q.licence_expires);
 	view_set(d, "DUE", q.review_due[0] ? q.review_due : "-");
 	admin_fmt_time(q.submitted_at, when, sizeof(when));
 	view_set(d, "SUBMITTED", when);
 	if (q.review_due[0] != '\0' && day_end(q.review_due) < c->now &&
-	    (strcmp(q.status, "submitted") == 0 ||
-	    strcmp(q.status, "under_review") == 0)) {
+	    (q.status == QS_SUBMITTED ||
+	    q.status == QS_UNDER_REVIEW)) {
 		aq_age(c->now, day_end(q.review_due), when, sizeof(when));
 		view_set(view_add(d, "LATE"), "BY", when);
 	}
@@ -198,10 +199,10 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 		p.alt = docs[i].kind;
 		doc_pictures_show(s, "PICTURES", &p);
 	}
-	if (strcmp(q.status, "submitted") == 0)
+	if (q.status == QS_SUBMITTED)
 		view_show(d, "CAN_START");
-	if (strcmp(q.status, "submitted") == 0 ||
-	    strcmp(q.status, "under_review") == 0)
+	if (q.status == QS_SUBMITTED ||
+	    q.status == QS_UNDER_REVIEW)
 		view_show(d, "CAN_DECIDE");
 	else if (r.decided) {
 		s = view_add(d, "DECIDED");
@@ -317,7 +318,7 @@ page_admin_companies(struct ctx *c)
 		s = view_add(d, "COMPANY");
 		view_set_int(s, "ID", (long long)co[i].id);
 		view_set(s, "NAME", co[i].name);
-		view_set(s, "STATUS", co[i].status);
+		view_set(s, "STATUS", qual_status_name(co[i].status));
 		view_set(s, "EXPIRES", co[i].expires[0] ? co[i].expires : "-");
 		if (co[i].long_term_agreement && co[i].has_cod_limit)
 			company_usd(co[i].cod_limit_usd_minor, buf,
@@ -364,7 +365,7 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set_int(d, "ID", (long long)co.id);
 	view_set(d, "NAME", co.name);
 	view_set(d, "COUNTRY", co.country);
-	view_set(d, "STATUS", co.status);
+	view_set(d, "STATUS", qual_status_name(co.status));
 	view_set(d, "EXPIRES", co.expires[0] ? co.expires : "-");
 	view_set(d, "COMPLETED", money_display(&acc.completed, buf, sizeof(buf)));
 	view_set_int(d, "WINDOW", (long long)acc.window);
@@ -386,7 +387,7 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 	for (i = 0; i < nh; i++) {
 		s = view_add(d, "QUAL");
 		view_set_int(s, "ID", (long long)hist[i].id);
-		view_set(s, "STATUS", hist[i].status);
+		view_set(s, "STATUS", qual_status_name(hist[i].status));
 		admin_fmt_time(hist[i].created_at, when, sizeof(when));
 		view_set(s, "AT", when);
 	}

@@ -100,7 +100,7 @@ page_admin_corp_queue(struct ctx *c)
 		snprintf(r->href, sizeof(r->href),
 		    "/admin/orders/%lld/corporate", (long long)a[i].order_id);
 		r->created_at = a[i].submitted_at;
-		if (strcmp(a[i].status, "submitted") == 0)
+		if (a[i].status == CA_SUBMITTED)
 			r->promised_at = admin_co_day_end(a[i].review_due);
 		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
 		    a[i].company_name);
@@ -146,7 +146,7 @@ set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
 		view_set(view_add(s, "AMOUNT_ERR"), "MSG", field_err);
 	if (plan_load_id(c->db, plan_id, c->now, &v) == RES_OK)
 		for (i = 0; i < v.ninst; i++)
-			if (strcmp(v.inst[i].status, "due") == 0)
+			if (v.inst[i].status == PI_DUE)
 				due += v.inst[i].principal + v.inst[i].fee +
 				    v.inst[i].late_fee - v.inst[i].paid_minor;
 	plan_view_cleanup(&v);
@@ -223,7 +223,7 @@ set_app_steps(struct ctx *c, struct view_dict *d, const struct db_corp_app *a,
 	if (a->decided_at > 0)
 		view_set(set_who_when(d, "DECIDED", a->decided_email,
 		    a->decided_at), "REASON", a->reason);
-	if (strcmp(a->status, "submitted") == 0)
+	if (a->status == CA_SUBMITTED)
 		view_show(d, "CAN_DECIDE");
 	if (a->text != NULL && a->text[0] != '\0') {
 		s = view_add(d, "AGREEMENT");
@@ -235,9 +235,9 @@ set_app_steps(struct ctx *c, struct view_dict *d, const struct db_corp_app *a,
 	if (a->signed_at > 0)
 		view_set(set_who_when(d, "SIGNED", a->signer_email,
 		    a->signed_at), "ADDR", a->signer_addr);
-	if (strcmp(a->status, "signed") == 0)
+	if (a->status == CA_SIGNED)
 		view_show(d, "CAN_DOWN");
-	if (strcmp(a->status, "in_effect") == 0) {
+	if (a->status == CA_IN_EFFECT) {
 		s = view_add(d, "EFFECT");
 		money_set(&m, a->down_payment_minor, a->currency);
 		view_set(s, "DOWN", money_display(&m, buf, sizeof(buf)));
@@ -289,12 +289,12 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set_int(d, "ORDER_ID", (long long)a.order_id);
 	view_set_int(d, "COMPANY_ID", (long long)a.company_id);
 	view_set(d, "COMPANY", a.company_name);
-	view_set(d, "QUAL", co.status);
+	view_set(d, "QUAL", qual_status_name(co.status));
 	view_set(d, "QUAL_EXPIRES", co.expires[0] ? co.expires : "-");
 	money_display(&total, buf, sizeof(buf));
 	view_set(d, "COMPLETED", buf);
 	view_set_int(d, "WINDOW", (long long)window);
-	view_set(d, "STATUS_CODE", a.status);
+	view_set(d, "STATUS_CODE", corp_app_status_name(a.status));
 	view_set(d, "STATUS", corp_app_status_words(a.status));
 	page_status_label(order_status_name(a.order_status), buf, sizeof(buf));
 	view_set(d, "ORDER_STATUS", buf);
@@ -311,7 +311,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set(d, "DOWN_PLAIN", buf);
 	view_set(d, "CUR", a.currency);
 	if (admin_co_day_end(a.review_due) < c->now &&
-	    strcmp(a.status, "submitted") == 0) {
+	    a.status == CA_SUBMITTED) {
 		aq_age(c->now, admin_co_day_end(a.review_due), when,
 		    sizeof(when));
 		view_set(view_add(d, "LATE"), "BY", when);

@@ -48,9 +48,10 @@ set_orders(struct view_dict *d, const struct search_result *r)
 		view_set(x, "CREATED", tmp);
 		view_set(x, "EMAIL", o->email);
 		view_set(x, "COMPANY", o->company[0] ? o->company : "-");
-		view_set(x, "METHOD", o->method[0] ? words_method(o->method) :
-		    "-");
-		words_status(o->status, tmp, sizeof(tmp));
+		view_set(x, "METHOD", o->method < PM__MAX ?
+		    words_method(pay_method_name(o->method)) : "-");
+		words_status(o->status < OS__MAX ? order_status_name(o->status) :
+		    "", tmp, sizeof(tmp));
 		view_set(x, "STATUS", tmp);
 		view_set(x, "AMOUNT", money_display_minor(o->amount_minor,
 		    o->currency, tmp, sizeof(tmp)));

@@ -599,33 +599,6 @@ page_checkout(struct ctx *c)
 	return rc;
 }
 
-/* The sentence for a refused placement. */
-static const char *
-place_error(enum checkout_result r)
-{
-	switch (r) {
-	case CO_NO_COUNTRY:
-		return N_("Choose the destination country first: the available "
-		    "payment methods depend on it.");
-	case CO_BAD_CHOICE:
-		return N_("Choose one of the available payment methods (and, "
-		    "for an installment, one of its plans).");
-	case CO_REFUSED:
-		return N_("The payment method you chose is not available for "
-		    "this order: the reasons are listed next to it. Nothing "
-		    "was ordered; please choose another method.");
-	case CO_STALE:
-		return N_("Your points or credit changed since this page was "
-		    "shown. Nothing was ordered; please check the amounts and "
-		    "try again.");
-	case CO_NO_ADDRESS:
-		return N_("The order needs a delivery address: nothing was "
-		    "ordered. See the delivery address section.");
-	default:
-		return NULL;
-	}
-}
-
 /* The checkout page of input in quoted afresh, with status, the "pay"
  * value chosen (NULL: none), disclose (show its plan's disclosure) and
  * error (NULL: none). Returns the HTTP status answered (500 when the quote
@@ -655,10 +628,10 @@ page_checkout_place(struct ctx *c)
 	struct checkout_input	 in;
 	struct checkout_choice	 ch;
 	struct checkout_quote	 q;
-	enum checkout_result	 r;
+	enum result		 r;
 	enum pay_method		 m;
 	const char		*pay = ctx_str(c, "pay");
-	char			 next[128], err[256];
+	char			 next[128], err[256], why[256];
 	int64_t			 id;
 	int			 rc;
 
@@ -674,8 +647,8 @@ page_checkout_place(struct ctx *c)
 	snprintf(ch.key, sizeof(ch.key), "%s", ctx_str(c, "key"));
 	if (pay == NULL || parse_pay(pay, &ch) == -1 ||
 	    checkout_method_parse(ch.method, &m) == -1)
-		return quote_again(c, &in, 400, NULL, 0,
-		    place_error(CO_BAD_CHOICE));
+		return quote_again(c, &in, page_status(RES_INVALID), NULL, 0,
+		    checkout_bad_choice_words());
 	/* The plan's disclosure comes before anything is committed. */
 	if ((m == PM_INSTALLMENT_CARD || m == PM_INSTALLMENT_PARTNER ||
 	    m == PM_INSTALLMENT_CORPORATE || m == PM_CREDIT_LINE) &&
@@ -683,27 +656,28 @@ page_checkout_place(struct ctx *c)
 	    strcmp(ctx_str(c, "disclosed"), pay) != 0))
 		return quote_again(c, &in, 200, pay, 1, NULL);
 	r = checkout_place(c->db, c->user.user_id, c->user.company_id, &in,
-	    &ch, c->now, &q, &id);
+	    &ch, c->now, &q, &id, why, sizeof(why));
 	switch (r) {
-	case CO_PLACED:
-	case CO_REPLAY:
+	case RES_OK:
+	case RES_DONE:
 		checkout_quote_cleanup(&q);
 		checkout_next_page(m, id, next, sizeof(next));
 		return page_redirect(c, next);
-	case CO_EMPTY:
+	case RES_NOT_FOUND:
+		/* the cart is empty */
 		checkout_quote_cleanup(&q);
 		return page_redirect(c, "/cart");
-	case CO_ERROR:
+	case RES_ERROR:
 		checkout_quote_cleanup(&q);
-		return page_error(c, 500, NULL);
-	case CO_FORBIDDEN:
+		return page_result(c, r, NULL);
+	case RES_FORBIDDEN:
 		checkout_quote_cleanup(&q);
-		return page_error(c, 403, "You may not place orders for your "
+		return page_result(c, r, "You may not place orders for your "
 		    "company: ask your company's owner to allow it on the "
 		    "members page. Nothing was ordered.");
-	case CO_CONFLICT:
+	case RES_KEY_CONFLICT:
 		checkout_quote_cleanup(&q);
-		return page_error(c, 409, "This checkout form was already sent "
+		return page_result(c, r, "This checkout form was already sent "
 		    "with other choices (payment method, destination, coupon "
 		    "or points), so it was refused and no second order was "
 		    "placed. Your first order stands; open the checkout again "
@@ -720,8 +694,8 @@ page_checkout_place(struct ctx *c)
 			return page_error(c, 500, NULL);
 		}
 	}
-	rc = render_checkout(c, r == CO_REFUSED ? 409 : 400, &q, &in, NULL, 0,
-	    place_error(r));
+	rc = render_checkout(c, page_status(r), &q, &in, NULL, 0,
+	    why[0] != '\0' ? why : NULL);
 	checkout_quote_cleanup(&q);
 	return rc;
 }

@@ -546,7 +546,8 @@ admin_step(struct ctx *c, enum cod_step step)
 	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
 	    "/admin/orders/%lld/fulfil", (long long)id);
 	memset(&in, 0, sizeof(in));
-	in.from = ctx_str(c, "from");
+	if (order_status_parse(ctx_str(c, "from"), &in.from) == -1)
+		in.from = OS__MAX;
 	in.reason = ctx_str(c, "reason");
 	in.carrier = ctx_str(c, "carrier");
 	in.tracking = ctx_str(c, "tracking");

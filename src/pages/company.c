@@ -55,19 +55,23 @@ const struct field_spec page_corp_sign_fields[] = {
 
 /* A qualification status for people. */
 static const char *
-qual_label(const char *s)
+qual_label(enum qual_status s)
 {
-	if (strcmp(s, "verified") == 0)
+	switch (s) {
+	case QS_VERIFIED:
 		return _("Verified");
-	if (strcmp(s, "submitted") == 0 || strcmp(s, "pending") == 0)
+	case QS_SUBMITTED:
+	case QS_PENDING:
 		return _("Submitted, waiting for review");
-	if (strcmp(s, "under_review") == 0)
+	case QS_UNDER_REVIEW:
 		return _("Under review");
-	if (strcmp(s, "rejected") == 0)
+	case QS_REJECTED:
 		return _("Rejected");
-	if (strcmp(s, "draft") == 0)
+	case QS_DRAFT:
 		return _("Draft (not submitted)");
-	return _("Unverified");
+	default:
+		return _("Unverified");
+	}
 }
 
 /* Add a USD limit line ("none" when has is 0) to d as name. */
@@ -137,14 +141,14 @@ set_submission(struct view_dict *d, const struct company_account *acc,
 
 	s = view_add(d, "SUBMISSION");
 	view_set_int(s, "ID", (long long)q->id);
-	view_set(s, "STATUS_CODE", q->status);
+	view_set(s, "STATUS_CODE", qual_status_name(q->status));
 	view_set(s, "STATUS", qual_label(q->status));
-	if (q->review_due[0] != '\0' && (strcmp(q->status, "submitted") ==
-	    0 || strcmp(q->status, "under_review") == 0))
+	if (q->review_due[0] != '\0' && (q->status == QS_SUBMITTED ||
+	    q->status == QS_UNDER_REVIEW))
 		view_set(view_add(s, "DUE"), "DATE", q->review_due);
 	if (q->licence_expires[0] != '\0')
 		view_set(view_add(s, "LICENCE"), "DATE", q->licence_expires);
-	if (strcmp(q->status, "rejected") == 0)
+	if (q->status == QS_REJECTED)
 		view_set(view_add(s, "REJECTED"), "REASON", q->reason);
 	for (i = 0; i < acc->ndocs; i++) {
 		struct view_dict *x = view_add(s, "DOC");
@@ -157,7 +161,7 @@ set_submission(struct view_dict *d, const struct company_account *acc,
 		admin_fmt_time(docs[i].created_at, when, sizeof(when));
 		view_set(x, "AT", when);
 	}
-	if (strcmp(q->status, "draft") == 0 && may_upload)
+	if (q->status == QS_DRAFT && may_upload)
 		view_show(d, "CAN_SUBMIT");
 }
 
@@ -222,7 +226,7 @@ account_form_page(struct ctx *c, int status, const char *notice,
 	page_notes(d, notice, error);
 	view_set(d, "NAME", co.name);
 	view_set(d, "COUNTRY", co.country);
-	view_set(d, "STATUS_CODE", co.status);
+	view_set(d, "STATUS_CODE", qual_status_name(co.status));
 	view_set(d, "STATUS", qual_label(co.status));
 	if (co.expires[0] != '\0')
 		view_set(view_add(d, "EXPIRES"), "DATE", co.expires);
@@ -231,8 +235,8 @@ account_form_page(struct ctx *c, int status, const char *notice,
 		set_submission(d, &acc, may_upload);
 	if (!may_upload)
 		view_show(d, "NO_UPLOAD");
-	else if (hasq == 0 || (strcmp(q.status, "submitted") != 0 &&
-	    strcmp(q.status, "under_review") != 0))
+	else if (hasq == 0 || (q.status != QS_SUBMITTED &&
+	    q.status != QS_UNDER_REVIEW))
 		upload_refill(view_add(d, "CAN_UPLOAD"), f);
 	for (i = 0; i < nh; i++) {
 		s = view_add(d, "HISTORY");
@@ -481,15 +485,15 @@ set_app(struct ctx *c, struct view_dict *d, const struct db_corp_order *o,
 
 	s = view_add(d, "APP");
 	view_set_int(s, "APP_ID", (long long)a->id);
-	view_set(s, "STATUS_CODE", a->status);
+	view_set(s, "STATUS_CODE", corp_app_status_name(a->status));
 	view_set(s, "STATUS", corp_app_status_words(a->status));
 	view_set_int(s, "TERM", a->term);
 	view_set(s, "REVIEW_DUE", a->review_due);
 	admin_fmt_time(a->submitted_at, when, sizeof(when));
 	view_set(s, "SUBMITTED", when);
-	if (strcmp(a->status, "rejected") == 0)
+	if (a->status == CA_REJECTED)
 		view_set(view_add(s, "REJECTED"), "REASON", a->reason);
-	if (strcmp(a->status, "submitted") == 0)
+	if (a->status == CA_SUBMITTED)
 		view_set(view_add(s, "WAITING"), "DATE", a->review_due);
 	if (a->text != NULL && a->text[0] != '\0') {
 		struct view_dict *x = view_add(s, "AGREEMENT");
@@ -498,7 +502,7 @@ set_app(struct ctx *c, struct view_dict *d, const struct db_corp_order *o,
 		view_set(x, "TEXT", a->text);
 		view_set(x, "SHA", a->sha256);
 		view_set_int(x, "ID", (long long)o->id);
-		if (strcmp(a->status, "approved") == 0 &&
+		if (a->status == CA_APPROVED &&
 		    c->user.role != ROLE_ADMIN)
 			view_set(view_add(x, "SIGN"), "SHA", a->sha256);
 		if (a->signed_at > 0) {
@@ -509,7 +513,7 @@ set_app(struct ctx *c, struct view_dict *d, const struct db_corp_order *o,
 			view_set(y, "AT", when);
 			view_set(y, "ADDR", a->signer_addr);
 		}
-		if (strcmp(a->status, "signed") == 0)
+		if (a->status == CA_SIGNED)
 			set_await_down(c, x, o, percent);
 		if (a->effective_at > 0) {
 			struct view_dict *y = view_add(x, "EFFECT");

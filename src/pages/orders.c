@@ -13,6 +13,8 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "core/order_status.h"
+#include "core/pay_method.h"
 #include "core/words.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
@@ -118,8 +120,15 @@ set_search_form(struct view_dict *d, struct ctx *c,
 {
 	struct view_dict	*f = view_add(d, "SEARCH"), *s;
 	const char		*st;
+	enum order_status	 chosen_st;
+	enum pay_method		 chosen_m;
 	char			 w[64];
 	size_t			 i;
+
+	if (order_status_parse(q->status, &chosen_st) == -1)
+		chosen_st = OS__MAX;
+	if (pay_method_parse(q->method, &chosen_m) == -1)
+		chosen_m = PM__MAX;
 
 	view_set(f, "Q", ctx_str(c, "q") != NULL ? ctx_str(c, "q") : "");
 	for (i = 0; (st = orderflow_status_at(i)) != NULL; i++) {
@@ -127,14 +136,14 @@ set_search_form(struct view_dict *d, struct ctx *c,
 		view_set(s, "VALUE", st);
 		words_status(st, w, sizeof(w));
 		view_set(s, "LABEL", w);
-		if (strcmp(st, q->status) == 0)
+		if (i == (size_t)chosen_st)
 			view_show(s, "SELECTED");
 	}
 	for (i = 0; (st = orderflow_method_at(i)) != NULL; i++) {
 		s = view_add(f, "METHOD_OPT");
 		view_set(s, "VALUE", st);
 		view_set(s, "LABEL", words_method(st));
-		if (strcmp(st, q->method) == 0)
+		if (i == (size_t)chosen_m)
 			view_show(s, "SELECTED");
 	}
 	if (ctx_str(c, "status") != NULL && q->status[0] == '\0')
@@ -154,18 +163,17 @@ orders_query(struct ctx *c, struct db_my_orders_query *q)
 {
 	const char	*text = ctx_str(c, "q"), *st = ctx_str(c, "status");
 	const char	*m = ctx_str(c, "method"), *p;
-	size_t		 i;
+	enum order_status os;
+	enum pay_method	 pm;
 
 	memset(q, 0, sizeof(*q));
 	q->user_id = c->user.user_id;
 	q->company_id = c->user.company_id;	/* RULES 5 */
 	q->page = (size_t)(ctx_int(c, "page", 1) - 1);
 	q->per_page = ORDERS_PER_PAGE;
-	q->status = st != NULL && orderflow_known(st) ? st : "";
-	q->method = "";
-	for (i = 0; m != NULL && orderflow_method_at(i) != NULL; i++)
-		if (strcmp(m, orderflow_method_at(i)) == 0)
-			q->method = m;
+	q->status = order_status_parse(st, &os) == 0 ? order_status_name(os) :
+	    "";
+	q->method = pay_method_parse(m, &pm) == 0 ? pay_method_name(pm) : "";
 	while (text != NULL && (*text == ' ' || *text == '\t'))
 		text++;
 	q->text = text != NULL ? text : "";

@@ -93,11 +93,11 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 		x = view_add(d, "CHARGE");
 		view_set_int(x, "ORDER", (long long)v[i].order_id);
 		page_set_money(x, "AMOUNT", v[i].amount_minor, v[i].currency);
-		view_set(x, "STATUS", v[i].status);
+		view_set(x, "STATUS", charge_status_name(v[i].status));
 		view_set(x, "DUE", page_day(v[i].due_date, when,
 		    sizeof(when)));
 		view_set_int(x, "ATTEMPTS", v[i].attempts);
-		if (strcmp(v[i].status, "paid") == 0) {
+		if (v[i].status == CH_PAID) {
 			view_show(x, "PAID");
 			page_set_money(x, "PAID_AMOUNT", v[i].paid_minor,
 			    v[i].currency);

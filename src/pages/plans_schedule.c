@@ -108,11 +108,12 @@ set_chart(struct view_dict *d, const struct plan_view *v)
 		view_set_int(s, "TX", x + bw / 2);
 		view_set_int(s, "TY", CH_H - 8);
 		view_set_int(s, "SEQ", it->seq);
-		view_set(s, "CLASS", it->overdue ? "overdue" : it->status);
+		view_set(s, "CLASS", it->overdue ? "overdue" :
+		    inst_status_name(it->status));
 		view_setf(s, "TITLE", "Installment %d: %s, %s", it->seq,
 		    plans_amt(it->principal + it->fee + it->late_fee,
 		    v->p.currency, b, sizeof(b)), it->overdue ? "overdue" :
-		    it->status);
+		    inst_status_name(it->status));
 		/* Balance after this installment, on the whole scale. */
 		k = (int)(it->balance_after * plot_h / (total > 0 ? total : 1));
 		buf_printf(&pts, " %d,%lld", x + bw, (long long)(y0 - k));
@@ -134,7 +135,7 @@ set_corp_transfer(struct ctx *c, struct view_dict *d,
 	size_t			 i;
 
 	for (i = 0; i < v->ninst; i++)
-		if (strcmp(v->inst[i].status, "due") == 0 &&
+		if (v->inst[i].status == PI_DUE &&
 		    v->inst[i].due <= v->today)
 			now_due += v->inst[i].principal + v->inst[i].fee +
 			    v->inst[i].late_fee - v->inst[i].paid_minor;
@@ -183,7 +184,7 @@ static void
 set_inst_row(struct view_dict *s, const struct db_plan_inst *it,
     enum plan_status pst, const char *cur)
 {
-	int	waived = strcmp(it->status, "paid") == 0 &&
+	int	waived = it->status == PI_PAID &&
 	    it->paid_minor < it->principal + it->fee + it->late_fee;
 
 	view_set_int(s, "SEQ", it->seq);
@@ -195,10 +196,10 @@ set_inst_row(struct view_dict *s, const struct db_plan_inst *it,
 	plans_set_amt(s, "LATE", it->late_fee, cur);
 	plans_set_amt(s, "TOTAL", it->principal + it->fee + it->late_fee, cur);
 	plans_set_amt(s, "BALANCE", it->balance_after, cur);
-	if (strcmp(it->status, "paid") == 0) {
+	if (it->status == PI_PAID) {
 		set_state(s, "paid");
 		plans_set_amt(s, "PAID", it->paid_minor, cur);
-	} else if (strcmp(it->status, "waived") == 0)
+	} else if (it->status == PI_WAIVED)
 		set_state(s, "cancelled");
 	else if (it->paid_minor > 0 && pst == PLAN_ST_ACTIVE)
 		set_part_paid(s, it, cur);

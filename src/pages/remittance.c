@@ -195,10 +195,11 @@ set_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 		view_set(s, "DATE", page_day(v[i].remitted_on, day,
 		    sizeof(day)));
 		view_set(s, "TRACKING", v[i].tracking);
-		view_set(s, "STATUS", v[i].status);
-		view_set(s, "STATUS_WORDS", words_state(v[i].status));
+		view_set(s, "STATUS", voucher_status_name(v[i].status));
+		view_set(s, "STATUS_WORDS",
+		    words_state(voucher_status_name(v[i].status)));
 		if (v[i].expected_from[0] != '\0' &&
-		    strcmp(v[i].status, "pending") == 0) {
+		    v[i].status == VS_PENDING) {
 			struct view_dict *w = view_add(s, "EXPECTED");
 
 			view_set(w, "FROM", page_day(v[i].expected_from, day,
@@ -206,11 +207,11 @@ set_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 			view_set(w, "BY", page_day(v[i].expected_by, day,
 			    sizeof(day)));
 		}
-		if (strcmp(v[i].status, "rejected") == 0)
+		if (v[i].status == VS_REJECTED)
 			view_set(view_add(s, "REJECTED"), "REASON",
 			    remittance_reason_text(v[i].reason));
 		if (v[i].received_minor >= 0 &&
-		    strcmp(v[i].status, "accepted") == 0)
+		    v[i].status == VS_ACCEPTED)
 			page_set_money(view_add(s, "ACCEPTED"), "RECEIVED",
 			    v[i].received_minor, v[i].currency);
 	}

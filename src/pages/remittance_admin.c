@@ -204,7 +204,7 @@ set_admin_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 		page_set_money(s, "AMOUNT", v[i].amount_minor, v[i].currency);
 		view_set(s, "DATE", v[i].remitted_on);
 		view_set(s, "TRACKING", v[i].tracking);
-		view_set(s, "STATUS", v[i].status);
+		view_set(s, "STATUS", voucher_status_name(v[i].status));
 		view_set(s, "REASON", v[i].reason);
 		if (v[i].received_minor >= 0)
 			page_set_money(s, "RECEIVED", v[i].received_minor,

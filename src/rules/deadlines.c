@@ -32,30 +32,28 @@ checkout_deadlines(mp_date today, const mp_date *holidays, size_t nh,
 
 /* See deadlines.h. */
 void
-order_refund_rule(enum pay_method method, enum order_status status,
+order_refund_rule(enum refund_kind kind, enum order_status status,
     mp_date today,
     const mp_date *holidays, size_t nh, struct refund_rule *r)
 {
 	memset(r, 0, sizeof(*r));
-	if (method == PM_COD) {
+	switch (kind) {
+	case RK_COD:
 		r->rule = "COD";
 		r->text = N_("Cash on delivery: you pay the courier at "
 		    "delivery, so there is nothing to refund.");
 		return;
-	}
-	if (method == PM_PAY_AFTER_USE) {
+	case RK_PAY_AFTER_USE:
 		r->rule = "PAU-05";
 		r->text = N_("Pay After Use: nothing is charged before you "
 		    "confirm receipt, so there is nothing to refund.");
 		return;
-	}
-	if (method == PM_CREDIT_LINE) {
+	case RK_CREDIT_LINE:
 		r->rule = "INST-CL";
 		r->text = N_("Platform credit line: the reserved credit is "
 		    "released at once; nothing was charged.");
 		return;
-	}
-	if (pay_method_installment(method)) {
+	case RK_INSTALLMENT:
 		if (status != OS_PAID_INSTALLMENT) {
 			r->rule = "INST-C1";
 			r->text = N_("Installment: the down payment was not "
@@ -69,7 +67,8 @@ order_refund_rule(enum pay_method method, enum order_status status,
 		    "original channel within 3-7 business days.");
 		r->min_days = 3;
 		r->max_days = 7;
-	} else if (method == PM_REMITTANCE) {
+		break;
+	case RK_REMITTANCE:
 		r->rule = "REM-P8";
 		r->text = status == OS_AWAITING_REMITTANCE ?
 		    N_("Post office remittance: if you have already remitted, "
@@ -82,7 +81,8 @@ order_refund_rule(enum pay_method method, enum order_status status,
 		    "exchange losses are not refunded.");
 		r->min_days = 10;
 		r->max_days = 20;
-	} else {
+		break;
+	default:
 		r->rule = "-";
 		r->text = N_("Nothing was charged.");
 		return;

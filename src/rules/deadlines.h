@@ -37,10 +37,21 @@ struct refund_rule {
 	mp_date		 by;		/* latest refund date */
 };
 
-/* Pure: the refund rule of cancelling an order paid with method while in
- * status, decided on today with holidays (sorted). Never fails; an
- * method out of range gets "nothing was charged". */
-void	order_refund_rule(enum pay_method method, enum order_status status,
+/* Which refund rule cancelling an order follows: each payment method's
+ * row names one (service/methods.c). */
+enum refund_kind {
+	RK_NONE = 0,		/* nothing was charged */
+	RK_COD,			/* COD: paid to the courier at delivery */
+	RK_PAY_AFTER_USE,	/* PAU-05: charged only at receipt */
+	RK_CREDIT_LINE,		/* INST-CL: the reserved credit is released */
+	RK_INSTALLMENT,		/* INST-C1: fees settled, the rest refunded */
+	RK_REMITTANCE		/* REM-P8: through the post office */
+};
+
+/* Pure: the refund rule kind of cancelling an order while in status,
+ * decided on today with holidays (sorted). Never fails; a kind out of
+ * range gets "nothing was charged". */
+void	order_refund_rule(enum refund_kind kind, enum order_status status,
 	    mp_date today, const mp_date *holidays, size_t nh,
 	    struct refund_rule *out);
 

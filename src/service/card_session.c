@@ -156,11 +156,11 @@ record_debt(struct db *db, const struct db_card_session *s,
 	case RES_OK:
 	case RES_DECIDED:
 		end->approved = 1;
-		return db_card_session_finish(db, s->id, "approved", "",
+		return db_card_session_finish(db, s->id, CS_APPROVED, "",
 		    notice ? "notice" : "return", now) == 1 ? RES_OK :
 		    RES_ERROR;
 	case RES_REFUSED:
-		return db_card_session_finish(db, s->id, "declined", msg,
+		return db_card_session_finish(db, s->id, CS_DECLINED, msg,
 		    notice ? "notice" : "return", now) == 1 ? RES_OK :
 		    RES_ERROR;
 	default:
@@ -177,7 +177,8 @@ record(struct db *db, const struct config *cfg, const struct db_card_session *s,
 {
 	enum result	 r;
 	enum result		 pr;
-	const char		*status = "declined", *reason = out->reason;
+	enum card_session_status status = CS_DECLINED;
+	const char		*reason = out->reason;
 
 	if (strcmp(s->purpose, "cod_debt") == 0)
 		return record_debt(db, s, out, notice, now, end);
@@ -193,7 +194,7 @@ record(struct db *db, const struct config *cfg, const struct db_card_session *s,
 	if (r == RES_ERROR || r == RES_NOT_FOUND)
 		return RES_ERROR;
 	if (r == RES_OK)
-		status = "approved", reason = "";
+		status = CS_APPROVED, reason = "";
 	else if (r == RES_NOT_ALLOWED)
 		reason = "the order no longer takes a card";
 	end->approved = r == RES_OK;
@@ -248,9 +249,9 @@ card_session_outcome(struct db *db, const struct config *cfg, int notice,
 		db_rollback(db);
 		return RES_INVALID;
 	}
-	if (strcmp(s.status, "open") != 0) {
+	if (s.status != CS_OPEN) {
 		db_rollback(db);
-		end->approved = strcmp(s.status, "approved") == 0;
+		end->approved = s.status == CS_APPROVED;
 		end->to_confirm = awaits_confirmation(db, &s);
 		return RES_DONE;
 	}
@@ -274,7 +275,7 @@ card_session_declined(struct db *db, int64_t user_id, int64_t id, char *out,
 
 	out[0] = '\0';
 	if ((rc = db_card_session_get(db, user_id, id, &s)) == 1 &&
-	    strcmp(s.status, "declined") == 0)
+	    s.status == CS_DECLINED)
 		snprintf(out, outsz, "%s", s.reason);
 	return rc;
 }

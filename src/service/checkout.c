@@ -389,9 +389,9 @@ place_params(const struct checkout_input *in, const struct checkout_choice *ch,
 
 /* The answer to a key that placed order id with the parameters whose
  * hash is stored (service/reqkey.h; "" for orders placed before keys kept
- * their parameters): the same choices replay it (CO_REPLAY, as does an
- * order without a hash), other choices are refused (CO_CONFLICT). */
-static enum checkout_result
+ * their parameters): the same choices replay it (RES_DONE, as does an
+ * order without a hash), other choices are refused (RES_KEY_CONFLICT). */
+static enum result
 place_replay(const struct checkout_input *in, const struct checkout_choice *ch,
     int64_t id, const char *stored, int64_t *order_id)
 {
@@ -400,9 +400,9 @@ place_replay(const struct checkout_input *in, const struct checkout_choice *ch,
 	place_params(in, ch, params, sizeof(params));
 	reqkey_hash(params, h);
 	if (stored[0] != '\0' && strcmp(stored, h) != 0)
-		return CO_CONFLICT;
+		return RES_KEY_CONFLICT;
 	*order_id = id;
-	return CO_REPLAY;
+	return RES_DONE;
 }
 
 /* INST-CORP in one step: the order just placed (id, term) is applied for
@@ -444,37 +444,66 @@ checkout_may_place(struct db *db, int64_t user_id, int64_t company_id,
 	}
 }
 
+/* The sentences of a refused placement (checkout_place()). */
+static const char no_country[] = "Choose the destination country first: "
+    "the available payment methods depend on it.";
+static const char bad_choice[] = "Choose one of the available payment "
+    "methods (and, for an installment, one of its plans).";
+static const char refused[] = "The payment method you chose is not "
+    "available for this order: the reasons are listed next to it. Nothing "
+    "was ordered; please choose another method.";
+static const char stale[] = "Your points or credit changed since this page "
+    "was shown. Nothing was ordered; please check the amounts and try "
+    "again.";
+static const char no_address[] = "The order needs a delivery address: "
+    "nothing was ordered. See the delivery address section.";
+
 /* The choice ch against quote q (the server's own verdict decides,
- * whatever the form said): CO_PLACED when it may be placed, its method in
+ * whatever the form said): RES_OK when it may be placed, its method in
  * *m and, for an installment, its offer in *off (else NULL); otherwise
- * the refusal (CO_EMPTY, CO_NO_COUNTRY, CO_NO_ADDRESS, CO_BAD_CHOICE,
- * CO_REFUSED). */
-static enum checkout_result
+ * the refusal (RES_NOT_FOUND: the cart is empty; RES_INVALID,
+ * RES_NOT_ALLOWED: with its sentence in *why). */
+static enum result
 place_check(const struct checkout_quote *q, const struct checkout_choice *ch,
-    enum pay_method *m, const struct checkout_offer **off)
+    enum pay_method *m, const struct checkout_offer **off, const char **why)
 {
 	const struct verdict *v;
 
 	*off = NULL;
 	if (q->empty)
-		return CO_EMPTY;
-	if (q->live.country == NULL)
-		return q->addr.n == 0 ? CO_NO_ADDRESS : CO_NO_COUNTRY;
+		return RES_NOT_FOUND;
+	*why = bad_choice;
+	if (q->live.country == NULL) {
+		*why = q->addr.n == 0 ? no_address : no_country;
+		return RES_INVALID;
+	}
 	if (checkout_method_parse(ch->method, m) == -1 || !q->amount_ok)
-		return CO_BAD_CHOICE;
+		return RES_INVALID;
 	v = checkout_find_verdict(q, *m, ch->inst);
 	if (v == NULL)
-		return CO_BAD_CHOICE;
-	if (!v->eligible)
-		return CO_REFUSED;
+		return RES_INVALID;
+	if (!v->eligible) {
+		*why = refused;
+		return RES_NOT_ALLOWED;
+	}
 	if (is_installment(*m)) {
 		*off = checkout_find_offer(q, v->institution, ch->term);
 		if (*off == NULL)
-			return CO_BAD_CHOICE;
+			return RES_INVALID;
 	}
-	if (!q->addr.has)
-		return CO_NO_ADDRESS;
-	return CO_PLACED;
+	*why = NULL;
+	if (!q->addr.has) {
+		*why = no_address;
+		return RES_INVALID;
+	}
+	return RES_OK;
+}
+
+/* See checkout.h. */
+const char *
+checkout_bad_choice_words(void)
+{
+	return bad_choice;
 }
 
 /* The new order row *o of user_id (company_id, 0 none) from quote q and
@@ -538,43 +567,55 @@ place_row(struct db_order_new *o, int64_t user_id, int64_t company_id,
 	o->now = now;
 }
 
+/* The answer to a points or credit update that changed rc rows: none
+ * (0) means they changed meanwhile (RES_INVALID, *why says so), -1 is
+ * RES_ERROR. */
+static enum result
+stale_or_error(int rc, const char **why)
+{
+	if (rc != 0)
+		return RES_ERROR;
+	*why = stale;
+	return RES_INVALID;
+}
+
 /* What goes with new order id (row o, method m, offer off or NULL, of
  * quote q) inside the placing transaction: its items frozen, its REM-P1
- * code, the points spent, the INST-CL credit reserved, the
- * corporate application. CO_PLACED, CO_STALE (points or credit changed
- * meanwhile) or CO_ERROR; the caller rolls back on any but CO_PLACED. */
-static enum checkout_result
+ * code, the points spent, the INST-CL credit reserved, the corporate
+ * application. RES_OK, RES_INVALID (points or credit changed meanwhile:
+ * *why says so) or RES_ERROR; the caller rolls back on any but RES_OK. */
+static enum result
 place_effects(struct db *db, const struct db_order_new *o, int64_t id,
     const struct checkout_quote *q, enum pay_method m,
-    const struct checkout_offer *off, int64_t now)
+    const struct checkout_offer *off, int64_t now, const char **why)
 {
 	char	rf[RFCODE_MAX];
 	int	rc;
 
 	if (freeze_items(db, q, id) == -1)
-		return CO_ERROR;
+		return RES_ERROR;
 	if (m == PM_REMITTANCE) {
 		/* REM-P1: a unique code with check digits. */
 		if (rfcode_from_order_id((uint64_t)id, rf, sizeof(rf)) == -1 ||
 		    db_order_set_rf_code(db, id, rf) == -1)
-			return CO_ERROR;
+			return RES_ERROR;
 	}
 	if (o->points_used > 0) {
 		rc = db_checkout_spend_points(db, o->user_id, o->points_used);
 		if (rc != 1)
-			return rc == 0 ? CO_STALE : CO_ERROR;
+			return stale_or_error(rc, why);
 	}
 	if (m == PM_CREDIT_LINE) {
 		/* INST-CL: the credit is reserved when the order is placed. */
 		rc = db_checkout_reserve_credit(db, o->user_id,
 		    o->amount_usd_minor);
 		if (rc != 1)
-			return rc == 0 ? CO_STALE : CO_ERROR;
+			return stale_or_error(rc, why);
 	}
 	if (m == PM_INSTALLMENT_CORPORATE && apply_corporate(db,
 	    o->company_id, o->user_id, id, off->term, now) == -1)
-		return CO_ERROR;
-	return CO_PLACED;
+		return RES_ERROR;
+	return RES_OK;
 }
 
 /* The placing of new order id (row o, offer off or NULL, amount of q,
@@ -613,23 +654,23 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 
 /* The body of checkout_place inside its transaction, the shopper's cart
  * locked: quote again (reading in the same statement the order ch's key
- * placed: CO_REPLAY, its id in *id and its parameters hash in prev),
+ * placed: RES_DONE, its id in *id and its parameters hash in prev),
  * check the choice, insert the order (*id) with all that goes with it.
- * CO_PLACED; or the refusal or CO_ERROR, the caller rolling back; *claimed
- * 1 (and CO_ERROR) when the key was claimed meanwhile by a request that
- * did not wait. */
-static enum checkout_result
+ * RES_OK; or the refusal (its sentence in *why) or RES_ERROR, the caller
+ * rolling back; *claimed 1 (and RES_ERROR) when the key was claimed
+ * meanwhile by a request that did not wait. */
+static enum result
 place_tx(struct db *db, int64_t user_id, int64_t company_id,
     const struct checkout_input *in, const struct checkout_choice *ch,
     int64_t now, struct checkout_quote *q, int64_t *id, int *claimed,
-    char prev[65])
+    char prev[65], const char **why)
 {
 	const struct checkout_offer *off;
 	struct db_checkout_read	 rd;
 	struct db_order_new	 o;
 	struct db_address	 ship;
 	enum pay_method		 m;
-	enum checkout_result	 res;
+	enum result		 res;
 	char			 err[256], review[11], pay[11];
 	char			 params[256], stored[65];
 	char			*json;
@@ -638,20 +679,20 @@ place_tx(struct db *db, int64_t user_id, int64_t company_id,
 	*id = 0;
 	*claimed = 0;
 	if (db_checkout_read(db, user_id, ch->key, &rd) != 1)
-		return CO_ERROR;
+		return RES_ERROR;
 	if (rd.key_order != 0) {
 		*id = rd.key_order;
 		snprintf(prev, 65, "%s", rd.key_params);
 		db_checkout_read_cleanup(&rd);
-		return CO_REPLAY;
+		return RES_DONE;
 	}
 	rc = quote_from(db, &rd, in, now, q, err, sizeof(err));
 	db_checkout_read_cleanup(&rd);
 	if (rc == -1) {
 		log_warn("checkout: quote: %s", err);
-		return CO_ERROR;
+		return RES_ERROR;
 	}
-	if ((res = place_check(q, ch, &m, &off)) != CO_PLACED)
+	if ((res = place_check(q, ch, &m, &off, why)) != RES_OK)
 		return res;
 	place_row(&o, user_id, company_id, q, ch, m, off, now, review, pay,
 	    &ship);
@@ -666,65 +707,71 @@ place_tx(struct db *db, int64_t user_id, int64_t company_id,
 	*id = db_order_insert(db, &o);
 	if (*id <= 0) {
 		*claimed = *id == 0;
-		res = CO_ERROR;
-	} else if ((res = place_effects(db, &o, *id, q, m, off,
-	    now)) == CO_PLACED && place_tell(db, &o, *id, q, off, json,
+		res = RES_ERROR;
+	} else if ((res = place_effects(db, &o, *id, q, m, off, now,
+	    why)) == RES_OK && place_tell(db, &o, *id, q, off, json,
 	    now) == -1)
-		res = CO_ERROR;
+		res = RES_ERROR;
 	free(json);
 	return res;
 }
 
 /* See checkout.h. */
-enum checkout_result
+enum result
 checkout_place(struct db *db, int64_t user_id, int64_t company_id,
     const struct checkout_input *in, const struct checkout_choice *ch,
-    int64_t now, struct checkout_quote *q, int64_t *order_id)
+    int64_t now, struct checkout_quote *q, int64_t *order_id, char *msg,
+    size_t msgsz)
 {
-	enum checkout_result	 res;
+	enum result		 res;
+	const char		*why = NULL;
 	char			 err[256], stored[65];
 	int64_t			 id, cart_id;
 	int			 rc, claimed;
 
 	*order_id = 0;
+	msg[0] = '\0';
 	memset(q, 0, sizeof(*q));
 	verdict_list_init(&q->verdicts);
 	if ((rc = checkout_may_place(db, user_id, company_id, err,
 	    sizeof(err))) != 1)
-		return rc == 0 ? CO_FORBIDDEN : CO_ERROR;
+		return rc == 0 ? RES_FORBIDDEN : RES_ERROR;
 	if (db_begin(db) == -1)
-		return CO_ERROR;
+		return RES_ERROR;
 	/* One checkout of this shopper at a time: the cart row is locked
 	 * until commit, so a second request waits, then sees the key. Read
 	 * nothing before the lock: the transaction's first read fixes what
 	 * it sees, and it must see the order a request it waited for made. */
 	if (db_cart_lock(db, user_id, now, &cart_id) == -1) {
 		db_rollback(db);
-		return CO_ERROR;
+		return RES_ERROR;
 	}
 	res = place_tx(db, user_id, company_id, in, ch, now, q, &id, &claimed,
-	    stored);
-	if (res == CO_REPLAY) {
+	    stored, &why);
+	if (res == RES_DONE) {
 		/* A replayed key answers with the order it made (double
 		 * click). */
 		db_rollback(db);
 		return place_replay(in, ch, id, stored, order_id);
 	}
-	if (res != CO_PLACED) {
+	if (res != RES_OK) {
 		db_rollback(db);
-		if (!claimed)
+		if (!claimed) {
+			if (why != NULL)
+				snprintf(msg, msgsz, "%s", why);
 			return res;
+		}
 		/* Claimed meanwhile by a request that did not wait. */
 		id = db_order_by_key(db, user_id, ch->key, stored,
 		    sizeof(stored));
 		if (id <= 0)
-			return CO_ERROR;
+			return RES_ERROR;
 		return place_replay(in, ch, id, stored, order_id);
 	}
 	if (db_commit(db) == -1)
-		return CO_ERROR;
+		return RES_ERROR;
 	*order_id = id;
-	return CO_PLACED;
+	return RES_OK;
 }
 
 /* See checkout.h. */

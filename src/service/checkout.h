@@ -21,6 +21,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/result.h"
 #include "rules/amount.h"
 #include "rules/deadlines.h"
 #include "rules/plan.h"
@@ -99,25 +100,6 @@ struct checkout_choice {
 	char		 key[65];	/* idempotency key of the form */
 };
 
-enum checkout_result {
-	CO_ERROR = -1,		/* database error: nothing written */
-	CO_PLACED = 0,		/* order placed */
-	CO_REPLAY,		/* the key was used: the existing order */
-	CO_EMPTY,		/* the cart is empty */
-	CO_NO_COUNTRY,		/* no (known) destination */
-	CO_BAD_CHOICE,		/* unknown method, institution or term */
-	CO_REFUSED,		/* the rules refuse the method now (tampered
-				   form or stale page): q has the reasons */
-	CO_STALE,		/* points or credit changed meanwhile */
-	CO_CONFLICT,		/* the key placed an order with other choices
-				   (method, destination, coupon, points):
-				   refused, nothing written (409) */
-	CO_NO_ADDRESS,		/* no delivery address of the buyer's
-				   chosen (none, or none in the country) */
-	CO_FORBIDDEN,		/* a company member the owner does not let
-				   place orders (403, checkout_may_place) */
-};
-
 /* May user_id of company_id (0: a person, who always may) place orders
  * (RULES section 5: the owner's "place orders")? 1; 0 with msg naming
  * the action and the owner to ask; -1 (database). checkout_place() checks
@@ -125,19 +107,38 @@ enum checkout_result {
 int	checkout_may_place(struct db *, int64_t user_id, int64_t company_id,
 	    char *msg, size_t msgsz);
 
+/* The sentence checkout_place() gives for an unknown method, institution
+ * or term (RES_INVALID), for a page that finds the form's choice
+ * malformed before placing. */
+const char *checkout_bad_choice_words(void);
+
 /* Place user_id's order (ONE transaction): claim the key (a replay
  * returns the existing order), re-check from fresh facts into *q, freeze
  * items, amounts, rate, verdicts and method, the delivery address (q->addr,
  * service/address.h: it decides the country), store the promised dates,
  * start the order in its first status with its creation event, spend
- * points, reserve credit (INST-CL), empty the cart. *order_id gets the
- * order (CO_PLACED, CO_REPLAY). On CO_REFUSED/CO_BAD_CHOICE/... nothing
- * is written and *q holds the fresh quote for the page. Caller cleans q
- * up in every case. */
-enum checkout_result checkout_place(struct db *, int64_t user_id,
+ * points, reserve credit (INST-CL), empty the cart. Returns
+ *   RES_OK           placed: *order_id
+ *   RES_DONE         the key was used with the same choices: the existing
+ *                    order in *order_id
+ *   RES_NOT_FOUND    the cart is empty
+ *   RES_INVALID      no (known) destination, no delivery address of the
+ *                    buyer's chosen, an unknown method, institution or
+ *                    term, or points or credit changed meanwhile (msg)
+ *   RES_NOT_ALLOWED  the rules refuse the method now (tampered form or
+ *                    stale page): q has the reasons (msg)
+ *   RES_KEY_CONFLICT the key placed an order with other choices (method,
+ *                    destination, coupon, points)
+ *   RES_FORBIDDEN    a company member the owner does not let place
+ *                    orders (checkout_may_place)
+ *   RES_ERROR        database error
+ * On any but RES_OK nothing is written; on a refusal *q holds the fresh
+ * quote for the page. Caller cleans q up in every case. */
+enum result checkout_place(struct db *, int64_t user_id,
 	    int64_t company_id, const struct checkout_input *in,
 	    const struct checkout_choice *choice, int64_t now,
-	    struct checkout_quote *q, int64_t *order_id);
+	    struct checkout_quote *q, int64_t *order_id, char *msg,
+	    size_t msgsz);
 
 /* The page that continues a placed order of method (see the table in
  * checkout.c) into out: "/orders/42" for now for every method. */

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/lifecycle.h"
 #include "core/money.h"
 #include "core/result.h"
 #include "db/cod.h"
@@ -70,10 +71,11 @@ enum result shipping_delivered(struct db *, int64_t order_id,
 	    size_t msgsz);
 
 /* COD-P1: admin_id approves (-> pending_shipment) or rejects (-> refused,
- * reason required) COD order id that the page showed in `from`, claiming
- * the decision first (a second admin gets RES_DECIDED, "already decided
- * by X at T"). The shopper gets a message either way. */
-enum result cod_review(struct db *, int64_t order_id, const char *from,
+ * reason required) COD order id that the page showed in `from` (OS__MAX:
+ * none or no status), claiming the decision first (a second admin gets
+ * RES_DECIDED, "already decided by X at T"). The shopper gets a message
+ * either way. */
+enum result cod_review(struct db *, int64_t order_id, enum order_status from,
 	    int approve, int64_t admin_id, const char *reason, int64_t now,
 	    char *msg, size_t msgsz);
 
@@ -94,7 +96,7 @@ enum result cod_schedule(struct db *, int64_t order_id, const char *day,
  * same transaction, with the ledger's sale, COD fee and collection by
  * logistics partner pid (service/postings.h). */
 enum result cod_paid_report(struct db *, int64_t order_id, int64_t pid,
-	    const struct money *amount, const char *method,
+	    const struct money *amount, enum collect_method method,
 	    const char *record_id, int64_t now, char *msg, size_t msgsz);
 
 /* COD-P4/F2: the shopper refused the goods at delivery. A valid reason

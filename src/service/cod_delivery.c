@@ -24,7 +24,7 @@
 
 /* See cod.h. */
 enum result
-cod_review(struct db *db, int64_t id, const char *from, int approve,
+cod_review(struct db *db, int64_t id, enum order_status from, int approve,
     int64_t admin_id, const char *reason, int64_t now, char *msg,
     size_t msgsz)
 {
@@ -40,14 +40,14 @@ cod_review(struct db *db, int64_t id, const char *from, int approve,
 	if ((r = cod_lock_cod(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	/* "already decided by X at T": the claim is a unique insert. */
-	rc = admin_claim(db, "order", id, from,
-	    approve ? "approve" : "reject", admin_id, now, "Order", msg, msgsz);
+	rc = from >= OS__MAX ? 0 : admin_claim(db, "order", id,
+	    order_status_name(from), approve ? "approve" : "reject", admin_id,
+	    now, "Order", msg, msgsz);
 	if (rc == -1)
 		return RES_ERROR;
 	if (rc == 1)
 		return RES_DECIDED;
-	if (strcmp(from, "awaiting_review") != 0 ||
-	    o.status != OS_AWAITING_REVIEW)
+	if (from != OS_AWAITING_REVIEW || o.status != OS_AWAITING_REVIEW)
 		return cod_say(RES_NOT_ALLOWED, msg, msgsz, "Order #%lld is not "
 		    "awaiting review any more (it is %s).", (long long)id,
 		    order_status_name(o.status));
@@ -154,8 +154,8 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 /* See cod.h. */
 enum result
 cod_paid_report(struct db *db, int64_t id, int64_t pid,
-    const struct money *paid, const char *method, const char *record_id,
-    int64_t now, char *msg, size_t msgsz)
+    const struct money *paid, enum collect_method method,
+    const char *record_id, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_order	 o;
 	struct db_cod	 c;
@@ -172,9 +172,10 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 		    "paid with %s at delivery (amount due and COD-F1 fee).",
 		    (long long)id, cod_amount(o.amount_due_minor + o.fee_minor,
 		    o.currency, a, sizeof(a)));
-	if (db_cod_set_paid_report(db, id, paid->minor, method, record_id,
-	    now) == -1 || post_cod_collected(db, &o, pid, record_id,
-	    paid->minor, now) == -1)
+	if (db_cod_set_paid_report(db, id, paid->minor,
+	    collect_method_name(method), record_id, now) == -1 ||
+	    post_cod_collected(db, &o, pid, record_id, paid->minor,
+	    now) == -1)
 		return RES_ERROR;
 	if (o.status == OS_SHIPPED) {
 		/* Paid at the door: delivered and paid in one report. */
@@ -187,7 +188,7 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	}
 	snprintf(why, sizeof(why), "COD-P3 payment reported: %s by %s, "
 	    "courier record %s", cod_amount(paid->minor, paid->cur, a,
-	    sizeof(a)), method, record_id);
+	    sizeof(a)), collect_method_name(method), record_id);
 	if ((r = cod_of_result(orderflow_transition(db, id,
 	    OS_DELIVERED, OS_COMPLETED,
 	    OF_PARTNER, 0, why, now), id, OS_DELIVERED, msg, msgsz)) != RES_OK)
@@ -199,8 +200,8 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 		return RES_ERROR;
 	snprintf(subj, sizeof(subj), "Order #%lld completed", (long long)id);
 	snprintf(body, sizeof(body), "The courier reported your payment of %s "
-	    "(%s, record %s): order #%lld is completed.", a, method,
-	    record_id, (long long)id);
+	    "(%s, record %s): order #%lld is completed.", a,
+	    collect_method_name(method), record_id, (long long)id);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld is completed.",

@@ -73,9 +73,8 @@ run_step(struct db *db, enum cod_step step, int64_t id,
 	switch (step) {
 	case COD_STEP_APPROVE:
 	case COD_STEP_REJECT:
-		r = cod_review(db, id, in->from != NULL ? in->from : "",
-		    step == COD_STEP_APPROVE, admin_id, in->reason, now, msg,
-		    msgsz);
+		r = cod_review(db, id, in->from, step == COD_STEP_APPROVE,
+		    admin_id, in->reason, now, msg, msgsz);
 		break;
 	case COD_STEP_SHIP:
 		r = shipping_shipped(db, id, OF_ADMIN, admin_id, in->carrier,

@@ -31,7 +31,8 @@ enum cod_step {
 
 /* What a step was given (NULL: not given). */
 struct cod_step_input {
-	const char	*from;		/* the status the desk showed */
+	enum order_status from;		/* the status the desk showed
+					   (OS__MAX: none) */
 	const char	*reason;
 	const char	*carrier;
 	const char	*tracking;

@@ -97,7 +97,7 @@ return_refund(struct db *db, const struct db_order *o, int64_t *amount)
 		return 0;
 	if ((rc = db_pau_charge_get(db, o->id, 0, &ch)) != 1)
 		return rc;
-	return strcmp(ch.status, "paid") == 0;
+	return ch.status == CH_PAID;
 }
 
 /* See cod.h. */

@@ -202,7 +202,7 @@ company_seed_demo(struct db *db, const struct config *cfg, int64_t now)
 	if (db_company_get(db, id, 1, 0, &c) != 1)
 		goto fail;
 	if (db_qual_latest(db, id, 0, &q) != 0 ||
-	    strcmp(c.status, "verified") != 0 || c.expires[0] == '\0') {
+	    c.status != QS_VERIFIED || c.expires[0] == '\0') {
 		/* Already has its submission (or is not verified). */
 		db_rollback(db);
 		return 0;
@@ -229,7 +229,7 @@ company_seed_demo(struct db *db, const struct config *cfg, int64_t now)
 	}
 	if (company_business_days(db, now, 0, today, sizeof(today)) == -1 ||
 	    db_qual_submit(db, qid, m[0].id, today, now) != 1 ||
-	    db_qual_move(db, qid, "submitted", "verified", admin,
+	    db_qual_move(db, qid, QS_SUBMITTED, QS_VERIFIED, admin,
 	    "demo data", now) != 1)
 		goto fail;
 	if (db_commit(db) == -1)

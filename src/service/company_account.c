@@ -124,7 +124,6 @@ qual_review_load(struct db *db, int64_t company_id, struct qual_review *out)
 	if (rc == 0) {
 		/* No submission yet: an empty one for the page. */
 		memset(&out->q, 0, sizeof(out->q));
-		snprintf(out->q.status, sizeof(out->q.status), "none");
 		return 1;
 	}
 	if ((rc = db_admin_decision_get(db, "qualification", out->q.id,

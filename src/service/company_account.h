@@ -72,8 +72,8 @@ int	qual_queue(struct db *, size_t offset, size_t limit,
 /* The admin's review page of a company's latest submission. */
 struct qual_review {
 	struct db_company	 co;
-	struct db_qual		 q;		/* status "none" when there is
-						   no submission (id 0) */
+	struct db_qual		 q;		/* id 0 when there is no
+						   submission */
 	struct db_doc		*docs;
 	size_t			 ndocs;
 	int			 decided;	/* 1: by, decision, at */

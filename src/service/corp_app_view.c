@@ -39,22 +39,16 @@ corp_app_company(struct db *db, int64_t id, struct db_company *co)
 
 /* See corp_app_view.h. */
 const char *
-corp_app_status_words(const char *s)
+corp_app_status_words(enum corp_app_status s)
 {
-	static const struct {
-		const char *code, *words;
-	} w[] = {
-		{ "submitted", N_("Waiting for review") },
-		{ "approved", N_("Approved: waiting for the signature") },
-		{ "signed", N_("Signed: waiting for the down payment") },
-		{ "in_effect", N_("In effect") },
-		{ "rejected", N_("Refused") },
-		{ "cancelled", N_("Cancelled") },
+	static const char *const w[CA__MAX] = {
+		[CA_SUBMITTED] = N_("Waiting for review"),
+		[CA_APPROVED] = N_("Approved: waiting for the signature"),
+		[CA_SIGNED] = N_("Signed: waiting for the down payment"),
+		[CA_IN_EFFECT] = N_("In effect"),
+		[CA_REJECTED] = N_("Refused"),
+		[CA_CANCELLED] = N_("Cancelled"),
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strcmp(w[i].code, s) == 0)
-			return _(w[i].words);
-	return s;
+	return (int)s >= 0 && s < CA__MAX ? _(w[s]) : "";
 }

@@ -26,8 +26,8 @@ int	corp_app_by_id(struct db *, int64_t id, struct db_corp_app *a);
 /* Company id into *co: 1, 0 none, -1. */
 int	corp_app_company(struct db *, int64_t id, struct db_company *co);
 
-/* The application status s ("submitted", "in_effect", ...) in words
- * ("Waiting for review", "In effect", ...); s itself when unknown. */
-const char *corp_app_status_words(const char *s);
+/* The application status s in words of the thread's language ("Waiting
+ * for review", "In effect", ...); "" when out of range. */
+const char *corp_app_status_words(enum corp_app_status s);
 
 #endif

@@ -51,23 +51,23 @@ corp_next_action(struct db *db, int64_t order_id, struct order_action *a)
 	    app.currency);
 	money_display(&m, down, sizeof(down));
 	a->href_tail = "/corporate";
-	if (strcmp(app.status, "submitted") == 0) {
+	if (app.status == CA_SUBMITTED) {
 		a->label = N_("Corporate installment application");
 		snprintf(next, sizeof(next), _("An admin reviews the "
 		    "application by %s; the result arrives as a message "
 		    "(INST-CORP)."), app.review_due);
-	} else if (strcmp(app.status, "approved") == 0) {
+	} else if (app.status == CA_APPROVED) {
 		a->label = N_("Sign the installment agreement");
 		snprintf(next, sizeof(next), _("The application was approved: "
 		    "a member signs the agreement; then the company transfers "
 		    "the down payment of %s (INST-CORP)."), down);
-	} else if (strcmp(app.status, "signed") == 0) {
+	} else if (app.status == CA_SIGNED) {
 		a->label = N_("Down payment by bank transfer");
 		snprintf(next, sizeof(next), _("The agreement is signed. "
 		    "Transfer the down payment of %s to %s, %s, account %s, "
 		    "quoting %s; the order ships once the mall records it "
 		    "(INST-CORP)."), down, p.name, p.bank, p.account, ref);
-	} else if (strcmp(app.status, "in_effect") == 0) {
+	} else if (app.status == CA_IN_EFFECT) {
 		a->label = N_("Repayment schedule");
 		a->href_tail = "/schedule";
 		snprintf(next, sizeof(next), _("The agreement is in effect. "
@@ -120,8 +120,8 @@ corp_statement_line(struct db *db, const char *ref, int64_t amount,
 		    (long long)order_id);
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	}
-	rc = strcmp(a.currency, currency) != 0 ? 1 : strcmp(a.status,
-	    "signed") == 0 ? 2 : strcmp(a.status, "in_effect") == 0 ? 3 : 0;
+	rc = strcmp(a.currency, currency) != 0 ? 1 : a.status == CA_SIGNED ?
+	    2 : a.status == CA_IN_EFFECT ? 3 : 0;
 	if (rc == 3 && strcmp(a.down_payment_ref, bank_ref) == 0)
 		rc = 4;
 	db_corp_app_cleanup(&a);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/result.h"
+#include "core/lifecycle.h"
 
 struct db;
 struct order_action;

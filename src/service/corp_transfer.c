@@ -209,7 +209,7 @@ allocate(struct db *db, const struct plan_view *v, int64_t amount,
 		const struct db_plan_inst *it = &v->inst[i];
 		struct corp_alloc_line *l;
 
-		if (strcmp(it->status, "due") != 0)
+		if (it->status != PI_DUE)
 			continue;
 		owed = it->principal + it->fee + it->late_fee - it->paid_minor;
 		if (owed <= 0 || res->nlines == CORP_ALLOC_MAX)
@@ -240,7 +240,7 @@ still_due(const struct plan_view *v, int *open)
 
 	*open = 0;
 	for (i = 0; i < v->ninst; i++)
-		if (strcmp(v->inst[i].status, "due") == 0) {
+		if (v->inst[i].status == PI_DUE) {
 			due += v->inst[i].principal + v->inst[i].fee +
 			    v->inst[i].late_fee - v->inst[i].paid_minor;
 			(*open)++;
@@ -379,7 +379,7 @@ record_locked(struct db *db, const struct db_corp_app *a,
 	char			s1[48], s2[48];
 	int			open, rc;
 
-	if (strcmp(a->status, "in_effect") != 0 || a->plan_id <= 0) {
+	if (a->status != CA_IN_EFFECT || a->plan_id <= 0) {
 		snprintf(msg, msgsz, "The agreement of order #%lld is not in "
 		    "effect: no repayment is due yet.", (long long)a->order_id);
 		return RES_NOT_ALLOWED;

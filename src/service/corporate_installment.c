@@ -200,11 +200,12 @@ qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
 	if ((rc = db_company_get(db, company_id, 0, 0, &c)) != 1 ||
 	    mp_date_from_unix(now, &td) == -1)
 		return rc == 0 ? RES_NOT_ALLOWED : RES_ERROR;
-	if (strcmp(c.status, "verified") != 0 || mp_date_parse(c.expires,
+	if (c.status != QS_VERIFIED || mp_date_parse(c.expires,
 	    strlen(c.expires), &exp) == -1 || exp < td) {
 		snprintf(msg, msgsz, "INST-03: the company's qualification is "
 		    "not verified or has expired (%s); corporate installment "
-		    "needs a verified, unexpired qualification.", c.status);
+		    "needs a verified, unexpired qualification.",
+		    qual_status_name(c.status));
 		return RES_NOT_ALLOWED;
 	}
 	return RES_OK;
@@ -395,7 +396,7 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 		app_decided(db, a->id, "review", msg, msgsz);
 		return RES_DECIDED;
 	}
-	if (db_corp_app_decide(db, a->id, "approved", admin_id, "", plan_id,
+	if (db_corp_app_decide(db, a->id, CA_APPROVED, admin_id, "", plan_id,
 	    CORP_AGREEMENT_VERSION, buf_str(&text), sha, now) != 1)
 		goto fail;
 	snprintf(body, sizeof(body), "The corporate installment application "
@@ -434,7 +435,7 @@ reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
 	snprintf(body, sizeof(body), "The corporate installment "
 	    "application of order #%lld was refused: %s.",
 	    (long long)a->order_id, reason);
-	if (db_corp_app_decide(db, a->id, "rejected", admin_id, reason, 0,
+	if (db_corp_app_decide(db, a->id, CA_REJECTED, admin_id, reason, 0,
 	    "", NULL, "", now) != 1 ||
 	    audit_event(db, "application", a->id, OF_ADMIN, admin_id,
 	    "submitted", "rejected", why, now) == -1 ||
@@ -465,9 +466,9 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 	    msgsz);
 	if (rc != 0)
 		return app_end(db, &a, rc == 1 ? RES_DECIDED : RES_ERROR);
-	if (strcmp(a.status, "submitted") != 0) {
+	if (a.status != CA_SUBMITTED) {
 		snprintf(msg, msgsz, "Application #%lld is %s: nothing to "
-		    "decide.", (long long)id, a.status);
+		    "decide.", (long long)id, corp_app_status_name(a.status));
 		return app_end(db, &a, RES_DECIDED);
 	}
 	res = ok ? approve(db, &a, admin_id, now, msg, msgsz) :
@@ -494,7 +495,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	struct buf		 detail;
 	char			 body[400];
 	enum result		 res;
-	int			 rc;
+	int			 rc, was_signed;
 
 	msg[0] = '\0';
 	/* Section 5, who asks first: only a member the owner lets sign. */
@@ -506,13 +507,12 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 1 ||
 	    a.company_id != company_id)
 		return app_end(db, &a, rc == -1 ? RES_ERROR : RES_NOT_FOUND);
-	if (strcmp(a.status, "approved") != 0) {
-		snprintf(msg, msgsz, strcmp(a.status, "signed") == 0 ||
-		    strcmp(a.status, "in_effect") == 0 ? "The agreement was "
-		    "already signed by %s." : "There is no agreement to sign "
-		    "(the application is %s).", strcmp(a.status, "signed") ==
-		    0 || strcmp(a.status, "in_effect") == 0 ? a.signer_email :
-		    a.status);
+	if (a.status != CA_APPROVED) {
+		was_signed = a.status == CA_SIGNED || a.status == CA_IN_EFFECT;
+		snprintf(msg, msgsz, was_signed ? "The agreement was already "
+		    "signed by %s." : "There is no agreement to sign (the "
+		    "application is %s).", was_signed ? a.signer_email :
+		    corp_app_status_name(a.status));
 		return app_end(db, &a, RES_NOT_ALLOWED);
 	}
 	if (a.order_status != OS_AWAITING_CONFIRMATION) {
@@ -561,8 +561,8 @@ down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
 	int64_t		down;
 	char		got[MONEY_STR_MAX];
 
-	if (strcmp(a->status, "signed") != 0) {
-		snprintf(msg, msgsz, strcmp(a->status, "approved") == 0 ?
+	if (a->status != CA_SIGNED) {
+		snprintf(msg, msgsz, a->status == CA_APPROVED ?
 		    "The agreement of application #%lld is not signed yet." :
 		    "Application #%lld is %s: no down payment to record.",
 		    (long long)id, corp_app_status_words(a->status));

@@ -353,7 +353,7 @@ load_buyer(struct db *db, struct facts_live *l, int64_t now)
 		return 0;
 	b->has_company = 1;
 	b->company.qualification_verified =
-	    strcmp(r->qualification_status, "verified") == 0;
+	    r->qualification_status == QS_VERIFIED;
 	if (r->qualification_expires[0] != '\0' &&
 	    mp_date_parse(r->qualification_expires,
 	    strlen(r->qualification_expires),

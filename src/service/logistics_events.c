@@ -84,15 +84,14 @@ static int
 paid_members(json_t *root, struct lg_event *ev, const char **field,
     const char **why)
 {
+	char	method[8];
+
 	if (need(root, "amount", ev->amount, sizeof(ev->amount), field,
-	    why) == -1 || need(root, "method", ev->method,
-	    sizeof(ev->method), field, why) == -1 ||
-	    need(root, "record_id", ev->record_id,
+	    why) == -1 || need(root, "method", method, sizeof(method), field,
+	    why) == -1 || need(root, "record_id", ev->record_id,
 	    sizeof(ev->record_id), field, why) == -1)
 		return -1;
-	if (strcmp(ev->method, "cash") != 0 &&
-	    strcmp(ev->method, "mobile") != 0 &&
-	    strcmp(ev->method, "card") != 0) {
+	if (collect_method_parse(method, &ev->method) == -1) {
 		*field = "method";
 		*why = "must be cash, mobile or card";
 		return -1;
@@ -391,7 +390,8 @@ event_sha(const struct lg_event *ev, char out[65])
 	 * keeps the digest it had before they existed. */
 	snprintf(canon, sizeof(canon), "%d|%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s"
 	    "%s%s%s%s", (int)ev->type, (long long)ev->order_id, ev->carrier,
-	    ev->tracking, ev->date, ev->amount, ev->currency, ev->method,
+	    ev->tracking, ev->date, ev->amount, ev->currency,
+	    ev->type == LG_PAID ? collect_method_name(ev->method) : "",
 	    ev->record_id, ev->reason, ev->shipping,
 	    ev->courier_name[0] != '\0' ? "|" : "", ev->courier_name,
 	    ev->courier_name[0] != '\0' ? "|" : "", ev->courier_phone);

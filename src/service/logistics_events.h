@@ -40,6 +40,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/lifecycle.h"
 
 struct db;
 
@@ -64,7 +65,7 @@ struct lg_event {
 	char		 date[11];
 	char		 amount[32];
 	char		 currency[4];
-	char		 method[8];
+	enum collect_method method;		/* "paid" only */
 	char		 record_id[65];
 	char		 reason[20];
 	char		 shipping[32];

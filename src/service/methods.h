@@ -3,15 +3,19 @@
 
 /*
  * One row per payment method: what the common code does differently for
- * it. A new method is a row here and the file of its own use cases.
- * (The order page's panels are the table of order_panels.c; the refund
- * rule is rules/deadlines.c, pure.)
+ * it. A new method is a row here (its first status, the page after
+ * checkout, the review date promised, the day to pay by, what a receipt
+ * does, the order page's panels and the refund rule of a cancellation)
+ * and the file of its own use cases. The panels' sentences and figures
+ * are decided from the order's facts in order_panels.c; the refund rules
+ * themselves are pure policy in rules/deadlines.c, named here.
  */
 
 #include <stdint.h>
 
 #include "core/order_status.h"
 #include "core/pay_method.h"
+#include "rules/deadlines.h"
 
 struct db;
 struct db_order;
@@ -23,6 +27,16 @@ enum method_review {
 	MR_CORP,	/* INST-CORP: business days of the admins' review */
 	MR_COD		/* COD-P1: the mall's review */
 };
+
+/* Order page panels (OP_* bits, service/order_panels.h) that may apply
+ * while the order is in one of statuses (bits 1u << OS_*). */
+struct method_panel {
+	unsigned	 panels;
+	unsigned	 statuses;
+};
+
+/* The most panel lines a method has. */
+#define METHOD_PANELS_MAX	8
 
 struct method_row {
 	enum order_status	 first;		/* its first status */
@@ -36,9 +50,17 @@ struct method_row {
 	 * (roll back); NULL: nothing. */
 	int			(*receipt)(struct db *, const struct db_order *,
 				    int64_t now);
+	/* The order page's panels (order_panels.c decides from the facts
+	 * which of them show); the list ends with a 0 panels line. */
+	struct method_panel	 panels[METHOD_PANELS_MAX];
+	enum refund_kind	 refund;	/* the rule of a cancellation's
+						   refund (rules/deadlines.h) */
 };
 
 /* Method m's row, or NULL when m is out of range. */
 const struct method_row *method_row(enum pay_method m);
+
+/* The refund rule kind of method m (RK_NONE when out of range). */
+enum refund_kind method_refund(enum pay_method m);
 
 #endif

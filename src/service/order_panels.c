@@ -1,5 +1,6 @@
 /*
- * The panels of an order page from one table (service/order_panels.h).
+ * The panels of an order page from the payment methods' rows
+ * (service/methods.c) and the order's facts (service/order_panels.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,70 +12,24 @@
 #include "db/order.h"
 #include "db/payafter.h"
 #include "db/remittance.h"
+#include "service/methods.h"
 #include "service/order_panels.h"
 #include "service/plans.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
-#define M(x)	(1u << PM_##x)
-#define S(x)	(1u << OS_##x)
-#define M_INST	(M(INSTALLMENT_CARD) | M(INSTALLMENT_PARTNER) | M(INSTALLMENT_CORPORATE))
-#define M_PAYING (M_INST | M(CREDIT_LINE) | M(REMITTANCE) | M(PAY_AFTER_USE) | M(COD))
-
-/*
- * THE table: panel p may apply to an order of one of methods while in one
- * of statuses. The facts decide afterwards (order_panels_decide).
- */
-static const struct panel_row {
-	unsigned	panel;
-	unsigned	methods;
-	unsigned	statuses;
-} rows[] = {
-	/* COD-P1, INST-P1, INST-CORP: the review's date, until decided. */
-	{ OP_REVIEW_BY, M_INST | M(COD), S(AWAITING_REVIEW) },
-	/* REM-P6: the window matters until the money is in. */
-	{ OP_PAY_BY, M(REMITTANCE), S(AWAITING_REMITTANCE) |
-	    S(AWAITING_VERIFICATION) | S(PARTIALLY_PAID) },
-	/* A refund follows a cancellation or a return, if money moved. */
-	{ OP_REFUND, M_PAYING, S(CANCELLED) | S(RETURNED) | S(REFUNDED) },
-	/* COD-P3: the courier is paid at delivery, after inspection. */
-	{ OP_COURIER_DUE, M(COD), S(AWAITING_REVIEW) | S(PENDING_SHIPMENT) |
-	    S(SHIPPED) | S(DELIVERED) },
-	{ OP_COURIER_PAID, M(COD), S(COMPLETED) | S(RETURN_REQUESTED) |
-	    S(RETURNED) | S(REFUNDED) },
-	/* COD-P5: an agreed day not paid cancels, while it can happen. */
-	{ OP_COD_DAY, M(COD), S(SHIPPED) | S(DELIVERED) },
-	/* PAU-03: deducted at receipt. */
-	{ OP_DEFERRED, M(PAY_AFTER_USE), S(PENDING_SHIPMENT) | S(SHIPPED) |
-	    S(DELIVERED) },
-	/* Repayments run once the plan started: card and partner plans at
-	 * the down payment, the credit line at receipt (INST-CL). */
-	{ OP_REPAY, M_INST, S(PAID_INSTALLMENT) | S(PENDING_SHIPMENT) |
-	    S(SHIPPED) | S(RECEIPT_CONFIRMED) | S(COMPLETED) },
-	{ OP_REPAY, M(CREDIT_LINE), S(RECEIPT_CONFIRMED) | S(COMPLETED) },
-	/* PAU-03/04: the deduction and, if it failed, the debt; COD-F2:
-	 * the refusal's charge. */
-	{ OP_CHARGE | OP_DEBT, M(PAY_AFTER_USE), S(RECEIPT_CONFIRMED) | S(COMPLETED) |
-	    S(RETURN_REQUESTED) | S(RETURNED) | S(REFUNDED) },
-	{ OP_CHARGE | OP_DEBT, M(COD), S(REFUSED) | S(CANCELLED) },
-	/* INST-C1: a cancellation refunds what was paid, if anything. */
-	{ OP_CANCEL_PAID, M_INST, S(AWAITING_CONFIRMATION) |
-	    S(PAID_INSTALLMENT) | S(PENDING_SHIPMENT) },
-};
-
-/* The table's panels of method m in status s. */
+/* The panels of method m's row (service/methods.c) that may apply in
+ * status s. */
 static unsigned
 table_panels(enum pay_method m, enum order_status s)
 {
-	unsigned	bits = 0;
-	size_t		i;
+	const struct method_row	*r = method_row(m);
+	unsigned		 bits = 0;
+	size_t			 i;
 
-	if ((unsigned)m >= PM__MAX || (unsigned)s >= OS__MAX)
+	if (r == NULL || (unsigned)s >= OS__MAX)
 		return 0;
-	for (i = 0; i < NELEM(rows); i++)
-		if ((rows[i].methods & (1u << m)) != 0 &&
-		    (rows[i].statuses & (1u << s)) != 0)
-			bits |= rows[i].panel;
+	for (i = 0; i < METHOD_PANELS_MAX && r->panels[i].panels != 0; i++)
+		if ((r->panels[i].statuses & (1u << s)) != 0)
+			bits |= r->panels[i].panels;
 	return bits;
 }
 
@@ -195,7 +150,7 @@ pau_charge_facts(const struct db_pau_charge *c, struct panel_facts *f)
 	f->charge_kind = OPC_PAU;
 	f->charge = c->amount_minor + c->late_fee_minor;
 	f->paid = c->paid_minor;
-	if (strcmp(c->status, "open") == 0 && f->charge > c->paid_minor)
+	if (c->status == CH_OPEN && f->charge > c->paid_minor)
 		f->debt = f->charge - c->paid_minor;
 }
 
@@ -321,8 +276,7 @@ order_row_facts(const struct db_my_order *r, int64_t viewer,
 		memset(&c, 0, sizeof(c));
 		c.amount_minor = r->pau_charge;
 		c.paid_minor = r->pau_paid;
-		snprintf(c.status, sizeof(c.status), "%s",
-		    r->pau_open ? "open" : "paid");
+		c.status = r->pau_open ? CH_OPEN : CH_PAID;
 		pau_charge_facts(&c, f);
 	}
 	if (r->cod_charge > 0) {

@@ -3,10 +3,10 @@
 
 /*
  * What an order page shows, decided in one place beside the state machine
- * (service/orderflow.c): a table keyed by payment method x order status
- * says which panels and sentences may apply; the order's facts (what was
- * paid, what is refunded, what is owed) then decide the ones that do. The
- * templates only print what this decided.
+ * (service/orderflow.c): each payment method's row (service/methods.c)
+ * says which panels and sentences may apply in which order statuses; the
+ * order's facts (what was paid, what is refunded, what is owed) then
+ * decide the ones that do. The templates only print what this decided.
  */
 
 #include <stddef.h>

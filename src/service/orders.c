@@ -69,7 +69,7 @@ order_refund_preview(struct db *db, enum pay_method method,
 		free(hol);
 		return -1;
 	}
-	order_refund_rule(method, status, today, hol, nh, out);
+	order_refund_rule(method_refund(method), status, today, hol, nh, out);
 	if (plan != NULL)
 		rc = plan_cancel_preview(plan, today, hol, nh, out);
 	free(hol);
@@ -139,7 +139,8 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (order_holidays(db, &hol, &nh) == -1 ||
 	    mp_date_from_unix(now, &today) == -1)
 		goto fail;
-	order_refund_rule(o.method, o.status, today, hol, nh, rule);
+	order_refund_rule(method_refund(o.method), o.status, today, hol, nh,
+	    rule);
 	/* installments: INST-C1 terminates the plan, computes the
 	 * refund (incurred fees settled first) and its date into *rule. */
 	if (plan_terminate(db, NULL, &o, "INST-C1", OF_USER, user_id, today,

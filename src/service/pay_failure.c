@@ -89,7 +89,7 @@ plan_failure(struct db *db, const struct db_order *o, const struct db_plan *p,
 	} else if (p->status == PLAN_ST_ACTIVE &&
 	    (rc = db_plan_inst_list(db, p->id, &in, &ni)) == 0) {
 		for (i = 0; i < ni && out->kind == PAY_FAILURE_NONE; i++) {
-			if (strcmp(in[i].status, "due") != 0 ||
+			if (in[i].status != PI_DUE ||
 			    (out->tries = failed(pay, np, "auto", in[i].seq,
 			    &last)) == 0)
 				continue;
@@ -121,7 +121,7 @@ pay_failure_load(struct db *db, const struct db_order *o,
 	snprintf(out->currency, sizeof(out->currency), "%s", o->currency);
 	if (o->method == PM_PAY_AFTER_USE) {
 		if ((rc = db_pau_charge_get(db, o->id, 0, &c)) != 1 ||
-		    strcmp(c.status, "open") != 0)
+		    c.status != CH_OPEN)
 			return rc == -1 ? -1 : 0;
 		out->kind = PAY_FAILURE_PAU;
 		out->tries = c.attempts;

@@ -87,7 +87,7 @@ payafter_may_retry(const struct db_pau_charge *c, mp_date today, int64_t now,
 {
 	char	day[11];
 
-	if (strcmp(c->status, "open") != 0 || now < c->next_try_at)
+	if (c->status != CH_OPEN || now < c->next_try_at)
 		return 0;
 	mp_date_str(today, day, sizeof(day));
 	return strcmp(c->tries_day, day) != 0 || c->tries_on_day < per_day;

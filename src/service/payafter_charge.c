@@ -100,7 +100,7 @@ payafter_deduct(struct db *db, struct db_pau_charge *c, int64_t amount,
 void
 payafter_mark_paid(struct db_pau_charge *c, int64_t amount, int64_t now)
 {
-	snprintf(c->status, sizeof(c->status), "paid");
+	c->status = CH_PAID;
 	c->paid_minor = amount;
 	c->paid_at = now;
 	c->next_try_at = 0;
@@ -187,7 +187,7 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 		    "#%lld (Pay After Use): %s was deducted from your card "
 		    "ending %s.", (long long)o->id, b, c.card_last4);
 	} else {
-		snprintf(c.status, sizeof(c.status), "open");
+		c.status = CH_OPEN;
 		snprintf(reason, sizeof(reason), "PAU-04 deduction of %s "
 		    "failed (%.120s): merchant settled from the guarantee, debt "
 		    "open", b, c.reason);
@@ -262,7 +262,7 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 		    RES_NOT_ALLOWED : RES_NOT_FOUND;
 		goto fail;
 	}
-	if (strcmp(c.status, "open") != 0) {
+	if (c.status != CH_OPEN) {
 		res = RES_NOT_ALLOWED;
 		goto fail;
 	}

@@ -115,7 +115,7 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 	/* Nothing more today (late fees and suspension go by calendar day,
 	 * the day's retries are used): next visit tomorrow, so that the
 	 * tick's selection (next_try_at <= now) reads only debts due. */
-	if (strcmp(c->status, "open") == 0 && c->next_try_at <= now) {
+	if (c->status == CH_OPEN && c->next_try_at <= now) {
 		c->next_try_at = mp_date_to_unix(today) + 86400;
 		changed = 1;
 	}

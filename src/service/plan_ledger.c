@@ -164,7 +164,7 @@ plan_post_late_fees(struct db *db, const struct db_plan *p,
 	int64_t			before = 0;
 	mp_date			day;
 
-	if (strcmp(it->status, "due") != 0 || today <= it->due)
+	if (it->status != PI_DUE || today <= it->due)
 		return 0;
 	if (money_set(&over, it->principal + it->fee, p->currency) == -1 ||
 	    money_rate_parse_percent(p->late_fee_rate,

@@ -289,8 +289,8 @@ late_fee_of(const struct db_plan *p, const struct db_plan_inst *it,
 	struct money		over, fee;
 	struct money_rate	r;
 
-	if (strcmp(it->status, "due") != 0 || today <= it->due)
-		return strcmp(it->status, "due") == 0 ? 0 : it->late_fee;
+	if (it->status != PI_DUE || today <= it->due)
+		return it->status == PI_DUE ? 0 : it->late_fee;
 	if (money_set(&over, it->principal + it->fee, p->currency) == -1 ||
 	    money_rate_parse_percent(p->late_fee_rate,
 	    strlen(p->late_fee_rate), &r, NULL, 0) == -1 ||
@@ -318,7 +318,7 @@ view_compute(struct plan_view *v)
 
 		bal -= it->principal + it->fee;
 		it->balance_after = bal;
-		if (strcmp(it->status, "due") == 0 && live) {
+		if (it->status == PI_DUE && live) {
 			it->late_fee = late_fee_of(&v->p, it, v->today);
 			it->days_late = plan_late_days(it->due, v->today);
 			it->overdue = it->days_late > 0;
@@ -332,7 +332,7 @@ view_compute(struct plan_view *v)
 				v->next_amount = it->principal + it->fee +
 				    it->late_fee - it->paid_minor;
 			}
-		} else if (strcmp(it->status, "paid") == 0) {
+		} else if (it->status == PI_PAID) {
 			v->paid_total += it->paid_minor;
 			it->days_late = it->paid_at > 0 ? plan_late_days(it->due,
 			    plan_day_of(it->paid_at)) : 0;

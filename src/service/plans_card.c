@@ -36,7 +36,7 @@ card_terms(struct db *db, const struct db_order *o, int64_t now,
 		return RES_NOT_ALLOWED;
 	}
 	for (i = 0; i < v.ninst; i++)
-		left += strcmp(v.inst[i].status, "due") == 0;
+		left += v.inst[i].status == PI_DUE;
 	*amount = v.p.status == PLAN_ST_OFFERED ? o->amount_due_minor :
 	    v.remaining;
 	*months = v.p.status == PLAN_ST_OFFERED ? o->term : left;

@@ -149,7 +149,7 @@ plan_close_or_schedule(struct db *db, const struct db_plan *p, int64_t now,
 	if (db_plan_inst_list(db, p->id, &in, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
-		due += strcmp(in[i].status, "due") == 0;
+		due += in[i].status == PI_DUE;
 	if (due > 0)
 		rc = plan_schedule_inst(db, p, in, n, now, worked);
 	free(in);

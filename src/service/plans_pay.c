@@ -223,11 +223,11 @@ plan_record_payment(struct db *db, int64_t plan_id, int seq, int64_t amount,
 	for (i = 0; i < v.ninst; i++)
 		if (v.inst[i].seq == seq)
 			it = &v.inst[i];
-	if (seq != 0 && (it == NULL || strcmp(it->status, "due") != 0 ||
+	if (seq != 0 && (it == NULL || it->status != PI_DUE ||
 	    amount < it->principal + it->fee + it->late_fee)) {
 		db_rollback(db);
 		plan_view_cleanup(&v);
-		return it == NULL || strcmp(it->status, "due") != 0 ?
+		return it == NULL || it->status != PI_DUE ?
 		    RES_NOT_ALLOWED : RES_INVALID;
 	}
 	pid = db_plan_pay_insert(db, plan_id, actor == OF_ADMIN ? "admin" :
@@ -276,7 +276,7 @@ paid_prefix(const struct plan_view *v)
 	int	n = 0;
 
 	for (i = 0; i < v->ninst; i++) {
-		if (strcmp(v->inst[i].status, "paid") != 0)
+		if (v->inst[i].status != PI_PAID)
 			break;
 		n++;
 	}
@@ -297,7 +297,7 @@ plan_quote(const struct plan_view *v, struct plan_quote *q, int64_t *late,
 	    v->p.waives_future_fees, q) == -1)
 		return -1;
 	for (i = 0; i < v->ninst; i++)
-		if (strcmp(v->inst[i].status, "due") == 0)
+		if (v->inst[i].status == PI_DUE)
 			*late += v->inst[i].late_fee;
 	*total = q->total.minor + *late;
 	return 0;
@@ -331,7 +331,7 @@ payoff_amounts(const struct plan_view *v, const struct plan_quote *q,
 		const struct db_plan_inst *it = &v->inst[i];
 
 		amounts[i] = 0;
-		if (strcmp(it->status, "due") != 0)
+		if (it->status != PI_DUE)
 			continue;
 		amounts[i] = it->principal + it->late_fee +
 		    (is_waived(q, it->seq) ? 0 : it->fee);
@@ -384,7 +384,7 @@ payoff_charge(struct db *db, const struct config *cfg,
 	for (i = 0; i < v->ninst; i++) {
 		const struct db_plan_inst *it = &v->inst[i];
 
-		if (strcmp(it->status, "due") != 0)
+		if (it->status != PI_DUE)
 			continue;
 		if (amounts[i] == 0) {
 			/* Settled by the credit of waived fees paid. */

@@ -36,12 +36,12 @@ terminate_figures(const struct plan_view *v, mp_date today, int c2,
 	for (i = 0; i < v->ninst; i++) {
 		const struct db_plan_inst *it = &v->inst[i];
 
-		if (strcmp(it->status, "due") == 0) {
+		if (it->status == PI_DUE) {
 			f->up += it->principal;
 			f->uf += it->fee;
 			f->ul += it->late_fee;
 		}
-		if (strcmp(it->status, "paid") != 0)
+		if (it->status != PI_PAID)
 			continue;
 		f->pprin += it->principal;
 		if (it->paid_minor - it->principal - it->late_fee > 0)

@@ -155,7 +155,7 @@ tick_plan(struct db *db, const struct config *cfg, struct db_plan *p,
 	for (i = 0; i < v.ninst; i++) {
 		struct db_plan_inst *it = &v.inst[i];
 
-		if (strcmp(it->status, "due") != 0)
+		if (it->status != PI_DUE)
 			continue;
 		mp_date_str(it->due, d, sizeof(d));
 		/* INST-P2: a reminder N days before the due date. */

@@ -69,7 +69,7 @@ plan_schedule_inst(struct db *db, const struct db_plan *p,
 	w = xcalloc(n + 1, sizeof(*w));
 	for (i = 0; i < n; i++) {
 		w[i].due = in[i].due;
-		w[i].open = strcmp(in[i].status, "due") == 0;
+		w[i].open = in[i].status == PI_DUE;
 		w[i].reminded = in[i].reminded;
 	}
 	/* INST-P3: only a card plan with its token is deducted by tick. */

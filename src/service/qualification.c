@@ -106,14 +106,14 @@ upload_draft(struct db *db, int64_t company_id, int64_t now, int64_t *qid,
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
 		return RES_ERROR;
-	if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
-	    strcmp(q.status, "under_review") == 0)) {
+	if (rc == 1 && (q.status == QS_SUBMITTED ||
+	    q.status == QS_UNDER_REVIEW)) {
 		snprintf(msg, msgsz, "Your documents are being reviewed (due "
 		    "%s); you can upload again once they are decided.",
 		    q.review_due);
 		return RES_NOT_ALLOWED;
 	}
-	if (rc == 1 && strcmp(q.status, "draft") == 0)
+	if (rc == 1 && q.status == QS_DRAFT)
 		*qid = q.id;
 	else if ((*qid = db_qual_insert(db, company_id, now)) <= 0)
 		return RES_ERROR;
@@ -245,10 +245,10 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 	}
 	if ((rc = db_qual_latest(db, company_id, 1, &q)) == -1)
 		goto fail;
-	if (rc == 0 || strcmp(q.status, "draft") != 0) {
+	if (rc == 0 || q.status != QS_DRAFT) {
 		db_rollback(db);
-		if (rc == 1 && (strcmp(q.status, "submitted") == 0 ||
-		    strcmp(q.status, "under_review") == 0)) {
+		if (rc == 1 && (q.status == QS_SUBMITTED ||
+		    q.status == QS_UNDER_REVIEW)) {
 			/* A repeated submit: nothing twice. */
 			snprintf(msg, msgsz, "Your documents were submitted; "
 			    "the review is due by %s.", q.review_due);
@@ -270,14 +270,15 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 		goto fail;
 	if ((rc = db_qual_submit(db, q.id, user_id, due, now)) != 1)
 		goto fail;
-	if (strcmp(c.status, "verified") != 0 &&
-	    db_company_set_status(db, company_id, "submitted", NULL) == -1)
+	if (c.status != QS_VERIFIED &&
+	    db_company_set_status(db, company_id, QS_SUBMITTED, NULL) == -1)
 		goto fail;
 	snprintf(body, sizeof(body), "Your qualification documents were "
 	    "submitted. An admin reviews them by %s (INST-CORP: 1-3 business "
 	    "days); the result arrives as a message.", due);
-	if (audit_event(db, "company", company_id, OF_USER, user_id, c.status,
-	    strcmp(c.status, "verified") != 0 ? "submitted" : c.status,
+	if (audit_event(db, "company", company_id, OF_USER, user_id,
+	    qual_status_name(c.status), c.status != QS_VERIFIED ?
+	    "submitted" : qual_status_name(c.status),
 	    "qualification submitted for review", now) == -1 ||
 	    db_message_insert(db, 0, company_id, "Qualification submitted",
 	    body, now) == -1)
@@ -323,7 +324,7 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 	}
 	rc = db_admin_decision_claim(db, "qualification", id, "start",
 	    "start review", admin_id, now, by, sizeof(by), decision, &at);
-	if (rc == 1 || (rc == 0 && strcmp(q.status, "submitted") != 0)) {
+	if (rc == 1 || (rc == 0 && q.status != QS_SUBMITTED)) {
 		db_rollback(db);
 		if (rc == 1) {
 			admin_fmt_time(at, when, sizeof(when));
@@ -336,11 +337,11 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 		return RES_DECIDED;
 	}
 	if (rc == -1 || db_company_get(db, q.company_id, 1, 0, &c) != 1 ||
-	    db_qual_move(db, id, "submitted", "under_review", admin_id, "",
+	    db_qual_move(db, id, QS_SUBMITTED, QS_UNDER_REVIEW, admin_id, "",
 	    now) != 1)
 		goto fail;
-	if (strcmp(c.status, "verified") != 0 &&
-	    db_company_set_status(db, c.id, "under_review", NULL) == -1)
+	if (c.status != QS_VERIFIED &&
+	    db_company_set_status(db, c.id, QS_UNDER_REVIEW, NULL) == -1)
 		goto fail;
 	snprintf(body, sizeof(body), "An admin started reviewing your "
 	    "qualification documents; the result is due by %s.",
@@ -370,11 +371,11 @@ decide_effect(struct db *db, const struct db_company *c,
     int64_t admin_id, int64_t now)
 {
 	char		 body[600], why[300];
-	const char	*cto;
+	enum qual_status cto;
 
 	if (approve) {
 		/* INST-03: verified until the licence's last valid day. */
-		cto = "verified";
+		cto = QS_VERIFIED;
 		if (db_company_set_status(db, c->id, cto, q->licence_expires) ==
 		    -1)
 			return -1;
@@ -386,8 +387,7 @@ decide_effect(struct db *db, const struct db_company *c,
 		    q->licence_expires);
 	} else {
 		/* A rejected renewal leaves a verified company verified. */
-		cto = strcmp(c->status, "verified") == 0 ? "verified" :
-		    "rejected";
+		cto = c->status == QS_VERIFIED ? QS_VERIFIED : QS_REJECTED;
 		if (db_company_set_status(db, c->id, cto, NULL) == -1)
 			return -1;
 		snprintf(body, sizeof(body), "Your company's qualification "
@@ -396,7 +396,8 @@ decide_effect(struct db *db, const struct db_company *c,
 		snprintf(why, sizeof(why), "qualification rejected: %s",
 		    reason);
 	}
-	if (audit_event(db, "company", c->id, OF_ADMIN, admin_id, c->status,
+	if (audit_event(db, "company", c->id, OF_ADMIN, admin_id,
+	    qual_status_name(c->status),
 	    approve ? "verified" : "rejected", why, now) == -1 ||
 	    db_message_insert(db, 0, c->id, approve ? "Qualification "
 	    "verified" : "Qualification rejected", body, now) == -1)
@@ -411,7 +412,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 {
 	struct db_company	 c;
 	struct db_qual		 q;
-	const char		*to = approve ? "verified" : "rejected";
+	enum qual_status	 to = approve ? QS_VERIFIED : QS_REJECTED;
 	mp_date			 exp, td;
 	int			 rc;
 
@@ -437,11 +438,11 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	}
 	if (rc == -1)
 		goto fail;
-	if (strcmp(q.status, "submitted") != 0 &&
-	    strcmp(q.status, "under_review") != 0) {
+	if (q.status != QS_SUBMITTED &&
+	    q.status != QS_UNDER_REVIEW) {
 		db_rollback(db);
 		snprintf(msg, msgsz, "Submission #%lld is %s: nothing to "
-		    "decide.", (long long)id, q.status);
+		    "decide.", (long long)id, qual_status_name(q.status));
 		return RES_DECIDED;
 	}
 	if (approve && (mp_date_from_unix(now, &td) == -1 ||
@@ -461,7 +462,8 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 		goto fail;
 	if (db_commit(db) == -1)
 		return RES_ERROR;
-	snprintf(msg, msgsz, "%s: qualification %s.", c.name, to);
+	snprintf(msg, msgsz, "%s: qualification %s.", c.name,
+	    qual_status_name(to));
 	return RES_OK;
 fail:
 	db_rollback(db);
@@ -488,7 +490,7 @@ tick_company(struct db *db, int64_t id, mp_date td, int64_t now,
 		db_rollback(db);
 		return rc == -1 ? -1 : 0;
 	}
-	if (strcmp(c.status, "verified") != 0 ||
+	if (c.status != QS_VERIFIED ||
 	    mp_date_parse(c.expires, strlen(c.expires), &exp) == -1) {
 		db_rollback(db);
 		return 0;
@@ -498,7 +500,7 @@ tick_company(struct db *db, int64_t id, mp_date td, int64_t now,
 		/* INST-03: past the last valid day: unverified again. */
 		if (db_company_notice_claim(db, id, c.expires, "expired",
 		    now) == -1 ||
-		    db_company_set_status(db, id, "unverified", NULL) != 1)
+		    db_company_set_status(db, id, QS_UNVERIFIED, NULL) != 1)
 			goto fail;
 		snprintf(body, sizeof(body), "Your company's business licence "
 		    "expired on %s, so its qualification is no longer "

@@ -102,7 +102,7 @@ record_receipt(struct db *db, int64_t vid, int64_t amount, int64_t admin_id,
 {
 	if (vid <= 0)
 		return db_rem_voucher_insert(db, stmt_row);
-	return db_rem_voucher_decide(db, vid, "accepted", NULL, amount, how,
+	return db_rem_voucher_decide(db, vid, VS_ACCEPTED, NULL, amount, how,
 	    admin_id, now) == 1 ? vid : 0;
 }
 
@@ -233,11 +233,11 @@ decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
 		rc = db_rem_voucher_get(db, vid, 1, v);
 	if (rc != 1 || v->order_id != order_id)
 		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
-	if (strcmp(v->status, "pending") != 0) {
+	if (v->status != VS_PENDING) {
 		admin_fmt_time(v->decided_at, when, sizeof(when));
 		snprintf(msg, msgsz, "This voucher was already decided by %s "
 		    "at %s (%s). Nothing was changed.", v->decided_by_email,
-		    when, v->status);
+		    when, voucher_status_name(v->status));
 		return RES_DECIDED;
 	}
 	if ((rc = db_order_get(db, 0, order_id, o)) != 1)
@@ -263,7 +263,7 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 	int64_t		 total;
 	enum order_status to;
 
-	if (db_rem_voucher_decide(db, vid, "rejected", reason, -1, "",
+	if (db_rem_voucher_decide(db, vid, VS_REJECTED, reason, -1, "",
 	    admin_id, now) != 1 ||
 	    db_rem_received_total(db, o->id, &total) == -1)
 		return RES_ERROR;

@@ -98,7 +98,7 @@ line_match(struct db *db, int64_t admin_id, const struct db_order *o,
 	row.currency = o->currency;
 	row.remitted_on = rem;
 	row.tracking = track;
-	row.status = "accepted";
+	row.status = VS_ACCEPTED;
 	row.received_minor = amt->minor;
 	row.decided_by = admin_id;
 	row.idempotency_key = key;

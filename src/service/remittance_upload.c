@@ -233,7 +233,7 @@ upload_voucher(struct db *db, const struct config *cfg, int64_t user_id,
 	v.tracking = j->track;
 	v.expected_from = mp_date_str(lo, from, sizeof(from));
 	v.expected_by = mp_date_str(hi, to, sizeof(to));
-	v.status = "pending";
+	v.status = VS_PENDING;
 	v.received_minor = -1;
 	v.idempotency_key = u->key;
 	v.now = now;

@@ -69,20 +69,19 @@ search_kind_words(enum search_kind k)
 
 /* See search.h. */
 const struct queue *
-search_order_queue(const char *method, const char *status)
+search_order_queue(enum pay_method method, enum order_status status)
 {
-	if (strcmp(status, "returned") == 0)
+	if (status == OS_RETURNED)
 		return queue_find("refund_due");
-	if (strcmp(status, "awaiting_verification") == 0 &&
-	    strcmp(method, "remittance") == 0)
+	if (status == OS_AWAITING_VERIFICATION && method == PM_REMITTANCE)
 		return queue_find("remittance_verify");
-	if (strcmp(status, "awaiting_review") != 0)
+	if (status != OS_AWAITING_REVIEW)
 		return NULL;
-	if (strcmp(method, "cod") == 0)
+	if (method == PM_COD)
 		return queue_find("cod_review");
-	if (strcmp(method, "installment_corporate") == 0)
+	if (method == PM_INSTALLMENT_CORPORATE)
 		return queue_find("corp_applications");
-	if (strncmp(method, "installment", 11) == 0)
+	if (pay_method_installment(method))
 		return queue_find("installment_review");
 	return NULL;
 }

@@ -78,6 +78,7 @@ int	admin_search_subject(struct db *, const char *q,
 	    struct db_event_filter *f, const char **msg);
 
 /* The queue an order in method/status waits in, or NULL. Pure. */
-const struct queue *search_order_queue(const char *method, const char *status);
+const struct queue *search_order_queue(enum pay_method method,
+	    enum order_status status);
 
 #endif

@@ -229,7 +229,7 @@ test_RULES5_services_check_member_permissions(void **state)
 	memset(&ch, 0, sizeof(ch));
 	snprintf(ch.key, sizeof(ch.key), "svc-%lld", (long long)uid);
 	assert_int_equal(checkout_place(shop_db(), uid, c.id, &in, &ch, now,
-	    &cq, &oid), CO_FORBIDDEN);
+	    &cq, &oid, msg, sizeof(msg)), RES_FORBIDDEN);
 	checkout_quote_cleanup(&cq);
 	assert_int_equal(oid, 0);
 	assert_int_equal(corp_apply(shop_db(), c.id, uid, id, 3, now, msg,

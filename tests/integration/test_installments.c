@@ -528,8 +528,8 @@ test_INST_P1_card_confirm_pays_down_payment(void **state)
 	assert_int_equal(sum, INST_TOTAL);
 	view_at(id, clock_now(), &v);
 	assert_int_equal(v.ninst, 6);
-	assert_string_equal(v.inst[0].status, "paid");
-	assert_string_equal(v.inst[1].status, "due");
+	assert_int_equal(v.inst[0].status, PI_PAID);
+	assert_int_equal(v.inst[1].status, PI_DUE);
 	assert_int_equal(v.paid_total, INST_TOTAL);
 	assert_int_equal(v.remaining, 5 * INST_TOTAL);
 	plan_view_cleanup(&v);
@@ -660,9 +660,9 @@ test_INST_P3_auto_deduction_on_due_date(void **state)
 	assert_int_equal(pays(p.id, "auto", 1, &sum), 1);
 	assert_int_equal(sum, INST_TOTAL);
 	view_at(auto_plan.order, noon(due2, 0), &v);
-	assert_string_equal(v.inst[1].status, "paid");
+	assert_int_equal(v.inst[1].status, PI_PAID);
 	assert_int_equal(v.inst[1].late_fee, 0);
-	assert_string_equal(v.inst[2].status, "due");
+	assert_int_equal(v.inst[2].status, PI_DUE);
 	assert_int_equal(v.overdue, 0);
 	plan_view_cleanup(&v);
 	client_free(auto_plan.s.cl);
@@ -701,8 +701,8 @@ test_INST_P3_manual_repayment_idempotent(void **state)
 	assert_int_equal(pays(p.id, "manual", 1, &sum), 1);
 	assert_int_equal(sum, INST_TOTAL);
 	view_at(id, clock_now(), &v);
-	assert_string_equal(v.inst[1].status, "paid");
-	assert_string_equal(v.inst[2].status, "due");
+	assert_int_equal(v.inst[1].status, PI_PAID);
+	assert_int_equal(v.inst[2].status, PI_DUE);
 	plan_view_cleanup(&v);
 	client_free(s.cl);
 }
@@ -734,7 +734,7 @@ test_INST_P3_auto_deduction_failure_stays_due(void **state)
 	assert_int_equal(msgs(late_plan.s.id, "Installment deduction failed"),
 	    1);
 	view_at(late_plan.order, noon(due2, 0), &v);
-	assert_string_equal(v.inst[1].status, "due");
+	assert_int_equal(v.inst[1].status, PI_DUE);
 	assert_int_equal(v.overdue, 0);		/* due today, not late yet */
 	plan_view_cleanup(&v);
 }

@@ -127,7 +127,7 @@ facts_of(const struct mx *m, struct facts *f)
 		assert_int_equal(db_rem_received_total(shop_db(), m->id,
 		    &f->paid), 0);
 	if (db_pau_charge_get(shop_db(), m->id, 0, &c) == 1 &&
-	    strcmp(c.status, "open") == 0)
+	    c.status == CH_OPEN)
 		f->owed += c.amount_minor + c.late_fee_minor - c.paid_minor;
 	assert_int_equal(db_debt_list(shop_db(), uid, &d, &n), 0);
 	for (i = 0; i < n; i++)
@@ -212,7 +212,7 @@ add_debt(const struct mx *m)
 	memset(&c, 0, sizeof(c));
 	c.order_id = m->id;
 	c.user_id = uid;
-	snprintf(c.status, sizeof(c.status), "open");
+	c.status = CH_OPEN;
 	snprintf(c.currency, sizeof(c.currency), "USD");
 	c.amount_minor = DEBT_MINOR;
 	snprintf(c.due_date, sizeof(c.due_date), "2026-01-01");

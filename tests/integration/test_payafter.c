@@ -176,6 +176,7 @@ place_earbuds_at(struct shopper *s, int64_t at)
 	struct checkout_input	 in;
 	struct checkout_choice	 ch;
 	struct checkout_quote	 q;
+	char			 why[256];
 	int64_t			 id = 0;
 	static int		 n;
 
@@ -189,7 +190,7 @@ place_earbuds_at(struct shopper *s, int64_t at)
 	    (long long)at, (int)getpid(), n++);
 	memset(&q, 0, sizeof(q));
 	assert_int_equal(checkout_place(shop_db(), s->id, 0, &in, &ch, at,
-	    &q, &id), CO_PLACED);
+	    &q, &id, why, sizeof(why)), RES_OK);
 	checkout_quote_cleanup(&q);
 	assert_true(id > 0);
 	return id;
@@ -403,7 +404,7 @@ test_PAU_03_confirm_receipt_charges_card(void **state)
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
-	assert_string_equal(c.status, "paid");
+	assert_int_equal(c.status, CH_PAID);
 	assert_int_equal(c.paid_minor, EARBUDS_MINOR);
 	assert_int_equal(c.attempts, 1);
 	assert_true(strncmp(c.reference, "ded_", 4) == 0);
@@ -448,7 +449,7 @@ test_PAU_03_auto_confirm_day_10_not_9(void **state)
 	order_status(id, st, sizeof(st));
 	assert_string_equal(st, "receipt_confirmed");
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
-	assert_string_equal(c.status, "paid");
+	assert_int_equal(c.status, CH_PAID);
 	assert_int_equal(c.paid_minor, EARBUDS_MINOR);
 	/* Idempotent: a second tick changes nothing. */
 	tick(now);
@@ -474,7 +475,7 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 	/* Confirmed two days ago at 01:00 (the first deduction fails). */
 	id = failed_charge_order(&s, t0);
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
-	assert_string_equal(c.status, "open");
+	assert_int_equal(c.status, CH_OPEN);
 	assert_int_equal(c.attempts, 1);
 	assert_string_equal(c.reason, "insufficient funds");
 	/* The merchant is settled in full from the guarantee. */
@@ -519,7 +520,7 @@ test_PAU_04_failed_deduction_guarantee_retries(void **state)
 	tick(days_ago(1, 23 * 3600 + 59 * 60));	/* bound reached */
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
 	assert_int_equal(c.attempts, 3);
-	assert_string_equal(c.status, "open");
+	assert_int_equal(c.status, CH_OPEN);
 	/* Still one guarantee payout whatever the retries. */
 	assert_int_equal(guarantee(id, "payout", NULL), 1);
 	client_free(admin);
@@ -567,7 +568,7 @@ test_PAU_04_late_fee_and_suspension(void **state)
 	assert_true(c.suspended_at > 0);
 	/* 31 days: 129.00 x 1.55 % = 1.9995 -> 2.00. */
 	assert_int_equal(c.late_fee_minor, 200);
-	assert_string_equal(c.status, "open");
+	assert_int_equal(c.status, CH_OPEN);
 	shop_get(s.cl, "/pay-after-use", &r);
 	assert_true(client_has(&r, "USD 131.00"));
 	assert_true(client_has(&r, "Installment access is suspended"));
@@ -585,7 +586,7 @@ test_PAU_04_late_fee_and_suspension(void **state)
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	assert_int_equal(db_pau_charge_get(shop_db(), id, 0, &c), 1);
-	assert_string_equal(c.status, "paid");
+	assert_int_equal(c.status, CH_PAID);
 	assert_int_equal(c.paid_minor, EARBUDS_MINOR + 200);
 	assert_int_equal(guarantee(id, "recovery", &sum), 1);
 	assert_int_equal(sum, EARBUDS_MINOR);

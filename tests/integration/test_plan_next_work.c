@@ -146,7 +146,7 @@ test_INST_P3_corporate_transfer_moves_next_work_day(void **state)
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
 	inst_of(k.p.id, 1, &i1);
-	assert_string_equal(i1.status, "paid");
+	assert_int_equal(i1.status, PI_PAID);
 	assert_int_equal(next_work(k.p.id), i2.due - remind);
 	client_free(admin);
 	client_free(k.c.owner);

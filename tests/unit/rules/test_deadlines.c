@@ -68,28 +68,28 @@ test_INST_C1_REM_P8_refund_rule(void **state)
 	hol[0] = day("2026-11-26");
 	hol[1] = day("2026-12-24");
 	hol[2] = day("2026-12-25");
-	order_refund_rule(PM_INSTALLMENT_CARD, OS_PAID_INSTALLMENT,
+	order_refund_rule(RK_INSTALLMENT, OS_PAID_INSTALLMENT,
 	    day("2026-11-25"), hol, 3, &r);
 	assert_string_equal(r.rule, "INST-C1");
 	assert_true(r.has_date);
 	assert_int_equal(r.max_days, 7);
 	assert_day(r.by, "2026-12-07");
-	order_refund_rule(PM_INSTALLMENT_CARD, OS_AWAITING_REVIEW,
+	order_refund_rule(RK_INSTALLMENT, OS_AWAITING_REVIEW,
 	    day("2026-11-25"), hol, 3, &r);
 	assert_string_equal(r.rule, "INST-C1");
 	assert_false(r.has_date);
-	order_refund_rule(PM_REMITTANCE, OS_AWAITING_VERIFICATION,
+	order_refund_rule(RK_REMITTANCE, OS_AWAITING_VERIFICATION,
 	    day("2026-11-25"), hol, 3, &r);
 	assert_string_equal(r.rule, "REM-P8");
 	assert_true(r.has_date);
 	assert_day(r.by, "2026-12-28");
 	assert_non_null(strstr(r.text, "10-20 business days"));
-	order_refund_rule(PM_COD, OS_AWAITING_REVIEW, day("2026-11-25"), hol, 3,
+	order_refund_rule(RK_COD, OS_AWAITING_REVIEW, day("2026-11-25"), hol, 3,
 	    &r);
 	assert_string_equal(r.rule, "COD");
 	assert_false(r.has_date);
 	assert_non_null(strstr(r.text, "nothing to refund"));
-	order_refund_rule(PM_PAY_AFTER_USE, OS_PENDING_SHIPMENT,
+	order_refund_rule(RK_PAY_AFTER_USE, OS_PENDING_SHIPMENT,
 	    day("2026-11-25"), hol, 3, &r);
 	assert_string_equal(r.rule, "PAU-05");
 	assert_false(r.has_date);

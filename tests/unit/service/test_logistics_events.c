@@ -58,7 +58,7 @@ test_COD_P8_parse_each_type(void **state)
 	    "\"record_id\":\"PR-1\",\"currency\":\"USD\"}", &ev, &f), 0);
 	assert_int_equal(ev.type, LG_PAID);
 	assert_string_equal(ev.amount, "477.36");
-	assert_string_equal(ev.method, "mobile");
+	assert_int_equal(ev.method, CM_MOBILE);
 	assert_string_equal(ev.record_id, "PR-1");
 	assert_string_equal(ev.currency, "USD");
 	assert_int_equal(parse("{\"event_id\":\"e6\",\"type\":\"refused\","

@@ -35,7 +35,7 @@ test_PAU_04_retries_bounded_per_day(void **state)
 	(void)state;
 	assert_int_equal(mp_date_from_ymd(2026, 4, 2, &today), 0);
 	memset(&c, 0, sizeof(c));
-	strcpy(c.status, "open");
+	c.status = CH_OPEN;
 	strcpy(c.tries_day, "2026-04-01");
 	c.tries_on_day = 2;
 	c.next_try_at = now - 1;
@@ -50,7 +50,7 @@ test_PAU_04_retries_bounded_per_day(void **state)
 	c.next_try_at = now + 60;	/* spaced: not yet */
 	assert_int_equal(payafter_may_retry(&c, today, now, 2), 0);
 	c.next_try_at = 0;
-	strcpy(c.status, "paid");	/* nothing to retry */
+	c.status = CH_PAID;	/* nothing to retry */
 	assert_int_equal(payafter_may_retry(&c, today, now, 2), 0);
 }
 

@@ -65,18 +65,18 @@ static void
 test_search_order_queue(void **state)
 {
 	(void)state;
-	assert_string_equal(search_order_queue("cod", "awaiting_review")->id,
-	    "cod_review");
-	assert_string_equal(search_order_queue("installment_card",
-	    "awaiting_review")->id, "installment_review");
-	assert_string_equal(search_order_queue("installment_corporate",
-	    "awaiting_review")->id, "corp_applications");
-	assert_string_equal(search_order_queue("remittance",
-	    "awaiting_verification")->id, "remittance_verify");
-	assert_string_equal(search_order_queue("cod", "returned")->id,
+	assert_string_equal(search_order_queue(PM_COD,
+	    OS_AWAITING_REVIEW)->id, "cod_review");
+	assert_string_equal(search_order_queue(PM_INSTALLMENT_CARD,
+	    OS_AWAITING_REVIEW)->id, "installment_review");
+	assert_string_equal(search_order_queue(PM_INSTALLMENT_CORPORATE,
+	    OS_AWAITING_REVIEW)->id, "corp_applications");
+	assert_string_equal(search_order_queue(PM_REMITTANCE,
+	    OS_AWAITING_VERIFICATION)->id, "remittance_verify");
+	assert_string_equal(search_order_queue(PM_COD, OS_RETURNED)->id,
 	    "refund_due");
-	assert_null(search_order_queue("remittance", "awaiting_remittance"));
-	assert_null(search_order_queue("cod", "shipped"));
+	assert_null(search_order_queue(PM_REMITTANCE, OS_AWAITING_REMITTANCE));
+	assert_null(search_order_queue(PM_COD, OS_SHIPPED));
 }
 
 int
