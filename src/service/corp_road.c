@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "db/company.h"
 #include "service/company.h"
@@ -18,12 +19,12 @@ corp_app_status_words(const char *s)
 	static const struct {
 		const char *code, *words;
 	} w[] = {
-		{ "submitted", "Waiting for review" },
-		{ "approved", "Approved: waiting for the signature" },
-		{ "signed", "Signed: waiting for the down payment" },
-		{ "in_effect", "In effect" },
-		{ "rejected", "Refused" },
-		{ "cancelled", "Cancelled" },
+		{ "submitted", NA_("Waiting for review") },
+		{ "approved", NA_("Approved: waiting for the signature") },
+		{ "signed", NA_("Signed: waiting for the down payment") },
+		{ "in_effect", NA_("In effect") },
+		{ "rejected", NA_("Refused") },
+		{ "cancelled", NA_("Cancelled") },
 	};
 	size_t i;
 
