@@ -69,11 +69,10 @@ page_admin_settings(struct ctx *c)
 static const char *
 choice_words(const char *code)
 {
-	if (strcmp(code, "spread") == 0)
-		return A_("Spread over the installments");
-	if (strcmp(code, "upfront") == 0)
-		return A_("Paid up front");
-	return words_method(code);
+	return strcmp(code, "spread") == 0 ?
+	    A_("Spread over the installments") :
+	    strcmp(code, "upfront") == 0 ? A_("Paid up front") :
+	    words_method(code);
 }
 
 /* Add the inputs of one field to row dict r: value (as stored, or as

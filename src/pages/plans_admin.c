@@ -41,28 +41,23 @@ set_time(struct view_dict *d, const char *name, int64_t t)
 static const char *
 plan_words(const char *code)
 {
-	static const struct {
-		const char *code, *words;
-	} w[] = {
-		{ "review", NA_("Under review") },
-		{ "offered", NA_("Offered") },
-		{ "declined", NA_("Declined") },
-		{ "active", NA_("Active") },
-		{ "closed", NA_("Closed") },
-		{ "terminated", NA_("Terminated") },
-		{ "down_payment", NA_("Down payment") },
-		{ "manual", NA_("Paid by the shopper") },
-		{ "auto", NA_("Automatic deduction") },
-		{ "payoff", NA_("Early payoff") },
+	/* code, words, code, words, ... */
+	static const char *const w[] = {
+		"review", NA_("Under review"), "offered", NA_("Offered"),
+		"declined", NA_("Declined"), "active", NA_("Active"),
+		"closed", NA_("Closed"), "terminated", NA_("Terminated"),
+		"down_payment", NA_("Down payment"),
+		"manual", NA_("Paid by the shopper"),
+		"auto", NA_("Automatic deduction"),
+		"payoff", NA_("Early payoff"), NULL
 	};
 	size_t i;
 
 	if (code == NULL || code[0] == '\0')
 		return "-";
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strcmp(w[i].code, code) == 0)
-			return A_(w[i].words);
-	return code;
+	for (i = 0; w[i] != NULL && strcmp(w[i], code) != 0; i += 2)
+		;
+	return w[i] != NULL ? A_(w[i + 1]) : code;
 }
 
 /* GET /admin/plans?filter=overdue|suspended&status=&page=. */

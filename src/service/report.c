@@ -28,20 +28,18 @@ static const struct {
 	  NA_("Money paid in (down payments, installments, cash on delivery, "
 	  "remittances, Pay After Use charges, transfers, debts paid), by "
 	  "payment method.") },
-	[REPORT_OUTSTANDING] = { "outstanding",
-	  NA_("Outstanding installment balance"),
-	  NA_("What installment plans are owed at the end of each "
-	  "period.") },
-	[REPORT_OVERDUE] = { "overdue", NA_("Overdue by age"),
-	  NA_("What active plans owe on installments past their due date "
-	  "today, by days late.") },
-	[REPORT_LATE_FEES] = { "late-fees", NA_("Late fees"),
-	  NA_("Late fees charged on installments (INST-F1) and Pay After Use "
-	  "debts (PAU-04).") },
-	[REPORT_GUARANTEE] = { "guarantee",
-	  NA_("Guarantee payouts and recoveries"),
-	  NA_("Pay After Use: what the guarantee fund paid the merchant and "
-	  "what it recovered from buyers (PAU-04).") },
+	[REPORT_OUTSTANDING] = { "outstanding", NA_("Outstanding installment "
+	  "balance"), NA_("What installment plans are owed at the end of "
+	  "each period.") },
+	[REPORT_OVERDUE] = { "overdue", NA_("Overdue by age"), NA_("What "
+	  "active plans owe on installments past their due date today, by "
+	  "days late.") },
+	[REPORT_LATE_FEES] = { "late-fees", NA_("Late fees"), NA_("Late fees "
+	  "charged on installments (INST-F1) and Pay After Use debts "
+	  "(PAU-04).") },
+	[REPORT_GUARANTEE] = { "guarantee", NA_("Guarantee payouts and "
+	  "recoveries"), NA_("Pay After Use: what the guarantee fund paid "
+	  "the merchant and what it recovered from buyers (PAU-04).") },
 	[REPORT_REFUNDS] = { "refunds", NA_("Refunds due and sent"),
 	  NA_("Refunds that fell due to buyers and refunds sent.") },
 	[REPORT_REFUSALS] = { "cod-refusals", NA_("COD refusals"),

@@ -57,15 +57,24 @@ static const char *const not_ar_ms[] = { "dir=\"rtl\"", "العربية",
 static const char *const not_zh[] = { "审核队列", "排序方式", "العربية",
 	NULL };
 
+/* The demo admin signed in, their browser asking for Chinese. */
+static struct client *
+chinese_admin(void)
+{
+	struct client *cl = client_new();
+
+	client_accept_language(cl, "zh-CN,zh;q=0.9,en;q=0.8");
+	assert_int_equal(client_signin(cl, ADMIN_EMAIL, DEMO_PASSWORD), 303);
+	return cl;
+}
+
 /* Accept-Language zh-CN: the dashboard and a review queue in Chinese. */
 static void
 test_admin_lang_chinese_by_accept_language(void **state)
 {
-	struct client *cl = client_new();
+	struct client *cl = chinese_admin();
 
 	(void)state;
-	client_accept_language(cl, "zh-CN,zh;q=0.9,en;q=0.8");
-	assert_int_equal(client_signin(cl, ADMIN_EMAIL, DEMO_PASSWORD), 303);
 	admin_page_is(cl, "/admin", dash_zh, not_ar_ms);
 	admin_page_is(cl, "/admin/vouchers", queue_zh, not_ar_ms);
 	admin_page_is(cl, "/admin/queues/cod", queue_zh, not_ar_ms);
@@ -150,21 +159,23 @@ test_admin_lang_texts_from_c_in_chinese(void **state)
 		">到付金额<", "审核日期，最近在前", NULL };
 	static const char *const settings[] = { "信用与分期付款",
 		"分期付款最低信用评分", "货到付款最高订单金额（美元）", NULL };
-	static const char *const none[] = { NULL };
+	static const struct {
+		const char		*path;
+		const char *const	*want;
+	} pages[] = { { "/admin", dash }, { "/admin/orders", orders },
+	    { "/admin/queues/cod", queue },
+	    { "/admin/settings/platform", settings } };
 	static const char *const codes[] = { "awaiting_review",
 		"installment_card", "pending_shipment", "installment_any",
 		NULL };
-	struct client		*cl = client_new();
+	struct client		*cl = chinese_admin();
 	struct client_resp	 r;
 	const char *const	*code;
+	size_t			 i;
 
 	(void)state;
-	client_accept_language(cl, "zh-CN,zh;q=0.9");
-	assert_int_equal(client_signin(cl, ADMIN_EMAIL, DEMO_PASSWORD), 303);
-	admin_page_is(cl, "/admin", dash, not_ar_ms);
-	admin_page_is(cl, "/admin/orders", orders, none);
-	admin_page_is(cl, "/admin/queues/cod", queue, none);
-	admin_page_is(cl, "/admin/settings/platform", settings, none);
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		admin_page_is(cl, pages[i].path, pages[i].want, not_ar_ms);
 	assert_int_equal(client_get(cl, "/admin/orders", &r), 0);
 	for (code = codes; *code != NULL; code++)
 		if (text_has(r.body, *code))
