@@ -57,13 +57,13 @@ aq_age(int64_t now, int64_t since, char *out, size_t outsz)
 	if (d < 0)
 		d = 0;
 	if (d >= 86400)
-		snprintf(out, outsz, "%lld d %lld h", (long long)(d / 86400),
+		snprintf(out, outsz, A_("%lld d %lld h"), (long long)(d / 86400),
 		    (long long)(d % 86400 / 3600));
 	else if (d >= 3600)
-		snprintf(out, outsz, "%lld h %lld min", (long long)(d / 3600),
+		snprintf(out, outsz, A_("%lld h %lld min"), (long long)(d / 3600),
 		    (long long)(d % 3600 / 60));
 	else
-		snprintf(out, outsz, "%lld min", (long long)(d / 60));
+		snprintf(out, outsz, A_("%lld min"), (long long)(d / 60));
 }
 
 /* See admin_queue.h. */

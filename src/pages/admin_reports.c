@@ -110,8 +110,8 @@ int
 page_admin_reports(struct ctx *c)
 {
 	static const char *const periods[] = { "day", "week", "month" };
-	static const char *const period_words[] = { NA_("Day"), NA_("Week"),
-	    NA_("Month") };
+	static const char *const period_words[] = { NA_("By day"),
+	    NA_("By week"), NA_("By month") };
 	struct report_range	 range;
 	struct report		*r;
 	struct view_dict	*d, *o;
