@@ -8,7 +8,8 @@
 #   po.sh glibc DIR                the glibc locales naming each language's
 #                                  LC_MESSAGES under DIR, when the system lacks them
 #
-# Texts: _(), N_() and ngettext() in src/**/*.c and *.cc (and the sentences of
+# Texts: _(), N_() and ngettext() in src/**/*.c and *.cc (A_() and NA_()
+# there for the admin domain) (and the sentences of
 # the rules' verdict_fail*() calls, translated by rules/verdict.c); {{_ text}} in templates
 # (TPL_STRINGS, the build's po/tpl-strings).
 #
@@ -50,12 +51,16 @@ extract() {
 	templates "$src" "$dom" > "$etmp/tpls"
 	(cd "$src" && xargs "$tool") < "$etmp/tpls" > "$etmp/tpl.po"
 	msguniq --force-po --sort-by-file -o "$etmp/tpl.pot" "$etmp/tpl.po"
+	(cd "$src" && find src -name '*.c' -o -name '*.cc' | LC_ALL=C sort) > "$etmp/files"
 	if [ "$dom" = mallpay-admin ]; then
-		cp "$etmp/tpl.pot" "$out"
+		xgettext --force-po --from-code=UTF-8 -L C -k -kA_ -kNA_ \
+			--add-comments=TRANSLATORS: --package-name=mallpay-admin --sort-by-file \
+			-D "$src" -f "$etmp/files" -o "$etmp/c.pot"
+		sed -i 's/charset=CHARSET/charset=UTF-8/' "$etmp/c.pot"
+		msgcat --use-first --sort-by-file -o "$out" "$etmp/c.pot" "$etmp/tpl.pot"
 		rm -rf "$etmp"
 		return
 	fi
-	(cd "$src" && find src -name '*.c' -o -name '*.cc' | LC_ALL=C sort) > "$etmp/files"
 	xgettext --force-po --from-code=UTF-8 -L C -k_ -kN_ -kngettext:1,2 -kpage_render:4 -kpage_render_free:4 -kpage_error:3 -kpage_result:3 -kpage_set_count:4,5 -kpage_notes:2 -kpage_notes:3 \
 		-kverdict_fail:3 -kverdict_fail_money:5 -kverdict_fail_count:5 -kverdict_fail_date:4 -kverdict_fail_items:4 \
 		--add-comments=TRANSLATORS: --package-name=mallpay --sort-by-file \

@@ -9,7 +9,7 @@
 	<div class="field">
 		<label for="f-{{NAME}}">{{LABEL}}</label>
 		{{#TEXT}}<input type="text" id="f-{{NAME}}" name="{{NAME}}" value="{{VALUE}}">{{/TEXT}}
-		{{#SELECT}}<select id="f-{{NAME}}" name="{{NAME}}"><option value="">{{_ Any}}</option>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/OPTION}}</select>{{/SELECT}}
+		{{#SELECT}}<select id="f-{{NAME}}" name="{{NAME}}"><option value="">{{_ Any}}</option>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{WORDS}}</option>{{/OPTION}}</select>{{/SELECT}}
 	</div>
 {{/FILTER}}
 	<div class="field">

@@ -3,7 +3,7 @@
 <h1>{{_ Money reports}}</h1>
 <p class="muted">{{_ From the ledger, in exact amounts of {CURRENCY}. Days, weeks (Monday to Sunday) and months are UTC.}}</p>
 <form class="admin-filters" method="get" action="/admin/reports" id="reports-form">
-	<div class="field"><label for="r-period">{{_ Period}}</label><select id="r-period" name="period">{{#PERIOD}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/PERIOD}}</select></div>
+	<div class="field"><label for="r-period">{{_ Period}}</label><select id="r-period" name="period">{{#PERIOD}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{WORDS}}</option>{{/PERIOD}}</select></div>
 	<div class="field"><label for="r-from">{{_ From}}</label><input type="date" id="r-from" name="from" value="{{FROM}}"></div>
 	<div class="field"><label for="r-to">{{_ To}}</label><input type="date" id="r-to" name="to" value="{{TO}}"></div>
 	<div class="field"><label for="r-currency">{{_ Currency}}</label><input type="text" id="r-currency" name="currency" value="{{CURRENCY}}" size="4" maxlength="3"></div>

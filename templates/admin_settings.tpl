@@ -15,7 +15,7 @@
 	{{#FIELD}}<div class="field">
 		{{#LOCKED}}<label>{{LABEL}}</label><p class="locked" id="{{FID}}-locked">{{WORDS}} <span class="hint">{{_ (fixed: plans were made under it)}}</span></p><input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/LOCKED}}
 		{{#CHECK}}<label><input type="checkbox" id="{{FID}}" name="{{NAME}}" value="1"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/CHECK}}
-		{{#CHOICE}}<label for="{{FID}}">{{LABEL}}</label><select id="{{FID}}" name="{{NAME}}">{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/OPTION}}</select>{{/CHOICE}}
+		{{#CHOICE}}<label for="{{FID}}">{{LABEL}}</label><select id="{{FID}}" name="{{NAME}}">{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{WORDS}}</option>{{/OPTION}}</select>{{/CHOICE}}
 		{{#INPUT}}<label for="{{FID}}">{{LABEL}}</label><input type="text" id="{{FID}}" name="{{NAME}}" value="{{VALUE}}"{{#INVALID}} aria-invalid="true" aria-describedby="{{FID}}-err"{{/INVALID}}>{{/INPUT}}
 		{{#ERR}}<p class="field-error" id="{{FID}}-err">{{MSG}}</p>{{/ERR}}
 	</div>{{/FIELD}}

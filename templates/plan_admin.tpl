@@ -1,10 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <link rel="stylesheet" href="/static/plans.css">
-<h1>Plan #{{PLAN_ID}} (order <a href="/admin/orders/{{ID}}">#{{ID}}</a>)</h1>
+<h1>{{_ Plan #{PLAN_ID}}} (<a href="/admin/orders/{{ID}}">{{_ order #{ID}}}</a>)</h1>
 {{#NOTICE}}<p class="notice" role="status" id="admin-plan-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="admin-plan-error">{{MSG}}</p>{{/ERROR}}
-<p>User {{USER}} · {{METHOD}} · {{INSTITUTION}} · state <strong id="plan-state">{{PLAN_STATE}}</strong>{{#CARD}} · {{BRAND}} ending {{LAST4}}{{/CARD}}{{#REF}} · partner reference {{REF}}{{/REF}}</p>
-{{#DECLINE}}<p>Declined: {{REASON}}</p>{{/DECLINE}}
+<p>{{_ User {USER}}} · {{METHOD}} · {{INSTITUTION}} · {{_ state}} <strong id="plan-state" data-state="{{PLAN_STATE_CODE}}">{{PLAN_STATE}}</strong>{{#CARD}} · {{_ {BRAND} ending {LAST4}}}{{/CARD}}{{#REF}} · {{_ partner reference {REF}}}{{/REF}}</p>
+{{#DECLINE}}<p>{{_ Declined: {REASON}}}</p>{{/DECLINE}}
 {{#SUSPENDED}}<form method="post" action="/admin/plans/{{PLAN_ID}}/lift" id="lift-form">
 	<input type="hidden" name="csrf" value="{{CSRF}}">
 	<p><strong>{{_ This user's installment access is suspended (INST-F2).}}</strong> {{_ It can be lifted once nothing is overdue.}}</p>
@@ -13,7 +13,7 @@
 <dl class="amounts">
 	<dt>{{_ Paid}}</dt><dd>{{PAID_TOTAL}}</dd><dt>{{_ Remaining}}</dt><dd>{{REMAINING}}</dd><dt>{{_ Late fees}}</dt><dd>{{LATE_TOTAL}}</dd><dt>{{_ APR}}</dt><dd>{{APR}}%</dd>
 </dl>
-{{#REFUND}}<p>Refund {{AMOUNT}} due by {{DUE}}.</p>{{/REFUND}}
+{{#REFUND}}<p>{{_ Refund {AMOUNT} due by {DUE}.}}</p>{{/REFUND}}
 <table class="responsive plan-table" id="schedule-table">
 	<thead><tr><th scope="col">#</th><th scope="col">{{_ Due}}</th><th scope="col" class="num">{{_ Principal}}</th><th scope="col" class="num">{{_ Fee}}</th><th scope="col" class="num">{{_ Late fee}}</th><th scope="col">{{_ Status}}</th><th scope="col" class="num">{{_ Balance after}}</th></tr></thead>
 	<tbody>

@@ -5,17 +5,20 @@
 #include <string.h>
 
 #include "core/admin_role.h"
+#include "core/i18n.h"
 
 const struct admin_role_info admin_role_table[ADMIN_ROLES_N] = {
-	{ ADMIN_REVIEWER, "reviewer", "Reviewer", "review queues and "
-	    "decisions: cash on delivery, vouchers, identity, company "
-	    "qualifications, corporate applications, lifting plans" },
-	{ ADMIN_FINANCE, "finance", "Finance", "payments, transfers, "
-	    "refunds, payouts, reconciliation, the guarantee and reports" },
-	{ ADMIN_SETTINGS, "settings", "Settings", "institutions, rates, "
-	    "regions, holidays, exchange rates and platform settings" },
-	{ ADMIN_OWNER, "owner", "Owner", "admins: invite, disable, enable "
-	    "and give roles" },
+	{ ADMIN_REVIEWER, "reviewer", NA_("Reviewer"), NA_("review queues "
+	    "and decisions: cash on delivery, vouchers, identity, company "
+	    "qualifications, corporate applications, lifting plans") },
+	{ ADMIN_FINANCE, "finance", NA_("Finance"), NA_("payments, "
+	    "transfers, refunds, payouts, reconciliation, the guarantee and "
+	    "reports") },
+	{ ADMIN_SETTINGS, "settings", NA_("Settings"), NA_("institutions, "
+	    "rates, regions, holidays, exchange rates and platform "
+	    "settings") },
+	{ ADMIN_OWNER, "owner", NA_("Owner"), NA_("admins: invite, disable, "
+	    "enable and give roles") },
 };
 
 /* See admin_role.h. */
@@ -66,7 +69,7 @@ join(unsigned roles, int label, const char *sep, const char *none,
 		if (!(roles & admin_role_table[i].bit))
 			continue;
 		n = snprintf(out + o, outsz - o, "%s%s", o > 0 ? sep : "",
-		    label ? admin_role_table[i].label :
+		    label ? A_(admin_role_table[i].label) :
 		    admin_role_table[i].name);
 		if (n < 0 || (size_t)n >= outsz - o)
 			break;
@@ -81,7 +84,7 @@ join(unsigned roles, int label, const char *sep, const char *none,
 const char *
 admin_roles_words(unsigned roles, char *out, size_t outsz)
 {
-	return join(roles, 1, ", ", "no role", out, outsz);
+	return join(roles, 1, A_(", "), A_("no role"), out, outsz);
 }
 
 /* See admin_role.h. */

@@ -63,7 +63,8 @@ const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
  * shopper domain "mallpay"); i18n_admin_speaks() says whether the console
  * speaks l; i18n_pick_admin() is i18n_pick() for those languages only. */
 #define I18N_ADMIN_DOMAIN	"mallpay-admin"
-const char *i18n_dgettext(const char *domain, const char *msgid);
+const char *i18n_dgettext(const char *domain, const char *msgid)
+	    __attribute__((format_arg(2)));
 int	i18n_admin_speaks(enum lang l);
 int	i18n_pick_admin(const char *tag, int *lang);
 
@@ -71,6 +72,11 @@ int	i18n_pick_admin(const char *tag, int *lang);
  * defined (a table, a constant), to be translated with _() where shown. */
 #define _(s)		i18n_gettext(s)
 #define N_(s)		(s)
+/* A_() and NA_() are _() and N_() for the admin console's texts set from C
+ * (queue titles, column labels, settings fields, notices, errors): domain
+ * mallpay-admin, extracted into po/admin/ only (scripts/po.sh). */
+#define A_(s)		i18n_dgettext(I18N_ADMIN_DOMAIN, (s))
+#define NA_(s)		(s)
 #undef ngettext		/* <libintl.h>'s, for the process locale */
 #define ngettext(one, many, n)	i18n_ngettext((one), (many), (n))
 

@@ -13,6 +13,7 @@
 #include "core/admin_role.h"
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/order_status.h"
 #include "core/pay_method.h"
@@ -46,26 +47,36 @@ static const char *const order_methods[] = {
 	"pay_after_use", NULL
 };
 
+/* A method filter's choice in words: any installment method, or the
+ * method's name a shopper reads. */
+static void
+method_choice_words(const char *code, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", strcmp(code, "installment_any") == 0 ?
+	    A_("Installment (any kind)") : words_method(code));
+}
+
 static const struct aq_filter order_filters[] = {
-	{ "status", "Status", order_statuses },
-	{ "method", "Method", order_methods },
-	{ "who", "Company or buyer (name, email or id)", NULL },
-	{ "from", "Created from (YYYY-MM-DD)", NULL },
-	{ "to", "Created to (YYYY-MM-DD)", NULL },
+	{ "status", NA_("Status"), order_statuses, words_status },
+	{ "method", NA_("Method"), order_methods, method_choice_words },
+	{ "who", NA_("Company or buyer (name, email or id)"), NULL, NULL },
+	{ "from", NA_("Created from (YYYY-MM-DD)"), NULL, NULL },
+	{ "to", NA_("Created to (YYYY-MM-DD)"), NULL, NULL },
 };
 
 /* In the order of enum db_order_sort. */
 static const struct aq_sort order_sorts[] = {
-	{ "newest", "Newest first" },
-	{ "oldest", "Oldest first" },
-	{ "promised", "Promised date, soonest first" },
-	{ "amount_desc", "Amount, largest first" },
-	{ "amount_asc", "Amount, smallest first" },
-	{ "status", "Status" },
+	{ "newest", NA_("Newest first") },
+	{ "oldest", NA_("Oldest first") },
+	{ "promised", NA_("Promised date, soonest first") },
+	{ "amount_desc", NA_("Amount, largest first") },
+	{ "amount_asc", NA_("Amount, smallest first") },
+	{ "status", NA_("Status") },
 };
 
 static const char *const order_columns[] = {
-	"Shopper", "Company", "Method", "Status", "Amount to pay", "Destination"
+	NA_("Shopper"), NA_("Company"), NA_("Method"), NA_("Status"),
+	NA_("Amount to pay"), NA_("Destination")
 };
 
 const struct field_spec page_admin_orders_fields[] = {
@@ -122,21 +133,21 @@ static const struct {
 	const char	*path, *title;
 	int		 download;	/* a CSV export */
 } admin_links[] = {
-	{ "/admin/orders", "All orders", 0 },
-	{ "/admin/reports", "Money reports", 0 },
-	{ "/admin/audit", "Audit trail", 0 },
-	{ "/admin/holidays", "Holidays", 0 },
-	{ "/admin/fx", "Exchange rates", 0 },
-	{ "/admin/guarantee", "Pay After Use guarantee", 0 },
-	{ "/admin/reconciliation", "Reconciliation with the partners", 0 },
-	{ "/admin/export/ledger", "Ledger lines (CSV)", 1 },
-	{ "/admin/export/reconciliation", "Reconciliation differences (CSV)",
+	{ "/admin/orders", NA_("All orders"), 0 },
+	{ "/admin/reports", NA_("Money reports"), 0 },
+	{ "/admin/audit", NA_("Audit trail"), 0 },
+	{ "/admin/holidays", NA_("Holidays"), 0 },
+	{ "/admin/fx", NA_("Exchange rates"), 0 },
+	{ "/admin/guarantee", NA_("Pay After Use guarantee"), 0 },
+	{ "/admin/reconciliation", NA_("Reconciliation with the partners"), 0 },
+	{ "/admin/export/ledger", NA_("Ledger lines (CSV)"), 1 },
+	{ "/admin/export/reconciliation", NA_("Reconciliation differences (CSV)"),
 	    1 },
-	{ "/admin/remittance/statements", "Bank statements (remittances)", 0 },
-	{ "/admin/companies", "Companies (agreements, COD-02 limit, REM-02 "
-	    "quota)", 0 },
-	{ "/admin/admins", "Admins and roles", 0 },
-	{ "/admin/sign-in-codes", "Admins' sign-in codes", 0 },
+	{ "/admin/remittance/statements", NA_("Bank statements (remittances)"), 0 },
+	{ "/admin/companies", NA_("Companies (agreements, COD-02 limit, REM-02 "
+	    "quota)"), 0 },
+	{ "/admin/admins", NA_("Admins and roles"), 0 },
+	{ "/admin/sign-in-codes", NA_("Admins' sign-in codes"), 0 },
 };
 
 /* The dashboard's links the admin of c may open into d (LINK). */
@@ -151,7 +162,7 @@ dashboard_links(struct ctx *c, struct view_dict *d)
 		if (page_may_get(c, admin_links[i].path)) {
 			q = view_add(d, "LINK");
 			view_set(q, "PATH", admin_links[i].path);
-			view_set(q, "TITLE", admin_links[i].title);
+			view_set(q, "TITLE", A_(admin_links[i].title));
 			if (admin_links[i].download)
 				view_show(q, "DOWNLOAD");
 		}
@@ -162,7 +173,7 @@ dashboard_links(struct ctx *c, struct view_dict *d)
 			continue;
 		q = view_add(d, "LINK");
 		view_set(q, "PATH", path);
-		view_set(q, "TITLE", admin_kinds[i].title);
+		view_set(q, "TITLE", A_(admin_kinds[i].title));
 	}
 }
 
@@ -203,9 +214,9 @@ add_key_figures(struct ctx *c, struct view_dict *d,
 		if (x == NULL)
 			x = view_add(d, "BREACHES");
 		y = view_add(x, "BREACH");
-		view_set(y, "TITLE", b[i].title);
+		view_set(y, "TITLE", A_(b[i].title));
 		view_set(y, "PATH", b[i].path);
-		view_set(y, "PROMISE", b[i].promise);
+		view_set(y, "PROMISE", A_(b[i].promise));
 		view_set_int(y, "N", (long long)b[i].overdue);
 	}
 	return 0;
@@ -234,9 +245,9 @@ page_admin(struct ctx *c)
 			qs = view_add(d, "QUEUES");
 		q = view_add(qs, "QUEUE");
 		view_set(q, "ID", queue_table[i].id);
-		view_set(q, "TITLE", queue_table[i].title);
+		view_set(q, "TITLE", A_(queue_table[i].title));
 		view_set(q, "PATH", queue_table[i].path);
-		view_set(q, "PROMISE", queue_table[i].promise);
+		view_set(q, "PROMISE", A_(queue_table[i].promise));
 		if (queue_table[i].count(c->db, c->now, &st) == -1) {
 			view_show(q, "UNAVAILABLE");
 			continue;
@@ -299,22 +310,22 @@ admin_orders_filter(struct ctx *c, struct db_admin_order_filter *f)
 
 	memset(f, 0, sizeof(*f));
 	if (ctx_field_err(c, "from") != NULL || ctx_field_err(c, "to") != NULL)
-		return "Dates are written YYYY-MM-DD, like 2026-12-04.";
+		return NA_("Dates are written YYYY-MM-DD, like 2026-12-04.");
 	if (ctx_field_err(c, "status") != NULL || (ctx_str(c, "status") &&
 	    choice(order_statuses, ctx_str(c, "status")) < 0))
-		return "There is no such status; choose one from the list.";
+		return NA_("There is no such status; choose one from the list.");
 	if (ctx_field_err(c, "method") != NULL || (ctx_str(c, "method") &&
 	    choice(order_methods, ctx_str(c, "method")) < 0))
-		return "There is no such payment method; choose one from the "
-		    "list.";
+		return NA_("There is no such payment method; choose one from the "
+		    "list.");
 	sort = str_or_empty(c, "sort");
 	if (ctx_field_err(c, "sort") != NULL ||
 	    (sort[0] != '\0' && choice(sorts, sort) < 0))
-		return "The list cannot be sorted that way; choose a sort "
-		    "from the list.";
+		return NA_("The list cannot be sorted that way; choose a sort "
+		    "from the list.");
 	if (ctx_field_err(c, "who") != NULL)
-		return "The company or buyer is text of at most 200 "
-		    "characters.";
+		return NA_("The company or buyer is text of at most 200 "
+		    "characters.");
 	snprintf(f->status, sizeof(f->status), "%s", str_or_empty(c, "status"));
 	snprintf(f->method, sizeof(f->method), "%s", str_or_empty(c, "method"));
 	if (who[0] != '\0' && strspn(who, "0123456789") == strlen(who))
@@ -328,7 +339,7 @@ admin_orders_filter(struct ctx *c, struct db_admin_order_filter *f)
 	f->from = day_start(c, "from", 0, 0);
 	f->until = day_start(c, "to", 1, 0);
 	if (f->from > 0 && f->until > 0 && f->until <= f->from)
-		return "The end date is before the start date.";
+		return NA_("The end date is before the start date.");
 	return NULL;
 }
 
@@ -372,9 +383,9 @@ page_admin_orders(struct ctx *c)
 
 	memset(&l, 0, sizeof(l));
 	l.error = admin_orders_filter(c, &f);
-	l.title = "Orders";
+	l.title = NA_("Orders");
 	l.path = "/admin/orders";
-	l.intro = "Every order of the mall. Open one for its full history.";
+	l.intro = NA_("Every order of the mall. Open one for its full history.");
 	l.filters = order_filters;
 	l.nfilters = sizeof(order_filters) / sizeof(order_filters[0]);
 	for (i = 0; i < l.nfilters; i++)
@@ -395,7 +406,7 @@ page_admin_orders(struct ctx *c)
 	l.ncols = sizeof(order_columns) / sizeof(order_columns[0]);
 	l.page = aq_page_arg(c);
 	l.decide_order_action = "cancel";
-	l.decide_label = "Cancel order";
+	l.decide_label = NA_("Cancel order");
 	if (l.error != NULL) {
 		rc = admin_queue_render(c, &l);
 		return rc == 200 ? 422 : rc;
@@ -437,6 +448,20 @@ page_admin_orders(struct ctx *c)
 	return rc;
 }
 
+/* An order state code as words (an order status's, as the shopper reads
+ * it, in the thread's language) into name of x; "-" for none. */
+static void
+state_cell(struct view_dict *x, const char *name, const char *code)
+{
+	char w[64];
+
+	if (code[0] == '\0')
+		snprintf(w, sizeof(w), "-");
+	else
+		words_status(code, w, sizeof(w));
+	view_set(x, name, w);
+}
+
 /* The order's history, ne events ev, into d (NO_EVENTS when none). */
 static void
 order_events(struct view_dict *d, const struct db_event_row *ev, size_t ne)
@@ -451,9 +476,8 @@ order_events(struct view_dict *d, const struct db_event_row *ev, size_t ne)
 		view_set(x, "AT", tmp);
 		view_setf(x, "ACTOR", "%s%s%s", ev[i].actor_type,
 		    ev[i].actor_email[0] ? " " : "", ev[i].actor_email);
-		view_set(x, "FROM", ev[i].from_state[0] ? ev[i].from_state :
-		    "-");
-		view_set(x, "TO", ev[i].to_state[0] ? ev[i].to_state : "-");
+		state_cell(x, "FROM", ev[i].from_state);
+		state_cell(x, "TO", ev[i].to_state);
 		view_set(x, "REASON", ev[i].reason);
 		view_set(x, "DETAIL", ev[i].detail);
 	}
@@ -494,7 +518,8 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 	words_status(order_status_name(o->status), tmp, sizeof(tmp));
 	view_set(d, "STATUS", tmp);
 	view_set(d, "STATUS_CODE", order_status_name(o->status));
-	view_set(d, "METHOD", pay_method_name(o->method));
+	view_set(d, "METHOD", o->method < PM__MAX ?
+	    words_method(pay_method_name(o->method)) : "-");
 	/* The figure the shopper's page shows (service/order_panels.c). */
 	x = view_add(d, "AMOUNT");
 	if (money_set(&due, v.panels.to_pay, o->amount_due.cur) == 0)
@@ -523,8 +548,8 @@ order_page(struct ctx *c, int64_t id, int status, const char *error,
 		view_set(x, "FROM", order_status_name(o->status));
 		view_set_int(x, "ID", (long long)o->id);
 	}
-	page_notes(d, notice, error);
-	snprintf(tmp, sizeof(tmp), "Order #%lld", (long long)o->id);
+	page_admin_notes(d, notice, error);
+	snprintf(tmp, sizeof(tmp), A_("Order #%lld"), (long long)o->id);
 	rc = page_render_free(c, "admin_order.tpl", d, tmp, status);
 	admin_order_view_cleanup(&v);
 	return rc;
@@ -540,7 +565,7 @@ page_admin_order(struct ctx *c)
 	/* notice: the status the order was just moved to */
 	return order_page(c, id, 200, NULL, order_status_parse(str_or_empty(c,
 	    "notice"), &moved) == 0 && moved == OS_CANCELLED ?
-	    "The order is cancelled." : NULL);
+	    NA_("The order is cancelled.") : NULL);
 }
 
 /* POST /admin/orders/:id/cancel: the admin's decision, bulk-safe: the
@@ -554,8 +579,8 @@ page_admin_order_cancel(struct ctx *c)
 	int		 rc;
 
 	if (from == NULL)
-		return order_page(c, id, 422, "The form lacks the state the "
-		    "order was shown in; reload the page.", NULL);
+		return order_page(c, id, 422, NA_("The form lacks the state "
+		    "the order was shown in; reload the page."), NULL);
 	rc = admin_order_cancel(c->db, c->user.user_id, c->now, id, from,
 	    str_or_empty(c, "reason"), msg, sizeof(msg));
 	if (rc == -1)
@@ -739,9 +764,16 @@ page_admin_audit(struct ctx *c)
 			    "/admin/orders/%lld", (long long)v[i].subject_id);
 		view_setf(x, "ACTOR", "%s%s%s", v[i].actor_type,
 		    v[i].actor_email[0] ? " " : "", v[i].actor_email);
-		view_set(x, "FROM", v[i].from_state[0] ? v[i].from_state : "-");
-		view_set(x, "TO", v[i].to_state[0] ? v[i].to_state : "-");
-		view_set(x, "REASON", v[i].reason);
+		if (strcmp(v[i].subject_type, "order") == 0) {
+			state_cell(x, "FROM", v[i].from_state);
+			state_cell(x, "TO", v[i].to_state);
+		} else {
+			view_set(x, "FROM", v[i].from_state[0] ?
+			    v[i].from_state : "-");
+			view_set(x, "TO", v[i].to_state[0] ? v[i].to_state :
+			    "-");
+		}
+		view_set(x, "REASON", A_(v[i].reason));
 		set_detail(x, &v[i]);
 	}
 	set_audit_pages(c, d, page, v, n, has_prev, has_next);

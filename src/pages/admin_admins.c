@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/admin_role.h"
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -74,7 +75,7 @@ role_checks(struct view_dict *d, const char *sec, unsigned roles)
 	for (i = 0; i < ADMIN_ROLES_N; i++) {
 		r = view_add(d, sec);
 		view_set(r, "RNAME", admin_role_table[i].name);
-		view_set(r, "RLABEL", admin_role_table[i].label);
+		view_set(r, "RLABEL", A_(admin_role_table[i].label));
 		if (roles & admin_role_table[i].bit)
 			view_show(r, "ON");
 	}
@@ -90,29 +91,29 @@ admin_row(struct view_dict *d, const struct db_admin_account *a,
 
 	view_set_int(r, "ID", (long long)a->user_id);
 	view_set(r, "EMAIL", a->email);
-	view_set(r, "NAME", a->invited ? "(invited)" : a->name);
+	view_set(r, "NAME", a->invited ? A_("(invited)") : a->name);
 	view_set(r, "ROLES", admin_roles_words(a->roles, buf, sizeof(buf)));
 	view_set(r, "ROLE_NAMES", admin_roles_names(a->roles, buf,
 	    sizeof(buf)));
 	if (a->disabled_at != 0) {
 		view_set(r, "STATUS_KEY", "disabled");
-		view_setf(r, "STATUS", "Disabled since %s",
+		view_setf(r, "STATUS", A_("Disabled since %s"),
 		    page_when(a->disabled_at, when, sizeof(when)));
 		view_show(r, "CAN_ENABLE");
 	} else {
 		view_set(r, "STATUS_KEY", a->invited ? "invited" : "enabled");
 		if (!a->invited)
-			view_set(r, "STATUS", "Enabled");
+			view_set(r, "STATUS", A_("Enabled"));
 		else
 			view_setf(r, "STATUS", a->invite_expires_at > now ?
-			    "Invited, link valid until %s" :
-			    "Invited, link expired %s",
+			    A_("Invited, link valid until %s") :
+			    A_("Invited, link expired %s"),
 			    page_when(a->invite_expires_at, when,
 			    sizeof(when)));
 		view_show(r, "CAN_DISABLE");
 	}
 	view_set(r, "LAST", a->last_signin_at > 0 ? page_when(
-	    a->last_signin_at, when, sizeof(when)) : "Never");
+	    a->last_signin_at, when, sizeof(when)) : A_("Never"));
 	role_checks(r, "ROLE", a->roles);
 	if (n->error != NULL && n->err_id == a->user_id) {
 		e = view_add(r, "ROW_ERROR");
@@ -142,8 +143,8 @@ invite_form(struct view_dict *d, const struct admins_note *n)
 	}
 	for (i = 0; i < ADMIN_ROLES_N; i++) {
 		s = view_add(d, "HELP");
-		view_set(s, "LABEL", admin_role_table[i].label);
-		view_set(s, "DOES", admin_role_table[i].does);
+		view_set(s, "LABEL", A_(admin_role_table[i].label));
+		view_set(s, "DOES", A_(admin_role_table[i].does));
 	}
 }
 

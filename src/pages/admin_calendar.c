@@ -13,6 +13,7 @@
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "service/admin.h"
 #include "service/admin_view.h"
@@ -59,7 +60,7 @@ holidays_page(struct ctx *c, int status, const char *error,
 	}
 	if (n == 0)
 		view_show(d, "EMPTY");
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	rc = page_render_free(c, "admin_holidays.tpl", d, "Holidays", status);
 	free(v);
 	return rc;
@@ -80,15 +81,15 @@ page_admin_holiday_add(struct ctx *c)
 	int		 rc;
 
 	if (day == NULL)
-		return holidays_page(c, 422, "Day: a date YYYY-MM-DD.", NULL);
+		return holidays_page(c, 422, NA_("Day: a date YYYY-MM-DD."), NULL);
 	rc = admin_holiday_add(c->db, c->user.user_id, c->now, day,
 	    name != NULL ? name : "Holiday");
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
-		return holidays_page(c, 409, "That day is already a holiday.",
+		return holidays_page(c, 409, NA_("That day is already a holiday."),
 		    NULL);
-	return holidays_page(c, 200, NULL, "Holiday added.");
+	return holidays_page(c, 200, NULL, NA_("Holiday added."));
 }
 
 /* POST /admin/holidays/remove: day. */
@@ -99,14 +100,14 @@ page_admin_holiday_remove(struct ctx *c)
 	int		 rc;
 
 	if (day == NULL)
-		return holidays_page(c, 422, "Day: a date YYYY-MM-DD.", NULL);
+		return holidays_page(c, 422, NA_("Day: a date YYYY-MM-DD."), NULL);
 	rc = admin_holiday_remove(c->db, c->user.user_id, c->now, day);
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
-		return holidays_page(c, 404, "That day is not a holiday.",
+		return holidays_page(c, 404, NA_("That day is not a holiday."),
 		    NULL);
-	return holidays_page(c, 200, NULL, "Holiday removed.");
+	return holidays_page(c, 200, NULL, NA_("Holiday removed."));
 }
 
 /* Render the exchange-rates page. */
@@ -127,7 +128,7 @@ fx_page(struct ctx *c, int status, const char *error, const char *notice)
 		view_set(x, "RATE", v[i].usd_per_unit);
 		view_set(x, "FROM", v[i].effective_from);
 	}
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	view_set(d, "F_CURRENCY", or_empty(ctx_str(c, "currency")));
 	view_set(d, "F_RATE", or_empty(ctx_str(c, "rate")));
 	view_set(d, "F_FROM", or_empty(ctx_str(c, "effective_from")));
@@ -151,8 +152,8 @@ page_admin_fx_add(struct ctx *c)
 	int	rc;
 
 	if (c->bad_fields > 0)
-		return fx_page(c, 422, "Give a currency (e.g. EUR), a rate "
-		    "(USD for one unit) and the date it takes effect.", NULL);
+		return fx_page(c, 422, NA_("Give a currency (e.g. EUR), a rate "
+		    "(USD for one unit) and the date it takes effect."), NULL);
 	rc = admin_fx_add(c->db, c->user.user_id, c->now,
 	    ctx_str(c, "currency"), ctx_str(c, "rate"),
 	    ctx_str(c, "effective_from"), err, sizeof(err));
@@ -160,6 +161,6 @@ page_admin_fx_add(struct ctx *c)
 		return page_error(c, 500, NULL);
 	if (rc == 1)
 		return fx_page(c, 422, err, NULL);
-	return fx_page(c, 200, NULL, "Rate recorded. Orders already quoted "
-	    "keep their rate.");
+	return fx_page(c, 200, NULL, NA_("Rate recorded. Orders already quoted "
+	    "keep their rate."));
 }

@@ -12,6 +12,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "http/ctx.h"
 #include "pages/admin_company.h"
@@ -65,17 +66,18 @@ notice_of(const char *code)
 	static const struct {
 		const char *code, *text;
 	} n[] = {
-		{ "done", "Done: the status below is the new one; the company "
-		    "was told by an account message." },
-		{ "saved", "Agreements saved; the company was told." },
-		{ "transfer", "Transfer recorded: its allocation is the first "
-		    "line of the transfers below; the company was told." },
+		{ "done", NA_("Done: the status below is the new one; the "
+		    "company was told by an account message.") },
+		{ "saved", NA_("Agreements saved; the company was told.") },
+		{ "transfer", NA_("Transfer recorded: its allocation is the "
+		    "first line of the transfers below; the company was "
+		    "told.") },
 	};
 	size_t i;
 
 	for (i = 0; code != NULL && i < sizeof(n) / sizeof(n[0]); i++)
 		if (strcmp(n[i].code, code) == 0)
-			return n[i].text;
+			return A_(n[i].text);
 	return NULL;
 }
 
@@ -95,9 +97,10 @@ back(struct ctx *c, const char *head, int64_t id, const char *tail,
 int
 page_admin_qual_queue(struct ctx *c)
 {
-	static const char *const cols[] = { "Company", "Status",
-	    "Licence expires" };
-	static const struct aq_sort sorts[] = { { "oldest", "Oldest first" } };
+	static const char *const cols[] = { NA_("Company"), NA_("Status"),
+	    NA_("Licence expires") };
+	static const struct aq_sort sorts[] = { { "oldest",
+	    NA_("Oldest first") } };
 	struct aq_list	 l;
 	struct aq_row	*r;
 	struct db_qual	*q;
@@ -106,12 +109,12 @@ page_admin_qual_queue(struct ctx *c)
 	int		 rc;
 
 	memset(&l, 0, sizeof(l));
-	l.title = "Corporate qualifications";
+	l.title = NA_("Corporate qualifications");
 	l.path = "/admin/queues/qualifications";
 	l.queue_id = "qualifications";
-	l.intro = "Submitted business licences and financial statements, "
+	l.intro = NA_("Submitted business licences and financial statements, "
 	    "oldest first; review by the promised date (INST-CORP: 1-3 "
-	    "business days). Open one to see its documents and decide.";
+	    "business days). Open one to see its documents and decide.");
 	l.sorts = sorts;
 	l.nsorts = 1;
 	l.sort = "oldest";
@@ -170,7 +173,7 @@ qual_page(struct ctx *c, int64_t id, int status, const char *notice,
 	co = r.co;
 	docs = r.docs, nd = r.ndocs;
 	d = view_dict_new();
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)q.id);
 	view_set_int(d, "COMPANY_ID", (long long)co.id);
 	view_set(d, "COMPANY", co.name);
@@ -275,8 +278,8 @@ page_admin_qual_start(struct ctx *c)
 	char	msg[300];
 
 	if ((sid = submission_of(c, id)) <= 0)
-		return sid == 0 ? qual_page(c, id, 409, NULL, "This company "
-		    "has no submission to review.") : page_error(c, 500, NULL);
+		return sid == 0 ? qual_page(c, id, 409, NULL, NA_("This company "
+		    "has no submission to review.")) : page_error(c, 500, NULL);
 	return decided(c, qual_start_review(c->db, c->user.user_id, sid,
 	    c->now, msg, sizeof(msg)), id, msg, qual_page,
 	    "/admin/companies/", "/qualification");
@@ -292,10 +295,10 @@ page_admin_qual_decide(struct ctx *c)
 
 	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
 	    strcmp(dec, "reject") != 0))
-		return qual_page(c, id, 400, NULL, "Choose approve or reject.");
+		return qual_page(c, id, 400, NULL, NA_("Choose approve or reject."));
 	if ((sid = submission_of(c, id)) <= 0)
-		return sid == 0 ? qual_page(c, id, 409, NULL, "This company "
-		    "has no submission to decide.") : page_error(c, 500, NULL);
+		return sid == 0 ? qual_page(c, id, 409, NULL, NA_("This company "
+		    "has no submission to decide.")) : page_error(c, 500, NULL);
 	return decided(c, qual_decide(c->db, c->user.user_id, sid,
 	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
 	    sizeof(msg)), id, msg, qual_page,
@@ -361,7 +364,7 @@ company_page(struct ctx *c, int64_t id, int status, const char *notice,
 	mem = acc.members, nm = acc.nmembers;
 	hist = acc.hist, nh = acc.nhist;
 	d = view_dict_new();
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)co.id);
 	view_set(d, "NAME", co.name);
 	view_set(d, "COUNTRY", co.country);
@@ -444,8 +447,8 @@ page_admin_company_limits(struct ctx *c)
 	/* The form's marker: a POST without it (not from the form) must
 	 * not clear the agreements. */
 	if (ctx_str(c, "save") == NULL)
-		return company_page(c, id, 400, NULL, "Use the agreements "
-		    "form to save.");
+		return company_page(c, id, 400, NULL, NA_("Use the agreements "
+		    "form to save."));
 	if (usd_field(c, "cod_limit", &cod, msg, sizeof(msg)) == -1 ||
 	    usd_field(c, "remit_quota", &remit, msg, sizeof(msg)) == -1)
 		return company_page(c, id, 400, NULL, msg);

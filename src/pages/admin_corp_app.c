@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "http/ctx.h"
 #include "pages/admin_company.h"
@@ -49,19 +50,30 @@ const struct field_spec page_admin_corp_repay_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
+/* A status filter's choice in words into out. */
+static void
+status_choice_words(const char *st, char *out, size_t outsz)
+{
+	enum corp_app_status s;
+
+	snprintf(out, outsz, "%s", corp_app_status_parse(st, &s) == 0 ?
+	    corp_app_status_words(s) : st);
+}
+
 /* GET /admin/queues/corporate: INST-CORP applications (default: waiting
  * for review), oldest first. */
 int
 page_admin_corp_queue(struct ctx *c)
 {
-	static const char *const cols[] = { "Company", "Order", "Term",
-	    "Amount", "Status" };
+	static const char *const cols[] = { NA_("Company"), NA_("Order"),
+	    NA_("Term"), NA_("Amount"), NA_("Status") };
 	static const char *const st[] = { "submitted", "approved", "signed",
 	    "in_effect", "rejected", "cancelled", NULL };
 	static const struct aq_filter filters[] = {
-		{ "status", "Status", st },
+		{ "status", NA_("Status"), st, status_choice_words },
 	};
-	static const struct aq_sort sorts[] = { { "oldest", "Oldest first" } };
+	static const struct aq_sort sorts[] = { { "oldest",
+	    NA_("Oldest first") } };
 	struct aq_list		 l;
 	struct aq_row		*r;
 	struct db_corp_app	*a;
@@ -74,12 +86,12 @@ page_admin_corp_queue(struct ctx *c)
 	if (status == NULL)
 		status = "submitted";
 	memset(&l, 0, sizeof(l));
-	l.title = "Corporate installment applications";
+	l.title = NA_("Corporate installment applications");
 	l.path = "/admin/queues/corporate";
 	l.queue_id = "corp_applications";
-	l.intro = "INST-CORP applications, oldest first; review by the "
+	l.intro = NA_("INST-CORP applications, oldest first; review by the "
 	    "promised date (1-3 business days). Open one to decide, then "
-	    "record the down payment once the agreement is signed.";
+	    "record the down payment once the agreement is signed.");
 	l.filters = filters;
 	l.nfilters = 1;
 	l.values[0] = status;
@@ -106,12 +118,12 @@ page_admin_corp_queue(struct ctx *c)
 		    a[i].company_name);
 		snprintf(r->cells[1], sizeof(r->cells[1]), "#%lld",
 		    (long long)a[i].order_id);
-		snprintf(r->cells[2], sizeof(r->cells[2]), "%d months",
+		snprintf(r->cells[2], sizeof(r->cells[2]), A_("%d months"),
 		    a[i].term);
 		money_set(&m, a[i].amount_due_minor, a[i].currency);
 		money_display(&m, r->cells[3], sizeof(r->cells[3]));
 		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
-		    corp_app_status_words(a[i].status));
+		    A_(corp_app_status_words(a[i].status)));
 	}
 	corp_app_list_release(a, n);
 	rc = admin_queue_render(c, &l);
@@ -165,7 +177,7 @@ set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
 		view_set(t, "AMOUNT", money_display(&m, buf, sizeof(buf)));
 		view_set(t, "REF", x[i].reference);
 		view_set(t, "BY", x[i].recorded_by > 0 ?
-		    x[i].recorded_email : "bank statement");
+		    x[i].recorded_email : A_("bank statement"));
 		money_set(&m, x[i].excess, x[i].currency);
 		view_set(t, "EXCESS", money_display(&m, buf, sizeof(buf)));
 		for (j = 0; j < na; j++) {
@@ -176,8 +188,8 @@ set_transfers(struct ctx *c, struct view_dict *s, int64_t app_id,
 			money_set(&m, al[j].amount, x[i].currency);
 			view_set(l, "AMOUNT", money_display(&m, buf,
 			    sizeof(buf)));
-			view_set(l, "HOW", al[j].settled ? "paid in full" :
-			    "paid in part");
+			view_set(l, "HOW", al[j].settled ? A_("paid in full") :
+			    A_("paid in part"));
 		}
 	}
 	free(x);
@@ -284,7 +296,7 @@ corp_app_render(struct ctx *c, int64_t id, int status, const char *notice,
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)a.id);
 	view_set_int(d, "ORDER_ID", (long long)a.order_id);
 	view_set_int(d, "COMPANY_ID", (long long)a.company_id);
@@ -354,8 +366,8 @@ app_for_post(struct ctx *c, int64_t oid, int64_t *aid)
 	if ((*aid = app_of(c, oid)) == -1)
 		return page_error(c, 500, NULL);
 	if (*aid == 0)
-		return corp_app_page(c, oid, 409, NULL, "This order has no "
-		    "corporate installment application.");
+		return corp_app_page(c, oid, 409, NULL, NA_("This order has no "
+		    "corporate installment application."));
 	return 0;
 }
 
@@ -370,8 +382,8 @@ page_admin_corp_decide(struct ctx *c)
 
 	if (dec == NULL || (strcmp(dec, "approve") != 0 &&
 	    strcmp(dec, "reject") != 0))
-		return corp_app_page(c, oid, 400, NULL, "Choose approve or "
-		    "refuse.");
+		return corp_app_page(c, oid, 400, NULL, NA_("Choose approve or "
+		    "refuse."));
 	if ((rc = app_for_post(c, oid, &id)) != 0)
 		return rc;
 	return admin_co_decided(c, corp_decide(c->db, c->user.user_id, id,
@@ -392,7 +404,7 @@ amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
 
 	if ((rc = corp_app_by_id(c->db, id, &a)) != 1) {
 		corp_app_cleanup(&a);
-		snprintf(err, errsz, "No such application.");
+		snprintf(err, errsz, A_("No such application."));
 		return -1;
 	}
 	rc = s == NULL ? -1 : money_parse(s, strlen(s), a.currency, &m, err,
@@ -400,7 +412,7 @@ amount_of(struct ctx *c, int64_t id, int64_t *minor, char *err, size_t errsz)
 	corp_app_cleanup(&a);
 	if (rc == -1) {
 		if (s == NULL)
-			snprintf(err, errsz, "Enter the amount received.");
+			snprintf(err, errsz, A_("Enter the amount received."));
 		return -1;
 	}
 	*minor = m.minor;
@@ -433,24 +445,24 @@ repay_amount(struct ctx *c, int64_t id, int64_t *minor, char *err,
 	const char *s = ctx_str(c, "amount");
 
 	if (ctx_field_err(c, "amount") != NULL || s == NULL) {
-		snprintf(err, errsz, "Enter the amount received, e.g. 178.26.");
+		snprintf(err, errsz, A_("Enter the amount received, e.g. 178.26."));
 		return -1;
 	}
 	while (*s == ' ')
 		s++;
 	if (*s == '-') {
-		snprintf(err, errsz, "The amount received must be more than "
-		    "zero; a refund is not recorded here.");
+		snprintf(err, errsz, A_("The amount received must be more than "
+		    "zero; a refund is not recorded here."));
 		return -1;
 	}
 	if (amount_of(c, id, minor, err, errsz) == -1) {
-		snprintf(err, errsz, "Enter the amount received as a number "
-		    "with at most two decimals, e.g. 178.26.");
+		snprintf(err, errsz, A_("Enter the amount received as a number "
+		    "with at most two decimals, e.g. 178.26."));
 		return -1;
 	}
 	if (*minor <= 0) {
-		snprintf(err, errsz, "The amount received must be more than "
-		    "zero.");
+		snprintf(err, errsz, A_("The amount received must be more than "
+		    "zero."));
 		return -1;
 	}
 	return 0;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
 #include "pages/doc_pictures.h"
@@ -39,12 +40,21 @@ static const char *
 status_words(const char *st)
 {
 	if (strcmp(st, "review") == 0)
-		return "Waiting for review";
+		return A_("Waiting for review");
 	if (strcmp(st, "verified") == 0)
-		return "Verified";
+		return A_("Verified");
 	if (strcmp(st, "mismatch") == 0)
-		return "Did not match";
-	return "Rejected";
+		return A_("Did not match");
+	if (strcmp(st, "all") == 0)
+		return A_("All");
+	return A_("Rejected");
+}
+
+/* A status filter's choice in words into out. */
+static void
+status_choice_words(const char *st, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", status_words(st));
 }
 
 /* GET /admin/queues/identity: checks the identity service sent for a
@@ -52,12 +62,14 @@ status_words(const char *st)
 int
 page_admin_identity_queue(struct ctx *c)
 {
-	static const char *const cols[] = { "Shopper", "Legal name",
-	    "Date of birth", "Document", "Status" };
+	static const char *const cols[] = { NA_("Shopper"), NA_("Legal name"),
+	    NA_("Date of birth"), NA_("Document"), NA_("Status") };
 	static const char *const st[] = { "review", "verified", "mismatch",
 	    "rejected", "all", NULL };
-	static const struct aq_filter filters[] = { { "status", "Status", st } };
-	static const struct aq_sort sorts[] = { { "oldest", "Oldest first" } };
+	static const struct aq_filter filters[] = { { "status", NA_("Status"),
+	    st, status_choice_words } };
+	static const struct aq_sort sorts[] = { { "oldest",
+	    NA_("Oldest first") } };
 	const char		*status = ctx_str(c, "status"), *msg;
 	struct db_identity	*rows = NULL;
 	struct aq_list		 l;
@@ -67,12 +79,12 @@ page_admin_identity_queue(struct ctx *c)
 	int			 rc;
 
 	memset(&l, 0, sizeof(l));
-	l.title = "Identity checks awaiting manual review";
+	l.title = NA_("Identity checks awaiting manual review");
 	l.path = "/admin/queues/identity";
 	l.queue_id = "identity_review";
-	l.intro = "Real-name authentication (INST-01) that the identity "
+	l.intro = NA_("Real-name authentication (INST-01) that the identity "
 	    "service could not decide, oldest first; review within 1 business "
-	    "day. Open one to see the document and approve or reject it.";
+	    "day. Open one to see the document and approve or reject it.");
 	l.filters = filters;
 	l.nfilters = 1;
 	l.values[0] = status != NULL ? status : "review";
@@ -85,7 +97,8 @@ page_admin_identity_queue(struct ctx *c)
 	l.page = aq_page_arg(c);
 	msg = ctx_str(c, "msg");
 	if (msg != NULL && strcmp(msg, "decided") == 0)
-		l.notice = "The decision is recorded and the shopper is told.";
+		l.notice = NA_("The decision is recorded and the shopper is "
+		    "told.");
 	if (identity_review_list(c->db, l.values[0], l.page, &rows, &n,
 	    &total) != RES_OK)
 		return page_error(c, 500, NULL);
@@ -106,10 +119,14 @@ page_admin_identity_queue(struct ctx *c)
 		    rows[i].legal_name);
 		snprintf(r->cells[2], sizeof(r->cells[2]), "%s",
 		    rows[i].birth_date[0] != '\0' ? rows[i].birth_date : "-");
-		snprintf(r->cells[3], sizeof(r->cells[3]), "%s%s%s",
-		    identity_type_words(rows[i].id_type),
-		    rows[i].id_last4[0] != '\0' ? " ending in " : "",
-		    rows[i].id_last4);
+		if (rows[i].id_last4[0] != '\0')
+			snprintf(r->cells[3], sizeof(r->cells[3]),
+			    A_("%s ending in %s"),
+			    A_(identity_type_words(rows[i].id_type)),
+			    rows[i].id_last4);
+		else
+			snprintf(r->cells[3], sizeof(r->cells[3]), "%s",
+			    A_(identity_type_words(rows[i].id_type)));
 		snprintf(r->cells[4], sizeof(r->cells[4]), "%s",
 		    status_words(rows[i].status));
 	}
@@ -127,7 +144,7 @@ review_page(struct ctx *c, int status, const struct db_identity *r,
 	struct view_dict	*d = view_dict_new(), *s;
 	char			 when[40];
 
-	page_notes(d, NULL, error);
+	page_admin_notes(d, NULL, error);
 	view_set_int(d, "ID", (long long)r->id);
 	view_set(d, "EMAIL", r->user_email);
 	view_set(d, "NAME", r->legal_name);
@@ -209,8 +226,8 @@ page_admin_identity_decide(struct ctx *c)
 		if (identity_review_get(c->db, c->target_id, &r, masked) !=
 		    RES_OK)
 			return page_error(c, 404, NULL);
-		return review_page(c, 400, &r, masked, "Choose approve or "
-		    "reject.");
+		return review_page(c, 400, &r, masked, NA_("Choose approve or "
+		    "reject."));
 	}
 	switch (identity_review_decide(c->db, c->user.user_id,
 	    c->target_id, approve, ctx_str(c, "reason"), c->now, msg,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -37,17 +38,19 @@ page_admin_mfa(struct ctx *c)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
 	if (msg != NULL && strcmp(msg, "reset") == 0)
-		say(d, "NOTICE", "The sign-in code was reset. That admin sets "
-		    "up the authenticator app again at the next sign-in.");
+		say(d, "NOTICE", A_("The sign-in code was reset. That admin "
+		    "sets up the authenticator app again at the next "
+		    "sign-in."));
 	else if (msg != NULL && strcmp(msg, "none") == 0)
-		say(d, "ERROR", "That admin has no sign-in code to reset.");
+		say(d, "ERROR", A_("That admin has no sign-in code to "
+		    "reset."));
 	for (i = 0; i < n; i++) {
 		r = view_add(d, "ADMIN");
 		view_set_int(r, "ID", a[i].user_id);
 		view_set(r, "NAME", a[i].name);
 		view_set(r, "EMAIL", a[i].email);
-		view_set(r, "STATE", a[i].confirmed_at != 0 ? "Set up" :
-		    "Not set up yet");
+		view_set(r, "STATE", a[i].confirmed_at != 0 ? A_("Set up") :
+		    A_("Not set up yet"));
 		view_set_int(r, "LEFT", a[i].recovery_left);
 		if (a[i].user_id == c->user.user_id)
 			view_show(r, "YOU");

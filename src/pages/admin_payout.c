@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "http/ctx.h"
 #include "http/http.h"
@@ -111,8 +112,9 @@ credit_page(struct ctx *c, int64_t id, int status, const char *notice,
 	d = view_dict_new();
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "NAME", name);
-	page_notes(d, notice, NULL);
-	if (admin_payout_include(c, d, id, field, error) == -1) {
+	page_admin_notes(d, notice, NULL);
+	if (admin_payout_include(c, d, id, field, error != NULL ?
+	    A_(error) : NULL) == -1) {
 		view_dict_free(d);
 		return page_error(c, 500, NULL);
 	}
@@ -128,8 +130,8 @@ page_admin_credit(struct ctx *c)
 	const char *m = ctx_str(c, "msg");
 
 	return credit_page(c, id, 200, m != NULL && strcmp(m, "paid") == 0 ?
-	    "Paid out: the payout is the first line below; the credit shown "
-	    "is what the company holds now." : NULL, NULL, NULL);
+	    NA_("Paid out: the payout is the first line below; the credit "
+	    "shown is what the company holds now.") : NULL, NULL, NULL);
 }
 
 /* POST /admin/companies/:id/credit/payout. */
@@ -148,13 +150,14 @@ page_admin_credit_payout(struct ctx *c)
 	r.reference = ctx_str(c, "reference");
 	r.key = ctx_str(c, "key");
 	if (r.currency == NULL || strlen(r.currency) != 3)
-		return credit_page(c, id, 400, NULL, "amount", "Choose the "
-		    "currency of the credit to pay out.");
+		return credit_page(c, id, 400, NULL, "amount",
+		    NA_("Choose the currency of the credit to pay out."));
 	if (amount == NULL || ctx_field_err(c, "amount") != NULL ||
 	    money_parse(amount, strlen(amount), r.currency, &m, err,
 	    sizeof(err)) == -1)
 		return credit_page(c, id, 400, NULL, "amount", amount == NULL ||
-		    amount[0] == '\0' ? "Enter the amount to pay out." : err);
+		    amount[0] == '\0' ? NA_("Enter the amount to pay out.") :
+		    err);
 	r.amount = m.minor;
 	switch (corp_credit_payout(c->db, c->user.user_id, id, &r, c->now,
 	    msg, sizeof(msg), &field)) {

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/admin_queue.h"
 #include "pages/render.h"
@@ -57,13 +58,13 @@ aq_age(int64_t now, int64_t since, char *out, size_t outsz)
 	if (d < 0)
 		d = 0;
 	if (d >= 86400)
-		snprintf(out, outsz, "%lld d %lld h", (long long)(d / 86400),
+		snprintf(out, outsz, A_("%lld d %lld h"), (long long)(d / 86400),
 		    (long long)(d % 86400 / 3600));
 	else if (d >= 3600)
-		snprintf(out, outsz, "%lld h %lld min", (long long)(d / 3600),
+		snprintf(out, outsz, A_("%lld h %lld min"), (long long)(d / 3600),
 		    (long long)(d % 3600 / 60));
 	else
-		snprintf(out, outsz, "%lld min", (long long)(d / 60));
+		snprintf(out, outsz, A_("%lld min"), (long long)(d / 60));
 }
 
 /* See admin_queue.h. */
@@ -122,17 +123,19 @@ list_url(struct buf *b, const struct aq_list *l, const char *sort,
 }
 
 /* The filter form of l into d: one FILTER section each, a TEXT box or a
- * SELECT of its choices with the current value selected. */
+ * SELECT of its choices (in words where the filter has them) with the
+ * current value selected. */
 static void
 set_filters(struct view_dict *d, const struct aq_list *l)
 {
 	struct view_dict	*s, *r, *x;
+	char			 w[96];
 	size_t			 i, j;
 
 	for (i = 0; i < l->nfilters && i < AQ_MAXCOLS; i++) {
 		s = view_add(d, "FILTER");
 		view_set(s, "NAME", l->filters[i].name);
-		view_set(s, "LABEL", l->filters[i].label);
+		view_set(s, "LABEL", A_(l->filters[i].label));
 		if (l->filters[i].choices == NULL) {
 			x = view_add(s, "TEXT");
 			view_set(x, "VALUE", l->values[i] ? l->values[i] : "");
@@ -142,6 +145,13 @@ set_filters(struct view_dict *d, const struct aq_list *l)
 		for (j = 0; l->filters[i].choices[j] != NULL; j++) {
 			r = view_add(x, "OPTION");
 			view_set(r, "VALUE", l->filters[i].choices[j]);
+			if (l->filters[i].words != NULL)
+				l->filters[i].words(l->filters[i].choices[j],
+				    w, sizeof(w));
+			else
+				snprintf(w, sizeof(w), "%s",
+				    l->filters[i].choices[j]);
+			view_set(r, "WORDS", w);
 			if (l->values[i] != NULL &&
 			    strcmp(l->values[i], l->filters[i].choices[j]) == 0)
 				view_show(r, "SELECTED");
@@ -183,7 +193,7 @@ set_row(struct view_dict *d, const struct aq_list *l,
 	}
 	for (j = 0; j < l->ncols && j < AQ_MAXCOLS; j++) {
 		x = view_add(r, "CELL");
-		view_set(x, "LABEL", l->columns[j]);
+		view_set(x, "LABEL", A_(l->columns[j]));
 		view_set(x, "TEXT", row->cells[j]);
 	}
 	if (l->decide_order_action == NULL)
@@ -195,7 +205,7 @@ set_row(struct view_dict *d, const struct aq_list *l,
 		    (long long)row->id, l->decide_order_action);
 		view_set(s, "ACTION", tmp);
 		view_set(s, "FROM", row->decide_from);
-		view_set(s, "LABEL", l->decide_label);
+		view_set(s, "LABEL", A_(l->decide_label));
 		view_set_int(s, "ID", (long long)row->id);
 	}
 }
@@ -286,21 +296,21 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 
 	d = view_dict_new();
 	buf_init(&url);
-	view_set(d, "TITLE", l->title);
+	view_set(d, "TITLE", A_(l->title));
 	view_set(d, "PATH", l->path);
 	if (l->intro != NULL)
-		view_set(view_add(d, "INTRO"), "TEXT", l->intro);
-	page_notes(d, l->notice, l->error);
+		view_set(view_add(d, "INTRO"), "TEXT", A_(l->intro));
+	page_admin_notes(d, l->notice, l->error);
 	set_filters(d, l);
 	for (i = 0; i < l->nsorts; i++) {
 		s = view_add(d, "SORT");
 		view_set(s, "VALUE", l->sorts[i].value);
-		view_set(s, "LABEL", l->sorts[i].label);
+		view_set(s, "LABEL", A_(l->sorts[i].label));
 		if (l->sort != NULL && strcmp(l->sort, l->sorts[i].value) == 0)
 			view_show(s, "SELECTED");
 	}
 	for (i = 0; i < l->ncols; i++)
-		view_set(view_add(d, "COLUMN"), "LABEL", l->columns[i]);
+		view_set(view_add(d, "COLUMN"), "LABEL", A_(l->columns[i]));
 	if (l->decide_order_action != NULL)
 		view_show(d, "DECIDE_COL");
 	if (l->thumbs)
@@ -337,7 +347,7 @@ admin_queue_render(struct ctx *c, const struct aq_list *l)
 			view_set(view_add(d, "NEXT"), "HREF", buf_str(&url));
 		}
 	}
-	rc = page_render(c, "admin_queue.tpl", d, l->title);
+	rc = page_render(c, "admin_queue.tpl", d, A_(l->title));
 	buf_cleanup(&url);
 	view_dict_free(d);
 	return rc;

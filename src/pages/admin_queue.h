@@ -11,11 +11,15 @@
  * A queue page fills a struct aq_list and calls admin_queue_render():
  *
  *	static const struct aq_filter filters[] = {
- *		{ "status", "Status", status_choices },	// choices NULL: text box
+ *		{ NA_("Status"), ... },	// see struct aq_filter
  *	};
- *	struct aq_list l = { .title = "COD review", .path = "/admin/queues/cod", ... };
+ *	struct aq_list l = { .title = NA_("COD review"), .path = "/admin/queues/cod", ... };
  *	l.page = aq_page_arg(c); ... fetch rows ... aq_row_add(&l) ...
  *	return admin_queue_render(c, &l);
+ *
+ * Titles, labels, the intro, the notice and the error are English texts
+ * marked with NA_() (core/i18n.h): admin_queue_render() shows them in the
+ * admin's language (domain mallpay-admin).
  *
  * The route declares AQ_FIELDS plus its filters' names (page, sort,
  * notice, error).
@@ -33,6 +37,9 @@ struct aq_filter {
 	const char		*name;		/* query parameter and field name */
 	const char		*label;
 	const char *const	*choices;	/* NULL-terminated values, or NULL: free text */
+	/* A choice's words in the admin's language into out, or NULL: the
+	 * choices are shown as they are. */
+	void			(*words)(const char *code, char *out, size_t outsz);
 };
 
 struct aq_sort {

@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -48,17 +49,17 @@ add_chart(struct view_dict *x, const struct report *r)
 	size_t			 i;
 
 	for (i = 0; i < r->n; i++)
-		labels[i] = r->labels[i];
+		labels[i] = A_(r->labels[i]);
 	for (i = 0; i < r->nchart; i++) {
-		s[i].name = r->s[i].name;
+		s[i].name = A_(r->s[i].name);
 		s[i].v = r->s[i].v;
 	}
 	snprintf(id, sizeof(id), "chart-%s", r->slug);
 	memset(&c, 0, sizeof(c));
 	c.kind = r->balance ? CHART_LINES : CHART_BARS;
 	c.id = id;
-	c.title = r->title;
-	c.desc = r->desc;
+	c.title = A_(r->title);
+	c.desc = A_(r->desc);
 	c.labels = labels;
 	c.n = r->n;
 	c.series = s;
@@ -79,8 +80,8 @@ add_report(struct view_dict *d, const struct report *r)
 
 	x = view_add(d, "REPORT");
 	view_set(x, "SLUG", r->slug);
-	view_set(x, "TITLE", r->title);
-	view_set(x, "DESC", r->desc);
+	view_set(x, "TITLE", A_(r->title));
+	view_set(x, "DESC", A_(r->desc));
 	if (r->ns == 0) {
 		view_show(x, "EMPTY");
 		return;
@@ -89,15 +90,16 @@ add_report(struct view_dict *d, const struct report *r)
 	x = view_add(x, "DATA");
 	view_set(x, "SLUG", r->slug);
 	for (j = 0; j < r->ns; j++)
-		view_set(view_add(x, "HEAD"), "NAME", r->s[j].name);
+		view_set(view_add(x, "HEAD"), "NAME", A_(r->s[j].name));
 	for (i = 0; i < r->n; i++) {
 		row = view_add(x, "ROW");
-		view_set(row, "LABEL", r->labels[i]);
+		view_set(row, "LABEL", A_(r->labels[i]));
 		for (j = 0; j < r->ns; j++)
 			set_value(view_add(row, "CELL"), "VALUE", r, &r->s[j],
 			    r->s[j].v[i]);
 	}
-	view_set(x, "TOTAL_LABEL", r->balance ? "At the end" : "Total");
+	view_set(x, "TOTAL_LABEL", r->balance ? A_("At the end") :
+	    A_("Total"));
 	for (j = 0; j < r->ns; j++)
 		set_value(view_add(x, "TOTAL"), "VALUE", r, &r->s[j],
 		    r->s[j].total);
@@ -108,6 +110,8 @@ int
 page_admin_reports(struct ctx *c)
 {
 	static const char *const periods[] = { "day", "week", "month" };
+	static const char *const period_words[] = { NA_("By day"),
+	    NA_("By week"), NA_("By month") };
 	struct report_range	 range;
 	struct report		*r;
 	struct view_dict	*d, *o;
@@ -131,6 +135,7 @@ page_admin_reports(struct ctx *c)
 	for (k = 0; k < 3; k++) {
 		o = view_add(d, "PERIOD");
 		view_set(o, "VALUE", periods[k]);
+		view_set(o, "WORDS", A_(period_words[k]));
 		if ((int)range.period == k)
 			view_show(o, "SELECTED");
 	}
@@ -141,7 +146,7 @@ page_admin_reports(struct ctx *c)
 	for (k = 0; k < REPORT__MAX; k++) {
 		o = view_add(d, "NAV");
 		view_set(o, "SLUG", report_slug((enum report_kind)k));
-		view_set(o, "TITLE", report_title((enum report_kind)k));
+		view_set(o, "TITLE", A_(report_title((enum report_kind)k)));
 		if (report_build(c->db, (enum report_kind)k, &range, c->now,
 		    r) == -1) {
 			free(r);

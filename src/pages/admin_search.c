@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -76,7 +77,7 @@ set_found(struct view_dict *d, const struct search_result *r, int all)
 	}
 	for (i = 0; i < r->nentries; i++) {
 		x = view_add(d, "ENTRY");
-		view_set(x, "QUEUE", r->entries[i].queue->title);
+		view_set(x, "QUEUE", A_(r->entries[i].queue->title));
 		view_set(x, "QUEUE_PATH", r->entries[i].queue->path);
 		view_set(x, "WHAT", r->entries[i].what);
 		view_set(x, "HREF", r->entries[i].href);
@@ -103,7 +104,7 @@ set_found(struct view_dict *d, const struct search_result *r, int all)
 static void
 set_queue(struct view_dict *x, const struct queue *qu)
 {
-	view_set(x, "TITLE", qu->title);
+	view_set(x, "TITLE", A_(qu->title));
 	view_set(x, "PATH", qu->path);
 	view_set(x, "ID", qu->id);
 }
@@ -135,7 +136,7 @@ page_admin_search(struct ctx *c)
 		set_queue(view_add(d, "IN_QUEUE"), qu);
 	if (ctx_field_err(c, "q") != NULL || r.kind == SEARCH_BAD) {
 		view_set(view_add(d, "Q_ERROR"), "MSG", r.kind == SEARCH_BAD ?
-		    r.msg : "A search is text of at most 200 characters.");
+		    r.msg : A_("A search is text of at most 200 characters."));
 		status = 422;
 	} else if (r.kind != SEARCH_EMPTY) {
 		struct view_dict *x = view_add(d, "RESULTS");

@@ -13,6 +13,7 @@
 #include "pages/render.h"
 #include "service/admin.h"
 #include "service/admin_view.h"
+#include "core/i18n.h"
 #include "core/words.h"
 #include "view/view.h"
 
@@ -54,11 +55,22 @@ page_admin_settings(struct ctx *c)
 	for (i = 0; i < admin_kinds_n; i++) {
 		x = view_add(d, "KIND");
 		view_set(x, "SLUG", admin_kinds[i].slug);
-		view_set(x, "TITLE", admin_kinds[i].title);
-		view_set(x, "HELP", admin_kinds[i].help);
+		view_set(x, "TITLE", A_(admin_kinds[i].title));
+		view_set(x, "HELP", A_(admin_kinds[i].help));
 	}
 	return page_render_free(c, "admin_settings_index.tpl", d,
 	    "Settings", 200);
+}
+
+/* A choice of a settings field in words: a method as shoppers read it,
+ * a fee mode; other codes as they are. */
+static const char *
+choice_words(const char *code)
+{
+	return strcmp(code, "spread") == 0 ?
+	    A_("Spread over the installments") :
+	    strcmp(code, "upfront") == 0 ? A_("Paid up front") :
+	    words_method(code);
 }
 
 /* Add the inputs of one field to row dict r: value (as stored, or as
@@ -73,7 +85,7 @@ add_field(struct view_dict *r, const struct admin_field *f, size_t i,
 
 	x = view_add(r, "FIELD");
 	view_set(x, "NAME", vnames[i]);
-	view_set(x, "LABEL", f->label);
+	view_set(x, "LABEL", A_(f->label));
 	view_setf(x, "FID", "%s-%s", key, vnames[i]);
 	if (posted != NULL)
 		snprintf(val, sizeof(val), "%s", posted);
@@ -95,6 +107,7 @@ add_field(struct view_dict *r, const struct admin_field *f, size_t i,
 			struct view_dict *o = view_add(y, "OPTION");
 
 			view_set(o, "VALUE", f->choices[j]);
+			view_set(o, "WORDS", choice_words(f->choices[j]));
 			if (strcmp(val, f->choices[j]) == 0)
 				view_show(o, "SELECTED");
 		}
@@ -114,7 +127,7 @@ lock_field(struct view_dict *r, const struct admin_field *f,
 
 	if (err != NULL && err[0] != '\0')
 		view_set(view_add(x, "ERR"), "MSG", err);
-	view_set(x, "LABEL", f->label);
+	view_set(x, "LABEL", A_(f->label));
 	view_setf(x, "FID", "%s-%s", key, name);
 	y = view_add(x, "LOCKED");
 	view_set(y, "NAME", name);
@@ -128,7 +141,8 @@ static int
 render_page(struct ctx *c, const struct admin_kind *k, struct view_dict *d,
     struct db_setting_row *v, size_t n, int status)
 {
-	int rc = page_render_free(c, "admin_settings.tpl", d, k->title, status);
+	int rc = page_render_free(c, "admin_settings.tpl", d, A_(k->title),
+	    status);
 
 	admin_settings_free(v, n);
 	return rc;
@@ -173,8 +187,8 @@ add_section(struct ctx *c, struct view_dict *d, const struct admin_kind *k,
 	r = view_add(d, "ROW");
 	view_setf(r, "FORM_ID", "section-%s", sec->slug);
 	view_set(view_add(r, "SECTION_IN"), "SECTION", sec->slug);
-	view_set(r, "LABEL", sec->title);
-	view_set(view_add(r, "HELP_S"), "TEXT", sec->help);
+	view_set(r, "LABEL", A_(sec->title));
+	view_set(view_add(r, "HELP_S"), "TEXT", A_(sec->help));
 	if (bad)
 		view_show(r, "BAD");
 	for (i = 0; i < sec->nkeys; i++) {
@@ -215,15 +229,15 @@ platform_page(struct ctx *c, const struct admin_kind *k, int status,
 	if (admin_settings_rows(c->db, k->kind, &v, &n, &ncols) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
-	view_set(d, "TITLE", k->title);
+	view_set(d, "TITLE", A_(k->title));
 	view_set(d, "SLUG", k->slug);
-	view_set(d, "HELP", "Amounts in USD; each section is saved with its "
-	    "own button.");
+	view_set(d, "HELP", A_("Amounts in USD; each section is saved with "
+	    "its own button."));
 	if (notice != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", notice);
 	if (bad != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", "The change was not "
-		    "saved: see the field marked below.");
+		view_set(view_add(d, "ERROR"), "MSG", A_("The change was not "
+		    "saved: see the field marked below."));
 	for (i = 0; i < admin_sections_n; i++)
 		add_section(c, d, k, &admin_sections[i], v, n, bad != NULL &&
 		    strcmp(bad, admin_sections[i].slug) == 0, errs);
@@ -261,14 +275,14 @@ kind_page(struct ctx *c, const struct admin_kind *k, int status,
 	if (admin_settings_rows(c->db, k->kind, &v, &n, &ncols) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
-	view_set(d, "TITLE", k->title);
+	view_set(d, "TITLE", A_(k->title));
 	view_set(d, "SLUG", k->slug);
-	view_set(d, "HELP", k->help);
+	view_set(d, "HELP", A_(k->help));
 	if (notice != NULL)
 		view_set(view_add(d, "NOTICE"), "MSG", notice);
 	if (bad_key != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", "The change was not "
-		    "saved: see the field marked below.");
+		view_set(view_add(d, "ERROR"), "MSG", A_("The change was not "
+		    "saved: see the field marked below."));
 	for (i = 0; i < n; i++) {
 		r = view_add(d, "ROW");
 		view_setf(r, "FORM_ID", "row-%s", v[i].key);
@@ -307,8 +321,8 @@ page_admin_setting_kind(struct ctx *c)
 	if (k == NULL)
 		return page_error(c, 404, NULL);
 	if (saved >= 0)
-		snprintf(msg, sizeof(msg), "Saved: %lld change(s) recorded in "
-		    "the audit trail.", (long long)saved);
+		snprintf(msg, sizeof(msg), A_("Saved: %lld change(s) recorded "
+		    "in the audit trail."), (long long)saved);
 	return kind_page(c, k, 200, NULL, NULL, saved >= 0 ? msg : NULL);
 }
 

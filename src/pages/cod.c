@@ -25,6 +25,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "http/ctx.h"
@@ -377,11 +378,11 @@ page_cod_return(struct ctx *c)
 int
 page_admin_cod_queue(struct ctx *c)
 {
-	static const char *const cols[] = { "Shopper", "Pays at delivery",
-	    "Ships to" };
+	static const char *const cols[] = { NA_("Shopper"),
+	    NA_("Pays at delivery"), NA_("Ships to") };
 	static const struct aq_sort sorts[] = {
-		{ "due", "Review date, soonest first" },
-		{ "oldest", "Oldest first" },
+		{ "due", NA_("Review date, soonest first") },
+		{ "oldest", NA_("Oldest first") },
 	};
 	struct aq_list		 l;
 	struct aq_row		*row;
@@ -393,12 +394,13 @@ page_admin_cod_queue(struct ctx *c)
 
 	memset(&l, 0, sizeof(l));
 	oldest = sort != NULL && strcmp(sort, "oldest") == 0;
-	l.title = "COD orders to review";
+	l.title = NA_("COD orders to review");
 	l.path = "/admin/queues/cod";
 	l.queue_id = "cod_review";
-	l.intro = "COD-P1: check that the address is in the service area and "
-	    "the products support cash on delivery; review within 1 business "
-	    "day. Reject from the order's page (a reason is required).";
+	l.intro = NA_("COD-P1: check that the address is in the service area "
+	    "and the products support cash on delivery; review within 1 "
+	    "business day. Reject from the order's page (a reason is "
+	    "required).");
 	l.sorts = sorts;
 	l.nsorts = 2;
 	l.sort = oldest ? "oldest" : "due";
@@ -406,7 +408,7 @@ page_admin_cod_queue(struct ctx *c)
 	l.ncols = 3;
 	l.page = aq_page_arg(c);
 	l.decide_order_action = "cod-approve";
-	l.decide_label = "Approve";
+	l.decide_label = NA_("Approve");
 	l.notice = ctx_str(c, "notice");
 	l.error = ctx_str(c, "error");
 	if (cod_review_queue(c->db, oldest, (size_t)(l.page - 1) *

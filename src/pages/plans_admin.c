@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/plans_page.h"
@@ -31,6 +33,31 @@ set_time(struct view_dict *d, const char *name, int64_t t)
 	char	b[40];
 
 	view_set(d, name, page_time(t, b, sizeof(b)));
+}
+
+/* A plan state or a payment kind in words, in the admin's language
+ * ("active" -> "Active", "auto" -> "Automatic deduction"); another code
+ * as it is, "-" for none. */
+static const char *
+plan_words(const char *code)
+{
+	/* code, words, code, words, ... */
+	static const char *const w[] = {
+		"review", NA_("Under review"), "offered", NA_("Offered"),
+		"declined", NA_("Declined"), "active", NA_("Active"),
+		"closed", NA_("Closed"), "terminated", NA_("Terminated"),
+		"down_payment", NA_("Down payment"),
+		"manual", NA_("Paid by the shopper"),
+		"auto", NA_("Automatic deduction"),
+		"payoff", NA_("Early payoff"), NULL
+	};
+	size_t i;
+
+	if (code == NULL || code[0] == '\0')
+		return "-";
+	for (i = 0; w[i] != NULL && strcmp(w[i], code) != 0; i += 2)
+		;
+	return w[i] != NULL ? A_(w[i + 1]) : code;
 }
 
 /* GET /admin/plans?filter=overdue|suspended&status=&page=. */
@@ -69,9 +96,12 @@ page_admin_plans(struct ctx *c)
 		view_set_int(s, "PID", (long long)rows[i].id);
 		view_set_int(s, "OID", (long long)rows[i].order_id);
 		view_set(s, "USER", rows[i].user_email);
-		view_set(s, "METHOD", pay_method_name(rows[i].method));
-		view_set(s, "INST", rows[i].institution_id);
-		view_set(s, "STATE", plan_status_name(rows[i].status));
+		view_set(s, "METHOD", words_method(pay_method_name(
+		    rows[i].method)));
+		view_set(s, "INST", rows[i].institution_name[0] != '\0' ?
+		    rows[i].institution_name : rows[i].institution_id);
+		view_set(s, "STATE", plan_words(plan_status_name(
+		    rows[i].status)));
 		plans_set_amt(s, "PRINCIPAL", rows[i].principal,
 		    rows[i].currency);
 		view_set_int(s, "N", rows[i].n);
@@ -115,7 +145,9 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 	view_set(d, "CSRF", c->user.csrf);
 	view_set(d, "USER", v.p.user_email);
 	view_set_int(d, "USER_ID", (long long)v.p.user_id);
-	view_set(d, "METHOD", pay_method_name(v.p.method));
+	view_set(d, "METHOD", words_method(pay_method_name(v.p.method)));
+	view_set(d, "PLAN_STATE_CODE", plan_status_name(v.p.status));
+	view_set(d, "PLAN_STATE", plan_words(plan_status_name(v.p.status)));
 	if (v.p.user_suspended)
 		view_show(d, "SUSPENDED");
 	if (v.p.partner_ref[0] != '\0')
@@ -126,12 +158,12 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 	for (i = 0; i < v.npay; i++) {
 		s = view_add(d, "PAYMENT");
 		set_time(s, "AT", v.pay[i].created_at);
-		view_set(s, "KIND", v.pay[i].kind);
+		view_set(s, "KIND", plan_words(v.pay[i].kind));
 		if (v.pay[i].seq > 0)
 			view_set_int(s, "SEQ", v.pay[i].seq);
 		view_set(s, "AMOUNT", plans_amt(v.pay[i].amount, v.p.currency,
 		    b, sizeof(b)));
-		view_set(s, "OK", v.pay[i].ok ? "ok" : "failed");
+		view_set(s, "OK", v.pay[i].ok ? A_("Paid") : A_("Failed"));
 		view_set(s, "CHANNEL", v.pay[i].channel);
 		view_set(s, "REASON", v.pay[i].reason);
 	}
@@ -139,11 +171,11 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 		s = view_add(d, "EVENT");
 		set_time(s, "AT", v.events[i].at);
 		view_set(s, "ACTOR", v.events[i].actor_type);
-		view_set(s, "FROM", v.events[i].from_state);
-		view_set(s, "TO", v.events[i].to_state);
+		view_set(s, "FROM", plan_words(v.events[i].from_state));
+		view_set(s, "TO", plan_words(v.events[i].to_state));
 		view_set(s, "REASON", v.events[i].reason);
 	}
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	rc = page_render_free(c, "plan_admin.tpl", d, "Installment plan",
 	    status);
 	plan_view_cleanup(&v);
@@ -157,8 +189,8 @@ page_admin_plan(struct ctx *c)
 	int64_t id = c->target_id;
 
 	return render_admin_plan(c, id, 200, ctx_str(c, "msg") != NULL &&
-	    strcmp(ctx_str(c, "msg"), "lifted") == 0 ? "The suspension is "
-	    "lifted (INST-F2)." : NULL, NULL);
+	    strcmp(ctx_str(c, "msg"), "lifted") == 0 ? NA_("The suspension is "
+	    "lifted (INST-F2).") : NULL, NULL);
 }
 
 /* POST /admin/plans/:id/lift: INST-F2, lift the plan's user's suspension. */
@@ -181,9 +213,9 @@ page_admin_plan_lift(struct ctx *c)
 		    (long long)id);
 		return page_redirect(c, loc);
 	case RES_NOT_ALLOWED:
-		return render_admin_plan(c, id, 409, NULL, "INST-F2: the "
+		return render_admin_plan(c, id, 409, NULL, NA_("INST-F2: the "
 		    "suspension can be lifted only when the user is suspended "
-		    "and nothing of theirs is overdue.");
+		    "and nothing of theirs is overdue."));
 	case RES_NOT_FOUND:
 		return page_error(c, 404, NULL);
 	default:

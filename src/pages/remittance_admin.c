@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "http/ctx.h"
 #include "pages/doc_pictures.h"
@@ -58,18 +59,28 @@ const struct field_spec page_admin_statements_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
+/* The flag filter's choice in words into out. */
+static void
+flag_words(const char *code, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", strcmp(code, "dup") == 0 ?
+	    A_("Same file as another order") : code);
+}
+
 static const struct aq_filter voucher_filters[] = {
-	{ "currency", "Currency", NULL },
-	{ "flag", "Flag", (const char *const[]){ "dup", NULL } },
+	{ "currency", NA_("Currency"), NULL, NULL },
+	{ "flag", NA_("Flag"), (const char *const[]){ "dup", NULL },
+	    flag_words },
 };
 
 static const struct aq_sort voucher_sorts[] = {
-	{ "oldest", "Oldest first" },
+	{ "oldest", NA_("Oldest first") },
 };
 
 static const char *const voucher_columns[] = {
-	"Order", "Shopper", "Expected amount", "Remitted (shopper)",
-	"Remitted on", "Tracking", "Flag",
+	NA_("Order"), NA_("Shopper"), NA_("Expected amount"),
+	NA_("Remitted (shopper)"), NA_("Remitted on"), NA_("Tracking"),
+	NA_("Flag"),
 };
 
 /* GET /admin/vouchers: pending vouchers, oldest first with their age and
@@ -94,12 +105,12 @@ page_admin_vouchers(struct ctx *c)
 			curu[i] = (char)(cur[i] >= 'a' && cur[i] <= 'z' ?
 			    cur[i] - 'a' + 'A' : cur[i]);
 	memset(&l, 0, sizeof(l));
-	l.title = "Remittance vouchers";
+	l.title = NA_("Remittance vouchers");
 	l.path = "/admin/vouchers";
 	l.queue_id = "remittance_verify";
-	l.intro = "Vouchers awaiting verification, oldest first. Open one to "
-	    "record the amount received or reject it (REM-P5, REM-P7, "
-	    "REM-P9). Post office statements: /admin/remittance/statements.";
+	l.intro = NA_("Vouchers awaiting verification, oldest first. Open one "
+	    "to record the amount received or reject it (REM-P5, REM-P7, "
+	    "REM-P9). Post office statements: /admin/remittance/statements.");
 	l.filters = voucher_filters;
 	l.nfilters = sizeof(voucher_filters) / sizeof(voucher_filters[0]);
 	l.values[0] = curu;
@@ -141,7 +152,7 @@ page_admin_vouchers(struct ctx *c)
 		snprintf(r->cells[5], sizeof(r->cells[5]), "%s",
 		    v[i].v.tracking);
 		snprintf(r->cells[6], sizeof(r->cells[6]), "%s",
-		    v[i].v.dup_of_file > 0 ? "same file as another order" :
+		    v[i].v.dup_of_file > 0 ? A_("same file as another order") :
 		    "");
 	}
 	free(v);
@@ -177,7 +188,7 @@ set_pending_voucher(struct view_dict *d, const struct rem_view *rv)
 
 		snprintf(dl, sizeof(dl), "/admin/orders/%lld/voucher/file?v=%lld",
 		    (long long)rv->o.id, (long long)pv->id);
-		snprintf(alt, sizeof(alt), "Remittance voucher of order %lld",
+		snprintf(alt, sizeof(alt), A_("Remittance voucher of order %lld"),
 		    (long long)rv->o.id);
 		doc_pictures_show(view_add(s, "FILE"), "PICTURES", &p);
 	}
@@ -211,7 +222,7 @@ set_admin_voucher_rows(struct view_dict *d, const struct rem_view *rv)
 			    v[i].currency);
 		if (v[i].decided_at > 0) {
 			page_time(v[i].decided_at, when, sizeof(when));
-			view_setf(s, "DECIDED", "%s at %s",
+			view_setf(s, "DECIDED", A_("%s at %s"),
 			    v[i].decided_by_email, when);
 		}
 	}
@@ -231,10 +242,10 @@ set_admin_refund_rows(struct view_dict *d, const struct rem_view *rv)
 	for (i = 0; i < rv->nrf; i++) {
 		s = view_add(d, "REFUND");
 		view_set(s, "KIND", strcmp(rf[i].kind, "excess") == 0 ?
-		    "Excess (REM-P7)" : "Cancellation (REM-P8)");
+		    A_("Excess (REM-P7)") : A_("Cancellation (REM-P8)"));
 		page_set_money(s, "AMOUNT", rf[i].amount_minor, rf[i].currency);
 		view_set(s, "DUE", rf[i].due[0] ? rf[i].due :
-		    "15 business days after the order completes");
+		    A_("15 business days after the order completes"));
 		/* migration 012: the shopper's postal account, and sent. */
 		view_set_int(s, "RID", (long long)rf[i].id);
 		if (rf[i].account_given_at != 0) {
@@ -278,7 +289,7 @@ admin_voucher_page(struct ctx *c, int64_t id, int status, const char *notice,
 	}
 	got = rv.received;
 	d = view_dict_new();
-	page_notes(d, notice, error);
+	page_admin_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "METHOD", pay_method_name(o->method));
 	view_set(d, "STATUS", order_status_name(o->status));
@@ -350,21 +361,21 @@ page_admin_voucher_decide(struct ctx *c)
 	if (rc == -1)
 		return page_error(c, 500, NULL);
 	if (vid <= 0 || dec == NULL)
-		return admin_voucher_page(c, id, 400, NULL, "Choose a voucher "
-		    "and a decision.");
+		return admin_voucher_page(c, id, 400, NULL, NA_("Choose a voucher "
+		    "and a decision."));
 	if (strcmp(dec, "received") == 0) {
 		recv = ctx_str(c, "received");
 		if (recv == NULL || money_parse(recv, strlen(recv), o->currency,
 		    &m, why, sizeof(why)) == -1) {
-			snprintf(msg, sizeof(msg), "Enter the amount received "
-			    "on the account in %s, for example 123.45.",
+			snprintf(msg, sizeof(msg), A_("Enter the amount received "
+			    "on the account in %s, for example 123.45."),
 			    o->currency);
 			return admin_voucher_page(c, id, 400, NULL, msg);
 		}
 		received = m.minor;
 	} else if (strcmp(dec, "reject") != 0)
-		return admin_voucher_page(c, id, 400, NULL, "Unknown "
-		    "decision.");
+		return admin_voucher_page(c, id, 400, NULL, NA_("Unknown "
+		    "decision."));
 	switch ((r = remittance_decide(c->db, c->user.user_id, id, vid,
 	    received, ctx_str(c, "reason"), c->now, msg, sizeof(msg)))) {
 	case RES_OK:
@@ -373,8 +384,8 @@ page_admin_voucher_decide(struct ctx *c)
 	case RES_DECIDED:
 	case RES_NOT_ALLOWED:
 		return admin_voucher_page(c, id, page_status(r), NULL,
-		    msg[0] ? msg : "This voucher cannot be decided now. "
-		    "Nothing was changed.");
+		    msg[0] ? msg : NA_("This voucher cannot be decided now. "
+		    "Nothing was changed."));
 	default:
 		return page_result(c, r, r == RES_NOT_FOUND ? "This order has "
 		    "no such voucher." : NULL);
@@ -469,8 +480,8 @@ page_admin_rem_refund_sent(struct ctx *c)
 	enum result	 r;
 
 	if (rid <= 0)
-		return admin_voucher_page(c, id, 400, NULL, "Choose the "
-		    "refund to mark sent.");
+		return admin_voucher_page(c, id, 400, NULL, NA_("Choose the "
+		    "refund to mark sent."));
 	switch ((r = remittance_refund_sent(c->db, c->user.user_id, id, rid,
 	    c->now, msg, sizeof(msg)))) {
 	case RES_OK:

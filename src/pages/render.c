@@ -208,6 +208,14 @@ page_notes(struct view_dict *d, const char *notice, const char *error)
 }
 
 /* See render.h. */
+void
+page_admin_notes(struct view_dict *d, const char *notice, const char *error)
+{
+	page_notes(d, notice != NULL ? A_(notice) : NULL,
+	    error != NULL ? A_(error) : NULL);
+}
+
+/* See render.h. */
 int
 page_local_path(const char *loc)
 {

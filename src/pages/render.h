@@ -50,6 +50,12 @@ void	page_set_count(struct view_dict *d, const char *name, long long n,
 void	page_notes(struct view_dict *d, const char *notice,
 	    const char *error);
 
+/* page_notes() on an admin page: notice and error are texts of the
+ * console's domain (marked NA_() where written, core/i18n.h), shown in
+ * the admin's language; text that is no such text shows as it is. */
+void	page_admin_notes(struct view_dict *d, const char *notice,
+	    const char *error);
+
 /* A 303 to url on another origin (the bank's hosted card page, whose
  * address the bank gave); the only redirect that leaves the mall. */
 int	page_redirect_away(struct ctx *c, const char *url);

@@ -523,19 +523,21 @@ inst_term_refusal(enum inst_method m, int term)
 	case INST_CARD:
 		if (term == 3 || term == 6 || term == 12 || term == 24)
 			return NULL;
-		return "INST-CC: a card bank's terms are 3, 6, 12 or 24 months";
+		return NA_("INST-CC: a card bank's terms are 3, 6, 12 or 24 "
+		    "months");
 	case INST_PARTNER:
 		if (term >= 3 && term <= 12)
 			return NULL;
-		return "INST-PC: a finance partner's terms are 3 to 12 months";
+		return NA_("INST-PC: a finance partner's terms are 3 to 12 "
+		    "months");
 	case INST_CORPORATE:
 		if (term >= 3 && term <= 6)
 			return NULL;
-		return "INST-CORP: corporate terms are 3 to 6 months";
+		return NA_("INST-CORP: corporate terms are 3 to 6 months");
 	default:
 		if (term >= 1 && term <= 36)
 			return NULL;
-		return "INST-CL: credit line terms are 1 to 36 months";
+		return NA_("INST-CL: credit line terms are 1 to 36 months");
 	}
 }
 

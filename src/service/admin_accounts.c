@@ -14,14 +14,15 @@
 #include "core/admin_role.h"
 #include "core/buf.h"
 #include "core/digest.h"
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/session.h"
 #include "service/admin_accounts.h"
 #include "service/audit.h"
 #include "service/auth.h"
 
-#define LAST_OWNER	"This is the last enabled owner: give the owner role " \
-			"to another admin first."
+#define LAST_OWNER	NA_("This is the last enabled owner: give the owner " \
+			"role to another admin first.")
 
 /* See admin_accounts.h. */
 int
@@ -48,8 +49,8 @@ lock_owner(struct db *db, int64_t actor_id, int64_t *owners, char *msg,
 		return RES_ERROR;
 	if (rc == 0 || a.disabled_at != 0 || a.invited ||
 	    !(a.roles & ADMIN_OWNER)) {
-		snprintf(msg, msgsz, "Only an owner may invite admins, give "
-		    "roles or disable admins.");
+		snprintf(msg, msgsz, A_("Only an owner may invite admins, give "
+		    "roles or disable admins."));
 		return RES_FORBIDDEN;
 	}
 	return RES_OK;
@@ -91,14 +92,14 @@ invite_insert(struct db *db, int64_t actor_id, const char *lower,
 	int	rc;
 
 	if ((rc = db_admin_user_insert(db, lower, lower, now, &id)) == 1) {
-		snprintf(msg, msgsz, "%s has an account already: invite "
-		    "another address.", lower);
+		snprintf(msg, msgsz, A_("%s has an account already: invite "
+		    "another address."), lower);
 		return RES_REFUSED;
 	}
 	if (rc == -1 || db_admin_account_insert(db, id, roles, hash,
 	    now + ADMIN_INVITE_DAYS * 86400, actor_id, now) == -1 ||
 	    audit_change(db, actor_id, id, "admin_invited",
-	    "an owner invited an admin", 0, roles, now) == -1)
+	    NA_("an owner invited an admin"), 0, roles, now) == -1)
 		return RES_ERROR;
 	return RES_OK;
 }
@@ -124,13 +125,13 @@ admin_invite(struct db *db, int64_t actor_id, const char *email,
 	if ((r = lock_owner(db, actor_id, &owners, msg, msgsz)) != RES_OK)
 		return finish(db, r);
 	if (strchr(lower, '@') == NULL) {
-		snprintf(msg, msgsz, "Enter the email address of the person "
-		    "to invite, e.g. name@example.com.");
+		snprintf(msg, msgsz, A_("Enter the email address of the person "
+		    "to invite, e.g. name@example.com."));
 		return finish(db, RES_INVALID);
 	}
 	if ((roles & ADMIN_ROLES_ALL) == 0) {
 		*field = "roles";
-		snprintf(msg, msgsz, "Choose at least one role.");
+		snprintf(msg, msgsz, A_("Choose at least one role."));
 		return finish(db, RES_INVALID);
 	}
 	randombytes_buf(rnd, sizeof(rnd));
@@ -140,8 +141,8 @@ admin_invite(struct db *db, int64_t actor_id, const char *email,
 	    now, msg, msgsz);
 	if ((r = finish(db, r)) == RES_OK) {
 		snprintf(link, linksz, "%s%s", ADMIN_INVITE_PATH, tok);
-		snprintf(msg, msgsz, "%s is invited. Send them the link below: "
-		    "it works once, for %d days.", lower, ADMIN_INVITE_DAYS);
+		snprintf(msg, msgsz, A_("%s is invited. Send them the link below: "
+		    "it works once, for %d days."), lower, ADMIN_INVITE_DAYS);
 	}
 	sodium_memzero(tok, sizeof(tok));
 	return r;
@@ -165,7 +166,7 @@ lock_target(struct db *db, int64_t target_id, int64_t owners,
 	    !t->invited;
 	if (active_owner && owners <= 1 &&
 	    (disabling || !(new_roles & ADMIN_OWNER))) {
-		snprintf(msg, msgsz, LAST_OWNER);
+		snprintf(msg, msgsz, "%s", A_(LAST_OWNER));
 		return RES_NOT_ALLOWED;
 	}
 	return RES_OK;
@@ -208,15 +209,15 @@ admin_set_roles(struct db *db, int64_t actor_id, int64_t target_id,
 		return r;
 	if (t.roles == roles) {
 		db_rollback(db);
-		snprintf(msg, msgsz, "%s already has these roles.", t.email);
+		snprintf(msg, msgsz, A_("%s already has these roles."), t.email);
 		return RES_DONE;
 	}
 	if (db_admin_account_set_roles(db, target_id, roles, now) == -1 ||
 	    audit_change(db, actor_id, target_id, "admin_roles_changed",
-	    "an owner changed an admin's roles", t.roles, roles, now) == -1)
+	    NA_("an owner changed an admin's roles"), t.roles, roles, now) == -1)
 		return finish(db, RES_ERROR);
 	if ((r = finish(db, RES_OK)) == RES_OK)
-		snprintf(msg, msgsz, "The roles of %s are changed.", t.email);
+		snprintf(msg, msgsz, A_("The roles of %s are changed."), t.email);
 	return r;
 }
 
@@ -233,21 +234,22 @@ admin_set_enabled(struct db *db, int64_t actor_id, int64_t target_id,
 		return r;
 	if ((t.disabled_at == 0) == (enable != 0)) {
 		db_rollback(db);
-		snprintf(msg, msgsz, "%s is already %s.", t.email,
-		    enable ? "enabled" : "disabled");
+		snprintf(msg, msgsz, enable ? A_("%s is already enabled.") :
+		    A_("%s is already disabled."), t.email);
 		return RES_DONE;
 	}
 	if (db_admin_account_set_disabled(db, target_id, enable ? 0 : now,
 	    now) == -1 || (!enable && db_session_delete_user(db,
 	    target_id) == -1) || audit_change(db, actor_id, target_id,
 	    enable ? "admin_enabled" : "admin_disabled", enable ?
-	    "an owner enabled an admin" : "an owner disabled an admin",
+	    NA_("an owner enabled an admin") :
+	    NA_("an owner disabled an admin"),
 	    t.roles, t.roles, now) == -1)
 		return finish(db, RES_ERROR);
 	if ((r = finish(db, RES_OK)) == RES_OK)
-		snprintf(msg, msgsz, "%s is %s.", t.email, enable ?
-		    "enabled: they may sign in again" :
-		    "disabled: their sessions have ended");
+		snprintf(msg, msgsz, enable ? A_("%s is enabled: they may "
+		    "sign in again.") : A_("%s is disabled: their sessions "
+		    "have ended."), t.email);
 	return r;
 }
 
@@ -294,16 +296,16 @@ accept_check(const char *name, const char *password, const char *confirm,
     char *msg, size_t msgsz)
 {
 	if (name == NULL || name[0] == '\0') {
-		snprintf(msg, msgsz, "Enter your name as colleagues know it.");
+		snprintf(msg, msgsz, A_("Enter your name as colleagues know it."));
 		return "name";
 	}
 	if (password == NULL || chars_of(password) < ADMIN_PASSWORD_MIN) {
-		snprintf(msg, msgsz, "Choose a password of at least %d "
-		    "characters.", ADMIN_PASSWORD_MIN);
+		snprintf(msg, msgsz, A_("Choose a password of at least %d "
+		    "characters."), ADMIN_PASSWORD_MIN);
 		return "password";
 	}
 	if (confirm == NULL || strcmp(password, confirm) != 0) {
-		snprintf(msg, msgsz, "The two passwords are not the same.");
+		snprintf(msg, msgsz, A_("The two passwords are not the same."));
 		return "confirm";
 	}
 	return NULL;
@@ -334,10 +336,10 @@ admin_invitation_accept(struct db *db, const char *token, const char *name,
 	rc = db_admin_invite_accept(db, out->user_id, name, hash, now);
 	sodium_memzero(hash, sizeof(hash));
 	if (rc == -1 || audit_change(db, out->user_id, out->user_id,
-	    "admin_joined", "the invited admin set a password", out->roles,
+	    "admin_joined", NA_("the invited admin set a password"), out->roles,
 	    out->roles, now) == -1 || finish(db, RES_OK) != RES_OK)
 		return finish(db, RES_ERROR);
-	snprintf(msg, msgsz, "Your password is set. Sign in with %s.",
+	snprintf(msg, msgsz, A_("Your password is set. Sign in with %s."),
 	    out->email);
 	return RES_OK;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "db/admin_settings.h"
 #include "rules/facts.h"
@@ -179,8 +180,8 @@ bad:
 	buf_cleanup(&b);
 	if (why == NULL)
 		why = inst_term_refusal(m, 0);
-	snprintf(err, errsz, "%s, increasing, separated by commas (e.g. %s).",
-	    why, m == INST_CORPORATE ? "3,6" : "3,6,12");
+	snprintf(err, errsz, A_("%s, increasing, separated by commas (e.g. "
+	    "%s)."), A_(why), m == INST_CORPORATE ? "3,6" : "3,6,12");
 	return -1;
 }
 
@@ -199,17 +200,17 @@ check_number(const struct admin_field *f, const char *in, char *out,
 		len--;
 	if (f->type == AF_INT) {
 		if (admin_parse_fixed(in, 0, &v) == -1 || v < min || v > max) {
-			snprintf(err, errsz, "%s%s%s must be a whole number "
-			    "from %" PRId64 " to %" PRId64 ".", rule ? rule : "",
-			    rule ? ": " : "", f->label, min, max);
+			snprintf(err, errsz, A_("%s%s%s must be a whole number "
+			    "from %" PRId64 " to %" PRId64 "."), rule ? rule :
+			    "", rule ? ": " : "", A_(f->label), min, max);
 			return 1;
 		}
 	} else if (money_parse_minor(in, len, money_exponent("USD"), 0, &v,
 	    NULL, 0) == -1 || v < min || v > max) {
-		snprintf(err, errsz, "%s%s%s must be an amount in USD "
+		snprintf(err, errsz, A_("%s%s%s must be an amount in USD "
 		    "from %" PRId64 ".%02" PRId64 " to %" PRId64
-		    ".%02" PRId64 ".", rule ? rule : "",
-		    rule ? ": " : "", f->label, min / 100, min % 100,
+		    ".%02" PRId64 "."), rule ? rule : "",
+		    rule ? ": " : "", A_(f->label), min / 100, min % 100,
 		    max / 100, max % 100);
 		return 1;
 	}
@@ -236,9 +237,9 @@ check_rate(const struct admin_kind *k, const struct admin_field *f,
 	if (admin_parse_fixed(in, 4, &v) == -1 || v < min || v > max) {
 		bound_str(min, lo, sizeof(lo));
 		bound_str(max, hi, sizeof(hi));
-		snprintf(err, errsz, "%s%sthe %s must be between %s and "
-		    "%s.", rule ? rule : "", rule ? ": " : "",
-		    f->label, lo, hi);
+		snprintf(err, errsz, A_("%s%sthe %s must be between %s and "
+		    "%s."), rule ? rule : "", rule ? ": " : "",
+		    A_(f->label), lo, hi);
 		return 1;
 	}
 	rate_str(v, strcmp(f->column, "cod_fee_percent") == 0 ? 0 : 2,
@@ -260,8 +261,8 @@ check_word(const struct admin_field *f, const char *in, char *out,
 			if (strcmp(f->choices[j], in) == 0)
 				break;
 		if (f->choices[j] == NULL) {
-			snprintf(err, errsz, "%s: choose one of the listed "
-			    "values.", f->label);
+			snprintf(err, errsz, A_("%s: choose one of the listed "
+			    "values."), A_(f->label));
 			return 1;
 		}
 	} else {
@@ -270,8 +271,8 @@ check_word(const struct admin_field *f, const char *in, char *out,
 			    !isdigit((unsigned char)in[j]) && in[j] != '_')
 				break;
 		if (in[j] != '\0' || j > 16) {
-			snprintf(err, errsz, "%s: a code of capital letters, "
-			    "digits and _ (e.g. SEA).", f->label);
+			snprintf(err, errsz, A_("%s: a code of capital "
+			    "letters, digits and _ (e.g. SEA)."), A_(f->label));
 			return 1;
 		}
 	}
@@ -299,10 +300,10 @@ check_text(const struct admin_field *f, const char *in, char *out,
 			break;
 	if (*p != '\0' || len < (size_t)f->min || len > (size_t)f->max ||
 	    len >= outsz) {
-		snprintf(err, errsz, acct ? "%s: %" PRId64 " to %" PRId64
-		    " capital letters, digits, spaces or dashes." :
-		    "%s: %" PRId64 " to %" PRId64 " characters, on one line.",
-		    f->label, f->min, f->max);
+		snprintf(err, errsz, acct ? A_("%s: %" PRId64 " to %" PRId64
+		    " capital letters, digits, spaces or dashes.") :
+		    A_("%s: %" PRId64 " to %" PRId64 " characters, on one "
+		    "line."), A_(f->label), f->min, f->max);
 		return 1;
 	}
 	snprintf(out, outsz, "%.*s", (int)len, in);
@@ -331,7 +332,7 @@ admin_field_check(const struct admin_kind *k, size_t i,
 	if (in[0] == '\0') {
 		if (f->nullable)
 			return 0;
-		snprintf(err, errsz, "%s is required.", f->label);
+		snprintf(err, errsz, A_("%s is required."), A_(f->label));
 		return 1;
 	}
 	switch (f->type) {
@@ -398,7 +399,8 @@ value_words(struct buf *b, const struct admin_field *f, const char *v,
 
 	snprintf(s, sizeof(s), "%.*s", (int)len, v);
 	if (strcmp(s, "(none)") == 0 || strcmp(s, "(removed)") == 0) {
-		buf_puts(b, s);
+		buf_puts(b, strcmp(s, "(none)") == 0 ? A_("(none)") :
+		    A_("(removed)"));
 		return;
 	}
 	switch (f->type) {
@@ -410,7 +412,7 @@ value_words(struct buf *b, const struct admin_field *f, const char *v,
 		buf_printf(b, "%s%%", s);
 		break;
 	case AF_BOOL:
-		buf_puts(b, strcmp(s, "1") == 0 ? "yes" : "no");
+		buf_puts(b, strcmp(s, "1") == 0 ? A_("yes") : A_("no"));
 		break;
 	default:
 		buf_puts(b, s);
@@ -433,9 +435,9 @@ admin_audit_detail_words(const char *reason, const char *detail, char *out,
 		return;
 	}
 	buf_init(&b);
-	buf_puts(&b, "old: ");
+	buf_puts(&b, A_("old: "));
 	value_words(&b, f, detail + 5, (size_t)(mid - detail - 5));
-	buf_puts(&b, "; new: ");
+	buf_puts(&b, A_("; new: "));
 	value_words(&b, f, mid + 7, strlen(mid + 7));
 	snprintf(out, outsz, "%s", buf_str(&b));
 	buf_cleanup(&b);

@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/admin_settings.h"
@@ -80,8 +81,8 @@ method_locked(struct db *db, const struct admin_kind *k,
 		return -1;
 	if (n == 0)
 		return 0;
-	snprintf(err, errsz, "The method is fixed: %.40s has %lld plan(s) "
-	    "made under it; add a new institution for another method.",
+	snprintf(err, errsz, A_("The method is fixed: %.40s has %lld plan(s) "
+	    "made under it; add a new institution for another method."),
 	    old->label, (long long)n);
 	return 1;
 }
@@ -100,7 +101,7 @@ write_row(struct db *db, int64_t admin_id, int64_t now,
 
 	rc = db_setting_set(db, k->kind, old->key, stored);
 	if (rc == 2) {
-		snprintf(errs[0], 160, "There is no such region.");
+		snprintf(errs[0], 160, "%s", A_("There is no such region."));
 		return 1;
 	}
 	if (rc != 1 || (k->kind == DB_SK_PLATFORM && plan_setting_changed(db,
@@ -288,27 +289,28 @@ admin_fx_add(struct db *db, int64_t admin_id, int64_t now,
 
 	if (strlen(currency) != 3 || money_exponent(currency) < 0 ||
 	    strcmp(currency, "USD") == 0) {
-		snprintf(err, errsz, "Currency: a supported ISO 4217 code "
-		    "other than USD (e.g. EUR).");
+		snprintf(err, errsz, "%s", A_("Currency: a supported ISO 4217 "
+		    "code other than USD (e.g. EUR)."));
 		return 1;
 	}
 	/* Up to 8 decimals, as the DECIMAL(18,8) column holds (C-02). */
 	if (admin_parse_fixed(rate, 8, &v) == -1 || v <= 0 ||
 	    v >= (int64_t)10000000000 * 100000000) {
-		snprintf(err, errsz, "Rate: USD for one unit, a positive "
-		    "number with at most 8 decimals (e.g. 1.08).");
+		snprintf(err, errsz, "%s", A_("Rate: USD for one unit, a "
+		    "positive number with at most 8 decimals (e.g. 1.08)."));
 		return 1;
 	}
 	snprintf(canon, sizeof(canon), "%" PRId64 ".%08" PRId64,
 	    v / 100000000, v % 100000000);
 	if (mp_date_parse(day, strlen(day), &d) == -1 ||
 	    mp_date_from_unix(now, &today) == -1) {
-		snprintf(err, errsz, "Effective from: a date YYYY-MM-DD.");
+		snprintf(err, errsz, "%s", A_("Effective from: a date "
+		    "YYYY-MM-DD."));
 		return 1;
 	}
 	if (d < today) {
-		snprintf(err, errsz, "Effective from: today or later; orders "
-		    "already quoted keep their rate (C-02).");
+		snprintf(err, errsz, "%s", A_("Effective from: today or later; "
+		    "orders already quoted keep their rate (C-02)."));
 		return 1;
 	}
 	mp_date_str(today, today_s, sizeof(today_s));
@@ -319,7 +321,7 @@ admin_fx_add(struct db *db, int64_t admin_id, int64_t now,
 	rc = db_fx_add(db, currency, canon, day, now);
 	if (rc == 0) {
 		db_rollback(db);
-		snprintf(err, errsz, "%s already has a rate from %s.",
+		snprintf(err, errsz, A_("%s already has a rate from %s."),
 		    currency, day);
 		return 1;
 	}

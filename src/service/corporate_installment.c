@@ -27,6 +27,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/digest.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/admin.h"
@@ -331,7 +332,7 @@ static void
 app_decided(struct db *db, int64_t id, const char *step, char *msg,
     size_t msgsz)
 {
-	if (admin_decided(db, "corp_application", id, step, "Application",
+	if (admin_decided(db, "corp_application", id, step, NA_("Application"),
 	    msg, msgsz) == 0)
 		snprintf(msg, msgsz, "Application #%lld was changed meanwhile "
 		    "(or its order was cancelled); reload the page.",
@@ -462,7 +463,7 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 	if ((res = app_begin(db, id, &a)) != RES_OK)
 		return res;
 	rc = admin_claim(db, "corp_application", id, "review",
-	    ok ? "approve" : "reject", admin_id, now, "Application", msg,
+	    ok ? "approve" : "reject", admin_id, now, NA_("Application"), msg,
 	    msgsz);
 	if (rc != 0)
 		return app_end(db, &a, rc == 1 ? RES_DECIDED : RES_ERROR);

@@ -38,9 +38,9 @@ static const struct {
 	const char	*code;
 	const char	*words;
 } id_types[] = {
-	{ "passport", "Passport" },
-	{ "national_id", "National identity card" },
-	{ "driving_licence", "Driving licence" },
+	{ "passport", NA_("Passport") },
+	{ "national_id", NA_("National identity card") },
+	{ "driving_licence", NA_("Driving licence") },
 };
 
 /* See identity.h. */
@@ -470,7 +470,7 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 	int		 rc;
 
 	rc = admin_claim(db, "identity", r->id, "review", approve ? "approve" :
-	    "reject", admin_id, now, "Identity check", msg, msgsz);
+	    "reject", admin_id, now, NA_("Identity check"), msg, msgsz);
 	if (rc != 0)
 		return rc == 1 ? RES_NOT_ALLOWED : RES_ERROR;
 	if (strcmp(r->status, "review") != 0) {

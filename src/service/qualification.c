@@ -19,6 +19,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/admin.h"
 #include "db/company.h"
@@ -430,7 +431,7 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	}
 	/* The claim makes a second admin's decision "already decided". */
 	rc = admin_claim(db, "qualification", id, "review",
-	    approve ? "approve" : "reject", admin_id, now, "Submission", msg,
+	    approve ? "approve" : "reject", admin_id, now, NA_("Submission"), msg,
 	    msgsz);
 	if (rc == 1) {
 		db_rollback(db);

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/admin.h"
 #include "service/queues.h"
 #include "service/plans.h"
@@ -46,35 +47,35 @@ queue_count_refund_due(struct db *db, int64_t now, struct db_queue_stats *out)
 }
 
 const struct queue queue_table[] = {
-	{ "cod_review", "COD orders awaiting review",
+	{ "cod_review", NA_("COD orders awaiting review"),
 	  "/admin/queues/cod",	/* its own queue page */
-	  queue_count_cod_review, "review by (COD-P1: 1 business day)" },
-	{ "installment_review", "Installment applications awaiting review",
+	  queue_count_cod_review, NA_("review by (COD-P1: 1 business day)") },
+	{ "installment_review", NA_("Installment applications awaiting review"),
 	  "/admin/orders?status=awaiting_review&method=installment_any",
 	  queue_count_installment_review,
-	  "review by (INST-CORP: 1-3 business days)" },
-	{ "remittance_verify", "Remittances awaiting verification",
+	  NA_("review by (INST-CORP: 1-3 business days)") },
+	{ "remittance_verify", NA_("Remittances awaiting verification"),
 	  "/admin/vouchers",	/* the voucher queue */
 	  queue_count_remittance_verify,
-	  "funds expected by (REM-P4: 1-3 or 7-15 business days)" },
-	{ "refund_due", "Orders with refunds due",
+	  NA_("funds expected by (REM-P4: 1-3 or 7-15 business days)") },
+	{ "refund_due", NA_("Orders with refunds due"),
 	  "/admin/orders?status=returned",
-	  queue_count_refund_due, "refund by (INST-C1, COD-P7, REM-P8)" },
+	  queue_count_refund_due, NA_("refund by (INST-C1, COD-P7, REM-P8)") },
 	/* corporate */
-	{ "qualifications", "Corporate qualifications",
+	{ "qualifications", NA_("Corporate qualifications"),
 	  "/admin/queues/qualifications", queue_count_qualifications,
-	  "review by (INST-CORP: 1-3 business days)" },
-	{ "corp_applications", "Corporate installment applications",
+	  NA_("review by (INST-CORP: 1-3 business days)") },
+	{ "corp_applications", NA_("Corporate installment applications"),
 	  "/admin/queues/corporate", queue_count_corp_applications,
-	  "review by (INST-CORP: 1-3 business days)" },
+	  NA_("review by (INST-CORP: 1-3 business days)") },
 	/* installments */
-	{ "overdue_plans", "Overdue installment plans",
+	{ "overdue_plans", NA_("Overdue installment plans"),
 	  "/admin/plans?filter=overdue", queue_count_overdue_plans,
-	  "due date (INST-F1)" },
+	  NA_("due date (INST-F1)") },
 	/* identity: real-name checks the identity service sent for review */
-	{ "identity_review", "Identity checks awaiting manual review",
+	{ "identity_review", NA_("Identity checks awaiting manual review"),
 	  "/admin/queues/identity", queue_count_identity,
-	  "review by (INST-01: 1 business day)" },
+	  NA_("review by (INST-01: 1 business day)") },
 	/* A new queue: one line above this comment; see the top of this
 	 * file. */
 };

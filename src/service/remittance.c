@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/admin.h"
 #include "db/db.h"
@@ -641,7 +642,7 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	/* A second admin (or a double submit) racing this one hits the key
 	 * and learns who marked it. */
 	rc = admin_claim(db, "rem_refund", refund_id, "sent", "sent",
-	    admin_id, now, "Refund", msg, msgsz);
+	    admin_id, now, NA_("Refund"), msg, msgsz);
 	if (rc != 0) {
 		res = rc == 1 ? RES_DECIDED : RES_ERROR;
 		goto fail;

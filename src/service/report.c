@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "db/report.h"
@@ -24,24 +25,27 @@
 static const struct {
 	const char	*slug, *title, *desc;
 } reports[REPORT__MAX] = {
-	[REPORT_COLLECTED] = { "collected", "Collected by method",
-	  "Money paid in (down payments, installments, cash on delivery, "
+	[REPORT_COLLECTED] = { "collected", NA_("Collected by method"),
+	  NA_("Money paid in (down payments, installments, cash on delivery, "
 	  "remittances, Pay After Use charges, transfers, debts paid), by "
-	  "payment method." },
-	[REPORT_OUTSTANDING] = { "outstanding", "Outstanding installment "
-	  "balance", "What installment plans are owed at the end of each "
-	  "period." },
-	[REPORT_OVERDUE] = { "overdue", "Overdue by age", "What active plans "
-	  "owe on installments past their due date today, by days late." },
-	[REPORT_LATE_FEES] = { "late-fees", "Late fees", "Late fees charged "
-	  "on installments (INST-F1) and Pay After Use debts (PAU-04)." },
-	[REPORT_GUARANTEE] = { "guarantee", "Guarantee payouts and "
-	  "recoveries", "Pay After Use: what the guarantee fund paid the "
-	  "merchant and what it recovered from buyers (PAU-04)." },
-	[REPORT_REFUNDS] = { "refunds", "Refunds due and sent", "Refunds that "
-	  "fell due to buyers and refunds sent." },
-	[REPORT_REFUSALS] = { "cod-refusals", "COD refusals", "Parcels "
-	  "refused at delivery (COD-P6) and the refusal charges (COD-F2)." },
+	  "payment method.") },
+	[REPORT_OUTSTANDING] = { "outstanding", NA_("Outstanding installment "
+	  "balance"), NA_("What installment plans are owed at the end of "
+	  "each period.") },
+	[REPORT_OVERDUE] = { "overdue", NA_("Overdue by age"), NA_("What "
+	  "active plans owe on installments past their due date today, by "
+	  "days late.") },
+	[REPORT_LATE_FEES] = { "late-fees", NA_("Late fees"), NA_("Late fees "
+	  "charged on installments (INST-F1) and Pay After Use debts "
+	  "(PAU-04).") },
+	[REPORT_GUARANTEE] = { "guarantee", NA_("Guarantee payouts and "
+	  "recoveries"), NA_("Pay After Use: what the guarantee fund paid "
+	  "the merchant and what it recovered from buyers (PAU-04).") },
+	[REPORT_REFUNDS] = { "refunds", NA_("Refunds due and sent"),
+	  NA_("Refunds that fell due to buyers and refunds sent.") },
+	[REPORT_REFUSALS] = { "cod-refusals", NA_("COD refusals"),
+	  NA_("Parcels refused at delivery (COD-P6) and the refusal charges "
+	  "(COD-F2).") },
 };
 
 /* See report.h. */
@@ -139,7 +143,8 @@ report_range_parse(const char *period, const char *from, const char *to,
 			break;
 	*field = "period";
 	if (p == 3) {
-		snprintf(err, errsz, "Period: choose day, week or month.");
+		snprintf(err, errsz, "%s", A_("Period: choose day, week or "
+		    "month."));
 		return 1;
 	}
 	out->period = (enum report_period)p;
@@ -147,29 +152,34 @@ report_range_parse(const char *period, const char *from, const char *to,
 		dflt = today - back[p];
 	*field = "to";
 	if (date_or(to, today, &out->to) == -1) {
-		snprintf(err, errsz, "To: a date YYYY-MM-DD.");
+		snprintf(err, errsz, "%s", A_("To: a date YYYY-MM-DD."));
 		return 1;
 	}
 	*field = "from";
 	if (date_or(from, period_start(out->period, dflt), &out->from) == -1) {
-		snprintf(err, errsz, "From: a date YYYY-MM-DD.");
+		snprintf(err, errsz, "%s", A_("From: a date YYYY-MM-DD."));
 		return 1;
 	}
 	if (out->from > out->to) {
-		snprintf(err, errsz, "From: on or before the end date.");
+		snprintf(err, errsz, "%s", A_("From: on or before the end "
+		    "date."));
 		return 1;
 	}
 	if (period_count(out->period, out->from, out->to) >
 	    REPORT_MAX_POINTS) {
-		snprintf(err, errsz, "From: at most %d %ss in one report; "
-		    "shorten the range or choose a longer period.",
-		    REPORT_MAX_POINTS, names[p]);
+		snprintf(err, errsz, p == REPORT_DAY ? A_("From: at most %d "
+		    "days in one report; shorten the range or choose a longer "
+		    "period.") : p == REPORT_WEEK ? A_("From: at most %d weeks "
+		    "in one report; shorten the range or choose a longer "
+		    "period.") : A_("From: at most %d months in one report; "
+		    "shorten the range."), REPORT_MAX_POINTS);
 		return 1;
 	}
 	*field = "currency";
 	currency = currency != NULL && currency[0] ? currency : "USD";
 	if (strlen(currency) != 3 || money_exponent(currency) < 0) {
-		snprintf(err, errsz, "Currency: an ISO 4217 code such as USD.");
+		snprintf(err, errsz, "%s", A_("Currency: an ISO 4217 code such "
+		    "as USD."));
 		return 1;
 	}
 	for (p = 0; p < 3; p++)
@@ -245,7 +255,7 @@ add_days(struct report *rep, const mp_date *start,
 			p = 0;
 		s = series_of(rep, name != NULL ? name :
 		    d[i].method[0] != '\0' ? words_method(d[i].method) :
-		    "Company transfers", !counts);
+		    NA_("Company transfers"), !counts);
 		if (s == -1)
 			return -1;
 		if (p != -1)
@@ -323,8 +333,8 @@ static int
 build_overdue(struct db *db, const struct report_range *r, int64_t now,
     struct report *out)
 {
-	static const char *const ages[] = { "1-30 days", "31-60 days",
-		"Over 60 days" };
+	static const char *const ages[] = { NA_("1-30 days"),
+		NA_("31-60 days"), NA_("Over 60 days") };
 	int64_t	owed[3], count[3];
 	mp_date	today;
 	char	d[CAL_DATE_STRLEN];
@@ -337,8 +347,8 @@ build_overdue(struct db *db, const struct report_range *r, int64_t now,
 	out->n = 3;
 	out->ns = 2;
 	out->nchart = 1;
-	snprintf(out->s[0].name, sizeof(out->s[0].name), "Owed");
-	snprintf(out->s[1].name, sizeof(out->s[1].name), "Installments");
+	snprintf(out->s[0].name, sizeof(out->s[0].name), NA_("Owed"));
+	snprintf(out->s[1].name, sizeof(out->s[1].name), NA_("Installments"));
 	out->s[0].money = 1;
 	for (i = 0; i < 3; i++) {
 		snprintf(out->labels[i], sizeof(out->labels[0]), "%s", ages[i]);
@@ -366,34 +376,34 @@ build_series(struct db *db, enum report_kind k, const struct report_range *r,
 	case REPORT_OUTSTANDING:
 		query(&q, r, start, n, "", "%:receivable", 0);
 		q.plans_only = 1;
-		return balance_series(db, &q, out, start, "Outstanding");
+		return balance_series(db, &q, out, start, NA_("Outstanding"));
 	case REPORT_LATE_FEES:
 		query(&q, r, start, n, "late_fee", "%:receivable", 1);
-		return ledger_series(db, &q, out, start, "Late fees", 1);
+		return ledger_series(db, &q, out, start, NA_("Late fees"), 1);
 	case REPORT_GUARANTEE:
 		query(&q, r, start, n, "guarantee_payout", LEDGER_GUARANTEE, -1);
-		if (ledger_series(db, &q, out, start, "Payouts", -1) == -1)
+		if (ledger_series(db, &q, out, start, NA_("Payouts"), -1) == -1)
 			return -1;
 		query(&q, r, start, n, "guarantee_recovery", LEDGER_GUARANTEE,
 		    1);
-		return ledger_series(db, &q, out, start, "Recoveries", 1);
+		return ledger_series(db, &q, out, start, NA_("Recoveries"), 1);
 	case REPORT_REFUNDS:
 		query(&q, r, start, n, "refund_due", LEDGER_REFUNDS_PAYABLE, -1);
-		if (ledger_series(db, &q, out, start, "Due", -1) == -1)
+		if (ledger_series(db, &q, out, start, NA_("Due"), -1) == -1)
 			return -1;
 		query(&q, r, start, n, "refund_sent", LEDGER_REFUNDS_PAYABLE, 1);
-		return ledger_series(db, &q, out, start, "Sent", 1);
+		return ledger_series(db, &q, out, start, NA_("Sent"), 1);
 	case REPORT_REFUSALS:
-		series_of(out, "Refusals", 0);
+		series_of(out, NA_("Refusals"), 0);
 		if (db_report_refusal_days(db, mp_date_to_unix(start[0]),
 		    mp_date_to_unix(start[n]), &d, &nd) == -1)
 			return -1;
-		rc = add_days(out, start, d, nd, "Refusals", 1, 1);
+		rc = add_days(out, start, d, nd, NA_("Refusals"), 1, 1);
 		free(d);
 		out->nchart = 1;
 		query(&q, r, start, n, "refusal_charge", "%:receivable", 1);
 		return rc == -1 ? -1 : ledger_series(db, &q, out, start,
-		    "Refusal charges", 1);
+		    NA_("Refusal charges"), 1);
 	default:
 		return -1;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "db/event.h"
 #include "db/search.h"
 #include "rules/rfcode.h"
@@ -32,8 +33,8 @@ search_classify(const char *q, char *norm, size_t normsz, const char **msg)
 		if (q[0] == '#')
 			q++, len--;
 		if (len == 0 || len > 18 || strspn(q, "0123456789") < len) {
-			*msg = "An order number is digits only, like 1234 or "
-			    "#1234.";
+			*msg = A_("An order number is digits only, like 1234 "
+			    "or #1234.");
 			return SEARCH_BAD;
 		}
 		snprintf(norm, normsz, "%.*s", (int)len, q);
@@ -43,9 +44,9 @@ search_classify(const char *q, char *norm, size_t normsz, const char **msg)
 	    toupper((unsigned char)q[1]) == 'F' &&
 	    isdigit((unsigned char)q[2])) {
 		if (rfcode_normalize(q, len, norm, normsz) == -1) {
-			*msg = "That looks like a remittance code, but it is "
-			    "not a valid one: check the letters and digits "
-			    "after RF.";
+			*msg = A_("That looks like a remittance code, but it "
+			    "is not a valid one: check the letters and digits "
+			    "after RF.");
 			return SEARCH_BAD;
 		}
 		return SEARCH_RF_CODE;
@@ -59,10 +60,10 @@ const char *
 search_kind_words(enum search_kind k)
 {
 	switch (k) {
-	case SEARCH_ORDER:	return "order number";
-	case SEARCH_RF_CODE:	return "remittance code";
-	case SEARCH_EMAIL:	return "buyer email";
-	case SEARCH_TEXT:	return "tracking number or company name";
+	case SEARCH_ORDER:	return A_("order number");
+	case SEARCH_RF_CODE:	return A_("remittance code");
+	case SEARCH_EMAIL:	return A_("buyer email");
+	case SEARCH_TEXT:	return A_("tracking number or company name");
 	default:		return "";
 	}
 }
@@ -118,7 +119,7 @@ order_entries(struct search_result *r, const char *queue_id)
 		    queue_id);
 		if (e == NULL)
 			continue;
-		snprintf(e->what, sizeof(e->what), "Order #%lld, %s%s%s",
+		snprintf(e->what, sizeof(e->what), A_("Order #%lld, %s%s%s"),
 		    (long long)o->id, o->email, o->company[0] ? ", " : "",
 		    o->company);
 		snprintf(e->href, sizeof(e->href), "/admin/orders/%lld",
@@ -320,6 +321,6 @@ admin_search_subject(struct db *db, const char *q, struct db_event_filter *f,
 		free(p);
 	}
 	if (n == 0)
-		*msg = "Nothing matches that search.";
+		*msg = A_("Nothing matches that search.");
 	return n == 0 ? 1 : 0;
 }

@@ -662,10 +662,11 @@ test_admin_concurrent_decision_one_wins(void **state)
 	assert_true(client_has(lost, "already decided by"));
 	assert_true(client_has(lost, da.r.status == 409 ? email2 :
 	    ADMIN_EMAIL));
-	/* The order shows cancelled with one admin event in its history. */
+	/* The order shows cancelled with one admin event in its history,
+	 * its states in words. */
 	assert_int_equal(client_get(a, page, &r), 0);
 	assert_true(client_has(&r, "data-status=\"cancelled\""));
-	assert_true(client_has(&r, "awaiting_remittance &rarr; cancelled"));
+	assert_true(client_has(&r, "Awaiting remittance &rarr; Cancelled"));
 	client_resp_cleanup(&r);
 	/* A later resubmission of the winner's form is refused too. */
 	assert_int_equal(client_post(a, path, da.form, &r), 0);
