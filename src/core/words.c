@@ -46,10 +46,10 @@ static const struct word statuses[] = {
 };
 
 static const struct word reasons[] = {
-	{ "damaged", "Damaged" },
-	{ "wrong_item", "Wrong item" },
-	{ "missing_items", "Missing items" },
-	{ "no_valid_reason", "No valid reason" },
+	{ "damaged", N_("Damaged") },
+	{ "wrong_item", N_("Wrong item") },
+	{ "missing_items", N_("Missing items") },
+	{ "no_valid_reason", N_("No valid reason") },
 };
 
 static const struct word brands[] = {
@@ -109,7 +109,7 @@ words_reason(const char *code)
 {
 	const char *t = lookup(reasons, NELEM(reasons), code);
 
-	return t != NULL ? t : code;
+	return t != NULL ? _(t) : code;
 }
 
 /* See words.h. */

@@ -67,7 +67,7 @@ enum get_col {
 	GET_C_COUPON_CODE, GET_C_POINTS_USED, GET_C_REVIEW_DUE,
 	GET_C_PAYMENT_DUE, GET_C_RF_CODE, GET_C_SETTLEMENT_NOTE,
 	GET_C_CREATED_AT, GET_C_UPDATED_AT, GET_C_COMPLETED_AT,
-	GET_C_REFUND_DUE, GET_C__N
+	GET_C_REFUND_DUE, GET_C_LANGUAGE, GET_C__N
 };
 
 /* Columns of STMT_ORDER_ITEMS, in its SELECT order. */
@@ -76,8 +76,10 @@ enum item_col {
 	ITEM_C_CURRENCY, ITEM_C_PAY_AFTER_USE, ITEM_C__N
 };
 
-/* The columns of STMT_ORDER_GET (enum get_col) of orders o, and the
- * order it reads: id, then user id twice (0: any owner's). */
+/* The columns of STMT_ORDER_GET (enum get_col) of orders o, the buyer's
+ * language last (the account's row by its key, read with the order so a
+ * message to the buyer needs no query of its own), and the order it
+ * reads: id, then user id twice (0: any owner's). */
 #define GET_COLS \
 	"o.id, o.user_id, o.status, o.method, o.currency, o.usd_per_unit, " \
 	"o.items_total_minor, o.coupon_minor, o.points_minor, " \
@@ -85,7 +87,8 @@ enum item_col {
 	"o.amount_usd_minor, o.country, o.region_code, o.institution_id, " \
 	"o.term, o.coupon_code, o.points_used, o.review_due, o.payment_due, " \
 	"o.rf_code, o.settlement_note, o.created_at, o.updated_at, " \
-	"o.completed_at, o.refund_due "
+	"o.completed_at, o.refund_due, (SELECT COALESCE(bu.language, '') " \
+	"FROM users bu WHERE bu.id = o.user_id) "
 #define GET_WHERE	"o.id = ? AND (? = 0 OR o.user_id = ?) "
 /* The columns of STMT_ORDER_ITEMS (enum item_col) of order_items t. */
 #define ITEM_COLS(t) \
@@ -97,7 +100,7 @@ enum item_col {
 #define N4	N2 N2
 #define N6	N4 N2
 #define N11	N6 N4 N1
-#define N27	N11 N11 N4 N1
+#define N28	N11 N11 N4 N2
 /* Columns of STMT_ORDER_PAGE: the order, an item, an event, the address,
  * the shipment, a tracking event, the row's kind (0 to 5). */
 enum page_col {
@@ -161,19 +164,19 @@ static const char *const stmts[STMT__MAX] = {
 	 * statement of its own reads it, in the same order */
 	"SELECT " GET_COLS ", " N6 N11 N11 N6 N4 "0 AS rk, 0 AS k1, 0 AS k2 "
 	"FROM orders o WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 ITEM_COLS("i") ", " N11 N11 N6 N4 "1, i.id, 0 "
+	"UNION ALL SELECT " N28 ITEM_COLS("i") ", " N11 N11 N6 N4 "1, i.id, 0 "
 	"FROM orders o JOIN order_items i ON i.order_id = o.id WHERE "
 	GET_WHERE
-	"UNION ALL SELECT " N27 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 "2, e.at, "
+	"UNION ALL SELECT " N28 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 "2, e.at, "
 	"e.id FROM orders o JOIN events e ON e.subject_type = 'order' AND "
 	"e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
 	GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 DB_ORDER_ADDRESS_COLS("a") ", " N6 N4
+	"UNION ALL SELECT " N28 N6 N11 DB_ORDER_ADDRESS_COLS("a") ", " N6 N4
 	"3, 0, 0 FROM orders o JOIN order_addresses a ON a.order_id = o.id "
 	"WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 "4, 0, 0 "
+	"UNION ALL SELECT " N28 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 "4, 0, 0 "
 	"FROM orders o JOIN shipments s ON s.order_id = o.id WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 N6 DB_TRACK_COLS("t") ", 5, t.at, "
+	"UNION ALL SELECT " N28 N6 N11 N11 N6 DB_TRACK_COLS("t") ", 5, t.at, "
 	"t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
 	"WHERE " GET_WHERE
 	"ORDER BY rk, k1, k2",
@@ -494,6 +497,7 @@ read_order(struct dbq *q, struct db_order *o)
 	o->updated_at = dbq_col_int(q, GET_C_UPDATED_AT);
 	o->completed_at = dbq_col_int(q, GET_C_COMPLETED_AT);
 	dbq_col_copy(q, GET_C_REFUND_DUE, o->refund_due, sizeof(o->refund_due));
+	dbq_col_copy(q, GET_C_LANGUAGE, o->language, sizeof(o->language));
 	return 0;
 }
 

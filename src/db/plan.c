@@ -27,7 +27,7 @@
 	"p.decline_reason, p.refund_minor IS NOT NULL, " \
 	"COALESCE(p.refund_minor, 0), COALESCE(p.refund_due, ''), " \
 	"p.created_at, p.updated_at, COALESCE(p.closed_at, 0), " \
-	"u.installment_suspended, u.email "
+	"u.installment_suspended, u.email, COALESCE(u.language, '') "
 #define PLAN_FROM \
 	"FROM plans p JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN institutions i ON i.id = p.institution_id "
@@ -44,7 +44,8 @@ enum plan_col {
 	PLAN_C_CARD_LAST4, PLAN_C_HAS_TOKEN, PLAN_C_PARTNER_REF,
 	PLAN_C_DECLINE_REASON, PLAN_C_HAS_REFUND, PLAN_C_REFUND,
 	PLAN_C_REFUND_DUE, PLAN_C_CREATED_AT, PLAN_C_UPDATED_AT,
-	PLAN_C_CLOSED_AT, PLAN_C_USER_SUSPENDED, PLAN_C_USER_EMAIL, PLAN_C__N
+	PLAN_C_CLOSED_AT, PLAN_C_USER_SUSPENDED, PLAN_C_USER_EMAIL,
+	PLAN_C_USER_LANGUAGE, PLAN_C__N
 };
 
 #define INST_COLS(t) \
@@ -123,10 +124,11 @@ static const char *const stmts[STMT__MAX] = {
 	"0 AS rk, pi.seq AS k1, 0 AS k2 " PLAN_FROM
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
 	"WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL SELECT " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp") ", "
+	"UNION ALL SELECT NULL, " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp")
+	", "
 	NUL11 "1, pp.created_at, pp.id FROM plans p JOIN plan_payments pp ON "
 	"pp.plan_id = p.id WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL SELECT " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
+	"UNION ALL SELECT NULL, " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
 	", 2, e.at, e.id FROM plans p JOIN events e ON e.subject_type = "
 	"'plan' AND e.subject_id = p.id LEFT JOIN users u ON u.id = "
 	"e.actor_id WHERE p.order_id = ? AND p.user_id = ? "
@@ -258,6 +260,8 @@ read_plan(struct dbq *q, void *arg)
 	p->user_suspended = (int)dbq_col_int(q, PLAN_C_USER_SUSPENDED);
 	dbq_col_copy(q, PLAN_C_USER_EMAIL, p->user_email,
 	    sizeof(p->user_email));
+	dbq_col_copy(q, PLAN_C_USER_LANGUAGE, p->user_language,
+	    sizeof(p->user_language));
 	return 0;
 }
 

@@ -438,7 +438,7 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 		 * the date is stored when the shopper cancels (C-04). */
 		s = view_add(d, "CANCEL");
 		view_set(s, "RULE", rr->rule);
-		view_set(s, "TEXT", rr->text);
+		view_set(s, "TEXT", _(rr->text));
 		if (rr->has_date)
 			view_set(view_add(s, "BY"), "DATE",
 			    mp_date_str(rr->by, day, sizeof(day)));

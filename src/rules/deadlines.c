@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "rules/deadlines.h"
 
 /* COD-P1: 1 business day; INST-CORP: 3. */
@@ -38,52 +39,52 @@ order_refund_rule(enum pay_method method, enum order_status status,
 	memset(r, 0, sizeof(*r));
 	if (method == PM_COD) {
 		r->rule = "COD";
-		r->text = "Cash on delivery: you pay the courier at delivery, "
-		    "so there is nothing to refund.";
+		r->text = N_("Cash on delivery: you pay the courier at "
+		    "delivery, so there is nothing to refund.");
 		return;
 	}
 	if (method == PM_PAY_AFTER_USE) {
 		r->rule = "PAU-05";
-		r->text = "Pay After Use: nothing is charged before you confirm "
-		    "receipt, so there is nothing to refund.";
+		r->text = N_("Pay After Use: nothing is charged before you "
+		    "confirm receipt, so there is nothing to refund.");
 		return;
 	}
 	if (method == PM_CREDIT_LINE) {
 		r->rule = "INST-CL";
-		r->text = "Platform credit line: the reserved credit is released "
-		    "at once; nothing was charged.";
+		r->text = N_("Platform credit line: the reserved credit is "
+		    "released at once; nothing was charged.");
 		return;
 	}
 	if (pay_method_installment(method)) {
 		if (status != OS_PAID_INSTALLMENT) {
 			r->rule = "INST-C1";
-			r->text = "Installment: the down payment was not paid "
-			    "yet, so nothing was charged and nothing is "
-			    "refunded.";
+			r->text = N_("Installment: the down payment was not "
+			    "paid yet, so nothing was charged and nothing is "
+			    "refunded.");
 			return;
 		}
 		r->rule = "INST-C1";
-		r->text = "Installment: handling fees already incurred are "
+		r->text = N_("Installment: handling fees already incurred are "
 		    "settled first; the rest is refunded through the "
-		    "original channel within 3-7 business days.";
+		    "original channel within 3-7 business days.");
 		r->min_days = 3;
 		r->max_days = 7;
 	} else if (method == PM_REMITTANCE) {
 		r->rule = "REM-P8";
 		r->text = status == OS_AWAITING_REMITTANCE ?
-		    "Post office remittance: if you have already remitted, it "
-		    "is refunded through the post office within 10-20 business "
-		    "days to the postal account you give; post office fees and "
-		    "exchange losses are not refunded." :
-		    "Post office remittance: what you remitted is refunded "
+		    N_("Post office remittance: if you have already remitted, "
+		    "it is refunded through the post office within 10-20 "
+		    "business days to the postal account you give; post office "
+		    "fees and exchange losses are not refunded.") :
+		    N_("Post office remittance: what you remitted is refunded "
 		    "through the post office within 10-20 business days to "
 		    "the postal account you give; post office fees and "
-		    "exchange losses are not refunded.";
+		    "exchange losses are not refunded.");
 		r->min_days = 10;
 		r->max_days = 20;
 	} else {
 		r->rule = "-";
-		r->text = "Nothing was charged.";
+		r->text = N_("Nothing was charged.");
 		return;
 	}
 	/* C-04: business days without weekends and holidays. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/order.h"
 #include "db/payafter.h"
 #include "db/plan.h"
@@ -15,18 +16,19 @@ static const struct {
 	const char	*reason;
 	const char	*words;
 } answers[] = {
-	{ "insufficient funds", "Your bank declined it for insufficient "
-	    "funds on the card." },
-	{ "insufficient credit", "Your bank declined it: the card has not "
-	    "enough credit left." },
-	{ "card expired", "Your bank declined it: the card has expired." },
-	{ "unknown card token", "Your bank no longer knows the card: it was "
-	    "replaced or closed." },
-	{ "card not enrolled for installments", "Your bank declined it: the "
-	    "card cannot pay in installments." },
-	{ "invalid amount", "Your bank refused the amount." },
-	{ "the bank could not be reached", "Your bank could not be reached "
-	    "(it did not answer)." },
+	{ "insufficient funds", N_("Your bank declined it for insufficient "
+	    "funds on the card.") },
+	{ "insufficient credit", N_("Your bank declined it: the card has "
+	    "not enough credit left.") },
+	{ "card expired", N_("Your bank declined it: the card has "
+	    "expired.") },
+	{ "unknown card token", N_("Your bank no longer knows the card: it "
+	    "was replaced or closed.") },
+	{ "card not enrolled for installments", N_("Your bank declined it: "
+	    "the card cannot pay in installments.") },
+	{ "invalid amount", N_("Your bank refused the amount.") },
+	{ "the bank could not be reached", N_("Your bank could not be "
+	    "reached (it did not answer).") },
 };
 
 /* See pay_failure.h. */
@@ -36,11 +38,12 @@ pay_failure_words(const char *reason)
 	size_t i;
 
 	if (reason == NULL || reason[0] == '\0')
-		return "Your bank could not be reached (it did not answer).";
+		return _("Your bank could not be reached (it did not "
+		    "answer).");
 	for (i = 0; i < sizeof(answers) / sizeof(answers[0]); i++)
 		if (strcmp(reason, answers[i].reason) == 0)
-			return answers[i].words;
-	return "Your bank declined it.";
+			return _(answers[i].words);
+	return _("Your bank declined it.");
 }
 
 /* The failed payments of kind (seq: any when 0) in pay[0..n): their count
