@@ -100,6 +100,7 @@ libmallpay_a_SOURCES += \
 	src/service/company.c src/service/company.h \
 	src/service/qualification.c \
 	src/service/corporate_installment.c \
+	src/service/corp_agreement.c \
 	src/service/corp_transfer.c src/service/corp_transfer.h \
 	src/service/corp_road.c src/service/corp_road.h
 UNIT_TESTS += tests/unit/service/test_plans_service

@@ -20,9 +20,9 @@ const char *words_method(const char *code);
  * "paid_installment" -> "Paid (Installment)" as RULES names it. */
 void	words_status(const char *code, char *out, size_t outsz);
 
-/* A reason code in words ("no_valid_reason" -> "No valid reason",
- * "wrong_item" -> "Wrong item"); text that is not a code comes back as
- * is. */
+/* A reason code in words, in the thread's language ("no_valid_reason" ->
+ * "No valid reason", "wrong_item" -> "Wrong item"); text that is not a
+ * code comes back as is. */
 const char *words_reason(const char *code);
 
 /* The state of what is not an order in words, in the thread's language:

@@ -59,11 +59,12 @@ enum stmt {
 };
 
 #define USER_COLS "id, email, name, cod_completed_orders, cod_violations, " \
-	"cod_revoked, cod_suspended_until FROM users "
+	"cod_revoked, cod_suspended_until, COALESCE(language, '') FROM users "
 /* Columns of USER_COLS, in its SELECT order. */
 enum user_col {
 	USER_C_ID, USER_C_EMAIL, USER_C_NAME, USER_C_COMPLETED,
-	USER_C_VIOLATIONS, USER_C_REVOKED, USER_C_SUSPENDED_UNTIL, USER_C__N
+	USER_C_VIOLATIONS, USER_C_REVOKED, USER_C_SUSPENDED_UNTIL,
+	USER_C_LANGUAGE, USER_C__N
 };
 
 #define REVIEW_COLS "SELECT o.id, u.email, o.amount_due_minor, o.fee_minor, " \
@@ -456,6 +457,7 @@ user_row(struct dbq *q, struct db_cod_user *u)
 	u->revoked = (int)dbq_col_int(q, USER_C_REVOKED);
 	dbq_col_copy(q, USER_C_SUSPENDED_UNTIL, u->suspended_until,
 	    sizeof(u->suspended_until));
+	dbq_col_copy(q, USER_C_LANGUAGE, u->language, sizeof(u->language));
 }
 
 /* See cod.h. */

@@ -58,6 +58,7 @@ struct db_cod_user {
 	int64_t	 violations;
 	int	 revoked;
 	char	 suspended_until[11];	/* "" none */
+	char	 language[8];		/* users.language, "" none */
 };
 
 /* One refusal at delivery. */

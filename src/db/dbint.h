@@ -77,8 +77,8 @@ struct db_plan_inst;
 	"p.decline_reason, p.refund_minor IS NOT NULL, " \
 	"COALESCE(p.refund_minor, 0), COALESCE(p.refund_due, ''), " \
 	"p.created_at, p.updated_at, COALESCE(p.closed_at, 0), " \
-	"u.installment_suspended, u.email "
-#define DB_PLAN_N	33
+	"u.installment_suspended, u.email, COALESCE(u.language, '') "
+#define DB_PLAN_N	34
 #define DB_PLAN_JOIN \
 	"JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN institutions i ON i.id = p.institution_id "

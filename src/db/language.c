@@ -12,6 +12,7 @@
 enum stmt {
 	STMT_LANGUAGE_SET,
 	STMT_LANGUAGE_GET,
+	STMT_LANGUAGE_COMPANY,
 	STMT__MAX
 };
 
@@ -20,6 +21,11 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE users SET language = ? WHERE id = ?",
 	/* STMT_LANGUAGE_GET */
 	"SELECT COALESCE(language, '') FROM users WHERE id = ?",
+	/* STMT_LANGUAGE_COMPANY: the first owner who chose a language */
+	"SELECT COALESCE((SELECT u.language FROM company_roles r JOIN users u "
+	"ON u.id = r.user_id WHERE r.company_id = c.id AND r.is_owner = 1 AND "
+	"u.language IS NOT NULL ORDER BY r.user_id LIMIT 1), '') "
+	"FROM companies c WHERE c.id = ?",
 };
 
 /* See language.h. */
@@ -60,6 +66,25 @@ db_user_language(struct db *db, int64_t user_id, char *out, size_t outsz)
 	dbq_int(q, user_id);
 	if ((rc = dbq_exec_fetch(q)) == 1)
 		dbq_col_copy(q, 0, out, outsz);
+	dbq_done(q);
+	return rc;
+}
+
+/* See language.h. */
+int
+db_company_language(struct db *db, int64_t company_id, char *tag,
+    size_t tagsz)
+{
+	struct dbq	*q;
+	int		 rc;
+
+	q = dbq_get(db, DB_T_LANGUAGE, STMT_LANGUAGE_COMPANY,
+	    stmts[STMT_LANGUAGE_COMPANY]);
+	if (q == NULL)
+		return -1;
+	dbq_int(q, company_id);
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, tag, tagsz);
 	dbq_done(q);
 	return rc;
 }

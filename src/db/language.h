@@ -14,4 +14,10 @@ int	db_user_set_language(struct db *, int64_t user_id, const char *tag);
  * 0 when there is no such user, -1 on error. */
 int	db_user_language(struct db *, int64_t user_id, char *out, size_t outsz);
 
+/* The language company_id is written to in: the users.language of its
+ * first owner who chose one into tag (tagsz bytes, "" when none did).
+ * Returns 1, 0 when there is no such company, -1 on error. */
+int	db_company_language(struct db *, int64_t company_id, char *tag,
+	    size_t tagsz);
+
 #endif

@@ -50,7 +50,8 @@
 	C(INT,	created_at,		", o.created_at") \
 	C(INT,	updated_at,		", o.updated_at") \
 	C(INT,	completed_at,		", o.completed_at") \
-	C(TEXT,	refund_due,		", o.refund_due")
+	C(TEXT,	refund_due,		", o.refund_due") \
+	C(TEXT,	language,		", (SELECT COALESCE(bu.language, '') FROM users bu WHERE bu.id = o.user_id)")
 #define ORDER_FIELD(t, m, sql)	DBQ_FIELD(struct db_order, t, m)
 DBQ_ROWS(order_tab, struct db_order, ORDER_COLS, ORDER_FIELD);
 
@@ -113,7 +114,8 @@ enum item_col {
 #define N6	N4 N2
 #define N11	N6 N4 N1
 #define N27	N11 N11 N4 N1
-#define N42	N27 N11 N4
+#define N28	N27 N1
+#define N43	N27 N11 N4 N1
 /* Columns of STMT_ORDER_PAGE: the order, an item, an event, the order's
  * address, the shipment, a tracking event, the plan with an installment,
  * the row's kind (0 to 5). */
@@ -127,7 +129,7 @@ enum page_col {
 	PAGE_C_INST = PAGE_C_PLAN + DB_PLAN_N,
 	PAGE_C_KIND = PAGE_C_INST + DB_PLAN_INST_N
 };
-_Static_assert(DB_PLAN_N + DB_PLAN_INST_N == 42, "N42 fills the plan");
+_Static_assert(DB_PLAN_N + DB_PLAN_INST_N == 43, "N43 fills the plan");
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_LIST_BY_USER: enum list_col up to LIST_C_FEE */
@@ -184,21 +186,21 @@ static const char *const stmts[STMT__MAX] = {
 	 * one UNION, enum page_col; each part as the statement of its own
 	 * reads it, in the same order */
 	"SELECT " GET_COLS ", " N6 N11 DB_ORDER_ADDRESS_COLS("o") ", " N6 N4
-	N42 "0 AS rk, 0 AS k1, 0 AS k2 FROM orders o WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 ITEM_COLS("i") ", " N11 N11 N6 N4 N42
+	N43 "0 AS rk, 0 AS k1, 0 AS k2 FROM orders o WHERE " GET_WHERE
+	"UNION ALL SELECT " N28 ITEM_COLS("i") ", " N11 N11 N6 N4 N43
 	"1, i.id, 0 FROM orders o JOIN order_items i ON i.order_id = o.id "
 	"WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N42 "2, "
+	"UNION ALL SELECT " N28 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N43 "2, "
 	"e.at, e.id FROM orders o JOIN events e ON e.subject_type = 'order' "
 	"AND e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
 	GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 N42
+	"UNION ALL SELECT " N28 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 N43
 	"3, 0, 0 FROM orders o JOIN shipments s ON s.order_id = o.id WHERE "
 	GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 N6 DB_TRACK_COLS("t") ", " N42 "4, "
+	"UNION ALL SELECT " N28 N6 N11 N11 N6 DB_TRACK_COLS("t") ", " N43 "4, "
 	"t.at, t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
 	"WHERE " GET_WHERE
-	"UNION ALL SELECT " N27 N6 N11 N11 N6 N4 DB_PLAN_COLS ", "
+	"UNION ALL SELECT " N28 N6 N11 N11 N6 N4 DB_PLAN_COLS ", "
 	DB_PLAN_INST_COLS("pi") ", 5, pi.seq, 0 FROM orders o JOIN plans p ON "
 	"p.order_id = o.id AND p.user_id = o.user_id " DB_PLAN_JOIN
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id WHERE " GET_WHERE

@@ -144,6 +144,7 @@ struct db_order {
 	char		 settlement_note[256];
 	int64_t		 created_at, updated_at, completed_at;
 	char		 refund_due[11];	/* "" when NULL */
+	char		 language[8];	/* buyer's users.language, "" */
 };
 
 /* (checkout) Read order id if it belongs to user_id (user_id 0: any

@@ -31,7 +31,8 @@ enum plan_col {
 	PLAN_C_CARD_LAST4, PLAN_C_HAS_TOKEN, PLAN_C_PARTNER_REF,
 	PLAN_C_DECLINE_REASON, PLAN_C_HAS_REFUND, PLAN_C_REFUND,
 	PLAN_C_REFUND_DUE, PLAN_C_CREATED_AT, PLAN_C_UPDATED_AT,
-	PLAN_C_CLOSED_AT, PLAN_C_USER_SUSPENDED, PLAN_C_USER_EMAIL, PLAN_C__N
+	PLAN_C_CLOSED_AT, PLAN_C_USER_SUSPENDED, PLAN_C_USER_EMAIL,
+	PLAN_C_USER_LANGUAGE, PLAN_C__N
 };
 _Static_assert(PLAN_C__N == DB_PLAN_N, "DB_PLAN_N counts DB_PLAN_COLS");
 
@@ -110,10 +111,11 @@ static const char *const stmts[STMT__MAX] = {
 	"0 AS rk, pi.seq AS k1, 0 AS k2 " PLAN_FROM
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
 	"WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL SELECT " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp") ", "
+	"UNION ALL SELECT NULL, " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp")
+	", "
 	NUL11 "1, pp.created_at, pp.id FROM plans p JOIN plan_payments pp ON "
 	"pp.plan_id = p.id WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL SELECT " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
+	"UNION ALL SELECT NULL, " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
 	", 2, e.at, e.id FROM plans p JOIN events e ON e.subject_type = "
 	"'plan' AND e.subject_id = p.id LEFT JOIN users u ON u.id = "
 	"e.actor_id WHERE p.order_id = ? AND p.user_id = ? "
@@ -244,6 +246,8 @@ db_plan_at(struct dbq *q, int c, struct db_plan *p)
 	p->user_suspended = (int)dbq_col_int(q, c + PLAN_C_USER_SUSPENDED);
 	dbq_col_copy(q, c + PLAN_C_USER_EMAIL, p->user_email,
 	    sizeof(p->user_email));
+	dbq_col_copy(q, c + PLAN_C_USER_LANGUAGE, p->user_language,
+	    sizeof(p->user_language));
 	return 0;
 }
 

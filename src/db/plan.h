@@ -86,6 +86,7 @@ struct db_plan {
 	/* the user's installment_suspended flag (INST-F2) */
 	int			 user_suspended;
 	char			 user_email[255];
+	char			 user_language[8];	/* or "" */
 };
 
 

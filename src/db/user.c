@@ -20,7 +20,7 @@ enum stmt {
 
 #define USER_COLS \
 	"id, kind, company_id, email, name, password_hash, failed_logins, " \
-	"locked_until"
+	"locked_until, COALESCE(language, '')"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_BY_EMAIL_LOCK */
@@ -65,6 +65,7 @@ user_row(struct dbq *q, struct db_user *out)
 	dbq_col_copy(q, 5, out->password_hash, sizeof(out->password_hash));
 	out->failed_logins = (int)dbq_col_int(q, 6);
 	out->locked_until = dbq_col_int(q, 7);
+	dbq_col_copy(q, 8, out->language, sizeof(out->language));
 }
 
 /* Run a one-row USER_COLS select whose parameters are bound; 1/0/-1. */

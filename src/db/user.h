@@ -23,6 +23,7 @@ struct db_user {
 	char			 password_hash[256];
 	int			 failed_logins;
 	int64_t			 locked_until;	/* 0 when NULL */
+	char			 language[8];	/* or "" */
 };
 
 /* Find the user with this email (compared case-insensitively by the column's

@@ -28,6 +28,7 @@
 #include "service/agreement_pdf.h"
 #include "service/filestore.h"
 #include "service/members.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 const struct field_spec page_company_fields[] = {
@@ -694,13 +695,16 @@ page_corp_agreement(struct ctx *c)
 }
 
 /* GET /orders/:id/agreement.pdf: the agreement as a PDF (same text, its
- * SHA-256 printed), for the company's members and admins. */
+ * SHA-256 printed), for the company's members and admins, every word in
+ * the language the text was written in (the signer's), right to left in
+ * Arabic. */
 int
 page_corp_agreement_pdf(struct ctx *c)
 {
 	struct db_corp_order	o;
 	struct db_corp_app	a;
-	char			status[800], title[80], when[40];
+	char			status[800], title[200], when[64];
+	enum lang		prev;
 	int			rc;
 
 	if ((rc = member_order(c, &o)) != 0)
@@ -711,17 +715,19 @@ page_corp_agreement_pdf(struct ctx *c)
 		return rc == -1 ? page_error(c, 500, NULL) : page_error(c, 409,
 		    "This order has no agreement yet.");
 	}
-	if (a.signed_at > 0) {
-		admin_fmt_time(a.signed_at, when, sizeof(when));
-		snprintf(status, sizeof(status), "%s · order #%lld · signed "
-		    "by %s at %s", a.company_name, (long long)o.id,
-		    a.signer_email, when);
-	} else
-		snprintf(status, sizeof(status), "%s · order #%lld · not "
-		    "signed yet", a.company_name, (long long)o.id);
-	snprintf(title, sizeof(title), "Corporate installment agreement %s",
-	    a.version);
-	if (agreement_pdf(title, a.text, a.sha256, status, &c->resp->body) == -1) {
+	prev = i18n_use(corp_agreement_lang(a.text));
+	if (a.signed_at > 0)
+		snprintf(status, sizeof(status), _("%s · order #%lld · signed "
+		    "by %s at %s"), a.company_name, (long long)o.id,
+		    a.signer_email, fmt_time(a.signed_at, when, sizeof(when)));
+	else
+		snprintf(status, sizeof(status), _("%s · order #%lld · not "
+		    "signed yet"), a.company_name, (long long)o.id);
+	snprintf(title, sizeof(title), _("Corporate installment agreement "
+	    "%s"), a.version);
+	rc = agreement_pdf(title, a.text, a.sha256, status, &c->resp->body);
+	i18n_use(prev);
+	if (rc == -1) {
 		corp_app_cleanup(&a);
 		buf_reset(&c->resp->body);
 		return page_error(c, 500, NULL);

@@ -64,7 +64,7 @@ members_page(struct ctx *c, int status, const char *notice, const char *error,
 {
 	struct view_dict	*d, *s;
 	struct member_page	 p;
-	char			 words[96], when[40];
+	char			 words[200], when[40];
 	size_t			 i;
 	int			 rc;
 
@@ -203,7 +203,7 @@ invitation_page(struct ctx *c, int status, const char *error)
 	struct db_invite	 i;
 	struct view_dict	*d;
 	const char		*tok = ctx_arg(c, 0);
-	char			 words[96], next[160];
+	char			 words[200], next[160];
 	int			 rc;
 
 	if ((rc = member_invitation(c->db, tok, c->now, &i)) == 2)

@@ -1,7 +1,10 @@
 /*
  * The agreement as a PDF with cairo and pango (see agreement_pdf.h).
  * Lines of one pango layout are placed page by page: a line that would
- * cross the bottom margin starts a new page.
+ * cross the bottom margin starts a new page. The document's words are in
+ * the thread's language; in a right-to-left one (Arabic) every paragraph
+ * is right to left and aligned to the right margin, and pango shapes and
+ * orders each line (codes and amounts keep their own order).
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "service/agreement_pdf.h"
 
 /* A4 in points and the margins. */
@@ -18,8 +22,13 @@
 #define PAGE_H		842.0
 #define MARGIN		56.0
 #define FOOTER_H	40.0
-#define BODY_FONT	"Noto Sans, DejaVu Sans, Noto Sans CJK SC 10.5"
+#define BODY_FONT	"Noto Sans, Noto Sans Arabic, DejaVu Sans, " \
+			"Noto Sans CJK SC 10.5"
+#define TITLE_FONT	"Noto Sans, Noto Sans Arabic, DejaVu Sans, " \
+			"Noto Sans CJK SC Bold 16"
 #define MONO_FONT	"DejaVu Sans Mono, Noto Sans Mono 8"
+/* The notes in Arabic: a monospaced font's Arabic letters do not join. */
+#define NOTE_FONT_RTL	"Noto Sans Arabic, Noto Sans 8"
 
 /* cairo's stream writer: append to the buf. */
 static cairo_status_t
@@ -35,6 +44,7 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 struct doc {
 	cairo_t		*cr;
 	PangoContext	*pc;
+	int		 rtl;	/* the language is right to left */
 };
 
 /* A layout of text in font, wrapped at width points. */
@@ -50,7 +60,13 @@ layout_new(struct doc *d, const char *font, const char *text, double width)
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_auto_dir(l, TRUE);
+	if (d->rtl) {
+		/* Every paragraph right to left (the context's direction),
+		 * also one that starts with a Latin name or a code. */
+		pango_layout_set_auto_dir(l, FALSE);
+		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	} else
+		pango_layout_set_auto_dir(l, TRUE);
 	pango_layout_set_text(l, text, -1);
 	return l;
 }
@@ -74,11 +90,12 @@ draw_block(struct doc *d, const char *font, const char *text, double x,
 static void
 footer(struct doc *d, const char *note, int n)
 {
-	char line[240];
+	char line[400];
 
-	snprintf(line, sizeof(line), "Page %d · %s", n, note);
+	snprintf(line, sizeof(line), _("Page %d · %s"), n, note);
 	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
-	draw_block(d, MONO_FONT, line, MARGIN, PAGE_H - MARGIN + 12);
+	draw_block(d, d->rtl ? NOTE_FONT_RTL : MONO_FONT, line, MARGIN,
+	    PAGE_H - MARGIN + 12);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 }
 
@@ -88,10 +105,10 @@ head(struct doc *d, const char *title, const char *status, const char *note)
 {
 	double y = MARGIN;
 
-	y += draw_block(d, "Noto Sans, DejaVu Sans Bold 16", title, MARGIN,
-	    y) + 6;
+	y += draw_block(d, TITLE_FONT, title, MARGIN, y) + 6;
 	y += draw_block(d, BODY_FONT, status, MARGIN, y) + 4;
-	y += draw_block(d, MONO_FONT, note, MARGIN, y) + 14;
+	y += draw_block(d, d->rtl ? NOTE_FONT_RTL : MONO_FONT, note, MARGIN,
+	    y) + 14;
 	return y - MARGIN;
 }
 
@@ -116,8 +133,11 @@ body(struct doc *d, const char *text, const char *foot, double top)
 			top = MARGIN;
 			offset = (double)r.y / PANGO_SCALE;
 		}
-		cairo_move_to(d->cr, MARGIN, top - offset +
-		    pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE);
+		/* r.x: the line's place by the alignment (right to left:
+		 * flush with the right margin). */
+		cairo_move_to(d->cr, MARGIN + (double)r.x / PANGO_SCALE,
+		    top - offset + pango_layout_iter_get_baseline(it) /
+		    (double)PANGO_SCALE);
 		pango_cairo_show_layout_line(d->cr,
 		    pango_layout_iter_get_line_readonly(it));
 	} while (pango_layout_iter_next_line(it));
@@ -141,6 +161,9 @@ text_pdf(const char *title, const char *status, const char *head_note,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
 	d.cr = cairo_create(s);
 	d.pc = pango_font_map_create_context(fm);
+	d.rtl = strcmp(i18n_dir(i18n_current()), "rtl") == 0;
+	pango_context_set_base_dir(d.pc, d.rtl ? PANGO_DIRECTION_RTL :
+	    PANGO_DIRECTION_LTR);
 	/* Font sizes in points on the PDF's point grid (pango's default is
 	 * 96 dpi, a third larger). */
 	pango_cairo_context_set_resolution(d.pc, 72);
@@ -161,11 +184,11 @@ int
 agreement_pdf(const char *title, const char *text, const char *sha256,
     const char *status, struct buf *out)
 {
-	char head_note[200], foot_note[160];
+	char head_note[400], foot_note[300];
 
-	snprintf(head_note, sizeof(head_note), "SHA-256 of the agreement text "
-	    "(the bytes signed): %s", sha256);
-	snprintf(foot_note, sizeof(foot_note), "SHA-256 of the text: %s",
+	snprintf(head_note, sizeof(head_note), _("SHA-256 of the agreement "
+	    "text (the bytes signed): %s"), sha256);
+	snprintf(foot_note, sizeof(foot_note), _("SHA-256 of the text: %s"),
 	    sha256);
 	return text_pdf(title, status, head_note, foot_note, text, out);
 }

@@ -7,6 +7,9 @@
  * page breaks, any script the installed fonts cover: Noto, DejaVu), with
  * the SHA-256 of the exact signed text on the first page and in every
  * page's footer, so the printed copy names the bytes that were signed.
+ * The words around the text (notes, page numbers) are in the thread's
+ * language, and a right-to-left language lays every paragraph out right
+ * to left: the caller sets the language of the text (i18n_use).
  */
 
 #include <stddef.h>

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
+#include "core/i18n.h"
 #include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
@@ -19,6 +20,7 @@
 #include "service/audit.h"
 #include "service/cod.h"
 #include "service/cod_int.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 #include "service/postings.h"
 
@@ -31,8 +33,9 @@ cod_review(struct db *db, int64_t id, enum order_status from, int approve,
 	struct db_order	 o;
 	enum result	 r;
 	char		 why[300];
-	char		 subj[100], body[600];
+	char		 subj[160], body[700];
 	int		 rc;
+	enum lang	 prev;
 
 	if (!approve && (reason == NULL || reason[0] == '\0'))
 		return cod_say(RES_REFUSED, msg, msgsz, "Give the reason for "
@@ -63,22 +66,24 @@ cod_review(struct db *db, int64_t id, enum order_status from, int approve,
 	    OF_ADMIN, admin_id, why, now), id, OS_AWAITING_REVIEW, msg,
 	    msgsz)) != RES_OK)
 		return r;
+	if (approve && db_cod_ensure(db, id) == -1)
+		return RES_ERROR;
+	/* In the shopper's language, then the thread's again. */
+	prev = i18n_use(language_of_tag(o.language));
 	if (approve) {
-		snprintf(subj, sizeof(subj), "Order #%lld accepted for cash on "
-		    "delivery", (long long)id);
-		snprintf(body, sizeof(body), "The mall reviewed order #%lld "
+		snprintf(subj, sizeof(subj), _("Order #%lld accepted for cash "
+		    "on delivery"), (long long)id);
+		snprintf(body, sizeof(body), _("The mall reviewed order #%lld "
 		    "(COD-P1): it ships to you and you pay the courier at "
-		    "delivery. Status: Pending shipment.", (long long)id);
-		if (db_cod_ensure(db, id) == -1)
-			return RES_ERROR;
+		    "delivery. Status: Pending shipment."), (long long)id);
 	} else {
-		snprintf(subj, sizeof(subj),
-		    "Order #%lld not accepted for cash "
-		    "on delivery", (long long)id);
-		snprintf(body, sizeof(body), "The mall reviewed order #%lld "
+		snprintf(subj, sizeof(subj), _("Order #%lld not accepted for "
+		    "cash on delivery"), (long long)id);
+		snprintf(body, sizeof(body), _("The mall reviewed order #%lld "
 		    "(COD-P1) and cannot deliver it cash on delivery: %s. "
-		    "Nothing was charged.", (long long)id, reason);
+		    "Nothing was charged."), (long long)id, reason);
 	}
+	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld %s.", (long long)id,
@@ -94,7 +99,8 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	struct db_cod	 c;
 	enum result	 r;
 	mp_date		 d, today;
-	char		 tday[11], detail[200], subj[100], body[400];
+	char		 tday[11], detail[200], subj[160], body[600];
+	enum lang	 prev;
 
 	if (day == NULL || mp_date_parse(day, strlen(day), &d) == -1)
 		return cod_say(RES_REFUSED, msg, msgsz,
@@ -141,11 +147,21 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	    audit_event(db, "order", id, actor, 0, NULL, NULL, detail,
 	    now) == -1)
 		return RES_ERROR;
-	snprintf(subj, sizeof(subj), "Delivery of order #%lld: %s",
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), _("Delivery of order #%lld: %s"),
 	    (long long)id, day);
-	snprintf(body, sizeof(body), "Order #%lld: %s. Have the amount "
-	    "ready; if it is not paid by the end of that day the order is "
-	    "cancelled (COD-P5).", (long long)id, detail);
+	if (reschedule)
+		snprintf(body, sizeof(body), _("Order #%lld: delivery "
+		    "rescheduled to %s (COD-P5: rescheduling %d of %d). Have "
+		    "the amount ready; if it is not paid by the end of that "
+		    "day the order is cancelled (COD-P5)."), (long long)id,
+		    day, c.reschedules + 1, COD_MAX_RESCHEDULES);
+	else
+		snprintf(body, sizeof(body), _("Order #%lld: delivery agreed "
+		    "for %s (COD-P2). Have the amount ready; if it is not paid "
+		    "by the end of that day the order is cancelled "
+		    "(COD-P5)."), (long long)id, day);
+	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "%s", detail);
@@ -160,7 +176,8 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	struct db_order	 o;
 	struct db_cod	 c;
 	enum result	 r;
-	char		 a[MONEY_STR_MAX], why[200], subj[100], body[400];
+	char		 a[MONEY_STR_MAX], why[200], subj[160], body[600];
+	enum lang	 prev;
 
 	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != RES_OK)
 		return r;
@@ -198,10 +215,13 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	if (db_cod_user_completed_inc(db, o.user_id) == -1 ||
 	    db_track_add(db, id, "paid", why, "partner", now) == -1)
 		return RES_ERROR;
-	snprintf(subj, sizeof(subj), "Order #%lld completed", (long long)id);
-	snprintf(body, sizeof(body), "The courier reported your payment of %s "
-	    "(%s, record %s): order #%lld is completed.", a,
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), _("Order #%lld completed"),
+	    (long long)id);
+	snprintf(body, sizeof(body), _("The courier reported your payment of "
+	    "%s (%s, record %s): order #%lld is completed."), a,
 	    collect_method_name(method), record_id, (long long)id);
+	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld is completed.",

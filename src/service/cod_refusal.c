@@ -8,6 +8,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/i18n.h"
 #include "core/words.h"
 #include "db/cod.h"
 #include "db/db.h"
@@ -17,6 +18,7 @@
 #include "service/audit.h"
 #include "service/cod.h"
 #include "service/cod_int.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 #include "service/postings.h"
 
@@ -35,8 +37,9 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	    "cod_refusals_to_suspend", 3);
 	int64_t			 months = cod_setting(db,
 	    "cod_suspend_months", 3);
-	char			 why[200], body[400], span[32];
+	char			 why[200], body[700], span[300], subj[160];
 	int			 susp;
+	enum lang		 prev;
 
 	until[0] = '\0';
 	if (db_cod_refusal_days(db, o->user_id, &days, &n) == -1)
@@ -65,13 +68,20 @@ strike_suspension(struct db *db, const struct db_order *o, mp_date today,
 	if (audit_event(db, "user", o->user_id, OF_SYSTEM, 0, "cod_active",
 	    "cod_suspended", why, now) == -1)
 		return -1;
-	words_count(span, sizeof(span), months, "month", "months");
-	snprintf(body, sizeof(body), "You refused %lld cash on delivery "
-	    "orders without a valid reason. COD-F2: cash on delivery is "
-	    "suspended for %s, until %s (COD is available again on "
-	    "that day).", (long long)k, span, until);
-	return db_message_insert(db, o->user_id, 0, "Cash on delivery "
-	    "suspended", body, now) < 0 ? -1 : 0;
+	prev = i18n_use(language_of_tag(o->language));
+	snprintf(span, sizeof(span), ngettext("You refused %lld cash on "
+	    "delivery order without a valid reason.", "You refused %lld cash "
+	    "on delivery orders without a valid reason.", (unsigned long)k),
+	    (long long)k);
+	snprintf(body, sizeof(body), ngettext("%s COD-F2: cash on delivery is "
+	    "suspended for %lld month, until %s (COD is available again on "
+	    "that day).", "%s COD-F2: cash on delivery is suspended for %lld "
+	    "months, until %s (COD is available again on that day).",
+	    (unsigned long)months), span, (long long)months, until);
+	snprintf(subj, sizeof(subj), "%s", _("Cash on delivery suspended"));
+	i18n_use(prev);
+	return db_message_insert(db, o->user_id, 0, subj, body, now) < 0 ?
+	    -1 : 0;
 }
 
 /* COD-P4: order o refused on inspection for a valid reason on day:
@@ -82,8 +92,9 @@ refused_valid(struct db *db, const struct db_order *o,
     const char *day, int64_t now, char *msg, size_t msgsz)
 {
 	enum result	 r;
-	char		 why[300], subj[100], body[600];
+	char		 why[300], subj[160], body[800];
 	int		 rc;
+	enum lang	 prev;
 
 	snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
 	    "cancelled at no cost to the shopper; not counted against "
@@ -100,13 +111,15 @@ refused_valid(struct db *db, const struct db_order *o,
 	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
 	    now) == -1)
 		return RES_ERROR;
-	snprintf(subj, sizeof(subj), "Order #%lld cancelled at no cost",
+	prev = i18n_use(language_of_tag(o->language));
+	snprintf(subj, sizeof(subj), _("Order #%lld cancelled at no cost"),
 	    (long long)o->id);
-	snprintf(body, sizeof(body), "You refused order #%lld at delivery "
+	snprintf(body, sizeof(body), _("You refused order #%lld at delivery "
 	    "(%s). COD-P4: the order is cancelled at no cost to you, the "
 	    "merchant bears the logistics, and it does not count against your "
-	    "cash on delivery permission.", (long long)o->id,
-	    cod_refusal_name(reason));
+	    "cash on delivery permission."), (long long)o->id,
+	    words_reason(cod_refusal_name(reason)));
+	i18n_use(prev);
 	if (cod_tell(db, o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
@@ -123,7 +136,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	struct db_cod	 c;
 	enum result	 r;
 	mp_date		 today;
-	char		 day[11], until[11], why[300], subj[100], body[600];
+	char		 day[11], until[11], why[300], subj[160], body[900];
+	enum lang	 prev;
 	char		 a[MONEY_STR_MAX], s[MONEY_STR_MAX], f[MONEY_STR_MAX];
 	int64_t		 ship = 0, strikes = 0, per;
 	int		 rc;
@@ -169,14 +183,20 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    strike_suspension(db, &o, today, now, until, &strikes) == -1)
 		return RES_ERROR;
 	per = cod_setting(db, "cod_refusals_to_suspend", 3);
-	snprintf(subj, sizeof(subj), "Order #%lld refused: %s charged",
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), _("Order #%lld refused: %s charged"),
 	    (long long)id, a);
-	snprintf(body, sizeof(body), "You refused order #%lld without a valid "
-	    "reason. COD-F2: %s (round-trip shipping %s and the service fee "
-	    "%s) is charged to your account, and the refusal is recorded "
-	    "(%lld so far; the %lldrd suspends cash on delivery for 3 "
-	    "months).", (long long)id, a, s, f, (long long)strikes,
-	    (long long)per);
+	snprintf(body, sizeof(body), ngettext("You refused order #%lld "
+	    "without a valid reason. COD-F2: %s (round-trip shipping %s and "
+	    "the service fee %s) is charged to your account, and the refusal "
+	    "is recorded (refusals so far: %lld; every %lld refusal suspends "
+	    "cash on delivery for 3 months).", "You refused order #%lld "
+	    "without a valid reason. COD-F2: %s (round-trip shipping %s and "
+	    "the service fee %s) is charged to your account, and the refusal "
+	    "is recorded (refusals so far: %lld; every %lld refusals suspend "
+	    "cash on delivery for 3 months).", (unsigned long)per),
+	    (long long)id, a, s, f, (long long)strikes, (long long)per);
+	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz,

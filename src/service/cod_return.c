@@ -16,6 +16,7 @@
 #include "service/admin.h"
 #include "service/cod.h"
 #include "service/cod_int.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/postings.h"
@@ -27,7 +28,8 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 why[300];
+	char		 why[300], subj[160], body[500];
+	enum lang	 prev;
 
 	if (user_id <= 0)
 		return RES_NOT_FOUND;
@@ -43,12 +45,16 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	    OS_RETURN_REQUESTED, OF_USER, user_id, why, now), id, o.status, msg,
 	    msgsz)) != RES_OK)
 		return r;
-	if (db_cod_ensure(db, id) == -1 ||
-	    db_cod_set_return_reason(db, id, reason) == -1 ||
-	    cod_tell(db, &o, "Return requested", "We received your return "
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), "%s", _("Return requested"));
+	snprintf(body, sizeof(body), "%s", _("We received your return "
 	    "request. Send the goods back; the refund to your original "
 	    "payment account is due 3-5 business days after the merchant "
-	    "receives them (COD-P7).", now) == -1)
+	    "receives them (COD-P7)."));
+	i18n_use(prev);
+	if (db_cod_ensure(db, id) == -1 ||
+	    db_cod_set_return_reason(db, id, reason) == -1 ||
+	    cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "%s", _("Return requested."));
 }
@@ -61,8 +67,9 @@ return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
 {
 	static const char why[] = "PAU-05 goods received by the merchant "
 	    "before receipt was confirmed; nothing was charged";
-	char		body[300];
+	char		body[500], subj[160];
 	enum result	r;
+	enum lang	prev;
 
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
 	    OS_RETURNED, actor, actor_id, why, now), o->id, o->status, msg,
@@ -71,10 +78,13 @@ return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
 	if (db_track_add(db, o->id, "returned", why, of_actor_name(actor),
 	    now) == -1)
 		return RES_ERROR;
-	snprintf(body, sizeof(body), "The merchant received the goods of "
+	prev = i18n_use(language_of_tag(o->language));
+	snprintf(subj, sizeof(subj), "%s", _("Return received"));
+	snprintf(body, sizeof(body), _("The merchant received the goods of "
 	    "order #%lld. You confirmed no receipt, so nothing was charged "
-	    "and there is nothing to refund (PAU-05).", (long long)o->id);
-	if (cod_tell(db, o, "Return received", body, now) == -1)
+	    "and there is nothing to refund (PAU-05)."), (long long)o->id);
+	i18n_use(prev);
+	if (cod_tell(db, o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld returned; it was never "
 	    "charged, so no refund is due.", (long long)o->id);
@@ -111,7 +121,8 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	size_t		 k;
 	int64_t		 refund;
 	int		 rc;
-	char		 s3[11], s5[11], why[200], body[400];
+	char		 s3[11], s5[11], why[200], body[600], subj[160];
+	enum lang	 prev;
 
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
@@ -151,12 +162,15 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	    now) == -1 || (rc = return_refund(db, &o, &refund)) == -1 ||
 	    (rc == 1 && post_refund_due(db, &o, "return", refund, now) == -1))
 		return RES_ERROR;
-	snprintf(body, sizeof(body), "The merchant received the goods of "
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), "%s", _("Return received: refund on its "
+	    "way"));
+	snprintf(body, sizeof(body), _("The merchant received the goods of "
 	    "order #%lld. Your refund to the original payment account is due "
-	    "between %s and %s (3-5 business days, COD-P7).", (long long)id,
+	    "between %s and %s (3-5 business days, COD-P7)."), (long long)id,
 	    s3, s5);
-	if (cod_tell(db, &o, "Return received: refund on its way", body,
-	    now) == -1)
+	i18n_use(prev);
+	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz,
 	    "Order #%lld returned; refund due by %s.", (long long)id, s5);
@@ -169,9 +183,10 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 body[200];
+	char		 body[400], subj[160];
 	int64_t		 refund;
 	int		 rc;
+	enum lang	 prev;
 
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
@@ -188,9 +203,12 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	if ((rc = return_refund(db, &o, &refund)) == -1 || (rc == 1 &&
 	    post_refund_sent(db, &o, "return", refund, NULL, NULL, now) == -1))
 		return RES_ERROR;
-	snprintf(body, sizeof(body), "The refund of order #%lld was sent to "
-	    "your original payment account.", (long long)id);
-	if (cod_tell(db, &o, "Refund sent", body, now) == -1)
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), "%s", _("Refund sent"));
+	snprintf(body, sizeof(body), _("The refund of order #%lld was sent to "
+	    "your original payment account."), (long long)id);
+	i18n_use(prev);
+	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz,
 	    "Order #%lld refunded.", (long long)id);

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
 #include "service/cod.h"
 #include "service/cod_int.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 
 /* See cod.h. */
@@ -21,7 +23,8 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 why[200], body[400], subj[100];
+	char		 why[200], body[600], subj[160];
+	enum lang	 prev;
 
 	if (!cod_printable(carrier) || !cod_printable(tracking))
 		return cod_say(RES_REFUSED, msg, msgsz,
@@ -40,12 +43,20 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		return RES_ERROR;
 	if (o.method == PM_COD && db_cod_ensure(db, id) == -1)
 		return RES_ERROR;
-	snprintf(subj, sizeof(subj), "Order #%lld has shipped", (long long)id);
-	snprintf(body, sizeof(body), "Order #%lld was handed to %s, tracking "
-	    "number %s. Follow it on My Orders.%s", (long long)id, carrier,
-	    tracking, o.method == PM_COD ? " The courier will "
-	    "agree the delivery time with you (COD-P2); inspect the goods "
-	    "before you pay." : "");
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), _("Order #%lld has shipped"),
+	    (long long)id);
+	if (o.method == PM_COD)
+		snprintf(body, sizeof(body), _("Order #%lld was handed to %s, "
+		    "tracking number %s. Follow it on My Orders. The courier "
+		    "will agree the delivery time with you (COD-P2); inspect "
+		    "the goods before you pay."), (long long)id, carrier,
+		    tracking);
+	else
+		snprintf(body, sizeof(body), _("Order #%lld was handed to %s, "
+		    "tracking number %s. Follow it on My Orders."),
+		    (long long)id, carrier, tracking);
+	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
@@ -73,7 +84,8 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 subj[100], body[300];
+	char		 subj[160], body[500];
+	enum lang	 prev;
 
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
@@ -86,12 +98,18 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 	    db_track_add(db, id, "delivered", "delivered to the shopper",
 	    of_actor_name(actor), now) == -1)
 		return RES_ERROR;
-	snprintf(subj, sizeof(subj), "Order #%lld was delivered",
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), _("Order #%lld was delivered"),
 	    (long long)id);
-	snprintf(body, sizeof(body), "Order #%lld was delivered.%s",
-	    (long long)id, o.method == PM_COD ? " Inspect the goods "
-	    "and pay the courier, then click \"Paid\" on the order "
-	    "(COD-P3)." : " Confirm receipt once you have checked the goods.");
+	if (o.method == PM_COD)
+		snprintf(body, sizeof(body), _("Order #%lld was delivered. "
+		    "Inspect the goods and pay the courier, then click "
+		    "\"Paid\" on the order (COD-P3)."), (long long)id);
+	else
+		snprintf(body, sizeof(body), _("Order #%lld was delivered. "
+		    "Confirm receipt once you have checked the goods."),
+		    (long long)id);
+	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld is delivered.",

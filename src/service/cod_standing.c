@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/cod.h"
 #include "db/db.h"
@@ -19,6 +20,7 @@
 #include "service/cod.h"
 #include "service/cod_int.h"
 #include "service/facts.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 
 /* See cod.h. */
@@ -27,8 +29,9 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_cod_user	 u;
-	char			 why[300], body[500];
+	char			 why[300], body[600], subj[160];
 	int			 rc;
+	enum lang		 prev;
 
 	if (revoke && (reason == NULL || reason[0] == '\0'))
 		return cod_say(RES_REFUSED, msg, msgsz,
@@ -50,14 +53,18 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 	    revoke ? "cod_allowed" : "cod_revoked",
 	    revoke ? "cod_revoked" : "cod_allowed", why, now) == -1)
 		return RES_ERROR;
+	/* In the shopper's language (from the row just read). */
+	prev = i18n_use(language_of_tag(u.language));
 	if (revoke)
-		snprintf(body, sizeof(body), "Cash on delivery is no longer "
-		    "available to you (COD-F3: %s).", reason);
+		snprintf(body, sizeof(body), _("Cash on delivery is no longer "
+		    "available to you (COD-F3: %s)."), reason);
 	else
-		snprintf(body, sizeof(body), "Cash on delivery is available to "
-		    "you again.");
-	if (db_message_insert(db, user_id, 0, revoke ? "Cash on delivery "
-	    "revoked" : "Cash on delivery reinstated", body, now) < 0)
+		snprintf(body, sizeof(body), "%s", _("Cash on delivery is "
+		    "available to you again."));
+	snprintf(subj, sizeof(subj), "%s", revoke ? _("Cash on delivery "
+	    "revoked") : _("Cash on delivery reinstated"));
+	i18n_use(prev);
+	if (db_message_insert(db, user_id, 0, subj, body, now) < 0)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz,
 	    "COD %s for %s.", revoke ? "revoked" :
@@ -130,8 +137,9 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 	struct db_order	 o;
 	int64_t		 id = 0;
 	enum order_status status;
-	char		 agreed[11], why[300], body[400];
+	char		 agreed[11], why[300], body[600], subj[160];
 	int		 rc;
+	enum lang	 prev;
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
@@ -147,12 +155,15 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 	    why, now) != RES_OK ||
 	    db_track_add(db, id, "cancelled", why, "system", now) == -1)
 		goto fail;
-	snprintf(body, sizeof(body), "Order #%lld was not paid by the agreed "
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), "%s", _("Order cancelled: not paid at "
+	    "delivery"));
+	snprintf(body, sizeof(body), _("Order #%lld was not paid by the agreed "
 	    "delivery day %s and is cancelled (COD-P5). This does not affect "
-	    "your cash on delivery permission (COD-P6).", (long long)id,
+	    "your cash on delivery permission (COD-P6)."), (long long)id,
 	    agreed);
-	if (cod_tell(db, &o, "Order cancelled: not paid at delivery", body,
-	    now) == -1 || db_commit(db) == -1)
+	i18n_use(prev);
+	if (cod_tell(db, &o, subj, body, now) == -1 || db_commit(db) == -1)
 		goto fail;
 	buf_printf(log, "cod: order %lld cancelled (COD-P5, agreed %s)\n",
 	    (long long)id, agreed);
@@ -169,8 +180,9 @@ tick_suspension(struct db *db, int64_t now, const char *today,
     struct buf *log)
 {
 	int64_t	uid = 0;
-	char	until[11], why[200], body[300];
+	char	until[11], why[200], body[500], subj[160];
 	int	rc;
+	enum lang prev;
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
@@ -179,14 +191,18 @@ tick_suspension(struct db *db, int64_t now, const char *today,
 		return rc;
 	}
 	snprintf(why, sizeof(why), "COD-F2 suspension ended on %s", until);
-	snprintf(body, sizeof(body), "Your cash on delivery suspension "
-	    "(COD-F2) ended on %s: you may choose cash on delivery again.",
+	prev = i18n_use(language_of_user(db, uid));
+	snprintf(body, sizeof(body), _("Your cash on delivery suspension "
+	    "(COD-F2) ended on %s: you may choose cash on delivery again."),
 	    until);
+	snprintf(subj, sizeof(subj), "%s", _("Cash on delivery available "
+	    "again"));
+	i18n_use(prev);
 	if (db_cod_user_set_suspended(db, uid, NULL) == -1 ||
 	    audit_event(db, "user", uid, OF_SYSTEM, 0, "cod_suspended",
 	    "cod_active", why, now) == -1 ||
-	    db_message_insert(db, uid, 0, "Cash on delivery available again",
-	    body, now) < 0 || db_commit(db) == -1) {
+	    db_message_insert(db, uid, 0, subj, body, now) < 0 ||
+	    db_commit(db) == -1) {
 		db_rollback(db);
 		return -1;
 	}

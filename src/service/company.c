@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/fx.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/admin.h"
@@ -23,6 +24,7 @@
 #include "service/company.h"
 #include "service/facts.h"
 #include "service/filestore.h"
+#include "service/language.h"
 #include "service/orders.h"
 
 /* See company.h. */
@@ -99,12 +101,12 @@ company_usd(int64_t minor, char *out, size_t outsz)
 	money_display(&m, out, outsz);
 }
 
-/* A limit for people: "USD 3,000.00" or "none". */
+/* A limit for people: "USD 3,000.00" or the word none. */
 static void
-limit_str(int has, int64_t v, char *out, size_t outsz)
+limit_str(int has, int64_t v, const char *none, char *out, size_t outsz)
 {
 	if (!has)
-		snprintf(out, outsz, "none");
+		snprintf(out, outsz, "%s", none);
 	else
 		company_usd(v, out, outsz);
 }
@@ -117,8 +119,10 @@ company_set_limits(struct db *db, int64_t admin_id, int64_t company_id,
 {
 	struct db_company	 c;
 	struct buf		 detail, body;
-	char			 a[40], b[40], x[40], y[40];
+	char			 a[40], b[40], x[40], y[40], bw[80], yw[80];
+	char			 subj[160];
 	int			 rc;
+	enum lang		 prev;
 
 	msg[0] = '\0';
 	if (cod_limit > 0 && !agreement) {
@@ -139,23 +143,31 @@ company_set_limits(struct db *db, int64_t admin_id, int64_t company_id,
 		goto fail;
 	buf_init(&detail);
 	buf_init(&body);
-	limit_str(c.has_cod_limit, c.cod_limit_usd_minor, a, sizeof(a));
-	limit_str(cod_limit >= 0, cod_limit, b, sizeof(b));
-	limit_str(c.has_remit_quota, c.remit_quota_usd_minor, x, sizeof(x));
-	limit_str(remit_quota >= 0, remit_quota, y, sizeof(y));
+	limit_str(c.has_cod_limit, c.cod_limit_usd_minor, "none", a, sizeof(a));
+	limit_str(cod_limit >= 0, cod_limit, "none", b, sizeof(b));
+	limit_str(c.has_remit_quota, c.remit_quota_usd_minor, "none", x,
+	    sizeof(x));
+	limit_str(remit_quota >= 0, remit_quota, "none", y, sizeof(y));
+	/* The message in the company's language, then the thread's. */
+	prev = i18n_use(language_of_company(db, company_id));
+	limit_str(cod_limit >= 0, cod_limit, _("none"), bw, sizeof(bw));
+	limit_str(remit_quota >= 0, remit_quota, _("none"), yw, sizeof(yw));
+	buf_printf(&body, _("Your company's agreements were updated by the "
+	    "mall. Long-term agreement: %s. COD limit (COD-02): %s. "
+	    "Remittance quota (REM-02): %s."), agreement ? _("signed") :
+	    _("none"), bw, yw);
+	snprintf(subj, sizeof(subj), "%s", _("Your company's agreements were "
+	    "updated"));
+	i18n_use(prev);
 	buf_printf(&detail, "{\"long_term_agreement\": [%d, %d], "
 	    "\"cod_agreement_limit\": [\"%s\", \"%s\"], "
 	    "\"remittance_quota\": [\"%s\", \"%s\"]}", c.long_term_agreement,
 	    agreement ? 1 : 0, a, b, x, y);
-	buf_printf(&body, "Your company's agreements were updated by the "
-	    "mall. Long-term agreement: %s. COD limit (COD-02): %s. "
-	    "Remittance quota (REM-02): %s.", agreement ? "signed" : "none",
-	    b, y);
 	rc = audit_event_detail(db, "company", company_id, OF_ADMIN, admin_id,
 	    NULL, "limits_set", "COD-02/REM-02 agreements set by an admin",
 	    buf_str(&detail), now) == -1 ||
-	    db_message_insert(db, 0, company_id, "Your company's agreements "
-	    "were updated", buf_str(&body), now) == -1;
+	    db_message_insert(db, 0, company_id, subj, buf_str(&body),
+	    now) == -1;
 	buf_cleanup(&detail);
 	buf_cleanup(&body);
 	if (rc)

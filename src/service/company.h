@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/result.h"
 #include "db/admin.h"
@@ -200,13 +201,19 @@ enum result corp_record_down_payment(struct db *, int64_t admin_id,
 /* The text of the agreement of application a for order amount (minor
  * units, currency), institution inst_name with monthly_rate, late fee
  * rate, waiving flag, down payment percent, term, at version; appended
- * to out. Returns 0, or -1 (plan rules refused the figures). */
+ * to out, in the thread's language (its sentences and its forms of
+ * amounts; English: "USD 1,234.50"). Returns 0, or -1 (plan rules
+ * refused the figures). */
 struct buf;
 int	corp_agreement_text(const char *company, int64_t order_id,
 	    const char *currency, int64_t amount, int64_t percent, int term,
 	    const char *inst_name, const char *monthly_rate,
 	    const char *late_fee_rate, int waives, const char *fee_mode,
 	    struct buf *out);
+
+/* The language an agreement text (corp_agreement_text) is written in,
+ * known by its title line; English when none matches. */
+enum lang corp_agreement_lang(const char *text);
 
 /* The admin queue's figures: applications waiting for review. */
 int	queue_count_corp_applications(struct db *, int64_t now,

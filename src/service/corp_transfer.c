@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/checkout.h"
@@ -20,6 +21,7 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/corp_transfer.h"
+#include "service/language.h"
 #include "service/ledger.h"
 #include "service/plans.h"
 
@@ -94,21 +96,23 @@ corp_transfer_summary(const struct corp_transfer_result *r, char *out,
 	for (i = 0; i < r->nlines; i++) {
 		const struct corp_alloc_line *l = &r->lines[i];
 
+		buf_puts(&b, i ? _(", ") : " ");
 		if (l->settled)
-			buf_printf(&b, "%s installment %d %s (paid)",
-			    i ? "," : "", l->seq, show(l->amount, r->currency,
-			    a, sizeof(a)));
+			buf_printf(&b, _("installment %d %s (paid)"), l->seq,
+			    show(l->amount, r->currency, a, sizeof(a)));
 		else
-			buf_printf(&b, "%s installment %d %s (%s of it "
-			    "remains)", i ? "," : "", l->seq, show(l->amount,
-			    r->currency, a, sizeof(a)), show(l->remaining,
-			    r->currency, c, sizeof(c)));
+			buf_printf(&b, _("installment %d %s (%s of it "
+			    "remains)"), l->seq, show(l->amount, r->currency,
+			    a, sizeof(a)), show(l->remaining, r->currency, c,
+			    sizeof(c)));
 	}
-	if (r->excess > 0)
-		buf_printf(&b, "%s %s kept as the company's credit "
-		    "(refundable)", r->nlines ? ";" : "", show(r->excess,
-		    r->currency, a, sizeof(a)));
-	buf_puts(&b, ".");
+	if (r->excess > 0) {
+		buf_puts(&b, r->nlines ? _("; ") : " ");
+		buf_printf(&b, _("%s kept as the company's credit "
+		    "(refundable)"), show(r->excess, r->currency, a,
+		    sizeof(a)));
+	}
+	buf_puts(&b, _("."));
 	snprintf(out, outsz, "%s", buf_str(&b));
 	buf_cleanup(&b);
 }
@@ -328,9 +332,11 @@ write_transfer(struct db *db, struct db_corp_xfer *x,
     const struct plan_view *v, int open, int64_t now,
     struct corp_transfer_result *res, char *msg, size_t msgsz)
 {
-	char	idem[64], why[200], body[600], a[48];
-	size_t	i;
-	int	settled = 0;
+	char		idem[64], why[200], body[900], a[48], sum[700];
+	char		subj[160];
+	size_t		i;
+	int		settled = 0;
+	enum lang	prev;
 
 	x->allocated = res->allocated;
 	x->excess = res->excess;
@@ -344,7 +350,10 @@ write_transfer(struct db *db, struct db_corp_xfer *x,
 		settled += res->lines[i].settled;
 	}
 	snprintf(idem, sizeof(idem), "xfer-%lld", (long long)x->id);
+	/* The event's detail (and the admin's note) in English. */
+	prev = i18n_use(LANG_EN);
 	corp_transfer_summary(res, msg, msgsz);
+	i18n_use(prev);
 	snprintf(why, sizeof(why), "INST-P3 bank transfer %.64s recorded "
 	    "(%s)", x->reference, show(x->amount, x->currency, a, sizeof(a)));
 	if (db_plan_pay_insert(db, v->p.id, "admin", 0, x->amount,
@@ -362,10 +371,16 @@ write_transfer(struct db *db, struct db_corp_xfer *x,
 	/* Still due: the scheduler's next visit follows what was paid. */
 	if (settled != open && plan_schedule(db, v->p.id, now) == -1)
 		return -1;
-	snprintf(body, sizeof(body), "Your bank transfer %.64s was recorded "
-	    "on order #%lld: %s", x->reference, (long long)v->p.order_id, msg);
-	return db_message_insert(db, 0, x->company_id, "Bank transfer "
-	    "recorded", body, now) == -1 ? -1 : 0;
+	/* The company's message in its language. */
+	prev = i18n_use(language_of_company(db, x->company_id));
+	corp_transfer_summary(res, sum, sizeof(sum));
+	snprintf(body, sizeof(body), _("Your bank transfer %.64s was recorded "
+	    "on order #%lld: %s"), x->reference, (long long)v->p.order_id,
+	    sum);
+	snprintf(subj, sizeof(subj), "%s", _("Bank transfer recorded"));
+	i18n_use(prev);
+	return db_message_insert(db, 0, x->company_id, subj, body, now) ==
+	    -1 ? -1 : 0;
 }
 
 /* Inside the transaction, application a locked: decide and record. */

@@ -112,7 +112,7 @@ int	corp_transfers_of(struct db *, int64_t plan_id,
 
 /* The one-line summary of r ("USD 200.00: installment 1 USD 178.26
  * (paid), installment 2 USD 21.74 (USD 156.52 remains); credit USD 0.00")
- * into out. */
+ * into out, in the thread's language. */
 void	corp_transfer_summary(const struct corp_transfer_result *r, char *out,
 	    size_t outsz);
 

@@ -13,10 +13,12 @@
  *   corp_down_payment_percent) of the order's amount to pay, rounded half
  *   up to the minor unit; the plan finances the rest over the term at the
  *   corporate program's monthly rate.
- * - The agreement text is built once, at approval, with every figure;
- *   its SHA-256 is stored with it, the member's signing form carries the
- *   hash of the text shown, and a different hash is refused (the member
- *   signs exactly what was stored and what the download returns).
+ * - The agreement text is built once, at approval, with every figure,
+ *   in the language of the member who applied (else the company's:
+ *   language_of_member); its SHA-256 is stored with it, the member's
+ *   signing form carries the hash of the text shown, and a different
+ *   hash is refused (the member signs exactly what was stored and what
+ *   the download and the PDF show, in that one language).
  * - Due dates are fixed when the agreement takes effect (the down payment
  *   is recorded): the text gives the rule (INST-M4) and each amount.
  */
@@ -43,6 +45,7 @@
 #include "service/conn.h"
 #include "service/corp_app_view.h"
 #include "service/corp_transfer.h"
+#include "service/language.h"
 #include "service/members.h"
 #include "service/orderflow.h"
 #include "service/plans.h"
@@ -93,101 +96,6 @@ term_listed(const char *terms, int term)
 	return 0;
 }
 
-/* Clauses 7 to 11 of the corporate agreement of order_id (due dates,
- * repayment, late fee at late_fee_rate, early repayment, waives: its
- * future fees waived, cancellation) and the signature's note, into out. */
-static void
-agreement_terms(int64_t order_id, const char *late_fee_rate, int waives,
-    struct buf *out)
-{
-	char	ref[40];
-
-	buf_printf(out, "7. Due dates (INST-M4): the same day of each month "
-	    "following the day the agreement takes effect, clamped to the "
-	    "month's last day.\n");
-	corp_payment_reference(order_id, ref, sizeof(ref));
-	buf_printf(out, "8. Repayment (INST-P3): by bank transfer to the "
-	    "mall's account quoting the reference %s; the mall records each "
-	    "transfer received and applies it to the oldest installments "
-	    "first, any excess held as the Company's credit (refundable).\n",
-	    ref);
-	buf_printf(out, "9. Late fee (INST-F1): %s%% of the overdue amount "
-	    "per calendar day from the day after the due date until paid. "
-	    "Overdue more than 30 days (INST-F2): the Company's installment "
-	    "access is suspended and its credit record gets an entry.\n",
-	    late_fee_rate);
-	buf_printf(out, "10. Early repayment (INST-F3): the remaining principal "
-	    "can be settled at any time; handling fees of months not yet "
-	    "begun are %s.\n", waives ? "waived" : "not waived");
-	buf_printf(out, "11. Cancellation and return (INST-C1, INST-C2): fees "
-	    "already incurred are settled first; the rest is refunded "
-	    "through the original channel.\n");
-	buf_printf(out, "\nSigned electronically by a member of the Company; "
-	    "the mall keeps the signer, the time, the client address and the "
-	    "SHA-256 of this text.\n");
-}
-
-/* See company.h. */
-int
-corp_agreement_text(const char *company, int64_t order_id,
-    const char *currency, int64_t amount, int64_t percent, int term,
-    const char *inst_name, const char *monthly_rate,
-    const char *late_fee_rate, int waives, const char *fee_mode,
-    struct buf *out)
-{
-	struct money_rate	 r;
-	struct money		 total, down, principal;
-	struct plan		 p;
-	enum plan_fee_mode	 mode;
-	char			 a[MONEY_STR_MAX], b[MONEY_STR_MAX];
-	char			 c[MONEY_STR_MAX], d[MONEY_STR_MAX], apr[16];
-	char			 err[128];
-	int32_t			 bp;
-	int			 i;
-
-	if (money_set(&total, amount, currency) == -1 ||
-	    money_set(&down, corp_down_payment(amount, percent), currency) ==
-	    -1 || money_sub(&total, &down, &principal) == -1 ||
-	    money_rate_parse_percent(monthly_rate, strlen(monthly_rate), &r,
-	    err, sizeof(err)) == -1 ||
-	    plan_fee_mode_parse(fee_mode, strlen(fee_mode), &mode) == -1 ||
-	    plan_build(&principal, term, &r, mode, 0, &p, err,
-	    sizeof(err)) == -1 || apr_plan(&p, &bp) == -1)
-		return -1;
-	buf_printf(out, "CORPORATE INSTALLMENT AGREEMENT\n"
-	    "Version: %s\n\n", CORP_AGREEMENT_VERSION);
-	buf_printf(out, "Between %s (the Company) and mallpay with %s (the "
-	    "Lender), for order #%lld.\n\n", company, inst_name,
-	    (long long)order_id);
-	buf_printf(out, "1. Amount. The order's amount to pay is %s.\n",
-	    money_display(&total, a, sizeof(a)));
-	buf_printf(out, "2. Down payment (INST-CORP). The Company pays %lld%% "
-	    "of it, %s, by bank transfer. The agreement takes effect when the "
-	    "mall records the down payment as received; the order ships "
-	    "after that.\n", (long long)percent,
-	    money_display(&down, b, sizeof(b)));
-	buf_printf(out, "3. Principal financed: %s, repaid in %d monthly "
-	    "installments.\n", money_display(&principal, c, sizeof(c)), term);
-	buf_printf(out, "4. Handling fee (INST-M1): %s%% a month, %s a month, "
-	    "%s in total, %s.\n", monthly_rate,
-	    money_display(&p.monthly_fee, a, sizeof(a)),
-	    money_display(&p.total_fee, b, sizeof(b)), mode == PLAN_FEE_UPFRONT ?
-	    "all of it due with the first installment" :
-	    "one month's fee with each installment");
-	buf_printf(out, "5. Total cost of the credit: %s. Annual percentage "
-	    "rate (APR, actuarial): %s%%.\n",
-	    money_display(&p.total_cost, d, sizeof(d)),
-	    apr_str(bp, apr, sizeof(apr)));
-	buf_printf(out, "6. Installments (INST-M2, INST-M3):\n");
-	for (i = 0; i < p.n; i++)
-		buf_printf(out, "   %d. %s principal + %s fee = %s\n", i + 1,
-		    money_display(&p.inst[i].principal, a, sizeof(a)),
-		    money_display(&p.inst[i].fee, b, sizeof(b)),
-		    money_display(&p.inst[i].total, c, sizeof(c)));
-	agreement_terms(order_id, late_fee_rate, waives, out);
-	return 0;
-}
-
 /* INST-03 at the time of the step: company_id is verified and its
  * licence not expired. Returns RES_OK, RES_NOT_ALLOWED (msg) or RES_ERROR. */
 static enum result
@@ -220,7 +128,9 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	struct db_corp_order	 o;
 	struct db_institution	 in;
 	struct db_corp_app	 a;
-	char			 due[CAL_DATE_STRLEN], body[400], why[120];
+	char			 due[CAL_DATE_STRLEN], body[600], why[120];
+	char			 subj[160];
+	enum lang		 prev;
 	int64_t			 id;
 	int			 rc;
 
@@ -269,14 +179,20 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 		return RES_ERROR;
 	snprintf(why, sizeof(why), "INST-CORP application for order #%lld, "
 	    "%d months", (long long)order_id, term);
-	snprintf(body, sizeof(body), "The corporate installment application "
-	    "of order #%lld (%d months) was submitted. An admin reviews it by "
-	    "%s; the result arrives as a message.", (long long)order_id, term,
+	prev = i18n_use(language_of_company(db, company_id));
+	snprintf(body, sizeof(body), ngettext("The corporate installment "
+	    "application of order #%lld (%d month) was submitted. An admin "
+	    "reviews it by %s; the result arrives as a message.", "The "
+	    "corporate installment application of order #%lld (%d months) "
+	    "was submitted. An admin reviews it by %s; the result arrives as "
+	    "a message.", (unsigned long)term), (long long)order_id, term,
 	    due);
+	snprintf(subj, sizeof(subj), "%s", _("Corporate installment "
+	    "application submitted"));
+	i18n_use(prev);
 	if (audit_event(db, "application", id, OF_USER, user_id, NULL,
 	    "submitted", why, now) == -1 ||
-	    db_message_insert(db, 0, company_id, "Corporate installment "
-	    "application submitted", body, now) == -1)
+	    db_message_insert(db, 0, company_id, subj, body, now) == -1)
 		return RES_ERROR;
 	snprintf(msg, msgsz, "Application submitted. The review is due by %s.",
 	    due);
@@ -350,10 +266,12 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	struct db_institution	 in;
 	struct plan_terms	 t;
 	struct buf		 text;
-	char			 sha[65], body[400];
+	char			 sha[65], body[600], subj[160];
 	int64_t			 percent, down, plan_id = 0;
 	mp_date			 td;
 	enum result		 of;
+	enum lang		 prev;
+	int			 rc;
 
 	if (db_corp_order_get(db, a->order_id, &o) != 1 ||
 	    institution_of(db, o.institution_id, &in) != 1 ||
@@ -372,9 +290,13 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 		return RES_NOT_ALLOWED;
 	}
 	buf_init(&text);
-	if (corp_agreement_text(a->company_name, o.id, o.currency,
+	/* The text in the signer's language: the hash is of these bytes. */
+	prev = i18n_use(language_of_member(db, a->user_id, a->company_id));
+	rc = corp_agreement_text(a->company_name, o.id, o.currency,
 	    o.amount_due_minor, percent, a->term, in.name, in.monthly_rate,
-	    in.late_fee_rate, in.waives_future_fees, in.fee_mode, &text) == -1) {
+	    in.late_fee_rate, in.waives_future_fees, in.fee_mode, &text);
+	i18n_use(prev);
+	if (rc == -1) {
 		buf_cleanup(&text);
 		snprintf(msg, msgsz, "The plan's figures could not be built "
 		    "for this order.");
@@ -400,14 +322,18 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	if (db_corp_app_decide(db, a->id, CA_APPROVED, admin_id, "", plan_id,
 	    CORP_AGREEMENT_VERSION, buf_str(&text), sha, now) != 1)
 		goto fail;
-	snprintf(body, sizeof(body), "The corporate installment application "
-	    "of order #%lld was approved. A member signs the agreement (%s) "
-	    "on the order's corporate page; then the 30%% down payment is "
-	    "paid by bank transfer.", (long long)o.id, CORP_AGREEMENT_VERSION);
+	prev = i18n_use(language_of_company(db, a->company_id));
+	snprintf(body, sizeof(body), _("The corporate installment "
+	    "application of order #%lld was approved. A member signs the "
+	    "agreement (%s) on the order's corporate page; then the %lld%% "
+	    "down payment is paid by bank transfer."), (long long)o.id,
+	    CORP_AGREEMENT_VERSION, (long long)percent);
+	snprintf(subj, sizeof(subj), "%s", _("Corporate installment "
+	    "approved"));
+	i18n_use(prev);
 	if (audit_event_detail(db, "application", a->id, OF_ADMIN, admin_id,
 	    "submitted", "approved", "INST-CORP approved", sha, now) == -1 ||
-	    db_message_insert(db, 0, a->company_id, "Corporate installment "
-	    "approved", body, now) == -1)
+	    db_message_insert(db, 0, a->company_id, subj, body, now) == -1)
 		goto fail;
 	buf_cleanup(&text);
 	return RES_OK;
@@ -424,8 +350,9 @@ static enum result
 reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
     const char *reason, int64_t now)
 {
-	char		body[400], why[300];
+	char		body[600], why[300], subj[160];
 	enum result	of;
+	enum lang	prev;
 
 	snprintf(why, sizeof(why), "INST-CORP application refused: %s",
 	    reason);
@@ -433,15 +360,18 @@ reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
 	    OS_REFUSED, OF_ADMIN, admin_id, why, now);
 	if (of != RES_OK)
 		return of == RES_ERROR ? RES_ERROR : RES_DECIDED;
-	snprintf(body, sizeof(body), "The corporate installment "
-	    "application of order #%lld was refused: %s.",
+	prev = i18n_use(language_of_company(db, a->company_id));
+	snprintf(body, sizeof(body), _("The corporate installment "
+	    "application of order #%lld was refused: %s."),
 	    (long long)a->order_id, reason);
+	snprintf(subj, sizeof(subj), "%s", _("Corporate installment "
+	    "refused"));
+	i18n_use(prev);
 	if (db_corp_app_decide(db, a->id, CA_REJECTED, admin_id, reason, 0,
 	    "", NULL, "", now) != 1 ||
 	    audit_event(db, "application", a->id, OF_ADMIN, admin_id,
 	    "submitted", "rejected", why, now) == -1 ||
-	    db_message_insert(db, 0, a->company_id, "Corporate "
-	    "installment refused", body, now) == -1)
+	    db_message_insert(db, 0, a->company_id, subj, body, now) == -1)
 		return RES_ERROR;
 	return RES_OK;
 }
@@ -494,9 +424,10 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 {
 	struct db_corp_app	 a;
 	struct buf		 detail;
-	char			 body[400];
+	char			 body[600], subj[160];
 	enum result		 res;
 	int			 rc, was_signed;
+	enum lang		 prev;
 
 	msg[0] = '\0';
 	/* Section 5, who asks first: only a member the owner lets sign. */
@@ -535,15 +466,18 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	buf_printf(&detail, "{\"version\": \"%s\", \"sha256\": \"%s\", "
 	    "\"signer_id\": %lld, \"address\": \"%s\"}", a.version, a.sha256,
 	    (long long)user_id, addr != NULL ? addr : "");
-	snprintf(body, sizeof(body), "The installment agreement of order #%lld "
-	    "was signed. Next: the 30%% down payment by bank transfer; the "
-	    "agreement takes effect when the mall records it.",
+	prev = i18n_use(language_of_company(db, company_id));
+	snprintf(body, sizeof(body), _("The installment agreement of order "
+	    "#%lld was signed. Next: the down payment by bank transfer; the "
+	    "agreement takes effect when the mall records it."),
 	    (long long)order_id);
+	snprintf(subj, sizeof(subj), "%s", _("Installment agreement "
+	    "signed"));
+	i18n_use(prev);
 	rc = audit_event_detail(db, "application", a.id, OF_USER, user_id,
 	    "approved", "signed", "INST-CORP agreement signed",
 	    buf_str(&detail), now) == -1 ||
-	    db_message_insert(db, 0, company_id, "Installment agreement "
-	    "signed", body, now) == -1;
+	    db_message_insert(db, 0, company_id, subj, body, now) == -1;
 	buf_cleanup(&detail);
 	if ((res = app_end(db, &a, rc ? RES_ERROR : RES_OK)) == RES_OK)
 		snprintf(msg, msgsz, "Agreement signed.");
@@ -602,7 +536,8 @@ down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
     int64_t amount, const char *ref, const char *amt, enum of_actor actor,
     int64_t admin_id, mp_date td, int64_t now)
 {
-	char	why[200], body[400];
+	char		why[200], body[600], subj[160];
+	enum lang	prev;
 
 	/* The plan starts today: due dates from the effective date. */
 	if (plan_start(db, a->plan_id, td, actor, admin_id, now) == -1 ||
@@ -617,14 +552,17 @@ down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
 	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-CORP agreement in effect "
 	    "and down payment received", now) != RES_OK)
 		return -1;
-	snprintf(body, sizeof(body), "The down payment of %s for order #%lld "
-	    "was received: the installment agreement is in effect and the "
-	    "order is ready to ship. The repayment schedule is on the "
-	    "order.", amt, (long long)a->order_id);
+	prev = i18n_use(language_of_company(db, a->company_id));
+	snprintf(body, sizeof(body), _("The down payment of %s for order "
+	    "#%lld was received: the installment agreement is in effect and "
+	    "the order is ready to ship. The repayment schedule is on the "
+	    "order."), amt, (long long)a->order_id);
+	snprintf(subj, sizeof(subj), "%s", _("Installment agreement in "
+	    "effect"));
+	i18n_use(prev);
 	if (audit_event(db, "application", id, actor, admin_id, "signed",
 	    "in_effect", why, now) == -1 ||
-	    db_message_insert(db, 0, a->company_id, "Installment agreement in "
-	    "effect", body, now) == -1)
+	    db_message_insert(db, 0, a->company_id, subj, body, now) == -1)
 		return -1;
 	return 0;
 }

@@ -22,6 +22,7 @@
 #include "service/audit.h"
 #include "service/filestore.h"
 #include "service/identity.h"
+#include "service/language.h"
 
 const char identity_consent_text[] =
     "I allow mallpay to ask the credit bureau for my credit score, using "
@@ -466,8 +467,9 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
 	const char	*to = approve ? "verified" : "rejected";
-	char		 body[600];
+	char		 body[800], subj[160];
 	int		 rc;
+	enum lang	 prev;
 
 	rc = admin_claim(db, "identity", r->id, "review", approve ? "approve" :
 	    "reject", admin_id, now, NA_("Identity check"), msg, msgsz);
@@ -478,24 +480,27 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 		    "for a review: nothing to decide.", (long long)r->id);
 		return RES_NOT_ALLOWED;
 	}
+	prev = i18n_use(language_of_user(db, r->user_id));
 	if (approve)
-		snprintf(body, sizeof(body), "Your identity is verified "
-		    "(real-name authentication, INST-01). You can now "
+		snprintf(body, sizeof(body), "%s", _("Your identity is "
+		    "verified (real-name authentication, INST-01). You can now "
 		    "authorize a credit evaluation on your Identity and credit "
-		    "page.");
+		    "page."));
 	else
-		snprintf(body, sizeof(body), "Your identity could not be "
+		snprintf(body, sizeof(body), _("Your identity could not be "
 		    "verified: %s. You can send the form again with a clear "
-		    "photo of the document on your Identity and credit page.",
+		    "photo of the document on your Identity and credit page."),
 		    reason);
+	snprintf(subj, sizeof(subj), "%s", approve ? _("Identity verified") :
+	    _("Identity not verified"));
+	i18n_use(prev);
 	if (db_identity_move(db, r->id, "review", to, admin_id, approve ? "" :
 	    reason, now) != 1 ||
 	    audit_event(db, "user", r->user_id, OF_ADMIN, admin_id,
 	    "identity_review", approve ? "identity_verified" :
 	    "identity_rejected", approve ? "identity approved in manual "
 	    "review (INST-01)" : reason, now) == -1 ||
-	    db_message_insert(db, r->user_id, 0, approve ? "Identity "
-	    "verified" : "Identity not verified", body, now) == -1)
+	    db_message_insert(db, r->user_id, 0, subj, body, now) == -1)
 		return RES_ERROR;
 	snprintf(msg, msgsz, "Identity check #%lld of %s: %s.",
 	    (long long)r->id, r->user_email, approve ? "approved" :

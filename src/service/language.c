@@ -23,24 +23,47 @@ language_set(struct db *db, int64_t user_id, enum lang lang, int clear)
 
 /* See language.h. */
 enum lang
+language_of_tag(const char *tag)
+{
+	enum lang l;
+
+	if (tag != NULL && tag[0] != '\0' && i18n_parse_tag(tag, &l) == 0)
+		return l;
+	return LANG_EN;
+}
+
+/* See language.h. */
+enum lang
 language_of_user(struct db *db, int64_t user_id)
 {
 	char tag[9];
 
-	if (db_user_language(db, user_id, tag, sizeof(tag)) != 1)
+	if (db_user_language(db, user_id, tag, sizeof(tag)) == 1)
+		return language_of_tag(tag);
+	return LANG_EN;
+}
+
+/* See language.h. */
+enum lang
+language_of_company(struct db *db, int64_t company_id)
+{
+	char tag[9];
+
+	if (db_company_language(db, company_id, tag, sizeof(tag)) != 1)
 		return LANG_EN;
 	return language_of_tag(tag);
 }
 
 /* See language.h. */
 enum lang
-language_of_tag(const char *tag)
+language_of_member(struct db *db, int64_t user_id, int64_t company_id)
 {
-	enum lang l;
+	char tag[9];
 
-	if (tag[0] != '\0' && i18n_parse_tag(tag, &l) == 0)
-		return l;
-	return LANG_EN;
+	if (db_user_language(db, user_id, tag, sizeof(tag)) == 1 &&
+	    tag[0] != '\0')
+		return language_of_tag(tag);
+	return language_of_company(db, company_id);
 }
 
 /* See language.h. */

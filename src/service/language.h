@@ -20,6 +20,22 @@ enum lang language_of_user(struct db *, int64_t user_id);
 /* The same from the account's stored tag, read elsewhere ("" none). */
 enum lang language_of_tag(const char *tag);
 
+/* The language of an account's setting tag (users.language, "" when not
+ * set): the setting, else English. For rows that carry it (an order's
+ * buyer), so a message to them costs no query. */
+enum lang language_of_tag(const char *tag);
+
+/* The language to write to company_id's inbox in (its messages are read
+ * by every member): its owner's account setting, else English (as a
+ * person's: the country of a cross-border company does not say which
+ * language its staff read). One query. */
+enum lang language_of_company(struct db *, int64_t company_id);
+
+/* The language a member of a company signs in: the member's account
+ * setting, else the company's (language_of_company), else English. */
+enum lang language_of_member(struct db *, int64_t user_id,
+	    int64_t company_id);
+
 /* The language most people of a destination country read among the
  * mall's: Arabic in the Arab League's countries, Malay in Malaysia and
  * Brunei, Chinese in mainland China; -1 for the others (English). */

@@ -12,6 +12,7 @@
 
 #include "core/buf.h"
 #include "core/digest.h"
+#include "core/i18n.h"
 #include "db/company.h"
 #include "db/company_member.h"
 #include "db/db.h"
@@ -19,6 +20,7 @@
 #include "db/user.h"
 #include "service/audit.h"
 #include "service/conn.h"
+#include "service/language.h"
 #include "service/members.h"
 
 /* The effective role of a row (see members.h). */
@@ -58,14 +60,17 @@ member_role(struct db *db, int64_t user_id, int64_t company_id,
 void
 member_perms_words(unsigned perms, char *out, size_t outsz)
 {
+	/* A list's comma: "، " in Arabic, "、" in Chinese. */
+	const char *sep = _(", ");
+
 	snprintf(out, outsz, "%s%s%s%s%s%s",
-	    perms & MEMBER_ORDER ? "place orders" : "",
+	    perms & MEMBER_ORDER ? _("place orders") : "",
 	    (perms & MEMBER_ORDER) && (perms & (MEMBER_SIGN | MEMBER_UPLOAD)) ?
-	    ", " : "",
-	    perms & MEMBER_SIGN ? "sign agreements" : "",
-	    (perms & MEMBER_SIGN) && (perms & MEMBER_UPLOAD) ? ", " : "",
-	    perms & MEMBER_UPLOAD ? "upload documents" : "",
-	    perms & MEMBER_ALL ? "" : "view only");
+	    sep : "",
+	    perms & MEMBER_SIGN ? _("sign agreements") : "",
+	    (perms & MEMBER_SIGN) && (perms & MEMBER_UPLOAD) ? sep : "",
+	    perms & MEMBER_UPLOAD ? _("upload documents") : "",
+	    perms & MEMBER_ALL ? "" : _("view only"));
 }
 
 /* The owner's name and email of company_id into out ("the owner"). */
@@ -248,18 +253,25 @@ invite_message(struct db *db, const char *email, const char *company,
 {
 	struct db_user	u;
 	struct buf	b;
-	char		words[96];
+	char		words[200], subj[160];
 	int		rc;
+	enum lang	prev;
 
 	if ((rc = db_user_by_email_lock(db, email, &u)) != 1)
 		return rc;
+	/* In the invitee's language (from the row just read). */
+	prev = i18n_use(language_of_tag(u.language));
 	member_perms_words(perms, words, sizeof(words));
 	buf_init(&b);
-	buf_printf(&b, "%s invites you to act for it as a member (you may: "
-	    "%s). Open %s to accept within %d days.", company, words, link,
+	buf_printf(&b, ngettext("%s invites you to act for it as a member "
+	    "(you may: %s). Open %s to accept within %d day.", "%s invites "
+	    "you to act for it as a member (you may: %s). Open %s to accept "
+	    "within %d days.", MEMBER_INVITE_DAYS), company, words, link,
 	    MEMBER_INVITE_DAYS);
-	rc = db_message_insert(db, u.id, 0, "Invitation to join a company",
-	    buf_str(&b), now) == -1 ? -1 : 0;
+	snprintf(subj, sizeof(subj), "%s", _("Invitation to join a company"));
+	i18n_use(prev);
+	rc = db_message_insert(db, u.id, 0, subj, buf_str(&b), now) == -1 ?
+	    -1 : 0;
 	buf_cleanup(&b);
 	return rc;
 }
@@ -354,9 +366,10 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 {
 	struct db_invite	i;
 	struct buf		b;
-	char			hash[65];
+	char			hash[65], words[200], subj[160];
 	enum result		r = RES_ERROR;
 	int			rc;
+	enum lang		prev;
 
 	msg[0] = '\0';
 	*company_out = 0;
@@ -383,20 +396,23 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	if (msg[0] != '\0')
 		goto out;
 	r = RES_ERROR;
+	/* In the company's language, then the thread's again. */
+	prev = i18n_use(language_of_company(db, i.company_id));
 	buf_init(&b);
-	buf_printf(&b, "%s joined the company (may: ", email);
 	member_perms_words((i.can_order ? MEMBER_ORDER : 0) | (i.can_sign ?
-	    MEMBER_SIGN : 0) | (i.can_upload ? MEMBER_UPLOAD : 0), hash,
-	    sizeof(hash));
-	buf_printf(&b, "%s).", hash);
+	    MEMBER_SIGN : 0) | (i.can_upload ? MEMBER_UPLOAD : 0), words,
+	    sizeof(words));
+	buf_printf(&b, _("%s joined the company (may: %s)."), email, words);
+	snprintf(subj, sizeof(subj), "%s", _("A new member joined"));
+	i18n_use(prev);
 	rc = db_member_join(db, user_id, i.company_id) != 1 ||
 	    db_member_role_set(db, user_id, i.company_id, 0, i.can_order,
 	    i.can_sign, i.can_upload, i.invited_by, now) == -1 ||
 	    db_invite_close(db, i.id, i.company_id, user_id, now) != 1 ||
 	    audit_event_detail(db, "company", i.company_id, OF_USER, user_id,
 	    NULL, "member_joined", "invitation accepted", email, now) == -1 ||
-	    db_message_insert(db, 0, i.company_id, "A new member joined",
-	    buf_str(&b), now) == -1;
+	    db_message_insert(db, 0, i.company_id, subj, buf_str(&b),
+	    now) == -1;
 	buf_cleanup(&b);
 	if (rc)
 		goto out;
@@ -473,19 +489,22 @@ member_remove(struct db *db, int64_t owner_id, int64_t company_id,
 	struct member_info	m;
 	struct db_company	c;
 	enum result		r;
-	char			body[400];
+	char			body[500], subj[160];
+	enum lang		prev;
 
 	if ((r = begin_pair(db, owner_id, company_id, member_id, &m, msg,
 	    msgsz)) != RES_OK)
 		return r;
 	if (db_company_get(db, company_id, 0, 0, &c) != 1)
 		goto fail;
-	snprintf(body, sizeof(body), "You no longer act for %s: its owner "
-	    "removed you. Your own account stays.", c.name);
+	prev = i18n_use(language_of_user(db, member_id));
+	snprintf(body, sizeof(body), _("You no longer act for %s: its owner "
+	    "removed you. Your own account stays."), c.name);
+	snprintf(subj, sizeof(subj), "%s", _("Removed from a company"));
+	i18n_use(prev);
 	if (db_member_leave(db, member_id, company_id) != 1 ||
 	    db_member_role_delete(db, member_id) == -1 ||
-	    db_message_insert(db, member_id, 0, "Removed from a company", body,
-	    now) == -1 ||
+	    db_message_insert(db, member_id, 0, subj, body, now) == -1 ||
 	    audit_event_detail(db, "company", company_id, OF_USER, owner_id,
 	    NULL, "member_removed", "the owner removed a member", m.email,
 	    now) == -1 || db_commit(db) == -1)

@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/message.h"
 #include "service/conn.h"
+#include "service/language.h"
 #include "service/members.h"
 #include "service/methods.h"
 #include "service/order_panels.h"
@@ -114,8 +115,10 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	mp_date			*hol = NULL, today;
 	int64_t			 placer;
 	size_t			 nh;
-	char			 day[11], subject[100], body[600];
+	char			 day[11], subject[160], body[900];
 	int			 rc;
+	size_t			 n;
+	enum lang		 prev;
 
 	memset(rule, 0, sizeof(*rule));
 	if (user_id <= 0)
@@ -162,12 +165,20 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (o.method == PM_CREDIT_LINE &&
 	    db_checkout_release_credit(db, placer, o.amount_usd_minor) == -1)
 		goto fail;
-	snprintf(subject, sizeof(subject), "Order #%lld cancelled",
+	/* In the placer's language (the order's buyer), then the thread's. */
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subject, sizeof(subject), _("Order #%lld cancelled"),
 	    (long long)id);
-	snprintf(body, sizeof(body), "%s order #%lld. %s%s%s", placer ==
-	    user_id ? "You cancelled" : "A member of your company cancelled",
-	    (long long)id, rule->text, rule->has_date ? " Refund by: " : "",
-	    rule->has_date ? day : "");
+	snprintf(body, sizeof(body), placer == user_id ? _("You cancelled "
+	    "order #%lld. %s") : _("A member of your company cancelled order "
+	    "#%lld. %s"), (long long)id, _(rule->text));
+	if (rule->has_date) {
+		n = strlen(body);
+		snprintf(body + n, sizeof(body) - n, " ");
+		n = strlen(body);
+		snprintf(body + n, sizeof(body) - n, _("Refund by: %s"), day);
+	}
+	i18n_use(prev);
 	if (db_message_insert(db, placer, 0, subject, body, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1) {

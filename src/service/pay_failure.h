@@ -17,7 +17,8 @@ struct db_order;
 
 /* What the bank's answer reason ("insufficient funds", "card expired",
  * "" when it could not be reached...) means, as a sentence for the
- * shopper ("Your bank declined it for insufficient funds."). Pure. */
+ * shopper ("Your bank declined it for insufficient funds."), in the
+ * thread's language. Pure. */
 const char *pay_failure_words(const char *reason);
 
 enum pay_failure_kind {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/db.h"
@@ -18,6 +19,7 @@
 #include "db/order.h"
 #include "db/payafter.h"
 #include "db/seed.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 #include "service/payafter.h"
 #include "service/payafter_int.h"
@@ -101,6 +103,8 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 	struct db_order	o;
 	enum result	r;
 	int		rc;
+	char		subj[160], body[500];
+	enum lang	prev;
 
 	if (user_id <= 0)
 		return RES_NOT_FOUND;
@@ -123,10 +127,14 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 		db_rollback(db);
 		return r == RES_ERROR ? RES_ERROR : RES_NOT_ALLOWED;
 	}
-	if (db_message_insert(db, user_id, 0, "Return requested",
-	    "You are returning a Pay After Use order before confirming "
-	    "receipt: nothing is charged (PAU-05). The order closes once the "
-	    "goods are back.", now) < 0 || db_commit(db) == -1) {
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subj, sizeof(subj), "%s", _("Return requested"));
+	snprintf(body, sizeof(body), "%s", _("You are returning a Pay After "
+	    "Use order before confirming receipt: nothing is charged "
+	    "(PAU-05). The order closes once the goods are back."));
+	i18n_use(prev);
+	if (db_message_insert(db, user_id, 0, subj, body, now) < 0 ||
+	    db_commit(db) == -1) {
 		db_rollback(db);
 		return RES_ERROR;
 	}

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "db/db.h"
 #include "db/message.h"
@@ -17,7 +18,9 @@
 #include "db/payafter.h"
 #include "gateway/bank.h"
 #include "service/audit.h"
+#include "service/language.h"
 #include "service/orderflow.h"
+#include "service/pay_failure.h"
 #include "service/payafter.h"
 #include "service/payafter_int.h"
 #include "service/postings.h"
@@ -118,8 +121,9 @@ int
 payafter_debt_paid(struct db *db, const struct db_pau_charge *c, int64_t total,
     int64_t usd, enum of_actor actor, int64_t actor_id, int64_t now)
 {
-	char	b[MONEY_STR_MAX], reason[255], subject[100], body[400];
-	char	key[65];
+	char		b[MONEY_STR_MAX], reason[255], subject[160];
+	char		body[600], key[65];
+	enum lang	prev;
 
 	charge_key(c, key, sizeof(key));
 	if (db_pau_guarantee_add(db, c->order_id, c->user_id, "recovery",
@@ -134,11 +138,13 @@ payafter_debt_paid(struct db *db, const struct db_pau_charge *c, int64_t total,
 	if (audit_event(db, "order", c->order_id, actor, actor_id, NULL, NULL,
 	    reason, now) == -1)
 		return -1;
-	snprintf(subject, sizeof(subject), "Order #%lld: Pay After Use paid",
+	prev = i18n_use(language_of_user(db, c->user_id));
+	snprintf(subject, sizeof(subject), _("Order #%lld: Pay After Use "
+	    "paid"), (long long)c->order_id);
+	snprintf(body, sizeof(body), _("%s was deducted from your card ending "
+	    "%s for order #%lld. Nothing more is due."), b, c->card_last4,
 	    (long long)c->order_id);
-	snprintf(body, sizeof(body), "%s was deducted from your card ending "
-	    "%s for order #%lld. Nothing more is due.", b, c->card_last4,
-	    (long long)c->order_id);
+	i18n_use(prev);
 	return db_message_insert(db, c->user_id, 0, subject, body, now) < 0 ?
 	    -1 : 0;
 }
@@ -151,8 +157,9 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	struct db_pau_charge	 c;
 	mp_date			 today;
 	char			 b[MONEY_STR_MAX], reason[255], detail[300];
-	char			 subject[100], body[600], key[65];
+	char			 subject[160], body[900], key[65];
 	int			 rc, ok;
+	enum lang		 prev;
 
 	if (o->method != PM_PAY_AFTER_USE)
 		return 0;
@@ -181,25 +188,36 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 		payafter_mark_paid(&c, c.amount_minor, now);
 		snprintf(reason, sizeof(reason), "PAU-03 %s deducted from the "
 		    "card ending %s, ref %s", b, c.card_last4, c.reference);
-		snprintf(subject, sizeof(subject), "Order #%lld: %s deducted",
-		    (long long)o->id, b);
-		snprintf(body, sizeof(body), "You confirmed receipt of order "
+		prev = i18n_use(language_of_tag(o->language));
+		snprintf(subject, sizeof(subject), _("Order #%lld: %s "
+		    "deducted"), (long long)o->id, b);
+		snprintf(body, sizeof(body), _("You confirmed receipt of order "
 		    "#%lld (Pay After Use): %s was deducted from your card "
-		    "ending %s.", (long long)o->id, b, c.card_last4);
+		    "ending %s."), (long long)o->id, b, c.card_last4);
+		i18n_use(prev);
 	} else {
 		c.status = CH_OPEN;
 		snprintf(reason, sizeof(reason), "PAU-04 deduction of %s "
 		    "failed (%.120s): merchant settled from the guarantee, debt "
 		    "open", b, c.reason);
-		snprintf(subject, sizeof(subject), "Order #%lld: payment of %s "
-		    "failed", (long long)o->id, b);
-		snprintf(body, sizeof(body), "We could not deduct %s for order "
-		    "#%lld (%s). The amount is now overdue like an installment: "
-		    "we retry every day, a late fee of %s%% a day runs from "
-		    "tomorrow, and after %d days overdue installment access is "
-		    "suspended (PAU-04). Bind a working card and pay it on the "
-		    "Pay After Use page.", b, (long long)o->id, c.reason,
-		    s.late_rate_str, s.suspend_days);
+		prev = i18n_use(language_of_tag(o->language));
+		snprintf(subject, sizeof(subject), _("Order #%lld: payment of "
+		    "%s failed"), (long long)o->id, b);
+		snprintf(body, sizeof(body), ngettext("We could not deduct %s "
+		    "for order #%lld. %s The amount is now overdue like an "
+		    "installment: we retry every day, a late fee of %s%% a day "
+		    "runs from tomorrow, and after %d day overdue installment "
+		    "access is suspended (PAU-04). Bind a working card and pay "
+		    "it on the Pay After Use page.", "We could not deduct %s "
+		    "for order #%lld. %s The amount is now overdue like an "
+		    "installment: we retry every day, a late fee of %s%% a day "
+		    "runs from tomorrow, and after %d days overdue installment "
+		    "access is suspended (PAU-04). Bind a working card and pay "
+		    "it on the Pay After Use page.",
+		    (unsigned long)s.suspend_days), b, (long long)o->id,
+		    pay_failure_words(c.reason), s.late_rate_str,
+		    s.suspend_days);
+		i18n_use(prev);
 	}
 	if (db_pau_charge_insert(db, &c) != 1)
 		return -1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "core/words.h"
@@ -17,6 +18,7 @@
 #include "db/payafter.h"
 #include "rules/plan.h"
 #include "service/audit.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 #include "service/payafter.h"
 #include "service/payafter_int.h"
@@ -28,23 +30,31 @@ static int
 debt_suspend(struct db *db, struct db_pau_charge *c,
     const struct pau_settings *s, int64_t now)
 {
-	char reason[255], body[400], days[32];
+	char		reason[255], body[700], days[32], subj[160];
+	enum lang	prev;
 
 	c->suspended_at = now;
 	words_count(days, sizeof(days), s->suspend_days, "day", "days");
 	snprintf(reason, sizeof(reason), "INST-F2 PAU-04 debt of order "
 	    "#%lld overdue more than %s: installment access "
 	    "suspended, credit record entry", (long long)c->order_id, days);
-	snprintf(body, sizeof(body), "The Pay After Use payment of "
-	    "order #%lld is overdue more than %s. Your "
-	    "installment access is suspended and your credit record "
-	    "has an entry (INST-F2); an admin lifts it once nothing is "
-	    "overdue.", (long long)c->order_id, days);
+	prev = i18n_use(language_of_user(db, c->user_id));
+	snprintf(body, sizeof(body), ngettext("The Pay After Use payment of "
+	    "order #%lld is overdue more than %d day. Your installment access "
+	    "is suspended and your credit record has an entry (INST-F2); an "
+	    "admin lifts it once nothing is overdue.", "The Pay After Use "
+	    "payment of order #%lld is overdue more than %d days. Your "
+	    "installment access is suspended and your credit record has an "
+	    "entry (INST-F2); an admin lifts it once nothing is overdue.",
+	    (unsigned long)s->suspend_days), (long long)c->order_id,
+	    (int)s->suspend_days);
+	snprintf(subj, sizeof(subj), "%s", _("Installment access "
+	    "suspended"));
+	i18n_use(prev);
 	if (db_pau_user_suspend(db, c->user_id) == -1 ||
 	    audit_event(db, "user", c->user_id, OF_SYSTEM, 0, NULL,
 	    "installment_suspended", reason, now) == -1 ||
-	    db_message_insert(db, c->user_id, 0, "Installment access "
-	    "suspended", body, now) < 0)
+	    db_message_insert(db, c->user_id, 0, subj, body, now) < 0)
 		return -1;
 	return 0;
 }

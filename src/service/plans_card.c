@@ -8,10 +8,12 @@
 
 #include <sodium.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
 #include "service/audit.h"
+#include "service/language.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
 
@@ -151,7 +153,8 @@ static int
 card_approved(struct db *db, int64_t user_id, const struct db_order *o,
     int64_t plan_id, const struct card_answer *ca, int64_t now)
 {
-	char	body[400], a[48];
+	char		body[600], a[48], subj[160];
+	enum lang	prev;
 
 	if (db_plan_set_card(db, plan_id, ca->card.brand, ca->card.last4,
 	    ca->enc, ca->enclen, now) == -1 ||
@@ -161,13 +164,18 @@ card_approved(struct db *db, int64_t user_id, const struct db_order *o,
 	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, 0,
 	    "INST-CC approved by the bank in real time", now) != RES_OK)
 		return -1;
-	snprintf(body, sizeof(body), "Your card installment for order "
-	    "#%lld (%s, %d months) was approved by the bank. Confirm "
-	    "the plan and pay the down payment to complete it.",
-	    (long long)o->id, plan_amt(o->amount_due_minor, o->currency, a,
-	    sizeof(a)), o->term);
-	return db_message_insert(db, user_id, 0, "Installment approved",
-	    body, now) == -1 ? -1 : 0;
+	prev = i18n_use(language_of_tag(o->language));
+	snprintf(body, sizeof(body), ngettext("Your card installment for "
+	    "order #%lld (%s, %d month) was approved by the bank. Confirm the "
+	    "plan and pay the down payment to complete it.", "Your card "
+	    "installment for order #%lld (%s, %d months) was approved by the "
+	    "bank. Confirm the plan and pay the down payment to complete it.",
+	    (unsigned long)o->term), (long long)o->id,
+	    plan_amt(o->amount_due_minor, o->currency, a, sizeof(a)), o->term);
+	snprintf(subj, sizeof(subj), "%s", _("Installment approved"));
+	i18n_use(prev);
+	return db_message_insert(db, user_id, 0, subj, body, now) == -1 ? -1 :
+	    0;
 }
 
 /* Inside the transaction: the bank declined plan plan_id: the reason,

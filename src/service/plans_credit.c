@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
 #include "service/audit.h"
 #include "service/conn.h"
+#include "service/language.h"
 #include "service/plan_ledger.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
@@ -55,9 +57,10 @@ enum result
 plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
     int64_t now)
 {
-	char	phone[33];
-	int	susp = 0, score, rc;
-	int64_t	over;
+	char		phone[33], subj[160], body[400];
+	int		susp = 0, score, rc;
+	int64_t		over;
+	enum lang	prev;
 
 	rc = db_plan_user_info(db, user_id, phone, sizeof(phone), &susp,
 	    &score);
@@ -79,12 +82,16 @@ plan_lift_suspension(struct db *db, int64_t admin_id, int64_t user_id,
 		db_rollback(db);
 		return RES_NOT_ALLOWED;
 	}
+	prev = i18n_use(language_of_user(db, user_id));
+	snprintf(subj, sizeof(subj), "%s", _("Installments available again"));
+	snprintf(body, sizeof(body), "%s", _("Nothing of yours is overdue any "
+	    "more and an administrator lifted the suspension of your "
+	    "installment access (INST-F2)."));
+	i18n_use(prev);
 	if (audit_event(db, "user", user_id, OF_ADMIN, admin_id,
 	    "installment_suspended", "installment_active",
 	    "INST-F2 suspension lifted: nothing overdue", now) == -1 ||
-	    db_message_insert(db, user_id, 0, "Installments available again",
-	    "Nothing of yours is overdue any more and an administrator lifted "
-	    "the suspension of your installment access (INST-F2).", now) == -1)
+	    db_message_insert(db, user_id, 0, subj, body, now) == -1)
 		goto fail;
 	return conn_finish(db, RES_OK);
 fail:

@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
 #include "gateway/finance.h"
 #include "service/audit.h"
 #include "service/conn.h"
+#include "service/language.h"
 #include "service/partner_auth.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
@@ -79,8 +81,9 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
     const struct finance_answer *ans, enum of_actor actor, int64_t actor_id,
     int64_t now)
 {
-	char	why[200], body[400];
-	int	rc;
+	char		why[200], body[600], subj[160];
+	int		rc;
+	enum lang	prev;
 
 	if (db_plan_lock(db, p->id, 0) != 1)
 		return -1;
@@ -96,9 +99,10 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    OS_AWAITING_CONFIRMATION, actor, actor_id,
 		    "INST-PC approved by the partner", now) != RES_OK)
 			return -1;
-		snprintf(body, sizeof(body), "Your installment application "
+		prev = i18n_use(language_of_tag(p->user_language));
+		snprintf(body, sizeof(body), _("Your installment application "
 		    "for order #%lld was approved by %s. Confirm the plan and "
-		    "pay the down payment to complete it.",
+		    "pay the down payment to complete it."),
 		    (long long)p->order_id, p->institution_name);
 	} else {
 		snprintf(why, sizeof(why), "INST-PC declined by the partner: "
@@ -109,13 +113,15 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
 		    OS_REFUSED, actor, actor_id, why, now) != RES_OK)
 			return -1;
-		snprintf(body, sizeof(body), "Your installment application "
+		prev = i18n_use(language_of_tag(p->user_language));
+		snprintf(body, sizeof(body), _("Your installment application "
 		    "for order #%lld was declined by %s: %s. You can place the "
-		    "order again with another payment method.",
+		    "order again with another payment method."),
 		    (long long)p->order_id, p->institution_name, ans->reason);
 	}
-	if (db_message_insert(db, p->user_id, 0, "Installment application",
-	    body, now) == -1)
+	snprintf(subj, sizeof(subj), "%s", _("Installment application"));
+	i18n_use(prev);
+	if (db_message_insert(db, p->user_id, 0, subj, body, now) == -1)
 		return -1;
 	return 1;
 }

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
 #include "service/audit.h"
+#include "service/language.h"
 #include "service/plan_ledger.h"
 #include "service/plans.h"
 #include "service/plans_int.h"
@@ -39,7 +41,8 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
     struct charge_state *cs)
 {
 	struct db_plan_inst	first;
-	char			body[400], a[48];
+	char			body[600], a[48], subj[160];
+	enum lang		prev;
 	int			rc;
 
 	/* INST-M4: the plan starts the day it is confirmed. */
@@ -59,12 +62,15 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-P1 ready to ship",
 	    now) != RES_OK || plan_close_if_done(db, p, now) == -1)
 		return -1;
-	snprintf(body, sizeof(body), "You confirmed the installment plan of "
+	prev = i18n_use(language_of_tag(p->user_language));
+	snprintf(body, sizeof(body), _("You confirmed the installment plan of "
 	    "order #%lld and paid the down payment of %s. The order is ready "
-	    "to ship; the repayment schedule is on the order page.",
+	    "to ship; the repayment schedule is on the order page."),
 	    (long long)p->order_id, plan_amt(down, p->currency, a, sizeof(a)));
-	return db_message_insert(db, user_id, 0, "Installment confirmed",
-	    body, now) == -1 ? -1 : 1;
+	snprintf(subj, sizeof(subj), "%s", _("Installment confirmed"));
+	i18n_use(prev);
+	return db_message_insert(db, user_id, 0, subj, body, now) == -1 ? -1 :
+	    1;
 }
 
 /* See plans.h. */

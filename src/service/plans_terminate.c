@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/plan_work.h"
 #include "service/audit.h"
 #include "service/orders.h"
@@ -76,13 +77,13 @@ terminate_rule(struct refund_rule *rule, int c2, const struct term_fig *f,
 	char			a[48], b[48];
 
 	rule->rule = c2 ? "INST-C2" : "INST-C1";
-	snprintf(text, sizeof(text), c2 ? "Installment return: the "
+	snprintf(text, sizeof(text), c2 ? _("Installment return: the "
 	    "agreement is terminated and nothing further is due; what "
 	    "you repaid, %s, is returned less the handling fees "
-	    "within 3-7 business days." : "Installment cancellation: "
+	    "within 3-7 business days.") : _("Installment cancellation: "
 	    "handling fees already incurred (%s) are settled first; "
 	    "the rest, %s, is refunded through the original channel "
-	    "within 3-7 business days. Nothing further is due.",
+	    "within 3-7 business days. Nothing further is due."),
 	    c2 ? plan_amt(f->refund, cur, a, sizeof(a)) :
 	    plan_amt(f->incurred, cur, a, sizeof(a)),
 	    plan_amt(f->refund, cur, b, sizeof(b)));

@@ -30,7 +30,9 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 {
 	struct bank_result	res;
 	struct charge_state	cs;
-	char			body[600], a[48], d[16], topic[64];
+	char			body[800], a[48], d[16], topic[64];
+	char			subj[160];
+	enum lang		prev;
 	int64_t			total = it->principal + it->fee;
 	int			rc;
 
@@ -48,18 +50,23 @@ tick_deduct(struct db *db, const struct config *cfg, const struct db_plan *p,
 		 * back, the next tick records it under that key. */
 		return cs.approved ? -1 : 0;
 	mp_date_str(it->due, d, sizeof(d));
-	snprintf(body, sizeof(body), "The automatic deduction of installment "
-	    "%d of order #%lld (%s) failed. %s Nothing was charged. Repay it "
-	    "now on the order's schedule page, or pay with another card; we "
-	    "try your card again every day, and from the day after %s a late "
-	    "fee accrues (INST-F1).", it->seq, (long long)p->order_id,
-	    plan_amt(total, p->currency, a, sizeof(a)),
+	/* In the shopper's language (the plan's row carries it). */
+	prev = i18n_use(language_of_tag(p->user_language));
+	snprintf(body, sizeof(body), _("The automatic deduction of "
+	    "installment %d of order #%lld (%s) failed. %s Nothing was "
+	    "charged. Repay it now on the order's schedule page, or pay with "
+	    "another card; we try your card again every day, and from the day "
+	    "after %s a late fee accrues (INST-F1)."), it->seq,
+	    (long long)p->order_id, plan_amt(total, p->currency, a, sizeof(a)),
 	    pay_failure_words(res.reason), d);
+	snprintf(subj, sizeof(subj), "%s", _("Installment deduction "
+	    "failed"));
+	i18n_use(prev);
 	/* One message per installment: each retry updates it. */
 	snprintf(topic, sizeof(topic), "plan%lld-inst%d-auto",
 	    (long long)p->id, it->seq);
-	if (db_message_event(db, p->user_id, p->order_id, topic,
-	    "Installment deduction failed", body, now) == -1)
+	if (db_message_event(db, p->user_id, p->order_id, topic, subj, body,
+	    now) == -1)
 		return -1;
 	return 0;
 }
@@ -81,7 +88,7 @@ tick_remind(struct db *db, const struct db_plan *p,
 	if (rc != 1)
 		return rc;
 	/* Written in the shopper's language, then the thread's again. */
-	prev = i18n_use(language_of_user(db, p->user_id));
+	prev = i18n_use(language_of_tag(p->user_language));
 	snprintf(body, sizeof(body), _("Reminder: installment %d of %d of "
 	    "order #%lld, %s, is due on %s. %s"), it->seq, p->n,
 	    (long long)p->order_id, plan_amt(it->principal + it->fee, p->currency,
@@ -107,8 +114,9 @@ tick_suspend(struct db *db, const struct db_plan *p,
     const struct db_plan_inst *it, const char *d, int64_t now,
     struct plan_tick_stats *st)
 {
-	char	body[400];
-	int	rc;
+	char		body[600], subj[160];
+	int		rc;
+	enum lang	prev;
 
 	snprintf(body, sizeof(body), "installment %d of plan %lld (order "
 	    "#%lld) due %s overdue %d days", it->seq, (long long)p->id,
@@ -118,14 +126,18 @@ tick_suspend(struct db *db, const struct db_plan *p,
 		return -1;
 	if (rc == 0)
 		return 0;
+	prev = i18n_use(language_of_tag(p->user_language));
+	snprintf(subj, sizeof(subj), "%s", _("Installment access "
+	    "suspended"));
+	snprintf(body, sizeof(body), "%s", _("An installment of yours is "
+	    "overdue more than 30 days: new installment applications are "
+	    "suspended until it is repaid and an administrator lifts the "
+	    "suspension (INST-F2)."));
+	i18n_use(prev);
 	if (audit_event(db, "user", p->user_id, OF_SYSTEM, 0,
 	    "installment_active", "installment_suspended", "INST-F2 overdue "
 	    "more than 30 days", now) == -1 ||
-	    db_message_insert(db, p->user_id, 0, "Installment access "
-	    "suspended", "An installment of yours is overdue more than 30 "
-	    "days: new installment applications are suspended until it is "
-	    "repaid and an administrator lifts the suspension (INST-F2).",
-	    now) == -1)
+	    db_message_insert(db, p->user_id, 0, subj, body, now) == -1)
 		return -1;
 	st->suspended++;
 	return 0;
@@ -212,9 +224,10 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 	struct db_plan		p;
 	mp_date			*hol = NULL;
 	char			(*hd)[11] = NULL;
-	char			d[16], body[600];
+	char			d[16], body[900], subj[160];
+	enum lang		prev;
 	size_t			nh = 0, n = 0, i;
-	int			ret;
+	int			ret, rc;
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
@@ -233,8 +246,12 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 		if (mp_date_parse(hd[i], strlen(hd[i]), &hol[nh]) == 0)
 			nh++;
 	memset(&rule, 0, sizeof(rule));
-	if (plan_terminate(db, cfg, &o, ret ? "INST-C2" : "INST-C1",
-	    OF_SYSTEM, 0, plan_day_of(now), hol, nh, now, &rule) == -1)
+	/* The refund's sentence (rule.text) in the shopper's language. */
+	prev = i18n_use(language_of_tag(o.language));
+	rc = plan_terminate(db, cfg, &o, ret ? "INST-C2" : "INST-C1",
+	    OF_SYSTEM, 0, plan_day_of(now), hol, nh, now, &rule);
+	i18n_use(prev);
+	if (rc == -1)
 		goto fail;
 	if (!rule.has_date) {
 		/* Nothing was paid (review/offered): nothing to refund. */
@@ -252,11 +269,14 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 	    OF_SYSTEM, 0, "INST-C2 agreement terminated, refund recorded",
 	    now) != RES_OK)
 		goto fail;
-	snprintf(body, sizeof(body), "Order #%lld: the installment plan is "
-	    "terminated. %s Refund by: %s", (long long)order_id,
-	    rule.text != NULL ? rule.text : "", d);
-	if (db_message_insert(db, o.user_id, 0, "Installment terminated",
-	    body, now) == -1 || db_commit(db) == -1)
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(body, sizeof(body), _("Order #%lld: the installment plan is "
+	    "terminated. %s Refund by: %s"), (long long)order_id,
+	    rule.text != NULL ? _(rule.text) : "", d);
+	snprintf(subj, sizeof(subj), "%s", _("Installment terminated"));
+	i18n_use(prev);
+	if (db_message_insert(db, o.user_id, 0, subj, body, now) == -1 ||
+	    db_commit(db) == -1)
 		goto fail;
 	st->returned++;
 	free(hd);

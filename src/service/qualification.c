@@ -29,6 +29,7 @@
 #include "service/audit.h"
 #include "service/company.h"
 #include "service/filestore.h"
+#include "service/language.h"
 #include "service/members.h"
 
 /* Today's date of now as text into out (CAL_DATE_STRLEN). 0 or -1. */
@@ -231,7 +232,8 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 {
 	struct db_company	 c;
 	struct db_qual		 q;
-	char			 due[CAL_DATE_STRLEN], body[400];
+	char			 due[CAL_DATE_STRLEN], body[600], subj[160];
+	enum lang		 prev;
 	int			 rc;
 
 	msg[0] = '\0';
@@ -274,15 +276,17 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 	if (c.status != QS_VERIFIED &&
 	    db_company_set_status(db, company_id, QS_SUBMITTED, NULL) == -1)
 		goto fail;
-	snprintf(body, sizeof(body), "Your qualification documents were "
+	prev = i18n_use(language_of_company(db, company_id));
+	snprintf(body, sizeof(body), _("Your qualification documents were "
 	    "submitted. An admin reviews them by %s (INST-CORP: 1-3 business "
-	    "days); the result arrives as a message.", due);
+	    "days); the result arrives as a message."), due);
+	snprintf(subj, sizeof(subj), "%s", _("Qualification submitted"));
+	i18n_use(prev);
 	if (audit_event(db, "company", company_id, OF_USER, user_id,
 	    qual_status_name(c.status), c.status != QS_VERIFIED ?
 	    "submitted" : qual_status_name(c.status),
 	    "qualification submitted for review", now) == -1 ||
-	    db_message_insert(db, 0, company_id, "Qualification submitted",
-	    body, now) == -1)
+	    db_message_insert(db, 0, company_id, subj, body, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
 		return RES_ERROR;
@@ -312,7 +316,9 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 {
 	struct db_company	 c;
 	struct db_qual		 q;
-	char			 by[255], decision[33], when[40], body[300];
+	char			 by[255], decision[33], when[40], body[500];
+	char			 subj[160];
+	enum lang		 prev;
 	int64_t			 at;
 	int			 rc;
 
@@ -344,13 +350,15 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 	if (c.status != QS_VERIFIED &&
 	    db_company_set_status(db, c.id, QS_UNDER_REVIEW, NULL) == -1)
 		goto fail;
-	snprintf(body, sizeof(body), "An admin started reviewing your "
-	    "qualification documents; the result is due by %s.",
+	prev = i18n_use(language_of_company(db, c.id));
+	snprintf(body, sizeof(body), _("An admin started reviewing your "
+	    "qualification documents; the result is due by %s."),
 	    q.review_due);
+	snprintf(subj, sizeof(subj), "%s", _("Qualification under review"));
+	i18n_use(prev);
 	if (audit_event(db, "company", c.id, OF_ADMIN, admin_id, "submitted",
 	    "under_review", "qualification review started", now) == -1 ||
-	    db_message_insert(db, 0, c.id, "Qualification under review", body,
-	    now) == -1)
+	    db_message_insert(db, 0, c.id, subj, body, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1)
 		return RES_ERROR;
@@ -371,8 +379,9 @@ decide_effect(struct db *db, const struct db_company *c,
     const struct db_qual *q, int approve, const char *reason,
     int64_t admin_id, int64_t now)
 {
-	char		 body[600], why[300];
+	char		 body[800], why[300], subj[160];
 	enum qual_status cto;
+	enum lang	 prev;
 
 	if (approve) {
 		/* INST-03: verified until the licence's last valid day. */
@@ -380,10 +389,14 @@ decide_effect(struct db *db, const struct db_company *c,
 		if (db_company_set_status(db, c->id, cto, q->licence_expires) ==
 		    -1)
 			return -1;
-		snprintf(body, sizeof(body), "Your company's qualification is "
-		    "verified until %s (INST-03). Corporate installment is "
-		    "open to your company where its other rules hold.",
+		prev = i18n_use(language_of_company(db, c->id));
+		snprintf(body, sizeof(body), _("Your company's qualification "
+		    "is verified until %s (INST-03). Corporate installment is "
+		    "open to your company where its other rules hold."),
 		    q->licence_expires);
+		snprintf(subj, sizeof(subj), "%s", _("Qualification "
+		    "verified"));
+		i18n_use(prev);
 		snprintf(why, sizeof(why), "qualification verified until %s",
 		    q->licence_expires);
 	} else {
@@ -391,17 +404,20 @@ decide_effect(struct db *db, const struct db_company *c,
 		cto = c->status == QS_VERIFIED ? QS_VERIFIED : QS_REJECTED;
 		if (db_company_set_status(db, c->id, cto, NULL) == -1)
 			return -1;
-		snprintf(body, sizeof(body), "Your company's qualification "
+		prev = i18n_use(language_of_company(db, c->id));
+		snprintf(body, sizeof(body), _("Your company's qualification "
 		    "documents were rejected: %s. Upload corrected documents "
-		    "on your company page and submit them again.", reason);
+		    "on your company page and submit them again."), reason);
+		snprintf(subj, sizeof(subj), "%s", _("Qualification "
+		    "rejected"));
+		i18n_use(prev);
 		snprintf(why, sizeof(why), "qualification rejected: %s",
 		    reason);
 	}
 	if (audit_event(db, "company", c->id, OF_ADMIN, admin_id,
 	    qual_status_name(c->status),
 	    approve ? "verified" : "rejected", why, now) == -1 ||
-	    db_message_insert(db, 0, c->id, approve ? "Qualification "
-	    "verified" : "Qualification rejected", body, now) == -1)
+	    db_message_insert(db, 0, c->id, subj, body, now) == -1)
 		return -1;
 	return 0;
 }
@@ -479,7 +495,8 @@ tick_company(struct db *db, int64_t id, mp_date td, int64_t now,
 {
 	struct db_company	 c;
 	mp_date			 exp;
-	char			 body[400], subj[120];
+	char			 body[700], subj[160], why[120];
+	enum lang		 prev;
 	const char		*kind;
 	int32_t			 days;
 	int			 rc;
@@ -503,15 +520,18 @@ tick_company(struct db *db, int64_t id, mp_date td, int64_t now,
 		    now) == -1 ||
 		    db_company_set_status(db, id, QS_UNVERIFIED, NULL) != 1)
 			goto fail;
-		snprintf(body, sizeof(body), "Your company's business licence "
-		    "expired on %s, so its qualification is no longer "
+		prev = i18n_use(language_of_company(db, id));
+		snprintf(body, sizeof(body), _("Your company's business "
+		    "licence expired on %s, so its qualification is no longer "
 		    "verified (INST-03): corporate installment and COD are "
 		    "closed until new documents are verified. Upload the "
-		    "renewed licence on your company page.", c.expires);
+		    "renewed licence on your company page."), c.expires);
+		snprintf(subj, sizeof(subj), "%s", _("Qualification "
+		    "expired"));
+		i18n_use(prev);
 		if (audit_event(db, "company", id, OF_SYSTEM, 0, "verified",
 		    "unverified", "INST-03 licence expired", now) == -1 ||
-		    db_message_insert(db, 0, id, "Qualification expired", body,
-		    now) == -1)
+		    db_message_insert(db, 0, id, subj, body, now) == -1)
 			goto fail;
 		st->expired++;
 	} else if (days <= QUAL_NOTICE_FIRST) {
@@ -520,16 +540,22 @@ tick_company(struct db *db, int64_t id, mp_date td, int64_t now,
 		    now)) == -1)
 			goto fail;
 		if (rc == 1) {
-			snprintf(subj, sizeof(subj), "Your business licence "
+			snprintf(why, sizeof(why), "Your business licence "
 			    "expires in %d day%s", (int)days, days == 1 ? "" :
 			    "s");
-			snprintf(body, sizeof(body), "Your company's business "
-			    "licence expires on %s. Upload the renewed licence "
-			    "on your company page before then, or the "
-			    "qualification returns to unverified (INST-03).",
-			    c.expires);
+			prev = i18n_use(language_of_company(db, id));
+			snprintf(subj, sizeof(subj), ngettext("Your business "
+			    "licence expires in %d day", "Your business "
+			    "licence expires in %d days", (unsigned long)days),
+			    (int)days);
+			snprintf(body, sizeof(body), _("Your company's "
+			    "business licence expires on %s. Upload the "
+			    "renewed licence on your company page before then, "
+			    "or the qualification returns to unverified "
+			    "(INST-03)."), c.expires);
+			i18n_use(prev);
 			if (audit_event(db, "company", id, OF_SYSTEM, 0, NULL,
-			    NULL, subj, now) == -1 ||
+			    NULL, why, now) == -1 ||
 			    db_message_insert(db, 0, id, subj, body, now) == -1)
 				goto fail;
 			st->notices++;

@@ -6,25 +6,27 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/money.h"
 #include "core/words.h"
 #include "db/my_orders.h"
 #include "db/order.h"
 #include "service/agreement_pdf.h"
 #include "service/receipts.h"
+#include "view/fmt.h"
 
 /* The payment kinds of the ledger and their words. */
 static const struct {
 	const char	*kind, *words;
 } kinds[] = {
-	{ "down_payment", "Down payment" },
-	{ "installment", "Installment" },
-	{ "payoff", "Early repayment of the plan" },
-	{ "cod_collection", "Cash on delivery, paid to the courier" },
-	{ "remittance_receipt", "Post office remittance, accepted" },
-	{ "pau_charge", "Pay After Use, charged to your card" },
-	{ "transfer", "Company bank transfer" },
-	{ "debt_payment", "Refused delivery charge" },
+	{ "down_payment", N_("Down payment") },
+	{ "installment", N_("Installment") },
+	{ "payoff", N_("Early repayment of the plan") },
+	{ "cod_collection", N_("Cash on delivery, paid to the courier") },
+	{ "remittance_receipt", N_("Post office remittance, accepted") },
+	{ "pau_charge", N_("Pay After Use, charged to your card") },
+	{ "transfer", N_("Company bank transfer") },
+	{ "debt_payment", N_("Refused delivery charge") },
 };
 
 /* See receipts.h. */
@@ -35,8 +37,8 @@ receipt_kind_words(const char *kind)
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(kinds[i].kind, kind) == 0)
-			return kinds[i].words;
-	return "Payment";
+			return _(kinds[i].words);
+	return _("Payment");
 }
 
 /* See receipts.h. */
@@ -85,26 +87,32 @@ receipt_pdf(const struct receipt_set *s, const struct db_receipt *r,
 {
 	struct buf	text;
 	struct money	m;
-	char		title[64], status[160], head[200], foot[160];
-	char		amt[MONEY_STR_MAX];
+	char		title[160], status[400], head[300], foot[300];
+	char		amt[MONEY_FMT_MAX];
 	size_t		i;
 	int		rc;
 
 	if (money_set(&m, r->paid_minor, r->currency) == -1)
 		return -1;
-	money_display(&m, amt, sizeof(amt));
-	snprintf(title, sizeof(title), "Receipt R-%lld", (long long)r->id);
-	snprintf(status, sizeof(status), "Order #%lld · %s · paid %s",
+	fmt_money(&m, amt, sizeof(amt));
+	snprintf(title, sizeof(title), _("Receipt R-%lld"), (long long)r->id);
+	snprintf(status, sizeof(status), _("Order #%lld · %s · paid %s"),
 	    (long long)s->o.id, words_method(pay_method_name(s->o.method)), when);
-	snprintf(head, sizeof(head), "Amount paid: %s", amt);
-	snprintf(foot, sizeof(foot), "Receipt R-%lld of order #%lld · "
-	    "mallpay", (long long)r->id, (long long)s->o.id);
+	snprintf(head, sizeof(head), _("Amount paid: %s"), amt);
+	snprintf(foot, sizeof(foot), _("Receipt R-%lld of order #%lld · "
+	    "mallpay"), (long long)r->id, (long long)s->o.id);
 	buf_init(&text);
-	buf_printf(&text, "Paid for: %s\nAmount paid: %s\nDate: %s\n",
-	    receipt_kind_words(r->kind), amt, when);
-	if (r->partner_ref[0] != '\0')
-		buf_printf(&text, "Reference: %s\n", r->partner_ref);
-	buf_puts(&text, "\nProducts of the order:\n");
+	buf_printf(&text, _("Paid for: %s"), receipt_kind_words(r->kind));
+	buf_puts(&text, "\n");
+	buf_printf(&text, _("Amount paid: %s"), amt);
+	buf_puts(&text, "\n");
+	buf_printf(&text, _("Date: %s"), when);
+	buf_puts(&text, "\n");
+	if (r->partner_ref[0] != '\0') {
+		buf_printf(&text, _("Reference: %s"), r->partner_ref);
+		buf_puts(&text, "\n");
+	}
+	buf_printf(&text, "\n%s\n", _("Products of the order:"));
 	for (i = 0; i < s->nitems; i++)
 		buf_printf(&text, "  %d × %s\n", s->items[i].qty,
 		    s->items[i].name);

@@ -44,12 +44,13 @@ void	receipt_set_cleanup(struct receipt_set *);
 const struct db_receipt *receipt_find(const struct receipt_set *s,
 	    int64_t id);
 
-/* What receipt r paid for, in words ("Installment", "Cash paid to the
- * courier at delivery", ...). */
+/* What receipt r paid for, in words of the thread's language
+ * ("Installment", "Cash on delivery, paid to the courier", ...). */
 const char *receipt_kind_words(const char *kind);
 
 /* Append receipt r of s, paid at when (the time as people read it), as
- * an A4 PDF (agreement_pdf.h's layout) to out. Returns 0 or -1. */
+ * an A4 PDF (agreement_pdf.h's layout) to out, in the thread's language
+ * (right to left in Arabic). Returns 0 or -1. */
 int	receipt_pdf(const struct receipt_set *s, const struct db_receipt *r,
 	    const char *when, struct buf *out);
 

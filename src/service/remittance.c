@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/log.h"
+#include "core/i18n.h"
 #include "db/admin.h"
 #include "db/db.h"
 #include "db/message.h"
@@ -19,6 +20,7 @@
 #include "service/admin.h"
 #include "service/audit.h"
 #include "service/conn.h"
+#include "service/language.h"
 #include "service/orderflow.h"
 #include "service/orders.h"
 #include "service/postings.h"
@@ -29,10 +31,10 @@ static const struct {
 	const char *code, *text;
 } reasons[] = {
 	/* REM-P9: the reasons a voucher is rejected for. */
-	{ "unreadable", "the voucher cannot be read" },
-	{ "amount_mismatch", "the amount on the voucher does not match" },
-	{ "wrong_payee", "the remittance went to the wrong payee" },
-	{ "wrong_date", "the date on the voucher is wrong" },
+	{ "unreadable", N_("the voucher cannot be read") },
+	{ "amount_mismatch", N_("the amount on the voucher does not match") },
+	{ "wrong_payee", N_("the remittance went to the wrong payee") },
+	{ "wrong_date", N_("the date on the voucher is wrong") },
 };
 
 /* See remittance.h. */
@@ -57,8 +59,8 @@ remittance_reason_text(const char *code)
 	for (i = 0; code != NULL && i < sizeof(reasons) / sizeof(reasons[0]);
 	    i++)
 		if (strcmp(reasons[i].code, code) == 0)
-			return reasons[i].text;
-	return "rejected";
+			return _(reasons[i].text);
+	return _("rejected");
 }
 
 /* See remittance.h. */
@@ -147,8 +149,9 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	int64_t		 total, diff;
 	int		 cmp;
 	char		 a[MONEY_STR_MAX], d[MONEY_STR_MAX], due[MONEY_STR_MAX];
-	char		 subject[120], body[600], detail[200];
+	char		 subject[120], body[700], detail[200];
 	enum order_status from = o->status;
+	enum lang	 prev;
 
 	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
 	    now)) <= 0)
@@ -168,14 +171,16 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
 		    RES_OK)
 			return RES_NOT_ALLOWED;
-		snprintf(subject, sizeof(subject), "Order #%lld: %s still due",
-		    (long long)o->id, d);
-		snprintf(body, sizeof(body), "We received %s for order #%lld "
+		prev = i18n_use(language_of_tag(o->language));
+		snprintf(subject, sizeof(subject), _("Order #%lld: %s still "
+		    "due"), (long long)o->id, d);
+		snprintf(body, sizeof(body), _("We received %s for order #%lld "
 		    "(%s). The order costs %s, so %s is still due (REM-P7). "
 		    "Please remit the difference at a post office with the "
 		    "order number and remittance code in the remarks, then "
 		    "upload the new voucher on the order (\"Upload Remittance "
-		    "Voucher\").", a, (long long)o->id, how, due, d);
+		    "Voucher\")."), a, (long long)o->id, _(how), due, d);
+		i18n_use(prev);
 		snprintf(msg, msgsz, "Recorded %s: order #%lld is partially "
 		    "paid, %s still due (REM-P7).", a, (long long)o->id, d);
 	} else {
@@ -193,14 +198,22 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 			    o->currency, NULL, now) == -1)
 				return RES_ERROR;
 		}
-		snprintf(subject, sizeof(subject), "Order #%lld is paid",
+		/* In the shopper's language, then the thread's again. */
+		prev = i18n_use(language_of_tag(o->language));
+		snprintf(subject, sizeof(subject), _("Order #%lld is paid"),
 		    (long long)o->id);
-		snprintf(body, sizeof(body), "We received %s for order #%lld "
-		    "(%s): it is paid and ready to ship (REM-P5).%s%s%s",
-		    a, (long long)o->id, how, cmp > 0 ? " You paid " : "",
-		    cmp > 0 ? d : "", cmp > 0 ? " more than due: the excess "
-		    "is returned through the post office within 15 business "
-		    "days after the order is completed (REM-P7)." : "");
+		if (cmp > 0)
+			snprintf(body, sizeof(body), _("We received %s for "
+			    "order #%lld (%s): it is paid and ready to ship "
+			    "(REM-P5). You paid %s more than due: the excess "
+			    "is returned through the post office within 15 "
+			    "business days after the order is completed "
+			    "(REM-P7)."), a, (long long)o->id, _(how), d);
+		else
+			snprintf(body, sizeof(body), _("We received %s for "
+			    "order #%lld (%s): it is paid and ready to ship "
+			    "(REM-P5)."), a, (long long)o->id, _(how));
+		i18n_use(prev);
 		snprintf(msg, msgsz, "Recorded %s: order #%lld is paid%s%s%s.",
 		    a, (long long)o->id, cmp > 0 ? "; excess refund of " : "",
 		    cmp > 0 ? d : "", cmp > 0 ? " due 15 business days after "
@@ -260,9 +273,10 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
     int64_t admin_id, const char *reason, int64_t now, char *msg,
     size_t msgsz)
 {
-	char		 subject[120], body[600];
+	char		 subject[120], body[700];
 	int64_t		 total;
 	enum order_status to;
+	enum lang	 prev;
 
 	if (db_rem_voucher_decide(db, vid, VS_REJECTED, reason, -1, "",
 	    admin_id, now) != 1 ||
@@ -275,13 +289,15 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 	if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
 	    "pending", "rejected", reason, now) == -1)
 		return RES_ERROR;
-	snprintf(subject, sizeof(subject), "Order #%lld: voucher "
-	    "rejected", (long long)o->id);
-	snprintf(body, sizeof(body), "Your remittance voucher for "
+	prev = i18n_use(language_of_tag(o->language));
+	snprintf(subject, sizeof(subject), _("Order #%lld: voucher "
+	    "rejected"), (long long)o->id);
+	snprintf(body, sizeof(body), _("Your remittance voucher for "
 	    "order #%lld was rejected: %s (REM-P9). Please upload a "
 	    "clear photo or PDF of the correct receipt on the order "
-	    "(\"Upload Remittance Voucher\").", (long long)o->id,
+	    "(\"Upload Remittance Voucher\")."), (long long)o->id,
 	    remittance_reason_text(reason));
+	i18n_use(prev);
 	if (tell(db, o, subject, body, now) == -1)
 		return RES_ERROR;
 	snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
@@ -334,7 +350,7 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 	}
 	if (received >= 0)
 		res = rem_apply_receipt(db, &o, vid, received, admin_id,
-		    "verified by the mall", NULL, now, msg, msgsz);
+		    N_("verified by the mall"), NULL, now, msg, msgsz);
 	else
 		res = reject_voucher(db, &o, vid, admin_id, reason, now, msg,
 		    msgsz);
@@ -350,10 +366,11 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 	struct db_order	 o;
 	int64_t		 id, got;
 	enum order_status status;
-	char		 subject[120], body[700], day[11];
+	char		 subject[120], body[1000], day[11];
 	char		 a[MONEY_STR_MAX];
 	mp_date		 by;
 	int		 rc;
+	enum lang	 prev = i18n_current();
 
 	if (db_begin_read_committed(db) == -1)
 		return -1;
@@ -366,8 +383,9 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 	if (orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
 	    "REM-P6 payment window ended", now) != RES_OK)
 		goto out;
-	snprintf(subject, sizeof(subject), "Order #%lld cancelled: not paid "
-	    "in time", (long long)id);
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subject, sizeof(subject), _("Order #%lld cancelled: not "
+	    "paid in time"), (long long)id);
 	if (got > 0) {
 		/* REM-P8: what was received goes back in 10-20 business
 		 * days; the latest day is the promise (C-04). */
@@ -380,20 +398,22 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 		    post_refund_due(db, &o, "cancel", got, now) == -1)
 			goto out;
 		amount_str(got, o.currency, a, sizeof(a));
-		snprintf(body, sizeof(body), "Order #%lld was cancelled "
+		snprintf(body, sizeof(body), _("Order #%lld was cancelled "
 		    "because its payment was not completed within 30 days "
 		    "(REM-P6). The %s we received is refunded through the "
 		    "post office by %s (REM-P8; post office fees and exchange "
 		    "losses are not refunded). For a remittance that has not "
 		    "reached us, ask the post office to return it with your "
-		    "receipt and its tracking number.", (long long)id, a, day);
+		    "receipt and its tracking number."), (long long)id, a,
+		    day);
 	} else
-		snprintf(body, sizeof(body), "Order #%lld was cancelled "
+		snprintf(body, sizeof(body), _("Order #%lld was cancelled "
 		    "because no remittance was confirmed within 30 days "
 		    "(REM-P6). If you remitted money for it, recover it from "
 		    "the post office: take your receipt with its tracking "
 		    "number to the post office and ask for the remittance to "
-		    "be returned.", (long long)id);
+		    "be returned."), (long long)id);
+	i18n_use(prev);
 	if (tell(db, &o, subject, body, now) == -1)
 		goto out;
 	if (db_commit(db) == -1)
@@ -622,6 +642,7 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	char			 when[40], ref[40];
 	enum result		 res = RES_ERROR;
 	int			 rc;
+	enum lang		 prev;
 
 	msg[0] = '\0';
 	if (db_begin_read_committed(db) == -1)
@@ -664,14 +685,16 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	    POST_PARTNER_POST_OFFICE, ref, now) == -1)
 		goto fail;
 	amount_str(r.amount_minor, r.currency, a, sizeof(a));
-	snprintf(subject, sizeof(subject), "Order #%lld: refund sent",
+	prev = i18n_use(language_of_tag(o.language));
+	snprintf(subject, sizeof(subject), _("Order #%lld: refund sent"),
 	    (long long)order_id);
-	snprintf(body, sizeof(body), "Your refund of %s for order #%lld was "
+	snprintf(body, sizeof(body), _("Your refund of %s for order #%lld was "
 	    "sent through the post office to the postal account ending %s "
-	    "(%s). Post office fees and exchange losses are not refunded.",
+	    "(%s). Post office fees and exchange losses are not refunded."),
 	    a, (long long)order_id, r.account_number + (strlen(r.account_number)
 	    > 4 ? strlen(r.account_number) - 4 : 0),
 	    strcmp(r.kind, "excess") == 0 ? "REM-P7" : "REM-P8");
+	i18n_use(prev);
 	if (audit_event(db, "order", order_id, OF_ADMIN, admin_id, NULL, NULL,
 	    strcmp(r.kind, "excess") == 0 ? "REM-P7 excess refund sent" :
 	    "REM-P8 refund sent", now) == -1 ||

@@ -36,7 +36,8 @@ struct db;
 #define REM_CANCEL_REFUND_MAX	20
 
 /* Pure (REM-P9): 1 if code is a reject reason ("unreadable",
- * "amount_mismatch", "wrong_payee", "wrong_date"), else 0; and its text. */
+ * "amount_mismatch", "wrong_payee", "wrong_date"), else 0; and its text
+ * in the thread's language. */
 int	remittance_reason_valid(const char *code);
 const char *remittance_reason_text(const char *code);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/admin.h"
 #include "db/db.h"
 #include "db/order.h"
@@ -104,7 +105,7 @@ line_match(struct db *db, int64_t admin_id, const struct db_order *o,
 	row.idempotency_key = key;
 	row.now = now;
 	return rem_apply_receipt(db, o, pending ? pv.id : 0, amt->minor,
-	    admin_id, "matched from the post office statement", &row, now,
+	    admin_id, N_("matched from the post office statement"), &row, now,
 	    msg, sizeof(msg)) == RES_OK ? 1 : -1;
 }
 
