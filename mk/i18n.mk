@@ -102,10 +102,12 @@ tests_unit_pages_test_lang_choose_CFLAGS = $(UNIT_CFLAGS)
 check_PROGRAMS += tests/integration/test_languages
 tests_integration_test_languages_SOURCES = tests/integration/test_languages.c \
 	tests/integration/upload_fixture.c tests/integration/upload_fixture.h \
+	tests/integration/company_fixture.c tests/integration/company_fixture.h \
 	tests/integration/shop.c tests/integration/shop.h \
 	tests/integration/client.c tests/integration/client.h \
 	tests/integration/ctl.c tests/integration/ctl.h
-tests_integration_test_languages_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS)
+tests_integration_test_languages_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CURL_CFLAGS) \
+	-DTEST_LOCALE_DIR='"$(abs_top_builddir)/locale"'
 tests_integration_test_languages_LDADD = $(MALLPAY_LIBS) $(CMOCKA_LIBS) $(CURL_LIBS)
 
 # Locale formats at the view (view/fmt.h): ICU's C API from Debian's

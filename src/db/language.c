@@ -21,10 +21,17 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE users SET language = ? WHERE id = ?",
 	/* STMT_LANGUAGE_GET */
 	"SELECT COALESCE(language, '') FROM users WHERE id = ?",
-	/* STMT_LANGUAGE_COMPANY: the first owner who chose a language */
-	"SELECT COALESCE((SELECT u.language FROM company_roles r JOIN users u "
-	"ON u.id = r.user_id WHERE r.company_id = c.id AND r.is_owner = 1 AND "
-	"u.language IS NOT NULL ORDER BY r.user_id LIMIT 1), '') "
+	/* STMT_LANGUAGE_COMPANY: the first owner who chose a language; the
+	 * owners are the members marked so (company_roles), else the first
+	 * member (as db/company_member.c reads them) */
+	"SELECT COALESCE((SELECT u.language FROM users u LEFT JOIN "
+	"company_roles r ON r.user_id = u.id AND r.company_id = u.company_id "
+	"WHERE u.company_id = c.id AND u.kind = 'company_member' AND "
+	"u.language IS NOT NULL AND (r.is_owner = 1 OR (u.id = (SELECT "
+	"MIN(m.id) FROM users m WHERE m.company_id = c.id AND m.kind = "
+	"'company_member') AND NOT EXISTS (SELECT 1 FROM company_roles o JOIN "
+	"users ou ON ou.id = o.user_id AND ou.company_id = o.company_id WHERE "
+	"o.company_id = c.id AND o.is_owner = 1))) ORDER BY u.id LIMIT 1), '') "
 	"FROM companies c WHERE c.id = ?",
 };
 

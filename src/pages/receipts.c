@@ -15,6 +15,7 @@
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/receipts.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 /* Load the receipts of the order of the path for the viewer into s: 0, or
@@ -128,13 +129,15 @@ page_receipt_pdf(struct ctx *c)
 {
 	struct receipt_set	 s;
 	const struct db_receipt	*r;
-	char			 when[32];
+	struct money		 m;
+	char			 when[64], amt[MONEY_FMT_MAX];
 	int			 rc;
 
 	if ((rc = load_one(c, &s, &r)) != 0)
 		return rc;
-	if (receipt_pdf(&s, r, page_time(r->at, when, sizeof(when)),
-	    &c->resp->body) == -1) {
+	if (money_set(&m, r->paid_minor, r->currency) == -1 ||
+	    receipt_pdf(&s, r, page_time(r->at, when, sizeof(when)),
+	    fmt_money(&m, amt, sizeof(amt)), &c->resp->body) == -1) {
 		buf_reset(&c->resp->body);
 		receipt_set_cleanup(&s);
 		return page_error(c, 500, NULL);

@@ -201,9 +201,8 @@ enum result corp_record_down_payment(struct db *, int64_t admin_id,
 /* The text of the agreement of application a for order amount (minor
  * units, currency), institution inst_name with monthly_rate, late fee
  * rate, waiving flag, down payment percent, term, at version; appended
- * to out, in the thread's language (its sentences and its forms of
- * amounts; English: "USD 1,234.50"). Returns 0, or -1 (plan rules
- * refused the figures). */
+ * to out, in the thread's language (amounts in the mall's own form,
+ * "USD 1,234.50"). Returns 0, or -1 (plan rules refused the figures). */
 struct buf;
 int	corp_agreement_text(const char *company, int64_t order_id,
 	    const char *currency, int64_t amount, int64_t percent, int term,

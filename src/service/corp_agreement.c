@@ -1,7 +1,7 @@
 /*
  * The corporate installment agreement's text (see company.h), written in
  * one language: every sentence from the catalogue of the thread's
- * language, amounts in that language's forms (view/fmt.h). The text is
+ * language, amounts in the mall's own form ("USD 1,234.50"). The text is
  * built once, at approval, in the signer's language; its bytes are what
  * is hashed, shown, downloaded and signed.
  */
@@ -16,7 +16,6 @@
 #include "rules/plan.h"
 #include "service/company.h"
 #include "service/corp_transfer.h"
-#include "view/fmt.h"
 
 /* The agreement's first line, the title it is recognised by. */
 #define AGREEMENT_TITLE	N_("CORPORATE INSTALLMENT AGREEMENT")
@@ -68,42 +67,42 @@ agreement_figures(const struct plan *p, const struct money *total,
     int64_t percent, const char *monthly_rate, enum plan_fee_mode mode,
     int32_t bp, struct buf *out)
 {
-	char	a[MONEY_FMT_MAX], b[MONEY_FMT_MAX], c[MONEY_FMT_MAX];
+	char	a[MONEY_STR_MAX], b[MONEY_STR_MAX], c[MONEY_STR_MAX];
 	char	apr[16];
 	int	i;
 
 	buf_printf(out, _("1. Amount. The order's amount to pay is %s."),
-	    fmt_money(total, a, sizeof(a)));
+	    money_display(total, a, sizeof(a)));
 	buf_printf(out, "\n");
 	buf_printf(out, _("2. Down payment (INST-CORP). The Company pays "
 	    "%lld%% of it, %s, by bank transfer. The agreement takes effect "
 	    "when the mall records the down payment as received; the order "
 	    "ships after that."), (long long)percent,
-	    fmt_money(down, b, sizeof(b)));
+	    money_display(down, b, sizeof(b)));
 	buf_printf(out, "\n");
 	buf_printf(out, ngettext("3. Principal financed: %s, repaid in %d "
 	    "monthly installment.", "3. Principal financed: %s, repaid in %d "
 	    "monthly installments.", (unsigned long)p->n),
-	    fmt_money(principal, c, sizeof(c)), p->n);
+	    money_display(principal, c, sizeof(c)), p->n);
 	buf_printf(out, "\n");
 	buf_printf(out, _("4. Handling fee (INST-M1): %s%% a month, %s a "
 	    "month, %s in total, %s."), monthly_rate,
-	    fmt_money(&p->monthly_fee, a, sizeof(a)),
-	    fmt_money(&p->total_fee, b, sizeof(b)), mode == PLAN_FEE_UPFRONT ?
+	    money_display(&p->monthly_fee, a, sizeof(a)),
+	    money_display(&p->total_fee, b, sizeof(b)), mode == PLAN_FEE_UPFRONT ?
 	    _("all of it due with the first installment") :
 	    _("one month's fee with each installment"));
 	buf_printf(out, "\n");
 	buf_printf(out, _("5. Total cost of the credit: %s. Annual "
 	    "percentage rate (APR, actuarial): %s%%."),
-	    fmt_money(&p->total_cost, c, sizeof(c)),
+	    money_display(&p->total_cost, c, sizeof(c)),
 	    apr_str(bp, apr, sizeof(apr)));
 	buf_printf(out, "\n%s\n", _("6. Installments (INST-M2, INST-M3):"));
 	for (i = 0; i < p->n; i++) {
 		buf_puts(out, "   ");
 		buf_printf(out, _("%d. %s principal + %s fee = %s"), i + 1,
-		    fmt_money(&p->inst[i].principal, a, sizeof(a)),
-		    fmt_money(&p->inst[i].fee, b, sizeof(b)),
-		    fmt_money(&p->inst[i].total, c, sizeof(c)));
+		    money_display(&p->inst[i].principal, a, sizeof(a)),
+		    money_display(&p->inst[i].fee, b, sizeof(b)),
+		    money_display(&p->inst[i].total, c, sizeof(c)));
 		buf_puts(out, "\n");
 	}
 }

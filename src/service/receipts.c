@@ -13,7 +13,6 @@
 #include "db/order.h"
 #include "service/agreement_pdf.h"
 #include "service/receipts.h"
-#include "view/fmt.h"
 
 /* The payment kinds of the ledger and their words. */
 static const struct {
@@ -83,18 +82,13 @@ receipt_find(const struct receipt_set *s, int64_t id)
 /* See receipts.h. */
 int
 receipt_pdf(const struct receipt_set *s, const struct db_receipt *r,
-    const char *when, struct buf *out)
+    const char *when, const char *amt, struct buf *out)
 {
 	struct buf	text;
-	struct money	m;
 	char		title[160], status[400], head[300], foot[300];
-	char		amt[MONEY_FMT_MAX];
 	size_t		i;
 	int		rc;
 
-	if (money_set(&m, r->paid_minor, r->currency) == -1)
-		return -1;
-	fmt_money(&m, amt, sizeof(amt));
 	snprintf(title, sizeof(title), _("Receipt R-%lld"), (long long)r->id);
 	snprintf(status, sizeof(status), _("Order #%lld · %s · paid %s"),
 	    (long long)s->o.id, words_method(pay_method_name(s->o.method)), when);

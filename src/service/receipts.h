@@ -48,10 +48,10 @@ const struct db_receipt *receipt_find(const struct receipt_set *s,
  * ("Installment", "Cash on delivery, paid to the courier", ...). */
 const char *receipt_kind_words(const char *kind);
 
-/* Append receipt r of s, paid at when (the time as people read it), as
+/* Append receipt r of s, paid amt at when (both as people read them), as
  * an A4 PDF (agreement_pdf.h's layout) to out, in the thread's language
  * (right to left in Arabic). Returns 0 or -1. */
 int	receipt_pdf(const struct receipt_set *s, const struct db_receipt *r,
-	    const char *when, struct buf *out);
+	    const char *when, const char *amt, struct buf *out);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "core/buf.h"
 #include "core/clock.h"
 #include "db/db.h"
 #include "db/stmt.h"
@@ -168,13 +169,10 @@ status_of(struct client *cl, const char *path)
 	return st;
 }
 
-/* Place a corporate installment (two washers, 3 months) as the owner, apply
- * when checkout did not, and have an admin approve: the agreement and the
- * plan exist. Returns the order id. */
+/* See company_fixture.h. */
 int64_t
-approved_order(struct co *c)
+applied_order(struct co *c)
 {
-	struct client		*admin = shop_signin(ADMIN);
 	struct client_resp	 r;
 	char			 path[128];
 	int64_t			 id;
@@ -191,6 +189,18 @@ approved_order(struct co *c)
 		assert_int_equal(r.status, 303);
 	}
 	client_resp_cleanup(&r);
+	return id;
+}
+
+/* See company_fixture.h. */
+int64_t
+approved_order(struct co *c)
+{
+	struct client		*admin = shop_signin(ADMIN);
+	struct client_resp	 r;
+	char			 path[128];
+	int64_t			 id = applied_order(c);
+
 	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/decide",
 	    (long long)id);
 	shop_post(admin, "/admin", path, &r, "decision", "approve", NULL);
@@ -228,4 +238,23 @@ sign_and_pay_down(struct co *c, int64_t id)
 		fail_msg("%s: %ld\n%s", path, r.status, r.body);
 	client_resp_cleanup(&r);
 	client_free(admin);
+}
+
+/* See company_fixture.h. */
+void
+pdf_text(const char *data, size_t len, struct buf *out)
+{
+	char	 path[] = "/tmp/mallpay-agreement-XXXXXX", cmd[128], line[512];
+	FILE	*f;
+	int	 fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "pdftotext -layout %s -", path);
+	assert_non_null(f = popen(cmd, "r"));
+	while (fgets(line, sizeof(line), f) != NULL)
+		buf_puts(out, line);
+	assert_int_equal(pclose(f), 0);
+	unlink(path);
 }

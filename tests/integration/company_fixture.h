@@ -44,12 +44,19 @@ struct client *invite_member(struct co *c, const char *tag, const char *p1,
 	    const char *p2, char *email, size_t emailsz);
 /* GET path as cl: the status. */
 long	status_of(struct client *cl, const char *path);
-/* Place a corporate installment (one washer, 3 months) as the owner, apply
- * when checkout did not, and have an admin approve: the agreement and the
+/* Place a corporate installment (one washer, 3 months) as the owner and
+ * apply when checkout did not: the application waits for the review.
+ * Returns the order id. */
+int64_t	applied_order(struct co *c);
+/* applied_order(), and have an admin approve: the agreement and the
  * plan exist. Returns the order id. */
 int64_t	approved_order(struct co *c);
 /* The owner of c signs the agreement of approved order id; an admin
  * records its down payment (USD 218.70): the plan is in effect. */
 void	sign_and_pay_down(struct co *c, int64_t id);
+/* Write len bytes of a PDF to a temporary file and run pdftotext on it;
+ * the text appended to out. */
+struct buf;
+void	pdf_text(const char *data, size_t len, struct buf *out);
 
 #endif

@@ -214,26 +214,6 @@ test_company_invitation_revoke(void **state)
 
 
 
-/* Write len bytes to a temporary file and run pdftotext on it; the text
- * into out. */
-static void
-pdf_text(const char *data, size_t len, struct buf *out)
-{
-	char	 path[] = "/tmp/mallpay-agreement-XXXXXX", cmd[128], line[512];
-	FILE	*f;
-	int	 fd = mkstemp(path);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, len), (ssize_t)len);
-	close(fd);
-	snprintf(cmd, sizeof(cmd), "pdftotext -layout %s -", path);
-	assert_non_null(f = popen(cmd, "r"));
-	while (fgets(line, sizeof(line), f) != NULL)
-		buf_puts(out, line);
-	assert_int_equal(pclose(f), 0);
-	unlink(path);
-}
-
 /* RULES 5: a member without "sign agreements" reads the company's order,
  * its schedule and agreement (text and PDF) but is refused signing (403,
  * words); another company's member gets 404 on each; once the owner grants

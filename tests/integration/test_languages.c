@@ -2,6 +2,9 @@
  * The same pages in each language, against a running stack: chosen by the
  * account's setting, else the guest's switcher cookie, else Accept-Language,
  * else the country of the account's address; right to left in Arabic.
+ * Messages in the recipient's language (a shopper's account setting, a
+ * company's owner's), whatever the language of the one who acts; the
+ * corporate agreement written, hashed and printed in the signer's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,12 +15,25 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sodium.h>
 
+#include "core/buf.h"
+#include "core/calendar.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "db/db.h"
+#include "db/order.h"
+#include "db/remittance.h"
+#include "db/stmt.h"
+#include "service/cod.h"
+#include "service/language.h"
+#include "service/orderflow.h"
+#include "service/orders.h"
+#include "service/remittance.h"
 #include "client.h"
+#include "company_fixture.h"
 #include "shop.h"
 #include "upload_fixture.h"
-
-#define PASSWORD	"correct horse battery"
 
 /* GET path as cl: 200 (or want) and the body contains each of the
  * NULL-terminated strings that follow. */
@@ -398,6 +414,281 @@ test_lang_voucher_after_upload(void **state)
 	client_free(cl);
 }
 
+/* A new shopper whose account reads lang, signed in from an English
+ * browser: the client; email into email, the id into *id. */
+static struct client *
+reader(const char *tag, const char *lang, char *email, size_t emailsz,
+    int64_t *id)
+{
+	struct client *cl;
+
+	shop_register(email, emailsz, tag, "Lang Reader", PASSWORD);
+	cl = client_new();
+	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
+	client_accept_language(cl, "en");
+	choose(cl, lang);
+	*id = shop_user_id(email);
+	return cl;
+}
+
+/* cl's (uid, email) remittance order of one washer and a voucher for its
+ * whole amount sent (the service's upload, as the voucher form does): the
+ * order id; the voucher's into *vid, the amount due into *due. */
+static int64_t
+order_with_voucher(struct client *cl, const char *email, int64_t uid,
+    int64_t *vid, int64_t *due)
+{
+	struct db_order		 o;
+	struct rem_upload	 u;
+	const char		*field = NULL;
+	char			 amt[32], day[11], key[64], doc[400], err[200];
+	mp_date			 d;
+	int64_t			 id;
+
+	id = shop_place_one(cl, email, "HOME-WASHER-8", "remittance", NULL,
+	    "remittance", NULL, 0);
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	*due = o.amount_due_minor;
+	snprintf(amt, sizeof(amt), "%lld.%02lld", (long long)(*due / 100),
+	    (long long)(*due % 100));
+	assert_int_equal(mp_date_from_unix(clock_now(), &d), 0);
+	snprintf(key, sizeof(key), "lang-voucher-%lld", (long long)id);
+	memset(&u, 0, sizeof(u));
+	u.data = doc;
+	u.len = (size_t)snprintf(doc, sizeof(doc), "%%PDF-1.4\n%% order %lld"
+	    "\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << "
+	    "/Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type "
+	    "/Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer "
+	    "<< /Root 1 0 R >>\n%%%%EOF\n", (long long)id);
+	u.amount = amt;
+	u.date = mp_date_str(d, day, sizeof(day));
+	u.tracking = "LANG12345";
+	u.key = key;
+	if (remittance_upload(shop_db(), shop_config(), uid, id, &u,
+	    clock_now(), vid, err, sizeof(err), &field) != RES_OK)
+		fail_msg("voucher of order %lld: %s (%s)", (long long)id, err,
+		    field != NULL ? field : "-");
+	return id;
+}
+
+/* REM-P5: an admin (working in English) accepts the voucher of a shopper
+ * whose account reads Malay: the message is Malay, also on an English
+ * page; then the order ships, and that message is Malay too. */
+static void
+test_lang_voucher_accepted_in_malay(void **state)
+{
+	char		email[128], want[96], msg[300];
+	struct client	*cl;
+	int64_t		uid, id, vid, due, admin = shop_user_id(ADMIN);
+
+	(void)state;
+	cl = reader("langvok", "ms", email, sizeof(email), &uid);
+	id = order_with_voucher(cl, email, uid, &vid, &due);
+	assert_int_equal(remittance_decide(shop_db(), admin, id, vid, due,
+	    NULL, clock_now(), msg, sizeof(msg)), RES_OK);
+	assert_int_equal(shipping_shipped(shop_db(), id, OF_ADMIN, admin,
+	    "PosLaju", "PL123456MY", clock_now(), msg, sizeof(msg)), RES_OK);
+	choose(cl, "en");
+	snprintf(want, sizeof(want), "Pesanan #%lld telah dibayar",
+	    (long long)id);
+	page_has(cl, "/messages", 200, "<html lang=\"en\"", want,
+	    "ia telah dibayar dan sedia untuk dihantar (REM-P5)",
+	    "disahkan oleh pusat beli-belah", "telah diserahkan kepada "
+	    "PosLaju, nombor penjejakan PL123456MY", NULL);
+	client_free(cl);
+}
+
+/* REM-P9: a rejected voucher, read by an Arabic account: the subject, the
+ * reason's words and the rule id. */
+static void
+test_lang_voucher_rejected_in_arabic(void **state)
+{
+	char		email[128], want[96], msg[300];
+	struct client	*cl;
+	int64_t		uid, id, vid, due;
+
+	(void)state;
+	cl = reader("langvno", "ar", email, sizeof(email), &uid);
+	id = order_with_voucher(cl, email, uid, &vid, &due);
+	assert_int_equal(remittance_decide(shop_db(), shop_user_id(ADMIN), id,
+	    vid, -1, "unreadable", clock_now(), msg, sizeof(msg)), RES_OK);
+	snprintf(want, sizeof(want), "الطلب #%lld: رُفض الإيصال",
+	    (long long)id);
+	page_has(cl, "/messages", 200, want, "الإيصال غير مقروء (REM-P9)",
+	    "«رفع إيصال الحوالة»", NULL);
+	client_free(cl);
+}
+
+/* COD-F3: cash on delivery revoked, then reinstated, for a Malay
+ * account: both notices in Malay, the admin's finding kept as written. */
+static void
+test_lang_cod_notice_in_malay(void **state)
+{
+	char		email[128], msg[300];
+	struct client	*cl;
+	int64_t		uid, admin = shop_user_id(ADMIN);
+
+	(void)state;
+	cl = reader("langcodn", "ms", email, sizeof(email), &uid);
+	assert_int_equal(cod_set_revoked(shop_db(), uid, 1, admin,
+	    "false orders", clock_now(), msg, sizeof(msg)), RES_OK);
+	assert_int_equal(cod_set_revoked(shop_db(), uid, 0, admin, "",
+	    clock_now(), msg, sizeof(msg)), RES_OK);
+	page_has(cl, "/messages", 200, "Bayar semasa terima dibatalkan",
+	    "Bayar semasa terima tidak lagi tersedia untuk anda (COD-F3: "
+	    "false orders).", "Bayar semasa terima dipulihkan", NULL);
+	client_free(cl);
+}
+
+/* REM-P8: an Arabic shopper cancels a remittance order: the message says
+ * what is refunded, how and by when, in Arabic. */
+static void
+test_lang_refund_in_arabic(void **state)
+{
+	struct refund_rule	 rule;
+	char			 email[128], s1[96], s2[96];
+	struct client		*cl;
+	int64_t			 uid, id;
+
+	(void)state;
+	cl = reader("langrf", "ar", email, sizeof(email), &uid);
+	id = shop_place_one(cl, email, "HOME-WASHER-8", "remittance", NULL,
+	    "remittance", NULL, 0);
+	assert_int_equal(order_cancel(shop_db(), uid, id, clock_now(), &rule),
+	    RES_OK);
+	snprintf(s1, sizeof(s1), "أُلغي الطلب #%lld", (long long)id);
+	snprintf(s2, sizeof(s2), "ألغيت الطلب #%lld. الحوالة البريدية: ",
+	    (long long)id);
+	page_has(cl, "/messages", 200, s1, s2, "خلال 10-20 يوم عمل",
+	    "موعد رد المبلغ: ", NULL);
+	client_free(cl);
+}
+
+/* The agreement of company c's order id: its text begins with start, its
+ * SHA-256 is the one stored, and its PDF shows that hash and each of the
+ * NULL-terminated strings that follow (pdftotext). */
+static void
+agreement_has(struct co *c, int64_t id, const char *start, ...)
+{
+	struct client_resp	 r;
+	struct buf		 txt;
+	struct dbq		*q;
+	unsigned char		 h[crypto_hash_sha256_BYTES];
+	char			 path[96], hex[65];
+	const char		*s;
+	va_list			 ap;
+
+	snprintf(path, sizeof(path), "/orders/%lld/agreement", (long long)id);
+	shop_get(c->owner, path, &r);
+	assert_int_equal(r.status, 200);
+	if (strncmp(r.body, start, strlen(start)) != 0)
+		fail_msg("the agreement does not begin with %s:\n%s", start,
+		    r.body);
+	crypto_hash_sha256(h, (const unsigned char *)r.body, r.len);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	client_resp_cleanup(&r);
+	q = stmt(T_APP_SHA);
+	dbq_int(q, id);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	assert_string_equal(dbq_col_str(q, 0, NULL), hex);
+	dbq_done(q);
+	snprintf(path, sizeof(path), "/orders/%lld/agreement.pdf",
+	    (long long)id);
+	shop_get(c->owner, path, &r);
+	assert_int_equal(r.status, 200);
+	buf_init(&txt);
+	pdf_text(r.body, r.len, &txt);
+	client_resp_cleanup(&r);
+	if (strstr(buf_str(&txt), hex) == NULL)
+		fail_msg("the PDF lacks the hash %s:\n%s", hex, buf_str(&txt));
+	va_start(ap, start);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		if (strstr(buf_str(&txt), s) == NULL)
+			fail_msg("the PDF lacks \"%s\":\n%s", s, buf_str(&txt));
+	va_end(ap);
+	buf_cleanup(&txt);
+}
+
+/* A company whose owner reads lang (NULL: no setting, English). */
+static void
+company_in(const char *tag, const char *lang, struct co *c)
+{
+	company_new(tag, c);
+	if (lang != NULL)
+		choose(c->owner, lang);
+}
+
+/* INST-CORP: the decision on a company's application reaches its inbox
+ * in its owner's language, the admin's being English; the agreement is
+ * written in the signer's (the applicant's) language, that text is the
+ * one hashed, and its PDF prints it: Arabic and Chinese. */
+static void
+test_lang_corp_approved_agreement_arabic_chinese(void **state)
+{
+	struct co	c;
+	char		want[160];
+	int64_t		id;
+
+	(void)state;
+	company_in("langcoar", "ar", &c);
+	id = approved_order(&c);
+	snprintf(want, sizeof(want), "تمت الموافقة على طلب التقسيط للشركات "
+	    "الخاص بالطلب #%lld", (long long)id);
+	page_has(c.owner, "/messages", 200, "تمت الموافقة على التقسيط للشركات",
+	    want, "تم تقديم طلب التقسيط للشركات", NULL);
+	agreement_has(&c, id, "اتفاقية التقسيط للشركات\nالإصدار: "
+	    "CORP-INST-2026.1\n", "INST-CORP", NULL);
+	client_free(c.owner);
+
+	company_in("langcozh", "zh-CN", &c);
+	id = approved_order(&c);
+	page_has(c.owner, "/messages", 200, "企业分期已获批准", NULL);
+	agreement_has(&c, id, "企业分期付款协议\n版本：CORP-INST-2026.1\n",
+	    "企业分期付款协议 CORP-INST-2026.1", "1. 金额。订单应付金额为",
+	    "729.00", "218.70", "协议文本的 SHA-256（即所签署的字节）",
+	    "尚未签署", NULL);
+	client_free(c.owner);
+}
+
+/* INST-CORP: a refusal reaches a Malay company in Malay, the admin's
+ * reason as written; an English company's agreement is unchanged. */
+static void
+test_lang_corp_refused_malay_english_unchanged(void **state)
+{
+	struct co		c;
+	struct client		*admin = shop_signin(ADMIN);
+	struct client_resp	r;
+	char			path[96], want[160];
+	int64_t			id;
+
+	(void)state;
+	company_in("langcoms", "ms", &c);
+	id = applied_order(&c);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/corporate/decide",
+	    (long long)id);
+	shop_post(admin, "/admin", path, &r, "decision", "reject", "reason",
+	    "incomplete financial statements", NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+	snprintf(want, sizeof(want), "Permohonan ansuran korporat bagi pesanan "
+	    "#%lld ditolak: incomplete financial statements.", (long long)id);
+	page_has(c.owner, "/messages", 200, "Ansuran korporat ditolak", want,
+	    NULL);
+	client_free(c.owner);
+
+	company_in("langcoen", NULL, &c);
+	id = approved_order(&c);
+	page_has(c.owner, "/messages", 200, "Corporate installment approved",
+	    NULL);
+	agreement_has(&c, id, "CORPORATE INSTALLMENT AGREEMENT\nVersion: "
+	    "CORP-INST-2026.1\n\nBetween ", "Corporate installment agreement "
+	    "CORP-INST-2026.1", "SHA-256 of the agreement text (the bytes "
+	    "signed)", "1. Amount. The order's amount to pay is USD 729.00.",
+	    "Page 1 · SHA-256 of the text", NULL);
+	client_free(c.owner);
+	client_free(admin);
+}
+
 int
 main(void)
 {
@@ -410,9 +701,19 @@ main(void)
 		cmocka_unit_test(test_lang_message_in_recipients_language),
 		cmocka_unit_test(test_lang_installment_states),
 		cmocka_unit_test(test_lang_voucher_after_upload),
+		cmocka_unit_test(test_lang_voucher_accepted_in_malay),
+		cmocka_unit_test(test_lang_voucher_rejected_in_arabic),
+		cmocka_unit_test(test_lang_cod_notice_in_malay),
+		cmocka_unit_test(test_lang_refund_in_arabic),
+		cmocka_unit_test(test_lang_corp_approved_agreement_arabic_chinese),
+		cmocka_unit_test(test_lang_corp_refused_malay_english_unchanged),
 	};
+	char err[200];
 	int rc;
 
+	/* The services called here write in their recipients' languages. */
+	if (i18n_init(TEST_LOCALE_DIR, err, sizeof(err)) == -1)
+		fail_msg("i18n_init: %s", err);
 	shop_init();
 	rc = cmocka_run_group_tests_name("integration_languages", tests, NULL,
 	    NULL);
