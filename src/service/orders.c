@@ -105,6 +105,32 @@ acting_for(struct db *db, int64_t user_id, int64_t id, int64_t *placer)
 	}
 }
 
+/* The message of order o's cancellation to its placer, in the buyer's
+ * language: by a member of the company (by_member) or the placer, with
+ * rule's refund and its day when rule has one. 0 or -1. */
+static int
+cancel_message(struct db *db, const struct db_order *o, int by_member,
+    const struct refund_rule *rule, const char *day, int64_t now)
+{
+	char		 subject[160], body[900];
+	size_t		 n;
+	enum lang	 prev = i18n_use(language_of_tag(o->language));
+
+	snprintf(subject, sizeof(subject), _("Order #%lld cancelled"),
+	    (long long)o->id);
+	snprintf(body, sizeof(body), !by_member ? _("You cancelled "
+	    "order #%lld. %s") : _("A member of your company cancelled order "
+	    "#%lld. %s"), (long long)o->id, _(rule->text));
+	if (rule->has_date) {
+		n = strlen(body);
+		snprintf(body + n, sizeof(body) - n, " ");
+		n = strlen(body);
+		snprintf(body + n, sizeof(body) - n, _("Refund by: %s"), day);
+	}
+	i18n_use(prev);
+	return db_message_insert(db, o->user_id, 0, subject, body, now);
+}
+
 /* See orders.h. */
 enum result
 order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
@@ -115,10 +141,8 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	mp_date			*hol = NULL, today;
 	int64_t			 placer;
 	size_t			 nh;
-	char			 day[11], subject[160], body[900];
+	char			 day[11] = "";
 	int			 rc;
-	size_t			 n;
-	enum lang		 prev;
 
 	memset(rule, 0, sizeof(*rule));
 	if (user_id <= 0)
@@ -165,21 +189,7 @@ order_cancel(struct db *db, int64_t user_id, int64_t id, int64_t now,
 	if (o.method == PM_CREDIT_LINE &&
 	    db_checkout_release_credit(db, placer, o.amount_usd_minor) == -1)
 		goto fail;
-	/* In the placer's language (the order's buyer), then the thread's. */
-	prev = i18n_use(language_of_tag(o.language));
-	snprintf(subject, sizeof(subject), _("Order #%lld cancelled"),
-	    (long long)id);
-	snprintf(body, sizeof(body), placer == user_id ? _("You cancelled "
-	    "order #%lld. %s") : _("A member of your company cancelled order "
-	    "#%lld. %s"), (long long)id, _(rule->text));
-	if (rule->has_date) {
-		n = strlen(body);
-		snprintf(body + n, sizeof(body) - n, " ");
-		n = strlen(body);
-		snprintf(body + n, sizeof(body) - n, _("Refund by: %s"), day);
-	}
-	i18n_use(prev);
-	if (db_message_insert(db, placer, 0, subject, body, now) == -1)
+	if (cancel_message(db, &o, placer != user_id, rule, day, now) == -1)
 		goto fail;
 	if (db_commit(db) == -1) {
 		free(hol);

@@ -149,6 +149,46 @@ payafter_debt_paid(struct db *db, const struct db_pau_charge *c, int64_t total,
 	    -1 : 0;
 }
 
+/* The shopper's message of order o's deduction at receipt (charge c of
+ * b, settings s), in the buyer's language: deducted when ok, else failed
+ * and overdue (PAU-04). 0 or -1. */
+static int
+receipt_charge_message(struct db *db, const struct db_order *o,
+    const struct db_pau_charge *c, const struct pau_settings *s, int ok,
+    const char *b, int64_t now)
+{
+	char		 subject[160], body[900];
+	enum lang	 prev = i18n_use(language_of_tag(o->language));
+
+	if (ok) {
+		snprintf(subject, sizeof(subject), _("Order #%lld: %s "
+		    "deducted"), (long long)o->id, b);
+		snprintf(body, sizeof(body), _("You confirmed receipt of order "
+		    "#%lld (Pay After Use): %s was deducted from your card "
+		    "ending %s."), (long long)o->id, b, c->card_last4);
+	} else {
+		snprintf(subject, sizeof(subject), _("Order #%lld: payment of "
+		    "%s failed"), (long long)o->id, b);
+		snprintf(body, sizeof(body), ngettext("We could not deduct %s "
+		    "for order #%lld. %s The amount is now overdue like an "
+		    "installment: we retry every day, a late fee of %s%% a day "
+		    "runs from tomorrow, and after %d day overdue installment "
+		    "access is suspended (PAU-04). Bind a working card and pay "
+		    "it on the Pay After Use page.", "We could not deduct %s "
+		    "for order #%lld. %s The amount is now overdue like an "
+		    "installment: we retry every day, a late fee of %s%% a day "
+		    "runs from tomorrow, and after %d days overdue installment "
+		    "access is suspended (PAU-04). Bind a working card and pay "
+		    "it on the Pay After Use page.",
+		    (unsigned long)s->suspend_days), b, (long long)o->id,
+		    pay_failure_words(c->reason), s->late_rate_str,
+		    s->suspend_days);
+	}
+	i18n_use(prev);
+	return db_message_insert(db, o->user_id, 0, subject, body, now) < 0 ?
+	    -1 : 0;
+}
+
 /* See payafter.h. */
 int
 payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
@@ -157,9 +197,8 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	struct db_pau_charge	 c;
 	mp_date			 today;
 	char			 b[MONEY_STR_MAX], reason[255], detail[300];
-	char			 subject[160], body[900], key[65];
+	char			 key[65];
 	int			 rc, ok;
-	enum lang		 prev;
 
 	if (o->method != PM_PAY_AFTER_USE)
 		return 0;
@@ -188,36 +227,11 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 		payafter_mark_paid(&c, c.amount_minor, now);
 		snprintf(reason, sizeof(reason), "PAU-03 %s deducted from the "
 		    "card ending %s, ref %s", b, c.card_last4, c.reference);
-		prev = i18n_use(language_of_tag(o->language));
-		snprintf(subject, sizeof(subject), _("Order #%lld: %s "
-		    "deducted"), (long long)o->id, b);
-		snprintf(body, sizeof(body), _("You confirmed receipt of order "
-		    "#%lld (Pay After Use): %s was deducted from your card "
-		    "ending %s."), (long long)o->id, b, c.card_last4);
-		i18n_use(prev);
 	} else {
 		c.status = CH_OPEN;
 		snprintf(reason, sizeof(reason), "PAU-04 deduction of %s "
 		    "failed (%.120s): merchant settled from the guarantee, debt "
 		    "open", b, c.reason);
-		prev = i18n_use(language_of_tag(o->language));
-		snprintf(subject, sizeof(subject), _("Order #%lld: payment of "
-		    "%s failed"), (long long)o->id, b);
-		snprintf(body, sizeof(body), ngettext("We could not deduct %s "
-		    "for order #%lld. %s The amount is now overdue like an "
-		    "installment: we retry every day, a late fee of %s%% a day "
-		    "runs from tomorrow, and after %d day overdue installment "
-		    "access is suspended (PAU-04). Bind a working card and pay "
-		    "it on the Pay After Use page.", "We could not deduct %s "
-		    "for order #%lld. %s The amount is now overdue like an "
-		    "installment: we retry every day, a late fee of %s%% a day "
-		    "runs from tomorrow, and after %d days overdue installment "
-		    "access is suspended (PAU-04). Bind a working card and pay "
-		    "it on the Pay After Use page.",
-		    (unsigned long)s.suspend_days), b, (long long)o->id,
-		    pay_failure_words(c.reason), s.late_rate_str,
-		    s.suspend_days);
-		i18n_use(prev);
 	}
 	if (db_pau_charge_insert(db, &c) != 1)
 		return -1;
@@ -239,8 +253,7 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	if (audit_event_detail(db, "order", o->id, OF_SYSTEM, 0, NULL, NULL,
 	    reason, detail, now) == -1)
 		return -1;
-	return db_message_insert(db, o->user_id, 0, subject, body, now) < 0 ?
-	    -1 : 0;
+	return receipt_charge_message(db, o, &c, &s, ok, b, now);
 }
 
 /* See payafter_int.h. */

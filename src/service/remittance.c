@@ -133,6 +133,44 @@ post_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	return 0;
 }
 
+/* The shopper's message of a recorded receipt of a for order o, in the
+ * buyer's language: cmp < 0 paid less (d still due of due, REM-P7), else
+ * paid (cmp > 0: d paid more, returned after completion), how the receipt
+ * was matched. */
+static void
+receipt_message(const struct db_order *o, int cmp, const char *a,
+    const char *d, const char *due, const char *how, char *subject,
+    size_t subjsz, char *body, size_t bodysz)
+{
+	enum lang prev = i18n_use(language_of_tag(o->language));
+
+	if (cmp < 0) {
+		snprintf(subject, subjsz, _("Order #%lld: %s still due"),
+		    (long long)o->id, d);
+		snprintf(body, bodysz, _("We received %s for order #%lld "
+		    "(%s). The order costs %s, so %s is still due (REM-P7). "
+		    "Please remit the difference at a post office with the "
+		    "order number and remittance code in the remarks, then "
+		    "upload the new voucher on the order (\"Upload Remittance "
+		    "Voucher\")."), a, (long long)o->id, _(how), due, d);
+	} else {
+		snprintf(subject, subjsz, _("Order #%lld is paid"),
+		    (long long)o->id);
+		if (cmp > 0)
+			snprintf(body, bodysz, _("We received %s for "
+			    "order #%lld (%s): it is paid and ready to ship "
+			    "(REM-P5). You paid %s more than due: the excess "
+			    "is returned through the post office within 15 "
+			    "business days after the order is completed "
+			    "(REM-P7)."), a, (long long)o->id, _(how), d);
+		else
+			snprintf(body, bodysz, _("We received %s for "
+			    "order #%lld (%s): it is paid and ready to ship "
+			    "(REM-P5)."), a, (long long)o->id, _(how));
+	}
+	i18n_use(prev);
+}
+
 /* Inside the caller's transaction: received `amount` for order o (locked
  * by the caller's reads; status o->status), by admin_id. vid: the pending
  * voucher it decides (0: a statement receipt without a voucher, recorded
@@ -151,7 +189,6 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	char		 a[MONEY_STR_MAX], d[MONEY_STR_MAX], due[MONEY_STR_MAX];
 	char		 subject[120], body[700], detail[200];
 	enum order_status from = o->status;
-	enum lang	 prev;
 
 	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
 	    now)) <= 0)
@@ -171,16 +208,6 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
 		    RES_OK)
 			return RES_NOT_ALLOWED;
-		prev = i18n_use(language_of_tag(o->language));
-		snprintf(subject, sizeof(subject), _("Order #%lld: %s still "
-		    "due"), (long long)o->id, d);
-		snprintf(body, sizeof(body), _("We received %s for order #%lld "
-		    "(%s). The order costs %s, so %s is still due (REM-P7). "
-		    "Please remit the difference at a post office with the "
-		    "order number and remittance code in the remarks, then "
-		    "upload the new voucher on the order (\"Upload Remittance "
-		    "Voucher\")."), a, (long long)o->id, _(how), due, d);
-		i18n_use(prev);
 		snprintf(msg, msgsz, "Recorded %s: order #%lld is partially "
 		    "paid, %s still due (REM-P7).", a, (long long)o->id, d);
 	} else {
@@ -198,27 +225,13 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 			    o->currency, NULL, now) == -1)
 				return RES_ERROR;
 		}
-		/* In the shopper's language, then the thread's again. */
-		prev = i18n_use(language_of_tag(o->language));
-		snprintf(subject, sizeof(subject), _("Order #%lld is paid"),
-		    (long long)o->id);
-		if (cmp > 0)
-			snprintf(body, sizeof(body), _("We received %s for "
-			    "order #%lld (%s): it is paid and ready to ship "
-			    "(REM-P5). You paid %s more than due: the excess "
-			    "is returned through the post office within 15 "
-			    "business days after the order is completed "
-			    "(REM-P7)."), a, (long long)o->id, _(how), d);
-		else
-			snprintf(body, sizeof(body), _("We received %s for "
-			    "order #%lld (%s): it is paid and ready to ship "
-			    "(REM-P5)."), a, (long long)o->id, _(how));
-		i18n_use(prev);
 		snprintf(msg, msgsz, "Recorded %s: order #%lld is paid%s%s%s.",
 		    a, (long long)o->id, cmp > 0 ? "; excess refund of " : "",
 		    cmp > 0 ? d : "", cmp > 0 ? " due 15 business days after "
 		    "completion (REM-P7)" : "");
 	}
+	receipt_message(o, cmp, a, d, due, how, subject, sizeof(subject), body,
+	    sizeof(body));
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"received_minor\":"
 	    "%lld,\"total_minor\":%lld,\"due_minor\":%lld}", (long long)o->id,
 	    (long long)amount, (long long)total,
