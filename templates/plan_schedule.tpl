@@ -3,7 +3,7 @@
 <h1>{{_ Repayment schedule: order #{ID}}}</h1>
 {{#NOTICE}}<p class="notice" role="status" id="schedule-notice">{{MSG}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error-summary" role="alert" id="schedule-error">{{MSG}}</p>{{/ERROR}}
-<p>{{_ Plan with {INSTITUTION} from {START}:}} <strong id="plan-state">{{PLAN_STATE}}</strong>{{#CARD}}{{_ , repaid from {BRAND} ending {LAST4} by automatic deduction on each due date}}{{/CARD}}.</p>
+<p>{{_ Plan with {INSTITUTION} from {START}:}} <strong id="plan-state" data-state="{{PLAN_STATE_CODE}}">{{PLAN_STATE}}</strong>{{#CARD}}{{_ , repaid from {BRAND} ending {LAST4} by automatic deduction on each due date}}{{/CARD}}.</p>
 {{#OVERDUE}}<p class="error-summary" id="overdue-note">{{_ {COUNT} overdue: a late fee accrues every day until paid (INST-F1).}}</p>{{/OVERDUE}}
 <dl class="amounts" id="schedule-totals">
 	<dt>{{_ Paid so far}}</dt><dd id="total-paid">{{PAID_TOTAL}}</dd>

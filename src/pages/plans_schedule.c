@@ -224,6 +224,7 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 	int64_t			 sch_fee = 0;
 
 	plans_set_disclosure(d, &v->p, NULL);
+	view_set(d, "PLAN_STATE_CODE", plan_status_name(v->p.status));
 	view_set(d, "PLAN_STATE", words_state(plan_status_name(v->p.status)));
 	view_set_int(d, "PLAN_ID", (long long)v->p.id);
 	view_set_int(d, "ID", (long long)v->p.order_id);

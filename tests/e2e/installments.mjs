@@ -123,7 +123,9 @@ async function run() {
       page.waitForURL(new RegExp(`/orders/${id}/schedule\\?msg=paidoff`)),
       page.locator('#payoff-button').click(),
     ]);
-    check((await page.locator('#plan-state').innerText()).trim() === 'closed', 'the plan is closed');
+    check(await page.locator('#plan-state').getAttribute('data-state') === 'closed' &&
+      (await page.locator('#plan-state').innerText()).trim() === 'repaid and closed',
+      'the plan is closed, in words');
     check((await page.locator('#total-remaining').innerText()).includes('USD 0.00'), 'nothing remains');
     await screenshot(page, 'installments-closed.png');
 
