@@ -557,7 +557,7 @@ test_lang_refund_in_arabic(void **state)
 	assert_int_equal(order_cancel(shop_db(), uid, id, clock_now(), &rule),
 	    RES_OK);
 	snprintf(s1, sizeof(s1), "أُلغي الطلب #%lld", (long long)id);
-	snprintf(s2, sizeof(s2), "ألغيت الطلب #%lld. الحوالة البريدية: ",
+	snprintf(s2, sizeof(s2), "ألغيت الطلب #%lld. حوالة بريدية: ",
 	    (long long)id);
 	page_has(cl, "/messages", 200, s1, s2, "خلال 10-20 يوم عمل",
 	    "موعد رد المبلغ: ", NULL);
