@@ -85,7 +85,9 @@ copy() {
 
 O="x.order_id + s.seq * $wo"
 P="x.plan_id + s.seq * $wp"
-# The SQL of copies A..B of the template's first LIM orders.
+# The SQL of copies A..B of the template's first LIM orders. A copied
+# order's line summary starts empty: the trigger of sql/044 adds each
+# copied line to it.
 batch_sql() { # A B LIM
 	local seq="seq_$1_to_$2" lim=$3
 	local tw="JOIN bench_tpl t ON t.id = %s AND t.n <= $lim JOIN $seq s"
@@ -93,6 +95,7 @@ batch_sql() { # A B LIM
 	# shellcheck disable=SC2059
 	copy orders "FROM orders x $(printf "$tw" x.id)" "id=x.id + s.seq * $wo" \
 	    "idempotency_key=CONCAT(x.idempotency_key, '.', s.seq + $k0)" \
+	    "items_names=''" "items_count=0" "items_category=''" \
 	    "rf_code=IF(x.rf_code IS NULL, NULL, CONCAT('RF', LPAD(98 - MOD(CAST(CONCAT(x.id + s.seq * $wo, '271500') AS DECIMAL(40, 0)), 97), 2, '0'), x.id + s.seq * $wo))"
 	# shellcheck disable=SC2059
 	copy order_items "FROM order_items x $(printf "$tw" x.order_id)" "id=-" "order_id=$O"

@@ -135,15 +135,15 @@ static const char *const stmts[STMT__MAX] = {
 	 * first (2), in one UNION, enum read_col */
 	"SELECT " BUYER_COLS ", " NUL13 NUL10 "NULL, 0 AS rk, 0 AS k1, "
 	"0 AS k2 " BUYER_FROM "WHERE u.id = ? "
-	"UNION ALL SELECT " NUL10 NUL10 CART_COLS ", " NUL10 "NULL, 1, p.id, 0 "
-	CART_FROM "WHERE k.user_id = ? "
-	"UNION ALL SELECT " NUL10 NUL10 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
+	"UNION ALL (SELECT " NUL10 NUL10 CART_COLS ", " NUL10 "NULL, 1, p.id, "
+	"0 " CART_FROM "WHERE k.user_id = ? ORDER BY p.id" DBQ_PART_END
+	"UNION ALL (SELECT " NUL10 NUL10 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
 	"1 - a.is_default, a.id " DB_ADDRESS_BOOK_OF_USER
+	"ORDER BY a.is_default DESC, a.id" DBQ_PART_END
 	/* the order the request key placed (3): its id, its parameters */
 	"UNION ALL SELECT " NUL10 NUL10 NUL13 NUL10 "COALESCE(o.params_hash, "
 	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
-	"o.idempotency_key = ? "
-	"ORDER BY rk, k1, k2",
+	"o.idempotency_key = ?",
 	/* STMT_REF_VERSION */
 	"SELECT version FROM refdata_version WHERE id = 1",
 	/* STMT_CURRENCIES: the currencies a cart's lines can be in */

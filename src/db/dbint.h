@@ -100,6 +100,9 @@ int	db_plan_at(struct dbq *, int c, struct db_plan *p);
 /* Read the DB_PLAN_INST_COLS of the current row of q, from column c, into
  * *r. */
 void	db_plan_inst_at(struct dbq *, int c, struct db_plan_inst *r);
+/* Sort n installments by their number (a view statement reads them in the
+ * plan's key order; this makes that order certain). */
+void	db_plan_inst_sort(struct db_plan_inst *, size_t n);
 
 /* The columns of an order's shipment of table (or alias) t as a struct
  * db_shipment: DB_SHIP_N of them, read by db_ship_at() (cod.c). */

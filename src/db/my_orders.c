@@ -31,19 +31,15 @@ enum stmt {
 	STMT__MAX
 };
 
-/* The columns of a list row (enum col): the order, its lines, its placer,
+/* The columns of a list row (enum col): the order, its lines' summary
+ * (kept with the order when its lines are written: sql/044), its placer,
  * its Pay After Use charge and its COD refusal charges (what is still
  * owed, and the oldest debt still open); then its filters: status,
  * method, then the order number or a product's name. */
 #define LIST_COLS \
 	"SELECT o.id, o.status, o.method, o.amount_due_minor, o.currency, " \
 	"o.created_at, o.fee_minor, o.deferred_minor, " \
-	"(SELECT GROUP_CONCAT(i.name ORDER BY i.id SEPARATOR '\\n') " \
-	"FROM order_items i WHERE i.order_id = o.id), " \
-	"(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id), " \
-	"(SELECT c.slug FROM order_items i JOIN products p ON " \
-	"p.id = i.product_id JOIN categories c ON c.id = p.category_id " \
-	"WHERE i.order_id = o.id ORDER BY i.id LIMIT 1), o.user_id, " \
+	"o.items_names, o.items_count, o.items_category, o.user_id, " \
 	"pc.amount_minor + pc.late_fee_minor, pc.paid_minor, " \
 	"pc.status = 'open', " \
 	"IF(o.method = 'cod', (SELECT SUM(d.amount_minor) FROM " \

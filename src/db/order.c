@@ -183,28 +183,28 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_PAGE: STMT_ORDER_GET with its frozen address (row kind
 	 * 0), its items (1), its history (2), its shipment (3), its tracking
 	 * events (4) and its owner's plan with one row per installment (5) in
-	 * one UNION, enum page_col; each part as the statement of its own
-	 * reads it, in the same order */
+	 * one UNION, enum page_col; each part in the order the statement of
+	 * its own reads it (the installments in the plan's key order, sorted
+	 * again by db_order_page) */
 	"SELECT " GET_COLS ", " N6 N11 DB_ORDER_ADDRESS_COLS("o") ", " N6 N4
 	N43 "0 AS rk, 0 AS k1, 0 AS k2 FROM orders o WHERE " GET_WHERE
-	"UNION ALL SELECT " N28 ITEM_COLS("i") ", " N11 N11 N6 N4 N43
+	"UNION ALL (SELECT " N28 ITEM_COLS("i") ", " N11 N11 N6 N4 N43
 	"1, i.id, 0 FROM orders o JOIN order_items i ON i.order_id = o.id "
-	"WHERE " GET_WHERE
-	"UNION ALL SELECT " N28 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N43 "2, "
+	"WHERE " GET_WHERE "ORDER BY i.id" DBQ_PART_END
+	"UNION ALL (SELECT " N28 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N43 "2, "
 	"e.at, e.id FROM orders o JOIN events e ON e.subject_type = 'order' "
 	"AND e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
-	GET_WHERE
+	GET_WHERE "ORDER BY e.at, e.id" DBQ_PART_END
 	"UNION ALL SELECT " N28 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 N43
 	"3, 0, 0 FROM orders o JOIN shipments s ON s.order_id = o.id WHERE "
 	GET_WHERE
-	"UNION ALL SELECT " N28 N6 N11 N11 N6 DB_TRACK_COLS("t") ", " N43 "4, "
+	"UNION ALL (SELECT " N28 N6 N11 N11 N6 DB_TRACK_COLS("t") ", " N43 "4, "
 	"t.at, t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
-	"WHERE " GET_WHERE
+	"WHERE " GET_WHERE "ORDER BY t.at, t.id" DBQ_PART_END
 	"UNION ALL SELECT " N28 N6 N11 N11 N6 N4 DB_PLAN_COLS ", "
 	DB_PLAN_INST_COLS("pi") ", 5, pi.seq, 0 FROM orders o JOIN plans p ON "
 	"p.order_id = o.id AND p.user_id = o.user_id " DB_PLAN_JOIN
-	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id WHERE " GET_WHERE
-	"ORDER BY rk, k1, k2",
+	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id WHERE " GET_WHERE,
 };
 
 /* The cached statement idx of this file, or NULL. */
@@ -593,6 +593,7 @@ db_order_page(struct db *db, int64_t user_id, int64_t id,
 		db_order_page_cleanup(pg);
 		return -1;
 	}
+	db_plan_inst_sort(pg->inst, pg->ninst);
 	return pg->found;
 }
 

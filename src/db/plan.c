@@ -105,21 +105,23 @@ static const char *const stmts[STMT__MAX] = {
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
 	"WHERE p.order_id = ? AND p.user_id = ? ORDER BY pi.seq",
 	/* STMT_BY_ORDER_USER_FULL: the same (row kind 0), its payments (1)
-	 * and its history (2), enum full_col; the sort keys are the ones of
-	 * STMT_INST_LIST, STMT_PAY_LIST and the event history */
+	 * and its history (2), enum full_col; each part in the order of
+	 * STMT_INST_LIST (sorted again by db_plan_full), STMT_PAY_LIST and
+	 * the event history */
 	"SELECT " PLAN_FIELDS ", " INST_COLS("pi") ", " NUL9 NUL11
 	"0 AS rk, pi.seq AS k1, 0 AS k2 " PLAN_FROM
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
 	"WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL SELECT NULL, " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp")
+	"UNION ALL (SELECT NULL, " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp")
 	", "
 	NUL11 "1, pp.created_at, pp.id FROM plans p JOIN plan_payments pp ON "
 	"pp.plan_id = p.id WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL SELECT NULL, " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
+	"ORDER BY pp.created_at, pp.id" DBQ_PART_END
+	"UNION ALL (SELECT NULL, " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
 	", 2, e.at, e.id FROM plans p JOIN events e ON e.subject_type = "
 	"'plan' AND e.subject_id = p.id LEFT JOIN users u ON u.id = "
 	"e.actor_id WHERE p.order_id = ? AND p.user_id = ? "
-	"ORDER BY rk, k1, k2",
+	"ORDER BY e.at, e.id" DBQ_PART_END,
 	/* STMT_BY_ID */
 	"SELECT " PLAN_COLS "WHERE p.id = ?",
 	/* STMT_BY_REF */
@@ -601,6 +603,7 @@ db_plan_full(struct db *db, int64_t user_id, int64_t order_id,
 		memset(f, 0, sizeof(*f));
 		return -1;
 	}
+	db_plan_inst_sort(f->inst, f->ninst);
 	return found;
 }
 

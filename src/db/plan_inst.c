@@ -259,3 +259,20 @@ db_plan_ledger(struct db *db, int64_t order_id, int64_t plan_id,
 	    DBQ_I(now));
 	return dbq_exec_one(q);
 }
+
+/* qsort order of installments: by number. */
+static int
+inst_cmp(const void *a, const void *b)
+{
+	const struct db_plan_inst *x = a, *y = b;
+
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* See dbint.h. */
+void
+db_plan_inst_sort(struct db_plan_inst *inst, size_t n)
+{
+	if (n > 1)
+		qsort(inst, n, sizeof(*inst), inst_cmp);
+}

@@ -167,6 +167,16 @@ int64_t		 dbq_insert_id(struct dbq *);
 unsigned int	 dbq_errno(struct dbq *);
 #define DBQ_ER_DUP_ENTRY	1062
 
+/*
+ * The end of a part of a UNION ALL that keeps its own order: "(SELECT ...
+ * ORDER BY keys" DBQ_PART_END. Without a LIMIT, MariaDB drops the ORDER
+ * BY of a part. The view statements (one UNION of rows of several kinds,
+ * read by a kind column) order each part this way and never the whole
+ * UNION: a sort of the whole copies every wide row into a temporary table,
+ * which cost more than all the parts' reads.
+ */
+#define DBQ_PART_END	" LIMIT 4294967295) "
+
 /* Free the result, forget the bound parameters; q stays cached for reuse.
  * Takes NULL. */
 void		 dbq_done(struct dbq *);

@@ -119,11 +119,15 @@ fill_orders(int n)
 	    "FROM seq_1_to_%d, (SELECT code, region_code FROM countries "
 	    "ORDER BY code LIMIT 1) c", (long long)fx.user_id, fx.tag, n);
 	shop_sql(sql);
-	snprintf(sql, sizeof(sql), "INSERT INTO order_items (order_id, "
-	    "product_id, name, qty, unit_price_minor, currency) SELECT o.id, "
-	    "(SELECT MIN(id) FROM products), 'Filler', 1, 500, 'USD' FROM "
-	    "orders o WHERE o.user_id = %lld AND o.idempotency_key LIKE "
-	    "'fill-%s-%%'", (long long)fx.user_id, fx.tag);
+	/* An INSERT of lines may not read orders (the trigger of sql/044
+	 * updates each line's order): here and below, the orders go through
+	 * a temporary table. */
+	snprintf(sql, sizeof(sql), "CREATE TEMPORARY TABLE fill_ids AS "
+	    "SELECT o.id FROM orders o WHERE o.user_id = %lld AND "
+	    "o.idempotency_key LIKE 'fill-%s-%%'; INSERT INTO order_items "
+	    "(order_id, product_id, name, qty, unit_price_minor, currency) "
+	    "SELECT f.id, (SELECT MIN(id) FROM products), 'Filler', 1, 500, "
+	    "'USD' FROM fill_ids f", (long long)fx.user_id, fx.tag);
 	shop_sql(sql);
 }
 
@@ -168,11 +172,12 @@ setup(void **state)
 	/* Every fixture order whole, as `mallpayctl check` (which later
 	 * tests run) wants it: a line adding up to its items total, and the
 	 * event that put it in its status. */
-	snprintf(sql, sizeof(sql), "INSERT INTO order_items (order_id, "
-	    "product_id, name, qty, unit_price_minor, currency) SELECT o.id, "
-	    "(SELECT MIN(id) FROM products), 'Fixture', 1, o.items_total_minor, "
-	    "'USD' FROM orders o WHERE o.user_id = %lld AND NOT EXISTS (SELECT "
-	    "1 FROM order_items i WHERE i.order_id = o.id)",
+	snprintf(sql, sizeof(sql), "CREATE TEMPORARY TABLE bare AS SELECT "
+	    "o.id, o.items_total_minor FROM orders o WHERE o.user_id = %lld "
+	    "AND NOT EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = "
+	    "o.id); INSERT INTO order_items (order_id, product_id, name, qty, "
+	    "unit_price_minor, currency) SELECT b.id, (SELECT MIN(id) FROM "
+	    "products), 'Fixture', 1, b.items_total_minor, 'USD' FROM bare b",
 	    (long long)fx.user_id);
 	shop_sql(sql);
 	snprintf(sql, sizeof(sql), "INSERT INTO events (subject_type, "
