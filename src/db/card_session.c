@@ -23,7 +23,6 @@
 	C(CARD_SESSION, status,	", status")
 #define SESSION_FIELD(t, m, sql)	DBQ_FIELD(struct db_card_session, t, m)
 DBQ_ROWS(session_row, struct db_card_session, SESSION_COLS, SESSION_FIELD);
-#define CS_COLS	"SELECT " SESSION_COLS(DBQ_SQL) " FROM card_sessions "
 
 enum stmt {
 	STMT_INSERT,
@@ -34,6 +33,8 @@ enum stmt {
 	STMT_SET_DEBT,
 	STMT__MAX
 };
+
+#define CS_COLS	"SELECT " SESSION_COLS(DBQ_SQL) " FROM card_sessions "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_INSERT */
