@@ -265,10 +265,6 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT DISTINCT currency FROM products ORDER BY currency",
 };
 
-/* Copy column col into out. */
-#define COL(q, col, out)	snprintf((out), sizeof(out), "%s", \
-				    dbq_col_str((q), (col), NULL))
-
 /* Run statement idx with up to two bound values (a string s1 or, when
  * NULL, integer i1 if use_i1; then s2 or i2), one element per row read by
  * r. Returns 0 or -1 (nothing to free). */
