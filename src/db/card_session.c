@@ -8,6 +8,22 @@
 #include "db/db.h"
 #include "db/stmt.h"
 
+/* The columns of a card session (struct db_card_session), each with its
+ * SQL; its status comes last (fill_session). */
+#define SESSION_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	bank_session,	", bank_session") \
+	C(INT,	user_id,	", user_id") \
+	C(INT,	order_id,	", order_id") \
+	C(TEXT,	purpose,	", purpose") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(TEXT,	reason,		", reason") \
+	C(INT,	debt_id,	", COALESCE(debt_id, 0)") \
+	C(CARD_SESSION, status,	", status")
+#define SESSION_FIELD(t, m, sql)	DBQ_FIELD(struct db_card_session, t, m)
+DBQ_ROWS(session_row, struct db_card_session, SESSION_COLS, SESSION_FIELD);
+
 enum stmt {
 	STMT_INSERT,
 	STMT_SET_BANK,
@@ -18,23 +34,21 @@ enum stmt {
 	STMT__MAX
 };
 
+#define CS_COLS	"SELECT " SESSION_COLS(DBQ_SQL) " FROM card_sessions "
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_INSERT */
 	"INSERT INTO card_sessions (user_id, order_id, purpose, amount_minor, "
 	"currency, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 	/* STMT_SET_BANK */
 	"UPDATE card_sessions SET bank_session = ? WHERE id = ?",
-	/* STMT_LOCK */
-	"SELECT id, bank_session, user_id, order_id, purpose, amount_minor, "
-	"currency, status, reason, COALESCE(debt_id, 0) FROM card_sessions "
-	"WHERE bank_session = ? FOR UPDATE",
+	/* STMT_LOCK (CS_COLS statements: session_row) */
+	CS_COLS "WHERE bank_session = ? FOR UPDATE",
 	/* STMT_FINISH */
 	"UPDATE card_sessions SET status = ?, reason = ?, via = ?, "
 	"finished_at = ? WHERE id = ? AND status = 'open'",
 	/* STMT_GET */
-	"SELECT id, bank_session, user_id, order_id, purpose, amount_minor, "
-	"currency, status, reason, COALESCE(debt_id, 0) FROM card_sessions "
-	"WHERE user_id = ? AND id = ?",
+	CS_COLS "WHERE user_id = ? AND id = ?",
 	/* STMT_SET_DEBT */
 	"UPDATE card_sessions SET debt_id = ? WHERE id = ?",
 };
@@ -80,28 +94,16 @@ db_card_session_set_debt(struct db *db, int64_t id, int64_t debt_id)
 	    DBQ_I(id))) == 1 ? 0 : -1;
 }
 
-/* Run the bound q and read its one row into *s. 1, 0, -1. */
+/* Read a CS_COLS row into *p (zeroed by the caller): 0. A status the
+ * ENUM does not name (no other there) is read as declined. */
 static int
-session_row(struct dbq *q, struct db_card_session *s)
+fill_session(struct dbq *q, void *p)
 {
-	int rc;
+	struct db_card_session *s = p;
 
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		s->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, s->bank_session, sizeof(s->bank_session));
-		s->user_id = dbq_col_int(q, 2);
-		s->order_id = dbq_col_int(q, 3);
-		dbq_col_copy(q, 4, s->purpose, sizeof(s->purpose));
-		s->amount_minor = dbq_col_int(q, 5);
-		dbq_col_copy(q, 6, s->currency, sizeof(s->currency));
-		if (card_session_status_parse(dbq_col_str(q, 7, NULL),
-		    &s->status) == -1)
-			s->status = CS_DECLINED;	/* no other in the ENUM */
-		dbq_col_copy(q, 8, s->reason, sizeof(s->reason));
-		s->debt_id = dbq_col_int(q, 9);
-	}
-	dbq_done(q);
-	return rc;
+	if (dbq_read(q, 0, &session_row, s) == -1)
+		s->status = CS_DECLINED;
+	return 0;
 }
 
 /* See card_session.h. */
@@ -115,7 +117,7 @@ db_card_session_lock(struct db *db, const char *bank_session,
 	if ((q = get(db, STMT_LOCK)) == NULL)
 		return -1;
 	dbq_cstr(q, bank_session);
-	return session_row(q, s);
+	return dbq_one_fn(q, fill_session, s);
 }
 
 /* See card_session.h. */
@@ -129,7 +131,7 @@ db_card_session_get(struct db *db, int64_t user_id, int64_t id,
 	if ((q = get(db, STMT_GET)) == NULL)
 		return -1;
 	dbq_bind(q, DBQ_I(user_id), DBQ_I(id));
-	return session_row(q, s);
+	return dbq_one_fn(q, fill_session, s);
 }
 
 /* See card_session.h. */

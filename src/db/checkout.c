@@ -15,39 +15,75 @@
 #include "db/refcache.h"
 #include "db/stmt.h"
 
-/* The buyer's facts (STMT_BUYER): identity (INST-01, INST-02, PAU-01):
- * verified from the latest verified identity check, the score from the
- * consent in force (sql/020_identity.sql); 0 when none. BUYER_N columns,
- * read by buyer_at(). */
+/* The columns of the buyer's facts (struct db_buyer), each with its SQL:
+ * identity (INST-01, INST-02, PAU-01): verified from the latest verified
+ * identity check, the score from the consent in force
+ * (sql/020_identity.sql); 0 when none. The qualification comes last (a
+ * person has none: unverified); COD-F2's counted refusal dates follow
+ * them (buyer_at). */
+#define BUYER_LIST(C) \
+	C(BOOL,	is_company,	"u.kind = 'company_member'") \
+	C(INT,	company_id,	", u.company_id") \
+	C(INT,	real_name_verified, ", EXISTS (SELECT 1 FROM identity_checks ic WHERE ic.user_id = u.id AND ic.status = 'verified')") \
+	C(INT,	credit_score,	", COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0)") \
+	C(INT,	bad_payment_record, ", u.bad_payment_record") \
+	C(INT,	installment_suspended, ", u.installment_suspended") \
+	C(INT,	cod_completed_orders, ", u.cod_completed_orders") \
+	C(INT,	cod_violations,	", u.cod_violations") \
+	C(INT,	cod_revoked,	", u.cod_revoked") \
+	C(TEXT,	cod_suspended_until, ", u.cod_suspended_until") \
+	C(INT,	credit_limit_usd_minor, ", u.credit_limit_usd_minor") \
+	C(INT,	credit_used_usd_minor, ", u.credit_used_usd_minor") \
+	C(INT,	points,		", u.points") \
+	C(TEXT,	qualification_expires, ", c.qualification_expires") \
+	C(INT,	long_term_agreement, ", c.long_term_agreement") \
+	C(BOOL,	has_cod_limit,	", c.cod_agreement_limit_usd_minor IS NOT NULL") \
+	C(INT,	cod_agreement_limit_usd_minor, ", c.cod_agreement_limit_usd_minor") \
+	C(BOOL,	has_remittance_quota, ", c.remittance_quota_usd_minor IS NOT NULL") \
+	C(INT,	remittance_quota_usd_minor, ", c.remittance_quota_usd_minor") \
+	C(TEXT,	language,	", COALESCE(u.language, '')") \
+	C(QUAL,	qualification_status, ", COALESCE(c.qualification_status, 'unverified')")
+#define BUYER_FIELD(t, m, sql)	DBQ_FIELD(struct db_buyer, t, m)
+DBQ_ROWS(buyer_row, struct db_buyer, BUYER_LIST, BUYER_FIELD);
 #define BUYER_COLS \
-	"u.kind, u.company_id, EXISTS (SELECT 1 FROM identity_checks " \
-	"ic WHERE ic.user_id = u.id AND ic.status = 'verified'), " \
-	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE " \
-	"cc.user_id = u.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC " \
-	"LIMIT 1), 0), " \
-	"u.bad_payment_record, u.installment_suspended, " \
-	"u.cod_completed_orders, u.cod_violations, u.cod_revoked, " \
-	"u.cod_suspended_until, u.credit_limit_usd_minor, " \
-	"u.credit_used_usd_minor, u.points, c.qualification_status, " \
-	"c.qualification_expires, c.long_term_agreement, " \
-	"c.cod_agreement_limit_usd_minor, c.remittance_quota_usd_minor, " \
-	/* COD-F2's counted refusal dates in the same round trip. */ \
-	"(SELECT GROUP_CONCAT(r.refused_on ORDER BY r.refused_on " \
-	"SEPARATOR ',') FROM cod_refusals r WHERE r.user_id = u.id AND " \
-	"r.counted = 1), COALESCE(u.language, '') "
+	BUYER_LIST(DBQ_SQL) ", (SELECT GROUP_CONCAT(r.refused_on " \
+	"ORDER BY r.refused_on SEPARATOR ',') FROM cod_refusals r " \
+	"WHERE r.user_id = u.id AND r.counted = 1) "
 #define BUYER_FROM \
 	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
-#define BUYER_N		20
-/* The cart's lines: CART_N columns, read by cart_at(). */
-#define CART_COLS \
-	"p.id, i.qty, p.name, p.price_minor, p.currency, c.slug, " \
-	"c.durable, (p.high_value OR c.high_value), p.pre_order, " \
-	"p.customized, p.special_customs, p.pay_after_use, p.flash_sale "
+#define BUYER_N		(0 BUYER_LIST(DBQ_COUNT) + 1)
+_Static_assert(BUYER_N == 22,
+    "the NULL columns of STMT_READ count 22 buyer columns");
+/* SQL NULLs filling the buyer's columns in the other row kinds. */
+#define NUL_BUYER	NUL10 NUL10 "NULL, NULL, "
+
+/* The columns of a cart line (struct db_cart_line), each with its SQL;
+ * CART_N of them. */
+#define CART_LINE_COLS(C) \
+	C(INT,	product_id,	"p.id") \
+	C(INT,	qty,		", i.qty") \
+	C(TEXT,	name,		", p.name") \
+	C(INT,	price_minor,	", p.price_minor") \
+	C(TEXT,	currency,	", p.currency") \
+	C(TEXT,	category,	", c.slug") \
+	C(INT,	durable,	", c.durable") \
+	C(INT,	high_value,	", (p.high_value OR c.high_value)") \
+	C(INT,	pre_order,	", p.pre_order") \
+	C(INT,	customized,	", p.customized") \
+	C(INT,	special_customs, ", p.special_customs") \
+	C(INT,	pay_after_use,	", p.pay_after_use") \
+	C(INT,	flash_sale,	", p.flash_sale")
+#define CART_LINE_FIELD(t, m, sql)	DBQ_FIELD(struct db_cart_line, t, m)
+DBQ_ROWS(cart_line_row, struct db_cart_line, CART_LINE_COLS,
+    CART_LINE_FIELD);
+#define CART_COLS	CART_LINE_COLS(DBQ_SQL) " "
 #define CART_FROM \
 	"FROM carts k JOIN cart_items i ON i.cart_id = k.id " \
 	"JOIN products p ON p.id = i.product_id " \
 	"JOIN categories c ON c.id = p.category_id "
-#define CART_N		13
+#define CART_N		(0 CART_LINE_COLS(DBQ_COUNT))
+_Static_assert(CART_N == 13,
+    "the NULL columns of STMT_READ count 13 cart columns");
 /* SQL NULLs filling the columns of the other row kinds of STMT_READ. */
 #define NUL9	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
 #define NUL10	NUL9 "NULL, "
@@ -62,6 +98,89 @@ enum read_col {
 	READ_C_KIND,
 	READ_C_K1
 };
+
+/* The columns of a setting (struct db_setting), each with its SQL. */
+#define SETTING_COLS(C) \
+	C(TEXT,	name,		"name") \
+	C(TEXT,	value,		", value")
+#define SETTING_FIELD(t, m, sql)	DBQ_FIELD(struct db_setting, t, m)
+DBQ_ROWS(setting_row, struct db_setting, SETTING_COLS, SETTING_FIELD);
+
+/* The columns of a region (struct db_region), each with its SQL. */
+#define REGION_COLS(C) \
+	C(TEXT,	code,		"code") \
+	C(TEXT,	name,		", name") \
+	C(INT,	cod_supported,	", cod_supported") \
+	C(TEXT,	cod_fee_percent, ", cod_fee_percent") \
+	C(BOOL,	has_cod_max,	", cod_max_usd_minor IS NOT NULL") \
+	C(INT,	cod_max_usd_minor, ", cod_max_usd_minor") \
+	C(INT,	delivery_days,	", delivery_days") \
+	C(INT,	domestic,	", domestic")
+#define REGION_FIELD(t, m, sql)	DBQ_FIELD(struct db_region, t, m)
+DBQ_ROWS(region_row, struct db_region, REGION_COLS, REGION_FIELD);
+
+/* The columns of a country (struct db_country), each with its SQL. */
+#define COUNTRY_COLS(C) \
+	C(TEXT,	code,		"code") \
+	C(TEXT,	name,		", name") \
+	C(TEXT,	region_code,	", region_code") \
+	C(INT,	delivery_days,	", COALESCE(delivery_days, -1)") \
+	C(INT,	high_risk,	", installment_high_risk") \
+	C(BOOL,	has_rem_limit,	", remittance_limit_usd_minor IS NOT NULL") \
+	C(INT,	rem_limit_usd_minor, ", remittance_limit_usd_minor")
+#define COUNTRY_FIELD(t, m, sql)	DBQ_FIELD(struct db_country, t, m)
+DBQ_ROWS(country_row, struct db_country, COUNTRY_COLS, COUNTRY_FIELD);
+
+/* The columns of an institution (struct db_institution), each with its
+ * SQL. */
+#define INSTITUTION_COLS(C) \
+	C(TEXT,	id,		"id") \
+	C(TEXT,	name,		", name") \
+	C(TEXT,	method,		", method") \
+	C(INT,	min_usd_minor,	", min_usd_minor") \
+	C(INT,	low_threshold,	", low_threshold") \
+	C(TEXT,	terms,		", terms") \
+	C(TEXT,	monthly_rate,	", monthly_rate") \
+	C(TEXT,	fee_mode,	", fee_mode") \
+	C(INT,	waives_future_fees, ", waives_future_fees") \
+	C(TEXT,	late_fee_rate,	", late_fee_rate")
+#define INSTITUTION_FIELD(t, m, sql)	DBQ_FIELD(struct db_institution, t, m)
+DBQ_ROWS(institution_row, struct db_institution, INSTITUTION_COLS,
+    INSTITUTION_FIELD);
+
+/* A holiday: its day, "YYYY-MM-DD" (the char[11] of the list). */
+struct holiday {
+	char	day[11];
+};
+_Static_assert(sizeof(struct holiday) == 11, "a holiday is a char[11]");
+
+/* The column of a holiday. */
+#define HOLIDAY_COLS(C) \
+	C(TEXT,	day,		"day")
+#define HOLIDAY_FIELD(t, m, sql)	DBQ_FIELD(struct holiday, t, m)
+DBQ_ROWS(holiday_row, struct holiday, HOLIDAY_COLS, HOLIDAY_FIELD);
+
+/* The columns of a completed order (struct db_completed), each with its
+ * SQL. */
+#define COMPLETED_COLS(C) \
+	C(INT,	amount_minor,	"amount_due_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(TEXT,	usd_per_unit,	", usd_per_unit")
+#define COMPLETED_FIELD(t, m, sql)	DBQ_FIELD(struct db_completed, t, m)
+DBQ_ROWS(completed_row, struct db_completed, COMPLETED_COLS,
+    COMPLETED_FIELD);
+
+/* The columns of a coupon (struct db_coupon), each with its SQL. */
+#define COUPON_COLS(C) \
+	C(TEXT,	code,		"code") \
+	C(TEXT,	description,	", description") \
+	C(BOOL,	has_percent,	", percent_off IS NOT NULL") \
+	C(TEXT,	percent_off,	", percent_off") \
+	C(INT,	amount_usd_minor, ", amount_usd_minor") \
+	C(INT,	min_usd_minor,	", min_usd_minor") \
+	C(INT,	active,		", active")
+#define COUPON_FIELD(t, m, sql)	DBQ_FIELD(struct db_coupon, t, m)
+DBQ_ROWS(coupon_row, struct db_coupon, COUPON_COLS, COUPON_FIELD);
 
 enum stmt {
 	STMT_SETTINGS,
@@ -87,19 +206,16 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_SETTINGS */
-	"SELECT name, value FROM settings ORDER BY name",
+	"SELECT " SETTING_COLS(DBQ_SQL) " FROM settings ORDER BY name",
 	/* STMT_REGIONS */
-	"SELECT code, name, cod_supported, cod_fee_percent, cod_max_usd_minor, "
-	"delivery_days, domestic FROM regions ORDER BY code",
+	"SELECT " REGION_COLS(DBQ_SQL) " FROM regions ORDER BY code",
 	/* STMT_COUNTRIES */
-	"SELECT code, name, region_code, delivery_days, installment_high_risk, "
-	"remittance_limit_usd_minor FROM countries ORDER BY name",
+	"SELECT " COUNTRY_COLS(DBQ_SQL) " FROM countries ORDER BY name",
 	/* STMT_INSTITUTIONS */
-	"SELECT id, name, method, min_usd_minor, low_threshold, terms, "
-	"monthly_rate, fee_mode, waives_future_fees, late_fee_rate "
+	"SELECT " INSTITUTION_COLS(DBQ_SQL) " "
 	"FROM institutions WHERE enabled = 1 ORDER BY method, id",
 	/* STMT_HOLIDAYS */
-	"SELECT day FROM holidays ORDER BY day",
+	"SELECT " HOLIDAY_COLS(DBQ_SQL) " FROM holidays ORDER BY day",
 	/* STMT_FX */
 	"SELECT usd_per_unit FROM fx_rates WHERE currency = ? AND "
 	"effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
@@ -109,12 +225,11 @@ static const char *const stmts[STMT__MAX] = {
 	 * (sql/020_identity.sql); 0 when none. */
 	"SELECT " BUYER_COLS BUYER_FROM "WHERE u.id = ?",
 	/* STMT_COMPLETED */
-	"SELECT amount_due_minor, currency, usd_per_unit "
+	"SELECT " COMPLETED_COLS(DBQ_SQL) " "
 	"FROM orders WHERE company_id = ? AND completed_at >= ? "
 	"AND status = 'completed'",
 	/* STMT_COUPON */
-	"SELECT code, description, percent_off, amount_usd_minor, "
-	"min_usd_minor, active FROM coupons WHERE code = ?",
+	"SELECT " COUPON_COLS(DBQ_SQL) " FROM coupons WHERE code = ?",
 	/* STMT_SPEND_POINTS */
 	"UPDATE users SET points = points - ? WHERE id = ? AND points >= ?",
 	/* STMT_RESERVE_CREDIT */
@@ -135,13 +250,13 @@ static const char *const stmts[STMT__MAX] = {
 	 * first (2), in one UNION, enum read_col */
 	"SELECT " BUYER_COLS ", " NUL13 NUL10 "NULL, 0 AS rk, 0 AS k1, "
 	"0 AS k2 " BUYER_FROM "WHERE u.id = ? "
-	"UNION ALL (SELECT " NUL10 NUL10 CART_COLS ", " NUL10 "NULL, 1, p.id, "
+	"UNION ALL (SELECT " NUL_BUYER CART_COLS ", " NUL10 "NULL, 1, p.id, "
 	"0 " CART_FROM "WHERE k.user_id = ? ORDER BY p.id" DBQ_PART_END
-	"UNION ALL (SELECT " NUL10 NUL10 NUL13 DB_ADDRESS_COLS ", NULL, 2, "
+	"UNION ALL (SELECT " NUL_BUYER NUL13 DB_ADDRESS_COLS ", NULL, 2, "
 	"1 - a.is_default, a.id " DB_ADDRESS_BOOK_OF_USER
 	"ORDER BY a.is_default DESC, a.id" DBQ_PART_END
 	/* the order the request key placed (3): its id, its parameters */
-	"UNION ALL SELECT " NUL10 NUL10 NUL13 NUL10 "COALESCE(o.params_hash, "
+	"UNION ALL SELECT " NUL_BUYER NUL13 NUL10 "COALESCE(o.params_hash, "
 	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
 	"o.idempotency_key = ?",
 	/* STMT_REF_VERSION */
@@ -150,18 +265,12 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT DISTINCT currency FROM products ORDER BY currency",
 };
 
-/* Copy column col into out. */
-#define COL(q, col, out)	snprintf((out), sizeof(out), "%s", \
-				    dbq_col_str((q), (col), NULL))
-
-typedef void (*fill_fn)(struct dbq *, void *);
-
 /* Run statement idx with up to two bound values (a string s1 or, when
- * NULL, integer i1 if use_i1; then s2 or i2), append one element of size
- * elsz per row filled by fill. Returns 0 or -1 (nothing to free). */
+ * NULL, integer i1 if use_i1; then s2 or i2), one element per row read by
+ * r. Returns 0 or -1 (nothing to free). */
 static int
 run_list(struct db *db, int idx, const char *s1, int64_t i1, int use_i1,
-    const char *s2, int64_t i2, int use_i2, size_t elsz, fill_fn fill,
+    const char *s2, int64_t i2, int use_i2, const struct dbq_rowdef *r,
     void **out, size_t *n)
 {
 	struct dbq	*q;
@@ -177,120 +286,28 @@ run_list(struct db *db, int idx, const char *s1, int64_t i1, int use_i1,
 		else if (use_i2)
 			dbq_int(q, i2);
 	}
-	return dbq_list(q, elsz, fill, out, n);
+	return dbq_rows(q, r, out, n);
 }
 
 /* run_list of a parameterless reference statement idx through the
  * connection's cache (refcache.h) as list. Same contract as run_list. */
 static int
-cached_list(struct db *db, int idx, enum ref_list list, size_t elsz,
-    fill_fn fill, void **out, size_t *n)
+cached_list(struct db *db, int idx, enum ref_list list,
+    const struct dbq_rowdef *r, void **out, size_t *n)
 {
-	if (refcache_get(db, list, elsz, out, n) == 1)
+	if (refcache_get(db, list, r->sz, out, n) == 1)
 		return 0;
-	if (run_list(db, idx, NULL, 0, 0, NULL, 0, 0, elsz, fill, out, n) ==
-	    -1)
+	if (run_list(db, idx, NULL, 0, 0, NULL, 0, 0, r, out, n) == -1)
 		return -1;
-	refcache_put(db, list, elsz, *out, *n);
+	refcache_put(db, list, r->sz, *out, *n);
 	return 0;
-}
-
-/* Row fillers, one per statement. */
-static void
-fill_setting(struct dbq *q, void *p)
-{
-	struct db_setting *s = p;
-
-	COL(q, 0, s->name);
-	COL(q, 1, s->value);
-}
-
-static void
-fill_region(struct dbq *q, void *p)
-{
-	struct db_region *r = p;
-
-	COL(q, 0, r->code);
-	COL(q, 1, r->name);
-	r->cod_supported = (int)dbq_col_int(q, 2);
-	COL(q, 3, r->cod_fee_percent);
-	r->has_cod_max = !dbq_col_null(q, 4);
-	r->cod_max_usd_minor = dbq_col_int(q, 4);
-	r->delivery_days = (int)dbq_col_int(q, 5);
-	r->domestic = (int)dbq_col_int(q, 6);
-}
-
-static void
-fill_country(struct dbq *q, void *p)
-{
-	struct db_country *c = p;
-
-	COL(q, 0, c->code);
-	COL(q, 1, c->name);
-	COL(q, 2, c->region_code);
-	c->delivery_days = dbq_col_null(q, 3) ? -1 : (int)dbq_col_int(q, 3);
-	c->high_risk = (int)dbq_col_int(q, 4);
-	c->has_rem_limit = !dbq_col_null(q, 5);
-	c->rem_limit_usd_minor = dbq_col_int(q, 5);
-}
-
-static void
-fill_institution(struct dbq *q, void *p)
-{
-	struct db_institution *i = p;
-
-	COL(q, 0, i->id);
-	COL(q, 1, i->name);
-	COL(q, 2, i->method);
-	i->min_usd_minor = dbq_col_int(q, 3);
-	i->low_threshold = (int)dbq_col_int(q, 4);
-	COL(q, 5, i->terms);
-	COL(q, 6, i->monthly_rate);
-	COL(q, 7, i->fee_mode);
-	i->waives_future_fees = (int)dbq_col_int(q, 8);
-	COL(q, 9, i->late_fee_rate);
-}
-
-static void
-fill_holiday(struct dbq *q, void *p)
-{
-	dbq_col_copy(q, 0, p, 11);
-}
-
-static void
-fill_completed(struct dbq *q, void *p)
-{
-	struct db_completed *c = p;
-
-	c->amount_minor = dbq_col_int(q, 0);
-	COL(q, 1, c->currency);
-	COL(q, 2, c->usd_per_unit);
-}
-
-/* Read the CART_COLS of the current row of q, from column c, into *l. */
-static void
-cart_at(struct dbq *q, int c, struct db_cart_line *l)
-{
-	l->product_id = dbq_col_int(q, c);
-	l->qty = (int)dbq_col_int(q, c + 1);
-	COL(q, c + 2, l->name);
-	l->price_minor = dbq_col_int(q, c + 3);
-	COL(q, c + 4, l->currency);
-	COL(q, c + 5, l->category);
-	l->durable = (int)dbq_col_int(q, c + 6);
-	l->high_value = (int)dbq_col_int(q, c + 7);
-	l->pre_order = (int)dbq_col_int(q, c + 8);
-	l->customized = (int)dbq_col_int(q, c + 9);
-	l->special_customs = (int)dbq_col_int(q, c + 10);
-	l->pay_after_use = (int)dbq_col_int(q, c + 11);
-	l->flash_sale = (int)dbq_col_int(q, c + 12);
 }
 
 /* See checkout.h. */
 int
 db_checkout_settings(struct db *db, struct db_setting **out, size_t *n)
 {
-	return cached_list(db, STMT_SETTINGS, REF_SETTINGS, sizeof(**out), fill_setting,
+	return cached_list(db, STMT_SETTINGS, REF_SETTINGS, &setting_row,
 	    (void **)out, n);
 }
 
@@ -298,7 +315,7 @@ db_checkout_settings(struct db *db, struct db_setting **out, size_t *n)
 int
 db_checkout_regions(struct db *db, struct db_region **out, size_t *n)
 {
-	return cached_list(db, STMT_REGIONS, REF_REGIONS, sizeof(**out), fill_region,
+	return cached_list(db, STMT_REGIONS, REF_REGIONS, &region_row,
 	    (void **)out, n);
 }
 
@@ -306,7 +323,7 @@ db_checkout_regions(struct db *db, struct db_region **out, size_t *n)
 int
 db_checkout_countries(struct db *db, struct db_country **out, size_t *n)
 {
-	return cached_list(db, STMT_COUNTRIES, REF_COUNTRIES, sizeof(**out), fill_country,
+	return cached_list(db, STMT_COUNTRIES, REF_COUNTRIES, &country_row,
 	    (void **)out, n);
 }
 
@@ -315,15 +332,15 @@ int
 db_checkout_institutions(struct db *db, struct db_institution **out,
     size_t *n)
 {
-	return cached_list(db, STMT_INSTITUTIONS, REF_INSTITUTIONS, sizeof(**out), fill_institution,
-	    (void **)out, n);
+	return cached_list(db, STMT_INSTITUTIONS, REF_INSTITUTIONS,
+	    &institution_row, (void **)out, n);
 }
 
 /* See checkout.h. */
 int
 db_checkout_holidays(struct db *db, char (**out)[11], size_t *n)
 {
-	return cached_list(db, STMT_HOLIDAYS, REF_HOLIDAYS, sizeof(**out), fill_holiday,
+	return cached_list(db, STMT_HOLIDAYS, REF_HOLIDAYS, &holiday_row,
 	    (void **)out, n);
 }
 
@@ -333,7 +350,7 @@ db_checkout_company_completed(struct db *db, int64_t company_id,
     int64_t since, struct db_completed **out, size_t *n)
 {
 	return run_list(db, STMT_COMPLETED, NULL, company_id, 1, NULL, since,
-	    1, sizeof(**out), fill_completed, (void **)out, n);
+	    1, &completed_row, (void **)out, n);
 }
 
 /* See checkout.h. */
@@ -392,31 +409,10 @@ split_days(const char *s, char (**out)[11], size_t *n)
 static void
 buyer_at(struct dbq *q, int c, struct db_buyer *b)
 {
-	b->is_company = strcmp(dbq_col_str(q, c, NULL),
-	    "company_member") == 0;
-	b->company_id = dbq_col_int(q, c + 1);
-	b->real_name_verified = (int)dbq_col_int(q, c + 2);
-	b->credit_score = dbq_col_int(q, c + 3);
-	b->bad_payment_record = (int)dbq_col_int(q, c + 4);
-	b->installment_suspended = (int)dbq_col_int(q, c + 5);
-	b->cod_completed_orders = dbq_col_int(q, c + 6);
-	b->cod_violations = dbq_col_int(q, c + 7);
-	b->cod_revoked = (int)dbq_col_int(q, c + 8);
-	COL(q, c + 9, b->cod_suspended_until);
-	b->credit_limit_usd_minor = dbq_col_int(q, c + 10);
-	b->credit_used_usd_minor = dbq_col_int(q, c + 11);
-	b->points = dbq_col_int(q, c + 12);
-	if (qual_status_parse(dbq_col_str(q, c + 13, NULL),
-	    &b->qualification_status) == -1)
-		b->qualification_status = QS_UNVERIFIED; /* NULL: a person */
-	COL(q, c + 14, b->qualification_expires);
-	b->long_term_agreement = (int)dbq_col_int(q, c + 15);
-	b->has_cod_limit = !dbq_col_null(q, c + 16);
-	b->cod_agreement_limit_usd_minor = dbq_col_int(q, c + 16);
-	b->has_remittance_quota = !dbq_col_null(q, c + 17);
-	b->remittance_quota_usd_minor = dbq_col_int(q, c + 17);
-	split_days(dbq_col_str(q, c + 18, NULL), &b->refusals, &b->nrefusals);
-	COL(q, c + 19, b->language);
+	if (dbq_read(q, c, &buyer_row, b) == -1)
+		b->qualification_status = QS_UNVERIFIED;
+	split_days(dbq_col_str(q, c + (int)buyer_row.n, NULL), &b->refusals,
+	    &b->nrefusals);
 }
 
 /* See checkout.h. */
@@ -463,9 +459,9 @@ db_checkout_read(struct db *db, int64_t user_id, const char *key,
 				found = 1;
 				break;
 			case 1:
-				cart_at(q, READ_C_CART, xappend((void **)
-				    &r->lines, &r->nlines, &cl,
-				    sizeof(*r->lines)));
+				(void)dbq_read(q, READ_C_CART, &cart_line_row,
+				    xappend((void **)&r->lines, &r->nlines,
+				    &cl, sizeof(*r->lines)));
 				break;
 			case 2:
 				db_address_at(q, READ_C_ADDR, xappend((void **)
@@ -499,25 +495,9 @@ db_checkout_read_cleanup(struct db_checkout_read *r)
 int
 db_checkout_coupon(struct db *db, const char *code, struct db_coupon *c)
 {
-	struct dbq	*q;
-	int		 rc = -1;
-
 	memset(c, 0, sizeof(*c));
-	q = dbq_get(db, DB_T_CHECKOUT, STMT_COUPON, stmts[STMT_COUPON]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, code);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		COL(q, 0, c->code);
-		COL(q, 1, c->description);
-		c->has_percent = !dbq_col_null(q, 2);
-		COL(q, 2, c->percent_off);
-		c->amount_usd_minor = dbq_col_int(q, 3);
-		c->min_usd_minor = dbq_col_int(q, 4);
-		c->active = (int)dbq_col_int(q, 5);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(dbq_get(db, DB_T_CHECKOUT, STMT_COUPON,
+	    stmts[STMT_COUPON]), DBQ_S(code)), &coupon_row, c);
 }
 
 /* An UPDATE with (a, id, a) parameters: 1 one row, 0 none, -1 error. */

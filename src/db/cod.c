@@ -58,44 +58,93 @@ enum stmt {
 	STMT__MAX
 };
 
-#define USER_COLS "id, email, name, cod_completed_orders, cod_violations, " \
-	"cod_revoked, cod_suspended_until, COALESCE(language, '') FROM users "
-/* Columns of USER_COLS, in its SELECT order. */
-enum user_col {
-	USER_C_ID, USER_C_EMAIL, USER_C_NAME, USER_C_COMPLETED,
-	USER_C_VIOLATIONS, USER_C_REVOKED, USER_C_SUSPENDED_UNTIL,
-	USER_C_LANGUAGE, USER_C__N
+/* The columns of a shopper's COD record (struct db_cod_user), each with
+ * its SQL. */
+#define COD_USER_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	email,		", email") \
+	C(TEXT,	name,		", name") \
+	C(INT,	completed,	", cod_completed_orders") \
+	C(INT,	violations,	", cod_violations") \
+	C(INT,	revoked,	", cod_revoked") \
+	C(TEXT,	suspended_until, ", cod_suspended_until") \
+	C(TEXT,	language,	", COALESCE(language, '')")
+#define COD_USER_FIELD(t, m, sql)	DBQ_FIELD(struct db_cod_user, t, m)
+DBQ_ROWS(cod_user_row, struct db_cod_user, COD_USER_COLS, COD_USER_FIELD);
+
+/* The columns of a COD order awaiting review (struct db_cod_review), each
+ * with its SQL. */
+#define COD_REVIEW_COLS(C) \
+	C(INT,	id,		"o.id") \
+	C(TEXT,	email,		", u.email") \
+	C(INT,	amount_due_minor, ", o.amount_due_minor") \
+	C(INT,	fee_minor,	", o.fee_minor") \
+	C(TEXT,	currency,	", o.currency") \
+	C(TEXT,	country,	", o.country") \
+	C(TEXT,	review_due,	", o.review_due") \
+	C(INT,	created_at,	", o.created_at")
+#define COD_REVIEW_FIELD(t, m, sql)	DBQ_FIELD(struct db_cod_review, t, m)
+DBQ_ROWS(cod_review_row, struct db_cod_review, COD_REVIEW_COLS,
+    COD_REVIEW_FIELD);
+
+/* The columns of a COD order's record (struct db_cod), each with its
+ * SQL. */
+#define COD_ORDER_COLS(C) \
+	C(INT,	order_id,	"order_id") \
+	C(TEXT,	agreed_date,	", agreed_date") \
+	C(INT,	reschedules,	", reschedules") \
+	C(INT,	paid_reported_at, ", paid_reported_at") \
+	C(INT,	paid_amount_minor, ", paid_amount_minor") \
+	C(TEXT,	paid_method,	", paid_method") \
+	C(TEXT,	paid_record_id,	", paid_record_id") \
+	C(INT,	shopper_paid_at, ", shopper_paid_at") \
+	C(INT,	shopper_file_id, ", shopper_file_id") \
+	C(TEXT,	shopper_record_id, ", shopper_record_id") \
+	C(TEXT,	return_reason,	", return_reason")
+#define COD_ORDER_FIELD(t, m, sql)	DBQ_FIELD(struct db_cod, t, m)
+DBQ_ROWS(cod_order_row, struct db_cod, COD_ORDER_COLS, COD_ORDER_FIELD);
+
+/* The columns of a debt (struct db_debt), each with its SQL. */
+#define DEBT_COLS(C) \
+	C(INT,	order_id,	"order_id") \
+	C(TEXT,	kind,		", kind") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(TEXT,	description,	", description") \
+	C(INT,	created_at,	", created_at") \
+	C(INT,	settled_at,	", settled_at") \
+	C(INT,	id,		", id")
+#define DEBT_FIELD(t, m, sql)	DBQ_FIELD(struct db_debt, t, m)
+DBQ_ROWS(debt_row, struct db_debt, DEBT_COLS, DEBT_FIELD);
+
+/* A COD order unpaid past its agreed day. */
+struct unpaid {
+	int64_t			id;
+	enum order_status	status;
+	char			agreed[11];
 };
 
-#define REVIEW_COLS "SELECT o.id, u.email, o.amount_due_minor, o.fee_minor, " \
-	"o.currency, o.country, o.review_due, o.created_at FROM orders o " \
+/* The columns of struct unpaid, each with its SQL. */
+#define UNPAID_COLS(C) \
+	C(INT,	id,		"o.id") \
+	C(STATUS, status,	", o.status") \
+	C(TEXT,	agreed,		", c.agreed_date")
+#define UNPAID_FIELD(t, m, sql)	DBQ_FIELD(struct unpaid, t, m)
+DBQ_ROWS(unpaid_row, struct unpaid, UNPAID_COLS, UNPAID_FIELD);
+
+/* The columns of a shopper whose COD suspension ends (of struct
+ * db_cod_user), each with its SQL. */
+#define SUSPENSION_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	suspended_until, ", cod_suspended_until")
+DBQ_ROWS(suspension_row, struct db_cod_user, SUSPENSION_COLS,
+    COD_USER_FIELD);
+
+#define USER_COLS	COD_USER_COLS(DBQ_SQL) " FROM users "
+#define REVIEW_COLS "SELECT " COD_REVIEW_COLS(DBQ_SQL) " FROM orders o " \
 	"JOIN users u ON u.id = o.user_id WHERE o.method = 'cod' AND " \
 	"o.status = 'awaiting_review' "
-/* Columns of REVIEW_COLS, in its SELECT order. */
-enum review_col {
-	REVIEW_C_ID, REVIEW_C_EMAIL, REVIEW_C_AMOUNT_DUE, REVIEW_C_FEE,
-	REVIEW_C_CURRENCY, REVIEW_C_COUNTRY, REVIEW_C_REVIEW_DUE,
-	REVIEW_C_CREATED_AT, REVIEW_C__N
-};
-
-#define COD_COLS "SELECT order_id, agreed_date, reschedules, " \
-	"paid_reported_at, paid_amount_minor, paid_method, paid_record_id, " \
-	"shopper_paid_at, shopper_file_id, shopper_record_id, return_reason " \
-	"FROM cod_orders "
-/* Columns of COD_COLS, in its SELECT order. */
-enum cod_col {
-	COD_C_ORDER_ID, COD_C_AGREED_DATE, COD_C_RESCHEDULES,
-	COD_C_PAID_REPORTED_AT, COD_C_PAID_AMOUNT, COD_C_PAID_METHOD,
-	COD_C_PAID_RECORD_ID, COD_C_SHOPPER_PAID_AT, COD_C_SHOPPER_FILE_ID,
-	COD_C_SHOPPER_RECORD_ID, COD_C_RETURN_REASON, COD_C__N
-};
-
-/* Columns of STMT_DEBT_LIST, in its SELECT order. */
-enum debt_col {
-	DEBT_C_ORDER_ID, DEBT_C_KIND, DEBT_C_AMOUNT, DEBT_C_CURRENCY,
-	DEBT_C_DESCRIPTION, DEBT_C_CREATED_AT, DEBT_C_SETTLED_AT, DEBT_C_ID,
-	DEBT_C__N
-};
+#define COD_COLS "SELECT " COD_ORDER_COLS(DBQ_SQL) " FROM cod_orders "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_SHIP_SET */
@@ -118,9 +167,9 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE t.order_id = ? ORDER BY t.at, t.id",
 	/* STMT_COD_ENSURE */
 	"INSERT IGNORE INTO cod_orders (order_id) VALUES (?)",
-	/* STMT_COD_GET: enum cod_col */
+	/* STMT_COD_GET (COD_COLS statements: cod_order_row) */
 	COD_COLS "WHERE order_id = ?",
-	/* STMT_COD_GET_LOCK: enum cod_col */
+	/* STMT_COD_GET_LOCK */
 	COD_COLS "WHERE order_id = ? FOR UPDATE",
 	/* STMT_COD_AGREED */
 	"UPDATE cod_orders SET agreed_date = ?, reschedules = reschedules + ? "
@@ -146,9 +195,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_DEBT_ADD */
 	"INSERT INTO account_debts (user_id, order_id, kind, amount_minor, "
 	"currency, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_DEBT_LIST: enum debt_col */
-	"SELECT order_id, kind, amount_minor, currency, description, "
-	"created_at, settled_at, id FROM account_debts WHERE user_id = ? "
+	/* STMT_DEBT_LIST: debt_row */
+	"SELECT " DEBT_COLS(DBQ_SQL) " FROM account_debts WHERE user_id = ? "
 	"ORDER BY created_at DESC, id DESC",
 	/* STMT_USER_GET */
 	"SELECT " USER_COLS "WHERE id = ?",
@@ -175,15 +223,15 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM orders WHERE method = 'cod' AND "
 	"status = 'awaiting_review'",
 	/* STMT_TAKE_UNPAID */
-	"SELECT o.id, o.status, c.agreed_date FROM orders o JOIN cod_orders c "
+	"SELECT " UNPAID_COLS(DBQ_SQL) " FROM orders o JOIN cod_orders c "
 	"ON c.order_id = o.id WHERE o.method = 'cod' AND o.status IN "
 	"('shipped', 'delivered') AND c.agreed_date < ? AND "
 	"c.paid_reported_at IS NULL ORDER BY o.id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
 	/* STMT_TAKE_SUSPENSION */
-	"SELECT id, cod_suspended_until FROM users WHERE cod_suspended_until "
-	"IS NOT NULL AND cod_suspended_until <= ? ORDER BY id LIMIT 1 "
-	"FOR UPDATE SKIP LOCKED",
+	"SELECT " SUSPENSION_COLS(DBQ_SQL) " FROM users "
+	"WHERE cod_suspended_until IS NOT NULL AND cod_suspended_until <= ? "
+	"ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
 	/* STMT_LG_BOOK: the first booking stays */
 	"INSERT IGNORE INTO order_logistics (order_id, partner_id, booked_at) "
 	"SELECT id, ?, ? FROM orders WHERE id = ?",
@@ -305,33 +353,9 @@ db_cod_ensure(struct db *db, int64_t order_id)
 int
 db_cod_get(struct db *db, int64_t order_id, int lock, struct db_cod *out)
 {
-	struct dbq	*q = get(db, lock ? STMT_COD_GET_LOCK : STMT_COD_GET);
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		out->order_id = dbq_col_int(q, COD_C_ORDER_ID);
-		dbq_col_copy(q, COD_C_AGREED_DATE, out->agreed_date,
-		    sizeof(out->agreed_date));
-		out->reschedules = (int)dbq_col_int(q, COD_C_RESCHEDULES);
-		out->paid_reported_at = dbq_col_int(q, COD_C_PAID_REPORTED_AT);
-		out->paid_amount_minor = dbq_col_int(q, COD_C_PAID_AMOUNT);
-		dbq_col_copy(q, COD_C_PAID_METHOD, out->paid_method,
-		    sizeof(out->paid_method));
-		dbq_col_copy(q, COD_C_PAID_RECORD_ID, out->paid_record_id,
-		    sizeof(out->paid_record_id));
-		out->shopper_paid_at = dbq_col_int(q, COD_C_SHOPPER_PAID_AT);
-		out->shopper_file_id = dbq_col_int(q, COD_C_SHOPPER_FILE_ID);
-		dbq_col_copy(q, COD_C_SHOPPER_RECORD_ID, out->shopper_record_id,
-		    sizeof(out->shopper_record_id));
-		dbq_col_copy(q, COD_C_RETURN_REASON, out->return_reason,
-		    sizeof(out->return_reason));
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, lock ? STMT_COD_GET_LOCK :
+	    STMT_COD_GET), DBQ_I(order_id)), &cod_order_row, out);
 }
 
 /* See cod.h. */
@@ -418,46 +442,12 @@ db_debt_add(struct db *db, int64_t user_id, int64_t order_id,
 	    DBQ_S(description), DBQ_I(now)));
 }
 
-/* dbq_list fill for db_debt_list(): the current row into *arg, a
- * struct db_debt. */
-static void
-fill_debt_list(struct dbq *q, void *arg)
-{
-	struct db_debt	*d = arg;
-
-	d->order_id = dbq_col_int(q, DEBT_C_ORDER_ID);
-	dbq_col_copy(q, DEBT_C_KIND, d->kind, sizeof(d->kind));
-	d->amount_minor = dbq_col_int(q, DEBT_C_AMOUNT);
-	dbq_col_copy(q, DEBT_C_CURRENCY, d->currency, sizeof(d->currency));
-	dbq_col_copy(q, DEBT_C_DESCRIPTION, d->description,
-	    sizeof(d->description));
-	d->created_at = dbq_col_int(q, DEBT_C_CREATED_AT);
-	d->settled_at = dbq_col_int(q, DEBT_C_SETTLED_AT);
-	d->id = dbq_col_int(q, DEBT_C_ID);
-}
-
 /* See cod.h. */
 int
 db_debt_list(struct db *db, int64_t user_id, struct db_debt **out, size_t *n)
 {
-	return dbq_list_id(get(db, STMT_DEBT_LIST), user_id, sizeof(**out),
-	    fill_debt_list, (void **)out, n);
-}
-
-/* Fill u from the current row of a USER_COLS query. */
-static void
-user_row(struct dbq *q, struct db_cod_user *u)
-{
-	memset(u, 0, sizeof(*u));
-	u->id = dbq_col_int(q, USER_C_ID);
-	dbq_col_copy(q, USER_C_EMAIL, u->email, sizeof(u->email));
-	dbq_col_copy(q, USER_C_NAME, u->name, sizeof(u->name));
-	u->completed = dbq_col_int(q, USER_C_COMPLETED);
-	u->violations = dbq_col_int(q, USER_C_VIOLATIONS);
-	u->revoked = (int)dbq_col_int(q, USER_C_REVOKED);
-	dbq_col_copy(q, USER_C_SUSPENDED_UNTIL, u->suspended_until,
-	    sizeof(u->suspended_until));
-	dbq_col_copy(q, USER_C_LANGUAGE, u->language, sizeof(u->language));
+	return dbq_rows(dbq_bind(get(db, STMT_DEBT_LIST), DBQ_I(user_id)),
+	    &debt_row, (void **)out, n);
 }
 
 /* See cod.h. */
@@ -465,17 +455,9 @@ int
 db_cod_user_get(struct db *db, int64_t user_id, int lock,
     struct db_cod_user *out)
 {
-	struct dbq	*q = get(db, lock ? STMT_USER_GET_LOCK : STMT_USER_GET);
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		user_row(q, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, lock ? STMT_USER_GET_LOCK :
+	    STMT_USER_GET), DBQ_I(user_id)), &cod_user_row, out);
 }
 
 /* Run a one-parameter UPDATE of users. */
@@ -516,39 +498,13 @@ db_cod_user_set_revoked(struct db *db, int64_t user_id, int revoked)
 	    DBQ_I(revoked ? 1 : 0), DBQ_I(user_id)), NULL);
 }
 
-/* dbq_list fill for db_cod_user_list(): the current row into *arg, a
- * struct db_cod_user. */
-static void
-fill_cod_user_list(struct dbq *q, void *arg)
-{
-	user_row(q, arg);
-}
-
 /* See cod.h. */
 int
 db_cod_user_list(struct db *db, size_t limit, struct db_cod_user **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_USER_LIST), (int64_t)limit,
-	    sizeof(**out), fill_cod_user_list, (void **)out, n);
-}
-
-/* dbq_list fill for db_cod_review_list(): the current row into *arg, a
- * struct db_cod_review. */
-static void
-fill_cod_review_list(struct dbq *q, void *arg)
-{
-	struct db_cod_review	*r = arg;
-
-	r->id = dbq_col_int(q, REVIEW_C_ID);
-	dbq_col_copy(q, REVIEW_C_EMAIL, r->email, sizeof(r->email));
-	r->amount_due_minor = dbq_col_int(q, REVIEW_C_AMOUNT_DUE);
-	r->fee_minor = dbq_col_int(q, REVIEW_C_FEE);
-	dbq_col_copy(q, REVIEW_C_CURRENCY, r->currency, sizeof(r->currency));
-	dbq_col_copy(q, REVIEW_C_COUNTRY, r->country, sizeof(r->country));
-	dbq_col_copy(q, REVIEW_C_REVIEW_DUE, r->review_due,
-	    sizeof(r->review_due));
-	r->created_at = dbq_col_int(q, REVIEW_C_CREATED_AT);
+	return dbq_rows(dbq_bind(get(db, STMT_USER_LIST),
+	    DBQ_I((int64_t)limit)), &cod_user_row, (void **)out, n);
 }
 
 /* See cod.h. */
@@ -569,8 +525,16 @@ db_cod_review_list(struct db *db, int oldest_first, size_t offset,
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
-	return dbq_list(q, sizeof(**out), fill_cod_review_list,
-	    (void **)out, n);
+	return dbq_rows(q, &cod_review_row, (void **)out, n);
+}
+
+/* The first row of statement idx (its one parameter: today) read by r
+ * into out: 1, 0 none, -1 error. */
+static int
+take_first(struct db *db, int idx, const char *today,
+    const struct dbq_rowdef *r, void *out)
+{
+	return dbq_one(dbq_bind(get(db, idx), DBQ_S(today)), r, out);
 }
 
 /* See cod.h. */
@@ -578,19 +542,15 @@ int
 db_cod_take_unpaid(struct db *db, const char *today, int64_t *id,
     enum order_status *status, char agreed[11])
 {
-	struct dbq	*q = get(db, STMT_TAKE_UNPAID);
-	int		 rc;
+	struct unpaid	u;
+	int		rc;
 
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, today);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 2, agreed, 11);
-		if (dbq_col_order_status(q, 1, status) == -1)
-			rc = -1;
+	if ((rc = take_first(db, STMT_TAKE_UNPAID, today, &unpaid_row,
+	    &u)) == 1) {
+		*id = u.id;
+		*status = u.status;
+		memcpy(agreed, u.agreed, sizeof(u.agreed));
 	}
-	dbq_done(q);
 	return rc;
 }
 
@@ -599,17 +559,14 @@ int
 db_cod_take_suspension_end(struct db *db, const char *today,
     int64_t *user_id, char until[11])
 {
-	struct dbq	*q = get(db, STMT_TAKE_SUSPENSION);
-	int		 rc;
+	struct db_cod_user	u;
+	int			rc;
 
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, today);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*user_id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, until, 11);
+	rc = take_first(db, STMT_TAKE_SUSPENSION, today, &suspension_row, &u);
+	if (rc == 1) {
+		*user_id = u.id;
+		memcpy(until, u.suspended_until, sizeof(u.suspended_until));
 	}
-	dbq_done(q);
 	return rc;
 }
 

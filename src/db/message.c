@@ -11,6 +11,19 @@
 #include "db/message.h"
 #include "db/stmt.h"
 
+/* The columns of a message (struct db_message), each with its SQL; its
+ * body follows them (fill_message). */
+#define MESSAGE_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	subject,	", subject") \
+	C(INT,	created_at,	", created_at") \
+	C(INT,	read_at,	", read_at") \
+	C(INT,	order_id,	", order_id") \
+	C(INT,	repeats,	", repeats") \
+	C(INT,	last_at,	", last_at")
+#define MESSAGE_FIELD(t, m, sql)	DBQ_FIELD(struct db_message, t, m)
+DBQ_ROWS(message_row, struct db_message, MESSAGE_COLS, MESSAGE_FIELD);
+
 enum stmt {
 	STMT_MSG_INSERT,
 	STMT_MSG_LIST,
@@ -28,8 +41,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_MSG_LIST: an order's messages together, the order with the
 	 * newest event first; a message about no order is a group of its
 	 * own. */
-	"SELECT id, subject, body, created_at, read_at, order_id, repeats, "
-	"last_at FROM messages WHERE user_id = ? OR company_id = ? "
+	"SELECT " MESSAGE_COLS(DBQ_SQL) ", body "
+	"FROM messages WHERE user_id = ? OR company_id = ? "
 	"ORDER BY MAX(last_at) OVER (PARTITION BY COALESCE(order_id, -id)) "
 	"DESC, COALESCE(order_id, -id) DESC, last_at DESC, id DESC "
 	"LIMIT ? OFFSET ?",
@@ -113,14 +126,8 @@ fill_message(struct dbq *q, void *arg)
 {
 	struct db_message *m = arg;
 
-	m->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, m->subject, sizeof(m->subject));
-	m->body = xstrdup(dbq_col_str(q, 2, NULL));
-	m->created_at = dbq_col_int(q, 3);
-	m->read_at = dbq_col_int(q, 4);
-	m->order_id = dbq_col_int(q, 5);
-	m->repeats = (int)dbq_col_int(q, 6);
-	m->last_at = dbq_col_int(q, 7);
+	(void)dbq_read(q, 0, &message_row, m);
+	m->body = xstrdup(dbq_col_str(q, (int)message_row.n, NULL));
 	return 0;
 }
 

@@ -9,6 +9,16 @@
 #include "db/partner.h"
 #include "db/stmt.h"
 
+/* The columns of a partner (struct db_partner), each with its SQL. */
+#define PARTNER_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	name,		", name") \
+	C(TEXT,	kind,		", kind") \
+	C(INT,	key_version,	", key_version") \
+	C(INT,	enabled,	", enabled")
+#define PARTNER_FIELD(t, m, sql)	DBQ_FIELD(struct db_partner, t, m)
+DBQ_ROWS(partner_row, struct db_partner, PARTNER_COLS, PARTNER_FIELD);
+
 enum stmt {
 	STMT_PARTNER_GET,
 	STMT_NONCE_INSERT,
@@ -21,7 +31,7 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PARTNER_GET */
-	"SELECT id, name, kind, key_version, enabled FROM partners WHERE id = ?",
+	"SELECT " PARTNER_COLS(DBQ_SQL) " FROM partners WHERE id = ?",
 	/* STMT_NONCE_INSERT */
 	"INSERT INTO partner_nonces (partner_id, signature, created_at) "
 	"VALUES (?, ?, ?)",
@@ -43,23 +53,8 @@ static const char *const stmts[STMT__MAX] = {
 int
 db_partner_get(struct db *db, int64_t id, struct db_partner *out)
 {
-	struct dbq *q;
-	int rc;
-
-	if ((q = dbq_get(db, DB_T_PARTNER, STMT_PARTNER_GET,
-	    stmts[STMT_PARTNER_GET])) == NULL)
-		return -1;
-	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, out->name, sizeof(out->name));
-		dbq_col_copy(q, 2, out->kind, sizeof(out->kind));
-		out->key_version = (int)dbq_col_int(q, 3);
-		out->enabled = (int)dbq_col_int(q, 4);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(dbq_get(db, DB_T_PARTNER, STMT_PARTNER_GET,
+	    stmts[STMT_PARTNER_GET]), DBQ_I(id)), &partner_row, out);
 }
 
 /* See partner.h. A duplicate key is the replay, not an error. */

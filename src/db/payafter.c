@@ -52,6 +52,15 @@ DBQ_ROWS(charge_row, struct db_pau_charge, CHARGE_COLS, CHARGE_FIELD);
 DBQ_ROWS(guarantee_row, struct db_pau_guarantee, GUARANTEE_COLS,
     GUARANTEE_FIELD);
 
+/* The columns of a bound card (struct db_pau_card), each with its SQL; its
+ * encrypted token follows them (fill_card). */
+#define CARD_COLS(C) \
+	C(TEXT,	brand,		"brand") \
+	C(TEXT,	last4,		", last4") \
+	C(INT,	updated_at,	", updated_at")
+#define CARD_FIELD(t, m, sql)	DBQ_FIELD(struct db_pau_card, t, m)
+DBQ_ROWS(card_row, struct db_pau_card, CARD_COLS, CARD_FIELD);
+
 enum stmt {
 	STMT_PAU_CARD_GET,
 	STMT_PAU_CARD_PUT,
@@ -72,7 +81,7 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAU_CARD_GET */
-	"SELECT brand, last4, token_enc, updated_at FROM pau_cards "
+	"SELECT " CARD_COLS(DBQ_SQL) ", token_enc FROM pau_cards "
 	"WHERE user_id = ?",
 	/* STMT_PAU_CARD_PUT */
 	"INSERT INTO pau_cards (user_id, brand, last4, token_enc, created_at, "
@@ -131,31 +140,31 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_PAYAFTER, idx, stmts[idx]);
 }
 
+/* Read a card row into *p (zeroed by the caller): 0. */
+static int
+fill_card(struct dbq *q, void *p)
+{
+	struct db_pau_card	*c = p;
+	const char		*s;
+	size_t			 len;
+
+	(void)dbq_read(q, 0, &card_row, c);
+	s = dbq_col_str(q, (int)card_row.n, &len);
+	if (len > sizeof(c->token_enc))
+		len = 0;	/* corrupt: treated as no token */
+	memcpy(c->token_enc, s, len);
+	c->token_len = len;
+	return 0;
+}
+
 /* See payafter.h. */
 int
 db_pau_card_get(struct db *db, int64_t user_id, struct db_pau_card *out)
 {
-	struct dbq	*q;
-	const char	*s;
-	size_t		 len;
-	int		 rc;
+	struct dbq *q = dbq_bind(get(db, STMT_PAU_CARD_GET), DBQ_I(user_id));
 
 	memset(out, 0, sizeof(*out));
-	if ((q = get(db, STMT_PAU_CARD_GET)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, out->brand, sizeof(out->brand));
-		dbq_col_copy(q, 1, out->last4, sizeof(out->last4));
-		s = dbq_col_str(q, 2, &len);
-		if (len > sizeof(out->token_enc))
-			len = 0;	/* corrupt: treated as no token */
-		memcpy(out->token_enc, s, len);
-		out->token_len = len;
-		out->updated_at = dbq_col_int(q, 3);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(q, fill_card, out);
 }
 
 /* See payafter.h. */

@@ -57,6 +57,31 @@ enum full_col {
 	FULL_C_KIND = FULL_C_EVENT + DB_EVENT_ROW_N
 };
 
+/* The columns of an institution's terms (of struct db_plan), each with
+ * its SQL; its fee mode follows them (fill_institution). */
+#define INSTITUTION_COLS(C) \
+	C(TEXT,	institution_id,	"id") \
+	C(TEXT,	institution_name, ", name") \
+	C(TEXT,	monthly_rate,	", monthly_rate") \
+	C(INT,	waives_future_fees, ", waives_future_fees") \
+	C(TEXT,	late_fee_rate,	", late_fee_rate")
+#define INSTITUTION_FIELD(t, m, sql)	DBQ_FIELD(struct db_plan, t, m)
+DBQ_ROWS(institution_row, struct db_plan, INSTITUTION_COLS,
+    INSTITUTION_FIELD);
+
+/* How many active plans are overdue and the oldest due day among them. */
+struct overdue {
+	int64_t	plans;
+	mp_date	oldest;
+};
+
+/* The columns of struct overdue, each with its SQL. */
+#define OVERDUE_COLS(C) \
+	C(INT,	plans,		"COUNT(DISTINCT p.id)") \
+	C(DATE,	oldest,		", COALESCE(MIN(pi.due_date), '')")
+#define OVERDUE_FIELD(t, m, sql)	DBQ_FIELD(struct overdue, t, m)
+DBQ_ROWS(overdue_row, struct overdue, OVERDUE_COLS, OVERDUE_FIELD);
+
 enum stmt {
 	STMT_INSTITUTION,
 	STMT_INSERT,
@@ -86,8 +111,8 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_INSTITUTION */
-	"SELECT id, name, monthly_rate, fee_mode, waives_future_fees, "
-	"late_fee_rate FROM institutions WHERE id = ?",
+	"SELECT " INSTITUTION_COLS(DBQ_SQL) ", fee_mode FROM institutions "
+	"WHERE id = ?",
 	/* STMT_INSERT */
 	"INSERT INTO plans (order_id, user_id, company_id, method, "
 	"institution_id, status, currency, principal_minor, n, monthly_rate, "
@@ -174,7 +199,7 @@ static const char *const stmts[STMT__MAX] = {
 	"AND (? = 0 OR u.installment_suspended = 1) "
 	"ORDER BY p.id DESC LIMIT ? OFFSET ?",
 	/* STMT_OVERDUE_COUNT */
-	"SELECT COUNT(DISTINCT p.id), COALESCE(MIN(pi.due_date), '') FROM "
+	"SELECT " OVERDUE_COLS(DBQ_SQL) " FROM "
 	"plans p JOIN plan_installments pi ON pi.plan_id = p.id WHERE "
 	"p.status = 'active' AND pi.status = 'due' AND pi.due_date < ?",
 };
@@ -291,29 +316,25 @@ id_list(struct dbq *q, int64_t **ids, size_t *n)
 	return dbq_list(q, sizeof(**ids), read_id, (void **)ids, n);
 }
 
+/* Read an institution's terms into *p (a struct db_plan; its other
+ * fields untouched): 0. */
+static int
+fill_institution(struct dbq *q, void *p)
+{
+	struct db_plan *r = p;
+
+	(void)dbq_read(q, 0, &institution_row, r);
+	r->fee_mode = strcmp(dbq_col_str(q, (int)institution_row.n, NULL),
+	    "upfront") == 0 ? PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
+	return 0;
+}
+
 /* See plan.h. */
 int
 db_plan_institution(struct db *db, const char *id, struct db_plan *p)
 {
-	struct dbq	*q = get(db, STMT_INSTITUTION);
-	int		 rc = -1;
-
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, p->institution_id,
-		    sizeof(p->institution_id));
-		dbq_col_copy(q, 1, p->institution_name,
-		    sizeof(p->institution_name));
-		dbq_col_copy(q, 2, p->monthly_rate, sizeof(p->monthly_rate));
-		p->fee_mode = strcmp(dbq_col_str(q, 3, NULL), "upfront") == 0 ?
-		    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
-		p->waives_future_fees = (int)dbq_col_int(q, 4);
-		dbq_col_copy(q, 5, p->late_fee_rate, sizeof(p->late_fee_rate));
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db, STMT_INSTITUTION), DBQ_S(id)),
+	    fill_institution, p);
 }
 
 /* See plan.h. */
@@ -679,17 +700,12 @@ db_plan_list(struct db *db, const char *status, int overdue, int suspended,
 int64_t
 db_plan_overdue_count(struct db *db, mp_date today, mp_date *oldest)
 {
-	struct dbq	*q = get(db, STMT_OVERDUE_COUNT);
-	int64_t		 v = -1;
+	struct overdue	o;
 
 	*oldest = 0;
-	if (q == NULL)
+	if (dbq_one(dbq_bind(get(db, STMT_OVERDUE_COUNT), DBQ_D(today)),
+	    &overdue_row, &o) != 1)
 		return -1;
-	dbq_date(q, today);
-	if (dbq_exec(q) == 0 && dbq_fetch(q) == 1) {
-		v = dbq_col_int(q, 0);
-		*oldest = dbq_col_date(q, 1);
-	}
-	dbq_done(q);
-	return v;
+	*oldest = o.oldest;
+	return o.plans;
 }

@@ -13,6 +13,35 @@
 #include "db/plan.h"
 #include "db/stmt.h"
 
+/* What the plans read of a buyer. */
+struct user_info {
+	char	phone[129];	/* VARCHAR(32) of up to 4 bytes each */
+	int	suspended;
+	int	score;
+};
+
+/* A buyer's credit line in USD minor units. */
+struct credit_line {
+	int64_t	limit, used;
+};
+
+/* The columns of struct user_info, each with its SQL. */
+#define USER_INFO_COLS(C) \
+	C(TEXT,	phone,		"COALESCE(phone, '')") \
+	C(INT,	suspended,	", installment_suspended") \
+	/* identity: the score of the consent in force (INST-02) */ \
+	C(INT,	score,		", COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = users.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0)")
+#define USER_INFO_FIELD(t, m, sql)	DBQ_FIELD(struct user_info, t, m)
+DBQ_ROWS(user_info_row, struct user_info, USER_INFO_COLS, USER_INFO_FIELD);
+
+/* The columns of struct credit_line, each with its SQL. */
+#define CREDIT_LINE_COLS(C) \
+	C(INT,	limit,		"credit_limit_usd_minor") \
+	C(INT,	used,		", credit_used_usd_minor")
+#define CREDIT_LINE_FIELD(t, m, sql)	DBQ_FIELD(struct credit_line, t, m)
+DBQ_ROWS(credit_line_row, struct credit_line, CREDIT_LINE_COLS,
+    CREDIT_LINE_FIELD);
+
 enum stmt {
 	STMT_CREDIT_RECORD,
 	STMT_USER_SUSPEND,
@@ -36,11 +65,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE users SET installment_suspended = 0 WHERE id = ? AND "
 	"installment_suspended = 1",
 	/* STMT_USER_INFO */
-	"SELECT COALESCE(phone, ''), installment_suspended, "
-	/* identity: the score of the consent in force (INST-02) */
-	"COALESCE((SELECT cc.score FROM credit_consents cc WHERE cc.user_id = "
-	"users.id AND cc.withdrawn_at IS NULL ORDER BY cc.id DESC LIMIT 1), 0) "
-	"FROM users "
+	"SELECT " USER_INFO_COLS(DBQ_SQL) " FROM users "
 	"WHERE id = ?",
 	/* STMT_USER_OVERDUE: PAU-04's open debts are overdue "like an
 	 * installment" too */
@@ -49,7 +74,7 @@ static const char *const stmts[STMT__MAX] = {
 	"pi.status = 'due' AND pi.due_date < ?) + (SELECT COUNT(*) FROM "
 	"pau_charges WHERE user_id = ? AND status = 'open' AND due_date < ?)",
 	/* STMT_CREDIT_LINE */
-	"SELECT credit_limit_usd_minor, credit_used_usd_minor FROM users "
+	"SELECT " CREDIT_LINE_COLS(DBQ_SQL) " FROM users "
 	"WHERE id = ?",
 	/* STMT_CREDIT_RELEASE */
 	"UPDATE users SET credit_used_usd_minor = GREATEST(0, "
@@ -88,18 +113,16 @@ int
 db_plan_user_info(struct db *db, int64_t user_id, char *phone,
     size_t phonesz, int *suspended, int *score)
 {
-	struct dbq	*q = get(db, STMT_USER_INFO);
-	int		 rc = -1;
+	struct user_info	u;
+	int			rc;
 
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, phone, phonesz);
-		*suspended = (int)dbq_col_int(q, 1);
-		*score = (int)dbq_col_int(q, 2);
+	rc = dbq_one(dbq_bind(get(db, STMT_USER_INFO), DBQ_I(user_id)),
+	    &user_info_row, &u);
+	if (rc == 1) {
+		snprintf(phone, phonesz, "%s", u.phone);
+		*suspended = u.suspended;
+		*score = u.score;
 	}
-	dbq_done(q);
 	return rc;
 }
 
@@ -116,17 +139,15 @@ int
 db_plan_credit_line(struct db *db, int64_t user_id, int64_t *limit,
     int64_t *used)
 {
-	struct dbq	*q = get(db, STMT_CREDIT_LINE);
-	int		 rc = -1;
+	struct credit_line	c;
+	int			rc;
 
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		*limit = dbq_col_int(q, 0);
-		*used = dbq_col_int(q, 1);
+	rc = dbq_one(dbq_bind(get(db, STMT_CREDIT_LINE), DBQ_I(user_id)),
+	    &credit_line_row, &c);
+	if (rc == 1) {
+		*limit = c.limit;
+		*used = c.used;
 	}
-	dbq_done(q);
 	return rc;
 }
 

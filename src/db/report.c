@@ -22,15 +22,51 @@ enum stmt {
 #define OWED	"(i.principal_minor + i.fee_minor + i.late_fee_minor - " \
 	"i.paid_minor)"
 /* Its owed amount when it is late by lo..hi days (one parameter: today). */
-#define AGE(lo, hi) "COALESCE(SUM(IF(DATEDIFF(?, i.due_date) BETWEEN " \
-	#lo " AND " #hi ", " OWED ", 0)), 0), " \
-	"COALESCE(SUM(DATEDIFF(?, i.due_date) BETWEEN " #lo " AND " #hi \
-	"), 0)"
+#define AGED_OWED(lo, hi) "COALESCE(SUM(IF(DATEDIFF(?, i.due_date) " \
+	"BETWEEN " #lo " AND " #hi ", " OWED ", 0)), 0)"
+/* How many are late by lo..hi days (one parameter: today). */
+#define AGED_COUNT(lo, hi) "COALESCE(SUM(DATEDIFF(?, i.due_date) BETWEEN " \
+	#lo " AND " #hi "), 0)"
+
+/* The columns of a day of ledger totals (struct db_report_day). */
+#define LEDGER_DAY_COLS(C) \
+	C(INT,	day,		"day") \
+	C(TEXT,	method,		", IF(? = 1, method, '')") \
+	C(INT,	sum,		", SUM(sum_minor)") \
+	C(INT,	entries,	", SUM(line_count)")
+#define DAY_FIELD(t, m, sql)	DBQ_FIELD(struct db_report_day, t, m)
+DBQ_ROWS(ledger_day_row, struct db_report_day, LEDGER_DAY_COLS, DAY_FIELD);
+
+/* The columns of a day of COD refusals (struct db_report_day). */
+#define REFUSAL_DAY_COLS(C) \
+	C(INT,	day,		"FLOOR(created_at / 86400)") \
+	C(TEXT,	method,		", ''") \
+	C(INT,	sum,		", 0") \
+	C(INT,	entries,	", COUNT(*)")
+DBQ_ROWS(refusal_day_row, struct db_report_day, REFUSAL_DAY_COLS,
+    DAY_FIELD);
+
+/* What is owed on late installments and how many, by days late. */
+struct overdue {
+	int64_t	owed[3];
+	int64_t	count[3];
+};
+
+/* The columns of struct overdue: late 1-30, 31-60, over 60 days. */
+#define OVERDUE_COLS(C) \
+	C(INT,	owed[0],	AGED_OWED(1, 30)) \
+	C(INT,	count[0],	", " AGED_COUNT(1, 30)) \
+	C(INT,	owed[1],	", " AGED_OWED(31, 60)) \
+	C(INT,	count[1],	", " AGED_COUNT(31, 60)) \
+	C(INT,	owed[2],	", " AGED_OWED(61, 10000000)) \
+	C(INT,	count[2],	", " AGED_COUNT(61, 10000000))
+#define OVERDUE_FIELD(t, m, sql)	DBQ_FIELD(struct overdue, t, m)
+DBQ_ROWS(overdue_row, struct overdue, OVERDUE_COLS, OVERDUE_FIELD);
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LEDGER_DAYS: the daily totals (sql/041): by_method, currency,
 	 * first day, end day, kinds x2, account class, sign x2, plans_only */
-	"SELECT day, IF(? = 1, method, ''), SUM(sum_minor), SUM(line_count) "
+	"SELECT " LEDGER_DAY_COLS(DBQ_SQL) " "
 	"FROM ledger_days WHERE currency = ? AND day >= ? AND day < ? "
 	"AND (? = '' OR FIND_IN_SET(kind, ?)) AND acct_class LIKE ? "
 	"AND (? = 0 OR sign = ?) AND (? = 0 OR plan = 1) GROUP BY 1, 2 "
@@ -41,10 +77,10 @@ static const char *const stmts[STMT__MAX] = {
 	"AND acct_class LIKE ? AND (? = 0 OR sign = ?) "
 	"AND (? = 0 OR plan = 1)",
 	/* STMT_REFUSAL_DAYS */
-	"SELECT FLOOR(created_at / 86400), '', 0, COUNT(*) FROM cod_refusals "
+	"SELECT " REFUSAL_DAY_COLS(DBQ_SQL) " FROM cod_refusals "
 	"WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1",
 	/* STMT_OVERDUE: today x6, currency, today */
-	"SELECT " AGE(1, 30) ", " AGE(31, 60) ", " AGE(61, 10000000) " "
+	"SELECT " OVERDUE_COLS(DBQ_SQL) " "
 	"FROM plan_installments i JOIN plans p ON p.id = i.plan_id "
 	"WHERE i.status = 'due' AND p.status = 'active' AND p.currency = ? "
 	"AND i.due_date < ?",
@@ -57,18 +93,6 @@ static struct dbq *
 get(struct db *db, int idx)
 {
 	return dbq_get(db, DB_T_REPORT, idx, stmts[idx]);
-}
-
-/* dbq_list fill of a struct db_report_day. */
-static void
-day_row(struct dbq *q, void *arg)
-{
-	struct db_report_day *d = arg;
-
-	d->day = (int32_t)dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, d->method, sizeof(d->method));
-	d->sum = dbq_col_int(q, 2);
-	d->entries = dbq_col_int(q, 3);
 }
 
 /* The day (since 1970-01-01) of unix time t, t >= 0; the day after the
@@ -110,7 +134,7 @@ db_report_ledger_days(struct db *db, const struct db_report_query *r,
 		    day_of(r->to + 86399));
 		bind_lines(q, r);
 	}
-	return dbq_list(q, sizeof(**out), day_row, (void **)out, n);
+	return dbq_rows(q, &ledger_day_row, (void **)out, n);
 }
 
 /* See report.h. */
@@ -137,8 +161,8 @@ int
 db_report_refusal_days(struct db *db, int64_t from, int64_t to,
     struct db_report_day **out, size_t *n)
 {
-	return dbq_list(dbq_bind(get(db, STMT_REFUSAL_DAYS), DBQ_I(from),
-	    DBQ_I(to)), sizeof(**out), day_row, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_REFUSAL_DAYS), DBQ_I(from),
+	    DBQ_I(to)), &refusal_day_row, (void **)out, n);
 }
 
 /* See report.h. */
@@ -147,22 +171,19 @@ db_report_overdue_ages(struct db *db, const char *today,
     const char *currency, int64_t owed[3], int64_t count[3])
 {
 	struct dbq	*q = get(db, STMT_OVERDUE);
-	int		 i, rc;
+	struct overdue	 o;
+	int		 i;
 
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < 6; i++)
 		dbq_cstr(q, today);
 	dbq_bind(q, DBQ_S(currency), DBQ_S(today));
-	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
-		dbq_done(q);
+	memset(&o, 0, sizeof(o));
+	if (dbq_one(q, &overdue_row, &o) == -1)
 		return -1;
-	}
-	for (i = 0; i < 3; i++) {
-		owed[i] = rc == 1 ? dbq_col_int(q, 2 * i) : 0;
-		count[i] = rc == 1 ? dbq_col_int(q, 2 * i + 1) : 0;
-	}
-	dbq_done(q);
+	memcpy(owed, o.owed, sizeof(o.owed));
+	memcpy(count, o.count, sizeof(o.count));
 	return 0;
 }
 
