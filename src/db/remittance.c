@@ -29,22 +29,21 @@
 #define REFUND_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_refund, t, m)
 DBQ_ROWS(refund_row, struct db_rem_refund, REFUND_COLS, REFUND_FIELD);
 
-/* An order past its payment day (STMT_T_EXPIRED). */
+/* The row of STMT_T_EXPIRED, an order past its payment day, and the row
+ * of STMT_T_EXCESS, an excess refund without its day. */
 struct expired_row {
 	int64_t			 order_id;
 	enum order_status	 status;
+};
+struct excess_row {
+	int64_t	 refund_id;
+	int64_t	 completed_at;	/* of its order */
 };
 #define EXPIRED_COLS(C) \
 	C(INT,		order_id,	"id") \
 	C(STATUS,	status,		", status")
 #define EXPIRED_FIELD(t, m, sql)	DBQ_FIELD(struct expired_row, t, m)
 DBQ_ROWS(expired_tab, struct expired_row, EXPIRED_COLS, EXPIRED_FIELD);
-
-/* An excess refund without its day (STMT_T_EXCESS). */
-struct excess_row {
-	int64_t	 refund_id;
-	int64_t	 completed_at;	/* of its order */
-};
 #define EXCESS_COLS(C) \
 	C(INT,	refund_id,	"r.id") \
 	C(INT,	completed_at,	", o.completed_at")
@@ -110,11 +109,10 @@ enum stmt {
 	C(INT,	created_at,		", v.created_at")
 #define VOUCHER_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_voucher, t, m)
 DBQ_ROWS(voucher_tab, struct db_rem_voucher, VOUCHER_COLS, VOUCHER_FIELD);
-#define V_COLS	VOUCHER_COLS(DBQ_SQL) " "
 #define V_FROM \
 	"FROM remittance_vouchers v LEFT JOIN users a ON a.id = v.decided_by "
 
-/* The columns of STMT_QUEUE after its V_COLS (struct db_rem_queue_row),
+/* The columns of STMT_QUEUE after its VOUCHER_COLS (struct db_rem_queue_row),
  * each with its SQL: the buyer u and the order o. */
 #define QUEUE_COLS(C) \
 	C(TEXT,	user_email,		", u.email") \
@@ -181,15 +179,15 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id FROM remittance_vouchers WHERE order_id = ? AND "
 	"idempotency_key = ?",
 	/* STMT_V_GET */
-	"SELECT " V_COLS V_FROM "WHERE v.id = ?",
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.id = ?",
 	/* STMT_V_GET_LOCK: the voucher row only (no join) is locked. */
-	"SELECT " V_COLS V_FROM "WHERE v.id = ? FOR UPDATE",
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.id = ? FOR UPDATE",
 	/* STMT_V_LIST */
-	"SELECT " V_COLS V_FROM "WHERE v.order_id = ? "
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.order_id = ? "
 	"ORDER BY v.created_at DESC, v.id DESC",
 	/* STMT_V_PENDING */
-	"SELECT " V_COLS V_FROM "WHERE v.order_id = ? AND v.status = "
-	"'pending' ORDER BY v.id DESC LIMIT 1",
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.order_id = ? "
+	"AND v.status = 'pending' ORDER BY v.id DESC LIMIT 1",
 	/* STMT_V_OF_FILE */
 	"SELECT order_id FROM remittance_vouchers WHERE file_id = ? AND "
 	"order_id <> ? ORDER BY id LIMIT 1",
@@ -200,9 +198,9 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_RECEIVED */
 	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
 	"WHERE order_id = ? AND status = 'accepted'",
-	/* STMT_QUEUE: V_COLS, then QUEUE_COLS; oldest first (REM-P5 queue),
-	 * read in remittance_vouchers_status's order (the index holds the
-	 * id) up to the page. */
+	/* STMT_QUEUE: VOUCHER_COLS, then QUEUE_COLS; oldest first (REM-P5
+	 * queue), read in remittance_vouchers_status's order (the index
+	 * holds the id) up to the page. */
 	"SELECT STRAIGHT_JOIN " VOUCHER_COLS(DBQ_SQL) QUEUE_COLS(DBQ_SQL) " "
 	V_FROM "JOIN orders o ON o.id = v.order_id "
 	"JOIN users u ON u.id = v.user_id "

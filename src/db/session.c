@@ -92,7 +92,7 @@ db_session_insert(struct db *db, const char *token_hash, int64_t user_id,
 /* A row of STMT_SESSION_GET as session_fill reads it. */
 struct session_read {
 	struct db_session	*out;
-	int			 has_version;	/* refdata_version has its row */
+	int			 has_version;	/* refdata_version has a row */
 	uint64_t		 version;
 };
 

@@ -46,7 +46,6 @@ enum stmt {
 	C(INT,	last_step,	", last_step")
 #define TOTP_FIELD(t, m, sql)	DBQ_FIELD(struct db_totp, t, m)
 DBQ_ROWS(totp_row, struct db_totp, TOTP_COLS, TOTP_FIELD);
-#define T_COLS	"SELECT " TOTP_COLS(DBQ_SQL) ", secret_enc FROM admin_totp "
 
 /* The columns of a recovery code (struct db_recovery), each with its
  * SQL. */
@@ -59,9 +58,11 @@ DBQ_ROWS(recovery_row, struct db_recovery, RECOVERY_COLS, RECOVERY_FIELD);
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_TOTP_GET */
-	T_COLS "WHERE user_id = ?",
+	"SELECT " TOTP_COLS(DBQ_SQL) ", secret_enc FROM admin_totp "
+	"WHERE user_id = ?",
 	/* STMT_TOTP_GET_LOCK */
-	T_COLS "WHERE user_id = ? FOR UPDATE",
+	"SELECT " TOTP_COLS(DBQ_SQL) ", secret_enc FROM admin_totp "
+	"WHERE user_id = ? FOR UPDATE",
 	/* STMT_TOTP_START */
 	"INSERT IGNORE INTO admin_totp (user_id, secret_enc, created_at) "
 	"VALUES (?, ?, ?)",
@@ -97,7 +98,7 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_TOTP, idx, stmts[idx]);
 }
 
-/* dbq_one_fn fill: a T_COLS row into *p, zeroed first: 0. */
+/* dbq_one_fn fill: a row of STMT_TOTP_GET(_LOCK) into *p, zeroed first: 0. */
 static int
 fill_totp(struct dbq *q, void *p)
 {
