@@ -96,8 +96,12 @@ struct list_row {
 	int64_t			 fee_minor;
 	int64_t			 deferred_minor;
 };
+/* The columns the list pages read after LIST_COLS. */
+#define MORE_COLS(C) \
+	C(INT,		fee_minor,		", fee_minor") \
+	C(INT,		deferred_minor,		", deferred_minor")
 /* The columns of STMT_ORDER_LIST_BY_USER (struct list_row), each with its
- * SQL; the list pages read MORE_COLS after them. */
+ * SQL. */
 #define LIST_COLS(C) \
 	C(INT,		id,			"id") \
 	C(STATUS,	status,			", status") \
@@ -105,9 +109,6 @@ struct list_row {
 	C(INT,		amount_due_minor,	", amount_due_minor") \
 	C(TEXT,		currency,		", currency") \
 	C(INT,		created_at,		", created_at")
-#define MORE_COLS(C) \
-	C(INT,		fee_minor,		", fee_minor") \
-	C(INT,		deferred_minor,		", deferred_minor")
 #define LIST_FIELD(t, m, sql)	DBQ_FIELD(struct list_row, t, m)
 DBQ_ROWS(list_tab, struct list_row, LIST_COLS, LIST_FIELD);
 DBQ_ROWS(more_tab, struct list_row, MORE_COLS, LIST_FIELD);

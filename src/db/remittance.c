@@ -29,26 +29,23 @@
 #define REFUND_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_refund, t, m)
 DBQ_ROWS(refund_row, struct db_rem_refund, REFUND_COLS, REFUND_FIELD);
 
-/* The row of STMT_T_EXPIRED, an order past its payment day, and the row
- * of STMT_T_EXCESS, an excess refund without its day. */
-struct expired_row {
-	int64_t			 order_id;
+/* A row the tick takes: an order past its payment day (STMT_T_EXPIRED:
+ * id, status) or an excess refund without its day (STMT_T_EXCESS: id,
+ * completed_at). */
+struct tick_row {
+	int64_t			 id;
 	enum order_status	 status;
-};
-struct excess_row {
-	int64_t	 refund_id;
-	int64_t	 completed_at;	/* of its order */
+	int64_t			 completed_at;	/* of the refund's order */
 };
 #define EXPIRED_COLS(C) \
-	C(INT,		order_id,	"id") \
+	C(INT,		id,		"id") \
 	C(STATUS,	status,		", status")
-#define EXPIRED_FIELD(t, m, sql)	DBQ_FIELD(struct expired_row, t, m)
-DBQ_ROWS(expired_tab, struct expired_row, EXPIRED_COLS, EXPIRED_FIELD);
 #define EXCESS_COLS(C) \
-	C(INT,	refund_id,	"r.id") \
-	C(INT,	completed_at,	", o.completed_at")
-#define EXCESS_FIELD(t, m, sql)	DBQ_FIELD(struct excess_row, t, m)
-DBQ_ROWS(excess_tab, struct excess_row, EXCESS_COLS, EXCESS_FIELD);
+	C(INT,		id,		"r.id") \
+	C(INT,		completed_at,	", o.completed_at")
+#define TICK_FIELD(t, m, sql)	DBQ_FIELD(struct tick_row, t, m)
+DBQ_ROWS(expired_tab, struct tick_row, EXPIRED_COLS, TICK_FIELD);
+DBQ_ROWS(excess_tab, struct tick_row, EXCESS_COLS, TICK_FIELD);
 
 enum stmt {
 	STMT_PAYEE,
@@ -566,13 +563,13 @@ int
 db_rem_take_expired(struct db *db, const char *today, int64_t *order_id,
     enum order_status *status)
 {
-	struct expired_row	r;
-	int			rc;
+	struct tick_row	r;
+	int		rc;
 
 	rc = dbq_one(dbq_bind(get(db, STMT_T_EXPIRED), DBQ_S(today)),
 	    &expired_tab, &r);
 	if (rc == 1) {
-		*order_id = r.order_id;
+		*order_id = r.id;
 		*status = r.status;
 	}
 	return rc;
@@ -583,11 +580,11 @@ int
 db_rem_take_undated_excess(struct db *db, int64_t *refund_id,
     int64_t *completed_at)
 {
-	struct excess_row	r;
-	int			rc;
+	struct tick_row	r;
+	int		rc;
 
 	if ((rc = dbq_one(get(db, STMT_T_EXCESS), &excess_tab, &r)) == 1) {
-		*refund_id = r.refund_id;
+		*refund_id = r.id;
 		*completed_at = r.completed_at;
 	}
 	return rc;
