@@ -23,29 +23,40 @@ enum stmt {
 	STMT__MAX
 };
 
-/* The columns account_row() reads: users u LEFT JOIN admin_accounts a. */
-#define ACC_COLS \
-	"u.id, u.email, u.name, COALESCE(a.roles, 0), a.user_id IS NOT NULL, " \
-	"COALESCE(a.disabled_at, 0), a.invite_hash IS NOT NULL, " \
-	"COALESCE(a.invite_expires_at, 0)"
+/* The columns of an account (struct db_admin_account) of users u LEFT
+ * JOIN admin_accounts a, each with its SQL. */
+#define ACC_COLS(C) \
+	C(INT,	user_id,		"u.id") \
+	C(TEXT,	email,			", u.email") \
+	C(TEXT,	name,			", u.name") \
+	C(INT,	roles,			", COALESCE(a.roles, 0)") \
+	C(BOOL,	has_row,		", a.user_id IS NOT NULL") \
+	C(INT,	disabled_at,		", COALESCE(a.disabled_at, 0)") \
+	C(BOOL,	invited,		", a.invite_hash IS NOT NULL") \
+	C(INT,	invite_expires_at,	", COALESCE(a.invite_expires_at, 0)")
+/* ACC_COLS and the last sign-in, the audit's (admin_audit_signin). */
+#define LIST_COLS(C) \
+	ACC_COLS(C) \
+	C(INT,	last_signin_at,		", (SELECT COALESCE(MAX(e.at), 0) FROM events e WHERE e.subject_type = 'user' AND e.subject_id = u.id AND e.to_state = 'signin')")
+#define ACC_FIELD(t, m, sql)	DBQ_FIELD(struct db_admin_account, t, m)
+DBQ_ROWS(account_tab, struct db_admin_account, ACC_COLS, ACC_FIELD);
+DBQ_ROWS(list_tab, struct db_admin_account, LIST_COLS, ACC_FIELD);
 #define ACC_FROM \
 	" FROM users u LEFT JOIN admin_accounts a ON a.user_id = u.id "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_GET */
-	"SELECT " ACC_COLS ", 0" ACC_FROM
+	"SELECT " ACC_COLS(DBQ_SQL) ACC_FROM
 	"WHERE u.id = ? AND u.kind = 'admin'",
 	/* STMT_LOCK */
-	"SELECT " ACC_COLS ", 0" ACC_FROM
+	"SELECT " ACC_COLS(DBQ_SQL) ACC_FROM
 	"WHERE u.id = ? AND u.kind = 'admin' FOR UPDATE",
 	/* STMT_OWNERS_LOCK: every row is locked (no index on roles), which
 	 * serialises the use cases that could remove the last owner. */
 	"SELECT user_id FROM admin_accounts WHERE (roles & 8) <> 0 AND "
 	"disabled_at IS NULL AND invite_hash IS NULL FOR UPDATE",
-	/* STMT_LIST: the last sign-in is the audit's (admin_audit_signin) */
-	"SELECT " ACC_COLS ", (SELECT COALESCE(MAX(e.at), 0) FROM events e "
-	"WHERE e.subject_type = 'user' AND e.subject_id = u.id AND "
-	"e.to_state = 'signin')" ACC_FROM
+	/* STMT_LIST */
+	"SELECT " LIST_COLS(DBQ_SQL) ACC_FROM
 	"WHERE u.kind = 'admin' ORDER BY u.email",
 	/* STMT_INSERT */
 	"INSERT INTO admin_accounts (user_id, roles, invite_hash, "
@@ -59,7 +70,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE admin_accounts SET disabled_at = NULLIF(?, 0), updated_at = ? "
 	"WHERE user_id = ?",
 	/* STMT_INVITE_LOCK */
-	"SELECT " ACC_COLS ", 0" ACC_FROM
+	"SELECT " ACC_COLS(DBQ_SQL) ACC_FROM
 	"WHERE a.invite_hash = ? AND u.kind = 'admin' FOR UPDATE",
 	/* STMT_ACCEPT_USER */
 	"UPDATE users SET name = ?, password_hash = ?, failed_logins = 0, "
@@ -69,44 +80,16 @@ static const char *const stmts[STMT__MAX] = {
 	"NULL, updated_at = ? WHERE user_id = ?",
 };
 
-/* Copy the current row of an ACC_COLS select into out. */
-static void
-account_row(struct dbq *q, void *p)
-{
-	struct db_admin_account *out = p;
-
-	out->user_id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, out->email, sizeof(out->email));
-	dbq_col_copy(q, 2, out->name, sizeof(out->name));
-	out->roles = (unsigned)dbq_col_int(q, 3);
-	out->has_row = dbq_col_int(q, 4) != 0;
-	out->disabled_at = dbq_col_int(q, 5);
-	out->invited = dbq_col_int(q, 6) != 0;
-	out->invite_expires_at = dbq_col_int(q, 7);
-	out->last_signin_at = dbq_col_int(q, 8);
-}
-
 /* Run the one-row select idx with one bound value (id, or text when s is
  * not NULL) into out. 1/0/-1. */
 static int
 fetch_one(struct db *db, int idx, int64_t id, const char *s,
     struct db_admin_account *out)
 {
-	struct dbq	*q;
-	int		 rc;
+	struct dbq *q = dbq_get(db, DB_T_ADMIN_ACCOUNT, idx, stmts[idx]);
 
-	if ((q = dbq_get(db, DB_T_ADMIN_ACCOUNT, idx, stmts[idx])) == NULL)
-		return -1;
-	if (s != NULL)
-		dbq_cstr(q, s);
-	else
-		dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		account_row(q, out);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(s != NULL ? dbq_bind(q, DBQ_S(s)) :
+	    dbq_bind(q, DBQ_I(id)), &account_tab, out);
 }
 
 /* See admin_account.h. */
@@ -155,8 +138,8 @@ int
 db_admin_account_list(struct db *db, struct db_admin_account **out,
     size_t *n)
 {
-	return dbq_list(dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_LIST,
-	    stmts[STMT_LIST]), sizeof(**out), account_row, (void **)out, n);
+	return dbq_rows(dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_LIST,
+	    stmts[STMT_LIST]), &list_tab, (void **)out, n);
 }
 
 /* See admin_account.h. */

@@ -40,11 +40,22 @@ enum stmt {
 enum setting_col {
 	SET_C_KEY, SET_C_LABEL, SET_C_VALS
 };
-/* Columns of STMT_FX_LIST, in its SELECT order. */
-enum fx_col {
-	FX_C_CURRENCY, FX_C_USD_PER_UNIT, FX_C_EFFECTIVE_FROM, FX_C_CREATED_AT,
-	FX_C__N
-};
+
+/* The columns of a holiday (struct db_holiday), each with its SQL. */
+#define HOLIDAY_COLS(C) \
+	C(TEXT,	day,	"day") \
+	C(TEXT,	name,	", name")
+#define HOLIDAY_FIELD(t, m, sql)	DBQ_FIELD(struct db_holiday, t, m)
+DBQ_ROWS(holiday_row, struct db_holiday, HOLIDAY_COLS, HOLIDAY_FIELD);
+
+/* The columns of a rate (struct db_fx), each with its SQL. */
+#define FX_COLS(C) \
+	C(TEXT,	currency,	"currency") \
+	C(TEXT,	usd_per_unit,	", usd_per_unit") \
+	C(TEXT,	effective_from,	", effective_from") \
+	C(INT,	created_at,	", created_at")
+#define FX_FIELD(t, m, sql)	DBQ_FIELD(struct db_fx, t, m)
+DBQ_ROWS(fx_row, struct db_fx, FX_COLS, FX_FIELD);
 
 static const struct {
 	size_t	 ncols;
@@ -83,16 +94,17 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE settings SET value = ? WHERE name = ?",
 
 	/* STMT_HOLIDAY_LIST */
-	"SELECT day, name FROM holidays WHERE day >= ? ORDER BY day",
+	"SELECT " HOLIDAY_COLS(DBQ_SQL) " FROM holidays WHERE day >= ? "
+	"ORDER BY day",
 	/* STMT_HOLIDAY_GET */
 	"SELECT name FROM holidays WHERE day = ? FOR UPDATE",
 	/* STMT_HOLIDAY_ADD */
 	"INSERT INTO holidays (day, name) VALUES (?, ?)",
 	/* STMT_HOLIDAY_DEL */
 	"DELETE FROM holidays WHERE day = ?",
-	/* STMT_FX_LIST: enum fx_col */
-	"SELECT currency, usd_per_unit, effective_from, created_at "
-	"FROM fx_rates ORDER BY currency, effective_from DESC",
+	/* STMT_FX_LIST */
+	"SELECT " FX_COLS(DBQ_SQL) " FROM fx_rates "
+	"ORDER BY currency, effective_from DESC",
 	/* STMT_FX_CURRENT */
 	"SELECT usd_per_unit FROM fx_rates WHERE currency = ? "
 	"AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
@@ -226,32 +238,14 @@ db_setting_set(struct db *db, enum db_setting_kind k, const char *key,
 	return rc;
 }
 
-/* dbq_list fill for db_holiday_list(): the current row into *arg, a
- * struct db_holiday. */
-static void
-fill_holiday(struct dbq *q, void *arg)
-{
-	struct db_holiday	*h = arg;
-
-	dbq_col_copy(q, 0, h->day, sizeof(h->day));
-	dbq_col_copy(q, 1, h->name, sizeof(h->name));
-}
-
 /* See admin_settings.h. */
 int
 db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
     size_t *n)
 {
-	struct dbq	*q;
-
-	*out = NULL;
-	*n = 0;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_LIST,
-	    stmts[STMT_HOLIDAY_LIST]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, from);
-	return dbq_list(q, sizeof(**out), fill_holiday, (void **)out, n);
+	return dbq_rows(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
+	    STMT_HOLIDAY_LIST, stmts[STMT_HOLIDAY_LIST]), DBQ_S(from)),
+	    &holiday_row, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -290,33 +284,12 @@ db_holiday_remove(struct db *db, const char *day, char name[101])
 	return dbq_exec_one(q);
 }
 
-/* dbq_list fill for db_fx_list(): the current row into *arg, a struct
- * db_fx. */
-static void
-fill_fx(struct dbq *q, void *arg)
-{
-	struct db_fx	*r = arg;
-
-	dbq_col_copy(q, FX_C_CURRENCY, r->currency, sizeof(r->currency));
-	dbq_col_copy(q, FX_C_USD_PER_UNIT, r->usd_per_unit,
-	    sizeof(r->usd_per_unit));
-	dbq_col_copy(q, FX_C_EFFECTIVE_FROM, r->effective_from,
-	    sizeof(r->effective_from));
-	r->created_at = dbq_col_int(q, FX_C_CREATED_AT);
-}
-
 /* See admin_settings.h. */
 int
 db_fx_list(struct db *db, struct db_fx **out, size_t *n)
 {
-	struct dbq	*q;
-
-	*out = NULL;
-	*n = 0;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_LIST, stmts[STMT_FX_LIST]);
-	if (q == NULL)
-		return -1;
-	return dbq_list(q, sizeof(**out), fill_fx, (void **)out, n);
+	return dbq_rows(dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_LIST,
+	    stmts[STMT_FX_LIST]), &fx_row, (void **)out, n);
 }
 
 /* See admin_settings.h. */

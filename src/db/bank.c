@@ -8,6 +8,30 @@
 #include "db/db.h"
 #include "db/stmt.h"
 
+/* The columns of a hosted-page session (struct db_bank_session), each
+ * with its SQL; the scenario letter is read as its character code. */
+#define BANK_COLS(C) \
+	C(TEXT,	id,		"id") \
+	C(TEXT,	ref,		", ref") \
+	C(TEXT,	order_label,	", order_label") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(INT,	months,		", months") \
+	C(TEXT,	return_url,	", return_url") \
+	C(TEXT,	notify_url,	", notify_url") \
+	C(TEXT,	status,		", status") \
+	C(TEXT,	code,		", code") \
+	C(INT,	scenario,	", ASCII(scenario)") \
+	C(TEXT,	brand,		", brand") \
+	C(TEXT,	last4,		", last4") \
+	C(TEXT,	country,	", country") \
+	C(TEXT,	result,		", result") \
+	C(TEXT,	reason,		", reason") \
+	C(TEXT,	token,		", token") \
+	C(INT,	created_at,	", created_at")
+#define BANK_FIELD(t, m, sql)	DBQ_FIELD(struct db_bank_session, t, m)
+DBQ_ROWS(bank_row, struct db_bank_session, BANK_COLS, BANK_FIELD);
+
 enum stmt {
 	STMT_SETUP_SESSIONS,
 	STMT_SETUP_TOKENS,
@@ -47,10 +71,7 @@ static const char *const stmts[STMT__MAX] = {
 	"currency, months, return_url, notify_url, status, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_GET */
-	"SELECT id, ref, order_label, amount_minor, currency, months, "
-	"return_url, notify_url, status, code, scenario, brand, last4, "
-	"country, result, reason, token, created_at FROM bank_sessions "
-	"WHERE id = ?",
+	"SELECT " BANK_COLS(DBQ_SQL) " FROM bank_sessions WHERE id = ?",
 	/* STMT_UPDATE */
 	"UPDATE bank_sessions SET status = ?, code = ?, scenario = ?, "
 	"brand = ?, last4 = ?, country = ?, result = ?, reason = ?, "
@@ -97,37 +118,8 @@ db_bank_session_insert(struct db *db, const struct db_bank_session *s)
 int
 db_bank_session_get(struct db *db, const char *id, struct db_bank_session *s)
 {
-	struct dbq	*q;
-	char		 sc[4];
-	int		 rc;
-
 	memset(s, 0, sizeof(*s));
-	if ((q = get(db, STMT_GET)) == NULL)
-		return -1;
-	dbq_cstr(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, s->id, sizeof(s->id));
-		dbq_col_copy(q, 1, s->ref, sizeof(s->ref));
-		dbq_col_copy(q, 2, s->order_label, sizeof(s->order_label));
-		s->amount_minor = dbq_col_int(q, 3);
-		dbq_col_copy(q, 4, s->currency, sizeof(s->currency));
-		s->months = (int)dbq_col_int(q, 5);
-		dbq_col_copy(q, 6, s->return_url, sizeof(s->return_url));
-		dbq_col_copy(q, 7, s->notify_url, sizeof(s->notify_url));
-		dbq_col_copy(q, 8, s->status, sizeof(s->status));
-		dbq_col_copy(q, 9, s->code, sizeof(s->code));
-		dbq_col_copy(q, 10, sc, sizeof(sc));
-		s->scenario = sc[0];
-		dbq_col_copy(q, 11, s->brand, sizeof(s->brand));
-		dbq_col_copy(q, 12, s->last4, sizeof(s->last4));
-		dbq_col_copy(q, 13, s->country, sizeof(s->country));
-		dbq_col_copy(q, 14, s->result, sizeof(s->result));
-		dbq_col_copy(q, 15, s->reason, sizeof(s->reason));
-		dbq_col_copy(q, 16, s->token, sizeof(s->token));
-		s->created_at = dbq_col_int(q, 17);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_GET), DBQ_S(id)), &bank_row, s);
 }
 
 /* See bank.h. */

@@ -11,23 +11,14 @@
 #include "core/buf.h"
 #include "db/benchdata.h"
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/identity.h"
 #include "db/stmt.h"
 
-/* The columns of a row (struct seed_product), each with its SQL. */
-#define PRODUCT_COLS(C) \
-	C(INT,	id,			"p.id") \
-	C(TEXT,	name,			", p.name") \
-	C(INT,	price_minor,		", p.price_minor") \
-	C(TEXT,	currency,		", p.currency") \
-	C(INT,	durable,		", c.durable") \
-	C(INT,	high_value,		", p.high_value") \
-	C(INT,	pre_order,		", p.pre_order") \
-	C(INT,	customized,		", p.customized") \
-	C(INT,	special_customs,	", p.special_customs") \
-	C(INT,	pay_after_use,		", p.pay_after_use")
+/* A product (struct seed_product) read by DB_SEED_PRODUCT_COLS. */
 #define PRODUCT_FIELD(t, m, sql)	DBQ_FIELD(struct seed_product, t, m)
-DBQ_ROWS(product_row, struct seed_product, PRODUCT_COLS, PRODUCT_FIELD);
+DBQ_ROWS(product_row, struct seed_product, DB_SEED_PRODUCT_COLS,
+    PRODUCT_FIELD);
 
 enum stmt {
 	STMT_BENCH_MAX_USER,
@@ -97,7 +88,7 @@ static const char *stmts[STMT__MAX] = {
 	/* STMT_BENCH_USER_ID */
 	"SELECT id FROM users WHERE email = ?",
 	/* STMT_BENCH_PRODUCTS */
-	"SELECT " PRODUCT_COLS(DBQ_SQL)
+	"SELECT " DB_SEED_PRODUCT_COLS(DBQ_SQL)
 	" FROM products p JOIN categories c ON c.id = p.category_id "
 	"WHERE p.currency = 'USD' ORDER BY p.id",
 	/* STMT_BENCH_CART_ENSURE */

@@ -28,22 +28,34 @@ enum stmt {
 	STMT__MAX
 };
 
+/* The columns of a company (struct db_company), each with its SQL; its
+ * qualification status follows them (fill_company). */
+#define COMPANY_COLS(C) \
+	C(INT,	id,			"id") \
+	C(TEXT,	name,			", name") \
+	C(TEXT,	country,		", country") \
+	C(TEXT,	expires,		", COALESCE(qualification_expires, '')") \
+	C(INT,	long_term_agreement,	", long_term_agreement") \
+	C(INT,	has_cod_limit,		", cod_agreement_limit_usd_minor IS NOT NULL") \
+	C(INT,	cod_limit_usd_minor,	", COALESCE(cod_agreement_limit_usd_minor, 0)") \
+	C(INT,	has_remit_quota,	", remittance_quota_usd_minor IS NOT NULL") \
+	C(INT,	remit_quota_usd_minor,	", COALESCE(remittance_quota_usd_minor, 0)") \
+	C(INT,	created_at,		", created_at")
+#define COMPANY_FIELD(t, m, sql)	DBQ_FIELD(struct db_company, t, m)
+DBQ_ROWS(company_row, struct db_company, COMPANY_COLS, COMPANY_FIELD);
 #define CO_COLS \
-	"SELECT id, name, country, qualification_status, " \
-	"COALESCE(qualification_expires, ''), long_term_agreement, " \
-	"cod_agreement_limit_usd_minor IS NOT NULL, " \
-	"COALESCE(cod_agreement_limit_usd_minor, 0), " \
-	"remittance_quota_usd_minor IS NOT NULL, " \
-	"COALESCE(remittance_quota_usd_minor, 0), created_at FROM companies "
-/* Columns of CO_COLS, in its SELECT order. */
-enum co_col {
-	CO_C_ID, CO_C_NAME, CO_C_COUNTRY, CO_C_STATUS, CO_C_EXPIRES,
-	CO_C_LONG_TERM, CO_C_HAS_COD_LIMIT, CO_C_COD_LIMIT,
-	CO_C_HAS_REMIT_QUOTA, CO_C_REMIT_QUOTA, CO_C_CREATED_AT, CO_C__N
-};
+	"SELECT " COMPANY_COLS(DBQ_SQL) ", qualification_status FROM companies "
+
+/* The columns of a member (struct db_member), each with its SQL. */
+#define MEMBER_COLS(C) \
+	C(INT,	id,	"id") \
+	C(TEXT,	email,	", email") \
+	C(TEXT,	name,	", name")
+#define MEMBER_FIELD(t, m, sql)	DBQ_FIELD(struct db_member, t, m)
+DBQ_ROWS(member_row, struct db_member, MEMBER_COLS, MEMBER_FIELD);
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_CO_GET (all CO_COLS: enum co_col) */
+	/* STMT_CO_GET (CO_COLS statements: fill_company) */
 	CO_COLS "WHERE id = ?",
 	/* STMT_CO_GET_LOCK */
 	CO_COLS "WHERE id = ? FOR UPDATE",
@@ -68,7 +80,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT IGNORE INTO company_notices (company_id, expires, kind, "
 	"created_at) VALUES (?, ?, ?, ?)",
 	/* STMT_CO_MEMBERS */
-	"SELECT id, email, name FROM users WHERE company_id = ? "
+	"SELECT " MEMBER_COLS(DBQ_SQL) " FROM users WHERE company_id = ? "
 	"AND kind = 'company_member' ORDER BY name, id",
 };
 
@@ -79,27 +91,18 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_COMPANY, idx, stmts[idx]);
 }
 
-/* dbq_list fill: the current CO_COLS row (enum co_col) into *arg, a
- * struct db_company. */
-static void
+/* Read a CO_COLS row into *arg, a struct db_company, zeroed first: 0. */
+static int
 fill_company(struct dbq *q, void *arg)
 {
 	struct db_company	*c = arg;
 
 	memset(c, 0, sizeof(*c));
-	c->id = dbq_col_int(q, CO_C_ID);
-	dbq_col_copy(q, CO_C_NAME, c->name, sizeof(c->name));
-	dbq_col_copy(q, CO_C_COUNTRY, c->country, sizeof(c->country));
-	if (qual_status_parse(dbq_col_str(q, CO_C_STATUS, NULL),
+	(void)dbq_read(q, 0, &company_row, c);
+	if (qual_status_parse(dbq_col_str(q, (int)company_row.n, NULL),
 	    &c->status) == -1)
 		c->status = QS_UNVERIFIED;	/* no other in the ENUM */
-	dbq_col_copy(q, CO_C_EXPIRES, c->expires, sizeof(c->expires));
-	c->long_term_agreement = (int)dbq_col_int(q, CO_C_LONG_TERM);
-	c->has_cod_limit = (int)dbq_col_int(q, CO_C_HAS_COD_LIMIT);
-	c->cod_limit_usd_minor = dbq_col_int(q, CO_C_COD_LIMIT);
-	c->has_remit_quota = (int)dbq_col_int(q, CO_C_HAS_REMIT_QUOTA);
-	c->remit_quota_usd_minor = dbq_col_int(q, CO_C_REMIT_QUOTA);
-	c->created_at = dbq_col_int(q, CO_C_CREATED_AT);
+	return 0;
 }
 
 /* See company.h. */
@@ -107,31 +110,16 @@ int
 db_company_get(struct db *db, int64_t id, int lock, int skip,
     struct db_company *out)
 {
-	struct dbq	*q;
-	int		 rc = -1;
-
-	q = get(db, skip ? STMT_CO_GET_SKIP : lock ? STMT_CO_GET_LOCK :
-	    STMT_CO_GET);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, id);
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1)
-		fill_company(q, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db, skip ? STMT_CO_GET_SKIP : lock ?
+	    STMT_CO_GET_LOCK : STMT_CO_GET), DBQ_I(id)), fill_company, out);
 }
 
 /* See company.h. */
 int
 db_company_list(struct db *db, struct db_company **out, size_t *n)
 {
-	struct dbq	*q;
-
-	*out = NULL;
-	*n = 0;
-	if ((q = get(db, STMT_CO_LIST)) == NULL)
-		return -1;
-	return dbq_list(q, sizeof(**out), fill_company, (void **)out, n);
+	return dbq_list_keep(get(db, STMT_CO_LIST), sizeof(**out),
+	    fill_company, NULL, (void **)out, n);
 }
 
 /* See company.h. */
@@ -199,23 +187,11 @@ db_company_notice_claim(struct db *db, int64_t company_id,
 	    DBQ_S(expires), DBQ_S(kind), DBQ_I(now)));
 }
 
-/* dbq_list fill for db_company_members(): the current row into *arg, a
- * struct db_member. */
-static void
-fill_member(struct dbq *q, void *arg)
-{
-	struct db_member *m = arg;
-
-	m->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, m->email, sizeof(m->email));
-	dbq_col_copy(q, 2, m->name, sizeof(m->name));
-}
-
 /* See company.h. */
 int
 db_company_members(struct db *db, int64_t id, struct db_member **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_CO_MEMBERS), id, sizeof(**out),
-	    fill_member, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_CO_MEMBERS), DBQ_I(id)),
+	    &member_row, (void **)out, n);
 }

@@ -40,6 +40,26 @@ DBQ_ROWS(xfer_row, struct db_corp_xfer, XFER_COLS, XFER_FIELD);
 #define ALLOC_FIELD(t, m, sql)	DBQ_FIELD(struct db_corp_alloc, t, m)
 DBQ_ROWS(alloc_row, struct db_corp_alloc, ALLOC_COLS, ALLOC_FIELD);
 
+/* A corporate plan whose transfers and installments disagree
+ * (STMT_CHECK). */
+struct check_row {
+	int64_t	 plan_id;
+	int64_t	 alloc;		/* the allocation rows' sum */
+	int64_t	 paid;		/* the installments' paid sum */
+	int64_t	 said;		/* the transfers' allocated sum */
+	int64_t	 bad;		/* transfers that do not add up */
+};
+
+/* The columns of STMT_CHECK (struct check_row), each with its SQL. */
+#define CHECK_COLS(C) \
+	C(INT,	plan_id,	"p.id") \
+	C(INT,	alloc,		", COALESCE((SELECT SUM(a.amount_minor) FROM corp_transfer_allocations a JOIN corp_transfers t ON t.id = a.transfer_id WHERE t.plan_id = p.id), 0) AS alloc") \
+	C(INT,	paid,		", COALESCE((SELECT SUM(i.paid_minor) FROM plan_installments i WHERE i.plan_id = p.id), 0) AS paid") \
+	C(INT,	said,		", COALESCE((SELECT SUM(t.allocated_minor) FROM corp_transfers t WHERE t.plan_id = p.id), 0) AS said") \
+	C(INT,	bad,		", (SELECT COUNT(*) FROM corp_transfers t WHERE t.plan_id = p.id AND t.allocated_minor + t.excess_minor <> t.amount_minor) AS bad")
+#define CHECK_FIELD(t, m, sql)	DBQ_FIELD(struct check_row, t, m)
+DBQ_ROWS(check_tab, struct check_row, CHECK_COLS, CHECK_FIELD);
+
 enum stmt {
 	STMT_BY_KEY,
 	STMT_INSERT,
@@ -80,16 +100,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_CHECK: per corporate plan with transfers, the allocations
 	 * against the installments' paid amounts, and transfers whose
 	 * allocation and excess do not add up to their amount. */
-	"SELECT p.id, "
-	"COALESCE((SELECT SUM(a.amount_minor) FROM corp_transfer_allocations a "
-	"JOIN corp_transfers t ON t.id = a.transfer_id "
-	"WHERE t.plan_id = p.id), 0) AS alloc, "
-	"COALESCE((SELECT SUM(i.paid_minor) FROM plan_installments i "
-	"WHERE i.plan_id = p.id), 0) AS paid, "
-	"COALESCE((SELECT SUM(t.allocated_minor) FROM corp_transfers t "
-	"WHERE t.plan_id = p.id), 0) AS said, "
-	"(SELECT COUNT(*) FROM corp_transfers t WHERE t.plan_id = p.id AND "
-	"t.allocated_minor + t.excess_minor <> t.amount_minor) AS bad "
+	"SELECT " CHECK_COLS(DBQ_SQL) " "
 	"FROM plans p WHERE p.method = 'installment_corporate' "
 	"HAVING alloc <> paid OR alloc <> said OR bad > 0 ORDER BY p.id",
 };
@@ -161,22 +172,18 @@ db_corp_inst_add_paid(struct db *db, int64_t plan_id, int seq, int64_t part)
 int
 db_corp_xfer_check(struct db *db, struct buf *out)
 {
-	struct dbq	*q = get(db, STMT_CHECK);
-	int		 rc, n = 0;
+	struct check_row	*v = NULL;
+	size_t			 i, n = 0;
 
-	if (q == NULL || dbq_exec(q) == -1) {
-		dbq_done(q);
+	if (dbq_rows(get(db, STMT_CHECK), &check_tab, (void **)&v, &n) == -1)
 		return -1;
-	}
-	while ((rc = dbq_fetch(q)) == 1) {
+	for (i = 0; i < n; i++)
 		buf_printf(out, "corporate plan %lld: transfers allocated "
 		    "%lld (rows) / %lld (transfers), installments record %lld "
 		    "paid, %lld transfer(s) whose allocation and excess differ "
-		    "from the amount\n", (long long)dbq_col_int(q, 0),
-		    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 3),
-		    (long long)dbq_col_int(q, 2), (long long)dbq_col_int(q, 4));
-		n++;
-	}
-	dbq_done(q);
-	return rc == -1 ? -1 : n;
+		    "from the amount\n", (long long)v[i].plan_id,
+		    (long long)v[i].alloc, (long long)v[i].said,
+		    (long long)v[i].paid, (long long)v[i].bad);
+	free(v);
+	return (int)n;
 }

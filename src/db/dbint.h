@@ -188,4 +188,18 @@ void	db_plan_pay_at(struct dbq *, int c, struct db_plan_pay *r);
  * every db file with a review queue. */
 int	db_queue_stats_read(struct dbq *, struct db_queue_stats *out);
 
+/* The columns of a product p with its category c (struct seed_product,
+ * db/seed.h), each with its SQL: seed.c and benchdata.c read them. */
+#define DB_SEED_PRODUCT_COLS(C) \
+	C(INT,	id,			"p.id") \
+	C(TEXT,	name,			", p.name") \
+	C(INT,	price_minor,		", p.price_minor") \
+	C(TEXT,	currency,		", p.currency") \
+	C(INT,	durable,		", c.durable") \
+	C(INT,	high_value,		", p.high_value") \
+	C(INT,	pre_order,		", p.pre_order") \
+	C(INT,	customized,		", p.customized") \
+	C(INT,	special_customs,	", p.special_customs") \
+	C(INT,	pay_after_use,		", p.pay_after_use")
+
 #endif

@@ -9,6 +9,16 @@
 #include "db/job.h"
 #include "db/stmt.h"
 
+/* The columns of a due job (struct db_job), each with its SQL. */
+#define JOB_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	kind,		", kind") \
+	C(INT,	subject_id,	", subject_id") \
+	C(INT,	run_at,		", run_at") \
+	C(INT,	attempts,	", attempts")
+#define JOB_FIELD(t, m, sql)	DBQ_FIELD(struct db_job, t, m)
+DBQ_ROWS(job_row, struct db_job, JOB_COLS, JOB_FIELD);
+
 enum stmt {
 	STMT_JOB_SCHEDULE,
 	STMT_JOB_TAKE,
@@ -25,7 +35,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO jobs (kind, subject_id, run_at) VALUES (?, ?, ?) "
 	"ON DUPLICATE KEY UPDATE id = id",
 	/* STMT_JOB_TAKE */
-	"SELECT id, kind, subject_id, run_at, attempts FROM jobs "
+	"SELECT " JOB_COLS(DBQ_SQL) " FROM jobs "
 	"WHERE done_at IS NULL AND run_at <= ? ORDER BY run_at, id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
 	/* STMT_JOB_DONE: by primary key only. Left alone, the optimizer may
@@ -74,22 +84,8 @@ db_job_schedule(struct db *db, const char *kind, int64_t subject_id,
 int
 db_job_take(struct db *db, int64_t now, struct db_job *out)
 {
-	struct dbq *q;
-	int rc;
-
-	if ((q = get(db, STMT_JOB_TAKE)) == NULL)
-		return -1;
-	dbq_int(q, now);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, out->kind, sizeof(out->kind));
-		out->subject_id = dbq_col_int(q, 2);
-		out->run_at = dbq_col_int(q, 3);
-		out->attempts = (int)dbq_col_int(q, 4);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_JOB_TAKE), DBQ_I(now)), &job_row,
+	    out);
 }
 
 /* See job.h. */

@@ -25,6 +25,46 @@
 #define PAYOUT_ROW_FIELD(t, m, sql)	DBQ_FIELD(struct db_payout, t, m)
 DBQ_ROWS(payout_row, struct db_payout, PAYOUT_ROW_COLS, PAYOUT_ROW_FIELD);
 
+/* The columns of a debt (struct db_debt_row), each with its SQL. */
+#define DEBT_ROW_COLS(C) \
+	C(INT,	id,		"id") \
+	C(INT,	user_id,	", user_id") \
+	C(INT,	order_id,	", order_id") \
+	C(TEXT,	kind,		", kind") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(TEXT,	description,	", description") \
+	C(INT,	created_at,	", created_at") \
+	C(INT,	settled_at,	", COALESCE(settled_at, 0)") \
+	C(TEXT,	settled_key,	", COALESCE(settled_key, '')") \
+	C(TEXT,	settled_ref,	", COALESCE(settled_ref, '')")
+#define DEBT_ROW_FIELD(t, m, sql)	DBQ_FIELD(struct db_debt_row, t, m)
+DBQ_ROWS(debt_row, struct db_debt_row, DEBT_ROW_COLS, DEBT_ROW_FIELD);
+
+/* The columns of a balance (struct db_acct_balance), each with its SQL. */
+#define HELD_COLS(C) \
+	C(TEXT,	currency,	"currency") \
+	C(INT,	held,		", -SUM(amount_minor)")
+#define HELD_FIELD(t, m, sql)	DBQ_FIELD(struct db_acct_balance, t, m)
+DBQ_ROWS(held_row, struct db_acct_balance, HELD_COLS, HELD_FIELD);
+
+/* A disagreement STMT_CHECK finds. */
+struct check_row {
+	char	 what[32];	/* which movement */
+	int64_t	 id;
+	int64_t	 st;		/* the amount by its row's state */
+	int64_t	 led;		/* the amount by the ledger */
+};
+
+/* The columns of STMT_CHECK (struct check_row), each with its SQL. */
+#define CHECK_COLS(C) \
+	C(TEXT,	what,	"what") \
+	C(INT,	id,	", id") \
+	C(INT,	st,	", st") \
+	C(INT,	led,	", led")
+#define CHECK_FIELD(t, m, sql)	DBQ_FIELD(struct check_row, t, m)
+DBQ_ROWS(check_row, struct check_row, CHECK_COLS, CHECK_FIELD);
+
 enum stmt {
 	STMT_DEBT_GET,
 	STMT_DEBT_LOCK,
@@ -41,10 +81,8 @@ enum stmt {
 #define PAYOUT_COLS \
 	"SELECT " PAYOUT_ROW_COLS(DBQ_SQL) " FROM company_payouts "
 
-#define DEBT_COLS "SELECT id, user_id, order_id, kind, amount_minor, " \
-	"currency, description, created_at, COALESCE(settled_at, 0), " \
-	"COALESCE(settled_key, ''), COALESCE(settled_ref, '') FROM " \
-	"account_debts WHERE id = ?"
+#define DEBT_COLS "SELECT " DEBT_ROW_COLS(DBQ_SQL) " FROM account_debts " \
+	"WHERE id = ?"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_DEBT_GET */
@@ -57,7 +95,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE account_debts SET settled_at = ?, settled_key = ?, "
 	"settled_ref = ? WHERE id = ? AND settled_at IS NULL",
 	/* STMT_ACCT_HELD */
-	"SELECT currency, -SUM(amount_minor) FROM ledger_lines WHERE "
+	"SELECT " HELD_COLS(DBQ_SQL) " FROM ledger_lines WHERE "
 	"account = ? GROUP BY currency HAVING SUM(amount_minor) <> 0 "
 	"ORDER BY currency",
 	/* STMT_PAYOUT_BY_KEY */
@@ -69,7 +107,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAYOUT_LIST */
 	PAYOUT_COLS "WHERE company_id = ? ORDER BY id DESC LIMIT ?",
 	/* STMT_CHECK: debts paid and payouts against their ledger entries */
-	"SELECT what, id, st, led FROM ("
+	"SELECT " CHECK_COLS(DBQ_SQL) " FROM ("
 	"SELECT 'COD debt paid' AS what, d.id, CASE WHEN d.settled_key IS NULL "
 	"THEN 0 ELSE d.amount_minor END AS st, COALESCE(SUM(l.amount_minor), "
 	"0) AS led FROM account_debts d LEFT JOIN ledger_lines l ON "
@@ -94,29 +132,9 @@ get(struct db *db, int idx)
 int
 db_debt_get(struct db *db, int64_t id, int lock, struct db_debt_row *out)
 {
-	struct dbq	*q = get(db, lock ? STMT_DEBT_LOCK : STMT_DEBT_GET);
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		out->id = dbq_col_int(q, 0);
-		out->user_id = dbq_col_int(q, 1);
-		out->order_id = dbq_col_int(q, 2);
-		dbq_col_copy(q, 3, out->kind, sizeof(out->kind));
-		out->amount_minor = dbq_col_int(q, 4);
-		dbq_col_copy(q, 5, out->currency, sizeof(out->currency));
-		dbq_col_copy(q, 6, out->description,
-		    sizeof(out->description));
-		out->created_at = dbq_col_int(q, 7);
-		out->settled_at = dbq_col_int(q, 8);
-		dbq_col_copy(q, 9, out->settled_key, sizeof(out->settled_key));
-		dbq_col_copy(q, 10, out->settled_ref, sizeof(out->settled_ref));
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, lock ? STMT_DEBT_LOCK : STMT_DEBT_GET),
+	    DBQ_I(id)), &debt_row, out);
 }
 
 /* See money_out.h. */
@@ -135,23 +153,13 @@ db_debt_settle(struct db *db, int64_t id, const char *key, const char *ref,
 	    DBQ_S(key), DBQ_S(ref), DBQ_I(id)));
 }
 
-/* Read one balance into v (a struct db_acct_balance). */
-static void
-held_fill(struct dbq *q, void *v)
-{
-	struct db_acct_balance *b = v;
-
-	dbq_col_copy(q, 0, b->currency, sizeof(b->currency));
-	b->held = dbq_col_int(q, 1);
-}
-
 /* See money_out.h. */
 int
 db_acct_held(struct db *db, const char *account,
     struct db_acct_balance **out, size_t *n)
 {
-	return dbq_list(dbq_bind(get(db, STMT_ACCT_HELD), DBQ_S(account)),
-	    sizeof(**out), held_fill, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_ACCT_HELD), DBQ_S(account)),
+	    &held_row, (void **)out, n);
 }
 
 /* Read one company_payouts row into v (a struct db_payout). */
@@ -203,18 +211,20 @@ db_payout_list(struct db *db, int64_t company_id, size_t limit,
 int
 db_check_money_out(struct db *db, struct buf *out)
 {
-	struct dbq	*q = get(db, STMT_CHECK);
-	int		 n = 0, rc;
+	struct dbq		*q = get(db, STMT_CHECK);
+	struct check_row	 r;
+	int			 n = 0, rc;
 
 	if (q == NULL || dbq_exec(q) == -1) {
 		dbq_done(q);
 		return -1;
 	}
 	while ((rc = dbq_fetch(q)) == 1) {
+		memset(&r, 0, sizeof(r));
+		(void)dbq_read(q, 0, &check_row, &r);
 		buf_printf(out, "%s #%lld: %lld by its state, %lld by the "
-		    "ledger\n", dbq_col_str(q, 0, NULL),
-		    (long long)dbq_col_int(q, 1), (long long)dbq_col_int(q, 2),
-		    (long long)dbq_col_int(q, 3));
+		    "ledger\n", r.what, (long long)r.id, (long long)r.st,
+		    (long long)r.led);
 		n++;
 	}
 	dbq_done(q);

@@ -85,28 +85,68 @@ enum stmt {
 #define ITEMS_7		ITEMS_6 ", " ITEM_ROW
 #define ITEMS_8		ITEMS_7 ", " ITEM_ROW
 
-/* Columns of the order list statements (LIST_BY_USER stops at LIST_C_FEE,
- * LIST_PAGE and LIST_PAGE_COMPANY have all), in their SELECT order. */
-enum list_col {
-	LIST_C_ID, LIST_C_STATUS, LIST_C_METHOD, LIST_C_AMOUNT_DUE,
-	LIST_C_CURRENCY, LIST_C_CREATED_AT, LIST_C_FEE, LIST_C_DEFERRED,
-	LIST_C__N
+/* An order of a list as its statement reads it (order_list_row). */
+struct list_row {
+	int64_t			 id;
+	enum order_status	 status;
+	enum pay_method		 method;
+	int64_t			 amount_due_minor;
+	char			 currency[4];
+	int64_t			 created_at;
+	int64_t			 fee_minor;
+	int64_t			 deferred_minor;
 };
+/* The columns the list pages read after LIST_COLS. */
+#define MORE_COLS(C) \
+	C(INT,		fee_minor,		", fee_minor") \
+	C(INT,		deferred_minor,		", deferred_minor")
+/* The columns of STMT_ORDER_LIST_BY_USER (struct list_row), each with its
+ * SQL. */
+#define LIST_COLS(C) \
+	C(INT,		id,			"id") \
+	C(STATUS,	status,			", status") \
+	C(METHOD,	method,			", method") \
+	C(INT,		amount_due_minor,	", amount_due_minor") \
+	C(TEXT,		currency,		", currency") \
+	C(INT,		created_at,		", created_at")
+#define LIST_FIELD(t, m, sql)	DBQ_FIELD(struct list_row, t, m)
+DBQ_ROWS(list_tab, struct list_row, LIST_COLS, LIST_FIELD);
+DBQ_ROWS(more_tab, struct list_row, MORE_COLS, LIST_FIELD);
+/* The columns of the list pages (list_tab, then more_tab). */
+#define PAGE_LIST_SQL	LIST_COLS(DBQ_SQL) MORE_COLS(DBQ_SQL)
 
-/* Columns of STMT_ORDER_ITEMS, in its SELECT order. */
-enum item_col {
-	ITEM_C_PRODUCT_ID, ITEM_C_NAME, ITEM_C_QTY, ITEM_C_UNIT_PRICE,
-	ITEM_C_CURRENCY, ITEM_C_PAY_AFTER_USE, ITEM_C__N
+/* An order line as its statements read it (item_at). */
+struct item_row {
+	int64_t	 product_id, unit_price_minor;
+	char	 name[201], currency[4];
+	int	 qty, pay_after_use;
 };
+/* Its columns of order_items i, each with its SQL. */
+#define ITEM_COLS(C) \
+	C(INT,	product_id,		"i.product_id") \
+	C(TEXT,	name,			", i.name") \
+	C(INT,	qty,			", i.qty") \
+	C(INT,	unit_price_minor,	", i.unit_price_minor") \
+	C(TEXT,	currency,		", i.currency") \
+	C(INT,	pay_after_use,		", i.pay_after_use")
+#define ITEM_FIELD(t, m, sql)	DBQ_FIELD(struct item_row, t, m)
+DBQ_ROWS(item_tab, struct item_row, ITEM_COLS, ITEM_FIELD);
+
+/* The order STMT_ORDER_BY_KEY finds. */
+struct key_row {
+	int64_t	 id;
+	char	 params_hash[65];
+};
+#define KEY_COLS(C) \
+	C(INT,	id,		"id") \
+	C(TEXT,	params_hash,	", COALESCE(params_hash, '')")
+#define KEY_FIELD(t, m, sql)	DBQ_FIELD(struct key_row, t, m)
+DBQ_ROWS(key_tab, struct key_row, KEY_COLS, KEY_FIELD);
 
 #define GET_COLS	ORDER_COLS(DBQ_SQL) " "
 /* The order STMT_ORDER_GET reads: id, then user id twice (0: any
  * owner's). */
 #define GET_WHERE	"o.id = ? AND (? = 0 OR o.user_id = ?) "
-/* The columns of STMT_ORDER_ITEMS (enum item_col) of order_items t. */
-#define ITEM_COLS(t) \
-	t ".product_id, " t ".name, " t ".qty, " t ".unit_price_minor, " \
-	t ".currency, " t ".pay_after_use "
 /* SQL NULLs filling the columns of the other row kinds of a UNION. */
 #define N1	"NULL, "
 #define N2	N1 N1
@@ -121,7 +161,7 @@ enum item_col {
  * the row's kind (0 to 5). */
 enum page_col {
 	PAGE_C_ITEM = 0 ORDER_COLS(DBQ_COUNT),
-	PAGE_C_EVENT = PAGE_C_ITEM + ITEM_C__N,
+	PAGE_C_EVENT = PAGE_C_ITEM ITEM_COLS(DBQ_COUNT),
 	PAGE_C_ADDR = PAGE_C_EVENT + DB_EVENT_ROW_N,
 	PAGE_C_SHIP = PAGE_C_ADDR + DB_ORDER_ADDRESS_N,
 	PAGE_C_TRACK = PAGE_C_SHIP + DB_SHIP_N,
@@ -132,12 +172,11 @@ enum page_col {
 _Static_assert(DB_PLAN_N + DB_PLAN_INST_N == 43, "N43 fills the plan");
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_ORDER_LIST_BY_USER: enum list_col up to LIST_C_FEE */
-	"SELECT id, status, method, amount_due_minor, currency, created_at "
-	"FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-	/* STMT_ORDER_LIST_PAGE: enum list_col */
-	"SELECT id, status, method, amount_due_minor, currency, created_at, "
-	"fee_minor, deferred_minor "
+	/* STMT_ORDER_LIST_BY_USER: list_tab */
+	"SELECT " LIST_COLS(DBQ_SQL) " FROM orders WHERE user_id = ? "
+	"ORDER BY created_at DESC, id DESC LIMIT ?",
+	/* STMT_ORDER_LIST_PAGE: list_tab, then more_tab */
+	"SELECT " PAGE_LIST_SQL " "
 	"FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC "
 	"LIMIT ? OFFSET ?",
 	/* STMT_ORDER_LOCK_METHOD */
@@ -159,7 +198,7 @@ static const char *const stmts[STMT__MAX] = {
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_ORDER_BY_KEY */
-	"SELECT id, COALESCE(params_hash, '') FROM orders "
+	"SELECT " KEY_COLS(DBQ_SQL) " FROM orders "
 	"WHERE user_id = ? AND idempotency_key = ?",
 	/* STMT_ORDER_SET_RF */
 	"UPDATE orders SET rf_code = ? WHERE id = ?",
@@ -168,17 +207,16 @@ static const char *const stmts[STMT__MAX] = {
 	ITEMS_8,
 	/* STMT_ORDER_GET: order_tab */
 	"SELECT " GET_COLS "FROM orders o WHERE " GET_WHERE,
-	/* STMT_ORDER_ITEMS: enum item_col */
-	"SELECT " ITEM_COLS("i") "FROM order_items i WHERE i.order_id = ? "
+	/* STMT_ORDER_ITEMS: item_tab */
+	"SELECT " ITEM_COLS(DBQ_SQL) " FROM order_items i WHERE i.order_id = ? "
 	"ORDER BY i.id",
 	/* STMT_ORDER_SET_REFUND_DUE */
 	"UPDATE orders SET refund_due = ? WHERE id = ?",
 	/* STMT_ORDER_LIST_PAGE_COMPANY: one's own orders and the company's
-	 * (RULES 5: members act for their company); enum list_col */
-	"SELECT id, status, method, amount_due_minor, currency, created_at, "
-	"fee_minor, deferred_minor FROM orders WHERE user_id = ? "
-	"UNION SELECT id, status, method, amount_due_minor, currency, "
-	"created_at, fee_minor, deferred_minor FROM orders WHERE company_id = ? "
+	 * (RULES 5: members act for their company); as LIST_PAGE */
+	"SELECT " PAGE_LIST_SQL " FROM orders WHERE user_id = ? "
+	"UNION SELECT " PAGE_LIST_SQL " FROM orders "
+	"WHERE company_id = ? "
 	"ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
 	/* STMT_ORDER_PAGE: STMT_ORDER_GET with its frozen address (row kind
 	 * 0), its items (1), its history (2), its shipment (3), its tracking
@@ -188,7 +226,7 @@ static const char *const stmts[STMT__MAX] = {
 	 * again by db_order_page) */
 	"SELECT " GET_COLS ", " N6 N11 DB_ORDER_ADDRESS_COLS("o") ", " N6 N4
 	N43 "0 AS rk, 0 AS k1, 0 AS k2 FROM orders o WHERE " GET_WHERE
-	"UNION ALL (SELECT " N28 ITEM_COLS("i") ", " N11 N11 N6 N4 N43
+	"UNION ALL (SELECT " N28 ITEM_COLS(DBQ_SQL) ", " N11 N11 N6 N4 N43
 	"1, i.id, 0 FROM orders o JOIN order_items i ON i.order_id = o.id "
 	"WHERE " GET_WHERE "ORDER BY i.id" DBQ_PART_END
 	"UNION ALL (SELECT " N28 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N43 "2, "
@@ -214,46 +252,55 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_ORDER, idx, stmts[idx]);
 }
 
-/* Read the list_col columns up to LIST_C_FEE of an order list row into *o,
- * zeroed first: 0, or -1 (logged) when the currency, the status or the
- * method is unknown and the caller skips the row. Serves dbq_list_keep. */
+/* Read the list_tab columns of an order list row into *o, zeroed first,
+ * and *r, zeroed first: 0, or -1 (logged) when the currency, the status or
+ * the method is unknown and the caller skips the row. */
 static int
-order_row(struct dbq *q, void *arg)
+list_read(struct dbq *q, struct db_order_row *o, struct list_row *r)
 {
-	struct db_order_row *o = arg;
-
 	memset(o, 0, sizeof(*o));
-	o->id = dbq_col_int(q, LIST_C_ID);
-	if (money_set(&o->amount_due, dbq_col_int(q, LIST_C_AMOUNT_DUE),
-	    dbq_col_str(q, LIST_C_CURRENCY, NULL)) == -1) {
+	memset(r, 0, sizeof(*r));
+	if (dbq_read(q, 0, &list_tab, r) == -1)
+		return -1;
+	o->id = r->id;
+	if (money_set(&o->amount_due, r->amount_due_minor, r->currency) == -1) {
 		log_warn("db: order %lld has an unknown currency",
 		    (long long)o->id);
 		return -1;
 	}
-	if (dbq_col_order_status(q, LIST_C_STATUS, &o->status) == -1)
-		return -1;
-	if (dbq_col_pay_method(q, LIST_C_METHOD, &o->method) == -1)
-		return -1;
-	o->created_at = dbq_col_int(q, LIST_C_CREATED_AT);
+	o->status = r->status;
+	o->method = r->method;
+	o->created_at = r->created_at;
 	return 0;
 }
 
-/* dbq_list fill for the order list pages: order_row with the fee and the
- * deferred amount. A row of an unknown currency or status is kept with
- * id 0, so
- * that it still counts for the page's "more" row; the caller drops it. */
+/* dbq_list_keep fill for db_order_list_by_user(): a list_tab row into
+ * *arg, a struct db_order_row; -1 leaves it out. */
+static int
+order_row(struct dbq *q, void *arg)
+{
+	struct list_row r;
+
+	return list_read(q, arg, &r);
+}
+
+/* dbq_list fill for the order list pages: a list_tab row with the fee
+ * and the deferred amount (more_tab). A row of an unknown currency or
+ * status is kept with id 0, so that it still counts for the page's "more"
+ * row; the caller drops it. */
 static void
 page_row(struct dbq *q, void *arg)
 {
-	struct db_order_row *o = arg;
+	struct db_order_row	*o = arg;
+	struct list_row		 r;
 
-	if (order_row(q, o) == -1) {
+	if (list_read(q, o, &r) == -1) {
 		o->id = 0;
 		return;
 	}
-	money_set(&o->fee, dbq_col_int(q, LIST_C_FEE), o->amount_due.cur);
-	money_set(&o->deferred, dbq_col_int(q, LIST_C_DEFERRED),
-	    o->amount_due.cur);
+	(void)dbq_read(q, (int)list_tab.n, &more_tab, &r);
+	money_set(&o->fee, r.fee_minor, o->amount_due.cur);
+	money_set(&o->deferred, r.deferred_minor, o->amount_due.cur);
 }
 
 /* See order.h. */
@@ -395,24 +442,18 @@ int64_t
 db_order_by_key(struct db *db, int64_t user_id, const char *key,
     char *params_hash, size_t hashsz)
 {
-	struct dbq	*q;
-	int64_t		 id = -1;
-	int		 rc;
+	struct key_row	r;
+	int		rc;
 
 	if (params_hash != NULL && hashsz > 0)
 		params_hash[0] = '\0';
-	q = get(db, STMT_ORDER_BY_KEY);
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_I(user_id), DBQ_S(key));
-	if (dbq_exec(q) == 0) {
-		rc = dbq_fetch(q);
-		id = rc == 1 ? dbq_col_int(q, 0) : rc == 0 ? 0 : -1;
-		if (rc == 1 && params_hash != NULL && hashsz > 0)
-			dbq_col_copy(q, 1, params_hash, hashsz);
-	}
-	dbq_done(q);
-	return id;
+	rc = dbq_one(dbq_bind(get(db, STMT_ORDER_BY_KEY), DBQ_I(user_id),
+	    DBQ_S(key)), &key_tab, &r);
+	if (rc != 1)
+		return rc;
+	if (params_hash != NULL && hashsz > 0)
+		snprintf(params_hash, hashsz, "%s", r.params_hash);
+	return r.id;
 }
 
 /* See order.h. */
@@ -479,24 +520,27 @@ db_order_get(struct db *db, int64_t user_id, int64_t id, struct db_order *o)
 	return rc;
 }
 
-/* Read the ITEM_COLS (enum item_col) of the current row, from column c,
- * into *it: 0, or -1 for an unknown currency. */
+/* Read the ITEM_COLS of the current row, from column c, into *it: 0, or
+ * -1 for an unknown currency. */
 static int
 item_at(struct dbq *q, int c, struct db_order_item *it)
 {
-	it->product_id = dbq_col_int(q, c + ITEM_C_PRODUCT_ID);
-	dbq_col_copy(q, c + ITEM_C_NAME, it->name, sizeof(it->name));
-	it->qty = (int)dbq_col_int(q, c + ITEM_C_QTY);
-	if (money_set(&it->unit_price, dbq_col_int(q, c + ITEM_C_UNIT_PRICE),
-	    dbq_col_str(q, c + ITEM_C_CURRENCY, NULL)) == -1)
+	struct item_row r;
+
+	memset(&r, 0, sizeof(r));
+	(void)dbq_read(q, c, &item_tab, &r);
+	it->product_id = r.product_id;
+	snprintf(it->name, sizeof(it->name), "%s", r.name);
+	it->qty = r.qty;
+	if (money_set(&it->unit_price, r.unit_price_minor, r.currency) == -1)
 		return -1;
-	it->pay_after_use = (int)dbq_col_int(q, c + ITEM_C_PAY_AFTER_USE);
+	it->pay_after_use = r.pay_after_use;
 	return 0;
 }
 
-/* dbq_list_keep fill for db_order_items(): the current row (enum
- * item_col) into *arg, a struct db_order_item; -1 (left out) for an
- * unknown currency. */
+/* dbq_list_keep fill for db_order_items(): the current row (item_tab)
+ * into *arg, a struct db_order_item; -1 (left out) for an unknown
+ * currency. */
 static int
 fill_item(struct dbq *q, void *arg)
 {

@@ -29,6 +29,24 @@
 #define REFUND_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_refund, t, m)
 DBQ_ROWS(refund_row, struct db_rem_refund, REFUND_COLS, REFUND_FIELD);
 
+/* A row the tick takes: an order past its payment day (STMT_T_EXPIRED:
+ * id, status) or an excess refund without its day (STMT_T_EXCESS: id,
+ * completed_at). */
+struct tick_row {
+	int64_t			 id;
+	enum order_status	 status;
+	int64_t			 completed_at;	/* of the refund's order */
+};
+#define EXPIRED_COLS(C) \
+	C(INT,		id,		"id") \
+	C(STATUS,	status,		", status")
+#define EXCESS_COLS(C) \
+	C(INT,		id,		"r.id") \
+	C(INT,		completed_at,	", o.completed_at")
+#define TICK_FIELD(t, m, sql)	DBQ_FIELD(struct tick_row, t, m)
+DBQ_ROWS(expired_tab, struct tick_row, EXPIRED_COLS, TICK_FIELD);
+DBQ_ROWS(excess_tab, struct tick_row, EXCESS_COLS, TICK_FIELD);
+
 enum stmt {
 	STMT_PAYEE,
 	STMT_DOMESTIC,
@@ -63,52 +81,89 @@ enum stmt {
 	STMT__MAX
 };
 
-#define V_COLS \
-	"v.id, v.order_id, v.user_id, COALESCE(v.file_id, 0), " \
-	"COALESCE(v.dup_of_file, 0), v.source, v.amount_minor, v.currency, " \
-	"v.remitted_on, v.tracking, COALESCE(v.expected_from, ''), " \
-	"COALESCE(v.expected_by, ''), v.status, COALESCE(v.reason, ''), " \
-	"v.note, COALESCE(v.received_minor, -1), COALESCE(v.decided_by, 0), " \
-	"COALESCE(a.email, ''), COALESCE(v.decided_at, 0), v.created_at "
+/* The columns of a voucher (struct db_rem_voucher) of remittance_vouchers
+ * v with its decider a, each with its SQL. */
+#define VOUCHER_COLS(C) \
+	C(INT,	id,			"v.id") \
+	C(INT,	order_id,		", v.order_id") \
+	C(INT,	user_id,		", v.user_id") \
+	C(INT,	file_id,		", COALESCE(v.file_id, 0)") \
+	C(INT,	dup_of_file,		", COALESCE(v.dup_of_file, 0)") \
+	C(TEXT,	source,			", v.source") \
+	C(INT,	amount_minor,		", v.amount_minor") \
+	C(TEXT,	currency,		", v.currency") \
+	C(TEXT,	remitted_on,		", v.remitted_on") \
+	C(TEXT,	tracking,		", v.tracking") \
+	C(TEXT,	expected_from,		", COALESCE(v.expected_from, '')") \
+	C(TEXT,	expected_by,		", COALESCE(v.expected_by, '')") \
+	C(VOUCHER, status,		", v.status") \
+	C(TEXT,	reason,			", COALESCE(v.reason, '')") \
+	C(TEXT,	note,			", v.note") \
+	C(INT,	received_minor,		", COALESCE(v.received_minor, -1)") \
+	C(INT,	decided_by,		", COALESCE(v.decided_by, 0)") \
+	C(TEXT,	decided_by_email,	", COALESCE(a.email, '')") \
+	C(INT,	decided_at,		", COALESCE(v.decided_at, 0)") \
+	C(INT,	created_at,		", v.created_at")
+#define VOUCHER_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_voucher, t, m)
+DBQ_ROWS(voucher_tab, struct db_rem_voucher, VOUCHER_COLS, VOUCHER_FIELD);
 #define V_FROM \
 	"FROM remittance_vouchers v LEFT JOIN users a ON a.id = v.decided_by "
-/* Columns of V_COLS, in its SELECT order; STMT_QUEUE's follow from
- * V_C__N (enum queue_col). */
-enum voucher_col {
-	V_C_ID, V_C_ORDER_ID, V_C_USER_ID, V_C_FILE_ID, V_C_DUP_OF_FILE,
-	V_C_SOURCE, V_C_AMOUNT, V_C_CURRENCY, V_C_REMITTED_ON, V_C_TRACKING,
-	V_C_EXPECTED_FROM, V_C_EXPECTED_BY, V_C_STATUS, V_C_REASON, V_C_NOTE,
-	V_C_RECEIVED, V_C_DECIDED_BY, V_C_DECIDED_BY_EMAIL, V_C_DECIDED_AT,
-	V_C_CREATED_AT, V_C__N
-};
-/* Columns of STMT_QUEUE after its V_COLS. */
-enum queue_col {
-	Q_C_USER_EMAIL = V_C__N, Q_C_ORDER_AMOUNT, Q_C_ORDER_STATUS,
-	Q_C_COUNTRY
-};
+
+/* The columns of STMT_QUEUE after its VOUCHER_COLS (struct db_rem_queue_row),
+ * each with its SQL: the buyer u and the order o. */
+#define QUEUE_COLS(C) \
+	C(TEXT,	user_email,		", u.email") \
+	C(INT,	order_amount_minor,	", o.amount_due_minor") \
+	C(TEXT,	order_status,		", o.status") \
+	C(TEXT,	country,		", o.country")
+#define QUEUE_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_queue_row, t, m)
+DBQ_ROWS(queue_tab, struct db_rem_queue_row, QUEUE_COLS, QUEUE_FIELD);
 
 /* A refund row (remittance_refunds r, users s = who sent it). */
 #define R_COLS	REFUND_COLS(DBQ_SQL) " "
-/* Columns of STMT_PAYEE, in its SELECT order. */
-enum payee_col {
-	PAYEE_C_ACCOUNT_NAME, PAYEE_C_ACCOUNT_NUMBER, PAYEE_C_ADDRESS,
-	PAYEE_C_POSTAL_CODE, PAYEE_C_COUNTRY, PAYEE_C__N
+/* The columns of the payee (struct db_rem_payee), each with its SQL. */
+#define PAYEE_COLS(C) \
+	C(TEXT,	account_name,	"account_name") \
+	C(TEXT,	account_number,	", account_number") \
+	C(TEXT,	address,	", address") \
+	C(TEXT,	postal_code,	", postal_code") \
+	C(TEXT,	country,	", country")
+#define PAYEE_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_payee, t, m)
+DBQ_ROWS(payee_tab, struct db_rem_payee, PAYEE_COLS, PAYEE_FIELD);
+
+/* A cancelled remittance order to look at (STMT_T_CANCEL). */
+struct cancel_row {
+	int64_t	 order_id;
+	char	 currency[4];
+	int64_t	 updated_at;
+	int64_t	 received;	/* what its accepted vouchers received */
+	int	 refunded;	/* its cancellation refund exists */
 };
-/* Columns of STMT_T_CANCEL, in its SELECT order. */
-enum cancel_col {
-	CAN_C_ORDER_ID, CAN_C_CURRENCY, CAN_C_UPDATED_AT, CAN_C_RECEIVED,
-	CAN_C_REFUNDED, CAN_C__N
-};
-/* Columns of STMT_L_UNMATCHED, in its SELECT order. */
-enum line_col {
-	L_C_STATEMENT_ID, L_C_LINE_NO, L_C_RAW, L_C_ORDER_ID, L_C_OUTCOME,
-	L_C_NOTE, L_C_IMPORTED_AT, L_C__N
-};
+#define CANCEL_COLS(C) \
+	C(INT,	order_id,	"o.id") \
+	C(TEXT,	currency,	", o.currency") \
+	C(INT,	updated_at,	", o.updated_at") \
+	C(INT,	received,	", (SELECT COALESCE(SUM(v.received_minor), 0) FROM remittance_vouchers v WHERE v.order_id = o.id AND v.status = 'accepted') AS got") \
+	C(BOOL,	refunded,	", EXISTS (SELECT 1 FROM remittance_refunds r WHERE r.order_id = o.id AND r.kind = 'cancel')")
+#define CANCEL_FIELD(t, m, sql)	DBQ_FIELD(struct cancel_row, t, m)
+DBQ_ROWS(cancel_tab, struct cancel_row, CANCEL_COLS, CANCEL_FIELD);
+
+/* The columns of an unmatched statement line (struct db_rem_line) l of
+ * statement s, each with its SQL. */
+#define LINE_COLS(C) \
+	C(INT,	statement_id,	"l.statement_id") \
+	C(INT,	line_no,	", l.line_no") \
+	C(TEXT,	raw,		", l.raw") \
+	C(INT,	order_id,	", COALESCE(l.order_id, 0)") \
+	C(TEXT,	outcome,	", l.outcome") \
+	C(TEXT,	note,		", l.note") \
+	C(INT,	imported_at,	", s.imported_at")
+#define LINE_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_line, t, m)
+DBQ_ROWS(line_tab, struct db_rem_line, LINE_COLS, LINE_FIELD);
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_PAYEE: enum payee_col */
-	"SELECT account_name, account_number, address, postal_code, country "
-	"FROM remittance_payee WHERE id = 1",
+	/* STMT_PAYEE */
+	"SELECT " PAYEE_COLS(DBQ_SQL) " FROM remittance_payee WHERE id = 1",
 	/* STMT_DOMESTIC */
 	"SELECT domestic FROM regions WHERE code = ?",
 	/* STMT_V_INSERT */
@@ -121,15 +176,15 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id FROM remittance_vouchers WHERE order_id = ? AND "
 	"idempotency_key = ?",
 	/* STMT_V_GET */
-	"SELECT " V_COLS V_FROM "WHERE v.id = ?",
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.id = ?",
 	/* STMT_V_GET_LOCK: the voucher row only (no join) is locked. */
-	"SELECT " V_COLS V_FROM "WHERE v.id = ? FOR UPDATE",
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.id = ? FOR UPDATE",
 	/* STMT_V_LIST */
-	"SELECT " V_COLS V_FROM "WHERE v.order_id = ? "
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.order_id = ? "
 	"ORDER BY v.created_at DESC, v.id DESC",
 	/* STMT_V_PENDING */
-	"SELECT " V_COLS V_FROM "WHERE v.order_id = ? AND v.status = "
-	"'pending' ORDER BY v.id DESC LIMIT 1",
+	"SELECT " VOUCHER_COLS(DBQ_SQL) " " V_FROM "WHERE v.order_id = ? "
+	"AND v.status = 'pending' ORDER BY v.id DESC LIMIT 1",
 	/* STMT_V_OF_FILE */
 	"SELECT order_id FROM remittance_vouchers WHERE file_id = ? AND "
 	"order_id <> ? ORDER BY id LIMIT 1",
@@ -140,11 +195,11 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_RECEIVED */
 	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
 	"WHERE order_id = ? AND status = 'accepted'",
-	/* STMT_QUEUE: enum voucher_col, then enum queue_col; oldest first
-	 * (REM-P5 queue), read in remittance_vouchers_status's order (the
-	 * index holds the id) up to the page. */
-	"SELECT STRAIGHT_JOIN " V_COLS ", u.email, o.amount_due_minor, "
-	"o.status, o.country " V_FROM "JOIN orders o ON o.id = v.order_id "
+	/* STMT_QUEUE: VOUCHER_COLS, then QUEUE_COLS; oldest first (REM-P5
+	 * queue), read in remittance_vouchers_status's order (the index
+	 * holds the id) up to the page. */
+	"SELECT STRAIGHT_JOIN " VOUCHER_COLS(DBQ_SQL) QUEUE_COLS(DBQ_SQL) " "
+	V_FROM "JOIN orders o ON o.id = v.order_id "
 	"JOIN users u ON u.id = v.user_id "
 	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
 	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL) "
@@ -158,7 +213,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_R_INSERT */
 	"INSERT INTO remittance_refunds (order_id, kind, amount_minor, "
 	"currency, due, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-	/* STMT_R_LIST: enum refund_col */
+	/* STMT_R_LIST: REFUND_COLS */
 	"SELECT " R_COLS "FROM remittance_refunds r LEFT JOIN users s ON "
 	"s.id = r.sent_by WHERE r.order_id = ? ORDER BY r.id",
 	/* STMT_BY_RF */
@@ -173,28 +228,25 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_L_INSERT */
 	"INSERT INTO remittance_statement_lines (statement_id, line_no, "
 	"line_sha256, raw, order_id, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_L_UNMATCHED: enum line_col */
-	"SELECT l.statement_id, l.line_no, l.raw, COALESCE(l.order_id, 0), "
-	"l.outcome, l.note, s.imported_at FROM remittance_statement_lines l "
+	/* STMT_L_UNMATCHED */
+	"SELECT " LINE_COLS(DBQ_SQL) " FROM remittance_statement_lines l "
 	"JOIN remittance_statements s ON s.id = l.statement_id "
 	"WHERE l.outcome <> 'matched' ORDER BY l.id DESC LIMIT ?",
 	/* STMT_T_EXPIRED (REM-P6) */
-	"SELECT id, status FROM orders WHERE method = 'remittance' AND status "
+	"SELECT " EXPIRED_COLS(DBQ_SQL) " FROM orders "
+	"WHERE method = 'remittance' AND status "
 	"IN ('awaiting_remittance', 'awaiting_verification', 'partially_paid') "
 	"AND payment_due IS NOT NULL AND payment_due < ? ORDER BY id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
 	/* STMT_T_EXCESS (REM-P7) */
-	"SELECT r.id, o.completed_at FROM remittance_refunds r "
+	"SELECT " EXCESS_COLS(DBQ_SQL) " FROM remittance_refunds r "
 	"JOIN orders o ON o.id = r.order_id WHERE r.kind = 'excess' AND "
 	"r.due IS NULL AND o.completed_at IS NOT NULL ORDER BY r.id LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
-	/* STMT_T_CANCEL (REM-P8; migration 026; enum cancel_col): one
-	 * cancelled remittance order not looked at yet, by its mark's index;
-	 * what it received and whether its cancellation refund exists. */
-	"SELECT o.id, o.currency, o.updated_at, (SELECT COALESCE(SUM("
-	"v.received_minor), 0) FROM remittance_vouchers v WHERE v.order_id = "
-	"o.id AND v.status = 'accepted') AS got, EXISTS (SELECT 1 FROM "
-	"remittance_refunds r WHERE r.order_id = o.id AND r.kind = 'cancel') "
+	/* STMT_T_CANCEL (REM-P8; migration 026): one cancelled remittance
+	 * order not looked at yet, by its mark's index; what it received
+	 * and whether its cancellation refund exists. */
+	"SELECT " CANCEL_COLS(DBQ_SQL) " "
 	"FROM orders o WHERE o.cancel_refund_check = 1 LIMIT 1 "
 	"FOR UPDATE SKIP LOCKED",
 	/* STMT_T_CANCEL_DONE */
@@ -206,7 +258,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE remittance_refunds r JOIN orders o ON o.id = r.order_id "
 	"SET r.account_name = ?, r.account_number = ?, r.account_given_at = ? "
 	"WHERE r.order_id = ? AND o.user_id = ? AND r.sent_at IS NULL",
-	/* STMT_R_GET_LOCK: enum refund_col */
+	/* STMT_R_GET_LOCK: REFUND_COLS */
 	"SELECT " R_COLS "FROM remittance_refunds r LEFT JOIN users s ON "
 	"s.id = r.sent_by WHERE r.id = ? FOR UPDATE",
 	/* STMT_R_SENT: only once, only with an account. */
@@ -217,38 +269,6 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE remittance_vouchers SET dup_of_file = ? WHERE file_id = ? "
 	"AND order_id <> ? AND dup_of_file IS NULL",
 };
-
-/* Read the V_COLS (enum voucher_col) of the current row (from column
- * base) into *v. */
-static void
-read_voucher(struct dbq *q, int b, struct db_rem_voucher *v)
-{
-	memset(v, 0, sizeof(*v));
-	v->id = dbq_col_int(q, b + V_C_ID);
-	v->order_id = dbq_col_int(q, b + V_C_ORDER_ID);
-	v->user_id = dbq_col_int(q, b + V_C_USER_ID);
-	v->file_id = dbq_col_int(q, b + V_C_FILE_ID);
-	v->dup_of_file = dbq_col_int(q, b + V_C_DUP_OF_FILE);
-	dbq_col_copy(q, b + V_C_SOURCE, v->source, sizeof(v->source));
-	v->amount_minor = dbq_col_int(q, b + V_C_AMOUNT);
-	dbq_col_copy(q, b + V_C_CURRENCY, v->currency, sizeof(v->currency));
-	dbq_col_copy(q, b + V_C_REMITTED_ON, v->remitted_on,
-	    sizeof(v->remitted_on));
-	dbq_col_copy(q, b + V_C_TRACKING, v->tracking, sizeof(v->tracking));
-	dbq_col_copy(q, b + V_C_EXPECTED_FROM, v->expected_from,
-	    sizeof(v->expected_from));
-	dbq_col_copy(q, b + V_C_EXPECTED_BY, v->expected_by,
-	    sizeof(v->expected_by));
-	voucher_status_parse(dbq_col_str(q, b + V_C_STATUS, NULL), &v->status);
-	dbq_col_copy(q, b + V_C_REASON, v->reason, sizeof(v->reason));
-	dbq_col_copy(q, b + V_C_NOTE, v->note, sizeof(v->note));
-	v->received_minor = dbq_col_int(q, b + V_C_RECEIVED);
-	v->decided_by = dbq_col_int(q, b + V_C_DECIDED_BY);
-	dbq_col_copy(q, b + V_C_DECIDED_BY_EMAIL, v->decided_by_email,
-	    sizeof(v->decided_by_email));
-	v->decided_at = dbq_col_int(q, b + V_C_DECIDED_AT);
-	v->created_at = dbq_col_int(q, b + V_C_CREATED_AT);
-}
 
 /* The cached statement idx of this file, or NULL. */
 static struct dbq *
@@ -261,26 +281,8 @@ get(struct db *db, int idx)
 int
 db_rem_payee_get(struct db *db, struct db_rem_payee *out)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if ((q = get(db, STMT_PAYEE)) == NULL)
-		return -1;
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, PAYEE_C_ACCOUNT_NAME, out->account_name,
-		    sizeof(out->account_name));
-		dbq_col_copy(q, PAYEE_C_ACCOUNT_NUMBER, out->account_number,
-		    sizeof(out->account_number));
-		dbq_col_copy(q, PAYEE_C_ADDRESS, out->address,
-		    sizeof(out->address));
-		dbq_col_copy(q, PAYEE_C_POSTAL_CODE, out->postal_code,
-		    sizeof(out->postal_code));
-		dbq_col_copy(q, PAYEE_C_COUNTRY, out->country,
-		    sizeof(out->country));
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(get(db, STMT_PAYEE), &payee_tab, out);
 }
 
 /* See remittance.h. */
@@ -346,25 +348,9 @@ int
 db_rem_voucher_get(struct db *db, int64_t id, int lock,
     struct db_rem_voucher *out)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if ((q = get(db, lock ? STMT_V_GET_LOCK : STMT_V_GET)) == NULL)
-		return -1;
-	dbq_int(q, id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		read_voucher(q, 0, out);
-	dbq_done(q);
-	return rc;
-}
-
-/* dbq_list fill for db_rem_voucher_list(): the current row into *arg, a
- * struct db_rem_voucher. */
-static void
-fill_rem_voucher_list(struct dbq *q, void *arg)
-{
-	read_voucher(q, 0, arg);
+	return dbq_one(dbq_bind(get(db, lock ? STMT_V_GET_LOCK : STMT_V_GET),
+	    DBQ_I(id)), &voucher_tab, out);
 }
 
 /* See remittance.h. */
@@ -372,8 +358,8 @@ int
 db_rem_voucher_list(struct db *db, int64_t order_id,
     struct db_rem_voucher **out, size_t *n)
 {
-	return dbq_list_id(get(db, STMT_V_LIST), order_id, sizeof(**out),
-	    fill_rem_voucher_list, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_V_LIST), DBQ_I(order_id)),
+	    &voucher_tab, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -381,17 +367,9 @@ int
 db_rem_voucher_pending(struct db *db, int64_t order_id,
     struct db_rem_voucher *out)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	memset(out, 0, sizeof(*out));
-	if ((q = get(db, STMT_V_PENDING)) == NULL)
-		return -1;
-	dbq_int(q, order_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		read_voucher(q, 0, out);
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_V_PENDING), DBQ_I(order_id)),
+	    &voucher_tab, out);
 }
 
 /* See remittance.h. */
@@ -452,19 +430,16 @@ db_rem_received_total(struct db *db, int64_t order_id, int64_t *out)
 	return dbq_one_int(q, out) == -1 ? -1 : 0;
 }
 
-/* dbq_list fill for db_rem_queue(): the current row into *arg, a
- * struct db_rem_queue_row. */
-static void
+/* dbq_list_keep fill for db_rem_queue(): the current row into *arg, a
+ * struct db_rem_queue_row: 0, or -1 leaving a refused row out. */
+static int
 fill_rem_queue(struct dbq *q, void *arg)
 {
 	struct db_rem_queue_row	*r = arg;
 
-	read_voucher(q, 0, &r->v);
-	dbq_col_copy(q, Q_C_USER_EMAIL, r->user_email, sizeof(r->user_email));
-	r->order_amount_minor = dbq_col_int(q, Q_C_ORDER_AMOUNT);
-	dbq_col_copy(q, Q_C_ORDER_STATUS, r->order_status,
-	    sizeof(r->order_status));
-	dbq_col_copy(q, Q_C_COUNTRY, r->country, sizeof(r->country));
+	if (dbq_read(q, 0, &voucher_tab, &r->v) == -1)
+		return -1;
+	return dbq_read(q, (int)voucher_tab.n, &queue_tab, r);
 }
 
 /* See remittance.h. */
@@ -490,7 +465,8 @@ db_rem_queue(struct db *db, const char *currency, int dup_only,
 		return -1;
 	dbq_bind(q, DBQ_S(currency), DBQ_S(currency), DBQ_I(dup_only),
 	    DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
-	return dbq_list(q, sizeof(**out), fill_rem_queue, (void **)out, n);
+	return dbq_list_keep(q, sizeof(**out), fill_rem_queue, NULL,
+	    (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -573,29 +549,13 @@ db_rem_statement_line(struct db *db, int64_t statement_id, int line_no,
 	    strnlen(note, 255))));
 }
 
-/* dbq_list fill for db_rem_unmatched_lines(): the current row into *arg, a
- * struct db_rem_line. */
-static void
-fill_rem_unmatched_lines(struct dbq *q, void *arg)
-{
-	struct db_rem_line	*r = arg;
-
-	r->statement_id = dbq_col_int(q, L_C_STATEMENT_ID);
-	r->line_no = (int)dbq_col_int(q, L_C_LINE_NO);
-	dbq_col_copy(q, L_C_RAW, r->raw, sizeof(r->raw));
-	r->order_id = dbq_col_int(q, L_C_ORDER_ID);
-	dbq_col_copy(q, L_C_OUTCOME, r->outcome, sizeof(r->outcome));
-	dbq_col_copy(q, L_C_NOTE, r->note, sizeof(r->note));
-	r->imported_at = dbq_col_int(q, L_C_IMPORTED_AT);
-}
-
 /* See remittance.h. */
 int
 db_rem_unmatched_lines(struct db *db, size_t limit, struct db_rem_line **out,
     size_t *n)
 {
-	return dbq_list_id(get(db, STMT_L_UNMATCHED), (int64_t)limit,
-	    sizeof(**out), fill_rem_unmatched_lines, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_L_UNMATCHED),
+	    DBQ_I((int64_t)limit)), &line_tab, (void **)out, n);
 }
 
 /* See remittance.h. */
@@ -603,18 +563,15 @@ int
 db_rem_take_expired(struct db *db, const char *today, int64_t *order_id,
     enum order_status *status)
 {
-	struct dbq	*q;
-	int		 rc;
+	struct tick_row	r;
+	int		rc;
 
-	if ((q = get(db, STMT_T_EXPIRED)) == NULL)
-		return -1;
-	dbq_cstr(q, today);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*order_id = dbq_col_int(q, 0);
-		if (dbq_col_order_status(q, 1, status) == -1)
-			rc = -1;
+	rc = dbq_one(dbq_bind(get(db, STMT_T_EXPIRED), DBQ_S(today)),
+	    &expired_tab, &r);
+	if (rc == 1) {
+		*order_id = r.id;
+		*status = r.status;
 	}
-	dbq_done(q);
 	return rc;
 }
 
@@ -623,16 +580,13 @@ int
 db_rem_take_undated_excess(struct db *db, int64_t *refund_id,
     int64_t *completed_at)
 {
-	struct dbq	*q;
-	int		 rc;
+	struct tick_row	r;
+	int		rc;
 
-	if ((q = get(db, STMT_T_EXCESS)) == NULL)
-		return -1;
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*refund_id = dbq_col_int(q, 0);
-		*completed_at = dbq_col_int(q, 1);
+	if ((rc = dbq_one(get(db, STMT_T_EXCESS), &excess_tab, &r)) == 1) {
+		*refund_id = r.id;
+		*completed_at = r.completed_at;
 	}
-	dbq_done(q);
 	return rc;
 }
 
@@ -641,19 +595,16 @@ int
 db_rem_take_cancel_check(struct db *db, int64_t *order_id,
     int64_t *received, char *currency, int64_t *updated_at, int *refunded)
 {
-	struct dbq	*q;
-	int		 rc;
+	struct cancel_row	r;
+	int			rc;
 
-	if ((q = get(db, STMT_T_CANCEL)) == NULL)
-		return -1;
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		*order_id = dbq_col_int(q, CAN_C_ORDER_ID);
-		dbq_col_copy(q, CAN_C_CURRENCY, currency, 4);
-		*updated_at = dbq_col_int(q, CAN_C_UPDATED_AT);
-		*received = dbq_col_int(q, CAN_C_RECEIVED);
-		*refunded = dbq_col_int(q, CAN_C_REFUNDED) != 0;
+	if ((rc = dbq_one(get(db, STMT_T_CANCEL), &cancel_tab, &r)) == 1) {
+		*order_id = r.order_id;
+		memcpy(currency, r.currency, sizeof(r.currency));
+		*updated_at = r.updated_at;
+		*received = r.received;
+		*refunded = r.refunded;
 	}
-	dbq_done(q);
 	return rc;
 }
 

@@ -12,6 +12,15 @@
 #include "db/plan.h"
 #include "db/stmt.h"
 
+/* The columns of a stored outcome (struct db_request_key), each with its
+ * SQL. */
+#define KEY_COLS(C) \
+	C(TEXT,	params_hash,	"params_hash") \
+	C(INT,	result,		", result") \
+	C(TEXT,	reason,		", reason")
+#define KEY_FIELD(t, m, sql)	DBQ_FIELD(struct db_request_key, t, m)
+DBQ_ROWS(key_row, struct db_request_key, KEY_COLS, KEY_FIELD);
+
 enum stmt {
 	STMT_KEY_GET,
 	STMT_KEY_PUT,
@@ -20,7 +29,7 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_KEY_GET */
-	"SELECT params_hash, result, reason FROM request_keys WHERE "
+	"SELECT " KEY_COLS(DBQ_SQL) " FROM request_keys WHERE "
 	"scope = ? AND owner_id = ? AND idem_key = ?",
 	/* STMT_KEY_PUT */
 	"INSERT INTO request_keys (scope, owner_id, idem_key, params_hash, "
@@ -39,22 +48,9 @@ int
 db_request_key_get(struct db *db, const char *scope, int64_t owner_id,
     const char *key, struct db_request_key *out)
 {
-	struct dbq	*q = get(db, STMT_KEY_GET);
-	int		 rc = -1;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_S(scope), DBQ_I(owner_id), DBQ_S(key));
-	if (dbq_exec(q) == 0 && (rc = dbq_fetch(q)) == 1) {
-		snprintf(out->params_hash, sizeof(out->params_hash), "%s",
-		    dbq_col_str(q, 0, NULL));
-		out->result = (int)dbq_col_int(q, 1);
-		snprintf(out->reason, sizeof(out->reason), "%s",
-		    dbq_col_str(q, 2, NULL));
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_KEY_GET), DBQ_S(scope),
+	    DBQ_I(owner_id), DBQ_S(key)), &key_row, out);
 }
 
 /* See plan.h. */

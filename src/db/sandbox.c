@@ -20,6 +20,19 @@
 #define OP_FIELD(t, m, sql)	DBQ_FIELD(struct db_sandbox_op, t, m)
 DBQ_ROWS(op_row, struct db_sandbox_op, OP_COLS, OP_FIELD);
 
+/* The columns of a finance application (struct db_sandbox_fin), each with
+ * its SQL: what STMT_FIN_INSERT writes and STMT_FIN_GET reads. */
+#define FIN_COLS(C) \
+	C(TEXT,	ref,		"ref") \
+	C(INT,	credit_score,	", credit_score") \
+	C(INT,	amount_minor,	", amount_minor") \
+	C(TEXT,	currency,	", currency") \
+	C(INT,	months,		", months") \
+	C(INT,	submitted_at,	", submitted_at") \
+	C(INT,	ready_at,	", ready_at")
+#define FIN_FIELD(t, m, sql)	DBQ_FIELD(struct db_sandbox_fin, t, m)
+DBQ_ROWS(fin_row, struct db_sandbox_fin, FIN_COLS, FIN_FIELD);
+
 enum stmt {
 	STMT_SMS_INSERT,
 	STMT_FIN_INSERT,
@@ -34,11 +47,10 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO sms_outbox (user_id, phone, body, created_at) "
 	"VALUES (?, ?, ?, ?)",
 	/* STMT_FIN_INSERT */
-	"INSERT INTO sandbox_finance_apps (ref, credit_score, amount_minor, "
-	"currency, months, submitted_at, ready_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO sandbox_finance_apps (" FIN_COLS(DBQ_SQL) ") "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_FIN_GET */
-	"SELECT ref, credit_score, amount_minor, currency, months, "
-	"submitted_at, ready_at FROM sandbox_finance_apps WHERE ref = ?",
+	"SELECT " FIN_COLS(DBQ_SQL) " FROM sandbox_finance_apps WHERE ref = ?",
 	/* STMT_OP_INSERT */
 	"INSERT INTO sandbox_partner_ops (partner, reference, kind, "
 	"amount_minor, currency, day, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -75,41 +87,16 @@ db_sms_outbox_insert(struct db *db, int64_t user_id, const char *phone,
 int
 db_sandbox_fin_insert(struct db *db, const struct db_sandbox_fin *a)
 {
-	struct dbq *q;
-	int rc;
-
-	if ((q = get(db, STMT_FIN_INSERT)) == NULL)
-		return -1;
-	dbq_bind(q, DBQ_S(a->ref), DBQ_I(a->credit_score),
-	    DBQ_I(a->amount_minor), DBQ_S(a->currency), DBQ_I(a->months),
-	    DBQ_I(a->submitted_at), DBQ_I(a->ready_at));
-	rc = dbq_exec(q) == 0 ? 0 : -1;
-	dbq_done(q);
-	return rc;
+	return dbq_exec_done(dbq_bind_row(get(db, STMT_FIN_INSERT), &fin_row,
+	    a), NULL);
 }
 
 /* See sandbox.h. */
 int
 db_sandbox_fin_get(struct db *db, const char *ref, struct db_sandbox_fin *out)
 {
-	struct dbq *q;
-	int rc;
-
-	if ((q = get(db, STMT_FIN_GET)) == NULL)
-		return -1;
-	dbq_cstr(q, ref);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		dbq_col_copy(q, 0, out->ref, sizeof(out->ref));
-		out->credit_score = (int)dbq_col_int(q, 1);
-		out->amount_minor = dbq_col_int(q, 2);
-		dbq_col_copy(q, 3, out->currency, sizeof(out->currency));
-		out->months = (int)dbq_col_int(q, 4);
-		out->submitted_at = dbq_col_int(q, 5);
-		out->ready_at = dbq_col_int(q, 6);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(dbq_bind(get(db, STMT_FIN_GET), DBQ_S(ref)), &fin_row,
+	    out);
 }
 
 /* See sandbox.h. */

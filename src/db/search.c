@@ -27,6 +27,20 @@
 #define SO_FIELD(t, m, sql)	DBQ_FIELD(struct db_search_order, t, m)
 DBQ_ROWS(so_row, struct db_search_order, SO_COLS, SO_FIELD);
 
+/* The columns of struct db_search_party of table t (its name column n)
+ * with the reviews r, each with its SQL. */
+#define PARTY_COLS(C, t, n, r) \
+	C(INT,	id,		t ".id") \
+	C(TEXT,	name,		", " t "." n) \
+	C(INT,	review_id,	", COALESCE(MAX(" r ".id), 0)") \
+	C(INT,	review_since,	", COALESCE(MAX(" r ".submitted_at), 0)")
+/* A user u by email with its identity checks ic. */
+#define SP_USER_COLS(C)		PARTY_COLS(C, "u", "email", "ic")
+/* A company c by name with its qualifications q. */
+#define SP_COMPANY_COLS(C)	PARTY_COLS(C, "c", "name", "q")
+#define SP_FIELD(t, m, sql)	DBQ_FIELD(struct db_search_party, t, m)
+DBQ_ROWS(party_row, struct db_search_party, SP_USER_COLS, SP_FIELD);
+
 enum stmt {
 	STMT_SO_ID,
 	STMT_SO_RF_CODE,
@@ -76,14 +90,12 @@ static const char *const stmts[STMT__MAX] = {
 	"LEFT JOIN shipments s ON s.order_id = o.id "
 	"WHERE c.name LIKE ? ORDER BY o.id DESC LIMIT ?",
 	/* STMT_SP_USERS */
-	"SELECT u.id, u.email, COALESCE(MAX(ic.id), 0), "
-	"COALESCE(MAX(ic.submitted_at), 0) FROM users u "
+	"SELECT " SP_USER_COLS(DBQ_SQL) " FROM users u "
 	"LEFT JOIN identity_checks ic ON ic.user_id = u.id "
 	"AND ic.status = 'review' WHERE u.email LIKE ? "
 	"GROUP BY u.id, u.email ORDER BY u.email LIMIT ?",
 	/* STMT_SP_COMPANIES */
-	"SELECT c.id, c.name, COALESCE(MAX(q.id), 0), "
-	"COALESCE(MAX(q.submitted_at), 0) FROM companies c "
+	"SELECT " SP_COMPANY_COLS(DBQ_SQL) " FROM companies c "
 	"LEFT JOIN company_qualifications q ON q.company_id = c.id "
 	"AND q.status IN ('submitted', 'under_review') WHERE c.name LIKE ? "
 	"GROUP BY c.id, c.name ORDER BY c.name LIMIT ?",
@@ -186,18 +198,6 @@ db_search_orders(struct db *db, enum db_search_by how, const char *text,
 	return dbq_rows(q, &so_row, (void **)out, n);
 }
 
-/* dbq_list fill: the current party row into *arg. */
-static void
-fill_party(struct dbq *q, void *arg)
-{
-	struct db_search_party *p = arg;
-
-	p->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, p->name, sizeof(p->name));
-	p->review_id = dbq_col_int(q, 2);
-	p->review_since = dbq_col_int(q, 3);
-}
-
 /* See search.h. */
 int
 db_search_parties(struct db *db, int company, const char *prefix,
@@ -209,7 +209,7 @@ db_search_parties(struct db *db, int company, const char *prefix,
 		bind_prefix(q, prefix);
 		dbq_int(q, (int64_t)limit);
 	}
-	return dbq_list(q, sizeof(**out), fill_party, (void **)out, n);
+	return dbq_rows(q, &party_row, (void **)out, n);
 }
 
 /* See search.h. */

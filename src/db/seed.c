@@ -5,8 +5,14 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/seed.h"
 #include "db/stmt.h"
+
+/* A product (struct seed_product) read by DB_SEED_PRODUCT_COLS. */
+#define PRODUCT_FIELD(t, m, sql)	DBQ_FIELD(struct seed_product, t, m)
+DBQ_ROWS(product_row, struct seed_product, DB_SEED_PRODUCT_COLS,
+    PRODUCT_FIELD);
 
 enum stmt {
 	STMT_SEED_USER_ID,
@@ -36,9 +42,7 @@ static const char *const stmts[STMT__MAX] = {
 	"cod_agreement_limit_usd_minor, remittance_quota_usd_minor, "
 	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_SEED_PRODUCT */
-	"SELECT p.id, p.name, p.price_minor, p.currency, c.durable, "
-	"p.high_value, p.pre_order, p.customized, p.special_customs, "
-	"p.pay_after_use FROM products p "
+	"SELECT " DB_SEED_PRODUCT_COLS(DBQ_SQL) " FROM products p "
 	"JOIN categories c ON c.id = p.category_id WHERE p.sku = ?",
 	/* STMT_SEED_ORDER_ID */
 	"SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
@@ -145,21 +149,7 @@ db_seed_product(struct db *db, const char *sku, struct seed_product *out)
 	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_PRODUCT,
 	    stmts[STMT_SEED_PRODUCT])) == NULL)
 		return -1;
-	dbq_cstr(q, sku);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = dbq_col_int(q, 0);
-		dbq_col_copy(q, 1, out->name, sizeof(out->name));
-		out->price_minor = dbq_col_int(q, 2);
-		dbq_col_copy(q, 3, out->currency, sizeof(out->currency));
-		out->durable = (int)dbq_col_int(q, 4);
-		out->high_value = (int)dbq_col_int(q, 5);
-		out->pre_order = (int)dbq_col_int(q, 6);
-		out->customized = (int)dbq_col_int(q, 7);
-		out->special_customs = (int)dbq_col_int(q, 8);
-		out->pay_after_use = (int)dbq_col_int(q, 9);
-	}
-	dbq_done(q);
+	rc = dbq_one(dbq_bind(q, DBQ_S(sku)), &product_row, out);
 	return rc == 1 ? 0 : 1;
 }
 

@@ -10,6 +10,28 @@
 #include "db/session.h"
 #include "db/stmt.h"
 
+/* The columns of a session with its user (struct db_session), each with
+ * its SQL; the user's kind and the refdata version follow them
+ * (session_fill). */
+#define SESSION_COLS(C) \
+	C(INT,	id,			"s.id") \
+	C(INT,	created_at,		", s.created_at") \
+	C(INT,	last_seen_at,		", s.last_seen_at") \
+	C(INT,	expires_at,		", s.expires_at") \
+	C(INT,	user.id,		", u.id") \
+	C(INT,	user.company_id,	", u.company_id") \
+	C(TEXT,	user.email,		", u.email") \
+	C(TEXT,	user.name,		", u.name") \
+	C(INT,	unread,			", (SELECT COUNT(*) FROM messages m WHERE m.user_id = u.id AND m.read_at IS NULL) + (SELECT COUNT(*) FROM messages m WHERE m.company_id = u.company_id AND m.read_at IS NULL)") \
+	C(BOOL,	order.found,		", o.id IS NOT NULL") \
+	C(INT,	order.user_id,		", o.user_id") \
+	C(INT,	order.company_id,	", COALESCE(o.company_id, 0)") \
+	C(INT,	second_factor_at,	", COALESCE(s.second_factor_at, 0)") \
+	C(TEXT,	language,		", COALESCE(u.language, '')") \
+	C(TEXT,	country,		", (SELECT a.country FROM addresses a WHERE a.user_id = u.id AND a.is_default = 1 LIMIT 1)")
+#define SESSION_FIELD(t, m, sql)	DBQ_FIELD(struct db_session, t, m)
+DBQ_ROWS(session_row, struct db_session, SESSION_COLS, SESSION_FIELD);
+
 enum stmt {
 	STMT_SESSION_INSERT,
 	STMT_SESSION_GET,
@@ -30,16 +52,8 @@ static const char *const stmts[STMT__MAX] = {
 	 * starts with one statement: the unread messages of the user and
 	 * the company (as db_message_unread), the refdata version, and the
 	 * owners of the order the route acts on (service/target.h). */
-	"SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, "
-	"u.id, u.kind, u.company_id, u.email, u.name, "
-	"(SELECT COUNT(*) FROM messages m WHERE m.user_id = u.id AND "
-	"m.read_at IS NULL) + (SELECT COUNT(*) FROM messages m WHERE "
-	"m.company_id = u.company_id AND m.read_at IS NULL), "
-	"(SELECT version FROM refdata_version WHERE id = 1), "
-	"o.id, o.user_id, COALESCE(o.company_id, 0), "
-	"COALESCE(s.second_factor_at, 0), COALESCE(u.language, ''), "
-	"(SELECT a.country FROM addresses a WHERE a.user_id = u.id AND "
-	"a.is_default = 1 LIMIT 1) "
+	"SELECT " SESSION_COLS(DBQ_SQL) ", u.kind, "
+	"(SELECT version FROM refdata_version WHERE id = 1) "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"LEFT JOIN orders o ON o.id = ? "
 	"WHERE s.token_hash = ?",
@@ -75,50 +89,42 @@ db_session_insert(struct db *db, const char *token_hash, int64_t user_id,
 	    DBQ_I(expires_at)), NULL);
 }
 
+/* A row of STMT_SESSION_GET as session_fill reads it. */
+struct session_read {
+	struct db_session	*out;
+	int			 has_version;	/* refdata_version has a row */
+	uint64_t		 version;
+};
+
+/* dbq_one_fn fill: the row of STMT_SESSION_GET into the struct
+ * session_read at p, its session zeroed first. 0. */
+static int
+session_fill(struct dbq *q, void *p)
+{
+	struct session_read	*r = p;
+	int			 c = (int)session_row.n;
+
+	memset(r->out, 0, sizeof(*r->out));
+	(void)dbq_read(q, 0, &session_row, r->out);
+	r->out->user.kind = db_user_kind_parse(dbq_col_str(q, c, NULL));
+	r->has_version = !dbq_col_null(q, c + 1);
+	r->version = (uint64_t)dbq_col_int(q, c + 1);
+	return 0;
+}
+
 /* See session.h. */
 int
 db_session_get(struct db *db, const char *token_hash, int64_t order_id,
     struct db_session *out)
 {
-	struct dbq	*q;
-	const char	*kind;
-	int		 rc;
+	struct session_read	 r = { out, 0, 0 };
+	int			 rc;
 
-	q = get(db, STMT_SESSION_GET);
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_I(order_id > 0 ? order_id : 0), DBQ_S(token_hash));
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = dbq_col_int(q, 0);
-		out->created_at = dbq_col_int(q, 1);
-		out->last_seen_at = dbq_col_int(q, 2);
-		out->expires_at = dbq_col_int(q, 3);
-		out->user.id = dbq_col_int(q, 4);
-		kind = dbq_col_str(q, 5, NULL);
-		if (strcmp(kind, "admin") == 0)
-			out->user.kind = DB_USER_ADMIN;
-		else if (strcmp(kind, "company_member") == 0)
-			out->user.kind = DB_USER_COMPANY_MEMBER;
-		else
-			out->user.kind = DB_USER_PERSON;
-		out->user.company_id = dbq_col_int(q, 6);
-		dbq_col_copy(q, 7, out->user.email, sizeof(out->user.email));
-		dbq_col_copy(q, 8, out->user.name, sizeof(out->user.name));
-		out->unread = dbq_col_int(q, 9);
-		if (!dbq_col_null(q, 10))
-			db_refdata_seen(db, (uint64_t)dbq_col_int(q, 10));
-		if (!dbq_col_null(q, 11)) {
-			out->order.found = 1;
-			out->order.user_id = dbq_col_int(q, 12);
-			out->order.company_id = dbq_col_int(q, 13);
-		}
-		out->second_factor_at = dbq_col_int(q, 14);
-		dbq_col_copy(q, 15, out->language, sizeof(out->language));
-		if (!dbq_col_null(q, 16))
-			dbq_col_copy(q, 16, out->country, sizeof(out->country));
-	}
-	dbq_done(q);
+	rc = dbq_one_fn(dbq_bind(get(db, STMT_SESSION_GET),
+	    DBQ_I(order_id > 0 ? order_id : 0), DBQ_S(token_hash)),
+	    session_fill, &r);
+	if (rc == 1 && r.has_version)
+		db_refdata_seen(db, r.version);
 	return rc;
 }
 

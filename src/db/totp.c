@@ -38,13 +38,31 @@ enum stmt {
 	STMT__MAX
 };
 
-#define TOTP_COLS "user_id, secret_enc, COALESCE(confirmed_at, 0), last_step "
+/* The columns of an admin's secret (struct db_totp), each with its SQL;
+ * the encrypted secret follows them (fill_totp). */
+#define TOTP_COLS(C) \
+	C(INT,	user_id,	"user_id") \
+	C(INT,	confirmed_at,	", COALESCE(confirmed_at, 0)") \
+	C(INT,	last_step,	", last_step")
+#define TOTP_FIELD(t, m, sql)	DBQ_FIELD(struct db_totp, t, m)
+DBQ_ROWS(totp_row, struct db_totp, TOTP_COLS, TOTP_FIELD);
+
+/* The columns of a recovery code (struct db_recovery), each with its
+ * SQL. */
+#define RECOVERY_COLS(C) \
+	C(INT,	id,	"id") \
+	C(TEXT,	salt,	", salt") \
+	C(TEXT,	hash,	", code_hash")
+#define RECOVERY_FIELD(t, m, sql)	DBQ_FIELD(struct db_recovery, t, m)
+DBQ_ROWS(recovery_row, struct db_recovery, RECOVERY_COLS, RECOVERY_FIELD);
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_TOTP_GET */
-	"SELECT " TOTP_COLS "FROM admin_totp WHERE user_id = ?",
+	"SELECT " TOTP_COLS(DBQ_SQL) ", secret_enc FROM admin_totp "
+	"WHERE user_id = ?",
 	/* STMT_TOTP_GET_LOCK */
-	"SELECT " TOTP_COLS "FROM admin_totp WHERE user_id = ? FOR UPDATE",
+	"SELECT " TOTP_COLS(DBQ_SQL) ", secret_enc FROM admin_totp "
+	"WHERE user_id = ? FOR UPDATE",
 	/* STMT_TOTP_START */
 	"INSERT IGNORE INTO admin_totp (user_id, secret_enc, created_at) "
 	"VALUES (?, ?, ?)",
@@ -62,7 +80,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO admin_recovery_codes (user_id, salt, code_hash, "
 	"created_at) VALUES (?, ?, ?, ?)",
 	/* STMT_RECOVERY_UNUSED */
-	"SELECT id, salt, code_hash FROM admin_recovery_codes "
+	"SELECT " RECOVERY_COLS(DBQ_SQL) " FROM admin_recovery_codes "
 	"WHERE user_id = ? AND used_at IS NULL ORDER BY id",
 	/* STMT_RECOVERY_USE */
 	"UPDATE admin_recovery_codes SET used_at = ? WHERE id = ? AND "
@@ -80,31 +98,31 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_TOTP, idx, stmts[idx]);
 }
 
+/* dbq_one_fn fill: a row of STMT_TOTP_GET(_LOCK) into *p, zeroed first: 0. */
+static int
+fill_totp(struct dbq *q, void *p)
+{
+	struct db_totp	*out = p;
+	const char	*enc;
+	size_t		 len = 0;
+
+	memset(out, 0, sizeof(*out));
+	(void)dbq_read(q, 0, &totp_row, out);
+	enc = dbq_col_str(q, (int)totp_row.n, &len);
+	if (len > sizeof(out->secret_enc))
+		len = 0;
+	memcpy(out->secret_enc, enc, len);
+	out->secret_enc_len = len;
+	return 0;
+}
+
 /* See totp.h. */
 int
 db_totp_get(struct db *db, int64_t user_id, int lock, struct db_totp *out)
 {
-	struct dbq	*q;
-	const char	*enc;
-	size_t		 len = 0;
-	int		 rc;
-
-	if ((q = get(db, lock ? STMT_TOTP_GET_LOCK : STMT_TOTP_GET)) == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->user_id = dbq_col_int(q, 0);
-		enc = dbq_col_str(q, 1, &len);
-		if (len > sizeof(out->secret_enc))
-			len = 0;
-		memcpy(out->secret_enc, enc, len);
-		out->secret_enc_len = len;
-		out->confirmed_at = dbq_col_int(q, 2);
-		out->last_step = dbq_col_int(q, 3);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one_fn(dbq_bind(get(db,
+	    lock ? STMT_TOTP_GET_LOCK : STMT_TOTP_GET), DBQ_I(user_id)),
+	    fill_totp, out);
 }
 
 /* See totp.h. */
@@ -169,24 +187,13 @@ db_totp_recovery_add(struct db *db, int64_t user_id, const char *salt_hex,
 	    NULL);
 }
 
-/* One row of STMT_RECOVERY_UNUSED. */
-static void
-fill_recovery(struct dbq *q, void *el)
-{
-	struct db_recovery *r = el;
-
-	r->id = dbq_col_int(q, 0);
-	dbq_col_copy(q, 1, r->salt, sizeof(r->salt));
-	dbq_col_copy(q, 2, r->hash, sizeof(r->hash));
-}
-
 /* See totp.h. */
 int
 db_totp_recovery_unused(struct db *db, int64_t user_id,
     struct db_recovery **out, size_t *n)
 {
-	return dbq_list_id(get(db, STMT_RECOVERY_UNUSED), user_id,
-	    sizeof(**out), fill_recovery, (void **)out, n);
+	return dbq_rows(dbq_bind(get(db, STMT_RECOVERY_UNUSED),
+	    DBQ_I(user_id)), &recovery_row, (void **)out, n);
 }
 
 /* See totp.h. */

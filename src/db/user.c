@@ -18,15 +18,26 @@ enum stmt {
 	STMT__MAX
 };
 
-#define USER_COLS \
-	"id, kind, company_id, email, name, password_hash, failed_logins, " \
-	"locked_until, COALESCE(language, '')"
+/* The columns of a user (struct db_user), each with its SQL; its kind
+ * follows them (user_fill). */
+#define USER_COLS(C) \
+	C(INT,	id,		"id") \
+	C(INT,	company_id,	", company_id") \
+	C(TEXT,	email,		", email") \
+	C(TEXT,	name,		", name") \
+	C(TEXT,	password_hash,	", password_hash") \
+	C(INT,	failed_logins,	", failed_logins") \
+	C(INT,	locked_until,	", locked_until") \
+	C(TEXT,	language,	", COALESCE(language, '')")
+#define USER_FIELD(t, m, sql)	DBQ_FIELD(struct db_user, t, m)
+DBQ_ROWS(user_tab, struct db_user, USER_COLS, USER_FIELD);
+#define U_COLS	"SELECT " USER_COLS(DBQ_SQL) ", kind FROM users "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_BY_EMAIL_LOCK */
-	"SELECT " USER_COLS " FROM users WHERE email = ? FOR UPDATE",
+	U_COLS "WHERE email = ? FOR UPDATE",
 	/* STMT_USER_BY_ID */
-	"SELECT " USER_COLS " FROM users WHERE id = ?",
+	U_COLS "WHERE id = ?",
 	/* STMT_USER_INSERT_PERSON */
 	"INSERT INTO users (kind, email, name, password_hash, created_at) "
 	"VALUES ('person', ?, ?, ?, ?)",
@@ -44,66 +55,43 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_USER, idx, stmts[idx]);
 }
 
-/* Copy the current row of a USER_COLS select into out. */
-static void
-user_row(struct dbq *q, struct db_user *out)
+/* See user.h. */
+enum db_user_kind
+db_user_kind_parse(const char *kind)
 {
-	const char *kind;
-
-	memset(out, 0, sizeof(*out));
-	out->id = dbq_col_int(q, 0);
-	kind = dbq_col_str(q, 1, NULL);
 	if (strcmp(kind, "admin") == 0)
-		out->kind = DB_USER_ADMIN;
-	else if (strcmp(kind, "company_member") == 0)
-		out->kind = DB_USER_COMPANY_MEMBER;
-	else
-		out->kind = DB_USER_PERSON;
-	out->company_id = dbq_col_int(q, 2);
-	dbq_col_copy(q, 3, out->email, sizeof(out->email));
-	dbq_col_copy(q, 4, out->name, sizeof(out->name));
-	dbq_col_copy(q, 5, out->password_hash, sizeof(out->password_hash));
-	out->failed_logins = (int)dbq_col_int(q, 6);
-	out->locked_until = dbq_col_int(q, 7);
-	dbq_col_copy(q, 8, out->language, sizeof(out->language));
+		return DB_USER_ADMIN;
+	if (strcmp(kind, "company_member") == 0)
+		return DB_USER_COMPANY_MEMBER;
+	return DB_USER_PERSON;
 }
 
-/* Run a one-row USER_COLS select whose parameters are bound; 1/0/-1. */
+/* dbq_one_fn fill: a U_COLS row into *p, zeroed first: 0. */
 static int
-user_fetch_one(struct dbq *q, struct db_user *out)
+user_fill(struct dbq *q, void *p)
 {
-	int rc;
+	struct db_user *u = p;
 
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		user_row(q, out);
-	dbq_done(q);
-	return rc;
+	memset(u, 0, sizeof(*u));
+	(void)dbq_read(q, 0, &user_tab, u);
+	u->kind = db_user_kind_parse(dbq_col_str(q, (int)user_tab.n, NULL));
+	return 0;
 }
 
 /* See user.h. */
 int
 db_user_by_email_lock(struct db *db, const char *email, struct db_user *out)
 {
-	struct dbq *q;
-
-	q = get(db, STMT_USER_BY_EMAIL_LOCK);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, email);
-	return user_fetch_one(q, out);
+	return dbq_one_fn(dbq_bind(get(db, STMT_USER_BY_EMAIL_LOCK),
+	    DBQ_S(email)), user_fill, out);
 }
 
 /* See user.h. */
 int
 db_user_by_id(struct db *db, int64_t id, struct db_user *out)
 {
-	struct dbq *q;
-
-	q = get(db, STMT_USER_BY_ID);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, id);
-	return user_fetch_one(q, out);
+	return dbq_one_fn(dbq_bind(get(db, STMT_USER_BY_ID), DBQ_I(id)),
+	    user_fill, out);
 }
 
 /* See user.h. */

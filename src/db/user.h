@@ -26,6 +26,10 @@ struct db_user {
 	char			 language[8];	/* or "" */
 };
 
+/* The kind of users.kind text kind: "admin", "company_member", any other
+ * a person. */
+enum db_user_kind db_user_kind_parse(const char *kind);
+
 /* Find the user with this email (compared case-insensitively by the column's
  * collation) and lock the row for the rest of the transaction (FOR UPDATE), so
  * that concurrent failed sign-ins count correctly. Call inside db_begin().
