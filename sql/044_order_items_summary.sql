@@ -12,7 +12,8 @@
 -- or removed; the trigger below adds each new line to its order's summary
 -- in the transaction that inserts it. An INSERT of lines must therefore
 -- not read `orders` itself (MariaDB refuses a trigger that updates a table
--- its statement reads).
+-- its statement reads). `mallpayctl check` compares each summary's count
+-- with the lines.
 
 ALTER TABLE orders
 	ADD COLUMN items_names VARCHAR(400) NOT NULL DEFAULT '',

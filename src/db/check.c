@@ -16,9 +16,11 @@ struct status_row {
 	char	last_state[64];
 };
 
-/* STMT_CHECK_AMOUNTS's row: an order whose amounts do not add up. */
+/* STMT_CHECK_AMOUNTS's row: an order whose amounts do not add up, or
+ * whose line summary (sql/044) does not count its lines. */
 struct amount_row {
 	int64_t	id, items_total, coupon, points, amount_due, items_sum;
+	int64_t	summary_lines, lines;
 };
 
 /* STMT_CHECK_PLANS's row: a plan whose installments do not add up. */
@@ -115,7 +117,9 @@ DBQ_ROWS(status_row, struct status_row, STATUS_COLS, STATUS_FIELD);
 	C(INT,	coupon,		", o.coupon_minor") \
 	C(INT,	points,		", o.points_minor") \
 	C(INT,	amount_due,	", o.amount_due_minor") \
-	C(INT,	items_sum,	", COALESCE((SELECT SUM(i.qty * i.unit_price_minor) FROM order_items i WHERE i.order_id = o.id), 0) AS items_sum")
+	C(INT,	items_sum,	", COALESCE((SELECT SUM(i.qty * i.unit_price_minor) FROM order_items i WHERE i.order_id = o.id), 0) AS items_sum") \
+	C(INT,	summary_lines,	", o.items_count") \
+	C(INT,	lines,		", (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS lines_n")
 #define AMOUNT_FIELD(t, m, sql)	DBQ_FIELD(struct amount_row, t, m)
 DBQ_ROWS(amount_row, struct amount_row, AMOUNT_COLS, AMOUNT_FIELD);
 
@@ -259,7 +263,7 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT " AMOUNT_COLS(DBQ_SQL) " "
 	"FROM orders o HAVING items_sum <> o.items_total_minor OR "
 	"o.amount_due_minor <> GREATEST(o.items_total_minor - o.coupon_minor "
-	"- o.points_minor, 0) ORDER BY o.id",
+	"- o.points_minor, 0) OR lines_n <> o.items_count ORDER BY o.id",
 	/* STMT_CHECK_PLANS: plan_build() splits principal P plus the fee
 	 * into the installments (INST-M2), so both sums must match. Plans
 	 * without installments yet (in review, declined) are left out. */
@@ -411,10 +415,12 @@ amount_line(const void *row, void *out)
 	const struct amount_row *r = row;
 
 	buf_printf(out, "order %lld: items total %lld (items add up to %lld), "
-	    "coupon %lld, points %lld, amount due %lld\n",
+	    "coupon %lld, points %lld, amount due %lld, %lld lines (its "
+	    "summary counts %lld)\n",
 	    (long long)r->id, (long long)r->items_total,
 	    (long long)r->items_sum, (long long)r->coupon,
-	    (long long)r->points, (long long)r->amount_due);
+	    (long long)r->points, (long long)r->amount_due,
+	    (long long)r->lines, (long long)r->summary_lines);
 }
 
 /* See check.h. */

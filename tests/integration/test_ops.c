@@ -110,6 +110,17 @@ test_check_clean_then_reports_corruption(void **state)
 	    "amount_due_minor - 1 WHERE id = %s", id);
 	fixture_sql(sql);
 
+	/* A line summary (My Orders' products) that does not count the
+	 * order's lines. */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET items_count = "
+	    "items_count + 1 WHERE id = %s", id);
+	fixture_sql(sql);
+	assert_int_equal(mallpayctl_run(&out, "check"), 1);
+	assert_non_null(strstr(buf_str(&out), "(its summary counts"));
+	snprintf(sql, sizeof(sql), "UPDATE orders SET items_count = "
+	    "items_count - 1 WHERE id = %s", id);
+	fixture_sql(sql);
+
 	/* A stray upload, when the files table exists. */
 	if (strstr(buf_str(&out), "skipped: stored files") == NULL) {
 		snprintf(path, sizeof(path), "%s/stray-test-%d", cfg.upload_dir,
