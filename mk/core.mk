@@ -5,6 +5,7 @@ libmallpay_a_SOURCES += \
 	src/core/config.c src/core/config.h \
 	src/core/log.c src/core/log.h \
 	src/core/result.h \
+	src/core/session.h \
 	src/core/words.c src/core/words.h \
 	src/core/csv.c src/core/csv.h \
 	src/core/digest.c src/core/digest.h

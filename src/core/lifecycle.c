@@ -22,6 +22,12 @@ static const char *const charge_names[CH__MAX] = { "paid", "open" };
 static const char *const card_session_names[CS__MAX] = {
 	"open", "approved", "declined",
 };
+static const char *const identity_names[IDC__MAX] = {
+	"verified", "mismatch", "review", "rejected",
+};
+static const char *const invite_names[INV__MAX] = {
+	"pending", "accepted", "revoked",
+};
 static const char *const collect_names[CM__MAX] = { "cash", "mobile", "card" };
 
 /* names[v] of the n names, or NULL when v is out of range. */
@@ -71,4 +77,6 @@ NAME_PARSE(qual_status, qual_names, QS__MAX)
 NAME_PARSE(voucher_status, voucher_names, VS__MAX)
 NAME_PARSE(charge_status, charge_names, CH__MAX)
 NAME_PARSE(card_session_status, card_session_names, CS__MAX)
+NAME_PARSE(identity_status, identity_names, IDC__MAX)
+NAME_PARSE(invite_status, invite_names, INV__MAX)
 NAME_PARSE(collect_method, collect_names, CM__MAX)

@@ -52,6 +52,20 @@ LIFECYCLE_NAMES(charge_status);
 enum card_session_status { CS_OPEN = 0, CS_APPROVED, CS_DECLINED, CS__MAX };
 LIFECYCLE_NAMES(card_session_status);
 
+/* identity_checks.status (INST-01, sql/020_identity.sql): the identity
+ * service matched or an admin approved (verified), it did not match
+ * (mismatch), it asked for a manual review (review), or the review
+ * refused it (rejected). */
+enum identity_status {
+	IDC_VERIFIED = 0, IDC_MISMATCH, IDC_REVIEW, IDC_REJECTED, IDC__MAX
+};
+LIFECYCLE_NAMES(identity_status);
+
+/* company_invitations.status (sql/019_company_members.sql): open until
+ * the invited person accepts it or the owner revokes it. */
+enum invite_status { INV_PENDING = 0, INV_ACCEPTED, INV_REVOKED, INV__MAX };
+LIFECYCLE_NAMES(invite_status);
+
 /* How the courier collected a COD payment (cod_deliveries.paid_method,
  * the logistics "paid" event, COD-P3). */
 enum collect_method { CM_CASH = 0, CM_MOBILE, CM_CARD, CM__MAX };

@@ -35,7 +35,7 @@ DBQ_ROWS(role_row, struct db_member_role, ROLE_ROW_COLS, ROLE_ROW_FIELD);
 	C(INT,	can_order,	", i.can_order") \
 	C(INT,	can_sign,	", i.can_sign") \
 	C(INT,	can_upload,	", i.can_upload") \
-	C(TEXT,	status,		", i.status") \
+	C(INVITE, status,	", i.status") \
 	C(INT,	invited_by,	", i.invited_by") \
 	C(INT,	created_at,	", i.created_at") \
 	C(INT,	expires_at,	", i.expires_at")

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lifecycle.h"
+
 struct db;
 
 /* A member with its stored role. has_row 0: no company_roles row (every
@@ -51,7 +53,7 @@ struct db_invite {
 	char		 company_name[201];
 	char		 email[255];
 	int		 can_order, can_sign, can_upload;
-	char		 status[10];
+	enum invite_status status;
 	int64_t		 invited_by;
 	int64_t		 created_at, expires_at;
 };

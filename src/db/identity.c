@@ -20,7 +20,7 @@
 	C(TEXT,	id_type,	", COALESCE(ic.id_type, '')") \
 	C(TEXT,	id_last4,	", ic.id_last4") \
 	C(INT,	file_id,	", COALESCE(ic.file_id, 0)") \
-	C(TEXT,	status,		", ic.status") \
+	C(IDENTITY, status,	", ic.status") \
 	C(TEXT,	gateway_ref,	", ic.gateway_ref") \
 	C(TEXT,	reason,		", ic.reason") \
 	C(INT,	submitted_at,	", ic.submitted_at") \
@@ -153,7 +153,8 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_IDENTITY, idx, stmts[idx]);
 }
 
-/* Read an IC_COLS row into *p (zeroed by the caller): 0. */
+/* Read an IC_COLS row into *p (zeroed by the caller): 0, or -1 (an
+ * unknown status refuses the row). */
 static int
 fill_identity(struct dbq *q, void *p)
 {
@@ -161,7 +162,8 @@ fill_identity(struct dbq *q, void *p)
 	const char		*enc;
 	size_t			 len;
 
-	(void)dbq_read(q, 0, &identity_row, r);
+	if (dbq_read(q, 0, &identity_row, r) == -1)
+		return -1;
 	enc = dbq_col_str(q, (int)identity_row.n, &len);
 	if (len > sizeof(r->id_number_enc))
 		len = 0;
@@ -206,7 +208,8 @@ db_identity_insert(struct db *db, const struct db_identity *r, int64_t *id)
 		    r->id_number_enc_len);
 	else
 		dbq_null(q);
-	dbq_bind(q, DBQ_S(r->id_last4), DBQ_IDO(r->file_id), DBQ_S(r->status),
+	dbq_bind(q, DBQ_S(r->id_last4), DBQ_IDO(r->file_id),
+	    DBQ_S(identity_status_name(r->status)),
 	    DBQ_S(r->gateway_ref), DBQ_S(r->reason), DBQ_I(r->submitted_at),
 	    DBQ_IDO(r->decided_at), DBQ_IDO(r->decided_by));
 	return (*id = dbq_exec_insert(q)) > 0 ? 0 : -1;
@@ -231,20 +234,23 @@ db_identity_latest(struct db *db, int64_t user_id, int verified,
 
 /* See identity.h. */
 int
-db_identity_move(struct db *db, int64_t id, const char *from, const char *to,
-    int64_t admin_id, const char *reason, int64_t now)
+db_identity_move(struct db *db, int64_t id, enum identity_status from,
+    enum identity_status to, int64_t admin_id, const char *reason,
+    int64_t now)
 {
-	return dbq_exec_one(dbq_bind(get(db, STMT_MOVE), DBQ_S(to),
-	    DBQ_S(reason != NULL ? reason : ""), DBQ_I(now), DBQ_IDO(admin_id),
-	    DBQ_I(id), DBQ_S(from)));
+	return dbq_exec_one(dbq_bind(get(db, STMT_MOVE),
+	    DBQ_S(identity_status_name(to)), DBQ_S(reason != NULL ? reason :
+	    ""), DBQ_I(now), DBQ_IDO(admin_id), DBQ_I(id),
+	    DBQ_S(identity_status_name(from))));
 }
 
 /* See identity.h. */
 int
-db_identity_list(struct db *db, const char *status, size_t offset,
-    size_t limit, struct db_identity **out, size_t *n, int64_t *total)
+db_identity_list(struct db *db, const enum identity_status *status,
+    size_t offset, size_t limit, struct db_identity **out, size_t *n,
+    int64_t *total)
 {
-	int		 all = status == NULL || status[0] == '\0';
+	int		 all = status == NULL;
 	struct dbq	*q = get(db, all ? STMT_COUNT_ALL : STMT_COUNT);
 
 	*out = NULL;
@@ -252,13 +258,13 @@ db_identity_list(struct db *db, const char *status, size_t offset,
 	if (q == NULL)
 		return -1;
 	if (!all)
-		dbq_cstr(q, status);
+		dbq_cstr(q, identity_status_name(*status));
 	if ((*total = dbq_count(q)) < 0)
 		return -1;
 	if ((q = get(db, all ? STMT_LIST_ALL : STMT_LIST)) == NULL)
 		return -1;
 	if (!all)
-		dbq_cstr(q, status);
+		dbq_cstr(q, identity_status_name(*status));
 	dbq_bind(q, DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
 	return dbq_list_keep(q, sizeof(**out), fill_identity, NULL,
 	    (void **)out, n);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lifecycle.h"
 #include "db/admin.h"
 
 struct db;
@@ -30,7 +31,7 @@ struct db_identity {
 	int64_t		 file_id;		/* 0: none */
 	int		 photo_pages;		/* pictures drawn from it
 						   (file_renders), 0: none */
-	char		 status[12];		/* verified, mismatch, review, rejected */
+	enum identity_status status;
 	char		 gateway_ref[41];
 	char		 reason[301];
 	int64_t		 submitted_at;
@@ -54,13 +55,15 @@ int	db_identity_latest(struct db *, int64_t user_id, int verified,
 
 /* Move check id from status `from` to `to` with reason, decided by admin_id
  * (0: none) at now. 1 moved, 0 not in `from`, -1 error. */
-int	db_identity_move(struct db *, int64_t id, const char *from,
-	    const char *to, int64_t admin_id, const char *reason, int64_t now);
+int	db_identity_move(struct db *, int64_t id, enum identity_status from,
+	    enum identity_status to, int64_t admin_id, const char *reason,
+	    int64_t now);
 
-/* Checks in status (NULL or "": every status), oldest first, rows
+/* Checks in *status (NULL: every status), oldest first, rows
  * [offset, offset + limit) into *out (free(3)), *n and the total matching
  * into *total. 0 or -1. */
-int	db_identity_list(struct db *, const char *status, size_t offset,
+int	db_identity_list(struct db *, const enum identity_status *status,
+	    size_t offset,
 	    size_t limit, struct db_identity **out, size_t *n, int64_t *total);
 
 /* The manual review queue's figures: checks in review, the oldest

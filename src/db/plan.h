@@ -143,17 +143,23 @@ int	db_plan_with_inst(struct db *, int64_t user_id, int64_t order_id,
 	    struct db_plan *p, struct db_plan_inst **out, size_t *n);
 struct db_event_row;
 
-/* A plan as its schedule shows it: the plan, its installments by seq,
- * its payments and its history (events) oldest first; the arrays are
- * free()d (the events with db_event_rows_free), NULL when empty. */
+/* The members of a plan as its schedule shows it: the plan, its
+ * installments by seq, its payments and its history (events) oldest
+ * first; the arrays are free()d (the events with db_event_rows_free),
+ * NULL when empty. Shared by struct db_plan_full and the service's view
+ * of a plan (struct plan_view), which adds its sums. */
+#define DB_PLAN_FULL_MEMBERS						\
+	struct db_plan		 p;					\
+	struct db_plan_inst	*inst;					\
+	size_t			 ninst;					\
+	struct db_plan_pay	*pay;					\
+	size_t			 npay;					\
+	struct db_event_row	*events;				\
+	size_t			 nevents
+
+/* A plan as its schedule shows it (DB_PLAN_FULL_MEMBERS). */
 struct db_plan_full {
-	struct db_plan		 p;
-	struct db_plan_inst	*inst;
-	size_t			 ninst;
-	struct db_plan_pay	*pay;
-	size_t			 npay;
-	struct db_event_row	*events;
-	size_t			 nevents;
+	DB_PLAN_FULL_MEMBERS;
 };
 /* The plan of order_id of user_id (> 0) with its installments, payments
  * and history into *f, in one statement. Returns 1, 0 none (*f empty),

@@ -100,37 +100,23 @@ dbq_bind_row(struct dbq *q, const struct dbq_rowdef *r, const void *src)
 	return q;
 }
 
-/* Read a lifecycle state of type t (DBQ_F_INST ... DBQ_F_CARD_SESSION)
+/* Read a lifecycle state of type t (DBQ_F_INST ... DBQ_F_INVITE)
  * from column c into the enum at p: 0, or -1 (logged) when the column
  * names none. */
 static int
 read_state(struct dbq *q, int c, enum dbq_ftype t, void *p)
 {
 	const char	*s = dbq_col_str(q, c, NULL);
-	int		 rc = -1;
+	int		 rc;
 
-	switch (t) {
-	case DBQ_F_INST:
-		rc = inst_status_parse(s, p);
-		break;
-	case DBQ_F_CORP_APP:
-		rc = corp_app_status_parse(s, p);
-		break;
-	case DBQ_F_QUAL:
-		rc = qual_status_parse(s, p);
-		break;
-	case DBQ_F_VOUCHER:
-		rc = voucher_status_parse(s, p);
-		break;
-	case DBQ_F_CHARGE:
-		rc = charge_status_parse(s, p);
-		break;
-	case DBQ_F_CARD_SESSION:
-		rc = card_session_status_parse(s, p);
-		break;
-	default:
-		break;
-	}
+	rc = t == DBQ_F_INST ? inst_status_parse(s, p) :
+	    t == DBQ_F_CORP_APP ? corp_app_status_parse(s, p) :
+	    t == DBQ_F_QUAL ? qual_status_parse(s, p) :
+	    t == DBQ_F_VOUCHER ? voucher_status_parse(s, p) :
+	    t == DBQ_F_CHARGE ? charge_status_parse(s, p) :
+	    t == DBQ_F_CARD_SESSION ? card_session_status_parse(s, p) :
+	    t == DBQ_F_IDENTITY ? identity_status_parse(s, p) :
+	    t == DBQ_F_INVITE ? invite_status_parse(s, p) : -1;
 	if (rc == -1)
 		log_warn("db: column %d: unknown state '%s'", c,
 		    s != NULL ? s : "NULL");
@@ -181,6 +167,8 @@ dbq_read(struct dbq *q, int col, const struct dbq_rowdef *r, void *dst)
 		case DBQ_F_VOUCHER:
 		case DBQ_F_CHARGE:
 		case DBQ_F_CARD_SESSION:
+		case DBQ_F_IDENTITY:
+		case DBQ_F_INVITE:
 			if (read_state(q, c, f->type, p) == -1)
 				return -1;
 			break;

@@ -338,6 +338,8 @@ enum dbq_ftype {
 	DBQ_F_VOUCHER,	/* enum voucher_status */
 	DBQ_F_CHARGE,	/* enum charge_status */
 	DBQ_F_CARD_SESSION, /* enum card_session_status */
+	DBQ_F_IDENTITY,	/* enum identity_status */
+	DBQ_F_INVITE,	/* enum invite_status */
 	DBQ_F_SKIP	/* a column the caller reads itself, or nobody */
 };
 

@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/admin_role.h"
 #include "core/config.h"
+#include "core/session.h"
 
 struct db;
 
@@ -144,23 +145,13 @@ struct http_resp {
 	int		 stream_failed;	/* a write to the sink failed */
 };
 
-/* The signed-in user, if any (user_id 0 when anonymous). */
+/* The signed-in user, if any (user_id 0 when anonymous): the members
+ * of core/session.h, its role, admin roles and CSRF token. */
 struct session_user {
-	int64_t		 user_id;
-	int64_t		 company_id;	/* 0 unless a company member */
+	SESSION_WHO_MEMBERS;
 	enum role	 role;
 	unsigned	 admin_roles;	/* ROLE_ADMIN: core/admin_role.h bits */
-	char		 name[128];
-	char		 email[256];
 	char		 csrf[65];	/* this session's CSRF token (hex) */
-	char		 session_hash[65];
-	int64_t		 pending_admin_id;	/* an admin past the password
-						   step only; user_id is 0 */
-	int64_t		 second_factor_at;	/* an admin's last code entry */
-	int		 unread_known;	/* unread below came with the session */
-	int64_t		 unread;	/* unread messages, for the header */
-	char		 language[8];	/* the account's language, "" none */
-	char		 country[3];	/* its default address's, "" none */
 };
 
 /* Everything a handler may use for one request. */

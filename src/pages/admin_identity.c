@@ -37,24 +37,42 @@ const struct field_spec page_admin_identity_decide_fields[] = {
 
 /* A check's status in words for the admin. */
 static const char *
-status_words(const char *st)
+status_words(enum identity_status st)
 {
-	if (strcmp(st, "review") == 0)
+	switch (st) {
+	case IDC_REVIEW:
 		return A_("Waiting for review");
-	if (strcmp(st, "verified") == 0)
+	case IDC_VERIFIED:
 		return A_("Verified");
-	if (strcmp(st, "mismatch") == 0)
+	case IDC_MISMATCH:
 		return A_("Did not match");
-	if (strcmp(st, "all") == 0)
-		return A_("All");
-	return A_("Rejected");
+	default:
+		return A_("Rejected");
+	}
 }
 
-/* A status filter's choice in words into out. */
+/* A status filter's choice (a status's stored name, or "all") in words
+ * into out. */
 static void
-status_choice_words(const char *st, char *out, size_t outsz)
+status_choice_words(const char *code, char *out, size_t outsz)
 {
-	snprintf(out, outsz, "%s", status_words(st));
+	enum identity_status st;
+
+	snprintf(out, outsz, "%s", identity_status_parse(code, &st) == 0 ?
+	    status_words(st) : A_("All"));
+}
+
+/* The queue's status filter from its ?status= word into *st: 0 one
+ * status, -1 every status ("all"). A missing or unknown word is the
+ * manual review. */
+static int
+status_filter(const char *word, enum identity_status *st)
+{
+	if (word != NULL && strcmp(word, "all") == 0)
+		return -1;
+	if (identity_status_parse(word, st) == -1)
+		*st = IDC_REVIEW;
+	return 0;
 }
 
 /* GET /admin/queues/identity: checks the identity service sent for a
@@ -70,8 +88,10 @@ page_admin_identity_queue(struct ctx *c)
 	    st, status_choice_words } };
 	static const struct aq_sort sorts[] = { { "oldest",
 	    NA_("Oldest first") } };
-	const char		*status = ctx_str(c, "status"), *msg;
+	const char		*msg;
 	struct db_identity	*rows = NULL;
+	enum identity_status	 st_one;
+	int			 one;
 	struct aq_list		 l;
 	struct aq_row		*r;
 	size_t			 i, n = 0;
@@ -87,7 +107,8 @@ page_admin_identity_queue(struct ctx *c)
 	    "day. Open one to see the document and approve or reject it.");
 	l.filters = filters;
 	l.nfilters = 1;
-	l.values[0] = status != NULL ? status : "review";
+	one = status_filter(ctx_str(c, "status"), &st_one) == 0;
+	l.values[0] = one ? identity_status_name(st_one) : "all";
 	l.sorts = sorts;
 	l.nsorts = 1;
 	l.sort = "oldest";
@@ -99,8 +120,8 @@ page_admin_identity_queue(struct ctx *c)
 	if (msg != NULL && strcmp(msg, "decided") == 0)
 		l.notice = NA_("The decision is recorded and the shopper is "
 		    "told.");
-	if (identity_review_list(c->db, l.values[0], l.page, &rows, &n,
-	    &total) != RES_OK)
+	if (identity_review_list(c->db, one ? &st_one : NULL, l.page, &rows,
+	    &n, &total) != RES_OK)
 		return page_error(c, 500, NULL);
 	l.total = total;
 	for (i = 0; i < n; i++) {
@@ -110,7 +131,7 @@ page_admin_identity_queue(struct ctx *c)
 		    (long long)rows[i].id);
 		r->created_at = rows[i].submitted_at;
 		r->thumb_file = rows[i].photo_pages > 0 ? rows[i].file_id : 0;
-		if (strcmp(rows[i].status, "review") == 0)
+		if (rows[i].status == IDC_REVIEW)
 			r->promised_at = rows[i].submitted_at +
 			    IDENTITY_REVIEW_DAYS * 86400;
 		snprintf(r->cells[0], sizeof(r->cells[0]), "%s",
@@ -150,7 +171,7 @@ review_page(struct ctx *c, int status, const struct db_identity *r,
 	view_set(d, "NAME", r->legal_name);
 	view_set(d, "BIRTH", r->birth_date[0] != '\0' ? r->birth_date : "-");
 	view_set(d, "DOCUMENT", masked);
-	view_set(d, "STATE", r->status);
+	view_set(d, "STATE", identity_status_name(r->status));
 	view_set(d, "STATUS", status_words(r->status));
 	view_set(d, "SUBMITTED", page_when(r->submitted_at, when,
 	    sizeof(when)));
@@ -163,7 +184,7 @@ review_page(struct ctx *c, int status, const struct db_identity *r,
 		    (long long)r->id);
 		doc_pictures_show(view_add(d, "PHOTO"), "PICTURES", &p);
 	}
-	if (strcmp(r->status, "review") == 0)
+	if (r->status == IDC_REVIEW)
 		view_show(d, "CAN_DECIDE");
 	else if (r->decided_at > 0) {
 		s = view_add(d, "DECIDED");

@@ -50,15 +50,13 @@ const struct field_spec page_cod_return_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 const struct field_spec page_cod_msg_fields[] = {
-	{ "notice", FIELD_TEXT, 0, 400, 0, 0 },
-	{ "error", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "done", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 const struct field_spec page_admin_cod_queue_fields[] = {
 	{ "page", FIELD_INT, 0, 6, 1, 100000 },
 	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
-	{ "notice", FIELD_TEXT, 0, 400, 0, 0 },
-	{ "error", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "done", FIELD_TOKEN, 0, 32, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 const struct field_spec page_admin_cod_decide_fields[] = {
@@ -86,34 +84,78 @@ amt(int64_t minor, const char *cur, char *out, size_t outsz)
 	return money_display(&m, out, outsz);
 }
 
-/* Redirect to path with ?name=text (percent-encoded). */
-static int
-redirect_msg(struct ctx *c, const char *path, const char *name,
-    const char *text)
-{
-	struct buf	b;
-	int		rc;
+/* A step's outcome on the page it leads back to: the code of its
+ * ?done= (or ?cod_done=) and the fixed sentence shown for it. */
+struct done_note {
+	const char	*code;
+	const char	*text;		/* marked N_() or NA_() */
+};
 
-	buf_init(&b);
-	buf_printf(&b, "%s?%s=", path, name);
-	aq_url_encode(&b, text);
-	rc = page_redirect(c, buf_str(&b));
-	buf_cleanup(&b);
-	return rc;
+/* The shopper's steps on the order page (?cod_done=). */
+static const struct done_note shopper_notes[] = {
+	{ "paid", N_("Thank you: your payment is recorded. The order "
+	    "completes once the courier reports it (COD-P3).") },
+	{ "return", N_("Return requested.") },
+};
+
+/* The desk's steps (?done=), by enum cod_step. */
+static const struct done_note step_notes[] = {
+	[COD_STEP_APPROVE] = { "approved", NA_("The order is approved for "
+	    "cash on delivery.") },
+	[COD_STEP_REJECT] = { "rejected", NA_("The order is rejected; the "
+	    "shopper is told the reason.") },
+	[COD_STEP_SHIP] = { "shipped", NA_("The order is marked shipped.") },
+	[COD_STEP_DELIVER] = { "delivered", NA_("The order is marked "
+	    "delivered.") },
+	[COD_STEP_RETURN_RECEIVED] = { "return_received", NA_("The returned "
+	    "goods are recorded as received.") },
+	[COD_STEP_REFUND_SENT] = { "refund_sent", NA_("The refund is "
+	    "recorded as sent.") },
+};
+
+/* A shopper's COD permission (?done=), revoked or reinstated. */
+static const struct done_note permission_notes[] = {
+	{ "revoked", NA_("Cash on delivery is revoked for this shopper "
+	    "(COD-F3).") },
+	{ "reinstated", NA_("Cash on delivery is reinstated for this "
+	    "shopper.") },
+};
+
+#define NOTES(t)	(t), sizeof(t) / sizeof((t)[0])
+
+/* The sentence of code among the n notes t, or NULL for NULL or an
+ * unknown code: a link cannot put text of its own on the page. */
+static const char *
+done_text(const struct done_note *t, size_t n, const char *code)
+{
+	size_t i;
+
+	if (code == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].code, code) == 0)
+			return t[i].text;
+	return NULL;
 }
 
+/* A page of a COD step shown again: status, and its notice and error
+ * (NULL: none). Returns the HTTP status. */
+typedef int (*again_fn)(struct ctx *, int status, const char *notice,
+    const char *error);
+
 /* Answer a COD step whose service call answered r with msg: redirect
- * to path with ?<ok>=msg when done; else 404 (nf, NULL: the default
- * text) for RES_NOT_FOUND, 500 for RES_ERROR, 409 with msg for
- * RES_DECIDED (who decided and when), or redirect to path with
- * ?<err>=msg for a refusal. Returns the HTTP status. */
+ * to done (the page with the step's code) when done; else 404 (nf,
+ * NULL: the default text) for RES_NOT_FOUND, 409 with msg for
+ * RES_DECIDED (who decided and when), again's page with msg as its
+ * error and r's status for a refusal, 500 otherwise. Returns the HTTP
+ * status. */
 static int
-step_answer(struct ctx *c, enum result r, const char *path,
-    const char *nf, const char *ok, const char *err, const char *msg)
+step_answer(struct ctx *c, enum result r, const char *done, const char *nf,
+    const char *msg, again_fn again)
 {
 	switch (r) {
 	case RES_OK:
-		return redirect_msg(c, path, ok, msg);
+		return page_redirect(c, done);
 	case RES_NOT_FOUND:
 		return page_error(c, 404, nf);
 	case RES_DECIDED:
@@ -121,7 +163,7 @@ step_answer(struct ctx *c, enum result r, const char *path,
 		return page_error(c, 409, msg);
 	case RES_NOT_ALLOWED:
 	case RES_REFUSED:
-		return redirect_msg(c, path, err, msg);
+		return again(c, page_status(r), NULL, msg);
 	default:
 		return page_error(c, 500, NULL);
 	}
@@ -169,6 +211,7 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	const struct db_cod	*cod = &cp->cod;
 	struct view_dict	*p, *s;
 	char			 b[64], a[MONEY_STR_MAX];
+	const char		*note;
 	int			 hc = cp->has_cod, is_cod;
 
 	is_cod = o->method == PM_COD;
@@ -177,7 +220,12 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
-	page_notes(p, ctx_str(c, "cod_notice"), ctx_str(c, "cod_error"));
+	note = done_text(NOTES(shopper_notes), ctx_str(c, "cod_done"));
+	/* Paid after the courier's report: the order is complete already. */
+	if (note == shopper_notes[0].text && hc && cod->paid_reported_at > 0)
+		note = N_("Thank you: your payment is recorded and matches the "
+		    "courier's report.");
+	page_notes(p, note, NULL);
 	set_shipment(p, cp, is_cod);
 	/* The COD steps are the placer's (their voucher, their return);
 	 * another member of the company reads the panel only (RULES 5). */
@@ -291,6 +339,15 @@ page_cod_account(struct ctx *c)
 	return rc;
 }
 
+/* The order page of :id again with error (a refused step) and status. */
+static int
+order_again(struct ctx *c, int status, const char *notice,
+    const char *error)
+{
+	(void)notice;
+	return page_order_again(c, c->target_id, status, error);
+}
+
 /* POST /orders/:id/cod/paid (multipart): voucher photo or record id. */
 int
 page_cod_paid(struct ctx *c)
@@ -301,7 +358,8 @@ page_cod_paid(struct ctx *c)
 	int64_t				 id = c->target_id;
 	char				 msg[400], path[64];
 
-	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	snprintf(path, sizeof(path), "/orders/%lld?cod_done=paid",
+	    (long long)id);
 	memset(&in, 0, sizeof(in));
 	if (fv != NULL && fv->present && fv->file != NULL) {
 		in.voucher = fv->file->data;
@@ -313,7 +371,7 @@ page_cod_paid(struct ctx *c)
 	own.company_id = c->user.company_id;
 	return step_answer(c, cod_paid_submit(c->db, c->cfg, &own, id, &in,
 	    c->now, msg, sizeof(msg)), path, "There is no such order among "
-	    "yours.", "cod_notice", "cod_error", msg);
+	    "yours.", msg, order_again);
 }
 
 /* GET /orders/:id/cod/voucher: the shopper's own voucher. */
@@ -366,15 +424,16 @@ page_cod_return(struct ctx *c)
 	int64_t		id = c->target_id;
 	char		msg[400], path[64];
 
-	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	snprintf(path, sizeof(path), "/orders/%lld?cod_done=return",
+	    (long long)id);
 	r = cod_return_submit(c->db, c->user.user_id, id, ctx_str(c, "reason"),
 	    c->now, msg, sizeof(msg));
 	return step_answer(c, r, path, "There is no such order among yours.",
-	    "cod_notice", "cod_error", msg);
+	    msg, order_again);
 }
 
 /* GET /admin/queues/cod: COD orders awaiting review (COD-P1), soonest
- * review date first. */
+ * review date first, with the ?done= of an approval. */
 int
 page_admin_cod_queue(struct ctx *c)
 {
@@ -409,8 +468,7 @@ page_admin_cod_queue(struct ctx *c)
 	l.page = aq_page_arg(c);
 	l.decide_order_action = "cod-approve";
 	l.decide_label = NA_("Approve");
-	l.notice = ctx_str(c, "notice");
-	l.error = ctx_str(c, "error");
+	l.notice = done_text(NOTES(step_notes), ctx_str(c, "done"));
 	if (cod_review_queue(c->db, oldest, (size_t)(l.page - 1) *
 	    AQ_PER_PAGE, AQ_PER_PAGE, &v, &n, &l.total) == -1)
 		return page_error(c, 500, NULL);
@@ -468,9 +526,10 @@ set_fulfil_shipping(struct view_dict *d, const struct cod_panel *p)
 	}
 }
 
-/* GET /admin/orders/:id/fulfil: one order's review and shipping desk. */
-int
-page_admin_fulfil(struct ctx *c)
+/* The desk of order :id with status, notice and error (NULL: none). */
+static int
+fulfil_page(struct ctx *c, int status, const char *notice,
+    const char *error)
 {
 	struct cod_fulfil_view	 v;
 	const struct db_order	*o = &v.o;
@@ -488,7 +547,7 @@ page_admin_fulfil(struct ctx *c)
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	page_notes(d, ctx_str(c, "notice"), ctx_str(c, "error"));
+	page_admin_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "STATUS", order_status_name(o->status));
 	view_set(d, "METHOD", pay_method_name(o->method));
@@ -528,13 +587,23 @@ page_admin_fulfil(struct ctx *c)
 		view_show(d, "RETURN_RECEIVED");
 	if (o->status == OS_RETURNED)
 		view_show(d, "REFUND");
-	rc = page_render_free(c, "cod_fulfil.tpl", d, "Order desk", 200);
+	rc = page_render_free(c, "cod_fulfil.tpl", d, "Order desk", status);
 	cod_fulfil_cleanup(&v);
 	return rc;
 }
 
+/* GET /admin/orders/:id/fulfil: one order's review and shipping desk,
+ * with the ?done= of a step. */
+int
+page_admin_fulfil(struct ctx *c)
+{
+	return fulfil_page(c, 200, done_text(NOTES(step_notes),
+	    ctx_str(c, "done")), NULL);
+}
+
 /* Run one admin step on order :id, then back to the desk (or the queue
- * when back=queue) with the outcome. */
+ * when back=queue) with the step's code; a refusal shows the desk with
+ * its reason. */
 static int
 admin_step(struct ctx *c, enum cod_step step)
 {
@@ -542,11 +611,15 @@ admin_step(struct ctx *c, enum cod_step step)
 	const char		*back = ctx_str(c, "back");
 	struct cod_step_input	 in;
 	enum result		 r;
-	char			 msg[400], path[64];
+	char			 msg[400], path[96];
 
-	snprintf(path, sizeof(path), step == COD_STEP_APPROVE &&
-	    (back == NULL || strcmp(back, "desk") != 0) ? "/admin/queues/cod" :
-	    "/admin/orders/%lld/fulfil", (long long)id);
+	if (step == COD_STEP_APPROVE && (back == NULL ||
+	    strcmp(back, "desk") != 0))
+		snprintf(path, sizeof(path), "/admin/queues/cod?done=%s",
+		    step_notes[step].code);
+	else
+		snprintf(path, sizeof(path), "/admin/orders/%lld/fulfil?done=%s",
+		    (long long)id, step_notes[step].code);
 	memset(&in, 0, sizeof(in));
 	if (order_status_parse(ctx_str(c, "from"), &in.from) == -1)
 		in.from = OS__MAX;
@@ -555,8 +628,8 @@ admin_step(struct ctx *c, enum cod_step step)
 	in.tracking = ctx_str(c, "tracking");
 	r = cod_desk_step(c->db, step, id, &in, c->user.user_id, c->now, msg,
 	    sizeof(msg));
-	return step_answer(c, r, path, msg[0] != '\0' ? msg : NULL, "notice",
-	    "error", msg);
+	return step_answer(c, r, path, msg[0] != '\0' ? msg : NULL, msg,
+	    fulfil_page);
 }
 
 /* POST /admin/orders/:id/cod-approve (COD-P1). */
@@ -626,9 +699,11 @@ page_admin_cod_users(struct ctx *c)
 	return page_render_free(c, "cod_users.tpl", d, "COD permissions", 200);
 }
 
-/* GET /admin/cod/users/:id: one shopper's COD record, revoke/reinstate. */
-int
-page_admin_cod_user(struct ctx *c)
+/* The COD record of shopper :id with status, notice and error (NULL:
+ * none). */
+static int
+cod_user_page(struct ctx *c, int status, const char *notice,
+    const char *error)
 {
 	struct cod_standing	 st;
 	struct view_dict	*d, *s;
@@ -642,10 +717,7 @@ page_admin_cod_user(struct ctx *c)
 		return page_error(c, 404, "There is no such shopper.");
 	}
 	d = view_dict_new();
-	if (ctx_str(c, "notice") != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG", ctx_str(c, "notice"));
-	if (ctx_str(c, "error") != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", ctx_str(c, "error"));
+	page_admin_notes(d, notice, error);
 	view_set_int(d, "ID", (long long)id);
 	view_set(d, "EMAIL", st.user.email);
 	view_set(d, "LIMIT", money_display(&st.limit_usd, a, sizeof(a)));
@@ -664,9 +736,18 @@ page_admin_cod_user(struct ctx *c)
 		view_set(s, "DAY", st.refusals[i].refused_on);
 		view_set(s, "COUNTED", st.refusals[i].counted ? "yes" : "no");
 	}
-	rc = page_render_free(c, "cod_user.tpl", d, "COD permission", 200);
+	rc = page_render_free(c, "cod_user.tpl", d, "COD permission", status);
 	cod_standing_cleanup(&st);
 	return rc;
+}
+
+/* GET /admin/cod/users/:id: one shopper's COD record, revoke/reinstate,
+ * with the ?done= of either. */
+int
+page_admin_cod_user(struct ctx *c)
+{
+	return cod_user_page(c, 200, done_text(NOTES(permission_notes),
+	    ctx_str(c, "done")), NULL);
 }
 
 /* Revoke (1) or reinstate (0) COD of user :id (COD-F3). */
@@ -675,12 +756,13 @@ admin_revoke(struct ctx *c, int revoke)
 {
 	enum result	r;
 	int64_t		id = c->target_id;
-	char		msg[400], path[64];
+	char		msg[400], path[80];
 
-	snprintf(path, sizeof(path), "/admin/cod/users/%lld", (long long)id);
+	snprintf(path, sizeof(path), "/admin/cod/users/%lld?done=%s",
+	    (long long)id, permission_notes[revoke ? 0 : 1].code);
 	r = cod_desk_revoke(c->db, id, revoke, c->user.user_id,
 	    ctx_str(c, "reason"), c->now, msg, sizeof(msg));
-	return step_answer(c, r, path, msg, "notice", "error", msg);
+	return step_answer(c, r, path, msg, msg, cod_user_page);
 }
 
 /* POST /admin/cod/users/:id/revoke (COD-F3). */

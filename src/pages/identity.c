@@ -52,21 +52,31 @@ struct typed_form {
 	const char	*id_type;
 };
 
-/* The notice of a ?msg= after a redirect, or NULL. */
+/* The notice of a ?msg= after a redirect (a check's outcome by its
+ * status's name, or a credit step), or NULL. */
 static const char *
 notice_of(const char *msg)
 {
+	enum identity_status st;
+
 	if (msg == NULL)
 		return NULL;
-	if (strcmp(msg, "verified") == 0)
-		return N_("Your identity is verified.");
-	if (strcmp(msg, "mismatch") == 0)
-		return N_("The identity service could not match these details. "
-		    "Check them against the document and send the form again.");
-	if (strcmp(msg, "review") == 0)
-		return N_("The identity service asked for a manual review: our "
-		    "team looks at your document within 1 business day and "
-		    "sends you a message.");
+	if (identity_status_parse(msg, &st) == 0) {
+		switch (st) {
+		case IDC_VERIFIED:
+			return N_("Your identity is verified.");
+		case IDC_MISMATCH:
+			return N_("The identity service could not match these "
+			    "details. Check them against the document and "
+			    "send the form again.");
+		case IDC_REVIEW:
+			return N_("The identity service asked for a manual "
+			    "review: our team looks at your document within 1 "
+			    "business day and sends you a message.");
+		default:
+			return NULL;
+		}
+	}
 	if (strcmp(msg, "authorized") == 0)
 		return N_("Thank you: the credit bureau's score is on record.");
 	if (strcmp(msg, "withdrawn") == 0)
@@ -102,7 +112,7 @@ fill_identity(struct view_dict *d, const struct identity_view *v,
 	if (v->has_check) {
 		s = view_add(d, "CHECK");
 		view_set(s, "STATUS", v->status_words);
-		view_set(s, "STATE", v->check.status);
+		view_set(s, "STATE", identity_status_name(v->check.status));
 		view_set(s, "NAME", v->check.legal_name);
 		view_set(s, "BIRTH", v->check.birth_date[0] != '\0' ?
 		    v->check.birth_date : "-");
@@ -221,7 +231,8 @@ page_account_identity_post(struct ctx *c)
 	struct identity_errors	 err;
 	struct identity_view	 v;
 	struct typed_form	 t;
-	char			 status[12], msg[300], where[64], last4[5];
+	enum identity_status	 status;
+	char			 msg[300], where[64], last4[5];
 	const char		*bad = ctx_field_err(c, "photo");
 	size_t			 n;
 	int			 rc;
@@ -236,11 +247,11 @@ page_account_identity_post(struct ctx *c)
 		in.photo_len = ph->file->len;
 	}
 	rc = identity_submit(c->db, c->cfg, c->user.user_id, &in, c->now, &err,
-	    status, msg, sizeof(msg), &v);
+	    &status, msg, sizeof(msg), &v);
 	switch (rc) {
 	case RES_OK:
 		snprintf(where, sizeof(where), "/account/identity?msg=%s",
-		    status);
+		    identity_status_name(status));
 		return page_redirect(c, where);
 	case RES_INVALID:
 		if (bad != NULL && ph != NULL && ph->present)

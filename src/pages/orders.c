@@ -34,8 +34,7 @@ const struct field_spec page_orders_fields[] = {
 	{ "page", FIELD_INT, 0, 6, 1, 100000 },
 	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
 	/* cod: outcome of the COD forms (pages/cod.c) */
-	{ "cod_notice", FIELD_TEXT, 0, 400, 0, 0 },
-	{ "cod_error", FIELD_TEXT, 0, 400, 0, 0 },
+	{ "cod_done", FIELD_TOKEN, 0, 16, 0, 0 },
 	/* My Orders' search and filters */
 	{ "q", FIELD_TEXT, 0, 100, 0, 0 },
 	{ "status", FIELD_TOKEN, 0, 32, 0, 0 },
@@ -560,9 +559,9 @@ page_order(struct ctx *c)
 	return rc;
 }
 
-/* The order page again with an error (status), or an error page. */
-static int
-order_again(struct ctx *c, int64_t id, int status, const char *error)
+/* See pages.h. */
+int
+page_order_again(struct ctx *c, int64_t id, int status, const char *error)
 {
 	struct order_page	 pg;
 	struct member_order	 acc;
@@ -600,10 +599,10 @@ order_answer(struct ctx *c, int64_t id, enum result r, const char *done,
 		    (long long)id, done);
 		return page_redirect(c, loc);
 	case RES_FORBIDDEN:
-		return order_again(c, id, page_status(r), ORDER_FORBIDDEN);
+		return page_order_again(c, id, page_status(r), ORDER_FORBIDDEN);
 	case RES_NOT_ALLOWED:
 	case RES_CHANGED:
-		return order_again(c, id, page_status(r), refused);
+		return page_order_again(c, id, page_status(r), refused);
 	default:
 		return page_result(c, r, NULL);
 	}

@@ -196,6 +196,10 @@ struct view_dict;
 struct cod_panel;
 void	cod_order_panel(struct ctx *, struct view_dict *, const struct db_order *,
 	    const struct cod_panel *, unsigned show);
+/* The order page of id again (orders.c) with error, answering status (a
+ * step on the order refused), or the error page of a failed load. */
+int	page_order_again(struct ctx *, int64_t id, int status,
+	    const char *error);
 /* Receipts of an order (receipts.c): the list, one receipt's print view,
  * its PDF. */
 int	page_receipts(struct ctx *);	/* GET /orders/:id/receipts */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/session.h"
 #include "rules/signin.h"
 #include "service/target.h"
 
@@ -28,22 +29,11 @@ enum auth_kind {
 	AUTH_ADMIN
 };
 
-/* The signed-in user, if any (user_id 0 when anonymous). */
+/* The signed-in user, if any (user_id 0 when anonymous): the members
+ * of core/session.h and the kind of account. */
 struct auth_user {
-	int64_t		 user_id;
-	int64_t		 company_id;	/* 0 unless a company member */
+	SESSION_WHO_MEMBERS;
 	enum auth_kind	 kind;
-	char		 name[128];
-	char		 email[256];
-	char		 session_hash[65];	/* "" without a session */
-	int64_t		 pending_admin_id;	/* an admin past the password
-						   step only (user_id is then
-						   0); else 0 */
-	int64_t		 second_factor_at;	/* an admin's last code entry */
-	int		 unread_known;	/* unread below came with the session */
-	int64_t		 unread;	/* unread messages, for the header */
-	char		 language[8];	/* the account's language, "" none */
-	char		 country[3];	/* its default address's, "" none */
 };
 
 /* One request of the sign-in use cases: where from and when, who is

@@ -15,6 +15,40 @@
 #include "service/language.h"
 #include "service/orderflow.h"
 
+/* The buyer's message of order o's step on the shipping road, composed
+ * in the buyer's language: handed to carrier with tracking, or delivered
+ * when carrier is NULL; a COD order's texts say when and how to pay
+ * (COD-P2, COD-P3). 0 or -1. */
+static int
+road_message(struct db *db, const struct db_order *o, const char *carrier,
+    const char *tracking, int64_t now)
+{
+	char		 subj[160], body[600];
+	long long	 id = (long long)o->id;
+	int		 cod = o->method == PM_COD;
+	enum lang	 prev = i18n_use(language_of_tag(o->language));
+
+	if (carrier != NULL) {
+		snprintf(subj, sizeof(subj), _("Order #%lld has shipped"), id);
+		snprintf(body, sizeof(body), cod ? _("Order #%lld was handed "
+		    "to %s, tracking number %s. Follow it on My Orders. The "
+		    "courier will agree the delivery time with you (COD-P2); "
+		    "inspect the goods before you pay.") : _("Order #%lld was "
+		    "handed to %s, tracking number %s. Follow it on My "
+		    "Orders."), id, carrier, tracking);
+	} else {
+		snprintf(subj, sizeof(subj), _("Order #%lld was delivered"),
+		    id);
+		snprintf(body, sizeof(body), cod ? _("Order #%lld was "
+		    "delivered. Inspect the goods and pay the courier, then "
+		    "click \"Paid\" on the order (COD-P3).") : _("Order #%lld "
+		    "was delivered. Confirm receipt once you have checked the "
+		    "goods."), id);
+	}
+	i18n_use(prev);
+	return cod_tell(db, o, subj, body, now);
+}
+
 /* See cod.h. */
 enum result
 shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
@@ -23,8 +57,7 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 why[200], body[600], subj[160];
-	enum lang	 prev;
+	char		 why[200];
 
 	if (!cod_printable(carrier) || !cod_printable(tracking))
 		return cod_say(RES_REFUSED, msg, msgsz,
@@ -43,21 +76,7 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		return RES_ERROR;
 	if (o.method == PM_COD && db_cod_ensure(db, id) == -1)
 		return RES_ERROR;
-	prev = i18n_use(language_of_tag(o.language));
-	snprintf(subj, sizeof(subj), _("Order #%lld has shipped"),
-	    (long long)id);
-	if (o.method == PM_COD)
-		snprintf(body, sizeof(body), _("Order #%lld was handed to %s, "
-		    "tracking number %s. Follow it on My Orders. The courier "
-		    "will agree the delivery time with you (COD-P2); inspect "
-		    "the goods before you pay."), (long long)id, carrier,
-		    tracking);
-	else
-		snprintf(body, sizeof(body), _("Order #%lld was handed to %s, "
-		    "tracking number %s. Follow it on My Orders."),
-		    (long long)id, carrier, tracking);
-	i18n_use(prev);
-	if (cod_tell(db, &o, subj, body, now) == -1)
+	if (road_message(db, &o, carrier, tracking, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
 	    (long long)id, carrier, tracking);
@@ -84,8 +103,6 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 subj[160], body[500];
-	enum lang	 prev;
 
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
@@ -98,19 +115,7 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 	    db_track_add(db, id, "delivered", "delivered to the shopper",
 	    of_actor_name(actor), now) == -1)
 		return RES_ERROR;
-	prev = i18n_use(language_of_tag(o.language));
-	snprintf(subj, sizeof(subj), _("Order #%lld was delivered"),
-	    (long long)id);
-	if (o.method == PM_COD)
-		snprintf(body, sizeof(body), _("Order #%lld was delivered. "
-		    "Inspect the goods and pay the courier, then click "
-		    "\"Paid\" on the order (COD-P3)."), (long long)id);
-	else
-		snprintf(body, sizeof(body), _("Order #%lld was delivered. "
-		    "Confirm receipt once you have checked the goods."),
-		    (long long)id);
-	i18n_use(prev);
-	if (cod_tell(db, &o, subj, body, now) == -1)
+	if (road_message(db, &o, NULL, NULL, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz, "Order #%lld is delivered.",
 	    (long long)id);

@@ -303,7 +303,8 @@ identity_seed(struct db *db, const struct config *cfg, const char *email,
 	struct identity_input	 in;
 	struct identity_errors	 err;
 	struct identity_view	 v;
-	char			 status[12], msg[300];
+	enum identity_status	 status;
+	char			 msg[300];
 	int64_t			 uid;
 
 	if ((uid = db_seed_user_id(db, email)) <= 0)
@@ -318,7 +319,7 @@ identity_seed(struct db *db, const struct config *cfg, const char *email,
 	in.photo = demo_png;
 	in.photo_len = sizeof(demo_png);
 	if (!v.verified && (identity_submit(db, cfg, uid, &in, now, &err,
-	    status, msg, sizeof(msg), &v) != RES_OK || !v.verified)) {
+	    &status, msg, sizeof(msg), &v) != RES_OK || !v.verified)) {
 		fprintf(stderr, "mallpayctl: seed-demo: identity of %s: %s%s\n",
 		    email, msg, err.photo);
 		return -1;

@@ -210,17 +210,23 @@ identity_check_input(const struct identity_input *in, const char *today,
 static void
 status_words(const struct db_identity *r, char *out, size_t outsz)
 {
-	if (strcmp(r->status, "verified") == 0)
+	switch (r->status) {
+	case IDC_VERIFIED:
 		snprintf(out, outsz, "%s", _("Verified"));
-	else if (strcmp(r->status, "mismatch") == 0)
+		break;
+	case IDC_MISMATCH:
 		snprintf(out, outsz, _("Not verified: %s"), r->reason);
-	else if (strcmp(r->status, "review") == 0)
+		break;
+	case IDC_REVIEW:
 		snprintf(out, outsz, ngettext("Waiting for a manual review by "
 		    "our team (within %d business day)", "Waiting for a manual "
 		    "review by our team (within %d business days)",
 		    IDENTITY_REVIEW_DAYS), IDENTITY_REVIEW_DAYS);
-	else
+		break;
+	default:
 		snprintf(out, outsz, _("Rejected in review: %s"), r->reason);
+		break;
+	}
 }
 
 /* See identity.h. */
@@ -257,7 +263,7 @@ identity_account(struct db *db, int64_t user_id, int64_t now,
 		    ver.submitted_at;
 	}
 	v->can_submit = !v->verified && !(v->has_check &&
-	    strcmp(v->check.status, "review") == 0);
+	    v->check.status == IDC_REVIEW);
 	if ((rc = db_consent_latest(db, user_id, 0, &v->consent)) == -1)
 		return RES_ERROR;
 	v->has_consent = rc == 1 && v->consent.withdrawn_at == 0;
@@ -288,9 +294,8 @@ ask_service(const struct identity_input *in, int64_t now,
 	}
 	snprintf(r->gateway_ref, sizeof(r->gateway_ref), "%s", ans.ref);
 	snprintf(r->reason, sizeof(r->reason), "%s", ans.reason);
-	snprintf(r->status, sizeof(r->status), "%s",
-	    ans.outcome == IDENTITY_MATCH ? "verified" :
-	    ans.outcome == IDENTITY_REVIEW ? "review" : "mismatch");
+	r->status = ans.outcome == IDENTITY_MATCH ? IDC_VERIFIED :
+	    ans.outcome == IDENTITY_REVIEW ? IDC_REVIEW : IDC_MISMATCH;
 	if (ans.outcome != IDENTITY_REVIEW)
 		r->decided_at = now;
 	return RES_OK;
@@ -339,9 +344,9 @@ submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	if (db_identity_lock_user(db, user_id) != 1 ||
 	    (rc = db_identity_latest(db, user_id, 0, &last)) == -1)
 		return RES_ERROR;
-	if (rc == 1 && (strcmp(last.status, "review") == 0 ||
+	if (rc == 1 && (last.status == IDC_REVIEW ||
 	    db_identity_latest(db, user_id, 1, &last) == 1)) {
-		snprintf(msg, msgsz, strcmp(last.status, "review") == 0 ?
+		snprintf(msg, msgsz, last.status == IDC_REVIEW ?
 		    "Your identity is already waiting for a manual review." :
 		    "Your identity is already verified.");
 		return RES_NOT_ALLOWED;
@@ -359,9 +364,9 @@ submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
 		return res;
 	if (db_identity_insert(db, r, &r->id) == -1 ||
 	    audit_event(db, "user", user_id, OF_USER, user_id, NULL,
-	    strcmp(r->status, "verified") == 0 ? "identity_verified" :
-	    strcmp(r->status, "review") == 0 ? "identity_review" :
-	    "identity_mismatch", r->status[0] == 'm' ? r->reason :
+	    r->status == IDC_VERIFIED ? "identity_verified" :
+	    r->status == IDC_REVIEW ? "identity_review" :
+	    "identity_mismatch", r->status == IDC_MISMATCH ? r->reason :
 	    "real-name authentication submitted (INST-01)", now) == -1)
 		return RES_ERROR;
 	return RES_OK;
@@ -371,7 +376,8 @@ submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
 enum result
 identity_submit(struct db *db, const struct config *cfg, int64_t user_id,
     const struct identity_input *in, int64_t now, struct identity_errors *err,
-    char status[12], char *msg, size_t msgsz, struct identity_view *v)
+    enum identity_status *status, char *msg, size_t msgsz,
+    struct identity_view *v)
 {
 	struct filestore_info	f;
 	struct db_identity	r;
@@ -380,7 +386,7 @@ identity_submit(struct db *db, const struct config *cfg, int64_t user_id,
 	mp_date			td;
 
 	msg[0] = '\0';
-	status[0] = '\0';
+	*status = IDC_MISMATCH;
 	memset(&f, 0, sizeof(f));
 	if (mp_date_from_unix(now, &td) == -1)
 		return RES_ERROR;
@@ -406,9 +412,9 @@ identity_submit(struct db *db, const struct config *cfg, int64_t user_id,
 		goto view;
 	}
 	filestore_publish(cfg, &f);
-	snprintf(status, 12, "%s", r.status);
+	*status = r.status;
 	log_info("identity: user %lld check %lld %s", (long long)user_id,
-	    (long long)r.id, r.status);
+	    (long long)r.id, identity_status_name(r.status));
 view:
 	return identity_account(db, user_id, now, v) == RES_OK ? res :
 	    RES_ERROR;
@@ -434,13 +440,9 @@ identity_document(struct db *db, int64_t viewer_id, int admin,
 
 /* See identity.h. */
 enum result
-identity_review_list(struct db *db, const char *status, int64_t page,
-    struct db_identity **rows, size_t *n, int64_t *total)
+identity_review_list(struct db *db, const enum identity_status *status,
+    int64_t page, struct db_identity **rows, size_t *n, int64_t *total)
 {
-	if (status == NULL || status[0] == '\0')
-		status = "review";
-	if (strcmp(status, "all") == 0)
-		status = NULL;
 	if (page < 1)
 		page = 1;
 	return db_identity_list(db, status, (size_t)(page - 1) *
@@ -466,16 +468,16 @@ static enum result
 decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
     const char *reason, int64_t now, char *msg, size_t msgsz)
 {
-	const char	*to = approve ? "verified" : "rejected";
-	char		 body[800], subj[160];
-	int		 rc;
-	enum lang	 prev;
+	enum identity_status	 to = approve ? IDC_VERIFIED : IDC_REJECTED;
+	char			 body[800], subj[160];
+	int			 rc;
+	enum lang		 prev;
 
 	rc = admin_claim(db, "identity", r->id, "review", approve ? "approve" :
 	    "reject", admin_id, now, NA_("Identity check"), msg, msgsz);
 	if (rc != 0)
 		return rc == 1 ? RES_NOT_ALLOWED : RES_ERROR;
-	if (strcmp(r->status, "review") != 0) {
+	if (r->status != IDC_REVIEW) {
 		snprintf(msg, msgsz, "Identity check #%lld is no longer waiting "
 		    "for a review: nothing to decide.", (long long)r->id);
 		return RES_NOT_ALLOWED;
@@ -494,7 +496,7 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 	snprintf(subj, sizeof(subj), "%s", approve ? _("Identity verified") :
 	    _("Identity not verified"));
 	i18n_use(prev);
-	if (db_identity_move(db, r->id, "review", to, admin_id, approve ? "" :
+	if (db_identity_move(db, r->id, IDC_REVIEW, to, admin_id, approve ? "" :
 	    reason, now) != 1 ||
 	    audit_event(db, "user", r->user_id, OF_ADMIN, admin_id,
 	    "identity_review", approve ? "identity_verified" :

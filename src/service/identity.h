@@ -101,13 +101,13 @@ enum result identity_account(struct db *, int64_t user_id,
 /* Submit the real-name form of user_id at now: check it, store the photo
  * (file store) and the sealed number, ask the identity service and record
  * its answer, audited, in one transaction. *v is filled afterwards (also
- * on refusal). RES_OK with the outcome in *status ("verified", "mismatch",
- * "review"); RES_INVALID (err filled); RES_NOT_ALLOWED (already verified
+ * on refusal). RES_OK with the outcome in *status (IDC_VERIFIED,
+ * IDC_MISMATCH or IDC_REVIEW); RES_INVALID (err filled); RES_NOT_ALLOWED (already verified
  * or in review: msg); RES_UNAVAILABLE (the service did not answer: msg,
  * nothing kept); RES_ERROR. */
 enum result identity_submit(struct db *, const struct config *,
 	    int64_t user_id, const struct identity_input *in, int64_t now,
-	    struct identity_errors *err, char status[12], char *msg,
+	    struct identity_errors *err, enum identity_status *status, char *msg,
 	    size_t msgsz, struct identity_view *v);
 
 /* The file id of check id's document for the viewer (user_id, or any
@@ -116,11 +116,12 @@ enum result identity_submit(struct db *, const struct config *,
 enum result identity_document(struct db *, int64_t viewer_id,
 	    int admin, int64_t check_id, int64_t *file_id);
 
-/* The admin's list: checks in status ("review" when NULL/"", "all" for
- * every one), page (1-based, IDENTITY_PAGE per page) into *rows (free),
- * *n, *total. RES_OK or RES_ERROR. */
+/* The admin's list: checks in *status (NULL: every one), page (1-based,
+ * IDENTITY_PAGE per page) into *rows (free), *n, *total. RES_OK or
+ * RES_ERROR. */
 #define IDENTITY_PAGE	25
-enum result identity_review_list(struct db *, const char *status,
+enum result identity_review_list(struct db *,
+	    const enum identity_status *status,
 	    int64_t page, struct db_identity **rows, size_t *n, int64_t *total);
 
 /* The review page of check id: *r (number sealed), *masked its last four in

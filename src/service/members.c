@@ -353,9 +353,9 @@ member_invitation(struct db *db, const char *token, int64_t now,
 	sha256_hex(token, strlen(token), hash);
 	if ((rc = db_invite_by_token(db, hash, 0, out)) != 1)
 		return rc;
-	if (strcmp(out->status, "revoked") == 0)
+	if (out->status == INV_REVOKED)
 		return 2;
-	return strcmp(out->status, "pending") == 0 && out->expires_at > now;
+	return out->status == INV_PENDING && out->expires_at > now;
 }
 
 /* See members.h. */
@@ -379,9 +379,9 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	if (db_begin(db) == -1)
 		return RES_ERROR;
 	if ((rc = db_invite_by_token(db, hash, 1, &i)) != 1 ||
-	    strcmp(i.status, "pending") != 0 || i.expires_at <= now) {
-		r = rc == -1 ? RES_ERROR : rc == 1 && strcmp(i.status,
-		    "revoked") == 0 ? RES_DECIDED : RES_NOT_FOUND;
+	    i.status != INV_PENDING || i.expires_at <= now) {
+		r = rc == -1 ? RES_ERROR : rc == 1 && i.status == INV_REVOKED ?
+		    RES_DECIDED : RES_NOT_FOUND;
 		goto out;
 	}
 	r = RES_NOT_ALLOWED;
@@ -534,10 +534,11 @@ member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
 		r = rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 		goto out;
 	}
-	if (strcmp(i.status, "pending") != 0) {
-		snprintf(msg, msgsz, "The invitation of %s was already %s; "
-		    "nothing was changed.", i.email, strcmp(i.status,
-		    "accepted") == 0 ? "accepted" : "revoked");
+	if (i.status != INV_PENDING) {
+		snprintf(msg, msgsz, i.status == INV_ACCEPTED ? "The "
+		    "invitation of %s was already accepted; nothing was "
+		    "changed." : "The invitation of %s was already revoked; "
+		    "nothing was changed.", i.email);
 		r = RES_NOT_ALLOWED;
 		goto out;
 	}

@@ -71,13 +71,7 @@ int	plan_terms_of_institution(struct db *, const char *id,
 
 /* A plan with its installments, payments, events and totals. */
 struct plan_view {
-	struct db_plan		 p;
-	struct db_plan_inst	*inst;
-	size_t			 ninst;
-	struct db_plan_pay	*pay;
-	size_t			 npay;
-	struct db_event_row	*events;
-	size_t			 nevents;
+	DB_PLAN_FULL_MEMBERS;
 	mp_date			 today;
 	int64_t			 paid_total;	/* principal+fees+late fees paid */
 	int64_t			 remaining;	/* principal+fees+late fees due */

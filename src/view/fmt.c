@@ -186,23 +186,38 @@ iso_time(int64_t t, char *out, size_t outsz)
 	return fmt_isolate(s, out, outsz);
 }
 
+/* The current language's formatter of days (with_time: and times of
+ * day), made once per thread; NULL in English (the mall's own form) or
+ * when ICU cannot make it. */
+static UDateFormat *
+day_formatter(int with_time)
+{
+	enum lang		 l = i18n_current();
+	struct fmt_cache	*c = l != LANG_EN ? cache() : NULL;
+	UDateFormat		**f;
+
+	if (c == NULL)
+		return NULL;
+	f = with_time ? &c->date[l] : &c->day[l];
+	if (*f == NULL)
+		*f = date_format(l, with_time);
+	return *f;
+}
+
 /* See fmt.h. The mall's own form in English, on a failure, or when the
  * language's form does not fit out. */
 char *
 fmt_time(int64_t t, char *out, size_t outsz)
 {
-	enum lang l = i18n_current();
-	struct fmt_cache *c = l != LANG_EN ? cache() : NULL;
+	UDateFormat *df = day_formatter(1);
 	UErrorCode st = U_ZERO_ERROR;
 	UChar u[96];
 	char s[160];
 	int32_t n;
 
-	if (c != NULL && c->date[l] == NULL)
-		c->date[l] = date_format(l, 1);
-	if (c == NULL || c->date[l] == NULL)
+	if (df == NULL)
 		return iso_time(t, out, outsz);
-	n = udat_format(c->date[l], (UDate)t * 1000.0, u, 90, NULL, &st);
+	n = udat_format(df, (UDate)t * 1000.0, u, 90, NULL, &st);
 	if (U_FAILURE(st) || n >= 90)
 		return iso_time(t, out, outsz);
 	u_strcpy(u + n, (const UChar[]){ ' ', 'U', 'T', 'C', 0 });
@@ -217,21 +232,17 @@ fmt_time(int64_t t, char *out, size_t outsz)
 char *
 fmt_date(mp_date d, char *out, size_t outsz)
 {
-	enum lang l = i18n_current();
-	struct fmt_cache *c = l != LANG_EN ? cache() : NULL;
+	UDateFormat *df = day_formatter(0);
 	UErrorCode st = U_ZERO_ERROR;
 	UChar u[64];
 	char s[CAL_DATE_STRLEN], f[128];
 	int64_t t;
 	int32_t n;
 
-	if (c != NULL && c->day[l] == NULL)
-		c->day[l] = date_format(l, 0);
-	if (c == NULL || c->day[l] == NULL || d < CAL_DATE_MIN ||
-	    d > CAL_DATE_MAX)
+	if (df == NULL || d < CAL_DATE_MIN || d > CAL_DATE_MAX)
 		return fmt_isolate(mp_date_str(d, s, sizeof(s)), out, outsz);
 	t = mp_date_to_unix(d);
-	n = udat_format(c->day[l], (UDate)t * 1000.0, u, 64, NULL, &st);
+	n = udat_format(df, (UDate)t * 1000.0, u, 64, NULL, &st);
 	if (U_FAILURE(st) || n >= 64 || put_utf8(u, n, f, sizeof(f)) == -1 ||
 	    strlen(f) >= outsz)
 		return fmt_isolate(mp_date_str(d, s, sizeof(s)), out, outsz);

@@ -47,7 +47,7 @@ async function run() {
     check(await page.locator('#tracking li').count() >= 3, 'the tracking events are listed');
     check((await page.locator('#cod-agreed').innerText()).includes(day), 'the agreed delivery day is shown');
     await page.getByLabel('or the courier\'s payment record number').fill(`PR-E2E-${id}`);
-    await Promise.all([page.waitForURL(/cod_notice=/), page.locator('#cod-paid').click()]);
+    await Promise.all([page.waitForURL(/cod_done=paid/), page.locator('#cod-paid').click()]);
     check(await page.locator('#cod-shopper-paid').count() === 1, 'the shopper\'s "Paid" is recorded');
     await partnerEvent('paid', id, { amount: '477.36', currency: 'USD', method: 'cash', record_id: `PR-E2E-${id}` });
     await page.goto(`${base}/orders/${id}`);

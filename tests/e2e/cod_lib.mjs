@@ -53,7 +53,7 @@ export async function approve(admin, id) {
     row = admin.locator(`tr.queue-row[data-id="${id}"]`);
   }
   check(await row.count() === 1, `the COD queue lists #${id}`);
-  await Promise.all([admin.waitForURL(/\/admin\/queues\/cod\?notice=/),
+  await Promise.all([admin.waitForURL(/\/admin\/queues\/cod\?done=approved/),
     row.getByRole('button', { name: 'Approve' }).click()]);
 }
 

@@ -121,6 +121,18 @@ admin_post(struct client *adm, const char *path, struct client_resp *r,
 	free(tok);
 }
 
+/* Check that r is a refused step: the page again (409 or 422, no
+ * redirect) with its reason in the element marked by id_attr; frees r. */
+static void
+refused_on(struct client_resp *r, const char *id_attr)
+{
+	if ((r->status != 409 && r->status != 422) || r->location != NULL ||
+	    !client_has(r, id_attr))
+		fail_msg("refusal: status %ld, location %s, no %s", r->status,
+		    r->location != NULL ? r->location : "none", id_attr);
+	client_resp_cleanup(r);
+}
+
 /* The admin approves COD order id (COD-P1). */
 static void
 approve(struct client *adm, int64_t id)
@@ -240,8 +252,7 @@ test_COD_P1_admin_review_approve_reject(void **state)
 	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-reject",
 	    (long long)b);
 	admin_post(adm, path, &r, "from", "awaiting_review", NULL, NULL);
-	assert_non_null(strstr(r.location, "error="));
-	client_resp_cleanup(&r);
+	refused_on(&r, "id=\"desk-error\"");
 	assert_string_equal(shop_status(b), "awaiting_review");
 	admin_post(adm, path, &r, "from", "awaiting_review", "reason",
 	    "address outside the service area");
@@ -276,8 +287,7 @@ test_COD_P2_admin_ships_tracking_shown(void **state)
 	snprintf(path, sizeof(path), "/admin/orders/%lld/ship", (long long)id);
 	/* Not reviewed yet: shipping is refused, nothing changes. */
 	admin_post(adm, path, &r, "carrier", "Acme Post", "tracking", "AP123");
-	assert_non_null(strstr(r.location, "error="));
-	client_resp_cleanup(&r);
+	refused_on(&r, "id=\"desk-error\"");
 	assert_string_equal(shop_status(id), "awaiting_review");
 	approve(adm, id);
 	admin_post(adm, path, &r, "carrier", "Acme Post", "tracking", "AP123");
@@ -491,9 +501,7 @@ test_COD_P3_report_first_then_shopper_voucher(void **state)
 	tok = client_csrf_of(cl, "/orders");
 	form = client_form("csrf", tok, "record_id", "PR-WRONG", NULL);
 	assert_int_equal(client_post(cl, path, form, &r), 0);
-	assert_non_null(r.location);
-	assert_non_null(strstr(r.location, "cod_error="));
-	client_resp_cleanup(&r);
+	refused_on(&r, "id=\"order-error\"");
 	free(form);
 	/* The voucher photo as multipart/form-data. */
 	sess = client_cookie(cl, "mp_session");
@@ -727,8 +735,7 @@ test_COD_F3_revoke_and_reinstate(void **state)
 	snprintf(path, sizeof(path), "/admin/cod/users/%lld/revoke",
 	    (long long)uid);
 	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
-	assert_non_null(strstr(r.location, "error="));
-	client_resp_cleanup(&r);
+	refused_on(&r, "id=\"user-error\"");
 	admin_post(adm, path, &r, "reason", "false orders", NULL, NULL);
 	assert_int_equal(r.status, 303);
 	client_resp_cleanup(&r);
@@ -1213,6 +1220,63 @@ test_COD_P5_completed_order_no_end_of_day_rule(void **state)
 	client_free(adm);
 }
 
+/* A link cannot put its own text on the COD pages: a crafted ?notice=,
+ * ?error= (and the order page's ?cod_notice=, ?cod_error=) shows nothing,
+ * nor does an unknown ?done= code; a step's own code shows its fixed
+ * sentence, and a refused step shows the desk with its reason. */
+static void
+test_COD_notes_only_fixed_sentences(void **state)
+{
+	static const char crafted[] = "Call+0800-FAKE+to+confirm+your+refund";
+	struct client		*adm = shop_signin(ADMIN), *cl;
+	struct client_resp	 r;
+	char			 email[128], path[160];
+	int64_t			 id, uid;
+
+	(void)state;
+	cl = new_shopper(email, "notes");
+	id = place_cod(cl, email, VACUUM);
+	uid = shop_user_id(email);
+	snprintf(path, sizeof(path), "/admin/queues/cod?notice=%s&error=%s",
+	    crafted, crafted);
+	page_lacks(adm, path, "0800-FAKE");
+	snprintf(path, sizeof(path), "/admin/orders/%lld/fulfil?notice=%s&"
+	    "error=%s", (long long)id, crafted, crafted);
+	page_lacks(adm, path, "0800-FAKE");
+	snprintf(path, sizeof(path), "/admin/orders/%lld/fulfil?done=0800-FAKE",
+	    (long long)id);
+	page_lacks(adm, path, "0800-FAKE");
+	snprintf(path, sizeof(path), "/admin/cod/users/%lld?notice=%s&"
+	    "error=%s", (long long)uid, crafted, crafted);
+	page_lacks(adm, path, "0800-FAKE");
+	snprintf(path, sizeof(path), "/orders/%lld?cod_notice=%s&cod_error=%s",
+	    (long long)id, crafted, crafted);
+	page_lacks(cl, path, "0800-FAKE");
+	snprintf(path, sizeof(path), "/orders/%lld?cod_done=0800-FAKE",
+	    (long long)id);
+	page_lacks(cl, path, "0800-FAKE");
+	/* Delivering before shipping is refused: the desk with the reason,
+	 * no redirect carrying it. */
+	snprintf(path, sizeof(path), "/admin/orders/%lld/deliver",
+	    (long long)id);
+	admin_post(adm, path, &r, NULL, NULL, NULL, NULL);
+	refused_on(&r, "id=\"desk-error\"");
+	/* Approved from the desk: back with the step's code and sentence. */
+	snprintf(path, sizeof(path), "/admin/orders/%lld/cod-approve",
+	    (long long)id);
+	admin_post(adm, path, &r, "from", "awaiting_review", "back", "desk");
+	assert_int_equal(r.status, 303);
+	assert_non_null(r.location);
+	assert_non_null(strstr(r.location, "?done=approved"));
+	client_resp_cleanup(&r);
+	snprintf(path, sizeof(path), "/admin/orders/%lld/fulfil?done=approved",
+	    (long long)id);
+	page_has(adm, path, "id=\"desk-notice\">The order is approved for "
+	    "cash on delivery.");
+	client_free(cl);
+	client_free(adm);
+}
+
 int
 main(void)
 {
@@ -1239,6 +1303,7 @@ main(void)
 		cmocka_unit_test(test_COD_F2_refused_order_shows_charge_and_debt),
 		cmocka_unit_test(test_COD_P1_rejected_order_no_courier_payment),
 		cmocka_unit_test(test_COD_P5_completed_order_no_end_of_day_rule),
+		cmocka_unit_test(test_COD_notes_only_fixed_sentences),
 	};
 	const char	*conf = getenv("MALLPAY_CONF");
 	char		 err[512];

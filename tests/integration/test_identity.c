@@ -333,7 +333,7 @@ test_INST_01_manual_review_approved(void **state)
 	struct shopper		 s;
 	struct client		*admin = shop_signin(ADMIN);
 	struct client_resp	 r;
-	char			 path[80], st[12], l4[5];
+	char			 path[80], link[64], st[12], l4[5];
 	int64_t			 id;
 
 	(void)state;
@@ -361,6 +361,18 @@ test_INST_01_manual_review_approved(void **state)
 	client_resp_cleanup(&r);
 	page(s.cl, "/messages", &r);
 	assert_true(client_has(&r, "Identity verified"));
+	client_resp_cleanup(&r);
+	/* The queue's filter: the verified check is listed under verified
+	 * and all, no longer under the review (also an unknown word). */
+	snprintf(link, sizeof(link), "/admin/identity/%lld\"", (long long)id);
+	page(admin, "/admin/queues/identity?status=verified", &r);
+	assert_true(client_has(&r, link));
+	client_resp_cleanup(&r);
+	page(admin, "/admin/queues/identity?status=all", &r);
+	assert_true(client_has(&r, link));
+	client_resp_cleanup(&r);
+	page(admin, "/admin/queues/identity?status=nonsense", &r);
+	assert_false(client_has(&r, link));
 	client_resp_cleanup(&r);
 	shop_post(admin, "/admin/queues/identity", path, &r, "decision",
 	    "reject", "reason", "blurred", NULL);
