@@ -310,8 +310,38 @@ static const char *const english_order[] = {
 };
 static const char *const english_schedule[] = {
 	"spread: each installment", "INST-F1: a late fee", "INST-F3: you can",
-	">due<", ">paid<", ">not due<", "installment is", NULL
+	">due<", ">paid<", ">not due<", "installment is",
+	"<title>Installment ", NULL
 };
+
+/* The schedule chart's scale label, its caption's total and a bar's title
+ * at path hold amounts in the language's form (view/fmt.h): isolated in
+ * Arabic, the same form as the table's amounts in every language. */
+static void
+chart_amounts(struct client *cl, const char *path, const char *tag)
+{
+	struct client_resp r;
+	char *label, *cell;
+
+	assert_int_equal(client_get(cl, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	label = client_between(r.body, "dy=\"8\">", "</text>");
+	cell = client_between(r.body, "id=\"total-paid\">", "</dd>");
+	assert_non_null(label);
+	assert_non_null(cell);
+	if (strcmp(tag, "ar") == 0) {
+		/* FSI ... PDI around ICU's Arabic form. */
+		assert_memory_equal(label, "\xe2\x81\xa8", 3);
+		assert_memory_equal(cell, "\xe2\x81\xa8", 3);
+		assert_true(client_has(&r, "<title>القسط 1: \xe2\x81\xa8"));
+	}
+	/* Same currency, same form: the code or symbol and the space after
+	 * it (none, a no-break space, an isolate) as the table's amounts. */
+	assert_memory_equal(label, cell, 4);
+	free(label);
+	free(cell);
+	client_resp_cleanup(&r);
+}
 
 /* An installment order, its plan and schedule in Arabic, Chinese and
  * Malay: the plan's state, the next step, each installment's state, the
@@ -367,6 +397,7 @@ test_lang_installment_states(void **state)
 		choose(cl, want[i].tag);
 		page_words(cl, path, want[i].order, english_order);
 		page_words(cl, sched, want[i].schedule, english_schedule);
+		chart_amounts(cl, sched, want[i].tag);
 	}
 	client_free(cl);
 }
