@@ -297,6 +297,49 @@ test_INST_01_form_errors_keep_input(void **state)
 	client_free(s.cl);
 }
 
+/* The form's field messages in the account's language: Arabic, Chinese
+ * and Malay beside the fields, none in English. */
+static void
+test_INST_01_form_errors_in_each_language(void **state)
+{
+	static const struct {
+		const char *tag, *summary, *birth, *type, *photo;
+	} want[] = {
+		{ "ar", "يُرجى تصحيح الحقول المشار إليها أدناه.",
+		  "أدخل التاريخ بالشكل سنة-شهر-يوم",
+		  "اختر نوع الوثيقة", "أضف صورة أو نسخة ممسوحة ضوئيًا" },
+		{ "zh-CN", "请更正下方标出的栏位。", "请按 年-月-日 填写日期",
+		  "请选择证件类型", "请添加证件的照片或扫描件" },
+		{ "ms", "Sila betulkan ruangan yang ditandakan di bawah.",
+		  "Masukkan tarikh sebagai tahun-bulan-hari",
+		  "Pilih jenis dokumen", "Tambahkan foto atau imbasan dokumen" },
+	};
+	struct shopper		s;
+	struct client_resp	r;
+	size_t			i;
+
+	(void)state;
+	shopper_new(&s);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		shop_post(s.cl, "/account/language", "/language", &r, "lang",
+		    want[i].tag, "next", "/account/language", NULL);
+		assert_int_equal(r.status, 303);
+		client_resp_cleanup(&r);
+		submit(&s, "Ida", "1990-13-45", NULL, "AB12", 1, &r);
+		assert_int_equal(r.status, 400);
+		assert_true(client_has(&r, want[i].summary));
+		assert_true(client_has(&r, want[i].birth));
+		assert_true(client_has(&r, want[i].type));
+		assert_true(client_has(&r, want[i].photo));
+		assert_false(client_has(&r, "Enter the date as"));
+		assert_false(client_has(&r, "Enter the number as printed"));
+		assert_false(client_has(&r, "Choose the kind of document"));
+		assert_false(client_has(&r, "Add a photo or scan"));
+		client_resp_cleanup(&r);
+	}
+	client_free(s.cl);
+}
+
 /* Send s to manual review (last digit 8); returns the check's id after
  * checking that the admin's queue lists it. */
 static int64_t
@@ -588,6 +631,7 @@ main(void)
 		cmocka_unit_test(test_INST_01_identity_mismatch),
 		cmocka_unit_test(test_INST_01_identity_service_unavailable),
 		cmocka_unit_test(test_INST_01_form_errors_keep_input),
+		cmocka_unit_test(test_INST_01_form_errors_in_each_language),
 		cmocka_unit_test(test_INST_01_manual_review_approved),
 		cmocka_unit_test(test_INST_01_manual_review_rejected),
 		cmocka_unit_test(test_identity_document_owner_and_admin_only),
