@@ -676,7 +676,7 @@ test_lang_corp_approved_agreement_arabic_chinese(void **state)
 	page_has(c.owner, "/messages", 200, "企业分期已获批准", NULL);
 	agreement_has(&c, id, "企业分期付款协议\n版本：CORP-INST-2026.1\n",
 	    "企业分期付款协议 CORP-INST-2026.1", "1. 金额。订单应付金额为",
-	    "729.00", "218.70", "协议文本的 SHA-256（即所签署的字节）",
+	    "US$729.00", "US$218.70", "协议文本的 SHA-256（即所签署的字节）",
 	    "尚未签署", NULL);
 	client_free(c.owner);
 }
