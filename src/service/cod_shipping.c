@@ -28,8 +28,8 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 
 	if (!cod_printable(carrier) || !cod_printable(tracking))
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "Give the carrier and the "
-		    "tracking number (1-64 characters each).");
+		    A_("Give the carrier and the "
+		    "tracking number (1-64 characters each)."));
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	snprintf(why, sizeof(why), "COD-P2 shipped with %s, tracking %s",
@@ -59,7 +59,8 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
+	return cod_say(RES_OK, msg, msgsz,
+	    A_("Order #%lld is shipped (%s, %s)."),
 	    (long long)id, carrier, tracking);
 }
 
@@ -112,6 +113,6 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld is delivered.",
+	return cod_say(RES_OK, msg, msgsz, A_("Order #%lld is delivered."),
 	    (long long)id);
 }

@@ -30,6 +30,7 @@
 #include "core/calendar.h"
 #include "core/digest.h"
 #include "core/i18n.h"
+#include "core/words.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/admin.h"
@@ -388,7 +389,8 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 
 	msg[0] = '\0';
 	if (!ok && (reason == NULL || reason[0] == '\0')) {
-		snprintf(msg, msgsz, "Give the reason for the refusal.");
+		snprintf(msg, msgsz, "%s",
+		    A_("Give the reason for the refusal."));
 		return RES_INVALID;
 	}
 	if ((res = app_begin(db, id, &a)) != RES_OK)
@@ -399,8 +401,9 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 	if (rc != 0)
 		return app_end(db, &a, rc == 1 ? RES_DECIDED : RES_ERROR);
 	if (a.status != CA_SUBMITTED) {
-		snprintf(msg, msgsz, "Application #%lld is %s: nothing to "
-		    "decide.", (long long)id, corp_app_status_name(a.status));
+		snprintf(msg, msgsz, A_("Application #%lld is %s: nothing to "
+		    "decide."), (long long)id,
+		    words_state(corp_app_status_name(a.status)));
 		return app_end(db, &a, RES_DECIDED);
 	}
 	res = ok ? approve(db, &a, admin_id, form, now, msg, msgsz) :
@@ -411,9 +414,9 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 			app_decided(db, id, "review", msg, msgsz);
 		return res;
 	}
-	snprintf(msg, msgsz, "Application #%lld %s.", (long long)id,
-	    ok ? "approved: the agreement waits for the company's signature" :
-	    "refused");
+	snprintf(msg, msgsz, ok ? A_("Application #%lld approved: the "
+	    "agreement waits for the company's signature.") :
+	    A_("Application #%lld refused."), (long long)id);
 	return RES_OK;
 }
 
