@@ -23,17 +23,14 @@
 #define FIG_STR_MAX	128
 #define FIG_INT_MAX	20
 
-static int
-setup(void **state)
+/* The build's catalogues, for every language. */
+static void
+use_catalogues(void)
 {
 	char err[300];
 
-	(void)state;
-	if (i18n_init(TEST_LOCALE_DIR, err, sizeof(err)) == -1) {
-		print_error("i18n_init: %s\n", err);
-		return -1;
-	}
-	return 0;
+	if (i18n_init(TEST_LOCALE_DIR, err, sizeof(err)) == -1)
+		fail_msg("i18n_init: %s", err);
 }
 
 /* COD-07 for a newcomer, in Arabic, with large figures in two currencies:
@@ -47,6 +44,7 @@ test_COD_07_arabic_sentence_is_whole(void **state)
 	size_t			 n;
 
 	(void)state;
+	use_catalogues();
 	v = malloc(sizeof(*v));
 	assert_non_null(v);
 	fx_person(&f);
@@ -138,6 +136,7 @@ test_every_rule_sentence_fits_in_every_language(void **state)
 	size_t	 i, w;
 
 	(void)state;
+	use_catalogues();
 	fp = fopen(TEST_POT, "r");
 	assert_non_null(fp);
 	id[0] = pl[0] = '\0';
@@ -180,10 +179,11 @@ test_every_rule_sentence_fits_in_every_language(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = {
+	static const struct CMUnitTest rule_sentences[] = {
 		cmocka_unit_test(test_COD_07_arabic_sentence_is_whole),
 		cmocka_unit_test(test_every_rule_sentence_fits_in_every_language),
 	};
 
-	return cmocka_run_group_tests(tests, setup, NULL);
+	return cmocka_run_group_tests_name("rule_sentences", rule_sentences,
+	    NULL, NULL);
 }
