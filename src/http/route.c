@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/form.h"
 #include "http/route.h"
 
@@ -353,7 +354,7 @@ field_check(const struct field_spec *spec, const char *val, size_t len,
 	out->spec = spec;
 	if (val == NULL || len == 0) {
 		if (spec->required) {
-			out->err = "Please fill in this field.";
+			out->err = N_("Please fill in this field.");
 			return -1;
 		}
 		return 0;
@@ -362,7 +363,7 @@ field_check(const struct field_spec *spec, const char *val, size_t len,
 	out->str = val;
 	out->len = len;
 	if (memchr(val, '\0', len) != NULL) {
-		out->err = "This value contains a forbidden character.";
+		out->err = N_("This value contains a forbidden character.");
 		return -1;
 	}
 
@@ -391,7 +392,7 @@ file_check(const struct field_spec *spec, const struct http_req *req,
 		}
 	if (n == 0) {
 		if (spec->required) {
-			out->err = "Please choose a file.";
+			out->err = N_("Please choose a file.");
 			return -1;
 		}
 		return 0;
@@ -401,11 +402,11 @@ file_check(const struct field_spec *spec, const struct http_req *req,
 	out->str = found->filename;
 	out->len = found->len;
 	if (n > 1)
-		out->err = "Please send one file only.";
+		out->err = N_("Please send one file only.");
 	else if (found->len == 0)
-		out->err = "The file is empty.";
+		out->err = N_("The file is empty.");
 	else if (found->len > max_of(spec, HTTP_MAX_UPLOAD))
-		out->err = "The file is too large.";
+		out->err = N_("The file is too large.");
 	return out->err != NULL ? -1 : 0;
 }
 
@@ -440,7 +441,7 @@ route_validate(struct ctx *c)
 			    p != NULL ? p->len : 0, fv);
 			/* Parameter pollution: one value per field. */
 			if (rc == 0 && paramlist_count(src, spec->name) > 1) {
-				fv->err = "This field was sent more than once.";
+				fv->err = N_("This field was sent more than once.");
 				fv->num = 0;
 				rc = -1;
 			}

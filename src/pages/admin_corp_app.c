@@ -26,6 +26,7 @@
 #include "service/corp_app_view.h"
 #include "service/corp_transfer.h"
 #include "service/plans.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 const struct field_spec page_admin_corp_queue_fields[] = {
@@ -387,8 +388,8 @@ page_admin_corp_decide(struct ctx *c)
 	if ((rc = app_for_post(c, oid, &id)) != 0)
 		return rc;
 	return admin_co_decided(c, corp_decide(c->db, c->user.user_id, id,
-	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), c->now, msg,
-	    sizeof(msg)), oid, msg, corp_app_page,
+	    strcmp(dec, "approve") == 0, ctx_str(c, "reason"), fmt_money,
+	    c->now, msg, sizeof(msg)), oid, msg, corp_app_page,
 	    "/admin/orders/", "/corporate");
 }
 

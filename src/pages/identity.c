@@ -255,14 +255,15 @@ page_account_identity_post(struct ctx *c)
 		return page_redirect(c, where);
 	case RES_INVALID:
 		if (bad != NULL && ph != NULL && ph->present)
-			snprintf(err.photo, sizeof(err.photo), "The photo: %s "
-			    "(a JPEG, PNG or PDF of at most 10 MB).", bad);
+			snprintf(err.photo, sizeof(err.photo),
+			    _("The photo: %s (a JPEG, PNG or PDF of at most "
+			    "10 MB)."), _(bad));
 		n = in.id_number != NULL ? strlen(in.id_number) : 0;
 		snprintf(last4, sizeof(last4), "%s", n > 4 ?
 		    in.id_number + n - 4 : "");
 		return render(c, bad != NULL && ph != NULL && ph->file != NULL &&
 		    ph->file->len > FILESTORE_MAX ? 413 : 400, &v, NULL,
-		    "Please correct the fields marked below.", &err, &t,
+		    N_("Please correct the fields marked below."), &err, &t,
 		    last4);
 	case RES_NOT_ALLOWED:
 		return render(c, 409, &v, NULL, msg, NULL, NULL, NULL);

@@ -62,19 +62,6 @@ const struct field_spec page_plan_confirm_fields[] = {
 };
 
 /* See plans_page.h. */
-const char *
-plans_amt(int64_t m, const char *cur, char *out, size_t outsz)
-{
-	struct money mo;
-
-	if (money_set(&mo, m, cur) == -1) {
-		snprintf(out, outsz, "%lld", (long long)m);
-		return out;
-	}
-	return money_display(&mo, out, outsz);
-}
-
-/* See plans_page.h. */
 void
 plans_set_amt(struct view_dict *d, const char *name, int64_t m, const char *cur)
 {

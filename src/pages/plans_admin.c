@@ -16,6 +16,7 @@
 #include "pages/render.h"
 #include "service/plan_pages.h"
 #include "service/plans.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 const struct field_spec page_admin_plans_fields[] = {
@@ -127,7 +128,7 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 	struct view_dict	*d, *s;
 	struct plan_view	 v;
 	size_t			 i;
-	char			 b[64];
+	char			 b[MONEY_FMT_MAX];
 	int			 rc;
 
 	switch (plan_load_id(c->db, id, c->now, &v)) {
@@ -161,7 +162,7 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 		view_set(s, "KIND", plan_words(v.pay[i].kind));
 		if (v.pay[i].seq > 0)
 			view_set_int(s, "SEQ", v.pay[i].seq);
-		view_set(s, "AMOUNT", plans_amt(v.pay[i].amount, v.p.currency,
+		view_set(s, "AMOUNT", page_money(v.pay[i].amount, v.p.currency,
 		    b, sizeof(b)));
 		view_set(s, "OK", v.pay[i].ok ? A_("Paid") : A_("Failed"));
 		view_set(s, "CHANNEL", v.pay[i].channel);

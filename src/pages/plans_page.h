@@ -14,10 +14,7 @@
 struct ctx;
 struct view_dict;
 
-/* m minor units of cur for people into out (outsz bytes); the bare number
- * when cur is not a known currency. Returns out. */
-const char *plans_amt(int64_t m, const char *cur, char *out, size_t outsz);
-/* view_set of name in d to plans_amt() of m in cur. */
+/* view_set of name in d to page_money() of m in cur. */
 void	plans_set_amt(struct view_dict *d, const char *name, int64_t m,
 	    const char *cur);
 /* view_set of name in d to day as "YYYY-MM-DD". */

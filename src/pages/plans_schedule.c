@@ -24,6 +24,7 @@
 #include "service/members.h"
 #include "service/plan_pages.h"
 #include "service/plans.h"
+#include "view/fmt.h"
 #include "view/view.h"
 
 const struct field_spec page_plan_pay_fields[] = {
@@ -64,7 +65,7 @@ set_chart(struct view_dict *d, const struct plan_view *v)
 	int			 plot_h = CH_H - CH_TOP - CH_BOTTOM;
 	int			 bw, x, h1, h2, h3, k;
 	size_t			 i;
-	char			 b[64];
+	char			 b[MONEY_FMT_MAX];
 
 	if (v->ninst == 0)
 		return;
@@ -83,8 +84,8 @@ set_chart(struct view_dict *d, const struct plan_view *v)
 	view_set_int(ch, "Y0", CH_H - CH_BOTTOM);
 	view_set_int(ch, "XR", CH_W - 8);
 	view_set_int(ch, "YT", CH_TOP);
-	view_set(ch, "MAX", plans_amt(max, v->p.currency, b, sizeof(b)));
-	view_set(ch, "TOTAL", plans_amt(total, v->p.currency, b, sizeof(b)));
+	view_set(ch, "MAX", page_money(max, v->p.currency, b, sizeof(b)));
+	view_set(ch, "TOTAL", page_money(total, v->p.currency, b, sizeof(b)));
 	bw = plot_w / (int)v->ninst;
 	buf_init(&pts);
 	y0 = CH_H - CH_BOTTOM;
@@ -110,10 +111,10 @@ set_chart(struct view_dict *d, const struct plan_view *v)
 		view_set_int(s, "SEQ", it->seq);
 		view_set(s, "CLASS", it->overdue ? "overdue" :
 		    inst_status_name(it->status));
-		view_setf(s, "TITLE", "Installment %d: %s, %s", it->seq,
-		    plans_amt(it->principal + it->fee + it->late_fee,
-		    v->p.currency, b, sizeof(b)), it->overdue ? "overdue" :
-		    inst_status_name(it->status));
+		view_setf(s, "TITLE", _("Installment %d: %s, %s"), it->seq,
+		    page_money(it->principal + it->fee + it->late_fee,
+		    v->p.currency, b, sizeof(b)), words_state(it->overdue ?
+		    "overdue" : inst_status_name(it->status)));
 		/* Balance after this installment, on the whole scale. */
 		k = (int)(it->balance_after * plot_h / (total > 0 ? total : 1));
 		buf_printf(&pts, " %d,%lld", x + bw, (long long)(y0 - k));

@@ -158,21 +158,26 @@ page_day(const char *iso, char *out, size_t outsz)
 }
 
 /* See render.h. */
+const char *
+page_money(int64_t minor, const char *cur, char *out, size_t outsz)
+{
+	struct money	m;
+
+	if (money_set(&m, minor, cur) == -1) {
+		snprintf(out, outsz, "%lld %s", (long long)minor, cur);
+		return out;
+	}
+	return fmt_money(&m, out, outsz);
+}
+
+/* See render.h. */
 void
 page_set_money(struct view_dict *d, const char *name, int64_t minor,
     const char *cur)
 {
-	struct money	m;
-	char		b[MONEY_STR_MAX];
+	char	f[MONEY_FMT_MAX];
 
-	char		f[MONEY_FMT_MAX];
-
-	if (money_set(&m, minor, cur) == -1)
-		view_setf(d, name, "%lld %s", (long long)minor, cur);
-	else if (i18n_current() != LANG_EN)
-		view_set(d, name, fmt_money(&m, f, sizeof(f)));
-	else
-		view_set(d, name, money_display(&m, b, sizeof(b)));
+	view_set(d, name, page_money(minor, cur, f, sizeof(f)));
 }
 
 /* See render.h. */

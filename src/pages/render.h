@@ -34,6 +34,12 @@ const char *page_when(int64_t t, char *out, size_t outsz);
  * no date ("-", ""). Returns out. */
 const char *page_day(const char *iso, char *out, size_t outsz);
 
+/* minor units of currency cur for people into out (MONEY_FMT_MAX bytes):
+ * the language's form (view/fmt.h, "USD 1,234.50" in English), or
+ * "<minor> <cur>" when cur is not a known currency. Returns out. */
+const char *page_money(int64_t minor, const char *cur, char *out,
+	    size_t outsz);
+
 /* Set name in d to minor units of currency cur for people ("USD 1,234.50"),
  * or to "<minor> <cur>" when cur is not a known currency. */
 void	page_set_money(struct view_dict *d, const char *name, int64_t minor,

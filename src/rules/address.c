@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "rules/address.h"
 
 /* Postal code formats: '9' a digit, 'A' a letter, anything else itself;
@@ -12,40 +13,67 @@
  * Separators (space, hyphen) may be left out when typed. */
 static const struct postal_format {
 	const char	*cc;
-	const char	*name;
 	const char	*forms[6];
 	const char	*rule;		/* the sentence, with an example */
 } formats[] = {
-	{ "MY", "Malaysia", { "99999" }, "has 5 digits, for example 50450" },
-	{ "SG", "Singapore", { "999999" }, "has 6 digits, for example 018956" },
-	{ "TH", "Thailand", { "99999" }, "has 5 digits, for example 10330" },
-	{ "ID", "Indonesia", { "99999" }, "has 5 digits, for example 10110" },
-	{ "PH", "the Philippines", { "9999" },
-	    "has 4 digits, for example 1000" },
-	{ "VN", "Viet Nam", { "999999" }, "has 6 digits, for example 100000" },
-	{ "AE", "the United Arab Emirates", { "" }, NULL },
-	{ "SA", "Saudi Arabia", { "99999", "99999-9999" },
-	    "has 5 digits, optionally followed by 4 more, for example 12271" },
-	{ "PL", "Poland", { "99-999" }, "is written 99-999, for example "
-	    "00-950" },
-	{ "ES", "Spain", { "99999" }, "has 5 digits, for example 28013" },
-	{ "IT", "Italy", { "99999" }, "has 5 digits, for example 00184" },
-	{ "DE", "Germany", { "99999" }, "has 5 digits, for example 10115" },
-	{ "FR", "France", { "99999" }, "has 5 digits, for example 75001" },
-	{ "GB", "the United Kingdom", { "A9 9AA", "A99 9AA", "AA9 9AA",
-	    "AA99 9AA", "A9A 9AA", "AA9A 9AA" }, "is an outward code (like "
-	    "SW1A) and an inward code (like 1AA), for example SW1A 1AA" },
-	{ "US", "the United States", { "99999", "99999-9999" },
-	    "is a 5-digit ZIP code, optionally followed by 4 more, for "
-	    "example 10001 or 10001-1234" },
-	{ "CA", "Canada", { "A9A 9A9" }, "is letter, digit, letter, digit, "
-	    "letter, digit, for example K1A 0B1" },
-	{ "JP", "Japan", { "999-9999" }, "has 7 digits written 999-9999, "
-	    "for example 100-0001" },
-	{ "KP", "Korea (DPRK)", { "" }, NULL },
-	{ "CN", "China", { "999999" }, "has 6 digits, for example 200120" },
-	{ "PN", "the Pitcairn Islands", { "PCRN 1ZZ" }, "is PCRN 1ZZ" },
-	{ "FK", "the Falkland Islands", { "FIQQ 1ZZ" }, "is FIQQ 1ZZ" },
+	{ "MY", { "99999" },
+	    N_("a postal code in Malaysia has 5 digits, for "
+	    "example 50450") },
+	{ "SG", { "999999" },
+	    N_("a postal code in Singapore has 6 digits, for "
+	    "example 018956") },
+	{ "TH", { "99999" },
+	    N_("a postal code in Thailand has 5 digits, for "
+	    "example 10330") },
+	{ "ID", { "99999" },
+	    N_("a postal code in Indonesia has 5 digits, for "
+	    "example 10110") },
+	{ "PH", { "9999" },
+	    N_("a postal code in the Philippines has 4 digits, for example "
+	    "1000") },
+	{ "VN", { "999999" },
+	    N_("a postal code in Viet Nam has 6 digits, for "
+	    "example 100000") },
+	{ "AE", { "" },
+	    N_("Addresses in the United Arab Emirates have no postal code: "
+	    "leave this field empty.") },
+	{ "SA", { "99999", "99999-9999" },
+	    N_("a postal code in Saudi Arabia has 5 digits, optionally "
+	    "followed by 4 more, for example 12271") },
+	{ "PL", { "99-999" },
+	    N_("a postal code in Poland is written 99-999, for example "
+	    "00-950") },
+	{ "ES", { "99999" },
+	    N_("a postal code in Spain has 5 digits, for example 28013") },
+	{ "IT", { "99999" },
+	    N_("a postal code in Italy has 5 digits, for example 00184") },
+	{ "DE", { "99999" },
+	    N_("a postal code in Germany has 5 digits, for example 10115") },
+	{ "FR", { "99999" },
+	    N_("a postal code in France has 5 digits, for example 75001") },
+	{ "GB", { "A9 9AA", "A99 9AA", "AA9 9AA",
+	    "AA99 9AA", "A9A 9AA", "AA9A 9AA" },
+	    N_("a postal code in the United Kingdom is an outward code (like"
+	    " SW1A) and an inward code (like 1AA), for example SW1A 1AA") },
+	{ "US", { "99999", "99999-9999" },
+	    N_("a postal code in the United States is a 5-digit ZIP code, "
+	    "optionally followed by 4 more, for example 10001 or "
+	    "10001-1234") },
+	{ "CA", { "A9A 9A9" },
+	    N_("a postal code in Canada is letter, digit, letter, digit, "
+	    "letter, digit, for example K1A 0B1") },
+	{ "JP", { "999-9999" },
+	    N_("a postal code in Japan has 7 digits written 999-9999, for "
+	    "example 100-0001") },
+	{ "KP", { "" },
+	    N_("Addresses in Korea (DPRK) have no postal code: leave this "
+	    "field empty.") },
+	{ "CN", { "999999" },
+	    N_("a postal code in China has 6 digits, for example 200120") },
+	{ "PN", { "PCRN 1ZZ" },
+	    N_("a postal code in the Pitcairn Islands is PCRN 1ZZ") },
+	{ "FK", { "FIQQ 1ZZ" },
+	    N_("a postal code in the Falkland Islands is FIQQ 1ZZ") },
 };
 
 /* The format of country cc, or NULL. */
@@ -126,7 +154,8 @@ addr_postal_check(const char *cc, const char *pc, char *out, size_t outsz,
 
 	msg[0] = '\0';
 	if (trim_copy(pc, t, ADDR_POSTAL_MAX) == -1) {
-		snprintf(msg, msgsz, "The postal code is too long.");
+		snprintf(msg, msgsz, "%s",
+		    _("The postal code is too long."));
 		return -1;
 	}
 	if (f == NULL) {
@@ -138,8 +167,7 @@ addr_postal_check(const char *cc, const char *pc, char *out, size_t outsz,
 			out[0] = '\0';
 			return 0;
 		}
-		snprintf(msg, msgsz, "Addresses in %s have no postal code: "
-		    "leave this field empty.", f->name);
+		snprintf(msg, msgsz, "%s", _(f->rule));
 		return -1;
 	}
 	for (i = 0; t[i] != '\0' && n + 1 < sizeof(compact); i++)
@@ -150,9 +178,12 @@ addr_postal_check(const char *cc, const char *pc, char *out, size_t outsz,
 	    f->forms[i] != NULL; i++)
 		if (n > 0 && form_match(compact, f->forms[i], out, outsz))
 			return 0;
-	snprintf(msg, msgsz, "%s: a postal code in %s %s.", t[0] == '\0' ?
-	    "Please enter the postal code" : "This postal code is not valid",
-	    f->name, f->rule);
+	/* TRANSLATORS: the first %s is "Please enter the postal code" or
+	 * "This postal code is not valid", the second the country's
+	 * form. */
+	snprintf(msg, msgsz, _("%s: %s."), t[0] == '\0' ?
+	    _("Please enter the postal code") :
+	    _("This postal code is not valid"), _(f->rule));
 	return -1;
 }
 
@@ -189,7 +220,7 @@ text_field(const char *s, char *out, size_t max, int required,
 		return 1;
 	}
 	if (required && out[0] == '\0') {
-		*err = "Please fill in this field.";
+		*err = _("Please fill in this field.");
 		return 1;
 	}
 	return 0;
@@ -205,18 +236,24 @@ addr_check(const struct addr_input *in, int known_country,
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
 	n += text_field(in->recipient, out->recipient, ADDR_RECIPIENT_MAX, 1,
-	    "The name is too long (at most 100 characters).", &err->recipient);
+	    _("The name is too long (at most 100 characters)."),
+	    &err->recipient);
 	n += text_field(in->line1, out->line1, ADDR_LINE_MAX, 1,
-	    "This line is too long (at most 120 characters).", &err->line1);
+	    _("This line is too long (at most 120 characters)."),
+	    &err->line1);
 	n += text_field(in->line2, out->line2, ADDR_LINE_MAX, 0,
-	    "This line is too long (at most 120 characters).", &err->line2);
+	    _("This line is too long (at most 120 characters)."),
+	    &err->line2);
 	n += text_field(in->city, out->city, ADDR_CITY_MAX, 1,
-	    "The city is too long (at most 80 characters).", &err->city);
+	    _("The city is too long (at most 80 characters)."),
+	    &err->city);
 	n += text_field(in->region, out->region, ADDR_REGION_MAX, 0,
-	    "The region is too long (at most 80 characters).", &err->region);
+	    _("The region is too long (at most 80 characters)."),
+	    &err->region);
 	if (in->country == NULL || strlen(in->country) != 2 ||
 	    !known_country) {
-		err->country = "Choose one of the countries we deliver to.";
+		err->country =
+		    _("Choose one of the countries we deliver to.");
 		n++;
 	} else {
 		snprintf(out->country, sizeof(out->country), "%s", in->country);
@@ -229,9 +266,9 @@ addr_check(const struct addr_input *in, int known_country,
 	}
 	if (addr_phone_check(in->phone, out->phone, sizeof(out->phone)) ==
 	    -1) {
-		err->phone = "Please enter a phone number the courier can "
+		err->phone = _("Please enter a phone number the courier can "
 		    "call: 7 to 15 digits, optionally starting with + and "
-		    "the country code, for example +60 12-345 6789.";
+		    "the country code, for example +60 12-345 6789.");
 		n++;
 	}
 	return n;

@@ -49,7 +49,7 @@ struct addr_clean {
 struct addr_errors {
 	const char	*recipient, *line1, *line2, *city, *region;
 	const char	*postal_code, *country, *phone;
-	char		 postal_buf[160];	/* postal_code points here */
+	char		 postal_buf[512];	/* postal_code points here */
 };
 
 /* Check in; known_country says whether the country code is one the mall

@@ -23,7 +23,7 @@
 
 #define VERDICT_MAX_REASONS	24
 #define VERDICT_RULE_MAX	16
-#define VERDICT_MSG_MAX		256
+#define VERDICT_MSG_MAX		1024	/* the longest translation, figures in */
 #define VERDICT_ID_MAX		64
 
 /* What the figures of a reason are. */

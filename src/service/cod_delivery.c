@@ -38,8 +38,9 @@ cod_review(struct db *db, int64_t id, enum order_status from, int approve,
 	enum lang	 prev;
 
 	if (!approve && (reason == NULL || reason[0] == '\0'))
-		return cod_say(RES_REFUSED, msg, msgsz, "Give the reason for "
-		    "rejecting the order; the shopper reads it.");
+		return cod_say(RES_REFUSED, msg, msgsz,
+		    A_("Give the reason for "
+		    "rejecting the order; the shopper reads it."));
 	if ((r = cod_lock_cod(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	/* "already decided by X at T": the claim is a unique insert. */
@@ -50,10 +51,12 @@ cod_review(struct db *db, int64_t id, enum order_status from, int approve,
 		return RES_ERROR;
 	if (rc == 1)
 		return RES_DECIDED;
-	if (from != OS_AWAITING_REVIEW || o.status != OS_AWAITING_REVIEW)
-		return cod_say(RES_NOT_ALLOWED, msg, msgsz, "Order #%lld is not "
-		    "awaiting review any more (it is %s).", (long long)id,
-		    order_status_name(o.status));
+	if (from != OS_AWAITING_REVIEW || o.status != OS_AWAITING_REVIEW) {
+		words_status(order_status_name(o.status), why, sizeof(why));
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz, A_("Order #%lld is "
+		    "not awaiting review any more (it is %s)."), (long long)id,
+		    why);
+	}
 	if (approve)
 		snprintf(why, sizeof(why), "COD-P1 review passed%s%s",
 		    reason != NULL && reason[0] != '\0' ? ": " : "",
@@ -86,8 +89,9 @@ cod_review(struct db *db, int64_t id, enum order_status from, int approve,
 	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld %s.", (long long)id,
-	    approve ? "approved: pending shipment" : "rejected");
+	return cod_say(RES_OK, msg, msgsz, approve ?
+	    A_("Order #%lld approved: pending shipment.") :
+	    A_("Order #%lld rejected."), (long long)id);
 }
 
 /* See cod.h. */
@@ -104,34 +108,34 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 
 	if (day == NULL || mp_date_parse(day, strlen(day), &d) == -1)
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "date: give the delivery day as YYYY-MM-DD.");
+		    A_("date: give the delivery day as YYYY-MM-DD."));
 	if (cod_today(now, tday, &today) == -1)
 		return RES_ERROR;
 	if (d < today)
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "date: %s is in the past.",
+		    A_("date: %s is in the past."),
 		    day);
 	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != RES_OK)
 		return r;
 	if (o.status == OS_DELIVERED)
 		return cod_say(RES_NOT_ALLOWED, msg, msgsz,
-		    "date: order #%lld was "
+		    A_("date: order #%lld was "
 		    "delivered already; its delivery date cannot change any "
-		    "more.", (long long)id);
+		    "more."), (long long)id);
 	if (strcmp(c.agreed_date, day) == 0)
 		return cod_say(RES_OK, msg, msgsz,
-		    "delivery of order #%lld stays "
-		    "agreed for %s", (long long)id, day);
+		    A_("delivery of order #%lld stays "
+		    "agreed for %s"), (long long)id, day);
 	/* COD-P5: every change of an agreed day is a rescheduling, whatever
 	 * event carries it; the first day agreed is not. */
 	reschedule = c.agreed_date[0] != '\0';
 	if (reschedule && c.reschedules >= COD_MAX_RESCHEDULES)
 		/* COD-P5: at most 2 extensions of the delivery. */
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "COD-P5: the delivery of "
+		    A_("COD-P5: the delivery of "
 		    "order #%lld was already rescheduled %d times; a further "
 		    "rescheduling is refused. Unpaid after %s, the order is "
-		    "cancelled.", (long long)id, c.reschedules,
+		    "cancelled."), (long long)id, c.reschedules,
 		    c.agreed_date[0] != '\0' ? c.agreed_date : "the agreed day");
 	if (db_cod_set_agreed(db, id, day, reschedule) == -1)
 		return RES_ERROR;
@@ -185,8 +189,8 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	if (strcmp(paid->cur, o.currency) != 0 ||
 	    paid->minor != o.amount_due_minor + o.fee_minor)
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "amount: order #%lld is "
-		    "paid with %s at delivery (amount due and COD-F1 fee).",
+		    A_("amount: order #%lld is "
+		    "paid with %s at delivery (amount due and COD-F1 fee)."),
 		    (long long)id, cod_amount(o.amount_due_minor + o.fee_minor,
 		    o.currency, a, sizeof(a)));
 	if (db_cod_set_paid_report(db, id, paid->minor,
@@ -224,7 +228,7 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld is completed.",
+	return cod_say(RES_OK, msg, msgsz, A_("Order #%lld is completed."),
 	    (long long)id);
 }
 

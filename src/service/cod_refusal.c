@@ -106,8 +106,8 @@ refused_valid(struct db *db, const struct db_order *o,
 	if ((rc = db_cod_refusal_add(db, o->user_id, o->id,
 	    cod_refusal_name(reason), 0, day, now)) != 0)
 		return rc == 1 ? cod_say(RES_NOT_ALLOWED, msg, msgsz,
-		    "Order #%lld was "
-		    "already refused.", (long long)o->id) : RES_ERROR;
+		    A_("Order #%lld was "
+		    "already refused."), (long long)o->id) : RES_ERROR;
 	if (db_track_add(db, o->id, "refused", why, of_actor_name(actor),
 	    now) == -1)
 		return RES_ERROR;
@@ -122,7 +122,8 @@ refused_valid(struct db *db, const struct db_order *o,
 	i18n_use(prev);
 	if (cod_tell(db, o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld cancelled (COD-P4).",
+	return cod_say(RES_OK, msg, msgsz,
+	    A_("Order #%lld cancelled (COD-P4)."),
 	    (long long)o->id);
 }
 
@@ -144,7 +145,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 
 	if (cod_refusal_name(reason) == NULL)
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "reason: unknown refusal reason.");
+		    A_("reason: unknown refusal reason."));
 	if (cod_today(now, day, &today) == -1)
 		return RES_ERROR;
 	if ((r = cod_lock_on_road(db, id, &o, &c, msg, msgsz)) != RES_OK)
@@ -157,8 +158,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 		if (strcmp(shipping->cur, o.currency) != 0 ||
 		    shipping->minor < 0)
 			return cod_say(RES_REFUSED, msg, msgsz,
-			    "round_trip_shipping: "
-			    "give it in the order's currency, %s.", o.currency);
+			    A_("round_trip_shipping: "
+			    "give it in the order's currency, %s."), o.currency);
 		ship = shipping->minor;
 	}
 	snprintf(why, sizeof(why), "COD-F2 refused without a valid reason: "
@@ -172,8 +173,8 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	if ((rc = db_cod_refusal_add(db, o.user_id, id, "no_valid_reason", 1,
 	    day, now)) != 0)
 		return rc == 1 ? cod_say(RES_NOT_ALLOWED, msg, msgsz,
-		    "Order #%lld was "
-		    "already refused.", (long long)id) : RES_ERROR;
+		    A_("Order #%lld was "
+		    "already refused."), (long long)id) : RES_ERROR;
 	if (db_debt_add(db, o.user_id, id, "cod_refusal", ship + o.fee_minor,
 	    o.currency, why, now) == -1 ||
 	    post_refusal_charge(db, &o, ship + o.fee_minor, now) == -1 ||
@@ -199,8 +200,10 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	i18n_use(prev);
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz,
-	    "Order #%lld refused (COD-F2), strike "
-	    "%lld%s%s.", (long long)id, (long long)strikes,
-	    until[0] != '\0' ? ": COD suspended until " : "", until);
+	if (until[0] != '\0')
+		return cod_say(RES_OK, msg, msgsz, A_("Order #%lld refused "
+		    "(COD-F2), strike %lld: COD suspended until %s."),
+		    (long long)id, (long long)strikes, until);
+	return cod_say(RES_OK, msg, msgsz, A_("Order #%lld refused (COD-F2), "
+	    "strike %lld."), (long long)id, (long long)strikes);
 }

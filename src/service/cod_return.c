@@ -86,8 +86,9 @@ return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
 	i18n_use(prev);
 	if (cod_tell(db, o, subj, body, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld returned; it was never "
-	    "charged, so no refund is due.", (long long)o->id);
+	return cod_say(RES_OK, msg, msgsz,
+	    A_("Order #%lld returned; it was never "
+	    "charged, so no refund is due."), (long long)o->id);
 }
 
 /* The refund returned order o is owed by its own method into *amount
@@ -173,7 +174,7 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz,
-	    "Order #%lld returned; refund due by %s.", (long long)id, s5);
+	    A_("Order #%lld returned; refund due by %s."), (long long)id, s5);
 }
 
 /* See cod.h. */
@@ -211,5 +212,5 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 	if (cod_tell(db, &o, subj, body, now) == -1)
 		return RES_ERROR;
 	return cod_say(RES_OK, msg, msgsz,
-	    "Order #%lld refunded.", (long long)id);
+	    A_("Order #%lld refunded."), (long long)id);
 }

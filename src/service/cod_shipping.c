@@ -61,8 +61,8 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 
 	if (!cod_printable(carrier) || !cod_printable(tracking))
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "Give the carrier and the "
-		    "tracking number (1-64 characters each).");
+		    A_("Give the carrier and the "
+		    "tracking number (1-64 characters each)."));
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	snprintf(why, sizeof(why), "COD-P2 shipped with %s, tracking %s",
@@ -78,7 +78,8 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		return RES_ERROR;
 	if (road_message(db, &o, carrier, tracking, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld is shipped (%s, %s).",
+	return cod_say(RES_OK, msg, msgsz,
+	    A_("Order #%lld is shipped (%s, %s)."),
 	    (long long)id, carrier, tracking);
 }
 
@@ -117,6 +118,6 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 		return RES_ERROR;
 	if (road_message(db, &o, NULL, NULL, now) == -1)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz, "Order #%lld is delivered.",
+	return cod_say(RES_OK, msg, msgsz, A_("Order #%lld is delivered."),
 	    (long long)id);
 }

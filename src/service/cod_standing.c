@@ -35,14 +35,16 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 
 	if (revoke && (reason == NULL || reason[0] == '\0'))
 		return cod_say(RES_REFUSED, msg, msgsz,
-		    "Give the finding (malicious "
-		    "refusals or false orders) that revokes COD.");
+		    A_("Give the finding (malicious "
+		    "refusals or false orders) that revokes COD."));
 	if ((rc = db_cod_user_get(db, user_id, 1, &u)) != 1)
-		return rc == 0 ? cod_say(RES_NOT_FOUND, msg, msgsz, "No such "
-		    "shopper.") : RES_ERROR;
+		return rc == 0 ? cod_say(RES_NOT_FOUND, msg, msgsz,
+		    A_("No such "
+		    "shopper.")) : RES_ERROR;
 	if (u.revoked == (revoke ? 1 : 0))
-		return cod_say(RES_NOT_ALLOWED, msg, msgsz, "Cash on delivery is "
-		    "already %s for %s.", revoke ? "revoked" : "allowed",
+		return cod_say(RES_NOT_ALLOWED, msg, msgsz, revoke ?
+		    A_("Cash on delivery is already revoked for %s.") :
+		    A_("Cash on delivery is already allowed for %s."),
 		    u.email);
 	snprintf(why, sizeof(why), "%s%s%s", revoke ? "COD-F3 COD revoked "
 	    "permanently: " : "COD-F3 revocation lifted (reinstated)",
@@ -66,9 +68,9 @@ cod_set_revoked(struct db *db, int64_t user_id, int revoke, int64_t admin_id,
 	i18n_use(prev);
 	if (db_message_insert(db, user_id, 0, subj, body, now) < 0)
 		return RES_ERROR;
-	return cod_say(RES_OK, msg, msgsz,
-	    "COD %s for %s.", revoke ? "revoked" :
-	    "reinstated", u.email);
+	return cod_say(RES_OK, msg, msgsz, revoke ?
+	    A_("COD revoked for %s.") : A_("COD reinstated for %s."),
+	    u.email);
 }
 
 /* See cod.h. */

@@ -167,14 +167,23 @@ enum result corp_apply_tx(struct db *, int64_t company_id,
 	    int64_t user_id, int64_t order_id, int term, int64_t now,
 	    char *msg, size_t msgsz);
 
+/* Writes amount m for people into out (CORP_MONEY_MAX bytes) in the
+ * thread's language and returns out: the page's formatter (view/fmt.h's
+ * fmt_money), so that the agreement's amounts read in the signer's
+ * language form; NULL stands for the mall's own form (money_display). */
+#define CORP_MONEY_MAX	96
+typedef char *(*corp_money_form)(const struct money *m, char *out,
+	    size_t outsz);
+
 /* admin_id decides application id. Approve: the plan (plans.h, OFFERED,
  * principal = amount - down payment), the agreement text (version, every
- * figure) and its SHA-256 stored, order -> awaiting_confirmation.
+ * figure, amounts by form in the signer's language) and its SHA-256
+ * stored, order -> awaiting_confirmation.
  * Reject (reason required): order -> refused. Returns RES_OK, RES_NOT_FOUND,
  * RES_INVALID, RES_DECIDED, RES_NOT_ALLOWED, RES_ERROR. */
 enum result corp_decide(struct db *, int64_t admin_id, int64_t id,
-	    int approve, const char *reason, int64_t now, char *msg,
-	    size_t msgsz);
+	    int approve, const char *reason, corp_money_form form, int64_t now,
+	    char *msg, size_t msgsz);
 
 /* A member (user_id of company_id) signs the agreement of order_id; sha
  * is the SHA-256 of the text the member was shown (it must be the stored
@@ -201,14 +210,15 @@ enum result corp_record_down_payment(struct db *, int64_t admin_id,
 /* The text of the agreement of application a for order amount (minor
  * units, currency), institution inst_name with monthly_rate, late fee
  * rate, waiving flag, down payment percent, term, at version; appended
- * to out, in the thread's language (amounts in the mall's own form,
- * "USD 1,234.50"). Returns 0, or -1 (plan rules refused the figures). */
+ * to out, in the thread's language, amounts written by form (NULL: the
+ * mall's own form, "USD 1,234.50"). Returns 0, or -1 (plan rules refused
+ * the figures). */
 struct buf;
 int	corp_agreement_text(const char *company, int64_t order_id,
 	    const char *currency, int64_t amount, int64_t percent, int term,
 	    const char *inst_name, const char *monthly_rate,
 	    const char *late_fee_rate, int waives, const char *fee_mode,
-	    struct buf *out);
+	    corp_money_form form, struct buf *out);
 
 /* The language an agreement text (corp_agreement_text) is written in,
  * known by its title line; English when none matches. */

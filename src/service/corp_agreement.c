@@ -1,9 +1,9 @@
 /*
  * The corporate installment agreement's text (see company.h), written in
  * one language: every sentence from the catalogue of the thread's
- * language, amounts in the mall's own form ("USD 1,234.50"). The text is
- * built once, at approval, in the signer's language; its bytes are what
- * is hashed, shown, downloaded and signed.
+ * language, amounts in that language's form (the caller's formatter).
+ * The text is built once, at approval, in the signer's language; its
+ * bytes are what is hashed, shown, downloaded and signed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,51 +60,60 @@ agreement_terms(int64_t order_id, const char *late_fee_rate, int waives,
 }
 
 /* Clauses 1 to 6: the figures of plan p for total, down (percent of it)
- * and principal, fee mode mode at monthly_rate, APR bp, into out. */
+ * and principal, fee mode mode at monthly_rate, APR bp, amounts written by
+ * form, into out. */
 static void
 agreement_figures(const struct plan *p, const struct money *total,
     const struct money *down, const struct money *principal,
     int64_t percent, const char *monthly_rate, enum plan_fee_mode mode,
-    int32_t bp, struct buf *out)
+    int32_t bp, corp_money_form form, struct buf *out)
 {
-	char	a[MONEY_STR_MAX], b[MONEY_STR_MAX], c[MONEY_STR_MAX];
+	char	a[CORP_MONEY_MAX], b[CORP_MONEY_MAX], c[CORP_MONEY_MAX];
 	char	apr[16];
 	int	i;
 
 	buf_printf(out, _("1. Amount. The order's amount to pay is %s."),
-	    money_display(total, a, sizeof(a)));
+	    form(total, a, sizeof(a)));
 	buf_printf(out, "\n");
 	buf_printf(out, _("2. Down payment (INST-CORP). The Company pays "
 	    "%lld%% of it, %s, by bank transfer. The agreement takes effect "
 	    "when the mall records the down payment as received; the order "
 	    "ships after that."), (long long)percent,
-	    money_display(down, b, sizeof(b)));
+	    form(down, b, sizeof(b)));
 	buf_printf(out, "\n");
 	buf_printf(out, ngettext("3. Principal financed: %s, repaid in %d "
 	    "monthly installment.", "3. Principal financed: %s, repaid in %d "
 	    "monthly installments.", (unsigned long)p->n),
-	    money_display(principal, c, sizeof(c)), p->n);
+	    form(principal, c, sizeof(c)), p->n);
 	buf_printf(out, "\n");
 	buf_printf(out, _("4. Handling fee (INST-M1): %s%% a month, %s a "
 	    "month, %s in total, %s."), monthly_rate,
-	    money_display(&p->monthly_fee, a, sizeof(a)),
-	    money_display(&p->total_fee, b, sizeof(b)), mode == PLAN_FEE_UPFRONT ?
+	    form(&p->monthly_fee, a, sizeof(a)),
+	    form(&p->total_fee, b, sizeof(b)), mode == PLAN_FEE_UPFRONT ?
 	    _("all of it due with the first installment") :
 	    _("one month's fee with each installment"));
 	buf_printf(out, "\n");
 	buf_printf(out, _("5. Total cost of the credit: %s. Annual "
 	    "percentage rate (APR, actuarial): %s%%."),
-	    money_display(&p->total_cost, c, sizeof(c)),
+	    form(&p->total_cost, c, sizeof(c)),
 	    apr_str(bp, apr, sizeof(apr)));
 	buf_printf(out, "\n%s\n", _("6. Installments (INST-M2, INST-M3):"));
 	for (i = 0; i < p->n; i++) {
 		buf_puts(out, "   ");
 		buf_printf(out, _("%d. %s principal + %s fee = %s"), i + 1,
-		    money_display(&p->inst[i].principal, a, sizeof(a)),
-		    money_display(&p->inst[i].fee, b, sizeof(b)),
-		    money_display(&p->inst[i].total, c, sizeof(c)));
+		    form(&p->inst[i].principal, a, sizeof(a)),
+		    form(&p->inst[i].fee, b, sizeof(b)),
+		    form(&p->inst[i].total, c, sizeof(c)));
 		buf_puts(out, "\n");
 	}
+}
+
+/* m in the mall's own form ("USD 1,234.50") into out; returns out. */
+static char *
+mall_form(const struct money *m, char *out, size_t outsz)
+{
+	money_display(m, out, outsz);
+	return out;
 }
 
 /* See company.h. */
@@ -113,7 +122,7 @@ corp_agreement_text(const char *company, int64_t order_id,
     const char *currency, int64_t amount, int64_t percent, int term,
     const char *inst_name, const char *monthly_rate,
     const char *late_fee_rate, int waives, const char *fee_mode,
-    struct buf *out)
+    corp_money_form form, struct buf *out)
 {
 	struct money_rate	 r;
 	struct money		 total, down, principal;
@@ -139,7 +148,7 @@ corp_agreement_text(const char *company, int64_t order_id,
 	    (long long)order_id);
 	buf_puts(out, "\n\n");
 	agreement_figures(&p, &total, &down, &principal, percent,
-	    monthly_rate, mode, bp, out);
+	    monthly_rate, mode, bp, form != NULL ? form : mall_form, out);
 	agreement_terms(order_id, late_fee_rate, waives, out);
 	return 0;
 }

@@ -30,6 +30,7 @@
 #include "core/calendar.h"
 #include "core/digest.h"
 #include "core/i18n.h"
+#include "core/words.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "db/admin.h"
@@ -259,8 +260,8 @@ app_decided(struct db *db, int64_t id, const char *step, char *msg,
  * transaction: plan, agreement, order. Returns RES_OK, RES_NOT_ALLOWED,
  * RES_DECIDED (msg) or RES_ERROR. */
 static enum result
-approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
-    char *msg, size_t msgsz)
+approve(struct db *db, struct db_corp_app *a, int64_t admin_id,
+    corp_money_form form, int64_t now, char *msg, size_t msgsz)
 {
 	struct db_corp_order	 o;
 	struct db_institution	 in;
@@ -294,7 +295,7 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id, int64_t now,
 	prev = i18n_use(language_of_member(db, a->user_id, a->company_id));
 	rc = corp_agreement_text(a->company_name, o.id, o.currency,
 	    o.amount_due_minor, percent, a->term, in.name, in.monthly_rate,
-	    in.late_fee_rate, in.waives_future_fees, in.fee_mode, &text);
+	    in.late_fee_rate, in.waives_future_fees, in.fee_mode, form, &text);
 	i18n_use(prev);
 	if (rc == -1) {
 		buf_cleanup(&text);
@@ -379,7 +380,8 @@ reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
 /* See company.h. */
 enum result
 corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
-    const char *reason, int64_t now, char *msg, size_t msgsz)
+    const char *reason, corp_money_form form, int64_t now, char *msg,
+    size_t msgsz)
 {
 	struct db_corp_app	 a;
 	enum result		 res;
@@ -387,7 +389,8 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 
 	msg[0] = '\0';
 	if (!ok && (reason == NULL || reason[0] == '\0')) {
-		snprintf(msg, msgsz, "Give the reason for the refusal.");
+		snprintf(msg, msgsz, "%s",
+		    A_("Give the reason for the refusal."));
 		return RES_INVALID;
 	}
 	if ((res = app_begin(db, id, &a)) != RES_OK)
@@ -398,11 +401,12 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 	if (rc != 0)
 		return app_end(db, &a, rc == 1 ? RES_DECIDED : RES_ERROR);
 	if (a.status != CA_SUBMITTED) {
-		snprintf(msg, msgsz, "Application #%lld is %s: nothing to "
-		    "decide.", (long long)id, corp_app_status_name(a.status));
+		snprintf(msg, msgsz, A_("Application #%lld is %s: nothing to "
+		    "decide."), (long long)id,
+		    words_state(corp_app_status_name(a.status)));
 		return app_end(db, &a, RES_DECIDED);
 	}
-	res = ok ? approve(db, &a, admin_id, now, msg, msgsz) :
+	res = ok ? approve(db, &a, admin_id, form, now, msg, msgsz) :
 	    reject(db, &a, admin_id, reason, now);
 	if ((res = app_end(db, &a, res)) != RES_OK) {
 		/* Who moved the order, read after the rollback. */
@@ -410,9 +414,9 @@ corp_decide(struct db *db, int64_t admin_id, int64_t id, int ok,
 			app_decided(db, id, "review", msg, msgsz);
 		return res;
 	}
-	snprintf(msg, msgsz, "Application #%lld %s.", (long long)id,
-	    ok ? "approved: the agreement waits for the company's signature" :
-	    "refused");
+	snprintf(msg, msgsz, ok ? A_("Application #%lld approved: the "
+	    "agreement waits for the company's signature.") :
+	    A_("Application #%lld refused."), (long long)id);
 	return RES_OK;
 }
 

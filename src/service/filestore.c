@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "core/config.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/check.h"
 #include "db/db.h"
@@ -83,9 +84,9 @@ allowed_words(unsigned allowed, char *out, size_t size)
 	if (allowed & FS_PDF)
 		w[n++] = "PDF";
 	if (n == 3)
-		snprintf(out, size, "%s, %s or %s", w[0], w[1], w[2]);
+		snprintf(out, size, _("%s, %s or %s"), w[0], w[1], w[2]);
 	else if (n == 2)
-		snprintf(out, size, "%s or %s", w[0], w[1]);
+		snprintf(out, size, _("%s or %s"), w[0], w[1]);
 	else
 		snprintf(out, size, "%s", n == 1 ? w[0] : "(none)");
 }
@@ -95,19 +96,19 @@ int
 filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
     char *err, size_t errsz)
 {
-	char words[32], found[128];
+	char words[64], found[128];
 	size_t i;
 
 	mime[0] = '\0';
 	allowed_words(allowed, words, sizeof(words));
 	if (len == 0) {
-		snprintf(err, errsz, "The file is empty. Choose a %s file.",
+		snprintf(err, errsz, _("The file is empty. Choose a %s file."),
 		    words);
 		return 0;
 	}
 	if (len > FILESTORE_MAX) {
-		snprintf(err, errsz, "The file is %zu bytes; the limit is 10 MB.",
-		    len);
+		snprintf(err, errsz,
+		    _("The file is %zu bytes; the limit is 10 MB."), len);
 		return 0;
 	}
 	magic_mime(data, len, found, sizeof(found));
@@ -122,9 +123,10 @@ filestore_detect(const void *data, size_t len, unsigned allowed, char *mime,
 		snprintf(mime, 32, "%s", fs_types[i].mime);
 		return (int)fs_types[i].bit;
 	}
-	snprintf(err, errsz, "This file is not a %s file (its content reads "
-	    "as %s), whatever its name says. Upload a photo (JPEG or PNG) or "
-	    "a PDF.", words, found[0] != '\0' ? found : "unknown data");
+	snprintf(err, errsz, _("This file is not a %s file (its content "
+	    "reads as %s), whatever its name says. Upload a photo (JPEG or "
+	    "PNG) or a PDF."), words, found[0] != '\0' ? found :
+	    _("unknown data"));
 	return 0;
 }
 

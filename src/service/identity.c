@@ -145,18 +145,18 @@ number_problem(const char *n)
 	int	digit = 0;
 
 	if (len < 5 || len > IDENTITY_NUMBER_MAX)
-		return "Enter the number as printed on the document: 5 to 32 "
-		    "letters and digits.";
+		return _("Enter the number as printed on the document: 5 to "
+		    "32 letters and digits.");
 	for (i = 0; i < len; i++) {
 		if (isdigit((unsigned char)n[i]))
 			digit = 1;
 		else if (!isalpha((unsigned char)n[i]) && n[i] != '-' &&
 		    n[i] != ' ')
-			return "Use only the letters, digits, spaces and hyphens "
-			    "printed on the document.";
+			return _("Use only the letters, digits, spaces and "
+			    "hyphens printed on the document.");
 	}
-	return digit ? NULL : "The number has no digit: enter it as printed "
-	    "on the document.";
+	return digit ? NULL : _("The number has no digit: enter it as "
+	    "printed on the document.");
 }
 
 /* See identity.h. */
@@ -170,37 +170,39 @@ identity_check_input(const struct identity_input *in, const char *today,
 
 	memset(err, 0, sizeof(*err));
 	if (blank(in->legal_name))
-		snprintf(err->legal_name, sizeof(err->legal_name), "Enter your "
-		    "legal name as printed on the document.");
+		snprintf(err->legal_name, sizeof(err->legal_name), "%s",
+		    _("Enter your legal name as printed on the document."));
 	else if (strlen(in->legal_name) > IDENTITY_NAME_MAX)
-		snprintf(err->legal_name, sizeof(err->legal_name), "Use at "
-		    "most 200 characters for the legal name.");
+		snprintf(err->legal_name, sizeof(err->legal_name), "%s",
+		    _("Use at most 200 characters for the legal name."));
 	/* 18 or older: born on or before today's date 18 years ago. */
 	snprintf(limit, sizeof(limit), "%04u%.6s",
 	    (unsigned)(atoi(today) - 18) % 10000u, today + 4);
 	if (blank(in->birth_date))
-		snprintf(err->birth_date, sizeof(err->birth_date), "Enter your "
-		    "date of birth, like 1990-04-21.");
+		snprintf(err->birth_date, sizeof(err->birth_date), "%s",
+		    _("Enter your date of birth, like 1990-04-21."));
 	else if (strlen(in->birth_date) != 10 || mp_date_parse(in->birth_date,
 	    10, &d) == -1)
-		snprintf(err->birth_date, sizeof(err->birth_date), "Enter the "
-		    "date as year-month-day, like 1990-04-21.");
+		snprintf(err->birth_date, sizeof(err->birth_date), "%s",
+		    _("Enter the date as year-month-day, like 1990-04-21."));
 	else if (strcmp(in->birth_date, "1900-01-01") < 0 ||
 	    strcmp(in->birth_date, limit) > 0)
-		snprintf(err->birth_date, sizeof(err->birth_date), "You must "
-		    "be 18 or older (born on %s or before).", limit);
+		snprintf(err->birth_date, sizeof(err->birth_date),
+		    _("You must be 18 or older (born on %s or before)."),
+		    limit);
 	if (identity_type_words(in->id_type)[0] == '\0')
-		snprintf(err->id_type, sizeof(err->id_type), "Choose the kind "
-		    "of document: passport, national identity card or driving "
-		    "licence.");
+		snprintf(err->id_type, sizeof(err->id_type), "%s",
+		    _("Choose the kind of document: passport, national "
+		    "identity card or driving licence."));
 	if (blank(in->id_number))
-		snprintf(err->id_number, sizeof(err->id_number), "Enter the "
-		    "document's number.");
+		snprintf(err->id_number, sizeof(err->id_number), "%s",
+		    _("Enter the document's number."));
 	else if ((p = number_problem(in->id_number)) != NULL)
 		snprintf(err->id_number, sizeof(err->id_number), "%s", p);
 	if (in->photo == NULL || in->photo_len == 0)
-		snprintf(err->photo, sizeof(err->photo), "Add a photo or scan "
-		    "of the document (JPEG, PNG or PDF, at most 10 MB).");
+		snprintf(err->photo, sizeof(err->photo), "%s",
+		    _("Add a photo or scan of the document (JPEG, PNG or "
+		    "PDF, at most 10 MB)."));
 	return (err->legal_name[0] != '\0') + (err->birth_date[0] != '\0') +
 	    (err->id_type[0] != '\0') + (err->id_number[0] != '\0') +
 	    (err->photo[0] != '\0');

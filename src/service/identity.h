@@ -61,13 +61,14 @@ struct identity_input {
 	size_t			 photo_len;
 };
 
-/* One message per field, "" when fine. */
+/* One message per field in the thread's language, "" when fine. */
+#define IDENTITY_ERR_MAX	512
 struct identity_errors {
-	char	legal_name[160];
-	char	birth_date[160];
-	char	id_type[160];
-	char	id_number[200];
-	char	photo[200];
+	char	legal_name[IDENTITY_ERR_MAX];
+	char	birth_date[IDENTITY_ERR_MAX];
+	char	id_type[IDENTITY_ERR_MAX];
+	char	id_number[IDENTITY_ERR_MAX];
+	char	photo[IDENTITY_ERR_MAX];
 };
 
 /* The account page: the latest check and the credit authorization. */

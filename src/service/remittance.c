@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/words.h"
 #include "core/log.h"
 #include "core/i18n.h"
+#include "core/words.h"
 #include "db/admin.h"
 #include "db/db.h"
 #include "db/message.h"
@@ -208,8 +210,8 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
 		    RES_OK)
 			return RES_NOT_ALLOWED;
-		snprintf(msg, msgsz, "Recorded %s: order #%lld is partially "
-		    "paid, %s still due (REM-P7).", a, (long long)o->id, d);
+		snprintf(msg, msgsz, A_("Recorded %s: order #%lld is partially "
+		    "paid, %s still due (REM-P7)."), a, (long long)o->id, d);
 	} else {
 		/* REM-P5: paid -> ready to ship. */
 		if (orderflow_transition(db, o->id, from, OS_PAID, OF_ADMIN,
@@ -225,10 +227,14 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 			    o->currency, NULL, now) == -1)
 				return RES_ERROR;
 		}
-		snprintf(msg, msgsz, "Recorded %s: order #%lld is paid%s%s%s.",
-		    a, (long long)o->id, cmp > 0 ? "; excess refund of " : "",
-		    cmp > 0 ? d : "", cmp > 0 ? " due 15 business days after "
-		    "completion (REM-P7)" : "");
+		if (cmp > 0)
+			snprintf(msg, msgsz, A_("Recorded %s: order #%lld is "
+			    "paid; excess refund of %s due 15 business days "
+			    "after completion (REM-P7)."), a, (long long)o->id,
+			    d);
+		else
+			snprintf(msg, msgsz, A_("Recorded %s: order #%lld is "
+			    "paid."), a, (long long)o->id);
 	}
 	receipt_message(o, cmp, a, d, due, how, subject, sizeof(subject), body,
 	    sizeof(body));
@@ -252,7 +258,7 @@ decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
     struct db_rem_voucher *v, char *msg, size_t msgsz)
 {
 	enum pay_method	method;
-	char	when[40];
+	char	when[40], st[64];
 	int	rc;
 
 	rc = db_order_lock_method(db, order_id, &method);
@@ -262,17 +268,19 @@ decide_lock(struct db *db, int64_t order_id, int64_t vid, struct db_order *o,
 		return rc == -1 ? RES_ERROR : RES_NOT_FOUND;
 	if (v->status != VS_PENDING) {
 		admin_fmt_time(v->decided_at, when, sizeof(when));
-		snprintf(msg, msgsz, "This voucher was already decided by %s "
-		    "at %s (%s). Nothing was changed.", v->decided_by_email,
-		    when, voucher_status_name(v->status));
+		snprintf(msg, msgsz,
+		    A_("This voucher was already decided by %s "
+		    "at %s (%s). Nothing was changed."), v->decided_by_email,
+		    when, words_state(voucher_status_name(v->status)));
 		return RES_DECIDED;
 	}
 	if ((rc = db_order_get(db, 0, order_id, o)) != 1)
 		return rc == 0 ? RES_NOT_FOUND : RES_ERROR;
 	if (o->status != OS_AWAITING_VERIFICATION) {
-		snprintf(msg, msgsz, "Order #%lld is %s now, not awaiting "
-		    "verification. Nothing was changed.", (long long)order_id,
-		    order_status_name(o->status));
+		words_status(order_status_name(o->status), st, sizeof(st));
+		snprintf(msg, msgsz, A_("Order #%lld is %s now, not awaiting "
+		    "verification. Nothing was changed."), (long long)order_id,
+		    st);
 		return RES_NOT_ALLOWED;
 	}
 	return RES_OK;
@@ -313,8 +321,8 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 	i18n_use(prev);
 	if (tell(db, o, subject, body, now) == -1)
 		return RES_ERROR;
-	snprintf(msg, msgsz, "Voucher rejected (%s); the shopper was "
-	    "told and can upload again (REM-P9).",
+	snprintf(msg, msgsz, A_("Voucher rejected (%s); the shopper was "
+	    "told and can upload again (REM-P9)."),
 	    remittance_reason_text(reason));
 	return RES_OK;
 }
@@ -334,9 +342,9 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 
 	msg[0] = '\0';
 	if (received < 0 && !remittance_reason_valid(reason)) {
-		snprintf(msg, msgsz, "REM-P9: choose the reason of the "
+		snprintf(msg, msgsz, A_("REM-P9: choose the reason of the "
 		    "rejection (unreadable, amount mismatch, wrong payee, "
-		    "wrong date).");
+		    "wrong date)."));
 		return RES_INVALID;
 	}
 	if (db_begin_read_committed(db) == -1)
@@ -356,8 +364,9 @@ remittance_decide(struct db *db, int64_t admin_id, int64_t order_id,
 		goto fail;
 	if (rc == 1) {
 		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "This voucher was already decided by %s "
-		    "at %s (%s). Nothing was changed.", by, when, dec);
+		snprintf(msg, msgsz,
+		    A_("This voucher was already decided by %s "
+		    "at %s (%s). Nothing was changed."), by, when, dec);
 		res = RES_DECIDED;
 		goto fail;
 	}
@@ -667,8 +676,9 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	}
 	if (r.sent_at != 0) {
 		admin_fmt_time(r.sent_at, when, sizeof(when));
-		snprintf(msg, msgsz, "Refund #%lld was already marked sent by "
-		    "%s at %s. Nothing was changed.", (long long)refund_id,
+		snprintf(msg, msgsz,
+		    A_("Refund #%lld was already marked sent by "
+		    "%s at %s. Nothing was changed."), (long long)refund_id,
 		    r.sent_by_email, when);
 		res = RES_DECIDED;
 		goto fail;
@@ -682,8 +692,8 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 		goto fail;
 	}
 	if (r.account_given_at == 0) {
-		snprintf(msg, msgsz, "Refund #%lld is waiting for the "
-		    "shopper's postal account (REM-P8). Nothing was changed.",
+		snprintf(msg, msgsz, A_("Refund #%lld is waiting for the "
+		    "shopper's postal account (REM-P8). Nothing was changed."),
 		    (long long)refund_id);
 		res = RES_NOT_ALLOWED;
 		goto fail;
@@ -713,8 +723,9 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	    "REM-P8 refund sent", now) == -1 ||
 	    tell(db, &o, subject, body, now) == -1 || db_commit(db) == -1)
 		goto fail;
-	snprintf(msg, msgsz, "Refund #%lld of %s marked sent; the shopper is "
-	    "told.", (long long)refund_id, a);
+	snprintf(msg, msgsz,
+	    A_("Refund #%lld of %s marked sent; the shopper is "
+	    "told."), (long long)refund_id, a);
 	return RES_OK;
 fail:
 	db_rollback(db);

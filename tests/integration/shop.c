@@ -335,6 +335,18 @@ shop_register(char *email, size_t emailsz, const char *tag,
 
 /* See shop.h. */
 void
+shop_language(struct client *cl, const char *tag)
+{
+	struct client_resp r;
+
+	shop_post(cl, "/account/language", "/language", &r, "lang", tag,
+	    "next", "/account/language", NULL);
+	assert_int_equal(r.status, 303);
+	client_resp_cleanup(&r);
+}
+
+/* See shop.h. */
+void
 shop_post(struct client *cl, const char *csrf_page, const char *path,
     struct client_resp *r, ...)
 {

@@ -81,6 +81,9 @@ void	shop_register(char *email, size_t emailsz, const char *tag,
 void	shop_post(struct client *cl, const char *csrf_page,
 	    const char *path, struct client_resp *r, ...)
 	    __attribute__((sentinel));
+/* Set cl's language (signed in: the account's setting) to tag ("ar",
+ * "zh-CN", "ms", "en", "auto") by the switcher; expects its 303. */
+void	shop_language(struct client *cl, const char *tag);
 /* How the shopper answers the bank's 3-D Secure challenge, when there is
  * one (an EEA card, sandbox/hosted.h): with the code the page shows, with
  * a wrong code, or by cancelling it. */

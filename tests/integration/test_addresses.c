@@ -131,6 +131,56 @@ place_from(struct client *cl, const char *query, const char *pay,
 	client_resp_cleanup(&page);
 }
 
+/* The form's field messages in the account's language: the postal code's
+ * form for the country, the empty name, the phone, in Arabic, Chinese and
+ * Malay, none in English. */
+static void
+test_address_messages_in_each_language(void **state)
+{
+	static const struct {
+		const char *tag, *postal, *empty, *phone, *none;
+	} want[] = {
+		{ "ar", "هذا الرمز البريدي غير صالح: الرمز البريدي في ماليزيا "
+		  "مكوّن من 5 أرقام، مثل 50450.", "يُرجى ملء هذا الحقل.",
+		  "يُرجى إدخال رقم هاتف", "لا توجد رموز بريدية للعناوين في "
+		  "الإمارات العربية المتحدة" },
+		{ "zh-CN", "此邮政编码无效：马来西亚的邮政编码为 5 位数字，"
+		  "例如 50450。", "请填写此栏。", "请填写快递员可以拨打的电话号码",
+		  "阿拉伯联合酋长国的地址没有邮政编码" },
+		{ "ms", "Poskod ini tidak sah: poskod di Malaysia mempunyai 5 "
+		  "digit, contohnya 50450.", "Sila isi ruangan ini.",
+		  "Sila masukkan nombor telefon", "Alamat di Emiriah Arab "
+		  "Bersatu tidak mempunyai poskod" },
+	};
+	struct client		*cl;
+	struct client_resp	 r;
+	char			 email[128];
+	size_t			 i;
+
+	(void)state;
+	cl = bare_shopper(email, sizeof(email), "booklang");
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		shop_language(cl, want[i].tag);
+		post_address(cl, "/account/addresses", &r, "", "7 Jalan Kebun",
+		    "Kuala Lumpur", "5045", "MY", "12");
+		assert_int_equal(r.status, 400);
+		assert_true(client_has(&r, want[i].postal));
+		assert_true(client_has(&r, want[i].empty));
+		assert_true(client_has(&r, want[i].phone));
+		assert_false(client_has(&r, "a postal code in"));
+		assert_false(client_has(&r, "Please fill in this field."));
+		assert_false(client_has(&r, "the courier can call"));
+		client_resp_cleanup(&r);
+		post_address(cl, "/account/addresses", &r, "Ada", "1 Main",
+		    "Dubai", "12345", "AE", "+971 4 123 4567");
+		assert_int_equal(r.status, 400);
+		assert_true(client_has(&r, want[i].none));
+		assert_false(client_has(&r, "have no postal code"));
+		client_resp_cleanup(&r);
+	}
+	client_free(cl);
+}
+
 /* The book: a refused form keeps what was typed with a message beside
  * each wrong field; postal codes are written in their country's form;
  * the first address is the default; the default moves; an edit is saved;
@@ -548,6 +598,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_address_book_through_the_web),
+		cmocka_unit_test(test_address_messages_in_each_language),
 		cmocka_unit_test(test_other_buyers_address_is_404),
 		cmocka_unit_test(test_address_id_naming_nothing_is_the_routers_404),
 		cmocka_unit_test(test_company_members_share_the_company_book),

@@ -204,6 +204,51 @@ test_admin_lang_texts_from_c_in_chinese(void **state)
 	client_free(cl);
 }
 
+/* POST path (form pairs k1 v1, may be NULL) as cl from page, follow the
+ * 303 and require want in the page it leads to. */
+static void
+desk_says(struct client *cl, const char *page, const char *path,
+    const char *k1, const char *v1, const char *want)
+{
+	struct client_resp	 r, p;
+
+	post_form(cl, page, path, &r, k1, v1, NULL, NULL);
+	assert_non_null(r.location);
+	assert_int_equal(client_get(cl, r.location, &p), 0);
+	if (!client_has(&p, want))
+		fail_msg("%s: no \"%s\":\n%.3000s", path, want, p.body);
+	client_resp_cleanup(&p);
+	client_resp_cleanup(&r);
+}
+
+/* The COD desk answers a Chinese admin in Chinese: revoking COD without
+ * the finding is refused, revoking twice and reinstating are told. */
+static void
+test_admin_lang_cod_desk_answers_in_chinese(void **state)
+{
+	struct client	*cl = chinese_admin();
+	char		 email[128], path[96], page[96], want[200];
+	int64_t		 uid;
+
+	(void)state;
+	shop_register(email, sizeof(email), "codzh", "Cod Zhang",
+	    DEMO_PASSWORD);
+	uid = shop_user_id(email);
+	snprintf(page, sizeof(page), "/admin/cod/users/%lld", (long long)uid);
+	snprintf(path, sizeof(path), "/admin/cod/users/%lld/revoke",
+	    (long long)uid);
+	desk_says(cl, page, path, NULL, NULL, "请填写取消货到付款资格的认定事实");
+	snprintf(want, sizeof(want), "已取消 %s 的货到付款资格。", email);
+	desk_says(cl, page, path, "reason", "false orders", want);
+	snprintf(want, sizeof(want), "%s 的货到付款资格已被取消。", email);
+	desk_says(cl, page, path, "reason", "false orders", want);
+	snprintf(path, sizeof(path), "/admin/cod/users/%lld/reinstate",
+	    (long long)uid);
+	snprintf(want, sizeof(want), "已为 %s 恢复货到付款。", email);
+	desk_says(cl, page, path, NULL, NULL, want);
+	client_free(cl);
+}
+
 int
 main(void)
 {
@@ -211,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_admin_lang_chinese_by_accept_language),
 		cmocka_unit_test(test_admin_lang_english_otherwise),
 		cmocka_unit_test(test_admin_lang_texts_from_c_in_chinese),
+		cmocka_unit_test(test_admin_lang_cod_desk_answers_in_chinese),
 	};
 	int rc;
 

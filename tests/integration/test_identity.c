@@ -297,6 +297,47 @@ test_INST_01_form_errors_keep_input(void **state)
 	client_free(s.cl);
 }
 
+/* The form's field messages in the account's language: Arabic, Chinese
+ * and Malay beside the fields, none in English. */
+static void
+test_INST_01_form_errors_in_each_language(void **state)
+{
+	static const struct {
+		const char *tag, *says[4];
+	} want[] = {
+		{ "ar", { "يُرجى تصحيح الحقول المشار إليها أدناه.",
+		  "أدخل التاريخ بالشكل سنة-شهر-يوم",
+		  "اختر نوع الوثيقة", "أضف صورة أو نسخة ممسوحة ضوئيًا" } },
+		{ "zh-CN", { "请更正下方标出的栏位。", "请按 年-月-日 填写日期",
+		  "请选择证件类型", "请添加证件的照片或扫描件" } },
+		{ "ms", { "Sila betulkan ruangan yang ditandakan di bawah.",
+		  "Masukkan tarikh sebagai tahun-bulan-hari",
+		  "Pilih jenis dokumen",
+		  "Tambahkan foto atau imbasan dokumen" } },
+	};
+	struct shopper		s;
+	struct client_resp	r;
+	size_t			i, k;
+
+	(void)state;
+	shopper_new(&s);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		shop_language(s.cl, want[i].tag);
+		submit(&s, "Ida", "1990-13-45", NULL, "AB12", 1, &r);
+		assert_int_equal(r.status, 400);
+		for (k = 0; k < 4; k++)
+			if (!client_has(&r, want[i].says[k]))
+				fail_msg("%s: no \"%s\"", want[i].tag,
+				    want[i].says[k]);
+		assert_false(client_has(&r, "Enter the date as"));
+		assert_false(client_has(&r, "Enter the number as printed"));
+		assert_false(client_has(&r, "Choose the kind of document"));
+		assert_false(client_has(&r, "Add a photo or scan"));
+		client_resp_cleanup(&r);
+	}
+	client_free(s.cl);
+}
+
 /* Send s to manual review (last digit 8); returns the check's id after
  * checking that the admin's queue lists it. */
 static int64_t
@@ -600,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_INST_01_identity_mismatch),
 		cmocka_unit_test(test_INST_01_identity_service_unavailable),
 		cmocka_unit_test(test_INST_01_form_errors_keep_input),
+		cmocka_unit_test(test_INST_01_form_errors_in_each_language),
 		cmocka_unit_test(test_INST_01_manual_review_approved),
 		cmocka_unit_test(test_INST_01_manual_review_rejected),
 		cmocka_unit_test(test_identity_document_owner_and_admin_only),

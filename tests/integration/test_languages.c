@@ -140,18 +140,6 @@ test_lang_guest_switcher_cookie(void **state)
 	client_free(cl);
 }
 
-/* POST /language as cl (signed in) with lang; 303 expected. */
-static void
-choose(struct client *cl, const char *lang)
-{
-	struct client_resp r;
-
-	shop_post(cl, "/account/language", "/language", &r, "lang", lang,
-	    "next", "/account/language", NULL);
-	assert_int_equal(r.status, 303);
-	client_resp_cleanup(&r);
-}
-
 /* The account's setting outranks the browser, in every session of the
  * account; "auto" gives the choice back to the browser, and then, with no
  * language of ours in the header, to the address's country (Malaysia). */
@@ -168,7 +156,7 @@ test_lang_account_setting_then_country(void **state)
 	client_accept_language(cl, "zh-CN");
 	page_has(cl, "/cart", 200, "<h1>您的购物车</h1>", NULL);
 
-	choose(cl, "ar");
+	shop_language(cl, "ar");
 	page_has(cl, "/cart", 200, "<html lang=\"ar\" dir=\"rtl\">",
 	    "<h1>سلة التسوق</h1>", NULL);
 	page_has(cl, "/account/language", 200,
@@ -179,7 +167,7 @@ test_lang_account_setting_then_country(void **state)
 	client_accept_language(other, "en");
 	page_has(other, "/orders", 200, "<html lang=\"ar\"", "طلباتي", NULL);
 
-	choose(cl, "auto");
+	shop_language(cl, "auto");
 	page_has(cl, "/cart", 200, "<h1>您的购物车</h1>", NULL);
 	client_accept_language(cl, "fr");
 	page_has(cl, "/cart", 200, "<html lang=\"ms\"", "<h1>Troli anda</h1>",
@@ -207,7 +195,7 @@ test_lang_same_page_each_language(void **state)
 	cl = client_new();
 	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		choose(cl, want[i].tag);
+		shop_language(cl, want[i].tag);
 		page_has(cl, "/account/addresses", 200, want[i].h1,
 		    want[i].nav, NULL);
 	}
@@ -259,16 +247,16 @@ test_lang_COD_01_reason_in_arabic(void **state)
 	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: the amount to pay, "
 	    "USD 2,916.00", "is above the cash on delivery maximum of "
 	    "USD 2,000.00", NULL);
-	choose(cl, "ar");
+	shop_language(cl, "ar");
 	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: المبلغ المستحق، "
 	    "\xe2\x81\xa8\xe2\x80\x8f" "2,916.00\xc2\xa0US$\xe2\x81\xa9",
 	    "أعلى من الحد الأقصى للدفع عند الاستلام البالغ "
 	    "\xe2\x81\xa8\xe2\x80\x8f" "2,000.00\xc2\xa0US$\xe2\x81\xa9",
 	    NULL);
-	choose(cl, "zh-CN");
+	shop_language(cl, "zh-CN");
 	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: 应付金额 "
 	    "US$2,916.00", "货到付款最高限额 US$2,000.00", NULL);
-	choose(cl, "ms");
+	shop_language(cl, "ms");
 	cod_block_has(cl, "data-rule=\"COD-01\"", "COD-01: jumlah yang perlu "
 	    "dibayar, ", "2,916.00", "melebihi maksimum bayar semasa terima "
 	    "sebanyak ", NULL);
@@ -291,10 +279,10 @@ test_lang_message_in_recipients_language(void **state)
 	cl = client_new();
 	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
 	client_accept_language(cl, "en");
-	choose(cl, "ms");
+	shop_language(cl, "ms");
 	id = shop_place_one(cl, email, "HOME-WASHER-8", "remittance", NULL,
 	    "remittance", NULL, 0);
-	choose(cl, "en");
+	shop_language(cl, "en");
 	snprintf(subject, sizeof(subject), "Pesanan #%lld telah dibuat",
 	    (long long)id);
 	page_has(cl, "/messages", 200, "<html lang=\"en\"", subject,
@@ -310,8 +298,38 @@ static const char *const english_order[] = {
 };
 static const char *const english_schedule[] = {
 	"spread: each installment", "INST-F1: a late fee", "INST-F3: you can",
-	">due<", ">paid<", ">not due<", "installment is", NULL
+	">due<", ">paid<", ">not due<", "installment is",
+	"<title>Installment ", NULL
 };
+
+/* The schedule chart's scale label, its caption's total and a bar's title
+ * at path hold amounts in the language's form (view/fmt.h): isolated in
+ * Arabic, the same form as the table's amounts in every language. */
+static void
+chart_amounts(struct client *cl, const char *path, const char *tag)
+{
+	struct client_resp r;
+	char *label, *cell;
+
+	assert_int_equal(client_get(cl, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	label = client_between(r.body, "dy=\"8\">", "</text>");
+	cell = client_between(r.body, "id=\"total-paid\">", "</dd>");
+	assert_non_null(label);
+	assert_non_null(cell);
+	if (strcmp(tag, "ar") == 0) {
+		/* FSI ... PDI around ICU's Arabic form. */
+		assert_memory_equal(label, "\xe2\x81\xa8", 3);
+		assert_memory_equal(cell, "\xe2\x81\xa8", 3);
+		assert_true(client_has(&r, "<title>القسط 1: \xe2\x81\xa8"));
+	}
+	/* Same currency, same form: the code or symbol and the space after
+	 * it (none, a no-break space, an isolate) as the table's amounts. */
+	assert_memory_equal(label, cell, 4);
+	free(label);
+	free(cell);
+	client_resp_cleanup(&r);
+}
 
 /* An installment order, its plan and schedule in Arabic, Chinese and
  * Malay: the plan's state, the next step, each installment's state, the
@@ -364,9 +382,10 @@ test_lang_installment_states(void **state)
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	snprintf(sched, sizeof(sched), "/orders/%lld/schedule", (long long)id);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		choose(cl, want[i].tag);
+		shop_language(cl, want[i].tag);
 		page_words(cl, path, want[i].order, english_order);
 		page_words(cl, sched, want[i].schedule, english_schedule);
+		chart_amounts(cl, sched, want[i].tag);
 	}
 	client_free(cl);
 }
@@ -408,7 +427,7 @@ test_lang_voucher_after_upload(void **state)
 	snprintf(path, sizeof(path), "/orders/%lld/voucher?msg=uploaded",
 	    (long long)id);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		choose(cl, want[i].tag);
+		shop_language(cl, want[i].tag);
 		page_words(cl, path, want[i].has, english);
 	}
 	client_free(cl);
@@ -426,7 +445,7 @@ reader(const char *tag, const char *lang, char *email, size_t emailsz,
 	cl = client_new();
 	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
 	client_accept_language(cl, "en");
-	choose(cl, lang);
+	shop_language(cl, lang);
 	*id = shop_user_id(email);
 	return cl;
 }
@@ -488,7 +507,7 @@ test_lang_voucher_accepted_in_malay(void **state)
 	    NULL, clock_now(), msg, sizeof(msg)), RES_OK);
 	assert_int_equal(shipping_shipped(shop_db(), id, OF_ADMIN, admin,
 	    "PosLaju", "PL123456MY", clock_now(), msg, sizeof(msg)), RES_OK);
-	choose(cl, "en");
+	shop_language(cl, "en");
 	snprintf(want, sizeof(want), "Pesanan #%lld telah dibayar",
 	    (long long)id);
 	page_has(cl, "/messages", 200, "<html lang=\"en\"", want,
@@ -615,7 +634,7 @@ company_in(const char *tag, const char *lang, struct co *c)
 {
 	company_new(tag, c);
 	if (lang != NULL)
-		choose(c->owner, lang);
+		shop_language(c->owner, lang);
 }
 
 /* INST-CORP: the decision on a company's application reaches its inbox
@@ -645,7 +664,7 @@ test_lang_corp_approved_agreement_arabic_chinese(void **state)
 	page_has(c.owner, "/messages", 200, "企业分期已获批准", NULL);
 	agreement_has(&c, id, "企业分期付款协议\n版本：CORP-INST-2026.1\n",
 	    "企业分期付款协议 CORP-INST-2026.1", "1. 金额。订单应付金额为",
-	    "729.00", "218.70", "协议文本的 SHA-256（即所签署的字节）",
+	    "US$729.00", "US$218.70", "协议文本的 SHA-256（即所签署的字节）",
 	    "尚未签署", NULL);
 	client_free(c.owner);
 }

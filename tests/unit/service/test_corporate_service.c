@@ -49,7 +49,7 @@ test_INST_CORP_agreement_text_figures(void **state)
 	buf_init(&b);
 	buf_init(&c);
 	assert_int_equal(corp_agreement_text("Acme", 42, "USD", 145800, 30, 6,
-	    "Mallpay Corporate", "0.80", "0.05", 1, "spread", &a), 0);
+	    "Mallpay Corporate", "0.80", "0.05", 1, "spread", NULL, &a), 0);
 	assert_non_null(strstr(buf_str(&a), "Version: " CORP_AGREEMENT_VERSION));
 	assert_non_null(strstr(buf_str(&a), "order #42"));
 	assert_non_null(strstr(buf_str(&a), "USD 1,458.00"));
@@ -64,9 +64,9 @@ test_INST_CORP_agreement_text_figures(void **state)
 	assert_non_null(strstr(buf_str(&a), "0.05% of the overdue amount"));
 	assert_non_null(strstr(buf_str(&a), "begun are waived"));
 	assert_int_equal(corp_agreement_text("Acme", 42, "USD", 145800, 30, 6,
-	    "Mallpay Corporate", "0.80", "0.05", 1, "spread", &b), 0);
+	    "Mallpay Corporate", "0.80", "0.05", 1, "spread", NULL, &b), 0);
 	assert_int_equal(corp_agreement_text("Acme", 42, "USD", 145800, 30, 3,
-	    "Mallpay Corporate", "0.80", "0.05", 0, "spread", &c), 0);
+	    "Mallpay Corporate", "0.80", "0.05", 0, "spread", NULL, &c), 0);
 	assert_non_null(strstr(buf_str(&c), "begun are not waived"));
 	sha256_hex(buf_str(&a), a.len, ha);
 	sha256_hex(buf_str(&b), b.len, hb);
@@ -76,10 +76,37 @@ test_INST_CORP_agreement_text_figures(void **state)
 	/* A bad rate is refused, not guessed. */
 	buf_reset(&c);
 	assert_int_equal(corp_agreement_text("Acme", 42, "USD", 145800, 30, 6,
-	    "X", "abc", "0.05", 0, "spread", &c), -1);
+	    "X", "abc", "0.05", 0, "spread", NULL, &c), -1);
 	buf_cleanup(&a);
 	buf_cleanup(&b);
 	buf_cleanup(&c);
+}
+
+/* The signer's language form: every amount of the text is written by the
+ * formatter given (here minor units in brackets), none in the mall's. */
+static char *
+bracket_form(const struct money *m, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "[%lld %s]", (long long)m->minor, m->cur);
+	return out;
+}
+
+static void
+test_INST_CORP_agreement_amounts_by_formatter(void **state)
+{
+	struct buf	 a;
+
+	(void)state;
+	buf_init(&a);
+	assert_int_equal(corp_agreement_text("Acme", 42, "USD", 145800, 30, 6,
+	    "Mallpay Corporate", "0.80", "0.05", 1, "spread", bracket_form,
+	    &a), 0);
+	assert_non_null(strstr(buf_str(&a), "amount to pay is [145800 USD]"));
+	assert_non_null(strstr(buf_str(&a), "30% of it, [43740 USD]"));
+	assert_non_null(strstr(buf_str(&a), "6. [17010 USD] principal + "
+	    "[816 USD] fee = [17826 USD]"));
+	assert_null(strstr(buf_str(&a), "USD 1"));
+	buf_cleanup(&a);
 }
 
 /* The SHA-256 kept is the standard one (FIPS 180-4 test vector). */
@@ -100,6 +127,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_INST_CORP_down_payment_rounding),
 		cmocka_unit_test(test_INST_CORP_agreement_text_figures),
+		cmocka_unit_test(test_INST_CORP_agreement_amounts_by_formatter),
 		cmocka_unit_test(test_INST_CORP_sha256_vector),
 	};
 
