@@ -15,10 +15,7 @@
 #include "db/stmt.h"
 
 enum stmt {
-	STMT_OQ_COD,
-	STMT_OQ_INST,
-	STMT_OQ_REM,
-	STMT_OQ_REFUND,
+	STMT_ORDER_QUEUES,
 	STMT_DECISION_CLAIM,
 	STMT_DECISION_GET,
 	STMT_DECISION_GET_LOCK,
@@ -34,7 +31,8 @@ enum stmt {
 };
 
 /* The promised date (C-04) of an order's current step, from the columns
- * checkout stores (002): review by, funds expected by, refund by. */
+ * checkout stores (002): review by, funds expected by, refund by (the
+ * order counters of sql/043_order_counts.sql key on the same day). */
 #define PROMISED(o) \
 	"CASE WHEN " o "status = 'awaiting_review' THEN " o "review_due " \
 	"WHEN " o "status IN ('awaiting_remittance', 'awaiting_verification', " \
@@ -42,11 +40,24 @@ enum stmt {
 	"WHEN " o "status IN ('return_requested', 'returned', 'cancelled') " \
 	"THEN " o "refund_due END"
 
-/* Queue figures: count, oldest, past their promised date (one parameter:
- * today, YYYY-MM-DD; a date promised for today is not late yet). */
-#define OQ_STATS \
-	"SELECT COUNT(*), COALESCE(MIN(created_at), 0), " \
-	"COALESCE(SUM((" PROMISED("") ") < ?), 0) FROM orders "
+/* One row of STMT_ORDER_QUEUES: a status and method of the queues, the
+ * figures of its orders. */
+struct oq_row {
+	char			 status[33];
+	char			 method[33];
+	struct db_queue_stats	 st;
+};
+#define OQ_COLS(C) \
+	C(TEXT,	status,		"c.status") \
+	C(TEXT,	method,		", c.method") \
+	C(INT,	st.count,	", SUM(c.n)") \
+	C(INT,	st.overdue,	", SUM(IF(c.due_day BETWEEN 1 AND " \
+	    "TO_DAYS(?) - 1, c.n, 0))") \
+	C(INT,	st.oldest_at,	", COALESCE((SELECT o.created_at " \
+	    "FROM orders o WHERE o.status = c.status AND o.method = c.method " \
+	    "ORDER BY o.created_at LIMIT 1), 0)")
+#define OQ_FIELD(t, m, sql)	DBQ_FIELD(struct oq_row, t, m)
+DBQ_ROWS(oq_row, struct oq_row, OQ_COLS, OQ_FIELD);
 
 #define ORDER_COLS ORDER_COLS_OF("SELECT ")
 /* ORDER_COLS read orders first, in the index's order. */
@@ -93,17 +104,12 @@ enum order_col {
 	"o.created_at DESC, o.id DESC "
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_OQ_COD */
-	OQ_STATS "WHERE method = 'cod' AND status = 'awaiting_review'",
-	/* STMT_OQ_INST: a corporate application is counted once, in its
-	 * own queue (corp_applications). */
-	OQ_STATS "WHERE method IN ('installment', 'installment_card', "
-	"'installment_partner') AND status = 'awaiting_review'",
-	/* STMT_OQ_REM */
-	OQ_STATS "WHERE method = 'remittance' "
-	"AND status = 'awaiting_verification'",
-	/* STMT_OQ_REFUND */
-	OQ_STATS "WHERE status = 'returned'",
+	/* STMT_ORDER_QUEUES: the counters of the queues' statuses by method
+	 * (one parameter: today, YYYY-MM-DD; a day promised for today is not
+	 * past yet), the oldest order of each by orders_queue */
+	"SELECT " OQ_COLS(DBQ_SQL) " FROM order_counts c "
+	"WHERE c.status IN ('awaiting_review', 'awaiting_verification', "
+	"'returned') GROUP BY c.status, c.method",
 	/* STMT_DECISION_CLAIM */
 	"INSERT INTO admin_decisions (subject_type, subject_id, step, "
 	"decision, admin_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -148,30 +154,73 @@ static const char *const stmts[STMT__MAX] = {
 	ORDER_WHERE ORDER_SORT,
 };
 
+/* The order queue of orders in status paid by method (as the queues'
+ * definitions in admin.h): a corporate installment application is
+ * counted in its own queue (corp_applications), not here. */
+static enum db_order_queue
+order_queue_of(const char *status, const char *method)
+{
+	if (strcmp(status, "returned") == 0)
+		return DB_OQ_REFUND_DUE;
+	if (strcmp(status, "awaiting_verification") == 0)
+		return strcmp(method, "remittance") == 0 ?
+		    DB_OQ_REMITTANCE_VERIFY : DB_OQ_NONE;
+	if (strcmp(method, "cod") == 0)
+		return DB_OQ_COD_REVIEW;
+	if (strcmp(method, "installment") == 0 ||
+	    strcmp(method, "installment_card") == 0 ||
+	    strcmp(method, "installment_partner") == 0)
+		return DB_OQ_INSTALLMENT_REVIEW;
+	return DB_OQ_NONE;
+}
+
+/* See admin.h. */
+int
+db_admin_order_queues(struct db *db, int64_t now,
+    struct db_queue_stats out[DB_OQ__MAX])
+{
+	struct db_queue_stats	*s;
+	struct oq_row		*v = NULL;
+	struct dbq		*q;
+	mp_date			 today;
+	char			 day[CAL_DATE_STRLEN];
+	size_t			 n = 0, i;
+
+	memset(out, 0, DB_OQ__MAX * sizeof(*out));
+	if (mp_date_from_unix(now, &today) == -1)
+		return -1;
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_QUEUES,
+	    stmts[STMT_ORDER_QUEUES]);
+	if (dbq_rows(dbq_bind(q, DBQ_S(mp_date_str(today, day,
+	    sizeof(day)))), &oq_row, (void **)&v, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		s = &out[order_queue_of(v[i].status, v[i].method)];
+		if (v[i].st.count <= 0)
+			continue;
+		if (s->count == 0 || v[i].st.oldest_at < s->oldest_at)
+			s->oldest_at = v[i].st.oldest_at;
+		s->count += v[i].st.count;
+		s->overdue += v[i].st.overdue;
+	}
+	free(v);
+	memset(&out[DB_OQ_NONE], 0, sizeof(out[DB_OQ_NONE]));
+	return 0;
+}
+
 /* See admin.h. */
 int
 db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
     int64_t now, struct db_queue_stats *out)
 {
-	static const int idx[DB_OQ__MAX] = {
-		STMT_OQ_COD, STMT_OQ_INST, STMT_OQ_REM, STMT_OQ_REFUND
-	};
-	struct dbq	*q;
-	mp_date		 today;
-	char		 day[CAL_DATE_STRLEN];
+	struct db_queue_stats all[DB_OQ__MAX];
 
 	memset(out, 0, sizeof(*out));
-	if ((unsigned)which >= DB_OQ__MAX)
+	if ((unsigned)which >= DB_OQ__MAX ||
+	    db_admin_order_queues(db, now, all) == -1)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN, idx[which], stmts[idx[which]]);
-	if (q == NULL)
-		return -1;
-	if (mp_date_from_unix(now, &today) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	dbq_cstr(q, mp_date_str(today, day, sizeof(day)));
-	return db_queue_stats_read(q, out) == 1 ? 0 : -1;
+	*out = all[which];
+	return 0;
 }
 
 /* See dbint.h. */

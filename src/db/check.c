@@ -23,6 +23,7 @@ enum stmt {
 	STMT_CHECK_REFUNDS,
 	STMT_CHECK_GUARANTEE,
 	STMT_CHECK_LEDGER_DAYS,
+	STMT_CHECK_ORDER_COUNTS,
 	STMT__MAX
 };
 
@@ -168,6 +169,12 @@ static const char *const stmts[STMT__MAX] = {
 	"0, sum_minor, 0, line_count FROM ledger_days) t "
 	"GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING SUM(l) <> SUM(d) "
 	"OR SUM(ln) <> SUM(dn)",
+	/* STMT_CHECK_ORDER_COUNTS: every key of the order counters (043)
+	 * whose count differs from the orders' */
+	"SELECT st, meth, day, SUM(o), SUM(c) FROM (SELECT status AS st, "
+	"method AS meth, order_due_day(status, review_due, payment_due, "
+	"refund_due) AS day, 1 AS o, 0 AS c FROM orders UNION ALL SELECT status, method, due_day, 0, n FROM order_counts) t "
+	"GROUP BY 1, 2, 3 HAVING SUM(o) <> SUM(c)",
 };
 
 /* Run statement idx (no parameters) and append one line per row, made by
@@ -441,4 +448,22 @@ int
 db_check_ledger_days(struct db *db, struct buf *out)
 {
 	return run_lines(db, STMT_CHECK_LEDGER_DAYS, out, ledger_days_line, 1);
+}
+
+/* One line for a row of STMT_CHECK_ORDER_COUNTS. */
+static void
+order_counts_line(struct dbq *q, struct buf *out)
+{
+	buf_printf(out, "order counters of status %s method '%s' promised "
+	    "day %s: %s order(s), counted %s\n", dbq_col_str(q, 0, NULL),
+	    dbq_col_str(q, 1, NULL), dbq_col_str(q, 2, NULL),
+	    dbq_col_str(q, 3, NULL), dbq_col_str(q, 4, NULL));
+}
+
+/* See check.h. */
+int
+db_check_order_counts(struct db *db, struct buf *out)
+{
+	return run_lines(db, STMT_CHECK_ORDER_COUNTS, out, order_counts_line,
+	    1);
 }

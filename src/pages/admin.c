@@ -230,16 +230,21 @@ int
 page_admin(struct ctx *c)
 {
 	struct view_dict	*d, *q, *qs = NULL;
+	struct queue_figures	 fig[QUEUE_MAX];
 	struct db_queue_stats	 st;
 	struct report_breach	 b[16];
 	char			 age[64];
+	int			 want[QUEUE_MAX] = { 0 };
 	size_t			 i, nb = 0;
 
 	d = view_dict_new();
 	view_set(d, "MY_ROLES", admin_roles_words(c->user.admin_roles, age,
 	    sizeof(age)));
+	for (i = 0; i < queue_table_n; i++)
+		want[i] = page_may_get(c, queue_table[i].path);
+	queue_figures(c->db, c->now, want, fig);
 	for (i = 0; i < queue_table_n; i++) {
-		if (!page_may_get(c, queue_table[i].path))
+		if (!want[i])
 			continue;
 		if (qs == NULL)
 			qs = view_add(d, "QUEUES");
@@ -248,10 +253,11 @@ page_admin(struct ctx *c)
 		view_set(q, "TITLE", A_(queue_table[i].title));
 		view_set(q, "PATH", queue_table[i].path);
 		view_set(q, "PROMISE", A_(queue_table[i].promise));
-		if (queue_table[i].count(c->db, c->now, &st) == -1) {
+		if (!fig[i].ok) {
 			view_show(q, "UNAVAILABLE");
 			continue;
 		}
+		st = fig[i].st;
 		q = view_add(q, "FIGURES");
 		view_set_int(q, "COUNT", (long long)st.count);
 		aq_age(c->now, st.oldest_at, age, sizeof(age));

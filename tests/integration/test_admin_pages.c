@@ -4,7 +4,9 @@
  * of the lines after a mix of payments, refunds, a reversal and a rolled
  * back entry on both sides of a UTC midnight, and the reports read them;
  * the orders browser and the audit trail reach every row once across
- * their keyset pages, forwards and back, with ties on the time.
+ * their keyset pages, forwards and back, with ties on the time; the order
+ * counters (sql/043_order_counts.sql) equal a count of the orders after
+ * a mix of status changes from two connections.
  */
 
 #include <setjmp.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -22,6 +25,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/words.h"
+#include "db/admin.h"
 #include "db/check.h"
 #include "db/db.h"
 #include "db/stmt.h"
@@ -36,7 +40,8 @@
 #define NORDERS		60	/* the pages' fixture: three pages of 25 */
 #define NEVENTS		120	/* three pages of 50 */
 
-enum { T_ORDER_ID, T_PAID_SUM, T_ACCT_SUM, T_EVENT_IDS, T__MAX };
+enum { T_ORDER_ID, T_PAID_SUM, T_ACCT_SUM, T_EVENT_IDS, T_COUNT_DIFF,
+	T_TO_REVIEW, T__MAX };
 static const char *const stmts[T__MAX] = {
 	"SELECT id FROM orders WHERE idempotency_key = ?",
 	/* money paid in by the orders of method on [from, to) */
@@ -52,6 +57,13 @@ static const char *const stmts[T__MAX] = {
 	/* the page test's events of a user */
 	"SELECT id FROM events WHERE subject_type = 'user' AND "
 	"subject_id = ? AND to_state = 'page_test' ORDER BY id",
+	/* the statuses whose counters differ from COUNT(*) */
+	"SELECT COUNT(*) FROM (SELECT status, SUM(o) AS o, SUM(c) AS c FROM "
+	"(SELECT status, COUNT(*) AS o, 0 AS c FROM orders GROUP BY status "
+	"UNION ALL SELECT status, 0, SUM(n) FROM order_counts "
+	"GROUP BY status) t GROUP BY status HAVING SUM(o) <> SUM(c)) d",
+	"UPDATE orders SET status = 'awaiting_review', review_due = ? "
+	"WHERE id = ?",
 };
 
 static char	 tag[24];	/* this run's keys */
@@ -244,6 +256,83 @@ test_ledger_days_equal_the_lines(void **state)
 	buf_cleanup(&out);
 }
 
+/* The order counters after orders inserted, moved into the COD review
+ * queue past their promised day and not, a promised day moved, a move
+ * out of the queue, a change rolled back and an order deleted, each
+ * change from its own connection (its own slot): the counters by status equal COUNT(*) GROUP
+ * BY status, every key equals `mallpayctl check`'s count, and the
+ * dashboard's COD queue counts what came in. */
+static void
+test_order_counts_equal_the_orders(void **state)
+{
+	struct db_queue_stats	 before[DB_OQ__MAX], after[DB_OQ__MAX];
+	struct dbq		*q;
+	struct buf		 out;
+	char			 sql[512], past[CAL_DATE_STRLEN];
+	char			 soon[CAL_DATE_STRLEN], later[CAL_DATE_STRLEN];
+	int64_t			 now = time(NULL), o[4];
+	mp_date			 today, d;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(mp_date_from_unix(now, &today), 0);
+	assert_int_equal(mp_date_add_days(today, -2, &d), 0);
+	mp_date_str(d, past, sizeof(past));
+	assert_int_equal(mp_date_add_days(today, 1, &d), 0);
+	mp_date_str(d, soon, sizeof(soon));
+	assert_int_equal(mp_date_add_days(today, 3, &d), 0);
+	mp_date_str(d, later, sizeof(later));
+	assert_int_equal(db_admin_order_queues(shop_db(), now, before), 0);
+	for (i = 0; i < 4; i++)
+		o[i] = new_order(uid, "cod", now - 3600);
+	/* 0 and 1 into the queue, past their day; 2 due tomorrow */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'awaiting_review', review_due = '%s' WHERE id IN (%lld, %lld)",
+	    past, (long long)o[0], (long long)o[1]);
+	shop_sql(sql);
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'awaiting_review', review_due = '%s' WHERE id = %lld", soon,
+	    (long long)o[2]);
+	shop_sql(sql);
+	/* 1's day moved on, 2 out of the queue */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET review_due = '%s' "
+	    "WHERE id = %lld", later, (long long)o[1]);
+	shop_sql(sql);
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'pending_shipment' WHERE id = %lld", (long long)o[2]);
+	shop_sql(sql);
+	/* 3 into the queue and rolled back, then deleted */
+	assert_int_equal(db_begin(shop_db()), 0);
+	q = dbq_get(shop_db(), DB_T_TEST, T_TO_REVIEW, stmts[T_TO_REVIEW]);
+	assert_int_equal(dbq_exec(dbq_bind(q, DBQ_S(past), DBQ_I(o[3]))), 0);
+	dbq_done(q);
+	db_rollback(shop_db());
+	snprintf(sql, sizeof(sql), "DELETE FROM orders WHERE id = %lld",
+	    (long long)o[3]);
+	shop_sql(sql);
+
+	q = dbq_get(shop_db(), DB_T_TEST, T_COUNT_DIFF, stmts[T_COUNT_DIFF]);
+	assert_non_null(q);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	assert_int_equal(dbq_col_int(q, 0), 0);
+	dbq_done(q);
+	buf_init(&out);
+	assert_int_equal(db_check_order_counts(shop_db(), &out), 0);
+	assert_string_equal(buf_str(&out), "");
+	buf_cleanup(&out);
+	assert_int_equal(db_admin_order_queues(shop_db(), now, after), 0);
+	assert_int_equal(after[DB_OQ_COD_REVIEW].count,
+	    before[DB_OQ_COD_REVIEW].count + 2);
+	assert_int_equal(after[DB_OQ_COD_REVIEW].overdue,
+	    before[DB_OQ_COD_REVIEW].overdue + 1);
+	assert_true(after[DB_OQ_COD_REVIEW].oldest_at > 0);
+	assert_true(after[DB_OQ_COD_REVIEW].oldest_at <= now - 3600);
+	/* out of the queue again, for the other tests */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = 'cancelled' "
+	    "WHERE id IN (%lld, %lld)", (long long)o[0], (long long)o[1]);
+	shop_sql(sql);
+}
+
 /* An admin client signed in (two-factor by the demo key). */
 static struct client *
 admin_client(void)
@@ -394,6 +483,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ledger_days_equal_the_lines),
+		cmocka_unit_test(test_order_counts_equal_the_orders),
 		cmocka_unit_test(test_admin_orders_keyset_pages_reach_every_order_once),
 		cmocka_unit_test(test_admin_audit_keyset_pages_reach_every_event_once),
 	};
