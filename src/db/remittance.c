@@ -42,6 +42,7 @@ enum stmt {
 	STMT_V_DECIDE,
 	STMT_RECEIVED,
 	STMT_QUEUE,
+	STMT_QUEUE_BACK,
 	STMT_QUEUE_COUNT,
 	STMT_R_INSERT,
 	STMT_R_LIST,
@@ -105,6 +106,20 @@ enum line_col {
 	L_C_NOTE, L_C_IMPORTED_AT, L_C__N
 };
 
+/* A page of the vouchers queue on the key side cmp of (created_at, id),
+ * in order dir ("" or " DESC"): the created_at bound first, which the
+ * index reads as a range. Parameters: currency x2, dup only, the key's
+ * time x2 and id, the limit. */
+#define QUEUE_PAGE(cmp, dir) \
+	"SELECT STRAIGHT_JOIN " V_COLS ", u.email, o.amount_due_minor, " \
+	"o.status, o.country " V_FROM "JOIN orders o ON o.id = v.order_id " \
+	"JOIN users u ON u.id = v.user_id " \
+	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' " \
+	"AND (? = '' OR v.currency = ?) " \
+	"AND (? = 0 OR v.dup_of_file IS NOT NULL) " \
+	"AND v.created_at " cmp "= ? AND (v.created_at " cmp " ? " \
+	"OR v.id " cmp " ?) ORDER BY v.created_at" dir ", v.id" dir " LIMIT ?",
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAYEE: enum payee_col */
 	"SELECT account_name, account_number, address, postal_code, country "
@@ -141,14 +156,12 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
 	"WHERE order_id = ? AND status = 'accepted'",
 	/* STMT_QUEUE: enum voucher_col, then enum queue_col; oldest first
-	 * (REM-P5 queue), read in remittance_vouchers_status's order (the
-	 * index holds the id) up to the page. */
-	"SELECT STRAIGHT_JOIN " V_COLS ", u.email, o.amount_due_minor, "
-	"o.status, o.country " V_FROM "JOIN orders o ON o.id = v.order_id "
-	"JOIN users u ON u.id = v.user_id "
-	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
-	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL) "
-	"ORDER BY v.created_at, v.id LIMIT ? OFFSET ?",
+	 * (REM-P5 queue) after the key (created_at, id), read in
+	 * remittance_vouchers_status's order (the index holds the id) up to
+	 * the page */
+	QUEUE_PAGE(">", "")
+	/* STMT_QUEUE_BACK: the same before the key, newest first */
+	QUEUE_PAGE("<", " DESC")
 	/* STMT_QUEUE_COUNT: up to a limit (DB_COUNT_CAP plus one) */
 	"SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
 	"FROM remittance_vouchers v JOIN orders o ON o.id = v.order_id "
@@ -469,27 +482,30 @@ fill_rem_queue(struct dbq *q, void *arg)
 
 /* See remittance.h. */
 int
-db_rem_queue(struct db *db, const char *currency, int dup_only,
-    size_t offset, size_t limit, struct db_rem_queue_row **out, size_t *n,
+db_rem_queue_count(struct db *db, const char *currency, int dup_only,
     int64_t *total)
 {
-	struct dbq		*q;
+	*total = dbq_count(dbq_bind(get(db, STMT_QUEUE_COUNT), DBQ_S(currency),
+	    DBQ_S(currency), DBQ_I(dup_only), DBQ_I(DB_COUNT_CAP + 1)));
+	return *total < 0 ? -1 : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_queue(struct db *db, const char *currency, int dup_only,
+    int key_dir, int64_t key_at, int64_t key_id, size_t limit,
+    struct db_rem_queue_row **out, size_t *n)
+{
+	struct dbq *q;
 
 	*out = NULL;
 	*n = 0;
-	*total = 0;
-	if ((q = get(db, STMT_QUEUE_COUNT)) == NULL)
-		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, currency);
-	dbq_int(q, dup_only);
-	dbq_int(q, DB_COUNT_CAP + 1);
-	if (dbq_one_int(q, total) == -1)
-		return -1;
-	if ((q = get(db, STMT_QUEUE)) == NULL)
-		return -1;
+	if (key_dir == 0)
+		key_at = key_id = 0;
+	q = get(db, key_dir == -1 ? STMT_QUEUE_BACK : STMT_QUEUE);
 	dbq_bind(q, DBQ_S(currency), DBQ_S(currency), DBQ_I(dup_only),
-	    DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
+	    DBQ_I(key_at), DBQ_I(key_at), DBQ_I(key_id),
+	    DBQ_I((int64_t)limit));
 	return dbq_list(q, sizeof(**out), fill_rem_queue, (void **)out, n);
 }
 

@@ -6,7 +6,8 @@
  * the orders browser and the audit trail reach every row once across
  * their keyset pages, forwards and back, with ties on the time; the order
  * counters (sql/043_order_counts.sql) equal a count of the orders after
- * a mix of status changes from two connections.
+ * a mix of status changes from several connections; the vouchers queue
+ * reaches every voucher once across its keyset pages.
  */
 
 #include <setjmp.h>
@@ -41,7 +42,7 @@
 #define NEVENTS		120	/* three pages of 50 */
 
 enum { T_ORDER_ID, T_PAID_SUM, T_ACCT_SUM, T_EVENT_IDS, T_COUNT_DIFF,
-	T_TO_REVIEW, T__MAX };
+	T_TO_REVIEW, T_VOUCHER_IDS, T__MAX };
 static const char *const stmts[T__MAX] = {
 	"SELECT id FROM orders WHERE idempotency_key = ?",
 	/* money paid in by the orders of method on [from, to) */
@@ -64,6 +65,8 @@ static const char *const stmts[T__MAX] = {
 	"GROUP BY status) t GROUP BY status HAVING SUM(o) <> SUM(c)) d",
 	"UPDATE orders SET status = 'awaiting_review', review_due = ? "
 	"WHERE id = ?",
+	/* the vouchers of a user, by id */
+	"SELECT id FROM remittance_vouchers WHERE user_id = ? ORDER BY id",
 };
 
 static char	 tag[24];	/* this run's keys */
@@ -402,6 +405,24 @@ walk(struct client *cl, char *path, size_t pathsz, const char *rel,
 	}
 }
 
+/* A new buyer (its email into buyer) with NORDERS orders of method, four
+ * to each second of 2021-06-<day>, their ids into ids; returns the
+ * buyer's id. */
+static int64_t
+buyer_with_orders(const char *what, const char *method, int day,
+    char *buyer, size_t buyersz, int64_t *ids)
+{
+	int64_t	b;
+	size_t	i;
+
+	shop_register(buyer, buyersz, what, "List Fixture",
+	    "correct horse battery");
+	b = shop_user_id(buyer);
+	for (i = 0; i < NORDERS; i++)
+		ids[i] = new_order(b, method, june(day, 10, 0, (int)(i / 4)));
+	return b;
+}
+
 /* The orders browser of one buyer, newest and oldest first: three keyset
  * pages, each order once forwards and once back, though four orders
  * share each creation second. */
@@ -414,14 +435,11 @@ test_admin_orders_keyset_pages_reach_every_order_once(void **state)
 	int		 seen[NORDERS];
 	char		 path[512], buyer[128];
 	int64_t		 b;
-	size_t		 i, s;
+	size_t		 s;
 
 	(void)state;
-	shop_register(buyer, sizeof(buyer), "adminpages-list", "List Fixture",
-	    "correct horse battery");
-	b = shop_user_id(buyer);
-	for (i = 0; i < NORDERS; i++)
-		ids[i] = new_order(b, "cod", june(20, 10, 0, (int)(i / 4)));
+	b = buyer_with_orders("adminpages-list", "cod", 20, buyer,
+	    sizeof(buyer), ids);
 	admin = admin_client();
 	for (s = 0; s < 2; s++) {
 		memset(seen, 0, sizeof(seen));
@@ -478,6 +496,59 @@ test_admin_audit_keyset_pages_reach_every_event_once(void **state)
 	client_free(admin);
 }
 
+/* The vouchers queue (filtered by a currency only this test uses): three
+ * keyset pages, each voucher once forwards and once back, though four
+ * vouchers share each second. */
+static void
+test_admin_vouchers_keyset_pages_reach_every_voucher_once(void **state)
+{
+	struct client	*admin;
+	struct dbq	*q;
+	int64_t		 ids[NORDERS], b;
+	int		 seen[NORDERS];
+	char		 path[512], buyer[128], sql[512];
+	size_t		 i;
+
+	(void)state;
+	b = buyer_with_orders("adminpages-vouchers", "remittance", 22, buyer,
+	    sizeof(buyer), ids);
+	for (i = 0; i < NORDERS; i++) {
+		snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+		    "'awaiting_verification' WHERE id = %lld",
+		    (long long)ids[i]);
+		shop_sql(sql);
+		snprintf(sql, sizeof(sql), "INSERT INTO remittance_vouchers "
+		    "(order_id, user_id, amount_minor, currency, remitted_on, "
+		    "tracking, idempotency_key, created_at) VALUES (%lld, "
+		    "%lld, 100, 'ISK', '2021-06-22', 'T%zu', '%s-v', %lld)",
+		    (long long)ids[i], (long long)b, i, tag,
+		    (long long)june(22, 11, 0, (int)(i / 4)));
+		shop_sql(sql);
+	}
+	q = dbq_get(shop_db(), DB_T_TEST, T_VOUCHER_IDS, stmts[T_VOUCHER_IDS]);
+	assert_non_null(q);
+	dbq_int(q, b);
+	assert_int_equal(dbq_exec(q), 0);
+	for (i = 0; i < NORDERS && dbq_fetch(q) == 1; i++)
+		ids[i] = dbq_col_int(q, 0);
+	dbq_done(q);
+	assert_int_equal(i, NORDERS);
+	admin = admin_client();
+	memset(seen, 0, sizeof(seen));
+	snprintf(path, sizeof(path), "/admin/vouchers?currency=ISK");
+	assert_int_equal(walk(admin, path, sizeof(path), "next",
+	    "class=\"queue-row\" data-id=\"", ids, seen, NORDERS), NORDERS);
+	assert_non_null(strstr(path, "after="));
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(admin, path, sizeof(path), "prev",
+	    "class=\"queue-row\" data-id=\"", ids, seen, NORDERS), NORDERS);
+	/* out of the queue again, for the other tests */
+	snprintf(sql, sizeof(sql), "UPDATE remittance_vouchers SET status = "
+	    "'rejected' WHERE user_id = %lld", (long long)b);
+	shop_sql(sql);
+	client_free(admin);
+}
+
 int
 main(void)
 {
@@ -486,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_order_counts_equal_the_orders),
 		cmocka_unit_test(test_admin_orders_keyset_pages_reach_every_order_once),
 		cmocka_unit_test(test_admin_audit_keyset_pages_reach_every_event_once),
+		cmocka_unit_test(test_admin_vouchers_keyset_pages_reach_every_voucher_once),
 	};
 	int rc;
 
