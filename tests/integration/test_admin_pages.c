@@ -7,7 +7,8 @@
  * their keyset pages, forwards and back, with ties on the time; the order
  * counters (sql/043_order_counts.sql) equal a count of the orders after
  * a mix of status changes from several connections; the vouchers queue
- * reaches every voucher once across its keyset pages.
+ * and a search for a buyer's email reach every row once across their
+ * keyset pages.
  */
 
 #include <setjmp.h>
@@ -549,6 +550,41 @@ test_admin_vouchers_keyset_pages_reach_every_voucher_once(void **state)
 	client_free(admin);
 }
 
+/* A search for a buyer's email: its orders in keyset pages of 20, newest
+ * first, each once forwards and once back, the count above them. */
+static void
+test_admin_search_pages_reach_every_order_once(void **state)
+{
+	struct client_resp	 r;
+	struct client		*admin;
+	int64_t			 ids[NORDERS];
+	int			 seen[NORDERS];
+	char			 path[512], buyer[128], heading[32];
+	const char		*at;
+
+	(void)state;
+	(void)buyer_with_orders("adminpages-search", "cod", 23, buyer,
+	    sizeof(buyer), ids);
+	at = strchr(buyer, '@');
+	assert_non_null(at);
+	admin = admin_client();
+	snprintf(path, sizeof(path), "/admin/search?q=%.*s%%40%s",
+	    (int)(at - buyer), buyer, at + 1);
+	assert_int_equal(client_get(admin, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	snprintf(heading, sizeof(heading), "Orders (%d)", NORDERS);
+	assert_true(client_has(&r, heading));
+	client_resp_cleanup(&r);
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(admin, path, sizeof(path), "next",
+	    "class=\"search-order\" data-id=\"", ids, seen, NORDERS), NORDERS);
+	assert_non_null(strstr(path, "after="));
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(admin, path, sizeof(path), "prev",
+	    "class=\"search-order\" data-id=\"", ids, seen, NORDERS), NORDERS);
+	client_free(admin);
+}
+
 int
 main(void)
 {
@@ -558,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_admin_orders_keyset_pages_reach_every_order_once),
 		cmocka_unit_test(test_admin_audit_keyset_pages_reach_every_event_once),
 		cmocka_unit_test(test_admin_vouchers_keyset_pages_reach_every_voucher_once),
+		cmocka_unit_test(test_admin_search_pages_reach_every_order_once),
 	};
 	int rc;
 
