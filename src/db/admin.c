@@ -59,27 +59,83 @@ struct oq_row {
 #define OQ_FIELD(t, m, sql)	DBQ_FIELD(struct oq_row, t, m)
 DBQ_ROWS(oq_row, struct oq_row, OQ_COLS, OQ_FIELD);
 
+/* An order as the admin lists it: the columns of struct db_admin_order
+ * and those read into it after (amounts with their currency, the
+ * promised day). */
+struct order_row {
+	struct db_admin_order	 o;
+	int64_t			 amount_due, fee;
+	char			 currency[4];
+	char			 promised[CAL_DATE_STRLEN];
+};
+#define AO_COLS(C) \
+	C(INT,	o.id,		"o.id") \
+	C(INT,	o.user_id,	", o.user_id") \
+	C(TEXT,	o.user_email,	", u.email") \
+	C(INT,	o.company_id,	", COALESCE(o.company_id, 0)") \
+	C(STATUS, o.status,	", o.status") \
+	C(METHOD, o.method,	", o.method") \
+	C(INT,	amount_due,	", o.amount_due_minor") \
+	C(INT,	fee,		", o.fee_minor") \
+	C(TEXT,	currency,	", o.currency") \
+	C(TEXT,	o.usd_per_unit,	", o.usd_per_unit") \
+	C(TEXT,	o.country,	", o.country") \
+	C(TEXT,	o.region_code,	", o.region_code") \
+	C(INT,	o.created_at,	", o.created_at") \
+	C(INT,	o.updated_at,	", o.updated_at") \
+	C(TEXT,	promised,	", COALESCE(" PROMISED("o.") ", '')") \
+	C(INT,	o.completed_at,	", COALESCE(o.completed_at, 0)") \
+	C(TEXT,	o.company_name,	", COALESCE(c.name, '')")
+#define AO_FIELD(t, m, sql)	DBQ_FIELD(struct order_row, t, m)
+DBQ_ROWS(order_row, struct order_row, AO_COLS, AO_FIELD);
+
 #define ORDER_COLS ORDER_COLS_OF("SELECT ")
 /* ORDER_COLS read orders first, in the index's order. */
 #define ORDER_COLS_STRAIGHT ORDER_COLS_OF("SELECT STRAIGHT_JOIN ")
 #define ORDER_COLS_OF(sel) \
-	sel "o.id, o.user_id, u.email, COALESCE(o.company_id, 0), " \
-	"o.status, o.method, o.amount_due_minor, o.fee_minor, o.currency, " \
-	"o.usd_per_unit, o.country, o.region_code, o.created_at, " \
-	"o.updated_at, COALESCE(" PROMISED("o.") ", ''), " \
-	"COALESCE(o.completed_at, 0), COALESCE(c.name, '') FROM orders o " \
-	ORDER_JOIN
+	sel AO_COLS(DBQ_SQL) " FROM orders o " ORDER_JOIN
 #define ORDER_JOIN \
 	"JOIN users u ON u.id = o.user_id " \
 	"LEFT JOIN companies c ON c.id = o.company_id "
-/* Columns of ORDER_COLS, in its SELECT order. */
-enum order_col {
-	AO_C_ID, AO_C_USER_ID, AO_C_USER_EMAIL, AO_C_COMPANY_ID, AO_C_STATUS,
-	AO_C_METHOD, AO_C_AMOUNT_DUE, AO_C_FEE, AO_C_CURRENCY,
-	AO_C_USD_PER_UNIT, AO_C_COUNTRY, AO_C_REGION_CODE, AO_C_CREATED_AT,
-	AO_C_UPDATED_AT, AO_C_PROMISED, AO_C_COMPLETED_AT, AO_C_COMPANY,
-	AO_C__N
+
+/* Who decided an item, what and when. */
+struct decision_row {
+	char		 by[255];
+	char		 decision[33];
+	int64_t		 at;
 };
+#define DECISION_COLS(C) \
+	C(TEXT,	by,		"u.email") \
+	C(TEXT,	decision,	", d.decision") \
+	C(INT,	at,		", d.decided_at")
+#define DECISION_FIELD(t, m, sql)	DBQ_FIELD(struct decision_row, t, m)
+DBQ_ROWS(decision_row, struct decision_row, DECISION_COLS, DECISION_FIELD);
+#define DECISION_GET \
+	"SELECT " DECISION_COLS(DBQ_SQL) " FROM admin_decisions d " \
+	"JOIN users u ON u.id = d.admin_id " \
+	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ?"
+
+/* A line of an order and its price's figures. */
+struct item_row {
+	struct db_admin_order_item it;
+	int64_t		 price;
+	char		 currency[4];
+};
+#define ITEM_COLS(C) \
+	C(TEXT,	it.name,	"name") \
+	C(INT,	it.qty,		", qty") \
+	C(INT,	price,		", unit_price_minor") \
+	C(TEXT,	currency,	", currency")
+#define ITEM_FIELD(t, m, sql)	DBQ_FIELD(struct item_row, t, m)
+DBQ_ROWS(item_row, struct item_row, ITEM_COLS, ITEM_FIELD);
+
+/* A queue's figures: the SQL is each queue's own (db_queue_stats_read). */
+#define QS_COLS(C) \
+	C(INT,	count,		"") \
+	C(INT,	oldest_at,	"") \
+	C(INT,	overdue,	"")
+#define QS_FIELD(t, m, sql)	DBQ_FIELD(struct db_queue_stats, t, m)
+DBQ_ROWS(qs_row, struct db_queue_stats, QS_COLS, QS_FIELD);
 
 /* Fifteen parameters: status x2, method x3 ('installment_any': every
  * installment method), user id x2, email prefix x2, company name prefix
@@ -114,15 +170,10 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO admin_decisions (subject_type, subject_id, step, "
 	"decision, admin_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
 	/* STMT_DECISION_GET */
-	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
-	"JOIN users u ON u.id = d.admin_id "
-	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ?",
+	DECISION_GET,
 	/* STMT_DECISION_GET_LOCK: a locking read sees the row committed by
 	 * the winner even where the transaction's snapshot is older */
-	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
-	"JOIN users u ON u.id = d.admin_id "
-	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ? "
-	"LOCK IN SHARE MODE",
+	DECISION_GET " LOCK IN SHARE MODE",
 	/* STMT_ORDER_COUNT: up to a limit (the cap plus one) */
 	"SELECT COUNT(*) FROM (SELECT 1 FROM orders o " ORDER_JOIN ORDER_WHERE
 	"LIMIT ?) t",
@@ -142,7 +193,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_GET */
 	ORDER_COLS "WHERE o.id = ?",
 	/* STMT_ORDER_ITEMS */
-	"SELECT name, qty, unit_price_minor, currency FROM order_items "
+	"SELECT " ITEM_COLS(DBQ_SQL) " FROM order_items "
 	"WHERE order_id = ? ORDER BY id",
 	/* STMT_USER_BY_EMAIL */
 	"SELECT id FROM users WHERE email = ?",
@@ -227,18 +278,8 @@ db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
 int
 db_queue_stats_read(struct dbq *q, struct db_queue_stats *out)
 {
-	int rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		out->count = dbq_col_int(q, 0);
-		out->oldest_at = dbq_col_int(q, 1);
-		out->overdue = dbq_col_int(q, 2);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(q, &qs_row, out);
 }
 
 /* db_admin_decision_get() with statement idx. */
@@ -247,19 +288,17 @@ decision_read(struct db *db, enum stmt idx, const char *subject_type,
     int64_t subject_id, const char *step, char *by, size_t bysz,
     char decision_out[33], int64_t *at)
 {
-	struct dbq	*q;
-	int		 rc;
+	struct decision_row	r;
+	int			rc;
 
-	q = dbq_get(db, DB_T_ADMIN, idx, stmts[idx]);
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step));
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, by, bysz);
-		dbq_col_copy(q, 1, decision_out, 33);
-		*at = dbq_col_int(q, 2);
+	rc = dbq_one(dbq_bind(dbq_get(db, DB_T_ADMIN, idx, stmts[idx]),
+	    DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step)),
+	    &decision_row, &r);
+	if (rc == 1) {
+		snprintf(by, bysz, "%s", r.by);
+		memcpy(decision_out, r.decision, sizeof(r.decision));
+		*at = r.at;
 	}
-	dbq_done(q);
 	return rc;
 }
 
@@ -358,39 +397,24 @@ due_end(const char *day)
 	return mp_date_to_unix(d) + 86400;
 }
 
-/* Read the current ORDER_COLS row (enum order_col) of q into o. Returns
- * 0, or -1 when its currency, status or method is unknown (logged). */
+/* Read the current ORDER_COLS row of q into o. Returns 0, or -1 when its
+ * currency, status or method is unknown (logged). */
 static int
 read_order(struct dbq *q, struct db_admin_order *o)
 {
-	const char *cur = dbq_col_str(q, AO_C_CURRENCY, NULL);
+	struct order_row r;
 
-	memset(o, 0, sizeof(*o));
-	o->id = dbq_col_int(q, AO_C_ID);
-	o->user_id = dbq_col_int(q, AO_C_USER_ID);
-	dbq_col_copy(q, AO_C_USER_EMAIL, o->user_email, sizeof(o->user_email));
-	o->company_id = dbq_col_int(q, AO_C_COMPANY_ID);
-	if (dbq_col_order_status(q, AO_C_STATUS, &o->status) == -1 ||
-	    dbq_col_pay_method(q, AO_C_METHOD, &o->method) == -1)
+	memset(&r, 0, sizeof(r));
+	if (dbq_read(q, 0, &order_row, &r) == -1)
 		return -1;
-	if (money_set(&o->amount_due, dbq_col_int(q, AO_C_AMOUNT_DUE),
-	    cur) == -1 ||
-	    money_set(&o->fee, dbq_col_int(q, AO_C_FEE), cur) == -1) {
+	if (money_set(&r.o.amount_due, r.amount_due, r.currency) == -1 ||
+	    money_set(&r.o.fee, r.fee, r.currency) == -1) {
 		log_warn("db: order %lld has an unknown currency",
-		    (long long)o->id);
+		    (long long)r.o.id);
 		return -1;
 	}
-	dbq_col_copy(q, AO_C_USD_PER_UNIT, o->usd_per_unit,
-	    sizeof(o->usd_per_unit));
-	dbq_col_copy(q, AO_C_COUNTRY, o->country, sizeof(o->country));
-	dbq_col_copy(q, AO_C_REGION_CODE, o->region_code,
-	    sizeof(o->region_code));
-	o->created_at = dbq_col_int(q, AO_C_CREATED_AT);
-	o->updated_at = dbq_col_int(q, AO_C_UPDATED_AT);
-	o->promised_at = due_end(dbq_col_str(q, AO_C_PROMISED, NULL));
-	o->completed_at = dbq_col_int(q, AO_C_COMPLETED_AT);
-	dbq_col_copy(q, AO_C_COMPANY, o->company_name,
-	    sizeof(o->company_name));
+	r.o.promised_at = due_end(r.promised);
+	*o = r.o;
 	return 0;
 }
 
@@ -416,13 +440,8 @@ order_count(struct db *db, const struct db_admin_order_filter *f,
 		return -1;
 	bind_order_filter(q, f);
 	dbq_int(q, DB_COUNT_CAP + 1);
-	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
-		dbq_done(q);
-		return -1;
-	}
-	*total = dbq_col_int(q, 0);
-	dbq_done(q);
-	return 0;
+	*total = dbq_count(q);
+	return *total < 0 ? -1 : 0;
 }
 
 /* The page statement of f, bound: a keyset page reads limit + 1 rows in
@@ -518,12 +537,13 @@ db_admin_order_get(struct db *db, int64_t id, struct db_admin_order *out)
 static int
 fill_order_item(struct dbq *q, void *arg)
 {
-	struct db_admin_order_item *it = arg;
+	struct db_admin_order_item	*it = arg;
+	struct item_row			 r;
 
-	dbq_col_copy(q, 0, it->name, sizeof(it->name));
-	it->qty = dbq_col_int(q, 1);
-	return money_set(&it->unit_price, dbq_col_int(q, 2),
-	    dbq_col_str(q, 3, NULL));
+	memset(&r, 0, sizeof(r));
+	(void)dbq_read(q, 0, &item_row, &r);
+	*it = r.it;
+	return money_set(&it->unit_price, r.price, r.currency);
 }
 
 /* See admin.h. */
@@ -540,19 +560,11 @@ db_admin_order_items(struct db *db, int64_t id,
 int64_t
 db_admin_user_id(struct db *db, const char *email)
 {
-	struct dbq	*q;
-	int64_t		 id = 0;
+	int64_t id = 0;
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_USER_BY_EMAIL,
-	    stmts[STMT_USER_BY_EMAIL]);
-	if (q == NULL)
+	if (dbq_one_int(dbq_bind(dbq_get(db, DB_T_ADMIN, STMT_USER_BY_EMAIL,
+	    stmts[STMT_USER_BY_EMAIL]), DBQ_S(email)), &id) == -1)
 		return -1;
-	dbq_cstr(q, email);
-	if (dbq_exec(q) == -1)
-		id = -1;
-	else if (dbq_fetch(q) == 1)
-		id = dbq_col_int(q, 0);
-	dbq_done(q);
 	return id;
 }
 
