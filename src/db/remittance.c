@@ -85,7 +85,7 @@ enum voucher_col {
 /* Columns of STMT_QUEUE after its V_COLS. */
 enum queue_col {
 	Q_C_USER_EMAIL = V_C__N, Q_C_ORDER_AMOUNT, Q_C_ORDER_STATUS,
-	Q_C_COUNTRY
+	Q_C_COUNTRY, Q_C_HAS_THUMB
 };
 
 /* A refund row (remittance_refunds r, users s = who sent it). */
@@ -108,11 +108,14 @@ enum line_col {
 
 /* A page of the vouchers queue on the key side cmp of (created_at, id),
  * in order dir ("" or " DESC"): the created_at bound first, which the
- * index reads as a range. Parameters: currency x2, dup only, the key's
+ * index reads as a range; whether the voucher's file has a thumbnail
+ * (file_renders page 0) last. Parameters: currency x2, dup only, the key's
  * time x2 and id, the limit. */
 #define QUEUE_PAGE(cmp, dir) \
 	"SELECT STRAIGHT_JOIN " V_COLS ", u.email, o.amount_due_minor, " \
-	"o.status, o.country " V_FROM "JOIN orders o ON o.id = v.order_id " \
+	"o.status, o.country, EXISTS (SELECT 1 FROM file_renders fr " \
+	"WHERE fr.file_id = v.file_id AND fr.page = 0) " V_FROM \
+	"JOIN orders o ON o.id = v.order_id " \
 	"JOIN users u ON u.id = v.user_id " \
 	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' " \
 	"AND (? = '' OR v.currency = ?) " \
@@ -478,6 +481,7 @@ fill_rem_queue(struct dbq *q, void *arg)
 	dbq_col_copy(q, Q_C_ORDER_STATUS, r->order_status,
 	    sizeof(r->order_status));
 	dbq_col_copy(q, Q_C_COUNTRY, r->country, sizeof(r->country));
+	r->has_thumb = dbq_col_int(q, Q_C_HAS_THUMB) != 0;
 }
 
 /* See remittance.h. */

@@ -115,8 +115,7 @@ struct db_rem_queue_row {
 	char			 order_status[33];
 	char			 country[3];
 	int			 has_thumb;	/* the voucher's file has a
-						   thumbnail (file_renders; set
-						   by rem_voucher_queue) */
+						   thumbnail (file_renders) */
 };
 /* A keyset page of the queue: the vouchers after (key_dir 1) or before
  * (-1) the voucher (key_at: its created_at, key_id) in the queue's

@@ -113,8 +113,6 @@ rem_voucher_queue(struct db *db, const char *currency, int dup_only,
     struct db_rem_queue_row **out, size_t *n, int64_t *total)
 {
 	struct db_queue_stats	st;
-	int64_t			thumb;
-	size_t			i;
 
 	*out = NULL;
 	*n = 0;
@@ -127,19 +125,8 @@ rem_voucher_queue(struct db *db, const char *currency, int dup_only,
 		return -1;
 	else
 		*total = st.count;
-	if (db_rem_queue(db, currency, dup_only, key_dir, key_at, key_id,
-	    limit, out, n) == -1)
-		return -1;
-	for (i = 0; i < *n; i++) {
-		if ((thumb = db_file_render_get(db, (*out)[i].v.file_id,
-		    0)) == -1) {
-			free(*out);
-			*out = NULL;
-			return -1;
-		}
-		(*out)[i].has_thumb = thumb > 0;
-	}
-	return 0;
+	return db_rem_queue(db, currency, dup_only, key_dir, key_at, key_id,
+	    limit, out, n);
 }
 
 /* See remittance_view.h. */

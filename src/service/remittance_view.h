@@ -60,7 +60,7 @@ int	rem_voucher_file(struct db *, int64_t order_id, int64_t vid,
 
 /* A keyset page of pending vouchers for the admin's queue (db_rem_queue:
  * key_dir, key_at, key_id, limit), each marked has_thumb when its file
- * has a thumbnail, and into *total how many the queue holds: without a
+ * has a thumbnail, read with the page, and into *total how many the queue holds: without a
  * filter the remittances awaiting verification by the order counters
  * (the dashboard's figure, read whatever the queue's length), with one
  * counted up to DB_COUNT_CAP + 1. 0 or -1. */
