@@ -331,9 +331,11 @@ test_order_counts_equal_the_orders(void **state)
 	    before[DB_OQ_COD_REVIEW].overdue + 1);
 	assert_true(after[DB_OQ_COD_REVIEW].oldest_at > 0);
 	assert_true(after[DB_OQ_COD_REVIEW].oldest_at <= now - 3600);
-	/* out of the queue again, for the other tests */
+	/* back to the status of their last event, for the other tests
+	 * (mallpayctl check) */
 	snprintf(sql, sizeof(sql), "UPDATE orders SET status = 'cancelled' "
-	    "WHERE id IN (%lld, %lld)", (long long)o[0], (long long)o[1]);
+	    "WHERE id IN (%lld, %lld, %lld)", (long long)o[0],
+	    (long long)o[1], (long long)o[2]);
 	shop_sql(sql);
 }
 
@@ -345,30 +347,6 @@ admin_client(void)
 
 	assert_int_equal(client_signin(cl, ADMIN_EMAIL, DEMO_PASSWORD), 303);
 	return cl;
-}
-
-/* The href of the pager's link rel ("next" or "prev") in html, &amp;
- * undone, into out; 0 when there is none. */
-static int
-pager_link(const char *html, const char *rel, char *out, size_t outsz)
-{
-	char		 mark[32];
-	const char	*e, *s;
-	size_t		 n = 0;
-
-	snprintf(mark, sizeof(mark), "\" rel=\"%s\"", rel);
-	if ((e = strstr(html, mark)) == NULL)
-		return 0;
-	for (s = e; s > html && strncmp(s, "href=\"", 6) != 0; s--)
-		;
-	for (s += 6; s < e && n + 1 < outsz; n++)
-		if (strncmp(s, "&amp;", 5) == 0) {
-			out[n] = '&';
-			s += 5;
-		} else
-			out[n] = *s++;
-	out[n] = '\0';
-	return 1;
 }
 
 /* Walk the pages from path by rel links as cl, marking the ids after
@@ -397,13 +375,51 @@ walk(struct client *cl, char *path, size_t pathsz, const char *rel,
 		}
 		rows += n;
 		assert_true(++pages <= nwant);
-		if (!pager_link(r.body, rel, next, sizeof(next))) {
+		if (!client_rel_link(r.body, rel, next, sizeof(next))) {
 			client_resp_cleanup(&r);
 			return rows;
 		}
 		client_resp_cleanup(&r);
 		snprintf(path, pathsz, "%s", next);
 	}
+}
+
+/* The n ids statement t gives for the id of user u into ids (exactly
+ * n of them). */
+static void
+ids_of(int t, int64_t u, int64_t *ids, size_t n)
+{
+	struct dbq	*q = dbq_get(shop_db(), DB_T_TEST, t, stmts[t]);
+	size_t		 i;
+
+	assert_non_null(q);
+	dbq_int(q, u);
+	assert_int_equal(dbq_exec(q), 0);
+	for (i = 0; i < n && dbq_fetch(q) == 1; i++)
+		ids[i] = dbq_col_int(q, 0);
+	dbq_done(q);
+	assert_int_equal(i, n);
+}
+
+/* Walk the pages of the list at path as cl forwards by its "next" links
+ * from the first, then back by its "prev" links from the last: each of
+ * the n ids want once each way, after= keys on the way. */
+static void
+walk_both(struct client *cl, const char *first, const char *marker,
+    const int64_t *want, size_t n)
+{
+	char	path[512];
+	int	seen[NEVENTS];
+
+	assert_true(n <= NEVENTS);
+	snprintf(path, sizeof(path), "%s", first);
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(cl, path, sizeof(path), "next", marker, want,
+	    seen, n), n);
+	assert_non_null(strstr(path, "after="));
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(cl, path, sizeof(path), "prev", marker, want,
+	    seen, n), n);
 }
 
 /* A new buyer (its email into buyer) with NORDERS orders of method, four
@@ -433,7 +449,6 @@ test_admin_orders_keyset_pages_reach_every_order_once(void **state)
 	static const char *const sorts[] = { "newest", "oldest" };
 	struct client	*admin;
 	int64_t		 ids[NORDERS];
-	int		 seen[NORDERS];
 	char		 path[512], buyer[128];
 	int64_t		 b;
 	size_t		 s;
@@ -443,15 +458,9 @@ test_admin_orders_keyset_pages_reach_every_order_once(void **state)
 	    sizeof(buyer), ids);
 	admin = admin_client();
 	for (s = 0; s < 2; s++) {
-		memset(seen, 0, sizeof(seen));
 		snprintf(path, sizeof(path), "/admin/orders?who=%lld&sort=%s",
 		    (long long)b, sorts[s]);
-		assert_int_equal(walk(admin, path, sizeof(path), "next",
-		    "data-id=\"", ids, seen, NORDERS), NORDERS);
-		assert_non_null(strstr(path, "after="));
-		memset(seen, 0, sizeof(seen));
-		assert_int_equal(walk(admin, path, sizeof(path), "prev",
-		    "data-id=\"", ids, seen, NORDERS), NORDERS);
+		walk_both(admin, path, "data-id=\"", ids, NORDERS);
 	}
 	client_free(admin);
 }
@@ -461,10 +470,8 @@ test_admin_orders_keyset_pages_reach_every_order_once(void **state)
 static void
 test_admin_audit_keyset_pages_reach_every_event_once(void **state)
 {
-	struct dbq	*q;
 	struct client	*admin;
 	int64_t		 ids[NEVENTS];
-	int		 seen[NEVENTS];
 	char		 path[512], sql[256];
 	size_t		 i;
 
@@ -477,23 +484,11 @@ test_admin_audit_keyset_pages_reach_every_event_once(void **state)
 		    tag);
 		shop_sql(sql);
 	}
-	q = dbq_get(shop_db(), DB_T_TEST, T_EVENT_IDS, stmts[T_EVENT_IDS]);
-	assert_non_null(q);
-	dbq_int(q, uid);
-	assert_int_equal(dbq_exec(q), 0);
-	for (i = 0; i < NEVENTS && dbq_fetch(q) == 1; i++)
-		ids[i] = dbq_col_int(q, 0);
-	dbq_done(q);
-	assert_int_equal(i, NEVENTS);
+	ids_of(T_EVENT_IDS, uid, ids, NEVENTS);
 	admin = admin_client();
-	memset(seen, 0, sizeof(seen));
 	snprintf(path, sizeof(path), "/admin/audit?type=page_test&"
 	    "subject_type=user&subject_id=%lld", (long long)uid);
-	assert_int_equal(walk(admin, path, sizeof(path), "next",
-	    "data-event-id=\"", ids, seen, NEVENTS), NEVENTS);
-	memset(seen, 0, sizeof(seen));
-	assert_int_equal(walk(admin, path, sizeof(path), "prev",
-	    "data-event-id=\"", ids, seen, NEVENTS), NEVENTS);
+	walk_both(admin, path, "data-event-id=\"", ids, NEVENTS);
 	client_free(admin);
 }
 
@@ -504,10 +499,8 @@ static void
 test_admin_vouchers_keyset_pages_reach_every_voucher_once(void **state)
 {
 	struct client	*admin;
-	struct dbq	*q;
 	int64_t		 ids[NORDERS], b;
-	int		 seen[NORDERS];
-	char		 path[512], buyer[128], sql[512];
+	char		 buyer[128], sql[512];
 	size_t		 i;
 
 	(void)state;
@@ -526,26 +519,15 @@ test_admin_vouchers_keyset_pages_reach_every_voucher_once(void **state)
 		    (long long)june(22, 11, 0, (int)(i / 4)));
 		shop_sql(sql);
 	}
-	q = dbq_get(shop_db(), DB_T_TEST, T_VOUCHER_IDS, stmts[T_VOUCHER_IDS]);
-	assert_non_null(q);
-	dbq_int(q, b);
-	assert_int_equal(dbq_exec(q), 0);
-	for (i = 0; i < NORDERS && dbq_fetch(q) == 1; i++)
-		ids[i] = dbq_col_int(q, 0);
-	dbq_done(q);
-	assert_int_equal(i, NORDERS);
+	ids_of(T_VOUCHER_IDS, b, ids, NORDERS);
 	admin = admin_client();
-	memset(seen, 0, sizeof(seen));
-	snprintf(path, sizeof(path), "/admin/vouchers?currency=ISK");
-	assert_int_equal(walk(admin, path, sizeof(path), "next",
-	    "class=\"queue-row\" data-id=\"", ids, seen, NORDERS), NORDERS);
-	assert_non_null(strstr(path, "after="));
-	memset(seen, 0, sizeof(seen));
-	assert_int_equal(walk(admin, path, sizeof(path), "prev",
-	    "class=\"queue-row\" data-id=\"", ids, seen, NORDERS), NORDERS);
-	/* out of the queue again, for the other tests */
+	walk_both(admin, "/admin/vouchers?currency=ISK",
+	    "class=\"queue-row\" data-id=\"", ids, NORDERS);
+	/* out of the queue again, the orders back to the status of their
+	 * last event, for the other tests (mallpayctl check) */
 	snprintf(sql, sizeof(sql), "UPDATE remittance_vouchers SET status = "
-	    "'rejected' WHERE user_id = %lld", (long long)b);
+	    "'rejected' WHERE user_id = %lld; UPDATE orders SET status = "
+	    "'cancelled' WHERE user_id = %lld", (long long)b, (long long)b);
 	shop_sql(sql);
 	client_free(admin);
 }
@@ -558,7 +540,6 @@ test_admin_search_pages_reach_every_order_once(void **state)
 	struct client_resp	 r;
 	struct client		*admin;
 	int64_t			 ids[NORDERS];
-	int			 seen[NORDERS];
 	char			 path[512], buyer[128], heading[32];
 	const char		*at;
 
@@ -575,13 +556,8 @@ test_admin_search_pages_reach_every_order_once(void **state)
 	snprintf(heading, sizeof(heading), "Orders (%d)", NORDERS);
 	assert_true(client_has(&r, heading));
 	client_resp_cleanup(&r);
-	memset(seen, 0, sizeof(seen));
-	assert_int_equal(walk(admin, path, sizeof(path), "next",
-	    "class=\"search-order\" data-id=\"", ids, seen, NORDERS), NORDERS);
-	assert_non_null(strstr(path, "after="));
-	memset(seen, 0, sizeof(seen));
-	assert_int_equal(walk(admin, path, sizeof(path), "prev",
-	    "class=\"search-order\" data-id=\"", ids, seen, NORDERS), NORDERS);
+	walk_both(admin, path, "class=\"search-order\" data-id=\"", ids,
+	    NORDERS);
 	client_free(admin);
 }
 
