@@ -200,15 +200,35 @@ parties(struct db *db, struct search_result *r, int company,
 	return rc;
 }
 
+/* Append the n orders v to r's and free v. */
+static void
+orders_append(struct search_result *r, struct db_search_order *v, size_t n)
+{
+	r->orders = xrealloc(r->orders, (r->norders + n + 1) *
+	    sizeof(*r->orders));
+	if (n > 0)
+		memcpy(r->orders + r->norders, v, n * sizeof(*v));
+	r->norders += n;
+	free(v);
+}
+
+/* For a sort newest first: -1 when (at, id) comes before (at2, id2),
+ * 1 after, 0 the same. */
+static int
+newer_first(int64_t at, int64_t id, int64_t at2, int64_t id2)
+{
+	if (at != at2)
+		return at < at2 ? 1 : -1;
+	return id < id2 ? 1 : id > id2 ? -1 : 0;
+}
+
 /* qsort: orders newest first (by created_at, then id). */
 static int
 order_newest_first(const void *a, const void *b)
 {
 	const struct db_search_order *x = a, *y = b;
 
-	if (x->created_at != y->created_at)
-		return x->created_at < y->created_at ? 1 : -1;
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+	return newer_first(x->created_at, x->id, y->created_at, y->id);
 }
 
 /* qsort: orders oldest first. */
@@ -219,46 +239,41 @@ order_oldest_first(const void *a, const void *b)
 }
 
 /* The page of key of the orders of the np buyers p into r (see
- * admin_search): each buyer's SEARCH_PAGE + 1 nearest the key, merged,
- * the nearest SEARCH_PAGE + 1 kept; each buyer's orders counted up to
- * the cap into r->total. */
+ * admin_search): each buyer's limit nearest the key, merged, the nearest
+ * limit kept; each buyer's orders counted up to the cap into r->total. */
 static int
 buyer_orders(struct db *db, struct search_result *r,
-    const struct db_search_party *p, size_t np, const struct search_key *key)
+    const struct db_search_party *p, size_t np, const struct search_key *key,
+    size_t limit)
 {
 	struct db_search_order	*v;
 	size_t			 i, n;
 	int64_t			 c;
 
-	r->paged = 1;
 	for (i = 0; i < np; i++) {
 		if (db_search_user_orders(db, p[i].id, key->dir, key->at,
-		    key->id, SEARCH_PAGE + 1, &v, &n) == -1 ||
+		    key->id, limit, &v, &n) == -1 ||
 		    (c = db_search_user_order_count(db, p[i].id,
 		    DB_COUNT_CAP)) < 0) {
 			free(v);
 			return -1;
 		}
 		r->total += c;
-		r->orders = xrealloc(r->orders, (r->norders + n + 1) *
-		    sizeof(*r->orders));
-		if (n > 0)
-			memcpy(r->orders + r->norders, v, n * sizeof(*v));
-		r->norders += n;
-		free(v);
+		orders_append(r, v, n);
 	}
 	if (r->total > DB_COUNT_CAP)
 		r->total = DB_COUNT_CAP + 1;
 	if (np > 1 && r->norders > 1)
 		qsort(r->orders, r->norders, sizeof(*r->orders),
 		    key->dir == -1 ? order_oldest_first : order_newest_first);
-	if (r->norders > SEARCH_PAGE + 1)
-		r->norders = SEARCH_PAGE + 1;
+	if (r->norders > limit)
+		r->norders = limit;
 	return 0;
 }
 
-/* An email's search into r: its buyers' orders (a page from key), their
- * reviews waiting and their audit trail. */
+/* An email's search into r: its buyers' orders (a page from key; for a
+ * queue's search, whose entries are what it shows, their newest
+ * SEARCH_MAX_ORDERS), their reviews waiting and their audit trail. */
 static int
 email_search(struct db *db, struct search_result *r, const char *text,
     const char *queue_id, const struct search_key *key)
@@ -269,7 +284,9 @@ email_search(struct db *db, struct search_result *r, const char *text,
 
 	if (db_search_parties(db, 0, text, SEARCH_MAX_BUYERS, &p, &n) == -1)
 		return -1;
-	rc = buyer_orders(db, r, p, n, key);
+	r->paged = queue_id == NULL;
+	rc = buyer_orders(db, r, p, n, key, r->paged ? SEARCH_PAGE + 1 :
+	    SEARCH_MAX_ORDERS);
 	if (rc == 0)
 		rc = party_entries(db, r, 0, p, n, queue_id);
 	free(p);
@@ -290,12 +307,7 @@ orders(struct db *db, struct search_result *r, enum db_search_by how,
 	if (db_search_orders(db, how, text, SEARCH_MAX_ORDERS - r->norders,
 	    &v, &n) == -1)
 		return -1;
-	r->orders = xrealloc(r->orders, (r->norders + n + 1) *
-	    sizeof(*r->orders));
-	if (n > 0)
-		memcpy(r->orders + r->norders, v, n * sizeof(*v));
-	r->norders += n;
-	free(v);
+	orders_append(r, v, n);
 	return 0;
 }
 
@@ -305,9 +317,7 @@ newest_first(const void *a, const void *b)
 {
 	const struct db_event_row *x = a, *y = b;
 
-	if (x->at != y->at)
-		return x->at < y->at ? 1 : -1;
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+	return newer_first(x->at, x->id, y->at, y->id);
 }
 
 /* The lookups of kind for text into r. */

@@ -85,7 +85,8 @@ struct search_result {
  * at most SEARCH_PAGE + 1 of them, nearest the key first (one more than
  * SEARCH_PAGE: a page lies beyond), each buyer's read by the index on
  * its orders' time, so that the cost of a page does not grow with the
- * number of orders. Fills *out (free with search_result_free, also
+ * number of orders; a queue's search looks at their newest
+ * SEARCH_MAX_ORDERS. Fills *out (free with search_result_free, also
  * after an error). Returns 0, or -1 on a database error. */
 int	admin_search(struct db *, const char *q, const char *queue_id,
 	    const struct search_key *key, struct search_result *out);
