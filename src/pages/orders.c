@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/said.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
@@ -511,7 +512,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		words_status(v->events[i].to_state, st, sizeof(st));
 		view_set(e, "TO", st);
 		view_set(e, "ACTOR", v->events[i].actor_type);
-		words_text(v->events[i].reason, o->institution_id, inst, why,
+		said_text(v->events[i].reason, o->institution_id, inst, why,
 		    sizeof(why));
 		view_set(e, "REASON", why);
 	}

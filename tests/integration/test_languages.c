@@ -517,6 +517,38 @@ test_lang_voucher_accepted_in_malay(void **state)
 	client_free(cl);
 }
 
+/* An Arabic shopper's order page after payment, shipping and delivery:
+ * the timeline's and the tracking's fixed sentences read in Arabic, with
+ * the carrier and tracking number as given; none reads in English, and no
+ * stored code shows. */
+static void
+test_lang_order_history_in_arabic(void **state)
+{
+	static const char *const has[] = { "تم الشحن مع PosLaju",
+	    "PL123456AR", "تم التسليم إلى المتسوق.", "تم الطلب عبر", NULL };
+	static const char *const lacks[] = { "Placed with", "placed with",
+	    "Shipped with", "shipped with", "Delivered to the shopper",
+	    "delivered to the shopper", "Delivered by the courier",
+	    "delivered by the courier", "checkout:", "{shipped}",
+	    "{delivered", "{placed", NULL };
+	char		email[128], path[64], msg[300];
+	struct client	*cl;
+	int64_t		uid, id, vid, due, admin = shop_user_id(ADMIN);
+
+	(void)state;
+	cl = reader("langhist", "ar", email, sizeof(email), &uid);
+	id = order_with_voucher(cl, email, uid, &vid, &due);
+	assert_int_equal(remittance_decide(shop_db(), admin, id, vid, due,
+	    NULL, clock_now(), msg, sizeof(msg)), RES_OK);
+	assert_int_equal(shipping_shipped(shop_db(), id, OF_ADMIN, admin,
+	    "PosLaju", "PL123456AR", clock_now(), msg, sizeof(msg)), RES_OK);
+	assert_int_equal(shipping_delivered(shop_db(), id, OF_ADMIN, admin,
+	    clock_now(), msg, sizeof(msg)), RES_OK);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_words(cl, path, has, lacks);
+	client_free(cl);
+}
+
 /* REM-P9: a rejected voucher, read by an Arabic account: the subject, the
  * reason's words and the rule id. */
 static void
@@ -722,6 +754,7 @@ main(void)
 		cmocka_unit_test(test_lang_voucher_after_upload),
 		cmocka_unit_test(test_lang_voucher_accepted_in_malay),
 		cmocka_unit_test(test_lang_voucher_rejected_in_arabic),
+		cmocka_unit_test(test_lang_order_history_in_arabic),
 		cmocka_unit_test(test_lang_cod_notice_in_malay),
 		cmocka_unit_test(test_lang_refund_in_arabic),
 		cmocka_unit_test(test_lang_corp_approved_agreement_arabic_chinese),
