@@ -73,13 +73,12 @@ static const struct sentence sentences[SAID__MAX] = {
 };
 
 /* Tracking kinds whose words are not an order status's. */
-static const struct {
-	const char	*code, *text;
-} kinds[] = {
-	{ "delivery_scheduled", N_("Delivery agreed") },
-	{ "rescheduled", N_("Delivery rescheduled") },
-	{ "paid", N_("Paid to the courier") },
-	{ "shopper_paid", N_("Payment reported by the shopper") },
+static const struct sentence kinds[] = {
+	{ "delivery_scheduled", N_("Delivery agreed"), { NULL }, { F_ASIS } },
+	{ "rescheduled", N_("Delivery rescheduled"), { NULL }, { F_ASIS } },
+	{ "paid", N_("Paid to the courier"), { NULL }, { F_ASIS } },
+	{ "shopper_paid", N_("Payment reported by the shopper"), { NULL },
+	    { F_ASIS } },
 };
 
 /* See said.h. */
@@ -206,7 +205,7 @@ said_track_kind(const char *kind, char *out, size_t outsz)
 	size_t i;
 
 	for (i = 0; i < NELEM(kinds); i++)
-		if (strcmp(kinds[i].code, kind) == 0) {
+		if (strcmp(kinds[i].name, kind) == 0) {
 			snprintf(out, outsz, "%s", _(kinds[i].text));
 			return;
 		}
