@@ -1,9 +1,10 @@
 -- mallpay migration 045: the fixed sentences the services wrote in English
--- into an order event's reason, a tracking event's detail and a COD debt's
--- description are stored as a code with figures: "{code}" and each figure
+-- into an order event's reason, a tracking event's detail, a COD debt's
+-- description and an order's settlement note are stored as a code with figures: "{code}" and each figure
 -- after a tab (core/said.h), so that every page reads them in its reader's
 -- language. This turns the sentences already stored into that form; text
--- an admin, a partner or a shopper typed stays as typed.
+-- an admin, a partner or a shopper typed stays as typed, and a settlement
+-- note written in another language stays as written.
 --
 -- said_045: each sentence's code, the figures its pattern captures (tab
 -- between) and the pattern of the English sentence; at most one pattern
@@ -47,18 +48,27 @@ INSERT INTO said_045 (code, figs, rx) VALUES
 	('placed_at', '\\1\t\\2',
 	 '^checkout: placed with ([a-z_]+) at (.*)$'),
 	('placed', '\\1',
-	 '^checkout: placed with ([a-z_]+)$');
+	 '^checkout: placed with ([a-z_]+)$'),
+	('settles_mixed', '\\1',
+	 '^The cart mixes currencies: the order settles in USD, each unit price converted at the exchange rate of (.*)\\.$'),
+	('settles_usd', '',
+	 '^The order settles in USD, the currency of its items\\.$'),
+	('settles_in', '\\1\t\\2\t\\4',
+	 '^The order settles in ([A-Z]{3}), the currency of its items \\(USD (.*) per ([A-Z]{3}), rate of (.*)\\)\\.$');
 
-UPDATE events e JOIN said_045 s ON e.reason REGEXP s.rx
-SET e.reason = CONCAT('{', s.code, '}', IF(s.figs = '', '',
-	CONCAT(CHAR(9), REGEXP_REPLACE(e.reason, s.rx, s.figs))));
+-- said_045_text(t): t's stored form when a pattern matches it, else t.
+CREATE FUNCTION said_045_text(t TEXT) RETURNS TEXT READS SQL DATA
+RETURN COALESCE((SELECT CONCAT('{', s.code, '}', IF(s.figs = '', '',
+	CONCAT(CHAR(9), REGEXP_REPLACE(t, s.rx, s.figs))))
+	FROM said_045 s WHERE t REGEXP s.rx LIMIT 1), t);
 
-UPDATE tracking_events t JOIN said_045 s ON t.detail REGEXP s.rx
-SET t.detail = CONCAT('{', s.code, '}', IF(s.figs = '', '',
-	CONCAT(CHAR(9), REGEXP_REPLACE(t.detail, s.rx, s.figs))));
+UPDATE events SET reason = said_045_text(reason)
+WHERE reason REGEXP '^(COD-|PAU-05 |delivered |refused |checkout: )';
+UPDATE tracking_events SET detail = said_045_text(detail);
+UPDATE account_debts SET description = said_045_text(description)
+WHERE description LIKE 'COD-F2 %';
+UPDATE orders SET settlement_note = said_045_text(settlement_note)
+WHERE settlement_note LIKE 'The %';
 
-UPDATE account_debts d JOIN said_045 s ON d.description REGEXP s.rx
-SET d.description = CONCAT('{', s.code, '}', IF(s.figs = '', '',
-	CONCAT(CHAR(9), REGEXP_REPLACE(d.description, s.rx, s.figs))));
-
+DROP FUNCTION said_045_text;
 DROP TABLE said_045;

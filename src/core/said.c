@@ -70,6 +70,17 @@ static const struct sentence sentences[SAID__MAX] = {
 	[SAID_SHOPPER_PAID_RECORD] = { "shopper_paid_record",
 	    N_("The shopper reported paying the courier, courier record "
 	    "{RECORD} (COD-P3)."), { "RECORD" }, { F_ASIS } },
+	[SAID_SETTLES_MIXED] = { "settles_mixed",
+	    N_("The cart mixes currencies: the order settles in USD, each unit "
+	    "price converted at the exchange rate of {DAY}."), { "DAY" },
+	    { F_ASIS } },
+	[SAID_SETTLES_USD] = { "settles_usd",
+	    N_("The order settles in USD, the currency of its items."),
+	    { NULL }, { F_ASIS } },
+	[SAID_SETTLES_IN] = { "settles_in",
+	    N_("The order settles in {CUR}, the currency of its items (USD "
+	    "{RATE} per {CUR}, rate of {DAY})."), { "CUR", "RATE", "DAY" },
+	    { F_ASIS, F_ASIS, F_ASIS } },
 };
 
 /* Tracking kinds whose words are not an order status's. */

@@ -3,7 +3,7 @@
 
 /*
  * Fixed sentences the services store (an order event's reason, a
- * tracking event's detail), kept as a code with figures so that each
+ * tracking event's detail, an order's settlement note), kept as a code with figures so that each
  * reader reads them in the language of the page. The stored form is
  * "{code}" followed by each figure after a tab; said_name() names the
  * code at the database boundary. Text an admin, a partner or a shopper
@@ -30,6 +30,9 @@ enum said {
 	SAID_PAYMENT_REPORTED,	/* AMOUNT, METHOD, RECORD (COD-P3) */
 	SAID_SHOPPER_PAID_PHOTO,	/* COD-P3 */
 	SAID_SHOPPER_PAID_RECORD,	/* RECORD (COD-P3) */
+	SAID_SETTLES_MIXED,	/* DAY (C-02) */
+	SAID_SETTLES_USD,	/* C-02 */
+	SAID_SETTLES_IN,	/* CUR, RATE (USD per unit), DAY (C-02) */
 	SAID__MAX
 };
 

@@ -364,7 +364,7 @@ set_order_amounts(struct view_dict *d, const struct order_view *v,
 		view_set(s, "RATE", o->usd_per_unit);
 		view_set(s, "CUR", o->currency);
 	}
-	view_set(d, "SETTLEMENT", o->settlement_note);
+	page_set_said(d, "SETTLEMENT", o->settlement_note);
 }
 
 /* The order's charge after the fact and its open debt with the way to

@@ -534,19 +534,21 @@ test_lang_voucher_accepted_in_malay(void **state)
 }
 
 /* An Arabic shopper's order page after payment, shipping and delivery:
- * the timeline's and the tracking's fixed sentences read in Arabic, with
+ * the timeline's, the tracking's and the settlement note's fixed
+ * sentences read in Arabic, with
  * the carrier and tracking number as given; none reads in English, and no
  * stored code shows. */
 static void
 test_lang_order_history_in_arabic(void **state)
 {
 	static const char *const has[] = { "تم الشحن مع PosLaju",
-	    "PL123456AR", "تم التسليم إلى المتسوق.", "تم الطلب عبر", NULL };
+	    "PL123456AR", "تم التسليم إلى المتسوق.", "تم الطلب عبر",
+	    "يُسوّى الطلب", NULL };
 	static const char *const lacks[] = { "Placed with", "placed with",
 	    "Shipped with", "shipped with", "Delivered to the shopper",
 	    "delivered to the shopper", "Delivered by the courier",
 	    "delivered by the courier", "checkout:", "{shipped}",
-	    "{delivered", "{placed", NULL };
+	    "{delivered", "{placed", "The order settles", "{settles", NULL };
 	char		path[64], msg[300];
 	struct client	*cl;
 	int64_t		id, admin;
