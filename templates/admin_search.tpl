@@ -10,13 +10,14 @@
 <p class="muted" id="search-kind">{{_ Searched as a {KIND}.}}</p>
 {{#ORDERS}}
 <section aria-labelledby="search-orders-h">
-<h2 id="search-orders-h">{{_ Orders ({NORDERS})}}</h2>
+<h2 id="search-orders-h">{{#EXACT}}{{_ Orders ({NORDERS})}}{{/EXACT}}{{#MANY}}{{_ Orders (more than {CAP})}}{{/MANY}}</h2>
 <table class="admin-table responsive" id="search-orders">
 	<thead><tr><th scope="col">{{_ Order}}</th><th scope="col">{{_ Created}}</th><th scope="col">{{_ Buyer}}</th><th scope="col">{{_ Company}}</th><th scope="col">{{_ Method}}</th><th scope="col">{{_ Status}}</th><th scope="col">{{_ Amount}}</th><th scope="col">{{_ Remittance code}}</th><th scope="col">{{_ Tracking}}</th></tr></thead>
 	<tbody>
 {{#ORDER}}		<tr class="search-order" data-id="{{ID}}"><td data-label="{{_ Order}}"><a href="/admin/orders/{{ID}}">#{{ID}}</a></td><td data-label="{{_ Created}}">{{CREATED}}</td><td data-label="{{_ Buyer}}">{{EMAIL}}</td><td data-label="{{_ Company}}">{{COMPANY}}</td><td data-label="{{_ Method}}">{{METHOD}}</td><td data-label="{{_ Status}}">{{STATUS}}</td><td data-label="{{_ Amount}}">{{AMOUNT}}</td><td data-label="{{_ Remittance code}}">{{RF_CODE}}</td><td data-label="{{_ Tracking}}">{{TRACKING}}</td></tr>
 {{/ORDER}}	</tbody>
 </table>
+<nav class="pager" aria-label="{{_ Pages}}">{{#PREV}}<a href="{{HREF}}" rel="prev">&larr; {{_ Previous}}</a>{{/PREV}} {{#NEXT}}<a href="{{HREF}}" rel="next">{{_ Next}} &rarr;</a>{{/NEXT}}</nav>
 </section>
 {{/ORDERS}}
 <section aria-labelledby="search-entries-h">

@@ -111,6 +111,8 @@ static const struct state_check {
 	{ "ledger lines name existing orders and plans", db_check_ledger_refs },
 	{ "daily and all-time ledger totals = the lines",
 	  db_check_ledger_days },
+	{ "order counters = the orders by status, method and promised day",
+	  db_check_order_counts },
 	{ "plan payments = ledger credits to the receivable",
 	  db_check_plan_paid_ledger },
 	{ "amount received by each COD, remittance and Pay After Use order = "

@@ -15,10 +15,7 @@
 #include "db/stmt.h"
 
 enum stmt {
-	STMT_OQ_COD,
-	STMT_OQ_INST,
-	STMT_OQ_REM,
-	STMT_OQ_REFUND,
+	STMT_ORDER_QUEUES,
 	STMT_DECISION_CLAIM,
 	STMT_DECISION_GET,
 	STMT_DECISION_GET_LOCK,
@@ -34,7 +31,8 @@ enum stmt {
 };
 
 /* The promised date (C-04) of an order's current step, from the columns
- * checkout stores (002): review by, funds expected by, refund by. */
+ * checkout stores (002): review by, funds expected by, refund by (the
+ * order counters of sql/043_order_counts.sql key on the same day). */
 #define PROMISED(o) \
 	"CASE WHEN " o "status = 'awaiting_review' THEN " o "review_due " \
 	"WHEN " o "status IN ('awaiting_remittance', 'awaiting_verification', " \
@@ -42,33 +40,102 @@ enum stmt {
 	"WHEN " o "status IN ('return_requested', 'returned', 'cancelled') " \
 	"THEN " o "refund_due END"
 
-/* Queue figures: count, oldest, past their promised date (one parameter:
- * today, YYYY-MM-DD; a date promised for today is not late yet). */
-#define OQ_STATS \
-	"SELECT COUNT(*), COALESCE(MIN(created_at), 0), " \
-	"COALESCE(SUM((" PROMISED("") ") < ?), 0) FROM orders "
+/* One row of STMT_ORDER_QUEUES: a status and method of the queues, the
+ * figures of its orders. */
+struct oq_row {
+	char			 status[33];
+	char			 method[33];
+	struct db_queue_stats	 st;
+};
+#define OQ_COLS(C) \
+	C(TEXT,	status,		"c.status") \
+	C(TEXT,	method,		", c.method") \
+	C(INT,	st.count,	", SUM(c.n)") \
+	C(INT,	st.overdue,	", SUM(IF(c.due_day BETWEEN 1 AND " \
+	    "TO_DAYS(?) - 1, c.n, 0))") \
+	C(INT,	st.oldest_at,	", COALESCE((SELECT o.created_at " \
+	    "FROM orders o WHERE o.status = c.status AND o.method = c.method " \
+	    "ORDER BY o.created_at LIMIT 1), 0)")
+#define OQ_FIELD(t, m, sql)	DBQ_FIELD(struct oq_row, t, m)
+DBQ_ROWS(oq_row, struct oq_row, OQ_COLS, OQ_FIELD);
+
+/* An order as the admin lists it: the columns of struct db_admin_order
+ * and those read into it after (amounts with their currency, the
+ * promised day). */
+struct order_row {
+	struct db_admin_order	 o;
+	int64_t			 amount_due, fee;
+	char			 currency[4];
+	char			 promised[CAL_DATE_STRLEN];
+};
+#define AO_COLS(C) \
+	C(INT,	o.id,		"o.id") \
+	C(INT,	o.user_id,	", o.user_id") \
+	C(TEXT,	o.user_email,	", u.email") \
+	C(INT,	o.company_id,	", COALESCE(o.company_id, 0)") \
+	C(STATUS, o.status,	", o.status") \
+	C(METHOD, o.method,	", o.method") \
+	C(INT,	amount_due,	", o.amount_due_minor") \
+	C(INT,	fee,		", o.fee_minor") \
+	C(TEXT,	currency,	", o.currency") \
+	C(TEXT,	o.usd_per_unit,	", o.usd_per_unit") \
+	C(TEXT,	o.country,	", o.country") \
+	C(TEXT,	o.region_code,	", o.region_code") \
+	C(INT,	o.created_at,	", o.created_at") \
+	C(INT,	o.updated_at,	", o.updated_at") \
+	C(TEXT,	promised,	", COALESCE(" PROMISED("o.") ", '')") \
+	C(INT,	o.completed_at,	", COALESCE(o.completed_at, 0)") \
+	C(TEXT,	o.company_name,	", COALESCE(c.name, '')")
+#define AO_FIELD(t, m, sql)	DBQ_FIELD(struct order_row, t, m)
+DBQ_ROWS(order_row, struct order_row, AO_COLS, AO_FIELD);
 
 #define ORDER_COLS ORDER_COLS_OF("SELECT ")
 /* ORDER_COLS read orders first, in the index's order. */
 #define ORDER_COLS_STRAIGHT ORDER_COLS_OF("SELECT STRAIGHT_JOIN ")
 #define ORDER_COLS_OF(sel) \
-	sel "o.id, o.user_id, u.email, COALESCE(o.company_id, 0), " \
-	"o.status, o.method, o.amount_due_minor, o.fee_minor, o.currency, " \
-	"o.usd_per_unit, o.country, o.region_code, o.created_at, " \
-	"o.updated_at, COALESCE(" PROMISED("o.") ", ''), " \
-	"COALESCE(o.completed_at, 0), COALESCE(c.name, '') FROM orders o " \
-	ORDER_JOIN
+	sel AO_COLS(DBQ_SQL) " FROM orders o " ORDER_JOIN
 #define ORDER_JOIN \
 	"JOIN users u ON u.id = o.user_id " \
 	"LEFT JOIN companies c ON c.id = o.company_id "
-/* Columns of ORDER_COLS, in its SELECT order. */
-enum order_col {
-	AO_C_ID, AO_C_USER_ID, AO_C_USER_EMAIL, AO_C_COMPANY_ID, AO_C_STATUS,
-	AO_C_METHOD, AO_C_AMOUNT_DUE, AO_C_FEE, AO_C_CURRENCY,
-	AO_C_USD_PER_UNIT, AO_C_COUNTRY, AO_C_REGION_CODE, AO_C_CREATED_AT,
-	AO_C_UPDATED_AT, AO_C_PROMISED, AO_C_COMPLETED_AT, AO_C_COMPANY,
-	AO_C__N
+
+/* Who decided an item, what and when. */
+struct decision_row {
+	char		 by[255];
+	char		 decision[33];
+	int64_t		 at;
 };
+#define DECISION_COLS(C) \
+	C(TEXT,	by,		"u.email") \
+	C(TEXT,	decision,	", d.decision") \
+	C(INT,	at,		", d.decided_at")
+#define DECISION_FIELD(t, m, sql)	DBQ_FIELD(struct decision_row, t, m)
+DBQ_ROWS(decision_row, struct decision_row, DECISION_COLS, DECISION_FIELD);
+#define DECISION_GET \
+	"SELECT " DECISION_COLS(DBQ_SQL) " FROM admin_decisions d " \
+	"JOIN users u ON u.id = d.admin_id " \
+	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ?"
+
+/* A line of an order and its price's figures. */
+struct item_row {
+	struct db_admin_order_item it;
+	int64_t		 price;
+	char		 currency[4];
+};
+#define ITEM_COLS(C) \
+	C(TEXT,	it.name,	"name") \
+	C(INT,	it.qty,		", qty") \
+	C(INT,	price,		", unit_price_minor") \
+	C(TEXT,	currency,	", currency")
+#define ITEM_FIELD(t, m, sql)	DBQ_FIELD(struct item_row, t, m)
+DBQ_ROWS(item_row, struct item_row, ITEM_COLS, ITEM_FIELD);
+
+/* A queue's figures: the SQL is each queue's own (db_queue_stats_read). */
+#define QS_COLS(C) \
+	C(INT,	count,		"") \
+	C(INT,	oldest_at,	"") \
+	C(INT,	overdue,	"")
+#define QS_FIELD(t, m, sql)	DBQ_FIELD(struct db_queue_stats, t, m)
+DBQ_ROWS(qs_row, struct db_queue_stats, QS_COLS, QS_FIELD);
 
 /* Fifteen parameters: status x2, method x3 ('installment_any': every
  * installment method), user id x2, email prefix x2, company name prefix
@@ -93,30 +160,20 @@ enum order_col {
 	"o.created_at DESC, o.id DESC "
 
 static const char *const stmts[STMT__MAX] = {
-	/* STMT_OQ_COD */
-	OQ_STATS "WHERE method = 'cod' AND status = 'awaiting_review'",
-	/* STMT_OQ_INST: a corporate application is counted once, in its
-	 * own queue (corp_applications). */
-	OQ_STATS "WHERE method IN ('installment', 'installment_card', "
-	"'installment_partner') AND status = 'awaiting_review'",
-	/* STMT_OQ_REM */
-	OQ_STATS "WHERE method = 'remittance' "
-	"AND status = 'awaiting_verification'",
-	/* STMT_OQ_REFUND */
-	OQ_STATS "WHERE status = 'returned'",
+	/* STMT_ORDER_QUEUES: the counters of the queues' statuses by method
+	 * (one parameter: today, YYYY-MM-DD; a day promised for today is not
+	 * past yet), the oldest order of each by orders_queue */
+	"SELECT " OQ_COLS(DBQ_SQL) " FROM order_counts c "
+	"WHERE c.status IN ('awaiting_review', 'awaiting_verification', "
+	"'returned') GROUP BY c.status, c.method",
 	/* STMT_DECISION_CLAIM */
 	"INSERT INTO admin_decisions (subject_type, subject_id, step, "
 	"decision, admin_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
 	/* STMT_DECISION_GET */
-	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
-	"JOIN users u ON u.id = d.admin_id "
-	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ?",
+	DECISION_GET,
 	/* STMT_DECISION_GET_LOCK: a locking read sees the row committed by
 	 * the winner even where the transaction's snapshot is older */
-	"SELECT u.email, d.decision, d.decided_at FROM admin_decisions d "
-	"JOIN users u ON u.id = d.admin_id "
-	"WHERE d.subject_type = ? AND d.subject_id = ? AND d.step = ? "
-	"LOCK IN SHARE MODE",
+	DECISION_GET " LOCK IN SHARE MODE",
 	/* STMT_ORDER_COUNT: up to a limit (the cap plus one) */
 	"SELECT COUNT(*) FROM (SELECT 1 FROM orders o " ORDER_JOIN ORDER_WHERE
 	"LIMIT ?) t",
@@ -136,7 +193,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_GET */
 	ORDER_COLS "WHERE o.id = ?",
 	/* STMT_ORDER_ITEMS */
-	"SELECT name, qty, unit_price_minor, currency FROM order_items "
+	"SELECT " ITEM_COLS(DBQ_SQL) " FROM order_items "
 	"WHERE order_id = ? ORDER BY id",
 	/* STMT_USER_BY_EMAIL */
 	"SELECT id FROM users WHERE email = ?",
@@ -148,48 +205,81 @@ static const char *const stmts[STMT__MAX] = {
 	ORDER_WHERE ORDER_SORT,
 };
 
+/* The order queue of orders in status paid by method (as the queues'
+ * definitions in admin.h): a corporate installment application is
+ * counted in its own queue (corp_applications), not here. */
+static enum db_order_queue
+order_queue_of(const char *status, const char *method)
+{
+	if (strcmp(status, "returned") == 0)
+		return DB_OQ_REFUND_DUE;
+	if (strcmp(status, "awaiting_verification") == 0)
+		return strcmp(method, "remittance") == 0 ?
+		    DB_OQ_REMITTANCE_VERIFY : DB_OQ_NONE;
+	if (strcmp(method, "cod") == 0)
+		return DB_OQ_COD_REVIEW;
+	if (strcmp(method, "installment") == 0 ||
+	    strcmp(method, "installment_card") == 0 ||
+	    strcmp(method, "installment_partner") == 0)
+		return DB_OQ_INSTALLMENT_REVIEW;
+	return DB_OQ_NONE;
+}
+
+/* See admin.h. */
+int
+db_admin_order_queues(struct db *db, int64_t now,
+    struct db_queue_stats out[DB_OQ__MAX])
+{
+	struct db_queue_stats	*s;
+	struct oq_row		*v = NULL;
+	struct dbq		*q;
+	mp_date			 today;
+	char			 day[CAL_DATE_STRLEN];
+	size_t			 n = 0, i;
+
+	memset(out, 0, DB_OQ__MAX * sizeof(*out));
+	if (mp_date_from_unix(now, &today) == -1)
+		return -1;
+	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_QUEUES,
+	    stmts[STMT_ORDER_QUEUES]);
+	if (dbq_rows(dbq_bind(q, DBQ_S(mp_date_str(today, day,
+	    sizeof(day)))), &oq_row, (void **)&v, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		s = &out[order_queue_of(v[i].status, v[i].method)];
+		if (v[i].st.count <= 0)
+			continue;
+		if (s->count == 0 || v[i].st.oldest_at < s->oldest_at)
+			s->oldest_at = v[i].st.oldest_at;
+		s->count += v[i].st.count;
+		s->overdue += v[i].st.overdue;
+	}
+	free(v);
+	memset(&out[DB_OQ_NONE], 0, sizeof(out[DB_OQ_NONE]));
+	return 0;
+}
+
 /* See admin.h. */
 int
 db_admin_order_queue_stats(struct db *db, enum db_order_queue which,
     int64_t now, struct db_queue_stats *out)
 {
-	static const int idx[DB_OQ__MAX] = {
-		STMT_OQ_COD, STMT_OQ_INST, STMT_OQ_REM, STMT_OQ_REFUND
-	};
-	struct dbq	*q;
-	mp_date		 today;
-	char		 day[CAL_DATE_STRLEN];
+	struct db_queue_stats all[DB_OQ__MAX];
 
 	memset(out, 0, sizeof(*out));
-	if ((unsigned)which >= DB_OQ__MAX)
+	if ((unsigned)which >= DB_OQ__MAX ||
+	    db_admin_order_queues(db, now, all) == -1)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN, idx[which], stmts[idx[which]]);
-	if (q == NULL)
-		return -1;
-	if (mp_date_from_unix(now, &today) == -1) {
-		dbq_done(q);
-		return -1;
-	}
-	dbq_cstr(q, mp_date_str(today, day, sizeof(day)));
-	return db_queue_stats_read(q, out) == 1 ? 0 : -1;
+	*out = all[which];
+	return 0;
 }
 
 /* See dbint.h. */
 int
 db_queue_stats_read(struct dbq *q, struct db_queue_stats *out)
 {
-	int rc;
-
 	memset(out, 0, sizeof(*out));
-	if (q == NULL)
-		return -1;
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		out->count = dbq_col_int(q, 0);
-		out->oldest_at = dbq_col_int(q, 1);
-		out->overdue = dbq_col_int(q, 2);
-	}
-	dbq_done(q);
-	return rc;
+	return dbq_one(q, &qs_row, out);
 }
 
 /* db_admin_decision_get() with statement idx. */
@@ -198,19 +288,17 @@ decision_read(struct db *db, enum stmt idx, const char *subject_type,
     int64_t subject_id, const char *step, char *by, size_t bysz,
     char decision_out[33], int64_t *at)
 {
-	struct dbq	*q;
-	int		 rc;
+	struct decision_row	r;
+	int			rc;
 
-	q = dbq_get(db, DB_T_ADMIN, idx, stmts[idx]);
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step));
-	if ((rc = dbq_exec_fetch(q)) == 1) {
-		dbq_col_copy(q, 0, by, bysz);
-		dbq_col_copy(q, 1, decision_out, 33);
-		*at = dbq_col_int(q, 2);
+	rc = dbq_one(dbq_bind(dbq_get(db, DB_T_ADMIN, idx, stmts[idx]),
+	    DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step)),
+	    &decision_row, &r);
+	if (rc == 1) {
+		snprintf(by, bysz, "%s", r.by);
+		memcpy(decision_out, r.decision, sizeof(r.decision));
+		*at = r.at;
 	}
-	dbq_done(q);
 	return rc;
 }
 
@@ -309,39 +397,24 @@ due_end(const char *day)
 	return mp_date_to_unix(d) + 86400;
 }
 
-/* Read the current ORDER_COLS row (enum order_col) of q into o. Returns
- * 0, or -1 when its currency, status or method is unknown (logged). */
+/* Read the current ORDER_COLS row of q into o. Returns 0, or -1 when its
+ * currency, status or method is unknown (logged). */
 static int
 read_order(struct dbq *q, struct db_admin_order *o)
 {
-	const char *cur = dbq_col_str(q, AO_C_CURRENCY, NULL);
+	struct order_row r;
 
-	memset(o, 0, sizeof(*o));
-	o->id = dbq_col_int(q, AO_C_ID);
-	o->user_id = dbq_col_int(q, AO_C_USER_ID);
-	dbq_col_copy(q, AO_C_USER_EMAIL, o->user_email, sizeof(o->user_email));
-	o->company_id = dbq_col_int(q, AO_C_COMPANY_ID);
-	if (dbq_col_order_status(q, AO_C_STATUS, &o->status) == -1 ||
-	    dbq_col_pay_method(q, AO_C_METHOD, &o->method) == -1)
+	memset(&r, 0, sizeof(r));
+	if (dbq_read(q, 0, &order_row, &r) == -1)
 		return -1;
-	if (money_set(&o->amount_due, dbq_col_int(q, AO_C_AMOUNT_DUE),
-	    cur) == -1 ||
-	    money_set(&o->fee, dbq_col_int(q, AO_C_FEE), cur) == -1) {
+	if (money_set(&r.o.amount_due, r.amount_due, r.currency) == -1 ||
+	    money_set(&r.o.fee, r.fee, r.currency) == -1) {
 		log_warn("db: order %lld has an unknown currency",
-		    (long long)o->id);
+		    (long long)r.o.id);
 		return -1;
 	}
-	dbq_col_copy(q, AO_C_USD_PER_UNIT, o->usd_per_unit,
-	    sizeof(o->usd_per_unit));
-	dbq_col_copy(q, AO_C_COUNTRY, o->country, sizeof(o->country));
-	dbq_col_copy(q, AO_C_REGION_CODE, o->region_code,
-	    sizeof(o->region_code));
-	o->created_at = dbq_col_int(q, AO_C_CREATED_AT);
-	o->updated_at = dbq_col_int(q, AO_C_UPDATED_AT);
-	o->promised_at = due_end(dbq_col_str(q, AO_C_PROMISED, NULL));
-	o->completed_at = dbq_col_int(q, AO_C_COMPLETED_AT);
-	dbq_col_copy(q, AO_C_COMPANY, o->company_name,
-	    sizeof(o->company_name));
+	r.o.promised_at = due_end(r.promised);
+	*o = r.o;
 	return 0;
 }
 
@@ -367,13 +440,8 @@ order_count(struct db *db, const struct db_admin_order_filter *f,
 		return -1;
 	bind_order_filter(q, f);
 	dbq_int(q, DB_COUNT_CAP + 1);
-	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
-		dbq_done(q);
-		return -1;
-	}
-	*total = dbq_col_int(q, 0);
-	dbq_done(q);
-	return 0;
+	*total = dbq_count(q);
+	return *total < 0 ? -1 : 0;
 }
 
 /* The page statement of f, bound: a keyset page reads limit + 1 rows in
@@ -469,12 +537,13 @@ db_admin_order_get(struct db *db, int64_t id, struct db_admin_order *out)
 static int
 fill_order_item(struct dbq *q, void *arg)
 {
-	struct db_admin_order_item *it = arg;
+	struct db_admin_order_item	*it = arg;
+	struct item_row			 r;
 
-	dbq_col_copy(q, 0, it->name, sizeof(it->name));
-	it->qty = dbq_col_int(q, 1);
-	return money_set(&it->unit_price, dbq_col_int(q, 2),
-	    dbq_col_str(q, 3, NULL));
+	memset(&r, 0, sizeof(r));
+	(void)dbq_read(q, 0, &item_row, &r);
+	*it = r.it;
+	return money_set(&it->unit_price, r.price, r.currency);
 }
 
 /* See admin.h. */
@@ -491,19 +560,11 @@ db_admin_order_items(struct db *db, int64_t id,
 int64_t
 db_admin_user_id(struct db *db, const char *email)
 {
-	struct dbq	*q;
-	int64_t		 id = 0;
+	int64_t id = 0;
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_USER_BY_EMAIL,
-	    stmts[STMT_USER_BY_EMAIL]);
-	if (q == NULL)
+	if (dbq_one_int(dbq_bind(dbq_get(db, DB_T_ADMIN, STMT_USER_BY_EMAIL,
+	    stmts[STMT_USER_BY_EMAIL]), DBQ_S(email)), &id) == -1)
 		return -1;
-	dbq_cstr(q, email);
-	if (dbq_exec(q) == -1)
-		id = -1;
-	else if (dbq_fetch(q) == 1)
-		id = dbq_col_int(q, 0);
-	dbq_done(q);
 	return id;
 }
 

@@ -24,6 +24,7 @@ struct db_queue_stats {
 
 /* The order queues computable from the orders table alone. */
 enum db_order_queue {
+	DB_OQ_NONE,			/* not an order queue */
 	DB_OQ_COD_REVIEW,		/* method cod, awaiting_review (COD-P1) */
 	DB_OQ_INSTALLMENT_REVIEW,	/* installment methods, awaiting_review (INST-P1) */
 	DB_OQ_REMITTANCE_VERIFY,	/* remittance, awaiting_verification (REM-P5) */
@@ -31,9 +32,19 @@ enum db_order_queue {
 	DB_OQ__MAX
 };
 
-/* Figures of order queue which at now into *out. Returns 0 or -1. */
+/* Figures of order queue which at now into *out (as
+ * db_admin_order_queues). Returns 0 or -1. */
 int	db_admin_order_queue_stats(struct db *, enum db_order_queue which,
 	    int64_t now, struct db_queue_stats *out);
+
+/* Figures of every order queue at now into out[] (by enum
+ * db_order_queue; out[DB_OQ_NONE] zero), in one statement over the order
+ * counters (sql/043_order_counts.sql): the count, the items whose
+ * promised day is before now's (UTC), and the oldest by an index. The
+ * rows read are the queues' promised days, whatever the number of
+ * orders. Returns 0 or -1. */
+int	db_admin_order_queues(struct db *, int64_t now,
+	    struct db_queue_stats out[DB_OQ__MAX]);
 
 /* Claim the decision of (subject_type, subject_id) in step for admin_id at
  * now with a unique-key INSERT (table admin_decisions), inside the caller's

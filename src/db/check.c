@@ -236,6 +236,24 @@ DBQ_ROWS(guarantee_row, struct sum_row, GUARANTEE_COLS, SUM_FIELD);
 #define DAY_FIELD(t, m, sql)	DBQ_FIELD(struct day_row, t, m)
 DBQ_ROWS(day_row, struct day_row, DAY_COLS, DAY_FIELD);
 
+/* STMT_CHECK_ORDER_COUNTS's row: a key of the order counters (043) whose
+ * count differs from the orders'. */
+struct count_row {
+	char	status[33];
+	char	method[33];
+	char	day[24];
+	char	orders[24];
+	char	counted[24];
+};
+#define COUNT_COLS(C) \
+	C(TEXT,	status,		"st") \
+	C(TEXT,	method,		", meth") \
+	C(TEXT,	day,		", day") \
+	C(TEXT,	orders,		", SUM(o)") \
+	C(TEXT,	counted,	", SUM(c)")
+#define COUNT_FIELD(t, m, sql)	DBQ_FIELD(struct count_row, t, m)
+DBQ_ROWS(count_row, struct count_row, COUNT_COLS, COUNT_FIELD);
+
 enum stmt {
 	STMT_CHECK_STATUS,
 	STMT_CHECK_AMOUNTS,
@@ -251,6 +269,7 @@ enum stmt {
 	STMT_CHECK_REFUNDS,
 	STMT_CHECK_GUARANTEE,
 	STMT_CHECK_LEDGER_DAYS,
+	STMT_CHECK_ORDER_COUNTS,
 	STMT__MAX
 };
 
@@ -358,6 +377,13 @@ static const char *const stmts[STMT__MAX] = {
 	"0, sum_minor, 0, line_count FROM ledger_days) t "
 	"GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING SUM(l) <> SUM(d) "
 	"OR SUM(ln) <> SUM(dn)",
+	/* STMT_CHECK_ORDER_COUNTS: every key of the order counters (043)
+	 * whose count differs from the orders' */
+	"SELECT " COUNT_COLS(DBQ_SQL) " FROM (SELECT status AS st, "
+	"method AS meth, order_due_day(status, review_due, payment_due, "
+	"refund_due) AS day, 1 AS o, 0 AS c FROM orders UNION ALL SELECT "
+	"status, method, due_day, 0, n FROM order_counts) t "
+	"GROUP BY 1, 2, 3 HAVING SUM(o) <> SUM(c)",
 };
 
 /* Run statement idx (no parameters) and call each(row, arg) with each of
@@ -677,4 +703,25 @@ db_check_ledger_days(struct db *db, struct buf *out)
 
 	return run_rows(db, STMT_CHECK_LEDGER_DAYS, &day_row, &r,
 	    ledger_days_line, out, 1);
+}
+
+/* Append to out the line of a row of STMT_CHECK_ORDER_COUNTS. */
+static void
+order_counts_line(const void *row, void *out)
+{
+	const struct count_row *r = row;
+
+	buf_printf(out, "order counters of status %s method '%s' promised "
+	    "day %s: %s order(s), counted %s\n", r->status, r->method,
+	    r->day, r->orders, r->counted);
+}
+
+/* See check.h. */
+int
+db_check_order_counts(struct db *db, struct buf *out)
+{
+	struct count_row r;
+
+	return run_rows(db, STMT_CHECK_ORDER_COUNTS, &count_row, &r,
+	    order_counts_line, out, 1);
 }

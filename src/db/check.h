@@ -41,6 +41,11 @@ int	db_check_ledger_refs(struct db *, struct buf *out);
  * error, -2 when the table does not exist. */
 int	db_check_ledger_days(struct db *, struct buf *out);
 
+/* Keys of the order counters (order_counts: status, method, promised
+ * day) whose count differs from the number of orders. Returns how many
+ * (lines appended), -1 on error, -2 when the table does not exist. */
+int	db_check_order_counts(struct db *, struct buf *out);
+
 /* Orders paid by COD, remittance or Pay After Use whose amount received
  * by the state (cod_orders.paid_amount_minor, the accepted vouchers'
  * received_minor, the paid pau_charges row's paid_minor) differs from the

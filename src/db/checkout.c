@@ -52,10 +52,8 @@ DBQ_ROWS(buyer_row, struct db_buyer, BUYER_LIST, BUYER_FIELD);
 #define BUYER_FROM \
 	"FROM users u LEFT JOIN companies c ON c.id = u.company_id "
 #define BUYER_N		(0 BUYER_LIST(DBQ_COUNT) + 1)
-_Static_assert(BUYER_N == 22,
-    "the NULL columns of STMT_READ count 22 buyer columns");
 /* SQL NULLs filling the buyer's columns in the other row kinds. */
-#define NUL_BUYER	NUL10 NUL10 "NULL, NULL, "
+#define NUL_BUYER	BUYER_LIST(DBQ_NULLS) "NULL, "
 
 /* The columns of a cart line (struct db_cart_line), each with its SQL;
  * CART_N of them. */
@@ -82,12 +80,12 @@ DBQ_ROWS(cart_line_row, struct db_cart_line, CART_LINE_COLS,
 	"JOIN products p ON p.id = i.product_id " \
 	"JOIN categories c ON c.id = p.category_id "
 #define CART_N		(0 CART_LINE_COLS(DBQ_COUNT))
-_Static_assert(CART_N == 13,
-    "the NULL columns of STMT_READ count 13 cart columns");
-/* SQL NULLs filling the columns of the other row kinds of STMT_READ. */
-#define NUL9	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-#define NUL10	NUL9 "NULL, "
-#define NUL13	NUL10 "NULL, NULL, NULL, "
+/* SQL NULLs filling the columns of the other row kinds of STMT_READ: a
+ * cart line, an address (not a column list: counted below). */
+#define NUL_CART	CART_LINE_COLS(DBQ_NULLS)
+#define NUL_ADDR \
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+_Static_assert(DB_ADDRESS_N == 10, "NUL_ADDR fills an address");
 /* Columns of STMT_READ: the buyer, a cart line, an address, the key's
  * order's parameters, the row's kind (0 to 3) and its sort keys (the
  * key's order's id). */
@@ -248,16 +246,17 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_READ: STMT_BUYER (row kind 0), the cart's lines by product
 	 * id (1) and the address book the user orders from, the default
 	 * first (2), in one UNION, enum read_col */
-	"SELECT " BUYER_COLS ", " NUL13 NUL10 "NULL, 0 AS rk, 0 AS k1, "
+	"SELECT " BUYER_COLS ", " NUL_CART NUL_ADDR "NULL, 0 AS rk, 0 AS k1, "
 	"0 AS k2 " BUYER_FROM "WHERE u.id = ? "
-	"UNION ALL (SELECT " NUL_BUYER CART_COLS ", " NUL10 "NULL, 1, p.id, "
+	"UNION ALL (SELECT " NUL_BUYER CART_COLS ", " NUL_ADDR "NULL, 1, p.id, "
 	"0 " CART_FROM "WHERE k.user_id = ? ORDER BY p.id" DBQ_PART_END
-	"UNION ALL (SELECT " NUL_BUYER NUL13 DB_ADDRESS_COLS ", NULL, 2, "
+	"UNION ALL (SELECT " NUL_BUYER NUL_CART DB_ADDRESS_COLS ", NULL, 2, "
 	"1 - a.is_default, a.id " DB_ADDRESS_BOOK_OF_USER
 	"ORDER BY a.is_default DESC, a.id" DBQ_PART_END
 	/* the order the request key placed (3): its id, its parameters */
-	"UNION ALL SELECT " NUL_BUYER NUL13 NUL10 "COALESCE(o.params_hash, "
-	"''), 3, o.id, 0 FROM orders o WHERE o.user_id = ? AND "
+	"UNION ALL SELECT " NUL_BUYER NUL_CART NUL_ADDR
+	"COALESCE(o.params_hash, ''), 3, o.id, 0 FROM orders o "
+	"WHERE o.user_id = ? AND "
 	"o.idempotency_key = ?",
 	/* STMT_REF_VERSION */
 	"SELECT version FROM refdata_version WHERE id = 1",

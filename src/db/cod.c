@@ -21,6 +21,12 @@
 #define REFUSAL_FIELD(t, m, sql)	DBQ_FIELD(struct db_cod_refusal, t, m)
 DBQ_ROWS(refusal_row, struct db_cod_refusal, REFUSAL_COLS, REFUSAL_FIELD);
 
+/* The shipment and tracking rows of dbint.h's lists. */
+#define SHIP_FIELD(t, m, sql)	DBQ_FIELD(struct db_shipment, t, m)
+DBQ_ROWS(ship_row, struct db_shipment, DB_SHIP_COLS, SHIP_FIELD);
+#define TRACK_FIELD(t, m, sql)	DBQ_FIELD(struct db_track, t, m)
+DBQ_ROWS(track_row, struct db_track, DB_TRACK_COLS, TRACK_FIELD);
+
 enum stmt {
 	STMT_SHIP_SET,
 	STMT_SHIP_DELIVERED,
@@ -155,7 +161,7 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE shipments SET delivered_at = COALESCE(delivered_at, ?) "
 	"WHERE order_id = ?",
 	/* STMT_SHIP_GET */
-	"SELECT " DB_SHIP_COLS("s") "FROM shipments s WHERE s.order_id = ?",
+	"SELECT " DB_SHIP_COLS(DBQ_SQL) " FROM shipments s WHERE s.order_id = ?",
 	/* STMT_SHIP_COURIER */
 	"UPDATE shipments SET courier_name = ?, courier_phone = ? "
 	"WHERE order_id = ?",
@@ -163,7 +169,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO tracking_events (order_id, kind, detail, source, at) "
 	"VALUES (?, ?, ?, ?, ?)",
 	/* STMT_TRACK_LIST */
-	"SELECT " DB_TRACK_COLS("t") "FROM tracking_events t "
+	"SELECT " DB_TRACK_COLS(DBQ_SQL) " FROM tracking_events t "
 	"WHERE t.order_id = ? ORDER BY t.at, t.id",
 	/* STMT_COD_ENSURE */
 	"INSERT IGNORE INTO cod_orders (order_id) VALUES (?)",
@@ -279,12 +285,7 @@ db_ship_courier(struct db *db, int64_t order_id, const char *name,
 void
 db_ship_at(struct dbq *q, int c, struct db_shipment *out)
 {
-	dbq_col_copy(q, c, out->carrier, sizeof(out->carrier));
-	dbq_col_copy(q, c + 1, out->tracking, sizeof(out->tracking));
-	out->shipped_at = dbq_col_int(q, c + 2);
-	out->delivered_at = dbq_col_int(q, c + 3);
-	dbq_col_copy(q, c + 4, out->courier_name, sizeof(out->courier_name));
-	dbq_col_copy(q, c + 5, out->courier_phone, sizeof(out->courier_phone));
+	(void)dbq_read(q, c, &ship_row, out);
 }
 
 /* dbq_one_fn fill: a shipment from column 0. */
@@ -326,10 +327,7 @@ fill_track_list(struct dbq *q, void *arg)
 void
 db_track_at(struct dbq *q, int c, struct db_track *t)
 {
-	dbq_col_copy(q, c, t->kind, sizeof(t->kind));
-	dbq_col_copy(q, c + 1, t->detail, sizeof(t->detail));
-	dbq_col_copy(q, c + 2, t->source, sizeof(t->source));
-	t->at = dbq_col_int(q, c + 3);
+	(void)dbq_read(q, c, &track_row, t);
 }
 
 /* See cod.h. */

@@ -64,21 +64,45 @@ struct db_plan;
 struct db_plan_inst;
 
 /* The columns of a plan of plans p with its owner (users u) and its
- * institution (institutions i), joined by DB_PLAN_JOIN: DB_PLAN_N of them,
- * read by db_plan_at() (plan.c). */
-#define DB_PLAN_COLS \
-	"p.id, p.order_id, p.user_id, COALESCE(p.company_id, 0), p.method, " \
-	"p.institution_id, COALESCE(i.name, ''), p.status, p.currency, " \
-	"p.principal_minor, p.n, p.monthly_rate, p.fee_mode, " \
-	"p.waives_future_fees, p.late_fee_rate, p.down_payment_percent, " \
-	"p.apr_bp, p.monthly_fee_minor, p.total_fee_minor, p.start_date, " \
-	"COALESCE(p.card_brand, ''), COALESCE(p.card_last4, ''), " \
-	"p.card_token_enc IS NOT NULL, COALESCE(p.partner_ref, ''), " \
-	"p.decline_reason, p.refund_minor IS NOT NULL, " \
-	"COALESCE(p.refund_minor, 0), COALESCE(p.refund_due, ''), " \
-	"p.created_at, p.updated_at, COALESCE(p.closed_at, 0), " \
-	"u.installment_suspended, u.email, COALESCE(u.language, '') "
-#define DB_PLAN_N	34
+ * institution (institutions i), joined by DB_PLAN_JOIN, each with its SQL
+ * and the field of struct db_plan it fills: DB_PLAN_N of them, read by
+ * db_plan_at() (plan.c; the status and fee mode by their names). */
+#define DB_PLAN_COLS(C) \
+	C(INT,	id,			"p.id") \
+	C(INT,	order_id,		", p.order_id") \
+	C(INT,	user_id,		", p.user_id") \
+	C(INT,	company_id,		", COALESCE(p.company_id, 0)") \
+	C(METHOD, method,		", p.method") \
+	C(TEXT,	institution_id,		", p.institution_id") \
+	C(TEXT,	institution_name,	", COALESCE(i.name, '')") \
+	C(SKIP,	status,			", p.status") \
+	C(TEXT,	currency,		", p.currency") \
+	C(INT,	principal,		", p.principal_minor") \
+	C(INT,	n,			", p.n") \
+	C(TEXT,	monthly_rate,		", p.monthly_rate") \
+	C(SKIP,	fee_mode,		", p.fee_mode") \
+	C(INT,	waives_future_fees,	", p.waives_future_fees") \
+	C(TEXT,	late_fee_rate,		", p.late_fee_rate") \
+	C(INT,	down_payment_percent,	", p.down_payment_percent") \
+	C(INT,	apr_bp,			", p.apr_bp") \
+	C(INT,	monthly_fee,		", p.monthly_fee_minor") \
+	C(INT,	total_fee,		", p.total_fee_minor") \
+	C(DATE,	start,			", p.start_date") \
+	C(TEXT,	card_brand,		", COALESCE(p.card_brand, '')") \
+	C(TEXT,	card_last4,		", COALESCE(p.card_last4, '')") \
+	C(INT,	has_token,		", p.card_token_enc IS NOT NULL") \
+	C(TEXT,	partner_ref,		", COALESCE(p.partner_ref, '')") \
+	C(TEXT,	decline_reason,		", p.decline_reason") \
+	C(INT,	has_refund,		", p.refund_minor IS NOT NULL") \
+	C(INT,	refund,			", COALESCE(p.refund_minor, 0)") \
+	C(DATE,	refund_due,		", COALESCE(p.refund_due, '')") \
+	C(INT,	created_at,		", p.created_at") \
+	C(INT,	updated_at,		", p.updated_at") \
+	C(INT,	closed_at,		", COALESCE(p.closed_at, 0)") \
+	C(INT,	user_suspended,		", u.installment_suspended") \
+	C(TEXT,	user_email,		", u.email") \
+	C(TEXT,	user_language,		", COALESCE(u.language, '')")
+#define DB_PLAN_N	(0 DB_PLAN_COLS(DBQ_COUNT))
 #define DB_PLAN_JOIN \
 	"JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN institutions i ON i.id = p.institution_id "
@@ -88,14 +112,20 @@ struct db_plan_inst;
  * pay_method's. */
 int	db_plan_at(struct dbq *, int c, struct db_plan *p);
 
-/* The columns of one installment of plan_installments t as a struct
- * db_plan_inst: DB_PLAN_INST_N of them, read by db_plan_inst_at()
- * (plan.c). */
-#define DB_PLAN_INST_COLS(t) \
-	t ".seq, " t ".due_date, " t ".principal_minor, " t ".fee_minor, " \
-	t ".late_fee_minor, " t ".status, " t ".paid_minor, " \
-	"COALESCE(" t ".paid_at, 0), " t ".reminded_at IS NOT NULL "
-#define DB_PLAN_INST_N	9
+/* The columns of one installment of plan_installments t, each with its
+ * SQL and the field of struct db_plan_inst it fills: DB_PLAN_INST_N of
+ * them, read by db_plan_inst_at() (plan.c; the status by its name). */
+#define DB_PLAN_INST_COLS(C, t) \
+	C(INT,	seq,		t ".seq") \
+	C(DATE,	due,		", " t ".due_date") \
+	C(INT,	principal,	", " t ".principal_minor") \
+	C(INT,	fee,		", " t ".fee_minor") \
+	C(INT,	late_fee,	", " t ".late_fee_minor") \
+	C(SKIP,	status,		", " t ".status") \
+	C(INT,	paid_minor,	", " t ".paid_minor") \
+	C(INT,	paid_at,	", COALESCE(" t ".paid_at, 0)") \
+	C(INT,	reminded,	", " t ".reminded_at IS NOT NULL")
+#define DB_PLAN_INST_N	(0 DB_PLAN_INST_COLS(DBQ_COUNT, ""))
 
 /* Read the DB_PLAN_INST_COLS of the current row of q, from column c, into
  * *r. */
@@ -104,19 +134,28 @@ void	db_plan_inst_at(struct dbq *, int c, struct db_plan_inst *r);
  * plan's key order; this makes that order certain). */
 void	db_plan_inst_sort(struct db_plan_inst *, size_t n);
 
-/* The columns of an order's shipment of table (or alias) t as a struct
- * db_shipment: DB_SHIP_N of them, read by db_ship_at() (cod.c). */
-#define DB_SHIP_COLS(t) \
-	t ".carrier, " t ".tracking, " t ".shipped_at, " t ".delivered_at, " \
-	"COALESCE(" t ".courier_name, ''), COALESCE(" t ".courier_phone, '') "
-#define DB_SHIP_N	6
+/* The columns of an order's shipment (shipments s), each with its SQL and
+ * the field of struct db_shipment it fills: DB_SHIP_N of them, read by
+ * db_ship_at() (cod.c). */
+#define DB_SHIP_COLS(C) \
+	C(TEXT,	carrier,	"s.carrier") \
+	C(TEXT,	tracking,	", s.tracking") \
+	C(INT,	shipped_at,	", s.shipped_at") \
+	C(INT,	delivered_at,	", s.delivered_at") \
+	C(TEXT,	courier_name,	", COALESCE(s.courier_name, '')") \
+	C(TEXT,	courier_phone,	", COALESCE(s.courier_phone, '')")
+#define DB_SHIP_N	(0 DB_SHIP_COLS(DBQ_COUNT))
 void	db_ship_at(struct dbq *, int c, struct db_shipment *out);
 
-/* The columns of a tracking event of table (or alias) t as a struct
- * db_track: DB_TRACK_N of them, read by db_track_at() (cod.c). */
-#define DB_TRACK_COLS(t) \
-	t ".kind, " t ".detail, " t ".source, " t ".at "
-#define DB_TRACK_N	4
+/* The columns of a tracking event (tracking_events t), each with its SQL
+ * and the field of struct db_track it fills: DB_TRACK_N of them, read by
+ * db_track_at() (cod.c). */
+#define DB_TRACK_COLS(C) \
+	C(TEXT,	kind,	"t.kind") \
+	C(TEXT,	detail,	", t.detail") \
+	C(TEXT,	source,	", t.source") \
+	C(INT,	at,	", t.at")
+#define DB_TRACK_N	(0 DB_TRACK_COLS(DBQ_COUNT))
 void	db_track_at(struct dbq *, int c, struct db_track *t);
 
 /* The columns of one address of the book a (struct db_address):
@@ -154,28 +193,42 @@ void	db_address_bind(struct dbq *, const struct db_address *a);
 #define DB_ORDER_ADDRESS_N	(DB_ADDRESS_N + 1)
 void	db_order_address_at(struct dbq *, int c, struct db_address *a);
 
-/* The columns of one event as a struct db_event_row (events e, its actor
- * users u joined on e.actor_id): DB_EVENT_ROW_N of them, read by
- * db_event_row_at() (event.c). */
-#define DB_EVENT_ROW_COLS \
-	"e.id, e.subject_type, e.subject_id, e.actor_type, " \
-	"COALESCE(e.actor_id, 0), COALESCE(u.email, ''), e.at, " \
-	"COALESCE(e.from_state, ''), COALESCE(e.to_state, ''), e.reason, " \
-	"COALESCE(e.detail, '') "
-#define DB_EVENT_ROW_N	11
+/* The columns of one event (events e, its actor users u joined on
+ * e.actor_id), each with its SQL and the field of struct db_event_row it
+ * fills: DB_EVENT_ROW_N of them, read by db_event_row_at() (event.c; the
+ * detail, allocated, by its name). */
+#define DB_EVENT_ROW_COLS(C) \
+	C(INT,	id,		"e.id") \
+	C(TEXT,	subject_type,	", e.subject_type") \
+	C(INT,	subject_id,	", e.subject_id") \
+	C(TEXT,	actor_type,	", e.actor_type") \
+	C(INT,	actor_id,	", COALESCE(e.actor_id, 0)") \
+	C(TEXT,	actor_email,	", COALESCE(u.email, '')") \
+	C(INT,	at,		", e.at") \
+	C(TEXT,	from_state,	", COALESCE(e.from_state, '')") \
+	C(TEXT,	to_state,	", COALESCE(e.to_state, '')") \
+	C(TEXT,	reason,		", e.reason") \
+	C(SKIP,	detail,		", COALESCE(e.detail, '')")
+#define DB_EVENT_ROW_N	(0 DB_EVENT_ROW_COLS(DBQ_COUNT))
 
 /* Read the DB_EVENT_ROW_COLS of the current row of q, from column c, into
  * *r (zeroed by the caller); r->detail is allocated (free it). */
 void	db_event_row_at(struct dbq *, int c, struct db_event_row *r);
 
-/* The columns of one plan payment of table (or alias) t as a struct
- * db_plan_pay: DB_PLAN_PAY_N of them, read by db_plan_pay_at()
- * (plan_inst.c). */
-#define DB_PLAN_PAY_COLS(t) \
-	t ".id, " t ".kind, COALESCE(" t ".seq, 0), " t ".amount_minor, " \
-	t ".ok, " t ".channel, " t ".reference, " t ".reason, " \
-	t ".created_at "
-#define DB_PLAN_PAY_N	9
+/* The columns of one plan payment of table (or alias) t, each with its SQL
+ * and the field of struct db_plan_pay it fills: DB_PLAN_PAY_N of them,
+ * read by db_plan_pay_at() (plan_inst.c). */
+#define DB_PLAN_PAY_COLS(C, t) \
+	C(INT,	id,		t ".id") \
+	C(TEXT,	kind,		", " t ".kind") \
+	C(INT,	seq,		", COALESCE(" t ".seq, 0)") \
+	C(INT,	amount,		", " t ".amount_minor") \
+	C(INT,	ok,		", " t ".ok") \
+	C(TEXT,	channel,	", " t ".channel") \
+	C(TEXT,	reference,	", " t ".reference") \
+	C(TEXT,	reason,		", " t ".reason") \
+	C(INT,	created_at,	", " t ".created_at")
+#define DB_PLAN_PAY_N	(0 DB_PLAN_PAY_COLS(DBQ_COUNT, ""))
 
 /* Read the DB_PLAN_PAY_COLS of the current row of q, from column c, into
  * *r. */

@@ -24,8 +24,15 @@ enum stmt {
 };
 
 #define EVENT_COLS \
-	"SELECT " DB_EVENT_ROW_COLS \
-	"FROM events e LEFT JOIN users u ON u.id = e.actor_id "
+	"SELECT " DB_EVENT_ROW_COLS(DBQ_SQL) \
+	" FROM events e LEFT JOIN users u ON u.id = e.actor_id "
+
+/* The event row of dbint.h's list, and its columns' numbers (the detail,
+ * allocated, is read by its number). */
+#define EVENT_FIELD(t, m, sql)	DBQ_FIELD(struct db_event_row, t, m)
+DBQ_ROWS(event_row, struct db_event_row, DB_EVENT_ROW_COLS, EVENT_FIELD);
+#define EVENT_C(t, m, sql)	EVENT_C_##m,
+enum event_col { DB_EVENT_ROW_COLS(EVENT_C) EVENT_C__N };
 
 /* Ten parameters: subject type x2, subject id x2, user x3, admin x2,
  * type x2, from, until x2. */
@@ -102,21 +109,8 @@ bind_filter(struct dbq *q, const struct db_event_filter *f)
 void
 db_event_row_at(struct dbq *q, int c, struct db_event_row *r)
 {
-	r->id = dbq_col_int(q, c);
-	copy(r->subject_type, sizeof(r->subject_type),
-	    dbq_col_str(q, c + 1, NULL));
-	r->subject_id = dbq_col_int(q, c + 2);
-	copy(r->actor_type, sizeof(r->actor_type),
-	    dbq_col_str(q, c + 3, NULL));
-	r->actor_id = dbq_col_int(q, c + 4);
-	copy(r->actor_email, sizeof(r->actor_email),
-	    dbq_col_str(q, c + 5, NULL));
-	r->at = dbq_col_int(q, c + 6);
-	copy(r->from_state, sizeof(r->from_state),
-	    dbq_col_str(q, c + 7, NULL));
-	copy(r->to_state, sizeof(r->to_state), dbq_col_str(q, c + 8, NULL));
-	copy(r->reason, sizeof(r->reason), dbq_col_str(q, c + 9, NULL));
-	r->detail = xstrdup(dbq_col_str(q, c + 10, NULL));
+	(void)dbq_read(q, c, &event_row, r);
+	r->detail = xstrdup(dbq_col_str(q, c + EVENT_C_detail, NULL));
 }
 
 /* dbq_list_keep fill: the current EVENT_COLS row into *arg, a struct

@@ -147,15 +147,19 @@ DBQ_ROWS(key_tab, struct key_row, KEY_COLS, KEY_FIELD);
 /* The order STMT_ORDER_GET reads: id, then user id twice (0: any
  * owner's). */
 #define GET_WHERE	"o.id = ? AND (? = 0 OR o.user_id = ?) "
-/* SQL NULLs filling the columns of the other row kinds of a UNION. */
-#define N1	"NULL, "
-#define N2	N1 N1
-#define N4	N2 N2
-#define N6	N4 N2
-#define N11	N6 N4 N1
-#define N27	N11 N11 N4 N1
-#define N28	N27 N1
-#define N43	N27 N11 N4 N1
+/* SQL NULLs filling the columns of the other row kinds of a UNION: the
+ * order, an item, an event, the address (not a column list: counted
+ * below), the shipment, a tracking event, the plan with an installment. */
+#define N1		"NULL, "
+#define N11		N1 N1 N1 N1 N1 N1 N1 N1 N1 N1 N1
+#define NUL_ORDER	ORDER_COLS(DBQ_NULLS)
+#define NUL_ITEM	ITEM_COLS(DBQ_NULLS)
+#define NUL_EVENT	DB_EVENT_ROW_COLS(DBQ_NULLS)
+#define NUL_ADDR	N11
+#define NUL_SHIP	DB_SHIP_COLS(DBQ_NULLS)
+#define NUL_TRACK	DB_TRACK_COLS(DBQ_NULLS)
+#define NUL_PLAN	DB_PLAN_COLS(DBQ_NULLS) DB_PLAN_INST_COLS(DBQ_NULLS, "")
+_Static_assert(DB_ORDER_ADDRESS_N == 11, "NUL_ADDR fills the address");
 /* Columns of STMT_ORDER_PAGE: the order, an item, an event, the order's
  * address, the shipment, a tracking event, the plan with an installment,
  * the row's kind (0 to 5). */
@@ -169,7 +173,6 @@ enum page_col {
 	PAGE_C_INST = PAGE_C_PLAN + DB_PLAN_N,
 	PAGE_C_KIND = PAGE_C_INST + DB_PLAN_INST_N
 };
-_Static_assert(DB_PLAN_N + DB_PLAN_INST_N == 43, "N43 fills the plan");
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_LIST_BY_USER: list_tab */
@@ -224,23 +227,29 @@ static const char *const stmts[STMT__MAX] = {
 	 * one UNION, enum page_col; each part in the order the statement of
 	 * its own reads it (the installments in the plan's key order, sorted
 	 * again by db_order_page) */
-	"SELECT " GET_COLS ", " N6 N11 DB_ORDER_ADDRESS_COLS("o") ", " N6 N4
-	N43 "0 AS rk, 0 AS k1, 0 AS k2 FROM orders o WHERE " GET_WHERE
-	"UNION ALL (SELECT " N28 ITEM_COLS(DBQ_SQL) ", " N11 N11 N6 N4 N43
+	"SELECT " GET_COLS ", " NUL_ITEM NUL_EVENT DB_ORDER_ADDRESS_COLS("o")
+	", " NUL_SHIP NUL_TRACK NUL_PLAN "0 AS rk, 0 AS k1, 0 AS k2 "
+	"FROM orders o WHERE " GET_WHERE
+	"UNION ALL (SELECT " NUL_ORDER ITEM_COLS(DBQ_SQL) ", " NUL_EVENT
+	NUL_ADDR NUL_SHIP NUL_TRACK NUL_PLAN
 	"1, i.id, 0 FROM orders o JOIN order_items i ON i.order_id = o.id "
 	"WHERE " GET_WHERE "ORDER BY i.id" DBQ_PART_END
-	"UNION ALL (SELECT " N28 N6 DB_EVENT_ROW_COLS ", " N11 N6 N4 N43 "2, "
+	"UNION ALL (SELECT " NUL_ORDER NUL_ITEM DB_EVENT_ROW_COLS(DBQ_SQL) ", "
+	NUL_ADDR NUL_SHIP NUL_TRACK NUL_PLAN "2, "
 	"e.at, e.id FROM orders o JOIN events e ON e.subject_type = 'order' "
 	"AND e.subject_id = o.id LEFT JOIN users u ON u.id = e.actor_id WHERE "
 	GET_WHERE "ORDER BY e.at, e.id" DBQ_PART_END
-	"UNION ALL SELECT " N28 N6 N11 N11 DB_SHIP_COLS("s") ", " N4 N43
+	"UNION ALL SELECT " NUL_ORDER NUL_ITEM NUL_EVENT NUL_ADDR
+	DB_SHIP_COLS(DBQ_SQL) ", " NUL_TRACK NUL_PLAN
 	"3, 0, 0 FROM orders o JOIN shipments s ON s.order_id = o.id WHERE "
 	GET_WHERE
-	"UNION ALL (SELECT " N28 N6 N11 N11 N6 DB_TRACK_COLS("t") ", " N43 "4, "
+	"UNION ALL (SELECT " NUL_ORDER NUL_ITEM NUL_EVENT NUL_ADDR NUL_SHIP
+	DB_TRACK_COLS(DBQ_SQL) ", " NUL_PLAN "4, "
 	"t.at, t.id FROM orders o JOIN tracking_events t ON t.order_id = o.id "
 	"WHERE " GET_WHERE "ORDER BY t.at, t.id" DBQ_PART_END
-	"UNION ALL SELECT " N28 N6 N11 N11 N6 N4 DB_PLAN_COLS ", "
-	DB_PLAN_INST_COLS("pi") ", 5, pi.seq, 0 FROM orders o JOIN plans p ON "
+	"UNION ALL SELECT " NUL_ORDER NUL_ITEM NUL_EVENT NUL_ADDR NUL_SHIP
+	NUL_TRACK DB_PLAN_COLS(DBQ_SQL) ", " DB_PLAN_INST_COLS(DBQ_SQL, "pi")
+	", 5, pi.seq, 0 FROM orders o JOIN plans p ON "
 	"p.order_id = o.id AND p.user_id = o.user_id " DB_PLAN_JOIN
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id WHERE " GET_WHERE,
 };

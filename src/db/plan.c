@@ -16,38 +16,30 @@
 #include "db/plan.h"
 #include "db/stmt.h"
 
-#define PLAN_FIELDS	DB_PLAN_COLS
+#define PLAN_FIELDS	DB_PLAN_COLS(DBQ_SQL) " "
 #define PLAN_FROM	"FROM plans p " DB_PLAN_JOIN
 #define PLAN_COLS	PLAN_FIELDS PLAN_FROM
-/* Columns of PLAN_FIELDS, in its SELECT order; a joined installment's
- * INST_COLS follow from PLAN_C__N. */
-enum plan_col {
-	PLAN_C_ID, PLAN_C_ORDER_ID, PLAN_C_USER_ID, PLAN_C_COMPANY_ID,
-	PLAN_C_METHOD, PLAN_C_INSTITUTION_ID, PLAN_C_INSTITUTION_NAME,
-	PLAN_C_STATUS, PLAN_C_CURRENCY, PLAN_C_PRINCIPAL, PLAN_C_N,
-	PLAN_C_MONTHLY_RATE, PLAN_C_FEE_MODE, PLAN_C_WAIVES_FUTURE_FEES,
-	PLAN_C_LATE_FEE_RATE, PLAN_C_DOWN_PAYMENT_PERCENT, PLAN_C_APR_BP,
-	PLAN_C_MONTHLY_FEE, PLAN_C_TOTAL_FEE, PLAN_C_START, PLAN_C_CARD_BRAND,
-	PLAN_C_CARD_LAST4, PLAN_C_HAS_TOKEN, PLAN_C_PARTNER_REF,
-	PLAN_C_DECLINE_REASON, PLAN_C_HAS_REFUND, PLAN_C_REFUND,
-	PLAN_C_REFUND_DUE, PLAN_C_CREATED_AT, PLAN_C_UPDATED_AT,
-	PLAN_C_CLOSED_AT, PLAN_C_USER_SUSPENDED, PLAN_C_USER_EMAIL,
-	PLAN_C_USER_LANGUAGE, PLAN_C__N
-};
-_Static_assert(PLAN_C__N == DB_PLAN_N, "DB_PLAN_N counts DB_PLAN_COLS");
+#define INST_COLS(t)	DB_PLAN_INST_COLS(DBQ_SQL, t) " "
 
-#define INST_COLS(t)	DB_PLAN_INST_COLS(t)
-/* Columns of INST_COLS, in its SELECT order, from its first column. */
-enum inst_col {
-	INST_C_SEQ, INST_C_DUE, INST_C_PRINCIPAL, INST_C_FEE, INST_C_LATE_FEE,
-	INST_C_STATUS, INST_C_PAID, INST_C_PAID_AT, INST_C_REMINDED, INST_C__N
-};
-_Static_assert(INST_C__N == DB_PLAN_INST_N,
-    "DB_PLAN_INST_N counts DB_PLAN_INST_COLS");
+/* The plan and installment rows of dbint.h's lists, and their columns'
+ * numbers (the states, read by their names; a joined installment's
+ * columns follow the plan's from PLAN_C__N). */
+#define PLAN_FIELD(t, m, sql)	DBQ_FIELD(struct db_plan, t, m)
+DBQ_ROWS(plan_row, struct db_plan, DB_PLAN_COLS, PLAN_FIELD);
+#define PLAN_C(t, m, sql)	PLAN_C_##m,
+enum plan_col { DB_PLAN_COLS(PLAN_C) PLAN_C__N };
+#define INST_FIELDS(C)	DB_PLAN_INST_COLS(C, "")
+#define INST_FIELD(t, m, sql)	DBQ_FIELD(struct db_plan_inst, t, m)
+DBQ_ROWS(inst_row, struct db_plan_inst, INST_FIELDS, INST_FIELD);
+#define INST_C(t, m, sql)	INST_C_##m,
+enum inst_col { INST_FIELDS(INST_C) INST_C__N };
 
-/* SQL NULLs filling the columns of the other row kinds of a UNION. */
-#define NUL9	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-#define NUL11	NUL9 "NULL, NULL, "
+/* SQL NULLs filling the columns of the other row kinds of a UNION: a
+ * plan, an installment, a payment, an event. */
+#define NUL_PLAN	DB_PLAN_COLS(DBQ_NULLS)
+#define NUL_INST	DB_PLAN_INST_COLS(DBQ_NULLS, "")
+#define NUL_PAY		DB_PLAN_PAY_COLS(DBQ_NULLS, "")
+#define NUL_EVENT	DB_EVENT_ROW_COLS(DBQ_NULLS)
 /* Columns of STMT_BY_ORDER_USER_FULL: the plan, an installment, a payment,
  * an event, the row's kind (0, 1, 2). */
 enum full_col {
@@ -133,17 +125,18 @@ static const char *const stmts[STMT__MAX] = {
 	 * and its history (2), enum full_col; each part in the order of
 	 * STMT_INST_LIST (sorted again by db_plan_full), STMT_PAY_LIST and
 	 * the event history */
-	"SELECT " PLAN_FIELDS ", " INST_COLS("pi") ", " NUL9 NUL11
+	"SELECT " PLAN_FIELDS ", " INST_COLS("pi") ", " NUL_PAY NUL_EVENT
 	"0 AS rk, pi.seq AS k1, 0 AS k2 " PLAN_FROM
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id "
 	"WHERE p.order_id = ? AND p.user_id = ? "
-	"UNION ALL (SELECT NULL, " NUL11 NUL11 NUL11 NUL9 DB_PLAN_PAY_COLS("pp")
-	", "
-	NUL11 "1, pp.created_at, pp.id FROM plans p JOIN plan_payments pp ON "
+	"UNION ALL (SELECT " NUL_PLAN NUL_INST DB_PLAN_PAY_COLS(DBQ_SQL, "pp")
+	", " NUL_EVENT "1, pp.created_at, pp.id FROM plans p "
+	"JOIN plan_payments pp ON "
 	"pp.plan_id = p.id WHERE p.order_id = ? AND p.user_id = ? "
 	"ORDER BY pp.created_at, pp.id" DBQ_PART_END
-	"UNION ALL (SELECT NULL, " NUL11 NUL11 NUL11 NUL9 NUL9 DB_EVENT_ROW_COLS
-	", 2, e.at, e.id FROM plans p JOIN events e ON e.subject_type = "
+	"UNION ALL (SELECT " NUL_PLAN NUL_INST NUL_PAY
+	DB_EVENT_ROW_COLS(DBQ_SQL) ", 2, e.at, e.id FROM plans p "
+	"JOIN events e ON e.subject_type = "
 	"'plan' AND e.subject_id = p.id LEFT JOIN users u ON u.id = "
 	"e.actor_id WHERE p.order_id = ? AND p.user_id = ? "
 	"ORDER BY e.at, e.id" DBQ_PART_END,
@@ -215,66 +208,30 @@ get(struct db *db, int idx)
 	return dbq_get(db, DB_T_PLAN, idx, stmts[idx]);
 }
 
-/* See dbint.h: the PLAN_FIELDS (enum plan_col) from column c. */
+/* The fee mode stored in column c of q's current row ("upfront", else
+ * spread). */
+static enum plan_fee_mode
+fee_mode_at(struct dbq *q, int c)
+{
+	return strcmp(dbq_col_str(q, c, NULL), "upfront") == 0 ?
+	    PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
+}
+
+/* See dbint.h: the PLAN_FIELDS from column c. */
 int
 db_plan_at(struct dbq *q, int c, struct db_plan *p)
 {
 	const char *s;
 
 	memset(p, 0, sizeof(*p));
-	p->id = dbq_col_int(q, c + PLAN_C_ID);
-	p->order_id = dbq_col_int(q, c + PLAN_C_ORDER_ID);
-	p->user_id = dbq_col_int(q, c + PLAN_C_USER_ID);
-	p->company_id = dbq_col_int(q, c + PLAN_C_COMPANY_ID);
-	if (dbq_col_pay_method(q, c + PLAN_C_METHOD, &p->method) == -1)
+	if (dbq_read(q, c, &plan_row, p) == -1)
 		return -1;
-	dbq_col_copy(q, c + PLAN_C_INSTITUTION_ID, p->institution_id,
-	    sizeof(p->institution_id));
-	dbq_col_copy(q, c + PLAN_C_INSTITUTION_NAME, p->institution_name,
-	    sizeof(p->institution_name));
-	s = dbq_col_str(q, c + PLAN_C_STATUS, NULL);
+	s = dbq_col_str(q, c + PLAN_C_status, NULL);
 	p->status = PLAN_ST_REVIEW;
 	for (int i = 0; i < PLAN_ST__MAX; i++)
 		if (strcmp(status_names[i], s) == 0)
 			p->status = (enum plan_status)i;
-	dbq_col_copy(q, c + PLAN_C_CURRENCY, p->currency,
-	    sizeof(p->currency));
-	p->principal = dbq_col_int(q, c + PLAN_C_PRINCIPAL);
-	p->n = (int)dbq_col_int(q, c + PLAN_C_N);
-	dbq_col_copy(q, c + PLAN_C_MONTHLY_RATE, p->monthly_rate,
-	    sizeof(p->monthly_rate));
-	p->fee_mode = strcmp(dbq_col_str(q, c + PLAN_C_FEE_MODE, NULL),
-	    "upfront") == 0 ? PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
-	p->waives_future_fees = (int)dbq_col_int(q,
-	    c + PLAN_C_WAIVES_FUTURE_FEES);
-	dbq_col_copy(q, c + PLAN_C_LATE_FEE_RATE, p->late_fee_rate,
-	    sizeof(p->late_fee_rate));
-	p->down_payment_percent = (int)dbq_col_int(q,
-	    c + PLAN_C_DOWN_PAYMENT_PERCENT);
-	p->apr_bp = (int32_t)dbq_col_int(q, c + PLAN_C_APR_BP);
-	p->monthly_fee = dbq_col_int(q, c + PLAN_C_MONTHLY_FEE);
-	p->total_fee = dbq_col_int(q, c + PLAN_C_TOTAL_FEE);
-	p->start = dbq_col_date(q, c + PLAN_C_START);
-	dbq_col_copy(q, c + PLAN_C_CARD_BRAND, p->card_brand,
-	    sizeof(p->card_brand));
-	dbq_col_copy(q, c + PLAN_C_CARD_LAST4, p->card_last4,
-	    sizeof(p->card_last4));
-	p->has_token = (int)dbq_col_int(q, c + PLAN_C_HAS_TOKEN);
-	dbq_col_copy(q, c + PLAN_C_PARTNER_REF, p->partner_ref,
-	    sizeof(p->partner_ref));
-	dbq_col_copy(q, c + PLAN_C_DECLINE_REASON, p->decline_reason,
-	    sizeof(p->decline_reason));
-	p->has_refund = (int)dbq_col_int(q, c + PLAN_C_HAS_REFUND);
-	p->refund = dbq_col_int(q, c + PLAN_C_REFUND);
-	p->refund_due = dbq_col_date(q, c + PLAN_C_REFUND_DUE);
-	p->created_at = dbq_col_int(q, c + PLAN_C_CREATED_AT);
-	p->updated_at = dbq_col_int(q, c + PLAN_C_UPDATED_AT);
-	p->closed_at = dbq_col_int(q, c + PLAN_C_CLOSED_AT);
-	p->user_suspended = (int)dbq_col_int(q, c + PLAN_C_USER_SUSPENDED);
-	dbq_col_copy(q, c + PLAN_C_USER_EMAIL, p->user_email,
-	    sizeof(p->user_email));
-	dbq_col_copy(q, c + PLAN_C_USER_LANGUAGE, p->user_language,
-	    sizeof(p->user_language));
+	p->fee_mode = fee_mode_at(q, c + PLAN_C_fee_mode);
 	return 0;
 }
 
@@ -324,8 +281,7 @@ fill_institution(struct dbq *q, void *p)
 	struct db_plan *r = p;
 
 	(void)dbq_read(q, 0, &institution_row, r);
-	r->fee_mode = strcmp(dbq_col_str(q, (int)institution_row.n, NULL),
-	    "upfront") == 0 ? PLAN_FEE_UPFRONT : PLAN_FEE_SPREAD;
+	r->fee_mode = fee_mode_at(q, (int)institution_row.n);
 	return 0;
 }
 
@@ -511,21 +467,14 @@ db_plan_token(struct db *db, int64_t id, unsigned char *buf, size_t bufsz,
 	return rc;
 }
 
-/* See dbint.h: the INST_COLS (enum inst_col) from column c. */
+/* See dbint.h: the INST_COLS from column c. */
 void
 db_plan_inst_at(struct dbq *q, int c, struct db_plan_inst *r)
 {
-	r->seq = (int)dbq_col_int(q, c + INST_C_SEQ);
-	r->due = dbq_col_date(q, c + INST_C_DUE);
-	r->principal = dbq_col_int(q, c + INST_C_PRINCIPAL);
-	r->fee = dbq_col_int(q, c + INST_C_FEE);
-	r->late_fee = dbq_col_int(q, c + INST_C_LATE_FEE);
-	if (inst_status_parse(dbq_col_str(q, c + INST_C_STATUS, NULL),
+	(void)dbq_read(q, c, &inst_row, r);
+	if (inst_status_parse(dbq_col_str(q, c + INST_C_status, NULL),
 	    &r->status) == -1)
 		r->status = PI_DUE;	/* no other in the ENUM */
-	r->paid_minor = dbq_col_int(q, c + INST_C_PAID);
-	r->paid_at = dbq_col_int(q, c + INST_C_PAID_AT);
-	r->reminded = (int)dbq_col_int(q, c + INST_C_REMINDED);
 }
 
 /* dbq_list fill: the STMT_INST_LIST row into *arg (a db_plan_inst). */

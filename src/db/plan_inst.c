@@ -59,8 +59,9 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO plan_payments (plan_id, kind, seq, amount_minor, "
 	"currency, ok, channel, reference, reason, idem_key, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_PAY_LIST: enum pay_col */
-	"SELECT " DB_PLAN_PAY_COLS("plan_payments") "FROM plan_payments "
+	/* STMT_PAY_LIST */
+	"SELECT " DB_PLAN_PAY_COLS(DBQ_SQL, "plan_payments")
+	" FROM plan_payments "
 	"WHERE plan_id = ? ORDER BY created_at, id",
 	/* STMT_PAY_DONE */
 	"UPDATE plan_payments SET ok = 1, reference = ?, reason = '' "
@@ -77,11 +78,11 @@ static const char *const stmts[STMT__MAX] = {
 	"?, ?)",
 };
 
-/* Columns of STMT_PAY_LIST, in its SELECT order. */
-enum pay_col {
-	PAY_C_ID, PAY_C_KIND, PAY_C_SEQ, PAY_C_AMOUNT, PAY_C_OK, PAY_C_CHANNEL,
-	PAY_C_REFERENCE, PAY_C_REASON, PAY_C_CREATED_AT, PAY_C__N
-};
+/* The plan payment row of dbint.h's list (any table name: the SQL is not
+ * used here). */
+#define PAY_FIELDS(C)	DB_PLAN_PAY_COLS(C, "")
+#define PAY_FIELD(t, m, sql)	DBQ_FIELD(struct db_plan_pay, t, m)
+DBQ_ROWS(pay_row, struct db_plan_pay, PAY_FIELDS, PAY_FIELD);
 
 /* The cached statement idx of this file, or NULL. */
 static struct dbq *
@@ -168,23 +169,14 @@ db_plan_pay_insert(struct db *db, int64_t plan_id, const char *kind, int seq,
 	return dbq_exec_insert(q);
 }
 
-/* See dbint.h: the DB_PLAN_PAY_COLS (enum pay_col) from column c. */
+/* See dbint.h: the DB_PLAN_PAY_COLS from column c. */
 void
 db_plan_pay_at(struct dbq *q, int c, struct db_plan_pay *r)
 {
-	r->id = dbq_col_int(q, c + PAY_C_ID);
-	dbq_col_copy(q, c + PAY_C_KIND, r->kind, sizeof(r->kind));
-	r->seq = (int)dbq_col_int(q, c + PAY_C_SEQ);
-	r->amount = dbq_col_int(q, c + PAY_C_AMOUNT);
-	r->ok = (int)dbq_col_int(q, c + PAY_C_OK);
-	dbq_col_copy(q, c + PAY_C_CHANNEL, r->channel, sizeof(r->channel));
-	dbq_col_copy(q, c + PAY_C_REFERENCE, r->reference,
-	    sizeof(r->reference));
-	dbq_col_copy(q, c + PAY_C_REASON, r->reason, sizeof(r->reason));
-	r->created_at = dbq_col_int(q, c + PAY_C_CREATED_AT);
+	(void)dbq_read(q, c, &pay_row, r);
 }
 
-/* dbq_list fill: the STMT_PAY_LIST row (enum pay_col) into *arg (a db_plan_pay). */
+/* dbq_list fill: the STMT_PAY_LIST row into *arg (a db_plan_pay). */
 static void
 read_pay(struct dbq *q, void *arg)
 {

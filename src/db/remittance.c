@@ -60,6 +60,7 @@ enum stmt {
 	STMT_V_DECIDE,
 	STMT_RECEIVED,
 	STMT_QUEUE,
+	STMT_QUEUE_BACK,
 	STMT_QUEUE_COUNT,
 	STMT_R_INSERT,
 	STMT_R_LIST,
@@ -110,14 +111,30 @@ DBQ_ROWS(voucher_tab, struct db_rem_voucher, VOUCHER_COLS, VOUCHER_FIELD);
 	"FROM remittance_vouchers v LEFT JOIN users a ON a.id = v.decided_by "
 
 /* The columns of STMT_QUEUE after its VOUCHER_COLS (struct db_rem_queue_row),
- * each with its SQL: the buyer u and the order o. */
+ * each with its SQL: the buyer u, the order o and whether the voucher's
+ * file has a thumbnail (file_renders page 0). */
 #define QUEUE_COLS(C) \
 	C(TEXT,	user_email,		", u.email") \
 	C(INT,	order_amount_minor,	", o.amount_due_minor") \
 	C(TEXT,	order_status,		", o.status") \
-	C(TEXT,	country,		", o.country")
+	C(TEXT,	country,		", o.country") \
+	C(BOOL,	has_thumb,		", EXISTS (SELECT 1 FROM file_renders fr WHERE fr.file_id = v.file_id AND fr.page = 0)")
 #define QUEUE_FIELD(t, m, sql)	DBQ_FIELD(struct db_rem_queue_row, t, m)
 DBQ_ROWS(queue_tab, struct db_rem_queue_row, QUEUE_COLS, QUEUE_FIELD);
+
+/* A page of the vouchers queue on the key side cmp of (created_at, id),
+ * in order dir ("" or " DESC"): the created_at bound first, which the
+ * index reads as a range. Parameters: currency x2, dup only, the key's
+ * time x2 and id, the limit. */
+#define QUEUE_PAGE(cmp, dir) \
+	"SELECT STRAIGHT_JOIN " VOUCHER_COLS(DBQ_SQL) QUEUE_COLS(DBQ_SQL) " " \
+	V_FROM "JOIN orders o ON o.id = v.order_id " \
+	"JOIN users u ON u.id = v.user_id " \
+	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' " \
+	"AND (? = '' OR v.currency = ?) " \
+	"AND (? = 0 OR v.dup_of_file IS NOT NULL) " \
+	"AND v.created_at " cmp "= ? AND (v.created_at " cmp " ? " \
+	"OR v.id " cmp " ?) ORDER BY v.created_at" dir ", v.id" dir " LIMIT ?",
 
 /* A refund row (remittance_refunds r, users s = who sent it). */
 #define R_COLS	REFUND_COLS(DBQ_SQL) " "
@@ -195,15 +212,13 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_RECEIVED */
 	"SELECT COALESCE(SUM(received_minor), 0) FROM remittance_vouchers "
 	"WHERE order_id = ? AND status = 'accepted'",
-	/* STMT_QUEUE: VOUCHER_COLS, then QUEUE_COLS; oldest first (REM-P5
-	 * queue), read in remittance_vouchers_status's order (the index
-	 * holds the id) up to the page. */
-	"SELECT STRAIGHT_JOIN " VOUCHER_COLS(DBQ_SQL) QUEUE_COLS(DBQ_SQL) " "
-	V_FROM "JOIN orders o ON o.id = v.order_id "
-	"JOIN users u ON u.id = v.user_id "
-	"WHERE v.status = 'pending' AND o.status = 'awaiting_verification' "
-	"AND (? = '' OR v.currency = ?) AND (? = 0 OR v.dup_of_file IS NOT NULL) "
-	"ORDER BY v.created_at, v.id LIMIT ? OFFSET ?",
+	/* STMT_QUEUE: VOUCHER_COLS, then QUEUE_COLS; oldest first
+	 * (REM-P5 queue) after the key (created_at, id), read in
+	 * remittance_vouchers_status's order (the index holds the id) up to
+	 * the page */
+	QUEUE_PAGE(">", "")
+	/* STMT_QUEUE_BACK: the same before the key, newest first */
+	QUEUE_PAGE("<", " DESC")
 	/* STMT_QUEUE_COUNT: up to a limit (DB_COUNT_CAP plus one) */
 	"SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
 	"FROM remittance_vouchers v JOIN orders o ON o.id = v.order_id "
@@ -444,27 +459,30 @@ fill_rem_queue(struct dbq *q, void *arg)
 
 /* See remittance.h. */
 int
-db_rem_queue(struct db *db, const char *currency, int dup_only,
-    size_t offset, size_t limit, struct db_rem_queue_row **out, size_t *n,
+db_rem_queue_count(struct db *db, const char *currency, int dup_only,
     int64_t *total)
 {
-	struct dbq		*q;
+	*total = dbq_count(dbq_bind(get(db, STMT_QUEUE_COUNT), DBQ_S(currency),
+	    DBQ_S(currency), DBQ_I(dup_only), DBQ_I(DB_COUNT_CAP + 1)));
+	return *total < 0 ? -1 : 0;
+}
+
+/* See remittance.h. */
+int
+db_rem_queue(struct db *db, const char *currency, int dup_only,
+    int key_dir, int64_t key_at, int64_t key_id, size_t limit,
+    struct db_rem_queue_row **out, size_t *n)
+{
+	struct dbq *q;
 
 	*out = NULL;
 	*n = 0;
-	*total = 0;
-	if ((q = get(db, STMT_QUEUE_COUNT)) == NULL)
-		return -1;
-	dbq_cstr(q, currency);
-	dbq_cstr(q, currency);
-	dbq_int(q, dup_only);
-	dbq_int(q, DB_COUNT_CAP + 1);
-	if (dbq_one_int(q, total) == -1)
-		return -1;
-	if ((q = get(db, STMT_QUEUE)) == NULL)
-		return -1;
+	if (key_dir == 0)
+		key_at = key_id = 0;
+	q = get(db, key_dir == -1 ? STMT_QUEUE_BACK : STMT_QUEUE);
 	dbq_bind(q, DBQ_S(currency), DBQ_S(currency), DBQ_I(dup_only),
-	    DBQ_I((int64_t)limit), DBQ_I((int64_t)offset));
+	    DBQ_I(key_at), DBQ_I(key_at), DBQ_I(key_id),
+	    DBQ_I((int64_t)limit));
 	return dbq_list_keep(q, sizeof(**out), fill_rem_queue, NULL,
 	    (void **)out, n);
 }

@@ -107,8 +107,7 @@ int	db_rem_voucher_decide(struct db *, int64_t id,
 int	db_rem_received_total(struct db *, int64_t order_id, int64_t *out);
 
 /* The admin queue: pending vouchers whose order awaits verification,
- * oldest first; filters: currency "" any, dup_only; *total counted up to
- * DB_COUNT_CAP + 1 (more than the cap, db/admin.h). */
+ * oldest first; filters: currency "" any, dup_only. */
 struct db_rem_queue_row {
 	struct db_rem_voucher	 v;
 	char			 user_email[255];
@@ -116,12 +115,21 @@ struct db_rem_queue_row {
 	char			 order_status[33];
 	char			 country[3];
 	int			 has_thumb;	/* the voucher's file has a
-						   thumbnail (file_renders; set
-						   by rem_voucher_queue) */
+						   thumbnail (file_renders) */
 };
+/* A keyset page of the queue: the vouchers after (key_dir 1) or before
+ * (-1) the voucher (key_at: its created_at, key_id) in the queue's
+ * order, or from the start (0), at most limit, read outwards from the
+ * key (a page before it comes newest first), by the index on the pending
+ * state and time. Returns 0 or -1. */
 int	db_rem_queue(struct db *, const char *currency, int dup_only,
-	    size_t offset, size_t limit, struct db_rem_queue_row **out,
-	    size_t *n, int64_t *total);
+	    int key_dir, int64_t key_at, int64_t key_id, size_t limit,
+	    struct db_rem_queue_row **out, size_t *n);
+/* How many vouchers the queue holds with these filters, counted up to
+ * DB_COUNT_CAP + 1 (more than the cap, db/admin.h), into *total. Returns
+ * 0 or -1. */
+int	db_rem_queue_count(struct db *, const char *currency, int dup_only,
+	    int64_t *total);
 
 /* Insert a refund (kind "excess"/"cancel") of order_id; due "" or NULL:
  * not dated yet. 1 inserted, 0 one of that kind exists, -1 error. */

@@ -47,6 +47,9 @@ enum stmt {
 	STMT_SO_TRACKING,
 	STMT_SO_EMAIL,
 	STMT_SO_COMPANY,
+	STMT_SO_USER,
+	STMT_SO_USER_BACK,
+	STMT_SO_USER_COUNT,
 	STMT_SP_USERS,
 	STMT_SP_COMPANIES,
 	STMT_X_FIRST,
@@ -89,6 +92,19 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN users u ON u.id = o.user_id "
 	"LEFT JOIN shipments s ON s.order_id = o.id "
 	"WHERE c.name LIKE ? ORDER BY o.id DESC LIMIT ?",
+	/* STMT_SO_USER: one buyer's orders newest first after the key
+	 * (created_at, id), by orders_user_created (the index holds the id);
+	 * the created_at bound first, read as a range */
+	SO_SELECT "FROM orders o " SO_JOINS "WHERE o.user_id = ? "
+	"AND o.created_at <= ? AND (o.created_at < ? OR o.id < ?) "
+	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+	/* STMT_SO_USER_BACK: the same before the key, oldest first */
+	SO_SELECT "FROM orders o " SO_JOINS "WHERE o.user_id = ? "
+	"AND o.created_at >= ? AND (o.created_at > ? OR o.id > ?) "
+	"ORDER BY o.created_at, o.id LIMIT ?",
+	/* STMT_SO_USER_COUNT: up to a limit, from the index alone */
+	"SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE user_id = ? "
+	"LIMIT ?) t",
 	/* STMT_SP_USERS */
 	"SELECT " SP_USER_COLS(DBQ_SQL) " FROM users u "
 	"LEFT JOIN identity_checks ic ON ic.user_id = u.id "
@@ -196,6 +212,27 @@ db_search_orders(struct db *db, enum db_search_by how, const char *text,
 		dbq_int(q, (int64_t)limit);
 	}
 	return dbq_rows(q, &so_row, (void **)out, n);
+}
+
+/* See search.h. */
+int
+db_search_user_orders(struct db *db, int64_t user_id, int key_dir,
+    int64_t key_at, int64_t key_id, size_t limit,
+    struct db_search_order **out, size_t *n)
+{
+	if (key_dir == 0)
+		key_at = key_id = INT64_MAX;
+	return dbq_rows(dbq_bind(get(db, key_dir == -1 ? STMT_SO_USER_BACK :
+	    STMT_SO_USER), DBQ_I(user_id), DBQ_I(key_at), DBQ_I(key_at),
+	    DBQ_I(key_id), DBQ_I((int64_t)limit)), &so_row, (void **)out, n);
+}
+
+/* See search.h. */
+int64_t
+db_search_user_order_count(struct db *db, int64_t user_id, int64_t cap)
+{
+	return dbq_count(dbq_bind(get(db, STMT_SO_USER_COUNT), DBQ_I(user_id),
+	    DBQ_I(cap + 1)));
 }
 
 /* See search.h. */

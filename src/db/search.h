@@ -47,6 +47,19 @@ struct db_search_order {
 int	db_search_orders(struct db *, enum db_search_by how, const char *text,
 	    size_t limit, struct db_search_order **out, size_t *n);
 
+/* A keyset page of the orders of user user_id, newest first: those
+ * after (key_dir 1) or before (-1) the order (key_at: its created_at,
+ * key_id) in that order, or from the newest (0), at most limit, read
+ * outwards from the key (a page before it comes oldest first), by the
+ * index on the buyer and time. Returns 0 or -1. */
+int	db_search_user_orders(struct db *, int64_t user_id, int key_dir,
+	    int64_t key_at, int64_t key_id, size_t limit,
+	    struct db_search_order **out, size_t *n);
+
+/* How many orders user_id has, counted up to cap + 1 (more than cap),
+ * or -1. */
+int64_t	db_search_user_order_count(struct db *, int64_t user_id, int64_t cap);
+
 /* A user or a company a text names, with its open review, if any. */
 struct db_search_party {
 	int64_t		 id;

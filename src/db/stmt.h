@@ -362,6 +362,9 @@ struct dbq_rowdef {
 #define DBQ_SQL(t, m, sql)	sql
 /* "0 LIST(DBQ_COUNT)": the number of columns of LIST, a constant. */
 #define DBQ_COUNT(t, m, sql)	+ 1
+/* "LIST(DBQ_NULLS)": one "NULL, " per column of LIST, the columns of a row
+ * kind that another part of a UNION leaves empty. */
+#define DBQ_NULLS(t, m, sql)	"NULL, "
 #define DBQ_ROWDEF(st, fields) \
 	{ (fields), sizeof(fields) / sizeof((fields)[0]), sizeof(st) }
 /* Define the static struct dbq_rowdef name of struct st from the column

@@ -6,6 +6,7 @@
  * most for some admin roles (routes.c); settings pages are in
  * admin_settings.c.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,16 +231,21 @@ int
 page_admin(struct ctx *c)
 {
 	struct view_dict	*d, *q, *qs = NULL;
+	struct queue_figures	 fig[QUEUE_MAX];
 	struct db_queue_stats	 st;
 	struct report_breach	 b[16];
 	char			 age[64];
+	int			 want[QUEUE_MAX] = { 0 };
 	size_t			 i, nb = 0;
 
 	d = view_dict_new();
 	view_set(d, "MY_ROLES", admin_roles_words(c->user.admin_roles, age,
 	    sizeof(age)));
+	for (i = 0; i < queue_table_n; i++)
+		want[i] = page_may_get(c, queue_table[i].path);
+	queue_figures(c->db, c->now, want, fig);
 	for (i = 0; i < queue_table_n; i++) {
-		if (!page_may_get(c, queue_table[i].path))
+		if (!want[i])
 			continue;
 		if (qs == NULL)
 			qs = view_add(d, "QUEUES");
@@ -248,10 +254,11 @@ page_admin(struct ctx *c)
 		view_set(q, "TITLE", A_(queue_table[i].title));
 		view_set(q, "PATH", queue_table[i].path);
 		view_set(q, "PROMISE", A_(queue_table[i].promise));
-		if (queue_table[i].count(c->db, c->now, &st) == -1) {
+		if (!fig[i].ok) {
 			view_show(q, "UNAVAILABLE");
 			continue;
 		}
+		st = fig[i].st;
 		q = view_add(q, "FIGURES");
 		view_set_int(q, "COUNT", (long long)st.count);
 		aq_age(c->now, st.oldest_at, age, sizeof(age));
@@ -343,28 +350,6 @@ admin_orders_filter(struct ctx *c, struct db_admin_order_filter *f)
 	return NULL;
 }
 
-/* A keyset page of *n rows v (AQ_PER_PAGE + 1 at most, read outwards
- * from f's key) into l's pager and *n (aq_key_page). */
-static void
-order_key_pages(struct aq_list *l, const struct db_admin_order_filter *f,
-    struct db_admin_order *v, size_t *n)
-{
-	size_t m;
-
-	m = aq_key_page(v, sizeof(*v), *n, AQ_PER_PAGE, f->key_dir,
-	    &l->has_prev, &l->has_next);
-	l->keyset = 1;
-	if (f->key_dir == -1 && !l->has_prev)
-		l->page = 1;
-	*n = m;
-	if (m == 0)
-		return;
-	snprintf(l->key_first, sizeof(l->key_first), "%lld_%lld",
-	    (long long)v[0].created_at, (long long)v[0].id);
-	snprintf(l->key_last, sizeof(l->key_last), "%lld_%lld",
-	    (long long)v[m - 1].created_at, (long long)v[m - 1].id);
-}
-
 /* GET /admin/orders: every order, filtered by status, method, company or
  * buyer and creation date, sorted by date, amount or status, 25 a page;
  * a bad filter is named above the list (422). */
@@ -418,7 +403,9 @@ page_admin_orders(struct ctx *c)
 		return page_error(c, 500, NULL);
 	l.total = total;
 	if (db_admin_order_keyset(&f))
-		order_key_pages(&l, &f, v, &n);
+		n = aq_key_rows(&l, v, sizeof(*v), n, f.key_dir,
+		    offsetof(struct db_admin_order, created_at),
+		    offsetof(struct db_admin_order, id));
 	for (i = 0; i < n; i++) {
 		r = aq_row_add(&l);
 		r->id = v[i].id;

@@ -255,6 +255,39 @@ aq_key_page(void *rows, size_t size, size_t n, size_t per_page, int dir,
 	return m;
 }
 
+/* The int64_t at off of row i of rows (each size bytes). */
+static int64_t
+row_int(const void *rows, size_t size, size_t i, size_t off)
+{
+	int64_t v;
+
+	memcpy(&v, (const unsigned char *)rows + i * size + off, sizeof(v));
+	return v;
+}
+
+/* See admin_queue.h. */
+size_t
+aq_key_rows(struct aq_list *l, void *rows, size_t size, size_t n, int dir,
+    size_t at_off, size_t id_off)
+{
+	size_t m;
+
+	m = aq_key_page(rows, size, n, AQ_PER_PAGE, dir, &l->has_prev,
+	    &l->has_next);
+	l->keyset = 1;
+	if (dir == -1 && !l->has_prev)
+		l->page = 1;
+	if (m == 0)
+		return 0;
+	snprintf(l->key_first, sizeof(l->key_first), "%lld_%lld",
+	    (long long)row_int(rows, size, 0, at_off),
+	    (long long)row_int(rows, size, 0, id_off));
+	snprintf(l->key_last, sizeof(l->key_last), "%lld_%lld",
+	    (long long)row_int(rows, size, m - 1, at_off),
+	    (long long)row_int(rows, size, m - 1, id_off));
+	return m;
+}
+
 /* See admin_queue.h. */
 void
 aq_set_total(struct view_dict *d, int64_t total, int64_t page, int64_t pages)

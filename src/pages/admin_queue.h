@@ -128,6 +128,13 @@ int	aq_key_arg(struct ctx *c, int64_t *at, int64_t *id);
 size_t	aq_key_page(void *rows, size_t size, size_t n, size_t per_page,
 	    int dir, int *has_prev, int *has_next);
 
+/* aq_key_page for list l: the page's rows and l's pager (keyset, has_prev,
+ * has_next, key_first and key_last from the int64_t time at at_off and id
+ * at id_off of the first and last rows; page 1 when nothing lies before).
+ * Returns the rows on the page. */
+size_t	aq_key_rows(struct aq_list *l, void *rows, size_t size, size_t n,
+	    int dir, size_t at_off, size_t id_off);
+
 /* A list's count into d: TOTAL, PAGE, PAGES, CAP (DB_COUNT_CAP) and the
  * section EXACT, or MANY when total is past the cap (it was counted up
  * to the cap plus one only). */

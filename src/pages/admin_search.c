@@ -28,18 +28,52 @@
 const struct field_spec page_admin_search_fields[] = {
 	{ "q", FIELD_TEXT, 0, 200, 0, 0 },
 	{ "queue", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ "after", FIELD_TOKEN, 0, 48, 0, 0 },
+	{ "before", FIELD_TOKEN, 0, 48, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* The orders found into d (ORDER sections). */
+/* The link to the page of q's orders after (dir 1) or before (-1) the
+ * order o into d's section name (NEXT, PREV). */
 static void
-set_orders(struct view_dict *d, const struct search_result *r)
+set_page_link(struct view_dict *d, const char *name, const char *q, int dir,
+    const struct db_search_order *o)
+{
+	struct buf url;
+
+	buf_init(&url);
+	buf_puts(&url, "/admin/search?q=");
+	aq_url_encode(&url, q);
+	buf_printf(&url, "&%s=%lld_%lld", dir == 1 ? "after" : "before",
+	    (long long)o->created_at, (long long)o->id);
+	view_set(view_add(d, name), "HREF", buf_str(&url));
+	buf_cleanup(&url);
+}
+
+/* The orders found into d (ORDER sections), their count (EXACT, or MANY
+ * past the cap) and, for a page of a buyer's orders (read from key dir,
+ * see admin_search), the links to the pages before and after. */
+static void
+set_orders(struct view_dict *d, struct search_result *r, const char *q,
+    int dir)
 {
 	struct view_dict	*x;
 	char			 tmp[64];
 	size_t			 i;
+	int			 prev = 0, next = 0;
 
-	view_set_int(d, "NORDERS", (long long)r->norders);
+	if (r->paged)
+		r->norders = aq_key_page(r->orders, sizeof(*r->orders),
+		    r->norders, SEARCH_PAGE, dir, &prev, &next);
+	if (r->total > DB_COUNT_CAP)
+		view_set_int(view_add(d, "MANY"), "CAP", DB_COUNT_CAP);
+	else
+		view_set_int(view_add(d, "EXACT"), "NORDERS",
+		    (long long)r->total);
+	if (prev && r->norders > 0)
+		set_page_link(d, "PREV", q, -1, &r->orders[0]);
+	if (next && r->norders > 0)
+		set_page_link(d, "NEXT", q, 1, &r->orders[r->norders - 1]);
 	for (i = 0; i < r->norders; i++) {
 		const struct db_search_order *o = &r->orders[i];
 
@@ -62,16 +96,17 @@ set_orders(struct view_dict *d, const struct search_result *r)
 }
 
 /* The queue entries found into d (ENTRY), and with all, the orders
- * (ORDERS) and audit rows (EVENTS). */
+ * (ORDERS: a page from key dir for q) and audit rows (EVENTS). */
 static void
-set_found(struct view_dict *d, const struct search_result *r, int all)
+set_found(struct view_dict *d, struct search_result *r, int all,
+    const char *q, int dir)
 {
 	struct view_dict	*x, *ev = NULL;
 	char			 tmp[64];
 	size_t			 i;
 
 	if (all) {
-		set_orders(view_add(d, "ORDERS"), r);
+		set_orders(view_add(d, "ORDERS"), r, q, dir);
 		ev = view_add(d, "EVENTS");
 		view_set_int(ev, "NEVENTS", (long long)r->nevents);
 	}
@@ -117,6 +152,7 @@ int
 page_admin_search(struct ctx *c)
 {
 	struct search_result	 r;
+	struct search_key	 key;
 	struct view_dict	*d;
 	const struct queue	*qu = NULL;
 	const char		*q = ctx_str(c, "q"), *queue = ctx_str(c, "queue");
@@ -126,7 +162,8 @@ page_admin_search(struct ctx *c)
 		return page_error(c, 404, "There is no such queue.");
 	if (ctx_field_err(c, "q") != NULL)
 		q = NULL;
-	if (admin_search(c->db, q != NULL ? q : "", queue, &r) == -1) {
+	key.dir = aq_key_arg(c, &key.at, &key.id);
+	if (admin_search(c->db, q != NULL ? q : "", queue, &key, &r) == -1) {
 		search_result_free(&r);
 		return page_error(c, 500, NULL);
 	}
@@ -143,7 +180,7 @@ page_admin_search(struct ctx *c)
 
 		view_set(x, "KIND", search_kind_words(r.kind));
 		view_set_int(x, "NENTRIES", (long long)r.nentries);
-		set_found(x, &r, qu == NULL);
+		set_found(x, &r, qu == NULL, q, key.dir);
 	}
 	rc = page_render_free(c, "admin_search.tpl", d, "Search", status);
 	search_result_free(&r);

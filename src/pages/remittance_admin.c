@@ -12,6 +12,7 @@
  * Handlers parse and validate input, call one service
  * (service/remittance.c), render one template.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ const struct field_spec page_admin_vouchers_fields[] = {
 	{ "flag", FIELD_TOKEN, 0, 8, 0, 0 },
 	{ "sort", FIELD_TOKEN, 0, 16, 0, 0 },
 	{ "page", FIELD_INT, 0, 0, 1, 1000000 },
+	{ "after", FIELD_TOKEN, 0, 48, 0, 0 },
+	{ "before", FIELD_TOKEN, 0, 48, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
@@ -84,7 +87,8 @@ static const char *const voucher_columns[] = {
 };
 
 /* GET /admin/vouchers: pending vouchers, oldest first with their age and
- * the day the funds are expected by (REM-P4/P5). */
+ * the day the funds are expected by (REM-P4/P5), a page of AQ_PER_PAGE
+ * by key (after= or before= a voucher's created_at and id). */
 int
 page_admin_vouchers(struct ctx *c)
 {
@@ -97,8 +101,8 @@ page_admin_vouchers(struct ctx *c)
 	struct money		 m;
 	mp_date			 by;
 	size_t			 n = 0, i;
-	int64_t			 total = 0;
-	int			 rc;
+	int64_t			 total = 0, key_at, key_id;
+	int			 rc, dir;
 
 	if (cur != NULL)
 		for (i = 0; i < 3 && cur[i] != '\0'; i++)
@@ -122,11 +126,15 @@ page_admin_vouchers(struct ctx *c)
 	l.ncols = sizeof(voucher_columns) / sizeof(voucher_columns[0]);
 	l.page = aq_page_arg(c);
 	l.thumbs = 1;
+	dir = aq_key_arg(c, &key_at, &key_id);
 	if (rem_voucher_queue(c->db, curu, flag != NULL &&
-	    strcmp(flag, "dup") == 0, (size_t)(l.page - 1) * AQ_PER_PAGE,
-	    AQ_PER_PAGE, &v, &n, &total) == -1)
+	    strcmp(flag, "dup") == 0, dir, key_at, key_id, AQ_PER_PAGE + 1,
+	    &v, &n, &total) == -1)
 		return page_error(c, 500, NULL);
 	l.total = total;
+	n = aq_key_rows(&l, v, sizeof(*v), n, dir,
+	    offsetof(struct db_rem_queue_row, v.created_at),
+	    offsetof(struct db_rem_queue_row, v.id));
 	for (i = 0; i < n; i++) {
 		r = aq_row_add(&l);
 		r->id = v[i].v.id;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/admin.h"
 #include "db/file.h"
 #include "db/order.h"
 #include "db/remittance.h"
@@ -108,25 +109,24 @@ rem_voucher_file(struct db *db, int64_t order_id, int64_t vid,
 /* See remittance_view.h. */
 int
 rem_voucher_queue(struct db *db, const char *currency, int dup_only,
-    size_t offset, size_t limit, struct db_rem_queue_row **out, size_t *n,
-    int64_t *total)
+    int key_dir, int64_t key_at, int64_t key_id, size_t limit,
+    struct db_rem_queue_row **out, size_t *n, int64_t *total)
 {
-	int64_t	thumb;
-	size_t	i;
+	struct db_queue_stats	st;
 
-	if (db_rem_queue(db, currency, dup_only, offset, limit, out, n,
-	    total) == -1)
-		return -1;
-	for (i = 0; i < *n; i++) {
-		if ((thumb = db_file_render_get(db, (*out)[i].v.file_id,
-		    0)) == -1) {
-			free(*out);
-			*out = NULL;
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (currency[0] != '\0' || dup_only) {
+		if (db_rem_queue_count(db, currency, dup_only, total) == -1)
 			return -1;
-		}
-		(*out)[i].has_thumb = thumb > 0;
-	}
-	return 0;
+	} else if (db_admin_order_queue_stats(db, DB_OQ_REMITTANCE_VERIFY, 0,
+	    &st) == -1)	/* the count, whatever the day */
+		return -1;
+	else
+		*total = st.count;
+	return db_rem_queue(db, currency, dup_only, key_dir, key_at, key_id,
+	    limit, out, n);
 }
 
 /* See remittance_view.h. */

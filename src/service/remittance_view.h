@@ -58,11 +58,15 @@ void	rem_view_cleanup(struct rem_view *);
 int	rem_voucher_file(struct db *, int64_t order_id, int64_t vid,
 	    int64_t *file_id);
 
-/* Pending vouchers for the admin's queue (db_rem_queue), each marked
- * has_thumb when its file has a thumbnail. 0 or -1. */
+/* A keyset page of pending vouchers for the admin's queue (db_rem_queue:
+ * key_dir, key_at, key_id, limit), each marked has_thumb when its file
+ * has a thumbnail, read with the page, and into *total how many the queue holds: without a
+ * filter the remittances awaiting verification by the order counters
+ * (the dashboard's figure, read whatever the queue's length), with one
+ * counted up to DB_COUNT_CAP + 1. 0 or -1. */
 int	rem_voucher_queue(struct db *, const char *currency, int dup_only,
-	    size_t offset, size_t limit, struct db_rem_queue_row **out,
-	    size_t *n, int64_t *total);
+	    int key_dir, int64_t key_at, int64_t key_id, size_t limit,
+	    struct db_rem_queue_row **out, size_t *n, int64_t *total);
 
 /* Statement lines no voucher matched, at most limit (*out to free()). */
 int	rem_unmatched_lines(struct db *, size_t limit,

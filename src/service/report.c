@@ -517,18 +517,21 @@ int
 report_sla_breaches(struct db *db, int64_t now, struct report_breach *out,
     size_t max, size_t *n)
 {
-	struct db_queue_stats	st;
+	struct queue_figures	f[QUEUE_MAX];
+	int			want[QUEUE_MAX] = { 0 };
 	size_t			i;
 
 	*n = 0;
+	for (i = 0; i < queue_table_n; i++)
+		want[i] = 1;
+	queue_figures(db, now, want, f);
 	for (i = 0; i < queue_table_n && *n < max; i++) {
-		if (queue_table[i].count(db, now, &st) == -1 ||
-		    st.overdue <= 0)
+		if (!f[i].ok || f[i].st.overdue <= 0)
 			continue;
 		out[*n].title = queue_table[i].title;
 		out[*n].path = queue_table[i].path;
 		out[*n].promise = queue_table[i].promise;
-		out[*n].overdue = st.overdue;
+		out[*n].overdue = f[i].st.overdue;
 		(*n)++;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "db/admin.h"
 #include "db/event.h"
 #include "db/search.h"
 #include "rules/rfcode.h"
@@ -105,14 +106,14 @@ entry_add(struct search_result *r, const struct queue *qu,
 	return e;
 }
 
-/* The queue entries of r's orders. */
+/* The queue entries of r's first n orders. */
 static void
-order_entries(struct search_result *r, const char *queue_id)
+order_entries(struct search_result *r, size_t n, const char *queue_id)
 {
 	struct search_entry	*e;
 	size_t			 i;
 
-	for (i = 0; i < r->norders; i++) {
+	for (i = 0; i < n; i++) {
 		const struct db_search_order *o = &r->orders[i];
 
 		e = entry_add(r, search_order_queue(o->method, o->status),
@@ -154,20 +155,17 @@ add_events(struct db *db, struct search_result *r, const char *type,
 	return 0;
 }
 
-/* The users (company 0) or companies whose name starts with text: their
- * reviews waiting and their audit trail into r. */
+/* The reviews waiting and with no queue_id the audit trail of the np
+ * users (company 0) or companies p into r. */
 static int
-parties(struct db *db, struct search_result *r, int company,
-    const char *text, const char *queue_id)
+party_entries(struct db *db, struct search_result *r, int company,
+    const struct db_search_party *p, size_t np, const char *queue_id)
 {
-	struct db_search_party	*p;
 	struct search_entry	*e;
-	size_t			 n, i;
+	size_t			 i;
 	int			 rc = 0;
 
-	if (db_search_parties(db, company, text, 10, &p, &n) == -1)
-		return -1;
-	for (i = 0; i < n && rc == 0; i++) {
+	for (i = 0; i < np && rc == 0; i++) {
 		if (p[i].review_id > 0 && (e = entry_add(r, queue_find(company ?
 		    "qualifications" : "identity_review"), queue_id)) != NULL) {
 			snprintf(e->what, sizeof(e->what), "%s", p[i].name);
@@ -181,6 +179,116 @@ parties(struct db *db, struct search_result *r, int company,
 			rc = add_events(db, r, company ? "company" : "user",
 			    p[i].id);
 	}
+	return rc;
+}
+
+/* The users (company 0) or companies whose name starts with text: their
+ * reviews waiting and their audit trail into r. */
+static int
+parties(struct db *db, struct search_result *r, int company,
+    const char *text, const char *queue_id)
+{
+	struct db_search_party	*p;
+	size_t			 n;
+	int			 rc;
+
+	if (db_search_parties(db, company, text, SEARCH_MAX_BUYERS, &p,
+	    &n) == -1)
+		return -1;
+	rc = party_entries(db, r, company, p, n, queue_id);
+	free(p);
+	return rc;
+}
+
+/* Append the n orders v to r's and free v. */
+static void
+orders_append(struct search_result *r, struct db_search_order *v, size_t n)
+{
+	r->orders = xrealloc(r->orders, (r->norders + n + 1) *
+	    sizeof(*r->orders));
+	if (n > 0)
+		memcpy(r->orders + r->norders, v, n * sizeof(*v));
+	r->norders += n;
+	free(v);
+}
+
+/* For a sort newest first: -1 when (at, id) comes before (at2, id2),
+ * 1 after, 0 the same. */
+static int
+newer_first(int64_t at, int64_t id, int64_t at2, int64_t id2)
+{
+	if (at != at2)
+		return at < at2 ? 1 : -1;
+	return id < id2 ? 1 : id > id2 ? -1 : 0;
+}
+
+/* qsort: orders newest first (by created_at, then id). */
+static int
+order_newest_first(const void *a, const void *b)
+{
+	const struct db_search_order *x = a, *y = b;
+
+	return newer_first(x->created_at, x->id, y->created_at, y->id);
+}
+
+/* qsort: orders oldest first. */
+static int
+order_oldest_first(const void *a, const void *b)
+{
+	return order_newest_first(b, a);
+}
+
+/* The page of key of the orders of the np buyers p into r (see
+ * admin_search): each buyer's limit nearest the key, merged, the nearest
+ * limit kept; each buyer's orders counted up to the cap into r->total. */
+static int
+buyer_orders(struct db *db, struct search_result *r,
+    const struct db_search_party *p, size_t np, const struct search_key *key,
+    size_t limit)
+{
+	struct db_search_order	*v;
+	size_t			 i, n;
+	int64_t			 c;
+
+	for (i = 0; i < np; i++) {
+		if (db_search_user_orders(db, p[i].id, key->dir, key->at,
+		    key->id, limit, &v, &n) == -1 ||
+		    (c = db_search_user_order_count(db, p[i].id,
+		    DB_COUNT_CAP)) < 0) {
+			free(v);
+			return -1;
+		}
+		r->total += c;
+		orders_append(r, v, n);
+	}
+	if (r->total > DB_COUNT_CAP)
+		r->total = DB_COUNT_CAP + 1;
+	if (np > 1 && r->norders > 1)
+		qsort(r->orders, r->norders, sizeof(*r->orders),
+		    key->dir == -1 ? order_oldest_first : order_newest_first);
+	if (r->norders > limit)
+		r->norders = limit;
+	return 0;
+}
+
+/* An email's search into r: its buyers' orders (a page from key; for a
+ * queue's search, whose entries are what it shows, their newest
+ * SEARCH_MAX_ORDERS), their reviews waiting and their audit trail. */
+static int
+email_search(struct db *db, struct search_result *r, const char *text,
+    const char *queue_id, const struct search_key *key)
+{
+	struct db_search_party	*p;
+	size_t			 n;
+	int			 rc;
+
+	if (db_search_parties(db, 0, text, SEARCH_MAX_BUYERS, &p, &n) == -1)
+		return -1;
+	r->paged = queue_id == NULL;
+	rc = buyer_orders(db, r, p, n, key, r->paged ? SEARCH_PAGE + 1 :
+	    SEARCH_MAX_ORDERS);
+	if (rc == 0)
+		rc = party_entries(db, r, 0, p, n, queue_id);
 	free(p);
 	return rc;
 }
@@ -199,12 +307,7 @@ orders(struct db *db, struct search_result *r, enum db_search_by how,
 	if (db_search_orders(db, how, text, SEARCH_MAX_ORDERS - r->norders,
 	    &v, &n) == -1)
 		return -1;
-	r->orders = xrealloc(r->orders, (r->norders + n + 1) *
-	    sizeof(*r->orders));
-	if (n > 0)
-		memcpy(r->orders + r->norders, v, n * sizeof(*v));
-	r->norders += n;
-	free(v);
+	orders_append(r, v, n);
 	return 0;
 }
 
@@ -214,15 +317,13 @@ newest_first(const void *a, const void *b)
 {
 	const struct db_event_row *x = a, *y = b;
 
-	if (x->at != y->at)
-		return x->at < y->at ? 1 : -1;
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+	return newer_first(x->at, x->id, y->at, y->id);
 }
 
 /* The lookups of kind for text into r. */
 static int
 lookup(struct db *db, struct search_result *r, const char *text,
-    const char *queue_id)
+    const char *queue_id, const struct search_key *key)
 {
 	switch (r->kind) {
 	case SEARCH_ORDER:
@@ -230,9 +331,7 @@ lookup(struct db *db, struct search_result *r, const char *text,
 	case SEARCH_RF_CODE:
 		return orders(db, r, DB_SB_RF_CODE, text);
 	case SEARCH_EMAIL:
-		if (orders(db, r, DB_SB_EMAIL, text) == -1)
-			return -1;
-		return parties(db, r, 0, text, queue_id);
+		return email_search(db, r, text, queue_id, key);
 	case SEARCH_TEXT:
 		if (orders(db, r, DB_SB_TRACKING, text) == -1)
 			return -1;
@@ -250,21 +349,27 @@ lookup(struct db *db, struct search_result *r, const char *text,
 /* See search.h. The orders' own trail is read for the first ten. */
 int
 admin_search(struct db *db, const char *q, const char *queue_id,
-    struct search_result *out)
+    const struct search_key *key, struct search_result *out)
 {
+	static const struct search_key newest;
 	char	norm[256];
-	size_t	i;
+	size_t	i, shown;
 
 	memset(out, 0, sizeof(*out));
 	out->kind = search_classify(q, norm, sizeof(norm), &out->msg);
-	if (lookup(db, out, norm, queue_id) == -1)
+	if (lookup(db, out, norm, queue_id, key != NULL ? key : &newest) == -1)
 		return -1;
-	order_entries(out, queue_id);
+	if (!out->paged)
+		out->total = (int64_t)out->norders;
+	/* the orders on the page: a paged search's extra one is not */
+	shown = out->paged && out->norders > SEARCH_PAGE ? SEARCH_PAGE :
+	    out->norders;
+	order_entries(out, shown, queue_id);
 	if (queue_id != NULL) {
 		out->norders = 0;
 		return 0;
 	}
-	for (i = 0; i < out->norders && i < 10; i++)
+	for (i = 0; i < shown && i < 10; i++)
 		if (add_events(db, out, "order", out->orders[i].id) == -1)
 			return -1;
 	if (out->nevents > 1)

@@ -48,12 +48,30 @@ struct search_entry {
 
 #define SEARCH_MAX_ORDERS	50
 #define SEARCH_MAX_EVENTS	200
+#define SEARCH_PAGE		20	/* a buyer's orders on a page */
+#define SEARCH_MAX_BUYERS	10	/* buyers an email search names */
+
+/* Where a page of a buyer's orders starts: after (dir 1) or before (-1)
+ * the order (at: its created_at, id) in the newest-first order, or at
+ * the newest (0). */
+struct search_key {
+	int		 dir;
+	int64_t		 at, id;
+};
 
 struct search_result {
 	enum search_kind	 kind;
 	const char		*msg;		/* SEARCH_BAD's sentence */
 	struct db_search_order	*orders;
 	size_t			 norders;
+	int			 paged;		/* 1: orders is a keyset page
+						   of the buyers' orders, up to
+						   SEARCH_PAGE + 1 read outwards
+						   from the key (see
+						   admin_search) */
+	int64_t			 total;		/* the orders found; a paged
+						   search's counted up to
+						   DB_COUNT_CAP + 1 */
 	struct search_entry	*entries;
 	size_t			 nentries;
 	struct db_event_row	*events;	/* newest first */
@@ -61,11 +79,17 @@ struct search_result {
 };
 
 /* Search q (see above); with queue_id not NULL only the entries of that
- * queue (a queue page's search box: no orders, no events). Fills *out
- * (free with search_result_free, also after an error). Returns 0, or -1
- * on a database error. */
+ * queue (a queue page's search box: no orders, no events). An email's
+ * orders are those of the first SEARCH_MAX_BUYERS buyers whose email
+ * starts with it (by email), a keyset page from key (NULL: the newest):
+ * at most SEARCH_PAGE + 1 of them, nearest the key first (one more than
+ * SEARCH_PAGE: a page lies beyond), each buyer's read by the index on
+ * its orders' time, so that the cost of a page does not grow with the
+ * number of orders; a queue's search looks at their newest
+ * SEARCH_MAX_ORDERS. Fills *out (free with search_result_free, also
+ * after an error). Returns 0, or -1 on a database error. */
 int	admin_search(struct db *, const char *q, const char *queue_id,
-	    struct search_result *out);
+	    const struct search_key *key, struct search_result *out);
 void	search_result_free(struct search_result *);
 
 /* The audit trail's subject for q into f: the order an order number,

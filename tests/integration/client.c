@@ -503,6 +503,29 @@ client_code_step(struct client *cl, const char *path, const char *secret_b32)
 	return st;
 }
 
+/* See client.h. */
+int
+client_rel_link(const char *html, const char *rel, char *out, size_t outsz)
+{
+	char		 mark[32];
+	const char	*e, *s;
+	size_t		 n = 0;
+
+	snprintf(mark, sizeof(mark), "\" rel=\"%s\"", rel);
+	if ((e = strstr(html, mark)) == NULL)
+		return 0;
+	for (s = e; s > html && strncmp(s, "href=\"", 6) != 0; s--)
+		;
+	for (s += 6; s < e && n + 1 < outsz; n++)
+		if (strncmp(s, "&amp;", 5) == 0) {
+			out[n] = '&';
+			s += 5;
+		} else
+			out[n] = *s++;
+	out[n] = '\0';
+	return 1;
+}
+
 /* Collect distinct integers following marker in html; returns the count. */
 size_t
 client_ids(const char *html, const char *marker, long long *out, size_t max)

@@ -72,6 +72,11 @@ char	*client_header(const struct client_resp *, const char *name,
 /* 1 if s occurs in the body, else 0. */
 int	client_has(const struct client_resp *, const char *s);
 
+/* The href of the link rel ("next" or "prev", a pager's) in html, &amp;
+ * undone, into out; 1, or 0 when there is none. */
+int	client_rel_link(const char *html, const char *rel, char *out,
+	    size_t outsz);
+
 /* Collect up to max distinct integers that follow marker in html (for example
  * marker "data-product-id=\"" on the catalog). Returns how many were found. */
 size_t	client_ids(const char *html, const char *marker, long long *out,

@@ -4,7 +4,11 @@
  * of the lines after a mix of payments, refunds, a reversal and a rolled
  * back entry on both sides of a UTC midnight, and the reports read them;
  * the orders browser and the audit trail reach every row once across
- * their keyset pages, forwards and back, with ties on the time.
+ * their keyset pages, forwards and back, with ties on the time; the order
+ * counters (sql/043_order_counts.sql) equal a count of the orders after
+ * a mix of status changes from several connections; the vouchers queue
+ * and a search for a buyer's email reach every row once across their
+ * keyset pages.
  */
 
 #include <setjmp.h>
@@ -14,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -22,6 +27,7 @@
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/words.h"
+#include "db/admin.h"
 #include "db/check.h"
 #include "db/db.h"
 #include "db/stmt.h"
@@ -36,7 +42,8 @@
 #define NORDERS		60	/* the pages' fixture: three pages of 25 */
 #define NEVENTS		120	/* three pages of 50 */
 
-enum { T_ORDER_ID, T_PAID_SUM, T_ACCT_SUM, T_EVENT_IDS, T__MAX };
+enum { T_ORDER_ID, T_PAID_SUM, T_ACCT_SUM, T_EVENT_IDS, T_COUNT_DIFF,
+	T_TO_REVIEW, T_VOUCHER_IDS, T__MAX };
 static const char *const stmts[T__MAX] = {
 	"SELECT id FROM orders WHERE idempotency_key = ?",
 	/* money paid in by the orders of method on [from, to) */
@@ -52,6 +59,15 @@ static const char *const stmts[T__MAX] = {
 	/* the page test's events of a user */
 	"SELECT id FROM events WHERE subject_type = 'user' AND "
 	"subject_id = ? AND to_state = 'page_test' ORDER BY id",
+	/* the statuses whose counters differ from COUNT(*) */
+	"SELECT COUNT(*) FROM (SELECT status, SUM(o) AS o, SUM(c) AS c FROM "
+	"(SELECT status, COUNT(*) AS o, 0 AS c FROM orders GROUP BY status "
+	"UNION ALL SELECT status, 0, SUM(n) FROM order_counts "
+	"GROUP BY status) t GROUP BY status HAVING SUM(o) <> SUM(c)) d",
+	"UPDATE orders SET status = 'awaiting_review', review_due = ? "
+	"WHERE id = ?",
+	/* the vouchers of a user, by id */
+	"SELECT id FROM remittance_vouchers WHERE user_id = ? ORDER BY id",
 };
 
 static char	 tag[24];	/* this run's keys */
@@ -244,6 +260,85 @@ test_ledger_days_equal_the_lines(void **state)
 	buf_cleanup(&out);
 }
 
+/* The order counters after orders inserted, moved into the COD review
+ * queue past their promised day and not, a promised day moved, a move
+ * out of the queue, a change rolled back and an order deleted, each
+ * change from its own connection (its own slot): the counters by status equal COUNT(*) GROUP
+ * BY status, every key equals `mallpayctl check`'s count, and the
+ * dashboard's COD queue counts what came in. */
+static void
+test_order_counts_equal_the_orders(void **state)
+{
+	struct db_queue_stats	 before[DB_OQ__MAX], after[DB_OQ__MAX];
+	struct dbq		*q;
+	struct buf		 out;
+	char			 sql[512], past[CAL_DATE_STRLEN];
+	char			 soon[CAL_DATE_STRLEN], later[CAL_DATE_STRLEN];
+	int64_t			 now = time(NULL), o[4];
+	mp_date			 today, d;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(mp_date_from_unix(now, &today), 0);
+	assert_int_equal(mp_date_add_days(today, -2, &d), 0);
+	mp_date_str(d, past, sizeof(past));
+	assert_int_equal(mp_date_add_days(today, 1, &d), 0);
+	mp_date_str(d, soon, sizeof(soon));
+	assert_int_equal(mp_date_add_days(today, 3, &d), 0);
+	mp_date_str(d, later, sizeof(later));
+	assert_int_equal(db_admin_order_queues(shop_db(), now, before), 0);
+	for (i = 0; i < 4; i++)
+		o[i] = new_order(uid, "cod", now - 3600);
+	/* 0 and 1 into the queue, past their day; 2 due tomorrow */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'awaiting_review', review_due = '%s' WHERE id IN (%lld, %lld)",
+	    past, (long long)o[0], (long long)o[1]);
+	shop_sql(sql);
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'awaiting_review', review_due = '%s' WHERE id = %lld", soon,
+	    (long long)o[2]);
+	shop_sql(sql);
+	/* 1's day moved on, 2 out of the queue */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET review_due = '%s' "
+	    "WHERE id = %lld", later, (long long)o[1]);
+	shop_sql(sql);
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+	    "'pending_shipment' WHERE id = %lld", (long long)o[2]);
+	shop_sql(sql);
+	/* 3 into the queue and rolled back, then deleted */
+	assert_int_equal(db_begin(shop_db()), 0);
+	q = dbq_get(shop_db(), DB_T_TEST, T_TO_REVIEW, stmts[T_TO_REVIEW]);
+	assert_int_equal(dbq_exec(dbq_bind(q, DBQ_S(past), DBQ_I(o[3]))), 0);
+	dbq_done(q);
+	db_rollback(shop_db());
+	snprintf(sql, sizeof(sql), "DELETE FROM orders WHERE id = %lld",
+	    (long long)o[3]);
+	shop_sql(sql);
+
+	q = dbq_get(shop_db(), DB_T_TEST, T_COUNT_DIFF, stmts[T_COUNT_DIFF]);
+	assert_non_null(q);
+	assert_int_equal(dbq_exec_fetch(q), 1);
+	assert_int_equal(dbq_col_int(q, 0), 0);
+	dbq_done(q);
+	buf_init(&out);
+	assert_int_equal(db_check_order_counts(shop_db(), &out), 0);
+	assert_string_equal(buf_str(&out), "");
+	buf_cleanup(&out);
+	assert_int_equal(db_admin_order_queues(shop_db(), now, after), 0);
+	assert_int_equal(after[DB_OQ_COD_REVIEW].count,
+	    before[DB_OQ_COD_REVIEW].count + 2);
+	assert_int_equal(after[DB_OQ_COD_REVIEW].overdue,
+	    before[DB_OQ_COD_REVIEW].overdue + 1);
+	assert_true(after[DB_OQ_COD_REVIEW].oldest_at > 0);
+	assert_true(after[DB_OQ_COD_REVIEW].oldest_at <= now - 3600);
+	/* back to the status of their last event, for the other tests
+	 * (mallpayctl check) */
+	snprintf(sql, sizeof(sql), "UPDATE orders SET status = 'cancelled' "
+	    "WHERE id IN (%lld, %lld, %lld)", (long long)o[0],
+	    (long long)o[1], (long long)o[2]);
+	shop_sql(sql);
+}
+
 /* An admin client signed in (two-factor by the demo key). */
 static struct client *
 admin_client(void)
@@ -252,30 +347,6 @@ admin_client(void)
 
 	assert_int_equal(client_signin(cl, ADMIN_EMAIL, DEMO_PASSWORD), 303);
 	return cl;
-}
-
-/* The href of the pager's link rel ("next" or "prev") in html, &amp;
- * undone, into out; 0 when there is none. */
-static int
-pager_link(const char *html, const char *rel, char *out, size_t outsz)
-{
-	char		 mark[32];
-	const char	*e, *s;
-	size_t		 n = 0;
-
-	snprintf(mark, sizeof(mark), "\" rel=\"%s\"", rel);
-	if ((e = strstr(html, mark)) == NULL)
-		return 0;
-	for (s = e; s > html && strncmp(s, "href=\"", 6) != 0; s--)
-		;
-	for (s += 6; s < e && n + 1 < outsz; n++)
-		if (strncmp(s, "&amp;", 5) == 0) {
-			out[n] = '&';
-			s += 5;
-		} else
-			out[n] = *s++;
-	out[n] = '\0';
-	return 1;
 }
 
 /* Walk the pages from path by rel links as cl, marking the ids after
@@ -304,13 +375,69 @@ walk(struct client *cl, char *path, size_t pathsz, const char *rel,
 		}
 		rows += n;
 		assert_true(++pages <= nwant);
-		if (!pager_link(r.body, rel, next, sizeof(next))) {
+		if (!client_rel_link(r.body, rel, next, sizeof(next))) {
 			client_resp_cleanup(&r);
 			return rows;
 		}
 		client_resp_cleanup(&r);
 		snprintf(path, pathsz, "%s", next);
 	}
+}
+
+/* The n ids statement t gives for the id of user u into ids (exactly
+ * n of them). */
+static void
+ids_of(int t, int64_t u, int64_t *ids, size_t n)
+{
+	struct dbq	*q = dbq_get(shop_db(), DB_T_TEST, t, stmts[t]);
+	size_t		 i;
+
+	assert_non_null(q);
+	dbq_int(q, u);
+	assert_int_equal(dbq_exec(q), 0);
+	for (i = 0; i < n && dbq_fetch(q) == 1; i++)
+		ids[i] = dbq_col_int(q, 0);
+	dbq_done(q);
+	assert_int_equal(i, n);
+}
+
+/* Walk the pages of the list at path as cl forwards by its "next" links
+ * from the first, then back by its "prev" links from the last: each of
+ * the n ids want once each way, after= keys on the way. */
+static void
+walk_both(struct client *cl, const char *first, const char *marker,
+    const int64_t *want, size_t n)
+{
+	char	path[512];
+	int	seen[NEVENTS];
+
+	assert_true(n <= NEVENTS);
+	snprintf(path, sizeof(path), "%s", first);
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(cl, path, sizeof(path), "next", marker, want,
+	    seen, n), n);
+	assert_non_null(strstr(path, "after="));
+	memset(seen, 0, sizeof(seen));
+	assert_int_equal(walk(cl, path, sizeof(path), "prev", marker, want,
+	    seen, n), n);
+}
+
+/* A new buyer (its email into buyer) with NORDERS orders of method, four
+ * to each second of 2021-06-<day>, their ids into ids; returns the
+ * buyer's id. */
+static int64_t
+buyer_with_orders(const char *what, const char *method, int day,
+    char *buyer, size_t buyersz, int64_t *ids)
+{
+	int64_t	b;
+	size_t	i;
+
+	shop_register(buyer, buyersz, what, "List Fixture",
+	    "correct horse battery");
+	b = shop_user_id(buyer);
+	for (i = 0; i < NORDERS; i++)
+		ids[i] = new_order(b, method, june(day, 10, 0, (int)(i / 4)));
+	return b;
 }
 
 /* The orders browser of one buyer, newest and oldest first: three keyset
@@ -322,28 +449,18 @@ test_admin_orders_keyset_pages_reach_every_order_once(void **state)
 	static const char *const sorts[] = { "newest", "oldest" };
 	struct client	*admin;
 	int64_t		 ids[NORDERS];
-	int		 seen[NORDERS];
 	char		 path[512], buyer[128];
 	int64_t		 b;
-	size_t		 i, s;
+	size_t		 s;
 
 	(void)state;
-	shop_register(buyer, sizeof(buyer), "adminpages-list", "List Fixture",
-	    "correct horse battery");
-	b = shop_user_id(buyer);
-	for (i = 0; i < NORDERS; i++)
-		ids[i] = new_order(b, "cod", june(20, 10, 0, (int)(i / 4)));
+	b = buyer_with_orders("adminpages-list", "cod", 20, buyer,
+	    sizeof(buyer), ids);
 	admin = admin_client();
 	for (s = 0; s < 2; s++) {
-		memset(seen, 0, sizeof(seen));
 		snprintf(path, sizeof(path), "/admin/orders?who=%lld&sort=%s",
 		    (long long)b, sorts[s]);
-		assert_int_equal(walk(admin, path, sizeof(path), "next",
-		    "data-id=\"", ids, seen, NORDERS), NORDERS);
-		assert_non_null(strstr(path, "after="));
-		memset(seen, 0, sizeof(seen));
-		assert_int_equal(walk(admin, path, sizeof(path), "prev",
-		    "data-id=\"", ids, seen, NORDERS), NORDERS);
+		walk_both(admin, path, "data-id=\"", ids, NORDERS);
 	}
 	client_free(admin);
 }
@@ -353,10 +470,8 @@ test_admin_orders_keyset_pages_reach_every_order_once(void **state)
 static void
 test_admin_audit_keyset_pages_reach_every_event_once(void **state)
 {
-	struct dbq	*q;
 	struct client	*admin;
 	int64_t		 ids[NEVENTS];
-	int		 seen[NEVENTS];
 	char		 path[512], sql[256];
 	size_t		 i;
 
@@ -369,23 +484,80 @@ test_admin_audit_keyset_pages_reach_every_event_once(void **state)
 		    tag);
 		shop_sql(sql);
 	}
-	q = dbq_get(shop_db(), DB_T_TEST, T_EVENT_IDS, stmts[T_EVENT_IDS]);
-	assert_non_null(q);
-	dbq_int(q, uid);
-	assert_int_equal(dbq_exec(q), 0);
-	for (i = 0; i < NEVENTS && dbq_fetch(q) == 1; i++)
-		ids[i] = dbq_col_int(q, 0);
-	dbq_done(q);
-	assert_int_equal(i, NEVENTS);
+	ids_of(T_EVENT_IDS, uid, ids, NEVENTS);
 	admin = admin_client();
-	memset(seen, 0, sizeof(seen));
 	snprintf(path, sizeof(path), "/admin/audit?type=page_test&"
 	    "subject_type=user&subject_id=%lld", (long long)uid);
-	assert_int_equal(walk(admin, path, sizeof(path), "next",
-	    "data-event-id=\"", ids, seen, NEVENTS), NEVENTS);
-	memset(seen, 0, sizeof(seen));
-	assert_int_equal(walk(admin, path, sizeof(path), "prev",
-	    "data-event-id=\"", ids, seen, NEVENTS), NEVENTS);
+	walk_both(admin, path, "data-event-id=\"", ids, NEVENTS);
+	client_free(admin);
+}
+
+/* The vouchers queue (filtered by a currency only this test uses): three
+ * keyset pages, each voucher once forwards and once back, though four
+ * vouchers share each second. */
+static void
+test_admin_vouchers_keyset_pages_reach_every_voucher_once(void **state)
+{
+	struct client	*admin;
+	int64_t		 ids[NORDERS], b;
+	char		 buyer[128], sql[512];
+	size_t		 i;
+
+	(void)state;
+	b = buyer_with_orders("adminpages-vouchers", "remittance", 22, buyer,
+	    sizeof(buyer), ids);
+	for (i = 0; i < NORDERS; i++) {
+		snprintf(sql, sizeof(sql), "UPDATE orders SET status = "
+		    "'awaiting_verification' WHERE id = %lld",
+		    (long long)ids[i]);
+		shop_sql(sql);
+		snprintf(sql, sizeof(sql), "INSERT INTO remittance_vouchers "
+		    "(order_id, user_id, amount_minor, currency, remitted_on, "
+		    "tracking, idempotency_key, created_at) VALUES (%lld, "
+		    "%lld, 100, 'ISK', '2021-06-22', 'T%zu', '%s-v', %lld)",
+		    (long long)ids[i], (long long)b, i, tag,
+		    (long long)june(22, 11, 0, (int)(i / 4)));
+		shop_sql(sql);
+	}
+	ids_of(T_VOUCHER_IDS, b, ids, NORDERS);
+	admin = admin_client();
+	walk_both(admin, "/admin/vouchers?currency=ISK",
+	    "class=\"queue-row\" data-id=\"", ids, NORDERS);
+	/* out of the queue again, the orders back to the status of their
+	 * last event, for the other tests (mallpayctl check) */
+	snprintf(sql, sizeof(sql), "UPDATE remittance_vouchers SET status = "
+	    "'rejected' WHERE user_id = %lld; UPDATE orders SET status = "
+	    "'cancelled' WHERE user_id = %lld", (long long)b, (long long)b);
+	shop_sql(sql);
+	client_free(admin);
+}
+
+/* A search for a buyer's email: its orders in keyset pages of 20, newest
+ * first, each once forwards and once back, the count above them. */
+static void
+test_admin_search_pages_reach_every_order_once(void **state)
+{
+	struct client_resp	 r;
+	struct client		*admin;
+	int64_t			 ids[NORDERS];
+	char			 path[512], buyer[128], heading[32];
+	const char		*at;
+
+	(void)state;
+	(void)buyer_with_orders("adminpages-search", "cod", 23, buyer,
+	    sizeof(buyer), ids);
+	at = strchr(buyer, '@');
+	assert_non_null(at);
+	admin = admin_client();
+	snprintf(path, sizeof(path), "/admin/search?q=%.*s%%40%s",
+	    (int)(at - buyer), buyer, at + 1);
+	assert_int_equal(client_get(admin, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	snprintf(heading, sizeof(heading), "Orders (%d)", NORDERS);
+	assert_true(client_has(&r, heading));
+	client_resp_cleanup(&r);
+	walk_both(admin, path, "class=\"search-order\" data-id=\"", ids,
+	    NORDERS);
 	client_free(admin);
 }
 
@@ -394,8 +566,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ledger_days_equal_the_lines),
+		cmocka_unit_test(test_order_counts_equal_the_orders),
 		cmocka_unit_test(test_admin_orders_keyset_pages_reach_every_order_once),
 		cmocka_unit_test(test_admin_audit_keyset_pages_reach_every_event_once),
+		cmocka_unit_test(test_admin_vouchers_keyset_pages_reach_every_voucher_once),
+		cmocka_unit_test(test_admin_search_pages_reach_every_order_once),
 	};
 	int rc;
 

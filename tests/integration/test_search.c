@@ -296,13 +296,19 @@ test_search_email_and_queue_entries(void **state)
 	char			path[256], prefix[128], *at;
 
 	(void)state;
-	/* the start of the email finds every order of the buyer */
+	/* the start of the email finds every order of the buyer, newest
+	 * first in pages of 20: the 30 fillers, then the fixture's three */
 	snprintf(prefix, sizeof(prefix), "%s", fx.email);
 	at = strchr(prefix, '@');
 	at[2] = '\0';
 	snprintf(path, sizeof(path), "/admin/search?q=%s", prefix);
 	get(path, 200, &r);
 	assert_true(client_has(&r, "buyer email"));
+	assert_true(client_has(&r, "Orders (33)"));
+	assert_false(lists_order(r.body, fx.rem));
+	assert_true(client_rel_link(r.body, "next", path, sizeof(path)));
+	client_resp_cleanup(&r);
+	get(path, 200, &r);
 	assert_true(lists_order(r.body, fx.rem));
 	assert_true(lists_order(r.body, fx.cod));
 	assert_true(lists_order(r.body, fx.shipped));
