@@ -7,6 +7,7 @@ libmallpay_a_SOURCES += \
 	src/core/result.h \
 	src/core/session.h \
 	src/core/words.c src/core/words.h \
+	src/core/said.c src/core/said.h \
 	src/core/csv.c src/core/csv.h \
 	src/core/digest.c src/core/digest.h
 

@@ -465,7 +465,7 @@ order_events(struct view_dict *d, const struct db_event_row *ev, size_t ne)
 		    ev[i].actor_email[0] ? " " : "", ev[i].actor_email);
 		state_cell(x, "FROM", ev[i].from_state);
 		state_cell(x, "TO", ev[i].to_state);
-		view_set(x, "REASON", ev[i].reason);
+		page_set_said(x, "REASON", ev[i].reason);
 		view_set(x, "DETAIL", ev[i].detail);
 	}
 	if (ne == 0)

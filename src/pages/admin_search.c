@@ -131,7 +131,7 @@ set_found(struct view_dict *d, struct search_result *r, int all,
 		    e->actor_email[0] ? " " : "", e->actor_email);
 		words_status(e->to_state, tmp, sizeof(tmp));
 		view_set(x, "TO", e->to_state[0] ? tmp : "-");
-		view_set(x, "REASON", e->reason);
+		page_set_said(x, "REASON", e->reason);
 	}
 }
 

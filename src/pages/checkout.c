@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/log.h"
@@ -321,7 +322,7 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 	const struct facts_live	*l = &q->live;
 	struct view_dict	*s;
 	size_t			 i;
-	char			 f[512];
+	char			 f[512], note[256];
 
 	for (i = 0; i < l->nlines; i++) {
 		s = view_add(d, "LINE");
@@ -350,8 +351,8 @@ fill_totals(struct view_dict *d, const struct checkout_quote *q)
 		if (strcmp(q->amount.amount.cur, "USD") != 0)
 			view_show(d, "SHOW_USD");
 	}
-	view_set(d, "SETTLEMENT", fmt_figures(l->settlement_note, f,
-	    sizeof(f)));
+	said_text(l->settlement_note, NULL, NULL, note, sizeof(note));
+	view_set(d, "SETTLEMENT", fmt_figures(note, f, sizeof(f)));
 	view_set(d, "CURRENCY", l->currency);
 }
 

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/said.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
@@ -195,10 +196,9 @@ set_shipment(struct view_dict *p, const struct cod_panel *cp, int cod)
 			struct view_dict *e = view_add(s, "TEV");
 
 			view_set(e, "AT", page_when(tr[i].at, b, sizeof(b)));
-			words_text(tr[i].kind, NULL, NULL, w, sizeof(w));
+			said_track_kind(tr[i].kind, w, sizeof(w));
 			view_set(e, "KIND", w);
-			words_text(tr[i].detail, NULL, NULL, w, sizeof(w));
-			view_set(e, "DETAIL", w);
+			page_set_said(e, "DETAIL", tr[i].detail);
 		}
 	}
 }
@@ -325,7 +325,7 @@ page_cod_account(struct ctx *c)
 		view_set_int(s, "ORDER", (long long)st.debts[i].order_id);
 		view_set(s, "AMOUNT", amt(st.debts[i].amount_minor,
 		    st.debts[i].currency, a, sizeof(a)));
-		view_set(s, "DESC", st.debts[i].description);
+		page_set_said(s, "DESC", st.debts[i].description);
 		view_set(s, "AT", page_when(st.debts[i].created_at, b,
 		    sizeof(b)));
 		view_set(s, "STATE", st.debts[i].settled_at > 0 ? "settled" :
@@ -516,7 +516,7 @@ set_fulfil_shipping(struct view_dict *d, const struct cod_panel *p)
 		s = view_add(d, "TEV");
 		view_set(s, "AT", page_when(tr[i].at, b, sizeof(b)));
 		view_set(s, "KIND", tr[i].kind);
-		view_set(s, "DETAIL", tr[i].detail);
+		page_set_said(s, "DETAIL", tr[i].detail);
 		view_set(s, "SOURCE", tr[i].source);
 	}
 	if (p->has_cod && p->cod.paid_reported_at > 0) {

@@ -38,7 +38,7 @@ debt_page(struct ctx *c, const struct db_debt_row *d, int status,
 
 	view_set_int(v, "ID", (long long)d->id);
 	view_set_int(v, "ORDER", (long long)d->order_id);
-	view_set(v, "DESC", d->description);
+	page_set_said(v, "DESC", d->description);
 	page_set_money(v, "AMOUNT", d->amount_minor, d->currency);
 	if (d->settled_at != 0) {
 		if (msg != NULL && strcmp(msg, "paid") == 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/said.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
@@ -363,7 +364,7 @@ set_order_amounts(struct view_dict *d, const struct order_view *v,
 		view_set(s, "RATE", o->usd_per_unit);
 		view_set(s, "CUR", o->currency);
 	}
-	view_set(d, "SETTLEMENT", o->settlement_note);
+	page_set_said(d, "SETTLEMENT", o->settlement_note);
 }
 
 /* The order's charge after the fact and its open debt with the way to
@@ -511,7 +512,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		words_status(v->events[i].to_state, st, sizeof(st));
 		view_set(e, "TO", st);
 		view_set(e, "ACTOR", v->events[i].actor_type);
-		words_text(v->events[i].reason, o->institution_id, inst, why,
+		said_text(v->events[i].reason, o->institution_id, inst, why,
 		    sizeof(why));
 		view_set(e, "REASON", why);
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/said.h"
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
@@ -366,4 +367,14 @@ page_error(struct ctx *c, int status, const char *message)
 	view_dict_free(body);
 	c->resp->status = status;
 	return status;
+}
+
+/* See render.h. */
+void
+page_set_said(struct view_dict *d, const char *name, const char *stored)
+{
+	char w[512];
+
+	said_text(stored, NULL, NULL, w, sizeof(w));
+	view_set(d, name, w);
 }

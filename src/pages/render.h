@@ -40,6 +40,12 @@ const char *page_day(const char *iso, char *out, size_t outsz);
 const char *page_money(int64_t minor, const char *cur, char *out,
 	    size_t outsz);
 
+/* Set name in d to what a service stored (an event's reason, a tracking
+ * event's detail, a debt's description) in the reader's words: a fixed
+ * sentence in the request's language (core/said.h), other text as is. */
+void	page_set_said(struct view_dict *d, const char *name,
+	    const char *stored);
+
 /* Set name in d to minor units of currency cur for people ("USD 1,234.50"),
  * or to "<minor> <cur>" when cur is not a known currency. */
 void	page_set_money(struct view_dict *d, const char *name, int64_t minor,

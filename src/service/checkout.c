@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/fx.h"
@@ -629,9 +630,9 @@ place_tell(struct db *db, const struct db_order_new *o, int64_t id,
 	char		reason[200], body[512], amt[MONEY_STR_MAX], st[96];
 	enum lang	prev;
 
-	snprintf(reason, sizeof(reason), "checkout: placed with %s%s%s",
-	    pay_method_name(o->method), off != NULL ? " at " : "",
-	    off != NULL ? off->inst : "");
+	said_store(reason, sizeof(reason), off != NULL ? SAID_PLACED_AT :
+	    SAID_PLACED, pay_method_name(o->method), off != NULL ? off->inst :
+	    NULL, NULL);
 	if (audit_event_detail(db, "order", id, OF_USER, o->user_id, NULL,
 	    order_status_name(o->status), reason, json, now) == -1)
 		return -1;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/money.h"
@@ -104,6 +105,7 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 	enum result	 r;
 	mp_date		 d, today;
 	char		 tday[11], detail[200], subj[160], body[600];
+	char		 nth[16], most[16];
 	enum lang	 prev;
 
 	if (day == NULL || mp_date_parse(day, strlen(day), &d) == -1)
@@ -139,13 +141,14 @@ cod_schedule(struct db *db, int64_t id, const char *day, int reschedule,
 		    c.agreed_date[0] != '\0' ? c.agreed_date : "the agreed day");
 	if (db_cod_set_agreed(db, id, day, reschedule) == -1)
 		return RES_ERROR;
+	snprintf(nth, sizeof(nth), "%d", c.reschedules + 1);
+	snprintf(most, sizeof(most), "%d", COD_MAX_RESCHEDULES);
 	if (reschedule)
-		snprintf(detail, sizeof(detail), "delivery rescheduled to %s "
-		    "(COD-P5: rescheduling %d of %d)", day, c.reschedules + 1,
-		    COD_MAX_RESCHEDULES);
+		said_store(detail, sizeof(detail), SAID_RESCHEDULED, day,
+		    nth, most);
 	else
-		snprintf(detail, sizeof(detail), "delivery agreed for %s "
-		    "(COD-P2)", day);
+		said_store(detail, sizeof(detail), SAID_AGREED, day, NULL,
+		    NULL);
 	if (db_track_add(db, id, reschedule ? "rescheduled" :
 	    "delivery_scheduled", detail, of_actor_name(actor), now) == -1 ||
 	    audit_event(db, "order", id, actor, 0, NULL, NULL, detail,
@@ -207,9 +210,9 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 		if (db_ship_delivered(db, id, now) == -1)
 			return RES_ERROR;
 	}
-	snprintf(why, sizeof(why), "COD-P3 payment reported: %s by %s, "
-	    "courier record %s", cod_amount(paid->minor, paid->cur, a,
-	    sizeof(a)), collect_method_name(method), record_id);
+	said_store(why, sizeof(why), SAID_PAYMENT_REPORTED, cod_amount(
+	    paid->minor, paid->cur, a, sizeof(a)), collect_method_name(method),
+	    record_id);
 	if ((r = cod_of_result(orderflow_transition(db, id,
 	    OS_DELIVERED, OS_COMPLETED,
 	    OF_PARTNER, 0, why, now), id, OS_DELIVERED, msg, msgsz)) != RES_OK)
@@ -277,9 +280,9 @@ cod_shopper_paid(struct db *db, int64_t user_id, int64_t id, int64_t file_id,
 		    c.paid_record_id, record_id);
 	if (db_cod_set_shopper_paid(db, id, file_id, record_id, now) == -1)
 		return RES_ERROR;
-	snprintf(detail, sizeof(detail), "COD-P3 the shopper reported paying "
-	    "the courier (%s%s)", file_id > 0 ? "voucher photo" : "record ",
-	    file_id > 0 ? "" : record_id);
+	said_store(detail, sizeof(detail), file_id > 0 ?
+	    SAID_SHOPPER_PAID_PHOTO : SAID_SHOPPER_PAID_RECORD, record_id, NULL,
+	    NULL);
 	if (db_track_add(db, id, "shopper_paid", detail, "user",
 	    now) == -1 || audit_event(db, "order", id, OF_USER, user_id, NULL,
 	    NULL, detail, now) == -1)

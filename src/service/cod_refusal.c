@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/calendar.h"
 #include "core/money.h"
 #include "core/i18n.h"
@@ -96,9 +97,8 @@ refused_valid(struct db *db, const struct db_order *o,
 	int		 rc;
 	enum lang	 prev;
 
-	snprintf(why, sizeof(why), "COD-P4 refused on inspection (%s): "
-	    "cancelled at no cost to the shopper; not counted against "
-	    "COD permission", cod_refusal_name(reason));
+	said_store(why, sizeof(why), SAID_REFUSED_VALID,
+	    cod_refusal_name(reason), NULL, NULL);
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
 	    OS_CANCELLED, actor, actor_id, why, now), o->id, o->status, msg,
 	    msgsz)) != RES_OK)
@@ -138,6 +138,7 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	enum result	 r;
 	mp_date		 today;
 	char		 day[11], until[11], why[300], subj[160], body[900];
+	char		 no[40];
 	enum lang	 prev;
 	char		 a[MONEY_STR_MAX], s[MONEY_STR_MAX], f[MONEY_STR_MAX];
 	int64_t		 ship = 0, strikes = 0, per;
@@ -162,11 +163,10 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 			    "give it in the order's currency, %s."), o.currency);
 		ship = shipping->minor;
 	}
-	snprintf(why, sizeof(why), "COD-F2 refused without a valid reason: "
-	    "%s (round-trip shipping %s + service fee %s) charged to the "
-	    "account", cod_amount(ship + o.fee_minor, o.currency, a, sizeof(a)),
-	    cod_amount(ship, o.currency, s, sizeof(s)), cod_amount(o.fee_minor,
-	    o.currency, f, sizeof(f)));
+	said_store(why, sizeof(why), SAID_REFUSED_CHARGED, cod_amount(ship +
+	    o.fee_minor, o.currency, a, sizeof(a)), cod_amount(ship,
+	    o.currency, s, sizeof(s)), cod_amount(o.fee_minor, o.currency, f,
+	    sizeof(f)));
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status, OS_REFUSED,
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != RES_OK)
 		return r;
@@ -179,8 +179,9 @@ cod_refused(struct db *db, int64_t id, enum cod_refusal reason,
 	    o.currency, why, now) == -1 ||
 	    post_refusal_charge(db, &o, ship + o.fee_minor, now) == -1 ||
 	    db_cod_user_violation_inc(db, o.user_id) == -1 ||
-	    db_track_add(db, id, "refused", "refused without a valid reason",
-	    of_actor_name(actor), now) == -1 ||
+	    db_track_add(db, id, "refused", said_store(no, sizeof(no),
+	    SAID_REFUSED, NULL, NULL, NULL), of_actor_name(actor),
+	    now) == -1 ||
 	    strike_suspension(db, &o, today, now, until, &strikes) == -1)
 		return RES_ERROR;
 	per = cod_setting(db, "cod_refusals_to_suspend", 3);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "db/cod.h"
@@ -65,11 +66,11 @@ static enum result
 return_uncharged(struct db *db, const struct db_order *o, enum of_actor actor,
     int64_t actor_id, int64_t now, char *msg, size_t msgsz)
 {
-	static const char why[] = "PAU-05 goods received by the merchant "
-	    "before receipt was confirmed; nothing was charged";
-	char		body[500], subj[160];
+	char		why[40], body[500], subj[160];
 	enum result	r;
 	enum lang	prev;
+
+	said_store(why, sizeof(why), SAID_RETURNED_UNCHARGED, NULL, NULL, NULL);
 
 	if ((r = cod_of_result(orderflow_transition(db, o->id, o->status,
 	    OS_RETURNED, actor, actor_id, why, now), o->id, o->status, msg,
@@ -152,8 +153,7 @@ cod_return_received(struct db *db, int64_t id, enum of_actor actor,
 	free(hol);
 	mp_date_str(d3, s3, sizeof(s3));
 	mp_date_str(d5, s5, sizeof(s5));
-	snprintf(why, sizeof(why), "COD-P7 goods received by the merchant; "
-	    "refund due %s to %s", s3, s5);
+	said_store(why, sizeof(why), SAID_RETURNED_REFUND, s3, s5, NULL);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_RETURNED,
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != RES_OK)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/i18n.h"
 #include "db/cod.h"
 #include "db/db.h"
@@ -65,8 +66,7 @@ shipping_shipped(struct db *db, int64_t id, enum of_actor actor,
 		    "tracking number (1-64 characters each)."));
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
-	snprintf(why, sizeof(why), "COD-P2 shipped with %s, tracking %s",
-	    carrier, tracking);
+	said_store(why, sizeof(why), SAID_SHIPPED, carrier, tracking, NULL);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status, OS_SHIPPED,
 	    actor, actor_id, why, now), id, o.status, msg, msgsz)) != RES_OK)
 		return r;
@@ -104,17 +104,19 @@ shipping_delivered(struct db *db, int64_t id, enum of_actor actor,
 {
 	struct db_order	 o;
 	enum result	 r;
+	char		 by[40], to[40];
 
+	said_store(by, sizeof(by), SAID_DELIVERED_COURIER, NULL, NULL, NULL);
+	said_store(to, sizeof(to), SAID_DELIVERED, NULL, NULL, NULL);
 	if ((r = cod_lock_order(db, 0, id, &o, msg, msgsz)) != RES_OK)
 		return r;
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
-	    OS_DELIVERED,
-	    actor, actor_id, "delivered by the courier", now), id, o.status,
+	    OS_DELIVERED, actor, actor_id, by, now), id, o.status,
 	    msg, msgsz)) != RES_OK)
 		return r;
 	if (db_ship_delivered(db, id, now) == -1 ||
-	    db_track_add(db, id, "delivered", "delivered to the shopper",
-	    of_actor_name(actor), now) == -1)
+	    db_track_add(db, id, "delivered", to, of_actor_name(actor),
+	    now) == -1)
 		return RES_ERROR;
 	if (road_message(db, &o, NULL, NULL, now) == -1)
 		return RES_ERROR;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
@@ -149,9 +150,7 @@ tick_unpaid(struct db *db, int64_t now, const char *today, struct buf *log)
 		db_rollback(db);
 		return rc;
 	}
-	snprintf(why, sizeof(why), "COD-P5 not paid by the agreed delivery day "
-	    "%s: cancelled (COD-P6: a delivery delay does not affect COD "
-	    "permission)", agreed);
+	said_store(why, sizeof(why), SAID_UNPAID_CANCELLED, agreed, NULL, NULL);
 	if (db_order_get(db, 0, id, &o) != 1 ||
 	    orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
 	    why, now) != RES_OK ||

@@ -9,6 +9,7 @@
 
 #include "core/calendar.h"
 #include "core/money.h"
+#include "core/said.h"
 #include "core/words.h"
 #include "db/admin.h"
 #include "db/event.h"
@@ -24,6 +25,7 @@ struct xrun {
 	void		*arg;
 	const char	*queue;		/* a queue export's queue title */
 	char		 when[32], money[2][MONEY_STR_MAX], words[2][64];
+	char		 reason[1024];	/* an event's reason in words */
 };
 
 /* The plain decimal of minor units of currency cur into out; "" when minor
@@ -184,6 +186,12 @@ audit_row(void *arg, const char *const *c, size_t n)
 		return -1;
 	memcpy(cells, c, sizeof(cells));
 	cells[6] = when(c[6], x->when, sizeof(x->when));
+	/* A fixed sentence is stored as its code and figures: its words;
+	 * a typed reason as typed. */
+	if (c[9] != NULL && c[9][0] == '{') {
+		said_text(c[9], "", "", x->reason, sizeof(x->reason));
+		cells[9] = x->reason;
+	}
 	return x->fn(x->arg, cells, 11, BIT(0) | BIT(2) | BIT(4));
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/said.h"
 #include "core/buf.h"
 #include "core/calendar.h"
 #include "core/fx.h"
@@ -486,19 +487,14 @@ load_cart(struct db *db, struct facts_live *l, const char *day, char *err,
 		if (cart_line(db, l, i, day, err, errsz) == -1)
 			return -1;
 	if (mixed)
-		snprintf(l->settlement_note, sizeof(l->settlement_note),
-		    _("The cart mixes currencies: the order settles in USD, "
-		    "each unit price converted at the exchange rate of %s."),
-		    day);
+		said_store(l->settlement_note, sizeof(l->settlement_note),
+		    SAID_SETTLES_MIXED, day, NULL, NULL);
 	else if (strcmp(l->currency, "USD") == 0)
-		snprintf(l->settlement_note, sizeof(l->settlement_note),
-		    "%s", _("The order settles in USD, the currency of its "
-		    "items."));
+		said_store(l->settlement_note, sizeof(l->settlement_note),
+		    SAID_SETTLES_USD, NULL, NULL, NULL);
 	else
-		snprintf(l->settlement_note, sizeof(l->settlement_note),
-		    _("The order settles in %s, the currency of its items "
-		    "(USD %s per %s, rate of %s)."), l->currency,
-		    l->usd_per_unit, l->currency, day);
+		said_store(l->settlement_note, sizeof(l->settlement_note),
+		    SAID_SETTLES_IN, l->currency, l->usd_per_unit, day);
 	return 0;
 }
 

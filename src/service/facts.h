@@ -15,8 +15,8 @@
  * the order settles in USD, each unit price converted at its currency's
  * rate in force today (half away from zero) and multiplied by the
  * quantity, so the frozen lines add up to the total; usd_per_unit is
- * "1". The rule used is written into settlement_note and frozen on the
- * order.
+ * "1". The rule used is written into settlement_note (a sentence code
+ * with its figures, core/said.h) and frozen on the order.
  *
  * Coupons are percent_off of the items total or amount_usd_minor
  * converted to the settlement currency; a coupon needs the items total's

@@ -305,7 +305,7 @@ test_COD_P2_admin_ships_tracking_shown(void **state)
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	page_has(cl, path, "AP123");
 	page_has(cl, path, "id=\"tracking\"");
-	page_has(cl, path, "delivery agreed for");
+	page_has(cl, path, "Delivery agreed for");
 	page_has(cl, path, day);
 	client_free(cl);
 	client_free(adm);

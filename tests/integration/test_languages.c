@@ -490,23 +490,39 @@ order_with_voucher(struct client *cl, const char *email, int64_t uid,
 	return id;
 }
 
+/* A new shopper (tag) whose account reads lang, with a remittance order
+ * paid, accepted and shipped with PosLaju under tracking: the client; the
+ * order's id into *id, the admin's into *admin. */
+static struct client *
+shipped_reader(const char *tag, const char *lang, const char *tracking,
+    int64_t *id, int64_t *admin)
+{
+	char		email[128], msg[300];
+	struct client	*cl;
+	int64_t		uid, vid, due;
+
+	*admin = shop_user_id(ADMIN);
+	cl = reader(tag, lang, email, sizeof(email), &uid);
+	*id = order_with_voucher(cl, email, uid, &vid, &due);
+	assert_int_equal(remittance_decide(shop_db(), *admin, *id, vid, due,
+	    NULL, clock_now(), msg, sizeof(msg)), RES_OK);
+	assert_int_equal(shipping_shipped(shop_db(), *id, OF_ADMIN, *admin,
+	    "PosLaju", tracking, clock_now(), msg, sizeof(msg)), RES_OK);
+	return cl;
+}
+
 /* REM-P5: an admin (working in English) accepts the voucher of a shopper
  * whose account reads Malay: the message is Malay, also on an English
  * page; then the order ships, and that message is Malay too. */
 static void
 test_lang_voucher_accepted_in_malay(void **state)
 {
-	char		email[128], want[96], msg[300];
+	char		want[96];
 	struct client	*cl;
-	int64_t		uid, id, vid, due, admin = shop_user_id(ADMIN);
+	int64_t		id, admin;
 
 	(void)state;
-	cl = reader("langvok", "ms", email, sizeof(email), &uid);
-	id = order_with_voucher(cl, email, uid, &vid, &due);
-	assert_int_equal(remittance_decide(shop_db(), admin, id, vid, due,
-	    NULL, clock_now(), msg, sizeof(msg)), RES_OK);
-	assert_int_equal(shipping_shipped(shop_db(), id, OF_ADMIN, admin,
-	    "PosLaju", "PL123456MY", clock_now(), msg, sizeof(msg)), RES_OK);
+	cl = shipped_reader("langvok", "ms", "PL123456MY", &id, &admin);
 	shop_language(cl, "en");
 	snprintf(want, sizeof(want), "Pesanan #%lld telah dibayar",
 	    (long long)id);
@@ -514,6 +530,35 @@ test_lang_voucher_accepted_in_malay(void **state)
 	    "ia telah dibayar dan sedia untuk dihantar (REM-P5)",
 	    "disahkan oleh pusat beli-belah", "telah diserahkan kepada "
 	    "PosLaju, nombor penjejakan PL123456MY", NULL);
+	client_free(cl);
+}
+
+/* An Arabic shopper's order page after payment, shipping and delivery:
+ * the timeline's, the tracking's and the settlement note's fixed
+ * sentences read in Arabic, with
+ * the carrier and tracking number as given; none reads in English, and no
+ * stored code shows. */
+static void
+test_lang_order_history_in_arabic(void **state)
+{
+	static const char *const has[] = { "تم الشحن مع PosLaju",
+	    "PL123456AR", "تم التسليم إلى المتسوق.", "تم الطلب عبر",
+	    "يُسوّى الطلب", NULL };
+	static const char *const lacks[] = { "Placed with", "placed with",
+	    "Shipped with", "shipped with", "Delivered to the shopper",
+	    "delivered to the shopper", "Delivered by the courier",
+	    "delivered by the courier", "checkout:", "{shipped}",
+	    "{delivered", "{placed", "The order settles", "{settles", NULL };
+	char		path[64], msg[300];
+	struct client	*cl;
+	int64_t		id, admin;
+
+	(void)state;
+	cl = shipped_reader("langhist", "ar", "PL123456AR", &id, &admin);
+	assert_int_equal(shipping_delivered(shop_db(), id, OF_ADMIN, admin,
+	    clock_now(), msg, sizeof(msg)), RES_OK);
+	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
+	page_words(cl, path, has, lacks);
 	client_free(cl);
 }
 
@@ -722,6 +767,7 @@ main(void)
 		cmocka_unit_test(test_lang_voucher_after_upload),
 		cmocka_unit_test(test_lang_voucher_accepted_in_malay),
 		cmocka_unit_test(test_lang_voucher_rejected_in_arabic),
+		cmocka_unit_test(test_lang_order_history_in_arabic),
 		cmocka_unit_test(test_lang_cod_notice_in_malay),
 		cmocka_unit_test(test_lang_refund_in_arabic),
 		cmocka_unit_test(test_lang_corp_approved_agreement_arabic_chinese),

@@ -168,6 +168,13 @@ setup(void **state)
 	    "'=HYPERLINK(1,2) search fixture')", (long long)fx.rem,
 	    (long long)now - 250);
 	shop_sql(sql);
+	/* and one whose reason is a fixed sentence stored as its code and
+	 * figures (core/said.h) */
+	snprintf(sql, sizeof(sql), "INSERT INTO events (subject_type, "
+	    "subject_id, actor_type, at, reason) VALUES ('order', %lld, "
+	    "'system', %lld, CONCAT('{shipped}', CHAR(9), 'Demo Express', "
+	    "CHAR(9), 'TRK-SAID'))", (long long)fx.rem, (long long)now - 240);
+	shop_sql(sql);
 	fill_orders(30);
 	/* Every fixture order whole, as `mallpayctl check` (which later
 	 * tests run) wants it: a line adding up to its items total, and the
@@ -398,7 +405,10 @@ test_audit_q_filter(void **state)
 	snprintf(path, sizeof(path), "/admin/audit?q=%s", fx.rf);
 	get(path, 200, &r);
 	assert_true(client_has(&r, "search fixture"));
-	assert_true(client_has(&r, "1 event(s)"));
+	/* and the fixed sentence, in words */
+	assert_true(client_has(&r, "Shipped with Demo Express, tracking "
+	    "number TRK-SAID (COD-P2)."));
+	assert_true(client_has(&r, "2 event(s)"));
 	client_resp_cleanup(&r);
 	get("/admin/audit?q=RF00+1234", 200, &r);
 	assert_true(client_has(&r, "not a valid one"));
@@ -594,6 +604,10 @@ test_export_queue_audit_ledger_recon(void **state)
 	assert_non_null(strstr(r.body, ",\"'=HYPERLINK(1,2) search fixture\""));
 	assert_null(strstr(r.body, ",=HYPERLINK"));
 	assert_null(strstr(r.body, "\"=HYPERLINK"));
+	/* a stored fixed sentence in words, not its code */
+	assert_non_null(strstr(r.body, "Shipped with Demo Express, tracking "
+	    "number TRK-SAID (COD-P2)."));
+	assert_null(strstr(r.body, "{shipped}"));
 	client_resp_cleanup(&r);
 	/* the ledger may be long: counted as it comes (stream_get) */
 	memset(&c, 0, sizeof(c));

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "core/said.h"
 #include "core/words.h"
 
 static void
@@ -69,6 +70,44 @@ test_words_text_replaces_codes(void **state)
 	assert_string_equal(b, "Pay A");
 }
 
+/* A fixed sentence stored as its code and figures reads as the sentence
+ * with its figures put in (codes among them in words); any other text
+ * reads as words_text() gives it. */
+static void
+test_said_round_trip(void **state)
+{
+	char st[200], b[300];
+
+	(void)state;
+	said_store(st, sizeof(st), SAID_SHIPPED, "Demo Express", "DX1", NULL);
+	assert_string_equal(st, "{shipped}\tDemo Express\tDX1");
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Shipped with Demo Express, tracking number "
+	    "DX1 (COD-P2).");
+	said_store(st, sizeof(st), SAID_PLACED_AT, "installment_partner",
+	    "lotus-finance", NULL);
+	said_text(st, "lotus-finance", "Lotus Consumer Finance", b, sizeof(b));
+	assert_string_equal(b, "Placed with Installment (finance partner) at "
+	    "Lotus Consumer Finance.");
+	said_store(st, sizeof(st), SAID_REFUSED_VALID, "wrong_item", NULL,
+	    NULL);
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Refused on inspection (Wrong item): cancelled "
+	    "at no cost to the shopper; not counted against cash on delivery "
+	    "permission (COD-P4).");
+	said_store(st, sizeof(st), SAID_DELIVERED, NULL, NULL, NULL);
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Delivered to the shopper.");
+	said_text("{nothing} typed by a partner", NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "{nothing} typed by a partner");
+	said_text("{shipped}", NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Shipped with , tracking number  (COD-P2).");
+	said_track_kind("delivery_scheduled", b, sizeof(b));
+	assert_string_equal(b, "Delivery agreed");
+	said_track_kind("shipped", b, sizeof(b));
+	assert_string_equal(b, "Shipped");
+}
+
 int
 main(void)
 {
@@ -76,6 +115,7 @@ main(void)
 		cmocka_unit_test(test_words_names),
 		cmocka_unit_test(test_words_count_plurals),
 		cmocka_unit_test(test_words_text_replaces_codes),
+		cmocka_unit_test(test_said_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,224 @@
+/*
+ * Fixed sentences stored as codes with figures (see said.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/said.h"
+#include "core/words.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define SAID_FIGS	3
+
+/* How a figure is read: as stored, a payment method, a refusal reason,
+ * an institution id, or text whose codes read as words. */
+enum fig { F_ASIS, F_METHOD, F_REASON, F_INST, F_CODE };
+
+struct sentence {
+	const char	*name, *text;
+	const char	*fig[SAID_FIGS];	/* the placeholders' names */
+	enum fig	 how[SAID_FIGS];
+};
+
+static const struct sentence sentences[SAID__MAX] = {
+	[SAID_PLACED] = { "placed", N_("Placed with {METHOD}."),
+	    { "METHOD" }, { F_METHOD } },
+	[SAID_PLACED_AT] = { "placed_at",
+	    N_("Placed with {METHOD} at {INSTITUTION}."),
+	    { "METHOD", "INSTITUTION" }, { F_METHOD, F_INST } },
+	[SAID_SHIPPED] = { "shipped",
+	    N_("Shipped with {CARRIER}, tracking number {TRACKING} (COD-P2)."),
+	    { "CARRIER", "TRACKING" }, { F_ASIS, F_ASIS } },
+	[SAID_DELIVERED_COURIER] = { "delivered_courier",
+	    N_("Delivered by the courier."), { NULL }, { F_ASIS } },
+	[SAID_DELIVERED] = { "delivered", N_("Delivered to the shopper."),
+	    { NULL }, { F_ASIS } },
+	[SAID_RETURNED_UNCHARGED] = { "returned_uncharged",
+	    N_("The merchant received the goods back before receipt was "
+	    "confirmed; nothing was charged (PAU-05)."), { NULL }, { F_ASIS } },
+	[SAID_RETURNED_REFUND] = { "returned_refund",
+	    N_("The merchant received the goods back; the refund is due "
+	    "between {FROM} and {BY} (COD-P7)."),
+	    { "FROM", "BY" }, { F_ASIS, F_ASIS } },
+	[SAID_UNPAID_CANCELLED] = { "unpaid_cancelled",
+	    N_("Not paid by the agreed delivery day {DAY}: cancelled (COD-P5; "
+	    "a delivery delay does not affect cash on delivery permission, "
+	    "COD-P6)."), { "DAY" }, { F_ASIS } },
+	[SAID_REFUSED_VALID] = { "refused_valid",
+	    N_("Refused on inspection ({REASON}): cancelled at no cost to the "
+	    "shopper; not counted against cash on delivery permission "
+	    "(COD-P4)."), { "REASON" }, { F_REASON } },
+	[SAID_REFUSED_CHARGED] = { "refused_charged",
+	    N_("Refused without a valid reason: {TOTAL} (round-trip shipping "
+	    "{SHIPPING} + service fee {FEE}) charged to the account (COD-F2)."),
+	    { "TOTAL", "SHIPPING", "FEE" }, { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_REFUSED] = { "refused", N_("Refused without a valid reason."),
+	    { NULL }, { F_ASIS } },
+	[SAID_RESCHEDULED] = { "rescheduled",
+	    N_("Delivery rescheduled to {DAY} (COD-P5: rescheduling {N} of "
+	    "{MAX})."), { "DAY", "N", "MAX" }, { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_AGREED] = { "agreed", N_("Delivery agreed for {DAY} (COD-P2)."),
+	    { "DAY" }, { F_ASIS } },
+	[SAID_PAYMENT_REPORTED] = { "payment_reported",
+	    N_("Payment reported: {AMOUNT} by {METHOD}, courier record "
+	    "{RECORD} (COD-P3)."), { "AMOUNT", "METHOD", "RECORD" },
+	    { F_ASIS, F_CODE, F_ASIS } },
+	[SAID_SHOPPER_PAID_PHOTO] = { "shopper_paid_photo",
+	    N_("The shopper reported paying the courier, with a photo of the "
+	    "receipt (COD-P3)."), { NULL }, { F_ASIS } },
+	[SAID_SHOPPER_PAID_RECORD] = { "shopper_paid_record",
+	    N_("The shopper reported paying the courier, courier record "
+	    "{RECORD} (COD-P3)."), { "RECORD" }, { F_ASIS } },
+	[SAID_SETTLES_MIXED] = { "settles_mixed",
+	    N_("The cart mixes currencies: the order settles in USD, each unit "
+	    "price converted at the exchange rate of {DAY}."), { "DAY" },
+	    { F_ASIS } },
+	[SAID_SETTLES_USD] = { "settles_usd",
+	    N_("The order settles in USD, the currency of its items."),
+	    { NULL }, { F_ASIS } },
+	[SAID_SETTLES_IN] = { "settles_in",
+	    N_("The order settles in {CUR}, the currency of its items (USD "
+	    "{RATE} per {CUR}, rate of {DAY})."), { "CUR", "RATE", "DAY" },
+	    { F_ASIS, F_ASIS, F_ASIS } },
+};
+
+/* Tracking kinds whose words are not an order status's. */
+static const struct sentence kinds[] = {
+	{ "delivery_scheduled", N_("Delivery agreed"), { NULL }, { F_ASIS } },
+	{ "rescheduled", N_("Delivery rescheduled"), { NULL }, { F_ASIS } },
+	{ "paid", N_("Paid to the courier"), { NULL }, { F_ASIS } },
+	{ "shopper_paid", N_("Payment reported by the shopper"), { NULL },
+	    { F_ASIS } },
+};
+
+/* See said.h. */
+const char *
+said_name(enum said s)
+{
+	return s >= 0 && s < SAID__MAX ? sentences[s].name : "";
+}
+
+/* See said.h. */
+const char *
+said_store(char *out, size_t outsz, enum said s, const char *f1,
+    const char *f2, const char *f3)
+{
+	const char	*f[SAID_FIGS] = { f1, f2, f3 };
+	size_t		 o, i;
+
+	if (outsz == 0)
+		return out;
+	o = (size_t)snprintf(out, outsz, "{%s}", said_name(s));
+	for (i = 0; i < SAID_FIGS && sentences[s].fig[i] != NULL &&
+	    o < outsz; i++)
+		o += (size_t)snprintf(out + o, outsz - o, "\t%s",
+		    f[i] != NULL ? f[i] : "");
+	return out;
+}
+
+/* The sentence stored in st (its code read up to '}'), or NULL. */
+static const struct sentence *
+stored_sentence(const char *st)
+{
+	const char	*end;
+	size_t		 i, len;
+
+	if (st[0] != '{' || (end = strchr(st, '}')) == NULL)
+		return NULL;
+	len = (size_t)(end - st - 1);
+	for (i = 0; i < SAID__MAX; i++)
+		if (strlen(sentences[i].name) == len &&
+		    strncmp(st + 1, sentences[i].name, len) == 0)
+			return &sentences[i];
+	return NULL;
+}
+
+/* Figure i of st's figures (after the code, tab-separated) into out in
+ * words as s says. */
+static void
+figure(const struct sentence *s, const char *st, size_t i,
+    const char *inst_id, const char *inst_name, char *out, size_t outsz)
+{
+	const char	*p = strchr(st, '}') + 1, *e;
+	char		 raw[256];
+	size_t		 k, len;
+
+	out[0] = '\0';
+	for (k = 0; k <= i; k++) {
+		if ((p = strchr(p, '\t')) == NULL)
+			return;
+		p++;
+	}
+	len = (e = strchr(p, '\t')) != NULL ? (size_t)(e - p) : strlen(p);
+	snprintf(raw, sizeof(raw), "%.*s", (int)len, p);
+	switch (s->how[i]) {
+	case F_METHOD:
+		snprintf(out, outsz, "%s", words_method(raw));
+		break;
+	case F_REASON:
+		snprintf(out, outsz, "%s", words_reason(raw));
+		break;
+	case F_INST:
+		snprintf(out, outsz, "%s", inst_id != NULL && inst_name !=
+		    NULL && inst_name[0] != '\0' && strcmp(raw, inst_id) == 0 ?
+		    inst_name : raw);
+		break;
+	case F_CODE:
+		words_text(raw, inst_id, inst_name, out, outsz);
+		break;
+	default:
+		snprintf(out, outsz, "%s", raw);
+	}
+}
+
+/* See said.h. */
+void
+said_text(const char *stored, const char *inst_id, const char *inst_name,
+    char *out, size_t outsz)
+{
+	const struct sentence	*s;
+	const char		*t, *close;
+	char			 fig[256];
+	size_t			 o = 0, i, len;
+
+	if (outsz == 0)
+		return;
+	if ((s = stored_sentence(stored)) == NULL) {
+		words_text(stored, inst_id, inst_name, out, outsz);
+		return;
+	}
+	for (t = _(s->text); *t != '\0' && o + 1 < outsz; ) {
+		close = *t == '{' ? strchr(t, '}') : NULL;
+		len = close != NULL ? (size_t)(close - t - 1) : 0;
+		for (i = 0; close != NULL && i < SAID_FIGS &&
+		    s->fig[i] != NULL; i++)
+			if (strlen(s->fig[i]) == len &&
+			    strncmp(t + 1, s->fig[i], len) == 0)
+				break;
+		if (close == NULL || i == SAID_FIGS || s->fig[i] == NULL) {
+			out[o++] = *t++;
+			continue;
+		}
+		figure(s, stored, i, inst_id, inst_name, fig, sizeof(fig));
+		o += (size_t)snprintf(out + o, outsz - o, "%s", fig);
+		if (o >= outsz)
+			o = outsz - 1;
+		t = close + 1;
+	}
+	out[o] = '\0';
+}
+
+/* See said.h. */
+void
+said_track_kind(const char *kind, char *out, size_t outsz)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(kinds); i++)
+		if (strcmp(kinds[i].name, kind) == 0) {
+			snprintf(out, outsz, "%s", _(kinds[i].text));
+			return;
+		}
+	words_status(kind, out, outsz);
+}

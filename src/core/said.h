@@ -1,0 +1,60 @@
+#ifndef MALLPAY_CORE_SAID_H
+#define MALLPAY_CORE_SAID_H
+
+/*
+ * Fixed sentences the services store (an order event's reason, a
+ * tracking event's detail, an order's settlement note), kept as a code with figures so that each
+ * reader reads them in the language of the page. The stored form is
+ * "{code}" followed by each figure after a tab; said_name() names the
+ * code at the database boundary. Text an admin, a partner or a shopper
+ * typed is stored as typed and read as typed. Pure: no clock, no
+ * database; sentences read in the thread's language (core/i18n.h).
+ */
+
+#include <stddef.h>
+
+enum said {
+	SAID_PLACED,		/* METHOD */
+	SAID_PLACED_AT,		/* METHOD, INSTITUTION (an id) */
+	SAID_SHIPPED,		/* CARRIER, TRACKING (COD-P2) */
+	SAID_DELIVERED_COURIER,
+	SAID_DELIVERED,
+	SAID_RETURNED_UNCHARGED,	/* PAU-05 */
+	SAID_RETURNED_REFUND,	/* FROM, BY (COD-P7) */
+	SAID_UNPAID_CANCELLED,	/* DAY (COD-P5, COD-P6) */
+	SAID_REFUSED_VALID,	/* REASON, a refusal code (COD-P4) */
+	SAID_REFUSED_CHARGED,	/* TOTAL, SHIPPING, FEE (COD-F2) */
+	SAID_REFUSED,
+	SAID_RESCHEDULED,	/* DAY, N, MAX (COD-P5) */
+	SAID_AGREED,		/* DAY (COD-P2) */
+	SAID_PAYMENT_REPORTED,	/* AMOUNT, METHOD, RECORD (COD-P3) */
+	SAID_SHOPPER_PAID_PHOTO,	/* COD-P3 */
+	SAID_SHOPPER_PAID_RECORD,	/* RECORD (COD-P3) */
+	SAID_SETTLES_MIXED,	/* DAY (C-02) */
+	SAID_SETTLES_USD,	/* C-02 */
+	SAID_SETTLES_IN,	/* CUR, RATE (USD per unit), DAY (C-02) */
+	SAID__MAX
+};
+
+/* The code's name as stored ("shipped"). */
+const char *said_name(enum said);
+
+/* The stored form of sentence s with its figures (as many as s takes,
+ * in the order above; NULL stands for "") into out (outsz bytes);
+ * returns out. */
+const char *said_store(char *out, size_t outsz, enum said s, const char *f1,
+	    const char *f2, const char *f3);
+
+/* What is stored in words into out: a stored sentence in the thread's
+ * language with its figures put in (a code among them in words, an
+ * institution id inst_id as inst_name); any other text through
+ * words_text(), so codes standing alone read as words and typed text
+ * as typed. */
+void	said_text(const char *stored, const char *inst_id,
+	    const char *inst_name, char *out, size_t outsz);
+
+/* A tracking event's kind in words ("shipped" -> "Shipped",
+ * "delivery_scheduled" -> "Delivery agreed"), into out. */
+void	said_track_kind(const char *kind, char *out, size_t outsz);
+
+#endif
