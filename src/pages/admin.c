@@ -760,7 +760,10 @@ page_admin_audit(struct ctx *c)
 			view_set(x, "TO", v[i].to_state[0] ? v[i].to_state :
 			    "-");
 		}
-		view_set(x, "REASON", A_(v[i].reason));
+		if (v[i].reason[0] == '{')	/* a stored fixed sentence */
+			page_set_said(x, "REASON", v[i].reason);
+		else
+			view_set(x, "REASON", A_(v[i].reason));
 		set_detail(x, &v[i]);
 	}
 	set_audit_pages(c, d, page, v, n, has_prev, has_next);
