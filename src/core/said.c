@@ -28,7 +28,7 @@ static const struct sentence sentences[SAID__MAX] = {
 	    N_("Placed with {METHOD} at {INSTITUTION}."),
 	    { "METHOD", "INSTITUTION" }, { F_METHOD, F_INST } },
 	[SAID_SHIPPED] = { "shipped",
-	    N_("Shipped with {CARRIER}, tracking number {TRACKING} (COD-P2)."),
+	    N_("Shipped with {CARRIER}, tracking number {TRACKING}."),
 	    { "CARRIER", "TRACKING" }, { F_ASIS, F_ASIS } },
 	[SAID_DELIVERED_COURIER] = { "delivered_courier",
 	    N_("Delivered by the courier."), { NULL }, { F_ASIS } },
