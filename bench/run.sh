@@ -318,6 +318,24 @@ stmts_get() { # PATH N
 	awk -v a="$q1" -v b="$q2" -v o="$((q1 - q0))" -v n="$2" 'BEGIN { printf "%.1f", (b - a - o) / n }'
 }
 
+# Temporary tables MariaDB creates per GET page view, in memory and on
+# disk ("M/D"): N sequential views, the global Created_tmp_tables and
+# Created_tmp_disk_tables before and after, minus the one each reading
+# itself creates. A temporary table with a TEXT column goes to disk (a file
+# created and removed each view).
+tmps() { sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Created_tmp_tables', 'Created_tmp_disk_tables')" | awk '{ v[$1] = $2 } END { print v["Created_tmp_tables"], v["Created_tmp_disk_tables"] }'; }
+tmp_get() { # PATH N
+	local a b i
+	: > "$dir/bench/curl.cfg"
+	for ((i = 0; i < $2; i++)); do
+		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$dir/bench/curl.cfg"
+	done
+	a=$(tmps)
+	curl -s -H "Cookie: $cookie" -K "$dir/bench/curl.cfg"
+	b=$(tmps)
+	echo "$a $b" | awk -v n="$2" '{ printf "%.1f/%.1f", ($3 - $1 - 1) / n, ($4 - $2) / n }'
+}
+
 # The place-order form: hidden fields of the form posting to
 # /checkout/place, the first choice of each radio group, the idempotency key
 # field ("key", or a name with "idem") replaced by @KEY@ (added when the
@@ -449,7 +467,8 @@ if [ "${BENCH_ROWS:-all}" = stmts ]; then
 	order_path=${sched%/schedule}
 	for pg in catalog:/catalog cart:/cart checkout:$co_path orders:/orders \
 	    order:$order_path schedule:$sched; do
-		printf '%-34s %s\n' "GET ${pg#*:}" "$(stmts_get "${pg#*:}" 200)"
+		printf '%-34s %s  temporary tables (memory/disk) %s\n' "GET ${pg#*:}" \
+		    "$(stmts_get "${pg#*:}" 200)" "$(tmp_get "${pg#*:}" 50)"
 	done
 	place_prepare
 	printf '%-34s %s\n' "POST /checkout/place" "$(stmts_post "$pbody" 20 "$pids")"
@@ -570,11 +589,11 @@ esac
 
 # Statements per page view (sequential, fixed counts).
 log "statements per page view"
-declare -A stm
+declare -A stm tmp
 for pg in $scale_pages; do
 	name=${pg%%:*}
 	if [ "${res[$name]:-missing}" = missing ]; then stm[$name]="-"
-	else stm[$name]=$(stmts_get "${pg#*:}" 200); fi
+	else stm[$name]=$(stmts_get "${pg#*:}" 200); tmp[$name]=$(tmp_get "${pg#*:}" 50); fi
 done
 case "${res[place]}" in
 missing|noform) stm[place]="-" ;;
@@ -699,6 +718,9 @@ done
 echo "statements per installment paid (POST /orders/ID/pay of the next installment, ledger entry included): ${stm[pay]}"
 echo "(stmts/pv: MariaDB global 'Questions' delta over 200 sequential views, 20 orders for place-order;"
 echo " it counts every statement: session lookup, BEGIN/COMMIT, the page's queries)"
+printf 'temporary tables per view (in memory/on disk; a TEXT column sends one to disk):'
+for pg in $scale_pages; do printf ' %s %s' "${pg%%:*}" "${tmp[${pg%%:*}]:--}"; done
+echo
 echo
 echo "latency at a steady load: an open loop at half of each page's req/s above (h2load, one request per new connection, exact percentiles of every request; ${open_secs}s each; target p99 <= 5 ms)"
 printf '%-34s %8s %8s %8s %8s %8s %8s\n' "page" "asked/s" "offered" "p50 ms" "p99 ms" "requests" "failed"

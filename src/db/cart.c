@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
 #include "core/log.h"
 #include "db/cart.h"
 #include "db/db.h"
@@ -26,7 +25,7 @@ enum stmt {
 /* Columns of STMT_CART_ITEMS, in its SELECT order. */
 enum cart_col {
 	CART_C_PRODUCT_ID, CART_C_QTY, CART_C_SKU, CART_C_NAME,
-	CART_C_DESCRIPTION, CART_C_CATEGORY_ID, CART_C_PRICE, CART_C_CURRENCY,
+	CART_C_CATEGORY_ID, CART_C_PRICE, CART_C_CURRENCY,
 	CART_C_HIGH_VALUE, CART_C_PRE_ORDER, CART_C_CUSTOMIZED,
 	CART_C_SPECIAL_CUSTOMS, CART_C_PAY_AFTER_USE, CART_C_FLASH_SALE,
 	CART_C_STOCK, CART_C_CAT_DURABLE, CART_C_CAT_HIGH_VALUE, CART_C__N
@@ -52,8 +51,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_CART_ITEM_DELETE */
 	"DELETE i FROM cart_items i JOIN carts c ON c.id = i.cart_id "
 	"WHERE c.user_id = ? AND i.product_id = ?",
-	/* STMT_CART_ITEMS: enum cart_col */
-	"SELECT i.product_id, i.qty, p.sku, p.name, p.description, "
+	/* STMT_CART_ITEMS: enum cart_col. Sorted by the product's name, so
+	 * through a temporary table: no TEXT column in it (the cart shows no
+	 * description), or MariaDB writes the table to disk. */
+	"SELECT i.product_id, i.qty, p.sku, p.name, "
 	"p.category_id, p.price_minor, p.currency, p.high_value, p.pre_order, "
 	"p.customized, p.special_customs, p.pay_after_use, p.flash_sale, "
 	"p.stock, k.durable, k.high_value "
@@ -178,8 +179,6 @@ fill_item(struct dbq *q, void *arg)
 	dbq_col_copy(q, CART_C_SKU, it->product.sku, sizeof(it->product.sku));
 	dbq_col_copy(q, CART_C_NAME, it->product.name,
 	    sizeof(it->product.name));
-	it->product.description =
-	    xstrdup(dbq_col_str(q, CART_C_DESCRIPTION, NULL));
 	it->product.category_id = dbq_col_int(q, CART_C_CATEGORY_ID);
 	it->product.high_value = dbq_col_int(q, CART_C_HIGH_VALUE) != 0;
 	it->product.pre_order = dbq_col_int(q, CART_C_PRE_ORDER) != 0;

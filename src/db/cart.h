@@ -15,7 +15,7 @@ struct db;
 struct db_cart_item {
 	int64_t			 product_id;
 	int			 qty;
-	struct db_product	 product;	/* owns its description */
+	struct db_product	 product;	/* without its description (NULL) */
 };
 
 /* Make sure user_id has a cart (created at now, or its updated_at set to now)

@@ -40,10 +40,14 @@ struct db_product {
  * none) that the caller frees with free(). Returns 0 or -1 (nothing to free). */
 int	db_category_list(struct db *, struct db_category **out, size_t *n);
 
-/* Every product, ordered by category name, then product name. *out is an array
- * of *n entries to free with db_product_list_free. A row whose currency is
- * unknown to core/money is skipped (logged). Returns 0 or -1 (nothing to free). */
-int	db_product_list(struct db *, struct db_product **out, size_t *n);
+/* Every product, in the order of the categories cats (ncats, as
+ * db_category_list gives them: by name), then by product name and id,
+ * each with its category's flags from cats; a product of a category not
+ * in cats comes last. *out is an array of *n entries to free with
+ * db_product_list_free. A row whose currency is unknown to core/money is
+ * skipped (logged). Returns 0 or -1 (nothing to free). */
+int	db_product_list(struct db *, const struct db_category *cats,
+	    size_t ncats, struct db_product **out, size_t *n);
 /* Free an array from db_product_list; takes NULL. */
 void	db_product_list_free(struct db_product *, size_t n);
 

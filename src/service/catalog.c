@@ -13,7 +13,8 @@ catalog_load(struct db *db, struct catalog *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (db_category_list(db, &out->cats, &out->ncats) == -1 ||
-	    db_product_list(db, &out->prods, &out->nprods) == -1)
+	    db_product_list(db, out->cats, out->ncats, &out->prods,
+	    &out->nprods) == -1)
 		return -1;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -353,11 +354,73 @@ test_catalog_shows_prices_and_badges(void **state)
 	client_free(cl);
 }
 
+/* The text after each occurrence of mark in html up to the next '<',
+ * into names (at most max, each 128 bytes); returns how many. */
+static size_t
+texts_after(const char *html, const char *mark, char names[][128], size_t max)
+{
+	const char	*p = html, *e;
+	size_t		 n = 0, len;
+
+	while (n < max && (p = strstr(p, mark)) != NULL) {
+		p += strlen(mark);
+		if ((p = strchr(p, '>')) == NULL)
+			break;
+		p++;
+		if ((e = strchr(p, '<')) == NULL)
+			break;
+		len = (size_t)(e - p) < 127 ? (size_t)(e - p) : 127;
+		memcpy(names[n], p, len);
+		names[n++][len] = '\0';
+	}
+	return n;
+}
+
+/* The catalog lists its categories by name (the demo's ids are not in
+ * name order) and each category's products by name: the products are
+ * read sorted by category id and placed in the categories' order. */
+static void
+test_catalog_categories_and_products_by_name(void **state)
+{
+	struct client		*cl = client_new();
+	struct client_resp	 r;
+	char			 cats[32][128], prods[64][128];
+	const char		*sec, *next;
+	size_t			 ncats, nprods, i, sections = 0;
+
+	(void)state;
+	assert_int_equal(client_get(cl, "/catalog", &r), 0);
+	assert_int_equal(r.status, 200);
+	ncats = texts_after(r.body, "<h2 id=\"cat-", cats, 32);
+	assert_true(ncats >= 3);
+	for (i = 1; i < ncats; i++)
+		assert_true(strcasecmp(cats[i - 1], cats[i]) <= 0);
+	/* Within each category section, products by name. */
+	for (sec = strstr(r.body, "<section class=\"category\""); sec != NULL;
+	    sec = next) {
+		char *part;
+
+		next = strstr(sec + 1, "<section class=\"category\"");
+		part = strndup(sec, next != NULL ? (size_t)(next - sec) :
+		    strlen(sec));
+		assert_non_null(part);
+		nprods = texts_after(part, "<h3", prods, 64);
+		for (i = 1; i < nprods; i++)
+			assert_true(strcasecmp(prods[i - 1], prods[i]) <= 0);
+		free(part);
+		sections++;
+	}
+	assert_int_equal(sections, ncats);
+	client_resp_cleanup(&r);
+	client_free(cl);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_catalog_shows_prices_and_badges),
+		cmocka_unit_test(test_catalog_categories_and_products_by_name),
 		cmocka_unit_test(test_cart_anonymous_redirects_to_signin),
 		cmocka_unit_test(test_cart_add_change_remove),
 		cmocka_unit_test(test_cart_invalid_quantity_message),
