@@ -1,35 +1,51 @@
 -- wrk script for place-order (bench/run.sh). Placing an order empties the
 -- cart, so each connection runs a cycle of requests: POST /cart/add for each
--- product (qty 1), then POST /checkout/place with a unique idempotency key;
--- the CSRF token and the session cookie are those of the signed-in benchmark
--- shopper (the Cookie header comes from wrk -H). Orders per second are
--- counted in the database by bench/run.sh (keys "wrk-RUNID-..."): with 32
--- connections on one shopper's cart some places find the cart empty and are
--- redirected to /cart without an order.
---   wrk ... -s bench/place.lua URL -- BODY RUNID CSRF PRODUCT_IDS
--- BODY is the urlencoded place-order form with @KEY@ where the key goes;
--- PRODUCT_IDS is a comma-separated list.
+-- product (qty 1), then POST /checkout/place with a unique idempotency key.
+-- Each wrk thread has one connection and one shopper of its own (the mall's
+-- real load: many shoppers, each with a cart), read from the file named by
+-- the environment's BENCH_BUYERS (setup() runs before the arguments are
+-- given): line N (tab-separated) is thread N's session cookie, CSRF token
+-- and urlencoded place-order form with @KEY@ where the key goes. Orders
+-- per second are counted in the database by bench/run.sh (keys
+-- "wrk-RUNID-...").
+--   BENCH_BUYERS=FILE wrk -tN -cN ... -s bench/place.lua URL -- RUNID PRODUCT_IDS
 local counter = 0
-local template = ""
 local runid = "0"
-local csrf = ""
 local products = {}
 local step = 0
 local tid = 0
 local nthreads = 0
+local buyers = nil
+
+-- The lines of file path, each split at tabs.
+local function read_buyers(path)
+	local t = {}
+	for line in io.lines(path) do
+		local f = {}
+		for v in string.gmatch(line, "[^\t]+") do f[#f + 1] = v end
+		t[#t + 1] = f
+	end
+	return t
+end
 
 function setup(thread)
 	nthreads = nthreads + 1
+	if buyers == nil then
+		buyers = read_buyers(os.getenv("BENCH_BUYERS"))
+	end
+	local b = buyers[(nthreads - 1) % #buyers + 1]
 	thread:set("tid", nthreads)
+	thread:set("cookie", b[1])
+	thread:set("csrf", b[2])
+	thread:set("template", b[3])
 end
 
 function init(args)
-	template = args[1] or ""
-	runid = args[2] or "0"
-	csrf = args[3] or ""
-	for id in string.gmatch(args[4] or "", "[0-9]+") do
+	runid = args[1] or "0"
+	for id in string.gmatch(args[2] or "", "[0-9]+") do
 		products[#products + 1] = id
 	end
+	wrk.headers["Cookie"] = cookie
 	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
 

@@ -174,7 +174,7 @@ settle() {
 
 # 2. Small data set, sign-in.
 log "bench data: small set (500 orders)"
-ctl bench-data --shoppers 2000 --orders 500 >&2
+ctl bench-data --shoppers 2000 --orders 500 --buyers "$conns" >&2
 settle
 
 jar="$dir/bench/cookies"
@@ -273,7 +273,7 @@ run_wrk() {
 	shift 3
 	if [ $# -gt 0 ]; then
 		local script=$1; shift
-		wrk -t2 -c"$conns" -d"${d}s" --latency --timeout 5s -H "Cookie: $cookie" \
+		wrk -t"${wrk_threads:-2}" -c"$conns" -d"${d}s" --latency --timeout 5s -H "Cookie: $cookie" \
 		    -s "$script" "$base$path" -- "$@" > "$out" 2>&1 || true
 	else
 		wrk -t2 -c"$conns" -d"${d}s" --latency --timeout 5s -H "Cookie: $cookie" \
@@ -379,6 +379,31 @@ place_prepare() {
 		[ -z "$pay" ] || pbody="$pbody&disclosed=$pay" ;;
 	esac
 	pids=$(sql "SELECT GROUP_CONCAT(i.product_id) FROM cart_items i JOIN carts c ON c.id = i.cart_id JOIN users u ON u.id = c.user_id WHERE u.email = '$email'")
+}
+
+# Place-order's shoppers: each of the first $conns benchmark shoppers
+# (bench-data --buyers gave them the bench address and cart) signed in,
+# one line each in $dir/bench/buyers.txt for bench/place.lua: the session
+# cookie, the CSRF token and the place-order form of its checkout (as
+# place_prepare makes it), tab-separated. Returns 1 when a shopper could not
+# sign in or has no form.
+buyers_prepare() {
+	local em jar tok c cs body n=0
+	: > "$dir/bench/buyers.txt"
+	for em in $(sql "SELECT email FROM users WHERE email LIKE 'bench-%@bench.test' ORDER BY id LIMIT $conns"); do
+		jar="$dir/bench/buyer.jar"; rm -f "$jar"
+		tok=$(curl -s -b "$jar" -c "$jar" "$base/signin" | perl -0777 -ne 'print $1 if /name="csrf"[^>]*value="([^"]*)"/')
+		curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$tok" \
+		    --data-urlencode "email=$em" --data-urlencode "password=$password" "$base/signin"
+		c=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+		case "$c" in *mp_session=*) ;; *) return 1 ;; esac
+		cs=$(curl -s -H "Cookie: $c" "$base/cart" | perl -0777 -ne 'print $1 if /name="csrf"[^>]*value="([^"]*)"/')
+		body=$(cookie=$c csrf=$cs; place_prepare; echo "$pbody")
+		[ -n "$body" ] || return 1
+		printf '%s\t%s\t%s\n' "$c" "$cs" "$body" >> "$dir/bench/buyers.txt"
+		n=$((n + 1))
+	done
+	[ "$n" = "$conns" ]
 }
 
 # Statements per order placed: N orders, each after refilling the cart with
@@ -575,7 +600,12 @@ else
 	if [ -z "$pbody" ]; then
 		res[place]=noform
 	else
-		res[place]="$(run_wrk place "$secs" /checkout/place "$src/bench/place.lua" "$pbody" "$runid" "$csrf" "$pids") 303"
+		if buyers_prepare; then
+			res[place]="$(BENCH_BUYERS="$dir/bench/buyers.txt" wrk_threads=$conns \
+			    run_wrk place "$secs" /checkout/place "$src/bench/place.lua" "$runid" "$pids") 303"
+		else
+			res[place]=noform
+		fi
 	fi
 fi
 rss_after=$(rss_kb)
@@ -701,7 +731,7 @@ echo
 echo "static file: the $static_note"
 case "${res[place]}" in
 missing|noform) ;;
-*) echo "place-order: $placed orders in ${secs}s from $(echo "${res[place]}" | awk '{ print $5 }') requests (cycles of 3 POST /cart/add + POST /checkout/place; p50/p99 over all of them; a place that finds the cart emptied by another connection redirects to /cart without an order)" ;;
+*) echo "place-order: $placed orders in ${secs}s from $(echo "${res[place]}" | awk '{ print $5 }') requests (cycles of 3 POST /cart/add + POST /checkout/place; p50/p99 over all of them; each of the $conns connections a shopper of its own, with its own cart)" ;;
 esac
 live_verdict "${res[live]}"
 echo "mallpayd VmRSS: ${rss_before} kB before the main table, ${rss_after} kB after"

@@ -1,13 +1,15 @@
 /*
  * mallpayctl bench-data [--shoppers N] [--orders N] [--installments N]
- *     [--bench-orders N] [--now TIME]: the benchmark data set
+ *     [--bench-orders N] [--buyers N] [--now TIME]: the benchmark data set
  *     (bench/README.md).
  *
  * Tops the database up to N benchmark shoppers (bench-NNNNN@bench.test)
  * and N benchmark orders (idempotency key "bench-..."), each order with
  * 1-3 items and its audit events, plus the benchmark shopper
  * bench@bench.test (created with --bench-orders orders, 60 by default)
- * whose cart is set to 3 items on every run. Running it with --orders 500
+ * whose cart is set to 3 items on every run (--buyers N: the first N
+ * benchmark shoppers by id too, each with the bench address, so that
+ * place-order can be loaded by many shoppers at once). Running it with --orders 500
  * then --orders 50000 gives the small and the large data set of the scale
  * check on one database. Every password is BENCH_PASSWORD, hashed once.
  *
@@ -203,6 +205,7 @@ struct bench_opts {
 	long	want_orders;	/* --orders */
 	long	me_orders;	/* --bench-orders */
 	long	want_inst;	/* --installments */
+	size_t	buyers;		/* --buyers */
 };
 
 /* One bench-data run: the generator, the chunk being filled, the catalog,
@@ -232,6 +235,7 @@ bench_opts_parse(int argc, char **argv, struct bench_opts *o)
 	o->want_orders = 50000;
 	o->me_orders = 60;
 	o->want_inst = 0;
+	o->buyers = 0;
 	for (ai = 1; ai < argc; ai++) {
 		if (strcmp(argv[ai], "--shoppers") == 0 && ai + 1 < argc)
 			o->want_users = (size_t)strtoul(argv[++ai], NULL, 10);
@@ -240,6 +244,8 @@ bench_opts_parse(int argc, char **argv, struct bench_opts *o)
 		else if (strcmp(argv[ai], "--installments") == 0 &&
 		    ai + 1 < argc)
 			o->want_inst = strtol(argv[++ai], NULL, 10);
+		else if (strcmp(argv[ai], "--buyers") == 0 && ai + 1 < argc)
+			o->buyers = (size_t)strtoul(argv[++ai], NULL, 10);
 		else if (strcmp(argv[ai], "--bench-orders") == 0 &&
 		    ai + 1 < argc)
 			o->me_orders = strtol(argv[++ai], NULL, 10);
@@ -253,7 +259,8 @@ bench_opts_parse(int argc, char **argv, struct bench_opts *o)
 	if (o->want_users < 1 || o->want_users > 1000000 ||
 	    o->want_orders < 0 || o->want_orders > 10000000 ||
 	    o->me_orders < 0 || o->me_orders > o->want_orders ||
-	    o->want_inst < 0 || o->want_inst > 100000000)
+	    o->want_inst < 0 || o->want_inst > 100000000 ||
+	    o->buyers > o->want_users || o->buyers > 1000)
 		return -1;
 	return 0;
 }
@@ -339,6 +346,26 @@ bench_logins(struct bench_run *r, struct bench_opts *o, const char *hash,
 	if (db_bench_user_ids(db, &r->uids, &r->nuids) == -1 || r->nuids == 0)
 		return -1;
 	return 0;
+}
+
+/* In one transaction: the first n benchmark shoppers by id (r->uids)
+ * each given the bench address and cart (3 items). 0, or -1 database
+ * error. */
+static int
+bench_buyers(struct bench_run *r, size_t n, const int64_t cart[3])
+{
+	struct db	*db = r->g.db;
+	size_t		 i;
+
+	if (n > r->nuids)
+		n = r->nuids;
+	if (db_begin(db) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (bench_address(db, r->uids[i], r->g.now) == -1 ||
+		    db_bench_set_cart(db, r->uids[i], cart, 3, r->g.now) == -1)
+			return -1;
+	return db_commit(db);
 }
 
 /* Order id of user_id, number r->seq (running: an installment order with
@@ -495,6 +522,7 @@ ctl_bench_data(struct ctl *c, int argc, char **argv)
 		goto out;
 	}
 	if ((st = bench_logins(&r, &o, hash, cart)) != 0 ||
+	    (st = bench_buyers(&r, o.buyers, cart)) != 0 ||
 	    (st = bench_orders(&r, &o)) != 0 ||
 	    (st = bench_schedule(&r)) != 0)
 		goto fail;
@@ -516,6 +544,6 @@ out:
 usage:
 	fprintf(stderr, "usage: mallpayctl bench-data [--shoppers N] "
 	    "[--orders N] [--installments N] [--bench-orders N] "
-	    "[--now TIME]\n");
+	    "[--buyers N] [--now TIME]\n");
 	return 2;
 }

@@ -26,7 +26,9 @@ DBQ_ROWS(receipt_tab, struct db_receipt, RECEIPT_COLS, RECEIPT_FIELD);
 
 enum stmt {
 	STMT_PAGE,
+	STMT_PAGE_FILTERED,
 	STMT_PAGE_COMPANY,
+	STMT_PAGE_COMPANY_FILTERED,
 	STMT_RECEIPTS,
 	STMT__MAX
 };
@@ -42,15 +44,13 @@ enum stmt {
 	"o.items_names, o.items_count, o.items_category, o.user_id, " \
 	"pc.amount_minor + pc.late_fee_minor, pc.paid_minor, " \
 	"pc.status = 'open', " \
-	"IF(o.method = 'cod', (SELECT SUM(d.amount_minor) FROM " \
-	"account_debts d WHERE d.order_id = o.id), NULL), " \
-	"IF(o.method = 'cod', (SELECT SUM(d.amount_minor) FROM " \
-	"account_debts d WHERE d.order_id = o.id AND " \
-	"COALESCE(d.settled_at, 0) <= 0), NULL), " \
-	"IF(o.method = 'cod', (SELECT d.id FROM account_debts d WHERE " \
-	"d.order_id = o.id AND COALESCE(d.settled_at, 0) <= 0 ORDER BY " \
-	"d.created_at, d.id LIMIT 1), NULL) " \
-	"FROM orders o LEFT JOIN pau_charges pc ON pc.order_id = o.id "
+	"IF(o.method = 'cod', d.amount_minor, NULL), " \
+	"IF(o.method = 'cod' AND COALESCE(d.settled_at, 0) <= 0, " \
+	"d.amount_minor, NULL), " \
+	"IF(o.method = 'cod' AND COALESCE(d.settled_at, 0) <= 0, d.id, NULL) " \
+	"FROM orders o LEFT JOIN pau_charges pc ON pc.order_id = o.id " \
+	"LEFT JOIN account_debts d ON d.order_id = o.id AND " \
+	"d.kind = 'cod_refusal' "
 #define LIST_FILTER \
 	" AND (? = '' OR o.status = ?) AND (? = '' OR o.method = ?) " \
 	"AND ((? = 0 AND ? = '') OR o.id = ? OR (? <> '' AND EXISTS " \
@@ -65,9 +65,16 @@ enum col {
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_PAGE: enum col */
+	LIST_COLS "WHERE o.user_id = ?"
+	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	/* STMT_PAGE_FILTERED */
 	LIST_COLS "WHERE o.user_id = ?" LIST_FILTER
 	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
 	/* STMT_PAGE_COMPANY: one's own orders and the company's (RULES 5) */
+	"SELECT * FROM (" LIST_COLS "WHERE o.user_id = ?"
+	" UNION " LIST_COLS "WHERE o.company_id = ?"
+	") u ORDER BY 6 DESC, 1 DESC LIMIT ? OFFSET ?",
+	/* STMT_PAGE_COMPANY_FILTERED */
 	"SELECT * FROM (" LIST_COLS "WHERE o.user_id = ?" LIST_FILTER
 	" UNION " LIST_COLS "WHERE o.company_id = ?" LIST_FILTER
 	") u ORDER BY 6 DESC, 1 DESC LIMIT ? OFFSET ?",
@@ -160,16 +167,25 @@ db_my_orders_page(struct db *db, const struct db_my_orders_query *q,
 	struct dbq	*s;
 	char		 like[210];
 	size_t		 i, len = 0;
+	int		 filtered;
 
 	*more = 0;
 	like_pattern(q->text, like, sizeof(like));
-	s = get(db, q->company_id > 0 ? STMT_PAGE_COMPANY : STMT_PAGE);
+	/* Without a filter, statements without its conditions: MariaDB
+	 * prepares the EXISTS of a text search on every run otherwise. */
+	filtered = q->status[0] != '\0' || q->method[0] != '\0' ||
+	    q->order_id != 0 || q->text[0] != '\0';
+	s = get(db, q->company_id > 0 ?
+	    (filtered ? STMT_PAGE_COMPANY_FILTERED : STMT_PAGE_COMPANY) :
+	    (filtered ? STMT_PAGE_FILTERED : STMT_PAGE));
 	if (s != NULL) {
 		dbq_int(s, q->user_id);
-		bind_filter(s, q, like);
+		if (filtered)
+			bind_filter(s, q, like);
 		if (q->company_id > 0) {
 			dbq_int(s, q->company_id);
-			bind_filter(s, q, like);
+			if (filtered)
+				bind_filter(s, q, like);
 		}
 		/* One row more than shown tells whether a next page exists. */
 		dbq_bind(s, DBQ_I((int64_t)q->per_page + 1),
