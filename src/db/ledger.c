@@ -82,12 +82,8 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE entry_key LIKE CONCAT(?, '%')",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_LEDGER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_LEDGER)
 
 /* See ledger.h. */
 int

@@ -133,12 +133,8 @@ static const char *const stmts[STMT__MAX] = {
 	"AND subject_id = ? AND to_state = 'delivered'",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_PAYAFTER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_PAYAFTER)
 
 /* Read a card row into *p (zeroed by the caller): 0. */
 static int

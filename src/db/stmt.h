@@ -117,6 +117,16 @@ enum db_table {
 struct dbq	*dbq_get(struct db *, enum db_table table, int idx,
 		    const char *sql);
 
+/* In a db/<table>.c file, after its stmts[]: define the file's
+ * static struct dbq *get(struct db *db, int idx), its statement idx
+ * from dbq_get() under table with the SQL stmts[idx], or NULL. */
+#define DBQ_STMT_GETTER(table) \
+	static struct dbq * \
+	get(struct db *db, int idx) \
+	{ \
+		return dbq_get(db, (table), idx, stmts[idx]); \
+	}
+
 /* Bind the next parameter: an integer, len bytes of text (copied; NULL
  * with len 0 is the empty string), a C string (NULL binds SQL NULL), or
  * SQL NULL. Binding more parameters than the statement has is an error
