@@ -12,11 +12,6 @@
 #include "service/mfa.h"
 #include "view/view.h"
 
-const struct field_spec page_admin_mfa_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 /* Show section sec with MSG = msg. */
 static void
 say(struct view_dict *d, const char *sec, const char *msg)

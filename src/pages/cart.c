@@ -16,11 +16,6 @@
 #include "service/cart.h"
 #include "view/view.h"
 
-const struct field_spec page_cart_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 const struct field_spec page_cart_change_fields[] = {
 	{ "product_id", FIELD_ID, 1, 20, 0, 0 },
 	{ "qty", FIELD_INT, 1, 3, 1, 99 },

@@ -15,11 +15,6 @@
 #include "service/catalog.h"
 #include "view/view.h"
 
-const struct field_spec page_catalog_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 /* See shop.h. */
 void
 shop_badges(struct view_dict *d, const struct db_product *p)

@@ -19,11 +19,6 @@
 #include "service/identity.h"
 #include "view/view.h"
 
-const struct field_spec page_identity_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 const struct field_spec page_identity_post_fields[] = {
 	{ "legal_name", FIELD_TEXT, 0, 400, 0, 0 },
 	{ "birth_date", FIELD_TEXT, 0, 32, 0, 0 },

@@ -32,10 +32,6 @@ const struct field_spec page_plan_pay_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
-const struct field_spec page_plan_schedule_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
 
 /* The answer to an idempotency key sent again with other details. */
 #define PAGE_PLAN_KEY_CONFLICT	N_("This form was already sent with other " \

@@ -34,11 +34,6 @@
 #include "service/remittance_view.h"
 #include "view/view.h"
 
-const struct field_spec page_remittance_voucher_get_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 const struct field_spec page_remittance_voucher_fields[] = {
 	{ "voucher", FIELD_FILE, 1, FILESTORE_MAX, 0, 0 },
 	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
