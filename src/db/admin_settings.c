@@ -56,6 +56,13 @@ enum stmt {
 #define KIND_FROM(LIST, table) \
 	LIST(COL_SQL, COL_SQL, COL_SQL) " FROM " table " "
 #define KIND_NCOLS(LIST)	(0 LIST(COL_NONE, COL_NONE, COL_COUNT))
+/* The statements of kind k at 3k (list), 3k+1 (locked get) and 3k+2
+ * (update): its LIST read from table by its key column, and its values
+ * set as "set" says, in the order of the list. */
+#define KIND_STMTS(k, LIST, table, key, set) \
+	[3 * (k)] = "SELECT " KIND_FROM(LIST, table) "ORDER BY " key, \
+	"SELECT " KIND_FROM(LIST, table) "WHERE " key " = ? FOR UPDATE", \
+	"UPDATE " table " SET " set " WHERE " key " = ?"
 
 /* The key and the label that start every kind's row, read by name; the
  * values follow them. */
@@ -94,40 +101,23 @@ static const struct {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	"SELECT " KIND_FROM(INST_COLS, "institutions") "ORDER BY id",
-	"SELECT " KIND_FROM(INST_COLS, "institutions")
-	"WHERE id = ? FOR UPDATE",
-	"UPDATE institutions SET method = ?, min_usd_minor = ?, "
-	"low_threshold = ?, terms = ?, monthly_rate = ?, fee_mode = ?, "
-	"waives_future_fees = ?, late_fee_rate = ?, enabled = ? WHERE id = ?",
-
-	"SELECT " KIND_FROM(REGION_COLS, "regions") "ORDER BY code",
-	"SELECT " KIND_FROM(REGION_COLS, "regions")
-	"WHERE code = ? FOR UPDATE",
-	"UPDATE regions SET cod_supported = ?, cod_fee_percent = ?, "
-	"cod_max_usd_minor = ?, delivery_days = ? WHERE code = ?",
-
-	"SELECT " KIND_FROM(COUNTRY_COLS, "countries") "ORDER BY code",
-	"SELECT " KIND_FROM(COUNTRY_COLS, "countries")
-	"WHERE code = ? FOR UPDATE",
-	"UPDATE countries SET region_code = ?, installment_high_risk = ?, "
-	"remittance_limit_usd_minor = ?, delivery_days = ? WHERE code = ?",
-
-	"SELECT " KIND_FROM(CATEGORY_COLS, "categories") "ORDER BY id",
-	"SELECT " KIND_FROM(CATEGORY_COLS, "categories")
-	"WHERE id = ? FOR UPDATE",
-	"UPDATE categories SET durable = ?, high_value = ? WHERE id = ?",
-
-	"SELECT " KIND_FROM(PRODUCT_COLS, "products") "ORDER BY id",
-	"SELECT " KIND_FROM(PRODUCT_COLS, "products")
-	"WHERE id = ? FOR UPDATE",
-	"UPDATE products SET high_value = ?, pre_order = ?, customized = ?, "
-	"special_customs = ?, pay_after_use = ?, flash_sale = ? WHERE id = ?",
-
-	"SELECT " KIND_FROM(PLATFORM_COLS, "settings") "ORDER BY name",
-	"SELECT " KIND_FROM(PLATFORM_COLS, "settings")
-	"WHERE name = ? FOR UPDATE",
-	"UPDATE settings SET value = ? WHERE name = ?",
+	KIND_STMTS(DB_SK_INSTITUTION, INST_COLS, "institutions", "id",
+	    "method = ?, min_usd_minor = ?, low_threshold = ?, terms = ?, "
+	    "monthly_rate = ?, fee_mode = ?, waives_future_fees = ?, "
+	    "late_fee_rate = ?, enabled = ?"),
+	KIND_STMTS(DB_SK_REGION, REGION_COLS, "regions", "code",
+	    "cod_supported = ?, cod_fee_percent = ?, cod_max_usd_minor = ?, "
+	    "delivery_days = ?"),
+	KIND_STMTS(DB_SK_COUNTRY, COUNTRY_COLS, "countries", "code",
+	    "region_code = ?, installment_high_risk = ?, "
+	    "remittance_limit_usd_minor = ?, delivery_days = ?"),
+	KIND_STMTS(DB_SK_CATEGORY, CATEGORY_COLS, "categories", "id",
+	    "durable = ?, high_value = ?"),
+	KIND_STMTS(DB_SK_PRODUCT, PRODUCT_COLS, "products", "id",
+	    "high_value = ?, pre_order = ?, customized = ?, "
+	    "special_customs = ?, pay_after_use = ?, flash_sale = ?"),
+	KIND_STMTS(DB_SK_PLATFORM, PLATFORM_COLS, "settings", "name",
+	    "value = ?"),
 
 	/* STMT_HOLIDAY_LIST */
 	"SELECT " HOLIDAY_COLS(DBQ_SQL) " FROM holidays WHERE day >= ? "
@@ -148,6 +138,9 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO fx_rates (currency, usd_per_unit, effective_from, "
 	"created_at) VALUES (?, ?, ?, ?)",
 };
+
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_ADMIN_SETTINGS)
 
 /* See admin_settings.h. */
 size_t
@@ -220,8 +213,8 @@ db_setting_list(struct db *db, enum db_setting_kind k,
 	*n = 0;
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	return dbq_list_keep(dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k,
-	    stmts[3 * k]), sizeof(**out), read_row, free_rows, (void **)out, n);
+	return dbq_list_keep(get(db, 3 * k), sizeof(**out), read_row,
+	    free_rows, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -235,7 +228,7 @@ db_setting_get_lock(struct db *db, enum db_setting_kind k, const char *key,
 	memset(out, 0, sizeof(*out));
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k + 1, stmts[3 * k + 1]);
+	q = get(db, 3 * k + 1);
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, key);
@@ -257,7 +250,7 @@ db_setting_set(struct db *db, enum db_setting_kind k, const char *key,
 
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k + 2, stmts[3 * k + 2]);
+	q = get(db, 3 * k + 2);
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < kinds[k].ncols; i++)
@@ -278,8 +271,7 @@ int
 db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
     size_t *n)
 {
-	return dbq_rows(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
-	    STMT_HOLIDAY_LIST, stmts[STMT_HOLIDAY_LIST]), DBQ_S(from)),
+	return dbq_rows(dbq_bind(get(db, STMT_HOLIDAY_LIST), DBQ_S(from)),
 	    &holiday_row, (void **)out, n);
 }
 
@@ -287,8 +279,7 @@ db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
 int
 db_holiday_add(struct db *db, const char *day, const char *name)
 {
-	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
-	    STMT_HOLIDAY_ADD, stmts[STMT_HOLIDAY_ADD]), DBQ_S(day),
+	return dbq_exec_claim(dbq_bind(get(db, STMT_HOLIDAY_ADD), DBQ_S(day),
 	    DBQ_S(name)));
 }
 
@@ -296,35 +287,20 @@ db_holiday_add(struct db *db, const char *day, const char *name)
 int
 db_holiday_remove(struct db *db, const char *day, char name[101])
 {
-	struct dbq	*q;
-	int		 rc;
+	int rc;
 
 	name[0] = '\0';
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_GET,
-	    stmts[STMT_HOLIDAY_GET]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	rc = dbq_exec_fetch(q);
-	if (rc == 1)
-		dbq_col_copy(q, 0, name, 101);
-	dbq_done(q);
-	if (rc != 1)
+	if ((rc = dbq_one_text(dbq_bind(get(db, STMT_HOLIDAY_GET),
+	    DBQ_S(day)), name, 101)) != 1)
 		return rc;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_DEL,
-	    stmts[STMT_HOLIDAY_DEL]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_HOLIDAY_DEL), DBQ_S(day)));
 }
 
 /* See admin_settings.h. */
 int
 db_fx_list(struct db *db, struct db_fx **out, size_t *n)
 {
-	return dbq_rows(dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_LIST,
-	    stmts[STMT_FX_LIST]), &fx_row, (void **)out, n);
+	return dbq_rows(get(db, STMT_FX_LIST), &fx_row, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -332,19 +308,9 @@ int
 db_fx_current(struct db *db, const char *currency, const char *day,
     char out[33])
 {
-	struct dbq	*q;
-	int		 rc;
-
 	out[0] = '\0';
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_CURRENT,
-	    stmts[STMT_FX_CURRENT]);
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_S(currency), DBQ_S(day));
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, out, 33);
-	dbq_done(q);
-	return rc;
+	return dbq_one_text(dbq_bind(get(db, STMT_FX_CURRENT),
+	    DBQ_S(currency), DBQ_S(day)), out, 33);
 }
 
 /* See admin_settings.h. */
@@ -352,7 +318,6 @@ int
 db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
     const char *day, int64_t now)
 {
-	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
-	    STMT_FX_ADD, stmts[STMT_FX_ADD]), DBQ_S(currency),
+	return dbq_exec_claim(dbq_bind(get(db, STMT_FX_ADD), DBQ_S(currency),
 	    DBQ_S(usd_per_unit), DBQ_S(day), DBQ_I(now)));
 }

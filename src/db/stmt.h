@@ -235,6 +235,11 @@ int		 dbq_exec_fetch(struct dbq *);
  * dbq_done(q). */
 int		 dbq_one_int(struct dbq *, int64_t *out);
 
+/* Execute q and copy column 0 of its first row as text into out (outsz
+ * bytes, cut; untouched unless a row): 1 a row, 0 no row, -1 error (q
+ * NULL included). Always calls dbq_done(q). */
+int		 dbq_one_text(struct dbq *, char *out, size_t outsz);
+
 /* Execute q (a statement without a result): 0, or -1 on error. When
  * affected is not NULL and it succeeded, *affected gets dbq_affected().
  * Always calls dbq_done(q). */
