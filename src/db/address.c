@@ -24,10 +24,13 @@ enum stmt {
 	STMT__MAX
 };
 
-#define ADDR_COLS \
-	"id, recipient, line1, line2, city, region, postal_code, country, " \
-	"phone, is_default"
+#define ADDR_COLS	DB_ADDRESS_LIST(DBQ_SQL, "")
 #define OWNER	"user_id <=> ? AND company_id <=> ?"
+#define ADDR_FIELD(t, m, sql)	DBQ_FIELD(struct db_address, t, m)
+#define BOOK_LIST(C)		DB_ADDRESS_LIST(C, "")
+#define ORDER_COPY_LIST(C)	DB_ORDER_ADDRESS_LIST(C, "o")
+DBQ_ROWS(book_row, struct db_address, BOOK_LIST, ADDR_FIELD);
+DBQ_ROWS(order_copy_row, struct db_address, ORDER_COPY_LIST, ADDR_FIELD);
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ADDR_LIST */
@@ -59,12 +62,8 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE o.id = ? AND o.ship_recipient IS NOT NULL",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_ADDRESS, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_ADDRESS)
 
 /* Bind the owner (two parameters). */
 static void
@@ -86,24 +85,14 @@ db_address_bind(struct dbq *q, const struct db_address *a)
 void
 db_address_at(struct dbq *q, int c, struct db_address *a)
 {
-	a->id = dbq_col_int(q, c);
-	dbq_col_copy(q, c + 1, a->recipient, sizeof(a->recipient));
-	dbq_col_copy(q, c + 2, a->line1, sizeof(a->line1));
-	dbq_col_copy(q, c + 3, a->line2, sizeof(a->line2));
-	dbq_col_copy(q, c + 4, a->city, sizeof(a->city));
-	dbq_col_copy(q, c + 5, a->region, sizeof(a->region));
-	dbq_col_copy(q, c + 6, a->postal_code, sizeof(a->postal_code));
-	dbq_col_copy(q, c + 7, a->country, sizeof(a->country));
-	dbq_col_copy(q, c + 8, a->phone, sizeof(a->phone));
-	a->is_default = (int)dbq_col_int(q, c + 9);
+	(void)dbq_read(q, c, &book_row, a);
 }
 
 /* See dbint.h: the DB_ORDER_ADDRESS_COLS from column c. */
 void
 db_order_address_at(struct dbq *q, int c, struct db_address *a)
 {
-	db_address_at(q, c, a);
-	a->delivery_days = (int)dbq_col_int(q, c + DB_ADDRESS_N);
+	(void)dbq_read(q, c, &order_copy_row, a);
 }
 
 /* dbq_one_fn fill: the address frozen on an order, from column 0. */

@@ -205,6 +205,9 @@ static const char *const stmts[STMT__MAX] = {
 	ORDER_WHERE ORDER_SORT,
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_ADMIN)
+
 /* The order queue of orders in status paid by method (as the queues'
  * definitions in admin.h): a corporate installment application is
  * counted in its own queue (corp_applications), not here. */
@@ -240,8 +243,7 @@ db_admin_order_queues(struct db *db, int64_t now,
 	memset(out, 0, DB_OQ__MAX * sizeof(*out));
 	if (mp_date_from_unix(now, &today) == -1)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_QUEUES,
-	    stmts[STMT_ORDER_QUEUES]);
+	q = get(db, STMT_ORDER_QUEUES);
 	if (dbq_rows(dbq_bind(q, DBQ_S(mp_date_str(today, day,
 	    sizeof(day)))), &oq_row, (void **)&v, &n) == -1)
 		return -1;
@@ -291,9 +293,8 @@ decision_read(struct db *db, enum stmt idx, const char *subject_type,
 	struct decision_row	r;
 	int			rc;
 
-	rc = dbq_one(dbq_bind(dbq_get(db, DB_T_ADMIN, idx, stmts[idx]),
-	    DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step)),
-	    &decision_row, &r);
+	rc = dbq_one(dbq_bind(get(db, idx), DBQ_S(subject_type),
+	    DBQ_I(subject_id), DBQ_S(step)), &decision_row, &r);
 	if (rc == 1) {
 		snprintf(by, bysz, "%s", r.by);
 		memcpy(decision_out, r.decision, sizeof(r.decision));
@@ -325,8 +326,7 @@ db_admin_decision_claim(struct db *db, const char *subject_type,
 	unsigned	 err;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_DECISION_CLAIM,
-	    stmts[STMT_DECISION_CLAIM]);
+	q = get(db, STMT_DECISION_CLAIM);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id), DBQ_S(step),
@@ -435,7 +435,7 @@ order_count(struct db *db, const struct db_admin_order_filter *f,
 	struct dbq *q;
 
 	*total = 0;
-	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_COUNT, stmts[STMT_ORDER_COUNT]);
+	q = get(db, STMT_ORDER_COUNT);
 	if (q == NULL)
 		return -1;
 	bind_order_filter(q, f);
@@ -456,8 +456,7 @@ order_page(struct db *db, const struct db_admin_order_filter *f,
 	int		 desc;
 
 	if (!db_admin_order_keyset(f)) {
-		q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_SEARCH,
-		    stmts[STMT_ORDER_SEARCH]);
+		q = get(db, STMT_ORDER_SEARCH);
 		if (q == NULL)
 			return NULL;
 		bind_order_filter(q, f);
@@ -468,7 +467,7 @@ order_page(struct db *db, const struct db_admin_order_filter *f,
 	}
 	desc = (f->sort == DB_OS_NEWEST) == (f->key_dir >= 0);
 	idx = desc ? STMT_ORDER_KEY_DESC : STMT_ORDER_KEY_ASC;
-	if ((q = dbq_get(db, DB_T_ADMIN, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return NULL;
 	bind_order_filter(q, f);
 	dbq_int(q, f->key_dir != 0);
@@ -520,7 +519,7 @@ db_admin_order_get(struct db *db, int64_t id, struct db_admin_order *out)
 	struct dbq	*q;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_GET, stmts[STMT_ORDER_GET]);
+	q = get(db, STMT_ORDER_GET);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);
@@ -551,9 +550,8 @@ int
 db_admin_order_items(struct db *db, int64_t id,
     struct db_admin_order_item **out, size_t *n)
 {
-	return dbq_list_keep(dbq_bind(dbq_get(db, DB_T_ADMIN, STMT_ORDER_ITEMS,
-	    stmts[STMT_ORDER_ITEMS]), DBQ_I(id)), sizeof(**out),
-	    fill_order_item, NULL, (void **)out, n);
+	return dbq_list_keep(dbq_bind(get(db, STMT_ORDER_ITEMS), DBQ_I(id)),
+	    sizeof(**out), fill_order_item, NULL, (void **)out, n);
 }
 
 /* See admin.h. */
@@ -562,8 +560,8 @@ db_admin_user_id(struct db *db, const char *email)
 {
 	int64_t id = 0;
 
-	if (dbq_one_int(dbq_bind(dbq_get(db, DB_T_ADMIN, STMT_USER_BY_EMAIL,
-	    stmts[STMT_USER_BY_EMAIL]), DBQ_S(email)), &id) == -1)
+	if (dbq_one_int(dbq_bind(get(db, STMT_USER_BY_EMAIL), DBQ_S(email)),
+	    &id) == -1)
 		return -1;
 	return id;
 }
@@ -575,8 +573,7 @@ db_admin_order_export(struct db *db, const struct db_admin_order_filter *f,
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_ADMIN, STMT_ORDER_EXPORT,
-	    stmts[STMT_ORDER_EXPORT]);
+	q = get(db, STMT_ORDER_EXPORT);
 	if (q != NULL) {
 		bind_order_filter(q, f);
 		bind_order_sort(q, f);

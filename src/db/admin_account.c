@@ -80,13 +80,16 @@ static const char *const stmts[STMT__MAX] = {
 	"NULL, updated_at = ? WHERE user_id = ?",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_ADMIN_ACCOUNT)
+
 /* Run the one-row select idx with one bound value (id, or text when s is
  * not NULL) into out. 1/0/-1. */
 static int
 fetch_one(struct db *db, int idx, int64_t id, const char *s,
     struct db_admin_account *out)
 {
-	struct dbq *q = dbq_get(db, DB_T_ADMIN_ACCOUNT, idx, stmts[idx]);
+	struct dbq *q = get(db, idx);
 
 	return dbq_one(s != NULL ? dbq_bind(q, DBQ_S(s)) :
 	    dbq_bind(q, DBQ_I(id)), &account_tab, out);
@@ -122,8 +125,7 @@ db_admin_owners_lock(struct db *db, int64_t *n)
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_OWNERS_LOCK,
-	    stmts[STMT_OWNERS_LOCK]);
+	q = get(db, STMT_OWNERS_LOCK);
 	if (q == NULL || dbq_exec(q) == -1) {
 		dbq_done(q);
 		return -1;
@@ -138,8 +140,7 @@ int
 db_admin_account_list(struct db *db, struct db_admin_account **out,
     size_t *n)
 {
-	return dbq_rows(dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_LIST,
-	    stmts[STMT_LIST]), &list_tab, (void **)out, n);
+	return dbq_rows(get(db, STMT_LIST), &list_tab, (void **)out, n);
 }
 
 /* See admin_account.h. */
@@ -151,7 +152,7 @@ db_admin_account_insert(struct db *db, int64_t user_id, unsigned roles,
 	struct dbq	*q;
 	int		 invited = invite_hash != NULL && invite_hash[0] != '\0';
 
-	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_INSERT, stmts[STMT_INSERT]);
+	q = get(db, STMT_INSERT);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_I(user_id), DBQ_I((int64_t)roles),
@@ -172,8 +173,7 @@ db_admin_user_insert(struct db *db, const char *email, const char *name,
 	struct dbq	*q;
 	int64_t		 got;
 
-	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_USER_INSERT,
-	    stmts[STMT_USER_INSERT]);
+	q = get(db, STMT_USER_INSERT);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(email), DBQ_S(name), DBQ_I(now));
@@ -187,8 +187,8 @@ db_admin_user_insert(struct db *db, const char *email, const char *name,
 static int
 update3(struct db *db, int idx, int64_t a, int64_t b, int64_t c)
 {
-	return dbq_exec_done(dbq_bind(dbq_get(db, DB_T_ADMIN_ACCOUNT, idx,
-	    stmts[idx]), DBQ_I(a), DBQ_I(b), DBQ_I(c)), NULL);
+	return dbq_exec_done(dbq_bind(get(db, idx), DBQ_I(a), DBQ_I(b),
+	    DBQ_I(c)), NULL);
 }
 
 /* See admin_account.h. */
@@ -214,15 +214,13 @@ db_admin_invite_accept(struct db *db, int64_t user_id, const char *name,
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_ACCEPT_USER,
-	    stmts[STMT_ACCEPT_USER]);
+	q = get(db, STMT_ACCEPT_USER);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(name), DBQ_S(password_hash), DBQ_I(user_id));
 	if (dbq_exec_one(q) != 1)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN_ACCOUNT, STMT_ACCEPT_ACCOUNT,
-	    stmts[STMT_ACCEPT_ACCOUNT]);
+	q = get(db, STMT_ACCEPT_ACCOUNT);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_I(now), DBQ_I(user_id));

@@ -24,22 +24,54 @@ enum stmt {
 	STMT__MAX
 };
 
-#define INST_COLS "id, name, method, CAST(min_usd_minor AS CHAR), " \
-	"low_threshold, terms, monthly_rate, fee_mode, waives_future_fees, " \
-	"late_fee_rate, enabled FROM institutions "
-#define REGION_COLS "code, name, cod_supported, cod_fee_percent, " \
-	"cod_max_usd_minor, delivery_days FROM regions "
-#define COUNTRY_COLS "code, name, region_code, installment_high_risk, " \
-	"remittance_limit_usd_minor, delivery_days FROM countries "
-#define CATEGORY_COLS "id, name, durable, high_value FROM categories "
-#define PRODUCT_COLS "id, CONCAT(sku, ' ', name), high_value, pre_order, " \
-	"customized, special_customs, pay_after_use, flash_sale FROM products "
-#define PLATFORM_COLS "name, name, value FROM settings "
-/* Columns of each *_COLS above: the key, the label, then the kind's
- * values (kinds[k].ncols of them) in their SELECT order. */
-enum setting_col {
-	SET_C_KEY, SET_C_LABEL, SET_C_VALS
-};
+/* The columns of each kind's row, each with its SQL: KEY and LABEL (the
+ * fields key and label of struct db_setting_row, HEAD_COLS), then a VAL
+ * per editable column, vals[0], vals[1]... in the order the kind's UPDATE
+ * sets them. */
+#define INST_COLS(KEY, LABEL, VAL) \
+	KEY("id") LABEL(", name") VAL(", method") \
+	VAL(", CAST(min_usd_minor AS CHAR)") VAL(", low_threshold") \
+	VAL(", terms") VAL(", monthly_rate") VAL(", fee_mode") \
+	VAL(", waives_future_fees") VAL(", late_fee_rate") VAL(", enabled")
+#define REGION_COLS(KEY, LABEL, VAL) \
+	KEY("code") LABEL(", name") VAL(", cod_supported") \
+	VAL(", cod_fee_percent") VAL(", cod_max_usd_minor") \
+	VAL(", delivery_days")
+#define COUNTRY_COLS(KEY, LABEL, VAL) \
+	KEY("code") LABEL(", name") VAL(", region_code") \
+	VAL(", installment_high_risk") VAL(", remittance_limit_usd_minor") \
+	VAL(", delivery_days")
+#define CATEGORY_COLS(KEY, LABEL, VAL) \
+	KEY("id") LABEL(", name") VAL(", durable") VAL(", high_value")
+#define PRODUCT_COLS(KEY, LABEL, VAL) \
+	KEY("id") LABEL(", CONCAT(sku, ' ', name)") VAL(", high_value") \
+	VAL(", pre_order") VAL(", customized") VAL(", special_customs") \
+	VAL(", pay_after_use") VAL(", flash_sale")
+#define PLATFORM_COLS(KEY, LABEL, VAL) \
+	KEY("name") LABEL(", name") VAL(", value")
+#define COL_SQL(sql)	sql
+#define COL_NONE(sql)
+#define COL_COUNT(sql)	+ 1
+/* The SELECT list of kind LIST from its table, and its count of values. */
+#define KIND_FROM(LIST, table) \
+	LIST(COL_SQL, COL_SQL, COL_SQL) " FROM " table " "
+#define KIND_NCOLS(LIST)	(0 LIST(COL_NONE, COL_NONE, COL_COUNT))
+/* The statements of kind k at 3k (list), 3k+1 (locked get) and 3k+2
+ * (update): its LIST read from table by its key column, and its values
+ * set as "set" says, in the order of the list. */
+#define KIND_STMTS(k, LIST, table, key, set) \
+	[3 * (k)] = "SELECT " KIND_FROM(LIST, table) "ORDER BY " key, \
+	"SELECT " KIND_FROM(LIST, table) "WHERE " key " = ? FOR UPDATE", \
+	"UPDATE " table " SET " set " WHERE " key " = ?"
+
+/* The key and the label that start every kind's row, read by name; the
+ * values follow them. */
+#define HEAD_COLS(C) \
+	C(TEXT,	key,	"") \
+	C(TEXT,	label,	"")
+#define HEAD_FIELD(t, m, sql)	DBQ_FIELD(struct db_setting_row, t, m)
+DBQ_ROWS(head_row, struct db_setting_row, HEAD_COLS, HEAD_FIELD);
+#define HEAD_N	(0 HEAD_COLS(DBQ_COUNT))
 
 /* The columns of a holiday (struct db_holiday), each with its SQL. */
 #define HOLIDAY_COLS(C) \
@@ -60,38 +92,32 @@ DBQ_ROWS(fx_row, struct db_fx, FX_COLS, FX_FIELD);
 static const struct {
 	size_t	 ncols;
 } kinds[DB_SK__MAX] = {
-	{ 9 }, { 4 }, { 4 }, { 2 }, { 6 }, { 1 }
+	[DB_SK_INSTITUTION] = { KIND_NCOLS(INST_COLS) },
+	[DB_SK_REGION] = { KIND_NCOLS(REGION_COLS) },
+	[DB_SK_COUNTRY] = { KIND_NCOLS(COUNTRY_COLS) },
+	[DB_SK_CATEGORY] = { KIND_NCOLS(CATEGORY_COLS) },
+	[DB_SK_PRODUCT] = { KIND_NCOLS(PRODUCT_COLS) },
+	[DB_SK_PLATFORM] = { KIND_NCOLS(PLATFORM_COLS) },
 };
 
 static const char *const stmts[STMT__MAX] = {
-	"SELECT " INST_COLS "ORDER BY id",
-	"SELECT " INST_COLS "WHERE id = ? FOR UPDATE",
-	"UPDATE institutions SET method = ?, min_usd_minor = ?, "
-	"low_threshold = ?, terms = ?, monthly_rate = ?, fee_mode = ?, "
-	"waives_future_fees = ?, late_fee_rate = ?, enabled = ? WHERE id = ?",
-
-	"SELECT " REGION_COLS "ORDER BY code",
-	"SELECT " REGION_COLS "WHERE code = ? FOR UPDATE",
-	"UPDATE regions SET cod_supported = ?, cod_fee_percent = ?, "
-	"cod_max_usd_minor = ?, delivery_days = ? WHERE code = ?",
-
-	"SELECT " COUNTRY_COLS "ORDER BY code",
-	"SELECT " COUNTRY_COLS "WHERE code = ? FOR UPDATE",
-	"UPDATE countries SET region_code = ?, installment_high_risk = ?, "
-	"remittance_limit_usd_minor = ?, delivery_days = ? WHERE code = ?",
-
-	"SELECT " CATEGORY_COLS "ORDER BY id",
-	"SELECT " CATEGORY_COLS "WHERE id = ? FOR UPDATE",
-	"UPDATE categories SET durable = ?, high_value = ? WHERE id = ?",
-
-	"SELECT " PRODUCT_COLS "ORDER BY id",
-	"SELECT " PRODUCT_COLS "WHERE id = ? FOR UPDATE",
-	"UPDATE products SET high_value = ?, pre_order = ?, customized = ?, "
-	"special_customs = ?, pay_after_use = ?, flash_sale = ? WHERE id = ?",
-
-	"SELECT " PLATFORM_COLS "ORDER BY name",
-	"SELECT " PLATFORM_COLS "WHERE name = ? FOR UPDATE",
-	"UPDATE settings SET value = ? WHERE name = ?",
+	KIND_STMTS(DB_SK_INSTITUTION, INST_COLS, "institutions", "id",
+	    "method = ?, min_usd_minor = ?, low_threshold = ?, terms = ?, "
+	    "monthly_rate = ?, fee_mode = ?, waives_future_fees = ?, "
+	    "late_fee_rate = ?, enabled = ?"),
+	KIND_STMTS(DB_SK_REGION, REGION_COLS, "regions", "code",
+	    "cod_supported = ?, cod_fee_percent = ?, cod_max_usd_minor = ?, "
+	    "delivery_days = ?"),
+	KIND_STMTS(DB_SK_COUNTRY, COUNTRY_COLS, "countries", "code",
+	    "region_code = ?, installment_high_risk = ?, "
+	    "remittance_limit_usd_minor = ?, delivery_days = ?"),
+	KIND_STMTS(DB_SK_CATEGORY, CATEGORY_COLS, "categories", "id",
+	    "durable = ?, high_value = ?"),
+	KIND_STMTS(DB_SK_PRODUCT, PRODUCT_COLS, "products", "id",
+	    "high_value = ?, pre_order = ?, customized = ?, "
+	    "special_customs = ?, pay_after_use = ?, flash_sale = ?"),
+	KIND_STMTS(DB_SK_PLATFORM, PLATFORM_COLS, "settings", "name",
+	    "value = ?"),
 
 	/* STMT_HOLIDAY_LIST */
 	"SELECT " HOLIDAY_COLS(DBQ_SQL) " FROM holidays WHERE day >= ? "
@@ -113,6 +139,9 @@ static const char *const stmts[STMT__MAX] = {
 	"created_at) VALUES (?, ?, ?, ?)",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_ADMIN_SETTINGS)
+
 /* See admin_settings.h. */
 size_t
 db_setting_ncols(enum db_setting_kind k)
@@ -120,25 +149,24 @@ db_setting_ncols(enum db_setting_kind k)
 	return (unsigned)k < DB_SK__MAX ? kinds[k].ncols : 0;
 }
 
-/* Fill *arg (a struct db_setting_row) from q's current row: key, label,
- * then the kind's columns (as many as the statement has after those two;
- * kinds[k].ncols by the SQL above). Serves dbq_list_keep, never leaves a
- * row out. */
+/* Fill *arg (a struct db_setting_row) from q's current row: the
+ * HEAD_COLS, then the kind's values (as many as the statement has after
+ * those; kinds[k].ncols by the SQL above). Serves dbq_list_keep, never
+ * leaves a row out. */
 static int
 read_row(struct dbq *q, void *arg)
 {
 	struct db_setting_row	*r = arg;
-	int			 nc = dbq_ncols(q) - SET_C_VALS;
+	int			 nc = dbq_ncols(q) - HEAD_N;
 	size_t			 i;
 
 	memset(r, 0, sizeof(*r));
-	dbq_col_copy(q, SET_C_KEY, r->key, sizeof(r->key));
-	dbq_col_copy(q, SET_C_LABEL, r->label, sizeof(r->label));
+	(void)dbq_read(q, 0, &head_row, r);
 	r->ncols = nc < 0 ? 0 : nc > DB_SK_MAXCOLS ? DB_SK_MAXCOLS :
 	    (size_t)nc;
 	for (i = 0; i < r->ncols; i++)
-		r->vals[i] = dbq_col_null(q, SET_C_VALS + (int)i) ? NULL :
-		    xstrdup(dbq_col_str(q, SET_C_VALS + (int)i, NULL));
+		r->vals[i] = dbq_col_null(q, HEAD_N + (int)i) ? NULL :
+		    xstrdup(dbq_col_str(q, HEAD_N + (int)i, NULL));
 	return 0;
 }
 
@@ -185,8 +213,8 @@ db_setting_list(struct db *db, enum db_setting_kind k,
 	*n = 0;
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	return dbq_list_keep(dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k,
-	    stmts[3 * k]), sizeof(**out), read_row, free_rows, (void **)out, n);
+	return dbq_list_keep(get(db, 3 * k), sizeof(**out), read_row,
+	    free_rows, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -200,7 +228,7 @@ db_setting_get_lock(struct db *db, enum db_setting_kind k, const char *key,
 	memset(out, 0, sizeof(*out));
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k + 1, stmts[3 * k + 1]);
+	q = get(db, 3 * k + 1);
 	if (q == NULL)
 		return -1;
 	dbq_cstr(q, key);
@@ -222,7 +250,7 @@ db_setting_set(struct db *db, enum db_setting_kind k, const char *key,
 
 	if ((unsigned)k >= DB_SK__MAX)
 		return -1;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, 3 * k + 2, stmts[3 * k + 2]);
+	q = get(db, 3 * k + 2);
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < kinds[k].ncols; i++)
@@ -243,8 +271,7 @@ int
 db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
     size_t *n)
 {
-	return dbq_rows(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
-	    STMT_HOLIDAY_LIST, stmts[STMT_HOLIDAY_LIST]), DBQ_S(from)),
+	return dbq_rows(dbq_bind(get(db, STMT_HOLIDAY_LIST), DBQ_S(from)),
 	    &holiday_row, (void **)out, n);
 }
 
@@ -252,8 +279,7 @@ db_holiday_list(struct db *db, const char *from, struct db_holiday **out,
 int
 db_holiday_add(struct db *db, const char *day, const char *name)
 {
-	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
-	    STMT_HOLIDAY_ADD, stmts[STMT_HOLIDAY_ADD]), DBQ_S(day),
+	return dbq_exec_claim(dbq_bind(get(db, STMT_HOLIDAY_ADD), DBQ_S(day),
 	    DBQ_S(name)));
 }
 
@@ -261,35 +287,20 @@ db_holiday_add(struct db *db, const char *day, const char *name)
 int
 db_holiday_remove(struct db *db, const char *day, char name[101])
 {
-	struct dbq	*q;
-	int		 rc;
+	int rc;
 
 	name[0] = '\0';
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_GET,
-	    stmts[STMT_HOLIDAY_GET]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	rc = dbq_exec_fetch(q);
-	if (rc == 1)
-		dbq_col_copy(q, 0, name, 101);
-	dbq_done(q);
-	if (rc != 1)
+	if ((rc = dbq_one_text(dbq_bind(get(db, STMT_HOLIDAY_GET),
+	    DBQ_S(day)), name, 101)) != 1)
 		return rc;
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_HOLIDAY_DEL,
-	    stmts[STMT_HOLIDAY_DEL]);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, day);
-	return dbq_exec_one(q);
+	return dbq_exec_one(dbq_bind(get(db, STMT_HOLIDAY_DEL), DBQ_S(day)));
 }
 
 /* See admin_settings.h. */
 int
 db_fx_list(struct db *db, struct db_fx **out, size_t *n)
 {
-	return dbq_rows(dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_LIST,
-	    stmts[STMT_FX_LIST]), &fx_row, (void **)out, n);
+	return dbq_rows(get(db, STMT_FX_LIST), &fx_row, (void **)out, n);
 }
 
 /* See admin_settings.h. */
@@ -297,19 +308,9 @@ int
 db_fx_current(struct db *db, const char *currency, const char *day,
     char out[33])
 {
-	struct dbq	*q;
-	int		 rc;
-
 	out[0] = '\0';
-	q = dbq_get(db, DB_T_ADMIN_SETTINGS, STMT_FX_CURRENT,
-	    stmts[STMT_FX_CURRENT]);
-	if (q == NULL)
-		return -1;
-	dbq_bind(q, DBQ_S(currency), DBQ_S(day));
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, out, 33);
-	dbq_done(q);
-	return rc;
+	return dbq_one_text(dbq_bind(get(db, STMT_FX_CURRENT),
+	    DBQ_S(currency), DBQ_S(day)), out, 33);
 }
 
 /* See admin_settings.h. */
@@ -317,7 +318,6 @@ int
 db_fx_add(struct db *db, const char *currency, const char *usd_per_unit,
     const char *day, int64_t now)
 {
-	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_ADMIN_SETTINGS,
-	    STMT_FX_ADD, stmts[STMT_FX_ADD]), DBQ_S(currency),
+	return dbq_exec_claim(dbq_bind(get(db, STMT_FX_ADD), DBQ_S(currency),
 	    DBQ_S(usd_per_unit), DBQ_S(day), DBQ_I(now)));
 }

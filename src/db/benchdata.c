@@ -130,12 +130,8 @@ static const char *stmts[STMT__MAX] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_BENCH, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_BENCH)
 
 #define USERS_HEAD "INSERT INTO users (id, kind, email, name, password_hash, " \
 	"phone, credit_limit_usd_minor, created_at) VALUES "

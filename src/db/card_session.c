@@ -53,12 +53,8 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE card_sessions SET debt_id = ? WHERE id = ?",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_CARD_SESSION, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_CARD_SESSION)
 
 /* See card_session.h. */
 int64_t

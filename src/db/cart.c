@@ -64,12 +64,8 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE c.user_id = ? ORDER BY p.name, p.id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_CART, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_CART)
 
 /* See cart.h. */
 int

@@ -386,6 +386,9 @@ static const char *const stmts[STMT__MAX] = {
 	"GROUP BY 1, 2, 3 HAVING SUM(o) <> SUM(c)",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_CHECK)
+
 /* Run statement idx (no parameters) and call each(row, arg) with each of
  * its rows read by r into row (r->sz bytes, zeroed first). Returns the row
  * count or -1; -2 when soft and the statement does not prepare (schema
@@ -397,7 +400,7 @@ run_rows(struct db *db, int idx, const struct dbq_rowdef *r, void *row,
 	struct dbq *q;
 	int n = 0, rc;
 
-	if ((q = dbq_get(db, DB_T_CHECK, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return soft ? -2 : -1;
 	if (dbq_exec(q) == -1) {
 		dbq_done(q);
@@ -581,8 +584,8 @@ db_check_file_row(struct db *db, const char *stored_name)
 {
 	int64_t n;
 
-	n = dbq_count(dbq_bind(dbq_get(db, DB_T_CHECK, STMT_CHECK_FILE_ROW,
-	    stmts[STMT_CHECK_FILE_ROW]), DBQ_S(stored_name)));
+	n = dbq_count(dbq_bind(get(db, STMT_CHECK_FILE_ROW),
+	    DBQ_S(stored_name)));
 	return n < 0 ? -1 : n > 0;
 }
 
@@ -595,8 +598,7 @@ db_check_fingerprint(struct db *db, struct buf *out)
 	size_t			i;
 
 	buf_reset(out);
-	if (dbq_one(dbq_get(db, DB_T_CHECK, STMT_CHECK_FINGERPRINT,
-	    stmts[STMT_CHECK_FINGERPRINT]), &fingerprint_row, &f) != 1)
+	if (dbq_one(get(db, STMT_CHECK_FINGERPRINT), &fingerprint_row, &f) != 1)
 		return -1;
 	for (i = 0; i < fingerprint_row.n; i++) {
 		memcpy(&v, (const char *)&f + fingerprint_row.f[i].off,

@@ -264,6 +264,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT DISTINCT currency FROM products ORDER BY currency",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_CHECKOUT)
+
 /* Run statement idx with up to two bound values (a string s1 or, when
  * NULL, integer i1 if use_i1; then s2 or i2), one element per row read by
  * r. Returns 0 or -1 (nothing to free). */
@@ -274,7 +277,7 @@ run_list(struct db *db, int idx, const char *s1, int64_t i1, int use_i1,
 {
 	struct dbq	*q;
 
-	q = dbq_get(db, DB_T_CHECKOUT, idx, stmts[idx]);
+	q = get(db, idx);
 	if (q != NULL) {
 		if (s1 != NULL)
 			dbq_cstr(q, s1);
@@ -362,7 +365,7 @@ db_checkout_fx_rate(struct db *db, const char *currency, const char *day,
 
 	if ((rc = refcache_fx_get(db, currency, day, rate, ratesz)) != -1)
 		return rc;
-	q = dbq_get(db, DB_T_CHECKOUT, STMT_FX, stmts[STMT_FX]);
+	q = get(db, STMT_FX);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(currency), DBQ_S(day));
@@ -422,7 +425,7 @@ db_checkout_buyer(struct db *db, int64_t user_id, struct db_buyer *b)
 	int		 rc = -1;
 
 	memset(b, 0, sizeof(*b));
-	q = dbq_get(db, DB_T_CHECKOUT, STMT_BUYER, stmts[STMT_BUYER]);
+	q = get(db, STMT_BUYER);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, user_id);
@@ -443,7 +446,7 @@ db_checkout_read(struct db *db, int64_t user_id, const char *key,
 	int		 found = 0, rc = -1, i;
 
 	memset(r, 0, sizeof(*r));
-	q = dbq_get(db, DB_T_CHECKOUT, STMT_READ, stmts[STMT_READ]);
+	q = get(db, STMT_READ);
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < 4; i++)
@@ -495,16 +498,16 @@ int
 db_checkout_coupon(struct db *db, const char *code, struct db_coupon *c)
 {
 	memset(c, 0, sizeof(*c));
-	return dbq_one(dbq_bind(dbq_get(db, DB_T_CHECKOUT, STMT_COUPON,
-	    stmts[STMT_COUPON]), DBQ_S(code)), &coupon_row, c);
+	return dbq_one(dbq_bind(get(db, STMT_COUPON), DBQ_S(code)),
+	    &coupon_row, c);
 }
 
 /* An UPDATE with (a, id, a) parameters: 1 one row, 0 none, -1 error. */
 static int
 update_guarded(struct db *db, int idx, int64_t a, int64_t id)
 {
-	return dbq_exec_one(dbq_bind(dbq_get(db, DB_T_CHECKOUT, idx,
-	    stmts[idx]), DBQ_I(a), DBQ_I(id), DBQ_I(a)));
+	return dbq_exec_one(dbq_bind(get(db, idx), DBQ_I(a), DBQ_I(id),
+	    DBQ_I(a)));
 }
 
 /* See checkout.h. */
@@ -525,16 +528,15 @@ db_checkout_reserve_credit(struct db *db, int64_t user_id, int64_t usd_minor)
 int
 db_checkout_clear_cart(struct db *db, int64_t user_id)
 {
-	return dbq_exec_done(dbq_bind(dbq_get(db, DB_T_CHECKOUT,
-	    STMT_CLEAR_CART, stmts[STMT_CLEAR_CART]), DBQ_I(user_id)), NULL);
+	return dbq_exec_done(dbq_bind(get(db, STMT_CLEAR_CART),
+	    DBQ_I(user_id)), NULL);
 }
 
 /* An UPDATE with (a, id) parameters. 0 or -1. */
 static int
 update_plain(struct db *db, int idx, int64_t a, int64_t id)
 {
-	return dbq_exec_done(dbq_bind(dbq_get(db, DB_T_CHECKOUT, idx,
-	    stmts[idx]), DBQ_I(a), DBQ_I(id)), NULL);
+	return dbq_exec_done(dbq_bind(get(db, idx), DBQ_I(a), DBQ_I(id)), NULL);
 }
 
 /* See checkout.h. */
@@ -567,8 +569,7 @@ db_checkout_demo_points(struct db *db)
 	int		 rc;
 
 	for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
-		q = dbq_get(db, DB_T_CHECKOUT, STMT_DEMO_POINTS,
-		    stmts[STMT_DEMO_POINTS]);
+		q = get(db, STMT_DEMO_POINTS);
 		if (q == NULL)
 			return -1;
 		dbq_bind(q, DBQ_I(demo[i].points), DBQ_S(demo[i].email));
@@ -625,14 +626,12 @@ db_checkout_warm(struct db *db, const char *day)
 	int64_t		 v = 0;
 	int		 rc = -1;
 
-	q = dbq_get(db, DB_T_CHECKOUT, STMT_REF_VERSION,
-	    stmts[STMT_REF_VERSION]);
+	q = get(db, STMT_REF_VERSION);
 	if (q == NULL || dbq_one_int(q, &v) != 1 || v <= 0)
 		return -1;
 	db_refdata_seen(db, (uint64_t)v);
-	if (warm_lists(db) == 0 && dbq_list(dbq_get(db, DB_T_CHECKOUT,
-	    STMT_CURRENCIES, stmts[STMT_CURRENCIES]), sizeof(*cur),
-	    fill_currency, (void **)&cur, &n) == 0) {
+	if (warm_lists(db) == 0 && dbq_list(get(db, STMT_CURRENCIES),
+	    sizeof(*cur), fill_currency, (void **)&cur, &n) == 0) {
 		rc = 0;
 		for (i = 0; i < n && rc == 0; i++)
 			if (db_checkout_fx_rate(db, cur[i], day, rate,

@@ -248,12 +248,8 @@ static const char *const stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 1",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_COD, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_COD)
 
 /* See cod.h. */
 int

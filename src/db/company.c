@@ -84,12 +84,8 @@ static const char *const stmts[STMT__MAX] = {
 	"AND kind = 'company_member' ORDER BY name, id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_COMPANY, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_COMPANY)
 
 /* Read a CO_COLS row into *arg, a struct db_company, zeroed first: 0. */
 static int

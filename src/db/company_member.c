@@ -117,12 +117,8 @@ static const char *const stmts[STMT__MAX] = {
 	INVITE_COLS "WHERE i.id = ? AND i.company_id = ? FOR UPDATE",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_MEMBER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_MEMBER)
 
 /* See company_member.h. */
 int

@@ -119,12 +119,8 @@ static const char *const stmts[STMT__MAX] = {
 	D_COLS "WHERE d.id = ?",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_COMPANY_QUAL, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_COMPANY_QUAL)
 
 /* See company.h. */
 int

@@ -147,12 +147,8 @@ static const char *const stmts[STMT__MAX] = {
 	"AND status = 'awaiting_review' AND method = 'installment_corporate'",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_CORP_APP, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_CORP_APP)
 
 /* See company.h. */
 void

@@ -105,12 +105,8 @@ static const char *const stmts[STMT__MAX] = {
 	"HAVING alloc <> paid OR alloc <> said OR bad > 0 ORDER BY p.id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_CORP_TRANSFER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_CORP_TRANSFER)
 
 /* See corp_transfer.h. */
 int

@@ -158,15 +158,29 @@ void	db_ship_at(struct dbq *, int c, struct db_shipment *out);
 #define DB_TRACK_N	(0 DB_TRACK_COLS(DBQ_COUNT))
 void	db_track_at(struct dbq *, int c, struct db_track *t);
 
-/* The columns of one address of the book a (struct db_address):
- * DB_ADDRESS_N of them, read by db_address_at() (address.c); and the FROM
- * and WHERE of the book of the user bound (the company's for a member,
- * else the shopper's own, as service/address.c address_owner() names
- * it). */
-#define DB_ADDRESS_COLS \
-	"a.id, a.recipient, a.line1, a.line2, a.city, a.region, " \
-	"a.postal_code, a.country, a.phone, a.is_default "
-#define DB_ADDRESS_N	10
+/* The eight text columns of an address, recipient to phone: each the
+ * field m of struct db_address, with the SQL of its column, m's name after
+ * the prefix p. */
+#define DB_ADDRESS_TEXT(C, p, m)	C(TEXT, m, ", " p #m)
+#define DB_ADDRESS_TEXT_COLS(C, p) \
+	DB_ADDRESS_TEXT(C, p, recipient) DB_ADDRESS_TEXT(C, p, line1) \
+	DB_ADDRESS_TEXT(C, p, line2) DB_ADDRESS_TEXT(C, p, city) \
+	DB_ADDRESS_TEXT(C, p, region) DB_ADDRESS_TEXT(C, p, postal_code) \
+	DB_ADDRESS_TEXT(C, p, country) DB_ADDRESS_TEXT(C, p, phone)
+
+/* The columns of one address of a book, each column's name after the
+ * prefix p ("a." for the book a, "" for the table addresses alone), with
+ * the field of struct db_address it fills: DB_ADDRESS_N of them, read by
+ * db_address_at() (address.c); DB_ADDRESS_COLS, those of the book a; and
+ * the FROM and WHERE of the book of the user bound (the company's for a
+ * member, else the shopper's own, as service/address.c address_owner()
+ * names it). */
+#define DB_ADDRESS_LIST(C, p) \
+	C(INT,	id,		p "id") \
+	DB_ADDRESS_TEXT_COLS(C, p) \
+	C(INT,	is_default,	", " p "is_default")
+#define DB_ADDRESS_COLS	DB_ADDRESS_LIST(DBQ_SQL, "a.") " "
+#define DB_ADDRESS_N	(0 DB_ADDRESS_LIST(DBQ_COUNT, ""))
 #define DB_ADDRESS_BOOK_OF_USER \
 	"FROM users u JOIN addresses a " \
 	"ON a.user_id <=> IF(u.company_id > 0, NULL, u.id) " \
@@ -181,16 +195,20 @@ void	db_address_at(struct dbq *, int c, struct db_address *a);
  * parameters of q (address.c). */
 void	db_address_bind(struct dbq *, const struct db_address *a);
 
-/* The columns of the address frozen on an order, of orders t: DB_ADDRESS_N
- * of a book's (its book row's id, is_default 0) and its delivery days,
- * read by db_order_address_at() (address.c); the recipient (column 1) is
- * NULL when the order has none. */
-#define DB_ORDER_ADDRESS_COLS(t) \
-	t ".ship_address_id, " t ".ship_recipient, " t ".ship_line1, " \
-	t ".ship_line2, " t ".ship_city, " t ".ship_region, " \
-	t ".ship_postal_code, " t ".ship_country, " t ".ship_phone, 0, " \
-	t ".ship_delivery_days "
-#define DB_ORDER_ADDRESS_N	(DB_ADDRESS_N + 1)
+/* The columns of the address frozen on an order, of orders t, with the
+ * field of struct db_address each fills: DB_ADDRESS_N of a book's (its
+ * book row's id, is_default 0) and its delivery days, read by
+ * db_order_address_at() (address.c); the recipient (column 1) is NULL
+ * when the order has none. */
+#define DB_ORDER_ADDRESS_LIST(C, t) \
+	C(INT,	id,		t ".ship_address_id") \
+	DB_ADDRESS_TEXT_COLS(C, t ".ship_") \
+	C(INT,	is_default,	", 0") \
+	C(INT,	delivery_days,	", " t ".ship_delivery_days")
+#define DB_ORDER_ADDRESS_COLS(t)	DB_ORDER_ADDRESS_LIST(DBQ_SQL, t) " "
+#define DB_ORDER_ADDRESS_N	(0 DB_ORDER_ADDRESS_LIST(DBQ_COUNT, ""))
+_Static_assert(DB_ORDER_ADDRESS_N == DB_ADDRESS_N + 1,
+    "an order's address is a book's and its delivery days");
 void	db_order_address_at(struct dbq *, int c, struct db_address *a);
 
 /* The columns of one event (events e, its actor users u joined on

@@ -66,6 +66,9 @@ static const char *const stmts[STMT__MAX] = {
 	EVENT_COLS EVENT_WHERE "ORDER BY e.at, e.id",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_EVENT)
+
 /* Copy at most dstsz-1 bytes of src into dst, NUL-terminated. */
 static void
 copy(char *dst, size_t dstsz, const char *src)
@@ -81,7 +84,7 @@ db_event_add(struct db *db, const struct db_event *e)
 	char		 reason[256];
 	int		 rc;
 
-	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_ADD, stmts[STMT_EVENT_ADD]);
+	q = get(db, STMT_EVENT_ADD);
 	if (q == NULL)
 		return -1;
 	copy(reason, sizeof(reason), e->reason != NULL ? e->reason : "");
@@ -150,7 +153,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_COUNT, stmts[STMT_EVENT_COUNT]);
+	q = get(db, STMT_EVENT_COUNT);
 	if (q == NULL)
 		return -1;
 	bind_filter(q, f);
@@ -164,7 +167,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 
 	idx = f->key_dir == 0 ? STMT_EVENT_SEARCH : f->key_dir > 0 ?
 	    STMT_EVENT_KEY_DESC : STMT_EVENT_KEY_ASC;
-	if ((q = dbq_get(db, DB_T_EVENT, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return -1;
 	bind_filter(q, f);
 	if (f->key_dir != 0) {
@@ -188,8 +191,7 @@ db_event_history(struct db *db, const char *subject_type, int64_t subject_id,
 
 	*out = NULL;
 	*n = 0;
-	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_HISTORY,
-	    stmts[STMT_EVENT_HISTORY]);
+	q = get(db, STMT_EVENT_HISTORY);
 	if (q == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id));
@@ -216,8 +218,7 @@ db_event_export(struct db *db, const struct db_event_filter *f,
 {
 	struct dbq *q;
 
-	q = dbq_get(db, DB_T_EVENT, STMT_EVENT_EXPORT,
-	    stmts[STMT_EVENT_EXPORT]);
+	q = get(db, STMT_EVENT_EXPORT);
 	if (q != NULL)
 		bind_filter(q, f);
 	return dbq_stream_rows(q, fn, arg);

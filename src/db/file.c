@@ -48,12 +48,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM file_renders WHERE file_id = ? AND page > 0",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_FILE, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_FILE)
 
 /* See file.h. */
 int64_t

@@ -146,12 +146,8 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM identity_checks WHERE user_id BETWEEN ? AND ?",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_IDENTITY, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_IDENTITY)
 
 /* Read an IC_COLS row into *p (zeroed by the caller): 0, or -1 (an
  * unknown status refuses the row). */

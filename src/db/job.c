@@ -53,12 +53,8 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO job_claims (job_id, host, claimed_at) VALUES (?, ?, ?)",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_JOB, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_JOB)
 
 /* See job.h. With CLIENT_FOUND_ROWS a new row counts 1 and the no-op
  * update of an existing one counts 1 too, so ask the insert id instead. */

@@ -35,6 +35,9 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM companies c WHERE c.id = ?",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_LANGUAGE)
+
 /* See language.h. */
 int
 db_user_set_language(struct db *db, int64_t user_id, const char *tag)
@@ -43,8 +46,7 @@ db_user_set_language(struct db *db, int64_t user_id, const char *tag)
 	int		 rc;
 	char		 now[8];
 
-	q = dbq_get(db, DB_T_LANGUAGE, STMT_LANGUAGE_SET,
-	    stmts[STMT_LANGUAGE_SET]);
+	q = get(db, STMT_LANGUAGE_SET);
 	if (q == NULL)
 		return -1;
 	if (tag != NULL && *tag != '\0')
@@ -63,18 +65,8 @@ db_user_set_language(struct db *db, int64_t user_id, const char *tag)
 int
 db_user_language(struct db *db, int64_t user_id, char *out, size_t outsz)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_LANGUAGE, STMT_LANGUAGE_GET,
-	    stmts[STMT_LANGUAGE_GET]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, user_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, out, outsz);
-	dbq_done(q);
-	return rc;
+	return dbq_one_text(dbq_bind(get(db, STMT_LANGUAGE_GET),
+	    DBQ_I(user_id)), out, outsz);
 }
 
 /* See language.h. */
@@ -82,16 +74,6 @@ int
 db_company_language(struct db *db, int64_t company_id, char *tag,
     size_t tagsz)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	q = dbq_get(db, DB_T_LANGUAGE, STMT_LANGUAGE_COMPANY,
-	    stmts[STMT_LANGUAGE_COMPANY]);
-	if (q == NULL)
-		return -1;
-	dbq_int(q, company_id);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, tag, tagsz);
-	dbq_done(q);
-	return rc;
+	return dbq_one_text(dbq_bind(get(db, STMT_LANGUAGE_COMPANY),
+	    DBQ_I(company_id)), tag, tagsz);
 }

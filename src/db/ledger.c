@@ -82,12 +82,8 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE entry_key LIKE CONCAT(?, '%')",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_LEDGER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_LEDGER)
 
 /* See ledger.h. */
 int
@@ -147,18 +143,9 @@ int
 db_ledger_last_key(struct db *db, const char *prefix, char *out,
     size_t outsz)
 {
-	struct dbq	*q;
-	int		 rc;
-
 	out[0] = '\0';
-	q = get(db, STMT_LEDGER_LAST_KEY);
-	if (q == NULL)
-		return -1;
-	dbq_cstr(q, prefix);
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, out, outsz);
-	dbq_done(q);
-	return rc == -1 ? -1 : 0;
+	return dbq_one_text(dbq_bind(get(db, STMT_LEDGER_LAST_KEY),
+	    DBQ_S(prefix)), out, outsz) == -1 ? -1 : 0;
 }
 
 /* See ledger.h. */

@@ -48,6 +48,9 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_MIGRATE)
+
 #define MIGRATE_LOCK	"mallpay_migrate"
 
 /* The schema_migrations table itself, so that versions can be checked
@@ -200,7 +203,7 @@ select_int(struct db *db, int idx, const char *param, int64_t *out)
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_MIGRATE, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return -1;
 	if (param != NULL)
 		dbq_cstr(q, param);
@@ -270,8 +273,7 @@ migrate_one(struct db *db, const char *sqldir, const char *name, FILE *out,
 	struct dbq *q;
 	int v = migration_version(name), rc, n = 0;
 
-	if ((q = dbq_get(db, DB_T_MIGRATE, STMT_MIGRATE_APPLIED,
-	    stmts[STMT_MIGRATE_APPLIED])) == NULL)
+	if ((q = get(db, STMT_MIGRATE_APPLIED)) == NULL)
 		goto dberr;
 	dbq_int(q, v);
 	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
@@ -289,8 +291,7 @@ migrate_one(struct db *db, const char *sqldir, const char *name, FILE *out,
 	if (rc == -1)
 		return -1;
 
-	if ((q = dbq_get(db, DB_T_MIGRATE, STMT_MIGRATE_RECORD,
-	    stmts[STMT_MIGRATE_RECORD])) == NULL)
+	if ((q = get(db, STMT_MIGRATE_RECORD)) == NULL)
 		goto dberr;
 	dbq_bind(q, DBQ_I(v), DBQ_S(name), DBQ_I(clock_now()));
 	rc = dbq_exec(q);

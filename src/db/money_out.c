@@ -121,12 +121,8 @@ static const char *const stmts[STMT__MAX] = {
 	"p.id, p.amount_minor) x WHERE st <> led ORDER BY what, id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_MONEY_OUT, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_MONEY_OUT)
 
 /* See money_out.h. */
 int

@@ -87,12 +87,8 @@ static const char *const stmts[STMT__MAX] = {
 	"MIN(id)",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_MY_ORDERS, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_MY_ORDERS)
 
 /* Bind the filters of q (LIST_FILTER) with like, its LIKE pattern. */
 static void

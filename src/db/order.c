@@ -254,12 +254,8 @@ static const char *const stmts[STMT__MAX] = {
 	"LEFT JOIN plan_installments pi ON pi.plan_id = p.id WHERE " GET_WHERE,
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_ORDER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_ORDER)
 
 /* Read the list_tab columns of an order list row into *o, zeroed first,
  * and *r, zeroed first: 0, or -1 (logged) when the currency, the status or

@@ -49,12 +49,15 @@ static const char *const stmts[STMT__MAX] = {
 	"event_id = ?",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_PARTNER)
+
 /* See partner.h. */
 int
 db_partner_get(struct db *db, int64_t id, struct db_partner *out)
 {
-	return dbq_one(dbq_bind(dbq_get(db, DB_T_PARTNER, STMT_PARTNER_GET,
-	    stmts[STMT_PARTNER_GET]), DBQ_I(id)), &partner_row, out);
+	return dbq_one(dbq_bind(get(db, STMT_PARTNER_GET), DBQ_I(id)),
+	    &partner_row, out);
 }
 
 /* See partner.h. A duplicate key is the replay, not an error. */
@@ -62,9 +65,8 @@ int
 db_partner_nonce_claim(struct db *db, int64_t partner_id, const char *sig_hex,
     int64_t now)
 {
-	return dbq_exec_claim(dbq_bind(dbq_get(db, DB_T_PARTNER,
-	    STMT_NONCE_INSERT, stmts[STMT_NONCE_INSERT]), DBQ_I(partner_id),
-	    DBQ_S(sig_hex), DBQ_I(now)));
+	return dbq_exec_claim(dbq_bind(get(db, STMT_NONCE_INSERT),
+	    DBQ_I(partner_id), DBQ_S(sig_hex), DBQ_I(now)));
 }
 
 /* See partner.h. */
@@ -74,8 +76,7 @@ db_partner_nonce_purge(struct db *db, int64_t before)
 	struct dbq *q;
 	int64_t n;
 
-	if ((q = dbq_get(db, DB_T_PARTNER, STMT_NONCE_PURGE,
-	    stmts[STMT_NONCE_PURGE])) == NULL)
+	if ((q = get(db, STMT_NONCE_PURGE)) == NULL)
 		return -1;
 	dbq_int(q, before);
 	n = dbq_exec(q) == 0 ? (int64_t)dbq_affected(q) : -1;
@@ -93,8 +94,7 @@ db_partner_event_claim(struct db *db, int64_t partner_id, const char *event_id,
 	const char *r;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_INSERT,
-	    stmts[STMT_EVENT_INSERT])) == NULL)
+	if ((q = get(db, STMT_EVENT_INSERT)) == NULL)
 		return -1;
 	dbq_bind(q, DBQ_I(partner_id), DBQ_B(event_id, len), DBQ_I(now));
 	if (dbq_exec(q) == 0) {
@@ -105,8 +105,7 @@ db_partner_event_claim(struct db *db, int64_t partner_id, const char *event_id,
 	dbq_done(q);
 	if (rc == -1)
 		return -1;
-	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_GET,
-	    stmts[STMT_EVENT_GET])) == NULL)
+	if ((q = get(db, STMT_EVENT_GET)) == NULL)
 		return -1;
 	dbq_bind(q, DBQ_I(partner_id), DBQ_B(event_id, len));
 	if (dbq_exec(q) == -1 || (rc = dbq_fetch(q)) == -1) {
@@ -129,8 +128,7 @@ db_partner_event_result_set(struct db *db, int64_t partner_id,
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_PARTNER, STMT_EVENT_RESULT,
-	    stmts[STMT_EVENT_RESULT])) == NULL)
+	if ((q = get(db, STMT_EVENT_RESULT)) == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(result), DBQ_I(partner_id), DBQ_B(event_id, len));
 	rc = dbq_exec(q) == 0 && dbq_affected(q) == 1 ? 0 : -1;

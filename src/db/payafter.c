@@ -133,12 +133,8 @@ static const char *const stmts[STMT__MAX] = {
 	"AND subject_id = ? AND to_state = 'delivered'",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_PAYAFTER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_PAYAFTER)
 
 /* Read a card row into *p (zeroed by the caller): 0. */
 static int
@@ -181,15 +177,8 @@ db_pau_card_put(struct db *db, int64_t user_id, const char *brand,
 int
 db_pau_setting(struct db *db, const char *name, char *out, size_t outsz)
 {
-	struct dbq	*q;
-	int		 rc;
-
-	if ((q = dbq_bind(get(db, STMT_PAU_SETTING), DBQ_S(name))) == NULL)
-		return -1;
-	if ((rc = dbq_exec_fetch(q)) == 1)
-		dbq_col_copy(q, 0, out, outsz);
-	dbq_done(q);
-	return rc;
+	return dbq_one_text(dbq_bind(get(db, STMT_PAU_SETTING), DBQ_S(name)),
+	    out, outsz);
 }
 
 /* See payafter.h. */

@@ -201,12 +201,8 @@ static const char *const status_names[PLAN_ST__MAX] = {
 	"review", "offered", "declined", "active", "closed", "terminated",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_PLAN, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_PLAN)
 
 /* The fee mode stored in column c of q's current row ("upfront", else
  * spread). */

@@ -84,12 +84,8 @@ static const char *const stmts[STMT__MAX] = {
 #define PAY_FIELD(t, m, sql)	DBQ_FIELD(struct db_plan_pay, t, m)
 DBQ_ROWS(pay_row, struct db_plan_pay, PAY_FIELDS, PAY_FIELD);
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_PLAN_INST, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_PLAN_INST)
 
 /* See plan.h. */
 int

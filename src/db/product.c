@@ -61,6 +61,9 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN categories c ON c.id = p.category_id WHERE p.id = ?",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_PRODUCT)
+
 /* Fill *arg (a struct db_product) from the current PRODUCT_COLS row
  * (enum product_col).
  * Returns 0, or -1 when the currency is unknown (it then owns nothing).
@@ -133,8 +136,7 @@ db_category_list(struct db *db, struct db_category **out, size_t *n)
 	if (refcache_get(db, REF_CATEGORIES, sizeof(**out), (void **)out,
 	    n) == 1)
 		return 0;
-	if (dbq_list(dbq_get(db, DB_T_PRODUCT, STMT_CATEGORY_LIST,
-	    stmts[STMT_CATEGORY_LIST]), sizeof(**out), category_row,
+	if (dbq_list(get(db, STMT_CATEGORY_LIST), sizeof(**out), category_row,
 	    (void **)out, n) == -1)
 		return -1;
 	refcache_put(db, REF_CATEGORIES, sizeof(**out), *out, *n);
@@ -212,8 +214,7 @@ db_product_get(struct db *db, int64_t id, struct db_product *out)
 	struct dbq	*q;
 	int		 rc;
 
-	q = dbq_get(db, DB_T_PRODUCT, STMT_PRODUCT_GET,
-	    stmts[STMT_PRODUCT_GET]);
+	q = get(db, STMT_PRODUCT_GET);
 	if (q == NULL)
 		return -1;
 	dbq_int(q, id);

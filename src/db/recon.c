@@ -73,12 +73,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id FROM partners WHERE kind = 'logistics' ORDER BY id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_RECON, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_RECON)
 
 /* See recon.h. */
 int

@@ -285,12 +285,8 @@ static const char *const stmts[STMT__MAX] = {
 	"AND order_id <> ? AND dup_of_file IS NULL",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_VOUCHER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_VOUCHER)
 
 /* See remittance.h. */
 int

@@ -88,12 +88,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM plans WHERE institution_id = ?",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_REPORT, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_REPORT)
 
 /* The day (since 1970-01-01) of unix time t, t >= 0; the day after the
  * last one for a time past it. */

@@ -36,12 +36,8 @@ static const char *const stmts[STMT__MAX] = {
 	"result, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_REQUEST_KEY, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_REQUEST_KEY)
 
 /* See plan.h. */
 int

@@ -59,12 +59,8 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE partner = ? AND day = ? ORDER BY id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_SANDBOX, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_SANDBOX)
 
 /* See sandbox.h. */
 int64_t

@@ -169,12 +169,8 @@ static const char *const stmts[STMT__MAX] = {
 	"JOIN recon_runs r ON r.id = d.run_id ORDER BY r.day, r.partner, d.id",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_SEARCH, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_SEARCH)
 
 /* Bind text as a LIKE prefix pattern. */
 static void

@@ -61,6 +61,9 @@ static const char *const stmts[STMT__MAX] = {
 	"at, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_SEED)
+
 /* Bind v, or SQL NULL when v is not above floor. */
 static void
 bind_opt(struct dbq *q, int64_t v, int64_t floor)
@@ -80,7 +83,7 @@ lookup_id(struct db *db, int idx, int with_int, int64_t i, const char *s)
 	struct dbq *q;
 	int64_t id = 0;
 
-	if ((q = dbq_get(db, DB_T_SEED, idx, stmts[idx])) == NULL)
+	if ((q = get(db, idx)) == NULL)
 		return -1;
 	if (with_int)
 		dbq_int(q, i);
@@ -102,8 +105,7 @@ db_seed_user_insert(struct db *db, const struct seed_user *u,
 {
 	struct dbq *q;
 
-	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_USER_INSERT,
-	    stmts[STMT_SEED_USER_INSERT])) == NULL)
+	if ((q = get(db, STMT_SEED_USER_INSERT)) == NULL)
 		return -1;
 	dbq_cstr(q, u->kind);
 	bind_opt(q, u->company_id, 0);
@@ -127,8 +129,7 @@ db_seed_company_insert(struct db *db, const struct seed_company *c,
 {
 	struct dbq *q;
 
-	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_COMPANY_INSERT,
-	    stmts[STMT_SEED_COMPANY_INSERT])) == NULL)
+	if ((q = get(db, STMT_SEED_COMPANY_INSERT)) == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(c->name), DBQ_S(c->country),
 	    DBQ_S(c->qualification_status), DBQ_S(c->qualification_expires),
@@ -146,8 +147,7 @@ db_seed_product(struct db *db, const char *sku, struct seed_product *out)
 	struct dbq *q;
 	int rc;
 
-	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_PRODUCT,
-	    stmts[STMT_SEED_PRODUCT])) == NULL)
+	if ((q = get(db, STMT_SEED_PRODUCT)) == NULL)
 		return -1;
 	rc = dbq_one(dbq_bind(q, DBQ_S(sku)), &product_row, out);
 	return rc == 1 ? 0 : 1;
@@ -167,8 +167,7 @@ db_seed_order_insert(struct db *db, const struct seed_order *o)
 	struct dbq *q;
 	int64_t id;
 
-	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_ORDER_INSERT,
-	    stmts[STMT_SEED_ORDER_INSERT])) == NULL)
+	if ((q = get(db, STMT_SEED_ORDER_INSERT)) == NULL)
 		return -1;
 	dbq_int(q, o->user_id);
 	bind_opt(q, o->company_id, 0);
@@ -187,8 +186,7 @@ int
 db_seed_item_insert(struct db *db, int64_t order_id,
     const struct seed_product *p, int qty)
 {
-	return dbq_exec_insert(dbq_bind(dbq_get(db, DB_T_SEED,
-	    STMT_SEED_ITEM_INSERT, stmts[STMT_SEED_ITEM_INSERT]),
+	return dbq_exec_insert(dbq_bind(get(db, STMT_SEED_ITEM_INSERT),
 	    DBQ_I(order_id), DBQ_I(p->id), DBQ_S(p->name), DBQ_I(qty),
 	    DBQ_I(p->price_minor), DBQ_S(p->currency), DBQ_I(p->durable),
 	    DBQ_I(p->high_value), DBQ_I(p->pre_order), DBQ_I(p->customized),
@@ -201,8 +199,7 @@ db_seed_event(struct db *db, const struct seed_event *e)
 {
 	struct dbq *q;
 
-	if ((q = dbq_get(db, DB_T_SEED, STMT_SEED_EVENT,
-	    stmts[STMT_SEED_EVENT])) == NULL)
+	if ((q = get(db, STMT_SEED_EVENT)) == NULL)
 		return -1;
 	dbq_bind(q, DBQ_S(e->subject_type), DBQ_I(e->subject_id),
 	    DBQ_S(e->actor_type));

@@ -72,12 +72,8 @@ static const char *const stmts[STMT__MAX] = {
 	"DELETE FROM sessions WHERE user_id = ?",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_SESSION, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_SESSION)
 
 /* See session.h. */
 int

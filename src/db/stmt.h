@@ -117,6 +117,16 @@ enum db_table {
 struct dbq	*dbq_get(struct db *, enum db_table table, int idx,
 		    const char *sql);
 
+/* In a db/<table>.c file, after its stmts[]: define the file's
+ * static struct dbq *get(struct db *db, int idx), its statement idx
+ * from dbq_get() under table with the SQL stmts[idx], or NULL. */
+#define DBQ_STMT_GETTER(table) \
+	static struct dbq * \
+	get(struct db *db, int idx) \
+	{ \
+		return dbq_get(db, (table), idx, stmts[idx]); \
+	}
+
 /* Bind the next parameter: an integer, len bytes of text (copied; NULL
  * with len 0 is the empty string), a C string (NULL binds SQL NULL), or
  * SQL NULL. Binding more parameters than the statement has is an error
@@ -224,6 +234,11 @@ int		 dbq_exec_fetch(struct dbq *);
  * (untouched unless a row): 1 a row, 0 no row, -1 error. Always calls
  * dbq_done(q). */
 int		 dbq_one_int(struct dbq *, int64_t *out);
+
+/* Execute q and copy column 0 of its first row as text into out (outsz
+ * bytes, cut; untouched unless a row): 1 a row, 0 no row, -1 error (q
+ * NULL included). Always calls dbq_done(q). */
+int		 dbq_one_text(struct dbq *, char *out, size_t outsz);
 
 /* Execute q (a statement without a result): 0, or -1 on error. When
  * affected is not NULL and it succeeded, *affected gets dbq_affected().

@@ -114,6 +114,20 @@ dbq_one_int(struct dbq *q, int64_t *out)
 	return rc;
 }
 
+/* See stmt.h. */
+int
+dbq_one_text(struct dbq *q, char *out, size_t outsz)
+{
+	int rc;
+
+	if (q == NULL)
+		return -1;
+	if ((rc = dbq_exec_fetch(q)) == 1)
+		dbq_col_copy(q, 0, out, outsz);
+	dbq_done(q);
+	return rc;
+}
+
 /* See stmt.h: execute, report rows matched, always dbq_done. */
 int
 dbq_exec_done(struct dbq *q, uint64_t *affected)

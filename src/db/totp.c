@@ -91,12 +91,8 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE u.kind = 'admin' ORDER BY u.email",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_TOTP, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_TOTP)
 
 /* dbq_one_fn fill: a row of STMT_TOTP_GET(_LOCK) into *p, zeroed first: 0. */
 static int

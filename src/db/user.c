@@ -48,12 +48,8 @@ static const char *const stmts[STMT__MAX] = {
 	"UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
 };
 
-/* The cached statement idx of this file, or NULL. */
-static struct dbq *
-get(struct db *db, int idx)
-{
-	return dbq_get(db, DB_T_USER, idx, stmts[idx]);
-}
+/* get(db, idx): the cached statement idx of this file, or NULL. */
+DBQ_STMT_GETTER(DB_T_USER)
 
 /* See user.h. */
 enum db_user_kind

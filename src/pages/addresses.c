@@ -226,25 +226,17 @@ render_book(struct ctx *c, int status, const struct address_book *b,
 	    status);
 }
 
-/* The notice of ?msg=. */
-static const char *
-book_notice(const char *msg)
-{
-	if (msg == NULL)
-		return NULL;
-	if (strcmp(msg, "added") == 0)
-		return N_("The address was added.");
-	if (strcmp(msg, "saved") == 0)
-		return N_("The address was saved. Orders already placed keep "
-		    "the address they were placed with.");
-	if (strcmp(msg, "deleted") == 0)
-		return N_("The address was deleted. Orders already placed keep "
-		    "the address they were placed with.");
-	if (strcmp(msg, "default") == 0)
-		return N_("The default address was changed: checkout chooses "
-		    "it first.");
-	return NULL;
-}
+/* The notices of ?msg=. */
+static const struct page_notice book_notices[] = {
+	{ "added", N_("The address was added.") },
+	{ "saved", N_("The address was saved. Orders already placed keep "
+	    "the address they were placed with.") },
+	{ "deleted", N_("The address was deleted. Orders already placed "
+	    "keep the address they were placed with.") },
+	{ "default", N_("The default address was changed: checkout chooses "
+	    "it first.") },
+	{ NULL, NULL }
+};
 
 /* The owner of the signed-in user's book. */
 static struct db_addr_owner
@@ -266,7 +258,7 @@ page_addresses(struct ctx *c)
 		return page_error(c, 500, NULL);
 	}
 	rc = render_book(c, 200, &b, 0, NULL, NULL,
-	    book_notice(ctx_str(c, "msg")));
+	    page_notice(book_notices, ctx_str(c, "msg")));
 	address_book_cleanup(&b);
 	return rc;
 }

@@ -88,7 +88,9 @@ page_admin_identity_queue(struct ctx *c)
 	    st, status_choice_words } };
 	static const struct aq_sort sorts[] = { { "oldest",
 	    NA_("Oldest first") } };
-	const char		*msg;
+	static const struct page_notice notices[] = { { "decided",
+	    NA_("The decision is recorded and the shopper is told.") },
+	    { NULL, NULL } };
 	struct db_identity	*rows = NULL;
 	enum identity_status	 st_one;
 	int			 one;
@@ -116,10 +118,7 @@ page_admin_identity_queue(struct ctx *c)
 	l.ncols = 5;
 	l.thumbs = 1;
 	l.page = aq_page_arg(c);
-	msg = ctx_str(c, "msg");
-	if (msg != NULL && strcmp(msg, "decided") == 0)
-		l.notice = NA_("The decision is recorded and the shopper is "
-		    "told.");
+	l.notice = page_notice(notices, ctx_str(c, "msg"));
 	if (identity_review_list(c->db, one ? &st_one : NULL, l.page, &rows,
 	    &n, &total) != RES_OK)
 		return page_error(c, 500, NULL);

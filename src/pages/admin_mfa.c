@@ -12,11 +12,6 @@
 #include "service/mfa.h"
 #include "view/view.h"
 
-const struct field_spec page_admin_mfa_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 /* Show section sec with MSG = msg. */
 static void
 say(struct view_dict *d, const char *sec, const char *msg)
@@ -31,19 +26,24 @@ page_admin_mfa(struct ctx *c)
 {
 	struct db_totp_admin	*a = NULL;
 	struct view_dict	*d, *r;
-	const char		*msg = ctx_str(c, "msg");
+	static const struct page_notice notices[] = {
+		{ "reset", NA_("The sign-in code was reset. That admin sets "
+		    "up the authenticator app again at the next sign-in.") },
+		{ NULL, NULL }
+	}, errors[] = {
+		{ "none", NA_("That admin has no sign-in code to reset.") },
+		{ NULL, NULL }
+	};
+	const char		*msg = ctx_str(c, "msg"), *note;
 	size_t			 n = 0, i;
 
 	if (mfa_admins(c->db, &a, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
-	if (msg != NULL && strcmp(msg, "reset") == 0)
-		say(d, "NOTICE", A_("The sign-in code was reset. That admin "
-		    "sets up the authenticator app again at the next "
-		    "sign-in."));
-	else if (msg != NULL && strcmp(msg, "none") == 0)
-		say(d, "ERROR", A_("That admin has no sign-in code to "
-		    "reset."));
+	if ((note = page_notice(notices, msg)) != NULL)
+		say(d, "NOTICE", A_(note));
+	if ((note = page_notice(errors, msg)) != NULL)
+		say(d, "ERROR", A_(note));
 	for (i = 0; i < n; i++) {
 		r = view_add(d, "ADMIN");
 		view_set_int(r, "ID", a[i].user_id);

@@ -147,12 +147,13 @@ signin_form(struct ctx *c, int status, const char *email, const char *next,
 int
 page_signin(struct ctx *c)
 {
-	const char *msg = ctx_str(c, "msg"), *notice = NULL;
+	static const struct page_notice notices[] = {
+		{ "signedout", "You are signed out." },
+		{ NULL, NULL }
+	};
 
-	if (msg != NULL && strcmp(msg, "signedout") == 0)
-		notice = "You are signed out.";
 	return signin_form(c, 200, NULL, ctx_str(c, "next"), NULL, NULL,
-	    notice);
+	    page_notice(notices, ctx_str(c, "msg")));
 }
 
 /* POST /signin: 303 to next (a local path) or /catalog on success; the form

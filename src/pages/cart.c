@@ -16,11 +16,6 @@
 #include "service/cart.h"
 #include "view/view.h"
 
-const struct field_spec page_cart_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 const struct field_spec page_cart_change_fields[] = {
 	{ "product_id", FIELD_ID, 1, 20, 0, 0 },
 	{ "qty", FIELD_INT, 1, 3, 1, 99 },
@@ -37,20 +32,13 @@ const struct field_spec page_cart_remove_fields[] = {
 #define NO_PRODUCT	N_("This product does not exist (any more). " \
 			"Please choose another one from the catalog.")
 
-/* The notice of a ?msg= code; unknown codes show nothing. */
-static const char *
-cart_notice(const char *msg)
-{
-	if (msg == NULL)
-		return NULL;
-	if (strcmp(msg, "added") == 0)
-		return N_("Added to your cart.");
-	if (strcmp(msg, "updated") == 0)
-		return N_("Quantity updated.");
-	if (strcmp(msg, "removed") == 0)
-		return N_("Removed from your cart.");
-	return NULL;
-}
+/* The notices of the ?msg= codes; unknown codes show nothing. */
+static const struct page_notice cart_notices[] = {
+	{ "added", N_("Added to your cart.") },
+	{ "updated", N_("Quantity updated.") },
+	{ "removed", N_("Removed from your cart.") },
+	{ NULL, NULL }
+};
 
 /* See shop.h. */
 int
@@ -112,8 +100,8 @@ shop_cart(struct ctx *c, int status, int64_t err_product, const char *qty_err,
 int
 page_cart(struct ctx *c)
 {
-	return shop_cart(c, 200, 0, NULL, cart_notice(ctx_str(c, "msg")),
-	    NULL);
+	return shop_cart(c, 200, 0, NULL, page_notice(cart_notices,
+	    ctx_str(c, "msg")), NULL);
 }
 
 /* POST /cart/add: product_id, qty (1..99). 303 to /cart?msg=added; a refused

@@ -15,11 +15,6 @@
 #include "service/catalog.h"
 #include "view/view.h"
 
-const struct field_spec page_catalog_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 /* See shop.h. */
 void
 shop_badges(struct view_dict *d, const struct db_product *p)
@@ -65,17 +60,12 @@ category_name(const struct db_category *cats, size_t n, int64_t id,
 	return "Other";
 }
 
-/* The notice of a ?msg= code; unknown codes show nothing. */
-static const char *
-catalog_notice(const char *msg)
-{
-	if (msg == NULL)
-		return NULL;
-	if (strcmp(msg, "welcome") == 0)
-		return N_("Welcome! Your account is ready and you are signed "
-		    "in.");
-	return NULL;
-}
+/* The notices of the ?msg= codes; unknown codes show nothing. */
+static const struct page_notice catalog_notices[] = {
+	{ "welcome", N_("Welcome! Your account is ready and you are signed "
+	    "in.") },
+	{ NULL, NULL }
+};
 
 /* See shop.h. */
 int
@@ -148,6 +138,6 @@ shop_catalog(struct ctx *c, int status, int64_t err_product,
 int
 page_catalog(struct ctx *c)
 {
-	return shop_catalog(c, 200, 0, NULL, catalog_notice(ctx_str(c, "msg")),
-	    NULL);
+	return shop_catalog(c, 200, 0, NULL, page_notice(catalog_notices,
+	    ctx_str(c, "msg")), NULL);
 }

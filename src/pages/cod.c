@@ -85,22 +85,20 @@ amt(int64_t minor, const char *cur, char *out, size_t outsz)
 	return money_display(&m, out, outsz);
 }
 
-/* A step's outcome on the page it leads back to: the code of its
- * ?done= (or ?cod_done=) and the fixed sentence shown for it. */
-struct done_note {
-	const char	*code;
-	const char	*text;		/* marked N_() or NA_() */
-};
-
-/* The shopper's steps on the order page (?cod_done=). */
-static const struct done_note shopper_notes[] = {
+/* A step's outcome on the page it leads back to: the code of its ?done=
+ * (or ?cod_done=) and the fixed sentence shown for it, read by
+ * page_notice(); an unknown code shows nothing (a link cannot put text of
+ * its own on the page). The shopper's steps on the order page
+ * (?cod_done=). */
+static const struct page_notice shopper_notes[] = {
 	{ "paid", N_("Thank you: your payment is recorded. The order "
 	    "completes once the courier reports it (COD-P3).") },
 	{ "return", N_("Return requested.") },
+	{ NULL, NULL }
 };
 
 /* The desk's steps (?done=), by enum cod_step. */
-static const struct done_note step_notes[] = {
+static const struct page_notice step_notes[] = {
 	[COD_STEP_APPROVE] = { "approved", NA_("The order is approved for "
 	    "cash on delivery.") },
 	[COD_STEP_REJECT] = { "rejected", NA_("The order is rejected; the "
@@ -112,32 +110,17 @@ static const struct done_note step_notes[] = {
 	    "goods are recorded as received.") },
 	[COD_STEP_REFUND_SENT] = { "refund_sent", NA_("The refund is "
 	    "recorded as sent.") },
+	{ NULL, NULL }
 };
 
 /* A shopper's COD permission (?done=), revoked or reinstated. */
-static const struct done_note permission_notes[] = {
+static const struct page_notice permission_notes[] = {
 	{ "revoked", NA_("Cash on delivery is revoked for this shopper "
 	    "(COD-F3).") },
 	{ "reinstated", NA_("Cash on delivery is reinstated for this "
 	    "shopper.") },
+	{ NULL, NULL }
 };
-
-#define NOTES(t)	(t), sizeof(t) / sizeof((t)[0])
-
-/* The sentence of code among the n notes t, or NULL for NULL or an
- * unknown code: a link cannot put text of its own on the page. */
-static const char *
-done_text(const struct done_note *t, size_t n, const char *code)
-{
-	size_t i;
-
-	if (code == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		if (strcmp(t[i].code, code) == 0)
-			return t[i].text;
-	return NULL;
-}
 
 /* A page of a COD step shown again: status, and its notice and error
  * (NULL: none). Returns the HTTP status. */
@@ -220,7 +203,7 @@ cod_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 	p = view_include(d, "COD_PANEL", "cod_panel.tpl");
 	view_set_int(p, "ID", (long long)o->id);
 	view_set(p, "CSRF", c->user.csrf);
-	note = done_text(NOTES(shopper_notes), ctx_str(c, "cod_done"));
+	note = page_notice(shopper_notes, ctx_str(c, "cod_done"));
 	/* Paid after the courier's report: the order is complete already. */
 	if (note == shopper_notes[0].text && hc && cod->paid_reported_at > 0)
 		note = N_("Thank you: your payment is recorded and matches the "
@@ -468,7 +451,7 @@ page_admin_cod_queue(struct ctx *c)
 	l.page = aq_page_arg(c);
 	l.decide_order_action = "cod-approve";
 	l.decide_label = NA_("Approve");
-	l.notice = done_text(NOTES(step_notes), ctx_str(c, "done"));
+	l.notice = page_notice(step_notes, ctx_str(c, "done"));
 	if (cod_review_queue(c->db, oldest, (size_t)(l.page - 1) *
 	    AQ_PER_PAGE, AQ_PER_PAGE, &v, &n, &l.total) == -1)
 		return page_error(c, 500, NULL);
@@ -597,7 +580,7 @@ fulfil_page(struct ctx *c, int status, const char *notice,
 int
 page_admin_fulfil(struct ctx *c)
 {
-	return fulfil_page(c, 200, done_text(NOTES(step_notes),
+	return fulfil_page(c, 200, page_notice(step_notes,
 	    ctx_str(c, "done")), NULL);
 }
 
@@ -746,7 +729,7 @@ cod_user_page(struct ctx *c, int status, const char *notice,
 int
 page_admin_cod_user(struct ctx *c)
 {
-	return cod_user_page(c, 200, done_text(NOTES(permission_notes),
+	return cod_user_page(c, 200, page_notice(permission_notes,
 	    ctx_str(c, "done")), NULL);
 }
 

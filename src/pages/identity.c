@@ -19,11 +19,6 @@
 #include "service/identity.h"
 #include "view/view.h"
 
-const struct field_spec page_identity_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 const struct field_spec page_identity_post_fields[] = {
 	{ "legal_name", FIELD_TEXT, 0, 400, 0, 0 },
 	{ "birth_date", FIELD_TEXT, 0, 32, 0, 0 },
@@ -52,6 +47,15 @@ struct typed_form {
 	const char	*id_type;
 };
 
+/* The notices of the credit steps' ?msg= codes. */
+static const struct page_notice credit_notices[] = {
+	{ "authorized", N_("Thank you: the credit bureau's score is on "
+	    "record.") },
+	{ "withdrawn", N_("Your consent is withdrawn: the score is no longer "
+	    "used.") },
+	{ NULL, NULL }
+};
+
 /* The notice of a ?msg= after a redirect (a check's outcome by its
  * status's name, or a credit step), or NULL. */
 static const char *
@@ -77,12 +81,7 @@ notice_of(const char *msg)
 			return NULL;
 		}
 	}
-	if (strcmp(msg, "authorized") == 0)
-		return N_("Thank you: the credit bureau's score is on record.");
-	if (strcmp(msg, "withdrawn") == 0)
-		return N_("Your consent is withdrawn: the score is no longer "
-		    "used.");
-	return NULL;
+	return page_notice(credit_notices, msg);
 }
 
 /* Show section sec with MSG = msg unless msg is NULL or "". */

@@ -50,18 +50,12 @@ page_status_label(const char *s, char *out, size_t outsz)
 	words_status(s, out, outsz);
 }
 
-/* The notice of a ?msg= code. */
-static const char *
-orders_notice(const char *msg)
-{
-	if (msg == NULL)
-		return NULL;
-	if (strcmp(msg, "cancelled") == 0)
-		return N_("The order was cancelled.");
-	if (strcmp(msg, "received") == 0)
-		return N_("Thank you: receipt confirmed.");
-	return NULL;
-}
+/* The notices of the ?msg= codes. */
+static const struct page_notice orders_notices[] = {
+	{ "cancelled", N_("The order was cancelled.") },
+	{ "received", N_("Thank you: receipt confirmed.") },
+	{ NULL, NULL }
+};
 
 static void set_amount(struct view_dict *, const char *, int64_t,
 	    const char *);
@@ -278,9 +272,7 @@ page_orders(struct ctx *c)
 		return page_error(c, 500, NULL);
 	}
 	d = view_dict_new();
-	if (orders_notice(ctx_str(c, "msg")) != NULL)
-		view_set(view_add(d, "NOTICE"), "MSG",
-		    _(orders_notice(ctx_str(c, "msg"))));
+	page_notes(d, page_notice(orders_notices, ctx_str(c, "msg")), NULL);
 	set_search_form(d, c, &q);
 	if (l.n == 0 && q.page == 0 && !(q.status[0] != '\0' || q.method[0] != '\0' || q.text[0] != '\0'))
 		view_show(d, "EMPTY");
@@ -555,7 +547,8 @@ page_order(struct ctx *c)
 		order_page_cleanup(&pg);
 		return page_result(c, r, NULL);
 	}
-	rc = render_order(c, 200, &pg, orders_notice(ctx_str(c, "msg")), NULL);
+	rc = render_order(c, 200, &pg, page_notice(orders_notices,
+	    ctx_str(c, "msg")), NULL);
 	order_page_cleanup(&pg);
 	return rc;
 }

@@ -53,7 +53,6 @@ int	page_admin_mfa(struct ctx *);		/* GET /admin/sign-in-codes */
 int	page_admin_mfa_reset(struct ctx *);	/* POST /admin/admins/:id/reset-2fa */
 extern const struct field_spec page_signin_code_get_fields[];
 extern const struct field_spec page_signin_code_post_fields[];
-extern const struct field_spec page_admin_mfa_fields[];
 /* 303 to step ("/signin", "/signin/code"...) carrying next when it is a
  * local path; page_signin_code_redirect() to the code step. */
 int	page_signin_step_redirect(struct ctx *c, const char *step,
@@ -98,8 +97,6 @@ extern const struct field_spec page_messages_fields[];
 extern const struct field_spec page_signin_get_fields[];
 extern const struct field_spec page_signin_post_fields[];
 extern const struct field_spec page_register_post_fields[];
-extern const struct field_spec page_catalog_fields[];
-extern const struct field_spec page_cart_fields[];
 extern const struct field_spec page_cart_change_fields[];
 extern const struct field_spec page_cart_remove_fields[];
 
@@ -158,7 +155,6 @@ int	page_admin_voucher_file(struct ctx *);		/* GET /admin/orders/:id/voucher/fil
 int	page_admin_voucher_decide(struct ctx *);	/* POST /admin/orders/:id/voucher/decide */
 int	page_admin_statements(struct ctx *);		/* GET /admin/remittance/statements */
 int	page_admin_statements_post(struct ctx *);	/* POST /admin/remittance/statements */
-extern const struct field_spec page_remittance_voucher_get_fields[];
 extern const struct field_spec page_remittance_voucher_fields[];
 extern const struct field_spec page_admin_vouchers_fields[];
 extern const struct field_spec page_admin_voucher_file_fields[];
@@ -326,9 +322,7 @@ extern const struct field_spec page_plan_card_get_fields[];
 int	page_bank_return(struct ctx *);	/* GET /bank/return */
 int	page_bank_notice(struct ctx *);	/* POST /partner/bank/notice */
 extern const struct field_spec page_plan_key_fields[];
-extern const struct field_spec page_plan_confirm_fields[];
 extern const struct field_spec page_plan_pay_fields[];
-extern const struct field_spec page_plan_schedule_fields[];
 extern const struct field_spec page_admin_plans_fields[];
 
 /* corporate: company account, documents, corporate installment
@@ -387,7 +381,6 @@ int	page_admin_identity_queue(struct ctx *);	/* GET /admin/queues/identity */
 int	page_admin_identity(struct ctx *);		/* GET /admin/identity/:id */
 int	page_admin_identity_document(struct ctx *);	/* GET /admin/identity/:id/document */
 int	page_admin_identity_decide(struct ctx *);	/* POST /admin/identity/:id/decide */
-extern const struct field_spec page_identity_fields[];
 extern const struct field_spec page_identity_post_fields[];
 extern const struct field_spec page_credit_consent_fields[];
 extern const struct field_spec page_credit_withdraw_fields[];

@@ -39,18 +39,12 @@ const struct field_spec page_pau_card_fields[] = {
 	{ NULL, 0, 0, 0, 0, 0 }
 };
 
-/* The notice of a ?msg= code. */
-static const char *
-pau_notice(const char *msg)
-{
-	if (msg == NULL)
-		return NULL;
-	if (strcmp(msg, "bound") == 0)
-		return N_("Your card is bound for Pay After Use.");
-	if (strcmp(msg, "paid") == 0)
-		return N_("Paid: nothing more is due for this order.");
-	return NULL;
-}
+/* The notices of the ?msg= codes. */
+static const struct page_notice pau_notices[] = {
+	{ "bound", N_("Your card is bound for Pay After Use.") },
+	{ "paid", N_("Paid: nothing more is due for this order.") },
+	{ NULL, NULL }
+};
 
 /* Render the shopper's Pay After Use page with status, an error for the
  * card form (card_err) or the page (err). Returns the status or 500. */
@@ -72,7 +66,7 @@ pau_page(struct ctx *c, int status, const char *card_err, const char *err)
 	v = pv.v;
 	n = pv.n;
 	d = view_dict_new();
-	page_notes(d, pau_notice(ctx_str(c, "msg")), err);
+	page_notes(d, page_notice(pau_notices, ctx_str(c, "msg")), err);
 	if (card_err != NULL)
 		view_set(view_add(d, "CARD_ERROR"), "MSG", _(card_err));
 	page_set_count(d, "AUTO_DAYS", s->auto_confirm_days, "day", "days");

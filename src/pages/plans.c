@@ -51,12 +51,9 @@ const struct field_spec page_plan_card_get_fields[] = {
 	{ "cs", FIELD_INT, 0, 0, 1, INT32_MAX },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
+/* A form carrying only its idempotency key: the confirmation with the
+ * bound card, the early payoff. */
 const struct field_spec page_plan_key_fields[] = {
-	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-/* The confirmation with the bound card. */
-const struct field_spec page_plan_confirm_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };

@@ -183,15 +183,18 @@ render_admin_plan(struct ctx *c, int64_t id, int status, const char *notice,
 	return rc;
 }
 
+/* The notices of a plan's ?msg= codes. */
+static const struct page_notice plan_notices[] = {
+	{ "lifted", NA_("The suspension is lifted (INST-F2).") },
+	{ NULL, NULL }
+};
+
 /* GET /admin/plans/:id. */
 int
 page_admin_plan(struct ctx *c)
 {
-	int64_t id = c->target_id;
-
-	return render_admin_plan(c, id, 200, ctx_str(c, "msg") != NULL &&
-	    strcmp(ctx_str(c, "msg"), "lifted") == 0 ? NA_("The suspension is "
-	    "lifted (INST-F2).") : NULL, NULL);
+	return render_admin_plan(c, c->target_id, 200,
+	    page_notice(plan_notices, ctx_str(c, "msg")), NULL);
 }
 
 /* POST /admin/plans/:id/lift: INST-F2, lift the plan's user's suspension. */

@@ -32,10 +32,6 @@ const struct field_spec page_plan_pay_fields[] = {
 	{ "key", FIELD_TOKEN, 1, 64, 0, 0 },
 	{ NULL, 0, 0, 0, 0, 0 }
 };
-const struct field_spec page_plan_schedule_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
 
 /* The answer to an idempotency key sent again with other details. */
 #define PAGE_PLAN_KEY_CONFLICT	N_("This form was already sent with other " \
@@ -274,23 +270,16 @@ plans_set_schedule(struct ctx *c, struct view_dict *d,
 }
 
 /* Notices after a redirect. */
-static const char *
-schedule_notice(const char *msg)
-{
-	if (msg == NULL)
-		return NULL;
-	if (strcmp(msg, "confirmed") == 0)
-		return _("Your installment plan is confirmed and the down "
-		    "payment is paid (INST-P1).");
-	if (strcmp(msg, "paid") == 0)
-		return _("Thank you: the installment is repaid (INST-P3).");
-	if (strcmp(msg, "card") == 0)
-		return _("The new card is bound: repayments are deducted "
-		    "from it (INST-P3).");
-	if (strcmp(msg, "paidoff") == 0)
-		return _("The plan is settled in full and closed (INST-F3).");
-	return NULL;
-}
+static const struct page_notice schedule_notices[] = {
+	{ "confirmed", N_("Your installment plan is confirmed and the down "
+	    "payment is paid (INST-P1).") },
+	{ "paid", N_("Thank you: the installment is repaid (INST-P3).") },
+	{ "card", N_("The new card is bound: repayments are deducted from "
+	    "it (INST-P3).") },
+	{ "paidoff", N_("The plan is settled in full and closed "
+	    "(INST-F3).") },
+	{ NULL, NULL }
+};
 
 /* The schedule page of order id for its owner, with status and error. */
 static int
@@ -319,7 +308,7 @@ render_schedule(struct ctx *c, int64_t id, int status, const char *error)
 	}
 	d = view_dict_new();
 	plans_set_schedule(c, d, &v, reader == c->user.user_id);
-	page_notes(d, schedule_notice(ctx_str(c, "msg")), error);
+	page_notes(d, page_notice(schedule_notices, ctx_str(c, "msg")), error);
 	rc = page_render_free(c, "plan_schedule.tpl", d, "Repayment schedule",
 	    status);
 	plan_view_cleanup(&v);

@@ -34,11 +34,6 @@
 #include "service/remittance_view.h"
 #include "view/view.h"
 
-const struct field_spec page_remittance_voucher_get_fields[] = {
-	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
-	{ NULL, 0, 0, 0, 0, 0 }
-};
-
 const struct field_spec page_remittance_voucher_fields[] = {
 	{ "voucher", FIELD_FILE, 1, FILESTORE_MAX, 0, 0 },
 	{ "amount", FIELD_DECIMAL, 1, 24, 0, 0 },
@@ -293,16 +288,18 @@ voucher_page(struct ctx *c, const struct rem_view *rv, int status,
 int
 page_remittance_voucher(struct ctx *c)
 {
+	static const struct page_notice notices[] = {
+		{ "uploaded", N_("Voucher received: your order is awaiting "
+		    "verification (REM-P3). We match the funds when they "
+		    "arrive (REM-P4) and tell you in Messages.") },
+		{ NULL, NULL }
+	};
 	struct rem_view	 v;
-	const char	*msg = ctx_str(c, "msg"), *notice = NULL;
 	int		 rc;
 
 	if ((rc = own_order(c, VOUCHER_PARTS, &v)) == 0) {
-		if (msg != NULL && strcmp(msg, "uploaded") == 0)
-			notice = _("Voucher received: your order is awaiting "
-			    "verification (REM-P3). We match the funds when "
-			    "they arrive (REM-P4) and tell you in Messages.");
-		rc = voucher_page(c, &v, 200, notice, NULL, NULL);
+		rc = voucher_page(c, &v, 200,
+		    _(page_notice(notices, ctx_str(c, "msg"))), NULL, NULL);
 	}
 	rem_view_cleanup(&v);
 	return rc;

@@ -204,6 +204,20 @@ page_set_count(struct view_dict *d, const char *name, long long n,
 }
 
 /* See render.h. */
+const char *
+page_notice(const struct page_notice *notices, const char *msg)
+{
+	const struct page_notice *n;
+
+	if (msg == NULL)
+		return NULL;
+	for (n = notices; n->code != NULL; n++)
+		if (strcmp(n->code, msg) == 0)
+			return n->text;
+	return NULL;
+}
+
+/* See render.h. */
 void
 page_notes(struct view_dict *d, const char *notice, const char *error)
 {

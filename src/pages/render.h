@@ -56,6 +56,18 @@ void	page_set_money(struct view_dict *d, const char *name, int64_t minor,
 void	page_set_count(struct view_dict *d, const char *name, long long n,
 	    const char *one, const char *many);
 
+/* One ?msg= code a page answers after a redirect and the notice it shows
+ * (a text marked N_() or NA_(), translated where it is rendered). */
+struct page_notice {
+	const char	*code;
+	const char	*text;
+};
+
+/* The text of the row of notices (ended by a row whose code is NULL)
+ * whose code is msg; NULL when msg is NULL or no row has it. */
+const char	*page_notice(const struct page_notice *notices,
+		    const char *msg);
+
 /* Add to d the NOTICE section with {{MSG}} notice unless notice is NULL,
  * and the ERROR section with {{MSG}} error unless error is NULL (the
  * strings are copied). */

@@ -20,6 +20,13 @@
 #include "pages/pages.h"
 #include "service/target.h"
 
+/* The query of a page that shows the notice of a ?msg= code after a
+ * redirect, and nothing else. */
+static const struct field_spec msg_fields[] = {
+	{ "msg", FIELD_TOKEN, 0, 32, 0, 0 },
+	{ NULL, 0, 0, 0, 0, 0 }
+};
+
 const struct route page_routes[] = {
 	{ HTTP_GET,  "/",		ROLE_ANY,	page_home,	NULL,	0, TARGET_NONE },
 	{ HTTP_GET,  "/healthz",	ROLE_ANY,	page_health,	NULL,	0, TARGET_NONE },
@@ -35,12 +42,12 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/signin/code",	ROLE_ANY,	page_signin_code_post, page_signin_code_post_fields, 0, TARGET_NONE },
 	{ HTTP_GET,  "/signin/enroll",	ROLE_ANY,	page_signin_enroll, page_signin_code_get_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/signin/enroll",	ROLE_ANY,	page_signin_enroll_post, page_signin_code_post_fields, 0, TARGET_NONE },
-	{ HTTP_GET,  "/admin/sign-in-codes", ROLE_OWNER, page_admin_mfa, page_admin_mfa_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/admin/sign-in-codes", ROLE_OWNER, page_admin_mfa, msg_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/admin/admins/:id/reset-2fa", ROLE_OWNER, page_admin_mfa_reset, NULL, 0, TARGET_ADMIN },
 	{ HTTP_GET,  "/register",	ROLE_ANY,	page_register,	NULL,	0, TARGET_NONE },
 	{ HTTP_POST, "/register",	ROLE_ANY,	page_register_post, page_register_post_fields, 0, TARGET_NONE },
-	{ HTTP_GET,  "/catalog",	ROLE_ANY,	page_catalog,	page_catalog_fields, ROUTE_PUBLIC, TARGET_NONE },
-	{ HTTP_GET,  "/cart",		ROLE_USER,	page_cart,	page_cart_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/catalog",	ROLE_ANY,	page_catalog,	msg_fields, ROUTE_PUBLIC, TARGET_NONE },
+	{ HTTP_GET,  "/cart",		ROLE_USER,	page_cart,	msg_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/cart/add",	ROLE_USER,	page_cart_add,	page_cart_change_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/cart/update",	ROLE_USER,	page_cart_update, page_cart_change_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/cart/remove",	ROLE_USER,	page_cart_remove, page_cart_remove_fields, 0, TARGET_NONE },
@@ -94,7 +101,7 @@ const struct route page_routes[] = {
 	 * verification, statement import (pages/remittance.c,
 	 * remittance_admin.c). */
 	{ HTTP_GET,  "/orders/:id/remittance", ROLE_USER, page_remittance_instructions, NULL, 0, TARGET_BUYER_ORDER },
-	{ HTTP_GET,  "/orders/:id/voucher", ROLE_USER,	page_remittance_voucher, page_remittance_voucher_get_fields, 0, TARGET_BUYER_ORDER },
+	{ HTTP_GET,  "/orders/:id/voucher", ROLE_USER,	page_remittance_voucher, msg_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/voucher", ROLE_USER,	page_remittance_voucher_post, page_remittance_voucher_fields, ROUTE_UPLOAD, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/admin/vouchers",	ROLE_REVIEWER,	page_admin_vouchers, page_admin_vouchers_fields, 0, TARGET_NONE },
 	{ HTTP_GET,  "/admin/orders/:id/voucher", ROLE_REVIEWER, page_admin_voucher, NULL, 0, TARGET_ADMIN_ORDER },
@@ -144,8 +151,8 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/orders/:id/apply", ROLE_USER,	page_plan_apply_post, NULL, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/plan-status", ROLE_USER, page_plan_status, NULL, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/confirm", ROLE_USER,	page_plan_confirm, NULL, 0, TARGET_BUYER_ORDER },
-	{ HTTP_POST, "/orders/:id/confirm", ROLE_USER,	page_plan_confirm_post, page_plan_confirm_fields, 0, TARGET_BUYER_ORDER },
-	{ HTTP_GET,  "/orders/:id/schedule", ROLE_USER,	page_plan_schedule, page_plan_schedule_fields, 0, TARGET_BUYER_ORDER },
+	{ HTTP_POST, "/orders/:id/confirm", ROLE_USER,	page_plan_confirm_post, page_plan_key_fields, 0, TARGET_BUYER_ORDER },
+	{ HTTP_GET,  "/orders/:id/schedule", ROLE_USER,	page_plan_schedule, msg_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/pay",	ROLE_USER,	page_plan_pay,	page_plan_pay_fields, 0, TARGET_BUYER_ORDER },
 	{ HTTP_GET,  "/orders/:id/payoff", ROLE_USER,	page_plan_payoff, NULL,	0, TARGET_BUYER_ORDER },
 	{ HTTP_POST, "/orders/:id/payoff", ROLE_USER,	page_plan_payoff_post, page_plan_key_fields, 0, TARGET_BUYER_ORDER },
@@ -156,7 +163,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/partner/bank/notice", ROLE_PARTNER, page_bank_notice, NULL, ROUTE_NO_CSRF, TARGET_NONE },
 	{ HTTP_POST, "/partner/finance/decision", ROLE_PARTNER, page_partner_finance_decision, NULL, ROUTE_NO_CSRF, TARGET_NONE },
 	{ HTTP_GET,  "/admin/plans",	ROLE_REVIEWER | ROLE_FINANCE,	page_admin_plans, page_admin_plans_fields, 0, TARGET_NONE },
-	{ HTTP_GET,  "/admin/plans/:id", ROLE_REVIEWER | ROLE_FINANCE,	page_admin_plan, page_plan_schedule_fields, 0, TARGET_PLAN },
+	{ HTTP_GET,  "/admin/plans/:id", ROLE_REVIEWER | ROLE_FINANCE,	page_admin_plan, msg_fields, 0, TARGET_PLAN },
 	{ HTTP_POST, "/admin/plans/:id/lift", ROLE_REVIEWER, page_admin_plan_lift, NULL, 0, TARGET_PLAN },
 	/* corporate: company account and documents, the corporate
 	 * installment, their admin pages (pages/company.c, admin_company.c). */
@@ -193,7 +200,7 @@ const struct route page_routes[] = {
 	{ HTTP_POST, "/admin/companies/:id/credit/payout", ROLE_FINANCE, page_admin_credit_payout, page_admin_credit_payout_fields, 0, TARGET_COMPANY },
 	/* identity: real-name authentication and credit authorization
 	 * (pages/identity.c, pages/admin_identity.c). */
-	{ HTTP_GET,  "/account/identity", ROLE_USER,	page_account_identity, page_identity_fields, 0, TARGET_NONE },
+	{ HTTP_GET,  "/account/identity", ROLE_USER,	page_account_identity, msg_fields, 0, TARGET_NONE },
 	{ HTTP_POST, "/account/identity", ROLE_USER,	page_account_identity_post, page_identity_post_fields, ROUTE_UPLOAD, TARGET_NONE },
 	{ HTTP_GET,  "/account/identity/:id/document", ROLE_USER, page_account_identity_document, NULL, 0, TARGET_IDENTITY },
 	{ HTTP_POST, "/account/credit-consent", ROLE_USER, page_account_credit_consent, page_credit_consent_fields, 0, TARGET_NONE },
