@@ -11,7 +11,8 @@
 #   BENCH_SCALE_SECONDS=5     wrk duration of each page of the scale check
 #   BENCH_CONNS=32            wrk connections
 #   BENCH_MEM_REQUESTS=200000 requests of the memory check
-#   BENCH_THREADS=4           mallpayd (and hello) worker threads
+#   BENCH_THREADS=N           mallpayd (and hello) worker threads (default: as
+#                             scripts/stack.sh, 4 a CPU)
 #   BENCH_KEEP=1              keep the stack directory (stopped) afterwards
 #   BENCH_INSTALLMENTS=1000000 installments of the scheduler's batch table
 #                             (bench/batch.sh; 0 skips it)
@@ -121,7 +122,7 @@ sql() { mariadb --no-defaults -S "$hdir/run/mysqld.sock" -u root -N -B mallpay -
 
 # 1. The stack, hello, and the bench-only nginx locations.
 log "starting the private $target in $dir on port $port"
-export MALLPAY_THREADS=${BENCH_THREADS:-4} MALLPAY_DEMO=1 MALLPAY_SCHEDULER=0 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
+export MALLPAY_THREADS=${BENCH_THREADS:-} MALLPAY_DEMO=1 MALLPAY_SCHEDULER=0 MALLPAY_ACCESS_LOG=off MALLPAY_SIGNIN_RATE=100r/s MALLPAY_SIGNIN_BURST=200
 if [ "$target" = cluster ]; then
 	"$src/scripts/cluster.sh" up "$dir" "$port" "$build" >&2
 	mkdir -p "$dir/log"

@@ -39,3 +39,6 @@ tests_unit_core_test_csv_CFLAGS = $(UNIT_CFLAGS)
 # admin roles: names <-> bits (core/admin_role.h)
 UNIT_TESTS += tests/unit/core/test_admin_role
 tests_unit_core_test_admin_role_CFLAGS = $(UNIT_CFLAGS)
+# the configuration's defaults: worker threads a CPU (core/config.h)
+UNIT_TESTS += tests/unit/core/test_config
+tests_unit_core_test_config_CFLAGS = $(UNIT_CFLAGS)

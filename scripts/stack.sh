@@ -23,6 +23,15 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 die() { echo "stack: $*" >&2; exit 1; }
 . "$src/scripts/proc.sh"
 
+# mallpayd's default worker threads (core/config.h config_default_threads):
+# 4 a CPU, between 4 and 64.
+default_threads() {
+	local n
+	n=$(nproc 2>/dev/null || echo 1)
+	[ "$n" -gt 16 ] && n=16
+	echo $((n * 4))
+}
+
 # Write DIR/mallpay.conf with random keys and database password, once.
 write_conf() {
 	local dir=$1 conf=$1/mallpay.conf port=${2:-8080}
@@ -41,7 +50,7 @@ write_conf() {
 ; mallpay configuration, written by scripts/stack.sh for this directory.
 [server]
 socket = $dir/run/mallpayd.sock
-threads = ${MALLPAY_THREADS:-4}
+threads = ${MALLPAY_THREADS:-$(default_threads)}
 templates = $src/templates
 static = $src/static
 

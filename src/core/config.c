@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/config.h"
 
@@ -95,12 +96,23 @@ on_key(void *user, const char *section, const char *name, const char *value)
 	return ok;
 }
 
+/* See config.h. */
+int
+config_default_threads(long cpus)
+{
+	if (cpus < 1)
+		cpus = 1;
+	if (cpus > 16)
+		cpus = 16;
+	return (int)cpus * 4;
+}
+
 void
 config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	set_str(c->socket_path, sizeof(c->socket_path), "var/run/mallpayd.sock");
-	c->threads = 4;
+	c->threads = config_default_threads(sysconf(_SC_NPROCESSORS_ONLN));
 	set_str(c->template_dir, sizeof(c->template_dir), MALLPAY_TEMPLATE_DIR);
 	set_str(c->static_dir, sizeof(c->static_dir), "static");
 	set_str(c->db_socket, sizeof(c->db_socket), "var/run/mysqld.sock");

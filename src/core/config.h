@@ -7,7 +7,8 @@
  * Every field has a default (config_defaults) that `./mallpay up` works with. */
 struct config {
 	char	socket_path[256];	/* [server] socket: FastCGI Unix socket */
-	int	threads;		/* [server] threads: worker threads */
+	int	threads;		/* [server] threads: worker threads
+					 * (config_default_threads) */
 	char	template_dir[256];	/* [server] templates */
 	char	static_dir[256];	/* [server] static */
 	char	db_socket[256];		/* [database] socket */
@@ -40,6 +41,12 @@ struct config {
 
 /* Fill cfg with the defaults. */
 void	config_defaults(struct config *cfg);
+/* The default number of worker threads for cpus online CPUs: 4 a CPU,
+ * between 4 and 64. A worker waits on its database connection for each
+ * statement and for each commit's log write; with one worker a CPU the
+ * CPUs would idle through those waits, and commits of different shoppers
+ * could not share a log write. */
+int	config_default_threads(long cpus);
 /* Apply defaults, then the file at path (NULL: defaults only), then MALLPAY_*
  * environment overrides are NOT read: the file is the one source. Returns 0, or -1
  * with a message in err (errsz bytes) naming the file, line and key. */
