@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "core/said.h"
 #include "core/words.h"
 #include "db/db.h"
 #include "db/message.h"
@@ -140,12 +141,13 @@ auto_confirm(struct db *db, int64_t id, int64_t now)
 {
 	struct db_order	o;
 	enum result	r;
+	char		st[SAID_LEN];
 
 	if (db_order_get(db, 0, id, &o) != 1)
 		return -1;
 	r = orderflow_transition(db, id, OS_DELIVERED, OS_RECEIPT_CONFIRMED,
-	    OF_SYSTEM, 0, "PAU-03 receipt confirmed automatically after the "
-	    "delivery", now);
+	    OF_SYSTEM, 0, said_store(st, sizeof(st), SAID_PAU_AUTO_RECEIPT,
+	    NULL, NULL, NULL), now);
 	if (r != RES_OK)
 		return -1;
 	return payafter_receipt_effect(db, &o, now);

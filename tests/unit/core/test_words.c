@@ -108,6 +108,43 @@ test_said_round_trip(void **state)
 	assert_string_equal(b, "Shipped");
 }
 
+/* Every sentence reads with its figures put in and no placeholder left,
+ * under a name of its own; the figures of a remittance, installment and
+ * admin sentence in place. */
+static void
+test_said_every_sentence(void **state)
+{
+	char	st[SAID_LEN], b[600];
+	int	i, j;
+
+	(void)state;
+	for (i = 0; i < SAID__MAX; i++) {
+		said_store(st, sizeof(st), (enum said)i, "F1", "F2", "F3");
+		said_text(st, NULL, NULL, b, sizeof(b));
+		if (strchr(b, '{') != NULL || strchr(b, '}') != NULL ||
+		    b[0] == '\0')
+			fail_msg("%s reads \"%s\"", said_name((enum said)i), b);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(said_name((enum said)i),
+			    said_name((enum said)j));
+	}
+	said_store(st, sizeof(st), SAID_INST_CORP_DOWN, "USD 72.90",
+	    "TT-2026-1", NULL);
+	assert_string_equal(st, "{inst_corp_down}\tUSD 72.90\tTT-2026-1");
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Down payment of USD 72.90 received by bank "
+	    "transfer TT-2026-1 (INST-CORP).");
+	said_store(st, sizeof(st), SAID_REM_WINDOW_ENDED, NULL, NULL, NULL);
+	assert_string_equal(st, "{rem_window_ended}");
+	said_store(st, sizeof(st), SAID_ADMIN_CANCELLED, "duplicate order",
+	    NULL, NULL);
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Cancelled by an admin: duplicate order.");
+	said_store(st, sizeof(st), SAID_RECEIPT_CONFIRMED, NULL, NULL, NULL);
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Receipt confirmed by the shopper.");
+}
+
 int
 main(void)
 {
@@ -116,6 +153,7 @@ main(void)
 		cmocka_unit_test(test_words_count_plurals),
 		cmocka_unit_test(test_words_text_replaces_codes),
 		cmocka_unit_test(test_said_round_trip),
+		cmocka_unit_test(test_said_every_sentence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
