@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "core/said.h"
@@ -303,4 +304,32 @@ said_track_kind(const char *kind, char *out, size_t outsz)
 			return;
 		}
 	words_status(kind, out, outsz);
+}
+
+/* Whether hay contains needle, ASCII letters case-insensitively (other
+ * bytes, UTF-8 among them, as they are). */
+static int
+has_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* See said.h. */
+size_t
+said_matching(const char *q, enum said *out, size_t max)
+{
+	size_t	i, n = 0;
+
+	if (q == NULL || strlen(q) < 3)
+		return 0;
+	for (i = 0; i < SAID__MAX && n < max; i++)
+		if (has_words(sentences[i].text, q) ||
+		    has_words(_(sentences[i].text), q))
+			out[n++] = (enum said)i;
+	return n;
 }

@@ -95,4 +95,10 @@ void	said_text(const char *stored, const char *inst_id,
  * "delivery_scheduled" -> "Delivery agreed"), into out. */
 void	said_track_kind(const char *kind, char *out, size_t outsz);
 
+/* The sentences whose words, in English or in the thread's language,
+ * contain q (case-insensitively; at least 3 bytes, else none) into out,
+ * at most max of them; returns how many. An audit search by words finds
+ * the sentences stored as codes through them. */
+size_t	said_matching(const char *q, enum said *out, size_t max);
+
 #endif

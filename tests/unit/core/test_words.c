@@ -145,6 +145,39 @@ test_said_every_sentence(void **state)
 	assert_string_equal(b, "Receipt confirmed by the shopper.");
 }
 
+/* Whether s is among the n sentences of v. */
+static int
+said_in(enum said s, const enum said *v, size_t n)
+{
+	while (n-- > 0)
+		if (v[n] == s)
+			return 1;
+	return 0;
+}
+
+/* The sentences whose words hold a query, case-insensitively; none for
+ * fewer than 3 bytes. */
+static void
+test_said_matching(void **state)
+{
+	enum said	v[SAID__MAX];
+	size_t		n;
+
+	(void)state;
+	n = said_matching("payment WINDOW", v, SAID__MAX);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0], SAID_REM_WINDOW_ENDED);
+	n = said_matching("refund was sent", v, SAID__MAX);
+	assert_true(said_in(SAID_REM_REFUND_SENT, v, n));
+	assert_true(said_in(SAID_COD_REFUND_SENT, v, n));
+	assert_false(said_in(SAID_SHIPPED, v, n));
+	assert_int_equal(said_matching("REM-P9", v, SAID__MAX), 1);
+	assert_int_equal(v[0], SAID_REM_REJECTED);
+	assert_int_equal(said_matching("no such words here", v, SAID__MAX), 0);
+	assert_int_equal(said_matching("in", v, SAID__MAX), 0);
+	assert_int_equal(said_matching("the", v, 2), 2);
+}
+
 int
 main(void)
 {
@@ -154,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_words_text_replaces_codes),
 		cmocka_unit_test(test_said_round_trip),
 		cmocka_unit_test(test_said_every_sentence),
+		cmocka_unit_test(test_said_matching),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
