@@ -432,13 +432,13 @@ test_migrate_again(void **state)
 	db_free(db);
 }
 
-/* Migration 046 run again over events written in English before it: an
- * order's fixed sentences become codes with their figures (an admin's
- * words kept as a figure), a plan's event and a typed text stay as they
- * are, and the trail is append-only again after it. It touches the
- * stack's events only where an English sentence of 046 is left. */
+/* Migrations 045 and 046 run again over events written in English before
+ * them: an order's fixed sentences become codes with their figures (an
+ * admin's words kept as a figure), a plan's event and a typed text stay
+ * as they are, and the trail is append-only again after them. They touch
+ * the stack's rows only where an English sentence of theirs is left. */
 static void
-test_migrate_046_rewrites(void **state)
+test_migrate_045_046_rewrite(void **state)
 {
 	static const struct {
 		const char *type, *old, *now;
@@ -458,6 +458,13 @@ test_migrate_046_rewrites(void **state)
 		{ "order", "REM-P7 a note an admin typed",
 		  "REM-P7 a note an admin typed" },
 		{ "plan", "INST-P1 ready to ship", "INST-P1 ready to ship" },
+		{ "order", "delivered to the shopper", "{delivered}" },
+		{ "order", "COD-P2 shipped with PosLaju, tracking PL46",
+		  "{shipped}\tPosLaju\tPL46" },
+	};
+	static const char *const scripts[] = {
+		TEST_SRCDIR "/sql/045_stored_sentences.sql",
+		TEST_SRCDIR "/sql/046_stored_sentences_more.sql",
 	};
 	static const char upd[] = "UPDATE events SET reason = reason "
 	    "WHERE subject_id = -46";
@@ -477,9 +484,9 @@ test_migrate_046_rewrites(void **state)
 		e.reason = rows[i].old;
 		assert_int_equal(db_event_add(db, &e), 0);
 	}
-	if (db_run_script(db, TEST_SRCDIR "/sql/046_stored_sentences_more.sql",
-	    NULL, err, sizeof(err)) == -1)
-		fail_msg("046: %s", err);
+	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++)
+		if (db_run_script(db, scripts[i], NULL, err, sizeof(err)) == -1)
+			fail_msg("%s", err);
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		assert_int_equal(db_event_history(db, rows[i].type, -46, &v,
 		    &n), 0);
@@ -676,7 +683,7 @@ main(void)
 		cmocka_unit_test(test_reconnect_real),
 		cmocka_unit_test(test_jobs_skip_locked),
 		cmocka_unit_test(test_migrate_again),
-		cmocka_unit_test(test_migrate_046_rewrites),
+		cmocka_unit_test(test_migrate_045_046_rewrite),
 		cmocka_unit_test(test_demo_consistent),
 		cmocka_unit_test(test_ctl_seed_twice),
 		cmocka_unit_test(test_ctl_tick),
