@@ -2,12 +2,13 @@
 -- in English into an order's events (and a corporate application's) are
 -- stored as a code with figures, as 045 did for the others (core/said.h):
 -- remittance (REM-P3, P5 to P9), installments (INST-CC, INST-PC,
--- INST-CORP, INST-P1, INST-C2), Pay After Use (PAU-03, PAU-05), a receipt
--- confirmed, an admin's cancellation, the COD review (COD-P1), a delivery
--- paid at the door, an after-sales return and its refund (COD-P7) and a
--- refusal debt paid by card (COD-F2). This turns the sentences already
--- stored into that form; what an admin, a partner or a shopper typed stays
--- as typed, as a figure of its sentence.
+-- INST-CORP, INST-P1, INST-C2), Pay After Use (PAU-03, PAU-05, the charge
+-- and its debt: PAU-04, INST-F1), a receipt confirmed, an admin's
+-- cancellation, the COD review (COD-P1), a delivery paid at the door, an
+-- after-sales return and its refund (COD-P7) and a refusal debt paid by
+-- card (COD-F2). This turns the sentences already stored into that form;
+-- what an admin, a partner, a shopper or a bank wrote stays as written,
+-- as a figure of its sentence.
 --
 -- said_046: each sentence's code, the figures its pattern captures (tab
 -- between) and the pattern of the English sentence; at most one pattern
@@ -49,6 +50,18 @@ INSERT INTO said_046 (code, figs, rx) VALUES
 	 '^PAU-03 receipt confirmed automatically after the delivery$'),
 	('pau_returned', '',
 	 '^PAU-05 returned before receipt was confirmed: nothing is charged$'),
+	('pau_charged', '\\1\t\\2\t\\3',
+	 '^PAU-03 (.*) deducted from the card ending (.*), ref (.*)$'),
+	('pau_charge_failed', '\\1\t\\2',
+	 '^PAU-04 deduction of (.*) failed \\((.*)\\): merchant settled from the guarantee, debt open$'),
+	('pau_late_fee', '\\1\t\\2',
+	 '^INST-F1 late fee of the PAU-04 debt now (.*) \\((.*)% a day\\)$'),
+	('pau_retry_failed', '\\1\t\\2\t\\3',
+	 '^PAU-04 retry ([0-9]+) of (.*) failed \\((.*)\\)$'),
+	('pau_payment_failed', '\\1\t\\2',
+	 '^PAU-04 payment by the shopper of (.*) failed \\((.*)\\)$'),
+	('pau_debt_paid', '\\1\t\\2',
+	 '^PAU-04 debt paid: (.*) \\(late fee included\\), ref (.*)$'),
 	('receipt_confirmed', '', '^receipt confirmed by the shopper$'),
 	('receipt_auto', '', '^receipt confirmed automatically \\(PAU-03\\)$'),
 	('admin_cancelled_plain', '', '^cancelled by an admin: no reason given$'),

@@ -138,6 +138,25 @@ static const struct sentence sentences[SAID__MAX] = {
 	[SAID_PAU_RETURNED] = { "pau_returned", N_("Returned before receipt "
 	    "was confirmed: nothing is charged (PAU-05)."), { NULL },
 	    { F_ASIS } },
+	[SAID_PAU_CHARGED] = { "pau_charged", N_("{AMOUNT} charged to the card "
+	    "ending {LAST4}, reference {REFERENCE} (PAU-03)."),
+	    { "AMOUNT", "LAST4", "REFERENCE" }, { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_PAU_CHARGE_FAILED] = { "pau_charge_failed", N_("The charge of "
+	    "{AMOUNT} failed ({REASON}): the merchant was paid from the "
+	    "guarantee and the debt is open (PAU-04)."), { "AMOUNT", "REASON" },
+	    { F_ASIS, F_ASIS } },
+	[SAID_PAU_LATE_FEE] = { "pau_late_fee", N_("The late fee on the debt "
+	    "is now {AMOUNT}, at a daily rate of {RATE}% (INST-F1, PAU-04)."),
+	    { "AMOUNT", "RATE" }, { F_ASIS, F_ASIS } },
+	[SAID_PAU_RETRY_FAILED] = { "pau_retry_failed", N_("Charge attempt "
+	    "{N} of {AMOUNT} failed ({REASON}) (PAU-04)."),
+	    { "N", "AMOUNT", "REASON" }, { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_PAU_PAYMENT_FAILED] = { "pau_payment_failed", N_("The shopper's "
+	    "payment of {AMOUNT} failed ({REASON}) (PAU-04)."),
+	    { "AMOUNT", "REASON" }, { F_ASIS, F_ASIS } },
+	[SAID_PAU_DEBT_PAID] = { "pau_debt_paid", N_("The debt of {AMOUNT}, "
+	    "late fee included, is paid, reference {REFERENCE} (PAU-04)."),
+	    { "AMOUNT", "REFERENCE" }, { F_ASIS, F_ASIS } },
 	[SAID_RECEIPT_CONFIRMED] = { "receipt_confirmed", N_("Receipt "
 	    "confirmed by the shopper."), { NULL }, { F_ASIS } },
 	[SAID_RECEIPT_AUTO] = { "receipt_auto", N_("Receipt confirmed "

@@ -68,7 +68,7 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 {
 	mp_date	 due, today;
 	int64_t	 fee, total;
-	char	 b[MONEY_STR_MAX], reason[255];
+	char	 b[MONEY_STR_MAX], reason[255], n[16];
 	int	 ok, changed = 0;
 
 	if (mp_date_parse(c->due_date, strlen(c->due_date), &due) == -1 ||
@@ -83,9 +83,9 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 		c->updated_at = now;
 		changed = 1;
 		st->late_fees++;
-		snprintf(reason, sizeof(reason), "INST-F1 late fee of the "
-		    "PAU-04 debt now %s (%s%% a day)", payafter_amt(fee,
-		    c->currency, b, sizeof(b)), s->late_rate_str);
+		said_store(reason, sizeof(reason), SAID_PAU_LATE_FEE,
+		    payafter_amt(fee, c->currency, b, sizeof(b)),
+		    s->late_rate_str, NULL);
 		if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0, NULL,
 		    NULL, reason, now) == -1)
 			return -1;
@@ -114,10 +114,10 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 				return -1;
 		} else {
 			st->failed++;
-			snprintf(reason, sizeof(reason), "PAU-04 retry %d of "
-			    "%s failed (%.120s)", c->attempts,
-			    payafter_amt(total, c->currency, b, sizeof(b)),
-			    c->reason);
+			snprintf(n, sizeof(n), "%d", c->attempts);
+			said_store(reason, sizeof(reason),
+			    SAID_PAU_RETRY_FAILED, n, payafter_amt(total,
+			    c->currency, b, sizeof(b)), c->reason);
 			if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0,
 			    NULL, NULL, reason, now) == -1)
 				return -1;

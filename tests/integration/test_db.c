@@ -458,6 +458,11 @@ test_migrate_045_046_rewrite(void **state)
 		{ "order", "REM-P7 a note an admin typed",
 		  "REM-P7 a note an admin typed" },
 		{ "plan", "INST-P1 ready to ship", "INST-P1 ready to ship" },
+		{ "order", "INST-F1 late fee of the PAU-04 debt now MYR 1.20 "
+		  "(0.05% a day)", "{pau_late_fee}\tMYR 1.20\t0.05" },
+		{ "order", "PAU-04 retry 2 of MYR 30.00 failed (insufficient "
+		  "funds)", "{pau_retry_failed}\t2\tMYR 30.00\tinsufficient "
+		  "funds" },
 		{ "order", "delivered to the shopper", "{delivered}" },
 		{ "order", "COD-P2 shipped with PosLaju, tracking PL46",
 		  "{shipped}\tPosLaju\tPL46" },
