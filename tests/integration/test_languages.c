@@ -556,7 +556,7 @@ test_lang_order_history_in_arabic(void **state)
 	    "يُسوّى الطلب", "رفع المتسوق إيصال الحوالة (REM-P3).",
 	    "استُلمت الحوالة كاملة (REM-P5).",
 	    "دُفع بالكامل: جاهز للشحن (REM-P5).", "أكّد المتسوق الاستلام.",
-	    NULL };
+	    "(المتسوق)", "(موظفو المتجر)", "(تلقائي)", NULL };
 	static const char *const lacks[] = { "Placed with", "placed with",
 	    "Shipped with", "shipped with", "Delivered to the shopper",
 	    "delivered to the shopper", "Delivered by the courier",
@@ -564,7 +564,7 @@ test_lang_order_history_in_arabic(void **state)
 	    "{delivered", "{placed", "The order settles", "{settles",
 	    "voucher uploaded", "funds matched", "eady to ship",
 	    "eceipt confirmed", "{rem_", "{receipt", "INST-", "COD-P", "PAU-0",
-	    NULL };
+	    "(user)", "(system)", "(admin)", NULL };
 	struct db_order	o;
 	char		path[64], msg[300];
 	struct client	*cl;
