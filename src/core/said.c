@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "core/said.h"
@@ -81,6 +82,107 @@ static const struct sentence sentences[SAID__MAX] = {
 	    N_("The order settles in {CUR}, the currency of its items (USD "
 	    "{RATE} per {CUR}, rate of {DAY})."), { "CUR", "RATE", "DAY" },
 	    { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_REM_UPLOADED] = { "rem_uploaded", N_("The shopper uploaded the "
+	    "remittance voucher (REM-P3)."), { NULL }, { F_ASIS } },
+	[SAID_REM_MATCHED] = { "rem_matched", N_("The remittance was received "
+	    "in full (REM-P5)."), { NULL }, { F_ASIS } },
+	[SAID_REM_READY] = { "rem_ready", N_("Paid in full: ready to ship "
+	    "(REM-P5)."), { NULL }, { F_ASIS } },
+	[SAID_REM_PAID_LESS] = { "rem_paid_less", N_("Less than the amount "
+	    "due was received: the difference is still due (REM-P7)."),
+	    { NULL }, { F_ASIS } },
+	[SAID_REM_REJECTED] = { "rem_rejected", N_("The remittance voucher "
+	    "was not accepted (REM-P9)."), { NULL }, { F_ASIS } },
+	[SAID_REM_WINDOW_ENDED] = { "rem_window_ended", N_("No remittance "
+	    "arrived within the payment window: cancelled (REM-P6)."),
+	    { NULL }, { F_ASIS } },
+	[SAID_REM_REFUND_DUE] = { "rem_refund_due", N_("A refund is due "
+	    "(REM-P8)."), { NULL }, { F_ASIS } },
+	[SAID_REM_REFUND_ACCOUNT] = { "rem_refund_account", N_("The shopper "
+	    "gave the account for the refund (REM-P8)."), { NULL },
+	    { F_ASIS } },
+	[SAID_REM_REFUND_SENT] = { "rem_refund_sent", N_("The refund was sent "
+	    "(REM-P8)."), { NULL }, { F_ASIS } },
+	[SAID_REM_EXCESS_SENT] = { "rem_excess_sent", N_("The amount paid "
+	    "above the amount due was refunded (REM-P7)."), { NULL },
+	    { F_ASIS } },
+	[SAID_INST_CC_APPROVED] = { "inst_cc_approved", N_("Approved by the "
+	    "bank in real time (INST-CC)."), { NULL }, { F_ASIS } },
+	[SAID_INST_PC_APPROVED] = { "inst_pc_approved", N_("Approved by the "
+	    "financing partner (INST-PC)."), { NULL }, { F_ASIS } },
+	[SAID_INST_PC_DECLINED] = { "inst_pc_declined", N_("Declined by the "
+	    "financing partner: {REASON} (INST-PC)."), { "REASON" },
+	    { F_CODE } },
+	[SAID_INST_CORP_APPROVED] = { "inst_corp_approved", N_("The corporate "
+	    "installment application was approved (INST-CORP)."), { NULL },
+	    { F_ASIS } },
+	[SAID_INST_CORP_REFUSED] = { "inst_corp_refused", N_("The corporate "
+	    "installment application was refused: {REASON} (INST-CORP)."),
+	    { "REASON" }, { F_ASIS } },
+	[SAID_INST_CORP_DOWN] = { "inst_corp_down", N_("Down payment of "
+	    "{AMOUNT} received by bank transfer {REFERENCE} (INST-CORP)."),
+	    { "AMOUNT", "REFERENCE" }, { F_ASIS, F_ASIS } },
+	[SAID_INST_CORP_EFFECT] = { "inst_corp_effect", N_("The agreement is "
+	    "in effect and the down payment received: ready to ship "
+	    "(INST-CORP)."), { NULL }, { F_ASIS } },
+	[SAID_INST_CONFIRMED] = { "inst_confirmed", N_("Installment plan "
+	    "confirmed and down payment paid (INST-P1)."), { NULL },
+	    { F_ASIS } },
+	[SAID_INST_READY] = { "inst_ready", N_("Ready to ship (INST-P1)."),
+	    { NULL }, { F_ASIS } },
+	[SAID_INST_TERMINATED] = { "inst_terminated", N_("The installment "
+	    "agreement was terminated and the refund recorded (INST-C2)."),
+	    { NULL }, { F_ASIS } },
+	[SAID_PAU_AUTO_RECEIPT] = { "pau_auto_receipt", N_("Receipt confirmed "
+	    "automatically after delivery (PAU-03)."), { NULL }, { F_ASIS } },
+	[SAID_PAU_RETURNED] = { "pau_returned", N_("Returned before receipt "
+	    "was confirmed: nothing is charged (PAU-05)."), { NULL },
+	    { F_ASIS } },
+	[SAID_PAU_CHARGED] = { "pau_charged", N_("{AMOUNT} charged to the card "
+	    "ending {LAST4}, reference {REFERENCE} (PAU-03)."),
+	    { "AMOUNT", "LAST4", "REFERENCE" }, { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_PAU_CHARGE_FAILED] = { "pau_charge_failed", N_("The charge of "
+	    "{AMOUNT} failed ({REASON}): the merchant was paid from the "
+	    "guarantee and the debt is open (PAU-04)."), { "AMOUNT", "REASON" },
+	    { F_ASIS, F_ASIS } },
+	[SAID_PAU_LATE_FEE] = { "pau_late_fee", N_("The late fee on the debt "
+	    "is now {AMOUNT}, at a daily rate of {RATE}% (INST-F1, PAU-04)."),
+	    { "AMOUNT", "RATE" }, { F_ASIS, F_ASIS } },
+	[SAID_PAU_RETRY_FAILED] = { "pau_retry_failed", N_("Charge attempt "
+	    "{N} of {AMOUNT} failed ({REASON}) (PAU-04)."),
+	    { "N", "AMOUNT", "REASON" }, { F_ASIS, F_ASIS, F_ASIS } },
+	[SAID_PAU_PAYMENT_FAILED] = { "pau_payment_failed", N_("The shopper's "
+	    "payment of {AMOUNT} failed ({REASON}) (PAU-04)."),
+	    { "AMOUNT", "REASON" }, { F_ASIS, F_ASIS } },
+	[SAID_PAU_DEBT_PAID] = { "pau_debt_paid", N_("The debt of {AMOUNT}, "
+	    "late fee included, is paid, reference {REFERENCE} (PAU-04)."),
+	    { "AMOUNT", "REFERENCE" }, { F_ASIS, F_ASIS } },
+	[SAID_RECEIPT_CONFIRMED] = { "receipt_confirmed", N_("Receipt "
+	    "confirmed by the shopper."), { NULL }, { F_ASIS } },
+	[SAID_RECEIPT_AUTO] = { "receipt_auto", N_("Receipt confirmed "
+	    "automatically."), { NULL }, { F_ASIS } },
+	[SAID_ADMIN_CANCELLED] = { "admin_cancelled", N_("Cancelled by an "
+	    "admin: {REASON}."), { "REASON" }, { F_ASIS } },
+	[SAID_ADMIN_CANCELLED_PLAIN] = { "admin_cancelled_plain",
+	    N_("Cancelled by an admin."), { NULL }, { F_ASIS } },
+	[SAID_COD_REVIEW_PASSED] = { "cod_review_passed", N_("Cash on "
+	    "delivery review passed (COD-P1)."), { NULL }, { F_ASIS } },
+	[SAID_COD_REVIEW_NOTE] = { "cod_review_note", N_("Cash on delivery "
+	    "review passed: {NOTE} (COD-P1)."), { "NOTE" }, { F_ASIS } },
+	[SAID_COD_REVIEW_REJECTED] = { "cod_review_rejected", N_("Cash on "
+	    "delivery review rejected: {REASON} (COD-P1)."), { "REASON" },
+	    { F_ASIS } },
+	[SAID_DELIVERED_PAID] = { "delivered_paid", N_("Delivered and paid "
+	    "to the courier (COD-P3)."), { NULL }, { F_ASIS } },
+	[SAID_COD_RETURN_REQUESTED] = { "cod_return_requested",
+	    N_("After-sales return requested: {REASON} (COD-P7)."),
+	    { "REASON" }, { F_ASIS } },
+	[SAID_COD_REFUND_SENT] = { "cod_refund_sent", N_("The refund was sent "
+	    "to the original payment account (COD-P7)."), { NULL },
+	    { F_ASIS } },
+	[SAID_COD_DEBT_PAID] = { "cod_debt_paid", N_("Refusal debt of {AMOUNT} "
+	    "paid by card, bank key {KEY} (COD-F2)."), { "AMOUNT", "KEY" },
+	    { F_ASIS, F_ASIS } },
 };
 
 /* Tracking kinds whose words are not an order status's. */
@@ -221,4 +323,32 @@ said_track_kind(const char *kind, char *out, size_t outsz)
 			return;
 		}
 	words_status(kind, out, outsz);
+}
+
+/* Whether hay contains needle, ASCII letters case-insensitively (other
+ * bytes, UTF-8 among them, as they are). */
+static int
+has_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* See said.h. */
+size_t
+said_matching(const char *q, enum said *out, size_t max)
+{
+	size_t	i, n = 0;
+
+	if (q == NULL || strlen(q) < 3)
+		return 0;
+	for (i = 0; i < SAID__MAX && n < max; i++)
+		if (has_words(sentences[i].text, q) ||
+		    has_words(_(sentences[i].text), q))
+			out[n++] = (enum said)i;
+	return n;
 }

@@ -3,7 +3,8 @@
 
 /*
  * Fixed sentences the services store (an order event's reason, a
- * tracking event's detail, an order's settlement note), kept as a code with figures so that each
+ * tracking event's detail, a COD debt's description, an order's
+ * settlement note), kept as a code with figures so that each
  * reader reads them in the language of the page. The stored form is
  * "{code}" followed by each figure after a tab; said_name() names the
  * code at the database boundary. Text an admin, a partner or a shopper
@@ -12,6 +13,10 @@
  */
 
 #include <stddef.h>
+
+/* Room enough for any stored sentence with its figures (a stored
+ * reason holds at most 255 bytes). */
+#define SAID_LEN	256
 
 enum said {
 	SAID_PLACED,		/* METHOD */
@@ -33,6 +38,45 @@ enum said {
 	SAID_SETTLES_MIXED,	/* DAY (C-02) */
 	SAID_SETTLES_USD,	/* C-02 */
 	SAID_SETTLES_IN,	/* CUR, RATE (USD per unit), DAY (C-02) */
+	SAID_REM_UPLOADED,	/* REM-P3 */
+	SAID_REM_MATCHED,	/* REM-P5 */
+	SAID_REM_READY,		/* REM-P5 */
+	SAID_REM_PAID_LESS,	/* REM-P7 */
+	SAID_REM_REJECTED,	/* REM-P9 */
+	SAID_REM_WINDOW_ENDED,	/* REM-P6 */
+	SAID_REM_REFUND_DUE,	/* REM-P8 */
+	SAID_REM_REFUND_ACCOUNT,	/* REM-P8 */
+	SAID_REM_REFUND_SENT,	/* REM-P8 */
+	SAID_REM_EXCESS_SENT,	/* REM-P7 */
+	SAID_INST_CC_APPROVED,	/* INST-CC */
+	SAID_INST_PC_APPROVED,	/* INST-PC */
+	SAID_INST_PC_DECLINED,	/* REASON, the partner's (INST-PC) */
+	SAID_INST_CORP_APPROVED,	/* INST-CORP */
+	SAID_INST_CORP_REFUSED,	/* REASON, the admin's (INST-CORP) */
+	SAID_INST_CORP_DOWN,	/* AMOUNT, REFERENCE (INST-CORP) */
+	SAID_INST_CORP_EFFECT,	/* INST-CORP */
+	SAID_INST_CONFIRMED,	/* INST-P1 */
+	SAID_INST_READY,	/* INST-P1 */
+	SAID_INST_TERMINATED,	/* INST-C2 */
+	SAID_PAU_AUTO_RECEIPT,	/* PAU-03 */
+	SAID_PAU_RETURNED,	/* PAU-05 */
+	SAID_PAU_CHARGED,	/* AMOUNT, LAST4, REFERENCE (PAU-03) */
+	SAID_PAU_CHARGE_FAILED,	/* AMOUNT, REASON (bank's; PAU-04) */
+	SAID_PAU_LATE_FEE,	/* AMOUNT, RATE (% a day; INST-F1, PAU-04) */
+	SAID_PAU_RETRY_FAILED,	/* N, AMOUNT, REASON (bank's; PAU-04) */
+	SAID_PAU_PAYMENT_FAILED, /* AMOUNT, REASON (bank's; PAU-04) */
+	SAID_PAU_DEBT_PAID,	/* AMOUNT, REFERENCE (PAU-04) */
+	SAID_RECEIPT_CONFIRMED,	/* any method */
+	SAID_RECEIPT_AUTO,	/* any method */
+	SAID_ADMIN_CANCELLED,	/* REASON, the admin's (any method) */
+	SAID_ADMIN_CANCELLED_PLAIN,	/* any method */
+	SAID_COD_REVIEW_PASSED,	/* COD-P1 */
+	SAID_COD_REVIEW_NOTE,	/* NOTE, the admin's (COD-P1) */
+	SAID_COD_REVIEW_REJECTED,	/* REASON, the admin's (COD-P1) */
+	SAID_DELIVERED_PAID,	/* COD-P3 */
+	SAID_COD_RETURN_REQUESTED,	/* REASON, the shopper's (COD-P7) */
+	SAID_COD_REFUND_SENT,	/* COD-P7 */
+	SAID_COD_DEBT_PAID,	/* AMOUNT, KEY (COD-F2) */
 	SAID__MAX
 };
 
@@ -56,5 +100,11 @@ void	said_text(const char *stored, const char *inst_id,
 /* A tracking event's kind in words ("shipped" -> "Shipped",
  * "delivery_scheduled" -> "Delivery agreed"), into out. */
 void	said_track_kind(const char *kind, char *out, size_t outsz);
+
+/* The sentences whose words, in English or in the thread's language,
+ * contain q (case-insensitively; at least 3 bytes, else none) into out,
+ * at most max of them; returns how many. An audit search by words finds
+ * the sentences stored as codes through them. */
+size_t	said_matching(const char *q, enum said *out, size_t max);
 
 #endif

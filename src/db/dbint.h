@@ -53,6 +53,11 @@ void	dbq_cache_clear(struct db *);
  * Any result set is read and dropped. Returns 0 or -1 (db_error). */
 int	db_exec_raw(struct db *, const char *sql, size_t len);
 
+/* The LIKE pattern "%text%" of "contains text" into out (outsz bytes,
+ * 2 * strlen(text) + 3 hold all of it): LIKE's own characters and its
+ * escape character escaped. */
+void	db_like_contains(const char *text, char *out, size_t outsz);
+
 struct db_queue_stats;
 struct db_event_row;
 struct db_plan_pay;

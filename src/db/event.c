@@ -34,14 +34,17 @@ DBQ_ROWS(event_row, struct db_event_row, DB_EVENT_ROW_COLS, EVENT_FIELD);
 #define EVENT_C(t, m, sql)	EVENT_C_##m,
 enum event_col { DB_EVENT_ROW_COLS(EVENT_C) EVENT_C__N };
 
-/* Ten parameters: subject type x2, subject id x2, user x3, admin x2,
- * type x2, from, until x2. */
+/* Eighteen parameters: subject type x2, subject id x2, user x3, admin
+ * x2, type x2, from, until x2, words, its LIKE pattern, codes x2. */
 #define EVENT_WHERE \
 	"WHERE (? = '' OR e.subject_type = ?) AND (? = 0 OR e.subject_id = ?) " \
 	"AND (? = 0 OR (e.actor_type = 'user' AND e.actor_id = ?) " \
 	"OR (e.subject_type = 'user' AND e.subject_id = ?)) " \
 	"AND (? = 0 OR (e.actor_type = 'admin' AND e.actor_id = ?)) " \
-	"AND (? = '' OR e.to_state = ?) AND e.at >= ? AND (? = 0 OR e.at < ?) "
+	"AND (? = '' OR e.to_state = ?) AND e.at >= ? " \
+	"AND (? = 0 OR e.at < ?) " \
+	"AND (? = '' OR e.reason LIKE ? OR (? <> '' AND e.reason REGEXP " \
+	"CONCAT('^[{](', ?, ')[}]'))) "
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_EVENT_ADD */
@@ -97,15 +100,19 @@ db_event_add(struct db *db, const struct db_event *e)
 	return rc;
 }
 
-/* Bind the filter's parameters (see EVENT_WHERE). */
+/* Bind the filter's parameters (see EVENT_WHERE); pat (at least 2 *
+ * sizeof(f->words) + 2 bytes) holds the LIKE pattern while q runs. */
 static void
-bind_filter(struct dbq *q, const struct db_event_filter *f)
+bind_filter(struct dbq *q, const struct db_event_filter *f, char *pat,
+    size_t patsz)
 {
+	db_like_contains(f->words, pat, patsz);
 	dbq_bind(q, DBQ_S(f->subject_type), DBQ_S(f->subject_type),
 	    DBQ_I(f->subject_id), DBQ_I(f->subject_id), DBQ_I(f->user_id),
 	    DBQ_I(f->user_id), DBQ_I(f->user_id), DBQ_I(f->admin_id),
 	    DBQ_I(f->admin_id), DBQ_S(f->type), DBQ_S(f->type), DBQ_I(f->from),
-	    DBQ_I(f->until), DBQ_I(f->until));
+	    DBQ_I(f->until), DBQ_I(f->until), DBQ_S(f->words), DBQ_S(pat),
+	    DBQ_S(f->codes), DBQ_S(f->codes));
 }
 
 /* See dbint.h. */
@@ -149,6 +156,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 {
 	struct dbq	*q;
 	enum stmt	 idx;
+	char		 pat[2 * sizeof(f->words) + 2];
 
 	*out = NULL;
 	*n = 0;
@@ -156,7 +164,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	q = get(db, STMT_EVENT_COUNT);
 	if (q == NULL)
 		return -1;
-	bind_filter(q, f);
+	bind_filter(q, f, pat, sizeof(pat));
 	dbq_int(q, DB_EVENT_COUNT_CAP + 1);
 	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
 		dbq_done(q);
@@ -169,7 +177,7 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	    STMT_EVENT_KEY_DESC : STMT_EVENT_KEY_ASC;
 	if ((q = get(db, idx)) == NULL)
 		return -1;
-	bind_filter(q, f);
+	bind_filter(q, f, pat, sizeof(pat));
 	if (f->key_dir != 0) {
 		dbq_int(q, f->key_at);
 		dbq_int(q, f->key_at);
@@ -217,9 +225,10 @@ db_event_export(struct db *db, const struct db_event_filter *f,
     int (*fn)(void *arg, const char *const *cols, size_t ncols), void *arg)
 {
 	struct dbq *q;
+	char pat[2 * sizeof(f->words) + 2];
 
 	q = get(db, STMT_EVENT_EXPORT);
 	if (q != NULL)
-		bind_filter(q, f);
+		bind_filter(q, f, pat, sizeof(pat));
 	return dbq_stream_rows(q, fn, arg);
 }

@@ -40,6 +40,11 @@ struct db_event_filter {
 	int64_t		 admin_id;	/* acted as this admin */
 	char		 type[33];	/* to_state: "signin", "signin_failed", "cancelled", "setting_changed"... */
 	int64_t		 from, until;	/* at >= from and at < until (until 0: no end) */
+	/* The reason's words: it contains words (case-insensitively), or
+	 * it is a stored sentence (core/said.h) whose code is one of codes
+	 * (names separated by '|', of [a-z_]); words "" does not filter. */
+	char		 words[65];
+	char		 codes[1024];
 	/* A keyset page: the events after (key_dir 1: older) or before
 	 * (-1: newer) the event (key_at, key_id), newest first; 0: from
 	 * offset. Search only. */

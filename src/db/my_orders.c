@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "core/money.h"
 #include "db/db.h"
+#include "db/dbint.h"
 #include "db/my_orders.h"
 #include "db/stmt.h"
 
@@ -100,22 +101,6 @@ bind_filter(struct dbq *s, const struct db_my_orders_query *q,
 	    DBQ_I(q->order_id), DBQ_S(q->text), DBQ_S(like));
 }
 
-/* "%text%" with LIKE's own characters escaped, into out (outsz). */
-static void
-like_pattern(const char *text, char *out, size_t outsz)
-{
-	size_t n = 0;
-
-	out[n++] = '%';
-	for (; *text != '\0' && n + 3 < outsz; text++) {
-		if (*text == '%' || *text == '_' || *text == '\\')
-			out[n++] = '\\';
-		out[n++] = *text;
-	}
-	out[n++] = '%';
-	out[n] = '\0';
-}
-
 /* dbq_list fill of a list row; a row of an unknown currency gets id 0. */
 static void
 row(struct dbq *q, void *arg)
@@ -166,7 +151,7 @@ db_my_orders_page(struct db *db, const struct db_my_orders_query *q,
 	int		 filtered;
 
 	*more = 0;
-	like_pattern(q->text, like, sizeof(like));
+	db_like_contains(q->text, like, sizeof(like));
 	/* Without a filter, statements without its conditions: MariaDB
 	 * prepares the EXISTS of a text search on every run otherwise. */
 	filtered = q->status[0] != '\0' || q->method[0] != '\0' ||

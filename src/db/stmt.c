@@ -575,3 +575,19 @@ dbq_done(struct dbq *q)
 	q->np = 0;
 	q->overflow = 0;
 }
+
+/* See dbint.h. */
+void
+db_like_contains(const char *text, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	out[n++] = '%';
+	for (; *text != '\0' && n + 3 < outsz; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			out[n++] = '\\';
+		out[n++] = *text;
+	}
+	out[n++] = '%';
+	out[n] = '\0';
+}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "pages/checkout_view.h"
 #include "pages/render.h"
 #include "service/checkout.h"
@@ -36,13 +37,15 @@ add_country_option(struct view_dict *d, const char *sec,
 	/* COD-03 and COD-05 together: a remote country of a COD region
 	 * gets no cash on delivery, so it is not labelled for it. */
 	remote = days > l->f.settings.cod_max_delivery_days;
-	snprintf(lab, sizeof(lab), "%s - %s%s%s%s", k->name,
+	snprintf(lab, sizeof(lab), "%s - %s%s%s%s%s%s%s", k->name,
 	    rg != NULL ? rg->name : k->region_code,
+	    rg != NULL && rg->cod_supported && !remote ? " · " : "",
 	    rg != NULL && rg->cod_supported && !remote ?
-	    " · COD Supported" : "",
+	    _("COD Supported") : "", remote ? " · " : "",
 	    !remote ? "" : rg != NULL && rg->cod_supported ?
-	    " · remote area: no cash on delivery" : " · remote area",
-	    k->high_risk ? " · high-risk for installments" : "");
+	    _("remote area: no cash on delivery") : _("remote area"),
+	    k->high_risk ? " · " : "",
+	    k->high_risk ? _("high-risk for installments") : "");
 	view_set(s, "LABEL", lab);
 	if (may_select && strcmp(k->code, q->addr.country) == 0)
 		view_show(s, "SELECTED");

@@ -453,6 +453,21 @@ set_order_actions(struct view_dict *d, const struct order_page *pg)
 		view_show(d, "PAU_RETURN");
 }
 
+/* Who acted on an order (events.actor_type) in the reader's words; the
+ * system (any other) acts automatically. */
+static const char *
+actor_words(const char *actor)
+{
+	static const char *const words[][2] = { { "user", N_("Shopper") },
+	    { "admin", N_("Mall staff") }, { "partner", N_("Partner") } };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(actor, words[i][0]) == 0)
+			return _(words[i][1]);
+	return _("Automatic");
+}
+
 /* Render the order page of v as acc lets the viewer act on it (status
  * code status, notice, error). */
 static int
@@ -503,7 +518,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 		view_set(e, "AT", when);
 		words_status(v->events[i].to_state, st, sizeof(st));
 		view_set(e, "TO", st);
-		view_set(e, "ACTOR", v->events[i].actor_type);
+		view_set(e, "ACTOR", actor_words(v->events[i].actor_type));
 		said_text(v->events[i].reason, o->institution_id, inst, why,
 		    sizeof(why));
 		view_set(e, "REASON", why);

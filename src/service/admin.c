@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/said.h"
 #include "core/words.h"
 #include "db/admin.h"
 #include "db/admin_settings.h"
@@ -383,8 +384,9 @@ admin_order_cancel(struct db *db, int64_t admin_id, int64_t now,
 	}
 	if (rc == -1)
 		goto fail;
-	snprintf(why, sizeof(why), "cancelled by an admin: %s",
-	    reason != NULL && reason[0] != '\0' ? reason : "no reason given");
+	said_store(why, sizeof(why), reason != NULL && reason[0] != '\0' ?
+	    SAID_ADMIN_CANCELLED : SAID_ADMIN_CANCELLED_PLAIN, reason, NULL,
+	    NULL);
 	/* The one state machine (service/orderflow.c) moves the order and
 	 * writes its event. */
 	switch (orderflow_transition(db, order_id, st, OS_CANCELLED,

@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/money.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/money_out.h"
 #include "gateway/bank.h"
@@ -43,8 +44,7 @@ record_paid(struct db *db, const struct db_debt_row *d, const char *key,
 	e.moves[0].amount = d->amount_minor;
 	e.nmoves = 1;
 	money_display_minor(d->amount_minor, d->currency, a, sizeof(a));
-	snprintf(why, sizeof(why), "COD-F2 debt of %s paid by card (bank "
-	    "key %s)", a, bkey);
+	said_store(why, sizeof(why), SAID_COD_DEBT_PAID, a, bkey, NULL);
 	if (ledger_post(db, &e) != 0 ||
 	    db_debt_settle(db, d->id, key, ref, now) != 1 ||
 	    audit_event(db, "order", d->order_id, OF_USER, d->user_id, NULL,

@@ -58,13 +58,9 @@ cod_review(struct db *db, int64_t id, enum order_status from, int approve,
 		    "not awaiting review any more (it is %s)."), (long long)id,
 		    why);
 	}
-	if (approve)
-		snprintf(why, sizeof(why), "COD-P1 review passed%s%s",
-		    reason != NULL && reason[0] != '\0' ? ": " : "",
-		    reason != NULL ? reason : "");
-	else
-		snprintf(why, sizeof(why), "COD-P1 review rejected: %s",
-		    reason);
+	said_store(why, sizeof(why), !approve ? SAID_COD_REVIEW_REJECTED :
+	    reason != NULL && reason[0] != '\0' ? SAID_COD_REVIEW_NOTE :
+	    SAID_COD_REVIEW_PASSED, reason, NULL, NULL);
 	if ((r = cod_of_result(orderflow_transition(db, id,
 	    OS_AWAITING_REVIEW, approve ? OS_PENDING_SHIPMENT : OS_REFUSED,
 	    OF_ADMIN, admin_id, why, now), id, OS_AWAITING_REVIEW, msg,
@@ -204,8 +200,9 @@ cod_paid_report(struct db *db, int64_t id, int64_t pid,
 	if (o.status == OS_SHIPPED) {
 		/* Paid at the door: delivered and paid in one report. */
 		if ((r = cod_of_result(orderflow_transition(db, id, OS_SHIPPED,
-		    OS_DELIVERED, OF_PARTNER, 0, "delivered (payment "
-		    "reported)", now), id, o.status, msg, msgsz)) != RES_OK)
+		    OS_DELIVERED, OF_PARTNER, 0, said_store(why, sizeof(why),
+		    SAID_DELIVERED_PAID, NULL, NULL, NULL), now), id, o.status,
+		    msg, msgsz)) != RES_OK)
 			return r;
 		if (db_ship_delivered(db, id, now) == -1)
 			return RES_ERROR;

@@ -40,8 +40,8 @@ cod_return_request(struct db *db, int64_t user_id, int64_t id,
 	if (reason == NULL || reason[0] == '\0')
 		return cod_say(RES_REFUSED, msg, msgsz, "%s", _("Describe the "
 		    "quality problem."));
-	snprintf(why, sizeof(why), "COD-P7 after-sales return requested: %s",
-	    reason);
+	said_store(why, sizeof(why), SAID_COD_RETURN_REQUESTED, reason, NULL,
+	    NULL);
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_RETURN_REQUESTED, OF_USER, user_id, why, now), id, o.status, msg,
 	    msgsz)) != RES_OK)
@@ -184,7 +184,7 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 {
 	struct db_order	 o;
 	enum result	 r;
-	char		 body[400], subj[160];
+	char		 body[400], subj[160], st[SAID_LEN];
 	int64_t		 refund;
 	int		 rc;
 	enum lang	 prev;
@@ -198,8 +198,9 @@ cod_refund_sent(struct db *db, int64_t id, int64_t admin_id, int64_t now,
 		return rc == 1 ? RES_DECIDED : RES_ERROR;
 	if ((r = cod_of_result(orderflow_transition(db, id, o.status,
 	    OS_REFUNDED,
-	    OF_ADMIN, admin_id, "COD-P7 refund sent to the original payment "
-	    "account", now), id, o.status, msg, msgsz)) != RES_OK)
+	    OF_ADMIN, admin_id, said_store(st, sizeof(st),
+	    SAID_COD_REFUND_SENT, NULL, NULL, NULL), now), id, o.status, msg,
+	    msgsz)) != RES_OK)
 		return r;
 	if ((rc = return_refund(db, &o, &refund)) == -1 || (rc == 1 &&
 	    post_refund_sent(db, &o, "return", refund, NULL, NULL, now) == -1))

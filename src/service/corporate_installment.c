@@ -30,6 +30,7 @@
 #include "core/calendar.h"
 #include "core/digest.h"
 #include "core/i18n.h"
+#include "core/said.h"
 #include "core/words.h"
 #include "core/log.h"
 #include "core/money.h"
@@ -268,6 +269,7 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id,
 	struct plan_terms	 t;
 	struct buf		 text;
 	char			 sha[65], body[600], subj[160];
+	char			 st[SAID_LEN];
 	int64_t			 percent, down, plan_id = 0;
 	mp_date			 td;
 	enum result		 of;
@@ -311,8 +313,8 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id,
 	    PLAN_ST_OFFERED, td, OF_ADMIN, admin_id, now, &plan_id) == -1)
 		goto fail;
 	of = orderflow_transition(db, o.id, OS_AWAITING_REVIEW,
-	    OS_AWAITING_CONFIRMATION, OF_ADMIN, admin_id,
-	    "INST-CORP application approved", now);
+	    OS_AWAITING_CONFIRMATION, OF_ADMIN, admin_id, said_store(st,
+	    sizeof(st), SAID_INST_CORP_APPROVED, NULL, NULL, NULL), now);
 	if (of != RES_OK) {
 		buf_cleanup(&text);
 		if (of == RES_ERROR)
@@ -355,8 +357,8 @@ reject(struct db *db, const struct db_corp_app *a, int64_t admin_id,
 	enum result	of;
 	enum lang	prev;
 
-	snprintf(why, sizeof(why), "INST-CORP application refused: %s",
-	    reason);
+	said_store(why, sizeof(why), SAID_INST_CORP_REFUSED, reason, NULL,
+	    NULL);
 	of = orderflow_transition(db, a->order_id, OS_AWAITING_REVIEW,
 	    OS_REFUSED, OF_ADMIN, admin_id, why, now);
 	if (of != RES_OK)
@@ -540,21 +542,20 @@ down_effect(struct db *db, const struct db_corp_app *a, int64_t id,
     int64_t amount, const char *ref, const char *amt, enum of_actor actor,
     int64_t admin_id, mp_date td, int64_t now)
 {
-	char		why[200], body[600], subj[160];
+	char		why[SAID_LEN], st[SAID_LEN], body[600], subj[160];
 	enum lang	prev;
 
 	/* The plan starts today: due dates from the effective date. */
 	if (plan_start(db, a->plan_id, td, actor, admin_id, now) == -1 ||
 	    db_corp_app_effect(db, id, amount, ref, admin_id, now) != 1)
 		return -1;
-	snprintf(why, sizeof(why), "INST-CORP down payment %s received by "
-	    "bank transfer %s", amt, ref);
+	said_store(why, sizeof(why), SAID_INST_CORP_DOWN, amt, ref, NULL);
 	if (corp_ledger_effect(db, a, amount, ref, now) == -1 ||
 	    orderflow_transition(db, a->order_id, OS_AWAITING_CONFIRMATION,
 	    OS_PAID_INSTALLMENT, actor, admin_id, why, now) != RES_OK ||
 	    orderflow_transition(db, a->order_id, OS_PAID_INSTALLMENT,
-	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-CORP agreement in effect "
-	    "and down payment received", now) != RES_OK)
+	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, said_store(st, sizeof(st),
+	    SAID_INST_CORP_EFFECT, NULL, NULL, NULL), now) != RES_OK)
 		return -1;
 	prev = i18n_use(language_of_company(db, a->company_id));
 	snprintf(body, sizeof(body), _("The down payment of %s for order "

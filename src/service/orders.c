@@ -9,6 +9,7 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/log.h"
+#include "core/said.h"
 #include "db/checkout.h"
 #include "db/company.h"
 #include "db/db.h"
@@ -223,6 +224,7 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 	enum result	 res = RES_ERROR;
 	int64_t			 placer = 0;
 	int			 rc;
+	char			 st[SAID_LEN];
 
 	if (actor == OF_USER && user_id <= 0)
 		return RES_NOT_FOUND;
@@ -242,8 +244,9 @@ order_confirm_receipt(struct db *db, int64_t user_id, int64_t id,
 	}
 	res = orderflow_transition(db, id, o.status,
 	    OS_RECEIPT_CONFIRMED, actor, actor == OF_USER ? user_id : 0,
-	    actor == OF_USER ? "receipt confirmed by the shopper" :
-	    "receipt confirmed automatically (PAU-03)", now);
+	    said_store(st, sizeof(st), actor == OF_USER ?
+	    SAID_RECEIPT_CONFIRMED : SAID_RECEIPT_AUTO, NULL, NULL, NULL),
+	    now);
 	if (res != RES_OK)
 		goto fail;
 	if (order_receipt_effects(db, &o, now) == -1)

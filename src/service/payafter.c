@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -103,7 +104,7 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 	struct db_order	o;
 	enum result	r;
 	int		rc;
-	char		subj[160], body[500];
+	char		subj[160], body[500], st[SAID_LEN];
 	enum lang	prev;
 
 	if (user_id <= 0)
@@ -121,8 +122,8 @@ payafter_return(struct db *db, int64_t user_id, int64_t order_id,
 		return RES_NOT_ALLOWED;
 	}
 	r = orderflow_transition(db, order_id, OS_DELIVERED, OS_RETURN_REQUESTED,
-	    OF_USER, user_id, "PAU-05 returned before receipt was confirmed: "
-	    "nothing is charged", now);
+	    OF_USER, user_id, said_store(st, sizeof(st), SAID_PAU_RETURNED,
+	    NULL, NULL, NULL), now);
 	if (r != RES_OK) {
 		db_rollback(db);
 		return r == RES_ERROR ? RES_ERROR : RES_NOT_ALLOWED;

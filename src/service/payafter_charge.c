@@ -12,6 +12,7 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -132,9 +133,8 @@ payafter_debt_paid(struct db *db, const struct db_pau_charge *c, int64_t total,
 	    post_pau_charge(db, c, key, total, c->late_fee_minor, now) == -1 ||
 	    post_guarantee(db, c, 1, now) == -1)
 		return -1;
-	snprintf(reason, sizeof(reason), "PAU-04 debt paid: %s (late fee "
-	    "included), ref %s", payafter_amt(total, c->currency, b, sizeof(b)),
-	    c->reference);
+	said_store(reason, sizeof(reason), SAID_PAU_DEBT_PAID,
+	    payafter_amt(total, c->currency, b, sizeof(b)), c->reference, NULL);
 	if (audit_event(db, "order", c->order_id, actor, actor_id, NULL, NULL,
 	    reason, now) == -1)
 		return -1;
@@ -225,13 +225,12 @@ payafter_receipt_effect(struct db *db, const struct db_order *o, int64_t now)
 	payafter_amt(c.amount_minor, c.currency, b, sizeof(b));
 	if (ok) {
 		payafter_mark_paid(&c, c.amount_minor, now);
-		snprintf(reason, sizeof(reason), "PAU-03 %s deducted from the "
-		    "card ending %s, ref %s", b, c.card_last4, c.reference);
+		said_store(reason, sizeof(reason), SAID_PAU_CHARGED, b,
+		    c.card_last4, c.reference);
 	} else {
 		c.status = CH_OPEN;
-		snprintf(reason, sizeof(reason), "PAU-04 deduction of %s "
-		    "failed (%.120s): merchant settled from the guarantee, debt "
-		    "open", b, c.reason);
+		said_store(reason, sizeof(reason), SAID_PAU_CHARGE_FAILED, b,
+		    c.reason, NULL);
 	}
 	if (db_pau_charge_insert(db, &c) != 1)
 		return -1;
@@ -315,8 +314,8 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 	} else {
 		snprintf(err, errsz, "The payment of %s failed: %s.",
 		    payafter_amt(total, c.currency, b, sizeof(b)), c.reason);
-		snprintf(reason, sizeof(reason), "PAU-04 payment by the "
-		    "shopper of %s failed (%.120s)", b, c.reason);
+		said_store(reason, sizeof(reason), SAID_PAU_PAYMENT_FAILED, b,
+		    c.reason, NULL);
 		if (audit_event(db, "order", order_id, OF_USER, user_id, NULL,
 		    NULL, reason, now) == -1)
 			goto fail;

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
+#include "core/said.h"
 #include "core/words.h"
 #include "db/db.h"
 #include "db/message.h"
@@ -67,7 +68,7 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 {
 	mp_date	 due, today;
 	int64_t	 fee, total;
-	char	 b[MONEY_STR_MAX], reason[255];
+	char	 b[MONEY_STR_MAX], reason[255], n[16];
 	int	 ok, changed = 0;
 
 	if (mp_date_parse(c->due_date, strlen(c->due_date), &due) == -1 ||
@@ -82,9 +83,9 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 		c->updated_at = now;
 		changed = 1;
 		st->late_fees++;
-		snprintf(reason, sizeof(reason), "INST-F1 late fee of the "
-		    "PAU-04 debt now %s (%s%% a day)", payafter_amt(fee,
-		    c->currency, b, sizeof(b)), s->late_rate_str);
+		said_store(reason, sizeof(reason), SAID_PAU_LATE_FEE,
+		    payafter_amt(fee, c->currency, b, sizeof(b)),
+		    s->late_rate_str, NULL);
 		if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0, NULL,
 		    NULL, reason, now) == -1)
 			return -1;
@@ -113,10 +114,10 @@ debt_tick(struct db *db, struct db_pau_charge *c, const struct pau_settings *s,
 				return -1;
 		} else {
 			st->failed++;
-			snprintf(reason, sizeof(reason), "PAU-04 retry %d of "
-			    "%s failed (%.120s)", c->attempts,
-			    payafter_amt(total, c->currency, b, sizeof(b)),
-			    c->reason);
+			snprintf(n, sizeof(n), "%d", c->attempts);
+			said_store(reason, sizeof(reason),
+			    SAID_PAU_RETRY_FAILED, n, payafter_amt(total,
+			    c->currency, b, sizeof(b)), c->reason);
 			if (audit_event(db, "order", c->order_id, OF_SYSTEM, 0,
 			    NULL, NULL, reason, now) == -1)
 				return -1;
@@ -140,12 +141,13 @@ auto_confirm(struct db *db, int64_t id, int64_t now)
 {
 	struct db_order	o;
 	enum result	r;
+	char		st[SAID_LEN];
 
 	if (db_order_get(db, 0, id, &o) != 1)
 		return -1;
 	r = orderflow_transition(db, id, OS_DELIVERED, OS_RECEIPT_CONFIRMED,
-	    OF_SYSTEM, 0, "PAU-03 receipt confirmed automatically after the "
-	    "delivery", now);
+	    OF_SYSTEM, 0, said_store(st, sizeof(st), SAID_PAU_AUTO_RECEIPT,
+	    NULL, NULL, NULL), now);
 	if (r != RES_OK)
 		return -1;
 	return payafter_receipt_effect(db, &o, now);

@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "core/i18n.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -153,7 +154,7 @@ static int
 card_approved(struct db *db, int64_t user_id, const struct db_order *o,
     int64_t plan_id, const struct card_answer *ca, int64_t now)
 {
-	char		body[600], a[48], subj[160];
+	char		body[600], a[48], subj[160], st[SAID_LEN];
 	enum lang	prev;
 
 	if (db_plan_set_card(db, plan_id, ca->card.brand, ca->card.last4,
@@ -161,8 +162,8 @@ card_approved(struct db *db, int64_t user_id, const struct db_order *o,
 	    db_plan_set_decline(db, plan_id, "", now) == -1)
 		return -1;
 	if (orderflow_transition(db, o->id, OS_AWAITING_REVIEW,
-	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, 0,
-	    "INST-CC approved by the bank in real time", now) != RES_OK)
+	    OS_AWAITING_CONFIRMATION, OF_SYSTEM, 0, said_store(st, sizeof(st),
+	    SAID_INST_CC_APPROVED, NULL, NULL, NULL), now) != RES_OK)
 		return -1;
 	prev = i18n_use(language_of_tag(o->language));
 	snprintf(body, sizeof(body), ngettext("Your card installment for "

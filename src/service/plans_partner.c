@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -81,7 +82,7 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
     const struct finance_answer *ans, enum of_actor actor, int64_t actor_id,
     int64_t now)
 {
-	char		why[200], body[600], subj[160];
+	char		why[200], st[SAID_LEN], body[600], subj[160];
 	int		rc;
 	enum lang	prev;
 
@@ -96,8 +97,9 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		if (audit_event(db, "plan", p->id, actor, actor_id, "review",
 		    "offered", "INST-PC approved by the partner", now) == -1 ||
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
-		    OS_AWAITING_CONFIRMATION, actor, actor_id,
-		    "INST-PC approved by the partner", now) != RES_OK)
+		    OS_AWAITING_CONFIRMATION, actor, actor_id, said_store(st,
+		    sizeof(st), SAID_INST_PC_APPROVED, NULL, NULL, NULL),
+		    now) != RES_OK)
 			return -1;
 		prev = i18n_use(language_of_tag(p->user_language));
 		snprintf(body, sizeof(body), _("Your installment application "
@@ -111,7 +113,9 @@ partner_decide_tx(struct db *db, const struct db_plan *p,
 		    audit_event(db, "plan", p->id, actor, actor_id, "review",
 		    "declined", why, now) == -1 ||
 		    orderflow_transition(db, p->order_id, OS_AWAITING_REVIEW,
-		    OS_REFUSED, actor, actor_id, why, now) != RES_OK)
+		    OS_REFUSED, actor, actor_id, said_store(st, sizeof(st),
+		    SAID_INST_PC_DECLINED, ans->reason, NULL, NULL),
+		    now) != RES_OK)
 			return -1;
 		prev = i18n_use(language_of_tag(p->user_language));
 		snprintf(body, sizeof(body), _("Your installment application "

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "db/order.h"
@@ -41,7 +42,8 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
     struct charge_state *cs)
 {
 	struct db_plan_inst	first;
-	char			body[600], a[48], subj[160];
+	char			body[600], a[48], subj[160], st[SAID_LEN];
+	char			st2[SAID_LEN];
 	enum lang		prev;
 	int			rc;
 
@@ -56,11 +58,12 @@ confirm_locked(struct db *db, const struct config *cfg, struct db_plan *p,
 	if (rc != 1)
 		return rc;
 	if (orderflow_transition(db, p->order_id, OS_AWAITING_CONFIRMATION,
-	    OS_PAID_INSTALLMENT, OF_USER, user_id,
-	    "INST-P1 installment confirmed, down payment paid", now) != RES_OK ||
+	    OS_PAID_INSTALLMENT, OF_USER, user_id, said_store(st, sizeof(st),
+	    SAID_INST_CONFIRMED, NULL, NULL, NULL), now) != RES_OK ||
 	    orderflow_transition(db, p->order_id, OS_PAID_INSTALLMENT,
-	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, "INST-P1 ready to ship",
-	    now) != RES_OK || plan_close_if_done(db, p, now) == -1)
+	    OS_PENDING_SHIPMENT, OF_SYSTEM, 0, said_store(st2, sizeof(st2),
+	    SAID_INST_READY, NULL, NULL, NULL), now) != RES_OK ||
+	    plan_close_if_done(db, p, now) == -1)
 		return -1;
 	prev = i18n_use(language_of_tag(p->user_language));
 	snprintf(body, sizeof(body), _("You confirmed the installment plan of "

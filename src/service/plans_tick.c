@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/log.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/message.h"
 #include "gateway/sms.h"
@@ -224,7 +225,7 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 	struct db_plan		p;
 	mp_date			*hol = NULL;
 	char			(*hd)[11] = NULL;
-	char			d[16], body[900], subj[160];
+	char			d[16], body[900], subj[160], say[SAID_LEN];
 	enum lang		prev;
 	size_t			nh = 0, n = 0, i;
 	int			ret, rc;
@@ -266,8 +267,8 @@ tick_return(struct db *db, const struct config *cfg, int64_t order_id,
 		goto fail;
 	if (o.status == OS_RETURNED &&
 	    orderflow_transition(db, order_id, OS_RETURNED, OS_REFUNDED,
-	    OF_SYSTEM, 0, "INST-C2 agreement terminated, refund recorded",
-	    now) != RES_OK)
+	    OF_SYSTEM, 0, said_store(say, sizeof(say), SAID_INST_TERMINATED,
+	    NULL, NULL, NULL), now) != RES_OK)
 		goto fail;
 	prev = i18n_use(language_of_tag(o.language));
 	snprintf(body, sizeof(body), _("Order #%lld: the installment plan is "

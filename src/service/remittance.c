@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/said.h"
 #include "core/words.h"
 #include "core/log.h"
 #include "core/i18n.h"
@@ -189,7 +190,7 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 	int64_t		 total, diff;
 	int		 cmp;
 	char		 a[MONEY_STR_MAX], d[MONEY_STR_MAX], due[MONEY_STR_MAX];
-	char		 subject[120], body[700], detail[200];
+	char		 subject[120], body[700], detail[200], st[SAID_LEN];
 	enum order_status from = o->status;
 
 	if ((vid = record_receipt(db, vid, amount, admin_id, how, stmt_row,
@@ -207,17 +208,19 @@ rem_apply_receipt(struct db *db, const struct db_order *o, int64_t vid,
 		/* REM-P7: paid less: the difference is still due. */
 		if (from != OS_PARTIALLY_PAID &&
 		    orderflow_transition(db, o->id, from, OS_PARTIALLY_PAID,
-		    OF_ADMIN, admin_id, "REM-P7 paid less than due", now) !=
-		    RES_OK)
+		    OF_ADMIN, admin_id, said_store(st, sizeof(st),
+		    SAID_REM_PAID_LESS, NULL, NULL, NULL), now) != RES_OK)
 			return RES_NOT_ALLOWED;
 		snprintf(msg, msgsz, A_("Recorded %s: order #%lld is partially "
 		    "paid, %s still due (REM-P7)."), a, (long long)o->id, d);
 	} else {
 		/* REM-P5: paid -> ready to ship. */
 		if (orderflow_transition(db, o->id, from, OS_PAID, OF_ADMIN,
-		    admin_id, "REM-P5 funds matched", now) != RES_OK ||
+		    admin_id, said_store(st, sizeof(st), SAID_REM_MATCHED,
+		    NULL, NULL, NULL), now) != RES_OK ||
 		    orderflow_transition(db, o->id, OS_PAID, OS_PENDING_SHIPMENT,
-		    OF_SYSTEM, 0, "ready to ship (REM-P5)", now) != RES_OK)
+		    OF_SYSTEM, 0, said_store(st, sizeof(st), SAID_REM_READY,
+		    NULL, NULL, NULL), now) != RES_OK)
 			return RES_NOT_ALLOWED;
 		if (cmp > 0) {
 			/* REM-P7: the excess goes back within 15 business
@@ -294,7 +297,7 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
     int64_t admin_id, const char *reason, int64_t now, char *msg,
     size_t msgsz)
 {
-	char		 subject[120], body[700];
+	char		 subject[120], body[700], st[SAID_LEN];
 	int64_t		 total;
 	enum order_status to;
 	enum lang	 prev;
@@ -305,7 +308,8 @@ reject_voucher(struct db *db, const struct db_order *o, int64_t vid,
 		return RES_ERROR;
 	to = total > 0 ? OS_PARTIALLY_PAID : OS_AWAITING_REMITTANCE;
 	if (orderflow_transition(db, o->id, o->status, to, OF_ADMIN,
-	    admin_id, "REM-P9 voucher rejected", now) != RES_OK)
+	    admin_id, said_store(st, sizeof(st), SAID_REM_REJECTED, NULL, NULL,
+	    NULL), now) != RES_OK)
 		return RES_NOT_ALLOWED;
 	if (audit_event(db, "voucher", vid, OF_ADMIN, admin_id,
 	    "pending", "rejected", reason, now) == -1)
@@ -388,7 +392,7 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 	struct db_order	 o;
 	int64_t		 id, got;
 	enum order_status status;
-	char		 subject[120], body[1000], day[11];
+	char		 subject[120], body[1000], day[11], st[SAID_LEN];
 	char		 a[MONEY_STR_MAX];
 	mp_date		 by;
 	int		 rc;
@@ -403,7 +407,8 @@ tick_expired(struct db *db, int64_t now, const char *today, mp_date td,
 	    db_rem_received_total(db, id, &got) == -1)
 		goto out;
 	if (orderflow_transition(db, id, status, OS_CANCELLED, OF_SYSTEM, 0,
-	    "REM-P6 payment window ended", now) != RES_OK)
+	    said_store(st, sizeof(st), SAID_REM_WINDOW_ENDED, NULL, NULL,
+	    NULL), now) != RES_OK)
 		goto out;
 	prev = i18n_use(language_of_tag(o.language));
 	snprintf(subject, sizeof(subject), _("Order #%lld cancelled: not "
@@ -455,7 +460,7 @@ tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 {
 	struct db_order	 o;
 	int64_t	 id, got, at;
-	char	 cur[4], day[11];
+	char	 cur[4], day[11], st[SAID_LEN];
 	mp_date	 d, by;
 	int	 rc, refunded;
 
@@ -479,7 +484,8 @@ tick_cancel_refund(struct db *db, int64_t now, const mp_date *hol, size_t nh)
 	    (got >= o.amount_due_minor && post_sale_cancel(db, &o, now) ==
 	    -1) || post_refund_due(db, &o, "cancel", got, now) == -1 ||
 	    audit_event(db, "order", id, OF_SYSTEM, 0, NULL, NULL,
-	    "REM-P8 refund due", now) == -1)
+	    said_store(st, sizeof(st), SAID_REM_REFUND_DUE, NULL, NULL,
+	    NULL), now) == -1)
 		goto out;
 	if (db_commit(db) == -1)
 		return -1;
@@ -618,7 +624,7 @@ remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
     char *aerr, size_t errsz)
 {
 	struct db_order	 o;
-	char		 norm[65], hold[201], detail[120];
+	char		 norm[65], hold[201], detail[120], st[SAID_LEN];
 	const char	*p;
 	int		 rc;
 
@@ -645,7 +651,8 @@ remittance_refund_account(struct db *db, int64_t user_id, int64_t order_id,
 	snprintf(detail, sizeof(detail), "{\"account_tail\":\"%s\"}",
 	    norm + (strlen(norm) > 4 ? strlen(norm) - 4 : 0));
 	if (audit_event_detail(db, "order", order_id, OF_USER, user_id, NULL,
-	    NULL, "REM-P8 refund account given", detail, now) == -1 ||
+	    NULL, said_store(st, sizeof(st), SAID_REM_REFUND_ACCOUNT, NULL,
+	    NULL, NULL), detail, now) == -1 ||
 	    db_commit(db) == -1) {
 		db_rollback(db);
 		return RES_ERROR;
@@ -661,7 +668,7 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	struct db_rem_refund	 r;
 	struct db_order		 o;
 	char			 a[MONEY_STR_MAX], subject[120], body[600];
-	char			 when[40], ref[40];
+	char			 when[40], ref[40], st[SAID_LEN];
 	enum result		 res = RES_ERROR;
 	int			 rc;
 	enum lang		 prev;
@@ -719,8 +726,9 @@ remittance_refund_sent(struct db *db, int64_t admin_id, int64_t order_id,
 	    strcmp(r.kind, "excess") == 0 ? "REM-P7" : "REM-P8");
 	i18n_use(prev);
 	if (audit_event(db, "order", order_id, OF_ADMIN, admin_id, NULL, NULL,
-	    strcmp(r.kind, "excess") == 0 ? "REM-P7 excess refund sent" :
-	    "REM-P8 refund sent", now) == -1 ||
+	    said_store(st, sizeof(st), strcmp(r.kind, "excess") == 0 ?
+	    SAID_REM_EXCESS_SENT : SAID_REM_REFUND_SENT, NULL, NULL, NULL),
+	    now) == -1 ||
 	    tell(db, &o, subject, body, now) == -1 || db_commit(db) == -1)
 		goto fail;
 	snprintf(msg, msgsz,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/said.h"
 #include "db/db.h"
 #include "db/file.h"
 #include "db/remittance.h"
@@ -248,11 +249,11 @@ static enum result
 upload_record(struct db *db, int64_t user_id, const struct upload_job *j,
     int64_t id, int64_t now)
 {
-	char detail[200];
+	char detail[200], st[SAID_LEN];
 
 	if (orderflow_transition(db, j->o.id, j->o.status,
-	    OS_AWAITING_VERIFICATION, OF_USER, user_id,
-	    "REM-P3 voucher uploaded", now) != RES_OK)
+	    OS_AWAITING_VERIFICATION, OF_USER, user_id, said_store(st,
+	    sizeof(st), SAID_REM_UPLOADED, NULL, NULL, NULL), now) != RES_OK)
 		return RES_NOT_ALLOWED;
 	snprintf(detail, sizeof(detail), "{\"order\":%lld,\"amount_minor\":"
 	    "%lld,\"currency\":\"%s\",\"file\":%lld,\"dup_of_file\":%lld}",

@@ -8,6 +8,7 @@
 
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "core/said.h"
 #include "db/admin.h"
 #include "db/event.h"
 #include "db/search.h"
@@ -388,6 +389,23 @@ search_result_free(struct search_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* The audit trail's words filter for q into f: its reason contains q, or
+ * is a stored sentence whose words (in English or in the thread's
+ * language) contain q. */
+static void
+audit_words(const char *q, struct db_event_filter *f)
+{
+	enum said	s[SAID__MAX];
+	size_t		i, n, o = 0;
+
+	snprintf(f->words, sizeof(f->words), "%s", q);
+	n = said_matching(q, s, SAID__MAX);
+	for (i = 0; i < n && o + strlen(said_name(s[i])) + 2 <
+	    sizeof(f->codes); i++)
+		o += (size_t)snprintf(f->codes + o, sizeof(f->codes) - o,
+		    "%s%s", o > 0 ? "|" : "", said_name(s[i]));
+}
+
 /* See search.h. */
 int
 admin_search_subject(struct db *db, const char *q, struct db_event_filter *f,
@@ -424,6 +442,10 @@ admin_search_subject(struct db *db, const char *q, struct db_event_filter *f,
 			f->subject_id = p[0].id;
 		}
 		free(p);
+	}
+	if (n == 0 && k == SEARCH_TEXT && strlen(norm) >= 3) {
+		audit_words(norm, f);
+		return 0;
 	}
 	if (n == 0)
 		*msg = A_("Nothing matches that search.");

@@ -95,9 +95,11 @@ void	search_result_free(struct search_result *);
 /* The audit trail's subject for q into f: the order an order number,
  * remittance code or tracking number names (subject order #id), else the
  * first user whose email starts with it (f->user_id) or company whose
- * name does (subject company #id). Returns 0 (f set; nothing for an
- * empty q), 1 when nothing matches or q cannot be searched (*msg says
- * which), -1 on a database error. */
+ * name does (subject company #id), else (text of 3 bytes or more) the
+ * events whose reason holds q: typed, or a stored sentence whose words
+ * in English or in the thread's language do (f->words, f->codes).
+ * Returns 0 (f set; nothing for an empty q), 1 when nothing matches or
+ * q cannot be searched (*msg says which), -1 on a database error. */
 int	admin_search_subject(struct db *, const char *q,
 	    struct db_event_filter *f, const char **msg);
 

@@ -678,7 +678,7 @@ test_admin_concurrent_decision_one_wins(void **state)
 	    "subject_id=%lld&type=cancelled", id);
 	assert_int_equal(client_get(a, page, &r), 0);
 	assert_true(client_has(&r, "1 event(s)"));
-	assert_true(client_has(&r, "cancelled by an admin: test:"));
+	assert_true(client_has(&r, "Cancelled by an admin: test:"));
 	client_resp_cleanup(&r);
 	client_resp_cleanup(&da.r);
 	client_resp_cleanup(&db.r);

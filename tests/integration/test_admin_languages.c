@@ -256,6 +256,32 @@ test_admin_lang_cod_desk_answers_in_chinese(void **state)
 	client_free(cl);
 }
 
+/* The audit trail searched by the words of a stored sentence in the
+ * console's language (Chinese) finds the event stored as its code, and
+ * shows it in Chinese. */
+static void
+test_admin_lang_audit_search_in_chinese(void **state)
+{
+	struct client		*cl = chinese_admin();
+	struct client_resp	 r;
+	char			*q, path[256];
+
+	(void)state;
+	shop_sql("INSERT INTO events (subject_type, subject_id, actor_type, "
+	    "at, reason) VALUES ('order', 4646046, 'system', 1, "
+	    "'{rem_window_ended}')");
+	q = client_form("q", "付款期限内未收到汇款", (char *)NULL);
+	snprintf(path, sizeof(path), "/admin/audit?%s&subject_type=order&"
+	    "subject_id=4646046", q);
+	free(q);
+	assert_int_equal(client_get(cl, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	if (!client_has(&r, "付款期限内未收到汇款：已取消（REM-P6）。"))
+		fail_msg("%s:\n%.3000s", path, r.body);
+	client_resp_cleanup(&r);
+	client_free(cl);
+}
+
 int
 main(void)
 {
@@ -264,6 +290,7 @@ main(void)
 		cmocka_unit_test(test_admin_lang_english_otherwise),
 		cmocka_unit_test(test_admin_lang_texts_from_c_in_chinese),
 		cmocka_unit_test(test_admin_lang_cod_desk_answers_in_chinese),
+		cmocka_unit_test(test_admin_lang_audit_search_in_chinese),
 	};
 	int rc;
 

@@ -23,6 +23,8 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/db.h"
+#include "db/dbint.h"
+#include "db/event.h"
 #include "db/job.h"
 #include "db/migrate.h"
 #include "db/seed.h"
@@ -430,6 +432,79 @@ test_migrate_again(void **state)
 	db_free(db);
 }
 
+/* Migrations 045 and 046 run again over events written in English before
+ * them: an order's fixed sentences become codes with their figures (an
+ * admin's words kept as a figure), a plan's event and a typed text stay
+ * as they are, and the trail is append-only again after them. They touch
+ * the stack's rows only where an English sentence of theirs is left. */
+static void
+test_migrate_045_046_rewrite(void **state)
+{
+	static const struct {
+		const char *type, *old, *now;
+	} rows[] = {
+		{ "order", "REM-P7 paid less than due", "{rem_paid_less}" },
+		{ "order", "ready to ship (REM-P5)", "{rem_ready}" },
+		{ "order", "INST-CORP down payment USD 72.90 received by bank "
+		  "transfer TT-46", "{inst_corp_down}\tUSD 72.90\tTT-46" },
+		{ "order", "cancelled by an admin: no reason given",
+		  "{admin_cancelled_plain}" },
+		{ "order", "cancelled by an admin: test: duplicate",
+		  "{admin_cancelled}\ttest: duplicate" },
+		{ "order", "COD-F2 debt of MYR 12.00 paid by card (bank key "
+		  "k-46)", "{cod_debt_paid}\tMYR 12.00\tk-46" },
+		{ "order", "receipt confirmed by the shopper",
+		  "{receipt_confirmed}" },
+		{ "order", "REM-P7 a note an admin typed",
+		  "REM-P7 a note an admin typed" },
+		{ "plan", "INST-P1 ready to ship", "INST-P1 ready to ship" },
+		{ "order", "INST-F1 late fee of the PAU-04 debt now MYR 1.20 "
+		  "(0.05% a day)", "{pau_late_fee}\tMYR 1.20\t0.05" },
+		{ "order", "PAU-04 retry 2 of MYR 30.00 failed (insufficient "
+		  "funds)", "{pau_retry_failed}\t2\tMYR 30.00\tinsufficient "
+		  "funds" },
+		{ "order", "delivered to the shopper", "{delivered}" },
+		{ "order", "COD-P2 shipped with PosLaju, tracking PL46",
+		  "{shipped}\tPosLaju\tPL46" },
+	};
+	static const char *const scripts[] = {
+		TEST_SRCDIR "/sql/045_stored_sentences.sql",
+		TEST_SRCDIR "/sql/046_stored_sentences_more.sql",
+	};
+	static const char upd[] = "UPDATE events SET reason = reason "
+	    "WHERE subject_id = -46";
+	struct db		*db = open_db();
+	struct db_event		 e;
+	struct db_event_row	*v;
+	size_t			 i, k, n;
+	char			 err[512];
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&e, 0, sizeof(e));
+		e.subject_type = rows[i].type;
+		e.subject_id = -46;
+		e.actor_type = "system";
+		e.at = (int64_t)i;
+		e.reason = rows[i].old;
+		assert_int_equal(db_event_add(db, &e), 0);
+	}
+	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++)
+		if (db_run_script(db, scripts[i], NULL, err, sizeof(err)) == -1)
+			fail_msg("%s", err);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		assert_int_equal(db_event_history(db, rows[i].type, -46, &v,
+		    &n), 0);
+		for (k = 0; k < n && v[k].at != (int64_t)i; k++)
+			;
+		assert_true(k < n);
+		assert_string_equal(v[k].reason, rows[i].now);
+		db_event_rows_free(v, n);
+	}
+	assert_int_equal(db_exec_raw(db, upd, sizeof(upd) - 1), -1);
+	db_free(db);
+}
+
 /* The demo data is consistent: the veteran's COD counter equals the
  * completed COD orders on record (6), and Acme's completed orders in the
  * last 90 days reach INST-04's USD 5,000. */
@@ -613,6 +688,7 @@ main(void)
 		cmocka_unit_test(test_reconnect_real),
 		cmocka_unit_test(test_jobs_skip_locked),
 		cmocka_unit_test(test_migrate_again),
+		cmocka_unit_test(test_migrate_045_046_rewrite),
 		cmocka_unit_test(test_demo_consistent),
 		cmocka_unit_test(test_ctl_seed_twice),
 		cmocka_unit_test(test_ctl_tick),

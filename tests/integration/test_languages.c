@@ -294,7 +294,9 @@ test_lang_message_in_recipients_language(void **state)
  * another language. */
 static const char *const english_order[] = {
 	"Repay each installment by its due date", "View repayment schedule",
-	">active<", "Cash on delivery: you pay", NULL
+	">active<", "Cash on delivery: you pay", "Approved by the bank",
+	"approved by the bank", "down payment paid", "eady to ship",
+	"{inst_", "{placed", "REM-P", "COD-P", "PAU-0", NULL
 };
 static const char *const english_schedule[] = {
 	"spread: each installment", "INST-F1: a late fee", "INST-F3: you can",
@@ -338,16 +340,23 @@ static void
 test_lang_installment_states(void **state)
 {
 	static const struct {
-		const char *tag, *order[3], *schedule[5];
+		const char *tag, *order[6], *schedule[5];
 	} want[] = {
-		{ "ar", { "سارية", "سدّد كل قسط بحلول تاريخ استحقاقه.", NULL },
+		{ "ar", { "سارية", "سدّد كل قسط بحلول تاريخ استحقاقه.",
+		    "وافق عليه البنك فورًا (INST-CC).", "تم تأكيد خطة التقسيط "
+		    "ودفع الدفعة المقدمة (INST-P1).", "جاهز للشحن (INST-P1).",
+		    NULL },
 		  { "مدفوع", "مستحق", "موزعة: يتضمن كل قسط رسوم شهر واحد",
 		    "INST-F1: غرامة تأخير قدرها", NULL } },
-		{ "zh-CN", { "进行中", "请在每期到期日前还款。", NULL },
+		{ "zh-CN", { "进行中", "请在每期到期日前还款。",
+		    "银行已实时批准（INST-CC）。", "分期计划已确认，首付款已支付"
+		    "（INST-P1）。", "待发货（INST-P1）。", NULL },
 		  { "已还", "待还", "分摊：每期包含一个月的手续费",
 		    "INST-F1：自到期日次日起至付清为止", NULL } },
 		{ "ms", { "aktif", "Bayar balik setiap ansuran sebelum tarikh "
-		    "matangnya.", NULL },
+		    "matangnya.", "Diluluskan oleh bank serta-merta (INST-CC).",
+		    "Pelan ansuran disahkan dan bayaran pendahuluan dibayar "
+		    "(INST-P1).", "Sedia untuk dihantar (INST-P1).", NULL },
 		  { "sudah dibayar", "perlu dibayar", "diagihkan: setiap "
 		    "ansuran membawa yuran sebulan", "INST-F1: caj lewat "
 		    "sebanyak", NULL } },
@@ -533,9 +542,10 @@ test_lang_voucher_accepted_in_malay(void **state)
 	client_free(cl);
 }
 
-/* An Arabic shopper's order page after payment, shipping and delivery:
- * the timeline's, the tracking's and the settlement note's fixed
- * sentences read in Arabic, with
+/* An Arabic shopper's remittance order page after payment, shipping,
+ * delivery and the receipt confirmed: the timeline's (REM-P3, REM-P5),
+ * the tracking's and the settlement note's fixed sentences read in
+ * Arabic, no rule id of another method, with
  * the carrier and tracking number as given; none reads in English, and no
  * stored code shows. */
 static void
@@ -543,12 +553,19 @@ test_lang_order_history_in_arabic(void **state)
 {
 	static const char *const has[] = { "تم الشحن مع PosLaju",
 	    "PL123456AR", "تم التسليم إلى المتسوق.", "تم الطلب عبر",
-	    "يُسوّى الطلب", NULL };
+	    "يُسوّى الطلب", "رفع المتسوق إيصال الحوالة (REM-P3).",
+	    "استُلمت الحوالة كاملة (REM-P5).",
+	    "دُفع بالكامل: جاهز للشحن (REM-P5).", "أكّد المتسوق الاستلام.",
+	    "(المتسوق)", "(موظفو المتجر)", "(تلقائي)", NULL };
 	static const char *const lacks[] = { "Placed with", "placed with",
 	    "Shipped with", "shipped with", "Delivered to the shopper",
 	    "delivered to the shopper", "Delivered by the courier",
 	    "delivered by the courier", "checkout:", "{shipped}",
-	    "{delivered", "{placed", "The order settles", "{settles", NULL };
+	    "{delivered", "{placed", "The order settles", "{settles",
+	    "voucher uploaded", "funds matched", "eady to ship",
+	    "eceipt confirmed", "{rem_", "{receipt", "INST-", "COD-P", "PAU-0",
+	    "(user)", "(system)", "(admin)", NULL };
+	struct db_order	o;
 	char		path[64], msg[300];
 	struct client	*cl;
 	int64_t		id, admin;
@@ -557,6 +574,9 @@ test_lang_order_history_in_arabic(void **state)
 	cl = shipped_reader("langhist", "ar", "PL123456AR", &id, &admin);
 	assert_int_equal(shipping_delivered(shop_db(), id, OF_ADMIN, admin,
 	    clock_now(), msg, sizeof(msg)), RES_OK);
+	assert_int_equal(db_order_get(shop_db(), 0, id, &o), 1);
+	assert_int_equal(order_confirm_receipt(shop_db(), o.user_id, id,
+	    OF_USER, clock_now()), RES_OK);
 	snprintf(path, sizeof(path), "/orders/%lld", (long long)id);
 	page_words(cl, path, has, lacks);
 	client_free(cl);

@@ -175,6 +175,11 @@ setup(void **state)
 	    "'system', %lld, CONCAT('{shipped}', CHAR(9), 'Demo Express', "
 	    "CHAR(9), 'TRK-SAID'))", (long long)fx.rem, (long long)now - 240);
 	shop_sql(sql);
+	snprintf(sql, sizeof(sql), "INSERT INTO events (subject_type, "
+	    "subject_id, actor_type, at, reason) VALUES ('order', %lld, "
+	    "'system', %lld, '{rem_window_ended}')", (long long)fx.rem,
+	    (long long)now - 230);
+	shop_sql(sql);
 	fill_orders(30);
 	/* Every fixture order whole, as `mallpayctl check` (which later
 	 * tests run) wants it: a line adding up to its items total, and the
@@ -395,6 +400,22 @@ test_search_exact_matches_use_indexes(void **state)
 	}
 }
 
+/* The audit page of the remittance fixture's events whose reason holds
+ * the words q (URL-encoded): one event, reading want. */
+static void
+audit_rem_one(const char *q, const char *want)
+{
+	struct client_resp	r;
+	char			path[160];
+
+	snprintf(path, sizeof(path), "/admin/audit?q=%s&subject_type=order&"
+	    "subject_id=%lld", q, (long long)fx.rem);
+	get(path, 200, &r);
+	assert_true(client_has(&r, want));
+	assert_true(client_has(&r, "1 event(s)"));
+	client_resp_cleanup(&r);
+}
+
 static void
 test_audit_q_filter(void **state)
 {
@@ -408,7 +429,15 @@ test_audit_q_filter(void **state)
 	/* and the fixed sentence, in words */
 	assert_true(client_has(&r, "Shipped with Demo Express, tracking "
 	    "number TRK-SAID."));
-	assert_true(client_has(&r, "2 event(s)"));
+	assert_true(client_has(&r, "3 event(s)"));
+	client_resp_cleanup(&r);
+	/* Words of a sentence stored as its code find its event; typed
+	 * words find the text as typed. */
+	audit_rem_one("PAYMENT+window", "No remittance arrived within the "
+	    "payment window: cancelled (REM-P6).");
+	audit_rem_one("tracking+number", "TRK-SAID.");
+	get("/admin/audit?q=HYPERLINK%281", 200, &r);
+	assert_true(client_has(&r, "=HYPERLINK(1,2) search fixture"));
 	client_resp_cleanup(&r);
 	get("/admin/audit?q=RF00+1234", 200, &r);
 	assert_true(client_has(&r, "not a valid one"));

@@ -108,6 +108,76 @@ test_said_round_trip(void **state)
 	assert_string_equal(b, "Shipped");
 }
 
+/* Every sentence reads with its figures put in and no placeholder left,
+ * under a name of its own; the figures of a remittance, installment and
+ * admin sentence in place. */
+static void
+test_said_every_sentence(void **state)
+{
+	char	st[SAID_LEN], b[600];
+	int	i, j;
+
+	(void)state;
+	for (i = 0; i < SAID__MAX; i++) {
+		said_store(st, sizeof(st), (enum said)i, "F1", "F2", "F3");
+		said_text(st, NULL, NULL, b, sizeof(b));
+		if (strchr(b, '{') != NULL || strchr(b, '}') != NULL ||
+		    b[0] == '\0')
+			fail_msg("%s reads \"%s\"", said_name((enum said)i), b);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(said_name((enum said)i),
+			    said_name((enum said)j));
+	}
+	said_store(st, sizeof(st), SAID_INST_CORP_DOWN, "USD 72.90",
+	    "TT-2026-1", NULL);
+	assert_string_equal(st, "{inst_corp_down}\tUSD 72.90\tTT-2026-1");
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Down payment of USD 72.90 received by bank "
+	    "transfer TT-2026-1 (INST-CORP).");
+	said_store(st, sizeof(st), SAID_REM_WINDOW_ENDED, NULL, NULL, NULL);
+	assert_string_equal(st, "{rem_window_ended}");
+	said_store(st, sizeof(st), SAID_ADMIN_CANCELLED, "duplicate order",
+	    NULL, NULL);
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Cancelled by an admin: duplicate order.");
+	said_store(st, sizeof(st), SAID_RECEIPT_CONFIRMED, NULL, NULL, NULL);
+	said_text(st, NULL, NULL, b, sizeof(b));
+	assert_string_equal(b, "Receipt confirmed by the shopper.");
+}
+
+/* Whether s is among the n sentences of v. */
+static int
+said_in(enum said s, const enum said *v, size_t n)
+{
+	while (n-- > 0)
+		if (v[n] == s)
+			return 1;
+	return 0;
+}
+
+/* The sentences whose words hold a query, case-insensitively; none for
+ * fewer than 3 bytes. */
+static void
+test_said_matching(void **state)
+{
+	enum said	v[SAID__MAX];
+	size_t		n;
+
+	(void)state;
+	n = said_matching("payment WINDOW", v, SAID__MAX);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0], SAID_REM_WINDOW_ENDED);
+	n = said_matching("refund was sent", v, SAID__MAX);
+	assert_true(said_in(SAID_REM_REFUND_SENT, v, n));
+	assert_true(said_in(SAID_COD_REFUND_SENT, v, n));
+	assert_false(said_in(SAID_SHIPPED, v, n));
+	assert_int_equal(said_matching("REM-P9", v, SAID__MAX), 1);
+	assert_int_equal(v[0], SAID_REM_REJECTED);
+	assert_int_equal(said_matching("no such words here", v, SAID__MAX), 0);
+	assert_int_equal(said_matching("in", v, SAID__MAX), 0);
+	assert_int_equal(said_matching("the", v, 2), 2);
+}
+
 int
 main(void)
 {
@@ -116,6 +186,8 @@ main(void)
 		cmocka_unit_test(test_words_count_plurals),
 		cmocka_unit_test(test_words_text_replaces_codes),
 		cmocka_unit_test(test_said_round_trip),
+		cmocka_unit_test(test_said_every_sentence),
+		cmocka_unit_test(test_said_matching),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
