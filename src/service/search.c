@@ -398,7 +398,16 @@ audit_words(const char *q, struct db_event_filter *f)
 	enum said	s[SAID__MAX];
 	size_t		i, n, o = 0;
 
-	snprintf(f->words, sizeof(f->words), "%s", q);
+	/* At most the filter's size, cut before a UTF-8 character's
+	 * continuation bytes. */
+	n = strlen(q);
+	if (n >= sizeof(f->words)) {
+		n = sizeof(f->words) - 1;
+		while (n > 0 && ((unsigned char)q[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(f->words, q, n);
+	f->words[n] = '\0';
 	n = said_matching(q, s, SAID__MAX);
 	for (i = 0; i < n && o + strlen(said_name(s[i])) + 2 <
 	    sizeof(f->codes); i++)
