@@ -78,6 +78,18 @@ static const struct word reasons[] = {
 	{ "no_valid_reason", N_("No valid reason") },
 };
 
+/* TRANSLATORS: the mall's shipping regions (sql/001), by their codes. */
+static const struct word regions[] = {
+	{ "CN-BONDED", N_("Domestic bonded warehouse") },
+	{ "EA", N_("East Asia") },
+	{ "EU", N_("Europe") },
+	{ "EU-COD", N_("Europe (COD countries)") },
+	{ "ME", N_("Middle East") },
+	{ "NA", N_("North America") },
+	{ "REMOTE", N_("Remote areas") },
+	{ "SEA", N_("Southeast Asia") },
+};
+
 static const struct word brands[] = {
 	{ "visa", "Visa" },
 	{ "mastercard", "Mastercard" },
@@ -145,6 +157,16 @@ words_state(const char *code)
 	const char *t = lookup(states, NELEM(states), code);
 
 	return t != NULL ? _(t) : code;
+}
+
+/* See words.h. */
+const char *
+words_region(const char *code, const char *name)
+{
+	const char *t = code != NULL ? lookup(regions, NELEM(regions), code) :
+	    NULL;
+
+	return t != NULL ? _(t) : name;
 }
 
 /* See words.h. */

@@ -32,6 +32,11 @@ const char *words_reason(const char *code);
  * ("open", "settled", "paid"); an unknown code comes back as is. */
 const char *words_state(const char *code);
 
+/* A shipping region by its code ("SEA" -> "Southeast Asia") in the
+ * thread's language; a region the mall does not ship to by default keeps
+ * name, as its reference data has it. */
+const char *words_region(const char *code, const char *name);
+
 /* A card brand ("visa" -> "Visa", "mastercard" -> "Mastercard",
  * "unionpay" -> "UnionPay"); "" or unknown -> "card". */
 const char *words_card_brand(const char *code);

@@ -13,12 +13,14 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/words.h"
 #include "http/ctx.h"
 #include "pages/address_view.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 #include "service/address.h"
 #include "view/view.h"
+#include "view/fmt.h"
 
 const struct field_spec page_addresses_fields[] = {
 	{ "msg", FIELD_TOKEN, 0, 16, 0, 0 },
@@ -58,8 +60,11 @@ void
 page_address(struct view_dict *d, const struct db_address *a,
     const char *country_name)
 {
-	char sum[700];
+	char sum[700], cn[128];
 
+	/* The country in the reader's language (CLDR), the mall's own name
+	 * in English. */
+	country_name = fmt_country(a->country, country_name, cn, sizeof(cn));
 	view_set(d, "RECIPIENT", a->recipient);
 	view_set(d, "LINE1", a->line1);
 	if (a->line2[0] != '\0')
@@ -89,7 +94,7 @@ page_order_address(struct view_dict *d, const struct order_address *oa,
 		return;
 	s = view_add(d, "SHIP_ADDR");
 	page_address(s, &oa->a, oa->country_name);
-	view_set(s, "AREA", oa->region_name);
+	view_set(s, "AREA", words_region(oa->region_code, oa->region_name));
 	page_set_count(s, "DAYS", (long long)oa->a.delivery_days, "day",
 	    "days");
 	view_show(s, oa->cod_supported ? "COD" : "NO_COD");
@@ -115,7 +120,7 @@ fill_countries(struct view_dict *d, const struct address_book *b,
 {
 	const struct db_region	*rg;
 	struct view_dict	*s;
-	char			 lab[300];
+	char			 lab[300], cn[128];
 	size_t			 i;
 
 	for (i = 0; i < b->ncountries; i++) {
@@ -124,8 +129,10 @@ fill_countries(struct view_dict *d, const struct address_book *b,
 		(void)address_country(b, k->code, &rg);
 		s = view_add(d, "OPTION");
 		view_set(s, "CODE", k->code);
-		snprintf(lab, sizeof(lab), "%s (%s)", k->name,
-		    rg != NULL ? rg->name : k->region_code);
+		snprintf(lab, sizeof(lab), "%s (%s)",
+		    fmt_country(k->code, k->name, cn, sizeof(cn)),
+		    words_region(k->region_code, rg != NULL ? rg->name :
+		    k->region_code));
 		view_set(s, "LABEL", lab);
 		if (cc != NULL && strcmp(cc, k->code) == 0)
 			view_show(s, "SELECTED");
@@ -148,7 +155,7 @@ fill_list(struct view_dict *d, const struct address_book *b)
 		page_address(s, &b->rows[i], k != NULL ? k->name :
 		    b->rows[i].country);
 		if (rg != NULL) {
-			view_set(s, "AREA", rg->name);
+			view_set(s, "AREA", words_region(rg->code, rg->name));
 			page_set_count(s, "DAYS", (long long)(k->delivery_days
 			    >= 0 ? k->delivery_days : rg->delivery_days), "day",
 			    "days");

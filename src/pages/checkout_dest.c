@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/words.h"
 #include "pages/checkout_view.h"
 #include "pages/render.h"
 #include "service/checkout.h"
 #include "view/view.h"
+#include "view/fmt.h"
 
 /* One option of the destination select into section sec of d: country k
  * with its region's labels, selected when it is q's destination and
@@ -23,7 +25,7 @@ add_country_option(struct view_dict *d, const char *sec,
 	const struct facts_live	*l = &q->live;
 	const struct db_region	*rg = NULL;
 	struct view_dict	*s;
-	char			 lab[400];
+	char			 lab[400], cn[128];
 	size_t			 j;
 	int			 days, remote;
 
@@ -37,8 +39,10 @@ add_country_option(struct view_dict *d, const char *sec,
 	/* COD-03 and COD-05 together: a remote country of a COD region
 	 * gets no cash on delivery, so it is not labelled for it. */
 	remote = days > l->f.settings.cod_max_delivery_days;
-	snprintf(lab, sizeof(lab), "%s - %s%s%s%s%s%s%s", k->name,
-	    rg != NULL ? rg->name : k->region_code,
+	snprintf(lab, sizeof(lab), "%s - %s%s%s%s%s%s%s",
+	    fmt_country(k->code, k->name, cn, sizeof(cn)),
+	    words_region(k->region_code, rg != NULL ? rg->name :
+	    k->region_code),
 	    rg != NULL && rg->cod_supported && !remote ? " · " : "",
 	    rg != NULL && rg->cod_supported && !remote ?
 	    _("COD Supported") : "", remote ? " · " : "",
@@ -104,11 +108,14 @@ checkout_fill_dest_facts(struct view_dict *d, const struct checkout_quote *q)
 {
 	const struct facts_live	*l = &q->live;
 	struct view_dict	*s;
+	char			 cn[128];
 
 	if (l->country != NULL) {
 		s = view_add(d, "DEST");
-		view_set(s, "NAME", l->country->name);
-		view_set(s, "REGION", l->region != NULL ? l->region->name : "");
+		view_set(s, "NAME", fmt_country(l->country->code,
+		    l->country->name, cn, sizeof(cn)));
+		view_set(s, "REGION", l->region != NULL ?
+		    words_region(l->region->code, l->region->name) : "");
 		if (l->region != NULL && l->region->cod_supported &&
 		    l->f.order.shipping.delivery_days <=
 		    l->f.settings.cod_max_delivery_days)

@@ -477,7 +477,7 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	const struct order_view	*v = &pg->v;
 	const struct db_order	*o = &v->o;
 	struct view_dict	*d, *s, *e;
-	char			 when[32], st[40], inst[101], why[512];
+	char			 when[32], st[40], inst[101], why[512], cn[128];
 	char			 rf[ORDER_RF_PRINT_MAX];
 	size_t			 i;
 
@@ -493,8 +493,8 @@ render_order(struct ctx *c, int status, const struct order_page *pg,
 	view_set(d, "STATUS_CODE", order_status_name(o->status));
 	page_time(o->created_at, when, sizeof(when));
 	view_set(d, "PLACED", when);
-	view_set(d, "COUNTRY", v->has_addr ? v->addr.country_name :
-	    o->country);
+	view_set(d, "COUNTRY", fmt_country(o->country, v->has_addr ?
+	    v->addr.country_name : o->country, cn, sizeof(cn)));
 	page_order_address(d, &v->addr, v->has_addr);
 	set_order_amounts(d, v, &pg->panels);
 	set_order_debt(d, pg);

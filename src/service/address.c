@@ -347,6 +347,8 @@ address_named(struct db *db, struct order_address *out)
 	if (rg != NULL) {
 		snprintf(out->region_name, sizeof(out->region_name), "%s",
 		    rg->name);
+		snprintf(out->region_code, sizeof(out->region_code), "%s",
+		    rg->code);
 		out->cod_supported = rg->cod_supported;
 	}
 	address_book_cleanup(&b);

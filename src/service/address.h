@@ -113,6 +113,7 @@ struct order_address {
 	struct db_address	 a;		/* the frozen copy */
 	char			 country_name[101];
 	char			 region_name[101];	/* service area */
+	char			 region_code[17];
 	int			 cod_supported;
 };
 

@@ -11,6 +11,7 @@
 
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
+#include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -374,5 +375,32 @@ fmt_figures(const char *in, char *out, size_t outsz)
 			out[o++] = in[i++];
 	}
 	out[o] = '\0';
+	return out;
+}
+
+/* See fmt.h. */
+char *
+fmt_country(const char *code, const char *name, char *out, size_t outsz)
+{
+	enum lang	l = i18n_current();
+	char		loc[8];
+	UChar		u[128];
+	int32_t		n, len;
+	UErrorCode	st = U_ZERO_ERROR;
+
+	snprintf(out, outsz, "%s", name != NULL ? name : "");
+	if (l == LANG_EN || code == NULL || strlen(code) != 2)
+		return out;
+	/* "und_MY": the country alone, in the display language. */
+	snprintf(loc, sizeof(loc), "und_%c%c", code[0], code[1]);
+	n = uloc_getDisplayCountry(loc, icu_locale[l], u, 128, &st);
+	/* ICU answers the code itself for a country it does not know. */
+	if (U_FAILURE(st) || n <= 0 || n >= 128 || (n == 2 &&
+	    u[0] == (UChar)code[0] && u[1] == (UChar)code[1]))
+		return out;
+	st = U_ZERO_ERROR;
+	u_strToUTF8(out, (int32_t)outsz, &len, u, n, &st);
+	if (U_FAILURE(st) || len >= (int32_t)outsz)
+		snprintf(out, outsz, "%s", name != NULL ? name : "");
 	return out;
 }

@@ -40,6 +40,13 @@ char	*fmt_date(mp_date d, char *out, size_t outsz);
  * sentence is cut at outsz. Returns out. */
 char	*fmt_figures(const char *in, char *out, size_t outsz);
 
+/* The country of ISO 3166 code code (two letters) in the thread's
+ * language into out, by ICU's display names (CLDR): "ماليزيا" for MY in
+ * Arabic. English, or a code ICU does not name, keeps name, the mall's
+ * own (its reference data). Returns out. */
+char	*fmt_country(const char *code, const char *name, char *out,
+	    size_t outsz);
+
 /* s wrapped in Unicode isolates into out when the thread's language is
  * right to left, else s as it is. Returns out. */
 char	*fmt_isolate(const char *s, char *out, size_t outsz);

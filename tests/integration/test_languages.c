@@ -104,6 +104,43 @@ test_lang_guest_by_accept_language(void **state)
 	client_free(cl);
 }
 
+/* Countries and shipping regions read in the page's language: a country
+ * by CLDR's name (ICU), a region by the mall's catalogue; English keeps
+ * the reference data's names. */
+static void
+test_lang_country_and_region_names(void **state)
+{
+	static const char *const ar_has[] = { "ماليزيا", "جنوب شرق آسيا",
+	    NULL };
+	static const char *const zh_has[] = { "马来西亚", "东南亚", NULL };
+	static const char *const ms_has[] = { "Asia Tenggara", NULL };
+	static const char *const en_has[] = { "Malaysia - Southeast Asia",
+	    NULL };
+	static const char *const english[] = { "Malaysia - Southeast Asia",
+	    "Southeast Asia", NULL };
+	static const char *const none[] = { NULL };
+	static const char *const skus[] = { "HOME-AIRFRYER", NULL };
+	static const int qtys[] = { 1 };
+	char email[128];
+	struct client *cl;
+
+	(void)state;
+	shop_register(email, sizeof(email), "langcc", "Country Tester",
+	    PASSWORD);
+	cl = client_new();
+	assert_int_equal(client_signin(cl, email, PASSWORD), 303);
+	shop_fill_cart(cl, email, skus, qtys);
+	client_accept_language(cl, "ar");
+	page_words(cl, "/checkout?country=MY", ar_has, english);
+	client_accept_language(cl, "zh-CN");
+	page_words(cl, "/checkout?country=MY", zh_has, english);
+	client_accept_language(cl, "ms");
+	page_words(cl, "/checkout?country=MY", ms_has, english);
+	client_accept_language(cl, "en");
+	page_words(cl, "/checkout?country=MY", en_has, none);
+	client_free(cl);
+}
+
 /* A guest's switcher sets a cookie that outranks the browser; a language
  * the mall does not speak is refused. */
 static void
@@ -779,6 +816,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lang_guest_by_accept_language),
 		cmocka_unit_test(test_lang_guest_switcher_cookie),
+		cmocka_unit_test(test_lang_country_and_region_names),
 		cmocka_unit_test(test_lang_account_setting_then_country),
 		cmocka_unit_test(test_lang_same_page_each_language),
 		cmocka_unit_test(test_lang_COD_01_reason_in_arabic),
