@@ -63,7 +63,7 @@ DBQ_ROWS(buyer_row, struct db_buyer, BUYER_LIST, BUYER_FIELD);
 	C(TEXT,	name,		", p.name") \
 	C(INT,	price_minor,	", p.price_minor") \
 	C(TEXT,	currency,	", p.currency") \
-	C(TEXT,	category,	", c.slug") \
+	C(TEXT,	category,	", c.name") \
 	C(INT,	durable,	", c.durable") \
 	C(INT,	high_value,	", (p.high_value OR c.high_value)") \
 	C(INT,	pre_order,	", p.pre_order") \

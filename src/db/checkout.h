@@ -93,7 +93,7 @@ struct db_cart_line {
 	char	 name[201];
 	int64_t	 price_minor;
 	char	 currency[4];
-	char	 category[65];
+	char	 category[201];	/* its name: rule sentences name it */
 	int	 durable, high_value, pre_order, customized, special_customs;
 	int	 pay_after_use, flash_sale;
 };

@@ -342,6 +342,9 @@ test_PAU_02_unmarked_item_refused(void **state)
 	block = shop_method_block(r.body, "method-pay_after_use");
 	assert_non_null(block);
 	assert_non_null(strstr(block, "PAU-02"));
+	/* The unmarked item's category by its name, not its code. */
+	assert_non_null(strstr(block, "(Home Appliances)"));
+	assert_null(strstr(block, "home-appliances"));
 	free(block);
 	client_resp_cleanup(&r);
 	id = place_pau(&s, (const char *const[]){ "DIG-EARBUDS",
