@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/order.h"
 #include "gateway/finance.h"
@@ -17,6 +18,13 @@
 #include "service/plans.h"
 #include "service/plans_int.h"
 #include "service/reqkey.h"
+
+/* See plans.h. */
+const char *const plan_msg_unconfirmed = N_("We could not confirm the "
+    "payment with the bank. You will not be charged twice for it: check "
+    "the schedule again shortly, or try again.");
+const char *const plan_msg_not_sent = N_("Something went wrong before the "
+    "payment was sent to the bank; nothing was charged. Try again.");
 
 /* The channel money of plan p moves through. */
 const char *
