@@ -75,8 +75,8 @@ page_auth_take(struct ctx *c, struct auth_req *rq)
 /* The one message for a wrong email or a wrong password (never which). */
 #define SIGNIN_WRONG	N_("The email or password is not right. Please " \
 			"try again.")
-#define SIGNIN_LOCKED	N_("Too many failed attempts for this account. " \
-			"Please wait a few minutes and try again.")
+#define SIGNIN_LOCKED	N_("Too many failed attempts for this " \
+			"account. Please wait a few minutes and try again.")
 #define SIGNIN_DISABLED	N_("This admin account is disabled. An owner " \
 			"of the console can enable it again.")
 

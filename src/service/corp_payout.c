@@ -82,12 +82,12 @@ check_req(const struct corp_payout_req *r, char *msg, size_t msgsz,
 		snprintf(msg, msgsz, "%s", A_("Enter an amount above zero."));
 	} else if (!plain(r->account)) {
 		*field = "account";
-		snprintf(msg, msgsz, "Enter the company's bank account (up to "
-		    "64 characters, no quotes).");
+		snprintf(msg, msgsz, "%s", A_("Enter the company's bank "
+		    "account (up to 64 characters, no quotes)."));
 	} else if (!plain(r->reference)) {
 		*field = "reference";
-		snprintf(msg, msgsz, "Enter the bank's reference of the payout "
-		    "(up to 64 characters, no quotes).");
+		snprintf(msg, msgsz, "%s", A_("Enter the bank's reference of "
+		    "the payout (up to 64 characters, no quotes)."));
 	} else if (r->key == NULL || r->key[0] == '\0' ||
 	    strlen(r->key) > 64) {
 		snprintf(msg, msgsz, "%s", A_("Reload the page and send the "

@@ -188,8 +188,8 @@ check_input(int64_t amount, const char *ref, const char *key, char *msg,
 		return RES_INVALID;
 	}
 	if (ref == NULL || ref[0] == '\0' || strlen(ref) > 64) {
-		snprintf(msg, msgsz, "Enter the bank transfer's reference (up "
-		    "to 64 characters).");
+		snprintf(msg, msgsz, "%s", A_("Enter the bank transfer's "
+		    "reference (up to 64 characters)."));
 		return RES_INVALID;
 	}
 	if (key == NULL || key[0] == '\0' || strlen(key) > 96) {

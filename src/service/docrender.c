@@ -295,9 +295,9 @@ dr_pdf_open(const void *data, size_t len, char *err, size_t errsz)
 		snprintf(err, errsz, "%s", _("This PDF is protected with a "
 		    "password. Upload it without the password."));
 	else
-		snprintf(err, errsz, "This PDF cannot be read: it is damaged "
-		    "or not a complete PDF. Upload the document again, or a "
-		    "photo or scan of it (JPEG or PNG).");
+		snprintf(err, errsz, "%s", _("This PDF cannot be read: it is "
+		    "damaged or not a complete PDF. Upload the document "
+		    "again, or a photo or scan of it (JPEG or PNG)."));
 	if (e != NULL)
 		g_error_free(e);
 	return NULL;

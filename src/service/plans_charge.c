@@ -281,9 +281,9 @@ plan_corporate_refused(struct db *db, int64_t order_id, char *reason,
 	if (db_order_get(db, 0, order_id, &o) != 1 ||
 	    o.method != PM_INSTALLMENT_CORPORATE)
 		return 0;
-	plan_seterr(reason, reasonsz, "A corporate installment is paid by bank "
-	    "transfer to the mall's account, recorded by an admin; nothing "
-	    "was charged.");
+	plan_seterr(reason, reasonsz, N_("A corporate installment is paid by "
+	    "bank transfer to the mall's account, recorded by an admin; "
+	    "nothing was charged."));
 	return 1;
 }
 
