@@ -147,15 +147,14 @@ target(struct ctx *c, const struct route *rt, const struct target_order *o)
 		[TARGET_ADMIN_ORDER] = N_("There is no such order."),
 		[TARGET_ADDRESS] = N_("There is no such address in your "
 		    "address book."),
-		[TARGET_MESSAGE] = N_("There is no such message among "
-		    "yours."),
+		[TARGET_MESSAGE] = N_("There is no such message among yours."),
 		[TARGET_COD_DEBT] = N_("There is no such amount owed on your "
 		    "account."),
 		[TARGET_IDENTITY] = N_("There is no such identity check."),
 		[TARGET_MEMBER] = N_("There is no such member of your "
 		    "company."),
-		[TARGET_INVITATION] = N_("There is no such invitation of "
-		    "your company."),
+		[TARGET_INVITATION] = N_("There is no such invitation of your "
+		    "company."),
 		[TARGET_DOCUMENT] = N_("There is no such document of your "
 		    "company."),
 		[TARGET_COMPANY] = N_("There is no such company."),

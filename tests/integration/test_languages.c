@@ -774,9 +774,9 @@ answer_words(struct client_resp *r, long want, const char *has,
 static void
 test_lang_signin_register_messages(void **state)
 {
-	static const struct {
-		const char *tag, *wrong, *signedout, *short_pw, *summary;
-	} want[] = {
+	/* Each language: its tag, the wrong email or password, signed
+	 * out, a too short password, the form's summary. */
+	static const char *const want[][5] = {
 		{ "ar", "البريد الإلكتروني أو كلمة المرور غير صحيحة. يُرجى "
 		    "المحاولة مرة أخرى.", "لقد سجّلت الخروج.",
 		    "استخدم 12 حرفًا على الأقل لكلمة المرور.",
@@ -795,22 +795,22 @@ test_lang_signin_register_messages(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		client_accept_language(cl, want[i].tag);
+		client_accept_language(cl, want[i][0]);
 		client_unique_email(email, sizeof(email), "langsignin");
 		shop_post(cl, "/signin", "/signin", &r, "email", email,
 		    "password", "not the password 1", NULL);
-		answer_words(&r, 401, want[i].wrong, "The email or password "
+		answer_words(&r, 401, want[i][1], "The email or password "
 		    "is not right.");
 		page_words(cl, "/signin?msg=signedout",
-		    (const char *const[]){ want[i].signedout, NULL },
+		    (const char *const[]){ want[i][2], NULL },
 		    (const char *const[]){ "You are signed out.", NULL });
 		shop_post(cl, "/register", "/register", &r, "email", email,
 		    "name", "Nur", "password", "shortpw1", "confirm",
 		    "shortpw1", NULL);
-		if (!client_has(&r, want[i].summary))
-			fail_msg("no \"%s\" in:\n%.3000s", want[i].summary,
+		if (!client_has(&r, want[i][4]))
+			fail_msg("no \"%s\" in:\n%.3000s", want[i][4],
 			    r.body);
-		answer_words(&r, 400, want[i].short_pw, "Use at least 12 "
+		answer_words(&r, 400, want[i][3], "Use at least 12 "
 		    "characters for your password.");
 	}
 	client_free(cl);
