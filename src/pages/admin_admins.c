@@ -296,9 +296,9 @@ invitation_page(struct ctx *c, int status, const struct db_admin_account *a,
 	    "Join the console", status);
 }
 
-#define NO_INVITATION	"This invitation link does not work (any more): it " \
-			"was used, has expired or is not whole. Ask an owner " \
-			"of the console for a new one."
+#define NO_INVITATION	N_("This invitation link does not work " \
+			"(any more): it was used, has expired or is not " \
+			"whole. Ask an owner of the console for a new one.")
 
 /* GET /console/invitations/:token: the set-password form. */
 int

@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "http/cookie.h"
 #include "http/ctx.h"
@@ -72,11 +73,12 @@ page_auth_take(struct ctx *c, struct auth_req *rq)
 }
 
 /* The one message for a wrong email or a wrong password (never which). */
-#define SIGNIN_WRONG	"The email or password is not right. Please try again."
-#define SIGNIN_LOCKED	"Too many failed attempts for this account. Please " \
-			"wait a few minutes and try again."
-#define SIGNIN_DISABLED	"This admin account is disabled. An owner of the " \
-			"console can enable it again."
+#define SIGNIN_WRONG	N_("The email or password is not right. Please " \
+			"try again.")
+#define SIGNIN_LOCKED	N_("Too many failed attempts for this " \
+			"account. Please wait a few minutes and try again.")
+#define SIGNIN_DISABLED	N_("This admin account is disabled. An owner " \
+			"of the console can enable it again.")
 
 const struct field_spec page_signin_get_fields[] = {
 	{ "next", FIELD_TEXT, 0, 512, 0, 0 },
@@ -112,7 +114,8 @@ typed(struct ctx *c, const char *name)
 	return f->str;
 }
 
-/* Show section sec with MSG = msg when msg is not NULL. */
+/* Show section sec with MSG = msg (a text marked N_(), or one already in
+ * the reader's words) in the request's language when msg is not NULL. */
 static void
 show_msg(struct view_dict *d, const char *sec, const char *msg)
 {
@@ -121,7 +124,7 @@ show_msg(struct view_dict *d, const char *sec, const char *msg)
 	if (msg == NULL)
 		return;
 	s = view_add(d, sec);
-	view_set(s, "MSG", msg);
+	view_set(s, "MSG", _(msg));
 }
 
 /* Render the sign-in form with status; email (may be NULL) is kept, the
@@ -148,7 +151,7 @@ int
 page_signin(struct ctx *c)
 {
 	static const struct page_notice notices[] = {
-		{ "signedout", "You are signed out." },
+		{ "signedout", N_("You are signed out.") },
 		{ NULL, NULL }
 	};
 
@@ -171,11 +174,12 @@ page_signin_post(struct ctx *c)
 	/* Keep what was typed in the email box, valid or not. */
 	if (email == NULL)
 		return signin_form(c, 400, typed(c, "email"), next, NULL,
-		    "Enter your email address, like name@example.com.", NULL);
+		    N_("Enter your email address, like name@example.com."),
+		    NULL);
 	if (ctx_field(c, "password") == NULL ||
 	    !ctx_field(c, "password")->present)
 		return signin_form(c, 400, email, next,
-		    "Enter your password.", NULL, NULL);
+		    N_("Enter your password."), NULL, NULL);
 	if (password == NULL)
 		/* Too short or too long to be anyone's password: the same
 		 * answer as any wrong password. */
@@ -237,8 +241,8 @@ register_form(struct ctx *c, int status, const char *email, const char *name,
 		show_msg(d, "PASSWORD_ERR", err->password);
 		show_msg(d, "CONFIRM_ERR", err->confirm);
 		if (err->email || err->name || err->password || err->confirm)
-			show_msg(d, "FORM_ERROR", "Please correct the "
-			    "fields marked below.");
+			show_msg(d, "FORM_ERROR", N_("Please correct the "
+			    "fields marked below."));
 	}
 	return page_render_free(c, "register.tpl", d, "Create an account",
 	    status);
@@ -288,8 +292,8 @@ page_register_post(struct ctx *c)
 		/* A message of the field validator beats a generic one. */
 		if (err.email != NULL && in.email == NULL &&
 		    typed(c, "email") != NULL && typed(c, "email")[0] != '\0')
-			err.email = "Enter a valid email address, like "
-			    "name@example.com.";
+			err.email = N_("Enter a valid email address, like "
+			    "name@example.com.");
 		if (err.name != NULL && ctx_field_err(c, "name") != NULL &&
 		    typed(c, "name") != NULL && typed(c, "name")[0] != '\0')
 			err.name = ctx_field_err(c, "name");

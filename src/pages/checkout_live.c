@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "http/ctx.h"
@@ -169,23 +170,25 @@ page_checkout_quote(struct ctx *c)
 
 	for (i = 0; live_fields[i] != NULL; i++)
 		if ((e = ctx_field_err(c, live_fields[i])) != NULL)
-			return partner_reply_error(c, 400, live_fields[i], e);
+			return partner_reply_error(c, 400, live_fields[i],
+			    _(e));
 	checkout_read_input(c, &in);
 	if (checkout_quote(c->db, c->user.user_id, &in, c->now, &q, err,
 	    sizeof(err)) == -1) {
 		log_warn("checkout quote: %s", err);
 		checkout_quote_cleanup(&q);
-		return partner_reply_error(c, 500, NULL, "The amount could not "
-		    "be computed; please try again.");
+		return partner_reply_error(c, 500, NULL, _("The amount could "
+		    "not be computed; please try again."));
 	}
 	if (q.empty)
-		rc = partner_reply_error(c, 409, NULL, "Your cart is empty.");
+		rc = partner_reply_error(c, 409, NULL,
+		    _("Your cart is empty."));
 	else if (in.country[0] != '\0' && q.live.country == NULL)
-		rc = partner_reply_error(c, 422, "country", "There is no such "
-		    "destination country: choose one from the list.");
+		rc = partner_reply_error(c, 422, "country", _("There is no "
+		    "such destination country: choose one from the list."));
 	else if (q.addr.not_theirs)
-		rc = partner_reply_error(c, 422, "address", "This delivery "
-		    "address is not in your address book.");
+		rc = partner_reply_error(c, 422, "address", _("This "
+		    "delivery address is not in your address book."));
 	else
 		rc = reply(c, 200, json_quote(&q, &in, ctx_str(c, "pay")));
 	checkout_quote_cleanup(&q);

@@ -96,7 +96,8 @@ struct upload_form {
 	const char	*kind_err, *expires_err, *doc_err;
 };
 
-/* Refill the upload form section s from f (NULL: the defaults). */
+/* Refill the upload form section s from f (NULL: the defaults); the
+ * messages are shown in the request's language. */
 static void
 upload_refill(struct view_dict *s, const struct upload_form *f)
 {
@@ -109,11 +110,12 @@ upload_refill(struct view_dict *s, const struct upload_form *f)
 	if (f->expires != NULL)
 		view_set(s, "EXPIRES", f->expires);
 	if (f->kind_err != NULL)
-		view_set(view_add(s, "KIND_ERR"), "MSG", f->kind_err);
+		view_set(view_add(s, "KIND_ERR"), "MSG", _(f->kind_err));
 	if (f->expires_err != NULL)
-		view_set(view_add(s, "EXPIRES_ERR"), "MSG", f->expires_err);
+		view_set(view_add(s, "EXPIRES_ERR"), "MSG",
+		    _(f->expires_err));
 	if (f->doc_err != NULL)
-		view_set(view_add(s, "DOC_ERR"), "MSG", f->doc_err);
+		view_set(view_add(s, "DOC_ERR"), "MSG", _(f->doc_err));
 }
 
 static int account_form_page(struct ctx *, int, const char *, const char *,
@@ -274,14 +276,15 @@ notice_of(const char *code)
 	static const struct {
 		const char *code, *text;
 	} n[] = {
-		{ "uploaded", "Document uploaded; it is stored encrypted and "
-		    "only your company and reviewing admins can read it." },
-		{ "submitted", "Submitted for review; the promised review date "
-		    "is shown below." },
-		{ "applied", "Application submitted; the promised review date "
-		    "is shown below." },
-		{ "signed", "Agreement signed. Next: the down payment by bank "
-		    "transfer." },
+		{ "uploaded", N_("Document uploaded; it is stored encrypted "
+		    "and only your company and reviewing admins can read "
+		    "it.") },
+		{ "submitted", N_("Submitted for review; the promised review "
+		    "date is shown below.") },
+		{ "applied", N_("Application submitted; the promised review "
+		    "date is shown below.") },
+		{ "signed", N_("Agreement signed. Next: the down payment by "
+		    "bank transfer.") },
 	};
 	size_t i;
 
@@ -337,8 +340,8 @@ upload_refused(struct ctx *c, int status, const char *msg)
 		f.kind_err = msg;
 	else
 		f.doc_err = msg;
-	return account_form_page(c, status, NULL, "The document was not "
-	    "uploaded: see the message beside the field.", &f);
+	return account_form_page(c, status, NULL, N_("The document was not "
+	    "uploaded: see the message beside the field."), &f);
 }
 
 /* The answer to a qualification step that ended in r: 303 to the account
@@ -381,20 +384,21 @@ page_company_documents(struct ctx *c)
 		    fv->file->len > FILESTORE_MAX;
 
 		if (big)
-			snprintf(msg, sizeof(msg), "This file is too large (over "
-			    "10 MB): upload a PDF, JPEG or PNG of at most 10 MB; "
-			    "reduce it or scan it at a lower resolution.");
+			snprintf(msg, sizeof(msg), "%s", N_("This file is too "
+			    "large (over 10 MB): upload a PDF, JPEG or PNG of "
+			    "at most 10 MB; reduce it or scan it at a lower "
+			    "resolution."));
 		else
-			snprintf(msg, sizeof(msg), "Document: %s (a PDF, JPEG "
-			    "or PNG of at most 10 MB).", bad);
+			snprintf(msg, sizeof(msg), _("Document: %s (a PDF, "
+			    "JPEG or PNG of at most 10 MB)."), _(bad));
 		return upload_refused(c, big ? 413 : 400, msg);
 	}
 	if ((bad = ctx_field_err(c, "kind")) != NULL)
-		return upload_refused(c, 400, "Choose which document this is: "
-		    "the business licence or the financial statements.");
+		return upload_refused(c, 400, N_("Choose which document this "
+		    "is: the business licence or the financial statements."));
 	if ((bad = ctx_field_err(c, "expires")) != NULL)
-		return upload_refused(c, 400, "Enter the licence's expiry date "
-		    "(YYYY-MM-DD) as printed on it.");
+		return upload_refused(c, 400, N_("Enter the licence's expiry "
+		    "date (YYYY-MM-DD) as printed on it."));
 	r = qual_upload(c->db, c->cfg, c->user.company_id, c->user.user_id,
 	    ctx_str(c, "kind"), fv->file->data, fv->file->len,
 	    ctx_str(c, "expires"), c->now, msg, sizeof(msg));
@@ -656,8 +660,8 @@ page_corp_sign(struct ctx *c)
 	if ((rc = member_order(c, &o)) != 0)
 		return rc;
 	if (ctx_str(c, "agree") == NULL)
-		return corp_page(c, &o, 400, NULL, "Tick \"I have read and "
-		    "accept the agreement\" to sign it.");
+		return corp_page(c, &o, 400, NULL, N_("Tick \"I have read and "
+		    "accept the agreement\" to sign it."));
 	addr = c->req != NULL && c->req->remote_addr != NULL ?
 	    c->req->remote_addr : "";
 	return corp_answer(c, &o, corp_sign(c->db, c->user.company_id,

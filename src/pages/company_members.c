@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -16,9 +17,9 @@
 #include "view/view.h"
 
 /* What the link of a revoked invitation answers. */
-#define INVITE_REVOKED	"The company's owner revoked this invitation: its " \
-	"link no longer works. Ask the owner for a new one if you should " \
-	"still join."
+#define INVITE_REVOKED	N_("The company's owner revoked this " \
+	"invitation: its link no longer works. Ask the owner for a new one " \
+	"if you should still join.")
 
 const struct field_spec page_company_invite_fields[] = {
 	{ "email", FIELD_TEXT, 0, 254, 0, 0 },
@@ -163,8 +164,8 @@ member_change(struct ctx *c, int remove)
 	    id, c->now, msg, sizeof(msg)) : member_grant(c->db,
 	    c->user.user_id, c->user.company_id, id, form_perms(c), c->now,
 	    msg, sizeof(msg));
-	return change_answer(c, r, msg, "There is no such member of your "
-	    "company.");
+	return change_answer(c, r, msg, N_("There is no such member of "
+	    "your company."));
 }
 
 /* POST /company/members/invitations/:id/revoke: the owner revokes a
@@ -178,8 +179,8 @@ page_company_invite_revoke(struct ctx *c)
 
 	r = member_revoke(c->db, c->user.user_id, c->user.company_id, id,
 	    c->now, msg, sizeof(msg));
-	return change_answer(c, r, msg, "There is no such invitation of your "
-	    "company.");
+	return change_answer(c, r, msg, N_("There is no such invitation "
+	    "of your company."));
 }
 
 /* POST /company/members/:id/permissions. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "http/csrf.h"
 #include "http/ctx.h"
@@ -139,25 +140,28 @@ static int
 target(struct ctx *c, const struct route *rt, const struct target_order *o)
 {
 	static const char *const missing[TARGET__MAX] = {
-		[TARGET_BUYER_ORDER] = "There is no such order among yours.",
-		[TARGET_COMPANY_ORDER] = "There is no such order of your "
-		    "company.",
-		[TARGET_ADMIN_ORDER] = "There is no such order.",
-		[TARGET_ADDRESS] = "There is no such address in your address "
-		    "book.",
-		[TARGET_MESSAGE] = "There is no such message among yours.",
-		[TARGET_COD_DEBT] = "There is no such amount owed on your "
-		    "account.",
-		[TARGET_IDENTITY] = "There is no such identity check.",
-		[TARGET_MEMBER] = "There is no such member of your company.",
-		[TARGET_INVITATION] = "There is no such invitation of your "
-		    "company.",
-		[TARGET_DOCUMENT] = "There is no such document of your company.",
-		[TARGET_COMPANY] = "There is no such company.",
-		[TARGET_PLAN] = "There is no such plan.",
-		[TARGET_SHOPPER] = "There is no such shopper.",
-		[TARGET_ADMIN] = "There is no such admin.",
-		[TARGET_FILE] = "There is no such picture.",
+		[TARGET_BUYER_ORDER] = N_("There is no such order among "
+		    "yours."),
+		[TARGET_COMPANY_ORDER] = N_("There is no such order of your "
+		    "company."),
+		[TARGET_ADMIN_ORDER] = N_("There is no such order."),
+		[TARGET_ADDRESS] = N_("There is no such address in your "
+		    "address book."),
+		[TARGET_MESSAGE] = N_("There is no such message among yours."),
+		[TARGET_COD_DEBT] = N_("There is no such amount owed on your "
+		    "account."),
+		[TARGET_IDENTITY] = N_("There is no such identity check."),
+		[TARGET_MEMBER] = N_("There is no such member of your "
+		    "company."),
+		[TARGET_INVITATION] = N_("There is no such invitation of your "
+		    "company."),
+		[TARGET_DOCUMENT] = N_("There is no such document of your "
+		    "company."),
+		[TARGET_COMPANY] = N_("There is no such company."),
+		[TARGET_PLAN] = N_("There is no such plan."),
+		[TARGET_SHOPPER] = N_("There is no such shopper."),
+		[TARGET_ADMIN] = N_("There is no such admin."),
+		[TARGET_FILE] = N_("There is no such picture."),
 	};
 	struct target_actor	a;
 	struct target_access	acc;

@@ -488,7 +488,9 @@ plan_order_panel(struct ctx *c, struct view_dict *d, const struct db_order *o,
 
 /* ---- INST-P1: the disclosure and the confirmation ---------------------- */
 
-/* The confirmation page of order o (plan offered). */
+/* The confirmation page of order o (plan offered), with error (a text
+ * marked N_() or one already in the reader's words) in the request's
+ * language. */
 static int
 render_confirm(struct ctx *c, const struct db_order *o, int status,
     const char *error)
@@ -545,7 +547,7 @@ render_confirm(struct ctx *c, const struct db_order *o, int status,
 	} else
 		view_show(d, "NO_CARD");
 	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+		view_set(view_add(d, "ERROR"), "MSG", _(error));
 	pay_failure_panel(c, d, o, 1);
 	return page_render_free(c, "plan_confirm.tpl", d, "Confirm your "
 	    "installment plan", status);

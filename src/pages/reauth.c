@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "http/ctx.h"
 #include "http/route.h"
 #include "pages/pages.h"
@@ -39,11 +40,11 @@ reauth_form(struct ctx *c, int status, const char *msg)
 	const struct param	*p;
 	size_t			 i;
 
-	view_set(d, "HEADING", "Enter your sign-in code again");
-	view_set(d, "INTRO", "Changes to settings need a code from your "
+	view_set(d, "HEADING", _("Enter your sign-in code again"));
+	view_set(d, "INTRO", _("Changes to settings need a code from your "
 	    "authenticator app when the last one was entered more than 15 "
 	    "minutes ago. What you filled in is kept: enter the code and it "
-	    "is saved.");
+	    "is saved."));
 	view_set(d, "ACTION", c->req->path);
 	for (i = 0; i < c->req->form.n; i++) {
 		p = &c->req->form.v[i];
@@ -58,7 +59,7 @@ reauth_form(struct ctx *c, int status, const char *msg)
 	}
 	page_code_form(d, msg);
 	view_set(d, "CODE_NAME", REAUTH_FIELD);
-	view_set(d, "BUTTON", "Confirm and save");
+	view_set(d, "BUTTON", _("Confirm and save"));
 	return page_render_free(c, "signin_code.tpl", d, "Sign-in code",
 	    status);
 }

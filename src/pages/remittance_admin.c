@@ -400,7 +400,8 @@ page_admin_voucher_decide(struct ctx *c)
 	}
 }
 
-/* Render the statements page (status, the import's result or error). */
+/* Render the statements page (status, the import's result or error, a
+ * console text shown in the admin's language). */
 static int
 statements_page(struct ctx *c, int status, const struct rem_import *res,
     const char *error)
@@ -413,8 +414,7 @@ statements_page(struct ctx *c, int status, const struct rem_import *res,
 	if (rem_unmatched_lines(c->db, 200, &l, &n) == -1)
 		return page_error(c, 500, NULL);
 	d = view_dict_new();
-	if (error != NULL)
-		view_set(view_add(d, "ERROR"), "MSG", error);
+	page_admin_notes(d, NULL, error);
 	if (res != NULL) {
 		s = view_add(d, "RESULT");
 		if (res->already) {
@@ -461,7 +461,7 @@ page_admin_statements_post(struct ctx *c)
 	if ((bad = ctx_field_err(c, "statement")) != NULL || fv == NULL ||
 	    fv->file == NULL)
 		return statements_page(c, 400, NULL, bad != NULL ? bad :
-		    "Choose the statement CSV file.");
+		    NA_("Choose the statement CSV file."));
 	rc = remittance_import(c->db, c->user.user_id,
 	    (const char *)fv->file->data, fv->file->len, c->now, &res, err,
 	    sizeof(err));

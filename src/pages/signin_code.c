@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "http/ctx.h"
 #include "http/response.h"
@@ -17,14 +18,16 @@
 #include "view/qr.h"
 #include "view/view.h"
 
-#define CODE_WRONG	"That code is not right. Enter the 6 digits your " \
-			"authenticator app shows now, or an unused recovery code."
-#define CODE_REPLAY	"That code was used already. Wait for the app to " \
-			"show the next code (a new one every 30 seconds) and " \
-			"enter it."
-#define CODE_MISSING	"Enter the 6-digit code from your authenticator app."
-#define CODE_LOCKED	"Too many wrong codes for this account. Please wait a " \
-			"few minutes and try again."
+#define CODE_WRONG	N_("That code is not right. Enter the 6 digits " \
+			"your authenticator app shows now, or an unused " \
+			"recovery code.")
+#define CODE_REPLAY	N_("That code was used already. Wait for the app " \
+			"to show the next code (a new one every 30 " \
+			"seconds) and enter it.")
+#define CODE_MISSING	N_("Enter the 6-digit code from your " \
+			"authenticator app.")
+#define CODE_LOCKED	N_("Too many wrong codes for this account. Please " \
+			"wait a few minutes and try again.")
 
 const struct field_spec page_signin_code_get_fields[] = {
 	{ "next", FIELD_TEXT, 0, 512, 0, 0 },
@@ -89,13 +92,13 @@ page_code_form(struct view_dict *d, const char *msg)
 	struct view_dict *s;
 
 	view_set(d, "CODE_NAME", "code");
-	view_set(d, "BUTTON", "Continue");
+	view_set(d, "BUTTON", _("Continue"));
 	if (msg == NULL)
 		return;
 	s = view_add(d, "FORM_ERROR");
-	view_set(s, "MSG", "The code was not accepted.");
+	view_set(s, "MSG", _("The code was not accepted."));
 	s = view_add(d, "CODE_ERR");
-	view_set(s, "MSG", msg);
+	view_set(s, "MSG", _(msg));
 }
 
 /* Render the code step with status and msg beside the field (NULL none). */
@@ -104,9 +107,9 @@ code_form(struct ctx *c, int status, const char *next, const char *msg)
 {
 	struct view_dict *d = view_dict_new();
 
-	view_set(d, "HEADING", "Enter your sign-in code");
-	view_setf(d, "INTRO", "Your password is right, %s. Now open your "
-	    "authenticator app and enter the code it shows for mallpay.",
+	view_set(d, "HEADING", _("Enter your sign-in code"));
+	view_setf(d, "INTRO", _("Your password is right, %s. Now open your "
+	    "authenticator app and enter the code it shows for mallpay."),
 	    c->user.email);
 	view_set(d, "ACTION", "/signin/code");
 	if (next != NULL && page_local_path(next)) {
@@ -246,9 +249,9 @@ enroll_form(struct ctx *c, int status, const char *next, const char *msg)
 	}
 	if (msg != NULL) {
 		s = view_add(d, "FORM_ERROR");
-		view_set(s, "MSG", "The code was not accepted.");
+		view_set(s, "MSG", _("The code was not accepted."));
 		s = view_add(d, "CODE_ERR");
-		view_set(s, "MSG", msg);
+		view_set(s, "MSG", _(msg));
 	}
 	return page_render_free(c, "signin_enroll.tpl", d,
 	    "Set up your sign-in code", status);
@@ -309,6 +312,6 @@ page_signin_enroll_post(struct ctx *c)
 	if ((st = step_detour(c, r, next)) != 0)
 		return st;
 	return enroll_form(c, 401, next, r == MFA_THROTTLED ? CODE_LOCKED :
-	    "That code is not right. Check that the app shows the key above "
-	    "and enter the code it shows now.");
+	    N_("That code is not right. Check that the app shows the key "
+	    "above and enter the code it shows now."));
 }

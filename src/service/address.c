@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/address.h"
 #include "db/checkout.h"
 #include "db/db.h"
@@ -300,19 +301,20 @@ address_pick_problem(const struct address_pick *p, const char *country_name,
 	if (p->has)
 		return NULL;
 	if (p->n == 0)
-		snprintf(buf, bufsz, "You have no delivery address yet. Add "
-		    "one to your address book: the courier needs it, and "
-		    "the order cannot be placed without it.");
+		snprintf(buf, bufsz, "%s", _("You have no delivery address "
+		    "yet. Add one to your address book: the courier needs it, "
+		    "and the order cannot be placed without it."));
 	else if (p->not_theirs)
-		snprintf(buf, bufsz, "That address is not in your address "
-		    "book. Choose one of your addresses.");
+		snprintf(buf, bufsz, "%s", _("That address is not in your "
+		    "address book. Choose one of your addresses."));
 	else if (country_name != NULL && country_name[0] != '\0')
 		snprintf(buf, bufsz, "You have no delivery address in %s. "
 		    "The payment methods below are what an order there "
 		    "would be offered; to order, choose one of your "
 		    "addresses or add one in %s.", country_name, country_name);
 	else
-		snprintf(buf, bufsz, "Choose one of your delivery addresses.");
+		snprintf(buf, bufsz, "%s", _("Choose one of your delivery "
+		    "addresses."));
 	return buf;
 }
 

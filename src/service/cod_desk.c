@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "db/cod.h"
 #include "db/db.h"
 #include "db/order.h"
@@ -54,9 +55,9 @@ book(struct db *db, int64_t order_id, int64_t now,
 	    (long long)order_id);
 	lg = logistics_gateway_get("sandbox");
 	if (lg == NULL || lg->book(&bk, now, res) == -1)
-		return tell(RES_REFUSED, msg, msgsz, "The logistics company "
-		    "cannot be reached; enter the carrier and tracking number "
-		    "by hand.");
+		return tell(RES_REFUSED, msg, msgsz, A_("The logistics "
+		    "company cannot be reached; enter the carrier and "
+		    "tracking number by hand."));
 	if (!res->ok)
 		return tell(RES_REFUSED, msg, msgsz, res->reason);
 	return RES_OK;

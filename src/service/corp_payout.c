@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 #include "db/company.h"
 #include "db/db.h"
@@ -78,19 +79,19 @@ check_req(const struct corp_payout_req *r, char *msg, size_t msgsz,
 	*field = NULL;
 	if (r->amount <= 0) {
 		*field = "amount";
-		snprintf(msg, msgsz, "Enter an amount above zero.");
+		snprintf(msg, msgsz, "%s", A_("Enter an amount above zero."));
 	} else if (!plain(r->account)) {
 		*field = "account";
-		snprintf(msg, msgsz, "Enter the company's bank account (up to "
-		    "64 characters, no quotes).");
+		snprintf(msg, msgsz, "%s", A_("Enter the company's bank "
+		    "account (up to 64 characters, no quotes)."));
 	} else if (!plain(r->reference)) {
 		*field = "reference";
-		snprintf(msg, msgsz, "Enter the bank's reference of the payout "
-		    "(up to 64 characters, no quotes).");
+		snprintf(msg, msgsz, "%s", A_("Enter the bank's reference of "
+		    "the payout (up to 64 characters, no quotes)."));
 	} else if (r->key == NULL || r->key[0] == '\0' ||
 	    strlen(r->key) > 64) {
-		snprintf(msg, msgsz, "Reload the page and send the form again "
-		    "(its key is missing). Nothing was paid out.");
+		snprintf(msg, msgsz, "%s", A_("Reload the page and send the "
+		    "form again (its key is missing). Nothing was paid out."));
 	} else
 		return RES_OK;
 	return RES_INVALID;

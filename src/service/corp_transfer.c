@@ -188,13 +188,13 @@ check_input(int64_t amount, const char *ref, const char *key, char *msg,
 		return RES_INVALID;
 	}
 	if (ref == NULL || ref[0] == '\0' || strlen(ref) > 64) {
-		snprintf(msg, msgsz, "Enter the bank transfer's reference (up "
-		    "to 64 characters).");
+		snprintf(msg, msgsz, "%s", A_("Enter the bank transfer's "
+		    "reference (up to 64 characters)."));
 		return RES_INVALID;
 	}
 	if (key == NULL || key[0] == '\0' || strlen(key) > 96) {
-		snprintf(msg, msgsz, "The form lacks its idempotency key; "
-		    "reload the page. Nothing was recorded.");
+		snprintf(msg, msgsz, "%s", A_("The form lacks its idempotency "
+		    "key; reload the page. Nothing was recorded."));
 		return RES_INVALID;
 	}
 	return RES_OK;
@@ -407,8 +407,8 @@ record_locked(struct db *db, const struct db_corp_app *a,
 	due = still_due(&v, &open);
 	if (v.p.status != PLAN_ST_ACTIVE || due <= 0) {
 		plan_view_cleanup(&v);
-		snprintf(msg, msgsz, "Nothing is due on this plan: every "
-		    "installment is paid. Nothing was recorded.");
+		snprintf(msg, msgsz, "%s", A_("Nothing is due on this plan: "
+		    "every installment is paid. Nothing was recorded."));
 		return RES_NOT_ALLOWED;
 	}
 	if (x->amount > due * CORP_TRANSFER_CAP_FACTOR) {

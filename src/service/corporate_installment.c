@@ -301,8 +301,8 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id,
 	i18n_use(prev);
 	if (rc == -1) {
 		buf_cleanup(&text);
-		snprintf(msg, msgsz, "The plan's figures could not be built "
-		    "for this order.");
+		snprintf(msg, msgsz, "%s", _("The plan's figures could not be "
+		    "built for this order."));
 		return RES_NOT_ALLOWED;
 	}
 	sha256_hex(buf_str(&text), text.len, sha);
@@ -461,8 +461,8 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	}
 	/* The member signs exactly the stored text (its hash). */
 	if (sha == NULL || strcmp(sha, a.sha256) != 0) {
-		snprintf(msg, msgsz, "The agreement shown differs from the one "
-		    "on record; read it again before signing.");
+		snprintf(msg, msgsz, "%s", _("The agreement shown differs "
+		    "from the one on record; read it again before signing."));
 		return app_end(db, &a, RES_INVALID);
 	}
 	if (db_corp_app_sign(db, a.id, user_id, addr != NULL ? addr : "",
@@ -486,7 +486,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 	    db_message_insert(db, 0, company_id, subj, body, now) == -1;
 	buf_cleanup(&detail);
 	if ((res = app_end(db, &a, rc ? RES_ERROR : RES_OK)) == RES_OK)
-		snprintf(msg, msgsz, "Agreement signed.");
+		snprintf(msg, msgsz, "%s", _("Agreement signed."));
 	return res;
 }
 
@@ -589,7 +589,8 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 
 	msg[0] = '\0';
 	if (ref == NULL || ref[0] == '\0') {
-		snprintf(msg, msgsz, "Enter the bank transfer's reference.");
+		snprintf(msg, msgsz, "%s", A_("Enter the bank transfer's "
+		    "reference."));
 		return RES_INVALID;
 	}
 	if ((res = app_begin(db, id, &a)) != RES_OK)

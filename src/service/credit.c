@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "core/config.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "db/identity.h"
@@ -92,8 +93,9 @@ accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	if (ask_bureau(cfg, &idv, IDENTITY_CONSENT_VERSION, now, &ans, err,
 	    sizeof(err)) == -1) {
 		log_warn("credit: bureau: %s", err);
-		snprintf(msg, msgsz, "The credit bureau did not answer. Nothing "
-		    "was kept: please accept again in a few minutes.");
+		snprintf(msg, msgsz, "%s", _("The credit bureau did not "
+		    "answer. Nothing was kept: please accept again in a few "
+		    "minutes."));
 		return RES_UNAVAILABLE;
 	}
 	memset(&c, 0, sizeof(c));
@@ -146,13 +148,13 @@ credit_accept(struct db *db, const struct config *cfg, int64_t user_id,
 
 	msg[0] = '\0';
 	if (!agreed) {
-		snprintf(msg, msgsz, "Tick the box to say that you have read "
-		    "and accept the consent text.");
+		snprintf(msg, msgsz, "%s", _("Tick the box to say that you "
+		    "have read and accept the consent text."));
 		res = RES_INVALID;
 	} else if (version == NULL ||
 	    strcmp(version, IDENTITY_CONSENT_VERSION) != 0) {
-		snprintf(msg, msgsz, "The consent text changed while you read "
-		    "it: read the text below and accept it again.");
+		snprintf(msg, msgsz, "%s", _("The consent text changed while "
+		    "you read it: read the text below and accept it again."));
 		res = RES_INVALID;
 	} else {
 		if (db_begin(db) == -1)
@@ -174,8 +176,8 @@ withdraw_tx(struct db *db, int64_t user_id, int64_t now, char *msg,
 	    (rc = db_consent_latest(db, user_id, 1, &c)) == -1)
 		return RES_ERROR;
 	if (rc == 0) {
-		snprintf(msg, msgsz, "There is no credit consent in force to "
-		    "withdraw.");
+		snprintf(msg, msgsz, "%s", _("There is no credit consent in "
+		    "force to withdraw."));
 		return RES_NOT_ALLOWED;
 	}
 	if (db_consent_withdraw(db, c.id, now) != 1 ||
@@ -196,9 +198,9 @@ credit_withdraw(struct db *db, int64_t user_id, int confirmed, int64_t now,
 
 	msg[0] = '\0';
 	if (!confirmed) {
-		snprintf(msg, msgsz, "Tick the box to confirm that you withdraw "
-		    "your consent: installments and Pay After Use will no "
-		    "longer be offered to you.");
+		snprintf(msg, msgsz, "%s", _("Tick the box to confirm that "
+		    "you withdraw your consent: installments and Pay After "
+		    "Use will no longer be offered to you."));
 		res = RES_INVALID;
 	} else {
 		if (db_begin(db) == -1)

@@ -12,6 +12,7 @@
 #include <poppler.h>
 #include <vips/vips.h>
 
+#include "core/i18n.h"
 #include "service/docrender.h"
 
 /* A picture stays under the file store's 10 MB (files_size_ck). */
@@ -291,12 +292,12 @@ dr_pdf_open(const void *data, size_t len, char *err, size_t errsz)
 		return doc;
 	if (e != NULL && e->domain == POPPLER_ERROR &&
 	    e->code == POPPLER_ERROR_ENCRYPTED)
-		snprintf(err, errsz, "This PDF is protected with a password. "
-		    "Upload it without the password.");
+		snprintf(err, errsz, "%s", _("This PDF is protected with a "
+		    "password. Upload it without the password."));
 	else
-		snprintf(err, errsz, "This PDF cannot be read: it is damaged "
-		    "or not a complete PDF. Upload the document again, or a "
-		    "photo or scan of it (JPEG or PNG).");
+		snprintf(err, errsz, "%s", _("This PDF cannot be read: it is "
+		    "damaged or not a complete PDF. Upload the document "
+		    "again, or a photo or scan of it (JPEG or PNG)."));
 	if (e != NULL)
 		g_error_free(e);
 	return NULL;
@@ -316,7 +317,7 @@ dr_pdf(const void *data, size_t len, struct docrender_result *out,
 		return 1;
 	n = poppler_document_get_n_pages(doc);
 	if (n < 1 || n > DOCRENDER_MAX_PAGES) {
-		snprintf(err, errsz, n < 1 ? "This PDF has no pages." :
+		snprintf(err, errsz, n < 1 ? _("This PDF has no pages.") :
 		    "This PDF has %d pages; the limit is %d. Upload only the "
 		    "pages of the document, or a photo or scan of it.", n,
 		    DOCRENDER_MAX_PAGES);

@@ -289,9 +289,9 @@ ask_service(const struct identity_input *in, int64_t now,
 	rq.id_type = in->id_type;
 	rq.id_number = in->id_number;
 	if (gw == NULL || gw->check(&rq, now, &ans, err, sizeof(err)) == -1) {
-		snprintf(msg, msgsz, "The identity service did not answer. "
-		    "Nothing was kept: please send the form again in a few "
-		    "minutes.");
+		snprintf(msg, msgsz, "%s", _("The identity service did not "
+		    "answer. Nothing was kept: please send the form again in "
+		    "a few minutes."));
 		return RES_UNAVAILABLE;
 	}
 	snprintf(r->gateway_ref, sizeof(r->gateway_ref), "%s", ans.ref);
@@ -348,9 +348,9 @@ submit_tx(struct db *db, const struct config *cfg, int64_t user_id,
 		return RES_ERROR;
 	if (rc == 1 && (last.status == IDC_REVIEW ||
 	    db_identity_latest(db, user_id, 1, &last) == 1)) {
-		snprintf(msg, msgsz, last.status == IDC_REVIEW ?
-		    "Your identity is already waiting for a manual review." :
-		    "Your identity is already verified.");
+		snprintf(msg, msgsz, "%s", last.status == IDC_REVIEW ?
+		    _("Your identity is already waiting for a manual "
+		    "review.") : _("Your identity is already verified."));
 		return RES_NOT_ALLOWED;
 	}
 	rc = filestore_put(db, cfg, &own, in->photo, in->photo_len,
@@ -523,8 +523,9 @@ identity_review_decide(struct db *db, int64_t admin_id, int64_t id,
 
 	msg[0] = '\0';
 	if (!approve && blank(reason)) {
-		snprintf(msg, msgsz, "Give the reason for the rejection: the "
-		    "shopper reads it and sends the form again.");
+		snprintf(msg, msgsz, "%s", A_("Give the reason for the "
+		    "rejection: the shopper reads it and sends the form "
+		    "again."));
 		return identity_review_get(db, id, r, out) == RES_OK ?
 		    RES_INVALID : RES_NOT_FOUND;
 	}

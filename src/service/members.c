@@ -221,8 +221,8 @@ lock_owner(struct db *db, int64_t owner_id, int64_t company_id, char *msg,
 	if (rc == 1)
 		role_of(&r, &m);
 	if (rc == 0 || !m.owner) {
-		snprintf(msg, msgsz, "Only your company's owner may invite, "
-		    "remove members or change what they may do.");
+		snprintf(msg, msgsz, "%s", _("Only your company's owner may "
+		    "invite, remove members or change what they may do."));
 		return RES_FORBIDDEN;
 	}
 	return RES_OK;
@@ -329,10 +329,10 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 		goto out;
 	if (db_commit(db) == -1)
 		return RES_ERROR;
-	snprintf(msg, msgsz, "%s is invited. %s", lower, rc == 1 ?
-	    "The link is in their account messages." : "They have no account "
-	    "yet: send them the link below; they register with this email "
-	    "and open it.");
+	snprintf(msg, msgsz, _("%s is invited. %s"), lower, rc == 1 ?
+	    _("The link is in their account messages.") : _("They have no "
+	    "account yet: send them the link below; they register with this "
+	    "email and open it."));
 	return RES_OK;
 out:
 	db_rollback(db);
@@ -389,10 +389,12 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 		snprintf(msg, msgsz, "This invitation is for %s; sign in with "
 		    "that email to accept it.", i.email);
 	else if (kind == 2)
-		snprintf(msg, msgsz, "An admin account cannot join a company.");
+		snprintf(msg, msgsz, "%s", _("An admin account cannot join a "
+		    "company."));
 	else if (kind == 1)
-		snprintf(msg, msgsz, "You are already a member of a company; "
-		    "ask its owner to remove you before you join another.");
+		snprintf(msg, msgsz, "%s", _("You are already a member of a "
+		    "company; ask its owner to remove you before you join "
+		    "another."));
 	if (msg[0] != '\0')
 		goto out;
 	r = RES_ERROR;
@@ -446,8 +448,8 @@ begin_pair(struct db *db, int64_t owner_id, int64_t company_id,
 		return conn_finish(db, rc == 0 ? RES_NOT_FOUND : RES_ERROR);
 	role_of(&r, m);
 	if (m->owner) {
-		snprintf(msg, msgsz, "The owner keeps every permission and "
-		    "stays a member.");
+		snprintf(msg, msgsz, "%s", _("The owner keeps every "
+		    "permission and stays a member."));
 		return conn_finish(db, RES_INVALID);
 	}
 	return RES_OK;

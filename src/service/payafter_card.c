@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "db/payafter.h"
@@ -134,8 +135,8 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 	if (bank == NULL)
 		return RES_ERROR;
 	if (!pau_card_expiry_ok(expiry, now)) {
-		snprintf(err, errsz, "Enter the expiry date as MM/YY; the card "
-		    "must not have expired.");
+		snprintf(err, errsz, "%s", _("Enter the expiry date as MM/YY; "
+		    "the card must not have expired."));
 		return RES_REFUSED;
 	}
 	if (bank->card_ref(pan, len, cvv, &card, err, errsz) == -1)

@@ -41,13 +41,13 @@ struct refund_rule;
 struct buf;
 
 /* What a money path answers when it cannot tell whether the bank charged:
- * the bank keys are per unit of money, so nothing is charged twice. */
-#define PLAN_MSG_UNCONFIRMED	"We could not confirm the payment with the " \
-	"bank. You will not be charged twice for it: check the schedule " \
-	"again shortly, or try again."
-/* ... and when the bank was never asked. */
-#define PLAN_MSG_NOT_SENT	"Something went wrong before the payment " \
-	"was sent to the bank; nothing was charged. Try again."
+ * the bank keys are per unit of money, so nothing is charged twice; and
+ * when the bank was never asked. Texts marked N_() in plans_charge.c,
+ * translated where the page shows them. */
+extern const char *const plan_msg_unconfirmed;
+extern const char *const plan_msg_not_sent;
+#define PLAN_MSG_UNCONFIRMED	plan_msg_unconfirmed
+#define PLAN_MSG_NOT_SENT	plan_msg_not_sent
 
 /* "review", "offered", ... ; NULL when out of range. */
 const char *plan_status_name(enum plan_status s);

@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/order.h"
 #include "gateway/finance.h"
@@ -17,6 +18,13 @@
 #include "service/plans.h"
 #include "service/plans_int.h"
 #include "service/reqkey.h"
+
+/* See plans.h. */
+const char *const plan_msg_unconfirmed = N_("We could not confirm the "
+    "payment with the bank. You will not be charged twice for it: check "
+    "the schedule again shortly, or try again.");
+const char *const plan_msg_not_sent = N_("Something went wrong before the "
+    "payment was sent to the bank; nothing was charged. Try again.");
 
 /* The channel money of plan p moves through. */
 const char *
@@ -273,9 +281,9 @@ plan_corporate_refused(struct db *db, int64_t order_id, char *reason,
 	if (db_order_get(db, 0, order_id, &o) != 1 ||
 	    o.method != PM_INSTALLMENT_CORPORATE)
 		return 0;
-	plan_seterr(reason, reasonsz, "A corporate installment is paid by bank "
-	    "transfer to the mall's account, recorded by an admin; nothing "
-	    "was charged.");
+	plan_seterr(reason, reasonsz, N_("A corporate installment is paid by "
+	    "bank transfer to the mall's account, recorded by an admin; "
+	    "nothing was charged."));
 	return 1;
 }
 

@@ -56,7 +56,9 @@ qual_upload_allowed(struct db *db, int64_t user_id, int64_t company_id,
 
 /* The document kind ("licence" or "statements") and, for a licence, its
  * expiry date expires (INST-03: after today, of now) may be uploaded;
- * *licence 1 for a licence. RES_OK, RES_INVALID with msg, RES_ERROR. */
+ * *licence 1 for a licence. RES_OK, RES_INVALID with msg (a text marked
+ * N_(), which the page translates beside the field it is about),
+ * RES_ERROR. */
 static enum result
 upload_check(const char *kind, const char *expires, int64_t now,
     int *licence, char *msg, size_t msgsz)
@@ -66,8 +68,8 @@ upload_check(const char *kind, const char *expires, int64_t now,
 
 	*licence = strcmp(kind, "licence") == 0;
 	if (!*licence && strcmp(kind, "statements") != 0) {
-		snprintf(msg, msgsz, "Choose which document this is: the "
-		    "business licence or the financial statements.");
+		snprintf(msg, msgsz, "%s", N_("Choose which document this is: "
+		    "the business licence or the financial statements."));
 		return RES_INVALID;
 	}
 	if (today_str(now, today, sizeof(today)) == -1 ||
@@ -78,8 +80,8 @@ upload_check(const char *kind, const char *expires, int64_t now,
 	/* INST-03: a licence already expired cannot qualify. */
 	if (expires == NULL || mp_date_parse(expires, strlen(expires),
 	    &exp) == -1) {
-		snprintf(msg, msgsz, "Enter the licence's expiry date "
-		    "(YYYY-MM-DD) as printed on it.");
+		snprintf(msg, msgsz, "%s", N_("Enter the licence's expiry "
+		    "date (YYYY-MM-DD) as printed on it."));
 		return RES_INVALID;
 	}
 	if (exp <= td) {
@@ -257,8 +259,8 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 			    "the review is due by %s.", q.review_due);
 			return RES_NOT_ALLOWED;
 		}
-		snprintf(msg, msgsz, "Upload the business licence and the "
-		    "financial statements first.");
+		snprintf(msg, msgsz, "%s", N_("Upload the business licence "
+		    "and the financial statements first."));
 		return RES_INVALID;
 	}
 	if ((rc = submit_check(db, &q, now, msg, msgsz)) != RES_OK) {
@@ -435,8 +437,8 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 
 	msg[0] = '\0';
 	if (!approve && (reason == NULL || reason[0] == '\0')) {
-		snprintf(msg, msgsz, "Give the reason for the rejection: the "
-		    "company reads it and uploads again.");
+		snprintf(msg, msgsz, "%s", A_("Give the reason for the "
+		    "rejection: the company reads it and uploads again."));
 		return RES_INVALID;
 	}
 	if (db_begin(db) == -1)

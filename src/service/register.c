@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "db/user.h"
@@ -46,28 +47,33 @@ register_check(const struct register_input *in, struct register_errors *err)
 
 	memset(err, 0, sizeof(*err));
 	if (in->email == NULL || blank(in->email))
-		err->email = "Enter your email address, like name@example.com.";
+		err->email = N_("Enter your email address, like "
+		    "name@example.com.");
 	else if (strlen(in->email) > REGISTER_MAX_EMAIL ||
 	    (at = strchr(in->email, '@')) == NULL || at == in->email ||
 	    strchr(at + 1, '.') == NULL)
-		err->email = "Enter a valid email address, like name@example.com.";
+		err->email = N_("Enter a valid email address, like "
+		    "name@example.com.");
 
 	if (in->name == NULL || blank(in->name))
-		err->name = "Enter your name.";
+		err->name = N_("Enter your name.");
 	else if (strlen(in->name) > REGISTER_MAX_NAME)
-		err->name = "Use at most 120 characters for your name.";
+		err->name = N_("Use at most 120 characters for your name.");
 
 	if (in->password == NULL || in->password[0] == '\0')
-		err->password = "Choose a password of at least 12 characters.";
+		err->password = N_("Choose a password of at least "
+		    "12 characters.");
 	else if (utf8_chars(in->password) < REGISTER_MIN_PASSWORD)
-		err->password = "Use at least 12 characters for your password.";
+		err->password = N_("Use at least 12 characters for "
+		    "your password.");
 	else if (strlen(in->password) > REGISTER_MAX_PASSWORD)
-		err->password = "Use at most 1024 characters for your password.";
+		err->password = N_("Use at most 1024 characters for "
+		    "your password.");
 
 	if (in->confirm == NULL || in->confirm[0] == '\0')
-		err->confirm = "Repeat the password here.";
+		err->confirm = N_("Repeat the password here.");
 	else if (in->password != NULL && strcmp(in->password, in->confirm) != 0)
-		err->confirm = "The two passwords are not the same.";
+		err->confirm = N_("The two passwords are not the same.");
 
 	n = (err->email != NULL) + (err->name != NULL) +
 	    (err->password != NULL) + (err->confirm != NULL);
@@ -111,8 +117,8 @@ register_shopper(struct auth_req *c, const struct register_input *in,
 	sodium_memzero(hash, sizeof(hash));
 	if (rc == 1) {
 		db_rollback(c->db);
-		err->email = "An account with this email already exists. "
-		    "Sign in instead, or use another address.";
+		err->email = N_("An account with this email already exists. "
+		    "Sign in instead, or use another address.");
 		return 1;
 	}
 	if (rc == -1)

@@ -586,8 +586,8 @@ remittance_account_check(const char *name, const char *number,
 		;
 	len = strlen(p);
 	if (len < 2 || len > 200) {
-		snprintf(nerr, errsz, "Enter the account holder's name as "
-		    "the post office knows it (2 to 200 characters).");
+		snprintf(nerr, errsz, "%s", _("Enter the account holder's "
+		    "name as the post office knows it (2 to 200 characters)."));
 		bad = 1;
 	}
 	/* The account number or IBAN: letters and digits, spaces and
@@ -609,9 +609,9 @@ remittance_account_check(const char *name, const char *number,
 	else if (normsz > 0)
 		norm[normsz - 1] = '\0';
 	if (!alnum || n < 8 || n > 34) {
-		snprintf(aerr, errsz, "Enter the postal account number or "
-		    "IBAN: 8 to 34 letters and digits (spaces and dashes are "
-		    "allowed).");
+		snprintf(aerr, errsz, "%s", _("Enter the postal account "
+		    "number or IBAN: 8 to 34 letters and digits (spaces and "
+		    "dashes are allowed)."));
 		bad = 1;
 	}
 	return bad;

@@ -187,11 +187,11 @@ remittance_import(struct db *db, int64_t admin_id, const char *buf,
 	memset(res, 0, sizeof(*res));
 	err[0] = '\0';
 	if (len == 0) {
-		snprintf(err, errsz, "The statement file is empty.");
+		snprintf(err, errsz, "%s", A_("The statement file is empty."));
 		return 1;
 	}
 	if (memchr(buf, '\0', len) != NULL) {
-		snprintf(err, errsz, "This is not a CSV text file.");
+		snprintf(err, errsz, "%s", A_("This is not a CSV text file."));
 		return 1;
 	}
 	sha256_hex(buf, len, sha);
@@ -248,7 +248,7 @@ remittance_import(struct db *db, int64_t admin_id, const char *buf,
 	return 0;
 fail:
 	db_rollback(db);
-	snprintf(err, errsz, "The statement could not be imported (database "
-	    "error); nothing was changed.");
+	snprintf(err, errsz, "%s", A_("The statement could not be imported "
+	    "(database error); nothing was changed."));
 	return -1;
 }

@@ -810,6 +810,95 @@ test_lang_corp_refused_malay_english_unchanged(void **state)
 	client_free(admin);
 }
 
+/* The answer r has status want, holds has and not the English lacks. */
+static void
+answer_words(struct client_resp *r, long want, const char *has,
+    const char *lacks)
+{
+	if (r->status != want)
+		fail_msg("status %ld, not %ld:\n%.2000s", r->status, want,
+		    r->body);
+	if (!client_has(r, has))
+		fail_msg("no \"%s\" in:\n%.3000s", has, r->body);
+	if (client_has(r, lacks))
+		fail_msg("English \"%s\" in:\n%.3000s", lacks, r->body);
+	client_resp_cleanup(r);
+}
+
+/* A guest's sign-in and registration forms answer in the browser's
+ * language: the one sentence for a wrong email or password, the notice
+ * after signing out, a too short password and the form's summary. */
+static void
+test_lang_signin_register_messages(void **state)
+{
+	/* Each language: its tag, the wrong email or password, signed
+	 * out, a too short password, the form's summary. */
+	static const char *const want[][5] = {
+		{ "ar", "البريد الإلكتروني أو كلمة المرور غير صحيحة. يُرجى "
+		    "المحاولة مرة أخرى.", "لقد سجّلت الخروج.",
+		    "استخدم 12 حرفًا على الأقل لكلمة المرور.",
+		    "يُرجى تصحيح الحقول المشار إليها أدناه." },
+		{ "zh-CN", "电子邮箱或密码不正确。请重试。", "您已退出登录。",
+		    "密码至少需要 12 个字符。", "请更正下方标出的栏位。" },
+		{ "ms", "E-mel atau kata laluan tidak betul. Sila cuba lagi.",
+		    "Anda telah log keluar.", "Gunakan sekurang-kurangnya 12 "
+		    "aksara untuk kata laluan anda.", "Sila betulkan ruangan "
+		    "yang ditandakan di bawah." },
+	};
+	struct client		*cl = client_new();
+	struct client_resp	 r;
+	char			 email[128];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		client_accept_language(cl, want[i][0]);
+		client_unique_email(email, sizeof(email), "langsignin");
+		shop_post(cl, "/signin", "/signin", &r, "email", email,
+		    "password", "not the password 1", NULL);
+		answer_words(&r, 401, want[i][1], "The email or password "
+		    "is not right.");
+		page_words(cl, "/signin?msg=signedout",
+		    (const char *const[]){ want[i][2], NULL },
+		    (const char *const[]){ "You are signed out.", NULL });
+		shop_post(cl, "/register", "/register", &r, "email", email,
+		    "name", "Nur", "password", "shortpw1", "confirm",
+		    "shortpw1", NULL);
+		if (!client_has(&r, want[i][4]))
+			fail_msg("no \"%s\" in:\n%.3000s", want[i][4],
+			    r.body);
+		answer_words(&r, 400, want[i][3], "Use at least 12 "
+		    "characters for your password.");
+	}
+	client_free(cl);
+}
+
+/* A company's pages in its owner's language: the notice after an upload
+ * and the 404 of a member that is not one of the company's. */
+static void
+test_lang_company_notice_and_missing_member(void **state)
+{
+	struct co		c;
+	struct client_resp	r;
+
+	(void)state;
+	company_in("langconote", "ms", &c);
+	page_words(c.owner, "/company?msg=uploaded",
+	    (const char *const[]){ "Dokumen telah dimuat naik; ia disimpan "
+	    "dalam bentuk tersulit", NULL },
+	    (const char *const[]){ "Document uploaded;", NULL });
+	shop_post(c.owner, "/company/members",
+	    "/company/members/999999999/remove", &r, NULL);
+	answer_words(&r, 404, "Ahli ini tiada dalam syarikat anda.",
+	    "There is no such member of your company.");
+	shop_language(c.owner, "ar");
+	shop_post(c.owner, "/company/members",
+	    "/company/members/invitations/999999999/revoke", &r, NULL);
+	answer_words(&r, 404, "لا توجد هذه الدعوة لدى شركتك.",
+	    "There is no such invitation of your company.");
+	client_free(c.owner);
+}
+
 int
 main(void)
 {
@@ -830,6 +919,8 @@ main(void)
 		cmocka_unit_test(test_lang_refund_in_arabic),
 		cmocka_unit_test(test_lang_corp_approved_agreement_arabic_chinese),
 		cmocka_unit_test(test_lang_corp_refused_malay_english_unchanged),
+		cmocka_unit_test(test_lang_signin_register_messages),
+		cmocka_unit_test(test_lang_company_notice_and_missing_member),
 	};
 	char err[200];
 	int rc;
