@@ -199,7 +199,7 @@ int
 page_admin_identity(struct ctx *c)
 {
 	struct db_identity	r;
-	char			masked[40];
+	char			masked[IDENTITY_MASKED_MAX];
 
 	switch (identity_review_get(c->db, c->target_id, &r, masked)) {
 	case RES_OK:
@@ -237,7 +237,7 @@ page_admin_identity_decide(struct ctx *c)
 {
 	const char		*dec = ctx_str(c, "decision");
 	struct db_identity	 r;
-	char			 masked[40], msg[300];
+	char			 masked[IDENTITY_MASKED_MAX], msg[300];
 	int			 approve;
 
 	approve = dec != NULL && strcmp(dec, "approve") == 0;

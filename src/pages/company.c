@@ -334,7 +334,8 @@ upload_refused(struct ctx *c, int status, const char *msg)
 	memset(&f, 0, sizeof(f));
 	f.kind = ctx_str(c, "kind");
 	f.expires = typed_date(c);
-	if (strstr(msg, "expir") != NULL || strstr(msg, "YYYY") != NULL)
+	if (strstr(msg, "expir") != NULL || strstr(msg, "YYYY") != NULL ||
+	    strncmp(msg, "INST-03", 7) == 0)
 		f.expires_err = msg;
 	else if (strncmp(msg, "Choose which", 12) == 0)
 		f.kind_err = msg;
@@ -641,8 +642,8 @@ page_corp_apply(struct ctx *c)
 	if ((rc = member_order(c, &o)) != 0)
 		return rc;
 	if (ctx_field_err(c, "term") != NULL)
-		return corp_page(c, &o, 400, NULL, "INST-CORP: choose a term "
-		    "of 3 to 6 months.");
+		return corp_page(c, &o, 400, NULL, N_("INST-CORP: choose a "
+		    "term of 3 to 6 months."));
 	return corp_answer(c, &o, corp_apply(c->db, c->user.company_id,
 	    c->user.user_id, o.id, (int)ctx_int(c, "term", 0), c->now, msg,
 	    sizeof(msg)), msg, "applied");

@@ -121,14 +121,16 @@ resolve(struct ctx *c, const char *token, size_t len, int64_t order_id,
 static int
 role_refused(struct ctx *c, const struct route *rt)
 {
-	char need[64], have[64], msg[256];
+	char need[128], have[128], msg[512];
 
 	admin_roles_words((rt->roles & ROLE_ADMIN_ROLES) >> ROLE_ADMIN_SHIFT,
 	    need, sizeof(need));
 	admin_roles_words(c->user.admin_roles, have, sizeof(have));
-	snprintf(msg, sizeof(msg), "This page is for admins with one of "
+	/* TRANSLATORS: the roles the page needs, then the admin's own
+	 * ("finance, support"). */
+	snprintf(msg, sizeof(msg), A_("This page is for admins with one of "
 	    "these roles: %s. Your roles: %s. An owner of the console can "
-	    "give you a role.", need, have);
+	    "give you a role."), need, have);
 	return page_error(c, 403, msg);
 }
 

@@ -308,10 +308,12 @@ address_pick_problem(const struct address_pick *p, const char *country_name,
 		snprintf(buf, bufsz, "%s", _("That address is not in your "
 		    "address book. Choose one of your addresses."));
 	else if (country_name != NULL && country_name[0] != '\0')
-		snprintf(buf, bufsz, "You have no delivery address in %s. "
+		/* TRANSLATORS: both %s are the same country's name. */
+		snprintf(buf, bufsz, _("You have no delivery address in %s. "
 		    "The payment methods below are what an order there "
 		    "would be offered; to order, choose one of your "
-		    "addresses or add one in %s.", country_name, country_name);
+		    "addresses or add one in %s."), country_name,
+		    country_name);
 	else
 		snprintf(buf, bufsz, "%s", _("Choose one of your delivery "
 		    "addresses."));

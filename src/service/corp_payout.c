@@ -108,14 +108,18 @@ key_used(const struct db_payout *p, const char *params, char *msg,
 	money_display_minor(p->amount_minor, p->currency, a, sizeof(a));
 	admin_fmt_time(p->created_at, when, sizeof(when));
 	if (strcmp(p->params, params) == 0) {
-		snprintf(msg, msgsz, "Paid out %s to account %s (reference %s) "
-		    "at %s.", a, p->bank_account, p->reference, when);
+		/* TRANSLATORS: the amount, the bank account, the bank's
+		 * reference and the time of the payout. */
+		snprintf(msg, msgsz, A_("Paid out %s to account %s (reference "
+		    "%s) at %s."), a, p->bank_account, p->reference, when);
 		return RES_OK;
 	}
-	snprintf(msg, msgsz, "This form's key was already used for a payout "
-	    "of %s to account %s at %s; these figures differ. Nothing was "
-	    "paid out: reload the page for a new form.", a, p->bank_account,
-	    when);
+	/* TRANSLATORS: the amount, the bank account and the time of the
+	 * earlier payout. */
+	snprintf(msg, msgsz, A_("This form's key was already used for a "
+	    "payout of %s to account %s at %s; these figures differ. Nothing "
+	    "was paid out: reload the page for a new form."), a,
+	    p->bank_account, when);
 	return RES_KEY_CONFLICT;
 }
 
@@ -187,12 +191,15 @@ pay_locked(struct db *db, struct db_payout *p, char *msg, size_t msgsz,
 	if (p->amount_minor > held) {
 		*field = "amount";
 		if (held <= 0)
-			snprintf(msg, msgsz, "The company holds no credit in %s: "
-			    "nothing can be paid out.", p->currency);
+			/* TRANSLATORS: %s is a currency code (USD, MYR). */
+			snprintf(msg, msgsz, A_("The company holds no credit "
+			    "in %s: nothing can be paid out."), p->currency);
 		else
-			snprintf(msg, msgsz, "The company's credit is %s: a "
+			/* TRANSLATORS: the credit held, then the payout
+			 * asked for. */
+			snprintf(msg, msgsz, A_("The company's credit is %s: a "
 			    "payout of %s is more than it holds. Nothing was "
-			    "paid out.", h, a);
+			    "paid out."), h, a);
 		return RES_INVALID;
 	}
 	if ((p->id = db_payout_insert(db, p)) <= 0)
@@ -200,9 +207,11 @@ pay_locked(struct db *db, struct db_payout *p, char *msg, size_t msgsz,
 	if (post_payout(db, p, p->created_at) == -1)
 		return RES_ERROR;
 	money_display_minor(held - p->amount_minor, p->currency, h, sizeof(h));
-	snprintf(msg, msgsz, "Paid out %s to account %s (reference %s); the "
-	    "company's credit is now %s.", a, p->bank_account, p->reference,
-	    h);
+	/* TRANSLATORS: the amount, the bank account, the bank's reference
+	 * and the credit left. */
+	snprintf(msg, msgsz, A_("Paid out %s to account %s (reference %s); "
+	    "the company's credit is now %s."), a, p->bank_account,
+	    p->reference, h);
 	return RES_OK;
 }
 

@@ -164,11 +164,14 @@ key_used(struct db *db, const struct db_corp_xfer *x, const char *params,
 
 	if (strcmp(x->params, params) != 0) {
 		admin_fmt_time(x->created_at, when, sizeof(when));
-		snprintf(msg, msgsz, "The key %s was already used at %s for a "
-		    "transfer of %s (reference %s) on application #%lld; a "
-		    "request with other figures needs a new key. Nothing was "
-		    "recorded.", x->key, when, show(x->amount, x->currency, a,
-		    sizeof(a)), x->reference, (long long)x->application_id);
+		/* TRANSLATORS: the form's key, the time, the amount and the
+		 * bank's reference of the earlier transfer. */
+		snprintf(msg, msgsz, A_("The key %s was already used at %s "
+		    "for a transfer of %s (reference %s) on application "
+		    "#%lld; a request with other figures needs a new key. "
+		    "Nothing was recorded."), x->key, when, show(x->amount,
+		    x->currency, a, sizeof(a)), x->reference,
+		    (long long)x->application_id);
 		return RES_KEY_CONFLICT;
 	}
 	if (load_result(db, x, res) == -1)
@@ -395,8 +398,9 @@ record_locked(struct db *db, const struct db_corp_app *a,
 	int			open, rc;
 
 	if (a->status != CA_IN_EFFECT || a->plan_id <= 0) {
-		snprintf(msg, msgsz, "The agreement of order #%lld is not in "
-		    "effect: no repayment is due yet.", (long long)a->order_id);
+		snprintf(msg, msgsz, A_("The agreement of order #%lld is not "
+		    "in effect: no repayment is due yet."),
+		    (long long)a->order_id);
 		return RES_NOT_ALLOWED;
 	}
 	if (db_plan_lock(db, a->plan_id, 0) != 1 ||
@@ -413,9 +417,11 @@ record_locked(struct db *db, const struct db_corp_app *a,
 	}
 	if (x->amount > due * CORP_TRANSFER_CAP_FACTOR) {
 		plan_view_cleanup(&v);
-		snprintf(msg, msgsz, "%s is more than %d times the %s still due "
-		    "on this plan: check the amount (a typing error?). Nothing "
-		    "was recorded.", show(x->amount, x->currency, s1,
+		/* TRANSLATORS: the amount entered, the factor and the amount
+		 * still due. */
+		snprintf(msg, msgsz, A_("%s is more than %d times the %s still "
+		    "due on this plan: check the amount (a typing error?). "
+		    "Nothing was recorded."), show(x->amount, x->currency, s1,
 		    sizeof(s1)), CORP_TRANSFER_CAP_FACTOR, show(due,
 		    x->currency, s2, sizeof(s2)));
 		return RES_INVALID;
@@ -483,8 +489,8 @@ corp_record_transfer(struct db *db, int64_t admin_id, int64_t id, int seq,
 	if (r != RES_OK || db_commit(db) == -1) {
 		db_rollback(db);
 		if (r == RES_KEY_CONFLICT)
-			snprintf(msg, msgsz, "The key %s was used meanwhile by "
-			    "another transfer. Nothing was recorded.", key);
+			snprintf(msg, msgsz, A_("The key %s was used meanwhile "
+			    "by another transfer. Nothing was recorded."), key);
 		return r == RES_OK ? RES_ERROR : r;
 	}
 	return RES_OK;

@@ -113,10 +113,9 @@ qualified(struct db *db, int64_t company_id, int64_t now, char *msg,
 		return rc == 0 ? RES_NOT_ALLOWED : RES_ERROR;
 	if (c.status != QS_VERIFIED || mp_date_parse(c.expires,
 	    strlen(c.expires), &exp) == -1 || exp < td) {
-		snprintf(msg, msgsz, "INST-03: the company's qualification is "
-		    "not verified or has expired (%s); corporate installment "
-		    "needs a verified, unexpired qualification.",
-		    qual_status_name(c.status));
+		snprintf(msg, msgsz, "%s", _("INST-03: the company's "
+		    "qualification is not verified or has expired; corporate "
+		    "installment needs a verified, unexpired qualification."));
 		return RES_NOT_ALLOWED;
 	}
 	return RES_OK;
@@ -148,8 +147,9 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 		return RES_NOT_FOUND;
 	if (o.method != PM_INSTALLMENT_CORPORATE ||
 	    o.status != OS_AWAITING_REVIEW) {
-		snprintf(msg, msgsz, "Order #%lld is not a corporate installment "
-		    "waiting for its application.", (long long)order_id);
+		snprintf(msg, msgsz, _("Order #%lld is not a corporate "
+		    "installment waiting for its application."),
+		    (long long)order_id);
 		return RES_NOT_ALLOWED;
 	}
 	if ((rc = qualified(db, company_id, now, msg, msgsz)) != RES_OK)
@@ -158,16 +158,16 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 		return RES_ERROR;
 	/* INST-CORP: terms 3-6 months, and one the program lists. */
 	if (term < 3 || term > 6 || (rc == 1 && !term_listed(in.terms, term))) {
-		snprintf(msg, msgsz, "INST-CORP: choose a term of 3 to 6 "
-		    "months.");
+		snprintf(msg, msgsz, "%s", _("INST-CORP: choose a term of 3 "
+		    "to 6 months."));
 		return RES_INVALID;
 	}
 	if ((rc = db_corp_app_by_order(db, order_id, 1, &a)) != 0) {
 		db_corp_app_cleanup(&a);
 		if (rc == -1)
 			return RES_ERROR;
-		snprintf(msg, msgsz, "The application of order #%lld was "
-		    "already submitted.", (long long)order_id);
+		snprintf(msg, msgsz, _("The application of order #%lld was "
+		    "already submitted."), (long long)order_id);
 		return RES_NOT_ALLOWED;
 	}
 	db_corp_app_cleanup(&a);
@@ -196,8 +196,9 @@ corp_apply_tx(struct db *db, int64_t company_id, int64_t user_id,
 	    "submitted", why, now) == -1 ||
 	    db_message_insert(db, 0, company_id, subj, body, now) == -1)
 		return RES_ERROR;
-	snprintf(msg, msgsz, "Application submitted. The review is due by %s.",
-	    due);
+	/* TRANSLATORS: %s is the date the review is due (YYYY-MM-DD). */
+	snprintf(msg, msgsz, _("Application submitted. The review is due by "
+	    "%s."), due);
 	return RES_OK;
 }
 
@@ -252,8 +253,8 @@ app_decided(struct db *db, int64_t id, const char *step, char *msg,
 {
 	if (admin_decided(db, "corp_application", id, step, NA_("Application"),
 	    msg, msgsz) == 0)
-		snprintf(msg, msgsz, "Application #%lld was changed meanwhile "
-		    "(or its order was cancelled); reload the page.",
+		snprintf(msg, msgsz, A_("Application #%lld was changed "
+		    "meanwhile (or its order was cancelled); reload the page."),
 		    (long long)id);
 }
 
@@ -288,8 +289,9 @@ approve(struct db *db, struct db_corp_app *a, int64_t admin_id,
 	t.down_payment_percent = (int)percent;
 	down = corp_down_payment(o.amount_due_minor, percent);
 	if (down <= 0 || down >= o.amount_due_minor) {
-		snprintf(msg, msgsz, "The down payment of %lld%% leaves nothing "
-		    "to finance.", (long long)percent);
+		/* TRANSLATORS: %lld%% is the down payment percent. */
+		snprintf(msg, msgsz, A_("The down payment of %lld%% leaves "
+		    "nothing to finance."), (long long)percent);
 		return RES_NOT_ALLOWED;
 	}
 	buf_init(&text);
@@ -430,7 +432,7 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 {
 	struct db_corp_app	 a;
 	struct buf		 detail;
-	char			 body[600], subj[160];
+	char			 body[600], subj[160], st[64];
 	enum result		 res;
 	int			 rc, was_signed;
 	enum lang		 prev;
@@ -447,16 +449,20 @@ corp_sign(struct db *db, int64_t company_id, int64_t user_id,
 		return app_end(db, &a, rc == -1 ? RES_ERROR : RES_NOT_FOUND);
 	if (a.status != CA_APPROVED) {
 		was_signed = a.status == CA_SIGNED || a.status == CA_IN_EFFECT;
-		snprintf(msg, msgsz, was_signed ? "The agreement was already "
-		    "signed by %s." : "There is no agreement to sign (the "
-		    "application is %s).", was_signed ? a.signer_email :
-		    corp_app_status_name(a.status));
+		/* TRANSLATORS: %s is the signer's email address, or the
+		 * application's state in words. */
+		snprintf(msg, msgsz, was_signed ? _("The agreement was already "
+		    "signed by %s.") : _("There is no agreement to sign (the "
+		    "application is %s)."), was_signed ? a.signer_email :
+		    corp_app_status_words(a.status));
 		return app_end(db, &a, RES_NOT_ALLOWED);
 	}
 	if (a.order_status != OS_AWAITING_CONFIRMATION) {
-		snprintf(msg, msgsz, "Order #%lld is %s: there is nothing to "
-		    "sign.", (long long)order_id,
-		    order_status_name(a.order_status));
+		words_status(order_status_name(a.order_status), st,
+		    sizeof(st));
+		/* TRANSLATORS: %s is the order's status in words. */
+		snprintf(msg, msgsz, _("Order #%lld is %s: there is nothing to "
+		    "sign."), (long long)order_id, st);
 		return app_end(db, &a, RES_NOT_ALLOWED);
 	}
 	/* The member signs exactly the stored text (its hash). */
@@ -500,19 +506,23 @@ down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
 {
 	struct money	m;
 	int64_t		down;
-	char		got[MONEY_STR_MAX];
+	char		got[MONEY_STR_MAX], st[64];
 
 	if (a->status != CA_SIGNED) {
+		/* TRANSLATORS: %s is the application's state in words. */
 		snprintf(msg, msgsz, a->status == CA_APPROVED ?
-		    "The agreement of application #%lld is not signed yet." :
-		    "Application #%lld is %s: no down payment to record.",
-		    (long long)id, corp_app_status_words(a->status));
+		    A_("The agreement of application #%lld is not signed "
+		    "yet.") : A_("Application #%lld is %s: no down payment to "
+		    "record."), (long long)id,
+		    corp_app_status_words(a->status));
 		return RES_NOT_ALLOWED;
 	}
 	if (a->order_status != OS_AWAITING_CONFIRMATION) {
-		snprintf(msg, msgsz, "Order #%lld is %s: no down payment can be "
-		    "recorded.", (long long)a->order_id,
-		    order_status_name(a->order_status));
+		words_status(order_status_name(a->order_status), st,
+		    sizeof(st));
+		/* TRANSLATORS: %s is the order's status in words. */
+		snprintf(msg, msgsz, A_("Order #%lld is %s: no down payment "
+		    "can be recorded."), (long long)a->order_id, st);
 		return RES_NOT_ALLOWED;
 	}
 	/* Per agreement: the percent at approval (the plan finances the
@@ -523,10 +533,15 @@ down_check(const struct db_corp_app *a, int64_t id, int64_t amount,
 	if (amount != down) {
 		money_set(&m, amount, a->currency);
 		money_display(&m, got, sizeof(got));
-		snprintf(msg, msgsz, "The down payment per agreement is %s; "
-		    "%s is %s. Record exactly the agreement's figure (anything "
-		    "more is recorded afterwards as a repayment).", amt, got,
-		    amount < down ? "less" : "more");
+		/* TRANSLATORS: the first %s is the agreement's down payment,
+		 * the second the amount entered. */
+		snprintf(msg, msgsz, amount < down ? A_("The down payment per "
+		    "agreement is %s; %s is less. Record exactly the "
+		    "agreement's figure (anything more is recorded afterwards "
+		    "as a repayment).") : A_("The down payment per agreement "
+		    "is %s; %s is more. Record exactly the agreement's figure "
+		    "(anything more is recorded afterwards as a repayment)."),
+		    amt, got);
 		return RES_INVALID;
 	}
 	return RES_OK;
@@ -608,8 +623,11 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	    by, sizeof(by), decision, &at);
 	if (rc == 1) {
 		admin_fmt_time(at, when, sizeof(when));
-		snprintf(msg, msgsz, "The down payment of application #%lld was "
-		    "already recorded by %s at %s.", (long long)id, by, when);
+		/* TRANSLATORS: the first %s is the admin, the second the
+		 * time. */
+		snprintf(msg, msgsz, A_("The down payment of application #%lld "
+		    "was already recorded by %s at %s."), (long long)id, by,
+		    when);
 		return app_end(db, &a, RES_DECIDED);
 	}
 	res = rc == -1 || down_effect(db, &a, id, amount, ref, amt, actor,
@@ -626,8 +644,9 @@ corp_record_down_payment(struct db *db, int64_t admin_id, int64_t id,
 	if (pr != RES_OK && pr != RES_DONE)
 		log_warn("corporate: down payment of application %lld not in "
 		    "the plan's ledger (%d)", (long long)id, (int)pr);
-	snprintf(msg, msgsz, "Down payment %s recorded: agreement in effect, "
-	    "order #%lld ready to ship.", amt, (long long)order_id);
+	/* TRANSLATORS: %s is the down payment received. */
+	snprintf(msg, msgsz, A_("Down payment %s recorded: agreement in "
+	    "effect, order #%lld ready to ship."), amt, (long long)order_id);
 	return RES_OK;
 }
 

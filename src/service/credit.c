@@ -86,8 +86,9 @@ accept_tx(struct db *db, const struct config *cfg, int64_t user_id,
 	}
 	if ((rc = db_consent_latest(db, user_id, 1, &c)) != 0) {
 		if (rc == 1)
-			snprintf(msg, msgsz, "Your consent of %s is already in "
-			    "force.", IDENTITY_CONSENT_VERSION);
+			/* TRANSLATORS: %s is the consent's version. */
+			snprintf(msg, msgsz, _("Your consent of %s is already "
+			    "in force."), IDENTITY_CONSENT_VERSION);
 		return rc == 1 ? RES_NOT_ALLOWED : RES_ERROR;
 	}
 	if (ask_bureau(cfg, &idv, IDENTITY_CONSENT_VERSION, now, &ans, err,

@@ -166,8 +166,9 @@ static int
 dr_unreadable(const char *word, char *err, size_t errsz)
 {
 	vips_error_clear();
-	snprintf(err, errsz, "This %s image cannot be read (it is damaged, "
-	    "incomplete or not really a %s). Upload a photo or scan again.",
+	/* TRANSLATORS: both %s are the file type, JPEG or PNG. */
+	snprintf(err, errsz, _("This %s image cannot be read (it is damaged, "
+	    "incomplete or not really a %s). Upload a photo or scan again."),
 	    word, word);
 	return 1;
 }
@@ -195,9 +196,10 @@ dr_image(enum docrender_kind kind, const void *data, size_t len,
 	g_object_unref(in);
 	px = (long long)w * h;
 	if (px > DOCRENDER_MAX_PIXELS) {
-		snprintf(err, errsz, "This image is %d x %d pixels; the limit "
-		    "is 50 million pixels. Upload a smaller photo or scan.",
-		    w, h);
+		/* TRANSLATORS: the image's width and height in pixels. */
+		snprintf(err, errsz, _("This image is %d x %d pixels; the "
+		    "limit is 50 million pixels. Upload a smaller photo or "
+		    "scan."), w, h);
 		return 1;
 	}
 	/* Shrink-on-load, the EXIF orientation applied before the metadata
@@ -317,9 +319,10 @@ dr_pdf(const void *data, size_t len, struct docrender_result *out,
 		return 1;
 	n = poppler_document_get_n_pages(doc);
 	if (n < 1 || n > DOCRENDER_MAX_PAGES) {
+		/* TRANSLATORS: the PDF's pages, then the limit. */
 		snprintf(err, errsz, n < 1 ? _("This PDF has no pages.") :
-		    "This PDF has %d pages; the limit is %d. Upload only the "
-		    "pages of the document, or a photo or scan of it.", n,
+		    _("This PDF has %d pages; the limit is %d. Upload only the "
+		    "pages of the document, or a photo or scan of it."), n,
 		    DOCRENDER_MAX_PAGES);
 		g_object_unref(doc);
 		return 1;
@@ -331,9 +334,10 @@ dr_pdf(const void *data, size_t len, struct docrender_result *out,
 			g_object_unref(p);
 		}
 		if (img == NULL) {
-			snprintf(err, errsz, "Page %d of this PDF cannot be "
+			/* TRANSLATORS: %d is the page's number. */
+			snprintf(err, errsz, _("Page %d of this PDF cannot be "
 			    "drawn. Upload the document again, or a photo or "
-			    "scan of it.", i + 1);
+			    "scan of it."), i + 1);
 			rc = 1;
 			break;
 		}

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/log.h"
 #include "service/docrender.h"
 
@@ -67,10 +68,24 @@ put_image(FILE *f, const struct docrender_image *img)
 	fwrite(img->data.data, 1, img->data.len, f);
 }
 
-/* The child: limits, decode standard input as kind, answer on standard
- * output. Never returns. */
+/* The child's messages in the language of tag: the catalogues found as
+ * the parent found them ($MALLPAY_LOCALE_DIR); English when they are
+ * not. */
 static void
-child_main(const char *kind)
+lang_of(const char *tag)
+{
+	enum lang	l;
+	char		err[256];
+
+	if (i18n_parse_tag(tag, &l) == 0 && l != LANG_EN &&
+	    i18n_init(NULL, err, sizeof(err)) == 0)
+		i18n_use(l);
+}
+
+/* The child: limits, decode standard input as kind, answer on standard
+ * output in the language of tag (the parent thread's). Never returns. */
+static void
+child_main(const char *kind, const char *tag)
 {
 	struct docrender_result r;
 	struct rlimit cpu = { DOCRENDER_SECONDS, DOCRENDER_SECONDS + 1 };
@@ -90,6 +105,7 @@ child_main(const char *kind)
 		dup2(i, 2);
 		close(i);
 	}
+	lang_of(tag);
 	buf_init(&in);
 	if (read_fd(0, &in) == -1)
 		_exit(2);
@@ -114,8 +130,8 @@ child_main(const char *kind)
 void
 docrender_hook(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], DR_ARG) == 0)
-		child_main(argv[2]);
+	if (argc == 4 && strcmp(argv[1], DR_ARG) == 0)
+		child_main(argv[2], argv[3]);
 	dr_isolate = 1;
 }
 
@@ -182,12 +198,13 @@ spawn_child(int in, int out, const char *kind)
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t at;
 	sigset_t none, dfl;
-	char a0[] = "mallpay-docrender", a1[] = DR_ARG, a2[8];
-	char *argv[] = { a0, a1, a2, NULL };
+	char a0[] = "mallpay-docrender", a1[] = DR_ARG, a2[8], a3[16];
+	char *argv[] = { a0, a1, a2, a3, NULL };
 	pid_t pid;
 	int rc;
 
 	snprintf(a2, sizeof(a2), "%s", kind);
+	snprintf(a3, sizeof(a3), "%s", i18n_tag(i18n_current()));
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, in, 0);
 	posix_spawn_file_actions_adddup2(&fa, out, 1);
@@ -260,9 +277,9 @@ docrender_file(enum docrender_kind kind, const void *data, size_t len,
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		/* Killed for time or memory, or crashed on this input. */
 		log_err("docrender: child status %d", st);
-		snprintf(err, errsz, "This file could not be read in the time "
-		    "and memory allowed. Upload a smaller photo or scan, or "
-		    "a simpler PDF.");
+		snprintf(err, errsz, "%s", _("This file could not be read in "
+		    "the time and memory allowed. Upload a smaller photo or "
+		    "scan, or a simpler PDF."));
 		rc = 1;
 		goto out;
 	}

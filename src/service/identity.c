@@ -115,15 +115,23 @@ identity_number_open(const struct config *cfg, const struct db_identity *r,
 
 /* "Passport ending in 1234" (or what there is) of r into out. */
 static void
-masked(const struct db_identity *r, char out[40])
+masked(const struct db_identity *r, char out[IDENTITY_MASKED_MAX])
 {
 	const char *t = identity_type_words(r->id_type);
 
 	if (r->id_last4[0] == '\0')
-		snprintf(out, 40, "%s", t[0] != '\0' ? t : "no number kept");
+		snprintf(out, IDENTITY_MASKED_MAX, "%s", t[0] != '\0' ? t :
+		    _("no number kept"));
+	else if (t[0] != '\0')
+		/* TRANSLATORS: the document's type ("Passport"), then the
+		 * last four characters of its number. */
+		snprintf(out, IDENTITY_MASKED_MAX, _("%s ending in %s"), t,
+		    r->id_last4);
 	else
-		snprintf(out, 40, "%s%sending in %s", t, t[0] != '\0' ? " " :
-		    "", r->id_last4);
+		/* TRANSLATORS: %s is the last four characters of the
+		 * document's number. */
+		snprintf(out, IDENTITY_MASKED_MAX, _("ending in %s"),
+		    r->id_last4);
 }
 
 /* 1 if s is NULL, empty or only spaces. */
@@ -455,7 +463,7 @@ identity_review_list(struct db *db, const enum identity_status *status,
 /* See identity.h. */
 enum result
 identity_review_get(struct db *db, int64_t id, struct db_identity *r,
-    char out[40])
+    char out[IDENTITY_MASKED_MAX])
 {
 	int rc;
 
@@ -480,8 +488,9 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 	if (rc != 0)
 		return rc == 1 ? RES_NOT_ALLOWED : RES_ERROR;
 	if (r->status != IDC_REVIEW) {
-		snprintf(msg, msgsz, "Identity check #%lld is no longer waiting "
-		    "for a review: nothing to decide.", (long long)r->id);
+		snprintf(msg, msgsz, A_("Identity check #%lld is no longer "
+		    "waiting for a review: nothing to decide."),
+		    (long long)r->id);
 		return RES_NOT_ALLOWED;
 	}
 	prev = i18n_use(language_of_user(db, r->user_id));
@@ -506,9 +515,10 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 	    "review (INST-01)" : reason, now) == -1 ||
 	    db_message_insert(db, r->user_id, 0, subj, body, now) == -1)
 		return RES_ERROR;
-	snprintf(msg, msgsz, "Identity check #%lld of %s: %s.",
-	    (long long)r->id, r->user_email, approve ? "approved" :
-	    "rejected");
+	/* TRANSLATORS: %s is the shopper's email address. */
+	snprintf(msg, msgsz, approve ? A_("Identity check #%lld of %s: "
+	    "approved.") : A_("Identity check #%lld of %s: rejected."),
+	    (long long)r->id, r->user_email);
 	return RES_OK;
 }
 
@@ -516,7 +526,7 @@ decide_tx(struct db *db, int64_t admin_id, struct db_identity *r, int approve,
 enum result
 identity_review_decide(struct db *db, int64_t admin_id, int64_t id,
     int approve, const char *reason, int64_t now, char *msg, size_t msgsz,
-    struct db_identity *r, char out[40])
+    struct db_identity *r, char out[IDENTITY_MASKED_MAX])
 {
 	enum result	res;
 	int			rc;

@@ -47,6 +47,7 @@ struct db;
 #define IDENTITY_NUMBER_MAX		32
 #define IDENTITY_REFRESH_DEFAULT	90	/* days */
 #define IDENTITY_REVIEW_DAYS		1	/* manual review promised within */
+#define IDENTITY_MASKED_MAX		96	/* "Passport ending in 1234" */
 
 /* The consent text the shopper reads (version IDENTITY_CONSENT_VERSION). */
 extern const char identity_consent_text[];
@@ -77,7 +78,7 @@ struct identity_view {
 	struct db_identity check;	/* the latest check (number sealed) */
 	char		 status_words[400];
 	char		 id_type_words[40];
-	char		 id_masked[40];		/* "ending in 1234" */
+	char		 id_masked[IDENTITY_MASKED_MAX];
 	int		 verified;		/* a verified identity on record */
 	int64_t		 verified_at;
 	int		 can_submit;		/* not verified, not in review */
@@ -129,7 +130,7 @@ enum result identity_review_list(struct db *,
  * words, the admin decision record (by, at) when decided. RES_OK,
  * RES_NOT_FOUND, RES_ERROR. */
 enum result identity_review_get(struct db *, int64_t id,
-	    struct db_identity *r, char masked[40]);
+	    struct db_identity *r, char masked[IDENTITY_MASKED_MAX]);
 
 /* Admin admin_id approves or rejects (with reason) check id, in review, at
  * now: one transaction with the decision claim (a second admin gets "already
@@ -138,7 +139,8 @@ enum result identity_review_get(struct db *, int64_t id,
  * RES_NOT_ALLOWED (decided already: msg), RES_NOT_FOUND, RES_ERROR. */
 enum result identity_review_decide(struct db *, int64_t admin_id,
 	    int64_t id, int approve, const char *reason, int64_t now, char *msg,
-	    size_t msgsz, struct db_identity *r, char masked[40]);
+	    size_t msgsz, struct db_identity *r,
+	    char masked[IDENTITY_MASKED_MAX]);
 
 /* The manual review queue's figures for the dashboard (queues.c). */
 int	queue_count_identity(struct db *, int64_t now,

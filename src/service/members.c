@@ -80,12 +80,13 @@ owner_words(struct db *db, int64_t company_id, char *out, size_t outsz)
 	struct member_info	*m = NULL;
 	size_t			 i, n = 0;
 
-	snprintf(out, outsz, "your company's owner");
+	snprintf(out, outsz, "%s", _("your company's owner"));
 	if (member_list(db, company_id, &m, &n) == -1)
 		return;
 	for (i = 0; i < n; i++)
 		if (m[i].owner)
-			snprintf(out, outsz, "your company's owner, %s <%s>",
+			/* TRANSLATORS: the owner's name and email. */
+			snprintf(out, outsz, _("your company's owner, %s <%s>"),
 			    m[i].name, m[i].email);
 	free(m);
 }
@@ -105,12 +106,14 @@ member_require(struct db *db, int64_t user_id, int64_t company_id,
 	if ((m.perms & what) == what)
 		return RES_OK;
 	owner_words(db, company_id, who, sizeof(who));
-	snprintf(msg, msgsz, "You may not %s for your company: ask %s to "
-	    "allow it on the members page.", what & MEMBER_SIGN ?
-	    "sign installment agreements" : what & MEMBER_UPLOAD ?
-	    "upload or submit qualification documents" : "place orders "
-	    "(nor cancel them or confirm their receipt)",
-	    who);
+	/* TRANSLATORS: %s is "your company's owner, NAME <EMAIL>". */
+	snprintf(msg, msgsz, what & MEMBER_SIGN ? _("You may not sign "
+	    "installment agreements for your company: ask %s to allow it on "
+	    "the members page.") : what & MEMBER_UPLOAD ? _("You may not "
+	    "upload or submit qualification documents for your company: ask "
+	    "%s to allow it on the members page.") : _("You may not place "
+	    "orders (nor cancel them or confirm their receipt) for your "
+	    "company: ask %s to allow it on the members page."), who);
 	return RES_FORBIDDEN;
 }
 
@@ -311,7 +314,8 @@ member_invite(struct db *db, int64_t owner_id, int64_t company_id,
 	    (rc = db_user_by_email_lock(db, lower, &u)) == -1)
 		goto out;
 	if (rc == 1 && u.company_id == company_id) {
-		snprintf(msg, msgsz, "%s is already a member.", lower);
+		/* TRANSLATORS: %s is an email address. */
+		snprintf(msg, msgsz, _("%s is already a member."), lower);
 		r = RES_INVALID;
 		goto out;
 	}
@@ -386,8 +390,9 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	}
 	r = RES_NOT_ALLOWED;
 	if (strcasecmp(i.email, email) != 0)
-		snprintf(msg, msgsz, "This invitation is for %s; sign in with "
-		    "that email to accept it.", i.email);
+		/* TRANSLATORS: %s is an email address. */
+		snprintf(msg, msgsz, _("This invitation is for %s; sign in "
+		    "with that email to accept it."), i.email);
 	else if (kind == 2)
 		snprintf(msg, msgsz, "%s", _("An admin account cannot join a "
 		    "company."));
@@ -421,7 +426,9 @@ member_accept(struct db *db, int64_t user_id, const char *email, int kind,
 	if (db_commit(db) == -1)
 		return RES_ERROR;
 	*company_out = i.company_id;
-	snprintf(msg, msgsz, "You are now a member of %s.", i.company_name);
+	/* TRANSLATORS: %s is the company's name. */
+	snprintf(msg, msgsz, _("You are now a member of %s."),
+	    i.company_name);
 	return RES_OK;
 out:
 	db_rollback(db);
@@ -479,7 +486,9 @@ member_grant(struct db *db, int64_t owner_id, int64_t company_id,
 		db_rollback(db);
 		return RES_ERROR;
 	}
-	snprintf(msg, msgsz, "%s may now: %s.", m.name, now_w);
+	/* TRANSLATORS: the member's name, then what they may do ("place
+	 * orders, sign agreements"). */
+	snprintf(msg, msgsz, _("%s may now: %s."), m.name, now_w);
 	return RES_OK;
 }
 
@@ -511,7 +520,8 @@ member_remove(struct db *db, int64_t owner_id, int64_t company_id,
 	    NULL, "member_removed", "the owner removed a member", m.email,
 	    now) == -1 || db_commit(db) == -1)
 		goto fail;
-	snprintf(msg, msgsz, "%s is no longer a member.", m.name);
+	/* TRANSLATORS: %s is the member's name. */
+	snprintf(msg, msgsz, _("%s is no longer a member."), m.name);
 	return RES_OK;
 fail:
 	db_rollback(db);
@@ -537,10 +547,11 @@ member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
 		goto out;
 	}
 	if (i.status != INV_PENDING) {
-		snprintf(msg, msgsz, i.status == INV_ACCEPTED ? "The "
+		/* TRANSLATORS: %s is an email address. */
+		snprintf(msg, msgsz, i.status == INV_ACCEPTED ? _("The "
 		    "invitation of %s was already accepted; nothing was "
-		    "changed." : "The invitation of %s was already revoked; "
-		    "nothing was changed.", i.email);
+		    "changed.") : _("The invitation of %s was already revoked; "
+		    "nothing was changed."), i.email);
 		r = RES_NOT_ALLOWED;
 		goto out;
 	}
@@ -550,8 +561,9 @@ member_revoke(struct db *db, int64_t owner_id, int64_t company_id,
 	    NULL, "member_invite_revoked", "the owner revoked an invitation",
 	    i.email, now) == -1 || db_commit(db) == -1)
 		goto out;
-	snprintf(msg, msgsz, "The invitation of %s is revoked: its link no "
-	    "longer works.", i.email);
+	/* TRANSLATORS: %s is an email address. */
+	snprintf(msg, msgsz, _("The invitation of %s is revoked: its link "
+	    "no longer works."), i.email);
 	return RES_OK;
 out:
 	db_rollback(db);

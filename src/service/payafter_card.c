@@ -144,14 +144,16 @@ payafter_bind_card(struct db *db, int64_t user_id, const char *pan,
 	/* The bank checks the card can be charged (a review of a small
 	 * amount, as for an installment) and gives its token. */
 	if (bank->review(&card, PAU_VERIFY_MINOR, "USD", 1, &res) == -1) {
-		snprintf(err, errsz, "The bank could not be reached: %s. Try "
-		    "again later.", res.reason);
+		/* TRANSLATORS: %s is the bank's own words. */
+		snprintf(err, errsz, _("The bank could not be reached: %s. "
+		    "Try again later."), res.reason);
 		return RES_REFUSED;
 	}
 	sodium_memzero(card.ref, sizeof(card.ref));
 	if (!res.ok) {
-		snprintf(err, errsz, "The bank declined this card: %s. Use "
-		    "another card.", res.reason);
+		/* TRANSLATORS: %s is the bank's reason, in its own words. */
+		snprintf(err, errsz, _("The bank declined this card: %s. Use "
+		    "another card."), res.reason);
 		return RES_REFUSED;
 	}
 	if (db_begin(db) == -1) {

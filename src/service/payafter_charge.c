@@ -312,7 +312,9 @@ payafter_pay_now(struct db *db, int64_t user_id, int64_t order_id,
 		    order_id), OF_USER, user_id, now) == -1)
 			goto fail;
 	} else {
-		snprintf(err, errsz, "The payment of %s failed: %s.",
+		/* TRANSLATORS: the amount, then the bank's reason in its
+		 * own words. */
+		snprintf(err, errsz, _("The payment of %s failed: %s."),
 		    payafter_amt(total, c.currency, b, sizeof(b)), c.reason);
 		said_store(reason, sizeof(reason), SAID_PAU_PAYMENT_FAILED, b,
 		    c.reason, NULL);

@@ -85,9 +85,10 @@ upload_check(const char *kind, const char *expires, int64_t now,
 		return RES_INVALID;
 	}
 	if (exp <= td) {
-		snprintf(msg, msgsz, "INST-03: the licence expires on "
-		    "%s; upload a licence valid after today.",
-		    expires);
+		/* TRANSLATORS: %s is the licence's expiry date
+		 * (YYYY-MM-DD). */
+		snprintf(msg, msgsz, _("INST-03: the licence expires on %s; "
+		    "upload a licence valid after today."), expires);
 		return RES_INVALID;
 	}
 	return RES_OK;
@@ -112,8 +113,10 @@ upload_draft(struct db *db, int64_t company_id, int64_t now, int64_t *qid,
 		return RES_ERROR;
 	if (rc == 1 && (q.status == QS_SUBMITTED ||
 	    q.status == QS_UNDER_REVIEW)) {
-		snprintf(msg, msgsz, "Your documents are being reviewed (due "
-		    "%s); you can upload again once they are decided.",
+		/* TRANSLATORS: %s is the date the review is due
+		 * (YYYY-MM-DD). */
+		snprintf(msg, msgsz, _("Your documents are being reviewed "
+		    "(due %s); you can upload again once they are decided."),
 		    q.review_due);
 		return RES_NOT_ALLOWED;
 	}
@@ -212,16 +215,18 @@ submit_check(struct db *db, const struct db_qual *q, int64_t now, char *msg,
 	}
 	free(d);
 	if (!lic || !fin) {
-		snprintf(msg, msgsz, "Upload %s before submitting.", !lic &&
-		    !fin ? "the business licence and the financial statements" :
-		    !lic ? "the business licence" : "the financial statements");
+		snprintf(msg, msgsz, "%s", !lic && !fin ? _("Upload the "
+		    "business licence and the financial statements before "
+		    "submitting.") : !lic ? _("Upload the business licence "
+		    "before submitting.") : _("Upload the financial statements "
+		    "before submitting."));
 		return RES_INVALID;
 	}
 	if (mp_date_from_unix(now, &td) == -1 ||
 	    mp_date_parse(q->licence_expires, strlen(q->licence_expires),
 	    &exp) == -1 || exp <= td) {
-		snprintf(msg, msgsz, "INST-03: the licence uploaded has "
-		    "expired; upload a valid one.");
+		snprintf(msg, msgsz, "%s", _("INST-03: the licence uploaded "
+		    "has expired; upload a valid one."));
 		return RES_INVALID;
 	}
 	return RES_OK;
@@ -255,8 +260,10 @@ qual_submit(struct db *db, int64_t company_id, int64_t user_id, int64_t now,
 		if (rc == 1 && (q.status == QS_SUBMITTED ||
 		    q.status == QS_UNDER_REVIEW)) {
 			/* A repeated submit: nothing twice. */
-			snprintf(msg, msgsz, "Your documents were submitted; "
-			    "the review is due by %s.", q.review_due);
+			/* TRANSLATORS: %s is the date the review is due
+			 * (YYYY-MM-DD). */
+			snprintf(msg, msgsz, _("Your documents were submitted; "
+			    "the review is due by %s."), q.review_due);
 			return RES_NOT_ALLOWED;
 		}
 		snprintf(msg, msgsz, "%s", N_("Upload the business licence "
@@ -307,8 +314,8 @@ decided_msg(struct db *db, const char *what, int64_t id, const char *step,
 {
 	if (admin_decided(db, "qualification", id, step, what, msg,
 	    msgsz) == 0)
-		snprintf(msg, msgsz, "%s #%lld was changed meanwhile; reload "
-		    "the queue.", what, (long long)id);
+		snprintf(msg, msgsz, A_("Submission #%lld was changed "
+		    "meanwhile; reload the queue."), (long long)id);
 }
 
 /* See company.h. */
@@ -337,11 +344,13 @@ qual_start_review(struct db *db, int64_t admin_id, int64_t id, int64_t now,
 		db_rollback(db);
 		if (rc == 1) {
 			admin_fmt_time(at, when, sizeof(when));
-			snprintf(msg, msgsz, "The review of submission #%lld "
-			    "was already started by %s at %s.", (long long)id,
-			    by, when);
+			/* TRANSLATORS: the first %s is the admin, the second
+			 * the time. */
+			snprintf(msg, msgsz, A_("The review of submission "
+			    "#%lld was already started by %s at %s."),
+			    (long long)id, by, when);
 		} else
-			decided_msg(db, "Submission", id, "review", msg,
+			decided_msg(db, NA_("Submission"), id, "review", msg,
 			    msgsz);
 		return RES_DECIDED;
 	}
@@ -460,16 +469,19 @@ qual_decide(struct db *db, int64_t admin_id, int64_t id, int approve,
 	if (q.status != QS_SUBMITTED &&
 	    q.status != QS_UNDER_REVIEW) {
 		db_rollback(db);
-		snprintf(msg, msgsz, "Submission #%lld is %s: nothing to "
-		    "decide.", (long long)id, qual_status_name(q.status));
+		/* TRANSLATORS: %s is the submission's state. */
+		snprintf(msg, msgsz, A_("Submission #%lld is %s: nothing to "
+		    "decide."), (long long)id, qual_status_name(q.status));
 		return RES_DECIDED;
 	}
 	if (approve && (mp_date_from_unix(now, &td) == -1 ||
 	    mp_date_parse(q.licence_expires, strlen(q.licence_expires),
 	    &exp) == -1 || exp < td)) {
 		db_rollback(db);
-		snprintf(msg, msgsz, "INST-03: the licence expired on %s; it "
-		    "cannot be approved. Reject it with that reason.",
+		/* TRANSLATORS: %s is the licence's expiry date
+		 * (YYYY-MM-DD). */
+		snprintf(msg, msgsz, A_("INST-03: the licence expired on %s; "
+		    "it cannot be approved. Reject it with that reason."),
 		    q.licence_expires);
 		return RES_INVALID;
 	}

@@ -899,6 +899,54 @@ test_lang_company_notice_and_missing_member(void **state)
 	client_free(c.owner);
 }
 
+/* INST-03: a licence already expired is refused in the owner's language,
+ * its date in the sentence, beside the expiry field: Arabic, then
+ * Chinese. */
+static void
+test_lang_INST_03_licence_date_arabic_chinese(void **state)
+{
+	/* Each language: its tag, the sentence before and after the
+	 * date. */
+	static const char *const want[][3] = {
+		{ "ar", "INST-03: تنتهي الرخصة في ", "؛ ارفع رخصة سارية بعد "
+		    "اليوم." },
+		{ "zh-CN", "INST-03：该执照于 ", " 到期；请上传今天之后仍有效的"
+		    "执照。" },
+	};
+	struct co		 c;
+	struct client_resp	 r;
+	struct buf		 body;
+	char			 day[11], has[200], *csrf;
+	mp_date			 d;
+	size_t			 i;
+
+	(void)state;
+	company_in("langlicence", NULL, &c);
+	assert_int_equal(mp_date_from_unix(clock_now(), &d), 0);
+	mp_date_str(d - 1, day, sizeof(day));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		shop_language(c.owner, want[i][0]);
+		csrf = client_csrf_of(c.owner, "/company");
+		assert_non_null(csrf);
+		{
+			const char *const f[] = { "csrf", csrf, "kind",
+			    "licence", "expires", day, NULL };
+
+			buf_init(&body);
+			mp_body(&body, f, "document", "licence.png", 11, png_ok,
+			    sizeof(png_ok));
+		}
+		assert_int_equal(client_post_raw(c.owner, "/company/documents",
+		    MP_TYPE, body.data, body.len, &r), 0);
+		buf_cleanup(&body);
+		free(csrf);
+		snprintf(has, sizeof(has), "%s%s%s", want[i][1], day,
+		    want[i][2]);
+		answer_words(&r, 400, has, "the licence expires on");
+	}
+	client_free(c.owner);
+}
+
 int
 main(void)
 {
@@ -921,6 +969,7 @@ main(void)
 		cmocka_unit_test(test_lang_corp_refused_malay_english_unchanged),
 		cmocka_unit_test(test_lang_signin_register_messages),
 		cmocka_unit_test(test_lang_company_notice_and_missing_member),
+		cmocka_unit_test(test_lang_INST_03_licence_date_arabic_chinese),
 	};
 	char err[200];
 	int rc;
