@@ -24,6 +24,8 @@
 #   BENCH_ROWS=main           the main table, statements and open loop on the
 #                             small set: no scale check (with BENCH_TARGET=cluster,
 #                             the certification cost in minutes)
+#   BENCH_ROWS=scale          only the scale check (small and large set), then
+#                             stop (with BENCH_KEEP=1 the large set is kept)
 #   BENCH_ROWS=stmts          only statements per view of each page (BENCH_TRACE=1:
 #                             and each statement with its plan)
 #                             (about a minute), then stop
@@ -51,18 +53,20 @@
 #     bench@bench.test in (cookie + CSRF token).
 #  3. Scale, small set: catalog, cart, checkout, My Orders, the order
 #     page, schedule; signed in as the demo admin, its pages.
-#  4. The large set: bench-data --orders BENCH_TEMPLATE_ORDERS, copied by
-#     bench/grow.sh up to BENCH_SCALE_ORDERS; scale, large set (the
-#     shopper's pages and the admins' queues, search and reports).
-#  5. The main table: static, hello, checkout, the checkout's live
-#     recompute (JSON, target p99 < 50 ms), My Orders, schedule, place-order; mallpayd's VmRSS before and after; statements per page
-#     view from MariaDB's global Questions counter around a fixed number of
-#     sequential requests per page.
+#  4. The main table, on the small set: static, hello, checkout, the
+#     checkout's live recompute (JSON, target p99 < 50 ms), My Orders,
+#     schedule, place-order; mallpayd's VmRSS before and after; statements
+#     per page view from MariaDB's global Questions counter around a fixed
+#     number of sequential requests per page.
 #     EXPLAIN of every statement of the GET pages (bench/explain.sh).
-#  6. Latency at a steady load (bench/openloop.sh): each signed-in GET
+#  5. Latency at a steady load (bench/openloop.sh): each signed-in GET
 #     page at half its rate of the main table, open loop, exact p50/p99.
 #     Memory: BENCH_MEM_REQUESTS requests over the GET pages, VmRSS before
-#     and after. Then the targets table: each target beside its figure.
+#     and after.
+#  6. The large set: bench-data --orders BENCH_TEMPLATE_ORDERS, copied by
+#     bench/grow.sh up to BENCH_SCALE_ORDERS; scale, large set (the
+#     shopper's pages and the admins' queues, search and reports). Then
+#     the tables, and the targets table: each target beside its figure.
 #  7. The scheduler's batch table (bench/batch.sh): BENCH_INSTALLMENTS
 #     installments, one day's tick and the next minute's, rows per second
 #     per job.
@@ -158,18 +162,23 @@ sql "SET GLOBAL innodb_buffer_pool_size = $(( ${BENCH_BUFFER_POOL_MB:-4096} * 10
 app_pids=$(cat "$dir"/run/mallpayd.pid "$dir"/host*/run/mallpayd.pid 2>/dev/null | tr '\n' ' ' || true)
 db_pids=$(cat "$dir"/run/mysqld.pid "$dir"/host*/run/mysqld.pid 2>/dev/null | tr '\n' ' ' || true)
 
-# Let InnoDB write out the bulk load before measuring (at most 60 s): the
-# scale check compares reads, not the background flushing of 50,000
-# orders' pages.
+# Let InnoDB write out the bulk load before measuring (at most 300 s): the
+# scale check compares reads, not the background flushing of a million
+# orders' pages. At its default I/O capacity (200 pages a second) InnoDB
+# wrote back about 12,000 of the large set's 126,000 dirty pages in a
+# minute and went on through the measurements; for the wait it may use
+# the disk's speed.
 settle() {
 	local i dirty
-	sql "SET GLOBAL innodb_max_dirty_pages_pct = 0"
-	for ((i = 0; i < 120; i++)); do
+	sql "SET GLOBAL innodb_max_dirty_pages_pct = 0, innodb_io_capacity_max = 100000,
+	    innodb_io_capacity = 50000"
+	for ((i = 0; i < 600; i++)); do
 		dirty=$(sql "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{ print $2 }')
 		[ "${dirty:-0}" -lt 50 ] && break
 		sleep 0.5
 	done
-	sql "SET GLOBAL innodb_max_dirty_pages_pct = DEFAULT"
+	sql "SET GLOBAL innodb_max_dirty_pages_pct = DEFAULT, innodb_io_capacity = DEFAULT,
+	    innodb_io_capacity_max = DEFAULT"
 	log "InnoDB settled: $dirty dirty pages after $((i / 2)) s"
 }
 
@@ -541,6 +550,33 @@ measure_admin() { # NAME SECONDS PATH
 measure_any() { # NAME SECONDS PATH: an admin page (admin*, a_*) as the admin
 	case "${1#*-}" in admin|a_*) measure_admin "$@" ;; *) measure_get "$@" ;; esac
 }
+# measure_any twice, the faster kept: the scale check compares two sets
+# measured minutes apart, and on this shared VM a page's rate moves by 10
+# to 20% from one 5 s run to the next (the same page, the same data).
+measure_best() { # NAME SECONDS PATH
+	local a b
+	a=$(measure_any "$@"); b=$(measure_any "$@")
+	awk -v a="$a" -v b="$b" 'BEGIN { split(a, A, " "); split(b, B, " ")
+		print (B[1] + 0 > A[1] + 0 ? b : a) }'
+}
+# The scale check's table: each page with 500 and with the large set.
+scale_table() {
+echo
+echo "scale: the same pages with 500 and with $scale_orders orders (the better of two ${scale_secs}s runs each; target >= 0.90)"
+echo "large set made in ${gen_secs}s: bench-data $tpl_orders orders ${gen_tpl}s, bench/grow.sh copies and ANALYZE the rest"
+printf '%-34s %12s %12s %7s\n' "page" "500 req/s" "large req/s" "ratio"
+for pg in $scale_pages $admin_pages; do
+	name=${pg%%:*}
+	s=${small[$name]} l=${large[$name]}
+	if [ "$s" = missing ] || [ "$l" = missing ]; then
+		printf '%-34s %s\n' "GET ${pg#*:}" "not built yet (404)"
+	else
+		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" 'BEGIN {
+			printf "%-34s %12.0f %12.0f %7.2f%s\n", l, a, b, (a > 0 ? b / a : 0),
+			    (sl ~ /slow/ ? sprintf("  (slow: one request at a time, %.1f s each)", (b > 0 ? 1 / b : 0)) : "") }'
+	fi
+done
+}
 declare -A small large
 scale_on=1
 [ "${BENCH_ROWS:-all}" = main ] && scale_on=0
@@ -548,27 +584,38 @@ scale_on=1
 # 3. Scale check, small set.
 [ "$scale_on" = 1 ] && log "scale check: small set, ${scale_secs}s per page"
 [ "$scale_on" = 1 ] && for pg in $scale_pages $admin_pages; do
-	small[${pg%%:*}]=$(measure_any "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
+	small[${pg%%:*}]=$(measure_best "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
 done
 
-# 4. Large set.
+# 6. The large set and its half of the scale check, run after the main
+# table, the open loop and the memory check (which measure the small
+# set): growing the set leaves InnoDB writing back the copies' pages for
+# minutes, and those writes would be in every row's tail.
 gen_secs=0 gen_tpl=0
-if [ "$scale_on" = 1 ]; then
-log "bench data: large set ($scale_orders orders: $tpl_orders by bench-data, the rest copies of them)"
-gen_t0=$(date +%s)
-ctl bench-data --shoppers 2000 --orders "$tpl_orders" >&2
-gen_tpl=$(( $(date +%s) - gen_t0 ))
-"$src/bench/grow.sh" "$hdir" "$scale_orders" >&2
-sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments, plan_payments, ledger_lines, remittance_vouchers" > /dev/null
-gen_secs=$(( $(date +%s) - gen_t0 ))
-settle
-log "scale check: large set, ${scale_secs}s per page"
-for pg in $scale_pages $admin_pages; do
-	large[${pg%%:*}]=$(measure_any "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
-done
+large_set_check() {
+	log "bench data: large set ($scale_orders orders: $tpl_orders by bench-data, the rest copies of them)"
+	gen_t0=$(date +%s)
+	ctl bench-data --shoppers 2000 --orders "$tpl_orders" >&2
+	gen_tpl=$(( $(date +%s) - gen_t0 ))
+	"$src/bench/grow.sh" "$hdir" "$scale_orders" >&2
+	# The copies are a book of past days: fold their daily ledger totals
+	# as the daily ledger_fold job would have, day after day.
+	ctl ledger-fold >&2
+	sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments, plan_payments, ledger_lines, remittance_vouchers" > /dev/null
+	gen_secs=$(( $(date +%s) - gen_t0 ))
+	settle
+	log "scale check: large set, ${scale_secs}s per page"
+	for pg in $scale_pages $admin_pages; do
+		large[${pg%%:*}]=$(measure_best "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
+	done
+}
+# BENCH_ROWS=scale: the scale check alone.
+if [ "${BENCH_ROWS:-all}" = scale ]; then
+	large_set_check; scale_table
+	echo "whole run: $(( $(date +%s) - t_start )) s"; exit 0
 fi
 
-# 5. The main table.
+# 4. The main table (small set).
 co_size=$(curl -s -H "Cookie: $cookie" "$base$co_path" -o "$dir/bench/checkout.html" -w '%{http_code} %{size_download}')
 if [ "${co_size% *}" != 200 ]; then
 	co_size=$(curl -s -H "Cookie: $cookie" "$base/cart" -o /dev/null -w '%{http_code} %{size_download}')
@@ -640,7 +687,7 @@ explain_rc=0
 "$src/bench/explain.sh" "$hdir" "$base" "$cookie" /catalog /cart "$co_path" /orders "$sched" \
     > "$dir/bench/explain.txt" 2>&1 || explain_rc=$?
 
-# 6. Memory after BENCH_MEM_REQUESTS requests over the GET pages.
+# 5. Memory after BENCH_MEM_REQUESTS requests over the GET pages.
 ctl bench-data --shoppers 2000 --orders "$tpl_orders" > /dev/null	# refill the cart
 
 # Latency at a steady load: each signed-in GET page under an open-loop
@@ -675,6 +722,7 @@ while [ "$done_req" -lt "$mem_requests" ] && [ "$rounds" -lt 6 ] &&
 	done_req=$((done_req + n)); mem_bad=$((mem_bad + b))
 done
 mem_after=$(rss_kb)
+[ "$scale_on" = 1 ] && large_set_check
 
 # The targets beside their figures: every signed-in GET page at 0.20 of
 # hello or more, in at most 2 statements a view, p99 at most 15 ms at
@@ -761,23 +809,7 @@ for pg in $open_pages; do
 	echo "${ol[$name]}" | awk -v l="GET ${pg#*:}" '{ printf "%-34s %8d %8d %8.2f %8.2f %8d %8d%s\n", l, $1, $2, $3, $4, $5, $6,
 	    ($2 < 0.95 * $1 ? "  (offered below asked: the generator fell behind)" : "") }'
 done
-[ "$scale_on" = 1 ] && {
-echo
-echo "scale: the same pages with 500 and with $scale_orders orders (${scale_secs}s each; target >= 0.90)"
-echo "large set made in ${gen_secs}s: bench-data $tpl_orders orders ${gen_tpl}s, bench/grow.sh copies and ANALYZE the rest"
-printf '%-34s %12s %12s %7s\n' "page" "500 req/s" "large req/s" "ratio"
-for pg in $scale_pages $admin_pages; do
-	name=${pg%%:*}
-	s=${small[$name]} l=${large[$name]}
-	if [ "$s" = missing ] || [ "$l" = missing ]; then
-		printf '%-34s %s\n' "GET ${pg#*:}" "not built yet (404)"
-	else
-		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" 'BEGIN {
-			printf "%-34s %12.0f %12.0f %7.2f%s\n", l, a, b, (a > 0 ? b / a : 0),
-			    (sl ~ /slow/ ? sprintf("  (slow: one request at a time, %.1f s each)", (b > 0 ? 1 / b : 0)) : "") }'
-	fi
-done
-}
+[ "$scale_on" = 1 ] && scale_table
 echo
 targets_table
 echo

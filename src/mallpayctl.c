@@ -52,6 +52,9 @@ static const struct command commands[] = {
 	    "all by default)" },
 	{ "tick", ctl_tick, NULL,
 	    "tick [--now TIME]       run the time-based jobs that are due" },
+	{ "ledger-fold", ctl_ledger_fold, NULL,
+	    "ledger-fold [--now TIME]  fold the ledger's daily totals before "
+	    "yesterday" },
 	{ "scheduler", ctl_scheduler, NULL,
 	    "scheduler [--every S] [--runs N]  run tick every S seconds (30)" },
 	{ "bench-data", ctl_bench_data, NULL,

@@ -113,6 +113,8 @@ static const struct state_check {
 	  db_check_ledger_days },
 	{ "order counters = the orders by status, method and promised day",
 	  db_check_order_counts },
+	{ "owed by due date = the installments due of active plans",
+	  db_check_due_days },
 	{ "plan payments = ledger credits to the receivable",
 	  db_check_plan_paid_ledger },
 	{ "amount received by each COD, remittance and Pay After Use order = "

@@ -24,6 +24,10 @@ int	ctl_migrate(struct ctl *, int argc, char **argv);
 int	ctl_seed_demo(struct ctl *, int argc, char **argv);
 int	ctl_create_admin(struct ctl *, int argc, char **argv);
 int	ctl_tick(struct ctl *, int argc, char **argv);
+/* mallpayctl ledger-fold [--now TIME]: fold the ledger's daily totals of
+ * the days before yesterday into one row a key, as the daily job does.
+ * 0, 1 on a database error, 2 on bad arguments. */
+int	ctl_ledger_fold(struct ctl *, int argc, char **argv);
 /* mallpayctl scheduler [--every SECONDS] [--runs N]: tick in a child
  * process every SECONDS (30) until SIGTERM, or N runs (src/ctl/scheduler.c).
  * Returns 0, or 2 on a usage error. */

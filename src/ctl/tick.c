@@ -7,10 +7,15 @@
  * in that same transaction. So tick is idempotent (a job done is never
  * taken again) and several hosts may run it at once.
  *
- * Jobs today: session_purge, every hour, deletes the sessions
- * past their absolute or idle expiry; reconcile, every day, matches the
- * partners' reports of the day before with the ledger. Later issues add their kinds to
- * job_kinds[] and schedule their own jobs (auto-cancel, late fees...).
+ * Recurring jobs: session_purge, every hour, deletes the sessions past
+ * their absolute or idle expiry; reconcile, every day, matches the
+ * partners' reports of the day before with the ledger; ledger_fold, every
+ * day, folds the ledger's daily totals of the days before yesterday into
+ * one row a key (db_ledger_days_fold). The time-based work of orders,
+ * plans and accounts runs as the sweeps below.
+ *
+ * mallpayctl ledger-fold [--now TIME] runs ledger_fold's work at once (the
+ * benchmark, after it has copied a book of past days).
  */
 #include <stdio.h>
 #include <stdint.h>
@@ -18,10 +23,12 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "ctl/ctl.h"
 #include "db/db.h"
 #include "db/job.h"
+#include "db/report.h"
 #include "service/cod.h"
 #include "service/remittance.h"
 #include "service/payafter.h"
@@ -105,6 +112,34 @@ job_reconcile(struct tick *t, const struct db_job *j, struct buf *msg)
 	return 0;
 }
 
+/* The first day ledger_fold leaves as it is, for a job or command at now:
+ * yesterday (days since 1970-01-01, UTC), so that a line posted by a host
+ * whose clock is a little behind is never the only one in a folded day. */
+static int64_t
+fold_before(int64_t now)
+{
+	return now / 86400 - 1;
+}
+
+/* Run one job of kind ledger_fold: fold the daily ledger totals before
+ * yesterday in the job's transaction. Returns 0 with what it did in msg,
+ * or -1 with the reason in msg. */
+static int
+job_ledger_fold(struct tick *t, const struct db_job *j, struct buf *msg)
+{
+	int64_t n;
+
+	(void)j;
+	if ((n = db_ledger_days_fold(t->db, fold_before(t->now))) < 0) {
+		buf_puts(msg, db_error(t->db));
+		return -1;
+	}
+	t->rows = (int)n;
+	buf_printf(msg, "folded %lld row%s of the ledger's daily totals",
+	    (long long)n, n == 1 ? "" : "s");
+	return 0;
+}
+
 static const struct job_kind {
 	const char	*kind;
 	int		 (*run)(struct tick *, const struct db_job *,
@@ -112,11 +147,12 @@ static const struct job_kind {
 } job_kinds[] = {
 	{ "session_purge", job_session_purge },
 	{ "reconcile", job_reconcile },
+	{ "ledger_fold", job_ledger_fold },
 };
 
 /* Schedule the recurring jobs due at t->now: one session_purge per hour
- * (run_at is the hour, so every tick within that hour finds it done) and
- * one reconcile per day (run_at is the day's midnight, UTC; it reconciles
+ * (run_at is the hour, so every tick within that hour finds it done), one
+ * ledger_fold and one reconcile per day (run_at is the day's midnight, UTC; it reconciles
  * the day before). Returns 0 or -1. */
 static int
 tick_schedule(struct tick *t)
@@ -124,7 +160,8 @@ tick_schedule(struct tick *t)
 	int64_t hour = t->now - ((t->now % 3600) + 3600) % 3600;
 	int64_t day = t->now - ((t->now % 86400) + 86400) % 86400;
 
-	if (db_job_schedule(t->db, "session_purge", 0, hour) < 0)
+	if (db_job_schedule(t->db, "session_purge", 0, hour) < 0 ||
+	    db_job_schedule(t->db, "ledger_fold", 0, day) < 0)
 		return -1;
 	return db_job_schedule(t->db, "reconcile", 0, day) < 0 ? -1 : 0;
 }
@@ -379,10 +416,10 @@ static const struct sweep {
 	{ "credit", tick_credit, 1 },
 };
 
-/* mallpayctl tick's arguments: --now TIME fixes the clock. 0, or 2 (usage
- * printed). */
+/* The arguments of mallpayctl tick and ledger-fold (name): --now TIME
+ * fixes the clock. 0, or 2 (usage printed). */
 static int
-tick_args(int argc, char **argv)
+tick_args(const char *name, int argc, char **argv)
 {
 	int64_t	now;
 	int	i;
@@ -390,15 +427,15 @@ tick_args(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--now") == 0 && i + 1 < argc) {
 			if (ctl_parse_time(argv[++i], &now) == -1) {
-				fprintf(stderr, "mallpayctl: tick: bad time "
+				fprintf(stderr, "mallpayctl: %s: bad time "
 				    "\"%s\": use YYYY-MM-DDTHH:MM:SSZ or "
-				    "YYYY-MM-DD\n", argv[i]);
+				    "YYYY-MM-DD\n", name, argv[i]);
 				return 2;
 			}
 			clock_set_fixed(now);
 		} else {
-			fprintf(stderr, "usage: mallpayctl tick "
-			    "[--now YYYY-MM-DDTHH:MM:SSZ]\n");
+			fprintf(stderr, "usage: mallpayctl %s "
+			    "[--now YYYY-MM-DDTHH:MM:SSZ]\n", name);
 			return 2;
 		}
 	}
@@ -416,7 +453,7 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	size_t k;
 	double t0;
 
-	if (tick_args(argc, argv) != 0)
+	if (tick_args("tick", argc, argv) != 0)
 		return 2;
 	memset(&t, 0, sizeof(t));
 	t.c = c;
@@ -455,4 +492,35 @@ ctl_tick(struct ctl *c, int argc, char **argv)
 	printf("\n");
 	db_free(t.db);
 	return rc == -1 || failed > 0 ? 1 : 0;
+}
+
+/* See ctl.h: mallpayctl ledger-fold [--now TIME]. */
+int
+ctl_ledger_fold(struct ctl *c, int argc, char **argv)
+{
+	struct db	*db;
+	int64_t		 n, before;
+	char		 day[CAL_DATE_STRLEN];
+	mp_date		 d;
+
+	if (tick_args("ledger-fold", argc, argv) != 0)
+		return 2;
+	before = fold_before(clock_now());
+	if ((db = ctl_db_open(c)) == NULL)
+		return 1;
+	if (db_begin(db) == -1 ||
+	    (n = db_ledger_days_fold(db, before)) < 0 || db_commit(db) == -1) {
+		fprintf(stderr, "mallpayctl: ledger-fold: %s\n", db_error(db));
+		db_rollback(db);
+		db_free(db);
+		return 1;
+	}
+	if (mp_date_from_unix(before * 86400, &d) == -1)
+		day[0] = '\0';
+	else
+		mp_date_str(d, day, sizeof(day));
+	printf("ledger-fold: %lld row%s folded, days before %s\n",
+	    (long long)n, n == 1 ? "" : "s", day);
+	db_free(db);
+	return 0;
 }

@@ -254,6 +254,26 @@ struct count_row {
 #define COUNT_FIELD(t, m, sql)	DBQ_FIELD(struct count_row, t, m)
 DBQ_ROWS(count_row, struct count_row, COUNT_COLS, COUNT_FIELD);
 
+/* STMT_CHECK_DUE_DAYS's row: a currency and due date whose kept owed
+ * amount or count (049) differs from its installments'. */
+struct due_row {
+	char	currency[4];
+	char	day[16];
+	char	owed[24];
+	char	count[24];
+	char	kept_owed[24];
+	char	kept_count[24];
+};
+#define DUE_COLS(C) \
+	C(TEXT,	currency,	"cur") \
+	C(TEXT,	day,		", dd") \
+	C(TEXT,	owed,		", SUM(o)") \
+	C(TEXT,	count,		", SUM(c)") \
+	C(TEXT,	kept_owed,	", SUM(ko)") \
+	C(TEXT,	kept_count,	", SUM(kc)")
+#define DUE_FIELD(t, m, sql)	DBQ_FIELD(struct due_row, t, m)
+DBQ_ROWS(due_row, struct due_row, DUE_COLS, DUE_FIELD);
+
 enum stmt {
 	STMT_CHECK_STATUS,
 	STMT_CHECK_AMOUNTS,
@@ -270,6 +290,7 @@ enum stmt {
 	STMT_CHECK_GUARANTEE,
 	STMT_CHECK_LEDGER_DAYS,
 	STMT_CHECK_ORDER_COUNTS,
+	STMT_CHECK_DUE_DAYS,
 	STMT__MAX
 };
 
@@ -384,6 +405,15 @@ static const char *const stmts[STMT__MAX] = {
 	"refund_due) AS day, 1 AS o, 0 AS c FROM orders UNION ALL SELECT "
 	"status, method, due_day, 0, n FROM order_counts) t "
 	"GROUP BY 1, 2, 3 HAVING SUM(o) <> SUM(c)",
+	/* STMT_CHECK_DUE_DAYS: every currency and due date whose kept owed
+	 * amount or count (049) differs from its due installments' */
+	"SELECT " DUE_COLS(DBQ_SQL) " FROM (SELECT p.currency AS cur, "
+	"i.due_date AS dd, i.principal_minor + i.fee_minor + "
+	"i.late_fee_minor - i.paid_minor AS o, 1 AS c, 0 AS ko, 0 AS kc "
+	"FROM plan_installments i JOIN plans p ON p.id = i.plan_id "
+	"WHERE i.status = 'due' AND p.status = 'active' UNION ALL SELECT "
+	"currency, due_date, 0, 0, owed_minor, n FROM installments_due_days) t "
+	"GROUP BY 1, 2 HAVING SUM(o) <> SUM(ko) OR SUM(c) <> SUM(kc)",
 };
 
 /* get(db, idx): the cached statement idx of this file, or NULL. */
@@ -726,4 +756,25 @@ db_check_order_counts(struct db *db, struct buf *out)
 
 	return run_rows(db, STMT_CHECK_ORDER_COUNTS, &count_row, &r,
 	    order_counts_line, out, 1);
+}
+
+/* Append to out the line of a row of STMT_CHECK_DUE_DAYS. */
+static void
+due_days_line(const void *row, void *out)
+{
+	const struct due_row *r = row;
+
+	buf_printf(out, "installments due %s %s: %s owed by %s installment(s), "
+	    "kept %s by %s\n", r->currency, r->day, r->owed, r->count,
+	    r->kept_owed, r->kept_count);
+}
+
+/* See check.h. */
+int
+db_check_due_days(struct db *db, struct buf *out)
+{
+	struct due_row r;
+
+	return run_rows(db, STMT_CHECK_DUE_DAYS, &due_row, &r,
+	    due_days_line, out, 1);
 }

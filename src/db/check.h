@@ -46,6 +46,12 @@ int	db_check_ledger_days(struct db *, struct buf *out);
  * (lines appended), -1 on error, -2 when the table does not exist. */
 int	db_check_order_counts(struct db *, struct buf *out);
 
+/* Currencies and due dates whose kept sums of the installments still due
+ * of active plans (installments_due_days: owed amount and count) differ
+ * from the installments'. Returns how many (lines appended), -1 on error,
+ * -2 when the table does not exist. */
+int	db_check_due_days(struct db *, struct buf *out);
+
 /* Orders paid by COD, remittance or Pay After Use whose amount received
  * by the state (cod_orders.paid_amount_minor, the accepted vouchers'
  * received_minor, the paid pau_charges row's paid_minor) differs from the

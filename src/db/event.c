@@ -19,6 +19,7 @@ enum stmt {
 	STMT_EVENT_KEY_DESC,
 	STMT_EVENT_KEY_ASC,
 	STMT_EVENT_HISTORY,
+	STMT_EVENT_HISTORIES,
 	STMT_EVENT_EXPORT,
 	STMT__MAX
 };
@@ -65,6 +66,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_EVENT_HISTORY */
 	EVENT_COLS "WHERE e.subject_type = ? AND e.subject_id = ? "
 	"ORDER BY e.at, e.id",
+	/* STMT_EVENT_HISTORIES: type, DB_EVENT_HISTORIES ids (0: none),
+	 * limit */
+	EVENT_COLS "WHERE e.subject_type = ? AND e.subject_id IN (?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?) ORDER BY e.at DESC, e.id DESC LIMIT ?",
 	/* STMT_EVENT_EXPORT: the same columns as the search, oldest first */
 	EVENT_COLS EVENT_WHERE "ORDER BY e.at, e.id",
 };
@@ -204,6 +209,26 @@ db_event_history(struct db *db, const char *subject_type, int64_t subject_id,
 		return -1;
 	dbq_bind(q, DBQ_S(subject_type), DBQ_I(subject_id));
 	return fetch_rows(q, out, n);
+}
+
+/* See event.h. */
+int
+db_event_histories(struct db *db, const char *subject_type,
+    const int64_t *ids, size_t n, size_t limit, struct db_event_row **out,
+    size_t *nout)
+{
+	struct dbq	*q;
+	size_t		 i;
+
+	*out = NULL;
+	*nout = 0;
+	if ((q = get(db, STMT_EVENT_HISTORIES)) == NULL)
+		return -1;
+	dbq_cstr(q, subject_type);
+	for (i = 0; i < DB_EVENT_HISTORIES; i++)
+		dbq_int(q, i < n ? ids[i] : 0);
+	dbq_int(q, (int64_t)limit);
+	return fetch_rows(q, out, nout);
 }
 
 /* See event.h. */

@@ -86,6 +86,17 @@ int	db_event_search(struct db *, const struct db_event_filter *f,
 int	db_event_history(struct db *, const char *subject_type,
 	    int64_t subject_id, struct db_event_row **out, size_t *n);
 
+/* The subjects one db_event_histories reads at most. */
+#define DB_EVENT_HISTORIES	10
+
+/* The events of up to DB_EVENT_HISTORIES subjects of one type (ids[0..n),
+ * n >= 1), newest first, at most limit of them: one statement for a page
+ * that shows several orders' trails. Same ownership as db_event_search.
+ * Returns 0 or -1. */
+int	db_event_histories(struct db *, const char *subject_type,
+	    const int64_t *ids, size_t n, size_t limit,
+	    struct db_event_row **out, size_t *nout);
+
 /* Every event matching f, oldest first, streamed (dbq_stream_rows): fn
  * gets each row's columns as text: id, subject type, subject id, actor
  * type, actor id, actor email, at, from state, to state, reason, detail.

@@ -12,21 +12,24 @@
 enum stmt {
 	STMT_LEDGER_DAYS,
 	STMT_LEDGER_TOTAL,
+	STMT_LEDGER_BOOK,
 	STMT_REFUSAL_DAYS,
 	STMT_OVERDUE,
 	STMT_INST_PLANS,
+	STMT_FOLD_TAKE,
+	STMT_FOLD_ADD,
+	STMT_FOLD_REMOVE,
+	STMT_FOLD_END,
 	STMT__MAX
 };
 
-/* What an installment still owes. */
-#define OWED	"(i.principal_minor + i.fee_minor + i.late_fee_minor - " \
-	"i.paid_minor)"
-/* Its owed amount when it is late by lo..hi days (one parameter: today). */
-#define AGED_OWED(lo, hi) "COALESCE(SUM(IF(DATEDIFF(?, i.due_date) " \
-	"BETWEEN " #lo " AND " #hi ", " OWED ", 0)), 0)"
-/* How many are late by lo..hi days (one parameter: today). */
-#define AGED_COUNT(lo, hi) "COALESCE(SUM(DATEDIFF(?, i.due_date) BETWEEN " \
-	#lo " AND " #hi "), 0)"
+/* The owed amount of the due dates late by lo..hi days (one parameter:
+ * today), from the sums per due date (sql/049). */
+#define AGED_OWED(lo, hi) "COALESCE(SUM(IF(DATEDIFF(?, due_date) " \
+	"BETWEEN " #lo " AND " #hi ", owed_minor, 0)), 0)"
+/* How many installments are late by lo..hi days (one parameter: today). */
+#define AGED_COUNT(lo, hi) "COALESCE(SUM(IF(DATEDIFF(?, due_date) " \
+	"BETWEEN " #lo " AND " #hi ", n, 0)), 0)"
 
 /* The columns of a day of ledger totals (struct db_report_day). */
 #define LEDGER_DAY_COLS(C) \
@@ -36,6 +39,19 @@ enum stmt {
 	C(INT,	entries,	", SUM(line_count)")
 #define DAY_FIELD(t, m, sql)	DBQ_FIELD(struct db_report_day, t, m)
 DBQ_ROWS(ledger_day_row, struct db_report_day, LEDGER_DAY_COLS, DAY_FIELD);
+
+/* The columns of a key of a day (struct db_report_key_day). */
+#define KEY_DAY_COLS(C) \
+	C(INT,	day,		"day") \
+	C(TEXT,	acct_class,	", acct_class") \
+	C(TEXT,	kind,		", kind") \
+	C(TEXT,	method,		", method") \
+	C(INT,	plan,		", plan") \
+	C(INT,	sign,		", sign") \
+	C(INT,	sum,		", SUM(sum_minor)") \
+	C(INT,	entries,	", SUM(line_count)")
+#define KEY_DAY_FIELD(t, m, sql)	DBQ_FIELD(struct db_report_key_day, t, m)
+DBQ_ROWS(key_day_row, struct db_report_key_day, KEY_DAY_COLS, KEY_DAY_FIELD);
 
 /* The columns of a day of COD refusals (struct db_report_day). */
 #define REFUSAL_DAY_COLS(C) \
@@ -63,6 +79,9 @@ struct overdue {
 #define OVERDUE_FIELD(t, m, sql)	DBQ_FIELD(struct overdue, t, m)
 DBQ_ROWS(overdue_row, struct overdue, OVERDUE_COLS, OVERDUE_FIELD);
 
+/* The key of a day's totals but its slot (sql/041). */
+#define FOLD_KEY	"day, currency, acct_class, kind, method, plan, sign"
+
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_LEDGER_DAYS: the daily totals (sql/041): by_method, currency,
 	 * first day, end day, kinds x2, account class, sign x2, plans_only */
@@ -76,16 +95,33 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE currency = ? AND day = -1 AND (? = '' OR FIND_IN_SET(kind, ?)) "
 	"AND acct_class LIKE ? AND (? = 0 OR sign = ?) "
 	"AND (? = 0 OR plan = 1)",
+	/* STMT_LEDGER_BOOK: currency, first day */
+	"SELECT " KEY_DAY_COLS(DBQ_SQL) " FROM ledger_days WHERE currency = ? "
+	"AND day >= ? GROUP BY day, acct_class, kind, method, plan, sign",
 	/* STMT_REFUSAL_DAYS */
 	"SELECT " REFUSAL_DAY_COLS(DBQ_SQL) " FROM cod_refusals "
 	"WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1",
 	/* STMT_OVERDUE: today x6, currency, today */
 	"SELECT " OVERDUE_COLS(DBQ_SQL) " "
-	"FROM plan_installments i JOIN plans p ON p.id = i.plan_id "
-	"WHERE i.status = 'due' AND p.status = 'active' AND p.currency = ? "
-	"AND i.due_date < ?",
+	"FROM installments_due_days WHERE currency = ? AND due_date < ?",
 	/* STMT_INST_PLANS */
 	"SELECT COUNT(*) FROM plans WHERE institution_id = ?",
+	/* STMT_FOLD_TAKE: the rows of the days before the first parameter
+	 * not in slot 0, locked and copied */
+	"CREATE OR REPLACE TEMPORARY TABLE ledger_fold SELECT " FOLD_KEY
+	", slot, sum_minor, line_count FROM ledger_days WHERE day >= 0 "
+	"AND day < ? AND slot <> 0 FOR UPDATE",
+	/* STMT_FOLD_ADD: their sums into slot 0 of their keys */
+	"INSERT INTO ledger_days (" FOLD_KEY ", slot, sum_minor, line_count) "
+	"SELECT " FOLD_KEY ", 0, SUM(sum_minor), SUM(line_count) FROM "
+	"ledger_fold GROUP BY " FOLD_KEY " ON DUPLICATE KEY UPDATE "
+	"sum_minor = ledger_days.sum_minor + VALUES(sum_minor), "
+	"line_count = ledger_days.line_count + VALUES(line_count)",
+	/* STMT_FOLD_REMOVE: exactly the rows copied */
+	"DELETE d FROM ledger_days d JOIN ledger_fold f USING (" FOLD_KEY
+	", slot)",
+	/* STMT_FOLD_END */
+	"DROP TEMPORARY TABLE ledger_fold",
 };
 
 /* get(db, idx): the cached statement idx of this file, or NULL. */
@@ -115,19 +151,29 @@ bind_lines(struct dbq *q, const struct db_report_query *r)
 }
 
 /* See report.h. */
+void
+db_report_days_of(const struct db_report_query *q, int64_t *from,
+    int64_t *to)
+{
+	*from = day_of(q->from);
+	/* a partial last day counts whole: the end rounded up */
+	*to = q->to > INT64_MAX - 86399 ? INT32_MAX : day_of(q->to + 86399);
+}
+
+/* See report.h. */
 int
 db_report_ledger_days(struct db *db, const struct db_report_query *r,
     struct db_report_day **out, size_t *n)
 {
-	struct dbq *q = get(db, STMT_LEDGER_DAYS);
+	struct dbq	*q = get(db, STMT_LEDGER_DAYS);
+	int64_t		 from, to;
 
 	if (q != NULL) {
+		db_report_days_of(r, &from, &to);
 		dbq_int(q, r->by_method);
 		dbq_cstr(q, r->currency);
-		dbq_int(q, day_of(r->from));
-		/* a partial last day counts whole: the end rounded up */
-		dbq_int(q, r->to > INT64_MAX - 86399 ? INT32_MAX :
-		    day_of(r->to + 86399));
+		dbq_int(q, from);
+		dbq_int(q, to);
 		bind_lines(q, r);
 	}
 	return dbq_rows(q, &ledger_day_row, (void **)out, n);
@@ -163,6 +209,15 @@ db_report_refusal_days(struct db *db, int64_t from, int64_t to,
 
 /* See report.h. */
 int
+db_report_ledger_book(struct db *db, const char *currency, int64_t from_day,
+    struct db_report_key_day **out, size_t *n)
+{
+	return dbq_rows(dbq_bind(get(db, STMT_LEDGER_BOOK), DBQ_S(currency),
+	    DBQ_I(from_day)), &key_day_row, (void **)out, n);
+}
+
+/* See report.h. */
+int
 db_report_overdue_ages(struct db *db, const char *today,
     const char *currency, int64_t owed[3], int64_t count[3])
 {
@@ -188,4 +243,26 @@ int64_t
 db_institution_plan_count(struct db *db, const char *id)
 {
 	return dbq_count(dbq_bind(get(db, STMT_INST_PLANS), DBQ_S(id)));
+}
+
+/* See report.h. */
+int64_t
+db_ledger_days_fold(struct db *db, int64_t before_day)
+{
+	struct dbq	*q;
+	uint64_t	 n = 0;
+
+	if ((q = get(db, STMT_FOLD_TAKE)) == NULL)
+		return -1;
+	dbq_int(q, before_day);
+	if (dbq_exec_done(q, NULL) == -1)
+		return -1;
+	if ((q = get(db, STMT_FOLD_ADD)) == NULL ||
+	    dbq_exec_done(q, NULL) == -1 ||
+	    (q = get(db, STMT_FOLD_REMOVE)) == NULL ||
+	    dbq_exec_done(q, &n) == -1 ||
+	    (q = get(db, STMT_FOLD_END)) == NULL ||
+	    dbq_exec_done(q, NULL) == -1)
+		return -1;
+	return (int64_t)n;
 }

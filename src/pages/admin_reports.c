@@ -142,18 +142,17 @@ page_admin_reports(struct ctx *c)
 	view_set(d, "FROM", mp_date_str(range.from, day, sizeof(day)));
 	view_set(d, "TO", mp_date_str(range.to, day, sizeof(day)));
 	view_set(d, "CURRENCY", range.currency);
-	r = xcalloc(1, sizeof(*r));
+	r = xcalloc(REPORT__MAX, sizeof(*r));
+	if (report_build_all(c->db, &range, c->now, r) == -1) {
+		free(r);
+		view_dict_free(d);
+		return page_error(c, 500, NULL);
+	}
 	for (k = 0; k < REPORT__MAX; k++) {
 		o = view_add(d, "NAV");
 		view_set(o, "SLUG", report_slug((enum report_kind)k));
 		view_set(o, "TITLE", A_(report_title((enum report_kind)k)));
-		if (report_build(c->db, (enum report_kind)k, &range, c->now,
-		    r) == -1) {
-			free(r);
-			view_dict_free(d);
-			return page_error(c, 500, NULL);
-		}
-		add_report(d, r);
+		add_report(d, &r[k]);
 	}
 	free(r);
 	return page_render_free(c, "admin_reports.tpl", d, "Money reports",

@@ -4,11 +4,14 @@
  * age; SLA breaches of the review queues.
  */
 #include <ctype.h>
+#include <fnmatch.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/buf.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/money.h"
@@ -188,6 +191,114 @@ report_range_parse(const char *period, const char *from, const char *to,
 	return 0;
 }
 
+/* The ledger's daily totals of a page's days, read once for all its
+ * series (db_report_ledger_book). */
+struct book {
+	struct db_report_key_day	*rows;
+	size_t				 n;
+};
+
+/* Where a report reads: the database, and the book when a page read one
+ * (its series then sum the book's rows instead of a statement each). */
+struct src {
+	struct db		*db;
+	const struct book	*book;
+};
+
+/* 1 when kind is in the comma-separated list (FIND_IN_SET; "" any). */
+static int
+kind_in(const char *list, const char *kind)
+{
+	size_t	len = strlen(kind);
+	const char *p;
+
+	if (list[0] == '\0')
+		return 1;
+	for (p = list; p != NULL; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		if (strncasecmp(p, kind, len) == 0 &&
+		    (p[len] == ',' || p[len] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the SQL LIKE pattern (% any run, _ any one character, no escape)
+ * matches s, as the ledger_days columns' case-insensitive collation does:
+ * fnmatch(3) on the pattern turned into a shell pattern. */
+static int
+like(const char *pattern, const char *s)
+{
+	char	glob[2 * 64 + 1];
+	size_t	i = 0;
+
+	for (; *pattern != '\0' && i + 2 < sizeof(glob); pattern++) {
+		if (*pattern == '%' || *pattern == '_') {
+			glob[i++] = *pattern == '%' ? '*' : '?';
+			continue;
+		}
+		if (strchr("*?[\\", *pattern) != NULL)
+			glob[i++] = '\\';
+		glob[i++] = *pattern;
+	}
+	glob[i] = '\0';
+	return fnmatch(glob, s, FNM_CASEFOLD) == 0;
+}
+
+/* The rows of b that q asks for, summed per day (and method when
+ * q->by_method), by day, into *out (free(3)) of *n: what
+ * db_report_ledger_days answers, from the book. Returns 0 or -1. */
+static int
+book_days(const struct book *b, const struct db_report_query *q,
+    struct db_report_day **out, size_t *n)
+{
+	const struct db_report_key_day	*k;
+	struct db_report_day		*d = NULL;
+	int64_t				 from, to;
+	size_t				 i, j, first = 0;
+
+	*n = 0;
+	db_report_days_of(q, &from, &to);
+	for (i = 0; i < b->n; i++) {
+		k = &b->rows[i];
+		if (k->day < from || k->day >= to || !kind_in(q->kinds,
+		    k->kind) || !like(q->account, k->acct_class) ||
+		    (q->sign != 0 && k->sign != q->sign) ||
+		    (q->plans_only && !k->plan))
+			continue;
+		if (*n > 0 && d[*n - 1].day != k->day)
+			first = *n;
+		for (j = first; j < *n; j++)
+			if (!q->by_method || strcmp(d[j].method,
+			    k->method) == 0)
+				break;
+		if (j == *n) {
+			d = xrealloc(d, (*n + 1) * sizeof(*d));
+			memset(&d[j], 0, sizeof(*d));
+			d[j].day = k->day;
+			if (q->by_method)
+				snprintf(d[j].method, sizeof(d[j].method),
+				    "%s", k->method);
+			(*n)++;
+		}
+		d[j].sum += k->sum;
+		d[j].entries += k->entries;
+	}
+	*out = d;
+	return 0;
+}
+
+/* The days q asks for from the book, or from the database. */
+static int
+src_days(const struct src *src, const struct db_report_query *q,
+    struct db_report_day **out, size_t *n)
+{
+	if (src->book != NULL)
+		return book_days(src->book, q, out, n);
+	return db_report_ledger_days(src->db, q, out, n);
+}
+
 /* The points of r into out: their labels, and each one's first day into
  * start[] (REPORT_MAX_POINTS + 1: the day after the last one ends it). */
 static void
@@ -268,8 +379,8 @@ add_days(struct report *rep, const mp_date *start,
 /* Sum the ledger lines q asks for into series name (by method when
  * NULL), times sign. Returns 0 or -1. */
 static int
-ledger_series(struct db *db, struct db_report_query *q, struct report *rep,
-    const mp_date *start, const char *name, int sign)
+ledger_series(const struct src *src, struct db_report_query *q,
+    struct report *rep, const mp_date *start, const char *name, int sign)
 {
 	struct db_report_day	*d = NULL;
 	size_t			 n = 0;
@@ -277,7 +388,7 @@ ledger_series(struct db *db, struct db_report_query *q, struct report *rep,
 
 	if (name != NULL && series_of(rep, name, 1) == -1)
 		return -1;
-	if (db_report_ledger_days(db, q, &d, &n) == -1)
+	if (src_days(src, q, &d, &n) == -1)
 		return -1;
 	rc = add_days(rep, start, d, n, name, sign, 0);
 	free(d);
@@ -290,8 +401,8 @@ ledger_series(struct db *db, struct db_report_query *q, struct report *rep,
  * Reads the days from the first point to the last posted, not the book.
  * Returns 0 or -1. */
 static int
-balance_series(struct db *db, struct db_report_query *q, struct report *rep,
-    const mp_date *start, const char *name)
+balance_series(const struct src *src, struct db_report_query *q,
+    struct report *rep, const mp_date *start, const char *name)
 {
 	struct db_report_day	*d = NULL;
 	size_t			 n = 0, i;
@@ -299,10 +410,10 @@ balance_series(struct db *db, struct db_report_query *q, struct report *rep,
 	int			 s, rc;
 
 	if ((s = series_of(rep, name, 1)) == -1 ||
-	    db_report_ledger_total(db, q, &total) == -1)
+	    db_report_ledger_total(src->db, q, &total) == -1)
 		return -1;
 	q->to = INT64_MAX;
-	if (db_report_ledger_days(db, q, &d, &n) == -1)
+	if (src_days(src, q, &d, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
 		later += d[i].sum;
@@ -360,8 +471,8 @@ build_overdue(struct db *db, const struct report_range *r, int64_t now,
 
 /* The series of report kind k over the points start[0..n]. */
 static int
-build_series(struct db *db, enum report_kind k, const struct report_range *r,
-    const mp_date *start, struct report *out)
+build_series(const struct src *src, enum report_kind k,
+    const struct report_range *r, const mp_date *start, struct report *out)
 {
 	struct db_report_query	 q;
 	struct db_report_day	*d = NULL;
@@ -372,46 +483,47 @@ build_series(struct db *db, enum report_kind k, const struct report_range *r,
 	case REPORT_COLLECTED:
 		query(&q, r, start, n, PAID_KINDS, "%:receivable", -1);
 		q.by_method = 1;
-		return ledger_series(db, &q, out, start, NULL, -1);
+		return ledger_series(src, &q, out, start, NULL, -1);
 	case REPORT_OUTSTANDING:
 		query(&q, r, start, n, "", "%:receivable", 0);
 		q.plans_only = 1;
-		return balance_series(db, &q, out, start, NA_("Outstanding"));
+		return balance_series(src, &q, out, start, NA_("Outstanding"));
 	case REPORT_LATE_FEES:
 		query(&q, r, start, n, "late_fee", "%:receivable", 1);
-		return ledger_series(db, &q, out, start, NA_("Late fees"), 1);
+		return ledger_series(src, &q, out, start, NA_("Late fees"), 1);
 	case REPORT_GUARANTEE:
 		query(&q, r, start, n, "guarantee_payout", LEDGER_GUARANTEE, -1);
-		if (ledger_series(db, &q, out, start, NA_("Payouts"), -1) == -1)
+		if (ledger_series(src, &q, out, start, NA_("Payouts"), -1) == -1)
 			return -1;
 		query(&q, r, start, n, "guarantee_recovery", LEDGER_GUARANTEE,
 		    1);
-		return ledger_series(db, &q, out, start, NA_("Recoveries"), 1);
+		return ledger_series(src, &q, out, start, NA_("Recoveries"), 1);
 	case REPORT_REFUNDS:
 		query(&q, r, start, n, "refund_due", LEDGER_REFUNDS_PAYABLE, -1);
-		if (ledger_series(db, &q, out, start, NA_("Due"), -1) == -1)
+		if (ledger_series(src, &q, out, start, NA_("Due"), -1) == -1)
 			return -1;
 		query(&q, r, start, n, "refund_sent", LEDGER_REFUNDS_PAYABLE, 1);
-		return ledger_series(db, &q, out, start, NA_("Sent"), 1);
+		return ledger_series(src, &q, out, start, NA_("Sent"), 1);
 	case REPORT_REFUSALS:
 		series_of(out, NA_("Refusals"), 0);
-		if (db_report_refusal_days(db, mp_date_to_unix(start[0]),
+		if (db_report_refusal_days(src->db, mp_date_to_unix(start[0]),
 		    mp_date_to_unix(start[n]), &d, &nd) == -1)
 			return -1;
 		rc = add_days(out, start, d, nd, NA_("Refusals"), 1, 1);
 		free(d);
 		out->nchart = 1;
 		query(&q, r, start, n, "refusal_charge", "%:receivable", 1);
-		return rc == -1 ? -1 : ledger_series(db, &q, out, start,
+		return rc == -1 ? -1 : ledger_series(src, &q, out, start,
 		    NA_("Refusal charges"), 1);
 	default:
 		return -1;
 	}
 }
 
-/* See report.h. */
-int
-report_build(struct db *db, enum report_kind k, const struct report_range *r,
+/* Report kind k over r at now into *out, reading from src. Returns 0 or
+ * -1. */
+static int
+build(const struct src *src, enum report_kind k, const struct report_range *r,
     int64_t now, struct report *out)
 {
 	mp_date	start[REPORT_MAX_POINTS + 1];
@@ -427,11 +539,11 @@ report_build(struct db *db, enum report_kind k, const struct report_range *r,
 	out->balance = k == REPORT_OUTSTANDING;
 	snprintf(out->currency, sizeof(out->currency), "%s", r->currency);
 	if (k == REPORT_OVERDUE) {
-		if (build_overdue(db, r, now, out) == -1)
+		if (build_overdue(src->db, r, now, out) == -1)
 			return -1;
 	} else {
 		set_points(r, out, start);
-		if (build_series(db, k, r, start, out) == -1)
+		if (build_series(src, k, r, start, out) == -1)
 			return -1;
 	}
 	if (out->nchart == 0)
@@ -444,6 +556,35 @@ report_build(struct db *db, enum report_kind k, const struct report_range *r,
 			    out->s[j].total + out->s[j].v[i];
 		}
 	return 0;
+}
+
+/* See report.h. */
+int
+report_build(struct db *db, enum report_kind k, const struct report_range *r,
+    int64_t now, struct report *out)
+{
+	struct src src = { db, NULL };
+
+	return build(&src, k, r, now, out);
+}
+
+/* See report.h. The days from the first point on are read once. */
+int
+report_build_all(struct db *db, const struct report_range *r, int64_t now,
+    struct report out[REPORT__MAX])
+{
+	struct book	book = { NULL, 0 };
+	struct src	src = { db, &book };
+	int		k, rc = 0;
+
+	if (db_report_ledger_book(db, r->currency, mp_date_to_unix(
+	    period_start(r->period, r->from)) / 86400, &book.rows,
+	    &book.n) == -1)
+		return -1;
+	for (k = 0; k < REPORT__MAX && rc == 0; k++)
+		rc = build(&src, (enum report_kind)k, r, now, &out[k]);
+	free(book.rows);
+	return rc;
 }
 
 /* The sum of one ledger series of kinds on account from..to (unix

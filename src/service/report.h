@@ -92,6 +92,12 @@ int	report_range_parse(const char *period, const char *from,
 int	report_build(struct db *, enum report_kind kind,
 	    const struct report_range *r, int64_t now, struct report *out);
 
+/* Every report kind over r at now into out[kind], the ledger's days from
+ * the first point on read once for all of them (one statement where
+ * report_build reads one a series): the reports page. Returns 0 or -1. */
+int	report_build_all(struct db *, const struct report_range *r,
+	    int64_t now, struct report out[REPORT__MAX]);
+
 /* The dashboard's key figures in currency at now. */
 struct report_key_figures {
 	int64_t	 collected_today, collected_month;	/* from 00:00 UTC, the

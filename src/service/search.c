@@ -130,18 +130,13 @@ order_entries(struct search_result *r, size_t n, const char *queue_id)
 	}
 }
 
-/* Append the audit trail of subject (type, id) to r, up to the cap. */
-static int
-add_events(struct db *db, struct search_result *r, const char *type,
-    int64_t id)
+/* Append the n events v to r's, up to the cap, and free v (the rows not
+ * taken still own their detail). */
+static void
+events_append(struct search_result *r, struct db_event_row *v, size_t n)
 {
-	struct db_event_row	*v;
-	size_t			 n, take;
+	size_t take;
 
-	if (r->nevents >= SEARCH_MAX_EVENTS)
-		return 0;
-	if (db_event_history(db, type, id, &v, &n) == -1)
-		return -1;
 	take = n < SEARCH_MAX_EVENTS - r->nevents ? n :
 	    SEARCH_MAX_EVENTS - r->nevents;
 	r->events = xrealloc(r->events, (r->nevents + take + 1) *
@@ -149,10 +144,44 @@ add_events(struct db *db, struct search_result *r, const char *type,
 	if (take > 0)
 		memcpy(r->events + r->nevents, v, take * sizeof(*v));
 	r->nevents += take;
-	/* the rows not taken still own their detail */
 	while (take < n)
 		free(v[take++].detail);
 	free(v);
+}
+
+/* Append the audit trail of subject (type, id) to r, up to the cap. */
+static int
+add_events(struct db *db, struct search_result *r, const char *type,
+    int64_t id)
+{
+	struct db_event_row	*v;
+	size_t			 n;
+
+	if (r->nevents >= SEARCH_MAX_EVENTS)
+		return 0;
+	if (db_event_history(db, type, id, &v, &n) == -1)
+		return -1;
+	events_append(r, v, n);
+	return 0;
+}
+
+/* Append the trails of r's first orders (at most DB_EVENT_HISTORIES, of
+ * the shown ones), newest first, up to the cap: one statement. */
+static int
+add_order_events(struct db *db, struct search_result *r, size_t shown)
+{
+	struct db_event_row	*v;
+	int64_t			 ids[DB_EVENT_HISTORIES];
+	size_t			 i, n;
+
+	for (i = 0; i < shown && i < DB_EVENT_HISTORIES; i++)
+		ids[i] = r->orders[i].id;
+	if (i == 0 || r->nevents >= SEARCH_MAX_EVENTS)
+		return 0;
+	if (db_event_histories(db, "order", ids, i,
+	    SEARCH_MAX_EVENTS - r->nevents, &v, &n) == -1)
+		return -1;
+	events_append(r, v, n);
 	return 0;
 }
 
@@ -347,14 +376,15 @@ lookup(struct db *db, struct search_result *r, const char *text,
 	}
 }
 
-/* See search.h. The orders' own trail is read for the first ten. */
+/* See search.h. The orders' own trail is read for the first ten, in one
+ * statement. */
 int
 admin_search(struct db *db, const char *q, const char *queue_id,
     const struct search_key *key, struct search_result *out)
 {
 	static const struct search_key newest;
 	char	norm[256];
-	size_t	i, shown;
+	size_t	shown;
 
 	memset(out, 0, sizeof(*out));
 	out->kind = search_classify(q, norm, sizeof(norm), &out->msg);
@@ -370,9 +400,8 @@ admin_search(struct db *db, const char *q, const char *queue_id,
 		out->norders = 0;
 		return 0;
 	}
-	for (i = 0; i < shown && i < 10; i++)
-		if (add_events(db, out, "order", out->orders[i].id) == -1)
-			return -1;
+	if (add_order_events(db, out, shown) == -1)
+		return -1;
 	if (out->nevents > 1)
 		qsort(out->events, out->nevents, sizeof(*out->events),
 		    newest_first);
