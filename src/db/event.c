@@ -16,6 +16,7 @@ enum stmt {
 	STMT_EVENT_ADD,
 	STMT_EVENT_SEARCH,
 	STMT_EVENT_COUNT,
+	STMT_EVENT_COUNT_SINCE,
 	STMT_EVENT_KEY_DESC,
 	STMT_EVENT_KEY_ASC,
 	STMT_EVENT_HISTORY,
@@ -57,6 +58,9 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_EVENT_COUNT */
 	"SELECT COUNT(*) FROM (SELECT 1 FROM events e " EVENT_WHERE
 	"LIMIT ?) t",
+	/* STMT_EVENT_COUNT_SINCE: the same with no filter but the first
+	 * day, from events_at alone (no event row read) */
+	"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE at >= ? LIMIT ?) t",
 	/* STMT_EVENT_KEY_DESC: older than the key (events_at holds the id) */
 	EVENT_COLS EVENT_WHERE "AND (e.at < ? OR (e.at = ? AND e.id < ?)) "
 	"ORDER BY e.at DESC, e.id DESC LIMIT ?",
@@ -153,6 +157,15 @@ fetch_rows(struct dbq *q, struct db_event_row **out, size_t *n)
 	    (void **)out, n);
 }
 
+/* 1 when f filters on nothing but its first day. */
+static int
+unfiltered(const struct db_event_filter *f)
+{
+	return f->subject_type[0] == '\0' && f->subject_id == 0 &&
+	    f->user_id == 0 && f->admin_id == 0 && f->type[0] == '\0' &&
+	    f->until == 0 && f->words[0] == '\0';
+}
+
 /* See event.h. */
 int
 db_event_search(struct db *db, const struct db_event_filter *f,
@@ -166,17 +179,15 @@ db_event_search(struct db *db, const struct db_event_filter *f,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	q = get(db, STMT_EVENT_COUNT);
+	if (unfiltered(f))
+		q = dbq_bind(get(db, STMT_EVENT_COUNT_SINCE), DBQ_I(f->from));
+	else if ((q = get(db, STMT_EVENT_COUNT)) != NULL)
+		bind_filter(q, f, pat, sizeof(pat));
 	if (q == NULL)
 		return -1;
-	bind_filter(q, f, pat, sizeof(pat));
 	dbq_int(q, DB_EVENT_COUNT_CAP + 1);
-	if (dbq_exec(q) == -1 || dbq_fetch(q) != 1) {
-		dbq_done(q);
+	if ((*total = dbq_count(q)) < 0)
 		return -1;
-	}
-	*total = dbq_col_int(q, 0);
-	dbq_done(q);
 
 	idx = f->key_dir == 0 ? STMT_EVENT_SEARCH : f->key_dir > 0 ?
 	    STMT_EVENT_KEY_DESC : STMT_EVENT_KEY_ASC;

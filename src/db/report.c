@@ -249,20 +249,12 @@ db_institution_plan_count(struct db *db, const char *id)
 int64_t
 db_ledger_days_fold(struct db *db, int64_t before_day)
 {
-	struct dbq	*q;
-	uint64_t	 n = 0;
+	uint64_t n = 0;
 
-	if ((q = get(db, STMT_FOLD_TAKE)) == NULL)
-		return -1;
-	dbq_int(q, before_day);
-	if (dbq_exec_done(q, NULL) == -1)
-		return -1;
-	if ((q = get(db, STMT_FOLD_ADD)) == NULL ||
-	    dbq_exec_done(q, NULL) == -1 ||
-	    (q = get(db, STMT_FOLD_REMOVE)) == NULL ||
-	    dbq_exec_done(q, &n) == -1 ||
-	    (q = get(db, STMT_FOLD_END)) == NULL ||
-	    dbq_exec_done(q, NULL) == -1)
+	if (dbq_exec_done(dbq_bind(get(db, STMT_FOLD_TAKE), DBQ_I(before_day)),
+	    NULL) == -1 || dbq_exec_done(get(db, STMT_FOLD_ADD), NULL) == -1 ||
+	    dbq_exec_done(get(db, STMT_FOLD_REMOVE), &n) == -1 ||
+	    dbq_exec_done(get(db, STMT_FOLD_END), NULL) == -1)
 		return -1;
 	return (int64_t)n;
 }

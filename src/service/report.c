@@ -224,16 +224,14 @@ kind_in(const char *list, const char *kind)
 	return 0;
 }
 
-/* 1 when the SQL LIKE pattern (% any run, _ any one character, no escape)
- * matches s, as the ledger_days columns' case-insensitive collation does:
- * fnmatch(3) on the pattern turned into a shell pattern. */
-static int
-like(const char *pattern, const char *s)
+/* The SQL LIKE pattern (% any run, _ any one character, no escape) as
+ * an fnmatch(3) pattern into glob (2 * strlen + 1 bytes at most). */
+static void
+like_glob(const char *pattern, char *glob, size_t globsz)
 {
-	char	glob[2 * 64 + 1];
-	size_t	i = 0;
+	size_t i = 0;
 
-	for (; *pattern != '\0' && i + 2 < sizeof(glob); pattern++) {
+	for (; *pattern != '\0' && i + 2 < globsz; pattern++) {
 		if (*pattern == '%' || *pattern == '_') {
 			glob[i++] = *pattern == '%' ? '*' : '?';
 			continue;
@@ -243,7 +241,6 @@ like(const char *pattern, const char *s)
 		glob[i++] = *pattern;
 	}
 	glob[i] = '\0';
-	return fnmatch(glob, s, FNM_CASEFOLD) == 0;
 }
 
 /* The rows of b that q asks for, summed per day (and method when
@@ -257,15 +254,19 @@ book_days(const struct book *b, const struct db_report_query *q,
 	struct db_report_day		*d = NULL;
 	int64_t				 from, to;
 	size_t				 i, j, first = 0;
+	char				 glob[2 * 64 + 1];
 
 	*n = 0;
 	db_report_days_of(q, &from, &to);
+	like_glob(q->account, glob, sizeof(glob));
 	for (i = 0; i < b->n; i++) {
 		k = &b->rows[i];
-		if (k->day < from || k->day >= to || !kind_in(q->kinds,
-		    k->kind) || !like(q->account, k->acct_class) ||
+		/* as the statement's WHERE, the account class's collation
+		 * case-insensitive */
+		if (k->day < from || k->day >= to ||
 		    (q->sign != 0 && k->sign != q->sign) ||
-		    (q->plans_only && !k->plan))
+		    (q->plans_only && !k->plan) || !kind_in(q->kinds,
+		    k->kind) || fnmatch(glob, k->acct_class, FNM_CASEFOLD) != 0)
 			continue;
 		if (*n > 0 && d[*n - 1].day != k->day)
 			first = *n;
