@@ -561,7 +561,11 @@ measure_any() { # NAME SECONDS PATH: an admin page (admin*, a_*) as the admin
 measure_best() { # NAME SECONDS PATH
 	local a b
 	a=$(measure_any "$@"); b=$(measure_any "$@")
+	# a page that did not answer 200 (a session gone, an error) was not
+	# measured: its rate would be that of the redirect
 	awk -v a="$a" -v b="$b" 'BEGIN { split(a, A, " "); split(b, B, " ")
+		if (A[1] == "missing") { print a; exit }
+		if (A[6] != 200) { print "failed " A[6]; exit }
 		print (B[1] + 0 > A[1] + 0 ? b : a) }'
 }
 # The scale check's table: each page with 500 and with the large set.
@@ -575,6 +579,8 @@ for pg in $scale_pages $admin_pages; do
 	s=${small[$name]} l=${large[$name]}
 	if [ "$s" = missing ] || [ "$l" = missing ]; then
 		printf '%-34s %s\n' "GET ${pg#*:}" "not built yet (404)"
+	elif [ "${s%% *}" = failed ] || [ "${l%% *}" = failed ]; then
+		printf '%-34s %s\n' "GET ${pg#*:}" "not measured: answered ${s#failed } with 500 orders, ${l#failed } with the large set"
 	else
 		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" 'BEGIN {
 			printf "%-34s %12.0f %12.0f %7.2f%s\n", l, a, b, (a > 0 ? b / a : 0),
@@ -609,6 +615,8 @@ large_set_check() {
 	sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments, plan_payments, ledger_lines, remittance_vouchers" > /dev/null
 	gen_secs=$(( $(date +%s) - gen_t0 ))
 	settle
+	# the demo admin's session has idled past its 15 minutes meanwhile
+	admin_signin || log "admin sign-in failed: the admin pages will say so"
 	log "scale check: large set, ${scale_secs}s per page"
 	for pg in $scale_pages $admin_pages; do
 		large[${pg%%:*}]=$(measure_best "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
@@ -751,7 +759,8 @@ targets_table() {
 			    cell(st, st != "-" && st + 0 <= 2, 13) " " cell(sprintf("%.2f", R[3]), R[3] <= 15, 17) " "
 			if (o == "" || o == "missing") line = line sprintf("%-16s ", "-")
 			else line = line cell(sprintf("%.2f", O[4]), O[4] <= 5 && O[6] == 0, 16) " "
-			if (a == "" || a == "missing" || b == "missing" || A[1] == 0) line = line "-"
+			if (a ~ /^failed/ || b ~ /^failed/) line = line cell("failed", 0, 14)
+			else if (a == "" || a == "missing" || b == "missing" || A[1] == 0) line = line "-"
 			else line = line cell(sprintf("%.2f", B[1] / A[1]), B[1] / A[1] >= 0.90, 14)
 			print line
 		}'
