@@ -577,7 +577,8 @@ random_token(char out[65])
 }
 
 /* tick deletes an expired session exactly once, leaves a live one, and a
- * second tick at the same time does nothing. Bad usage exits 2. */
+ * second tick at the same time does nothing; ledger-fold folds the
+ * ledger's closed days at once. Bad usage exits 2. */
 static void
 test_ctl_tick(void **state)
 {
@@ -636,6 +637,12 @@ test_ctl_tick(void **state)
 	buf_reset(&out);
 	assert_int_equal(mallpayctl_run(&out, args), 0);
 	assert_non_null(strstr(buf_str(&out), "0 jobs done"));
+	/* the daily fold of the ledger's totals, at once */
+	buf_reset(&out);
+	assert_int_equal(mallpayctl_run(&out, "ledger-fold --bogus"), 2);
+	buf_reset(&out);
+	assert_int_equal(mallpayctl_run(&out, "ledger-fold"), 0);
+	assert_non_null(strstr(buf_str(&out), "folded, days before "));
 	buf_cleanup(&out);
 	db_free(db);
 }
