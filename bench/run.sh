@@ -13,7 +13,8 @@
 #   BENCH_MEM_REQUESTS=200000 requests of the memory check
 #   BENCH_THREADS=N           mallpayd (and hello) worker threads (default: as
 #                             scripts/stack.sh, 4 a CPU)
-#   BENCH_KEEP=1              keep the stack directory (stopped) afterwards
+#   BENCH_KEEP=1              keep the stack directory (stopped) afterwards,
+#                             the large set's twin stack in DIR/large
 #   BENCH_INSTALLMENTS=1000000 installments of the scheduler's batch table
 #                             (bench/batch.sh; 0 skips it)
 #   BENCH_PLACE_BODY=...      the urlencoded place-order form, @KEY@ for the key
@@ -26,11 +27,14 @@
 #                             the certification cost in minutes)
 #   BENCH_ROWS=scale          only the scale check (small and large set), then
 #                             stop (with BENCH_KEEP=1 the large set is kept)
+#   BENCH_TWIN_PORT=18510     nginx port of the scale check's twin stack (its
+#                             sandbox bank on the next port)
 #   BENCH_ROWS=stmts          only statements per view of each page (BENCH_TRACE=1:
 #                             and each statement with its plan)
 #                             (about a minute), then stop
 #   BENCH_TARGET=cluster      against three Galera nodes and three mallpayd
-#                             (scripts/cluster.sh) instead of one stack
+#                             (scripts/cluster.sh) instead of one stack; no
+#                             scale check (its twin would be a second cluster)
 #   BENCH_SCALE_ORDERS=1000000 orders of the scale check's large set
 #   BENCH_TEMPLATE_ORDERS=10000 of them made by bench-data, the rest copies
 #                             of those (bench/grow.sh)
@@ -51,12 +55,14 @@
 #     not changed: the edit touches only the bench stack's own copy.
 #  2. mallpayctl bench-data --orders 500 (the small set); signs
 #     bench@bench.test in (cookie + CSRF token).
-#  3. Scale, small set: catalog, cart, checkout, My Orders, the order
-#     page, schedule; signed in as the demo admin, its pages.
-#  4. The large set: bench-data --orders BENCH_TEMPLATE_ORDERS, copied by
-#     bench/grow.sh up to BENCH_SCALE_ORDERS, the closed days' ledger
-#     totals folded, InnoDB's write-back waited for; scale, large set (the
-#     shopper's pages and the admins' queues, search and reports).
+#  3. The large set in a twin stack (DIR/large, BENCH_TWIN_PORT): the
+#     same small set, then bench-data --orders BENCH_TEMPLATE_ORDERS,
+#     copied by bench/grow.sh up to BENCH_SCALE_ORDERS, the closed days'
+#     ledger totals folded, InnoDB's write-back waited for.
+#  4. The scale check: catalog, cart, checkout, My Orders, the order page,
+#     the schedule and, signed in as the demo admin, the admins' queues,
+#     search and reports, each measured on this stack (500 orders) and on
+#     the twin (the large set) in turn, twice; then the twin is stopped.
 #  5. The main table: static, hello, checkout, the checkout's live
 #     recompute (JSON, target p99 < 50 ms), My Orders, schedule,
 #     place-order; mallpayd's VmRSS before and after; statements per page
@@ -90,6 +96,8 @@ tpl_orders=${BENCH_TEMPLATE_ORDERS:-10000}
 [ "$tpl_orders" -le "$scale_orders" ] || tpl_orders=$scale_orders
 open_secs=${BENCH_OPEN_SECONDS:-10}
 base="http://127.0.0.1:$port"
+tport=${BENCH_TWIN_PORT:-$((port + 10))}
+tbase="http://127.0.0.1:$tport"
 email=bench@bench.test
 password=mallpay-bench
 
@@ -100,6 +108,12 @@ done
 [ -x "$build/bench/hello" ] || die "no $build/bench/hello: run make in $build"
 if curl -s -o /dev/null --max-time 1 "$base/"; then
 	die "port $port is in use: set BENCH_PORT"
+fi
+if [ "${BENCH_ROWS:-all}" = all ] || [ "${BENCH_ROWS:-all}" = scale ]; then
+	if curl -s -o /dev/null --max-time 1 "$tbase/" ||
+	    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$((tport + 1))/"; then
+		die "port $tport or $((tport + 1)) is in use: set BENCH_TWIN_PORT"
+	fi
 fi
 
 dir=$(mktemp -d /tmp/mallpay-bench.XXXX)
@@ -115,6 +129,7 @@ cleanup() {
 	if [ -n "$hello_pid" ]; then kill -TERM "$hello_pid" 2>/dev/null || true; fi
 	if [ "$target" = cluster ]; then "$src/scripts/cluster.sh" down "$dir" >/dev/null 2>&1 || true
 	else "$src/scripts/stack.sh" stop "$dir" >/dev/null 2>&1 || true; fi
+	[ -d "$dir/large/run" ] && { "$src/scripts/stack.sh" stop "$dir/large" >/dev/null 2>&1 || true; }
 	if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: stack directory kept: $dir" >&2
 	else rm -rf "$dir"; fi
 }
@@ -192,14 +207,20 @@ jar="$dir/bench/cookies"
 csrf_of() { # path -> the csrf hidden field of the page (signed-in jar)
 	curl -s -b "$jar" -c "$jar" "$base$1" | perl -0777 -ne 'print $1 if /name="csrf"[^>]*value="([^"]*)"/ || /value="([^"]*)"[^>]*name="csrf"/'
 }
-tok=$(csrf_of /signin)
-[ -n "$tok" ] || die "no csrf token on /signin"
-code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
-    --data-urlencode "csrf=$tok" --data-urlencode "email=$email" \
-    --data-urlencode "password=$password" "$base/signin")
-[ "$code" = 303 ] || [ "$code" = 302 ] || [ "$code" = 200 ] || die "sign-in answered $code"
-cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
-case "$cookie" in *mp_session=*) ;; *) die "sign-in gave no session cookie" ;; esac
+# The benchmark shopper signed in on the stack at $base: its session
+# cookie in $cookie.
+shopper_signin() {
+	local tok code
+	tok=$(csrf_of /signin)
+	[ -n "$tok" ] || die "no csrf token on $base/signin"
+	code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
+	    --data-urlencode "csrf=$tok" --data-urlencode "email=$email" \
+	    --data-urlencode "password=$password" "$base/signin")
+	[ "$code" = 303 ] || [ "$code" = 302 ] || [ "$code" = 200 ] || die "sign-in at $base answered $code"
+	cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+	case "$cookie" in *mp_session=*) ;; *) die "sign-in at $base gave no session cookie" ;; esac
+}
+shopper_signin
 csrf=$(csrf_of /cart)
 [ -n "$csrf" ] || die "no csrf token on /cart when signed in"
 
@@ -327,6 +348,28 @@ stmts_get() { # PATH N
 	curl -s -H "Cookie: $cookie" -K "$cfg"
 	q2=$(questions)
 	awk -v a="$q1" -v b="$q2" -v o="$((q1 - q0))" -v n="$2" 'BEGIN { printf "%.1f", (b - a - o) / n }'
+}
+
+# What MariaDB reads per view of a page, N sequential views with COOKIE:
+# "reads pages", reads the rows and index entries its handlers read (by
+# key, next, previous and scan) and pages the InnoDB pages it asked its
+# buffer pool for, minus what reading the counters itself costs.
+handler_reads() {
+	sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Handler_read_key', 'Handler_read_next',
+	    'Handler_read_prev', 'Handler_read_rnd_next', 'Innodb_buffer_pool_read_requests')" |
+	    awk '/^Handler/ { r += $2 } /^Innodb/ { p = $2 } END { print r, p }'
+}
+reads_get() { # PATH N COOKIE
+	local cfg="$dir/bench/curl.cfg" r0 r1 r2 i
+	: > "$cfg"
+	for ((i = 0; i < $2; i++)); do
+		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$cfg"
+	done
+	r0=$(handler_reads); r1=$(handler_reads)
+	curl -s -H "Cookie: $3" -K "$cfg"
+	r2=$(handler_reads)
+	awk -v a="$r0 $r1 $r2" -v n="$2" 'BEGIN { split(a, v, " ")
+		printf "%.0f %.0f", (v[5] - v[3] - (v[3] - v[1])) / n, (v[6] - v[4] - (v[4] - v[2])) / n }'
 }
 
 # Temporary tables MariaDB creates per GET page view, in memory and on
@@ -556,25 +599,22 @@ measure_admin() { # NAME SECONDS PATH
 measure_any() { # NAME SECONDS PATH: an admin page (admin*, a_*) as the admin
 	case "${1#*-}" in admin|a_*) measure_admin "$@" ;; *) measure_get "$@" ;; esac
 }
-# measure_any twice, the faster kept: the scale check compares two sets
-# measured minutes apart, and on this shared VM a page's rate moves by 10
-# to 20% from one 5 s run to the next (the same page, the same data).
-measure_best() { # NAME SECONDS PATH
-	local a b
-	a=$(measure_any "$@"); b=$(measure_any "$@")
-	# a page that did not answer 200 (a session gone, an error) was not
-	# measured: its rate would be that of the redirect
-	awk -v a="$a" -v b="$b" 'BEGIN { split(a, A, " "); split(b, B, " ")
+# The better of two measure_any results (the faster), or why a page was
+# not measured: one that did not answer 200 (a session gone, an error)
+# would give the rate of its redirect.
+best_of() { # RESULT RESULT
+	awk -v a="$1" -v b="$2" 'BEGIN { split(a, A, " "); split(b, B, " ")
 		if (A[1] == "missing") { print a; exit }
 		if (A[6] != 200) { print "failed " A[6]; exit }
+		if (B[1] != "missing" && B[6] != 200) { print "failed " B[6]; exit }
 		print (B[1] + 0 > A[1] + 0 ? b : a) }'
 }
 # The scale check's table: each page with 500 and with the large set.
 scale_table() {
 echo
-echo "scale: the same pages with 500 and with $scale_orders orders (the better of two ${scale_secs}s runs each; target >= 0.90)"
-echo "large set made in ${gen_secs}s: bench-data $tpl_orders orders ${gen_tpl}s, bench/grow.sh copies and ANALYZE the rest"
-printf '%-34s %12s %12s %7s\n' "page" "500 req/s" "large req/s" "ratio"
+echo "scale: the same pages with 500 and with $scale_orders orders (a stack of each, a page measured on one and the other in turn, twice; the better of two ${scale_secs}s runs each; target >= 0.90)"
+echo "large set made in ${gen_secs}s in the twin stack: bench-data $tpl_orders orders ${gen_tpl}s, bench/grow.sh copies and ANALYZE the rest"
+printf '%-34s %12s %12s %7s   %-24s %s\n' "page" "500 req/s" "large req/s" "ratio" "rows+keys read a view" "InnoDB pages a view"
 for pg in $scale_pages $admin_pages; do
 	name=${pg%%:*}
 	s=${small[$name]} l=${large[$name]}
@@ -583,49 +623,95 @@ for pg in $scale_pages $admin_pages; do
 	elif [ "${s%% *}" = failed ] || [ "${l%% *}" = failed ]; then
 		printf '%-34s %s\n' "GET ${pg#*:}" "not measured: answered ${s#failed } with 500 orders, ${l#failed } with the large set"
 	else
-		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" 'BEGIN {
-			printf "%-34s %12.0f %12.0f %7.2f%s\n", l, a, b, (a > 0 ? b / a : 0),
+		awk -v l="GET ${pg#*:}" -v a="${s%% *}" -v b="${l%% *}" -v sl="$s $l" \
+		    -v r="${sreads[$name]:-- -} ${lreads[$name]:-- -}" 'BEGIN {
+			split(r, R, " ")
+			printf "%-34s %12.0f %12.0f %7.2f   %-24s %s%s\n", l, a, b, (a > 0 ? b / a : 0),
+			    R[1] " -> " R[3], R[2] " -> " R[4],
 			    (sl ~ /slow/ ? sprintf("  (slow: one request at a time, %.1f s each)", (b > 0 ? 1 / b : 0)) : "") }'
 	fi
 done
 }
-declare -A small large
+declare -A small large sreads lreads
 scale_on=1
 [ "${BENCH_ROWS:-all}" = main ] && scale_on=0
+if [ "$scale_on" = 1 ] && [ "$target" = cluster ]; then
+	log "BENCH_TARGET=cluster: no scale check (it compares data sets on one stack)"
+	scale_on=0
+fi
 
-# 3. Scale check, small set.
-[ "$scale_on" = 1 ] && log "scale check: small set, ${scale_secs}s per page"
-[ "$scale_on" = 1 ] && for pg in $scale_pages $admin_pages; do
-	small[${pg%%:*}]=$(measure_best "small-${pg%%:*}" "$scale_secs" "${pg#*:}")
-done
-
-# 4. The large set and its half of the scale check, right after the small
-# half: measured after the main table instead (twenty minutes later, 2,700
-# orders placed meanwhile) every page of the large set lost 10 to 25%,
-# shopper pages included, which reads as this shared VM's drift and not
-# the book's growth. The settle after the copies (I/O capacity raised)
-# leaves no write-back for the rows after it.
-gen_secs=0 gen_tpl=0
-large_set_check() {
-	log "bench data: large set ($scale_orders orders: $tpl_orders by bench-data, the rest copies of them)"
+# 3. The large set, in a twin stack beside this one: the same small set
+# made the same way, then the template orders and their copies. This
+# stack keeps its 500 orders for the scale check's other half and for
+# the main table.
+twin=$dir/large
+tcookie="" tadmin_cookie="" tsched=""
+# COMMAND... run against the twin: its address, sessions, database and
+# files (bash's dynamic scope: every function COMMAND calls sees these).
+on_twin() {
+	local dir=$twin hdir=$twin base=$tbase cookie=$tcookie admin_cookie=$tadmin_cookie
+	local jar=$twin/bench/cookies sched=$tsched
+	"$@"
+}
+twin_signin() { # on the twin: its shopper's and admin's sessions, its schedule page
+	shopper_signin
+	tcookie=$cookie
+	admin_signin || { log "twin: admin sign-in failed: its admin pages will say so"; return 0; }
+	tadmin_cookie=$admin_cookie
+}
+twin_make() { # on the twin
+	log "bench data: large set in the twin stack $dir on port $tport ($scale_orders orders: $tpl_orders by bench-data, the rest copies of them)"
+	MALLPAY_BANK_PORT="" "$src/scripts/stack.sh" start "$dir" "$tport" "$build" >&2
+	mkdir -p "$dir/bench"
+	sql "SET GLOBAL innodb_buffer_pool_size = $(( ${BENCH_BUFFER_POOL_MB:-4096} * 1048576 ));
+	    SET GLOBAL innodb_log_file_size = 2147483648" || log "twin: buffer pool or redo log not resized"
+	ctl bench-data --shoppers 2000 --orders 500 --buyers "$conns" >&2
 	gen_t0=$(date +%s)
 	ctl bench-data --shoppers 2000 --orders "$tpl_orders" >&2
 	gen_tpl=$(( $(date +%s) - gen_t0 ))
-	"$src/bench/grow.sh" "$hdir" "$scale_orders" >&2
+	"$src/bench/grow.sh" "$dir" "$scale_orders" >&2
 	# The copies are a book of past days: fold their daily ledger totals
 	# as the daily ledger_fold job would have, day after day.
 	ctl ledger-fold >&2
 	sql "ANALYZE TABLE orders, order_items, events, users, plans, plan_installments, plan_payments, ledger_lines, remittance_vouchers" > /dev/null
 	gen_secs=$(( $(date +%s) - gen_t0 ))
 	settle
-	# the demo admin's session has idled past its 15 minutes meanwhile
-	admin_signin || log "admin sign-in failed: the admin pages will say so"
-	log "scale check: large set, ${scale_secs}s per page"
-	for pg in $scale_pages $admin_pages; do
-		large[${pg%%:*}]=$(measure_best "large-${pg%%:*}" "$scale_secs" "${pg#*:}")
-	done
+	tsched=$(schedule_path)
+	twin_signin
 }
-[ "$scale_on" = 1 ] && large_set_check
+gen_secs=0 gen_tpl=0
+[ "$scale_on" = 1 ] && on_twin twin_make
+
+# 4. The scale check: each page on this stack and on the twin in turn,
+# twice, the better of each kept. Measured as two halves minutes apart on
+# one stack, pages that read none of the copies (the shopper's) moved by
+# 10 to 25% between the halves on this shared VM; four runs of a page
+# within half a minute compare the data sets, not the machine's drift.
+# The admin signs in again here: the twin's making outlasts a session's
+# idle time.
+scale_check() {
+	local pg name path tpath a b c d ck tck
+	admin_signin || log "admin sign-in failed: the admin pages will say so"
+	log "scale check: 500 orders and $scale_orders in turn, twice, ${scale_secs}s a run"
+	for pg in $scale_pages $admin_pages; do
+		name=${pg%%:*} path=${pg#*:} tpath=${pg#*:}
+		case "$name" in
+		schedule) tpath=$tsched ;;
+		order) tpath=${tsched%/schedule} ;;
+		esac
+		a=$(measure_any "small-$name" "$scale_secs" "$path")
+		b=$(on_twin measure_any "large-$name" "$scale_secs" "$tpath")
+		c=$(measure_any "small-$name" "$scale_secs" "$path")
+		d=$(on_twin measure_any "large-$name" "$scale_secs" "$tpath")
+		small[$name]=$(best_of "$a" "$c")
+		large[$name]=$(best_of "$b" "$d")
+		case "$name" in admin|a_*) ck=$admin_cookie tck=$tadmin_cookie ;; *) ck=$cookie tck=$tcookie ;; esac
+		sreads[$name]=$(reads_get "$path" 50 "$ck")
+		lreads[$name]=$(on_twin reads_get "$tpath" 50 "$tck")
+	done
+	"$src/scripts/stack.sh" stop "$twin" >&2 || log "twin stack did not stop"
+}
+[ "$scale_on" = 1 ] && scale_check
 # BENCH_ROWS=scale: the scale check alone.
 if [ "${BENCH_ROWS:-all}" = scale ]; then
 	scale_table
