@@ -95,9 +95,10 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE currency = ? AND day = -1 AND (? = '' OR FIND_IN_SET(kind, ?)) "
 	"AND acct_class LIKE ? AND (? = 0 OR sign = ?) "
 	"AND (? = 0 OR plan = 1)",
-	/* STMT_LEDGER_BOOK: currency, first day */
+	/* STMT_LEDGER_BOOK: currency, first day, 1 with the totals (day -1) */
 	"SELECT " KEY_DAY_COLS(DBQ_SQL) " FROM ledger_days WHERE currency = ? "
-	"AND day >= ? GROUP BY day, acct_class, kind, method, plan, sign",
+	"AND (day >= ? OR (? = 1 AND day = -1)) "
+	"GROUP BY day, acct_class, kind, method, plan, sign",
 	/* STMT_REFUSAL_DAYS */
 	"SELECT " REFUSAL_DAY_COLS(DBQ_SQL) " FROM cod_refusals "
 	"WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1",
@@ -210,10 +211,11 @@ db_report_refusal_days(struct db *db, int64_t from, int64_t to,
 /* See report.h. */
 int
 db_report_ledger_book(struct db *db, const char *currency, int64_t from_day,
-    struct db_report_key_day **out, size_t *n)
+    int totals, struct db_report_key_day **out, size_t *n)
 {
 	return dbq_rows(dbq_bind(get(db, STMT_LEDGER_BOOK), DBQ_S(currency),
-	    DBQ_I(from_day)), &key_day_row, (void **)out, n);
+	    DBQ_I(from_day), DBQ_I(totals != 0)), &key_day_row, (void **)out,
+	    n);
 }
 
 /* See report.h. */

@@ -36,11 +36,13 @@ struct db_report_key_day {
 };
 
 /* Every key of the ledger's daily totals in currency from from_day on
- * (days since 1970-01-01, >= 0), by day, into *out (free(3)) of *n: a
- * page of several series reads the days once and sums each series itself
+ * (days since 1970-01-01, >= 0), and with totals its sums over every day
+ * (day -1), by day (day -1 first), into *out (free(3)) of *n: a page of
+ * several series reads the days once and sums each series itself
  * (service/report.c). Returns 0 or -1. */
 int	db_report_ledger_book(struct db *, const char *currency,
-	    int64_t from_day, struct db_report_key_day **out, size_t *n);
+	    int64_t from_day, int totals, struct db_report_key_day **out,
+	    size_t *n);
 
 /* Which ledger lines a report sums. */
 struct db_report_query {

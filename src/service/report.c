@@ -196,6 +196,7 @@ report_range_parse(const char *period, const char *from, const char *to,
 struct book {
 	struct db_report_key_day	*rows;
 	size_t				 n;
+	int				 totals; /* day -1's rows in */
 };
 
 /* Where a report reads: the database, and the book when a page read one
@@ -243,6 +244,19 @@ like_glob(const char *pattern, char *glob, size_t globsz)
 	glob[i] = '\0';
 }
 
+/* 1 when the book's row k is one q asks for, whatever its day: its
+ * kind, sign, plan and account class (glob: q->account through
+ * like_glob), as the statement's WHERE, the class's collation
+ * case-insensitive. */
+static int
+book_match(const struct db_report_key_day *k, const struct db_report_query *q,
+    const char *glob)
+{
+	return (q->sign == 0 || k->sign == q->sign) &&
+	    (!q->plans_only || k->plan) && kind_in(q->kinds, k->kind) &&
+	    fnmatch(glob, k->acct_class, FNM_CASEFOLD) == 0;
+}
+
 /* The rows of b that q asks for, summed per day (and method when
  * q->by_method), by day, into *out (free(3)) of *n: what
  * db_report_ledger_days answers, from the book. Returns 0 or -1. */
@@ -261,12 +275,7 @@ book_days(const struct book *b, const struct db_report_query *q,
 	like_glob(q->account, glob, sizeof(glob));
 	for (i = 0; i < b->n; i++) {
 		k = &b->rows[i];
-		/* as the statement's WHERE, the account class's collation
-		 * case-insensitive */
-		if (k->day < from || k->day >= to ||
-		    (q->sign != 0 && k->sign != q->sign) ||
-		    (q->plans_only && !k->plan) || !kind_in(q->kinds,
-		    k->kind) || fnmatch(glob, k->acct_class, FNM_CASEFOLD) != 0)
+		if (k->day < from || k->day >= to || !book_match(k, q, glob))
 			continue;
 		if (*n > 0 && d[*n - 1].day != k->day)
 			first = *n;
@@ -287,6 +296,26 @@ book_days(const struct book *b, const struct db_report_query *q,
 		d[j].entries += k->entries;
 	}
 	*out = d;
+	return 0;
+}
+
+/* The balance q asks for over every day, into *out: from the book's
+ * day -1 rows when it has them, or from the database. Returns 0 or -1. */
+static int
+src_total(const struct src *src, const struct db_report_query *q,
+    int64_t *out)
+{
+	const struct book	*b = src->book;
+	char			 glob[2 * 64 + 1];
+	size_t			 i;
+
+	if (b == NULL || !b->totals)
+		return db_report_ledger_total(src->db, q, out);
+	*out = 0;
+	like_glob(q->account, glob, sizeof(glob));
+	for (i = 0; i < b->n && b->rows[i].day < 0; i++)	/* first */
+		if (book_match(&b->rows[i], q, glob))
+			*out += b->rows[i].sum;
 	return 0;
 }
 
@@ -411,7 +440,7 @@ balance_series(const struct src *src, struct db_report_query *q,
 	int			 s, rc;
 
 	if ((s = series_of(rep, name, 1)) == -1 ||
-	    db_report_ledger_total(src->db, q, &total) == -1)
+	    src_total(src, q, &total) == -1)
 		return -1;
 	q->to = INT64_MAX;
 	if (src_days(src, q, &d, &n) == -1)
@@ -574,12 +603,12 @@ int
 report_build_all(struct db *db, const struct report_range *r, int64_t now,
     struct report out[REPORT__MAX])
 {
-	struct book	book = { NULL, 0 };
+	struct book	book = { NULL, 0, 1 };
 	struct src	src = { db, &book };
 	int		k, rc = 0;
 
 	if (db_report_ledger_book(db, r->currency, mp_date_to_unix(
-	    period_start(r->period, r->from)) / 86400, &book.rows,
+	    period_start(r->period, r->from)) / 86400, 1, &book.rows,
 	    &book.n) == -1)
 		return -1;
 	for (k = 0; k < REPORT__MAX && rc == 0; k++)
@@ -589,19 +618,18 @@ report_build_all(struct db *db, const struct report_range *r, int64_t now,
 }
 
 /* The sum of one ledger series of kinds on account from..to (unix
- * seconds) times sign, into *out. */
+ * seconds) times sign, into *out, from src. */
 static int
-ledger_sum(struct db *db, const char *currency, const char *kinds,
-    const char *account, int sign, int plans_only, int64_t from, int64_t to,
-    int64_t *out)
+ledger_sum(const struct src *src, const char *currency, const char *kinds,
+    const char *account, int sign, int64_t from, int64_t to, int64_t *out)
 {
-	struct db_report_query	 q = { kinds, account, currency, sign,
-				    plans_only, 0, from, to };
+	struct db_report_query	 q = { kinds, account, currency, sign, 0, 0,
+				    from, to };
 	struct db_report_day	*d = NULL;
 	size_t			 n = 0, i;
 
 	*out = 0;
-	if (db_report_ledger_days(db, &q, &d, &n) == -1)
+	if (src_days(src, &q, &d, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
 		*out += d[i].sum * (sign != 0 ? sign : 1);
@@ -609,45 +637,42 @@ ledger_sum(struct db *db, const char *currency, const char *kinds,
 	return 0;
 }
 
-/* The balance of account (every kind; plans_only: lines of a plan only)
- * in currency over every day, into *out. */
-static int
-ledger_total(struct db *db, const char *currency, const char *account,
-    int plans_only, int64_t *out)
-{
-	struct db_report_query q = { "", account, currency, 0, plans_only, 0,
-				    0, 0 };
-
-	return db_report_ledger_total(db, &q, out);
-}
-
-/* See report.h. */
+/* See report.h. The month's days and the totals are read once. */
 int
 report_key_figures(struct db *db, const char *currency, int64_t now,
     struct report_key_figures *out)
 {
-	mp_date	today, first;
-	int64_t	day0, month0, owed[3], count[3], end = now + 1;
-	char	d[CAL_DATE_STRLEN];
+	struct db_report_query	 outstanding = { "", "%:receivable", currency,
+				    0, 1, 0, 0, 0 };
+	struct db_report_query	 refunds = { "", LEDGER_REFUNDS_PAYABLE,
+				    currency, 0, 0, 0, 0, 0 };
+	struct book		 book = { NULL, 0, 1 };
+	struct src		 src = { db, &book };
+	mp_date			 today;
+	int64_t			 day0, month0, owed[3], count[3], end = now + 1;
+	char			 d[CAL_DATE_STRLEN];
+	int			 rc;
 
 	memset(out, 0, sizeof(*out));
 	if (mp_date_from_unix(now, &today) == -1)
 		return -1;
-	first = period_start(REPORT_MONTH, today);
 	day0 = mp_date_to_unix(today);
-	month0 = mp_date_to_unix(first);
-	if (ledger_sum(db, currency, PAID_KINDS, "%:receivable", -1, 0, day0,
+	month0 = mp_date_to_unix(period_start(REPORT_MONTH, today));
+	if (db_report_ledger_book(db, currency, month0 / 86400, 1, &book.rows,
+	    &book.n) == -1)
+		return -1;
+	rc = ledger_sum(&src, currency, PAID_KINDS, "%:receivable", -1, day0,
 	    end, &out->collected_today) == -1 ||
-	    ledger_sum(db, currency, PAID_KINDS, "%:receivable", -1, 0, month0,
+	    ledger_sum(&src, currency, PAID_KINDS, "%:receivable", -1, month0,
 	    end, &out->collected_month) == -1 ||
-	    ledger_total(db, currency, "%:receivable", 1,
-	    &out->outstanding) == -1 ||
-	    ledger_total(db, currency, LEDGER_REFUNDS_PAYABLE, 0,
-	    &out->refunds_open) == -1 ||
-	    ledger_sum(db, currency, "guarantee_payout", LEDGER_GUARANTEE, -1,
-	    0, month0, end, &out->guarantee_month) == -1 ||
+	    src_total(&src, &outstanding, &out->outstanding) == -1 ||
+	    src_total(&src, &refunds, &out->refunds_open) == -1 ||
+	    ledger_sum(&src, currency, "guarantee_payout", LEDGER_GUARANTEE,
+	    -1, month0, end, &out->guarantee_month) == -1 ||
 	    db_report_overdue_ages(db, mp_date_str(today, d, sizeof(d)),
-	    currency, owed, count) == -1)
+	    currency, owed, count) == -1 ? -1 : 0;
+	free(book.rows);
+	if (rc == -1)
 		return -1;
 	out->refunds_open = -out->refunds_open;	/* a liability: credits */
 	out->overdue = owed[0] + owed[1] + owed[2];

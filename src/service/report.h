@@ -107,6 +107,9 @@ struct report_key_figures {
 	int64_t	 refunds_open;		/* due and not sent (refunds:payable) */
 	int64_t	 guarantee_month;	/* payouts this month */
 };
+/* The key figures in currency at now into *out, from two reads: the
+ * ledger's days of the month with its totals over every day, and the
+ * overdue installments by due date. Returns 0 or -1. */
 int	report_key_figures(struct db *, const char *currency, int64_t now,
 	    struct report_key_figures *out);
 

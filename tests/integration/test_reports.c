@@ -519,6 +519,40 @@ test_report_book_equals_statements(void **state)
 	free(one);
 }
 
+/* The dashboard's key figures from one read of the month's days with the
+ * totals over every day: at 03-09 the fixture's collected today (5,055
+ * and the company's 7,000) and this month (and 12,345 and 20,000) and its
+ * guarantee payout (9,900) by hand; the balances (every test's lines)
+ * as their own statements give them. */
+static void
+test_report_key_figures_from_one_book(void **state)
+{
+	struct report_key_figures	k;
+	struct db_report_query		q = { "", "%:receivable", "USD", 0, 1,
+					    0, 0, 0 };
+	int64_t				total;
+
+	(void)state;
+	assert_int_equal(report_key_figures(shop_db(), "USD", march(9), &k),
+	    0);
+	assert_int_equal(k.collected_today, 5055 + 7000);
+	assert_int_equal(k.collected_month, 12345 + 20000 + 5055 + 7000);
+	assert_int_equal(k.guarantee_month, 9900);
+	assert_int_equal(db_report_ledger_total(shop_db(), &q, &total), 0);
+	assert_true(total != 0);	/* the fixture's plan is in it */
+	assert_int_equal(k.outstanding, total);
+	q.account = LEDGER_REFUNDS_PAYABLE;
+	q.plans_only = 0;
+	assert_int_equal(db_report_ledger_total(shop_db(), &q, &total), 0);
+	assert_int_equal(k.refunds_open, -total);
+	/* the 1st of the month: the day and the month are the same day */
+	assert_int_equal(report_key_figures(shop_db(), "USD", march(1), &k),
+	    0);
+	assert_int_equal(k.collected_today, 12345);
+	assert_int_equal(k.collected_month, 12345);
+	assert_int_equal(k.guarantee_month, 0);
+}
+
 /* "rows keys max-slot min-slot" of ledger_days on day (since 1970). */
 static void
 day_rows(int64_t day, char *out, size_t outsz)
@@ -915,6 +949,7 @@ main(void)
 		cmocka_unit_test(test_report_overdue_follows_payments_and_plan),
 		cmocka_unit_test(test_report_ledger_days_fold),
 		cmocka_unit_test(test_report_book_equals_statements),
+		cmocka_unit_test(test_report_key_figures_from_one_book),
 		cmocka_unit_test(test_PAU_04_report_guarantee_refunds_refusals),
 		cmocka_unit_test(test_report_page_charts_and_amounts),
 		cmocka_unit_test(test_COD_P1_dashboard_sla_breach_by_the_clock),
