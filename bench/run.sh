@@ -109,7 +109,12 @@ done
 if curl -s -o /dev/null --max-time 1 "$base/"; then
 	die "port $port is in use: set BENCH_PORT"
 fi
-if [ "${BENCH_ROWS:-all}" = all ] || [ "${BENCH_ROWS:-all}" = scale ]; then
+# The twin of the scale check (a stack, a run that measures the scale):
+# its nginx and bank ports, clear of this stack's and free.
+if [ "${BENCH_TARGET:-stack}" = stack ] && [ -z "${BENCH_PROFILE:-}" ] &&
+    { [ "${BENCH_ROWS:-all}" = all ] || [ "${BENCH_ROWS:-all}" = scale ]; }; then
+	[ "$tport" -gt $((port + 1)) ] || [ "$tport" -lt $((port - 1)) ] ||
+	    die "BENCH_TWIN_PORT $tport and $((tport + 1)) must differ from $port and $((port + 1))"
 	if curl -s -o /dev/null --max-time 1 "$tbase/" ||
 	    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$((tport + 1))/"; then
 		die "port $tport or $((tport + 1)) is in use: set BENCH_TWIN_PORT"
@@ -117,6 +122,7 @@ if [ "${BENCH_ROWS:-all}" = all ] || [ "${BENCH_ROWS:-all}" = scale ]; then
 fi
 
 dir=$(mktemp -d /tmp/mallpay-bench.XXXX)
+bench_dir=$dir	# what cleanup stops and removes, whatever scope exits
 # BENCH_TARGET=cluster: three Galera nodes and three mallpayd behind the one
 # nginx (scripts/cluster.sh) instead of one stack; hdir is the directory of
 # the host whose database and mallpayctl the run uses (host 1's).
@@ -125,13 +131,16 @@ hdir=$dir
 [ "$target" = cluster ] && hdir=$dir/host1
 hello_pid=
 t_start=$(date +%s)
+# (an exit inside on_twin runs the trap with its local dir: the trap
+# reads bench_dir only)
 cleanup() {
+	local d=$bench_dir
 	if [ -n "$hello_pid" ]; then kill -TERM "$hello_pid" 2>/dev/null || true; fi
-	if [ "$target" = cluster ]; then "$src/scripts/cluster.sh" down "$dir" >/dev/null 2>&1 || true
-	else "$src/scripts/stack.sh" stop "$dir" >/dev/null 2>&1 || true; fi
-	[ -d "$dir/large/run" ] && { "$src/scripts/stack.sh" stop "$dir/large" >/dev/null 2>&1 || true; }
-	if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: stack directory kept: $dir" >&2
-	else rm -rf "$dir"; fi
+	if [ "$target" = cluster ]; then "$src/scripts/cluster.sh" down "$d" >/dev/null 2>&1 || true
+	else "$src/scripts/stack.sh" stop "$d" >/dev/null 2>&1 || true; fi
+	[ -d "$d/large/run" ] && { "$src/scripts/stack.sh" stop "$d/large" >/dev/null 2>&1 || true; }
+	if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: stack directory kept: $d" >&2
+	else rm -rf "$d"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -169,9 +178,10 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")" = 200 ];
 	i=$((i + 1)); [ "$i" -lt 100 ] || die "/bench/hello does not answer 200"; sleep 0.1
 done
 mallpayd_pid=$(cat "$hdir/run/mallpayd.pid")
-# A buffer pool that holds the large set (the scale check compares pages,
-# not the disk), and a redo log that takes its bulk copies without a
-# checkpoint every few seconds.
+# The buffer pool and redo log of the twin (twin_make), whose buffer pool
+# holds the large set (the scale check compares pages, not the disk) and
+# whose redo log takes the bulk copies without a checkpoint every few
+# seconds: the two stacks of the scale check differ in their data only.
 sql "SET GLOBAL innodb_buffer_pool_size = $(( ${BENCH_BUFFER_POOL_MB:-4096} * 1048576 ));
     SET GLOBAL innodb_log_file_size = 2147483648" || log "buffer pool or redo log not resized"
 # Every mallpayd and MariaDB of the target, for the CPU columns.
@@ -366,7 +376,7 @@ reads_get() { # PATH N COOKIE
 		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$cfg"
 	done
 	r0=$(handler_reads); r1=$(handler_reads)
-	curl -s -H "Cookie: $3" -K "$cfg"
+	curl -s --max-time 30 -H "Cookie: $3" -K "$cfg" || true
 	r2=$(handler_reads)
 	awk -v a="$r0 $r1 $r2" -v n="$2" 'BEGIN { split(a, v, " ")
 		printf "%.0f %.0f", (v[5] - v[3] - (v[3] - v[1])) / n, (v[6] - v[4] - (v[4] - v[2])) / n }'
@@ -650,10 +660,12 @@ tcookie="" tadmin_cookie="" tsched=""
 # files (bash's dynamic scope: every function COMMAND calls sees these).
 on_twin() {
 	local dir=$twin hdir=$twin base=$tbase cookie=$tcookie admin_cookie=$tadmin_cookie
-	local jar=$twin/bench/cookies sched=$tsched
+	local jar=$twin/bench/cookies sched=$tsched app_pids db_pids
+	app_pids=$(cat "$twin/run/mallpayd.pid" 2>/dev/null || true)
+	db_pids=$(cat "$twin/run/mysqld.pid" 2>/dev/null || true)
 	"$@"
 }
-twin_signin() { # on the twin: its shopper's and admin's sessions, its schedule page
+twin_signin() { # on the twin: its shopper's and admin's sessions
 	shopper_signin
 	tcookie=$cookie
 	admin_signin || { log "twin: admin sign-in failed: its admin pages will say so"; return 0; }
@@ -706,6 +718,8 @@ scale_check() {
 		small[$name]=$(best_of "$a" "$c")
 		large[$name]=$(best_of "$b" "$d")
 		case "$name" in admin|a_*) ck=$admin_cookie tck=$tadmin_cookie ;; *) ck=$cookie tck=$tcookie ;; esac
+		# a page timed one request at a time is not read 50 times
+		case "$a$b$c$d" in *slow*) continue ;; esac
 		sreads[$name]=$(reads_get "$path" 50 "$ck")
 		lreads[$name]=$(on_twin reads_get "$tpath" 50 "$tck")
 	done

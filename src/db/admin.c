@@ -54,9 +54,9 @@ struct oq_row {
 	C(INT,	st.count,	", SUM(c.n)") \
 	C(INT,	st.overdue,	", SUM(IF(c.due_day BETWEEN 1 AND " \
 	    "TO_DAYS(?) - 1, c.n, 0))") \
-	C(INT,	st.oldest_at,	", COALESCE((SELECT o.created_at " \
-	    "FROM orders o WHERE o.status = c.status AND o.method = c.method " \
-	    "ORDER BY o.created_at LIMIT 1), 0)")
+	C(INT,	st.oldest_at,	", COALESCE((SELECT MIN(o.created_at) " \
+	    "FROM orders o WHERE o.status = c.status AND o.method = c.method" \
+	    "), 0)")
 #define OQ_FIELD(t, m, sql)	DBQ_FIELD(struct oq_row, t, m)
 DBQ_ROWS(oq_row, struct oq_row, OQ_COLS, OQ_FIELD);
 
@@ -163,7 +163,10 @@ DBQ_ROWS(qs_row, struct db_queue_stats, QS_COLS, QS_FIELD);
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_ORDER_QUEUES: the counters of the queues' statuses by method
 	 * (one parameter: today, YYYY-MM-DD; a day promised for today is not
-	 * past yet), the oldest order of each by orders_queue */
+	 * past yet), the oldest order of each by orders_queue: MIN() is one
+	 * dive into it, where ORDER BY created_at LIMIT 1 let MariaDB walk
+	 * orders_created instead, the whole index for a status and method
+	 * with no order left (19,658 rows a view at 20,000 orders) */
 	"SELECT " OQ_COLS(DBQ_SQL) " FROM order_counts c "
 	"WHERE c.status IN ('awaiting_review', 'awaiting_verification', "
 	"'returned') GROUP BY c.status, c.method",

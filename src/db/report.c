@@ -98,7 +98,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LEDGER_BOOK: currency, first day, 1 with the totals (day -1) */
 	"SELECT " KEY_DAY_COLS(DBQ_SQL) " FROM ledger_days WHERE currency = ? "
 	"AND (day >= ? OR (? = 1 AND day = -1)) "
-	"GROUP BY day, acct_class, kind, method, plan, sign",
+	"GROUP BY day, acct_class, kind, method, plan, sign ORDER BY day",
 	/* STMT_REFUSAL_DAYS */
 	"SELECT " REFUSAL_DAY_COLS(DBQ_SQL) " FROM cod_refusals "
 	"WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1",

@@ -313,8 +313,8 @@ src_total(const struct src *src, const struct db_report_query *q,
 		return db_report_ledger_total(src->db, q, out);
 	*out = 0;
 	like_glob(q->account, glob, sizeof(glob));
-	for (i = 0; i < b->n && b->rows[i].day < 0; i++)	/* first */
-		if (book_match(&b->rows[i], q, glob))
+	for (i = 0; i < b->n; i++)
+		if (b->rows[i].day == -1 && book_match(&b->rows[i], q, glob))
 			*out += b->rows[i].sum;
 	return 0;
 }
@@ -428,8 +428,8 @@ ledger_series(const struct src *src, struct db_report_query *q,
 /* A balance series: the all-time total of the lines q asks for less
  * every day from the first point on is the opening balance, added to the
  * first point; the days of the points follow (report_build accumulates).
- * Reads the days from the first point to the last posted, not the book.
- * Returns 0 or -1. */
+ * Its total and its days (from the first point to the last posted) come
+ * from src: the book when the page read one. Returns 0 or -1. */
 static int
 balance_series(const struct src *src, struct db_report_query *q,
     struct report *rep, const mp_date *start, const char *name)
