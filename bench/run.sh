@@ -346,16 +346,24 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$mallpayd_pid/status"; }
 
 questions() { sql "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'; }
 
-# Statements per GET page view: N sequential requests on one keep-alive
-# connection, Questions before and after, minus the counter's own reads.
-stmts_get() { # PATH N
-	local cfg="$dir/bench/curl.cfg" q0 q1 q2 i
+# N sequential views of PATH on one keep-alive connection with COOKIE
+# (each answer at most 30 s), the bodies discarded: what the counters
+# below are read around.
+views() { # PATH N COOKIE
+	local cfg="$dir/bench/curl.cfg" i
 	: > "$cfg"
 	for ((i = 0; i < $2; i++)); do
 		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$cfg"
 	done
+	curl -s --max-time 30 -H "Cookie: $3" -K "$cfg" || true
+}
+
+# Statements per GET page view: N sequential views, Questions before and
+# after, minus the counter's own reads.
+stmts_get() { # PATH N
+	local q0 q1 q2
 	q0=$(questions); q1=$(questions)
-	curl -s -H "Cookie: $cookie" -K "$cfg"
+	views "$1" "$2" "$cookie"
 	q2=$(questions)
 	awk -v a="$q1" -v b="$q2" -v o="$((q1 - q0))" -v n="$2" 'BEGIN { printf "%.1f", (b - a - o) / n }'
 }
@@ -370,13 +378,9 @@ handler_reads() {
 	    awk '/^Handler/ { r += $2 } /^Innodb/ { p = $2 } END { print r, p }'
 }
 reads_get() { # PATH N COOKIE
-	local cfg="$dir/bench/curl.cfg" r0 r1 r2 i
-	: > "$cfg"
-	for ((i = 0; i < $2; i++)); do
-		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$cfg"
-	done
+	local r0 r1 r2
 	r0=$(handler_reads); r1=$(handler_reads)
-	curl -s --max-time 30 -H "Cookie: $3" -K "$cfg" || true
+	views "$1" "$2" "$3"
 	r2=$(handler_reads)
 	awk -v a="$r0 $r1 $r2" -v n="$2" 'BEGIN { split(a, v, " ")
 		printf "%.0f %.0f", (v[5] - v[3] - (v[3] - v[1])) / n, (v[6] - v[4] - (v[4] - v[2])) / n }'
@@ -389,13 +393,9 @@ reads_get() { # PATH N COOKIE
 # created and removed each view).
 tmps() { sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Created_tmp_tables', 'Created_tmp_disk_tables')" | awk '{ v[$1] = $2 } END { print v["Created_tmp_tables"], v["Created_tmp_disk_tables"] }'; }
 tmp_get() { # PATH N
-	local a b i
-	: > "$dir/bench/curl.cfg"
-	for ((i = 0; i < $2; i++)); do
-		printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$1" >> "$dir/bench/curl.cfg"
-	done
+	local a b
 	a=$(tmps)
-	curl -s -H "Cookie: $cookie" -K "$dir/bench/curl.cfg"
+	views "$1" "$2" "$cookie"
 	b=$(tmps)
 	echo "$a $b" | awk -v n="$2" '{ printf "%.1f/%.1f", ($3 - $1 - 1) / n, ($4 - $2) / n }'
 }
